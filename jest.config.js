@@ -1,0 +1,14 @@
+/** Unit, adapter and file-level tests. Browser tests live in tests/e2e and run from scripts/test.mjs. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "/tests/e2e/"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+  },
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/tests/helpers/office-addin-manifest-stub.js",
+  },
+  testTimeout: 60000,
+};

@@ -1,0 +1,235 @@
+// The shapes every part of the product agrees on. `core/` is pure: no Office, no DOM, no Node.
+// Source adapters (Excel live workbook, .xlsx file) produce a RawWorkbook; target adapters
+// (.docx file, live Word document) consume a ReportDocument and a LinkRecord.
+
+/**
+ * One cell as `Range.values` gives it: a number (dates are serial numbers), text, a boolean, or
+ * "" for a blank cell. Excel error cells arrive as their error text (`#N/A`, `#REF!` …), exactly
+ * as Office.js returns them; `isExcelError` tells them apart.
+ */
+export type RawCell = string | number | boolean | null;
+
+/** A rectangle of cells, zero-based and inclusive, in sheet coordinates. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * A rectangle of values read from one sheet: an Excel table (ListObject, header row included)
+ * or, for a sheet without tables, its used range.
+ */
+export interface RawTable {
+  sheet: string;
+  /** Excel table name when the values come from a ListObject. */
+  table?: string;
+  /** Zero-based sheet row and column of values[0][0]. */
+  top: number;
+  left: number;
+  values: RawCell[][];
+  /** Merged areas that intersect this table, in sheet coordinates (the file reader knows them). */
+  merges?: CellRange[];
+  /** Set when the source could not tell merged cells apart (they then read as blanks). */
+  mergesUnknown?: boolean;
+}
+
+export interface RawWorkbook {
+  /** File or workbook name, for messages and the link record. */
+  name?: string;
+  /** True when the workbook uses the 1904 date system. */
+  date1904: boolean;
+  tables: RawTable[];
+}
+
+export type Severity = "error" | "warning" | "info";
+
+/** A problem found in the input, always in the clerk's language first, with the cell when known. */
+export interface Issue {
+  severity: Severity;
+  /** Stable machine code, e.g. `date.unparseable`, `required.blank`, `definition.bad_aggregate`. */
+  code: string;
+  /** Chinese message shown to the clerk. */
+  message: string;
+  /** English message. */
+  messageEn: string;
+  /** A1-style address with the sheet, e.g. `电子保函!C12`; absent when the issue has no cell. */
+  cell?: string;
+  /** Chinese ledger name, when the issue belongs to a ledger. */
+  ledger?: string;
+}
+
+/** Canonical (Chinese) ledger names. */
+export type LedgerName = "学习记录" | "共建单位" | "电子保函" | "活动记录" | "人员" | "队伍";
+
+/**
+ * A value after parsing: dates become ISO `YYYY-MM-DD` text, money and integers become numbers,
+ * enumerations their canonical spelling, other text trimmed; blank is null.
+ */
+export type FieldValue = string | number | boolean | null;
+
+export interface LedgerRow {
+  /** Sheet the row was read from and its 1-based Excel row number. */
+  sheet: string;
+  row: number;
+  /** Values by canonical column name (`日期`, `保证金金额` …), plus unknown columns by their folded header. */
+  values: Record<string, FieldValue>;
+  /** 部门 of the row, else the department named by its sheet/table, else null. */
+  department: string | null;
+  /** Cell addresses by column name, for issues and for selecting the source in Excel. */
+  cells: Record<string, string>;
+}
+
+export interface LedgerSource {
+  sheet: string;
+  table?: string;
+  /** Department named by the sheet or table name (`电子保函-交易二科` → 交易二科). */
+  department?: string;
+  /** 1-based Excel row of the header. */
+  headerRow: number;
+  /** Records read (after skipping blank, total and note rows). */
+  rowsRead: number;
+}
+
+export interface Ledger {
+  name: LedgerName;
+  sources: LedgerSource[];
+  /** Canonical columns found, with the header text the clerk used. */
+  columns: { name: string; header: string; column: string }[];
+  /** Rows without error issues — the ones figures count. */
+  rows: LedgerRow[];
+  /** Number of rows excluded because of error-severity issues. */
+  excluded: number;
+}
+
+export interface LedgerSet {
+  ledgers: Partial<Record<LedgerName, Ledger>>;
+  issues: Issue[];
+}
+
+/** 报告设置: everything the report needs besides the figures. */
+export interface ReportSettings {
+  year: number;
+  /** Inclusive ISO dates. */
+  periodStart: string;
+  periodEnd: string;
+  /** 单位名称, e.g. 某市公共资源交易中心 */
+  orgName: string;
+  /** 单位简称, e.g. 市公共资源交易中心 (used as **局) */
+  orgShort: string;
+  /** 述职人, e.g. 市公共资源交易中心党组书记 (the title line) */
+  reporter: string;
+  /** 联合发文单位 (****局) */
+  jointIssuer: string;
+  /** 平台名称 (**平台) */
+  platformName: string;
+  /** 城市 (**电子保函管理办法) */
+  city: string;
+  /** 全部门, or one department's name */
+  scope: string;
+  /** Template id; `default` is the built-in 述职报告. */
+  template: string;
+  /** A GUID written once into the workbook. */
+  workbookId: string;
+  /** Signature line under the closing, and the date line (blank = none). */
+  signature: string;
+  signatureDate: string;
+}
+
+export type Aggregate =
+  | { kind: "count" }
+  | { kind: "distinct"; column: string; fallback?: string }
+  | { kind: "sum"; column: string };
+
+export type Condition =
+  | { kind: "eq"; column: string; values: string[] }
+  | { kind: "ne"; column: string; values: string[] }
+  | { kind: "contains"; column: string; text: string }
+  | { kind: "blank"; column: string }
+  | { kind: "notBlank"; column: string };
+
+/** 本期 · 截至期末 · 全部 */
+export type PeriodKind = "current" | "toEnd" | "all";
+
+/** 整数 · 余 · 亿元 · 万元 · 百分比 */
+export type FormatKind = "integer" | "approx" | "yi" | "wan" | "percent";
+
+export interface FigureDefinition {
+  id: string;
+  name: string;
+  /** Null for a manual figure. */
+  ledger: LedgerName | null;
+  aggregate: Aggregate;
+  conditions: Condition[];
+  period: PeriodKind;
+  format: FormatKind;
+  manualValue: number | null;
+  /** The 指标定义 row it was read from (1-based), when it came from the workbook. */
+  sourceRow?: number;
+}
+
+export interface FigureResult {
+  id: string;
+  name: string;
+  /** The number before formatting (yuan for money), or null when it cannot be computed. */
+  value: number | null;
+  /** Exactly what the report shows, e.g. `1300余`, `15.00`. */
+  text: string;
+  /** Number of ledger rows used (0 for manual figures). */
+  rows: number;
+  ledger: LedgerName | null;
+  /** The conditions as written, e.g. `状态≠撤销`. */
+  conditions: string;
+  /** `本期` / `截至期末` / `全部`, and the resolved dates. */
+  period: { kind: PeriodKind; label: string; start: string | null; end: string };
+  /** `sheet!row` of every row used, in ledger order — what 查看来源 selects. */
+  rowRefs: { sheet: string; row: number }[];
+  /** Stable hash of the rows used; changes when a contributing cell changes. */
+  fingerprint: string;
+  manual: boolean;
+}
+
+/** A run of a paragraph: literal text, or a slot bound to a figure or a setting. */
+export type Run =
+  | { kind: "text"; text: string; style?: RunStyle }
+  | { kind: "slot"; id: string; name: string; text: string; style?: RunStyle };
+
+/** Character emphasis used by GB/T 9704 run-in headings (（一）… in 楷体, 一是 in plain body). */
+export type RunStyle = "kai" | "hei" | "bold";
+
+export type Block =
+  | { kind: "title"; runs: Run[] }
+  | { kind: "heading"; level: 1 | 2 | 3; runs: Run[] }
+  | { kind: "paragraph"; runs: Run[]; align?: "both" | "right" | "center"; indent?: boolean }
+  | { kind: "table"; rows: Run[][][] };
+
+export interface ReportDocument {
+  blocks: Block[];
+  settings: ReportSettings;
+  figures: FigureResult[];
+}
+
+/** What the document remembers about how it was made; stored as the custom XML part. */
+export interface LinkRecord {
+  version: 1;
+  workbookId: string;
+  workbookName: string;
+  templateId: string;
+  period: { start: string; end: string };
+  scope: string;
+  generatedAt: string;
+  figures: LinkedFigure[];
+}
+
+export interface LinkedFigure {
+  id: string;
+  name: string;
+  value: number | null;
+  /** The exact text written into the control. */
+  text: string;
+  fingerprint: string;
+  ledger: string | null;
+  conditions: string;
+  rows: number;
+}
