@@ -1,0 +1,36 @@
+// What the task pane needs from the open workbook. Implemented over Office.js (Excel.run);
+// in the playground and the tests, Excel.run is the simulated host's.
+import type { RawWorkbook } from "../../core/types";
+
+export interface ReadStats {
+  /** context.sync() calls made by the read. */
+  roundTrips: number;
+  /** Largest single response, in bytes (JSON length of the values loaded). */
+  largestResponseBytes: number;
+  /** Cells read. */
+  cells: number;
+  /** True when merged areas could not be asked for (they read as blanks). */
+  mergesUnknown: boolean;
+}
+
+export interface SetUpResult {
+  /** Sheets added (ledgers as tables, 报告设置, 指标定义). */
+  added: string[];
+  /** Sheets that existed and were left alone. */
+  kept: string[];
+  /** Sheets that could not be written (protected), with why. */
+  failed: { sheet: string; reason: string }[];
+}
+
+export interface WorkbookSource {
+  /** Reads every ledger, 报告设置 and 指标定义 as raw tables: one snapshot, no caching across calls. */
+  read(): Promise<{ workbook: RawWorkbook; stats: ReadStats }>;
+  /** Selects a cell given as `电子保函!C12` (activates its sheet). */
+  selectCell(address: string): Promise<void>;
+  /** Selects the given rows (查看来源): on one sheet, the rows' cells; across sheets, the first sheet's. */
+  selectRows(refs: { sheet: string; row: number }[]): Promise<void>;
+  /** Writes 项目/值 pairs into 报告设置 (only the 值 cells of the named 项目, adding missing rows below). */
+  writeSettings(pairs: [string, string][]): Promise<void>;
+  /** Adds whichever ledger tables, 报告设置 and 指标定义 sheets are missing; never touches existing ones. */
+  setUp(): Promise<SetUpResult>;
+}
