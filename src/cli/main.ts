@@ -1,0 +1,226 @@
+// ledger-report: the engine on .xlsx/.docx files. Exit 0 success, 1 the ledgers have error-severity
+// issues (the work is still done), 2 the input cannot be used (one line on stderr, no stack trace).
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { readXlsx, XlsxReadError } from "../adapters/xlsx";
+import { matchLedgerName, SETTINGS_SHEET, DEFINITIONS_SHEET } from "../core/ledger";
+import { runEngine, type EngineResult } from "../core/engine";
+import type { Issue, ReportSettings } from "../core/types";
+import { createProgress } from "./progress";
+import { formatIssues, formatFigures, formatLedgers, figuresJson, checkJson, summaryLine, type Lang } from "./output";
+import { HELP, type Command } from "./help";
+
+/** An input the tool cannot use: reported as one line, exit 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+  }
+}
+
+const STEPS = ["读取工作簿", "校验台账", "计算指标", "排版", "写入文件"];
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+  const [command, ...rest] = argv;
+  let lang: Lang = process.env.LEDGER_REPORT_LANG === "en" ? "en" : "zh";
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    io.out(HELP.main);
+    return 0;
+  }
+  if (command === "--version" || command === "-v") {
+    io.out("0.1.0\n");
+    return 0;
+  }
+  if (!(command in HELP) || command === "main") {
+    io.err(`ledger-report: 未知命令“${command}”。用 ledger-report --help 查看可用命令。 (unknown command)\n`);
+    return 2;
+  }
+  const cmd = command as Command;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        json: { type: "boolean" },
+        output: { type: "string", short: "o" },
+        year: { type: "string" },
+        scope: { type: "string" },
+        lang: { type: "string" },
+        "overwrite-conflicts": { type: "boolean" },
+      },
+    });
+  } catch (e) {
+    io.err(`ledger-report ${cmd}: ${(e as Error).message}\n${HELP[cmd]}`);
+    return 2;
+  }
+  const { values: flags, positionals } = parsed;
+  if (flags.lang === "en") lang = "en";
+  if (flags.help) {
+    io.out(HELP[cmd]);
+    return 0;
+  }
+  try {
+    switch (cmd) {
+      case "init":
+        return await init(positionals, lang, io);
+      case "check":
+      case "figures":
+      case "generate":
+        return await analyse(cmd, positionals, flags, lang, io);
+      default:
+        io.out(HELP[cmd]);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`ledger-report: ${lang === "en" ? e.messageEn : e.message}\n`);
+      return 2;
+    }
+    if (e instanceof XlsxReadError) {
+      io.err(`ledger-report: ${lang === "en" ? e.messageEn : e.message}\n`);
+      return 2;
+    }
+    // A bug of ours: still one line, with a hint where the detail is.
+    io.err(`ledger-report: 内部错误：${(e as Error)?.message ?? e}（设置 LEDGER_REPORT_DEBUG=1 可查看详细信息）\n`);
+    if (process.env.LEDGER_REPORT_DEBUG) io.err(`${(e as Error)?.stack}\n`);
+    return 2;
+  }
+}
+
+function requireInput(positionals: string[], what: string, whatEn: string): string {
+  const p = positionals[0];
+  if (!p) throw new UsageError(`缺少${what}文件。`, `missing ${whatEn} file.`);
+  return resolve(p);
+}
+
+function loadWorkbookBytes(path: string): Uint8Array {
+  if (!existsSync(path)) throw new UsageError(`找不到文件：${path}`, `file not found: ${path}`);
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new UsageError(`无法读取文件：${path}（${(e as NodeJS.ErrnoException).code ?? "?"}）`, `cannot read file: ${path}`);
+  }
+}
+
+/** Sheets worth reading: ledgers and the two configuration sheets; the rest are skipped unread. */
+export function wantSheet(sheetName: string, tableNames: string[]): boolean {
+  if (sheetName === SETTINGS_SHEET || sheetName === DEFINITIONS_SHEET) return true;
+  return matchLedgerName(sheetName) !== null || tableNames.some((t) => matchLedgerName(t) !== null);
+}
+
+async function analyse(
+  cmd: "check" | "figures" | "generate",
+  positionals: string[],
+  flags: { json?: boolean; output?: string; year?: string; scope?: string },
+  lang: Lang,
+  io: Io,
+): Promise<number> {
+  const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
+  const overrides: Partial<ReportSettings> = {};
+  if (flags.year !== undefined) {
+    const year = Number(flags.year);
+    if (!Number.isInteger(year) || year < 1990 || year > 2100)
+      throw new UsageError(`--year 应为四位年份，而不是“${flags.year}”。`, `--year must be a four-digit year, not "${flags.year}".`);
+    overrides.year = year;
+  }
+  if (flags.scope !== undefined) overrides.scope = flags.scope;
+  let output: string | undefined;
+  if (cmd === "generate") {
+    output = resolve(flags.output ?? `述职报告-${overrides.year ?? "年度"}.docx`);
+    if (output === input) throw new UsageError("输出文件不能覆盖输入的工作簿。", "the output must not overwrite the input workbook.");
+    if (!/\.docx$/i.test(output)) throw new UsageError(`输出文件应以 .docx 结尾：${output}`, `the output must end in .docx: ${output}`);
+  }
+
+  const progress = createProgress(cmd === "generate" ? STEPS : STEPS.slice(0, 3));
+  try {
+    progress.step("读取工作簿");
+    const bytes = loadWorkbookBytes(input);
+    const workbook = readXlsx(bytes, { name: basename(input), wantSheet });
+    progress.step("校验台账");
+    const result = runEngine(workbook, { overrides });
+    progress.step("计算指标");
+    const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
+    if (noLedger) throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`);
+
+    const hasErrors = result.issues.some((i) => i.severity === "error");
+    if (cmd === "check") {
+      progress.done();
+      io.out(flags.json ? `${JSON.stringify(checkJson(result), null, 2)}\n` : `${formatLedgers(result, lang)}${formatIssues(result.issues, lang)}${summaryLine(result, lang)}\n`);
+    } else if (cmd === "figures") {
+      progress.done();
+      io.out(flags.json ? `${JSON.stringify(figuresJson(result), null, 2)}\n` : `${formatFigures(result, lang)}${summaryLine(result, lang)}\n`);
+    } else {
+      progress.step("排版");
+      const bytesOut = await renderReport(result);
+      progress.step("写入文件");
+      mkdirSync(dirname(output!), { recursive: true });
+      writeFileSync(output!, bytesOut);
+      progress.done();
+      if (flags.json) io.out(`${JSON.stringify({ output, ...figuresJson(result) }, null, 2)}\n`);
+      else io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Report written" : "报告已写入"}：${output}\n`);
+    }
+    if (hasErrors && !flags.json) io.err(errorHint(result.issues, lang));
+    return hasErrors ? 1 : 0;
+  } finally {
+    progress.done();
+  }
+}
+
+async function renderReport(result: EngineResult): Promise<Uint8Array> {
+  const { renderDocx } = await import("../adapters/docx");
+  return renderDocx(result.report, result.link);
+}
+
+function errorHint(issues: Issue[], lang: Lang): string {
+  const n = issues.filter((i) => i.severity === "error").length;
+  return lang === "en"
+    ? `${n} error(s) in the ledgers: those rows were left out. Run \`ledger-report check\` to list them.\n`
+    : `台账中有 ${n} 个错误，相关行未计入指标。运行 ledger-report check 查看明细。\n`;
+}
+
+async function init(positionals: string[], lang: Lang, io: Io): Promise<number> {
+  const target = requireInput(positionals, "要创建的工作簿", "workbook to create");
+  if (existsSync(target))
+    throw new UsageError(`${target} 已存在，未做任何修改。请换一个文件名，或在 Excel 中用“初始化工作簿”补齐缺少的工作表。`, `${target} already exists; nothing was changed. Choose a new name, or use "Set up workbook" in Excel to add what is missing.`);
+  if (!/\.xlsx$/i.test(target)) throw new UsageError(`工作簿文件名应以 .xlsx 结尾：${target}`, `the workbook name must end in .xlsx: ${target}`);
+  const { writeSetupWorkbook } = await import("../adapters/xlsx/setup-writer");
+  const { defaultSettings, settingsToRows } = await import("../core/settings");
+  const { DEFINITION_HEADERS, DEFAULT_DEFINITIONS, definitionToRow } = await import("../core/figures");
+  const settings = { ...defaultSettings(), workbookId: randomId() };
+  const bytes = await writeSetupWorkbook({
+    settingsRows: settingsToRows(settings),
+    definitionHeaders: DEFINITION_HEADERS,
+    definitionRows: DEFAULT_DEFINITIONS.map(definitionToRow),
+  });
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, bytes, { flag: "wx" });
+  io.out(lang === "en" ? `Created ${target}: every ledger as a table, 报告设置 and 指标定义.\n` : `已创建 ${target}：各台账表格、报告设置、指标定义。\n`);
+  return 0;
+}
+
+function randomId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** Entry point of the `ledger-report` binary. */
+export function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`ledger-report: ${(e as Error)?.message ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,100 @@
+// What the command prints: aligned text for people, stable JSON for scripts.
+import type { EngineResult } from "../core/engine";
+import type { Issue, Severity } from "../core/types";
+
+export type Lang = "zh" | "en";
+
+const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
+  zh: { error: "错误", warning: "警告", info: "提示" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
+
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + " ".repeat(Math.max(0, width - displayWidth(s)));
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ""))));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join("  ").trimEnd()).join("\n") + "\n";
+}
+
+export function formatLedgers(result: EngineResult, lang: Lang): string {
+  const rows: string[][] = [lang === "en" ? ["ledger", "rows", "excluded", "found in"] : ["台账", "行数", "排除", "位置"]];
+  for (const ledger of Object.values(result.ledgers.ledgers)) {
+    if (!ledger) continue;
+    rows.push([
+      ledger.name,
+      String(ledger.rows.length),
+      String(ledger.excluded),
+      ledger.sources.map((s) => (s.table ? `${s.sheet}（${s.table}）` : s.sheet)).join(" + "),
+    ]);
+  }
+  return rows.length > 1 ? `${table(rows)}\n` : "";
+}
+
+export function formatIssues(issues: Issue[], lang: Lang): string {
+  if (issues.length === 0) return lang === "en" ? "No issues.\n" : "没有发现问题。\n";
+  const order: Severity[] = ["error", "warning", "info"];
+  const sorted = [...issues].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+  return table(sorted.map((i) => [SEVERITY_LABEL[lang][i.severity], i.cell ?? "", lang === "en" ? i.messageEn : i.message])) + "\n";
+}
+
+export function formatFigures(result: EngineResult, lang: Lang): string {
+  const rows: string[][] = [lang === "en" ? ["id", "name", "text", "rows", "source"] : ["指标ID", "名称", "报告文字", "行数", "来源"]];
+  for (const f of result.figures) {
+    const source = f.manual || !f.ledger ? (lang === "en" ? "manual" : "手工值") : [f.ledger, f.conditions, f.period.label].filter(Boolean).join(" · ");
+    rows.push([f.id, f.name, f.text, String(f.rows), source]);
+  }
+  return `${table(rows)}\n`;
+}
+
+export function summaryLine(result: EngineResult, lang: Lang): string {
+  const count = (s: Severity) => result.issues.filter((i) => i.severity === s).length;
+  const excluded = Object.values(result.ledgers.ledgers).reduce((n, l) => n + (l?.excluded ?? 0), 0);
+  const { periodStart, periodEnd, scope } = result.settings;
+  return lang === "en"
+    ? `${result.figures.length} figures, ${periodStart}–${periodEnd}, scope ${scope}; ${excluded} row(s) excluded; ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s).`
+    : `指标 ${result.figures.length} 项，期间 ${periodStart} 至 ${periodEnd}，范围 ${scope}；排除错误行 ${excluded} 行；错误 ${count("error")} 个，警告 ${count("warning")} 个，提示 ${count("info")} 个。`;
+}
+
+function issueJson(i: Issue) {
+  return { severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null, ledger: i.ledger ?? null };
+}
+
+/** The `figures --json` document (issue #2's contract). */
+export function figuresJson(result: EngineResult) {
+  return {
+    figures: result.figures.map((f) => ({
+      id: f.id,
+      name: f.name,
+      value: f.value,
+      text: f.text,
+      rows: f.rows,
+      ledger: f.ledger,
+      conditions: f.conditions,
+      period: f.period.label,
+    })),
+    issues: result.issues.map(issueJson),
+    period: { start: result.settings.periodStart, end: result.settings.periodEnd },
+    scope: result.settings.scope,
+  };
+}
+
+export function checkJson(result: EngineResult) {
+  return {
+    ledgers: Object.values(result.ledgers.ledgers)
+      .filter((l) => l !== undefined)
+      .map((l) => ({ name: l!.name, rows: l!.rows.length, excluded: l!.excluded, sources: l!.sources })),
+    issues: result.issues.map(issueJson),
+  };
+}
