@@ -1,0 +1,71 @@
+import { planRefresh } from "../../../src/core/refresh/plan";
+import type { LinkRecord, LinkedFigure } from "../../../src/core/types";
+
+function fig(id: string, text: string, value: number | null = Number(text) || null): LinkedFigure {
+  return { id, name: id, value, text, fingerprint: `fp-${id}-${text}`, ledger: "电子保函", conditions: "", rows: 1 };
+}
+function record(figures: LinkedFigure[], generatedAt = "2023-01-05T00:00:00Z"): LinkRecord {
+  return { version: 1, workbookId: "wb", workbookName: "台账.xlsx", templateId: "default", period: { start: "2022-01-01", end: "2022-12-31" }, scope: "全部门", generatedAt, figures };
+}
+
+describe("planning a refresh", () => {
+  const previous = record([fig("eg.count", "3567"), fig("partners.count", "11"), fig("eg.amount", "15.20"), fig("study.seminar.count", "8")]);
+  const fresh = record([fig("eg.count", "3601"), fig("partners.count", "12"), fig("eg.amount", "15.20"), fig("study.seminar.count", "9"), fig("new.figure", "5")], "2023-02-01T00:00:00Z");
+
+  it("replaces a figure still showing the text last written", () => {
+    const plan = planRefresh(previous, [{ id: "eg.count", text: "3567" }], fresh);
+    expect(plan.updated).toEqual([{ id: "eg.count", old: "3567", new: "3601" }]);
+    expect(plan.writes).toEqual([{ index: 0, id: "eg.count", text: "3601" }]);
+  });
+
+  it("keeps a figure the clerk edited by hand and reports it as a conflict", () => {
+    const plan = planRefresh(previous, [{ id: "partners.count", text: "十一" }], fresh);
+    expect(plan.conflicts).toEqual([{ id: "partners.count", written: "11", current: "十一", new: "12", resolution: "keep" }]);
+    expect(plan.writes).toEqual([]);
+    // The record still remembers what we wrote, so the next refresh sees the edit again.
+    expect(plan.record.figures.find((f) => f.id === "partners.count")!.text).toBe("11");
+  });
+
+  it("overwrites conflicts when told to, globally or per figure", () => {
+    const controls = [{ id: "partners.count", text: "十一" }, { id: "eg.count", text: "3,567" }];
+    const all = planRefresh(previous, controls, fresh, { overwriteConflicts: true });
+    expect(all.writes.map((w) => w.text)).toEqual(["12", "3601"]);
+    const one = planRefresh(previous, controls, fresh, { overwriteConflicts: true, choices: { "eg.count": "keep" } });
+    expect(one.writes).toEqual([{ index: 0, id: "partners.count", text: "12" }]);
+    expect(one.conflicts.map((c) => c.resolution)).toEqual(["take", "keep"]);
+  });
+
+  it("reports a deleted figure as removed and never re-inserts it", () => {
+    const plan = planRefresh(previous, [{ id: "eg.count", text: "3567" }], fresh);
+    expect(plan.removed).toEqual(["partners.count", "eg.amount", "study.seminar.count"]);
+    expect(plan.writes.every((w) => w.id === "eg.count")).toBe(true);
+    expect(plan.record.figures.map((f) => f.id)).toEqual(["eg.count"]);
+  });
+
+  it("lists unchanged figures and figures the document has no place for", () => {
+    const plan = planRefresh(previous, [{ id: "eg.amount", text: "15.20" }], fresh);
+    expect(plan.unchanged).toEqual(["eg.amount"]);
+    expect(plan.notInDocument).toEqual(["new.figure"]);
+  });
+
+  it("updates every control of a figure that appears several times", () => {
+    const prev = record([fig("setting.year", "2022")]);
+    const next = record([fig("setting.year", "2023")]);
+    const plan = planRefresh(prev, [{ id: "setting.year", text: "2022" }, { id: "setting.year", text: "2022" }], next);
+    expect(plan.writes.map((w) => w.index)).toEqual([0, 1]);
+    expect(plan.updated).toHaveLength(1);
+  });
+
+  it("does not call it a conflict when the clerk already typed the new value", () => {
+    const plan = planRefresh(previous, [{ id: "study.seminar.count", text: "9" }], fresh);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.writes).toEqual([]);
+    expect(plan.unchanged).toEqual(["study.seminar.count"]);
+  });
+
+  it("stores the fresh record's metadata after the refresh", () => {
+    const plan = planRefresh(previous, [{ id: "eg.count", text: "3567" }], fresh);
+    expect(plan.record.generatedAt).toBe("2023-02-01T00:00:00Z");
+    expect(plan.record.figures[0]).toEqual(fresh.figures[0]);
+  });
+});
