@@ -1,0 +1,124 @@
+// Template + settings + figures → the report as a document model, and the link record that lets
+// a later refresh find every bound value again.
+import type { Block, FigureResult, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
+import { parseTemplate, type TemplateBlock } from "./template";
+import { isSettingSlot, settingSlots } from "./slots";
+import { stableHash } from "./hash";
+import type { Template } from "./templates";
+
+export { DEFAULT_TEMPLATE_ID, TEMPLATES, templateById, type Template } from "./templates";
+export { parseTemplate, TemplateError, type TemplateBlock, type TemplatePiece } from "./template";
+export { settingSlots, SETTING_SLOT_NAMES, isSettingSlot } from "./slots";
+export { stableHash } from "./hash";
+
+/** What a slot shows when its figure was not computed: the seed's own blank mark. */
+export const MISSING_FIGURE_TEXT = "*";
+
+function sameStyle(a: Run, b: Run): boolean {
+  return a.kind === "text" && b.kind === "text" && a.style === b.style;
+}
+
+/** Adjacent literal runs of one style become one run, so a renderer writes fewer w:r elements. */
+function mergeText(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    const last = out[out.length - 1];
+    if (last && last.kind === "text" && sameStyle(last, run)) out[out.length - 1] = { ...last, text: last.text + (run as { text: string }).text };
+    else out.push(run);
+  }
+  return out;
+}
+
+export function buildReport(t: Template, s: ReportSettings, figures: FigureResult[]): ReportDocument {
+  const figureById = new Map(figures.map((f) => [f.id, f]));
+  const settingById = new Map(settingSlots(s).map((slot) => [slot.id, slot]));
+
+  const runsOf = (tb: TemplateBlock): Run[] =>
+    tb.pieces.map((p): Run => {
+      if (p.kind === "text") return p.style ? { kind: "text", text: p.text, style: p.style } : { kind: "text", text: p.text };
+      let name: string;
+      let text: string;
+      if (isSettingSlot(p.id)) {
+        const slot = settingById.get(p.id)!;
+        name = slot.name;
+        text = slot.text;
+      } else {
+        const fig = figureById.get(p.id);
+        name = fig?.name ?? p.id;
+        text = fig?.text ?? MISSING_FIGURE_TEXT;
+      }
+      return p.style ? { kind: "slot", id: p.id, name, text, style: p.style } : { kind: "slot", id: p.id, name, text };
+    });
+
+  const blocks: Block[] = [];
+  for (const tb of parseTemplate(t.text)) {
+    const runs = runsOf(tb);
+    if (tb.optional && runs.every((r) => r.kind === "text" || r.text.trim() === "")) continue;
+    const merged = mergeText(runs);
+    if (tb.kind === "title") blocks.push({ kind: "title", runs: merged });
+    else if (tb.kind === "heading") blocks.push({ kind: "heading", level: tb.level ?? 1, runs: merged });
+    else blocks.push({ kind: "paragraph", runs: merged, align: tb.align ?? "both", indent: tb.indent ?? true });
+  }
+  return { blocks, settings: s, figures };
+}
+
+function* slotRuns(blocks: Block[]): Generator<Extract<Run, { kind: "slot" }>> {
+  for (const b of blocks) {
+    const lines = b.kind === "table" ? b.rows.flat() : [b.runs];
+    for (const runs of lines) for (const r of runs) if (r.kind === "slot") yield r;
+  }
+}
+
+/** A year slot remembers its number so a refresh can compare values, not only texts. */
+function settingValue(id: string, s: ReportSettings): number | null {
+  if (id === "setting.year") return s.year;
+  if (id === "setting.next_year") return s.year + 1;
+  return null;
+}
+
+export function buildLinkRecord(doc: ReportDocument, workbookName: string, generatedAt: string): LinkRecord {
+  const s = doc.settings;
+  const figureById = new Map(doc.figures.map((f) => [f.id, f]));
+  const seen = new Set<string>();
+  const linked: LinkedFigure[] = [];
+  for (const run of slotRuns(doc.blocks)) {
+    if (seen.has(run.id)) continue;
+    seen.add(run.id);
+    const fig = isSettingSlot(run.id) ? undefined : figureById.get(run.id);
+    linked.push(
+      fig
+        ? { id: run.id, name: fig.name, value: fig.value, text: run.text, fingerprint: fig.fingerprint, ledger: fig.ledger, conditions: fig.conditions, rows: fig.rows }
+        : {
+            id: run.id,
+            name: run.name,
+            value: isSettingSlot(run.id) ? settingValue(run.id, s) : null,
+            text: run.text,
+            fingerprint: stableHash(run.text),
+            ledger: null,
+            conditions: "",
+            rows: 0,
+          },
+    );
+  }
+  return {
+    version: 1,
+    workbookId: s.workbookId,
+    workbookName,
+    templateId: s.template,
+    period: { start: s.periodStart, end: s.periodEnd },
+    scope: s.scope,
+    generatedAt,
+    figures: linked,
+  };
+}
+
+function runsText(runs: Run[]): string {
+  return runs.map((r) => r.text).join("");
+}
+
+/** The report as plain text, one line per block (table rows one line each, cells tab-separated). */
+export function reportPlainText(doc: ReportDocument): string {
+  return doc.blocks
+    .map((b) => (b.kind === "table" ? b.rows.map((row) => row.map(runsText).join("\t")).join("\n") : runsText(b.runs)))
+    .join("\n");
+}
