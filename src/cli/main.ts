@@ -8,7 +8,7 @@ import { matchLedgerName, SETTINGS_SHEET, DEFINITIONS_SHEET } from "../core/ledg
 import { runEngine, type EngineResult } from "../core/engine";
 import type { Issue, ReportSettings } from "../core/types";
 import { createProgress } from "./progress";
-import { formatIssues, formatFigures, formatLedgers, figuresJson, checkJson, summaryLine, type Lang } from "./output";
+import { formatRefresh, formatIssues, formatFigures, formatLedgers, figuresJson, checkJson, summaryLine, type Lang } from "./output";
 import { HELP, type Command } from "./help";
 
 /** An input the tool cannot use: reported as one line, exit 2. */
@@ -77,6 +77,8 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
       case "figures":
       case "generate":
         return await analyse(cmd, positionals, flags, lang, io);
+      case "refresh":
+        return await refresh(positionals, flags, lang, io);
       default:
         io.out(HELP[cmd]);
         return 2;
@@ -126,14 +128,7 @@ async function analyse(
   io: Io,
 ): Promise<number> {
   const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
-  const overrides: Partial<ReportSettings> = {};
-  if (flags.year !== undefined) {
-    const year = Number(flags.year);
-    if (!Number.isInteger(year) || year < 1990 || year > 2100)
-      throw new UsageError(`--year 应为四位年份，而不是“${flags.year}”。`, `--year must be a four-digit year, not "${flags.year}".`);
-    overrides.year = year;
-  }
-  if (flags.scope !== undefined) overrides.scope = flags.scope;
+  const overrides = parseOverrides(flags);
   let output: string | undefined;
   if (cmd === "generate") {
     output = resolve(flags.output ?? `述职报告-${overrides.year ?? "年度"}.docx`);
@@ -174,6 +169,70 @@ async function analyse(
   } finally {
     progress.done();
   }
+}
+
+async function refresh(
+  positionals: string[],
+  flags: { json?: boolean; output?: string; year?: string; scope?: string; "overwrite-conflicts"?: boolean },
+  lang: Lang,
+  io: Io,
+): Promise<number> {
+  const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
+  if (!positionals[1]) throw new UsageError("缺少要刷新的报告（.docx）。", "missing the report (.docx) to refresh.");
+  const reportPath = resolve(positionals[1]);
+  const output = resolve(flags.output ?? reportPath.replace(/(\.docx)?$/i, ".refreshed.docx"));
+  if (output === input) throw new UsageError("输出文件不能覆盖输入的工作簿。", "the output must not overwrite the input workbook.");
+  const overrides = parseOverrides(flags);
+  const progress = createProgress(["读取工作簿", "读取报告", "计算指标", "写入文件"]);
+  try {
+    progress.step("读取工作簿");
+    const workbook = readXlsx(loadWorkbookBytes(input), { name: basename(input), wantSheet });
+    progress.step("读取报告");
+    if (!existsSync(reportPath)) throw new UsageError(`找不到文件：${reportPath}`, `file not found: ${reportPath}`);
+    const docxBytes = new Uint8Array(readFileSync(reportPath));
+    const { refreshDocx, DocxReadError } = await loadRefresh();
+    let result;
+    try {
+      progress.step("计算指标");
+      result = refreshDocx(workbook, docxBytes, { overwriteConflicts: Boolean(flags["overwrite-conflicts"]), overrides });
+    } catch (e) {
+      if (e instanceof DocxReadError) throw new UsageError(`${basename(reportPath)}：${e.message}`, `${basename(reportPath)}: ${e.messageEn}`);
+      throw e;
+    }
+    const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
+    if (noLedger) throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`);
+    progress.step("写入文件");
+    writeFileSync(output, result.bytes);
+    progress.done();
+    const { plan } = result;
+    if (flags.json) {
+      io.out(`${JSON.stringify({ output, updated: plan.updated, unchanged: plan.unchanged, conflicts: plan.conflicts.map(({ id, written, current, new: n }) => ({ id, written, current, new: n })), removed: plan.removed, issues: result.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null })) }, null, 2)}\n`);
+    } else {
+      io.out(formatRefresh(plan, lang));
+      io.out(`${lang === "en" ? "Refreshed report written" : "已写入刷新后的报告"}：${output}\n`);
+    }
+    const keptConflicts = plan.conflicts.some((c) => c.resolution === "keep");
+    return keptConflicts ? 1 : 0;
+  } finally {
+    progress.done();
+  }
+}
+
+async function loadRefresh() {
+  const [{ refreshDocx }, { DocxReadError }] = await Promise.all([import("../adapters/docx/refresh"), import("../adapters/docx/patch")]);
+  return { refreshDocx, DocxReadError };
+}
+
+function parseOverrides(flags: { year?: string; scope?: string }): Partial<ReportSettings> {
+  const overrides: Partial<ReportSettings> = {};
+  if (flags.year !== undefined) {
+    const year = Number(flags.year);
+    if (!Number.isInteger(year) || year < 1990 || year > 2100)
+      throw new UsageError(`--year 应为四位年份，而不是“${flags.year}”。`, `--year must be a four-digit year, not "${flags.year}".`);
+    overrides.year = year;
+  }
+  if (flags.scope !== undefined) overrides.scope = flags.scope;
+  return overrides;
 }
 
 async function renderReport(result: EngineResult): Promise<Uint8Array> {

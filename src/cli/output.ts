@@ -1,6 +1,7 @@
 // What the command prints: aligned text for people, stable JSON for scripts.
 import type { EngineResult } from "../core/engine";
 import type { Issue, Severity } from "../core/types";
+import type { RefreshPlan } from "../core/refresh/plan";
 
 export type Lang = "zh" | "en";
 
@@ -97,4 +98,23 @@ export function checkJson(result: EngineResult) {
       .map((l) => ({ name: l!.name, rows: l!.rows.length, excluded: l!.excluded, sources: l!.sources })),
     issues: result.issues.map(issueJson),
   };
+}
+
+export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
+  const en = lang === "en";
+  const lines: string[] = [];
+  for (const u of plan.updated) lines.push(`${en ? "updated " : "已更新"}  ${u.id}  ${u.old} → ${u.new}`);
+  for (const c of plan.conflicts)
+    lines.push(
+      c.resolution === "keep"
+        ? `${en ? "conflict" : "手工修改"}  ${c.id}  ${en ? "kept your text" : "保留您的文字"}“${c.current}”（${en ? "ledgers say" : "台账为"} ${c.new}）`
+        : `${en ? "overwritten" : "已覆盖"}  ${c.id}  “${c.current}” → ${c.new}`,
+    );
+  for (const id of plan.removed) lines.push(`${en ? "removed " : "已删除"}  ${id}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`);
+  lines.push(
+    en
+      ? `${plan.updated.length} updated, ${plan.unchanged.length} unchanged, ${plan.conflicts.length} conflict(s), ${plan.removed.length} removed.`
+      : `更新 ${plan.updated.length} 项，未变 ${plan.unchanged.length} 项，手工修改 ${plan.conflicts.length} 项，已删除 ${plan.removed.length} 项。`,
+  );
+  return `${lines.join("\n")}\n`;
 }

@@ -1,0 +1,143 @@
+// The GB/T 9704 style sheet (see shared/design/GBT9704.md). Named styles rather than direct
+// formatting, so a clerk restyles the whole report in Word and headings reach the navigation pane.
+
+import type { IDocumentDefaultsOptions } from "docx";
+import { style, type FontSet, type OoxmlElement } from "./oxml";
+
+export type FontChoice = "gb2312" | "windows";
+
+export interface ReportFonts {
+  body: FontSet;
+  kai: FontSet;
+  hei: FontSet;
+  title: FontSet;
+  pageNumber: FontSet;
+}
+
+/** The standard's faces, or the ones Windows 10+ ships (it has no _GB2312 faces). */
+export function reportFonts(choice: FontChoice): ReportFonts {
+  return choice === "windows"
+    ? {
+        body: { eastAsia: "仿宋" },
+        kai: { eastAsia: "楷体" },
+        hei: { eastAsia: "黑体" },
+        title: { eastAsia: "华文中宋" },
+        pageNumber: { eastAsia: "宋体" },
+      }
+    : {
+        body: { eastAsia: "仿宋_GB2312" },
+        kai: { eastAsia: "楷体_GB2312" },
+        hei: { eastAsia: "黑体" },
+        title: { eastAsia: "方正小标宋简体" },
+        pageNumber: { eastAsia: "宋体" },
+      };
+}
+
+export const STYLE = {
+  body: "Normal",
+  title: "ReportTitle",
+  heading1: "ReportHeading1",
+  heading2: "ReportHeading2",
+  heading3: "ReportHeading3",
+  table: "ReportTableText",
+  pageNumber: "ReportPageNumber",
+  runInKai: "ReportRunInKai",
+  runInHei: "ReportRunInHei",
+} as const;
+
+/** Half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
+const SIZE_TITLE = 44;
+const SIZE_BODY = 32;
+const SIZE_PAGE_NUMBER = 28;
+
+/** 22 lines in the 225 mm text block; 580 would give only 21. */
+export const LINE_PITCH = 579;
+/** −0.25 pt per character so 28 characters of 16 pt fit the 156 mm line. */
+const CHARACTER_SPACING = -5;
+
+export function documentDefaults(fonts: ReportFonts): IDocumentDefaultsOptions {
+  return {
+    run: {
+      font: { ascii: fonts.body.eastAsia, eastAsia: fonts.body.eastAsia, hAnsi: fonts.body.eastAsia, cs: fonts.body.eastAsia, hint: "eastAsia" },
+      size: SIZE_BODY,
+      language: { value: "zh-CN", eastAsia: "zh-CN" },
+    },
+  };
+}
+
+export function reportStyles(fonts: ReportFonts): OoxmlElement[] {
+  return [
+    // The body style is Word's default paragraph style, which Chinese Word already calls 正文; a second
+    // style of that name would sit beside it in the gallery. The alias carries the name for other readers.
+    style({
+      type: "paragraph",
+      id: STYLE.body,
+      name: "Normal",
+      aliases: "正文",
+      isDefault: true,
+      paragraph: { snapToGrid: true, line: LINE_PITCH, before: 0, after: 0, firstLineChars: 200, firstLine: 2 * 320, jc: "both" },
+      run: { fonts: fonts.body, spacing: CHARACTER_SPACING, size: SIZE_BODY, zhCN: true },
+    }),
+    style({
+      type: "paragraph",
+      id: STYLE.title,
+      name: "公文标题",
+      basedOn: STYLE.body,
+      next: STYLE.body,
+      uiPriority: 10,
+      // Off the grid: a 22 pt line snapped to a 29 pt pitch would be pushed to two grid lines.
+      paragraph: { keepNext: true, snapToGrid: false, after: LINE_PITCH, firstLineChars: 0, jc: "center", outlineLevel: 0 },
+      run: { fonts: fonts.title, bold: false, spacing: 0, size: SIZE_TITLE },
+    }),
+    style({
+      type: "paragraph",
+      id: STYLE.heading1,
+      name: "一级标题",
+      basedOn: STYLE.body,
+      next: STYLE.body,
+      uiPriority: 11,
+      paragraph: { keepNext: true, jc: "left", outlineLevel: 0 },
+      run: { fonts: fonts.hei, bold: false },
+    }),
+    style({
+      type: "paragraph",
+      id: STYLE.heading2,
+      name: "二级标题",
+      basedOn: STYLE.body,
+      next: STYLE.body,
+      uiPriority: 12,
+      paragraph: { keepNext: true, jc: "left", outlineLevel: 1 },
+      run: { fonts: fonts.kai, bold: false },
+    }),
+    style({
+      type: "paragraph",
+      id: STYLE.heading3,
+      name: "三级标题",
+      basedOn: STYLE.body,
+      next: STYLE.body,
+      uiPriority: 13,
+      paragraph: { keepNext: true, jc: "left", outlineLevel: 2 },
+      run: { fonts: fonts.body, bold: true },
+    }),
+    style({
+      type: "paragraph",
+      id: STYLE.table,
+      name: "表格文字",
+      basedOn: STYLE.body,
+      uiPriority: 14,
+      paragraph: { snapToGrid: false, line: "auto", firstLineChars: 0, jc: "center" },
+      run: { size: 28, spacing: 0 },
+    }),
+    style({
+      type: "paragraph",
+      id: STYLE.pageNumber,
+      name: "页码",
+      basedOn: STYLE.body,
+      uiPriority: 15,
+      paragraph: { snapToGrid: false, line: "auto", firstLineChars: 0 },
+      run: { fonts: fonts.pageNumber, spacing: 0, size: SIZE_PAGE_NUMBER },
+    }),
+    style({ type: "character", id: STYLE.runInKai, name: "楷体小标题", uiPriority: 16, run: { fonts: fonts.kai } }),
+    style({ type: "character", id: STYLE.runInHei, name: "黑体小标题", uiPriority: 17, run: { fonts: fonts.hei } }),
+  ];
+}

@@ -1,0 +1,91 @@
+// A tag scanner that reports byte-exact offsets, for patching document.xml in place: everything
+// outside the spans we replace must stay exactly as Word (or the clerk) left it, which a parse and
+// re-serialise would not guarantee. It understands quoted attributes (a `>` inside a value),
+// comments, CDATA, processing instructions and the doctype, which is all XML can throw at a tag.
+
+export interface XmlTag {
+  kind: "open" | "close" | "empty";
+  name: string;
+  /** Offset of `<` and of the character after `>`. */
+  start: number;
+  end: number;
+  /** Raw attribute text, for the few attributes we read. */
+  attrs: string;
+}
+
+export class XmlScanError extends Error {}
+
+/** Calls `onTag` for each element tag in document order; text between tags is left to the caller. */
+export function scanTags(xml: string, onTag: (tag: XmlTag) => void): void {
+  let i = 0;
+  const n = xml.length;
+  while (i < n) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0) break;
+    const next = xml.charCodeAt(lt + 1);
+    if (xml.startsWith("<!--", lt)) {
+      i = skipTo(xml, lt + 4, "-->");
+      continue;
+    }
+    if (xml.startsWith("<![CDATA[", lt)) {
+      i = skipTo(xml, lt + 9, "]]>");
+      continue;
+    }
+    if (next === 63 /* ? */) {
+      i = skipTo(xml, lt + 2, "?>");
+      continue;
+    }
+    if (next === 33 /* ! */) {
+      i = skipTo(xml, lt + 2, ">");
+      continue;
+    }
+    // Find the closing `>` outside quoted attribute values.
+    let j = lt + 1;
+    let quote = 0;
+    for (; j < n; j++) {
+      const c = xml.charCodeAt(j);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) quote = c;
+      else if (c === 62 /* > */) break;
+    }
+    if (j >= n) throw new XmlScanError(`unterminated tag at offset ${lt}`);
+    const inner = xml.slice(lt + 1, j);
+    const closing = inner.charCodeAt(0) === 47; /* / */
+    const selfClosing = !closing && inner.charCodeAt(inner.length - 1) === 47;
+    const body = closing ? inner.slice(1) : selfClosing ? inner.slice(0, -1) : inner;
+    const m = /^\s*([^\s/>]+)/.exec(body);
+    if (!m) throw new XmlScanError(`malformed tag at offset ${lt}`);
+    onTag({ kind: closing ? "close" : selfClosing ? "empty" : "open", name: m[1], start: lt, end: j + 1, attrs: body.slice(m[0].length) });
+    i = j + 1;
+  }
+}
+
+function skipTo(xml: string, from: number, end: string): number {
+  const k = xml.indexOf(end, from);
+  if (k < 0) throw new XmlScanError(`unterminated ${end} construct`);
+  return k + end.length;
+}
+
+/** Reads one attribute (by qualified name) from raw attribute text, unescaped. */
+export function attribute(attrs: string, qname: string): string | null {
+  const re = new RegExp(`(?:^|\\s)${qname.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  const m = re.exec(attrs);
+  if (!m) return null;
+  return unescapeXml(m[2] ?? m[3] ?? "");
+}
+
+export function unescapeXml(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
+    if (e[0] === "#") {
+      const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : "";
+    }
+    return { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[e]!;
+  });
+}
+
+export function escapeXmlText(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
