@@ -1,0 +1,18 @@
+// 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet (no I, O, S, V, Z),
+// the last one a check character over the first 17.
+
+const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** True when the code has 18 valid characters and the right check character. Upper case only. */
+export function isValidCreditCode(code: string): boolean {
+  if (typeof code !== "string" || code.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = ALPHABET.indexOf(code[i]);
+    if (v < 0) return false;
+    sum += v * WEIGHTS[i];
+  }
+  const check = (31 - (sum % 31)) % 31;
+  return code[17] === ALPHABET[check];
+}

@@ -1,0 +1,8 @@
+// core/ledger: the clerk's raw tables → typed ledger rows, and every problem as an issue at its cell.
+export { readLedgers } from "./read";
+export { parseDate, parseNumber } from "./values";
+export { foldText, foldHeader, isExcelError } from "./text";
+export { isValidCreditCode } from "./creditcode";
+export { matchLedgerName } from "./names";
+export { LEDGER_SPECS, ledgerSpec, SETTINGS_SHEET, DEFINITIONS_SHEET } from "./schema";
+export type { ColumnSpec, ColumnType, LedgerSpec } from "./schema";

@@ -1,0 +1,559 @@
+// Raw tables → typed ledger rows and the issues a clerk must see. Everything about a ledger
+// (columns, types, aliases, keys) comes from LEDGER_SPECS; this file only knows how clerks lay
+// out their sheets. It must never throw: a broken cell becomes an issue at that cell.
+import type { CellRange, FieldValue, Issue, Ledger, LedgerName, LedgerRow, LedgerSet, LedgerSource, RawCell, RawTable, RawWorkbook, Severity } from "../types";
+import { columnLetters, quoteSheet } from "../address";
+import { DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET, type ColumnSpec, type LedgerSpec } from "./schema";
+import { cleanText, displayCell, foldHeader, foldKey, foldText, headerUnit, isBlankCell, isExcelError } from "./text";
+import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
+import { isValidCreditCode } from "./creditcode";
+import { matchLedgerName } from "./names";
+
+const HEADER_SEARCH_ROWS = 10;
+const ROW_NUMBER_HEADER = "序号";
+const CREDIT_CODE_COLUMN = "统一社会信用代码";
+const DEPARTMENT_COLUMN = "部门";
+const TOTAL_WORDS = new Set(["合计", "小计", "总计"]);
+// A note or signature line under the data: nothing below it is a record.
+const NOTE_PREFIXES = ["注:", "制表人", "填表人", "审核人", "说明:"];
+const INTEGER_SUFFIXES = ["人次", "人", "次", "名", "个"];
+const SPACES = /\s+/g;
+
+/** One header cell bound to a canonical column, or kept under its folded header. */
+interface Binding {
+  index: number;
+  name: string;
+  header: string;
+  spec: ColumnSpec | null;
+  /** `电子保函!C` — the row number completes the address. */
+  prefix: string;
+  /** Power of ten the header's unit asks for (`（万元）` → 4) on money columns. */
+  power: number;
+}
+
+interface LedgerState {
+  spec: LedgerSpec;
+  sources: LedgerSource[];
+  columns: Ledger["columns"];
+  rows: LedgerRow[];
+  excluded: number;
+  keys: Map<string, Map<string, string>>;
+  headerFound: boolean;
+}
+
+interface Context {
+  date1904: boolean;
+  periodEnd: string | null;
+  issues: Issue[];
+  /** Ledgers repeat the same dates and firms thousands of times. */
+  serials: Map<number, string | null>;
+  creditCodes: Map<string, string | null>;
+}
+
+const CACHE_LIMIT = 100000;
+
+function dateOf(ctx: Context, raw: RawCell): string | null {
+  if (typeof raw === "number") {
+    const hit = ctx.serials.get(raw);
+    if (hit !== undefined) return hit;
+  }
+  const d = parseDate(raw, ctx.date1904);
+  const iso = d.ok ? d.iso : null;
+  if (typeof raw === "number" && ctx.serials.size < CACHE_LIMIT) ctx.serials.set(raw, iso);
+  return iso;
+}
+
+/** The code in canonical form (half-width, no spaces, upper case) when it is valid, else null. */
+function normalCreditCode(ctx: Context, text: string): string | null {
+  const hit = ctx.creditCodes.get(text);
+  if (hit !== undefined) return hit;
+  const code = foldText(text).replace(SPACES, "").toUpperCase();
+  const result = isValidCreditCode(code) ? code : null;
+  if (ctx.creditCodes.size < CACHE_LIMIT) ctx.creditCodes.set(text, result);
+  return result;
+}
+
+export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}): LedgerSet {
+  const issues: Issue[] = [];
+  const periodEnd = typeof opts.periodEnd === "string" && /^\d{4}-\d{2}-\d{2}$/.test(opts.periodEnd) ? opts.periodEnd : null;
+  const ctx: Context = { date1904: !!(wb && wb.date1904), periodEnd, issues, serials: new Map(), creditCodes: new Map() };
+  const tables: RawTable[] = wb && Array.isArray(wb.tables) ? wb.tables : [];
+
+  const found = new Map<LedgerName, { table: RawTable; department?: string }[]>();
+  for (const table of tables) {
+    if (!table || typeof table !== "object") continue;
+    const sheetKey = foldKey(String(table.sheet ?? ""));
+    if (sheetKey === SETTINGS_SHEET || sheetKey === DEFINITIONS_SHEET) continue;
+    const match = whichLedger(table);
+    if (!match) continue;
+    const list = found.get(match.ledger) ?? [];
+    list.push({ table, department: match.department });
+    found.set(match.ledger, list);
+  }
+
+  if (found.size === 0) {
+    issues.push({
+      severity: "error",
+      code: "workbook.no_ledger",
+      message: `工作簿中未找到任何台账：工作表或表格名称应包含台账名称（${LEDGER_SPECS.map((s) => s.name).join("、")}）`,
+      messageEn: `No ledger found in the workbook: a sheet or table name must contain a ledger name (${LEDGER_SPECS.map((s) => `${s.name}/${s.english}`).join(", ")})`,
+    });
+    return { ledgers: {}, issues };
+  }
+
+  const ledgers: Partial<Record<LedgerName, Ledger>> = {};
+  for (const spec of LEDGER_SPECS) {
+    const sources = found.get(spec.name);
+    if (!sources) {
+      issues.push(missingLedger(spec));
+      continue;
+    }
+    const state: LedgerState = { spec, sources: [], columns: [], rows: [], excluded: 0, keys: new Map(), headerFound: false };
+    for (const s of sources) readSource(ctx, state, s.table, s.department);
+    if (state.headerFound) {
+      ledgers[spec.name] = { name: spec.name, sources: state.sources, columns: state.columns, rows: state.rows, excluded: state.excluded };
+    }
+  }
+  return { ledgers, issues };
+}
+
+function whichLedger(table: RawTable): { ledger: LedgerName; department?: string } | null {
+  const bySheet = matchLedgerName(String(table.sheet ?? ""));
+  if (typeof table.table === "string" && table.table.length > 0) {
+    const byTable = matchLedgerName(table.table);
+    if (byTable) {
+      // A table named `EGuarantees` on sheet `电子保函-交易二科` still belongs to 交易二科.
+      if (!byTable.department && bySheet && bySheet.ledger === byTable.ledger && bySheet.department) {
+        return { ledger: byTable.ledger, department: bySheet.department };
+      }
+      return byTable;
+    }
+  }
+  return bySheet;
+}
+
+function missingLedger(spec: LedgerSpec): Issue {
+  if (spec.optional) {
+    return {
+      severity: "info",
+      code: "ledger.missing",
+      message: `未找到可选台账“${spec.name}”，相关指标使用手工值`,
+      messageEn: `Optional ledger ${spec.name} (${spec.english}) not found; its figures use their manual values`,
+      ledger: spec.name,
+    };
+  }
+  return {
+    severity: "warning",
+    code: "ledger.missing",
+    message: `未找到“${spec.name}”台账：应有名称包含“${spec.name}”的工作表或表格`,
+    messageEn: `Ledger ${spec.name} (${spec.english}) not found: expected a sheet or table whose name contains ${spec.name} or ${spec.english}`,
+    ledger: spec.name,
+  };
+}
+
+function num(n: unknown): number {
+  return typeof n === "number" && Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0;
+}
+
+function headerKeys(spec: LedgerSpec): Map<string, ColumnSpec> {
+  const map = new Map<string, ColumnSpec>();
+  for (const col of spec.columns) {
+    for (const spelling of [col.name, ...(col.aliases ?? [])]) {
+      const key = foldHeader(spelling).toLowerCase();
+      if (!map.has(key)) map.set(key, col);
+    }
+  }
+  return map;
+}
+
+const HEADER_KEYS = new Map<LedgerName, Map<string, ColumnSpec>>(LEDGER_SPECS.map((s) => [s.name, headerKeys(s)]));
+
+function headerText(cell: RawCell): string {
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
+  return "";
+}
+
+/** Cells of one table, with every merged area reading as its top-left value. */
+class Grid {
+  readonly rows: unknown[];
+  readonly width: number;
+  private readonly merged: Map<number, RawCell> | null;
+
+  constructor(table: RawTable, top: number, left: number) {
+    this.rows = Array.isArray(table.values) ? table.values : [];
+    let width = 0;
+    for (const row of this.rows) if (Array.isArray(row) && row.length > width) width = row.length;
+    this.width = width;
+    this.merged = Array.isArray(table.merges) && table.merges.length > 0 ? this.spread(table.merges, top, left) : null;
+  }
+
+  private spread(merges: CellRange[], top: number, left: number): Map<number, RawCell> | null {
+    const map = new Map<number, RawCell>();
+    const height = this.rows.length;
+    for (const m of merges) {
+      if (!m || ![m.top, m.left, m.bottom, m.right].every((v) => typeof v === "number" && Number.isFinite(v))) continue;
+      const r0 = Math.max(m.top - top, 0);
+      const r1 = Math.min(m.bottom - top, height - 1);
+      const c0 = Math.max(m.left - left, 0);
+      const c1 = Math.min(m.right - left, this.width - 1);
+      if (r0 > r1 || c0 > c1) continue;
+      const inside = m.top - top >= 0 && m.left - left >= 0;
+      const value = inside ? this.raw(m.top - top, m.left - left) : null;
+      for (let r = r0; r <= r1; r++) {
+        for (let c = c0; c <= c1; c++) {
+          if (r === m.top - top && c === m.left - left) continue;
+          map.set(r * this.width + c, value);
+        }
+      }
+    }
+    return map.size > 0 ? map : null;
+  }
+
+  private raw(r: number, c: number): RawCell {
+    const row = this.rows[r];
+    if (!Array.isArray(row)) return null;
+    const v = row[c];
+    return v === undefined ? null : (v as RawCell);
+  }
+
+  cell(r: number, c: number): RawCell {
+    if (this.merged !== null) {
+      const key = r * this.width + c;
+      if (this.merged.has(key)) return this.merged.get(key)!;
+    }
+    return this.raw(r, c);
+  }
+}
+
+function issue(severity: Severity, code: string, ledger: string, cell: string | undefined, message: string, messageEn: string): Issue {
+  const i: Issue = { severity, code, message, messageEn, ledger };
+  if (cell !== undefined) i.cell = cell;
+  return i;
+}
+
+function readSource(ctx: Context, state: LedgerState, table: RawTable, department: string | undefined): void {
+  const spec = state.spec;
+  const ledger = spec.name;
+  const sheet = String(table.sheet ?? "");
+  const top = num(table.top);
+  const left = num(table.left);
+  const grid = new Grid(table, top, left);
+  const sheetRef = quoteSheet(sheet);
+  const address = (r: number, c: number) => `${sheetRef}!${columnLetters(left + c)}${top + r + 1}`;
+  const where = table.table ? `${sheet}（表格 ${table.table}）` : sheet;
+  const whereEn = table.table ? `${sheet} (table ${table.table})` : sheet;
+
+  if (table.mergesUnknown) {
+    ctx.issues.push(
+      issue("info", "merges.unknown", ledger, undefined,
+        `${where}：无法读取合并单元格，合并区域中除左上角外的单元格按空白读取`,
+        `${whereEn}: merged cells could not be read; cells of a merged area other than its top-left read as blank`),
+    );
+  }
+
+  const required = spec.columns.filter((c) => c.required);
+  const keys = HEADER_KEYS.get(ledger)!;
+  let headerRow = -1;
+  const searchRows = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
+  for (let r = 0; r < searchRows && headerRow < 0; r++) {
+    const matched = new Set<string>();
+    for (let c = 0; c < grid.width; c++) {
+      const col = keys.get(foldHeader(headerText(grid.cell(r, c))).toLowerCase());
+      if (col && col.required) matched.add(col.name);
+    }
+    if (matched.size > 0 && matched.size * 2 >= required.length) headerRow = r;
+  }
+  if (headerRow < 0) {
+    const expected = required.map((c) => c.name).join("、");
+    ctx.issues.push(
+      issue("error", "ledger.no_header", ledger, grid.rows.length > 0 ? address(0, 0) : undefined,
+        `${where}：前${HEADER_SEARCH_ROWS}行中找不到“${ledger}”台账的表头，应包含：${expected}`,
+        `${whereEn}: no header row for ledger ${ledger} in the first ${HEADER_SEARCH_ROWS} rows; expected columns: ${required.map((c) => `${c.name} (${c.aliases?.[0] ?? ""})`).join(", ")}`),
+    );
+    return;
+  }
+  state.headerFound = true;
+
+  const bindings: Binding[] = [];
+  const skipped: boolean[] = new Array(grid.width).fill(false);
+  const used = new Set<string>();
+  for (let c = 0; c < grid.width; c++) {
+    const text = headerText(grid.cell(headerRow, c));
+    const folded = foldHeader(text);
+    if (folded.length === 0) continue;
+    if (folded === ROW_NUMBER_HEADER) {
+      skipped[c] = true;
+      continue;
+    }
+    const col = keys.get(folded.toLowerCase()) ?? null;
+    let name: string;
+    let spec: ColumnSpec | null = null;
+    if (col && !used.has(col.name)) {
+      name = col.name;
+      spec = col;
+    } else {
+      name = folded;
+      for (let n = 2; used.has(name); n++) name = `${folded}#${n}`;
+    }
+    used.add(name);
+    const unit = spec && spec.type === "money" ? headerUnit(text) : "";
+    const power = unit === "万元" || unit === "万" ? 4 : unit === "亿元" || unit === "亿" ? 8 : 0;
+    bindings.push({ index: c, name, header: cleanText(text), spec, prefix: `${sheetRef}!${columnLetters(left + c)}`, power });
+  }
+  for (const b of bindings) {
+    if (b.spec && !state.columns.some((c) => c.name === b.name)) {
+      state.columns.push({ name: b.name, header: b.header, column: columnLetters(left + b.index) });
+    }
+  }
+  for (const col of required) {
+    if (!used.has(col.name)) {
+      ctx.issues.push(
+        issue("error", "ledger.missing_column", ledger, address(headerRow, 0),
+          `${where}：第${top + headerRow + 1}行表头缺少必填列“${col.name}”`,
+          `${whereEn}: the header in row ${top + headerRow + 1} lacks the required column ${col.name} (${col.aliases?.[0] ?? ""})`),
+      );
+    }
+  }
+
+  const source: LedgerSource = { sheet, headerRow: top + headerRow + 1, rowsRead: 0 };
+  if (table.table) source.table = table.table;
+  if (department) source.department = department;
+  state.sources.push(source);
+
+  const departmentBinding = bindings.find((b) => b.name === DEPARTMENT_COLUMN && b.spec !== null);
+  // Rows are copies of one template so they all share one object shape: assigning Chinese keys
+  // one by one to fresh objects costs more than the parsing itself at a million rows.
+  const valuesTemplate: Record<string, FieldValue> = {};
+  const cellsTemplate: Record<string, string> = {};
+  for (const b of bindings) {
+    valuesTemplate[b.name] = null;
+    cellsTemplate[b.name] = "";
+  }
+  const shape: RowShape = { bindings, values: valuesTemplate, cells: cellsTemplate, departmentBinding, department, sheet, top };
+  for (let r = headerRow + 1; r < grid.rows.length; r++) {
+    // One pass finds the first non-blank cell and whether anything besides 序号 is filled:
+    // templates often come with 序号 numbered down rows nobody has used yet.
+    let first: RawCell = null;
+    let firstCol = -1;
+    let filled = false;
+    for (let c = 0; c < grid.width; c++) {
+      const v = grid.cell(r, c);
+      if (isBlankCell(v)) continue;
+      if (firstCol < 0) {
+        first = v;
+        firstCol = c;
+      }
+      if (!skipped[c]) {
+        filled = true;
+        break;
+      }
+    }
+    if (firstCol < 0) continue;
+    if (typeof first === "string") {
+      const word = foldText(first).replace(SPACES, "");
+      if (NOTE_PREFIXES.some((p) => word.startsWith(p))) break;
+      if (TOTAL_WORDS.has(word.endsWith(":") ? word.slice(0, -1) : word)) {
+        const at = address(r, firstCol);
+        ctx.issues.push(
+          issue("info", "row.total_skipped", ledger, at,
+            `${at} ${first.trim()}行不是记录，已跳过`,
+            `${at}: total row (${first.trim()}) is not a record and was skipped`),
+        );
+        continue;
+      }
+    }
+    if (!filled) continue;
+    source.rowsRead++;
+    readRow(ctx, state, grid, shape, r);
+  }
+}
+
+interface RowShape {
+  bindings: Binding[];
+  values: Record<string, FieldValue>;
+  cells: Record<string, string>;
+  departmentBinding: Binding | undefined;
+  department: string | undefined;
+  sheet: string;
+  top: number;
+}
+
+function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, r: number): void {
+  const { bindings, departmentBinding, department, sheet, top } = shape;
+  const ledger = state.spec.name;
+  const rowNumber = String(top + r + 1);
+  const values: Record<string, FieldValue> = { ...shape.values };
+  const cells: Record<string, string> = { ...shape.cells };
+  let failed = false;
+  const report = (severity: Severity, code: string, at: string, message: string, messageEn: string) => {
+    if (severity === "error") failed = true;
+    ctx.issues.push(issue(severity, code, ledger, at, message, messageEn));
+  };
+
+  for (const b of bindings) {
+    const at = b.prefix + rowNumber;
+    cells[b.name] = at;
+    const raw = grid.cell(r, b.index);
+    const col = b.spec;
+    if (col === null) {
+      values[b.name] = looseValue(raw);
+      continue;
+    }
+    let value: FieldValue = null;
+    if (isBlankCell(raw)) {
+      if (col.blankMeans !== undefined) value = col.blankMeans;
+      else if (col.required) {
+        report("error", "required.blank", at, `${at} ${col.name}为必填项，不能为空`, `${at}: ${col.name} is required but blank`);
+      }
+      values[b.name] = value;
+      continue;
+    }
+    switch (col.type) {
+      case "date": {
+        const iso = dateOf(ctx, raw);
+        if (iso !== null) {
+          value = iso;
+          if (ctx.periodEnd !== null && col.name === state.spec.dateColumn && iso > ctx.periodEnd) {
+            report("info", "date.after_period", at,
+              `${at} 日期 ${iso} 晚于报告期末 ${ctx.periodEnd}，不计入截至期末的统计`,
+              `${at}: date ${iso} is after the period end ${ctx.periodEnd}; not counted in figures up to the period end`);
+          }
+        } else if (isExcelError(raw)) {
+          report("error", "date.unparseable", at, `${at} 日期为错误值：${displayCell(raw)}`, `${at}: the date cell holds the error ${displayCell(raw)}`);
+        } else {
+          report("error", "date.unparseable", at, `${at} 日期无法识别：“${displayCell(raw)}”`, `${at}: date not recognised: "${displayCell(raw)}"`);
+        }
+        break;
+      }
+      case "money":
+      case "integer": {
+        const parts = parseNumberParts(raw, col.type === "integer" ? INTEGER_SUFFIXES : undefined);
+        if (parts === null) {
+          if (isExcelError(raw)) {
+            report("error", "number.invalid", at, `${at} ${col.name}为错误值：${displayCell(raw)}`, `${at}: ${col.name} holds the error ${displayCell(raw)}`);
+          } else {
+            report("error", "number.invalid", at, `${at} ${col.name}不是数字：“${displayCell(raw)}”`, `${at}: ${col.name} is not a number: "${displayCell(raw)}"`);
+          }
+          break;
+        }
+        const n = b.power > 0 && !parts.ownUnit ? scaleByPowerOfTen(parts.value, b.power) : parts.value;
+        if (n < 0) {
+          report("error", "number.negative", at, `${at} ${col.name}不能为负数：“${displayCell(raw)}”`, `${at}: ${col.name} cannot be negative: "${displayCell(raw)}"`);
+        } else if (col.type === "integer" && !Number.isInteger(n)) {
+          report("error", "number.invalid", at, `${at} ${col.name}应为整数：“${displayCell(raw)}”`, `${at}: ${col.name} must be a whole number: "${displayCell(raw)}"`);
+        } else {
+          // -0 from a formula would print as "-0".
+          value = n === 0 ? 0 : n;
+        }
+        break;
+      }
+      case "enum":
+      case "yesno": {
+        if (isExcelError(raw)) {
+          excelErrorInText(report, col, at, displayCell(raw));
+          break;
+        }
+        const canonical = col.type === "yesno" ? parseYesNo(raw) : enumValue(col, raw);
+        if (canonical !== null) {
+          value = canonical;
+          break;
+        }
+        const allowed = col.type === "yesno" ? ["是", "否"] : (col.values ?? []);
+        const fallback = allowed.includes("其他") ? "其他" : null;
+        value = fallback ?? looseValue(raw);
+        report("warning", "enum.unknown", at,
+          `${at} ${col.name}“${displayCell(raw)}”不在可选值（${allowed.join("、")}）中，${fallback ? "按“其他”统计" : "按原值保留"}`,
+          `${at}: ${col.name} "${displayCell(raw)}" is not one of ${allowed.join(", ")}; ${fallback ? "counted as 其他" : "kept as written"}`);
+        break;
+      }
+      default: {
+        if (isExcelError(raw)) {
+          excelErrorInText(report, col, at, displayCell(raw));
+          break;
+        }
+        value = looseText(raw);
+        if (col.name === CREDIT_CODE_COLUMN && value !== null) {
+          const code = normalCreditCode(ctx, value);
+          if (code !== null) value = code;
+          else {
+            report("warning", "creditcode.invalid", at,
+              `${at} 统一社会信用代码“${displayCell(raw)}”有误：应为18位，末位校验码须符合GB 32100`,
+              `${at}: unified social credit code "${displayCell(raw)}" is invalid: it must have 18 characters and a GB 32100 check character`);
+          }
+        }
+      }
+    }
+    values[b.name] = value;
+    if (col.unique && typeof value === "string") {
+      let seen = state.keys.get(col.name);
+      if (!seen) state.keys.set(col.name, (seen = new Map()));
+      // foldText hands back the same string when there is nothing to fold, so its hash is reused.
+      const key = foldText(value);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        report("warning", "key.duplicate", at,
+          `${at} ${col.name}“${displayCell(raw)}”与 ${earlier} 重复`,
+          `${at}: ${col.name} "${displayCell(raw)}" duplicates ${earlier}`);
+      } else {
+        seen.set(key, at);
+      }
+    }
+  }
+
+  if (failed) {
+    state.excluded++;
+    return;
+  }
+  const own = departmentBinding ? values[departmentBinding.name] : null;
+  state.rows.push({
+    sheet,
+    row: top + r + 1,
+    values,
+    department: typeof own === "string" && own.length > 0 ? own : (department ?? null),
+    cells,
+  });
+}
+
+function excelErrorInText(
+  report: (severity: Severity, code: string, at: string, message: string, messageEn: string) => void,
+  col: ColumnSpec,
+  at: string,
+  shown: string,
+): void {
+  // A failed lookup in an optional column leaves the record usable; in a required one it does not.
+  report(col.required ? "error" : "warning", "cell.excel_error", at,
+    `${at} ${col.name}为错误值：${shown}`,
+    `${at}: ${col.name} holds the error ${shown}`);
+}
+
+const ENUM_KEYS = new Map<ColumnSpec, Map<string, string>>();
+
+function enumValue(col: ColumnSpec, raw: RawCell): string | null {
+  let keys = ENUM_KEYS.get(col);
+  if (!keys) {
+    keys = new Map((col.values ?? []).map((v) => [foldKey(v), v]));
+    ENUM_KEYS.set(col, keys);
+  }
+  const text = typeof raw === "string" ? raw : typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : String(raw);
+  return keys.get(foldKey(text)) ?? null;
+}
+
+function looseText(raw: RawCell): string | null {
+  if (typeof raw === "string") {
+    const t = cleanText(raw);
+    return t.length > 0 ? t : null;
+  }
+  if (typeof raw === "number") return Number.isFinite(raw) ? String(raw) : null;
+  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+  if (raw === null || raw === undefined) return null;
+  return cleanText(String(raw)) || null;
+}
+
+/** Values of columns the ledger does not know: kept as they are, for conditions. */
+function looseValue(raw: RawCell): FieldValue {
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === "boolean") return raw;
+  if (isExcelError(raw)) return null;
+  return looseText(raw);
+}

@@ -1,0 +1,89 @@
+// Text folding shared by header matching, enumerations, keys and sheet names. Clerks type on
+// Chinese IMEs, so the same header arrives as `保证金金额（元）`, `保证金金额(元)` or `保证金金额 `.
+import type { RawCell } from "../types";
+
+const NEEDS_FOLD = /[\u3000\u00a0\uff01-\uff5e]/;
+const FOLDABLE = /[\u3000\u00a0\uff01-\uff5e]/g;
+const WHITESPACE = /\s+/g;
+// Only a trailing bracket group is a unit (`金额(元)`); a bracket in the middle is part of the name.
+const TRAILING_BRACKETS = /[(\[【][^()\[\]【】]*[)\]】]$/;
+
+function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c === 0x3000 || c === 0x00a0) return " ";
+  return String.fromCharCode(c - 0xfee0);
+}
+
+/** Full-width → half-width (letters, digits, brackets, punctuation, the ideographic space), trimmed. */
+export function foldText(s: string): string {
+  if (typeof s !== "string") return "";
+  return (NEEDS_FOLD.test(s) ? s.replace(FOLDABLE, foldChar) : s).trim();
+}
+
+/** foldText, then spaces dropped and a trailing unit in brackets dropped: `保证金金额（元）` → `保证金金额`. */
+export function foldHeader(s: string): string {
+  const folded = foldText(s).replace(WHITESPACE, "");
+  const m = TRAILING_BRACKETS.exec(folded);
+  if (m && m.index > 0) return folded.slice(0, m.index);
+  return folded;
+}
+
+/** The unit a header names in its trailing brackets (`保证金金额（万元）` → `万元`), or "". */
+export function headerUnit(s: string): string {
+  const folded = foldText(s).replace(WHITESPACE, "");
+  const m = TRAILING_BRACKETS.exec(folded);
+  if (!m || m.index === 0) return "";
+  return folded.slice(m.index + 1, folded.length - 1);
+}
+
+/** Key for comparisons that must not care about width, spaces or letter case. */
+export function foldKey(s: string): string {
+  return foldText(s).replace(WHITESPACE, "").toLowerCase();
+}
+
+const EXCEL_ERRORS = new Set([
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#BUSY!",
+  "#EXTERNAL!",
+  "#PYTHON!",
+]);
+
+/** True for the error texts Office.js and file readers give for error cells (`#N/A`, `#REF!` …). */
+export function isExcelError(cell: RawCell): boolean {
+  if (typeof cell !== "string" || cell.length === 0 || cell.length > 16) return false;
+  const t = cell.trim();
+  return t.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.has(t.toUpperCase());
+}
+
+/** Blank as Excel shows it: empty, null, or only spaces. */
+export function isBlankCell(cell: unknown): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === "string") return cell.length === 0 || cell.trim().length === 0;
+  return false;
+}
+
+/** A text value as stored: trimmed, full-width spaces folded, Chinese punctuation kept. */
+export function cleanText(s: string): string {
+  return (s.indexOf("\u3000") >= 0 ? s.replace(/\u3000/g, " ") : s).trim();
+}
+
+/** How a cell reads in a message (`TRUE`, `1234`, the text trimmed and shortened). */
+export function displayCell(cell: unknown): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  const s = typeof cell === "string" ? cell.trim() : String(cell);
+  return s.length > 60 ? s.slice(0, 60) + "…" : s;
+}

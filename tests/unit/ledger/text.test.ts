@@ -1,0 +1,47 @@
+import { foldHeader, foldText, isExcelError, isValidCreditCode } from "../../../src/core/ledger";
+
+describe("folding text typed on a Chinese IME", () => {
+  it("turns full-width digits, letters, brackets and spaces into half-width and trims", () => {
+    expect(foldText("　２０２２（ＡＢ）：１　")).toBe("2022(AB):1");
+    expect(foldText("  学习，记录。 ")).toBe("学习,记录。");
+  });
+  it("leaves ordinary text as it is", () => {
+    expect(foldText("电子保函")).toBe("电子保函");
+  });
+});
+
+describe("folding headers", () => {
+  it("treats 保证金金额（元）, 保证金金额(元) and 保证金金额 as the same header", () => {
+    expect(["保证金金额（元）", "保证金金额(元)", "保证金金额", " 保证金 金额 （元） ", "保证金金额【元】"].map(foldHeader)).toEqual(
+      Array(5).fill("保证金金额"),
+    );
+  });
+  it("drops only a trailing bracket group, and keeps a header that is nothing but brackets", () => {
+    expect(foldHeader("(备注)")).toBe("(备注)");
+    expect(foldHeader("金额(元)合计")).toBe("金额(元)合计");
+    expect(foldHeader("出函\n机构")).toBe("出函机构");
+  });
+});
+
+describe("recognising Excel error cells", () => {
+  it("knows every error text Office.js returns", () => {
+    for (const e of ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]) {
+      expect(isExcelError(e)).toBe(true);
+    }
+  });
+  it("does not mistake ordinary text, numbers or blanks for errors", () => {
+    for (const v of ["#1号楼", "N/A", "", null, 0, true, "#"]) expect(isExcelError(v)).toBe(false);
+  });
+});
+
+describe("checking 统一社会信用代码 against GB 32100", () => {
+  it("accepts codes with the right check character", () => {
+    for (const c of ["914403001922038216", "91350100M000100Y43", "91110000802100433B"]) expect(isValidCreditCode(c)).toBe(true);
+  });
+  it("rejects a wrong check character, a wrong length and letters outside the alphabet", () => {
+    expect(isValidCreditCode("914403001922038217")).toBe(false);
+    expect(isValidCreditCode("91440300192203821")).toBe(false);
+    expect(isValidCreditCode("91440300192203821I")).toBe(false);
+    expect(isValidCreditCode("9144030O1922038216")).toBe(false);
+  });
+});
