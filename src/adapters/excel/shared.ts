@@ -1,0 +1,137 @@
+// What the workbook-source parts share: which sheet and table names matter, payload sizes, errors.
+import { DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET } from "../../core/ledger/schema";
+import type { ColumnSpec, LedgerSpec } from "../../core/ledger/schema";
+import type { CellRange } from "../../core/types";
+import { columnIndex } from "../../core/address";
+import { matchLedgerName } from "../../core/ledger/names";
+
+/** Table names set-up gives the two configuration sheets (same as the .xlsx set-up writer). */
+export const SETTINGS_TABLE = "ReportSettings";
+export const DEFINITIONS_TABLE = "FigureDefinitions";
+
+export type RequirementCheck = (name: string, version: string) => boolean;
+
+/** Office.context.requirements when running inside Office; outside it nothing is supported. */
+export function officeRequirements(): RequirementCheck {
+  return (name, version) => {
+    const office = (globalThis as { Office?: typeof Office }).Office;
+    try {
+      return !!office?.context?.requirements?.isSetSupported(name, version);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** Folds a sheet/table name for matching: full-width → half-width, no spaces, lower case. */
+export function foldName(s: string): string {
+  return s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+}
+
+/**
+ * The ledger a sheet or table name belongs to, if any (`2022年电子保函台账（交易一科）` → 电子保函).
+ * The core decides, so the pane reads exactly the sheets the engine will use.
+ */
+export function ledgerOfName(name: string): LedgerSpec | null {
+  const match = matchLedgerName(name);
+  return match ? (LEDGER_SPECS.find((spec) => spec.name === match.ledger) ?? null) : null;
+}
+
+const CONFIG_KEYS = [SETTINGS_SHEET, DEFINITIONS_SHEET, SETTINGS_TABLE, DEFINITIONS_TABLE].map(
+  foldName
+);
+
+/** A sheet or table the engine reads: a ledger, 报告设置 or 指标定义. */
+export function isRelevantName(name: string): boolean {
+  const folded = foldName(name);
+  return ledgerOfName(name) !== null || CONFIG_KEYS.some((k) => folded.includes(k));
+}
+
+/** The header set-up writes: the unit in full-width brackets, as clerks write it (`保证金金额（元）`). */
+export function headerText(column: ColumnSpec): string {
+  return column.unit ? `${column.name}（${column.unit}）` : column.name;
+}
+
+/** Bytes a value takes as JSON on the wire (UTF-8) — what the 5 MB limit counts. */
+export function jsonBytes(value: unknown): number {
+  const s = JSON.stringify(value);
+  if (s === undefined) return 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export function errorCode(e: unknown): string {
+  return (e as { code?: unknown })?.code && typeof (e as { code: unknown }).code === "string"
+    ? (e as { code: string }).code
+    : "";
+}
+
+export function isPayloadLimitError(e: unknown): boolean {
+  const code = errorCode(e);
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded")
+    return true;
+  return /payload size has exceeded the limit/i.test(String((e as Error)?.message ?? ""));
+}
+
+/** A failure worded for the clerk: Chinese first, English, and the sheet or cell when known. */
+export class WorkbookSourceError extends Error {
+  readonly messageEn: string;
+  readonly code: string;
+  readonly cell?: string;
+  readonly cause?: unknown;
+  constructor(
+    code: string,
+    message: string,
+    messageEn: string,
+    opts: { cell?: string; cause?: unknown } = {}
+  ) {
+    super(message);
+    this.name = "WorkbookSourceError";
+    this.code = code;
+    this.messageEn = messageEn;
+    this.cell = opts.cell;
+    this.cause = opts.cause;
+  }
+}
+
+/** `Sheet1!A1:C9` (or `A1:C9`) → the rectangle, zero-based; null for whole rows/columns or garbage. */
+export function rectOfAddress(address: string): CellRange | null {
+  const ref = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return null;
+  const left = columnIndex(m[1]);
+  const top = Number(m[2]) - 1;
+  const right = m[3] ? columnIndex(m[3]) : left;
+  const bottom = m[4] ? Number(m[4]) - 1 : top;
+  return {
+    top: Math.min(top, bottom),
+    bottom: Math.max(top, bottom),
+    left: Math.min(left, right),
+    right: Math.max(left, right),
+  };
+}
+
+/** Splits a RangeAreas address at the commas between areas, not those inside quoted sheet names. */
+export function areaAddresses(address: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}

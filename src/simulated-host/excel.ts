@@ -1,0 +1,1694 @@
+// An in-memory Excel that answers the Excel JavaScript API subset the add-in uses, with the habits
+// of the real one that matter to it: proxies queue work and `context.sync()` runs the queue as one
+// round trip; reading a property that was not loaded and synced throws PropertyNotLoaded; a
+// request or response over the payload limit (5 MB on the web) rejects the whole sync and returns
+// nothing; writes to a protected sheet fail with AccessDenied; methods newer than the configured
+// requirement sets throw ApiNotFound at call time. Runs in Node (tests) and in the browser
+// (playground, end-to-end tests); no Node or DOM APIs.
+import type { CellRange, RawCell } from "../core/types";
+// Type only: the host does not load the .xlsx reader.
+import type { XlsxWorkbook } from "../adapters/xlsx";
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  colsOf,
+  formatAddress,
+  intersect,
+  parseRef,
+  rowsOf,
+  splitAreas,
+  splitSheet,
+} from "./a1";
+
+export interface SimListRule {
+  list: { inCellDropDown: boolean; source: string };
+}
+/** Data validation as Office.js sets it (`range.dataValidation.rule = { list: … }`); other kinds kept as given. */
+export type SimValidationRule = SimListRule | Record<string, unknown>;
+
+export interface SimTable {
+  name: string;
+  /** Header row included, sheet coordinates. */
+  range: CellRange;
+  showTotals?: boolean;
+}
+
+export interface SimSheet {
+  name: string;
+  /** Values from A1; a missing row or cell, null and "" are all blank. */
+  cells: RawCell[][];
+  merges: CellRange[];
+  tables: SimTable[];
+  protected?: boolean;
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** Number formats by `row,col` (zero-based); absent = General. */
+  numberFormats?: Record<string, string>;
+  validations?: { range: CellRange; rule: SimValidationRule }[];
+  frozenRows?: number;
+  /** Column widths in points by zero-based column. */
+  columnWidths?: Record<number, number>;
+}
+
+export interface SimWorkbook {
+  /** Workbook.name; default `Book1.xlsx`. */
+  name?: string;
+  date1904: boolean;
+  /** Workbook structure protection: sheets cannot be added. */
+  structureProtected?: boolean;
+  sheets: SimSheet[];
+  /** The selection; the active sheet is its sheet (else the first visible sheet). */
+  selection?: { sheet: string; address: string };
+}
+
+export interface SimStats {
+  /** Round trips: every context.sync() that had work queued, including those that failed. */
+  syncs: number;
+  failedSyncs: number;
+  /** Per sync, in order: JSON bytes (UTF-8) of what was written / of what was returned (0 when rejected). */
+  requestBytes: number[];
+  responseBytes: number[];
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  /** Error codes of the syncs that failed, in order. */
+  errors: string[];
+}
+
+export interface SimOptions {
+  /** Delay added to every round trip. */
+  latencyMs?: number;
+  /** Request and response limit per sync; 5 MB like Excel on the web. */
+  payloadLimitBytes?: number;
+  /** Highest supported version per requirement set, e.g. { ExcelApi: "1.12" }; default ExcelApi 1.17. */
+  apiSets?: Record<string, string>;
+}
+
+export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** "A read is capped at 5 million cells." */
+export const MAX_CELLS_PER_READ = 5_000_000;
+/** getMergedAreasOrNullObject fails above this many areas (documented). */
+export const MAX_MERGED_AREAS = 512;
+const DEFAULT_COLUMN_WIDTH = 48;
+
+export const SimErrorCodes = {
+  accessDenied: "AccessDenied",
+  apiNotFound: "ApiNotFound",
+  generalException: "GeneralException",
+  invalidArgument: "InvalidArgument",
+  invalidOperation: "InvalidOperation",
+  itemAlreadyExists: "ItemAlreadyExists",
+  itemNotFound: "ItemNotFound",
+  notImplemented: "NotImplemented",
+  propertyNotLoaded: "PropertyNotLoaded",
+  rangeExceedsLimit: "RangeExceedsLimit",
+  requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+  responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+  runMustReturnPromise: "RunMustReturnPromise",
+} as const;
+
+const MESSAGES: Record<string, string> = {
+  AccessDenied: "The cell or chart you're trying to change is protected and therefore read-only.",
+  ItemNotFound: "The requested resource doesn't exist.",
+  ItemAlreadyExists: "A resource with the same name or identifier already exists.",
+  RequestPayloadSizeLimitExceeded:
+    'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+  ResponsePayloadSizeLimitExceeded:
+    'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+  RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number.",
+};
+
+/** Shaped like OfficeExtension.Error: name `RichApi.Error`, `code`, `debugInfo`. */
+export class SimRichApiError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  readonly traceMessages: string[] = [];
+  readonly innerError = null;
+  readonly httpStatusCode: number;
+  constructor(code: string, message?: string, errorLocation?: string) {
+    super(message ?? MESSAGES[code] ?? code);
+    Object.setPrototypeOf(this, SimRichApiError.prototype);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message: this.message, errorLocation };
+    this.httpStatusCode = code === "AccessDenied" ? 401 : code === "ItemNotFound" ? 404 : 400;
+  }
+}
+
+function fail(code: string, location?: string, message?: string): never {
+  throw new SimRichApiError(code, message, location);
+}
+
+/** Bytes the value takes as JSON on the wire (UTF-8). */
+export function jsonBytes(value: unknown): number {
+  if (value === undefined) return 0;
+  const s = JSON.stringify(value);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function versionAtLeast(have: string, want: string): boolean {
+  const a = have.split(".").map(Number);
+  const b = want.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The host: the workbook and what happens to it.
+
+interface TableRef {
+  sheet: SimSheet;
+  table: SimTable;
+}
+interface RangeRef {
+  sheet: SimSheet;
+  r: CellRange;
+}
+interface AreasRef {
+  sheet: SimSheet;
+  rects: CellRange[];
+}
+
+class Host {
+  readonly stats: SimStats = {
+    syncs: 0,
+    failedSyncs: 0,
+    requestBytes: [],
+    responseBytes: [],
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    errors: [],
+  };
+  readonly limit: number;
+  readonly latencyMs: number;
+  readonly apiSets: Record<string, string>;
+  constructor(
+    readonly wb: SimWorkbook,
+    opts: SimOptions
+  ) {
+    this.limit = opts.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
+    this.latencyMs = opts.latencyMs ?? 0;
+    this.apiSets = opts.apiSets ?? { ExcelApi: "1.17" };
+  }
+
+  isSetSupported(name: string, version = "1.1"): boolean {
+    const have = this.apiSets[name];
+    return have !== undefined && versionAtLeast(have, version);
+  }
+
+  need(set: string, what: string): void {
+    if (!this.isSetSupported("ExcelApi", set)) {
+      fail(
+        "ApiNotFound",
+        what,
+        `The API you are trying to use could not be found. ${what} needs ExcelApi ${set}.`
+      );
+    }
+  }
+
+  sheet(name: string): SimSheet | null {
+    const key = name.toLowerCase();
+    return this.wb.sheets.find((s) => s.name.toLowerCase() === key) ?? null;
+  }
+
+  activeSheet(): SimSheet {
+    const named = this.wb.selection && this.sheet(this.wb.selection.sheet);
+    const sheet =
+      named ??
+      this.wb.sheets.find((s) => (s.visibility ?? "Visible") === "Visible") ??
+      this.wb.sheets[0];
+    if (!sheet) fail("ItemNotFound", "Workbook.getActiveWorksheet");
+    return sheet;
+  }
+
+  tables(): TableRef[] {
+    return this.wb.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+
+  table(name: string): TableRef | null {
+    const key = name.toLowerCase();
+    return this.tables().find((t) => t.table.name.toLowerCase() === key) ?? null;
+  }
+
+  cell(sheet: SimSheet, row: number, col: number): RawCell {
+    const v = sheet.cells[row]?.[col];
+    return v === undefined || v === null ? "" : v;
+  }
+
+  readValues(ref: RangeRef, location: string): RawCell[][] {
+    const n = rowsOf(ref.r) * colsOf(ref.r);
+    if (n > MAX_CELLS_PER_READ) fail("RangeExceedsLimit", location);
+    const out: RawCell[][] = [];
+    for (let row = ref.r.top; row <= ref.r.bottom; row++) {
+      const src = ref.sheet.cells[row];
+      const line: RawCell[] = new Array(colsOf(ref.r));
+      for (let col = ref.r.left, i = 0; col <= ref.r.right; col++, i++) {
+        const v = src?.[col];
+        line[i] = v === undefined || v === null ? "" : v;
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  readNumberFormats(ref: RangeRef, location: string): string[][] {
+    if (rowsOf(ref.r) * colsOf(ref.r) > MAX_CELLS_PER_READ) fail("RangeExceedsLimit", location);
+    const f = ref.sheet.numberFormats ?? {};
+    const out: string[][] = [];
+    for (let row = ref.r.top; row <= ref.r.bottom; row++) {
+      const line: string[] = [];
+      for (let col = ref.r.left; col <= ref.r.right; col++)
+        line.push(f[`${row},${col}`] ?? "General");
+      out.push(line);
+    }
+    return out;
+  }
+
+  guardWrite(sheet: SimSheet, location: string): void {
+    if (sheet.protected) fail("AccessDenied", location);
+  }
+
+  /** Applies a 2-D array (or one value for every cell) to the range, cell by cell. */
+  each<T>(
+    ref: RangeRef,
+    value: T[][] | T,
+    location: string,
+    set: (row: number, col: number, v: T) => void
+  ): void {
+    const rows = rowsOf(ref.r);
+    const cols = colsOf(ref.r);
+    if (Array.isArray(value)) {
+      if (
+        value.length !== rows ||
+        value.some((line) => !Array.isArray(line) || line.length !== cols)
+      ) {
+        fail(
+          "InvalidArgument",
+          location,
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`
+        );
+      }
+      for (let i = 0; i < rows; i++)
+        for (let j = 0; j < cols; j++) set(ref.r.top + i, ref.r.left + j, value[i][j]);
+    } else {
+      for (let i = 0; i < rows; i++)
+        for (let j = 0; j < cols; j++) set(ref.r.top + i, ref.r.left + j, value);
+    }
+  }
+
+  writeValues(ref: RangeRef, values: RawCell[][] | RawCell, location: string): void {
+    this.guardWrite(ref.sheet, location);
+    const cells = ref.sheet.cells;
+    this.each(ref, values, location, (row, col, v) => {
+      while (cells.length <= row) cells.push([]);
+      const line = cells[row];
+      const blank = v === null || v === "" || v === undefined;
+      if (blank && col >= line.length) return;
+      while (line.length < col) line.push(null);
+      line[col] = blank ? null : v;
+    });
+    this.extendTables(ref);
+  }
+
+  /** Excel grows a table when data is written into the row right below it (no totals row). */
+  private extendTables(ref: RangeRef): void {
+    for (const t of ref.sheet.tables) {
+      const below = t.range.bottom + 1;
+      if (t.showTotals || ref.r.top > below || ref.r.bottom < below) continue;
+      if (ref.r.right < t.range.left || ref.r.left > t.range.right) continue;
+      let last = t.range.bottom;
+      for (let row = below; row <= ref.r.bottom; row++) {
+        let any = false;
+        for (let col = t.range.left; col <= t.range.right; col++)
+          if (this.cell(ref.sheet, row, col) !== "") any = true;
+        if (!any) break;
+        last = row;
+      }
+      t.range = { ...t.range, bottom: last };
+    }
+  }
+
+  writeNumberFormats(ref: RangeRef, formats: string[][] | string, location: string): void {
+    this.guardWrite(ref.sheet, location);
+    const f = (ref.sheet.numberFormats ??= {});
+    this.each(ref, formats, location, (row, col, v) => {
+      if (v === "General" || v === "" || v === null) delete f[`${row},${col}`];
+      else f[`${row},${col}`] = String(v);
+    });
+  }
+
+  usedRect(sheet: SimSheet, valuesOnly: boolean): CellRange | null {
+    let r: CellRange | null = null;
+    const grow = (row: number, col: number) => {
+      if (!r) r = { top: row, bottom: row, left: col, right: col };
+      else {
+        r.top = Math.min(r.top, row);
+        r.bottom = Math.max(r.bottom, row);
+        r.left = Math.min(r.left, col);
+        r.right = Math.max(r.right, col);
+      }
+    };
+    sheet.cells.forEach((line, row) =>
+      line?.forEach((v, col) => {
+        if (v !== null && v !== "" && v !== undefined) grow(row, col);
+      })
+    );
+    if (!valuesOnly) {
+      for (const key of Object.keys(sheet.numberFormats ?? {})) {
+        const [row, col] = key.split(",").map(Number);
+        grow(row, col);
+      }
+      for (const t of sheet.tables) {
+        grow(t.range.top, t.range.left);
+        grow(t.range.bottom, t.range.right);
+      }
+    }
+    return r;
+  }
+
+  addSheet(name: string | undefined, location: string): SimSheet {
+    let sheetName = name;
+    if (sheetName === undefined) {
+      let i = this.wb.sheets.length + 1;
+      while (this.sheet(`Sheet${i}`)) i++;
+      sheetName = `Sheet${i}`;
+    }
+    if (
+      !sheetName ||
+      sheetName.length > 31 ||
+      /[:\\/?*[\]]/.test(sheetName) ||
+      /^'|'$/.test(sheetName)
+    ) {
+      fail("InvalidArgument", location, `The sheet name '${sheetName}' is not valid.`);
+    }
+    if (this.wb.structureProtected)
+      fail("AccessDenied", location, "The workbook structure is protected.");
+    if (this.sheet(sheetName)) fail("ItemAlreadyExists", location);
+    const sheet: SimSheet = { name: sheetName, cells: [], merges: [], tables: [] };
+    this.wb.sheets.push(sheet);
+    return sheet;
+  }
+
+  addTable(sheet: SimSheet, rect: CellRange, hasHeaders: boolean, location: string): TableRef {
+    this.guardWrite(sheet, location);
+    if (!hasHeaders)
+      fail("NotImplemented", location, "The simulated host adds tables with headers only.");
+    if (rect.bottom - rect.top + 1 > MAX_ROWS - 1 || colsOf(rect) > MAX_COLUMNS)
+      fail("InvalidArgument", location);
+    // A table always has a data row: a header-only range grows by one.
+    const range = rect.top === rect.bottom ? { ...rect, bottom: rect.bottom + 1 } : { ...rect };
+    for (const other of sheet.tables) {
+      if (intersect(other.range, range))
+        fail("InvalidArgument", location, "A table can't overlap another table.");
+    }
+    const names = new Set<string>();
+    const header: RawCell[] = [];
+    for (let col = range.left, i = 1; col <= range.right; col++, i++) {
+      let text = String(this.cell(sheet, range.top, col)).trim() || `Column${i}`;
+      for (let n = 2; names.has(text.toLowerCase()); n++)
+        text = `${String(this.cell(sheet, range.top, col)).trim() || "Column"}${n}`;
+      names.add(text.toLowerCase());
+      header.push(text);
+    }
+    this.writeValues({ sheet, r: { ...range, bottom: range.top } }, [header], location);
+    let n = 1;
+    while (this.table(`Table${n}`)) n++;
+    const table: SimTable = { name: `Table${n}`, range };
+    sheet.tables.push(table);
+    return { sheet, table };
+  }
+
+  renameTable(ref: TableRef, name: string, location: string): void {
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255)
+      fail("InvalidArgument", location);
+    const other = this.table(name);
+    if (other && other.table !== ref.table) fail("ItemAlreadyExists", location);
+    ref.table.name = name;
+  }
+
+  select(sheet: SimSheet, address: string): void {
+    this.wb.selection = { sheet: sheet.name, address };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The request context and its proxies.
+
+type Stage = (apply: () => void, returned: unknown) => void;
+type Op =
+  | { kind: "instantiate"; proxy: SimObject<unknown> }
+  | { kind: "load"; proxy: SimObject<unknown>; paths: string[] }
+  | { kind: "action"; location: string; bytes: number; run: () => void };
+
+class SimRequestContext {
+  readonly workbook: SimWorkbookProxy;
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+  _queue: Op[] = [];
+  constructor(readonly _host: Host) {
+    this.workbook = new SimWorkbookProxy(this, () => _host);
+  }
+
+  load(object: SimObject<unknown>, spec?: LoadSpec): void {
+    object.load(spec);
+  }
+
+  async sync<T>(passThrough?: T): Promise<T | undefined> {
+    const ops = this._queue;
+    this._queue = [];
+    if (ops.length === 0) return passThrough;
+    const host = this._host;
+    const stats = host.stats;
+    stats.syncs++;
+    if (host.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, host.latencyMs));
+    const requestBytes = ops.reduce((n, op) => n + (op.kind === "action" ? op.bytes : 0), 0);
+    stats.requestBytes.push(requestBytes);
+    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
+    const rejected = (code: string, location?: string, message?: string): SimRichApiError => {
+      stats.failedSyncs++;
+      stats.responseBytes.push(0);
+      stats.errors.push(code);
+      return new SimRichApiError(code, message, location);
+    };
+    if (requestBytes > host.limit) throw rejected("RequestPayloadSizeLimitExceeded");
+    const staged: (() => void)[] = [];
+    let responseBytes = 0;
+    const stage: Stage = (apply, returned) => {
+      responseBytes += jsonBytes(returned);
+      staged.push(apply);
+    };
+    try {
+      for (const op of ops) {
+        if (op.kind === "instantiate") op.proxy._instantiate(stage);
+        else if (op.kind === "load") op.proxy._loadNow(op.paths, stage);
+        else op.run();
+      }
+    } catch (e) {
+      if (e instanceof SimRichApiError)
+        throw rejected(e.code, e.debugInfo.errorLocation, e.message);
+      throw rejected("GeneralException", undefined, String((e as Error)?.message ?? e));
+    }
+    if (responseBytes > host.limit) throw rejected("ResponsePayloadSizeLimitExceeded");
+    for (const apply of staged) apply();
+    stats.responseBytes.push(responseBytes);
+    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
+    return passThrough;
+  }
+}
+
+type LoadSpec =
+  | string
+  | string[]
+  | { select?: string | string[]; expand?: string | string[] }
+  | Record<string, unknown>;
+
+/** Every load form Office.js accepts → property paths (`name`, `items/name`, `worksheet/name`). */
+function loadPaths(spec: LoadSpec | undefined): string[] {
+  if (spec === undefined || spec === null) return [];
+  const list = (s: string | string[]) =>
+    (Array.isArray(s) ? s : s.split(",")).map((p) => p.trim()).filter(Boolean);
+  if (typeof spec === "string" || Array.isArray(spec)) return list(spec);
+  if ("select" in spec || "expand" in spec) {
+    const o = spec as { select?: string | string[]; expand?: string | string[] };
+    return [...list(o.select ?? []), ...list(o.expand ?? [])];
+  }
+  const out: string[] = [];
+  const walk = (o: Record<string, unknown>, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (k === "$all" || k === "$top" || k === "$skip") continue;
+      if (v === true) out.push(prefix + k);
+      else if (v && typeof v === "object") walk(v as Record<string, unknown>, `${prefix}${k}/`);
+    }
+  };
+  walk(spec as Record<string, unknown>, "");
+  return out;
+}
+
+abstract class SimObject<M> {
+  abstract readonly _className: string;
+  /** Scalar properties loaded by a bare load(). */
+  protected abstract readonly _scalars: readonly string[];
+  readonly _loaded = new Map<string, unknown>();
+  private _model: M | null | undefined;
+  private _instantiated = false;
+  private _isNull: boolean | undefined;
+  private readonly _navs = new Map<string, SimObject<unknown>>();
+
+  constructor(
+    readonly context: SimRequestContext,
+    private readonly _resolver: () => M | null,
+    private readonly _nullable = false,
+    instantiate = false
+  ) {
+    if (instantiate)
+      context._queue.push({ kind: "instantiate", proxy: this as SimObject<unknown> });
+  }
+
+  get _host(): Host {
+    return this.context._host;
+  }
+
+  get isNullObject(): boolean {
+    if (!this._nullable) return false;
+    if (this._isNull === undefined)
+      fail(
+        "PropertyNotLoaded",
+        `${this._className}.isNullObject`,
+        notLoadedMessage("isNullObject")
+      );
+    return this._isNull;
+  }
+
+  load(spec?: LoadSpec): this {
+    this.context._queue.push({
+      kind: "load",
+      proxy: this as SimObject<unknown>,
+      paths: loadPaths(spec),
+    });
+    return this;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this._loaded);
+  }
+
+  _instantiate(stage: Stage): void {
+    const m = this._resolver();
+    this._model = m;
+    this._instantiated = true;
+    if (m === null && !this._nullable) fail("ItemNotFound", this._className);
+    stage(() => {
+      this._isNull = m === null;
+    }, undefined);
+  }
+
+  /** The model now: fixed once instantiated (like an object path), else worked out from the parent. */
+  _resolve(): M | null {
+    return this._instantiated ? (this._model as M | null) : this._resolver();
+  }
+
+  _need(location: string): M {
+    const m = this._resolve();
+    if (m === null) fail("ItemNotFound", location);
+    return m;
+  }
+
+  _loadNow(paths: string[], stage: Stage): void {
+    const m = this._resolve();
+    const scalars = new Set<string>();
+    const navs = new Map<string, string[]>();
+    for (const p of paths.length ? paths : this._scalars) {
+      const [head, ...rest] = p.split("/");
+      if (rest.length || this._navNames().includes(head)) {
+        const sub = navs.get(head) ?? [];
+        if (rest.length) sub.push(rest.join("/"));
+        navs.set(head, sub);
+      } else scalars.add(head);
+    }
+    for (const name of scalars) {
+      if (!this._scalars.includes(name) && !this._extraScalars().includes(name)) {
+        fail(
+          "InvalidArgument",
+          `${this._className}.load`,
+          `The property '${name}' does not exist on ${this._className}.`
+        );
+      }
+      const value = m === null ? null : this._read(m, name);
+      stage(() => this._loaded.set(name, value), value);
+    }
+    for (const [name, sub] of navs) this._nav(name)._loadNow(sub, stage);
+  }
+
+  protected _get<T>(name: string): T {
+    if (!this._loaded.has(name))
+      fail("PropertyNotLoaded", `${this._className}.${name}`, notLoadedMessage(name));
+    return this._loaded.get(name) as T;
+  }
+
+  /** Queues a write or method call; it runs, in order, at the next sync. */
+  protected _action(location: string, args: unknown, run: () => void): void {
+    this.context._queue.push({ kind: "action", location, bytes: jsonBytes(args), run });
+  }
+
+  protected _navNames(): string[] {
+    return [];
+  }
+  protected _extraScalars(): readonly string[] {
+    return [];
+  }
+  protected _makeNav(name: string): SimObject<unknown> {
+    return fail("InvalidArgument", `${this._className}.${name}`);
+  }
+  _nav<T extends SimObject<unknown>>(name: string): T {
+    let nav = this._navs.get(name);
+    if (!nav) {
+      nav = this._makeNav(name);
+      this._navs.set(name, nav);
+    }
+    return nav as T;
+  }
+  protected abstract _read(m: M, name: string): unknown;
+}
+
+function notLoadedMessage(name: string): string {
+  return `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`;
+}
+
+/** A collection: `items` after load; a bare or `items/…` load applies to every item. */
+abstract class SimCollection<M, P extends SimObject<M>> extends SimObject<M[]> {
+  protected readonly _scalars = ["items"] as const;
+  private _items: P[] | undefined;
+  protected abstract _item(m: M): P;
+
+  get items(): P[] {
+    if (!this._items)
+      fail("PropertyNotLoaded", `${this._className}.items`, notLoadedMessage("items"));
+    return this._items;
+  }
+
+  get count(): number {
+    return this._get("count");
+  }
+
+  protected override _extraScalars(): readonly string[] {
+    return ["count"];
+  }
+
+  override _loadNow(paths: string[], stage: Stage): void {
+    const list = this._resolve() ?? [];
+    const itemPaths: string[] = [];
+    let wantItems = paths.length === 0;
+    for (const p of paths) {
+      if (p === "count") {
+        stage(() => this._loaded.set("count", list.length), list.length);
+      } else if (p === "items") wantItems = true;
+      else {
+        wantItems = true;
+        itemPaths.push(p.startsWith("items/") ? p.slice(6) : p);
+      }
+    }
+    if (!wantItems) return;
+    const proxies = list.map((m) => this._item(m));
+    for (const proxy of proxies) proxy._loadNow(itemPaths, stage);
+    stage(() => {
+      this._items = proxies;
+    }, undefined);
+  }
+
+  protected _read(): unknown {
+    return undefined;
+  }
+}
+
+// --- Workbook ---------------------------------------------------------------------------------
+
+class SimWorkbookProxy extends SimObject<Host> {
+  readonly _className = "Workbook";
+  protected readonly _scalars = ["name"] as const;
+  get functions(): SimFunctions {
+    return this._nav("functions");
+  }
+  get worksheets(): SimWorksheetCollection {
+    return this._nav("worksheets");
+  }
+  get tables(): SimTableCollection {
+    return this._nav("tables");
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  protected override _navNames(): string[] {
+    return ["worksheets", "tables"];
+  }
+  protected override _makeNav(name: string): SimObject<unknown> {
+    if (name === "functions") return new SimFunctions(this.context, () => this._host);
+    if (name === "worksheets")
+      return new SimWorksheetCollection(this.context, () => this._host.wb.sheets);
+    if (name === "tables")
+      return new SimTableCollection(this.context, () => this._host.tables(), null);
+    return super._makeNav(name);
+  }
+  protected _read(m: Host, name: string): unknown {
+    return name === "name" ? (m.wb.name ?? "Book1.xlsx") : undefined;
+  }
+}
+
+/** Worksheet functions; only DATE, which answers in the workbook's date system. */
+class SimFunctions extends SimObject<Host> {
+  readonly _className = "Functions";
+  protected readonly _scalars = [] as const;
+  date(year: number, month: number, day: number): SimFunctionResult {
+    return new SimFunctionResult(
+      this.context,
+      () => {
+        const days = Math.round(
+          (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000
+        );
+        return { value: this._host.wb.date1904 ? days - 1462 : days };
+      },
+      false,
+      true
+    );
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+}
+
+class SimFunctionResult extends SimObject<{ value: number }> {
+  readonly _className = "FunctionResult";
+  protected readonly _scalars = ["value", "error"] as const;
+  get value(): number {
+    return this._get("value");
+  }
+  get error(): string | null {
+    return this._get("error");
+  }
+  protected _read(m: { value: number }, name: string): unknown {
+    return name === "value" ? m.value : null;
+  }
+}
+
+class SimWorksheetCollection extends SimCollection<SimSheet, SimWorksheet> {
+  readonly _className = "WorksheetCollection";
+  protected _item(m: SimSheet): SimWorksheet {
+    return new SimWorksheet(this.context, () => m);
+  }
+  getItem(key: string): SimWorksheet {
+    return new SimWorksheet(
+      this.context,
+      () => this._host.sheet(key) ?? fail("ItemNotFound", "WorksheetCollection.getItem"),
+      false,
+      true
+    );
+  }
+  getItemOrNullObject(key: string): SimWorksheet {
+    this._host.need("1.4", "WorksheetCollection.getItemOrNullObject");
+    return new SimWorksheet(this.context, () => this._host.sheet(key), true, true);
+  }
+  getActiveWorksheet(): SimWorksheet {
+    return new SimWorksheet(this.context, () => this._host.activeSheet(), false, true);
+  }
+  add(name?: string): SimWorksheet {
+    let added: SimSheet | null = null;
+    this._action("WorksheetCollection.add", name ?? "", () => {
+      added = this._host.addSheet(name, "WorksheetCollection.add");
+    });
+    return new SimWorksheet(this.context, () => added, false, true);
+  }
+}
+
+class SimWorksheet extends SimObject<SimSheet> {
+  readonly _className = "Worksheet";
+  protected readonly _scalars = ["name", "visibility", "position", "id"] as const;
+  get name(): string {
+    return this._get("name");
+  }
+  get visibility(): string {
+    return this._get("visibility");
+  }
+  get position(): number {
+    return this._get("position");
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get tables(): SimTableCollection {
+    return this._nav("tables");
+  }
+  get protection(): SimWorksheetProtection {
+    return this._nav("protection");
+  }
+  get freezePanes(): SimFreezePanes {
+    return this._nav("freezePanes");
+  }
+  protected override _navNames(): string[] {
+    return ["tables", "protection", "freezePanes"];
+  }
+  protected override _makeNav(name: string): SimObject<unknown> {
+    const sheet = () => this._resolve();
+    if (name === "tables") {
+      return new SimTableCollection(
+        this.context,
+        () => {
+          const s = sheet();
+          return s ? s.tables.map((table) => ({ sheet: s, table })) : null;
+        },
+        sheet
+      );
+    }
+    if (name === "protection") return new SimWorksheetProtection(this.context, sheet);
+    if (name === "freezePanes") return new SimFreezePanes(this.context, sheet);
+    return super._makeNav(name);
+  }
+  protected _read(m: SimSheet, name: string): unknown {
+    switch (name) {
+      case "name":
+        return m.name;
+      case "visibility":
+        return m.visibility ?? "Visible";
+      case "position":
+        return this._host.wb.sheets.indexOf(m);
+      case "id":
+        return `{sheet-${this._host.wb.sheets.indexOf(m)}}`;
+    }
+    return undefined;
+  }
+
+  private _range(location: string, rect: () => CellRange, nullable = false): SimRange {
+    return new SimRange(
+      this.context,
+      () => {
+        const s = this._resolve();
+        return s ? { sheet: s, r: rect() } : nullable ? null : fail("ItemNotFound", location);
+      },
+      nullable,
+      true
+    );
+  }
+
+  getRange(address?: string): SimRange {
+    return this._range("Worksheet.getRange", () => {
+      if (address === undefined)
+        return { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
+      const { sheet, ref } = splitSheet(address);
+      const s = this._need("Worksheet.getRange");
+      if (sheet !== null && sheet.toLowerCase() !== s.name.toLowerCase())
+        fail("InvalidArgument", "Worksheet.getRange");
+      return (
+        parseRef(ref) ??
+        fail("InvalidArgument", "Worksheet.getRange", `The address '${address}' is not valid.`)
+      );
+    });
+  }
+
+  getRanges(address: string): SimRangeAreas {
+    this._host.need("1.9", "Worksheet.getRanges");
+    return new SimRangeAreas(
+      this.context,
+      () => {
+        const s = this._need("Worksheet.getRanges");
+        const rects = splitAreas(address).map((a) => {
+          const { sheet, ref } = splitSheet(a);
+          if (sheet !== null && sheet.toLowerCase() !== s.name.toLowerCase())
+            fail("InvalidArgument", "Worksheet.getRanges");
+          return (
+            parseRef(ref) ??
+            fail("InvalidArgument", "Worksheet.getRanges", `The address '${address}' is not valid.`)
+          );
+        });
+        if (!rects.length) fail("InvalidArgument", "Worksheet.getRanges");
+        return { sheet: s, rects };
+      },
+      false,
+      true
+    );
+  }
+
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): SimRange {
+    this._host.need("1.7", "Worksheet.getRangeByIndexes");
+    return this._range("Worksheet.getRangeByIndexes", () => {
+      const r = {
+        top: startRow,
+        left: startColumn,
+        bottom: startRow + rowCount - 1,
+        right: startColumn + columnCount - 1,
+      };
+      if (
+        rowCount < 1 ||
+        columnCount < 1 ||
+        r.top < 0 ||
+        r.left < 0 ||
+        r.bottom >= MAX_ROWS ||
+        r.right >= MAX_COLUMNS
+      ) {
+        fail("InvalidArgument", "Worksheet.getRangeByIndexes");
+      }
+      return r;
+    });
+  }
+
+  getCell(row: number, column: number): SimRange {
+    return this._range("Worksheet.getCell", () => {
+      if (row < 0 || column < 0 || row >= MAX_ROWS || column >= MAX_COLUMNS) {
+        fail("InvalidArgument", "Worksheet.getCell");
+      }
+      return { top: row, left: column, bottom: row, right: column };
+    });
+  }
+
+  getUsedRange(valuesOnly = false): SimRange {
+    return this._range("Worksheet.getUsedRange", () => {
+      const s = this._need("Worksheet.getUsedRange");
+      return this._host.usedRect(s, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    this._host.need("1.4", "Worksheet.getUsedRangeOrNullObject");
+    return new SimRange(
+      this.context,
+      () => {
+        const s = this._resolve();
+        const r = s && this._host.usedRect(s, valuesOnly);
+        return s && r ? { sheet: s, r } : null;
+      },
+      true,
+      true
+    );
+  }
+
+  activate(): void {
+    this._action("Worksheet.activate", null, () => {
+      const s = this._need("Worksheet.activate");
+      if (this._host.wb.selection?.sheet !== s.name) this._host.select(s, "A1");
+    });
+  }
+}
+
+class SimWorksheetProtection extends SimObject<SimSheet> {
+  readonly _className = "WorksheetProtection";
+  protected readonly _scalars = ["protected"] as const;
+  get protected(): boolean {
+    return this._get("protected");
+  }
+  protected _read(m: SimSheet): unknown {
+    return !!m.protected;
+  }
+}
+
+class SimFreezePanes extends SimObject<SimSheet> {
+  readonly _className = "WorksheetFreezePanes";
+  protected readonly _scalars = [] as const;
+  freezeRows(count = 1): void {
+    this._host.need("1.7", "WorksheetFreezePanes.freezeRows");
+    this._action("WorksheetFreezePanes.freezeRows", count, () => {
+      this._need("WorksheetFreezePanes.freezeRows").frozenRows = count;
+    });
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+}
+
+// --- Tables -------------------------------------------------------------------------------------
+
+class SimTableCollection extends SimCollection<TableRef, SimTable_> {
+  readonly _className = "TableCollection";
+  constructor(
+    context: SimRequestContext,
+    resolver: () => TableRef[] | null,
+    /** The sheet for `worksheet.tables`; null for `workbook.tables`. */
+    private readonly _sheet: (() => SimSheet | null) | null
+  ) {
+    super(context, resolver);
+  }
+  protected _item(m: TableRef): SimTable_ {
+    return new SimTable_(this.context, () => m);
+  }
+  private _find(key: string): TableRef | null {
+    const t = this._host.table(key);
+    if (!t || !this._sheet) return t;
+    return t.sheet === this._sheet() ? t : null;
+  }
+  getItem(key: string): SimTable_ {
+    return new SimTable_(
+      this.context,
+      () => this._find(key) ?? fail("ItemNotFound", "TableCollection.getItem"),
+      false,
+      true
+    );
+  }
+  getItemOrNullObject(key: string): SimTable_ {
+    this._host.need("1.4", "TableCollection.getItemOrNullObject");
+    return new SimTable_(this.context, () => this._find(key), true, true);
+  }
+  add(address: string, hasHeaders: boolean): SimTable_ {
+    let added: TableRef | null = null;
+    const location = "TableCollection.add";
+    this._action(location, [address, hasHeaders], () => {
+      const { sheet: named, ref } = splitSheet(address);
+      let sheet: SimSheet | null;
+      if (this._sheet) {
+        sheet = this._sheet();
+        if (sheet && named !== null && named.toLowerCase() !== sheet.name.toLowerCase())
+          fail("InvalidArgument", location);
+      } else {
+        sheet = named === null ? null : this._host.sheet(named);
+      }
+      if (!sheet)
+        fail("InvalidArgument", location, `The address '${address}' does not name a worksheet.`);
+      const rect = parseRef(ref) ?? fail("InvalidArgument", location);
+      added = this._host.addTable(sheet, rect, hasHeaders, location);
+    });
+    return new SimTable_(this.context, () => added, false, true);
+  }
+}
+
+// Named with a trailing underscore so it does not clash with the exported SimTable model type.
+class SimTable_ extends SimObject<TableRef> {
+  readonly _className = "Table";
+  protected readonly _scalars = ["name", "showTotals", "showHeaders", "id"] as const;
+  get name(): string {
+    return this._get("name");
+  }
+  set name(value: string) {
+    this._action("Table.name", value, () => {
+      this._host.renameTable(this._need("Table.name"), value, "Table.name");
+    });
+  }
+  get showTotals(): boolean {
+    return this._get("showTotals");
+  }
+  get showHeaders(): boolean {
+    return this._get("showHeaders");
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get worksheet(): SimWorksheet {
+    return this._nav("worksheet");
+  }
+  get columns(): SimTableColumnCollection {
+    return this._nav("columns");
+  }
+  get rows(): SimTableRowCollection {
+    return this._nav("rows");
+  }
+  protected override _navNames(): string[] {
+    return ["worksheet", "columns", "rows"];
+  }
+  protected override _makeNav(name: string): SimObject<unknown> {
+    if (name === "worksheet")
+      return new SimWorksheet(this.context, () => this._resolve()?.sheet ?? null);
+    if (name === "columns")
+      return new SimTableColumnCollection(this.context, () => this._resolve());
+    if (name === "rows") return new SimTableRowCollection(this.context, () => this._resolve());
+    return super._makeNav(name);
+  }
+  protected _read(m: TableRef, name: string): unknown {
+    switch (name) {
+      case "name":
+        return m.table.name;
+      case "showTotals":
+        return !!m.table.showTotals;
+      case "showHeaders":
+        return true;
+      case "id":
+        return `{table-${m.table.name}}`;
+    }
+    return undefined;
+  }
+  private _part(location: string, part: (t: SimTable) => CellRange | null): SimRange {
+    return new SimRange(
+      this.context,
+      () => {
+        const t = this._need(location);
+        const r = part(t.table) ?? fail("ItemNotFound", location);
+        return { sheet: t.sheet, r };
+      },
+      false,
+      true
+    );
+  }
+  getRange(): SimRange {
+    return this._part("Table.getRange", (t) => t.range);
+  }
+  getHeaderRowRange(): SimRange {
+    return this._part("Table.getHeaderRowRange", (t) => ({ ...t.range, bottom: t.range.top }));
+  }
+  getDataBodyRange(): SimRange {
+    return this._part("Table.getDataBodyRange", (t) => ({
+      ...t.range,
+      top: t.range.top + 1,
+      bottom: t.range.bottom - (t.showTotals ? 1 : 0),
+    }));
+  }
+}
+
+interface ColumnRef {
+  t: TableRef;
+  index: number;
+}
+
+class SimTableColumnCollection extends SimCollection<ColumnRef, SimTableColumn> {
+  readonly _className = "TableColumnCollection";
+  constructor(context: SimRequestContext, table: () => TableRef | null) {
+    super(context, () => {
+      const t = table();
+      return t ? Array.from({ length: colsOf(t.table.range) }, (_, index) => ({ t, index })) : null;
+    });
+  }
+  protected _item(m: ColumnRef): SimTableColumn {
+    return new SimTableColumn(this.context, () => m);
+  }
+  private _find(key: number | string): ColumnRef | null {
+    const list = this._resolve() ?? [];
+    if (typeof key === "number") return list[key] ?? null;
+    const want = key.trim().toLowerCase();
+    return (
+      list.find(
+        (c) =>
+          String(c.t.sheet.cells[c.t.table.range.top]?.[c.t.table.range.left + c.index] ?? "")
+            .trim()
+            .toLowerCase() === want
+      ) ?? null
+    );
+  }
+  getItem(key: number | string): SimTableColumn {
+    return new SimTableColumn(
+      this.context,
+      () => this._find(key) ?? fail("ItemNotFound", "TableColumnCollection.getItem"),
+      false,
+      true
+    );
+  }
+  getItemOrNullObject(key: number | string): SimTableColumn {
+    return new SimTableColumn(this.context, () => this._find(key), true, true);
+  }
+  getItemAt(index: number): SimTableColumn {
+    return this.getItem(index);
+  }
+}
+
+class SimTableColumn extends SimObject<ColumnRef> {
+  readonly _className = "TableColumn";
+  protected readonly _scalars = ["name", "index", "id"] as const;
+  get name(): string {
+    return this._get("name");
+  }
+  get index(): number {
+    return this._get("index");
+  }
+  protected _read(m: ColumnRef, name: string): unknown {
+    if (name === "name")
+      return String(
+        this._host.cell(m.t.sheet, m.t.table.range.top, m.t.table.range.left + m.index)
+      );
+    return m.index;
+  }
+  private _part(location: string, rows: (t: SimTable) => [number, number]): SimRange {
+    return new SimRange(
+      this.context,
+      () => {
+        const c = this._need(location);
+        const [top, bottom] = rows(c.t.table);
+        const col = c.t.table.range.left + c.index;
+        return { sheet: c.t.sheet, r: { top, bottom, left: col, right: col } };
+      },
+      false,
+      true
+    );
+  }
+  getRange(): SimRange {
+    return this._part("TableColumn.getRange", (t) => [t.range.top, t.range.bottom]);
+  }
+  getHeaderRowRange(): SimRange {
+    return this._part("TableColumn.getHeaderRowRange", (t) => [t.range.top, t.range.top]);
+  }
+  getDataBodyRange(): SimRange {
+    return this._part("TableColumn.getDataBodyRange", (t) => [
+      t.range.top + 1,
+      t.range.bottom - (t.showTotals ? 1 : 0),
+    ]);
+  }
+}
+
+class SimTableRowCollection extends SimObject<TableRef> {
+  readonly _className = "TableRowCollection";
+  protected readonly _scalars = ["count"] as const;
+  get count(): number {
+    return this._get("count");
+  }
+  protected _read(m: TableRef): unknown {
+    return rowsOf(m.table.range) - 1 - (m.table.showTotals ? 1 : 0);
+  }
+  add(): never {
+    // Deliberately absent: the add-in appends below a table instead (co-authoring, OFFICEJS-FACTS).
+    return fail(
+      "NotImplemented",
+      "TableRowCollection.add",
+      "The simulated host does not implement rows.add."
+    );
+  }
+}
+
+// --- Ranges -------------------------------------------------------------------------------------
+
+class SimRange extends SimObject<RangeRef> {
+  readonly _className = "Range";
+  protected readonly _scalars = [
+    "address",
+    "addressLocal",
+    "values",
+    "text",
+    "numberFormat",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "cellCount",
+  ] as const;
+  get address(): string {
+    return this._get("address");
+  }
+  get addressLocal(): string {
+    return this._get("addressLocal");
+  }
+  get values(): RawCell[][] {
+    return this._get("values");
+  }
+  set values(v: RawCell[][]) {
+    this._action("Range.values", v, () =>
+      this._host.writeValues(this._need("Range.values"), v, "Range.values")
+    );
+  }
+  get text(): string[][] {
+    return this._get("text");
+  }
+  get numberFormat(): string[][] {
+    return this._get("numberFormat");
+  }
+  set numberFormat(v: string[][]) {
+    this._action("Range.numberFormat", v, () =>
+      this._host.writeNumberFormats(this._need("Range.numberFormat"), v, "Range.numberFormat")
+    );
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex");
+  }
+  get rowCount(): number {
+    return this._get("rowCount");
+  }
+  get columnCount(): number {
+    return this._get("columnCount");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+  get worksheet(): SimWorksheet {
+    return this._nav("worksheet");
+  }
+  get format(): SimRangeFormat {
+    return this._nav("format");
+  }
+  get dataValidation(): SimDataValidation {
+    this._host.need("1.8", "Range.dataValidation");
+    return this._nav("dataValidation");
+  }
+  protected override _navNames(): string[] {
+    return ["worksheet", "format", "dataValidation"];
+  }
+  protected override _makeNav(name: string): SimObject<unknown> {
+    if (name === "worksheet")
+      return new SimWorksheet(this.context, () => this._resolve()?.sheet ?? null);
+    if (name === "format") return new SimRangeFormat(this.context, () => this._resolve());
+    if (name === "dataValidation")
+      return new SimDataValidation(this.context, () => this._resolve());
+    return super._makeNav(name);
+  }
+  protected _read(m: RangeRef, name: string): unknown {
+    switch (name) {
+      case "address":
+      case "addressLocal":
+        return formatAddress(m.sheet.name, m.r);
+      case "values":
+        return this._host.readValues(m, "Range.values");
+      case "text":
+        return this._host.readValues(m, "Range.text").map((line) => line.map((v) => String(v)));
+      case "numberFormat":
+        return this._host.readNumberFormats(m, "Range.numberFormat");
+      case "rowIndex":
+        return m.r.top;
+      case "columnIndex":
+        return m.r.left;
+      case "rowCount":
+        return rowsOf(m.r);
+      case "columnCount":
+        return colsOf(m.r);
+      case "cellCount":
+        return rowsOf(m.r) * colsOf(m.r);
+    }
+    return undefined;
+  }
+
+  /** A range derived from this one at sync time; `nullable` ones become null objects instead of failing. */
+  private _derive(
+    location: string,
+    f: (m: RangeRef) => CellRange | null,
+    nullable = false
+  ): SimRange {
+    return new SimRange(
+      this.context,
+      () => {
+        const m = this._resolve();
+        if (!m) return nullable ? null : fail("ItemNotFound", location);
+        const r = f(m);
+        if (r === null) return nullable ? null : fail("InvalidArgument", location);
+        if (
+          r.top < 0 ||
+          r.left < 0 ||
+          r.bottom >= MAX_ROWS ||
+          r.right >= MAX_COLUMNS ||
+          r.top > r.bottom ||
+          r.left > r.right
+        ) {
+          fail("InvalidArgument", location);
+        }
+        return { sheet: m.sheet, r };
+      },
+      nullable,
+      true
+    );
+  }
+
+  getCell(row: number, column: number): SimRange {
+    return this._derive("Range.getCell", (m) => ({
+      top: m.r.top + row,
+      left: m.r.left + column,
+      bottom: m.r.top + row,
+      right: m.r.left + column,
+    }));
+  }
+  getRow(row: number): SimRange {
+    return this._derive("Range.getRow", (m) =>
+      row < rowsOf(m.r) ? { ...m.r, top: m.r.top + row, bottom: m.r.top + row } : null
+    );
+  }
+  getColumn(column: number): SimRange {
+    return this._derive("Range.getColumn", (m) =>
+      column < colsOf(m.r) ? { ...m.r, left: m.r.left + column, right: m.r.left + column } : null
+    );
+  }
+  getLastRow(): SimRange {
+    return this._derive("Range.getLastRow", (m) => ({ ...m.r, top: m.r.bottom }));
+  }
+  getEntireRow(): SimRange {
+    return this._derive("Range.getEntireRow", (m) => ({ ...m.r, left: 0, right: MAX_COLUMNS - 1 }));
+  }
+  getEntireColumn(): SimRange {
+    return this._derive("Range.getEntireColumn", (m) => ({ ...m.r, top: 0, bottom: MAX_ROWS - 1 }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
+    return this._derive("Range.getOffsetRange", (m) => ({
+      top: m.r.top + rowOffset,
+      bottom: m.r.bottom + rowOffset,
+      left: m.r.left + columnOffset,
+      right: m.r.right + columnOffset,
+    }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): SimRange {
+    return this._derive("Range.getResizedRange", (m) => ({
+      ...m.r,
+      bottom: m.r.bottom + deltaRows,
+      right: m.r.right + deltaColumns,
+    }));
+  }
+  getAbsoluteResizedRange(numRows: number, numColumns: number): SimRange {
+    this._host.need("1.7", "Range.getAbsoluteResizedRange");
+    return this._derive("Range.getAbsoluteResizedRange", (m) => ({
+      top: m.r.top,
+      left: m.r.left,
+      bottom: m.r.top + numRows - 1,
+      right: m.r.left + numColumns - 1,
+    }));
+  }
+  getIntersectionOrNullObject(anotherRange: SimRange | string): SimRange {
+    this._host.need("1.4", "Range.getIntersectionOrNullObject");
+    return this._derive(
+      "Range.getIntersectionOrNullObject",
+      (m) => {
+        let other: CellRange | null;
+        if (typeof anotherRange === "string") {
+          const { sheet, ref } = splitSheet(anotherRange);
+          if (sheet !== null && sheet.toLowerCase() !== m.sheet.name.toLowerCase()) return null;
+          other = parseRef(ref);
+        } else {
+          const o = anotherRange._resolve();
+          other = o && o.sheet === m.sheet ? o.r : null;
+        }
+        return other ? intersect(m.r, other) : null;
+      },
+      true
+    );
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    return this._derive(
+      "Range.getUsedRangeOrNullObject",
+      (m) => {
+        const used = this._host.usedRect(m.sheet, valuesOnly);
+        return used ? intersect(m.r, used) : null;
+      },
+      true
+    );
+  }
+  getUsedRange(valuesOnly = false): SimRange {
+    return this._derive("Range.getUsedRange", (m) => {
+      const used = this._host.usedRect(m.sheet, valuesOnly);
+      return (used && intersect(m.r, used)) ?? fail("ItemNotFound", "Range.getUsedRange");
+    });
+  }
+  getMergedAreasOrNullObject(): SimRangeAreas {
+    this._host.need("1.13", "Range.getMergedAreasOrNullObject");
+    return new SimRangeAreas(
+      this.context,
+      () => {
+        const m = this._resolve();
+        if (!m) return null;
+        const rects = m.sheet.merges.filter((x) => intersect(x, m.r));
+        if (rects.length > MAX_MERGED_AREAS)
+          fail("GeneralException", "Range.getMergedAreasOrNullObject", "Too many merged areas.");
+        return rects.length ? { sheet: m.sheet, rects } : null;
+      },
+      true,
+      true
+    );
+  }
+  select(): void {
+    this._action("Range.select", null, () => {
+      const m = this._need("Range.select");
+      this._host.select(m.sheet, formatAddress(m.sheet.name, m.r).split("!")[1]);
+    });
+  }
+}
+
+class SimRangeFormat extends SimObject<RangeRef> {
+  readonly _className = "RangeFormat";
+  protected readonly _scalars = ["columnWidth"] as const;
+  get columnWidth(): number {
+    return this._get("columnWidth");
+  }
+  set columnWidth(width: number) {
+    this._action("RangeFormat.columnWidth", width, () => {
+      const m = this._need("RangeFormat.columnWidth");
+      this._host.guardWrite(m.sheet, "RangeFormat.columnWidth");
+      const widths = (m.sheet.columnWidths ??= {});
+      for (let col = m.r.left; col <= m.r.right; col++) widths[col] = width;
+    });
+  }
+  autofitColumns(): void {
+    this._action("RangeFormat.autofitColumns", null, () => {
+      const m = this._need("RangeFormat.autofitColumns");
+      this._host.guardWrite(m.sheet, "RangeFormat.autofitColumns");
+      const widths = (m.sheet.columnWidths ??= {});
+      const used = this._host.usedRect(m.sheet, true);
+      for (let col = m.r.left; col <= Math.min(m.r.right, used?.right ?? m.r.left); col++) {
+        let chars = 0;
+        for (
+          let row = Math.max(m.r.top, used?.top ?? 0);
+          row <= Math.min(m.r.bottom, used?.bottom ?? 0);
+          row++
+        ) {
+          let w = 0;
+          for (const ch of String(this._host.cell(m.sheet, row, col)))
+            w += ch.codePointAt(0)! > 0xff ? 2 : 1;
+          chars = Math.max(chars, w);
+        }
+        // About 7 points per narrow character in the default font, plus padding.
+        widths[col] = Math.max(DEFAULT_COLUMN_WIDTH, chars * 7 + 10);
+      }
+    });
+  }
+  protected _read(m: RangeRef): unknown {
+    return m.sheet.columnWidths?.[m.r.left] ?? DEFAULT_COLUMN_WIDTH;
+  }
+}
+
+class SimDataValidation extends SimObject<RangeRef> {
+  readonly _className = "DataValidation";
+  protected readonly _scalars = ["rule", "type"] as const;
+  get rule(): SimValidationRule {
+    return this._get("rule");
+  }
+  set rule(rule: SimValidationRule) {
+    this._action("DataValidation.rule", rule, () => {
+      const m = this._need("DataValidation.rule");
+      this._host.guardWrite(m.sheet, "DataValidation.rule");
+      const list = (m.sheet.validations ??= []).filter((v) => !intersect(v.range, m.r));
+      list.push({ range: { ...m.r }, rule });
+      m.sheet.validations = list;
+    });
+  }
+  get type(): string {
+    return this._get("type");
+  }
+  clear(): void {
+    this._action("DataValidation.clear", null, () => {
+      const m = this._need("DataValidation.clear");
+      this._host.guardWrite(m.sheet, "DataValidation.clear");
+      m.sheet.validations = (m.sheet.validations ?? []).filter((v) => !intersect(v.range, m.r));
+    });
+  }
+  protected _read(m: RangeRef, name: string): unknown {
+    const found = (m.sheet.validations ?? []).find((v) => intersect(v.range, m.r));
+    if (name === "type") return found ? ("list" in found.rule ? "List" : "Custom") : "None";
+    return found ? found.rule : {};
+  }
+}
+
+class SimRangeAreas extends SimObject<AreasRef> {
+  readonly _className = "RangeAreas";
+  protected readonly _scalars = ["address", "areaCount", "cellCount"] as const;
+  get address(): string {
+    return this._get("address");
+  }
+  get areaCount(): number {
+    return this._get("areaCount");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+  get areas(): SimRangeCollection {
+    return this._nav("areas");
+  }
+  protected override _navNames(): string[] {
+    return ["areas"];
+  }
+  protected override _makeNav(name: string): SimObject<unknown> {
+    if (name === "areas") {
+      return new SimRangeCollection(this.context, () => {
+        const m = this._resolve();
+        return m ? m.rects.map((r) => ({ sheet: m.sheet, r })) : null;
+      });
+    }
+    return super._makeNav(name);
+  }
+  protected _read(m: AreasRef, name: string): unknown {
+    if (name === "address") return m.rects.map((r) => formatAddress(m.sheet.name, r)).join(", ");
+    if (name === "areaCount") return m.rects.length;
+    return m.rects.reduce((n, r) => n + rowsOf(r) * colsOf(r), 0);
+  }
+  select(): void {
+    this._action("RangeAreas.select", null, () => {
+      const m = this._need("RangeAreas.select");
+      this._host.select(
+        m.sheet,
+        m.rects.map((r) => formatAddress(m.sheet.name, r).split("!")[1]).join(",")
+      );
+    });
+  }
+}
+
+class SimRangeCollection extends SimCollection<RangeRef, SimRange> {
+  readonly _className = "RangeCollection";
+  protected _item(m: RangeRef): SimRange {
+    return new SimRange(this.context, () => m);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface SimulatedExcel {
+  /** Stands in for the global `Excel`: `run` and the error codes. */
+  Excel: { run: typeof Excel.run; ErrorCodes: typeof SimErrorCodes };
+  stats: SimStats;
+  /** The live workbook: every write lands here. */
+  workbook: SimWorkbook;
+  /** Whether the simulated host supports a requirement set (what Office.context.requirements answers). */
+  isSetSupported(name: string, version?: string): boolean;
+  /** Clears the counters, e.g. between arranging a test and acting. */
+  resetStats(): void;
+}
+
+export function createSimulatedExcel(workbook: SimWorkbook, opts: SimOptions = {}): SimulatedExcel {
+  const host = new Host(workbook, opts);
+  async function run<T>(...args: unknown[]): Promise<T> {
+    const batch = args[args.length - 1];
+    if (typeof batch !== "function") fail("InvalidArgument", "Excel.run");
+    const context = new SimRequestContext(host);
+    const result = (batch as (ctx: SimRequestContext) => unknown)(context);
+    if (!result || typeof (result as Promise<T>).then !== "function") {
+      fail(
+        "RunMustReturnPromise",
+        "Excel.run",
+        'The batch function passed to the ".run" method didn\'t return a promise.'
+      );
+    }
+    const value = await (result as Promise<T>);
+    // Like Office.js, whatever is still queued when the batch resolves is sent in a final sync.
+    await context.sync();
+    return value;
+  }
+  return {
+    Excel: { run: run as unknown as typeof Excel.run, ErrorCodes: SimErrorCodes },
+    stats: host.stats,
+    workbook,
+    isSetSupported: (name, version) => host.isSetSupported(name, version),
+    resetStats() {
+      Object.assign(host.stats, {
+        syncs: 0,
+        failedSyncs: 0,
+        requestBytes: [],
+        responseBytes: [],
+        maxRequestBytes: 0,
+        maxResponseBytes: 0,
+        errors: [],
+      });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// From the .xlsx reader's output, so the playground can open a real file in the simulated host.
+
+/** The .xlsx reader's output as a simulated workbook, cells moved to sheet coordinates. */
+export function simWorkbookFromXlsx(x: XlsxWorkbook): SimWorkbook {
+  return {
+    date1904: x.date1904,
+    sheets: x.sheets.map((s) => {
+      const cells: RawCell[][] = [];
+      s.cells.forEach((line, i) => {
+        const row: RawCell[] = new Array(s.left).fill(null);
+        for (const v of line) row.push(v === undefined ? null : v);
+        cells[s.top + i] = row;
+      });
+      for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
+      return {
+        name: s.name,
+        cells,
+        merges: s.merges.map((m) => ({ ...m })),
+        tables: s.tables.map((t) => ({ name: t.name, range: { ...t.range } })),
+        visibility: s.hidden ? "Hidden" : "Visible",
+      };
+    }),
+  };
+}

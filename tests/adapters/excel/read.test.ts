@@ -1,0 +1,164 @@
+import { createExcelWorkbookSource } from "../../../src/adapters/excel";
+import { jsonBytes } from "../../../src/adapters/excel/shared";
+import {
+  createSimulatedExcel,
+  type SimOptions,
+  type SimWorkbook,
+} from "../../../src/simulated-host";
+import { largeLedgerWorkbook, smallWorkbook } from "./fixtures";
+
+const MB = 1024 * 1024;
+
+function sourceOver(wb: SimWorkbook, simOpts: SimOptions = {}) {
+  const sim = createSimulatedExcel(wb, simOpts);
+  const source = createExcelWorkbookSource(sim.Excel.run, { isSetSupported: sim.isSetSupported });
+  return { sim, source };
+}
+
+describe("reading the live workbook", () => {
+  it("returns every ledger, 报告设置 and nothing else as raw tables, in two round trips", async () => {
+    const { sim, source } = sourceOver(smallWorkbook());
+    const { workbook, stats } = await source.read();
+    expect(workbook).toEqual({
+      name: "台账2022.xlsx",
+      date1904: false,
+      tables: [
+        {
+          sheet: "学习记录",
+          table: "StudySessions",
+          top: 0,
+          left: 0,
+          values: [
+            ["日期", "形式", "主题"],
+            [44571, "专题学习", "学习贯彻党的二十大精神"],
+            [44600, "专题研讨", "作风建设"],
+          ],
+          merges: [],
+        },
+        {
+          sheet: "电子保函-交易二科",
+          top: 0,
+          left: 0,
+          values: [
+            ["2022年电子保函台账", "", "", ""],
+            ["保函编号", "开立日期", "投标企业", "保证金金额（元）"],
+            ["EG-001", 44600, "某建设有限公司", 500000],
+            ["EG-002", "#N/A", "某路桥有限公司", 120000.5],
+          ],
+          merges: [{ top: 0, left: 0, bottom: 0, right: 3 }],
+        },
+        {
+          sheet: "报告设置",
+          table: "ReportSettings",
+          top: 0,
+          left: 0,
+          values: [
+            ["项目", "值"],
+            ["年度", "2022"],
+            ["工作簿ID", "wb-1"],
+          ],
+          merges: [],
+        },
+      ],
+    });
+    expect(stats).toEqual({
+      roundTrips: 2,
+      largestResponseBytes: expect.any(Number),
+      cells: 31,
+      mergesUnknown: false,
+    });
+    expect(sim.stats.syncs).toBe(2);
+  });
+
+  it("says merged cells are unknown where the host lacks ExcelApi 1.13, still in two round trips", async () => {
+    const { sim, source } = sourceOver(smallWorkbook(), { apiSets: { ExcelApi: "1.12" } });
+    const { workbook, stats } = await source.read();
+    expect(stats.mergesUnknown).toBe(true);
+    expect(workbook.tables.map((t) => [t.sheet, t.mergesUnknown, t.merges])).toEqual([
+      ["学习记录", true, undefined],
+      ["电子保函-交易二科", true, undefined],
+      ["报告设置", true, undefined],
+    ]);
+    expect(sim.stats.syncs).toBe(2);
+  });
+
+  it("tells a 1904 date-system workbook apart", async () => {
+    const wb = smallWorkbook();
+    wb.date1904 = true;
+    const { workbook } = await sourceOver(wb).source.read();
+    expect(workbook.date1904).toBe(true);
+  });
+
+  it("reads a table whose header is not at A1 with its position", async () => {
+    const wb: SimWorkbook = {
+      date1904: false,
+      sheets: [
+        {
+          name: "2022年学习记录台账",
+          cells: [[], [], [null, null, "日期", "主题"], [null, null, 44571, "二十大"]],
+          merges: [],
+          tables: [{ name: "表1", range: { top: 2, left: 2, bottom: 3, right: 3 } }],
+        },
+      ],
+    };
+    const { workbook } = await sourceOver(wb).source.read();
+    expect(workbook.tables).toEqual([
+      {
+        sheet: "2022年学习记录台账",
+        table: "表1",
+        top: 2,
+        left: 2,
+        values: [
+          ["日期", "主题"],
+          [44571, "二十大"],
+        ],
+        merges: [],
+      },
+    ]);
+  });
+
+  it("reads a 200,000-row ledger in row blocks within 2 + ⌈bytes / 4 MB⌉ round trips, no response over 5 MB", async () => {
+    const wb = largeLedgerWorkbook(200_000);
+    const expected = wb.sheets[0].cells;
+    const bytes = jsonBytes(expected);
+    const { sim, source } = sourceOver(wb);
+    const { workbook, stats } = await source.read();
+    const ledger = workbook.tables.find((t) => t.table === "EGuarantees")!;
+    expect(ledger.values.length).toBe(200_001);
+    expect(JSON.stringify(ledger.values) === JSON.stringify(expected)).toBe(true);
+    expect(sim.stats.failedSyncs).toBe(0);
+    expect(sim.stats.syncs).toBeLessThanOrEqual(2 + Math.ceil(bytes / (4 * MB)));
+    expect(sim.stats.maxResponseBytes).toBeLessThanOrEqual(5 * MB);
+    expect(stats.roundTrips).toBe(sim.stats.syncs);
+    expect(stats.cells).toBe(200_001 * 9 + 4);
+  }, 120_000);
+
+  it("retries a refused block at half the size when the host's limit is smaller, and still reads everything", async () => {
+    const wb = largeLedgerWorkbook(30_000);
+    const expected = wb.sheets[0].cells;
+    const { sim, source } = sourceOver(wb, { payloadLimitBytes: 1 * MB });
+    const { workbook } = await source.read();
+    const ledger = workbook.tables.find((t) => t.table === "EGuarantees")!;
+    expect(JSON.stringify(ledger.values) === JSON.stringify(expected)).toBe(true);
+    expect(sim.stats.errors.length).toBeGreaterThan(0);
+    expect(new Set(sim.stats.errors)).toEqual(new Set(["ResponsePayloadSizeLimitExceeded"]));
+    expect(sim.stats.maxResponseBytes).toBeLessThanOrEqual(1 * MB);
+  }, 60_000);
+
+  it("reads nothing but names from a workbook without ledgers", async () => {
+    const wb: SimWorkbook = {
+      date1904: false,
+      sheets: [{ name: "Sheet1", cells: [["x"]], merges: [], tables: [] }],
+    };
+    const { sim, source } = sourceOver(wb);
+    const { workbook, stats } = await source.read();
+    expect(workbook.tables).toEqual([]);
+    expect(stats).toEqual({
+      roundTrips: 1,
+      largestResponseBytes: 0,
+      cells: 0,
+      mergesUnknown: false,
+    });
+    expect(sim.stats.syncs).toBe(1);
+  });
+});

@@ -1,0 +1,214 @@
+import {
+  createSimulatedExcel,
+  installSimulatedOffice,
+  simWorkbookFromXlsx,
+} from "../../../src/simulated-host";
+import { clone, settingsSheet, sheet, smallWorkbook } from "./fixtures";
+
+describe("simulated Excel host", () => {
+  it("throws PropertyNotLoaded for a property read before load and sync, like Office.js", async () => {
+    const sim = createSimulatedExcel(smallWorkbook());
+    await sim.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("学习记录");
+      expect(() => ws.name).toThrow(
+        expect.objectContaining({ code: "PropertyNotLoaded", name: "RichApi.Error" })
+      );
+      ws.load("name");
+      // Queued is not enough: the value only arrives with the sync.
+      expect(() => ws.name).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(ws.name).toBe("学习记录");
+      expect(() => ws.visibility).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    });
+  });
+
+  it("runs a whole queue in one round trip and counts it", async () => {
+    const sim = createSimulatedExcel(smallWorkbook());
+    await sim.Excel.run(async (context) => {
+      const tables = context.workbook.tables.load({ name: true, worksheet: { name: true } });
+      const range = context.workbook.worksheets
+        .getItem("电子保函-交易二科")
+        .getRange("B3:C4")
+        .load(["address", "values"]);
+      await context.sync();
+      expect(tables.items.map((t) => [t.name, t.worksheet.name])).toEqual([
+        ["StudySessions", "学习记录"],
+        ["Table9", "汇总"],
+        ["ReportSettings", "报告设置"],
+      ]);
+      expect(range.address).toBe("'电子保函-交易二科'!B3:C4");
+      expect(range.values).toEqual([
+        [44600, "某建设有限公司"],
+        ["#N/A", "某路桥有限公司"],
+      ]);
+    });
+    expect(sim.stats.syncs).toBe(1);
+  });
+
+  it("fails the sync with ItemNotFound for a missing sheet, and reports a null object for the OrNullObject form", async () => {
+    const sim = createSimulatedExcel(smallWorkbook());
+    await sim.Excel.run(async (context) => {
+      const maybe = context.workbook.worksheets.getItemOrNullObject("人员");
+      await context.sync();
+      expect(maybe.isNullObject).toBe(true);
+      context.workbook.worksheets.getItem("人员");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    });
+  });
+
+  it("rejects a response over the payload limit and returns nothing from that batch", async () => {
+    const cells = Array.from({ length: 2000 }, (_, i) => [`row ${i}`, "有效", i]);
+    const sim = createSimulatedExcel(
+      { date1904: false, sheets: [sheet("人员", cells)] },
+      { payloadLimitBytes: 10_000 }
+    );
+    await sim.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("人员");
+      const small = ws.getRange("A1").load("values");
+      const big = ws.getRange("A1:C2000").load("values");
+      await expect(context.sync()).rejects.toMatchObject({
+        code: "ResponsePayloadSizeLimitExceeded",
+      });
+      expect(() => small.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => big.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    });
+    expect(sim.stats).toMatchObject({
+      syncs: 1,
+      failedSyncs: 1,
+      maxResponseBytes: 0,
+      errors: ["ResponsePayloadSizeLimitExceeded"],
+    });
+  });
+
+  it("rejects a request over the payload limit before writing anything", async () => {
+    const wb = { date1904: false, sheets: [sheet("人员", [["姓名"]])] };
+    const sim = createSimulatedExcel(wb, { payloadLimitBytes: 1000 });
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("人员").getRange("A2:A201").values = Array.from(
+        { length: 200 },
+        () => ["一位同事的名字"]
+      );
+      await expect(context.sync()).rejects.toMatchObject({
+        code: "RequestPayloadSizeLimitExceeded",
+      });
+    });
+    expect(wb.sheets[0].cells).toEqual([["姓名"]]);
+  });
+
+  it("refuses writes to a protected sheet with AccessDenied and leaves its cells alone", async () => {
+    const wb = {
+      date1904: false,
+      sheets: [settingsSheet([["年度", "2021"]], { protected: true })],
+    };
+    const before = clone(wb);
+    const sim = createSimulatedExcel(wb);
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("报告设置").getRange("B2").values = [["2022"]];
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+    expect(wb).toEqual(before);
+  });
+
+  it("grows a table when a row is written directly below it", async () => {
+    const wb = { date1904: false, sheets: [settingsSheet([["年度", "2021"]])] };
+    const sim = createSimulatedExcel(wb);
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("报告设置").getRange("A3:B3").values = [["城市", "某市"]];
+      await context.sync();
+    });
+    expect(wb.sheets[0].tables[0].range).toEqual({ top: 0, left: 0, bottom: 2, right: 1 });
+  });
+
+  it("gives a table's header, body and columns, and a range's merged areas one by one", async () => {
+    const sim = createSimulatedExcel(smallWorkbook());
+    await sim.Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem("StudySessions");
+      const header = table.getHeaderRowRange().load("address");
+      const body = table.getDataBodyRange().load("address,rowCount");
+      const columns = table.columns.load("items/name");
+      const sheet = context.workbook.worksheets.getItem("电子保函-交易二科");
+      const merged = sheet.getUsedRange(true).getMergedAreasOrNullObject();
+      merged.areas.load("address");
+      const none = header.getMergedAreasOrNullObject();
+      await context.sync();
+      expect([header.address, body.address, body.rowCount]).toEqual([
+        "学习记录!A1:C1",
+        "学习记录!A2:C3",
+        2,
+      ]);
+      expect(columns.items.map((c) => c.name)).toEqual(["日期", "形式", "主题"]);
+      expect(merged.isNullObject).toBe(false);
+      expect(merged.areas.items.map((a) => a.address)).toEqual(["'电子保函-交易二科'!A1:D1"]);
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
+  it("throws ApiNotFound for a method above the supported requirement sets", async () => {
+    const sim = createSimulatedExcel(smallWorkbook(), { apiSets: { ExcelApi: "1.12" } });
+    await sim.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("学习记录").getRange("A1:C3");
+      expect(() => range.getMergedAreasOrNullObject()).toThrow(
+        expect.objectContaining({ code: "ApiNotFound" })
+      );
+      await context.sync();
+    });
+  });
+
+  it("answers DATE(1904,1,1) in the workbook's date system", async () => {
+    for (const [date1904, serial] of [
+      [false, 1462],
+      [true, 0],
+    ] as const) {
+      const sim = createSimulatedExcel({ date1904, sheets: [] });
+      const value = await sim.Excel.run(async (context) => {
+        const r = context.workbook.functions.date(1904, 1, 1).load("value");
+        await context.sync();
+        return r.value;
+      });
+      expect(value).toBe(serial);
+    }
+  });
+
+  it("converts the .xlsx reader's sheets to sheet coordinates", () => {
+    const wb = simWorkbookFromXlsx({
+      date1904: true,
+      sheets: [
+        {
+          name: "队伍",
+          hidden: true,
+          top: 1,
+          left: 2,
+          cells: [["名称", "类型"]],
+          merges: [],
+          tables: [{ name: "Teams", range: { top: 1, left: 2, bottom: 1, right: 3 } }],
+        },
+      ],
+    });
+    expect(wb).toEqual({
+      date1904: true,
+      sheets: [
+        {
+          name: "队伍",
+          cells: [[], [null, null, "名称", "类型"]],
+          merges: [],
+          tables: [{ name: "Teams", range: { top: 1, left: 2, bottom: 1, right: 3 } }],
+          visibility: "Hidden",
+        },
+      ],
+    });
+  });
+
+  it("installs Office and Excel globals that answer onReady, requirement sets and the language", async () => {
+    const sim = createSimulatedExcel(smallWorkbook(), { apiSets: { ExcelApi: "1.9" } });
+    const g: Record<string, unknown> = {};
+    const uninstall = installSimulatedOffice(g, sim, { host: "Excel", language: "zh-CN" });
+    const office = g.Office as typeof Office;
+    await expect(office.onReady()).resolves.toMatchObject({ host: "Excel" });
+    expect(office.context.requirements.isSetSupported("ExcelApi", "1.7")).toBe(true);
+    expect(office.context.requirements.isSetSupported("ExcelApi", "1.13")).toBe(false);
+    expect(office.context.displayLanguage).toBe("zh-CN");
+    expect(g.Excel).toBe(sim.Excel);
+    uninstall();
+    expect(g).toEqual({});
+  });
+});
