@@ -2,3 +2,4 @@
 export * from "./excel";
 export { installSimulatedOffice, type SimulatedOfficeOptions } from "./office";
 export { formatAddress, formatRef, parseRef, splitSheet } from "./a1";
+export * from "./word";

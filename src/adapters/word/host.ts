@@ -1,0 +1,84 @@
+// What the Word adapter needs from its surroundings: a Word.run, the requirement-set check, and
+// the Common API's custom XML parts (the only link-part API on WordApi 1.3, Office 2019/2021).
+// Defaults read the globals at call time, so the same code runs in Word, the playground and tests.
+import type { FoundControl } from "../../core/refresh/plan";
+
+export type WordRun = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface WordEnvironment {
+  isSetSupported(name: string, version: string): boolean;
+  /** `Office.context.document.customXmlParts`, where the host has it. */
+  commonCustomXmlParts(): Office.CustomXmlParts | undefined;
+}
+
+/** A message for the clerk: Chinese first, English second. */
+export interface WordMessage {
+  message: string;
+  messageEn: string;
+}
+
+/** A figure control as read through Word.run: what planRefresh needs, plus how to find it again. */
+export interface WordFoundControl extends FoundControl {
+  /** ContentControl.id, stable while the control lives; the write addresses the control by it. */
+  wordId: number;
+  tag: string;
+}
+
+/** Where the link part was found, so the write replaces that one. */
+export interface LinkPartRef {
+  id: string;
+  /** Which API read it: WordApi 1.4 (`word`) or the Common API (`common`). */
+  via: "word" | "common";
+}
+
+function officeGlobal(): typeof Office | undefined {
+  return (globalThis as { Office?: typeof Office }).Office;
+}
+
+export const defaultRun: WordRun = (batch) => Word.run(batch);
+
+export function defaultEnvironment(): WordEnvironment {
+  return {
+    isSetSupported(name, version) {
+      const requirements = officeGlobal()?.context?.requirements;
+      // Outside Office (a caller handing in its own run) there is nothing to ask: assume the newest.
+      return requirements ? requirements.isSetSupported(name, version) : true;
+    },
+    commonCustomXmlParts: () => officeGlobal()?.context?.document?.customXmlParts,
+  };
+}
+
+export function environment(given?: Partial<WordEnvironment>): WordEnvironment {
+  return { ...defaultEnvironment(), ...given };
+}
+
+/** The Common API's callbacks as a promise. */
+export function asyncCall<T>(call: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    call((result) => {
+      if ((result.status as unknown) === "failed") reject(new Error(result.error?.message ?? "Office call failed"));
+      else resolve(result.value);
+    });
+  });
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** base64 without Buffer (browser) or btoa's binary-string detour (large files). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const out: string[] = [];
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out.push(B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63]);
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i] << 16;
+    out.push(B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + "==");
+  } else if (rest === 2) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
+    out.push(B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + "=");
+  }
+  return out.join("");
+}

@@ -1,0 +1,6 @@
+// The live Word document as a target: insert a rendered report, read its link, refresh its figures.
+export { readLinkedReport, WordLinkError, type LinkedReportRead, type WordLinkProblem, type WordLinkProblemCode } from "./read";
+export { applyRefresh, type ApplyResult, type WordRefreshPlan } from "./apply";
+export { insertReport, INSERT_FILE_OPTIONS, type InsertResult } from "./insert";
+export { refreshInWord, overridesFromRecord, type WordRefresh, type WordRefreshOptions } from "./refresh";
+export { bytesToBase64, defaultEnvironment, type LinkPartRef, type WordEnvironment, type WordFoundControl, type WordMessage, type WordRun } from "./host";

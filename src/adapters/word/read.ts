@@ -1,0 +1,172 @@
+// Reading a live report: its figure controls and its link record, in one round trip where the
+// host allows. On WordApi 1.3 (no custom XML part API) the link part comes through the Common API.
+import { LINK_NAMESPACE, parseLinkRecord, slotIdFromTag } from "../../core/link";
+import type { LinkRecord } from "../../core/types";
+import {
+  asyncCall,
+  defaultRun,
+  environment,
+  type LinkPartRef,
+  type WordEnvironment,
+  type WordFoundControl,
+  type WordMessage,
+  type WordRun,
+} from "./host";
+
+export type WordLinkProblemCode = "not_linked" | "newer_version" | "link_missing" | "link_damaged" | "link_unreadable";
+
+export interface WordLinkProblem extends WordMessage {
+  code: WordLinkProblemCode;
+}
+
+export interface LinkedReportRead {
+  /** The stored link record; null whenever there is a problem. */
+  record: LinkRecord | null;
+  /** The `lr:` controls, in document order. */
+  controls: WordFoundControl[];
+  problem?: WordLinkProblem;
+  /** The link part the record came from (also set when it could not be parsed), for the write. */
+  linkPart: LinkPartRef | null;
+  /** Further parts in the link namespace; the next write removes them so only one record remains. */
+  extraLinkParts: string[];
+}
+
+/** Thrown by refreshInWord when the document cannot be refreshed. */
+export class WordLinkError extends Error {
+  constructor(
+    readonly code: WordLinkProblemCode,
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+  }
+}
+
+interface PartText {
+  id: string;
+  xml: string;
+}
+
+function figureControls(items: { id: number; tag: string; text: string }[]): WordFoundControl[] {
+  const out: WordFoundControl[] = [];
+  for (const c of items) {
+    const id = slotIdFromTag(c.tag ?? "");
+    if (id) out.push({ id, text: c.text, wordId: c.id, tag: c.tag });
+  }
+  return out;
+}
+
+/**
+ * One sync: the controls, and the link part's XML through getOnlyItemOrNullObject().getXml() —
+ * the only way to get a part's XML without first learning its id. When there is more than one
+ * part in the namespace (a report inserted twice), one more sync fetches each.
+ */
+async function readWithWordParts(run: WordRun): Promise<{ controls: WordFoundControl[]; parts: PartText[] }> {
+  return run(async (context) => {
+    const all = context.document.body.contentControls.load("items/id,items/tag,items/text");
+    const scoped = context.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
+    scoped.load("items/id");
+    const only = scoped.getOnlyItemOrNullObject();
+    only.load("id");
+    const onlyXml = only.getXml();
+    await context.sync();
+    const controls = figureControls(all.items);
+    if (scoped.items.length === 0) return { controls, parts: [] };
+    if (scoped.items.length === 1 && !only.isNullObject) return { controls, parts: [{ id: only.id, xml: onlyXml.value }] };
+    const xmls = scoped.items.map((p) => ({ id: p.id, xml: p.getXml() }));
+    await context.sync();
+    return { controls, parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })) };
+  });
+}
+
+/** Two syncs, for a host that rejects a method called on a null object. */
+async function readWithWordPartsStepwise(run: WordRun): Promise<{ controls: WordFoundControl[]; parts: PartText[] }> {
+  return run(async (context) => {
+    const all = context.document.body.contentControls.load("items/id,items/tag,items/text");
+    const scoped = context.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
+    scoped.load("items/id");
+    await context.sync();
+    const xmls = scoped.items.map((p) => ({ id: p.id, xml: p.getXml() }));
+    if (xmls.length) await context.sync();
+    return { controls: figureControls(all.items), parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })) };
+  });
+}
+
+async function readControls(run: WordRun): Promise<WordFoundControl[]> {
+  return run(async (context) => {
+    const all = context.document.body.contentControls.load("items/id,items/tag,items/text");
+    await context.sync();
+    return figureControls(all.items);
+  });
+}
+
+async function readCommonParts(parts: Office.CustomXmlParts): Promise<PartText[]> {
+  const found = await asyncCall<Office.CustomXmlPart[]>((cb) => parts.getByNamespaceAsync(LINK_NAMESPACE, cb));
+  return Promise.all(found.map(async (p) => ({ id: p.id, xml: await asyncCall<string>((cb) => p.getXmlAsync(cb)) })));
+}
+
+function problemFor(code: WordLinkProblemCode, controls: number, detail?: WordMessage): WordLinkProblem {
+  switch (code) {
+    case "not_linked":
+      return {
+        code,
+        message: "当前文档不是由台账成文生成的报告（没有链接信息和数字控件），无法刷新数字。",
+        messageEn: "This document is not a Ledger Report report (no link data, no figure controls); its figures cannot be refreshed.",
+      };
+    case "link_missing":
+      return {
+        code,
+        message: `文档中有 ${controls} 个数字控件，但链接信息已丢失（可能被其他软件另存过），无法判断哪些数字被手工修改过。请重新生成报告。`,
+        messageEn: `The document has ${controls} figure controls but its link data is gone (re-saved by another program?); hand edits cannot be told apart. Generate the report again.`,
+      };
+    case "link_unreadable":
+      return {
+        code,
+        message: "此版本的 Word 无法读取文档中的链接信息（不支持自定义 XML 部件），无法刷新数字。请在 Excel 中用“更新已有报告”刷新该文件。",
+        messageEn: "This version of Word cannot read the document's link data (no custom XML part support). Refresh the file from Excel with “Update an existing report” instead.",
+      };
+    default:
+      return { code, message: detail?.message ?? "", messageEn: detail?.messageEn ?? "" };
+  }
+}
+
+/** The link record and figure controls of the open document, and what stands in the way of a refresh. */
+export async function readLinkedReport(run: WordRun = defaultRun, env?: Partial<WordEnvironment>): Promise<LinkedReportRead> {
+  const host = environment(env);
+  let controls: WordFoundControl[];
+  let parts: PartText[] | null;
+  let via: LinkPartRef["via"] = "word";
+  if (host.isSetSupported("WordApi", "1.4")) {
+    try {
+      ({ controls, parts } = await readWithWordParts(run));
+    } catch (e) {
+      // Whether a method on a null object answers null or fails is not documented; a failure only
+      // costs one more round trip.
+      if ((e as { code?: string })?.code !== "ItemNotFound") throw e;
+      ({ controls, parts } = await readWithWordPartsStepwise(run));
+    }
+  } else {
+    controls = await readControls(run);
+    const common = host.isSetSupported("CustomXmlParts", "1.1") ? host.commonCustomXmlParts() : undefined;
+    parts = common ? await readCommonParts(common) : null;
+    via = "common";
+  }
+
+  const result: LinkedReportRead = { record: null, controls, linkPart: null, extraLinkParts: [] };
+  if (parts === null) {
+    result.problem = problemFor(controls.length ? "link_unreadable" : "not_linked", controls.length);
+    return result;
+  }
+  if (parts.length === 0) {
+    result.problem = problemFor(controls.length ? "link_missing" : "not_linked", controls.length);
+    return result;
+  }
+  // With duplicates, the first part that reads wins; the others are dropped at the next write.
+  const parsed = parts.map((p) => ({ part: p, parsed: parseLinkRecord(p.xml ?? "") }));
+  const chosen = parsed.find((p) => p.parsed.ok) ?? parsed.find((p) => !p.parsed.ok && p.parsed.reason === "newer_version") ?? parsed[0];
+  result.linkPart = { id: chosen.part.id, via };
+  result.extraLinkParts = parts.filter((p) => p !== chosen.part).map((p) => p.id);
+  if (chosen.parsed.ok) result.record = chosen.parsed.record;
+  else result.problem = problemFor(chosen.parsed.reason === "newer_version" ? "newer_version" : "link_damaged", controls.length, chosen.parsed);
+  return result;
+}

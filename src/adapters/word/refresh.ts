@@ -1,0 +1,70 @@
+// Refreshing the open report from a workbook: read (one sync) → recompute with the document's own
+// period and scope (as the file path does, src/adapters/docx/refresh.ts) → plan for the pane's
+// review → apply (one sync). The plan is the same one the file patcher makes on the same document.
+import { runEngine } from "../../core/engine";
+import { planRefresh, type RefreshOptions } from "../../core/refresh/plan";
+import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../../core/types";
+import { applyRefresh, type ApplyResult, type WordRefreshPlan } from "./apply";
+import { defaultRun, type WordEnvironment, type WordRun } from "./host";
+import { readLinkedReport, WordLinkError, type LinkedReportRead } from "./read";
+
+export interface WordRefreshOptions extends RefreshOptions {
+  /** Settings chosen in the pane over the document's own period and scope. */
+  overrides?: Partial<ReportSettings>;
+  generatedAt?: string;
+  run?: WordRun;
+  env?: Partial<WordEnvironment>;
+}
+
+export interface WordRefresh {
+  plan: WordRefreshPlan;
+  issues: Issue[];
+  /** The same read and figures planned again, e.g. with the clerk's per-conflict choices. */
+  replan(options: RefreshOptions): WordRefreshPlan;
+  /** Writes a plan (by default the first one) in one sync. */
+  apply(plan?: WordRefreshPlan): Promise<ApplyResult>;
+}
+
+/** The engine settings that reproduce the document's report: its period, scope and template unless overridden. */
+export function overridesFromRecord(record: LinkRecord, given?: Partial<ReportSettings>): Partial<ReportSettings> {
+  const year = Number(record.period.end.slice(0, 4));
+  const overrides: Partial<ReportSettings> = {
+    periodStart: record.period.start,
+    periodEnd: record.period.end,
+    year: Number.isFinite(year) ? year : undefined,
+    scope: record.scope,
+    template: record.templateId,
+    ...given,
+  };
+  // A year given without a period moves the period with it.
+  if (given?.year !== undefined && !given.periodStart) {
+    delete overrides.periodStart;
+    delete overrides.periodEnd;
+  }
+  for (const k of Object.keys(overrides) as (keyof ReportSettings)[]) if (overrides[k] === undefined) delete overrides[k];
+  return overrides;
+}
+
+function planFor(read: LinkedReportRead, record: LinkRecord, fresh: LinkRecord, options: RefreshOptions): WordRefreshPlan {
+  const plan = planRefresh(record, read.controls, fresh, options);
+  return { ...plan, controls: read.controls, linkPart: read.linkPart, extraLinkParts: read.extraLinkParts };
+}
+
+/** Reads the open report and plans its refresh from the workbook; throws WordLinkError when it cannot be refreshed. */
+export async function refreshInWord(workbook: RawWorkbook, options: WordRefreshOptions = {}): Promise<WordRefresh> {
+  const run = options.run ?? defaultRun;
+  const read = await readLinkedReport(run, options.env);
+  if (read.problem || !read.record) {
+    const p = read.problem ?? { code: "link_damaged" as const, message: "报告关联数据无法读取。", messageEn: "The report's link data cannot be read." };
+    throw new WordLinkError(p.code, p.message, p.messageEn);
+  }
+  const record = read.record;
+  const fresh = runEngine(workbook, { overrides: overridesFromRecord(record, options.overrides), generatedAt: options.generatedAt });
+  const plan = planFor(read, record, fresh.link, options);
+  return {
+    plan,
+    issues: fresh.issues,
+    replan: (again) => planFor(read, record, fresh.link, again),
+    apply: (chosen = plan) => applyRefresh(chosen, run, options.env),
+  };
+}

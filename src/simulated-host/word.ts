@@ -1,0 +1,1428 @@
+// An in-memory Word document behind the Word JavaScript API subset the add-in uses, with the habits
+// of the real one that matter to it: proxies queue work and `context.sync()` runs the queue as one
+// round trip (counted); reading a property or a ClientResult before load+sync throws
+// PropertyNotLoaded; methods newer than the configured requirement sets throw ApiNotFound when
+// called; `insertFileFromBase64` replaces the body with the file's content and, like Word, leaves
+// the document's custom XML parts alone (it never imports the file's). The older Common API
+// (`Office.context.document.customXmlParts`) is answered from the same parts, for WordApi < 1.4.
+// Runs in Node (tests) and in the browser (playground, end-to-end tests); no Node or DOM APIs.
+import { strFromU8, unzipSync, type Unzipped } from "fflate";
+import { attribute, scanTags, unescapeXml } from "../adapters/docx/xml-scan";
+
+// ---------------------------------------------------------------------------------------------
+// Errors, shaped like OfficeExtension.Error.
+
+export const SimWordErrorCodes = {
+  accessDenied: "AccessDenied",
+  apiNotFound: "ApiNotFound",
+  generalException: "GeneralException",
+  invalidArgument: "InvalidArgument",
+  itemNotFound: "ItemNotFound",
+  propertyNotLoaded: "PropertyNotLoaded",
+  runMustReturnPromise: "RunMustReturnPromise",
+} as const;
+
+export class SimWordError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  readonly traceMessages: string[] = [];
+  readonly innerError = null;
+  constructor(code: string, message?: string, errorLocation?: string) {
+    super(message ?? code);
+    Object.setPrototypeOf(this, SimWordError.prototype);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message: this.message, errorLocation };
+  }
+}
+
+function fail(code: string, location?: string, message?: string): never {
+  throw new SimWordError(code, message ?? DEFAULT_MESSAGES[code] ?? code, location);
+}
+
+const DEFAULT_MESSAGES: Record<string, string> = {
+  AccessDenied: "You cannot perform the requested operation.",
+  ItemNotFound: "The requested resource doesn't exist.",
+  InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
+};
+
+function notLoaded(location: string, name: string): never {
+  fail(
+    "PropertyNotLoaded",
+    location,
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+  );
+}
+
+function versionAtLeast(have: string, want: string): boolean {
+  const a = have.split(".").map(Number);
+  const b = want.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document model.
+
+/** A stretch of body text, or the end of a paragraph, with the controls it lies in (outermost first). */
+type Item =
+  { kind: "text"; text: string; controls: number[] } | { kind: "break"; controls: number[] };
+
+interface ControlModel {
+  key: number;
+  /** ContentControl.id: what Word hands out, stable while the control lives. */
+  wordId: number;
+  tag: string;
+  title: string;
+  cannotDelete: boolean;
+  cannotEdit: boolean;
+}
+
+interface PartModel {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
+export interface SimWordControlState {
+  id: number;
+  tag: string;
+  title: string;
+  text: string;
+  cannotDelete: boolean;
+}
+
+export interface SimWordPartState {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
+interface ParsedBody {
+  items: Item[];
+  controls: Omit<ControlModel, "key" | "wordId">[];
+  footers: string[];
+  pageSize: { width: number; height: number } | null;
+  parts: PartModel[];
+}
+
+/** The namespace of an XML document's root element, or null when it has no root element. */
+export function rootNamespace(xml: string): string | null {
+  let ns: string | null = null;
+  let seen = false;
+  try {
+    scanTags(xml, (tag) => {
+      if (seen || tag.kind === "close") return;
+      seen = true;
+      const colon = tag.name.indexOf(":");
+      const prefix = colon < 0 ? "" : tag.name.slice(0, colon);
+      ns = attribute(tag.attrs, prefix ? `xmlns:${prefix}` : "xmlns") ?? "";
+    });
+  } catch {
+    return null;
+  }
+  return seen ? ns : null;
+}
+
+function decode(bytes: Uint8Array): string {
+  const s = strFromU8(bytes);
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+function newPartId(n: number): string {
+  const hex = n.toString(16).toUpperCase().padStart(12, "0");
+  return `{5A1D0C3E-0000-4000-8000-${hex}}`;
+}
+
+/** Reads what the simulated document needs from a .docx: body text and controls, footers, page size, custom XML parts. */
+function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
+  let files: Unzipped;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    fail("InvalidArgument", "insertFileFromBase64", "The file is not a valid Word document.");
+  }
+  const doc = files["word/document.xml"];
+  if (!doc)
+    fail("InvalidArgument", "insertFileFromBase64", "The file is not a valid Word document.");
+  const { items, controls, pageSize } = parseBody(decode(doc));
+  const footers = Object.keys(files)
+    .filter((n) => /^word\/footer\d*\.xml$/.test(n))
+    .sort()
+    .map((n) => textOf(decode(files[n])));
+  const parts: PartModel[] = [];
+  for (const name of Object.keys(files).sort(byNumber)) {
+    const m = /^customXml\/item(\d*)\.xml$/i.exec(name);
+    if (!m) continue;
+    const xml = decode(files[name]);
+    const props = files[`customXml/itemProps${m[1]}.xml`];
+    const id = (props && /itemID="([^"]+)"/.exec(decode(props))?.[1]) || partIds();
+    parts.push({ id, namespaceUri: rootNamespace(xml) ?? "", xml });
+  }
+  return { items, controls, footers, pageSize, parts };
+}
+
+function byNumber(a: string, b: string): number {
+  const na = Number(/(\d+)\.xml$/.exec(a)?.[1] ?? 0);
+  const nb = Number(/(\d+)\.xml$/.exec(b)?.[1] ?? 0);
+  return na - nb || a.localeCompare(b);
+}
+
+function textOf(xml: string): string {
+  let out = "";
+  let start = -1;
+  scanTags(xml, (tag) => {
+    if (tag.name !== "w:t") return;
+    if (tag.kind === "open") start = tag.end;
+    else if (tag.kind === "close" && start >= 0) {
+      out += unescapeXml(xml.slice(start, tag.start));
+      start = -1;
+    }
+  });
+  return out;
+}
+
+interface SdtFrame {
+  index: number;
+  inProperties: boolean;
+  open: boolean;
+  tag: string;
+  title: string;
+  locked: boolean;
+  contentLocked: boolean;
+}
+
+/** The body as items, counting text the way the file patcher does (w:t and w:tab in runs). */
+function parseBody(xml: string): {
+  items: Item[];
+  controls: Omit<ControlModel, "key" | "wordId">[];
+  pageSize: ParsedBody["pageSize"];
+} {
+  const items: Item[] = [];
+  const controls: Omit<ControlModel, "key" | "wordId">[] = [];
+  const frames: SdtFrame[] = [];
+  const names: string[] = [];
+  let inBody = false;
+  let textStart = -1;
+  let pageSize: ParsedBody["pageSize"] = null;
+  const active = () => frames.filter((f) => f.open).map((f) => f.index);
+
+  scanTags(xml, (tag) => {
+    if (tag.name === "w:body") {
+      inBody = tag.kind === "open";
+      return;
+    }
+    if (!inBody) return;
+    const frame = frames[frames.length - 1];
+    if (tag.kind === "open" || tag.kind === "empty") {
+      const parent = names[names.length - 1];
+      switch (tag.name) {
+        case "w:sdt":
+          if (tag.kind === "open")
+            frames.push({
+              index: -1,
+              inProperties: false,
+              open: false,
+              tag: "",
+              title: "",
+              locked: false,
+              contentLocked: false,
+            });
+          break;
+        case "w:sdtPr":
+          if (frame && tag.kind === "open") frame.inProperties = true;
+          break;
+        case "w:tag":
+          if (frame?.inProperties) frame.tag = unescapeXml(attribute(tag.attrs, "w:val") ?? "");
+          break;
+        case "w:alias":
+          if (frame?.inProperties) frame.title = unescapeXml(attribute(tag.attrs, "w:val") ?? "");
+          break;
+        case "w:lock":
+          if (frame?.inProperties) {
+            const v = attribute(tag.attrs, "w:val") ?? "";
+            frame.locked = v === "sdtLocked" || v === "sdtContentLocked";
+            frame.contentLocked = v === "contentLocked" || v === "sdtContentLocked";
+          }
+          break;
+        case "w:sdtContent":
+          if (frame && tag.kind === "open") {
+            frame.index = controls.length;
+            controls.push({
+              tag: frame.tag,
+              title: frame.title,
+              cannotDelete: frame.locked,
+              cannotEdit: frame.contentLocked,
+            });
+            frame.open = true;
+            // An empty control still has a place in the text.
+            items.push({ kind: "text", text: "", controls: active() });
+          }
+          break;
+        case "w:t":
+          if (tag.kind === "open") textStart = tag.end;
+          break;
+        case "w:tab":
+          if (parent === "w:r") items.push({ kind: "text", text: "\t", controls: active() });
+          break;
+        case "w:p":
+          if (tag.kind === "empty") items.push({ kind: "break", controls: active() });
+          break;
+        case "w:pgSz":
+          pageSize = {
+            width: Number(attribute(tag.attrs, "w:w") ?? 0),
+            height: Number(attribute(tag.attrs, "w:h") ?? 0),
+          };
+          break;
+      }
+      if (tag.kind === "open") names.push(tag.name);
+      return;
+    }
+    names.pop();
+    switch (tag.name) {
+      case "w:t":
+        if (textStart >= 0) {
+          items.push({
+            kind: "text",
+            text: unescapeXml(xml.slice(textStart, tag.start)),
+            controls: active(),
+          });
+          textStart = -1;
+        }
+        break;
+      case "w:p":
+        items.push({ kind: "break", controls: active() });
+        break;
+      case "w:sdtPr":
+        if (frame) frame.inProperties = false;
+        break;
+      case "w:sdtContent":
+        if (frame) frame.open = false;
+        break;
+      case "w:sdt":
+        frames.pop();
+        break;
+    }
+  });
+  return { items, controls, pageSize };
+}
+
+/** The live document: every API write and every simulated clerk's edit lands here. */
+export class SimWordDocument {
+  private items: Item[] = [];
+  private readonly controlsByKey = new Map<number, ControlModel>();
+  /** The document's custom XML parts, in the order Word lists them. */
+  readonly parts: PartModel[] = [];
+  footers: string[] = [];
+  pageSize: { width: number; height: number } | null = null;
+  private nextKey = 1;
+  private nextWordId = 100;
+  private nextPart = 1;
+
+  constructor(initialDocx?: Uint8Array) {
+    if (!initialDocx) {
+      this.items = [{ kind: "break", controls: [] }];
+      return;
+    }
+    const parsed = parseDocx(initialDocx, () => this.newPartId());
+    this.replaceBody(parsed, "document");
+    this.parts.push(...parsed.parts);
+  }
+
+  newPartId(): string {
+    return newPartId(this.nextPart++);
+  }
+
+  // --- state, for assertions -------------------------------------------------------------
+
+  /** Every content control in document order, with the text it shows. */
+  controls(): SimWordControlState[] {
+    return this.controlKeys().map((key) => {
+      const c = this.controlsByKey.get(key)!;
+      return {
+        id: c.wordId,
+        tag: c.tag,
+        title: c.title,
+        text: this.controlText(key),
+        cannotDelete: c.cannotDelete,
+      };
+    });
+  }
+
+  /** The text of each paragraph, in document order (table cells included). */
+  paragraphs(): string[] {
+    const out: string[] = [];
+    let current = "";
+    let open = false;
+    for (const it of this.items) {
+      if (it.kind === "text") {
+        current += it.text;
+        open = true;
+      } else {
+        out.push(current);
+        current = "";
+        open = false;
+      }
+    }
+    if (open) out.push(current);
+    return out;
+  }
+
+  /** The whole body as Word's Body.text gives it: paragraphs separated by \r. */
+  text(): string {
+    return this.paragraphs().join("\r");
+  }
+
+  customXmlParts(): SimWordPartState[] {
+    return this.parts.map((p) => ({ ...p }));
+  }
+
+  // --- a clerk's edits -------------------------------------------------------------------
+
+  /** The clerk retypes part of the narrative: `find` must lie in text outside every control. */
+  editNarrative(find: string, replacement: string): void {
+    const it = this.items.find(
+      (i) => i.kind === "text" && i.controls.length === 0 && i.text.includes(find)
+    );
+    if (!it || it.kind !== "text")
+      throw new Error(`no narrative text contains ${JSON.stringify(find)}`);
+    it.text = it.text.replace(find, replacement);
+  }
+
+  /** The clerk types over the n-th control with this tag. */
+  typeInControl(tag: string, text: string, occurrence = 0): void {
+    this.replaceControlText(this.keyByTag(tag, occurrence), text);
+  }
+
+  /** The clerk deletes the n-th control with this tag (with its text unless keepContent). */
+  deleteControl(tag: string, occurrence = 0, keepContent = false): void {
+    this.removeControl(this.keyByTag(tag, occurrence), keepContent);
+  }
+
+  /** Drops every custom XML part in a namespace, as another program re-saving the file might. */
+  removeCustomXmlParts(namespaceUri: string): void {
+    for (let i = this.parts.length - 1; i >= 0; i--)
+      if (this.parts[i].namespaceUri === namespaceUri) this.parts.splice(i, 1);
+  }
+
+  addCustomXmlPart(xml: string): SimWordPartState {
+    const ns = rootNamespace(xml);
+    if (ns === null)
+      fail("InvalidArgument", "CustomXmlPartCollection.add", "The XML is not well formed.");
+    const part = { id: this.newPartId(), namespaceUri: ns, xml };
+    this.parts.push(part);
+    return { ...part };
+  }
+
+  // --- what the API does -----------------------------------------------------------------
+
+  controlKeys(): number[] {
+    const seen = new Set<number>();
+    const out: number[] = [];
+    for (const it of this.items)
+      for (const k of it.controls)
+        if (!seen.has(k)) {
+          seen.add(k);
+          out.push(k);
+        }
+    return out;
+  }
+
+  control(key: number): ControlModel | null {
+    return this.controlsByKey.get(key) ?? null;
+  }
+
+  controlText(key: number): string {
+    let s = "";
+    for (const it of this.items) if (it.kind === "text" && it.controls.includes(key)) s += it.text;
+    return s;
+  }
+
+  private keyByTag(tag: string, occurrence: number): number {
+    const key = this.controlKeys().filter((k) => this.controlsByKey.get(k)!.tag === tag)[
+      occurrence
+    ];
+    if (key === undefined) throw new Error(`no control tagged ${tag} (occurrence ${occurrence})`);
+    return key;
+  }
+
+  private span(key: number): [number, number] {
+    let first = -1;
+    let last = -1;
+    this.items.forEach((it, i) => {
+      if (it.controls.includes(key)) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    });
+    return [first, last];
+  }
+
+  /** insertText(text, "Replace"): the control keeps its place and properties; what was inside (nested controls too) goes. */
+  replaceControlText(key: number, text: string): void {
+    const [first, last] = this.span(key);
+    if (first < 0) fail("ItemNotFound", "ContentControl.insertText");
+    const outer = this.items[first].controls;
+    const stack = outer.slice(0, outer.indexOf(key) + 1);
+    const inside = this.items.slice(first, last + 1);
+    // A control holding whole paragraphs keeps one paragraph.
+    const heldParagraphs = inside.some((it) => it.kind === "break" && it.controls.includes(key));
+    const replacement: Item[] = [{ kind: "text", text, controls: stack }];
+    if (heldParagraphs) replacement.push({ kind: "break", controls: stack });
+    this.items.splice(first, last - first + 1, ...replacement);
+    this.prune();
+  }
+
+  insertIntoControl(key: number, text: string, where: "Start" | "End"): void {
+    const [first, last] = this.span(key);
+    if (first < 0) fail("ItemNotFound", "ContentControl.insertText");
+    const outer = this.items[first].controls;
+    const stack = outer.slice(0, outer.indexOf(key) + 1);
+    const at = where === "Start" ? first : this.items[last].kind === "break" ? last : last + 1;
+    this.items.splice(at, 0, { kind: "text", text, controls: stack });
+  }
+
+  removeControl(key: number, keepContent: boolean): void {
+    if (keepContent) {
+      for (const it of this.items)
+        if (it.controls.includes(key)) it.controls = it.controls.filter((k) => k !== key);
+    } else {
+      this.items = this.items.filter((it) => !it.controls.includes(key));
+      // A body never ends up without a paragraph.
+      if (this.items.length === 0) this.items.push({ kind: "break", controls: [] });
+    }
+    this.prune();
+  }
+
+  private prune(): void {
+    const live = new Set(this.controlKeys());
+    for (const key of [...this.controlsByKey.keys()])
+      if (!live.has(key)) this.controlsByKey.delete(key);
+  }
+
+  /** Puts a parsed file's body in place of (or around) the current one. */
+  replaceBody(
+    parsed: ParsedBody,
+    how: "document" | "body",
+    where: "Replace" | "Start" | "End" = "Replace"
+  ): void {
+    const keyOf = new Map<number, number>();
+    parsed.controls.forEach((c, index) => {
+      const key = this.nextKey++;
+      keyOf.set(index, key);
+      this.controlsByKey.set(key, { ...c, key, wordId: this.nextWordId++ });
+    });
+    const items: Item[] = parsed.items.map((it) => ({
+      ...it,
+      controls: it.controls.map((i) => keyOf.get(i)!),
+    }));
+    if (where === "Replace") this.items = items.length ? items : [{ kind: "break", controls: [] }];
+    else if (where === "Start") this.items = [...items, ...this.items];
+    else this.items = [...this.items, ...items];
+    this.prune();
+    // Body.insertFileFromBase64 takes the text only; Document.insertFileFromBase64 also brings the
+    // section: page setup and footers.
+    if (how === "document" && where === "Replace") {
+      this.footers = parsed.footers;
+      this.pageSize = parsed.pageSize;
+    }
+  }
+
+  parseFile(bytes: Uint8Array): ParsedBody {
+    return parseDocx(bytes, () => this.newPartId());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The host: requirement sets, counters, the request context and its proxies.
+
+export interface SimWordStats {
+  /** Round trips: every context.sync() that had work queued, including those that failed. */
+  syncs: number;
+  failedSyncs: number;
+  /** Error codes of the syncs that failed, in order. */
+  errors: string[];
+  /** Calls to the Common API (`Office.context.document.customXmlParts…Async`), each its own round trip. */
+  commonApiCalls: number;
+}
+
+export interface SimWordOptions {
+  /** Highest supported version per requirement set; default WordApi 1.9 and the Common API CustomXmlParts 1.1. */
+  supportedSets?: Record<string, string>;
+  /** Delay added to every round trip. */
+  latencyMs?: number;
+  /**
+   * What a method called on a null object (`getOnlyItemOrNullObject().getXml()` when there is none)
+   * does: answer null (default) or reject the sync with ItemNotFound — to test code that must not
+   * rely on either.
+   */
+  nullObjectMethods?: "null" | "throw";
+}
+
+export const DEFAULT_WORD_SETS: Record<string, string> = { WordApi: "1.9", CustomXmlParts: "1.1" };
+
+class Host {
+  readonly stats: SimWordStats = { syncs: 0, failedSyncs: 0, errors: [], commonApiCalls: 0 };
+  readonly sets: Record<string, string>;
+  readonly latencyMs: number;
+  readonly nullObjectMethods: "null" | "throw";
+  /** The options of the last Document.insertFileFromBase64, for assertions. */
+  lastInsertOptions: Record<string, unknown> | undefined;
+  constructor(
+    readonly doc: SimWordDocument,
+    opts: SimWordOptions
+  ) {
+    this.sets = opts.supportedSets ?? DEFAULT_WORD_SETS;
+    this.latencyMs = opts.latencyMs ?? 0;
+    this.nullObjectMethods = opts.nullObjectMethods ?? "null";
+  }
+  isSetSupported(name: string, version = "1.1"): boolean {
+    const have = this.sets[name];
+    return have !== undefined && versionAtLeast(have, version);
+  }
+  need(version: string, what: string): void {
+    if (!this.isSetSupported("WordApi", version))
+      fail(
+        "ApiNotFound",
+        what,
+        `The API you are trying to use could not be found. It may be available in a newer version of Word. ${what} needs WordApi ${version}.`
+      );
+  }
+  async roundTrip(): Promise<void> {
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+  }
+}
+
+/** Runs at sync in queue order; may return a commit applied only when the whole sync succeeds. */
+type Op = () => (() => void) | void;
+
+class SimWordContext {
+  readonly document: SimDocumentProxy;
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+  _ops: Op[] = [];
+  constructor(readonly _host: Host) {
+    this.document = new SimDocumentProxy(this);
+  }
+  load(object: SimProxy<unknown>, spec?: LoadSpec): void {
+    object.load(spec);
+  }
+  async sync<T>(passThrough?: T): Promise<T | undefined> {
+    const ops = this._ops;
+    this._ops = [];
+    if (ops.length === 0) return passThrough;
+    const host = this._host;
+    host.stats.syncs++;
+    await host.roundTrip();
+    const commits: (() => void)[] = [];
+    try {
+      for (const op of ops) {
+        const commit = op();
+        if (commit) commits.push(commit);
+      }
+    } catch (e) {
+      host.stats.failedSyncs++;
+      const err =
+        e instanceof SimWordError
+          ? e
+          : new SimWordError("GeneralException", String((e as Error)?.message ?? e));
+      host.stats.errors.push(err.code);
+      throw err;
+    }
+    for (const commit of commits) commit();
+    return passThrough;
+  }
+}
+
+type LoadSpec =
+  | string
+  | string[]
+  | { select?: string | string[]; expand?: string | string[] }
+  | Record<string, unknown>;
+
+/** Every load form Office.js accepts → property paths (`text`, `items/tag`). */
+function loadPaths(spec: LoadSpec | undefined): string[] {
+  if (spec === undefined || spec === null) return [];
+  const list = (s: string | string[]) =>
+    (Array.isArray(s) ? s : s.split(",")).map((p) => p.trim()).filter(Boolean);
+  if (typeof spec === "string" || Array.isArray(spec)) return list(spec);
+  if ("select" in spec || "expand" in spec) {
+    const o = spec as { select?: string | string[]; expand?: string | string[] };
+    return [...list(o.select ?? []), ...list(o.expand ?? [])];
+  }
+  const out: string[] = [];
+  const walk = (o: Record<string, unknown>, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (k.startsWith("$")) continue;
+      if (v === true) out.push(prefix + k);
+      else if (v && typeof v === "object") walk(v as Record<string, unknown>, `${prefix}${k}/`);
+    }
+  };
+  walk(spec as Record<string, unknown>, "");
+  return out;
+}
+
+/** OfficeExtension.ClientResult: `value` only after the sync that carried the call. */
+class SimClientResult<T> {
+  private _done = false;
+  private _value: T | undefined;
+  constructor(private readonly location: string) {}
+  get value(): T {
+    if (!this._done) notLoaded(this.location, "value");
+    return this._value as T;
+  }
+  _set(v: T): void {
+    this._done = true;
+    this._value = v;
+  }
+}
+
+abstract class SimProxy<M> {
+  abstract readonly _className: string;
+  protected abstract readonly _scalars: readonly string[];
+  readonly _loaded = new Map<string, unknown>();
+  private _isNull: boolean | undefined;
+
+  constructor(
+    readonly context: SimWordContext,
+    private readonly _resolver: () => M | null,
+    private readonly _nullable = false
+  ) {
+    // An *OrNullObject proxy learns whether it is null at the sync that follows.
+    if (_nullable)
+      context._ops.push(() => {
+        const isNull = this._resolver() === null;
+        return () => {
+          this._isNull = isNull;
+        };
+      });
+  }
+
+  get _host(): Host {
+    return this.context._host;
+  }
+
+  get isNullObject(): boolean {
+    if (!this._nullable) return false;
+    if (this._isNull === undefined) notLoaded(`${this._className}.isNullObject`, "isNullObject");
+    return this._isNull;
+  }
+
+  /** The model now; ItemNotFound unless this is a null object, which may be null. */
+  _target(location: string): M | null {
+    const m = this._resolver();
+    if (m === null && !this._nullable) fail("ItemNotFound", location);
+    return m;
+  }
+
+  /** The model for a method call; on a null object, null (or ItemNotFound when the host is set to throw). */
+  protected _forMethod(location: string): M | null {
+    const m = this._target(location);
+    if (m === null && this._host.nullObjectMethods === "throw") fail("ItemNotFound", location);
+    return m;
+  }
+
+  protected _queue(op: Op): void {
+    this.context._ops.push(op);
+  }
+
+  load(spec?: LoadSpec): this {
+    const paths = loadPaths(spec);
+    this._queue(() => this._loadNow(paths));
+    return this;
+  }
+
+  _loadNow(paths: string[]): () => void {
+    const m = this._target(`${this._className}.load`);
+    const names = paths.length ? paths : [...this._scalars];
+    const values = new Map<string, unknown>();
+    for (const name of names) {
+      if (!this._scalars.includes(name))
+        fail(
+          "InvalidArgument",
+          `${this._className}.load`,
+          `The property '${name}' does not exist on ${this._className}.`
+        );
+      values.set(name, m === null ? null : this._read(m, name));
+    }
+    return () => {
+      for (const [k, v] of values) this._loaded.set(k, v);
+    };
+  }
+
+  protected _get<T>(name: string): T {
+    if (!this._loaded.has(name)) notLoaded(`${this._className}.${name}`, name);
+    return this._loaded.get(name) as T;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this._loaded);
+  }
+
+  protected abstract _read(m: M, name: string): unknown;
+}
+
+abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimProxy<M[]> {
+  protected readonly _scalars = [] as const;
+  private _items: P[] | undefined;
+  protected abstract _item(m: M): P;
+
+  get items(): P[] {
+    if (!this._items) notLoaded(`${this._className}.items`, "items");
+    return this._items;
+  }
+
+  override _loadNow(paths: string[]): () => void {
+    const list = this._target(`${this._className}.load`) ?? [];
+    const itemPaths = paths
+      .filter((p) => p !== "items")
+      .map((p) => (p.startsWith("items/") ? p.slice(6) : p));
+    const proxies = list.map((m) => this._item(m));
+    const commits = proxies.map((p) => p._loadNow(itemPaths));
+    return () => {
+      commits.forEach((c) => c());
+      this._items = proxies;
+    };
+  }
+
+  protected _read(): unknown {
+    return undefined;
+  }
+
+  protected _count(location: string): SimClientResult<number> {
+    const result = new SimClientResult<number>(location);
+    this._queue(() => {
+      const n = (this._target(location) ?? []).length;
+      return () => result._set(n);
+    });
+    return result;
+  }
+}
+
+// --- Document and Body ------------------------------------------------------------------------
+
+class SimDocumentProxy extends SimProxy<SimWordDocument> {
+  readonly _className = "Document";
+  protected readonly _scalars = [] as const;
+  private _body: SimBodyProxy | undefined;
+  constructor(context: SimWordContext) {
+    super(context, () => context._host.doc);
+  }
+  get body(): SimBodyProxy {
+    return (this._body ??= new SimBodyProxy(this.context));
+  }
+  get contentControls(): SimContentControlCollection {
+    return this.body.contentControls;
+  }
+  get customXmlParts(): SimCustomXmlPartCollection {
+    this._host.need("1.4", "Document.customXmlParts");
+    return new SimCustomXmlPartCollection(this.context, () => this._host.doc.parts);
+  }
+  insertFileFromBase64(
+    base64File: string,
+    insertLocation: string,
+    insertFileOptions?: Record<string, unknown>
+  ): SimSectionCollection {
+    this._host.need("1.5", "Document.insertFileFromBase64");
+    const where = insertLocationOf(insertLocation, "Document.insertFileFromBase64");
+    this._queue(() => {
+      const doc = this._host.doc;
+      doc.replaceBody(doc.parseFile(base64ToBytes(base64File)), "document", where);
+      this._host.lastInsertOptions = insertFileOptions ? { ...insertFileOptions } : undefined;
+    });
+    return new SimSectionCollection(this.context, () => []);
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+}
+
+function insertLocationOf(loc: string, where: string): "Replace" | "Start" | "End" {
+  if (loc === "Replace" || loc === "Start" || loc === "End") return loc;
+  return fail("InvalidArgument", where, `The insert location '${loc}' is not valid here.`);
+}
+
+class SimSectionCollection extends SimCollectionProxy<never, never> {
+  readonly _className = "SectionCollection";
+  protected _item(): never {
+    return fail("GeneralException", "SectionCollection");
+  }
+}
+
+class SimBodyProxy extends SimProxy<SimWordDocument> {
+  readonly _className = "Body";
+  protected readonly _scalars = ["text"] as const;
+  constructor(context: SimWordContext) {
+    super(context, () => context._host.doc);
+  }
+  get text(): string {
+    return this._get("text");
+  }
+  get contentControls(): SimContentControlCollection {
+    return new SimContentControlCollection(this.context, () => {
+      const doc = this._host.doc;
+      return doc.controlKeys().map((k) => doc.control(k)!);
+    });
+  }
+  get paragraphs(): SimParagraphCollection {
+    return new SimParagraphCollection(this.context, () =>
+      this._host.doc.paragraphs().map((text, index) => ({ index, text }))
+    );
+  }
+  insertFileFromBase64(base64File: string, insertLocation: string): SimRangeProxy {
+    this._host.need("1.1", "Body.insertFileFromBase64");
+    const where = insertLocationOf(insertLocation, "Body.insertFileFromBase64");
+    this._queue(() => {
+      const doc = this._host.doc;
+      doc.replaceBody(doc.parseFile(base64ToBytes(base64File)), "body", where);
+    });
+    return new SimRangeProxy(this.context, () => ({ text: this._host.doc.text() }));
+  }
+  protected _read(m: SimWordDocument, name: string): unknown {
+    return name === "text" ? m.text() : undefined;
+  }
+}
+
+class SimRangeProxy extends SimProxy<{ text: string }> {
+  readonly _className = "Range";
+  protected readonly _scalars = ["text"] as const;
+  get text(): string {
+    return this._get("text");
+  }
+  protected _read(m: { text: string }, name: string): unknown {
+    return name === "text" ? m.text : undefined;
+  }
+}
+
+interface ParagraphModel {
+  index: number;
+  text: string;
+}
+
+class SimParagraphProxy extends SimProxy<ParagraphModel> {
+  readonly _className = "Paragraph";
+  protected readonly _scalars = ["text"] as const;
+  get text(): string {
+    return this._get("text");
+  }
+  protected _read(m: ParagraphModel, name: string): unknown {
+    return name === "text" ? m.text : undefined;
+  }
+}
+
+class SimParagraphCollection extends SimCollectionProxy<ParagraphModel, SimParagraphProxy> {
+  readonly _className = "ParagraphCollection";
+  protected _item(m: ParagraphModel): SimParagraphProxy {
+    return new SimParagraphProxy(this.context, () => m);
+  }
+}
+
+// --- Content controls -------------------------------------------------------------------------
+
+class SimContentControlProxy extends SimProxy<ControlModel> {
+  readonly _className = "ContentControl";
+  protected readonly _scalars = [
+    "id",
+    "tag",
+    "title",
+    "text",
+    "cannotDelete",
+    "cannotEdit",
+    "type",
+    "appearance",
+  ] as const;
+  get id(): number {
+    return this._get("id");
+  }
+  get tag(): string {
+    return this._get("tag");
+  }
+  set tag(v: string) {
+    this._set("tag", v);
+  }
+  get title(): string {
+    return this._get("title");
+  }
+  set title(v: string) {
+    this._set("title", v);
+  }
+  get text(): string {
+    return this._get("text");
+  }
+  get cannotDelete(): boolean {
+    return this._get("cannotDelete");
+  }
+  set cannotDelete(v: boolean) {
+    this._set("cannotDelete", v);
+  }
+  get cannotEdit(): boolean {
+    return this._get("cannotEdit");
+  }
+  set cannotEdit(v: boolean) {
+    this._set("cannotEdit", v);
+  }
+  get type(): string {
+    return this._get("type");
+  }
+
+  private _set(
+    name: "tag" | "title" | "cannotDelete" | "cannotEdit",
+    value: string | boolean
+  ): void {
+    const location = `ContentControl.${name}`;
+    this._queue(() => {
+      const c = this._forMethod(location);
+      if (c) (c as unknown as Record<string, unknown>)[name] = value;
+      return () => this._loaded.set(name, value);
+    });
+  }
+
+  insertText(text: string, insertLocation: string): SimRangeProxy {
+    const location = "ContentControl.insertText";
+    const where = insertLocationOf(insertLocation, location);
+    let key = -1;
+    this._queue(() => {
+      const c = this._forMethod(location);
+      if (!c) return;
+      if (c.cannotEdit) fail("AccessDenied", location, "The content control cannot be edited.");
+      key = c.key;
+      if (where === "Replace") this._host.doc.replaceControlText(c.key, text);
+      else this._host.doc.insertIntoControl(c.key, text, where);
+    });
+    return new SimRangeProxy(this.context, () =>
+      key < 0 ? null : { text: this._host.doc.controlText(key) }
+    );
+  }
+
+  delete(keepContent: boolean): void {
+    const location = "ContentControl.delete";
+    this._queue(() => {
+      const c = this._forMethod(location);
+      if (!c) return;
+      if (c.cannotDelete) fail("AccessDenied", location, "The content control cannot be deleted.");
+      this._host.doc.removeControl(c.key, keepContent);
+    });
+  }
+
+  protected _read(m: ControlModel, name: string): unknown {
+    switch (name) {
+      case "id":
+        return m.wordId;
+      case "text":
+        return this._host.doc.controlText(m.key);
+      case "type":
+        return "RichText";
+      case "appearance":
+        return "BoundingBox";
+      default:
+        return (m as unknown as Record<string, unknown>)[name];
+    }
+  }
+}
+
+class SimContentControlCollection extends SimCollectionProxy<ControlModel, SimContentControlProxy> {
+  readonly _className = "ContentControlCollection";
+  protected _item(m: ControlModel): SimContentControlProxy {
+    // Bound to that control: it stays addressable while it lives, wherever it moves.
+    return new SimContentControlProxy(this.context, () => this._host.doc.control(m.key));
+  }
+  private _filtered(keep: (c: ControlModel) => boolean): SimContentControlCollection {
+    return new SimContentControlCollection(this.context, () =>
+      (this._target(this._className) ?? []).filter(keep)
+    );
+  }
+  getByTag(tag: string): SimContentControlCollection {
+    return this._filtered((c) => c.tag === tag);
+  }
+  getByTitle(title: string): SimContentControlCollection {
+    return this._filtered((c) => c.title === title);
+  }
+  getById(id: number): SimContentControlProxy {
+    return new SimContentControlProxy(
+      this.context,
+      () =>
+        (this._target("ContentControlCollection.getById") ?? []).find((c) => c.wordId === id) ??
+        null
+    );
+  }
+  getByIdOrNullObject(id: number): SimContentControlProxy {
+    this._host.need("1.3", "ContentControlCollection.getByIdOrNullObject");
+    return new SimContentControlProxy(
+      this.context,
+      () => (this._target(this._className) ?? []).find((c) => c.wordId === id) ?? null,
+      true
+    );
+  }
+  getFirst(): SimContentControlProxy {
+    this._host.need("1.3", "ContentControlCollection.getFirst");
+    return new SimContentControlProxy(
+      this.context,
+      () => (this._target(this._className) ?? [])[0] ?? null
+    );
+  }
+  getFirstOrNullObject(): SimContentControlProxy {
+    this._host.need("1.3", "ContentControlCollection.getFirstOrNullObject");
+    return new SimContentControlProxy(
+      this.context,
+      () => (this._target(this._className) ?? [])[0] ?? null,
+      true
+    );
+  }
+}
+
+// --- Custom XML parts (WordApi 1.4) -----------------------------------------------------------
+
+class SimCustomXmlPartProxy extends SimProxy<PartModel> {
+  readonly _className = "CustomXmlPart";
+  protected readonly _scalars = ["id", "namespaceUri"] as const;
+  get id(): string {
+    return this._get("id");
+  }
+  get namespaceUri(): string {
+    return this._get("namespaceUri");
+  }
+  getXml(): SimClientResult<string> {
+    const location = "CustomXmlPart.getXml";
+    const result = new SimClientResult<string>(location);
+    this._queue(() => {
+      const p = this._forMethod(location);
+      const xml = p ? p.xml : null;
+      return () => result._set(xml as string);
+    });
+    return result;
+  }
+  setXml(xml: string): void {
+    const location = "CustomXmlPart.setXml";
+    this._queue(() => {
+      const p = this._forMethod(location);
+      if (!p) return;
+      const ns = rootNamespace(xml);
+      if (ns === null) fail("InvalidArgument", location, "The XML is not well formed.");
+      p.xml = xml;
+      p.namespaceUri = ns;
+    });
+  }
+  delete(): void {
+    const location = "CustomXmlPart.delete";
+    this._queue(() => {
+      const p = this._forMethod(location);
+      if (!p) return;
+      const parts = this._host.doc.parts;
+      const i = parts.indexOf(p);
+      if (i >= 0) parts.splice(i, 1);
+    });
+  }
+  protected _read(m: PartModel, name: string): unknown {
+    return name === "id" ? m.id : name === "namespaceUri" ? m.namespaceUri : undefined;
+  }
+}
+
+class SimCustomXmlPartScopedCollection extends SimCollectionProxy<
+  PartModel,
+  SimCustomXmlPartProxy
+> {
+  readonly _className: string = "CustomXmlPartScopedCollection";
+  protected _item(m: PartModel): SimCustomXmlPartProxy {
+    return new SimCustomXmlPartProxy(this.context, () =>
+      this._host.doc.parts.includes(m) ? m : null
+    );
+  }
+  getCount(): SimClientResult<number> {
+    return this._count(`${this._className}.getCount`);
+  }
+  getItem(id: string): SimCustomXmlPartProxy {
+    return new SimCustomXmlPartProxy(
+      this.context,
+      () => (this._target(this._className) ?? []).find((p) => p.id === id) ?? null
+    );
+  }
+  getItemOrNullObject(id: string): SimCustomXmlPartProxy {
+    return new SimCustomXmlPartProxy(
+      this.context,
+      () => (this._target(this._className) ?? []).find((p) => p.id === id) ?? null,
+      true
+    );
+  }
+  getOnlyItem(): SimCustomXmlPartProxy {
+    return new SimCustomXmlPartProxy(this.context, () => {
+      const list = this._target(this._className) ?? [];
+      if (list.length !== 1)
+        fail(
+          "InvalidOperation",
+          "CustomXmlPartScopedCollection.getOnlyItem",
+          "The collection does not contain exactly one item."
+        );
+      return list[0];
+    });
+  }
+  getOnlyItemOrNullObject(): SimCustomXmlPartProxy {
+    return new SimCustomXmlPartProxy(
+      this.context,
+      () => {
+        const list = this._target(this._className) ?? [];
+        return list.length === 1 ? list[0] : null;
+      },
+      true
+    );
+  }
+}
+
+class SimCustomXmlPartCollection extends SimCustomXmlPartScopedCollection {
+  override readonly _className = "CustomXmlPartCollection";
+  getByNamespace(namespaceUri: string): SimCustomXmlPartScopedCollection {
+    return new SimCustomXmlPartScopedCollection(this.context, () =>
+      this._host.doc.parts.filter((p) => p.namespaceUri === namespaceUri)
+    );
+  }
+  add(xml: string): SimCustomXmlPartProxy {
+    let added: PartModel | null = null;
+    this._queue(() => {
+      const state = this._host.doc.addCustomXmlPart(xml);
+      added = this._host.doc.parts.find((p) => p.id === state.id) ?? null;
+    });
+    return new SimCustomXmlPartProxy(this.context, () => added);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// base64, without Node's Buffer or the DOM's atob.
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+function base64ToBytes(s: string): Uint8Array {
+  const clean = s.replace(/[\s=]/g, "");
+  if (/[^A-Za-z0-9+/]/.test(clean))
+    fail("InvalidArgument", "insertFileFromBase64", "The file is not valid base64.");
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let o = 0;
+  for (let i = 0; i < clean.length; i++) {
+    value = (value << 6) | B64.indexOf(clean[i]);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (value >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Common API's custom XML parts (Office.context.document.customXmlParts), callback style.
+
+interface SimAsyncResult<T> {
+  status: "succeeded" | "failed";
+  value: T;
+  error?: { name: string; message: string; code: number };
+}
+type Callback<T> = (result: SimAsyncResult<T>) => void;
+
+function lastCallback<T>(args: unknown[]): Callback<T> | undefined {
+  const f = args[args.length - 1];
+  return typeof f === "function" ? (f as Callback<T>) : undefined;
+}
+
+export interface SimCommonCustomXmlPart {
+  id: string;
+  namespaceManager: null;
+  getXmlAsync(...args: unknown[]): void;
+  deleteAsync(...args: unknown[]): void;
+}
+
+export interface SimCommonCustomXmlParts {
+  addAsync(xml: string, ...args: unknown[]): void;
+  getByIdAsync(id: string, ...args: unknown[]): void;
+  getByNamespaceAsync(ns: string, ...args: unknown[]): void;
+}
+
+function commonCustomXmlParts(host: Host): SimCommonCustomXmlParts {
+  const answer = <T>(args: unknown[], work: () => T) => {
+    host.stats.commonApiCalls++;
+    const cb = lastCallback<T>(args);
+    void host.roundTrip().then(() => {
+      let result: SimAsyncResult<T>;
+      try {
+        result = { status: "succeeded", value: work() };
+      } catch (e) {
+        result = {
+          status: "failed",
+          value: undefined as T,
+          error: { name: "Error", message: String((e as Error)?.message ?? e), code: 5001 },
+        };
+      }
+      cb?.(result);
+    });
+  };
+  const wrap = (p: PartModel): SimCommonCustomXmlPart => ({
+    id: p.id,
+    namespaceManager: null,
+    getXmlAsync: (...args: unknown[]) =>
+      answer(args, () => {
+        if (!host.doc.parts.includes(p)) throw new Error("The custom XML part no longer exists.");
+        return p.xml;
+      }),
+    deleteAsync: (...args: unknown[]) =>
+      answer(args, () => {
+        const i = host.doc.parts.indexOf(p);
+        if (i >= 0) host.doc.parts.splice(i, 1);
+        return undefined;
+      }),
+  });
+  return {
+    addAsync: (xml, ...args) =>
+      answer(args, () => {
+        const state = host.doc.addCustomXmlPart(xml);
+        return wrap(host.doc.parts.find((p) => p.id === state.id)!);
+      }),
+    getByIdAsync: (id, ...args) =>
+      answer(args, () => {
+        const p = host.doc.parts.find((x) => x.id === id);
+        return p ? wrap(p) : null;
+      }),
+    getByNamespaceAsync: (ns, ...args) =>
+      answer(args, () => host.doc.parts.filter((p) => p.namespaceUri === ns).map(wrap)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface SimulatedWord {
+  /** Stands in for the global `Word`: `run`, the insert locations and the error codes. */
+  Word: {
+    run: typeof Word.run;
+    InsertLocation: Record<string, string>;
+    ErrorCodes: typeof SimWordErrorCodes;
+  };
+  stats: SimWordStats;
+  /** The live document: current state for assertions, and a clerk's edits. */
+  document: SimWordDocument;
+  isSetSupported(name: string, version?: string): boolean;
+  /** The Common API's `Office.context.document.customXmlParts`, or undefined where the set is missing. */
+  commonCustomXmlParts: SimCommonCustomXmlParts | undefined;
+  /** The options given to the last Document.insertFileFromBase64. */
+  readonly lastInsertOptions: Record<string, unknown> | undefined;
+  resetStats(): void;
+}
+
+export function createSimulatedWord(
+  initialDocx?: Uint8Array,
+  opts: SimWordOptions = {}
+): SimulatedWord {
+  const document = new SimWordDocument(initialDocx);
+  const host = new Host(document, opts);
+  async function run<T>(...args: unknown[]): Promise<T> {
+    const batch = args[args.length - 1];
+    if (typeof batch !== "function") fail("InvalidArgument", "Word.run");
+    const context = new SimWordContext(host);
+    const result = (batch as (ctx: SimWordContext) => unknown)(context);
+    if (!result || typeof (result as Promise<T>).then !== "function")
+      fail(
+        "RunMustReturnPromise",
+        "Word.run",
+        'The batch function passed to the ".run" method didn\'t return a promise.'
+      );
+    const value = await (result as Promise<T>);
+    // Like Office.js, whatever is still queued when the batch resolves goes in a final sync.
+    await context.sync();
+    return value;
+  }
+  return {
+    Word: {
+      run: run as unknown as typeof Word.run,
+      InsertLocation: {
+        replace: "Replace",
+        start: "Start",
+        end: "End",
+        before: "Before",
+        after: "After",
+      },
+      ErrorCodes: SimWordErrorCodes,
+    },
+    stats: host.stats,
+    document,
+    isSetSupported: (name, version) => host.isSetSupported(name, version),
+    commonCustomXmlParts: host.isSetSupported("CustomXmlParts", "1.1")
+      ? commonCustomXmlParts(host)
+      : undefined,
+    get lastInsertOptions() {
+      return host.lastInsertOptions;
+    },
+    resetStats() {
+      Object.assign(host.stats, { syncs: 0, failedSyncs: 0, errors: [], commonApiCalls: 0 });
+    },
+  };
+}
+
+export interface SimulatedWordOfficeOptions {
+  /** Office.context.displayLanguage, e.g. `zh-CN`. */
+  language: string;
+  platform?: "OfficeOnline" | "PC" | "Mac";
+}
+
+/** Puts `Office` (host Word), `Word` and `OfficeExtension` on `globalObj`; returns a function that restores what was there. */
+export function installSimulatedWordOffice(
+  globalObj: Record<string, unknown>,
+  sim: SimulatedWord,
+  options: SimulatedWordOfficeOptions = { language: "zh-CN" }
+): () => void {
+  const platform = options.platform ?? "OfficeOnline";
+  const info = { host: "Word", platform };
+  const office = {
+    HostType: {
+      Word: "Word",
+      Excel: "Excel",
+      PowerPoint: "PowerPoint",
+      Outlook: "Outlook",
+      OneNote: "OneNote",
+      Project: "Project",
+      Access: "Access",
+    },
+    PlatformType: {
+      PC: "PC",
+      OfficeOnline: "OfficeOnline",
+      Mac: "Mac",
+      iOS: "iOS",
+      Android: "Android",
+      Universal: "Universal",
+    },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+    context: {
+      host: info.host,
+      platform,
+      displayLanguage: options.language,
+      contentLanguage: options.language,
+      officeTheme: {
+        bodyBackgroundColor: "#FFFFFF",
+        bodyForegroundColor: "#000000",
+        controlBackgroundColor: "#FFFFFF",
+        controlForegroundColor: "#000000",
+      },
+      requirements: {
+        isSetSupported: (name: string, version?: string) => sim.isSetSupported(name, version),
+      },
+      document: { customXmlParts: sim.commonCustomXmlParts },
+    },
+  };
+  const previous = {
+    Office: globalObj.Office,
+    Word: globalObj.Word,
+    OfficeExtension: globalObj.OfficeExtension,
+  };
+  globalObj.Office = office;
+  globalObj.Word = sim.Word;
+  globalObj.OfficeExtension = { Error: SimWordError, ErrorCodes: SimWordErrorCodes };
+  return () => {
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete globalObj[key];
+      else globalObj[key] = value;
+    }
+  };
+}

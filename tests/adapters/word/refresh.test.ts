@@ -1,0 +1,287 @@
+import { refreshDocx } from "../../../src/adapters/docx/refresh";
+import { controlTexts } from "../../../src/adapters/docx/patch";
+import { applyRefresh, readLinkedReport, refreshInWord, WordLinkError, type WordEnvironment } from "../../../src/adapters/word";
+import { LINK_NAMESPACE, linkRecordToXml, parseLinkRecord } from "../../../src/core/link";
+import type { LinkRecord } from "../../../src/core/types";
+import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord, type SimWordOptions } from "../../../src/simulated-host/word";
+import { strFromU8, unzipSync } from "fflate";
+import {
+  deleteControlXml,
+  editDocumentXml,
+  generatedReport,
+  ledgerWorkbook,
+  REFRESHED_AT,
+  typeInControlXml,
+  withLateEntries,
+} from "./fixture";
+
+let reportBytes: Uint8Array;
+let link: LinkRecord;
+
+beforeAll(async () => {
+  ({ bytes: reportBytes, link } = await generatedReport());
+});
+
+function envOf(sim: SimulatedWord): WordEnvironment {
+  return {
+    isSetSupported: (name, version) => sim.isSetSupported(name, version),
+    commonCustomXmlParts: () => sim.commonCustomXmlParts as unknown as Office.CustomXmlParts | undefined,
+  };
+}
+
+function linkParts(sim: SimulatedWord) {
+  return sim.document.customXmlParts().filter((p) => p.namespaceUri === LINK_NAMESPACE);
+}
+
+function storedRecord(sim: SimulatedWord): LinkRecord {
+  const parts = linkParts(sim);
+  expect(parts).toHaveLength(1);
+  const parsed = parseLinkRecord(parts[0].xml);
+  if (!parsed.ok) throw new Error(parsed.messageEn);
+  return parsed.record;
+}
+
+function textsByTag(sim: SimulatedWord): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const c of sim.document.controls()) (out[c.tag] ??= []).push(c.text);
+  return out;
+}
+
+const NARRATIVE = "三是明确重点工作。";
+const NARRATIVE_EDITED = "三是明确重点工作（经办人已核实）。";
+
+/** The clerk's work between Generate and Refresh: a narrative edit, a hand-typed figure, a deleted figure. */
+function clerkEdits(sim: SimulatedWord): void {
+  sim.document.editNarrative(NARRATIVE, NARRATIVE_EDITED);
+  sim.document.typeInControl("lr:study.seminar.count", "3次左右");
+  sim.document.deleteControl("lr:partners.count");
+}
+
+describe("refreshing the open report in Word", () => {
+  let sim: SimulatedWord;
+  let uninstall: () => void;
+
+  beforeEach(() => {
+    sim = createSimulatedWord(reportBytes);
+    uninstall = installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, { language: "zh-CN" });
+  });
+  afterEach(() => uninstall());
+
+  test("reads the link record and every figure control in exactly one sync", async () => {
+    const read = await readLinkedReport();
+    expect(sim.stats.syncs).toBe(1);
+    expect(read.problem).toBeUndefined();
+    expect(read.record).toEqual(link);
+    expect(read.controls.map((c) => c.id)).toEqual(controlTexts(strFromU8(unzipSync(reportBytes)["word/document.xml"])).map((c) => c.id));
+    expect(read.controls.find((c) => c.id === "eg.amount")).toMatchObject({ text: "1.50", tag: "lr:eg.amount" });
+  });
+
+  test("plans updates, the hand edit as a conflict and the deleted figure as removed, reading in one sync", async () => {
+    clerkEdits(sim);
+    sim.resetStats();
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    expect(sim.stats.syncs).toBe(1);
+    expect(refresh.plan.updated).toEqual([
+      { id: "study.topic.count", old: "1", new: "2" },
+      { id: "eg.count", old: "2", new: "3" },
+      { id: "eg.firms", old: "2", new: "3" },
+      { id: "eg.amount", old: "1.50", new: "2.70" },
+    ]);
+    expect(refresh.plan.conflicts).toEqual([{ id: "study.seminar.count", written: "1", current: "3次左右", new: "2", resolution: "keep" }]);
+    expect(refresh.plan.removed).toEqual(["partners.count"]);
+    expect(refresh.plan.notInDocument).toEqual([]);
+  });
+
+  test("writes in exactly one sync, keeping the narrative edit and the hand edit and not re-inserting the deleted figure", async () => {
+    clerkEdits(sim);
+    const before = textsByTag(sim);
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    sim.resetStats();
+    const result = await refresh.apply();
+    expect(sim.stats.syncs).toBe(1);
+    expect(result).toEqual({ written: 4, changedSinceReview: [], linkPart: "replaced", warnings: [] });
+
+    const after = textsByTag(sim);
+    expect(after["lr:study.topic.count"]).toEqual(["2"]);
+    expect(after["lr:eg.count"]).toEqual(["3"]);
+    expect(after["lr:eg.amount"]).toEqual(["2.70"]);
+    expect(after["lr:study.seminar.count"]).toEqual(["3次左右"]);
+    expect(after["lr:partners.count"]).toBeUndefined();
+    // Everything else is exactly as it was.
+    for (const tag of Object.keys(before)) if (!["lr:study.topic.count", "lr:eg.count", "lr:eg.firms", "lr:eg.amount"].includes(tag)) expect(after[tag]).toEqual(before[tag]);
+    const paragraphs = sim.document.paragraphs();
+    expect(paragraphs.some((p) => p.includes(NARRATIVE_EDITED + "将迎接和学习贯彻党的二十大精神"))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("进行专题学习党的二十大精神2次，专题研讨3次左右次"))).toBe(true);
+  });
+
+  test("rewrites the link record with the new figures, keeping the written text of a kept conflict", async () => {
+    clerkEdits(sim);
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    await refresh.apply();
+    const record = storedRecord(sim);
+    expect(record.generatedAt).toBe(REFRESHED_AT);
+    const text = (id: string) => record.figures.find((f) => f.id === id)?.text;
+    expect(text("study.topic.count")).toBe("2");
+    expect(text("eg.amount")).toBe("2.70");
+    // The next refresh must still see 3次左右 as the clerk's.
+    expect(text("study.seminar.count")).toBe("1");
+  });
+
+  test("replaces the hand edit when told to overwrite conflicts", async () => {
+    clerkEdits(sim);
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, overwriteConflicts: true });
+    expect(refresh.plan.conflicts.map((c) => [c.id, c.resolution])).toEqual([["study.seminar.count", "take"]]);
+    await refresh.apply();
+    expect(textsByTag(sim)["lr:study.seminar.count"]).toEqual(["2"]);
+    expect(storedRecord(sim).figures.find((f) => f.id === "study.seminar.count")?.text).toBe("2");
+  });
+
+  test("writes the plan made again with the clerk's per-figure choice", async () => {
+    clerkEdits(sim);
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    const chosen = refresh.replan({ choices: { "study.seminar.count": "take" } });
+    await refresh.apply(chosen);
+    expect(textsByTag(sim)["lr:study.seminar.count"]).toEqual(["2"]);
+    expect(textsByTag(sim)["lr:study.topic.count"]).toEqual(["2"]);
+  });
+
+  test("keeps the write to one sync however many figures change", async () => {
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, overrides: { orgShort: "市交易中心", city: "某某市" } });
+    expect(refresh.plan.writes.length).toBeGreaterThan(6);
+    sim.resetStats();
+    await refresh.apply();
+    expect(sim.stats.syncs).toBe(1);
+    expect(textsByTag(sim)["lr:setting.city"]).toEqual(["某某市", "某某市"]);
+  });
+
+  test("reports a figure the clerk changed between the review and the write", async () => {
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    sim.document.typeInControl("lr:eg.count", "约3");
+    const result = await refresh.apply();
+    expect(result.changedSinceReview).toEqual(["eg.count"]);
+    expect(result.warnings.map((w) => w.messageEn)).toEqual([expect.stringContaining("eg.count")]);
+  });
+
+  test("refuses a document without link data or figures, naming the problem in Chinese and English", async () => {
+    const blank = createSimulatedWord();
+    const read = await readLinkedReport(blank.Word.run, envOf(blank));
+    expect(blank.stats.syncs).toBe(1);
+    expect(read.problem?.code).toBe("not_linked");
+    expect(read.problem?.message).toContain("不是由台账成文生成的报告");
+    await expect(refreshInWord(ledgerWorkbook(), { run: blank.Word.run, env: envOf(blank) })).rejects.toMatchObject({ code: "not_linked" });
+  });
+
+  test("refuses figures whose link part is gone, counting the controls it found", async () => {
+    sim.document.removeCustomXmlParts(LINK_NAMESPACE);
+    const read = await readLinkedReport();
+    expect(read.problem).toMatchObject({ code: "link_missing", message: expect.stringContaining("30 个数字控件") });
+    const error = await refreshInWord(ledgerWorkbook()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WordLinkError);
+    expect(error).toMatchObject({ code: "link_missing", messageEn: expect.stringContaining("30 figure controls") });
+  });
+
+  test("refuses a report made by a newer version", async () => {
+    sim.document.removeCustomXmlParts(LINK_NAMESPACE);
+    sim.document.addCustomXmlPart(linkRecordToXml(link).replace(`version="1"`, `version="2"`));
+    const read = await readLinkedReport();
+    expect(read.record).toBeNull();
+    expect(read.problem).toMatchObject({ code: "newer_version", message: expect.stringContaining("更新版本") });
+  });
+
+  test("uses the first readable record when a report was inserted twice, and leaves one after the write", async () => {
+    sim.document.addCustomXmlPart(linkRecordToXml({ ...link, generatedAt: "2024-01-01T00:00:00.000Z" }));
+    sim.resetStats();
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    expect(sim.stats.syncs).toBe(2);
+    await refresh.apply();
+    expect(storedRecord(sim).generatedAt).toBe(REFRESHED_AT);
+  });
+});
+
+describe("on hosts without WordApi 1.4 or with stricter null objects", () => {
+  async function runScenario(opts: SimWordOptions) {
+    const sim = createSimulatedWord(reportBytes, opts);
+    clerkEdits(sim);
+    const env = envOf(sim);
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env });
+    const readSyncs = sim.stats.syncs;
+    const result = await refresh.apply();
+    return { sim, refresh, result, readSyncs, writeSyncs: sim.stats.syncs - readSyncs };
+  }
+
+  test("reads and rewrites the link part through the Common API on Word 2019 (WordApi 1.3)", async () => {
+    const { sim, refresh, result, readSyncs, writeSyncs } = await runScenario({ supportedSets: { WordApi: "1.3", CustomXmlParts: "1.1" } });
+    expect([readSyncs, writeSyncs]).toEqual([1, 1]);
+    expect(sim.stats.commonApiCalls).toBeGreaterThan(0);
+    expect(refresh.plan.removed).toEqual(["partners.count"]);
+    expect(result.linkPart).toBe("replaced");
+    expect(storedRecord(sim).generatedAt).toBe(REFRESHED_AT);
+    expect(textsByTag(sim)["lr:eg.count"]).toEqual(["3"]);
+  });
+
+  test("cannot refresh where neither link part API exists, and says to refresh the file from Excel", async () => {
+    const sim = createSimulatedWord(reportBytes, { supportedSets: { WordApi: "1.3" } });
+    const read = await readLinkedReport(sim.Word.run, envOf(sim));
+    expect(read.problem).toMatchObject({ code: "link_unreadable", message: expect.stringContaining("Excel") });
+  });
+
+  test("still reads in one sync, and an unlinked document in two, where methods on a null object fail", async () => {
+    const { readSyncs, writeSyncs, sim } = await runScenario({ nullObjectMethods: "throw" });
+    expect([readSyncs, writeSyncs]).toEqual([1, 1]);
+    expect(storedRecord(sim).generatedAt).toBe(REFRESHED_AT);
+
+    const blank = createSimulatedWord(undefined, { nullObjectMethods: "throw" });
+    const read = await readLinkedReport(blank.Word.run, envOf(blank));
+    expect(read.problem?.code).toBe("not_linked");
+    expect([blank.stats.syncs, blank.stats.failedSyncs]).toEqual([2, 1]);
+  });
+});
+
+describe("the Word path and the file patcher", () => {
+  test("plan and write the same on the same edited document", async () => {
+    const edited = editDocumentXml(reportBytes, (xml) =>
+      deleteControlXml(typeInControlXml(xml.replace(NARRATIVE, NARRATIVE_EDITED), "lr:study.seminar.count", "3次左右"), "lr:partners.count"),
+    );
+    const workbook = ledgerWorkbook(withLateEntries());
+    const file = refreshDocx(workbook, edited, { generatedAt: REFRESHED_AT });
+
+    const sim = createSimulatedWord(edited);
+    const word = await refreshInWord(workbook, { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    const pick = ({ updated, unchanged, conflicts, removed, notInDocument, writes, record }: typeof file.plan) => ({
+      updated,
+      unchanged,
+      conflicts,
+      removed,
+      notInDocument,
+      writes,
+      record,
+    });
+    expect(pick(word.plan)).toEqual(pick(file.plan));
+    expect(word.plan.removed).toEqual(["partners.count"]);
+
+    await word.apply();
+    const patched = unzipSync(file.bytes);
+    const patchedControls = controlTexts(strFromU8(patched["word/document.xml"]));
+    expect(sim.document.controls().map((c) => ({ id: c.tag.slice(3), text: c.text }))).toEqual(patchedControls);
+    expect(storedRecord(sim)).toEqual(file.plan.record);
+  });
+
+  test("agree with a Word edit made through the simulated host", async () => {
+    const sim = createSimulatedWord(reportBytes);
+    clerkEdits(sim);
+    const viaHost = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    const edited = editDocumentXml(reportBytes, (xml) => deleteControlXml(typeInControlXml(xml, "lr:study.seminar.count", "3次左右"), "lr:partners.count"));
+    const file = refreshDocx(ledgerWorkbook(withLateEntries()), edited, { generatedAt: REFRESHED_AT });
+    expect({ u: viaHost.plan.updated, c: viaHost.plan.conflicts, r: viaHost.plan.removed }).toEqual({ u: file.plan.updated, c: file.plan.conflicts, r: file.plan.removed });
+  });
+});
+
+describe("applyRefresh", () => {
+  test("refuses a plan whose writes do not match the controls it carries", async () => {
+    const sim = createSimulatedWord(reportBytes);
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    const broken = { ...refresh.plan, writes: [{ index: 0, id: "eg.count", text: "9" }] };
+    await expect(applyRefresh(broken, sim.Word.run, envOf(sim))).rejects.toThrow("does not match");
+    expect(textsByTag(sim)["lr:eg.count"]).toEqual(["2"]);
+  });
+});

@@ -1,0 +1,138 @@
+import { createSimulatedWord, installSimulatedWordOffice, rootNamespace, type SimulatedWord } from "../../../src/simulated-host/word";
+import { generatedReport } from "./fixture";
+
+let sim: SimulatedWord;
+let reportBytes: Uint8Array;
+
+beforeAll(async () => {
+  ({ bytes: reportBytes } = await generatedReport());
+});
+beforeEach(() => {
+  sim = createSimulatedWord(reportBytes, { supportedSets: { WordApi: "1.4" } });
+});
+
+describe("the simulated Word host", () => {
+  test("throws PropertyNotLoaded when a property is read before load and sync", async () => {
+    await expect(
+      sim.Word.run(async (context) => {
+        const controls = context.document.body.contentControls;
+        controls.load("items/tag");
+        await context.sync();
+        return controls.items[0].text;
+      }),
+    ).rejects.toMatchObject({ code: "PropertyNotLoaded", name: "RichApi.Error" });
+    await expect(
+      sim.Word.run(async (context) => {
+        const part = context.document.customXmlParts.getByNamespace("urn:ledger-report:link:1").getOnlyItem();
+        const xml = part.getXml();
+        return xml.value;
+      }),
+    ).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+  });
+
+  test("counts one round trip per sync with queued work, and none for an empty one", async () => {
+    await sim.Word.run(async (context) => {
+      await context.sync();
+      context.document.body.load("text");
+      await context.sync();
+      context.document.body.contentControls.load("items/tag");
+      await context.sync();
+    });
+    expect(sim.stats.syncs).toBe(2);
+  });
+
+  test("throws ApiNotFound for a method newer than the configured requirement sets", async () => {
+    await expect(
+      sim.Word.run(async (context) => {
+        context.document.insertFileFromBase64("", "Replace");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+    const old = createSimulatedWord(reportBytes, { supportedSets: { WordApi: "1.3" } });
+    await expect(old.Word.run(async (context) => context.document.customXmlParts.load("items"))).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(old.commonCustomXmlParts).toBeUndefined();
+  });
+
+  test("replaces a control's text with insertText Replace and keeps the control, its id, tag and title", async () => {
+    const before = sim.document.controls().find((c) => c.tag === "lr:eg.count")!;
+    await sim.Word.run(async (context) => {
+      context.document.body.contentControls.getById(before.id).insertText("99", "Replace");
+      await context.sync();
+    });
+    const after = sim.document.controls().find((c) => c.tag === "lr:eg.count")!;
+    expect(after).toEqual({ ...before, text: "99" });
+    expect(sim.document.paragraphs().some((p) => p.includes("共开立投标保证电子保函99笔"))).toBe(true);
+  });
+
+  test("runs a batch in order: a load queued before a write sees the text before it", async () => {
+    const id = sim.document.controls().find((c) => c.tag === "lr:eg.count")!.id;
+    const seen = await sim.Word.run(async (context) => {
+      const control = context.document.body.contentControls.getById(id);
+      control.load("text");
+      control.insertText("7", "Replace");
+      const after = context.document.body.contentControls.getById(id).load("text");
+      await context.sync();
+      return [control.text, after.text];
+    });
+    expect(seen).toEqual(["2", "7"]);
+  });
+
+  test("rejects the sync with ItemNotFound when a control addressed by id is gone", async () => {
+    const id = sim.document.controls().find((c) => c.tag === "lr:partners.count")!.id;
+    sim.document.deleteControl("lr:partners.count");
+    await expect(
+      sim.Word.run(async (context) => {
+        context.document.body.contentControls.getById(id).insertText("5", "Replace");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+    expect(sim.stats.failedSyncs).toBe(1);
+  });
+
+  test("refuses to delete a control locked against deletion, as sdtLocked does", async () => {
+    await expect(
+      sim.Word.run(async (context) => {
+        context.document.body.contentControls.getByTag("lr:eg.count").getFirst().delete(false);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(sim.document.controls().filter((c) => c.tag === "lr:eg.count")).toHaveLength(1);
+  });
+
+  test("lets the clerk delete a figure with its text, or keep the text and drop only the control", () => {
+    const paragraphCount = sim.document.paragraphs().length;
+    sim.document.deleteControl("lr:eg.count");
+    expect(sim.document.paragraphs().some((p) => p.includes("共开立投标保证电子保函笔"))).toBe(true);
+    sim.document.deleteControl("lr:eg.firms", 0, true);
+    expect(sim.document.paragraphs().some((p) => p.includes("服务企业2家"))).toBe(true);
+    expect(sim.document.controls().map((c) => c.tag)).not.toContain("lr:eg.firms");
+    expect(sim.document.paragraphs()).toHaveLength(paragraphCount);
+  });
+
+  test("finds getByTag in document order, counting a figure used twice", async () => {
+    const texts = await sim.Word.run(async (context) => {
+      const cities = context.document.body.contentControls.getByTag("lr:setting.city").load("items/text,items/title");
+      await context.sync();
+      return cities.items.map((c) => `${c.title}:${c.text}`);
+    });
+    expect(texts).toEqual(["城市:某市", "城市:某市"]);
+  });
+
+  test("names the root namespace of a custom XML part, with or without a prefix", () => {
+    expect(rootNamespace('<?xml version="1.0"?><link xmlns="urn:a"/>')).toBe("urn:a");
+    expect(rootNamespace('<p:x xmlns:p="urn:b" xmlns="urn:c"><y/></p:x>')).toBe("urn:b");
+    expect(rootNamespace("not xml")).toBeNull();
+  });
+
+  test("installs Office for host Word and restores the globals it replaced", async () => {
+    const g: Record<string, unknown> = { Word: "previous" };
+    const uninstall = installSimulatedWordOffice(g, sim, { language: "en-US" });
+    const office = g.Office as { onReady(): Promise<{ host: string }>; context: { displayLanguage: string; requirements: { isSetSupported(n: string, v: string): boolean } } };
+    expect((await office.onReady()).host).toBe("Word");
+    expect(office.context.displayLanguage).toBe("en-US");
+    expect([office.context.requirements.isSetSupported("WordApi", "1.4"), office.context.requirements.isSetSupported("WordApi", "1.5")]).toEqual([true, false]);
+    expect(g.Word).toBe(sim.Word);
+    uninstall();
+    expect(g).toEqual({ Word: "previous" });
+  });
+});
