@@ -1,0 +1,664 @@
+import { DEFAULT_DEFINITIONS, evaluateFigures, parseConditions } from "../../../src/core/figures";
+import { ledgerSpec } from "../../../src/core/ledger/schema";
+import type {
+  Aggregate,
+  FieldValue,
+  FigureDefinition,
+  Ledger,
+  LedgerName,
+  LedgerRow,
+  LedgerSet,
+} from "../../../src/core/types";
+
+const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
+
+/** A row carrying every column of its ledger, blank unless given, as the ledger reader produces it. */
+function row(
+  ledger: LedgerName,
+  n: number,
+  values: Record<string, FieldValue>,
+  department: string | null = null,
+  sheet: string = ledger
+): LedgerRow {
+  const all: Record<string, FieldValue> = {};
+  for (const c of ledgerSpec(ledger).columns) all[c.name] = null;
+  return { sheet, row: n, values: { ...all, ...values }, department, cells: {} };
+}
+
+function ledger(name: LedgerName, rows: LedgerRow[]): Ledger {
+  const columns = ledgerSpec(name).columns.map((c, i) => ({
+    name: c.name,
+    header: c.name,
+    column: String.fromCharCode(65 + i),
+  }));
+  return { name, sources: [], columns, rows, excluded: 0 };
+}
+
+function set(...ledgers: Ledger[]): LedgerSet {
+  const result: LedgerSet = { ledgers: {}, issues: [] };
+  for (const l of ledgers) result.ledgers[l.name] = l;
+  return result;
+}
+
+function def(
+  ledgerName: LedgerName | null,
+  conditions: string,
+  extra: Partial<FigureDefinition> = {}
+): FigureDefinition {
+  const parsed = parseConditions(conditions);
+  if (!Array.isArray(parsed)) throw new Error(parsed.errorEn);
+  return {
+    id: "t.fig",
+    name: "测试",
+    ledger: ledgerName,
+    aggregate: { kind: "count" },
+    conditions: parsed,
+    period: "all",
+    format: "integer",
+    manualValue: null,
+    ...extra,
+  };
+}
+
+const study = (
+  n: number,
+  日期: string | null,
+  形式: string,
+  主题: string,
+  组织: string | null = null
+) => row("学习记录", n, { 日期, 形式, 主题, 组织 });
+const guarantee = (
+  n: number,
+  开立日期: string,
+  投标企业: string,
+  统一社会信用代码: string | null,
+  保证金金额: number,
+  状态: string | null = "有效"
+) =>
+  row("电子保函", n, {
+    保函编号: `BH${n}`,
+    开立日期,
+    投标企业,
+    统一社会信用代码,
+    保证金金额,
+    状态,
+  });
+const person = (n: number, values: Record<string, FieldValue>) =>
+  row("人员", n, { 姓名: `人${n}`, ...values });
+
+/** A small workbook whose every default figure was counted by hand (comments say which rows count). */
+function sampleLedgers(): LedgerSet {
+  return set(
+    ledger("学习记录", [
+      study(2, "2022-03-01", "专题学习", "学习贯彻党的二十大精神", "党组"), // topic
+      study(3, "2022-11-02", "专题学习", "二十大报告原文", "党支部"), // topic
+      study(4, "2021-12-30", "专题学习", "二十大", "党组"), // before the period
+      study(5, "2022-05-05", "专题学习", "党史学习", "党组"), // no 二十大
+      study(6, "2022-06-01", "专题研讨", "二十大", "党组"), // seminar
+      study(7, "2023-01-02", "专题研讨", "二十大", "党组"), // after the period
+      study(8, "2022-07-01", "线上研讨", "二十大", "青年理论学习小组"), // youth online
+      study(9, "2022-07-02", "线上研讨", "二十大", "党支部"), // not 青年
+      study(10, "2022-08-08", "主题宣讲", "二十大", "党组"), // lecture
+      study(11, null, "主题宣讲", "二十大", "党组"), // no date: not in any period
+    ]),
+    ledger("电子保函", [
+      guarantee(2, "2021-06-01", "企业甲", "C1", 120_000_000),
+      guarantee(3, "2022-03-01", "企业甲", "C1", 45_000_000.5),
+      guarantee(4, "2022-05-01", "企业乙", null, 4_999_999.25),
+      guarantee(5, "2022-06-01", "企业丙", "C3", 50_000_000, "撤销"),
+      guarantee(6, "2023-01-10", "企业丁", "C4", 1_000_000),
+      guarantee(7, "2022-12-31", "企业戊", "C5", 0.25, null),
+    ]),
+    ledger("共建单位", [
+      row("共建单位", 2, { 单位名称: "甲社区", 协议签订日期: "2021-04-01", 状态: "有效" }),
+      row("共建单位", 3, { 单位名称: "乙社区", 协议签订日期: "2022-04-01", 状态: "终止" }),
+      row("共建单位", 4, { 单位名称: "丙社区", 协议签订日期: "2022-05-01", 状态: null }),
+      row("共建单位", 5, { 单位名称: "丁社区", 协议签订日期: "2023-02-01", 状态: "有效" }),
+    ]),
+    ledger("活动记录", [
+      row("活动记录", 2, { 日期: "2022-01-05", 类型: "社区群", 内容: "加入甲社区群" }),
+      row("活动记录", 3, { 日期: "2022-02-05", 类型: "社区群", 内容: "加入乙社区群" }),
+      row("活动记录", 4, { 日期: "2022-12-31", 类型: "社区群", 内容: "加入丙社区群" }),
+      row("活动记录", 5, { 日期: "2021-12-31", 类型: "社区群", 内容: "加入丁社区群" }),
+      row("活动记录", 6, { 日期: "2022-03-01", 类型: "捐赠", 内容: "捐赠口罩" }),
+      row("活动记录", 7, { 日期: "2022-04-01", 类型: "捐赠", 内容: "捐赠物资" }),
+      row("活动记录", 8, { 日期: "2022-04-01", 类型: "慰问", 内容: "慰问" }),
+    ]),
+    ledger("队伍", [
+      row("队伍", 2, { 名称: "先锋一队", 类型: "党员先锋队", 成立日期: "2020-03-01" }),
+      row("队伍", 3, { 名称: "先锋二队", 类型: "党员先锋队", 成立日期: "2022-03-01" }),
+      row("队伍", 4, { 名称: "先锋三队", 类型: "党员先锋队", 成立日期: "2023-03-01" }),
+      row("队伍", 5, { 名称: "志愿队", 类型: "青年志愿服务队", 成立日期: "2022-09-01" }),
+    ]),
+    ledger("人员", [
+      person(2, {
+        包联社区: "甲社区",
+        青年突击队: "是",
+        双报到社区: "X社区",
+        表扬: "市直机关工委通报表扬",
+      }),
+      person(3, { 青年突击队: "否", 双报到社区: "X社区" }),
+      person(4, { 包联社区: "乙社区", 青年突击队: true, 双报到社区: " Y社区 " }),
+      person(5, { 双报到社区: "", 青年突击队: false }),
+      person(6, { 双报到社区: "Z社区", 表扬: "社区表扬" }),
+    ])
+  );
+}
+
+describe("the default figures on a hand-counted workbook", () => {
+  it("give the values and report texts counted by hand", () => {
+    const { figures, issues } = evaluateFigures(DEFAULT_DEFINITIONS, sampleLedgers(), YEAR_2022);
+    expect(issues).toEqual([]);
+    expect(figures.map((f) => [f.id, f.value, f.text, f.rows])).toEqual([
+      ["goals.count", 20, "20", 0],
+      ["study.topic.count", 2, "2", 2],
+      ["study.seminar.count", 1, "1", 1],
+      ["study.youth_online.count", 1, "1", 1],
+      ["study.lecture.count", 1, "1", 1],
+      ["xxqg.threshold", 40, "40", 0],
+      ["xxqg.rank", 10, "10", 0],
+      ["eg.count", 4, "4", 4],
+      ["eg.firms", 3, "3", 4],
+      ["eg.amount", 170_000_000, "1.70", 4],
+      ["partners.count", 2, "2", 2],
+      ["community_groups.count", 3, "3", 3],
+      ["donations.count", 2, "2", 2],
+      ["teams.vanguard.count", 2, "2", 2],
+      ["teams.volunteer.count", 1, "1", 1],
+      ["cadres.baolian.count", 2, "2", 2],
+      ["cadres.commando.count", 2, "2", 2],
+      ["staff.double_report.count", 4, "4", 4],
+      ["communities.count", 3, "3", 4],
+      ["staff.commended.count", 2, "2", 2],
+    ]);
+  });
+
+  it("describe where each figure came from", () => {
+    const { figures } = evaluateFigures(DEFAULT_DEFINITIONS, sampleLedgers(), YEAR_2022);
+    const topic = figures.find((f) => f.id === "study.topic.count")!;
+    expect(topic).toMatchObject({
+      name: "专题学习党的二十大精神次数",
+      ledger: "学习记录",
+      conditions: "形式=专题学习; 主题~二十大",
+      period: { kind: "current", label: "本期", start: "2022-01-01", end: "2022-12-31" },
+      rowRefs: [
+        { sheet: "学习记录", row: 2 },
+        { sheet: "学习记录", row: 3 },
+      ],
+      manual: false,
+    });
+    const eg = figures.find((f) => f.id === "eg.count")!;
+    expect(eg.period).toEqual({ kind: "toEnd", label: "截至期末", start: null, end: "2022-12-31" });
+    expect(eg.rowRefs.map((r) => r.row)).toEqual([2, 3, 4, 7]);
+    const goals = figures.find((f) => f.id === "goals.count")!;
+    expect(goals).toMatchObject({
+      manual: true,
+      rows: 0,
+      rowRefs: [],
+      ledger: null,
+      conditions: "",
+    });
+  });
+});
+
+describe("period filtering", () => {
+  const rows = ledger("学习记录", [
+    study(2, "2021-12-31", "党课", "a"),
+    study(3, "2022-01-01", "党课", "b"),
+    study(4, "2022-12-31", "党课", "c"),
+    study(5, "2023-01-01", "党课", "d"),
+    study(6, null, "党课", "e"),
+  ]);
+  const refs = (period: "current" | "toEnd" | "all") =>
+    evaluateFigures([def("学习记录", "", { period })], set(rows), YEAR_2022).figures[0].rowRefs.map(
+      (r) => r.row
+    );
+
+  it("takes 本期 as the inclusive period on the ledger's date column", () => {
+    expect(refs("current")).toEqual([3, 4]);
+  });
+  it("takes 截至期末 as everything up to the period end", () => {
+    expect(refs("toEnd")).toEqual([2, 3, 4]);
+  });
+  it("takes 全部 as every row, dated or not", () => {
+    expect(refs("all")).toEqual([2, 3, 4, 5, 6]);
+  });
+  it("treats 本期 as 全部 on a ledger without a date column", () => {
+    const people = set(ledger("人员", [person(2, {}), person(3, {})]));
+    const result = evaluateFigures([def("人员", "", { period: "current" })], people, YEAR_2022);
+    expect(result.figures[0].value).toBe(2);
+    expect(result.issues).toEqual([]);
+  });
+  it("counts every row, and says so, when the ledger lacks its date column altogether", () => {
+    const teams: Ledger = {
+      name: "队伍",
+      sources: [],
+      columns: [
+        { name: "名称", header: "名称", column: "A" },
+        { name: "类型", header: "类型", column: "B" },
+      ],
+      rows: [
+        {
+          sheet: "队伍",
+          row: 2,
+          values: { 名称: "一队", 类型: "党员先锋队" },
+          department: null,
+          cells: {},
+        },
+        {
+          sheet: "队伍",
+          row: 3,
+          values: { 名称: "二队", 类型: "党员先锋队" },
+          department: null,
+          cells: {},
+        },
+      ],
+      excluded: 0,
+    };
+    const result = evaluateFigures(
+      [def("队伍", "", { period: "toEnd", id: "teams.x" })],
+      set(teams),
+      YEAR_2022
+    );
+    expect(result.figures[0].value).toBe(2);
+    expect(result.issues).toEqual([
+      {
+        severity: "info",
+        code: "figure.date_column_missing",
+        message: "队伍 台账没有“成立日期”列，指标 teams.x 按全部记录计算",
+        messageEn: 'Ledger 队伍 has no column "成立日期"; figure teams.x counts all records',
+        ledger: "队伍",
+      },
+    ]);
+  });
+});
+
+describe("scope filtering", () => {
+  const rows = set(
+    ledger("学习记录", [
+      study(2, "2022-03-01", "党课", "a"),
+      { ...study(3, "2022-03-01", "党课", "b"), department: "交易一科" },
+      { ...study(4, "2022-03-01", "党课", "c"), department: "交易二科" },
+      { ...study(5, "2022-03-01", "党课", "d"), department: "交易一科" },
+    ])
+  );
+  const count = (scope: string) =>
+    evaluateFigures([def("学习记录", "")], rows, { ...YEAR_2022, scope }).figures[0].value;
+
+  it("counts every department under 全部门 or a blank scope", () => {
+    expect(count("全部门")).toBe(4);
+    expect(count("")).toBe(4);
+  });
+  it("counts only the scope's department, leaving out rows without one", () => {
+    expect(count("交易一科")).toBe(2);
+    expect(count(" 交易二科 ")).toBe(1);
+    expect(count("办公室")).toBe(0);
+  });
+  it("does not scope manual figures", () => {
+    const result = evaluateFigures([def(null, "", { manualValue: 7 })], rows, {
+      ...YEAR_2022,
+      scope: "交易一科",
+    });
+    expect(result.figures[0].value).toBe(7);
+  });
+});
+
+describe("conditions", () => {
+  const sessions = set(
+    ledger("学习记录", [
+      row("学习记录", 2, {
+        日期: "2022-01-01",
+        形式: "专题学习",
+        主题: " 二十大精神 ",
+        组织: "党组",
+        参加人数: 20,
+        备注: "线上",
+      }),
+      row("学习记录", 3, {
+        日期: "2022-01-01",
+        形式: "党课",
+        主题: "党史",
+        组织: "",
+        参加人数: 8,
+        备注: null,
+      }),
+      row("学习记录", 4, {
+        日期: "2022-01-01",
+        形式: "专题研讨",
+        主题: "二十大",
+        组织: null,
+        参加人数: null,
+        备注: "线下",
+      }),
+    ])
+  );
+  const rowsFor = (conditions: string) => {
+    const result = evaluateFigures([def("学习记录", conditions)], sessions, YEAR_2022);
+    return result.figures[0].rowRefs.map((r) => r.row);
+  };
+
+  it("compare values as trimmed text", () => {
+    expect(rowsFor("主题=二十大精神")).toEqual([2]);
+    expect(rowsFor("形式=党课")).toEqual([3]);
+  });
+  it("accept any of several values", () => {
+    expect(rowsFor("形式=党课|专题研讨")).toEqual([3, 4]);
+  });
+  it("exclude the given values with ≠, keeping blank cells", () => {
+    expect(rowsFor("形式≠党课")).toEqual([2, 4]);
+    expect(rowsFor("组织≠党组")).toEqual([3, 4]);
+    expect(rowsFor("形式≠党课|专题研讨")).toEqual([2]);
+  });
+  it("look for a substring with ~", () => {
+    expect(rowsFor("主题~二十大")).toEqual([2, 4]);
+  });
+  it("treat null and empty text alike as blank", () => {
+    expect(rowsFor("组织 为空")).toEqual([3, 4]);
+    expect(rowsFor("组织 非空")).toEqual([2]);
+  });
+  it("compare numbers by their text form", () => {
+    expect(rowsFor("参加人数=20")).toEqual([2]);
+    expect(rowsFor("参加人数~2")).toEqual([2]);
+    expect(rowsFor("参加人数 为空")).toEqual([4]);
+  });
+  it("combine clauses with and", () => {
+    expect(rowsFor("主题~二十大; 形式≠专题学习")).toEqual([4]);
+  });
+  it("read columns the ledger reader kept from unknown headers", () => {
+    expect(rowsFor("备注=线上|线下")).toEqual([2, 4]);
+  });
+  it("find a column by its header with a unit or by its English alias", () => {
+    const eg = set(
+      ledger("电子保函", [
+        guarantee(2, "2022-01-01", "甲", null, 100, "撤销"),
+        guarantee(3, "2022-01-01", "乙", null, 250.5),
+      ])
+    );
+    const amount: Aggregate = { kind: "sum", column: "保证金金额（元）" };
+    const result = evaluateFigures(
+      [def("电子保函", "Status≠撤销", { aggregate: amount })],
+      eg,
+      YEAR_2022
+    );
+    expect(result.issues).toEqual([]);
+    expect(result.figures[0].value).toBe(250.5);
+  });
+  it("treat a column the ledger lacks as blank in every row, and say so", () => {
+    const result = evaluateFigures(
+      [def("学习记录", "地点 为空", { id: "a.x" }), def("学习记录", "地点=会议室", { id: "b.x" })],
+      sessions,
+      YEAR_2022
+    );
+    expect(result.figures.map((f) => f.value)).toEqual([3, 0]);
+    expect(result.issues[0]).toEqual({
+      severity: "warning",
+      code: "figure.column_missing",
+      message: "指标 a.x 的条件列“地点”在 学习记录 台账中不存在，按该列每行均为空计算",
+      messageEn:
+        'Figure a.x: the condition column "地点" does not exist in ledger 学习记录; it is treated as blank in every row',
+      ledger: "学习记录",
+    });
+    expect(result.issues).toHaveLength(2);
+  });
+  it("read 是 and 否 for yes/no cells the reader gave as booleans", () => {
+    const people = set(
+      ledger("人员", [
+        person(2, { 青年突击队: true }),
+        person(3, { 青年突击队: false }),
+        person(4, { 青年突击队: "是" }),
+      ])
+    );
+    const result = evaluateFigures(
+      [def("人员", "青年突击队=是"), def("人员", "青年突击队=否")],
+      people,
+      YEAR_2022
+    );
+    expect(result.figures.map((f) => f.value)).toEqual([2, 1]);
+  });
+});
+
+describe("aggregates", () => {
+  it("count distinct values, taking the fallback column where the first is blank and ignoring blanks", () => {
+    const eg = set(
+      ledger("电子保函", [
+        guarantee(2, "2022-01-01", "甲", "C1", 1),
+        guarantee(3, "2022-01-01", "甲公司", "C1", 1),
+        guarantee(4, "2022-01-01", "乙", "", 1),
+        guarantee(5, "2022-01-01", "乙", null, 1),
+        guarantee(6, "2022-01-01", "", null, 1),
+        guarantee(7, "2022-01-01", "丙", " C3 ", 1),
+        guarantee(8, "2022-01-01", "丁", "C3", 1),
+      ])
+    );
+    const distinct: Aggregate = {
+      kind: "distinct",
+      column: "统一社会信用代码",
+      fallback: "投标企业",
+    };
+    const result = evaluateFigures([def("电子保函", "", { aggregate: distinct })], eg, YEAR_2022);
+    expect(result.figures[0].value).toBe(3);
+    expect(result.figures[0].rows).toBe(7);
+  });
+  it("sum money in whole cents, so many small amounts add up exactly", () => {
+    const eg = set(
+      ledger(
+        "电子保函",
+        Array.from({ length: 10 }, (_, i) => guarantee(i + 2, "2022-01-01", "甲", null, 0.1))
+      )
+    );
+    const result = evaluateFigures(
+      [def("电子保函", "", { aggregate: { kind: "sum", column: "保证金金额" }, format: "wan" })],
+      eg,
+      YEAR_2022
+    );
+    expect(result.figures[0].value).toBe(1);
+  });
+  it("round an amount with fractions of a cent half up, as typed", () => {
+    const eg = set(
+      ledger("电子保函", [
+        guarantee(2, "2022-01-01", "甲", null, 1.005),
+        guarantee(3, "2022-01-01", "乙", null, 2.004),
+      ])
+    );
+    const result = evaluateFigures(
+      [def("电子保函", "", { aggregate: { kind: "sum", column: "保证金金额" } })],
+      eg,
+      YEAR_2022
+    );
+    expect(result.figures[0].value).toBe(3.01);
+  });
+  it("sum numeric text and skip cells that are not numbers", () => {
+    const eg = set(
+      ledger("电子保函", [
+        row("电子保函", 2, { 开立日期: "2022-01-01", 保证金金额: "1,000.50" }),
+        row("电子保函", 3, { 开立日期: "2022-01-01", 保证金金额: "不详" }),
+        row("电子保函", 4, { 开立日期: "2022-01-01", 保证金金额: null }),
+      ])
+    );
+    const result = evaluateFigures(
+      [def("电子保函", "", { aggregate: { kind: "sum", column: "保证金金额" } })],
+      eg,
+      YEAR_2022
+    );
+    expect(result.figures[0].value).toBe(1000.5);
+    expect(result.figures[0].rows).toBe(3);
+  });
+  it("give 0 and a warning when the summed column does not exist", () => {
+    const eg = set(ledger("电子保函", [guarantee(2, "2022-01-01", "甲", null, 5)]));
+    const result = evaluateFigures(
+      [def("电子保函", "", { id: "s.x", aggregate: { kind: "sum", column: "手续费" } })],
+      eg,
+      YEAR_2022
+    );
+    expect(result.figures[0].value).toBe(0);
+    expect(result.issues.map((i) => i.message)).toEqual([
+      "指标 s.x 的求和列“手续费”在 电子保函 台账中不存在，结果为 0",
+    ]);
+  });
+});
+
+describe("missing ledgers and manual figures", () => {
+  it("use the manual value, with a warning, when the ledger is missing", () => {
+    const result = evaluateFigures(
+      [def("电子保函", "", { id: "eg.count", manualValue: 1234 })],
+      set(),
+      YEAR_2022
+    );
+    expect(result.figures[0]).toMatchObject({
+      value: 1234,
+      text: "1234",
+      manual: true,
+      rows: 0,
+      rowRefs: [],
+    });
+    expect(result.issues).toEqual([
+      {
+        severity: "warning",
+        code: "figure.ledger_missing",
+        message: "电子保函 台账缺失，指标 eg.count 使用手工值",
+        messageEn: "Ledger 电子保函 is missing; figure eg.count uses its manual value",
+        ledger: "电子保函",
+      },
+    ]);
+  });
+  it("show the blank * when the ledger is missing and there is no manual value", () => {
+    const result = evaluateFigures([def("人员", "", { id: "p.count" })], set(), YEAR_2022);
+    expect(result.figures[0]).toMatchObject({ value: null, text: "*", manual: true });
+    expect(result.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
+      [
+        "warning",
+        "figure.ledger_missing",
+        "人员 台账缺失，指标 p.count 没有手工值，报告中显示为 *",
+      ],
+    ]);
+  });
+  it("format manual values like computed ones", () => {
+    const result = evaluateFigures(
+      [def(null, "", { manualValue: 1236, format: "approx" })],
+      set(),
+      YEAR_2022
+    );
+    expect(result.figures[0]).toMatchObject({ value: 1236, text: "1200余", manual: true });
+    expect(result.issues).toEqual([]);
+  });
+  it("warn about a manual figure without a value", () => {
+    const result = evaluateFigures([def(null, "", { id: "m.x", name: "某值" })], set(), YEAR_2022);
+    expect(result.figures[0].text).toBe("*");
+    expect(result.issues.map((i) => i.message)).toEqual([
+      "指标 m.x（某值）为手工指标，但手工值为空，报告中显示为 *",
+    ]);
+  });
+});
+
+describe("fingerprints", () => {
+  const fingerprints = (ledgers: LedgerSet) =>
+    evaluateFigures(DEFAULT_DEFINITIONS, ledgers, YEAR_2022).figures.map((f) => f.fingerprint);
+  const egAmount = (ledgers: LedgerSet) => fingerprints(ledgers)[9];
+
+  it("are 16 hex digits, identical for identical input built afresh", () => {
+    const first = fingerprints(sampleLedgers());
+    expect(first.every((f) => /^[0-9a-f]{16}$/.test(f))).toBe(true);
+    expect(fingerprints(sampleLedgers())).toEqual(first);
+    expect(new Set(first).size).toBe(first.length);
+  });
+  it("do not depend on the order the reader listed a row's columns in", () => {
+    const shuffled = sampleLedgers();
+    const eg = shuffled.ledgers.电子保函!;
+    eg.rows = eg.rows.map((r) => ({
+      ...r,
+      values: Object.fromEntries(Object.entries(r.values).reverse()),
+    }));
+    expect(egAmount(shuffled)).toBe(egAmount(sampleLedgers()));
+  });
+  it("change when any cell of a used row changes, even one the figure does not read", () => {
+    const changed = sampleLedgers();
+    changed.ledgers.电子保函!.rows[0].values.项目名称 = "新项目";
+    expect(egAmount(changed)).not.toBe(egAmount(sampleLedgers()));
+  });
+  it("change when a used row moves to another row number or department", () => {
+    const moved = sampleLedgers();
+    moved.ledgers.电子保函!.rows[0].row = 20;
+    expect(egAmount(moved)).not.toBe(egAmount(sampleLedgers()));
+    const department = sampleLedgers();
+    department.ledgers.电子保函!.rows[0].department = "交易一科";
+    expect(egAmount(department)).not.toBe(egAmount(sampleLedgers()));
+  });
+  it("tell a number from the same text", () => {
+    const asText = sampleLedgers();
+    asText.ledgers.电子保函!.rows[0].values.保证金金额 = "120000000";
+    expect(egAmount(asText)).not.toBe(egAmount(sampleLedgers()));
+  });
+  it("stay the same when a row the figure does not use changes", () => {
+    const unused = sampleLedgers();
+    unused.ledgers.电子保函!.rows[3].values.项目名称 = "撤销的保函"; // 撤销: not counted
+    expect(egAmount(unused)).toBe(egAmount(sampleLedgers()));
+  });
+  it("change with a manual value", () => {
+    const a = evaluateFigures([def(null, "", { manualValue: 20 })], set(), YEAR_2022).figures[0]
+      .fingerprint;
+    const b = evaluateFigures([def(null, "", { manualValue: 21 })], set(), YEAR_2022).figures[0]
+      .fingerprint;
+    expect(a).not.toBe(b);
+  });
+});
+
+describe("a large ledger", () => {
+  it("evaluates 200,000 guarantees in one pass with exact values", () => {
+    const rows: LedgerRow[] = new Array(200_000);
+    for (let i = 0; i < rows.length; i++) {
+      const month = String((i % 12) + 1).padStart(2, "0");
+      rows[i] = {
+        sheet: "电子保函",
+        row: i + 2,
+        department: i % 2 === 0 ? "交易一科" : "交易二科",
+        cells: {},
+        values: {
+          保函编号: `BH${i}`,
+          开立日期: `${i % 3 === 0 ? 2021 : 2022}-${month}-15`,
+          投标企业: `企业${i % 5000}`,
+          统一社会信用代码: i % 10 === 0 ? null : `CODE${i % 5000}`,
+          项目名称: `项目${i}`,
+          保证金金额: 12_345.67,
+          出函机构: "某银行",
+          状态: i % 7 === 0 ? "撤销" : "有效",
+          部门: null,
+        },
+      };
+    }
+    const egLedger = ledger("电子保函", rows);
+    // Hand count: rows with i % 7 !== 0 are kept (a 撤销 row is every 7th, from i = 0).
+    const kept = rows.length - Math.ceil(rows.length / 7);
+    const result = evaluateFigures(
+      DEFAULT_DEFINITIONS.filter((d) => d.id.startsWith("eg.")),
+      set(egLedger),
+      {
+        periodStart: "2022-01-01",
+        periodEnd: "2022-12-31",
+        scope: "全部门",
+      }
+    );
+    expect(result.figures.map((f) => f.rows)).toEqual([kept, kept, kept]);
+    expect(result.figures[0].value).toBe(kept);
+    // Firm n = i % 5000 has n % 10 === i % 10, so firms with n % 10 !== 0 (4500) are counted by code
+    // and the other 500 by their name through the fallback column.
+    expect(result.figures[1].value).toBe(5000);
+    expect(result.figures[1].text).toBe("5000");
+    expect(result.figures[2].value).toBe(Math.round(kept * 1_234_567) / 100);
+    expect(result.figures[2].text).toBe(((kept * 1_234_567) / 1e10).toFixed(2));
+  });
+});
+
+describe("ledgers read from several sheets", () => {
+  it("find a column that only a later sheet has", () => {
+    const first = Array.from({ length: 60 }, (_, i) => study(i + 2, "2022-03-01", "党课", "a"));
+    const second = { ...study(2, "2022-03-01", "党课", "b"), sheet: "学习记录-交易二科" };
+    second.values = { ...second.values, 地点: "会议室" };
+    const result = evaluateFigures(
+      [def("学习记录", "地点=会议室")],
+      set(ledger("学习记录", [...first, second])),
+      YEAR_2022
+    );
+    expect(result.issues).toEqual([]);
+    expect(result.figures[0].rowRefs).toEqual([{ sheet: "学习记录-交易二科", row: 2 }]);
+  });
+});

@@ -1,0 +1,357 @@
+import {
+  DEFAULT_DEFINITIONS,
+  DEFINITION_HEADERS,
+  definitionToRow,
+  readDefinitions,
+} from "../../../src/core/figures";
+import type { RawCell, RawTable, RawWorkbook } from "../../../src/core/types";
+
+function workbook(...tables: RawTable[]): RawWorkbook {
+  return { date1904: false, tables };
+}
+
+function sheet(values: RawCell[][], extra: Partial<RawTable> = {}): RawTable {
+  return { sheet: "指标定义", top: 0, left: 0, values, ...extra };
+}
+
+const header = DEFINITION_HEADERS;
+
+describe("the default figures", () => {
+  it("are the twenty figures of the seed report, in its order", () => {
+    expect(DEFAULT_DEFINITIONS.map((d) => d.id)).toEqual([
+      "goals.count",
+      "study.topic.count",
+      "study.seminar.count",
+      "study.youth_online.count",
+      "study.lecture.count",
+      "xxqg.threshold",
+      "xxqg.rank",
+      "eg.count",
+      "eg.firms",
+      "eg.amount",
+      "partners.count",
+      "community_groups.count",
+      "donations.count",
+      "teams.vanguard.count",
+      "teams.volunteer.count",
+      "cadres.baolian.count",
+      "cadres.commando.count",
+      "staff.double_report.count",
+      "communities.count",
+      "staff.commended.count",
+    ]);
+  });
+  it("carry the manual values of the seed text", () => {
+    const manual = DEFAULT_DEFINITIONS.filter((d) => d.ledger === null).map((d) => [
+      d.id,
+      d.manualValue,
+    ]);
+    expect(manual).toEqual([
+      ["goals.count", 20],
+      ["xxqg.threshold", 40],
+      ["xxqg.rank", 10],
+    ]);
+  });
+  it("are written as sheet rows a clerk can read", () => {
+    const rows = DEFAULT_DEFINITIONS.map(definitionToRow);
+    expect(header).toEqual(["指标ID", "名称", "台账", "统计", "条件", "区间", "格式", "手工值"]);
+    expect(rows[0]).toEqual(["goals.count", "目标要求条数", "", "", "", "", "整数", 20]);
+    expect(rows[1]).toEqual([
+      "study.topic.count",
+      "专题学习党的二十大精神次数",
+      "学习记录",
+      "计数",
+      "形式=专题学习; 主题~二十大",
+      "本期",
+      "整数",
+      "",
+    ]);
+    expect(rows[8]).toEqual([
+      "eg.firms",
+      "服务企业家数",
+      "电子保函",
+      "去重计数:统一社会信用代码|投标企业",
+      "状态≠撤销",
+      "截至期末",
+      "余",
+      "",
+    ]);
+    expect(rows[9]).toEqual([
+      "eg.amount",
+      "减少企业资金占用（亿元）",
+      "电子保函",
+      "求和:保证金金额",
+      "状态≠撤销",
+      "截至期末",
+      "亿元",
+      "",
+    ]);
+    expect(rows[15]).toEqual([
+      "cadres.baolian.count",
+      "包联干部人数",
+      "人员",
+      "计数",
+      "包联社区 非空",
+      "全部",
+      "整数",
+      "",
+    ]);
+  });
+});
+
+describe("reading 指标定义", () => {
+  it("uses the default figures when the workbook has no 指标定义 sheet", () => {
+    const result = readDefinitions(
+      workbook({ sheet: "电子保函", top: 0, left: 0, values: [["指标ID"]] })
+    );
+    expect(result).toEqual({ definitions: DEFAULT_DEFINITIONS, issues: [], fromWorkbook: false });
+  });
+
+  it("reads back the rows set-up writes, below a title and offset on the sheet", () => {
+    const values: RawCell[][] = [
+      ["指标定义（可增加行）", "", ""],
+      ["", "", ""],
+      header,
+      ...DEFAULT_DEFINITIONS.map(definitionToRow),
+    ];
+    const result = readDefinitions(workbook(sheet(values, { top: 3, left: 1 })));
+    expect(result.issues).toEqual([]);
+    expect(result.fromWorkbook).toBe(true);
+    expect(result.definitions).toEqual(
+      DEFAULT_DEFINITIONS.map((d, i) => ({ ...d, sourceRow: 7 + i }))
+    );
+  });
+
+  it("finds the table by its English table name and its columns in any order", () => {
+    const values: RawCell[][] = [
+      ["格式", "手工值", "条件", "指标ID", "台账", "区间", "统计", "名称"],
+      [
+        "亿元",
+        "",
+        "Status≠撤销",
+        "eg.amount",
+        "EGuarantees",
+        "截至期末",
+        "求和:保证金金额",
+        "金额",
+      ],
+      ["整数", " 1,200 ", "", "goals.count", "", "", "", "目标"],
+    ];
+    const result = readDefinitions(
+      workbook(sheet(values, { sheet: "配置", table: "FigureDefinitions" }))
+    );
+    expect(result.issues).toEqual([]);
+    expect(result.definitions).toEqual([
+      {
+        id: "eg.amount",
+        name: "金额",
+        ledger: "电子保函",
+        aggregate: { kind: "sum", column: "保证金金额" },
+        conditions: [{ kind: "ne", column: "Status", values: ["撤销"] }],
+        period: "toEnd",
+        format: "yi",
+        manualValue: null,
+        sourceRow: 2,
+      },
+      {
+        id: "goals.count",
+        name: "目标",
+        ledger: null,
+        aggregate: { kind: "count" },
+        conditions: [],
+        period: "all",
+        format: "integer",
+        manualValue: 1200,
+        sourceRow: 3,
+      },
+    ]);
+  });
+
+  it("skips blank rows and names a figure by its id when 名称 is blank", () => {
+    const values: RawCell[][] = [
+      header,
+      ["", "", "", "", "", "", "", ""],
+      ["x.count", "", "队伍", "计数", "", "全部", "", 3],
+      [null, null],
+    ];
+    const result = readDefinitions(workbook(sheet(values)));
+    expect(result.issues).toEqual([]);
+    expect(result.definitions).toEqual([
+      {
+        id: "x.count",
+        name: "x.count",
+        ledger: "队伍",
+        aggregate: { kind: "count" },
+        conditions: [],
+        period: "all",
+        format: "integer",
+        manualValue: 3,
+        sourceRow: 3,
+      },
+    ]);
+  });
+
+  function errorsFor(row: RawCell[]) {
+    const result = readDefinitions(
+      workbook(
+        sheet([header, row, ["ok.count", "好", "队伍", "计数", "", "全部", "整数", ""]], { top: 3 })
+      )
+    );
+    // The good row is always read: a malformed cell costs only its own row.
+    expect(result.definitions.map((d) => d.id)).toEqual(["ok.count"]);
+    expect(result.fromWorkbook).toBe(true);
+    return result.issues.map((i) => [i.severity, i.code, i.cell, i.message]);
+  }
+
+  it("reports an aggregate it cannot read at its cell, with what was expected", () => {
+    expect(errorsFor(["eg.x", "某", "电子保函", "合计", "", "本期", "整数", ""])).toEqual([
+      [
+        "error",
+        "definition.bad_aggregate",
+        "指标定义!D5",
+        "指标定义!D5 统计方式无法识别：“合计”，应为 计数、去重计数:<列> 或 求和:<列>",
+      ],
+    ]);
+  });
+  it("reports a blank aggregate on a ledger figure", () => {
+    expect(errorsFor(["eg.x", "某", "电子保函", "", "", "本期", "整数", ""])).toEqual([
+      [
+        "error",
+        "definition.bad_aggregate",
+        "指标定义!D5",
+        "指标定义!D5 统计方式无法识别：“”，应为 计数、去重计数:<列> 或 求和:<列>",
+      ],
+    ]);
+  });
+  it("reports an id that is not lower-case ASCII", () => {
+    expect(errorsFor(["EG.Count", "某", "电子保函", "计数", "", "本期", "整数", ""])).toEqual([
+      [
+        "error",
+        "definition.bad_id",
+        "指标定义!A5",
+        "指标定义!A5 指标ID无法识别：“EG.Count”，应为小写英文字母开头，仅含小写字母、数字、_ 和 .",
+      ],
+    ]);
+    expect(errorsFor(["", "某", "电子保函", "计数", "", "本期", "整数", ""])).toEqual([
+      ["error", "definition.bad_id", "指标定义!A5", "指标定义!A5 指标ID为空，该行未读取"],
+    ]);
+  });
+  it("reports an unknown ledger", () => {
+    expect(errorsFor(["eg.x", "某", "保函台账2", "计数", "", "本期", "整数", ""])).toEqual([
+      [
+        "error",
+        "definition.unknown_ledger",
+        "指标定义!C5",
+        "指标定义!C5 台账无法识别：“保函台账2”，应为 学习记录、共建单位、电子保函、活动记录、人员、队伍 之一，手工指标留空",
+      ],
+    ]);
+  });
+  it("reports a condition it cannot read", () => {
+    expect(errorsFor(["eg.x", "某", "电子保函", "计数", "状态 撤销", "本期", "整数", ""])).toEqual([
+      [
+        "error",
+        "definition.bad_condition",
+        "指标定义!E5",
+        "指标定义!E5 条件无法识别：“状态 撤销”，应为 列=值、列≠值、列~包含、列 为空、列 非空 或 列=值1|值2",
+      ],
+    ]);
+  });
+  it("reports an unknown or missing period on a ledger figure", () => {
+    expect(errorsFor(["eg.x", "某", "电子保函", "计数", "", "全年", "整数", ""])).toEqual([
+      [
+        "error",
+        "definition.bad_period",
+        "指标定义!F5",
+        "指标定义!F5 区间无法识别：“全年”，应为 本期、截至期末 或 全部",
+      ],
+    ]);
+    expect(errorsFor(["eg.x", "某", "电子保函", "计数", "", "", "整数", ""])).toEqual([
+      [
+        "error",
+        "definition.bad_period",
+        "指标定义!F5",
+        "指标定义!F5 区间无法识别：“”，应为 本期、截至期末 或 全部",
+      ],
+    ]);
+  });
+  it("reports an unknown format", () => {
+    expect(errorsFor(["eg.x", "某", "电子保函", "计数", "", "本期", "千元", ""])).toEqual([
+      [
+        "error",
+        "definition.bad_format",
+        "指标定义!G5",
+        "指标定义!G5 格式无法识别：“千元”，应为 整数、余、亿元、万元 或 百分比",
+      ],
+    ]);
+  });
+  it("reports a manual value that is not a number", () => {
+    expect(errorsFor(["goals.x", "某", "", "", "", "", "整数", "二十"])).toEqual([
+      ["error", "definition.bad_manual_value", "指标定义!H5", "指标定义!H5 手工值应为数字：“二十”"],
+    ]);
+  });
+  it("reports every malformed cell of one row", () => {
+    expect(
+      errorsFor(["eg.x", "某", "电子保函", "合计", "", "全年", "千元", ""]).map((e) => e[2])
+    ).toEqual(["指标定义!D5", "指标定义!F5", "指标定义!G5"]);
+  });
+  it("reports a duplicate id on the second row and keeps the first", () => {
+    const values: RawCell[][] = [
+      header,
+      ["a.count", "一", "队伍", "计数", "", "全部", "整数", ""],
+      ["a.count", "二", "人员", "计数", "", "全部", "整数", ""],
+    ];
+    const result = readDefinitions(workbook(sheet(values)));
+    expect(result.definitions.map((d) => d.name)).toEqual(["一"]);
+    expect(result.issues).toEqual([
+      {
+        severity: "error",
+        code: "definition.duplicate_id",
+        message: "指标定义!A3 指标ID“a.count”重复，已在 指标定义!A2 定义",
+        messageEn: '指标定义!A3 figure id "a.count" is a duplicate of 指标定义!A2',
+        cell: "指标定义!A3",
+      },
+    ]);
+  });
+  it("says which columns are missing and reads them as blank", () => {
+    const result = readDefinitions(
+      workbook(
+        sheet([
+          ["指标ID", "名称", "台账", "统计"],
+          ["a.count", "一", "", ""],
+        ])
+      )
+    );
+    expect(result.definitions.map((d) => [d.id, d.period, d.format, d.manualValue])).toEqual([
+      ["a.count", "all", "integer", null],
+    ]);
+    expect(result.issues.map((i) => [i.severity, i.code, i.cell, i.message])).toEqual([
+      [
+        "warning",
+        "definition.missing_columns",
+        "指标定义!A1",
+        "指标定义 缺少列：条件、区间、格式、手工值，按空白读取",
+      ],
+    ]);
+  });
+  it("falls back to the default figures, with a warning, when the sheet has no 指标ID header", () => {
+    const result = readDefinitions(workbook(sheet([["随便写的"], ["内容"]])));
+    expect(result.definitions).toEqual(DEFAULT_DEFINITIONS);
+    expect(result.fromWorkbook).toBe(false);
+    expect(result.issues.map((i) => [i.severity, i.code])).toEqual([
+      ["warning", "definition.no_header"],
+    ]);
+  });
+  it("falls back to the default figures, with a warning, when the sheet has only its header", () => {
+    const result = readDefinitions(workbook(sheet([header, ["", ""]])));
+    expect(result.definitions).toEqual(DEFAULT_DEFINITIONS);
+    expect(result.fromWorkbook).toBe(false);
+    expect(result.issues.map((i) => [i.severity, i.code])).toEqual([
+      ["warning", "definition.empty"],
+    ]);
+  });
+  it("does not hand out the defaults for callers to mutate", () => {
+    const result = readDefinitions(workbook());
+    result.definitions[0].manualValue = 99;
+    expect(DEFAULT_DEFINITIONS[0].manualValue).toBe(20);
+  });
+});
