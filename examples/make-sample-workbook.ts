@@ -3,10 +3,16 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildSampleWorkbook, type SampleConfig } from "./sample-data";
+import { defaultSettings, settingsToRows } from "../src/core/settings";
+import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../src/core/figures";
 
-// The lead wires the default 报告设置 / 指标定义 rows here; until then the sample carries only
-// ledgers and the product falls back to its built-in settings and definitions.
-const config: SampleConfig = {};
+// The sample carries its configuration like a real shared workbook: 报告设置 with a fixed
+// workbook id (so the sample report is reproducible) and the default 指标定义.
+const config: SampleConfig = {
+  settingsRows: settingsToRows({ ...defaultSettings(2022), workbookId: "5d1c2b7e-0a4f-4e8b-9c1d-2022a0b1c2d3", signature: "", signatureDate: "" }),
+  definitionHeaders: [...DEFINITION_HEADERS],
+  definitionRows: DEFAULT_DEFINITIONS.map(definitionToRow),
+};
 
 async function main(): Promise<void> {
   const out = resolve(process.argv[2] ?? "examples/sample-ledgers.xlsx");
