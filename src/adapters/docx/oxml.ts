@@ -82,7 +82,7 @@ export function rPr(p: RunProps): OoxmlElement {
     p.spacing !== undefined && val("w:spacing", p.spacing),
     p.size !== undefined && val("w:sz", p.size),
     p.size !== undefined && val("w:szCs", p.size),
-    p.zhCN && el("w:lang", { "w:val": "zh-CN", "w:eastAsia": "zh-CN", "w:bidi": "ar-SA" }),
+    p.zhCN && el("w:lang", { "w:val": "en-US", "w:eastAsia": "zh-CN", "w:bidi": "ar-SA" }),
   ]);
 }
 

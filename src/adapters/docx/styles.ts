@@ -60,7 +60,9 @@ export function documentDefaults(fonts: ReportFonts): IDocumentDefaultsOptions {
     run: {
       font: { ascii: fonts.body.eastAsia, eastAsia: fonts.body.eastAsia, hAnsi: fonts.body.eastAsia, cs: fonts.body.eastAsia, hint: "eastAsia" },
       size: SIZE_BODY,
-      language: { value: "zh-CN", eastAsia: "zh-CN" },
+      // Latin text is en-US so digits and Latin words keep Latin line breaking: with zh-CN here,
+      // LibreOffice breaks a number like 10 across two lines (GB/T 15835 forbids splitting a number).
+      language: { value: "en-US", eastAsia: "zh-CN" },
     },
   };
 }

@@ -164,7 +164,8 @@ describe("styles", () => {
       "w:hAnsi": "仿宋_GB2312",
       "w:hint": "eastAsia",
     });
-    expect(get(defaults, "w:lang").attributes).toMatchObject({ "w:val": "zh-CN", "w:eastAsia": "zh-CN" });
+    // Latin en-US keeps numbers unbreakable in LibreOffice; Chinese text is zh-CN.
+    expect(get(defaults, "w:lang").attributes).toMatchObject({ "w:val": "en-US", "w:eastAsia": "zh-CN" });
     const rFonts = [...findAll(styles, "w:rFonts"), ...findAll(documentXml, "w:rFonts")];
     expect(rFonts.length).toBeGreaterThan(5);
     for (const f of rFonts) expect(Object.keys(f.attributes).filter((a) => /Theme$/i.test(a))).toEqual([]);
