@@ -1,0 +1,204 @@
+// The playground: the real task pane over the SIMULATED Excel host, in a plain browser page.
+// office.js is not loaded at all: the simulated host installs `Office` and `Excel` globals itself,
+// and the real office.js outside Office would replace alert/confirm, null history.pushState and
+// wait for a host that never answers. The side panel shows what the pane did to the "workbook".
+//
+// Query: ?lang=en  ?width=450  ?platform=Mac|PC  ?latency=200  ?empty=1  ?file=examples/other.xlsx
+import { useSyncExternalStore } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { createSimulatedExcel, installSimulatedOffice, simWorkbookFromXlsx, type SimulatedExcel, type SimWorkbook } from "../simulated-host";
+import { readXlsxWorkbook } from "../adapters/xlsx";
+import type { WorkbookSource } from "../adapters/excel/types";
+import { startPane } from "../taskpane/start";
+import { createExcelServices, type PaneServices, type PanePlatform } from "../taskpane/services";
+
+const params = new URLSearchParams(window.location.search);
+const language = /^en/i.test(params.get("lang") ?? "") ? "en-US" : "zh-CN";
+const platform = (["PC", "Mac", "OfficeOnline"].includes(params.get("platform") ?? "") ? params.get("platform") : "OfficeOnline") as
+  | "PC"
+  | "Mac"
+  | "OfficeOnline";
+const latencyMs = Number(params.get("latency") ?? 0) || 0;
+const paneFrame = document.getElementById("pane")!;
+paneFrame.style.setProperty("--pane-width", `${Number(params.get("width") ?? 320) || 320}px`);
+
+interface CallRecord {
+  call: string;
+  roundTrips: number;
+  ms: number;
+  ok: boolean;
+  note: string;
+}
+
+/** What the side panel shows; replaced (not mutated) so useSyncExternalStore sees each change. */
+interface PlaygroundState {
+  file: string;
+  selection: string;
+  totalRoundTrips: number;
+  maxResponseBytes: number;
+  calls: CallRecord[];
+  loadError: string;
+}
+
+let state: PlaygroundState = { file: "", selection: "", totalRoundTrips: 0, maxResponseBytes: 0, calls: [], loadError: "" };
+const listeners = new Set<() => void>();
+function update(patch: Partial<PlaygroundState>) {
+  state = { ...state, ...patch };
+  listeners.forEach((l) => l());
+}
+
+function selectionOf(sim: SimulatedExcel): string {
+  const s = sim.workbook.selection;
+  return s ? `${s.sheet}!${s.address.replace(/^.*!/, "")}` : "";
+}
+
+/** Wraps each WorkbookSource call to count the simulated round trips it cost. */
+function recordingSource(source: WorkbookSource, sim: SimulatedExcel): WorkbookSource {
+  const record = <A extends unknown[], R>(name: keyof WorkbookSource, fn: (...args: A) => Promise<R>, note: (args: A, r?: R) => string) =>
+    async (...args: A): Promise<R> => {
+      const before = sim.stats.syncs;
+      const started = performance.now();
+      const finish = (ok: boolean, r?: R) =>
+        update({
+          selection: selectionOf(sim),
+          totalRoundTrips: sim.stats.syncs,
+          maxResponseBytes: sim.stats.maxResponseBytes,
+          calls: [
+            { call: name, roundTrips: sim.stats.syncs - before, ms: Math.round(performance.now() - started), ok, note: note(args, r) },
+            ...state.calls,
+          ].slice(0, 30),
+        });
+      try {
+        const result = await fn(...args);
+        finish(true, result);
+        return result;
+      } catch (error) {
+        finish(false);
+        throw error;
+      }
+    };
+  return {
+    read: record("read", () => source.read(), (_, r) => (r ? `${r.stats.cells} cells` : "")),
+    selectCell: record("selectCell", (address: string) => source.selectCell(address), ([address]) => address),
+    selectRows: record(
+      "selectRows",
+      (refs: { sheet: string; row: number }[]) => source.selectRows(refs),
+      ([refs]) => `${refs.length} rows`,
+    ),
+    writeSettings: record(
+      "writeSettings",
+      (pairs: [string, string][]) => source.writeSettings(pairs),
+      ([pairs]) => pairs.map(([k, v]) => `${k}=${v}`).join(", "),
+    ),
+    setUp: record("setUp", () => source.setUp(), (_, r) => (r ? `added ${r.added.length}` : "")),
+  };
+}
+
+function emptyWorkbook(): SimWorkbook {
+  return { date1904: false, sheets: [{ name: "Sheet1", cells: [], merges: [], tables: [] }] };
+}
+
+let paneRoot: Root | null = null;
+let uninstall: (() => void) | null = null;
+
+async function open(bytes: Uint8Array | null, file: string) {
+  paneRoot?.unmount();
+  uninstall?.();
+  let workbook: SimWorkbook;
+  try {
+    workbook = bytes ? simWorkbookFromXlsx(readXlsxWorkbook(bytes)) : emptyWorkbook();
+  } catch (error) {
+    update({ loadError: `${file}: ${error instanceof Error ? error.message : String(error)}` });
+    return;
+  }
+  const sim = createSimulatedExcel(workbook, { latencyMs });
+  uninstall = installSimulatedOffice(globalThis as unknown as Record<string, unknown>, sim, { host: "Excel", language, platform });
+  update({ file, selection: selectionOf(sim), totalRoundTrips: 0, maxResponseBytes: 0, calls: [], loadError: "" });
+  const base = createExcelServices(sim.Excel.run, platform as PanePlatform);
+  const services: PaneServices = { ...base, source: recordingSource(base.source, sim) };
+  paneRoot = await startPane({ container: paneFrame, services: () => services, search: window.location.search });
+}
+
+async function openUrl(url: string) {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    await open(new Uint8Array(await response.arrayBuffer()), url);
+  } catch (error) {
+    update({ loadError: `${url}: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
+async function openFile(file: File) {
+  await open(new Uint8Array(await file.arrayBuffer()), file.name);
+}
+
+function SidePanel() {
+  const s = useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    () => state,
+  );
+  return (
+    <div
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        const file = e.dataTransfer.files[0];
+        if (file) void openFile(file);
+      }}
+    >
+      <h2 style={{ fontSize: 15, margin: "0 0 8px" }}>Simulated Excel</h2>
+      <p style={{ margin: "4px 0" }}>
+        Workbook: <b data-testid="sim-file">{s.file || "—"}</b>
+      </p>
+      <p style={{ margin: "4px 0" }}>
+        Selection: <b data-testid="sim-selection">{s.selection || "—"}</b>
+      </p>
+      <p style={{ margin: "4px 0" }}>
+        Round trips: <b data-testid="sim-round-trips">{s.totalRoundTrips}</b> · largest response{" "}
+        {Math.round(s.maxResponseBytes / 1024)} KB
+      </p>
+      {s.loadError && (
+        <p role="alert" style={{ color: "#b10e1c" }} data-testid="sim-load-error">
+          {s.loadError}
+        </p>
+      )}
+      <label style={{ display: "block", margin: "8px 0", padding: 8, border: "1px dashed #8a8886", borderRadius: 4 }}>
+        Drop an .xlsx here or choose one:{" "}
+        <input
+          type="file"
+          accept=".xlsx"
+          data-testid="sim-file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void openFile(file);
+          }}
+        />
+      </label>
+      <table style={{ borderCollapse: "collapse", width: "100%" }} data-testid="sim-calls">
+        <thead>
+          <tr style={{ textAlign: "left" }}>
+            <th>call</th>
+            <th>syncs</th>
+            <th>ms</th>
+            <th>detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.calls.map((c, i) => (
+            <tr key={i} style={{ color: c.ok ? undefined : "#b10e1c", borderTop: "1px solid #e1dfdd" }}>
+              <td>{c.call}</td>
+              <td>{c.roundTrips}</td>
+              <td>{c.ms}</td>
+              <td style={{ overflowWrap: "anywhere" }}>{c.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+createRoot(document.getElementById("side")!).render(<SidePanel />);
+if (params.get("empty")) void open(null, "(empty workbook)");
+else void openUrl(params.get("file") ?? "examples/sample-ledgers.xlsx");

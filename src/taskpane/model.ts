@@ -1,0 +1,155 @@
+// What the views show, derived from one EngineResult. Pure functions so the views stay thin and
+// nothing here is cached across actions (the workbook may change under a co-authoring clerk).
+import type { EngineResult } from "../core/engine";
+import type { Block, FigureResult, Issue, LedgerName, ReportSettings, Severity } from "../core/types";
+import { LEDGER_SPECS } from "../core/ledger/schema";
+
+export type SeverityCounts = Record<Severity, number>;
+
+export interface LedgerCardModel {
+  name: LedgerName;
+  /** Sheet names the ledger was read from, in reading order, without repeats. */
+  sources: string[];
+  rowsRead: number;
+  excluded: number;
+  issues: Issue[];
+  counts: SeverityCounts;
+}
+
+export interface MissingLedger {
+  ledger: LedgerName;
+  /** Figure definitions that name this ledger (they fall back to their manual values). */
+  figures: number;
+}
+
+export interface LedgerOverview {
+  cards: LedgerCardModel[];
+  /** Issues that belong to no ledger found: 报告设置, 指标定义, figures. */
+  otherIssues: Issue[];
+  missing: MissingLedger[];
+}
+
+export function countBySeverity(issues: readonly Issue[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const issue of issues) counts[issue.severity]++;
+  return counts;
+}
+
+export function ledgerOverview(result: EngineResult): LedgerOverview {
+  const found = result.ledgers.ledgers;
+  const cards: LedgerCardModel[] = [];
+  const missing: MissingLedger[] = [];
+  for (const spec of LEDGER_SPECS) {
+    const ledger = found[spec.name];
+    if (!ledger) {
+      missing.push({ ledger: spec.name, figures: result.definitions.filter((d) => d.ledger === spec.name).length });
+      continue;
+    }
+    const issues = result.issues.filter((i) => i.ledger === spec.name);
+    cards.push({
+      name: spec.name,
+      sources: [...new Set(ledger.sources.map((s) => s.sheet))],
+      rowsRead: ledger.sources.reduce((sum, s) => sum + s.rowsRead, 0),
+      excluded: ledger.excluded,
+      issues,
+      counts: countBySeverity(issues),
+    });
+  }
+  const shown = new Set<string>(cards.map((c) => c.name));
+  const otherIssues = result.issues.filter((i) => !i.ledger || !shown.has(i.ledger));
+  return { cards, otherIssues, missing };
+}
+
+export function hasLedgers(result: EngineResult): boolean {
+  return Object.values(result.ledgers.ledgers).some(Boolean);
+}
+
+export function excludedRows(result: EngineResult): number {
+  return Object.values(result.ledgers.ledgers).reduce((sum, ledger) => sum + (ledger?.excluded ?? 0), 0);
+}
+
+/** Departments a report can be scoped to: those named by rows or by sheet names, plus the current scope. */
+export function scopeChoices(result: EngineResult, allDepartments: string): string[] {
+  const departments = new Set<string>();
+  for (const ledger of Object.values(result.ledgers.ledgers)) {
+    if (!ledger) continue;
+    for (const source of ledger.sources) if (source.department) departments.add(source.department);
+    for (const row of ledger.rows) if (row.department) departments.add(row.department);
+  }
+  departments.delete(allDepartments);
+  if (result.settings.scope !== allDepartments) departments.add(result.settings.scope);
+  return [allDepartments, ...[...departments].sort((a, b) => a.localeCompare(b, "zh-CN"))];
+}
+
+export interface FigureSection {
+  title: string;
+  figures: FigureResult[];
+}
+
+function blockText(runs: { text: string }[]): string {
+  return runs.map((r) => r.text).join("");
+}
+
+/** A section title short enough for a 320 px pane: the heading up to its first clause break. */
+function shortTitle(text: string): string {
+  return text.trim().replace(/[，。；：,.;:].*$/, "");
+}
+
+/**
+ * Figures in the order the report uses them, under the heading they appear beneath: a run-in
+ * heading (（一）… in 楷体) when the paragraph has one, else the last heading, else the title.
+ * Figures the report does not use come last, under `unusedTitle`.
+ */
+export function figureSections(result: EngineResult, unusedTitle: string): FigureSection[] {
+  const byId = new Map(result.figures.map((f) => [f.id, f]));
+  const sections: FigureSection[] = [];
+  const placed = new Set<string>();
+  let heading = "";
+  let runIn = "";
+  const place = (title: string, id: string) => {
+    const figure = byId.get(id);
+    if (!figure || placed.has(id)) return;
+    placed.add(id);
+    let section = sections.find((s) => s.title === title);
+    if (!section) sections.push((section = { title, figures: [] }));
+    section.figures.push(figure);
+  };
+  const visit = (block: Block) => {
+    if (block.kind === "title" || block.kind === "heading") {
+      heading = shortTitle(blockText(block.runs));
+      runIn = "";
+      for (const run of block.runs) if (run.kind === "slot") place(heading, run.id);
+      return;
+    }
+    const rows = block.kind === "table" ? block.rows.flat() : [block.runs];
+    for (const runs of rows) {
+      const first = runs[0];
+      if (block.kind === "paragraph" && first?.kind === "text" && first.style === "kai") runIn = shortTitle(first.text);
+      for (const run of runs) if (run.kind === "slot") place(runIn || heading, run.id);
+    }
+  };
+  result.report.blocks.forEach(visit);
+  const unused = result.figures.filter((f) => !placed.has(f.id));
+  if (unused.length) sections.push({ title: unusedTitle, figures: unused });
+  return sections;
+}
+
+/** `电子保函 · 状态≠撤销 · 截至2022年12月31日`; the row count is added by the view (it is localised). */
+export function figureSourceParts(figure: FigureResult): string[] {
+  return [figure.ledger ?? "", figure.conditions, figure.period.label].filter((part) => part.trim() !== "");
+}
+
+export function reportFileName(settings: Pick<ReportSettings, "year">): string {
+  return `述职报告-${settings.year}.docx`;
+}
+
+/** Issue text without a leading copy of its cell, since the view shows the cell as the link. */
+export function issueText(issue: Issue, lang: "zh-CN" | "en-US"): string {
+  const text = lang === "zh-CN" ? issue.message : issue.messageEn;
+  if (issue.cell && text.startsWith(issue.cell)) return text.slice(issue.cell.length).replace(/^[\s:：,，]+/, "");
+  return text;
+}
+
+export function uncomputedFigures(result: EngineResult): number {
+  return result.figures.filter((f) => f.value === null).length;
+}

@@ -1,0 +1,32 @@
+// Everything the pane needs from its host, behind one interface, so the same views run in Excel,
+// in the playground (simulated Excel) and later in Word.
+import type { WorkbookSource } from "../adapters/excel/types";
+import type { LinkRecord, ReportDocument } from "../core/types";
+import { runEngine } from "../core/engine";
+import { createExcelWorkbookSource } from "../adapters/excel";
+
+/** Office.PlatformType values as strings; the playground's simulated Office may not define the enum. */
+export type PanePlatform = "PC" | "OfficeOnline" | "Mac" | "iOS" | "Android" | "Universal" | "unknown";
+
+export interface PaneServices {
+  source: WorkbookSource;
+  runEngine: typeof runEngine;
+  renderDocx: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
+  /** Where the pane runs; decides whether a Blob download can work (not on Mac or iPad). */
+  platform?: PanePlatform;
+}
+
+/** The OOXML writer and zip are the heaviest code in the pane: load them only when a report is made. */
+export async function renderDocxLazily(doc: ReportDocument, link: LinkRecord): Promise<Uint8Array> {
+  const docx = await import(/* webpackChunkName: "docx" */ "../adapters/docx");
+  return docx.renderDocx(doc, link);
+}
+
+export function createExcelServices(run?: typeof Excel.run, platform: PanePlatform = "unknown"): PaneServices {
+  return {
+    source: createExcelWorkbookSource(run),
+    runEngine,
+    renderDocx: renderDocxLazily,
+    platform,
+  };
+}

@@ -1,0 +1,97 @@
+// Boots the pane once Office is ready — shared by the real task pane and the playground, so the
+// playground exercises the same start-up path (language, theme, host and requirement checks).
+import { createRoot, type Root } from "react-dom/client";
+import { useMemo, type ReactNode } from "react";
+import { Body1, FluentProvider, Subtitle1, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { I18nContext, makeT, pickLang, useI18n, type Lang } from "./i18n";
+import { App } from "./App";
+import { ErrorNotice } from "./components/ErrorNotice";
+import { createExcelServices, type PaneServices, type PanePlatform } from "./services";
+import { isDarkTheme } from "./theme";
+
+export interface StartOptions {
+  container: HTMLElement;
+  /** Host services; the playground passes ones that record round trips. Default: Office.js. */
+  services?: () => PaneServices;
+  /** URL query, for `?lang=en` and `?theme=dark` in tests and screenshots. */
+  search?: string;
+}
+
+const PLATFORMS: PanePlatform[] = ["PC", "OfficeOnline", "Mac", "iOS", "Android", "Universal"];
+
+function platformOf(context: Office.Context | undefined): PanePlatform {
+  const platform = String(context?.platform ?? context?.diagnostics?.platform ?? "");
+  return PLATFORMS.find((p) => p === platform) ?? "unknown";
+}
+
+/** Outside Office (or in an old build) requirements are undefined; let the pane try and report errors itself. */
+function supportsExcelApi(context: Office.Context | undefined): boolean {
+  const requirements = context?.requirements;
+  return !requirements || requirements.isSetSupported("ExcelApi", "1.7");
+}
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  notice: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+});
+
+function Shell(props: { lang: Lang; dark: boolean; children: ReactNode }) {
+  const i18n = useMemo(() => ({ lang: props.lang, t: makeT(props.lang) }), [props.lang]);
+  const styles = useStyles();
+  return (
+    <I18nContext.Provider value={i18n}>
+      <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} className={styles.provider} lang={props.lang}>
+        {props.children}
+      </FluentProvider>
+    </I18nContext.Provider>
+  );
+}
+
+function HostNotice(props: { kind: "word" | "other" | "unsupported" }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  if (props.kind === "unsupported") {
+    return (
+      <div className={styles.notice}>
+        <ErrorNotice error={{ what: t("errorUnsupportedWhat"), todo: t("errorUnsupportedTodo"), detail: "ExcelApi 1.7" }} />
+      </div>
+    );
+  }
+  return (
+    <div className={styles.notice}>
+      <Subtitle1 as="h1">{props.kind === "word" ? t("wordTitle") : t("appTitle")}</Subtitle1>
+      <Body1>{props.kind === "word" ? t("wordBody") : t("otherHostBody")}</Body1>
+    </div>
+  );
+}
+
+export async function startPane(options: StartOptions): Promise<Root> {
+  const info = await Office.onReady();
+  const context = typeof Office !== "undefined" ? Office.context : undefined;
+  const search = options.search ?? "";
+  const lang = pickLang(context?.displayLanguage, search);
+  const forcedTheme = new URLSearchParams(search).get("theme");
+  const dark = forcedTheme ? forcedTheme === "dark" : isDarkTheme(context?.officeTheme?.bodyBackgroundColor);
+  document.documentElement.lang = lang;
+
+  let content: ReactNode;
+  const host = String(info?.host ?? "");
+  if (host === "Excel") {
+    content = supportsExcelApi(context) ? (
+      <App services={(options.services ?? (() => createExcelServices(undefined, platformOf(context))))()} />
+    ) : (
+      <HostNotice kind="unsupported" />
+    );
+  } else if (host === "Word") {
+    content = <HostNotice kind="word" />;
+  } else {
+    content = <HostNotice kind="other" />;
+  }
+  const root = createRoot(options.container);
+  root.render(
+    <Shell lang={lang} dark={dark}>
+      {content}
+    </Shell>,
+  );
+  return root;
+}

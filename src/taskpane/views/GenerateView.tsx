@@ -1,0 +1,338 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Spinner,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { CheckmarkCircle16Filled, Circle16Regular } from "@fluentui/react-icons";
+import type { EngineResult } from "../../core/engine";
+import type { ReportSettings } from "../../core/types";
+import { ALL_DEPARTMENTS, SETTINGS_ITEMS } from "../../core/settings";
+import { shiftYears } from "../../core/settings/dates";
+import { TEMPLATES } from "../../core/report";
+import { useI18n, type MessageKey } from "../i18n";
+import type { PaneServices } from "../services";
+import { excludedRows, reportFileName, scopeChoices, uncomputedFigures } from "../model";
+import { saveBytes, type SaveOutcome } from "../download";
+import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
+
+type StepState = "pending" | "active" | "done";
+interface Step {
+  label: MessageKey;
+  state: StepState;
+  /** Set when done: the step with its counts. */
+  done?: string;
+}
+const STEPS: MessageKey[] = ["stepRead", "stepCheck", "stepFigures", "stepLayout"];
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  dropdown: { minWidth: 0, width: "100%" },
+  muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  steps: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  step: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, overflowWrap: "anywhere" },
+  pending: { color: tokens.colorNeutralForeground3 },
+  doneIcon: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
+  icon: { flexShrink: 0 },
+  text: { display: "block", overflowWrap: "anywhere" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+});
+
+function settingLabel(key: keyof ReportSettings): string {
+  return SETTINGS_ITEMS.find((item) => item.key === key)?.label ?? key;
+}
+
+function validYear(text: string): number | null {
+  const year = Number(text.trim());
+  return /^\d{4}$/.test(text.trim()) && year >= 1900 && year <= 9999 ? year : null;
+}
+
+/** The period moves with the year, keeping its shape (a fiscal period stays a fiscal period). */
+function periodFor(settings: ReportSettings, year: number): Pick<ReportSettings, "periodStart" | "periodEnd"> {
+  const shift = year - settings.year;
+  return { periodStart: shiftYears(settings.periodStart, shift), periodEnd: shiftYears(settings.periodEnd, shift) };
+}
+
+/** Lets the live region and the step list paint between synchronous stages of the engine. */
+const yieldToPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function GenerateView(props: { services: PaneServices; result: EngineResult; onResult: (result: EngineResult) => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { services, result } = props;
+  const settings = result.settings;
+  const [yearText, setYearText] = useState(String(settings.year));
+  const [scope, setScope] = useState(settings.scope);
+  const [template, setTemplate] = useState(settings.template);
+  const [savedNote, setSavedNote] = useState("");
+  const [settingsError, setSettingsError] = useState<PaneError | null>(null);
+  const [steps, setSteps] = useState<Step[] | null>(null);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<PaneError | null>(null);
+  const [output, setOutput] = useState<{ bytes: Uint8Array; result: EngineResult } | null>(null);
+  const [saved, setSaved] = useState<SaveOutcome | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  const year = validYear(yearText);
+  const scopes = useMemo(() => scopeChoices(result, ALL_DEPARTMENTS), [result]);
+  const templates = useMemo(() => {
+    const known = TEMPLATES.map((tpl) => ({ id: tpl.id, name: tpl.name }));
+    return known.some((k) => k.id === template) ? known : [...known, { id: template, name: template }];
+  }, [template]);
+  const excluded = excludedRows(result);
+  const downloadsBlocked = services.platform === "Mac" || services.platform === "iOS" || services.platform === "Android";
+
+  useEffect(() => {
+    if (output) resultRef.current?.focus();
+  }, [output]);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  async function writeBack(pairs: [string, string][]) {
+    setSavedNote("");
+    setSettingsError(null);
+    try {
+      await services.source.writeSettings(pairs);
+      setSavedNote(t("settingsSaved"));
+    } catch (err) {
+      setSettingsError({
+        what: t("errorSettingsWhat"),
+        where: t("errorReadWhere", { where: t("errorWhereSettings") }),
+        todo: t("errorSettingsTodo"),
+        detail: technicalDetail(err),
+      });
+    }
+  }
+
+  function commitYear() {
+    if (year === null || year === settings.year) return;
+    const period = periodFor(settings, year);
+    void writeBack([
+      [settingLabel("year"), String(year)],
+      [settingLabel("periodStart"), period.periodStart],
+      [settingLabel("periodEnd"), period.periodEnd],
+    ]);
+  }
+
+  function mark(index: number, state: StepState, done?: string) {
+    setSteps((current) => current && current.map((step, i) => (i === index ? { ...step, state, done } : step)));
+  }
+
+  async function generate() {
+    if (year === null) return;
+    setRunning(true);
+    setError(null);
+    setOutput(null);
+    setSaved(null);
+    setSteps(STEPS.map((label, i) => ({ label, state: i === 0 ? "active" : "pending" })));
+    let stage: "read" | "engine" | "render" = "read";
+    try {
+      // Read afresh: a co-authored workbook may have changed since the pane last looked.
+      const { workbook, stats } = await services.source.read();
+      mark(0, "done", t("stepReadDone", { tables: workbook.tables.length, cells: stats.cells }));
+      mark(1, "active");
+      await yieldToPaint();
+      stage = "engine";
+      const engine = services.runEngine(workbook, {
+        overrides: { year, ...periodFor(settings, year), scope, template },
+      });
+      const errors = engine.issues.filter((i) => i.severity === "error").length;
+      const warnings = engine.issues.filter((i) => i.severity === "warning").length;
+      mark(1, "done", t("stepCheckDone", { errors, warnings }));
+      mark(2, "done", t("stepFiguresDone", { count: engine.figures.length }));
+      mark(3, "active");
+      await yieldToPaint();
+      stage = "render";
+      const bytes = await services.renderDocx(engine.report, engine.link);
+      mark(3, "done", t("stepLayoutDone"));
+      props.onResult(engine);
+      setOutput({ bytes, result: engine });
+    } catch (err) {
+      const what: Record<typeof stage, MessageKey> = { read: "errorReadWhat", engine: "errorEngineWhat", render: "errorRenderWhat" };
+      const todo: Record<typeof stage, MessageKey> = { read: "errorReadTodo", engine: "errorEngineTodo", render: "errorRenderTodo" };
+      setError({
+        what: t(what[stage]),
+        where: stage === "read" ? t("errorReadWhere", { where: t("errorWhereWorkbook") }) : undefined,
+        todo: t(todo[stage]),
+        detail: technicalDetail(err),
+      });
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  const current = steps?.find((s) => s.state === "active");
+  const announcement = running
+    ? `${t("generating")}: ${current ? t(current.label) : ""}`
+    : output
+      ? t("resultTitle")
+      : "";
+
+  return (
+    <div className={styles.root} data-testid="generate-view">
+      <div className={styles.fields}>
+        <Field
+          label={t("fieldYear")}
+          hint={t("fieldYearHint")}
+          validationState={year === null ? "error" : "none"}
+          validationMessage={year === null ? t("fieldYearInvalid") : undefined}
+        >
+          <Input
+            value={yearText}
+            inputMode="numeric"
+            data-testid="field-year"
+            onChange={(_, data) => setYearText(data.value)}
+            onBlur={commitYear}
+            onKeyDown={(e) => e.key === "Enter" && commitYear()}
+          />
+        </Field>
+        <Field label={t("fieldScope")}>
+          <Dropdown
+            className={styles.dropdown}
+            value={scope}
+            selectedOptions={[scope]}
+            data-testid="field-scope"
+            onOptionSelect={(_, data) => {
+              if (!data.optionValue || data.optionValue === scope) return;
+              setScope(data.optionValue);
+              void writeBack([[settingLabel("scope"), data.optionValue]]);
+            }}
+          >
+            {scopes.map((s) => (
+              <Option key={s} value={s}>
+                {s}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t("fieldTemplate")}>
+          <Dropdown
+            className={styles.dropdown}
+            value={templates.find((tpl) => tpl.id === template)?.name ?? template}
+            selectedOptions={[template]}
+            onOptionSelect={(_, data) => {
+              if (!data.optionValue || data.optionValue === template) return;
+              setTemplate(data.optionValue);
+              void writeBack([[settingLabel("template"), data.optionValue]]);
+            }}
+          >
+            {templates.map((tpl) => (
+              <Option key={tpl.id} value={tpl.id} text={tpl.name}>
+                {tpl.name}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Caption1 className={styles.muted} aria-live="polite">
+          {savedNote}
+        </Caption1>
+        {settingsError && <ErrorNotice error={settingsError} />}
+      </div>
+
+      {excluded > 0 && <Caption1 className={styles.muted}>{t("excludedBeforeGenerate", { rows: excluded })}</Caption1>}
+
+      <div>
+        <Button
+          appearance={output ? "secondary" : "primary"}
+          disabled={running || year === null}
+          icon={running ? <Spinner size="tiny" /> : undefined}
+          data-testid="generate"
+          onClick={() => void generate()}
+        >
+          {t("generate")}
+        </Button>
+      </div>
+
+      {steps && (
+        <ol className={styles.steps} aria-label={t("generating")} data-testid="steps">
+          {steps.map((step) => (
+            <li key={step.label} className={mergeClasses(styles.step, step.state === "pending" && styles.pending)}>
+              {step.state === "done" ? (
+                <CheckmarkCircle16Filled className={styles.doneIcon} aria-hidden />
+              ) : step.state === "active" ? (
+                <Spinner size="extra-tiny" className={styles.icon} aria-hidden />
+              ) : (
+                <Circle16Regular className={styles.icon} aria-hidden />
+              )}
+              <span>{step.done ?? t(step.label)}</span>
+              <span className={styles.visuallyHidden}>
+                {t(step.state === "done" ? "stepDone" : step.state === "active" ? "stepActive" : "stepPending")}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="live">
+        {announcement}
+      </div>
+
+      {error && <ErrorNotice ref={errorRef} error={error} onRetry={() => void generate()} />}
+
+      {output && (
+        <MessageBar ref={resultRef} tabIndex={-1} intent="success" layout="multiline" data-testid="result">
+          <MessageBarBody>
+            <MessageBarTitle>{t("resultTitle")}</MessageBarTitle>
+            <span className={styles.text}>
+              {t("resultSummary", { figures: output.result.figures.length, excluded: excludedRows(output.result) })}
+            </span>
+            {uncomputedFigures(output.result) > 0 && (
+              <span className={styles.text}>{t("resultUncomputed", { count: uncomputedFigures(output.result) })}</span>
+            )}
+            {saved?.kind === "started" && (
+              <span className={styles.text} data-testid="save-note">
+                {t("saveStarted", { file: saved.fileName })} {saved.uncertain ? t("saveDesktopNote") : ""}
+              </span>
+            )}
+          </MessageBarBody>
+          {!downloadsBlocked && (
+            <MessageBarActions>
+              <Button
+                appearance="primary"
+                data-testid="save"
+                onClick={() => setSaved(saveBytes(output.bytes, reportFileName(output.result.settings), services.platform))}
+              >
+                {t("save")}
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      {output && (downloadsBlocked || saved?.kind === "blocked") && (
+        <MessageBar intent="warning" layout="multiline" data-testid="save-blocked">
+          <MessageBarBody>
+            <MessageBarTitle>{t("saveBlockedTitle")}</MessageBarTitle>
+            <span className={styles.text}>{t(downloadsBlocked ? "saveBlockedMac" : "saveBlockedGeneric")}</span>
+            {saved?.kind === "blocked" && saved.detail && (
+              <details>
+                <summary>{t("errorDetails")}</summary>
+                <pre className={styles.text}>{saved.detail}</pre>
+              </details>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

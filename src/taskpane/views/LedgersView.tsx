@@ -1,0 +1,236 @@
+import { useMemo, useState } from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Text,
+  ToggleButton,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
+import type { EngineResult } from "../../core/engine";
+import type { Issue, Severity } from "../../core/types";
+import { useI18n, type MessageKey } from "../i18n";
+import { countBySeverity, issueText, ledgerOverview, type SeverityCounts } from "../model";
+import { SetUpButton } from "../components/SetUpButton";
+
+/** Long issue lists render in pages: a 4,000-row ledger with a bad column must not freeze the pane. */
+const PAGE = 50;
+
+type Filter = Severity | "all";
+const FILTERS: { value: Filter; label: MessageKey }[] = [
+  { value: "all", label: "filterAll" },
+  { value: "error", label: "filterError" },
+  { value: "warning", label: "filterWarning" },
+  { value: "info", label: "filterInfo" },
+];
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  card: { minWidth: 0 },
+  toggle: { alignSelf: "flex-start" },
+  wrap: { overflowWrap: "anywhere", minWidth: 0 },
+  cardTitle: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
+  issue: {
+    display: "block",
+    width: "100%",
+    textAlign: "start",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderTopStyle: "none",
+    borderRightStyle: "none",
+    borderBottomStyle: "none",
+    borderLeftWidth: "3px",
+    borderLeftStyle: "solid",
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: "anywhere",
+  },
+  clickable: {
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground2Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  error: { borderLeftColor: tokens.colorStatusDangerBorderActive },
+  warning: { borderLeftColor: tokens.colorStatusWarningBorderActive },
+  info: { borderLeftColor: tokens.colorNeutralStroke1 },
+  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForegroundLink, marginRight: tokens.spacingHorizontalXS },
+  missing: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+});
+
+function CountBadges({ counts }: { counts: SeverityCounts }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <span className={styles.badges}>
+      {counts.error > 0 && <Badge color="danger">{t("countErrors", { count: counts.error })}</Badge>}
+      {counts.warning > 0 && <Badge color="warning">{t("countWarnings", { count: counts.warning })}</Badge>}
+      {counts.info > 0 && (
+        <Badge color="informative" appearance="tint">
+          {t("countInfos", { count: counts.info })}
+        </Badge>
+      )}
+    </span>
+  );
+}
+
+function IssueList(props: { issues: Issue[]; onSelectCell: (cell: string) => void }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const [shown, setShown] = useState(PAGE);
+  if (props.issues.length === 0) return <Caption1 className={styles.muted}>{t("noIssues")}</Caption1>;
+  const rest = props.issues.length - shown;
+  return (
+    <>
+      <ul className={styles.list}>
+        {props.issues.slice(0, shown).map((issue, index) => {
+          const text = issueText(issue, lang);
+          const severity = styles[issue.severity];
+          return (
+            <li key={`${issue.code}-${issue.cell ?? ""}-${index}`}>
+              {issue.cell ? (
+                <button
+                  type="button"
+                  className={mergeClasses(styles.issue, styles.clickable, severity)}
+                  title={t("issueSelectHint", { cell: issue.cell })}
+                  data-testid="issue"
+                  data-cell={issue.cell}
+                  onClick={() => props.onSelectCell(issue.cell!)}
+                >
+                  <span className={styles.cell}>{issue.cell}</span>
+                  {text}
+                </button>
+              ) : (
+                <div className={mergeClasses(styles.issue, severity)} data-testid="issue">
+                  {text}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {rest > 0 && (
+        <Button appearance="subtle" size="small" onClick={() => setShown(shown + PAGE)}>
+          {t("showMore", { count: Math.min(rest, PAGE) })}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function IssueCard(props: {
+  title: string;
+  description?: string;
+  details?: string;
+  issues: Issue[];
+  filter: Filter;
+  onSelectCell: (cell: string) => void;
+}) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const counts = useMemo(() => countBySeverity(props.issues), [props.issues]);
+  const visible = props.filter === "all" ? props.issues : props.issues.filter((i) => i.severity === props.filter);
+  const listId = useId("issues");
+  return (
+    <Card className={styles.card} data-testid="ledger-card" aria-label={props.title}>
+      <CardHeader
+        header={
+          <Text weight="semibold" as="h3" className={styles.cardTitle}>
+            {props.title}
+          </Text>
+        }
+        description={props.description ? <Caption1 className={styles.muted}>{props.description}</Caption1> : undefined}
+      />
+      {props.details && <Caption1 className={styles.wrap}>{props.details}</Caption1>}
+      <CountBadges counts={counts} />
+      {props.issues.length > 0 && (
+        <Button
+          appearance="subtle"
+          size="small"
+          aria-expanded={open}
+          aria-controls={listId}
+          data-testid="toggle-issues"
+          onClick={() => setOpen(!open)}
+          className={styles.toggle}
+        >
+          {open ? t("hideIssues") : t("showIssues", { count: visible.length })}
+        </Button>
+      )}
+      {open && (
+        <div id={listId}>
+          <IssueList issues={visible} onSelectCell={props.onSelectCell} />
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export function LedgersView(props: {
+  result: EngineResult;
+  settingUp: boolean;
+  onSelectCell: (cell: string) => void;
+  onSetUp: () => void;
+}) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [filter, setFilter] = useState<Filter>("all");
+  const overview = useMemo(() => ledgerOverview(props.result), [props.result]);
+  return (
+    <div className={styles.root} data-testid="ledgers-view">
+      <div className={styles.filters} role="group" aria-label={t("filterLabel")}>
+        {FILTERS.map((f) => (
+          <ToggleButton key={f.value} size="small" checked={filter === f.value} onClick={() => setFilter(f.value)}>
+            {t(f.label)}
+          </ToggleButton>
+        ))}
+      </div>
+      {overview.cards.map((card) => (
+        <IssueCard
+          key={card.name}
+          title={card.name}
+          description={t("ledgerFoundIn", { sources: card.sources.join(" + ") })}
+          details={[t("ledgerRows", { rows: card.rowsRead }), card.excluded ? t("ledgerExcluded", { rows: card.excluded }) : ""]
+            .filter(Boolean)
+            .join(" · ")}
+          issues={card.issues}
+          filter={filter}
+          onSelectCell={props.onSelectCell}
+        />
+      ))}
+      {overview.otherIssues.length > 0 && (
+        <IssueCard title={t("otherIssuesTitle")} issues={overview.otherIssues} filter={filter} onSelectCell={props.onSelectCell} />
+      )}
+      {overview.missing.length > 0 && (
+        <ul className={styles.missing} data-testid="missing-ledgers">
+          {overview.missing.map((m) => (
+            <li key={m.ledger}>
+              <Caption1 className={styles.muted}>
+                {m.figures > 0
+                  ? t("missingLedger", { ledger: m.ledger, count: m.figures })
+                  : t("missingLedgerNoFigures", { ledger: m.ledger })}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Caption1 className={styles.muted}>{t("ledgerHiddenRowsNote")}</Caption1>
+      {overview.missing.length > 0 && (
+        <div>
+          <SetUpButton label="setUpMissing" busy={props.settingUp} onConfirm={props.onSetUp} />
+        </div>
+      )}
+    </div>
+  );
+}

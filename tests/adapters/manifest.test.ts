@@ -1,0 +1,94 @@
+// The manifest is checked offline against the add-in manifest XSDs (office-addin-manifest validate
+// needs the network), plus the promises the schema cannot express: both hosts, TabHome buttons,
+// every string in English too, no host-specific requirement sets, icons that exist at their size.
+import * as fs from "fs";
+import * as path from "path";
+import { validateXML } from "xmllint-wasm";
+
+const root = path.resolve(__dirname, "../..");
+const schemaDir = path.resolve(__dirname, "../../../shared/schemas", "addin-manifest");
+const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
+// The promises below are about elements; the manifest's own comments may mention what it leaves out.
+const elements = manifest.replace(/<!--[\s\S]*?-->/g, "");
+const schemasPresent = fs.existsSync(path.join(schemaDir, "OfficeAppManifestV1_1.xsd"));
+
+async function validate(xml: string) {
+  const read = (name: string) => fs.readFileSync(path.join(schemaDir, name), "utf8");
+  const imports = [
+    "OfficeAppBasicTypesV1_0.xsd",
+    "MailAppVersionOverridesV1_0.xsd",
+    "MailAppVersionOverridesV1_1.xsd",
+    "TaskPaneAppVersionOverridesV1_0.xsd",
+    "ContentAppVersionOverridesV1_0.xsd",
+  ];
+  return validateXML({
+    xml: [{ fileName: "manifest.xml", contents: xml }],
+    schema: [{ fileName: "OfficeAppManifestV1_1.xsd", contents: read("OfficeAppManifestV1_1.xsd") }],
+    preload: imports.map((fileName) => ({ fileName, contents: read(fileName) })),
+  });
+}
+
+if (!schemasPresent) {
+  // eslint-disable-next-line no-console
+  console.warn(`manifest schema checks skipped: no schemas at ${schemaDir}`);
+}
+const describeWithSchemas = schemasPresent ? describe : describe.skip;
+
+describeWithSchemas("manifest.xml against the add-in manifest schema", () => {
+  it("validates against OfficeAppManifestV1_1 and its imports", async () => {
+    const result = await validate(manifest);
+    expect(result.errors.map((e) => e.rawMessage)).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("fails when an element is out of order (DisplayName before DefaultLocale)", async () => {
+    const displayName = manifest.match(/<DisplayName[\s\S]*?<\/DisplayName>\s*/)![0];
+    const swapped = manifest
+      .replace(displayName, "")
+      .replace("<DefaultLocale>", `${displayName}<DefaultLocale>`);
+    expect(swapped).not.toBe(manifest);
+    const result = await validate(swapped);
+    expect(result.valid).toBe(false);
+    expect(result.errors.some((e) => /DisplayName/.test(e.message))).toBe(true);
+  });
+});
+
+describe("manifest.xml promises beyond the schema", () => {
+  it("declares both hosts, Workbook and Document, with Chinese as the default locale", () => {
+    expect([...elements.matchAll(/<Host Name="(\w+)"\/>/g)].map((m) => m[1])).toEqual(["Workbook", "Document"]);
+    expect(elements).toContain("<DefaultLocale>zh-CN</DefaultLocale>");
+  });
+
+  it("puts no requirement sets in the base manifest, so neither host is blocked", () => {
+    expect(elements).not.toMatch(/<Requirements>|<Set\s/);
+  });
+
+  it("adds a button on the Home tab of each host that opens the task pane", () => {
+    for (const host of ["Workbook", "Document"]) {
+      const block = elements.match(new RegExp(`<Host xsi:type="${host}">([\\s\\S]*?)</Host>`))![1];
+      expect(block).toContain('<OfficeTab id="TabHome">');
+      expect(block).toContain('<Action xsi:type="ShowTaskpane">');
+      expect(block).toContain('<SourceLocation resid="Taskpane.Url"/>');
+    }
+  });
+
+  it("gives every Chinese string an en-US override", () => {
+    const strings = [...elements.matchAll(/<(bt:String|DisplayName|Description) (?:id="[^"]*" )?DefaultValue="([^"]*)">([\s\S]*?)<\/\1>/g)];
+    expect(strings.length).toBeGreaterThanOrEqual(8);
+    for (const [, , zh, body] of strings) {
+      expect(zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(body).toMatch(/Override Locale="en-US" Value="[^"\u4e00-\u9fff]+"/);
+    }
+  });
+
+  it("points every icon at a PNG in assets/ whose pixel size matches its name", () => {
+    const icons = [...new Set([...elements.matchAll(/assets\/(icon-(\d+)\.png)/g)].map((m) => m[1]))].sort();
+    expect(icons).toEqual(["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"]);
+    for (const icon of icons) {
+      const size = Number(icon.match(/\d+/)![0]);
+      const png = fs.readFileSync(path.join(root, "assets", icon));
+      expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+});

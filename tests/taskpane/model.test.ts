@@ -1,0 +1,217 @@
+// The pane's pure helpers: what each view shows, derived from one EngineResult.
+import type { EngineResult } from "../../src/core/engine";
+import type { Block, FigureDefinition, FigureResult, Issue, Ledger, LedgerName } from "../../src/core/types";
+import {
+  excludedRows,
+  figureSections,
+  figureSourceParts,
+  issueText,
+  ledgerOverview,
+  reportFileName,
+  scopeChoices,
+} from "../../src/taskpane/model";
+import { makeT, pickLang } from "../../src/taskpane/i18n";
+import { zhCN } from "../../src/taskpane/i18n/zh-CN";
+import { enUS } from "../../src/taskpane/i18n/en-US";
+import { isDarkTheme } from "../../src/taskpane/theme";
+import { saveBytes } from "../../src/taskpane/download";
+
+function figure(id: string, over: Partial<FigureResult> = {}): FigureResult {
+  return {
+    id,
+    name: `名称${id}`,
+    value: 1,
+    text: "1",
+    rows: 1,
+    ledger: "电子保函",
+    conditions: "状态≠撤销",
+    period: { kind: "toEnd", label: "截至2022年12月31日", start: null, end: "2022-12-31" },
+    rowRefs: [{ sheet: "电子保函", row: 2 }],
+    fingerprint: "f",
+    manual: false,
+    ...over,
+  };
+}
+
+function ledger(name: LedgerName, sheets: string[], over: Partial<Ledger> = {}): Ledger {
+  return {
+    name,
+    sources: sheets.map((sheet, i) => ({ sheet, headerRow: 1, rowsRead: 10 * (i + 1), department: sheet.split("-")[1] })),
+    columns: [],
+    rows: [],
+    excluded: 0,
+    ...over,
+  };
+}
+
+function issue(severity: Issue["severity"], ledgerName?: LedgerName, cell?: string, message = "问题"): Issue {
+  return { severity, code: "x", message, messageEn: "problem", cell, ledger: ledgerName };
+}
+
+const slot = (id: string) => ({ kind: "slot" as const, id, name: id, text: "*" });
+const text = (t: string, style?: "kai") => ({ kind: "text" as const, text: t, style });
+
+function result(over: {
+  ledgers?: Partial<Record<LedgerName, Ledger>>;
+  issues?: Issue[];
+  figures?: FigureResult[];
+  blocks?: Block[];
+  definitions?: Partial<FigureDefinition>[];
+  scope?: string;
+}): EngineResult {
+  return {
+    ledgers: { ledgers: over.ledgers ?? {}, issues: [] },
+    settings: { year: 2022, scope: over.scope ?? "全部门" } as EngineResult["settings"],
+    definitions: (over.definitions ?? []) as FigureDefinition[],
+    figures: over.figures ?? [],
+    issues: over.issues ?? [],
+    report: { blocks: over.blocks ?? [], settings: {} as EngineResult["settings"], figures: over.figures ?? [] },
+    link: {} as EngineResult["link"],
+  };
+}
+
+describe("ledger overview", () => {
+  const r = result({
+    ledgers: {
+      电子保函: ledger("电子保函", ["电子保函-交易一科", "电子保函-交易二科", "电子保函-交易二科"], { excluded: 2 }),
+      学习记录: ledger("学习记录", ["学习记录"], { excluded: 1 }),
+    },
+    issues: [
+      issue("error", "电子保函", "电子保函!C12"),
+      issue("warning", "电子保函"),
+      issue("info", "人员"),
+      issue("warning"),
+    ],
+    definitions: [{ ledger: "人员" }, { ledger: "人员" }, { ledger: "电子保函" }],
+  });
+  const overview = ledgerOverview(r);
+
+  it("lists found ledgers in the schema's order with their sheets once each and the rows read", () => {
+    expect(overview.cards.map((c) => [c.name, c.sources, c.rowsRead, c.excluded])).toEqual([
+      ["学习记录", ["学习记录"], 10, 1],
+      ["电子保函", ["电子保函-交易一科", "电子保函-交易二科"], 60, 2],
+    ]);
+  });
+
+  it("counts each ledger's issues by severity", () => {
+    expect(overview.cards[1].counts).toEqual({ error: 1, warning: 1, info: 0 });
+    expect(overview.cards[0].counts).toEqual({ error: 0, warning: 0, info: 0 });
+  });
+
+  it("puts issues of no ledger, or of a ledger not found, under the other card", () => {
+    expect(overview.otherIssues.map((i) => [i.severity, i.ledger])).toEqual([
+      ["info", "人员"],
+      ["warning", undefined],
+    ]);
+  });
+
+  it("names each missing ledger with the number of figures that fall back to manual values", () => {
+    expect(overview.missing).toEqual([
+      { ledger: "共建单位", figures: 0 },
+      { ledger: "活动记录", figures: 0 },
+      { ledger: "人员", figures: 2 },
+      { ledger: "队伍", figures: 0 },
+    ]);
+  });
+
+  it("adds up the rows excluded across ledgers", () => {
+    expect(excludedRows(r)).toBe(3);
+  });
+});
+
+describe("figure sections", () => {
+  const figures = [figure("a"), figure("b"), figure("c"), figure("unused")];
+  const blocks: Block[] = [
+    { kind: "title", runs: [text("2022年度述职报告")] },
+    { kind: "heading", level: 1, runs: [text("一、抓基层党建工作情况")] },
+    { kind: "paragraph", runs: [text("（一）抓政治建设提站位，推进党建责任落细落实。", "kai"), text("目标"), slot("a"), slot("setting.year")] },
+    { kind: "paragraph", runs: [text("继续"), slot("b"), slot("a")] },
+    { kind: "heading", level: 1, runs: [text("二、特色亮点工作")] },
+    { kind: "table", rows: [[[slot("c")]]] },
+  ];
+  const sections = figureSections(result({ figures, blocks }), "未在报告中使用");
+
+  it("groups figures under the run-in heading cut at its first comma, then under the last heading", () => {
+    expect(sections.map((s) => [s.title, s.figures.map((f) => f.id)])).toEqual([
+      ["（一）抓政治建设提站位", ["a", "b"]],
+      ["二、特色亮点工作", ["c"]],
+      ["未在报告中使用", ["unused"]],
+    ]);
+  });
+
+  it("leaves setting slots out, since they are not figures", () => {
+    expect(sections.flatMap((s) => s.figures.map((f) => f.id))).not.toContain("setting.year");
+  });
+});
+
+describe("small view helpers", () => {
+  it("builds the source line from ledger, conditions and period, skipping blanks", () => {
+    expect(figureSourceParts(figure("x"))).toEqual(["电子保函", "状态≠撤销", "截至2022年12月31日"]);
+    expect(figureSourceParts(figure("y", { ledger: null, conditions: "" }))).toEqual(["截至2022年12月31日"]);
+  });
+
+  it("offers 全部门 first, then the departments named by sheets and rows, sorted, plus the current scope", () => {
+    const r = result({
+      ledgers: {
+        电子保函: ledger("电子保函", ["电子保函-交易二科"], {
+          rows: [{ sheet: "s", row: 2, values: {}, cells: {}, department: "综合科" }],
+        }),
+      },
+      scope: "信息科",
+    });
+    expect(scopeChoices(r, "全部门")).toEqual(["全部门", ...["交易二科", "信息科", "综合科"].sort((a, b) => a.localeCompare(b, "zh-CN"))]);
+  });
+
+  it("drops a leading copy of the cell from the issue text, in the pane's language", () => {
+    const i = { ...issue("error", "电子保函", "电子保函!C12", "电子保函!C12 日期无法识别"), messageEn: "电子保函!C12: date not recognised" };
+    expect(issueText(i, "zh-CN")).toBe("日期无法识别");
+    expect(issueText(i, "en-US")).toBe("date not recognised");
+  });
+
+  it("names the report file by its year", () => {
+    expect(reportFileName({ year: 2023 })).toBe("述职报告-2023.docx");
+  });
+});
+
+describe("language and theme", () => {
+  it("uses Chinese for any zh Office language and English otherwise, with ?lang= winning", () => {
+    expect(pickLang("zh-TW")).toBe("zh-CN");
+    expect(pickLang("fr-FR")).toBe("en-US");
+    expect(pickLang(undefined)).toBe("zh-CN");
+    expect(pickLang("zh-CN", "?lang=en")).toBe("en-US");
+    expect(pickLang("en-US", "?lang=zh")).toBe("zh-CN");
+  });
+
+  it("has the same keys in both languages and no empty strings", () => {
+    expect(Object.keys(enUS).sort()).toEqual(Object.keys(zhCN).sort());
+    expect(Object.entries(enUS).filter(([, v]) => v.trim() === "")).toEqual([]);
+  });
+
+  it("fills placeholders, grouping numbers for the language and leaving strings alone", () => {
+    expect(makeT("zh-CN")("ledgerRows", { rows: 4043 })).toBe("读取 4,043 行");
+    expect(makeT("en-US")("saveStarted", { file: "述职报告-2022.docx" })).toBe("Download of 述职报告-2022.docx started.");
+  });
+
+  it("reads a dark Office theme from a dark body background", () => {
+    expect(isDarkTheme("#262626")).toBe(true);
+    expect(isDarkTheme("#FFFFFF")).toBe(false);
+    expect(isDarkTheme(undefined)).toBe(false);
+  });
+});
+
+describe("saving the report", () => {
+  it("does not try a download where the host drops it (Mac)", () => {
+    expect(saveBytes(new Uint8Array([1]), "r.docx", "Mac", {} as Document)).toEqual({ kind: "blocked", reason: "platform" });
+  });
+
+  it("reports a failed download as blocked with the error, instead of throwing", () => {
+    const doc = {
+      createElement: () => {
+        throw new Error("no DOM here");
+      },
+    } as unknown as Document;
+    const outcome = saveBytes(new Uint8Array([1]), "r.docx", "OfficeOnline", doc);
+    expect(outcome.kind).toBe("blocked");
+    expect(outcome.kind === "blocked" && outcome.detail).toMatch(/no DOM here/);
+  });
+});

@@ -1,0 +1,118 @@
+/* eslint-disable no-undef */
+// Builds the task pane (Office add-in template conventions) or, with `--env playground`, the
+// playground: the same pane over the simulated Excel host, served over plain http by
+// scripts/playground.mjs. Dev certificates are asked for only when serving the real pane.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+/** Where the production pane is hosted; the manifest copied into dist/ points there. */
+const urlProd = process.env.LEDGER_REPORT_URL || "https://ledger-report.example.org/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** Scripts only from the pane's own origin and the office.js CDN (office.js loads its host files from there). */
+function contentSecurityPolicy(scriptOrigins) {
+  return [`script-src 'self' ${scriptOrigins.join(" ")}`.trim(), "object-src 'none'", "base-uri 'self'"].join("; ");
+}
+
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const options = await devCerts.getHttpsServerOptions();
+  return { ca: options.ca, key: options.key, cert: options.cert };
+}
+
+function tsRule() {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      options: {
+        transpileOnly: true,
+        // tsconfig says commonjs for jest; webpack needs ES modules to split `import()` into chunks.
+        compilerOptions: { module: "esnext", moduleResolution: "node", target: "es2020", sourceMap: true },
+      },
+    },
+  };
+}
+
+const common = (dev) => ({
+  devtool: "source-map", // not eval-*: the CSP forbids eval
+  resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
+  module: { rules: [tsRule()] },
+  performance: {
+    // The initial JS budget is 300 KB gzip (about 1 MB minified); the docx writer is a lazy chunk.
+    hints: dev ? false : "warning",
+    maxEntrypointSize: 1_100_000,
+    maxAssetSize: 1_100_000,
+  },
+  optimization: { splitChunks: { chunks: "async" } },
+});
+
+function paneConfig(dev) {
+  return {
+    ...common(dev),
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true, publicPath: "" },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        officeJs: OFFICE_JS_CDN,
+        csp: contentSecurityPolicy(["https://appsforoffice.microsoft.com"]),
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/support.html", to: "support.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+          },
+        ],
+      }),
+    ],
+  };
+}
+
+function playgroundConfig(dev) {
+  return {
+    ...common(dev),
+    entry: { playground: "./src/playground/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist-playground"),
+      filename: "[name].[contenthash:8].js",
+      clean: true,
+      publicPath: "",
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/playground/playground.html",
+        chunks: ["playground"],
+        // No office.js: the simulated host installs `Office` and `Excel` itself (see src/playground/index.tsx).
+        csp: contentSecurityPolicy([]),
+      }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
+    ],
+  };
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const dev = options.mode === "development";
+  if (env.playground) return { mode: options.mode || "production", ...playgroundConfig(dev) };
+  const config = { mode: options.mode || "production", ...paneConfig(dev) };
+  if (env.WEBPACK_SERVE) {
+    config.devServer = {
+      hot: true,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist") },
+      server: { type: "https", options: await httpsOptions() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    };
+  }
+  return config;
+};
