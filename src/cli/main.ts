@@ -182,6 +182,7 @@ async function refresh(
   const reportPath = resolve(positionals[1]);
   const output = resolve(flags.output ?? reportPath.replace(/(\.docx)?$/i, ".refreshed.docx"));
   if (output === input) throw new UsageError("输出文件不能覆盖输入的工作簿。", "the output must not overwrite the input workbook.");
+  if (!/\.docx$/i.test(output)) throw new UsageError(`输出文件应以 .docx 结尾：${output}`, `the output must end in .docx: ${output}`);
   const overrides = parseOverrides(flags);
   const progress = createProgress(["读取工作簿", "读取报告", "计算指标", "写入文件"]);
   try {
@@ -208,6 +209,8 @@ async function refresh(
     if (flags.json) {
       io.out(`${JSON.stringify({ output, updated: plan.updated, unchanged: plan.unchanged, conflicts: plan.conflicts.map(({ id, written, current, new: n }) => ({ id, written, current, new: n })), removed: plan.removed, issues: result.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null })) }, null, 2)}\n`);
     } else {
+      const notable = result.issues.filter((i) => i.severity !== "info");
+      if (notable.length) io.out(formatIssues(notable, lang));
       io.out(formatRefresh(plan, lang));
       io.out(`${lang === "en" ? "Refreshed report written" : "已写入刷新后的报告"}：${output}\n`);
     }

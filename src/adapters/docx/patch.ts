@@ -1,11 +1,11 @@
 // Reading and patching a generated report (.docx) in place: find the figure controls and the link
 // part, then rewrite only the inside of the controls being updated and the link part. Every other
 // part keeps its exact content, and document.xml is unchanged outside the replaced w:sdtContent spans.
-import { unzipSync, zipSync, strFromU8, strToU8, type Unzipped } from "fflate";
-import { LINK_NAMESPACE, parseLinkRecord, linkRecordToXml, slotIdFromTag } from "../../core/link";
+import { unzipSync, zipSync, strToU8, type Unzipped } from "fflate";
+import { LINK_NAMESPACE, parseLinkRecord, linkRecordToXml, slotIdFromTag, escapeXmlText, type ParseLinkResult } from "../../core/link";
 import type { FoundControl, RefreshPlan } from "../../core/refresh/plan";
 import type { LinkRecord } from "../../core/types";
-import { attribute, escapeXmlText, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
+import { attribute, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
 
 export type DocxReadErrorCode = "not_docx" | "corrupt" | "not_linked" | "newer_version" | "link_missing" | "too_large";
 
@@ -21,11 +21,16 @@ export class DocxReadError extends Error {
 
 /** A figure control located in document.xml. */
 export interface LocatedControl extends FoundControl {
+  /** The span replaced on a write: the inside of `w:sdtContent`, or the whole tag when it was written `<w:sdtContent/>`. */
   contentStart: number;
   contentEnd: number;
-  /** Raw `<w:rPr>…</w:rPr>` of its first run, reused for the new text. */
+  /** True when the span is a self-closing `<w:sdtContent/>`, so a write must supply the element itself. */
+  emptyContent?: boolean;
+  /** Span of `<w:showingPlcHdr/>` in its properties: Word's placeholder flag, dropped when a real value is written. */
+  placeholder?: { start: number; end: number };
+  /** Raw `<w:rPr>…</w:rPr>` of its first run that shows text (else its first run), reused for the new text. */
   runProperties: string;
-  /** Raw `<w:pPr>…</w:pPr>` of its first paragraph when the control holds paragraphs. */
+  /** Raw `<w:pPr>…</w:pPr>` of its first paragraph when the control holds paragraphs; null for a run-level control. */
   paragraphProperties: string | null;
 }
 
@@ -34,6 +39,8 @@ export interface LinkedDocx {
   /** Entry names in their original order, to write the package back the same way. */
   order: string[];
   documentXml: string;
+  /** How document.xml was encoded, so a patched part is written back the same way. */
+  documentEncoding: XmlEncoding;
   linkPartName: string;
   record: LinkRecord;
   controls: LocatedControl[];
@@ -41,8 +48,13 @@ export interface LinkedDocx {
 
 const MAX_UNCOMPRESSED = 256 * 1024 * 1024;
 
+const CORRUPT_BODY = () => new DocxReadError("corrupt", "文档内容已损坏（document.xml 无法解析），无法刷新。", "the document body is damaged (document.xml cannot be parsed).");
+
 /** Opens a .docx and finds its link record and figure controls; throws DocxReadError when it cannot be refreshed. */
 export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
+  // Encrypted .docx files and old .doc files are both OLE compound files.
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    throw new DocxReadError("not_docx", "这个文件设有打开密码，或是旧版 .doc 格式，无法刷新。请在 Word 中取消密码或另存为 .docx 后再试。", "this file is password-protected or an old .doc file; remove the password or save it as .docx in Word, then try again.");
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     throw new DocxReadError("not_docx", "这不是 Word 文档（.docx）。", "this is not a Word document (.docx).");
   let files: Unzipped;
@@ -51,6 +63,7 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
+        // Declared sizes bound what fflate allocates, so checking them bounds memory even for a zip bomb.
         total += f.originalSize;
         if (total > MAX_UNCOMPRESSED) throw new DocxReadError("too_large", `文档解压后超过 ${MAX_UNCOMPRESSED / 1048576} MB 上限，已停止读取。`, `the document exceeds the ${MAX_UNCOMPRESSED / 1048576} MB uncompressed limit.`);
         order.push(f.name);
@@ -64,103 +77,207 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
   const doc = files["word/document.xml"];
   if (!doc) throw new DocxReadError("not_docx", "这个文件不是 Word 文档（缺少 word/document.xml）。", "this file is not a Word document (no word/document.xml).");
 
-  let linkPartName = "";
-  let linkXml = "";
-  for (const name of order) {
-    if (!/^customXml\/item\d*\.xml$/i.test(name)) continue;
-    const text = decode(files[name]);
-    if (text.includes(LINK_NAMESPACE) || text.includes("urn:ledger-report:link:")) {
-      linkPartName = name;
-      linkXml = text;
-      break;
-    }
-  }
-  const documentXml = decode(doc);
+  const decoded = decodeXml(doc);
+  if (!decoded) throw CORRUPT_BODY();
+  const documentXml = decoded.text;
   let controls: LocatedControl[];
   try {
     controls = locateControls(documentXml);
   } catch (e) {
-    if (e instanceof XmlScanError) throw new DocxReadError("corrupt", "文档内容已损坏（document.xml 无法解析）。", "the document body is damaged (document.xml cannot be parsed).");
+    if (e instanceof XmlScanError) throw CORRUPT_BODY();
     throw e;
   }
-  if (!linkPartName) {
+
+  const link = findLinkPart(files, order);
+  if (!link) {
     if (controls.length === 0) throw new DocxReadError("not_linked", "这个文档不是由台账生成的报告（没有链接信息和数字控件），无法刷新。", "this document is not a linked report (no link part, no figure controls).");
     throw new DocxReadError("link_missing", `文档中有 ${controls.length} 个数字控件，但链接信息已丢失（可能被其他软件另存过），无法判断哪些数字被手工修改过。请重新生成报告。`, `the document has ${controls.length} figure controls but its link part is gone (re-saved by another program?); hand edits cannot be told apart. Generate the report again.`);
   }
-  const parsed = parseLinkRecord(linkXml);
+  const { name: linkPartName, parsed } = link;
   if (!parsed.ok) {
+    if (parsed.reason === "not_link" && controls.length === 0)
+      throw new DocxReadError("not_linked", "这个文档不是由台账生成的报告（没有链接信息和数字控件），无法刷新。", "this document is not a linked report (no link part, no figure controls).");
     const code: DocxReadErrorCode = parsed.reason === "newer_version" ? "newer_version" : parsed.reason === "not_link" ? "not_linked" : "corrupt";
     throw new DocxReadError(code, parsed.message, parsed.messageEn);
   }
-  return { files, order, documentXml, linkPartName, record: parsed.record, controls };
+  // LibreOffice keeps the w:sdt elements but empties their properties, tags included: the record
+  // survives and every figure would read as deleted. A refresh that "removes" everything is that loss.
+  if (controls.length === 0 && parsed.record.figures.length > 0)
+    throw new DocxReadError(
+      "link_missing",
+      `链接信息还在，但文档中找不到任何数字控件（共 ${parsed.record.figures.length} 个）：控件标记可能在用其他软件（如 WPS、LibreOffice）另存时丢失了。请用 Word 保存的原报告刷新，或重新生成报告。`,
+      `the link part lists ${parsed.record.figures.length} figures but the document has no figure controls left: their tags were probably lost when another program (WPS, LibreOffice) re-saved it. Refresh the report as Word saved it, or generate it again.`,
+    );
+  return { files, order, documentXml, documentEncoding: decoded.encoding, linkPartName, record: parsed.record, controls };
 }
 
-function decode(bytes: Uint8Array): string {
-  // A BOM is legal at the start of a part; the offsets we patch must not count it twice.
-  const s = strFromU8(bytes);
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+/** The custom XML item holding our link record; a part that merely mentions the namespace does not hide a real one after it. */
+function findLinkPart(files: Unzipped, order: string[]): { name: string; parsed: ParseLinkResult } | null {
+  let first: { name: string; parsed: ParseLinkResult } | null = null;
+  for (const name of order) {
+    if (!/^customXml\/item\d*\.xml$/i.test(name)) continue;
+    const text = decodeXml(files[name])?.text;
+    if (!text || !(text.includes(LINK_NAMESPACE) || text.includes("urn:ledger-report:link:"))) continue;
+    const parsed = parseLinkRecord(text);
+    if (parsed.ok) return { name, parsed };
+    first ??= { name, parsed };
+  }
+  return first;
 }
+
+export type XmlEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
+
+/** Decodes an XML part by its byte-order mark or first bytes; null when it is not valid text in that encoding. */
+export function decodeXml(bytes: Uint8Array): { text: string; encoding: XmlEncoding } | null {
+  let encoding: XmlEncoding = "utf-8";
+  let skip = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) [encoding, skip] = ["utf-8-bom", 3];
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, skip] = ["utf-16le", 2];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, skip] = ["utf-16be", 2];
+  else if (bytes[0] === 0x3c && bytes[1] === 0x00) encoding = "utf-16le";
+  else if (bytes[0] === 0x00 && bytes[1] === 0x3c) encoding = "utf-16be";
+  try {
+    // Fatal: a lenient decode would turn bad bytes into U+FFFD and a write would then change them outside our spans.
+    const label = encoding === "utf-8-bom" ? "utf-8" : encoding;
+    return { text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip)), encoding };
+  } catch {
+    return null;
+  }
+}
+
+export function encodeXml(text: string, encoding: XmlEncoding): Uint8Array {
+  if (encoding === "utf-8") return strToU8(text);
+  if (encoding === "utf-8-bom") {
+    const body = strToU8(text);
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf]);
+    out.set(body, 3);
+    return out;
+  }
+  const out = new Uint8Array(2 + text.length * 2);
+  const le = encoding === "utf-16le";
+  out.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[2 + 2 * i] = le ? c & 0xff : c >> 8;
+    out[3 + 2 * i] = le ? c >> 8 : c & 0xff;
+  }
+  return out;
+}
+
+/** Containers whose children are paragraphs and tables: a control there is block-level. */
+const BLOCK_PARENTS = new Set(["w:body", "w:tc", "w:txbxContent", "w:hdr", "w:ftr", "w:footnote", "w:endnote", "w:comment", "w:docPartBody"]);
+
+const OFF = new Set(["false", "0", "off"]);
 
 interface Frame {
   id: string | null;
+  block: boolean;
   inProperties: boolean;
   contentStart: number;
   contentEnd: number;
+  emptyContent: boolean;
   text: string;
+  placeholder: { start: number; end: number } | null;
+  placeholderOpen: number;
+  /** The w:rPr in w:sdtPr: what Word formats the content with once the placeholder is replaced. */
+  controlRunProperties: string | null;
+  /** Depth (index in the element stack) of the run being read, -1 outside one. */
+  runDepth: number;
   runProperties: string;
-  runPropertiesStart: number;
+  propertiesStart: number;
+  firstRunProperties: string | null;
+  textRunProperties: string | null;
+  paragraphs: number;
+  paragraphDepth: number;
   paragraphProperties: string | null;
   paragraphPropertiesStart: number;
-  sawRun: boolean;
-  sawParagraph: boolean;
 }
 
-/** Finds every `w:sdt` tagged `lr:<id>` with the text it shows and where its content lies. */
+function newFrame(block: boolean): Frame {
+  return {
+    id: null, block, inProperties: false, contentStart: -1, contentEnd: -1, emptyContent: false, text: "",
+    placeholder: null, placeholderOpen: -1, controlRunProperties: null,
+    runDepth: -1, runProperties: "", propertiesStart: -1, firstRunProperties: null, textRunProperties: null,
+    paragraphs: 0, paragraphDepth: -1, paragraphProperties: null, paragraphPropertiesStart: -1,
+  };
+}
+
+const inside = (f: Frame | undefined): f is Frame => f !== undefined && f.contentStart >= 0 && f.contentEnd < 0;
+
+/**
+ * Finds every `w:sdt` tagged `lr:<id>` with the text it shows and where its content lies, in one
+ * pass. The text is what a reader sees: `w:t`, tabs and breaks (so a clerk's line break is an edit),
+ * a line between paragraphs, nothing from deleted revisions, "" while Word shows its placeholder.
+ */
 export function locateControls(xml: string): LocatedControl[] {
   const found: LocatedControl[] = [];
   const frames: Frame[] = [];
   const names: string[] = [];
   let textStart = -1;
 
+  const addText = (s: string) => {
+    for (const f of frames) if (inside(f)) f.text += s;
+    const f = frames[frames.length - 1];
+    if (inside(f) && f.runDepth >= 0 && f.textRunProperties === null) f.textRunProperties = f.runProperties;
+  };
+
   scanTags(xml, (tag) => {
     const frame = frames[frames.length - 1];
-    const inContent = frame && frame.contentStart >= 0 && frame.contentEnd < 0;
+    const inContent = inside(frame);
+    const depth = names.length;
     if (tag.kind === "open" || tag.kind === "empty") {
-      const parent = names[names.length - 1];
+      const parent = names[depth - 1];
       switch (tag.name) {
         case "w:sdt":
-          if (tag.kind === "open")
-            frames.push({ id: null, inProperties: false, contentStart: -1, contentEnd: -1, text: "", runProperties: "", runPropertiesStart: -1, paragraphProperties: null, paragraphPropertiesStart: -1, sawRun: false, sawParagraph: false });
+          if (tag.kind === "open") frames.push(newFrame(BLOCK_PARENTS.has(parent) || (parent === "w:sdtContent" && frame?.block === true)));
           break;
         case "w:sdtPr":
-          if (frame && tag.kind === "open") frame.inProperties = true;
+          if (frame && tag.kind === "open" && parent === "w:sdt") frame.inProperties = true;
           break;
         case "w:tag":
-          if (frame?.inProperties) frame.id = slotIdFromTag(attribute(tag.attrs, "w:val") ?? "");
+          if (frame?.inProperties && parent === "w:sdtPr") frame.id = slotIdFromTag(attribute(tag.attrs, "w:val") ?? "");
+          break;
+        case "w:showingPlcHdr":
+          if (frame?.inProperties && parent === "w:sdtPr" && !OFF.has((attribute(tag.attrs, "w:val") ?? "").toLowerCase())) {
+            if (tag.kind === "empty") frame.placeholder = { start: tag.start, end: tag.end };
+            else frame.placeholderOpen = tag.start;
+          }
           break;
         case "w:sdtContent":
-          if (frame && tag.kind === "open") frame.contentStart = tag.end;
+          if (frame && parent === "w:sdt") {
+            if (tag.kind === "open") frame.contentStart = tag.end;
+            else [frame.contentStart, frame.contentEnd, frame.emptyContent] = [tag.start, tag.end, true];
+          }
           break;
         case "w:t":
           if (tag.kind === "open") textStart = tag.end;
           break;
         case "w:tab":
-          if (inContent && parent === "w:r") for (const f of openContents(frames)) f.text += "\t";
+          if (parent === "w:r") addText("\t");
+          break;
+        case "w:br":
+        case "w:cr":
+          if (parent === "w:r") addText("\n");
           break;
         case "w:r":
-          if (inContent && !frame.sawRun) frame.sawRun = true;
+          if (inContent && frame.runDepth < 0 && tag.kind === "open") [frame.runDepth, frame.runProperties] = [depth, ""];
           break;
         case "w:rPr":
-          if (inContent && parent === "w:r" && frame.runPropertiesStart < 0 && !frame.runProperties) {
+          if (inContent && frame.runDepth === depth - 1) {
             if (tag.kind === "empty") frame.runProperties = xml.slice(tag.start, tag.end);
-            else frame.runPropertiesStart = tag.start;
+            else frame.propertiesStart = tag.start;
+          } else if (frame?.inProperties && parent === "w:sdtPr") {
+            if (tag.kind === "empty") frame.controlRunProperties = xml.slice(tag.start, tag.end);
+            else frame.propertiesStart = tag.start;
           }
           break;
         case "w:p":
-          if (inContent) frame.sawParagraph = true;
+          for (const f of frames) if (inside(f) && f.paragraphs++ > 0) f.text += "\n";
+          if (inContent && frame.paragraphs === 1 && tag.kind === "open") frame.paragraphDepth = depth;
           break;
         case "w:pPr":
-          if (inContent && parent === "w:p" && frame.paragraphProperties === null && frame.paragraphPropertiesStart < 0) {
+          if (inContent && frame.paragraphs === 1 && frame.paragraphDepth === depth - 1 && frame.paragraphProperties === null) {
             if (tag.kind === "empty") frame.paragraphProperties = xml.slice(tag.start, tag.end);
             else frame.paragraphPropertiesStart = tag.start;
           }
@@ -169,70 +286,102 @@ export function locateControls(xml: string): LocatedControl[] {
       if (tag.kind === "open") names.push(tag.name);
       return;
     }
-    // Closing tags.
+    // Closing tags; `depth` is now the closing element's own index.
     names.pop();
+    const own = depth - 1;
     switch (tag.name) {
       case "w:t":
         if (textStart >= 0) {
           const text = unescapeXml(xml.slice(textStart, tag.start));
-          for (const f of openContents(frames)) f.text += text;
+          if (text) addText(text);
           textStart = -1;
         }
         break;
       case "w:rPr":
-        if (frame && frame.runPropertiesStart >= 0 && !frame.runProperties) frame.runProperties = xml.slice(frame.runPropertiesStart, tag.end);
+        if (frame && frame.propertiesStart >= 0) {
+          if (inContent && frame.runDepth === own - 1) frame.runProperties = xml.slice(frame.propertiesStart, tag.end);
+          else if (frame.inProperties && names[own - 1] === "w:sdtPr") frame.controlRunProperties = xml.slice(frame.propertiesStart, tag.end);
+          else break; // a w:rPr inside w:rPrChange: the outer one is still open
+          frame.propertiesStart = -1;
+        }
+        break;
+      case "w:r":
+        if (inContent && frame.runDepth === own) {
+          frame.firstRunProperties ??= frame.runProperties;
+          frame.runDepth = -1;
+        }
         break;
       case "w:pPr":
-        if (frame && frame.paragraphPropertiesStart >= 0 && frame.paragraphProperties === null) frame.paragraphProperties = xml.slice(frame.paragraphPropertiesStart, tag.end);
+        if (inContent && frame.paragraphPropertiesStart >= 0 && frame.paragraphDepth === own - 1) {
+          frame.paragraphProperties = xml.slice(frame.paragraphPropertiesStart, tag.end);
+          frame.paragraphPropertiesStart = -1;
+        }
+        break;
+      case "w:showingPlcHdr":
+        if (frame && frame.placeholderOpen >= 0) {
+          frame.placeholder = { start: frame.placeholderOpen, end: tag.end };
+          frame.placeholderOpen = -1;
+        }
         break;
       case "w:sdtPr":
-        if (frame) frame.inProperties = false;
+        if (frame && names[own - 1] === "w:sdt") frame.inProperties = false;
         break;
       case "w:sdtContent":
-        if (frame) frame.contentEnd = tag.start;
+        if (frame && names[own - 1] === "w:sdt" && frame.contentStart >= 0) frame.contentEnd = tag.start;
         break;
       case "w:sdt": {
         const done = frames.pop();
         if (done?.id && done.contentStart >= 0 && done.contentEnd >= 0) {
-          found.push({
+          const control: LocatedControl = {
             id: done.id,
-            text: done.text,
+            text: done.placeholder ? "" : done.text,
             contentStart: done.contentStart,
             contentEnd: done.contentEnd,
-            runProperties: done.runProperties,
-            paragraphProperties: done.sawParagraph ? (done.paragraphProperties ?? "") : null,
-          });
+            runProperties: (done.placeholder ? done.controlRunProperties : done.textRunProperties ?? done.firstRunProperties) ?? "",
+            paragraphProperties: done.block || done.paragraphs > 0 ? (done.paragraphProperties ?? "") : null,
+          };
+          if (done.emptyContent) control.emptyContent = true;
+          if (done.placeholder) control.placeholder = done.placeholder;
+          found.push(control);
         }
         break;
       }
     }
   });
+  if (frames.length > 0 || names.length > 0) throw new XmlScanError("unclosed elements at the end of document.xml");
   // Document order: a control closes after any control nested in it, so sort by position.
   return found.sort((a, b) => a.contentStart - b.contentStart);
-}
-
-function openContents(frames: Frame[]): Frame[] {
-  return frames.filter((f) => f.contentStart >= 0 && f.contentEnd < 0);
 }
 
 /** The new inside of a control: one run with the first run's formatting (in a paragraph if it held paragraphs). */
 function replacementContent(control: LocatedControl, text: string): string {
   const run = `<w:r>${control.runProperties}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
-  return control.paragraphProperties === null ? run : `<w:p>${control.paragraphProperties}${run}</w:p>`;
+  const inner = control.paragraphProperties === null ? run : `<w:p>${control.paragraphProperties}${run}</w:p>`;
+  return control.emptyContent ? `<w:sdtContent>${inner}</w:sdtContent>` : inner;
 }
 
 /** Applies a refresh plan's writes and stores the new link record; returns the new package. */
 export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
-  let xml = docx.documentXml;
-  // From the end backwards, so earlier offsets stay valid.
-  const writes = [...plan.writes].sort((a, b) => docx.controls[b.index].contentStart - docx.controls[a.index].contentStart);
-  for (const w of writes) {
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const w of plan.writes) {
     const c = docx.controls[w.index];
-    xml = xml.slice(0, c.contentStart) + replacementContent(c, w.text) + xml.slice(c.contentEnd);
+    if (c.placeholder) edits.push({ ...c.placeholder, text: "" });
+    edits.push({ start: c.contentStart, end: c.contentEnd, text: replacementContent(c, w.text) });
   }
+  edits.sort((a, b) => a.start - b.start);
+  // One forward pass; an edit inside one already made (a control nested in a rewritten one) is gone with it.
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    if (e.start < at) continue;
+    pieces.push(docx.documentXml.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  pieces.push(docx.documentXml.slice(at));
+
   const out: Unzipped = {};
   for (const name of docx.order) {
-    if (name === "word/document.xml") out[name] = writes.length ? strToU8(xml) : docx.files[name];
+    if (name === "word/document.xml") out[name] = edits.length ? encodeXml(pieces.join(""), docx.documentEncoding) : docx.files[name];
     else if (name === docx.linkPartName) out[name] = strToU8(linkRecordToXml(plan.record));
     else out[name] = docx.files[name];
   }

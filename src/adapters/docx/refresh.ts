@@ -36,5 +36,22 @@ export function refreshDocx(
   for (const k of Object.keys(overrides) as (keyof ReportSettings)[]) if (overrides[k] === undefined) delete overrides[k];
   const fresh = runEngine(workbook, { overrides, generatedAt: options.generatedAt });
   const plan = planRefresh(record, docx.controls, fresh.link, options);
-  return { plan, bytes: patchDocx(docx, plan), issues: fresh.issues };
+  return { plan, bytes: patchDocx(docx, plan), issues: [...otherWorkbook(record.workbookId, fresh.link.workbookId), ...fresh.issues] };
+}
+
+/**
+ * Picking last year's or another office's workbook would quietly replace every figure. Both ids are
+ * written by 初始化工作簿 and survive copying the file, so different ids mean a different workbook;
+ * it stays a warning because a clerk may rebuild the workbook on purpose.
+ */
+function otherWorkbook(reportId: string, workbookId: string): Issue[] {
+  if (!reportId || !workbookId || reportId === workbookId) return [];
+  return [
+    {
+      severity: "warning",
+      code: "refresh.other_workbook",
+      message: `这份报告是由另一个工作簿生成的（报告记录的工作簿ID为 ${reportId}，当前工作簿“报告设置”中为 ${workbookId}）。请确认选对了台账工作簿。`,
+      messageEn: `this report was generated from another workbook (the report records workbook ID ${reportId}; 报告设置 of this workbook says ${workbookId}). Check that this is the right workbook.`,
+    },
+  ];
 }

@@ -50,13 +50,17 @@ export function scanTags(xml: string, onTag: (tag: XmlTag) => void): void {
       else if (c === 62 /* > */) break;
     }
     if (j >= n) throw new XmlScanError(`unterminated tag at offset ${lt}`);
-    const inner = xml.slice(lt + 1, j);
-    const closing = inner.charCodeAt(0) === 47; /* / */
-    const selfClosing = !closing && inner.charCodeAt(inner.length - 1) === 47;
-    const body = closing ? inner.slice(1) : selfClosing ? inner.slice(0, -1) : inner;
-    const m = /^\s*([^\s/>]+)/.exec(body);
-    if (!m) throw new XmlScanError(`malformed tag at offset ${lt}`);
-    onTag({ kind: closing ? "close" : selfClosing ? "empty" : "open", name: m[1], start: lt, end: j + 1, attrs: body.slice(m[0].length) });
+    const closing = next === 47; /* / */
+    const selfClosing = !closing && xml.charCodeAt(j - 1) === 47 && j - 1 > lt;
+    // The name runs from after `<` (or `</`) to the first space, `/` or `>`; read by hand, as this is the hot loop.
+    const nameStart = closing ? lt + 2 : lt + 1;
+    let k = nameStart;
+    for (; k < j; k++) {
+      const c = xml.charCodeAt(k);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) break;
+    }
+    if (k === nameStart) throw new XmlScanError(`malformed tag at offset ${lt}`);
+    onTag({ kind: closing ? "close" : selfClosing ? "empty" : "open", name: xml.slice(nameStart, k), start: lt, end: j + 1, attrs: xml.slice(k, selfClosing ? j - 1 : j) });
     i = j + 1;
   }
 }
@@ -67,9 +71,15 @@ function skipTo(xml: string, from: number, end: string): number {
   return k + end.length;
 }
 
+const attributePatterns = new Map<string, RegExp>();
+
 /** Reads one attribute (by qualified name) from raw attribute text, unescaped. */
 export function attribute(attrs: string, qname: string): string | null {
-  const re = new RegExp(`(?:^|\\s)${qname.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = attributePatterns.get(qname);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)${qname.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    attributePatterns.set(qname, re);
+  }
   const m = re.exec(attrs);
   if (!m) return null;
   return unescapeXml(m[2] ?? m[3] ?? "");
@@ -86,6 +96,5 @@ export function unescapeXml(s: string): string {
   });
 }
 
-export function escapeXmlText(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+// Text going into document.xml must also lose what XML 1.0 cannot hold; one implementation for every part.
+export { escapeXmlText } from "../../core/link/xmltext";

@@ -74,7 +74,7 @@ export function planRefresh(previous: LinkRecord, controls: FoundControl[], fres
         wroteNew = true;
       } else keptConflict = true;
     }
-    if (wroteNew && !plan.updated.some((u) => u.id === before.id)) plan.updated.push({ id: before.id, old: before.text, new: newText });
+    if (wroteNew) plan.updated.push({ id: before.id, old: before.text, new: newText });
     if (!wroteNew && !keptConflict) plan.unchanged.push(before.id);
     // Where any control now shows the new text, remember that text as ours; a kept conflict keeps
     // the old record so the next refresh still recognises the clerk's edit.
