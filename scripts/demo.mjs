@@ -1,7 +1,7 @@
 // `npm run demo`: the main job on the bundled sample workbook —
 // examples/sample-ledgers.xlsx → examples/out/述职报告.docx (+ .pdf and page-1 .png where LibreOffice/poppler exist).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -10,9 +10,13 @@ mkdirSync(out, { recursive: true });
 if (!existsSync("dist/cli/ledger-report.js")) spawnSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
 
 const docx = join(out, "述职报告.docx");
+rmSync(docx, { force: true });
 const gen = spawnSync(process.execPath, ["bin/ledger-report.js", "generate", "examples/sample-ledgers.xlsx", "-o", docx], { stdio: "inherit" });
 // Exit 1 means the sample's deliberate error rows were left out — the report is still written.
-if (gen.status !== 0 && gen.status !== 1) process.exit(gen.status ?? 2);
+if ((gen.status !== 0 && gen.status !== 1) || !existsSync(docx)) {
+  console.error("demo: the report was not generated (see the message above).");
+  process.exit(gen.status || 2);
+}
 
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 if (has("soffice")) {
