@@ -1,0 +1,197 @@
+// The .xlsx file source: bytes in, the same raw tables the live Excel adapter produces out.
+// Runs unchanged in Node and the browser (Uint8Array and TextDecoder only), synchronously.
+import type { CellRange, RawCell, RawTable, RawWorkbook } from "../../core/types";
+import { XlsxReadError, asXlsxError, fail } from "./errors";
+import { type XlsxLimits, resolveLimits } from "./limits";
+import { readSharedStrings, readSheetTables, readWorkbookInfo } from "./parts";
+import { CellGrid, SheetScanner, type SharedStrings } from "./sheet-scanner";
+import { ZipArchive } from "./zip";
+
+export { XlsxReadError } from "./errors";
+export type { XlsxErrorCode } from "./errors";
+export type { XlsxLimits } from "./limits";
+export { DEFAULT_LIMITS } from "./limits";
+
+export interface XlsxSheet {
+  name: string;
+  hidden: boolean;
+  /** Zero-based sheet row and column of cells[0][0]. */
+  top: number;
+  left: number;
+  /**
+   * The used range of values from (top, left): blanks "", errors as their text ("#N/A").
+   * Cells that are only formatted do not widen it (a styled empty column would otherwise cost
+   * a million blank rows).
+   */
+  cells: RawCell[][];
+  merges: CellRange[];
+  tables: { name: string; range: CellRange }[];
+  /** The writer's `<dimension>` hint, when it gave one; informational only. */
+  dimension?: CellRange;
+  /** True when wantSheet declined the sheet, or it is a chart/dialog sheet without cells. */
+  skipped?: boolean;
+}
+
+export interface XlsxWorkbook {
+  date1904: boolean;
+  sheets: XlsxSheet[];
+}
+
+export interface ReadOptions {
+  /** Decide per sheet (with its table names) whether to read its cells; skipped sheets have empty cells. */
+  wantSheet?: (sheetName: string, tableNames: string[]) => boolean;
+  limits?: Partial<XlsxLimits>;
+}
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+  return true;
+}
+
+/** Finds `text` stored as UTF-16LE, the way OLE directory entries name their streams. */
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = bytes.length - text.length * 2;
+  outer: for (let i = 0; i <= last; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let k = 1; k < text.length; k++) {
+      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Rejects what is plainly not an .xlsx before touching the ZIP directory. */
+function checkMagic(bytes: Uint8Array): void {
+  if (startsWith(bytes, OLE_MAGIC)) {
+    // Excel saves a password-protected .xlsx as an OLE container holding an "EncryptedPackage" stream.
+    throw containsUtf16(bytes, "EncryptedPackage") ? fail.encrypted() : fail.xls();
+  }
+  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7);
+  if (!isZip) throw fail.notZip();
+}
+
+/** Reads an .xlsx/.xlsm file. Throws only XlsxReadError. */
+export function readXlsxWorkbook(bytes: Uint8Array, opts?: ReadOptions): XlsxWorkbook {
+  try {
+    if (!(bytes instanceof Uint8Array)) throw fail.notZip();
+    const limits = resolveLimits(opts?.limits);
+    checkMagic(bytes);
+    const zip = new ZipArchive(bytes, limits);
+    const info = readWorkbookInfo(zip, limits);
+    const budget = { cells: 0 };
+    let sharedStrings: SharedStrings | null = null;
+    const sheets: XlsxSheet[] = [];
+    for (const ref of info.sheets) {
+      const tables = ref.part ? readSheetTables(zip, ref.part, limits) : [];
+      const sheet: XlsxSheet = { name: ref.name, hidden: ref.hidden, top: 0, left: 0, cells: [], merges: [], tables };
+      sheets.push(sheet);
+      const entry = ref.part ? zip.get(ref.part) : undefined;
+      const want = entry !== undefined && (!opts?.wantSheet || opts.wantSheet(ref.name, tables.map((t) => t.name)));
+      if (!want || !entry) {
+        sheet.skipped = true;
+        continue;
+      }
+      // Read only once some wanted sheet needs them: a file of many sheets may want one small one.
+      sharedStrings ??= readSharedStrings(zip, info.sharedStrings, limits);
+      const grid = new CellGrid(ref.name, limits, budget);
+      const scanner = new SheetScanner({
+        sheet: ref.name,
+        part: entry.name,
+        sharedStrings,
+        date1904: info.date1904,
+        limits,
+        onCell: (row, col, value) => grid.set(row, col, value),
+      });
+      zip.stream(entry, (chunk) => scanner.pushBytes(chunk));
+      scanner.finish();
+      const used = grid.build();
+      sheet.top = used.top;
+      sheet.left = used.left;
+      sheet.cells = used.cells;
+      sheet.merges = scanner.merges;
+      if (scanner.dimension) sheet.dimension = scanner.dimension;
+    }
+    return { date1904: info.date1904, sheets };
+  } catch (e) {
+    throw asXlsxError(e);
+  }
+}
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/**
+ * Cuts a table's values out of its sheet. Rows and columns past the sheet's used range are blank
+ * in Excel too; they are dropped so a table declared over a whole column costs nothing.
+ */
+function cutTable(sheet: XlsxSheet, range: CellRange): RawCell[][] {
+  const usedBottom = sheet.top + sheet.cells.length - 1;
+  const usedRight = sheet.left + (sheet.cells[0]?.length ?? 0) - 1;
+  const bottom = Math.max(range.top, Math.min(range.bottom, usedBottom));
+  const right = Math.max(range.left, Math.min(range.right, usedRight));
+  const out: RawCell[][] = [];
+  for (let r = range.top; r <= bottom; r++) {
+    const src = sheet.cells[r - sheet.top];
+    const row: RawCell[] = new Array(right - range.left + 1);
+    for (let c = range.left; c <= right; c++) {
+      const v = src ? src[c - sheet.left] : undefined;
+      row[c - range.left] = v === undefined ? "" : v;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * One RawTable per Excel table (header row included, `table` set); one RawTable of the used range
+ * for a sheet without tables. Sheets that were skipped or hold no values give no table.
+ */
+export function toRawWorkbook(x: XlsxWorkbook, name?: string): RawWorkbook {
+  const tables: RawTable[] = [];
+  for (const sheet of x.sheets) {
+    if (sheet.skipped) continue;
+    if (sheet.tables.length) {
+      for (const t of sheet.tables) {
+        tables.push({
+          sheet: sheet.name,
+          table: t.name,
+          top: t.range.top,
+          left: t.range.left,
+          values: cutTable(sheet, t.range),
+          merges: sheet.merges.filter((m) => intersects(m, t.range)).map((m) => ({ ...m })),
+        });
+      }
+    } else if (sheet.cells.length) {
+      tables.push({
+        sheet: sheet.name,
+        top: sheet.top,
+        left: sheet.left,
+        values: sheet.cells,
+        merges: sheet.merges.map((m) => ({ ...m })),
+      });
+    }
+  }
+  const out: RawWorkbook = { date1904: x.date1904, tables };
+  if (name !== undefined) out.name = name;
+  return out;
+}
+
+/** Reads a file straight into raw tables; errors name the file when `name` is given. */
+export function readXlsx(bytes: Uint8Array, opts?: ReadOptions & { name?: string }): RawWorkbook {
+  try {
+    return toRawWorkbook(readXlsxWorkbook(bytes, opts), opts?.name);
+  } catch (e) {
+    const err = asXlsxError(e);
+    if (opts?.name) {
+      err.message = `「${opts.name}」：${err.message}`;
+      err.messageEn = `"${opts.name}": ${err.messageEn}`;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,650 @@
+// A scanner for exactly the part of SpreadsheetML a ledger needs — rows, cells, their cached values,
+// merged areas and the dimension hint — fed bytes in arbitrary chunks. A general SAX parser spends
+// most of its time on events we would throw away, and even decoding the whole part to a string costs
+// more than the scan itself; so this one walks the UTF-8 bytes (every byte of markup is ASCII, and no
+// byte of a multi-byte character can look like markup), reads cell references, indexes and plain
+// numbers straight from them, and decodes text only for the values it keeps. Whatever the chunking,
+// the result is the same: anything incomplete at the end of a chunk is carried over whole, and the
+// text of a value is decoded only once all its bytes are in.
+import type { CellRange, RawCell } from "../../core/types";
+import { columnLetters } from "../../core/address";
+import { fail } from "./errors";
+import type { XlsxLimits } from "./limits";
+import { MAX_COL, MAX_ROW, decodeEntities, decodeXString, isoToSerial, parseRange } from "./xml-text";
+
+/** Shared strings by index; null marks a string longer than maxCellChars (an error only if a cell uses it). */
+export type SharedStrings = readonly (string | null)[];
+
+export interface ScannerOptions {
+  sheet: string;
+  /** Zip path, for messages about the part itself. */
+  part: string;
+  sharedStrings: SharedStrings;
+  date1904: boolean;
+  limits: XlsxLimits;
+  onCell: (row: number, col: number, value: RawCell) => void;
+}
+
+/** An unfinished tag, comment or CDATA section this long is not a spreadsheet. */
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+
+const CAPTURE_NONE = 0;
+const CAPTURE_V = 1;
+const CAPTURE_T = 2;
+
+// Cell types (`t` attribute).
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_BOOL = 4;
+const T_ERROR = 5;
+const T_DATE = 6;
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+const COLON = 58;
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+const utf8 = new TextDecoder("utf-8");
+
+/** Bytes known to be ASCII (references, numbers) → string, without TextDecoder's per-call cost. */
+function ascii(b: Uint8Array, s: number, e: number): string {
+  let out = "";
+  for (let i = s; i < e; i++) out += String.fromCharCode(b[i]);
+  return out;
+}
+
+function isAscii(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] > 127) return false;
+  return true;
+}
+
+function decodeBytes(b: Uint8Array, s: number, e: number): string {
+  return e - s < 64 && isAscii(b, s, e) ? ascii(b, s, e) : utf8.decode(b.subarray(s, e));
+}
+
+function matches(b: Uint8Array, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (b[s + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+function startsWithAt(b: Uint8Array, at: number, n: number, word: string): boolean {
+  if (at + word.length > n) return false;
+  for (let i = 0; i < word.length; i++) if (b[at + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Index of `word` in b[from, n), or -1. */
+function find(b: Uint8Array, word: string, from: number, n: number): number {
+  const first = word.charCodeAt(0);
+  const last = n - word.length;
+  outer: for (let i = from; i <= last; i++) {
+    if (b[i] !== first) continue;
+    for (let k = 1; k < word.length; k++) if (b[i + k] !== word.charCodeAt(k)) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * A plain decimal (`-12.5`, `45000`) read straight from bytes. Up to 15 digits the mantissa is an
+ * exact integer and one division by an exact power of ten rounds correctly, so the result equals
+ * Number(text); anything else (exponents, long mantissas) goes through Number.
+ */
+function numberFromBytes(b: Uint8Array, s: number, e: number): number {
+  while (s < e && b[s] <= 32) s++;
+  while (e > s && b[e - 1] <= 32) e--;
+  let i = s;
+  const neg = b[i] === 45;
+  if (neg) i++;
+  let m = 0;
+  let digits = 0;
+  let frac = 0;
+  let dot = false;
+  for (; i < e; i++) {
+    const c = b[i];
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (dot) frac++;
+    } else if (c === 46 && !dot) dot = true;
+    else break;
+  }
+  if (i === e && digits > 0 && digits <= 15) {
+    const v = frac ? m / POW10[frac] : m;
+    return neg ? -v : v;
+  }
+  return Number(ascii(b, s, e));
+}
+
+interface Piece {
+  bytes: Uint8Array;
+  cdata: boolean;
+}
+
+interface Attr {
+  /** Value start and end in the buffer. */
+  s: number;
+  e: number;
+}
+
+export class SheetScanner {
+  readonly merges: CellRange[] = [];
+  dimension: CellRange | null = null;
+
+  private pending: Uint8Array | null = null;
+  private utf16: TextDecoder | null = null;
+  private started = false;
+  private depth = 0;
+  private inSheetData = false;
+  private row = -1;
+  private col = -1;
+  // The cell being read.
+  private inCell = false;
+  private cellRow = 0;
+  private cellCol = 0;
+  private cellType = T_NUMBER;
+  private hasT = false;
+  private inIs = false;
+  private phonetic = 0;
+  private capture = CAPTURE_NONE;
+  /** Raw bytes of the cached value (<v>) and of inline text (<is><t>); a CDATA piece is marked so its `&` stays literal. */
+  private vPieces: Piece[] | null = null;
+  private tPieces: Piece[] = [];
+  private capturedBytes = 0;
+  private readonly maxRawBytes: number;
+  private readonly attr: Attr = { s: 0, e: 0 };
+
+  constructor(private readonly o: ScannerOptions) {
+    // Raw bytes may hold entities (`&#x10FFFF;` is 10 bytes for 2 characters) or 4-byte characters,
+    // so cap them generously here and exactly once decoded.
+    this.maxRawBytes = o.limits.maxCellChars * 10 + 16;
+  }
+
+  pushBytes(chunk: Uint8Array): void {
+    if (!this.started) {
+      if (!chunk.length) return;
+      if (this.pending) {
+        chunk = concat(this.pending, chunk);
+        this.pending = null;
+      }
+      if (chunk.length < 2) {
+        this.pending = chunk.slice();
+        return;
+      }
+      this.started = true;
+      // UTF-16 parts are rare but allowed; they are turned into UTF-8 so the byte scan still holds.
+      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+        this.utf16 = new TextDecoder(chunk[0] === 0xff ? "utf-16le" : "utf-16be");
+      }
+    }
+    if (this.utf16) chunk = new TextEncoder().encode(this.utf16.decode(chunk, { stream: true }));
+    this.scanChunk(chunk);
+  }
+
+  /** For callers holding text (tests, already-decoded parts). */
+  pushText(text: string): void {
+    this.pushBytes(new TextEncoder().encode(text));
+  }
+
+  finish(): void {
+    if (!this.started && this.pending) {
+      this.started = true;
+      const rest = this.pending;
+      this.pending = null;
+      this.scanChunk(rest);
+    }
+    if (this.utf16) this.scanChunk(new TextEncoder().encode(this.utf16.decode()));
+    const rest = this.pending;
+    if ((rest && !isBlank(rest)) || this.depth > 0) {
+      throw fail.corrupt(`${this.o.part}: the sheet's XML ends before it is complete`, { sheet: this.o.sheet });
+    }
+  }
+
+  private scanChunk(chunk: Uint8Array): void {
+    let buf = chunk;
+    if (this.pending) {
+      buf = concat(this.pending, chunk);
+      this.pending = null;
+    }
+    const p = this.run(buf);
+    if (p < buf.length) {
+      if (buf.length - p > MAX_PENDING_BYTES) {
+        throw fail.corrupt(`${this.o.part}: an XML tag or comment never ends`, { sheet: this.o.sheet });
+      }
+      // Copied: the chunk's memory may belong to the inflater.
+      this.pending = buf.slice(p);
+    }
+  }
+
+  /** Processes every complete token in `buf`; returns where the incomplete remainder starts. */
+  private run(buf: Uint8Array): number {
+    const n = buf.length;
+    let p = 0;
+    while (p < n) {
+      // Gaps between tags are short: a plain loop beats a native call per gap, until a gap proves long.
+      let lt = p;
+      const near = Math.min(n, p + 32);
+      while (lt < near && buf[lt] !== LT) lt++;
+      if (lt === near && lt < n) {
+        lt = buf.indexOf(LT, lt);
+        if (lt < 0) lt = n;
+      }
+      if (lt !== p) {
+        if (this.capture !== CAPTURE_NONE) this.appendText(buf.slice(p, lt), false);
+        if (lt >= n) return n;
+        p = lt;
+      }
+      if (p + 1 >= n) return p;
+      const c1 = buf[p + 1];
+      if (c1 === BANG) {
+        if (n - p < 9 && (isPrefixOf(buf, p, n, "<![CDATA[") || isPrefixOf(buf, p, n, "<!--"))) return p;
+        if (startsWithAt(buf, p, n, "<!--")) {
+          const e = find(buf, "-->", p + 4, n);
+          if (e < 0) return p;
+          p = e + 3;
+        } else if (startsWithAt(buf, p, n, "<![CDATA[")) {
+          const e = find(buf, "]]>", p + 9, n);
+          if (e < 0) return p;
+          if (this.capture !== CAPTURE_NONE) this.appendText(buf.slice(p + 9, e), true);
+          p = e + 3;
+        } else {
+          // A DOCTYPE: skipped, internal subset included; its entities are never expanded.
+          let i = p + 2;
+          let bracket = 0;
+          for (; i < n; i++) {
+            const ch = buf[i];
+            if (ch === 91) bracket++;
+            else if (ch === 93) bracket--;
+            else if (ch === GT && bracket <= 0) break;
+          }
+          if (i >= n) return p;
+          p = i + 1;
+        }
+        continue;
+      }
+      if (c1 === QUESTION) {
+        const e = find(buf, "?>", p + 2, n);
+        if (e < 0) return p;
+        p = e + 2;
+        continue;
+      }
+      // An element tag; '>' may legally sit inside a quoted attribute value.
+      let i = p + 1;
+      let quote = 0;
+      for (; i < n; i++) {
+        const ch = buf[i];
+        if (quote) {
+          if (ch === quote) quote = 0;
+        } else if (ch === GT) break;
+        else if (ch === 34 || ch === 39) quote = ch;
+      }
+      if (i >= n) return p;
+      this.tag(buf, p, i);
+      p = i + 1;
+    }
+    return p;
+  }
+
+  private appendText(bytes: Uint8Array, cdata: boolean): void {
+    this.capturedBytes += bytes.length;
+    if (this.capturedBytes > this.maxRawBytes) throw this.tooLong();
+    if (this.capture === CAPTURE_V) (this.vPieces ??= []).push({ bytes, cdata });
+    else this.tPieces.push({ bytes, cdata });
+  }
+
+  private tooLong() {
+    return fail.cellLength(this.o.sheet, columnLetters(this.cellCol) + (this.cellRow + 1), this.o.limits.maxCellChars);
+  }
+
+  /** One tag from `<` at s to `>` at e. */
+  private tag(b: Uint8Array, s: number, e: number): void {
+    let i = s + 1;
+    const closing = b[i] === SLASH;
+    if (closing) i++;
+    // Namespace prefixes (`x:c`) are dropped: only the local name matters.
+    let ns = i;
+    for (; i < e; i++) {
+      const ch = b[i];
+      if (ch <= 32 || ch === SLASH) break;
+      if (ch === COLON) ns = i + 1;
+    }
+    const ne = i;
+    const selfClosing = !closing && b[e - 1] === SLASH;
+    if (closing) this.depth--;
+    else if (!selfClosing && ++this.depth > this.o.limits.maxXmlDepth) {
+      throw fail.depth(this.o.part, this.o.limits.maxXmlDepth);
+    }
+    const len = ne - ns;
+    if (len === 1) {
+      const ch = b[ns];
+      if (ch === 99 /* c */) {
+        if (!this.inSheetData) return;
+        if (closing) this.endCell();
+        else this.startCell(b, ne, e, selfClosing);
+      } else if (ch === 118 /* v */) {
+        if (!this.inCell) return;
+        if (closing) this.capture = CAPTURE_NONE;
+        else {
+          this.vPieces ??= [];
+          if (!selfClosing) this.capture = CAPTURE_V;
+        }
+      } else if (ch === 116 /* t */) {
+        if (!this.inIs || this.phonetic > 0) return;
+        if (closing) this.capture = CAPTURE_NONE;
+        else {
+          this.hasT = true;
+          if (!selfClosing) this.capture = CAPTURE_T;
+        }
+      }
+      return;
+    }
+    if (len === 2) {
+      if (this.inCell && b[ns] === 105 && b[ns + 1] === 115 /* is */) {
+        this.inIs = !closing && !selfClosing;
+        if (!closing) this.hasT = true;
+      }
+      return;
+    }
+    if (len === 3) {
+      if (matches(b, ns, ne, "row")) {
+        if (closing || !this.inSheetData) return;
+        // A row number Excel could not have written (0, 10^15) is treated as missing, as Excel's repair does.
+        const v = this.findAttr(b, ne, e, "r") ? numberFromBytes(b, this.attr.s, this.attr.e) : NaN;
+        this.row = Number.isInteger(v) && v >= 1 && v <= MAX_ROW + 1 ? v - 1 : this.row + 1;
+        if (this.row > MAX_ROW) throw fail.corrupt(`${this.o.part}: more than ${MAX_ROW + 1} rows`, { sheet: this.o.sheet });
+        this.col = -1;
+      } else if (this.inIs && matches(b, ns, ne, "rPh")) {
+        if (closing) this.phonetic--;
+        else if (!selfClosing) this.phonetic++;
+      }
+      return;
+    }
+    if (len === 9 && !closing) {
+      if (matches(b, ns, ne, "sheetData")) this.inSheetData = !selfClosing;
+      else if (matches(b, ns, ne, "mergeCell")) {
+        const range = this.findAttr(b, ne, e, "ref") ? parseRange(this.attrText(b)) : null;
+        if (range) this.merges.push(range);
+      } else if (matches(b, ns, ne, "dimension")) {
+        this.dimension = this.findAttr(b, ne, e, "ref") ? parseRange(this.attrText(b)) : null;
+      }
+    } else if (len === 9 && closing && matches(b, ns, ne, "sheetData")) this.inSheetData = false;
+  }
+
+  private attrText(b: Uint8Array): string {
+    return decodeEntities(decodeBytes(b, this.attr.s, this.attr.e));
+  }
+
+  /** Finds attribute `name` in b[from, to) and leaves its value's bounds in this.attr. */
+  private findAttr(b: Uint8Array, from: number, to: number, name: string): boolean {
+    let i = from;
+    while (i < to) {
+      let ch = b[i];
+      if (ch <= 32 || ch === SLASH) {
+        i++;
+        continue;
+      }
+      const ns = i;
+      while (i < to && (ch = b[i]) !== 61 && ch > 32) i++;
+      const ne = i;
+      while (i < to && b[i] <= 32) i++;
+      if (b[i] !== 61) return false;
+      i++;
+      while (i < to && b[i] <= 32) i++;
+      const q = b[i];
+      if (q !== 34 && q !== 39) return false;
+      let ve = i + 1;
+      while (ve < to && b[ve] !== q) ve++;
+      if (ve >= to) return false;
+      if (matches(b, ns, ne, name)) {
+        this.attr.s = i + 1;
+        this.attr.e = ve;
+        return true;
+      }
+      i = ve + 1;
+    }
+    return false;
+  }
+
+  private startCell(b: Uint8Array, from: number, to: number, selfClosing: boolean): void {
+    if (this.row < 0) this.row = 0;
+    let row = this.row;
+    // Cells without `r` follow the previous one; rows without `r` follow the previous row.
+    let col = this.col + 1;
+    if (this.findAttr(b, from, to, "r")) {
+      let i = this.attr.s;
+      const e = this.attr.e;
+      let c = 0;
+      let letters = 0;
+      for (; i < e; i++) {
+        let ch = b[i];
+        if (ch >= 97 && ch <= 122) ch -= 32;
+        if (ch < 65 || ch > 90) break;
+        c = c * 26 + (ch - 64);
+        letters++;
+      }
+      let r = 0;
+      let digits = 0;
+      for (; i < e; i++) {
+        const ch = b[i];
+        if (ch < 48 || ch > 57) break;
+        r = r * 10 + (ch - 48);
+        digits++;
+      }
+      if (i === e && letters > 0 && letters <= 3) col = c - 1;
+      if (i === e && digits > 0 && digits <= 8 && r > 0) row = r - 1;
+    }
+    if (row < 0 || row > MAX_ROW || col > MAX_COL) {
+      throw fail.corrupt(`${this.o.part}: cell ${columnLetters(col)}${row + 1} is outside the sheet`, { sheet: this.o.sheet });
+    }
+    this.col = col;
+    if (selfClosing) return;
+    this.inCell = true;
+    this.cellRow = row;
+    this.cellCol = col;
+    this.cellType = T_NUMBER;
+    if (this.findAttr(b, from, to, "t")) {
+      const s = this.attr.s;
+      const e = this.attr.e;
+      const first = b[s];
+      if (e - s === 1) {
+        this.cellType = first === 115 ? T_SHARED : first === 98 ? T_BOOL : first === 101 ? T_ERROR : first === 100 ? T_DATE : T_NUMBER;
+      } else if (matches(b, s, e, "str")) this.cellType = T_STR;
+      else if (matches(b, s, e, "inlineStr")) this.cellType = T_INLINE;
+    }
+    this.hasT = false;
+    this.vPieces = null;
+    this.tPieces = [];
+    this.capturedBytes = 0;
+    this.inIs = false;
+    this.phonetic = 0;
+    this.capture = CAPTURE_NONE;
+  }
+
+  private endCell(): void {
+    if (!this.inCell) return;
+    this.capture = CAPTURE_NONE;
+    this.inCell = false;
+    this.inIs = false;
+    const value = this.cellValue();
+    this.tPieces = [];
+    this.vPieces = null;
+    if (value === "") return;
+    if (typeof value === "string" && value.length > this.o.limits.maxCellChars) throw this.tooLong();
+    this.o.onCell(this.cellRow, this.cellCol, value);
+  }
+
+  /** The text of captured pieces, entities decoded and CDATA kept literal. */
+  private piecesText(pieces: Piece[]): string {
+    if (pieces.length === 1 && !pieces[0].cdata) {
+      const p = pieces[0].bytes;
+      return decodeEntities(lineEnds(decodeBytes(p, 0, p.length)));
+    }
+    let out = "";
+    let raw: Uint8Array[] = [];
+    // Raw runs are joined before decoding: a chunk boundary may fall inside a character.
+    const flush = () => {
+      if (!raw.length) return;
+      const bytes = raw.length === 1 ? raw[0] : concatAll(raw);
+      out += decodeEntities(lineEnds(utf8.decode(bytes)));
+      raw = [];
+    };
+    for (const p of pieces) {
+      if (p.cdata) {
+        flush();
+        out += lineEnds(utf8.decode(p.bytes));
+      } else raw.push(p.bytes);
+    }
+    flush();
+    return out;
+  }
+
+  private cellValue(): RawCell {
+    const v = this.vPieces;
+    switch (this.cellType) {
+      case T_SHARED: {
+        if (!v || !v.length) return "";
+        const bytes = v.length === 1 ? v[0].bytes : concatAll(v.map((p) => p.bytes));
+        const index = numberFromBytes(bytes, 0, bytes.length);
+        if (!Number.isInteger(index) || index < 0 || index >= this.o.sharedStrings.length) return "";
+        const s = this.o.sharedStrings[index];
+        if (s === null) throw this.tooLong();
+        return s;
+      }
+      case T_INLINE:
+        if (this.hasT) return decodeXString(this.piecesText(this.tPieces));
+        return v ? decodeXString(this.piecesText(v)) : "";
+      case T_STR:
+        return v ? decodeXString(this.piecesText(v)) : "";
+      case T_BOOL: {
+        const t = v ? this.piecesText(v).trim() : "";
+        return t === "" ? "" : t === "1" || t === "true";
+      }
+      case T_ERROR:
+        return v ? this.piecesText(v).trim() : "";
+      case T_DATE: {
+        if (!v) return "";
+        const text = this.piecesText(v).trim();
+        return text === "" ? "" : (isoToSerial(text, this.o.date1904) ?? text);
+      }
+      default: {
+        if (!v) return this.hasT ? decodeXString(this.piecesText(this.tPieces)) : "";
+        if (!v.length) return "";
+        if (v.length === 1 && !v[0].cdata) {
+          const bytes = v[0].bytes;
+          if (isBlank(bytes)) return "";
+          const num = numberFromBytes(bytes, 0, bytes.length);
+          if (Number.isFinite(num)) return num;
+        }
+        const text = this.piecesText(v).trim();
+        if (text === "") return "";
+        const num = Number(text);
+        return Number.isFinite(num) ? num : decodeXString(text);
+      }
+    }
+  }
+}
+
+/** XML reads every literal CR LF or lone CR as LF; a CR written as `&#13;` or `_x000D_` survives. */
+function lineEnds(s: string): string {
+  return s.indexOf("\r") < 0 ? s : s.replace(/\r\n?/g, "\n");
+}
+
+function isBlank(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] > 32) return false;
+  return true;
+}
+
+function isPrefixOf(b: Uint8Array, p: number, n: number, word: string): boolean {
+  for (let i = p; i < n; i++) if (i - p >= word.length || b[i] !== word.charCodeAt(i - p)) return false;
+  return true;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+function concatAll(parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Collects a sheet's non-blank cells and turns them into the dense used range. */
+export class CellGrid {
+  private readonly rows = new Map<number, RawCell[]>();
+  private lastRow = -1;
+  private lastCells: RawCell[] | null = null;
+  top = Infinity;
+  left = Infinity;
+  bottom = -1;
+  right = -1;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly limits: XlsxLimits,
+    /** Cells counted across the whole workbook, shared by every sheet's grid. */
+    private readonly budget: { cells: number },
+  ) {}
+
+  set(row: number, col: number, value: RawCell): void {
+    let cells = this.lastCells;
+    if (row !== this.lastRow || !cells) {
+      cells = this.rows.get(row) ?? [];
+      if (!cells.length) this.rows.set(row, cells);
+      this.lastRow = row;
+      this.lastCells = cells;
+    }
+    cells[col] = value;
+    if (++this.budget.cells > this.limits.maxCells) throw fail.cells(this.sheet, this.limits.maxCells);
+    if (row < this.top) this.top = row;
+    if (row > this.bottom) this.bottom = row;
+    if (col < this.left) this.left = col;
+    if (col > this.right) this.right = col;
+  }
+
+  /** Blank-filled rows from (top, left) to (bottom, right); empty when the sheet has no values. */
+  build(): { top: number; left: number; cells: RawCell[][] } {
+    if (this.bottom < 0) return { top: 0, left: 0, cells: [] };
+    const height = this.bottom - this.top + 1;
+    const width = this.right - this.left + 1;
+    // Two stray cells far apart would otherwise ask for billions of blanks.
+    if (height * width > this.limits.maxCells) throw fail.cells(this.sheet, this.limits.maxCells);
+    const out: RawCell[][] = new Array(height);
+    for (let r = 0; r < height; r++) {
+      const src = this.rows.get(this.top + r);
+      let dst: RawCell[];
+      if (!src) dst = new Array<RawCell>(width).fill("");
+      else if (this.left === 0) {
+        // Reuse the row in place: the common case, and it halves peak memory on big sheets.
+        dst = src;
+        for (let c = 0; c < width; c++) if (dst[c] === undefined) dst[c] = "";
+      } else {
+        dst = new Array<RawCell>(width);
+        for (let c = 0; c < width; c++) {
+          const v = src[this.left + c];
+          dst[c] = v === undefined ? "" : v;
+        }
+      }
+      out[r] = dst;
+    }
+    this.rows.clear();
+    this.lastCells = null;
+    return { top: this.top, left: this.left, cells: out };
+  }
+}
