@@ -53,11 +53,17 @@ ${COMMON}`,
 Writes the report (.docx, GB/T 9704 layout); every figure is a linked content control.
 
   -o, --output <文件>  输出的 .docx（默认 述职报告-<年度>.docx）；不会覆盖输入的工作簿
+  --force              输出文件已存在时覆盖它（默认拒绝，以免丢失您改过的报告）/ replace an existing output
   --year, --scope      同 figures
 ${COMMON}`,
   refresh: `ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--overwrite-conflicts] [--json]
 
 用台账的最新数据刷新已生成的报告：只更新数字，保留您写的所有文字；您手工改过的数字作为冲突列出并保留。
 Refreshes the figures of a generated report in place, keeping every word the clerk wrote.
+
+  -o, --output <文件>      输出文件（默认 <报告>.refreshed.docx，已存在时自动加序号）；用报告本身的路径即原地刷新
+  --overwrite-conflicts    手工修改过的数字也改为台账中的新值 / take the new value for hand-edited figures too
+  --json                   {"updated":[{"id","old","new"}],"unchanged":[…],"conflicts":[{"id","written","current","new"}],"removed":[…],"issues":[…]}
+  --force                  -o 指定的文件已存在时覆盖 / replace an existing -o file
 ${COMMON}`,
 };

@@ -57,6 +57,7 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
         scope: { type: "string" },
         lang: { type: "string" },
         "overwrite-conflicts": { type: "boolean" },
+        force: { type: "boolean" },
       },
     });
   } catch (e) {
@@ -123,18 +124,13 @@ export function wantSheet(sheetName: string, tableNames: string[]): boolean {
 async function analyse(
   cmd: "check" | "figures" | "generate",
   positionals: string[],
-  flags: { json?: boolean; output?: string; year?: string; scope?: string },
+  flags: { json?: boolean; output?: string; year?: string; scope?: string; force?: boolean },
   lang: Lang,
   io: Io,
 ): Promise<number> {
   const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
   const overrides = parseOverrides(flags);
-  let output: string | undefined;
-  if (cmd === "generate") {
-    output = resolve(flags.output ?? `述职报告-${overrides.year ?? "年度"}.docx`);
-    if (output === input) throw new UsageError("输出文件不能覆盖输入的工作簿。", "the output must not overwrite the input workbook.");
-    if (!/\.docx$/i.test(output)) throw new UsageError(`输出文件应以 .docx 结尾：${output}`, `the output must end in .docx: ${output}`);
-  }
+  if (cmd === "generate" && flags.output !== undefined) checkOutput(resolve(flags.output), input, Boolean(flags.force));
 
   const progress = createProgress(cmd === "generate" ? STEPS : STEPS.slice(0, 3));
   try {
@@ -155,11 +151,14 @@ async function analyse(
       progress.done();
       io.out(flags.json ? `${JSON.stringify(figuresJson(result), null, 2)}\n` : `${formatFigures(result, lang)}${summaryLine(result, lang)}\n`);
     } else {
+      // Without -o the name carries the report's year, known once 报告设置 has been read.
+      const output = flags.output !== undefined ? resolve(flags.output) : resolve(`述职报告-${result.settings.year}.docx`);
+      if (flags.output === undefined) checkOutput(output, input, Boolean(flags.force));
       progress.step("排版");
       const bytesOut = await renderReport(result);
       progress.step("写入文件");
-      mkdirSync(dirname(output!), { recursive: true });
-      writeFileSync(output!, bytesOut);
+      mkdirSync(dirname(output), { recursive: true });
+      writeFileSync(output, bytesOut);
       progress.done();
       if (flags.json) io.out(`${JSON.stringify({ output, ...figuresJson(result) }, null, 2)}\n`);
       else io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Report written" : "报告已写入"}：${output}\n`);
@@ -173,16 +172,17 @@ async function analyse(
 
 async function refresh(
   positionals: string[],
-  flags: { json?: boolean; output?: string; year?: string; scope?: string; "overwrite-conflicts"?: boolean },
+  flags: { json?: boolean; output?: string; year?: string; scope?: string; "overwrite-conflicts"?: boolean; force?: boolean },
   lang: Lang,
   io: Io,
 ): Promise<number> {
   const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
   if (!positionals[1]) throw new UsageError("缺少要刷新的报告（.docx）。", "missing the report (.docx) to refresh.");
   const reportPath = resolve(positionals[1]);
-  const output = resolve(flags.output ?? reportPath.replace(/(\.docx)?$/i, ".refreshed.docx"));
-  if (output === input) throw new UsageError("输出文件不能覆盖输入的工作簿。", "the output must not overwrite the input workbook.");
-  if (!/\.docx$/i.test(output)) throw new UsageError(`输出文件应以 .docx 结尾：${output}`, `the output must end in .docx: ${output}`);
+  // The default never replaces anything: an earlier refreshed copy may hold the clerk's edits.
+  const output = flags.output !== undefined ? resolve(flags.output) : freeName(reportPath.replace(/(\.docx)?$/i, ".refreshed.docx"));
+  // Naming the report itself with -o is the one way to refresh it in place.
+  if (output !== reportPath) checkOutput(output, input, Boolean(flags.force));
   const overrides = parseOverrides(flags);
   const progress = createProgress(["读取工作簿", "读取报告", "计算指标", "写入文件"]);
   try {
@@ -218,6 +218,23 @@ async function refresh(
     return keptConflicts ? 1 : 0;
   } finally {
     progress.done();
+  }
+}
+
+/** Refuses an output that would overwrite the workbook, is not a .docx, or exists (unless --force). */
+function checkOutput(output: string, input: string, force: boolean): void {
+  if (output === input) throw new UsageError("输出文件不能覆盖输入的工作簿。", "the output must not overwrite the input workbook.");
+  if (!/\.docx$/i.test(output)) throw new UsageError(`输出文件应以 .docx 结尾：${output}`, `the output must end in .docx: ${output}`);
+  if (!force && existsSync(output))
+    throw new UsageError(`${output} 已存在，未做任何修改。请换一个文件名，或加 --force 覆盖。`, `${output} already exists; nothing was changed. Choose another name, or add --force to replace it.`);
+}
+
+/** `报告.refreshed.docx`, or `报告.refreshed-2.docx` … when that exists. */
+function freeName(path: string): string {
+  if (!existsSync(path)) return path;
+  for (let n = 2; ; n++) {
+    const candidate = path.replace(/\.docx$/i, `-${n}.docx`);
+    if (!existsSync(candidate)) return candidate;
   }
 }
 

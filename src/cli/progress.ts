@@ -1,5 +1,6 @@
-// A progress line on stderr that appears only once a job has taken longer than a second, so quick
-// runs stay quiet and scripts reading stdout never see it.
+// A progress line on stderr that appears only once a job has taken longer than a second, and only
+// on a terminal: quick runs stay quiet, and a script capturing stderr gets just the one-line
+// message the exit codes promise.
 
 export interface Progress {
   step(label: string): void;
@@ -14,17 +15,16 @@ export function createProgress(steps: string[], stream: NodeJS.WriteStream = pro
   let current = "";
 
   const draw = () => {
-    if (Date.now() - started < delayMs) return;
+    if (!tty || Date.now() - started < delayMs) return;
     const width = 20;
     const filled = Math.round((width * Math.max(index, 0)) / steps.length);
     const bar = `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${current}`;
-    if (tty) stream.write(`\r${bar}\x1b[K`);
-    else stream.write(`${bar}\n`);
+    stream.write(`\r${bar}\x1b[K`);
     shown = true;
   };
-  // A step can be long (a large ledger); redraw so the line appears on time even mid-step.
-  const timer = setInterval(draw, 250);
-  timer.unref?.();
+  // Rendering is asynchronous: redraw meanwhile so the line appears on time even mid-step.
+  const timer = tty ? setInterval(draw, 250) : undefined;
+  timer?.unref?.();
 
   return {
     step(label: string) {
@@ -34,7 +34,7 @@ export function createProgress(steps: string[], stream: NodeJS.WriteStream = pro
     },
     done() {
       clearInterval(timer);
-      if (shown && tty) stream.write("\r\x1b[K");
+      if (shown) stream.write("\r\x1b[K");
     },
   };
 }

@@ -123,6 +123,30 @@ withSample("ledger-report on the sample workbook", () => {
     expect(same.code).toBe(2);
   });
 
+  it("refuses to replace an existing report unless told to with --force", async () => {
+    const out = join(tempDir(), "报告.docx");
+    writeFileSync(out, "the clerk's edited report");
+    const refused = await cli("generate", sample, "-o", out);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("--force");
+    expect(readFileSync(out, "utf8")).toBe("the clerk's edited report");
+    const forced = await cli("generate", sample, "-o", out, "--force");
+    expect(forced.code).toBe(1);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("names the default output by the report's year from 报告设置", async () => {
+    const dir = tempDir();
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect((await cli("generate", sample)).code).toBe(1);
+      expect(existsSync(join(dir, "述职报告-2022.docx"))).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it("--scope limits the figures to one department", async () => {
     const all = JSON.parse((await cli("figures", sample, "--json")).out);
     const one = JSON.parse((await cli("figures", sample, "--json", "--scope", "交易一科")).out);

@@ -125,9 +125,10 @@ export function parseNumberParts(
 export function scaleByPowerOfTen(value: number, power: number): number {
   const scaled = value * 10 ** power;
   if (Number.isInteger(scaled)) return scaled;
-  // Amounts in yuan never need more than six decimals; this drops the float noise cheaply.
-  const rounded = Math.round(scaled * 1e6) / 1e6;
-  return Number.isFinite(rounded) ? rounded : scaled;
+  // Moving the decimal point in the number's shortest spelling is exact for what the clerk typed at
+  // any magnitude (16777216.01万 is 167772160100); rounding the product to 1e-6 fails past 2^53 / 1e6.
+  const shifted = Number(`${value}e${power}`);
+  return Number.isFinite(shifted) ? shifted : scaled;
 }
 
 /** A number cell: numbers, numeric text, `1,234.5`, `１２３`, `1.2万`, `500万元`, `¥300`. */

@@ -1,0 +1,349 @@
+// The bench's numbers as markdown, and the issue's targets checked against them. Plain data in,
+// text out: the smoke test renders a hand-made result.
+import type { OfficeFacts } from "./tasks/office";
+
+export type Tool = "oursRead" | "oursEndToEnd" | "exceljs" | "sheetjs";
+export const TOOLS: Tool[] = ["oursRead", "oursEndToEnd", "exceljs", "sheetjs"];
+export const LIBRARIES: Tool[] = ["exceljs", "sheetjs"];
+
+export const TOOL_LABELS: Record<Tool, string> = {
+  oursRead: "ours: read",
+  oursEndToEnd: "ours: read + figures + .docx",
+  exceljs: "exceljs stream read",
+  sheetjs: "SheetJS read",
+};
+
+export interface Sample {
+  ms: number;
+  peakRssMb: number;
+}
+
+export interface ToolResult {
+  runs: Sample[];
+  /** Medians over the runs. */
+  ms: number;
+  peakRssMb: number;
+  /** Ledger rows the tool saw (header included), to show every reader read the same file. */
+  rows: number;
+  error?: string;
+}
+
+export interface SizeResult {
+  rows: number;
+  fileBytes: number;
+  tools: Partial<Record<Tool, ToolResult>>;
+  office?: OfficeFacts;
+  officeError?: string;
+}
+
+export interface CoreResult {
+  rows: number;
+  /** Median of the timed evaluateFigures calls. */
+  evaluateMs: number;
+  runs: number[];
+  peakRssMb: number;
+  error?: string;
+}
+
+export interface ChunkFacts {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export type BundleFacts =
+  | { measured: true; source: string; initial: ChunkFacts[]; lazy: ChunkFacts[] }
+  | { measured: false; note: string };
+
+export interface MachineFacts {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  platform: string;
+  date: string;
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+export interface BenchResults {
+  quick: boolean;
+  machine: MachineFacts;
+  sizes: SizeResult[];
+  core: CoreResult[];
+  bundle: BundleFacts;
+  notes: string[];
+  seconds: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  /** null when the run did not measure it (--quick, or a failed child). */
+  ok: boolean | null;
+}
+
+export function median(values: number[]): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export const MB = 1024 * 1024;
+/** Excel on the web rejects a request or response above this. */
+export const PAYLOAD_LIMIT = 5 * MB;
+/** What one Generate sync may carry before another round trip is allowed. */
+export const GENERATE_BLOCK = 4 * MB;
+
+/** ≤ 2 round trips up to 4 MB of ledger data, ≤ 2 + ⌈bytes / 4 MB⌉ above. */
+export function allowedGenerateSyncs(ledgerBytes: number): number {
+  return ledgerBytes <= GENERATE_BLOCK ? 2 : 2 + Math.ceil(ledgerBytes / GENERATE_BLOCK);
+}
+
+function sizeLabel(rows: number): string {
+  return rows >= 1_000_000 && rows % 1_000_000 === 0 ? `${rows / 1_000_000}M` : rows >= 1000 && rows % 1000 === 0 ? `${rows / 1000}k` : String(rows);
+}
+
+function ms(v: number | undefined): string {
+  if (v === undefined || !Number.isFinite(v)) return "—";
+  return v >= 100 ? String(Math.round(v)) : v.toFixed(1);
+}
+
+function mb(bytes: number): string {
+  return (bytes / MB).toFixed(2);
+}
+
+function kb(bytes: number): string {
+  return (bytes / 1024).toFixed(1);
+}
+
+function ratio(a: number | undefined, b: number | undefined): string {
+  if (a === undefined || b === undefined || !(b > 0) || !Number.isFinite(a)) return "—";
+  return `${(a / b).toFixed(2)}×`;
+}
+
+function fastestLibrary(size: SizeResult): { tool: Tool; ms: number } | undefined {
+  let best: { tool: Tool; ms: number } | undefined;
+  for (const tool of LIBRARIES) {
+    const r = size.tools[tool];
+    if (r && !r.error && Number.isFinite(r.ms) && (!best || r.ms < best.ms)) best = { tool, ms: r.ms };
+  }
+  return best;
+}
+
+function cellOf(size: SizeResult, tool: Tool, pick: (r: ToolResult) => number): string {
+  const r = size.tools[tool];
+  if (!r) return "—";
+  if (r.error) return "failed";
+  return ms(pick(r));
+}
+
+export function speedTable(sizes: SizeResult[]): string {
+  const lines = [
+    "| rows | file MB | ours: read ms | ours: read + figures + .docx ms | exceljs stream read ms | SheetJS read ms | ours read / fastest lib | ours end to end / fastest lib | runs |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const s of sizes) {
+    const fastest = fastestLibrary(s);
+    const runs = TOOLS.map((t) => s.tools[t]?.runs.length ?? 0).join("/");
+    lines.push(
+      `| ${sizeLabel(s.rows)} | ${mb(s.fileBytes)} | ${cellOf(s, "oursRead", (r) => r.ms)} | ${cellOf(s, "oursEndToEnd", (r) => r.ms)} | ` +
+        `${cellOf(s, "exceljs", (r) => r.ms)} | ${cellOf(s, "sheetjs", (r) => r.ms)} | ` +
+        `${ratio(s.tools.oursRead?.ms, fastest?.ms)} | ${ratio(s.tools.oursEndToEnd?.ms, fastest?.ms)} | ${runs} |`
+    );
+  }
+  return lines.join("\n");
+}
+
+export function memoryTable(sizes: SizeResult[]): string {
+  const lines = [
+    "| rows | ours: read MB | ours: read + figures + .docx MB | exceljs stream read MB | SheetJS read MB |",
+    "|---:|---:|---:|---:|---:|",
+  ];
+  for (const s of sizes) {
+    const rss = (t: Tool) => cellOf(s, t, (r) => r.peakRssMb);
+    lines.push(`| ${sizeLabel(s.rows)} | ${rss("oursRead")} | ${rss("oursEndToEnd")} | ${rss("exceljs")} | ${rss("sheetjs")} |`);
+  }
+  return lines.join("\n");
+}
+
+export function officeTable(sizes: SizeResult[]): string {
+  const lines = [
+    "| rows | ledger data MB | Generate: Excel syncs (allowed) | largest request KB | largest response MB | Generate: Word insert syncs | insert payload KB | Refresh in Word: syncs | Refresh: figures written | Refresh payload KB |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const s of sizes) {
+    const o = s.office;
+    if (!o) {
+      lines.push(`| ${sizeLabel(s.rows)} | ${s.officeError ? `failed: ${s.officeError.split("\n")[0].slice(0, 80)}` : "—"} | | | | | | | | |`);
+      continue;
+    }
+    lines.push(
+      `| ${sizeLabel(s.rows)} | ${mb(o.ledgerBytes)} | ${o.generate.excelSyncs} (${allowedGenerateSyncs(o.ledgerBytes)}) | ` +
+        `${kb(o.generate.largestRequestBytes)} | ${mb(o.generate.largestResponseBytes)} | ${o.generate.wordSyncs} | ${kb(o.generate.insertPayloadBytes)} | ` +
+        `${o.refresh.wordSyncs} | ${o.refresh.written} | ${kb(o.refresh.applyPayloadBytes)} |`
+    );
+  }
+  return lines.join("\n");
+}
+
+export function coreTable(core: CoreResult[]): string {
+  const lines = ["| guarantee rows | evaluateFigures ms | ns per row | peak RSS MB |", "|---:|---:|---:|---:|"];
+  for (const c of core) {
+    if (c.error) {
+      lines.push(`| ${sizeLabel(c.rows)} | failed | | |`);
+      continue;
+    }
+    lines.push(`| ${sizeLabel(c.rows)} | ${ms(c.evaluateMs)} | ${((c.evaluateMs * 1e6) / c.rows).toFixed(0)} | ${ms(c.peakRssMb)} |`);
+  }
+  return lines.join("\n");
+}
+
+export function bundleTable(bundle: BundleFacts): string {
+  if (!bundle.measured) return `Not measured: ${bundle.note}`;
+  const lines = [`Source: ${bundle.source}`, "", "| chunk | loaded | KB | KB gzip |", "|---|---|---:|---:|"];
+  for (const c of bundle.initial) lines.push(`| ${c.file} | initial | ${kb(c.bytes)} | ${kb(c.gzipBytes)} |`);
+  for (const c of bundle.lazy) lines.push(`| ${c.file} | lazy | ${kb(c.bytes)} | ${kb(c.gzipBytes)} |`);
+  const initialGzip = bundle.initial.reduce((n, c) => n + c.gzipBytes, 0);
+  lines.push(`| **initial total** | | ${kb(bundle.initial.reduce((n, c) => n + c.bytes, 0))} | **${kb(initialGzip)}** |`);
+  return lines.join("\n");
+}
+
+function find(sizes: SizeResult[], rows: number): SizeResult | undefined {
+  return sizes.find((s) => s.rows === rows);
+}
+
+function good(r: ToolResult | undefined): r is ToolResult {
+  return !!r && !r.error && Number.isFinite(r.ms);
+}
+
+export function checkTargets(r: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const s100 = find(r.sizes, 100_000);
+  const s300 = find(r.sizes, 300_000);
+  const e2e100 = s100?.tools.oursEndToEnd;
+  const exceljs100 = s100?.tools.exceljs;
+  checks.push(
+    good(e2e100) && good(exceljs100)
+      ? {
+          target: "100k rows, file → figures + .docx ≤ ¼ of the exceljs streaming read",
+          measured: `${ms(e2e100.ms)} ms vs ${ms(exceljs100.ms)} ms (${ratio(e2e100.ms, exceljs100.ms)})`,
+          ok: e2e100.ms <= exceljs100.ms / 4,
+        }
+      : { target: "100k rows, file → figures + .docx ≤ ¼ of the exceljs streaming read", measured: "not measured", ok: null }
+  );
+  checks.push(
+    good(e2e100)
+      ? { target: "100k rows, file → figures + .docx: peak RSS < 200 MB", measured: `${ms(e2e100.peakRssMb)} MB`, ok: e2e100.peakRssMb < 200 }
+      : { target: "100k rows, file → figures + .docx: peak RSS < 200 MB", measured: "not measured", ok: null }
+  );
+  const e2e300 = s300?.tools.oursEndToEnd;
+  checks.push(
+    good(e2e100) && good(e2e300)
+      ? {
+          target: "300k rows linear: file → .docx ≤ 1.3 × 3 × the 100k time",
+          measured: `${ms(e2e300.ms)} ms vs limit ${ms(1.3 * 3 * e2e100.ms)} ms`,
+          ok: e2e300.ms <= 1.3 * 3 * e2e100.ms,
+        }
+      : { target: "300k rows linear: file → .docx ≤ 1.3 × 3 × the 100k time", measured: "not measured", ok: null }
+  );
+  const core1m = r.core.find((c) => c.rows === 1_000_000 && !c.error);
+  checks.push(
+    core1m
+      ? { target: "core: 1M guarantee rows evaluated < 1 s", measured: `${ms(core1m.evaluateMs)} ms`, ok: core1m.evaluateMs < 1000 }
+      : { target: "core: 1M guarantee rows evaluated < 1 s", measured: "not measured", ok: null }
+  );
+  const smaller = r.core.filter((c) => !c.error && c.rows >= 100_000 && c.rows < 1_000_000).sort((a, b) => b.rows - a.rows)[0];
+  checks.push(
+    core1m && smaller
+      ? {
+          target: `core linear: time per row at 1M ≤ 1.3 × that at ${sizeLabel(smaller.rows)}`,
+          measured: `${((core1m.evaluateMs * 1e6) / core1m.rows).toFixed(0)} vs ${((smaller.evaluateMs * 1e6) / smaller.rows).toFixed(0)} ns/row`,
+          ok: core1m.evaluateMs / core1m.rows <= (1.3 * smaller.evaluateMs) / smaller.rows,
+        }
+      : { target: "core linear: time per row at 1M ≤ 1.3 × that at 100k–300k", measured: "not measured", ok: null }
+  );
+  for (const s of r.sizes) {
+    const o = s.office;
+    const label = sizeLabel(s.rows);
+    if (!o) {
+      checks.push({ target: `${label}: Office path`, measured: s.officeError ? "failed" : "not measured", ok: s.officeError ? false : null });
+      continue;
+    }
+    const allowed = allowedGenerateSyncs(o.ledgerBytes);
+    checks.push({
+      target: `${label}: Generate ≤ ${allowed} round trips (${mb(o.ledgerBytes)} MB of ledger data)`,
+      measured: `${o.generate.excelSyncs}`,
+      ok: o.generate.excelSyncs <= allowed,
+    });
+    checks.push({ target: `${label}: Refresh in Word ≤ 2 round trips`, measured: `${o.refresh.wordSyncs}`, ok: o.refresh.wordSyncs <= 2 });
+    const largest = Math.max(o.generate.largestRequestBytes, o.generate.largestResponseBytes, o.generate.insertPayloadBytes, o.refresh.applyPayloadBytes);
+    checks.push({
+      target: `${label}: no request or response over 5 MB`,
+      measured: `largest ${mb(largest)} MB${o.generate.failedSyncs ? `, ${o.generate.failedSyncs} refused and retried` : ""}`,
+      ok: largest <= PAYLOAD_LIMIT,
+    });
+  }
+  if (r.bundle.measured) {
+    const gz = r.bundle.initial.reduce((n, c) => n + c.gzipBytes, 0);
+    checks.push({ target: "task pane initial JS < 300 KB gzip", measured: `${kb(gz)} KB`, ok: gz < 300 * 1024 });
+  } else {
+    checks.push({ target: "task pane initial JS < 300 KB gzip", measured: "not measured", ok: null });
+  }
+  return checks;
+}
+
+export function targetsTable(checks: TargetCheck[]): string {
+  const lines = ["| target | measured | met |", "|---|---|:---:|"];
+  for (const c of checks) lines.push(`| ${c.target} | ${c.measured} | ${c.ok === null ? "—" : c.ok ? "yes" : "**no**"} |`);
+  return lines.join("\n");
+}
+
+export function renderResults(r: BenchResults): string {
+  const m = r.machine;
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
+  return [
+    `# Ledger Report benchmark${r.quick ? " (--quick)" : ""}`,
+    "",
+    "Written by `npm run bench` (bench/main.ts). Every number comes from one run on one machine; every",
+    "measurement ran in its own `node --expose-gc` child. Times are medians of the runs shown, peak RSS",
+    "the median of the runs' high-water marks (module loading included).",
+    "",
+    "## Machine",
+    "",
+    `- CPU: ${m.cpu}, ${m.cores} cores; memory ${m.memoryGb.toFixed(1)} GB; ${m.platform}`,
+    `- Node ${m.node}; ${m.date}`,
+    `- Load average (1/5/15 min) before: ${load(m.loadBefore)}, after: ${load(m.loadAfter)}`,
+    `- Whole run: ${r.seconds.toFixed(0)} s`,
+    "",
+    "## Speed: .xlsx of the 电子保函 ledger (9 columns) → values",
+    "",
+    speedTable(r.sizes),
+    "",
+    "## Peak RSS",
+    "",
+    memoryTable(r.sizes),
+    "",
+    "## Figure evaluation in core (rows built in memory; only evaluateFigures timed)",
+    "",
+    coreTable(r.core),
+    "",
+    "## Office path on the simulated hosts",
+    "",
+    officeTable(r.sizes),
+    "",
+    "## Task-pane bundle",
+    "",
+    bundleTable(r.bundle),
+    "",
+    "## Targets (issue #5)",
+    "",
+    targetsTable(checkTargets(r)),
+    "",
+    "## Notes",
+    "",
+    ...r.notes.map((n) => `- ${n}`),
+    "",
+  ].join("\n");
+}

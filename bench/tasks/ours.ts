@@ -1,0 +1,46 @@
+// Our side of the file path: the streaming .xlsx reader alone, and the whole Generate of the CLI
+// (file → raw tables → ledgers, figures, report → .docx bytes).
+import { readFileSync } from "node:fs";
+import { readXlsx } from "../../src/adapters/xlsx";
+import { renderDocx } from "../../src/adapters/docx";
+import { runEngine } from "../../src/core/engine";
+import type { RawWorkbook } from "../../src/core/types";
+
+/** Fixed, so two runs on one file give the same .docx. */
+export const BENCH_GENERATED_AT = "2023-01-05T09:30:00.000Z";
+
+export interface ReadFacts {
+  /** Rows of the 电子保函 table, header included — every reader must report the same. */
+  rows: number;
+  cells: number;
+}
+
+function bytesOf(path: string): Uint8Array {
+  const b = readFileSync(path);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+function ledgerFacts(wb: RawWorkbook): ReadFacts {
+  const t = wb.tables.find((x) => x.sheet === "电子保函");
+  const rows = t ? t.values.length : 0;
+  return { rows, cells: t ? rows * (t.values[0]?.length ?? 0) : 0 };
+}
+
+export function oursRead(path: string): ReadFacts {
+  return ledgerFacts(readXlsx(bytesOf(path), { name: "bench.xlsx" }));
+}
+
+export interface EndToEndFacts extends ReadFacts {
+  docxBytes: number;
+  figures: Record<string, string>;
+  issues: number;
+}
+
+export async function oursEndToEnd(path: string): Promise<EndToEndFacts> {
+  const wb = readXlsx(bytesOf(path), { name: "bench.xlsx" });
+  const result = runEngine(wb, { generatedAt: BENCH_GENERATED_AT });
+  const docx = await renderDocx(result.report, result.link);
+  const figures: Record<string, string> = {};
+  for (const f of result.figures) if (f.ledger === "电子保函") figures[f.id] = f.text;
+  return { ...ledgerFacts(wb), docxBytes: docx.length, figures, issues: result.issues.length };
+}
