@@ -1,7 +1,7 @@
 // The .xlsx file source: bytes in, the same raw tables the live Excel adapter produces out.
 // Runs unchanged in Node and the browser (Uint8Array and TextDecoder only), synchronously.
 import type { CellRange, RawCell, RawTable, RawWorkbook } from "../../core/types";
-import { XlsxReadError, asXlsxError, fail } from "./errors";
+import { asXlsxError, fail } from "./errors";
 import { type XlsxLimits, resolveLimits } from "./limits";
 import { readSharedStrings, readSheetTables, readWorkbookInfo } from "./parts";
 import { CellGrid, SheetScanner, type SharedStrings } from "./sheet-scanner";

@@ -100,6 +100,7 @@ function find(b: Uint8Array, word: string, from: number, n: number): number {
 function numberFromBytes(b: Uint8Array, s: number, e: number): number {
   while (s < e && b[s] <= 32) s++;
   while (e > s && b[e - 1] <= 32) e--;
+  if (s === e) return NaN;
   let i = s;
   const neg = b[i] === 45;
   if (neg) i++;
@@ -150,14 +151,12 @@ export class SheetScanner {
   private cellRow = 0;
   private cellCol = 0;
   private cellType = T_NUMBER;
-  private hasT = false;
   private inIs = false;
   private phonetic = 0;
   private capture = CAPTURE_NONE;
-  /** Raw bytes of the cached value (<v>) and of inline text (<is><t>); a CDATA piece is marked so its `&` stays literal. */
-  private vPieces: Piece[] | null = null;
-  private tPieces: Piece[] = [];
-  private capturedBytes = 0;
+  /** The cached value (<v>) and the inline text (<is><t>) of the cell being read. */
+  private readonly v = new TextCapture();
+  private readonly t = new TextCapture();
   private readonly maxRawBytes: number;
   private readonly attr: Attr = { s: 0, e: 0 };
 
@@ -237,7 +236,7 @@ export class SheetScanner {
         if (lt < 0) lt = n;
       }
       if (lt !== p) {
-        if (this.capture !== CAPTURE_NONE) this.appendText(buf.slice(p, lt), false);
+        if (this.capture !== CAPTURE_NONE) this.appendText(buf, p, lt, false);
         if (lt >= n) return n;
         p = lt;
       }
@@ -252,7 +251,7 @@ export class SheetScanner {
         } else if (startsWithAt(buf, p, n, "<![CDATA[")) {
           const e = find(buf, "]]>", p + 9, n);
           if (e < 0) return p;
-          if (this.capture !== CAPTURE_NONE) this.appendText(buf.slice(p + 9, e), true);
+          if (this.capture !== CAPTURE_NONE) this.appendText(buf, p + 9, e, true);
           p = e + 3;
         } else {
           // A DOCTYPE: skipped, internal subset included; its entities are never expanded.
@@ -292,11 +291,10 @@ export class SheetScanner {
     return p;
   }
 
-  private appendText(bytes: Uint8Array, cdata: boolean): void {
-    this.capturedBytes += bytes.length;
-    if (this.capturedBytes > this.maxRawBytes) throw this.tooLong();
-    if (this.capture === CAPTURE_V) (this.vPieces ??= []).push({ bytes, cdata });
-    else this.tPieces.push({ bytes, cdata });
+  private appendText(buf: Uint8Array, s: number, e: number, cdata: boolean): void {
+    if (s === e) return;
+    if (this.v.bytes + this.t.bytes + (e - s) > this.maxRawBytes) throw this.tooLong();
+    (this.capture === CAPTURE_V ? this.v : this.t).add(buf, s, e, cdata);
   }
 
   private tooLong() {
@@ -332,14 +330,14 @@ export class SheetScanner {
         if (!this.inCell) return;
         if (closing) this.capture = CAPTURE_NONE;
         else {
-          this.vPieces ??= [];
+          this.v.present = true;
           if (!selfClosing) this.capture = CAPTURE_V;
         }
       } else if (ch === 116 /* t */) {
         if (!this.inIs || this.phonetic > 0) return;
         if (closing) this.capture = CAPTURE_NONE;
         else {
-          this.hasT = true;
+          this.t.present = true;
           if (!selfClosing) this.capture = CAPTURE_T;
         }
       }
@@ -348,7 +346,7 @@ export class SheetScanner {
     if (len === 2) {
       if (this.inCell && b[ns] === 105 && b[ns + 1] === 115 /* is */) {
         this.inIs = !closing && !selfClosing;
-        if (!closing) this.hasT = true;
+        if (!closing) this.t.present = true;
       }
       return;
     }
@@ -458,10 +456,8 @@ export class SheetScanner {
       } else if (matches(b, s, e, "str")) this.cellType = T_STR;
       else if (matches(b, s, e, "inlineStr")) this.cellType = T_INLINE;
     }
-    this.hasT = false;
-    this.vPieces = null;
-    this.tPieces = [];
-    this.capturedBytes = 0;
+    this.v.reset();
+    this.t.reset();
     this.inIs = false;
     this.phonetic = 0;
     this.capture = CAPTURE_NONE;
@@ -473,29 +469,121 @@ export class SheetScanner {
     this.inCell = false;
     this.inIs = false;
     const value = this.cellValue();
-    this.tPieces = [];
-    this.vPieces = null;
+    // Let go of the chunk buffers the captures point into.
+    this.v.reset();
+    this.t.reset();
     if (value === "") return;
     if (typeof value === "string" && value.length > this.o.limits.maxCellChars) throw this.tooLong();
     this.o.onCell(this.cellRow, this.cellCol, value);
   }
 
-  /** The text of captured pieces, entities decoded and CDATA kept literal. */
-  private piecesText(pieces: Piece[]): string {
-    if (pieces.length === 1 && !pieces[0].cdata) {
-      const p = pieces[0].bytes;
-      return decodeEntities(lineEnds(decodeBytes(p, 0, p.length)));
+  private cellValue(): RawCell {
+    const v = this.v;
+    switch (this.cellType) {
+      case T_SHARED: {
+        if (v.empty()) return "";
+        const index = v.number();
+        if (!Number.isInteger(index) || index < 0 || index >= this.o.sharedStrings.length) return "";
+        const s = this.o.sharedStrings[index];
+        if (s === null) throw this.tooLong();
+        return s;
+      }
+      case T_INLINE:
+        if (this.t.present) return decodeXString(this.t.text());
+        return v.present ? decodeXString(v.text()) : "";
+      case T_STR:
+        return v.present ? decodeXString(v.text()) : "";
+      case T_BOOL: {
+        const t = v.text().trim();
+        return t === "" ? "" : t === "1" || t === "true";
+      }
+      case T_ERROR:
+        return v.text().trim();
+      case T_DATE: {
+        const text = v.text().trim();
+        return text === "" ? "" : (isoToSerial(text, this.o.date1904) ?? text);
+      }
+      default: {
+        if (!v.present) return this.t.present ? decodeXString(this.t.text()) : "";
+        if (v.blank()) return "";
+        const num = v.number();
+        if (Number.isFinite(num)) return num;
+        const text = v.text().trim();
+        return decodeXString(text);
+      }
     }
+  }
+}
+
+/**
+ * The text of one value as it streams past. Nearly always it lies whole in one chunk, and is kept
+ * as a range of that chunk — no copy, no allocation per cell; only a value split by a chunk
+ * boundary, or holding CDATA, is copied into pieces.
+ */
+class TextCapture {
+  /** The element was seen (an empty `<v/>` differs from no `<v>`). */
+  present = false;
+  bytes = 0;
+  private buf: Uint8Array | null = null;
+  private s = 0;
+  private e = 0;
+  private pieces: Piece[] | null = null;
+
+  reset(): void {
+    this.present = false;
+    this.bytes = 0;
+    this.buf = null;
+    this.pieces = null;
+  }
+
+  add(buf: Uint8Array, s: number, e: number, cdata: boolean): void {
+    this.bytes += e - s;
+    if (!this.buf && !this.pieces && !cdata) {
+      this.buf = buf;
+      this.s = s;
+      this.e = e;
+      return;
+    }
+    if (!this.pieces) {
+      this.pieces = [];
+      if (this.buf) this.pieces.push({ bytes: this.buf.slice(this.s, this.e), cdata: false });
+      this.buf = null;
+    }
+    this.pieces.push({ bytes: buf.slice(s, e), cdata });
+  }
+
+  empty(): boolean {
+    return !this.buf && !this.pieces;
+  }
+
+  blank(): boolean {
+    if (this.buf) {
+      for (let i = this.s; i < this.e; i++) if (this.buf[i] > 32) return false;
+      return true;
+    }
+    return this.pieces ? this.text().trim() === "" : true;
+  }
+
+  /** The value as a number, NaN when it is not one. */
+  number(): number {
+    if (this.buf) return numberFromBytes(this.buf, this.s, this.e);
+    const text = this.text().trim();
+    return text === "" ? NaN : Number(text);
+  }
+
+  /** Entities decoded, line ends normalised, CDATA kept literal. */
+  text(): string {
+    if (this.buf) return decodeEntities(lineEnds(decodeBytes(this.buf, this.s, this.e)));
+    if (!this.pieces) return "";
     let out = "";
     let raw: Uint8Array[] = [];
     // Raw runs are joined before decoding: a chunk boundary may fall inside a character.
     const flush = () => {
       if (!raw.length) return;
-      const bytes = raw.length === 1 ? raw[0] : concatAll(raw);
-      out += decodeEntities(lineEnds(utf8.decode(bytes)));
+      out += decodeEntities(lineEnds(utf8.decode(raw.length === 1 ? raw[0] : concatAll(raw))));
       raw = [];
     };
-    for (const p of pieces) {
+    for (const p of this.pieces) {
       if (p.cdata) {
         flush();
         out += lineEnds(utf8.decode(p.bytes));
@@ -503,51 +591,6 @@ export class SheetScanner {
     }
     flush();
     return out;
-  }
-
-  private cellValue(): RawCell {
-    const v = this.vPieces;
-    switch (this.cellType) {
-      case T_SHARED: {
-        if (!v || !v.length) return "";
-        const bytes = v.length === 1 ? v[0].bytes : concatAll(v.map((p) => p.bytes));
-        const index = numberFromBytes(bytes, 0, bytes.length);
-        if (!Number.isInteger(index) || index < 0 || index >= this.o.sharedStrings.length) return "";
-        const s = this.o.sharedStrings[index];
-        if (s === null) throw this.tooLong();
-        return s;
-      }
-      case T_INLINE:
-        if (this.hasT) return decodeXString(this.piecesText(this.tPieces));
-        return v ? decodeXString(this.piecesText(v)) : "";
-      case T_STR:
-        return v ? decodeXString(this.piecesText(v)) : "";
-      case T_BOOL: {
-        const t = v ? this.piecesText(v).trim() : "";
-        return t === "" ? "" : t === "1" || t === "true";
-      }
-      case T_ERROR:
-        return v ? this.piecesText(v).trim() : "";
-      case T_DATE: {
-        if (!v) return "";
-        const text = this.piecesText(v).trim();
-        return text === "" ? "" : (isoToSerial(text, this.o.date1904) ?? text);
-      }
-      default: {
-        if (!v) return this.hasT ? decodeXString(this.piecesText(this.tPieces)) : "";
-        if (!v.length) return "";
-        if (v.length === 1 && !v[0].cdata) {
-          const bytes = v[0].bytes;
-          if (isBlank(bytes)) return "";
-          const num = numberFromBytes(bytes, 0, bytes.length);
-          if (Number.isFinite(num)) return num;
-        }
-        const text = this.piecesText(v).trim();
-        if (text === "") return "";
-        const num = Number(text);
-        return Number.isFinite(num) ? num : decodeXString(text);
-      }
-    }
   }
 }
 
@@ -587,7 +630,10 @@ function concatAll(parts: Uint8Array[]): Uint8Array {
 
 /** Collects a sheet's non-blank cells and turns them into the dense used range. */
 export class CellGrid {
-  private readonly rows = new Map<number, RawCell[]>();
+  // Rows in the order first met (almost always ascending); a map is built only if one comes back.
+  private readonly rowNums: number[] = [];
+  private readonly rowCells: RawCell[][] = [];
+  private byRow: Map<number, RawCell[]> | null = null;
   private lastRow = -1;
   private lastCells: RawCell[] | null = null;
   top = Infinity;
@@ -602,11 +648,32 @@ export class CellGrid {
     private readonly budget: { cells: number },
   ) {}
 
+  private rowFor(row: number): RawCell[] {
+    if (row > this.bottom) {
+      const cells: RawCell[] = [];
+      this.rowNums.push(row);
+      this.rowCells.push(cells);
+      this.byRow?.set(row, cells);
+      return cells;
+    }
+    if (!this.byRow) {
+      this.byRow = new Map();
+      for (let i = 0; i < this.rowNums.length; i++) this.byRow.set(this.rowNums[i], this.rowCells[i]);
+    }
+    let cells = this.byRow.get(row);
+    if (!cells) {
+      cells = [];
+      this.rowNums.push(row);
+      this.rowCells.push(cells);
+      this.byRow.set(row, cells);
+    }
+    return cells;
+  }
+
   set(row: number, col: number, value: RawCell): void {
     let cells = this.lastCells;
     if (row !== this.lastRow || !cells) {
-      cells = this.rows.get(row) ?? [];
-      if (!cells.length) this.rows.set(row, cells);
+      cells = this.rowFor(row);
       this.lastRow = row;
       this.lastCells = cells;
     }
@@ -626,11 +693,10 @@ export class CellGrid {
     // Two stray cells far apart would otherwise ask for billions of blanks.
     if (height * width > this.limits.maxCells) throw fail.cells(this.sheet, this.limits.maxCells);
     const out: RawCell[][] = new Array(height);
-    for (let r = 0; r < height; r++) {
-      const src = this.rows.get(this.top + r);
+    for (let i = 0; i < this.rowNums.length; i++) {
+      const src = this.rowCells[i];
       let dst: RawCell[];
-      if (!src) dst = new Array<RawCell>(width).fill("");
-      else if (this.left === 0) {
+      if (this.left === 0) {
         // Reuse the row in place: the common case, and it halves peak memory on big sheets.
         dst = src;
         for (let c = 0; c < width; c++) if (dst[c] === undefined) dst[c] = "";
@@ -641,9 +707,12 @@ export class CellGrid {
           dst[c] = v === undefined ? "" : v;
         }
       }
-      out[r] = dst;
+      out[this.rowNums[i] - this.top] = dst;
     }
-    this.rows.clear();
+    for (let r = 0; r < height; r++) if (!out[r]) out[r] = new Array<RawCell>(width).fill("");
+    this.rowNums.length = 0;
+    this.rowCells.length = 0;
+    this.byRow = null;
     this.lastCells = null;
     return { top: this.top, left: this.left, cells: out };
   }

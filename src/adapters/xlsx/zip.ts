@@ -21,7 +21,6 @@ export interface ZipEntry {
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
 const SIG_Z64_LOCATOR = 0x07064b50;
 const SIG_Z64_EOCD = 0x06064b50;
 
@@ -42,19 +41,30 @@ function u64(b: Uint8Array, o: number): number {
 
 const utf8 = new TextDecoder("utf-8");
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
+/** CRC-32 tables for slicing by four: T[k][n] is the CRC of byte n followed by k zero bytes. */
+const CRC_TABLES = (() => {
+  const t = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
+    t[0][n] = c;
+  }
+  for (let n = 0; n < 256; n++) {
+    for (let k = 1; k < 4; k++) t[k][n] = (t[k - 1][n] >>> 8) ^ t[0][t[k - 1][n] & 0xff];
   }
   return t;
 })();
 
 function crc32Update(crc: number, bytes: Uint8Array): number {
+  const [t0, t1, t2, t3] = CRC_TABLES;
   let c = crc;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  let i = 0;
+  const n = bytes.length;
+  for (; i + 4 <= n; i += 4) {
+    c ^= bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+    c = t3[c & 0xff] ^ t2[(c >>> 8) & 0xff] ^ t1[(c >>> 16) & 0xff] ^ t0[c >>> 24];
+  }
+  for (; i < n; i++) c = t0[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return c;
 }
 

@@ -102,6 +102,21 @@ describe("the worksheet cell scanner", () => {
     expect(scan(xml, 4096).cells.map((c) => c[2])).toEqual(values.map(Number));
   });
 
+  it("reads literal line breaks as XML does (CR LF → LF) but keeps a CR written as a reference", () => {
+    const xml = `<worksheet><sheetData><row><c t="inlineStr"><is><t>a\r\nb\rc&#13;d_x000D_e</t></is></c><c t="str"><v><![CDATA[x\r\ny]]></v></c></row></sheetData></worksheet>`;
+    for (const chunk of [1, 3, 4096]) {
+      expect(scan(xml, chunk).cells).toEqual([
+        [0, 0, "a\nb\nc\rd\re"],
+        [0, 1, "x\ny"],
+      ]);
+    }
+  });
+
+  it("reads an empty or blank value as a blank cell, not as zero or the first shared string", () => {
+    const xml = `<worksheet><sheetData><row><c><v></v></c><c><v> </v></c><c t="s"><v> </v></c><c t="s"><v/></c><c t="b"><v/></c><c><v>0</v></c></row></sheetData></worksheet>`;
+    expect(scan(xml, 4096).cells).toEqual([[0, 5, 0]]);
+  });
+
   it("ignores cells outside sheetData and text outside values", () => {
     const xml = `<worksheet><sheetPr><c r="A1"><v>9</v></c></sheetPr><sheetData><row><c><f>1+1</f><v>2</v></c></row></sheetData><extLst><c><v>5</v></c></extLst></worksheet>`;
     expect(scan(xml, 2).cells).toEqual([[0, 0, 2]]);
