@@ -1,9 +1,11 @@
-// The playground: the real task pane over the SIMULATED Excel host, in a plain browser page.
-// office.js is not loaded at all: the simulated host installs `Office` and `Excel` globals itself,
-// and the real office.js outside Office would replace alert/confirm, null history.pushState and
-// wait for a host that never answers. The side panel shows what the pane did to the "workbook".
+// The playground: the real task pane over the SIMULATED Excel or Word host, in a plain browser page.
+// office.js is not loaded at all: the simulated host installs `Office` and `Excel`/`Word` globals
+// itself, and the real office.js outside Office would replace alert/confirm, null history.pushState
+// and wait for a host that never answers. The side panel shows what the pane did to the "workbook"
+// or "document", and in Word mode makes the clerk's edits that a refresh must respect.
 //
 // Query: ?lang=en  ?width=450  ?platform=Mac|PC  ?latency=200  ?empty=1  ?file=examples/other.xlsx
+//        ?host=word (a report generated in the page from ?file; with ?empty=1 an unlinked document)
 import { useSyncExternalStore } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { createSimulatedExcel, installSimulatedOffice, simWorkbookFromXlsx, type SimulatedExcel, type SimWorkbook } from "../simulated-host";
@@ -11,8 +13,10 @@ import { readXlsxWorkbook } from "../adapters/xlsx";
 import type { WorkbookSource } from "../adapters/excel/types";
 import { startPane } from "../taskpane/start";
 import { createExcelServices, type PaneServices, type PanePlatform } from "../taskpane/services";
+import { openWord, WordSidePanel } from "./word";
 
 const params = new URLSearchParams(window.location.search);
+const mode: "excel" | "word" = params.get("host") === "word" ? "word" : "excel";
 const language = /^en/i.test(params.get("lang") ?? "") ? "en-US" : "zh-CN";
 const platform = (["PC", "Mac", "OfficeOnline"].includes(params.get("platform") ?? "") ? params.get("platform") : "OfficeOnline") as
   | "PC"
@@ -133,6 +137,32 @@ async function openFile(file: File) {
   await open(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
+/** Switches the page between the two hosts, keeping the other query parameters. */
+export function HostToggle(props: { current: "excel" | "word" }) {
+  const href = (host: "excel" | "word") => {
+    const next = new URLSearchParams(window.location.search);
+    if (host === "word") next.set("host", "word");
+    else next.delete("host");
+    const query = next.toString();
+    return query ? `?${query}` : "?";
+  };
+  return (
+    <nav aria-label="Host" style={{ display: "flex", gap: 8, margin: "0 0 8px" }} data-testid="sim-host-toggle">
+      {(["excel", "word"] as const).map((host) =>
+        host === props.current ? (
+          <b key={host} aria-current="page">
+            {host === "excel" ? "Excel" : "Word"}
+          </b>
+        ) : (
+          <a key={host} href={href(host)} data-testid={`sim-host-${host}`}>
+            {host === "excel" ? "Excel" : "Word"}
+          </a>
+        ),
+      )}
+    </nav>
+  );
+}
+
 function SidePanel() {
   const s = useSyncExternalStore(
     (l) => (listeners.add(l), () => listeners.delete(l)),
@@ -147,6 +177,7 @@ function SidePanel() {
         if (file) void openFile(file);
       }}
     >
+      <HostToggle current="excel" />
       <h2 style={{ fontSize: 15, margin: "0 0 8px" }}>Simulated Excel</h2>
       <p style={{ margin: "4px 0" }}>
         Workbook: <b data-testid="sim-file">{s.file || "—"}</b>
@@ -199,6 +230,19 @@ function SidePanel() {
   );
 }
 
-createRoot(document.getElementById("side")!).render(<SidePanel />);
-if (params.get("empty")) void open(null, "(empty workbook)");
-else void openUrl(params.get("file") ?? "examples/sample-ledgers.xlsx");
+if (mode === "word") {
+  document.getElementById("side")!.setAttribute("aria-label", "Simulated Word");
+  createRoot(document.getElementById("side")!).render(<WordSidePanel toggle={<HostToggle current="word" />} />);
+  void openWord({
+    container: paneFrame,
+    workbookUrl: params.get("file") ?? "examples/sample-ledgers.xlsx",
+    empty: Boolean(params.get("empty")),
+    language,
+    platform,
+    latencyMs,
+  });
+} else {
+  createRoot(document.getElementById("side")!).render(<SidePanel />);
+  if (params.get("empty")) void open(null, "(empty workbook)");
+  else void openUrl(params.get("file") ?? "examples/sample-ledgers.xlsx");
+}

@@ -8,11 +8,15 @@ import { App } from "./App";
 import { ErrorNotice } from "./components/ErrorNotice";
 import { createExcelServices, type PaneServices, type PanePlatform } from "./services";
 import { isDarkTheme } from "./theme";
+import { WordApp } from "./word/WordApp";
+import { createWordServices, type WordPaneServices } from "./word/services";
 
 export interface StartOptions {
   container: HTMLElement;
   /** Host services; the playground passes ones that record round trips. Default: Office.js. */
   services?: () => PaneServices;
+  /** Word host services; the playground passes ones over the simulated Word. Default: Office.js. */
+  wordServices?: () => WordPaneServices;
   /** URL query, for `?lang=en` and `?theme=dark` in tests and screenshots. */
   search?: string;
 }
@@ -28,6 +32,12 @@ function platformOf(context: Office.Context | undefined): PanePlatform {
 function supportsExcelApi(context: Office.Context | undefined): boolean {
   const requirements = context?.requirements;
   return !requirements || requirements.isSetSupported("ExcelApi", "1.7");
+}
+
+/** WordApi 1.3 lists content controls; the adapter itself degrades for the link part (1.4) and the insert (1.5). */
+function supportsWordApi(context: Office.Context | undefined): boolean {
+  const requirements = context?.requirements;
+  return !requirements || requirements.isSetSupported("WordApi", "1.3");
 }
 
 const useStyles = makeStyles({
@@ -47,7 +57,7 @@ function Shell(props: { lang: Lang; dark: boolean; children: ReactNode }) {
   );
 }
 
-function HostNotice(props: { kind: "word" | "other" | "unsupported" }) {
+function HostNotice(props: { kind: "other" | "unsupported" | "unsupportedWord" }) {
   const { t } = useI18n();
   const styles = useStyles();
   if (props.kind === "unsupported") {
@@ -57,10 +67,17 @@ function HostNotice(props: { kind: "word" | "other" | "unsupported" }) {
       </div>
     );
   }
+  if (props.kind === "unsupportedWord") {
+    return (
+      <div className={styles.notice}>
+        <ErrorNotice error={{ what: t("errorUnsupportedWordWhat"), todo: t("errorUnsupportedWordTodo"), detail: "WordApi 1.3" }} />
+      </div>
+    );
+  }
   return (
     <div className={styles.notice}>
-      <Subtitle1 as="h1">{props.kind === "word" ? t("wordTitle") : t("appTitle")}</Subtitle1>
-      <Body1>{props.kind === "word" ? t("wordBody") : t("otherHostBody")}</Body1>
+      <Subtitle1 as="h1">{t("appTitle")}</Subtitle1>
+      <Body1>{t("otherHostBody")}</Body1>
     </div>
   );
 }
@@ -83,7 +100,11 @@ export async function startPane(options: StartOptions): Promise<Root> {
       <HostNotice kind="unsupported" />
     );
   } else if (host === "Word") {
-    content = <HostNotice kind="word" />;
+    content = supportsWordApi(context) ? (
+      <WordApp services={(options.wordServices ?? (() => createWordServices(undefined, undefined, platformOf(context))))()} />
+    ) : (
+      <HostNotice kind="unsupportedWord" />
+    );
   } else {
     content = <HostNotice kind="other" />;
   }

@@ -26,6 +26,7 @@ import type { PaneServices } from "../services";
 import { excludedRows, reportFileName, scopeChoices, uncomputedFigures } from "../model";
 import { saveBytes, type SaveOutcome } from "../download";
 import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
+import { UpdateReportView } from "./UpdateReportView";
 
 type StepState = "pending" | "active" | "done";
 interface Step {
@@ -333,6 +334,8 @@ export function GenerateView(props: { services: PaneServices; result: EngineResu
           </MessageBarBody>
         </MessageBar>
       )}
+
+      <UpdateReportView services={services} />
     </div>
   );
 }

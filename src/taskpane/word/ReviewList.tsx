@@ -1,0 +1,132 @@
+// The review of a refresh before anything is written, the same in Word (刷新数据) and in Excel
+// (更新已有报告): what the ledgers changed, which hand edits disagree and how to settle each, what
+// the clerk deleted.
+import { useId } from "react";
+import { Body1Strong, Button, Caption1, Radio, RadioGroup, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { ConflictChoice } from "../../core/refresh/plan";
+import { useI18n } from "../i18n";
+import { chooseAll, type ReviewModel } from "./model";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  title: { margin: 0, overflowWrap: "anywhere" },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    paddingBlock: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  text: { display: "block", overflowWrap: "anywhere", minWidth: 0 },
+  muted: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  change: { display: "block", overflowWrap: "anywhere", color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  allButtons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  radios: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+});
+
+export function ReviewList(props: {
+  review: ReviewModel;
+  choices: Record<string, ConflictChoice>;
+  onChoose: (choices: Record<string, ConflictChoice>) => void;
+  disabled?: boolean;
+}) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { review } = props;
+  const resolution = (id: string, planned: ConflictChoice) => props.choices[id] ?? planned;
+  const titleId = useId();
+  const nothing = review.updates.length === 0 && review.conflicts.length === 0 && review.removed.length === 0;
+  return (
+    <section className={styles.root} aria-labelledby={titleId} data-testid="review">
+      <Subtitle2 as="h2" id={titleId} className={styles.title}>
+        {t("reviewTitle")}
+      </Subtitle2>
+      <Text className={styles.text} data-testid="review-summary">
+        {nothing
+          ? t("reviewNothing")
+          : t("reviewSummary", { updates: review.updates.length, conflicts: review.conflicts.length, removed: review.removed.length })}
+      </Text>
+
+      {review.updates.length > 0 && (
+        <div className={styles.section}>
+          <Body1Strong as="h3" className={styles.title}>
+            {t("reviewUpdates", { count: review.updates.length })}
+          </Body1Strong>
+          <ul className={styles.list}>
+            {review.updates.map((u) => (
+              <li key={u.id} className={styles.item} data-testid="review-update" data-figure={u.id}>
+                <Text className={styles.text}>{u.name}</Text>
+                <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {review.conflicts.length > 0 && (
+        <div className={styles.section}>
+          <Body1Strong as="h3" className={styles.title}>
+            {t("reviewConflicts", { count: review.conflicts.length })}
+          </Body1Strong>
+          <Caption1 className={styles.muted}>{t("reviewConflictsHint")}</Caption1>
+          <div className={styles.allButtons}>
+            <Button size="small" disabled={props.disabled} data-testid="review-keep-all" onClick={() => props.onChoose(chooseAll(review, "keep"))}>
+              {t("reviewKeepAll")}
+            </Button>
+            <Button size="small" disabled={props.disabled} data-testid="review-take-all" onClick={() => props.onChoose(chooseAll(review, "take"))}>
+              {t("reviewTakeAll")}
+            </Button>
+          </div>
+          <ul className={styles.list}>
+            {review.conflicts.map((c) => (
+              <li key={c.id} className={styles.item} data-testid="review-conflict" data-figure={c.id}>
+                <Text className={styles.text} weight="semibold">
+                  {c.name}
+                </Text>
+                <span className={styles.text}>{t("reviewYours", { text: c.current })}</span>
+                <span className={styles.text}>{t("reviewNew", { text: c.new })}</span>
+                <Caption1 className={styles.muted}>{t("reviewWritten", { text: c.written })}</Caption1>
+                <RadioGroup
+                  className={styles.radios}
+                  layout="horizontal"
+                  aria-label={t("reviewChoiceLabel", { name: c.name })}
+                  value={resolution(c.id, c.resolution)}
+                  disabled={props.disabled}
+                  onChange={(_, data) => props.onChoose({ ...props.choices, [c.id]: data.value as ConflictChoice })}
+                >
+                  <Radio value="keep" label={t("reviewKeep")} data-testid="choice-keep" />
+                  <Radio value="take" label={t("reviewTake")} data-testid="choice-take" />
+                </RadioGroup>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {review.removed.length > 0 && (
+        <div className={styles.section}>
+          <Body1Strong as="h3" className={styles.title}>
+            {t("reviewRemoved", { count: review.removed.length })}
+          </Body1Strong>
+          <Caption1 className={styles.muted}>{t("reviewRemovedHint")}</Caption1>
+          <ul className={styles.list}>
+            {review.removed.map((r) => (
+              <li key={r.id} className={styles.item} data-testid="review-removed" data-figure={r.id}>
+                <Text className={styles.text}>{r.name}</Text>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {review.notInDocument.length > 0 && (
+        <Caption1 className={styles.muted}>
+          {t("reviewNotInDocument", { count: review.notInDocument.length, names: review.notInDocument.map((f) => f.name).join(t("listSeparator")) })}
+        </Caption1>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,519 @@
+// The pane in Word: a linked report shows where it came from and the state of each figure, and is
+// refreshed from the workbook file the clerk picks (review first, then 应用); an unlinked document
+// gets 插入报告; a document whose link is damaged or newer only gets the adapter's explanation.
+import { forwardRef, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import {
+  Badge,
+  Body1,
+  Body1Strong,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+  type BadgeProps,
+} from "@fluentui/react-components";
+import { ArrowClockwise16Regular } from "@fluentui/react-icons";
+import type { ConflictChoice } from "../../core/refresh/plan";
+import type { LinkRecord } from "../../core/types";
+import type { EngineResult } from "../../core/engine";
+import type { InsertResult, LinkedReportRead, WordMessage, WordRefresh, WordRefreshPlan } from "../../adapters/word";
+import { useI18n, type Translate } from "../i18n";
+import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
+import type { WordPaneServices } from "./services";
+import { FilePicker, fileBytes } from "./FilePicker";
+import { ReviewList } from "./ReviewList";
+import { IssuesLine } from "./IssuesLine";
+import {
+  clerkMessage,
+  figureNames,
+  formatDay,
+  formatGeneratedAt,
+  refreshCounts,
+  reviewModel,
+  statusFromDocument,
+  statusFromPlan,
+  type FigureStatusKind,
+  type FigureStatusRow,
+  type RefreshCounts,
+} from "./model";
+
+type Load = { kind: "loading" } | { kind: "failed"; error: PaneError } | { kind: "ready"; read: LinkedReportRead };
+
+interface Review {
+  fileName: string;
+  refresh: WordRefresh;
+  choices: Record<string, ConflictChoice>;
+  plan: WordRefreshPlan;
+}
+
+type Outcome = { kind: "applied"; counts: RefreshCounts; warnings: WordMessage[] } | { kind: "inserted"; result: InsertResult };
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: "border-box",
+    width: "100%",
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+  },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  title: { margin: 0, overflowWrap: "anywhere" },
+  info: { display: "grid", gridTemplateColumns: "auto minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  group: { display: "contents" },
+  term: { color: tokens.colorNeutralForeground3 },
+  definition: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
+  text: { display: "block", overflowWrap: "anywhere" },
+  muted: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  progress: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  figure: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    paddingBlock: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  figureHead: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  name: { overflowWrap: "anywhere", minWidth: 0, flex: "1 1 8em" },
+  figureText: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
+  badge: { flexShrink: 0 },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+});
+
+/** Lets the progress line paint between the synchronous stages (reading the file, the engine). */
+const yieldToPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const BADGE: Record<FigureStatusKind, { color: BadgeProps["color"]; label: "statusCurrent" | "statusChanged" | "statusEdited" | "statusDeleted" }> = {
+  current: { color: "success", label: "statusCurrent" },
+  changed: { color: "brand", label: "statusChanged" },
+  edited: { color: "warning", label: "statusEdited" },
+  deleted: { color: "informative", label: "statusDeleted" },
+};
+
+function statusDetail(row: FigureStatusRow, t: Translate): string {
+  switch (row.status) {
+    case "current":
+      return row.current;
+    case "changed":
+      return t("statusChangedText", { old: row.current, new: row.next ?? "" });
+    case "edited":
+      return [t("statusDocText", { text: row.current }), row.next !== undefined ? t("statusLedgerText", { text: row.next }) : t("statusWasText", { text: row.written })].join(" · ");
+    case "deleted":
+      return t("statusWasText", { text: row.written });
+  }
+}
+
+function localized(message: WordMessage, lang: "zh-CN" | "en-US"): string {
+  return lang === "zh-CN" ? message.message : message.messageEn;
+}
+
+export function WordApp({ services }: { services: WordPaneServices }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const [load, setLoad] = useState<Load>({ kind: "loading" });
+  const [review, setReview] = useState<Review | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [live, setLive] = useState("");
+  const [error, setError] = useState<PaneError | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const reviewRef = useRef<HTMLDivElement>(null);
+
+  const read = useCallback(async () => {
+    setLoad({ kind: "loading" });
+    try {
+      setLoad({ kind: "ready", read: await services.read() });
+    } catch (err) {
+      setLoad({
+        kind: "failed",
+        error: {
+          what: t("errorWordReadWhat"),
+          where: t("errorReadWhere", { where: t("errorWhereDocument") }),
+          todo: t("errorWordReadTodo"),
+          detail: technicalDetail(err),
+        },
+      });
+    }
+  }, [services, t]);
+
+  useEffect(() => {
+    void read();
+  }, [read]);
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+  useEffect(() => {
+    if (review) reviewRef.current?.focus();
+    // Only when a new review arrives, not on every choice.
+  }, [review?.refresh]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function start(message: string) {
+    setError(null);
+    setOutcome(null);
+    setBusy(message);
+    setLive(message);
+  }
+
+  async function pickWorkbook(file: File) {
+    start(t("progressReadFile", { file: file.name }));
+    setReview(null);
+    let stage: "file" | "refresh" = "file";
+    try {
+      const workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
+      setBusy(t("progressCompare"));
+      setLive(t("progressCompare"));
+      await yieldToPaint();
+      stage = "refresh";
+      const refresh = await services.refresh(workbook);
+      setReview({ fileName: file.name, refresh, choices: {}, plan: refresh.plan });
+      setLive(t("progressReviewReady", { file: file.name }));
+    } catch (err) {
+      setLive("");
+      setError(
+        stage === "file"
+          ? { what: t("errorFileWhat", { file: file.name }), todo: clerkMessage(err, lang) ?? t("errorFileTodo"), detail: technicalDetail(err) }
+          : {
+              what: t("errorRefreshWhat"),
+              where: t("errorReadWhere", { where: t("errorWhereDocument") }),
+              todo: clerkMessage(err, lang) ?? t("errorRefreshTodo"),
+              detail: technicalDetail(err),
+            },
+      );
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function choose(choices: Record<string, ConflictChoice>) {
+    if (!review) return;
+    setReview({ ...review, choices, plan: review.refresh.replan({ choices }) });
+  }
+
+  async function apply() {
+    if (!review) return;
+    start(t("progressApply"));
+    try {
+      const result = await review.refresh.apply(review.plan);
+      setReview(null);
+      await read();
+      setLive(t("applyResultTitle"));
+      setOutcome({ kind: "applied", counts: refreshCounts(review.plan), warnings: result.warnings });
+    } catch (err) {
+      setLive("");
+      setError({ what: t("errorApplyWhat"), where: t("errorReadWhere", { where: t("errorWhereDocument") }), todo: t("errorApplyTodo"), detail: technicalDetail(err) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function inserted(result: InsertResult) {
+    await read();
+    setLive(t("insertDoneTitle"));
+    setOutcome({ kind: "inserted", result });
+  }
+
+  const header = (
+    <header className={styles.header}>
+      <Text as="h1" weight="semibold" size={400}>
+        {t("appTitle")}
+      </Text>
+      <Button
+        appearance="subtle"
+        size="small"
+        icon={<ArrowClockwise16Regular />}
+        title={t("reloadHint")}
+        disabled={load.kind === "loading" || busy !== null}
+        data-testid="reload"
+        onClick={() => {
+          setReview(null);
+          setError(null);
+          void read();
+        }}
+      >
+        {t("reload")}
+      </Button>
+    </header>
+  );
+
+  let body: ReactNode;
+  if (load.kind === "loading") {
+    body = <Spinner label={t("wordLoading")} labelPosition="below" />;
+  } else if (load.kind === "failed") {
+    body = <ErrorNotice error={load.error} onRetry={() => void read()} />;
+  } else if (load.read.problem?.code === "not_linked") {
+    body = <InsertView services={services} busy={busy} onStart={start} onBusy={setBusy} onError={setError} onInserted={(r) => void inserted(r)} />;
+  } else if (load.read.problem || !load.read.record) {
+    body = (
+      <MessageBar intent="warning" layout="multiline" data-testid="link-problem">
+        <MessageBarBody>
+          <MessageBarTitle>{t("wordProblemTitle")}</MessageBarTitle>
+          <span className={styles.text}>{load.read.problem ? localized(load.read.problem, lang) : ""}</span>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  } else {
+    const record = load.read.record;
+    const rows = review ? statusFromPlan(record, review.plan) : statusFromDocument(record, load.read.controls);
+    body = (
+      <>
+        <ReportInfo record={record} />
+        <section className={styles.section} aria-labelledby="refresh-title">
+          <Subtitle2 as="h2" id="refresh-title" className={styles.title}>
+            {t("refreshTitle")}
+          </Subtitle2>
+          <Caption1 className={styles.muted}>{t("refreshBody")}</Caption1>
+          <div className={styles.actions}>
+            <FilePicker
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              label={t("refreshPickLabel")}
+              text={review ? t("refreshPickAgain") : t("refreshPick")}
+              appearance={review ? "secondary" : "primary"}
+              icon={<ArrowClockwise16Regular />}
+              disabled={busy !== null}
+              testId="refresh-pick"
+              onFile={(file) => void pickWorkbook(file)}
+            />
+          </div>
+          {busy && (
+            <div className={styles.progress} data-testid="progress">
+              <Spinner size="extra-tiny" aria-hidden />
+              <Caption1>{busy}</Caption1>
+            </div>
+          )}
+          {review && (
+            <div ref={reviewRef} tabIndex={-1} className={styles.section} data-testid="word-review">
+              <IssuesLine issues={review.refresh.issues} />
+              <ReviewList
+                review={reviewModel(review.plan, figureNames(record, review.plan.record))}
+                choices={review.choices}
+                onChoose={choose}
+                disabled={busy !== null}
+              />
+              <div className={styles.actions}>
+                <Button appearance="primary" disabled={busy !== null} data-testid="apply" onClick={() => void apply()}>
+                  {t("apply")}
+                </Button>
+                <Button disabled={busy !== null} data-testid="review-cancel" onClick={() => setReview(null)}>
+                  {t("cancel")}
+                </Button>
+              </div>
+            </div>
+          )}
+        </section>
+        <FigureStatusList rows={rows} source={review?.fileName} />
+      </>
+    );
+  }
+
+  return (
+    <main className={styles.root} data-testid="word-pane">
+      {header}
+      {outcome && <OutcomeNotice ref={outcomeRef} outcome={outcome} />}
+      {error && <ErrorNotice ref={errorRef} error={error} />}
+      {body}
+      <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="live">
+        {live}
+      </div>
+    </main>
+  );
+}
+
+function ReportInfo({ record }: { record: LinkRecord }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const items: [string, string, string][] = [
+    [t("wordSourceWorkbook"), record.workbookName || t("workbookUnnamed"), "info-workbook"],
+    [t("wordGeneratedAt"), formatGeneratedAt(record.generatedAt, lang), "info-generated"],
+    [t("wordPeriod"), t("wordPeriodRange", { start: formatDay(record.period.start, lang), end: formatDay(record.period.end, lang) }), "info-period"],
+    [t("wordScope"), record.scope, "info-scope"],
+  ];
+  return (
+    <section className={styles.section} aria-label={t("wordReportInfo")} data-testid="report-info">
+      <dl className={styles.info}>
+        {items.map(([term, value, id]) => (
+          <div key={id} className={styles.group}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.definition} data-testid={id}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function FigureStatusList({ rows, source }: { rows: FigureStatusRow[]; source?: string }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby="figures-title" data-testid="word-figures">
+      <Subtitle2 as="h2" id="figures-title" className={styles.title}>
+        {t("wordFiguresTitle", { count: rows.length })}
+      </Subtitle2>
+      <Caption1 className={styles.muted} data-testid="status-source">
+        {source ? t("wordStatusFromWorkbook", { file: source }) : t("wordStatusFromDocument")}
+      </Caption1>
+      <ul className={styles.list}>
+        {rows.map((row) => (
+          <li key={row.id} className={styles.figure} data-testid="word-figure" data-figure={row.id} data-status={row.status}>
+            <div className={styles.figureHead}>
+              <Body1Strong className={styles.name}>{row.name}</Body1Strong>
+              <Badge className={styles.badge} appearance="tint" color={BADGE[row.status].color} data-testid="status-badge">
+                {t(BADGE[row.status].label)}
+              </Badge>
+            </div>
+            <Caption1 className={styles.figureText}>{statusDetail(row, t)}</Caption1>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function InsertView(props: {
+  services: WordPaneServices;
+  busy: string | null;
+  onStart: (message: string) => void;
+  onBusy: (message: string | null) => void;
+  onError: (error: PaneError) => void;
+  onInserted: (result: InsertResult) => void;
+}) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const [prepared, setPrepared] = useState<{ fileName: string; engine: EngineResult } | null>(null);
+  const { services } = props;
+
+  async function pick(file: File) {
+    props.onStart(t("progressReadFile", { file: file.name }));
+    setPrepared(null);
+    let stage: "file" | "engine" = "file";
+    try {
+      const workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
+      props.onBusy(t("progressFigures"));
+      await yieldToPaint();
+      stage = "engine";
+      setPrepared({ fileName: file.name, engine: services.runEngine(workbook) });
+    } catch (err) {
+      props.onError(
+        stage === "file"
+          ? { what: t("errorFileWhat", { file: file.name }), todo: clerkMessage(err, lang) ?? t("errorFileTodo"), detail: technicalDetail(err) }
+          : { what: t("errorEngineWhat"), todo: t("errorEngineTodo"), detail: technicalDetail(err) },
+      );
+    } finally {
+      props.onBusy(null);
+    }
+  }
+
+  async function insert() {
+    if (!prepared) return;
+    props.onStart(t("progressRender"));
+    try {
+      const bytes = await services.renderDocx(prepared.engine.report, prepared.engine.link);
+      props.onBusy(t("progressInsert"));
+      const result = await services.insert(bytes, prepared.engine.link);
+      setPrepared(null);
+      props.onInserted(result);
+    } catch (err) {
+      props.onError({ what: t("errorInsertWhat"), where: t("errorReadWhere", { where: t("errorWhereDocument") }), todo: t("errorInsertTodo"), detail: technicalDetail(err) });
+    } finally {
+      props.onBusy(null);
+    }
+  }
+
+  return (
+    <section className={styles.section} aria-labelledby="insert-title" data-testid="insert-view">
+      <Subtitle2 as="h2" id="insert-title" className={styles.title}>
+        {t("insertTitle")}
+      </Subtitle2>
+      <Body1 className={styles.text}>{t("insertBody")}</Body1>
+      <div className={styles.actions}>
+        <FilePicker
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          label={t("insertPickLabel")}
+          text={t("insertPick")}
+          appearance={prepared ? "secondary" : "primary"}
+          disabled={props.busy !== null}
+          testId="insert-pick"
+          onFile={(file) => void pick(file)}
+        />
+      </div>
+      {props.busy && (
+        <div className={styles.progress} data-testid="progress">
+          <Spinner size="extra-tiny" aria-hidden />
+          <Caption1>{props.busy}</Caption1>
+        </div>
+      )}
+      {prepared && (
+        <div className={styles.section} data-testid="insert-ready">
+          <Text className={styles.text}>
+            {t("insertReady", {
+              file: prepared.fileName,
+              year: String(prepared.engine.settings.year),
+              scope: prepared.engine.settings.scope,
+              figures: prepared.engine.figures.length,
+            })}
+          </Text>
+          <IssuesLine issues={prepared.engine.issues} />
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <span className={styles.text}>{t("insertReplaceNote")}</span>
+            </MessageBarBody>
+          </MessageBar>
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={props.busy !== null} data-testid="insert" onClick={() => void insert()}>
+              {t("insertButton")}
+            </Button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+const OutcomeNotice = forwardRef<HTMLDivElement, { outcome: Outcome }>(function OutcomeNotice({ outcome }, ref) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const warnings = outcome.kind === "applied" ? outcome.warnings : outcome.result.warnings;
+  const lines =
+    outcome.kind === "applied"
+      ? [t("applyResult", { ...outcome.counts }), t("applyUndo")]
+      : outcome.result.path === "document"
+        ? [t("insertDocumentPath")]
+        : [];
+  return (
+    <MessageBar ref={ref} tabIndex={-1} intent={warnings.length ? "warning" : "success"} layout="multiline" data-testid="outcome">
+      <MessageBarBody>
+        <MessageBarTitle>{t(outcome.kind === "applied" ? "applyResultTitle" : "insertDoneTitle")}</MessageBarTitle>
+        {[...lines, ...warnings.map((w) => localized(w, lang))].map((line) => (
+          <span key={line} className={styles.text}>
+            {line}
+          </span>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
+  );
+});

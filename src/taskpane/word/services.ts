@@ -1,0 +1,47 @@
+// Everything the Word pane needs from its host and from the file readers, behind one interface, so
+// the same views run in Word, in the playground (simulated Word) and in the tests.
+import type { LinkRecord, RawWorkbook, ReportDocument } from "../../core/types";
+import { runEngine } from "../../core/engine";
+import {
+  insertReport,
+  readLinkedReport,
+  refreshInWord,
+  type InsertResult,
+  type LinkedReportRead,
+  type WordEnvironment,
+  type WordRefresh,
+  type WordRun,
+} from "../../adapters/word";
+import { renderDocxLazily, type PanePlatform } from "../services";
+
+export interface WordPaneServices {
+  /** The open document's link record and figure controls (one round trip). */
+  read(): Promise<LinkedReportRead>;
+  /** Plans the refresh of the open document from a workbook; throws WordLinkError when it cannot be refreshed. */
+  refresh(workbook: RawWorkbook): Promise<WordRefresh>;
+  /** Replaces the document's content with a rendered report and stores its link. */
+  insert(bytes: Uint8Array, link: LinkRecord): Promise<InsertResult>;
+  /** The workbook file the clerk picked, read in the pane; throws XlsxReadError with the clerk's message. */
+  readWorkbookFile(bytes: Uint8Array, fileName: string): Promise<RawWorkbook>;
+  runEngine: typeof runEngine;
+  renderDocx: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
+  platform?: PanePlatform;
+}
+
+/** The xlsx reader is only needed once the clerk picks a file: load it then. */
+export async function readWorkbookFileLazily(bytes: Uint8Array, fileName: string): Promise<RawWorkbook> {
+  const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx");
+  return xlsx.readXlsx(bytes, { name: fileName });
+}
+
+export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>, platform: PanePlatform = "unknown"): WordPaneServices {
+  return {
+    read: () => readLinkedReport(run, env),
+    refresh: (workbook) => refreshInWord(workbook, { run, env }),
+    insert: (bytes, link) => insertReport(bytes, link, run, env),
+    readWorkbookFile: readWorkbookFileLazily,
+    runEngine,
+    renderDocx: renderDocxLazily,
+    platform,
+  };
+}

@@ -1,0 +1,162 @@
+// What the refresh views show: figure statuses, the review of a plan, and the small texts around them.
+import type { Issue, LinkRecord, LinkedFigure } from "../../src/core/types";
+import { planRefresh, type FoundControl } from "../../src/core/refresh/plan";
+import {
+  chooseAll,
+  clerkMessage,
+  figureNames,
+  formatDay,
+  formatGeneratedAt,
+  issueSummary,
+  refreshCounts,
+  refreshedFileName,
+  reviewModel,
+  statusFromDocument,
+  statusFromPlan,
+} from "../../src/taskpane/word/model";
+import { XlsxReadError } from "../../src/adapters/xlsx";
+
+function figure(id: string, text: string, name = `名称${id}`): LinkedFigure {
+  return { id, name, value: Number(text) || null, text, fingerprint: `fp-${id}-${text}`, ledger: "共建单位", conditions: "", rows: 1 };
+}
+
+function record(figures: LinkedFigure[]): LinkRecord {
+  return {
+    version: 1,
+    workbookId: "wb",
+    workbookName: "台账2022.xlsx",
+    templateId: "shuzhi",
+    period: { start: "2022-01-01", end: "2022-12-31" },
+    scope: "全部门",
+    generatedAt: "2023-01-09T08:30:00.000Z",
+    figures,
+  };
+}
+
+// partners: moved by the ledgers; study: hand-edited and moved; donations: deleted; goals: untouched.
+const BEFORE = record([figure("partners", "11", "共建单位数"), figure("study", "7", "专题学习"), figure("donations", "4", "捐赠次数"), figure("goals", "20", "目标")]);
+const AFTER = record([figure("partners", "12", "共建单位数"), figure("study", "9", "专题学习"), figure("donations", "5", "捐赠次数"), figure("goals", "20", "目标"), figure("extra", "3", "新指标")]);
+const CONTROLS: FoundControl[] = [
+  { id: "partners", text: "11" },
+  { id: "study", text: "七" },
+  { id: "goals", text: "20" },
+];
+
+describe("figure statuses", () => {
+  it("tells hand edits and deletions from the document alone, and calls the rest current", () => {
+    expect(statusFromDocument(BEFORE, CONTROLS)).toEqual([
+      { id: "partners", name: "共建单位数", written: "11", status: "current", current: "11" },
+      { id: "study", name: "专题学习", written: "7", status: "edited", current: "七" },
+      { id: "donations", name: "捐赠次数", written: "4", status: "deleted", current: "" },
+      { id: "goals", name: "目标", written: "20", status: "current", current: "20" },
+    ]);
+  });
+
+  it("counts a figure as edited when any one of its several controls was retyped", () => {
+    const rows = statusFromDocument(record([figure("a", "5")]), [
+      { id: "a", text: "5" },
+      { id: "a", text: "五" },
+    ]);
+    expect(rows.map((r) => [r.status, r.current])).toEqual([["edited", "五"]]);
+  });
+
+  it("shows the ledgers' new values once a workbook was read", () => {
+    const plan = planRefresh(BEFORE, CONTROLS, AFTER);
+    expect(statusFromPlan(BEFORE, plan)).toEqual([
+      { id: "partners", name: "共建单位数", written: "11", status: "changed", current: "11", next: "12" },
+      { id: "study", name: "专题学习", written: "7", status: "edited", current: "七", next: "9" },
+      { id: "donations", name: "捐赠次数", written: "4", status: "deleted", current: "" },
+      { id: "goals", name: "目标", written: "20", status: "current", current: "20" },
+    ]);
+  });
+});
+
+describe("the review of a refresh plan", () => {
+  const names = figureNames(BEFORE, AFTER);
+
+  it("lists updates, conflicts kept by default, deletions and figures the report has no place for", () => {
+    const review = reviewModel(planRefresh(BEFORE, CONTROLS, AFTER), names);
+    expect(review).toEqual({
+      updates: [{ id: "partners", name: "共建单位数", old: "11", new: "12" }],
+      conflicts: [{ id: "study", name: "专题学习", written: "7", current: "七", new: "9", resolution: "keep" }],
+      removed: [{ id: "donations", name: "捐赠次数" }],
+      notInDocument: [{ id: "extra", name: "新指标" }],
+      writes: 1,
+    });
+  });
+
+  it("shows a conflict taken as new once, as the conflict, not again as an update", () => {
+    const review = reviewModel(planRefresh(BEFORE, CONTROLS, AFTER, { choices: { study: "take" } }), names);
+    expect(review.updates.map((u) => u.id)).toEqual(["partners"]);
+    expect(review.conflicts.map((c) => [c.id, c.resolution])).toEqual([["study", "take"]]);
+    expect(review.writes).toBe(2);
+  });
+
+  it("shows the clerk's choice over the planned resolution when asked to", () => {
+    const review = reviewModel(planRefresh(BEFORE, CONTROLS, AFTER), names, { study: "take" });
+    expect(review.conflicts[0].resolution).toBe("take");
+  });
+
+  it("falls back to the figure id when no record names it", () => {
+    const review = reviewModel(planRefresh(BEFORE, CONTROLS, AFTER), new Map());
+    expect(review.removed).toEqual([{ id: "donations", name: "donations" }]);
+  });
+
+  it("chooses the same for every conflict at once", () => {
+    const review = {
+      conflicts: [
+        { id: "a", name: "A", written: "1", current: "一", new: "2", resolution: "keep" as const },
+        { id: "b", name: "B", written: "3", current: "三", new: "4", resolution: "keep" as const },
+      ],
+    };
+    expect(chooseAll(review, "take")).toEqual({ a: "take", b: "take" });
+    expect(chooseAll(review, "keep")).toEqual({ a: "keep", b: "keep" });
+  });
+
+  it("counts what the write did: updated, hand edits kept, deleted", () => {
+    expect(refreshCounts(planRefresh(BEFORE, CONTROLS, AFTER))).toEqual({ updated: 1, kept: 1, removed: 1 });
+    expect(refreshCounts(planRefresh(BEFORE, CONTROLS, AFTER, { overwriteConflicts: true }))).toEqual({ updated: 2, kept: 0, removed: 1 });
+  });
+});
+
+describe("texts around the review", () => {
+  it("shows the generation time in the clerk's time zone, in Chinese or English form", () => {
+    expect(formatGeneratedAt("2023-01-09T08:30:00.000Z", "zh-CN", "Asia/Shanghai")).toBe("2023年1月9日 16:30");
+    // ICU versions differ in the space before PM (U+0020 or U+202F).
+    expect(formatGeneratedAt("2023-01-09T08:30:00.000Z", "en-US", "Asia/Shanghai").replace(/\s/g, " ")).toBe("Jan 9, 2023, 4:30 PM");
+  });
+
+  it("keeps a generation time that is not a date as it was stored", () => {
+    expect(formatGeneratedAt("昨天", "zh-CN")).toBe("昨天");
+  });
+
+  it("writes a period's days without shifting them by time zone", () => {
+    expect(formatDay("2022-12-31", "zh-CN")).toBe("2022年12月31日");
+    expect(formatDay("2022-01-01", "en-US")).toBe("Jan 1, 2022");
+    expect(formatDay("2022/1/1", "zh-CN")).toBe("2022/1/1");
+  });
+
+  it("names the refreshed copy after the clerk's file and never reuses its name", () => {
+    expect(refreshedFileName("述职报告-2022.docx")).toBe("述职报告-2022.refreshed.docx");
+    expect(refreshedFileName("REPORT.DOCX")).toBe("REPORT.refreshed.docx");
+    expect(refreshedFileName(".docx")).toBe("报告.refreshed.docx");
+  });
+
+  it("summarises ledger errors and warnings with their cells and leaves infos out", () => {
+    const issues: Issue[] = [
+      { severity: "error", code: "date.unparseable", message: "电子保函!C12 日期无法识别", messageEn: "电子保函!C12 date not recognised", cell: "电子保函!C12" },
+      { severity: "warning", code: "refresh.other_workbook", message: "另一个工作簿", messageEn: "another workbook" },
+      { severity: "info", code: "ledger.hidden_rows", message: "隐藏行", messageEn: "hidden rows" },
+    ];
+    expect(issueSummary(issues, "zh-CN")).toEqual({ errors: 1, warnings: 1, lines: ["电子保函!C12 日期无法识别", "另一个工作簿"] });
+    expect(issueSummary(issues, "en-US").lines).toEqual(["电子保函!C12 date not recognised", "another workbook"]);
+  });
+
+  it("takes the clerk's message from errors that carry one in both languages, and nothing from others", () => {
+    const error = new XlsxReadError("xls_format", "这是旧版文件", "This is an old file");
+    expect(clerkMessage(error, "zh-CN")).toBe("这是旧版文件");
+    expect(clerkMessage(error, "en-US")).toBe("This is an old file");
+    expect(clerkMessage(new Error("boom"), "zh-CN")).toBeNull();
+    expect(clerkMessage("boom", "zh-CN")).toBeNull();
+  });
+});
