@@ -2,5 +2,6 @@
 export { readLinkedReport, WordLinkError, type LinkedReportRead, type WordLinkProblem, type WordLinkProblemCode } from "./read";
 export { applyRefresh, type ApplyResult, type WordRefreshPlan } from "./apply";
 export { insertReport, INSERT_FILE_OPTIONS, type InsertResult } from "./insert";
-export { refreshInWord, overridesFromRecord, type WordRefresh, type WordRefreshOptions } from "./refresh";
+export { overridesFromRecord } from "../../core/refresh/recompute";
+export { refreshInWord, type WordRefresh, type WordRefreshOptions } from "./refresh";
 export { bytesToBase64, defaultEnvironment, type LinkPartRef, type WordEnvironment, type WordFoundControl, type WordMessage, type WordRun } from "./host";

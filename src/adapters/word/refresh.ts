@@ -1,7 +1,7 @@
 // Refreshing the open report from a workbook: read (one sync) → recompute with the document's own
 // period and scope (as the file path does, src/adapters/docx/refresh.ts) → plan for the pane's
 // review → apply (one sync). The plan is the same one the file patcher makes on the same document.
-import { runEngine } from "../../core/engine";
+import { recomputeForReport } from "../../core/refresh/recompute";
 import { planRefresh, type RefreshOptions } from "../../core/refresh/plan";
 import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../../core/types";
 import { applyRefresh, type ApplyResult, type WordRefreshPlan } from "./apply";
@@ -25,26 +25,6 @@ export interface WordRefresh {
   apply(plan?: WordRefreshPlan): Promise<ApplyResult>;
 }
 
-/** The engine settings that reproduce the document's report: its period, scope and template unless overridden. */
-export function overridesFromRecord(record: LinkRecord, given?: Partial<ReportSettings>): Partial<ReportSettings> {
-  const year = Number(record.period.end.slice(0, 4));
-  const overrides: Partial<ReportSettings> = {
-    periodStart: record.period.start,
-    periodEnd: record.period.end,
-    year: Number.isFinite(year) ? year : undefined,
-    scope: record.scope,
-    template: record.templateId,
-    ...given,
-  };
-  // A year given without a period moves the period with it.
-  if (given?.year !== undefined && !given.periodStart) {
-    delete overrides.periodStart;
-    delete overrides.periodEnd;
-  }
-  for (const k of Object.keys(overrides) as (keyof ReportSettings)[]) if (overrides[k] === undefined) delete overrides[k];
-  return overrides;
-}
-
 function planFor(read: LinkedReportRead, record: LinkRecord, fresh: LinkRecord, options: RefreshOptions): WordRefreshPlan {
   const plan = planRefresh(record, read.controls, fresh, options);
   return { ...plan, controls: read.controls, linkPart: read.linkPart, extraLinkParts: read.extraLinkParts };
@@ -59,11 +39,11 @@ export async function refreshInWord(workbook: RawWorkbook, options: WordRefreshO
     throw new WordLinkError(p.code, p.message, p.messageEn);
   }
   const record = read.record;
-  const fresh = runEngine(workbook, { overrides: overridesFromRecord(record, options.overrides), generatedAt: options.generatedAt });
+  const { fresh, issues } = recomputeForReport(workbook, record, options);
   const plan = planFor(read, record, fresh.link, options);
   return {
     plan,
-    issues: fresh.issues,
+    issues,
     replan: (again) => planFor(read, record, fresh.link, again),
     apply: (chosen = plan) => applyRefresh(chosen, run, options.env),
   };
