@@ -110,7 +110,8 @@ async function open(bytes: Uint8Array | null, file: string) {
   uninstall?.();
   let workbook: SimWorkbook;
   try {
-    workbook = bytes ? simWorkbookFromXlsx(readXlsxWorkbook(bytes)) : emptyWorkbook();
+    // The file's own name, as Excel would show it in the pane's header.
+    workbook = { ...(bytes ? simWorkbookFromXlsx(readXlsxWorkbook(bytes)) : emptyWorkbook()), name: bytes ? file.split("/").pop() || file : "Book1.xlsx" };
   } catch (error) {
     update({ loadError: `${file}: ${error instanceof Error ? error.message : String(error)}` });
     return;
