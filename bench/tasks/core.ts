@@ -6,9 +6,6 @@ import { GUARANTEE_HEADERS, REPORT_YEAR, guaranteeRows } from "../generate-ledge
 
 const SHEET = "电子保函";
 const COLUMNS = ["保函编号", "开立日期", "投标企业", "统一社会信用代码", "项目名称", "保证金金额", "出函机构", "状态", "部门"];
-// Evaluation never reads cell addresses (rowRefs carry sheet and row); one shared record keeps a
-// million rows from costing nine million address strings that would only load the collector.
-const NO_CELLS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function isoOfSerial(serial: number): string {
   return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
@@ -36,7 +33,6 @@ export function guaranteeLedger(rows: number): LedgerSet {
         部门: g.department,
       },
       department: g.department,
-      cells: NO_CELLS,
     };
     i++;
   }

@@ -77,8 +77,12 @@ export interface LedgerRow {
   values: Record<string, FieldValue>;
   /** 部门 of the row, else the department named by its sheet/table, else null. */
   department: string | null;
-  /** Cell addresses by column name, for issues and for selecting the source in Excel. */
-  cells: Record<string, string>;
+  /**
+   * Column letters by column name (`保证金金额` → `G`), one object shared by every row of a source;
+   * with sheet and row it gives a cell's address (`cellAddress` in core/ledger). Absent for rows
+   * built by hand.
+   */
+  columns?: Readonly<Record<string, string>>;
 }
 
 export interface LedgerSource {

@@ -154,7 +154,7 @@ describe("small view helpers", () => {
     const r = result({
       ledgers: {
         电子保函: ledger("电子保函", ["电子保函-交易二科"], {
-          rows: [{ sheet: "s", row: 2, values: {}, cells: {}, department: "综合科" }],
+          rows: [{ sheet: "s", row: 2, values: {}, department: "综合科" }],
         }),
       },
       scope: "信息科",

@@ -136,9 +136,17 @@ function cutTable(sheet: XlsxSheet, range: CellRange): RawCell[][] {
   const bottom = Math.max(range.top, Math.min(range.bottom, usedBottom));
   const right = Math.max(range.left, Math.min(range.right, usedRight));
   const out: RawCell[][] = [];
+  const width = right - range.left + 1;
+  // A table as wide as the used range (the usual ledger) takes the sheet's rows as they are, as a
+  // sheet without tables already does: a second copy of every row would double the peak memory.
+  const whole = range.left === sheet.left;
   for (let r = range.top; r <= bottom; r++) {
     const src = sheet.cells[r - sheet.top];
-    const row: RawCell[] = new Array(right - range.left + 1);
+    if (whole && src && src.length === width) {
+      out.push(src);
+      continue;
+    }
+    const row: RawCell[] = new Array(width);
     for (let c = range.left; c <= right; c++) {
       const v = src ? src[c - sheet.left] : undefined;
       row[c - range.left] = v === undefined ? "" : v;

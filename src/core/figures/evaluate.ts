@@ -14,7 +14,7 @@ import type {
 import { ledgerSpec, type LedgerSpec } from "../ledger/schema";
 import { formatValue, roundedText } from "../format";
 import { definitionToRow } from "./defaults";
-import { Hasher } from "./hash";
+import { Hasher, resetRowHashing, rowLanesInto } from "./hash";
 import { conditionsToText, periodLabel } from "./syntax";
 
 export interface EvaluateOptions {
@@ -143,15 +143,14 @@ class RowCache {
   private readonly lanes: Uint32Array;
   private readonly done: Uint8Array;
   private readonly refs: ({ sheet: string; row: number } | undefined)[];
-  private readonly hasher = new Hasher();
-  private lastKeys: string[] = [];
-  private lastSorted: string[] = [];
-  private lastShape: [number, number] = [0, 0];
+  /** Indices of the rows one figure uses; figures are evaluated one at a time, so one buffer serves all. */
+  readonly used: Int32Array;
 
   constructor(private readonly rows: LedgerRow[]) {
     this.lanes = new Uint32Array(rows.length * 2);
     this.done = new Uint8Array(rows.length);
     this.refs = new Array(rows.length);
+    this.used = new Int32Array(rows.length);
   }
 
   ref(index: number): { sheet: string; row: number } {
@@ -164,52 +163,13 @@ class RowCache {
   }
 
   feed(index: number, into: Hasher): void {
-    if (!this.done[index]) {
-      this.hashRow(this.rows[index]);
-      this.hasher.lanesInto(this.lanes, index * 2);
+    const at = index * 2;
+    if (this.done[index] === 0) {
+      const row = this.rows[index];
+      rowLanesInto(row.sheet, row.row, row.department, row.values, this.lanes, at);
       this.done[index] = 1;
     }
-    into.int(this.lanes[index * 2]).int(this.lanes[index * 2 + 1]);
-  }
-
-  /** Sorted column names, reused while rows keep the same columns (they nearly always do). */
-  private shape(values: Record<string, FieldValue>): string[] {
-    const last = this.lastKeys;
-    let n = 0;
-    let same = true;
-    for (const k in values) {
-      if (k !== last[n++]) {
-        same = false;
-        break;
-      }
-    }
-    if (!same || n !== last.length) {
-      this.lastKeys = Object.keys(values);
-      this.lastSorted = [...this.lastKeys].sort();
-      const h = new Hasher();
-      for (const k of this.lastSorted) h.text(k);
-      this.lastShape = h.lanes();
-    }
-    return this.lastSorted;
-  }
-
-  private hashRow(row: LedgerRow): void {
-    const sorted = this.shape(row.values);
-    const h = this.hasher
-      .reset()
-      .text(row.sheet)
-      .int(row.row)
-      .int(this.lastShape[0])
-      .int(this.lastShape[1]);
-    if (row.department === null) h.int(0);
-    else h.int(1).text(row.department);
-    for (let i = 0; i < sorted.length; i++) {
-      const v = row.values[sorted[i]];
-      if (v === null || v === undefined) h.int(0);
-      else if (typeof v === "string") h.int(1).text(v);
-      else if (typeof v === "number") h.int(2).number(v);
-      else h.int(v ? 3 : 4);
-    }
+    into.int(this.lanes[at]).int(this.lanes[at + 1]);
   }
 }
 
@@ -235,6 +195,7 @@ export function evaluateFigures(
   const resolvers = new Map<Ledger, (name: string) => string | null>();
   const scope = (opts.scope ?? "").trim();
   const everyDepartment = scope === "" || scope === ALL_DEPARTMENTS;
+  resetRowHashing();
 
   for (const def of defs) {
     const period = {
@@ -344,25 +305,35 @@ export function evaluateFigures(
     const end = opts.periodEnd;
 
     const rows = ledger.rows;
-    const used: number[] = [];
+    let cache = rowCaches.get(ledger);
+    if (!cache) rowCaches.set(ledger, (cache = new RowCache(rows)));
+    const used = cache.used;
+    let count = 0;
+    const byPeriod = periodKind !== "all";
+    const fromStart = periodKind === "current";
+    const testCount = tests.length;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      if (!everyDepartment && (row.department ?? "").trim() !== scope) continue;
-      if (periodKind !== "all") {
+      if (!everyDepartment) {
+        const d = row.department;
+        if (d !== scope && (d === null || d.trim() !== scope)) continue;
+      }
+      if (byPeriod) {
         const d = row.values[dateKey!];
         if (typeof d !== "string" || d === "") continue;
+        // ISO text compares as dates; a time after the day (YYYY-MM-DDTHH…) is cut off first.
         const day = d.length > 10 ? d.slice(0, 10) : d;
-        if (day > end || (periodKind === "current" && day < start)) continue;
+        if (day > end || (fromStart && day < start)) continue;
       }
       let pass = true;
-      for (let t = 0; t < tests.length && pass; t++) pass = tests[t](row.values);
-      if (pass) used.push(i);
+      for (let t = 0; t < testCount && pass; t++) pass = tests[t](row.values);
+      if (pass) used[count++] = i;
     }
 
     let value: number;
     const aggregate = def.aggregate;
     if (aggregate.kind === "count") {
-      value = used.length;
+      value = count;
     } else if (aggregate.kind === "distinct") {
       const key = resolve(aggregate.column);
       const fallback = aggregate.fallback === undefined ? null : resolve(aggregate.fallback);
@@ -377,8 +348,8 @@ export function evaluateFigures(
         );
       }
       const seen = new Set<string>();
-      for (const i of used) {
-        const values = rows[i].values;
+      for (let u = 0; u < count; u++) {
+        const values = rows[used[u]].values;
         let text = key === null ? "" : valueText(values[key]);
         if (text === "" && fallback !== null) text = valueText(values[fallback]);
         if (text !== "") seen.add(text);
@@ -394,19 +365,17 @@ export function evaluateFigures(
         );
       let cents = 0;
       if (key !== null) {
-        for (const i of used) {
-          const n = numericValue(rows[i].values[key]);
+        for (let u = 0; u < count; u++) {
+          const n = numericValue(rows[used[u]].values[key]);
           if (n !== null) cents += toCents(n);
         }
       }
       value = cents / 100;
     }
 
-    let cache = rowCaches.get(ledger);
-    if (!cache) rowCaches.set(ledger, (cache = new RowCache(rows)));
-    const fingerprint = new Hasher().text(def.id).text(definitionText(def)).int(used.length);
-    const rowRefs = new Array<{ sheet: string; row: number }>(used.length);
-    for (let u = 0; u < used.length; u++) {
+    const fingerprint = new Hasher().text(def.id).text(definitionText(def)).int(count);
+    const rowRefs = new Array<{ sheet: string; row: number }>(count);
+    for (let u = 0; u < count; u++) {
       const i = used[u];
       rowRefs[u] = cache.ref(i);
       cache.feed(i, fingerprint);
@@ -416,11 +385,13 @@ export function evaluateFigures(
       ...base,
       value,
       text: formatValue(value, def.format),
-      rows: used.length,
+      rows: count,
       rowRefs,
       fingerprint: fingerprint.hex(),
       manual: false,
     });
   }
+  // The memos hold the ledger's strings; they are of no use to the next evaluation.
+  resetRowHashing();
   return { figures, issues };
 }

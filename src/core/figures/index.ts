@@ -1,6 +1,6 @@
 // Figures: the 指标定义 language, the default figures of the seed report, and their evaluation.
 export { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "./defaults";
-export { readDefinitions, DEFINITIONS_TABLE } from "./read";
+export { readDefinitions, DEFINITIONS_TABLE, FIELD_HEADERS as DEFINITION_FIELD_HEADERS } from "./read";
 export { evaluateFigures, ALL_DEPARTMENTS, type EvaluateOptions } from "./evaluate";
 export {
   parseAggregate,

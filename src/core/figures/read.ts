@@ -23,7 +23,8 @@ export const DEFINITIONS_TABLE = "FigureDefinitions";
 
 type Field = "id" | "name" | "ledger" | "aggregate" | "conditions" | "period" | "format" | "manual";
 
-const FIELD_HEADERS: Record<Field, string[]> = {
+/** Accepted header spellings of each 指标定义 column (the first is the one set-up writes). */
+export const FIELD_HEADERS: Readonly<Record<Field, readonly string[]>> = {
   id: ["指标ID", "ID", "FigureID"],
   name: ["名称", "指标名称", "Name"],
   ledger: ["台账", "Ledger"],

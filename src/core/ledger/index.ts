@@ -1,5 +1,5 @@
 // core/ledger: the clerk's raw tables → typed ledger rows, and every problem as an issue at its cell.
-export { readLedgers } from "./read";
+export { readLedgers, rowCellAddress } from "./read";
 export { parseDate, parseNumber } from "./values";
 export { foldText, foldHeader, isExcelError } from "./text";
 export { isValidCreditCode } from "./creditcode";

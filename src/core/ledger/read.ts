@@ -27,6 +27,8 @@ interface Binding {
   spec: ColumnSpec | null;
   /** `电子保函!C` — the row number completes the address. */
   prefix: string;
+  /** Index into LedgerState.prefixes, so a key can remember where it was first seen as a number. */
+  prefixIndex: number;
   /** Power of ten the header's unit asks for (`（万元）` → 4) on money columns. */
   power: number;
 }
@@ -37,9 +39,16 @@ interface LedgerState {
   columns: Ledger["columns"];
   rows: LedgerRow[];
   excluded: number;
-  keys: Map<string, Map<string, string>>;
+  /** First row of each key, as prefixIndex * ROW_SPAN + Excel row: no address string per row. */
+  keys: Map<string, Map<string, number>>;
+  prefixes: string[];
   headerFound: boolean;
+  /** Set by report() when the row being read has an error issue. */
+  failed: boolean;
 }
+
+/** Above Excel's last row (1 048 576), so a row number and a prefix index share one number. */
+const ROW_SPAN = 2097152;
 
 interface Context {
   date1904: boolean;
@@ -51,6 +60,7 @@ interface Context {
 }
 
 const CACHE_LIMIT = 100000;
+const isFiniteNumber = Number.isFinite;
 
 function dateOf(ctx: Context, raw: RawCell): string | null {
   if (typeof raw === "number") {
@@ -108,7 +118,7 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
       issues.push(missingLedger(spec));
       continue;
     }
-    const state: LedgerState = { spec, sources: [], columns: [], rows: [], excluded: 0, keys: new Map(), headerFound: false };
+    const state: LedgerState = { spec, sources: [], columns: [], rows: [], excluded: 0, keys: new Map(), prefixes: [], headerFound: false, failed: false };
     for (const s of sources) readSource(ctx, state, s.table, s.department);
     if (state.headerFound) {
       ledgers[spec.name] = { name: spec.name, sources: state.sources, columns: state.columns, rows: state.rows, excluded: state.excluded };
@@ -299,7 +309,9 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
     used.add(name);
     const unit = spec && spec.type === "money" ? headerUnit(text) : "";
     const power = unit === "万元" || unit === "万" ? 4 : unit === "亿元" || unit === "亿" ? 8 : 0;
-    bindings.push({ index: c, name, header: cleanText(text), spec, prefix: `${sheetRef}!${columnLetters(left + c)}`, power });
+    const prefix = `${sheetRef}!${columnLetters(left + c)}`;
+    bindings.push({ index: c, name, header: cleanText(text), spec, prefix, prefixIndex: state.prefixes.length, power });
+    state.prefixes.push(prefix);
   }
   for (const b of bindings) {
     if (b.spec && !state.columns.some((c) => c.name === b.name)) {
@@ -325,12 +337,12 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   // Rows are copies of one template so they all share one object shape: assigning Chinese keys
   // one by one to fresh objects costs more than the parsing itself at a million rows.
   const valuesTemplate: Record<string, FieldValue> = {};
-  const cellsTemplate: Record<string, string> = {};
+  const letters: Record<string, string> = {};
   for (const b of bindings) {
     valuesTemplate[b.name] = null;
-    cellsTemplate[b.name] = "";
+    letters[b.name] = columnLetters(left + b.index);
   }
-  const shape: RowShape = { bindings, values: valuesTemplate, cells: cellsTemplate, departmentBinding, department, sheet, top };
+  const shape: RowShape = { bindings, values: valuesTemplate, columns: Object.freeze(letters), departmentBinding, department, sheet, top };
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     // One pass finds the first non-blank cell and whether anything besides 序号 is filled:
     // templates often come with 序号 numbered down rows nobody has used yet.
@@ -350,7 +362,7 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
       }
     }
     if (firstCol < 0) continue;
-    if (typeof first === "string") {
+    if (typeof first === "string" && mayEndRecords(first)) {
       const word = foldText(first).replace(SPACES, "");
       if (NOTE_PREFIXES.some((p) => word.startsWith(p))) break;
       if (TOTAL_WORDS.has(word.endsWith(":") ? word.slice(0, -1) : word)) {
@@ -369,31 +381,43 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   }
 }
 
+// First characters of the note and total words: a cell starting otherwise (nearly every record's
+// first cell) needs no folding to know it is neither.
+const NOTE_OR_TOTAL_STARTS = new Set([...NOTE_PREFIXES, ...TOTAL_WORDS].map((w) => w.charCodeAt(0)));
+
+function mayEndRecords(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Spaces (ASCII, no-break, ideographic) are folded away before the words are compared.
+    if (c <= 32 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    return NOTE_OR_TOTAL_STARTS.has(c);
+  }
+  return false;
+}
+
 interface RowShape {
   bindings: Binding[];
   values: Record<string, FieldValue>;
-  cells: Record<string, string>;
+  columns: Readonly<Record<string, string>>;
   departmentBinding: Binding | undefined;
   department: string | undefined;
   sheet: string;
   top: number;
 }
 
+function report(ctx: Context, state: LedgerState, severity: Severity, code: string, at: string, message: string, messageEn: string): void {
+  if (severity === "error") state.failed = true;
+  ctx.issues.push(issue(severity, code, state.spec.name, at, message, messageEn));
+}
+
 function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, r: number): void {
   const { bindings, departmentBinding, department, sheet, top } = shape;
-  const ledger = state.spec.name;
-  const rowNumber = String(top + r + 1);
+  const rowNumber = top + r + 1;
   const values: Record<string, FieldValue> = { ...shape.values };
-  const cells: Record<string, string> = { ...shape.cells };
-  let failed = false;
-  const report = (severity: Severity, code: string, at: string, message: string, messageEn: string) => {
-    if (severity === "error") failed = true;
-    ctx.issues.push(issue(severity, code, ledger, at, message, messageEn));
-  };
+  state.failed = false;
 
-  for (const b of bindings) {
-    const at = b.prefix + rowNumber;
-    cells[b.name] = at;
+  for (let k = 0; k < bindings.length; k++) {
+    const b = bindings[k];
     const raw = grid.cell(r, b.index);
     const col = b.spec;
     if (col === null) {
@@ -404,7 +428,8 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
     if (isBlankCell(raw)) {
       if (col.blankMeans !== undefined) value = col.blankMeans;
       else if (col.required) {
-        report("error", "required.blank", at, `${at} ${col.name}为必填项，不能为空`, `${at}: ${col.name} is required but blank`);
+        const at = b.prefix + rowNumber;
+        report(ctx, state, "error", "required.blank", at, `${at} ${col.name}为必填项，不能为空`, `${at}: ${col.name} is required but blank`);
       }
       values[b.name] = value;
       continue;
@@ -414,34 +439,47 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
         const iso = dateOf(ctx, raw);
         if (iso !== null) {
           value = iso;
-          if (ctx.periodEnd !== null && col.name === state.spec.dateColumn && iso > ctx.periodEnd) {
-            report("info", "date.after_period", at,
+          if (ctx.periodEnd !== null && iso > ctx.periodEnd && col.name === state.spec.dateColumn) {
+            const at = b.prefix + rowNumber;
+            report(ctx, state, "info", "date.after_period", at,
               `${at} 日期 ${iso} 晚于报告期末 ${ctx.periodEnd}，不计入截至期末的统计`,
               `${at}: date ${iso} is after the period end ${ctx.periodEnd}; not counted in figures up to the period end`);
           }
-        } else if (isExcelError(raw)) {
-          report("error", "date.unparseable", at, `${at} 日期为错误值：${displayCell(raw)}`, `${at}: the date cell holds the error ${displayCell(raw)}`);
         } else {
-          report("error", "date.unparseable", at, `${at} 日期无法识别：“${displayCell(raw)}”`, `${at}: date not recognised: "${displayCell(raw)}"`);
+          const at = b.prefix + rowNumber;
+          if (isExcelError(raw)) {
+            report(ctx, state, "error", "date.unparseable", at, `${at} 日期为错误值：${displayCell(raw)}`, `${at}: the date cell holds the error ${displayCell(raw)}`);
+          } else {
+            report(ctx, state, "error", "date.unparseable", at, `${at} 日期无法识别：“${displayCell(raw)}”`, `${at}: date not recognised: "${displayCell(raw)}"`);
+          }
         }
         break;
       }
       case "money":
       case "integer": {
-        const parts = parseNumberParts(raw, col.type === "integer" ? INTEGER_SUFFIXES : undefined);
-        if (parts === null) {
-          if (isExcelError(raw)) {
-            report("error", "number.invalid", at, `${at} ${col.name}为错误值：${displayCell(raw)}`, `${at}: ${col.name} holds the error ${displayCell(raw)}`);
-          } else {
-            report("error", "number.invalid", at, `${at} ${col.name}不是数字：“${displayCell(raw)}”`, `${at}: ${col.name} is not a number: "${displayCell(raw)}"`);
+        let n: number;
+        if (typeof raw === "number" && isFiniteNumber(raw)) {
+          // The common case, a number cell: no parse, and no parts object per cell.
+          n = b.power > 0 ? scaleByPowerOfTen(raw, b.power) : raw;
+        } else {
+          const parts = parseNumberParts(raw, col.type === "integer" ? INTEGER_SUFFIXES : undefined);
+          if (parts === null) {
+            const at = b.prefix + rowNumber;
+            if (isExcelError(raw)) {
+              report(ctx, state, "error", "number.invalid", at, `${at} ${col.name}为错误值：${displayCell(raw)}`, `${at}: ${col.name} holds the error ${displayCell(raw)}`);
+            } else {
+              report(ctx, state, "error", "number.invalid", at, `${at} ${col.name}不是数字：“${displayCell(raw)}”`, `${at}: ${col.name} is not a number: "${displayCell(raw)}"`);
+            }
+            break;
           }
-          break;
+          n = b.power > 0 && !parts.ownUnit ? scaleByPowerOfTen(parts.value, b.power) : parts.value;
         }
-        const n = b.power > 0 && !parts.ownUnit ? scaleByPowerOfTen(parts.value, b.power) : parts.value;
         if (n < 0) {
-          report("error", "number.negative", at, `${at} ${col.name}不能为负数：“${displayCell(raw)}”`, `${at}: ${col.name} cannot be negative: "${displayCell(raw)}"`);
+          const at = b.prefix + rowNumber;
+          report(ctx, state, "error", "number.negative", at, `${at} ${col.name}不能为负数：“${displayCell(raw)}”`, `${at}: ${col.name} cannot be negative: "${displayCell(raw)}"`);
         } else if (col.type === "integer" && !Number.isInteger(n)) {
-          report("error", "number.invalid", at, `${at} ${col.name}应为整数：“${displayCell(raw)}”`, `${at}: ${col.name} must be a whole number: "${displayCell(raw)}"`);
+          const at = b.prefix + rowNumber;
+          report(ctx, state, "error", "number.invalid", at, `${at} ${col.name}应为整数：“${displayCell(raw)}”`, `${at}: ${col.name} must be a whole number: "${displayCell(raw)}"`);
         } else {
           // -0 from a formula would print as "-0".
           value = n === 0 ? 0 : n;
@@ -451,7 +489,7 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
       case "enum":
       case "yesno": {
         if (isExcelError(raw)) {
-          excelErrorInText(report, col, at, displayCell(raw));
+          excelErrorInText(ctx, state, col, b.prefix + rowNumber, displayCell(raw));
           break;
         }
         const canonical = col.type === "yesno" ? parseYesNo(raw) : enumValue(col, raw);
@@ -462,14 +500,15 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
         const allowed = col.type === "yesno" ? ["是", "否"] : (col.values ?? []);
         const fallback = allowed.includes("其他") ? "其他" : null;
         value = fallback ?? looseValue(raw);
-        report("warning", "enum.unknown", at,
+        const at = b.prefix + rowNumber;
+        report(ctx, state, "warning", "enum.unknown", at,
           `${at} ${col.name}“${displayCell(raw)}”不在可选值（${allowed.join("、")}）中，${fallback ? "按“其他”统计" : "按原值保留"}`,
           `${at}: ${col.name} "${displayCell(raw)}" is not one of ${allowed.join(", ")}; ${fallback ? "counted as 其他" : "kept as written"}`);
         break;
       }
       default: {
         if (isExcelError(raw)) {
-          excelErrorInText(report, col, at, displayCell(raw));
+          excelErrorInText(ctx, state, col, b.prefix + rowNumber, displayCell(raw));
           break;
         }
         value = looseText(raw);
@@ -477,7 +516,8 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
           const code = normalCreditCode(ctx, value);
           if (code !== null) value = code;
           else {
-            report("warning", "creditcode.invalid", at,
+            const at = b.prefix + rowNumber;
+            report(ctx, state, "warning", "creditcode.invalid", at,
               `${at} 统一社会信用代码“${displayCell(raw)}”有误：应为18位，末位校验码须符合GB 32100`,
               `${at}: unified social credit code "${displayCell(raw)}" is invalid: it must have 18 characters and a GB 32100 check character`);
           }
@@ -492,51 +532,63 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
       const key = foldText(value);
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        report("warning", "key.duplicate", at,
-          `${at} ${col.name}“${displayCell(raw)}”与 ${earlier} 重复`,
-          `${at}: ${col.name} "${displayCell(raw)}" duplicates ${earlier}`);
+        const at = b.prefix + rowNumber;
+        const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
+        report(ctx, state, "warning", "key.duplicate", at,
+          `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复`,
+          `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}`);
       } else {
-        seen.set(key, at);
+        seen.set(key, b.prefixIndex * ROW_SPAN + rowNumber);
       }
     }
   }
 
-  if (failed) {
+  if (state.failed) {
     state.excluded++;
     return;
   }
   const own = departmentBinding ? values[departmentBinding.name] : null;
   state.rows.push({
     sheet,
-    row: top + r + 1,
+    row: rowNumber,
     values,
     department: typeof own === "string" && own.length > 0 ? own : (department ?? null),
-    cells,
+    columns: shape.columns,
   });
 }
 
-function excelErrorInText(
-  report: (severity: Severity, code: string, at: string, message: string, messageEn: string) => void,
-  col: ColumnSpec,
-  at: string,
-  shown: string,
-): void {
+/** The address of one cell of a ledger row (`电子保函!G12`), or undefined when the row has no such column. */
+export function rowCellAddress(row: LedgerRow, column: string): string | undefined {
+  const letter = row.columns?.[column];
+  return letter === undefined ? undefined : `${quoteSheet(row.sheet)}!${letter}${row.row}`;
+}
+
+function excelErrorInText(ctx: Context, state: LedgerState, col: ColumnSpec, at: string, shown: string): void {
   // A failed lookup in an optional column leaves the record usable; in a required one it does not.
-  report(col.required ? "error" : "warning", "cell.excel_error", at,
+  report(ctx, state, col.required ? "error" : "warning", "cell.excel_error", at,
     `${at} ${col.name}为错误值：${shown}`,
     `${at}: ${col.name} holds the error ${shown}`);
 }
 
 const ENUM_KEYS = new Map<ColumnSpec, Map<string, string>>();
+/** Canonical spellings by the text as written: a status column holds two or three spellings a million times. */
+const ENUM_SEEN = new Map<ColumnSpec, Map<string, string | null>>();
 
 function enumValue(col: ColumnSpec, raw: RawCell): string | null {
+  const text = typeof raw === "string" ? raw : typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : String(raw);
+  let seen = ENUM_SEEN.get(col);
+  if (!seen) ENUM_SEEN.set(col, (seen = new Map()));
+  const hit = seen.get(text);
+  if (hit !== undefined) return hit;
   let keys = ENUM_KEYS.get(col);
   if (!keys) {
     keys = new Map((col.values ?? []).map((v) => [foldKey(v), v]));
     ENUM_KEYS.set(col, keys);
   }
-  const text = typeof raw === "string" ? raw : typeof raw === "boolean" ? (raw ? "TRUE" : "FALSE") : String(raw);
-  return keys.get(foldKey(text)) ?? null;
+  const result = keys.get(foldKey(text)) ?? null;
+  if (seen.size >= 1000) seen.clear();
+  seen.set(text, result);
+  return result;
 }
 
 function looseText(raw: RawCell): string | null {

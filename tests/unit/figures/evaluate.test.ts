@@ -22,7 +22,7 @@ function row(
 ): LedgerRow {
   const all: Record<string, FieldValue> = {};
   for (const c of ledgerSpec(ledger).columns) all[c.name] = null;
-  return { sheet, row: n, values: { ...all, ...values }, department, cells: {} };
+  return { sheet, row: n, values: { ...all, ...values }, department };
 }
 
 function ledger(name: LedgerName, rows: LedgerRow[]): Ledger {
@@ -243,14 +243,12 @@ describe("period filtering", () => {
           row: 2,
           values: { 名称: "一队", 类型: "党员先锋队" },
           department: null,
-          cells: {},
         },
         {
           sheet: "队伍",
           row: 3,
           values: { 名称: "二队", 类型: "党员先锋队" },
           department: null,
-          cells: {},
         },
       ],
       excluded: 0,
@@ -611,7 +609,6 @@ describe("a large ledger", () => {
         sheet: "电子保函",
         row: i + 2,
         department: i % 2 === 0 ? "交易一科" : "交易二科",
-        cells: {},
         values: {
           保函编号: `BH${i}`,
           开立日期: `${i % 3 === 0 ? 2021 : 2022}-${month}-15`,

@@ -1,4 +1,5 @@
 import { readLedgers } from "../../../src/core/ledger";
+import { rowCellAddress } from "../../../src/core/ledger/read";
 import type { RawCell } from "../../../src/core/types";
 import { EG_HEADER, STUDY_HEADER, codes, partnerSheet, sheet, studySheet, workbook } from "./build";
 
@@ -36,7 +37,8 @@ describe("finding ledgers in a workbook", () => {
       ["电子保函台账（交易一科）", "交易一科", 1],
       ["电子保函-交易二科", "交易二科", 2],
     ]);
-    expect(ledger.rows[1].cells.保函编号).toBe("'电子保函-交易二科'!A2");
+    expect(rowCellAddress(ledger.rows[1], "保函编号")).toBe("'电子保函-交易二科'!A2");
+    expect(rowCellAddress(ledger.rows[1], "没有这一列")).toBeUndefined();
   });
   it("takes the department from the sheet name when a table named after the ledger sits on a department sheet", () => {
     const set = readLedgers(workbook(sheet("电子保函-交易二科", [EG_HEADER, ["BH-1", 44621, "甲", "", 1, ""]], { table: "EGuarantees" })));
@@ -96,7 +98,9 @@ describe("finding the header row", () => {
       workbook(sheet("Teams", [["序 号", "Name", "Type", "备注（说明）", "负责人"], [1, "先锋一队", "党员先锋队", "　重点　", 7]])),
     );
     expect(set.ledgers.队伍?.rows[0].values).toEqual({ 名称: "先锋一队", 类型: "党员先锋队", 备注: "重点", 负责人: 7 });
-    expect(set.ledgers.队伍?.rows[0].cells).toEqual({ 名称: "Teams!B2", 类型: "Teams!C2", 备注: "Teams!D2", 负责人: "Teams!E2" });
+    const row = set.ledgers.队伍!.rows[0];
+    expect(row.columns).toEqual({ 名称: "B", 类型: "C", 备注: "D", 负责人: "E" });
+    expect(["名称", "类型", "备注", "负责人"].map((c) => rowCellAddress(row, c))).toEqual(["Teams!B2", "Teams!C2", "Teams!D2", "Teams!E2"]);
   });
   it("says which required column a header lacks", () => {
     const set = readLedgers(workbook(studySheet(), partnerSheet(), sheet("电子保函", [["保函编号", "开立日期", "投标企业"], ["BH-1", "2022-01-01", "甲"]])));
