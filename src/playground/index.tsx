@@ -10,6 +10,7 @@ import { useSyncExternalStore } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { createSimulatedExcel, installSimulatedOffice, simWorkbookFromXlsx, type SimulatedExcel, type SimWorkbook } from "../simulated-host";
 import { readXlsxWorkbook } from "../adapters/xlsx";
+import { parseA1 } from "../core/address";
 import type { WorkbookSource } from "../adapters/excel/types";
 import { startPane } from "../taskpane/start";
 import { createExcelServices, type PaneServices, type PanePlatform } from "../taskpane/services";
@@ -94,6 +95,11 @@ function recordingSource(source: WorkbookSource, sim: SimulatedExcel): WorkbookS
       (pairs: [string, string][]) => source.writeSettings(pairs),
       ([pairs]) => pairs.map(([k, v]) => `${k}=${v}`).join(", "),
     ),
+    writeManualValue: record(
+      "writeManualValue",
+      (figureId: string, value: number | null) => source.writeManualValue(figureId, value),
+      ([figureId, value], r) => `${figureId}=${value ?? "(blank)"}${r ? ` → ${r.cell}` : ""}`,
+    ),
     setUp: record("setUp", () => source.setUp(), (_, r) => (r ? `added ${r.added.length}` : "")),
   };
 }
@@ -101,6 +107,21 @@ function recordingSource(source: WorkbookSource, sim: SimulatedExcel): WorkbookS
 function emptyWorkbook(): SimWorkbook {
   return { date1904: false, sheets: [{ name: "Sheet1", cells: [], merges: [], tables: [] }] };
 }
+
+/**
+ * Read-only look into the simulated workbook for the browser tests: a copy of one cell's value, so
+ * a test can check what the pane wrote without being able to change the workbook behind its back.
+ */
+let currentSim: SimulatedExcel | null = null;
+(window as unknown as { __playground: unknown }).__playground = {
+  cell(sheet: string, address: string): unknown {
+    const s = currentSim?.workbook.sheets.find((x) => x.name === sheet);
+    const at = parseA1(address);
+    if (!s || !at) return undefined;
+    const value = s.cells[at.row]?.[at.col];
+    return value === undefined ? null : value;
+  },
+};
 
 let paneRoot: Root | null = null;
 let uninstall: (() => void) | null = null;
@@ -117,6 +138,7 @@ async function open(bytes: Uint8Array | null, file: string) {
     return;
   }
   const sim = createSimulatedExcel(workbook, { latencyMs });
+  currentSim = sim;
   uninstall = installSimulatedOffice(globalThis as unknown as Record<string, unknown>, sim, { host: "Excel", language, platform });
   update({ file, selection: selectionOf(sim), totalRoundTrips: 0, maxResponseBytes: 0, calls: [], loadError: "" });
   const base = createExcelServices(sim.Excel.run, platform as PanePlatform);

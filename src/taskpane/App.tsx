@@ -17,7 +17,7 @@ import type { EngineResult } from "../core/engine";
 import type { SetUpResult } from "../adapters/excel/types";
 import { useI18n } from "./i18n";
 import type { PaneServices } from "./services";
-import { hasLedgers } from "./model";
+import { hasLedgers, saveManualValue } from "./model";
 import { ErrorNotice, technicalDetail, type PaneError } from "./components/ErrorNotice";
 import { EmptyState } from "./views/EmptyState";
 import { LedgersView } from "./views/LedgersView";
@@ -195,6 +195,12 @@ export function App({ services }: { services: PaneServices }) {
             <FiguresView
               result={result}
               onSelectRows={(refs) => void select(refs[0] ? `${refs[0].sheet}!${refs[0].row}` : "", () => services.source.selectRows(refs))}
+              onSaveManual={async (figureId, value) => {
+                // A quiet re-read (no spinner): the figures stay on screen and focus stays in the value.
+                const saved = await saveManualValue(services, figureId, value);
+                setLoad({ kind: "ready", result: saved.result, workbookName: saved.workbookName });
+                return saved;
+              }}
             />
           )}
           {/* Stays mounted so a generated report survives a look at the other tabs. */}

@@ -1,7 +1,8 @@
 // What the views show, derived from one EngineResult. Pure functions so the views stay thin and
 // nothing here is cached across actions (the workbook may change under a co-authoring clerk).
 import type { EngineResult } from "../core/engine";
-import type { Block, FigureResult, Issue, LedgerName, ReportSettings, Severity } from "../core/types";
+import type { Block, FigureDefinition, FigureResult, Issue, LedgerName, RawWorkbook, ReportSettings, Severity } from "../core/types";
+import type { WorkbookSource } from "../adapters/excel/types";
 import { LEDGER_SPECS } from "../core/ledger/schema";
 
 export type SeverityCounts = Record<Severity, number>;
@@ -152,4 +153,68 @@ export function issueText(issue: Issue, lang: "zh-CN" | "en-US"): string {
 
 export function uncomputedFigures(result: EngineResult): number {
   return result.figures.filter((f) => f.value === null).length;
+}
+
+/** What the clerk typed as a manual value: a number ≥ 0, or empty to clear it. */
+export type ManualInput = { ok: true; value: number | null } | { ok: false; reason: "notNumber" | "negative" };
+
+/** Accepts numbers as clerks type them: full-width digits, thousands separators, a leading ¥. */
+export function parseManualInput(text: string): ManualInput {
+  const plain = text
+    .normalize("NFKC")
+    .trim()
+    .replace(/^[¥￥]/, "")
+    .replace(/,/g, "");
+  if (plain === "") return { ok: true, value: null };
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(plain)) return { ok: false, reason: "notNumber" };
+  const value = Number(plain);
+  if (value < 0) return { ok: false, reason: "negative" };
+  // `-0` would be written as a negative zero; the clerk meant 0.
+  return { ok: true, value: value === 0 ? 0 : value };
+}
+
+/** The manual value as the input shows it: plain digits, no grouping (what the cell holds). */
+export function manualInputText(value: number | null): string {
+  return value === null ? "" : String(value);
+}
+
+/** A manual figure can be edited in the pane when its definition came from the workbook's 指标定义. */
+export function canEditManual(figure: FigureResult, definition: FigureDefinition | undefined): boolean {
+  return figure.manual && definition?.sourceRow !== undefined;
+}
+
+/** Where saving a manual value failed: writing the cell, or reading the workbook again afterwards. */
+export class ManualSaveError extends Error {
+  constructor(
+    readonly stage: "write" | "refresh",
+    readonly cause: unknown,
+    /** The cell written, when the write got through. */
+    readonly cell?: string,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "ManualSaveError";
+  }
+}
+
+/**
+ * Writes the manual value, then reads the workbook afresh and runs the engine, so the figure the
+ * pane shows is what the workbook now says (another clerk may have changed it meanwhile).
+ */
+export async function saveManualValue(
+  services: { source: Pick<WorkbookSource, "writeManualValue" | "read">; runEngine: (workbook: RawWorkbook) => EngineResult },
+  figureId: string,
+  value: number | null,
+): Promise<{ cell: string; result: EngineResult; workbookName: string }> {
+  let cell: string;
+  try {
+    ({ cell } = await services.source.writeManualValue(figureId, value));
+  } catch (error) {
+    throw new ManualSaveError("write", error);
+  }
+  try {
+    const { workbook } = await services.source.read();
+    return { cell, result: services.runEngine(workbook), workbookName: workbook.name ?? "" };
+  } catch (error) {
+    throw new ManualSaveError("refresh", error, cell);
+  }
 }

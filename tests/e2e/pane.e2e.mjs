@@ -217,6 +217,48 @@ async function main() {
       await context.close();
     });
 
+    await scenario("A manual figure edited in the 指标 tab is written to 指标定义 and recomputed", async () => {
+      const { page, context, pageErrors } = await openPane(browser, url, "width=320");
+      await ledgersAppear(page);
+      await page.getByTestId("tab-figures").click();
+      const goals = page.locator("[data-testid=figure][data-figure='goals.count']");
+      await goals.waitFor();
+      assert((await goals.getByTestId("figure-text").textContent()) === "20", "goals.count should start at 20");
+      const input = goals.getByRole("textbox", { name: "目标要求条数 的手工值" });
+      assert((await input.inputValue()) === "20", `the input should hold the manual value, has ${await input.inputValue()}`);
+
+      // A typo is explained in the clerk's words and cannot be saved.
+      await input.fill("25条");
+      await goals.getByText("“25条”不是数字").waitFor();
+      assert(await goals.getByTestId("manual-save").isDisabled(), "an invalid value must not be saveable");
+
+      // Enter saves, as the button does.
+      await input.fill("25");
+      await input.press("Enter");
+      const saved = goals.getByTestId("manual-saved");
+      await saved.waitFor();
+      const message = await saved.textContent();
+      const cell = /已写入 (\S+)/.exec(message)?.[1];
+      assert(cell && cell.startsWith("指标定义!"), `success message should name the cell: ${message}`);
+      await page.waitForFunction(
+        () => document.querySelector("[data-figure='goals.count'] [data-testid=figure-text]")?.textContent === "25",
+      );
+      assert(await input.evaluate((el) => el === document.activeElement), "focus should stay in the value after Enter");
+      const [sheet, address] = cell.split("!");
+      const stored = await page.evaluate(([s, a]) => window.__playground.cell(s, a), [sheet, address]);
+      assert(stored === 25, `the workbook's ${cell} should hold 25, holds ${JSON.stringify(stored)}`);
+      const calls = await page.getByTestId("sim-calls").locator("tbody tr").first().locator("td").allTextContents();
+      // Newest first: the re-read; the write is the row below it.
+      const write = await page.getByTestId("sim-calls").locator("tbody tr").nth(1).locator("td").allTextContents();
+      assert(calls[0] === "read", `after the write the pane should read the workbook again, saw ${calls.join(" ")}`);
+      assert(write[0] === "writeManualValue" && Number(write[1]) <= 2, `write: ${write.join(" ")}`);
+      await assertNoHorizontalScroll(page, "manual figure 320");
+      await goals.scrollIntoViewIfNeeded();
+      await shot(page, "13-manual-figure-zh-320");
+      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+      await context.close();
+    });
+
     await scenario("Dark theme (?theme=dark)", async () => {
       const { page, context } = await openPane(browser, url, "theme=dark&width=320");
       await ledgersAppear(page);

@@ -31,6 +31,12 @@ export interface WorkbookSource {
   selectRows(refs: { sheet: string; row: number }[]): Promise<void>;
   /** Writes 项目/值 pairs into 报告设置 (only the 值 cells of the named 项目, adding missing rows below). */
   writeSettings(pairs: [string, string][]): Promise<void>;
+  /**
+   * Writes one figure's 手工值 in 指标定义 (a number, or blank for null) and nothing else; returns
+   * the cell written, e.g. `指标定义!H3`. Throws WorkbookSourceError when 指标定义 is missing (run
+   * 初始化工作簿 first), protected, lacks a 手工值 column or has no row for the figure. ≤ 2 syncs.
+   */
+  writeManualValue(figureId: string, value: number | null): Promise<{ cell: string }>;
   /** Adds whichever ledger tables, 报告设置 and 指标定义 sheets are missing; never touches existing ones. */
   setUp(): Promise<SetUpResult>;
 }

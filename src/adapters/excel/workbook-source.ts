@@ -12,6 +12,7 @@ import {
 import { locateSettings, protectedSettingsError, queueSettingsWrites } from "./settings";
 import { type SetUpConfig, setUpLiveWorkbook } from "./setup";
 import { addSettingsSheet } from "./sheets";
+import { writeManualValueLive } from "./manual";
 
 export interface ExcelWorkbookSourceOptions {
   /** Requirement-set check; default Office.context.requirements.isSetSupported (nothing outside Office). */
@@ -135,6 +136,10 @@ export function createExcelWorkbookSource(
           throw errorCode(e) === "AccessDenied" ? protectedSettingsError(at.sheet) : e;
         }
       });
+    },
+
+    writeManualValue(figureId, value) {
+      return writeManualValueLive(run, figureId, value);
     },
 
     /** `config` overrides the 报告设置/指标定义 content (tests; a chosen year). */

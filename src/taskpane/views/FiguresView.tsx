@@ -1,10 +1,26 @@
-import { useMemo } from "react";
-import { Body1Strong, Button, Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { EngineResult } from "../../core/engine";
 import type { FigureDefinition, FigureResult } from "../../core/types";
 import { DEFINITIONS_SHEET } from "../../core/ledger/schema";
-import { useI18n } from "../i18n";
-import { figureSections, figureSourceParts } from "../model";
+import { useI18n, type Lang, type Translate } from "../i18n";
+import { ManualSaveError, canEditManual, figureSections, figureSourceParts, manualInputText, parseManualInput } from "../model";
+import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
+
+/** Writes a manual figure's value into 指标定义 and refreshes the figures; resolves with the cell written. */
+export type SaveManual = (figureId: string, value: number | null) => Promise<{ cell: string }>;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -24,19 +40,119 @@ const useStyles = makeStyles({
   text: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   action: { alignSelf: "flex-start", minWidth: 0, paddingInline: 0 },
+  manual: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalXS, minWidth: 0 },
+  manualRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", minWidth: 0 },
+  manualInput: { flexGrow: 1, minWidth: 0, maxWidth: "12em" },
 });
+
+/** The adapter's own words when it has them (they say what to do), else a general instruction. */
+function manualSaveError(error: unknown, name: string, t: Translate, lang: Lang): PaneError {
+  const cause = error instanceof ManualSaveError ? error.cause : error;
+  const detail = technicalDetail(cause);
+  if (error instanceof ManualSaveError && error.stage === "refresh") {
+    return { what: t("errorManualRefreshWhat", { cell: error.cell ?? "" }), todo: t("errorManualRefreshTodo"), detail };
+  }
+  const worded = cause as { message?: unknown; messageEn?: unknown; cell?: unknown };
+  const clerkText = typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : null;
+  return {
+    what: t("errorManualWhat", { name }),
+    where: typeof worded?.cell === "string" ? t("errorManualWhere", { cell: worded.cell }) : undefined,
+    todo: clerkText ?? t("errorManualTodo"),
+    detail,
+  };
+}
+
+/** The editable 手工值 of one figure: validated as typed, saved with 保存 or Enter. */
+function ManualEditor(props: { figure: FigureResult; save: SaveManual }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const { figure } = props;
+  // null = not edited: the input follows the figure, so a fresh read shows the workbook's value.
+  const [draft, setDraft] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<PaneError | null>(null);
+  const text = draft ?? manualInputText(figure.value);
+  const parsed = parseManualInput(text);
+  const invalid = parsed.ok
+    ? undefined
+    : parsed.reason === "negative"
+      ? t("manualInvalidNegative")
+      : t("manualInvalidNumber", { text: text.trim() });
+
+  async function save() {
+    if (!parsed.ok || saving) return;
+    setSaving(true);
+    setSaved(null);
+    setError(null);
+    try {
+      const { cell } = await props.save(figure.id, parsed.value);
+      setDraft(null);
+      setSaved(t(parsed.value === null ? "manualCleared" : "manualSaved", { cell }));
+    } catch (err) {
+      setError(manualSaveError(err, figure.name, t, lang));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div className={styles.manual} data-testid="manual-editor">
+      <Field label={t("manualLabel")} hint={t("manualHint")} validationState={invalid ? "error" : "none"} validationMessage={invalid}>
+        <div className={styles.manualRow}>
+          <Input
+            className={styles.manualInput}
+            value={text}
+            inputMode="decimal"
+            aria-label={t("manualInputName", { name: figure.name })}
+            data-testid="manual-input"
+            onChange={(_, data) => {
+              setDraft(data.value);
+              setSaved(null);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                void save();
+              }
+            }}
+          />
+          <Button
+            disabled={!!invalid || saving}
+            aria-label={t("manualSaveName", { name: figure.name })}
+            data-testid="manual-save"
+            onClick={() => void save()}
+          >
+            {saving ? t("manualSaving") : t("manualSave")}
+          </Button>
+        </div>
+      </Field>
+      {/* Always mounted, so screen readers announce the outcome when it appears. */}
+      <div role="status" aria-live="polite">
+        {saved && (
+          <MessageBar intent="success" data-testid="manual-saved">
+            <MessageBarBody>{saved}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {error && <ErrorNotice error={error} />}
+    </div>
+  );
+}
 
 function FigureItem(props: {
   figure: FigureResult;
   definition?: FigureDefinition;
   onSelectRows: (refs: { sheet: string; row: number }[]) => void;
+  onSaveManual?: SaveManual;
 }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const { figure, definition } = props;
   const numbers = useMemo(() => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }), [lang]);
+  const editable = figure.manual && !!props.onSaveManual && canEditManual(figure, definition);
   const source = figure.manual
-    ? [t("figureManual")]
+    ? [figure.ledger ? t("figureManualLedgerMissing", { ledger: figure.ledger }) : t("figureManual")]
     : [...figureSourceParts(figure), t("figureRows", { rows: figure.rows })];
   return (
     <li className={styles.figure} data-testid="figure" data-figure={figure.id}>
@@ -49,8 +165,15 @@ function FigureItem(props: {
       <Caption1 className={styles.muted}>
         {figure.value === null ? t("figureNoValue") : t("figureValue", { value: numbers.format(figure.value) })}
       </Caption1>
-      <Caption1 className={styles.muted}>{source.join(" · ")}</Caption1>
-      {figure.manual
+      {/* With the editor below labelled 手工值, a bare 手工值 source line would only repeat it. */}
+      {!(editable && figure.ledger === null) && <Caption1 className={styles.muted}>{source.join(" · ")}</Caption1>}
+      {figure.manual && props.onSaveManual ? (
+        editable ? (
+          <ManualEditor figure={figure} save={props.onSaveManual} />
+        ) : (
+          <Caption1 className={styles.muted}>{t("manualBuiltIn")}</Caption1>
+        )
+      ) : figure.manual
         ? definition?.sourceRow !== undefined && (
             <Button
               className={styles.action}
@@ -78,7 +201,12 @@ function FigureItem(props: {
   );
 }
 
-export function FiguresView(props: { result: EngineResult; onSelectRows: (refs: { sheet: string; row: number }[]) => void }) {
+export function FiguresView(props: {
+  result: EngineResult;
+  onSelectRows: (refs: { sheet: string; row: number }[]) => void;
+  /** When given, manual figures are edited in place; without it they offer to select their 指标定义 row. */
+  onSaveManual?: SaveManual;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const unusedTitle = t("figuresUnused");
@@ -99,7 +227,13 @@ export function FiguresView(props: { result: EngineResult; onSelectRows: (refs: 
           </Subtitle2>
           <ul className={styles.list}>
             {section.figures.map((figure) => (
-              <FigureItem key={figure.id} figure={figure} definition={definitions.get(figure.id)} onSelectRows={props.onSelectRows} />
+              <FigureItem
+                key={figure.id}
+                figure={figure}
+                definition={definitions.get(figure.id)}
+                onSelectRows={props.onSelectRows}
+                onSaveManual={props.onSaveManual}
+              />
             ))}
           </ul>
         </section>
