@@ -25,11 +25,15 @@ try {
     logLevel: "warning",
     absWorkingDir: root,
   });
-  const r = spawnSync(process.execPath, ["--enable-source-maps", join(outdir, "main.js"), "--child", join(outdir, "child.js"), ...process.argv.slice(2)], {
-    stdio: "inherit",
-    cwd: root,
-    env: { ...process.env, NODE_PATH: join(root, "node_modules") },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--enable-source-maps", join(outdir, "main.js"), "--child", join(outdir, "child.js"), ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+      cwd: root,
+      env: { ...process.env, NODE_PATH: join(root, "node_modules") },
+    },
+  );
   process.exitCode = r.status ?? 1;
 } finally {
   rmSync(outdir, { recursive: true, force: true });

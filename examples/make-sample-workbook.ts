@@ -9,7 +9,12 @@ import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../src
 // The sample carries its configuration like a real shared workbook: 报告设置 with a fixed
 // workbook id (so the sample report is reproducible) and the default 指标定义.
 const config: SampleConfig = {
-  settingsRows: settingsToRows({ ...defaultSettings(2022), workbookId: "5d1c2b7e-0a4f-4e8b-9c1d-2022a0b1c2d3", signature: "", signatureDate: "" }),
+  settingsRows: settingsToRows({
+    ...defaultSettings(2022),
+    workbookId: "5d1c2b7e-0a4f-4e8b-9c1d-2022a0b1c2d3",
+    signature: "",
+    signatureDate: "",
+  }),
   definitionHeaders: [...DEFINITION_HEADERS],
   definitionRows: DEFAULT_DEFINITIONS.map(definitionToRow),
 };

@@ -119,12 +119,7 @@ function headerRow(sheet: ExcelJS.Worksheet, row: number, headers: string[]): vo
 function widths(sheet: ExcelJS.Worksheet, values: number[]): void {
   values.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
 }
-function table(
-  sheet: ExcelJS.Worksheet,
-  name: string,
-  headers: string[],
-  rows: (string | number | Date | null)[][],
-): void {
+function table(sheet: ExcelJS.Worksheet, name: string, headers: string[], rows: (string | number | Date | null)[][]): void {
   sheet.addTable({
     name,
     ref: "A1",
@@ -203,11 +198,7 @@ function writeStudySheet(workbook: ExcelJS.Workbook, rng: Rng): void {
   headerRow(sheet, 4, ["序号", "日期", "形式", "主题", "组织", "参加人数"]);
   let row = 5;
   STUDY_SESSIONS.forEach(([date, form, topic, organizer], i) => {
-    const attendees = form.startsWith("个人自学")
-      ? null
-      : organizer === "青年理论学习小组"
-        ? between(rng, 12, 26)
-        : between(rng, 28, 64);
+    const attendees = form.startsWith("个人自学") ? null : organizer === "青年理论学习小组" ? between(rng, 12, 26) : between(rng, 28, 64);
     const cells = [i + 1, date, form, topic || null, organizer, attendees];
     cells.forEach((v, c) => (sheet.getCell(row, c + 1).value = v));
     if (date instanceof Date) sheet.getCell(row, 2).numFmt = DATE_CN;
@@ -356,18 +347,7 @@ function makeFirms(rng: Rng, count: number): Firm[] {
   return firms;
 }
 
-const DISTRICTS = [
-  "新城区",
-  "回民区",
-  "玉泉区",
-  "赛罕区",
-  "土默特左旗",
-  "托克托县",
-  "和林格尔县",
-  "武川县",
-  "清水河县",
-  "经济技术开发区",
-];
+const DISTRICTS = ["新城区", "回民区", "玉泉区", "赛罕区", "土默特左旗", "托克托县", "和林格尔县", "武川县", "清水河县", "经济技术开发区"];
 const PLACES =
   "海东路 鄂尔多斯大街 成吉思汗大街 新华大街 中山路 大学西街 昭乌达路 兴安南路 锡林郭勒北路 丰州路 金桥 如意河 小黑河 敕勒川 巴彦 金海路 南二环 北垣街 滨河 白塔 和林 沙尔沁 金川 盛乐".split(
     " ",
@@ -552,17 +532,7 @@ function writeGuaranteeSheets(workbook: ExcelJS.Workbook, rng: Rng): void {
 
   // 交易一科: title, header on row 2 with a 序号 column, 合计 with a SUM formula.
   const s1 = workbook.addWorksheet(SAMPLE_SHEETS.guaranteesOne, { views: [{ state: "frozen", ySplit: 2 }] });
-  const h1 = [
-    "序号",
-    "保函编号",
-    "开立日期",
-    "投标企业",
-    "统一社会信用代码",
-    "项目名称",
-    "保证金金额（元）",
-    "出函机构",
-    "状态",
-  ];
+  const h1 = ["序号", "保函编号", "开立日期", "投标企业", "统一社会信用代码", "项目名称", "保证金金额（元）", "出函机构", "状态"];
   titleRow(s1, 1, "2021—2022年投标保证金电子保函开立台账（交易一科）", h1.length);
   headerRow(s1, 2, h1);
   let row = 3;
@@ -570,9 +540,7 @@ function writeGuaranteeSheets(workbook: ExcelJS.Workbook, rng: Rng): void {
   one.forEach((g, i) => {
     const amount = g.amountText ?? g.amount;
     if (typeof amount === "number") numericSum += amount;
-    [i + 1, g.no, g.date, g.firm.name, g.code, g.project, amount, g.issuer, g.status].forEach(
-      (v, c) => (s1.getCell(row, c + 1).value = v),
-    );
+    [i + 1, g.no, g.date, g.firm.name, g.code, g.project, amount, g.issuer, g.status].forEach((v, c) => (s1.getCell(row, c + 1).value = v));
     s1.getCell(row, 3).numFmt = DATE_ISO;
     s1.getCell(row, 7).numFmt = MONEY;
     row++;
@@ -588,17 +556,7 @@ function writeGuaranteeSheets(workbook: ExcelJS.Workbook, rng: Rng): void {
   // 交易二科: title, 填报 line, blank row, header on row 4 in another order, with header
   // aliases and an extra 备注 column; 合 计 with a plain value.
   const s2 = workbook.addWorksheet(SAMPLE_SHEETS.guaranteesTwo, { views: [{ state: "frozen", ySplit: 4 }] });
-  const h2 = [
-    "保函编号",
-    "开立日期",
-    "企业名称",
-    "统一社会信用代码",
-    "保证金金额(元)",
-    "项目名称",
-    "出函机构",
-    "状态",
-    "备注",
-  ];
+  const h2 = ["保函编号", "开立日期", "企业名称", "统一社会信用代码", "保证金金额(元)", "项目名称", "出函机构", "状态", "备注"];
   titleRow(s2, 1, "电子保函台账（交易二科）", h2.length);
   titleRow(s2, 2, "填报单位：交易二科　　填报日期：2023年1月5日", h2.length, 11);
   headerRow(s2, 4, h2);
@@ -635,13 +593,7 @@ const ACTIVITIES: [string, Date, string, string, string][] = [
   ["综合科", day(2022, 7, 15), "共建活动", "与共建社区联合举办创城消夏晚会", "通道南街社区"],
   ["综合科", day(2022, 10, 8), "社区群", "加入通道南街社区居民服务群", "通道南街社区"],
   ["综合科", day(2022, 11, 18), "捐赠", "协调爱心企业向包联社区捐赠米面油", "通道南街社区"],
-  [
-    "交易一科",
-    day(2022, 3, 18),
-    "共建活动",
-    "与建设银行营业部党支部开展电子保函业务联学",
-    "中国建设银行呼和浩特分行营业部党支部",
-  ],
+  ["交易一科", day(2022, 3, 18), "共建活动", "与建设银行营业部党支部开展电子保函业务联学", "中国建设银行呼和浩特分行营业部党支部"],
   ["交易一科", day(2022, 4, 6), "社区群", "加入小召前街社区疫情防控群", "小召前街社区"],
   ["交易一科", day(2022, 5, 20), "志愿服务", "青年志愿服务队协助社区核酸检测", "小召前街社区"],
   ["交易一科", day(2022, 8, 9), "党课宣讲", "到包联社区宣讲党课", "小召前街社区"],
@@ -649,13 +601,7 @@ const ACTIVITIES: [string, Date, string, string, string][] = [
   ["交易一科", day(2022, 12, 1), "捐赠", "向包联社区捐赠抗原检测试剂", "小召前街社区"],
   ["交易二科", day(2022, 2, 28), "慰问", "慰问社区一线防疫人员", "大学东街街道"],
   ["交易二科", day(2022, 4, 15), "捐赠", "协调红十字会向大学东街社区捐赠防疫物资", "大学东街社区"],
-  [
-    "交易二科",
-    day(2022, 6, 14),
-    "共建活动",
-    "与人保财险党委开展保险保函业务共建",
-    "中国人民财产保险股份有限公司呼和浩特市分公司党委",
-  ],
+  ["交易二科", day(2022, 6, 14), "共建活动", "与人保财险党委开展保险保函业务共建", "中国人民财产保险股份有限公司呼和浩特市分公司党委"],
   ["交易二科", day(2022, 9, 26), "社区群", "加入大学东街社区疫情防控群", "大学东街社区"],
   ["交易二科", day(2022, 10, 20), "志愿服务", "下沉社区开展疫情防控志愿服务", "大学东街社区"],
   ["交易二科", day(2022, 11, 30), "慰问", "使用专项党费慰问抗疫一线党员", "大学东街社区"],
@@ -677,9 +623,7 @@ function writeActivitiesSheet(workbook: ExcelJS.Workbook, rng: Rng): void {
       sheet.getCell(row, 1).value = dept;
       blockStart = row;
     }
-    [date, type, content, target, type === "社区群" ? null : between(rng, 4, 30)].forEach(
-      (v, c) => (sheet.getCell(row, c + 2).value = v),
-    );
+    [date, type, content, target, type === "社区群" ? null : between(rng, 4, 30)].forEach((v, c) => (sheet.getCell(row, c + 2).value = v));
     sheet.getCell(row, 2).numFmt = DATE_ISO;
     const last = i === ACTIVITIES.length - 1 || ACTIVITIES[i + 1][0] !== dept;
     if (last && row > blockStart) {

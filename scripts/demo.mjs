@@ -11,7 +11,9 @@ if (!existsSync("dist/cli/ledger-report.js")) spawnSync(process.execPath, ["scri
 
 const docx = join(out, "述职报告.docx");
 rmSync(docx, { force: true });
-const gen = spawnSync(process.execPath, ["bin/ledger-report.js", "generate", "examples/sample-ledgers.xlsx", "-o", docx], { stdio: "inherit" });
+const gen = spawnSync(process.execPath, ["bin/ledger-report.js", "generate", "examples/sample-ledgers.xlsx", "-o", docx], {
+  stdio: "inherit",
+});
 // Exit 1 means the sample's deliberate error rows were left out — the report is still written.
 if ((gen.status !== 0 && gen.status !== 1) || !existsSync(docx)) {
   console.error("demo: the report was not generated (see the message above).");
@@ -21,7 +23,10 @@ if ((gen.status !== 0 && gen.status !== 1) || !existsSync(docx)) {
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 if (has("soffice")) {
   const profile = mkdtempSync(join(tmpdir(), "lo-demo-"));
-  const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, docx], { stdio: "ignore", timeout: 120000 });
+  const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, docx], {
+    stdio: "ignore",
+    timeout: 120000,
+  });
   if (r.status === 0) {
     console.log(`PDF: ${join(out, "述职报告.pdf")}`);
     if (has("pdftoppm")) {

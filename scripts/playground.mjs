@@ -31,12 +31,19 @@ function fileFor(urlPath, folders) {
   } catch {
     return null;
   }
-  const [folder, rest] = path.startsWith("/examples/") ? [folders.examples, path.slice("/examples/".length)] : [folders.dist, path.slice(1) || "index.html"];
+  const [folder, rest] = path.startsWith("/examples/")
+    ? [folders.examples, path.slice("/examples/".length)]
+    : [folders.dist, path.slice(1) || "index.html"];
   const file = resolve(folder, rest);
   return file === folder || file.startsWith(folder + sep) ? file : null;
 }
 
-export async function startPlaygroundServer({ port = 3100, host = "127.0.0.1", dist = join(repo, "dist-playground"), examples = join(repo, "examples") } = {}) {
+export async function startPlaygroundServer({
+  port = 3100,
+  host = "127.0.0.1",
+  dist = join(repo, "dist-playground"),
+  examples = join(repo, "examples"),
+} = {}) {
   const folders = { dist: resolve(dist), examples: resolve(examples) };
   const server = createServer(async (req, res) => {
     const file = req.method === "GET" || req.method === "HEAD" ? fileFor(req.url ?? "/", folders) : null;

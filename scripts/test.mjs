@@ -46,11 +46,21 @@ function run(name, cmd, args, opts = {}) {
 
 // 4. Browser tests of the task pane against the playground.
 {
-  const e2e = existsSync("tests/e2e") ? readdirSync("tests/e2e").filter((f) => f.endsWith(".e2e.mjs")).sort() : [];
+  const e2e = existsSync("tests/e2e")
+    ? readdirSync("tests/e2e")
+        .filter((f) => f.endsWith(".e2e.mjs"))
+        .sort()
+    : [];
   if (e2e.length === 0) {
     results.push({ suite: "e2e", passed: 0, failed: 0, note: "no browser tests yet" });
   } else if (!has("chromium")) {
-    results.push({ suite: "e2e", passed: 0, failed: 0, skipped: e2e.length, note: "skipped: chromium not installed (apt-get install -y chromium)" });
+    results.push({
+      suite: "e2e",
+      passed: 0,
+      failed: 0,
+      skipped: e2e.length,
+      note: "skipped: chromium not installed (apt-get install -y chromium)",
+    });
   } else {
     const build = run("playground build", bin("webpack"), ["--mode", "production", "--env", "playground"]);
     let passed = 0,
@@ -68,7 +78,9 @@ function run(name, cmd, args, opts = {}) {
 
 console.log("\n── summary ──");
 for (const r of results) {
-  console.log(`${r.suite.padEnd(10)} ${r.failed ? "FAIL" : "ok  "} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}  ${r.note ?? ""}`);
+  console.log(
+    `${r.suite.padEnd(10)} ${r.failed ? "FAIL" : "ok  "} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}  ${r.note ?? ""}`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

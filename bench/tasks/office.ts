@@ -50,7 +50,9 @@ function wordEnv(sim: SimulatedWord): WordEnvironment {
 function withoutLateRows(wb: RawWorkbook): RawWorkbook {
   return {
     ...wb,
-    tables: wb.tables.map((t) => (t.sheet === "电子保函" ? { ...t, values: t.values.slice(0, Math.max(2, t.values.length - LATE_ROWS)) } : t)),
+    tables: wb.tables.map((t) =>
+      t.sheet === "电子保函" ? { ...t, values: t.values.slice(0, Math.max(2, t.values.length - LATE_ROWS)) } : t,
+    ),
   };
 }
 

@@ -28,7 +28,10 @@ interface Io {
   err: (s: string) => void;
 }
 
-export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+): Promise<number> {
   const [command, ...rest] = argv;
   let lang: Lang = process.env.LEDGER_REPORT_LANG === "en" ? "en" : "zh";
   if (!command || command === "--help" || command === "-h" || command === "help") {
@@ -146,10 +149,16 @@ async function analyse(
     const hasErrors = result.issues.some((i) => i.severity === "error");
     if (cmd === "check") {
       progress.done();
-      io.out(flags.json ? `${JSON.stringify(checkJson(result), null, 2)}\n` : `${formatLedgers(result, lang)}${formatIssues(result.issues, lang)}${summaryLine(result, lang)}\n`);
+      io.out(
+        flags.json
+          ? `${JSON.stringify(checkJson(result), null, 2)}\n`
+          : `${formatLedgers(result, lang)}${formatIssues(result.issues, lang)}${summaryLine(result, lang)}\n`,
+      );
     } else if (cmd === "figures") {
       progress.done();
-      io.out(flags.json ? `${JSON.stringify(figuresJson(result), null, 2)}\n` : `${formatFigures(result, lang)}${summaryLine(result, lang)}\n`);
+      io.out(
+        flags.json ? `${JSON.stringify(figuresJson(result), null, 2)}\n` : `${formatFigures(result, lang)}${summaryLine(result, lang)}\n`,
+      );
     } else {
       // Without -o the name carries the report's year, known once 报告设置 has been read.
       const output = flags.output !== undefined ? resolve(flags.output) : resolve(`述职报告-${result.settings.year}.docx`);
@@ -197,7 +206,8 @@ async function refresh(
       progress.step("计算指标");
       result = refreshDocx(workbook, docxBytes, { overwriteConflicts: Boolean(flags["overwrite-conflicts"]), overrides });
     } catch (e) {
-      if (e instanceof DocxReadError) throw new UsageError(`${basename(reportPath)}：${e.message}`, `${basename(reportPath)}: ${e.messageEn}`);
+      if (e instanceof DocxReadError)
+        throw new UsageError(`${basename(reportPath)}：${e.message}`, `${basename(reportPath)}: ${e.messageEn}`);
       throw e;
     }
     const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
@@ -207,7 +217,9 @@ async function refresh(
     progress.done();
     const { plan } = result;
     if (flags.json) {
-      io.out(`${JSON.stringify({ output, updated: plan.updated, unchanged: plan.unchanged, conflicts: plan.conflicts.map(({ id, written, current, new: n }) => ({ id, written, current, new: n })), removed: plan.removed, issues: result.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null })) }, null, 2)}\n`);
+      io.out(
+        `${JSON.stringify({ output, updated: plan.updated, unchanged: plan.unchanged, conflicts: plan.conflicts.map(({ id, written, current, new: n }) => ({ id, written, current, new: n })), removed: plan.removed, issues: result.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null })) }, null, 2)}\n`,
+      );
     } else {
       const notable = result.issues.filter((i) => i.severity !== "info");
       if (notable.length) io.out(formatIssues(notable, lang));
@@ -226,7 +238,10 @@ function checkOutput(output: string, input: string, force: boolean): void {
   if (output === input) throw new UsageError("输出文件不能覆盖输入的工作簿。", "the output must not overwrite the input workbook.");
   if (!/\.docx$/i.test(output)) throw new UsageError(`输出文件应以 .docx 结尾：${output}`, `the output must end in .docx: ${output}`);
   if (!force && existsSync(output))
-    throw new UsageError(`${output} 已存在，未做任何修改。请换一个文件名，或加 --force 覆盖。`, `${output} already exists; nothing was changed. Choose another name, or add --force to replace it.`);
+    throw new UsageError(
+      `${output} 已存在，未做任何修改。请换一个文件名，或加 --force 覆盖。`,
+      `${output} already exists; nothing was changed. Choose another name, or add --force to replace it.`,
+    );
 }
 
 /** `报告.refreshed.docx`, or `报告.refreshed-2.docx` … when that exists. */
@@ -270,8 +285,12 @@ function errorHint(issues: Issue[], lang: Lang): string {
 async function init(positionals: string[], lang: Lang, io: Io): Promise<number> {
   const target = requireInput(positionals, "要创建的工作簿", "workbook to create");
   if (existsSync(target))
-    throw new UsageError(`${target} 已存在，未做任何修改。请换一个文件名，或在 Excel 中用“初始化工作簿”补齐缺少的工作表。`, `${target} already exists; nothing was changed. Choose a new name, or use "Set up workbook" in Excel to add what is missing.`);
-  if (!/\.xlsx$/i.test(target)) throw new UsageError(`工作簿文件名应以 .xlsx 结尾：${target}`, `the workbook name must end in .xlsx: ${target}`);
+    throw new UsageError(
+      `${target} 已存在，未做任何修改。请换一个文件名，或在 Excel 中用“初始化工作簿”补齐缺少的工作表。`,
+      `${target} already exists; nothing was changed. Choose a new name, or use "Set up workbook" in Excel to add what is missing.`,
+    );
+  if (!/\.xlsx$/i.test(target))
+    throw new UsageError(`工作簿文件名应以 .xlsx 结尾：${target}`, `the workbook name must end in .xlsx: ${target}`);
   const { writeSetupWorkbook } = await import("../adapters/xlsx/setup-writer");
   const { defaultSettings, settingsToRows } = await import("../core/settings");
   const { DEFINITION_HEADERS, DEFAULT_DEFINITIONS, definitionToRow } = await import("../core/figures");
@@ -283,7 +302,11 @@ async function init(positionals: string[], lang: Lang, io: Io): Promise<number> 
   });
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, bytes, { flag: "wx" });
-  io.out(lang === "en" ? `Created ${target}: every ledger as a table, 报告设置 and 指标定义.\n` : `已创建 ${target}：各台账表格、报告设置、指标定义。\n`);
+  io.out(
+    lang === "en"
+      ? `Created ${target}: every ledger as a table, 报告设置 and 指标定义.\n`
+      : `已创建 ${target}：各台账表格、报告设置、指标定义。\n`,
+  );
   return 0;
 }
 

@@ -15,7 +15,17 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      c >= 0x20000
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -26,7 +36,16 @@ function pad(s: string, width: number): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ""))));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join("  ").trimEnd()).join("\n") + "\n";
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i])))
+          .join("  ")
+          .trimEnd(),
+      )
+      .join("\n") + "\n"
+  );
 }
 
 export function formatLedgers(result: EngineResult, lang: Lang): string {
@@ -53,7 +72,8 @@ export function formatIssues(issues: Issue[], lang: Lang): string {
 export function formatFigures(result: EngineResult, lang: Lang): string {
   const rows: string[][] = [lang === "en" ? ["id", "name", "text", "rows", "source"] : ["指标ID", "名称", "报告文字", "行数", "来源"]];
   for (const f of result.figures) {
-    const source = f.manual || !f.ledger ? (lang === "en" ? "manual" : "手工值") : [f.ledger, f.conditions, f.period.label].filter(Boolean).join(" · ");
+    const source =
+      f.manual || !f.ledger ? (lang === "en" ? "manual" : "手工值") : [f.ledger, f.conditions, f.period.label].filter(Boolean).join(" · ");
     rows.push([f.id, f.name, f.text, String(f.rows), source]);
   }
   return `${table(rows)}\n`;
@@ -110,7 +130,10 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
         ? `${en ? "conflict" : "手工修改"}  ${c.id}  ${en ? "kept your text" : "保留您的文字"}“${c.current}”（${en ? "ledgers say" : "台账为"} ${c.new}）`
         : `${en ? "overwritten" : "已覆盖"}  ${c.id}  “${c.current}” → ${c.new}`,
     );
-  for (const id of plan.removed) lines.push(`${en ? "removed " : "已删除"}  ${id}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`);
+  for (const id of plan.removed)
+    lines.push(
+      `${en ? "removed " : "已删除"}  ${id}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,
+    );
   lines.push(
     en
       ? `${plan.updated.length} updated, ${plan.unchanged.length} unchanged, ${plan.conflicts.length} conflict(s), ${plan.removed.length} removed.`

@@ -141,10 +141,7 @@ export interface ReportSettings {
   signatureDate: string;
 }
 
-export type Aggregate =
-  | { kind: "count" }
-  | { kind: "distinct"; column: string; fallback?: string }
-  | { kind: "sum"; column: string };
+export type Aggregate = { kind: "count" } | { kind: "distinct"; column: string; fallback?: string } | { kind: "sum"; column: string };
 
 export type Condition =
   | { kind: "eq"; column: string; values: string[] }
@@ -196,8 +193,7 @@ export interface FigureResult {
 
 /** A run of a paragraph: literal text, or a slot bound to a figure or a setting. */
 export type Run =
-  | { kind: "text"; text: string; style?: RunStyle }
-  | { kind: "slot"; id: string; name: string; text: string; style?: RunStyle };
+  { kind: "text"; text: string; style?: RunStyle } | { kind: "slot"; id: string; name: string; text: string; style?: RunStyle };
 
 /** Character emphasis used by GB/T 9704 run-in headings (（一）… in 楷体, 一是 in plain body). */
 export type RunStyle = "kai" | "hei" | "bold";

@@ -8,7 +8,13 @@
 //        ?host=word (a report generated in the page from ?file; with ?empty=1 an unlinked document)
 import { useSyncExternalStore } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { createSimulatedExcel, installSimulatedOffice, simWorkbookFromXlsx, type SimulatedExcel, type SimWorkbook } from "../simulated-host";
+import {
+  createSimulatedExcel,
+  installSimulatedOffice,
+  simWorkbookFromXlsx,
+  type SimulatedExcel,
+  type SimWorkbook,
+} from "../simulated-host";
 import { readXlsxWorkbook } from "../adapters/xlsx";
 import { parseA1 } from "../core/address";
 import type { WorkbookSource } from "../adapters/excel/types";
@@ -20,9 +26,7 @@ const params = new URLSearchParams(window.location.search);
 const mode: "excel" | "word" = params.get("host") === "word" ? "word" : "excel";
 const language = /^en/i.test(params.get("lang") ?? "") ? "en-US" : "zh-CN";
 const platform = (["PC", "Mac", "OfficeOnline"].includes(params.get("platform") ?? "") ? params.get("platform") : "OfficeOnline") as
-  | "PC"
-  | "Mac"
-  | "OfficeOnline";
+  "PC" | "Mac" | "OfficeOnline";
 const latencyMs = Number(params.get("latency") ?? 0) || 0;
 const paneFrame = document.getElementById("pane")!;
 paneFrame.style.setProperty("--pane-width", `${Number(params.get("width") ?? 320) || 320}px`);
@@ -59,7 +63,8 @@ function selectionOf(sim: SimulatedExcel): string {
 
 /** Wraps each WorkbookSource call to count the simulated round trips it cost. */
 function recordingSource(source: WorkbookSource, sim: SimulatedExcel): WorkbookSource {
-  const record = <A extends unknown[], R>(name: keyof WorkbookSource, fn: (...args: A) => Promise<R>, note: (args: A, r?: R) => string) =>
+  const record =
+    <A extends unknown[], R>(name: keyof WorkbookSource, fn: (...args: A) => Promise<R>, note: (args: A, r?: R) => string) =>
     async (...args: A): Promise<R> => {
       const before = sim.stats.syncs;
       const started = performance.now();
@@ -83,8 +88,16 @@ function recordingSource(source: WorkbookSource, sim: SimulatedExcel): WorkbookS
       }
     };
   return {
-    read: record("read", () => source.read(), (_, r) => (r ? `${r.stats.cells} cells` : "")),
-    selectCell: record("selectCell", (address: string) => source.selectCell(address), ([address]) => address),
+    read: record(
+      "read",
+      () => source.read(),
+      (_, r) => (r ? `${r.stats.cells} cells` : ""),
+    ),
+    selectCell: record(
+      "selectCell",
+      (address: string) => source.selectCell(address),
+      ([address]) => address,
+    ),
     selectRows: record(
       "selectRows",
       (refs: { sheet: string; row: number }[]) => source.selectRows(refs),
@@ -100,7 +113,11 @@ function recordingSource(source: WorkbookSource, sim: SimulatedExcel): WorkbookS
       (figureId: string, value: number | null) => source.writeManualValue(figureId, value),
       ([figureId, value], r) => `${figureId}=${value ?? "(blank)"}${r ? ` → ${r.cell}` : ""}`,
     ),
-    setUp: record("setUp", () => source.setUp(), (_, r) => (r ? `added ${r.added.length}` : "")),
+    setUp: record(
+      "setUp",
+      () => source.setUp(),
+      (_, r) => (r ? `added ${r.added.length}` : ""),
+    ),
   };
 }
 
@@ -132,7 +149,10 @@ async function open(bytes: Uint8Array | null, file: string) {
   let workbook: SimWorkbook;
   try {
     // The file's own name, as Excel would show it in the pane's header.
-    workbook = { ...(bytes ? simWorkbookFromXlsx(readXlsxWorkbook(bytes)) : emptyWorkbook()), name: bytes ? file.split("/").pop() || file : "Book1.xlsx" };
+    workbook = {
+      ...(bytes ? simWorkbookFromXlsx(readXlsxWorkbook(bytes)) : emptyWorkbook()),
+      name: bytes ? file.split("/").pop() || file : "Book1.xlsx",
+    };
   } catch (error) {
     update({ loadError: `${file}: ${error instanceof Error ? error.message : String(error)}` });
     return;
@@ -209,8 +229,7 @@ function SidePanel() {
         Selection: <b data-testid="sim-selection">{s.selection || "—"}</b>
       </p>
       <p style={{ margin: "4px 0" }}>
-        Round trips: <b data-testid="sim-round-trips">{s.totalRoundTrips}</b> · largest response{" "}
-        {Math.round(s.maxResponseBytes / 1024)} KB
+        Round trips: <b data-testid="sim-round-trips">{s.totalRoundTrips}</b> · largest response {Math.round(s.maxResponseBytes / 1024)} KB
       </p>
       {s.loadError && (
         <p role="alert" style={{ color: "#b10e1c" }} data-testid="sim-load-error">

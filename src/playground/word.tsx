@@ -4,7 +4,13 @@
 // document to the browser tests.
 import { useSyncExternalStore, type ReactNode } from "react";
 import type { Root } from "react-dom/client";
-import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord, type SimWordControlState, type SimWordPartState } from "../simulated-host/word";
+import {
+  createSimulatedWord,
+  installSimulatedWordOffice,
+  type SimulatedWord,
+  type SimWordControlState,
+  type SimWordPartState,
+} from "../simulated-host/word";
 import { readXlsx } from "../adapters/xlsx";
 import { runEngine } from "../core/engine";
 import { LINK_NAMESPACE } from "../core/link";
@@ -101,7 +107,10 @@ export async function openWord(options: {
     }
   }
   sim = createSimulatedWord(report, { latencyMs: options.latencyMs });
-  installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, { language: options.language, platform: options.platform });
+  installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, {
+    language: options.language,
+    platform: options.platform,
+  });
   const current = sim;
   const env: WordEnvironment = {
     isSetSupported: (name, version) => current.isSetSupported(name, version),
@@ -137,8 +146,8 @@ export function WordSidePanel(props: { toggle: ReactNode }) {
         Document: <b data-testid="sim-file">{s.file || "—"}</b>
       </p>
       <p style={{ margin: "4px 0" }}>
-        Figure controls: <b data-testid="sim-controls-count">{figures.length}</b> · link parts <b data-testid="sim-link-parts">{s.linkParts}</b> · round
-        trips <b data-testid="sim-round-trips">{s.roundTrips}</b>
+        Figure controls: <b data-testid="sim-controls-count">{figures.length}</b> · link parts{" "}
+        <b data-testid="sim-link-parts">{s.linkParts}</b> · round trips <b data-testid="sim-round-trips">{s.roundTrips}</b>
       </p>
       {s.error && (
         <p role="alert" style={{ color: "#b10e1c" }} data-testid="sim-load-error">
@@ -176,8 +185,11 @@ export function WordSidePanel(props: { toggle: ReactNode }) {
         </p>
       </fieldset>
       <p style={{ margin: "4px 0" }}>
-        Workbook for 刷新数据: <a href="examples/sample-ledgers.xlsx" download data-testid="sim-workbook-link">sample-ledgers.xlsx</a> (edit a copy, then
-        pick it in the pane)
+        Workbook for 刷新数据:{" "}
+        <a href="examples/sample-ledgers.xlsx" download data-testid="sim-workbook-link">
+          sample-ledgers.xlsx
+        </a>{" "}
+        (edit a copy, then pick it in the pane)
       </p>
       <table style={{ borderCollapse: "collapse", width: "100%" }} data-testid="sim-controls">
         <thead>

@@ -55,8 +55,7 @@ function parseEnd(s: string): { kind: "cell" | "row" | "col"; row?: number; col?
 /** Rectangle → `A1:C9`, `A1`, `5:9` or `A:C`, the way Range.address writes it. */
 export function formatRef(r: CellRange): string {
   if (r.left === 0 && r.right === MAX_COLUMNS - 1) return `${r.top + 1}:${r.bottom + 1}`;
-  if (r.top === 0 && r.bottom === MAX_ROWS - 1)
-    return `${columnLetters(r.left)}:${columnLetters(r.right)}`;
+  if (r.top === 0 && r.bottom === MAX_ROWS - 1) return `${columnLetters(r.left)}:${columnLetters(r.right)}`;
   const a = `${columnLetters(r.left)}${r.top + 1}`;
   if (r.top === r.bottom && r.left === r.right) return a;
   return `${a}:${columnLetters(r.right)}${r.bottom + 1}`;

@@ -8,17 +8,7 @@
 import type { CellRange, RawCell } from "../core/types";
 // Type only: the host does not load the .xlsx reader.
 import type { XlsxWorkbook } from "../adapters/xlsx";
-import {
-  MAX_COLUMNS,
-  MAX_ROWS,
-  colsOf,
-  formatAddress,
-  intersect,
-  parseRef,
-  rowsOf,
-  splitAreas,
-  splitSheet,
-} from "./a1";
+import { MAX_COLUMNS, MAX_ROWS, colsOf, formatAddress, intersect, parseRef, rowsOf, splitAreas, splitSheet } from "./a1";
 
 export interface SimListRule {
   list: { inCellDropDown: boolean; source: string };
@@ -196,7 +186,7 @@ class Host {
   readonly apiSets: Record<string, string>;
   constructor(
     readonly wb: SimWorkbook,
-    opts: SimOptions
+    opts: SimOptions,
   ) {
     this.limit = opts.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
     this.latencyMs = opts.latencyMs ?? 0;
@@ -210,11 +200,7 @@ class Host {
 
   need(set: string, what: string): void {
     if (!this.isSetSupported("ExcelApi", set)) {
-      fail(
-        "ApiNotFound",
-        what,
-        `The API you are trying to use could not be found. ${what} needs ExcelApi ${set}.`
-      );
+      fail("ApiNotFound", what, `The API you are trying to use could not be found. ${what} needs ExcelApi ${set}.`);
     }
   }
 
@@ -225,10 +211,7 @@ class Host {
 
   activeSheet(): SimSheet {
     const named = this.wb.selection && this.sheet(this.wb.selection.sheet);
-    const sheet =
-      named ??
-      this.wb.sheets.find((s) => (s.visibility ?? "Visible") === "Visible") ??
-      this.wb.sheets[0];
+    const sheet = named ?? this.wb.sheets.find((s) => (s.visibility ?? "Visible") === "Visible") ?? this.wb.sheets[0];
     if (!sheet) fail("ItemNotFound", "Workbook.getActiveWorksheet");
     return sheet;
   }
@@ -269,8 +252,7 @@ class Host {
     const out: string[][] = [];
     for (let row = ref.r.top; row <= ref.r.bottom; row++) {
       const line: string[] = [];
-      for (let col = ref.r.left; col <= ref.r.right; col++)
-        line.push(f[`${row},${col}`] ?? "General");
+      for (let col = ref.r.left; col <= ref.r.right; col++) line.push(f[`${row},${col}`] ?? "General");
       out.push(line);
     }
     return out;
@@ -281,30 +263,20 @@ class Host {
   }
 
   /** Applies a 2-D array (or one value for every cell) to the range, cell by cell. */
-  each<T>(
-    ref: RangeRef,
-    value: T[][] | T,
-    location: string,
-    set: (row: number, col: number, v: T) => void
-  ): void {
+  each<T>(ref: RangeRef, value: T[][] | T, location: string, set: (row: number, col: number, v: T) => void): void {
     const rows = rowsOf(ref.r);
     const cols = colsOf(ref.r);
     if (Array.isArray(value)) {
-      if (
-        value.length !== rows ||
-        value.some((line) => !Array.isArray(line) || line.length !== cols)
-      ) {
+      if (value.length !== rows || value.some((line) => !Array.isArray(line) || line.length !== cols)) {
         fail(
           "InvalidArgument",
           location,
-          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
         );
       }
-      for (let i = 0; i < rows; i++)
-        for (let j = 0; j < cols; j++) set(ref.r.top + i, ref.r.left + j, value[i][j]);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) set(ref.r.top + i, ref.r.left + j, value[i][j]);
     } else {
-      for (let i = 0; i < rows; i++)
-        for (let j = 0; j < cols; j++) set(ref.r.top + i, ref.r.left + j, value);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) set(ref.r.top + i, ref.r.left + j, value);
     }
   }
 
@@ -331,8 +303,7 @@ class Host {
       let last = t.range.bottom;
       for (let row = below; row <= ref.r.bottom; row++) {
         let any = false;
-        for (let col = t.range.left; col <= t.range.right; col++)
-          if (this.cell(ref.sheet, row, col) !== "") any = true;
+        for (let col = t.range.left; col <= t.range.right; col++) if (this.cell(ref.sheet, row, col) !== "") any = true;
         if (!any) break;
         last = row;
       }
@@ -363,7 +334,7 @@ class Host {
     sheet.cells.forEach((line, row) =>
       line?.forEach((v, col) => {
         if (v !== null && v !== "" && v !== undefined) grow(row, col);
-      })
+      }),
     );
     if (!valuesOnly) {
       for (const key of Object.keys(sheet.numberFormats ?? {})) {
@@ -385,16 +356,10 @@ class Host {
       while (this.sheet(`Sheet${i}`)) i++;
       sheetName = `Sheet${i}`;
     }
-    if (
-      !sheetName ||
-      sheetName.length > 31 ||
-      /[:\\/?*[\]]/.test(sheetName) ||
-      /^'|'$/.test(sheetName)
-    ) {
+    if (!sheetName || sheetName.length > 31 || /[:\\/?*[\]]/.test(sheetName) || /^'|'$/.test(sheetName)) {
       fail("InvalidArgument", location, `The sheet name '${sheetName}' is not valid.`);
     }
-    if (this.wb.structureProtected)
-      fail("AccessDenied", location, "The workbook structure is protected.");
+    if (this.wb.structureProtected) fail("AccessDenied", location, "The workbook structure is protected.");
     if (this.sheet(sheetName)) fail("ItemAlreadyExists", location);
     const sheet: SimSheet = { name: sheetName, cells: [], merges: [], tables: [] };
     this.wb.sheets.push(sheet);
@@ -403,22 +368,18 @@ class Host {
 
   addTable(sheet: SimSheet, rect: CellRange, hasHeaders: boolean, location: string): TableRef {
     this.guardWrite(sheet, location);
-    if (!hasHeaders)
-      fail("NotImplemented", location, "The simulated host adds tables with headers only.");
-    if (rect.bottom - rect.top + 1 > MAX_ROWS - 1 || colsOf(rect) > MAX_COLUMNS)
-      fail("InvalidArgument", location);
+    if (!hasHeaders) fail("NotImplemented", location, "The simulated host adds tables with headers only.");
+    if (rect.bottom - rect.top + 1 > MAX_ROWS - 1 || colsOf(rect) > MAX_COLUMNS) fail("InvalidArgument", location);
     // A table always has a data row: a header-only range grows by one.
     const range = rect.top === rect.bottom ? { ...rect, bottom: rect.bottom + 1 } : { ...rect };
     for (const other of sheet.tables) {
-      if (intersect(other.range, range))
-        fail("InvalidArgument", location, "A table can't overlap another table.");
+      if (intersect(other.range, range)) fail("InvalidArgument", location, "A table can't overlap another table.");
     }
     const names = new Set<string>();
     const header: RawCell[] = [];
     for (let col = range.left, i = 1; col <= range.right; col++, i++) {
       let text = String(this.cell(sheet, range.top, col)).trim() || `Column${i}`;
-      for (let n = 2; names.has(text.toLowerCase()); n++)
-        text = `${String(this.cell(sheet, range.top, col)).trim() || "Column"}${n}`;
+      for (let n = 2; names.has(text.toLowerCase()); n++) text = `${String(this.cell(sheet, range.top, col)).trim() || "Column"}${n}`;
       names.add(text.toLowerCase());
       header.push(text);
     }
@@ -431,8 +392,7 @@ class Host {
   }
 
   renameTable(ref: TableRef, name: string, location: string): void {
-    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255)
-      fail("InvalidArgument", location);
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255) fail("InvalidArgument", location);
     const other = this.table(name);
     if (other && other.table !== ref.table) fail("ItemAlreadyExists", location);
     ref.table.name = name;
@@ -495,8 +455,7 @@ class SimRequestContext {
         else op.run();
       }
     } catch (e) {
-      if (e instanceof SimRichApiError)
-        throw rejected(e.code, e.debugInfo.errorLocation, e.message);
+      if (e instanceof SimRichApiError) throw rejected(e.code, e.debugInfo.errorLocation, e.message);
       throw rejected("GeneralException", undefined, String((e as Error)?.message ?? e));
     }
     if (responseBytes > host.limit) throw rejected("ResponsePayloadSizeLimitExceeded");
@@ -507,17 +466,12 @@ class SimRequestContext {
   }
 }
 
-type LoadSpec =
-  | string
-  | string[]
-  | { select?: string | string[]; expand?: string | string[] }
-  | Record<string, unknown>;
+type LoadSpec = string | string[] | { select?: string | string[]; expand?: string | string[] } | Record<string, unknown>;
 
 /** Every load form Office.js accepts → property paths (`name`, `items/name`, `worksheet/name`). */
 function loadPaths(spec: LoadSpec | undefined): string[] {
   if (spec === undefined || spec === null) return [];
-  const list = (s: string | string[]) =>
-    (Array.isArray(s) ? s : s.split(",")).map((p) => p.trim()).filter(Boolean);
+  const list = (s: string | string[]) => (Array.isArray(s) ? s : s.split(",")).map((p) => p.trim()).filter(Boolean);
   if (typeof spec === "string" || Array.isArray(spec)) return list(spec);
   if ("select" in spec || "expand" in spec) {
     const o = spec as { select?: string | string[]; expand?: string | string[] };
@@ -549,10 +503,9 @@ abstract class SimObject<M> {
     readonly context: SimRequestContext,
     private readonly _resolver: () => M | null,
     private readonly _nullable = false,
-    instantiate = false
+    instantiate = false,
   ) {
-    if (instantiate)
-      context._queue.push({ kind: "instantiate", proxy: this as SimObject<unknown> });
+    if (instantiate) context._queue.push({ kind: "instantiate", proxy: this as SimObject<unknown> });
   }
 
   get _host(): Host {
@@ -561,12 +514,7 @@ abstract class SimObject<M> {
 
   get isNullObject(): boolean {
     if (!this._nullable) return false;
-    if (this._isNull === undefined)
-      fail(
-        "PropertyNotLoaded",
-        `${this._className}.isNullObject`,
-        notLoadedMessage("isNullObject")
-      );
+    if (this._isNull === undefined) fail("PropertyNotLoaded", `${this._className}.isNullObject`, notLoadedMessage("isNullObject"));
     return this._isNull;
   }
 
@@ -618,11 +566,7 @@ abstract class SimObject<M> {
     }
     for (const name of scalars) {
       if (!this._scalars.includes(name) && !this._extraScalars().includes(name)) {
-        fail(
-          "InvalidArgument",
-          `${this._className}.load`,
-          `The property '${name}' does not exist on ${this._className}.`
-        );
+        fail("InvalidArgument", `${this._className}.load`, `The property '${name}' does not exist on ${this._className}.`);
       }
       const value = m === null ? null : this._read(m, name);
       stage(() => this._loaded.set(name, value), value);
@@ -631,8 +575,7 @@ abstract class SimObject<M> {
   }
 
   protected _get<T>(name: string): T {
-    if (!this._loaded.has(name))
-      fail("PropertyNotLoaded", `${this._className}.${name}`, notLoadedMessage(name));
+    if (!this._loaded.has(name)) fail("PropertyNotLoaded", `${this._className}.${name}`, notLoadedMessage(name));
     return this._loaded.get(name) as T;
   }
 
@@ -672,8 +615,7 @@ abstract class SimCollection<M, P extends SimObject<M>> extends SimObject<M[]> {
   protected abstract _item(m: M): P;
 
   get items(): P[] {
-    if (!this._items)
-      fail("PropertyNotLoaded", `${this._className}.items`, notLoadedMessage("items"));
+    if (!this._items) fail("PropertyNotLoaded", `${this._className}.items`, notLoadedMessage("items"));
     return this._items;
   }
 
@@ -733,10 +675,8 @@ class SimWorkbookProxy extends SimObject<Host> {
   }
   protected override _makeNav(name: string): SimObject<unknown> {
     if (name === "functions") return new SimFunctions(this.context, () => this._host);
-    if (name === "worksheets")
-      return new SimWorksheetCollection(this.context, () => this._host.wb.sheets);
-    if (name === "tables")
-      return new SimTableCollection(this.context, () => this._host.tables(), null);
+    if (name === "worksheets") return new SimWorksheetCollection(this.context, () => this._host.wb.sheets);
+    if (name === "tables") return new SimTableCollection(this.context, () => this._host.tables(), null);
     return super._makeNav(name);
   }
   protected _read(m: Host, name: string): unknown {
@@ -752,13 +692,11 @@ class SimFunctions extends SimObject<Host> {
     return new SimFunctionResult(
       this.context,
       () => {
-        const days = Math.round(
-          (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000
-        );
+        const days = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
         return { value: this._host.wb.date1904 ? days - 1462 : days };
       },
       false,
-      true
+      true,
     );
   }
   protected _read(): unknown {
@@ -786,12 +724,7 @@ class SimWorksheetCollection extends SimCollection<SimSheet, SimWorksheet> {
     return new SimWorksheet(this.context, () => m);
   }
   getItem(key: string): SimWorksheet {
-    return new SimWorksheet(
-      this.context,
-      () => this._host.sheet(key) ?? fail("ItemNotFound", "WorksheetCollection.getItem"),
-      false,
-      true
-    );
+    return new SimWorksheet(this.context, () => this._host.sheet(key) ?? fail("ItemNotFound", "WorksheetCollection.getItem"), false, true);
   }
   getItemOrNullObject(key: string): SimWorksheet {
     this._host.need("1.4", "WorksheetCollection.getItemOrNullObject");
@@ -845,7 +778,7 @@ class SimWorksheet extends SimObject<SimSheet> {
           const s = sheet();
           return s ? s.tables.map((table) => ({ sheet: s, table })) : null;
         },
-        sheet
+        sheet,
       );
     }
     if (name === "protection") return new SimWorksheetProtection(this.context, sheet);
@@ -874,22 +807,17 @@ class SimWorksheet extends SimObject<SimSheet> {
         return s ? { sheet: s, r: rect() } : nullable ? null : fail("ItemNotFound", location);
       },
       nullable,
-      true
+      true,
     );
   }
 
   getRange(address?: string): SimRange {
     return this._range("Worksheet.getRange", () => {
-      if (address === undefined)
-        return { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
+      if (address === undefined) return { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
       const { sheet, ref } = splitSheet(address);
       const s = this._need("Worksheet.getRange");
-      if (sheet !== null && sheet.toLowerCase() !== s.name.toLowerCase())
-        fail("InvalidArgument", "Worksheet.getRange");
-      return (
-        parseRef(ref) ??
-        fail("InvalidArgument", "Worksheet.getRange", `The address '${address}' is not valid.`)
-      );
+      if (sheet !== null && sheet.toLowerCase() !== s.name.toLowerCase()) fail("InvalidArgument", "Worksheet.getRange");
+      return parseRef(ref) ?? fail("InvalidArgument", "Worksheet.getRange", `The address '${address}' is not valid.`);
     });
   }
 
@@ -901,27 +829,18 @@ class SimWorksheet extends SimObject<SimSheet> {
         const s = this._need("Worksheet.getRanges");
         const rects = splitAreas(address).map((a) => {
           const { sheet, ref } = splitSheet(a);
-          if (sheet !== null && sheet.toLowerCase() !== s.name.toLowerCase())
-            fail("InvalidArgument", "Worksheet.getRanges");
-          return (
-            parseRef(ref) ??
-            fail("InvalidArgument", "Worksheet.getRanges", `The address '${address}' is not valid.`)
-          );
+          if (sheet !== null && sheet.toLowerCase() !== s.name.toLowerCase()) fail("InvalidArgument", "Worksheet.getRanges");
+          return parseRef(ref) ?? fail("InvalidArgument", "Worksheet.getRanges", `The address '${address}' is not valid.`);
         });
         if (!rects.length) fail("InvalidArgument", "Worksheet.getRanges");
         return { sheet: s, rects };
       },
       false,
-      true
+      true,
     );
   }
 
-  getRangeByIndexes(
-    startRow: number,
-    startColumn: number,
-    rowCount: number,
-    columnCount: number
-  ): SimRange {
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
     this._host.need("1.7", "Worksheet.getRangeByIndexes");
     return this._range("Worksheet.getRangeByIndexes", () => {
       const r = {
@@ -930,14 +849,7 @@ class SimWorksheet extends SimObject<SimSheet> {
         bottom: startRow + rowCount - 1,
         right: startColumn + columnCount - 1,
       };
-      if (
-        rowCount < 1 ||
-        columnCount < 1 ||
-        r.top < 0 ||
-        r.left < 0 ||
-        r.bottom >= MAX_ROWS ||
-        r.right >= MAX_COLUMNS
-      ) {
+      if (rowCount < 1 || columnCount < 1 || r.top < 0 || r.left < 0 || r.bottom >= MAX_ROWS || r.right >= MAX_COLUMNS) {
         fail("InvalidArgument", "Worksheet.getRangeByIndexes");
       }
       return r;
@@ -970,7 +882,7 @@ class SimWorksheet extends SimObject<SimSheet> {
         return s && r ? { sheet: s, r } : null;
       },
       true,
-      true
+      true,
     );
   }
 
@@ -1015,7 +927,7 @@ class SimTableCollection extends SimCollection<TableRef, SimTable_> {
     context: SimRequestContext,
     resolver: () => TableRef[] | null,
     /** The sheet for `worksheet.tables`; null for `workbook.tables`. */
-    private readonly _sheet: (() => SimSheet | null) | null
+    private readonly _sheet: (() => SimSheet | null) | null,
   ) {
     super(context, resolver);
   }
@@ -1028,12 +940,7 @@ class SimTableCollection extends SimCollection<TableRef, SimTable_> {
     return t.sheet === this._sheet() ? t : null;
   }
   getItem(key: string): SimTable_ {
-    return new SimTable_(
-      this.context,
-      () => this._find(key) ?? fail("ItemNotFound", "TableCollection.getItem"),
-      false,
-      true
-    );
+    return new SimTable_(this.context, () => this._find(key) ?? fail("ItemNotFound", "TableCollection.getItem"), false, true);
   }
   getItemOrNullObject(key: string): SimTable_ {
     this._host.need("1.4", "TableCollection.getItemOrNullObject");
@@ -1047,13 +954,11 @@ class SimTableCollection extends SimCollection<TableRef, SimTable_> {
       let sheet: SimSheet | null;
       if (this._sheet) {
         sheet = this._sheet();
-        if (sheet && named !== null && named.toLowerCase() !== sheet.name.toLowerCase())
-          fail("InvalidArgument", location);
+        if (sheet && named !== null && named.toLowerCase() !== sheet.name.toLowerCase()) fail("InvalidArgument", location);
       } else {
         sheet = named === null ? null : this._host.sheet(named);
       }
-      if (!sheet)
-        fail("InvalidArgument", location, `The address '${address}' does not name a worksheet.`);
+      if (!sheet) fail("InvalidArgument", location, `The address '${address}' does not name a worksheet.`);
       const rect = parseRef(ref) ?? fail("InvalidArgument", location);
       added = this._host.addTable(sheet, rect, hasHeaders, location);
     });
@@ -1095,10 +1000,8 @@ class SimTable_ extends SimObject<TableRef> {
     return ["worksheet", "columns", "rows"];
   }
   protected override _makeNav(name: string): SimObject<unknown> {
-    if (name === "worksheet")
-      return new SimWorksheet(this.context, () => this._resolve()?.sheet ?? null);
-    if (name === "columns")
-      return new SimTableColumnCollection(this.context, () => this._resolve());
+    if (name === "worksheet") return new SimWorksheet(this.context, () => this._resolve()?.sheet ?? null);
+    if (name === "columns") return new SimTableColumnCollection(this.context, () => this._resolve());
     if (name === "rows") return new SimTableRowCollection(this.context, () => this._resolve());
     return super._makeNav(name);
   }
@@ -1124,7 +1027,7 @@ class SimTable_ extends SimObject<TableRef> {
         return { sheet: t.sheet, r };
       },
       false,
-      true
+      true,
     );
   }
   getRange(): SimRange {
@@ -1167,17 +1070,12 @@ class SimTableColumnCollection extends SimCollection<ColumnRef, SimTableColumn> 
         (c) =>
           String(c.t.sheet.cells[c.t.table.range.top]?.[c.t.table.range.left + c.index] ?? "")
             .trim()
-            .toLowerCase() === want
+            .toLowerCase() === want,
       ) ?? null
     );
   }
   getItem(key: number | string): SimTableColumn {
-    return new SimTableColumn(
-      this.context,
-      () => this._find(key) ?? fail("ItemNotFound", "TableColumnCollection.getItem"),
-      false,
-      true
-    );
+    return new SimTableColumn(this.context, () => this._find(key) ?? fail("ItemNotFound", "TableColumnCollection.getItem"), false, true);
   }
   getItemOrNullObject(key: number | string): SimTableColumn {
     return new SimTableColumn(this.context, () => this._find(key), true, true);
@@ -1197,10 +1095,7 @@ class SimTableColumn extends SimObject<ColumnRef> {
     return this._get("index");
   }
   protected _read(m: ColumnRef, name: string): unknown {
-    if (name === "name")
-      return String(
-        this._host.cell(m.t.sheet, m.t.table.range.top, m.t.table.range.left + m.index)
-      );
+    if (name === "name") return String(this._host.cell(m.t.sheet, m.t.table.range.top, m.t.table.range.left + m.index));
     return m.index;
   }
   private _part(location: string, rows: (t: SimTable) => [number, number]): SimRange {
@@ -1213,7 +1108,7 @@ class SimTableColumn extends SimObject<ColumnRef> {
         return { sheet: c.t.sheet, r: { top, bottom, left: col, right: col } };
       },
       false,
-      true
+      true,
     );
   }
   getRange(): SimRange {
@@ -1223,10 +1118,7 @@ class SimTableColumn extends SimObject<ColumnRef> {
     return this._part("TableColumn.getHeaderRowRange", (t) => [t.range.top, t.range.top]);
   }
   getDataBodyRange(): SimRange {
-    return this._part("TableColumn.getDataBodyRange", (t) => [
-      t.range.top + 1,
-      t.range.bottom - (t.showTotals ? 1 : 0),
-    ]);
+    return this._part("TableColumn.getDataBodyRange", (t) => [t.range.top + 1, t.range.bottom - (t.showTotals ? 1 : 0)]);
   }
 }
 
@@ -1241,11 +1133,7 @@ class SimTableRowCollection extends SimObject<TableRef> {
   }
   add(): never {
     // Deliberately absent: the add-in appends below a table instead (co-authoring, OFFICEJS-FACTS).
-    return fail(
-      "NotImplemented",
-      "TableRowCollection.add",
-      "The simulated host does not implement rows.add."
-    );
+    return fail("NotImplemented", "TableRowCollection.add", "The simulated host does not implement rows.add.");
   }
 }
 
@@ -1275,9 +1163,7 @@ class SimRange extends SimObject<RangeRef> {
     return this._get("values");
   }
   set values(v: RawCell[][]) {
-    this._action("Range.values", v, () =>
-      this._host.writeValues(this._need("Range.values"), v, "Range.values")
-    );
+    this._action("Range.values", v, () => this._host.writeValues(this._need("Range.values"), v, "Range.values"));
   }
   get text(): string[][] {
     return this._get("text");
@@ -1286,9 +1172,7 @@ class SimRange extends SimObject<RangeRef> {
     return this._get("numberFormat");
   }
   set numberFormat(v: string[][]) {
-    this._action("Range.numberFormat", v, () =>
-      this._host.writeNumberFormats(this._need("Range.numberFormat"), v, "Range.numberFormat")
-    );
+    this._action("Range.numberFormat", v, () => this._host.writeNumberFormats(this._need("Range.numberFormat"), v, "Range.numberFormat"));
   }
   get rowIndex(): number {
     return this._get("rowIndex");
@@ -1319,11 +1203,9 @@ class SimRange extends SimObject<RangeRef> {
     return ["worksheet", "format", "dataValidation"];
   }
   protected override _makeNav(name: string): SimObject<unknown> {
-    if (name === "worksheet")
-      return new SimWorksheet(this.context, () => this._resolve()?.sheet ?? null);
+    if (name === "worksheet") return new SimWorksheet(this.context, () => this._resolve()?.sheet ?? null);
     if (name === "format") return new SimRangeFormat(this.context, () => this._resolve());
-    if (name === "dataValidation")
-      return new SimDataValidation(this.context, () => this._resolve());
+    if (name === "dataValidation") return new SimDataValidation(this.context, () => this._resolve());
     return super._makeNav(name);
   }
   protected _read(m: RangeRef, name: string): unknown {
@@ -1352,11 +1234,7 @@ class SimRange extends SimObject<RangeRef> {
   }
 
   /** A range derived from this one at sync time; `nullable` ones become null objects instead of failing. */
-  private _derive(
-    location: string,
-    f: (m: RangeRef) => CellRange | null,
-    nullable = false
-  ): SimRange {
+  private _derive(location: string, f: (m: RangeRef) => CellRange | null, nullable = false): SimRange {
     return new SimRange(
       this.context,
       () => {
@@ -1364,20 +1242,13 @@ class SimRange extends SimObject<RangeRef> {
         if (!m) return nullable ? null : fail("ItemNotFound", location);
         const r = f(m);
         if (r === null) return nullable ? null : fail("InvalidArgument", location);
-        if (
-          r.top < 0 ||
-          r.left < 0 ||
-          r.bottom >= MAX_ROWS ||
-          r.right >= MAX_COLUMNS ||
-          r.top > r.bottom ||
-          r.left > r.right
-        ) {
+        if (r.top < 0 || r.left < 0 || r.bottom >= MAX_ROWS || r.right >= MAX_COLUMNS || r.top > r.bottom || r.left > r.right) {
           fail("InvalidArgument", location);
         }
         return { sheet: m.sheet, r };
       },
       nullable,
-      true
+      true,
     );
   }
 
@@ -1390,13 +1261,11 @@ class SimRange extends SimObject<RangeRef> {
     }));
   }
   getRow(row: number): SimRange {
-    return this._derive("Range.getRow", (m) =>
-      row < rowsOf(m.r) ? { ...m.r, top: m.r.top + row, bottom: m.r.top + row } : null
-    );
+    return this._derive("Range.getRow", (m) => (row < rowsOf(m.r) ? { ...m.r, top: m.r.top + row, bottom: m.r.top + row } : null));
   }
   getColumn(column: number): SimRange {
     return this._derive("Range.getColumn", (m) =>
-      column < colsOf(m.r) ? { ...m.r, left: m.r.left + column, right: m.r.left + column } : null
+      column < colsOf(m.r) ? { ...m.r, left: m.r.left + column, right: m.r.left + column } : null,
     );
   }
   getLastRow(): SimRange {
@@ -1448,7 +1317,7 @@ class SimRange extends SimObject<RangeRef> {
         }
         return other ? intersect(m.r, other) : null;
       },
-      true
+      true,
     );
   }
   getUsedRangeOrNullObject(valuesOnly = false): SimRange {
@@ -1458,7 +1327,7 @@ class SimRange extends SimObject<RangeRef> {
         const used = this._host.usedRect(m.sheet, valuesOnly);
         return used ? intersect(m.r, used) : null;
       },
-      true
+      true,
     );
   }
   getUsedRange(valuesOnly = false): SimRange {
@@ -1475,12 +1344,11 @@ class SimRange extends SimObject<RangeRef> {
         const m = this._resolve();
         if (!m) return null;
         const rects = m.sheet.merges.filter((x) => intersect(x, m.r));
-        if (rects.length > MAX_MERGED_AREAS)
-          fail("GeneralException", "Range.getMergedAreasOrNullObject", "Too many merged areas.");
+        if (rects.length > MAX_MERGED_AREAS) fail("GeneralException", "Range.getMergedAreasOrNullObject", "Too many merged areas.");
         return rects.length ? { sheet: m.sheet, rects } : null;
       },
       true,
-      true
+      true,
     );
   }
   select(): void {
@@ -1513,14 +1381,9 @@ class SimRangeFormat extends SimObject<RangeRef> {
       const used = this._host.usedRect(m.sheet, true);
       for (let col = m.r.left; col <= Math.min(m.r.right, used?.right ?? m.r.left); col++) {
         let chars = 0;
-        for (
-          let row = Math.max(m.r.top, used?.top ?? 0);
-          row <= Math.min(m.r.bottom, used?.bottom ?? 0);
-          row++
-        ) {
+        for (let row = Math.max(m.r.top, used?.top ?? 0); row <= Math.min(m.r.bottom, used?.bottom ?? 0); row++) {
           let w = 0;
-          for (const ch of String(this._host.cell(m.sheet, row, col)))
-            w += ch.codePointAt(0)! > 0xff ? 2 : 1;
+          for (const ch of String(this._host.cell(m.sheet, row, col))) w += ch.codePointAt(0)! > 0xff ? 2 : 1;
           chars = Math.max(chars, w);
         }
         // About 7 points per narrow character in the default font, plus padding.
@@ -1600,10 +1463,7 @@ class SimRangeAreas extends SimObject<AreasRef> {
   select(): void {
     this._action("RangeAreas.select", null, () => {
       const m = this._need("RangeAreas.select");
-      this._host.select(
-        m.sheet,
-        m.rects.map((r) => formatAddress(m.sheet.name, r).split("!")[1]).join(",")
-      );
+      this._host.select(m.sheet, m.rects.map((r) => formatAddress(m.sheet.name, r).split("!")[1]).join(","));
     });
   }
 }
@@ -1637,11 +1497,7 @@ export function createSimulatedExcel(workbook: SimWorkbook, opts: SimOptions = {
     const context = new SimRequestContext(host);
     const result = (batch as (ctx: SimRequestContext) => unknown)(context);
     if (!result || typeof (result as Promise<T>).then !== "function") {
-      fail(
-        "RunMustReturnPromise",
-        "Excel.run",
-        'The batch function passed to the ".run" method didn\'t return a promise.'
-      );
+      fail("RunMustReturnPromise", "Excel.run", 'The batch function passed to the ".run" method didn\'t return a promise.');
     }
     const value = await (result as Promise<T>);
     // Like Office.js, whatever is still queued when the batch resolves is sent in a final sync.

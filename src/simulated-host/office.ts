@@ -49,7 +49,7 @@ function atLeast(have: string, want: string): boolean {
 export function installSimulatedOffice(
   target: object,
   excelSim: SimulatedExcel,
-  options: SimulatedOfficeOptions = { host: "Excel", language: "zh-CN" }
+  options: SimulatedOfficeOptions = { host: "Excel", language: "zh-CN" },
 ): () => void {
   const globalObj = target as Record<string, unknown>;
   const platform = options.platform ?? "OfficeOnline";

@@ -50,7 +50,7 @@ function notLoaded(location: string, name: string): never {
   fail(
     "PropertyNotLoaded",
     location,
-    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   );
 }
 
@@ -69,8 +69,7 @@ function versionAtLeast(have: string, want: string): boolean {
 // The document model.
 
 /** A stretch of body text, or the end of a paragraph, with the controls it lies in (outermost first). */
-type Item =
-  { kind: "text"; text: string; controls: number[] } | { kind: "break"; controls: number[] };
+type Item = { kind: "text"; text: string; controls: number[] } | { kind: "break"; controls: number[] };
 
 interface ControlModel {
   key: number;
@@ -147,8 +146,7 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
     fail("InvalidArgument", "insertFileFromBase64", "The file is not a valid Word document.");
   }
   const doc = files["word/document.xml"];
-  if (!doc)
-    fail("InvalidArgument", "insertFileFromBase64", "The file is not a valid Word document.");
+  if (!doc) fail("InvalidArgument", "insertFileFromBase64", "The file is not a valid Word document.");
   const { items, controls, pageSize } = parseBody(decode(doc));
   const footers = Object.keys(files)
     .filter((n) => /^word\/footer\d*\.xml$/.test(n))
@@ -385,11 +383,8 @@ export class SimWordDocument {
 
   /** The clerk retypes part of the narrative: `find` must lie in text outside every control. */
   editNarrative(find: string, replacement: string): void {
-    const it = this.items.find(
-      (i) => i.kind === "text" && i.controls.length === 0 && i.text.includes(find)
-    );
-    if (!it || it.kind !== "text")
-      throw new Error(`no narrative text contains ${JSON.stringify(find)}`);
+    const it = this.items.find((i) => i.kind === "text" && i.controls.length === 0 && i.text.includes(find));
+    if (!it || it.kind !== "text") throw new Error(`no narrative text contains ${JSON.stringify(find)}`);
     it.text = it.text.replace(find, replacement);
   }
 
@@ -405,14 +400,12 @@ export class SimWordDocument {
 
   /** Drops every custom XML part in a namespace, as another program re-saving the file might. */
   removeCustomXmlParts(namespaceUri: string): void {
-    for (let i = this.parts.length - 1; i >= 0; i--)
-      if (this.parts[i].namespaceUri === namespaceUri) this.parts.splice(i, 1);
+    for (let i = this.parts.length - 1; i >= 0; i--) if (this.parts[i].namespaceUri === namespaceUri) this.parts.splice(i, 1);
   }
 
   addCustomXmlPart(xml: string): SimWordPartState {
     const ns = rootNamespace(xml);
-    if (ns === null)
-      fail("InvalidArgument", "CustomXmlPartCollection.add", "The XML is not well formed.");
+    if (ns === null) fail("InvalidArgument", "CustomXmlPartCollection.add", "The XML is not well formed.");
     const part = { id: this.newPartId(), namespaceUri: ns, xml };
     this.parts.push(part);
     return { ...part };
@@ -443,9 +436,7 @@ export class SimWordDocument {
   }
 
   private keyByTag(tag: string, occurrence: number): number {
-    const key = this.controlKeys().filter((k) => this.controlsByKey.get(k)!.tag === tag)[
-      occurrence
-    ];
+    const key = this.controlKeys().filter((k) => this.controlsByKey.get(k)!.tag === tag)[occurrence];
     if (key === undefined) throw new Error(`no control tagged ${tag} (occurrence ${occurrence})`);
     return key;
   }
@@ -488,8 +479,7 @@ export class SimWordDocument {
 
   removeControl(key: number, keepContent: boolean): void {
     if (keepContent) {
-      for (const it of this.items)
-        if (it.controls.includes(key)) it.controls = it.controls.filter((k) => k !== key);
+      for (const it of this.items) if (it.controls.includes(key)) it.controls = it.controls.filter((k) => k !== key);
     } else {
       this.items = this.items.filter((it) => !it.controls.includes(key));
       // A body never ends up without a paragraph.
@@ -500,16 +490,11 @@ export class SimWordDocument {
 
   private prune(): void {
     const live = new Set(this.controlKeys());
-    for (const key of [...this.controlsByKey.keys()])
-      if (!live.has(key)) this.controlsByKey.delete(key);
+    for (const key of [...this.controlsByKey.keys()]) if (!live.has(key)) this.controlsByKey.delete(key);
   }
 
   /** Puts a parsed file's body in place of (or around) the current one. */
-  replaceBody(
-    parsed: ParsedBody,
-    how: "document" | "body",
-    where: "Replace" | "Start" | "End" = "Replace"
-  ): void {
+  replaceBody(parsed: ParsedBody, how: "document" | "body", where: "Replace" | "Start" | "End" = "Replace"): void {
     const keyOf = new Map<number, number>();
     parsed.controls.forEach((c, index) => {
       const key = this.nextKey++;
@@ -574,7 +559,7 @@ class Host {
   lastInsertOptions: Record<string, unknown> | undefined;
   constructor(
     readonly doc: SimWordDocument,
-    opts: SimWordOptions
+    opts: SimWordOptions,
   ) {
     this.sets = opts.supportedSets ?? DEFAULT_WORD_SETS;
     this.latencyMs = opts.latencyMs ?? 0;
@@ -589,7 +574,7 @@ class Host {
       fail(
         "ApiNotFound",
         what,
-        `The API you are trying to use could not be found. It may be available in a newer version of Word. ${what} needs WordApi ${version}.`
+        `The API you are trying to use could not be found. It may be available in a newer version of Word. ${what} needs WordApi ${version}.`,
       );
   }
   async roundTrip(): Promise<void> {
@@ -625,10 +610,7 @@ class SimWordContext {
       }
     } catch (e) {
       host.stats.failedSyncs++;
-      const err =
-        e instanceof SimWordError
-          ? e
-          : new SimWordError("GeneralException", String((e as Error)?.message ?? e));
+      const err = e instanceof SimWordError ? e : new SimWordError("GeneralException", String((e as Error)?.message ?? e));
       host.stats.errors.push(err.code);
       throw err;
     }
@@ -637,17 +619,12 @@ class SimWordContext {
   }
 }
 
-type LoadSpec =
-  | string
-  | string[]
-  | { select?: string | string[]; expand?: string | string[] }
-  | Record<string, unknown>;
+type LoadSpec = string | string[] | { select?: string | string[]; expand?: string | string[] } | Record<string, unknown>;
 
 /** Every load form Office.js accepts → property paths (`text`, `items/tag`). */
 function loadPaths(spec: LoadSpec | undefined): string[] {
   if (spec === undefined || spec === null) return [];
-  const list = (s: string | string[]) =>
-    (Array.isArray(s) ? s : s.split(",")).map((p) => p.trim()).filter(Boolean);
+  const list = (s: string | string[]) => (Array.isArray(s) ? s : s.split(",")).map((p) => p.trim()).filter(Boolean);
   if (typeof spec === "string" || Array.isArray(spec)) return list(spec);
   if ("select" in spec || "expand" in spec) {
     const o = spec as { select?: string | string[]; expand?: string | string[] };
@@ -689,7 +666,7 @@ abstract class SimProxy<M> {
   constructor(
     readonly context: SimWordContext,
     private readonly _resolver: () => M | null,
-    private readonly _nullable = false
+    private readonly _nullable = false,
   ) {
     // An *OrNullObject proxy learns whether it is null at the sync that follows.
     if (_nullable)
@@ -741,11 +718,7 @@ abstract class SimProxy<M> {
     const values = new Map<string, unknown>();
     for (const name of names) {
       if (!this._scalars.includes(name))
-        fail(
-          "InvalidArgument",
-          `${this._className}.load`,
-          `The property '${name}' does not exist on ${this._className}.`
-        );
+        fail("InvalidArgument", `${this._className}.load`, `The property '${name}' does not exist on ${this._className}.`);
       values.set(name, m === null ? null : this._read(m, name));
     }
     return () => {
@@ -777,9 +750,7 @@ abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimProxy<M[]
 
   override _loadNow(paths: string[]): () => void {
     const list = this._target(`${this._className}.load`) ?? [];
-    const itemPaths = paths
-      .filter((p) => p !== "items")
-      .map((p) => (p.startsWith("items/") ? p.slice(6) : p));
+    const itemPaths = paths.filter((p) => p !== "items").map((p) => (p.startsWith("items/") ? p.slice(6) : p));
     const proxies = list.map((m) => this._item(m));
     const commits = proxies.map((p) => p._loadNow(itemPaths));
     return () => {
@@ -821,11 +792,7 @@ class SimDocumentProxy extends SimProxy<SimWordDocument> {
     this._host.need("1.4", "Document.customXmlParts");
     return new SimCustomXmlPartCollection(this.context, () => this._host.doc.parts);
   }
-  insertFileFromBase64(
-    base64File: string,
-    insertLocation: string,
-    insertFileOptions?: Record<string, unknown>
-  ): SimSectionCollection {
+  insertFileFromBase64(base64File: string, insertLocation: string, insertFileOptions?: Record<string, unknown>): SimSectionCollection {
     this._host.need("1.5", "Document.insertFileFromBase64");
     const where = insertLocationOf(insertLocation, "Document.insertFileFromBase64");
     this._queue(() => {
@@ -868,9 +835,7 @@ class SimBodyProxy extends SimProxy<SimWordDocument> {
     });
   }
   get paragraphs(): SimParagraphCollection {
-    return new SimParagraphCollection(this.context, () =>
-      this._host.doc.paragraphs().map((text, index) => ({ index, text }))
-    );
+    return new SimParagraphCollection(this.context, () => this._host.doc.paragraphs().map((text, index) => ({ index, text })));
   }
   insertFileFromBase64(base64File: string, insertLocation: string): SimRangeProxy {
     this._host.need("1.1", "Body.insertFileFromBase64");
@@ -924,16 +889,7 @@ class SimParagraphCollection extends SimCollectionProxy<ParagraphModel, SimParag
 
 class SimContentControlProxy extends SimProxy<ControlModel> {
   readonly _className = "ContentControl";
-  protected readonly _scalars = [
-    "id",
-    "tag",
-    "title",
-    "text",
-    "cannotDelete",
-    "cannotEdit",
-    "type",
-    "appearance",
-  ] as const;
+  protected readonly _scalars = ["id", "tag", "title", "text", "cannotDelete", "cannotEdit", "type", "appearance"] as const;
   get id(): number {
     return this._get("id");
   }
@@ -968,10 +924,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     return this._get("type");
   }
 
-  private _set(
-    name: "tag" | "title" | "cannotDelete" | "cannotEdit",
-    value: string | boolean
-  ): void {
+  private _set(name: "tag" | "title" | "cannotDelete" | "cannotEdit", value: string | boolean): void {
     const location = `ContentControl.${name}`;
     this._queue(() => {
       const c = this._forMethod(location);
@@ -992,9 +945,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       if (where === "Replace") this._host.doc.replaceControlText(c.key, text);
       else this._host.doc.insertIntoControl(c.key, text, where);
     });
-    return new SimRangeProxy(this.context, () =>
-      key < 0 ? null : { text: this._host.doc.controlText(key) }
-    );
+    return new SimRangeProxy(this.context, () => (key < 0 ? null : { text: this._host.doc.controlText(key) }));
   }
 
   delete(keepContent: boolean): void {
@@ -1030,9 +981,7 @@ class SimContentControlCollection extends SimCollectionProxy<ControlModel, SimCo
     return new SimContentControlProxy(this.context, () => this._host.doc.control(m.key));
   }
   private _filtered(keep: (c: ControlModel) => boolean): SimContentControlCollection {
-    return new SimContentControlCollection(this.context, () =>
-      (this._target(this._className) ?? []).filter(keep)
-    );
+    return new SimContentControlCollection(this.context, () => (this._target(this._className) ?? []).filter(keep));
   }
   getByTag(tag: string): SimContentControlCollection {
     return this._filtered((c) => c.tag === tag);
@@ -1043,33 +992,20 @@ class SimContentControlCollection extends SimCollectionProxy<ControlModel, SimCo
   getById(id: number): SimContentControlProxy {
     return new SimContentControlProxy(
       this.context,
-      () =>
-        (this._target("ContentControlCollection.getById") ?? []).find((c) => c.wordId === id) ??
-        null
+      () => (this._target("ContentControlCollection.getById") ?? []).find((c) => c.wordId === id) ?? null,
     );
   }
   getByIdOrNullObject(id: number): SimContentControlProxy {
     this._host.need("1.3", "ContentControlCollection.getByIdOrNullObject");
-    return new SimContentControlProxy(
-      this.context,
-      () => (this._target(this._className) ?? []).find((c) => c.wordId === id) ?? null,
-      true
-    );
+    return new SimContentControlProxy(this.context, () => (this._target(this._className) ?? []).find((c) => c.wordId === id) ?? null, true);
   }
   getFirst(): SimContentControlProxy {
     this._host.need("1.3", "ContentControlCollection.getFirst");
-    return new SimContentControlProxy(
-      this.context,
-      () => (this._target(this._className) ?? [])[0] ?? null
-    );
+    return new SimContentControlProxy(this.context, () => (this._target(this._className) ?? [])[0] ?? null);
   }
   getFirstOrNullObject(): SimContentControlProxy {
     this._host.need("1.3", "ContentControlCollection.getFirstOrNullObject");
-    return new SimContentControlProxy(
-      this.context,
-      () => (this._target(this._className) ?? [])[0] ?? null,
-      true
-    );
+    return new SimContentControlProxy(this.context, () => (this._target(this._className) ?? [])[0] ?? null, true);
   }
 }
 
@@ -1120,41 +1056,25 @@ class SimCustomXmlPartProxy extends SimProxy<PartModel> {
   }
 }
 
-class SimCustomXmlPartScopedCollection extends SimCollectionProxy<
-  PartModel,
-  SimCustomXmlPartProxy
-> {
+class SimCustomXmlPartScopedCollection extends SimCollectionProxy<PartModel, SimCustomXmlPartProxy> {
   readonly _className: string = "CustomXmlPartScopedCollection";
   protected _item(m: PartModel): SimCustomXmlPartProxy {
-    return new SimCustomXmlPartProxy(this.context, () =>
-      this._host.doc.parts.includes(m) ? m : null
-    );
+    return new SimCustomXmlPartProxy(this.context, () => (this._host.doc.parts.includes(m) ? m : null));
   }
   getCount(): SimClientResult<number> {
     return this._count(`${this._className}.getCount`);
   }
   getItem(id: string): SimCustomXmlPartProxy {
-    return new SimCustomXmlPartProxy(
-      this.context,
-      () => (this._target(this._className) ?? []).find((p) => p.id === id) ?? null
-    );
+    return new SimCustomXmlPartProxy(this.context, () => (this._target(this._className) ?? []).find((p) => p.id === id) ?? null);
   }
   getItemOrNullObject(id: string): SimCustomXmlPartProxy {
-    return new SimCustomXmlPartProxy(
-      this.context,
-      () => (this._target(this._className) ?? []).find((p) => p.id === id) ?? null,
-      true
-    );
+    return new SimCustomXmlPartProxy(this.context, () => (this._target(this._className) ?? []).find((p) => p.id === id) ?? null, true);
   }
   getOnlyItem(): SimCustomXmlPartProxy {
     return new SimCustomXmlPartProxy(this.context, () => {
       const list = this._target(this._className) ?? [];
       if (list.length !== 1)
-        fail(
-          "InvalidOperation",
-          "CustomXmlPartScopedCollection.getOnlyItem",
-          "The collection does not contain exactly one item."
-        );
+        fail("InvalidOperation", "CustomXmlPartScopedCollection.getOnlyItem", "The collection does not contain exactly one item.");
       return list[0];
     });
   }
@@ -1165,7 +1085,7 @@ class SimCustomXmlPartScopedCollection extends SimCollectionProxy<
         const list = this._target(this._className) ?? [];
         return list.length === 1 ? list[0] : null;
       },
-      true
+      true,
     );
   }
 }
@@ -1173,9 +1093,7 @@ class SimCustomXmlPartScopedCollection extends SimCollectionProxy<
 class SimCustomXmlPartCollection extends SimCustomXmlPartScopedCollection {
   override readonly _className = "CustomXmlPartCollection";
   getByNamespace(namespaceUri: string): SimCustomXmlPartScopedCollection {
-    return new SimCustomXmlPartScopedCollection(this.context, () =>
-      this._host.doc.parts.filter((p) => p.namespaceUri === namespaceUri)
-    );
+    return new SimCustomXmlPartScopedCollection(this.context, () => this._host.doc.parts.filter((p) => p.namespaceUri === namespaceUri));
   }
   add(xml: string): SimCustomXmlPartProxy {
     let added: PartModel | null = null;
@@ -1194,8 +1112,7 @@ const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 function base64ToBytes(s: string): Uint8Array {
   const clean = s.replace(/[\s=]/g, "");
-  if (/[^A-Za-z0-9+/]/.test(clean))
-    fail("InvalidArgument", "insertFileFromBase64", "The file is not valid base64.");
+  if (/[^A-Za-z0-9+/]/.test(clean)) fail("InvalidArgument", "insertFileFromBase64", "The file is not valid base64.");
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let bits = 0;
   let value = 0;
@@ -1283,8 +1200,7 @@ function commonCustomXmlParts(host: Host): SimCommonCustomXmlParts {
         const p = host.doc.parts.find((x) => x.id === id);
         return p ? wrap(p) : null;
       }),
-    getByNamespaceAsync: (ns, ...args) =>
-      answer(args, () => host.doc.parts.filter((p) => p.namespaceUri === ns).map(wrap)),
+    getByNamespaceAsync: (ns, ...args) => answer(args, () => host.doc.parts.filter((p) => p.namespaceUri === ns).map(wrap)),
   };
 }
 
@@ -1308,10 +1224,7 @@ export interface SimulatedWord {
   resetStats(): void;
 }
 
-export function createSimulatedWord(
-  initialDocx?: Uint8Array,
-  opts: SimWordOptions = {}
-): SimulatedWord {
+export function createSimulatedWord(initialDocx?: Uint8Array, opts: SimWordOptions = {}): SimulatedWord {
   const document = new SimWordDocument(initialDocx);
   const host = new Host(document, opts);
   async function run<T>(...args: unknown[]): Promise<T> {
@@ -1320,11 +1233,7 @@ export function createSimulatedWord(
     const context = new SimWordContext(host);
     const result = (batch as (ctx: SimWordContext) => unknown)(context);
     if (!result || typeof (result as Promise<T>).then !== "function")
-      fail(
-        "RunMustReturnPromise",
-        "Word.run",
-        'The batch function passed to the ".run" method didn\'t return a promise.'
-      );
+      fail("RunMustReturnPromise", "Word.run", 'The batch function passed to the ".run" method didn\'t return a promise.');
     const value = await (result as Promise<T>);
     // Like Office.js, whatever is still queued when the batch resolves goes in a final sync.
     await context.sync();
@@ -1345,9 +1254,7 @@ export function createSimulatedWord(
     stats: host.stats,
     document,
     isSetSupported: (name, version) => host.isSetSupported(name, version),
-    commonCustomXmlParts: host.isSetSupported("CustomXmlParts", "1.1")
-      ? commonCustomXmlParts(host)
-      : undefined,
+    commonCustomXmlParts: host.isSetSupported("CustomXmlParts", "1.1") ? commonCustomXmlParts(host) : undefined,
     get lastInsertOptions() {
       return host.lastInsertOptions;
     },
@@ -1367,7 +1274,7 @@ export interface SimulatedWordOfficeOptions {
 export function installSimulatedWordOffice(
   globalObj: Record<string, unknown>,
   sim: SimulatedWord,
-  options: SimulatedWordOfficeOptions = { language: "zh-CN" }
+  options: SimulatedWordOfficeOptions = { language: "zh-CN" },
 ): () => void {
   const platform = options.platform ?? "OfficeOnline";
   const info = { host: "Word", platform };

@@ -26,10 +26,7 @@ import { GenerateView } from "./views/GenerateView";
 
 type TabId = "ledgers" | "figures" | "generate";
 
-type Load =
-  | { kind: "loading" }
-  | { kind: "failed"; error: PaneError }
-  | { kind: "ready"; result: EngineResult; workbookName: string };
+type Load = { kind: "loading" } | { kind: "failed"; error: PaneError } | { kind: "ready"; result: EngineResult; workbookName: string };
 
 const useStyles = makeStyles({
   root: {
@@ -226,7 +223,11 @@ export function App({ services }: { services: PaneServices }) {
 }
 
 function setUpLines(outcome: SetUpResult, t: ReturnType<typeof useI18n>["t"]): string[] {
-  const lines = [outcome.added.length ? t("setUpDone", { count: outcome.added.length, sheets: outcome.added.join(t("listSeparator")) }) : t("setUpNothing")];
+  const lines = [
+    outcome.added.length
+      ? t("setUpDone", { count: outcome.added.length, sheets: outcome.added.join(t("listSeparator")) })
+      : t("setUpNothing"),
+  ];
   if (outcome.kept.length) lines.push(t("setUpKept", { count: outcome.kept.length, sheets: outcome.kept.join(t("listSeparator")) }));
   for (const failure of outcome.failed) lines.push(t("setUpFailed", { sheet: failure.sheet, reason: failure.reason }));
   if (outcome.failed.length) lines.push(t("setUpFailedTodo"));
@@ -237,7 +238,13 @@ const SetUpNotice = forwardRef<HTMLDivElement, { outcome: SetUpResult }>(functio
   const { t } = useI18n();
   const styles = useStyles();
   return (
-    <MessageBar ref={ref} tabIndex={-1} intent={outcome.failed.length ? "warning" : "success"} layout="multiline" data-testid="set-up-outcome">
+    <MessageBar
+      ref={ref}
+      tabIndex={-1}
+      intent={outcome.failed.length ? "warning" : "success"}
+      layout="multiline"
+      data-testid="set-up-outcome"
+    >
       <MessageBarBody>
         <MessageBarTitle>{t("setUp")}</MessageBarTitle>
         {setUpLines(outcome, t).map((line) => (

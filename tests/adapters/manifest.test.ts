@@ -43,9 +43,7 @@ describeWithSchemas("manifest.xml against the add-in manifest schema", () => {
 
   it("fails when an element is out of order (DisplayName before DefaultLocale)", async () => {
     const displayName = manifest.match(/<DisplayName[\s\S]*?<\/DisplayName>\s*/)![0];
-    const swapped = manifest
-      .replace(displayName, "")
-      .replace("<DefaultLocale>", `${displayName}<DefaultLocale>`);
+    const swapped = manifest.replace(displayName, "").replace("<DefaultLocale>", `${displayName}<DefaultLocale>`);
     expect(swapped).not.toBe(manifest);
     const result = await validate(swapped);
     expect(result.valid).toBe(false);

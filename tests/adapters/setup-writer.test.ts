@@ -25,8 +25,7 @@ function tablesOf(sheet: ExcelJS.Worksheet): ReadTable[] {
   return sheet.getTables().map((t) => (t as unknown as { table: ReadTable }).table);
 }
 function validationAt(sheet: ExcelJS.Worksheet, address: string): ExcelJS.DataValidation | undefined {
-  return (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations
-    .model[address];
+  return (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model[address];
 }
 
 describe("the set-up workbook writer", () => {
@@ -158,9 +157,7 @@ describe("the set-up workbook writer", () => {
 
   it("lays out only the ledgers asked for, and offers only those in the 台账 drop-down", async () => {
     const only = LEDGER_SPECS.filter((s) => s.name === "电子保函" || s.name === "人员");
-    const small = await readBack(
-      await writeSetupWorkbook({ settingsRows: [], definitionHeaders, definitionRows: [], ledgers: only }),
-    );
+    const small = await readBack(await writeSetupWorkbook({ settingsRows: [], definitionHeaders, definitionRows: [], ledgers: only }));
     expect(small.worksheets.map((s) => s.name)).toEqual(["报告设置", "指标定义", "电子保函", "人员"]);
     expect(tablesOf(small.getWorksheet("报告设置")!)[0].tableRef).toBe("A1:B2");
     expect(validationAt(small.getWorksheet("指标定义")!, "C2")?.formulae).toEqual(['"电子保函,人员"']);

@@ -41,7 +41,8 @@ function expectedGuaranteeTexts(rows: number): Record<string, string> {
     firms.add(g.creditCode || g.firm);
   }
   const n = firms.size;
-  const approx = n < 10 ? n : n < 100 ? Math.floor(n / 10) * 10 : Math.floor(n / 10 ** (String(n).length - 2)) * 10 ** (String(n).length - 2);
+  const approx =
+    n < 10 ? n : n < 100 ? Math.floor(n / 10) * 10 : Math.floor(n / 10 ** (String(n).length - 2)) * 10 ** (String(n).length - 2);
   return {
     "eg.count": String(count),
     "eg.firms": approx === n ? String(n) : `${approx}余`,
@@ -95,7 +96,16 @@ function tool(ms: number, peakRssMb = 100): ToolResult {
 function results(sizes: SizeResult[]): BenchResults {
   return {
     quick: false,
-    machine: { cpu: "test", cores: 2, memoryGb: 8, node: "v20", platform: "linux x64", date: "2023-01-05", loadBefore: [0, 0, 0], loadAfter: [0, 0, 0] },
+    machine: {
+      cpu: "test",
+      cores: 2,
+      memoryGb: 8,
+      node: "v20",
+      platform: "linux x64",
+      date: "2023-01-05",
+      loadBefore: [0, 0, 0],
+      loadAfter: [0, 0, 0],
+    },
     sizes,
     core: [],
     bundle: { measured: false, note: "test" },
@@ -129,7 +139,7 @@ describe("the verdicts", () => {
         results([
           { rows: 100_000, fileBytes: 1, tools: { oursEndToEnd: tool(1000) } },
           { rows: 300_000, fileBytes: 1, tools: { oursEndToEnd: tool(t300) } },
-        ])
+        ]),
       ).find((c) => c.target.startsWith("300k"))?.ok;
     expect(verdict(3900)).toBe(true);
     expect(verdict(3901)).toBe(false);

@@ -6,7 +6,11 @@ import { DocxReadError, patchDocx, readLinkedDocx } from "../../src/adapters/doc
 import { planRefresh } from "../../src/core/refresh/plan";
 
 const CORPUS = path.resolve(__dirname, "../../../shared/corpus/poi/docx");
-const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.docx$/i.test(f)).sort() : [];
+const files = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => /\.docx$/i.test(f))
+      .sort()
+  : [];
 const outcomes = new Map<string, number>();
 
 /** What refreshing the file would do: read it and, if it were a linked report, plan and patch it. */
@@ -40,7 +44,10 @@ describe("refreshing the POI .docx corpus", () => {
   });
 
   afterAll(() => {
-    const summary = [...outcomes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ");
+    const summary = [...outcomes]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ");
     console.log(`docx corpus, ${files.length} files: ${summary}`);
   });
 });

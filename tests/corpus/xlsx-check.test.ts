@@ -37,13 +37,15 @@ type Outcome = "exit0" | "exit1" | "noLedger" | "unreadable" | "crash";
 function judge(run: CliRun): { outcome: Outcome; problem?: string } {
   if (run.timedOut) return { outcome: "crash", problem: `timed out after ${run.ms} ms` };
   if (run.code === null) return { outcome: "crash", problem: `killed by ${run.signal}` };
-  if (STACK_FRAME.test(run.stderr) || STACK_FRAME.test(run.stdout)) return { outcome: "crash", problem: `stack trace: ${run.stderr.slice(0, 300)}` };
+  if (STACK_FRAME.test(run.stderr) || STACK_FRAME.test(run.stdout))
+    return { outcome: "crash", problem: `stack trace: ${run.stderr.slice(0, 300)}` };
   if (/内部错误/.test(run.stderr)) return { outcome: "crash", problem: `internal error: ${run.stderr.trim()}` };
   if (run.code === 0) return { outcome: "exit0" };
   if (run.code === 1) return { outcome: "exit1" };
   if (run.code !== 2) return { outcome: "crash", problem: `exit ${run.code}: ${run.stderr.slice(0, 300)}` };
   const lines = messageLines(run.stderr);
-  if (lines.length !== 1) return { outcome: "crash", problem: `exit 2 with ${lines.length} stderr lines: ${JSON.stringify(lines).slice(0, 300)}` };
+  if (lines.length !== 1)
+    return { outcome: "crash", problem: `exit 2 with ${lines.length} stderr lines: ${JSON.stringify(lines).slice(0, 300)}` };
   if (!lines[0].startsWith("ledger-report: ")) return { outcome: "crash", problem: `unprefixed message: ${lines[0]}` };
   if (NO_LEDGER.test(lines[0])) return { outcome: "noLedger" };
   if (UNREADABLE.test(lines[0])) return { outcome: "unreadable" };
@@ -59,7 +61,9 @@ describeCorpus("every real-world .xlsx through ledger-report check", () => {
   it("ends within 10 s with exit 0, 1 or 2 and, on 2, one line saying no ledger was found or why the file is unreadable", async () => {
     const bin = buildCli();
     const { files, total, sampled } = corpusFiles();
-    const runs = await runPool(files, 2, (file) => runCli(bin, ["check", path.join(CORPUS, file)], { timeoutMs: 10000, maxOldSpaceMb: 512 }));
+    const runs = await runPool(files, 2, (file) =>
+      runCli(bin, ["check", path.join(CORPUS, file)], { timeoutMs: 10000, maxOldSpaceMb: 512 }),
+    );
 
     const counts: Record<Outcome, number> = { exit0: 0, exit1: 0, noLedger: 0, unreadable: 0, crash: 0 };
     const problems: string[] = [];

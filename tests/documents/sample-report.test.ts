@@ -19,7 +19,9 @@ describe("the report generated from the sample workbook", () => {
   let rendered: RenderedPdf | null;
 
   beforeAll(async () => {
-    result = runEngine(readXlsx(new Uint8Array(readFileSync(sample)), { name: "sample-ledgers.xlsx" }), { generatedAt: "2023-01-05T09:00:00.000Z" });
+    result = runEngine(readXlsx(new Uint8Array(readFileSync(sample)), { name: "sample-ledgers.xlsx" }), {
+      generatedAt: "2023-01-05T09:00:00.000Z",
+    });
     const bytes = await renderDocx(result.report, result.link);
     documentXml = strFromU8(unzipSync(bytes)["word/document.xml"]);
     docxPath = join(mkdtempSync(join(tmpdir(), "lr-sample-")), "述职报告.docx");
@@ -68,7 +70,10 @@ describe("the report generated from the sample workbook", () => {
 
   it("never splits a number across two lines", () => {
     if (!rendered) return;
-    const lines = rendered.text.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = rendered.text
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     const splits = lines.slice(1).filter((l, i) => /[0-9.]$/.test(lines[i]) && /^[0-9.]/.test(l) && !/^—/.test(l));
     expect(splits).toEqual([]);
   });

@@ -51,7 +51,9 @@ async function openPane(browser, url, query) {
 
 /** The clerk's pane must never scroll sideways at task-pane widths. */
 async function assertNoHorizontalScroll(page, where) {
-  const { scrollWidth, clientWidth } = await page.locator("#pane").evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  const { scrollWidth, clientWidth } = await page
+    .locator("#pane")
+    .evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
   assert(scrollWidth <= clientWidth, `${where}: pane scrolls sideways (${scrollWidth} > ${clientWidth} px)`);
 }
 
@@ -121,9 +123,11 @@ async function main() {
 
       await page.getByTestId("tab-figures").click();
       await page.getByTestId("figure").first().waitFor();
-      const figures = await page.locator("[data-testid=figure-section]:not([data-unused]) [data-testid=figure]").evaluateAll((items) =>
-        items.map((li) => ({ id: li.getAttribute("data-figure"), text: li.querySelector("[data-testid=figure-text]").textContent })),
-      );
+      const figures = await page
+        .locator("[data-testid=figure-section]:not([data-unused]) [data-testid=figure]")
+        .evaluateAll((items) =>
+          items.map((li) => ({ id: li.getAttribute("data-figure"), text: li.querySelector("[data-testid=figure-text]").textContent })),
+        );
       assert(figures.length >= 10, `expected the default figures, saw ${figures.length}`);
       await assertNoHorizontalScroll(page, "figures 320");
       await shot(page, "03-figures-zh-320");
@@ -152,7 +156,10 @@ async function main() {
       for (const figure of figures) {
         const texts = slots.get(figure.id);
         assert(texts && texts.length > 0, `figure ${figure.id} has no content control in the document`);
-        assert(texts.every((t) => t === figure.text), `figure ${figure.id}: document has ${texts.join("/")}, pane shows ${figure.text}`);
+        assert(
+          texts.every((t) => t === figure.text),
+          `figure ${figure.id}: document has ${texts.join("/")}, pane shows ${figure.text}`,
+        );
       }
       // The generated report survives a look at another tab.
       await page.getByTestId("tab-figures").click();

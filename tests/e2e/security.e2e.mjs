@@ -10,7 +10,15 @@ import { startPlaygroundServer } from "../../scripts/playground.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let failed = 0;
 const lines = [];
@@ -23,14 +31,25 @@ const html = readFileSync(join(repo, "dist-playground", "index.html"), "utf8");
 // The built HTML is minified: attribute quotes may be gone.
 const csp = /http-equiv=["']?Content-Security-Policy["']?\s+content=(["'])(.*?)\1/i.exec(html)?.[2] ?? "";
 check(/script-src 'self'(;|$)/.test(csp), `the playground's CSP allows scripts only from 'self' (${csp})`);
-check(!/unsafe-eval|unsafe-inline/.test(csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? ""), "no unsafe-eval or unsafe-inline for scripts");
+check(
+  !/unsafe-eval|unsafe-inline/.test(csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? ""),
+  "no unsafe-eval or unsafe-inline for scripts",
+);
 
 // The production pane's policy, as webpack writes it (the CDN is where office.js and its host files come from).
 const config = readFileSync(join(repo, "webpack.config.js"), "utf8");
-check(/contentSecurityPolicy\(\["https:\/\/appsforoffice\.microsoft\.com"\]\)/.test(config), "the production pane allows scripts only from 'self' and the office.js CDN");
-const paneFiles = ["src/taskpane", "src/playground"].flatMap((d) => readdirSync(join(repo, d), { recursive: true }).map((f) => join(repo, d, String(f))));
+check(
+  /contentSecurityPolicy\(\["https:\/\/appsforoffice\.microsoft\.com"\]\)/.test(config),
+  "the production pane allows scripts only from 'self' and the office.js CDN",
+);
+const paneFiles = ["src/taskpane", "src/playground"].flatMap((d) =>
+  readdirSync(join(repo, d), { recursive: true }).map((f) => join(repo, d, String(f))),
+);
 const injecting = paneFiles.filter((f) => /\.tsx?$/.test(f) && /dangerouslySetInnerHTML|\.innerHTML\s*=/.test(readFileSync(f, "utf8")));
-check(paneFiles.length > 10 && injecting.length === 0, `the pane never sets inner HTML (${paneFiles.length} files scanned)${injecting.length ? `: ${injecting.join(", ")}` : ""}`);
+check(
+  paneFiles.length > 10 && injecting.length === 0,
+  `the pane never sets inner HTML (${paneFiles.length} files scanned)${injecting.length ? `: ${injecting.join(", ")}` : ""}`,
+);
 
 const { server, url } = await startPlaygroundServer({ port: 0 });
 const origin = new URL(url).origin;

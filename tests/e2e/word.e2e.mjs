@@ -62,14 +62,23 @@ async function changedWorkbook() {
   workbook.getWorksheet("电子保函-交易一科").spliceRows(3, 1);
   const files = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
   // exceljs keeps a loaded table's XML as it was; grow its range over the new row.
-  const table = Object.keys(files).find((name) => name.startsWith("xl/tables/") && strFromU8(files[name]).includes('name="CoConstructionUnits"'));
+  const table = Object.keys(files).find(
+    (name) => name.startsWith("xl/tables/") && strFromU8(files[name]).includes('name="CoConstructionUnits"'),
+  );
   assert(table, "the sample has no CoConstructionUnits table");
-  files[table] = strToU8(strFromU8(files[table]).replace(/ref="([A-Z]+\d+):([A-Z]+)(\d+)"/g, (_, from, col, row) => `ref="${from}:${col}${Number(row) + 1}"`));
+  files[table] = strToU8(
+    strFromU8(files[table]).replace(/ref="([A-Z]+\d+):([A-Z]+)(\d+)"/g, (_, from, col, row) => `ref="${from}:${col}${Number(row) + 1}"`),
+  );
   return Buffer.from(zipSync(files));
 }
 
 async function openPane(browser, url, query) {
-  const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, acceptDownloads: true, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const context = await browser.newContext({
+    viewport: { width: 900, height: 1000 },
+    acceptDownloads: true,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   const pageErrors = [];
@@ -79,7 +88,9 @@ async function openPane(browser, url, query) {
 }
 
 async function assertNoHorizontalScroll(page, where) {
-  const { scrollWidth, clientWidth } = await page.locator("#pane").evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  const { scrollWidth, clientWidth } = await page
+    .locator("#pane")
+    .evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
   assert(scrollWidth <= clientWidth, `${where}: pane scrolls sideways (${scrollWidth} > ${clientWidth} px)`);
 }
 
@@ -164,8 +175,14 @@ async function main() {
     await scenario("Word, Chinese at 320 px: status, clerk edits, 刷新数据 with a changed workbook, review, 应用", async () => {
       const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
       let rows = await statuses(page);
-      assert(FIGURES.every((id) => rows.has(id)), `figures missing from the status list: ${FIGURES.filter((id) => !rows.has(id)).join()}`);
-      assert([...rows.values()].every((r) => r.status === "current" && r.badge === "最新"), "a fresh report should be all 最新");
+      assert(
+        FIGURES.every((id) => rows.has(id)),
+        `figures missing from the status list: ${FIGURES.filter((id) => !rows.has(id)).join()}`,
+      );
+      assert(
+        [...rows.values()].every((r) => r.status === "current" && r.badge === "最新"),
+        "a fresh report should be all 最新",
+      );
       assert((await page.getByTestId("info-workbook").textContent()) === "sample-ledgers.xlsx", "source workbook not shown");
       const generated = await page.getByTestId("info-generated").textContent();
       assert(/^\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/.test(generated), `generated at: ${generated}`);
@@ -178,24 +195,38 @@ async function main() {
       await clerkEdits(page);
       await page.getByTestId("reload").click();
       rows = await statuses(page);
-      assert(rows.get("partners.count").status === "edited" && rows.get("partners.count").badge === "手工修改", "hand edit not shown as 手工修改");
+      assert(
+        rows.get("partners.count").status === "edited" && rows.get("partners.count").badge === "手工修改",
+        "hand edit not shown as 手工修改",
+      );
       assert(rows.get("partners.count").detail.includes("十一"), `hand edit detail: ${rows.get("partners.count").detail}`);
-      assert(rows.get("donations.count").status === "deleted" && rows.get("donations.count").badge === "已删除", "deletion not shown as 已删除");
+      assert(
+        rows.get("donations.count").status === "deleted" && rows.get("donations.count").badge === "已删除",
+        "deletion not shown as 已删除",
+      );
       await shot(page, "word-02-clerk-edits-zh-320");
 
       await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
       await page.getByTestId("review").waitFor();
-      assert(await page.getByTestId("word-review").evaluate((el) => el.contains(document.activeElement)), "focus should move to the review");
+      assert(
+        await page.getByTestId("word-review").evaluate((el) => el.contains(document.activeElement)),
+        "focus should move to the review",
+      );
       const conflicts = await page.getByTestId("review-conflict").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
       const removed = await page.getByTestId("review-removed").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
-      const updates = await page.getByTestId("review-update").evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
+      const updates = await page
+        .getByTestId("review-update")
+        .evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
       assert(conflicts.join() === "partners.count", `conflicts: ${conflicts.join()}`);
       assert(removed.join() === "donations.count", `removed: ${removed.join()}`);
       const eg = updates.find(([id]) => id === "eg.count");
       assert(eg && eg[1].includes("3372 → 3371"), `eg.count update: ${JSON.stringify(updates)}`);
       assert((await page.getByTestId("review-conflict").textContent()).includes("十一"), "the conflict should show the clerk's text");
       rows = await statuses(page);
-      assert(rows.get("eg.count").status === "changed" && rows.get("eg.count").badge === "台账已变化", "eg.count should be 台账已变化 once the workbook is read");
+      assert(
+        rows.get("eg.count").status === "changed" && rows.get("eg.count").badge === "台账已变化",
+        "eg.count should be 台账已变化 once the workbook is read",
+      );
       assert((await page.getByTestId("status-source").textContent()).includes("台账-更新.xlsx"), "status source should name the workbook");
       await assertNoHorizontalScroll(page, "word review 320");
       await page.getByTestId("word-review").screenshot({ path: join(shots, "word-03-review-zh-320.png") });
@@ -209,13 +240,22 @@ async function main() {
 
       const after = await documentState(page);
       assert(controlTexts(after, "eg.count").join() === "3371", `eg.count in the document: ${controlTexts(after, "eg.count")}`);
-      assert(controlTexts(after, "partners.count").join() === "十一", `the hand edit was not kept: ${controlTexts(after, "partners.count")}`);
+      assert(
+        controlTexts(after, "partners.count").join() === "十一",
+        `the hand edit was not kept: ${controlTexts(after, "partners.count")}`,
+      );
       assert(controlTexts(after, "donations.count").length === 0, "the deleted figure came back");
-      assert(after.paragraphs.some((p) => p.includes("三是明确重点工作（经办人已核实）。")), "the narrative edit was lost");
+      assert(
+        after.paragraphs.some((p) => p.includes("三是明确重点工作（经办人已核实）。")),
+        "the narrative edit was lost",
+      );
       const linkAfter = linkXml(after);
       assert(linkAfter !== linkBefore, "the link part was not rewritten");
       assert(recordText(linkAfter, "eg.count") === "3371", `link record eg.count: ${recordText(linkAfter, "eg.count")}`);
-      assert(recordText(linkAfter, "partners.count") === "11", "a kept hand edit must keep the old record, so the next refresh still sees it");
+      assert(
+        recordText(linkAfter, "partners.count") === "11",
+        "a kept hand edit must keep the old record, so the next refresh still sees it",
+      );
 
       rows = await statuses(page);
       assert(rows.get("eg.count").status === "current", "after 应用 eg.count should be 最新");
@@ -252,7 +292,10 @@ async function main() {
       assert(rows.get("goals.count").badge === "Up to date", `badge: ${rows.get("goals.count").badge}`);
       assert(rows.get("partners.count").badge === "Edited by hand", `badge: ${rows.get("partners.count").badge}`);
       assert(rows.get("donations.count").badge === "Deleted", `badge: ${rows.get("donations.count").badge}`);
-      assert((await page.getByRole("heading", { name: `Linked items in the report (${rows.size})` }).count()) === 1, "English heading missing");
+      assert(
+        (await page.getByRole("heading", { name: `Linked items in the report (${rows.size})` }).count()) === 1,
+        "English heading missing",
+      );
       assert((await page.getByTestId("info-period").textContent()) === "Jan 1, 2022 – Dec 31, 2022", "English period");
       await assertNoHorizontalScroll(page, "word status 450 en");
       await shot(page, "word-05-status-en-450");
@@ -263,9 +306,14 @@ async function main() {
     await scenario("Word, unlinked document: 插入报告 from a picked workbook", async () => {
       const { page, context, pageErrors } = await openPane(browser, url, "host=word&empty=1&width=320");
       await page.getByTestId("insert-view").waitFor();
-      await page.getByTestId("insert-pick-input").setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+      await page
+        .getByTestId("insert-pick-input")
+        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
       await page.getByTestId("insert-ready").waitFor();
-      assert((await page.getByTestId("insert-ready").textContent()).includes("替换当前文档中的全部内容"), "the pane must say the insert replaces the document");
+      assert(
+        (await page.getByTestId("insert-ready").textContent()).includes("替换当前文档中的全部内容"),
+        "the pane must say the insert replaces the document",
+      );
       await assertNoHorizontalScroll(page, "word insert 320");
       await shot(page, "word-06-insert-zh-320");
       await page.getByTestId("insert").click();
@@ -273,9 +321,15 @@ async function main() {
       await outcome.waitFor();
       assert((await outcome.textContent()).includes("保留了页面设置和页码"), `insert outcome: ${await outcome.textContent()}`);
       const rows = await statuses(page);
-      assert(FIGURES.every((id) => rows.has(id)), `the inserted report should list every figure, saw ${[...rows.keys()].join()}`);
+      assert(
+        FIGURES.every((id) => rows.has(id)),
+        `the inserted report should list every figure, saw ${[...rows.keys()].join()}`,
+      );
       const state = await documentState(page);
-      assert(FIGURES.every((id) => controlTexts(state, id).length > 0), "the figure controls were not inserted");
+      assert(
+        FIGURES.every((id) => controlTexts(state, id).length > 0),
+        "the figure controls were not inserted",
+      );
       linkXml(state);
       await shot(page, "word-07-inserted-zh-320");
       assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
@@ -299,9 +353,17 @@ async function main() {
       await page.getByTestId("tab-generate").click();
       await page.getByTestId("update-pick-input").setInputFiles({ name: reportName, mimeType: DOCX_MIME, buffer: reportBytes });
       await page.getByTestId("update-review").waitFor();
-      const updates = await page.getByTestId("review-update").evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
-      assert(updates.some(([id, text]) => id === "eg.count" && text.includes("3372 → 3371")), `updates: ${JSON.stringify(updates)}`);
-      assert(updates.some(([id, text]) => id === "partners.count" && text.includes("11 → 12")), `updates: ${JSON.stringify(updates)}`);
+      const updates = await page
+        .getByTestId("review-update")
+        .evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
+      assert(
+        updates.some(([id, text]) => id === "eg.count" && text.includes("3372 → 3371")),
+        `updates: ${JSON.stringify(updates)}`,
+      );
+      assert(
+        updates.some(([id, text]) => id === "partners.count" && text.includes("11 → 12")),
+        `updates: ${JSON.stringify(updates)}`,
+      );
       await assertNoHorizontalScroll(page, "excel update 320");
       await page.getByTestId("update-report").screenshot({ path: join(shots, "word-08-excel-update-zh-320.png") });
 
@@ -311,7 +373,10 @@ async function main() {
       const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
       const slots = slotTexts(strFromU8(parts["word/document.xml"]));
       assert(slots.get("eg.count")?.join() === "3371", `eg.count in the refreshed file: ${slots.get("eg.count")}`);
-      assert(slots.get("partners.count")?.every((t) => t === "12"), `partners.count in the refreshed file: ${slots.get("partners.count")}`);
+      assert(
+        slots.get("partners.count")?.every((t) => t === "12"),
+        `partners.count in the refreshed file: ${slots.get("partners.count")}`,
+      );
       assert((await page.getByTestId("update-save-note").textContent()).includes(expected), "the save note should name the file");
       assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
       await context.close();

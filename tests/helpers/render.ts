@@ -38,11 +38,9 @@ export async function renderPdf(docxPath: string): Promise<RenderedPdf | null> {
   const profile = mkdtempSync(join(tmpdir(), "lo-"));
   const outDir = dirname(docxPath);
   try {
-    await run(
-      soffice,
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docxPath],
-      { timeout: 180000 },
-    );
+    await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docxPath], {
+      timeout: 180000,
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -46,7 +46,10 @@ describeSample("the CLI never changes its inputs", () => {
 
   it("check and figures (text and --json) leave the workbook byte-identical and create no file", async () => {
     const before = readdirSync(dir).sort();
-    for (const args of [["check", workbook], ["figures", workbook, "--json"]]) {
+    for (const args of [
+      ["check", workbook],
+      ["figures", workbook, "--json"],
+    ]) {
       const run = await cli(...args);
       expect({ args, finished: run.code === 0 || run.code === 1 }).toEqual({ args, finished: true });
       expect(sha256(workbook)).toBe(original);

@@ -113,7 +113,13 @@ describe("dates that do not exist are rejected", () => {
       fc.property(impossible, fc.boolean(), (day, date1904) => {
         const mm = String(day.m).padStart(2, "0");
         const dd = String(day.d).padStart(2, "0");
-        for (const text of [`${day.y}-${mm}-${dd}`, `${day.y}/${day.m}/${day.d}`, `${day.y}.${day.m}.${day.d}`, `${day.y}年${day.m}月${day.d}日`, `${day.y}${mm}${dd}`]) {
+        for (const text of [
+          `${day.y}-${mm}-${dd}`,
+          `${day.y}/${day.m}/${day.d}`,
+          `${day.y}.${day.m}.${day.d}`,
+          `${day.y}年${day.m}月${day.d}日`,
+          `${day.y}${mm}${dd}`,
+        ]) {
           expect({ text, result: parseDate(text, date1904) }).toEqual({ text, result: { ok: false } });
         }
       }),

@@ -146,8 +146,22 @@ function withCheck(base17: string): string {
   return base17 + CODE_ALPHABET[(31 - (sum % 31)) % 31];
 }
 
-const FIRMS = ["甲建设集团有限公司", "乙路桥工程有限公司", "丙市政工程有限公司", "丁水利建设有限公司", "戊建筑安装有限公司", "己园林绿化有限公司"];
-const FIRM_CODES = ["91440300192203821", "91110000MA01ABCDE", "9133010272001234X", "91320500134567890", "91510100MA6CXY012", "9142010007755443L"].map(withCheck);
+const FIRMS = [
+  "甲建设集团有限公司",
+  "乙路桥工程有限公司",
+  "丙市政工程有限公司",
+  "丁水利建设有限公司",
+  "戊建筑安装有限公司",
+  "己园林绿化有限公司",
+];
+const FIRM_CODES = [
+  "91440300192203821",
+  "91110000MA01ABCDE",
+  "9133010272001234X",
+  "91320500134567890",
+  "91510100MA6CXY012",
+  "9142010007755443L",
+].map(withCheck);
 
 // ---------------------------------------------------------------------------------------------
 // One ledger sheet: columns, rows, and what the generator knows about each row.
@@ -205,7 +219,11 @@ const EG: LedgerGen = {
     { key: "开立日期", spellings: ["开立日期", "IssueDate", "出函日期"], required: true },
     { key: "投标企业", spellings: ["投标企业", "Bidder", "企业名称", "投标人"], required: true },
     { key: "统一社会信用代码", spellings: ["统一社会信用代码", "CreditCode", "信用代码"], required: false },
-    { key: "保证金金额", spellings: ["保证金金额（元）", "保证金金额(元)", "保证金金额", "Amount", "保证金", "担保金额【元】"], required: true },
+    {
+      key: "保证金金额",
+      spellings: ["保证金金额（元）", "保证金金额(元)", "保证金金额", "Amount", "保证金", "担保金额【元】"],
+      required: true,
+    },
     { key: "出函机构", spellings: ["出函机构", "Issuer"], required: false },
     { key: "状态", spellings: ["状态", "Status"], required: false },
   ],
@@ -436,7 +454,16 @@ function scenario(g: Gen): Scenario {
     const sheets = shuffle(g, [...gen.sheetNames]).slice(0, g(fc.integer, { min: 1, max: 2 }));
     sheets.forEach((name, s) => tables.push(ledgerSheet(g, gen, name, date1904, s * 1000, exp)));
   }
-  if (chance(g, 50)) tables.push({ sheet: pick(g, ["Sheet1", "说明", "汇总"]), top: 0, left: 0, values: [["合计", 3], ["备注", "无"]] });
+  if (chance(g, 50))
+    tables.push({
+      sheet: pick(g, ["Sheet1", "说明", "汇总"]),
+      top: 0,
+      left: 0,
+      values: [
+        ["合计", 3],
+        ["备注", "无"],
+      ],
+    });
   return { workbook: { name: "随机台账.xlsx", date1904, tables: shuffle(g, tables) }, expected };
 }
 

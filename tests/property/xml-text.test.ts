@@ -11,7 +11,28 @@ import { SETTINGS_ITEMS } from "../../src/core/settings";
 import type { RawCell, RawWorkbook } from "../../src/core/types";
 import { validateWordXml } from "../helpers/ooxml";
 
-const NASTY = ["]]>", "<&\"'", "\u202E", "\u200F", "\u200B", "😀", "👨‍👩‍👧", "\uFFFE", "\uFFFF", "\u0000", "\u0008", "\u001F", "\r\n", "\t", "\uD800", "\uDFFF", "&amp;", "<w:t>", "\u3000", "&#0;"];
+const NASTY = [
+  "]]>",
+  "<&\"'",
+  "\u202E",
+  "\u200F",
+  "\u200B",
+  "😀",
+  "👨‍👩‍👧",
+  "\uFFFE",
+  "\uFFFF",
+  "\u0000",
+  "\u0008",
+  "\u001F",
+  "\r\n",
+  "\t",
+  "\uD800",
+  "\uDFFF",
+  "&amp;",
+  "<w:t>",
+  "\u3000",
+  "&#0;",
+];
 
 /** Text from any UTF-16 code unit (lone surrogates and C0 controls included), with the classic troublemakers mixed in. */
 const hostileText: fc.Arbitrary<string> = fc
@@ -46,11 +67,25 @@ function parts(bytes: Uint8Array): Record<string, string> {
   return out;
 }
 
-const TEXT_SETTINGS = ["orgName", "orgShort", "reporter", "jointIssuer", "platformName", "city", "signature", "signatureDate", "scope"] as const;
+const TEXT_SETTINGS = [
+  "orgName",
+  "orgShort",
+  "reporter",
+  "jointIssuer",
+  "platformName",
+  "city",
+  "signature",
+  "signatureDate",
+  "scope",
+] as const;
 
 function workbookWith(texts: string[]): RawWorkbook {
   const label = (key: string) => SETTINGS_ITEMS.find((i) => i.key === key)!.label;
-  const settings: RawCell[][] = [["项目", "值"], ["年度", 2022], ...TEXT_SETTINGS.map((key, i): RawCell[] => [label(key), texts[i % texts.length]])];
+  const settings: RawCell[][] = [
+    ["项目", "值"],
+    ["年度", 2022],
+    ...TEXT_SETTINGS.map((key, i): RawCell[] => [label(key), texts[i % texts.length]]),
+  ];
   const definitions: RawCell[][] = [
     DEFINITION_HEADERS,
     ...DEFAULT_DEFINITIONS.map((def, i) => {

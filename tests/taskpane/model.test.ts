@@ -76,12 +76,7 @@ describe("ledger overview", () => {
       电子保函: ledger("电子保函", ["电子保函-交易一科", "电子保函-交易二科", "电子保函-交易二科"], { excluded: 2 }),
       学习记录: ledger("学习记录", ["学习记录"], { excluded: 1 }),
     },
-    issues: [
-      issue("error", "电子保函", "电子保函!C12"),
-      issue("warning", "电子保函"),
-      issue("info", "人员"),
-      issue("warning"),
-    ],
+    issues: [issue("error", "电子保函", "电子保函!C12"), issue("warning", "电子保函"), issue("info", "人员"), issue("warning")],
     definitions: [{ ledger: "人员" }, { ledger: "人员" }, { ledger: "电子保函" }],
   });
   const overview = ledgerOverview(r);
@@ -124,7 +119,10 @@ describe("figure sections", () => {
   const blocks: Block[] = [
     { kind: "title", runs: [text("2022年度述职报告")] },
     { kind: "heading", level: 1, runs: [text("一、抓基层党建工作情况")] },
-    { kind: "paragraph", runs: [text("（一）抓政治建设提站位，推进党建责任落细落实。", "kai"), text("目标"), slot("a"), slot("setting.year")] },
+    {
+      kind: "paragraph",
+      runs: [text("（一）抓政治建设提站位，推进党建责任落细落实。", "kai"), text("目标"), slot("a"), slot("setting.year")],
+    },
     { kind: "paragraph", runs: [text("继续"), slot("b"), slot("a")] },
     { kind: "heading", level: 1, runs: [text("二、特色亮点工作")] },
     { kind: "table", rows: [[[slot("c")]]] },
@@ -163,7 +161,10 @@ describe("small view helpers", () => {
   });
 
   it("drops a leading copy of the cell from the issue text, in the pane's language", () => {
-    const i = { ...issue("error", "电子保函", "电子保函!C12", "电子保函!C12 日期无法识别"), messageEn: "电子保函!C12: date not recognised" };
+    const i = {
+      ...issue("error", "电子保函", "电子保函!C12", "电子保函!C12 日期无法识别"),
+      messageEn: "电子保函!C12: date not recognised",
+    };
     expect(issueText(i, "zh-CN")).toBe("日期无法识别");
     expect(issueText(i, "en-US")).toBe("date not recognised");
   });

@@ -34,8 +34,19 @@ function record(figures: LinkedFigure[]): LinkRecord {
 }
 
 // partners: moved by the ledgers; study: hand-edited and moved; donations: deleted; goals: untouched.
-const BEFORE = record([figure("partners", "11", "共建单位数"), figure("study", "7", "专题学习"), figure("donations", "4", "捐赠次数"), figure("goals", "20", "目标")]);
-const AFTER = record([figure("partners", "12", "共建单位数"), figure("study", "9", "专题学习"), figure("donations", "5", "捐赠次数"), figure("goals", "20", "目标"), figure("extra", "3", "新指标")]);
+const BEFORE = record([
+  figure("partners", "11", "共建单位数"),
+  figure("study", "7", "专题学习"),
+  figure("donations", "4", "捐赠次数"),
+  figure("goals", "20", "目标"),
+]);
+const AFTER = record([
+  figure("partners", "12", "共建单位数"),
+  figure("study", "9", "专题学习"),
+  figure("donations", "5", "捐赠次数"),
+  figure("goals", "20", "目标"),
+  figure("extra", "3", "新指标"),
+]);
 const CONTROLS: FoundControl[] = [
   { id: "partners", text: "11" },
   { id: "study", text: "七" },
@@ -144,7 +155,13 @@ describe("texts around the review", () => {
 
   it("summarises ledger errors and warnings with their cells and leaves infos out", () => {
     const issues: Issue[] = [
-      { severity: "error", code: "date.unparseable", message: "电子保函!C12 日期无法识别", messageEn: "电子保函!C12 date not recognised", cell: "电子保函!C12" },
+      {
+        severity: "error",
+        code: "date.unparseable",
+        message: "电子保函!C12 日期无法识别",
+        messageEn: "电子保函!C12 date not recognised",
+        cell: "电子保函!C12",
+      },
       { severity: "warning", code: "refresh.other_workbook", message: "另一个工作簿", messageEn: "another workbook" },
       { severity: "info", code: "ledger.hidden_rows", message: "隐藏行", messageEn: "hidden rows" },
     ];

@@ -71,10 +71,15 @@ describe("the Word pane's services", () => {
     const refresh = await services.refresh(ledgerWorkbook(withLateEntries()));
     const read = await services.read();
     const review = reviewModel(refresh.plan, figureNames(read.record, refresh.plan.record));
-    expect(review.conflicts).toEqual([{ id: "partners.count", name: expect.any(String), written: "2", current: "两", new: "3", resolution: "keep" }]);
+    expect(review.conflicts).toEqual([
+      { id: "partners.count", name: expect.any(String), written: "2", current: "两", new: "3", resolution: "keep" },
+    ]);
     expect(review.removed.map((r) => r.id)).toEqual(["study.seminar.count"]);
     expect(review.updates.map((u) => [u.id, u.old, u.new])).toContainEqual(["study.topic.count", "1", "2"]);
-    expect(statusFromPlan(read.record!, refresh.plan).find((r) => r.id === "study.topic.count")).toMatchObject({ status: "changed", next: "2" });
+    expect(statusFromPlan(read.record!, refresh.plan).find((r) => r.id === "study.topic.count")).toMatchObject({
+      status: "changed",
+      next: "2",
+    });
 
     const plan = refresh.replan({ choices: chooseAll(review, "take") });
     const result = await refresh.apply(plan);

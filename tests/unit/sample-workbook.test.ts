@@ -86,11 +86,7 @@ describe("the sample workbook", () => {
         definitionRows: [["eg.count", "电子保函笔数", "电子保函"]],
       }),
     );
-    expect(withConfig.worksheets.slice(0, 3).map((s) => s.name)).toEqual([
-      "报告设置",
-      "指标定义",
-      "2022年学习记录台账",
-    ]);
+    expect(withConfig.worksheets.slice(0, 3).map((s) => s.name)).toEqual(["报告设置", "指标定义", "2022年学习记录台账"]);
     expect(withConfig.getWorksheet("报告设置")!.getCell("B2").value).toBe("2022");
     expect(withConfig.getWorksheet("指标定义")!.getCell("C2").value).toBe("电子保函");
   });
@@ -114,8 +110,7 @@ describe("the sample workbook", () => {
   it("splits the guarantees over two department sheets, each ending in a total row", () => {
     const one = workbook.getWorksheet(SAMPLE_SHEETS.guaranteesOne)!;
     const two = workbook.getWorksheet(SAMPLE_SHEETS.guaranteesTwo)!;
-    const firstCells = (sheet: ExcelJS.Worksheet) =>
-      Array.from({ length: sheet.rowCount }, (_, i) => sheet.getCell(i + 1, 1).value);
+    const firstCells = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount }, (_, i) => sheet.getCell(i + 1, 1).value);
     expect(firstCells(one)).toContain("合计");
     expect(firstCells(two)).toContain("合 计");
     const total = one.getCell(firstCells(one).indexOf("合计") + 1, 7).value as ExcelJS.CellFormulaValue;
@@ -146,9 +141,7 @@ describe("the sample workbook", () => {
 
   it("merges the 部门 cells of the activity ledger down each department's block", () => {
     const sheet = workbook.getWorksheet(SAMPLE_SHEETS.activities)!;
-    const merges = (sheet.model as unknown as { merges: string[] }).merges.filter(
-      (m) => m.startsWith("A") && m !== "A1:F1",
-    );
+    const merges = (sheet.model as unknown as { merges: string[] }).merges.filter((m) => m.startsWith("A") && m !== "A1:F1");
     expect(merges.sort()).toEqual(["A11:A16", "A17:A22", "A23:A26", "A3:A10"]);
   });
 

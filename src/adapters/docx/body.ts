@@ -43,8 +43,7 @@ function runChild(run: Run, ids: ControlIds): ParagraphChild {
 }
 
 function paragraph(block: Extract<Block, { kind: "paragraph" }>, ids: ControlIds): Paragraph {
-  const alignment =
-    block.align === "right" ? AlignmentType.RIGHT : block.align === "center" ? AlignmentType.CENTER : undefined;
+  const alignment = block.align === "right" ? AlignmentType.RIGHT : block.align === "center" ? AlignmentType.CENTER : undefined;
   // A paragraph without the first-line indent (a signature, a date) sits on the right, as 公文 place them.
   const unindented = block.indent === false;
   return new Paragraph({

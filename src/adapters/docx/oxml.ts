@@ -179,7 +179,12 @@ export interface ContentControl {
 export function contentControl(c: ContentControl): OoxmlElement {
   return el("w:sdt", {}, [
     // Attribute values lose tabs and line breaks to attribute normalisation; the title is one line anyway.
-    el("w:sdtPr", {}, [val("w:alias", c.alias.replace(/[\t\n\r]/g, " ")), val("w:tag", c.tag), val("w:id", c.id), val("w:lock", "sdtLocked")]),
+    el("w:sdtPr", {}, [
+      val("w:alias", c.alias.replace(/[\t\n\r]/g, " ")),
+      val("w:tag", c.tag),
+      val("w:id", c.id),
+      val("w:lock", "sdtLocked"),
+    ]),
     el("w:sdtContent", {}, c.content),
   ]);
 }

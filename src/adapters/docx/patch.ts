@@ -48,13 +48,22 @@ export interface LinkedDocx {
 
 const MAX_UNCOMPRESSED = 256 * 1024 * 1024;
 
-const CORRUPT_BODY = () => new DocxReadError("corrupt", "文档内容已损坏（document.xml 无法解析），无法刷新。", "the document body is damaged (document.xml cannot be parsed).");
+const CORRUPT_BODY = () =>
+  new DocxReadError(
+    "corrupt",
+    "文档内容已损坏（document.xml 无法解析），无法刷新。",
+    "the document body is damaged (document.xml cannot be parsed).",
+  );
 
 /** Opens a .docx and finds its link record and figure controls; throws DocxReadError when it cannot be refreshed. */
 export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
   // Encrypted .docx files and old .doc files are both OLE compound files.
   if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw new DocxReadError("not_docx", "这个文件设有打开密码，或是旧版 .doc 格式，无法刷新。请在 Word 中取消密码或另存为 .docx 后再试。", "this file is password-protected or an old .doc file; remove the password or save it as .docx in Word, then try again.");
+    throw new DocxReadError(
+      "not_docx",
+      "这个文件设有打开密码，或是旧版 .doc 格式，无法刷新。请在 Word 中取消密码或另存为 .docx 后再试。",
+      "this file is password-protected or an old .doc file; remove the password or save it as .docx in Word, then try again.",
+    );
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     throw new DocxReadError("not_docx", "这不是 Word 文档（.docx）。", "this is not a Word document (.docx).");
   let files: Unzipped;
@@ -65,7 +74,12 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
       filter: (f) => {
         // Declared sizes bound what fflate allocates, so checking them bounds memory even for a zip bomb.
         total += f.originalSize;
-        if (total > MAX_UNCOMPRESSED) throw new DocxReadError("too_large", `文档解压后超过 ${MAX_UNCOMPRESSED / 1048576} MB 上限，已停止读取。`, `the document exceeds the ${MAX_UNCOMPRESSED / 1048576} MB uncompressed limit.`);
+        if (total > MAX_UNCOMPRESSED)
+          throw new DocxReadError(
+            "too_large",
+            `文档解压后超过 ${MAX_UNCOMPRESSED / 1048576} MB 上限，已停止读取。`,
+            `the document exceeds the ${MAX_UNCOMPRESSED / 1048576} MB uncompressed limit.`,
+          );
         order.push(f.name);
         return true;
       },
@@ -75,7 +89,12 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
     throw new DocxReadError("corrupt", "文档已损坏或不完整，无法打开。", "the document is damaged or incomplete.");
   }
   const doc = files["word/document.xml"];
-  if (!doc) throw new DocxReadError("not_docx", "这个文件不是 Word 文档（缺少 word/document.xml）。", "this file is not a Word document (no word/document.xml).");
+  if (!doc)
+    throw new DocxReadError(
+      "not_docx",
+      "这个文件不是 Word 文档（缺少 word/document.xml）。",
+      "this file is not a Word document (no word/document.xml).",
+    );
 
   const decoded = decodeXml(doc);
   if (!decoded) throw CORRUPT_BODY();
@@ -90,14 +109,28 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
 
   const link = findLinkPart(files, order);
   if (!link) {
-    if (controls.length === 0) throw new DocxReadError("not_linked", "这个文档不是由台账生成的报告（没有链接信息和数字控件），无法刷新。", "this document is not a linked report (no link part, no figure controls).");
-    throw new DocxReadError("link_missing", `文档中有 ${controls.length} 个数字控件，但链接信息已丢失（可能被其他软件另存过），无法判断哪些数字被手工修改过。请重新生成报告。`, `the document has ${controls.length} figure controls but its link part is gone (re-saved by another program?); hand edits cannot be told apart. Generate the report again.`);
+    if (controls.length === 0)
+      throw new DocxReadError(
+        "not_linked",
+        "这个文档不是由台账生成的报告（没有链接信息和数字控件），无法刷新。",
+        "this document is not a linked report (no link part, no figure controls).",
+      );
+    throw new DocxReadError(
+      "link_missing",
+      `文档中有 ${controls.length} 个数字控件，但链接信息已丢失（可能被其他软件另存过），无法判断哪些数字被手工修改过。请重新生成报告。`,
+      `the document has ${controls.length} figure controls but its link part is gone (re-saved by another program?); hand edits cannot be told apart. Generate the report again.`,
+    );
   }
   const { name: linkPartName, parsed } = link;
   if (!parsed.ok) {
     if (parsed.reason === "not_link" && controls.length === 0)
-      throw new DocxReadError("not_linked", "这个文档不是由台账生成的报告（没有链接信息和数字控件），无法刷新。", "this document is not a linked report (no link part, no figure controls).");
-    const code: DocxReadErrorCode = parsed.reason === "newer_version" ? "newer_version" : parsed.reason === "not_link" ? "not_linked" : "corrupt";
+      throw new DocxReadError(
+        "not_linked",
+        "这个文档不是由台账生成的报告（没有链接信息和数字控件），无法刷新。",
+        "this document is not a linked report (no link part, no figure controls).",
+      );
+    const code: DocxReadErrorCode =
+      parsed.reason === "newer_version" ? "newer_version" : parsed.reason === "not_link" ? "not_linked" : "corrupt";
     throw new DocxReadError(code, parsed.message, parsed.messageEn);
   }
   // LibreOffice keeps the w:sdt elements but empties their properties, tags included: the record
@@ -166,7 +199,17 @@ export function encodeXml(text: string, encoding: XmlEncoding): Uint8Array {
 }
 
 /** Containers whose children are paragraphs and tables: a control there is block-level. */
-const BLOCK_PARENTS = new Set(["w:body", "w:tc", "w:txbxContent", "w:hdr", "w:ftr", "w:footnote", "w:endnote", "w:comment", "w:docPartBody"]);
+const BLOCK_PARENTS = new Set([
+  "w:body",
+  "w:tc",
+  "w:txbxContent",
+  "w:hdr",
+  "w:ftr",
+  "w:footnote",
+  "w:endnote",
+  "w:comment",
+  "w:docPartBody",
+]);
 
 const OFF = new Set(["false", "0", "off"]);
 
@@ -196,10 +239,25 @@ interface Frame {
 
 function newFrame(block: boolean): Frame {
   return {
-    id: null, block, inProperties: false, contentStart: -1, contentEnd: -1, emptyContent: false, text: "",
-    placeholder: null, placeholderOpen: -1, controlRunProperties: null,
-    runDepth: -1, runProperties: "", propertiesStart: -1, firstRunProperties: null, textRunProperties: null,
-    paragraphs: 0, paragraphDepth: -1, paragraphProperties: null, paragraphPropertiesStart: -1,
+    id: null,
+    block,
+    inProperties: false,
+    contentStart: -1,
+    contentEnd: -1,
+    emptyContent: false,
+    text: "",
+    placeholder: null,
+    placeholderOpen: -1,
+    controlRunProperties: null,
+    runDepth: -1,
+    runProperties: "",
+    propertiesStart: -1,
+    firstRunProperties: null,
+    textRunProperties: null,
+    paragraphs: 0,
+    paragraphDepth: -1,
+    paragraphProperties: null,
+    paragraphPropertiesStart: -1,
   };
 }
 
@@ -300,7 +358,8 @@ export function locateControls(xml: string): LocatedControl[] {
       case "w:rPr":
         if (frame && frame.propertiesStart >= 0) {
           if (inContent && frame.runDepth === own - 1) frame.runProperties = xml.slice(frame.propertiesStart, tag.end);
-          else if (frame.inProperties && names[own - 1] === "w:sdtPr") frame.controlRunProperties = xml.slice(frame.propertiesStart, tag.end);
+          else if (frame.inProperties && names[own - 1] === "w:sdtPr")
+            frame.controlRunProperties = xml.slice(frame.propertiesStart, tag.end);
           else break; // a w:rPr inside w:rPrChange: the outer one is still open
           frame.propertiesStart = -1;
         }
@@ -337,7 +396,7 @@ export function locateControls(xml: string): LocatedControl[] {
             text: done.placeholder ? "" : done.text,
             contentStart: done.contentStart,
             contentEnd: done.contentEnd,
-            runProperties: (done.placeholder ? done.controlRunProperties : done.textRunProperties ?? done.firstRunProperties) ?? "",
+            runProperties: (done.placeholder ? done.controlRunProperties : (done.textRunProperties ?? done.firstRunProperties)) ?? "",
             paragraphProperties: done.block || done.paragraphs > 0 ? (done.paragraphProperties ?? "") : null,
           };
           if (done.emptyContent) control.emptyContent = true;

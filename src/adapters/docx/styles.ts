@@ -58,7 +58,13 @@ const CHARACTER_SPACING = -5;
 export function documentDefaults(fonts: ReportFonts): IDocumentDefaultsOptions {
   return {
     run: {
-      font: { ascii: fonts.body.eastAsia, eastAsia: fonts.body.eastAsia, hAnsi: fonts.body.eastAsia, cs: fonts.body.eastAsia, hint: "eastAsia" },
+      font: {
+        ascii: fonts.body.eastAsia,
+        eastAsia: fonts.body.eastAsia,
+        hAnsi: fonts.body.eastAsia,
+        cs: fonts.body.eastAsia,
+        hint: "eastAsia",
+      },
       size: SIZE_BODY,
       // Latin text is en-US so digits and Latin words keep Latin line breaking: with zh-CN here,
       // LibreOffice breaks a number like 10 across two lines (GB/T 15835 forbids splitting a number).

@@ -60,7 +60,13 @@ export function scanTags(xml: string, onTag: (tag: XmlTag) => void): void {
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) break;
     }
     if (k === nameStart) throw new XmlScanError(`malformed tag at offset ${lt}`);
-    onTag({ kind: closing ? "close" : selfClosing ? "empty" : "open", name: xml.slice(nameStart, k), start: lt, end: j + 1, attrs: xml.slice(k, selfClosing ? j - 1 : j) });
+    onTag({
+      kind: closing ? "close" : selfClosing ? "empty" : "open",
+      name: xml.slice(nameStart, k),
+      start: lt,
+      end: j + 1,
+      attrs: xml.slice(k, selfClosing ? j - 1 : j),
+    });
     i = j + 1;
   }
 }

@@ -1,9 +1,5 @@
 // The live workbook (Office.js) as a WorkbookSource for the task pane.
 export type { ReadStats, SetUpResult, WorkbookSource } from "./types";
-export {
-  createExcelWorkbookSource,
-  rowRuns,
-  type ExcelWorkbookSourceOptions,
-} from "./workbook-source";
+export { createExcelWorkbookSource, rowRuns, type ExcelWorkbookSourceOptions } from "./workbook-source";
 export type { SetUpConfig } from "./setup";
 export { WorkbookSourceError, isRelevantName, ledgerOfName } from "./shared";

@@ -68,18 +68,10 @@ function tooLarge(e: unknown): boolean {
 function readFailed(e: unknown): WorkbookSourceError {
   if (e instanceof WorkbookSourceError) return e;
   const detail = String((e as Error)?.message ?? e);
-  return new WorkbookSourceError(
-    "excel.read_failed",
-    `读取工作簿失败：${detail}`,
-    `Could not read the workbook: ${detail}`,
-    { cause: e }
-  );
+  return new WorkbookSourceError("excel.read_failed", `读取工作簿失败：${detail}`, `Could not read the workbook: ${detail}`, { cause: e });
 }
 
-export async function readLiveWorkbook(
-  run: typeof Excel.run,
-  opts: ReadOptions
-): Promise<{ workbook: RawWorkbook; stats: ReadStats }> {
+export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions): Promise<{ workbook: RawWorkbook; stats: ReadStats }> {
   return run(async (context) => {
     const stats: ReadStats = {
       roundTrips: 0,
@@ -99,9 +91,7 @@ export async function readLiveWorkbook(
     const knowsName = opts.isSetSupported("ExcelApi", "1.7");
     if (knowsName) workbook.load("name");
     // DATE(1904,1,1) is 0 in the 1904 date system and 1462 in the 1900 one; the API has no flag for it.
-    const epoch = opts.isSetSupported("ExcelApi", "1.2")
-      ? workbook.functions.date(1904, 1, 1)
-      : null;
+    const epoch = opts.isSetSupported("ExcelApi", "1.2") ? workbook.functions.date(1904, 1, 1) : null;
     epoch?.load("value");
     try {
       await sync();
@@ -113,15 +103,11 @@ export async function readLiveWorkbook(
     const sheetsWithTables = new Set(tables.items.map((t) => t.worksheet.name));
     for (const sheet of sheets.items) {
       for (const t of tables.items) {
-        if (
-          t.worksheet.name === sheet.name &&
-          (isRelevantName(t.name) || isRelevantName(sheet.name))
-        ) {
+        if (t.worksheet.name === sheet.name && (isRelevantName(t.name) || isRelevantName(sheet.name))) {
           targets.push({ sheet: sheet.name, table: t.name });
         }
       }
-      if (!sheetsWithTables.has(sheet.name) && isRelevantName(sheet.name))
-        targets.push({ sheet: sheet.name });
+      if (!sheetsWithTables.has(sheet.name) && isRelevantName(sheet.name)) targets.push({ sheet: sheet.name });
     }
 
     let bytesRead = 0;
@@ -145,14 +131,7 @@ export async function readLiveWorkbook(
     };
     // Each range's own bytes per cell once it has been sampled: ledgers differ (long project names vs dates).
     const bytesPerCell = (plan: Plan) =>
-      Math.max(
-        2,
-        plan.cells >= 1000
-          ? plan.bytes / plan.cells
-          : cellsRead > 0
-            ? bytesRead / cellsRead
-            : opts.initialBytesPerCell
-      );
+      Math.max(2, plan.cells >= 1000 ? plan.bytes / plan.cells : cellsRead > 0 ? bytesRead / cellsRead : opts.initialBytesPerCell);
 
     // Sync 2: where each range is, its merged areas, and as many first rows as one response should hold.
     // The configuration sheets are short; the ledgers share the rest of the budget.
@@ -160,18 +139,13 @@ export async function readLiveWorkbook(
     const ledgerCount = targets.filter((t) => isLedgerTarget(t)).length;
     let ledgerFirstRows = Math.max(
       1,
-      Math.floor(
-        (opts.blockBytes * 0.9) /
-          (Math.max(1, ledgerCount) * ASSUMED_COLUMNS * opts.initialBytesPerCell)
-      )
+      Math.floor((opts.blockBytes * 0.9) / (Math.max(1, ledgerCount) * ASSUMED_COLUMNS * opts.initialBytesPerCell)),
     );
     let configFirstRows = CONFIG_FIRST_ROWS;
     let plans: Plan[] = [];
     for (;;) {
       const probes = targets.map((t) => {
-        const range = t.table
-          ? workbook.tables.getItem(t.table).getRange()
-          : workbook.worksheets.getItem(t.sheet).getUsedRange(true);
+        const range = t.table ? workbook.tables.getItem(t.table).getRange() : workbook.worksheets.getItem(t.sheet).getUsedRange(true);
         range.load("address,rowIndex,columnIndex,rowCount,columnCount");
         // Intersecting with the sheet's first rows bounds the read without knowing the range yet.
         const rows = isLedgerTarget(t) ? ledgerFirstRows : configFirstRows;
@@ -240,11 +214,7 @@ export async function readLiveWorkbook(
         let next = plan.values.length;
         const rowBytes = plan.cols * bytesPerCell(plan);
         while (next < plan.rows) {
-          let count = Math.min(
-            plan.rows - next,
-            Math.floor((budget - planned) / rowBytes),
-            Math.floor(MAX_CELLS_PER_BLOCK / plan.cols)
-          );
+          let count = Math.min(plan.rows - next, Math.floor((budget - planned) / rowBytes), Math.floor(MAX_CELLS_PER_BLOCK / plan.cols));
           if (count < 1) {
             if (blocks.length) break;
             count = 1;
@@ -264,7 +234,7 @@ export async function readLiveWorkbook(
         const range = byIndexes
           ? sheet.getRangeByIndexes(plan.top + start, plan.left, count, plan.cols)
           : sheet.getRange(
-              `${columnLetters(plan.left)}${plan.top + start + 1}:${columnLetters(plan.left + plan.cols - 1)}${plan.top + start + count}`
+              `${columnLetters(plan.left)}${plan.top + start + 1}:${columnLetters(plan.left + plan.cols - 1)}${plan.top + start + count}`,
             );
         return range.load("values");
       });

@@ -20,24 +20,18 @@ export interface SettingsSheet {
 const HEADER_SEARCH_ROWS = 10;
 
 /** Finds 报告设置 by sheet name (exact after folding, else containing it); null when absent. Two syncs. */
-export async function locateSettings(
-  context: Excel.RequestContext,
-  sync: () => Promise<void>
-): Promise<SettingsSheet | null> {
+export async function locateSettings(context: Excel.RequestContext, sync: () => Promise<void>): Promise<SettingsSheet | null> {
   const sheets = context.workbook.worksheets.load("items/name");
   const tables = context.workbook.tables.load("items/name,items/worksheet/name");
   await sync();
   const key = foldName(SETTINGS_SHEET);
   const sheetName =
-    sheets.items.find((s) => foldName(s.name) === key)?.name ??
-    sheets.items.find((s) => foldName(s.name).includes(key))?.name;
+    sheets.items.find((s) => foldName(s.name) === key)?.name ?? sheets.items.find((s) => foldName(s.name).includes(key))?.name;
   if (sheetName === undefined) return null;
   const onSheet = tables.items.filter((t) => t.worksheet.name === sheetName);
   const table = onSheet.find((t) => foldName(t.name) === foldName(SETTINGS_TABLE)) ?? onSheet[0];
   const worksheet = context.workbook.worksheets.getItem(sheetName);
-  const range = table
-    ? context.workbook.tables.getItem(table.name).getRange()
-    : worksheet.getUsedRange(true);
+  const range = table ? context.workbook.tables.getItem(table.name).getRange() : worksheet.getUsedRange(true);
   range.load("values,rowIndex,columnIndex");
   worksheet.protection.load("protected");
   await sync();
@@ -60,11 +54,11 @@ export async function locateSettings(
   const items = new Map<string, { row: number; value: RawCell }>();
   for (let i = headerIndex + 1; i < values.length; i++) {
     const label = foldName(String(values[i][itemIndex] ?? ""));
-    if (label && !items.has(label))
-      items.set(label, { row: range.rowIndex + i, value: values[i][valueIndex] ?? "" });
+    if (label && !items.has(label)) items.set(label, { row: range.rowIndex + i, value: values[i][valueIndex] ?? "" });
   }
   return {
     sheet: sheetName,
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- loaded above with worksheet.protection.load("protected") and synced
     protected: worksheet.protection.protected,
     itemCol: range.columnIndex + itemIndex,
     valueCol: range.columnIndex + valueIndex,
@@ -78,7 +72,7 @@ export function protectedSettingsError(sheet: string): WorkbookSourceError {
     "excel.sheet_protected",
     `工作表「${sheet}」受保护，无法写入设置。请在“审阅 → 撤销工作表保护”后重试。`,
     `Sheet "${sheet}" is protected, so the settings could not be written. Unprotect it (Review → Unprotect Sheet) and try again.`,
-    { cell: cellAddress(sheet, 0, 0) }
+    { cell: cellAddress(sheet, 0, 0) },
   );
 }
 
@@ -90,7 +84,7 @@ export function queueSettingsWrites(
   context: Excel.RequestContext,
   at: SettingsSheet,
   pairs: [string, string][],
-  onlyIfBlank = false
+  onlyIfBlank = false,
 ): number {
   const sheet = context.workbook.worksheets.getItem(at.sheet);
   const writeText = (row: number, col: number, text: string) => {

@@ -44,11 +44,7 @@ function withWorkbookId(rows: [string, string][], newId: () => string): [string,
   return out;
 }
 
-export async function setUpLiveWorkbook(
-  run: typeof Excel.run,
-  config: SetUpConfig,
-  opts: SetUpOptions
-): Promise<SetUpResult> {
+export async function setUpLiveWorkbook(run: typeof Excel.run, config: SetUpConfig, opts: SetUpOptions): Promise<SetUpResult> {
   return run(async (context) => {
     const result: SetUpResult = { added: [], kept: [], failed: [] };
     const sync = async (): Promise<void> => {
@@ -72,10 +68,7 @@ export async function setUpLiveWorkbook(
     };
     const byName = (wanted: string) => {
       const key = foldName(wanted);
-      return (
-        sheetNames.find((n) => foldName(n) === key) ??
-        sheetNames.find((n) => foldName(n).includes(key))
-      );
+      return sheetNames.find((n) => foldName(n) === key) ?? sheetNames.find((n) => foldName(n).includes(key));
     };
 
     const settingsSheet = byName(SETTINGS_SHEET);
@@ -107,20 +100,14 @@ export async function setUpLiveWorkbook(
     const definitionsSheet = byName(DEFINITIONS_SHEET);
     if (definitionsSheet === undefined) {
       await add(DEFINITIONS_SHEET, () =>
-        addDefinitionsSheet(
-          context,
-          config.definitionHeaders,
-          config.definitionRows,
-          opts.isSetSupported
-        )
+        addDefinitionsSheet(context, config.definitionHeaders, config.definitionRows, opts.isSetSupported),
       );
     } else keep(definitionsSheet);
 
     for (const spec of LEDGER_SPECS) {
       const found = new Set<string>();
       for (const name of sheetNames) if (ledgerOfName(name)?.name === spec.name) found.add(name);
-      for (const t of tables.items)
-        if (ledgerOfName(t.name)?.name === spec.name) found.add(t.worksheet.name);
+      for (const t of tables.items) if (ledgerOfName(t.name)?.name === spec.name) found.add(t.worksheet.name);
       if (found.size) {
         for (const name of sheetNames) if (found.has(name)) keep(name);
         continue;

@@ -37,9 +37,7 @@ export function ledgerOfName(name: string): LedgerSpec | null {
   return match ? (LEDGER_SPECS.find((spec) => spec.name === match.ledger) ?? null) : null;
 }
 
-const CONFIG_KEYS = [SETTINGS_SHEET, DEFINITIONS_SHEET, SETTINGS_TABLE, DEFINITIONS_TABLE].map(
-  foldName
-);
+const CONFIG_KEYS = [SETTINGS_SHEET, DEFINITIONS_SHEET, SETTINGS_TABLE, DEFINITIONS_TABLE].map(foldName);
 
 /** A sheet or table the engine reads: a ledger, 报告设置 or 指标定义. */
 export function isRelevantName(name: string): boolean {
@@ -70,15 +68,12 @@ export function jsonBytes(value: unknown): number {
 }
 
 export function errorCode(e: unknown): string {
-  return (e as { code?: unknown })?.code && typeof (e as { code: unknown }).code === "string"
-    ? (e as { code: string }).code
-    : "";
+  return (e as { code?: unknown })?.code && typeof (e as { code: unknown }).code === "string" ? (e as { code: string }).code : "";
 }
 
 export function isPayloadLimitError(e: unknown): boolean {
   const code = errorCode(e);
-  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded")
-    return true;
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") return true;
   return /payload size has exceeded the limit/i.test(String((e as Error)?.message ?? ""));
 }
 
@@ -88,12 +83,7 @@ export class WorkbookSourceError extends Error {
   readonly code: string;
   readonly cell?: string;
   readonly cause?: unknown;
-  constructor(
-    code: string,
-    message: string,
-    messageEn: string,
-    opts: { cell?: string; cause?: unknown } = {}
-  ) {
+  constructor(code: string, message: string, messageEn: string, opts: { cell?: string; cause?: unknown } = {}) {
     super(message);
     this.name = "WorkbookSourceError";
     this.code = code;

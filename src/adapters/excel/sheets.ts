@@ -42,7 +42,7 @@ function formatColumn(
   col: number,
   format: string | undefined,
   choices: readonly string[] | undefined,
-  can: RequirementCheck
+  can: RequirementCheck,
 ): void {
   const below = can("ExcelApi", "1.7")
     ? sheet.getRangeByIndexes(1, col, VALIDATED_ROWS, 1)
@@ -59,7 +59,7 @@ function addTableSheet(
   tableName: string,
   rows: RawCell[][],
   textColumns: number[],
-  can: RequirementCheck
+  can: RequirementCheck,
 ): Excel.Worksheet {
   const sheet = context.workbook.worksheets.add(sheetName);
   const width = rows[0].length;
@@ -67,8 +67,7 @@ function addTableSheet(
   // Text columns are formatted before the values land, so periods and ids are not read as dates or numbers.
   for (const col of textColumns) {
     if (rows.length > 1)
-      sheet.getRange(`${columnLetters(col)}2:${columnLetters(col)}${rows.length}`).numberFormat =
-        fill(rows.length - 1, "@");
+      sheet.getRange(`${columnLetters(col)}2:${columnLetters(col)}${rows.length}`).numberFormat = fill(rows.length - 1, "@");
   }
   sheet.getRange(address).values = rows;
   const table = sheet.tables.add(address, true);
@@ -78,34 +77,18 @@ function addTableSheet(
 }
 
 /** A ledger sheet with its table, headers (units in brackets), number formats and drop-downs. */
-export function addLedgerSheet(
-  context: Excel.RequestContext,
-  spec: LedgerSpec,
-  can: RequirementCheck
-): void {
+export function addLedgerSheet(context: Excel.RequestContext, spec: LedgerSpec, can: RequirementCheck): void {
   const headers = spec.columns.map(headerText);
   const blank = headers.map(() => "" as RawCell);
-  const rows: RawCell[][] = [
-    headers,
-    ...Array.from({ length: EMPTY_LEDGER_ROWS }, () => [...blank]),
-  ];
+  const rows: RawCell[][] = [headers, ...Array.from({ length: EMPTY_LEDGER_ROWS }, () => [...blank])];
   const sheet = addTableSheet(context, spec.name, spec.english, rows, [], can);
-  spec.columns.forEach((column, col) =>
-    formatColumn(sheet, col, columnNumberFormat(column), columnChoices(column), can)
-  );
+  spec.columns.forEach((column, col) => formatColumn(sheet, col, columnNumberFormat(column), columnChoices(column), can));
   sheet.getRange(`A1:${columnLetters(headers.length - 1)}1`).format.autofitColumns();
 }
 
 /** 报告设置: a 项目/值 table; 值 is text so periods stay as typed. */
-export function addSettingsSheet(
-  context: Excel.RequestContext,
-  pairs: [string, string][],
-  can: RequirementCheck
-): void {
-  const rows: RawCell[][] = [
-    ["项目", "值"],
-    ...(pairs.length ? pairs.map(([k, v]) => [k, v]) : [["", ""]]),
-  ];
+export function addSettingsSheet(context: Excel.RequestContext, pairs: [string, string][], can: RequirementCheck): void {
+  const rows: RawCell[][] = [["项目", "值"], ...(pairs.length ? pairs.map(([k, v]) => [k, v]) : [["", ""]])];
   const sheet = addTableSheet(context, SETTINGS_SHEET, SETTINGS_TABLE, rows, [0, 1], can);
   sheet.getRange(`A1:B${rows.length}`).format.autofitColumns();
 }
@@ -115,7 +98,7 @@ export function addDefinitionsSheet(
   context: Excel.RequestContext,
   headers: string[],
   definitionRows: (string | number)[][],
-  can: RequirementCheck
+  can: RequirementCheck,
 ): void {
   const body = definitionRows.length ? definitionRows : [headers.map(() => "")];
   const rows: RawCell[][] = [headers, ...body.map((r) => headers.map((_, i) => r[i] ?? ""))];

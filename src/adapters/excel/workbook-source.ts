@@ -3,12 +3,7 @@
 import { parseAddress } from "../../core/address";
 import type { WorkbookSource } from "./types";
 import { DEFAULT_BLOCK_BYTES, DEFAULT_BYTES_PER_CELL, readLiveWorkbook } from "./read";
-import {
-  type RequirementCheck,
-  WorkbookSourceError,
-  errorCode,
-  officeRequirements,
-} from "./shared";
+import { type RequirementCheck, WorkbookSourceError, errorCode, officeRequirements } from "./shared";
 import { locateSettings, protectedSettingsError, queueSettingsWrites } from "./settings";
 import { type SetUpConfig, setUpLiveWorkbook } from "./setup";
 import { addSettingsSheet } from "./sheets";
@@ -49,7 +44,7 @@ function sheetMissing(sheet: string, e: unknown): WorkbookSourceError {
     "excel.sheet_missing",
     `找不到工作表「${sheet}」，它可能已被重命名或删除。`,
     `Sheet "${sheet}" was not found; it may have been renamed or deleted.`,
-    { cause: e }
+    { cause: e },
   );
 }
 
@@ -58,10 +53,7 @@ async function loadDefaultConfig(): Promise<SetUpConfig> {
   return defaultSetUpConfig();
 }
 
-export function createExcelWorkbookSource(
-  run: typeof Excel.run = Excel.run,
-  opts: ExcelWorkbookSourceOptions = {}
-): WorkbookSource {
+export function createExcelWorkbookSource(run: typeof Excel.run = Excel.run, opts: ExcelWorkbookSourceOptions = {}): WorkbookSource {
   const can = opts.isSetSupported ?? officeRequirements();
   const newWorkbookId = opts.newWorkbookId ?? (() => globalThis.crypto.randomUUID());
 
@@ -78,12 +70,9 @@ export function createExcelWorkbookSource(
     async selectCell(address) {
       const at = parseAddress(address);
       if (!at) {
-        throw new WorkbookSourceError(
-          "excel.bad_address",
-          `无法识别的单元格地址：${address}`,
-          `Not a cell address: ${address}`,
-          { cell: address }
-        );
+        throw new WorkbookSourceError("excel.bad_address", `无法识别的单元格地址：${address}`, `Not a cell address: ${address}`, {
+          cell: address,
+        });
       }
       await run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(at.sheet);
@@ -145,12 +134,7 @@ export function createExcelWorkbookSource(
     /** `config` overrides the 报告设置/指标定义 content (tests; a chosen year). */
     async setUp(config?: SetUpConfig) {
       const given = config ?? opts.setUpConfig;
-      const resolved =
-        given === undefined
-          ? await loadDefaultConfig()
-          : typeof given === "function"
-            ? await given()
-            : given;
+      const resolved = given === undefined ? await loadDefaultConfig() : typeof given === "function" ? await given() : given;
       return setUpLiveWorkbook(run, resolved, { isSetSupported: can, newWorkbookId });
     },
   };

@@ -2,7 +2,16 @@
 // figure control being updated, then the link record. Nothing outside those controls is touched.
 import { linkRecordToXml, slotTag } from "../../core/link";
 import type { RefreshPlan } from "../../core/refresh/plan";
-import { asyncCall, defaultRun, environment, type LinkPartRef, type WordEnvironment, type WordFoundControl, type WordMessage, type WordRun } from "./host";
+import {
+  asyncCall,
+  defaultRun,
+  environment,
+  type LinkPartRef,
+  type WordEnvironment,
+  type WordFoundControl,
+  type WordMessage,
+  type WordRun,
+} from "./host";
 
 /** A refresh plan with what the write needs to find the controls and the link part again. */
 export interface WordRefreshPlan extends RefreshPlan {
@@ -40,6 +49,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
       const found = plan.controls[w.index];
       if (!found || found.id !== w.id) throw new Error(`refresh plan write ${w.index} (${w.id}) does not match the controls read`);
       const control = controls.getById(found.wordId);
+      // eslint-disable-next-line office-addins/no-navigational-load -- tag and text are plain properties of ContentControl, not navigation properties
       control.load("tag,text");
       control.insertText(w.text, "Replace");
       return { w, found, control };
@@ -61,7 +71,8 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
   if (result.linkPart === "unavailable")
     result.warnings.push({
       message: "数字已更新，但此版本的 Word 无法保存链接信息，下次刷新将无法区分手工修改。",
-      messageEn: "The figures were updated, but this version of Word cannot store the link data; the next refresh cannot tell hand edits apart.",
+      messageEn:
+        "The figures were updated, but this version of Word cannot store the link data; the next refresh cannot tell hand edits apart.",
     });
   if (result.changedSinceReview.length)
     result.warnings.push({

@@ -4,4 +4,12 @@ export { applyRefresh, type ApplyResult, type WordRefreshPlan } from "./apply";
 export { insertReport, INSERT_FILE_OPTIONS, type InsertResult } from "./insert";
 export { overridesFromRecord } from "../../core/refresh/recompute";
 export { refreshInWord, type WordRefresh, type WordRefreshOptions } from "./refresh";
-export { bytesToBase64, defaultEnvironment, type LinkPartRef, type WordEnvironment, type WordFoundControl, type WordMessage, type WordRun } from "./host";
+export {
+  bytesToBase64,
+  defaultEnvironment,
+  type LinkPartRef,
+  type WordEnvironment,
+  type WordFoundControl,
+  type WordMessage,
+  type WordRun,
+} from "./host";

@@ -21,8 +21,10 @@ export const INSERT_FILE_OPTIONS = {
 } as const;
 
 const BODY_PATH_WARNING: WordMessage = {
-  message: "此版本的 Word 只能插入正文（需要 WordApi 1.5 才能保留版面），页码页脚和页面设置未能保留。如需完整的公文版式，请在 Excel 中生成 .docx 文件后用 Word 打开。",
-  messageEn: "This version of Word can insert the body only (WordApi 1.5 keeps the layout): the page-number footers and page setup were not kept. For the full layout, generate the .docx from Excel and open it in Word.",
+  message:
+    "此版本的 Word 只能插入正文（需要 WordApi 1.5 才能保留版面），页码页脚和页面设置未能保留。如需完整的公文版式，请在 Excel 中生成 .docx 文件后用 Word 打开。",
+  messageEn:
+    "This version of Word can insert the body only (WordApi 1.5 keeps the layout): the page-number footers and page setup were not kept. For the full layout, generate the .docx from Excel and open it in Word.",
 };
 
 const NO_LINK_WARNING: WordMessage = {
@@ -31,7 +33,12 @@ const NO_LINK_WARNING: WordMessage = {
 };
 
 /** Replaces the document's content with the report and stores its link record (one record only). */
-export async function insertReport(bytes: Uint8Array, link: LinkRecord, run: WordRun = defaultRun, env?: Partial<WordEnvironment>): Promise<InsertResult> {
+export async function insertReport(
+  bytes: Uint8Array,
+  link: LinkRecord,
+  run: WordRun = defaultRun,
+  env?: Partial<WordEnvironment>,
+): Promise<InsertResult> {
   const host = environment(env);
   const base64 = bytesToBase64(bytes);
   const xml = linkRecordToXml(link);
@@ -50,6 +57,7 @@ export async function insertReport(bytes: Uint8Array, link: LinkRecord, run: Wor
     existing.load("items/id");
     await context.sync();
     // A record left from an earlier report describes controls that are gone: replace it.
+    // eslint-disable-next-line office-addins/load-object-before-read -- loaded with existing.load("items/id") and synced
     const [first, ...rest] = existing.items;
     if (first) first.setXml(xml);
     else context.document.customXmlParts.add(xml);

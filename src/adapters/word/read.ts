@@ -71,8 +71,10 @@ async function readWithWordParts(run: WordRun): Promise<{ controls: WordFoundCon
     const onlyXml = only.getXml();
     await context.sync();
     const controls = figureControls(all.items);
+    /* eslint-disable office-addins/load-object-before-read -- scoped.load("items/id") and only.getXml() were synced above */
     if (scoped.items.length === 0) return { controls, parts: [] };
     if (scoped.items.length === 1 && !only.isNullObject) return { controls, parts: [{ id: only.id, xml: onlyXml.value }] };
+    /* eslint-enable office-addins/load-object-before-read */
     const xmls = scoped.items.map((p) => ({ id: p.id, xml: p.getXml() }));
     await context.sync();
     return { controls, parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })) };
@@ -123,7 +125,8 @@ function problemFor(code: WordLinkProblemCode, controls: number, detail?: WordMe
       return {
         code,
         message: "此版本的 Word 无法读取文档中的链接信息（不支持自定义 XML 部件），无法刷新数字。请在 Excel 中用“更新已有报告”刷新该文件。",
-        messageEn: "This version of Word cannot read the document's link data (no custom XML part support). Refresh the file from Excel with “Update an existing report” instead.",
+        messageEn:
+          "This version of Word cannot read the document's link data (no custom XML part support). Refresh the file from Excel with “Update an existing report” instead.",
       };
     default:
       return { code, message: detail?.message ?? "", messageEn: detail?.messageEn ?? "" };
@@ -167,6 +170,11 @@ export async function readLinkedReport(run: WordRun = defaultRun, env?: Partial<
   result.linkPart = { id: chosen.part.id, via };
   result.extraLinkParts = parts.filter((p) => p !== chosen.part).map((p) => p.id);
   if (chosen.parsed.ok) result.record = chosen.parsed.record;
-  else result.problem = problemFor(chosen.parsed.reason === "newer_version" ? "newer_version" : "link_damaged", controls.length, chosen.parsed);
+  else
+    result.problem = problemFor(
+      chosen.parsed.reason === "newer_version" ? "newer_version" : "link_damaged",
+      controls.length,
+      chosen.parsed,
+    );
   return result;
 }

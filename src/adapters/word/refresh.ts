@@ -35,7 +35,11 @@ export async function refreshInWord(workbook: RawWorkbook, options: WordRefreshO
   const run = options.run ?? defaultRun;
   const read = await readLinkedReport(run, options.env);
   if (read.problem || !read.record) {
-    const p = read.problem ?? { code: "link_damaged" as const, message: "报告关联数据无法读取。", messageEn: "The report's link data cannot be read." };
+    const p = read.problem ?? {
+      code: "link_damaged" as const,
+      message: "报告关联数据无法读取。",
+      messageEn: "The report's link data cannot be read.",
+    };
     throw new WordLinkError(p.code, p.message, p.messageEn);
   }
   const record = read.record;

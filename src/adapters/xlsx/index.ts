@@ -91,7 +91,13 @@ export function readXlsxWorkbook(bytes: Uint8Array, opts?: ReadOptions): XlsxWor
       const sheet: XlsxSheet = { name: ref.name, hidden: ref.hidden, top: 0, left: 0, cells: [], merges: [], tables };
       sheets.push(sheet);
       const entry = ref.part ? zip.get(ref.part) : undefined;
-      const want = entry !== undefined && (!opts?.wantSheet || opts.wantSheet(ref.name, tables.map((t) => t.name)));
+      const want =
+        entry !== undefined &&
+        (!opts?.wantSheet ||
+          opts.wantSheet(
+            ref.name,
+            tables.map((t) => t.name),
+          ));
       if (!want || !entry) {
         sheet.skipped = true;
         continue;

@@ -1,10 +1,12 @@
 // Everything in the package except the cell data — content types, relationships, the workbook,
-// shared strings, table definitions — read with a general XML parser (saxes), since these parts are
-// small or, like shared strings, need real XML handling of text.
+// shared strings, table definitions. The small parts are read with a general XML parser (saxes);
+// shared strings, which can run to megabytes, go through their own scanner (shared-strings.ts) and
+// fall back to saxes only for XML outside the plain grammar.
 import { SaxesParser } from "saxes";
 import type { CellRange } from "../../core/types";
-import { fail } from "./errors";
+import { XlsxReadError, fail } from "./errors";
 import type { XlsxLimits } from "./limits";
+import { SharedStringsScanner } from "./shared-strings";
 import type { SharedStrings } from "./sheet-scanner";
 import { XmlDecoder, type ZipArchive, type ZipEntry } from "./zip";
 import { decodeXString, parseRange } from "./xml-text";
@@ -107,14 +109,21 @@ export function relOfType(rels: Relationship[], kind: string): Relationship[] {
 /** Names what a ZIP without a workbook is, so the clerk knows what they picked. */
 export function nonWorkbookError(zip: ZipArchive, mainTarget?: string) {
   const has = (p: string) => zip.get(p) !== undefined || mainTarget === p;
-  if (mainTarget?.startsWith("word/") || has("word/document.xml")) return fail.notSpreadsheet(" Word 文档（.docx）", "a Word document (.docx)");
+  if (mainTarget?.startsWith("word/") || has("word/document.xml"))
+    return fail.notSpreadsheet(" Word 文档（.docx）", "a Word document (.docx)");
   if (mainTarget?.startsWith("ppt/") || has("ppt/presentation.xml")) {
     return fail.notSpreadsheet(" PowerPoint 演示文稿（.pptx）", "a PowerPoint presentation (.pptx)");
   }
   if ((mainTarget && /\.bin$/i.test(mainTarget)) || has("xl/workbook.bin")) {
-    return fail.notSpreadsheet(" Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)", "请在 Excel 中另存为 .xlsx 后再试", "save it as .xlsx in Excel and try again");
+    return fail.notSpreadsheet(
+      " Excel 二进制工作簿（.xlsb）",
+      "an Excel binary workbook (.xlsb)",
+      "请在 Excel 中另存为 .xlsx 后再试",
+      "save it as .xlsx in Excel and try again",
+    );
   }
-  if (has("content.xml") && has("mimetype")) return fail.notSpreadsheet(" OpenDocument 文件（.ods/.odt）", "an OpenDocument file (.ods/.odt)");
+  if (has("content.xml") && has("mimetype"))
+    return fail.notSpreadsheet(" OpenDocument 文件（.ods/.odt）", "an OpenDocument file (.ods/.odt)");
   return fail.notSpreadsheet("一个 ZIP 压缩包（其中没有 xl/workbook.xml）", "a ZIP archive without xl/workbook.xml");
 }
 
@@ -177,6 +186,24 @@ export function readWorkbookInfo(zip: ZipArchive, limits: XlsxLimits): WorkbookI
  * them. A string over maxCellChars is kept as null: it only matters if a cell uses it.
  */
 export function readSharedStrings(zip: ZipArchive, entry: ZipEntry | undefined, limits: XlsxLimits): SharedStrings {
+  if (!entry) return [];
+  const inflatedBefore = zip.inflated;
+  try {
+    const scanner = new SharedStringsScanner(entry.name, limits);
+    zip.stream(entry, (chunk) => scanner.pushBytes(chunk));
+    return scanner.finish();
+  } catch (e) {
+    // A limit (including the scanner's depth check, made where saxes makes it) is final. Anything
+    // else — XML outside the plain grammar, a damaged part — is read again by saxes, so the result or
+    // the error is exactly the one saxes gives; the bytes inflated twice are counted once.
+    if (e instanceof XlsxReadError && e.code !== "corrupt") throw e;
+    zip.inflated = inflatedBefore;
+    return readSharedStringsSax(zip, entry, limits);
+  }
+}
+
+/** The general-parser reading of shared strings: the fallback, and the reference the scanner is tested against. */
+export function readSharedStringsSax(zip: ZipArchive, entry: ZipEntry | undefined, limits: XlsxLimits): SharedStrings {
   const out: (string | null)[] = [];
   if (!entry) return out;
   let inSi = false;

@@ -62,11 +62,7 @@ export function headerText(column: ColumnSpec): string {
 }
 
 /** One sheet named by the ledger's Chinese name, holding a table named by its English name. */
-export function addLedgerSheet(
-  workbook: ExcelJS.Workbook,
-  spec: LedgerSpec,
-  emptyRows = EMPTY_LEDGER_ROWS,
-): ExcelJS.Worksheet {
+export function addLedgerSheet(workbook: ExcelJS.Workbook, spec: LedgerSpec, emptyRows = EMPTY_LEDGER_ROWS): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(spec.name, { views: FROZEN_HEADER });
   const headers = spec.columns.map(headerText);
   sheet.addTable({

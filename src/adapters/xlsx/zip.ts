@@ -137,8 +137,8 @@ export class ZipArchive {
         const sz = u16(b, x + 2);
         if (id === 0x0001) {
           let q = x + 4;
-          if (size === 0xffffffff && q + 8 <= xEnd) (size = u64(b, q)), (q += 8);
-          if (compressedSize === 0xffffffff && q + 8 <= xEnd) (compressedSize = u64(b, q)), (q += 8);
+          if (size === 0xffffffff && q + 8 <= xEnd) ((size = u64(b, q)), (q += 8));
+          if (compressedSize === 0xffffffff && q + 8 <= xEnd) ((compressedSize = u64(b, q)), (q += 8));
           if (headerOffset === 0xffffffff && q + 8 <= xEnd) headerOffset = u64(b, q);
         }
         x += 4 + sz;
@@ -204,7 +204,7 @@ export class ZipArchive {
       }
     } else throw fail.corrupt(`part ${e.name} uses unsupported compression method ${e.method}`);
     // Inflate accepts many damaged streams; the checksum is what tells a damaged part from a good one.
-    if (((crc ^ 0xffffffff) >>> 0) !== e.crc) throw fail.corrupt(`checksum mismatch in part ${e.name}`);
+    if ((crc ^ 0xffffffff) >>> 0 !== e.crc) throw fail.corrupt(`checksum mismatch in part ${e.name}`);
   }
 
   /** Whole text of a small part (workbook, rels, tables); limits still apply. */

@@ -19,7 +19,7 @@ const CANDIDATES: Candidate[] = LEDGER_SPECS.flatMap((spec) =>
 const FILLER_START = /^(?:台账|明细表?|登记表|统计表|汇总表|记录表?|清单|名单|表)+/;
 const FILLER_END = /(?:台账|明细表?|登记表|统计表|汇总表|记录表?|清单|名单|表)+$/;
 const SEPARATED = /^[-_—–~·]+(.*)$/;
-const BRACKETED = /^[(\[【](.*?)[)\]】]/;
+const BRACKETED = /^[([【](.*?)[)\]】]/;
 // `学习记录（2022年）` names a year, not a department.
 const YEAR_ONLY = /^[\d\s年度第季]*$/;
 

@@ -1,7 +1,20 @@
 // Raw tables → typed ledger rows and the issues a clerk must see. Everything about a ledger
 // (columns, types, aliases, keys) comes from LEDGER_SPECS; this file only knows how clerks lay
 // out their sheets. It must never throw: a broken cell becomes an issue at that cell.
-import type { CellRange, FieldValue, Issue, Ledger, LedgerName, LedgerRow, LedgerSet, LedgerSource, RawCell, RawTable, RawWorkbook, Severity } from "../types";
+import type {
+  CellRange,
+  FieldValue,
+  Issue,
+  Ledger,
+  LedgerName,
+  LedgerRow,
+  LedgerSet,
+  LedgerSource,
+  RawCell,
+  RawTable,
+  RawWorkbook,
+  Severity,
+} from "../types";
 import { columnLetters, quoteSheet } from "../address";
 import { DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET, type ColumnSpec, type LedgerSpec } from "./schema";
 import { cleanText, displayCell, foldHeader, foldKey, foldText, headerUnit, isBlankCell, isExcelError } from "./text";
@@ -118,7 +131,17 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
       issues.push(missingLedger(spec));
       continue;
     }
-    const state: LedgerState = { spec, sources: [], columns: [], rows: [], excluded: 0, keys: new Map(), prefixes: [], headerFound: false, failed: false };
+    const state: LedgerState = {
+      spec,
+      sources: [],
+      columns: [],
+      rows: [],
+      excluded: 0,
+      keys: new Map(),
+      prefixes: [],
+      headerFound: false,
+      failed: false,
+    };
     for (const s of sources) readSource(ctx, state, s.table, s.department);
     if (state.headerFound) {
       ledgers[spec.name] = { name: spec.name, sources: state.sources, columns: state.columns, rows: state.rows, excluded: state.excluded };
@@ -256,9 +279,14 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
 
   if (table.mergesUnknown) {
     ctx.issues.push(
-      issue("info", "merges.unknown", ledger, undefined,
+      issue(
+        "info",
+        "merges.unknown",
+        ledger,
+        undefined,
         `${where}：无法读取合并单元格，合并区域中除左上角外的单元格按空白读取`,
-        `${whereEn}: merged cells could not be read; cells of a merged area other than its top-left read as blank`),
+        `${whereEn}: merged cells could not be read; cells of a merged area other than its top-left read as blank`,
+      ),
     );
   }
 
@@ -277,9 +305,14 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   if (headerRow < 0) {
     const expected = required.map((c) => c.name).join("、");
     ctx.issues.push(
-      issue("error", "ledger.no_header", ledger, grid.rows.length > 0 ? address(0, 0) : undefined,
+      issue(
+        "error",
+        "ledger.no_header",
+        ledger,
+        grid.rows.length > 0 ? address(0, 0) : undefined,
         `${where}：前${HEADER_SEARCH_ROWS}行中找不到“${ledger}”台账的表头，应包含：${expected}`,
-        `${whereEn}: no header row for ledger ${ledger} in the first ${HEADER_SEARCH_ROWS} rows; expected columns: ${required.map((c) => `${c.name} (${c.aliases?.[0] ?? ""})`).join(", ")}`),
+        `${whereEn}: no header row for ledger ${ledger} in the first ${HEADER_SEARCH_ROWS} rows; expected columns: ${required.map((c) => `${c.name} (${c.aliases?.[0] ?? ""})`).join(", ")}`,
+      ),
     );
     return;
   }
@@ -321,9 +354,14 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   for (const col of required) {
     if (!used.has(col.name)) {
       ctx.issues.push(
-        issue("error", "ledger.missing_column", ledger, address(headerRow, 0),
+        issue(
+          "error",
+          "ledger.missing_column",
+          ledger,
+          address(headerRow, 0),
           `${where}：第${top + headerRow + 1}行表头缺少必填列“${col.name}”`,
-          `${whereEn}: the header in row ${top + headerRow + 1} lacks the required column ${col.name} (${col.aliases?.[0] ?? ""})`),
+          `${whereEn}: the header in row ${top + headerRow + 1} lacks the required column ${col.name} (${col.aliases?.[0] ?? ""})`,
+        ),
       );
     }
   }
@@ -368,9 +406,14 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
       if (TOTAL_WORDS.has(word.endsWith(":") ? word.slice(0, -1) : word)) {
         const at = address(r, firstCol);
         ctx.issues.push(
-          issue("info", "row.total_skipped", ledger, at,
+          issue(
+            "info",
+            "row.total_skipped",
+            ledger,
+            at,
             `${at} ${first.trim()}行不是记录，已跳过`,
-            `${at}: total row (${first.trim()}) is not a record and was skipped`),
+            `${at}: total row (${first.trim()}) is not a record and was skipped`,
+          ),
         );
         continue;
       }
@@ -389,7 +432,20 @@ function mayEndRecords(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // Spaces (ASCII, no-break, ideographic) are folded away before the words are compared.
-    if (c <= 32 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    if (
+      c <= 32 ||
+      c === 0x85 ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff
+    )
+      continue;
     return NOTE_OR_TOTAL_STARTS.has(c);
   }
   return false;
@@ -429,7 +485,15 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
       if (col.blankMeans !== undefined) value = col.blankMeans;
       else if (col.required) {
         const at = b.prefix + rowNumber;
-        report(ctx, state, "error", "required.blank", at, `${at} ${col.name}为必填项，不能为空`, `${at}: ${col.name} is required but blank`);
+        report(
+          ctx,
+          state,
+          "error",
+          "required.blank",
+          at,
+          `${at} ${col.name}为必填项，不能为空`,
+          `${at}: ${col.name} is required but blank`,
+        );
       }
       values[b.name] = value;
       continue;
@@ -441,16 +505,38 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
           value = iso;
           if (ctx.periodEnd !== null && iso > ctx.periodEnd && col.name === state.spec.dateColumn) {
             const at = b.prefix + rowNumber;
-            report(ctx, state, "info", "date.after_period", at,
+            report(
+              ctx,
+              state,
+              "info",
+              "date.after_period",
+              at,
               `${at} 日期 ${iso} 晚于报告期末 ${ctx.periodEnd}，不计入截至期末的统计`,
-              `${at}: date ${iso} is after the period end ${ctx.periodEnd}; not counted in figures up to the period end`);
+              `${at}: date ${iso} is after the period end ${ctx.periodEnd}; not counted in figures up to the period end`,
+            );
           }
         } else {
           const at = b.prefix + rowNumber;
           if (isExcelError(raw)) {
-            report(ctx, state, "error", "date.unparseable", at, `${at} 日期为错误值：${displayCell(raw)}`, `${at}: the date cell holds the error ${displayCell(raw)}`);
+            report(
+              ctx,
+              state,
+              "error",
+              "date.unparseable",
+              at,
+              `${at} 日期为错误值：${displayCell(raw)}`,
+              `${at}: the date cell holds the error ${displayCell(raw)}`,
+            );
           } else {
-            report(ctx, state, "error", "date.unparseable", at, `${at} 日期无法识别：“${displayCell(raw)}”`, `${at}: date not recognised: "${displayCell(raw)}"`);
+            report(
+              ctx,
+              state,
+              "error",
+              "date.unparseable",
+              at,
+              `${at} 日期无法识别：“${displayCell(raw)}”`,
+              `${at}: date not recognised: "${displayCell(raw)}"`,
+            );
           }
         }
         break;
@@ -466,9 +552,25 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
           if (parts === null) {
             const at = b.prefix + rowNumber;
             if (isExcelError(raw)) {
-              report(ctx, state, "error", "number.invalid", at, `${at} ${col.name}为错误值：${displayCell(raw)}`, `${at}: ${col.name} holds the error ${displayCell(raw)}`);
+              report(
+                ctx,
+                state,
+                "error",
+                "number.invalid",
+                at,
+                `${at} ${col.name}为错误值：${displayCell(raw)}`,
+                `${at}: ${col.name} holds the error ${displayCell(raw)}`,
+              );
             } else {
-              report(ctx, state, "error", "number.invalid", at, `${at} ${col.name}不是数字：“${displayCell(raw)}”`, `${at}: ${col.name} is not a number: "${displayCell(raw)}"`);
+              report(
+                ctx,
+                state,
+                "error",
+                "number.invalid",
+                at,
+                `${at} ${col.name}不是数字：“${displayCell(raw)}”`,
+                `${at}: ${col.name} is not a number: "${displayCell(raw)}"`,
+              );
             }
             break;
           }
@@ -476,10 +578,26 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
         }
         if (n < 0) {
           const at = b.prefix + rowNumber;
-          report(ctx, state, "error", "number.negative", at, `${at} ${col.name}不能为负数：“${displayCell(raw)}”`, `${at}: ${col.name} cannot be negative: "${displayCell(raw)}"`);
+          report(
+            ctx,
+            state,
+            "error",
+            "number.negative",
+            at,
+            `${at} ${col.name}不能为负数：“${displayCell(raw)}”`,
+            `${at}: ${col.name} cannot be negative: "${displayCell(raw)}"`,
+          );
         } else if (col.type === "integer" && !Number.isInteger(n)) {
           const at = b.prefix + rowNumber;
-          report(ctx, state, "error", "number.invalid", at, `${at} ${col.name}应为整数：“${displayCell(raw)}”`, `${at}: ${col.name} must be a whole number: "${displayCell(raw)}"`);
+          report(
+            ctx,
+            state,
+            "error",
+            "number.invalid",
+            at,
+            `${at} ${col.name}应为整数：“${displayCell(raw)}”`,
+            `${at}: ${col.name} must be a whole number: "${displayCell(raw)}"`,
+          );
         } else {
           // -0 from a formula would print as "-0".
           value = n === 0 ? 0 : n;
@@ -501,9 +619,15 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
         const fallback = allowed.includes("其他") ? "其他" : null;
         value = fallback ?? looseValue(raw);
         const at = b.prefix + rowNumber;
-        report(ctx, state, "warning", "enum.unknown", at,
+        report(
+          ctx,
+          state,
+          "warning",
+          "enum.unknown",
+          at,
           `${at} ${col.name}“${displayCell(raw)}”不在可选值（${allowed.join("、")}）中，${fallback ? "按“其他”统计" : "按原值保留"}`,
-          `${at}: ${col.name} "${displayCell(raw)}" is not one of ${allowed.join(", ")}; ${fallback ? "counted as 其他" : "kept as written"}`);
+          `${at}: ${col.name} "${displayCell(raw)}" is not one of ${allowed.join(", ")}; ${fallback ? "counted as 其他" : "kept as written"}`,
+        );
         break;
       }
       default: {
@@ -517,9 +641,15 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
           if (code !== null) value = code;
           else {
             const at = b.prefix + rowNumber;
-            report(ctx, state, "warning", "creditcode.invalid", at,
+            report(
+              ctx,
+              state,
+              "warning",
+              "creditcode.invalid",
+              at,
               `${at} 统一社会信用代码“${displayCell(raw)}”有误：应为18位，末位校验码须符合GB 32100`,
-              `${at}: unified social credit code "${displayCell(raw)}" is invalid: it must have 18 characters and a GB 32100 check character`);
+              `${at}: unified social credit code "${displayCell(raw)}" is invalid: it must have 18 characters and a GB 32100 check character`,
+            );
           }
         }
       }
@@ -534,9 +664,15 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
       if (earlier !== undefined) {
         const at = b.prefix + rowNumber;
         const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
-        report(ctx, state, "warning", "key.duplicate", at,
+        report(
+          ctx,
+          state,
+          "warning",
+          "key.duplicate",
+          at,
           `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复`,
-          `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}`);
+          `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}`,
+        );
       } else {
         seen.set(key, b.prefixIndex * ROW_SPAN + rowNumber);
       }
@@ -565,9 +701,15 @@ export function rowCellAddress(row: LedgerRow, column: string): string | undefin
 
 function excelErrorInText(ctx: Context, state: LedgerState, col: ColumnSpec, at: string, shown: string): void {
   // A failed lookup in an optional column leaves the record usable; in a required one it does not.
-  report(ctx, state, col.required ? "error" : "warning", "cell.excel_error", at,
+  report(
+    ctx,
+    state,
+    col.required ? "error" : "warning",
+    "cell.excel_error",
+    at,
     `${at} ${col.name}为错误值：${shown}`,
-    `${at}: ${col.name} holds the error ${shown}`);
+    `${at}: ${col.name} holds the error ${shown}`,
+  );
 }
 
 const ENUM_KEYS = new Map<ColumnSpec, Map<string, string>>();

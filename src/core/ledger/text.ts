@@ -6,7 +6,7 @@ const NEEDS_FOLD = /[\u3000\u00a0\uff01-\uff5e]/;
 const FOLDABLE = /[\u3000\u00a0\uff01-\uff5e]/g;
 const WHITESPACE = /\s+/g;
 // Only a trailing bracket group is a unit (`金额(元)`); a bracket in the middle is part of the name.
-const TRAILING_BRACKETS = /[(\[【][^()\[\]【】]*[)\]】]$/;
+const TRAILING_BRACKETS = /[([【][^()[\]【】]*[)\]】]$/;
 
 function foldChar(ch: string): string {
   const c = ch.charCodeAt(0);

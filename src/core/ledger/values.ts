@@ -72,10 +72,7 @@ const SPACES = /\s+/g;
 const COMMAS = /,/g;
 
 /** A numeric cell read apart: its value, and whether the text named its own unit (元, 万, 亿). */
-export function parseNumberParts(
-  cell: RawCell,
-  allowedSuffixes?: readonly string[],
-): { value: number; ownUnit: boolean } | null {
+export function parseNumberParts(cell: RawCell, allowedSuffixes?: readonly string[]): { value: number; ownUnit: boolean } | null {
   if (typeof cell === "number") return Number.isFinite(cell) ? { value: cell, ownUnit: false } : null;
   if (typeof cell !== "string" || isExcelError(cell)) return null;
   let s = foldText(cell).replace(SPACES, "");

@@ -58,8 +58,7 @@ export function linkRecordToXml(r: LinkRecord): string {
 }
 
 export type ParseLinkResult =
-  | { ok: true; record: LinkRecord }
-  | { ok: false; reason: "not_link" | "newer_version" | "malformed"; message: string; messageEn: string };
+  { ok: true; record: LinkRecord } | { ok: false; reason: "not_link" | "newer_version" | "malformed"; message: string; messageEn: string };
 
 interface Node {
   uri: string;

@@ -15,18 +15,10 @@ export function sanitizeXmlText(s: string): string {
  * `>` is escaped so `]]>` can never appear in content.
  */
 export function escapeXmlText(s: string): string {
-  return sanitizeXmlText(s)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\r/g, "&#13;");
+  return sanitizeXmlText(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
 }
 
 /** Escapes an attribute value; whitespace is written as references because attribute normalisation turns it into spaces. */
 export function escapeXmlAttribute(s: string): string {
-  return escapeXmlText(s)
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    .replace(/\t/g, "&#9;")
-    .replace(/\n/g, "&#10;");
+  return escapeXmlText(s).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;");
 }

@@ -23,7 +23,8 @@ function mergeText(runs: Run[]): Run[] {
   const out: Run[] = [];
   for (const run of runs) {
     const last = out[out.length - 1];
-    if (last && last.kind === "text" && sameStyle(last, run)) out[out.length - 1] = { ...last, text: last.text + (run as { text: string }).text };
+    if (last && last.kind === "text" && sameStyle(last, run))
+      out[out.length - 1] = { ...last, text: last.text + (run as { text: string }).text };
     else out.push(run);
   }
   return out;
@@ -87,7 +88,16 @@ export function buildLinkRecord(doc: ReportDocument, workbookName: string, gener
     const fig = isSettingSlot(run.id) ? undefined : figureById.get(run.id);
     linked.push(
       fig
-        ? { id: run.id, name: fig.name, value: fig.value, text: run.text, fingerprint: fig.fingerprint, ledger: fig.ledger, conditions: fig.conditions, rows: fig.rows }
+        ? {
+            id: run.id,
+            name: fig.name,
+            value: fig.value,
+            text: run.text,
+            fingerprint: fig.fingerprint,
+            ledger: fig.ledger,
+            conditions: fig.conditions,
+            rows: fig.rows,
+          }
         : {
             id: run.id,
             name: run.name,

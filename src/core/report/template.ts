@@ -21,9 +21,7 @@
 import type { RunStyle } from "../types";
 import { SETTING_SLOT_NAMES, isSettingSlot } from "./slots";
 
-export type TemplatePiece =
-  | { kind: "text"; text: string; style?: RunStyle }
-  | { kind: "slot"; id: string; style?: RunStyle };
+export type TemplatePiece = { kind: "text"; text: string; style?: RunStyle } | { kind: "slot"; id: string; style?: RunStyle };
 
 export interface TemplateBlock {
   kind: "title" | "heading" | "paragraph";
@@ -51,7 +49,6 @@ export class TemplateError extends Error {
 }
 
 const FIGURE_ID = /^[a-z][a-z0-9_.]*$/;
-const STYLES: readonly RunStyle[] = ["kai", "hei", "bold"];
 
 function parseInline(src: string, line: number): TemplatePiece[] {
   const pieces: TemplatePiece[] = [];
@@ -123,7 +120,14 @@ export function parseTemplate(text: string): TemplateBlock[] {
     } else if (src === "~") {
       blocks.push({ kind: "paragraph", align: "both", indent: false, optional, pieces: [], line });
     } else if (src.startsWith(">")) {
-      blocks.push({ kind: "paragraph", align: "right", indent: false, optional, pieces: parseInline(src.slice(1).trimStart(), line), line });
+      blocks.push({
+        kind: "paragraph",
+        align: "right",
+        indent: false,
+        optional,
+        pieces: parseInline(src.slice(1).trimStart(), line),
+        line,
+      });
     } else {
       blocks.push({ kind: "paragraph", align: "both", indent: true, optional, pieces: parseInline(src, line), line });
     }

@@ -73,7 +73,14 @@ function cellText(cell: RawCell): string {
 }
 
 function parseYear(cell: RawCell): number | null {
-  const n = typeof cell === "number" ? cell : Number(foldWidth(String(cell)).trim().replace(/\s*年(度)?$/, ""));
+  const n =
+    typeof cell === "number"
+      ? cell
+      : Number(
+          foldWidth(String(cell))
+            .trim()
+            .replace(/\s*年(度)?$/, ""),
+        );
   return Number.isInteger(n) && n >= 1900 && n <= 9999 ? n : null;
 }
 
@@ -129,8 +136,18 @@ export function readSettings(
     settings = defaultSettings();
     issues.push(
       candidates.length
-        ? issue("warning", "settings.no_header", `工作表“${SETTINGS_SHEET}”中没有“项目/值”表头行，已使用默认设置。`, `Sheet ${SETTINGS_SHEET} has no 项目/值 (item/value) header row; default settings are used.`)
-        : issue("info", "settings.missing", `工作簿中没有“${SETTINGS_SHEET}”工作表，已使用默认设置（可用“初始化工作簿”创建）。`, `The workbook has no ${SETTINGS_SHEET} (report settings) sheet; default settings are used ("Set up workbook" creates it).`),
+        ? issue(
+            "warning",
+            "settings.no_header",
+            `工作表“${SETTINGS_SHEET}”中没有“项目/值”表头行，已使用默认设置。`,
+            `Sheet ${SETTINGS_SHEET} has no 项目/值 (item/value) header row; default settings are used.`,
+          )
+        : issue(
+            "info",
+            "settings.missing",
+            `工作簿中没有“${SETTINGS_SHEET}”工作表，已使用默认设置（可用“初始化工作簿”创建）。`,
+            `The workbook has no ${SETTINGS_SHEET} (report settings) sheet; default settings are used ("Set up workbook" creates it).`,
+          ),
     );
   } else {
     settings = fromItems(items, wb.date1904, issues);
@@ -141,7 +158,13 @@ export function readSettings(
   const endYear = Number(settings.periodEnd.slice(0, 4));
   if (settings.year !== startYear && settings.year !== endYear)
     issues.push(
-      issue("warning", "settings.year_outside_period", `年度 ${settings.year} 不在统计期间 ${settings.periodStart} 至 ${settings.periodEnd} 内，请核对。`, `Year ${settings.year} is outside the period ${settings.periodStart} to ${settings.periodEnd}; please check.`, items?.get("year")?.cell),
+      issue(
+        "warning",
+        "settings.year_outside_period",
+        `年度 ${settings.year} 不在统计期间 ${settings.periodStart} 至 ${settings.periodEnd} 内，请核对。`,
+        `Year ${settings.year} is outside the period ${settings.periodStart} to ${settings.periodEnd}; please check.`,
+        items?.get("year")?.cell,
+      ),
     );
   return { settings, issues, fromWorkbook: items !== null };
 }
@@ -151,13 +174,27 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
   const text: Partial<Record<keyof ReportSettings, string>> = {};
   const bad = (f: Found, label: string, what: string, whatEn: string, fallback: string) =>
     issues.push(
-      issue("error", "settings.bad_value", `${f.cell}：${label}“${cellText(f.value)}”${what}，已使用 ${fallback}。`, `${f.cell}: ${label} "${cellText(f.value)}" ${whatEn}; using ${fallback}.`, f.cell),
+      issue(
+        "error",
+        "settings.bad_value",
+        `${f.cell}：${label}“${cellText(f.value)}”${what}，已使用 ${fallback}。`,
+        `${f.cell}: ${label} "${cellText(f.value)}" ${whatEn}; using ${fallback}.`,
+        f.cell,
+      ),
     );
 
   for (const [key, f] of items) {
     if (typeof f.value === "string" && EXCEL_ERROR.test(f.value.trim())) {
       const label = SETTINGS_ITEMS.find((i) => i.key === key)!.label;
-      issues.push(issue("error", "settings.excel_error", `${f.cell}：${label}是错误值 ${f.value.trim()}，已使用默认值。`, `${f.cell}: ${label} is the error value ${f.value.trim()}; the default is used.`, f.cell));
+      issues.push(
+        issue(
+          "error",
+          "settings.excel_error",
+          `${f.cell}：${label}是错误值 ${f.value.trim()}，已使用默认值。`,
+          `${f.cell}: ${label} is the error value ${f.value.trim()}; the default is used.`,
+          f.cell,
+        ),
+      );
       continue;
     }
     text[key] = cellText(f.value);
@@ -176,7 +213,14 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
     const f = items.get(key);
     if (!f || !text[key]) return null;
     const iso = parseSettingDate(f.value, date1904);
-    if (!iso) bad(f, label, "不是有效的日期（可写 2022-01-01、2022/1/1 或 2022年1月1日）", "is not a date (write 2022-01-01, 2022/1/1 or 2022年1月1日)", label === "期间开始" ? s.periodStart : s.periodEnd);
+    if (!iso)
+      bad(
+        f,
+        label,
+        "不是有效的日期（可写 2022-01-01、2022/1/1 或 2022年1月1日）",
+        "is not a date (write 2022-01-01, 2022/1/1 or 2022年1月1日)",
+        label === "期间开始" ? s.periodStart : s.periodEnd,
+      );
     return iso;
   };
   const start = date("periodStart", "期间开始");
@@ -186,7 +230,13 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
   if (s.periodStart > s.periodEnd) {
     const at = items.get("periodEnd")?.cell ?? items.get("periodStart")?.cell;
     issues.push(
-      issue("error", "settings.period_reversed", `${at ?? SETTINGS_SHEET}：期间结束 ${s.periodEnd} 早于期间开始 ${s.periodStart}，已使用 ${year} 年全年。`, `${at ?? SETTINGS_SHEET}: period end ${s.periodEnd} is before period start ${s.periodStart}; using the whole year ${year}.`, at),
+      issue(
+        "error",
+        "settings.period_reversed",
+        `${at ?? SETTINGS_SHEET}：期间结束 ${s.periodEnd} 早于期间开始 ${s.periodStart}，已使用 ${year} 年全年。`,
+        `${at ?? SETTINGS_SHEET}: period end ${s.periodEnd} is before period start ${s.periodStart}; using the whole year ${year}.`,
+        at,
+      ),
     );
     s.periodStart = `${year}-01-01`;
     s.periodEnd = `${year}-12-31`;
@@ -198,7 +248,15 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
     s[key] = text[key]!;
     if (text[key] === "") {
       const label = SETTINGS_ITEMS.find((i) => i.key === key)!.label;
-      issues.push(issue("warning", "settings.blank", `${f.cell}：${label}为空，报告中相应位置将空缺。`, `${f.cell}: ${label} is blank; the report will have a gap there.`, f.cell));
+      issues.push(
+        issue(
+          "warning",
+          "settings.blank",
+          `${f.cell}：${label}为空，报告中相应位置将空缺。`,
+          `${f.cell}: ${label} is blank; the report will have a gap there.`,
+          f.cell,
+        ),
+      );
     }
   }
   for (const key of ["workbookId", "signature"] as const) if (text[key] !== undefined) s[key] = text[key]!;
@@ -209,7 +267,13 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
     if (templateById(text.template)) s.template = text.template;
     else
       issues.push(
-        issue("warning", "settings.template_unknown", `${tpl.cell}：没有名为“${text.template}”的报告模板，已使用内置模板 ${DEFAULT_TEMPLATE_ID}。`, `${tpl.cell}: there is no report template "${text.template}"; the built-in template ${DEFAULT_TEMPLATE_ID} is used.`, tpl.cell),
+        issue(
+          "warning",
+          "settings.template_unknown",
+          `${tpl.cell}：没有名为“${text.template}”的报告模板，已使用内置模板 ${DEFAULT_TEMPLATE_ID}。`,
+          `${tpl.cell}: there is no report template "${text.template}"; the built-in template ${DEFAULT_TEMPLATE_ID} is used.`,
+          tpl.cell,
+        ),
       );
   }
 
@@ -224,7 +288,14 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
 function applyOverrides(s: ReportSettings, o: Partial<ReportSettings>, issues: Issue[]): ReportSettings {
   const out = { ...s };
   const badOverride = (label: string, value: unknown, en: string) =>
-    issues.push(issue("error", "settings.bad_override", `指定的${label}“${String(value)}”无效，已忽略。`, `The ${en} given ("${String(value)}") is not valid and was ignored.`));
+    issues.push(
+      issue(
+        "error",
+        "settings.bad_override",
+        `指定的${label}“${String(value)}”无效，已忽略。`,
+        `The ${en} given ("${String(value)}") is not valid and was ignored.`,
+      ),
+    );
 
   for (const item of SETTINGS_ITEMS) {
     const v = o[item.key];
@@ -244,7 +315,10 @@ function applyOverrides(s: ReportSettings, o: Partial<ReportSettings>, issues: I
       out.year = y;
     }
   }
-  for (const [key, label, en] of [["periodStart", "期间开始", "period start"], ["periodEnd", "期间结束", "period end"]] as const) {
+  for (const [key, label, en] of [
+    ["periodStart", "期间开始", "period start"],
+    ["periodEnd", "期间结束", "period end"],
+  ] as const) {
     const v = o[key];
     if (v === undefined) continue;
     const iso = parseSettingDate(v, false);
@@ -253,7 +327,12 @@ function applyOverrides(s: ReportSettings, o: Partial<ReportSettings>, issues: I
   }
   if (out.periodStart > out.periodEnd) {
     issues.push(
-      issue("error", "settings.period_reversed", `期间结束 ${out.periodEnd} 早于期间开始 ${out.periodStart}，已使用 ${out.year} 年全年。`, `Period end ${out.periodEnd} is before period start ${out.periodStart}; using the whole year ${out.year}.`),
+      issue(
+        "error",
+        "settings.period_reversed",
+        `期间结束 ${out.periodEnd} 早于期间开始 ${out.periodStart}，已使用 ${out.year} 年全年。`,
+        `Period end ${out.periodEnd} is before period start ${out.periodStart}; using the whole year ${out.year}.`,
+      ),
     );
     out.periodStart = isoDate(out.year, 1, 1)!;
     out.periodEnd = isoDate(out.year, 12, 31)!;

@@ -17,7 +17,13 @@ export function technicalDetail(error: unknown): string {
   const lines = [`${error.name}: ${error.message}`];
   if (office.code !== undefined) lines.push(`code: ${String(office.code)}`);
   if (office.debugInfo !== undefined) lines.push(`debugInfo: ${JSON.stringify(office.debugInfo)}`);
-  if (error.stack) lines.push(...error.stack.split("\n").slice(1, 6).map((l) => l.trim()));
+  if (error.stack)
+    lines.push(
+      ...error.stack
+        .split("\n")
+        .slice(1, 6)
+        .map((l) => l.trim()),
+    );
   return lines.join("\n");
 }
 

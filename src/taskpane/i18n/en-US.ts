@@ -14,11 +14,13 @@ export const enUS: Messages = {
   tabsLabel: "Views",
 
   emptyTitle: "This workbook has no ledgers yet",
-  emptyBody: "Set-up adds the ledger sheets (study sessions, partner units, e-guarantees …) and the sheets 报告设置 (settings) and 指标定义 (figure definitions). Existing sheets are never changed or overwritten.",
+  emptyBody:
+    "Set-up adds the ledger sheets (study sessions, partner units, e-guarantees …) and the sheets 报告设置 (settings) and 指标定义 (figure definitions). Existing sheets are never changed or overwritten.",
   setUp: "Set up workbook",
   setUpMissing: "Add the missing sheets",
   setUpConfirmTitle: "Set up this workbook?",
-  setUpConfirmBody: "The missing ledger sheets, 报告设置 and 指标定义 will be added. Existing sheets and data are not changed or overwritten.",
+  setUpConfirmBody:
+    "The missing ledger sheets, 报告设置 and 指标定义 will be added. Existing sheets and data are not changed or overwritten.",
   setUpConfirm: "Add sheets",
   cancel: "Cancel",
   setUpRunning: "Adding sheets…",
@@ -70,7 +72,8 @@ export const enUS: Messages = {
   manualInvalidNegative: "A manual value cannot be negative. Type 0 or more.",
   manualSaved: "Written to {cell}",
   manualCleared: "Cleared {cell}",
-  manualBuiltIn: "The built-in figure definitions are in use. Run Set up workbook to add the 指标定义 sheet, then you can change manual values here.",
+  manualBuiltIn:
+    "The built-in figure definitions are in use. Run Set up workbook to add the 指标定义 sheet, then you can change manual values here.",
   errorManualWhat: "The manual value of {name} was not saved",
   errorManualWhere: "Where: {cell}",
   errorManualTodo: "The workbook was not changed. Click “Read again” and try again; if it still fails, send the details to IT.",
@@ -102,10 +105,13 @@ export const enUS: Messages = {
   resultUncomputed: "Figures that could not be computed (shown as “*”): {count}.",
   save: "Save report",
   saveStarted: "Download of {file} started.",
-  saveDesktopNote: "If no save prompt appeared, this version of Office does not allow downloads from a task pane: open the Ledger Report pane in Word and insert the report from this workbook there.",
+  saveDesktopNote:
+    "If no save prompt appeared, this version of Office does not allow downloads from a task pane: open the Ledger Report pane in Word and insert the report from this workbook there.",
   saveBlockedTitle: "Files cannot be saved from here",
-  saveBlockedMac: "Office for Mac does not allow downloads from a task pane. Open the Ledger Report pane in Word and insert the report from this workbook there.",
-  saveBlockedGeneric: "The browser blocked the download. Open the Ledger Report pane in Word and insert the report from this workbook there.",
+  saveBlockedMac:
+    "Office for Mac does not allow downloads from a task pane. Open the Ledger Report pane in Word and insert the report from this workbook there.",
+  saveBlockedGeneric:
+    "The browser blocked the download. Open the Ledger Report pane in Word and insert the report from this workbook there.",
 
   errorDetails: "Details",
   retry: "Try again",
@@ -149,7 +155,8 @@ export const enUS: Messages = {
   statusLedgerText: "Ledger: {text}",
   statusChangedText: "{old} → {new}",
   refreshTitle: "Refresh data",
-  refreshBody: "Pick the ledger workbook (.xlsx) this report came from. You review the changes first; nothing is written until you choose Apply, and text you edited in the body is left alone.",
+  refreshBody:
+    "Pick the ledger workbook (.xlsx) this report came from. You review the changes first; nothing is written until you choose Apply, and text you edited in the body is left alone.",
   refreshPick: "Refresh data",
   refreshPickAgain: "Pick another workbook",
   refreshPickLabel: "Pick the ledger workbook (.xlsx)",
@@ -185,7 +192,8 @@ export const enUS: Messages = {
   issuesLine: "The ledgers have {errors} errors and {warnings} warnings; rows with errors are not counted.",
   issuesMore: "{count} more not listed; open the workbook in Excel to see them.",
   insertTitle: "Insert the report",
-  insertBody: "This document is not linked to ledgers yet. Pick the ledger workbook (.xlsx) to generate the report and insert it here; you can refresh its figures here later.",
+  insertBody:
+    "This document is not linked to ledgers yet. Pick the ledger workbook (.xlsx) to generate the report and insert it here; you can refresh its figures here later.",
   insertPick: "Pick a workbook…",
   insertPickLabel: "Pick the ledger workbook (.xlsx) to generate the report from",
   insertReady: "{file}: year {year}, {scope}, {figures} figures.",
@@ -194,12 +202,15 @@ export const enUS: Messages = {
   insertDoneTitle: "Report inserted",
   insertDocumentPath: "The whole report was inserted, with its page setup and page numbers.",
   updateTitle: "Update an existing report",
-  updateBody: "Pick the report you have been editing (.docx) to update its figures from this workbook's ledgers. Your edited text is kept and the original file is not overwritten.",
+  updateBody:
+    "Pick the report you have been editing (.docx) to update its figures from this workbook's ledgers. Your edited text is kept and the original file is not overwritten.",
   updatePick: "Pick the report file…",
   updatePickLabel: "Pick the report to update (.docx)",
   updateSave: "Save the updated report",
-  updateSaveDesktopNote: "If no save prompt appeared, this version of Office does not allow downloads from a task pane: open the report in Word and use Refresh data in the Ledger Report pane.",
-  updateSaveBlockedMac: "Office for Mac does not allow downloads from a task pane. Open the report in Word and use Refresh data in the Ledger Report pane.",
+  updateSaveDesktopNote:
+    "If no save prompt appeared, this version of Office does not allow downloads from a task pane: open the report in Word and use Refresh data in the Ledger Report pane.",
+  updateSaveBlockedMac:
+    "Office for Mac does not allow downloads from a task pane. Open the report in Word and use Refresh data in the Ledger Report pane.",
   updateSaveBlockedGeneric: "The browser blocked the download. Open the report in Word and use Refresh data in the Ledger Report pane.",
   errorFileWhat: "Cannot read {file}",
   errorFileTodo: "Check that you picked the ledger workbook (.xlsx), then pick it again.",
@@ -208,7 +219,8 @@ export const enUS: Messages = {
   errorRefreshWhat: "This report cannot be refreshed",
   errorRefreshTodo: "The document was not changed. Try again; if it still fails, send the details to IT.",
   errorApplyWhat: "Writing to the document failed",
-  errorApplyTodo: "Leave any text you are editing in Word, then pick the workbook again. If some figures were written, Undo brings them back.",
+  errorApplyTodo:
+    "Leave any text you are editing in Word, then pick the workbook again. If some figures were written, Undo brings them back.",
   errorInsertWhat: "Cannot insert the report",
   errorInsertTodo: "The document may be unchanged. Try again; if it still fails, send the details to IT.",
   errorWordReadWhat: "Cannot read this document",

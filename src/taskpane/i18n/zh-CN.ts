@@ -102,7 +102,8 @@ export const zhCN = {
   resultUncomputed: "{count} 项指标无法计算，报告中显示为“*”。",
   save: "保存报告",
   saveStarted: "已开始下载 {file}。",
-  saveDesktopNote: "如果没有出现保存提示，说明此版本的 Office 不允许从任务窗格下载文件：请在 Word 中打开“台账成文”窗格，从这个工作簿插入报告。",
+  saveDesktopNote:
+    "如果没有出现保存提示，说明此版本的 Office 不允许从任务窗格下载文件：请在 Word 中打开“台账成文”窗格，从这个工作簿插入报告。",
   saveBlockedTitle: "这里无法保存文件",
   saveBlockedMac: "Mac 版 Office 不允许从任务窗格下载文件。请在 Word 中打开“台账成文”窗格，从这个工作簿插入报告。",
   saveBlockedGeneric: "浏览器阻止了下载。请在 Word 中打开“台账成文”窗格，从这个工作簿插入报告。",
@@ -198,7 +199,8 @@ export const zhCN = {
   updatePick: "选择报告文件…",
   updatePickLabel: "选择要更新的报告（.docx）",
   updateSave: "保存更新后的报告",
-  updateSaveDesktopNote: "如果没有出现保存提示，说明此版本的 Office 不允许从任务窗格下载文件：请在 Word 中打开这份报告，用“台账成文”窗格的“刷新数据”更新。",
+  updateSaveDesktopNote:
+    "如果没有出现保存提示，说明此版本的 Office 不允许从任务窗格下载文件：请在 Word 中打开这份报告，用“台账成文”窗格的“刷新数据”更新。",
   updateSaveBlockedMac: "Mac 版 Office 不允许从任务窗格下载文件。请在 Word 中打开这份报告，用“台账成文”窗格的“刷新数据”更新。",
   updateSaveBlockedGeneric: "浏览器阻止了下载。请在 Word 中打开这份报告，用“台账成文”窗格的“刷新数据”更新。",
   errorFileWhat: "无法读取 {file}",

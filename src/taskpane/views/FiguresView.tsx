@@ -35,9 +35,20 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
   },
-  head: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  head: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
   name: { overflowWrap: "anywhere", minWidth: 0 },
-  text: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  text: {
+    color: tokens.colorBrandForeground1,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   action: { alignSelf: "flex-start", minWidth: 0, paddingInline: 0 },
   manual: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalXS, minWidth: 0 },
@@ -173,30 +184,32 @@ function FigureItem(props: {
         ) : (
           <Caption1 className={styles.muted}>{t("manualBuiltIn")}</Caption1>
         )
-      ) : figure.manual
-        ? definition?.sourceRow !== undefined && (
-            <Button
-              className={styles.action}
-              appearance="transparent"
-              size="small"
-              title={t("figureEditManualHint", { name: figure.name })}
-              onClick={() => props.onSelectRows([{ sheet: DEFINITIONS_SHEET, row: definition.sourceRow! }])}
-            >
-              {t("figureEditManual")}
-            </Button>
-          )
-        : figure.rowRefs.length > 0 && (
-            <Button
-              className={styles.action}
-              appearance="transparent"
-              size="small"
-              title={t("figureShowSourceHint", { name: figure.name, rows: figure.rowRefs.length })}
-              data-testid="show-source"
-              onClick={() => props.onSelectRows(figure.rowRefs)}
-            >
-              {t("figureShowSource")}
-            </Button>
-          )}
+      ) : figure.manual ? (
+        definition?.sourceRow !== undefined && (
+          <Button
+            className={styles.action}
+            appearance="transparent"
+            size="small"
+            title={t("figureEditManualHint", { name: figure.name })}
+            onClick={() => props.onSelectRows([{ sheet: DEFINITIONS_SHEET, row: definition.sourceRow! }])}
+          >
+            {t("figureEditManual")}
+          </Button>
+        )
+      ) : (
+        figure.rowRefs.length > 0 && (
+          <Button
+            className={styles.action}
+            appearance="transparent"
+            size="small"
+            title={t("figureShowSourceHint", { name: figure.name, rows: figure.rowRefs.length })}
+            data-testid="show-source"
+            onClick={() => props.onSelectRows(figure.rowRefs)}
+          >
+            {t("figureShowSource")}
+          </Button>
+        )
+      )}
     </li>
   );
 }

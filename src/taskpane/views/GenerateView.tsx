@@ -185,11 +185,7 @@ export function GenerateView(props: { services: PaneServices; result: EngineResu
   }
 
   const current = steps?.find((s) => s.state === "active");
-  const announcement = running
-    ? `${t("generating")}: ${current ? t(current.label) : ""}`
-    : output
-      ? t("resultTitle")
-      : "";
+  const announcement = running ? `${t("generating")}: ${current ? t(current.label) : ""}` : output ? t("resultTitle") : "";
 
   return (
     <div className={styles.root} data-testid="generate-view">

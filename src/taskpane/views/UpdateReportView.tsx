@@ -52,7 +52,11 @@ const useStyles = makeStyles({
   },
 });
 
-type Refresh = (workbook: RawWorkbook, docx: Uint8Array, choices: Record<string, ConflictChoice>) => Promise<{ result: FileRefreshResult; previous: LinkRecord }>;
+type Refresh = (
+  workbook: RawWorkbook,
+  docx: Uint8Array,
+  choices: Record<string, ConflictChoice>,
+) => Promise<{ result: FileRefreshResult; previous: LinkRecord }>;
 
 /** The patcher and its zip code load only when the clerk updates a report. */
 const refreshReportFile: Refresh = async (workbook, docx, choices) => {
@@ -122,8 +126,17 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
       setLive("");
       setError(
         stage === "read"
-          ? { what: t("errorReadWhat"), where: t("errorReadWhere", { where: t("errorWhereWorkbook") }), todo: t("errorReadTodo"), detail: technicalDetail(err) }
-          : { what: t("errorReportFileWhat", { file: file.name }), todo: clerkMessage(err, lang) ?? t("errorReportFileTodo"), detail: technicalDetail(err) },
+          ? {
+              what: t("errorReadWhat"),
+              where: t("errorReadWhere", { where: t("errorWhereWorkbook") }),
+              todo: t("errorReadTodo"),
+              detail: technicalDetail(err),
+            }
+          : {
+              what: t("errorReportFileWhat", { file: file.name }),
+              todo: clerkMessage(err, lang) ?? t("errorReportFileTodo"),
+              detail: technicalDetail(err),
+            },
       );
     } finally {
       setBusy(null);

@@ -34,7 +34,9 @@ export function IssuesLine(props: { issues: readonly Issue[] }) {
             </li>
           ))}
         </ul>
-        {summary.lines.length > SHOWN && <Caption1 className={styles.line}>{t("issuesMore", { count: summary.lines.length - SHOWN })}</Caption1>}
+        {summary.lines.length > SHOWN && (
+          <Caption1 className={styles.line}>{t("issuesMore", { count: summary.lines.length - SHOWN })}</Caption1>
+        )}
       </details>
     </div>
   );

@@ -73,10 +73,20 @@ export function ReviewList(props: {
           </Body1Strong>
           <Caption1 className={styles.muted}>{t("reviewConflictsHint")}</Caption1>
           <div className={styles.allButtons}>
-            <Button size="small" disabled={props.disabled} data-testid="review-keep-all" onClick={() => props.onChoose(chooseAll(review, "keep"))}>
+            <Button
+              size="small"
+              disabled={props.disabled}
+              data-testid="review-keep-all"
+              onClick={() => props.onChoose(chooseAll(review, "keep"))}
+            >
               {t("reviewKeepAll")}
             </Button>
-            <Button size="small" disabled={props.disabled} data-testid="review-take-all" onClick={() => props.onChoose(chooseAll(review, "take"))}>
+            <Button
+              size="small"
+              disabled={props.disabled}
+              data-testid="review-take-all"
+              onClick={() => props.onChoose(chooseAll(review, "take"))}
+            >
               {t("reviewTakeAll")}
             </Button>
           </div>
@@ -124,7 +134,10 @@ export function ReviewList(props: {
 
       {review.notInDocument.length > 0 && (
         <Caption1 className={styles.muted}>
-          {t("reviewNotInDocument", { count: review.notInDocument.length, names: review.notInDocument.map((f) => f.name).join(t("listSeparator")) })}
+          {t("reviewNotInDocument", {
+            count: review.notInDocument.length,
+            names: review.notInDocument.map((f) => f.name).join(t("listSeparator")),
+          })}
         </Caption1>
       )}
     </section>

@@ -67,7 +67,13 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   title: { margin: 0, overflowWrap: "anywhere" },
-  info: { display: "grid", gridTemplateColumns: "auto minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  info: {
+    display: "grid",
+    gridTemplateColumns: "auto minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
   group: { display: "contents" },
   term: { color: tokens.colorNeutralForeground3 },
   definition: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
@@ -102,7 +108,10 @@ const useStyles = makeStyles({
 /** Lets the progress line paint between the synchronous stages (reading the file, the engine). */
 const yieldToPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-const BADGE: Record<FigureStatusKind, { color: BadgeProps["color"]; label: "statusCurrent" | "statusChanged" | "statusEdited" | "statusDeleted" }> = {
+const BADGE: Record<
+  FigureStatusKind,
+  { color: BadgeProps["color"]; label: "statusCurrent" | "statusChanged" | "statusEdited" | "statusDeleted" }
+> = {
   current: { color: "success", label: "statusCurrent" },
   changed: { color: "brand", label: "statusChanged" },
   edited: { color: "warning", label: "statusEdited" },
@@ -116,7 +125,10 @@ function statusDetail(row: FigureStatusRow, t: Translate): string {
     case "changed":
       return t("statusChangedText", { old: row.current, new: row.next ?? "" });
     case "edited":
-      return [t("statusDocText", { text: row.current }), row.next !== undefined ? t("statusLedgerText", { text: row.next }) : t("statusWasText", { text: row.written })].join(" · ");
+      return [
+        t("statusDocText", { text: row.current }),
+        row.next !== undefined ? t("statusLedgerText", { text: row.next }) : t("statusWasText", { text: row.written }),
+      ].join(" · ");
     case "deleted":
       return t("statusWasText", { text: row.written });
   }
@@ -194,7 +206,11 @@ export function WordApp({ services }: { services: WordPaneServices }) {
       setLive("");
       setError(
         stage === "file"
-          ? { what: t("errorFileWhat", { file: file.name }), todo: clerkMessage(err, lang) ?? t("errorFileTodo"), detail: technicalDetail(err) }
+          ? {
+              what: t("errorFileWhat", { file: file.name }),
+              todo: clerkMessage(err, lang) ?? t("errorFileTodo"),
+              detail: technicalDetail(err),
+            }
           : {
               what: t("errorRefreshWhat"),
               where: t("errorReadWhere", { where: t("errorWhereDocument") }),
@@ -223,7 +239,12 @@ export function WordApp({ services }: { services: WordPaneServices }) {
       setOutcome({ kind: "applied", counts: refreshCounts(review.plan), warnings: result.warnings });
     } catch (err) {
       setLive("");
-      setError({ what: t("errorApplyWhat"), where: t("errorReadWhere", { where: t("errorWhereDocument") }), todo: t("errorApplyTodo"), detail: technicalDetail(err) });
+      setError({
+        what: t("errorApplyWhat"),
+        where: t("errorReadWhere", { where: t("errorWhereDocument") }),
+        todo: t("errorApplyTodo"),
+        detail: technicalDetail(err),
+      });
     } finally {
       setBusy(null);
     }
@@ -264,7 +285,16 @@ export function WordApp({ services }: { services: WordPaneServices }) {
   } else if (load.kind === "failed") {
     body = <ErrorNotice error={load.error} onRetry={() => void read()} />;
   } else if (load.read.problem?.code === "not_linked") {
-    body = <InsertView services={services} busy={busy} onStart={start} onBusy={setBusy} onError={setError} onInserted={(r) => void inserted(r)} />;
+    body = (
+      <InsertView
+        services={services}
+        busy={busy}
+        onStart={start}
+        onBusy={setBusy}
+        onError={setError}
+        onInserted={(r) => void inserted(r)}
+      />
+    );
   } else if (load.read.problem || !load.read.record) {
     body = (
       <MessageBar intent="warning" layout="multiline" data-testid="link-problem">
@@ -347,7 +377,11 @@ function ReportInfo({ record }: { record: LinkRecord }) {
   const items: [string, string, string][] = [
     [t("wordSourceWorkbook"), record.workbookName || t("workbookUnnamed"), "info-workbook"],
     [t("wordGeneratedAt"), formatGeneratedAt(record.generatedAt, lang), "info-generated"],
-    [t("wordPeriod"), t("wordPeriodRange", { start: formatDay(record.period.start, lang), end: formatDay(record.period.end, lang) }), "info-period"],
+    [
+      t("wordPeriod"),
+      t("wordPeriodRange", { start: formatDay(record.period.start, lang), end: formatDay(record.period.end, lang) }),
+      "info-period",
+    ],
     [t("wordScope"), record.scope, "info-scope"],
   ];
   return (
@@ -420,7 +454,11 @@ function InsertView(props: {
     } catch (err) {
       props.onError(
         stage === "file"
-          ? { what: t("errorFileWhat", { file: file.name }), todo: clerkMessage(err, lang) ?? t("errorFileTodo"), detail: technicalDetail(err) }
+          ? {
+              what: t("errorFileWhat", { file: file.name }),
+              todo: clerkMessage(err, lang) ?? t("errorFileTodo"),
+              detail: technicalDetail(err),
+            }
           : { what: t("errorEngineWhat"), todo: t("errorEngineTodo"), detail: technicalDetail(err) },
       );
     } finally {
@@ -438,7 +476,12 @@ function InsertView(props: {
       setPrepared(null);
       props.onInserted(result);
     } catch (err) {
-      props.onError({ what: t("errorInsertWhat"), where: t("errorReadWhere", { where: t("errorWhereDocument") }), todo: t("errorInsertTodo"), detail: technicalDetail(err) });
+      props.onError({
+        what: t("errorInsertWhat"),
+        where: t("errorReadWhere", { where: t("errorWhereDocument") }),
+        todo: t("errorInsertTodo"),
+        detail: technicalDetail(err),
+      });
     } finally {
       props.onBusy(null);
     }

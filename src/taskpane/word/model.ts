@@ -92,7 +92,11 @@ export function figureNames(...records: (LinkRecord | null | undefined)[]): Map<
  * `choices` override each conflict's planned resolution for display, so a view can show the clerk's
  * pick without planning again (the write must still be planned with the same choices).
  */
-export function reviewModel(plan: RefreshPlan, names: ReadonlyMap<string, string>, choices: Record<string, ConflictChoice> = {}): ReviewModel {
+export function reviewModel(
+  plan: RefreshPlan,
+  names: ReadonlyMap<string, string>,
+  choices: Record<string, ConflictChoice> = {},
+): ReviewModel {
   const name = (id: string) => names.get(id) ?? id;
   // A conflict resolved as "take" is also listed as updated by the plan; the review shows it once, as the conflict.
   const conflicted = new Set(plan.conflicts.map((c) => c.id));
@@ -101,7 +105,14 @@ export function reviewModel(plan: RefreshPlan, names: ReadonlyMap<string, string
   for (const c of plan.conflicts) {
     if (seen.has(c.id)) continue;
     seen.add(c.id);
-    conflicts.push({ id: c.id, name: name(c.id), written: c.written, current: c.current, new: c.new, resolution: choices[c.id] ?? c.resolution });
+    conflicts.push({
+      id: c.id,
+      name: name(c.id),
+      written: c.written,
+      current: c.current,
+      new: c.new,
+      resolution: choices[c.id] ?? c.resolution,
+    });
   }
   return {
     updates: plan.updated.filter((u) => !conflicted.has(u.id)).map((u) => ({ id: u.id, name: name(u.id), old: u.old, new: u.new })),

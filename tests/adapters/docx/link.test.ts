@@ -1,12 +1,5 @@
 import fc from "fast-check";
-import {
-  LINK_NAMESPACE,
-  linkRecordToXml,
-  parseLinkRecord,
-  sanitizeXmlText,
-  slotIdFromTag,
-  slotTag,
-} from "../../../src/core/link";
+import { LINK_NAMESPACE, linkRecordToXml, parseLinkRecord, sanitizeXmlText, slotIdFromTag, slotTag } from "../../../src/core/link";
 import type { LinkRecord } from "../../../src/core/types";
 import { fixtureLink } from "./fixture";
 
@@ -86,7 +79,7 @@ describe("the link record", () => {
   test("tells a part that belongs to someone else from a damaged one", () => {
     const foreign = parseLinkRecord('<?xml version="1.0"?><root xmlns="urn:other"><a/></root>');
     expect(foreign).toMatchObject({ ok: false, reason: "not_link" });
-    const noNamespace = parseLinkRecord("<link version=\"1\"/>");
+    const noNamespace = parseLinkRecord('<link version="1"/>');
     expect(noNamespace).toMatchObject({ ok: false, reason: "not_link" });
     const broken = parseLinkRecord(`<link xmlns="${LINK_NAMESPACE}" version="1"><workbook`);
     expect(broken).toMatchObject({ ok: false, reason: "malformed" });

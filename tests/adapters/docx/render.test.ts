@@ -76,7 +76,9 @@ describe("page layout (GB/T 9704)", () => {
   test("puts — PAGE — in 宋体 14 pt on the right of odd pages and the left of even pages, one character in", () => {
     const rels = parseXml(fixture.parts["word/_rels/document.xml.rels"]);
     const target = (type: string) => {
-      const id = findAll(get(documentXml, "w:sectPr"), "w:footerReference").find((r) => r.attributes["w:type"] === type)!.attributes["r:id"];
+      const id = findAll(get(documentXml, "w:sectPr"), "w:footerReference").find((r) => r.attributes["w:type"] === type)!.attributes[
+        "r:id"
+      ];
       return "word/" + rels.children.find((r) => r.attributes.Id === id)!.attributes.Target;
     };
     const odd = parseXml(fixture.parts[target("default")]);
@@ -186,7 +188,18 @@ describe("body", () => {
   test("writes every block with its style, in order", () => {
     const styleOf = (p: XmlNode) => wVal(p, "w:pStyle");
     const top = documentXml.children[0].children.filter((c) => c.name === "w:p").map(styleOf);
-    expect(top).toEqual(["ReportTitle", "Normal", "ReportHeading1", "Normal", "Normal", "ReportHeading2", "ReportHeading3", "Normal", "Normal", "Normal"]);
+    expect(top).toEqual([
+      "ReportTitle",
+      "Normal",
+      "ReportHeading1",
+      "Normal",
+      "Normal",
+      "ReportHeading2",
+      "ReportHeading3",
+      "Normal",
+      "Normal",
+      "Normal",
+    ]);
     expect(textOf(paragraphs(documentXml)[0])).toBe("2022年度市公共资源交易中心党组书记抓党建工作述职报告");
   });
 
@@ -300,7 +313,9 @@ describe("the link part", () => {
 
   test("is related from the main document and typed in the content types", () => {
     const rels = parseXml(fixture.parts["word/_rels/document.xml.rels"]).children;
-    const custom = rels.filter((r) => r.attributes.Type === "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml");
+    const custom = rels.filter(
+      (r) => r.attributes.Type === "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
+    );
     expect(custom.map((r) => r.attributes.Target)).toEqual(["../customXml/item1.xml"]);
     expect(new Set(rels.map((r) => r.attributes.Id)).size).toBe(rels.length);
     const types = parseXml(fixture.parts["[Content_Types].xml"]).children;
@@ -360,7 +375,11 @@ describe("rendered by LibreOffice", () => {
     for (const slot of slotRuns(fixtureDocument())) expect(flat).toContain(slot.text);
     expect(flat).toContain("2022年度市公共资源交易中心党组书记抓党建工作述职报告");
     const [page1, page2] = rendered.text.split("\f");
-    const lastLine = (page: string) => page.split("\n").filter((l) => l.trim() !== "").at(-1)!;
+    const lastLine = (page: string) =>
+      page
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+        .at(-1)!;
     expect(lastLine(page1).replace(/\s/g, "")).toBe("—1—");
     expect(lastLine(page1).length).toBeGreaterThan(20); // right-hand side
     expect(lastLine(page2).replace(/\s/g, "")).toBe("—2—");

@@ -42,9 +42,10 @@ describe("the task-pane web extension", () => {
   test("is reachable from the package root and typed in the content types", async () => {
     const { parts: p } = await parts(true);
     const root = parseXml(p["_rels/.rels"]).children;
-    expect(root.find((r) => r.attributes.Type === "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes")?.attributes.Target).toBe(
-      "word/webextensions/taskpanes.xml",
-    );
+    expect(
+      root.find((r) => r.attributes.Type === "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes")?.attributes
+        .Target,
+    ).toBe("word/webextensions/taskpanes.xml");
     expect(new Set(root.map((r) => r.attributes.Id)).size).toBe(root.length);
     const types = parseXml(p["[Content_Types].xml"]).children;
     const typeOf = (part: string) => types.find((t) => t.attributes.PartName === part)?.attributes.ContentType;

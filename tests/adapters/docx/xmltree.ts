@@ -18,7 +18,13 @@ export function parseXml(xml: string): XmlNode {
   const stack: XmlNode[] = [];
   let root: XmlNode | null = null;
   parser.on("opentag", (tag) => {
-    const node: XmlNode = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, children: [], parent: null, text: "" };
+    const node: XmlNode = {
+      name: tag.name,
+      attributes: { ...(tag.attributes as Record<string, string>) },
+      children: [],
+      parent: null,
+      text: "",
+    };
     const parent = stack[stack.length - 1];
     if (parent) {
       node.parent = parent;

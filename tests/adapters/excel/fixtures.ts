@@ -10,9 +10,7 @@ export function sheet(name: string, cells: RawCell[][], extra: Partial<SimSheet>
 export function settingsSheet(pairs: [string, string][], extra: Partial<SimSheet> = {}): SimSheet {
   const cells: RawCell[][] = [["项目", "值"], ...pairs];
   return sheet("报告设置", cells, {
-    tables: [
-      { name: "ReportSettings", range: { top: 0, left: 0, bottom: pairs.length, right: 1 } },
-    ],
+    tables: [{ name: "ReportSettings", range: { top: 0, left: 0, bottom: pairs.length, right: 1 } }],
     ...extra,
   });
 }
@@ -34,7 +32,7 @@ export function smallWorkbook(): SimWorkbook {
           [44571, "专题学习", "学习贯彻党的二十大精神"],
           [44600, "专题研讨", "作风建设"],
         ],
-        { tables: [{ name: "StudySessions", range: { top: 0, left: 0, bottom: 2, right: 2 } }] }
+        { tables: [{ name: "StudySessions", range: { top: 0, left: 0, bottom: 2, right: 2 } }] },
       ),
       sheet(
         "电子保函-交易二科",
@@ -44,7 +42,7 @@ export function smallWorkbook(): SimWorkbook {
           ["EG-001", 44600, "某建设有限公司", 500000],
           ["EG-002", "#N/A", "某路桥有限公司", 120000.5],
         ],
-        { merges: [{ top: 0, left: 0, bottom: 0, right: 3 }] }
+        { merges: [{ top: 0, left: 0, bottom: 0, right: 3 }] },
       ),
       sheet("汇总", [["合计", 3]], {
         tables: [{ name: "Table9", range: { top: 0, left: 0, bottom: 0, right: 1 } }],

@@ -1,10 +1,6 @@
 import { createExcelWorkbookSource } from "../../../src/adapters/excel";
 import { jsonBytes } from "../../../src/adapters/excel/shared";
-import {
-  createSimulatedExcel,
-  type SimOptions,
-  type SimWorkbook,
-} from "../../../src/simulated-host";
+import { createSimulatedExcel, type SimOptions, type SimWorkbook } from "../../../src/simulated-host";
 import { largeLedgerWorkbook, smallWorkbook } from "./fixtures";
 
 const MB = 1024 * 1024;

@@ -21,7 +21,13 @@ describe("the sample workbook read through the Excel adapter", () => {
     const generatedAt = "2023-01-05T00:00:00.000Z";
     const live = runEngine(workbook, { generatedAt });
     const file = runEngine(readXlsx(bytes, { name: "sample-ledgers.xlsx" }), { generatedAt });
-    const figure = (f: { id: string; value: number | null; text: string; rows: number; fingerprint: string }) => ({ id: f.id, value: f.value, text: f.text, rows: f.rows, fingerprint: f.fingerprint });
+    const figure = (f: { id: string; value: number | null; text: string; rows: number; fingerprint: string }) => ({
+      id: f.id,
+      value: f.value,
+      text: f.text,
+      rows: f.rows,
+      fingerprint: f.fingerprint,
+    });
     expect(live.figures.map(figure)).toEqual(file.figures.map(figure));
     const issue = (i: { code: string; cell?: string }) => `${i.code} ${i.cell ?? ""}`;
     expect(live.issues.map(issue)).toEqual(file.issues.map(issue));

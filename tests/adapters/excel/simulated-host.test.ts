@@ -1,8 +1,4 @@
-import {
-  createSimulatedExcel,
-  installSimulatedOffice,
-  simWorkbookFromXlsx,
-} from "../../../src/simulated-host";
+import { createSimulatedExcel, installSimulatedOffice, simWorkbookFromXlsx } from "../../../src/simulated-host";
 import { clone, settingsSheet, sheet, smallWorkbook } from "./fixtures";
 
 describe("simulated Excel host", () => {
@@ -10,9 +6,7 @@ describe("simulated Excel host", () => {
     const sim = createSimulatedExcel(smallWorkbook());
     await sim.Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("学习记录");
-      expect(() => ws.name).toThrow(
-        expect.objectContaining({ code: "PropertyNotLoaded", name: "RichApi.Error" })
-      );
+      expect(() => ws.name).toThrow(expect.objectContaining({ code: "PropertyNotLoaded", name: "RichApi.Error" }));
       ws.load("name");
       // Queued is not enough: the value only arrives with the sync.
       expect(() => ws.name).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
@@ -26,10 +20,7 @@ describe("simulated Excel host", () => {
     const sim = createSimulatedExcel(smallWorkbook());
     await sim.Excel.run(async (context) => {
       const tables = context.workbook.tables.load({ name: true, worksheet: { name: true } });
-      const range = context.workbook.worksheets
-        .getItem("电子保函-交易二科")
-        .getRange("B3:C4")
-        .load(["address", "values"]);
+      const range = context.workbook.worksheets.getItem("电子保函-交易二科").getRange("B3:C4").load(["address", "values"]);
       await context.sync();
       expect(tables.items.map((t) => [t.name, t.worksheet.name])).toEqual([
         ["StudySessions", "学习记录"],
@@ -58,10 +49,7 @@ describe("simulated Excel host", () => {
 
   it("rejects a response over the payload limit and returns nothing from that batch", async () => {
     const cells = Array.from({ length: 2000 }, (_, i) => [`row ${i}`, "有效", i]);
-    const sim = createSimulatedExcel(
-      { date1904: false, sheets: [sheet("人员", cells)] },
-      { payloadLimitBytes: 10_000 }
-    );
+    const sim = createSimulatedExcel({ date1904: false, sheets: [sheet("人员", cells)] }, { payloadLimitBytes: 10_000 });
     await sim.Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("人员");
       const small = ws.getRange("A1").load("values");
@@ -84,10 +72,7 @@ describe("simulated Excel host", () => {
     const wb = { date1904: false, sheets: [sheet("人员", [["姓名"]])] };
     const sim = createSimulatedExcel(wb, { payloadLimitBytes: 1000 });
     await sim.Excel.run(async (context) => {
-      context.workbook.worksheets.getItem("人员").getRange("A2:A201").values = Array.from(
-        { length: 200 },
-        () => ["一位同事的名字"]
-      );
+      context.workbook.worksheets.getItem("人员").getRange("A2:A201").values = Array.from({ length: 200 }, () => ["一位同事的名字"]);
       await expect(context.sync()).rejects.toMatchObject({
         code: "RequestPayloadSizeLimitExceeded",
       });
@@ -131,11 +116,7 @@ describe("simulated Excel host", () => {
       merged.areas.load("address");
       const none = header.getMergedAreasOrNullObject();
       await context.sync();
-      expect([header.address, body.address, body.rowCount]).toEqual([
-        "学习记录!A1:C1",
-        "学习记录!A2:C3",
-        2,
-      ]);
+      expect([header.address, body.address, body.rowCount]).toEqual(["学习记录!A1:C1", "学习记录!A2:C3", 2]);
       expect(columns.items.map((c) => c.name)).toEqual(["日期", "形式", "主题"]);
       expect(merged.isNullObject).toBe(false);
       expect(merged.areas.items.map((a) => a.address)).toEqual(["'电子保函-交易二科'!A1:D1"]);
@@ -147,9 +128,7 @@ describe("simulated Excel host", () => {
     const sim = createSimulatedExcel(smallWorkbook(), { apiSets: { ExcelApi: "1.12" } });
     await sim.Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem("学习记录").getRange("A1:C3");
-      expect(() => range.getMergedAreasOrNullObject()).toThrow(
-        expect.objectContaining({ code: "ApiNotFound" })
-      );
+      expect(() => range.getMergedAreasOrNullObject()).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
       await context.sync();
     });
   });

@@ -1,10 +1,6 @@
 import { createExcelWorkbookSource, type SetUpConfig } from "../../../src/adapters/excel";
 import { rowRuns } from "../../../src/adapters/excel/workbook-source";
-import {
-  createSimulatedExcel,
-  type SimOptions,
-  type SimWorkbook,
-} from "../../../src/simulated-host";
+import { createSimulatedExcel, type SimOptions, type SimWorkbook } from "../../../src/simulated-host";
 import { clone, settingsSheet, sheet, smallWorkbook } from "./fixtures";
 
 const CONFIG: SetUpConfig = {
@@ -14,9 +10,7 @@ const CONFIG: SetUpConfig = {
     ["工作簿ID", ""],
   ],
   definitionHeaders: ["指标ID", "名称", "台账", "统计", "条件", "区间", "格式", "手工值"],
-  definitionRows: [
-    ["eg.count", "电子保函笔数", "电子保函", "计数", "状态≠撤销", "截至期末", "整数", ""],
-  ],
+  definitionRows: [["eg.count", "电子保函笔数", "电子保函", "计数", "状态≠撤销", "截至期末", "整数", ""]],
 };
 
 function sourceOver(wb: SimWorkbook, simOpts: SimOptions = {}) {
@@ -30,11 +24,7 @@ function sourceOver(wb: SimWorkbook, simOpts: SimOptions = {}) {
 }
 
 /** Cells that differ between two versions of a sheet, as `A1`-style keys. */
-function changedCells(
-  before: SimWorkbook,
-  after: SimWorkbook,
-  sheetName: string
-): Record<string, unknown> {
+function changedCells(before: SimWorkbook, after: SimWorkbook, sheetName: string): Record<string, unknown> {
   const a = before.sheets.find((s) => s.name === sheetName)!.cells;
   const b = after.sheets.find((s) => s.name === sheetName)!.cells;
   const out: Record<string, unknown> = {};
@@ -137,9 +127,7 @@ describe("writing 报告设置", () => {
       ["项目", "值"],
       ["年度", "2022"],
     ]);
-    expect(created.tables).toEqual([
-      { name: "ReportSettings", range: { top: 0, left: 0, bottom: 1, right: 1 } },
-    ]);
+    expect(created.tables).toEqual([{ name: "ReportSettings", range: { top: 0, left: 0, bottom: 1, right: 1 } }]);
   });
 
   it("refuses a protected 报告设置 with a message naming the sheet, writing nothing", async () => {
@@ -172,7 +160,7 @@ describe("setting up the workbook", () => {
           ],
           {
             merges: [{ top: 0, left: 0, bottom: 0, right: 1 }],
-          }
+          },
         ),
       ],
     };
@@ -212,9 +200,7 @@ describe("setting up the workbook", () => {
       "状态",
       "部门",
     ]);
-    expect(eg.tables).toEqual([
-      { name: "EGuarantees", range: { top: 0, left: 0, bottom: 5, right: 8 } },
-    ]);
+    expect(eg.tables).toEqual([{ name: "EGuarantees", range: { top: 0, left: 0, bottom: 5, right: 8 } }]);
     expect(eg.frozenRows).toBe(1);
     expect(eg.numberFormats?.["1,1"]).toBe("yyyy-mm-dd");
     expect(eg.numberFormats?.["500,5"]).toBe("#,##0.00");
@@ -235,12 +221,7 @@ describe("setting up the workbook", () => {
     ]);
     const definitions = sim.workbook.sheets.find((s) => s.name === "指标定义")!;
     expect(definitions.tables[0].name).toBe("FigureDefinitions");
-    expect(
-      definitions.validations?.map((v) => [
-        v.range.left,
-        (v.rule as { list: { source: string } }).list.source,
-      ])
-    ).toEqual([
+    expect(definitions.validations?.map((v) => [v.range.left, (v.rule as { list: { source: string } }).list.source])).toEqual([
       [2, "学习记录,共建单位,电子保函,活动记录,人员,队伍"],
       [5, "本期,截至期末,全部"],
       [6, "整数,余,亿元,万元,百分比"],
@@ -276,9 +257,7 @@ describe("setting up the workbook", () => {
     const before = clone(wb.sheets[4]);
     const { sim, source } = sourceOver(wb);
     const result = await source.setUp();
-    expect(result.failed).toEqual([
-      { sheet: "报告设置", reason: expect.stringContaining("受保护") },
-    ]);
+    expect(result.failed).toEqual([{ sheet: "报告设置", reason: expect.stringContaining("受保护") }]);
     expect(result.added).toEqual(["指标定义", "共建单位", "活动记录", "人员", "队伍"]);
     expect(sim.workbook.sheets[4]).toEqual(before);
   });
@@ -317,13 +296,8 @@ describe("setting up with the built-in content", () => {
     });
     await source.setUp();
     const settings = sim.workbook.sheets.find((s) => s.name === "报告设置")!;
-    expect(settings.cells.find((row) => row[0] === "工作簿ID")).toEqual([
-      "工作簿ID",
-      "id-from-setup",
-    ]);
+    expect(settings.cells.find((row) => row[0] === "工作簿ID")).toEqual(["工作簿ID", "id-from-setup"]);
     const definitions = sim.workbook.sheets.find((s) => s.name === "指标定义")!;
-    expect(definitions.cells.slice(1).map((row) => row[0])).toEqual(
-      DEFAULT_DEFINITIONS.map((d) => d.id)
-    );
+    expect(definitions.cells.slice(1).map((row) => row[0])).toEqual(DEFAULT_DEFINITIONS.map((d) => d.id));
   });
 });

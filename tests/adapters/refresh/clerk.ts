@@ -39,7 +39,10 @@ export function laterWorkbook(): RawWorkbook {
   guarantees.values.splice(total, 0, ...added);
 
   const partners = table(wb, "共建单位");
-  partners.values.splice(rowIndex(partners, (r) => r[4] === "有效", "有效 partner"), 1);
+  partners.values.splice(
+    rowIndex(partners, (r) => r[4] === "有效", "有效 partner"),
+    1,
+  );
 
   const teams = table(wb, "队伍");
   teams.values.push(["营商环境党员先锋队", "党员先锋队", 44800, "交易二科"]);

@@ -69,7 +69,13 @@ describe("ledger-report refresh", () => {
   test("keeps a hand-edited figure, lists it as a conflict with all three texts and exits 1", async () => {
     const xml = unzipText(reportBytes).text("word/document.xml");
     const written = texts(reportBytes).get("eg.count")!;
-    const edited = copyOfReport("手改.docx", withDocumentXml(reportBytes, editControl(xml, "eg.count", (sdt) => sdt.replace(`>${written}</w:t>`, ">三千余</w:t>"))));
+    const edited = copyOfReport(
+      "手改.docx",
+      withDocumentXml(
+        reportBytes,
+        editControl(xml, "eg.count", (sdt) => sdt.replace(`>${written}</w:t>`, ">三千余</w:t>")),
+      ),
+    );
     const r = await cli("refresh", SAMPLE, edited, "--json");
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
@@ -85,7 +91,10 @@ describe("ledger-report refresh", () => {
   });
 
   test("refuses a Word document that is not a generated report in one line, exit 2, writing nothing", async () => {
-    const plain = copyOfReport("普通文档.docx", new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("会议纪要")] }] }))));
+    const plain = copyOfReport(
+      "普通文档.docx",
+      new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("会议纪要")] }] }))),
+    );
     const r = await cli("refresh", SAMPLE, plain);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
@@ -97,7 +106,9 @@ describe("ledger-report refresh", () => {
   test("refuses a report made by a newer version of the link format, exit 2, writing nothing", async () => {
     const newer = copyOfReport(
       "新版.docx",
-      withPart(reportBytes, "customXml/item1.xml", (xml) => xml.replace("urn:ledger-report:link:1", "urn:ledger-report:link:2").replace('version="1"', 'version="2"')),
+      withPart(reportBytes, "customXml/item1.xml", (xml) =>
+        xml.replace("urn:ledger-report:link:1", "urn:ledger-report:link:2").replace('version="1"', 'version="2"'),
+      ),
     );
     const r = await cli("refresh", SAMPLE, newer, "--lang", "en");
     expect(r.code).toBe(2);

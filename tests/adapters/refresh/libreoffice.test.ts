@@ -24,7 +24,9 @@ async function resaveWithLibreOffice(docx: string): Promise<string> {
   const profile = mkdtempSync(path.join(tmpdir(), "lo-"));
   const outDir = mkdtempSync(path.join(tmpdir(), "lr-lo-out-"));
   try {
-    await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "docx", "--outdir", outDir, docx], { timeout: 180000 });
+    await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "docx", "--outdir", outDir, docx], {
+      timeout: 180000,
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -12,10 +12,21 @@ function fig(id: string, text: string): LinkedFigure {
   return { id, name: id, value: Number(text) || null, text, fingerprint: "", ledger: null, conditions: "", rows: 0 };
 }
 function record(...figures: LinkedFigure[]): LinkRecord {
-  return { version: 1, workbookId: "wb", workbookName: "台账.xlsx", templateId: "default", period: { start: "2022-01-01", end: "2022-12-31" }, scope: "全部门", generatedAt: "t", figures };
+  return {
+    version: 1,
+    workbookId: "wb",
+    workbookName: "台账.xlsx",
+    templateId: "default",
+    period: { start: "2022-01-01", end: "2022-12-31" },
+    scope: "全部门",
+    generatedAt: "t",
+    figures,
+  };
 }
-const sdt = (id: string, content: string, props = "") => `<w:sdt><w:sdtPr><w:tag w:val="lr:${id}"/>${props}</w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
-const body = (inner: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W}><w:body>${inner}</w:body></w:document>`;
+const sdt = (id: string, content: string, props = "") =>
+  `<w:sdt><w:sdtPr><w:tag w:val="lr:${id}"/>${props}</w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+const body = (inner: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W}><w:body>${inner}</w:body></w:document>`;
 const para = (inner: string) => `<w:p>${inner}</w:p>`;
 const run = (text: string, rPr = "") => `<w:r>${rPr}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 
@@ -28,7 +39,11 @@ function pkg(documentXml: string | Uint8Array, link: LinkRecord | null = record(
   return zipSync(files);
 }
 
-function refreshed(bytes: Uint8Array, fresh: LinkRecord, overwriteConflicts = false): { xml: string; plan: ReturnType<typeof planRefresh> } {
+function refreshed(
+  bytes: Uint8Array,
+  fresh: LinkRecord,
+  overwriteConflicts = false,
+): { xml: string; plan: ReturnType<typeof planRefresh> } {
   const docx = readLinkedDocx(bytes);
   const plan = planRefresh(docx.record, docx.controls, fresh, { overwriteConflicts });
   return { xml: strFromU8(unzipSync(patchDocx(docx, plan))["word/document.xml"]), plan };
@@ -51,17 +66,30 @@ describe("locating figure controls", () => {
   });
 
   test("ignores text deleted under tracked changes and counts text inserted under them", () => {
-    const xml = body(para(sdt("a", `<w:del w:id="1" w:author="x"><w:r><w:delText>11</w:delText></w:r></w:del><w:ins w:id="2" w:author="x"><w:r><w:t>十一</w:t></w:r></w:ins>`)));
+    const xml = body(
+      para(
+        sdt(
+          "a",
+          `<w:del w:id="1" w:author="x"><w:r><w:delText>11</w:delText></w:r></w:del><w:ins w:id="2" w:author="x"><w:r><w:t>十一</w:t></w:r></w:ins>`,
+        ),
+      ),
+    );
     expect(locateControls(xml).map((c) => c.text)).toEqual(["十一"]);
   });
 
   test("reads a control showing Word's placeholder as empty", () => {
-    const xml = body(para(sdt("a", run("单击或点击此处输入文字。", '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>'), "<w:showingPlcHdr/>")));
+    const xml = body(
+      para(sdt("a", run("单击或点击此处输入文字。", '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>'), "<w:showingPlcHdr/>")),
+    );
     expect(locateControls(xml).map((c) => c.text)).toEqual([""]);
   });
 
   test("takes the formatting of the first run that shows text, skipping an empty run before it", () => {
-    const xml = body(para(sdt("a", `<w:r><w:rPr><w:i/></w:rPr></w:r>${run("1", "<w:rPr><w:b/></w:rPr>")}${run("2", "<w:rPr><w:u w:val=\"single\"/></w:rPr>")}`)));
+    const xml = body(
+      para(
+        sdt("a", `<w:r><w:rPr><w:i/></w:rPr></w:r>${run("1", "<w:rPr><w:b/></w:rPr>")}${run("2", '<w:rPr><w:u w:val="single"/></w:rPr>')}`),
+      ),
+    );
     expect(locateControls(xml)[0].runProperties).toBe("<w:rPr><w:b/></w:rPr>");
   });
 
@@ -82,16 +110,26 @@ describe("locating figure controls", () => {
   });
 
   test("finds nothing in a document without ledger-report tags", () => {
-    expect(locateControls(body(para(`<w:sdt><w:sdtPr><w:tag w:val="other"/></w:sdtPr><w:sdtContent>${run("1")}</w:sdtContent></w:sdt>`)))).toEqual([]);
+    expect(
+      locateControls(body(para(`<w:sdt><w:sdtPr><w:tag w:val="other"/></w:sdtPr><w:sdtContent>${run("1")}</w:sdtContent></w:sdt>`))),
+    ).toEqual([]);
   });
 });
 
 describe("patching a report", () => {
   test("writes a value into a control that shows Word's placeholder and drops the placeholder flag", () => {
-    const xml = body(para(sdt("a", run("单击此处", '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>'), `<w:showingPlcHdr/><w:rPr><w:b/></w:rPr>`)));
+    const xml = body(
+      para(sdt("a", run("单击此处", '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>'), `<w:showingPlcHdr/><w:rPr><w:b/></w:rPr>`)),
+    );
     const out = refreshed(pkg(xml), record(fig("a", "2")), true);
     expect(out.plan.conflicts.map((c) => [c.current, c.resolution])).toEqual([["", "take"]]);
-    expect(out.xml).toBe(body(para(`<w:sdt><w:sdtPr><w:tag w:val="lr:a"/><w:rPr><w:b/></w:rPr></w:sdtPr><w:sdtContent>${run("2", "<w:rPr><w:b/></w:rPr>")}</w:sdtContent></w:sdt>`)));
+    expect(out.xml).toBe(
+      body(
+        para(
+          `<w:sdt><w:sdtPr><w:tag w:val="lr:a"/><w:rPr><w:b/></w:rPr></w:sdtPr><w:sdtContent>${run("2", "<w:rPr><w:b/></w:rPr>")}</w:sdtContent></w:sdt>`,
+        ),
+      ),
+    );
   });
 
   test("fills a control written as <w:sdtContent/>", () => {
@@ -102,7 +140,9 @@ describe("patching a report", () => {
 
   test("wraps the new text of a block-level control in a paragraph with the first paragraph's properties", () => {
     const xml = body(sdt("a", `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run("1")}</w:p>`));
-    expect(refreshed(pkg(xml), record(fig("a", "2"))).xml).toBe(body(sdt("a", `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run("2")}</w:p>`)));
+    expect(refreshed(pkg(xml), record(fig("a", "2"))).xml).toBe(
+      body(sdt("a", `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run("2")}</w:p>`)),
+    );
   });
 
   test("escapes markup and drops characters XML cannot hold in the new text", () => {

@@ -10,7 +10,17 @@ import { runEngine, type EngineResult } from "../../../src/core/engine";
 import { parseLinkRecord } from "../../../src/core/link";
 import { validateWordXml } from "../../helpers/ooxml";
 import { renderPdf } from "../../helpers/render";
-import { deleteControl, editControl, laterWorkbook, outside, replaceOnce, sampleWorkbook, sdtSpan, unzipText, withDocumentXml } from "./clerk";
+import {
+  deleteControl,
+  editControl,
+  laterWorkbook,
+  outside,
+  replaceOnce,
+  sampleWorkbook,
+  sdtSpan,
+  unzipText,
+  withDocumentXml,
+} from "./clerk";
 
 const GENERATED = "2023-01-05T01:30:00.000Z";
 const REFRESHED = "2023-02-05T01:30:00.000Z";
@@ -88,7 +98,9 @@ describe("refreshing an edited report after the ledgers changed", () => {
   });
 
   test("leaves every figure the ledgers did not change as it was", () => {
-    const untouched = first.link.figures.map((f) => f.id).filter((id) => ![...changedFigures(), EDITED_FIGURE, DELETED_FIGURE].includes(id));
+    const untouched = first.link.figures
+      .map((f) => f.id)
+      .filter((id) => ![...changedFigures(), EDITED_FIGURE, DELETED_FIGURE].includes(id));
     expect(result.plan.unchanged).toEqual(untouched);
   });
 
@@ -106,13 +118,18 @@ describe("refreshing an edited report after the ledgers changed", () => {
 
   test("keeps the clerk's formatting of a replaced figure", () => {
     const control = locateControls(outXml).find((c) => c.id === BOLDED_FIGURE)!;
-    expect(outXml.slice(control.contentStart, control.contentEnd)).toBe(`<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${textOf(later, BOLDED_FIGURE)}</w:t></w:r>`);
+    expect(outXml.slice(control.contentStart, control.contentEnd)).toBe(
+      `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${textOf(later, BOLDED_FIGURE)}</w:t></w:r>`,
+    );
   });
 
   test("keeps the retyped title, the bold narrative run and the centred paragraph", () => {
     expect(outXml).toContain("抓党建工作述职报告（修订稿）</w:t>");
     expect(outXml).toContain('<w:jc w:val="center"/></w:pPr>');
-    const run = outXml.indexOf("<w:r><w:rPr><w:b/></w:rPr><w:t", locateControls(outXml).find((c) => c.id === "study.topic.count")!.contentEnd);
+    const run = outXml.indexOf(
+      "<w:r><w:rPr><w:b/></w:rPr><w:t",
+      locateControls(outXml).find((c) => c.id === "study.topic.count")!.contentEnd,
+    );
     expect(run).toBeGreaterThan(0);
   });
 
@@ -186,7 +203,11 @@ describe("refreshing from another workbook", () => {
     const made = runEngine(sampleWorkbook(), { generatedAt: GENERATED, overrides: { workbookId: "A-1" } });
     const report = await renderDocx(made.report, made.link);
     const other = refreshDocx(sampleWorkbook(), report, { overrides: { workbookId: "B-2" } });
-    expect(other.issues.filter((i) => i.code === "refresh.other_workbook").map((i) => [i.severity, i.message.includes("A-1") && i.message.includes("B-2")])).toEqual([["warning", true]]);
+    expect(
+      other.issues
+        .filter((i) => i.code === "refresh.other_workbook")
+        .map((i) => [i.severity, i.message.includes("A-1") && i.message.includes("B-2")]),
+    ).toEqual([["warning", true]]);
     const same = refreshDocx(sampleWorkbook(), report, { overrides: { workbookId: "A-1" } });
     expect(same.issues.some((i) => i.code === "refresh.other_workbook")).toBe(false);
   });

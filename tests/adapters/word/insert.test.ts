@@ -45,7 +45,11 @@ describe("inserting a generated report into Word", () => {
     expect(sim.document.pageSize).toEqual({ width: 11906, height: 16838 });
     expect(sim.document.footers).toEqual(["—  —", "—  —"]);
     expect(linkRecords(sim)).toEqual([link]);
-    expect(sim.document.controls().map((c) => c.tag)).toEqual(createSimulatedWord(reportBytes).document.controls().map((c) => c.tag));
+    expect(sim.document.controls().map((c) => c.tag)).toEqual(
+      createSimulatedWord(reportBytes)
+        .document.controls()
+        .map((c) => c.tag),
+    );
     expect(new Set(sim.document.controls().map((c) => c.tag.slice(3)))).toEqual(new Set(link.figures.map((f) => f.id)));
   });
 
@@ -79,7 +83,10 @@ describe("inserting a generated report into Word", () => {
     const sim = createSimulatedWord(undefined, { supportedSets: { WordApi: "1.3" } });
     const result = await insertReport(reportBytes, link, sim.Word.run, envOf(sim));
     expect(result.linkPart).toBe("unavailable");
-    expect(result.warnings.map((w) => w.messageEn)).toEqual([expect.stringContaining("footers"), expect.stringContaining("cannot store the link data")]);
+    expect(result.warnings.map((w) => w.messageEn)).toEqual([
+      expect.stringContaining("footers"),
+      expect.stringContaining("cannot store the link data"),
+    ]);
     expect(sim.document.customXmlParts()).toEqual([]);
     expect(sim.document.controls()).toHaveLength(30);
   });

@@ -108,7 +108,8 @@ describe("refreshing the open report in Word", () => {
     expect(after["lr:study.seminar.count"]).toEqual(["3次左右"]);
     expect(after["lr:partners.count"]).toBeUndefined();
     // Everything else is exactly as it was.
-    for (const tag of Object.keys(before)) if (!["lr:study.topic.count", "lr:eg.count", "lr:eg.firms", "lr:eg.amount"].includes(tag)) expect(after[tag]).toEqual(before[tag]);
+    for (const tag of Object.keys(before))
+      if (!["lr:study.topic.count", "lr:eg.count", "lr:eg.firms", "lr:eg.amount"].includes(tag)) expect(after[tag]).toEqual(before[tag]);
     const paragraphs = sim.document.paragraphs();
     expect(paragraphs.some((p) => p.includes(NARRATIVE_EDITED + "将迎接和学习贯彻党的二十大精神"))).toBe(true);
     expect(paragraphs.some((p) => p.includes("进行专题学习党的二十大精神2次，专题研讨3次左右次"))).toBe(true);
@@ -146,7 +147,10 @@ describe("refreshing the open report in Word", () => {
   });
 
   test("keeps the write to one sync however many figures change", async () => {
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, overrides: { orgShort: "市交易中心", city: "某某市" } });
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
+      generatedAt: REFRESHED_AT,
+      overrides: { orgShort: "市交易中心", city: "某某市" },
+    });
     expect(refresh.plan.writes.length).toBeGreaterThan(6);
     sim.resetStats();
     await refresh.apply();
@@ -240,7 +244,10 @@ describe("on hosts without WordApi 1.4 or with stricter null objects", () => {
 describe("the Word path and the file patcher", () => {
   test("plan and write the same on the same edited document", async () => {
     const edited = editDocumentXml(reportBytes, (xml) =>
-      deleteControlXml(typeInControlXml(xml.replace(NARRATIVE, NARRATIVE_EDITED), "lr:study.seminar.count", "3次左右"), "lr:partners.count"),
+      deleteControlXml(
+        typeInControlXml(xml.replace(NARRATIVE, NARRATIVE_EDITED), "lr:study.seminar.count", "3次左右"),
+        "lr:partners.count",
+      ),
     );
     const workbook = ledgerWorkbook(withLateEntries());
     const file = refreshDocx(workbook, edited, { generatedAt: REFRESHED_AT });
@@ -269,17 +276,31 @@ describe("the Word path and the file patcher", () => {
   test("agree with a Word edit made through the simulated host", async () => {
     const sim = createSimulatedWord(reportBytes);
     clerkEdits(sim);
-    const viaHost = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
-    const edited = editDocumentXml(reportBytes, (xml) => deleteControlXml(typeInControlXml(xml, "lr:study.seminar.count", "3次左右"), "lr:partners.count"));
+    const viaHost = await refreshInWord(ledgerWorkbook(withLateEntries()), {
+      generatedAt: REFRESHED_AT,
+      run: sim.Word.run,
+      env: envOf(sim),
+    });
+    const edited = editDocumentXml(reportBytes, (xml) =>
+      deleteControlXml(typeInControlXml(xml, "lr:study.seminar.count", "3次左右"), "lr:partners.count"),
+    );
     const file = refreshDocx(ledgerWorkbook(withLateEntries()), edited, { generatedAt: REFRESHED_AT });
-    expect({ u: viaHost.plan.updated, c: viaHost.plan.conflicts, r: viaHost.plan.removed }).toEqual({ u: file.plan.updated, c: file.plan.conflicts, r: file.plan.removed });
+    expect({ u: viaHost.plan.updated, c: viaHost.plan.conflicts, r: viaHost.plan.removed }).toEqual({
+      u: file.plan.updated,
+      c: file.plan.conflicts,
+      r: file.plan.removed,
+    });
   });
 });
 
 describe("applyRefresh", () => {
   test("refuses a plan whose writes do not match the controls it carries", async () => {
     const sim = createSimulatedWord(reportBytes);
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
+      generatedAt: REFRESHED_AT,
+      run: sim.Word.run,
+      env: envOf(sim),
+    });
     const broken = { ...refresh.plan, writes: [{ index: 0, id: "eg.count", text: "9" }] };
     await expect(applyRefresh(broken, sim.Word.run, envOf(sim))).rejects.toThrow("does not match");
     expect(textsByTag(sim)["lr:eg.count"]).toEqual(["2"]);

@@ -49,7 +49,9 @@ describe("the simulated Word host", () => {
       }),
     ).rejects.toMatchObject({ code: "ApiNotFound" });
     const old = createSimulatedWord(reportBytes, { supportedSets: { WordApi: "1.3" } });
-    await expect(old.Word.run(async (context) => context.document.customXmlParts.load("items"))).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(old.Word.run(async (context) => context.document.customXmlParts.load("items"))).rejects.toMatchObject({
+      code: "ApiNotFound",
+    });
     expect(old.commonCustomXmlParts).toBeUndefined();
   });
 
@@ -127,10 +129,16 @@ describe("the simulated Word host", () => {
   test("installs Office for host Word and restores the globals it replaced", async () => {
     const g: Record<string, unknown> = { Word: "previous" };
     const uninstall = installSimulatedWordOffice(g, sim, { language: "en-US" });
-    const office = g.Office as { onReady(): Promise<{ host: string }>; context: { displayLanguage: string; requirements: { isSetSupported(n: string, v: string): boolean } } };
+    const office = g.Office as {
+      onReady(): Promise<{ host: string }>;
+      context: { displayLanguage: string; requirements: { isSetSupported(n: string, v: string): boolean } };
+    };
     expect((await office.onReady()).host).toBe("Word");
     expect(office.context.displayLanguage).toBe("en-US");
-    expect([office.context.requirements.isSetSupported("WordApi", "1.4"), office.context.requirements.isSetSupported("WordApi", "1.5")]).toEqual([true, false]);
+    expect([
+      office.context.requirements.isSetSupported("WordApi", "1.4"),
+      office.context.requirements.isSetSupported("WordApi", "1.5"),
+    ]).toEqual([true, false]);
     expect(g.Word).toBe(sim.Word);
     uninstall();
     expect(g).toEqual({ Word: "previous" });

@@ -76,7 +76,12 @@ async function exceljsCells(bytes: Uint8Array): Promise<CellMap> {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         // exceljs shows a merged area's value in every cell of it; the file holds it only in the first.
         if (cell.type === ExcelJS.ValueType.Merge) return;
-        out.set(`${ws.name}\u0000${rowNumber - 1},${colNumber - 1}`, { sheet: ws.name, r: rowNumber - 1, c: colNumber - 1, ref: normaliseExceljs(cell.value, date1904) });
+        out.set(`${ws.name}\u0000${rowNumber - 1},${colNumber - 1}`, {
+          sheet: ws.name,
+          r: rowNumber - 1,
+          c: colNumber - 1,
+          ref: normaliseExceljs(cell.value, date1904),
+        });
       });
     });
   }
@@ -142,7 +147,15 @@ function differences(ours: XlsxWorkbook, reference: CellMap, counts: { cells: nu
  * two independent readers rarely share a bug, so agreeing with either is agreeing with the file.
  */
 export async function compareWithReference(file: string, bytes: Uint8Array, opts: { skipExceljs?: boolean } = {}): Promise<Comparison> {
-  const out: Comparison = { file, ours: "ok", exceljsDifferences: [], sheetjsDifferences: [], exceljsDroppedResults: 0, cells: 0, agrees: false };
+  const out: Comparison = {
+    file,
+    ours: "ok",
+    exceljsDifferences: [],
+    sheetjsDifferences: [],
+    exceljsDroppedResults: 0,
+    cells: 0,
+    agrees: false,
+  };
   let ours: XlsxWorkbook | null = null;
   try {
     ours = readXlsxWorkbook(bytes);

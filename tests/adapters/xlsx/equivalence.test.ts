@@ -9,7 +9,11 @@ const CORPUS =
   [path.resolve(__dirname, "../../../shared/corpus/poi/xlsx"), path.resolve(__dirname, "../../../../shared/corpus/poi/xlsx")].find((p) =>
     existsSync(p),
   ) ?? path.resolve(__dirname, "../../../shared/corpus/poi/xlsx");
-const corpusFiles = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith(".xlsx")).sort() : [];
+const corpusFiles = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort()
+  : [];
 
 /** exceljs needs minutes for this file's 50 000 merged areas (its merge bookkeeping is quadratic). */
 const EXCELJS_TOO_SLOW = new Set(["57893-many-merges.xlsx"]);
@@ -42,7 +46,14 @@ describe("equivalence with exceljs", () => {
       const ws = wb.addWorksheet("学习记录");
       ws.addRow(["日期", "主题", "人数", "金额", "完成", "备注"]);
       for (let i = 0; i < 200; i++) {
-        ws.addRow([new Date(Date.UTC(2024, 0, 1 + i, i % 24, 30)), `第${i}次学习 <&> "引号"`, i, i * 0.1, i % 3 === 0, i % 5 ? null : "  空格  "]);
+        ws.addRow([
+          new Date(Date.UTC(2024, 0, 1 + i, i % 24, 30)),
+          `第${i}次学习 <&> "引号"`,
+          i,
+          i * 0.1,
+          i % 3 === 0,
+          i % 5 ? null : "  空格  ",
+        ]);
       }
       ws.getCell("G2").value = { formula: "C2*2", result: 0 };
       ws.getCell("G3").value = { formula: "C3*2", result: 2 };
@@ -95,7 +106,9 @@ describe("equivalence with exceljs", () => {
           exceljs: (c.exceljs ?? "skipped").slice(0, 30),
           sheetjs: (c.sheetjs ?? "-").slice(0, 30),
           differences: Math.max(c.exceljsDifferences.length, c.sheetjsDifferences.length),
-          first: first ? `${first.sheet}!${first.cell}: ${JSON.stringify(first.ours)} vs ${JSON.stringify(first.reference)}`.slice(0, 70) : "",
+          first: first
+            ? `${first.sheet}!${first.cell}: ${JSON.stringify(first.ours)} vs ${JSON.stringify(first.reference)}`.slice(0, 70)
+            : "",
         });
       }
       console.table(mismatches);

@@ -3,7 +3,8 @@
 import { crc32 } from "node:zlib";
 import { strToU8, zipSync, type Zippable } from "fflate";
 
-export const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+export const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 export interface HandSheet {
@@ -20,19 +21,32 @@ export function worksheet(rows: string, extra = ""): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>${rows}</sheetData>${extra}</worksheet>`;
 }
 
-export function handXlsx(opts: { sheets: HandSheet[]; sharedStrings?: string[] | string; date1904?: boolean; extra?: Record<string, string> }): Uint8Array {
+export function handXlsx(opts: {
+  sheets: HandSheet[];
+  sharedStrings?: string[] | string;
+  date1904?: boolean;
+  extra?: Record<string, string>;
+}): Uint8Array {
   const files: Zippable = {};
   const put = (path: string, text: string) => (files[path] = strToU8(text));
   put(
     "[Content_Types].xml",
     `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
   );
-  put("_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  put(
+    "_rels/.rels",
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   const sheetsXml = opts.sheets
     .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`)
     .join("");
-  put("xl/workbook.xml", `<?xml version="1.0"?><workbook ${NS}>${opts.date1904 ? '<workbookPr date1904="1"/>' : "<workbookPr/>"}<sheets>${sheetsXml}</sheets></workbook>`);
-  let rels = opts.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("");
+  put(
+    "xl/workbook.xml",
+    `<?xml version="1.0"?><workbook ${NS}>${opts.date1904 ? '<workbookPr date1904="1"/>' : "<workbookPr/>"}<sheets>${sheetsXml}</sheets></workbook>`,
+  );
+  let rels = opts.sheets
+    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+    .join("");
   if (opts.sharedStrings !== undefined) {
     rels += `<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`;
     const sst =
@@ -41,7 +55,10 @@ export function handXlsx(opts: { sheets: HandSheet[]; sharedStrings?: string[] |
         : opts.sharedStrings.map((s) => `<si><t xml:space="preserve">${s}</t></si>`).join("");
     put("xl/sharedStrings.xml", `<?xml version="1.0"?><sst ${NS}>${sst}</sst>`);
   }
-  put("xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`);
+  put(
+    "xl/_rels/workbook.xml.rels",
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
+  );
   let tableNo = 0;
   opts.sheets.forEach((s, i) => {
     put(`xl/worksheets/sheet${i + 1}.xml`, s.xml ?? worksheet(s.rows ?? ""));
@@ -49,11 +66,17 @@ export function handXlsx(opts: { sheets: HandSheet[]; sharedStrings?: string[] |
       const trels = s.tables
         .map((t) => {
           tableNo++;
-          put(`xl/tables/table${tableNo}.xml`, `<?xml version="1.0"?><table ${NS} id="${tableNo}" name="${t.name}" displayName="${t.name}" ref="${t.ref}"><autoFilter ref="${t.ref}"/></table>`);
+          put(
+            `xl/tables/table${tableNo}.xml`,
+            `<?xml version="1.0"?><table ${NS} id="${tableNo}" name="${t.name}" displayName="${t.name}" ref="${t.ref}"><autoFilter ref="${t.ref}"/></table>`,
+          );
           return `<Relationship Id="rIdT${tableNo}" Type="${REL}/table" Target="../tables/table${tableNo}.xml"/>`;
         })
         .join("");
-      put(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${trels}</Relationships>`);
+      put(
+        `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+        `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${trels}</Relationships>`,
+      );
     }
   });
   for (const [path, text] of Object.entries(opts.extra ?? {})) put(path, text);

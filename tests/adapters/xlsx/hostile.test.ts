@@ -217,7 +217,9 @@ describe("reading hostile or wrong files", () => {
     expect(err.code).toBe("limit_cells");
     expect(err.message).toContain("「人员」");
     expect(err.message).toContain("30");
-    const far = handXlsx({ sheets: [{ name: "远", rows: `<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>` }] });
+    const far = handXlsx({
+      sheets: [{ name: "远", rows: `<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>` }],
+    });
     expect(errorOf(() => readXlsxWorkbook(far)).code).toBe("limit_cells");
   });
 });

@@ -52,13 +52,28 @@ describe("reading an .xlsx workbook", () => {
         ],
         merges: [],
       },
-      { sheet: "报告设置", top: 0, left: 0, values: [["项目", "值"], ["年度", 2024], ["启用", true]], merges: [] },
+      {
+        sheet: "报告设置",
+        top: 0,
+        left: 0,
+        values: [
+          ["项目", "值"],
+          ["年度", 2024],
+          ["启用", true],
+        ],
+        merges: [],
+      },
     ]);
   });
 
-  it("gives the used range of values from its first non-blank cell, blanks filled with \"\"", () => {
+  it('gives the used range of values from its first non-blank cell, blanks filled with ""', () => {
     const bytes = handXlsx({
-      sheets: [{ name: "学习记录", rows: `<row r="3"><c r="C3" s="1"/><c r="D3"><v>1</v></c></row><row r="5"><c r="B5" t="inlineStr"><is><t>x</t></is></c></row><row r="900"><c r="A900" s="2"/></row>` }],
+      sheets: [
+        {
+          name: "学习记录",
+          rows: `<row r="3"><c r="C3" s="1"/><c r="D3"><v>1</v></c></row><row r="5"><c r="B5" t="inlineStr"><is><t>x</t></is></c></row><row r="900"><c r="A900" s="2"/></row>`,
+        },
+      ],
     });
     const sheet = readXlsxWorkbook(bytes).sheets[0];
     expect([sheet.top, sheet.left]).toEqual([2, 1]);
@@ -72,13 +87,18 @@ describe("reading an .xlsx workbook", () => {
   it("reads shared strings with rich runs joined and phonetic guides left out", () => {
     const bytes = handXlsx({
       sharedStrings: `<si><r><rPr><b/></rPr><t>共建</t></r><r><t xml:space="preserve"> 单位</t></r><rPh sb="0" eb="2"><t>きょうけん</t></rPh><phoneticPr fontId="1"/></si><si><t>a&amp;b_x000D_&#x41;</t></si><si><t><![CDATA[<x>]]></t></si>`,
-      sheets: [{ name: "共建单位", rows: `<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c><c t="s"><v>99</v></c></row>` }],
+      sheets: [
+        { name: "共建单位", rows: `<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c><c t="s"><v>99</v></c></row>` },
+      ],
     });
     expect(readXlsxWorkbook(bytes).sheets[0].cells).toEqual([["共建 单位", "a&b\rA", "<x>"]]);
   });
 
-  it("marks the 1904 date system and converts t=\"d\" cells with it", () => {
-    const bytes = handXlsx({ date1904: true, sheets: [{ name: "S", rows: `<row><c t="d"><v>2024-03-01</v></c><c><v>43890</v></c></row>` }] });
+  it('marks the 1904 date system and converts t="d" cells with it', () => {
+    const bytes = handXlsx({
+      date1904: true,
+      sheets: [{ name: "S", rows: `<row><c t="d"><v>2024-03-01</v></c><c><v>43890</v></c></row>` }],
+    });
     const raw = readXlsx(bytes);
     expect(raw.date1904).toBe(true);
     expect(raw.tables[0].values).toEqual([[43890, 43890]]);
@@ -87,7 +107,11 @@ describe("reading an .xlsx workbook", () => {
   it("tells veryHidden sheets as hidden and finds tables through each sheet's relationships", () => {
     const bytes = handXlsx({
       sheets: [
-        { name: "人员", state: "veryHidden", rows: `<row><c t="inlineStr"><is><t>姓名</t></is></c></row><row><c t="inlineStr"><is><t>张三</t></is></c></row>` },
+        {
+          name: "人员",
+          state: "veryHidden",
+          rows: `<row><c t="inlineStr"><is><t>姓名</t></is></c></row><row><c t="inlineStr"><is><t>张三</t></is></c></row>`,
+        },
         {
           name: "活动记录",
           rows: `<row r="2"><c r="B2" t="inlineStr"><is><t>日期</t></is></c><c r="C2" t="inlineStr"><is><t>名称</t></is></c></row><row r="3"><c r="B3"><v>45000</v></c></row><row r="9"><c r="F9"><v>7</v></c></row>`,

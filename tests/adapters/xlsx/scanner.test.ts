@@ -79,8 +79,12 @@ describe("the worksheet cell scanner", () => {
     expect(out.dimension).toEqual({ top: 0, left: 0, bottom: 3, right: 5 });
   });
 
-  it("converts t=\"d\" dates to 1904-system serials when the workbook uses 1904", () => {
-    const out = scan(`<worksheet><sheetData><row><c t="d"><v>1904-01-02</v></c><c t="d"><v>2024-03-01</v></c></row></sheetData></worksheet>`, 3, { date1904: true });
+  it('converts t="d" dates to 1904-system serials when the workbook uses 1904', () => {
+    const out = scan(
+      `<worksheet><sheetData><row><c t="d"><v>1904-01-02</v></c><c t="d"><v>2024-03-01</v></c></row></sheetData></worksheet>`,
+      3,
+      { date1904: true },
+    );
     expect(out.cells).toEqual([
       [0, 0, 1],
       [0, 1, 43890],

@@ -6,7 +6,9 @@ import { NS, handXlsx } from "./fixtures";
 function bigLedger(rows: number): Uint8Array {
   const departments = ["交易一科", "交易二科", "交易三科", "综合科", "信息科"];
   const parts: string[] = [`<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><dimension ref="A1:I${rows + 1}"/><sheetData>`];
-  parts.push(`<row r="1">${["编号", "日期", "部门", "金额", "状态", "项目", "备注", "数量", "退回"].map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join("")}</row>`);
+  parts.push(
+    `<row r="1">${["编号", "日期", "部门", "金额", "状态", "项目", "备注", "数量", "退回"].map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join("")}</row>`,
+  );
   for (let i = 0; i < rows; i++) {
     const r = i + 2;
     parts.push(
@@ -17,7 +19,10 @@ function bigLedger(rows: number): Uint8Array {
     );
   }
   parts.push("</sheetData></worksheet>");
-  const base = handXlsx({ sheets: [{ name: "电子保函", rows: "" }], sharedStrings: ["编号", "日期", "部门", "金额", "状态", "项目", "备注", "数量", "退回", ...departments] });
+  const base = handXlsx({
+    sheets: [{ name: "电子保函", rows: "" }],
+    sharedStrings: ["编号", "日期", "部门", "金额", "状态", "项目", "备注", "数量", "退回", ...departments],
+  });
   const { unzipSync } = jest.requireActual("fflate") as typeof import("fflate");
   const files = unzipSync(base);
   files["xl/worksheets/sheet1.xml"] = strToU8(parts.join(""));
@@ -43,7 +48,17 @@ describe("reading a large workbook", () => {
     expect(values.length).toBe(rows + 1);
     expect(values[0]).toEqual(["编号", "日期", "部门", "金额", "状态", "项目", "备注", "数量", "退回"]);
     expect(values[1]).toEqual([1, 45000, "交易一科", 0, "撤销", "XM-0", "", 0, false]);
-    expect(values[rows]).toEqual([rows, 45000 + ((rows - 1) % 365), "信息科", ((rows - 1) * 1234.5) % 99999, "正常", `XM-${rows - 1}`, "", (rows - 1) % 13, true]);
+    expect(values[rows]).toEqual([
+      rows,
+      45000 + ((rows - 1) % 365),
+      "信息科",
+      ((rows - 1) * 1234.5) % 99999,
+      "正常",
+      `XM-${rows - 1}`,
+      "",
+      (rows - 1) % 13,
+      true,
+    ]);
     let total = 0;
     let revoked = 0;
     for (let i = 1; i <= rows; i++) {

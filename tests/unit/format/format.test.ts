@@ -1,17 +1,19 @@
-import {
-  chineseDate,
-  chineseMonthEnd,
-  formatKindFromLabel,
-  formatLabel,
-  formatValue,
-} from "../../../src/core/format";
+import { chineseDate, chineseMonthEnd, formatKindFromLabel, formatLabel, formatValue } from "../../../src/core/format";
 import type { FormatKind } from "../../../src/core/types";
 
 describe("整数 format", () => {
   it("writes whole numbers as bare digits without thousands separators", () => {
-    expect(
-      [0, 9, 10, 99, 100, 1236, 3567, 10_000, 1_000_000].map((n) => formatValue(n, "integer"))
-    ).toEqual(["0", "9", "10", "99", "100", "1236", "3567", "10000", "1000000"]);
+    expect([0, 9, 10, 99, 100, 1236, 3567, 10_000, 1_000_000].map((n) => formatValue(n, "integer"))).toEqual([
+      "0",
+      "9",
+      "10",
+      "99",
+      "100",
+      "1236",
+      "3567",
+      "10000",
+      "1000000",
+    ]);
   });
   it("rounds non-integers half up", () => {
     expect(formatValue(2.5, "integer")).toBe("3");
@@ -33,17 +35,19 @@ describe("余 format", () => {
     expect([0, 1, 9].map((n) => formatValue(n, "approx"))).toEqual(["0", "1", "9"]);
   });
   it("floors two-digit numbers to tens and adds 余 only when something was cut", () => {
-    expect([10, 11, 87, 99].map((n) => formatValue(n, "approx"))).toEqual([
-      "10",
-      "10余",
-      "80余",
-      "90余",
-    ]);
+    expect([10, 11, 87, 99].map((n) => formatValue(n, "approx"))).toEqual(["10", "10余", "80余", "90余"]);
   });
   it("floors larger numbers to two significant digits", () => {
-    expect(
-      [100, 101, 350, 1236, 1999, 10_000, 10_001, 123_456].map((n) => formatValue(n, "approx"))
-    ).toEqual(["100", "100余", "350", "1200余", "1900余", "10000", "10000余", "120000余"]);
+    expect([100, 101, 350, 1236, 1999, 10_000, 10_001, 123_456].map((n) => formatValue(n, "approx"))).toEqual([
+      "100",
+      "100余",
+      "350",
+      "1200余",
+      "1900余",
+      "10000",
+      "10000余",
+      "120000余",
+    ]);
   });
   it("never rounds a fractional count up", () => {
     expect(formatValue(9.9, "approx")).toBe("9余");
@@ -102,12 +106,7 @@ describe("values that cannot be shown", () => {
   const kinds: FormatKind[] = ["integer", "approx", "yi", "wan", "percent"];
   it("write the template's blank * for null, NaN and infinities in every format", () => {
     for (const kind of kinds) {
-      expect([null, NaN, Infinity, -Infinity].map((v) => formatValue(v, kind))).toEqual([
-        "*",
-        "*",
-        "*",
-        "*",
-      ]);
+      expect([null, NaN, Infinity, -Infinity].map((v) => formatValue(v, kind))).toEqual(["*", "*", "*", "*"]);
     }
   });
 });
@@ -154,7 +153,7 @@ describe("money rounding against exact integer arithmetic", () => {
         expect(formatValue(yuan, "yi")).toBe(reference(cents, 10n ** 8n));
         expect(formatValue(yuan, "wan")).toBe(reference(cents, 10n ** 4n));
       }),
-      { numRuns: 2000 }
+      { numRuns: 2000 },
     );
   });
 });

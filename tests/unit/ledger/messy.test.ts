@@ -25,7 +25,12 @@ describe("a realistic messy ledger sheet", () => {
     workbook(
       studySheet(),
       partnerSheet(),
-      sheet(SHEET, values, { merges: [{ top: 0, left: 0, bottom: 0, right: 8 }, { top: 4, left: 1, bottom: 5, right: 1 }] }),
+      sheet(SHEET, values, {
+        merges: [
+          { top: 0, left: 0, bottom: 0, right: 8 },
+          { top: 4, left: 1, bottom: 5, right: 1 },
+        ],
+      }),
     ),
     { periodEnd: "2022-12-31" },
   );

@@ -24,7 +24,11 @@ describe("finding ledgers in a workbook", () => {
     const set = readLedgers(
       workbook(
         sheet("电子保函台账（交易一科）", [EG_HEADER, ["BH-1", "2022-01-01", "甲公司", CODE, 100, ""]]),
-        sheet("电子保函-交易二科", [[...EG_HEADER, "部门"], ["BH-2", "2022-01-02", "乙公司", CODE2, 200, "", ""], ["BH-3", "2022-01-03", "丙公司", "", 300, "", "综合科"]]),
+        sheet("电子保函-交易二科", [
+          [...EG_HEADER, "部门"],
+          ["BH-2", "2022-01-02", "乙公司", CODE2, 200, "", ""],
+          ["BH-3", "2022-01-03", "丙公司", "", 300, "", "综合科"],
+        ]),
       ),
     );
     const ledger = set.ledgers.电子保函!;
@@ -42,7 +46,9 @@ describe("finding ledgers in a workbook", () => {
   });
   it("takes the department from the sheet name when a table named after the ledger sits on a department sheet", () => {
     const set = readLedgers(workbook(sheet("电子保函-交易二科", [EG_HEADER, ["BH-1", 44621, "甲", "", 1, ""]], { table: "EGuarantees" })));
-    expect(set.ledgers.电子保函?.sources).toEqual([{ sheet: "电子保函-交易二科", table: "EGuarantees", department: "交易二科", headerRow: 1, rowsRead: 1 }]);
+    expect(set.ledgers.电子保函?.sources).toEqual([
+      { sheet: "电子保函-交易二科", table: "EGuarantees", department: "交易二科", headerRow: 1, rowsRead: 1 },
+    ]);
     expect(set.ledgers.电子保函?.rows[0].department).toBe("交易二科");
   });
   it("ignores the 报告设置 and 指标定义 sheets even if they look like a ledger", () => {
@@ -67,7 +73,16 @@ describe("finding ledgers in a workbook", () => {
     expect(set.issues[0].message).toBe("未找到“电子保函”台账：应有名称包含“电子保函”的工作表或表格");
   });
   it("reports a ledger sheet whose headers match nothing, naming the sheet and the expected columns", () => {
-    const set = readLedgers(workbook(studySheet(), partnerSheet(), sheet("电子保函", [["编码", "日子"], ["x", "y"]])));
+    const set = readLedgers(
+      workbook(
+        studySheet(),
+        partnerSheet(),
+        sheet("电子保函", [
+          ["编码", "日子"],
+          ["x", "y"],
+        ]),
+      ),
+    );
     expect(codes(set.issues)).toEqual(["error ledger.no_header 电子保函!A1"]);
     expect(set.issues[0].message).toBe("电子保函：前10行中找不到“电子保函”台账的表头，应包含：保函编号、开立日期、投标企业、保证金金额");
     expect(set.ledgers.电子保函).toBeUndefined();
@@ -77,7 +92,15 @@ describe("finding ledgers in a workbook", () => {
 describe("finding the header row", () => {
   it("takes the first of the first ten rows that holds half the required columns, ignoring rows above", () => {
     const set = readLedgers(
-      workbook(sheet("学习记录", [["2022年学习记录台账"], [], ["日期", "备注"], ["学习日期", "学习形式", "内容"], ["2022-05-04", "专题研讨", "五四讲话"]])),
+      workbook(
+        sheet("学习记录", [
+          ["2022年学习记录台账"],
+          [],
+          ["日期", "备注"],
+          ["学习日期", "学习形式", "内容"],
+          ["2022-05-04", "专题研讨", "五四讲话"],
+        ]),
+      ),
     );
     // Row 3 has only 日期 (1 of 3 required); row 4 has all three, by their aliases.
     expect(set.ledgers.学习记录?.sources[0].headerRow).toBe(4);
@@ -95,7 +118,12 @@ describe("finding the header row", () => {
   });
   it("ignores 序号, keeps unknown columns by their folded header, and matches headers in English", () => {
     const set = readLedgers(
-      workbook(sheet("Teams", [["序 号", "Name", "Type", "备注（说明）", "负责人"], [1, "先锋一队", "党员先锋队", "　重点　", 7]])),
+      workbook(
+        sheet("Teams", [
+          ["序 号", "Name", "Type", "备注（说明）", "负责人"],
+          [1, "先锋一队", "党员先锋队", "　重点　", 7],
+        ]),
+      ),
     );
     expect(set.ledgers.队伍?.rows[0].values).toEqual({ 名称: "先锋一队", 类型: "党员先锋队", 备注: "重点", 负责人: 7 });
     const row = set.ledgers.队伍!.rows[0];
@@ -103,7 +131,16 @@ describe("finding the header row", () => {
     expect(["名称", "类型", "备注", "负责人"].map((c) => rowCellAddress(row, c))).toEqual(["Teams!B2", "Teams!C2", "Teams!D2", "Teams!E2"]);
   });
   it("says which required column a header lacks", () => {
-    const set = readLedgers(workbook(studySheet(), partnerSheet(), sheet("电子保函", [["保函编号", "开立日期", "投标企业"], ["BH-1", "2022-01-01", "甲"]])));
+    const set = readLedgers(
+      workbook(
+        studySheet(),
+        partnerSheet(),
+        sheet("电子保函", [
+          ["保函编号", "开立日期", "投标企业"],
+          ["BH-1", "2022-01-01", "甲"],
+        ]),
+      ),
+    );
     expect(codes(set.issues)).toEqual(["error ledger.missing_column 电子保函!A1"]);
     expect(set.issues[0].message).toBe("电子保函：第1行表头缺少必填列“保证金金额”");
   });
@@ -116,7 +153,9 @@ describe("finding the header row", () => {
 
 describe("skipping rows that are not records", () => {
   it("skips blank rows and rows where only a pre-filled 序号 is set", () => {
-    const set = readLedgers(workbook(sheet("学习记录", [["序号", ...STUDY_HEADER], [], [1, "2022-01-01", "党课", "x"], [2, "", " ", null], [3, "　"]])));
+    const set = readLedgers(
+      workbook(sheet("学习记录", [["序号", ...STUDY_HEADER], [], [1, "2022-01-01", "党课", "x"], [2, "", " ", null], [3, "　"]])),
+    );
     expect(set.ledgers.学习记录?.rows.map((r) => r.row)).toEqual([3]);
     expect(set.ledgers.学习记录?.sources[0].rowsRead).toBe(1);
     expect(codes(set.issues)).toEqual([]);
@@ -126,12 +165,18 @@ describe("skipping rows that are not records", () => {
       workbook(sheet("学习记录", [STUDY_HEADER, ["小计", "", ""], ["2022-01-01", "党课", "x"], ["", "合 计", 1], ["总计：", null, null]])),
     );
     expect(set.ledgers.学习记录?.rows.map((r) => r.row)).toEqual([3]);
-    expect(codes(set.issues)).toEqual(["info row.total_skipped 学习记录!A2", "info row.total_skipped 学习记录!B4", "info row.total_skipped 学习记录!A5"]);
+    expect(codes(set.issues)).toEqual([
+      "info row.total_skipped 学习记录!A2",
+      "info row.total_skipped 学习记录!B4",
+      "info row.total_skipped 学习记录!A5",
+    ]);
     expect(set.issues[1].message).toBe("学习记录!B4 合 计行不是记录，已跳过");
   });
   it("ends the ledger at a 注：, 制表人, 填表人, 审核人 or 说明： line", () => {
     for (const note of ["注：数据截至年底", "注:x", "制表人：张三", "填表人 李四", "审核人：王五", "说明：略"]) {
-      const set = readLedgers(workbook(sheet("学习记录", [STUDY_HEADER, ["2022-01-01", "党课", "x"], [note], ["2022-01-02", "党课", "y"]])));
+      const set = readLedgers(
+        workbook(sheet("学习记录", [STUDY_HEADER, ["2022-01-01", "党课", "x"], [note], ["2022-01-02", "党课", "y"]])),
+      );
       expect([note, set.ledgers.学习记录?.rows.map((r) => r.row)]).toEqual([note, [2]]);
     }
   });
@@ -141,9 +186,21 @@ describe("merged cells", () => {
   it("gives every cell of a merge the top-left value", () => {
     const set = readLedgers(
       workbook(
-        sheet("学习记录", [["部门", ...STUDY_HEADER], ["办公室", "2022-01-01", "党课", "a"], [null, null, "党课", "b"], ["", "", "党课", "c"]], {
-          merges: [{ top: 1, left: 0, bottom: 2, right: 0 }, { top: 1, left: 1, bottom: 3, right: 1 }],
-        }),
+        sheet(
+          "学习记录",
+          [
+            ["部门", ...STUDY_HEADER],
+            ["办公室", "2022-01-01", "党课", "a"],
+            [null, null, "党课", "b"],
+            ["", "", "党课", "c"],
+          ],
+          {
+            merges: [
+              { top: 1, left: 0, bottom: 2, right: 0 },
+              { top: 1, left: 1, bottom: 3, right: 1 },
+            ],
+          },
+        ),
       ),
     );
     expect(set.ledgers.学习记录?.rows.map((r) => [r.department, r.values.日期])).toEqual([
@@ -154,7 +211,13 @@ describe("merged cells", () => {
   });
   it("uses merges given in sheet coordinates for a table that does not start at A1", () => {
     const set = readLedgers(
-      workbook(sheet("学习记录", [STUDY_HEADER, ["2022-01-01", "党课", "a"], [null, "党课", "b"]], { top: 2, left: 1, merges: [{ top: 3, left: 1, bottom: 4, right: 1 }] })),
+      workbook(
+        sheet("学习记录", [STUDY_HEADER, ["2022-01-01", "党课", "a"], [null, "党课", "b"]], {
+          top: 2,
+          left: 1,
+          merges: [{ top: 3, left: 1, bottom: 4, right: 1 }],
+        }),
+      ),
     );
     expect(set.ledgers.学习记录?.rows.map((r) => r.values.日期)).toEqual(["2022-01-01", "2022-01-01"]);
   });
@@ -179,7 +242,11 @@ describe("checking cell values", () => {
     expect(readLedgers(wb).ledgers.学习记录?.rows[0].values.日期).toBe("2022-03-01");
   });
   it("reads money written with 万, 元, ¥ and separators, in yuan", () => {
-    const set = eg([["BH-1", 44621, "甲", "", "1.2万", ""], ["BH-2", 44621, "乙", "", "500万元", ""], ["BH-3", 44621, "丙", "", "￥1,234.50", ""]]);
+    const set = eg([
+      ["BH-1", 44621, "甲", "", "1.2万", ""],
+      ["BH-2", 44621, "乙", "", "500万元", ""],
+      ["BH-3", 44621, "丙", "", "￥1,234.50", ""],
+    ]);
     expect(set.ledgers.电子保函?.rows.map((r) => r.values.保证金金额)).toEqual([12000, 5000000, 1234.5]);
   });
   it("scales plain amounts under a （万元） header, but not amounts that name their own unit", () => {
@@ -188,8 +255,16 @@ describe("checking cell values", () => {
     expect(set.ledgers.电子保函?.rows.map((r) => r.values.保证金金额)).toEqual([11000, 300]);
   });
   it("refuses negative money, text amounts and error cells, each at its cell", () => {
-    const set = eg([["BH-1", 44621, "甲", "", -5, ""], ["BH-2", 44621, "乙", "", "若干", ""], ["BH-3", 44621, "丙", "", "#N/A", ""]]);
-    expect(codes(set.issues)).toEqual(["error number.negative 电子保函!E2", "error number.invalid 电子保函!E3", "error number.invalid 电子保函!E4"]);
+    const set = eg([
+      ["BH-1", 44621, "甲", "", -5, ""],
+      ["BH-2", 44621, "乙", "", "若干", ""],
+      ["BH-3", 44621, "丙", "", "#N/A", ""],
+    ]);
+    expect(codes(set.issues)).toEqual([
+      "error number.negative 电子保函!E2",
+      "error number.invalid 电子保函!E3",
+      "error number.invalid 电子保函!E4",
+    ]);
     expect(set.issues.map((i) => i.message).slice(0, 3)).toEqual([
       "电子保函!E2 保证金金额不能为负数：“-5”",
       "电子保函!E3 保证金金额不是数字：“若干”",
@@ -199,14 +274,24 @@ describe("checking cell values", () => {
   });
   it("wants whole, non-negative numbers in integer columns, allowing a 人 after them", () => {
     const set = readLedgers(
-      workbook(sheet("学习记录", [[...STUDY_HEADER, "参加人数"], ["2022-01-01", "党课", "a", "30人"], ["2022-01-02", "党课", "b", 2.5], ["2022-01-03", "党课", "c", -1]])),
+      workbook(
+        sheet("学习记录", [
+          [...STUDY_HEADER, "参加人数"],
+          ["2022-01-01", "党课", "a", "30人"],
+          ["2022-01-02", "党课", "b", 2.5],
+          ["2022-01-03", "党课", "c", -1],
+        ]),
+      ),
     );
     expect(set.ledgers.学习记录?.rows.map((r) => r.values.参加人数)).toEqual([30]);
     expect(codes(set.issues)).toEqual(["error number.invalid 学习记录!D3", "error number.negative 学习记录!D4"]);
   });
   it("matches enumerations after folding, uses blankMeans for blanks, and files unknown values under 其他 with a warning", () => {
     const set = readLedgers(
-      workbook(sheet("学习记录", [STUDY_HEADER, ["2022-01-01", " 专题 学习 ", "a"], ["2022-01-02", "读书会", "b"]]), sheet("电子保函", [EG_HEADER, ["BH-1", 44621, "甲", "", 1, ""], ["BH-2", 44621, "乙", "", 1, "作废"]])),
+      workbook(
+        sheet("学习记录", [STUDY_HEADER, ["2022-01-01", " 专题 学习 ", "a"], ["2022-01-02", "读书会", "b"]]),
+        sheet("电子保函", [EG_HEADER, ["BH-1", 44621, "甲", "", 1, ""], ["BH-2", 44621, "乙", "", 1, "作废"]]),
+      ),
     );
     expect(set.ledgers.学习记录?.rows.map((r) => r.values.形式)).toEqual(["专题学习", "其他"]);
     expect(set.ledgers.电子保函?.rows.map((r) => r.values.状态)).toEqual(["有效", "作废"]);
@@ -219,7 +304,22 @@ describe("checking cell values", () => {
   it("reads yes/no as 是 or 否 from ticks, letters, words and booleans", () => {
     const rows: RawCell[][] = ["是", "Y", "yes", "√", "✓", "TRUE", true, "否", "n", "×", "FALSE", false, ""].map((v, i) => [`人${i}`, v]);
     const set = readLedgers(workbook(sheet("人员", [["姓名", "青年突击队"], ...rows, ["人x", "也许"]])));
-    expect(set.ledgers.人员?.rows.map((r) => r.values.青年突击队)).toEqual(["是", "是", "是", "是", "是", "是", "是", "否", "否", "否", "否", "否", null, "也许"]);
+    expect(set.ledgers.人员?.rows.map((r) => r.values.青年突击队)).toEqual([
+      "是",
+      "是",
+      "是",
+      "是",
+      "是",
+      "是",
+      "是",
+      "否",
+      "否",
+      "否",
+      "否",
+      "否",
+      null,
+      "也许",
+    ]);
     expect(codes(set.issues)).toEqual(["warning enum.unknown 人员!B15"]);
   });
   it("reports every blank required cell as an error and excludes the row", () => {
@@ -229,17 +329,38 @@ describe("checking cell values", () => {
     expect(set.ledgers.电子保函?.excluded).toBe(1);
   });
   it("warns about a duplicate key after folding, naming both cells, and keeps both rows", () => {
-    const set = eg([["BH-001", 44621, "甲", "", 1, ""], ["BH-002", 44621, "乙", "", 1, ""], ["ＢＨ－００１", 44621, "丙", "", 1, ""]]);
+    const set = eg([
+      ["BH-001", 44621, "甲", "", 1, ""],
+      ["BH-002", 44621, "乙", "", 1, ""],
+      ["ＢＨ－００１", 44621, "丙", "", 1, ""],
+    ]);
     expect(codes(set.issues)).toEqual(["warning key.duplicate 电子保函!A4"]);
     expect(set.issues[0].message).toBe("电子保函!A4 保函编号“ＢＨ－００１”与 电子保函!A2 重复");
     expect(set.ledgers.电子保函?.rows).toHaveLength(3);
   });
   it("finds duplicate keys across the sheets of one ledger", () => {
-    const set = readLedgers(workbook(sheet("共建单位-一科", [["单位名称", "协议签订日期"], ["某社区", 44621]]), sheet("共建单位-二科", [["单位名称", "协议签订日期"], ["某社区", 44622]])));
-    expect(set.issues.filter((i) => i.code === "key.duplicate").map((i) => i.message)).toEqual(["'共建单位-二科'!A2 单位名称“某社区”与 '共建单位-一科'!A2 重复"]);
+    const set = readLedgers(
+      workbook(
+        sheet("共建单位-一科", [
+          ["单位名称", "协议签订日期"],
+          ["某社区", 44621],
+        ]),
+        sheet("共建单位-二科", [
+          ["单位名称", "协议签订日期"],
+          ["某社区", 44622],
+        ]),
+      ),
+    );
+    expect(set.issues.filter((i) => i.code === "key.duplicate").map((i) => i.message)).toEqual([
+      "'共建单位-二科'!A2 单位名称“某社区”与 '共建单位-一科'!A2 重复",
+    ]);
   });
   it("warns about a credit code with a bad check character or length, and normalises good ones", () => {
-    const set = eg([["BH-1", 44621, "甲", "914403001922038217", 1, ""], ["BH-2", 44621, "乙", "12345", 1, ""], ["BH-3", 44621, "丙", " 91350100m000100y43 ", 1, ""]]);
+    const set = eg([
+      ["BH-1", 44621, "甲", "914403001922038217", 1, ""],
+      ["BH-2", 44621, "乙", "12345", 1, ""],
+      ["BH-3", 44621, "丙", " 91350100m000100y43 ", 1, ""],
+    ]);
     expect(codes(set.issues)).toEqual(["warning creditcode.invalid 电子保函!D2", "warning creditcode.invalid 电子保函!D3"]);
     expect(set.ledgers.电子保函?.rows.map((r) => r.values.统一社会信用代码)).toEqual(["914403001922038217", "12345", CODE2]);
   });
@@ -254,7 +375,10 @@ describe("checking cell values", () => {
     expect(set.ledgers.学习记录?.rows[0].values.主题).toBe("学习《党章》， 做合格党员");
   });
   it("flags an error value in a required text column as an error and in an optional one as a warning", () => {
-    const set = eg([["BH-1", 44621, "#N/A", "", 1, ""], ["BH-2", 44621, "乙", "#REF!", 1, ""]]);
+    const set = eg([
+      ["BH-1", 44621, "#N/A", "", 1, ""],
+      ["BH-2", 44621, "乙", "#REF!", 1, ""],
+    ]);
     expect(codes(set.issues)).toEqual(["error cell.excel_error 电子保函!C2", "warning cell.excel_error 电子保函!D3"]);
     expect(set.ledgers.电子保函?.rows.map((r) => [r.values.保函编号, r.values.统一社会信用代码])).toEqual([["BH-2", null]]);
   });

@@ -22,7 +22,13 @@ describe("reading any input without throwing", () => {
         fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }),
         fc.boolean(),
         (name, header, rows, date1904) => {
-          const table: RawTable = { sheet: name, top: 0, left: 0, values: [header, ...rows], merges: [{ top: 1, left: 0, bottom: 3, right: 1 }] };
+          const table: RawTable = {
+            sheet: name,
+            top: 0,
+            left: 0,
+            values: [header, ...rows],
+            merges: [{ top: 1, left: 0, bottom: 3, right: 1 }],
+          };
           const set = readLedgers({ date1904, tables: [table] }, { periodEnd: "2022-12-31" });
           for (const ledger of Object.values(set.ledgers)) {
             for (const row of ledger!.rows) for (const v of Object.values(row.values)) expect(Number.isNaN(v)).toBe(false);
@@ -52,7 +58,17 @@ describe("reading large ledgers", () => {
   function ledgerOf(n: number): RawTable {
     const values: RawCell[][] = [header];
     for (let i = 0; i < n; i++) {
-      values.push([i + 1, "交易一科", `BH-${i}`, 44562 + (i % 365), `企业${i % 5000}`, "914403001922038216", i % 2 ? 10000 + i : "1.2万", "某银行", i % 10 === 0 ? "撤销" : ""]);
+      values.push([
+        i + 1,
+        "交易一科",
+        `BH-${i}`,
+        44562 + (i % 365),
+        `企业${i % 5000}`,
+        "914403001922038216",
+        i % 2 ? 10000 + i : "1.2万",
+        "某银行",
+        i % 10 === 0 ? "撤销" : "",
+      ]);
     }
     return { sheet: "电子保函", top: 0, left: 0, values };
   }

@@ -29,7 +29,19 @@ describe("reading dates", () => {
     for (const n of [0, -5, 2958466, Number.NaN, Number.POSITIVE_INFINITY]) expect(iso(n)).toBeNull();
   });
   it("reads the spellings clerks type", () => {
-    for (const s of ["2022-03-01", "2022/3/1", "2022.3.1", "2022年3月1日", "2022 年 3 月 1 日", "20220301", "２０２２年３月１日", "2022-03-01 14:30:00", "2022/3/1 9:05", "2022-03-01T08:00:00Z", " 2022-3-1 "]) {
+    for (const s of [
+      "2022-03-01",
+      "2022/3/1",
+      "2022.3.1",
+      "2022年3月1日",
+      "2022 年 3 月 1 日",
+      "20220301",
+      "２０２２年３月１日",
+      "2022-03-01 14:30:00",
+      "2022/3/1 9:05",
+      "2022-03-01T08:00:00Z",
+      " 2022-3-1 ",
+    ]) {
       expect([s, iso(s)]).toEqual([s, "2022-03-01"]);
     }
     expect(iso(20220301)).toBe("2022-03-01");
@@ -48,10 +60,14 @@ describe("reading dates", () => {
 
 describe("reading numbers", () => {
   it("reads numbers and numeric text, with thousands separators and full-width digits", () => {
-    expect([1234.5, "1234.5", "1,234,567.89", "１２３４", " 12 ", "-3", ".5"].map(value)).toEqual([1234.5, 1234.5, 1234567.89, 1234, 12, -3, 0.5]);
+    expect([1234.5, "1234.5", "1,234,567.89", "１２３４", " 12 ", "-3", ".5"].map(value)).toEqual([
+      1234.5, 1234.5, 1234567.89, 1234, 12, -3, 0.5,
+    ]);
   });
   it("reads 万, 元 and currency signs the way amounts are written", () => {
-    expect(["1.2万", "500万元", "300元", "¥1,000", "￥2.5万", "1.1万", "-¥20", "3亿"].map(value)).toEqual([12000, 5000000, 300, 1000, 25000, 11000, -20, 300000000]);
+    expect(["1.2万", "500万元", "300元", "¥1,000", "￥2.5万", "1.1万", "-¥20", "3亿"].map(value)).toEqual([
+      12000, 5000000, 300, 1000, 25000, 11000, -20, 300000000,
+    ]);
   });
   it("refuses text, wrong grouping, errors and non-finite numbers", () => {
     for (const c of ["约五万", "1,23", "12a", "万", "", "#VALUE!", true, null, Number.NaN]) expect(value(c)).toBeNull();

@@ -5,12 +5,35 @@ function fig(id: string, text: string, value: number | null = Number(text) || nu
   return { id, name: id, value, text, fingerprint: `fp-${id}-${text}`, ledger: "电子保函", conditions: "", rows: 1 };
 }
 function record(figures: LinkedFigure[], generatedAt = "2023-01-05T00:00:00Z"): LinkRecord {
-  return { version: 1, workbookId: "wb", workbookName: "台账.xlsx", templateId: "default", period: { start: "2022-01-01", end: "2022-12-31" }, scope: "全部门", generatedAt, figures };
+  return {
+    version: 1,
+    workbookId: "wb",
+    workbookName: "台账.xlsx",
+    templateId: "default",
+    period: { start: "2022-01-01", end: "2022-12-31" },
+    scope: "全部门",
+    generatedAt,
+    figures,
+  };
 }
 
 describe("planning a refresh", () => {
-  const previous = record([fig("eg.count", "3567"), fig("partners.count", "11"), fig("eg.amount", "15.20"), fig("study.seminar.count", "8")]);
-  const fresh = record([fig("eg.count", "3601"), fig("partners.count", "12"), fig("eg.amount", "15.20"), fig("study.seminar.count", "9"), fig("new.figure", "5")], "2023-02-01T00:00:00Z");
+  const previous = record([
+    fig("eg.count", "3567"),
+    fig("partners.count", "11"),
+    fig("eg.amount", "15.20"),
+    fig("study.seminar.count", "8"),
+  ]);
+  const fresh = record(
+    [
+      fig("eg.count", "3601"),
+      fig("partners.count", "12"),
+      fig("eg.amount", "15.20"),
+      fig("study.seminar.count", "9"),
+      fig("new.figure", "5"),
+    ],
+    "2023-02-01T00:00:00Z",
+  );
 
   it("replaces a figure still showing the text last written", () => {
     const plan = planRefresh(previous, [{ id: "eg.count", text: "3567" }], fresh);
@@ -27,7 +50,10 @@ describe("planning a refresh", () => {
   });
 
   it("overwrites conflicts when told to, globally or per figure", () => {
-    const controls = [{ id: "partners.count", text: "十一" }, { id: "eg.count", text: "3,567" }];
+    const controls = [
+      { id: "partners.count", text: "十一" },
+      { id: "eg.count", text: "3,567" },
+    ];
     const all = planRefresh(previous, controls, fresh, { overwriteConflicts: true });
     expect(all.writes.map((w) => w.text)).toEqual(["12", "3601"]);
     const one = planRefresh(previous, controls, fresh, { overwriteConflicts: true, choices: { "eg.count": "keep" } });
@@ -51,7 +77,14 @@ describe("planning a refresh", () => {
   it("updates every control of a figure that appears several times", () => {
     const prev = record([fig("setting.year", "2022")]);
     const next = record([fig("setting.year", "2023")]);
-    const plan = planRefresh(prev, [{ id: "setting.year", text: "2022" }, { id: "setting.year", text: "2022" }], next);
+    const plan = planRefresh(
+      prev,
+      [
+        { id: "setting.year", text: "2022" },
+        { id: "setting.year", text: "2022" },
+      ],
+      next,
+    );
     expect(plan.writes.map((w) => w.index)).toEqual([0, 1]);
     expect(plan.updated).toHaveLength(1);
   });

@@ -14,7 +14,13 @@ const record: LinkRecord = {
 
 describe("recomputing a report's figures", () => {
   it("keeps the report's own period, year, scope and template", () => {
-    expect(overridesFromRecord(record)).toEqual({ periodStart: "2022-01-01", periodEnd: "2022-12-31", year: 2022, scope: "交易一科", template: "default" });
+    expect(overridesFromRecord(record)).toEqual({
+      periodStart: "2022-01-01",
+      periodEnd: "2022-12-31",
+      year: 2022,
+      scope: "交易一科",
+      template: "default",
+    });
   });
 
   it("lets a chosen year move the period with it", () => {

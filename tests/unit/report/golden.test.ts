@@ -13,7 +13,10 @@ const withSeed = seedPresent ? test : test.skip;
 
 function seedLines(): string[] {
   // The seed ends with a newline, and one paragraph carries a stray trailing space the template drops.
-  return readFileSync(SEED_PATH, "utf8").replace(/\n$/, "").split("\n").map((l) => l.trimEnd());
+  return readFileSync(SEED_PATH, "utf8")
+    .replace(/\n$/, "")
+    .split("\n")
+    .map((l) => l.trimEnd());
 }
 
 /** The report with every masked name put back to the seed's mask, occurrence by occurrence. */
@@ -49,7 +52,12 @@ describe("the default template reproduces the 2022 seed report", () => {
     const doc = buildReport(templateById(DEFAULT_TEMPLATE_ID)!, defaultSettings(2022), seedFigures());
     const last = doc.blocks[doc.blocks.length - 1];
     expect(reportPlainText({ ...doc, blocks: [last] })).toBe(seedLines()[seedLines().length - 1]);
-    expect(last).toEqual({ kind: "paragraph", align: "both", indent: true, runs: [{ kind: "text", text: "以上述职如有不妥之处，请批评指正。" }] });
+    expect(last).toEqual({
+      kind: "paragraph",
+      align: "both",
+      indent: true,
+      runs: [{ kind: "text", text: "以上述职如有不妥之处，请批评指正。" }],
+    });
   });
 
   withSeed("has a slot for every figure blank of the seed, as many times as the seed has that blank", () => {

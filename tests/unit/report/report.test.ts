@@ -66,7 +66,9 @@ describe("parseTemplate", () => {
 
 describe("buildReport", () => {
   test("binds figure slots to the figure's name and text and setting slots to their label and value", () => {
-    const doc = buildReport(tpl("{{setting.year}}年开立{{eg.count}}笔"), settings(), [figure("eg.count", "1236", { name: "电子保函笔数" })]);
+    const doc = buildReport(tpl("{{setting.year}}年开立{{eg.count}}笔"), settings(), [
+      figure("eg.count", "1236", { name: "电子保函笔数" }),
+    ]);
     expect(doc.blocks).toEqual([
       {
         kind: "paragraph",
@@ -84,13 +86,23 @@ describe("buildReport", () => {
 
   test("keeps the slot of a figure that was not computed and shows * in it", () => {
     const doc = buildReport(tpl("共{{eg.count}}笔"), settings(), []);
-    expect(doc.blocks[0]).toMatchObject({ runs: [{ kind: "text", text: "共" }, { kind: "slot", id: "eg.count", name: "eg.count", text: "*" }, { kind: "text", text: "笔" }] });
+    expect(doc.blocks[0]).toMatchObject({
+      runs: [
+        { kind: "text", text: "共" },
+        { kind: "slot", id: "eg.count", name: "eg.count", text: "*" },
+        { kind: "text", text: "笔" },
+      ],
+    });
   });
 
   test("starts a run-in heading paragraph with a kai run and makes 一、 lines level-1 headings", () => {
     const doc = buildReport(defaultTemplate(), settings(), []);
     expect(doc.blocks[0]).toMatchObject({ kind: "title" });
-    expect(doc.blocks.filter((b) => b.kind === "heading").map((b) => (b.kind === "heading" ? [b.level, b.runs.map((r) => r.text).join("")] : []))).toEqual([
+    expect(
+      doc.blocks
+        .filter((b) => b.kind === "heading")
+        .map((b) => (b.kind === "heading" ? [b.level, b.runs.map((r) => r.text).join("")] : [])),
+    ).toEqual([
       [1, "一、抓基层党建工作情况"],
       [1, "二、2022年度基层党建“书记项目”特色亮点工作"],
       [1, "三、存在的问题及整改方案"],
@@ -107,7 +119,9 @@ describe("buildReport", () => {
   });
 
   test("fills names and years from the settings for a 2023 report", () => {
-    const text = reportPlainText(buildReport(defaultTemplate(), settings({ year: 2023, periodStart: "2023-01-01", periodEnd: "2023-12-31" }), []));
+    const text = reportPlainText(
+      buildReport(defaultTemplate(), settings({ year: 2023, periodStart: "2023-01-01", periodEnd: "2023-12-31" }), []),
+    );
     const lines = text.split("\n");
     expect(lines[0]).toBe("2023年度市公共资源交易中心党组书记抓党建工作述职报告");
     expect(lines[2].startsWith("作为市公共资源交易中心党组书记及党支部书记")).toBe(true);
@@ -131,8 +145,18 @@ describe("buildReport", () => {
     const doc = buildReport(defaultTemplate(), settings({ signature: "市公共资源交易中心党组书记 张三", signatureDate: "2023-01-05" }), []);
     expect(doc.blocks.slice(-3)).toEqual([
       { kind: "paragraph", align: "both", indent: true, runs: [{ kind: "text", text: "以上述职如有不妥之处，请批评指正。" }] },
-      { kind: "paragraph", align: "right", indent: false, runs: [{ kind: "slot", id: "setting.signature", name: "落款", text: "市公共资源交易中心党组书记 张三" }] },
-      { kind: "paragraph", align: "right", indent: false, runs: [{ kind: "slot", id: "setting.signature_date", name: "落款日期", text: "2023年1月5日" }] },
+      {
+        kind: "paragraph",
+        align: "right",
+        indent: false,
+        runs: [{ kind: "slot", id: "setting.signature", name: "落款", text: "市公共资源交易中心党组书记 张三" }],
+      },
+      {
+        kind: "paragraph",
+        align: "right",
+        indent: false,
+        runs: [{ kind: "slot", id: "setting.signature_date", name: "落款日期", text: "2023年1月5日" }],
+      },
     ]);
   });
 
@@ -163,7 +187,12 @@ describe("settingSlots", () => {
 });
 
 describe("buildLinkRecord", () => {
-  const s = settings({ workbookId: "0f8fad5b-d9cb-469f-a165-70867728950e", scope: "交易一科", periodStart: "2022-01-01", periodEnd: "2022-12-31" });
+  const s = settings({
+    workbookId: "0f8fad5b-d9cb-469f-a165-70867728950e",
+    scope: "交易一科",
+    periodStart: "2022-01-01",
+    periodEnd: "2022-12-31",
+  });
 
   test("records the workbook, template, period and scope of the report", () => {
     const link = buildLinkRecord(buildReport(tpl("x"), s, []), "台账.xlsx", "2023-01-05T08:00:00.000Z");
@@ -180,19 +209,70 @@ describe("buildLinkRecord", () => {
   });
 
   test("keeps one entry per slot id, figures with their provenance and settings with a hash of their text", () => {
-    const eg = figure("eg.amount", "3.20", { name: "减少资金占用", value: 320000000, ledger: "电子保函", conditions: "状态≠撤销", rows: 42, fingerprint: "abc123" });
-    const doc = buildReport(tpl("{{setting.year}}年{{eg.amount}}亿元，{{setting.year}}年{{eg.count}}笔，{{setting.next_year}}年，{{setting.city}}"), s, [eg]);
+    const eg = figure("eg.amount", "3.20", {
+      name: "减少资金占用",
+      value: 320000000,
+      ledger: "电子保函",
+      conditions: "状态≠撤销",
+      rows: 42,
+      fingerprint: "abc123",
+    });
+    const doc = buildReport(
+      tpl("{{setting.year}}年{{eg.amount}}亿元，{{setting.year}}年{{eg.count}}笔，{{setting.next_year}}年，{{setting.city}}"),
+      s,
+      [eg],
+    );
     expect(buildLinkRecord(doc, "w.xlsx", "t").figures).toEqual([
-      { id: "setting.year", name: "年度", value: 2022, text: "2022", fingerprint: stableHash("2022"), ledger: null, conditions: "", rows: 0 },
-      { id: "eg.amount", name: "减少资金占用", value: 320000000, text: "3.20", fingerprint: "abc123", ledger: "电子保函", conditions: "状态≠撤销", rows: 42 },
+      {
+        id: "setting.year",
+        name: "年度",
+        value: 2022,
+        text: "2022",
+        fingerprint: stableHash("2022"),
+        ledger: null,
+        conditions: "",
+        rows: 0,
+      },
+      {
+        id: "eg.amount",
+        name: "减少资金占用",
+        value: 320000000,
+        text: "3.20",
+        fingerprint: "abc123",
+        ledger: "电子保函",
+        conditions: "状态≠撤销",
+        rows: 42,
+      },
       { id: "eg.count", name: "eg.count", value: null, text: "*", fingerprint: stableHash("*"), ledger: null, conditions: "", rows: 0 },
-      { id: "setting.next_year", name: "下一年度", value: 2023, text: "2023", fingerprint: stableHash("2023"), ledger: null, conditions: "", rows: 0 },
-      { id: "setting.city", name: "城市", value: null, text: "某市", fingerprint: stableHash("某市"), ledger: null, conditions: "", rows: 0 },
+      {
+        id: "setting.next_year",
+        name: "下一年度",
+        value: 2023,
+        text: "2023",
+        fingerprint: stableHash("2023"),
+        ledger: null,
+        conditions: "",
+        rows: 0,
+      },
+      {
+        id: "setting.city",
+        name: "城市",
+        value: null,
+        text: "某市",
+        fingerprint: stableHash("某市"),
+        ledger: null,
+        conditions: "",
+        rows: 0,
+      },
     ]);
   });
 
   test("links all twenty figures and the eight setting slots of the default report", () => {
-    const doc = buildReport(defaultTemplate(), s, SEED_FIGURE_BLANKS.map((b) => figure(b.id, "1")));
+    const doc = buildReport(
+      defaultTemplate(),
+      s,
+      SEED_FIGURE_BLANKS.map((b) => figure(b.id, "1")),
+    );
     const ids = buildLinkRecord(doc, "w.xlsx", "t").figures.map((f) => f.id);
     expect(ids.filter((id) => id.startsWith("setting."))).toEqual([
       "setting.year",
@@ -214,8 +294,20 @@ describe("reportPlainText", () => {
       settings: settings(),
       figures: [],
       blocks: [
-        { kind: "title", runs: [{ kind: "slot", id: "setting.year", name: "年度", text: "2022" }, { kind: "text", text: "年度报告" }] },
-        { kind: "table", rows: [[[{ kind: "text", text: "项目" }], [{ kind: "text", text: "数量" }]], [[{ kind: "text", text: "保函" }], [{ kind: "slot", id: "eg.count", name: "n", text: "12" }]]] },
+        {
+          kind: "title",
+          runs: [
+            { kind: "slot", id: "setting.year", name: "年度", text: "2022" },
+            { kind: "text", text: "年度报告" },
+          ],
+        },
+        {
+          kind: "table",
+          rows: [
+            [[{ kind: "text", text: "项目" }], [{ kind: "text", text: "数量" }]],
+            [[{ kind: "text", text: "保函" }], [{ kind: "slot", id: "eg.count", name: "n", text: "12" }]],
+          ],
+        },
         { kind: "paragraph", runs: [] },
       ],
     };

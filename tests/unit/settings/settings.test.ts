@@ -26,7 +26,22 @@ const full: ReportSettings = {
 
 describe("SETTINGS_ITEMS", () => {
   test("names every setting once, with the 项目 labels of the 报告设置 sheet", () => {
-    expect(SETTINGS_ITEMS.map((i) => i.label)).toEqual(["年度", "期间开始", "期间结束", "单位名称", "单位简称", "述职人", "联合发文单位", "平台名称", "城市", "统计范围", "报告模板", "工作簿ID", "落款", "落款日期"]);
+    expect(SETTINGS_ITEMS.map((i) => i.label)).toEqual([
+      "年度",
+      "期间开始",
+      "期间结束",
+      "单位名称",
+      "单位简称",
+      "述职人",
+      "联合发文单位",
+      "平台名称",
+      "城市",
+      "统计范围",
+      "报告模板",
+      "工作簿ID",
+      "落款",
+      "落款日期",
+    ]);
     expect(new Set(SETTINGS_ITEMS.map((i) => i.key)).size).toBe(Object.keys(defaultSettings()).length);
   });
 });
@@ -91,7 +106,10 @@ describe("readSettings", () => {
     ["20220701", "2022-07-01"],
     [44743, "2022-07-01"],
   ])("reads the period start %p as %s", (cell, iso) => {
-    expect(readSettings(workbook([header, ["年度", 2022], ["期间开始", cell], ["期间结束", "2023-06-30"]])).settings).toMatchObject({ periodStart: iso, periodEnd: "2023-06-30" });
+    expect(readSettings(workbook([header, ["年度", 2022], ["期间开始", cell], ["期间结束", "2023-06-30"]])).settings).toMatchObject({
+      periodStart: iso,
+      periodEnd: "2023-06-30",
+    });
   });
 
   test("reads Excel serials in the 1904 date system when the workbook uses it", () => {
@@ -161,7 +179,11 @@ describe("readSettings with overrides", () => {
   });
 
   test("moves the period with a changed year when no period is given", () => {
-    expect(readSettings(sheet(), { year: 2023 }).settings).toMatchObject({ year: 2023, periodStart: "2023-01-01", periodEnd: "2023-12-31" });
+    expect(readSettings(sheet(), { year: 2023 }).settings).toMatchObject({
+      year: 2023,
+      periodStart: "2023-01-01",
+      periodEnd: "2023-12-31",
+    });
   });
 
   test("moves a half-year period by the same number of years, keeping a month's last day", () => {
@@ -170,18 +192,31 @@ describe("readSettings with overrides", () => {
   });
 
   test("keeps an explicitly given period when the year changes too", () => {
-    expect(readSettings(sheet(), { year: 2023, periodStart: "2023/7/1", periodEnd: "2023-12-31" }).settings).toMatchObject({ year: 2023, periodStart: "2023-07-01", periodEnd: "2023-12-31" });
+    expect(readSettings(sheet(), { year: 2023, periodStart: "2023/7/1", periodEnd: "2023-12-31" }).settings).toMatchObject({
+      year: 2023,
+      periodStart: "2023-07-01",
+      periodEnd: "2023-12-31",
+    });
   });
 
   test("moves the default period with the year when the workbook has no settings", () => {
-    expect(readSettings({ date1904: false, tables: [] }, { year: 2025 }).settings).toMatchObject({ year: 2025, periodStart: "2025-01-01", periodEnd: "2025-12-31" });
+    expect(readSettings({ date1904: false, tables: [] }, { year: 2025 }).settings).toMatchObject({
+      year: 2025,
+      periodStart: "2025-01-01",
+      periodEnd: "2025-12-31",
+    });
   });
 
   test("ignores an invalid override with an error issue that has no cell", () => {
     const read = readSettings(sheet(), { periodEnd: "去年年底" });
     expect(read.settings.periodEnd).toBe("2022-12-31");
     expect(read.issues).toEqual([
-      { severity: "error", code: "settings.bad_override", message: "指定的期间结束“去年年底”无效，已忽略。", messageEn: 'The period end given ("去年年底") is not valid and was ignored.' },
+      {
+        severity: "error",
+        code: "settings.bad_override",
+        message: "指定的期间结束“去年年底”无效，已忽略。",
+        messageEn: 'The period end given ("去年年底") is not valid and was ignored.',
+      },
     ]);
   });
 });
