@@ -1,26 +1,10 @@
 // The figures of the seed report (LEDGERS.md "The default figures"), and their sheet form.
 // Set-up writes these rows into 指标定义; readDefinitions reads them back unchanged.
-import type {
-  Aggregate,
-  Condition,
-  FigureDefinition,
-  FormatKind,
-  LedgerName,
-  PeriodKind,
-} from "../types";
+import type { Aggregate, Condition, FigureDefinition, FormatKind, LedgerName, PeriodKind } from "../types";
 import { formatLabel } from "../format";
 import { aggregateToText, conditionsToText, parseConditions, periodLabel } from "./syntax";
 
-export const DEFINITION_HEADERS: string[] = [
-  "指标ID",
-  "名称",
-  "台账",
-  "统计",
-  "条件",
-  "区间",
-  "格式",
-  "手工值",
-];
+export const DEFINITION_HEADERS: string[] = ["指标ID", "名称", "台账", "统计", "条件", "区间", "格式", "手工值"];
 
 function conditions(text: string): Condition[] {
   const parsed = parseConditions(text);
@@ -48,7 +32,7 @@ function counted(
   where: string,
   period: PeriodKind,
   format: FormatKind = "integer",
-  aggregate: Aggregate = { kind: "count" }
+  aggregate: Aggregate = { kind: "count" },
 ): FigureDefinition {
   return {
     id,
@@ -64,21 +48,9 @@ function counted(
 
 export const DEFAULT_DEFINITIONS: FigureDefinition[] = [
   manual("goals.count", "目标要求条数", 20),
-  counted(
-    "study.topic.count",
-    "专题学习党的二十大精神次数",
-    "学习记录",
-    "形式=专题学习; 主题~二十大",
-    "current"
-  ),
+  counted("study.topic.count", "专题学习党的二十大精神次数", "学习记录", "形式=专题学习; 主题~二十大", "current"),
   counted("study.seminar.count", "专题研讨次数", "学习记录", "形式=专题研讨", "current"),
-  counted(
-    "study.youth_online.count",
-    "青年线上学习研讨次数",
-    "学习记录",
-    "形式=线上研讨; 组织~青年",
-    "current"
-  ),
+  counted("study.youth_online.count", "青年线上学习研讨次数", "学习记录", "形式=线上研讨; 组织~青年", "current"),
   counted("study.lecture.count", "主题宣讲活动次数", "学习记录", "形式=主题宣讲", "current"),
   manual("xxqg.threshold", "学习强国约谈分数线", 40),
   manual("xxqg.rank", "学习强国全市排名（前N名）", 10),
@@ -99,13 +71,7 @@ export const DEFAULT_DEFINITIONS: FigureDefinition[] = [
   counted("teams.volunteer.count", "青年志愿服务队支数", "队伍", "类型=青年志愿服务队", "toEnd"),
   counted("cadres.baolian.count", "包联干部人数", "人员", "包联社区 非空", "all"),
   counted("cadres.commando.count", "派出青年突击队党员干部人数", "人员", "青年突击队=是", "all"),
-  counted(
-    "staff.double_report.count",
-    "双报到党员干部人数（含聘用人员）",
-    "人员",
-    "双报到社区 非空",
-    "all"
-  ),
+  counted("staff.double_report.count", "双报到党员干部人数（含聘用人员）", "人员", "双报到社区 非空", "all"),
   counted("communities.count", "居住地社区个数", "人员", "双报到社区 非空", "all", "approx", {
     kind: "distinct",
     column: "双报到社区",
@@ -119,8 +85,7 @@ export const DEFAULT_DEFINITIONS: FigureDefinition[] = [
  */
 export function definitionToRow(def: FigureDefinition): (string | number)[] {
   const isManual = def.ledger === null;
-  const aggregate =
-    isManual && def.aggregate.kind === "count" ? "" : aggregateToText(def.aggregate);
+  const aggregate = isManual && def.aggregate.kind === "count" ? "" : aggregateToText(def.aggregate);
   const period = isManual && def.period === "all" ? "" : periodLabel(def.period);
   return [
     def.id,

@@ -1,20 +1,10 @@
 // Computing figures from ledgers. One pass over a ledger's rows per figure, with every filter
 // compiled beforehand, so a million guarantee rows stay well under a second.
-import type {
-  Condition,
-  FieldValue,
-  FigureDefinition,
-  FigureResult,
-  Issue,
-  Ledger,
-  LedgerRow,
-  LedgerSet,
-  PeriodKind,
-} from "../types";
+import type { Condition, FieldValue, FigureDefinition, FigureResult, Issue, Ledger, LedgerRow, LedgerSet, PeriodKind } from "../types";
 import { ledgerSpec, type LedgerSpec } from "../ledger/schema";
 import { formatValue, roundedText } from "../format";
 import { definitionToRow } from "./defaults";
-import { Hasher, resetRowHashing, rowLanesInto } from "./hash";
+import { Hasher, cellDigest } from "./hash";
 import { conditionsToText, periodLabel } from "./syntax";
 
 export interface EvaluateOptions {
@@ -66,11 +56,7 @@ function columnResolver(ledger: Ledger, spec: LedgerSpec): (name: string) => str
     const direct = byFold.get(folded);
     if (direct !== undefined) return direct;
     for (const col of spec.columns) {
-      if (
-        [col.name, ...(col.aliases ?? [])].some((n) => foldColumn(n) === folded) &&
-        known.has(col.name)
-      )
-        return col.name;
+      if ([col.name, ...(col.aliases ?? [])].some((n) => foldColumn(n) === folded) && known.has(col.name)) return col.name;
     }
     return null;
   };
@@ -136,19 +122,15 @@ function numericValue(v: FieldValue | undefined): number | null {
 }
 
 /**
- * Per-row hashes and row references, made once per evaluation and shared by every figure on
- * the ledger; nothing is allocated per row beyond the reference itself.
+ * Row references, made once per evaluation and shared by every figure on the ledger, so three
+ * figures over a million rows do not build three million identical objects.
  */
-class RowCache {
-  private readonly lanes: Uint32Array;
-  private readonly done: Uint8Array;
+class RowRefs {
   private readonly refs: ({ sheet: string; row: number } | undefined)[];
   /** Indices of the rows one figure uses; figures are evaluated one at a time, so one buffer serves all. */
   readonly used: Int32Array;
 
   constructor(private readonly rows: LedgerRow[]) {
-    this.lanes = new Uint32Array(rows.length * 2);
-    this.done = new Uint8Array(rows.length);
     this.refs = new Array(rows.length);
     this.used = new Int32Array(rows.length);
   }
@@ -161,15 +143,46 @@ class RowCache {
     }
     return ref;
   }
+}
 
-  feed(index: number, into: Hasher): void {
-    const at = index * 2;
-    if (this.done[index] === 0) {
-      const row = this.rows[index];
-      rowLanesInto(row.sheet, row.row, row.department, row.values, this.lanes, at);
-      this.done[index] = 1;
+/**
+ * Digests of the cells of a ledger's columns, made when a figure first reads a row's cell and
+ * kept for the evaluation: every figure on a ledger reads its 状态 and date columns, so each such
+ * cell is hashed once rather than once per figure.
+ */
+class CellDigests {
+  private readonly columns = new Map<string, { digests: Int32Array; done: Uint8Array }>();
+
+  constructor(private readonly rows: LedgerRow[]) {}
+
+  /** The column's cells in the used rows, in row order. */
+  feed(into: Hasher, key: string, used: Int32Array, count: number): void {
+    let column = this.columns.get(key);
+    if (!column) {
+      const n = this.rows.length;
+      column = { digests: new Int32Array(n), done: new Uint8Array(n) };
+      this.columns.set(key, column);
     }
-    into.int(this.lanes[at]).int(this.lanes[at + 1]);
+    const { digests, done } = column;
+    const rows = this.rows;
+    // Neighbouring rows often hold the very same string (a date, 有效, a shared string read
+    // once from the workbook): comparing references is far cheaper than hashing it again.
+    let last: FieldValue | undefined = undefined;
+    let lastDigest = cellDigest(undefined);
+    for (let u = 0; u < count; u++) {
+      const i = used[u];
+      if (done[i] === 0) {
+        const v = rows[i].values[key];
+        // Numbers are cheap to digest, and -0 === 0 would hide a change between them.
+        if (v !== last || typeof v === "number") {
+          last = v;
+          lastDigest = cellDigest(v);
+        }
+        digests[i] = lastDigest;
+        done[i] = 1;
+      }
+      into.int(digests[i]);
+    }
   }
 }
 
@@ -187,15 +200,15 @@ function manualFingerprint(def: FigureDefinition): string {
 export function evaluateFigures(
   defs: FigureDefinition[],
   ledgers: LedgerSet,
-  opts: EvaluateOptions
+  opts: EvaluateOptions,
 ): { figures: FigureResult[]; issues: Issue[] } {
   const figures: FigureResult[] = [];
   const issues: Issue[] = [];
-  const rowCaches = new Map<Ledger, RowCache>();
+  const rowRefs = new Map<Ledger, RowRefs>();
+  const cellDigests = new Map<Ledger, CellDigests>();
   const resolvers = new Map<Ledger, (name: string) => string | null>();
   const scope = (opts.scope ?? "").trim();
   const everyDepartment = scope === "" || scope === ALL_DEPARTMENTS;
-  resetRowHashing();
 
   for (const def of defs) {
     const period = {
@@ -251,7 +264,7 @@ export function evaluateFigures(
               message: `${def.ledger} 台账缺失，指标 ${def.id} 使用手工值`,
               messageEn: `Ledger ${def.ledger} is missing; figure ${def.id} uses its manual value`,
               ledger: def.ledger,
-            }
+            },
       );
       figures.push(manualResult());
       continue;
@@ -260,11 +273,7 @@ export function evaluateFigures(
     const spec = ledgerSpec(def.ledger);
     let resolve = resolvers.get(ledger);
     if (!resolve) resolvers.set(ledger, (resolve = columnResolver(ledger, spec)));
-    const absent = (
-      column: string,
-      role: { zh: string; en: string },
-      effect: { zh: string; en: string }
-    ) =>
+    const absent = (column: string, role: { zh: string; en: string }, effect: { zh: string; en: string }) =>
       issues.push({
         severity: "warning",
         code: "figure.column_missing",
@@ -273,8 +282,16 @@ export function evaluateFigures(
         ledger: def.ledger!,
       });
 
+    // The columns this figure reads, resolved once: the fingerprint hashes only these, so a note
+    // typed into 项目名称 does not make every figure look stale.
+    const readKeys: string[] = [];
+    const reads = (key: string | null) => {
+      if (key !== null && !readKeys.includes(key)) readKeys.push(key);
+    };
+
     const tests: RowTest[] = def.conditions.map((c) => {
       const key = resolve(c.column);
+      reads(key);
       if (key === null) {
         absent(
           c.column,
@@ -282,7 +299,7 @@ export function evaluateFigures(
           {
             zh: "按该列每行均为空计算",
             en: "it is treated as blank in every row",
-          }
+          },
         );
       }
       return compileCondition(c, key);
@@ -301,13 +318,14 @@ export function evaluateFigures(
       });
     }
     const periodKind: PeriodKind = dateKey === null ? "all" : def.period;
+    if (periodKind !== "all") reads(dateKey);
     const start = opts.periodStart;
     const end = opts.periodEnd;
 
     const rows = ledger.rows;
-    let cache = rowCaches.get(ledger);
-    if (!cache) rowCaches.set(ledger, (cache = new RowCache(rows)));
-    const used = cache.used;
+    let refs = rowRefs.get(ledger);
+    if (!refs) rowRefs.set(ledger, (refs = new RowRefs(rows)));
+    const used = refs.used;
     let count = 0;
     const byPeriod = periodKind !== "all";
     const fromStart = periodKind === "current";
@@ -337,15 +355,11 @@ export function evaluateFigures(
     } else if (aggregate.kind === "distinct") {
       const key = resolve(aggregate.column);
       const fallback = aggregate.fallback === undefined ? null : resolve(aggregate.fallback);
+      reads(key);
+      reads(fallback);
       if (key === null && fallback === null) {
-        const names = aggregate.fallback
-          ? `${aggregate.column}|${aggregate.fallback}`
-          : aggregate.column;
-        absent(
-          names,
-          { zh: "去重计数列", en: "distinct-count column" },
-          { zh: "结果为 0", en: "the figure is 0" }
-        );
+        const names = aggregate.fallback ? `${aggregate.column}|${aggregate.fallback}` : aggregate.column;
+        absent(names, { zh: "去重计数列", en: "distinct-count column" }, { zh: "结果为 0", en: "the figure is 0" });
       }
       const seen = new Set<string>();
       for (let u = 0; u < count; u++) {
@@ -357,12 +371,8 @@ export function evaluateFigures(
       value = seen.size;
     } else {
       const key = resolve(aggregate.column);
-      if (key === null)
-        absent(
-          aggregate.column,
-          { zh: "求和列", en: "sum column" },
-          { zh: "结果为 0", en: "the figure is 0" }
-        );
+      reads(key);
+      if (key === null) absent(aggregate.column, { zh: "求和列", en: "sum column" }, { zh: "结果为 0", en: "the figure is 0" });
       let cents = 0;
       if (key !== null) {
         for (let u = 0; u < count; u++) {
@@ -373,12 +383,30 @@ export function evaluateFigures(
       value = cents / 100;
     }
 
+    // Where each used row is, then the cells the figure reads, one column at a time in the
+    // definition's order: neither the reader's column order nor unread cells matter, and each
+    // column's loop sees one key and mostly one type, which keeps it fast.
     const fingerprint = new Hasher().text(def.id).text(definitionText(def)).int(count);
-    const rowRefs = new Array<{ sheet: string; row: number }>(count);
+    const rowRefList = new Array<{ sheet: string; row: number }>(count);
+    let sheet: string | null = null;
     for (let u = 0; u < count; u++) {
       const i = used[u];
-      rowRefs[u] = cache.ref(i);
-      cache.feed(i, fingerprint);
+      const row = rows[i];
+      rowRefList[u] = refs.ref(i);
+      // Rows come sheet by sheet: the sheet name is hashed where it changes, behind a marker no
+      // row number can take.
+      if (row.sheet !== sheet) {
+        sheet = row.sheet;
+        fingerprint.int(-1).text(sheet);
+      }
+      fingerprint.int(row.row);
+    }
+    let cells = cellDigests.get(ledger);
+    if (!cells) cellDigests.set(ledger, (cells = new CellDigests(rows)));
+    for (const key of readKeys) cells.feed(fingerprint.text(key), key, used, count);
+    if (!everyDepartment) {
+      fingerprint.text("部门");
+      for (let u = 0; u < count; u++) fingerprint.value(rows[used[u]].department);
     }
 
     figures.push({
@@ -386,12 +414,10 @@ export function evaluateFigures(
       value,
       text: formatValue(value, def.format),
       rows: count,
-      rowRefs,
+      rowRefs: rowRefList,
       fingerprint: fingerprint.hex(),
       manual: false,
     });
   }
-  // The memos hold the ledger's strings; they are of no use to the next evaluation.
-  resetRowHashing();
   return { figures, issues };
 }

@@ -2,11 +2,4 @@
 export { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "./defaults";
 export { readDefinitions, DEFINITIONS_TABLE, FIELD_HEADERS as DEFINITION_FIELD_HEADERS } from "./read";
 export { evaluateFigures, ALL_DEPARTMENTS, type EvaluateOptions } from "./evaluate";
-export {
-  parseAggregate,
-  aggregateToText,
-  parseConditions,
-  conditionsToText,
-  periodKindFromLabel,
-  periodLabel,
-} from "./syntax";
+export { parseAggregate, aggregateToText, parseConditions, conditionsToText, periodKindFromLabel, periodLabel } from "./syntax";

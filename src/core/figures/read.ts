@@ -46,24 +46,18 @@ function cellText(cell: RawCell | undefined): string {
 
 function isDefinitionsTable(t: RawTable): boolean {
   const names = [t.sheet, t.table ?? ""].map((n) => n.trim());
-  return (
-    names.includes(DEFINITIONS_SHEET) ||
-    names.some((n) => n.toLowerCase() === DEFINITIONS_TABLE.toLowerCase())
-  );
+  return names.includes(DEFINITIONS_SHEET) || names.some((n) => n.toLowerCase() === DEFINITIONS_TABLE.toLowerCase());
 }
 
 function findHeaderRow(t: RawTable): number {
   const idHeaders = FIELD_HEADERS.id.slice(0, 1).map(foldHeader);
-  return t.values.findIndex((row) =>
-    row.some((c) => typeof c === "string" && idHeaders.includes(foldHeader(c)))
-  );
+  return t.values.findIndex((row) => row.some((c) => typeof c === "string" && idHeaders.includes(foldHeader(c))));
 }
 
 function ledgerFromLabel(label: string): LedgerName | null {
   const folded = foldHeader(label);
   for (const spec of LEDGER_SPECS) {
-    if ([spec.name, spec.english, ...spec.aliases].some((n) => foldHeader(n) === folded))
-      return spec.name;
+    if ([spec.name, spec.english, ...spec.aliases].some((n) => foldHeader(n) === folded)) return spec.name;
   }
   return null;
 }
@@ -88,9 +82,7 @@ function defaultDefinitions(): FigureDefinition[] {
   return DEFAULT_DEFINITIONS.map((d) => ({
     ...d,
     aggregate: { ...d.aggregate },
-    conditions: d.conditions.map((c) =>
-      c.kind === "eq" || c.kind === "ne" ? { ...c, values: [...c.values] } : { ...c }
-    ),
+    conditions: d.conditions.map((c) => (c.kind === "eq" || c.kind === "ne" ? { ...c, values: [...c.values] } : { ...c })),
   }));
 }
 
@@ -102,8 +94,7 @@ export function readDefinitions(wb: RawWorkbook): {
   fromWorkbook: boolean;
 } {
   const candidates = wb.tables.filter(isDefinitionsTable);
-  if (candidates.length === 0)
-    return { definitions: defaultDefinitions(), issues: [], fromWorkbook: false };
+  if (candidates.length === 0) return { definitions: defaultDefinitions(), issues: [], fromWorkbook: false };
 
   const table = candidates.find((t) => findHeaderRow(t) >= 0);
   if (!table) {
@@ -128,11 +119,7 @@ export function readDefinitions(wb: RawWorkbook): {
   table.values[headerRow].forEach((cell, c) => {
     const folded = foldHeader(cellText(cell));
     for (const field of Object.keys(FIELD_HEADERS) as Field[]) {
-      if (
-        columns[field] === undefined &&
-        FIELD_HEADERS[field].some((h) => foldHeader(h) === folded)
-      )
-        columns[field] = c;
+      if (columns[field] === undefined && FIELD_HEADERS[field].some((h) => foldHeader(h) === folded)) columns[field] = c;
     }
   });
 
@@ -157,10 +144,8 @@ export function readDefinitions(wb: RawWorkbook): {
     if (row.every((c) => cellText(c) === "")) continue;
     dataRows++;
     // A column missing from the header is reported once below; its row issues point at the id cell.
-    const address = (field: Field) =>
-      cellAddress(table.sheet, table.top + r, table.left + (columns[field] ?? columns.id!));
-    const text = (field: Field) =>
-      columns[field] === undefined ? "" : cellText(row[columns[field]!]);
+    const address = (field: Field) => cellAddress(table.sheet, table.top + r, table.left + (columns[field] ?? columns.id!));
+    const text = (field: Field) => (columns[field] === undefined ? "" : cellText(row[columns[field]!]));
     const rowIssues: Issue[] = [];
     const fail = (field: Field, code: string, zh: string, en: string) => {
       const cell = address(field);
@@ -175,25 +160,20 @@ export function readDefinitions(wb: RawWorkbook): {
 
     const id = text("id");
     if (id === "") {
-      fail(
-        "id",
-        "definition.bad_id",
-        "指标ID为空，该行未读取",
-        "figure id is blank; the row is skipped"
-      );
+      fail("id", "definition.bad_id", "指标ID为空，该行未读取", "figure id is blank; the row is skipped");
     } else if (!ID_PATTERN.test(id)) {
       fail(
         "id",
         "definition.bad_id",
         `指标ID无法识别：“${id}”，应为小写英文字母开头，仅含小写字母、数字、_ 和 .`,
-        `figure id not valid: "${id}"; expected a lower-case letter followed by lower-case letters, digits, _ or .`
+        `figure id not valid: "${id}"; expected a lower-case letter followed by lower-case letters, digits, _ or .`,
       );
     } else if (seen.has(id)) {
       fail(
         "id",
         "definition.duplicate_id",
         `指标ID“${id}”重复，已在 ${seen.get(id)} 定义`,
-        `figure id "${id}" is a duplicate of ${seen.get(id)}`
+        `figure id "${id}" is a duplicate of ${seen.get(id)}`,
       );
     } else {
       seen.set(id, address("id"));
@@ -207,7 +187,7 @@ export function readDefinitions(wb: RawWorkbook): {
         "ledger",
         "definition.unknown_ledger",
         `台账无法识别：“${ledgerText}”，应为 ${known} 之一，手工指标留空`,
-        `ledger not recognised: "${ledgerText}"; expected one of ${LEDGER_SPECS.map((s) => `${s.name} (${s.english})`).join(", ")}, or blank for a manual figure`
+        `ledger not recognised: "${ledgerText}"; expected one of ${LEDGER_SPECS.map((s) => `${s.name} (${s.english})`).join(", ")}, or blank for a manual figure`,
       );
     }
     const isManual = ledgerText === "";
@@ -221,7 +201,7 @@ export function readDefinitions(wb: RawWorkbook): {
           "aggregate",
           "definition.bad_aggregate",
           `统计方式无法识别：“${aggregateText}”，应为 计数、去重计数:<列> 或 求和:<列>`,
-          `aggregate not recognised: "${aggregateText}"; expected 计数 (count), 去重计数:<column> (distinct) or 求和:<column> (sum)`
+          `aggregate not recognised: "${aggregateText}"; expected 计数 (count), 去重计数:<column> (distinct) or 求和:<column> (sum)`,
         );
       }
     }
@@ -229,13 +209,7 @@ export function readDefinitions(wb: RawWorkbook): {
     const parsedConditions = parseConditions(text("conditions"));
     let conditions: Condition[] = [];
     if (Array.isArray(parsedConditions)) conditions = parsedConditions;
-    else
-      fail(
-        "conditions",
-        "definition.bad_condition",
-        parsedConditions.error,
-        parsedConditions.errorEn
-      );
+    else fail("conditions", "definition.bad_condition", parsedConditions.error, parsedConditions.errorEn);
 
     const periodText = text("period");
     let period: PeriodKind | null = "all";
@@ -246,20 +220,19 @@ export function readDefinitions(wb: RawWorkbook): {
           "period",
           "definition.bad_period",
           `区间无法识别：“${periodText}”，应为 本期、截至期末 或 全部`,
-          `period not recognised: "${periodText}"; expected 本期 (current period), 截至期末 (up to the period end) or 全部 (all)`
+          `period not recognised: "${periodText}"; expected 本期 (current period), 截至期末 (up to the period end) or 全部 (all)`,
         );
       }
     }
 
     const formatText = text("format");
-    const format: FormatKind | null =
-      formatText === "" ? "integer" : formatKindFromLabel(formatText);
+    const format: FormatKind | null = formatText === "" ? "integer" : formatKindFromLabel(formatText);
     if (!format) {
       fail(
         "format",
         "definition.bad_format",
         `格式无法识别：“${formatText}”，应为 整数、余、亿元、万元 或 百分比`,
-        `format not recognised: "${formatText}"; expected 整数, 余, 亿元, 万元 or 百分比`
+        `format not recognised: "${formatText}"; expected 整数, 余, 亿元, 万元 or 百分比`,
       );
     }
 
@@ -270,7 +243,7 @@ export function readDefinitions(wb: RawWorkbook): {
         "manual",
         "definition.bad_manual_value",
         `手工值应为数字：“${cellText(manualCell)}”`,
-        `manual value must be a number: "${cellText(manualCell)}"`
+        `manual value must be a number: "${cellText(manualCell)}"`,
       );
     }
 

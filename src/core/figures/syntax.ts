@@ -8,9 +8,7 @@ import type { Aggregate, Condition, PeriodKind } from "../types";
  */
 function halfWidth(text: string): string {
   return text
-    .replace(/[\uff01\uff1a\uff1b\uff1d\uff5c\uff5e]/g, (ch) =>
-      String.fromCharCode(ch.charCodeAt(0) - 0xfee0)
-    )
+    .replace(/[\uff01\uff1a\uff1b\uff1d\uff5c\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, " ");
 }
 
@@ -26,9 +24,7 @@ export function parseAggregate(text: string): Aggregate | null {
     return { kind: "sum", column: columns[0] };
   }
   if (columns.length > 2 || columns.some((c) => c === "")) return null;
-  return columns.length === 2
-    ? { kind: "distinct", column: columns[0], fallback: columns[1] }
-    : { kind: "distinct", column: columns[0] };
+  return columns.length === 2 ? { kind: "distinct", column: columns[0], fallback: columns[1] } : { kind: "distinct", column: columns[0] };
 }
 
 export function aggregateToText(a: Aggregate): string {
@@ -43,13 +39,10 @@ export function aggregateToText(a: Aggregate): string {
 }
 
 const CONDITION_FORMS = "列=值、列≠值、列~包含、列 为空、列 非空 或 列=值1|值2";
-const CONDITION_FORMS_EN =
-  "column=value, column≠value, column~text, column 为空 (blank), column 非空 (not blank) or column=value1|value2";
+const CONDITION_FORMS_EN = "column=value, column≠value, column~text, column 为空 (blank), column 非空 (not blank) or column=value1|value2";
 
 /** Where the clause's operator starts and what it is; the first operator wins. */
-function findOperator(
-  clause: string
-): { at: number; length: number; op: "eq" | "ne" | "contains" } | null {
+function findOperator(clause: string): { at: number; length: number; op: "eq" | "ne" | "contains" } | null {
   for (let i = 0; i < clause.length; i++) {
     const ch = clause[i];
     if (ch === "!" && clause[i + 1] === "=") return { at: i, length: 2, op: "ne" };
@@ -60,10 +53,7 @@ function findOperator(
   return null;
 }
 
-function clauseError(
-  clause: string,
-  why?: { zh: string; en: string }
-): { error: string; errorEn: string } {
+function clauseError(clause: string, why?: { zh: string; en: string }): { error: string; errorEn: string } {
   const zh = why ? `条件“${clause}”${why.zh}` : `条件无法识别：“${clause}”`;
   const en = why ? `condition "${clause}" ${why.en}` : `condition not recognised: "${clause}"`;
   return {
@@ -84,8 +74,7 @@ export function parseConditions(text: string): Condition[] | { error: string; er
       const rest = clause.slice(op.at + op.length).trim();
       if (column === "") return clauseError(clause, { zh: "缺少列名", en: "has no column name" });
       if (op.op === "contains") {
-        if (rest === "")
-          return clauseError(clause, { zh: "缺少要包含的文字", en: "has no text to look for" });
+        if (rest === "") return clauseError(clause, { zh: "缺少要包含的文字", en: "has no text to look for" });
         conditions.push({ kind: "contains", column, text: rest });
         continue;
       }
@@ -103,9 +92,7 @@ export function parseConditions(text: string): Condition[] | { error: string; er
     if (blank) {
       const column = blank[1].trim();
       if (column === "") return clauseError(clause, { zh: "缺少列名", en: "has no column name" });
-      conditions.push(
-        blank[2] === "为空" ? { kind: "blank", column } : { kind: "notBlank", column }
-      );
+      conditions.push(blank[2] === "为空" ? { kind: "blank", column } : { kind: "notBlank", column });
       continue;
     }
     return clauseError(clause);

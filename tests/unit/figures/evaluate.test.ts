@@ -1,14 +1,6 @@
 import { DEFAULT_DEFINITIONS, evaluateFigures, parseConditions } from "../../../src/core/figures";
 import { ledgerSpec } from "../../../src/core/ledger/schema";
-import type {
-  Aggregate,
-  FieldValue,
-  FigureDefinition,
-  Ledger,
-  LedgerName,
-  LedgerRow,
-  LedgerSet,
-} from "../../../src/core/types";
+import type { Aggregate, FieldValue, FigureDefinition, Ledger, LedgerName, LedgerRow, LedgerSet } from "../../../src/core/types";
 
 const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
 
@@ -18,7 +10,7 @@ function row(
   n: number,
   values: Record<string, FieldValue>,
   department: string | null = null,
-  sheet: string = ledger
+  sheet: string = ledger,
 ): LedgerRow {
   const all: Record<string, FieldValue> = {};
   for (const c of ledgerSpec(ledger).columns) all[c.name] = null;
@@ -40,11 +32,7 @@ function set(...ledgers: Ledger[]): LedgerSet {
   return result;
 }
 
-function def(
-  ledgerName: LedgerName | null,
-  conditions: string,
-  extra: Partial<FigureDefinition> = {}
-): FigureDefinition {
+function def(ledgerName: LedgerName | null, conditions: string, extra: Partial<FigureDefinition> = {}): FigureDefinition {
   const parsed = parseConditions(conditions);
   if (!Array.isArray(parsed)) throw new Error(parsed.errorEn);
   return {
@@ -60,20 +48,15 @@ function def(
   };
 }
 
-const study = (
-  n: number,
-  日期: string | null,
-  形式: string,
-  主题: string,
-  组织: string | null = null
-) => row("学习记录", n, { 日期, 形式, 主题, 组织 });
+const study = (n: number, 日期: string | null, 形式: string, 主题: string, 组织: string | null = null) =>
+  row("学习记录", n, { 日期, 形式, 主题, 组织 });
 const guarantee = (
   n: number,
   开立日期: string,
   投标企业: string,
   统一社会信用代码: string | null,
   保证金金额: number,
-  状态: string | null = "有效"
+  状态: string | null = "有效",
 ) =>
   row("电子保函", n, {
     保函编号: `BH${n}`,
@@ -83,8 +66,7 @@ const guarantee = (
     保证金金额,
     状态,
   });
-const person = (n: number, values: Record<string, FieldValue>) =>
-  row("人员", n, { 姓名: `人${n}`, ...values });
+const person = (n: number, values: Record<string, FieldValue>) => row("人员", n, { 姓名: `人${n}`, ...values });
 
 /** A small workbook whose every default figure was counted by hand (comments say which rows count). */
 function sampleLedgers(): LedgerSet {
@@ -141,7 +123,7 @@ function sampleLedgers(): LedgerSet {
       person(4, { 包联社区: "乙社区", 青年突击队: true, 双报到社区: " Y社区 " }),
       person(5, { 双报到社区: "", 青年突击队: false }),
       person(6, { 双报到社区: "Z社区", 表扬: "社区表扬" }),
-    ])
+    ]),
   );
 }
 
@@ -210,9 +192,7 @@ describe("period filtering", () => {
     study(6, null, "党课", "e"),
   ]);
   const refs = (period: "current" | "toEnd" | "all") =>
-    evaluateFigures([def("学习记录", "", { period })], set(rows), YEAR_2022).figures[0].rowRefs.map(
-      (r) => r.row
-    );
+    evaluateFigures([def("学习记录", "", { period })], set(rows), YEAR_2022).figures[0].rowRefs.map((r) => r.row);
 
   it("takes 本期 as the inclusive period on the ledger's date column", () => {
     expect(refs("current")).toEqual([3, 4]);
@@ -253,11 +233,7 @@ describe("period filtering", () => {
       ],
       excluded: 0,
     };
-    const result = evaluateFigures(
-      [def("队伍", "", { period: "toEnd", id: "teams.x" })],
-      set(teams),
-      YEAR_2022
-    );
+    const result = evaluateFigures([def("队伍", "", { period: "toEnd", id: "teams.x" })], set(teams), YEAR_2022);
     expect(result.figures[0].value).toBe(2);
     expect(result.issues).toEqual([
       {
@@ -278,10 +254,9 @@ describe("scope filtering", () => {
       { ...study(3, "2022-03-01", "党课", "b"), department: "交易一科" },
       { ...study(4, "2022-03-01", "党课", "c"), department: "交易二科" },
       { ...study(5, "2022-03-01", "党课", "d"), department: "交易一科" },
-    ])
+    ]),
   );
-  const count = (scope: string) =>
-    evaluateFigures([def("学习记录", "")], rows, { ...YEAR_2022, scope }).figures[0].value;
+  const count = (scope: string) => evaluateFigures([def("学习记录", "")], rows, { ...YEAR_2022, scope }).figures[0].value;
 
   it("counts every department under 全部门 or a blank scope", () => {
     expect(count("全部门")).toBe(4);
@@ -328,7 +303,7 @@ describe("conditions", () => {
         参加人数: null,
         备注: "线下",
       }),
-    ])
+    ]),
   );
   const rowsFor = (conditions: string) => {
     const result = evaluateFigures([def("学习记录", conditions)], sessions, YEAR_2022);
@@ -367,17 +342,10 @@ describe("conditions", () => {
   });
   it("find a column by its header with a unit or by its English alias", () => {
     const eg = set(
-      ledger("电子保函", [
-        guarantee(2, "2022-01-01", "甲", null, 100, "撤销"),
-        guarantee(3, "2022-01-01", "乙", null, 250.5),
-      ])
+      ledger("电子保函", [guarantee(2, "2022-01-01", "甲", null, 100, "撤销"), guarantee(3, "2022-01-01", "乙", null, 250.5)]),
     );
     const amount: Aggregate = { kind: "sum", column: "保证金金额（元）" };
-    const result = evaluateFigures(
-      [def("电子保函", "Status≠撤销", { aggregate: amount })],
-      eg,
-      YEAR_2022
-    );
+    const result = evaluateFigures([def("电子保函", "Status≠撤销", { aggregate: amount })], eg, YEAR_2022);
     expect(result.issues).toEqual([]);
     expect(result.figures[0].value).toBe(250.5);
   });
@@ -385,32 +353,23 @@ describe("conditions", () => {
     const result = evaluateFigures(
       [def("学习记录", "地点 为空", { id: "a.x" }), def("学习记录", "地点=会议室", { id: "b.x" })],
       sessions,
-      YEAR_2022
+      YEAR_2022,
     );
     expect(result.figures.map((f) => f.value)).toEqual([3, 0]);
     expect(result.issues[0]).toEqual({
       severity: "warning",
       code: "figure.column_missing",
       message: "指标 a.x 的条件列“地点”在 学习记录 台账中不存在，按该列每行均为空计算",
-      messageEn:
-        'Figure a.x: the condition column "地点" does not exist in ledger 学习记录; it is treated as blank in every row',
+      messageEn: 'Figure a.x: the condition column "地点" does not exist in ledger 学习记录; it is treated as blank in every row',
       ledger: "学习记录",
     });
     expect(result.issues).toHaveLength(2);
   });
   it("read 是 and 否 for yes/no cells the reader gave as booleans", () => {
     const people = set(
-      ledger("人员", [
-        person(2, { 青年突击队: true }),
-        person(3, { 青年突击队: false }),
-        person(4, { 青年突击队: "是" }),
-      ])
+      ledger("人员", [person(2, { 青年突击队: true }), person(3, { 青年突击队: false }), person(4, { 青年突击队: "是" })]),
     );
-    const result = evaluateFigures(
-      [def("人员", "青年突击队=是"), def("人员", "青年突击队=否")],
-      people,
-      YEAR_2022
-    );
+    const result = evaluateFigures([def("人员", "青年突击队=是"), def("人员", "青年突击队=否")], people, YEAR_2022);
     expect(result.figures.map((f) => f.value)).toEqual([2, 1]);
   });
 });
@@ -426,7 +385,7 @@ describe("aggregates", () => {
         guarantee(6, "2022-01-01", "", null, 1),
         guarantee(7, "2022-01-01", "丙", " C3 ", 1),
         guarantee(8, "2022-01-01", "丁", "C3", 1),
-      ])
+      ]),
     );
     const distinct: Aggregate = {
       kind: "distinct",
@@ -441,28 +400,19 @@ describe("aggregates", () => {
     const eg = set(
       ledger(
         "电子保函",
-        Array.from({ length: 10 }, (_, i) => guarantee(i + 2, "2022-01-01", "甲", null, 0.1))
-      )
+        Array.from({ length: 10 }, (_, i) => guarantee(i + 2, "2022-01-01", "甲", null, 0.1)),
+      ),
     );
     const result = evaluateFigures(
       [def("电子保函", "", { aggregate: { kind: "sum", column: "保证金金额" }, format: "wan" })],
       eg,
-      YEAR_2022
+      YEAR_2022,
     );
     expect(result.figures[0].value).toBe(1);
   });
   it("round an amount with fractions of a cent half up, as typed", () => {
-    const eg = set(
-      ledger("电子保函", [
-        guarantee(2, "2022-01-01", "甲", null, 1.005),
-        guarantee(3, "2022-01-01", "乙", null, 2.004),
-      ])
-    );
-    const result = evaluateFigures(
-      [def("电子保函", "", { aggregate: { kind: "sum", column: "保证金金额" } })],
-      eg,
-      YEAR_2022
-    );
+    const eg = set(ledger("电子保函", [guarantee(2, "2022-01-01", "甲", null, 1.005), guarantee(3, "2022-01-01", "乙", null, 2.004)]));
+    const result = evaluateFigures([def("电子保函", "", { aggregate: { kind: "sum", column: "保证金金额" } })], eg, YEAR_2022);
     expect(result.figures[0].value).toBe(3.01);
   });
   it("sum numeric text and skip cells that are not numbers", () => {
@@ -471,37 +421,23 @@ describe("aggregates", () => {
         row("电子保函", 2, { 开立日期: "2022-01-01", 保证金金额: "1,000.50" }),
         row("电子保函", 3, { 开立日期: "2022-01-01", 保证金金额: "不详" }),
         row("电子保函", 4, { 开立日期: "2022-01-01", 保证金金额: null }),
-      ])
+      ]),
     );
-    const result = evaluateFigures(
-      [def("电子保函", "", { aggregate: { kind: "sum", column: "保证金金额" } })],
-      eg,
-      YEAR_2022
-    );
+    const result = evaluateFigures([def("电子保函", "", { aggregate: { kind: "sum", column: "保证金金额" } })], eg, YEAR_2022);
     expect(result.figures[0].value).toBe(1000.5);
     expect(result.figures[0].rows).toBe(3);
   });
   it("give 0 and a warning when the summed column does not exist", () => {
     const eg = set(ledger("电子保函", [guarantee(2, "2022-01-01", "甲", null, 5)]));
-    const result = evaluateFigures(
-      [def("电子保函", "", { id: "s.x", aggregate: { kind: "sum", column: "手续费" } })],
-      eg,
-      YEAR_2022
-    );
+    const result = evaluateFigures([def("电子保函", "", { id: "s.x", aggregate: { kind: "sum", column: "手续费" } })], eg, YEAR_2022);
     expect(result.figures[0].value).toBe(0);
-    expect(result.issues.map((i) => i.message)).toEqual([
-      "指标 s.x 的求和列“手续费”在 电子保函 台账中不存在，结果为 0",
-    ]);
+    expect(result.issues.map((i) => i.message)).toEqual(["指标 s.x 的求和列“手续费”在 电子保函 台账中不存在，结果为 0"]);
   });
 });
 
 describe("missing ledgers and manual figures", () => {
   it("use the manual value, with a warning, when the ledger is missing", () => {
-    const result = evaluateFigures(
-      [def("电子保函", "", { id: "eg.count", manualValue: 1234 })],
-      set(),
-      YEAR_2022
-    );
+    const result = evaluateFigures([def("电子保函", "", { id: "eg.count", manualValue: 1234 })], set(), YEAR_2022);
     expect(result.figures[0]).toMatchObject({
       value: 1234,
       text: "1234",
@@ -523,35 +459,45 @@ describe("missing ledgers and manual figures", () => {
     const result = evaluateFigures([def("人员", "", { id: "p.count" })], set(), YEAR_2022);
     expect(result.figures[0]).toMatchObject({ value: null, text: "*", manual: true });
     expect(result.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
-      [
-        "warning",
-        "figure.ledger_missing",
-        "人员 台账缺失，指标 p.count 没有手工值，报告中显示为 *",
-      ],
+      ["warning", "figure.ledger_missing", "人员 台账缺失，指标 p.count 没有手工值，报告中显示为 *"],
     ]);
   });
   it("format manual values like computed ones", () => {
-    const result = evaluateFigures(
-      [def(null, "", { manualValue: 1236, format: "approx" })],
-      set(),
-      YEAR_2022
-    );
+    const result = evaluateFigures([def(null, "", { manualValue: 1236, format: "approx" })], set(), YEAR_2022);
     expect(result.figures[0]).toMatchObject({ value: 1236, text: "1200余", manual: true });
     expect(result.issues).toEqual([]);
   });
   it("warn about a manual figure without a value", () => {
     const result = evaluateFigures([def(null, "", { id: "m.x", name: "某值" })], set(), YEAR_2022);
     expect(result.figures[0].text).toBe("*");
-    expect(result.issues.map((i) => i.message)).toEqual([
-      "指标 m.x（某值）为手工指标，但手工值为空，报告中显示为 *",
-    ]);
+    expect(result.issues.map((i) => i.message)).toEqual(["指标 m.x（某值）为手工指标，但手工值为空，报告中显示为 *"]);
   });
 });
 
 describe("fingerprints", () => {
-  const fingerprints = (ledgers: LedgerSet) =>
-    evaluateFigures(DEFAULT_DEFINITIONS, ledgers, YEAR_2022).figures.map((f) => f.fingerprint);
-  const egAmount = (ledgers: LedgerSet) => fingerprints(ledgers)[9];
+  const fingerprints = (ledgers: LedgerSet) => evaluateFigures(DEFAULT_DEFINITIONS, ledgers, YEAR_2022).figures.map((f) => f.fingerprint);
+  const byId = (ledgers: LedgerSet, id: string) => {
+    const found = evaluateFigures(DEFAULT_DEFINITIONS, ledgers, YEAR_2022).figures.find((f) => f.id === id);
+    if (!found) throw new Error(id);
+    return found.fingerprint;
+  };
+  // 电子保函 rows 2, 3, 4 and 7 are used by eg.amount: 状态≠撤销, 开立日期 up to 2022-12-31.
+  const egAmount = (ledgers: LedgerSet) => byId(ledgers, "eg.amount");
+  const egFirms = (ledgers: LedgerSet) => byId(ledgers, "eg.firms");
+  const guarantees = (ledgers: LedgerSet) => ledgers.ledgers.电子保函!.rows;
+  const changed = (change: (ledgers: LedgerSet) => void): LedgerSet => {
+    const ledgers = sampleLedgers();
+    change(ledgers);
+    return ledgers;
+  };
+  const one = (
+    definition: FigureDefinition,
+    ledgers: LedgerSet,
+    opts: { periodStart: string; periodEnd: string; scope: string } = YEAR_2022,
+  ) => {
+    const [figure] = evaluateFigures([definition], ledgers, opts).figures;
+    return { rows: figure.rows, fingerprint: figure.fingerprint };
+  };
 
   it("are 16 hex digits, identical for identical input built afresh", () => {
     const first = fingerprints(sampleLedgers());
@@ -559,43 +505,102 @@ describe("fingerprints", () => {
     expect(fingerprints(sampleLedgers())).toEqual(first);
     expect(new Set(first).size).toBe(first.length);
   });
+  it("give the same hex when the same ledgers are evaluated twice", () => {
+    const ledgers = sampleLedgers();
+    expect(fingerprints(ledgers)).toEqual(fingerprints(ledgers));
+  });
   it("do not depend on the order the reader listed a row's columns in", () => {
-    const shuffled = sampleLedgers();
-    const eg = shuffled.ledgers.电子保函!;
-    eg.rows = eg.rows.map((r) => ({
-      ...r,
-      values: Object.fromEntries(Object.entries(r.values).reverse()),
-    }));
+    const shuffled = changed((l) => {
+      const eg = l.ledgers.电子保函!;
+      eg.rows = eg.rows.map((r) => ({
+        ...r,
+        values: Object.fromEntries(Object.entries(r.values).reverse()),
+      }));
+    });
     expect(egAmount(shuffled)).toBe(egAmount(sampleLedgers()));
+    expect(egFirms(shuffled)).toBe(egFirms(sampleLedgers()));
   });
-  it("change when any cell of a used row changes, even one the figure does not read", () => {
-    const changed = sampleLedgers();
-    changed.ledgers.电子保函!.rows[0].values.项目名称 = "新项目";
-    expect(egAmount(changed)).not.toBe(egAmount(sampleLedgers()));
+  it("stay the same when a used row changes in a cell the figure does not read", () => {
+    const unread = changed((l) => {
+      const values = guarantees(l)[0].values;
+      values.项目名称 = "新项目";
+      values.出函机构 = "另一家银行";
+      values.保函编号 = "BH99";
+      values.投标企业 = "企业己"; // eg.amount sums 保证金金额; it never reads the firm
+    });
+    expect(egAmount(unread)).toBe(egAmount(sampleLedgers()));
   });
-  it("change when a used row moves to another row number or department", () => {
-    const moved = sampleLedgers();
-    moved.ledgers.电子保函!.rows[0].row = 20;
-    expect(egAmount(moved)).not.toBe(egAmount(sampleLedgers()));
-    const department = sampleLedgers();
-    department.ledgers.电子保函!.rows[0].department = "交易一科";
-    expect(egAmount(department)).not.toBe(egAmount(sampleLedgers()));
+  it("change when a used row changes in the sum, condition or date column", () => {
+    const base = egAmount(sampleLedgers());
+    const amount = changed((l) => (guarantees(l)[0].values.保证金金额 = 120_000_001));
+    const status = changed((l) => (guarantees(l)[0].values.状态 = "暂停")); // still not 撤销
+    const date = changed((l) => (guarantees(l)[0].values.开立日期 = "2021-06-02"));
+    for (const ledgers of [amount, status, date]) {
+      expect(egAmount(ledgers)).not.toBe(base);
+    }
+    // Still the same four rows, so only the cells can have moved the fingerprint.
+    expect([amount, status, date].map((l) => evaluateFigures(DEFAULT_DEFINITIONS, l, YEAR_2022).figures[9].rows)).toEqual([4, 4, 4]);
+  });
+  it("change when a used row changes in the distinct column or its fallback", () => {
+    const base = egFirms(sampleLedgers());
+    const code = changed((l) => (guarantees(l)[1].values.统一社会信用代码 = "C9"));
+    const fallback = changed((l) => (guarantees(l)[2].values.投标企业 = "企业庚")); // no code
+    expect(egFirms(code)).not.toBe(base);
+    expect(egFirms(fallback)).not.toBe(base);
+  });
+  it("read the date column only when the period is not 全部", () => {
+    const movedDate = changed((l) => (guarantees(l)[1].values.开立日期 = "2022-03-02"));
+    const all = def("电子保函", "状态≠撤销", { period: "all" });
+    const toEnd = def("电子保函", "状态≠撤销", { period: "toEnd" });
+    expect(one(all, movedDate)).toEqual(one(all, sampleLedgers()));
+    expect(one(toEnd, movedDate).fingerprint).not.toBe(one(toEnd, sampleLedgers()).fingerprint);
+  });
+  it("change when a used row is added or removed", () => {
+    const base = egAmount(sampleLedgers());
+    const added = changed((l) => guarantees(l).push(guarantee(8, "2022-09-09", "企业庚", "C7", 1_000)));
+    const removed = changed((l) => guarantees(l).splice(1, 1)); // row 3, used
+    expect(egAmount(added)).not.toBe(base);
+    expect(egAmount(removed)).not.toBe(base);
+    expect(new Set([base, egAmount(added), egAmount(removed)]).size).toBe(3);
+  });
+  it("change when a used row moves to another row number or sheet", () => {
+    const base = egAmount(sampleLedgers());
+    const moved = changed((l) => (guarantees(l)[0].row = 20));
+    const sheet = changed((l) => (guarantees(l)[0].sheet = "电子保函-交易一科"));
+    expect(egAmount(moved)).not.toBe(base);
+    expect(egAmount(sheet)).not.toBe(base);
+  });
+  it("read 部门 only when the scope is one department", () => {
+    const inDepartment = (department: string) =>
+      set(
+        ledger("电子保函", [
+          row("电子保函", 2, { 开立日期: "2022-01-02", 状态: "有效" }, department),
+          row("电子保函", 3, { 开立日期: "2022-02-03", 状态: "有效" }, "交易一科"),
+        ]),
+      );
+    const count = def("电子保函", "状态≠撤销", { period: "current" });
+    const oneDepartment = { ...YEAR_2022, scope: "交易一科" };
+    // The reader may leave spaces around 部门; the scope still takes the row.
+    const spaced = one(count, inDepartment(" 交易一科 "), oneDepartment);
+    const plain = one(count, inDepartment("交易一科"), oneDepartment);
+    expect([spaced.rows, plain.rows]).toEqual([2, 2]);
+    expect(spaced.fingerprint).not.toBe(plain.fingerprint);
+    expect(one(count, inDepartment("交易二科"))).toEqual(one(count, inDepartment("交易一科")));
   });
   it("tell a number from the same text", () => {
-    const asText = sampleLedgers();
-    asText.ledgers.电子保函!.rows[0].values.保证金金额 = "120000000";
+    const asText = changed((l) => (guarantees(l)[0].values.保证金金额 = "120000000"));
     expect(egAmount(asText)).not.toBe(egAmount(sampleLedgers()));
   });
   it("stay the same when a row the figure does not use changes", () => {
-    const unused = sampleLedgers();
-    unused.ledgers.电子保函!.rows[3].values.项目名称 = "撤销的保函"; // 撤销: not counted
+    const unused = changed((l) => {
+      guarantees(l)[3].values.保证金金额 = 1; // 撤销: not counted
+      guarantees(l)[4].values.保证金金额 = 2; // 2023: after the period
+    });
     expect(egAmount(unused)).toBe(egAmount(sampleLedgers()));
   });
   it("change with a manual value", () => {
-    const a = evaluateFigures([def(null, "", { manualValue: 20 })], set(), YEAR_2022).figures[0]
-      .fingerprint;
-    const b = evaluateFigures([def(null, "", { manualValue: 21 })], set(), YEAR_2022).figures[0]
-      .fingerprint;
+    const a = evaluateFigures([def(null, "", { manualValue: 20 })], set(), YEAR_2022).figures[0].fingerprint;
+    const b = evaluateFigures([def(null, "", { manualValue: 21 })], set(), YEAR_2022).figures[0].fingerprint;
     expect(a).not.toBe(b);
   });
 });
@@ -632,7 +637,7 @@ describe("a large ledger", () => {
         periodStart: "2022-01-01",
         periodEnd: "2022-12-31",
         scope: "全部门",
-      }
+      },
     );
     expect(result.figures.map((f) => f.rows)).toEqual([kept, kept, kept]);
     expect(result.figures[0].value).toBe(kept);
@@ -650,11 +655,7 @@ describe("ledgers read from several sheets", () => {
     const first = Array.from({ length: 60 }, (_, i) => study(i + 2, "2022-03-01", "党课", "a"));
     const second = { ...study(2, "2022-03-01", "党课", "b"), sheet: "学习记录-交易二科" };
     second.values = { ...second.values, 地点: "会议室" };
-    const result = evaluateFigures(
-      [def("学习记录", "地点=会议室")],
-      set(ledger("学习记录", [...first, second])),
-      YEAR_2022
-    );
+    const result = evaluateFigures([def("学习记录", "地点=会议室")], set(ledger("学习记录", [...first, second])), YEAR_2022);
     expect(result.issues).toEqual([]);
     expect(result.figures[0].rowRefs).toEqual([{ sheet: "学习记录-交易二科", row: 2 }]);
   });

@@ -1,9 +1,4 @@
-import {
-  DEFAULT_DEFINITIONS,
-  DEFINITION_HEADERS,
-  definitionToRow,
-  readDefinitions,
-} from "../../../src/core/figures";
+import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow, readDefinitions } from "../../../src/core/figures";
 import type { RawCell, RawTable, RawWorkbook } from "../../../src/core/types";
 
 function workbook(...tables: RawTable[]): RawWorkbook {
@@ -42,10 +37,7 @@ describe("the default figures", () => {
     ]);
   });
   it("carry the manual values of the seed text", () => {
-    const manual = DEFAULT_DEFINITIONS.filter((d) => d.ledger === null).map((d) => [
-      d.id,
-      d.manualValue,
-    ]);
+    const manual = DEFAULT_DEFINITIONS.filter((d) => d.ledger === null).map((d) => [d.id, d.manualValue]);
     expect(manual).toEqual([
       ["goals.count", 20],
       ["xxqg.threshold", 40],
@@ -76,70 +68,32 @@ describe("the default figures", () => {
       "余",
       "",
     ]);
-    expect(rows[9]).toEqual([
-      "eg.amount",
-      "减少企业资金占用（亿元）",
-      "电子保函",
-      "求和:保证金金额",
-      "状态≠撤销",
-      "截至期末",
-      "亿元",
-      "",
-    ]);
-    expect(rows[15]).toEqual([
-      "cadres.baolian.count",
-      "包联干部人数",
-      "人员",
-      "计数",
-      "包联社区 非空",
-      "全部",
-      "整数",
-      "",
-    ]);
+    expect(rows[9]).toEqual(["eg.amount", "减少企业资金占用（亿元）", "电子保函", "求和:保证金金额", "状态≠撤销", "截至期末", "亿元", ""]);
+    expect(rows[15]).toEqual(["cadres.baolian.count", "包联干部人数", "人员", "计数", "包联社区 非空", "全部", "整数", ""]);
   });
 });
 
 describe("reading 指标定义", () => {
   it("uses the default figures when the workbook has no 指标定义 sheet", () => {
-    const result = readDefinitions(
-      workbook({ sheet: "电子保函", top: 0, left: 0, values: [["指标ID"]] })
-    );
+    const result = readDefinitions(workbook({ sheet: "电子保函", top: 0, left: 0, values: [["指标ID"]] }));
     expect(result).toEqual({ definitions: DEFAULT_DEFINITIONS, issues: [], fromWorkbook: false });
   });
 
   it("reads back the rows set-up writes, below a title and offset on the sheet", () => {
-    const values: RawCell[][] = [
-      ["指标定义（可增加行）", "", ""],
-      ["", "", ""],
-      header,
-      ...DEFAULT_DEFINITIONS.map(definitionToRow),
-    ];
+    const values: RawCell[][] = [["指标定义（可增加行）", "", ""], ["", "", ""], header, ...DEFAULT_DEFINITIONS.map(definitionToRow)];
     const result = readDefinitions(workbook(sheet(values, { top: 3, left: 1 })));
     expect(result.issues).toEqual([]);
     expect(result.fromWorkbook).toBe(true);
-    expect(result.definitions).toEqual(
-      DEFAULT_DEFINITIONS.map((d, i) => ({ ...d, sourceRow: 7 + i }))
-    );
+    expect(result.definitions).toEqual(DEFAULT_DEFINITIONS.map((d, i) => ({ ...d, sourceRow: 7 + i })));
   });
 
   it("finds the table by its English table name and its columns in any order", () => {
     const values: RawCell[][] = [
       ["格式", "手工值", "条件", "指标ID", "台账", "区间", "统计", "名称"],
-      [
-        "亿元",
-        "",
-        "Status≠撤销",
-        "eg.amount",
-        "EGuarantees",
-        "截至期末",
-        "求和:保证金金额",
-        "金额",
-      ],
+      ["亿元", "", "Status≠撤销", "eg.amount", "EGuarantees", "截至期末", "求和:保证金金额", "金额"],
       ["整数", " 1,200 ", "", "goals.count", "", "", "", "目标"],
     ];
-    const result = readDefinitions(
-      workbook(sheet(values, { sheet: "配置", table: "FigureDefinitions" }))
-    );
+    const result = readDefinitions(workbook(sheet(values, { sheet: "配置", table: "FigureDefinitions" })));
     expect(result.issues).toEqual([]);
     expect(result.definitions).toEqual([
       {
@@ -192,11 +146,7 @@ describe("reading 指标定义", () => {
   });
 
   function errorsFor(row: RawCell[]) {
-    const result = readDefinitions(
-      workbook(
-        sheet([header, row, ["ok.count", "好", "队伍", "计数", "", "全部", "整数", ""]], { top: 3 })
-      )
-    );
+    const result = readDefinitions(workbook(sheet([header, row, ["ok.count", "好", "队伍", "计数", "", "全部", "整数", ""]], { top: 3 })));
     // The good row is always read: a malformed cell costs only its own row.
     expect(result.definitions.map((d) => d.id)).toEqual(["ok.count"]);
     expect(result.fromWorkbook).toBe(true);
@@ -205,22 +155,12 @@ describe("reading 指标定义", () => {
 
   it("reports an aggregate it cannot read at its cell, with what was expected", () => {
     expect(errorsFor(["eg.x", "某", "电子保函", "合计", "", "本期", "整数", ""])).toEqual([
-      [
-        "error",
-        "definition.bad_aggregate",
-        "指标定义!D5",
-        "指标定义!D5 统计方式无法识别：“合计”，应为 计数、去重计数:<列> 或 求和:<列>",
-      ],
+      ["error", "definition.bad_aggregate", "指标定义!D5", "指标定义!D5 统计方式无法识别：“合计”，应为 计数、去重计数:<列> 或 求和:<列>"],
     ]);
   });
   it("reports a blank aggregate on a ledger figure", () => {
     expect(errorsFor(["eg.x", "某", "电子保函", "", "", "本期", "整数", ""])).toEqual([
-      [
-        "error",
-        "definition.bad_aggregate",
-        "指标定义!D5",
-        "指标定义!D5 统计方式无法识别：“”，应为 计数、去重计数:<列> 或 求和:<列>",
-      ],
+      ["error", "definition.bad_aggregate", "指标定义!D5", "指标定义!D5 统计方式无法识别：“”，应为 计数、去重计数:<列> 或 求和:<列>"],
     ]);
   });
   it("reports an id that is not lower-case ASCII", () => {
@@ -258,30 +198,15 @@ describe("reading 指标定义", () => {
   });
   it("reports an unknown or missing period on a ledger figure", () => {
     expect(errorsFor(["eg.x", "某", "电子保函", "计数", "", "全年", "整数", ""])).toEqual([
-      [
-        "error",
-        "definition.bad_period",
-        "指标定义!F5",
-        "指标定义!F5 区间无法识别：“全年”，应为 本期、截至期末 或 全部",
-      ],
+      ["error", "definition.bad_period", "指标定义!F5", "指标定义!F5 区间无法识别：“全年”，应为 本期、截至期末 或 全部"],
     ]);
     expect(errorsFor(["eg.x", "某", "电子保函", "计数", "", "", "整数", ""])).toEqual([
-      [
-        "error",
-        "definition.bad_period",
-        "指标定义!F5",
-        "指标定义!F5 区间无法识别：“”，应为 本期、截至期末 或 全部",
-      ],
+      ["error", "definition.bad_period", "指标定义!F5", "指标定义!F5 区间无法识别：“”，应为 本期、截至期末 或 全部"],
     ]);
   });
   it("reports an unknown format", () => {
     expect(errorsFor(["eg.x", "某", "电子保函", "计数", "", "本期", "千元", ""])).toEqual([
-      [
-        "error",
-        "definition.bad_format",
-        "指标定义!G5",
-        "指标定义!G5 格式无法识别：“千元”，应为 整数、余、亿元、万元 或 百分比",
-      ],
+      ["error", "definition.bad_format", "指标定义!G5", "指标定义!G5 格式无法识别：“千元”，应为 整数、余、亿元、万元 或 百分比"],
     ]);
   });
   it("reports a manual value that is not a number", () => {
@@ -290,9 +215,11 @@ describe("reading 指标定义", () => {
     ]);
   });
   it("reports every malformed cell of one row", () => {
-    expect(
-      errorsFor(["eg.x", "某", "电子保函", "合计", "", "全年", "千元", ""]).map((e) => e[2])
-    ).toEqual(["指标定义!D5", "指标定义!F5", "指标定义!G5"]);
+    expect(errorsFor(["eg.x", "某", "电子保函", "合计", "", "全年", "千元", ""]).map((e) => e[2])).toEqual([
+      "指标定义!D5",
+      "指标定义!F5",
+      "指标定义!G5",
+    ]);
   });
   it("reports a duplicate id on the second row and keeps the first", () => {
     const values: RawCell[][] = [
@@ -318,36 +245,25 @@ describe("reading 指标定义", () => {
         sheet([
           ["指标ID", "名称", "台账", "统计"],
           ["a.count", "一", "", ""],
-        ])
-      )
+        ]),
+      ),
     );
-    expect(result.definitions.map((d) => [d.id, d.period, d.format, d.manualValue])).toEqual([
-      ["a.count", "all", "integer", null],
-    ]);
+    expect(result.definitions.map((d) => [d.id, d.period, d.format, d.manualValue])).toEqual([["a.count", "all", "integer", null]]);
     expect(result.issues.map((i) => [i.severity, i.code, i.cell, i.message])).toEqual([
-      [
-        "warning",
-        "definition.missing_columns",
-        "指标定义!A1",
-        "指标定义 缺少列：条件、区间、格式、手工值，按空白读取",
-      ],
+      ["warning", "definition.missing_columns", "指标定义!A1", "指标定义 缺少列：条件、区间、格式、手工值，按空白读取"],
     ]);
   });
   it("falls back to the default figures, with a warning, when the sheet has no 指标ID header", () => {
     const result = readDefinitions(workbook(sheet([["随便写的"], ["内容"]])));
     expect(result.definitions).toEqual(DEFAULT_DEFINITIONS);
     expect(result.fromWorkbook).toBe(false);
-    expect(result.issues.map((i) => [i.severity, i.code])).toEqual([
-      ["warning", "definition.no_header"],
-    ]);
+    expect(result.issues.map((i) => [i.severity, i.code])).toEqual([["warning", "definition.no_header"]]);
   });
   it("falls back to the default figures, with a warning, when the sheet has only its header", () => {
     const result = readDefinitions(workbook(sheet([header, ["", ""]])));
     expect(result.definitions).toEqual(DEFAULT_DEFINITIONS);
     expect(result.fromWorkbook).toBe(false);
-    expect(result.issues.map((i) => [i.severity, i.code])).toEqual([
-      ["warning", "definition.empty"],
-    ]);
+    expect(result.issues.map((i) => [i.severity, i.code])).toEqual([["warning", "definition.empty"]]);
   });
   it("does not hand out the defaults for callers to mutate", () => {
     const result = readDefinitions(workbook());

@@ -1,0 +1,40 @@
+import { cellDigest, Hasher } from "../../../src/core/figures/hash";
+
+const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
+
+describe("cell digests for figure fingerprints", () => {
+  it("are the same numbers on every run, so a saved fingerprint still matches next time", () => {
+    expect([cellDigest("有效"), cellDigest(120_000_000), cellDigest(null), cellDigest(true)].map(hex)).toEqual([
+      "df790607",
+      "1aec1d4d",
+      "60e51be5",
+      "024ba2a2",
+    ]);
+  });
+  it("tell a number, its text, yes/no and a blank apart", () => {
+    const cells = [1, "1", true, "是", false, "否", null, "", 0, "0"];
+    expect(new Set(cells.map(cellDigest)).size).toBe(cells.length);
+  });
+  it("read a missing cell as blank", () => {
+    expect(cellDigest(undefined)).toBe(cellDigest(null));
+  });
+  it("change with every character of a text, including the last of an odd length", () => {
+    const texts = ["2022-03-01", "2022-03-02", "2022-03-0", "企业甲", "企业乙", "企业"];
+    expect(new Set(texts.map(cellDigest)).size).toBe(texts.length);
+  });
+  it("tell numbers apart by their exact bits, even where decimal text would round", () => {
+    expect(cellDigest(0.1 + 0.2)).not.toBe(cellDigest(0.3));
+    expect(cellDigest(-0)).not.toBe(cellDigest(0));
+  });
+});
+
+describe("the fingerprint hasher", () => {
+  it("gives the same hex for the same cells fed in the same order", () => {
+    const feed = () => new Hasher().text("eg.amount").value("有效").value(1.5).value(null).value(false).hex();
+    expect(feed()).toBe("f98e02714c459ec9");
+    expect(feed()).toBe(feed());
+  });
+  it("tells a text cell from a number cell of the same value", () => {
+    expect(new Hasher().value("1.5").hex()).not.toBe(new Hasher().value(1.5).hex());
+  });
+});
