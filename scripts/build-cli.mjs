@@ -4,7 +4,7 @@ import { build } from "esbuild";
 
 await build({
   entryPoints: ["src/cli/main.ts"],
-  outfile: "dist/cli/ledger-report.js",
+  outfile: "dist-cli/ledger-report.js",
   bundle: true,
   platform: "node",
   target: "node20",

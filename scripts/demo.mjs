@@ -7,7 +7,7 @@ import { join } from "node:path";
 
 const out = "examples/out";
 mkdirSync(out, { recursive: true });
-if (!existsSync("dist/cli/ledger-report.js")) spawnSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
+if (!existsSync("dist-cli/ledger-report.js")) spawnSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
 
 const docx = join(out, "述职报告.docx");
 rmSync(docx, { force: true });

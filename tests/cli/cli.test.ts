@@ -157,8 +157,8 @@ withSample("ledger-report on the sample workbook", () => {
   });
 
   it("the installed binary runs end to end with no stack trace", () => {
-    if (!existsSync(join(root, "dist/cli/ledger-report.js"))) {
-      console.warn("dist/cli not built (npm run build:cli): skipping the binary test");
+    if (!existsSync(join(root, "dist-cli/ledger-report.js"))) {
+      console.warn("dist-cli not built (npm run build:cli): skipping the binary test");
       return;
     }
     const ok = spawnSync(process.execPath, [binary, "figures", sample], { encoding: "utf8" });

@@ -32,7 +32,7 @@ export function buildCli(): string {
   if (built) return built.bin;
   const dir = mkdtempSync(join(tmpdir(), "lr-bin-"));
   mkdirSync(join(dir, "bin"));
-  const outfile = join(dir, "dist/cli/ledger-report.js");
+  const outfile = join(dir, "dist-cli/ledger-report.js");
   // In a child process: esbuild's JS API inside Jest's module sandbox trips over realm checks.
   const script = `require("esbuild").buildSync({ entryPoints: ["src/cli/main.ts"], outfile: ${JSON.stringify(outfile)}, bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "error" })`;
   const r = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
