@@ -66,7 +66,16 @@ export function formatIssues(issues: Issue[], lang: Lang): string {
   if (issues.length === 0) return lang === "en" ? "No issues.\n" : "没有发现问题。\n";
   const order: Severity[] = ["error", "warning", "info"];
   const sorted = [...issues].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
-  return table(sorted.map((i) => [SEVERITY_LABEL[lang][i.severity], i.cell ?? "", lang === "en" ? i.messageEn : i.message])) + "\n";
+  return (
+    table(
+      sorted.map((i) => {
+        const message = lang === "en" ? i.messageEn : i.message;
+        // Messages name their cell for the pane; in the aligned column it would be said twice.
+        const text = i.cell && message.startsWith(i.cell) ? message.slice(i.cell.length).replace(/^[\s:：]+/, "") : message;
+        return [SEVERITY_LABEL[lang][i.severity], i.cell ?? "", text];
+      }),
+    ) + "\n"
+  );
 }
 
 export function formatFigures(result: EngineResult, lang: Lang): string {
