@@ -18,7 +18,7 @@ import type { SetUpResult } from "../adapters/excel/types";
 import { useI18n } from "./i18n";
 import type { PaneServices } from "./services";
 import { hasLedgers, saveManualValue } from "./model";
-import { ErrorNotice, technicalDetail, type PaneError } from "./components/ErrorNotice";
+import { ErrorNotice, technicalDetail, workbookReadError, type PaneError } from "./components/ErrorNotice";
 import { EmptyState } from "./views/EmptyState";
 import { LedgersView } from "./views/LedgersView";
 import { FiguresView } from "./views/FiguresView";
@@ -72,12 +72,7 @@ export function App({ services }: { services: PaneServices }) {
         kind: "failed",
         error:
           stage === "read"
-            ? {
-                what: t("errorReadWhat"),
-                where: t("errorReadWhere", { where: t("errorWhereWorkbook") }),
-                todo: t("errorReadTodo"),
-                detail: technicalDetail(err),
-              }
+            ? workbookReadError(t, err)
             : { what: t("errorEngineWhat"), todo: t("errorEngineTodo"), detail: technicalDetail(err) },
       });
     }

@@ -12,8 +12,13 @@ export type SaveOutcome =
 /** Hosts where an `<a download>` from the pane is known to do nothing. */
 const NO_DOWNLOADS: PanePlatform[] = ["Mac", "iOS", "Android"];
 
+/** The pane says so up front on these hosts rather than offering a save that cannot work. */
+export function downloadsBlocked(platform: PanePlatform | undefined): boolean {
+  return platform !== undefined && NO_DOWNLOADS.includes(platform);
+}
+
 export function saveBytes(bytes: Uint8Array, fileName: string, platform: PanePlatform = "unknown", doc: Document = document): SaveOutcome {
-  if (NO_DOWNLOADS.includes(platform)) return { kind: "blocked", reason: "platform" };
+  if (downloadsBlocked(platform)) return { kind: "blocked", reason: "platform" };
   try {
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: DOCX_MIME }));
     const link = doc.createElement("a");

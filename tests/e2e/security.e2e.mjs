@@ -2,23 +2,10 @@
 // reading the ledgers, generating and saving a report is recorded, and each must stay on the
 // page's origin (or be a blob:/data: URL the pane made itself). The page's CSP must restrict
 // scripts to 'self' (plus the office.js CDN in the real build), and no script may be injected.
-import { chromium } from "playwright-core";
 import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { startPlaygroundServer } from "../../scripts/playground.mjs";
-
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { TIMEOUT, launchBrowser, repo } from "./harness.mjs";
 
 let failed = 0;
 const lines = [];
@@ -53,11 +40,11 @@ check(
 
 const { server, url } = await startPlaygroundServer({ port: 0 });
 const origin = new URL(url).origin;
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+const browser = await launchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, acceptDownloads: true, locale: "zh-CN" });
   const page = await context.newPage();
-  page.setDefaultTimeout(30000);
+  page.setDefaultTimeout(TIMEOUT);
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   const violations = [];

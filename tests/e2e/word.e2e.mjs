@@ -3,50 +3,28 @@
 // (inside its table) and one 电子保函 row removed, built here with exceljs.
 // Build first: npx webpack --mode production --env playground
 // Run:         node tests/e2e/word.e2e.mjs          (screenshots go to docs/screenshots/word-*.png)
-import { chromium } from "playwright-core";
 import ExcelJS from "exceljs";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { startPlaygroundServer } from "../../scripts/playground.mjs";
+import {
+  assert,
+  assertNoHorizontalScroll,
+  openPane as openPaneIn,
+  repo,
+  runScenarios,
+  scenario,
+  shot,
+  shots,
+  slotTexts,
+} from "./harness.mjs";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const shots = join(repo, "docs", "screenshots");
 const SAMPLE = join(repo, "examples", "sample-ledgers.xlsx");
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const TIMEOUT = 30_000;
 const LINK_NAMESPACE = "urn:ledger-report:link:1";
 /** The figures the sample's 指标定义 defines; the report also links setting texts (setting.year …). */
 const FIGURES = JSON.parse(readFileSync(join(repo, "examples", "sample-figures.expected.json"), "utf8")).figures.map((f) => f.id);
-
-const results = [];
-let failed = 0;
-async function scenario(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failed++;
-    results.push(`FAIL ${name}: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
-    if (process.env.E2E_VERBOSE) console.error(error);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /**
  * The sample workbook after a month of the clerk's work: a partner unit signed up (a row added inside
@@ -72,30 +50,9 @@ async function changedWorkbook() {
   return Buffer.from(zipSync(files));
 }
 
-async function openPane(browser, url, query) {
-  const context = await browser.newContext({
-    viewport: { width: 900, height: 1000 },
-    acceptDownloads: true,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const pageErrors = [];
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await page.goto(`${url}?${query}`);
-  return { page, context, pageErrors };
-}
-
-async function assertNoHorizontalScroll(page, where) {
-  const { scrollWidth, clientWidth } = await page
-    .locator("#pane")
-    .evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
-  assert(scrollWidth <= clientWidth, `${where}: pane scrolls sideways (${scrollWidth} > ${clientWidth} px)`);
-}
-
-async function shot(page, name) {
-  await page.locator("#pane").screenshot({ path: join(shots, `${name}.png`) });
+/** The generated-at line is checked as the clerk in China reads it. */
+function openPane(browser, url, query) {
+  return openPaneIn(browser, url, query, { timezoneId: "Asia/Shanghai" });
 }
 
 /** Status of each figure as the pane shows it: id → { status, badge, detail }. */
@@ -135,18 +92,6 @@ function recordText(xml, id) {
   return figure?.[1];
 }
 
-/** Text of every w:t inside the content control tagged lr:<id>. */
-function slotTexts(documentXml) {
-  const slots = new Map();
-  for (const sdt of documentXml.match(/<w:sdt>[\s\S]*?<\/w:sdt>/g) ?? []) {
-    const tag = /<w:tag w:val="lr:([^"]+)"\/>/.exec(sdt)?.[1];
-    const content = /<w:sdtContent>([\s\S]*?)<\/w:sdtContent>/.exec(sdt)?.[1] ?? "";
-    const text = [...content.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
-    if (tag) slots.set(tag, (slots.get(tag) ?? []).concat(text));
-  }
-  return slots;
-}
-
 async function clerkEdits(page) {
   await page.getByTestId("sim-edit-narrative").click();
   await page.getByTestId("sim-edit-figure").click();
@@ -157,240 +102,210 @@ async function clerkEdits(page) {
   assert(failures.length === 0, `clerk edit failed: ${failures.join("; ")}`);
 }
 
-async function main() {
-  if (!existsSync(join(repo, "dist-playground", "index.html"))) {
-    console.error("dist-playground/ is missing: run `npx webpack --mode production --env playground` first.");
-    process.exit(2);
-  }
-  if (!existsSync(CHROMIUM)) {
-    console.error(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH).`);
-    process.exit(2);
-  }
-  mkdirSync(shots, { recursive: true });
+runScenarios(async (browser, url) => {
   const changed = await changedWorkbook();
   const changedFile = { name: "台账-更新.xlsx", mimeType: XLSX_MIME, buffer: changed };
-  const { server, url } = await startPlaygroundServer({ port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-  try {
-    await scenario("Word, Chinese at 320 px: status, clerk edits, 刷新数据 with a changed workbook, review, 应用", async () => {
-      const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
-      let rows = await statuses(page);
-      assert(
-        FIGURES.every((id) => rows.has(id)),
-        `figures missing from the status list: ${FIGURES.filter((id) => !rows.has(id)).join()}`,
-      );
-      assert(
-        [...rows.values()].every((r) => r.status === "current" && r.badge === "最新"),
-        "a fresh report should be all 最新",
-      );
-      assert((await page.getByTestId("info-workbook").textContent()) === "sample-ledgers.xlsx", "source workbook not shown");
-      const generated = await page.getByTestId("info-generated").textContent();
-      assert(/^\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/.test(generated), `generated at: ${generated}`);
-      assert((await page.getByTestId("info-period").textContent()) === "2022年1月1日至2022年12月31日", "period not shown");
-      await assertNoHorizontalScroll(page, "word status 320");
-      await shot(page, "word-01-status-zh-320");
-      const before = await documentState(page);
-      const linkBefore = linkXml(before);
+  await scenario("Word, Chinese at 320 px: status, clerk edits, 刷新数据 with a changed workbook, review, 应用", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
+    let rows = await statuses(page);
+    assert(
+      FIGURES.every((id) => rows.has(id)),
+      `figures missing from the status list: ${FIGURES.filter((id) => !rows.has(id)).join()}`,
+    );
+    assert(
+      [...rows.values()].every((r) => r.status === "current" && r.badge === "最新"),
+      "a fresh report should be all 最新",
+    );
+    assert((await page.getByTestId("info-workbook").textContent()) === "sample-ledgers.xlsx", "source workbook not shown");
+    const generated = await page.getByTestId("info-generated").textContent();
+    assert(/^\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/.test(generated), `generated at: ${generated}`);
+    assert((await page.getByTestId("info-period").textContent()) === "2022年1月1日至2022年12月31日", "period not shown");
+    await assertNoHorizontalScroll(page, "word status 320");
+    await shot(page, "word-01-status-zh-320");
+    const before = await documentState(page);
+    const linkBefore = linkXml(before);
 
-      await clerkEdits(page);
-      await page.getByTestId("reload").click();
-      rows = await statuses(page);
-      assert(
-        rows.get("partners.count").status === "edited" && rows.get("partners.count").badge === "手工修改",
-        "hand edit not shown as 手工修改",
-      );
-      assert(rows.get("partners.count").detail.includes("十一"), `hand edit detail: ${rows.get("partners.count").detail}`);
-      assert(
-        rows.get("donations.count").status === "deleted" && rows.get("donations.count").badge === "已删除",
-        "deletion not shown as 已删除",
-      );
-      await shot(page, "word-02-clerk-edits-zh-320");
+    await clerkEdits(page);
+    await page.getByTestId("reload").click();
+    rows = await statuses(page);
+    assert(
+      rows.get("partners.count").status === "edited" && rows.get("partners.count").badge === "手工修改",
+      "hand edit not shown as 手工修改",
+    );
+    assert(rows.get("partners.count").detail.includes("十一"), `hand edit detail: ${rows.get("partners.count").detail}`);
+    assert(
+      rows.get("donations.count").status === "deleted" && rows.get("donations.count").badge === "已删除",
+      "deletion not shown as 已删除",
+    );
+    await shot(page, "word-02-clerk-edits-zh-320");
 
-      await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-      await page.getByTestId("review").waitFor();
-      assert(
-        await page.getByTestId("word-review").evaluate((el) => el.contains(document.activeElement)),
-        "focus should move to the review",
-      );
-      const conflicts = await page.getByTestId("review-conflict").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
-      const removed = await page.getByTestId("review-removed").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
-      const updates = await page
-        .getByTestId("review-update")
-        .evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
-      assert(conflicts.join() === "partners.count", `conflicts: ${conflicts.join()}`);
-      assert(removed.join() === "donations.count", `removed: ${removed.join()}`);
-      const eg = updates.find(([id]) => id === "eg.count");
-      assert(eg && eg[1].includes("3372 → 3371"), `eg.count update: ${JSON.stringify(updates)}`);
-      assert((await page.getByTestId("review-conflict").textContent()).includes("十一"), "the conflict should show the clerk's text");
-      rows = await statuses(page);
-      assert(
-        rows.get("eg.count").status === "changed" && rows.get("eg.count").badge === "台账已变化",
-        "eg.count should be 台账已变化 once the workbook is read",
-      );
-      assert((await page.getByTestId("status-source").textContent()).includes("台账-更新.xlsx"), "status source should name the workbook");
-      await assertNoHorizontalScroll(page, "word review 320");
-      await page.getByTestId("word-review").screenshot({ path: join(shots, "word-03-review-zh-320.png") });
+    await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
+    await page.getByTestId("review").waitFor();
+    assert(await page.getByTestId("word-review").evaluate((el) => el.contains(document.activeElement)), "focus should move to the review");
+    const conflicts = await page.getByTestId("review-conflict").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
+    const removed = await page.getByTestId("review-removed").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
+    const updates = await page
+      .getByTestId("review-update")
+      .evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
+    assert(conflicts.join() === "partners.count", `conflicts: ${conflicts.join()}`);
+    assert(removed.join() === "donations.count", `removed: ${removed.join()}`);
+    const eg = updates.find(([id]) => id === "eg.count");
+    assert(eg && eg[1].includes("3372 → 3371"), `eg.count update: ${JSON.stringify(updates)}`);
+    assert((await page.getByTestId("review-conflict").textContent()).includes("十一"), "the conflict should show the clerk's text");
+    rows = await statuses(page);
+    assert(
+      rows.get("eg.count").status === "changed" && rows.get("eg.count").badge === "台账已变化",
+      "eg.count should be 台账已变化 once the workbook is read",
+    );
+    assert((await page.getByTestId("status-source").textContent()).includes("台账-更新.xlsx"), "status source should name the workbook");
+    await assertNoHorizontalScroll(page, "word review 320");
+    await page.getByTestId("word-review").screenshot({ path: join(shots, "word-03-review-zh-320.png") });
 
-      await page.getByTestId("apply").click();
-      const outcome = page.getByTestId("outcome");
-      await outcome.waitFor();
-      assert(await outcome.evaluate((el) => el === document.activeElement), "focus should move to the result");
-      const summary = await outcome.textContent();
-      assert(/更新 \d+ 项，保留手工修改 1 项，已删除 1 项/.test(summary), `result: ${summary}`);
+    await page.getByTestId("apply").click();
+    const outcome = page.getByTestId("outcome");
+    await outcome.waitFor();
+    assert(await outcome.evaluate((el) => el === document.activeElement), "focus should move to the result");
+    const summary = await outcome.textContent();
+    assert(/更新 \d+ 项，保留手工修改 1 项，已删除 1 项/.test(summary), `result: ${summary}`);
 
-      const after = await documentState(page);
-      assert(controlTexts(after, "eg.count").join() === "3371", `eg.count in the document: ${controlTexts(after, "eg.count")}`);
-      assert(
-        controlTexts(after, "partners.count").join() === "十一",
-        `the hand edit was not kept: ${controlTexts(after, "partners.count")}`,
-      );
-      assert(controlTexts(after, "donations.count").length === 0, "the deleted figure came back");
-      assert(
-        after.paragraphs.some((p) => p.includes("三是明确重点工作（经办人已核实）。")),
-        "the narrative edit was lost",
-      );
-      const linkAfter = linkXml(after);
-      assert(linkAfter !== linkBefore, "the link part was not rewritten");
-      assert(recordText(linkAfter, "eg.count") === "3371", `link record eg.count: ${recordText(linkAfter, "eg.count")}`);
-      assert(
-        recordText(linkAfter, "partners.count") === "11",
-        "a kept hand edit must keep the old record, so the next refresh still sees it",
-      );
+    const after = await documentState(page);
+    assert(controlTexts(after, "eg.count").join() === "3371", `eg.count in the document: ${controlTexts(after, "eg.count")}`);
+    assert(controlTexts(after, "partners.count").join() === "十一", `the hand edit was not kept: ${controlTexts(after, "partners.count")}`);
+    assert(controlTexts(after, "donations.count").length === 0, "the deleted figure came back");
+    assert(
+      after.paragraphs.some((p) => p.includes("三是明确重点工作（经办人已核实）。")),
+      "the narrative edit was lost",
+    );
+    const linkAfter = linkXml(after);
+    assert(linkAfter !== linkBefore, "the link part was not rewritten");
+    assert(recordText(linkAfter, "eg.count") === "3371", `link record eg.count: ${recordText(linkAfter, "eg.count")}`);
+    assert(
+      recordText(linkAfter, "partners.count") === "11",
+      "a kept hand edit must keep the old record, so the next refresh still sees it",
+    );
 
-      rows = await statuses(page);
-      assert(rows.get("eg.count").status === "current", "after 应用 eg.count should be 最新");
-      assert(rows.get("partners.count").status === "edited", "after 应用 the kept edit is still 手工修改");
-      await assertNoHorizontalScroll(page, "word applied 320");
-      await shot(page, "word-04-applied-zh-320");
-      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-      await context.close();
-    });
+    rows = await statuses(page);
+    assert(rows.get("eg.count").status === "current", "after 应用 eg.count should be 最新");
+    assert(rows.get("partners.count").status === "edited", "after 应用 the kept edit is still 手工修改");
+    await assertNoHorizontalScroll(page, "word applied 320");
+    await shot(page, "word-04-applied-zh-320");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
 
-    await scenario("Word: taking the new value for one hand-edited figure writes it", async () => {
-      const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
-      await statuses(page);
-      await page.getByTestId("sim-edit-figure").click();
-      await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-      await page.getByTestId("review").waitFor();
-      await page.getByTestId("review-conflict").getByRole("radio", { name: "采用新值" }).check();
-      await page.getByTestId("apply").click();
-      await page.getByTestId("outcome").waitFor();
-      const after = await documentState(page);
-      assert(controlTexts(after, "partners.count").join() === "12", `partners.count: ${controlTexts(after, "partners.count")}`);
-      assert((await page.getByTestId("outcome").textContent()).includes("保留手工修改 0 项"), "no edit should be counted as kept");
-      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-      await context.close();
-    });
+  await scenario("Word: taking the new value for one hand-edited figure writes it", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
+    await statuses(page);
+    await page.getByTestId("sim-edit-figure").click();
+    await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
+    await page.getByTestId("review").waitFor();
+    await page.getByTestId("review-conflict").getByRole("radio", { name: "采用新值" }).check();
+    await page.getByTestId("apply").click();
+    await page.getByTestId("outcome").waitFor();
+    const after = await documentState(page);
+    assert(controlTexts(after, "partners.count").join() === "12", `partners.count: ${controlTexts(after, "partners.count")}`);
+    assert((await page.getByTestId("outcome").textContent()).includes("保留手工修改 0 项"), "no edit should be counted as kept");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
 
-    await scenario("Word, English at 450 px: the status view", async () => {
-      const { page, context, pageErrors } = await openPane(browser, url, "host=word&lang=en&width=450");
-      await statuses(page);
-      await page.getByTestId("sim-edit-figure").click();
-      await page.getByTestId("sim-delete-figure").click();
-      await page.getByTestId("reload").click();
-      const rows = await statuses(page);
-      assert(rows.get("goals.count").badge === "Up to date", `badge: ${rows.get("goals.count").badge}`);
-      assert(rows.get("partners.count").badge === "Edited by hand", `badge: ${rows.get("partners.count").badge}`);
-      assert(rows.get("donations.count").badge === "Deleted", `badge: ${rows.get("donations.count").badge}`);
-      assert(
-        (await page.getByRole("heading", { name: `Linked items in the report (${rows.size})` }).count()) === 1,
-        "English heading missing",
-      );
-      assert((await page.getByTestId("info-period").textContent()) === "Jan 1, 2022 – Dec 31, 2022", "English period");
-      await assertNoHorizontalScroll(page, "word status 450 en");
-      await shot(page, "word-05-status-en-450");
-      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-      await context.close();
-    });
+  await scenario("Word, English at 450 px: the status view", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "host=word&lang=en&width=450");
+    await statuses(page);
+    await page.getByTestId("sim-edit-figure").click();
+    await page.getByTestId("sim-delete-figure").click();
+    await page.getByTestId("reload").click();
+    const rows = await statuses(page);
+    assert(rows.get("goals.count").badge === "Up to date", `badge: ${rows.get("goals.count").badge}`);
+    assert(rows.get("partners.count").badge === "Edited by hand", `badge: ${rows.get("partners.count").badge}`);
+    assert(rows.get("donations.count").badge === "Deleted", `badge: ${rows.get("donations.count").badge}`);
+    assert(
+      (await page.getByRole("heading", { name: `Linked items in the report (${rows.size})` }).count()) === 1,
+      "English heading missing",
+    );
+    assert((await page.getByTestId("info-period").textContent()) === "Jan 1, 2022 – Dec 31, 2022", "English period");
+    await assertNoHorizontalScroll(page, "word status 450 en");
+    await shot(page, "word-05-status-en-450");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
 
-    await scenario("Word, unlinked document: 插入报告 from a picked workbook", async () => {
-      const { page, context, pageErrors } = await openPane(browser, url, "host=word&empty=1&width=320");
-      await page.getByTestId("insert-view").waitFor();
-      await page
-        .getByTestId("insert-pick-input")
-        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
-      await page.getByTestId("insert-ready").waitFor();
-      assert(
-        (await page.getByTestId("insert-ready").textContent()).includes("替换当前文档中的全部内容"),
-        "the pane must say the insert replaces the document",
-      );
-      await assertNoHorizontalScroll(page, "word insert 320");
-      await shot(page, "word-06-insert-zh-320");
-      await page.getByTestId("insert").click();
-      const outcome = page.getByTestId("outcome");
-      await outcome.waitFor();
-      assert((await outcome.textContent()).includes("保留了页面设置和页码"), `insert outcome: ${await outcome.textContent()}`);
-      const rows = await statuses(page);
-      assert(
-        FIGURES.every((id) => rows.has(id)),
-        `the inserted report should list every figure, saw ${[...rows.keys()].join()}`,
-      );
-      const state = await documentState(page);
-      assert(
-        FIGURES.every((id) => controlTexts(state, id).length > 0),
-        "the figure controls were not inserted",
-      );
-      linkXml(state);
-      await shot(page, "word-07-inserted-zh-320");
-      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-      await context.close();
-    });
+  await scenario("Word, unlinked document: 插入报告 from a picked workbook", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "host=word&empty=1&width=320");
+    await page.getByTestId("insert-view").waitFor();
+    await page
+      .getByTestId("insert-pick-input")
+      .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+    await page.getByTestId("insert-ready").waitFor();
+    assert(
+      (await page.getByTestId("insert-ready").textContent()).includes("替换当前文档中的全部内容"),
+      "the pane must say the insert replaces the document",
+    );
+    await assertNoHorizontalScroll(page, "word insert 320");
+    await shot(page, "word-06-insert-zh-320");
+    await page.getByTestId("insert").click();
+    const outcome = page.getByTestId("outcome");
+    await outcome.waitFor();
+    assert((await outcome.textContent()).includes("保留了页面设置和页码"), `insert outcome: ${await outcome.textContent()}`);
+    const rows = await statuses(page);
+    assert(
+      FIGURES.every((id) => rows.has(id)),
+      `the inserted report should list every figure, saw ${[...rows.keys()].join()}`,
+    );
+    const state = await documentState(page);
+    assert(
+      FIGURES.every((id) => controlTexts(state, id).length > 0),
+      "the figure controls were not inserted",
+    );
+    linkXml(state);
+    await shot(page, "word-07-inserted-zh-320");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
 
-    await scenario("Excel: 更新已有报告 with a generated .docx downloads a .refreshed.docx with the new figures", async () => {
-      const { page, context, pageErrors } = await openPane(browser, url, "width=320");
-      await page.getByTestId("ledger-card").first().waitFor();
-      await page.getByTestId("tab-generate").click();
-      await page.getByTestId("generate").click();
-      await page.getByTestId("result").waitFor();
-      const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
-      const reportName = original.suggestedFilename();
-      const reportBytes = readFileSync(await original.path());
+  await scenario("Excel: 更新已有报告 with a generated .docx downloads a .refreshed.docx with the new figures", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "width=320");
+    await page.getByTestId("ledger-card").first().waitFor();
+    await page.getByTestId("tab-generate").click();
+    await page.getByTestId("generate").click();
+    await page.getByTestId("result").waitFor();
+    const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
+    const reportName = original.suggestedFilename();
+    const reportBytes = readFileSync(await original.path());
 
-      // The ledgers change in Excel: the side panel opens the changed copy in the simulated host.
-      await page.getByTestId("sim-file-input").setInputFiles(changedFile);
-      await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "台账-更新.xlsx");
-      await page.getByTestId("ledger-card").first().waitFor();
-      await page.getByTestId("tab-generate").click();
-      await page.getByTestId("update-pick-input").setInputFiles({ name: reportName, mimeType: DOCX_MIME, buffer: reportBytes });
-      await page.getByTestId("update-review").waitFor();
-      const updates = await page
-        .getByTestId("review-update")
-        .evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
-      assert(
-        updates.some(([id, text]) => id === "eg.count" && text.includes("3372 → 3371")),
-        `updates: ${JSON.stringify(updates)}`,
-      );
-      assert(
-        updates.some(([id, text]) => id === "partners.count" && text.includes("11 → 12")),
-        `updates: ${JSON.stringify(updates)}`,
-      );
-      await assertNoHorizontalScroll(page, "excel update 320");
-      await page.getByTestId("update-report").screenshot({ path: join(shots, "word-08-excel-update-zh-320.png") });
+    // The ledgers change in Excel: the side panel opens the changed copy in the simulated host.
+    await page.getByTestId("sim-file-input").setInputFiles(changedFile);
+    await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "台账-更新.xlsx");
+    await page.getByTestId("ledger-card").first().waitFor();
+    await page.getByTestId("tab-generate").click();
+    await page.getByTestId("update-pick-input").setInputFiles({ name: reportName, mimeType: DOCX_MIME, buffer: reportBytes });
+    await page.getByTestId("update-review").waitFor();
+    const updates = await page
+      .getByTestId("review-update")
+      .evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
+    assert(
+      updates.some(([id, text]) => id === "eg.count" && text.includes("3372 → 3371")),
+      `updates: ${JSON.stringify(updates)}`,
+    );
+    assert(
+      updates.some(([id, text]) => id === "partners.count" && text.includes("11 → 12")),
+      `updates: ${JSON.stringify(updates)}`,
+    );
+    await assertNoHorizontalScroll(page, "excel update 320");
+    await page.getByTestId("update-report").screenshot({ path: join(shots, "word-08-excel-update-zh-320.png") });
 
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("update-save").click()]);
-      const expected = reportName.replace(/\.docx$/, ".refreshed.docx");
-      assert(download.suggestedFilename() === expected, `file name ${download.suggestedFilename()}, expected ${expected}`);
-      const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
-      const slots = slotTexts(strFromU8(parts["word/document.xml"]));
-      assert(slots.get("eg.count")?.join() === "3371", `eg.count in the refreshed file: ${slots.get("eg.count")}`);
-      assert(
-        slots.get("partners.count")?.every((t) => t === "12"),
-        `partners.count in the refreshed file: ${slots.get("partners.count")}`,
-      );
-      assert((await page.getByTestId("update-save-note").textContent()).includes(expected), "the save note should name the file");
-      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-      await context.close();
-    });
-  } finally {
-    await browser.close();
-    server.close();
-  }
-  console.log(results.join("\n"));
-  console.log(`${results.length - failed}/${results.length} scenarios passed; screenshots in ${shots}`);
-  process.exit(failed ? 1 : 0);
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("update-save").click()]);
+    const expected = reportName.replace(/\.docx$/, ".refreshed.docx");
+    assert(download.suggestedFilename() === expected, `file name ${download.suggestedFilename()}, expected ${expected}`);
+    const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    const slots = slotTexts(strFromU8(parts["word/document.xml"]));
+    assert(slots.get("eg.count")?.join() === "3371", `eg.count in the refreshed file: ${slots.get("eg.count")}`);
+    assert(
+      slots.get("partners.count")?.every((t) => t === "12"),
+      `partners.count in the refreshed file: ${slots.get("partners.count")}`,
+    );
+    assert((await page.getByTestId("update-save-note").textContent()).includes(expected), "the save note should name the file");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
 });

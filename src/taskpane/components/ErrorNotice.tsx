@@ -1,6 +1,6 @@
 import { forwardRef } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
-import { useI18n } from "../i18n";
+import { useI18n, type Translate } from "../i18n";
 
 /** An error as the clerk reads it: what happened, where, what to do; the raw error for IT. */
 export interface PaneError {
@@ -25,6 +25,16 @@ export function technicalDetail(error: unknown): string {
         .map((l) => l.trim()),
     );
   return lines.join("\n");
+}
+
+/** The open workbook could not be read: the same words wherever the pane reads it. */
+export function workbookReadError(t: Translate, error: unknown): PaneError {
+  return {
+    what: t("errorReadWhat"),
+    where: t("errorReadWhere", { where: t("errorWhereWorkbook") }),
+    todo: t("errorReadTodo"),
+    detail: technicalDetail(error),
+  };
 }
 
 const useStyles = makeStyles({

@@ -24,7 +24,10 @@ import { TEMPLATES } from "../../core/report";
 import { useI18n, type MessageKey } from "../i18n";
 import type { PaneServices } from "../services";
 import { excludedRows, reportFileName, scopeChoices, uncomputedFigures } from "../model";
-import { saveBytes, type SaveOutcome } from "../download";
+import { downloadsBlocked as downloadsBlockedOn, saveBytes, type SaveOutcome } from "../download";
+import { yieldToPaint } from "../paint";
+import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
+import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
 import { UpdateReportView } from "./UpdateReportView";
 
@@ -48,15 +51,7 @@ const useStyles = makeStyles({
   doneIcon: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
   icon: { flexShrink: 0 },
   text: { display: "block", overflowWrap: "anywhere" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden,
 });
 
 function settingLabel(key: keyof ReportSettings): string {
@@ -73,9 +68,6 @@ function periodFor(settings: ReportSettings, year: number): Pick<ReportSettings,
   const shift = year - settings.year;
   return { periodStart: shiftYears(settings.periodStart, shift), periodEnd: shiftYears(settings.periodEnd, shift) };
 }
-
-/** Lets the live region and the step list paint between synchronous stages of the engine. */
-const yieldToPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function GenerateView(props: { services: PaneServices; result: EngineResult; onResult: (result: EngineResult) => void }) {
   const { t } = useI18n();
@@ -102,7 +94,7 @@ export function GenerateView(props: { services: PaneServices; result: EngineResu
     return known.some((k) => k.id === template) ? known : [...known, { id: template, name: template }];
   }, [template]);
   const excluded = excludedRows(result);
-  const downloadsBlocked = services.platform === "Mac" || services.platform === "iOS" || services.platform === "Android";
+  const downloadsBlocked = downloadsBlockedOn(services.platform);
 
   useEffect(() => {
     if (output) resultRef.current?.focus();
@@ -281,9 +273,7 @@ export function GenerateView(props: { services: PaneServices; result: EngineResu
           ))}
         </ol>
       )}
-      <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="live">
-        {announcement}
-      </div>
+      <LiveRegion text={announcement} testId="live" />
 
       {error && <ErrorNotice ref={errorRef} error={error} onRetry={() => void generate()} />}
 
@@ -317,18 +307,11 @@ export function GenerateView(props: { services: PaneServices; result: EngineResu
         </MessageBar>
       )}
       {output && (downloadsBlocked || saved?.kind === "blocked") && (
-        <MessageBar intent="warning" layout="multiline" data-testid="save-blocked">
-          <MessageBarBody>
-            <MessageBarTitle>{t("saveBlockedTitle")}</MessageBarTitle>
-            <span className={styles.text}>{t(downloadsBlocked ? "saveBlockedMac" : "saveBlockedGeneric")}</span>
-            {saved?.kind === "blocked" && saved.detail && (
-              <details>
-                <summary>{t("errorDetails")}</summary>
-                <pre className={styles.text}>{saved.detail}</pre>
-              </details>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <SaveBlockedNotice
+          text={t(downloadsBlocked ? "saveBlockedMac" : "saveBlockedGeneric")}
+          detail={saved?.kind === "blocked" ? saved.detail : undefined}
+          testId="save-blocked"
+        />
       )}
 
       <UpdateReportView services={services} />

@@ -2,25 +2,19 @@
 // figures from this workbook's ledgers (same rules as Word's 刷新数据 and the CLI), shows the review
 // and saves `<name>.refreshed.docx` next to nothing: the original file is never touched.
 import { useEffect, useRef, useState } from "react";
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUp16Regular } from "@fluentui/react-icons";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import type { LinkRecord, RawWorkbook } from "../../core/types";
 import type { FileRefreshResult } from "../../adapters/docx/refresh";
 import { useI18n } from "../i18n";
 import type { PaneServices } from "../services";
-import { saveBytes, type SaveOutcome } from "../download";
-import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
+import { downloadsBlocked as downloadsBlockedOn, saveBytes, type SaveOutcome } from "../download";
+import { yieldToPaint } from "../paint";
+import { LiveRegion } from "../components/LiveRegion";
+import { ProgressLine } from "../components/ProgressLine";
+import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
+import { ErrorNotice, technicalDetail, workbookReadError, type PaneError } from "../components/ErrorNotice";
 import { FilePicker, fileBytes } from "../word/FilePicker";
 import { ReviewList } from "../word/ReviewList";
 import { IssuesLine } from "../word/IssuesLine";
@@ -39,17 +33,7 @@ const useStyles = makeStyles({
   muted: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   text: { display: "block", overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  progress: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   review: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
 });
 
 type Refresh = (
@@ -77,9 +61,6 @@ interface Pending {
   choices: Record<string, ConflictChoice>;
 }
 
-/** Lets the progress line paint before the synchronous patcher runs. */
-const yieldToPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 export function UpdateReportView(props: { services: PaneServices; refresh?: Refresh }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
@@ -92,7 +73,7 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
   const [saved, setSaved] = useState<SaveOutcome | null>(null);
   const reviewRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
-  const downloadsBlocked = services.platform === "Mac" || services.platform === "iOS" || services.platform === "Android";
+  const downloadsBlocked = downloadsBlockedOn(services.platform);
 
   useEffect(() => {
     if (pending) reviewRef.current?.focus();
@@ -126,12 +107,7 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
       setLive("");
       setError(
         stage === "read"
-          ? {
-              what: t("errorReadWhat"),
-              where: t("errorReadWhere", { where: t("errorWhereWorkbook") }),
-              todo: t("errorReadTodo"),
-              detail: technicalDetail(err),
-            }
+          ? workbookReadError(t, err)
           : {
               what: t("errorReportFileWhat", { file: file.name }),
               todo: clerkMessage(err, lang) ?? t("errorReportFileTodo"),
@@ -176,15 +152,8 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
           onFile={(file) => void pick(file)}
         />
       </div>
-      {busy && (
-        <div className={styles.progress}>
-          <Spinner size="extra-tiny" aria-hidden />
-          <Caption1>{busy}</Caption1>
-        </div>
-      )}
-      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
-        {live}
-      </div>
+      {busy && <ProgressLine text={busy} />}
+      <LiveRegion text={live} />
       {error && <ErrorNotice ref={errorRef} error={error} onRetry={undefined} />}
       {pending && (
         <div ref={reviewRef} tabIndex={-1} className={styles.review} data-testid="update-review">
@@ -211,18 +180,11 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
             </Caption1>
           )}
           {(downloadsBlocked || saved?.kind === "blocked") && (
-            <MessageBar intent="warning" layout="multiline" data-testid="update-save-blocked">
-              <MessageBarBody>
-                <MessageBarTitle>{t("saveBlockedTitle")}</MessageBarTitle>
-                <span className={styles.text}>{t(downloadsBlocked ? "updateSaveBlockedMac" : "updateSaveBlockedGeneric")}</span>
-                {saved?.kind === "blocked" && saved.detail && (
-                  <details>
-                    <summary>{t("errorDetails")}</summary>
-                    <pre className={styles.text}>{saved.detail}</pre>
-                  </details>
-                )}
-              </MessageBarBody>
-            </MessageBar>
+            <SaveBlockedNotice
+              text={t(downloadsBlocked ? "updateSaveBlockedMac" : "updateSaveBlockedGeneric")}
+              detail={saved?.kind === "blocked" ? saved.detail : undefined}
+              testId="update-save-blocked"
+            />
           )}
         </div>
       )}

@@ -1,19 +1,11 @@
 import { useId, useRef } from "react";
 import { Button, makeStyles, type ButtonProps } from "@fluentui/react-components";
+import { visuallyHidden } from "../components/LiveRegion";
 
 const useStyles = makeStyles({
   // Hidden from sight and from Tab (the button is the one stop), but a real labelled input, so
   // assistive technology and browser tests can still reach it.
-  input: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    opacity: 0,
-  },
+  input: { ...visuallyHidden, opacity: 0 },
 });
 
 /** A button that opens the browser's file dialog; the pane reads the file itself (no upload anywhere). */

@@ -29,6 +29,9 @@ import type { WordPaneServices } from "./services";
 import { FilePicker, fileBytes } from "./FilePicker";
 import { ReviewList } from "./ReviewList";
 import { IssuesLine } from "./IssuesLine";
+import { yieldToPaint } from "../paint";
+import { LiveRegion } from "../components/LiveRegion";
+import { ProgressLine } from "../components/ProgressLine";
 import {
   clerkMessage,
   figureNames,
@@ -80,7 +83,6 @@ const useStyles = makeStyles({
   text: { display: "block", overflowWrap: "anywhere" },
   muted: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  progress: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   list: { listStyleType: "none", margin: 0, padding: 0 },
   figure: {
     display: "flex",
@@ -94,19 +96,7 @@ const useStyles = makeStyles({
   name: { overflowWrap: "anywhere", minWidth: 0, flex: "1 1 8em" },
   figureText: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
   badge: { flexShrink: 0 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
 });
-
-/** Lets the progress line paint between the synchronous stages (reading the file, the engine). */
-const yieldToPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const BADGE: Record<
   FigureStatusKind,
@@ -327,12 +317,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
               onFile={(file) => void pickWorkbook(file)}
             />
           </div>
-          {busy && (
-            <div className={styles.progress} data-testid="progress">
-              <Spinner size="extra-tiny" aria-hidden />
-              <Caption1>{busy}</Caption1>
-            </div>
-          )}
+          {busy && <ProgressLine text={busy} testId="progress" />}
           {review && (
             <div ref={reviewRef} tabIndex={-1} className={styles.section} data-testid="word-review">
               <IssuesLine issues={review.refresh.issues} />
@@ -364,9 +349,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
       {outcome && <OutcomeNotice ref={outcomeRef} outcome={outcome} />}
       {error && <ErrorNotice ref={errorRef} error={error} />}
       {body}
-      <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="live">
-        {live}
-      </div>
+      <LiveRegion text={live} testId="live" />
     </main>
   );
 }
@@ -504,12 +487,7 @@ function InsertView(props: {
           onFile={(file) => void pick(file)}
         />
       </div>
-      {props.busy && (
-        <div className={styles.progress} data-testid="progress">
-          <Spinner size="extra-tiny" aria-hidden />
-          <Caption1>{props.busy}</Caption1>
-        </div>
-      )}
+      {props.busy && <ProgressLine text={props.busy} testId="progress" />}
       {prepared && (
         <div className={styles.section} data-testid="insert-ready">
           <Text className={styles.text}>
