@@ -401,7 +401,11 @@ export class SharedStringsScanner {
       this.inSi = false;
       if (this.tooLong) this.out.push(null);
       else {
-        const s = decodeXString(this.parts ? this.parts.join("") : this.first);
+        let s = decodeXString(this.parts ? this.parts.join("") : this.first);
+        // V8 keeps a substring of 13 or more characters as a view into the decoded chunk it was
+        // cut from, so one kept firm name would hold a whole chunk alive for as long as the
+        // workbook lives. Concatenating and cutting again copies just this string.
+        if (s.length >= 13 && this.parts === null) s = (" " + s).slice(1);
         this.out.push(s.length > this.limits.maxCellChars ? null : s);
       }
       this.first = "";

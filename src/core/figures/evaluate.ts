@@ -1,4 +1,4 @@
-// Computing figures from ledgers. One pass over a ledger's rows per figure, with every filter
+// Computing figures from ledgers. One pass over a ledger's rows per distinct filter, with every filter
 // compiled beforehand, so a million guarantee rows stay well under a second.
 import type { Condition, FieldValue, FigureDefinition, FigureResult, Issue, Ledger, LedgerRow, LedgerSet, PeriodKind } from "../types";
 import { ledgerSpec, type LedgerSpec } from "../ledger/schema";
@@ -122,27 +122,56 @@ function numericValue(v: FieldValue | undefined): number | null {
 }
 
 /**
- * Row references, made once per evaluation and shared by every figure on the ledger, so three
- * figures over a million rows do not build three million identical objects.
+ * Row references, made only when someone asks for a figure's rowRefs (查看来源), and then one
+ * object per row shared by every figure on the ledger: three figures over a million rows would
+ * otherwise build three million identical objects that the report never reads.
  */
 class RowRefs {
-  private readonly refs: ({ sheet: string; row: number } | undefined)[];
-  /** Indices of the rows one figure uses; figures are evaluated one at a time, so one buffer serves all. */
-  readonly used: Int32Array;
+  private readonly refs: ({ sheet: string; row: number } | undefined)[] = [];
 
-  constructor(private readonly rows: LedgerRow[]) {
-    this.refs = new Array(rows.length);
-    this.used = new Int32Array(rows.length);
-  }
+  constructor(private readonly rows: LedgerRow[]) {}
 
-  ref(index: number): { sheet: string; row: number } {
-    let ref = this.refs[index];
-    if (ref === undefined) {
-      const row = this.rows[index];
-      ref = this.refs[index] = { sheet: row.sheet, row: row.row };
+  list(used: Int32Array): { sheet: string; row: number }[] {
+    const out = new Array<{ sheet: string; row: number }>(used.length);
+    for (let u = 0; u < used.length; u++) {
+      const i = used[u];
+      let ref = this.refs[i];
+      if (ref === undefined) {
+        const row = this.rows[i];
+        ref = this.refs[i] = { sheet: row.sheet, row: row.row };
+      }
+      out[u] = ref;
     }
-    return ref;
+    return out;
   }
+}
+
+/** The rows one filter (conditions, period, scope) selects, shared by the figures that use it. */
+interface Selection {
+  used: Int32Array;
+  refs: { sheet: string; row: number }[] | null;
+}
+
+/**
+ * Gives a result a rowRefs that is built on first read and then stays a plain property, so
+ * spreading, JSON and structured clone still see an ordinary array.
+ */
+function withLazyRowRefs(result: Omit<FigureResult, "rowRefs">, build: () => FigureResult["rowRefs"]): FigureResult {
+  const settle = (target: object, value: FigureResult["rowRefs"]) =>
+    Object.defineProperty(target, "rowRefs", { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(result, "rowRefs", {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      const value = build();
+      settle(this, value);
+      return value;
+    },
+    set(this: object, value: FigureResult["rowRefs"]) {
+      settle(this, value);
+    },
+  });
+  return result as FigureResult;
 }
 
 /**
@@ -152,18 +181,26 @@ class RowRefs {
  */
 class CellDigests {
   private readonly columns = new Map<string, { digests: Int32Array; done: Uint8Array }>();
+  /** Where each row is, copied out once: the fingerprint of every figure walks it. */
+  private sheetIds: Int32Array | null = null;
+  private rowNumbers: Int32Array | null = null;
+  private readonly sheetNames: string[] = [];
 
   constructor(private readonly rows: LedgerRow[]) {}
 
-  /** The column's cells in the used rows, in row order. */
-  feed(into: Hasher, key: string, used: Int32Array, count: number): void {
+  private column(key: string): { digests: Int32Array; done: Uint8Array } {
     let column = this.columns.get(key);
     if (!column) {
       const n = this.rows.length;
       column = { digests: new Int32Array(n), done: new Uint8Array(n) };
       this.columns.set(key, column);
     }
-    const { digests, done } = column;
+    return column;
+  }
+
+  /** The column's cells in the used rows, in row order. */
+  feed(into: Hasher, key: string, used: Int32Array, count: number): void {
+    const { digests, done } = this.column(key);
     const rows = this.rows;
     // Neighbouring rows often hold the very same string (a date, 有效, a shared string read
     // once from the workbook): comparing references is far cheaper than hashing it again.
@@ -182,6 +219,40 @@ class CellDigests {
         done[i] = 1;
       }
       into.int(digests[i]);
+    }
+  }
+
+  /** Each used row's place: the sheet name where it changes, behind a marker no row number can take. */
+  feedPlaces(into: Hasher, used: Int32Array, count: number): void {
+    if (this.sheetIds === null || this.rowNumbers === null) {
+      const n = this.rows.length;
+      const ids = new Int32Array(n);
+      const numbers = new Int32Array(n);
+      const byName = new Map<string, number>();
+      for (let i = 0; i < n; i++) {
+        const row = this.rows[i];
+        let id = byName.get(row.sheet);
+        if (id === undefined) {
+          id = this.sheetNames.length;
+          byName.set(row.sheet, id);
+          this.sheetNames.push(row.sheet);
+        }
+        ids[i] = id;
+        numbers[i] = row.row;
+      }
+      this.sheetIds = ids;
+      this.rowNumbers = numbers;
+    }
+    const ids = this.sheetIds;
+    const numbers = this.rowNumbers;
+    let sheet = -1;
+    for (let u = 0; u < count; u++) {
+      const i = used[u];
+      if (ids[i] !== sheet) {
+        sheet = ids[i];
+        into.int(-1).text(this.sheetNames[sheet]);
+      }
+      into.int(numbers[i]);
     }
   }
 }
@@ -205,6 +276,10 @@ export function evaluateFigures(
   const figures: FigureResult[] = [];
   const issues: Issue[] = [];
   const rowRefs = new Map<Ledger, RowRefs>();
+  // Figures on one ledger mostly share their filter (状态≠撤销 to the period's end): its rows are
+  // selected once.
+  const selections = new Map<Ledger, Map<string, Selection>>();
+  let scratch = new Int32Array(0);
   const cellDigests = new Map<Ledger, CellDigests>();
   const resolvers = new Map<Ledger, (name: string) => string | null>();
   const scope = (opts.scope ?? "").trim();
@@ -323,30 +398,39 @@ export function evaluateFigures(
     const end = opts.periodEnd;
 
     const rows = ledger.rows;
-    let refs = rowRefs.get(ledger);
-    if (!refs) rowRefs.set(ledger, (refs = new RowRefs(rows)));
-    const used = refs.used;
-    let count = 0;
-    const byPeriod = periodKind !== "all";
-    const fromStart = periodKind === "current";
-    const testCount = tests.length;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      if (!everyDepartment) {
-        const d = row.department;
-        if (d !== scope && (d === null || d.trim() !== scope)) continue;
+    let byFilter = selections.get(ledger);
+    if (!byFilter) selections.set(ledger, (byFilter = new Map()));
+    const filterKey = `${periodKind}\u0000${dateKey ?? ""}\u0000${JSON.stringify(def.conditions)}`;
+    let selection = byFilter.get(filterKey);
+    if (!selection) {
+      if (scratch.length < rows.length) scratch = new Int32Array(rows.length);
+      const picked = scratch;
+      let n = 0;
+      const byPeriod = periodKind !== "all";
+      const fromStart = periodKind === "current";
+      const testCount = tests.length;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        if (!everyDepartment) {
+          const d = row.department;
+          if (d !== scope && (d === null || d.trim() !== scope)) continue;
+        }
+        if (byPeriod) {
+          const d = row.values[dateKey!];
+          if (typeof d !== "string" || d === "") continue;
+          // ISO text compares as dates; a time after the day (YYYY-MM-DDTHH…) is cut off first.
+          const day = d.length > 10 ? d.slice(0, 10) : d;
+          if (day > end || (fromStart && day < start)) continue;
+        }
+        let pass = true;
+        for (let t = 0; t < testCount && pass; t++) pass = tests[t](row.values);
+        if (pass) picked[n++] = i;
       }
-      if (byPeriod) {
-        const d = row.values[dateKey!];
-        if (typeof d !== "string" || d === "") continue;
-        // ISO text compares as dates; a time after the day (YYYY-MM-DDTHH…) is cut off first.
-        const day = d.length > 10 ? d.slice(0, 10) : d;
-        if (day > end || (fromStart && day < start)) continue;
-      }
-      let pass = true;
-      for (let t = 0; t < testCount && pass; t++) pass = tests[t](row.values);
-      if (pass) used[count++] = i;
+      selection = { used: picked.slice(0, n), refs: null };
+      byFilter.set(filterKey, selection);
     }
+    const used = selection.used;
+    const count = used.length;
 
     let value: number;
     const aggregate = def.aggregate;
@@ -387,37 +471,37 @@ export function evaluateFigures(
     // definition's order: neither the reader's column order nor unread cells matter, and each
     // column's loop sees one key and mostly one type, which keeps it fast.
     const fingerprint = new Hasher().text(def.id).text(definitionText(def)).int(count);
-    const rowRefList = new Array<{ sheet: string; row: number }>(count);
-    let sheet: string | null = null;
-    for (let u = 0; u < count; u++) {
-      const i = used[u];
-      const row = rows[i];
-      rowRefList[u] = refs.ref(i);
-      // Rows come sheet by sheet: the sheet name is hashed where it changes, behind a marker no
-      // row number can take.
-      if (row.sheet !== sheet) {
-        sheet = row.sheet;
-        fingerprint.int(-1).text(sheet);
-      }
-      fingerprint.int(row.row);
-    }
     let cells = cellDigests.get(ledger);
     if (!cells) cellDigests.set(ledger, (cells = new CellDigests(rows)));
+    cells.feedPlaces(fingerprint, used, count);
     for (const key of readKeys) cells.feed(fingerprint.text(key), key, used, count);
     if (!everyDepartment) {
       fingerprint.text("部门");
       for (let u = 0; u < count; u++) fingerprint.value(rows[used[u]].department);
     }
 
-    figures.push({
-      ...base,
-      value,
-      text: formatValue(value, def.format),
-      rows: count,
-      rowRefs: rowRefList,
-      fingerprint: fingerprint.hex(),
-      manual: false,
-    });
+    const chosen = selection;
+    figures.push(
+      withLazyRowRefs(
+        {
+          ...base,
+          value,
+          text: formatValue(value, def.format),
+          rows: count,
+          fingerprint: fingerprint.hex(),
+          manual: false,
+        },
+        () => {
+          if (chosen.refs === null) {
+            let refs = rowRefs.get(ledger);
+            if (!refs) rowRefs.set(ledger, (refs = new RowRefs(rows)));
+            chosen.refs = refs.list(chosen.used);
+          }
+          // A copy each, so a caller editing one figure's list does not edit its neighbours'.
+          return chosen.refs.slice();
+        },
+      ),
+    );
   }
   return { figures, issues };
 }
