@@ -9,6 +9,7 @@ import type { CellRange, RawCell } from "../core/types";
 // Type only: the host does not load the .xlsx reader.
 import type { XlsxWorkbook } from "../adapters/xlsx";
 import { MAX_COLUMNS, MAX_ROWS, colsOf, formatAddress, intersect, parseRef, rowsOf, splitAreas, splitSheet } from "./a1";
+import { loadPaths, type LoadSpec } from "./common";
 
 export interface SimListRule {
   list: { inCellDropDown: boolean; source: string };
@@ -464,29 +465,6 @@ class SimRequestContext {
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
     return passThrough;
   }
-}
-
-type LoadSpec = string | string[] | { select?: string | string[]; expand?: string | string[] } | Record<string, unknown>;
-
-/** Every load form Office.js accepts → property paths (`name`, `items/name`, `worksheet/name`). */
-function loadPaths(spec: LoadSpec | undefined): string[] {
-  if (spec === undefined || spec === null) return [];
-  const list = (s: string | string[]) => (Array.isArray(s) ? s : s.split(",")).map((p) => p.trim()).filter(Boolean);
-  if (typeof spec === "string" || Array.isArray(spec)) return list(spec);
-  if ("select" in spec || "expand" in spec) {
-    const o = spec as { select?: string | string[]; expand?: string | string[] };
-    return [...list(o.select ?? []), ...list(o.expand ?? [])];
-  }
-  const out: string[] = [];
-  const walk = (o: Record<string, unknown>, prefix: string) => {
-    for (const [k, v] of Object.entries(o)) {
-      if (k === "$all" || k === "$top" || k === "$skip") continue;
-      if (v === true) out.push(prefix + k);
-      else if (v && typeof v === "object") walk(v as Record<string, unknown>, `${prefix}${k}/`);
-    }
-  };
-  walk(spec as Record<string, unknown>, "");
-  return out;
 }
 
 abstract class SimObject<M> {

@@ -2,6 +2,7 @@
 // playground and the browser tests: Office.onReady resolves with the host, requirement sets are
 // answered from the simulated host's list (or an override), language and theme are fixed.
 import { SimErrorCodes, SimRichApiError, type SimulatedExcel } from "./excel";
+import { installGlobals } from "./common";
 
 export interface SimulatedOfficeOptions {
   host: "Excel";
@@ -84,18 +85,9 @@ export function installSimulatedOffice(
       requirements: { isSetSupported },
     },
   };
-  const previous = {
-    Office: globalObj.Office,
-    Excel: globalObj.Excel,
-    OfficeExtension: globalObj.OfficeExtension,
-  };
-  globalObj.Office = office;
-  globalObj.Excel = excelSim.Excel;
-  globalObj.OfficeExtension = { Error: SimRichApiError, ErrorCodes: SimErrorCodes };
-  return () => {
-    for (const [key, value] of Object.entries(previous)) {
-      if (value === undefined) delete globalObj[key];
-      else globalObj[key] = value;
-    }
-  };
+  return installGlobals(globalObj, {
+    Office: office,
+    Excel: excelSim.Excel,
+    OfficeExtension: { Error: SimRichApiError, ErrorCodes: SimErrorCodes },
+  });
 }

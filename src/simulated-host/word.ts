@@ -8,6 +8,7 @@
 // Runs in Node (tests) and in the browser (playground, end-to-end tests); no Node or DOM APIs.
 import { strFromU8, unzipSync, type Unzipped } from "fflate";
 import { attribute, scanTags, unescapeXml } from "../adapters/docx/xml-scan";
+import { installGlobals, loadPaths, type LoadSpec } from "./common";
 
 // ---------------------------------------------------------------------------------------------
 // Errors, shaped like OfficeExtension.Error.
@@ -617,29 +618,6 @@ class SimWordContext {
     for (const commit of commits) commit();
     return passThrough;
   }
-}
-
-type LoadSpec = string | string[] | { select?: string | string[]; expand?: string | string[] } | Record<string, unknown>;
-
-/** Every load form Office.js accepts → property paths (`text`, `items/tag`). */
-function loadPaths(spec: LoadSpec | undefined): string[] {
-  if (spec === undefined || spec === null) return [];
-  const list = (s: string | string[]) => (Array.isArray(s) ? s : s.split(",")).map((p) => p.trim()).filter(Boolean);
-  if (typeof spec === "string" || Array.isArray(spec)) return list(spec);
-  if ("select" in spec || "expand" in spec) {
-    const o = spec as { select?: string | string[]; expand?: string | string[] };
-    return [...list(o.select ?? []), ...list(o.expand ?? [])];
-  }
-  const out: string[] = [];
-  const walk = (o: Record<string, unknown>, prefix: string) => {
-    for (const [k, v] of Object.entries(o)) {
-      if (k.startsWith("$")) continue;
-      if (v === true) out.push(prefix + k);
-      else if (v && typeof v === "object") walk(v as Record<string, unknown>, `${prefix}${k}/`);
-    }
-  };
-  walk(spec as Record<string, unknown>, "");
-  return out;
 }
 
 /** OfficeExtension.ClientResult: `value` only after the sync that carried the call. */
@@ -1318,18 +1296,9 @@ export function installSimulatedWordOffice(
       document: { customXmlParts: sim.commonCustomXmlParts },
     },
   };
-  const previous = {
-    Office: globalObj.Office,
-    Word: globalObj.Word,
-    OfficeExtension: globalObj.OfficeExtension,
-  };
-  globalObj.Office = office;
-  globalObj.Word = sim.Word;
-  globalObj.OfficeExtension = { Error: SimWordError, ErrorCodes: SimWordErrorCodes };
-  return () => {
-    for (const [key, value] of Object.entries(previous)) {
-      if (value === undefined) delete globalObj[key];
-      else globalObj[key] = value;
-    }
-  };
+  return installGlobals(globalObj, {
+    Office: office,
+    Word: sim.Word,
+    OfficeExtension: { Error: SimWordError, ErrorCodes: SimWordErrorCodes },
+  });
 }
