@@ -1,6 +1,7 @@
 // The setting slots a template may use, and the text each one shows for given settings.
 import type { ReportSettings } from "../types";
-import { chineseDate, periodEndText } from "../settings/dates";
+import { chineseDate } from "../format";
+import { periodEndText } from "../settings/dates";
 
 export const SETTING_SLOT_PREFIX = "setting.";
 
@@ -36,7 +37,7 @@ export function settingSlots(s: ReportSettings): { id: string; name: string; tex
     "setting.city": s.city,
     "setting.signature": s.signature.trim(),
     // An ISO date reads as 2023年1月10日; anything else the clerk wrote is kept as written.
-    "setting.signature_date": chineseDate(s.signatureDate.trim()) ?? s.signatureDate.trim(),
+    "setting.signature_date": chineseDate(s.signatureDate.trim()),
   };
   return Object.keys(SETTING_SLOT_NAMES).map((id) => ({ id, name: SETTING_SLOT_NAMES[id], text: text[id] }));
 }

@@ -6,7 +6,7 @@ import { cellAddress } from "../address";
 import { foldWidth, isoDate, parseSettingDate, shiftYears } from "./dates";
 import { DEFAULT_TEMPLATE_ID, templateById } from "../report/templates";
 
-export { chineseDate, periodEndText, parseSettingDate, serialToIso } from "./dates";
+export { periodEndText, parseSettingDate } from "./dates";
 
 export const SETTINGS_HEADER: [string, string] = ["项目", "值"];
 export const ALL_DEPARTMENTS = "全部门";
