@@ -122,6 +122,8 @@ export function asXlsxError(e: unknown): XlsxReadError {
   const text = e instanceof Error ? e.message : String(e);
   // fflate's code 0 is "unexpected EOF": the deflate stream stops before its last block.
   if (code === 0 && /unexpected EOF/i.test(text)) return fail.truncated("unexpected end of compressed data");
+  // zlib's word for the same thing.
+  if (code === "Z_BUF_ERROR") return fail.truncated("unexpected end of compressed data");
   if (e instanceof RangeError) return fail.corrupt(`out of memory or invalid size: ${text.slice(0, 120)}`);
   return fail.corrupt(text.split("\n")[0].slice(0, 160));
 }

@@ -5,12 +5,13 @@ import { asXlsxError, fail } from "./errors";
 import { type XlsxLimits, resolveLimits } from "./limits";
 import { readSharedStrings, readSheetTables, readWorkbookInfo } from "./parts";
 import { CellGrid, SheetScanner, type SharedStrings } from "./sheet-scanner";
-import { ZipArchive } from "./zip";
+import { ZipArchive, type ZipCodec } from "./zip";
 
 export { XlsxReadError } from "./errors";
 export type { XlsxErrorCode } from "./errors";
 export type { XlsxLimits } from "./limits";
 export { DEFAULT_LIMITS } from "./limits";
+export type { ZipCodec } from "./zip";
 
 export interface XlsxSheet {
   name: string;
@@ -41,6 +42,8 @@ export interface ReadOptions {
   /** Decide per sheet (with its table names) whether to read its cells; skipped sheets have empty cells. */
   wantSheet?: (sheetName: string, tableNames: string[]) => boolean;
   limits?: Partial<XlsxLimits>;
+  /** A native inflater (Node's zlib, `node-codec.ts`); fflate is used without one. Same result either way. */
+  codec?: ZipCodec;
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -81,7 +84,7 @@ export function readXlsxWorkbook(bytes: Uint8Array, opts?: ReadOptions): XlsxWor
     if (!(bytes instanceof Uint8Array)) throw fail.notZip();
     const limits = resolveLimits(opts?.limits);
     checkMagic(bytes);
-    const zip = new ZipArchive(bytes, limits);
+    const zip = new ZipArchive(bytes, limits, opts?.codec);
     const info = readWorkbookInfo(zip, limits);
     const budget = { cells: 0 };
     let sharedStrings: SharedStrings | null = null;

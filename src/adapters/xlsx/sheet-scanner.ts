@@ -276,6 +276,13 @@ export class SheetScanner {
         p = e + 2;
         continue;
       }
+      if (c1 === 99 /* c */ && this.inSheetData && !this.inCell) {
+        const q = this.fastCell(buf, p, n);
+        if (q > 0) {
+          p = q;
+          continue;
+        }
+      }
       // An element tag; '>' may legally sit inside a quoted attribute value.
       let i = p + 1;
       let quote = 0;
@@ -413,13 +420,37 @@ export class SheetScanner {
   }
 
   private startCell(b: Uint8Array, from: number, to: number, selfClosing: boolean): void {
+    if (this.findAttr(b, from, to, "r")) this.place(b, this.attr.s, this.attr.e);
+    else this.place(b, -1, -1);
+    if (selfClosing) return;
+    this.inCell = true;
+    this.cellType = T_NUMBER;
+    if (this.findAttr(b, from, to, "t")) {
+      const s = this.attr.s;
+      const e = this.attr.e;
+      const first = b[s];
+      if (e - s === 1) {
+        this.cellType = first === 115 ? T_SHARED : first === 98 ? T_BOOL : first === 101 ? T_ERROR : first === 100 ? T_DATE : T_NUMBER;
+      } else if (matches(b, s, e, "str")) this.cellType = T_STR;
+      else if (matches(b, s, e, "inlineStr")) this.cellType = T_INLINE;
+    }
+    this.v.reset();
+    this.t.reset();
+    this.inIs = false;
+    this.phonetic = 0;
+    this.capture = CAPTURE_NONE;
+  }
+
+  /**
+   * Places a cell whose `r` value lies in b[s, e) (s < 0: it has none) and leaves its position in
+   * cellRow/cellCol. Cells without `r` follow the previous one; rows without `r` follow the previous row.
+   */
+  private place(b: Uint8Array, s: number, e: number): void {
     if (this.row < 0) this.row = 0;
     let row = this.row;
-    // Cells without `r` follow the previous one; rows without `r` follow the previous row.
     let col = this.col + 1;
-    if (this.findAttr(b, from, to, "r")) {
-      let i = this.attr.s;
-      const e = this.attr.e;
+    if (s >= 0) {
+      let i = s;
       let c = 0;
       let letters = 0;
       for (; i < e; i++) {
@@ -444,25 +475,92 @@ export class SheetScanner {
       throw fail.corrupt(`${this.o.part}: cell ${columnLetters(col)}${row + 1} is outside the sheet`, { sheet: this.o.sheet });
     }
     this.col = col;
-    if (selfClosing) return;
-    this.inCell = true;
     this.cellRow = row;
     this.cellCol = col;
-    this.cellType = T_NUMBER;
-    if (this.findAttr(b, from, to, "t")) {
-      const s = this.attr.s;
-      const e = this.attr.e;
-      const first = b[s];
-      if (e - s === 1) {
-        this.cellType = first === 115 ? T_SHARED : first === 98 ? T_BOOL : first === 101 ? T_ERROR : first === 100 ? T_DATE : T_NUMBER;
-      } else if (matches(b, s, e, "str")) this.cellType = T_STR;
-      else if (matches(b, s, e, "inlineStr")) this.cellType = T_INLINE;
+  }
+
+  /**
+   * The cell nearly every row is made of — `<c r="B2" s="1" t="s"><v>42</v></c>`, a shared string
+   * or a plain number — read in one go from its `<`, without the four tag dispatches and the text
+   * capture of the general path. Anything else (a formula, inline text, an entity, a namespace
+   * prefix, a cell cut by the chunk's end) returns -1 untouched and the general path reads it, to
+   * the same result. Returns the position after `</c>`.
+   */
+  private fastCell(b: Uint8Array, p: number, n: number): number {
+    let i = p + 2;
+    if (i >= n || (b[i] > 32 && b[i] !== GT)) return -1;
+    let rs = -1;
+    let re = -1;
+    let shared = false;
+    for (;;) {
+      while (i < n && b[i] <= 32) i++;
+      if (i >= n) return -1;
+      if (b[i] === GT) break;
+      const ns = i;
+      let ch = 0;
+      while (i < n && (ch = b[i]) !== 61 && ch > 32 && ch !== GT && ch !== SLASH) i++;
+      if (ch !== 61 || i + 1 >= n) return -1;
+      const nameLen = i - ns;
+      const quote = b[++i];
+      if (quote !== 34 && quote !== 39) return -1;
+      const vs = ++i;
+      while (i < n && b[i] !== quote) i++;
+      if (i >= n) return -1;
+      if (nameLen === 1) {
+        const name = b[ns];
+        if (name === 114 /* r */ && rs < 0) {
+          rs = vs;
+          re = i;
+        } else if (name === 116 /* t */) {
+          // t="s" (shared string) or t="n" (number); every other type takes the general path.
+          if (i - vs !== 1 || (b[vs] !== 115 && b[vs] !== 110)) return -1;
+          shared = b[vs] === 115;
+        }
+      }
+      i++;
     }
-    this.v.reset();
-    this.t.reset();
-    this.inIs = false;
-    this.phonetic = 0;
-    this.capture = CAPTURE_NONE;
+    // i is at the start tag's '>'; `<v>` must follow at once.
+    if (i + 4 >= n || b[i + 1] !== LT || b[i + 2] !== 118 || b[i + 3] !== GT) return -1;
+    const vs = i + 4;
+    let ve = vs;
+    let vc = 0;
+    while (ve < n && (vc = b[ve]) !== LT) {
+      // An entity in a value (`&#49;`) is read by the general path, which decodes it first.
+      if (vc === 38) return -1;
+      ve++;
+    }
+    if (ve + 8 > n) return -1;
+    if (
+      b[ve + 1] !== SLASH ||
+      b[ve + 2] !== 118 ||
+      b[ve + 3] !== GT ||
+      b[ve + 4] !== LT ||
+      b[ve + 5] !== SLASH ||
+      b[ve + 6] !== 99 ||
+      b[ve + 7] !== GT
+    ) {
+      return -1;
+    }
+    // The general path would open two elements here; past the depth limit it is the one to say so.
+    if (this.depth + 2 > this.o.limits.maxXmlDepth) return -1;
+    const num = numberFromBytes(b, vs, ve);
+    let value: RawCell;
+    if (shared) {
+      const strings = this.o.sharedStrings;
+      if (!Number.isInteger(num) || num < 0 || num >= strings.length) value = "";
+      else {
+        const text = strings[num];
+        // Too long for the limits: the general path names the cell.
+        if (text === null) return -1;
+        value = text;
+      }
+    } else {
+      if (!Number.isFinite(num)) return -1;
+      value = num;
+    }
+    this.place(b, rs, re);
+    if (value !== "") this.o.onCell(this.cellRow, this.cellCol, value);
+    return ve + 8;
   }
 
   private endCell(): void {
@@ -568,7 +666,11 @@ class TextCapture {
 
   /** The value as a number, NaN when it is not one. */
   number(): number {
-    if (this.buf) return numberFromBytes(this.buf, this.s, this.e);
+    if (this.buf) {
+      const n = numberFromBytes(this.buf, this.s, this.e);
+      // `&#49;2` is 12 once its entity is decoded, as it is when a chunk boundary splits it.
+      if (!Number.isNaN(n) || this.buf.subarray(this.s, this.e).indexOf(38) < 0) return n;
+    }
     const text = this.text().trim();
     return text === "" ? NaN : Number(text);
   }

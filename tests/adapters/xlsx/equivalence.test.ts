@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { XlsxReadError, readXlsx } from "../../../src/adapters/xlsx";
+import { nodeZipCodec } from "../../../src/adapters/xlsx/node-codec";
 import { compareWithReference } from "./compare";
 
 // The brief's path, and the shared folder beside the checkout where the corpus actually lives.
@@ -116,6 +117,38 @@ describe("equivalence with exceljs", () => {
       expect(mismatches.length).toBeLessThanOrEqual(KNOWN_MISMATCHES);
     },
     900_000,
+  );
+
+  it("reads the sample workbook to the same tables whether Node's zlib or fflate inflates it", () => {
+    const bytes = new Uint8Array(readFileSync(path.resolve(__dirname, "../../../examples/sample-ledgers.xlsx")));
+    expect(readXlsx(bytes, { codec: nodeZipCodec })).toEqual(readXlsx(bytes));
+  });
+
+  corpusIt(
+    "reads every corpus file to the same tables, or refuses it the same way, with either inflater",
+    () => {
+      const outcome = (bytes: Uint8Array, codec?: typeof nodeZipCodec) => {
+        try {
+          return readXlsx(bytes, { codec });
+        } catch (e) {
+          if (!(e instanceof XlsxReadError)) throw e;
+          return e.code;
+        }
+      };
+      let differing: string[] = [];
+      for (const file of corpusFiles) {
+        if (EXCELJS_TOO_SLOW.has(file)) continue;
+        const bytes = new Uint8Array(readFileSync(path.join(CORPUS, file)));
+        const [a, b] = [outcome(bytes), outcome(bytes, nodeZipCodec)];
+        try {
+          expect(b).toEqual(a);
+        } catch {
+          differing = [...differing, `${file}: ${typeof a === "string" ? a : "read"} vs ${typeof b === "string" ? b : "read"}`];
+        }
+      }
+      expect(differing).toEqual([]);
+    },
+    300_000,
   );
 
   corpusIt(

@@ -146,6 +146,45 @@ describe("the worksheet cell scanner", () => {
     expect(() => scan(xml, 4096)).toThrow(expect.objectContaining({ code: "limit_depth" }));
   });
 
+  it("reads the common cell form on its short path exactly as the general path reads it", () => {
+    // Unprefixed `<c …><v>…</v></c>` cells take the short path; the same cells with an `x:` prefix
+    // take the general one, so the two must agree at every chunking.
+    const cells = [
+      `<c r="A1" t="s"><v>0</v></c>`,
+      `<c r='B1' s="2" t='s'><v>1</v></c>`,
+      `<c\tr="C1"\n t="n"  s="1"><v>45000.5</v></c>`,
+      `<c r="D1"><v> 7 </v></c>`,
+      `<c r="E1" t="s"><v>9</v></c>`,
+      `<c r="F1" t="s"><v> </v></c>`,
+      `<c r="G1"><v></v></c>`,
+      `<c r="H1"><v>1E+3</v></c>`,
+      `<c r="I1" t="s"><v>-1</v></c>`,
+      `<c r="J1"><v>&#49;2</v></c>`,
+      `<c r="K1" t="str"><v>12</v></c>`,
+      `<c r="L1" t="s" r="Z9"><v>0</v></c>`,
+      `<c><v>3</v></c>`,
+      `<c r="AA1"/>`,
+      `<c><v>4</v></c>`,
+    ].join("");
+    const plain = `<worksheet><sheetData><row r="1">${cells}</row><row><c t="s"><v>1</v></c></row></sheetData></worksheet>`;
+    const prefixed = plain.replace(/<(\/?)(worksheet|sheetData|row|c|v)\b/g, "<$1x:$2");
+    const general = scan(prefixed, 1 << 20).cells;
+    expect(general).toEqual([
+      [0, 0, "共建单位"],
+      [0, 1, "A&B"],
+      [0, 2, 45000.5],
+      [0, 3, 7],
+      [0, 7, 1000],
+      [0, 9, 12],
+      [0, 10, "12"],
+      [0, 11, "共建单位"],
+      [0, 12, 3],
+      [0, 27, 4],
+      [1, 0, "A&B"],
+    ]);
+    for (const chunk of [1, 2, 5, 13, 64, 1 << 20]) expect(scan(plain, chunk).cells).toEqual(general);
+  });
+
   it("reports a sheet whose XML stops mid-way as corrupt", () => {
     expect(() => scan(`<worksheet><sheetData><row><c><v>1</v>`, 4096)).toThrow(expect.objectContaining({ code: "corrupt" }));
   });
