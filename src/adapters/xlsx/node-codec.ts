@@ -14,7 +14,10 @@ export const nodeZipCodec: ZipCodec = {
     const cap = Math.max(1, Math.min(Math.floor(maxOutputBytes), bufferConstants.MAX_LENGTH));
     try {
       // maxOutputLength makes zlib stop before its output grows past the cap.
-      const out = zlib.inflateRawSync(compressed, { maxOutputLength: cap });
+      // One output buffer of the expected size instead of 16 KB pieces joined at the end (~20 ms
+      // on 34 MB) — but never more than 16× the input up front, so a lying size costs nothing.
+      const chunkSize = Math.max(64 * 1024, Math.min(cap, compressed.length * 16));
+      const out = zlib.inflateRawSync(compressed, { maxOutputLength: cap, chunkSize });
       return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
     } catch (e) {
       // By code, not by class: under a test runner's sandbox Node's RangeError is another realm's.

@@ -14,10 +14,36 @@ function foldChar(ch: string): string {
   return String.fromCharCode(c - 0xfee0);
 }
 
+/** The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+export function isTrimSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * `s.trim()`, without the call for the text nearly every cell holds — nothing to trim. A ledger
+ * of 100,000 rows asks this a million times, and trim() costs ~50 ns even when it returns `s`.
+ */
+export function trimmed(s: string): string {
+  const n = s.length;
+  return n === 0 || (!isTrimSpace(s.charCodeAt(0)) && !isTrimSpace(s.charCodeAt(n - 1))) ? s : s.trim();
+}
+
 /** Full-width → half-width (letters, digits, brackets, punctuation, the ideographic space), trimmed. */
 export function foldText(s: string): string {
   if (typeof s !== "string") return "";
-  return (NEEDS_FOLD.test(s) ? s.replace(FOLDABLE, foldChar) : s).trim();
+  return trimmed(NEEDS_FOLD.test(s) ? s.replace(FOLDABLE, foldChar) : s);
 }
 
 /** foldText, then spaces dropped and a trailing unit in brackets dropped: `保证金金额（元）` → `保证金金额`. */
@@ -64,6 +90,8 @@ const EXCEL_ERRORS = new Set([
 /** True for the error texts Office.js and file readers give for error cells (`#N/A`, `#REF!` …). */
 export function isExcelError(cell: RawCell): boolean {
   if (typeof cell !== "string" || cell.length === 0 || cell.length > 16) return false;
+  const c0 = cell.charCodeAt(0);
+  if (c0 !== 35 /* # */ && !isTrimSpace(c0)) return false;
   const t = cell.trim();
   return t.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.has(t.toUpperCase());
 }
@@ -71,13 +99,13 @@ export function isExcelError(cell: RawCell): boolean {
 /** Blank as Excel shows it: empty, null, or only spaces. */
 export function isBlankCell(cell: unknown): boolean {
   if (cell === null || cell === undefined) return true;
-  if (typeof cell === "string") return cell.length === 0 || cell.trim().length === 0;
+  if (typeof cell === "string") return cell.length === 0 || (isTrimSpace(cell.charCodeAt(0)) && cell.trim().length === 0);
   return false;
 }
 
 /** A text value as stored: trimmed, full-width spaces folded, Chinese punctuation kept. */
 export function cleanText(s: string): string {
-  return (s.indexOf("\u3000") >= 0 ? s.replace(/\u3000/g, " ") : s).trim();
+  return trimmed(s.indexOf("\u3000") >= 0 ? s.replace(/\u3000/g, " ") : s);
 }
 
 /** How a cell reads in a message (`TRUE`, `1234`, the text trimmed and shortened). */

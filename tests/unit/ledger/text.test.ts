@@ -1,4 +1,5 @@
 import { foldHeader, foldText, isExcelError, isValidCreditCode } from "../../../src/core/ledger";
+import { cleanText, isBlankCell, isTrimSpace, trimmed } from "../../../src/core/ledger/text";
 
 describe("folding text typed on a Chinese IME", () => {
   it("turns full-width digits, letters, brackets and spaces into half-width and trims", () => {
@@ -43,5 +44,23 @@ describe("checking 统一社会信用代码 against GB 32100", () => {
     expect(isValidCreditCode("91440300192203821")).toBe(false);
     expect(isValidCreditCode("91440300192203821I")).toBe(false);
     expect(isValidCreditCode("9144030O1922038216")).toBe(false);
+  });
+});
+
+describe("trimming without trim()", () => {
+  it("treats as space exactly the characters String.prototype.trim removes", () => {
+    const disagreeing: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isTrimSpace(c) !== (String.fromCharCode(c).trim() === "")) disagreeing.push(c);
+    expect(disagreeing).toEqual([]);
+  });
+  it("gives what trim() gives, for text with and without spaces at either end", () => {
+    for (const s of ["", " ", "abc", " abc", "abc ", "\u3000保函\u3000", "\ufeff#N/A", "a b", "\t\n", "保\u00a0"]) {
+      expect(trimmed(s)).toBe(s.trim());
+      expect(cleanText(s)).toBe(s.replace(/\u3000/g, " ").trim());
+      expect(isBlankCell(s)).toBe(s.trim() === "");
+    }
+    expect(isExcelError(" #N/A ")).toBe(true);
+    expect(isExcelError("\u3000#REF!")).toBe(true);
+    expect(isExcelError("N/A#")).toBe(false);
   });
 });
