@@ -4,15 +4,23 @@
 const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** Each character code's value in the alphabet, -1 for characters outside it. */
+const VALUE = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) t[ALPHABET.charCodeAt(i)] = i;
+  return t;
+})();
+
 /** True when the code has 18 valid characters and the right check character. Upper case only. */
 export function isValidCreditCode(code: string): boolean {
   if (typeof code !== "string" || code.length !== 18) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const v = ALPHABET.indexOf(code[i]);
+    const c = code.charCodeAt(i);
+    const v = c < 128 ? VALUE[c] : -1;
     if (v < 0) return false;
     sum += v * WEIGHTS[i];
   }
   const check = (31 - (sum % 31)) % 31;
-  return code[17] === ALPHABET[check];
+  return code.charCodeAt(17) === ALPHABET.charCodeAt(check);
 }

@@ -88,6 +88,8 @@ function dateOf(ctx: Context, raw: RawCell): string | null {
 
 /** The code in canonical form (half-width, no spaces, upper case) when it is valid, else null. */
 function normalCreditCode(ctx: Context, text: string): string | null {
+  // Nearly every code is already canonical: checking it costs less than looking it up.
+  if (isValidCreditCode(text)) return text;
   const hit = ctx.creditCodes.get(text);
   if (hit !== undefined) return hit;
   const code = foldText(text).replace(SPACES, "").toUpperCase();
