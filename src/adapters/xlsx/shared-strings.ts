@@ -156,6 +156,8 @@ export class SharedStringsScanner {
   private readonly out: (string | null)[] = [];
   private readonly decoder = new XmlDecoder();
   private pending = "";
+  /** The bytes given to the decoder so far end with a whole character. */
+  private decoderClean = true;
   /** Open elements, outermost first. */
   private readonly stack: string[] = [];
   private sawRoot = false;
@@ -184,8 +186,68 @@ export class SharedStringsScanner {
 
   /** Inflated bytes of the part, in chunks of any size. */
   pushBytes(chunk: Uint8Array): void {
-    const text = this.decoder.decode(chunk);
-    if (text) this.pushText(text);
+    const n = chunk.length;
+    let p = 0;
+    while (p < n) {
+      if (this.betweenItems()) {
+        p = this.plainItems(chunk, p);
+        if (p >= n) return;
+      }
+      // The general path takes the rest up to the end of the next item, where the state can be
+      // between items again; a piece ending in `>` leaves no half character in the decoder.
+      const close = indexOfBytes(chunk, SI_CLOSE, p);
+      const q = close < 0 ? n : close + SI_CLOSE.length;
+      const text = this.decoder.decode(q === n && p === 0 ? chunk : chunk.subarray(p, q));
+      this.decoderClean = close >= 0;
+      if (text) this.pushText(text);
+      p = q;
+    }
+  }
+
+  /** Nothing is pending and the next token is one of the root's children: plainItems may read on. */
+  private betweenItems(): boolean {
+    return (
+      this.decoderClean &&
+      this.pending === "" &&
+      !this.inSi &&
+      this.stack.length === 1 &&
+      this.stack.length + 2 <= this.limits.maxXmlDepth &&
+      this.decoder.utf8
+    );
+  }
+
+  /**
+   * The item nearly every writer writes — `<si><t>text</t></si>`, the text without entities, CR,
+   * `]` or control characters — read straight from the bytes, and its string decoded on its own:
+   * a flat string of exactly its characters, with no view into a large decoded chunk. Returns where
+   * the first item it does not take starts (anything else goes to the general path, which gives
+   * the same strings).
+   */
+  private plainItems(b: Uint8Array, p: number): number {
+    const n = b.length;
+    for (;;) {
+      let i = p;
+      while (i < n && isSpace(b[i])) i++;
+      if (!bytesAt(b, i, SI_T_OPEN)) return p;
+      let j = i + SI_T_OPEN.length;
+      if (b[j] === GT) j++;
+      else if (bytesAt(b, j, PRESERVE)) j += PRESERVE.length;
+      else return p;
+      const ts = j;
+      for (; j < n; j++) {
+        const c = b[j];
+        if (c === LT) break;
+        if (c < 32 ? c !== 9 && c !== 10 : c === 38 || c === RBRACKET || (c === 0xef && b[j + 1] === 0xbf && b[j + 2] >= 0xbe)) return p;
+      }
+      if (!bytesAt(b, j, T_SI_CLOSE)) return p;
+      const raw = utf8Text(b, ts, j);
+      if (raw.length > this.maxTextChars) this.out.push(null);
+      else {
+        const text = decodeXString(raw);
+        this.out.push(text.length > this.limits.maxCellChars ? null : text);
+      }
+      p = j + T_SI_CLOSE.length;
+    }
   }
 
   /** Text of the part, in chunks of any size (split only between whole characters). */
@@ -423,6 +485,39 @@ export class SharedStringsScanner {
     else if (this.length === text.length) this.first = text;
     else this.parts = [this.first, text];
   }
+}
+
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const SI_T_OPEN = ascii("<si><t");
+const PRESERVE = ascii(' xml:space="preserve">');
+const T_SI_CLOSE = ascii("</t></si>");
+const SI_CLOSE = ascii("</si>");
+const utf8 = new TextDecoder("utf-8");
+
+function bytesAt(b: Uint8Array, at: number, word: Uint8Array): boolean {
+  if (at + word.length > b.length) return false;
+  for (let k = 0; k < word.length; k++) if (b[at + k] !== word[k]) return false;
+  return true;
+}
+
+function indexOfBytes(b: Uint8Array, word: Uint8Array, from: number): number {
+  const first = word[0];
+  for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1)) if (bytesAt(b, i, word)) return i;
+  return -1;
+}
+
+/** UTF-8 bytes → string; short ASCII runs without TextDecoder's per-call cost. */
+function utf8Text(b: Uint8Array, s: number, e: number): string {
+  if (e - s <= 24) {
+    let out = "";
+    for (let i = s; i < e; i++) {
+      const c = b[i];
+      if (c > 127) return utf8.decode(b.subarray(s, e));
+      out += String.fromCharCode(c);
+    }
+    return out;
+  }
+  return utf8.decode(b.subarray(s, e));
 }
 
 function sameName(b: string, s: number, e: number, name: string): boolean {

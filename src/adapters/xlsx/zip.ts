@@ -43,8 +43,6 @@ const SIG_Z64_EOCD = 0x06064b50;
 const PUSH_BYTES = 16 * 1024;
 /** Ratio checks wait for this much output so tiny parts (a 200-byte rels of zeros) never trip them. */
 const RATIO_GRACE_BYTES = 1024 * 1024;
-/** A natively inflated part is handed on in slices of this size, as the streaming inflater does. */
-const NATIVE_SLICE_BYTES = 256 * 1024;
 
 function u16(b: Uint8Array, o: number): number {
   return b[o] | (b[o + 1] << 8);
@@ -218,7 +216,8 @@ export class ZipArchive {
     if (e.method === 0) {
       for (let p = start; p < end; p += PUSH_BYTES * 16) take(this.bytes.subarray(p, Math.min(end, p + PUSH_BYTES * 16)));
     } else if (native) {
-      for (let p = 0; p < native.length; p += NATIVE_SLICE_BYTES) take(native.subarray(p, Math.min(native.length, p + NATIVE_SLICE_BYTES)));
+      // Whole: the scanners carry an unfinished token over by copying it and the next chunk together.
+      take(native);
     } else if (e.method === 8) {
       if (start === end) throw fail.truncated(`part ${e.name} is empty`);
       const inflater = new Inflate((chunk) => take(chunk));
@@ -257,6 +256,11 @@ export class ZipArchive {
 export class XmlDecoder {
   private decoder: TextDecoder | null = null;
   private head: Uint8Array | null = null;
+
+  /** True once the part is known to be UTF-8 (no UTF-16 byte-order mark in its first bytes). */
+  get utf8(): boolean {
+    return this.decoder !== null && this.decoder.encoding === "utf-8";
+  }
 
   decode(chunk: Uint8Array): string {
     if (!this.decoder) {
