@@ -506,9 +506,13 @@ function indexOfBytes(b: Uint8Array, word: Uint8Array, from: number): number {
   return -1;
 }
 
-/** UTF-8 bytes → string; short ASCII runs without TextDecoder's per-call cost. */
+/**
+ * UTF-8 bytes → string; very short ASCII runs without TextDecoder's per-call cost. Only below 13
+ * characters: from there V8 makes `out += c` a chain of rope nodes, which every later hash or
+ * comparison of the string must flatten first.
+ */
 function utf8Text(b: Uint8Array, s: number, e: number): string {
-  if (e - s <= 24) {
+  if (e - s < 13) {
     let out = "";
     for (let i = s; i < e; i++) {
       const c = b[i];

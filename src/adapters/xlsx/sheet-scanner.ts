@@ -487,50 +487,71 @@ export class SheetScanner {
    * the same result. Returns the position after `</c>`.
    */
   private fastCell(b: Uint8Array, p: number, n: number): number {
+    // Attributes as writers write them: one space, a one-letter name, `="`. `r` is read on the way
+    // (upper-case letters, then digits); `t` may only be "s" or "n"; others (`s`) are skipped.
     let i = p + 2;
-    if (i >= n || (b[i] > 32 && b[i] !== GT)) return -1;
-    let rs = -1;
-    let re = -1;
+    let ch = b[i];
+    if (ch !== 32 && ch !== GT) return -1;
+    let row = -1;
+    let col = -1;
     let shared = false;
-    for (;;) {
-      while (i < n && b[i] <= 32) i++;
-      if (i >= n) return -1;
-      if (b[i] === GT) break;
-      const ns = i;
-      let ch = 0;
-      while (i < n && (ch = b[i]) !== 61 && ch > 32 && ch !== GT && ch !== SLASH) i++;
-      if (ch !== 61 || i + 1 >= n) return -1;
-      const nameLen = i - ns;
-      const quote = b[++i];
-      if (quote !== 34 && quote !== 39) return -1;
-      const vs = ++i;
-      while (i < n && b[i] !== quote) i++;
-      if (i >= n) return -1;
-      if (nameLen === 1) {
-        const name = b[ns];
-        if (name === 114 /* r */ && rs < 0) {
-          rs = vs;
-          re = i;
-        } else if (name === 116 /* t */) {
-          // t="s" (shared string) or t="n" (number); every other type takes the general path.
-          if (i - vs !== 1 || (b[vs] !== 115 && b[vs] !== 110)) return -1;
-          shared = b[vs] === 115;
+    while (ch === 32) {
+      const name = b[i + 1];
+      if (b[i + 2] !== 61 || b[i + 3] !== 34) return -1;
+      let j = i + 4;
+      if (name === 114 /* r */ && row < 0) {
+        let letters = 0;
+        let c = 0;
+        for (let x = b[j]; x >= 65 && x <= 90; x = b[++j]) {
+          c = c * 26 + (x - 64);
+          letters++;
         }
+        let digits = 0;
+        let r = 0;
+        for (let x = b[j]; x >= 48 && x <= 57; x = b[++j]) {
+          r = r * 10 + (x - 48);
+          digits++;
+        }
+        // Anything else (lower case, no row, too far out) is the general path's to judge.
+        if (b[j] !== 34 || letters === 0 || letters > 3 || digits === 0 || digits > 7 || r === 0 || r > MAX_ROW + 1 || c > MAX_COL + 1) {
+          return -1;
+        }
+        row = r - 1;
+        col = c - 1;
+        j++;
+      } else if (name === 116 /* t */) {
+        const type = b[j];
+        if (b[j + 1] !== 34 || (type !== 115 && type !== 110)) return -1;
+        shared = type === 115;
+        j += 2;
+      } else {
+        while (j < n && b[j] !== 34) j++;
+        if (j >= n) return -1;
+        j++;
       }
-      i++;
+      i = j;
+      ch = b[i];
     }
     // i is at the start tag's '>'; `<v>` must follow at once.
-    if (i + 4 >= n || b[i + 1] !== LT || b[i + 2] !== 118 || b[i + 3] !== GT) return -1;
+    if (ch !== GT || b[i + 1] !== LT || b[i + 2] !== 118 || b[i + 3] !== GT) return -1;
     const vs = i + 4;
     let ve = vs;
-    let vc = 0;
-    while (ve < n && (vc = b[ve]) !== LT) {
-      // An entity in a value (`&#49;`) is read by the general path, which decodes it first.
-      if (vc === 38) return -1;
-      ve++;
+    let index = 0;
+    if (shared) {
+      // A shared string's index: digits only, as every writer writes it.
+      for (let x = b[ve]; x >= 48 && x <= 57; x = b[++ve]) index = index * 10 + (x - 48);
+      if (ve === vs || ve - vs > 9) return -1;
+    } else {
+      let x = 0;
+      while (ve < n && (x = b[ve]) !== LT) {
+        // An entity in a value (`&#49;`) is read by the general path, which decodes it first.
+        if (x === 38) return -1;
+        ve++;
+      }
     }
-    if (ve + 8 > n) return -1;
     if (
+      ve + 8 > n ||
+      b[ve] !== LT ||
       b[ve + 1] !== SLASH ||
       b[ve + 2] !== 118 ||
       b[ve + 3] !== GT ||
@@ -543,23 +564,30 @@ export class SheetScanner {
     }
     // The general path would open two elements here; past the depth limit it is the one to say so.
     if (this.depth + 2 > this.o.limits.maxXmlDepth) return -1;
-    const num = numberFromBytes(b, vs, ve);
     let value: RawCell;
     if (shared) {
       const strings = this.o.sharedStrings;
-      if (!Number.isInteger(num) || num < 0 || num >= strings.length) value = "";
+      if (index >= strings.length) value = "";
       else {
-        const text = strings[num];
+        const text = strings[index];
         // Too long for the limits: the general path names the cell.
         if (text === null) return -1;
         value = text;
       }
     } else {
+      const num = numberFromBytes(b, vs, ve);
       if (!Number.isFinite(num)) return -1;
       value = num;
     }
-    this.place(b, rs, re);
-    if (value !== "") this.o.onCell(this.cellRow, this.cellCol, value);
+    // Placed as place() places it: a cell without `r` follows the previous one.
+    if (this.row < 0) this.row = 0;
+    if (row < 0) {
+      row = this.row;
+      col = this.col + 1;
+      if (col > MAX_COL) return -1;
+    }
+    this.col = col;
+    if (value !== "") this.o.onCell(row, col, value);
     return ve + 8;
   }
 

@@ -21,6 +21,7 @@ import { cleanText, displayCell, foldHeader, foldKey, foldText, headerUnit, isBl
 import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
 import { isValidCreditCode } from "./creditcode";
 import { matchLedgerName } from "./names";
+import { KeyIndex } from "./key-index";
 
 const HEADER_SEARCH_ROWS = 10;
 const ROW_NUMBER_HEADER = "序号";
@@ -53,7 +54,7 @@ interface LedgerState {
   rows: LedgerRow[];
   excluded: number;
   /** First row of each key, as prefixIndex * ROW_SPAN + Excel row: no address string per row. */
-  keys: Map<string, Map<string, number>>;
+  keys: Map<string, KeyIndex>;
   prefixes: string[];
   headerFound: boolean;
   /** Set by report() when the row being read has an error issue. */
@@ -659,10 +660,8 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
     values[b.name] = value;
     if (col.unique && typeof value === "string") {
       let seen = state.keys.get(col.name);
-      if (!seen) state.keys.set(col.name, (seen = new Map()));
-      // foldText hands back the same string when there is nothing to fold, so its hash is reused.
-      const key = foldText(value);
-      const earlier = seen.get(key);
+      if (!seen) state.keys.set(col.name, (seen = new KeyIndex()));
+      const earlier = seen.firstOrAdd(foldText(value), b.prefixIndex * ROW_SPAN + rowNumber);
       if (earlier !== undefined) {
         const at = b.prefix + rowNumber;
         const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
@@ -675,8 +674,6 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
           `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复`,
           `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}`,
         );
-      } else {
-        seen.set(key, b.prefixIndex * ROW_SPAN + rowNumber);
       }
     }
   }
