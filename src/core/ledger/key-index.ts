@@ -11,6 +11,8 @@ export class KeyIndex {
   private mask = 1023;
   private readonly keys: string[] = [];
   private readonly places: number[] = [];
+  /** Each key's hash, so growing the table does not hash every key again. */
+  private hashes = new Int32Array(512);
 
   get size(): number {
     return this.keys.length;
@@ -24,9 +26,16 @@ export class KeyIndex {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot];
       if (entry < 0) {
-        slots[slot] = this.keys.length;
+        const at = this.keys.length;
+        slots[slot] = at;
         this.keys.push(key);
         this.places.push(place);
+        if (at === this.hashes.length) {
+          const more = new Int32Array(at * 2);
+          more.set(this.hashes);
+          this.hashes = more;
+        }
+        this.hashes[at] = h;
         if (this.keys.length * 2 > mask) this.grow();
         return undefined;
       }
@@ -39,7 +48,7 @@ export class KeyIndex {
     const mask = size - 1;
     const slots = new Int32Array(size).fill(-1);
     for (let entry = 0; entry < this.keys.length; entry++) {
-      let slot = hash(this.keys[entry]) & mask;
+      let slot = this.hashes[entry] & mask;
       while (slots[slot] >= 0) slot = (slot + 1) & mask;
       slots[slot] = entry;
     }
@@ -54,5 +63,5 @@ function hash(s: string): number {
   for (let i = 0; i < s.length; i++) h = imul(h ^ s.charCodeAt(i), 16777619);
   h ^= h >>> 15;
   h = imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 12)) >>> 0;
+  return h ^ (h >>> 12);
 }
