@@ -6,8 +6,8 @@ import { AlignmentType, Document, DocumentDefaults, Footer, Packer, PageNumber, 
 import type { LinkRecord, ReportDocument } from "../../core/types";
 import { LINK_NAMESPACE, linkRecordToXml, sanitizeXmlText } from "../../core/link";
 import { blockChildren, ControlIds, runsText } from "./body";
-import { addCustomXmlPart, readPackage, writePackage } from "./package";
-import { addTaskpaneWebExtension, type WebExtensionOptions } from "./webextension";
+import { applyAdditions, customXmlPart, mergeAdditions } from "./package";
+import { taskpaneWebExtension, type WebExtensionOptions } from "./webextension";
 import { documentDefaults, LINE_PITCH, reportFonts, reportStyles, STYLE, type FontChoice } from "./styles";
 
 export { sanitizeXmlText } from "../../core/link";
@@ -81,9 +81,8 @@ export async function renderDocx(doc: ReportDocument, link: LinkRecord, opts: Re
       },
     ],
   });
-  const packed = new Uint8Array(await Packer.toArrayBuffer(document));
-  const files = readPackage(packed);
-  addCustomXmlPart(files, linkRecordToXml(link), LINK_NAMESPACE);
-  if (opts.webExtension) addTaskpaneWebExtension(files, opts.webExtension);
-  return writePackage(files);
+  let additions = customXmlPart(linkRecordToXml(link), LINK_NAMESPACE);
+  if (opts.webExtension) additions = mergeAdditions(additions, taskpaneWebExtension(opts.webExtension));
+  const parts = applyAdditions(document, additions);
+  return new Uint8Array(await Packer.toArrayBuffer(document, undefined, parts));
 }

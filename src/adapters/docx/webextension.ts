@@ -2,7 +2,7 @@
 // generated report ("Automatically open a task pane with a document" in the Office Add-ins docs).
 
 import { escapeXmlAttribute } from "../../core/link";
-import { addContentTypeOverride, addRelationship, newGuid, writeText, type PackageFiles } from "./package";
+import { newGuid, relationshipsPart, type PackageAdditions } from "./package";
 
 export interface WebExtensionOptions {
   /** The add-in's id from its manifest (a GUID), or the store's asset id. */
@@ -27,33 +27,43 @@ const CT_WEBEXTENSION = "application/vnd.ms-office.webextension+xml";
 
 const DIR = "word/webextensions";
 
-export function addTaskpaneWebExtension(files: PackageFiles, o: WebExtensionOptions): void {
+export function taskpaneWebExtension(o: WebExtensionOptions): PackageAdditions {
   const a = escapeXmlAttribute;
   const store = o.store ?? "EXCatalog";
   const storeType = o.storeType ?? "EXCatalog";
-  writeText(
-    files,
-    `${DIR}/webextension1.xml`,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-      `<we:webextension xmlns:we="${NS_WEBEXTENSION}" id="${newGuid()}">` +
-      `<we:reference id="${a(o.id)}" version="${a(o.version)}" store="${a(store)}" storeType="${a(storeType)}"/>` +
-      `<we:alternateReferences/>` +
-      `<we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties>` +
-      `<we:bindings/>` +
-      `<we:snapshot xmlns:r="${NS_R}"/>` +
-      `</we:webextension>`,
-  );
-  const relId = addRelationship(files, `${DIR}/_rels/taskpanes.xml.rels`, REL_WEBEXTENSION, "webextension1.xml");
-  writeText(
-    files,
-    `${DIR}/taskpanes.xml`,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-      `<wetp:taskpanes xmlns:wetp="${NS_TASKPANES}">` +
-      `<wetp:taskpane dockstate="right" visibility="0" width="${o.width ?? 350}" row="4">` +
-      `<wetp:webextensionref xmlns:r="${NS_R}" r:id="${relId}"/>` +
-      `</wetp:taskpane></wetp:taskpanes>`,
-  );
-  addRelationship(files, "_rels/.rels", REL_TASKPANES, `${DIR}/taskpanes.xml`);
-  addContentTypeOverride(files, `/${DIR}/taskpanes.xml`, CT_TASKPANES);
-  addContentTypeOverride(files, `/${DIR}/webextension1.xml`, CT_WEBEXTENSION);
+  return {
+    parts: [
+      {
+        path: `${DIR}/webextension1.xml`,
+        data:
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+          `<we:webextension xmlns:we="${NS_WEBEXTENSION}" id="${newGuid()}">` +
+          `<we:reference id="${a(o.id)}" version="${a(o.version)}" store="${a(store)}" storeType="${a(storeType)}"/>` +
+          `<we:alternateReferences/>` +
+          `<we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties>` +
+          `<we:bindings/>` +
+          `<we:snapshot xmlns:r="${NS_R}"/>` +
+          `</we:webextension>`,
+      },
+      {
+        path: `${DIR}/_rels/taskpanes.xml.rels`,
+        data: relationshipsPart([{ id: "rId1", type: REL_WEBEXTENSION, target: "webextension1.xml" }]),
+      },
+      {
+        path: `${DIR}/taskpanes.xml`,
+        data:
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+          `<wetp:taskpanes xmlns:wetp="${NS_TASKPANES}">` +
+          `<wetp:taskpane dockstate="right" visibility="0" width="${o.width ?? 350}" row="4">` +
+          `<wetp:webextensionref xmlns:r="${NS_R}" r:id="rId1"/>` +
+          `</wetp:taskpane></wetp:taskpanes>`,
+      },
+    ],
+    contentTypes: [
+      { partName: `/${DIR}/taskpanes.xml`, contentType: CT_TASKPANES },
+      { partName: `/${DIR}/webextension1.xml`, contentType: CT_WEBEXTENSION },
+    ],
+    documentRelationships: [],
+    packageRelationships: [{ id: "LedgerReportTaskpanes", type: REL_TASKPANES, target: `${DIR}/taskpanes.xml` }],
+  };
 }

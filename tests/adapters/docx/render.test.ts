@@ -325,8 +325,15 @@ describe("the link part", () => {
     expect(types.some((t) => t.name === "Default" && t.attributes.Extension === "xml")).toBe(true);
   });
 
-  test("comes after [Content_Types].xml, which leads the package", () => {
-    expect(Object.keys(unzipSync(fixture.bytes))[0]).toBe("[Content_Types].xml");
+  test("leaves no part of the package without a content type (OPC §10.1.2)", () => {
+    const types = parseXml(fixture.parts["[Content_Types].xml"]).children;
+    const overrides = new Set(types.filter((t) => t.name === "Override").map((t) => t.attributes.PartName.toLowerCase()));
+    const defaults = new Set(types.filter((t) => t.name === "Default").map((t) => t.attributes.Extension.toLowerCase()));
+    const untyped = Object.keys(unzipSync(fixture.bytes)).filter(
+      (name) =>
+        name !== "[Content_Types].xml" && !overrides.has(`/${name}`.toLowerCase()) && !defaults.has(name.split(".").pop()!.toLowerCase()),
+    );
+    expect(untyped).toEqual([]);
   });
 });
 
