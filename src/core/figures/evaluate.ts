@@ -43,7 +43,11 @@ function columnResolver(ledger: Ledger, spec: LedgerSpec): (name: string) => str
   // Unknown columns are not listed in ledger.columns, only in the rows' values; rows of one
   // sheet share their columns, so the first row of each sheet is enough.
   let sheet: string | null = null;
-  for (const row of ledger.rows) {
+  // Indexed, not for…of: this runs once per ledger, too few times to be optimised, and an
+  // unoptimised iterator allocates a result object per row (4 MB at 100,000 rows).
+  const rows = ledger.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (row.sheet === sheet) continue;
     sheet = row.sheet;
     for (const k of Object.keys(row.values)) known.add(k);

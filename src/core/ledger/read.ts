@@ -219,7 +219,12 @@ class Grid {
   constructor(table: RawTable, top: number, left: number) {
     this.rows = Array.isArray(table.values) ? table.values : [];
     let width = 0;
-    for (const row of this.rows) if (Array.isArray(row) && row.length > width) width = row.length;
+    // Indexed, not for…of: run once per table, unoptimised, an iterator allocates per row.
+    const rows = this.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (Array.isArray(row) && row.length > width) width = row.length;
+    }
     this.width = width;
     this.merged = Array.isArray(table.merges) && table.merges.length > 0 ? this.spread(table.merges, top, left) : null;
   }

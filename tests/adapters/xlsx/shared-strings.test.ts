@@ -102,6 +102,27 @@ describe("the shared-strings scanner", () => {
     expect(scanOnly(strToU8(RICH), chunk)).toEqual(RICH_EXPECTED);
   });
 
+  it("decodes each plain item's bytes exactly as TextDecoder decodes them, malformed UTF-8 included", () => {
+    const utf8 = new TextEncoder();
+    const pieces = [
+      utf8.encode("统一社会信用代码统一社会信用代码"), // 3-byte characters, long enough to leave the short path
+      utf8.encode("Ünïcödé ünïcödé ü"), // 2-byte characters
+      utf8.encode("DZBH2022-0000001"),
+      utf8.encode("😀 and more text 😜"), // 4-byte characters
+      Uint8Array.of(0x41, 0xc0, 0xaf, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4c), // overlong '/'
+      Uint8Array.of(0x41, 0xe0, 0x80, 0xaf, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b), // overlong, 3 bytes
+      Uint8Array.of(0xed, 0xa0, 0x80, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4c), // an encoded surrogate
+      Uint8Array.of(0x80, 0x42, 0xe4, 0xb8, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4c), // stray and cut-short
+    ];
+    const parts: Uint8Array[] = [utf8.encode(sst("").replace("</sst>", ""))];
+    for (const p of pieces) parts.push(utf8.encode("<si><t>"), p, utf8.encode("</t></si>"));
+    parts.push(utf8.encode("</sst>"));
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+    const expected = pieces.map((p) => new TextDecoder().decode(p));
+    for (const chunk of [1, 5, 4096]) expect(scanOnly(bytes, chunk)).toEqual(expected);
+  });
+
   it("reads a UTF-16 part (with its byte-order mark) to the same strings", () => {
     const text = `\uFEFF${RICH.replace('encoding="UTF-8"', 'encoding="UTF-16"')}`;
     const le = new Uint8Array(text.length * 2);
