@@ -29,7 +29,6 @@ async function validate(xml: string) {
 }
 
 if (!schemasPresent) {
-  // eslint-disable-next-line no-console
   console.warn(`manifest schema checks skipped: no schemas at ${schemaDir}`);
 }
 const describeWithSchemas = schemasPresent ? describe : describe.skip;

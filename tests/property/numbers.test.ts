@@ -6,7 +6,7 @@ import type { RawCell } from "../../src/core/types";
 
 const FULL_WIDTH: Record<string, string> = { ",": "，", ".": "．", "-": "－" };
 function fullWidth(s: string): string {
-  return s.replace(/[0-9,.\-]/g, (c) => FULL_WIDTH[c] ?? String.fromCharCode(0xff10 + Number(c)));
+  return s.replace(/[0-9,.-]/g, (c) => FULL_WIDTH[c] ?? String.fromCharCode(0xff10 + Number(c)));
 }
 
 function withThousands(integer: string): string {
