@@ -39,7 +39,8 @@ export class KeyIndex {
         if (this.keys.length * 2 > mask) this.grow();
         return undefined;
       }
-      if (this.keys[entry] === key) return this.places[entry];
+      // The hashes first: a probe that meets another key then seldom has to read that string.
+      if (this.hashes[entry] === h && this.keys[entry] === key) return this.places[entry];
     }
   }
 
