@@ -277,9 +277,14 @@ export class SheetScanner {
         continue;
       }
       if (c1 === 99 /* c */ && this.inSheetData && !this.inCell) {
-        const q = this.fastCell(buf, p, n);
+        let q = this.fastCell(buf, p, n);
         if (q > 0) {
-          p = q;
+          // A row's cells follow one another with nothing between: read them here, not one per turn of this loop.
+          for (let next = q; buf[next] === LT && buf[next + 1] === 99 && q > 0; next = q) {
+            p = next;
+            q = this.fastCell(buf, p, n);
+          }
+          if (q > 0) p = q;
           continue;
         }
       }
