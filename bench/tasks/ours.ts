@@ -1,8 +1,9 @@
 // Our side of the file path: the streaming .xlsx reader alone, and the whole Generate of the CLI
 // (file → raw tables → ledgers, figures, report → .docx bytes), read as the CLI reads: Node's
-// zlib as the inflater, only the sheets a ledger or the settings live on.
+// zlib as the inflater (sheets on its thread pool while the shared strings are read), only the
+// sheets a ledger or the settings live on.
 import { readFileSync } from "node:fs";
-import { readXlsx } from "../../src/adapters/xlsx";
+import { readXlsxAsync } from "../../src/adapters/xlsx";
 import { nodeZipCodec } from "../../src/adapters/xlsx/node-codec";
 import { wantSheet } from "../../src/cli/main";
 import { renderDocx } from "../../src/adapters/docx";
@@ -31,8 +32,8 @@ function ledgerFacts(wb: RawWorkbook): ReadFacts {
   return { rows, cells: t ? rows * (t.values[0]?.length ?? 0) : 0 };
 }
 
-export function oursRead(path: string): ReadFacts {
-  return ledgerFacts(readXlsx(bytesOf(path), CLI_READ));
+export async function oursRead(path: string): Promise<ReadFacts> {
+  return ledgerFacts(await readXlsxAsync(bytesOf(path), CLI_READ));
 }
 
 export interface EndToEndFacts extends ReadFacts {
@@ -42,7 +43,7 @@ export interface EndToEndFacts extends ReadFacts {
 }
 
 export async function oursEndToEnd(path: string): Promise<EndToEndFacts> {
-  const wb = readXlsx(bytesOf(path), CLI_READ);
+  const wb = await readXlsxAsync(bytesOf(path), CLI_READ);
   const result = runEngine(wb, { generatedAt: BENCH_GENERATED_AT });
   const docx = await renderDocx(result.report, result.link);
   const figures: Record<string, string> = {};

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readXlsx, XlsxReadError } from "../adapters/xlsx";
+import { readXlsxAsync, XlsxReadError } from "../adapters/xlsx";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { matchLedgerName, SETTINGS_SHEET, DEFINITIONS_SHEET } from "../core/ledger";
 import { runEngine, type EngineResult } from "../core/engine";
@@ -140,7 +140,7 @@ async function analyse(
   try {
     progress.step("读取工作簿");
     const bytes = loadWorkbookBytes(input);
-    const workbook = readXlsx(bytes, { name: basename(input), wantSheet, codec: nodeZipCodec });
+    const workbook = await readXlsxAsync(bytes, { name: basename(input), wantSheet, codec: nodeZipCodec });
     progress.step("校验台账");
     const result = runEngine(workbook, { overrides });
     progress.step("计算指标");
@@ -197,7 +197,7 @@ async function refresh(
   const progress = createProgress(["读取工作簿", "读取报告", "计算指标", "写入文件"]);
   try {
     progress.step("读取工作簿");
-    const workbook = readXlsx(loadWorkbookBytes(input), { name: basename(input), wantSheet, codec: nodeZipCodec });
+    const workbook = await readXlsxAsync(loadWorkbookBytes(input), { name: basename(input), wantSheet, codec: nodeZipCodec });
     progress.step("读取报告");
     if (!existsSync(reportPath)) throw new UsageError(`找不到文件：${reportPath}`, `file not found: ${reportPath}`);
     const docxBytes = new Uint8Array(readFileSync(reportPath));

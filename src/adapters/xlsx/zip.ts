@@ -32,6 +32,8 @@ export interface ZipCodec {
   inflateRaw(compressed: Uint8Array, maxOutputBytes: number): Uint8Array | null;
   /** CRC-32 of `bytes`; absent where the host has no native one. */
   crc32?(bytes: Uint8Array): number;
+  /** inflateRaw on another thread, where the host has threads to spare (Node's zlib pool). */
+  inflateRawAsync?(compressed: Uint8Array, maxOutputBytes: number): Promise<Uint8Array | null>;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -93,6 +95,8 @@ export class ZipArchive {
   private readonly byLowerName = new Map<string, ZipEntry>();
   /** Bytes inflated so far across all parts, checked against maxUncompressedBytes. */
   inflated = 0;
+  /** Parts inflated ahead by prefetch, waiting for stream to take them. */
+  private readonly ready = new Map<ZipEntry, Uint8Array>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -199,7 +203,9 @@ export class ZipArchive {
     let produced = 0;
     let crc = 0xffffffff;
     const codec = this.codec;
-    const native = e.method === 8 && codec ? this.inflateNative(codec, e, start, end) : null;
+    const early = this.ready.get(e);
+    if (early) this.ready.delete(e);
+    const native = early ?? (e.method === 8 && codec ? this.inflateNative(codec, e, start, end) : null);
     const nativeCrc = native !== null && codec?.crc32 !== undefined;
     if (native !== null && codec?.crc32) crc = ~codec.crc32(native);
     const take = (chunk: Uint8Array) => {
@@ -238,6 +244,41 @@ export class ZipArchive {
   private inflateNative(codec: ZipCodec, e: ZipEntry, start: number, end: number): Uint8Array | null {
     if (start === end) throw fail.truncated(`part ${e.name} is empty`);
     return codec.inflateRaw(this.bytes.subarray(start, end), e.size);
+  }
+
+  /**
+   * Inflates the given parts on the codec's threads, for stream to take later. Only what the
+   * limits allow up front: a part they refuse, or one the background fails on, is simply not
+   * ready, and stream then inflates it here and reports what is wrong, exactly as without this.
+   */
+  async prefetch(entries: ZipEntry[]): Promise<void> {
+    const codec = this.codec;
+    if (!codec?.inflateRawAsync) return;
+    let room = this.limits.maxUncompressedBytes - this.inflated;
+    const maxRatio = this.limits.maxCompressionRatio;
+    const jobs: Promise<void>[] = [];
+    for (const e of entries) {
+      if (e.method !== 8 || e.flags & 1 || this.ready.has(e)) continue;
+      if (maxRatio && e.size > RATIO_GRACE_BYTES && e.size / Math.max(1, e.compressedSize) > maxRatio) continue;
+      room -= e.size;
+      if (room < 0) break;
+      let range: [number, number];
+      try {
+        range = this.dataRange(e);
+      } catch {
+        continue;
+      }
+      if (range[0] === range[1]) continue;
+      jobs.push(
+        codec.inflateRawAsync(this.bytes.subarray(range[0], range[1]), e.size).then(
+          (out) => {
+            if (out) this.ready.set(e, out);
+          },
+          () => undefined,
+        ),
+      );
+    }
+    await Promise.all(jobs);
   }
 
   /** Whole text of a small part (workbook, rels, tables); limits still apply. */

@@ -1,7 +1,13 @@
 import ExcelJS from "exceljs";
 import { crc32 } from "node:zlib";
 import { strToU8, zipSync } from "fflate";
-import { XlsxReadError, readXlsx as readWith, readXlsxWorkbook as readWorkbookWith, type ZipCodec } from "../../../src/adapters/xlsx";
+import {
+  XlsxReadError,
+  readXlsx as readWith,
+  readXlsxAsync,
+  readXlsxWorkbook as readWorkbookWith,
+  type ZipCodec,
+} from "../../../src/adapters/xlsx";
 import { nodeZipCodec } from "../../../src/adapters/xlsx/node-codec";
 import { NS, deflatedSpaces, handXlsx, rawZip, worksheet } from "./fixtures";
 
@@ -65,6 +71,28 @@ describe.each([
 ] as [string, ZipCodec | undefined][])("reading hostile or wrong files, inflated by %s", (_name, codec) => {
   const readXlsx = (bytes: Uint8Array, opts: Parameters<typeof readWith>[1] = {}) => readWith(bytes, { ...opts, codec });
   const readXlsxWorkbook = (bytes: Uint8Array) => readWorkbookWith(bytes, { codec });
+
+  it("refuses or reads every hostile file the same way when its sheets inflate on zlib's threads", async () => {
+    const files = [
+      bomb(600 * 1024 * 1024),
+      bomb(600 * 1024 * 1024, 1000),
+      bomb(3 * 1024 * 1024),
+      (await exceljsFile()).subarray(0, 3000),
+      await exceljsFile(),
+    ];
+    const outcome = async (read: () => unknown) => {
+      try {
+        return await read();
+      } catch (e) {
+        return e instanceof XlsxReadError ? e.code : `not an XlsxReadError: ${String(e)}`;
+      }
+    };
+    for (const bytes of files) {
+      const limits = { maxUncompressedBytes: 96 * 1024 * 1024 };
+      const sync = await outcome(() => readWith(bytes, { codec, limits }));
+      expect(await outcome(() => readXlsxAsync(bytes, { codec, limits }))).toEqual(sync);
+    }
+  });
 
   it("refuses a 600 MB bomb from its declared size before inflating it", () => {
     const bytes = bomb(600 * 1024 * 1024);
