@@ -113,12 +113,14 @@ function fileRows(size: number): string {
 function measureSize(opts: Options, rows: number, notes: string[]): SizeResult {
   const file = ensureLedgerFile(DATA, rows);
   const fileBytes = statSync(file.path).size;
-  if (file.generatedMs !== null) log(`[${fileRows(rows)}] generated ${file.path} (${(fileBytes / 1048576).toFixed(1)} MB) in ${(file.generatedMs / 1000).toFixed(1)} s`);
+  if (file.generatedMs !== null)
+    log(`[${fileRows(rows)}] generated ${file.path} (${(fileBytes / 1048576).toFixed(1)} MB) in ${(file.generatedMs / 1000).toFixed(1)} s`);
   const size: SizeResult = { rows, fileBytes, tools: {} };
   const samples: Partial<Record<Tool, Sample[]>> = {};
   const seen: Partial<Record<Tool, number>> = {};
   const errors: Partial<Record<Tool, string>> = {};
-  const runsOf = (tool: Tool) => (rows >= LARGE && (tool === "exceljs" || tool === "sheetjs") ? Math.min(opts.runs, opts.libRunsLarge) : opts.runs);
+  const runsOf = (tool: Tool) =>
+    rows >= LARGE && (tool === "exceljs" || tool === "sheetjs") ? Math.min(opts.runs, opts.libRunsLarge) : opts.runs;
   // Runs interleave the tools, so a burst of load from other processes spreads over all of them.
   for (let run = 0; run < opts.runs; run++) {
     for (const tool of TOOLS) {
@@ -127,7 +129,9 @@ function measureSize(opts: Options, rows: number, notes: string[]): SizeResult {
         const out = runChild<{ rows: number }>(opts.child, CHILD_TASK[tool], file.path);
         (samples[tool] ??= []).push({ ms: out.ms, peakRssMb: out.peakRssMb });
         seen[tool] = out.result.rows;
-        log(`[${fileRows(rows)}] ${TOOL_LABELS[tool]} run ${run + 1}: ${out.ms.toFixed(0)} ms, ${out.peakRssMb.toFixed(0)} MB, ${out.result.rows} rows`);
+        log(
+          `[${fileRows(rows)}] ${TOOL_LABELS[tool]} run ${run + 1}: ${out.ms.toFixed(0)} ms, ${out.peakRssMb.toFixed(0)} MB, ${out.result.rows} rows`,
+        );
       } catch (e) {
         errors[tool] = (e as Error).message;
         log(`[${fileRows(rows)}] ${TOOL_LABELS[tool]} FAILED: ${errors[tool]}`);
@@ -145,12 +149,15 @@ function measureSize(opts: Options, rows: number, notes: string[]): SizeResult {
     };
   }
   const counts = new Set(TOOLS.filter((t) => !errors[t]).map((t) => seen[t]));
-  if (counts.size > 1) notes.push(`${fileRows(rows)}: the readers disagree on the number of ledger rows: ${TOOLS.map((t) => `${t} ${seen[t]}`).join(", ")}.`);
+  if (counts.size > 1)
+    notes.push(`${fileRows(rows)}: the readers disagree on the number of ledger rows: ${TOOLS.map((t) => `${t} ${seen[t]}`).join(", ")}.`);
   try {
     const out = runChild<OfficeFacts>(opts.child, "office", file.path);
     size.office = out.result;
     const o = out.result;
-    log(`[${fileRows(rows)}] office: Generate ${o.generate.excelSyncs} Excel syncs (largest response ${(o.generate.largestResponseBytes / 1048576).toFixed(2)} MB), Refresh ${o.refresh.wordSyncs} Word syncs, ${out.ms.toFixed(0)} ms`);
+    log(
+      `[${fileRows(rows)}] office: Generate ${o.generate.excelSyncs} Excel syncs (largest response ${(o.generate.largestResponseBytes / 1048576).toFixed(2)} MB), Refresh ${o.refresh.wordSyncs} Word syncs, ${out.ms.toFixed(0)} ms`,
+    );
   } catch (e) {
     size.officeError = (e as Error).message;
     log(`[${fileRows(rows)}] office FAILED: ${size.officeError}`);
@@ -166,7 +173,9 @@ function measureCore(opts: Options, rows: number): CoreResult {
       const out = runChild<{ evaluateMs: number; buildMs: number }>(opts.child, "core", String(rows));
       runs.push(out.result.evaluateMs);
       rss.push(out.peakRssMb);
-      log(`[core ${fileRows(rows)}] evaluateFigures ${out.result.evaluateMs.toFixed(0)} ms (rows built in ${out.result.buildMs.toFixed(0)} ms, not timed)`);
+      log(
+        `[core ${fileRows(rows)}] evaluateFigures ${out.result.evaluateMs.toFixed(0)} ms (rows built in ${out.result.buildMs.toFixed(0)} ms, not timed)`,
+      );
     }
     return { rows, evaluateMs: median(runs), runs, peakRssMb: median(rss) };
   } catch (e) {
@@ -185,13 +194,19 @@ function readBundle(dir: string, source: string): BundleFacts {
   const html = join(dir, "taskpane.html");
   if (!existsSync(html)) return { measured: false, note: `${source} has no taskpane.html` };
   const page = readFileSync(html, "utf8");
-  const initialFiles = [...page.matchAll(/<script\b[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:\/\//i.test(src)).map((src) => src.replace(/^\.?\//, ""));
+  const initialFiles = [...page.matchAll(/<script\b[^>]*\ssrc=["']?([^"'\s>]+)/g)]
+    .map((m) => m[1])
+    .filter((src) => !/^[a-z]+:\/\//i.test(src))
+    .map((src) => src.replace(/^\.?\//, ""));
   const js = readdirSync(dir).filter((f) => f.endsWith(".js"));
   return {
     measured: true,
     source,
     initial: initialFiles.filter((f) => js.includes(f)).map((f) => chunkFacts(dir, f)),
-    lazy: js.filter((f) => !initialFiles.includes(f)).sort().map((f) => chunkFacts(dir, f)),
+    lazy: js
+      .filter((f) => !initialFiles.includes(f))
+      .sort()
+      .map((f) => chunkFacts(dir, f)),
   };
 }
 
@@ -200,8 +215,11 @@ function measureBundle(opts: Options, notes: string[]): BundleFacts {
   if (!existsSync(join(ROOT, "webpack.config.js"))) return { measured: false, note: "no webpack.config.js in the repository" };
   if (opts.webpack === "existing") {
     const dist = join(ROOT, "dist");
-    if (!existsSync(join(dist, "taskpane.html"))) return { measured: false, note: "no dist/taskpane.html; run without --quick or `npx webpack --mode production`" };
-    notes.push(`Bundle sizes read from the existing dist/ (built ${statSync(join(dist, "taskpane.html")).mtime.toISOString()}), not rebuilt by this run.`);
+    if (!existsSync(join(dist, "taskpane.html")))
+      return { measured: false, note: "no dist/taskpane.html; run without --quick or `npx webpack --mode production`" };
+    notes.push(
+      `Bundle sizes read from the existing dist/ (built ${statSync(join(dist, "taskpane.html")).mtime.toISOString()}), not rebuilt by this run.`,
+    );
     return readBundle(dist, "dist/ (existing build)");
   }
   // A separate output folder: the config cleans its output path, and dist/ also holds the CLI build.
@@ -210,7 +228,12 @@ function measureBundle(opts: Options, notes: string[]): BundleFacts {
   log("[bundle] npx webpack --mode production …");
   const started = Date.now();
   const cli = join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
-  const r = spawnSync(process.execPath, [cli, "--mode", "production", "--output-path", out], { cwd: ROOT, encoding: "utf8", timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [cli, "--mode", "production", "--output-path", out], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 600_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) {
     const why = (r.stderr || r.stdout || String(r.error)).trim().split("\n").slice(-5).join(" ");
     log(`[bundle] webpack failed: ${why}`);
@@ -239,7 +262,9 @@ async function main(): Promise<void> {
 
   const cpuList = cpus();
   if (Math.max(loadBefore[0], loadavg()[0]) > cpuList.length) {
-    notes.push(`The machine was busy (load average above its ${cpuList.length} cores): absolute times are inflated; the ratios, from runs interleaved across the tools, hold better.`);
+    notes.push(
+      `The machine was busy (load average above its ${cpuList.length} cores): absolute times are inflated; the ratios, from runs interleaved across the tools, hold better.`,
+    );
   }
   const results: BenchResults = {
     quick: opts.quick,
@@ -286,7 +311,7 @@ async function main(): Promise<void> {
       "",
       `Wrote ${opts.out} (${results.seconds.toFixed(0)} s; load average ${loadBefore.map((x) => x.toFixed(2)).join(" ")} → ${results.machine.loadAfter.map((x) => x.toFixed(2)).join(" ")}).`,
       "",
-    ].join("\n")
+    ].join("\n"),
   );
 }
 

@@ -51,9 +51,7 @@ export interface ChunkFacts {
   gzipBytes: number;
 }
 
-export type BundleFacts =
-  | { measured: true; source: string; initial: ChunkFacts[]; lazy: ChunkFacts[] }
-  | { measured: false; note: string };
+export type BundleFacts = { measured: true; source: string; initial: ChunkFacts[]; lazy: ChunkFacts[] } | { measured: false; note: string };
 
 export interface MachineFacts {
   cpu: string;
@@ -102,7 +100,11 @@ export function allowedGenerateSyncs(ledgerBytes: number): number {
 }
 
 function sizeLabel(rows: number): string {
-  return rows >= 1_000_000 && rows % 1_000_000 === 0 ? `${rows / 1_000_000}M` : rows >= 1000 && rows % 1000 === 0 ? `${rows / 1000}k` : String(rows);
+  return rows >= 1_000_000 && rows % 1_000_000 === 0
+    ? `${rows / 1_000_000}M`
+    : rows >= 1000 && rows % 1000 === 0
+      ? `${rows / 1000}k`
+      : String(rows);
 }
 
 function ms(v: number | undefined): string {
@@ -150,7 +152,7 @@ export function speedTable(sizes: SizeResult[]): string {
     lines.push(
       `| ${sizeLabel(s.rows)} | ${mb(s.fileBytes)} | ${cellOf(s, "oursRead", (r) => r.ms)} | ${cellOf(s, "oursEndToEnd", (r) => r.ms)} | ` +
         `${cellOf(s, "exceljs", (r) => r.ms)} | ${cellOf(s, "sheetjs", (r) => r.ms)} | ` +
-        `${ratio(s.tools.oursRead?.ms, fastest?.ms)} | ${ratio(s.tools.oursEndToEnd?.ms, fastest?.ms)} | ${runs} |`
+        `${ratio(s.tools.oursRead?.ms, fastest?.ms)} | ${ratio(s.tools.oursEndToEnd?.ms, fastest?.ms)} | ${runs} |`,
     );
   }
   return lines.join("\n");
@@ -176,13 +178,15 @@ export function officeTable(sizes: SizeResult[]): string {
   for (const s of sizes) {
     const o = s.office;
     if (!o) {
-      lines.push(`| ${sizeLabel(s.rows)} | ${s.officeError ? `failed: ${s.officeError.split("\n")[0].slice(0, 80)}` : "—"} | | | | | | | | |`);
+      lines.push(
+        `| ${sizeLabel(s.rows)} | ${s.officeError ? `failed: ${s.officeError.split("\n")[0].slice(0, 80)}` : "—"} | | | | | | | | |`,
+      );
       continue;
     }
     lines.push(
       `| ${sizeLabel(s.rows)} | ${mb(o.ledgerBytes)} | ${o.generate.excelSyncs} (${allowedGenerateSyncs(o.ledgerBytes)}) | ` +
         `${kb(o.generate.largestRequestBytes)} | ${mb(o.generate.largestResponseBytes)} | ${o.generate.wordSyncs} | ${kb(o.generate.insertPayloadBytes)} | ` +
-        `${o.refresh.wordSyncs} | ${o.refresh.written} | ${kb(o.refresh.applyPayloadBytes)} |`
+        `${o.refresh.wordSyncs} | ${o.refresh.written} | ${kb(o.refresh.applyPayloadBytes)} |`,
     );
   }
   return lines.join("\n");
@@ -231,12 +235,16 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
           measured: `${ms(e2e100.ms)} ms vs ${ms(exceljs100.ms)} ms (${ratio(e2e100.ms, exceljs100.ms)})`,
           ok: e2e100.ms <= exceljs100.ms / 4,
         }
-      : { target: "100k rows, file → figures + .docx ≤ ¼ of the exceljs streaming read", measured: "not measured", ok: null }
+      : { target: "100k rows, file → figures + .docx ≤ ¼ of the exceljs streaming read", measured: "not measured", ok: null },
   );
   checks.push(
     good(e2e100)
-      ? { target: "100k rows, file → figures + .docx: peak RSS < 200 MB", measured: `${ms(e2e100.peakRssMb)} MB`, ok: e2e100.peakRssMb < 200 }
-      : { target: "100k rows, file → figures + .docx: peak RSS < 200 MB", measured: "not measured", ok: null }
+      ? {
+          target: "100k rows, file → figures + .docx: peak RSS < 200 MB",
+          measured: `${ms(e2e100.peakRssMb)} MB`,
+          ok: e2e100.peakRssMb < 200,
+        }
+      : { target: "100k rows, file → figures + .docx: peak RSS < 200 MB", measured: "not measured", ok: null },
   );
   const e2e300 = s300?.tools.oursEndToEnd;
   checks.push(
@@ -246,13 +254,13 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
           measured: `${ms(e2e300.ms)} ms vs limit ${ms(1.3 * 3 * e2e100.ms)} ms`,
           ok: e2e300.ms <= 1.3 * 3 * e2e100.ms,
         }
-      : { target: "300k rows linear: file → .docx ≤ 1.3 × 3 × the 100k time", measured: "not measured", ok: null }
+      : { target: "300k rows linear: file → .docx ≤ 1.3 × 3 × the 100k time", measured: "not measured", ok: null },
   );
   const core1m = r.core.find((c) => c.rows === 1_000_000 && !c.error);
   checks.push(
     core1m
       ? { target: "core: 1M guarantee rows evaluated < 1 s", measured: `${ms(core1m.evaluateMs)} ms`, ok: core1m.evaluateMs < 1000 }
-      : { target: "core: 1M guarantee rows evaluated < 1 s", measured: "not measured", ok: null }
+      : { target: "core: 1M guarantee rows evaluated < 1 s", measured: "not measured", ok: null },
   );
   const smaller = r.core.filter((c) => !c.error && c.rows >= 100_000 && c.rows < 1_000_000).sort((a, b) => b.rows - a.rows)[0];
   checks.push(
@@ -262,13 +270,17 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
           measured: `${((core1m.evaluateMs * 1e6) / core1m.rows).toFixed(0)} vs ${((smaller.evaluateMs * 1e6) / smaller.rows).toFixed(0)} ns/row`,
           ok: core1m.evaluateMs / core1m.rows <= (1.3 * smaller.evaluateMs) / smaller.rows,
         }
-      : { target: "core linear: time per row at 1M ≤ 1.3 × that at 100k–300k", measured: "not measured", ok: null }
+      : { target: "core linear: time per row at 1M ≤ 1.3 × that at 100k–300k", measured: "not measured", ok: null },
   );
   for (const s of r.sizes) {
     const o = s.office;
     const label = sizeLabel(s.rows);
     if (!o) {
-      checks.push({ target: `${label}: Office path`, measured: s.officeError ? "failed" : "not measured", ok: s.officeError ? false : null });
+      checks.push({
+        target: `${label}: Office path`,
+        measured: s.officeError ? "failed" : "not measured",
+        ok: s.officeError ? false : null,
+      });
       continue;
     }
     const allowed = allowedGenerateSyncs(o.ledgerBytes);
@@ -278,7 +290,12 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       ok: o.generate.excelSyncs <= allowed,
     });
     checks.push({ target: `${label}: Refresh in Word ≤ 2 round trips`, measured: `${o.refresh.wordSyncs}`, ok: o.refresh.wordSyncs <= 2 });
-    const largest = Math.max(o.generate.largestRequestBytes, o.generate.largestResponseBytes, o.generate.insertPayloadBytes, o.refresh.applyPayloadBytes);
+    const largest = Math.max(
+      o.generate.largestRequestBytes,
+      o.generate.largestResponseBytes,
+      o.generate.insertPayloadBytes,
+      o.refresh.applyPayloadBytes,
+    );
     checks.push({
       target: `${label}: no request or response over 5 MB`,
       measured: `largest ${mb(largest)} MB${o.generate.failedSyncs ? `, ${o.generate.failedSyncs} refused and retried` : ""}`,

@@ -233,14 +233,36 @@ export class SharedStringsScanner {
       if (b[j] === GT) j++;
       else if (bytesAt(b, j, PRESERVE)) j += PRESERVE.length;
       else return p;
+      // One pass checks the bytes and decodes them into `codes`: one- to three-byte characters
+      // here, anything else (a character outside the BMP, malformed UTF-8) by TextDecoder after.
       const ts = j;
-      for (; j < n; j++) {
+      let k = 0;
+      let decoder = false;
+      while (j < n) {
         const c = b[j];
-        if (c === LT) break;
-        if (c < 32 ? c !== 9 && c !== 10 : c === 38 || c === RBRACKET || (c === 0xef && b[j + 1] === 0xbf && b[j + 2] >= 0xbe)) return p;
+        if (c < 0x80) {
+          if (c === LT) break;
+          if (c < 32 ? c !== 9 && c !== 10 : c === 38 || c === RBRACKET) return p;
+          codes[k++] = c;
+          j++;
+        } else if (c >= 0xc2 && c < 0xe0 && (b[j + 1] & 0xc0) === 0x80) {
+          codes[k++] = ((c & 0x1f) << 6) | (b[j + 1] & 0x3f);
+          j += 2;
+        } else if (c >= 0xe0 && c < 0xf0 && (b[j + 1] & 0xc0) === 0x80 && (b[j + 2] & 0xc0) === 0x80) {
+          const code = ((c & 0x0f) << 12) | ((b[j + 1] & 0x3f) << 6) | (b[j + 2] & 0x3f);
+          // U+FFFE and U+FFFF are not XML characters: the general path refuses them.
+          if (code >= 0xfffe) return p;
+          // Overlong forms and encoded surrogates are malformed: TextDecoder replaces them.
+          if (code < 0x800 || (code >= 0xd800 && code <= 0xdfff)) decoder = true;
+          codes[k++] = code;
+          j += 3;
+        } else {
+          decoder = true;
+          j++;
+        }
       }
       if (!bytesAt(b, j, T_SI_CLOSE)) return p;
-      const raw = utf8Text(b, ts, j);
+      const raw = decoder || k > 512 ? utf8.decode(b.subarray(ts, j)) : codesText(k);
       if (raw.length > this.maxTextChars) this.out.push(null);
       else {
         const text = decodeXString(raw);
@@ -510,31 +532,10 @@ function indexOfBytes(b: Uint8Array, word: Uint8Array, from: number): number {
 const codes: number[] = [];
 
 /**
- * UTF-8 bytes → a flat string, without the Uint8Array view TextDecoder needs per call (12 MB of
- * views for 100,000 strings). One- to three-byte sequences are decoded here; anything else — a
- * character outside the BMP, a malformed sequence — goes to TextDecoder, whose replacement rules
- * are the standard.
+ * The first k of `codes` as a flat string — no Uint8Array view per string as TextDecoder needs
+ * (12 MB of views for 100,000 strings).
  */
-function utf8Text(b: Uint8Array, s: number, e: number): string {
-  if (e - s > 512) return utf8.decode(b.subarray(s, e));
-  let k = 0;
-  for (let i = s; i < e;) {
-    const c = b[i];
-    let code: number;
-    if (c < 0x80) {
-      code = c;
-      i++;
-    } else if (c >= 0xc2 && c < 0xe0 && i + 1 < e && (b[i + 1] & 0xc0) === 0x80) {
-      code = ((c & 0x1f) << 6) | (b[i + 1] & 0x3f);
-      i += 2;
-    } else if (c >= 0xe0 && c < 0xf0 && i + 2 < e && (b[i + 1] & 0xc0) === 0x80 && (b[i + 2] & 0xc0) === 0x80) {
-      code = ((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f);
-      // Overlong forms and UTF-16 surrogates are malformed UTF-8.
-      if (code < 0x800 || (code >= 0xd800 && code <= 0xdfff)) return utf8.decode(b.subarray(s, e));
-      i += 3;
-    } else return utf8.decode(b.subarray(s, e));
-    codes[k++] = code;
-  }
+function codesText(k: number): string {
   if (k < 13) {
     // Short strings are copied by `+=`; from 13 characters V8 would build a rope instead.
     let out = "";
