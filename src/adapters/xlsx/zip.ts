@@ -32,8 +32,11 @@ export interface ZipCodec {
   inflateRaw(compressed: Uint8Array, maxOutputBytes: number): Uint8Array | null;
   /** CRC-32 of `bytes`; absent where the host has no native one. */
   crc32?(bytes: Uint8Array): number;
-  /** inflateRaw on another thread, where the host has threads to spare (Node's zlib pool). */
-  inflateRawAsync?(compressed: Uint8Array, maxOutputBytes: number): Promise<Uint8Array | null>;
+  /**
+   * inflateRaw on another thread, where the host has threads to spare (Node's zlib pool), the
+   * output also checked there against the part's CRC-32 and size: it rejects when they differ.
+   */
+  inflateRawAsync?(compressed: Uint8Array, maxOutputBytes: number, expected: { crc32: number; size: number }): Promise<Uint8Array | null>;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -95,7 +98,7 @@ export class ZipArchive {
   private readonly byLowerName = new Map<string, ZipEntry>();
   /** Bytes inflated so far across all parts, checked against maxUncompressedBytes. */
   inflated = 0;
-  /** Parts inflated ahead by prefetch, waiting for stream to take them. */
+  /** Parts inflated ahead by prefetch, their checksums already checked, waiting for stream to take them. */
   private readonly ready = new Map<ZipEntry, Uint8Array>();
 
   constructor(
@@ -206,8 +209,9 @@ export class ZipArchive {
     const early = this.ready.get(e);
     if (early) this.ready.delete(e);
     const native = early ?? (e.method === 8 && codec ? this.inflateNative(codec, e, start, end) : null);
-    const nativeCrc = native !== null && codec?.crc32 !== undefined;
-    if (native !== null && codec?.crc32) crc = ~codec.crc32(native);
+    const nativeCrc = early !== undefined || (native !== null && codec?.crc32 !== undefined);
+    if (early !== undefined) crc = ~e.crc;
+    else if (native !== null && codec?.crc32) crc = ~codec.crc32(native);
     const take = (chunk: Uint8Array) => {
       if (!chunk.length) return;
       if (!nativeCrc) crc = crc32Update(crc, chunk);
@@ -270,7 +274,7 @@ export class ZipArchive {
       }
       if (range[0] === range[1]) continue;
       jobs.push(
-        codec.inflateRawAsync(this.bytes.subarray(range[0], range[1]), e.size).then(
+        codec.inflateRawAsync(this.bytes.subarray(range[0], range[1]), e.size, { crc32: e.crc, size: e.size }).then(
           (out) => {
             if (out) this.ready.set(e, out);
           },

@@ -173,6 +173,27 @@ describe.each([
     expect(err.messageEn).toContain("checksum mismatch in part xl/worksheets/sheet1.xml");
   });
 
+  it("catches a deflated part whose checksum does not match, read here or on zlib's threads", async () => {
+    const xml = strToU8(worksheet(`<row><c><v>123</v></c></row>`));
+    const { deflateSync } = jest.requireActual("fflate") as typeof import("fflate");
+    const { unzipSync } = jest.requireActual("fflate") as typeof import("fflate");
+    const parts = unzipSync(handXlsx({ sheets: [{ name: "S", rows: "" }] }));
+    const build = (crc: number) =>
+      rawZip([
+        ...Object.entries(parts)
+          .filter(([name]) => name !== "xl/worksheets/sheet1.xml")
+          .map(([name, data]) => ({ name, data })),
+        { name: "xl/worksheets/sheet1.xml", data: deflateSync(xml), method: 8, size: xml.length, crc },
+      ]);
+    const good = build(crc32(xml));
+    expect((await readXlsxAsync(good, { codec })).tables[0].values).toEqual([[123]]);
+    const bad = build((crc32(xml) ^ 1) >>> 0);
+    for (const err of [errorOf(() => readXlsx(bad)), await readXlsxAsync(bad, { codec }).catch((e: XlsxReadError) => e)]) {
+      expect(err).toBeInstanceOf(XlsxReadError);
+      expect((err as XlsxReadError).messageEn).toContain("checksum mismatch in part xl/worksheets/sheet1.xml");
+    }
+  });
+
   it("refuses a ZIP holding two parts of the same name", () => {
     const bytes = handXlsx({ sheets: [{ name: "S", rows: `<row><c><v>1</v></c></row>` }] });
     const { unzipSync } = jest.requireActual("fflate") as typeof import("fflate");
