@@ -58,7 +58,7 @@ describe("the bench ledger", () => {
   });
 
   test("is read as 1000 rows under one header by our reader, exceljs and SheetJS alike", async () => {
-    expect(oursRead(file)).toEqual({ rows: ROWS + 1, cells: (ROWS + 1) * 9 });
+    expect(await oursRead(file)).toEqual({ rows: ROWS + 1, cells: (ROWS + 1) * 9 });
     expect((await exceljsRead(file)).rows).toBe(ROWS + 1);
     expect(await sheetjsRead(file)).toMatchObject({ rows: ROWS + 1 });
   });
