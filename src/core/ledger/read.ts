@@ -17,7 +17,7 @@ import type {
 } from "../types";
 import { columnLetters, quoteSheet } from "../address";
 import { DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET, type ColumnSpec, type LedgerSpec } from "./schema";
-import { cleanText, displayCell, foldHeader, foldKey, foldText, headerUnit, isBlankCell, isExcelError } from "./text";
+import { cleanText, displayCell, foldHeader, foldKey, foldText, headerUnit, isBlankCell, isExcelError, isTrimSpace } from "./text";
 import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
 import { isValidCreditCode } from "./creditcode";
 import { matchLedgerName } from "./names";
@@ -440,20 +440,7 @@ function mayEndRecords(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // Spaces (ASCII, no-break, ideographic) are folded away before the words are compared.
-    if (
-      c <= 32 ||
-      c === 0x85 ||
-      c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff
-    )
-      continue;
+    if (isTrimSpace(c)) continue;
     return NOTE_OR_TOTAL_STARTS.has(c);
   }
   return false;
