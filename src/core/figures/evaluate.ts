@@ -3,6 +3,7 @@
 import type { Condition, FieldValue, FigureDefinition, FigureResult, Issue, Ledger, LedgerRow, LedgerSet, PeriodKind } from "../types";
 import { ledgerSpec, type LedgerSpec } from "../ledger/schema";
 import { trimmed } from "../ledger/text";
+import { ledgerColumns, type LedgerColumns } from "../ledger/columns";
 import { formatValue, roundedText } from "../format";
 import { definitionToRow } from "./defaults";
 import { Hasher, cellDigest } from "./hash";
@@ -40,20 +41,10 @@ function foldColumn(name: string): string {
  * Maps a column named in a definition to the key rows use: exact, then folded header
  * (`保证金金额（元）`), then a spec alias (`Status` → 状态). Null when the ledger lacks it.
  */
-function columnResolver(ledger: Ledger, spec: LedgerSpec): (name: string) => string | null {
+function columnResolver(ledger: Ledger, spec: LedgerSpec, store: LedgerColumns): (name: string) => string | null {
   const known = new Set<string>(ledger.columns.map((c) => c.name));
-  // Unknown columns are not listed in ledger.columns, only in the rows' values; rows of one
-  // sheet share their columns, so the first row of each sheet is enough.
-  let sheet: string | null = null;
-  // Indexed, not for…of: this runs once per ledger, too few times to be optimised, and an
-  // unoptimised iterator allocates a result object per row (4 MB at 100,000 rows).
-  const rows = ledger.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (row.sheet === sheet) continue;
-    sheet = row.sheet;
-    for (const k of Object.keys(row.values)) known.add(k);
-  }
+  // Unknown columns are not listed in ledger.columns, only among the rows' values.
+  for (const name of store.names) known.add(name);
   const byFold = new Map<string, string>();
   for (const k of known) byFold.set(foldColumn(k), k);
   return (name) => {
@@ -68,40 +59,48 @@ function columnResolver(ledger: Ledger, spec: LedgerSpec): (name: string) => str
   };
 }
 
-type RowTest = (values: Record<string, FieldValue>) => boolean;
+const NO_VALUES: readonly (FieldValue | undefined)[] = [];
 
-function compileCondition(c: Condition, key: string | null): RowTest {
+/** The ledger's column of that name; a column no row has reads as blank (undefined) everywhere. */
+function columnOf(store: LedgerColumns, name: string): readonly (FieldValue | undefined)[] {
+  const at = store.index.get(name);
+  return at === undefined ? NO_VALUES : store.data[at];
+}
+
+/** Whether row i passes one condition. */
+type RowTest = (i: number) => boolean;
+
+function compileCondition(c: Condition, column: readonly (FieldValue | undefined)[] | null): RowTest {
   // A column the ledger lacks reads as blank in every row, so the clause has one answer.
-  if (key === null) {
-    const always = compileCondition(c, "");
-    const answer = always({ "": null });
+  if (column === null) {
+    const answer = compileCondition(c, [null])(0);
     return () => answer;
   }
   switch (c.kind) {
     case "eq": {
       if (c.values.length === 1) {
         const only = c.values[0].trim();
-        return (values) => valueText(values[key]) === only;
+        return (i) => valueText(column[i]) === only;
       }
       const set = new Set(c.values.map((v) => v.trim()));
-      return (values) => set.has(valueText(values[key]));
+      return (i) => set.has(valueText(column[i]));
     }
     case "ne": {
       if (c.values.length === 1) {
         const only = c.values[0].trim();
-        return (values) => valueText(values[key]) !== only;
+        return (i) => valueText(column[i]) !== only;
       }
       const set = new Set(c.values.map((v) => v.trim()));
-      return (values) => !set.has(valueText(values[key]));
+      return (i) => !set.has(valueText(column[i]));
     }
     case "contains": {
       const text = c.text.trim();
-      return (values) => valueText(values[key]).includes(text);
+      return (i) => valueText(column[i]).includes(text);
     }
     case "blank":
-      return (values) => valueText(values[key]) === "";
+      return (i) => valueText(column[i]) === "";
     case "notBlank":
-      return (values) => valueText(values[key]) !== "";
+      return (i) => valueText(column[i]) !== "";
   }
 }
 
@@ -199,7 +198,10 @@ class CellDigests {
   private rowNumbers: Int32Array | null = null;
   private readonly sheetNames: string[] = [];
 
-  constructor(private readonly rows: LedgerRow[]) {}
+  constructor(
+    private readonly rows: LedgerRow[],
+    private readonly store: LedgerColumns,
+  ) {}
 
   private column(key: string): { digests: Int32Array; done: Uint8Array } {
     let column = this.columns.get(key);
@@ -218,7 +220,7 @@ class CellDigests {
    */
   feedColumns(into: Hasher[], keys: string[], used: Int32Array, count: number): void {
     const columns = keys.map((key) => this.column(key));
-    const rows = this.rows;
+    const cells = keys.map((key) => columnOf(this.store, key));
     const width = keys.length;
     // Neighbouring rows often hold the very same string (a date, 有效, a shared string read
     // once from the workbook): comparing references is far cheaper than hashing it again.
@@ -226,11 +228,10 @@ class CellDigests {
     const lastDigest = keys.map(() => cellDigest(undefined));
     for (let u = 0; u < count; u++) {
       const i = used[u];
-      const values = rows[i].values;
       for (let j = 0; j < width; j++) {
         const { digests, done } = columns[j];
         if (done[i] === 0) {
-          const v = values[keys[j]];
+          const v = cells[j][i];
           // Numbers are cheap to digest, and -0 === 0 would hide a change between them.
           if (v !== last[j] || typeof v === "number") {
             last[j] = v;
@@ -334,6 +335,8 @@ export function evaluateFigures(
   let scratch = new Int32Array(0);
   const cellDigests = new Map<Ledger, CellDigests>();
   const resolvers = new Map<Ledger, (name: string) => string | null>();
+  // Gathered once per ledger and call: rows built by hand have their columns made from their records.
+  const stores = new Map<Ledger, LedgerColumns>();
   const planned = new Map<Ledger, Map<string, string[]>>();
   /** For one ledger: each selection's columns, gathered from every definition on it. */
   const plannedReads = (ledger: Ledger, spec: LedgerSpec, resolve: (name: string) => string | null): Map<string, string[]> => {
@@ -415,8 +418,10 @@ export function evaluateFigures(
     }
 
     const spec = ledgerSpec(def.ledger);
+    let store = stores.get(ledger);
+    if (!store) stores.set(ledger, (store = ledgerColumns(ledger)));
     let resolve = resolvers.get(ledger);
-    if (!resolve) resolvers.set(ledger, (resolve = columnResolver(ledger, spec)));
+    if (!resolve) resolvers.set(ledger, (resolve = columnResolver(ledger, spec, store)));
     const absent = (column: string, role: { zh: string; en: string }, effect: { zh: string; en: string }) =>
       issues.push({
         severity: "warning",
@@ -446,7 +451,7 @@ export function evaluateFigures(
           },
         );
       }
-      return compileCondition(c, key);
+      return compileCondition(c, key === null ? null : columnOf(store, key));
     });
 
     const dateKey = spec.dateColumn === null ? null : resolve(spec.dateColumn);
@@ -476,6 +481,7 @@ export function evaluateFigures(
       const picked = scratch;
       let n = 0;
       const byPeriod = periodKind !== "all";
+      const dates = byPeriod ? columnOf(store, dateKey!) : null;
       const fromStart = periodKind === "current";
       const testCount = tests.length;
       for (let i = 0; i < rows.length; i++) {
@@ -485,14 +491,14 @@ export function evaluateFigures(
           if (d !== scope && (d === null || d.trim() !== scope)) continue;
         }
         if (byPeriod) {
-          const d = row.values[dateKey!];
+          const d = dates![i];
           if (typeof d !== "string" || d === "") continue;
           // ISO text compares as dates; a time after the day (YYYY-MM-DDTHH…) is cut off first.
           const day = d.length > 10 ? d.slice(0, 10) : d;
           if (day > end || (fromStart && day < start)) continue;
         }
         let pass = true;
-        for (let t = 0; t < testCount && pass; t++) pass = tests[t](row.values);
+        for (let t = 0; t < testCount && pass; t++) pass = tests[t](i);
         if (pass) picked[n++] = i;
       }
       selection = { used: picked.slice(0, n), refs: null, places: null, columns: new Map() };
@@ -515,10 +521,12 @@ export function evaluateFigures(
         absent(names, { zh: "去重计数列", en: "distinct-count column" }, { zh: "结果为 0", en: "the figure is 0" });
       }
       const seen = new Set<string>();
+      const main = key === null ? null : columnOf(store, key);
+      const second = fallback === null ? null : columnOf(store, fallback);
       for (let u = 0; u < count; u++) {
-        const values = rows[used[u]].values;
-        let text = key === null ? "" : valueText(values[key]);
-        if (text === "" && fallback !== null) text = valueText(values[fallback]);
+        const i = used[u];
+        let text = main === null ? "" : valueText(main[i]);
+        if (text === "" && second !== null) text = valueText(second[i]);
         if (text !== "") seen.add(text);
       }
       value = seen.size;
@@ -528,8 +536,9 @@ export function evaluateFigures(
       if (key === null) absent(aggregate.column, { zh: "求和列", en: "sum column" }, { zh: "结果为 0", en: "the figure is 0" });
       let cents = 0;
       if (key !== null) {
+        const amounts = columnOf(store, key);
         for (let u = 0; u < count; u++) {
-          const n = numericValue(rows[used[u]].values[key]);
+          const n = numericValue(amounts[used[u]]);
           if (n !== null) cents += toCents(n);
         }
       }
@@ -541,7 +550,7 @@ export function evaluateFigures(
     // column's loop sees one key and mostly one type, which keeps it fast.
     const fingerprint = new Hasher().text(def.id).text(definitionText(def)).int(count);
     let cells = cellDigests.get(ledger);
-    if (!cells) cellDigests.set(ledger, (cells = new CellDigests(rows)));
+    if (!cells) cellDigests.set(ledger, (cells = new CellDigests(rows, store)));
     if (selection.places === null) {
       selection.places = new Uint32Array(2);
       const h = new Hasher();

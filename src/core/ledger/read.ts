@@ -22,6 +22,7 @@ import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./va
 import { isValidCreditCode } from "./creditcode";
 import { matchLedgerName } from "./names";
 import { KeyIndex } from "./key-index";
+import { columnIndex, newColumns, rememberColumns, StoredRow, type LedgerColumns } from "./columns";
 
 const HEADER_SEARCH_ROWS = 10;
 const ROW_NUMBER_HEADER = "序号";
@@ -59,6 +60,8 @@ interface LedgerState {
   headerFound: boolean;
   /** Set by report() when the row being read has an error issue. */
   failed: boolean;
+  /** The rows' values, column by column (see columns.ts). */
+  store: { columns: LedgerColumns; touched: boolean };
 }
 
 /** Above Excel's last row (1 048 576), so a row number and a prefix index share one number. */
@@ -144,10 +147,19 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
       prefixes: [],
       headerFound: false,
       failed: false,
+      store: { columns: newColumns(), touched: false },
     };
     for (const s of sources) readSource(ctx, state, s.table, s.department);
     if (state.headerFound) {
-      ledgers[spec.name] = { name: spec.name, sources: state.sources, columns: state.columns, rows: state.rows, excluded: state.excluded };
+      const ledger: Ledger = {
+        name: spec.name,
+        sources: state.sources,
+        columns: state.columns,
+        rows: state.rows,
+        excluded: state.excluded,
+      };
+      rememberColumns(ledger, state.store);
+      ledgers[spec.name] = ledger;
     }
   }
   return { ledgers, issues };
@@ -379,16 +391,25 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   if (department) source.department = department;
   state.sources.push(source);
 
-  const departmentBinding = bindings.find((b) => b.name === DEPARTMENT_COLUMN && b.spec !== null);
-  // Rows are copies of one template so they all share one object shape: assigning Chinese keys
-  // one by one to fresh objects costs more than the parsing itself at a million rows.
-  const valuesTemplate: Record<string, FieldValue> = {};
+  const departmentSlot = bindings.findIndex((b) => b.name === DEPARTMENT_COLUMN && b.spec !== null);
   const letters: Record<string, string> = {};
-  for (const b of bindings) {
-    valuesTemplate[b.name] = null;
-    letters[b.name] = columnLetters(left + b.index);
-  }
-  const shape: RowShape = { bindings, values: valuesTemplate, columns: Object.freeze(letters), departmentBinding, department, sheet, top };
+  for (const b of bindings) letters[b.name] = columnLetters(left + b.index);
+  // Each binding's column in the ledger's store, and the store's columns this source lacks (a
+  // later sheet of the same ledger may have more): a row fills the one and blanks the other.
+  const store = state.store.columns;
+  const slots = bindings.map((b) => columnIndex(store, b.name, state.rows.length));
+  const absent = store.names.map((_, j) => j).filter((j) => !slots.includes(j));
+  const shape: RowShape = {
+    bindings,
+    slots,
+    absent,
+    scratch: new Array<FieldValue>(bindings.length).fill(null),
+    columns: Object.freeze(letters),
+    departmentSlot,
+    department,
+    sheet,
+    top,
+  };
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     // One pass finds the first non-blank cell and whether anything besides 序号 is filled:
     // templates often come with 序号 numbered down rows nobody has used yet.
@@ -448,9 +469,15 @@ function mayEndRecords(text: string): boolean {
 
 interface RowShape {
   bindings: Binding[];
-  values: Record<string, FieldValue>;
+  /** bindings[k]'s column in the ledger's store. */
+  slots: number[];
+  /** Store columns this source does not have. */
+  absent: number[];
+  /** The row being read, by binding, before it is known to have no error. */
+  scratch: FieldValue[];
   columns: Readonly<Record<string, string>>;
-  departmentBinding: Binding | undefined;
+  /** The binding of 部门, or -1. */
+  departmentSlot: number;
   department: string | undefined;
   sheet: string;
   top: number;
@@ -462,9 +489,9 @@ function report(ctx: Context, state: LedgerState, severity: Severity, code: stri
 }
 
 function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, r: number): void {
-  const { bindings, departmentBinding, department, sheet, top } = shape;
+  const { bindings, department, sheet, top } = shape;
   const rowNumber = top + r + 1;
-  const values: Record<string, FieldValue> = { ...shape.values };
+  const values = shape.scratch;
   state.failed = false;
 
   for (let k = 0; k < bindings.length; k++) {
@@ -472,7 +499,7 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
     const raw = grid.cell(r, b.index);
     const col = b.spec;
     if (col === null) {
-      values[b.name] = looseValue(raw);
+      values[k] = looseValue(raw);
       continue;
     }
     let value: FieldValue = null;
@@ -490,7 +517,7 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
           `${at}: ${col.name} is required but blank`,
         );
       }
-      values[b.name] = value;
+      values[k] = value;
       continue;
     }
     switch (col.type) {
@@ -649,7 +676,7 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
         }
       }
     }
-    values[b.name] = value;
+    values[k] = value;
     if (col.unique && typeof value === "string") {
       let seen = state.keys.get(col.name);
       if (!seen) state.keys.set(col.name, (seen = new KeyIndex()));
@@ -674,14 +701,13 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
     state.excluded++;
     return;
   }
-  const own = departmentBinding ? values[departmentBinding.name] : null;
-  state.rows.push({
-    sheet,
-    row: rowNumber,
-    values,
-    department: typeof own === "string" && own.length > 0 ? own : (department ?? null),
-    columns: shape.columns,
-  });
+  const data = state.store.columns.data;
+  const { slots, absent } = shape;
+  for (let k = 0; k < slots.length; k++) data[slots[k]].push(values[k]);
+  for (let a = 0; a < absent.length; a++) data[absent[a]].push(undefined);
+  const own = shape.departmentSlot >= 0 ? values[shape.departmentSlot] : null;
+  const dept = typeof own === "string" && own.length > 0 ? own : (department ?? null);
+  state.rows.push(new StoredRow(sheet, rowNumber, dept, shape.columns, state.store, state.rows.length));
 }
 
 /** The address of one cell of a ledger row (`电子保函!G12`), or undefined when the row has no such column. */

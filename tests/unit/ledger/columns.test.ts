@@ -1,0 +1,95 @@
+import { readLedgers } from "../../../src/core/ledger";
+import { ledgerColumns } from "../../../src/core/ledger/columns";
+import { DEFAULT_DEFINITIONS, evaluateFigures } from "../../../src/core/figures";
+import type { Ledger, LedgerSet } from "../../../src/core/types";
+import { EG_HEADER, partnerSheet, sheet, studySheet, workbook } from "./build";
+
+const CODE = "914403001922038216";
+const CODE2 = "91350100M000100Y43";
+const YEAR = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "" };
+
+function guarantees(): LedgerSet {
+  return readLedgers(
+    workbook(
+      studySheet(),
+      partnerSheet(),
+      sheet("电子保函台账（交易一科）", [EG_HEADER, ["BH-1", "2022-01-01", "甲公司", CODE, 100, "有效"]]),
+      sheet("电子保函-交易二科", [
+        [...EG_HEADER, "部门", "备注"],
+        ["BH-2", "2022-01-02", "乙公司", CODE2, 200, "有效", "", "加急"],
+        ["BH-3", "2022-01-03", "丙公司", "", 300, "撤销", "综合科", ""],
+      ]),
+    ),
+    { periodEnd: "2022-12-31" },
+  );
+}
+
+const figure = (set: LedgerSet, id: string) => evaluateFigures(DEFAULT_DEFINITIONS, set, YEAR).figures.find((f) => f.id === id)!;
+
+describe("a ledger's values kept by column", () => {
+  it("gives each row the record its own sheet has: no key for a column only another sheet has", () => {
+    const rows = guarantees().ledgers.电子保函!.rows;
+    expect(rows.map((r) => r.values)).toEqual([
+      { 保函编号: "BH-1", 开立日期: "2022-01-01", 投标企业: "甲公司", 统一社会信用代码: CODE, 保证金金额: 100, 状态: "有效" },
+      {
+        保函编号: "BH-2",
+        开立日期: "2022-01-02",
+        投标企业: "乙公司",
+        统一社会信用代码: CODE2,
+        保证金金额: 200,
+        状态: "有效",
+        部门: null,
+        备注: "加急",
+      },
+      {
+        保函编号: "BH-3",
+        开立日期: "2022-01-03",
+        投标企业: "丙公司",
+        统一社会信用代码: null,
+        保证金金额: 300,
+        状态: "撤销",
+        部门: "综合科",
+        备注: null,
+      },
+    ]);
+    // Built once, then the same record on every read.
+    expect(rows[1].values).toBe(rows[1].values);
+    expect(JSON.parse(JSON.stringify(rows[0]))).toEqual({
+      sheet: "电子保函台账（交易一科）",
+      row: 2,
+      department: "交易一科",
+      columns: { 保函编号: "A", 开立日期: "B", 投标企业: "C", 统一社会信用代码: "D", 保证金金额: "E", 状态: "F" },
+      values: rows[0].values,
+    });
+  });
+
+  it("hands figures the reader's columns, padded where a sheet lacks one", () => {
+    const ledger = guarantees().ledgers.电子保函!;
+    const columns = ledgerColumns(ledger);
+    const column = (name: string) => columns.data[columns.index.get(name)!];
+    expect(column("保证金金额")).toEqual([100, 200, 300]);
+    expect(column("备注")).toEqual([undefined, "加急", null]);
+  });
+
+  it("counts what a record says once someone has changed it, not what was read", () => {
+    const set = guarantees();
+    expect(figure(set, "eg.count").value).toBe(2);
+    set.ledgers.电子保函!.rows[0].values.状态 = "撤销";
+    expect(figure(set, "eg.count").value).toBe(1);
+  });
+
+  it("counts rows added to or removed from the list after reading", () => {
+    const set = guarantees();
+    const ledger = set.ledgers.电子保函! as Ledger;
+    ledger.rows = ledger.rows.slice(1);
+    expect(figure(set, "eg.count").value).toBe(1);
+  });
+
+  it("gives the same figures for rows built by hand as for the same rows read from a sheet", () => {
+    const read = guarantees();
+    const byHand: LedgerSet = JSON.parse(JSON.stringify(read));
+    const plain = (set: LedgerSet) =>
+      evaluateFigures(DEFAULT_DEFINITIONS, set, YEAR).figures.map((f) => [f.id, f.value, f.rows, f.fingerprint]);
+    expect(plain(byHand)).toEqual(plain(guarantees()));
+  });
+});
