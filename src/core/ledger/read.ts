@@ -150,6 +150,7 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
       store: { columns: newColumns(), touched: false },
     };
     for (const s of sources) readSource(ctx, state, s.table, s.department);
+    for (const column of state.store.columns.data) column.length = state.rows.length;
     if (state.headerFound) {
       const ledger: Ledger = {
         name: spec.name,
@@ -399,6 +400,10 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   const store = state.store.columns;
   const slots = bindings.map((b) => columnIndex(store, b.name, state.rows.length));
   const absent = store.names.map((_, j) => j).filter((j) => !slots.includes(j));
+  // Room for every row of the table at once: pushing 100,000 values one by one regrows each
+  // column a dozen times. Trimmed to the rows kept once the ledger is read.
+  const capacity = state.rows.length + Math.max(0, grid.rows.length - headerRow - 1);
+  for (const column of store.data) if (column.length < capacity) column.length = capacity;
   const shape: RowShape = {
     bindings,
     slots,
@@ -703,11 +708,12 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
   }
   const data = state.store.columns.data;
   const { slots, absent } = shape;
-  for (let k = 0; k < slots.length; k++) data[slots[k]].push(values[k]);
-  for (let a = 0; a < absent.length; a++) data[absent[a]].push(undefined);
+  const at = state.rows.length;
+  for (let k = 0; k < slots.length; k++) data[slots[k]][at] = values[k];
+  for (let a = 0; a < absent.length; a++) data[absent[a]][at] = undefined;
   const own = shape.departmentSlot >= 0 ? values[shape.departmentSlot] : null;
   const dept = typeof own === "string" && own.length > 0 ? own : (department ?? null);
-  state.rows.push(new StoredRow(sheet, rowNumber, dept, shape.columns, state.store, state.rows.length));
+  state.rows.push(new StoredRow(sheet, rowNumber, dept, shape.columns, state.store, at));
 }
 
 /** The address of one cell of a ledger row (`电子保函!G12`), or undefined when the row has no such column. */
