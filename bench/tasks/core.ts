@@ -2,6 +2,7 @@
 // then evaluateFigures over the default definitions — only the evaluation is timed.
 import { DEFAULT_DEFINITIONS, evaluateFigures } from "../../src/core/figures";
 import type { Ledger, LedgerRow, LedgerSet } from "../../src/core/types";
+import { columnIndex, newColumns, rememberColumns, StoredRow } from "../../src/core/ledger/columns";
 import { GUARANTEE_HEADERS, REPORT_YEAR, guaranteeRows } from "../generate-ledger";
 
 const SHEET = "电子保函";
@@ -12,28 +13,29 @@ function isoOfSerial(serial: number): string {
 }
 
 export function guaranteeLedger(rows: number): LedgerSet {
+  // Kept by column with rows over them, as readLedgers leaves a ledger (core/ledger/columns.ts).
+  const store = { columns: newColumns(), touched: false };
+  const data = COLUMNS.map((name) => store.columns.data[columnIndex(store.columns, name, 0)]);
+  for (const column of data) column.length = rows;
   const isoBySerial = new Map<number, string>();
   const list: LedgerRow[] = new Array(rows);
   let i = 0;
   for (const g of guaranteeRows(rows)) {
     let iso = isoBySerial.get(g.issued);
     if (iso === undefined) isoBySerial.set(g.issued, (iso = isoOfSerial(g.issued)));
-    list[i] = {
-      sheet: SHEET,
-      row: i + 2,
-      values: {
-        保函编号: g.no,
-        开立日期: iso,
-        投标企业: g.firm,
-        统一社会信用代码: g.creditCode === "" ? null : g.creditCode,
-        项目名称: g.project,
-        保证金金额: g.amount,
-        出函机构: g.issuer,
-        状态: g.status === "" ? "有效" : g.status,
-        部门: g.department,
-      },
-      department: g.department,
-    };
+    const values = [
+      g.no,
+      iso,
+      g.firm,
+      g.creditCode === "" ? null : g.creditCode,
+      g.project,
+      g.amount,
+      g.issuer,
+      g.status === "" ? "有效" : g.status,
+      g.department,
+    ];
+    for (let c = 0; c < values.length; c++) data[c][i] = values[c];
+    list[i] = new StoredRow(SHEET, i + 2, g.department, LETTERS, store, i);
     i++;
   }
   const ledger: Ledger = {
@@ -43,8 +45,11 @@ export function guaranteeLedger(rows: number): LedgerSet {
     rows: list,
     excluded: 0,
   };
+  rememberColumns(ledger, store);
   return { ledgers: { 电子保函: ledger }, issues: [] };
 }
+
+const LETTERS = Object.freeze(Object.fromEntries(COLUMNS.map((name, c) => [name, "ABCDEFGHI"[c]])));
 
 export interface CoreFacts {
   rows: number;
