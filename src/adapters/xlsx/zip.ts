@@ -199,9 +199,7 @@ export class ZipArchive {
     // An honest directory lets us refuse a bomb before inflating a byte of it.
     if (this.inflated + e.size > limit) throw fail.uncompressed(limit);
     const maxRatio = this.limits.maxCompressionRatio;
-    if (maxRatio && e.size > RATIO_GRACE_BYTES && e.size / Math.max(1, e.compressedSize) > maxRatio) {
-      throw fail.ratio(e.name, maxRatio);
-    }
+    if (maxRatio && this.declaresBomb(e)) throw fail.ratio(e.name, maxRatio);
     const [start, end] = this.dataRange(e);
     let produced = 0;
     let crc = 0xffffffff;
@@ -250,6 +248,12 @@ export class ZipArchive {
     return codec.inflateRaw(this.bytes.subarray(start, end), e.size);
   }
 
+  /** The directory's own sizes already break the compression-ratio limit (when one is set). */
+  private declaresBomb(e: ZipEntry): boolean {
+    const maxRatio = this.limits.maxCompressionRatio;
+    return !!maxRatio && e.size > RATIO_GRACE_BYTES && e.size / Math.max(1, e.compressedSize) > maxRatio;
+  }
+
   /**
    * Inflates the given parts on the codec's threads, for stream to take later. Only what the
    * limits allow up front: a part they refuse, or one the background fails on, is simply not
@@ -259,11 +263,9 @@ export class ZipArchive {
     const codec = this.codec;
     if (!codec?.inflateRawAsync) return;
     let room = this.limits.maxUncompressedBytes - this.inflated;
-    const maxRatio = this.limits.maxCompressionRatio;
     const jobs: Promise<void>[] = [];
     for (const e of entries) {
-      if (e.method !== 8 || e.flags & 1 || this.ready.has(e)) continue;
-      if (maxRatio && e.size > RATIO_GRACE_BYTES && e.size / Math.max(1, e.compressedSize) > maxRatio) continue;
+      if (e.method !== 8 || e.flags & 1 || this.ready.has(e) || this.declaresBomb(e)) continue;
       room -= e.size;
       if (room < 0) break;
       let range: [number, number];
