@@ -433,14 +433,10 @@ export function evaluateFigures(
 
     // The columns this figure reads, resolved once: the fingerprint hashes only these, so a note
     // typed into 项目名称 does not make every figure look stale.
-    const readKeys: string[] = [];
-    const reads = (key: string | null) => {
-      if (key !== null && !readKeys.includes(key)) readKeys.push(key);
-    };
+    const { filterKey, keys: readKeys } = figureReads(def, spec, resolve);
 
     const tests: RowTest[] = def.conditions.map((c) => {
       const key = resolve(c.column);
-      reads(key);
       if (key === null) {
         absent(
           c.column,
@@ -467,14 +463,12 @@ export function evaluateFigures(
       });
     }
     const periodKind: PeriodKind = dateKey === null ? "all" : def.period;
-    if (periodKind !== "all") reads(dateKey);
     const start = opts.periodStart;
     const end = opts.periodEnd;
 
     const rows = ledger.rows;
     let byFilter = selections.get(ledger);
     if (!byFilter) selections.set(ledger, (byFilter = new Map()));
-    const filterKey = filterKeyOf(periodKind, dateKey, def);
     let selection = byFilter.get(filterKey);
     if (!selection) {
       if (scratch.length < rows.length) scratch = new Int32Array(rows.length);
@@ -514,8 +508,6 @@ export function evaluateFigures(
     } else if (aggregate.kind === "distinct") {
       const key = resolve(aggregate.column);
       const fallback = aggregate.fallback === undefined ? null : resolve(aggregate.fallback);
-      reads(key);
-      reads(fallback);
       if (key === null && fallback === null) {
         const names = aggregate.fallback ? `${aggregate.column}|${aggregate.fallback}` : aggregate.column;
         absent(names, { zh: "去重计数列", en: "distinct-count column" }, { zh: "结果为 0", en: "the figure is 0" });
@@ -532,7 +524,6 @@ export function evaluateFigures(
       value = seen.size;
     } else {
       const key = resolve(aggregate.column);
-      reads(key);
       if (key === null) absent(aggregate.column, { zh: "求和列", en: "sum column" }, { zh: "结果为 0", en: "the figure is 0" });
       let cents = 0;
       if (key !== null) {
