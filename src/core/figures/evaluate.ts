@@ -6,7 +6,7 @@ import { trimmed } from "../ledger/text";
 import { ledgerColumns, type LedgerColumns } from "../ledger/columns";
 import { formatValue, roundedText } from "../format";
 import { definitionToRow } from "./defaults";
-import { Hasher, cellDigest } from "./hash";
+import { Hasher, cellDigest } from "../hash";
 import { conditionsToText, periodLabel } from "./syntax";
 
 export interface EvaluateOptions {

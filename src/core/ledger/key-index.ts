@@ -4,7 +4,8 @@
 // to trace. Keys here live in one array and their slots in one Int32Array: an open-addressing
 // table with linear probing, grown at half full. Measured in bench/ (npm run bench).
 
-const imul = Math.imul;
+// Keys hash to the 32 bits the figure fingerprints digest a cell to.
+import { cellDigest } from "../hash";
 
 export class KeyIndex {
   private slots = new Int32Array(1024).fill(-1);
@@ -20,7 +21,7 @@ export class KeyIndex {
 
   /** The place recorded with `key` if it was seen before; otherwise records `place` and returns undefined. */
   firstOrAdd(key: string, place: number): number | undefined {
-    const h = hash(key);
+    const h = cellDigest(key);
     const mask = this.mask;
     const slots = this.slots;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -56,13 +57,4 @@ export class KeyIndex {
     this.slots = slots;
     this.mask = mask;
   }
-}
-
-/** FNV-1a over UTF-16 units, its low bits mixed up for the power-of-two table. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = imul(h ^ s.charCodeAt(i), 16777619);
-  h ^= h >>> 15;
-  h = imul(h, 0x2c1b3c6d);
-  return h ^ (h >>> 12);
 }

@@ -1,4 +1,4 @@
-import { cellDigest, Hasher } from "../../../src/core/figures/hash";
+import { cellDigest, Hasher } from "../../../src/core/hash";
 
 const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
 

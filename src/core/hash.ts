@@ -1,4 +1,4 @@
-// A small pure-JS hash for figure fingerprints. It must give the same hex on every run and
+// A small pure-JS hash for figure fingerprints and the ledger key index. It must give the same hex on every run and
 // every platform (Node CLI, Excel and Word webviews), so it uses no crypto API: two 32-bit
 // lanes mixed cyrb53-style, 64 bits of output.
 
