@@ -35,10 +35,6 @@ export interface PackageAdditions {
   packageRelationships: AddedRelationship[];
 }
 
-export function noAdditions(): PackageAdditions {
-  return { parts: [], contentTypes: [], documentRelationships: [], packageRelationships: [] };
-}
-
 export function mergeAdditions(a: PackageAdditions, b: PackageAdditions): PackageAdditions {
   return {
     parts: [...a.parts, ...b.parts],
