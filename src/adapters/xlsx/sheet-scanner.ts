@@ -67,7 +67,8 @@ function isAscii(b: Uint8Array, s: number, e: number): boolean {
 }
 
 function decodeBytes(b: Uint8Array, s: number, e: number): string {
-  return e - s < 64 && isAscii(b, s, e) ? ascii(b, s, e) : utf8.decode(b.subarray(s, e));
+  // From 13 characters on, `out += c` builds a rope that every later use of the string must flatten.
+  return e - s < 13 && isAscii(b, s, e) ? ascii(b, s, e) : utf8.decode(b.subarray(s, e));
 }
 
 function matches(b: Uint8Array, s: number, e: number, word: string): boolean {
