@@ -33,6 +33,28 @@ export interface RawTable {
   merges?: CellRange[];
   /** Set when the source could not tell merged cells apart (they then read as blanks). */
   mergesUnknown?: boolean;
+  /**
+   * For an Excel table: how many of its first rows are its header (`headerRowCount`, 0 or 1) and
+   * how many of its last rows are its totals row (`totalsRowCount`/`showTotals`). A totals row is
+   * never a record. Absent on a plain sheet's used range.
+   */
+  headerRows?: number;
+  totalsRows?: number;
+  /** For an Excel table: the rest of its sheet, so rows typed below or beside the table are seen. */
+  around?: RawSurroundings;
+}
+
+/**
+ * What a sheet holds outside its Excel tables. Each region is a rectangle of values in sheet
+ * coordinates; together they cover the sheet's used range except, possibly, the tables' cells.
+ * Cells inside any of `tables` are ignored (each table accounts for its own rows), so a source
+ * may hand the whole used range as one region (the file reader) or only the strips around the
+ * tables (the Excel adapter).
+ */
+export interface RawSurroundings {
+  /** Every Excel table on the sheet, this one included, header and totals rows included. */
+  tables: CellRange[];
+  regions: { top: number; left: number; values: RawCell[][] }[];
 }
 
 export interface RawWorkbook {
@@ -58,6 +80,13 @@ export interface Issue {
   cell?: string;
   /** Chinese ledger name, when the issue belongs to a ledger. */
   ledger?: string;
+  /**
+   * Set when one issue stands for the same problem in many cells of one column (a flood): how many
+   * cells, the first few of them (`cell` is the first), and the range from the first to the last.
+   */
+  count?: number;
+  cells?: string[];
+  range?: string;
 }
 
 /** Canonical (Chinese) ledger names. */
@@ -110,6 +139,40 @@ export interface Ledger {
 export interface LedgerSet {
   ledgers: Partial<Record<LedgerName, Ledger>>;
   issues: Issue[];
+  /** Every non-blank row of every sheet a ledger reads, accounted for: one entry per ledger and sheet. */
+  rowAccounts?: RowAccount[];
+}
+
+/**
+ * Why a non-blank row of a ledger's sheet is not a record: `title` (above the header), `header`,
+ * `total` (合计/小计/总计/汇总 or a table's totals row), `note` (注：/说明：), `signature`
+ * (制表人/填表人/审核人), `after_notes` (below a note or signature line), `outside_table` (below or
+ * beside an Excel table), `other_table` (inside another table on the sheet), `row_number_only`
+ * (a pre-numbered 序号 and nothing else), `no_header` (a sheet whose header was not found).
+ */
+export type SkipReason =
+  | "title"
+  | "header"
+  | "total"
+  | "note"
+  | "signature"
+  | "after_notes"
+  | "outside_table"
+  | "other_table"
+  | "row_number_only"
+  | "no_header";
+
+/** One sheet of one ledger: nonBlankRows = records + excluded + Σ skipped. */
+export interface RowAccount {
+  ledger: LedgerName;
+  sheet: string;
+  /** Rows with any cell not empty after trimming. */
+  nonBlankRows: number;
+  /** Rows read as records without an error. */
+  records: number;
+  /** Rows read but left out of the figures because of an error issue. */
+  excluded: number;
+  skipped: Partial<Record<SkipReason, number>>;
 }
 
 /** 报告设置: everything the report needs besides the figures. */

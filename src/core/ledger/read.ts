@@ -13,7 +13,9 @@ import type {
   RawCell,
   RawTable,
   RawWorkbook,
+  RowAccount,
   Severity,
+  SkipReason,
 } from "../types";
 import { columnLetters, quoteSheet } from "../address";
 import { DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET, type ColumnSpec, type LedgerSpec } from "./schema";
@@ -28,9 +30,14 @@ const HEADER_SEARCH_ROWS = 10;
 const ROW_NUMBER_HEADER = "序号";
 const CREDIT_CODE_COLUMN = "统一社会信用代码";
 const DEPARTMENT_COLUMN = "部门";
-const TOTAL_WORDS = new Set(["合计", "小计", "总计"]);
+// 汇总 is what Chinese Excel writes in a table's totals row; clerks type it on plain sheets too.
+const TOTAL_WORDS = new Set(["合计", "小计", "总计", "汇总"]);
 // A note or signature line under the data: nothing below it is a record.
-const NOTE_PREFIXES = ["注:", "制表人", "填表人", "审核人", "说明:"];
+const NOTE_WORDS = ["注:", "说明:"];
+const SIGNATURE_WORDS = ["制表人", "填表人", "审核人"];
+const NOTE_PREFIXES = [...NOTE_WORDS, ...SIGNATURE_WORDS];
+/** A problem seen in more cells of one column than this is reported once, with its count and range. */
+const FLOOD_SHOWN = 5;
 const INTEGER_SUFFIXES = ["人次", "人", "次", "名", "个"];
 const SPACES = /\s+/g;
 
@@ -51,6 +58,10 @@ interface Binding {
 interface LedgerState {
   spec: LedgerSpec;
   sources: LedgerSource[];
+  /** Row accounting by sheet, in the order the sheets were read. */
+  accounts: Map<string, RowAccount>;
+  /** The tables read, with what is needed to account for the rows around them. */
+  read: ReadSource[];
   columns: Ledger["columns"];
   rows: LedgerRow[];
   excluded: number;
@@ -67,10 +78,37 @@ interface LedgerState {
 /** Above Excel's last row (1 048 576), so a row number and a prefix index share one number. */
 const ROW_SPAN = 2097152;
 
+/** A source as read: where it sits, how its columns were bound, which of its rows were non-blank. */
+interface ReadSource {
+  table: RawTable;
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  /** Null when no header was found. */
+  bindings: Binding[] | null;
+  /** The first note or signature line under the data, as a sheet row (0-based), or -1. */
+  notesAt: number;
+}
+
+/** One problem in many cells of one column: kept as its first few issues and a count. */
+interface Flood {
+  /** Indexes in Context.issues of the members: the first is where a flood is reported. */
+  slots: number[];
+  members: Issue[];
+  count: number;
+  prefix: string;
+  firstRow: number;
+  lastRow: number;
+}
+
 interface Context {
   date1904: boolean;
   periodEnd: string | null;
   issues: Issue[];
+  /** Row issues by ledger, code, severity and column: 100,000 bad cells must not make 100,000 issues. */
+  floods: Map<string, Flood>;
   /** Ledgers repeat the same dates and firms thousands of times. */
   serials: Map<number, string | null>;
   creditCodes: Map<string, string | null>;
@@ -105,7 +143,14 @@ function normalCreditCode(ctx: Context, text: string): string | null {
 export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}): LedgerSet {
   const issues: Issue[] = [];
   const periodEnd = typeof opts.periodEnd === "string" && /^\d{4}-\d{2}-\d{2}$/.test(opts.periodEnd) ? opts.periodEnd : null;
-  const ctx: Context = { date1904: !!(wb && wb.date1904), periodEnd, issues, serials: new Map(), creditCodes: new Map() };
+  const ctx: Context = {
+    date1904: !!(wb && wb.date1904),
+    periodEnd,
+    issues,
+    floods: new Map(),
+    serials: new Map(),
+    creditCodes: new Map(),
+  };
   const tables: RawTable[] = wb && Array.isArray(wb.tables) ? wb.tables : [];
 
   const found = new Map<LedgerName, { table: RawTable; department?: string }[]>();
@@ -131,6 +176,7 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
   }
 
   const ledgers: Partial<Record<LedgerName, Ledger>> = {};
+  const rowAccounts: RowAccount[] = [];
   for (const spec of LEDGER_SPECS) {
     const sources = found.get(spec.name);
     if (!sources) {
@@ -140,6 +186,8 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
     const state: LedgerState = {
       spec,
       sources: [],
+      accounts: new Map(),
+      read: [],
       columns: [],
       rows: [],
       excluded: 0,
@@ -150,6 +198,8 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
       store: { columns: newColumns(), touched: false },
     };
     for (const s of sources) readSource(ctx, state, s.table, s.department);
+    accountAroundTables(ctx, state);
+    for (const account of state.accounts.values()) rowAccounts.push(account);
     for (const column of state.store.columns.data) column.length = state.rows.length;
     if (state.headerFound) {
       const ledger: Ledger = {
@@ -163,7 +213,7 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
       ledgers[spec.name] = ledger;
     }
   }
-  return { ledgers, issues };
+  return { ledgers, issues: settleFloods(ctx), rowAccounts };
 }
 
 function whichLedger(table: RawTable): { ledger: LedgerName; department?: string } | null {
@@ -297,6 +347,18 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   const address = (r: number, c: number) => `${sheetRef}!${columnLetters(left + c)}${top + r + 1}`;
   const where = table.table ? `${sheet}（表格 ${table.table}）` : sheet;
   const whereEn = table.table ? `${sheet} (table ${table.table})` : sheet;
+  const account = accountOf(state, sheet);
+  const read: ReadSource = {
+    table,
+    sheet,
+    top,
+    left,
+    bottom: top + grid.rows.length - 1,
+    right: left + grid.width - 1,
+    bindings: null,
+    notesAt: -1,
+  };
+  state.read.push(read);
 
   if (table.mergesUnknown) {
     ctx.issues.push(
@@ -335,6 +397,7 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
         `${whereEn}: no header row for ledger ${ledger} in the first ${HEADER_SEARCH_ROWS} rows; expected columns: ${required.map((c) => `${c.name} (${c.aliases?.[0] ?? ""})`).join(", ")}`,
       ),
     );
+    for (let r = 0; r < grid.rows.length; r++) if (!isBlankRow(grid.rows[r])) skip(account, "no_header");
     return;
   }
   state.headerFound = true;
@@ -415,7 +478,20 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
     sheet,
     top,
   };
-  for (let r = headerRow + 1; r < grid.rows.length; r++) {
+  read.bindings = bindings;
+  // Rows above the header are titles (a merged title, a 填报单位 line); an Excel table's totals
+  // row is Excel's, never a record, whatever it says.
+  for (let r = 0; r < headerRow; r++) if (!isBlankRow(grid.rows[r])) skip(account, "title");
+  skip(account, "header");
+  const totalsRows = Math.max(0, Math.min(num(table.totalsRows), grid.rows.length - headerRow - 1));
+  const dataEnd = grid.rows.length - totalsRows;
+  for (let r = dataEnd; r < grid.rows.length; r++) if (!isBlankRow(grid.rows[r])) skip(account, "total");
+  let noteLines = 0;
+  let notes: Issue | null = null;
+  for (let r = headerRow + 1; r < dataEnd; r++) {
+    // A row is blank by its own cells: a merged 部门 running into an empty row does not make it a record.
+    if (isBlankRow(grid.rows[r])) continue;
+    account.nonBlankRows++;
     // One pass finds the first non-blank cell and whether anything besides 序号 is filled:
     // templates often come with 序号 numbered down rows nobody has used yet.
     let first: RawCell = null;
@@ -433,29 +509,248 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
         break;
       }
     }
-    if (firstCol < 0) continue;
-    if (typeof first === "string" && mayEndRecords(first)) {
-      const word = foldText(first).replace(SPACES, "");
-      if (NOTE_PREFIXES.some((p) => word.startsWith(p))) break;
-      if (TOTAL_WORDS.has(word.endsWith(":") ? word.slice(0, -1) : word)) {
-        const at = address(r, firstCol);
-        ctx.issues.push(
-          issue(
-            "info",
-            "row.total_skipped",
-            ledger,
-            at,
-            `${at} ${first.trim()}行不是记录，已跳过`,
-            `${at}: total row (${first.trim()}) is not a record and was skipped`,
-          ),
-        );
-        continue;
+    const line = typeof first === "string" && mayEndRecords(first) ? lineKind(first) : null;
+    if (line === "note" || line === "signature") {
+      // 注：/制表人 end the ledger: what follows is read no more, but every row is still looked at.
+      account.skipped[line] = (account.skipped[line] ?? 0) + 1;
+      if (read.notesAt < 0) {
+        read.notesAt = top + r;
+        const at = `${sheetRef}!${columnLetters(left + firstCol)}${top + r + 1}`;
+        notes = issue("info", "row.notes_skipped", ledger, at, "", "");
+        ctx.issues.push(notes);
+      }
+      noteLines++;
+      continue;
+    }
+    if (line === "total") {
+      skip(account, "total", false);
+      report(ctx, state, "info", "row.total_skipped", `${sheetRef}!${columnLetters(left + firstCol)}`, top + r + 1, (at) => [
+        `${at} ${String(first).trim()}行不是记录，已跳过`,
+        `${at}: total row (${String(first).trim()}) is not a record and was skipped`,
+      ]);
+      continue;
+    }
+    if (read.notesAt >= 0) {
+      skip(account, "after_notes", false);
+      if (looksLikeRecord(bindings, (c) => grid.cell(r, c))) rowAfterNotes(ctx, state, read, shape, r, firstCol);
+      continue;
+    }
+    if (firstCol < 0 || !filled) {
+      skip(account, "row_number_only", false);
+      continue;
+    }
+    source.rowsRead++;
+    const excludedBefore = state.excluded;
+    readRow(ctx, state, grid, shape, r);
+    if (state.excluded > excludedBefore) account.excluded++;
+    else account.records++;
+  }
+  if (notes !== null) {
+    const at = notes.cell!;
+    notes.message = `${at} 起的注释、制表人等${noteLines}行不是记录，已跳过；其下方的行不作为记录读取`;
+    notes.messageEn = `${at}: ${noteLines} note or signature line(s) (注：, 制表人 …) from here are not records and were skipped; rows below them are not read as records`;
+  }
+}
+
+/** A sheet row with cells outside every table, gathered from the regions around the tables. */
+interface OutsideRow {
+  row: number;
+  /** Non-blank cells outside every table. */
+  cells: number;
+  /** Sheet column and value of the leftmost of them. */
+  firstCol: number;
+  first: RawCell;
+  /** Set when the row has non-blank cells inside a table that is not this ledger's. */
+  otherTable: boolean;
+  /** The region rows it was seen in, to look its cells up by column. */
+  parts: { left: number; values: RawCell[] }[];
+}
+
+function validRect(r: unknown): r is CellRange {
+  const m = r as CellRange;
+  return !!m && [m.top, m.left, m.bottom, m.right].every((v) => typeof v === "number" && Number.isFinite(v)) && m.top <= m.bottom && m.left <= m.right;
+}
+
+/**
+ * The rows of a table's sheet that no table of this ledger reads — titles above it, rows typed
+ * below or beside it, notes under it, other tables — each accounted for under a reason. One that
+ * would be a record is a warning at its cell: the clerk believes the ledger holds it.
+ */
+function accountAroundTables(ctx: Context, state: LedgerState): void {
+  const bySheet = new Map<string, ReadSource[]>();
+  for (const read of state.read) {
+    if (!read.table.table || !read.table.around || !Array.isArray(read.table.around.regions)) continue;
+    const list = bySheet.get(read.sheet) ?? [];
+    list.push(read);
+    bySheet.set(read.sheet, list);
+  }
+  for (const [sheet, reads] of bySheet) {
+    const mine: CellRange[] = reads.map((r) => ({ top: r.top, left: r.left, bottom: r.bottom, right: r.right }));
+    const given = (reads[0].table.around!.tables ?? []).filter(validRect);
+    // This ledger's tables first: a cell in one of them is never "another table".
+    const rects = [...mine, ...given.filter((g) => !mine.some((m) => m.top === g.top && m.left === g.left))];
+    const ownTables = mine.length;
+    const rows = new Map<number, OutsideRow>();
+    const seen = new Set<unknown>();
+    for (const read of reads) {
+      for (const region of read.table.around!.regions) {
+        if (!region || seen.has(region) || !Array.isArray(region.values)) continue;
+        seen.add(region);
+        const top = num(region.top);
+        const left = num(region.left);
+        for (let i = 0; i < region.values.length; i++) {
+          const line = region.values[i];
+          if (!Array.isArray(line) || line.length === 0) continue;
+          const R = top + i;
+          let info: OutsideRow | undefined;
+          const note = (): OutsideRow => {
+            if (info === undefined) {
+              info = rows.get(R);
+              if (info === undefined) {
+                info = { row: R, cells: 0, firstCol: -1, first: null, otherTable: false, parts: [] };
+                rows.set(R, info);
+              }
+              info.parts.push({ left, values: line });
+            }
+            return info;
+          };
+          for (let c = 0; c < line.length; c++) {
+            const C = left + c;
+            let inside = -1;
+            for (let t = 0; t < rects.length; t++) {
+              const rect = rects[t];
+              if (R >= rect.top && R <= rect.bottom && C >= rect.left && C <= rect.right) {
+                inside = t;
+                break;
+              }
+            }
+            if (inside >= 0) {
+              // A table accounts for its own cells; another table's only tell that the row is not empty.
+              const end = Math.min(line.length - 1, rects[inside].right - left);
+              if (inside >= ownTables) for (let k = c; k <= end; k++) if (!isBlankCell(line[k])) note().otherTable = true;
+              c = end;
+              continue;
+            }
+            if (isBlankCell(line[c])) continue;
+            const row = note();
+            row.cells++;
+            if (row.firstCol < 0 || C < row.firstCol) {
+              row.firstCol = C;
+              row.first = line[c];
+            }
+          }
+        }
       }
     }
-    if (!filled) continue;
-    source.rowsRead++;
-    readRow(ctx, state, grid, shape, r);
+    if (rows.size === 0) continue;
+    const account = accountOf(state, sheet);
+    const firstTop = Math.min(...mine.map((m) => m.top));
+    for (const row of [...rows.values()].sort((a, b) => a.row - b.row)) {
+      const R = row.row;
+      const holder = reads.find((r) => R >= r.top && R <= r.bottom);
+      // A row one of this ledger's tables holds was counted there, whatever lies beside it.
+      if (holder && !isBlankRow(holder.table.values[R - holder.top])) continue;
+      if (row.cells === 0) {
+        if (row.otherTable) skip(account, "other_table");
+        continue;
+      }
+      if (R < firstTop) {
+        skip(account, "title");
+        continue;
+      }
+      const kind = typeof row.first === "string" ? lineKind(row.first) : null;
+      if (kind !== null) {
+        skip(account, kind);
+        continue;
+      }
+      skip(account, "outside_table");
+      const near = holder ?? [...reads].reverse().find((r) => r.bottom < R) ?? reads[0];
+      const cellAt = (C: number): RawCell => {
+        for (const part of row.parts) {
+          const v = part.values[C - part.left];
+          if (v !== undefined && !isBlankCell(v)) return v;
+        }
+        return null;
+      };
+      const recordLike = holder
+        ? row.cells >= 2
+        : near.bindings !== null && looksLikeRecord(near.bindings, (index) => cellAt(near.left + index));
+      if (!recordLike) continue;
+      const name = near.table.table ?? "";
+      const prefix = `${quoteSheet(sheet)}!${columnLetters(row.firstCol)}`;
+      report(ctx, state, "warning", "row.outside_table", prefix, R + 1, (at) =>
+        holder
+          ? [
+              `${at} 这一行的数据在表格“${name}”旁边，不在表格的列中，没有作为记录读取。如果它是一条记录，请把它移进表格，或扩展表格（表设计 → 调整表格大小）`,
+              `${at}: this row's data is beside table ${name}, outside its columns, and was not read as a record. If it is a record, move it into the table or extend the table (Table Design → Resize Table)`,
+            ]
+          : [
+              `${at} 这一行在表格“${name}”下方，不在表格内，没有作为记录读取。如果它是一条记录，请扩展表格把它包含进来（表设计 → 调整表格大小）`,
+              `${at}: this row is below table ${name}, outside it, and was not read as a record. If it is a record, extend the table to include it (Table Design → Resize Table)`,
+            ],
+      );
+    }
   }
+}
+
+/** The row accounting of one ledger's sheet. */
+function accountOf(state: LedgerState, sheet: string): RowAccount {
+  let account = state.accounts.get(sheet);
+  if (!account) {
+    account = { ledger: state.spec.name, sheet, nonBlankRows: 0, records: 0, excluded: 0, skipped: {} };
+    state.accounts.set(sheet, account);
+  }
+  return account;
+}
+
+/** Counts a skipped row (and, unless already counted, the non-blank row it is). */
+function skip(account: RowAccount, reason: SkipReason, count = true): void {
+  if (count) account.nonBlankRows++;
+  account.skipped[reason] = (account.skipped[reason] ?? 0) + 1;
+}
+
+function isBlankRow(row: unknown): boolean {
+  if (!Array.isArray(row)) return true;
+  for (let c = 0; c < row.length; c++) if (!isBlankCell(row[c])) return false;
+  return true;
+}
+
+/** What a line whose first cell may be a note, signature or total word is. */
+function lineKind(text: string): "note" | "signature" | "total" | null {
+  const word = foldText(text).replace(SPACES, "");
+  if (NOTE_WORDS.some((p) => word.startsWith(p))) return "note";
+  if (SIGNATURE_WORDS.some((p) => word.startsWith(p))) return "signature";
+  if (TOTAL_WORDS.has(word.endsWith(":") ? word.slice(0, -1) : word)) return "total";
+  return null;
+}
+
+/**
+ * Whether a row the reader does not take would be a record if it were read: it fills at least two
+ * of the columns bound to the ledger, half of the bound required ones among them — the test the
+ * header row passes, applied to a row.
+ */
+function looksLikeRecord(bindings: Binding[], cellAt: (index: number) => RawCell): boolean {
+  let bound = 0;
+  let required = 0;
+  let requiredFilled = 0;
+  for (const b of bindings) {
+    if (b.spec === null) continue;
+    const filled = !isBlankCell(cellAt(b.index));
+    if (filled) bound++;
+    if (b.spec.required) {
+      required++;
+      if (filled) requiredFilled++;
+    }
+  }
+  return bound >= 2 && requiredFilled > 0 && requiredFilled * 2 >= required;
+}
+
+function rowAfterNotes(ctx: Context, state: LedgerState, read: ReadSource, shape: RowShape, r: number, firstCol: number): void {
+  const noteRow = read.notesAt + 1;
+  report(ctx, state, "warning", "row.after_notes", `${quoteSheet(read.sheet)}!${columnLetters(read.left + firstCol)}`, shape.top + r + 1, (at) => [
+    `${at} 这一行在第${noteRow}行的注释/制表人行下方，没有作为记录读取。如果它是一条记录，请把它移到合计行和制表人行的上方`,
+    `${at}: this row is below the note/signature line in row ${noteRow} and was not read as a record. If it is a record, move it above the total and signature lines`,
+  ]);
 }
 
 // First characters of the note and total words: a cell starting otherwise (nearly every record's
@@ -488,9 +783,85 @@ interface RowShape {
   top: number;
 }
 
-function report(ctx: Context, state: LedgerState, severity: Severity, code: string, at: string, message: string, messageEn: string): void {
+/**
+ * Reports a problem at one cell of a row (`prefix` is `sheet!C`, the row completes it). The
+ * messages are built only for the first few cells of a column: past those, a flood of the same
+ * problem costs a counter, not an issue per row.
+ */
+function report(
+  ctx: Context,
+  state: LedgerState,
+  severity: Severity,
+  code: string,
+  prefix: string,
+  row: number,
+  messages: (at: string) => [string, string],
+): void {
   if (severity === "error") state.failed = true;
-  ctx.issues.push(issue(severity, code, state.spec.name, at, message, messageEn));
+  const ledger = state.spec.name;
+  const key = `${ledger}\u0000${code}\u0000${severity}\u0000${prefix}`;
+  const flood = ctx.floods.get(key);
+  if (flood !== undefined) {
+    flood.count++;
+    if (row > flood.lastRow) flood.lastRow = row;
+    if (row < flood.firstRow) flood.firstRow = row;
+    if (flood.members.length < FLOOD_SHOWN) {
+      const at = prefix + row;
+      const [message, messageEn] = messages(at);
+      const member = issue(severity, code, ledger, at, message, messageEn);
+      flood.members.push(member);
+      flood.slots.push(ctx.issues.length);
+      ctx.issues.push(member);
+    }
+    return;
+  }
+  const at = prefix + row;
+  const [message, messageEn] = messages(at);
+  const first = issue(severity, code, ledger, at, message, messageEn);
+  ctx.floods.set(key, { slots: [ctx.issues.length], members: [first], count: 1, prefix, firstRow: row, lastRow: row });
+  ctx.issues.push(first);
+}
+
+/** The issues in the order they were found, each flood of one column as one issue where its first cell was. */
+function settleFloods(ctx: Context): Issue[] {
+  const grouped = new Map<number, Flood | null>();
+  for (const flood of ctx.floods.values()) {
+    if (flood.count <= FLOOD_SHOWN) continue;
+    grouped.set(flood.slots[0], flood);
+    for (let k = 1; k < flood.slots.length; k++) grouped.set(flood.slots[k], null);
+  }
+  if (grouped.size === 0) return ctx.issues;
+  const out: Issue[] = [];
+  for (let i = 0; i < ctx.issues.length; i++) {
+    const flood = grouped.get(i);
+    if (flood === undefined) out.push(ctx.issues[i]);
+    else if (flood !== null) out.push(floodIssue(flood));
+  }
+  return out;
+}
+
+function floodIssue(flood: Flood): Issue {
+  const first = flood.members[0];
+  const bang = flood.prefix.lastIndexOf("!");
+  const letters = flood.prefix.slice(bang + 1);
+  const range = `${flood.prefix}${flood.firstRow}:${letters}${flood.lastRow}`;
+  const cells = flood.members.map((m) => m.cell!);
+  const short = cells.map((c) => c.slice(bang + 1));
+  const n = flood.count.toLocaleString("en-US");
+  // The first cell's own words, without its address: the count and range now lead.
+  const own = (text: string) => (text.startsWith(first.cell!) ? text.slice(first.cell!.length).replace(/^[\s:：]+/, "") : text);
+  const grouped: Issue = {
+    severity: first.severity,
+    code: first.code,
+    message: `同一列共 ${n} 处同类问题（${range}），如 ${short.join("、")} 等。${short[0]}：${own(first.message)}`,
+    messageEn: `${n} cells of one column have the same problem (${range}), e.g. ${short.join(", ")}. ${short[0]}: ${own(first.messageEn)}`,
+    cell: first.cell,
+    count: flood.count,
+    cells,
+    range,
+  };
+  if (first.ledger !== undefined) grouped.ledger = first.ledger;
+  return grouped;
 }
 
 function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, r: number): void {
@@ -511,16 +882,10 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
     if (isBlankCell(raw)) {
       if (col.blankMeans !== undefined) value = col.blankMeans;
       else if (col.required) {
-        const at = b.prefix + rowNumber;
-        report(
-          ctx,
-          state,
-          "error",
-          "required.blank",
-          at,
+        report(ctx, state, "error", "required.blank", b.prefix, rowNumber, (at) => [
           `${at} ${col.name}为必填项，不能为空`,
           `${at}: ${col.name} is required but blank`,
-        );
+        ]);
       }
       values[k] = value;
       continue;
@@ -531,39 +896,22 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
         if (iso !== null) {
           value = iso;
           if (ctx.periodEnd !== null && iso > ctx.periodEnd && col.name === state.spec.dateColumn) {
-            const at = b.prefix + rowNumber;
-            report(
-              ctx,
-              state,
-              "info",
-              "date.after_period",
-              at,
+            report(ctx, state, "info", "date.after_period", b.prefix, rowNumber, (at) => [
               `${at} 日期 ${iso} 晚于报告期末 ${ctx.periodEnd}，不计入截至期末的统计`,
               `${at}: date ${iso} is after the period end ${ctx.periodEnd}; not counted in figures up to the period end`,
-            );
+            ]);
           }
         } else {
-          const at = b.prefix + rowNumber;
           if (isExcelError(raw)) {
-            report(
-              ctx,
-              state,
-              "error",
-              "date.unparseable",
-              at,
+            report(ctx, state, "error", "date.unparseable", b.prefix, rowNumber, (at) => [
               `${at} 日期为错误值：${displayCell(raw)}`,
               `${at}: the date cell holds the error ${displayCell(raw)}`,
-            );
+            ]);
           } else {
-            report(
-              ctx,
-              state,
-              "error",
-              "date.unparseable",
-              at,
+            report(ctx, state, "error", "date.unparseable", b.prefix, rowNumber, (at) => [
               `${at} 日期无法识别：“${displayCell(raw)}”`,
               `${at}: date not recognised: "${displayCell(raw)}"`,
-            );
+            ]);
           }
         }
         break;
@@ -577,54 +925,31 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
         } else {
           const parts = parseNumberParts(raw, col.type === "integer" ? INTEGER_SUFFIXES : undefined);
           if (parts === null) {
-            const at = b.prefix + rowNumber;
             if (isExcelError(raw)) {
-              report(
-                ctx,
-                state,
-                "error",
-                "number.invalid",
-                at,
+              report(ctx, state, "error", "number.invalid", b.prefix, rowNumber, (at) => [
                 `${at} ${col.name}为错误值：${displayCell(raw)}`,
                 `${at}: ${col.name} holds the error ${displayCell(raw)}`,
-              );
+              ]);
             } else {
-              report(
-                ctx,
-                state,
-                "error",
-                "number.invalid",
-                at,
+              report(ctx, state, "error", "number.invalid", b.prefix, rowNumber, (at) => [
                 `${at} ${col.name}不是数字：“${displayCell(raw)}”`,
                 `${at}: ${col.name} is not a number: "${displayCell(raw)}"`,
-              );
+              ]);
             }
             break;
           }
           n = b.power > 0 && !parts.ownUnit ? scaleByPowerOfTen(parts.value, b.power) : parts.value;
         }
         if (n < 0) {
-          const at = b.prefix + rowNumber;
-          report(
-            ctx,
-            state,
-            "error",
-            "number.negative",
-            at,
+          report(ctx, state, "error", "number.negative", b.prefix, rowNumber, (at) => [
             `${at} ${col.name}不能为负数：“${displayCell(raw)}”`,
             `${at}: ${col.name} cannot be negative: "${displayCell(raw)}"`,
-          );
+          ]);
         } else if (col.type === "integer" && !Number.isInteger(n)) {
-          const at = b.prefix + rowNumber;
-          report(
-            ctx,
-            state,
-            "error",
-            "number.invalid",
-            at,
+          report(ctx, state, "error", "number.invalid", b.prefix, rowNumber, (at) => [
             `${at} ${col.name}应为整数：“${displayCell(raw)}”`,
             `${at}: ${col.name} must be a whole number: "${displayCell(raw)}"`,
-          );
+          ]);
         } else {
           // -0 from a formula would print as "-0".
           value = n === 0 ? 0 : n;
@@ -634,7 +959,7 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
       case "enum":
       case "yesno": {
         if (isExcelError(raw)) {
-          excelErrorInText(ctx, state, col, b.prefix + rowNumber, displayCell(raw));
+          excelErrorInText(ctx, state, col, b.prefix, rowNumber, displayCell(raw));
           break;
         }
         const canonical = col.type === "yesno" ? parseYesNo(raw) : enumValue(col, raw);
@@ -645,21 +970,15 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
         const allowed = col.type === "yesno" ? ["是", "否"] : (col.values ?? []);
         const fallback = allowed.includes("其他") ? "其他" : null;
         value = fallback ?? looseValue(raw);
-        const at = b.prefix + rowNumber;
-        report(
-          ctx,
-          state,
-          "warning",
-          "enum.unknown",
-          at,
+        report(ctx, state, "warning", "enum.unknown", b.prefix, rowNumber, (at) => [
           `${at} ${col.name}“${displayCell(raw)}”不在可选值（${allowed.join("、")}）中，${fallback ? "按“其他”统计" : "按原值保留"}`,
           `${at}: ${col.name} "${displayCell(raw)}" is not one of ${allowed.join(", ")}; ${fallback ? "counted as 其他" : "kept as written"}`,
-        );
+        ]);
         break;
       }
       default: {
         if (isExcelError(raw)) {
-          excelErrorInText(ctx, state, col, b.prefix + rowNumber, displayCell(raw));
+          excelErrorInText(ctx, state, col, b.prefix, rowNumber, displayCell(raw));
           break;
         }
         value = looseText(raw);
@@ -667,16 +986,10 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
           const code = normalCreditCode(ctx, value);
           if (code !== null) value = code;
           else {
-            const at = b.prefix + rowNumber;
-            report(
-              ctx,
-              state,
-              "warning",
-              "creditcode.invalid",
-              at,
+            report(ctx, state, "warning", "creditcode.invalid", b.prefix, rowNumber, (at) => [
               `${at} 统一社会信用代码“${displayCell(raw)}”有误：应为18位，末位校验码须符合GB 32100`,
               `${at}: unified social credit code "${displayCell(raw)}" is invalid: it must have 18 characters and a GB 32100 check character`,
-            );
+            ]);
           }
         }
       }
@@ -687,17 +1000,11 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
       if (!seen) state.keys.set(col.name, (seen = new KeyIndex()));
       const earlier = seen.firstOrAdd(foldText(value), b.prefixIndex * ROW_SPAN + rowNumber);
       if (earlier !== undefined) {
-        const at = b.prefix + rowNumber;
         const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
-        report(
-          ctx,
-          state,
-          "warning",
-          "key.duplicate",
-          at,
+        report(ctx, state, "warning", "key.duplicate", b.prefix, rowNumber, (at) => [
           `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复`,
           `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}`,
-        );
+        ]);
       }
     }
   }
@@ -722,17 +1029,12 @@ export function rowCellAddress(row: LedgerRow, column: string): string | undefin
   return letter === undefined ? undefined : `${quoteSheet(row.sheet)}!${letter}${row.row}`;
 }
 
-function excelErrorInText(ctx: Context, state: LedgerState, col: ColumnSpec, at: string, shown: string): void {
+function excelErrorInText(ctx: Context, state: LedgerState, col: ColumnSpec, prefix: string, rowNumber: number, shown: string): void {
   // A failed lookup in an optional column leaves the record usable; in a required one it does not.
-  report(
-    ctx,
-    state,
-    col.required ? "error" : "warning",
-    "cell.excel_error",
-    at,
+  report(ctx, state, col.required ? "error" : "warning", "cell.excel_error", prefix, rowNumber, (at) => [
     `${at} ${col.name}为错误值：${shown}`,
     `${at}: ${col.name} holds the error ${shown}`,
-  );
+  ]);
 }
 
 const ENUM_KEYS = new Map<ColumnSpec, Map<string, string>>();

@@ -72,8 +72,14 @@ describe("a realistic messy ledger sheet", () => {
       }),
     ]);
   });
-  it("excludes the record with the unreadable date and skips the 合计 row, stopping at the note", () => {
-    expect(codes(set.issues)).toEqual([`error date.unparseable ${A}D7`, `info row.total_skipped ${A}A8`]);
+  it("excludes the record with the unreadable date, skips the 合计 row and the note, and warns at the record typed under the note", () => {
+    expect(codes(set.issues)).toEqual([
+      `error date.unparseable ${A}D7`,
+      `info row.total_skipped ${A}A8`,
+      `info row.notes_skipped ${A}A9`,
+      `warning row.after_notes ${A}A10`,
+    ]);
+    expect(set.issues.find((i) => i.code === "row.after_notes")?.message).toMatch(/第9行.*没有作为记录读取.*移到合计行和制表人行的上方/);
     expect(set.issues.find((i) => i.code === "date.unparseable")?.message).toBe(`${A}D7 日期无法识别：“二〇二二年某日”`);
     expect(ledger.excluded).toBe(1);
   });
