@@ -87,6 +87,11 @@ export interface Issue {
   count?: number;
   cells?: string[];
   range?: string;
+  /**
+   * The 列名对照 row that would settle a missing column (`学习记录 | 形式 | 学习方式`): the pane offers
+   * to write it, `check` prints it.
+   */
+  columnMapping?: { ledger: LedgerName; column: string; header: string };
 }
 
 /** Canonical (Chinese) ledger names. */
@@ -134,6 +139,12 @@ export interface Ledger {
   rows: LedgerRow[];
   /** Number of rows excluded because of error-severity issues. */
   excluded: number;
+  /**
+   * Columns of the ledger's spec a source's header row did not bind: the whole column is absent
+   * from that source's rows. `cell` is where the missing-column issue stands (the likely header,
+   * else the header row's first cell). Absent for ledgers built by hand.
+   */
+  missingColumns?: { name: string; sheet: string; cell: string; required: boolean }[];
 }
 
 export interface LedgerSet {

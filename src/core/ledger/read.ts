@@ -18,7 +18,9 @@ import type {
   SkipReason,
 } from "../types";
 import { columnLetters, quoteSheet } from "../address";
-import { DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET, type ColumnSpec, type LedgerSpec } from "./schema";
+import { COLUMN_MAP_SHEET, DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET, type ColumnSpec, type LedgerSpec } from "./schema";
+import { isColumnMapTable, readColumnMappings, unusedMappingIssues, type ColumnMapping } from "./mapping";
+import { matchHeader, MatchRank, suggestHeaders, type HeaderMatch, type UnitRefusal } from "./headers";
 import { cleanText, displayCell, foldHeader, foldKey, foldText, headerUnit, isBlankCell, isExcelError, isTrimSpace } from "./text";
 import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
 import { isValidCreditCode } from "./creditcode";
@@ -73,6 +75,9 @@ interface LedgerState {
   failed: boolean;
   /** The rows' values, column by column (see columns.ts). */
   store: { columns: LedgerColumns; touched: boolean };
+  /** Every header cell's text of every source, for a 列名对照 row naming none of them. */
+  headers: string[];
+  missingColumns: NonNullable<Ledger["missingColumns"]>;
 }
 
 /** Above Excel's last row (1 048 576), so a row number and a prefix index share one number. */
@@ -112,6 +117,8 @@ interface Context {
   /** Ledgers repeat the same dates and firms thousands of times. */
   serials: Map<number, string | null>;
   creditCodes: Map<string, string | null>;
+  /** The rows of 列名对照. */
+  mappings: ColumnMapping[];
 }
 
 const CACHE_LIMIT = 100000;
@@ -143,6 +150,7 @@ function normalCreditCode(ctx: Context, text: string): string | null {
 export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}): LedgerSet {
   const issues: Issue[] = [];
   const periodEnd = typeof opts.periodEnd === "string" && /^\d{4}-\d{2}-\d{2}$/.test(opts.periodEnd) ? opts.periodEnd : null;
+  const columnMap = readColumnMappings(wb);
   const ctx: Context = {
     date1904: !!(wb && wb.date1904),
     periodEnd,
@@ -150,6 +158,7 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
     floods: new Map(),
     serials: new Map(),
     creditCodes: new Map(),
+    mappings: columnMap.mappings,
   };
   const tables: RawTable[] = wb && Array.isArray(wb.tables) ? wb.tables : [];
 
@@ -157,7 +166,7 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
   for (const table of tables) {
     if (!table || typeof table !== "object") continue;
     const sheetKey = foldKey(String(table.sheet ?? ""));
-    if (sheetKey === SETTINGS_SHEET || sheetKey === DEFINITIONS_SHEET) continue;
+    if (sheetKey === SETTINGS_SHEET || sheetKey === DEFINITIONS_SHEET || isColumnMapTable(table)) continue;
     const match = whichLedger(table);
     if (!match) continue;
     const list = found.get(match.ledger) ?? [];
@@ -177,6 +186,7 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
 
   const ledgers: Partial<Record<LedgerName, Ledger>> = {};
   const rowAccounts: RowAccount[] = [];
+  const headersByLedger = new Map<LedgerName, string[]>();
   for (const spec of LEDGER_SPECS) {
     const sources = found.get(spec.name);
     if (!sources) {
@@ -196,6 +206,8 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
       headerFound: false,
       failed: false,
       store: { columns: newColumns(), touched: false },
+      headers: [],
+      missingColumns: [],
     };
     for (const s of sources) readSource(ctx, state, s.table, s.department);
     accountAroundTables(ctx, state);
@@ -208,11 +220,14 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
         columns: state.columns,
         rows: state.rows,
         excluded: state.excluded,
+        missingColumns: state.missingColumns,
       };
       rememberColumns(ledger, state.store);
       ledgers[spec.name] = ledger;
+      headersByLedger.set(spec.name, [...new Set(state.headers)]);
     }
   }
+  issues.push(...columnMap.issues, ...unusedMappingIssues(columnMap.mappings, headersByLedger));
   return { ledgers, issues: settleFloods(ctx), rowAccounts };
 }
 
@@ -253,19 +268,6 @@ function missingLedger(spec: LedgerSpec): Issue {
 function num(n: unknown): number {
   return typeof n === "number" && Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0;
 }
-
-function headerKeys(spec: LedgerSpec): Map<string, ColumnSpec> {
-  const map = new Map<string, ColumnSpec>();
-  for (const col of spec.columns) {
-    for (const spelling of [col.name, ...(col.aliases ?? [])]) {
-      const key = foldHeader(spelling).toLowerCase();
-      if (!map.has(key)) map.set(key, col);
-    }
-  }
-  return map;
-}
-
-const HEADER_KEYS = new Map<LedgerName, Map<string, ColumnSpec>>(LEDGER_SPECS.map((s) => [s.name, headerKeys(s)]));
 
 function headerText(cell: RawCell): string {
   if (typeof cell === "string") return cell;
@@ -374,14 +376,13 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   }
 
   const required = spec.columns.filter((c) => c.required);
-  const keys = HEADER_KEYS.get(ledger)!;
   let headerRow = -1;
   const searchRows = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
   for (let r = 0; r < searchRows && headerRow < 0; r++) {
     const matched = new Set<string>();
     for (let c = 0; c < grid.width; c++) {
-      const col = keys.get(foldHeader(headerText(grid.cell(r, c))).toLowerCase());
-      if (col && col.required) matched.add(col.name);
+      const m = matchHeader(spec, headerText(grid.cell(r, c)), ctx.mappings);
+      if (m && m.column.required) matched.add(m.column.name);
     }
     if (matched.size > 0 && matched.size * 2 >= required.length) headerRow = r;
   }
@@ -401,52 +402,12 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
     return;
   }
   state.headerFound = true;
-
-  const bindings: Binding[] = [];
+  const bindings = bindHeaderRow(ctx, state, grid, headerRow, address, { sheet, where, whereEn, sheetRef, left, top });
   const skipped: boolean[] = new Array(grid.width).fill(false);
-  const used = new Set<string>();
-  for (let c = 0; c < grid.width; c++) {
-    const text = headerText(grid.cell(headerRow, c));
-    const folded = foldHeader(text);
-    if (folded.length === 0) continue;
-    if (folded === ROW_NUMBER_HEADER) {
-      skipped[c] = true;
-      continue;
-    }
-    const col = keys.get(folded.toLowerCase()) ?? null;
-    let name: string;
-    let spec: ColumnSpec | null = null;
-    if (col && !used.has(col.name)) {
-      name = col.name;
-      spec = col;
-    } else {
-      name = folded;
-      for (let n = 2; used.has(name); n++) name = `${folded}#${n}`;
-    }
-    used.add(name);
-    const unit = spec && spec.type === "money" ? headerUnit(text) : "";
-    const power = unit === "万元" || unit === "万" ? 4 : unit === "亿元" || unit === "亿" ? 8 : 0;
-    const prefix = `${sheetRef}!${columnLetters(left + c)}`;
-    bindings.push({ index: c, name, header: cleanText(text), spec, prefix, prefixIndex: state.prefixes.length, power });
-    state.prefixes.push(prefix);
-  }
+  for (let c = 0; c < grid.width; c++) if (foldHeader(headerText(grid.cell(headerRow, c))) === ROW_NUMBER_HEADER) skipped[c] = true;
   for (const b of bindings) {
     if (b.spec && !state.columns.some((c) => c.name === b.name)) {
       state.columns.push({ name: b.name, header: b.header, column: columnLetters(left + b.index) });
-    }
-  }
-  for (const col of required) {
-    if (!used.has(col.name)) {
-      ctx.issues.push(
-        issue(
-          "error",
-          "ledger.missing_column",
-          ledger,
-          address(headerRow, 0),
-          `${where}：第${top + headerRow + 1}行表头缺少必填列“${col.name}”`,
-          `${whereEn}: the header in row ${top + headerRow + 1} lacks the required column ${col.name} (${col.aliases?.[0] ?? ""})`,
-        ),
-      );
     }
   }
 
@@ -751,6 +712,128 @@ function rowAfterNotes(ctx: Context, state: LedgerState, read: ReadSource, shape
     `${at} 这一行在第${noteRow}行的注释/制表人行下方，没有作为记录读取。如果它是一条记录，请把它移到合计行和制表人行的上方`,
     `${at}: this row is below the note/signature line in row ${noteRow} and was not read as a record. If it is a record, move it above the total and signature lines`,
   ]);
+}
+
+/**
+ * Binds the header row's cells to the ledger's columns (matchHeader: 列名对照, exact, alias; the
+ * unit part of the match), one cell per column — the strongest, else the left-most — and reports
+ * every header that named a column but was not used, and every column not bound with the header
+ * it probably is. Cells bound to nothing are kept under their folded header, for conditions.
+ */
+function bindHeaderRow(
+  ctx: Context,
+  state: LedgerState,
+  grid: Grid,
+  headerRow: number,
+  address: (r: number, c: number) => string,
+  place: { sheet: string; where: string; whereEn: string; sheetRef: string; left: number; top: number },
+): Binding[] {
+  const { sheet, where, whereEn, sheetRef, left, top } = place;
+  const spec = state.spec;
+  const ledger = spec.name;
+  const cells: { index: number; text: string; folded: string; match: HeaderMatch | null; refused: UnitRefusal[] }[] = [];
+  for (let c = 0; c < grid.width; c++) {
+    const text = headerText(grid.cell(headerRow, c));
+    const folded = foldHeader(text);
+    if (folded.length === 0 || folded === ROW_NUMBER_HEADER) continue;
+    const refused: UnitRefusal[] = [];
+    const match = matchHeader(spec, text, ctx.mappings, refused);
+    if (match?.mapping) match.mapping.used = true;
+    cells.push({ index: c, text, folded, match, refused });
+    state.headers.push(cleanText(text));
+  }
+  // The winner of each column: highest rank, then left-most.
+  const winner = new Map<string, (typeof cells)[number]>();
+  for (const cell of cells) {
+    if (!cell.match) continue;
+    const best = winner.get(cell.match.column.name);
+    if (!best || cell.match.rank > best.match!.rank) winner.set(cell.match.column.name, cell);
+  }
+  const headerAt = (index: number) => address(headerRow, index);
+  const bindings: Binding[] = [];
+  const used = new Set<string>();
+  for (const cell of cells) {
+    let name: string;
+    let col: ColumnSpec | null = null;
+    let power = 0;
+    const won = cell.match !== null && winner.get(cell.match.column.name) === cell;
+    if (won) {
+      col = cell.match!.column;
+      name = col.name;
+      power = cell.match!.power;
+    } else {
+      name = cell.folded;
+      for (let n = 2; used.has(name) || spec.columns.some((c) => c.name === name); n++) name = `${cell.folded}#${n}`;
+    }
+    used.add(name);
+    // A header that named a column which another header holds: say which one is read, here.
+    const lost = cell.match && !won ? cell.match.column : cell.refused.find((r) => winner.has(r.column.name))?.column;
+    if (lost) {
+      const other = winner.get(lost.name)!;
+      const at = headerAt(cell.index);
+      const otherAt = columnLetters(left + other.index) + (top + headerRow + 1);
+      ctx.issues.push(
+        issue(
+          "info",
+          "column.not_used",
+          ledger,
+          at,
+          `${at}「${cleanText(cell.text)}」未作为“${lost.name}”读取：已使用 ${otherAt}「${cleanText(other.text)}」${other.match!.rank === MatchRank.Mapped ? "（列名对照）" : ""}；本列按原列名保留，仅供条件使用`,
+          `${at} "${cleanText(cell.text)}" is not read as ${lost.name}: ${otherAt} "${cleanText(other.text)}" is${other.match!.rank === MatchRank.Mapped ? " (per 列名对照)" : ""}; this column is kept under its own header, for conditions only`,
+        ),
+      );
+    }
+    const prefix = `${sheetRef}!${columnLetters(left + cell.index)}`;
+    bindings.push({ index: cell.index, name, header: cleanText(cell.text), spec: col, prefix, prefixIndex: state.prefixes.length, power });
+    state.prefixes.push(prefix);
+  }
+
+  // Columns this header row lacks, and the free header each one probably is.
+  const missing = spec.columns.filter((c) => !winner.has(c.name));
+  if (missing.length === 0) return bindings;
+  const free = cells.filter((c) => !c.match || winner.get(c.match.column.name) !== c).map((c) => ({ index: c.index, text: c.text }));
+  const suggestions = new Map(suggestHeaders(missing, free).map((s) => [s.column.name, s]));
+  const headerRowNumber = top + headerRow + 1;
+  for (const col of missing) {
+    const hint = suggestions.get(col.name);
+    const cell = hint ? headerAt(hint.index) : address(headerRow, 0);
+    state.missingColumns.push({ name: col.name, sheet, cell, required: col.required });
+    if (!col.required && !hint) continue;
+    const english = col.aliases?.find((a) => /^[\x00-\x7f]+$/.test(a));
+    const colEn = english ? `${col.name} (${english})` : col.name;
+    const consequence = `整列未读取，用到“${col.name}”的指标无法计算`;
+    const consequenceEn = `the whole column is ignored and figures that use ${col.name} cannot be computed`;
+    const lacks = col.required ? `第${headerRowNumber}行表头缺少必填列“${col.name}”` : `第${headerRowNumber}行表头没有“${col.name}”列`;
+    const lacksEn = col.required
+      ? `the header in row ${headerRowNumber} lacks the required column ${colEn}`
+      : `the header in row ${headerRowNumber} has no column ${colEn}`;
+    if (hint) {
+      const header = cleanText(headerText(grid.cell(headerRow, hint.index)));
+      const line = `${ledger} | ${col.name} | ${header}`;
+      const i = issue(
+        col.required ? "error" : "info",
+        col.required ? "ledger.missing_column" : "ledger.column_suggestion",
+        ledger,
+        cell,
+        `${cell}「${header}」是不是“${col.name}”？${where}：${lacks}，${consequence}。若是，请在“${COLUMN_MAP_SHEET}”工作表添加一行：${line}`,
+        `${cell} "${header}": is this ${colEn}? In ${whereEn}, ${lacksEn}; ${consequenceEn}. If it is, add a row to sheet ${COLUMN_MAP_SHEET}: ${line}`,
+      );
+      i.columnMapping = { ledger, column: col.name, header };
+      ctx.issues.push(i);
+    } else {
+      ctx.issues.push(
+        issue(
+          "error",
+          "ledger.missing_column",
+          ledger,
+          cell,
+          `${cell} ${where}：${lacks}，也没有相近的列名；${consequence}。请添加该列，或在“${COLUMN_MAP_SHEET}”工作表写明哪一列是“${col.name}”（台账 / 标准列名 / 工作簿列名）`,
+          `${cell}: in ${whereEn}, ${lacksEn} and no header is close to it; ${consequenceEn}. Add the column, or name the header that holds it in sheet ${COLUMN_MAP_SHEET} (台账 / 标准列名 / 工作簿列名)`,
+        ),
+      );
+    }
+  }
+  return bindings;
 }
 
 // First characters of the note and total words: a cell starting otherwise (nearly every record's

@@ -160,3 +160,27 @@ export function ledgerSpec(name: LedgerName): LedgerSpec {
 /** The two configuration sheets the workbook carries. */
 export const SETTINGS_SHEET = "报告设置";
 export const DEFINITIONS_SHEET = "指标定义";
+
+/**
+ * The clerk's answers to "is this header that column?": one row per renamed header, 台账 / 标准列名 /
+ * 工作簿列名 (`学习记录 | 形式 | 学习方式`). A configuration sheet like the two above, never a ledger;
+ * every reader (file, live Excel, the Word pane's file read) passes it to readLedgers. Set-up does
+ * not create it: the pane's "记入列名对照" adds it, with its header, the first time it is needed.
+ */
+export const COLUMN_MAP_SHEET = "列名对照";
+/** The table name a set-up would give it (and a table of that name on any sheet is read too). */
+export const COLUMN_MAP_TABLE = "ColumnNames";
+/** Its three header cells, in the order written; English spellings are accepted when read. */
+export const COLUMN_MAP_HEADERS = ["台账", "标准列名", "工作簿列名"] as const;
+
+/** Word-level synonyms clerks use for a column's name; a suggestion compares headers with these folded to the first. */
+export const HEADER_SYNONYMS: readonly (readonly string[])[] = [
+  ["形式", "方式"],
+  ["类型", "类别", "种类"],
+  ["日期", "时间"],
+  ["名称", "名字"],
+  ["编号", "号码", "单号"],
+  ["企业", "单位", "公司"],
+  ["主题", "题目"],
+  ["状态", "状况"],
+];

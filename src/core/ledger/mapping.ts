@@ -1,0 +1,206 @@
+// Sheet 列名对照: the clerk's answer when a ledger's header is not one the product knows
+// (`学习记录 | 形式 | 学习方式` — "学习方式 is our 形式"). Read from the same raw tables as the
+// ledgers, so the file reader, the live Excel read and the Word pane's file read all honour it.
+// A row that cannot be honoured is an issue at its own cell, never silently dropped.
+import type { Issue, LedgerName, RawCell, RawTable, RawWorkbook } from "../types";
+import { cellAddress } from "../address";
+import { COLUMN_MAP_HEADERS, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE, LEDGER_SPECS, type ColumnSpec, type LedgerSpec } from "./schema";
+import { cleanText, foldHeader, foldKey, headerUnit } from "./text";
+import { matchLedgerName } from "./names";
+
+const HEADER_SEARCH_ROWS = 10;
+
+/** Header spellings of the three columns, folded (the first is what the pane writes). */
+const FIELD_HEADERS: Record<"ledger" | "column" | "header", string[]> = {
+  ledger: [COLUMN_MAP_HEADERS[0], "Ledger"],
+  column: [COLUMN_MAP_HEADERS[1], "标准列", "Column", "StandardColumn"],
+  header: [COLUMN_MAP_HEADERS[2], "工作簿列", "实际列名", "Header", "WorkbookHeader"],
+};
+
+export interface ColumnMapping {
+  ledger: LedgerName;
+  /** The canonical column (`形式`). */
+  column: string;
+  /** The workbook's header as the clerk wrote it in 列名对照 (`学习方式`). */
+  header: string;
+  /** `列名对照!C2`: where the row's 工作簿列名 is, for issues about it. */
+  cell: string;
+  /** Set by the reader when some source's header row holds this header. */
+  used: boolean;
+}
+
+/** True for the sheet or table that holds 列名对照 (readers skip it as a ledger). */
+export function isColumnMapTable(table: RawTable): boolean {
+  const sheet = foldKey(String(table?.sheet ?? ""));
+  const name = foldKey(String(table?.table ?? ""));
+  return sheet === foldKey(COLUMN_MAP_SHEET) || name === foldKey(COLUMN_MAP_SHEET) || name === foldKey(COLUMN_MAP_TABLE);
+}
+
+/**
+ * Whether a header cell is the one a mapping names. A mapping that names a unit (`保证金额（元）`)
+ * must match it; one without (`保证金额`) matches the header whatever its unit.
+ */
+export function mappingMatches(mapping: ColumnMapping, headerText: string): boolean {
+  if (headerUnit(mapping.header) !== "") return foldKey(mapping.header) === foldKey(headerText);
+  return foldHeader(mapping.header).toLowerCase() === foldHeader(headerText).toLowerCase();
+}
+
+function text(cell: RawCell | undefined): string {
+  if (typeof cell === "string") return cleanText(cell);
+  if (typeof cell === "number" && Number.isFinite(cell)) return String(cell);
+  return "";
+}
+
+function ledgerOf(name: string): LedgerSpec | null {
+  const key = foldKey(name);
+  if (key.length === 0) return null;
+  const exact = LEDGER_SPECS.find((s) => [s.name, s.english, ...s.aliases].some((n) => foldKey(n) === key));
+  if (exact) return exact;
+  const match = matchLedgerName(name);
+  return match ? (LEDGER_SPECS.find((s) => s.name === match.ledger) ?? null) : null;
+}
+
+function columnOf(spec: LedgerSpec, name: string): ColumnSpec | null {
+  const key = foldHeader(name).toLowerCase();
+  if (key.length === 0) return null;
+  return (
+    spec.columns.find((c) => foldHeader(c.name).toLowerCase() === key) ??
+    spec.columns.find((c) => (c.aliases ?? []).some((a) => foldHeader(a).toLowerCase() === key)) ??
+    null
+  );
+}
+
+function warning(code: string, cell: string, message: string, messageEn: string, ledger?: string): Issue {
+  const i: Issue = { severity: "warning", code, message, messageEn, cell };
+  if (ledger) i.ledger = ledger;
+  return i;
+}
+
+/** Every usable row of 列名对照 (sheet or table), and an issue at the cell of every row that is not. */
+export function readColumnMappings(wb: RawWorkbook): { mappings: ColumnMapping[]; issues: Issue[] } {
+  const mappings: ColumnMapping[] = [];
+  const issues: Issue[] = [];
+  const tables = wb && Array.isArray(wb.tables) ? wb.tables.filter((t) => t && typeof t === "object" && isColumnMapTable(t)) : [];
+  for (const table of tables) readTable(table, mappings, issues);
+  return { mappings, issues };
+}
+
+function readTable(table: RawTable, mappings: ColumnMapping[], issues: Issue[]): void {
+  const rows = Array.isArray(table.values) ? table.values : [];
+  const top = typeof table.top === "number" && table.top >= 0 ? Math.floor(table.top) : 0;
+  const left = typeof table.left === "number" && table.left >= 0 ? Math.floor(table.left) : 0;
+  const sheet = String(table.sheet ?? COLUMN_MAP_SHEET);
+  const at = (r: number, c: number) => cellAddress(sheet, top + r, left + c);
+
+  let headerRow = -1;
+  let cols = { ledger: -1, column: -1, header: -1 };
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length) && headerRow < 0; r++) {
+    const row = Array.isArray(rows[r]) ? rows[r] : [];
+    const find = (spellings: string[]) => row.findIndex((c) => spellings.some((s) => foldKey(s) === foldKey(text(c))));
+    const found = { ledger: find(FIELD_HEADERS.ledger), column: find(FIELD_HEADERS.column), header: find(FIELD_HEADERS.header) };
+    if (found.ledger >= 0 && found.column >= 0 && found.header >= 0) {
+      headerRow = r;
+      cols = found;
+    }
+  }
+  if (headerRow < 0) {
+    const anything = rows.some((row) => Array.isArray(row) && row.some((c) => text(c) !== ""));
+    if (anything) {
+      issues.push(
+        warning(
+          "column_map.no_header",
+          at(0, 0),
+          `${at(0, 0)} “${sheet}”中找不到“台账 / 标准列名 / 工作簿列名”表头行，其中的列名对照未使用`,
+          `${at(0, 0)}: "${sheet}" has no 台账 / 标准列名 / 工作簿列名 (ledger / standard column / workbook header) header row; none of its mappings is used`,
+        ),
+      );
+    }
+    return;
+  }
+
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const row = Array.isArray(rows[r]) ? rows[r] : [];
+    const ledgerText = text(row[cols.ledger]);
+    const columnText = text(row[cols.column]);
+    const headerText = text(row[cols.header]);
+    if (!ledgerText && !columnText && !headerText) continue;
+    const spec = ledgerOf(ledgerText);
+    if (!spec) {
+      const cell = at(r, cols.ledger);
+      issues.push(
+        warning(
+          "column_map.unknown_ledger",
+          cell,
+          `${cell} 列名对照中的台账“${ledgerText}”不存在（应为 ${LEDGER_SPECS.map((s) => s.name).join("、")} 之一），此行未使用`,
+          `${cell}: 列名对照 names the ledger "${ledgerText}", which does not exist (expected one of ${LEDGER_SPECS.map((s) => `${s.name}/${s.english}`).join(", ")}); the row is not used`,
+        ),
+      );
+      continue;
+    }
+    const column = columnOf(spec, columnText);
+    if (!column) {
+      const cell = at(r, cols.column);
+      issues.push(
+        warning(
+          "column_map.unknown_column",
+          cell,
+          `${cell} “${spec.name}”台账没有标准列“${columnText}”（可用：${spec.columns.map((c) => c.name).join("、")}），此行未使用`,
+          `${cell}: ledger ${spec.name} has no standard column "${columnText}" (its columns: ${spec.columns.map((c) => c.name).join(", ")}); the row is not used`,
+          spec.name,
+        ),
+      );
+      continue;
+    }
+    const cell = at(r, cols.header);
+    if (!headerText) {
+      issues.push(
+        warning(
+          "column_map.blank_header",
+          cell,
+          `${cell} 列名对照中“${spec.name} / ${column.name}”的工作簿列名为空，此行未使用`,
+          `${cell}: the workbook header of 列名对照 row ${spec.name} / ${column.name} is blank; the row is not used`,
+          spec.name,
+        ),
+      );
+      continue;
+    }
+    const clash = mappings.find(
+      (m) => m.ledger === spec.name && m.column !== column.name && foldHeader(m.header).toLowerCase() === foldHeader(headerText).toLowerCase(),
+    );
+    if (clash) {
+      issues.push(
+        warning(
+          "column_map.conflict",
+          cell,
+          `${cell} 列名“${headerText}”已在 ${clash.cell} 对照为“${clash.column}”，不能再对照为“${column.name}”，此行未使用`,
+          `${cell}: the header "${headerText}" is already mapped to ${clash.column} at ${clash.cell}; it cannot also be ${column.name}, so the row is not used`,
+          spec.name,
+        ),
+      );
+      continue;
+    }
+    mappings.push({ ledger: spec.name, column: column.name, header: headerText, cell, used: false });
+  }
+}
+
+/** After the ledgers are read: a mapping no header row used is an issue at its 工作簿列名 cell. */
+export function unusedMappingIssues(mappings: ColumnMapping[], headersByLedger: Map<LedgerName, string[]>): Issue[] {
+  const issues: Issue[] = [];
+  for (const m of mappings) {
+    if (m.used) continue;
+    const headers = headersByLedger.get(m.ledger);
+    // A ledger that was not found is reported as missing already.
+    if (!headers) continue;
+    const shown = headers.length > 0 ? headers.join("、") : "（无）";
+    issues.push(
+      warning(
+        "column_map.header_not_found",
+        m.cell,
+        `${m.cell} 列名对照中的“${m.header}”不在“${m.ledger}”台账的表头中（表头：${shown}），此行未使用`,
+        `${m.cell}: the header "${m.header}" named in 列名对照 is not in the header row of ledger ${m.ledger} (headers: ${headers.join(", ") || "none"}); the row is not used`,
+        m.ledger,
+      ),
+    );
+  }
+  return issues;
+}
