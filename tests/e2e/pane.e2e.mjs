@@ -166,6 +166,12 @@ runScenarios(async (browser, url) => {
     assert((await page.getByText("这个工作簿还没有台账").count()) === 1, "empty-state title missing");
     await assertNoHorizontalScroll(page, "empty 320");
     await shot(page, "08-empty-zh-320");
+    // The set-up dialog opened and dismissed by mouse (取消) and by keyboard (Escape) leaves the pane usable.
+    for (const input of ["mouse", "keyboard"]) {
+      const used = await useEveryControl(page, `empty 320 ${input}`, input);
+      assert(used.includes("id:set-up"), `set-up was not used by ${input}: ${used.join(", ")}`);
+    }
+    await page.getByTestId("empty-state").waitFor();
     await page.getByTestId("set-up").click();
     await page.getByTestId("set-up-confirm").waitFor();
     await page.waitForTimeout(500); // let the dialog finish fading in
