@@ -192,8 +192,10 @@ async function closePopups(page, input) {
     const open = await page.locator("[role=listbox]:visible, [role=menu]:visible, [role=dialog]:visible, [role=alertdialog]:visible").count();
     if (!open) return;
     if (input === "mouse") {
+      // Let a dialog finish fading in, then its last button (取消 / Cancel), as a clerk would.
+      await page.waitForTimeout(300);
       const cancel = page.locator("[role=dialog]:visible, [role=alertdialog]:visible").getByRole("button").last();
-      if (await cancel.count()) await cancel.click();
+      if (await cancel.count()) await cancel.click({ timeout: 5000 }).catch(() => {});
       else await page.keyboard.press("Escape");
     } else {
       await page.keyboard.press("Escape");
