@@ -51,6 +51,17 @@ export interface SimWorkbook {
   selection?: { sheet: string; address: string };
 }
 
+/** What Excel passes to a WorksheetCollection.onChanged handler (the fields the add-in reads). */
+export interface SimWorksheetChangedEventArgs {
+  type: "WorksheetChanged";
+  changeType: "RangeEdited";
+  source: "Local";
+  worksheetId: string;
+  address: string;
+  /** ExcelApi 1.14: `ThisLocalAddin` when this add-in made the change. */
+  triggerSource?: "ThisLocalAddin" | "Unknown";
+}
+
 export interface SimStats {
   /** Round trips: every context.sync() that had work queued, including those that failed. */
   syncs: number;
@@ -185,6 +196,10 @@ class Host {
   readonly limit: number;
   readonly latencyMs: number;
   readonly apiSets: Record<string, string>;
+  /** WorksheetCollection.onChanged handlers, registered at the sync that adds them. */
+  readonly changeHandlers = new Set<(args: SimWorksheetChangedEventArgs) => Promise<unknown> | void>();
+  /** Who is writing now: the add-in inside a sync, or the clerk typing in the grid. */
+  writer: "addin" | "user" = "addin";
   constructor(
     readonly wb: SimWorkbook,
     opts: SimOptions,
@@ -293,6 +308,24 @@ class Host {
       line[col] = blank ? null : v;
     });
     this.extendTables(ref);
+    this.changed(ref);
+  }
+
+  /**
+   * Like Excel, every edit raises WorksheetCollection.onChanged — the add-in's own writes too, told
+   * apart by `triggerSource` (ExcelApi 1.14) — and handlers run later, never inside the write.
+   */
+  changed(ref: RangeRef): void {
+    if (this.changeHandlers.size === 0) return;
+    const args: SimWorksheetChangedEventArgs = {
+      type: "WorksheetChanged",
+      changeType: "RangeEdited",
+      source: "Local",
+      worksheetId: ref.sheet.name,
+      address: formatAddress(ref.sheet.name, ref.r).split("!")[1],
+    };
+    if (this.isSetSupported("ExcelApi", "1.14")) args.triggerSource = this.writer === "addin" ? "ThisLocalAddin" : "Unknown";
+    for (const handler of [...this.changeHandlers]) setTimeout(() => void handler(args), 0);
   }
 
   /** Excel grows a table when data is written into the row right below it (no totals row). */
@@ -698,6 +731,19 @@ class SimFunctionResult extends SimObject<{ value: number }> {
 
 class SimWorksheetCollection extends SimCollection<SimSheet, SimWorksheet> {
   readonly _className = "WorksheetCollection";
+  /** ExcelApi 1.9. The handler is registered by the next sync; `remove()` likewise queues its removal. */
+  get onChanged(): { add(handler: (args: SimWorksheetChangedEventArgs) => Promise<unknown> | void): SimEventHandlerResult } {
+    this._host.need("1.9", "WorksheetCollection.onChanged");
+    return {
+      add: (handler) => {
+        this._action("WorksheetCollection.onChanged.add", null, () => this._host.changeHandlers.add(handler));
+        return {
+          context: this.context,
+          remove: () => this._action("EventHandlerResult.remove", null, () => this._host.changeHandlers.delete(handler)),
+        };
+      },
+    };
+  }
   protected _item(m: SimSheet): SimWorksheet {
     return new SimWorksheet(this.context, () => m);
   }
@@ -718,6 +764,11 @@ class SimWorksheetCollection extends SimCollection<SimSheet, SimWorksheet> {
     });
     return new SimWorksheet(this.context, () => added, false, true);
   }
+}
+
+export interface SimEventHandlerResult {
+  context: unknown;
+  remove(): void;
 }
 
 class SimWorksheet extends SimObject<SimSheet> {
@@ -1465,6 +1516,10 @@ export interface SimulatedExcel {
   isSetSupported(name: string, version?: string): boolean;
   /** Clears the counters, e.g. between arranging a test and acting. */
   resetStats(): void;
+  /** The clerk types into the grid: writes one value, raising onChanged as the add-in's writes do. */
+  edit(sheet: string, address: string, value: RawCell): void;
+  /** onChanged handlers registered now. */
+  changeHandlerCount(): number;
 }
 
 export function createSimulatedExcel(workbook: SimWorkbook, opts: SimOptions = {}): SimulatedExcel {
@@ -1472,7 +1527,8 @@ export function createSimulatedExcel(workbook: SimWorkbook, opts: SimOptions = {
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];
     if (typeof batch !== "function") fail("InvalidArgument", "Excel.run");
-    const context = new SimRequestContext(host);
+    // Excel.run(object.context, batch) continues in that object's context (how event handlers are removed).
+    const context = args.length > 1 && args[0] instanceof SimRequestContext ? args[0] : new SimRequestContext(host);
     const result = (batch as (ctx: SimRequestContext) => unknown)(context);
     if (!result || typeof (result as Promise<T>).then !== "function") {
       fail("RunMustReturnPromise", "Excel.run", 'The batch function passed to the ".run" method didn\'t return a promise.');
@@ -1487,6 +1543,17 @@ export function createSimulatedExcel(workbook: SimWorkbook, opts: SimOptions = {
     stats: host.stats,
     workbook,
     isSetSupported: (name, version) => host.isSetSupported(name, version),
+    edit(sheetName, address, value) {
+      const sheet = host.sheet(sheetName) ?? fail("ItemNotFound", "edit");
+      const r = parseRef(address) ?? fail("InvalidArgument", "edit");
+      host.writer = "user";
+      try {
+        host.writeValues({ sheet, r }, [[value]], "edit");
+      } finally {
+        host.writer = "addin";
+      }
+    },
+    changeHandlerCount: () => host.changeHandlers.size,
     resetStats() {
       Object.assign(host.stats, {
         syncs: 0,

@@ -41,7 +41,10 @@ function supportsWordApi(context: Office.Context | undefined): boolean {
 }
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  // The page's full-height background lives on an inner container, never on FluentProvider: Fluent
+  // copies the provider's classes onto its portal layers (drop-down lists, dialogs, tooltips), and a
+  // full-height background there covered the whole pane and took every click after one drop-down.
+  page: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
   notice: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
 });
 
@@ -50,8 +53,8 @@ function Shell(props: { lang: Lang; dark: boolean; children: ReactNode }) {
   const styles = useStyles();
   return (
     <I18nContext.Provider value={i18n}>
-      <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} className={styles.provider} lang={props.lang}>
-        {props.children}
+      <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} lang={props.lang}>
+        <div className={styles.page}>{props.children}</div>
       </FluentProvider>
     </I18nContext.Provider>
   );

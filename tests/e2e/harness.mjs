@@ -41,6 +41,8 @@ export function requirePlaygroundAndChromium() {
 const results = [];
 let failed = 0;
 export async function scenario(name, fn) {
+  // E2E_ONLY=text runs only the scenarios whose name contains it (while working on one).
+  if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return;
   const started = Date.now();
   try {
     await fn();
@@ -123,4 +125,223 @@ export function runScenarios(body) {
     console.error(error);
     process.exit(1);
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Every control, then proof the pane still works. Fluent copies the provider's classes onto its
+// portal layers (drop-down lists, dialogs, tooltips); a layer left covering the pane took every click
+// while the pane looked blank. So after each control: the main button is visible, a point at its
+// centre hits it, and a real mouse click there reaches it.
+
+/** The pane's main buttons, most specific first; the first visible one is clicked to prove clicks land. */
+const MAIN_BUTTONS = ["generate", "insert", "apply", "refresh-pick", "set-up", "reload"];
+
+/** Waits until the pane is not busy (no spinner): a re-read or a generation has finished. */
+export async function settle(page) {
+  await page.waitForFunction(() => !document.querySelector("#pane .fui-Spinner"), null, { timeout: TIMEOUT });
+}
+
+/**
+ * Fails unless the pane takes clicks: every visible main button is what `elementFromPoint` finds at
+ * its centre, and a mouse click there reaches it. The click is caught before the pane's own handler
+ * (a capturing listener on window), so proving it does not start a generation or a re-read.
+ */
+export async function assertPaneUsable(page, where) {
+  await settle(page);
+  const testId = await page.evaluate((ids) => {
+    for (const id of ids) {
+      const el = document.querySelector(`#pane [data-testid="${id}"]`);
+      if (el && el.getClientRects().length > 0) return id;
+    }
+    return null;
+  }, MAIN_BUTTONS);
+  assert(testId, `${where}: no main button is visible (${MAIN_BUTTONS.join(", ")})`);
+  const button = page.locator(`#pane [data-testid="${testId}"]`).first();
+  await button.scrollIntoViewIfNeeded();
+  const hit = await button.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    const top = document.elementFromPoint(x, y);
+    const describe = (n) =>
+      n ? `${n.tagName.toLowerCase()}${n.id ? "#" + n.id : ""}.${String(n.className).split(" ").slice(0, 3).join(".")}` : "nothing";
+    return { x, y, inside: !!top && el.contains(top), top: describe(top), visible: r.width > 0 && r.height > 0 };
+  });
+  assert(hit.visible, `${where}: the main button ${testId} has no size`);
+  assert(hit.inside, `${where}: a click at the centre of ${testId} reaches ${hit.top}, not the button`);
+  await page.evaluate((id) => {
+    window.__clickReached = null;
+    window.addEventListener(
+      "click",
+      (e) => {
+        window.__clickReached = e.target instanceof Element && !!e.target.closest(`[data-testid="${id}"]`);
+        e.stopPropagation();
+        e.preventDefault();
+      },
+      { capture: true, once: true },
+    );
+  }, testId);
+  await page.mouse.click(hit.x, hit.y);
+  const reached = await page.evaluate(() => window.__clickReached);
+  assert(reached === true, `${where}: a mouse click on ${testId} did not reach it (${reached})`);
+}
+
+/** Closes whatever pop-up is open (list, menu, dialog, tooltip) the way the clerk would. */
+async function closePopups(page, input) {
+  for (let i = 0; i < 3; i++) {
+    const open = await page.locator("[role=listbox]:visible, [role=menu]:visible, [role=dialog]:visible, [role=alertdialog]:visible").count();
+    if (!open) return;
+    if (input === "mouse") {
+      // Let a dialog finish fading in, then its last button (取消 / Cancel), as a clerk would.
+      await page.waitForTimeout(300);
+      const cancel = page.locator("[role=dialog]:visible, [role=alertdialog]:visible").getByRole("button").last();
+      if (await cancel.count()) await cancel.click({ timeout: 5000 }).catch(() => {});
+      else await page.keyboard.press("Escape");
+    } else {
+      await page.keyboard.press("Escape");
+    }
+    await page.waitForTimeout(150);
+  }
+}
+
+/** A stable name for a control: its test id, else role and text (a list of like rows counts once). */
+async function controlKey(locator) {
+  return locator.evaluate((el) => {
+    const id = el.getAttribute("data-testid");
+    if (id) return `id:${id}`;
+    return `${el.getAttribute("role") ?? el.tagName}:${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}`;
+  });
+}
+
+async function activate(page, locator, input) {
+  await locator.scrollIntoViewIfNeeded();
+  if (input === "mouse") {
+    await locator.click();
+  } else {
+    await locator.focus();
+    await page.keyboard.press("Enter");
+  }
+}
+
+/**
+ * Opens each drop-down in scope and picks each of its options in turn (mouse: click; keyboard:
+ * Enter to open, ArrowDown to the option, Enter), proving the pane after every pick; each drop-down
+ * ends on the option it started with. Returns how many picks were made.
+ */
+export async function useEveryDropdown(page, where, input) {
+  let picks = 0;
+  const boxes = page.locator("#pane [role=combobox]");
+  const count = await boxes.count();
+  for (let b = 0; b < count; b++) {
+    const box = boxes.nth(b);
+    if (!(await box.isVisible()) || (await box.isDisabled())) continue;
+    const name = (await box.getAttribute("aria-labelledby")) ?? `combobox ${b}`;
+    const startValue = (await box.textContent()).trim();
+    await activate(page, box, input);
+    let list = page.locator("[role=listbox]:visible");
+    await list.waitFor();
+    const options = await list.getByRole("option").allTextContents();
+    await closePopups(page, "keyboard");
+    await assertPaneUsable(page, `${where}: after opening ${name} by ${input} and closing it with Escape`);
+    const order = [...options.keys()].filter((i) => options[i].trim() !== startValue);
+    order.push(options.findIndex((o) => o.trim() === startValue));
+    for (const i of order) {
+      if (i < 0) continue;
+      await settle(page);
+      const current = page.locator("#pane [role=combobox]").nth(b);
+      await activate(page, current, input);
+      list = page.locator("[role=listbox]:visible");
+      await list.waitFor();
+      if (input === "mouse") {
+        await list.getByRole("option").nth(i).click();
+      } else {
+        // Fluent opens the list with the active option on the selected one: walk to the top, then down.
+        for (let k = 0; k < options.length; k++) await page.keyboard.press("ArrowUp");
+        for (let k = 0; k < i; k++) await page.keyboard.press("ArrowDown");
+        await page.keyboard.press("Enter");
+      }
+      await page.locator("[role=listbox]:visible").waitFor({ state: "detached", timeout: 5000 }).catch(() => {});
+      picks++;
+      await assertPaneUsable(page, `${where}: after picking “${options[i]}” in ${name} by ${input}`);
+    }
+    // Opened and dismissed without a pick.
+    await activate(page, page.locator("#pane [role=combobox]").nth(b), input);
+    await page.locator("[role=listbox]:visible").waitFor();
+    await page.keyboard.press("Escape");
+    await assertPaneUsable(page, `${where}: after closing ${name} with Escape`);
+  }
+  return picks;
+}
+
+/** Selects each tab in turn (mouse: click; keyboard: arrow keys from the first), proving the pane each time. */
+export async function useEveryTab(page, where, input) {
+  const tabs = page.locator("#pane [role=tab]");
+  const count = await tabs.count();
+  if (input === "keyboard" && count > 0) {
+    await tabs.first().click();
+    for (let i = 1; i < count; i++) {
+      // The usability check's click moved focus to the main button: back to the previous tab.
+      await tabs.nth(i - 1).focus();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("Enter");
+      assert((await tabs.nth(i).getAttribute("aria-selected")) === "true", `${where}: ArrowRight did not select tab ${i}`);
+      await assertPaneUsable(page, `${where}: after tab ${i} by keyboard`);
+    }
+  } else {
+    for (let i = 0; i < count; i++) {
+      await tabs.nth(i).click();
+      await assertPaneUsable(page, `${where}: after tab ${i} by mouse`);
+    }
+  }
+  return count;
+}
+
+/**
+ * Uses every other control in the pane once — buttons, toggle and disclosure buttons, radios,
+ * <details> — opening what they open (dialogs are dismissed, file choosers cancelled, downloads
+ * accepted) and proving the pane after each. Like rows (one test id) count once. `skip` lists test
+ * ids the scenario drives itself (an action that would change what the scenario checks).
+ * Returns the keys of the controls used.
+ */
+export async function useEveryControl(page, where, input, { skip = [], tooltips = true } = {}) {
+  const used = new Set(skip.map((id) => `id:${id}`));
+  const chooser = (fc) => fc.setFiles([]).catch(() => {});
+  page.on("filechooser", chooser);
+  try {
+    for (let round = 0; round < 200; round++) {
+      const controls = page.locator(
+        "#pane button:visible:not([disabled]):not([role=tab]):not([role=combobox]), #pane [role=radio]:visible, #pane input[type=radio]:visible, #pane summary:visible",
+      );
+      const n = await controls.count();
+      let next = null;
+      for (let i = 0; i < n; i++) {
+        const key = await controlKey(controls.nth(i));
+        if (!used.has(key)) {
+          next = { control: controls.nth(i), key };
+          break;
+        }
+      }
+      if (!next) break;
+      used.add(next.key);
+      if (tooltips && input === "mouse") {
+        await next.control.hover();
+        const tip = page.locator("[role=tooltip]:visible");
+        if (await tip.count()) await assertPaneUsable(page, `${where}: with the tooltip of ${next.key} shown`);
+      }
+      const tag = await next.control.evaluate((el) => el.tagName.toLowerCase());
+      if (input === "keyboard" && tag !== "summary" && (await next.control.getAttribute("role")) !== "radio") {
+        await next.control.focus();
+        await page.keyboard.press(tag === "input" ? "Space" : "Enter");
+      } else {
+        await next.control.click();
+      }
+      await page.waitForTimeout(100);
+      const popup = await page.locator("[role=dialog]:visible, [role=alertdialog]:visible, [role=menu]:visible, [role=listbox]:visible").count();
+      if (popup) await closePopups(page, input);
+      await assertPaneUsable(page, `${where}: after ${next.key} by ${input}`);
+    }
+  } finally {
+    page.off("filechooser", chooser);
+  }
+  return [...used].filter((k) => !skip.includes(k.replace(/^id:/, "")));
 }

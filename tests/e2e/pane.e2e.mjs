@@ -4,7 +4,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
-import { assert, assertNoHorizontalScroll, openPane, runScenarios, scenario, shot, shots, slotTexts } from "./harness.mjs";
+import {
+  assert,
+  assertNoHorizontalScroll,
+  assertPaneUsable,
+  openPane,
+  runScenarios,
+  scenario,
+  shot,
+  shots,
+  slotTexts,
+  useEveryControl,
+  useEveryDropdown,
+  useEveryTab,
+} from "./harness.mjs";
 
 async function ledgersAppear(page) {
   await page.getByTestId("ledger-card").first().waitFor();
@@ -12,6 +25,39 @@ async function ledgersAppear(page) {
 }
 
 runScenarios(async (browser, url) => {
+  // Every control of the Excel pane, at both widths, in both languages, by mouse and by keyboard.
+  for (const [lang, width, input] of [
+    ["zh", 320, "mouse"],
+    ["en", 320, "keyboard"],
+    ["zh", 450, "keyboard"],
+    ["en", 450, "mouse"],
+  ]) {
+    await scenario(`Every control of the Excel pane (${lang}, ${width} px, ${input}) leaves the pane usable`, async () => {
+      const query = `width=${width}${lang === "en" ? "&lang=en" : ""}`;
+      const { page, context, pageErrors } = await openPane(browser, url, query);
+      await ledgersAppear(page);
+      const where = `${lang} ${width} ${input}`;
+      await assertPaneUsable(page, `${where}: on opening`);
+      const tabs = await useEveryTab(page, where, input);
+      assert(tabs === 3, `expected three tabs, saw ${tabs}`);
+      let picks = 0;
+      const used = [];
+      for (let i = 0; i < tabs; i++) {
+        await page.locator("#pane [role=tab]").nth(i).click();
+        picks += await useEveryDropdown(page, `${where} tab ${i}`, input);
+        used.push(...(await useEveryControl(page, `${where} tab ${i}`, input)));
+        await assertNoHorizontalScroll(page, `${where} tab ${i}`);
+      }
+      // 统计范围 and 报告模板 each have at least two choices in the sample (全部门 and its departments).
+      assert(picks >= 3, `expected every option of 统计范围 and 报告模板 picked, saw ${picks} picks`);
+      for (const id of ["toggle-issues", "issue", "show-source", "generate", "save", "reload"]) {
+        assert(used.includes(`id:${id}`), `the control ${id} was never used (used: ${used.join(", ")})`);
+      }
+      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+      await context.close();
+    });
+  }
+
   await scenario("Chinese pane at 320 px: ledgers, issues, selecting a cell, figures, generate and save", async () => {
     const { page, context, pageErrors } = await openPane(browser, url, "width=320");
     const cards = await ledgersAppear(page);
@@ -120,6 +166,12 @@ runScenarios(async (browser, url) => {
     assert((await page.getByText("这个工作簿还没有台账").count()) === 1, "empty-state title missing");
     await assertNoHorizontalScroll(page, "empty 320");
     await shot(page, "08-empty-zh-320");
+    // The set-up dialog opened and dismissed by mouse (取消) and by keyboard (Escape) leaves the pane usable.
+    for (const input of ["mouse", "keyboard"]) {
+      const used = await useEveryControl(page, `empty 320 ${input}`, input);
+      assert(used.includes("id:set-up"), `set-up was not used by ${input}: ${used.join(", ")}`);
+    }
+    await page.getByTestId("empty-state").waitFor();
     await page.getByTestId("set-up").click();
     await page.getByTestId("set-up-confirm").waitFor();
     await page.waitForTimeout(500); // let the dialog finish fading in

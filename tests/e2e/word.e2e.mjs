@@ -10,6 +10,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import {
   assert,
   assertNoHorizontalScroll,
+  assertPaneUsable,
   openPane as openPaneIn,
   repo,
   runScenarios,
@@ -17,6 +18,8 @@ import {
   shot,
   shots,
   slotTexts,
+  useEveryControl,
+  useEveryDropdown,
 } from "./harness.mjs";
 
 const SAMPLE = join(repo, "examples", "sample-ledgers.xlsx");
@@ -105,6 +108,55 @@ async function clerkEdits(page) {
 runScenarios(async (browser, url) => {
   const changed = await changedWorkbook();
   const changedFile = { name: "台账-更新.xlsx", mimeType: XLSX_MIME, buffer: changed };
+  // Every control of the Word pane — status, review, insert — at both widths, in both languages,
+  // by mouse and by keyboard, proving the pane after each.
+  for (const [lang, width, input] of [
+    ["zh", 320, "mouse"],
+    ["en", 320, "keyboard"],
+    ["zh", 450, "keyboard"],
+    ["en", 450, "mouse"],
+  ]) {
+    await scenario(`Every control of the Word pane (${lang}, ${width} px, ${input}) leaves the pane usable`, async () => {
+      const query = `host=word&width=${width}${lang === "en" ? "&lang=en" : ""}`;
+      const where = `word ${lang} ${width} ${input}`;
+      const { page, context, pageErrors } = await openPane(browser, url, query);
+      await statuses(page);
+      await assertPaneUsable(page, `${where}: on opening`);
+      await page.getByTestId("sim-edit-figure").click();
+      const used = await useEveryControl(page, `${where} status`, input);
+      await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
+      await page.getByTestId("review").waitFor();
+      await useEveryDropdown(page, `${where} review`, input);
+      used.push(...(await useEveryControl(page, `${where} review`, input, { skip: ["apply", "review-cancel", "reload", "refresh-pick"] })));
+      assert(used.includes("id:choice-keep") && used.includes("id:choice-take"), `the conflict's choices were never used (used: ${used.join(", ")})`);
+      if (input === "mouse") await page.getByTestId("apply").click();
+      else {
+        await page.getByTestId("apply").focus();
+        await page.keyboard.press("Enter");
+      }
+      await page.getByTestId("outcome").waitFor();
+      await assertPaneUsable(page, `${where}: after 应用`);
+      used.push(...(await useEveryControl(page, `${where} after apply`, input)));
+      for (const id of ["reload", "refresh-pick"]) assert(used.includes(`id:${id}`), `the control ${id} was never used`);
+      await assertNoHorizontalScroll(page, where);
+      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+      await context.close();
+
+      // An unlinked document: the insert view's controls.
+      const empty = await openPane(browser, url, `${query}&empty=1`);
+      await empty.page.getByTestId("insert-view").waitFor();
+      await assertPaneUsable(empty.page, `${where} insert: on opening`);
+      await useEveryControl(empty.page, `${where} insert`, input, { skip: ["insert"] });
+      await empty.page
+        .getByTestId("insert-pick-input")
+        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+      await empty.page.getByTestId("insert-ready").waitFor();
+      await useEveryControl(empty.page, `${where} insert ready`, input, { skip: ["insert"] });
+      await assertPaneUsable(empty.page, `${where} insert: file picked`);
+      assert(empty.pageErrors.length === 0, `page errors: ${empty.pageErrors.join("; ")}`);
+      await empty.context.close();
+    });
+  }
   await scenario("Word, Chinese at 320 px: status, clerk edits, 刷新数据 with a changed workbook, review, 应用", async () => {
     const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
     let rows = await statuses(page);

@@ -39,4 +39,11 @@ export interface WorkbookSource {
   writeManualValue(figureId: string, value: number | null): Promise<{ cell: string }>;
   /** Adds whichever ledger tables, 报告设置 and 指标定义 sheets are missing; never touches existing ones. */
   setUp(): Promise<SetUpResult>;
+  /**
+   * Calls `onChange` after an edit to any sheet made by someone other than this add-in
+   * (WorksheetCollection.onChanged, ExcelApi 1.9; the add-in's own writes are told apart from
+   * ExcelApi 1.14 on). Resolves with a function that stops watching, or null where the host cannot
+   * watch (then the pane offers 重新读取 only). Optional: sources without a live workbook omit it.
+   */
+  watchChanges?(onChange: () => void): Promise<(() => Promise<void>) | null>;
 }

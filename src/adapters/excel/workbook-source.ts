@@ -67,6 +67,29 @@ export function createExcelWorkbookSource(run: typeof Excel.run = Excel.run, opt
       });
     },
 
+    async watchChanges(onChange) {
+      if (!can("ExcelApi", "1.9")) return null;
+      let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+      await run(async (context) => {
+        registration = context.workbook.worksheets.onChanged.add(async (args) => {
+          // The pane's own writes (settings, 手工值) recompute already; before 1.14 it cannot tell.
+          if (args.triggerSource === "ThisLocalAddin") return;
+          onChange();
+        });
+        await context.sync();
+      });
+      return async () => {
+        const handler = registration;
+        if (!handler) return;
+        registration = undefined;
+        // An event handler is removed in the request context that added it.
+        await run(handler.context as Excel.RequestContext, async (context) => {
+          handler.remove();
+          await context.sync();
+        });
+      };
+    },
+
     async selectCell(address) {
       const at = parseAddress(address);
       if (!at) {

@@ -194,3 +194,38 @@ describe("simulated Excel host", () => {
     expect(g).toEqual({});
   });
 });
+
+describe("simulated Excel host: WorksheetCollection.onChanged", () => {
+  it("registers a handler at the sync, calls it after an edit (not inside it) and names the source", async () => {
+    const sim = createSimulatedExcel(smallWorkbook());
+    const seen: { address: string; triggerSource?: string }[] = [];
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.onChanged.add(async (args) => {
+        seen.push({ address: args.address, triggerSource: args.triggerSource });
+      });
+      expect(sim.changeHandlerCount()).toBe(0);
+      await context.sync();
+    });
+    expect(sim.changeHandlerCount()).toBe(1);
+    sim.edit("学习记录", "B4", "x");
+    expect(seen).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(seen).toEqual([{ address: "B4", triggerSource: "Unknown" }]);
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("学习记录").getRange("B5").values = [["y"]];
+      await context.sync();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(seen[1]).toEqual({ address: "B5", triggerSource: "ThisLocalAddin" });
+  });
+
+  it("has no onChanged before ExcelApi 1.9", async () => {
+    const sim = createSimulatedExcel(smallWorkbook(), { apiSets: { ExcelApi: "1.8" } });
+    await expect(
+      sim.Excel.run(async (context) => {
+        context.workbook.worksheets.onChanged.add(async () => undefined);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});

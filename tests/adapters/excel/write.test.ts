@@ -301,3 +301,41 @@ describe("setting up with the built-in content", () => {
     expect(definitions.cells.slice(1).map((row) => row[0])).toEqual(DEFAULT_DEFINITIONS.map((d) => d.id));
   });
 });
+
+describe("watching the workbook for the clerk's edits", () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it("calls back after the clerk edits a sheet, and not for the add-in's own writes (ExcelApi 1.14)", async () => {
+    const { sim, source } = sourceOver(smallWorkbook());
+    let changes = 0;
+    const stop = await source.watchChanges!(() => changes++);
+    expect(stop).not.toBeNull();
+    await source.writeSettings([["年度", "2023"]]);
+    await tick();
+    expect(changes).toBe(0);
+    sim.edit("学习记录", "C5", "专题学习");
+    await tick();
+    expect(changes).toBe(1);
+    await stop!();
+    expect(sim.changeHandlerCount()).toBe(0);
+    sim.edit("学习记录", "C6", "专题学习");
+    await tick();
+    expect(changes).toBe(1);
+  });
+
+  it("before ExcelApi 1.14 it cannot tell its own writes apart, so it reports them too (the pane ignores its own)", async () => {
+    const { sim, source } = sourceOver(smallWorkbook(), { apiSets: { ExcelApi: "1.12" } });
+    let changes = 0;
+    await source.watchChanges!(() => changes++);
+    await source.writeSettings([["年度", "2023"]]);
+    await tick();
+    expect(changes).toBe(1);
+    expect(sim.changeHandlerCount()).toBe(1);
+  });
+
+  it("does not watch where WorksheetCollection.onChanged is missing (ExcelApi 1.8)", async () => {
+    const { sim, source } = sourceOver(smallWorkbook(), { apiSets: { ExcelApi: "1.8" } });
+    expect(await source.watchChanges!(() => undefined)).toBeNull();
+    expect(sim.changeHandlerCount()).toBe(0);
+  });
+});
