@@ -68,6 +68,14 @@ describe("the report generated from the sample workbook", () => {
     }
   });
 
+  it("shows every full stop 。 the document has, including those at a line's end", () => {
+    if (!rendered) return;
+    const stops = (s: string) => [...s].filter((c) => c === "。").length;
+    const written = stops([...documentXml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
+    expect(written).toBeGreaterThan(40);
+    expect(stops(rendered.text)).toBe(written);
+  });
+
   it("never splits a number across two lines", () => {
     if (!rendered) return;
     const lines = rendered.text

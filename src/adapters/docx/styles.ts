@@ -83,7 +83,17 @@ export function reportStyles(fonts: ReportFonts): OoxmlElement[] {
       name: "Normal",
       aliases: "正文",
       isDefault: true,
-      paragraph: { snapToGrid: true, line: LINE_PITCH, before: 0, after: 0, firstLineChars: 200, firstLine: 2 * 320, jc: "both" },
+      paragraph: {
+        // Without it LibreOffice hangs a line-final 。 past the margin and leaves it off the page.
+        overflowPunct: true,
+        snapToGrid: true,
+        line: LINE_PITCH,
+        before: 0,
+        after: 0,
+        firstLineChars: 200,
+        firstLine: 2 * 320,
+        jc: "both",
+      },
       run: { fonts: fonts.body, spacing: CHARACTER_SPACING, size: SIZE_BODY, zhCN: true },
     }),
     style({
