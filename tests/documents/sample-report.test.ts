@@ -58,6 +58,15 @@ describe("the report generated from the sample workbook", () => {
     }
   });
 
+  it("breaks the title between words: after the reporter's role, never inside 抓党建", () => {
+    if (!rendered) return;
+    const printed = rendered.text.split("\n").filter((l) => l.trim() !== "");
+    expect(printed.slice(0, 2).map((l) => l.replace(/\s/g, ""))).toEqual([
+      `${result.settings.year}年度${result.settings.reporter}`,
+      "抓党建工作述职报告",
+    ]);
+  });
+
   it("sets 22 body lines on every full page", () => {
     if (!rendered) return;
     const pages = rendered.text.split("\f").filter((p) => p.trim());

@@ -47,6 +47,8 @@ export const STYLE = {
 
 /** Half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
 const SIZE_TITLE = 44;
+/** The title's size in points, for fitting its lines to the text block. */
+export const TITLE_POINTS = SIZE_TITLE / 2;
 const SIZE_BODY = 32;
 const SIZE_PAGE_NUMBER = 28;
 
