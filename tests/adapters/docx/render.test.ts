@@ -231,7 +231,11 @@ describe("body", () => {
     expect(textOf(paragraphs(documentXml)[3])).toBe(
       "（一）抓政治建设提站位，推进党建责任落细落实。一是明确重点工作。进行专题学习党的二十大精神12次，专题研讨6次。截止2022年12月底，我市公共资源交易平台共开立投标保证电子保函1386笔，服务企业1300余家，累计减少企业资金占用15.00亿元。与11家党建共建单位签订共建协议。",
     );
-    expect(paragraphs(documentXml).slice(1).flatMap((p) => findAll(p, "w:br"))).toHaveLength(0);
+    expect(
+      paragraphs(documentXml)
+        .slice(1)
+        .flatMap((p) => findAll(p, "w:br")),
+    ).toHaveLength(0);
   });
 
   test("breaks a two-line title between words with one explicit line break, never inside a figure", () => {

@@ -30,7 +30,12 @@ describe("title breaks (GB/T 9704 §7.3.1)", () => {
   });
 
   test("the default title with the reporter as a slot breaks after the role, never inside the slot", () => {
-    const runs = [slot("setting.year", "2022"), text("年度"), slot("setting.reporter", "市公共资源交易中心党组书记"), text("抓党建工作述职报告")];
+    const runs = [
+      slot("setting.year", "2022"),
+      text("年度"),
+      slot("setting.reporter", "市公共资源交易中心党组书记"),
+      text("抓党建工作述职报告"),
+    ];
     expect(lines(runs)).toEqual(["2022年度市公共资源交易中心党组书记", "抓党建工作述职报告"]);
   });
 
