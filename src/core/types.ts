@@ -273,7 +273,8 @@ export type Run =
 export type RunStyle = "kai" | "hei" | "bold";
 
 export type Block =
-  | { kind: "title"; runs: Run[] }
+  /** `breaks`: where the template allows the title to break (offsets into its text); absent, at word boundaries. */
+  | { kind: "title"; runs: Run[]; breaks?: number[] }
   | { kind: "heading"; level: 1 | 2 | 3; runs: Run[] }
   | { kind: "paragraph"; runs: Run[]; align?: "both" | "right" | "center"; indent?: boolean }
   | { kind: "table"; rows: Run[][][] };

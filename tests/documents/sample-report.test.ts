@@ -58,6 +58,15 @@ describe("the report generated from the sample workbook", () => {
     }
   });
 
+  it("breaks the title between words: after the reporter's role, never inside 抓党建", () => {
+    if (!rendered) return;
+    const printed = rendered.text.split("\n").filter((l) => l.trim() !== "");
+    expect(printed.slice(0, 2).map((l) => l.replace(/\s/g, ""))).toEqual([
+      `${result.settings.year}年度${result.settings.reporter}`,
+      "抓党建工作述职报告",
+    ]);
+  });
+
   it("sets 22 body lines on every full page", () => {
     if (!rendered) return;
     const pages = rendered.text.split("\f").filter((p) => p.trim());
@@ -66,6 +75,14 @@ describe("the report generated from the sample workbook", () => {
       const lines = page.split("\n").filter((l) => l.trim() && !/^\s*—\s*\d+\s*—\s*$/.test(l));
       expect(lines.length).toBe(22);
     }
+  });
+
+  it("shows every full stop 。 the document has, including those at a line's end", () => {
+    if (!rendered) return;
+    const stops = (s: string) => [...s].filter((c) => c === "。").length;
+    const written = stops([...documentXml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
+    expect(written).toBeGreaterThan(40);
+    expect(stops(rendered.text)).toBe(written);
   });
 
   it("never splits a number across two lines", () => {

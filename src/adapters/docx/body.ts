@@ -6,8 +6,9 @@ import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthTyp
 import type { FileChild, ParagraphChild } from "docx";
 import type { Block, Run, RunStyle } from "../../core/types";
 import { sanitizeXmlText, slotTag } from "../../core/link";
+import { titleBreaks } from "../../core/report/title";
 import { contentControl } from "./oxml";
-import { STYLE } from "./styles";
+import { STYLE, TITLE_POINTS } from "./styles";
 
 /** Width of the 156 mm text block in twips (A4 11906 − left 1587 − right 1474). */
 export const TEXT_WIDTH = 8845;
@@ -54,6 +55,34 @@ function paragraph(block: Extract<Block, { kind: "paragraph" }>, ids: ControlIds
   });
 }
 
+/** Ems of the 2号 title that fit the text block's width. */
+const TITLE_LINE_EMS = TEXT_WIDTH / (TITLE_POINTS * 20);
+
+/**
+ * The title, broken between words into balanced lines with explicit line breaks (GB/T 9704 §7.3.1)
+ * when it needs more than one line; the renderer's own wrapping would cut through a word.
+ */
+function title(block: Extract<Block, { kind: "title" }>, ids: ControlIds): Paragraph {
+  const breaks = titleBreaks(block.runs, TITLE_LINE_EMS, block.breaks);
+  const children: ParagraphChild[] = [];
+  let at = 0;
+  for (const run of block.runs) {
+    const end = at + run.text.length;
+    // Slots are never split (titleBreaks keeps out of them); text runs are cut at each break inside them.
+    const cuts = run.kind === "text" ? breaks.filter((b) => b > at && b < end) : [];
+    if (breaks.includes(at) && at > 0) children.push(new TextRun({ break: 1 }));
+    let from = 0;
+    for (const cut of cuts) {
+      children.push(runChild({ ...run, text: run.text.slice(from, cut - at) }, ids));
+      children.push(new TextRun({ break: 1 }));
+      from = cut - at;
+    }
+    children.push(runChild(from === 0 ? run : { ...run, text: run.text.slice(from) }, ids));
+    at = end;
+  }
+  return new Paragraph({ style: STYLE.title, children });
+}
+
 function table(block: Extract<Block, { kind: "table" }>, ids: ControlIds): Table {
   const columns = Math.max(1, ...block.rows.map((r) => r.length));
   const width = Math.floor(TEXT_WIDTH / columns);
@@ -80,7 +109,7 @@ export function blockChildren(blocks: Block[], ids: ControlIds): FileChild[] {
   return blocks.map((block): FileChild => {
     switch (block.kind) {
       case "title":
-        return new Paragraph({ style: STYLE.title, children: block.runs.map((r) => runChild(r, ids)) });
+        return title(block, ids);
       case "heading":
         return new Paragraph({ style: HEADING_STYLE[block.level], children: block.runs.map((r) => runChild(r, ids)) });
       case "paragraph":

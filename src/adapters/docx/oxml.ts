@@ -88,6 +88,16 @@ export function rPr(p: RunProps): OoxmlElement {
 
 export interface ParagraphProps {
   keepNext?: boolean;
+  /** Keep every line of the paragraph on one page. */
+  keepLines?: boolean;
+  /** Widow and orphan control: at least two lines of the paragraph on either side of a page break. */
+  widowControl?: boolean;
+  /**
+   * Punctuation may extend past the line's end (Word's own default for Chinese). Written explicitly for
+   * LibreOffice, which reads its absence as "hang punctuation" and then drops a 。 that hangs at a line
+   * end from the printed page; `1` makes it keep the stop inside the line.
+   */
+  overflowPunct?: boolean;
   snapToGrid?: boolean;
   /** Exact line height in twips; `auto` leaves the font's own height. */
   line?: number | "auto";
@@ -104,7 +114,7 @@ export interface ParagraphProps {
   outlineLevel?: number;
 }
 
-/** `w:pPr` in CT_PPrBase order (keepNext, …, snapToGrid, spacing, ind, …, jc, …, outlineLvl). */
+/** `w:pPr` in CT_PPrBase order (keepNext, keepLines, widowControl, …, overflowPunct, …, snapToGrid, spacing, ind, …, jc, …, outlineLvl). */
 export function pPr(p: ParagraphProps): OoxmlElement {
   const spacing =
     p.line !== undefined || p.before !== undefined || p.after !== undefined
@@ -126,6 +136,9 @@ export function pPr(p: ParagraphProps): OoxmlElement {
       : null;
   return el("w:pPr", {}, [
     p.keepNext && el("w:keepNext"),
+    p.keepLines && el("w:keepLines"),
+    p.widowControl !== undefined && val("w:widowControl", p.widowControl ? "1" : "0"),
+    p.overflowPunct !== undefined && val("w:overflowPunct", p.overflowPunct ? "1" : "0"),
     p.snapToGrid !== undefined && val("w:snapToGrid", p.snapToGrid ? "1" : "0"),
     spacing,
     ind,

@@ -47,6 +47,8 @@ export const STYLE = {
 
 /** Half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
 const SIZE_TITLE = 44;
+/** The title's size in points, for fitting its lines to the text block. */
+export const TITLE_POINTS = SIZE_TITLE / 2;
 const SIZE_BODY = 32;
 const SIZE_PAGE_NUMBER = 28;
 
@@ -83,7 +85,17 @@ export function reportStyles(fonts: ReportFonts): OoxmlElement[] {
       name: "Normal",
       aliases: "正文",
       isDefault: true,
-      paragraph: { snapToGrid: true, line: LINE_PITCH, before: 0, after: 0, firstLineChars: 200, firstLine: 2 * 320, jc: "both" },
+      paragraph: {
+        // Without it LibreOffice hangs a line-final 。 past the margin and leaves it off the page.
+        overflowPunct: true,
+        snapToGrid: true,
+        line: LINE_PITCH,
+        before: 0,
+        after: 0,
+        firstLineChars: 200,
+        firstLine: 2 * 320,
+        jc: "both",
+      },
       run: { fonts: fonts.body, spacing: CHARACTER_SPACING, size: SIZE_BODY, zhCN: true },
     }),
     style({

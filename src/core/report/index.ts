@@ -10,6 +10,7 @@ export { DEFAULT_TEMPLATE_ID, TEMPLATES, templateById, type Template } from "./t
 export { parseTemplate, TemplateError, type TemplateBlock, type TemplatePiece } from "./template";
 export { settingSlots, SETTING_SLOT_NAMES, isSettingSlot } from "./slots";
 export { stableHash } from "./hash";
+export { titleBreaks, titleBreakCandidates, chooseTitleBreaks, titleWidth, titleText } from "./title";
 
 /** What a slot shows when its figure was not computed: the seed's own blank mark. */
 export const MISSING_FIGURE_TEXT = "*";
@@ -22,6 +23,7 @@ function sameStyle(a: Run, b: Run): boolean {
 function mergeText(runs: Run[]): Run[] {
   const out: Run[] = [];
   for (const run of runs) {
+    if (run.kind === "text" && run.text === "") continue;
     const last = out[out.length - 1];
     if (last && last.kind === "text" && sameStyle(last, run))
       out[out.length - 1] = { ...last, text: last.text + (run as { text: string }).text };
@@ -36,6 +38,8 @@ export function buildReport(t: Template, s: ReportSettings, figures: FigureResul
 
   const runsOf = (tb: TemplateBlock): Run[] =>
     tb.pieces.map((p): Run => {
+      // A break mark is no text; it leaves an empty run that mergeText drops (marksOf keeps its place).
+      if (p.kind === "wbr") return { kind: "text", text: "" };
       if (p.kind === "text") return p.style ? { kind: "text", text: p.text, style: p.style } : { kind: "text", text: p.text };
       let name: string;
       let text: string;
@@ -51,13 +55,26 @@ export function buildReport(t: Template, s: ReportSettings, figures: FigureResul
       return p.style ? { kind: "slot", id: p.id, name, text, style: p.style } : { kind: "slot", id: p.id, name, text };
     });
 
+  /** Offsets in the title's text of the template's `[wbr]` marks. */
+  const marksOf = (tb: TemplateBlock): number[] => {
+    const marks: number[] = [];
+    let at = 0;
+    for (const p of tb.pieces) {
+      if (p.kind === "wbr") marks.push(at);
+      else at += runsOf({ ...tb, pieces: [p] })[0].text.length;
+    }
+    return marks.filter((m, i) => m > 0 && marks.indexOf(m) === i);
+  };
+
   const blocks: Block[] = [];
   for (const tb of parseTemplate(t.text)) {
     const runs = runsOf(tb);
     if (tb.optional && runs.every((r) => r.kind === "text" || r.text.trim() === "")) continue;
     const merged = mergeText(runs);
-    if (tb.kind === "title") blocks.push({ kind: "title", runs: merged });
-    else if (tb.kind === "heading") blocks.push({ kind: "heading", level: tb.level ?? 1, runs: merged });
+    if (tb.kind === "title") {
+      const breaks = marksOf(tb);
+      blocks.push(breaks.length ? { kind: "title", runs: merged, breaks } : { kind: "title", runs: merged });
+    } else if (tb.kind === "heading") blocks.push({ kind: "heading", level: tb.level ?? 1, runs: merged });
     else blocks.push({ kind: "paragraph", runs: merged, align: tb.align ?? "both", indent: tb.indent ?? true });
   }
   return { blocks, settings: s, figures };

@@ -14,6 +14,8 @@
  *   {{setting.key}}      a setting slot from 报告设置, e.g. {{setting.year}} (see SETTING_SLOT_NAMES)
  *   [kai]…[/kai]         runs in 楷体 — a run-in heading such as （一）…。 at the start of a paragraph;
  *                        also [hei]…[/hei] and [bold]…[/bold]; styles do not nest
+ *   [wbr]                in a title, a place it may break when it needs two lines or more (GB/T 9704
+ *                        §7.3.1: break between words); marked points replace the renderer's own word list
  *   \x                   the character x taken literally (\{  \[  \\  or a leading \# \= \> \? \~ \%)
  *
  * Only the marks above are markup: any other `[`, `#` or `>` inside a line is text.
@@ -21,7 +23,11 @@
 import type { RunStyle } from "../types";
 import { SETTING_SLOT_NAMES, isSettingSlot } from "./slots";
 
-export type TemplatePiece = { kind: "text"; text: string; style?: RunStyle } | { kind: "slot"; id: string; style?: RunStyle };
+export type TemplatePiece =
+  | { kind: "text"; text: string; style?: RunStyle }
+  | { kind: "slot"; id: string; style?: RunStyle }
+  /** `[wbr]`: a point where a title may break. */
+  | { kind: "wbr" };
 
 export interface TemplateBlock {
   kind: "title" | "heading" | "paragraph";
@@ -75,6 +81,12 @@ function parseInline(src: string, line: number): TemplatePiece[] {
       flush();
       pieces.push(style ? { kind: "slot", id, style } : { kind: "slot", id });
       i = close + 2;
+      continue;
+    }
+    if (src.startsWith("[wbr]", i)) {
+      flush();
+      pieces.push({ kind: "wbr" });
+      i += "[wbr]".length;
       continue;
     }
     const tag = /^\[(\/?)(kai|hei|bold)\]/.exec(src.slice(i));

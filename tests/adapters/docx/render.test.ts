@@ -231,7 +231,30 @@ describe("body", () => {
     expect(textOf(paragraphs(documentXml)[3])).toBe(
       "（一）抓政治建设提站位，推进党建责任落细落实。一是明确重点工作。进行专题学习党的二十大精神12次，专题研讨6次。截止2022年12月底，我市公共资源交易平台共开立投标保证电子保函1386笔，服务企业1300余家，累计减少企业资金占用15.00亿元。与11家党建共建单位签订共建协议。",
     );
-    expect(findAll(documentXml, "w:br")).toHaveLength(0);
+    expect(
+      paragraphs(documentXml)
+        .slice(1)
+        .flatMap((p) => findAll(p, "w:br")),
+    ).toHaveLength(0);
+  });
+
+  test("breaks a two-line title between words with one explicit line break, never inside a figure", () => {
+    const titleXml = paragraphs(documentXml)[0];
+    const runs = titleXml.children.filter((c) => c.name === "w:r" || c.name === "w:sdt");
+    const lines = [""];
+    for (const r of runs) {
+      if (find(r, "w:br")) lines.push("");
+      lines[lines.length - 1] += textOf(r);
+    }
+    expect(lines).toEqual(["2022年度市公共资源交易中心", "党组书记抓党建工作述职报告"]);
+    for (const sdt of findAll(documentXml, "w:sdt")) expect(find(sdt, "w:br")).toBeUndefined();
+  });
+
+  test("leaves a title that fits on one line unbroken", async () => {
+    const short = fixtureDocument();
+    short.blocks[0] = { kind: "title", runs: [{ kind: "text", text: "2022年度工作总结" }] };
+    const { parts } = await render(short);
+    expect(findAll(paragraphs(parseXml(parts["word/document.xml"]))[0], "w:br")).toHaveLength(0);
   });
 
   test("right-aligns an unindented paragraph such as the signature and removes its first-line indent", () => {
@@ -382,6 +405,9 @@ describe("rendered by LibreOffice", () => {
     for (const slot of slotRuns(fixtureDocument())) expect(flat).toContain(slot.text);
     expect(flat).toContain("2022年度市公共资源交易中心党组书记抓党建工作述职报告");
     const [page1, page2] = rendered.text.split("\f");
+    // The title's lines on the page are the ones the renderer chose, centred.
+    const printed = page1.split("\n").filter((l) => l.trim() !== "");
+    expect(printed.slice(0, 2).map((l) => l.replace(/\s/g, ""))).toEqual(["2022年度市公共资源交易中心", "党组书记抓党建工作述职报告"]);
     const lastLine = (page: string) =>
       page
         .split("\n")
