@@ -70,7 +70,7 @@ function versionAtLeast(have: string, want: string): boolean {
 // The document model.
 
 /** A stretch of body text, or the end of a paragraph, with the controls it lies in (outermost first). */
-type Item = { kind: "text"; text: string; controls: number[] } | { kind: "break"; controls: number[] };
+type Item = { kind: "text"; text: string; controls: number[]; revision?: "inserted" | "deleted" } | { kind: "break"; controls: number[] };
 
 interface ControlModel {
   key: number;
@@ -394,6 +394,11 @@ export class SimWordDocument {
     this.replaceControlText(this.keyByTag(tag, occurrence), text);
   }
 
+  /** The clerk ticks "Contents cannot be edited" on the n-th control with this tag. */
+  lockControl(tag: string, occurrence = 0): void {
+    this.controlsByKey.get(this.keyByTag(tag, occurrence))!.cannotEdit = true;
+  }
+
   /** The clerk deletes the n-th control with this tag (with its text unless keepContent). */
   deleteControl(tag: string, occurrence = 0, keepContent = false): void {
     this.removeControl(this.keyByTag(tag, occurrence), keepContent);
@@ -430,9 +435,18 @@ export class SimWordDocument {
     return this.controlsByKey.get(key) ?? null;
   }
 
-  controlText(key: number): string {
+  /**
+   * A control's text. Without a version, as ContentControl.text gives it: tracked deletions
+   * included. `Current` leaves out tracked deletions, `Original` tracked insertions.
+   */
+  controlText(key: number, version?: "Current" | "Original"): string {
     let s = "";
-    for (const it of this.items) if (it.kind === "text" && it.controls.includes(key)) s += it.text;
+    for (const it of this.items)
+      if (it.kind === "text" && it.controls.includes(key)) {
+        if (version === "Current" && it.revision === "deleted") continue;
+        if (version === "Original" && it.revision === "inserted") continue;
+        s += it.text;
+      }
     return s;
   }
 
@@ -547,6 +561,16 @@ export interface SimWordOptions {
    * rely on either.
    */
   nullObjectMethods?: "null" | "throw";
+  /**
+   * The error code of a method called on a null object when `nullObjectMethods` is `throw`. Office
+   * documents no code for this; hosts have answered ItemNotFound, GeneralException and others.
+   */
+  nullObjectErrorCode?: string;
+  /**
+   * `customXmlParts.getByNamespace(ns)` with no part in the namespace: `items` is `[]` (default) or
+   * `undefined`, as Word on the web answered (OfficeDev/office-js#6673).
+   */
+  emptyScopedItems?: "array" | "undefined";
 }
 
 export const DEFAULT_WORD_SETS: Record<string, string> = { WordApi: "1.9", CustomXmlParts: "1.1" };
@@ -556,6 +580,8 @@ class Host {
   readonly sets: Record<string, string>;
   readonly latencyMs: number;
   readonly nullObjectMethods: "null" | "throw";
+  readonly nullObjectErrorCode: string;
+  readonly emptyScopedItems: "array" | "undefined";
   /** The options of the last Document.insertFileFromBase64, for assertions. */
   lastInsertOptions: Record<string, unknown> | undefined;
   constructor(
@@ -565,6 +591,8 @@ class Host {
     this.sets = opts.supportedSets ?? DEFAULT_WORD_SETS;
     this.latencyMs = opts.latencyMs ?? 0;
     this.nullObjectMethods = opts.nullObjectMethods ?? "null";
+    this.nullObjectErrorCode = opts.nullObjectErrorCode ?? "ItemNotFound";
+    this.emptyScopedItems = opts.emptyScopedItems ?? "array";
   }
   isSetSupported(name: string, version = "1.1"): boolean {
     const have = this.sets[name];
@@ -676,7 +704,7 @@ abstract class SimProxy<M> {
   /** The model for a method call; on a null object, null (or ItemNotFound when the host is set to throw). */
   protected _forMethod(location: string): M | null {
     const m = this._target(location);
-    if (m === null && this._host.nullObjectMethods === "throw") fail("ItemNotFound", location);
+    if (m === null && this._host.nullObjectMethods === "throw") fail(this._host.nullObjectErrorCode, location);
     return m;
   }
 
@@ -719,11 +747,14 @@ abstract class SimProxy<M> {
 abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimProxy<M[]> {
   protected readonly _scalars = [] as const;
   private _items: P[] | undefined;
+  private _itemsLoaded = false;
+  /** Set on a collection whose empty `items` the host answers as `undefined` (office-js#6673). */
+  protected _undefinedWhenEmpty = false;
   protected abstract _item(m: M): P;
 
   get items(): P[] {
-    if (!this._items) notLoaded(`${this._className}.items`, "items");
-    return this._items;
+    if (!this._itemsLoaded) notLoaded(`${this._className}.items`, "items");
+    return this._items as P[];
   }
 
   override _loadNow(paths: string[]): () => void {
@@ -733,7 +764,8 @@ abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimProxy<M[]
     const commits = proxies.map((p) => p._loadNow(itemPaths));
     return () => {
       commits.forEach((c) => c());
-      this._items = proxies;
+      this._itemsLoaded = true;
+      this._items = proxies.length === 0 && this._undefinedWhenEmpty ? undefined : proxies;
     };
   }
 
@@ -926,6 +958,20 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     return new SimRangeProxy(this.context, () => (key < 0 ? null : { text: this._host.doc.controlText(key) }));
   }
 
+  /** WordApi 1.4: the text as it reads with tracked changes accepted (`Current`) or rejected (`Original`). */
+  getReviewedText(version: string = "Current"): SimClientResult<string> {
+    const location = "ContentControl.getReviewedText";
+    this._host.need("1.4", location);
+    if (version !== "Current" && version !== "Original") fail("InvalidArgument", location);
+    const result = new SimClientResult<string>(location);
+    this._queue(() => {
+      const c = this._forMethod(location);
+      const text = c ? this._host.doc.controlText(c.key, version) : null;
+      return () => result._set(text as string);
+    });
+    return result;
+  }
+
   delete(keepContent: boolean): void {
     const location = "ContentControl.delete";
     this._queue(() => {
@@ -1042,6 +1088,9 @@ class SimCustomXmlPartScopedCollection extends SimCollectionProxy<PartModel, Sim
   getCount(): SimClientResult<number> {
     return this._count(`${this._className}.getCount`);
   }
+  _markUndefinedWhenEmpty(on: boolean): void {
+    this._undefinedWhenEmpty = on;
+  }
   getItem(id: string): SimCustomXmlPartProxy {
     return new SimCustomXmlPartProxy(this.context, () => (this._target(this._className) ?? []).find((p) => p.id === id) ?? null);
   }
@@ -1071,7 +1120,9 @@ class SimCustomXmlPartScopedCollection extends SimCollectionProxy<PartModel, Sim
 class SimCustomXmlPartCollection extends SimCustomXmlPartScopedCollection {
   override readonly _className = "CustomXmlPartCollection";
   getByNamespace(namespaceUri: string): SimCustomXmlPartScopedCollection {
-    return new SimCustomXmlPartScopedCollection(this.context, () => this._host.doc.parts.filter((p) => p.namespaceUri === namespaceUri));
+    const scoped = new SimCustomXmlPartScopedCollection(this.context, () => this._host.doc.parts.filter((p) => p.namespaceUri === namespaceUri));
+    scoped._markUndefinedWhenEmpty(this._host.emptyScopedItems === "undefined");
+    return scoped;
   }
   add(xml: string): SimCustomXmlPartProxy {
     let added: PartModel | null = null;

@@ -52,6 +52,31 @@ export function environment(given?: Partial<WordEnvironment>): WordEnvironment {
   return { ...defaultEnvironment(), ...given };
 }
 
+/**
+ * An error Office.js raised for a request (OfficeExtension.Error, or one shaped like it). Methods on
+ * a null object have failed with ItemNotFound, GeneralException and others: the code says nothing
+ * dependable, only that Office refused the request.
+ */
+export function isOfficeError(e: unknown): boolean {
+  const OfficeExtension = (globalThis as { OfficeExtension?: { Error?: new (...a: never[]) => unknown } }).OfficeExtension;
+  if (OfficeExtension?.Error && e instanceof OfficeExtension.Error) return true;
+  const o = e as { code?: unknown; debugInfo?: unknown } | null;
+  return typeof o?.code === "string" && typeof o.debugInfo === "object" && o.debugInfo !== null;
+}
+
+/** A loaded collection's items; Word on the web answers an empty custom XML part collection with `undefined` (office-js#6673). */
+export function itemsOf<T>(collection: { items: T[] | undefined }): T[] {
+  return collection.items ?? [];
+}
+
+/**
+ * A custom XML part payload as Word takes it: without the `<?xml …?>` declaration, with which
+ * CustomXmlPart updates have silently not applied (office-js#1643).
+ */
+export function partPayload(xml: string): string {
+  return xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, "");
+}
+
 /** The Common API's callbacks as a promise. */
 export function asyncCall<T>(call: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@
 // imports the file's custom XML parts, so the link record is stored separately afterwards.
 import { LINK_NAMESPACE, linkRecordToXml } from "../../core/link";
 import type { LinkRecord } from "../../core/types";
-import { asyncCall, bytesToBase64, defaultRun, environment, type WordEnvironment, type WordMessage, type WordRun } from "./host";
+import { asyncCall, bytesToBase64, defaultRun, environment, itemsOf, type WordEnvironment, type WordMessage, type WordRun } from "./host";
 
 export interface InsertResult {
   /** `document`: Document.insertFileFromBase64 (WordApi 1.5, keeps page setup and footers); `body`: Body.insertFileFromBase64 (1.1). */
@@ -58,7 +58,7 @@ export async function insertReport(
     await context.sync();
     // A record left from an earlier report describes controls that are gone: replace it.
     // eslint-disable-next-line office-addins/load-object-before-read -- loaded with existing.load("items/id") and synced
-    const [first, ...rest] = existing.items;
+    const [first, ...rest] = itemsOf(existing);
     if (first) first.setXml(xml);
     else context.document.customXmlParts.add(xml);
     for (const p of rest) p.delete();

@@ -6,6 +6,8 @@ import {
   asyncCall,
   defaultRun,
   environment,
+  isOfficeError,
+  itemsOf,
   type LinkPartRef,
   type WordEnvironment,
   type WordFoundControl,
@@ -71,11 +73,12 @@ async function readWithWordParts(run: WordRun): Promise<{ controls: WordFoundCon
     const onlyXml = only.getXml();
     await context.sync();
     const controls = figureControls(all.items);
+    const items = itemsOf(scoped);
     /* eslint-disable office-addins/load-object-before-read -- scoped.load("items/id") and only.getXml() were synced above */
-    if (scoped.items.length === 0) return { controls, parts: [] };
-    if (scoped.items.length === 1 && !only.isNullObject) return { controls, parts: [{ id: only.id, xml: onlyXml.value }] };
+    if (items.length === 0) return { controls, parts: [] };
+    if (items.length === 1 && !only.isNullObject) return { controls, parts: [{ id: only.id, xml: onlyXml.value }] };
     /* eslint-enable office-addins/load-object-before-read */
-    const xmls = scoped.items.map((p) => ({ id: p.id, xml: p.getXml() }));
+    const xmls = items.map((p) => ({ id: p.id, xml: p.getXml() }));
     await context.sync();
     return { controls, parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })) };
   });
@@ -88,7 +91,7 @@ async function readWithWordPartsStepwise(run: WordRun): Promise<{ controls: Word
     const scoped = context.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
     scoped.load("items/id");
     await context.sync();
-    const xmls = scoped.items.map((p) => ({ id: p.id, xml: p.getXml() }));
+    const xmls = itemsOf(scoped).map((p) => ({ id: p.id, xml: p.getXml() }));
     if (xmls.length) await context.sync();
     return { controls: figureControls(all.items), parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })) };
   });
@@ -143,9 +146,9 @@ export async function readLinkedReport(run: WordRun = defaultRun, env?: Partial<
     try {
       ({ controls, parts } = await readWithWordParts(run));
     } catch (e) {
-      // Whether a method on a null object answers null or fails is not documented; a failure only
-      // costs one more round trip.
-      if ((e as { code?: string })?.code !== "ItemNotFound") throw e;
+      // Whether a method on a null object answers null or fails — and with which code — is not
+      // documented; any Office error only costs one more round trip.
+      if (!isOfficeError(e)) throw e;
       ({ controls, parts } = await readWithWordPartsStepwise(run));
     }
   } else {

@@ -27,7 +27,7 @@ export interface WordRefresh {
 
 function planFor(read: LinkedReportRead, record: LinkRecord, fresh: LinkRecord, options: RefreshOptions): WordRefreshPlan {
   const plan = planRefresh(record, read.controls, fresh, options);
-  return { ...plan, controls: read.controls, linkPart: read.linkPart, extraLinkParts: read.extraLinkParts };
+  return { ...plan, controls: read.controls, linkPart: read.linkPart, extraLinkParts: read.extraLinkParts, previous: record };
 }
 
 /** Reads the open report and plans its refresh from the workbook; throws WordLinkError when it cannot be refreshed. */

@@ -112,3 +112,12 @@ describe("bytesToBase64", () => {
     );
   });
 });
+
+describe("inserting on real hosts", () => {
+  test("adds the link part where an empty namespace's items come back undefined (office-js#6673)", async () => {
+    const sim = createSimulatedWord(undefined, { emptyScopedItems: "undefined" });
+    const result = await insertReport(reportBytes, link, sim.Word.run, envOf(sim));
+    expect(result.linkPart).toBe("added");
+    expect(linkRecords(sim)).toEqual([link]);
+  });
+});
