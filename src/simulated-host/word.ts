@@ -571,7 +571,14 @@ export interface SimWordOptions {
    * `undefined`, as Word on the web answered (OfficeDev/office-js#6673).
    */
   emptyScopedItems?: "array" | "undefined";
+  /**
+   * `CustomXmlPart.setXml` with a payload that starts with `<?xml …?>`: silently ignored (default,
+   * as Word desktop did in OfficeDev/office-js#1643) or applied.
+   */
+  xmlDeclarationUpdates?: "ignored" | "applied";
 }
+
+const XML_DECLARATION = /^\uFEFF?\s*<\?xml[\s?]/;
 
 export const DEFAULT_WORD_SETS: Record<string, string> = { WordApi: "1.9", CustomXmlParts: "1.1" };
 
@@ -582,6 +589,7 @@ class Host {
   readonly nullObjectMethods: "null" | "throw";
   readonly nullObjectErrorCode: string;
   readonly emptyScopedItems: "array" | "undefined";
+  readonly xmlDeclarationUpdates: "ignored" | "applied";
   /** The options of the last Document.insertFileFromBase64, for assertions. */
   lastInsertOptions: Record<string, unknown> | undefined;
   constructor(
@@ -593,6 +601,7 @@ class Host {
     this.nullObjectMethods = opts.nullObjectMethods ?? "null";
     this.nullObjectErrorCode = opts.nullObjectErrorCode ?? "ItemNotFound";
     this.emptyScopedItems = opts.emptyScopedItems ?? "array";
+    this.xmlDeclarationUpdates = opts.xmlDeclarationUpdates ?? "ignored";
   }
   isSetSupported(name: string, version = "1.1"): boolean {
     const have = this.sets[name];
@@ -1059,6 +1068,9 @@ class SimCustomXmlPartProxy extends SimProxy<PartModel> {
     this._queue(() => {
       const p = this._forMethod(location);
       if (!p) return;
+      // Word has silently kept the old XML when the new one came with an XML declaration
+      // (OfficeDev/office-js#1643): no error, no change.
+      if (this._host.xmlDeclarationUpdates === "ignored" && XML_DECLARATION.test(xml)) return;
       const ns = rootNamespace(xml);
       if (ns === null) fail("InvalidArgument", location, "The XML is not well formed.");
       p.xml = xml;

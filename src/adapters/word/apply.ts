@@ -15,6 +15,7 @@ import {
   defaultRun,
   environment,
   partPayload,
+  sameRecord,
   type LinkPartRef,
   type WordEnvironment,
   type WordFoundControl,
@@ -56,11 +57,6 @@ export function recordAfterWrites(plan: WordRefreshPlan, missed: ReadonlySet<num
   const missedIds = new Set(plan.writes.filter((w) => missed.has(w.index) && !written.has(w.id)).map((w) => w.id));
   const previous = new Map(plan.previous.figures.map((f) => [f.id, f]));
   return { ...plan.record, figures: plan.record.figures.map((f) => (missedIds.has(f.id) && previous.get(f.id)) || f) };
-}
-
-function sameRecord(xml: string | null | undefined, record: LinkRecord): boolean {
-  const parsed = parseLinkRecord(xml ?? "");
-  return parsed.ok && linkRecordToXml(parsed.record) === linkRecordToXml(record);
 }
 
 export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = defaultRun, env?: Partial<WordEnvironment>): Promise<ApplyResult> {

@@ -1,7 +1,9 @@
 // What the Word adapter needs from its surroundings: a Word.run, the requirement-set check, and
 // the Common API's custom XML parts (the only link-part API on WordApi 1.3, Office 2019/2021).
 // Defaults read the globals at call time, so the same code runs in Word, the playground and tests.
+import { linkRecordToXml, parseLinkRecord } from "../../core/link";
 import type { FoundControl } from "../../core/refresh/plan";
+import type { LinkRecord } from "../../core/types";
 
 export type WordRun = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -75,6 +77,12 @@ export function itemsOf<T>(collection: { items: T[] | undefined }): T[] {
  */
 export function partPayload(xml: string): string {
   return xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, "");
+}
+
+/** Whether a link part read back holds this record (compared as parsed, not as text: Word may re-serialise it). */
+export function sameRecord(xml: string | null | undefined, record: LinkRecord): boolean {
+  const parsed = parseLinkRecord(xml ?? "");
+  return parsed.ok && linkRecordToXml(parsed.record) === linkRecordToXml(record);
 }
 
 /** The Common API's callbacks as a promise. */

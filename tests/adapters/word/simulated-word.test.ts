@@ -144,3 +144,35 @@ describe("the simulated Word host", () => {
     expect(g).toEqual({ Word: "previous" });
   });
 });
+
+describe("the simulated Word host's custom XML parts, as Word keeps them", () => {
+  test("silently keeps the old XML when setXml is given a payload with an XML declaration (office-js#1643), unless told to apply it", async () => {
+    const write = async (s: SimulatedWord, xml: string) =>
+      s.Word.run(async (context) => {
+        const part = context.document.customXmlParts.getByNamespace("urn:ledger-report:link:1").getOnlyItem();
+        part.setXml(xml);
+        await context.sync();
+      });
+    const before = sim.document.customXmlParts()[0].xml;
+    const next = `<?xml version="1.0"?><link xmlns="urn:ledger-report:link:1" version="1"/>`;
+    await write(sim, next);
+    expect(sim.document.customXmlParts()[0].xml).toBe(before);
+    expect(sim.stats.failedSyncs).toBe(0);
+    await write(sim, next.replace(/^<\?xml[^>]*>/, ""));
+    expect(sim.document.customXmlParts()[0].xml).toBe(`<link xmlns="urn:ledger-report:link:1" version="1"/>`);
+    const lenient = createSimulatedWord(reportBytes, { xmlDeclarationUpdates: "applied" });
+    await write(lenient, next);
+    expect(lenient.document.customXmlParts()[0].xml).toBe(next);
+  });
+
+  test("answers an empty namespace's items as undefined when told to, as Word on the web did (office-js#6673)", async () => {
+    const web = createSimulatedWord(undefined, { emptyScopedItems: "undefined" });
+    const items = await web.Word.run(async (context) => {
+      const scoped = context.document.customXmlParts.getByNamespace("urn:none");
+      scoped.load("items");
+      await context.sync();
+      return scoped.items;
+    });
+    expect(items).toBeUndefined();
+  });
+});
