@@ -92,7 +92,10 @@ export interface SimWordControlState {
   id: number;
   tag: string;
   title: string;
+  /** As ContentControl.text gives it: with Track Changes, deleted text included. */
   text: string;
+  /** As a reader sees it with the changes accepted (getReviewedText("Current")). */
+  current: string;
   cannotDelete: boolean;
 }
 
@@ -318,6 +321,8 @@ export class SimWordDocument {
   readonly parts: PartModel[] = [];
   footers: string[] = [];
   pageSize: { width: number; height: number } | null = null;
+  /** Track Changes (Review › Track Changes): edits are kept as tracked insertions and deletions. */
+  trackChanges = false;
   private nextKey = 1;
   private nextWordId = 100;
   private nextPart = 1;
@@ -347,6 +352,7 @@ export class SimWordDocument {
         tag: c.tag,
         title: c.title,
         text: this.controlText(key),
+        current: this.controlText(key, "Current"),
         cannotDelete: c.cannotDelete,
       };
     });
@@ -359,7 +365,8 @@ export class SimWordDocument {
     let open = false;
     for (const it of this.items) {
       if (it.kind === "text") {
-        current += it.text;
+        // As read with tracked changes accepted.
+        if (it.revision !== "deleted") current += it.text;
         open = true;
       } else {
         out.push(current);
@@ -387,6 +394,17 @@ export class SimWordDocument {
     const it = this.items.find((i) => i.kind === "text" && i.controls.length === 0 && i.text.includes(find));
     if (!it || it.kind !== "text") throw new Error(`no narrative text contains ${JSON.stringify(find)}`);
     it.text = it.text.replace(find, replacement);
+  }
+
+  /** The clerk turns Track Changes on or off. */
+  setChangeTracking(on: boolean): void {
+    this.trackChanges = on;
+  }
+
+  /** The clerk accepts every tracked change. */
+  acceptAllChanges(): void {
+    this.items = this.items.filter((it) => !(it.kind === "text" && it.revision === "deleted"));
+    for (const it of this.items) if (it.kind === "text") delete it.revision;
   }
 
   /** The clerk types over the n-th control with this tag. */
@@ -475,6 +493,16 @@ export class SimWordDocument {
     const outer = this.items[first].controls;
     const stack = outer.slice(0, outer.indexOf(key) + 1);
     const inside = this.items.slice(first, last + 1);
+    if (this.trackChanges) {
+      // Tracked: the old text stays as a deletion (still in ContentControl.text), the new one is an
+      // insertion; retyping one's own insertion just replaces it.
+      const kept = inside.filter((it) => !(it.kind === "text" && it.revision === "inserted"));
+      for (const it of kept) if (it.kind === "text" && it.text) it.revision = "deleted";
+      const at = kept.length && kept[kept.length - 1].kind === "break" ? kept.length - 1 : kept.length;
+      kept.splice(at, 0, { kind: "text", text, controls: stack, revision: "inserted" });
+      this.items.splice(first, last - first + 1, ...kept);
+      return;
+    }
     // A control holding whole paragraphs keeps one paragraph.
     const heldParagraphs = inside.some((it) => it.kind === "break" && it.controls.includes(key));
     const replacement: Item[] = [{ kind: "text", text, controls: stack }];
@@ -532,6 +560,28 @@ export class SimWordDocument {
     }
   }
 
+  /** A control's range as Word's getOoxml gives it (a flat OPC package), tracked changes as w:ins/w:del. */
+  controlOoxml(key: number): string {
+    const c = this.controlsByKey.get(key);
+    const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    let runs = "";
+    let n = 1;
+    for (const it of this.items) {
+      if (it.kind !== "text" || !it.controls.includes(key) || !it.text) continue;
+      const mark = ` w:id="${n++}" w:author="Clerk" w:date="2023-01-10T00:00:00Z"`;
+      if (it.revision === "deleted") runs += `<w:del${mark}><w:r><w:delText xml:space="preserve">${esc(it.text)}</w:delText></w:r></w:del>`;
+      else if (it.revision === "inserted") runs += `<w:ins${mark}><w:r><w:t xml:space="preserve">${esc(it.text)}</w:t></w:r></w:ins>`;
+      else runs += `<w:r><w:t xml:space="preserve">${esc(it.text)}</w:t></w:r>`;
+    }
+    const tag = c ? `<w:sdtPr><w:alias w:val="${esc(c.title)}"/><w:tag w:val="${esc(c.tag)}"/></w:sdtPr>` : "";
+    return (
+      `<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">` +
+      `<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"><pkg:xmlData>` +
+      `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:sdt>${tag}<w:sdtContent>${runs}</w:sdtContent></w:sdt></w:p></w:body></w:document>` +
+      `</pkg:xmlData></pkg:part></pkg:package>`
+    );
+  }
+
   parseFile(bytes: Uint8Array): ParsedBody {
     return parseDocx(bytes, () => this.newPartId());
   }
@@ -576,6 +626,8 @@ export interface SimWordOptions {
    * as Word desktop did in OfficeDev/office-js#1643) or applied.
    */
   xmlDeclarationUpdates?: "ignored" | "applied";
+  /** Track Changes on from the start. */
+  changeTracking?: boolean;
 }
 
 const XML_DECLARATION = /^\uFEFF?\s*<\?xml[\s?]/;
@@ -796,7 +848,11 @@ abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimProxy<M[]
 
 class SimDocumentProxy extends SimProxy<SimWordDocument> {
   readonly _className = "Document";
-  protected readonly _scalars = [] as const;
+  protected readonly _scalars = ["changeTrackingMode"] as const;
+  /** WordApi 1.4. */
+  get changeTrackingMode(): string {
+    return this._get("changeTrackingMode");
+  }
   private _body: SimBodyProxy | undefined;
   constructor(context: SimWordContext) {
     super(context, () => context._host.doc);
@@ -821,8 +877,10 @@ class SimDocumentProxy extends SimProxy<SimWordDocument> {
     });
     return new SimSectionCollection(this.context, () => []);
   }
-  protected _read(): unknown {
-    return undefined;
+  protected _read(m: SimWordDocument, name: string): unknown {
+    if (name !== "changeTrackingMode") return undefined;
+    this._host.need("1.4", "Document.changeTrackingMode");
+    return m.trackChanges ? "TrackAll" : "Off";
   }
 }
 
@@ -965,6 +1023,18 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       else this._host.doc.insertIntoControl(c.key, text, where);
     });
     return new SimRangeProxy(this.context, () => (key < 0 ? null : { text: this._host.doc.controlText(key) }));
+  }
+
+  /** WordApi 1.1: the control's OOXML, tracked changes included. */
+  getOoxml(): SimClientResult<string> {
+    const location = "ContentControl.getOoxml";
+    const result = new SimClientResult<string>(location);
+    this._queue(() => {
+      const c = this._forMethod(location);
+      const xml = c ? this._host.doc.controlOoxml(c.key) : null;
+      return () => result._set(xml as string);
+    });
+    return result;
   }
 
   /** WordApi 1.4: the text as it reads with tracked changes accepted (`Current`) or rejected (`Original`). */
@@ -1267,6 +1337,7 @@ export interface SimulatedWord {
 
 export function createSimulatedWord(initialDocx?: Uint8Array, opts: SimWordOptions = {}): SimulatedWord {
   const document = new SimWordDocument(initialDocx);
+  document.trackChanges = opts.changeTracking ?? false;
   const host = new Host(document, opts);
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];

@@ -12,6 +12,7 @@ import { linkRecordToXml, parseLinkRecord, slotTag } from "../../core/link";
 import type { RefreshPlan } from "../../core/refresh/plan";
 import {
   asyncCall,
+  currentTextOfOoxml,
   defaultRun,
   environment,
   partPayload,
@@ -106,7 +107,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
       const control = now[i];
       const found = plan.controls[w.index];
       if (!control) result.goneSinceReview.push(w.id);
-      else if (control.tag !== slotTag(w.id) || control.text !== found.text) result.changedSinceReview.push(w.id);
+      else if (control.tag !== slotTag(w.id) || control.text !== (found.rawText ?? found.text)) result.changedSinceReview.push(w.id);
       else if (control.cannotEdit) result.lockedSinceReview.push(w.id);
       else {
         writing.push({ w, control });
@@ -126,15 +127,17 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
     const stored = wordParts ? writeWordPart(context, plan, record) : null;
     await context.sync();
 
-    for (const { w, control, current } of readBack) {
-      // With Track Changes on, `text` still holds the deleted old value; the reviewed text does not.
-      const shown = current ? current.value : control.text;
-      if (shown === w.text) result.written++;
-      else {
-        result.notTaken.push(w.id);
-        missed.add(w.index);
-      }
-    }
+    // With Track Changes on, `text` still holds the deleted old value; the reviewed text does not.
+    // Before WordApi 1.4, a control that reads back otherwise is looked at once more in its OOXML.
+    const unsure = readBack.filter(({ w, control, current }) => (current ? current.value : control.text) !== w.text);
+    const ooxml = !wordParts ? unsure.map(({ control }) => control.getOoxml()) : [];
+    if (ooxml.length) await context.sync();
+    unsure.forEach(({ w }, i) => {
+      if (ooxml[i] && currentTextOfOoxml(ooxml[i].value) === w.text) return;
+      result.notTaken.push(w.id);
+      missed.add(w.index);
+    });
+    result.written = readBack.length - result.notTaken.length;
     if (!stored) return;
     const corrected = result.notTaken.length ? recordAfterWrites(plan, missed) : record;
     if (corrected === record && sameRecord(stored.check.value, record)) {
