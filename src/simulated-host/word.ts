@@ -70,7 +70,7 @@ function versionAtLeast(have: string, want: string): boolean {
 // The document model.
 
 /** A stretch of body text, or the end of a paragraph, with the controls it lies in (outermost first). */
-type Item = { kind: "text"; text: string; controls: number[] } | { kind: "break"; controls: number[] };
+type Item = { kind: "text"; text: string; controls: number[]; revision?: "inserted" | "deleted" } | { kind: "break"; controls: number[] };
 
 interface ControlModel {
   key: number;
@@ -92,7 +92,10 @@ export interface SimWordControlState {
   id: number;
   tag: string;
   title: string;
+  /** As ContentControl.text gives it: with Track Changes, deleted text included. */
   text: string;
+  /** As a reader sees it with the changes accepted (getReviewedText("Current")). */
+  current: string;
   cannotDelete: boolean;
 }
 
@@ -318,6 +321,8 @@ export class SimWordDocument {
   readonly parts: PartModel[] = [];
   footers: string[] = [];
   pageSize: { width: number; height: number } | null = null;
+  /** Track Changes (Review › Track Changes): edits are kept as tracked insertions and deletions. */
+  trackChanges = false;
   private nextKey = 1;
   private nextWordId = 100;
   private nextPart = 1;
@@ -347,6 +352,7 @@ export class SimWordDocument {
         tag: c.tag,
         title: c.title,
         text: this.controlText(key),
+        current: this.controlText(key, "Current"),
         cannotDelete: c.cannotDelete,
       };
     });
@@ -359,7 +365,8 @@ export class SimWordDocument {
     let open = false;
     for (const it of this.items) {
       if (it.kind === "text") {
-        current += it.text;
+        // As read with tracked changes accepted.
+        if (it.revision !== "deleted") current += it.text;
         open = true;
       } else {
         out.push(current);
@@ -389,9 +396,25 @@ export class SimWordDocument {
     it.text = it.text.replace(find, replacement);
   }
 
+  /** The clerk turns Track Changes on or off. */
+  setChangeTracking(on: boolean): void {
+    this.trackChanges = on;
+  }
+
+  /** The clerk accepts every tracked change. */
+  acceptAllChanges(): void {
+    this.items = this.items.filter((it) => !(it.kind === "text" && it.revision === "deleted"));
+    for (const it of this.items) if (it.kind === "text") delete it.revision;
+  }
+
   /** The clerk types over the n-th control with this tag. */
   typeInControl(tag: string, text: string, occurrence = 0): void {
     this.replaceControlText(this.keyByTag(tag, occurrence), text);
+  }
+
+  /** The clerk ticks "Contents cannot be edited" on the n-th control with this tag. */
+  lockControl(tag: string, occurrence = 0): void {
+    this.controlsByKey.get(this.keyByTag(tag, occurrence))!.cannotEdit = true;
   }
 
   /** The clerk deletes the n-th control with this tag (with its text unless keepContent). */
@@ -430,9 +453,18 @@ export class SimWordDocument {
     return this.controlsByKey.get(key) ?? null;
   }
 
-  controlText(key: number): string {
+  /**
+   * A control's text. Without a version, as ContentControl.text gives it: tracked deletions
+   * included. `Current` leaves out tracked deletions, `Original` tracked insertions.
+   */
+  controlText(key: number, version?: "Current" | "Original"): string {
     let s = "";
-    for (const it of this.items) if (it.kind === "text" && it.controls.includes(key)) s += it.text;
+    for (const it of this.items)
+      if (it.kind === "text" && it.controls.includes(key)) {
+        if (version === "Current" && it.revision === "deleted") continue;
+        if (version === "Original" && it.revision === "inserted") continue;
+        s += it.text;
+      }
     return s;
   }
 
@@ -461,6 +493,16 @@ export class SimWordDocument {
     const outer = this.items[first].controls;
     const stack = outer.slice(0, outer.indexOf(key) + 1);
     const inside = this.items.slice(first, last + 1);
+    if (this.trackChanges) {
+      // Tracked: the old text stays as a deletion (still in ContentControl.text), the new one is an
+      // insertion; retyping one's own insertion just replaces it.
+      const kept = inside.filter((it) => !(it.kind === "text" && it.revision === "inserted"));
+      for (const it of kept) if (it.kind === "text" && it.text) it.revision = "deleted";
+      const at = kept.length && kept[kept.length - 1].kind === "break" ? kept.length - 1 : kept.length;
+      kept.splice(at, 0, { kind: "text", text, controls: stack, revision: "inserted" });
+      this.items.splice(first, last - first + 1, ...kept);
+      return;
+    }
     // A control holding whole paragraphs keeps one paragraph.
     const heldParagraphs = inside.some((it) => it.kind === "break" && it.controls.includes(key));
     const replacement: Item[] = [{ kind: "text", text, controls: stack }];
@@ -518,6 +560,28 @@ export class SimWordDocument {
     }
   }
 
+  /** A control's range as Word's getOoxml gives it (a flat OPC package), tracked changes as w:ins/w:del. */
+  controlOoxml(key: number): string {
+    const c = this.controlsByKey.get(key);
+    const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    let runs = "";
+    let n = 1;
+    for (const it of this.items) {
+      if (it.kind !== "text" || !it.controls.includes(key) || !it.text) continue;
+      const mark = ` w:id="${n++}" w:author="Clerk" w:date="2023-01-10T00:00:00Z"`;
+      if (it.revision === "deleted") runs += `<w:del${mark}><w:r><w:delText xml:space="preserve">${esc(it.text)}</w:delText></w:r></w:del>`;
+      else if (it.revision === "inserted") runs += `<w:ins${mark}><w:r><w:t xml:space="preserve">${esc(it.text)}</w:t></w:r></w:ins>`;
+      else runs += `<w:r><w:t xml:space="preserve">${esc(it.text)}</w:t></w:r>`;
+    }
+    const tag = c ? `<w:sdtPr><w:alias w:val="${esc(c.title)}"/><w:tag w:val="${esc(c.tag)}"/></w:sdtPr>` : "";
+    return (
+      `<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">` +
+      `<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"><pkg:xmlData>` +
+      `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:sdt>${tag}<w:sdtContent>${runs}</w:sdtContent></w:sdt></w:p></w:body></w:document>` +
+      `</pkg:xmlData></pkg:part></pkg:package>`
+    );
+  }
+
   parseFile(bytes: Uint8Array): ParsedBody {
     return parseDocx(bytes, () => this.newPartId());
   }
@@ -547,7 +611,26 @@ export interface SimWordOptions {
    * rely on either.
    */
   nullObjectMethods?: "null" | "throw";
+  /**
+   * The error code of a method called on a null object when `nullObjectMethods` is `throw`. Office
+   * documents no code for this; hosts have answered ItemNotFound, GeneralException and others.
+   */
+  nullObjectErrorCode?: string;
+  /**
+   * `customXmlParts.getByNamespace(ns)` with no part in the namespace: `items` is `[]` (default) or
+   * `undefined`, as Word on the web answered (OfficeDev/office-js#6673).
+   */
+  emptyScopedItems?: "array" | "undefined";
+  /**
+   * `CustomXmlPart.setXml` with a payload that starts with `<?xml …?>`: silently ignored (default,
+   * as Word desktop did in OfficeDev/office-js#1643) or applied.
+   */
+  xmlDeclarationUpdates?: "ignored" | "applied";
+  /** Track Changes on from the start. */
+  changeTracking?: boolean;
 }
+
+const XML_DECLARATION = /^\uFEFF?\s*<\?xml[\s?]/;
 
 export const DEFAULT_WORD_SETS: Record<string, string> = { WordApi: "1.9", CustomXmlParts: "1.1" };
 
@@ -556,6 +639,9 @@ class Host {
   readonly sets: Record<string, string>;
   readonly latencyMs: number;
   readonly nullObjectMethods: "null" | "throw";
+  readonly nullObjectErrorCode: string;
+  readonly emptyScopedItems: "array" | "undefined";
+  readonly xmlDeclarationUpdates: "ignored" | "applied";
   /** The options of the last Document.insertFileFromBase64, for assertions. */
   lastInsertOptions: Record<string, unknown> | undefined;
   constructor(
@@ -565,6 +651,9 @@ class Host {
     this.sets = opts.supportedSets ?? DEFAULT_WORD_SETS;
     this.latencyMs = opts.latencyMs ?? 0;
     this.nullObjectMethods = opts.nullObjectMethods ?? "null";
+    this.nullObjectErrorCode = opts.nullObjectErrorCode ?? "ItemNotFound";
+    this.emptyScopedItems = opts.emptyScopedItems ?? "array";
+    this.xmlDeclarationUpdates = opts.xmlDeclarationUpdates ?? "ignored";
   }
   isSetSupported(name: string, version = "1.1"): boolean {
     const have = this.sets[name];
@@ -676,7 +765,7 @@ abstract class SimProxy<M> {
   /** The model for a method call; on a null object, null (or ItemNotFound when the host is set to throw). */
   protected _forMethod(location: string): M | null {
     const m = this._target(location);
-    if (m === null && this._host.nullObjectMethods === "throw") fail("ItemNotFound", location);
+    if (m === null && this._host.nullObjectMethods === "throw") fail(this._host.nullObjectErrorCode, location);
     return m;
   }
 
@@ -719,11 +808,14 @@ abstract class SimProxy<M> {
 abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimProxy<M[]> {
   protected readonly _scalars = [] as const;
   private _items: P[] | undefined;
+  private _itemsLoaded = false;
+  /** Set on a collection whose empty `items` the host answers as `undefined` (office-js#6673). */
+  protected _undefinedWhenEmpty = false;
   protected abstract _item(m: M): P;
 
   get items(): P[] {
-    if (!this._items) notLoaded(`${this._className}.items`, "items");
-    return this._items;
+    if (!this._itemsLoaded) notLoaded(`${this._className}.items`, "items");
+    return this._items as P[];
   }
 
   override _loadNow(paths: string[]): () => void {
@@ -733,7 +825,8 @@ abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimProxy<M[]
     const commits = proxies.map((p) => p._loadNow(itemPaths));
     return () => {
       commits.forEach((c) => c());
-      this._items = proxies;
+      this._itemsLoaded = true;
+      this._items = proxies.length === 0 && this._undefinedWhenEmpty ? undefined : proxies;
     };
   }
 
@@ -755,7 +848,11 @@ abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimProxy<M[]
 
 class SimDocumentProxy extends SimProxy<SimWordDocument> {
   readonly _className = "Document";
-  protected readonly _scalars = [] as const;
+  protected readonly _scalars = ["changeTrackingMode"] as const;
+  /** WordApi 1.4. */
+  get changeTrackingMode(): string {
+    return this._get("changeTrackingMode");
+  }
   private _body: SimBodyProxy | undefined;
   constructor(context: SimWordContext) {
     super(context, () => context._host.doc);
@@ -780,8 +877,10 @@ class SimDocumentProxy extends SimProxy<SimWordDocument> {
     });
     return new SimSectionCollection(this.context, () => []);
   }
-  protected _read(): unknown {
-    return undefined;
+  protected _read(m: SimWordDocument, name: string): unknown {
+    if (name !== "changeTrackingMode") return undefined;
+    this._host.need("1.4", "Document.changeTrackingMode");
+    return m.trackChanges ? "TrackAll" : "Off";
   }
 }
 
@@ -926,6 +1025,32 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     return new SimRangeProxy(this.context, () => (key < 0 ? null : { text: this._host.doc.controlText(key) }));
   }
 
+  /** WordApi 1.1: the control's OOXML, tracked changes included. */
+  getOoxml(): SimClientResult<string> {
+    const location = "ContentControl.getOoxml";
+    const result = new SimClientResult<string>(location);
+    this._queue(() => {
+      const c = this._forMethod(location);
+      const xml = c ? this._host.doc.controlOoxml(c.key) : null;
+      return () => result._set(xml as string);
+    });
+    return result;
+  }
+
+  /** WordApi 1.4: the text as it reads with tracked changes accepted (`Current`) or rejected (`Original`). */
+  getReviewedText(version: string = "Current"): SimClientResult<string> {
+    const location = "ContentControl.getReviewedText";
+    this._host.need("1.4", location);
+    if (version !== "Current" && version !== "Original") fail("InvalidArgument", location);
+    const result = new SimClientResult<string>(location);
+    this._queue(() => {
+      const c = this._forMethod(location);
+      const text = c ? this._host.doc.controlText(c.key, version) : null;
+      return () => result._set(text as string);
+    });
+    return result;
+  }
+
   delete(keepContent: boolean): void {
     const location = "ContentControl.delete";
     this._queue(() => {
@@ -1013,6 +1138,9 @@ class SimCustomXmlPartProxy extends SimProxy<PartModel> {
     this._queue(() => {
       const p = this._forMethod(location);
       if (!p) return;
+      // Word has silently kept the old XML when the new one came with an XML declaration
+      // (OfficeDev/office-js#1643): no error, no change.
+      if (this._host.xmlDeclarationUpdates === "ignored" && XML_DECLARATION.test(xml)) return;
       const ns = rootNamespace(xml);
       if (ns === null) fail("InvalidArgument", location, "The XML is not well formed.");
       p.xml = xml;
@@ -1041,6 +1169,9 @@ class SimCustomXmlPartScopedCollection extends SimCollectionProxy<PartModel, Sim
   }
   getCount(): SimClientResult<number> {
     return this._count(`${this._className}.getCount`);
+  }
+  _markUndefinedWhenEmpty(on: boolean): void {
+    this._undefinedWhenEmpty = on;
   }
   getItem(id: string): SimCustomXmlPartProxy {
     return new SimCustomXmlPartProxy(this.context, () => (this._target(this._className) ?? []).find((p) => p.id === id) ?? null);
@@ -1071,7 +1202,9 @@ class SimCustomXmlPartScopedCollection extends SimCollectionProxy<PartModel, Sim
 class SimCustomXmlPartCollection extends SimCustomXmlPartScopedCollection {
   override readonly _className = "CustomXmlPartCollection";
   getByNamespace(namespaceUri: string): SimCustomXmlPartScopedCollection {
-    return new SimCustomXmlPartScopedCollection(this.context, () => this._host.doc.parts.filter((p) => p.namespaceUri === namespaceUri));
+    const scoped = new SimCustomXmlPartScopedCollection(this.context, () => this._host.doc.parts.filter((p) => p.namespaceUri === namespaceUri));
+    scoped._markUndefinedWhenEmpty(this._host.emptyScopedItems === "undefined");
+    return scoped;
   }
   add(xml: string): SimCustomXmlPartProxy {
     let added: PartModel | null = null;
@@ -1204,6 +1337,7 @@ export interface SimulatedWord {
 
 export function createSimulatedWord(initialDocx?: Uint8Array, opts: SimWordOptions = {}): SimulatedWord {
   const document = new SimWordDocument(initialDocx);
+  document.trackChanges = opts.changeTracking ?? false;
   const host = new Host(document, opts);
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];

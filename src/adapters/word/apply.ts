@@ -1,11 +1,22 @@
-// Writing a reviewed refresh plan into the live document in one round trip: the new text of each
-// figure control being updated, then the link record. Nothing outside those controls is touched.
-import { linkRecordToXml, slotTag } from "../../core/link";
+// Writing a reviewed refresh plan into the live document: the new text of each figure control
+// being updated, then the link record. Nothing outside those controls is touched.
+//
+// Real Word is not the happy path: a batch is not transactional (writes before a failed command
+// stay), `getById` fails the whole batch for a control deleted since the review, and a control the
+// clerk locked rejects insertText with AccessDenied. So the write looks first, then writes only what
+// it may: sync 1 finds every control again (getByIdOrNullObject, WordApi 1.3) with its tag, text and
+// lock; sync 2 writes the controls still as reviewed, reads each one back and stores the link record,
+// reading that back too. A third sync happens only to correct the record when a write did not take.
+import type { LinkRecord } from "../../core/types";
+import { linkRecordToXml, parseLinkRecord, slotTag } from "../../core/link";
 import type { RefreshPlan } from "../../core/refresh/plan";
 import {
   asyncCall,
+  currentTextOfOoxml,
   defaultRun,
   environment,
+  partPayload,
+  sameRecord,
   type LinkPartRef,
   type WordEnvironment,
   type WordFoundControl,
@@ -19,78 +30,205 @@ export interface WordRefreshPlan extends RefreshPlan {
   controls: WordFoundControl[];
   linkPart: LinkPartRef | null;
   extraLinkParts: string[];
+  /** The record the document held when read: a figure whose write does not happen keeps its entry. */
+  previous: LinkRecord;
 }
 
 export interface ApplyResult {
-  /** Controls written. */
+  /** Controls written (and read back with the new text). */
   written: number;
-  /** Figures whose control the clerk changed between the review and the write (already overwritten). */
+  /** Figures the clerk changed between the review and the write: kept as the clerk left them. */
   changedSinceReview: string[];
-  linkPart: "replaced" | "added" | "unavailable";
+  /** Figures whose control was deleted between the review and the write: skipped. */
+  goneSinceReview: string[];
+  /** Figures whose control was locked against editing after the review: skipped. */
+  lockedSinceReview: string[];
+  /** Figures whose control, read back after the write, does not show the new text. */
+  notTaken: string[];
+  linkPart: "replaced" | "added" | "unavailable" | "unverified";
   warnings: WordMessage[];
 }
 
-/**
- * The write, as one sync: each control is addressed by the id it had when read, its tag and text
- * are loaded just before its new text goes in (commands run in order), so a control that changed
- * since the review is reported rather than silently missed. Controls are written before the link
- * record: if the record then failed, the next refresh still finds the new text equal to the new
- * value and leaves it alone.
- */
+type Write = RefreshPlan["writes"][number];
+
+/** The record to store when some planned writes did not happen: those figures keep their previous entry. */
+export function recordAfterWrites(plan: WordRefreshPlan, missed: ReadonlySet<number>): LinkRecord {
+  if (missed.size === 0) return plan.record;
+  const written = new Set(plan.writes.filter((w) => !missed.has(w.index)).map((w) => w.id));
+  const missedIds = new Set(plan.writes.filter((w) => missed.has(w.index) && !written.has(w.id)).map((w) => w.id));
+  const previous = new Map(plan.previous.figures.map((f) => [f.id, f]));
+  return { ...plan.record, figures: plan.record.figures.map((f) => (missedIds.has(f.id) && previous.get(f.id)) || f) };
+}
+
 export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = defaultRun, env?: Partial<WordEnvironment>): Promise<ApplyResult> {
   const host = environment(env);
   const wordParts = host.isSetSupported("WordApi", "1.4");
-  const xml = linkRecordToXml(plan.record);
-  const result: ApplyResult = { written: plan.writes.length, changedSinceReview: [], linkPart: "unavailable", warnings: [] };
+  const nullObjects = host.isSetSupported("WordApi", "1.3");
+  const result: ApplyResult = {
+    written: 0,
+    changedSinceReview: [],
+    goneSinceReview: [],
+    lockedSinceReview: [],
+    notTaken: [],
+    linkPart: "unavailable",
+    warnings: [],
+  };
+  for (const w of plan.writes) {
+    const found = plan.controls[w.index];
+    if (!found || found.id !== w.id) throw new Error(`refresh plan write ${w.index} (${w.id}) does not match the controls read`);
+  }
+  let record = plan.record;
 
   await run(async (context) => {
     const controls = context.document.body.contentControls;
-    const checks = plan.writes.map((w) => {
+    // Sync 1: each control as it is now.
+    let now: (Word.ContentControl | null)[];
+    if (nullObjects) {
+      const proxies = plan.writes.map((w) => {
+        const control = controls.getByIdOrNullObject(plan.controls[w.index].wordId);
+        // eslint-disable-next-line office-addins/no-navigational-load -- plain properties of ContentControl
+        control.load("tag,text,cannotEdit");
+        return control;
+      });
+      if (proxies.length) await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- isNullObject is known after the sync above
+      now = proxies.map((c) => (c.isNullObject ? null : c));
+    } else {
+      // WordApi 1.1/1.2 have no *OrNullObject: look the ids up in the loaded collection.
+      controls.load("items/id,items/tag,items/text,items/cannotEdit");
+      await context.sync();
+      const byWordId = new Map(controls.items.map((c) => [c.id, c]));
+      now = plan.writes.map((w) => byWordId.get(plan.controls[w.index].wordId) ?? null);
+    }
+
+    const missed = new Set<number>();
+    const writing: { w: Write; control: Word.ContentControl }[] = [];
+    plan.writes.forEach((w, i) => {
+      const control = now[i];
       const found = plan.controls[w.index];
-      if (!found || found.id !== w.id) throw new Error(`refresh plan write ${w.index} (${w.id}) does not match the controls read`);
-      const control = controls.getById(found.wordId);
-      // eslint-disable-next-line office-addins/no-navigational-load -- tag and text are plain properties of ContentControl, not navigation properties
-      control.load("tag,text");
-      control.insertText(w.text, "Replace");
-      return { w, found, control };
+      if (!control) result.goneSinceReview.push(w.id);
+      else if (control.tag !== slotTag(w.id) || control.text !== (found.rawText ?? found.text)) result.changedSinceReview.push(w.id);
+      else if (control.cannotEdit) result.lockedSinceReview.push(w.id);
+      else {
+        writing.push({ w, control });
+        return;
+      }
+      missed.add(w.index);
     });
-    if (wordParts) {
-      const parts = context.document.customXmlParts;
-      if (plan.linkPart) parts.getItem(plan.linkPart.id).setXml(xml);
-      else parts.add(xml);
-      for (const id of plan.extraLinkParts) parts.getItem(id).delete();
-      result.linkPart = plan.linkPart ? "replaced" : "added";
-    }
+
+    // Sync 2: the writes, each read back in the same batch, and the link record.
+    const readBack = writing.map(({ w, control }) => {
+      control.insertText(w.text, "Replace");
+      // eslint-disable-next-line office-addins/no-navigational-load -- text is a plain property
+      control.load("text");
+      return { w, control, current: wordParts ? control.getReviewedText("Current") : null };
+    });
+    record = recordAfterWrites(plan, missed);
+    const stored = wordParts ? writeWordPart(context, plan, record) : null;
     await context.sync();
-    for (const { w, found, control } of checks) {
-      if (control.tag !== slotTag(w.id) || control.text !== found.text) result.changedSinceReview.push(w.id);
+
+    // With Track Changes on, `text` still holds the deleted old value; the reviewed text does not.
+    // Before WordApi 1.4, a control that reads back otherwise is looked at once more in its OOXML.
+    const unsure = readBack.filter(({ w, control, current }) => (current ? current.value : control.text) !== w.text);
+    const ooxml = !wordParts ? unsure.map(({ control }) => control.getOoxml()) : [];
+    if (ooxml.length) await context.sync();
+    unsure.forEach(({ w }, i) => {
+      if (ooxml[i] && currentTextOfOoxml(ooxml[i].value) === w.text) return;
+      result.notTaken.push(w.id);
+      missed.add(w.index);
+    });
+    result.written = readBack.length - result.notTaken.length;
+    if (!stored) return;
+    const corrected = result.notTaken.length ? recordAfterWrites(plan, missed) : record;
+    if (corrected === record && sameRecord(stored.check.value, record)) {
+      result.linkPart = stored.how;
+      return;
     }
+    // Sync 3, only when needed: the record as written did not read back (or must say less).
+    record = corrected;
+    const payload = partPayload(linkRecordToXml(record));
+    const fresh = context.document.customXmlParts.add(payload);
+    const check = fresh.getXml();
+    if (stored.id) context.document.customXmlParts.getItem(stored.id).delete();
+    else stored.added?.delete();
+    await context.sync();
+    result.linkPart = sameRecord(check.value, record) ? stored.how : "unverified";
   });
 
-  if (!wordParts) result.linkPart = await writeCommonLinkPart(host, plan, xml);
+  if (!wordParts) result.linkPart = await writeCommonLinkPart(host, plan, partPayload(linkRecordToXml(record)));
+  result.warnings.push(...warningsFor(result));
+  return result;
+}
+
+/** Queues the record's write (replace, or add) and its read-back; extra link parts go. */
+function writeWordPart(context: Word.RequestContext, plan: WordRefreshPlan, record: LinkRecord) {
+  const parts = context.document.customXmlParts;
+  const payload = partPayload(linkRecordToXml(record));
+  for (const id of plan.extraLinkParts) parts.getItem(id).delete();
+  if (plan.linkPart) {
+    const part = parts.getItem(plan.linkPart.id);
+    part.setXml(payload);
+    return { how: "replaced" as const, id: plan.linkPart.id, added: null, check: part.getXml() };
+  }
+  const added = parts.add(payload);
+  return { how: "added" as const, id: null, added, check: added.getXml() };
+}
+
+function warningsFor(result: ApplyResult): WordMessage[] {
+  const out: WordMessage[] = [];
+  const list = (ids: string[], sep: string) => ids.join(sep);
   if (result.linkPart === "unavailable")
-    result.warnings.push({
+    out.push({
       message: "数字已更新，但此版本的 Word 无法保存链接信息，下次刷新将无法区分手工修改。",
       messageEn:
         "The figures were updated, but this version of Word cannot store the link data; the next refresh cannot tell hand edits apart.",
     });
-  if (result.changedSinceReview.length)
-    result.warnings.push({
-      message: `以下数字在核对后又被修改过，已按核对结果覆盖：${result.changedSinceReview.join("、")}。如需恢复，请使用撤销。`,
-      messageEn: `These figures were changed after the review and have been overwritten as reviewed: ${result.changedSinceReview.join(", ")}. Use Undo to get them back.`,
+  if (result.linkPart === "unverified")
+    out.push({
+      message: "数字已更新，但读回的链接信息与写入的不一致，下次刷新可能无法区分手工修改。请保存文档后再刷新一次。",
+      messageEn:
+        "The figures were updated, but the link data read back differs from what was written; the next refresh may not tell hand edits apart. Save the document and refresh again.",
     });
-  return result;
+  if (result.changedSinceReview.length)
+    out.push({
+      message: `以下数字在核对后又被修改过，已保留修改、未更新：${list(result.changedSinceReview, "、")}。如需更新，请再刷新一次。`,
+      messageEn: `These figures were changed after the review and were kept as changed, not updated: ${list(result.changedSinceReview, ", ")}. Refresh again to update them.`,
+    });
+  if (result.goneSinceReview.length)
+    out.push({
+      message: `以下数字的控件在核对后被删除，未更新，也不会重新插入：${list(result.goneSinceReview, "、")}。`,
+      messageEn: `These figures' controls were deleted after the review; they were not updated and will not be re-inserted: ${list(result.goneSinceReview, ", ")}.`,
+    });
+  if (result.lockedSinceReview.length)
+    out.push({
+      message: `以下数字的控件被设为“无法编辑内容”，未更新：${list(result.lockedSinceReview, "、")}。如需更新，请在控件属性中取消该选项后再刷新。`,
+      messageEn: `These figures' controls are set to "Contents cannot be edited" and were not updated: ${list(result.lockedSinceReview, ", ")}. Clear that option in the control's properties and refresh again.`,
+    });
+  if (result.notTaken.length)
+    out.push({
+      message: `以下数字写入后读回的文字与应写入的不一致，请逐个核对：${list(result.notTaken, "、")}。链接信息中仍记为原来的数字。`,
+      messageEn: `These figures did not read back as written; check each one: ${list(result.notTaken, ", ")}. The link data still records their earlier text.`,
+    });
+  return out;
 }
 
 /** WordApi 1.3: the Common API has no setXml, so add the new record, then drop the old parts. */
 async function writeCommonLinkPart(host: WordEnvironment, plan: WordRefreshPlan, xml: string): Promise<ApplyResult["linkPart"]> {
   const parts = host.isSetSupported("CustomXmlParts", "1.1") ? host.commonCustomXmlParts() : undefined;
   if (!parts) return "unavailable";
-  await asyncCall<Office.CustomXmlPart>((cb) => parts.addAsync(xml, cb));
+  const added = await asyncCall<Office.CustomXmlPart>((cb) => parts.addAsync(xml, cb));
   const old = [plan.linkPart?.id, ...plan.extraLinkParts].filter((id): id is string => Boolean(id));
   for (const id of old) {
     const part = await asyncCall<Office.CustomXmlPart | null>((cb) => parts.getByIdAsync(id, cb));
     if (part) await asyncCall<void>((cb) => part.deleteAsync(cb));
   }
+  const back = await asyncCall<string>((cb) => added.getXmlAsync(cb));
+  if (!sameRecord(back, parseRecordOrNull(xml))) return "unverified";
   return plan.linkPart ? "replaced" : "added";
+}
+
+function parseRecordOrNull(xml: string): LinkRecord {
+  const parsed = parseLinkRecord(xml);
+  if (!parsed.ok) throw new Error("the link record written does not parse");
+  return parsed.record;
 }

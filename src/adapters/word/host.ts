@@ -1,7 +1,10 @@
 // What the Word adapter needs from its surroundings: a Word.run, the requirement-set check, and
 // the Common API's custom XML parts (the only link-part API on WordApi 1.3, Office 2019/2021).
 // Defaults read the globals at call time, so the same code runs in Word, the playground and tests.
+import { linkRecordToXml, parseLinkRecord } from "../../core/link";
+import { scanTags, unescapeXml } from "../docx/xml-scan";
 import type { FoundControl } from "../../core/refresh/plan";
+import type { LinkRecord } from "../../core/types";
 
 export type WordRun = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -22,6 +25,11 @@ export interface WordFoundControl extends FoundControl {
   /** ContentControl.id, stable while the control lives; the write addresses the control by it. */
   wordId: number;
   tag: string;
+  /**
+   * ContentControl.text as read, where it differs from `text`: with Track Changes it still holds
+   * the deleted old value, while `text` is what the clerk sees (the reviewed current text).
+   */
+  rawText?: string;
 }
 
 /** Where the link part was found, so the write replaces that one. */
@@ -50,6 +58,65 @@ export function defaultEnvironment(): WordEnvironment {
 
 export function environment(given?: Partial<WordEnvironment>): WordEnvironment {
   return { ...defaultEnvironment(), ...given };
+}
+
+/**
+ * An error Office.js raised for a request (OfficeExtension.Error, or one shaped like it). Methods on
+ * a null object have failed with ItemNotFound, GeneralException and others: the code says nothing
+ * dependable, only that Office refused the request.
+ */
+export function isOfficeError(e: unknown): boolean {
+  const OfficeExtension = (globalThis as { OfficeExtension?: { Error?: new (...a: never[]) => unknown } }).OfficeExtension;
+  if (OfficeExtension?.Error && e instanceof OfficeExtension.Error) return true;
+  const o = e as { code?: unknown; debugInfo?: unknown } | null;
+  return typeof o?.code === "string" && typeof o.debugInfo === "object" && o.debugInfo !== null;
+}
+
+/** A loaded collection's items; Word on the web answers an empty custom XML part collection with `undefined` (office-js#6673). */
+export function itemsOf<T>(collection: { items: T[] | undefined }): T[] {
+  return collection.items ?? [];
+}
+
+/**
+ * A custom XML part payload as Word takes it: without the `<?xml …?>` declaration, with which
+ * CustomXmlPart updates have silently not applied (office-js#1643).
+ */
+export function partPayload(xml: string): string {
+  return xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, "");
+}
+
+/**
+ * The text of a control's OOXML (ContentControl.getOoxml, WordApi 1.1) as it reads with tracked
+ * changes accepted: w:t runs, leaving out deletions (w:delText) and moved-away text (w:moveFrom).
+ */
+export function currentTextOfOoxml(ooxml: string): string {
+  let out = "";
+  let start = -1;
+  let away = 0;
+  let inContent = 0;
+  scanTags(ooxml, (tag) => {
+    if (tag.name === "w:sdtContent") inContent += tag.kind === "open" ? 1 : tag.kind === "close" ? -1 : 0;
+    else if (tag.name === "w:moveFrom" || tag.name === "w:del") away += tag.kind === "open" ? 1 : tag.kind === "close" ? -1 : 0;
+    else if (tag.name === "w:t") {
+      if (tag.kind === "open") start = tag.end;
+      else if (tag.kind === "close" && start >= 0) {
+        if (inContent > 0 && away === 0) out += unescapeXml(ooxml.slice(start, tag.start));
+        start = -1;
+      }
+    }
+  });
+  return out;
+}
+
+/** Whether a control's OOXML holds tracked changes. */
+export function hasTrackedChanges(ooxml: string): boolean {
+  return /<w:(ins|del|moveFrom|moveTo)\b/.test(ooxml);
+}
+
+/** Whether a link part read back holds this record (compared as parsed, not as text: Word may re-serialise it). */
+export function sameRecord(xml: string | null | undefined, record: LinkRecord): boolean {
+  const parsed = parseLinkRecord(xml ?? "");
+  return parsed.ok && linkRecordToXml(parsed.record) === linkRecordToXml(record);
 }
 
 /** The Common API's callbacks as a promise. */

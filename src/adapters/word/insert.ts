@@ -2,12 +2,23 @@
 // imports the file's custom XML parts, so the link record is stored separately afterwards.
 import { LINK_NAMESPACE, linkRecordToXml } from "../../core/link";
 import type { LinkRecord } from "../../core/types";
-import { asyncCall, bytesToBase64, defaultRun, environment, type WordEnvironment, type WordMessage, type WordRun } from "./host";
+import {
+  asyncCall,
+  bytesToBase64,
+  defaultRun,
+  environment,
+  itemsOf,
+  partPayload,
+  sameRecord,
+  type WordEnvironment,
+  type WordMessage,
+  type WordRun,
+} from "./host";
 
 export interface InsertResult {
   /** `document`: Document.insertFileFromBase64 (WordApi 1.5, keeps page setup and footers); `body`: Body.insertFileFromBase64 (1.1). */
   path: "document" | "body";
-  linkPart: "added" | "replaced" | "unavailable";
+  linkPart: "added" | "replaced" | "unavailable" | "unverified";
   warnings: WordMessage[];
 }
 
@@ -32,6 +43,12 @@ const NO_LINK_WARNING: WordMessage = {
   messageEn: "The report was inserted, but this version of Word cannot store the link data; its figures cannot be refreshed in Word later.",
 };
 
+const UNVERIFIED_LINK_WARNING: WordMessage = {
+  message: "报告已插入，但读回的链接信息与写入的不一致，以后在 Word 中刷新可能无法区分手工修改。请保存文档，关闭后重新打开再插入一次。",
+  messageEn:
+    "The report was inserted, but the link data read back differs from what was written; a later refresh in Word may not tell hand edits apart. Save, reopen and insert again.",
+};
+
 /** Replaces the document's content with the report and stores its link record (one record only). */
 export async function insertReport(
   bytes: Uint8Array,
@@ -41,7 +58,7 @@ export async function insertReport(
 ): Promise<InsertResult> {
   const host = environment(env);
   const base64 = bytesToBase64(bytes);
-  const xml = linkRecordToXml(link);
+  const xml = partPayload(linkRecordToXml(link));
   const path: InsertResult["path"] = host.isSetSupported("WordApi", "1.5") ? "document" : "body";
   const wordParts = host.isSetSupported("WordApi", "1.4");
   const result: InsertResult = { path, linkPart: "unavailable", warnings: path === "body" ? [BODY_PATH_WARNING] : [] };
@@ -58,23 +75,34 @@ export async function insertReport(
     await context.sync();
     // A record left from an earlier report describes controls that are gone: replace it.
     // eslint-disable-next-line office-addins/load-object-before-read -- loaded with existing.load("items/id") and synced
-    const [first, ...rest] = existing.items;
+    const [first, ...rest] = itemsOf(existing);
+    let written = first ?? context.document.customXmlParts.add(xml);
     if (first) first.setXml(xml);
-    else context.document.customXmlParts.add(xml);
     for (const p of rest) p.delete();
+    let check = written.getXml();
     await context.sync();
-    result.linkPart = first ? "replaced" : "added";
+    if (!sameRecord(check.value, link)) {
+      // The update did not take: a new part in place of the old one.
+      const replacement = context.document.customXmlParts.add(xml);
+      written.delete();
+      written = replacement;
+      check = written.getXml();
+      await context.sync();
+    }
+    result.linkPart = !sameRecord(check.value, link) ? "unverified" : first ? "replaced" : "added";
   });
 
   if (!wordParts) {
     const parts = host.isSetSupported("CustomXmlParts", "1.1") ? host.commonCustomXmlParts() : undefined;
     if (parts) {
-      const old = await asyncCall<Office.CustomXmlPart[]>((cb) => parts.getByNamespaceAsync(LINK_NAMESPACE, cb));
-      await asyncCall<Office.CustomXmlPart>((cb) => parts.addAsync(xml, cb));
+      const old = (await asyncCall<Office.CustomXmlPart[] | undefined>((cb) => parts.getByNamespaceAsync(LINK_NAMESPACE, cb))) ?? [];
+      const added = await asyncCall<Office.CustomXmlPart>((cb) => parts.addAsync(xml, cb));
       for (const p of old) await asyncCall<void>((cb) => p.deleteAsync(cb));
-      result.linkPart = old.length ? "replaced" : "added";
+      const back = await asyncCall<string>((cb) => added.getXmlAsync(cb));
+      result.linkPart = !sameRecord(back, link) ? "unverified" : old.length ? "replaced" : "added";
     }
   }
   if (result.linkPart === "unavailable") result.warnings.push(NO_LINK_WARNING);
+  if (result.linkPart === "unverified") result.warnings.push(UNVERIFIED_LINK_WARNING);
   return result;
 }

@@ -5,7 +5,11 @@ import type { LinkRecord } from "../../core/types";
 import {
   asyncCall,
   defaultRun,
+  currentTextOfOoxml,
   environment,
+  hasTrackedChanges,
+  isOfficeError,
+  itemsOf,
   type LinkPartRef,
   type WordEnvironment,
   type WordFoundControl,
@@ -29,6 +33,11 @@ export interface LinkedReportRead {
   linkPart: LinkPartRef | null;
   /** Further parts in the link namespace; the next write removes them so only one record remains. */
   extraLinkParts: string[];
+  /**
+   * Whether the document tracks changes or holds tracked changes in a figure: true when seen
+   * (Document.changeTrackingMode on WordApi 1.4, or w:ins/w:del in a figure's OOXML), else false.
+   */
+  changeTracking: boolean;
 }
 
 /** Thrown by refreshInWord when the document cannot be refreshed. */
@@ -61,8 +70,15 @@ function figureControls(items: { id: number; tag: string; text: string }[]): Wor
  * the only way to get a part's XML without first learning its id. When there is more than one
  * part in the namespace (a report inserted twice), one more sync fetches each.
  */
-async function readWithWordParts(run: WordRun): Promise<{ controls: WordFoundControl[]; parts: PartText[] }> {
+interface WordPartsRead {
+  controls: WordFoundControl[];
+  parts: PartText[];
+  tracking: boolean;
+}
+
+async function readWithWordParts(run: WordRun): Promise<WordPartsRead> {
   return run(async (context) => {
+    context.document.load("changeTrackingMode");
     const all = context.document.body.contentControls.load("items/id,items/tag,items/text");
     const scoped = context.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
     scoped.load("items/id");
@@ -71,27 +87,72 @@ async function readWithWordParts(run: WordRun): Promise<{ controls: WordFoundCon
     const onlyXml = only.getXml();
     await context.sync();
     const controls = figureControls(all.items);
+    const items = itemsOf(scoped);
+    const tracking = context.document.changeTrackingMode !== "Off";
     /* eslint-disable office-addins/load-object-before-read -- scoped.load("items/id") and only.getXml() were synced above */
-    if (scoped.items.length === 0) return { controls, parts: [] };
-    if (scoped.items.length === 1 && !only.isNullObject) return { controls, parts: [{ id: only.id, xml: onlyXml.value }] };
+    if (items.length === 0) return { controls, parts: [], tracking };
+    if (items.length === 1 && !only.isNullObject) return { controls, parts: [{ id: only.id, xml: onlyXml.value }], tracking };
     /* eslint-enable office-addins/load-object-before-read */
-    const xmls = scoped.items.map((p) => ({ id: p.id, xml: p.getXml() }));
+    const xmls = items.map((p) => ({ id: p.id, xml: p.getXml() }));
     await context.sync();
-    return { controls, parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })) };
+    return { controls, parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })), tracking };
   });
 }
 
 /** Two syncs, for a host that rejects a method called on a null object. */
-async function readWithWordPartsStepwise(run: WordRun): Promise<{ controls: WordFoundControl[]; parts: PartText[] }> {
+async function readWithWordPartsStepwise(run: WordRun): Promise<WordPartsRead> {
   return run(async (context) => {
+    context.document.load("changeTrackingMode");
     const all = context.document.body.contentControls.load("items/id,items/tag,items/text");
     const scoped = context.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
     scoped.load("items/id");
     await context.sync();
-    const xmls = scoped.items.map((p) => ({ id: p.id, xml: p.getXml() }));
+    const xmls = itemsOf(scoped).map((p) => ({ id: p.id, xml: p.getXml() }));
     if (xmls.length) await context.sync();
-    return { controls: figureControls(all.items), parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })) };
+    return {
+      controls: figureControls(all.items),
+      parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })),
+      tracking: context.document.changeTrackingMode !== "Off",
+    };
   });
+}
+
+/**
+ * With Track Changes, ContentControl.text still holds the deleted old value, so a figure we wrote
+ * under tracking would read as a hand edit. Every control whose text is not what we last wrote is
+ * read again as the clerk sees it: getReviewedText("Current") on WordApi 1.4, else its OOXML without
+ * the tracked deletions (getOoxml, WordApi 1.1). One more sync, only when there is such a control.
+ */
+async function readAsReviewed(run: WordRun, host: WordEnvironment, controls: WordFoundControl[], record: LinkRecord): Promise<boolean> {
+  const written = new Map(record.figures.map((f) => [f.id, f.text]));
+  const candidates = controls.filter((c) => c.text !== written.get(c.id));
+  if (candidates.length === 0) return false;
+  const reviewed = host.isSetSupported("WordApi", "1.4");
+  const nullObjects = host.isSetSupported("WordApi", "1.3");
+  let tracked = false;
+  try {
+    await run(async (context) => {
+      const all = context.document.body.contentControls;
+      const results = candidates.map((c) => {
+        const control = nullObjects ? all.getByIdOrNullObject(c.wordId) : all.getById(c.wordId);
+        return reviewed ? { current: control.getReviewedText("Current"), ooxml: null } : { current: null, ooxml: control.getOoxml() };
+      });
+      await context.sync();
+      candidates.forEach((c, i) => {
+        const { current, ooxml } = results[i];
+        const text = current ? current.value : currentTextOfOoxml(ooxml!.value);
+        if (ooxml && hasTrackedChanges(ooxml.value)) tracked = true;
+        if (typeof text === "string" && text !== c.text) {
+          c.rawText = c.text;
+          c.text = text;
+        }
+      });
+    });
+  } catch (e) {
+    // A control deleted since the first read: the raw texts stand (a conflict is kept, never overwritten).
+    if (!isOfficeError(e)) throw e;
+  }
+  return tracked;
 }
 
 async function readControls(run: WordRun): Promise<WordFoundControl[]> {
@@ -139,14 +200,15 @@ export async function readLinkedReport(run: WordRun = defaultRun, env?: Partial<
   let controls: WordFoundControl[];
   let parts: PartText[] | null;
   let via: LinkPartRef["via"] = "word";
+  let tracking = false;
   if (host.isSetSupported("WordApi", "1.4")) {
     try {
-      ({ controls, parts } = await readWithWordParts(run));
+      ({ controls, parts, tracking } = await readWithWordParts(run));
     } catch (e) {
-      // Whether a method on a null object answers null or fails is not documented; a failure only
-      // costs one more round trip.
-      if ((e as { code?: string })?.code !== "ItemNotFound") throw e;
-      ({ controls, parts } = await readWithWordPartsStepwise(run));
+      // Whether a method on a null object answers null or fails — and with which code — is not
+      // documented; any Office error only costs one more round trip.
+      if (!isOfficeError(e)) throw e;
+      ({ controls, parts, tracking } = await readWithWordPartsStepwise(run));
     }
   } else {
     controls = await readControls(run);
@@ -155,7 +217,7 @@ export async function readLinkedReport(run: WordRun = defaultRun, env?: Partial<
     via = "common";
   }
 
-  const result: LinkedReportRead = { record: null, controls, linkPart: null, extraLinkParts: [] };
+  const result: LinkedReportRead = { record: null, controls, linkPart: null, extraLinkParts: [], changeTracking: tracking };
   if (parts === null) {
     result.problem = problemFor(controls.length ? "link_unreadable" : "not_linked", controls.length);
     return result;
@@ -169,8 +231,10 @@ export async function readLinkedReport(run: WordRun = defaultRun, env?: Partial<
   const chosen = parsed.find((p) => p.parsed.ok) ?? parsed.find((p) => !p.parsed.ok && p.parsed.reason === "newer_version") ?? parsed[0];
   result.linkPart = { id: chosen.part.id, via };
   result.extraLinkParts = parts.filter((p) => p !== chosen.part).map((p) => p.id);
-  if (chosen.parsed.ok) result.record = chosen.parsed.record;
-  else
+  if (chosen.parsed.ok) {
+    result.record = chosen.parsed.record;
+    if (await readAsReviewed(run, host, controls, result.record)) result.changeTracking = true;
+  } else
     result.problem = problemFor(
       chosen.parsed.reason === "newer_version" ? "newer_version" : "link_damaged",
       controls.length,

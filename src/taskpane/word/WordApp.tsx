@@ -321,6 +321,11 @@ export function WordApp({ services }: { services: WordPaneServices }) {
           {review && (
             <div ref={reviewRef} tabIndex={-1} className={styles.section} data-testid="word-review">
               <IssuesLine issues={review.refresh.issues} />
+              {review.refresh.notices.map((n) => (
+                <MessageBar key={n.messageEn} intent="info" layout="multiline" data-testid="review-notice">
+                  <MessageBarBody>{localized(n, lang)}</MessageBarBody>
+                </MessageBar>
+              ))}
               <ReviewList
                 review={reviewModel(review.plan, figureNames(record, review.plan.record))}
                 choices={review.choices}

@@ -112,3 +112,29 @@ describe("bytesToBase64", () => {
     );
   });
 });
+
+describe("inserting on real hosts", () => {
+  test("adds the link part where an empty namespace's items come back undefined (office-js#6673)", async () => {
+    const sim = createSimulatedWord(undefined, { emptyScopedItems: "undefined" });
+    const result = await insertReport(reportBytes, link, sim.Word.run, envOf(sim));
+    expect(result.linkPart).toBe("added");
+    expect(linkRecords(sim)).toEqual([link]);
+  });
+});
+
+describe("the link part as Word stores it", () => {
+  test("replaces an earlier record on a host that ignores setXml payloads with an XML declaration (office-js#1643), and reads it back", async () => {
+    const newer = await generatedReport(withLateEntries());
+    const sim = createSimulatedWord(reportBytes, { xmlDeclarationUpdates: "ignored" });
+    const result = await insertReport(newer.bytes, newer.link, sim.Word.run, envOf(sim));
+    expect(result.linkPart).toBe("replaced");
+    expect(linkRecords(sim)).toEqual([newer.link]);
+    for (const p of sim.document.customXmlParts()) expect(p.xml.startsWith("<?xml")).toBe(false);
+  });
+
+  test("sends the Common API its payload without the XML declaration too", async () => {
+    const sim = createSimulatedWord(undefined, { supportedSets: { WordApi: "1.3", CustomXmlParts: "1.1" } });
+    await insertReport(reportBytes, link, sim.Word.run, envOf(sim));
+    expect(sim.document.customXmlParts().map((p) => p.xml.startsWith("<?xml"))).toEqual([false]);
+  });
+});

@@ -76,11 +76,11 @@ describe("refreshing the open report in Word", () => {
     expect(read.controls.find((c) => c.id === "eg.amount")).toMatchObject({ text: "1.50", tag: "lr:eg.amount" });
   });
 
-  test("plans updates, the hand edit as a conflict and the deleted figure as removed, reading in one sync", async () => {
+  test("plans updates, the hand edit as a conflict and the deleted figure as removed, reading in one sync and one more for the hand-edited figure's reviewed text", async () => {
     clerkEdits(sim);
     sim.resetStats();
     const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
-    expect(sim.stats.syncs).toBe(1);
+    expect(sim.stats.syncs).toBe(2);
     expect(refresh.plan.updated).toEqual([
       { id: "study.topic.count", old: "1", new: "2" },
       { id: "eg.count", old: "2", new: "3" },
@@ -92,14 +92,22 @@ describe("refreshing the open report in Word", () => {
     expect(refresh.plan.notInDocument).toEqual([]);
   });
 
-  test("writes in exactly one sync, keeping the narrative edit and the hand edit and not re-inserting the deleted figure", async () => {
+  test("writes in two syncs (look, then write and read back), keeping the narrative edit and the hand edit and not re-inserting the deleted figure", async () => {
     clerkEdits(sim);
     const before = textsByTag(sim);
     const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
     sim.resetStats();
     const result = await refresh.apply();
-    expect(sim.stats.syncs).toBe(1);
-    expect(result).toEqual({ written: 4, changedSinceReview: [], linkPart: "replaced", warnings: [] });
+    expect(sim.stats.syncs).toBe(2);
+    expect(result).toEqual({
+      written: 4,
+      changedSinceReview: [],
+      goneSinceReview: [],
+      lockedSinceReview: [],
+      notTaken: [],
+      linkPart: "replaced",
+      warnings: [],
+    });
 
     const after = textsByTag(sim);
     expect(after["lr:study.topic.count"]).toEqual(["2"]);
@@ -146,7 +154,7 @@ describe("refreshing the open report in Word", () => {
     expect(textsByTag(sim)["lr:study.topic.count"]).toEqual(["2"]);
   });
 
-  test("keeps the write to one sync however many figures change", async () => {
+  test("keeps the write to two syncs however many figures change", async () => {
     const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
       generatedAt: REFRESHED_AT,
       overrides: { orgShort: "市交易中心", city: "某某市" },
@@ -154,7 +162,7 @@ describe("refreshing the open report in Word", () => {
     expect(refresh.plan.writes.length).toBeGreaterThan(6);
     sim.resetStats();
     await refresh.apply();
-    expect(sim.stats.syncs).toBe(1);
+    expect(sim.stats.syncs).toBe(2);
     expect(textsByTag(sim)["lr:setting.city"]).toEqual(["某某市", "某某市"]);
   });
 
@@ -215,7 +223,8 @@ describe("on hosts without WordApi 1.4 or with stricter null objects", () => {
 
   test("reads and rewrites the link part through the Common API on Word 2019 (WordApi 1.3)", async () => {
     const { sim, refresh, result, readSyncs, writeSyncs } = await runScenario({ supportedSets: { WordApi: "1.3", CustomXmlParts: "1.1" } });
-    expect([readSyncs, writeSyncs]).toEqual([1, 1]);
+    // The read: one sync, and one for the hand-edited figure's OOXML.
+    expect([readSyncs, writeSyncs]).toEqual([2, 2]);
     expect(sim.stats.commonApiCalls).toBeGreaterThan(0);
     expect(refresh.plan.removed).toEqual(["partners.count"]);
     expect(result.linkPart).toBe("replaced");
@@ -229,9 +238,9 @@ describe("on hosts without WordApi 1.4 or with stricter null objects", () => {
     expect(read.problem).toMatchObject({ code: "link_unreadable", message: expect.stringContaining("Excel") });
   });
 
-  test("still reads in one sync, and an unlinked document in two, where methods on a null object fail", async () => {
+  test("reads and writes in as many syncs, and reads an unlinked document in two, where methods on a null object fail", async () => {
     const { readSyncs, writeSyncs, sim } = await runScenario({ nullObjectMethods: "throw" });
-    expect([readSyncs, writeSyncs]).toEqual([1, 1]);
+    expect([readSyncs, writeSyncs]).toEqual([2, 2]);
     expect(storedRecord(sim).generatedAt).toBe(REFRESHED_AT);
 
     const blank = createSimulatedWord(undefined, { nullObjectMethods: "throw" });
@@ -304,5 +313,100 @@ describe("applyRefresh", () => {
     const broken = { ...refresh.plan, writes: [{ index: 0, id: "eg.count", text: "9" }] };
     await expect(applyRefresh(broken, sim.Word.run, envOf(sim))).rejects.toThrow("does not match");
     expect(textsByTag(sim)["lr:eg.count"]).toEqual(["2"]);
+  });
+});
+
+describe("Word's empty and null results (real hosts, not the happy path)", () => {
+  test("reads an empty link namespace whose items come back undefined, as Word on the web answers (office-js#6673)", async () => {
+    const sim = createSimulatedWord(reportBytes, { emptyScopedItems: "undefined" });
+    sim.document.removeCustomXmlParts(LINK_NAMESPACE);
+    const read = await readLinkedReport(sim.Word.run, envOf(sim));
+    expect(read.problem?.code).toBe("link_missing");
+    const blank = createSimulatedWord(undefined, { emptyScopedItems: "undefined" });
+    expect((await readLinkedReport(blank.Word.run, envOf(blank))).problem?.code).toBe("not_linked");
+  });
+
+  test("falls back to a stepwise read when a method on a null object fails with a code other than ItemNotFound", async () => {
+    const blank = createSimulatedWord(undefined, { nullObjectMethods: "throw", nullObjectErrorCode: "GeneralException" });
+    const read = await readLinkedReport(blank.Word.run, envOf(blank));
+    expect(read.problem?.code).toBe("not_linked");
+    expect(blank.stats.errors).toEqual(["GeneralException"]);
+  });
+
+  test("skips and reports a figure deleted after the review, writes the others and stores the link record", async () => {
+    const sim = createSimulatedWord(reportBytes);
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    expect(refresh.plan.writes.map((w) => w.id)).toContain("eg.count");
+    sim.document.deleteControl("lr:eg.count");
+    const result = await refresh.apply();
+    expect(result.goneSinceReview).toEqual(["eg.count"]);
+    expect(result.warnings.map((w) => w.messageEn)).toContainEqual(expect.stringContaining("eg.count"));
+    expect(textsByTag(sim)["lr:eg.amount"]).toEqual(["2.70"]);
+    const record = storedRecord(sim);
+    expect(record.generatedAt).toBe(REFRESHED_AT);
+    // The deleted figure was not written: the record keeps what was last written for it.
+    expect(record.figures.find((f) => f.id === "eg.count")?.text).toBe("2");
+  });
+
+  test("keeps a figure the clerk locked or retyped after the review instead of failing half-way or overwriting it", async () => {
+    const sim = createSimulatedWord(reportBytes);
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    sim.document.lockControl("lr:eg.firms");
+    sim.document.typeInControl("lr:eg.count", "约3");
+    const result = await refresh.apply();
+    expect(result.changedSinceReview).toEqual(["eg.count"]);
+    expect(result.lockedSinceReview).toEqual(["eg.firms"]);
+    const texts = textsByTag(sim);
+    expect(texts["lr:eg.count"]).toEqual(["约3"]);
+    expect(texts["lr:eg.firms"]).toEqual(["2"]);
+    expect(texts["lr:eg.amount"]).toEqual(["2.70"]);
+    const record = storedRecord(sim);
+    expect(record.figures.find((f) => f.id === "eg.count")?.text).toBe("2");
+    expect(record.figures.find((f) => f.id === "eg.amount")?.text).toBe("2.70");
+  });
+});
+
+describe("Track Changes", () => {
+  /** Ledgers that move every counted figure once more after withLateEntries. */
+  function evenLaterEntries() {
+    const rows = withLateEntries();
+    return { ...rows, guarantees: [...rows.guarantees, ["BH-4", "2022-12-31", "丁公司", "", 30000000, ""]] };
+  }
+
+  const hosts: Record<string, string>[] = [{ WordApi: "1.9" }, { WordApi: "1.3", CustomXmlParts: "1.1" }];
+  for (const sets of hosts) {
+    test(`never calls a figure written under Track Changes a hand edit on the next refresh (WordApi ${sets.WordApi})`, async () => {
+      const sim = createSimulatedWord(reportBytes, { supportedSets: sets, changeTracking: true });
+      const env = envOf(sim);
+      const first = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env });
+      const applied = await first.apply();
+      expect(applied.notTaken).toEqual([]);
+      // ContentControl.text now holds the deleted old value too; the reader sees the new one.
+      const control = sim.document.controls().find((c) => c.tag === "lr:eg.count")!;
+      expect([control.text, control.current]).toEqual(["23", "3"]);
+
+      const second = await refreshInWord(ledgerWorkbook(evenLaterEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env });
+      expect(second.plan.conflicts).toEqual([]);
+      expect(second.plan.updated).toContainEqual({ id: "eg.count", old: "3", new: "4" });
+      await second.apply();
+      expect(sim.document.controls().find((c) => c.tag === "lr:eg.count")!.current).toBe("4");
+    });
+  }
+
+  test("reports a figure the clerk retyped under Track Changes with the text the clerk sees", async () => {
+    const sim = createSimulatedWord(reportBytes, { changeTracking: true });
+    sim.document.typeInControl("lr:eg.count", "约3");
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    expect(refresh.plan.conflicts).toEqual([{ id: "eg.count", written: "2", current: "约3", new: "3", resolution: "keep" }]);
+  });
+
+  test("tells the clerk that the refresh will show as tracked changes when Track Changes is on", async () => {
+    const sim = createSimulatedWord(reportBytes, { changeTracking: true });
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    expect(refresh.notices.map((n) => n.messageEn)).toEqual([expect.stringContaining("Track Changes")]);
+    expect(refresh.notices[0].message).toContain("修订");
+    const off = createSimulatedWord(reportBytes);
+    const plain = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: off.Word.run, env: envOf(off) });
+    expect(plain.notices).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ describe("the simulated Word host", () => {
       await context.sync();
     });
     const after = sim.document.controls().find((c) => c.tag === "lr:eg.count")!;
-    expect(after).toEqual({ ...before, text: "99" });
+    expect(after).toEqual({ ...before, text: "99", current: "99" });
     expect(sim.document.paragraphs().some((p) => p.includes("共开立投标保证电子保函99笔"))).toBe(true);
   });
 
@@ -142,5 +142,60 @@ describe("the simulated Word host", () => {
     expect(g.Word).toBe(sim.Word);
     uninstall();
     expect(g).toEqual({ Word: "previous" });
+  });
+});
+
+describe("the simulated Word host under Track Changes", () => {
+  test("keeps replaced text as a tracked deletion: in ContentControl.text and the OOXML, not in getReviewedText('Current')", async () => {
+    const tracked = createSimulatedWord(reportBytes, { changeTracking: true });
+    const id = tracked.document.controls().find((c) => c.tag === "lr:eg.count")!.id;
+    const seen = await tracked.Word.run(async (context) => {
+      const control = context.document.body.contentControls.getById(id);
+      control.insertText("3", "Replace");
+      control.load("text");
+      const current = control.getReviewedText("Current");
+      const original = control.getReviewedText("Original");
+      const ooxml = control.getOoxml();
+      context.document.load("changeTrackingMode");
+      await context.sync();
+      return { text: control.text, current: current.value, original: original.value, ooxml: ooxml.value, mode: context.document.changeTrackingMode };
+    });
+    expect(seen).toMatchObject({ text: "23", current: "3", original: "2", mode: "TrackAll" });
+    expect(seen.ooxml).toMatch(/<w:del [^>]*><w:r><w:delText xml:space="preserve">2<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t xml:space="preserve">3<\/w:t>/);
+    expect(tracked.document.paragraphs().some((p) => p.includes("共开立投标保证电子保函3笔"))).toBe(true);
+    tracked.document.acceptAllChanges();
+    expect(tracked.document.controls().find((c) => c.id === id)!.text).toBe("3");
+  });
+});
+
+describe("the simulated Word host's custom XML parts, as Word keeps them", () => {
+  test("silently keeps the old XML when setXml is given a payload with an XML declaration (office-js#1643), unless told to apply it", async () => {
+    const write = async (s: SimulatedWord, xml: string) =>
+      s.Word.run(async (context) => {
+        const part = context.document.customXmlParts.getByNamespace("urn:ledger-report:link:1").getOnlyItem();
+        part.setXml(xml);
+        await context.sync();
+      });
+    const before = sim.document.customXmlParts()[0].xml;
+    const next = `<?xml version="1.0"?><link xmlns="urn:ledger-report:link:1" version="1"/>`;
+    await write(sim, next);
+    expect(sim.document.customXmlParts()[0].xml).toBe(before);
+    expect(sim.stats.failedSyncs).toBe(0);
+    await write(sim, next.replace(/^<\?xml[^>]*>/, ""));
+    expect(sim.document.customXmlParts()[0].xml).toBe(`<link xmlns="urn:ledger-report:link:1" version="1"/>`);
+    const lenient = createSimulatedWord(reportBytes, { xmlDeclarationUpdates: "applied" });
+    await write(lenient, next);
+    expect(lenient.document.customXmlParts()[0].xml).toBe(next);
+  });
+
+  test("answers an empty namespace's items as undefined when told to, as Word on the web did (office-js#6673)", async () => {
+    const web = createSimulatedWord(undefined, { emptyScopedItems: "undefined" });
+    const items = await web.Word.run(async (context) => {
+      const scoped = context.document.customXmlParts.getByNamespace("urn:none");
+      scoped.load("items");
+      await context.sync();
+      return scoped.items;
+    });
+    expect(items).toBeUndefined();
   });
 });
