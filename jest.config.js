@@ -11,4 +11,6 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/tests/helpers/office-addin-manifest-stub.js",
   },
   testTimeout: 60000,
+  // Every workbook read in any test must account for all its rows (issue #16).
+  setupFilesAfterEnv: ["<rootDir>/tests/helpers/setup-row-accounting.ts"],
 };

@@ -19,9 +19,12 @@ export type SimValidationRule = SimListRule | Record<string, unknown>;
 
 export interface SimTable {
   name: string;
-  /** Header row included, sheet coordinates. */
+  /** Header and totals rows included, sheet coordinates: Table.getRange(). */
   range: CellRange;
+  /** The last row of `range` is the totals row (Chinese Excel labels it 汇总); default false. */
   showTotals?: boolean;
+  /** The first row of `range` is the header row; default true. */
+  showHeaders?: boolean;
 }
 
 export interface SimSheet {
@@ -1041,7 +1044,7 @@ class SimTable_ extends SimObject<TableRef> {
       case "showTotals":
         return !!m.table.showTotals;
       case "showHeaders":
-        return true;
+        return m.table.showHeaders !== false;
       case "id":
         return `{table-${m.table.name}}`;
     }
@@ -1062,15 +1065,21 @@ class SimTable_ extends SimObject<TableRef> {
   getRange(): SimRange {
     return this._part("Table.getRange", (t) => t.range);
   }
+  // The parts of a table (all ExcelApi 1.1): getRange() holds the header row (showHeaders), the
+  // data body and the totals row (showTotals). Asking for a part the table does not show fails,
+  // as the documentation's samples guard with showTotals before getTotalRowRange().
   getHeaderRowRange(): SimRange {
-    return this._part("Table.getHeaderRowRange", (t) => ({ ...t.range, bottom: t.range.top }));
+    return this._part("Table.getHeaderRowRange", (t) => (t.showHeaders === false ? null : { ...t.range, bottom: t.range.top }));
   }
   getDataBodyRange(): SimRange {
     return this._part("Table.getDataBodyRange", (t) => ({
       ...t.range,
-      top: t.range.top + 1,
+      top: t.range.top + (t.showHeaders === false ? 0 : 1),
       bottom: t.range.bottom - (t.showTotals ? 1 : 0),
     }));
+  }
+  getTotalRowRange(): SimRange {
+    return this._part("Table.getTotalRowRange", (t) => (t.showTotals ? { ...t.range, top: t.range.bottom } : null));
   }
 }
 
@@ -1147,7 +1156,7 @@ class SimTableColumn extends SimObject<ColumnRef> {
     return this._part("TableColumn.getHeaderRowRange", (t) => [t.range.top, t.range.top]);
   }
   getDataBodyRange(): SimRange {
-    return this._part("TableColumn.getDataBodyRange", (t) => [t.range.top + 1, t.range.bottom - (t.showTotals ? 1 : 0)]);
+    return this._part("TableColumn.getDataBodyRange", (t) => [t.range.top + (t.showHeaders === false ? 0 : 1), t.range.bottom - (t.showTotals ? 1 : 0)]);
   }
 }
 
@@ -1158,7 +1167,7 @@ class SimTableRowCollection extends SimObject<TableRef> {
     return this._get("count");
   }
   protected _read(m: TableRef): unknown {
-    return rowsOf(m.table.range) - 1 - (m.table.showTotals ? 1 : 0);
+    return rowsOf(m.table.range) - (m.table.showHeaders === false ? 0 : 1) - (m.table.showTotals ? 1 : 0);
   }
   add(): never {
     // Deliberately absent: the add-in appends below a table instead (co-authoring, OFFICEJS-FACTS).
@@ -1587,7 +1596,12 @@ export function simWorkbookFromXlsx(x: XlsxWorkbook): SimWorkbook {
         name: s.name,
         cells,
         merges: s.merges.map((m) => ({ ...m })),
-        tables: s.tables.map((t) => ({ name: t.name, range: { ...t.range } })),
+        tables: s.tables.map((t) => {
+          const table: SimTable = { name: t.name, range: { ...t.range } };
+          if (t.totalsRows) table.showTotals = true;
+          if (t.headerRows === 0) table.showHeaders = false;
+          return table;
+        }),
         visibility: s.hidden ? "Hidden" : "Visible",
       };
     }),

@@ -1,12 +1,12 @@
 // Reads the ledgers, 报告设置 and 指标定义 of the open workbook in as few round trips as the 5 MB
 // payload limit of Excel on the web allows:
 //   sync 1 — names: sheets, tables and their sheets (and the workbook's date system);
-//   sync 2 — for every range that matters: its address, its merged areas, and its first rows'
-//            values (a small workbook is then read completely);
+//   sync 2 — for every sheet that matters: its used range, its tables' ranges, its merged areas,
+//            and its first rows' values (a small workbook is then read completely);
 //   sync 3… — the rest of large ranges in row blocks sized from the bytes per cell measured so
 //            far, several blocks per sync while they fit; a block the host still refuses is
 //            retried at half the size, so a large ledger never makes the read fail.
-import type { CellRange, RawCell, RawTable, RawWorkbook } from "../../core/types";
+import type { CellRange, RawCell, RawSurroundings, RawTable, RawWorkbook } from "../../core/types";
 import { columnLetters } from "../../core/address";
 import type { ReadStats } from "./types";
 import {
@@ -40,9 +40,23 @@ const CONFIG_FIRST_ROWS = 1000;
 /** Excel refuses reads of more than 5 million cells; stay below. */
 const MAX_CELLS_PER_BLOCK = 4_000_000;
 
+/** An Excel table on a sheet that is read, as sync 1 describes it. */
+interface TableInfo {
+  name: string;
+  showHeaders: boolean;
+  showTotals: boolean;
+  /** Whether the engine gets it as a raw table (a ledger or configuration table, or any table on such a sheet). */
+  wanted: boolean;
+}
+
+/**
+ * A sheet read through its used range. Its tables are cut out of it, as the file reader cuts them
+ * out of the sheet's cells: the rows around a table are then read too (typed below it, a title
+ * above it), and no cell is read twice.
+ */
 interface Target {
   sheet: string;
-  table?: string;
+  tables: TableInfo[];
 }
 
 interface Plan extends Target {
@@ -52,13 +66,15 @@ interface Plan extends Target {
   cols: number;
   values: RawCell[][];
   merges?: CellRange[];
+  /** The tables' ranges (header and totals rows included), by table name. */
+  rects: Map<string, CellRange>;
   /** Bytes and cells read from this range so far. */
   bytes: number;
   cells: number;
 }
 
 function isLedgerTarget(t: Target): boolean {
-  return ledgerOfName(t.table ?? "") !== null || ledgerOfName(t.sheet) !== null;
+  return t.tables.some((table) => table.wanted && ledgerOfName(table.name) !== null) || ledgerOfName(t.sheet) !== null;
 }
 
 function tooLarge(e: unknown): boolean {
@@ -69,6 +85,64 @@ function readFailed(e: unknown): WorkbookSourceError {
   if (e instanceof WorkbookSourceError) return e;
   const detail = String((e as Error)?.message ?? e);
   return new WorkbookSourceError("excel.read_failed", `读取工作簿失败：${detail}`, `Could not read the workbook: ${detail}`, { cause: e });
+}
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/**
+ * The raw tables of one sheet read through its used range: each wanted Excel table cut out of it
+ * (rows past the used range are blank and dropped, as in the file reader), with its header and
+ * totals rows and the used range around it; a sheet without tables is its used range.
+ */
+function rawTables(p: Plan): RawTable[] {
+  const used: CellRange = { top: p.top, left: p.left, bottom: p.top + p.values.length - 1, right: p.left + p.cols - 1 };
+  const withMerges = (table: RawTable, area: CellRange | null): RawTable => {
+    if (p.merges) table.merges = area ? p.merges.filter((m) => intersects(m, area)).map((m) => ({ ...m })) : p.merges;
+    else table.mergesUnknown = true;
+    return table;
+  };
+  if (p.tables.length === 0) return [withMerges({ sheet: p.sheet, top: p.top, left: p.left, values: p.values }, null)];
+  const around: RawSurroundings = {
+    tables: [...p.rects.values()].map((r) => ({ ...r })),
+    regions: p.values.length ? [{ top: p.top, left: p.left, values: p.values }] : [],
+  };
+  const out: RawTable[] = [];
+  for (const t of p.tables) {
+    const rect = p.rects.get(t.name);
+    if (!t.wanted || !rect) continue;
+    const bottom = Math.max(rect.top, Math.min(rect.bottom, used.bottom));
+    const width = rect.right - rect.left + 1;
+    const values: RawCell[][] = [];
+    for (let r = rect.top; r <= bottom; r++) {
+      const src = p.values[r - p.top];
+      // A table as wide as the used range takes its rows as they are: no second copy of a large ledger.
+      if (src && rect.left === p.left && src.length === width) {
+        values.push(src);
+        continue;
+      }
+      const line: RawCell[] = new Array(width);
+      for (let c = rect.left; c <= rect.right; c++) {
+        const v = src ? src[c - p.left] : undefined;
+        line[c - rect.left] = v === undefined || v === null ? "" : v;
+      }
+      values.push(line);
+    }
+    const table: RawTable = {
+      sheet: p.sheet,
+      table: t.name,
+      top: rect.top,
+      left: rect.left,
+      values,
+      headerRows: t.showHeaders ? 1 : 0,
+      // A blank totals row past the used range was dropped with the other blank rows.
+      totalsRows: t.showTotals && rect.bottom <= used.bottom ? 1 : 0,
+      around,
+    };
+    out.push(withMerges(table, rect));
+  }
+  return out;
 }
 
 export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions): Promise<{ workbook: RawWorkbook; stats: ReadStats }> {
@@ -87,7 +161,8 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
 
     // Sync 1: what is there.
     const sheets = workbook.worksheets.load("items/name,items/visibility");
-    const tables = workbook.tables.load("items/name,items/worksheet/name");
+    // showHeaders and showTotals (ExcelApi 1.1) say which of a table's rows are Excel's own.
+    const tables = workbook.tables.load("items/name,items/worksheet/name,items/showHeaders,items/showTotals");
     const knowsName = opts.isSetSupported("ExcelApi", "1.7");
     if (knowsName) workbook.load("name");
     // DATE(1904,1,1) is 0 in the 1904 date system and 1462 in the 1900 one; the API has no flag for it.
@@ -100,14 +175,16 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
     }
 
     const targets: Target[] = [];
-    const sheetsWithTables = new Set(tables.items.map((t) => t.worksheet.name));
     for (const sheet of sheets.items) {
-      for (const t of tables.items) {
-        if (t.worksheet.name === sheet.name && (isRelevantName(t.name) || isRelevantName(sheet.name))) {
-          targets.push({ sheet: sheet.name, table: t.name });
-        }
-      }
-      if (!sheetsWithTables.has(sheet.name) && isRelevantName(sheet.name)) targets.push({ sheet: sheet.name });
+      const here: TableInfo[] = tables.items
+        .filter((t) => t.worksheet.name === sheet.name)
+        .map((t) => ({
+          name: t.name,
+          showHeaders: t.showHeaders !== false,
+          showTotals: t.showTotals === true,
+          wanted: isRelevantName(t.name) || isRelevantName(sheet.name),
+        }));
+      if (here.some((t) => t.wanted) || (here.length === 0 && isRelevantName(sheet.name))) targets.push({ sheet: sheet.name, tables: here });
     }
 
     let bytesRead = 0;
@@ -145,15 +222,16 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
     let plans: Plan[] = [];
     for (;;) {
       const probes = targets.map((t) => {
-        const range = t.table ? workbook.tables.getItem(t.table).getRange() : workbook.worksheets.getItem(t.sheet).getUsedRange(true);
+        const range = workbook.worksheets.getItem(t.sheet).getUsedRange(true);
         range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+        const rects = t.tables.map((table) => workbook.tables.getItem(table.name).getRange().load("rowIndex,columnIndex,rowCount,columnCount"));
         // Intersecting with the sheet's first rows bounds the read without knowing the range yet.
         const rows = isLedgerTarget(t) ? ledgerFirstRows : configFirstRows;
         const prefix = rows > 0 ? range.getIntersectionOrNullObject(`1:${rows}`) : null;
         prefix?.load("values,rowIndex");
         const merged = withMerges ? range.getMergedAreasOrNullObject() : null;
         merged?.load("address");
-        return { t, range, prefix, merged };
+        return { t, range, prefix, merged, rects };
       });
       if (!probes.length) break;
       try {
@@ -172,7 +250,7 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
         throw readFailed(e);
       }
       const firstRows: { plan: Plan; values: RawCell[][] }[] = [];
-      plans = probes.map(({ t, range, prefix, merged }) => {
+      plans = probes.map(({ t, range, prefix, merged, rects }) => {
         const plan: Plan = {
           ...t,
           top: range.rowIndex,
@@ -180,6 +258,12 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
           rows: range.rowCount,
           cols: range.columnCount,
           values: [],
+          rects: new Map(
+            t.tables.map((table, i) => {
+              const r = rects[i];
+              return [table.name, { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 }];
+            }),
+          ),
           bytes: 0,
           cells: 0,
         };
@@ -254,13 +338,7 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
       account(got);
     }
 
-    const out: RawTable[] = plans.map((p) => {
-      const table: RawTable = { sheet: p.sheet, top: p.top, left: p.left, values: p.values };
-      if (p.table) table.table = p.table;
-      if (p.merges) table.merges = p.merges;
-      else table.mergesUnknown = true;
-      return table;
-    });
+    const out: RawTable[] = plans.flatMap((p) => rawTables(p));
     const result: RawWorkbook = {
       date1904: epoch ? epoch.value === 0 : false,
       tables: out,

@@ -1,6 +1,6 @@
 // The .xlsx file source: bytes in, the same raw tables the live Excel adapter produces out.
 // Runs unchanged in Node and the browser (Uint8Array and TextDecoder only), synchronously.
-import type { CellRange, RawCell, RawTable, RawWorkbook } from "../../core/types";
+import type { CellRange, RawCell, RawSurroundings, RawTable, RawWorkbook } from "../../core/types";
 import { XlsxReadError, asXlsxError, fail } from "./errors";
 import { type XlsxLimits, resolveLimits } from "./limits";
 import { readSharedStrings, readSheetTables, readWorkbookInfo } from "./parts";
@@ -26,7 +26,8 @@ export interface XlsxSheet {
    */
   cells: RawCell[][];
   merges: CellRange[];
-  tables: { name: string; range: CellRange }[];
+  /** Header and totals rows included; headerRows/totalsRows as the table part says (1 and 0 by default). */
+  tables: { name: string; range: CellRange; headerRows?: number; totalsRows?: number }[];
   /** The writer's `<dimension>` hint, when it gave one; informational only. */
   dimension?: CellRange;
   /** True when wantSheet declined the sheet, or it is a chart/dialog sheet without cells. */
@@ -205,6 +206,12 @@ function cutTable(sheet: XlsxSheet, range: CellRange): RawCell[][] {
   return out;
 }
 
+/** A totals row past the used range (blank) is cut with the rest of the blank rows. */
+function cutTotals(sheet: XlsxSheet, range: CellRange, totals: number): number {
+  const usedBottom = sheet.top + sheet.cells.length - 1;
+  return totals > 0 && range.bottom <= usedBottom ? totals : 0;
+}
+
 /**
  * One RawTable per Excel table (header row included, `table` set); one RawTable of the used range
  * for a sheet without tables. Sheets that were skipped or hold no values give no table.
@@ -214,15 +221,25 @@ export function toRawWorkbook(x: XlsxWorkbook, name?: string): RawWorkbook {
   for (const sheet of x.sheets) {
     if (sheet.skipped) continue;
     if (sheet.tables.length) {
+      // The whole used range, shared by the sheet's tables: rows typed below or beside a table
+      // are then seen (core ignores the cells inside tables). No copy: the rows are the sheet's.
+      const around: RawSurroundings = {
+        tables: sheet.tables.map((t) => ({ ...t.range })),
+        regions: sheet.cells.length ? [{ top: sheet.top, left: sheet.left, values: sheet.cells }] : [],
+      };
       for (const t of sheet.tables) {
-        tables.push({
+        const raw: RawTable = {
           sheet: sheet.name,
           table: t.name,
           top: t.range.top,
           left: t.range.left,
           values: cutTable(sheet, t.range),
           merges: sheet.merges.filter((m) => intersects(m, t.range)).map((m) => ({ ...m })),
-        });
+          headerRows: t.headerRows ?? 1,
+          totalsRows: cutTotals(sheet, t.range, t.totalsRows ?? 0),
+          around,
+        };
+        tables.push(raw);
       }
     } else if (sheet.cells.length) {
       tables.push({

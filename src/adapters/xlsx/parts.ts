@@ -249,7 +249,21 @@ export function readSharedStringsSax(zip: ZipArchive, entry: ZipEntry | undefine
 
 export interface TableRef {
   name: string;
+  /** Header and totals rows included. */
   range: CellRange;
+  /** `headerRowCount` (default 1): 0 when the table has no header row. */
+  headerRows: number;
+  /**
+   * `totalsRowCount` (default 0): the totals row at the bottom of the range. `totalsRowShown` only
+   * says whether a totals row was ever shown (ECMA-376 §18.5.1.2), not whether the range holds one.
+   */
+  totalsRows: number;
+}
+
+function rowCount(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 1 ? n : fallback;
 }
 
 /** The Excel tables (ListObjects) on one worksheet, found through its relationships. */
@@ -264,7 +278,7 @@ export function readSheetTables(zip: ZipArchive, sheetPart: string, limits: Xlsx
         const range = parseRange(a.ref ?? "");
         // Office.js names a table by its displayName; `name` is the fallback some writers use alone.
         const name = a.displayName || a.name;
-        if (range && name) tables.push({ name, range });
+        if (range && name) tables.push({ name, range, headerRows: rowCount(a.headerRowCount, 1), totalsRows: rowCount(a.totalsRowCount, 0) });
       },
     });
   }

@@ -30,6 +30,9 @@ describe("reading the live workbook", () => {
             [44600, "专题研讨", "作风建设"],
           ],
           merges: [],
+          headerRows: 1,
+          totalsRows: 0,
+          around: { tables: [{ top: 0, left: 0, bottom: 2, right: 2 }], regions: [{ top: 0, left: 0, values: expect.any(Array) }] },
         },
         {
           sheet: "电子保函-交易二科",
@@ -54,6 +57,9 @@ describe("reading the live workbook", () => {
             ["工作簿ID", "wb-1"],
           ],
           merges: [],
+          headerRows: 1,
+          totalsRows: 0,
+          around: { tables: [{ top: 0, left: 0, bottom: 2, right: 1 }], regions: [{ top: 0, left: 0, values: expect.any(Array) }] },
         },
       ],
     });
@@ -109,6 +115,9 @@ describe("reading the live workbook", () => {
           [44571, "二十大"],
         ],
         merges: [],
+        headerRows: 1,
+        totalsRows: 0,
+        around: { tables: [{ top: 2, left: 2, bottom: 3, right: 3 }], regions: [{ top: 2, left: 2, values: expect.any(Array) }] },
       },
     ]);
   });

@@ -35,7 +35,7 @@ describe("reading an .xlsx workbook", () => {
       ["报告设置", true],
     ]);
     expect(x.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
-    expect(x.sheets[0].tables).toEqual([{ name: "电子保函_交易二科", range: { top: 2, left: 0, bottom: 4, right: 2 } }]);
+    expect(x.sheets[0].tables).toEqual([{ name: "电子保函_交易二科", range: { top: 2, left: 0, bottom: 4, right: 2 }, headerRows: 1, totalsRows: 0 }]);
 
     const raw = toRawWorkbook(x, "台账.xlsx");
     expect(raw.name).toBe("台账.xlsx");
@@ -51,6 +51,10 @@ describe("reading an .xlsx workbook", () => {
           [45473, 2500000.5, "撤销"],
         ],
         merges: [],
+        headerRows: 1,
+        totalsRows: 0,
+        // The sheet around the table (the title above it), for the rows no table reads.
+        around: { tables: [{ top: 2, left: 0, bottom: 4, right: 2 }], regions: [{ top: 0, left: 0, values: x.sheets[0].cells }] },
       },
       {
         sheet: "报告设置",
@@ -130,6 +134,9 @@ describe("reading an .xlsx workbook", () => {
       left: 1,
       values: [["日期", "名称"], [45000, ""], ...Array.from({ length: 6 }, () => ["", ""])],
       merges: [],
+      headerRows: 1,
+      totalsRows: 0,
+      around: { tables: [{ top: 1, left: 1, bottom: 1048575, right: 2 }], regions: [{ top: 1, left: 1, values: x.sheets[1].cells }] },
     });
   });
 
