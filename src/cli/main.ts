@@ -5,11 +5,11 @@ import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readXlsxAsync, XlsxReadError } from "../adapters/xlsx";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
-import { matchLedgerName, SETTINGS_SHEET, DEFINITIONS_SHEET } from "../core/ledger";
+import { matchLedgerName, SETTINGS_SHEET, DEFINITIONS_SHEET, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE } from "../core/ledger";
 import { runEngine, type EngineResult } from "../core/engine";
 import type { Issue, ReportSettings } from "../core/types";
 import { createProgress } from "./progress";
-import { formatRefresh, formatIssues, formatFigures, formatLedgers, figuresJson, checkJson, summaryLine, type Lang } from "./output";
+import { formatRefresh, formatIssues, formatColumnMappingLines, formatFigures, formatLedgers, figuresJson, checkJson, summaryLine, type Lang } from "./output";
 import { HELP, type Command } from "./help";
 
 /** An input the tool cannot use: reported as one line, exit 2. */
@@ -119,9 +119,10 @@ function loadWorkbookBytes(path: string): Uint8Array {
   }
 }
 
-/** Sheets worth reading: ledgers and the two configuration sheets; the rest are skipped unread. */
+/** Sheets worth reading: ledgers and the configuration sheets (列名对照 too); the rest are skipped unread. */
 export function wantSheet(sheetName: string, tableNames: string[]): boolean {
   if (sheetName === SETTINGS_SHEET || sheetName === DEFINITIONS_SHEET) return true;
+  if (sheetName.trim() === COLUMN_MAP_SHEET || tableNames.includes(COLUMN_MAP_TABLE)) return true;
   return matchLedgerName(sheetName) !== null || tableNames.some((t) => matchLedgerName(t) !== null);
 }
 
@@ -153,7 +154,7 @@ async function analyse(
       io.out(
         flags.json
           ? `${JSON.stringify(checkJson(result), null, 2)}\n`
-          : `${formatLedgers(result, lang)}${formatIssues(result.issues, lang)}${summaryLine(result, lang)}\n`,
+          : `${formatLedgers(result, lang)}${formatIssues(result.issues, lang)}${formatColumnMappingLines(result.issues, lang)}${summaryLine(result, lang)}\n`,
       );
     } else if (cmd === "figures") {
       progress.done();
@@ -173,7 +174,7 @@ async function analyse(
       if (flags.json) io.out(`${JSON.stringify({ output, ...figuresJson(result) }, null, 2)}\n`);
       else io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Report written" : "报告已写入"}：${output}\n`);
     }
-    if (hasErrors && !flags.json) io.err(errorHint(result.issues, lang));
+    if (hasErrors && !flags.json) io.err(errorHint(result, lang));
     return hasErrors ? 1 : 0;
   } finally {
     progress.done();
@@ -276,11 +277,20 @@ async function renderReport(result: EngineResult): Promise<Uint8Array> {
   return renderDocx(result.report, result.link);
 }
 
-function errorHint(issues: Issue[], lang: Lang): string {
+function errorHint(result: EngineResult, lang: Lang): string {
+  const issues = result.issues;
   const n = issues.filter((i) => i.severity === "error").length;
-  return lang === "en"
-    ? `${n} error(s) in the ledgers: those rows were left out. Run \`ledger-report check\` to list them.\n`
-    : `台账中有 ${n} 个错误，相关行未计入指标。运行 ledger-report check 查看明细。\n`;
+  const rows = Object.values(result.ledgers.ledgers).reduce((sum, l) => sum + (l?.excluded ?? 0), 0);
+  // A missing column is not "some rows": the whole column was ignored, and it must say so.
+  const columns = issues.filter((i) => i.code === "ledger.missing_column").length;
+  if (lang === "en") {
+    const parts = [`${rows} row(s) were left out`];
+    if (columns > 0) parts.push(`${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed`);
+    return `${n} error(s) in the ledgers: ${parts.join("; ")}. Run \`ledger-report check\` to list them.\n`;
+  }
+  const parts = [`${rows} 行未计入指标`];
+  if (columns > 0) parts.push(`缺少 ${columns} 个必填列，这些列整列未读取，用到它们的指标无法计算`);
+  return `台账中有 ${n} 个错误：${parts.join("；")}。运行 ledger-report check 查看明细。\n`;
 }
 
 async function init(positionals: string[], lang: Lang, io: Io): Promise<number> {

@@ -78,6 +78,20 @@ export function formatIssues(issues: Issue[], lang: Lang): string {
   );
 }
 
+/**
+ * The rows to add to sheet 列名对照 for every header the reader thinks is a missing column, tab
+ * separated so they paste into Excel as three cells (台账 / 标准列名 / 工作簿列名).
+ */
+export function formatColumnMappingLines(issues: Issue[], lang: Lang): string {
+  const rows = issues.filter((i) => i.columnMapping).map((i) => i.columnMapping!);
+  if (rows.length === 0) return "";
+  const intro =
+    lang === "en"
+      ? "If the guesses above are right, add these rows to sheet 列名对照 (create it if absent; columns 台账 / 标准列名 / 工作簿列名; they paste into Excel as cells):"
+      : "若上面的猜测正确，请在“列名对照”工作表（没有就新建，列为 台账 / 标准列名 / 工作簿列名）添加以下行（可直接粘贴到 Excel）：";
+  return `${intro}\n${rows.map((r) => `${r.ledger}\t${r.column}\t${r.header}`).join("\n")}\n\n`;
+}
+
 export function formatFigures(result: EngineResult, lang: Lang): string {
   const rows: string[][] = [lang === "en" ? ["id", "name", "text", "rows", "source"] : ["指标ID", "名称", "报告文字", "行数", "来源"]];
   for (const f of result.figures) {
@@ -98,7 +112,8 @@ export function summaryLine(result: EngineResult, lang: Lang): string {
 }
 
 function issueJson(i: Issue) {
-  return { severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null, ledger: i.ledger ?? null };
+  const out = { severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null, ledger: i.ledger ?? null };
+  return i.columnMapping ? { ...out, columnMapping: i.columnMapping } : out;
 }
 
 /** The `figures --json` document (issue #2's contract). */

@@ -18,6 +18,7 @@ import {
 import { readXlsxWorkbook } from "../adapters/xlsx";
 import { parseA1 } from "../core/address";
 import type { WorkbookSource } from "../adapters/excel/types";
+import type { ColumnMappingEntry } from "../adapters/excel/column-map";
 import { startPane } from "../taskpane/start";
 import { createExcelServices, type PaneServices, type PanePlatform } from "../taskpane/services";
 import { openWord, WordSidePanel } from "./word";
@@ -112,6 +113,11 @@ function recordingSource(source: WorkbookSource, sim: SimulatedExcel): WorkbookS
       "writeManualValue",
       (figureId: string, value: number | null) => source.writeManualValue(figureId, value),
       ([figureId, value], r) => `${figureId}=${value ?? "(blank)"}${r ? ` → ${r.cell}` : ""}`,
+    ),
+    writeColumnMapping: record(
+      "writeColumnMapping",
+      (entry: ColumnMappingEntry) => source.writeColumnMapping(entry),
+      ([e], r) => `${e.ledger} | ${e.column} | ${e.header}${r ? ` → ${r.cell}` : ""}`,
     ),
     setUp: record(
       "setUp",

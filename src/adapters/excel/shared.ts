@@ -1,5 +1,5 @@
 // What the workbook-source parts share: which sheet and table names matter, payload sizes, errors.
-import { DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET } from "../../core/ledger/schema";
+import { COLUMN_MAP_SHEET, COLUMN_MAP_TABLE, DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET } from "../../core/ledger/schema";
 import type { ColumnSpec, LedgerSpec } from "../../core/ledger/schema";
 import type { CellRange } from "../../core/types";
 import { columnIndex } from "../../core/address";
@@ -37,9 +37,9 @@ export function ledgerOfName(name: string): LedgerSpec | null {
   return match ? (LEDGER_SPECS.find((spec) => spec.name === match.ledger) ?? null) : null;
 }
 
-const CONFIG_KEYS = [SETTINGS_SHEET, DEFINITIONS_SHEET, SETTINGS_TABLE, DEFINITIONS_TABLE].map(foldName);
+const CONFIG_KEYS = [SETTINGS_SHEET, DEFINITIONS_SHEET, SETTINGS_TABLE, DEFINITIONS_TABLE, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE].map(foldName);
 
-/** A sheet or table the engine reads: a ledger, 报告设置 or 指标定义. */
+/** A sheet or table the engine reads: a ledger, 报告设置, 指标定义 or 列名对照. */
 export function isRelevantName(name: string): boolean {
   const folded = foldName(name);
   return ledgerOfName(name) !== null || CONFIG_KEYS.some((k) => folded.includes(k));

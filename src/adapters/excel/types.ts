@@ -1,6 +1,7 @@
 // What the task pane needs from the open workbook. Implemented over Office.js (Excel.run);
 // in the playground and the tests, Excel.run is the simulated host's.
 import type { RawWorkbook } from "../../core/types";
+import type { ColumnMappingEntry, ColumnMappingWrite } from "./column-map";
 
 export interface ReadStats {
   /** context.sync() calls made by the read. */
@@ -37,6 +38,12 @@ export interface WorkbookSource {
    * 初始化工作簿 first), protected, lacks a 手工值 column or has no row for the figure. ≤ 2 syncs.
    */
   writeManualValue(figureId: string, value: number | null): Promise<{ cell: string }>;
+  /**
+   * Adds one row to 列名对照 (台账 / 标准列名 / 工作簿列名) below everything on it, creating the sheet
+   * with its header when absent; never touches another cell. A row saying the same is not added
+   * twice. Throws WorkbookSourceError when the sheet is protected or has no header row. ≤ 3 syncs.
+   */
+  writeColumnMapping(entry: ColumnMappingEntry): Promise<ColumnMappingWrite>;
   /** Adds whichever ledger tables, 报告设置 and 指标定义 sheets are missing; never touches existing ones. */
   setUp(): Promise<SetUpResult>;
   /**

@@ -8,6 +8,7 @@ import { locateSettings, protectedSettingsError, queueSettingsWrites } from "./s
 import { type SetUpConfig, setUpLiveWorkbook } from "./setup";
 import { addSettingsSheet } from "./sheets";
 import { writeManualValueLive } from "./manual";
+import { writeColumnMappingLive } from "./column-map";
 
 export interface ExcelWorkbookSourceOptions {
   /** Requirement-set check; default Office.context.requirements.isSetSupported (nothing outside Office). */
@@ -152,6 +153,10 @@ export function createExcelWorkbookSource(run: typeof Excel.run = Excel.run, opt
 
     writeManualValue(figureId, value) {
       return writeManualValueLive(run, figureId, value);
+    },
+
+    writeColumnMapping(entry) {
+      return writeColumnMappingLive(run, entry);
     },
 
     /** `config` overrides the 报告设置/指标定义 content (tests; a chosen year). */

@@ -76,6 +76,32 @@ function warning(code: string, cell: string, message: string, messageEn: string,
   return i;
 }
 
+/**
+ * The header row of a 列名对照 block (within its first rows) and where its three columns are, or
+ * null. The reader and the pane's writer both use it, so a row written is a row read.
+ */
+export function locateColumnMapHeader(rows: readonly (readonly RawCell[] | undefined)[]): {
+  row: number;
+  columns: { ledger: number; column: number; header: number };
+} | null {
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length); r++) {
+    const row = Array.isArray(rows[r]) ? rows[r]! : [];
+    const find = (spellings: string[]) => row.findIndex((c) => spellings.some((s) => foldKey(s) === foldKey(text(c))));
+    const found = { ledger: find(FIELD_HEADERS.ledger), column: find(FIELD_HEADERS.column), header: find(FIELD_HEADERS.header) };
+    if (found.ledger >= 0 && found.column >= 0 && found.header >= 0) return { row: r, columns: found };
+  }
+  return null;
+}
+
+/** Whether a 列名对照 row (as read) says the same as `entry`: same ledger, column and header after folding. */
+export function sameMappingRow(cells: { ledger: RawCell; column: RawCell; header: RawCell }, entry: { ledger: string; column: string; header: string }): boolean {
+  const spec = ledgerOf(text(cells.ledger));
+  const target = ledgerOf(entry.ledger);
+  if (!spec || spec !== target) return false;
+  if (columnOf(spec, text(cells.column))?.name !== columnOf(spec, entry.column)?.name) return false;
+  return foldKey(text(cells.header)) === foldKey(entry.header);
+}
+
 /** Every usable row of 列名对照 (sheet or table), and an issue at the cell of every row that is not. */
 export function readColumnMappings(wb: RawWorkbook): { mappings: ColumnMapping[]; issues: Issue[] } {
   const mappings: ColumnMapping[] = [];
@@ -92,18 +118,8 @@ function readTable(table: RawTable, mappings: ColumnMapping[], issues: Issue[]):
   const sheet = String(table.sheet ?? COLUMN_MAP_SHEET);
   const at = (r: number, c: number) => cellAddress(sheet, top + r, left + c);
 
-  let headerRow = -1;
-  let cols = { ledger: -1, column: -1, header: -1 };
-  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, rows.length) && headerRow < 0; r++) {
-    const row = Array.isArray(rows[r]) ? rows[r] : [];
-    const find = (spellings: string[]) => row.findIndex((c) => spellings.some((s) => foldKey(s) === foldKey(text(c))));
-    const found = { ledger: find(FIELD_HEADERS.ledger), column: find(FIELD_HEADERS.column), header: find(FIELD_HEADERS.header) };
-    if (found.ledger >= 0 && found.column >= 0 && found.header >= 0) {
-      headerRow = r;
-      cols = found;
-    }
-  }
-  if (headerRow < 0) {
+  const located = locateColumnMapHeader(rows);
+  if (!located) {
     const anything = rows.some((row) => Array.isArray(row) && row.some((c) => text(c) !== ""));
     if (anything) {
       issues.push(
@@ -118,6 +134,7 @@ function readTable(table: RawTable, mappings: ColumnMapping[], issues: Issue[]):
     return;
   }
 
+  const { row: headerRow, columns: cols } = located;
   for (let r = headerRow + 1; r < rows.length; r++) {
     const row = Array.isArray(rows[r]) ? rows[r] : [];
     const ledgerText = text(row[cols.ledger]);
