@@ -58,6 +58,8 @@ export interface Issue {
   cell?: string;
   /** Chinese ledger name, when the issue belongs to a ledger. */
   ledger?: string;
+  /** The figure id the issue is about: for `--json` and a details line (messages name the figure). */
+  figure?: string;
 }
 
 /** Canonical (Chinese) ledger names. */
