@@ -92,6 +92,8 @@ export interface Issue {
    * to write it, `check` prints it.
    */
   columnMapping?: { ledger: LedgerName; column: string; header: string };
+  /** The figure id the issue is about: for `--json` and a details line (messages name the figure). */
+  figure?: string;
 }
 
 /** Canonical (Chinese) ledger names. */

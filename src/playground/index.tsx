@@ -124,6 +124,7 @@ function recordingSource(source: WorkbookSource, sim: SimulatedExcel): WorkbookS
       () => source.setUp(),
       (_, r) => (r ? `added ${r.added.length}` : ""),
     ),
+    watchChanges: source.watchChanges && ((onChange: () => void) => source.watchChanges!(onChange)),
   };
 }
 
@@ -143,6 +144,10 @@ let currentSim: SimulatedExcel | null = null;
     if (!s || !at) return undefined;
     const value = s.cells[at.row]?.[at.col];
     return value === undefined ? null : value;
+  },
+  /** The clerk typing one value into the grid (not through the pane): Excel raises onChanged. */
+  edit(sheet: string, address: string, value: string | number): void {
+    currentSim?.edit(sheet, address, value);
   },
 };
 

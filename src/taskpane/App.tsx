@@ -1,8 +1,9 @@
-import { forwardRef, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import {
   Button,
   Caption1,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -28,6 +29,13 @@ type TabId = "ledgers" | "figures" | "generate";
 
 type Load = { kind: "loading" } | { kind: "failed"; error: PaneError } | { kind: "ready"; result: EngineResult; workbookName: string };
 
+/** Edits in the sheets are gathered this long before the pane reacts (a clerk types cell after cell). */
+const CHANGE_DEBOUNCE_MS = 800;
+/** A read this quick is redone by itself after an edit in the sheets; a slower one waits for a click. */
+const CHEAP_READ_MS = 400;
+/** Change events this soon after the pane's own write are its own (hosts before ExcelApi 1.14 cannot say). */
+const OWN_WRITE_MS = 2000;
+
 const useStyles = makeStyles({
   root: {
     boxSizing: "border-box",
@@ -46,10 +54,37 @@ const useStyles = makeStyles({
 });
 
 /** Excel pane: reads the open workbook, shows ledgers, figures and the generate view. */
-export function App({ services }: { services: PaneServices }) {
+export function App({ services: given }: { services: PaneServices }) {
   const { t } = useI18n();
   const styles = useStyles();
   const [load, setLoad] = useState<Load>({ kind: "loading" });
+  /** The sheets changed since the figures were computed (and the pane did not re-read by itself). */
+  const [stale, setStale] = useState(false);
+  const lastWrite = useRef(0);
+  const lastReadMs = useRef(Infinity);
+  // The pane's own writes are remembered, so the change events they raise are not taken for the clerk's.
+  const services = useMemo<PaneServices>(() => {
+    const source = given.source;
+    const own =
+      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        lastWrite.current = Date.now();
+        try {
+          return await fn(...args);
+        } finally {
+          lastWrite.current = Date.now();
+        }
+      };
+    return {
+      ...given,
+      source: {
+        ...source,
+        writeSettings: own((pairs: [string, string][]) => source.writeSettings(pairs)),
+        writeManualValue: own((id: string, value: number | null) => source.writeManualValue(id, value)),
+        setUp: own(() => source.setUp()),
+      },
+    };
+  }, [given]);
   const [tab, setTab] = useState<TabId | null>(null);
   const [settingUp, setSettingUp] = useState(false);
   const [setUpOutcome, setSetUpOutcome] = useState<SetUpResult | null>(null);
@@ -57,13 +92,17 @@ export function App({ services }: { services: PaneServices }) {
   const outcomeRef = useRef<HTMLDivElement>(null);
   const actionErrorRef = useRef<HTMLDivElement>(null);
 
-  const read = useCallback(async () => {
-    setLoad({ kind: "loading" });
+  /** Reads the workbook and recomputes; `quiet` keeps the figures on screen meanwhile (no spinner). */
+  const read = useCallback(async (quiet = false) => {
+    if (!quiet) setLoad({ kind: "loading" });
     let stage: "read" | "engine" = "read";
     try {
+      const started = Date.now();
       const { workbook } = await services.source.read();
       stage = "engine";
       const result = services.runEngine(workbook);
+      lastReadMs.current = Date.now() - started;
+      setStale(false);
       setLoad({ kind: "ready", result, workbookName: workbook.name ?? "" });
       // The clerk first sees what needs fixing; with nothing to fix, the way to the report.
       setTab((current) => current ?? (result.issues.some((i) => i.severity !== "info") ? "ledgers" : "generate"));
@@ -81,6 +120,35 @@ export function App({ services }: { services: PaneServices }) {
   useEffect(() => {
     void read();
   }, [read]);
+
+  // Edits in the sheets: gathered, then re-read by itself when reading is cheap, else marked stale.
+  useEffect(() => {
+    if (!services.source.watchChanges) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => Promise<void>) | null = null;
+    let gone = false;
+    const changed = () => {
+      if (Date.now() - lastWrite.current < OWN_WRITE_MS) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (lastReadMs.current <= CHEAP_READ_MS) void read(true);
+        else setStale(true);
+      }, CHANGE_DEBOUNCE_MS);
+    };
+    services.source
+      .watchChanges(changed)
+      .then((s) => {
+        if (gone) void s?.().catch(() => undefined);
+        else stop = s;
+      })
+      // Not watching is not an error the clerk can act on: 重新读取 still works.
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      clearTimeout(timer);
+      void stop?.().catch(() => undefined);
+    };
+  }, [services, read]);
   useEffect(() => {
     if (setUpOutcome) outcomeRef.current?.focus();
   }, [setUpOutcome]);
@@ -141,6 +209,16 @@ export function App({ services }: { services: PaneServices }) {
 
   const notices = (
     <>
+      {stale && load.kind === "ready" && (
+        <MessageBar intent="info" layout="multiline" data-testid="stale">
+          <MessageBarBody>{t("staleBody")}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" data-testid="stale-reread" onClick={() => void read(true)}>
+              {t("reload")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {setUpOutcome && <SetUpNotice ref={outcomeRef} outcome={setUpOutcome} />}
       {actionError && <ErrorNotice ref={actionErrorRef} error={actionError} />}
     </>
@@ -201,6 +279,7 @@ export function App({ services }: { services: PaneServices }) {
               services={services}
               result={result}
               onResult={(next) => setLoad({ kind: "ready", result: next, workbookName: load.workbookName })}
+              onSettingsWritten={() => read(true)}
             />
           </div>
         </div>

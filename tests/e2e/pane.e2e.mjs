@@ -237,6 +237,83 @@ runScenarios(async (browser, url) => {
     await context.close();
   });
 
+  /** Text of one figure in the 指标 tab. */
+  const figureText = (page, id) => page.locator(`[data-figure='${id}'] [data-testid=figure-text]`).textContent();
+
+  await scenario("Changing 年度 to 2023 in the pane shows 2023's figures in 指标 without 重新读取", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "width=320");
+    await ledgersAppear(page);
+    await page.getByTestId("tab-figures").click();
+    assert((await figureText(page, "study.seminar.count")) === "6", "2022 has 6 seminars");
+    await page.getByTestId("tab-generate").click();
+    await page.getByTestId("field-year").fill("2023");
+    await page.getByTestId("tab-figures").click(); // leaving the field commits it
+    await page.waitForFunction(
+      () => document.querySelector("[data-figure='study.seminar.count'] [data-testid=figure-text]")?.textContent === "0",
+    );
+    assert((await figureText(page, "eg.count")) === "3378", `eg.count for 2023: ${await figureText(page, "eg.count")}`);
+    const calls = await page.getByTestId("sim-calls").locator("tbody tr td:first-child").allTextContents();
+    assert(calls[0] === "read" && calls[1] === "writeSettings", `the write should be followed by a re-read: ${calls.join(" ")}`);
+    // The scope is recomputed at once too.
+    await page.getByTestId("tab-generate").click();
+    await page.getByTestId("field-scope").click();
+    await page.getByRole("option", { name: "交易一科" }).click();
+    await page.getByTestId("tab-figures").click();
+    await page.waitForFunction(
+      () => document.querySelector("[data-figure='eg.count'] [data-testid=figure-text]")?.textContent !== "3378",
+    );
+    await assertPaneUsable(page, "after year and scope");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
+  /** The clerk moves the report to 2023 in 报告设置 itself: 年度, 期间开始, 期间结束, cell by cell. */
+  async function editYearInSheet(page) {
+    const done = await page.evaluate(() => {
+      const values = { 年度: 2023, 期间开始: "2023-01-01", 期间结束: "2023-12-31" };
+      let n = 0;
+      for (let row = 1; row <= 40; row++) {
+        const item = window.__playground.cell("报告设置", `A${row}`);
+        if (item in values) {
+          window.__playground.edit("报告设置", `B${row}`, values[item]);
+          n++;
+        }
+      }
+      return n;
+    });
+    assert(done === 3, `报告设置 should have 年度, 期间开始 and 期间结束 rows, found ${done}`);
+  }
+
+  await scenario("An edit in the sheets is picked up: re-read by itself when reading is quick", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "width=320");
+    await ledgersAppear(page);
+    await page.getByTestId("tab-figures").click();
+    await editYearInSheet(page);
+    await page.waitForFunction(
+      () => document.querySelector("[data-figure='study.seminar.count'] [data-testid=figure-text]")?.textContent === "0",
+    );
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
+  await scenario("An edit in the sheets marks the figures stale when reading is slow; one click re-reads", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "width=320&latency=120");
+    await ledgersAppear(page);
+    await page.getByTestId("tab-figures").click();
+    await editYearInSheet(page);
+    await page.getByTestId("stale").waitFor();
+    assert((await figureText(page, "study.seminar.count")) === "6", "stale figures stay on screen until re-read");
+    await assertNoHorizontalScroll(page, "stale 320");
+    await shot(page, "14-stale-zh-320");
+    await page.getByTestId("stale-reread").click();
+    await page.waitForFunction(
+      () => document.querySelector("[data-figure='study.seminar.count'] [data-testid=figure-text]")?.textContent === "0",
+    );
+    assert((await page.getByTestId("stale").count()) === 0, "the stale notice should go once re-read");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
   await scenario("Dark theme (?theme=dark)", async () => {
     const { page, context } = await openPane(browser, url, "theme=dark&width=320");
     await ledgersAppear(page);

@@ -386,8 +386,9 @@ export function evaluateFigures(
         issues.push({
           severity: "warning",
           code: "figure.manual_blank",
-          message: `指标 ${def.id}（${def.name}）为手工指标，但手工值为空，报告中显示为 *`,
-          messageEn: `Figure ${def.id} (${def.name}) is manual but has no manual value; the report shows *`,
+          message: `指标“${def.name}”为手工指标，但手工值为空，报告中显示为 *`,
+          messageEn: `Figure “${def.name}” is manual but has no manual value; the report shows *`,
+          figure: def.id,
         });
       }
       figures.push(manualResult());
@@ -401,16 +402,18 @@ export function evaluateFigures(
           ? {
               severity: "warning",
               code: "figure.ledger_missing",
-              message: `${def.ledger} 台账缺失，指标 ${def.id} 没有手工值，报告中显示为 *`,
-              messageEn: `Ledger ${def.ledger} is missing and figure ${def.id} has no manual value; the report shows *`,
+              message: `${def.ledger} 台账缺失，指标“${def.name}”没有手工值，报告中显示为 *`,
+              messageEn: `Ledger ${def.ledger} is missing and figure “${def.name}” has no manual value; the report shows *`,
               ledger: def.ledger,
+              figure: def.id,
             }
           : {
               severity: "warning",
               code: "figure.ledger_missing",
-              message: `${def.ledger} 台账缺失，指标 ${def.id} 使用手工值`,
-              messageEn: `Ledger ${def.ledger} is missing; figure ${def.id} uses its manual value`,
+              message: `${def.ledger} 台账缺失，指标“${def.name}”使用手工值`,
+              messageEn: `Ledger ${def.ledger} is missing; figure “${def.name}” uses its manual value`,
               ledger: def.ledger,
+              figure: def.id,
             },
       );
       figures.push(manualResult());
@@ -426,9 +429,10 @@ export function evaluateFigures(
       issues.push({
         severity: "warning",
         code: "figure.column_missing",
-        message: `指标 ${def.id} 的${role.zh}“${column}”在 ${def.ledger} 台账中不存在，${effect.zh}`,
-        messageEn: `Figure ${def.id}: the ${role.en} "${column}" does not exist in ledger ${def.ledger}; ${effect.en}`,
+        message: `指标“${def.name}”的${role.zh}“${column}”在 ${def.ledger} 台账中不存在，${effect.zh}`,
+        messageEn: `Figure “${def.name}”: the ${role.en} "${column}" does not exist in ledger ${def.ledger}; ${effect.en}`,
         ledger: def.ledger!,
+        figure: def.id,
       });
 
     // The columns this figure reads, resolved once: the fingerprint hashes only these, so a note
@@ -457,9 +461,10 @@ export function evaluateFigures(
       issues.push({
         severity: "info",
         code: "figure.date_column_missing",
-        message: `${def.ledger} 台账没有“${spec.dateColumn}”列，指标 ${def.id} 按全部记录计算`,
-        messageEn: `Ledger ${def.ledger} has no column "${spec.dateColumn}"; figure ${def.id} counts all records`,
+        message: `${def.ledger} 台账没有“${spec.dateColumn}”列，指标“${def.name}”按全部记录计算`,
+        messageEn: `Ledger ${def.ledger} has no column "${spec.dateColumn}"; figure “${def.name}” counts all records`,
         ledger: def.ledger,
+        figure: def.id,
       });
     }
     const periodKind: PeriodKind = dateKey === null ? "all" : def.period;

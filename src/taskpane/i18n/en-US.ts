@@ -6,6 +6,7 @@ export const enUS: Messages = {
   listSeparator: ", ",
   reload: "Read again",
   reloadHint: "Read the ledgers and settings of the workbook again",
+  staleBody: "The sheets have changed; the figures below may be out of date.",
   workbookUnnamed: "This workbook",
 
   tabLedgers: "Ledgers",

@@ -6,6 +6,7 @@ export const zhCN = {
   listSeparator: "、",
   reload: "重新读取",
   reloadHint: "重新读取工作簿中的台账和设置",
+  staleBody: "工作表已修改，下面的指标可能已过时。",
   workbookUnnamed: "当前工作簿",
 
   tabLedgers: "台账",

@@ -69,7 +69,13 @@ function periodFor(settings: ReportSettings, year: number): Pick<ReportSettings,
   return { periodStart: shiftYears(settings.periodStart, shift), periodEnd: shiftYears(settings.periodEnd, shift) };
 }
 
-export function GenerateView(props: { services: PaneServices; result: EngineResult; onResult: (result: EngineResult) => void }) {
+export function GenerateView(props: {
+  services: PaneServices;
+  result: EngineResult;
+  onResult: (result: EngineResult) => void;
+  /** After 报告设置 was written: recompute the figures from the workbook at once (no 重新读取 needed). */
+  onSettingsWritten?: () => Promise<void>;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const { services, result } = props;
@@ -109,6 +115,7 @@ export function GenerateView(props: { services: PaneServices; result: EngineResu
     try {
       await services.source.writeSettings(pairs);
       setSavedNote(t("settingsSaved"));
+      await props.onSettingsWritten?.();
     } catch (err) {
       setSettingsError({
         what: t("errorSettingsWhat"),

@@ -239,9 +239,10 @@ describe("period filtering", () => {
       {
         severity: "info",
         code: "figure.date_column_missing",
-        message: "队伍 台账没有“成立日期”列，指标 teams.x 按全部记录计算",
-        messageEn: 'Ledger 队伍 has no column "成立日期"; figure teams.x counts all records',
+        message: "队伍 台账没有“成立日期”列，指标“测试”按全部记录计算",
+        messageEn: 'Ledger 队伍 has no column "成立日期"; figure “测试” counts all records',
         ledger: "队伍",
+        figure: "teams.x",
       },
     ]);
   });
@@ -359,9 +360,10 @@ describe("conditions", () => {
     expect(result.issues[0]).toEqual({
       severity: "warning",
       code: "figure.column_missing",
-      message: "指标 a.x 的条件列“地点”在 学习记录 台账中不存在，按该列每行均为空计算",
-      messageEn: 'Figure a.x: the condition column "地点" does not exist in ledger 学习记录; it is treated as blank in every row',
+      message: "指标“测试”的条件列“地点”在 学习记录 台账中不存在，按该列每行均为空计算",
+      messageEn: 'Figure “测试”: the condition column "地点" does not exist in ledger 学习记录; it is treated as blank in every row',
       ledger: "学习记录",
+      figure: "a.x",
     });
     expect(result.issues).toHaveLength(2);
   });
@@ -431,7 +433,7 @@ describe("aggregates", () => {
     const eg = set(ledger("电子保函", [guarantee(2, "2022-01-01", "甲", null, 5)]));
     const result = evaluateFigures([def("电子保函", "", { id: "s.x", aggregate: { kind: "sum", column: "手续费" } })], eg, YEAR_2022);
     expect(result.figures[0].value).toBe(0);
-    expect(result.issues.map((i) => i.message)).toEqual(["指标 s.x 的求和列“手续费”在 电子保函 台账中不存在，结果为 0"]);
+    expect(result.issues.map((i) => i.message)).toEqual(["指标“测试”的求和列“手续费”在 电子保函 台账中不存在，结果为 0"]);
   });
 });
 
@@ -449,17 +451,29 @@ describe("missing ledgers and manual figures", () => {
       {
         severity: "warning",
         code: "figure.ledger_missing",
-        message: "电子保函 台账缺失，指标 eg.count 使用手工值",
-        messageEn: "Ledger 电子保函 is missing; figure eg.count uses its manual value",
+        message: "电子保函 台账缺失，指标“测试”使用手工值",
+        messageEn: "Ledger 电子保函 is missing; figure “测试” uses its manual value",
         ledger: "电子保函",
+        figure: "eg.count",
       },
     ]);
+  });
+  it("name the figure in every message, and keep its id apart for JSON and details", () => {
+    const manual = evaluateFigures([def(null, "", { id: "m.fig", name: "目标要求条数" })], set(), YEAR_2022);
+    const missing = evaluateFigures([def("人员", "", { id: "p.count", name: "包联干部人数" })], set(), YEAR_2022);
+    for (const issue of [...manual.issues, ...missing.issues]) {
+      expect(issue.message).not.toMatch(/m\.fig|p\.count/);
+      expect(issue.messageEn).not.toMatch(/m\.fig|p\.count/);
+      expect(issue.figure).toMatch(/^(m\.fig|p\.count)$/);
+    }
+    expect(manual.issues[0].message).toContain("“目标要求条数”");
+    expect(missing.issues[0].message).toContain("“包联干部人数”");
   });
   it("show the blank * when the ledger is missing and there is no manual value", () => {
     const result = evaluateFigures([def("人员", "", { id: "p.count" })], set(), YEAR_2022);
     expect(result.figures[0]).toMatchObject({ value: null, text: "*", manual: true });
     expect(result.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
-      ["warning", "figure.ledger_missing", "人员 台账缺失，指标 p.count 没有手工值，报告中显示为 *"],
+      ["warning", "figure.ledger_missing", "人员 台账缺失，指标“测试”没有手工值，报告中显示为 *"],
     ]);
   });
   it("format manual values like computed ones", () => {
@@ -470,7 +484,7 @@ describe("missing ledgers and manual figures", () => {
   it("warn about a manual figure without a value", () => {
     const result = evaluateFigures([def(null, "", { id: "m.x", name: "某值" })], set(), YEAR_2022);
     expect(result.figures[0].text).toBe("*");
-    expect(result.issues.map((i) => i.message)).toEqual(["指标 m.x（某值）为手工指标，但手工值为空，报告中显示为 *"]);
+    expect(result.issues.map((i) => i.message)).toEqual(["指标“某值”为手工指标，但手工值为空，报告中显示为 *"]);
   });
 });
 

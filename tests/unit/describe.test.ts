@@ -1,0 +1,74 @@
+import { describeCondition, describeConditionText, describePlace, describeValue, sortIssues } from "../../src/core/describe";
+import type { Issue } from "../../src/core/types";
+
+describe("places in the clerk's words", () => {
+  it("show a quoted sheet and its cell as `sheet · cell`, not formula syntax", () => {
+    expect(describePlace("'2022年学习记录台账'!C23")).toBe("2022年学习记录台账 · C23");
+    expect(describePlace("电子保函!C12")).toBe("电子保函 · C12");
+    expect(describePlace("'O''Brien'!$AB$7")).toBe("O'Brien · AB7");
+  });
+  it("leave text that is not an address as it is", () => {
+    expect(describePlace("指标定义")).toBe("指标定义");
+  });
+});
+
+describe("conditions in words", () => {
+  it("say each kind of condition in Chinese", () => {
+    expect(describeCondition({ kind: "contains", column: "主题", text: "二十大" }, "zh-CN")).toBe("主题包含“二十大”");
+    expect(describeCondition({ kind: "ne", column: "状态", values: ["撤销"] }, "zh-CN")).toBe("状态不是“撤销”");
+    expect(describeCondition({ kind: "eq", column: "形式", values: ["专题学习", "研讨"] }, "zh-CN")).toBe("形式为“专题学习”或“研讨”");
+    expect(describeCondition({ kind: "blank", column: "包联社区" }, "zh-CN")).toBe("包联社区为空");
+    expect(describeCondition({ kind: "notBlank", column: "包联社区" }, "zh-CN")).toBe("包联社区不为空");
+  });
+  it("say each kind of condition in English, column names as the workbook has them", () => {
+    expect(describeCondition({ kind: "contains", column: "主题", text: "二十大" }, "en-US")).toBe("主题 contains “二十大”");
+    expect(describeCondition({ kind: "ne", column: "状态", values: ["撤销"] }, "en-US")).toBe("状态 is not “撤销”");
+    expect(describeCondition({ kind: "eq", column: "形式", values: ["A", "B"] }, "en-US")).toBe("形式 is “A” or “B”");
+    expect(describeCondition({ kind: "blank", column: "X" }, "en-US")).toBe("X is blank");
+    expect(describeCondition({ kind: "notBlank", column: "X" }, "en-US")).toBe("X is not blank");
+  });
+  it("read conditions as written in 指标定义, and show unparseable text as written", () => {
+    expect(describeConditionText("形式=专题学习; 主题~二十大", "zh-CN")).toBe("形式为“专题学习”，主题包含“二十大”");
+    expect(describeConditionText("状态≠撤销", "en-US")).toBe("状态 is not “撤销”");
+    expect(describeConditionText("", "zh-CN")).toBe("");
+    expect(describeConditionText("乱写", "zh-CN")).toBe("乱写");
+  });
+});
+
+describe("values with their unit", () => {
+  it("give money in yuan and in the report's unit", () => {
+    expect(describeValue(393044000, "yi", "zh-CN")).toBe("393,044,000 元（3.93 亿元）");
+    expect(describeValue(393044000, "yi", "en-US")).toBe("393,044,000 yuan (3.93 亿元)");
+    expect(describeValue(1234500, "wan", "zh-CN")).toBe("1,234,500 元（123.45 万元）");
+  });
+  it("group counts and mark shares as percent; nothing for no value", () => {
+    expect(describeValue(3372, "integer", "zh-CN")).toBe("3,372");
+    expect(describeValue(1316, "approx", "zh-CN")).toBe("1,316");
+    expect(describeValue(12.5, "percent", "zh-CN")).toBe("12.5%");
+    expect(describeValue(null, "integer", "zh-CN")).toBeNull();
+  });
+});
+
+describe("issues in the order the clerk works through them", () => {
+  const issue = (severity: Issue["severity"], cell?: string): Issue => ({ severity, code: "x", message: "", messageEn: "", cell });
+  it("put errors before warnings before notes, and within each go by sheet, row, then column", () => {
+    const sorted = sortIssues([
+      issue("info", "A!B2"),
+      issue("warning"),
+      issue("error", "A!C10"),
+      issue("warning", "A!B3"),
+      issue("error", "A!C9"),
+      issue("error", "A!AA9"),
+      issue("error", "A!Z9"),
+    ]);
+    expect(sorted.map((i) => `${i.severity} ${i.cell ?? "-"}`)).toEqual([
+      "error A!C9",
+      "error A!Z9",
+      "error A!AA9",
+      "error A!C10",
+      "warning A!B3",
+      "warning -",
+      "info A!B2",
+    ]);
+  });
+});
