@@ -8,7 +8,7 @@ import type { Block, Run, RunStyle } from "../../core/types";
 import { sanitizeXmlText, slotTag } from "../../core/link";
 import { titleBreaks } from "../../core/report/title";
 import { contentControl } from "./oxml";
-import { STYLE, TITLE_POINTS } from "./styles";
+import { LINE_PITCH, STYLE, TITLE_POINTS } from "./styles";
 
 /** Width of the 156 mm text block in twips (A4 11906 − left 1587 − right 1474). */
 export const TEXT_WIDTH = 8845;
@@ -43,16 +43,76 @@ function runChild(run: Run, ids: ControlIds): ParagraphChild {
   return control as unknown as ParagraphChild;
 }
 
-function paragraph(block: Extract<Block, { kind: "paragraph" }>, ids: ControlIds): Paragraph {
+/** How the end of the report holds together on the page: see `endingLayout`. */
+interface Keep {
+  keepNext?: boolean;
+  keepLines?: boolean;
+  widowControl?: boolean;
+  /** Right indent in twips (the 落款's offset from the right edge). */
+  right?: number;
+  /** Space before in twips (the blank line between the closing and the 落款). */
+  before?: number;
+}
+
+function paragraph(block: Extract<Block, { kind: "paragraph" }>, ids: ControlIds, keep: Keep = {}): Paragraph {
   const alignment = block.align === "right" ? AlignmentType.RIGHT : block.align === "center" ? AlignmentType.CENTER : undefined;
   // A paragraph without the first-line indent (a signature, a date) sits on the right, as 公文 place them.
   const unindented = block.indent === false;
   return new Paragraph({
     style: STYLE.body,
     alignment: unindented && alignment === undefined ? AlignmentType.RIGHT : alignment,
-    indent: unindented ? { firstLine: 0, firstLineChars: 0 } : undefined,
+    indent: unindented ? { firstLine: 0, firstLineChars: 0, right: keep.right } : undefined,
+    keepNext: keep.keepNext,
+    keepLines: keep.keepLines,
+    widowControl: keep.widowControl,
+    spacing: keep.before ? { before: keep.before } : undefined,
     children: block.runs.map((r) => runChild(r, ids)),
   });
+}
+
+/** One body character in twips: 16 pt less the −0.25 pt spacing that fits 28 to the line. */
+const BODY_CHARACTER = 315;
+
+/** Estimated width in twips of a line of body text: Chinese one character, Latin digits and letters half. */
+function bodyWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? BODY_CHARACTER / 2 : BODY_CHARACTER;
+  return w;
+}
+
+/**
+ * The end of the report: the closing sentence (the last indented paragraph, 以上述职如有不妥之处…)
+ * never stands alone on the last page — the paragraph before it keeps its last lines with it (keep
+ * with next + widow control) — and the 落款 lines after it (unindented paragraphs ending the document)
+ * follow it on the same page, one blank line below, the last of them (成文日期) four characters in from
+ * the right and the lines above it (署名) centred over it (GB/T 9704 §7.3.5.1).
+ */
+function endingLayout(blocks: Block[]): Map<number, Keep> {
+  const keep = new Map<number, Keep>();
+  const isSignatureLine = (b: Block | undefined) => b?.kind === "paragraph" && b.indent === false && b.align !== "center";
+  let first = blocks.length;
+  while (first > 0 && isSignatureLine(blocks[first - 1]) && runsText((blocks[first - 1] as { runs: Run[] }).runs).trim()) first--;
+  let closing = first - 1;
+  while (closing >= 0 && !(blocks[closing].kind === "paragraph" && (blocks[closing] as { indent?: boolean }).indent !== false)) closing--;
+  if (closing < 0 || closing !== first - 1) return keep;
+  const before = blocks[closing - 1];
+  if (before?.kind === "paragraph") keep.set(closing - 1, { keepNext: true, widowControl: true });
+  keep.set(closing, { keepLines: true, widowControl: true, keepNext: first < blocks.length });
+
+  const lines = blocks.slice(first).map((b) => bodyWidth(runsText((b as { runs: Run[] }).runs).trim()));
+  if (lines.length === 0) return keep;
+  const date = lines[lines.length - 1];
+  // The centre of the 落款 measured from the right edge: over the date set four characters in, or
+  // further left when a 署名 is too long to be centred there.
+  const centre = Math.max(4 * BODY_CHARACTER + date / 2, ...lines.map((w) => w / 2));
+  lines.forEach((w, i) =>
+    keep.set(first + i, {
+      keepNext: i < lines.length - 1,
+      right: Math.round(centre - w / 2),
+      before: i === 0 ? LINE_PITCH : undefined,
+    }),
+  );
+  return keep;
 }
 
 /** Ems of the 2号 title that fit the text block's width. */
@@ -106,14 +166,15 @@ function table(block: Extract<Block, { kind: "table" }>, ids: ControlIds): Table
 }
 
 export function blockChildren(blocks: Block[], ids: ControlIds): FileChild[] {
-  return blocks.map((block): FileChild => {
+  const ending = endingLayout(blocks);
+  return blocks.map((block, index): FileChild => {
     switch (block.kind) {
       case "title":
         return title(block, ids);
       case "heading":
         return new Paragraph({ style: HEADING_STYLE[block.level], children: block.runs.map((r) => runChild(r, ids)) });
       case "paragraph":
-        return paragraph(block, ids);
+        return paragraph(block, ids, ending.get(index));
       case "table":
         return table(block, ids);
     }

@@ -24,6 +24,20 @@ export function isSettingSlot(id: string): boolean {
   return id.startsWith(SETTING_SLOT_PREFIX);
 }
 
+/**
+ * The 成文日期 as GB/T 9704 §7.3.5 writes it: Arabic numerals, year, month and day in full, no zero
+ * padding (2023年1月9日). A date typed as 2023-01-09, 2023/1/9, 2023.1.9 or 2023年01月09日 is written
+ * that way; anything else (2023年1月, 二〇二三年一月九日) is the clerk's and kept as written.
+ */
+export function signatureDateText(raw: string): string {
+  const text = raw.trim();
+  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(text);
+  if (!m) return text;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return text;
+  return chineseDate(`${year}-${month}-${day}`);
+}
+
 export function settingSlots(s: ReportSettings): { id: string; name: string; text: string }[] {
   const text: Record<string, string> = {
     "setting.year": String(s.year),
@@ -37,7 +51,7 @@ export function settingSlots(s: ReportSettings): { id: string; name: string; tex
     "setting.city": s.city,
     "setting.signature": s.signature.trim(),
     // An ISO date reads as 2023年1月10日; anything else the clerk wrote is kept as written.
-    "setting.signature_date": chineseDate(s.signatureDate.trim()),
+    "setting.signature_date": signatureDateText(s.signatureDate),
   };
   return Object.keys(SETTING_SLOT_NAMES).map((id) => ({ id, name: SETTING_SLOT_NAMES[id], text: text[id] }));
 }

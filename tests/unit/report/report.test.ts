@@ -160,6 +160,21 @@ describe("buildReport", () => {
     ]);
   });
 
+  test.each([
+    ["2023-01-09", "2023年1月9日"],
+    ["2023/1/9", "2023年1月9日"],
+    ["2023.01.09", "2023年1月9日"],
+    ["2023年01月09日", "2023年1月9日"],
+    [" 2023年1月19日 ", "2023年1月19日"],
+    ["2023年1月", "2023年1月"],
+    ["二〇二三年一月九日", "二〇二三年一月九日"],
+    ["2023-13-01", "2023-13-01"],
+  ])("writes the signature date %p as %p: Arabic numerals without zero padding, or the clerk's text as written", (raw, shown) => {
+    const doc = buildReport(defaultTemplate(), settings({ signature: "张三", signatureDate: raw }), []);
+    const date = doc.blocks.at(-1)!;
+    expect(date.kind === "paragraph" && date.runs.map((r) => r.text).join("")).toBe(shown);
+  });
+
   test("leaves out only the date line when the signature date is blank, and keeps a free-text date as written", () => {
     const noDate = buildReport(defaultTemplate(), settings({ signature: "张三" }), []);
     expect(reportPlainText(noDate).split("\n").slice(-2)).toEqual(["以上述职如有不妥之处，请批评指正。", "张三"]);
