@@ -7,6 +7,7 @@
 // (`Office.context.document.customXmlParts`) is answered from the same parts, for WordApi < 1.4.
 // Runs in Node (tests) and in the browser (playground, end-to-end tests); no Node or DOM APIs.
 import { strFromU8, unzipSync, type Unzipped } from "fflate";
+import { SaxesParser } from "saxes";
 import { attribute, scanTags, unescapeXml } from "../adapters/docx/xml-scan";
 import { installGlobals, loadPaths, type LoadSpec } from "./common";
 
@@ -70,7 +71,102 @@ function versionAtLeast(have: string, want: string): boolean {
 // The document model.
 
 /** A stretch of body text, or the end of a paragraph, with the controls it lies in (outermost first). */
-type Item = { kind: "text"; text: string; controls: number[]; revision?: "inserted" | "deleted" } | { kind: "break"; controls: number[] };
+type Item =
+  | { kind: "text"; text: string; controls: number[]; revision?: "inserted" | "deleted" }
+  /** The end of a paragraph, with the paragraph's style id (none: the default paragraph style). */
+  | { kind: "break"; controls: number[]; style?: string };
+
+// ---------------------------------------------------------------------------------------------
+// Styles and settings: what decides how inserted paragraphs look. Parsed with a general XML parser.
+
+/** What a style (or the document defaults) sets; unset fields come from further up. */
+interface Formatting {
+  font?: string;
+  /** Points. */
+  size?: number;
+  /** Line spacing in points, as Paragraph.lineSpacing gives it. */
+  lineSpacing?: number;
+}
+
+interface StyleModel extends Formatting {
+  id: string;
+  name: string;
+  type: string;
+  basedOn?: string;
+  isDefault: boolean;
+}
+
+export interface SimStyleSheet {
+  docDefaults: Formatting;
+  styles: Map<string, StyleModel>;
+}
+
+/** A new blank document in Word (zh-CN): 等线 五号 (10.5 pt), single spacing, on Normal. */
+export function blankStyleSheet(): SimStyleSheet {
+  return {
+    docDefaults: { font: "等线", size: 10.5, lineSpacing: 12 },
+    styles: new Map([["Normal", { id: "Normal", name: "Normal", type: "paragraph", isDefault: true }]]),
+  };
+}
+
+function eachElement(xml: string, onOpen: (name: string, attrs: Record<string, string>) => void, onClose?: (name: string) => void): void {
+  const parser = new SaxesParser();
+  parser.on("opentag", (tag) => onOpen(tag.name, tag.attributes as Record<string, string>));
+  if (onClose) parser.on("closetag", (tag) => onClose(tag.name));
+  parser.write(xml).close();
+}
+
+function parseStyleSheet(xml: string): SimStyleSheet {
+  const sheet: SimStyleSheet = { docDefaults: {}, styles: new Map() };
+  let current: Formatting | null = null;
+  let style: StyleModel | null = null;
+  eachElement(
+    xml,
+    (name, a) => {
+      switch (name) {
+        case "w:docDefaults":
+          current = sheet.docDefaults;
+          break;
+        case "w:style":
+          style = { id: a["w:styleId"] ?? "", name: "", type: a["w:type"] ?? "paragraph", isDefault: a["w:default"] === "1" };
+          current = style;
+          break;
+        case "w:name":
+          if (style) style.name = a["w:val"] ?? "";
+          break;
+        case "w:basedOn":
+          if (style) style.basedOn = a["w:val"];
+          break;
+        case "w:rFonts":
+          if (current) current.font = a["w:eastAsia"] ?? a["w:ascii"] ?? current.font;
+          break;
+        case "w:sz":
+          if (current) current.size = Number(a["w:val"]) / 2;
+          break;
+        case "w:spacing":
+          if (current && a["w:line"] !== undefined && a["w:lineRule"] !== undefined)
+            current.lineSpacing = a["w:lineRule"] === "auto" ? (12 * Number(a["w:line"])) / 240 : Number(a["w:line"]) / 20;
+          break;
+      }
+    },
+    (name) => {
+      if (name === "w:style" && style) {
+        sheet.styles.set(style.id, style);
+        style = null;
+        current = null;
+      } else if (name === "w:docDefaults") current = null;
+    },
+  );
+  return sheet;
+}
+
+function parseEvenAndOddHeaders(xml: string | undefined): boolean {
+  let on = false;
+  if (xml) eachElement(xml, (name, a) => {
+    if (name === "w:evenAndOddHeaders") on = a["w:val"] === undefined || a["w:val"] === "1" || a["w:val"] === "true";
+  });
+  return on;
+}
 
 interface ControlModel {
   key: number;
@@ -108,6 +204,8 @@ export interface SimWordPartState {
 interface ParsedBody {
   items: Item[];
   controls: Omit<ControlModel, "key" | "wordId">[];
+  styles: SimStyleSheet;
+  evenAndOddHeaders: boolean;
   footers: string[];
   pageSize: { width: number; height: number } | null;
   parts: PartModel[];
@@ -165,7 +263,10 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
     const id = (props && /itemID="([^"]+)"/.exec(decode(props))?.[1]) || partIds();
     parts.push({ id, namespaceUri: rootNamespace(xml) ?? "", xml });
   }
-  return { items, controls, footers, pageSize, parts };
+  const styleXml = files["word/styles.xml"];
+  const styles = styleXml ? parseStyleSheet(decode(styleXml)) : blankStyleSheet();
+  const evenAndOddHeaders = parseEvenAndOddHeaders(files["word/settings.xml"] ? decode(files["word/settings.xml"]) : undefined);
+  return { items, controls, styles, evenAndOddHeaders, footers, pageSize, parts };
 }
 
 function byNumber(a: string, b: string): number {
@@ -211,6 +312,7 @@ function parseBody(xml: string): {
   let inBody = false;
   let textStart = -1;
   let pageSize: ParsedBody["pageSize"] = null;
+  let paragraphStyle: string | undefined;
   const active = () => frames.filter((f) => f.open).map((f) => f.index);
 
   scanTags(xml, (tag) => {
@@ -273,6 +375,10 @@ function parseBody(xml: string): {
           break;
         case "w:p":
           if (tag.kind === "empty") items.push({ kind: "break", controls: active() });
+          else paragraphStyle = undefined;
+          break;
+        case "w:pStyle":
+          if (parent === "w:pPr") paragraphStyle = unescapeXml(attribute(tag.attrs, "w:val") ?? "");
           break;
         case "w:pgSz":
           pageSize = {
@@ -297,7 +403,8 @@ function parseBody(xml: string): {
         }
         break;
       case "w:p":
-        items.push({ kind: "break", controls: active() });
+        items.push({ kind: "break", controls: active(), style: paragraphStyle });
+        paragraphStyle = undefined;
         break;
       case "w:sdtPr":
         if (frame) frame.inProperties = false;
@@ -323,6 +430,10 @@ export class SimWordDocument {
   pageSize: { width: number; height: number } | null = null;
   /** Track Changes (Review › Track Changes): edits are kept as tracked insertions and deletions. */
   trackChanges = false;
+  /** The document's style sheet and document defaults. */
+  styles: SimStyleSheet = blankStyleSheet();
+  /** Settings › Different Odd & Even Pages (w:evenAndOddHeaders in settings.xml). */
+  evenAndOddHeaders = false;
   private nextKey = 1;
   private nextWordId = 100;
   private nextPart = 1;
@@ -335,6 +446,50 @@ export class SimWordDocument {
     const parsed = parseDocx(initialDocx, () => this.newPartId());
     this.replaceBody(parsed, "document");
     this.parts.push(...parsed.parts);
+    // Opening a file (not inserting one): its own styles and settings.
+    this.styles = parsed.styles;
+    this.evenAndOddHeaders = parsed.evenAndOddHeaders;
+  }
+
+  /**
+   * Styles an inserted file brings: those this document lacks are added; a style it already has
+   * keeps this document's definition, and the document defaults stay this document's.
+   */
+  importStyles(sheet: SimStyleSheet): void {
+    for (const [id, st] of sheet.styles) if (!this.styles.styles.has(id)) this.styles.styles.set(id, st);
+  }
+
+  /** The style a paragraph ends up on: its own, or the default paragraph style when it has none or an unknown one. */
+  private paragraphStyle(id: string | undefined): StyleModel | undefined {
+    const all = this.styles.styles;
+    return (id !== undefined ? all.get(id) : undefined) ?? [...all.values()].find((st) => st.type === "paragraph" && st.isDefault);
+  }
+
+  /** A paragraph's font, size and line spacing: its style, what that style is based on, then the document defaults. */
+  formatOf(styleId: string | undefined): Required<Formatting> & { style: string } {
+    const out: Formatting = {};
+    const start = this.paragraphStyle(styleId);
+    const seen = new Set<string>();
+    for (let st = start; st && !seen.has(st.id); st = st.basedOn ? this.styles.styles.get(st.basedOn) : undefined) {
+      seen.add(st.id);
+      out.font ??= st.font;
+      out.size ??= st.size;
+      out.lineSpacing ??= st.lineSpacing;
+    }
+    const d = this.styles.docDefaults;
+    return {
+      style: start?.name ?? "Normal",
+      font: out.font ?? d.font ?? "等线",
+      size: out.size ?? d.size ?? 10.5,
+      lineSpacing: out.lineSpacing ?? d.lineSpacing ?? 12,
+    };
+  }
+
+  /** Each paragraph's text and style id, in document order (table cells included). */
+  paragraphInfos(): { text: string; styleId: string | undefined }[] {
+    const texts = this.paragraphs();
+    const styles = this.items.filter((it): it is Extract<Item, { kind: "break" }> => it.kind === "break").map((it) => it.style);
+    return texts.map((text, i) => ({ text, styleId: styles[i] }));
   }
 
   newPartId(): string {
@@ -628,7 +783,17 @@ export interface SimWordOptions {
   xmlDeclarationUpdates?: "ignored" | "applied";
   /** Track Changes on from the start. */
   changeTracking?: boolean;
+  /**
+   * An InsertFileOptions member newer than the host's WordApi: ignored (default) or rejected with
+   * InvalidArgument, for code that must pass each option only where its set is supported.
+   */
+  insertOptionsBeyondSets?: "ignored" | "rejected";
 }
+
+/** The requirement set of each InsertFileOptions member beyond the 1.5 of the method itself. */
+const INSERT_OPTION_SETS: Record<string, string> = { importCustomXmlParts: "1.6", importDifferentOddEvenPages: "1.7" };
+/** insertFileFromBase64 takes files up to 4 MB. */
+export const INSERT_FILE_LIMIT = 4 * 1024 * 1024;
 
 const XML_DECLARATION = /^\uFEFF?\s*<\?xml[\s?]/;
 
@@ -642,6 +807,7 @@ class Host {
   readonly nullObjectErrorCode: string;
   readonly emptyScopedItems: "array" | "undefined";
   readonly xmlDeclarationUpdates: "ignored" | "applied";
+  readonly insertOptionsBeyondSets: "ignored" | "rejected";
   /** The options of the last Document.insertFileFromBase64, for assertions. */
   lastInsertOptions: Record<string, unknown> | undefined;
   constructor(
@@ -654,6 +820,7 @@ class Host {
     this.nullObjectErrorCode = opts.nullObjectErrorCode ?? "ItemNotFound";
     this.emptyScopedItems = opts.emptyScopedItems ?? "array";
     this.xmlDeclarationUpdates = opts.xmlDeclarationUpdates ?? "ignored";
+    this.insertOptionsBeyondSets = opts.insertOptionsBeyondSets ?? "ignored";
   }
   isSetSupported(name: string, version = "1.1"): boolean {
     const have = this.sets[name];
@@ -868,11 +1035,22 @@ class SimDocumentProxy extends SimProxy<SimWordDocument> {
     return new SimCustomXmlPartCollection(this.context, () => this._host.doc.parts);
   }
   insertFileFromBase64(base64File: string, insertLocation: string, insertFileOptions?: Record<string, unknown>): SimSectionCollection {
-    this._host.need("1.5", "Document.insertFileFromBase64");
-    const where = insertLocationOf(insertLocation, "Document.insertFileFromBase64");
+    const location = "Document.insertFileFromBase64";
+    this._host.need("1.5", location);
+    const where = insertLocationOf(insertLocation, location);
+    const options = insertFileOptions ?? {};
+    for (const [name, set] of Object.entries(INSERT_OPTION_SETS))
+      if (name in options && !this._host.isSetSupported("WordApi", set) && this._host.insertOptionsBeyondSets === "rejected")
+        fail("InvalidArgument", location, `The option ${name} needs WordApi ${set}.`);
     this._queue(() => {
       const doc = this._host.doc;
-      doc.replaceBody(doc.parseFile(base64ToBytes(base64File)), "document", where);
+      const bytes = base64ToBytes(base64File);
+      if (bytes.length > INSERT_FILE_LIMIT) fail("RequestPayloadSizeLimitExceeded", location, "The request payload size has exceeded the limit.");
+      const parsed = doc.parseFile(bytes);
+      doc.replaceBody(parsed, "document", where);
+      if (options.importStyles !== false) doc.importStyles(parsed.styles);
+      // Document settings are not imported; Different Odd & Even Pages only with its option (WordApi 1.7).
+      if (options.importDifferentOddEvenPages === true && this._host.isSetSupported("WordApi", "1.7")) doc.evenAndOddHeaders = parsed.evenAndOddHeaders;
       this._host.lastInsertOptions = insertFileOptions ? { ...insertFileOptions } : undefined;
     });
     return new SimSectionCollection(this.context, () => []);
@@ -912,14 +1090,21 @@ class SimBodyProxy extends SimProxy<SimWordDocument> {
     });
   }
   get paragraphs(): SimParagraphCollection {
-    return new SimParagraphCollection(this.context, () => this._host.doc.paragraphs().map((text, index) => ({ index, text })));
+    return new SimParagraphCollection(this.context, () =>
+      this._host.doc.paragraphInfos().map((p, index) => ({ index, text: p.text, ...this._host.doc.formatOf(p.styleId) })),
+    );
   }
   insertFileFromBase64(base64File: string, insertLocation: string): SimRangeProxy {
     this._host.need("1.1", "Body.insertFileFromBase64");
     const where = insertLocationOf(insertLocation, "Body.insertFileFromBase64");
     this._queue(() => {
       const doc = this._host.doc;
-      doc.replaceBody(doc.parseFile(base64ToBytes(base64File)), "body", where);
+      const bytes = base64ToBytes(base64File);
+      if (bytes.length > INSERT_FILE_LIMIT)
+        fail("RequestPayloadSizeLimitExceeded", "Body.insertFileFromBase64", "The request payload size has exceeded the limit.");
+      const parsed = doc.parseFile(bytes);
+      doc.replaceBody(parsed, "body", where);
+      doc.importStyles(parsed.styles);
     });
     return new SimRangeProxy(this.context, () => ({ text: this._host.doc.text() }));
   }
@@ -942,16 +1127,44 @@ class SimRangeProxy extends SimProxy<{ text: string }> {
 interface ParagraphModel {
   index: number;
   text: string;
+  /** The style's name, as Paragraph.style gives it. */
+  style: string;
+  font: string;
+  size: number;
+  lineSpacing: number;
 }
 
 class SimParagraphProxy extends SimProxy<ParagraphModel> {
   readonly _className = "Paragraph";
-  protected readonly _scalars = ["text"] as const;
+  protected readonly _scalars = ["text", "style", "lineSpacing", "font/name", "font/size"] as const;
   get text(): string {
     return this._get("text");
   }
+  get style(): string {
+    return this._get("style");
+  }
+  get lineSpacing(): number {
+    return this._get("lineSpacing");
+  }
+  /** Paragraph.font: only `name` and `size`, loaded as `font/name`, `font/size`. */
+  get font(): { name: string; size: number } {
+    return { name: this._get("font/name"), size: this._get("font/size") };
+  }
   protected _read(m: ParagraphModel, name: string): unknown {
-    return name === "text" ? m.text : undefined;
+    switch (name) {
+      case "text":
+        return m.text;
+      case "style":
+        return m.style;
+      case "lineSpacing":
+        return m.lineSpacing;
+      case "font/name":
+        return m.font;
+      case "font/size":
+        return m.size;
+      default:
+        return undefined;
+    }
   }
 }
 

@@ -112,7 +112,7 @@ describe("the Word pane's services", () => {
     expect((await services.read()).problem?.code).toBe("not_linked");
     const engine = services.runEngine(ledgerWorkbook(), { overrides: { year: 2022 } });
     const result = await services.insert(await services.renderDocx(engine.report, engine.link), engine.link);
-    expect(result).toEqual({ path: "document", linkPart: "added", warnings: [] });
+    expect(result).toMatchObject({ path: "document", linkPart: "added", warnings: [] });
     const read = await services.read();
     expect(read.problem).toBeUndefined();
     expect(read.controls.map((c) => c.id)).toEqual(expect.arrayContaining(engine.link.figures.map((f) => f.id)));

@@ -33,17 +33,9 @@ export function reportFonts(choice: FontChoice): ReportFonts {
       };
 }
 
-export const STYLE = {
-  body: "Normal",
-  title: "ReportTitle",
-  heading1: "ReportHeading1",
-  heading2: "ReportHeading2",
-  heading3: "ReportHeading3",
-  table: "ReportTableText",
-  pageNumber: "ReportPageNumber",
-  runInKai: "ReportRunInKai",
-  runInHei: "ReportRunInHei",
-} as const;
+import { BODY_STYLE_NAME, STYLE } from "./style-names";
+
+export { BODY_STYLE_NAME, STYLE } from "./style-names";
 
 /** Half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
 const SIZE_TITLE = 44;
@@ -76,28 +68,16 @@ export function documentDefaults(fonts: ReportFonts): IDocumentDefaultsOptions {
 }
 
 export function reportStyles(fonts: ReportFonts): OoxmlElement[] {
+  const body = {
+    // Without overflowPunct LibreOffice hangs a line-final 。 past the margin and leaves it off the page.
+    paragraph: { overflowPunct: true, snapToGrid: true, line: LINE_PITCH, before: 0, after: 0, firstLineChars: 200, firstLine: 2 * 320, jc: "both" as const },
+    run: { fonts: fonts.body, spacing: CHARACTER_SPACING, size: SIZE_BODY, zhCN: true },
+  };
   return [
-    // The body style is Word's default paragraph style, which Chinese Word already calls 正文; a second
-    // style of that name would sit beside it in the gallery. The alias carries the name for other readers.
-    style({
-      type: "paragraph",
-      id: STYLE.body,
-      name: "Normal",
-      aliases: "正文",
-      isDefault: true,
-      paragraph: {
-        // Without it LibreOffice hangs a line-final 。 past the margin and leaves it off the page.
-        overflowPunct: true,
-        snapToGrid: true,
-        line: LINE_PITCH,
-        before: 0,
-        after: 0,
-        firstLineChars: 200,
-        firstLine: 2 * 320,
-        jc: "both",
-      },
-      run: { fonts: fonts.body, spacing: CHARACTER_SPACING, size: SIZE_BODY, zhCN: true },
-    }),
+    // Word's default paragraph style (Chinese Word calls it 正文), for what a clerk adds outside the
+    // report's paragraphs when the file is opened on its own. No paragraph of the report uses it.
+    style({ type: "paragraph", id: "Normal", name: "Normal", aliases: "正文", isDefault: true, ...body }),
+    style({ type: "paragraph", id: STYLE.body, name: BODY_STYLE_NAME, next: STYLE.body, uiPriority: 9, ...body }),
     style({
       type: "paragraph",
       id: STYLE.title,

@@ -90,9 +90,9 @@ describe("page layout (GB/T 9704)", () => {
     for (const footer of [odd, even]) {
       expect(textOf(footer)).toBe("—  —");
       expect(find(footer, "w:instrText")!.text).toBe("PAGE");
-      expect(wVal(footer, "w:pStyle")).toBe("ReportPageNumber");
+      expect(wVal(footer, "w:pStyle")).toBe("LRPageNumber");
     }
-    const pageNumber = get(styleById(styles, "ReportPageNumber"), "w:rPr");
+    const pageNumber = get(styleById(styles, "LRPageNumber"), "w:rPr");
     expect(get(pageNumber, "w:rFonts").attributes["w:eastAsia"]).toBe("宋体");
     expect(wVal(pageNumber, "w:sz")).toBe("28");
   });
@@ -110,31 +110,32 @@ describe("styles", () => {
     const names = findAll(styles, "w:style").map((s) => [s.attributes["w:styleId"], wVal(s, "w:name")]);
     expect(names).toEqual(
       expect.arrayContaining([
-        ["ReportTitle", "公文标题"],
-        ["ReportHeading1", "一级标题"],
-        ["ReportHeading2", "二级标题"],
-        ["ReportHeading3", "三级标题"],
+        ["LRTitle", "公文标题"],
+        ["LRHeading1", "一级标题"],
+        ["LRHeading2", "二级标题"],
+        ["LRHeading3", "三级标题"],
+        ["LRBody", "公文正文"],
         ["Normal", "Normal"],
-        ["ReportRunInKai", "楷体小标题"],
+        ["LRRunInKai", "楷体小标题"],
       ]),
     );
     expect(wVal(styleById(styles, "Normal"), "w:aliases")).toBe("正文");
-    expect(wVal(pPrOf("ReportHeading1"), "w:outlineLvl")).toBe("0");
-    expect(wVal(pPrOf("ReportHeading2"), "w:outlineLvl")).toBe("1");
-    expect(wVal(pPrOf("ReportHeading3"), "w:outlineLvl")).toBe("2");
+    expect(wVal(pPrOf("LRHeading1"), "w:outlineLvl")).toBe("0");
+    expect(wVal(pPrOf("LRHeading2"), "w:outlineLvl")).toBe("1");
+    expect(wVal(pPrOf("LRHeading3"), "w:outlineLvl")).toBe("2");
   });
 
   test("set the title in 22 pt 方正小标宋简体, centred, not bold, off the grid", () => {
-    expect(get(rPrOf("ReportTitle"), "w:rFonts").attributes["w:eastAsia"]).toBe("方正小标宋简体");
-    expect(wVal(rPrOf("ReportTitle"), "w:sz")).toBe("44");
-    expect(wVal(rPrOf("ReportTitle"), "w:b")).toBe("0");
-    expect(wVal(pPrOf("ReportTitle"), "w:jc")).toBe("center");
-    expect(wVal(pPrOf("ReportTitle"), "w:snapToGrid")).toBe("0");
+    expect(get(rPrOf("LRTitle"), "w:rFonts").attributes["w:eastAsia"]).toBe("方正小标宋简体");
+    expect(wVal(rPrOf("LRTitle"), "w:sz")).toBe("44");
+    expect(wVal(rPrOf("LRTitle"), "w:b")).toBe("0");
+    expect(wVal(pPrOf("LRTitle"), "w:jc")).toBe("center");
+    expect(wVal(pPrOf("LRTitle"), "w:snapToGrid")).toBe("0");
   });
 
   test("set the body in 16 pt 仿宋_GB2312, justified, exact 579 lines, two characters indented, 28 characters a line", () => {
-    const pPr = pPrOf("Normal");
-    const rPr = rPrOf("Normal");
+    const pPr = pPrOf("LRBody");
+    const rPr = rPrOf("LRBody");
     expect(get(rPr, "w:rFonts").attributes).toEqual({
       "w:ascii": "仿宋_GB2312",
       "w:eastAsia": "仿宋_GB2312",
@@ -151,11 +152,11 @@ describe("styles", () => {
   });
 
   test("set headings in 黑体, 楷体 and bold 仿宋, and the run-in heading style in 楷体", () => {
-    expect(get(rPrOf("ReportHeading1"), "w:rFonts").attributes["w:eastAsia"]).toBe("黑体");
-    expect(get(rPrOf("ReportHeading2"), "w:rFonts").attributes["w:eastAsia"]).toBe("楷体_GB2312");
-    expect(find(rPrOf("ReportHeading3"), "w:b")!.attributes).toEqual({});
-    expect(styleById(styles, "ReportRunInKai").attributes["w:type"]).toBe("character");
-    expect(get(rPrOf("ReportRunInKai"), "w:rFonts").attributes["w:eastAsia"]).toBe("楷体_GB2312");
+    expect(get(rPrOf("LRHeading1"), "w:rFonts").attributes["w:eastAsia"]).toBe("黑体");
+    expect(get(rPrOf("LRHeading2"), "w:rFonts").attributes["w:eastAsia"]).toBe("楷体_GB2312");
+    expect(find(rPrOf("LRHeading3"), "w:b")!.attributes).toEqual({});
+    expect(styleById(styles, "LRRunInKai").attributes["w:type"]).toBe("character");
+    expect(get(rPrOf("LRRunInKai"), "w:rFonts").attributes["w:eastAsia"]).toBe("楷体_GB2312");
   });
 
   test("give East Asian fonts and the Chinese language to the document defaults, and use no theme fonts", () => {
@@ -177,10 +178,32 @@ describe("styles", () => {
     const { parts } = await render(fixtureDocument(), "windows");
     const s = parseXml(parts["word/styles.xml"]);
     const eastAsia = (id: string) => get(get(styleById(s, id), "w:rPr"), "w:rFonts").attributes["w:eastAsia"];
-    expect(eastAsia("Normal")).toBe("仿宋");
-    expect(eastAsia("ReportHeading2")).toBe("楷体");
-    expect(eastAsia("ReportTitle")).toBe("华文中宋");
+    expect(eastAsia("LRBody")).toBe("仿宋");
+    expect(eastAsia("LRHeading2")).toBe("楷体");
+    expect(eastAsia("LRTitle")).toBe("华文中宋");
     expect(get(get(get(s, "w:docDefaults"), "w:rPrDefault"), "w:rFonts").attributes["w:eastAsia"]).toBe("仿宋");
+  });
+});
+
+describe("styles that survive insertion into another document", () => {
+  test("put every paragraph of the body, its tables and its footers on a named LR style, never Normal or a built-in one", () => {
+    for (const name of Object.keys(fixture.parts).filter((n) => /^word\/(document|footer\d*)\.xml$/.test(n))) {
+      const all = findAll(parseXml(fixture.parts[name]), "w:p");
+      expect(all.length).toBeGreaterThan(0);
+      for (const p of all) expect([name, wVal(p, "w:pStyle")]).toEqual([name, expect.stringMatching(/^LR[A-Z]/)]);
+      for (const r of findAll(parseXml(fixture.parts[name]), "w:rStyle")) expect(r.attributes["w:val"]).toMatch(/^LR[A-Z]/);
+    }
+  });
+
+  test("define the body style completely, based on no other style, so the destination's Normal and defaults cannot change it", () => {
+    const body = styleById(styles, "LRBody");
+    expect(find(body, "w:basedOn")).toBeUndefined();
+    const rPr = get(body, "w:rPr");
+    expect(Object.keys(get(rPr, "w:rFonts").attributes)).toEqual(expect.arrayContaining(["w:ascii", "w:eastAsia", "w:hAnsi"]));
+    expect(wVal(rPr, "w:sz")).toBe("32");
+    expect(get(get(body, "w:pPr"), "w:spacing").attributes).toMatchObject({ "w:line": "579", "w:lineRule": "exact", "w:before": "0", "w:after": "0" });
+    for (const id of ["LRTitle", "LRHeading1", "LRHeading2", "LRHeading3", "LRTableText", "LRPageNumber"])
+      expect(wVal(styleById(styles, id), "w:basedOn")).toBe("LRBody");
   });
 });
 
@@ -189,16 +212,16 @@ describe("body", () => {
     const styleOf = (p: XmlNode) => wVal(p, "w:pStyle");
     const top = documentXml.children[0].children.filter((c) => c.name === "w:p").map(styleOf);
     expect(top).toEqual([
-      "ReportTitle",
-      "Normal",
-      "ReportHeading1",
-      "Normal",
-      "Normal",
-      "ReportHeading2",
-      "ReportHeading3",
-      "Normal",
-      "Normal",
-      "Normal",
+      "LRTitle",
+      "LRBody",
+      "LRHeading1",
+      "LRBody",
+      "LRBody",
+      "LRHeading2",
+      "LRHeading3",
+      "LRBody",
+      "LRBody",
+      "LRBody",
     ]);
     expect(textOf(paragraphs(documentXml)[0])).toBe("2022年度市公共资源交易中心党组书记抓党建工作述职报告");
   });
@@ -207,7 +230,7 @@ describe("body", () => {
     const p = paragraphs(documentXml)[3];
     const runs = p.children.filter((c) => c.name === "w:r");
     expect(textOf(runs[0])).toBe("（一）抓政治建设提站位，推进党建责任落细落实。");
-    expect(wVal(runs[0], "w:rStyle")).toBe("ReportRunInKai");
+    expect(wVal(runs[0], "w:rStyle")).toBe("LRRunInKai");
     expect(find(runs[1], "w:rStyle")).toBeUndefined();
   });
 

@@ -3,7 +3,9 @@ import { bytesToBase64, insertReport, readLinkedReport, type WordEnvironment } f
 import { LINK_NAMESPACE, linkRecordToXml, parseLinkRecord } from "../../../src/core/link";
 import type { LinkRecord } from "../../../src/core/types";
 import { createSimulatedWord, type SimulatedWord } from "../../../src/simulated-host/word";
-import { generatedReport, withLateEntries } from "./fixture";
+import { renderDocx } from "../../../src/adapters/docx";
+import { runEngine } from "../../../src/core/engine";
+import { GENERATED_AT, generatedReport, ledgerWorkbook, withLateEntries } from "./fixture";
 
 let reportBytes: Uint8Array;
 let link: LinkRecord;
@@ -34,13 +36,14 @@ describe("inserting a generated report into Word", () => {
   test("uses Document.insertFileFromBase64 on WordApi 1.5, keeping page setup and footers, and adds the link part", async () => {
     const sim = createSimulatedWord(undefined, { supportedSets: { WordApi: "1.5" } });
     const result = await insertReport(reportBytes, link, sim.Word.run, envOf(sim));
-    expect(result).toEqual({ path: "document", linkPart: "added", warnings: [] });
+    expect(result).toMatchObject({ path: "document", linkPart: "added", look: { font: "仿宋_GB2312", size: 16, lineSpacing: 28.95 } });
+    // WordApi 1.5 cannot bring Different Odd & Even Pages: the only warning.
+    expect(result.warnings.map((w) => w.messageEn)).toEqual([expect.stringContaining("Different Odd & Even Pages")]);
     expect(sim.lastInsertOptions).toEqual({
       importTheme: false,
       importStyles: true,
       importParagraphSpacing: true,
       importPageColor: false,
-      importDifferentOddEvenPages: true,
     });
     expect(sim.document.pageSize).toEqual({ width: 11906, height: 16838 });
     expect(sim.document.footers).toEqual(["—  —", "—  —"]);
@@ -136,5 +139,69 @@ describe("the link part as Word stores it", () => {
     const sim = createSimulatedWord(undefined, { supportedSets: { WordApi: "1.3", CustomXmlParts: "1.1" } });
     await insertReport(reportBytes, link, sim.Word.run, envOf(sim));
     expect(sim.document.customXmlParts().map((p) => p.xml.startsWith("<?xml"))).toEqual([false]);
+  });
+});
+
+describe("inserting the report keeps its look", () => {
+  function firstBodyParagraph(sim: SimulatedWord) {
+    const infos = sim.document.paragraphInfos();
+    const first = infos.find((p) => p.styleId === "LRBody");
+    if (!first) throw new Error("no paragraph on LRBody");
+    return sim.document.formatOf(first.styleId);
+  }
+
+  test("keeps the body in 16 pt 仿宋_GB2312 on exact 28.95 pt lines in a blank document, whose Normal and defaults Word keeps", async () => {
+    const sim = createSimulatedWord();
+    await insertReport(reportBytes, link, sim.Word.run, envOf(sim));
+    expect(firstBodyParagraph(sim)).toMatchObject({ font: "仿宋_GB2312", size: 16, lineSpacing: 28.95 });
+    // Nothing of the report sits on Word's Normal, whose look belongs to the destination.
+    expect(sim.document.paragraphInfos().filter((p) => p.text && !p.styleId?.startsWith("LR"))).toEqual([]);
+  });
+
+  test("passes each insert option only where its requirement set is supported", async () => {
+    const at = async (version: string) => {
+      const sim = createSimulatedWord(undefined, { supportedSets: { WordApi: version }, insertOptionsBeyondSets: "rejected" });
+      await insertReport(reportBytes, link, sim.Word.run, envOf(sim));
+      return sim.lastInsertOptions ?? {};
+    };
+    const v15 = await at("1.5");
+    expect(Object.keys(v15)).not.toContain("importDifferentOddEvenPages");
+    expect(Object.keys(v15)).not.toContain("importCustomXmlParts");
+    expect(await at("1.6")).toMatchObject({ importCustomXmlParts: false });
+    expect(await at("1.7")).toMatchObject({ importDifferentOddEvenPages: true, importCustomXmlParts: false });
+  });
+
+  test("tells the clerk that page numbers no longer alternate where Word cannot import Different Odd & Even Pages (before WordApi 1.7)", async () => {
+    const old = createSimulatedWord(undefined, { supportedSets: { WordApi: "1.5" } });
+    const result = await insertReport(reportBytes, link, old.Word.run, envOf(old));
+    expect(old.document.evenAndOddHeaders).toBe(false);
+    expect(result.warnings.map((w) => w.messageEn)).toEqual([expect.stringContaining("Different Odd & Even Pages")]);
+    expect(result.warnings[0].message).toContain("奇偶页不同");
+
+    const current = createSimulatedWord(undefined, { supportedSets: { WordApi: "1.7" } });
+    const fine = await insertReport(reportBytes, link, current.Word.run, envOf(current));
+    expect(current.document.evenAndOddHeaders).toBe(true);
+    expect(fine.warnings).toEqual([]);
+  });
+
+  test("reads back the first body paragraph and names what Word changed, where the document already had the report's styles", async () => {
+    // An earlier report made with the faces Windows ships: Word keeps its same-named styles.
+    const earlier = await renderDocx(runEngine(ledgerWorkbook(), { overrides: { year: 2022 }, generatedAt: GENERATED_AT }).report, link, { fonts: "windows" });
+    const sim = createSimulatedWord(earlier);
+    const result = await insertReport(reportBytes, link, sim.Word.run, envOf(sim));
+    expect(firstBodyParagraph(sim).font).toBe("仿宋");
+    expect(result.look).toMatchObject({ font: "仿宋", size: 16, lineSpacing: 28.95 });
+    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/仿宋_GB2312.*仿宋/)]);
+    expect(result.warnings[0].messageEn).toContain("font");
+  });
+
+  test("refuses a report over Word's 4 MB insert limit before sending it, saying what to do", async () => {
+    const sim = createSimulatedWord();
+    const big = new Uint8Array(4 * 1024 * 1024 + 1);
+    await expect(insertReport(big, link, sim.Word.run, envOf(sim))).rejects.toMatchObject({
+      message: expect.stringContaining("4 MB"),
+      messageEn: expect.stringContaining("4 MB"),
+    });
+    expect(sim.stats.syncs).toBe(0);
   });
 });
