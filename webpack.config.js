@@ -5,6 +5,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const webConfig = require("./webpack.web.js");
 
 const urlDev = "https://localhost:3000/";
 /** Where the production pane is hosted; the manifest copied into dist/ points there. */
@@ -53,6 +54,7 @@ const common = (dev) => ({
 function paneConfig(dev) {
   return {
     ...common(dev),
+    name: "pane",
     entry: { taskpane: "./src/taskpane/index.tsx" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true, publicPath: "" },
     plugins: [
@@ -104,6 +106,8 @@ function playgroundConfig(dev) {
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   if (env.playground) return { mode: options.mode || "production", ...playgroundConfig(dev) };
+  // The offline web page alone (`npm run web`); a plain build makes it beside the add-in, in dist/web/.
+  if (env.web) return { mode: options.mode || "production", ...webConfig(common(dev), dev) };
   const config = { mode: options.mode || "production", ...paneConfig(dev) };
   if (env.WEBPACK_SERVE) {
     config.devServer = {
@@ -114,5 +118,6 @@ module.exports = async (env = {}, options = {}) => {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
     };
   }
-  return config;
+  if (env.WEBPACK_SERVE) return config;
+  return [config, { mode: config.mode, ...webConfig(common(dev), dev), dependencies: ["pane"] }];
 };

@@ -62,7 +62,10 @@ function run(name, cmd, args, opts = {}) {
       note: "skipped: chromium not installed (apt-get install -y chromium)",
     });
   } else {
-    const build = run("playground build", bin("webpack"), ["--mode", "production", "--env", "playground"]);
+    const playground = run("playground build", bin("webpack"), ["--mode", "production", "--env", "playground"]);
+    // The offline web page (tests/e2e/web.e2e.mjs) is built too, so its test runs on this tree.
+    const web = run("web build", bin("webpack"), ["--mode", "production", "--env", "web"]);
+    const build = { ok: playground.ok && web.ok };
     let passed = 0,
       failed = build.ok ? 0 : 1;
     if (build.ok) {

@@ -143,7 +143,7 @@ async function analyse(
     const bytes = loadWorkbookBytes(input);
     const workbook = await readXlsxAsync(bytes, { name: basename(input), wantSheet, codec: nodeZipCodec });
     progress.step("校验台账");
-    const result = runEngine(workbook, { overrides });
+    const result = runEngine(workbook, { overrides, generatedAt: generationTime() });
     progress.step("计算指标");
     const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
     if (noLedger) throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`);
@@ -206,7 +206,11 @@ async function refresh(
     let result;
     try {
       progress.step("计算指标");
-      result = refreshDocx(workbook, docxBytes, { overwriteConflicts: Boolean(flags["overwrite-conflicts"]), overrides });
+      result = refreshDocx(workbook, docxBytes, {
+        overwriteConflicts: Boolean(flags["overwrite-conflicts"]),
+        overrides,
+        generatedAt: generationTime(),
+      });
     } catch (e) {
       if (e instanceof DocxReadError)
         throw new UsageError(`${basename(reportPath)}：${e.message}`, `${basename(reportPath)}: ${e.messageEn}`);
@@ -270,6 +274,16 @@ function parseOverrides(flags: { year?: string; scope?: string }): Partial<Repor
   }
   if (flags.scope !== undefined) overrides.scope = flags.scope;
   return overrides;
+}
+
+/**
+ * The generation time written into the link record: now, or SOURCE_DATE_EPOCH (seconds since 1970,
+ * the reproducible-builds convention) so that two runs, or the CLI and the web page, can be compared.
+ */
+export function generationTime(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch || !/^\d+$/.test(epoch)) return undefined;
+  return new Date(Number(epoch) * 1000).toISOString();
 }
 
 async function renderReport(result: EngineResult): Promise<Uint8Array> {

@@ -1,0 +1,322 @@
+// The workspace, loaded when a workbook is chosen: the Excel pane's views (台账, 指标, 生成 with
+// 更新已有报告) over a FileWorkbookSource. Places are told in words, changes are kept for the
+// session and said to be so; 重新读取 and 换一个工作簿 are the page's (see index.tsx).
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Body1,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowClockwise16Regular, Dismiss16Regular, FolderOpen16Regular } from "@fluentui/react-icons";
+import type { EngineResult } from "../core/engine";
+import type { RawWorkbook } from "../core/types";
+import { matchLedgerName, SETTINGS_SHEET, DEFINITIONS_SHEET } from "../core/ledger";
+import { readXlsx } from "../adapters/xlsx";
+import { useI18n } from "../taskpane/i18n";
+import { renderDocxLazily, type PaneServices } from "../taskpane/services";
+import { hasLedgers, saveManualValue } from "../taskpane/model";
+import { ErrorNotice, technicalDetail, type PaneError } from "../taskpane/components/ErrorNotice";
+import { LedgersView } from "../taskpane/views/LedgersView";
+import { FiguresView } from "../taskpane/views/FiguresView";
+import { GenerateView } from "../taskpane/views/GenerateView";
+import { FileWorkbookSource, type OpenedFile, type Place, type SessionChanges } from "./file-source";
+import type { Reread } from "./files";
+import { useWebI18n } from "./context";
+import { formatModified, type WebTranslate } from "./i18n";
+import { cellPlace, rowPlaces } from "./places";
+
+type TabId = "ledgers" | "figures" | "generate";
+type Load = { kind: "loading" } | { kind: "failed"; error: PaneError } | { kind: "ready"; result: EngineResult };
+
+/** The sheets the command line reads (src/cli/main.ts wantSheet): the same report from the same file. */
+function wantSheet(sheetName: string, tableNames: string[]): boolean {
+  if (sheetName === SETTINGS_SHEET || sheetName === DEFINITIONS_SHEET) return true;
+  return matchLedgerName(sheetName) !== null || tableNames.some((t) => matchLedgerName(t) !== null);
+}
+
+async function readWorkbookFile(bytes: Uint8Array, name: string): Promise<RawWorkbook> {
+  return readXlsx(bytes, { name, wantSheet });
+}
+
+const MAX_RUNS = 6;
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: "border-box",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    minWidth: 0,
+  },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalM },
+  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
+  file: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  text: { display: "block", overflowWrap: "anywhere" },
+  place: { position: "sticky", bottom: tokens.spacingVerticalM, zIndex: 1, boxShadow: tokens.shadow16 },
+  empty: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalM, paddingBlock: tokens.spacingVerticalXXL },
+});
+
+function placeLines(place: Place, w: WebTranslate): string[] {
+  if (place.kind === "cell") {
+    const at = cellPlace(place.address);
+    return [at ? w("placeCell", at as unknown as Record<string, string | number>) : place.address];
+  }
+  return rowPlaces(place.refs).map(({ sheet, runs, count }) => {
+    const shown = runs
+      .slice(0, MAX_RUNS)
+      .map(([from, to]) => (from === to ? w("placeRowOne", { row: from }) : w("placeRowRun", { from, to })));
+    if (runs.length > MAX_RUNS) shown.push(w("placeMoreRuns", { count: runs.length - MAX_RUNS }));
+    return w("placeRows", { sheet, runs: shown.join(w("placeRunSeparator")), count });
+  });
+}
+
+function sessionItems(changes: SessionChanges, result: EngineResult | null, w: WebTranslate): string[] {
+  const names = new Map(result?.figures.map((f) => [f.id, f.name]) ?? []);
+  return [
+    ...changes.settings.map(([label, value]) => w("sessionSetting", { label, value })),
+    ...changes.manual.map(([id, value]) =>
+      value === null ? w("sessionManualBlank", { name: names.get(id) ?? id }) : w("sessionManual", { name: names.get(id) ?? id, value: String(value) }),
+    ),
+  ];
+}
+
+export default function WebApp(props: {
+  file: OpenedFile;
+  reread: Reread | null;
+  /** The page's own notice (a file that could not be opened), shown under the header. */
+  notice: ReactNode;
+  onReadAgain: () => void;
+  onChooseOther: () => void;
+}) {
+  const { t } = useI18n();
+  const { w, lang } = useWebI18n();
+  const styles = useStyles();
+  const [load, setLoad] = useState<Load>({ kind: "loading" });
+  const [tab, setTab] = useState<TabId | null>(null);
+  const [place, setPlace] = useState<Place | null>(null);
+  const [changes, setChanges] = useState<SessionChanges>({ settings: [], manual: [] });
+  const [setUpNote, setSetUpNote] = useState(false);
+  const placeRef = useRef<HTMLDivElement>(null);
+
+  // One source per workbook (the page remounts this for another file); a re-read file replaces its bytes.
+  const source = useMemo(() => new FileWorkbookSource(props.file, readWorkbookFile, setPlace), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const services: PaneServices = useMemo(
+    () => ({ source, runEngine: source.runEngine, renderDocx: renderDocxLazily, platform: "unknown" }),
+    [source],
+  );
+
+  const read = useCallback(
+    async (quiet = false) => {
+      if (!quiet) setLoad({ kind: "loading" });
+      let stage: "read" | "engine" = "read";
+      try {
+        const { workbook } = await source.read();
+        stage = "engine";
+        const result = services.runEngine(workbook);
+        setLoad({ kind: "ready", result });
+        setTab((current) => current ?? (result.issues.some((i) => i.severity !== "info") ? "ledgers" : "generate"));
+      } catch (err) {
+        const worded = err as { message?: unknown; messageEn?: unknown };
+        setLoad({
+          kind: "failed",
+          error:
+            stage === "read"
+              ? {
+                  what: w("openFailedWhat", { file: source.current.name }),
+                  todo: typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : w("openFailedTodo"),
+                  detail: technicalDetail(err),
+                }
+              : { what: t("errorEngineWhat"), todo: t("errorEngineTodo"), detail: technicalDetail(err) },
+        });
+      }
+    },
+    [source, services, t, w, lang],
+  );
+
+  // The first reading, and each time 重新读取 brings new bytes.
+  useEffect(() => {
+    source.replaceFile(props.file);
+    setPlace(null);
+    void read();
+  }, [props.file, source, read]);
+
+  // Anything changed on the page recomputes at once (year, scope, template, manual values).
+  useEffect(
+    () =>
+      source.subscribe((what) => {
+        setChanges(source.changes());
+        if (what === "settings") void read(true);
+      }),
+    [source, read],
+  );
+
+  useEffect(() => {
+    if (place) placeRef.current?.focus();
+  }, [place]);
+
+  const result = load.kind === "ready" ? load.result : null;
+  const items = sessionItems(changes, result, w);
+  const modified = formatModified(props.file.lastModified, lang);
+
+  const header = (
+    <header className={styles.header}>
+      <div className={styles.titles}>
+        <Text as="h1" weight="semibold" size={500}>
+          {t("appTitle")}
+        </Text>
+        <Caption1 className={styles.file} data-testid="web-file">
+          {props.file.name} · {w("fileModified", { time: modified })}
+        </Caption1>
+      </div>
+      <div className={styles.actions}>
+        <Button
+          icon={<ArrowClockwise16Regular />}
+          title={w("reloadTitle", { file: props.file.name })}
+          disabled={load.kind === "loading"}
+          data-testid="reload"
+          onClick={props.onReadAgain}
+        >
+          {t("reload")}
+        </Button>
+        <Button icon={<FolderOpen16Regular />} title={w("chooseOtherLabel")} data-testid="choose-other" onClick={props.onChooseOther}>
+          {w("chooseOther")}
+        </Button>
+      </div>
+    </header>
+  );
+
+  const reread = props.reread && (
+    <MessageBar intent={props.reread.kind === "unchanged" ? "info" : "success"} layout="multiline" data-testid="reread">
+      <MessageBarBody>
+        {w(props.reread.kind === "unchanged" ? "rereadUnchanged" : props.reread.kind === "changed" ? "rereadChanged" : "rereadOther", {
+          file: props.reread.file.name,
+          time: formatModified(props.reread.file.lastModified, lang),
+        })}
+      </MessageBarBody>
+    </MessageBar>
+  );
+
+  const session = items.length > 0 && (
+    <MessageBar intent="info" layout="multiline" data-testid="session-changes">
+      <MessageBarBody>
+        <MessageBarTitle>{w("sessionTitle")}</MessageBarTitle>
+        <span className={styles.text}>{w("sessionBody", { items: items.join(t("listSeparator")) })}</span>
+      </MessageBarBody>
+    </MessageBar>
+  );
+
+  let body: ReactNode;
+  if (load.kind === "loading") body = <Spinner label={w("openingFile", { file: props.file.name })} labelPosition="below" />;
+  else if (load.kind === "failed") body = <ErrorNotice error={load.error} onRetry={() => void read()} />;
+  else if (!hasLedgers(load.result)) {
+    body = (
+      <section className={styles.empty} data-testid="empty-state">
+        <Subtitle1 as="h2">{w("emptyWebTitle", { file: props.file.name })}</Subtitle1>
+        <Body1>{w("emptyWebBody")}</Body1>
+        <Button appearance="primary" icon={<FolderOpen16Regular />} onClick={props.onChooseOther}>
+          {w("chooseOther")}
+        </Button>
+      </section>
+    );
+  } else {
+    const ready = load.result;
+    const current = tab ?? "ledgers";
+    body = (
+      <>
+        <TabList className={styles.tabs} selectedValue={current} onTabSelect={(_, data) => {
+            // A place belongs to the view it was asked from.
+            setPlace(null);
+            setTab(data.value as TabId);
+          }} aria-label={t("tabsLabel")}>
+          <Tab value="ledgers" data-testid="tab-ledgers">
+            {t("tabLedgers")}
+          </Tab>
+          <Tab value="figures" data-testid="tab-figures">
+            {t("tabFigures")}
+          </Tab>
+          <Tab value="generate" data-testid="tab-generate">
+            {t("tabGenerate")}
+          </Tab>
+        </TabList>
+        <div role="tabpanel" aria-label={t(current === "ledgers" ? "tabLedgers" : current === "figures" ? "tabFigures" : "tabGenerate")}>
+          {current === "ledgers" && (
+            <LedgersView
+              result={ready}
+              settingUp={false}
+              onSetUp={() => setSetUpNote(true)}
+              onSelectCell={(cell) => void source.selectCell(cell)}
+            />
+          )}
+          {current === "figures" && (
+            <FiguresView
+              result={ready}
+              onSelectRows={(refs) => void source.selectRows(refs)}
+              onSaveManual={async (figureId, value) => {
+                const saved = await saveManualValue(services, figureId, value);
+                setLoad({ kind: "ready", result: saved.result });
+                return saved;
+              }}
+            />
+          )}
+          {/* Stays mounted so a generated report survives a look at the other tabs. */}
+          <div hidden={current !== "generate"}>
+            <GenerateView services={services} result={ready} onResult={(next) => setLoad({ kind: "ready", result: next })} />
+          </div>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <main className={styles.root}>
+      {header}
+      {props.notice}
+      {reread}
+      {session}
+      {setUpNote && (
+        <MessageBar intent="info" layout="multiline" data-testid="set-up-web">
+          <MessageBarBody>{w("setUpWeb")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {body}
+      {place && (
+        <MessageBar ref={placeRef} tabIndex={-1} intent="info" layout="multiline" className={styles.place} data-testid="place">
+          <MessageBarBody>
+            <MessageBarTitle>{w("placeTitle")}</MessageBarTitle>
+            {placeLines(place, w).map((line) => (
+              <span key={line} className={styles.text} data-testid="place-line">
+                {line}
+              </span>
+            ))}
+            <span className={styles.text}>{w("placeHowTo", { file: props.file.name })}</span>
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                icon={<Dismiss16Regular />}
+                aria-label={w("placeClose")}
+                data-testid="place-close"
+                onClick={() => setPlace(null)}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+    </main>
+  );
+}

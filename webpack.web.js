@@ -1,0 +1,90 @@
+/* eslint-disable no-undef */
+// The offline web page (src/web): the pane's views and engine over files, built beside the add-in
+// into dist/web/ (index.html + its scripts). Used by webpack.config.js for `npm run build` and
+// `--env web`. Scripts only from the page's own folder, plus the one inline ES5 line for old IE,
+// allowed by its hash; nothing may be fetched from anywhere else.
+const path = require("path");
+const fs = require("fs");
+const crypto = require("crypto");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const INLINE_HASH = "__OLD_BROWSER_SCRIPT_HASH__";
+
+function oldBrowserScript() {
+  const code = fs
+    .readFileSync(path.resolve(__dirname, "src/web/old-browser.js"), "utf8")
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("//"))
+    .map((line) => line.trim())
+    .join("");
+  return `<script>${code}</script>`;
+}
+
+/**
+ * Puts the hash of the inline script, as it finally stands in index.html, into the page's CSP: at the
+ * last stage of processing assets, after webpack's own HTML minimizer has rewritten the script.
+ */
+class InlineScriptHashPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.compilation.tap("InlineScriptHashPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "InlineScriptHashPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const html = compilation.getAsset("index.html");
+          if (!html) return;
+          const text = html.source.source().toString();
+          const inline = [...text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+          if (inline.length !== 1) throw new Error(`web page: expected one inline script, found ${inline.length}`);
+          const hash = crypto.createHash("sha256").update(inline[0], "utf8").digest("base64");
+          compilation.updateAsset("index.html", new sources.RawSource(text.replace(INLINE_HASH, hash)));
+        },
+      );
+    });
+  }
+}
+
+function webContentSecurityPolicy(inlineHash) {
+  return [
+    "default-src 'none'",
+    `script-src 'self' 'sha256-${inlineHash}'`,
+    // Fluent UI (Griffel) inserts its style rules at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+module.exports = function webConfig(common, dev) {
+  return {
+    ...common,
+    name: "web",
+    entry: { web: "./src/web/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist", "web"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+      // Relative: the folder works wherever it is put (intranet server, beside the add-in, or on disk).
+      publicPath: "",
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/web/web.html",
+        chunks: ["web"],
+        scriptLoading: "defer",
+        csp: webContentSecurityPolicy(INLINE_HASH),
+        oldBrowserScript: oldBrowserScript(),
+        favicon: "./assets/icon-32.png",
+      }),
+      new InlineScriptHashPlugin(),
+    ],
+  };
+};
+module.exports.webContentSecurityPolicy = webContentSecurityPolicy;
