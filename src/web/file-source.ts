@@ -4,6 +4,8 @@
 // (through `onPlace`), and settings and manual values are kept for this session's reports.
 import type { RawWorkbook } from "../core/types";
 import type { ReadStats, SetUpResult, WorkbookSource } from "../adapters/excel/types";
+import type { ColumnMappingEntry, ColumnMappingWrite } from "../adapters/excel/column-map";
+import { COLUMN_MAP_HEADERS, COLUMN_MAP_SHEET } from "../core/ledger/schema";
 import { runEngine, type EngineOptions, type EngineResult } from "../core/engine";
 import { manualCell, settingsOverrides, withManualValues } from "./session";
 
@@ -33,9 +35,14 @@ export interface SessionChanges {
   manual: [string, number | null][];
 }
 
+/** Zero-based row where this session's 列名对照 rows are read (the page names them as its own). */
+const SESSION_MAP_TOP = 0;
+
 export class FileWorkbookSource implements WorkbookSource {
   private readonly settings = new Map<string, string>();
   private readonly manual = new Map<string, number | null>();
+  /** 列名对照 rows the clerk confirmed this session: read as if the file had them. */
+  private readonly mappings: ColumnMappingEntry[] = [];
   private parsed: { bytes: Uint8Array; workbook: RawWorkbook; cells: number } | null = null;
   private readonly listeners = new Set<(what: "settings" | "manual") => void>();
 
@@ -81,8 +88,9 @@ export class FileWorkbookSource implements WorkbookSource {
 
   async read(): Promise<{ workbook: RawWorkbook; stats: ReadStats }> {
     const { workbook, cells } = await this.fileWorkbook();
+    const withManual = withManualValues(workbook, this.manual);
     return {
-      workbook: withManualValues(workbook, this.manual),
+      workbook: this.mappings.length === 0 ? withManual : { ...withManual, tables: [...withManual.tables, this.mappingTable()] },
       stats: { roundTrips: 0, largestResponseBytes: 0, cells, mergesUnknown: false },
     };
   }
@@ -111,6 +119,29 @@ export class FileWorkbookSource implements WorkbookSource {
     this.manual.set(figureId, value);
     this.changed("manual");
     return { cell };
+  }
+
+  /**
+   * The page cannot write into the clerk's file: the row is kept for this session (read as a sheet
+   * 列名对照 of its own, beside any the file has)
+   * and the page says to add it in Excel or WPS.
+   */
+  async writeColumnMapping(entry: ColumnMappingEntry): Promise<ColumnMappingWrite> {
+    const same = (m: ColumnMappingEntry) => m.ledger === entry.ledger && m.column === entry.column && m.header === entry.header;
+    const existed = this.mappings.some(same);
+    if (!existed) this.mappings.push({ ...entry });
+    this.changed("manual");
+    const at = this.mappings.findIndex(same);
+    return { cell: `${COLUMN_MAP_SHEET}!A${SESSION_MAP_TOP + at + 2}`, created: false, existed };
+  }
+
+  private mappingTable(): RawWorkbook["tables"][number] {
+    return {
+      sheet: COLUMN_MAP_SHEET,
+      top: SESSION_MAP_TOP,
+      left: 0,
+      values: [[...COLUMN_MAP_HEADERS], ...this.mappings.map((m) => [m.ledger, m.column, m.header])],
+    };
   }
 
   /** The page cannot add sheets to the clerk's file; the page explains instead (see WebApp). */
