@@ -2,7 +2,7 @@
 // the 落款 follows it, right-aligned per GB/T 9704 §7.3.5.1. Rendered by LibreOffice and read back
 // with pdftotext, the way a person would check the last page.
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
