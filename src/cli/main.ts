@@ -155,16 +155,9 @@ interface Flags {
 function tellReasons(cmd: Command, reasons: LookReason[], lang: Lang, io: Io): void {
   for (const r of reasons) {
     let hint = "";
-    // `check` has just listed the issues; the others say where the list is.
-    if (r.code === "rows.excluded" && cmd !== "check")
-      hint =
-        cmd === "refresh"
-          ? lang === "en"
-            ? " Add --verbose to list them."
-            : "加 --verbose 列出明细。"
-          : lang === "en"
-            ? " Run `ledger-report check` to list them."
-            : "运行 ledger-report check 查看明细。";
+    // `check` has just listed the issues and `refresh` has offered --verbose with its count; the others say where the list is.
+    if (r.code === "rows.excluded" && cmd !== "check" && cmd !== "refresh")
+      hint = lang === "en" ? " Run `ledger-report check` to list them." : "运行 ledger-report check 查看明细。";
     io.err(`${lang === "en" ? r.messageEn : r.message}${hint}\n`);
   }
 }
@@ -232,7 +225,7 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
       writeFileSync(output, bytesOut);
       progress.done();
       if (flags.json) printJson(io, { output, ...figuresJson(result), mustLook: lookJson(reasons) });
-      else io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Report written" : "报告已写入"}：${output}\n`);
+      else io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Report written: " : "报告已写入："}${output}\n`);
     }
     if (!flags.json) tellReasons(cmd, reasons, lang, io);
     return exitCode(outcome);
@@ -286,7 +279,7 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
       io.out(formatRefresh(plan, lang));
       if (flags.verbose) io.out(formatIssues(result.issues, lang));
       io.out(`${issueCountLine(result.issues, lang, !flags.verbose)}\n`);
-      io.out(`${lang === "en" ? "Refreshed report written" : "已写入刷新后的报告"}：${output}\n`);
+      io.out(`${lang === "en" ? "Refreshed report written: " : "已写入刷新后的报告："}${output}\n`);
       tellReasons("refresh", reasons, lang, io);
     }
     return exitCode(outcome);
