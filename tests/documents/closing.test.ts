@@ -2,12 +2,14 @@
 // the 落款 follows it, right-aligned per GB/T 9704 §7.3.5.1. Rendered by LibreOffice and read back
 // with pdftotext, the way a person would check the last page.
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { renderDocx } from "../../src/adapters/docx";
+import { readXlsx } from "../../src/adapters/xlsx";
+import { runEngine } from "../../src/core/engine";
 import type { Block, ReportDocument } from "../../src/core/types";
 import { fixtureDocument, fixtureLink } from "../adapters/docx/fixture";
 import { hasSoffice } from "../helpers/render";
@@ -125,6 +127,13 @@ rendered("the last page", () => {
       { kind: "paragraph", runs: [{ kind: "text", text: "2023年1月9日" }], indent: false, align: "right" },
     ]);
     files.signed = await renderDocx(signed, fixtureLink());
+    // The real path: the sample workbook through the default template, 落款 and 落款日期 set as a clerk types them.
+    const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
+    const result = runEngine(readXlsx(new Uint8Array(readFileSync(sample)), { name: "sample-ledgers.xlsx" }), {
+      overrides: { signature: "市公共资源交易中心党组书记", signatureDate: "2023-01-10" },
+      generatedAt: "2023-01-10T09:00:00.000Z",
+    });
+    files.sample = await renderDocx(result.report, result.link);
     pages = await printPages(files);
     boxes.signed = await wordBoxes(join(lastDir, "signed.pdf"));
   }, 300000);
@@ -147,6 +156,12 @@ rendered("the last page", () => {
   it("puts the 落款 and its date after the closing on the same page, the date last", () => {
     const last = bodyLines(pages.signed.at(-1)!);
     expect(last.slice(-3)).toEqual([CLOSING, "市公共资源交易中心党组书记", "2023年1月9日"]);
+    expect(last.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("ends the sample report, through the default template, with the closing, the signature and 2023年1月10日 on one page", () => {
+    const last = bodyLines(pages.sample.at(-1)!);
+    expect(last.slice(-3)).toEqual([CLOSING, "市公共资源交易中心党组书记", "2023年1月10日"]);
     expect(last.length).toBeGreaterThanOrEqual(5);
   });
 
