@@ -42,7 +42,8 @@ if (has("soffice")) {
       spawnSync("pdftoppm", ["-r", "70", "-png", pdf, join(out, "page")], { stdio: "ignore" });
       console.log(`Pages: ${join(out, "page-*.png")}`);
       if (readme) {
-        for (const n of [1, 2]) spawnSync("pdftoppm", ["-r", "70", "-png", "-f", `${n}`, "-l", `${n}`, "-singlefile", pdf, `docs/report-page-${n}`]);
+        for (const n of [1, 2])
+          spawnSync("pdftoppm", ["-r", "70", "-png", "-f", `${n}`, "-l", `${n}`, "-singlefile", pdf, `docs/report-page-${n}`]);
         console.log("README: examples/sample-report.docx, docs/report-page-1.png, docs/report-page-2.png");
       }
     }
