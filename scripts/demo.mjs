@@ -1,13 +1,17 @@
 // `npm run demo`: the main job on the bundled sample workbook —
-// examples/sample-ledgers.xlsx → examples/out/述职报告.docx (+ .pdf and page-1 .png where LibreOffice/poppler exist).
+// examples/sample-ledgers.xlsx → examples/out/述职报告.docx (+ .pdf and page PNGs where LibreOffice/poppler exist).
+// `npm run demo -- --readme` also refreshes what the README shows: examples/sample-report.docx and
+// docs/report-page-1.png, docs/report-page-2.png (A4 at 70 dpi, 579 × 819).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+const readme = process.argv.includes("--readme");
 const out = "examples/out";
 mkdirSync(out, { recursive: true });
-if (!existsSync("dist-cli/ledger-report.js")) spawnSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
+// Always rebuilt (about a second): a stale bundle would show yesterday's layout.
+spawnSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
 
 const docx = join(out, "述职报告.docx");
 rmSync(docx, { force: true });
@@ -19,6 +23,7 @@ if ((gen.status !== 0 && gen.status !== 1) || !existsSync(docx)) {
   console.error("demo: the report was not generated (see the message above).");
   process.exit(gen.status || 2);
 }
+if (readme) copyFileSync(docx, "examples/sample-report.docx");
 
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 if (has("soffice")) {
@@ -27,10 +32,20 @@ if (has("soffice")) {
     stdio: "ignore",
     timeout: 120000,
   });
+  rmSync(profile, { recursive: true, force: true });
+  const pdf = join(out, "述职报告.pdf");
   if (r.status === 0) {
-    console.log(`PDF: ${join(out, "述职报告.pdf")}`);
+    console.log(`PDF: ${pdf}`);
     if (has("pdftoppm")) {
-      spawnSync("pdftoppm", ["-r", "80", "-png", "-f", "1", "-l", "1", join(out, "述职报告.pdf"), join(out, "page")], { stdio: "ignore" });
+      for (const f of readdirSync(out)) if (/^page-\d+\.png$/.test(f)) rmSync(join(out, f));
+      // Every page, for a person to look at; pdftoppm names them page-1.png … (page-01.png past 9 pages).
+      spawnSync("pdftoppm", ["-r", "70", "-png", pdf, join(out, "page")], { stdio: "ignore" });
+      console.log(`Pages: ${join(out, "page-*.png")}`);
+      if (readme) {
+        for (const n of [1, 2])
+          spawnSync("pdftoppm", ["-r", "70", "-png", "-f", `${n}`, "-l", `${n}`, "-singlefile", pdf, `docs/report-page-${n}`]);
+        console.log("README: examples/sample-report.docx, docs/report-page-1.png, docs/report-page-2.png");
+      }
     }
   } else console.log("LibreOffice could not convert the report to PDF (skipped).");
 } else {

@@ -1,5 +1,6 @@
-// ledger-report: the engine on .xlsx/.docx files. Exit 0 success, 1 the ledgers have error-severity
-// issues (the work is still done), 2 the input cannot be used (one line on stderr, no stack trace).
+// ledger-report: the engine on .xlsx/.docx files. Exit codes, the same for every command (exit.ts):
+// 0 nothing to look at, 1 finished but the clerk must look, 2 the input cannot be used and nothing
+// was written (one line on stderr, or with --json one JSON error on stdout; never a stack trace).
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -7,19 +8,46 @@ import { readXlsxAsync, XlsxReadError } from "../adapters/xlsx";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { matchLedgerName, SETTINGS_SHEET, DEFINITIONS_SHEET, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE } from "../core/ledger";
 import { runEngine, type EngineResult } from "../core/engine";
-import type { Issue, ReportSettings } from "../core/types";
+import type { ReportSettings } from "../core/types";
 import { createProgress } from "./progress";
-import { formatRefresh, formatIssues, formatColumnMappingLines, formatFigures, formatLedgers, figuresJson, checkJson, summaryLine, type Lang } from "./output";
-import { HELP, type Command } from "./help";
+import {
+  formatRefresh,
+  formatIssues,
+  formatColumnMappingLines,
+  formatFigures,
+  formatLedgers,
+  figuresJson,
+  checkJson,
+  refreshJson,
+  issueCountLine,
+  summaryLine,
+  type Lang,
+} from "./output";
+import { COMMANDS, HELP, OPTIONS, didYouMean, type Command } from "./help";
+import { EXIT_UNUSABLE, exitCode, mustLook, type LookReason, type Outcome } from "./exit";
 
-/** An input the tool cannot use: reported as one line, exit 2. */
+/** An input the tool cannot use: reported as one line (or one JSON error), exit 2, nothing written. */
 export class UsageError extends Error {
   constructor(
     message: string,
     readonly messageEn: string,
+    /** Stable code for scripts, in `--json` errors: `file.not_found`, `output.exists` … */
+    readonly code: string = "usage",
   ) {
     super(message);
   }
+}
+
+/** The version of every JSON document the command prints. */
+export const JSON_VERSION = 1;
+
+function printJson(io: Io, body: object): void {
+  io.out(`${JSON.stringify({ version: JSON_VERSION, ...body }, null, 2)}\n`);
+}
+
+/** `mustLook` in a JSON result: why the exit code is 1 (empty when 0). */
+function lookJson(reasons: LookReason[]) {
+  return reasons.map(({ code, count, message, messageEn }) => ({ code, count, message, messageEn }));
 }
 
 const STEPS = ["读取工作簿", "校验台账", "计算指标", "排版", "写入文件"];
@@ -35,41 +63,53 @@ export async function main(
 ): Promise<number> {
   const [command, ...rest] = argv;
   let lang: Lang = process.env.LEDGER_REPORT_LANG === "en" ? "en" : "zh";
+  // Known before the arguments are parsed, so that even a bad argument is answered in JSON and in English.
+  const json = rest.includes("--json");
+  const langAt = rest.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (langAt >= 0 && (rest[langAt] === "--lang=en" || rest[langAt + 1] === "en")) lang = "en";
+  const fail = (code: string, message: string, messageEn: string, hint = ""): number => {
+    if (json) printJson(io, { error: { code, message, messageEn } });
+    else io.err(`ledger-report: ${lang === "en" ? messageEn : message}${hint}\n`);
+    return EXIT_UNUSABLE;
+  };
+
   if (!command || command === "--help" || command === "-h" || command === "help") {
     io.out(HELP.main);
     return 0;
   }
   if (command === "--version" || command === "-v") {
-    io.out("0.1.0\n");
+    io.out(json ? `${JSON.stringify({ version: JSON_VERSION, tool: "0.1.0" })}\n` : "0.1.0\n");
     return 0;
   }
-  if (!(command in HELP) || command === "main") {
-    io.err(`ledger-report: 未知命令“${command}”。用 ledger-report --help 查看可用命令。 (unknown command)\n`);
-    return 2;
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    const guess = didYouMean(command, COMMANDS);
+    return fail(
+      "usage.unknown_command",
+      `未知命令“${command}”。${guess ? `您是不是要用 ${guess}？` : ""}用 ledger-report --help 查看可用命令。`,
+      `unknown command "${command}".${guess ? ` Did you mean ${guess}?` : ""} See ledger-report --help.`,
+    );
   }
   const cmd = command as Command;
   let parsed;
   try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        json: { type: "boolean" },
-        output: { type: "string", short: "o" },
-        year: { type: "string" },
-        scope: { type: "string" },
-        lang: { type: "string" },
-        "overwrite-conflicts": { type: "boolean" },
-        force: { type: "boolean" },
-      },
-    });
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: OPTIONS[cmd] });
   } catch (e) {
-    io.err(`ledger-report ${cmd}: ${(e as Error).message}\n${HELP[cmd]}`);
-    return 2;
+    const bad = /'(-[^']+)'/.exec((e as Error).message)?.[1] ?? "";
+    const known = Object.keys(OPTIONS[cmd]).map((o) => `--${o}`);
+    const guess = bad.startsWith("--") ? didYouMean(bad.split("=")[0], known) : null;
+    const optionNotValue = /argument missing/.test((e as Error).message);
+    return fail(
+      "usage.bad_option",
+      optionNotValue
+        ? `${cmd}：选项 ${bad} 缺少取值。`
+        : `${cmd} 不接受选项 ${bad || (e as Error).message}。${guess ? `您是不是要用 ${guess}？` : ""}`,
+      optionNotValue
+        ? `${cmd}: option ${bad} needs a value.`
+        : `${cmd} has no option ${bad || (e as Error).message}.${guess ? ` Did you mean ${guess}?` : ""}`,
+      ` (ledger-report ${cmd} --help)`,
+    );
   }
-  const { values: flags, positionals } = parsed;
-  if (flags.lang === "en") lang = "en";
+  const { values: flags, positionals } = parsed as { values: Flags; positionals: string[] };
   if (flags.help) {
     io.out(HELP[cmd]);
     return 0;
@@ -77,45 +117,68 @@ export async function main(
   try {
     switch (cmd) {
       case "init":
-        return await init(positionals, lang, io);
+        return await init(positionals, flags, lang, io);
       case "check":
       case "figures":
       case "generate":
         return await analyse(cmd, positionals, flags, lang, io);
       case "refresh":
         return await refresh(positionals, flags, lang, io);
-      default:
-        io.out(HELP[cmd]);
-        return 2;
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`ledger-report: ${lang === "en" ? e.messageEn : e.message}\n`);
-      return 2;
-    }
-    if (e instanceof XlsxReadError) {
-      io.err(`ledger-report: ${lang === "en" ? e.messageEn : e.message}\n`);
-      return 2;
-    }
+    if (e instanceof UsageError) return fail(e.code, e.message, e.messageEn);
+    if (e instanceof XlsxReadError) return fail(`workbook.${e.code}`, e.message, e.messageEn);
     // A bug of ours: still one line, with a hint where the detail is.
-    io.err(`ledger-report: 内部错误：${(e as Error)?.message ?? e}（设置 LEDGER_REPORT_DEBUG=1 可查看详细信息）\n`);
+    const detail = (e as Error)?.message ?? String(e);
     if (process.env.LEDGER_REPORT_DEBUG) io.err(`${(e as Error)?.stack}\n`);
-    return 2;
+    return fail(
+      "internal",
+      `内部错误：${detail}（设置 LEDGER_REPORT_DEBUG=1 可查看详细信息）`,
+      `internal error: ${detail} (set LEDGER_REPORT_DEBUG=1 for details)`,
+    );
+  }
+}
+
+/** Every option any command takes; each command accepts only its own (help.ts OPTIONS). */
+interface Flags {
+  help?: boolean;
+  json?: boolean;
+  verbose?: boolean;
+  output?: string;
+  year?: string;
+  scope?: string;
+  lang?: string;
+  "overwrite-conflicts"?: boolean;
+  force?: boolean;
+}
+
+/** What the clerk must look at, on stderr after the result (the JSON carries it as `mustLook`). */
+function tellReasons(cmd: Command, reasons: LookReason[], lang: Lang, io: Io): void {
+  for (const r of reasons) {
+    let hint = "";
+    // `check` has just listed the issues and `refresh` has offered --verbose with its count; the others say where the list is.
+    if (r.code === "rows.excluded" && cmd !== "check" && cmd !== "refresh")
+      hint = lang === "en" ? " Run `ledger-report check` to list them." : "运行 ledger-report check 查看明细。";
+    io.err(`${lang === "en" ? r.messageEn : r.message}${hint}\n`);
   }
 }
 
 function requireInput(positionals: string[], what: string, whatEn: string): string {
   const p = positionals[0];
-  if (!p) throw new UsageError(`缺少${what}文件。`, `missing ${whatEn} file.`);
+  if (!p) throw new UsageError(`缺少${what}文件。`, `missing ${whatEn} file.`, "usage.missing_input");
   return resolve(p);
 }
 
 function loadWorkbookBytes(path: string): Uint8Array {
-  if (!existsSync(path)) throw new UsageError(`找不到文件：${path}`, `file not found: ${path}`);
+  if (!existsSync(path)) throw new UsageError(`找不到文件：${path}`, `file not found: ${path}`, "file.not_found");
   try {
     return new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new UsageError(`无法读取文件：${path}（${(e as NodeJS.ErrnoException).code ?? "?"}）`, `cannot read file: ${path}`);
+    throw new UsageError(
+      `无法读取文件：${path}（${(e as NodeJS.ErrnoException).code ?? "?"}）`,
+      `cannot read file: ${path}`,
+      "file.unreadable",
+    );
   }
 }
 
@@ -126,13 +189,7 @@ export function wantSheet(sheetName: string, tableNames: string[]): boolean {
   return matchLedgerName(sheetName) !== null || tableNames.some((t) => matchLedgerName(t) !== null);
 }
 
-async function analyse(
-  cmd: "check" | "figures" | "generate",
-  positionals: string[],
-  flags: { json?: boolean; output?: string; year?: string; scope?: string; force?: boolean },
-  lang: Lang,
-  io: Io,
-): Promise<number> {
+async function analyse(cmd: "check" | "figures" | "generate", positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
   const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
   const overrides = parseOverrides(flags);
   if (cmd === "generate" && flags.output !== undefined) checkOutput(resolve(flags.output), input, Boolean(flags.force));
@@ -146,21 +203,19 @@ async function analyse(
     const result = runEngine(workbook, { overrides, generatedAt: generationTime() });
     progress.step("计算指标");
     const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
-    if (noLedger) throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`);
+    if (noLedger)
+      throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`, "workbook.no_ledger");
 
-    const hasErrors = result.issues.some((i) => i.severity === "error");
+    const outcome: Outcome = { issues: result.issues, figures: result.figures };
+    const reasons = mustLook(outcome);
     if (cmd === "check") {
       progress.done();
-      io.out(
-        flags.json
-          ? `${JSON.stringify(checkJson(result), null, 2)}\n`
-          : `${formatLedgers(result, lang)}${formatIssues(result.issues, lang)}${formatColumnMappingLines(result.issues, lang)}${summaryLine(result, lang)}\n`,
-      );
+      if (flags.json) printJson(io, { ...checkJson(result), mustLook: lookJson(reasons) });
+      else io.out(`${formatLedgers(result, lang)}${formatIssues(result.issues, lang)}${formatColumnMappingLines(result.issues, lang)}${summaryLine(result, lang)}\n`);
     } else if (cmd === "figures") {
       progress.done();
-      io.out(
-        flags.json ? `${JSON.stringify(figuresJson(result), null, 2)}\n` : `${formatFigures(result, lang)}${summaryLine(result, lang)}\n`,
-      );
+      if (flags.json) printJson(io, { ...figuresJson(result), mustLook: lookJson(reasons) });
+      else io.out(`${formatFigures(result, lang)}${summaryLine(result, lang)}\n`);
     } else {
       // Without -o the name carries the report's year, known once 报告设置 has been read.
       const output = flags.output !== undefined ? resolve(flags.output) : resolve(`述职报告-${result.settings.year}.docx`);
@@ -171,24 +226,19 @@ async function analyse(
       mkdirSync(dirname(output), { recursive: true });
       writeFileSync(output, bytesOut);
       progress.done();
-      if (flags.json) io.out(`${JSON.stringify({ output, ...figuresJson(result) }, null, 2)}\n`);
-      else io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Report written" : "报告已写入"}：${output}\n`);
+      if (flags.json) printJson(io, { output, ...figuresJson(result), mustLook: lookJson(reasons) });
+      else io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Report written: " : "报告已写入："}${output}\n`);
     }
-    if (hasErrors && !flags.json) io.err(errorHint(result, lang));
-    return hasErrors ? 1 : 0;
+    if (!flags.json) tellReasons(cmd, reasons, lang, io);
+    return exitCode(outcome);
   } finally {
     progress.done();
   }
 }
 
-async function refresh(
-  positionals: string[],
-  flags: { json?: boolean; output?: string; year?: string; scope?: string; "overwrite-conflicts"?: boolean; force?: boolean },
-  lang: Lang,
-  io: Io,
-): Promise<number> {
+async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
   const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
-  if (!positionals[1]) throw new UsageError("缺少要刷新的报告（.docx）。", "missing the report (.docx) to refresh.");
+  if (!positionals[1]) throw new UsageError("缺少要刷新的报告（.docx）。", "missing the report (.docx) to refresh.", "usage.missing_input");
   const reportPath = resolve(positionals[1]);
   // The default never replaces anything: an earlier refreshed copy may hold the clerk's edits.
   const output = flags.output !== undefined ? resolve(flags.output) : freeName(reportPath.replace(/(\.docx)?$/i, ".refreshed.docx"));
@@ -200,7 +250,7 @@ async function refresh(
     progress.step("读取工作簿");
     const workbook = await readXlsxAsync(loadWorkbookBytes(input), { name: basename(input), wantSheet, codec: nodeZipCodec });
     progress.step("读取报告");
-    if (!existsSync(reportPath)) throw new UsageError(`找不到文件：${reportPath}`, `file not found: ${reportPath}`);
+    if (!existsSync(reportPath)) throw new UsageError(`找不到文件：${reportPath}`, `file not found: ${reportPath}`, "file.not_found");
     const docxBytes = new Uint8Array(readFileSync(reportPath));
     const { refreshDocx, DocxReadError } = await loadRefresh();
     let result;
@@ -213,27 +263,32 @@ async function refresh(
       });
     } catch (e) {
       if (e instanceof DocxReadError)
-        throw new UsageError(`${basename(reportPath)}：${e.message}`, `${basename(reportPath)}: ${e.messageEn}`);
+        throw new UsageError(`${basename(reportPath)}：${e.message}`, `${basename(reportPath)}: ${e.messageEn}`, `report.${e.code}`);
       throw e;
     }
     const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
-    if (noLedger) throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`);
+    if (noLedger)
+      throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`, "workbook.no_ledger");
     progress.step("写入文件");
     writeFileSync(output, result.bytes);
     progress.done();
     const { plan } = result;
+    const outcome: Outcome = {
+      issues: result.issues,
+      figures: plan.record.figures,
+      conflictsKept: plan.conflicts.filter((c) => c.resolution === "keep"),
+    };
+    const reasons = mustLook(outcome);
     if (flags.json) {
-      io.out(
-        `${JSON.stringify({ output, updated: plan.updated, unchanged: plan.unchanged, conflicts: plan.conflicts.map(({ id, written, current, new: n }) => ({ id, written, current, new: n })), removed: plan.removed, issues: result.issues.map((i) => ({ severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null })) }, null, 2)}\n`,
-      );
+      printJson(io, { output, ...refreshJson(plan, result.issues), mustLook: lookJson(reasons) });
     } else {
-      const notable = result.issues.filter((i) => i.severity !== "info");
-      if (notable.length) io.out(formatIssues(notable, lang));
       io.out(formatRefresh(plan, lang));
-      io.out(`${lang === "en" ? "Refreshed report written" : "已写入刷新后的报告"}：${output}\n`);
+      if (flags.verbose) io.out(formatIssues(result.issues, lang));
+      io.out(`${issueCountLine(result.issues, lang, !flags.verbose)}\n`);
+      io.out(`${lang === "en" ? "Refreshed report written: " : "已写入刷新后的报告："}${output}\n`);
+      tellReasons("refresh", reasons, lang, io);
     }
-    const keptConflicts = plan.conflicts.some((c) => c.resolution === "keep");
-    return keptConflicts ? 1 : 0;
+    return exitCode(outcome);
   } finally {
     progress.done();
   }
@@ -241,12 +296,15 @@ async function refresh(
 
 /** Refuses an output that would overwrite the workbook, is not a .docx, or exists (unless --force). */
 function checkOutput(output: string, input: string, force: boolean): void {
-  if (output === input) throw new UsageError("输出文件不能覆盖输入的工作簿。", "the output must not overwrite the input workbook.");
-  if (!/\.docx$/i.test(output)) throw new UsageError(`输出文件应以 .docx 结尾：${output}`, `the output must end in .docx: ${output}`);
+  if (output === input)
+    throw new UsageError("输出文件不能覆盖输入的工作簿。", "the output must not overwrite the input workbook.", "output.is_input");
+  if (!/\.docx$/i.test(output))
+    throw new UsageError(`输出文件应以 .docx 结尾：${output}`, `the output must end in .docx: ${output}`, "output.not_docx");
   if (!force && existsSync(output))
     throw new UsageError(
       `${output} 已存在，未做任何修改。请换一个文件名，或加 --force 覆盖。`,
       `${output} already exists; nothing was changed. Choose another name, or add --force to replace it.`,
+      "output.exists",
     );
 }
 
@@ -264,14 +322,16 @@ async function loadRefresh() {
   return { refreshDocx, DocxReadError };
 }
 
+function parseYear(text: string): number {
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text.trim()) || year < 1990 || year > 2100)
+    throw new UsageError(`--year 应为四位年份，而不是“${text}”。`, `--year must be a four-digit year, not "${text}".`, "usage.bad_year");
+  return year;
+}
+
 function parseOverrides(flags: { year?: string; scope?: string }): Partial<ReportSettings> {
   const overrides: Partial<ReportSettings> = {};
-  if (flags.year !== undefined) {
-    const year = Number(flags.year);
-    if (!Number.isInteger(year) || year < 1990 || year > 2100)
-      throw new UsageError(`--year 应为四位年份，而不是“${flags.year}”。`, `--year must be a four-digit year, not "${flags.year}".`);
-    overrides.year = year;
-  }
+  if (flags.year !== undefined) overrides.year = parseYear(flags.year);
   if (flags.scope !== undefined) overrides.scope = flags.scope;
   return overrides;
 }
@@ -291,48 +351,38 @@ async function renderReport(result: EngineResult): Promise<Uint8Array> {
   return renderDocx(result.report, result.link);
 }
 
-function errorHint(result: EngineResult, lang: Lang): string {
-  const issues = result.issues;
-  const n = issues.filter((i) => i.severity === "error").length;
-  const rows = Object.values(result.ledgers.ledgers).reduce((sum, l) => sum + (l?.excluded ?? 0), 0);
-  // A missing column is not "some rows": the whole column was ignored, and it must say so.
-  const columns = issues.filter((i) => i.code === "ledger.missing_column").length;
-  if (lang === "en") {
-    const parts = [`${rows} row(s) were left out`];
-    if (columns > 0) parts.push(`${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed`);
-    return `${n} error(s) in the ledgers: ${parts.join("; ")}. Run \`ledger-report check\` to list them.\n`;
-  }
-  const parts = [`${rows} 行未计入指标`];
-  if (columns > 0) parts.push(`缺少 ${columns} 个必填列，这些列整列未读取，用到它们的指标无法计算`);
-  return `台账中有 ${n} 个错误：${parts.join("；")}。运行 ledger-report check 查看明细。\n`;
-}
-
-async function init(positionals: string[], lang: Lang, io: Io): Promise<number> {
+async function init(positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
   const target = requireInput(positionals, "要创建的工作簿", "workbook to create");
-  if (existsSync(target))
+  const existed = existsSync(target);
+  if (existed && !flags.force)
     throw new UsageError(
-      `${target} 已存在，未做任何修改。请换一个文件名，或在 Excel 中用“初始化工作簿”补齐缺少的工作表。`,
-      `${target} already exists; nothing was changed. Choose a new name, or use "Set up workbook" in Excel to add what is missing.`,
+      `${target} 已存在，未做任何修改。请换一个文件名，或在 Excel 中用“初始化工作簿”补齐缺少的工作表（加 --force 则整个替换，原有台账全部丢失）。`,
+      `${target} already exists; nothing was changed. Choose a new name, or use "Set up workbook" in Excel to add what is missing (--force replaces the whole file, losing its ledgers).`,
+      "output.exists",
     );
   if (!/\.xlsx$/i.test(target))
-    throw new UsageError(`工作簿文件名应以 .xlsx 结尾：${target}`, `the workbook name must end in .xlsx: ${target}`);
+    throw new UsageError(`工作簿文件名应以 .xlsx 结尾：${target}`, `the workbook name must end in .xlsx: ${target}`, "output.not_xlsx");
+  const year = flags.year !== undefined ? parseYear(flags.year) : undefined;
   const { writeSetupWorkbook } = await import("../adapters/xlsx/setup-writer");
   const { defaultSettings, settingsToRows } = await import("../core/settings");
   const { DEFINITION_HEADERS, DEFAULT_DEFINITIONS, definitionToRow } = await import("../core/figures");
-  const settings = { ...defaultSettings(), workbookId: randomId() };
+  const settings = { ...defaultSettings(year), workbookId: randomId() };
   const bytes = await writeSetupWorkbook({
     settingsRows: settingsToRows(settings),
     definitionHeaders: DEFINITION_HEADERS,
     definitionRows: DEFAULT_DEFINITIONS.map(definitionToRow),
   });
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, bytes, { flag: "wx" });
-  io.out(
-    lang === "en"
-      ? `Created ${target}: every ledger as a table, 报告设置 and 指标定义.\n`
-      : `已创建 ${target}：各台账表格、报告设置、指标定义。\n`,
-  );
-  return 0;
+  // Without --force, `wx` still refuses a file that appeared meanwhile.
+  writeFileSync(target, bytes, { flag: flags.force ? "w" : "wx" });
+  if (flags.json) printJson(io, { created: target, replaced: existed, year: settings.year });
+  else
+    io.out(
+      lang === "en"
+        ? `${existed ? "Replaced" : "Created"} ${target}: every ledger as a table, 报告设置 (年度 ${settings.year}) and 指标定义.\n`
+        : `已${existed ? "替换" : "创建"} ${target}：各台账表格、报告设置（年度 ${settings.year}）、指标定义。\n`,
+    );
+  return exitCode({});
 }
 
 function randomId(): string {

@@ -144,24 +144,69 @@ export function checkJson(result: EngineResult) {
   };
 }
 
+/**
+ * A refresh as the clerk reads it: each figure once, under what happened to it. With
+ * --overwrite-conflicts a hand-edited figure is in the plan's `updated` and its `conflicts`; here it
+ * is counted once, as overwritten.
+ */
+export function refreshSummary(plan: RefreshPlan) {
+  const name = new Map(plan.record.figures.map((f) => [f.id, f.name]));
+  const taken = new Set(plan.conflicts.filter((c) => c.resolution === "take").map((c) => c.id));
+  return {
+    name: (id: string) => name.get(id) ?? id,
+    updated: plan.updated.filter((u) => !taken.has(u.id)),
+    overwritten: plan.conflicts.filter((c) => c.resolution === "take"),
+    kept: plan.conflicts.filter((c) => c.resolution === "keep"),
+  };
+}
+
 export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
   const en = lang === "en";
+  const { name, updated, overwritten, kept } = refreshSummary(plan);
   const lines: string[] = [];
-  for (const u of plan.updated) lines.push(`${en ? "updated " : "已更新"}  ${u.id}  ${u.old} → ${u.new}`);
-  for (const c of plan.conflicts)
+  for (const u of updated) lines.push(`${en ? "updated " : "已更新"}  ${name(u.id)}  ${u.old} → ${u.new}`);
+  for (const c of overwritten) lines.push(`${en ? "overwritten" : "已覆盖"}  ${name(c.id)}  “${c.current}” → ${c.new}`);
+  for (const c of kept)
     lines.push(
-      c.resolution === "keep"
-        ? `${en ? "conflict" : "手工修改"}  ${c.id}  ${en ? "kept your text" : "保留您的文字"}“${c.current}”（${en ? "ledgers say" : "台账为"} ${c.new}）`
-        : `${en ? "overwritten" : "已覆盖"}  ${c.id}  “${c.current}” → ${c.new}`,
+      `${en ? "conflict" : "手工修改"}  ${name(c.id)}  ${en ? "kept your text" : "保留您的文字"}“${c.current}”（${en ? "ledgers say" : "台账为"} ${c.new}）`,
     );
   for (const id of plan.removed)
     lines.push(
-      `${en ? "removed " : "已删除"}  ${id}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,
+      `${en ? "removed " : "已删除"}  ${name(id)}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,
     );
+  const overwrote = overwritten.length ? (en ? `, ${overwritten.length} overwritten` : `，覆盖手工修改 ${overwritten.length} 项`) : "";
   lines.push(
     en
-      ? `${plan.updated.length} updated, ${plan.unchanged.length} unchanged, ${plan.conflicts.length} conflict(s), ${plan.removed.length} removed.`
-      : `更新 ${plan.updated.length} 项，未变 ${plan.unchanged.length} 项，手工修改 ${plan.conflicts.length} 项，已删除 ${plan.removed.length} 项。`,
+      ? `${updated.length} updated${overwrote}, ${plan.unchanged.length} unchanged, ${kept.length} hand edit(s) kept, ${plan.removed.length} removed.`
+      : `更新 ${updated.length} 项${overwrote}，未变 ${plan.unchanged.length} 项，保留手工修改 ${kept.length} 项，已删除 ${plan.removed.length} 项。`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** `refresh --json`: each figure once (see refreshSummary), names beside ids. */
+export function refreshJson(plan: RefreshPlan, issues: Issue[]) {
+  const { name, updated } = refreshSummary(plan);
+  return {
+    updated: updated.map((u) => ({ id: u.id, name: name(u.id), old: u.old, new: u.new })),
+    unchanged: plan.unchanged,
+    conflicts: plan.conflicts.map((c) => ({
+      id: c.id,
+      name: name(c.id),
+      written: c.written,
+      current: c.current,
+      new: c.new,
+      resolution: c.resolution,
+    })),
+    removed: plan.removed,
+    issues: issues.map(issueJson),
+  };
+}
+
+/** `台账问题：错误 3 个，警告 4 个，提示 10 个。` — the count that stands in for the list (`--verbose`). */
+export function issueCountLine(issues: Issue[], lang: Lang, offerList: boolean): string {
+  const count = (s: Severity) => issues.filter((i) => i.severity === s).length;
+  if (issues.length === 0) return lang === "en" ? "The ledgers have no issues." : "台账没有问题。";
+  return lang === "en"
+    ? `Ledger issues: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s).${offerList ? " --verbose lists them." : ""}`
+    : `台账问题：错误 ${count("error")} 个，警告 ${count("warning")} 个，提示 ${count("info")} 个。${offerList ? "加 --verbose 列出明细。" : ""}`;
 }

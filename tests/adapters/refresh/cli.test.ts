@@ -49,16 +49,17 @@ function copyOfReport(name: string, bytes: Uint8Array = reportBytes): string {
 }
 
 describe("ledger-report refresh", () => {
-  test("updates the guarantee count, writes 报告.refreshed.docx beside the input, leaves the input alone and exits 0", async () => {
+  test("updates the guarantee count, writes 报告.refreshed.docx beside the input, leaves the input alone and exits 1 for the sample's error rows", async () => {
     const r = await cli("refresh", SAMPLE, report, "--json");
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(["output", "updated", "unchanged", "conflicts", "removed", "issues"]);
+    expect(Object.keys(json)).toEqual(["version", "output", "updated", "unchanged", "conflicts", "removed", "issues", "mustLook"]);
+    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded"]);
     expect(json.output).toBe(path.join(dir, "报告.refreshed.docx"));
     const before = texts(reportBytes);
     const after = texts(new Uint8Array(readFileSync(json.output)));
     const count = json.updated.find((u: { id: string }) => u.id === "eg.count");
-    expect(count).toEqual({ id: "eg.count", old: before.get("eg.count"), new: after.get("eg.count") });
+    expect(count).toEqual({ id: "eg.count", name: "电子保函笔数", old: before.get("eg.count"), new: after.get("eg.count") });
     expect(Number(count.new) - Number(count.old)).toBe(3);
     expect(json.conflicts).toEqual([]);
     expect(json.removed).toEqual([]);
@@ -80,12 +81,16 @@ describe("ledger-report refresh", () => {
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
     expect(json.output).toBe(path.join(dir, "手改.refreshed.docx"));
-    expect(json.conflicts).toEqual([{ id: "eg.count", written, current: "三千余", new: String(Number(written) + 3) }]);
+    expect(json.conflicts).toEqual([
+      { id: "eg.count", name: "电子保函笔数", written, current: "三千余", new: String(Number(written) + 3), resolution: "keep" },
+    ]);
+    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded", "conflicts.kept"]);
     expect(json.updated.map((u: { id: string }) => u.id)).not.toContain("eg.count");
     expect(texts(new Uint8Array(readFileSync(json.output))).get("eg.count")).toBe("三千余");
 
     const taken = await cli("refresh", SAMPLE, edited, "--json", "--overwrite-conflicts", "-o", path.join(dir, "覆盖.docx"));
-    expect(taken.code).toBe(0);
+    expect(taken.code).toBe(1); // the sample's error rows, no longer the conflict
+    expect(JSON.parse(taken.out).mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded"]);
     expect(JSON.parse(taken.out).conflicts.map((c: { id: string }) => c.id)).toEqual(["eg.count"]);
     expect(texts(new Uint8Array(readFileSync(path.join(dir, "覆盖.docx")))).get("eg.count")).toBe(String(Number(written) + 3));
   });

@@ -1,0 +1,82 @@
+// One exit-code contract for every command (init, check, figures, generate, refresh):
+//   0  finished, nothing to look at;
+//   1  finished (and written), but the clerk must look — for the reasons listed below;
+//   2  the input cannot be used: nothing was written (a UsageError, an unreadable file).
+// A command builds an Outcome from what it did and asks exitCode; it never picks 0 or 1 itself.
+import type { Issue } from "../core/types";
+
+export const EXIT_OK = 0;
+export const EXIT_MUST_LOOK = 1;
+export const EXIT_UNUSABLE = 2;
+
+/** What a finished command did, as far as the exit code cares. */
+export interface Outcome {
+  /** Every issue the ledgers raised. */
+  issues?: readonly Issue[];
+  /** The figures computed; one marked `unresolved` has no number the ledgers support. */
+  figures?: readonly { id: string; name?: string; unresolved?: unknown }[];
+  /** Figures the clerk changed by hand that a refresh kept (not overwritten). */
+  conflictsKept?: readonly { id: string }[];
+}
+
+/** One reason the clerk must look, with how many things it concerns (also in the JSON as `mustLook`). */
+export interface LookReason {
+  code: string;
+  count: number;
+  message: string;
+  messageEn: string;
+}
+
+/**
+ * The reasons, in the order they are told. To add one (an unresolved scope, a wrong workbook kept on
+ * purpose …), append a function here that returns a reason or null: every command picks it up.
+ */
+export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
+  function errorRowsExcluded(o) {
+    const n = (o.issues ?? []).filter((i) => i.severity === "error").length;
+    // A missing column is not "some rows": the whole column was ignored, and it must say so.
+    const columns = (o.issues ?? []).filter((i) => i.code === "ledger.missing_column").length;
+    const more = columns === 0 ? "" : `缺少 ${columns} 个必填列，这些列整列未读取，用到它们的指标无法计算。`;
+    const moreEn =
+      columns === 0 ? "" : ` ${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed.`;
+    return n === 0
+      ? null
+      : {
+          code: "rows.excluded",
+          count: n,
+          message: `台账中有 ${n} 个错误，相关行未计入指标。${more}`,
+          messageEn: `${n} error(s) in the ledgers: those rows were left out of the figures.${moreEn}`,
+        };
+  },
+  function unresolvedFigures(o) {
+    const unresolved = (o.figures ?? []).filter((f) => Boolean(f.unresolved));
+    return unresolved.length === 0
+      ? null
+      : {
+          code: "figures.unresolved",
+          count: unresolved.length,
+          message: `${unresolved.length} 项指标无法由台账得出，报告中已标出：${unresolved.map((f) => f.name ?? f.id).join("、")}。`,
+          messageEn: `${unresolved.length} figure(s) could not be computed from the ledgers and are marked in the report: ${unresolved.map((f) => f.name ?? f.id).join(", ")}.`,
+        };
+  },
+  function conflictsKept(o) {
+    const n = o.conflictsKept?.length ?? 0;
+    return n === 0
+      ? null
+      : {
+          code: "conflicts.kept",
+          count: n,
+          message: `${n} 项数字您手工改过，已保留您的文字（加 --overwrite-conflicts 改为台账中的值）。`,
+          messageEn: `${n} figure(s) you changed by hand were kept as you wrote them (--overwrite-conflicts takes the ledgers' values).`,
+        };
+  },
+];
+
+export function mustLook(o: Outcome): LookReason[] {
+  return LOOK_REASONS.map((reason) => reason(o)).filter((r): r is LookReason => r !== null);
+}
+
+/** 1 when anything needs the clerk's eye, else 0. (2 is never a finished command's: see UsageError.) */
+export function exitCode(o: Outcome): typeof EXIT_OK | typeof EXIT_MUST_LOOK {
+  return mustLook(o).length > 0 ? EXIT_MUST_LOOK : EXIT_OK;
+}

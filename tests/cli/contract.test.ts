@@ -1,0 +1,242 @@
+// The command-line contract, command by command: one meaning per exit code (0 nothing to look at,
+// 1 finished but look, 2 unusable input and nothing written), JSON on stdout for every answer when
+// --json is given (errors too, all with "version": 1), and the small courtesies of the help.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { strFromU8, strToU8, unzipSync } from "fflate";
+import { main } from "../../src/cli/main";
+import { EXIT_MUST_LOOK, EXIT_OK, LOOK_REASONS, exitCode, mustLook } from "../../src/cli/exit";
+import { COMMANDS, didYouMean, HELP } from "../../src/cli/help";
+import type { Issue } from "../../src/core/types";
+import { editControl, withDocumentXml } from "../adapters/refresh/clerk";
+
+const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
+
+async function cli(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "lr-contract-"));
+/** A workbook from `init`: every ledger present, no rows, no issue — nothing to look at. */
+const clean = join(dir, "干净.xlsx");
+let cleanReport: string;
+let sampleReport: string;
+const unusable = join(dir, "表格.xlsx");
+const existingDocx = join(dir, "已有.docx");
+
+beforeAll(async () => {
+  expect((await cli("init", clean)).code).toBe(0);
+  cleanReport = join(dir, "干净.docx");
+  expect((await cli("generate", clean, "-o", cleanReport)).code).toBe(0);
+  sampleReport = join(dir, "样例.docx");
+  await cli("generate", sample, "-o", sampleReport);
+  writeFileSync(unusable, "日期,形式,主题\n2022-01-01,专题学习,二十大\n");
+  writeFileSync(existingDocx, "the clerk's edited report");
+}, 120000);
+
+function handEdited(report: string, id: string, text: string): string {
+  const bytes = new Uint8Array(readFileSync(report));
+  const xml = strFromU8(unzipSync(bytes)["word/document.xml"]);
+  const edited = editControl(xml, id, (sdt) => sdt.replace(/(<w:sdtContent>.*?<w:t(?: [^>]*)?>)[^<]*(<\/w:t>)/s, `$1${text}$2`));
+  const file = join(dir, `手改-${id}-${readdirSync(dir).length}.docx`);
+  writeFileSync(file, withDocumentXml(bytes, edited));
+  return file;
+}
+
+describe("the exit code is decided in one place", () => {
+  const error: Issue = { severity: "error", code: "x", message: "错", messageEn: "bad", cell: "学习记录!C3" };
+  const warning: Issue = { ...error, severity: "warning" };
+
+  test("0 when nothing needs the clerk's eye, warnings included", () => {
+    expect(exitCode({})).toBe(EXIT_OK);
+    expect(exitCode({ issues: [warning], figures: [{ id: "a" }], conflictsKept: [] })).toBe(EXIT_OK);
+  });
+
+  test("1 for error rows left out, for an unresolved figure, for a hand edit kept — each a named reason", () => {
+    expect(mustLook({ issues: [error, error] })).toEqual([expect.objectContaining({ code: "rows.excluded", count: 2 })]);
+    expect(mustLook({ figures: [{ id: "eg.count", name: "电子保函笔数", unresolved: true }] })).toEqual([
+      expect.objectContaining({ code: "figures.unresolved", count: 1, message: expect.stringContaining("电子保函笔数") }),
+    ]);
+    expect(mustLook({ conflictsKept: [{ id: "eg.count" }] })).toEqual([expect.objectContaining({ code: "conflicts.kept", count: 1 })]);
+    for (const o of [{ issues: [error] }, { figures: [{ id: "a", unresolved: "no rows" }] }, { conflictsKept: [{ id: "a" }] }])
+      expect(exitCode(o)).toBe(EXIT_MUST_LOOK);
+  });
+
+  test("takes a new reason by appending to LOOK_REASONS, for every command at once", () => {
+    LOOK_REASONS.push((o) =>
+      (o.issues ?? []).some((i) => i.code === "scope.unknown") ? { code: "scope", count: 1, message: "范围", messageEn: "scope" } : null,
+    );
+    try {
+      expect(exitCode({ issues: [{ ...warning, code: "scope.unknown" }] })).toBe(EXIT_MUST_LOOK);
+    } finally {
+      LOOK_REASONS.pop();
+    }
+  });
+});
+
+describe("exit codes, command by command", () => {
+  test("init: 0 when it creates the workbook, 2 when the file exists (unchanged) or is not .xlsx", async () => {
+    const fresh = join(dir, "新建.xlsx");
+    expect((await cli("init", fresh)).code).toBe(0);
+    const before = readFileSync(fresh);
+    const again = await cli("init", fresh);
+    expect(again.code).toBe(2);
+    expect(readFileSync(fresh).equals(before)).toBe(true);
+    expect((await cli("init", join(dir, "台账.txt"))).code).toBe(2);
+    expect(existsSync(join(dir, "台账.txt"))).toBe(false);
+  });
+
+  test.each(["check", "figures", "generate"])("%s: 0 on a clean workbook, 1 on the sample's error rows, 2 on a CSV", async (cmd) => {
+    const out = (name: string) => (cmd === "generate" ? ["-o", join(dir, `${cmd}-${name}.docx`)] : []);
+    expect((await cli(cmd, clean, ...out("clean"))).code).toBe(0);
+    expect((await cli(cmd, sample, ...out("sample"))).code).toBe(1);
+    const bad = await cli(cmd, unusable, ...out("bad"));
+    expect(bad.code).toBe(2);
+    if (cmd === "generate") expect(existsSync(join(dir, "generate-bad.docx"))).toBe(false);
+  });
+
+  test("refresh: 0 on a clean workbook, 1 on the sample's error rows — as generate on the same workbook — 2 on a document that is no report", async () => {
+    expect((await cli("refresh", clean, cleanReport, "-o", join(dir, "r-clean.docx"))).code).toBe(0);
+    const generated = await cli("generate", sample, "-o", join(dir, "again.docx"));
+    const refreshed = await cli("refresh", sample, sampleReport, "-o", join(dir, "r-sample.docx"));
+    expect(refreshed.code).toBe(1);
+    expect(refreshed.code).toBe(generated.code);
+    const notReport = join(dir, "不是报告.docx");
+    writeFileSync(notReport, strToU8("plain text"));
+    const bad = await cli("refresh", clean, notReport, "-o", join(dir, "r-bad.docx"));
+    expect(bad.code).toBe(2);
+    expect(existsSync(join(dir, "r-bad.docx"))).toBe(false);
+  });
+
+  test("refresh: 1 when a hand edit is kept, 0 when --overwrite-conflicts takes the ledgers' value", async () => {
+    const edited = handEdited(cleanReport, "eg.count", "五");
+    const kept = await cli("refresh", clean, edited, "-o", join(dir, "r-kept.docx"));
+    expect(kept.code).toBe(1);
+    expect(kept.err).toContain("--overwrite-conflicts");
+    expect((await cli("refresh", clean, edited, "-o", join(dir, "r-taken.docx"), "--overwrite-conflicts")).code).toBe(0);
+  });
+});
+
+describe("--json", () => {
+  test.each([
+    ["init", () => ["init", join(dir, `j-${Date.now()}.xlsx`)]],
+    ["check", () => ["check", sample]],
+    ["figures", () => ["figures", sample]],
+    ["generate", () => ["generate", sample, "-o", join(dir, `j-${Date.now()}.docx`)]],
+    ["refresh", () => ["refresh", sample, sampleReport, "-o", join(dir, `j-${Date.now()}.docx`)]],
+  ])("%s answers with one JSON document carrying version 1 and why the clerk must look", async (_, args) => {
+    const r = await cli(...args(), "--json");
+    const j = JSON.parse(r.out);
+    expect(j.version).toBe(1);
+    expect(r.err).toBe("");
+    if (r.code === 1) expect(j.mustLook.map((m: { code: string }) => m.code)).toContain("rows.excluded");
+  });
+
+  test.each([
+    ["a missing file", ["check", "/nonexistent/台账.xlsx"], "file.not_found"],
+    ["a CSV named .xlsx", ["figures", unusable], "workbook.not_zip"],
+    ["an existing output", ["generate", sample, "-o", existingDocx], "output.exists"],
+    ["an unknown command", ["chek", sample], "usage.unknown_command"],
+    ["an unknown option", ["generate", sample, "--forse"], "usage.bad_option"],
+    ["a bad year", ["figures", sample, "--year", "22"], "usage.bad_year"],
+    ["a document that is no report", ["refresh", sample, sample], null],
+  ])("answers %s in JSON on stdout, exit 2, nothing on stderr", async (_, argv, code) => {
+    const r = await cli(...(argv as string[]), "--json");
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(["version", "error"]);
+    expect(j.version).toBe(1);
+    expect(Object.keys(j.error)).toEqual(["code", "message", "messageEn"]);
+    if (code) expect(j.error.code).toBe(code);
+    expect(j.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(j.error.messageEn).toMatch(/^[\x20-\x7e]/);
+    expect(j.error.messageEn).not.toBe(j.error.message);
+  });
+});
+
+describe("refresh output", () => {
+  test("prints what changed and a count of the issues; --verbose lists them", async () => {
+    const plain = await cli("refresh", sample, sampleReport, "-o", join(dir, "v1.docx"));
+    expect(plain.out).toMatch(/台账问题：错误 \d+ 个，警告 \d+ 个，提示 \d+ 个。加 --verbose 列出明细。/);
+    expect(plain.out).not.toMatch(/^错误\s/m);
+    const verbose = await cli("refresh", sample, sampleReport, "-o", join(dir, "v2.docx"), "--verbose");
+    expect(verbose.out).toMatch(/^错误\s/m);
+  });
+
+  test("counts an overwritten hand edit once, not as both updated and a conflict", async () => {
+    const edited = handEdited(cleanReport, "eg.count", "五");
+    const text = await cli("refresh", clean, edited, "-o", join(dir, "o1.docx"), "--overwrite-conflicts");
+    expect(text.out).toMatch(/更新 0 项，覆盖手工修改 1 项，未变 \d+ 项，保留手工修改 0 项/);
+    expect(text.out.match(/电子保函笔数/g)).toHaveLength(1);
+    const j = JSON.parse((await cli("refresh", clean, edited, "-o", join(dir, "o2.docx"), "--overwrite-conflicts", "--json")).out);
+    expect(j.updated.map((u: { id: string }) => u.id)).not.toContain("eg.count");
+    expect(j.conflicts).toEqual([expect.objectContaining({ id: "eg.count", name: "电子保函笔数", current: "五", resolution: "take" })]);
+  });
+
+  test("--year recomputes for that year", async () => {
+    const j = JSON.parse((await cli("refresh", sample, sampleReport, "-o", join(dir, "y.docx"), "--year", "2023", "--json")).out);
+    expect(j.updated.map((u: { id: string }) => u.id)).toContain("setting.year");
+    expect(j.updated.find((u: { id: string }) => u.id === "setting.year").new).toBe("2023");
+  });
+});
+
+describe("help and courtesy", () => {
+  test.each(["init", "generate", "refresh"] as const)("%s --help shows --force and --year", async (cmd) => {
+    const r = await cli(cmd, "--help");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("--force");
+    expect(r.out).toContain("--year");
+    expect(HELP[cmd]).toBe(r.out);
+  });
+
+  test("init --year writes that year into 报告设置, and --force replaces an existing file", async () => {
+    const file = join(dir, "年度.xlsx");
+    expect((await cli("init", file, "--year", "2023")).code).toBe(0);
+    const figures = JSON.parse((await cli("figures", file, "--json")).out);
+    expect(figures.period).toEqual({ start: "2023-01-01", end: "2023-12-31" });
+    const replaced = await cli("init", file, "--force", "--year", "2024", "--json");
+    expect(replaced.code).toBe(0);
+    expect(JSON.parse(replaced.out)).toMatchObject({ version: 1, replaced: true, year: 2024 });
+  });
+
+  test.each([
+    ["chek", "check"],
+    ["genrate", "generate"],
+    ["refesh", "refresh"],
+    ["figure", "figures"],
+    ["INIT", "init"],
+  ])("a mistyped command %s is answered with “did you mean %s”", async (typed, meant) => {
+    expect(didYouMean(typed, COMMANDS)).toBe(meant);
+    const r = await cli(typed, sample);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`您是不是要用 ${meant}？`);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+  });
+
+  test("a word far from every command gets no guess", () => {
+    expect(didYouMean("frobnicate", COMMANDS)).toBeNull();
+    expect(didYouMean("x", COMMANDS)).toBeNull();
+  });
+
+  test("an option the command does not take is refused with a guess, not ignored", async () => {
+    const r = await cli("check", sample, "--overwrite-conflict");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--overwrite-conflict");
+    const typo = await cli("generate", sample, "--forse", "--lang", "en");
+    expect(typo.err).toContain("Did you mean --force?");
+  });
+
+  test("check's footer does not tell the clerk to run check; generate's does", async () => {
+    const check = await cli("check", sample);
+    expect(check.code).toBe(1);
+    expect(check.out + check.err).not.toContain("ledger-report check");
+    expect(check.err).toContain("台账中有");
+    const figures = await cli("figures", sample);
+    expect(figures.err).toContain("ledger-report check");
+  });
+});
