@@ -19,7 +19,7 @@ export const HELP: Record<Command | "main", string> = {
   ledger-report figures <台账.xlsx> [--json]          计算各项指标：数值、报告文字、使用行数、来源
   ledger-report generate <台账.xlsx> -o <报告.docx>   生成述职报告
       [--year 2022] [--scope 交易一科]
-  ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--overwrite-conflicts] [--json]
+  ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--overwrite-conflicts] [--other-workbook] [--json]
                                                       刷新已有报告中的数字，保留手写内容
 
 每个命令都可以加 --help 查看说明。
@@ -56,13 +56,15 @@ Writes the report (.docx, GB/T 9704 layout); every figure is a linked content co
   --force              输出文件已存在时覆盖它（默认拒绝，以免丢失您改过的报告）/ replace an existing output
   --year, --scope      同 figures
 ${COMMON}`,
-  refresh: `ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--overwrite-conflicts] [--json]
+  refresh: `ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--overwrite-conflicts] [--other-workbook] [--json]
 
 用台账的最新数据刷新已生成的报告：只更新数字，保留您写的所有文字；您手工改过的数字作为冲突列出并保留。
 Refreshes the figures of a generated report in place, keeping every word the clerk wrote.
 
   -o, --output <文件>      输出文件（默认 <报告>.refreshed.docx，已存在时自动加序号）；用报告本身的路径即原地刷新
   --overwrite-conflicts    手工修改过的数字也改为台账中的新值 / take the new value for hand-edited figures too
+  --other-workbook         工作簿ID与报告记录的不同（或工作簿没有ID）时仍然刷新；默认不写入任何内容并退出（退出码 2）
+                           refresh even when the workbook's 工作簿ID is not the report's (default: write nothing, exit 2)
   --json                   {"updated":[{"id","old","new"}],"unchanged":[…],"conflicts":[{"id","written","current","new"}],"removed":[…],"issues":[…]}
   --force                  -o 指定的文件已存在时覆盖 / replace an existing -o file
 ${COMMON}`,

@@ -7,7 +7,7 @@ import { readXlsxAsync, XlsxReadError } from "../adapters/xlsx";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { matchLedgerName, SETTINGS_SHEET, DEFINITIONS_SHEET } from "../core/ledger";
 import { runEngine, type EngineResult } from "../core/engine";
-import type { Issue, ReportSettings } from "../core/types";
+import type { FigureResult, Issue, ReportSettings } from "../core/types";
 import { createProgress } from "./progress";
 import { formatRefresh, formatIssues, formatFigures, formatLedgers, figuresJson, checkJson, summaryLine, type Lang } from "./output";
 import { HELP, type Command } from "./help";
@@ -27,6 +27,8 @@ const STEPS = ["读取工作簿", "校验台账", "计算指标", "排版", "写
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Today, for `init`'s report year; tests fix it. */
+  now?: () => Date;
 }
 
 export async function main(
@@ -61,6 +63,7 @@ export async function main(
         scope: { type: "string" },
         lang: { type: "string" },
         "overwrite-conflicts": { type: "boolean" },
+        "other-workbook": { type: "boolean" },
         force: { type: "boolean" },
       },
     });
@@ -146,8 +149,10 @@ async function analyse(
     progress.step("计算指标");
     const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
     if (noLedger) throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`);
+    refuseUnknownScope(overrides, result);
 
     const hasErrors = result.issues.some((i) => i.severity === "error");
+    const unresolved = result.figures.filter((f) => f.unresolved !== undefined || f.value === null);
     if (cmd === "check") {
       progress.done();
       io.out(
@@ -174,7 +179,8 @@ async function analyse(
       else io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Report written" : "报告已写入"}：${output}\n`);
     }
     if (hasErrors && !flags.json) io.err(errorHint(result.issues, lang));
-    return hasErrors ? 1 : 0;
+    if (unresolved.length && !flags.json) io.err(unresolvedHint(unresolved, lang));
+    return hasErrors || unresolved.length ? 1 : 0;
   } finally {
     progress.done();
   }
@@ -182,7 +188,15 @@ async function analyse(
 
 async function refresh(
   positionals: string[],
-  flags: { json?: boolean; output?: string; year?: string; scope?: string; "overwrite-conflicts"?: boolean; force?: boolean },
+  flags: {
+    json?: boolean;
+    output?: string;
+    year?: string;
+    scope?: string;
+    "overwrite-conflicts"?: boolean;
+    "other-workbook"?: boolean;
+    force?: boolean;
+  },
   lang: Lang,
   io: Io,
 ): Promise<number> {
@@ -201,18 +215,32 @@ async function refresh(
     progress.step("读取报告");
     if (!existsSync(reportPath)) throw new UsageError(`找不到文件：${reportPath}`, `file not found: ${reportPath}`);
     const docxBytes = new Uint8Array(readFileSync(reportPath));
-    const { refreshDocx, DocxReadError } = await loadRefresh();
+    const { refreshDocx, DocxReadError, OtherWorkbookError } = await loadRefresh();
     let result;
     try {
       progress.step("计算指标");
-      result = refreshDocx(workbook, docxBytes, { overwriteConflicts: Boolean(flags["overwrite-conflicts"]), overrides });
+      result = refreshDocx(workbook, docxBytes, {
+        overwriteConflicts: Boolean(flags["overwrite-conflicts"]),
+        overrides,
+        allowOtherWorkbook: Boolean(flags["other-workbook"]),
+      });
     } catch (e) {
       if (e instanceof DocxReadError)
         throw new UsageError(`${basename(reportPath)}：${e.message}`, `${basename(reportPath)}: ${e.messageEn}`);
+      if (e instanceof OtherWorkbookError)
+        throw new UsageError(
+          `${e.message}如确认要用这个工作簿刷新，请加 --other-workbook。`,
+          `${e.messageEn} If this is the right workbook, add --other-workbook.`,
+        );
       throw e;
     }
     const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
     if (noLedger) throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`);
+    if (overrides.scope !== undefined && result.issues.some((i) => i.code === "settings.scope_unknown"))
+      throw new UsageError(
+        `--scope “${overrides.scope.trim()}”不是任何台账中的部门，未写入任何文件。`,
+        `--scope "${overrides.scope.trim()}" is no department of any ledger; nothing was written.`,
+      );
     progress.step("写入文件");
     writeFileSync(output, result.bytes);
     progress.done();
@@ -255,8 +283,12 @@ function freeName(path: string): string {
 }
 
 async function loadRefresh() {
-  const [{ refreshDocx }, { DocxReadError }] = await Promise.all([import("../adapters/docx/refresh"), import("../adapters/docx/patch")]);
-  return { refreshDocx, DocxReadError };
+  const [{ refreshDocx }, { DocxReadError }, { OtherWorkbookError }] = await Promise.all([
+    import("../adapters/docx/refresh"),
+    import("../adapters/docx/patch"),
+    import("../core/refresh/recompute"),
+  ]);
+  return { refreshDocx, DocxReadError, OtherWorkbookError };
 }
 
 function parseOverrides(flags: { year?: string; scope?: string }): Partial<ReportSettings> {
@@ -276,6 +308,34 @@ async function renderReport(result: EngineResult): Promise<Uint8Array> {
   return renderDocx(result.report, result.link);
 }
 
+/** `--scope` naming no department of any ledger: nothing is written, and the departments there are are listed. */
+function refuseUnknownScope(overrides: Partial<ReportSettings>, result: EngineResult): void {
+  if (overrides.scope === undefined || !result.issues.some((i) => i.code === "settings.scope_unknown")) return;
+  const scope = overrides.scope.trim();
+  const known = result.departments;
+  throw new UsageError(
+    known.length
+      ? `--scope “${scope}”不是任何台账中的部门，未写入任何文件。台账中的部门有：${known.join("、")}（或用“全部门”）。`
+      : `--scope “${scope}”无法使用：台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），未写入任何文件。`,
+    known.length
+      ? `--scope "${scope}" is no department of any ledger; nothing was written. The ledgers name: ${known.join(", ")} (or 全部门 for all).`
+      : `--scope "${scope}" cannot be used: the ledgers name no department (no 部门 column, none in a sheet name); nothing was written.`,
+  );
+}
+
+/** Which figures the report shows as 待补, and why: the clerk must look before signing. */
+function unresolvedHint(figures: FigureResult[], lang: Lang): string {
+  const lines = figures.map((f) => {
+    const u = f.unresolved;
+    const why = u ? (lang === "en" ? u.reasonEn : u.reason) : "";
+    const at = u?.cell ? (lang === "en" ? ` (see ${u.cell})` : `（见 ${u.cell}）`) : "";
+    return `  ${f.name}（${f.id}）：${why}${at}`;
+  });
+  return lang === "en"
+    ? `${figures.length} figure(s) cannot be computed; the report shows a highlighted placeholder for each, never 0:\n${lines.join("\n")}\n`
+    : `${figures.length} 项指标无法计算，报告中显示为黄色的“待补”占位，不会写成 0：\n${lines.join("\n")}\n`;
+}
+
 function errorHint(issues: Issue[], lang: Lang): string {
   const n = issues.filter((i) => i.severity === "error").length;
   return lang === "en"
@@ -293,9 +353,10 @@ async function init(positionals: string[], lang: Lang, io: Io): Promise<number> 
   if (!/\.xlsx$/i.test(target))
     throw new UsageError(`工作簿文件名应以 .xlsx 结尾：${target}`, `the workbook name must end in .xlsx: ${target}`);
   const { writeSetupWorkbook } = await import("../adapters/xlsx/setup-writer");
-  const { defaultSettings, settingsToRows } = await import("../core/settings");
+  const { newWorkbookSettings, settingsToRows } = await import("../core/settings");
   const { DEFINITION_HEADERS, DEFAULT_DEFINITIONS, definitionToRow } = await import("../core/figures");
-  const settings = { ...defaultSettings(), workbookId: randomId() };
+  // The year due and its period; names and 手工值 blank for the clerk (check names each blank cell).
+  const settings = newWorkbookSettings(io.now?.() ?? new Date(), randomId());
   const bytes = await writeSetupWorkbook({
     settingsRows: settingsToRows(settings),
     definitionHeaders: DEFINITION_HEADERS,
@@ -305,8 +366,8 @@ async function init(positionals: string[], lang: Lang, io: Io): Promise<number> 
   writeFileSync(target, bytes, { flag: "wx" });
   io.out(
     lang === "en"
-      ? `Created ${target}: every ledger as a table, 报告设置 and 指标定义.\n`
-      : `已创建 ${target}：各台账表格、报告设置、指标定义。\n`,
+      ? `Created ${target}: every ledger as a table, 报告设置 (year ${settings.year}) and 指标定义. Fill in the names in 报告设置 and the 手工值 in 指标定义; \`ledger-report check\` lists what is still blank.\n`
+      : `已创建 ${target}：各台账表格、报告设置（年度 ${settings.year}）、指标定义。请在“报告设置”中填写单位名称等，在“指标定义”中填写手工值；ledger-report check 会列出仍为空的单元格。\n`,
   );
   return 0;
 }

@@ -1,6 +1,9 @@
-import { DEFAULT_DEFINITIONS, evaluateFigures, parseConditions } from "../../../src/core/figures";
+import { DEFAULT_DEFINITIONS as BLANK_DEFAULTS, evaluateFigures, parseConditions, withSeedManualValues } from "../../../src/core/figures";
 import { ledgerSpec } from "../../../src/core/ledger/schema";
 import type { Aggregate, FieldValue, FigureDefinition, Ledger, LedgerName, LedgerRow, LedgerSet } from "../../../src/core/types";
+
+/** The default figures with the seed report's hand values, as the sample workbook holds them. */
+const DEFAULT_DEFINITIONS = withSeedManualValues(BLANK_DEFAULTS);
 
 const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
 
@@ -93,7 +96,7 @@ function sampleLedgers(): LedgerSet {
     ]),
     ledger("共建单位", [
       row("共建单位", 2, { 单位名称: "甲社区", 协议签订日期: "2021-04-01", 状态: "有效" }),
-      row("共建单位", 3, { 单位名称: "乙社区", 协议签订日期: "2022-04-01", 状态: "终止" }),
+      row("共建单位", 3, { 单位名称: "乙社区", 协议签订日期: "2022-04-01", 状态: "终止", 终止日期: "2022-10-01" }),
       row("共建单位", 4, { 单位名称: "丙社区", 协议签订日期: "2022-05-01", 状态: null }),
       row("共建单位", 5, { 单位名称: "丁社区", 协议签订日期: "2023-02-01", 状态: "有效" }),
     ]),
@@ -265,7 +268,29 @@ describe("scope filtering", () => {
   it("counts only the scope's department, leaving out rows without one", () => {
     expect(count("交易一科")).toBe(2);
     expect(count(" 交易二科 ")).toBe(1);
-    expect(count("办公室")).toBe(0);
+  });
+  it("leaves every ledger figure unresolved, not 0, under a scope that is no department of any ledger", () => {
+    const result = evaluateFigures([def("学习记录", "")], rows, { ...YEAR_2022, scope: "交易三科", scopeCell: "报告设置!B11" });
+    expect(result.figures[0]).toMatchObject({ value: null, text: "［待补：测试］", rows: 0 });
+    expect(result.figures[0].unresolved).toEqual({
+      code: "scope_unknown",
+      reason: "统计范围“交易三科”不是任何台账中的部门",
+      reasonEn: 'the scope "交易三科" is no department of any ledger',
+      cell: "报告设置!B11",
+    });
+  });
+  it("leaves a figure unresolved, not 0, when its ledger says nothing about departments", () => {
+    const twoLedgers = set(
+      rows.ledgers.学习记录!,
+      ledger("人员", [person(2, { 包联社区: "甲社区" }), person(3, { 包联社区: "乙社区" })]),
+    );
+    const result = evaluateFigures([def("人员", "包联社区 非空", { id: "p.x" }), def("学习记录", "")], twoLedgers, {
+      ...YEAR_2022,
+      scope: "交易一科",
+    });
+    expect(result.figures.map((f) => f.value)).toEqual([null, 2]);
+    expect(result.figures[0].unresolved?.code).toBe("scope_no_department");
+    expect(result.issues.map((i) => i.code)).toEqual(["figure.scope_no_department"]);
   });
   it("does not scope manual figures", () => {
     const result = evaluateFigures([def(null, "", { manualValue: 7 })], rows, {
@@ -349,20 +374,19 @@ describe("conditions", () => {
     expect(result.issues).toEqual([]);
     expect(result.figures[0].value).toBe(250.5);
   });
-  it("treat a column the ledger lacks as blank in every row, and say so", () => {
+  it("leave a figure unresolved, not 0 or a count of every row, when its condition column is not in the ledger", () => {
     const result = evaluateFigures(
-      [def("学习记录", "地点 为空", { id: "a.x" }), def("学习记录", "地点=会议室", { id: "b.x" })],
+      [def("学习记录", "地点 为空", { id: "a.x", name: "甲" }), def("学习记录", "地点=会议室", { id: "b.x", name: "乙" })],
       sessions,
       YEAR_2022,
     );
-    expect(result.figures.map((f) => f.value)).toEqual([3, 0]);
-    expect(result.issues[0]).toEqual({
-      severity: "warning",
-      code: "figure.column_missing",
-      message: "指标 a.x 的条件列“地点”在 学习记录 台账中不存在，按该列每行均为空计算",
-      messageEn: 'Figure a.x: the condition column "地点" does not exist in ledger 学习记录; it is treated as blank in every row',
-      ledger: "学习记录",
-    });
+    expect(result.figures.map((f) => [f.value, f.text])).toEqual([
+      [null, "［待补：甲］"],
+      [null, "［待补：乙］"],
+    ]);
+    expect(result.figures[0].unresolved).toMatchObject({ code: "column_missing", reason: "“学习记录”台账中没有条件列“地点”" });
+    expect(result.issues[0]).toMatchObject({ severity: "warning", code: "figure.column_missing", ledger: "学习记录" });
+    expect(result.issues[0].message).toContain("不会写成 0");
     expect(result.issues).toHaveLength(2);
   });
   it("read 是 and 否 for yes/no cells the reader gave as booleans", () => {
@@ -427,11 +451,16 @@ describe("aggregates", () => {
     expect(result.figures[0].value).toBe(1000.5);
     expect(result.figures[0].rows).toBe(3);
   });
-  it("give 0 and a warning when the summed column does not exist", () => {
+  it("leave a figure unresolved, not 0, when the summed column does not exist", () => {
     const eg = set(ledger("电子保函", [guarantee(2, "2022-01-01", "甲", null, 5)]));
-    const result = evaluateFigures([def("电子保函", "", { id: "s.x", aggregate: { kind: "sum", column: "手续费" } })], eg, YEAR_2022);
-    expect(result.figures[0].value).toBe(0);
-    expect(result.issues.map((i) => i.message)).toEqual(["指标 s.x 的求和列“手续费”在 电子保函 台账中不存在，结果为 0"]);
+    const result = evaluateFigures(
+      [def("电子保函", "", { id: "s.x", name: "手续费合计", aggregate: { kind: "sum", column: "手续费" } })],
+      eg,
+      YEAR_2022,
+    );
+    expect(result.figures[0]).toMatchObject({ value: null, text: "［待补：手续费合计］" });
+    expect(result.figures[0].unresolved?.reason).toBe("“电子保函”台账中没有求和列“手续费”");
+    expect(result.issues.map((i) => i.code)).toEqual(["figure.column_missing"]);
   });
 });
 
@@ -449,28 +478,39 @@ describe("missing ledgers and manual figures", () => {
       {
         severity: "warning",
         code: "figure.ledger_missing",
-        message: "电子保函 台账缺失，指标 eg.count 使用手工值",
+        message: "电子保函 台账缺失，指标“测试”（eg.count）使用手工值",
         messageEn: "Ledger 电子保函 is missing; figure eg.count uses its manual value",
         ledger: "电子保函",
       },
     ]);
   });
-  it("show the blank * when the ledger is missing and there is no manual value", () => {
-    const result = evaluateFigures([def("人员", "", { id: "p.count" })], set(), YEAR_2022);
-    expect(result.figures[0]).toMatchObject({ value: null, text: "*", manual: true });
-    expect(result.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
-      ["warning", "figure.ledger_missing", "人员 台账缺失，指标 p.count 没有手工值，报告中显示为 *"],
-    ]);
+  it("leave a figure unresolved, naming the 手工值 cell, when the ledger is missing and there is no manual value", () => {
+    const result = evaluateFigures(
+      [def("人员", "", { id: "p.count", name: "人数", cells: { manual: "指标定义!H5" } })],
+      set(),
+      YEAR_2022,
+    );
+    expect(result.figures[0]).toMatchObject({ value: null, text: "［待补：人数］", manual: true });
+    expect(result.figures[0].unresolved).toEqual({
+      code: "ledger_missing",
+      reason: "未找到“人员”台账，手工值也为空",
+      reasonEn: "ledger 人员 is missing and the manual value is blank",
+      cell: "指标定义!H5",
+    });
+    expect(result.issues.map((i) => [i.severity, i.code, i.cell])).toEqual([["warning", "figure.ledger_missing", "指标定义!H5"]]);
   });
   it("format manual values like computed ones", () => {
     const result = evaluateFigures([def(null, "", { manualValue: 1236, format: "approx" })], set(), YEAR_2022);
     expect(result.figures[0]).toMatchObject({ value: 1236, text: "1200余", manual: true });
     expect(result.issues).toEqual([]);
   });
-  it("warn about a manual figure without a value", () => {
-    const result = evaluateFigures([def(null, "", { id: "m.x", name: "某值" })], set(), YEAR_2022);
-    expect(result.figures[0].text).toBe("*");
-    expect(result.issues.map((i) => i.message)).toEqual(["指标 m.x（某值）为手工指标，但手工值为空，报告中显示为 *"]);
+  it("leave a manual figure without a value unresolved, with a warning at its 手工值 cell", () => {
+    const result = evaluateFigures([def(null, "", { id: "m.x", name: "某值", cells: { manual: "指标定义!H2" } })], set(), YEAR_2022);
+    expect(result.figures[0]).toMatchObject({ value: null, text: "［待补：某值］", manual: true });
+    expect(result.figures[0].unresolved?.code).toBe("manual_blank");
+    expect(result.issues.map((i) => [i.code, i.cell, i.message])).toEqual([
+      ["figure.manual_blank", "指标定义!H2", "指标“某值”（m.x）无法计算：手工指标的手工值为空。报告中显示为“［待补：某值］”，不会写成 0。"],
+    ]);
   });
 });
 
