@@ -700,3 +700,128 @@ describe("ledgers read from several sheets", () => {
     expect(result.figures[0].rowRefs).toEqual([{ sheet: "学习记录-交易二科", row: 2 }]);
   });
 });
+
+describe("status as history has it", () => {
+  const partner = (n: number, 协议签订日期: string, 状态: string | null, 终止日期: string | null = null) =>
+    row("共建单位", n, { 单位名称: `单位${n}`, 协议签订日期, 状态, 终止日期 });
+  const partners = () =>
+    set(
+      ledger("共建单位", [
+        partner(2, "2021-03-01", "有效"),
+        partner(3, "2022-05-01", null),
+        partner(4, "2021-06-01", "终止", "2023-04-01"), // terminated after the 2022 period: still active at its end
+        partner(5, "2021-06-01", "终止", "2022-08-01"), // terminated within 2022
+        partner(6, "2023-02-01", "有效"), // signed after the period
+      ]),
+    );
+  const count = (ledgers: LedgerSet, end: string) =>
+    evaluateFigures(
+      DEFAULT_DEFINITIONS.filter((d) => d.id === "partners.count"),
+      ledgers,
+      { periodStart: `${end.slice(0, 4)}-01-01`, periodEnd: end, scope: "全部门" },
+    );
+
+  it("count a partner terminated after the period end as active at it, so a 2022 report refreshed in 2023 keeps its figure", () => {
+    expect(count(partners(), "2022-12-31").figures[0].value).toBe(3);
+    // The 2023 report: unit 4 is gone by its end, unit 6 has joined.
+    expect(count(partners(), "2023-12-31").figures[0].value).toBe(3);
+    expect(count(partners(), "2023-12-31").figures[0].rowRefs.map((r) => r.row)).toEqual([2, 3, 6]);
+  });
+  it("count 终止 without a 终止日期 as terminated, with a warning at the cell where the date belongs", () => {
+    const ledgers = set(
+      ledger("共建单位", [
+        { ...partner(2, "2021-03-01", "终止"), columns: { 单位名称: "A", 协议签订日期: "B", 状态: "D", 终止日期: "E" } },
+        partner(3, "2021-03-01", "有效"),
+      ]),
+    );
+    const result = count(ledgers, "2022-12-31");
+    expect(result.figures[0].value).toBe(1);
+    expect(result.issues.map((i) => [i.severity, i.code, i.cell])).toEqual([["warning", "partner.terminated_without_date", "共建单位!E2"]]);
+  });
+  it("never count a 撤销 guarantee in a figure whose conditions do not name 状态", () => {
+    const eg = set(
+      ledger("电子保函", [
+        guarantee(2, "2022-01-01", "甲", null, 100),
+        guarantee(3, "2022-01-01", "乙", null, 200, "撤销"),
+        guarantee(4, "2022-01-01", "丙", "C3", 400),
+        guarantee(5, "2022-01-01", "丁", null, 800, null),
+      ]),
+    );
+    const noCode = def("电子保函", "统一社会信用代码 为空", { id: "eg.nocode" });
+    const sum = def("电子保函", "", { id: "eg.sum", aggregate: { kind: "sum", column: "保证金金额" } });
+    const firms = def("电子保函", "", { id: "eg.firms2", aggregate: { kind: "distinct", column: "投标企业" } });
+    const { figures } = evaluateFigures([noCode, sum, firms], eg, YEAR_2022);
+    expect(figures.map((f) => [f.id, f.value])).toEqual([
+      ["eg.nocode", 2],
+      ["eg.sum", 1300],
+      ["eg.firms2", 3],
+    ]);
+  });
+  it("count 撤销 guarantees only where a condition names 状态=撤销", () => {
+    const eg = set(
+      ledger("电子保函", [guarantee(2, "2022-01-01", "甲", null, 100, "撤销"), guarantee(3, "2022-01-01", "乙", null, 200, "撤销")]),
+    );
+    const revoked = def("电子保函", "状态=撤销", { id: "eg.revoked" });
+    const either = def("电子保函", "状态=有效|撤销", { id: "eg.either" });
+    const notValid = def("电子保函", "状态≠有效", { id: "eg.notvalid" });
+    expect(evaluateFigures([revoked, either, notValid], eg, YEAR_2022).figures.map((f) => f.value)).toEqual([2, 2, 0]);
+  });
+  it("read an absent 状态 column as 有效 in every row, as a blank 状态 cell reads", () => {
+    const rows = [guarantee(2, "2022-01-01", "甲", null, 100), guarantee(3, "2022-01-01", "乙", null, 200)].map((r) => {
+      const values = { ...r.values };
+      delete values.状态;
+      return { ...r, values };
+    });
+    const eg: Ledger = { ...ledger("电子保函", rows), columns: ledger("电子保函", []).columns.filter((c) => c.name !== "状态") };
+    const result = evaluateFigures([def("电子保函", "状态=有效", { id: "eg.valid" }), def("电子保函", "状态≠撤销")], set(eg), YEAR_2022);
+    expect(result.figures.map((f) => f.value)).toEqual([2, 2]);
+    expect(result.issues).toEqual([]);
+  });
+});
+
+describe("columns a figure needs", () => {
+  /** Rows as the reader makes them: one sheet's rows share its column letters. */
+  const sheetRows = (sheet: string, letters: Record<string, string>, rows: LedgerRow[]) => rows.map((r) => ({ ...r, sheet, columns: letters }));
+
+  it("leave a figure unresolved when one sheet of its ledger lacks a condition column the other has, naming that sheet", () => {
+    const withOrg = sheetRows("学习台账-党支部", { 日期: "A", 形式: "B", 主题: "C", 组织: "D" }, [
+      study(2, "2022-03-01", "线上研讨", "二十大", "青年理论学习小组"),
+    ]);
+    const without = sheetRows("学习台账-党组", { 日期: "A", 形式: "B", 主题: "C" }, [study(5, "2022-03-01", "线上研讨", "二十大")]);
+    const l: Ledger = {
+      ...ledger("学习记录", [...withOrg, ...without]),
+      sources: [
+        { sheet: "学习台账-党支部", headerRow: 1, rowsRead: 1 },
+        { sheet: "学习台账-党组", headerRow: 4, rowsRead: 1 },
+      ],
+    };
+    const youth = DEFAULT_DEFINITIONS.find((d) => d.id === "study.youth_online.count")!;
+    const seminar = DEFAULT_DEFINITIONS.find((d) => d.id === "study.seminar.count")!;
+    const { figures } = evaluateFigures([youth, seminar], set(l), YEAR_2022);
+    expect(figures[0]).toMatchObject({ value: null, text: "［待补：青年线上学习研讨次数］" });
+    expect(figures[0].unresolved).toMatchObject({ reason: "学习台账-党组 中没有条件列“组织”", cell: "'学习台账-党组'!A4" });
+    expect(figures[1].value).toBe(0);
+  });
+  it("leave a figure with a period unresolved when its ledger lacks the required date column, instead of counting every year", () => {
+    const rows = [study(2, "2021-01-01", "专题研讨", "a"), study(3, "2022-01-01", "专题研讨", "b")].map((r) => {
+      const values = { ...r.values };
+      delete values.日期;
+      return { ...r, values };
+    });
+    const l: Ledger = { ...ledger("学习记录", rows), columns: ledger("学习记录", []).columns.filter((c) => c.name !== "日期") };
+    const seminar = DEFAULT_DEFINITIONS.find((d) => d.id === "study.seminar.count")!;
+    const { figures } = evaluateFigures([seminar], set(l), YEAR_2022);
+    expect(figures[0].value).toBeNull();
+    expect(figures[0].unresolved?.reason).toBe("“学习记录”台账中没有日期列“日期”");
+  });
+  it("count distinct values from the fallback column where a sheet lacks the first", () => {
+    const a = sheetRows("电子保函-交易一科", { 保函编号: "A", 开立日期: "B", 投标企业: "C", 统一社会信用代码: "D", 保证金金额: "E" }, [
+      guarantee(2, "2022-01-01", "甲", "C1", 1),
+    ]);
+    const b = sheetRows("电子保函-交易二科", { 保函编号: "A", 开立日期: "B", 投标企业: "C", 保证金金额: "E" }, [
+      guarantee(2, "2022-01-01", "乙", null, 1),
+    ]);
+    const firms = DEFAULT_DEFINITIONS.find((d) => d.id === "eg.firms")!;
+    expect(evaluateFigures([firms], set(ledger("电子保函", [...a, ...b])), YEAR_2022).figures[0].value).toBe(2);
+  });
+});
