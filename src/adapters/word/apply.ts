@@ -1,6 +1,7 @@
 // Writing a reviewed refresh plan into the live document in one round trip: the new text of each
 // figure control being updated, then the link record. Nothing outside those controls is touched.
 import { linkRecordToXml, slotTag } from "../../core/link";
+import { isPlaceholderText } from "../../core/format";
 import type { RefreshPlan } from "../../core/refresh/plan";
 import {
   asyncCall,
@@ -51,7 +52,10 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
       const control = controls.getById(found.wordId);
       // eslint-disable-next-line office-addins/no-navigational-load -- tag and text are plain properties of ContentControl, not navigation properties
       control.load("tag,text");
-      control.insertText(w.text, "Replace");
+      const written = control.insertText(w.text, "Replace");
+      // Replaced text keeps the formatting of what it replaces: a number written over a placeholder
+      // would stay yellow, and a placeholder over a number would not stand out.
+      written.font.highlightColor = isPlaceholderText(w.text) ? "Yellow" : (null as unknown as string);
       return { w, found, control };
     });
     if (wordParts) {
