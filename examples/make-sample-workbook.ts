@@ -4,10 +4,11 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildSampleWorkbook, type SampleConfig } from "./sample-data";
 import { defaultSettings, settingsToRows } from "../src/core/settings";
-import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../src/core/figures";
+import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow, withSeedManualValues } from "../src/core/figures";
 
 // The sample carries its configuration like a real shared workbook: 报告设置 with a fixed
-// workbook id (so the sample report is reproducible) and the default 指标定义.
+// workbook id (so the sample report is reproducible) and the default 指标定义 with the seed report's
+// hand values — the sample is the one workbook that ships answers.
 const config: SampleConfig = {
   settingsRows: settingsToRows({
     ...defaultSettings(2022),
@@ -16,7 +17,7 @@ const config: SampleConfig = {
     signatureDate: "",
   }),
   definitionHeaders: [...DEFINITION_HEADERS],
-  definitionRows: DEFAULT_DEFINITIONS.map(definitionToRow),
+  definitionRows: withSeedManualValues(DEFAULT_DEFINITIONS).map(definitionToRow),
 };
 
 async function main(): Promise<void> {

@@ -30,6 +30,7 @@ export const OPTIONS: Record<Command, Record<string, OptionSpec>> = {
     year: { type: "string" },
     scope: { type: "string" },
     "overwrite-conflicts": { type: "boolean" },
+    "other-workbook": { type: "boolean" },
     force: { type: "boolean" },
     verbose: { type: "boolean" },
   },
@@ -87,7 +88,7 @@ export const HELP: Record<Command | "main", string> = {
   ledger-report figures <台账.xlsx> [--json]          计算各项指标：数值、报告文字、使用行数、来源
   ledger-report generate <台账.xlsx> -o <报告.docx>   生成述职报告
       [--year 2022] [--scope 交易一科] [--force]
-  ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--year 2023] [--overwrite-conflicts] [--force] [--verbose]
+  ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--year 2023] [--overwrite-conflicts] [--other-workbook] [--force] [--verbose]
                                                       刷新已有报告中的数字，保留手写内容
 
 每个命令都可以加 --help 查看说明。
@@ -130,7 +131,7 @@ Writes the report (.docx, GB/T 9704 layout); every figure is a linked content co
 ${YEAR}
 ${SCOPE}
 ${COMMON}`,
-  refresh: `ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--year 2023] [--overwrite-conflicts] [--force] [--verbose] [--json]
+  refresh: `ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--year 2023] [--overwrite-conflicts] [--other-workbook] [--force] [--verbose] [--json]
 
 用台账的最新数据刷新已生成的报告：只更新数字，保留您写的所有文字；您手工改过的数字作为冲突列出并保留。
 列出改动了哪些数字，以及台账问题的个数（加 --verbose 列出每个问题）。
@@ -139,6 +140,8 @@ and how many issues the ledgers have (--verbose lists them).
 
   -o, --output <文件>      输出文件（默认 <报告>.refreshed.docx，已存在时自动加序号）；用报告本身的路径即原地刷新
   --overwrite-conflicts    手工修改过的数字也改为台账中的新值 / take the new value for hand-edited figures too
+  --other-workbook         工作簿ID与报告记录的不同（或工作簿没有ID）时仍然刷新；默认不写入任何内容并退出（退出码 2）
+                           refresh even when the workbook's 工作簿ID is not the report's (default: write nothing, exit 2)
   --force                  -o 指定的文件已存在时覆盖 / replace an existing -o file
   --year <年份>            按该年度重新计算（默认为报告生成时的年度）/ recompute for that year (default: the report's own)
   --scope <部门>           统计范围（默认为报告生成时的范围）/ scope (default: the report's own)

@@ -55,6 +55,8 @@ const STEPS = ["读取工作簿", "校验台账", "计算指标", "排版", "写
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Today, for `init`'s report year; tests fix it. */
+  now?: () => Date;
 }
 
 export async function main(
@@ -149,6 +151,7 @@ interface Flags {
   scope?: string;
   lang?: string;
   "overwrite-conflicts"?: boolean;
+  "other-workbook"?: boolean;
   force?: boolean;
 }
 
@@ -206,6 +209,8 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
     if (noLedger)
       throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`, "workbook.no_ledger");
 
+    refuseUnknownScope(overrides, result);
+
     const outcome: Outcome = { issues: result.issues, figures: result.figures };
     const reasons = mustLook(outcome);
     if (cmd === "check") {
@@ -252,7 +257,7 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
     progress.step("读取报告");
     if (!existsSync(reportPath)) throw new UsageError(`找不到文件：${reportPath}`, `file not found: ${reportPath}`, "file.not_found");
     const docxBytes = new Uint8Array(readFileSync(reportPath));
-    const { refreshDocx, DocxReadError } = await loadRefresh();
+    const { refreshDocx, DocxReadError, OtherWorkbookError } = await loadRefresh();
     let result;
     try {
       progress.step("计算指标");
@@ -260,15 +265,28 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
         overwriteConflicts: Boolean(flags["overwrite-conflicts"]),
         overrides,
         generatedAt: generationTime(),
+        allowOtherWorkbook: Boolean(flags["other-workbook"]),
       });
     } catch (e) {
       if (e instanceof DocxReadError)
         throw new UsageError(`${basename(reportPath)}：${e.message}`, `${basename(reportPath)}: ${e.messageEn}`, `report.${e.code}`);
+      if (e instanceof OtherWorkbookError)
+        throw new UsageError(
+          `${e.message}如确认要用这个工作簿刷新，请加 --other-workbook。`,
+          `${e.messageEn} If this is the right workbook, add --other-workbook.`,
+          "refresh.other_workbook",
+        );
       throw e;
     }
     const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
     if (noLedger)
       throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`, "workbook.no_ledger");
+    if (overrides.scope !== undefined && result.issues.some((i) => i.code === "settings.scope_unknown"))
+      throw new UsageError(
+        `--scope “${overrides.scope.trim()}”不是任何台账中的部门，未写入任何文件。`,
+        `--scope "${overrides.scope.trim()}" is no department of any ledger; nothing was written.`,
+        "usage.scope_unknown",
+      );
     progress.step("写入文件");
     writeFileSync(output, result.bytes);
     progress.done();
@@ -318,8 +336,12 @@ function freeName(path: string): string {
 }
 
 async function loadRefresh() {
-  const [{ refreshDocx }, { DocxReadError }] = await Promise.all([import("../adapters/docx/refresh"), import("../adapters/docx/patch")]);
-  return { refreshDocx, DocxReadError };
+  const [{ refreshDocx }, { DocxReadError }, { OtherWorkbookError }] = await Promise.all([
+    import("../adapters/docx/refresh"),
+    import("../adapters/docx/patch"),
+    import("../core/refresh/recompute"),
+  ]);
+  return { refreshDocx, DocxReadError, OtherWorkbookError };
 }
 
 function parseYear(text: string): number {
@@ -351,6 +373,21 @@ async function renderReport(result: EngineResult): Promise<Uint8Array> {
   return renderDocx(result.report, result.link);
 }
 
+/** `--scope` naming no department of any ledger: nothing is written, and the departments there are are listed. */
+function refuseUnknownScope(overrides: Partial<ReportSettings>, result: EngineResult): void {
+  if (overrides.scope === undefined || !result.issues.some((i) => i.code === "settings.scope_unknown")) return;
+  const scope = overrides.scope.trim();
+  const known = result.departments;
+  throw new UsageError(
+    known.length
+      ? `--scope “${scope}”不是任何台账中的部门，未写入任何文件。台账中的部门有：${known.join("、")}（或用“全部门”）。`
+      : `--scope “${scope}”无法使用：台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），未写入任何文件。`,
+    known.length
+      ? `--scope "${scope}" is no department of any ledger; nothing was written. The ledgers name: ${known.join(", ")} (or 全部门 for all).`
+      : `--scope "${scope}" cannot be used: the ledgers name no department (no 部门 column, none in a sheet name); nothing was written.`,
+  );
+}
+
 async function init(positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
   const target = requireInput(positionals, "要创建的工作簿", "workbook to create");
   const existed = existsSync(target);
@@ -364,9 +401,10 @@ async function init(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
     throw new UsageError(`工作簿文件名应以 .xlsx 结尾：${target}`, `the workbook name must end in .xlsx: ${target}`, "output.not_xlsx");
   const year = flags.year !== undefined ? parseYear(flags.year) : undefined;
   const { writeSetupWorkbook } = await import("../adapters/xlsx/setup-writer");
-  const { defaultSettings, settingsToRows } = await import("../core/settings");
+  const { newWorkbookSettings, settingsToRows } = await import("../core/settings");
   const { DEFINITION_HEADERS, DEFAULT_DEFINITIONS, definitionToRow } = await import("../core/figures");
-  const settings = { ...defaultSettings(year), workbookId: randomId() };
+  // The year due (or --year) and its period; names and 手工值 blank for the clerk (check names each blank cell).
+  const settings = newWorkbookSettings(year !== undefined ? new Date(Date.UTC(year, 5, 1)) : (io.now?.() ?? new Date()), randomId());
   const bytes = await writeSetupWorkbook({
     settingsRows: settingsToRows(settings),
     definitionHeaders: DEFINITION_HEADERS,
@@ -379,8 +417,8 @@ async function init(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
   else
     io.out(
       lang === "en"
-        ? `${existed ? "Replaced" : "Created"} ${target}: every ledger as a table, 报告设置 (年度 ${settings.year}) and 指标定义.\n`
-        : `已${existed ? "替换" : "创建"} ${target}：各台账表格、报告设置（年度 ${settings.year}）、指标定义。\n`,
+        ? `${existed ? "Replaced" : "Created"} ${target}: every ledger as a table, 报告设置 (year ${settings.year}) and 指标定义. Fill in the names in 报告设置 and the 手工值 in 指标定义; \`ledger-report check\` lists what is still blank.\n`
+        : `已${existed ? "替换" : "创建"} ${target}：各台账表格、报告设置（年度 ${settings.year}）、指标定义。请在“报告设置”中填写单位名称等，在“指标定义”中填写手工值；ledger-report check 会列出仍为空的单元格。\n`,
     );
   return exitCode({});
 }

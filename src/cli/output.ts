@@ -128,6 +128,10 @@ export function figuresJson(result: EngineResult) {
       ledger: f.ledger,
       conditions: f.conditions,
       period: f.period.label,
+      // Never 0 for what the ledgers cannot support: value null, and why.
+      unresolved: f.unresolved
+        ? { code: f.unresolved.code, reason: f.unresolved.reason, reasonEn: f.unresolved.reasonEn, cell: f.unresolved.cell ?? null }
+        : null,
     })),
     issues: result.issues.map(issueJson),
     period: { start: result.settings.periodStart, end: result.settings.periodEnd },

@@ -2,9 +2,10 @@
 // Every path (CLI, Excel pane, Word pane) calls this one function.
 import type { FigureDefinition, FigureResult, Issue, LedgerSet, LinkRecord, RawWorkbook, ReportDocument, ReportSettings } from "./types";
 import { readLedgers } from "./ledger";
-import { readDefinitions, evaluateFigures } from "./figures";
-import { readSettings } from "./settings";
-import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById } from "./report";
+import { readDefinitions, evaluateFigures, ledgerDepartments, DEFAULT_DEFINITIONS } from "./figures";
+import { readSettings, ALL_DEPARTMENTS } from "./settings";
+import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById, parseTemplate, isSettingSlot, type Template } from "./report";
+import { placeholderText } from "./format";
 
 export interface EngineOptions {
   /** Settings chosen for this run (CLI flags, pane fields) over those of 报告设置. */
@@ -18,6 +19,8 @@ export interface EngineResult {
   settings: ReportSettings;
   definitions: FigureDefinition[];
   figures: FigureResult[];
+  /** Departments the ledgers name (rows' 部门, sheet and table names), sorted: what a scope may be. */
+  departments: string[];
   /** Every issue: ledgers, settings, definitions, figures — in that order. */
   issues: Issue[];
   report: ReportDocument;
@@ -29,21 +32,91 @@ export function runEngine(workbook: RawWorkbook, options: EngineOptions = {}): E
   const settings = settingsRead.settings;
   const ledgers = readLedgers(workbook, { periodEnd: settings.periodEnd });
   const defs = readDefinitions(workbook);
+  const departments = ledgerDepartments(ledgers).sort((a, b) => a.localeCompare(b, "zh-CN"));
+  // A scope given on the command line or in the pane has no cell; one from 报告设置 has.
+  const scopeCell = options.overrides?.scope !== undefined ? undefined : settingsRead.cells.scope;
+  const scopeIssues = unknownScope(settings.scope, departments, scopeCell);
   const evaluated = evaluateFigures(defs.definitions, ledgers, {
     periodStart: settings.periodStart,
     periodEnd: settings.periodEnd,
     scope: settings.scope,
+    scopeCell,
   });
   const template = templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
-  const report = buildReport(template, settings, evaluated.figures);
+  const undefinedSlots = undefinedFigures(template, evaluated.figures, settings);
+  const figures = [...evaluated.figures, ...undefinedSlots.figures];
+  const report = buildReport(template, settings, figures);
   const link = buildLinkRecord(report, workbook.name ?? "", options.generatedAt ?? new Date().toISOString());
   return {
     ledgers,
     settings,
     definitions: defs.definitions,
-    figures: evaluated.figures,
-    issues: [...ledgers.issues, ...settingsRead.issues, ...defs.issues, ...evaluated.issues],
+    figures,
+    departments,
+    issues: [...ledgers.issues, ...settingsRead.issues, ...scopeIssues, ...defs.issues, ...evaluated.issues, ...undefinedSlots.issues],
     report,
     link,
   };
+}
+
+/** A scope that is no department of any ledger: an error listing the departments there are. */
+function unknownScope(scope: string, departments: string[], cell: string | undefined): Issue[] {
+  const wanted = scope.trim();
+  if (wanted === "" || wanted === ALL_DEPARTMENTS || departments.includes(wanted)) return [];
+  const known = departments.length
+    ? `台账中的部门有：${departments.join("、")}（或填“${ALL_DEPARTMENTS}”）`
+    : `台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），只能填“${ALL_DEPARTMENTS}”`;
+  const knownEn = departments.length
+    ? `the ledgers name these departments: ${departments.join(", ")} (or ${ALL_DEPARTMENTS} for all)`
+    : `the ledgers name no department at all (no 部门 column, no department in a sheet name); only ${ALL_DEPARTMENTS} can be used`;
+  const issue: Issue = {
+    severity: "error",
+    code: "settings.scope_unknown",
+    message: `${cell ? `${cell}：` : ""}统计范围“${wanted}”不是任何台账中的部门；${known}。按该范围统计的指标显示为待补。`,
+    messageEn: `${cell ? `${cell}: ` : ""}the scope "${wanted}" is no department of any ledger; ${knownEn}. The figures it would limit are left unresolved.`,
+  };
+  if (cell) issue.cell = cell;
+  return [issue];
+}
+
+/**
+ * Figures the template shows that 指标定义 no longer defines (a row deleted): unresolved, so the
+ * report shows the placeholder and the clerk is told, instead of a bare blank.
+ */
+function undefinedFigures(template: Template, figures: FigureResult[], settings: ReportSettings): { figures: FigureResult[]; issues: Issue[] } {
+  const known = new Set(figures.map((f) => f.id));
+  const out: FigureResult[] = [];
+  const issues: Issue[] = [];
+  for (const block of parseTemplate(template.text)) {
+    for (const piece of block.pieces) {
+      if (piece.kind !== "slot" || isSettingSlot(piece.id) || known.has(piece.id)) continue;
+      known.add(piece.id);
+      const name = DEFAULT_DEFINITIONS.find((d) => d.id === piece.id)?.name ?? piece.id;
+      out.push({
+        id: piece.id,
+        name,
+        value: null,
+        text: placeholderText(name),
+        unresolved: {
+          code: "not_defined",
+          reason: `“指标定义”中没有指标 ${piece.id}`,
+          reasonEn: `指标定义 has no figure ${piece.id}`,
+        },
+        rows: 0,
+        ledger: null,
+        conditions: "",
+        period: { kind: "all", label: "全部", start: null, end: settings.periodEnd },
+        rowRefs: [],
+        fingerprint: `undefined:${piece.id}`,
+        manual: true,
+      });
+      issues.push({
+        severity: "warning",
+        code: "figure.not_defined",
+        message: `报告模板使用指标“${name}”（${piece.id}），但“指标定义”中没有这一行：报告中显示为“${placeholderText(name)}”。`,
+        messageEn: `The report template uses figure ${piece.id} (${name}), which 指标定义 does not define; the report shows a placeholder.`,
+      });
+    }
+  }
+  return { figures: out, issues };
 }

@@ -244,15 +244,32 @@ export interface FigureDefinition {
   manualValue: number | null;
   /** The 指标定义 row it was read from (1-based), when it came from the workbook. */
   sourceRow?: number;
+  /** Cells of that row a clerk may have to fill or fix (`指标定义!H3`), when it came from the workbook. */
+  cells?: { manual?: string; conditions?: string; aggregate?: string };
+}
+
+/**
+ * Why a figure has no number: the report shows a visible placeholder in its control instead (never
+ * a 0), and the clerk is told where to look.
+ */
+export interface Unresolved {
+  /** Stable machine code: `manual_blank`, `ledger_missing`, `column_missing`, `scope_unknown`, `scope_no_department`, `not_defined`. */
+  code: string;
+  reason: string;
+  reasonEn: string;
+  /** Where to fix it: the 手工值 cell, the ledger's header row, the 统计范围 setting … */
+  cell?: string;
 }
 
 export interface FigureResult {
   id: string;
   name: string;
-  /** The number before formatting (yuan for money), or null when it cannot be computed. */
+  /** The number before formatting (yuan for money), or null when it cannot be computed (see unresolved). */
   value: number | null;
-  /** Exactly what the report shows, e.g. `1300余`, `15.00`. */
+  /** Exactly what the report shows, e.g. `1300余`, `15.00`, or the placeholder `［待补：名称］`. */
   text: string;
+  /** Set when the figure cannot be supported by the ledgers: value is null and text the placeholder. */
+  unresolved?: Unresolved;
   /** Number of ledger rows used (0 for manual figures). */
   rows: number;
   ledger: LedgerName | null;
@@ -269,7 +286,9 @@ export interface FigureResult {
 
 /** A run of a paragraph: literal text, or a slot bound to a figure or a setting. */
 export type Run =
-  { kind: "text"; text: string; style?: RunStyle } | { kind: "slot"; id: string; name: string; text: string; style?: RunStyle };
+  | { kind: "text"; text: string; style?: RunStyle }
+  /** `unresolved`: the slot shows a placeholder the clerk must see (highlighted in the document). */
+  | { kind: "slot"; id: string; name: string; text: string; style?: RunStyle; unresolved?: boolean };
 
 /** Character emphasis used by GB/T 9704 run-in headings (（一）… in 楷体, 一是 in plain body). */
 export type RunStyle = "kai" | "hei" | "bold";

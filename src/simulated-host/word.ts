@@ -72,7 +72,8 @@ function versionAtLeast(have: string, want: string): boolean {
 
 /** A stretch of body text, or the end of a paragraph, with the controls it lies in (outermost first). */
 type Item =
-  | { kind: "text"; text: string; controls: number[]; revision?: "inserted" | "deleted" }
+  /** `highlight` is the run's highlight colour as Word names it (`yellow`), absent when none. */
+  | { kind: "text"; text: string; controls: number[]; revision?: "inserted" | "deleted"; highlight?: string }
   /** The end of a paragraph, with the paragraph's style id (none: the default paragraph style). */
   | { kind: "break"; controls: number[]; style?: string };
 
@@ -313,6 +314,8 @@ function parseBody(xml: string): {
   let textStart = -1;
   let pageSize: ParsedBody["pageSize"] = null;
   let paragraphStyle: string | undefined;
+  /** The highlight of the run being read (w:r/w:rPr/w:highlight), "" for none. */
+  let runHighlight = "";
   const active = () => frames.filter((f) => f.open).map((f) => f.index);
 
   scanTags(xml, (tag) => {
@@ -373,6 +376,15 @@ function parseBody(xml: string): {
         case "w:tab":
           if (parent === "w:r") items.push({ kind: "text", text: "\t", controls: active() });
           break;
+        case "w:r":
+          runHighlight = "";
+          break;
+        case "w:highlight":
+          if (parent === "w:rPr" && names[names.length - 2] === "w:r") {
+            const v = (attribute(tag.attrs, "w:val") ?? "").toLowerCase();
+            runHighlight = v === "none" ? "" : v;
+          }
+          break;
         case "w:p":
           if (tag.kind === "empty") items.push({ kind: "break", controls: active() });
           else paragraphStyle = undefined;
@@ -394,11 +406,9 @@ function parseBody(xml: string): {
     switch (tag.name) {
       case "w:t":
         if (textStart >= 0) {
-          items.push({
-            kind: "text",
-            text: unescapeXml(xml.slice(textStart, tag.start)),
-            controls: active(),
-          });
+          const item: Item = { kind: "text", text: unescapeXml(xml.slice(textStart, tag.start)), controls: active() };
+          if (runHighlight) item.highlight = runHighlight;
+          items.push(item);
           textStart = -1;
         }
         break;
@@ -623,6 +633,28 @@ export class SimWordDocument {
     return s;
   }
 
+  /** The highlight of each stretch of text the control shows (`yellow`, or null for none), for assertions. */
+  controlHighlights(key: number): (string | null)[] {
+    const out: (string | null)[] = [];
+    for (const it of this.items) if (it.kind === "text" && it.text !== "" && it.controls.includes(key)) out.push(it.highlight ?? null);
+    return out;
+  }
+
+  /** controlHighlights for the control tagged `tag` (its n-th occurrence in document order). */
+  highlightsByTag(tag: string, occurrence = 0): (string | null)[] {
+    return this.controlHighlights(this.keyByTag(tag, occurrence));
+  }
+
+  /** Range.font.highlightColor on a control's content: a colour name or #RRGGBB, null to remove. */
+  setControlHighlight(key: number, color: string | null): void {
+    const named = color === null ? "" : (HIGHLIGHT_NAMES.get(color.toLowerCase()) ?? color.toLowerCase());
+    for (const it of this.items) {
+      if (it.kind !== "text" || !it.controls.includes(key)) continue;
+      if (named) it.highlight = named;
+      else delete it.highlight;
+    }
+  }
+
   private keyByTag(tag: string, occurrence: number): number {
     const key = this.controlKeys().filter((k) => this.controlsByKey.get(k)!.tag === tag)[occurrence];
     if (key === undefined) throw new Error(`no control tagged ${tag} (occurrence ${occurrence})`);
@@ -641,7 +673,11 @@ export class SimWordDocument {
     return [first, last];
   }
 
-  /** insertText(text, "Replace"): the control keeps its place and properties; what was inside (nested controls too) goes. */
+  /**
+   * insertText(text, "Replace"): the control keeps its place and properties; what was inside (nested
+   * controls too) goes. The new text takes the formatting of the first character it replaces, as
+   * Word does — a highlight included.
+   */
   replaceControlText(key: number, text: string): void {
     const [first, last] = this.span(key);
     if (first < 0) fail("ItemNotFound", "ContentControl.insertText");
@@ -660,7 +696,10 @@ export class SimWordDocument {
     }
     // A control holding whole paragraphs keeps one paragraph.
     const heldParagraphs = inside.some((it) => it.kind === "break" && it.controls.includes(key));
-    const replacement: Item[] = [{ kind: "text", text, controls: stack }];
+    const formatted = inside.find((it): it is Extract<Item, { kind: "text" }> => it.kind === "text" && it.text !== "");
+    const replacement: Item[] = [
+      formatted?.highlight ? { kind: "text", text, controls: stack, highlight: formatted.highlight } : { kind: "text", text, controls: stack },
+    ];
     if (heldParagraphs) replacement.push({ kind: "break", controls: stack });
     this.items.splice(first, last - first + 1, ...replacement);
     this.prune();
@@ -1113,11 +1152,41 @@ class SimBodyProxy extends SimProxy<SimWordDocument> {
   }
 }
 
+/** Word's named highlight colours for the #RRGGBB values the API also accepts. */
+const HIGHLIGHT_NAMES = new Map([
+  ["#ffff00", "yellow"],
+  ["#00ff00", "green"],
+  ["#00ffff", "cyan"],
+]);
+
 class SimRangeProxy extends SimProxy<{ text: string }> {
   readonly _className = "Range";
   protected readonly _scalars = ["text"] as const;
+  constructor(
+    context: SimWordContext,
+    resolver: () => { text: string } | null,
+    /** The control whose whole content this range is, when it is one (ContentControl.insertText "Replace"). */
+    private readonly _controlKey: () => number = () => -1,
+  ) {
+    super(context, resolver);
+  }
   get text(): string {
     return this._get("text");
+  }
+  /** Only highlightColor is modelled: the one font property the add-in sets. */
+  get font(): { highlightColor: string | null } {
+    const range = this;
+    return {
+      get highlightColor(): string | null {
+        return notLoaded("Range.font.highlightColor", "highlightColor");
+      },
+      set highlightColor(color: string | null) {
+        range._queue(() => {
+          const key = range._controlKey();
+          if (key >= 0) range._host.doc.setControlHighlight(key, color);
+        });
+      },
+    };
   }
   protected _read(m: { text: string }, name: string): unknown {
     return name === "text" ? m.text : undefined;
@@ -1235,7 +1304,11 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       if (where === "Replace") this._host.doc.replaceControlText(c.key, text);
       else this._host.doc.insertIntoControl(c.key, text, where);
     });
-    return new SimRangeProxy(this.context, () => (key < 0 ? null : { text: this._host.doc.controlText(key) }));
+    return new SimRangeProxy(
+      this.context,
+      () => (key < 0 ? null : { text: this._host.doc.controlText(key) }),
+      () => (where === "Replace" ? key : -1),
+    );
   }
 
   /** WordApi 1.1: the control's OOXML, tracked changes included. */

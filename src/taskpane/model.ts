@@ -4,6 +4,7 @@ import type { EngineResult } from "../core/engine";
 import type { Block, FigureDefinition, FigureResult, Issue, LedgerName, RawWorkbook, ReportSettings, Severity } from "../core/types";
 import type { WorkbookSource } from "../adapters/excel/types";
 import { LEDGER_SPECS } from "../core/ledger/schema";
+import { ledgerDepartments } from "../core/figures/evaluate";
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -69,17 +70,25 @@ export function excludedRows(result: EngineResult): number {
   return Object.values(result.ledgers.ledgers).reduce((sum, ledger) => sum + (ledger?.excluded ?? 0), 0);
 }
 
-/** Departments a report can be scoped to: those named by rows or by sheet names, plus the current scope. */
+/**
+ * Departments a report can be scoped to: only those named by rows or by sheet names. A scope no
+ * ledger has (a typo in 报告设置) is not offered; the view shows it as an error instead.
+ */
 export function scopeChoices(result: EngineResult, allDepartments: string): string[] {
-  const departments = new Set<string>();
-  for (const ledger of Object.values(result.ledgers.ledgers)) {
-    if (!ledger) continue;
-    for (const source of ledger.sources) if (source.department) departments.add(source.department);
-    for (const row of ledger.rows) if (row.department) departments.add(row.department);
-  }
+  const departments = new Set<string>(ledgerDepartments(result.ledgers));
   departments.delete(allDepartments);
-  if (result.settings.scope !== allDepartments) departments.add(result.settings.scope);
   return [allDepartments, ...[...departments].sort((a, b) => a.localeCompare(b, "zh-CN"))];
+}
+
+/** True when the scope is 全部门 or a department the ledgers name. */
+export function scopeIsKnown(result: EngineResult, scope: string, allDepartments: string): boolean {
+  const wanted = scope.trim();
+  return wanted === "" || wanted === allDepartments || scopeChoices(result, allDepartments).includes(wanted);
+}
+
+/** Figures the ledgers cannot support, in report order: listed (as 待补) before 生成报告. */
+export function unresolvedFigures(result: EngineResult): FigureResult[] {
+  return result.figures.filter((f) => f.unresolved !== undefined || f.value === null);
 }
 
 export interface FigureSection {

@@ -186,11 +186,16 @@ export async function naiveSampleFigures(xlsxPath: string): Promise<Record<strin
   const pName = column(partners, "单位名称");
   const pDate = column(partners, "协议签订日期");
   const pStatus = column(partners, "状态");
+  const pEnd = column(partners, "终止日期");
   let partnerCount = 0;
   for (const row of partners.rows) {
     const date = dateOf(row.getCell(pDate).value);
     if (text(row.getCell(pName).value) === "" || date === null) continue;
-    if (byPeriodEnd(date) && text(row.getCell(pStatus).value) !== "终止") partnerCount++;
+    if (!byPeriodEnd(date)) continue;
+    // Active at the period end unless terminated by then; 终止 without a date counts as terminated.
+    const ended = dateOf(row.getCell(pEnd).value);
+    const terminated = text(row.getCell(pStatus).value) === "终止" && (ended === null || ended <= PERIOD_END);
+    if (!terminated) partnerCount++;
   }
   figures["partners.count"] = partnerCount;
 

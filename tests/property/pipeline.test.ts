@@ -5,6 +5,7 @@
 // called, so a disagreement means one of the two is wrong about LEDGERS.md.
 import fc from "fast-check";
 import { runEngine } from "../../src/core/engine";
+import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
 import type { CellRange, LedgerName, RawCell, RawTable, RawWorkbook } from "../../src/core/types";
 
 const PERIOD_START = "2022-01-01";
@@ -179,13 +180,21 @@ interface Fact {
   kind: string;
   topic?: string;
   firmKey?: string;
+  /** Whether the guarantee's 统一社会信用代码 cell holds a code. */
+  hasCode?: boolean;
   cents?: number;
+  /** A partner's 终止日期 (ISO), or null when it has none. */
+  endDate?: string | null;
+  /** The sheet the record is on. */
+  sheet?: string;
 }
 
 interface Expected {
   facts: Fact[];
   invalid: number;
   totals: number;
+  /** Each sheet of the ledger and the columns its header has. */
+  sheets: { name: string; present: Set<string> }[];
 }
 
 interface LedgerGen {
@@ -245,7 +254,7 @@ const EG: LedgerGen = {
         出函机构: pick(g, ["", "某银行", "某担保公司", "#N/A"]),
         状态: enumCell(g, status),
       },
-      fact: { date: iso(day), kind: status === "" ? "有效" : status, firmKey: withCode ? code : FIRMS[firm], cents },
+      fact: { date: iso(day), kind: status === "" ? "有效" : status, firmKey: withCode ? code : FIRMS[firm], hasCode: withCode, cents },
     };
   },
   spoil(g, cells) {
@@ -283,15 +292,17 @@ const PARTNERS: LedgerGen = {
   record(g, index, date1904, present) {
     const day = randomDay(g);
     const status = present.has("状态") ? pick(g, ["", "有效", "终止", "暂停"]) : "";
+    // A terminated unit's date falls before, in or after the 2022 period — or was never written down.
+    const ended = status === "终止" && present.has("终止日期") && chance(g, 75) ? randomDay(g) : null;
     return {
       cells: {
         单位名称: `${pick(g, ["某社区", "某街道", "某银行支行", "某学校"])}党支部${index}`,
         协议签订日期: dateCell(g, day, date1904),
         共建内容: pick(g, ["", "联学联建", "志愿服务"]),
         状态: enumCell(g, status),
-        终止日期: status === "终止" && present.has("终止日期") ? dateCell(g, randomDay(g), date1904) : "",
+        终止日期: ended ? dateCell(g, ended, date1904) : "",
       },
-      fact: { date: iso(day), kind: status === "" ? "有效" : status },
+      fact: { date: iso(day), kind: status === "" ? "有效" : status, endDate: ended ? iso(ended) : null },
     };
   },
   spoil(g, cells, present) {
@@ -360,6 +371,12 @@ const STUDY: LedgerGen = {
 
 const GENERATORS = [EG, PARTNERS, STUDY];
 
+/** 指标定义 as a clerk keeps it: the default figures, plus one they added with no 状态 condition. */
+const DEFINITION_ROWS: (string | number)[][] = [
+  ...DEFAULT_DEFINITIONS.map(definitionToRow),
+  ["eg.nocode.count", "无信用代码的保函笔数", "电子保函", "计数", "统一社会信用代码 为空", "截至期末", "整数", ""],
+];
+
 type RowKind = "valid" | "invalid" | "blank" | "total";
 
 /** One sheet of a ledger, and what it holds. */
@@ -368,6 +385,7 @@ function ledgerSheet(g: Gen, gen: LedgerGen, sheet: string, date1904: boolean, i
   const extras = [SERIAL, REMARK, DEPARTMENT].filter(() => chance(g, 50));
   const columns = shuffle(g, [...gen.columns.filter((c) => c.required), ...optional, ...extras]);
   const present = new Set(columns.map((c) => c.key));
+  expected.sheets.push({ name: sheet, present });
   const width = columns.length;
   const values: RawCell[][] = [];
   const top = g(fc.integer, { min: 0, max: 3 });
@@ -424,7 +442,7 @@ function ledgerSheet(g: Gen, gen: LedgerGen, sheet: string, date1904: boolean, i
         fact.date = above.fact.date;
         cells[gen.dateKey] = "";
       } else above = { fact, merge: null };
-      expected.facts.push(fact);
+      expected.facts.push({ ...fact, sheet });
     }
     values.push(columns.map((c) => cells[c.key] ?? ""));
   });
@@ -449,11 +467,13 @@ function scenario(g: Gen): Scenario {
   const tables: RawTable[] = [];
   const expected = new Map<LedgerName, Expected>();
   for (const gen of GENERATORS) {
-    const exp: Expected = { facts: [], invalid: 0, totals: 0 };
+    const exp: Expected = { facts: [], invalid: 0, totals: 0, sheets: [] };
     expected.set(gen.name, exp);
     const sheets = shuffle(g, [...gen.sheetNames]).slice(0, g(fc.integer, { min: 1, max: 2 }));
     sheets.forEach((name, s) => tables.push(ledgerSheet(g, gen, name, date1904, s * 1000, exp)));
   }
+  // A clerk's own figure with no 状态 condition: 撤销 guarantees must still not count.
+  tables.push({ sheet: "指标定义", top: 0, left: 0, values: [DEFINITION_HEADERS, ...DEFINITION_ROWS] });
   if (chance(g, 50))
     tables.push({
       sheet: pick(g, ["Sheet1", "说明", "汇总"]),
@@ -470,16 +490,28 @@ function scenario(g: Gen): Scenario {
 // ---------------------------------------------------------------------------------------------
 // The naive reference: loops over the generator's facts.
 
-function naive(expected: Map<LedgerName, Expected>): Record<string, number> {
-  const eg = expected.get("电子保函")!.facts.filter((f) => f.date <= PERIOD_END && f.kind !== "撤销");
-  const partners = expected.get("共建单位")!.facts.filter((f) => f.date <= PERIOD_END && f.kind !== "终止");
+function naive(expected: Map<LedgerName, Expected>): Record<string, number | null> {
+  const egLedger = expected.get("电子保函")!;
+  // 撤销 guarantees never count, whatever the figure's conditions say about other columns.
+  const eg = egLedger.facts.filter((f) => f.date <= PERIOD_END && f.kind !== "撤销");
+  // A partner is counted when signed by the period end and not terminated by then; 终止 without a
+  // date is taken as terminated.
+  const partners = expected
+    .get("共建单位")!
+    .facts.filter((f) => f.date <= PERIOD_END && !(f.kind === "终止" && (f.endDate == null || f.endDate <= PERIOD_END)));
   const study = expected.get("学习记录")!.facts.filter((f) => f.date >= PERIOD_START && f.date <= PERIOD_END);
   let cents = 0;
   for (const f of eg) cents += f.cents!;
+  // The clerk's 统一社会信用代码 为空 figure needs that column in every sheet that gave a record,
+  // and in the ledger at all; otherwise it is unresolved (null), never a count of blank cells.
+  const codeColumn = "统一社会信用代码";
+  const anySheetHasCode = egLedger.sheets.some((s) => s.present.has(codeColumn));
+  const recordSheetLacksCode = egLedger.sheets.some((s) => !s.present.has(codeColumn) && egLedger.facts.some((f) => f.sheet === s.name));
   return {
     "eg.count": eg.length,
     "eg.amount": cents / 100,
     "eg.firms": new Set(eg.map((f) => f.firmKey)).size,
+    "eg.nocode.count": !anySheetHasCode || recordSheetLacksCode ? null : eg.filter((f) => !f.hasCode).length,
     "partners.count": partners.length,
     "study.seminar.count": study.filter((f) => f.kind === "专题研讨").length,
     "study.topic.count": study.filter((f) => f.kind === "专题学习" && f.topic!.includes("二十大")).length,

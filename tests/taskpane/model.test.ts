@@ -64,6 +64,7 @@ function result(over: {
     settings: { year: 2022, scope: over.scope ?? "全部门" } as EngineResult["settings"],
     definitions: (over.definitions ?? []) as FigureDefinition[],
     figures: over.figures ?? [],
+    departments: [],
     issues: over.issues ?? [],
     report: { blocks: over.blocks ?? [], settings: {} as EngineResult["settings"], figures: over.figures ?? [] },
     link: {} as EngineResult["link"],
@@ -148,7 +149,7 @@ describe("small view helpers", () => {
     expect(figureSourceParts(figure("y", { ledger: null, conditions: "" }))).toEqual(["截至2022年12月31日"]);
   });
 
-  it("offers 全部门 first, then the departments named by sheets and rows, sorted, plus the current scope", () => {
+  it("offers 全部门 first, then only the departments named by sheets and rows, sorted — never a scope no ledger has", () => {
     const r = result({
       ledgers: {
         电子保函: ledger("电子保函", ["电子保函-交易二科"], {
@@ -157,7 +158,7 @@ describe("small view helpers", () => {
       },
       scope: "信息科",
     });
-    expect(scopeChoices(r, "全部门")).toEqual(["全部门", ...["交易二科", "信息科", "综合科"].sort((a, b) => a.localeCompare(b, "zh-CN"))]);
+    expect(scopeChoices(r, "全部门")).toEqual(["全部门", ...["交易二科", "综合科"].sort((a, b) => a.localeCompare(b, "zh-CN"))]);
   });
 
   it("drops a leading copy of the cell from the issue text, in the pane's language", () => {

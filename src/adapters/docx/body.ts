@@ -23,11 +23,13 @@ export class ControlIds {
   }
 }
 
-function textRun(text: string, style: RunStyle | undefined): TextRun {
+function textRun(text: string, style: RunStyle | undefined, highlighted = false): TextRun {
   return new TextRun({
     text: sanitizeXmlText(text),
     style: style === "kai" ? STYLE.runInKai : style === "hei" ? STYLE.runInHei : undefined,
     bold: style === "bold" ? true : undefined,
+    // A figure the ledgers cannot support shows its placeholder in yellow, so no one signs it unseen.
+    highlight: highlighted ? "yellow" : undefined,
   });
 }
 
@@ -37,7 +39,7 @@ function runChild(run: Run, ids: ControlIds): ParagraphChild {
     alias: run.name,
     tag: slotTag(run.id),
     id: ids.take(),
-    content: [textRun(run.text, run.style)],
+    content: [textRun(run.text, run.style, run.unresolved === true)],
   });
   // docx's ParagraphChild union does not list foreign components; its writer accepts any XmlComponent.
   return control as unknown as ParagraphChild;

@@ -5,6 +5,7 @@ import { unzipSync, zipSync, strToU8, type Unzipped } from "fflate";
 import { LINK_NAMESPACE, parseLinkRecord, linkRecordToXml, slotIdFromTag, escapeXmlText, type ParseLinkResult } from "../../core/link";
 import type { FoundControl, RefreshPlan } from "../../core/refresh/plan";
 import type { LinkRecord } from "../../core/types";
+import { isPlaceholderText } from "../../core/format";
 import { attribute, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
 
 export type DocxReadErrorCode = "not_docx" | "corrupt" | "not_linked" | "newer_version" | "link_missing" | "too_large";
@@ -412,9 +413,29 @@ export function locateControls(xml: string): LocatedControl[] {
   return found.sort((a, b) => a.contentStart - b.contentStart);
 }
 
+const HIGHLIGHT = /<w:highlight\b[^>]*?(?:\/>|>\s*<\/w:highlight>)/g;
+/** Where w:highlight goes among a run's properties (CT_RPr's order): before these, after the rest. */
+const AFTER_HIGHLIGHT = /<w:(?:u|effect|bdr|shd|fitText|vertAlign|rtl|cs|em|lang|eastAsianLayout|specVanish|oMath|rPrChange)\b/;
+
+/**
+ * The run properties for a write: a placeholder (［待补：…］) is highlighted yellow, a number is not —
+ * a value written over a placeholder must not inherit its highlight.
+ */
+export function runPropertiesFor(runProperties: string, placeholder: boolean): string {
+  const plain = runProperties.replace(HIGHLIGHT, "");
+  if (!placeholder) return plain.replace(/^<w:rPr>\s*<\/w:rPr>$/, "").replace(/^<w:rPr\s*\/>$/, "");
+  const mark = '<w:highlight w:val="yellow"/>';
+  if (plain === "" || /^<w:rPr\s*\/>$/.test(plain)) return `<w:rPr>${mark}</w:rPr>`;
+  const close = plain.lastIndexOf("</w:rPr>");
+  const body = plain.slice(0, close);
+  const at = body.search(AFTER_HIGHLIGHT);
+  return at >= 0 ? `${body.slice(0, at)}${mark}${body.slice(at)}</w:rPr>` : `${body}${mark}</w:rPr>`;
+}
+
 /** The new inside of a control: one run with the first run's formatting (in a paragraph if it held paragraphs). */
 function replacementContent(control: LocatedControl, text: string): string {
-  const run = `<w:r>${control.runProperties}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
+  const properties = runPropertiesFor(control.runProperties, isPlaceholderText(text));
+  const run = `<w:r>${properties}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
   const inner = control.paragraphProperties === null ? run : `<w:p>${control.paragraphProperties}${run}</w:p>`;
   return control.emptyContent ? `<w:sdtContent>${inner}</w:sdtContent>` : inner;
 }

@@ -15,7 +15,12 @@ export interface FileRefreshResult {
 export function refreshDocx(
   workbook: RawWorkbook,
   docxBytes: Uint8Array,
-  options: RefreshOptions & { overrides?: Partial<ReportSettings>; generatedAt?: string } = {},
+  options: RefreshOptions & {
+    overrides?: Partial<ReportSettings>;
+    generatedAt?: string;
+    /** Refresh even from a workbook whose 工作簿ID is not the report's (else OtherWorkbookError, nothing written). */
+    allowOtherWorkbook?: boolean;
+  } = {},
 ): FileRefreshResult {
   const docx = readLinkedDocx(docxBytes);
   const { fresh, issues } = recomputeForReport(workbook, docx.record, options);

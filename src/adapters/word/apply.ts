@@ -9,6 +9,7 @@
 // reading that back too. A third sync happens only to correct the record when a write did not take.
 import type { LinkRecord } from "../../core/types";
 import { linkRecordToXml, parseLinkRecord, slotTag } from "../../core/link";
+import { isPlaceholderText } from "../../core/format";
 import type { RefreshPlan } from "../../core/refresh/plan";
 import {
   asyncCall,
@@ -118,7 +119,10 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
 
     // Sync 2: the writes, each read back in the same batch, and the link record.
     const readBack = writing.map(({ w, control }) => {
-      control.insertText(w.text, "Replace");
+      const written = control.insertText(w.text, "Replace");
+      // Replaced text keeps the formatting of what it replaces: a number written over a placeholder
+      // would stay yellow, and a placeholder over a number would not stand out.
+      written.font.highlightColor = isPlaceholderText(w.text) ? "Yellow" : (null as unknown as string);
       // eslint-disable-next-line office-addins/no-navigational-load -- text is a plain property
       control.load("text");
       return { w, control, current: wordParts ? control.getReviewedText("Current") : null };

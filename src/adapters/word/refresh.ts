@@ -11,6 +11,8 @@ import { readLinkedReport, WordLinkError, type LinkedReportRead } from "./read";
 export interface WordRefreshOptions extends RefreshOptions {
   /** Settings chosen in the pane over the document's own period and scope. */
   overrides?: Partial<ReportSettings>;
+  /** Refresh even from a workbook whose 工作簿ID is not the report's; otherwise OtherWorkbookError and nothing is written. */
+  allowOtherWorkbook?: boolean;
   generatedAt?: string;
   run?: WordRun;
   env?: Partial<WordEnvironment>;

@@ -12,7 +12,8 @@ function conditions(text: string): Condition[] {
   return parsed;
 }
 
-function manual(id: string, name: string, value: number): FigureDefinition {
+/** A figure the clerk types in 指标定义: blank until they do, so a new workbook carries no answers. */
+function manual(id: string, name: string): FigureDefinition {
   return {
     id,
     name,
@@ -21,7 +22,7 @@ function manual(id: string, name: string, value: number): FigureDefinition {
     conditions: [],
     period: "all",
     format: "integer",
-    manualValue: value,
+    manualValue: null,
   };
 }
 
@@ -47,13 +48,13 @@ function counted(
 }
 
 export const DEFAULT_DEFINITIONS: FigureDefinition[] = [
-  manual("goals.count", "目标要求条数", 20),
+  manual("goals.count", "目标要求条数"),
   counted("study.topic.count", "专题学习党的二十大精神次数", "学习记录", "形式=专题学习; 主题~二十大", "current"),
   counted("study.seminar.count", "专题研讨次数", "学习记录", "形式=专题研讨", "current"),
   counted("study.youth_online.count", "青年线上学习研讨次数", "学习记录", "形式=线上研讨; 组织~青年", "current"),
   counted("study.lecture.count", "主题宣讲活动次数", "学习记录", "形式=主题宣讲", "current"),
-  manual("xxqg.threshold", "学习强国约谈分数线", 40),
-  manual("xxqg.rank", "学习强国全市排名（前N名）", 10),
+  manual("xxqg.threshold", "学习强国约谈分数线"),
+  manual("xxqg.rank", "学习强国全市排名（前N名）"),
   counted("eg.count", "电子保函笔数", "电子保函", "状态≠撤销", "toEnd"),
   counted("eg.firms", "服务企业家数", "电子保函", "状态≠撤销", "toEnd", "approx", {
     kind: "distinct",
@@ -78,6 +79,17 @@ export const DEFAULT_DEFINITIONS: FigureDefinition[] = [
   }),
   counted("staff.commended.count", "受到表扬的工作人员人数", "人员", "表扬 非空", "all"),
 ];
+
+/**
+ * The hand values of the seed report (2022): the sample workbook's answers, and no one else's — a
+ * new workbook leaves every 手工值 blank.
+ */
+export const SEED_MANUAL_VALUES: Readonly<Record<string, number>> = { "goals.count": 20, "xxqg.threshold": 40, "xxqg.rank": 10 };
+
+/** The definitions with the seed report's hand values filled in (the sample workbook's 指标定义). */
+export function withSeedManualValues(defs: readonly FigureDefinition[]): FigureDefinition[] {
+  return defs.map((d) => (d.ledger === null && d.id in SEED_MANUAL_VALUES ? { ...d, manualValue: SEED_MANUAL_VALUES[d.id] } : d));
+}
 
 /**
  * The definition as a 指标定义 row, in DEFINITION_HEADERS order. A manual figure leaves 统计 and

@@ -1,10 +1,22 @@
 // Computing figures from ledgers. One pass over a ledger's rows per distinct filter, with every filter
 // compiled beforehand, so a million guarantee rows stay well under a second.
-import type { Condition, FieldValue, FigureDefinition, FigureResult, Issue, Ledger, LedgerRow, LedgerSet, PeriodKind } from "../types";
-import { ledgerSpec, type LedgerSpec } from "../ledger/schema";
+import type {
+  Condition,
+  FieldValue,
+  FigureDefinition,
+  FigureResult,
+  Issue,
+  Ledger,
+  LedgerRow,
+  LedgerSet,
+  PeriodKind,
+  Unresolved,
+} from "../types";
+import { ledgerSpec, type ColumnSpec, type LedgerSpec } from "../ledger/schema";
+import { quoteSheet } from "../address";
 import { trimmed } from "../ledger/text";
 import { ledgerColumns, type LedgerColumns } from "../ledger/columns";
-import { formatValue, roundedText } from "../format";
+import { formatValue, placeholderText, roundedText } from "../format";
 import { definitionToRow } from "./defaults";
 import { Hasher, cellDigest } from "../hash";
 import { conditionsToText, periodLabel } from "./syntax";
@@ -15,6 +27,8 @@ export interface EvaluateOptions {
   periodEnd: string;
   /** 全部门 (or blank) for every row, else one department's name. */
   scope: string;
+  /** Where the scope was chosen (`报告设置!B11`), named by a figure the scope leaves unresolved. */
+  scopeCell?: string;
 }
 
 /** The scope that means every department. */
@@ -57,6 +71,76 @@ function columnResolver(ledger: Ledger, spec: LedgerSpec, store: LedgerColumns):
     }
     return null;
   };
+}
+
+/** The spec column a definition's column name means (`Status` → 状态), or null for a clerk's own column. */
+function specColumnOf(spec: LedgerSpec, name: string): ColumnSpec | null {
+  const folded = foldColumn(name);
+  return spec.columns.find((col) => [col.name, ...(col.aliases ?? [])].some((n) => foldColumn(n) === folded)) ?? null;
+}
+
+const STATUS_COLUMN = "状态";
+const REVOKED = "撤销";
+const TERMINATED = "终止";
+const TERMINATION_DATE_COLUMN = "终止日期";
+
+/**
+ * One sheet (or table) the ledger's rows came from, as far as a figure cares: which columns it has
+ * and whether its rows say which department they belong to. Rows built by hand carry no column
+ * letters; for them the ledger's own column list speaks.
+ */
+interface SourceShape {
+  sheet: string;
+  /** Column letters by column name; null when the rows do not say (rows built by hand). */
+  names: Readonly<Record<string, string>> | null;
+  /** The header row's first cell (`学习记录!A4`), where a missing column is to be added. */
+  headerCell: string;
+  hasDepartment: boolean;
+}
+
+function sourceShapes(ledger: Ledger): SourceShape[] {
+  const byColumns = new Map<object | string, SourceShape>();
+  let last: object | string | null = null;
+  let lastShape: SourceShape | null = null;
+  for (const row of ledger.rows) {
+    const key: object | string = row.columns ?? `\u0000${row.sheet}`;
+    let shape: SourceShape | undefined = key === last ? lastShape! : byColumns.get(key);
+    if (!shape) {
+      const source = ledger.sources.find((s) => s.sheet === row.sheet);
+      const letters = row.columns ? Object.values(row.columns) : [];
+      const first = letters.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0] ?? "A";
+      shape = {
+        sheet: row.sheet,
+        names: row.columns ?? null,
+        headerCell: `${quoteSheet(row.sheet)}!${first}${source?.headerRow ?? 1}`,
+        hasDepartment: false,
+      };
+      byColumns.set(key, shape);
+    }
+    if (!shape.hasDepartment && row.department !== null && row.department.trim() !== "") shape.hasDepartment = true;
+    last = key;
+    lastShape = shape;
+  }
+  return [...byColumns.values()];
+}
+
+/** Every department named by a row or by a sheet/table name, trimmed, in no particular order. */
+export function ledgerDepartments(ledgers: LedgerSet): string[] {
+  const found = new Set<string>();
+  for (const ledger of Object.values(ledgers.ledgers)) {
+    if (!ledger) continue;
+    for (const source of ledger.sources) if (source.department && source.department.trim()) found.add(source.department.trim());
+    let last: string | null = null;
+    for (const row of ledger.rows) {
+      const d = row.department;
+      if (d === null || d === last) continue;
+      last = d;
+      const t = d.trim();
+      if (t) found.add(t);
+    }
+  }
+  found.delete(ALL_DEPARTMENTS);
+  return [...found];
 }
 
 const NO_VALUES: readonly (FieldValue | undefined)[] = [];
@@ -295,6 +379,9 @@ function figureReads(
     if (key !== null && !keys.includes(key)) keys.push(key);
   };
   for (const c of def.conditions) reads(resolve(c.column));
+  // The status rules read columns no condition names: 撤销 on every guarantee figure, and a
+  // partner's 终止日期 wherever its 状态 is asked.
+  for (const key of statusReads(def, resolve)) reads(key);
   const dateKey = spec.dateColumn === null ? null : resolve(spec.dateColumn);
   const periodKind: PeriodKind = dateKey === null ? "all" : def.period;
   if (periodKind !== "all") reads(dateKey);
@@ -304,6 +391,154 @@ function figureReads(
     if (aggregate.fallback !== undefined) reads(resolve(aggregate.fallback));
   } else if (aggregate.kind !== "count") reads(resolve(aggregate.column));
   return { filterKey: filterKeyOf(periodKind, dateKey, def), keys };
+}
+
+/** What a figure needs and a ledger (or one of its sheets) lacks. */
+interface Lacking {
+  column: string;
+  role: { zh: string; en: string };
+  /** The sheet without it, when the ledger has it elsewhere. */
+  where?: SourceShape;
+}
+
+const ROLE_CONDITION = { zh: "条件列", en: "condition column" };
+const ROLE_SUM = { zh: "求和列", en: "sum column" };
+const ROLE_DISTINCT = { zh: "去重计数列", en: "distinct-count column" };
+const ROLE_DATE = { zh: "日期列", en: "date column" };
+
+/**
+ * The first column the figure needs that the ledger, or a sheet of it that gave rows, does not
+ * have: a condition column (unless its blank has a meaning, as 状态 blank = 有效), the 统计 column
+ * (for 去重计数 either of its two), and a required date column when the figure has a period.
+ */
+function missingColumn(
+  def: FigureDefinition,
+  spec: LedgerSpec,
+  resolve: (name: string) => string | null,
+  sources: SourceShape[],
+): Lacking | null {
+  const lacks = (key: string) => sources.find((s) => s.names !== null && !(key in s.names));
+  const need = (name: string, role: Lacking["role"]): Lacking | null => {
+    const key = resolve(name);
+    if (key === null) return { column: name, role };
+    const where = lacks(key);
+    return where ? { column: name, role, where } : null;
+  };
+  for (const c of def.conditions) {
+    if (specColumnOf(spec, c.column)?.blankMeans !== undefined) continue;
+    const lacking = need(c.column, ROLE_CONDITION);
+    if (lacking) return lacking;
+  }
+  const aggregate = def.aggregate;
+  if (aggregate.kind === "sum") {
+    const lacking = need(aggregate.column, ROLE_SUM);
+    if (lacking) return lacking;
+  } else if (aggregate.kind === "distinct") {
+    const main = resolve(aggregate.column);
+    const fallback = aggregate.fallback === undefined ? null : resolve(aggregate.fallback);
+    const named = aggregate.fallback === undefined ? aggregate.column : `${aggregate.column}|${aggregate.fallback}`;
+    if (main === null && fallback === null) return { column: named, role: ROLE_DISTINCT };
+    const where = sources.find((s) => s.names !== null && !(main !== null && main in s.names) && !(fallback !== null && fallback in s.names));
+    if (where) return { column: named, role: ROLE_DISTINCT, where };
+  }
+  if (def.period !== "all" && spec.dateColumn !== null) {
+    const dateSpec = spec.columns.find((c) => c.name === spec.dateColumn);
+    if (dateSpec?.required) {
+      const lacking = need(spec.dateColumn, ROLE_DATE);
+      if (lacking) return lacking;
+    }
+  }
+  return null;
+}
+
+/** A column with its documented blank meaning (状态 blank = 有效) where a cell is blank or its sheet lacks the column. */
+function withBlankMeaning(
+  values: readonly (FieldValue | undefined)[],
+  meaning: string,
+  length: number,
+): readonly (FieldValue | undefined)[] {
+  const out = new Array<FieldValue | undefined>(length);
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    out[i] = v === undefined || v === null || v === "" ? meaning : v;
+  }
+  return out;
+}
+
+/**
+ * A partner's 状态 as it stood at the period end: 终止 with a 终止日期 after the period end was
+ * still 有效 then (a 2022 report refreshed in 2023 keeps its figure); 终止 without a date counts
+ * as terminated.
+ */
+function statusAtPeriodEnd(
+  values: readonly (FieldValue | undefined)[],
+  endKey: string | null,
+  store: LedgerColumns,
+  periodEnd: string,
+): readonly (FieldValue | undefined)[] {
+  const ends = endKey === null ? NO_VALUES : columnOf(store, endKey);
+  const length = Math.max(values.length, ends.length);
+  const out = new Array<FieldValue | undefined>(length);
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    const text = valueText(v);
+    if (text === "") out[i] = "有效";
+    else if (text === TERMINATED) {
+      const end = ends[i];
+      const day = typeof end === "string" && end.length >= 10 ? end.slice(0, 10) : null;
+      out[i] = day !== null && day > periodEnd ? "有效" : TERMINATED;
+    } else out[i] = v;
+  }
+  return out;
+}
+
+/** 终止 without 终止日期: counted as terminated, and said at the cell so the clerk can add the date. */
+function warnTerminatedWithoutDate(
+  ledger: Ledger,
+  store: LedgerColumns,
+  statusKey: string,
+  endKey: string | null,
+  issues: Issue[],
+): void {
+  const status = columnOf(store, statusKey);
+  const ends = endKey === null ? NO_VALUES : columnOf(store, endKey);
+  for (let i = 0; i < ledger.rows.length; i++) {
+    if (valueText(status[i]) !== TERMINATED) continue;
+    const end = ends[i];
+    if (typeof end === "string" && end !== "") continue;
+    const row = ledger.rows[i];
+    const letter = row.columns?.[endKey ?? statusKey] ?? row.columns?.[statusKey];
+    const cell = letter === undefined ? undefined : `${quoteSheet(row.sheet)}!${letter}${row.row}`;
+    const where = cell ?? `${row.sheet} 第${row.row}行`;
+    const issue: Issue = {
+      severity: "warning",
+      code: "partner.terminated_without_date",
+      message: `${where} 状态为终止，但没有终止日期：按期末前已终止计算。请填写终止日期，以便往年报告保持原数。`,
+      messageEn: `${cell ?? `${row.sheet} row ${row.row}`}: 状态 is 终止 (terminated) but 终止日期 is blank; counted as terminated before the period end. Fill in the date so earlier reports keep their figures.`,
+      ledger: ledger.name,
+    };
+    if (cell) issue.cell = cell;
+    issues.push(issue);
+  }
+}
+
+/** Whether a guarantee figure asks for revoked guarantees itself (`状态=撤销`); otherwise they never count. */
+function namesRevoked(def: FigureDefinition, statusKey: string, resolve: (name: string) => string | null): boolean {
+  return def.conditions.some((c) => c.kind === "eq" && resolve(c.column) === statusKey && c.values.some((v) => v.trim() === REVOKED));
+}
+
+/** Columns the status rules read for this figure besides its own: see figureReads. */
+function statusReads(def: FigureDefinition, resolve: (name: string) => string | null): string[] {
+  if (def.ledger === "电子保函") {
+    const status = resolve(STATUS_COLUMN);
+    return status === null || namesRevoked(def, status, resolve) ? [] : [status];
+  }
+  if (def.ledger === "共建单位") {
+    const status = resolve(STATUS_COLUMN);
+    const end = resolve(TERMINATION_DATE_COLUMN);
+    if (status !== null && end !== null && def.conditions.some((c) => resolve(c.column) === status)) return [end];
+  }
+  return [];
 }
 
 function filterKeyOf(periodKind: PeriodKind, dateKey: string | null, def: FigureDefinition): string {
@@ -356,6 +591,12 @@ export function evaluateFigures(
   };
   const scope = (opts.scope ?? "").trim();
   const everyDepartment = scope === "" || scope === ALL_DEPARTMENTS;
+  // A scope no ledger knows (a typo, a renamed department) would make every figure 0.
+  const scopeKnown = everyDepartment || ledgerDepartments(ledgers).includes(scope);
+  const shapes = new Map<Ledger, SourceShape[]>();
+  /** Columns with a documented meaning for blank (状态 blank = 有效), with that meaning filled in, and 共建单位's 状态 as of the period end. */
+  const derived = new Map<Ledger, Map<string, readonly (FieldValue | undefined)[]>>();
+  const partnerWarned = new Set<Ledger>();
 
   for (const def of defs) {
     const period = {
@@ -380,16 +621,47 @@ export function evaluateFigures(
       fingerprint: manualFingerprint(def),
       manual: true,
     });
+    /** No number: the placeholder, the reason, and an issue naming the figure and where to look. */
+    const unresolvedResult = (u: Unresolved, issueCode: string | null): FigureResult => {
+      if (issueCode !== null) {
+        const issue: Issue = {
+          severity: "warning",
+          code: issueCode,
+          message: `指标“${def.name}”无法计算：${u.reason}。报告中显示为“${placeholderText(def.name)}”，不会写成 0。`,
+          messageEn: `Figure “${def.name}” cannot be computed: ${u.reasonEn}. The report shows a placeholder, never 0.`,
+          figure: def.id,
+        };
+        if (u.cell) issue.cell = u.cell;
+        if (def.ledger) issue.ledger = def.ledger;
+        issues.push(issue);
+      }
+      const h = new Hasher().text(def.id).text(definitionText(def)).text("unresolved").text(u.code).text(u.reason);
+      return {
+        ...base,
+        value: null,
+        text: placeholderText(def.name),
+        unresolved: u,
+        rows: 0,
+        rowRefs: [],
+        fingerprint: h.hex(),
+        manual: def.ledger === null || ledgers.ledgers[def.ledger] === undefined,
+      };
+    };
 
     if (def.ledger === null) {
       if (def.manualValue === null) {
-        issues.push({
-          severity: "warning",
-          code: "figure.manual_blank",
-          message: `指标“${def.name}”为手工指标，但手工值为空，报告中显示为 *`,
-          messageEn: `Figure “${def.name}” is manual but has no manual value; the report shows *`,
-          figure: def.id,
-        });
+        figures.push(
+          unresolvedResult(
+            {
+              code: "manual_blank",
+              reason: "手工指标的手工值为空",
+              reasonEn: "it is a manual figure and its manual value is blank",
+              cell: def.cells?.manual,
+            },
+            "figure.manual_blank",
+          ),
+        );
+        continue;
       }
       figures.push(manualResult());
       continue;
@@ -397,25 +669,29 @@ export function evaluateFigures(
 
     const ledger = ledgers.ledgers[def.ledger];
     if (!ledger) {
-      issues.push(
-        def.manualValue === null
-          ? {
-              severity: "warning",
-              code: "figure.ledger_missing",
-              message: `${def.ledger} 台账缺失，指标“${def.name}”没有手工值，报告中显示为 *`,
-              messageEn: `Ledger ${def.ledger} is missing and figure “${def.name}” has no manual value; the report shows *`,
-              ledger: def.ledger,
-              figure: def.id,
-            }
-          : {
-              severity: "warning",
-              code: "figure.ledger_missing",
-              message: `${def.ledger} 台账缺失，指标“${def.name}”使用手工值`,
-              messageEn: `Ledger ${def.ledger} is missing; figure “${def.name}” uses its manual value`,
-              ledger: def.ledger,
-              figure: def.id,
+      if (def.manualValue === null) {
+        figures.push(
+          unresolvedResult(
+            {
+              code: "ledger_missing",
+              reason: `未找到“${def.ledger}”台账，手工值也为空`,
+              reasonEn: `ledger ${def.ledger} is missing and the manual value is blank`,
+              cell: def.cells?.manual,
             },
-      );
+            "figure.ledger_missing",
+          ),
+        );
+        continue;
+      }
+      issues.push({
+        severity: "warning",
+        code: "figure.ledger_missing",
+        message: `${def.ledger} 台账缺失，指标“${def.name}”使用手工值`,
+        messageEn: `Ledger ${def.ledger} is missing; figure “${def.name}” uses its manual value`,
+        ledger: def.ledger,
+        figure: def.id,
+        ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
+      });
       figures.push(manualResult());
       continue;
     }
@@ -425,39 +701,107 @@ export function evaluateFigures(
     if (!store) stores.set(ledger, (store = ledgerColumns(ledger)));
     let resolve = resolvers.get(ledger);
     if (!resolve) resolvers.set(ledger, (resolve = columnResolver(ledger, spec, store)));
-    const absent = (column: string, role: { zh: string; en: string }, effect: { zh: string; en: string }) =>
-      issues.push({
-        severity: "warning",
-        code: "figure.column_missing",
-        message: `指标“${def.name}”的${role.zh}“${column}”在 ${def.ledger} 台账中不存在，${effect.zh}`,
-        messageEn: `Figure “${def.name}”: the ${role.en} "${column}" does not exist in ledger ${def.ledger}; ${effect.en}`,
-        ledger: def.ledger!,
-        figure: def.id,
-      });
+    let sources = shapes.get(ledger);
+    if (!sources) shapes.set(ledger, (sources = sourceShapes(ledger)));
+
+    if (!scopeKnown) {
+      figures.push(
+        unresolvedResult(
+          {
+            code: "scope_unknown",
+            reason: `统计范围“${scope}”不是任何台账中的部门`,
+            reasonEn: `the scope "${scope}" is no department of any ledger`,
+            cell: opts.scopeCell,
+          },
+          // One settings issue lists the departments; a line per figure would only repeat it.
+          null,
+        ),
+      );
+      continue;
+    }
+    if (!everyDepartment) {
+      const blind = sources.find((s) => !s.hasDepartment);
+      if (blind) {
+        figures.push(
+          unresolvedResult(
+            {
+              code: "scope_no_department",
+              reason: `${blind.sheet} 中的“${def.ledger}”记录没有部门信息（没有“部门”列，工作表名也未写明部门），无法只统计“${scope}”`,
+              reasonEn: `the ${def.ledger} records in ${blind.sheet} say nothing about their department (no 部门 column, no department in the sheet name), so they cannot be limited to "${scope}"`,
+              cell: blind.headerCell,
+            },
+            "figure.scope_no_department",
+          ),
+        );
+        continue;
+      }
+    }
+
+    // Every column the figure needs, in the ledger and in each sheet that gave it rows: a missing
+    // one leaves the figure unresolved, never counted as if the column were blank.
+    const lacking = missingColumn(def, spec, resolve, sources);
+    if (lacking) {
+      figures.push(
+        unresolvedResult(
+          {
+            code: "column_missing",
+            reason: lacking.where
+              ? `${lacking.where.sheet} 中没有${lacking.role.zh}“${lacking.column}”`
+              : `“${def.ledger}”台账中没有${lacking.role.zh}“${lacking.column}”`,
+            reasonEn: lacking.where
+              ? `${lacking.where.sheet} has no ${lacking.role.en} "${lacking.column}"`
+              : `ledger ${def.ledger} has no ${lacking.role.en} "${lacking.column}"`,
+            cell: lacking.where?.headerCell ?? sources[0]?.headerCell ?? def.cells?.conditions,
+          },
+          "figure.column_missing",
+        ),
+      );
+      continue;
+    }
 
     // The columns this figure reads, resolved once: the fingerprint hashes only these, so a note
     // typed into 项目名称 does not make every figure look stale.
     const { filterKey, keys: readKeys } = figureReads(def, spec, resolve);
 
+    let columns = derived.get(ledger);
+    if (!columns) derived.set(ledger, (columns = new Map()));
+    const statusKey = resolve(STATUS_COLUMN);
+    if (def.ledger === "共建单位" && statusKey !== null && !partnerWarned.has(ledger)) {
+      partnerWarned.add(ledger);
+      warnTerminatedWithoutDate(ledger, store, statusKey, resolve(TERMINATION_DATE_COLUMN), issues);
+    }
+    /** A condition's column as the rules read it. */
+    const conditionColumn = (key: string): readonly (FieldValue | undefined)[] => {
+      const cached = columns!.get(key);
+      if (cached) return cached;
+      let values = columnOf(store!, key);
+      const col = spec.columns.find((c) => c.name === key);
+      if (def.ledger === "共建单位" && key === statusKey) values = statusAtPeriodEnd(values, resolve!(TERMINATION_DATE_COLUMN), store!, opts.periodEnd);
+      else if (col?.blankMeans !== undefined) values = withBlankMeaning(values, col.blankMeans, ledger.rows.length);
+      columns!.set(key, values);
+      return values;
+    };
+
     const tests: RowTest[] = def.conditions.map((c) => {
-      const key = resolve(c.column);
+      const key = resolve!(c.column);
       if (key === null) {
-        absent(
-          c.column,
-          { zh: "条件列", en: "condition column" },
-          {
-            zh: "按该列每行均为空计算",
-            en: "it is treated as blank in every row",
-          },
-        );
+        // Only a column whose blank has a meaning gets here (missingColumn stops the rest): 状态
+        // absent means every record is 有效.
+        const meaning = specColumnOf(spec, c.column)?.blankMeans ?? null;
+        const answer = compileCondition(c, meaning === null ? null : [meaning])(0);
+        return () => answer;
       }
-      return compileCondition(c, key === null ? null : columnOf(store, key));
+      return compileCondition(c, conditionColumn(key));
     });
+    // 撤销 guarantees never count unless the figure asks for them by name.
+    if (def.ledger === "电子保函" && statusKey !== null && !namesRevoked(def, statusKey, resolve)) {
+      tests.unshift(compileCondition({ kind: "ne", column: statusKey, values: [REVOKED] }, conditionColumn(statusKey)));
+    }
 
     const dateKey = spec.dateColumn === null ? null : resolve(spec.dateColumn);
     if (spec.dateColumn !== null && dateKey === null && def.period !== "all") {
-      // Without the column no row could ever fall in a period: counting all rows, and saying so,
-      // beats a silent 0.
+      // Only an optional date column gets here (a required one leaves the figure unresolved):
+      // undated records such as teams are there all along.
       issues.push({
         severity: "info",
         code: "figure.date_column_missing",
@@ -513,10 +857,6 @@ export function evaluateFigures(
     } else if (aggregate.kind === "distinct") {
       const key = resolve(aggregate.column);
       const fallback = aggregate.fallback === undefined ? null : resolve(aggregate.fallback);
-      if (key === null && fallback === null) {
-        const names = aggregate.fallback ? `${aggregate.column}|${aggregate.fallback}` : aggregate.column;
-        absent(names, { zh: "去重计数列", en: "distinct-count column" }, { zh: "结果为 0", en: "the figure is 0" });
-      }
       const seen = new Set<string>();
       const main = key === null ? null : columnOf(store, key);
       const second = fallback === null ? null : columnOf(store, fallback);
@@ -529,7 +869,6 @@ export function evaluateFigures(
       value = seen.size;
     } else {
       const key = resolve(aggregate.column);
-      if (key === null) absent(aggregate.column, { zh: "求和列", en: "sum column" }, { zh: "结果为 0", en: "the figure is 0" });
       let cents = 0;
       if (key !== null) {
         const amounts = columnOf(store, key);

@@ -261,6 +261,11 @@ export function readDefinitions(wb: RawWorkbook): {
       format: format!,
       manualValue: manualValue ?? null,
       sourceRow: table.top + r + 1,
+      cells: {
+        manual: cellAddress(table.sheet, table.top + r, table.left + (columns.manual ?? columns.id!)),
+        conditions: cellAddress(table.sheet, table.top + r, table.left + (columns.conditions ?? columns.id!)),
+        aggregate: cellAddress(table.sheet, table.top + r, table.left + (columns.aggregate ?? columns.id!)),
+      },
     });
   }
 

@@ -3,8 +3,25 @@
 // 1.005 亿元 prints as 1.01 and not as the 1.00 that `toFixed` would give.
 import type { FormatKind } from "../types";
 
-/** The template's blank: what a figure that cannot be computed shows. */
+/** The template's blank: what formatValue gives for a value that is no number. */
 export const BLANK_TEXT = "*";
+
+const PLACEHOLDER_OPEN = "［待补：";
+const PLACEHOLDER_CLOSE = "］";
+
+/**
+ * What the report shows in the control of a figure the ledgers cannot support: visible, in the
+ * clerk's words, and never mistaken for a number (`［待补：专题学习次数］`).
+ */
+export function placeholderText(name: string): string {
+  return `${PLACEHOLDER_OPEN}${name}${PLACEHOLDER_CLOSE}`;
+}
+
+/** True for a placeholder placeholderText wrote (whatever figure it names). */
+export function isPlaceholderText(text: string): boolean {
+  const t = text.trim();
+  return t.startsWith(PLACEHOLDER_OPEN) && t.endsWith(PLACEHOLDER_CLOSE);
+}
 
 const LABELS: Record<FormatKind, string> = {
   integer: "整数",

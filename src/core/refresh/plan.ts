@@ -2,6 +2,7 @@
 // a figure whose text is still what we last wrote is ours to replace; anything else the clerk
 // touched is theirs, reported as a conflict and kept unless they say otherwise.
 import type { LinkRecord, LinkedFigure } from "../types";
+import { isPlaceholderText } from "../format";
 
 /** A figure control as found in the document, in document order. */
 export interface FoundControl {
@@ -58,7 +59,9 @@ export function planRefresh(previous: LinkRecord, controls: FoundControl[], fres
     let keptConflict = false;
     for (const index of indexes) {
       const current = controls[index].text;
-      if (current === before.text) {
+      // A placeholder (［待补：…］) is ours even when it names the figure differently now: the clerk
+      // did not write it, so filling it is no conflict.
+      if (current === before.text || isPlaceholderText(current)) {
         if (newText !== current) {
           plan.writes.push({ index, id: before.id, text: newText });
           wroteNew = true;

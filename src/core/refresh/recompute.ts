@@ -1,6 +1,7 @@
 // Recomputing a report's figures from a workbook: the same period, scope and template the report
-// was generated with (unless the clerk chooses another year), plus a warning when the workbook is
-// not the one the report came from. Shared by the file patcher and the Word adapter.
+// was generated with (unless the clerk chooses another year). A workbook that is not the one the
+// report came from stops the refresh unless the clerk confirms it. Shared by the file patcher and
+// the Word adapter.
 import { runEngine, type EngineResult } from "../engine";
 import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../types";
 
@@ -23,28 +24,63 @@ export function overridesFromRecord(record: LinkRecord, given?: Partial<ReportSe
   return overrides;
 }
 
-export function recomputeForReport(
-  workbook: RawWorkbook,
-  record: LinkRecord,
-  options: { overrides?: Partial<ReportSettings>; generatedAt?: string } = {},
-): { fresh: EngineResult; issues: Issue[] } {
-  const fresh = runEngine(workbook, { overrides: overridesFromRecord(record, options.overrides), generatedAt: options.generatedAt });
-  return { fresh, issues: [...otherWorkbook(record.workbookId, fresh.link.workbookId), ...fresh.issues] };
+/** The report's workbook and the one picked for a refresh, when they are not the same workbook. */
+export interface WorkbookMismatch {
+  report: { id: string; name: string };
+  workbook: { id: string; name: string };
 }
 
 /**
- * Picking last year's or another office's workbook would quietly replace every figure. Both ids are
- * written by 初始化工作簿 and survive copying the file, so different ids mean a different workbook;
- * it stays a warning because a clerk may rebuild the workbook on purpose.
+ * Refreshing from another workbook would quietly replace every figure with its numbers (a fresh
+ * workbook's are all 待补 or 0): nothing is written unless the clerk says this workbook is right.
  */
-function otherWorkbook(reportId: string, workbookId: string): Issue[] {
-  if (!reportId || !workbookId || reportId === workbookId) return [];
+export class OtherWorkbookError extends Error {
+  readonly messageEn: string;
+  constructor(readonly mismatch: WorkbookMismatch) {
+    const { report, workbook } = mismatch;
+    const theirs = workbook.id ? `工作簿ID为 ${workbook.id}` : "没有工作簿ID（可能是新建的或别人的工作簿）";
+    const theirsEn = workbook.id ? `has workbook ID ${workbook.id}` : "has no workbook ID (a new or someone else's workbook?)";
+    super(
+      `这份报告由工作簿“${report.name || "（未记录名称）"}”（工作簿ID ${report.id}）生成，而所选工作簿“${workbook.name || "（未命名）"}”${theirs}。未写入任何内容。`,
+    );
+    this.name = "OtherWorkbookError";
+    this.messageEn = `This report was generated from workbook "${report.name || "(name not recorded)"}" (workbook ID ${report.id}), but the chosen workbook "${workbook.name || "(unnamed)"}" ${theirsEn}. Nothing was written.`;
+  }
+}
+
+/**
+ * Whether the workbook is the one the report came from: different 工作簿ID values — or none in the
+ * workbook while the report has one — mean another workbook. A report without an id (made from a
+ * workbook without 报告设置) cannot tell, and is not held up.
+ */
+export function workbookMismatch(record: LinkRecord, workbookId: string, workbookName: string): WorkbookMismatch | null {
+  const reportId = (record.workbookId ?? "").trim();
+  const id = (workbookId ?? "").trim();
+  if (!reportId || reportId === id) return null;
+  return { report: { id: reportId, name: record.workbookName ?? "" }, workbook: { id, name: workbookName } };
+}
+
+export function recomputeForReport(
+  workbook: RawWorkbook,
+  record: LinkRecord,
+  options: { overrides?: Partial<ReportSettings>; generatedAt?: string; allowOtherWorkbook?: boolean } = {},
+): { fresh: EngineResult; issues: Issue[] } {
+  const fresh = runEngine(workbook, { overrides: overridesFromRecord(record, options.overrides), generatedAt: options.generatedAt });
+  const mismatch = workbookMismatch(record, fresh.link.workbookId, workbook.name ?? "");
+  if (mismatch && !options.allowOtherWorkbook) throw new OtherWorkbookError(mismatch);
+  return { fresh, issues: [...otherWorkbook(mismatch), ...fresh.issues] };
+}
+
+/** Said again in the result when the clerk chose to refresh from another workbook anyway. */
+function otherWorkbook(mismatch: WorkbookMismatch | null): Issue[] {
+  if (!mismatch) return [];
+  const { report, workbook } = mismatch;
   return [
     {
       severity: "warning",
       code: "refresh.other_workbook",
-      message: `这份报告是由另一个工作簿生成的（报告记录的工作簿ID为 ${reportId}，当前工作簿“报告设置”中为 ${workbookId}）。请确认选对了台账工作簿。`,
-      messageEn: `this report was generated from another workbook (the report records workbook ID ${reportId}; 报告设置 of this workbook says ${workbookId}). Check that this is the right workbook.`,
+      message: `这份报告是由另一个工作簿生成的（报告记录的工作簿ID为 ${report.id}，当前工作簿“报告设置”中为 ${workbook.id || "空"}）。已按您的确认用当前工作簿刷新。`,
+      messageEn: `this report was generated from another workbook (the report records workbook ID ${report.id}; 报告设置 of this workbook says ${workbook.id || "nothing"}). Refreshed from this workbook as you confirmed.`,
     },
   ];
 }

@@ -43,6 +43,7 @@ export function buildReport(t: Template, s: ReportSettings, figures: FigureResul
       if (p.kind === "text") return p.style ? { kind: "text", text: p.text, style: p.style } : { kind: "text", text: p.text };
       let name: string;
       let text: string;
+      let unresolved = false;
       if (isSettingSlot(p.id)) {
         const slot = settingById.get(p.id)!;
         name = slot.name;
@@ -51,8 +52,13 @@ export function buildReport(t: Template, s: ReportSettings, figures: FigureResul
         const fig = figureById.get(p.id);
         name = fig?.name ?? p.id;
         text = fig?.text ?? MISSING_FIGURE_TEXT;
+        // The engine gives every slot a figure; one built by hand without it is as unresolved.
+        unresolved = fig === undefined || fig.unresolved !== undefined;
       }
-      return p.style ? { kind: "slot", id: p.id, name, text, style: p.style } : { kind: "slot", id: p.id, name, text };
+      const run: Extract<Run, { kind: "slot" }> = { kind: "slot", id: p.id, name, text };
+      if (p.style) run.style = p.style;
+      if (unresolved) run.unresolved = true;
+      return run;
     });
 
   /** Offsets in the title's text of the template's `[wbr]` marks. */

@@ -48,6 +48,29 @@ export function defaultSettings(year = 2022): ReportSettings {
   };
 }
 
+/**
+ * The year whose report is due on a given day: this year's, except in January and February, when
+ * last year's report is still being written. `now` is a parameter so tests can fix the day.
+ */
+export function reportYearDue(now: Date): number {
+  return now.getMonth() <= 1 ? now.getFullYear() - 1 : now.getFullYear();
+}
+
+/** Settings items a report needs a clerk's answer for; a new workbook leaves them blank. */
+export const ANSWER_ITEMS = ["orgName", "orgShort", "reporter", "jointIssuer", "platformName", "city"] as const;
+
+/**
+ * What 初始化工作簿 and `init` write into 报告设置: the year due and its whole-year period, every
+ * department, the built-in template and the new workbook id — and no names: those are the clerk's
+ * answers, and a sample's would be printed as if they were.
+ */
+export function newWorkbookSettings(now: Date, workbookId = ""): ReportSettings {
+  const year = reportYearDue(now);
+  const s = defaultSettings(year);
+  for (const key of ANSWER_ITEMS) s[key] = "";
+  return { ...s, workbookId };
+}
+
 /** The 项目/值 data rows (without the header row, see SETTINGS_HEADER), in SETTINGS_ITEMS order. */
 export function settingsToRows(s: ReportSettings): [string, string][] {
   return SETTINGS_ITEMS.map((item) => [item.label, String(s[item.key] ?? "")]);
@@ -122,7 +145,13 @@ function isSettingsTable(t: RawTable): boolean {
 export function readSettings(
   wb: RawWorkbook,
   overrides: Partial<ReportSettings> = {},
-): { settings: ReportSettings; issues: Issue[]; fromWorkbook: boolean } {
+): {
+  settings: ReportSettings;
+  issues: Issue[];
+  fromWorkbook: boolean;
+  /** The 值 cell of each item found in 报告设置 (`报告设置!B11`), for issues that point there. */
+  cells: Partial<Record<keyof ReportSettings, string>>;
+} {
   const issues: Issue[] = [];
   const candidates = wb.tables.filter(isSettingsTable);
   let items: ReturnType<typeof locateItems> = null;
@@ -133,7 +162,9 @@ export function readSettings(
 
   let settings: ReportSettings;
   if (!items) {
+    // No answers without the sheet: the sample's names would be printed as this unit's.
     settings = defaultSettings();
+    for (const key of ANSWER_ITEMS) settings[key] = "";
     issues.push(
       candidates.length
         ? issue(
@@ -145,8 +176,8 @@ export function readSettings(
         : issue(
             "info",
             "settings.missing",
-            `工作簿中没有“${SETTINGS_SHEET}”工作表，已使用默认设置（可用“初始化工作簿”创建）。`,
-            `The workbook has no ${SETTINGS_SHEET} (report settings) sheet; default settings are used ("Set up workbook" creates it).`,
+            `工作簿中没有“${SETTINGS_SHEET}”工作表：按 ${settings.year} 年全年统计，单位名称、述职人等留空（可用“初始化工作簿”创建该表）。`,
+            `The workbook has no ${SETTINGS_SHEET} (report settings) sheet: the whole year ${settings.year} is counted and the names are left blank ("Set up workbook" creates it).`,
           ),
     );
   } else {
@@ -166,7 +197,9 @@ export function readSettings(
         items?.get("year")?.cell,
       ),
     );
-  return { settings, issues, fromWorkbook: items !== null };
+  const cells: Partial<Record<keyof ReportSettings, string>> = {};
+  if (items) for (const [key, found] of items) cells[key] = found.cell;
+  return { settings, issues, fromWorkbook: items !== null, cells };
 }
 
 function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, issues: Issue[]): ReportSettings {
@@ -202,6 +235,18 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
 
   let year = base.year;
   const yearCell = items.get("year");
+  if (yearCell && text.year === "") {
+    // Never a silent year: the report would be dated and counted for a year no one chose.
+    issues.push(
+      issue(
+        "warning",
+        "settings.blank",
+        `${yearCell.cell}：年度为空，已按 ${base.year} 年计算。请填写报告年度。`,
+        `${yearCell.cell}: 年度 (year) is blank; ${base.year} is used. Fill in the report year.`,
+        yearCell.cell,
+      ),
+    );
+  }
   if (yearCell && text.year) {
     const y = parseYear(yearCell.value);
     if (y === null) bad(yearCell, "年度", "不是有效的年份", "is not a valid year", String(base.year));
@@ -242,9 +287,16 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
     s.periodEnd = `${year}-12-31`;
   }
 
-  for (const key of ["orgName", "orgShort", "reporter", "jointIssuer", "platformName", "city"] as const) {
+  const absent: string[] = [];
+  for (const key of ANSWER_ITEMS) {
     const f = items.get(key);
-    if (!f || text[key] === undefined) continue;
+    if (!f) {
+      // A row deleted from 报告设置 is as blank as an emptied one, not the sample's answer.
+      s[key] = "";
+      absent.push(SETTINGS_ITEMS.find((i) => i.key === key)!.label);
+      continue;
+    }
+    if (text[key] === undefined) continue;
     s[key] = text[key]!;
     if (text[key] === "") {
       const label = SETTINGS_ITEMS.find((i) => i.key === key)!.label;
@@ -259,6 +311,15 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
       );
     }
   }
+  if (absent.length)
+    issues.push(
+      issue(
+        "warning",
+        "settings.items_missing",
+        `${SETTINGS_SHEET}中没有这些项目：${absent.join("、")}，报告中相应位置将空缺（可在“项目”列添加）。`,
+        `${SETTINGS_SHEET} lacks these items: ${absent.join(", ")}; the report will have gaps there (add them in the 项目 column).`,
+      ),
+    );
   for (const key of ["workbookId", "signature"] as const) if (text[key] !== undefined) s[key] = text[key]!;
   // Blank scope means every department; a blank or unknown template falls back to the built-in one.
   if (text.scope) s.scope = text.scope;

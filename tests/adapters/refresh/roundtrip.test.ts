@@ -5,6 +5,7 @@ import { tmpdir } from "os";
 import path from "path";
 import { renderDocx } from "../../../src/adapters/docx";
 import { locateControls, readLinkedDocx, controlTexts } from "../../../src/adapters/docx/patch";
+import { OtherWorkbookError } from "../../../src/core/refresh/recompute";
 import { refreshDocx } from "../../../src/adapters/docx/refresh";
 import { runEngine, type EngineResult } from "../../../src/core/engine";
 import { parseLinkRecord } from "../../../src/core/link";
@@ -199,12 +200,30 @@ describe("refreshing with overwriteConflicts", () => {
 });
 
 describe("refreshing from another workbook", () => {
-  test("warns, naming both workbook ids, when the report was generated from a different workbook", async () => {
+  test("writes nothing and names both workbooks when the 工作簿ID differs or is missing, unless the clerk confirms", async () => {
     const made = runEngine(sampleWorkbook(), { generatedAt: GENERATED, overrides: { workbookId: "A-1" } });
     const report = await renderDocx(made.report, made.link);
-    const other = refreshDocx(sampleWorkbook(), report, { overrides: { workbookId: "B-2" } });
+    const refusal = (workbookId: string) => {
+      try {
+        refreshDocx(sampleWorkbook(), report, { overrides: { workbookId } });
+      } catch (e) {
+        return e;
+      }
+      return null;
+    };
+    for (const id of ["B-2", ""]) {
+      const e = refusal(id);
+      expect(e).toBeInstanceOf(OtherWorkbookError);
+      expect((e as OtherWorkbookError).mismatch).toEqual({
+        report: { id: "A-1", name: made.link.workbookName },
+        workbook: { id, name: sampleWorkbook().name ?? "" },
+      });
+      expect((e as OtherWorkbookError).message).toContain("A-1");
+      expect((e as OtherWorkbookError).message).toContain("未写入任何内容");
+    }
+    const confirmed = refreshDocx(sampleWorkbook(), report, { overrides: { workbookId: "B-2" }, allowOtherWorkbook: true });
     expect(
-      other.issues
+      confirmed.issues
         .filter((i) => i.code === "refresh.other_workbook")
         .map((i) => [i.severity, i.message.includes("A-1") && i.message.includes("B-2")]),
     ).toEqual([["warning", true]]);

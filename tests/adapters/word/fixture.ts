@@ -3,6 +3,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { renderDocx } from "../../../src/adapters/docx";
 import { runEngine } from "../../../src/core/engine";
+import { defaultSettings, settingsToRows, SETTINGS_HEADER } from "../../../src/core/settings";
 import type { RawCell, RawWorkbook } from "../../../src/core/types";
 
 export const GENERATED_AT = "2023-01-09T08:30:00.000Z";
@@ -50,6 +51,8 @@ export function ledgerWorkbook(rows: LedgerRows = FIRST_ROWS): RawWorkbook {
       { sheet: "学习记录", top: 0, left: 0, values: [STUDY, ...rows.study] },
       { sheet: "共建单位", top: 0, left: 0, values: [PARTNERS, ...rows.partners] },
       { sheet: "电子保函", top: 0, left: 0, values: [GUARANTEES, ...rows.guarantees] },
+      // The sample's names, so the report reads as the seed does (a workbook without them leaves gaps).
+      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADER], ...settingsToRows(defaultSettings(2022))] },
     ],
   };
 }

@@ -1,6 +1,9 @@
-import { DEFAULT_DEFINITIONS, evaluateFigures, parseConditions } from "../../../src/core/figures";
+import { DEFAULT_DEFINITIONS as BLANK_DEFAULTS, evaluateFigures, parseConditions, withSeedManualValues } from "../../../src/core/figures";
 import { ledgerSpec } from "../../../src/core/ledger/schema";
 import type { Aggregate, FieldValue, FigureDefinition, Ledger, LedgerName, LedgerRow, LedgerSet } from "../../../src/core/types";
+
+/** The default figures with the seed report's hand values, as the sample workbook holds them. */
+const DEFAULT_DEFINITIONS = withSeedManualValues(BLANK_DEFAULTS);
 
 const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
 
@@ -93,7 +96,7 @@ function sampleLedgers(): LedgerSet {
     ]),
     ledger("共建单位", [
       row("共建单位", 2, { 单位名称: "甲社区", 协议签订日期: "2021-04-01", 状态: "有效" }),
-      row("共建单位", 3, { 单位名称: "乙社区", 协议签订日期: "2022-04-01", 状态: "终止" }),
+      row("共建单位", 3, { 单位名称: "乙社区", 协议签订日期: "2022-04-01", 状态: "终止", 终止日期: "2022-10-01" }),
       row("共建单位", 4, { 单位名称: "丙社区", 协议签订日期: "2022-05-01", 状态: null }),
       row("共建单位", 5, { 单位名称: "丁社区", 协议签订日期: "2023-02-01", 状态: "有效" }),
     ]),
@@ -266,7 +269,29 @@ describe("scope filtering", () => {
   it("counts only the scope's department, leaving out rows without one", () => {
     expect(count("交易一科")).toBe(2);
     expect(count(" 交易二科 ")).toBe(1);
-    expect(count("办公室")).toBe(0);
+  });
+  it("leaves every ledger figure unresolved, not 0, under a scope that is no department of any ledger", () => {
+    const result = evaluateFigures([def("学习记录", "")], rows, { ...YEAR_2022, scope: "交易三科", scopeCell: "报告设置!B11" });
+    expect(result.figures[0]).toMatchObject({ value: null, text: "［待补：测试］", rows: 0 });
+    expect(result.figures[0].unresolved).toEqual({
+      code: "scope_unknown",
+      reason: "统计范围“交易三科”不是任何台账中的部门",
+      reasonEn: 'the scope "交易三科" is no department of any ledger',
+      cell: "报告设置!B11",
+    });
+  });
+  it("leaves a figure unresolved, not 0, when its ledger says nothing about departments", () => {
+    const twoLedgers = set(
+      rows.ledgers.学习记录!,
+      ledger("人员", [person(2, { 包联社区: "甲社区" }), person(3, { 包联社区: "乙社区" })]),
+    );
+    const result = evaluateFigures([def("人员", "包联社区 非空", { id: "p.x" }), def("学习记录", "")], twoLedgers, {
+      ...YEAR_2022,
+      scope: "交易一科",
+    });
+    expect(result.figures.map((f) => f.value)).toEqual([null, 2]);
+    expect(result.figures[0].unresolved?.code).toBe("scope_no_department");
+    expect(result.issues.map((i) => i.code)).toEqual(["figure.scope_no_department"]);
   });
   it("does not scope manual figures", () => {
     const result = evaluateFigures([def(null, "", { manualValue: 7 })], rows, {
@@ -350,21 +375,19 @@ describe("conditions", () => {
     expect(result.issues).toEqual([]);
     expect(result.figures[0].value).toBe(250.5);
   });
-  it("treat a column the ledger lacks as blank in every row, and say so", () => {
+  it("leave a figure unresolved, not 0 or a count of every row, when its condition column is not in the ledger", () => {
     const result = evaluateFigures(
-      [def("学习记录", "地点 为空", { id: "a.x" }), def("学习记录", "地点=会议室", { id: "b.x" })],
+      [def("学习记录", "地点 为空", { id: "a.x", name: "甲" }), def("学习记录", "地点=会议室", { id: "b.x", name: "乙" })],
       sessions,
       YEAR_2022,
     );
-    expect(result.figures.map((f) => f.value)).toEqual([3, 0]);
-    expect(result.issues[0]).toEqual({
-      severity: "warning",
-      code: "figure.column_missing",
-      message: "指标“测试”的条件列“地点”在 学习记录 台账中不存在，按该列每行均为空计算",
-      messageEn: 'Figure “测试”: the condition column "地点" does not exist in ledger 学习记录; it is treated as blank in every row',
-      ledger: "学习记录",
-      figure: "a.x",
-    });
+    expect(result.figures.map((f) => [f.value, f.text])).toEqual([
+      [null, "［待补：甲］"],
+      [null, "［待补：乙］"],
+    ]);
+    expect(result.figures[0].unresolved).toMatchObject({ code: "column_missing", reason: "“学习记录”台账中没有条件列“地点”" });
+    expect(result.issues[0]).toMatchObject({ severity: "warning", code: "figure.column_missing", ledger: "学习记录" });
+    expect(result.issues[0].message).toContain("不会写成 0");
     expect(result.issues).toHaveLength(2);
   });
   it("read 是 and 否 for yes/no cells the reader gave as booleans", () => {
@@ -429,11 +452,16 @@ describe("aggregates", () => {
     expect(result.figures[0].value).toBe(1000.5);
     expect(result.figures[0].rows).toBe(3);
   });
-  it("give 0 and a warning when the summed column does not exist", () => {
+  it("leave a figure unresolved, not 0, when the summed column does not exist", () => {
     const eg = set(ledger("电子保函", [guarantee(2, "2022-01-01", "甲", null, 5)]));
-    const result = evaluateFigures([def("电子保函", "", { id: "s.x", aggregate: { kind: "sum", column: "手续费" } })], eg, YEAR_2022);
-    expect(result.figures[0].value).toBe(0);
-    expect(result.issues.map((i) => i.message)).toEqual(["指标“测试”的求和列“手续费”在 电子保函 台账中不存在，结果为 0"]);
+    const result = evaluateFigures(
+      [def("电子保函", "", { id: "s.x", name: "手续费合计", aggregate: { kind: "sum", column: "手续费" } })],
+      eg,
+      YEAR_2022,
+    );
+    expect(result.figures[0]).toMatchObject({ value: null, text: "［待补：手续费合计］" });
+    expect(result.figures[0].unresolved?.reason).toBe("“电子保函”台账中没有求和列“手续费”");
+    expect(result.issues.map((i) => i.code)).toEqual(["figure.column_missing"]);
   });
 });
 
@@ -469,22 +497,33 @@ describe("missing ledgers and manual figures", () => {
     expect(manual.issues[0].message).toContain("“目标要求条数”");
     expect(missing.issues[0].message).toContain("“包联干部人数”");
   });
-  it("show the blank * when the ledger is missing and there is no manual value", () => {
-    const result = evaluateFigures([def("人员", "", { id: "p.count" })], set(), YEAR_2022);
-    expect(result.figures[0]).toMatchObject({ value: null, text: "*", manual: true });
-    expect(result.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
-      ["warning", "figure.ledger_missing", "人员 台账缺失，指标“测试”没有手工值，报告中显示为 *"],
-    ]);
+  it("leave a figure unresolved, naming the 手工值 cell, when the ledger is missing and there is no manual value", () => {
+    const result = evaluateFigures(
+      [def("人员", "", { id: "p.count", name: "人数", cells: { manual: "指标定义!H5" } })],
+      set(),
+      YEAR_2022,
+    );
+    expect(result.figures[0]).toMatchObject({ value: null, text: "［待补：人数］", manual: true });
+    expect(result.figures[0].unresolved).toEqual({
+      code: "ledger_missing",
+      reason: "未找到“人员”台账，手工值也为空",
+      reasonEn: "ledger 人员 is missing and the manual value is blank",
+      cell: "指标定义!H5",
+    });
+    expect(result.issues.map((i) => [i.severity, i.code, i.cell])).toEqual([["warning", "figure.ledger_missing", "指标定义!H5"]]);
   });
   it("format manual values like computed ones", () => {
     const result = evaluateFigures([def(null, "", { manualValue: 1236, format: "approx" })], set(), YEAR_2022);
     expect(result.figures[0]).toMatchObject({ value: 1236, text: "1200余", manual: true });
     expect(result.issues).toEqual([]);
   });
-  it("warn about a manual figure without a value", () => {
-    const result = evaluateFigures([def(null, "", { id: "m.x", name: "某值" })], set(), YEAR_2022);
-    expect(result.figures[0].text).toBe("*");
-    expect(result.issues.map((i) => i.message)).toEqual(["指标“某值”为手工指标，但手工值为空，报告中显示为 *"]);
+  it("leave a manual figure without a value unresolved, with a warning at its 手工值 cell", () => {
+    const result = evaluateFigures([def(null, "", { id: "m.x", name: "某值", cells: { manual: "指标定义!H2" } })], set(), YEAR_2022);
+    expect(result.figures[0]).toMatchObject({ value: null, text: "［待补：某值］", manual: true });
+    expect(result.figures[0].unresolved?.code).toBe("manual_blank");
+    expect(result.issues.map((i) => [i.code, i.cell, i.message])).toEqual([
+      ["figure.manual_blank", "指标定义!H2", "指标“某值”无法计算：手工指标的手工值为空。报告中显示为“［待补：某值］”，不会写成 0。"],
+    ]);
   });
 });
 
@@ -672,5 +711,130 @@ describe("ledgers read from several sheets", () => {
     const result = evaluateFigures([def("学习记录", "地点=会议室")], set(ledger("学习记录", [...first, second])), YEAR_2022);
     expect(result.issues).toEqual([]);
     expect(result.figures[0].rowRefs).toEqual([{ sheet: "学习记录-交易二科", row: 2 }]);
+  });
+});
+
+describe("status as history has it", () => {
+  const partner = (n: number, 协议签订日期: string, 状态: string | null, 终止日期: string | null = null) =>
+    row("共建单位", n, { 单位名称: `单位${n}`, 协议签订日期, 状态, 终止日期 });
+  const partners = () =>
+    set(
+      ledger("共建单位", [
+        partner(2, "2021-03-01", "有效"),
+        partner(3, "2022-05-01", null),
+        partner(4, "2021-06-01", "终止", "2023-04-01"), // terminated after the 2022 period: still active at its end
+        partner(5, "2021-06-01", "终止", "2022-08-01"), // terminated within 2022
+        partner(6, "2023-02-01", "有效"), // signed after the period
+      ]),
+    );
+  const count = (ledgers: LedgerSet, end: string) =>
+    evaluateFigures(
+      DEFAULT_DEFINITIONS.filter((d) => d.id === "partners.count"),
+      ledgers,
+      { periodStart: `${end.slice(0, 4)}-01-01`, periodEnd: end, scope: "全部门" },
+    );
+
+  it("count a partner terminated after the period end as active at it, so a 2022 report refreshed in 2023 keeps its figure", () => {
+    expect(count(partners(), "2022-12-31").figures[0].value).toBe(3);
+    // The 2023 report: unit 4 is gone by its end, unit 6 has joined.
+    expect(count(partners(), "2023-12-31").figures[0].value).toBe(3);
+    expect(count(partners(), "2023-12-31").figures[0].rowRefs.map((r) => r.row)).toEqual([2, 3, 6]);
+  });
+  it("count 终止 without a 终止日期 as terminated, with a warning at the cell where the date belongs", () => {
+    const ledgers = set(
+      ledger("共建单位", [
+        { ...partner(2, "2021-03-01", "终止"), columns: { 单位名称: "A", 协议签订日期: "B", 状态: "D", 终止日期: "E" } },
+        partner(3, "2021-03-01", "有效"),
+      ]),
+    );
+    const result = count(ledgers, "2022-12-31");
+    expect(result.figures[0].value).toBe(1);
+    expect(result.issues.map((i) => [i.severity, i.code, i.cell])).toEqual([["warning", "partner.terminated_without_date", "共建单位!E2"]]);
+  });
+  it("never count a 撤销 guarantee in a figure whose conditions do not name 状态", () => {
+    const eg = set(
+      ledger("电子保函", [
+        guarantee(2, "2022-01-01", "甲", null, 100),
+        guarantee(3, "2022-01-01", "乙", null, 200, "撤销"),
+        guarantee(4, "2022-01-01", "丙", "C3", 400),
+        guarantee(5, "2022-01-01", "丁", null, 800, null),
+      ]),
+    );
+    const noCode = def("电子保函", "统一社会信用代码 为空", { id: "eg.nocode" });
+    const sum = def("电子保函", "", { id: "eg.sum", aggregate: { kind: "sum", column: "保证金金额" } });
+    const firms = def("电子保函", "", { id: "eg.firms2", aggregate: { kind: "distinct", column: "投标企业" } });
+    const { figures } = evaluateFigures([noCode, sum, firms], eg, YEAR_2022);
+    expect(figures.map((f) => [f.id, f.value])).toEqual([
+      ["eg.nocode", 2],
+      ["eg.sum", 1300],
+      ["eg.firms2", 3],
+    ]);
+  });
+  it("count 撤销 guarantees only where a condition names 状态=撤销", () => {
+    const eg = set(
+      ledger("电子保函", [guarantee(2, "2022-01-01", "甲", null, 100, "撤销"), guarantee(3, "2022-01-01", "乙", null, 200, "撤销")]),
+    );
+    const revoked = def("电子保函", "状态=撤销", { id: "eg.revoked" });
+    const either = def("电子保函", "状态=有效|撤销", { id: "eg.either" });
+    const notValid = def("电子保函", "状态≠有效", { id: "eg.notvalid" });
+    expect(evaluateFigures([revoked, either, notValid], eg, YEAR_2022).figures.map((f) => f.value)).toEqual([2, 2, 0]);
+  });
+  it("read an absent 状态 column as 有效 in every row, as a blank 状态 cell reads", () => {
+    const rows = [guarantee(2, "2022-01-01", "甲", null, 100), guarantee(3, "2022-01-01", "乙", null, 200)].map((r) => {
+      const values = { ...r.values };
+      delete values.状态;
+      return { ...r, values };
+    });
+    const eg: Ledger = { ...ledger("电子保函", rows), columns: ledger("电子保函", []).columns.filter((c) => c.name !== "状态") };
+    const result = evaluateFigures([def("电子保函", "状态=有效", { id: "eg.valid" }), def("电子保函", "状态≠撤销")], set(eg), YEAR_2022);
+    expect(result.figures.map((f) => f.value)).toEqual([2, 2]);
+    expect(result.issues).toEqual([]);
+  });
+});
+
+describe("columns a figure needs", () => {
+  /** Rows as the reader makes them: one sheet's rows share its column letters. */
+  const sheetRows = (sheet: string, letters: Record<string, string>, rows: LedgerRow[]) => rows.map((r) => ({ ...r, sheet, columns: letters }));
+
+  it("leave a figure unresolved when one sheet of its ledger lacks a condition column the other has, naming that sheet", () => {
+    const withOrg = sheetRows("学习台账-党支部", { 日期: "A", 形式: "B", 主题: "C", 组织: "D" }, [
+      study(2, "2022-03-01", "线上研讨", "二十大", "青年理论学习小组"),
+    ]);
+    const without = sheetRows("学习台账-党组", { 日期: "A", 形式: "B", 主题: "C" }, [study(5, "2022-03-01", "线上研讨", "二十大")]);
+    const l: Ledger = {
+      ...ledger("学习记录", [...withOrg, ...without]),
+      sources: [
+        { sheet: "学习台账-党支部", headerRow: 1, rowsRead: 1 },
+        { sheet: "学习台账-党组", headerRow: 4, rowsRead: 1 },
+      ],
+    };
+    const youth = DEFAULT_DEFINITIONS.find((d) => d.id === "study.youth_online.count")!;
+    const seminar = DEFAULT_DEFINITIONS.find((d) => d.id === "study.seminar.count")!;
+    const { figures } = evaluateFigures([youth, seminar], set(l), YEAR_2022);
+    expect(figures[0]).toMatchObject({ value: null, text: "［待补：青年线上学习研讨次数］" });
+    expect(figures[0].unresolved).toMatchObject({ reason: "学习台账-党组 中没有条件列“组织”", cell: "'学习台账-党组'!A4" });
+    expect(figures[1].value).toBe(0);
+  });
+  it("leave a figure with a period unresolved when its ledger lacks the required date column, instead of counting every year", () => {
+    const rows = [study(2, "2021-01-01", "专题研讨", "a"), study(3, "2022-01-01", "专题研讨", "b")].map((r) => {
+      const values = { ...r.values };
+      delete values.日期;
+      return { ...r, values };
+    });
+    const l: Ledger = { ...ledger("学习记录", rows), columns: ledger("学习记录", []).columns.filter((c) => c.name !== "日期") };
+    const seminar = DEFAULT_DEFINITIONS.find((d) => d.id === "study.seminar.count")!;
+    const { figures } = evaluateFigures([seminar], set(l), YEAR_2022);
+    expect(figures[0].value).toBeNull();
+    expect(figures[0].unresolved?.reason).toBe("“学习记录”台账中没有日期列“日期”");
+  });
+  it("count distinct values from the fallback column where a sheet lacks the first", () => {
+    const a = sheetRows("电子保函-交易一科", { 保函编号: "A", 开立日期: "B", 投标企业: "C", 统一社会信用代码: "D", 保证金金额: "E" }, [
+      guarantee(2, "2022-01-01", "甲", "C1", 1),
+    ]);
+    const b = sheetRows("电子保函-交易二科", { 保函编号: "A", 开立日期: "B", 投标企业: "C", 保证金金额: "E" }, [
+      guarantee(2, "2022-01-01", "乙", null, 1),
+    ]);
+    const firms = DEFAULT_DEFINITIONS.find((d) => d.id === "eg.firms")!;
+    expect(evaluateFigures([firms], set(ledger("电子保函", [...a, ...b])), YEAR_2022).figures[0].value).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow, readDefinitions } from "../../../src/core/figures";
+import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow, readDefinitions, withSeedManualValues } from "../../../src/core/figures";
 import type { RawCell, RawTable, RawWorkbook } from "../../../src/core/types";
 
 function workbook(...tables: RawTable[]): RawWorkbook {
@@ -36,18 +36,29 @@ describe("the default figures", () => {
       "staff.commended.count",
     ]);
   });
-  it("carry the manual values of the seed text", () => {
+  it("leave every manual value blank: a new workbook carries no answers", () => {
     const manual = DEFAULT_DEFINITIONS.filter((d) => d.ledger === null).map((d) => [d.id, d.manualValue]);
+    expect(manual).toEqual([
+      ["goals.count", null],
+      ["xxqg.threshold", null],
+      ["xxqg.rank", null],
+    ]);
+  });
+  it("give the seed report's hand values only where asked (the sample workbook)", () => {
+    const manual = withSeedManualValues(DEFAULT_DEFINITIONS)
+      .filter((d) => d.ledger === null)
+      .map((d) => [d.id, d.manualValue]);
     expect(manual).toEqual([
       ["goals.count", 20],
       ["xxqg.threshold", 40],
       ["xxqg.rank", 10],
     ]);
+    expect(DEFAULT_DEFINITIONS[0].manualValue).toBeNull();
   });
   it("are written as sheet rows a clerk can read", () => {
     const rows = DEFAULT_DEFINITIONS.map(definitionToRow);
     expect(header).toEqual(["指标ID", "名称", "台账", "统计", "条件", "区间", "格式", "手工值"]);
-    expect(rows[0]).toEqual(["goals.count", "目标要求条数", "", "", "", "", "整数", 20]);
+    expect(rows[0]).toEqual(["goals.count", "目标要求条数", "", "", "", "", "整数", ""]);
     expect(rows[1]).toEqual([
       "study.topic.count",
       "专题学习党的二十大精神次数",
@@ -84,7 +95,14 @@ describe("reading 指标定义", () => {
     const result = readDefinitions(workbook(sheet(values, { top: 3, left: 1 })));
     expect(result.issues).toEqual([]);
     expect(result.fromWorkbook).toBe(true);
-    expect(result.definitions).toEqual(DEFAULT_DEFINITIONS.map((d, i) => ({ ...d, sourceRow: 7 + i })));
+    // The sheet starts at B4 (top 3, left 1): the header is row 6, the first definition row 7, 手工值 column I.
+    expect(result.definitions).toEqual(
+      DEFAULT_DEFINITIONS.map((d, i) => ({
+        ...d,
+        sourceRow: 7 + i,
+        cells: { manual: `指标定义!I${7 + i}`, conditions: `指标定义!F${7 + i}`, aggregate: `指标定义!E${7 + i}` },
+      })),
+    );
   });
 
   it("finds the table by its English table name and its columns in any order", () => {
@@ -106,6 +124,7 @@ describe("reading 指标定义", () => {
         format: "yi",
         manualValue: null,
         sourceRow: 2,
+        cells: { manual: "配置!B2", conditions: "配置!C2", aggregate: "配置!G2" },
       },
       {
         id: "goals.count",
@@ -117,6 +136,7 @@ describe("reading 指标定义", () => {
         format: "integer",
         manualValue: 1200,
         sourceRow: 3,
+        cells: { manual: "配置!B3", conditions: "配置!C3", aggregate: "配置!G3" },
       },
     ]);
   });
@@ -141,6 +161,7 @@ describe("reading 指标定义", () => {
         format: "integer",
         manualValue: 3,
         sourceRow: 3,
+        cells: { manual: "指标定义!H3", conditions: "指标定义!E3", aggregate: "指标定义!D3" },
       },
     ]);
   });
@@ -268,6 +289,6 @@ describe("reading 指标定义", () => {
   it("does not hand out the defaults for callers to mutate", () => {
     const result = readDefinitions(workbook());
     result.definitions[0].manualValue = 99;
-    expect(DEFAULT_DEFINITIONS[0].manualValue).toBe(20);
+    expect(DEFAULT_DEFINITIONS[0].manualValue).toBeNull();
   });
 });

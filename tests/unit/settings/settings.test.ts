@@ -1,5 +1,13 @@
 import type { RawCell, RawTable, RawWorkbook, ReportSettings } from "../../../src/core/types";
-import { defaultSettings, readSettings, settingsToRows, SETTINGS_HEADER, SETTINGS_ITEMS } from "../../../src/core/settings";
+import {
+  defaultSettings,
+  newWorkbookSettings,
+  readSettings,
+  reportYearDue,
+  settingsToRows,
+  SETTINGS_HEADER,
+  SETTINGS_ITEMS,
+} from "../../../src/core/settings";
 
 function workbook(rows: RawCell[][], at: Partial<RawTable> = {}, date1904 = false): RawWorkbook {
   return { name: "台账.xlsx", date1904, tables: [{ sheet: "报告设置", top: 0, left: 0, values: rows, ...at }] };
@@ -49,7 +57,9 @@ describe("SETTINGS_ITEMS", () => {
 describe("settingsToRows and readSettings", () => {
   test("round-trip every setting through the 项目/值 rows", () => {
     const read = readSettings(workbook([[...SETTINGS_HEADER], ...settingsToRows(full)]));
-    expect(read).toEqual({ settings: full, issues: [], fromWorkbook: true });
+    expect(read).toMatchObject({ settings: full, issues: [], fromWorkbook: true });
+    // Each item's 值 cell is known, for issues that must point there (统计范围 is the 10th item, row 11).
+    expect(read.cells.scope).toBe("报告设置!B11");
   });
 
   test("round-trip the defaults, blank signature included", () => {
@@ -66,9 +76,17 @@ describe("settingsToRows and readSettings", () => {
 });
 
 describe("readSettings", () => {
-  test("falls back to the defaults with one info issue when the workbook has no 报告设置 sheet", () => {
+  test("falls back to the defaults without the sample's names, with one info issue, when the workbook has no 报告设置 sheet", () => {
     const read = readSettings({ date1904: false, tables: [{ sheet: "电子保函", top: 0, left: 0, values: [["保函编号"]] }] });
-    expect(read.settings).toEqual(defaultSettings());
+    expect(read.settings).toEqual({
+      ...defaultSettings(),
+      orgName: "",
+      orgShort: "",
+      reporter: "",
+      jointIssuer: "",
+      platformName: "",
+      city: "",
+    });
     expect(read.fromWorkbook).toBe(false);
     expect(read.issues).toHaveLength(1);
     expect(read.issues[0]).toMatchObject({ severity: "info", code: "settings.missing" });
@@ -77,7 +95,24 @@ describe("readSettings", () => {
   test("makes the period the calendar year when only 年度 is given", () => {
     const read = readSettings(workbook([header, ["年度", 2024]]));
     expect([read.settings.year, read.settings.periodStart, read.settings.periodEnd]).toEqual([2024, "2024-01-01", "2024-12-31"]);
-    expect(read.issues).toEqual([]);
+    expect(read.issues.filter((i) => i.code !== "settings.items_missing")).toEqual([]);
+  });
+
+  test("leaves names blank, never the sample's, when their rows are missing, and says which in one warning", () => {
+    const read = readSettings(workbook([header, ["年度", 2024], ["单位名称", "甲中心"]]));
+    expect(read.settings).toMatchObject({ orgName: "甲中心", orgShort: "", reporter: "", jointIssuer: "", platformName: "", city: "" });
+    expect(read.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
+      [
+        "warning",
+        "settings.items_missing",
+        "报告设置中没有这些项目：单位简称、述职人、联合发文单位、平台名称、城市，报告中相应位置将空缺（可在“项目”列添加）。",
+      ],
+    ]);
+  });
+
+  test("warns at the 年度 cell when the year is blank", () => {
+    const read = readSettings(workbook([header, ["年度", ""], ...settingsToRows(full).slice(3)]));
+    expect(read.issues.map((i) => [i.severity, i.code, i.cell])).toEqual([["warning", "settings.blank", "报告设置!B2"]]);
   });
 
   test("finds the header below a title row and off the first column, and ignores unknown 项目 and extra columns", () => {
@@ -95,7 +130,7 @@ describe("readSettings", () => {
       ),
     );
     expect(read.settings).toMatchObject({ year: 2021, periodStart: "2021-01-01", periodEnd: "2021-12-31", scope: "全部门" });
-    expect(read.issues).toEqual([]);
+    expect(read.issues.filter((i) => i.code !== "settings.items_missing")).toEqual([]);
   });
 
   test.each<[RawCell, string]>([
@@ -130,7 +165,7 @@ describe("readSettings", () => {
       ),
     );
     expect(read.settings).toMatchObject({ year: 2022, periodStart: "2022-01-01", periodEnd: "2022-12-31", orgName: "中心" });
-    expect(read.issues.map((i) => [i.severity, i.code, i.cell])).toEqual([
+    expect(read.issues.filter((i) => i.code !== "settings.items_missing").map((i) => [i.severity, i.code, i.cell])).toEqual([
       ["error", "settings.excel_error", "报告设置!D5"],
       ["error", "settings.bad_value", "报告设置!D3"],
       ["error", "settings.bad_value", "报告设置!D4"],
@@ -142,13 +177,15 @@ describe("readSettings", () => {
   test("reports a period that ends before it starts at the 期间结束 cell and uses the whole year", () => {
     const read = readSettings(workbook([header, ["年度", 2022], ["期间开始", "2022-12-01"], ["期间结束", "2022-03-31"]]));
     expect([read.settings.periodStart, read.settings.periodEnd]).toEqual(["2022-01-01", "2022-12-31"]);
-    expect(read.issues.map((i) => [i.code, i.cell])).toEqual([["settings.period_reversed", "报告设置!B4"]]);
+    expect(read.issues.filter((i) => i.code !== "settings.items_missing").map((i) => [i.code, i.cell])).toEqual([
+      ["settings.period_reversed", "报告设置!B4"],
+    ]);
   });
 
   test("warns at the cell when a name is blank, and when the template does not exist", () => {
     const read = readSettings(workbook([header, ["联合发文单位", ""], ["报告模板", "年终总结"]]));
     expect(read.settings).toMatchObject({ jointIssuer: "", template: "default" });
-    expect(read.issues.map((i) => [i.severity, i.code, i.cell])).toEqual([
+    expect(read.issues.filter((i) => i.code !== "settings.items_missing").map((i) => [i.severity, i.code, i.cell])).toEqual([
       ["warning", "settings.blank", "报告设置!B2"],
       ["warning", "settings.template_unknown", "报告设置!B3"],
     ]);
@@ -165,7 +202,9 @@ describe("readSettings", () => {
 
   test("warns when the year lies outside the period", () => {
     const read = readSettings(workbook([header, ["年度", 2020], ["期间开始", "2022-01-01"], ["期间结束", "2022-12-31"]]));
-    expect(read.issues.map((i) => [i.severity, i.code, i.cell])).toEqual([["warning", "settings.year_outside_period", "报告设置!B2"]]);
+    expect(read.issues.filter((i) => i.code !== "settings.items_missing").map((i) => [i.severity, i.code, i.cell])).toEqual([
+      ["warning", "settings.year_outside_period", "报告设置!B2"],
+    ]);
   });
 });
 
@@ -218,5 +257,43 @@ describe("readSettings with overrides", () => {
         messageEn: 'The period end given ("去年年底") is not valid and was ignored.',
       },
     ]);
+  });
+});
+
+describe("a new workbook's settings", () => {
+  test("name the year whose report is due: this year from March, last year in January and February", () => {
+    expect(reportYearDue(new Date(2026, 11, 6))).toBe(2026);
+    expect(reportYearDue(new Date(2026, 2, 1))).toBe(2026);
+    expect(reportYearDue(new Date(2027, 1, 15))).toBe(2026);
+    expect(reportYearDue(new Date(2027, 0, 1))).toBe(2026);
+  });
+
+  test("carry the due year's whole-year period and no names at all", () => {
+    const december = newWorkbookSettings(new Date(2026, 11, 6), "id-1");
+    expect(december).toEqual({
+      year: 2026,
+      periodStart: "2026-01-01",
+      periodEnd: "2026-12-31",
+      orgName: "",
+      orgShort: "",
+      reporter: "",
+      jointIssuer: "",
+      platformName: "",
+      city: "",
+      scope: "全部门",
+      template: "default",
+      workbookId: "id-1",
+      signature: "",
+      signatureDate: "",
+    });
+    expect(newWorkbookSettings(new Date(2027, 1, 20))).toMatchObject({ year: 2026, periodStart: "2026-01-01", periodEnd: "2026-12-31" });
+  });
+
+  test("read back from 报告设置 with a warning at each blank name's cell", () => {
+    const read = readSettings(workbook([header, ...settingsToRows(newWorkbookSettings(new Date(2026, 11, 6), "id-1"))]));
+    expect(read.settings.year).toBe(2026);
+    const blanks = read.issues.filter((i) => i.code === "settings.blank").map((i) => i.cell);
+    // 单位名称 … 城市 are items 4–9 of 报告设置, rows 5–10.
+    expect(blanks).toEqual(["报告设置!B5", "报告设置!B6", "报告设置!B7", "报告设置!B8", "报告设置!B9", "报告设置!B10"]);
   });
 });
