@@ -33,31 +33,35 @@ export interface LookReason {
  */
 export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
   function errorRowsExcluded(o) {
-    const n = (o.issues ?? []).filter((i) => i.severity === "error").length;
     // A missing column is not "some rows": the whole column was ignored, and it must say so.
-    const columns = (o.issues ?? []).filter((i) => i.code === "ledger.missing_column").length;
-    const more = columns === 0 ? "" : `缺少 ${columns} 个必填列，这些列整列未读取，用到它们的指标无法计算。`;
-    const moreEn =
-      columns === 0 ? "" : ` ${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed.`;
-    return n === 0
-      ? null
-      : {
-          code: "rows.excluded",
-          count: n,
-          message: `台账中有 ${n} 个错误，相关行未计入指标。${more}`,
-          messageEn: `${n} error(s) in the ledgers: those rows were left out of the figures.${moreEn}`,
-        };
+    const missingColumn = (i: Issue) => i.code === "ledger.missing_column";
+    const errors = (o.issues ?? []).filter((i) => i.severity === "error");
+    const n = errors.filter((i) => !missingColumn(i)).length;
+    const columns = errors.filter(missingColumn).length;
+    if (n + columns === 0) return null;
+    const rows = n === 0 ? "" : `台账中有 ${n} 个错误，相关行未计入指标。`;
+    const rowsEn = n === 0 ? "" : `${n} error(s) in the ledgers: those rows were left out of the figures.`;
+    const cols = columns === 0 ? "" : `缺少 ${columns} 个必填列，这些列整列未读取，用到它们的指标无法计算。`;
+    const colsEn =
+      columns === 0 ? "" : `${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed.`;
+    return { code: "rows.excluded", count: n + columns, message: rows + cols, messageEn: [rowsEn, colsEn].filter(Boolean).join(" ") };
   },
   function unresolvedFigures(o) {
     const unresolved = (o.figures ?? []).filter((f) => Boolean(f.unresolved));
-    return unresolved.length === 0
-      ? null
-      : {
-          code: "figures.unresolved",
-          count: unresolved.length,
-          message: `${unresolved.length} 项指标无法由台账得出，报告中已标出：${unresolved.map((f) => f.name ?? f.id).join("、")}。`,
-          messageEn: `${unresolved.length} figure(s) could not be computed from the ledgers and are marked in the report: ${unresolved.map((f) => f.name ?? f.id).join(", ")}.`,
-        };
+    if (unresolved.length === 0) return null;
+    // Each by name, with why and where to look: the clerk fixes them one by one.
+    const line = (f: (typeof unresolved)[number], en: boolean) => {
+      const u = f.unresolved as { reason?: string; reasonEn?: string; cell?: string };
+      const why = (en ? u.reasonEn : u.reason) ?? "";
+      const at = u.cell ? (en ? ` (see ${u.cell})` : `（见 ${u.cell}）`) : "";
+      return en ? `  ${f.name ?? f.id}: ${why}${at}` : `  ${f.name ?? f.id}：${why}${at}`;
+    };
+    return {
+      code: "figures.unresolved",
+      count: unresolved.length,
+      message: `${unresolved.length} 项指标无法由台账得出，报告中显示为黄色的“待补”占位，不会写成 0：\n${unresolved.map((f) => line(f, false)).join("\n")}`,
+      messageEn: `${unresolved.length} figure(s) could not be computed from the ledgers; the report shows a highlighted placeholder for each, never 0:\n${unresolved.map((f) => line(f, true)).join("\n")}`,
+    };
   },
   function conflictsKept(o) {
     const n = o.conflictsKept?.length ?? 0;

@@ -385,6 +385,7 @@ function refuseUnknownScope(overrides: Partial<ReportSettings>, result: EngineRe
     known.length
       ? `--scope "${scope}" is no department of any ledger; nothing was written. The ledgers name: ${known.join(", ")} (or 全部门 for all).`
       : `--scope "${scope}" cannot be used: the ledgers name no department (no 部门 column, none in a sheet name); nothing was written.`,
+    "usage.scope_unknown",
   );
 }
 

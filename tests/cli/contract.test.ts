@@ -21,7 +21,10 @@ async function cli(...argv: string[]) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "lr-contract-"));
-/** A workbook from `init`: every ledger present, no rows, no issue — nothing to look at. */
+/**
+ * A workbook from `init` with its three 手工值 filled in (a fresh one leaves them blank, and a blank
+ * manual figure is unresolved): every ledger present, no rows, no issue — nothing to look at.
+ */
 const clean = join(dir, "干净.xlsx");
 let cleanReport: string;
 let sampleReport: string;
@@ -30,6 +33,7 @@ const existingDocx = join(dir, "已有.docx");
 
 beforeAll(async () => {
   expect((await cli("init", clean)).code).toBe(0);
+  await fillManualValues(clean, { "goals.count": 20, "xxqg.threshold": 40, "xxqg.rank": 10 });
   cleanReport = join(dir, "干净.docx");
   expect((await cli("generate", clean, "-o", cleanReport)).code).toBe(0);
   sampleReport = join(dir, "样例.docx");
@@ -37,6 +41,22 @@ beforeAll(async () => {
   writeFileSync(unusable, "日期,形式,主题\n2022-01-01,专题学习,二十大\n");
   writeFileSync(existingDocx, "the clerk's edited report");
 }, 120000);
+
+async function fillManualValues(path: string, values: Record<string, number>): Promise<void> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheet = wb.getWorksheet("指标定义")!;
+  const header = sheet.getRow(1).values as unknown[];
+  const idCol = header.indexOf("指标ID");
+  const manualCol = header.indexOf("手工值");
+  expect([idCol, manualCol].every((c) => c > 0)).toBe(true);
+  sheet.eachRow((row) => {
+    const id = String(row.getCell(idCol).value ?? "");
+    if (id in values) row.getCell(manualCol).value = values[id];
+  });
+  await wb.xlsx.writeFile(path);
+}
 
 function handEdited(report: string, id: string, text: string): string {
   const bytes = new Uint8Array(readFileSync(report));

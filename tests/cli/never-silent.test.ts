@@ -89,7 +89,8 @@ withSample("figures the ledgers cannot support, on the command line", () => {
     expect(existsSync(out)).toBe(false);
     const figures = await cli(["figures", sample, "--scope", "交易三科", "--json"]);
     expect(figures.code).toBe(2);
-    expect(figures.out).toBe("");
+    // --json answers in JSON, errors too (one error object, no figures).
+    expect(JSON.parse(figures.out)).toMatchObject({ version: 1, error: { code: "usage.scope_unknown" } });
   });
 
   it("--scope of a real department leaves the figures of ledgers without 部门 unresolved, not 0", async () => {

@@ -65,8 +65,11 @@ withSample("ledger-report refresh from another workbook", () => {
     const out = path.join(dir, "无ID刷新.docx");
     const r = await cli("refresh", noId, report, "-o", out, "--json");
     expect(r.code).toBe(2);
-    expect(r.out).toBe("");
-    expect(r.err).toContain("没有工作簿ID");
+    // --json: the refusal is the JSON answer, naming both workbooks.
+    const answer = JSON.parse(r.out);
+    expect(answer).toMatchObject({ version: 1, error: { code: "refresh.other_workbook" } });
+    expect(answer.error.message).toContain("没有工作簿ID");
+    expect(answer.error.message).toContain("sample-ledgers.xlsx");
     expect(existsSync(out)).toBe(false);
   });
 
