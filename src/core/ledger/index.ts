@@ -6,3 +6,5 @@ export { isValidCreditCode } from "./creditcode";
 export { matchLedgerName } from "./names";
 export { LEDGER_SPECS, ledgerSpec, SETTINGS_SHEET, DEFINITIONS_SHEET } from "./schema";
 export type { ColumnSpec, ColumnType, LedgerSpec } from "./schema";
+export { describeRowAccount, SKIP_REASON_WORDS } from "./accounting";
+export type { AccountLang } from "./accounting";
