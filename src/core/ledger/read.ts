@@ -69,6 +69,8 @@ interface LedgerState {
   keys: Map<string, KeyIndex>;
   prefixes: string[];
   headerFound: boolean;
+  /** Groups of this ledger's row issues by column (`sheet!C`) and code. */
+  floods: Map<string, Map<string, Flood>>;
   /** Set by report() when the row being read has an error issue. */
   failed: boolean;
   /** The rows' values, column by column (see columns.ts). */
@@ -107,8 +109,11 @@ interface Context {
   date1904: boolean;
   periodEnd: string | null;
   issues: Issue[];
-  /** Row issues by ledger, code, severity and column: 100,000 bad cells must not make 100,000 issues. */
-  floods: Map<string, Flood>;
+  /**
+   * Every group of row issues (one column, one code and severity), for settling at the end:
+   * 100,000 bad cells must not make 100,000 issues.
+   */
+  floods: Flood[];
   /** Ledgers repeat the same dates and firms thousands of times. */
   serials: Map<number, string | null>;
   creditCodes: Map<string, string | null>;
@@ -147,7 +152,7 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
     date1904: !!(wb && wb.date1904),
     periodEnd,
     issues,
-    floods: new Map(),
+    floods: [],
     serials: new Map(),
     creditCodes: new Map(),
   };
@@ -188,6 +193,7 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
       sources: [],
       accounts: new Map(),
       read: [],
+      floods: new Map(),
       columns: [],
       rows: [],
       excluded: 0,
@@ -799,8 +805,11 @@ function report(
 ): void {
   if (severity === "error") state.failed = true;
   const ledger = state.spec.name;
-  const key = `${ledger}\u0000${code}\u0000${severity}\u0000${prefix}`;
-  const flood = ctx.floods.get(key);
+  // By the ledger's column, then code: strings made once, so a lookup hashes nothing new.
+  let byCode = state.floods.get(prefix);
+  if (byCode === undefined) state.floods.set(prefix, (byCode = new Map()));
+  const key = severity === "error" ? code : severity === "warning" ? `${code}?` : `${code}.`;
+  const flood = byCode.get(key);
   if (flood !== undefined) {
     flood.count++;
     if (row > flood.lastRow) flood.lastRow = row;
@@ -818,14 +827,16 @@ function report(
   const at = prefix + row;
   const [message, messageEn] = messages(at);
   const first = issue(severity, code, ledger, at, message, messageEn);
-  ctx.floods.set(key, { slots: [ctx.issues.length], members: [first], count: 1, prefix, firstRow: row, lastRow: row });
+  const fresh: Flood = { slots: [ctx.issues.length], members: [first], count: 1, prefix, firstRow: row, lastRow: row };
+  byCode.set(key, fresh);
+  ctx.floods.push(fresh);
   ctx.issues.push(first);
 }
 
 /** The issues in the order they were found, each flood of one column as one issue where its first cell was. */
 function settleFloods(ctx: Context): Issue[] {
   const grouped = new Map<number, Flood | null>();
-  for (const flood of ctx.floods.values()) {
+  for (const flood of ctx.floods) {
     if (flood.count <= FLOOD_SHOWN) continue;
     grouped.set(flood.slots[0], flood);
     for (let k = 1; k < flood.slots.length; k++) grouped.set(flood.slots[k], null);
