@@ -553,8 +553,8 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   }
   if (notes !== null) {
     const at = notes.cell!;
-    notes.message = `${at} 起的注释、制表人等${noteLines}行不是记录，已跳过；其下方的行不作为记录读取`;
-    notes.messageEn = `${at}: ${noteLines} note or signature line(s) (注：, 制表人 …) from here are not records and were skipped; rows below them are not read as records`;
+    notes.message = `${at} 注释、制表人等 ${noteLines} 行不是记录，已跳过；这些行下方的行不作为记录读取`;
+    notes.messageEn = `${at}: ${noteLines} note or signature line(s) (注：, 制表人 …) are not records and were skipped; rows below them are not read as records`;
   }
 }
 
