@@ -103,7 +103,14 @@ export function summaryLine(result: EngineResult, lang: Lang): string {
 }
 
 function issueJson(i: Issue) {
-  const json = { severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null, ledger: i.ledger ?? null };
+  const json = {
+    severity: i.severity,
+    code: i.code,
+    message: i.message,
+    messageEn: i.messageEn,
+    cell: i.cell ?? null,
+    ledger: i.ledger ?? null,
+  };
   // A grouped issue (the same problem in many cells of one column): how many, the first few, the range.
   return i.count === undefined ? json : { ...json, count: i.count, cells: i.cells ?? [], range: i.range ?? null };
 }

@@ -574,7 +574,12 @@ interface OutsideRow {
 
 function validRect(r: unknown): r is CellRange {
   const m = r as CellRange;
-  return !!m && [m.top, m.left, m.bottom, m.right].every((v) => typeof v === "number" && Number.isFinite(v)) && m.top <= m.bottom && m.left <= m.right;
+  return (
+    !!m &&
+    [m.top, m.left, m.bottom, m.right].every((v) => typeof v === "number" && Number.isFinite(v)) &&
+    m.top <= m.bottom &&
+    m.left <= m.right
+  );
 }
 
 /**
@@ -753,10 +758,18 @@ function looksLikeRecord(bindings: Binding[], cellAt: (index: number) => RawCell
 
 function rowAfterNotes(ctx: Context, state: LedgerState, read: ReadSource, shape: RowShape, r: number, firstCol: number): void {
   const noteRow = read.notesAt + 1;
-  report(ctx, state, "warning", "row.after_notes", `${quoteSheet(read.sheet)}!${columnLetters(read.left + firstCol)}`, shape.top + r + 1, (at) => [
-    `${at} 这一行在第${noteRow}行的注释/制表人行下方，没有作为记录读取。如果它是一条记录，请把它移到合计行和制表人行的上方`,
-    `${at}: this row is below the note/signature line in row ${noteRow} and was not read as a record. If it is a record, move it above the total and signature lines`,
-  ]);
+  report(
+    ctx,
+    state,
+    "warning",
+    "row.after_notes",
+    `${quoteSheet(read.sheet)}!${columnLetters(read.left + firstCol)}`,
+    shape.top + r + 1,
+    (at) => [
+      `${at} 这一行在第${noteRow}行的注释/制表人行下方，没有作为记录读取。如果它是一条记录，请把它移到合计行和制表人行的上方`,
+      `${at}: this row is below the note/signature line in row ${noteRow} and was not read as a record. If it is a record, move it above the total and signature lines`,
+    ],
+  );
 }
 
 // First characters of the note and total words: a cell starting otherwise (nearly every record's

@@ -24,11 +24,7 @@ async function cleanTablesWorkbook(): Promise<Uint8Array> {
     name: "StudySessions",
     ref: "A1",
     totalsRow: true,
-    columns: [
-      { name: "日期", totalsRowLabel: "汇总" },
-      { name: "形式", totalsRowFunction: "count" },
-      { name: "主题" },
-    ],
+    columns: [{ name: "日期", totalsRowLabel: "汇总" }, { name: "形式", totalsRowFunction: "count" }, { name: "主题" }],
     rows: [
       [new Date(Date.UTC(2022, 2, 1)), "专题学习", "学习贯彻党的二十大精神"],
       [new Date(Date.UTC(2022, 5, 1)), "专题研讨", "作风建设"],
@@ -91,7 +87,9 @@ describe("a formatted table with a totals row", () => {
     // Nothing wrong with any cell: figure-level warnings (optional ledgers absent) are not this test's.
     expect(json.issues.filter((i: { severity: string; cell: string | null }) => i.cell !== null && i.severity !== "info")).toEqual([]);
     // Totals rows are rows 4 (学习记录), 3 (共建单位) and 6 (电子保函): no issue names them.
-    expect(json.issues.filter((i: { cell: string | null }) => /^(学习记录!\D+4|共建单位!\D+3|电子保函!\D+6)$/.test(i.cell ?? ""))).toEqual([]);
+    expect(json.issues.filter((i: { cell: string | null }) => /^(学习记录!\D+4|共建单位!\D+3|电子保函!\D+6)$/.test(i.cell ?? ""))).toEqual(
+      [],
+    );
     expect(json.ledgers.map((l: { name: string; rows: number }) => [l.name, l.rows])).toEqual([
       ["学习记录", 2],
       ["共建单位", 1],
@@ -128,8 +126,14 @@ describe("the Excel adapter on a table with showTotals", () => {
   const workbook = (totals: RawCell[], below: RawCell[][] = []): SimWorkbook => ({
     date1904: false,
     sheets: [
-      sheet("学习记录", [["日期", "形式", "主题"], [44621, "党课", "x"]]),
-      sheet("共建单位", [["单位名称", "协议签订日期"], ["某社区", 44600]]),
+      sheet("学习记录", [
+        ["日期", "形式", "主题"],
+        [44621, "党课", "x"],
+      ]),
+      sheet("共建单位", [
+        ["单位名称", "协议签订日期"],
+        ["某社区", 44600],
+      ]),
       sheet("电子保函", [header, ["BH-1", 44600, "甲公司", 1000], ["BH-2", 44601, "乙公司", 2000], totals, ...below], {
         tables: [{ name: "EGuarantees", range: { top: 0, left: 0, bottom: 3, right: 3 }, showTotals: true }],
       }),
@@ -143,7 +147,11 @@ describe("the Excel adapter on a table with showTotals", () => {
   }
 
   it("never reads the totals row as a record, even when it carries no 汇总 label", async () => {
-    for (const totals of [["", "", 2, 3000], ["Total", "", "", 3000], ["汇总", "", "", 3000]] as RawCell[][]) {
+    for (const totals of [
+      ["", "", 2, 3000],
+      ["Total", "", "", 3000],
+      ["汇总", "", "", 3000],
+    ] as RawCell[][]) {
       const { result, stats } = await read(workbook(totals));
       expect([totals[0], result.ledgers.ledgers.电子保函?.rows.map((r) => r.row)]).toEqual([totals[0], [2, 3]]);
       expect([totals[0], result.issues.filter((i) => i.cell?.startsWith("电子保函!"))]).toEqual([totals[0], []]);
