@@ -170,8 +170,23 @@ function firmName(i: number): string {
 const FIRST_DAY = 44197;
 const LAST_DAY = 44926;
 
+/**
+ * How a ledger is written: `flood` gives every row a 统一社会信用代码 with a wrong check character
+ * (a clerk's bad import), so the reader has a warning on every row — the issue-flood case.
+ */
+export interface LedgerVariant {
+  flood?: boolean;
+}
+
+/** A code of the right shape whose check character is wrong; blank codes become one too. */
+function badCreditCode(code: string): string {
+  if (code.length !== 18) return "91410100000000000X";
+  const next = CODE_ALPHABET[(CODE_ALPHABET.indexOf(code[17]) + 1) % CODE_ALPHABET.length];
+  return code.slice(0, 17) + next;
+}
+
 /** The ledger's rows; the same count always gives the same rows. */
-export function* guaranteeRows(count: number, seed = LEDGER_SEED): Generator<GuaranteeRow> {
+export function* guaranteeRows(count: number, seed = LEDGER_SEED, variant: LedgerVariant = {}): Generator<GuaranteeRow> {
   const rng = mulberry32(seed);
   // A real agency serves a few thousand firms; every firm bids many times.
   const firmCount = Math.max(20, Math.min(12_000, Math.floor(count / 8)));
@@ -194,7 +209,7 @@ export function* guaranteeRows(count: number, seed = LEDGER_SEED): Generator<Gua
       no: `DZBH${year}-${String(i + 1).padStart(7, "0")}`,
       issued,
       firm: firm.name,
-      creditCode: firm.code,
+      creditCode: variant.flood ? badCreditCode(firm.code) : firm.code,
       project,
       amount: 100 * (100 + Math.floor(rng() * 7900)),
       issuer: ISSUERS[Math.floor(rng() * ISSUERS.length)],
@@ -353,11 +368,11 @@ export interface LedgerFileFacts {
 }
 
 /** Every string of the package in first-use order, so the shared strings can be written first. */
-function collectStrings(rows: number): SharedStrings {
+function collectStrings(rows: number, variant: LedgerVariant): SharedStrings {
   const sst = new SharedStrings();
   settingsSheetXml(sst);
   for (const h of GUARANTEE_HEADERS) sst.of(h);
-  for (const row of guaranteeRows(rows)) guaranteeRowXml(0, row, sst);
+  for (const row of guaranteeRows(rows, LEDGER_SEED, variant)) guaranteeRowXml(0, row, sst);
   sst.frozen = true;
   return sst;
 }
@@ -367,7 +382,7 @@ function collectStrings(rows: number): SharedStrings {
  * seeded rows finds them): Excel itself writes them after, which makes exceljs's streaming reader
  * park each sheet in a temporary file first; this order gives the library its best case.
  */
-export function writeLedgerXlsx(rows: number, sink: (chunk: Uint8Array) => void): LedgerFileFacts {
+export function writeLedgerXlsx(rows: number, sink: (chunk: Uint8Array) => void, variant: LedgerVariant = {}): LedgerFileFacts {
   let bytes = 0;
   let failure: Error | null = null;
   const zip = new Zip((err, data) => {
@@ -382,7 +397,7 @@ export function writeLedgerXlsx(rows: number, sink: (chunk: Uint8Array) => void)
     zip.add(f);
     f.push(strToU8(text), true);
   };
-  const sst = collectStrings(rows);
+  const sst = collectStrings(rows, variant);
   part("[Content_Types].xml", CONTENT_TYPES);
   part("_rels/.rels", ROOT_RELS);
   part("xl/workbook.xml", WORKBOOK);
@@ -413,7 +428,7 @@ export function writeLedgerXlsx(rows: number, sink: (chunk: Uint8Array) => void)
     '<sheetFormatPr defaultRowHeight="14.25"/><sheetData>' +
     `<row r="1" spans="1:9">${header}</row>`;
   let r = 2;
-  for (const row of guaranteeRows(rows)) {
+  for (const row of guaranteeRows(rows, LEDGER_SEED, variant)) {
     chunk += guaranteeRowXml(r++, row, sst);
     if ((r - 2) % ROWS_PER_CHUNK === 0) {
       sheet.push(strToU8(chunk));
@@ -430,9 +445,9 @@ export function writeLedgerXlsx(rows: number, sink: (chunk: Uint8Array) => void)
 }
 
 /** The ledger file in memory (small sizes, tests). */
-export function ledgerXlsxBytes(rows: number): Uint8Array {
+export function ledgerXlsxBytes(rows: number, variant: LedgerVariant = {}): Uint8Array {
   const chunks: Uint8Array[] = [];
-  writeLedgerXlsx(rows, (c) => chunks.push(c));
+  writeLedgerXlsx(rows, (c) => chunks.push(c), variant);
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
@@ -442,23 +457,23 @@ export function ledgerXlsxBytes(rows: number): Uint8Array {
   return out;
 }
 
-export function ledgerPath(dataDir: string, rows: number): string {
-  return `${dataDir}/eg-${rows}-v${GENERATOR_VERSION}.xlsx`;
+export function ledgerPath(dataDir: string, rows: number, variant: LedgerVariant = {}): string {
+  return `${dataDir}/eg-${rows}${variant.flood ? "-flood" : ""}-v${GENERATOR_VERSION}.xlsx`;
 }
 
 /**
  * The ledger file of `rows` rows in `dataDir`, written on first use. Written to a temporary name
  * and renamed, so an interrupted run never leaves a truncated file that a later run would trust.
  */
-export function ensureLedgerFile(dataDir: string, rows: number): { path: string; generatedMs: number | null } {
-  const path = ledgerPath(dataDir, rows);
+export function ensureLedgerFile(dataDir: string, rows: number, variant: LedgerVariant = {}): { path: string; generatedMs: number | null } {
+  const path = ledgerPath(dataDir, rows, variant);
   if (existsSync(path)) return { path, generatedMs: null };
   mkdirSync(dirname(path), { recursive: true });
   const started = performance.now();
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, "w");
   try {
-    writeLedgerXlsx(rows, (c) => writeSync(fd, c));
+    writeLedgerXlsx(rows, (c) => writeSync(fd, c), variant);
   } finally {
     closeSync(fd);
   }

@@ -2,7 +2,9 @@
 // process, prints the tables and writes bench/RESULTS.md (a --quick run writes
 // bench/data/RESULTS.quick.md instead, so it never replaces the committed numbers).
 // Options: --quick (1k and 10k), --sizes=1000,10000, --runs=3, --lib-runs-300k=1,
-// --webpack=build|existing|skip, --out=path. Run through bench/run.mjs, which bundles this file
+// --webpack=build|existing|skip, --out=path, --flood=100000 (rows of the issue-flood ledger; 0 skips
+// it; a full run measures 100k, --quick none), --only-flood (that case alone, written to
+// bench/data/RESULTS.flood.md). Run through bench/run.mjs, which bundles this file
 // and bench/child.ts and passes --child <bundled child>.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -16,6 +18,7 @@ import {
   type BundleFacts,
   type ChunkFacts,
   type CoreResult,
+  type FloodResult,
   type Sample,
   type SizeResult,
   type Tool,
@@ -29,6 +32,7 @@ import {
   renderResults,
   speedTable,
   bundleTable,
+  floodTable,
   targetsTable,
 } from "./report";
 import type { OfficeFacts } from "./tasks/office";
@@ -42,6 +46,9 @@ interface Options {
   webpack: "build" | "existing" | "skip";
   out: string;
   child: string;
+  /** Rows of the flood ledger (a bad credit code on every row); 0 = not measured. */
+  flood: number;
+  onlyFlood: boolean;
 }
 
 const ROOT = process.cwd();
@@ -61,16 +68,23 @@ function parseOptions(argv: string[]): Options {
   if (!child) throw new Error("bench/main.ts runs through bench/run.mjs (needs --child <bundled child.js>)");
   const quick = flag("quick") !== undefined;
   const sizes = flag("sizes")?.split(",").map(Number) ?? (quick ? [1000, 10_000] : [1000, 10_000, 100_000, 300_000]);
-  const webpack = (flag("webpack") ?? (quick ? "existing" : "build")) as Options["webpack"];
+  const onlyFlood = flag("only-flood") !== undefined;
+  const webpack = (onlyFlood ? "skip" : (flag("webpack") ?? (quick ? "existing" : "build"))) as Options["webpack"];
+  const flood = Number(flag("flood") ?? (quick && !onlyFlood ? 0 : 100_000));
   return {
     quick,
-    sizes,
+    flood,
+    onlyFlood,
+    sizes: onlyFlood ? [] : sizes,
     // Evaluation of a thousand rows measures only start-up; quick keeps the larger of its sizes.
-    coreSizes: quick ? sizes.slice(-1) : [...sizes.filter((s) => s >= 100_000), 1_000_000],
+    coreSizes: onlyFlood ? [] : quick ? sizes.slice(-1) : [...sizes.filter((s) => s >= 100_000), 1_000_000],
     runs: Number(flag("runs") ?? 3),
     libRunsLarge: Number(flag("lib-runs-300k") ?? 1),
     webpack,
-    out: resolve(flag("out") ?? (quick ? join(DATA, "RESULTS.quick.md") : join(ROOT, "bench", "RESULTS.md"))),
+    out: resolve(
+      flag("out") ??
+        (onlyFlood ? join(DATA, "RESULTS.flood.md") : quick ? join(DATA, "RESULTS.quick.md") : join(ROOT, "bench", "RESULTS.md")),
+    ),
     child: resolve(child),
   };
 }
@@ -165,6 +179,47 @@ function measureSize(opts: Options, rows: number, notes: string[]): SizeResult {
   return size;
 }
 
+/**
+ * The issue flood (#10.9): our whole file → report path and exceljs's streaming read on a ledger
+ * with a bad 统一社会信用代码 on every row, runs interleaved like the sizes'.
+ */
+function measureFlood(opts: Options, rows: number): FloodResult {
+  const file = ensureLedgerFile(DATA, rows, { flood: true });
+  const fileBytes = statSync(file.path).size;
+  if (file.generatedMs !== null) log(`[flood ${fileRows(rows)}] generated ${file.path} in ${(file.generatedMs / 1000).toFixed(1)} s`);
+  const result: FloodResult = { rows, fileBytes, tools: {} };
+  const samples: Record<"oursEndToEnd" | "exceljs", Sample[]> = { oursEndToEnd: [], exceljs: [] };
+  const errors: Partial<Record<"oursEndToEnd" | "exceljs", string>> = {};
+  for (let run = 0; run < opts.runs; run++) {
+    for (const tool of ["oursEndToEnd", "exceljs"] as const) {
+      if (errors[tool]) continue;
+      try {
+        const out = runChild<{ rows: number; issues?: number; issuesJsonBytes?: number }>(opts.child, tool, file.path);
+        samples[tool].push({ ms: out.ms, peakRssMb: out.peakRssMb });
+        if (tool === "oursEndToEnd") {
+          result.issues = out.result.issues;
+          result.issuesJsonBytes = out.result.issuesJsonBytes;
+        }
+        log(`[flood ${fileRows(rows)}] ${TOOL_LABELS[tool]} run ${run + 1}: ${out.ms.toFixed(0)} ms, ${out.peakRssMb.toFixed(0)} MB`);
+      } catch (e) {
+        errors[tool] = (e as Error).message;
+        log(`[flood ${fileRows(rows)}] ${TOOL_LABELS[tool]} FAILED: ${errors[tool]}`);
+      }
+    }
+  }
+  for (const tool of ["oursEndToEnd", "exceljs"] as const) {
+    const list = samples[tool];
+    result.tools[tool] = {
+      runs: list,
+      ms: median(list.map((s) => s.ms)),
+      peakRssMb: median(list.map((s) => s.peakRssMb)),
+      rows,
+      ...(errors[tool] ? { error: errors[tool] } : {}),
+    };
+  }
+  return result;
+}
+
 function measureCore(opts: Options, rows: number): CoreResult {
   const runs: number[] = [];
   const rss: number[] = [];
@@ -256,6 +311,11 @@ async function main(): Promise<void> {
   ];
   const sizes: SizeResult[] = [];
   for (const rows of opts.sizes) sizes.push(measureSize(opts, rows, notes));
+  const flood = opts.flood > 0 ? measureFlood(opts, opts.flood) : undefined;
+  if (flood)
+    notes.push(
+      `Issue flood: the ${fileRows(flood.rows)} ledger again with every 统一社会信用代码 given a wrong check character (bench/generate-ledger.ts, \`flood\`), so the reader warns on every row; ours end to end against exceljs's streaming read, runs interleaved. The issues' JSON size is measured in the same run (\`JSON.stringify(result.issues)\`).`,
+    );
   const core: CoreResult[] = [];
   for (const rows of opts.coreSizes) core.push(measureCore(opts, rows));
   const bundle = measureBundle(opts, notes);
@@ -279,6 +339,7 @@ async function main(): Promise<void> {
       loadAfter: loadavg(),
     },
     sizes,
+    ...(flood ? { flood } : {}),
     core,
     bundle,
     notes,
@@ -305,6 +366,9 @@ async function main(): Promise<void> {
       "",
       "## Task-pane bundle",
       bundleTable(bundle),
+      "",
+      "## Issue flood",
+      floodTable(flood),
       "",
       "## Targets",
       targetsTable(checks),

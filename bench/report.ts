@@ -64,10 +64,21 @@ export interface MachineFacts {
   loadAfter: number[];
 }
 
+/** The issue-flood case (#10.9): a ledger with a bad 统一社会信用代码 on every row. */
+export interface FloodResult {
+  rows: number;
+  fileBytes: number;
+  tools: Partial<Record<"oursEndToEnd" | "exceljs", ToolResult>>;
+  /** JSON size of the issues our end-to-end run produced, and how many issues. */
+  issuesJsonBytes?: number;
+  issues?: number;
+}
+
 export interface BenchResults {
   quick: boolean;
   machine: MachineFacts;
   sizes: SizeResult[];
+  flood?: FloodResult;
   core: CoreResult[];
   bundle: BundleFacts;
   notes: string[];
@@ -303,6 +314,7 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       ok: largest <= PAYLOAD_LIMIT,
     });
   }
+  if (r.flood) checks.push(...floodChecks(r.flood));
   if (r.bundle.measured) {
     const gz = r.bundle.initial.reduce((n, c) => n + c.gzipBytes, 0);
     checks.push({ target: "task pane initial JS < 300 KB gzip", measured: `${kb(gz)} KB`, ok: gz < 300 * 1024 });
@@ -310,6 +322,42 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
     checks.push({ target: "task pane initial JS < 300 KB gzip", measured: "not measured", ok: null });
   }
   return checks;
+}
+
+export function floodTable(f: FloodResult | undefined): string {
+  if (!f) return "not measured";
+  const e2e = f.tools.oursEndToEnd;
+  const lib = f.tools.exceljs;
+  return [
+    "| rows | file MB | ours: read + figures + .docx ms | exceljs stream read ms | ours / exceljs | ours peak RSS MB | issues | issues JSON KB | runs |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    `| ${sizeLabel(f.rows)} | ${mb(f.fileBytes)} | ${ms(e2e?.ms)} | ${ms(lib?.ms)} | ${ratio(e2e?.ms, lib?.ms)} | ${ms(e2e?.peakRssMb)} | ${f.issues ?? "—"} | ${f.issuesJsonBytes === undefined ? "—" : kb(f.issuesJsonBytes)} | ${e2e?.runs.length ?? 0}/${lib?.runs.length ?? 0} |`,
+  ].join("\n");
+}
+
+/** The flood's targets: those of #5 for 100k rows, on a ledger with a warning on every row. */
+export function floodChecks(f: FloodResult | undefined): TargetCheck[] {
+  const label = f ? sizeLabel(f.rows) : "100k";
+  const e2e = f?.tools.oursEndToEnd;
+  const lib = f?.tools.exceljs;
+  const ratioTarget = `${label} rows, a warning on every row: file → figures + .docx ≤ ¼ of the exceljs streaming read`;
+  const rssTarget = `${label} rows, a warning on every row: peak RSS ≤ 200 MB`;
+  const jsonTarget = `${label} rows, a warning on every row: the issues as JSON < 1 MB`;
+  return [
+    good(e2e) && good(lib)
+      ? {
+          target: ratioTarget,
+          measured: `${ms(e2e.ms)} ms vs ${ms(lib.ms)} ms (${(e2e.ms / lib.ms).toFixed(3)}×; a quarter is ${ms(lib.ms / 4)} ms)`,
+          ok: e2e.ms <= lib.ms / 4,
+        }
+      : { target: ratioTarget, measured: "not measured", ok: null },
+    good(e2e)
+      ? { target: rssTarget, measured: `${ms(e2e.peakRssMb)} MB`, ok: e2e.peakRssMb <= 200 }
+      : { target: rssTarget, measured: "not measured", ok: null },
+    f?.issuesJsonBytes !== undefined
+      ? { target: jsonTarget, measured: `${kb(f.issuesJsonBytes)} KB (${f.issues} issues)`, ok: f.issuesJsonBytes < MB }
+      : { target: jsonTarget, measured: "not measured", ok: null },
+  ];
 }
 
 export function targetsTable(checks: TargetCheck[]): string {
@@ -355,6 +403,7 @@ export function renderResults(r: BenchResults): string {
     "",
     bundleTable(r.bundle),
     "",
+    ...(r.flood ? ["## Issue flood: a bad 统一社会信用代码 on every row (issue #10)", "", floodTable(r.flood), ""] : []),
     "## Targets (issue #5)",
     "",
     targetsTable(checkTargets(r)),

@@ -551,6 +551,22 @@ function writeGuaranteeSheets(workbook: ExcelJS.Workbook, rng: Rng): void {
   s1.getCell(row, 7).numFmt = MONEY;
   s1.getRow(row).font = { bold: true };
   s1.getCell(row + 1, 1).value = "制表人：王磊　　审核人：李建国";
+  // A letter entered after the sheet was signed off, typed under the 制表人 line: not a record
+  // where it stands, and the reader must say so at its cells (issue #16).
+  const late = one[one.length - 1];
+  [
+    one.length + 1,
+    late.no.replace(/\d{6}$/, (n) => String(Number(n) + 1).padStart(6, "0")),
+    day(2023, 1, 9),
+    late.firm.name,
+    late.firm.code,
+    late.project,
+    20000,
+    late.issuer,
+    null,
+  ].forEach((v, c) => (s1.getCell(row + 2, c + 1).value = v));
+  s1.getCell(row + 2, 3).numFmt = DATE_ISO;
+  s1.getCell(row + 2, 7).numFmt = MONEY;
   widths(s1, [7, 18, 12, 40, 22, 56, 18, 40, 7]);
 
   // 交易二科: title, 填报 line, blank row, header on row 4 in another order, with header

@@ -40,6 +40,8 @@ export interface EndToEndFacts extends ReadFacts {
   docxBytes: number;
   figures: Record<string, string>;
   issues: number;
+  /** The issues as `figures --json` carries them: a flood of per-row warnings must stay small. */
+  issuesJsonBytes: number;
 }
 
 export async function oursEndToEnd(path: string): Promise<EndToEndFacts> {
@@ -48,5 +50,6 @@ export async function oursEndToEnd(path: string): Promise<EndToEndFacts> {
   const docx = await renderDocx(result.report, result.link);
   const figures: Record<string, string> = {};
   for (const f of result.figures) if (f.ledger === "电子保函") figures[f.id] = f.text;
-  return { ...ledgerFacts(wb), docxBytes: docx.length, figures, issues: result.issues.length };
+  const issuesJsonBytes = Buffer.byteLength(JSON.stringify(result.issues));
+  return { ...ledgerFacts(wb), docxBytes: docx.length, figures, issues: result.issues.length, issuesJsonBytes };
 }

@@ -2,6 +2,7 @@
 import type { EngineResult } from "../core/engine";
 import type { Issue, Severity } from "../core/types";
 import type { RefreshPlan } from "../core/refresh/plan";
+import { describeRowAccount } from "../core/ledger/accounting";
 
 export type Lang = "zh" | "en";
 
@@ -59,7 +60,10 @@ export function formatLedgers(result: EngineResult, lang: Lang): string {
       ledger.sources.map((s) => (s.table ? `${s.sheet}（${s.table}）` : s.sheet)).join(" + "),
     ]);
   }
-  return rows.length > 1 ? `${table(rows)}\n` : "";
+  if (rows.length === 1) return "";
+  // Every non-blank row of every sheet, accounted for in words (issue #16).
+  const accounts = (result.ledgers.rowAccounts ?? []).map((a) => `  ${a.ledger} · ${a.sheet}：${describeRowAccount(a, lang)}`);
+  return `${table(rows)}${accounts.length ? `${accounts.join("\n")}\n` : ""}\n`;
 }
 
 export function formatIssues(issues: Issue[], lang: Lang): string {
@@ -72,7 +76,8 @@ export function formatIssues(issues: Issue[], lang: Lang): string {
         const message = lang === "en" ? i.messageEn : i.message;
         // Messages name their cell for the pane; in the aligned column it would be said twice.
         const text = i.cell && message.startsWith(i.cell) ? message.slice(i.cell.length).replace(/^[\s:：]+/, "") : message;
-        return [SEVERITY_LABEL[lang][i.severity], i.cell ?? "", text];
+        // A flood of one problem down a column shows its range, the message its count and first cells.
+        return [SEVERITY_LABEL[lang][i.severity], i.range ?? i.cell ?? "", text];
       }),
     ) + "\n"
   );
@@ -112,8 +117,19 @@ export function summaryLine(result: EngineResult, lang: Lang): string {
 }
 
 function issueJson(i: Issue) {
-  const out = { severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null, ledger: i.ledger ?? null };
-  return i.columnMapping ? { ...out, columnMapping: i.columnMapping } : out;
+  const json = {
+    severity: i.severity,
+    code: i.code,
+    message: i.message,
+    messageEn: i.messageEn,
+    cell: i.cell ?? null,
+    ledger: i.ledger ?? null,
+    // Messages name figures; the id stays here, for scripts.
+    ...(i.figure ? { figure: i.figure } : {}),
+    ...(i.columnMapping ? { columnMapping: i.columnMapping } : {}),
+  };
+  // A grouped issue (the same problem in many cells of one column): how many, the first few, the range.
+  return i.count === undefined ? json : { ...json, count: i.count, cells: i.cells ?? [], range: i.range ?? null };
 }
 
 /** The `figures --json` document (issue #2's contract). */
@@ -144,6 +160,8 @@ export function checkJson(result: EngineResult) {
     ledgers: Object.values(result.ledgers.ledgers)
       .filter((l) => l !== undefined)
       .map((l) => ({ name: l!.name, rows: l!.rows.length, excluded: l!.excluded, sources: l!.sources })),
+    // Per ledger and sheet: nonBlankRows = records + excluded + Σ skipped.
+    rowAccounts: result.ledgers.rowAccounts ?? [],
     issues: result.issues.map(issueJson),
   };
 }

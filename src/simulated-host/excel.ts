@@ -1156,7 +1156,10 @@ class SimTableColumn extends SimObject<ColumnRef> {
     return this._part("TableColumn.getHeaderRowRange", (t) => [t.range.top, t.range.top]);
   }
   getDataBodyRange(): SimRange {
-    return this._part("TableColumn.getDataBodyRange", (t) => [t.range.top + (t.showHeaders === false ? 0 : 1), t.range.bottom - (t.showTotals ? 1 : 0)]);
+    return this._part("TableColumn.getDataBodyRange", (t) => [
+      t.range.top + (t.showHeaders === false ? 0 : 1),
+      t.range.bottom - (t.showTotals ? 1 : 0),
+    ]);
   }
 }
 

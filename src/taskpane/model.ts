@@ -1,7 +1,7 @@
 // What the views show, derived from one EngineResult. Pure functions so the views stay thin and
 // nothing here is cached across actions (the workbook may change under a co-authoring clerk).
 import type { EngineResult } from "../core/engine";
-import type { Block, FigureDefinition, FigureResult, Issue, LedgerName, RawWorkbook, ReportSettings, Severity } from "../core/types";
+import type { Block, FigureDefinition, FigureResult, Issue, LedgerName, RawWorkbook, ReportSettings, RowAccount, Severity } from "../core/types";
 import type { WorkbookSource } from "../adapters/excel/types";
 import { LEDGER_SPECS } from "../core/ledger/schema";
 import { ledgerDepartments } from "../core/figures/evaluate";
@@ -14,6 +14,8 @@ export interface LedgerCardModel {
   sources: string[];
   rowsRead: number;
   excluded: number;
+  /** Every non-blank row of each of its sheets, accounted for (issue #16); empty when the reader gave none. */
+  accounts: RowAccount[];
   issues: Issue[];
   counts: SeverityCounts;
 }
@@ -53,6 +55,7 @@ export function ledgerOverview(result: EngineResult): LedgerOverview {
       sources: [...new Set(ledger.sources.map((s) => s.sheet))],
       rowsRead: ledger.sources.reduce((sum, s) => sum + s.rowsRead, 0),
       excluded: ledger.excluded,
+      accounts: (result.ledgers.rowAccounts ?? []).filter((a) => a.ledger === spec.name),
       issues,
       counts: countBySeverity(issues),
     });

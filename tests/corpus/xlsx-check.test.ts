@@ -3,8 +3,13 @@
 // is a ledger: each must end with exit 0, 1 or 2 — and on 2 with one readable line that either
 // says no ledger (台账) was found or names what is wrong with the file — never a hang, an
 // out-of-memory abort, a stack trace or an internal error.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { readXlsx } from "../../src/adapters/xlsx";
+import { wantSheet } from "../../src/cli/main";
+import { readLedgers } from "../../src/core/ledger";
+import type { RowAccount } from "../../src/core/types";
+import { assertRowAccounting } from "../helpers/row-accounting";
 import { buildCli, messageLines, removeCli, runCli, runPool, STACK_FRAME, type CliRun } from "./run-cli";
 
 const CORPUS = path.resolve(__dirname, "../../../shared/corpus/poi/xlsx");
@@ -81,5 +86,26 @@ describeCorpus("every real-world .xlsx through ledger-report check", () => {
     );
     expect(problems).toEqual([]);
     expect(counts.noLedger).toBeGreaterThan(0);
+    ledgerFiles = files.filter((_, i) => runs[i].code === 0 || runs[i].code === 1);
+  }, 300000);
+
+  // Issue #16 on files no one on the team made: where a file has a ledger, every non-blank row of
+  // its sheets is accounted for — checked against a count of the file's own cells — and `check
+  // --json` says the same. (Read in process only after the file passed in a child above.)
+  it("accounts for every non-blank row of every ledger sheet of the files that have a ledger", async () => {
+    const bin = buildCli();
+    const files = ledgerFiles ?? [];
+    console.log(`corpus files with a ledger: ${files.length}${files.length ? ` (${files.join(", ")})` : ""}`);
+    for (const file of files) {
+      const full = path.join(CORPUS, file);
+      const workbook = readXlsx(new Uint8Array(readFileSync(full)), { wantSheet });
+      const set = readLedgers(workbook);
+      assertRowAccounting(workbook, set);
+      const run = await runCli(bin, ["check", full, "--json"], { timeoutMs: 10000, maxOldSpaceMb: 512 });
+      const json = JSON.parse(run.stdout) as { rowAccounts: RowAccount[] };
+      expect([file, json.rowAccounts]).toEqual([file, set.rowAccounts]);
+    }
   }, 300000);
 });
+
+let ledgerFiles: string[] | undefined;

@@ -33,7 +33,8 @@ export function assertRowAccounting(wb: RawWorkbook, set: LedgerSet): void {
     if (a.nonBlankRows !== a.records + a.excluded + skipped)
       fail(`${a.ledger}/${a.sheet}: nonBlankRows ${a.nonBlankRows} ≠ records ${a.records} + excluded ${a.excluded} + skipped ${skipped}`);
     const counted = nonBlankSheetRows(wb, a.sheet).size;
-    if (a.nonBlankRows !== counted) fail(`${a.ledger}/${a.sheet}: nonBlankRows ${a.nonBlankRows}, but the sheet has ${counted} non-blank rows`);
+    if (a.nonBlankRows !== counted)
+      fail(`${a.ledger}/${a.sheet}: nonBlankRows ${a.nonBlankRows}, but the sheet has ${counted} non-blank rows`);
   }
   for (const ledger of Object.values(set.ledgers)) {
     if (!ledger) continue;

@@ -12,6 +12,7 @@ import {
 } from "../../src/taskpane/model";
 import { makeT, pickLang } from "../../src/taskpane/i18n";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
+import { describeRowAccount } from "../../src/core/ledger/accounting";
 import { enUS } from "../../src/taskpane/i18n/en-US";
 import { isDarkTheme } from "../../src/taskpane/theme";
 import { saveBytes } from "../../src/taskpane/download";
@@ -87,6 +88,23 @@ describe("ledger overview", () => {
       ["学习记录", ["学习记录"], 10, 1],
       ["电子保函", ["电子保函-交易一科", "电子保函-交易二科"], 60, 2],
     ]);
+  });
+
+  it("gives each card its sheets' row accounting, which the card says in words", () => {
+    const account = {
+      ledger: "电子保函" as const,
+      sheet: "电子保函-交易一科",
+      nonBlankRows: 1871,
+      records: 1866,
+      excluded: 1,
+      skipped: { title: 1, header: 1, total: 1, signature: 1 },
+    };
+    const withAccounts = result({ ledgers: { 电子保函: ledger("电子保函", ["电子保函-交易一科"]) } });
+    withAccounts.ledgers.rowAccounts = [account, { ...account, ledger: "学习记录", sheet: "学习记录" }];
+    expect(ledgerOverview(withAccounts).cards[0].accounts).toEqual([account]);
+    expect(describeRowAccount(account, "zh")).toBe("读取 1,866 行 · 排除 1 行 · 跳过 4 行（标题 1、表头 1、合计 1、制表人 1）");
+    expect(describeRowAccount(account, "en")).toBe("read 1,866 rows · excluded 1 · skipped 4 (title 1, header 1, total 1, signature 1)");
+    expect(overview.cards[0].accounts).toEqual([]);
   });
 
   it("counts each ledger's issues by severity", () => {

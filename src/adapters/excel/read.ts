@@ -184,7 +184,8 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
           showTotals: t.showTotals === true,
           wanted: isRelevantName(t.name) || isRelevantName(sheet.name),
         }));
-      if (here.some((t) => t.wanted) || (here.length === 0 && isRelevantName(sheet.name))) targets.push({ sheet: sheet.name, tables: here });
+      if (here.some((t) => t.wanted) || (here.length === 0 && isRelevantName(sheet.name)))
+        targets.push({ sheet: sheet.name, tables: here });
     }
 
     let bytesRead = 0;
@@ -224,7 +225,9 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
       const probes = targets.map((t) => {
         const range = workbook.worksheets.getItem(t.sheet).getUsedRange(true);
         range.load("address,rowIndex,columnIndex,rowCount,columnCount");
-        const rects = t.tables.map((table) => workbook.tables.getItem(table.name).getRange().load("rowIndex,columnIndex,rowCount,columnCount"));
+        const rects = t.tables.map((table) =>
+          workbook.tables.getItem(table.name).getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
+        );
         // Intersecting with the sheet's first rows bounds the read without knowing the range yet.
         const rows = isLedgerTarget(t) ? ledgerFirstRows : configFirstRows;
         const prefix = rows > 0 ? range.getIntersectionOrNullObject(`1:${rows}`) : null;
@@ -261,7 +264,10 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
           rects: new Map(
             t.tables.map((table, i) => {
               const r = rects[i];
-              return [table.name, { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 }];
+              return [
+                table.name,
+                { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 },
+              ];
             }),
           ),
           bytes: 0,

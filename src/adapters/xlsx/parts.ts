@@ -278,7 +278,8 @@ export function readSheetTables(zip: ZipArchive, sheetPart: string, limits: Xlsx
         const range = parseRange(a.ref ?? "");
         // Office.js names a table by its displayName; `name` is the fallback some writers use alone.
         const name = a.displayName || a.name;
-        if (range && name) tables.push({ name, range, headerRows: rowCount(a.headerRowCount, 1), totalsRows: rowCount(a.totalsRowCount, 0) });
+        if (range && name)
+          tables.push({ name, range, headerRows: rowCount(a.headerRowCount, 1), totalsRows: rowCount(a.totalsRowCount, 0) });
       },
     });
   }

@@ -71,6 +71,8 @@ interface LedgerState {
   keys: Map<string, KeyIndex>;
   prefixes: string[];
   headerFound: boolean;
+  /** Groups of this ledger's row issues by column (`sheet!C`) and code. */
+  floods: Map<string, Map<string, Flood>>;
   /** Set by report() when the row being read has an error issue. */
   failed: boolean;
   /** The rows' values, column by column (see columns.ts). */
@@ -112,8 +114,11 @@ interface Context {
   date1904: boolean;
   periodEnd: string | null;
   issues: Issue[];
-  /** Row issues by ledger, code, severity and column: 100,000 bad cells must not make 100,000 issues. */
-  floods: Map<string, Flood>;
+  /**
+   * Every group of row issues (one column, one code and severity), for settling at the end:
+   * 100,000 bad cells must not make 100,000 issues.
+   */
+  floods: Flood[];
   /** Ledgers repeat the same dates and firms thousands of times. */
   serials: Map<number, string | null>;
   creditCodes: Map<string, string | null>;
@@ -155,7 +160,7 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
     date1904: !!(wb && wb.date1904),
     periodEnd,
     issues,
-    floods: new Map(),
+    floods: [],
     serials: new Map(),
     creditCodes: new Map(),
     mappings: columnMap.mappings,
@@ -198,6 +203,7 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
       sources: [],
       accounts: new Map(),
       read: [],
+      floods: new Map(),
       columns: [],
       rows: [],
       excluded: 0,
@@ -508,8 +514,8 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   }
   if (notes !== null) {
     const at = notes.cell!;
-    notes.message = `${at} 起的注释、制表人等${noteLines}行不是记录，已跳过；其下方的行不作为记录读取`;
-    notes.messageEn = `${at}: ${noteLines} note or signature line(s) (注：, 制表人 …) from here are not records and were skipped; rows below them are not read as records`;
+    notes.message = `${at} 注释、制表人等 ${noteLines} 行不是记录，已跳过；这些行下方的行不作为记录读取`;
+    notes.messageEn = `${at}: ${noteLines} note or signature line(s) (注：, 制表人 …) are not records and were skipped; rows below them are not read as records`;
   }
 }
 
@@ -529,7 +535,12 @@ interface OutsideRow {
 
 function validRect(r: unknown): r is CellRange {
   const m = r as CellRange;
-  return !!m && [m.top, m.left, m.bottom, m.right].every((v) => typeof v === "number" && Number.isFinite(v)) && m.top <= m.bottom && m.left <= m.right;
+  return (
+    !!m &&
+    [m.top, m.left, m.bottom, m.right].every((v) => typeof v === "number" && Number.isFinite(v)) &&
+    m.top <= m.bottom &&
+    m.left <= m.right
+  );
 }
 
 /**
@@ -708,10 +719,18 @@ function looksLikeRecord(bindings: Binding[], cellAt: (index: number) => RawCell
 
 function rowAfterNotes(ctx: Context, state: LedgerState, read: ReadSource, shape: RowShape, r: number, firstCol: number): void {
   const noteRow = read.notesAt + 1;
-  report(ctx, state, "warning", "row.after_notes", `${quoteSheet(read.sheet)}!${columnLetters(read.left + firstCol)}`, shape.top + r + 1, (at) => [
-    `${at} 这一行在第${noteRow}行的注释/制表人行下方，没有作为记录读取。如果它是一条记录，请把它移到合计行和制表人行的上方`,
-    `${at}: this row is below the note/signature line in row ${noteRow} and was not read as a record. If it is a record, move it above the total and signature lines`,
-  ]);
+  report(
+    ctx,
+    state,
+    "warning",
+    "row.after_notes",
+    `${quoteSheet(read.sheet)}!${columnLetters(read.left + firstCol)}`,
+    shape.top + r + 1,
+    (at) => [
+      `${at} 这一行在第${noteRow}行的注释/制表人行下方，没有作为记录读取。如果它是一条记录，请把它移到合计行和制表人行的上方`,
+      `${at}: this row is below the note/signature line in row ${noteRow} and was not read as a record. If it is a record, move it above the total and signature lines`,
+    ],
+  );
 }
 
 /**
@@ -882,8 +901,11 @@ function report(
 ): void {
   if (severity === "error") state.failed = true;
   const ledger = state.spec.name;
-  const key = `${ledger}\u0000${code}\u0000${severity}\u0000${prefix}`;
-  const flood = ctx.floods.get(key);
+  // By the ledger's column, then code: strings made once, so a lookup hashes nothing new.
+  let byCode = state.floods.get(prefix);
+  if (byCode === undefined) state.floods.set(prefix, (byCode = new Map()));
+  const key = severity === "error" ? code : severity === "warning" ? `${code}?` : `${code}.`;
+  const flood = byCode.get(key);
   if (flood !== undefined) {
     flood.count++;
     if (row > flood.lastRow) flood.lastRow = row;
@@ -901,14 +923,16 @@ function report(
   const at = prefix + row;
   const [message, messageEn] = messages(at);
   const first = issue(severity, code, ledger, at, message, messageEn);
-  ctx.floods.set(key, { slots: [ctx.issues.length], members: [first], count: 1, prefix, firstRow: row, lastRow: row });
+  const fresh: Flood = { slots: [ctx.issues.length], members: [first], count: 1, prefix, firstRow: row, lastRow: row };
+  byCode.set(key, fresh);
+  ctx.floods.push(fresh);
   ctx.issues.push(first);
 }
 
 /** The issues in the order they were found, each flood of one column as one issue where its first cell was. */
 function settleFloods(ctx: Context): Issue[] {
   const grouped = new Map<number, Flood | null>();
-  for (const flood of ctx.floods.values()) {
+  for (const flood of ctx.floods) {
     if (flood.count <= FLOOD_SHOWN) continue;
     grouped.set(flood.slots[0], flood);
     for (let k = 1; k < flood.slots.length; k++) grouped.set(flood.slots[k], null);

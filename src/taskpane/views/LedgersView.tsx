@@ -15,7 +15,8 @@ import {
 import type { EngineResult } from "../../core/engine";
 import type { Issue, Severity } from "../../core/types";
 import { useI18n, type MessageKey } from "../i18n";
-import { countBySeverity, issueText, ledgerOverview, type SeverityCounts } from "../model";
+import { countBySeverity, issueText, ledgerOverview, type LedgerCardModel, type SeverityCounts } from "../model";
+import { describeRowAccount } from "../../core/ledger/accounting";
 import { SetUpButton } from "../components/SetUpButton";
 
 /** Long issue lists render in pages: a 4,000-row ledger with a bad column must not freeze the pane. */
@@ -108,7 +109,8 @@ function IssueList(props: { issues: Issue[]; onSelectCell: (cell: string) => voi
                   data-cell={issue.cell}
                   onClick={() => props.onSelectCell(issue.cell!)}
                 >
-                  <span className={styles.cell}>{issue.cell}</span>
+                  {/* A grouped issue (one problem down a column) shows its range; a click selects its first cell. */}
+                  <span className={styles.cell}>{issue.range ?? issue.cell}</span>
                   {text}
                 </button>
               ) : (
@@ -127,6 +129,17 @@ function IssueList(props: { issues: Issue[]; onSelectCell: (cell: string) => voi
       )}
     </>
   );
+}
+
+/**
+ * The card's rows in words: `读取 1,866 行 · 跳过 4 行（标题 1、表头 1、合计 1、制表人 1）`, one line
+ * per sheet when the ledger spans several.
+ */
+function rowsInWords(card: LedgerCardModel, lang: "zh-CN" | "en-US"): string | null {
+  if (card.accounts.length === 0) return null;
+  const words = (a: (typeof card.accounts)[number]) => describeRowAccount(a, lang === "zh-CN" ? "zh" : "en");
+  if (card.accounts.length === 1) return words(card.accounts[0]);
+  return card.accounts.map((a) => `${a.sheet}${lang === "zh-CN" ? "：" : ": "}${words(a)}`).join("\n");
 }
 
 function IssueCard(props: {
@@ -153,7 +166,11 @@ function IssueCard(props: {
         }
         description={props.description ? <Caption1 className={styles.muted}>{props.description}</Caption1> : undefined}
       />
-      {props.details && <Caption1 className={styles.wrap}>{props.details}</Caption1>}
+      {props.details && (
+        <Caption1 className={styles.wrap} style={{ whiteSpace: "pre-line" }} data-testid="ledger-rows">
+          {props.details}
+        </Caption1>
+      )}
       <CountBadges counts={counts} />
       {props.issues.length > 0 && (
         <Button
@@ -183,7 +200,7 @@ export function LedgersView(props: {
   onSelectCell: (cell: string) => void;
   onSetUp: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const styles = useStyles();
   const [filter, setFilter] = useState<Filter>("all");
   const overview = useMemo(() => ledgerOverview(props.result), [props.result]);
@@ -201,9 +218,12 @@ export function LedgersView(props: {
           key={card.name}
           title={card.name}
           description={t("ledgerFoundIn", { sources: card.sources.join(" + ") })}
-          details={[t("ledgerRows", { rows: card.rowsRead }), card.excluded ? t("ledgerExcluded", { rows: card.excluded }) : ""]
-            .filter(Boolean)
-            .join(" · ")}
+          details={
+            rowsInWords(card, lang) ??
+            [t("ledgerRows", { rows: card.rowsRead }), card.excluded ? t("ledgerExcluded", { rows: card.excluded }) : ""]
+              .filter(Boolean)
+              .join(" · ")
+          }
           issues={card.issues}
           filter={filter}
           onSelectCell={props.onSelectCell}

@@ -127,6 +127,49 @@ describe("simulated Excel host", () => {
     });
   });
 
+  it("splits a table with a totals row into header, data body and totals row (ExcelApi 1.1), and refuses a totals row it does not show", async () => {
+    const cells = [
+      ["保函编号", "金额"],
+      ["BH-1", 1],
+      ["BH-2", 2],
+      ["汇总", 3],
+    ];
+    const sim = createSimulatedExcel({
+      date1904: false,
+      sheets: [
+        sheet("电子保函", cells, { tables: [{ name: "EG", range: { top: 0, left: 0, bottom: 3, right: 1 }, showTotals: true }] }),
+        sheet("其他", [["a"], ["b"]], {
+          tables: [{ name: "NoHeader", range: { top: 0, left: 0, bottom: 1, right: 0 }, showHeaders: false }],
+        }),
+      ],
+    });
+    await sim.Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem("EG").load("showTotals,showHeaders");
+      const whole = table.getRange().load("address");
+      const body = table.getDataBodyRange().load("address");
+      const totals = table.getTotalRowRange().load("address");
+      const rows = table.rows.load("count");
+      const bare = context.workbook.tables.getItem("NoHeader").load("showHeaders");
+      const bareBody = context.workbook.tables.getItem("NoHeader").getDataBodyRange().load("address");
+      await context.sync();
+      expect([table.showTotals, table.showHeaders, whole.address, body.address, totals.address, rows.count]).toEqual([
+        true,
+        true,
+        "电子保函!A1:B4",
+        "电子保函!A2:B3",
+        "电子保函!A4:B4",
+        2,
+      ]);
+      expect([bare.showHeaders, bareBody.address]).toEqual([false, "其他!A1:A2"]);
+    });
+    await expect(
+      sim.Excel.run(async (context) => {
+        context.workbook.tables.getItem("NoHeader").getTotalRowRange().load("address");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
   it("throws ApiNotFound for a method above the supported requirement sets", async () => {
     const sim = createSimulatedExcel(smallWorkbook(), { apiSets: { ExcelApi: "1.12" } });
     await sim.Excel.run(async (context) => {

@@ -9,7 +9,12 @@ const code = "914403001922038216";
 const eg = (n: number): RawCell[] => [`BH-${n}`, 44621 + n, `企业${n}`, code, 10000 * n, ""];
 
 /** A 电子保函 sheet holding a table at `rect`, with the sheet's other cells around it, as the readers give it. */
-function tableOnSheet(name: string, cells: RawCell[][], rect: { top: number; left: number; bottom: number; right: number }, extra: Partial<RawTable> = {}): RawTable {
+function tableOnSheet(
+  name: string,
+  cells: RawCell[][],
+  rect: { top: number; left: number; bottom: number; right: number },
+  extra: Partial<RawTable> = {},
+): RawTable {
   const values = cells.slice(rect.top, rect.bottom + 1).map((line) => {
     const out: RawCell[] = [];
     for (let c = rect.left; c <= rect.right; c++) out.push(line?.[c] ?? "");
@@ -37,7 +42,11 @@ describe("a table's own rows", () => {
     for (const label of ["汇总", "Total", ""]) {
       const cells: RawCell[][] = [EG_HEADER, eg(1), eg(2), [label, "", 2, "", 30000, ""]];
       const set = readLedgers(
-        workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 3, right: 5 }, { totalsRows: 1 })),
+        workbook(
+          studySheet(),
+          partnerSheet(),
+          tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 3, right: 5 }, { totalsRows: 1 }),
+        ),
       );
       expect([label, set.ledgers.电子保函?.rows.map((r) => r.row)]).toEqual([label, [2, 3]]);
       expect([label, codes(set.issues)]).toEqual([label, []]);
@@ -54,14 +63,25 @@ describe("a table's own rows", () => {
 
   it("reads the last row as a record when the table has no totals row", () => {
     const cells: RawCell[][] = [EG_HEADER, eg(1), eg(2)];
-    const set = readLedgers(workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 })));
+    const set = readLedgers(
+      workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 })),
+    );
     expect(set.ledgers.电子保函?.rows.map((r) => r.row)).toEqual([2, 3]);
   });
 });
 
 describe("total rows on plain sheets", () => {
   it("skips 汇总 and 汇 总 like 合计, with an info issue", () => {
-    const set = readLedgers(workbook(sheet("学习记录", [["日期", "形式", "主题"], ["2022-01-01", "党课", "x"], ["汇总", "", ""], ["汇 总：", "", ""]])));
+    const set = readLedgers(
+      workbook(
+        sheet("学习记录", [
+          ["日期", "形式", "主题"],
+          ["2022-01-01", "党课", "x"],
+          ["汇总", "", ""],
+          ["汇 总：", "", ""],
+        ]),
+      ),
+    );
     expect(set.ledgers.学习记录?.rows.map((r) => r.row)).toEqual([2]);
     expect(codes(set.issues)).toEqual(["info row.total_skipped 学习记录!A3", "info row.total_skipped 学习记录!A4"]);
     expect(account(set.rowAccounts, "学习记录", "学习记录")?.skipped).toEqual({ header: 1, total: 2 });
@@ -72,7 +92,9 @@ describe("rows outside a table", () => {
   it("warns at each row typed directly below a table, which the table does not read", () => {
     // A table of 4 guarantees, 3 more rows pasted under it that the table did not grow to include.
     const cells: RawCell[][] = [EG_HEADER, eg(1), eg(2), eg(3), eg(4), eg(5), eg(6), eg(7)];
-    const set = readLedgers(workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 4, right: 5 })));
+    const set = readLedgers(
+      workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 4, right: 5 })),
+    );
     expect(set.ledgers.电子保函?.rows.length).toBe(4);
     expect(codes(set.issues)).toEqual([
       "warning row.outside_table 电子保函!A6",
@@ -82,12 +104,18 @@ describe("rows outside a table", () => {
     const warning = set.issues.find((i) => i.code === "row.outside_table")!;
     expect(warning.message).toMatch(/表格“EGuarantees”下方.*没有作为记录读取.*表设计 → 调整表格大小/);
     expect(warning.messageEn).toMatch(/below table EGuarantees.*Table Design → Resize Table/);
-    expect(account(set.rowAccounts, "电子保函", "电子保函")).toMatchObject({ nonBlankRows: 8, records: 4, skipped: { header: 1, outside_table: 3 } });
+    expect(account(set.rowAccounts, "电子保函", "电子保函")).toMatchObject({
+      nonBlankRows: 8,
+      records: 4,
+      skipped: { header: 1, outside_table: 3 },
+    });
   });
 
   it("counts the titles above a table and a note below it without warning", () => {
     const cells: RawCell[][] = [["2022年电子保函台账"], [], EG_HEADER, eg(1), [], ["注：金额单位为元"], ["制表人：张三"]];
-    const set = readLedgers(workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 2, left: 0, bottom: 3, right: 5 })));
+    const set = readLedgers(
+      workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 2, left: 0, bottom: 3, right: 5 })),
+    );
     expect(codes(set.issues)).toEqual([]);
     expect(account(set.rowAccounts, "电子保函", "电子保函")).toEqual({
       ledger: "电子保函",
@@ -105,11 +133,17 @@ describe("rows outside a table", () => {
       [...eg(1), "", ""],
       ["", "", "", "", "", "", "", "BH-9", 44700, "某公司"],
     ];
-    const set = readLedgers(workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 })));
+    const set = readLedgers(
+      workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 })),
+    );
     expect(codes(set.issues)).toEqual(["warning row.outside_table 电子保函!H3"]);
     expect(set.issues.find((i) => i.code === "row.outside_table")?.message).toMatch(/表格“EGuarantees”旁边/);
     // Row 1's 备注 beside the header is part of a row the table reads: counted once, as the header.
-    expect(account(set.rowAccounts, "电子保函", "电子保函")).toMatchObject({ nonBlankRows: 3, records: 1, skipped: { header: 1, outside_table: 1 } });
+    expect(account(set.rowAccounts, "电子保函", "电子保函")).toMatchObject({
+      nonBlankRows: 3,
+      records: 1,
+      skipped: { header: 1, outside_table: 1 },
+    });
   });
 
   it("counts rows of another table on the sheet as such, not as records or warnings", () => {
@@ -128,7 +162,16 @@ describe("rows after the notes", () => {
       workbook(
         studySheet(),
         partnerSheet(),
-        sheet("电子保函-交易一科", [["2022年电子保函台账"], EG_HEADER, eg(1), ["合计", "", "", "", 10000, ""], ["注：单位为元"], ["制表人：王磊"], eg(2), ["2023年1月5日"]]),
+        sheet("电子保函-交易一科", [
+          ["2022年电子保函台账"],
+          EG_HEADER,
+          eg(1),
+          ["合计", "", "", "", 10000, ""],
+          ["注：单位为元"],
+          ["制表人：王磊"],
+          eg(2),
+          ["2023年1月5日"],
+        ]),
       ),
     );
     expect(set.ledgers.电子保函?.rows.map((r) => r.row)).toEqual([3]);
@@ -151,7 +194,9 @@ describe("rows after the notes", () => {
 describe("the accounting of a sheet", () => {
   it("gives a sheet of only titles and a header: no records, every row skipped with its reason", () => {
     const set = readLedgers(workbook(sheet("学习记录", [["2022年学习记录台账"], ["填报单位：党支部"], [], ["日期", "形式", "主题"]])));
-    expect(set.rowAccounts).toEqual([{ ledger: "学习记录", sheet: "学习记录", nonBlankRows: 3, records: 0, excluded: 0, skipped: { title: 2, header: 1 } }]);
+    expect(set.rowAccounts).toEqual([
+      { ledger: "学习记录", sheet: "学习记录", nonBlankRows: 3, records: 0, excluded: 0, skipped: { title: 2, header: 1 } },
+    ]);
   });
 
   it("counts excluded rows and pre-numbered 序号 rows, and sheets whose header was not found", () => {
@@ -191,7 +236,13 @@ describe("issue floods", () => {
     sheet("电子保函", [EG_HEADER, ...Array.from({ length: n }, (_, i) => [`BH-${i}`, 44621, "某公司", codeOf(i), 1000, ""])]);
 
   it("reports the same problem in many cells of one column once, with the count, the first cells and the range", () => {
-    const set = readLedgers(workbook(studySheet(), partnerSheet(), rows(10000, () => "12345")));
+    const set = readLedgers(
+      workbook(
+        studySheet(),
+        partnerSheet(),
+        rows(10000, () => "12345"),
+      ),
+    );
     const flood = set.issues.filter((i) => i.code === "creditcode.invalid");
     expect(flood).toHaveLength(1);
     expect(flood[0]).toMatchObject({
@@ -202,13 +253,21 @@ describe("issue floods", () => {
       range: "电子保函!D2:D10001",
       ledger: "电子保函",
     });
-    expect(flood[0].message).toMatch(/^同一列共 10,000 处同类问题（电子保函!D2:D10001），如 D2、D3、D4、D5、D6 等。D2：统一社会信用代码“12345”有误/);
+    expect(flood[0].message).toMatch(
+      /^同一列共 10,000 处同类问题（电子保函!D2:D10001），如 D2、D3、D4、D5、D6 等。D2：统一社会信用代码“12345”有误/,
+    );
     expect(flood[0].messageEn).toMatch(/^10,000 cells of one column have the same problem \(电子保函!D2:D10001\)/);
     expect(set.ledgers.电子保函?.rows).toHaveLength(10000);
   });
 
   it("keeps a few cells' problems as one issue each, in the order they were found", () => {
-    const set = readLedgers(workbook(studySheet(), partnerSheet(), rows(5, () => "12345")));
+    const set = readLedgers(
+      workbook(
+        studySheet(),
+        partnerSheet(),
+        rows(5, () => "12345"),
+      ),
+    );
     expect(codes(set.issues)).toEqual(["2", "3", "4", "5", "6"].map((r) => `warning creditcode.invalid 电子保函!D${r}`));
     expect(set.issues.every((i) => i.count === undefined)).toBe(true);
   });

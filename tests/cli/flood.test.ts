@@ -1,0 +1,54 @@
+// Issue #10.9: a warning on every row of a 100,000-row ledger (a bad 统一社会信用代码 each) is one
+// grouped issue — count, first cells, range — so `figures --json` stays small and readable.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ledgerXlsxBytes } from "../../bench/generate-ledger";
+import { main } from "../../src/cli/main";
+
+const ROWS = 100_000;
+let dir: string;
+let file: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "lr-flood-"));
+  file = join(dir, "eg-flood.xlsx");
+  writeFileSync(file, ledgerXlsxBytes(ROWS, { flood: true }));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; out: string }> {
+  let out = "";
+  const code = await main(args, { out: (s) => (out += s), err: () => {} });
+  return { code, out };
+}
+
+describe("a 100,000-row ledger with a bad credit code on every row", () => {
+  it("gives figures --json under 1 MB, the flood as one warning with its count, first cells and range", async () => {
+    const { code, out } = await run(["figures", file, "--json"]);
+    expect(code).toBe(0);
+    expect(Buffer.byteLength(out, "utf8")).toBeLessThan(1024 * 1024);
+    const json = JSON.parse(out);
+    const flood = json.issues.filter((i: { code: string }) => i.code === "creditcode.invalid");
+    expect(flood).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        cell: "电子保函!D2",
+        count: ROWS,
+        cells: ["电子保函!D2", "电子保函!D3", "电子保函!D4", "电子保函!D5", "电子保函!D6"],
+        range: `电子保函!D2:D${ROWS + 1}`,
+      }),
+    ]);
+    expect(flood[0].message).toMatch(/^同一列共 100,000 处同类问题/);
+    // The warnings change no figure: every row is still counted.
+    expect(json.figures.find((f: { id: string }) => f.id === "eg.count").rows).toBeGreaterThan(90_000);
+  });
+
+  it("prints the flood in check's text as one line at its range", async () => {
+    const { out } = await run(["check", file]);
+    const lines = out.split("\n").filter((l) => l.includes("统一社会信用代码"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`电子保函!D2:D${ROWS + 1}`);
+    expect(out).toContain("电子保函 · 电子保函：读取 100,000 行 · 跳过 1 行（表头 1）");
+  });
+});
