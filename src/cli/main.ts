@@ -7,9 +7,10 @@ import { readXlsxAsync, XlsxReadError } from "../adapters/xlsx";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { matchLedgerName, SETTINGS_SHEET, DEFINITIONS_SHEET, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE } from "../core/ledger";
 import { runEngine, type EngineResult } from "../core/engine";
-import type { Issue, ReportSettings } from "../core/types";
+import type { ReportSettings } from "../core/types";
 import { createProgress } from "./progress";
-import { formatRefresh, formatIssues, formatColumnMappingLines, formatFigures, formatLedgers, figuresJson, checkJson, summaryLine, type Lang } from "./output";
+import { formatRefresh, formatIssues, formatFigures, formatLedgers, figuresJson, checkJson, summaryLine, type Lang } from "./output";
+import { formatColumnMappingLines } from "./output";
 import { HELP, type Command } from "./help";
 
 /** An input the tool cannot use: reported as one line, exit 2. */
@@ -285,7 +286,10 @@ function errorHint(result: EngineResult, lang: Lang): string {
   const columns = issues.filter((i) => i.code === "ledger.missing_column").length;
   if (lang === "en") {
     const parts = [`${rows} row(s) were left out`];
-    if (columns > 0) parts.push(`${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed`);
+    if (columns > 0)
+      parts.push(
+        `${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed`,
+      );
     return `${n} error(s) in the ledgers: ${parts.join("; ")}. Run \`ledger-report check\` to list them.\n`;
   }
   const parts = [`${rows} 行未计入指标`];

@@ -112,7 +112,14 @@ export function summaryLine(result: EngineResult, lang: Lang): string {
 }
 
 function issueJson(i: Issue) {
-  const out = { severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null, ledger: i.ledger ?? null };
+  const out = {
+    severity: i.severity,
+    code: i.code,
+    message: i.message,
+    messageEn: i.messageEn,
+    cell: i.cell ?? null,
+    ledger: i.ledger ?? null,
+  };
   return i.columnMapping ? { ...out, columnMapping: i.columnMapping } : out;
 }
 

@@ -15,6 +15,8 @@ import {
 import { ArrowClockwise16Regular } from "@fluentui/react-icons";
 import type { EngineResult } from "../core/engine";
 import type { SetUpResult } from "../adapters/excel/types";
+import type { ColumnMappingEntry } from "../adapters/excel/column-map";
+import { WorkbookSourceError } from "../adapters/excel/shared";
 import { useI18n } from "./i18n";
 import type { PaneServices } from "./services";
 import { hasLedgers, saveManualValue } from "./model";
@@ -47,13 +49,14 @@ const useStyles = makeStyles({
 
 /** Excel pane: reads the open workbook, shows ledgers, figures and the generate view. */
 export function App({ services }: { services: PaneServices }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const styles = useStyles();
   const [load, setLoad] = useState<Load>({ kind: "loading" });
   const [tab, setTab] = useState<TabId | null>(null);
   const [settingUp, setSettingUp] = useState(false);
   const [setUpOutcome, setSetUpOutcome] = useState<SetUpResult | null>(null);
   const [actionError, setActionError] = useState<PaneError | null>(null);
+  const [mapping, setMapping] = useState<{ busy: boolean; saved: string | null }>({ busy: false, saved: null });
   const outcomeRef = useRef<HTMLDivElement>(null);
   const actionErrorRef = useRef<HTMLDivElement>(null);
 
@@ -117,6 +120,27 @@ export function App({ services }: { services: PaneServices }) {
     }
   }
 
+  /** The one click on a missing column's suggestion: one 列名对照 row, then everything read again. */
+  async function addColumnMapping(entry: ColumnMappingEntry) {
+    setMapping({ busy: true, saved: null });
+    setActionError(null);
+    try {
+      const written = await services.source.writeColumnMapping(entry);
+      await read();
+      const params = { cell: written.cell, ledger: entry.ledger, column: entry.column, header: entry.header };
+      setMapping({ busy: false, saved: t(written.existed ? "columnMapExisted" : "columnMapSaved", params) });
+    } catch (err) {
+      const known = err instanceof WorkbookSourceError;
+      setMapping({ busy: false, saved: null });
+      setActionError({
+        what: t("errorColumnMapWhat"),
+        where: t("errorReadWhere", { where: known && err.cell ? err.cell : "列名对照" }),
+        todo: known ? (lang === "en-US" ? err.messageEn : err.message) : t("errorColumnMapTodo"),
+        detail: technicalDetail(err),
+      });
+    }
+  }
+
   const header = (
     <header className={styles.header}>
       <div className={styles.titles}>
@@ -143,6 +167,11 @@ export function App({ services }: { services: PaneServices }) {
     <>
       {setUpOutcome && <SetUpNotice ref={outcomeRef} outcome={setUpOutcome} />}
       {actionError && <ErrorNotice ref={actionErrorRef} error={actionError} />}
+      {mapping.saved && (
+        <MessageBar intent="success" layout="multiline" data-testid="column-map-saved">
+          <MessageBarBody>{mapping.saved}</MessageBarBody>
+        </MessageBar>
+      )}
     </>
   );
 
@@ -181,6 +210,7 @@ export function App({ services }: { services: PaneServices }) {
               settingUp={settingUp}
               onSetUp={() => void setUp()}
               onSelectCell={(cell) => void select(cell, () => services.source.selectCell(cell))}
+              columnMapping={{ onAdd: addColumnMapping, busy: mapping.busy }}
             />
           )}
           {current === "figures" && (

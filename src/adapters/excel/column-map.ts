@@ -98,7 +98,11 @@ export async function writeColumnMappingLive(run: typeof Excel.run, entry: Colum
     for (let r = header.row + 1; r < rows.length; r++) {
       const row = rows[r];
       if (sameMappingRow({ ledger: row[columns.ledger], column: row[columns.column], header: row[columns.header] }, entry)) {
-        return { cell: cellAddress(name, used.rowIndex + r, used.columnIndex + Math.min(columns.ledger, columns.column, columns.header)), created: false, existed: true };
+        return {
+          cell: cellAddress(name, used.rowIndex + r, used.columnIndex + Math.min(columns.ledger, columns.column, columns.header)),
+          created: false,
+          existed: true,
+        };
       }
     }
     // Below the used range every cell is blank: the new row overwrites nothing, and a table whose
@@ -114,6 +118,10 @@ export async function writeColumnMappingLive(run: typeof Excel.run, entry: Colum
       cell.values = [[value]];
     }
     await syncWrite(context, name);
-    return { cell: cellAddress(name, target, used.columnIndex + Math.min(columns.ledger, columns.column, columns.header)), created: false, existed: false };
+    return {
+      cell: cellAddress(name, target, used.columnIndex + Math.min(columns.ledger, columns.column, columns.header)),
+      created: false,
+      existed: false,
+    };
   });
 }

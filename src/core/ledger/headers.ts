@@ -19,11 +19,11 @@ export const MatchRank = {
   /** A row of 列名对照. */
   Mapped: 4,
 } as const;
-export type MatchRank = (typeof MatchRank)[keyof typeof MatchRank];
+export type MatchRankValue = (typeof MatchRank)[keyof typeof MatchRank];
 
 export interface HeaderMatch {
   column: ColumnSpec;
-  rank: MatchRank;
+  rank: MatchRankValue;
   /** Power of ten the header's unit asks for (`（万元）` → 4) on money columns. */
   power: number;
   /** The 列名对照 row that bound it. */
@@ -73,7 +73,12 @@ function aliasKeys(c: ColumnSpec): string[] {
  * The column a header cell binds to, or null. `refused` collects the columns its name or alias
  * spells whose unit it contradicts, so the reader can say why such a header was not used.
  */
-export function matchHeader(spec: LedgerSpec, text: string, mappings: readonly ColumnMapping[], refused?: UnitRefusal[]): HeaderMatch | null {
+export function matchHeader(
+  spec: LedgerSpec,
+  text: string,
+  mappings: readonly ColumnMapping[],
+  refused?: UnitRefusal[],
+): HeaderMatch | null {
   const key = fold(text);
   if (key.length === 0) return null;
   const unit = headerUnit(text);

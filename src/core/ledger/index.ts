@@ -4,6 +4,14 @@ export { parseDate, parseNumber } from "./values";
 export { foldText, foldHeader, isExcelError } from "./text";
 export { isValidCreditCode } from "./creditcode";
 export { matchLedgerName } from "./names";
-export { LEDGER_SPECS, ledgerSpec, SETTINGS_SHEET, DEFINITIONS_SHEET, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE, COLUMN_MAP_HEADERS } from "./schema";
+export {
+  LEDGER_SPECS,
+  ledgerSpec,
+  SETTINGS_SHEET,
+  DEFINITIONS_SHEET,
+  COLUMN_MAP_SHEET,
+  COLUMN_MAP_TABLE,
+  COLUMN_MAP_HEADERS,
+} from "./schema";
 export { readColumnMappings, isColumnMapTable } from "./mapping";
 export type { ColumnSpec, ColumnType, LedgerSpec } from "./schema";

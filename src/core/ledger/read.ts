@@ -19,7 +19,7 @@ import { columnLetters, quoteSheet } from "../address";
 import { COLUMN_MAP_SHEET, DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET, type ColumnSpec, type LedgerSpec } from "./schema";
 import { isColumnMapTable, readColumnMappings, unusedMappingIssues, type ColumnMapping } from "./mapping";
 import { matchHeader, MatchRank, suggestHeaders, type HeaderMatch, type UnitRefusal } from "./headers";
-import { cleanText, displayCell, foldHeader, foldKey, foldText, headerUnit, isBlankCell, isExcelError, isTrimSpace } from "./text";
+import { cleanText, displayCell, foldHeader, foldKey, foldText, isBlankCell, isExcelError, isTrimSpace } from "./text";
 import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
 import { isValidCreditCode } from "./creditcode";
 import { matchLedgerName } from "./names";

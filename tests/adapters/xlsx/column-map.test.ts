@@ -15,7 +15,8 @@ describe("列名对照 through the .xlsx reader", () => {
     const result = runEngine(workbook, { overrides });
     expect(result.ledgers.ledgers.学习记录!.columns.find((c) => c.name === "形式")).toMatchObject({ header: "学习方式", column: "C" });
     expect(result.issues.filter((i) => i.code === "ledger.missing_column" || i.code.startsWith("column_map."))).toEqual([]);
-    for (const [id, count] of Object.entries(STUDY_COUNTS)) expect([id, result.figures.find((f) => f.id === id)!.value]).toEqual([id, count]);
+    for (const [id, count] of Object.entries(STUDY_COUNTS))
+      expect([id, result.figures.find((f) => f.id === id)!.value]).toEqual([id, count]);
   });
 
   it("without the row, says at C4 that 学习方式 is probably 形式 and the ledger lacks the column", async () => {

@@ -1,7 +1,15 @@
 // Binding header cells to ledger columns, and saying what a header probably is (issue #10, items 2
 // and 4). Every workbook is built here in code; the assertions are the rules of LEDGERS.md.
 import { readLedgers } from "../../../src/core/ledger";
-import { editDistance, headerDistance, matchHeader, MatchRank, suggestHeaders, synonymKey, type UnitRefusal } from "../../../src/core/ledger/headers";
+import {
+  editDistance,
+  headerDistance,
+  matchHeader,
+  MatchRank,
+  suggestHeaders,
+  synonymKey,
+  type UnitRefusal,
+} from "../../../src/core/ledger/headers";
 import { readColumnMappings } from "../../../src/core/ledger/mapping";
 import { ledgerSpec } from "../../../src/core/ledger/schema";
 import { runEngine } from "../../../src/core/engine";
@@ -66,7 +74,11 @@ describe("two columns that could both be 保证金金额", () => {
   it("does the same whichever column comes first", () => {
     const swapped = rows.map((r) => [r[0], r[1], r[2], r[4], r[3]]);
     const set = readLedgers(
-      workbook(studySheet(), partnerSheet(), guarantees(["保函编号", "开立日期", "投标企业", "保证金金额（元）", "保证金（万元）"], swapped)),
+      workbook(
+        studySheet(),
+        partnerSheet(),
+        guarantees(["保函编号", "开立日期", "投标企业", "保证金金额（元）", "保证金（万元）"], swapped),
+      ),
     );
     expect(set.ledgers.电子保函!.rows.map((r) => r.values.保证金金额)).toEqual(yuan);
     expect(byCode(set.issues, "column.not_used").map((i) => i.cell)).toEqual(["电子保函!E1"]);
@@ -96,7 +108,11 @@ describe("two columns that could both be 保证金金额", () => {
 
   it("never keeps a refused column under the canonical name, so no figure reads it as that column", () => {
     const set = readLedgers(
-      workbook(studySheet(), partnerSheet(), guarantees(["保函编号", "开立日期", "投标企业", "保证金（万元）"], [["BH-1", "2022-03-01", "甲", 1.5]])),
+      workbook(
+        studySheet(),
+        partnerSheet(),
+        guarantees(["保函编号", "开立日期", "投标企业", "保证金（万元）"], [["BH-1", "2022-03-01", "甲", 1.5]]),
+      ),
     );
     const eg = set.ledgers.电子保函!;
     expect(eg.columns.map((c) => c.name)).not.toContain("保证金金额");
@@ -109,7 +125,13 @@ describe("two columns that could both be 保证金金额", () => {
 
 describe("a missing required column names the header it probably is", () => {
   const titled = (headerRow: RawCell[], rows: RawCell[][]) =>
-    sheet("学习记录", [["2022年学习记录台账", null, null, null], ["填报单位：机关党委", null, null, null], [null, null, null, null], headerRow, ...rows]);
+    sheet("学习记录", [
+      ["2022年学习记录台账", null, null, null],
+      ["填报单位：机关党委", null, null, null],
+      [null, null, null, null],
+      headerRow,
+      ...rows,
+    ]);
   const studyRows: RawCell[][] = [
     [1, "2022-03-01", "专题学习", "学习贯彻党的二十大精神"],
     [2, "2022-04-01", "专题研讨", "作风建设"],
@@ -289,7 +311,14 @@ describe("列名对照: the clerk's answer", () => {
   });
 
   it("is found by its table name too, wherever it sits on the sheet", () => {
-    const table = sheet("对照", [["台账", "标准列名", "工作簿列名"], ["学习记录", "形式", "学习方式"]], { table: "ColumnNames", top: 2, left: 1 });
+    const table = sheet(
+      "对照",
+      [
+        ["台账", "标准列名", "工作簿列名"],
+        ["学习记录", "形式", "学习方式"],
+      ],
+      { table: "ColumnNames", top: 2, left: 1 },
+    );
     const { mappings } = readColumnMappings(workbook(table));
     expect(mappings.map((m) => m.cell)).toEqual(["对照!D4"]);
   });
