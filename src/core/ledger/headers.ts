@@ -3,7 +3,7 @@
 // 保证金金额), so the rules are strict: the clerk's 列名对照 first, then the exact name, then an
 // alias; a unit in brackets is part of the match; two candidates never both bind, and the one not
 // used is named.
-import type { LedgerName } from "../types";
+import type { Ledger, LedgerName } from "../types";
 import { HEADER_SYNONYMS, type ColumnSpec, type LedgerSpec } from "./schema";
 import { foldHeader, headerUnit } from "./text";
 import { mappingMatches, type ColumnMapping } from "./mapping";
@@ -201,4 +201,16 @@ export interface ColumnMappingRow {
   ledger: LedgerName;
   column: string;
   header: string;
+}
+
+/**
+ * Where `column` is missing from the ledger: the first source whose header row did not bind it,
+ * with the cell its issue stands at — or null when every source has it. A column present in one
+ * department's sheet and missing in another's is missing: a sum over it would quietly cover only
+ * part of the ledger (the renamed 保证金额（元）on one sheet gave 1.71 亿元 instead of 3.93).
+ */
+export function missingColumn(ledger: Ledger, column: string): { sheet: string; cell: string; required: boolean } | null {
+  const hit = ledger.missingColumns?.find((m) => m.name === column);
+  if (hit) return { sheet: hit.sheet, cell: hit.cell, required: hit.required };
+  return null;
 }

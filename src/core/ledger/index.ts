@@ -14,4 +14,5 @@ export {
   COLUMN_MAP_HEADERS,
 } from "./schema";
 export { readColumnMappings, isColumnMapTable } from "./mapping";
+export { missingColumn } from "./headers";
 export type { ColumnSpec, ColumnType, LedgerSpec } from "./schema";

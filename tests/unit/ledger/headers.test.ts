@@ -1,6 +1,6 @@
 // Binding header cells to ledger columns, and saying what a header probably is (issue #10, items 2
 // and 4). Every workbook is built here in code; the assertions are the rules of LEDGERS.md.
-import { readLedgers } from "../../../src/core/ledger";
+import { missingColumn, readLedgers } from "../../../src/core/ledger";
 import {
   editDistance,
   headerDistance,
@@ -321,5 +321,24 @@ describe("列名对照: the clerk's answer", () => {
     );
     const { mappings } = readColumnMappings(workbook(table));
     expect(mappings.map((m) => m.cell)).toEqual(["对照!D4"]);
+  });
+});
+
+describe("missingColumn: what figures ask before they count", () => {
+  it("names the sheet and cell where one department's sheet lacks a column the other has", () => {
+    const row = (n: number): RawCell[] => [`BH-${n}`, "2022-03-01", "甲", 100];
+    const set = readLedgers(
+      workbook(
+        studySheet(),
+        partnerSheet(),
+        sheet("电子保函-交易一科", [["保函编号", "开立日期", "投标企业", "保证金额（元）"], row(1)]),
+        sheet("电子保函-交易二科", [["保函编号", "开立日期", "投标企业", "保证金金额（元）"], row(2)]),
+      ),
+    );
+    const eg = set.ledgers.电子保函!;
+    // Ledger.columns alone would say the column is there: the second sheet has it.
+    expect(eg.columns.map((c) => c.name)).toContain("保证金金额");
+    expect(missingColumn(eg, "保证金金额")).toEqual({ sheet: "电子保函-交易一科", cell: "'电子保函-交易一科'!D1", required: true });
+    expect(missingColumn(eg, "开立日期")).toBeNull();
   });
 });
