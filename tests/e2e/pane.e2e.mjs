@@ -254,6 +254,32 @@ runScenarios(async (browser, url) => {
       await context.close();
     },
   );
+
+  await scenario("The renamed header's question and its one-click answer in English at 320 px", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "lang=en&width=320");
+    await ledgersAppear(page);
+    await page.getByTestId("sim-file-input").setInputFiles({
+      name: "renamed.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await renamedSample(),
+    });
+    await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "renamed.xlsx");
+    await ledgersAppear(page);
+    await page.getByTestId("tab-ledgers").click();
+    const card = page.getByTestId("ledger-card").filter({ has: page.getByRole("heading", { name: "学习记录", exact: true }) });
+    await card.getByTestId("toggle-issues").click();
+    const said = await card.locator(`[data-testid=issue][data-cell="'2022年学习记录台账'!C4"]`).textContent();
+    assert(said.includes('"学习方式": is this 形式 (Form)?') && said.includes("whole column is ignored"), `English question: ${said}`);
+    const button = card.getByTestId("add-column-mapping");
+    assert((await button.textContent()).startsWith("Save to 列名对照"), `button: ${await button.textContent()}`);
+    await assertNoHorizontalScroll(page, "column mapping offer 320 en");
+    await shot(page, "16-column-mapping-offer-en-320");
+    await button.click();
+    await page.getByTestId("column-map-saved").waitFor();
+    assert((await page.locator("[data-testid=add-column-mapping]").count()) === 0, "no offer left once answered");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
 });
 
 const STUDY_FIGURES = ["study.topic.count", "study.seminar.count", "study.youth_online.count", "study.lecture.count"];
