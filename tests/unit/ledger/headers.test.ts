@@ -342,3 +342,33 @@ describe("missingColumn: what figures ask before they count", () => {
     expect(missingColumn(eg, "开立日期")).toBeNull();
   });
 });
+
+describe("a header row with too many renamed columns to be found", () => {
+  const renamed = sheet("学习记录", [
+    ["2022年学习记录台账", null, null],
+    ["学习时间", "学习方式", "主题"],
+    ["2022-03-01", "专题学习", "学习贯彻党的二十大精神"],
+  ]);
+
+  it("still asks, at each renamed header, which column it is — and the answers make it a header", () => {
+    const set = readLedgers(workbook(renamed, partnerSheet()));
+    expect(set.ledgers.学习记录).toBeUndefined();
+    expect(byCode(set.issues, "ledger.no_header").map((i) => i.cell)).toEqual(["学习记录!A1"]);
+    const asked = byCode(set.issues, "ledger.missing_column");
+    expect(asked.map((i) => [i.cell, i.columnMapping?.column])).toEqual([
+      ["学习记录!A2", "日期"],
+      ["学习记录!B2", "形式"],
+    ]);
+    expect(asked[1].message).toMatch(/^学习记录!B2「学习方式」是不是“形式”？学习记录：第2行像是表头/);
+
+    const map = sheet("列名对照", [["台账", "标准列名", "工作簿列名"], ...asked.map((i) => Object.values(i.columnMapping!))]);
+    const answered = readLedgers(workbook(renamed, partnerSheet(), map));
+    expect(answered.ledgers.学习记录!.rows.map((r) => [r.values.日期, r.values.形式])).toEqual([["2022-03-01", "专题学习"]]);
+    expect(answered.issues.filter((i) => i.ledger === "学习记录" && i.severity === "error")).toEqual([]);
+  });
+
+  it("asks nothing about a sheet whose rows hold no required column at all", () => {
+    const set = readLedgers(workbook(sheet("学习记录", [["说明"], ["本表暂无数据"]]), partnerSheet()));
+    expect(byCode(set.issues, "ledger.missing_column")).toEqual([]);
+  });
+});
