@@ -16,6 +16,8 @@ import {
 import { ArrowClockwise16Regular } from "@fluentui/react-icons";
 import type { EngineResult } from "../core/engine";
 import type { SetUpResult } from "../adapters/excel/types";
+import type { ColumnMappingEntry } from "../adapters/excel/column-map";
+import { WorkbookSourceError } from "../adapters/excel/shared";
 import { useI18n } from "./i18n";
 import type { PaneServices } from "./services";
 import { hasLedgers, saveManualValue } from "./model";
@@ -55,7 +57,7 @@ const useStyles = makeStyles({
 
 /** Excel pane: reads the open workbook, shows ledgers, figures and the generate view. */
 export function App({ services: given }: { services: PaneServices }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const styles = useStyles();
   const [load, setLoad] = useState<Load>({ kind: "loading" });
   /** The sheets changed since the figures were computed (and the pane did not re-read by itself). */
@@ -75,20 +77,28 @@ export function App({ services: given }: { services: PaneServices }) {
           lastWrite.current = Date.now();
         }
       };
-    return {
-      ...given,
-      source: {
-        ...source,
-        writeSettings: own((pairs: [string, string][]) => source.writeSettings(pairs)),
-        writeManualValue: own((id: string, value: number | null) => source.writeManualValue(id, value)),
-        setUp: own(() => source.setUp()),
-      },
+    const mine: Partial<PaneServices["source"]> = {
+      writeSettings: own((pairs: [string, string][]) => source.writeSettings(pairs)),
+      writeManualValue: own((id: string, value: number | null) => source.writeManualValue(id, value)),
+      writeColumnMapping: own((entry: Parameters<PaneServices["source"]["writeColumnMapping"]>[0]) => source.writeColumnMapping(entry)),
+      setUp: own(() => source.setUp()),
     };
+    // A proxy, not a spread: a source may be a class instance (the web page's file source), whose
+    // methods live on its prototype and need it as `this`.
+    const wrapped = new Proxy(source, {
+      get(target, prop, receiver) {
+        if (typeof prop === "string" && prop in mine) return mine[prop as keyof typeof mine];
+        const value: unknown = Reflect.get(target, prop, receiver === wrapped ? target : receiver);
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    return { ...given, source: wrapped };
   }, [given]);
   const [tab, setTab] = useState<TabId | null>(null);
   const [settingUp, setSettingUp] = useState(false);
   const [setUpOutcome, setSetUpOutcome] = useState<SetUpResult | null>(null);
   const [actionError, setActionError] = useState<PaneError | null>(null);
+  const [mapping, setMapping] = useState<{ busy: boolean; saved: string | null }>({ busy: false, saved: null });
   const outcomeRef = useRef<HTMLDivElement>(null);
   const actionErrorRef = useRef<HTMLDivElement>(null);
 
@@ -185,6 +195,27 @@ export function App({ services: given }: { services: PaneServices }) {
     }
   }
 
+  /** The one click on a missing column's suggestion: one 列名对照 row, then everything read again. */
+  async function addColumnMapping(entry: ColumnMappingEntry) {
+    setMapping({ busy: true, saved: null });
+    setActionError(null);
+    try {
+      const written = await services.source.writeColumnMapping(entry);
+      await read();
+      const params = { cell: written.cell, ledger: entry.ledger, column: entry.column, header: entry.header };
+      setMapping({ busy: false, saved: t(written.existed ? "columnMapExisted" : "columnMapSaved", params) });
+    } catch (err) {
+      const known = err instanceof WorkbookSourceError;
+      setMapping({ busy: false, saved: null });
+      setActionError({
+        what: t("errorColumnMapWhat"),
+        where: t("errorReadWhere", { where: known && err.cell ? err.cell : "列名对照" }),
+        todo: known ? (lang === "en-US" ? err.messageEn : err.message) : t("errorColumnMapTodo"),
+        detail: technicalDetail(err),
+      });
+    }
+  }
+
   const header = (
     <header className={styles.header}>
       <div className={styles.titles}>
@@ -221,6 +252,11 @@ export function App({ services: given }: { services: PaneServices }) {
       )}
       {setUpOutcome && <SetUpNotice ref={outcomeRef} outcome={setUpOutcome} />}
       {actionError && <ErrorNotice ref={actionErrorRef} error={actionError} />}
+      {mapping.saved && (
+        <MessageBar intent="success" layout="multiline" data-testid="column-map-saved">
+          <MessageBarBody>{mapping.saved}</MessageBarBody>
+        </MessageBar>
+      )}
     </>
   );
 
@@ -259,6 +295,7 @@ export function App({ services: given }: { services: PaneServices }) {
               settingUp={settingUp}
               onSetUp={() => void setUp()}
               onSelectCell={(cell) => void select(cell, () => services.source.selectCell(cell))}
+              columnMapping={{ onAdd: addColumnMapping, busy: mapping.busy }}
             />
           )}
           {current === "figures" && (

@@ -9,6 +9,7 @@ import {
   assertNoHorizontalScroll,
   assertPaneUsable,
   openPane,
+  repo,
   runScenarios,
   scenario,
   shot,
@@ -321,4 +322,115 @@ runScenarios(async (browser, url) => {
     await shot(page, "12-figures-dark-zh-320");
     await context.close();
   });
+
+  // --- 列名对照: a renamed header answered with one click (issue #10, item 4) -------------------
+  await scenario(
+    "A renamed header (形式 → 学习方式) is answered with one click: 列名对照 gets the row and the figures return",
+    async () => {
+      const { page, context, pageErrors } = await openPane(browser, url, "width=320");
+      await ledgersAppear(page);
+      const original = await figureTexts(page, STUDY_FIGURES);
+
+      // The sample with one header renamed, opened as a clerk would open another file.
+      await page.getByTestId("sim-file-input").setInputFiles({
+        name: "renamed.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: await renamedSample(),
+      });
+      await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "renamed.xlsx");
+      await ledgersAppear(page);
+      await page.getByTestId("tab-ledgers").click();
+      const card = page.getByTestId("ledger-card").filter({ has: page.getByRole("heading", { name: "学习记录", exact: true }) });
+      await card.getByTestId("toggle-issues").click();
+      const issue = card.locator(`[data-testid=issue][data-cell="'2022年学习记录台账'!C4"]`);
+      await issue.waitFor();
+      const said = await issue.textContent();
+      assert(said.includes("「学习方式」是不是“形式”？") && said.includes("整列未读取"), `the issue should ask at C4: ${said}`);
+      const button = card.getByTestId("add-column-mapping");
+      assert((await button.count()) === 1, "the issue should offer its 列名对照 row");
+      await assertNoHorizontalScroll(page, "column mapping offer 320");
+      await shot(page, "14-column-mapping-offer-zh-320");
+
+      await button.click();
+      const saved = page.getByTestId("column-map-saved");
+      await saved.waitFor();
+      const message = await saved.textContent();
+      assert(/列名对照!A2/.test(message), `the notice should name the row written: ${message}`);
+      const row = await page.evaluate(() => ["A2", "B2", "C2"].map((a) => window.__playground.cell("列名对照", a)));
+      assert(row.join("|") === "学习记录|形式|学习方式", `列名对照 row 2: ${row.join("|")}`);
+      const renamedHeader = await page.evaluate(() => window.__playground.cell("2022年学习记录台账", "C4"));
+      assert(renamedHeader === "学习方式", `the clerk's header must stay as written, is ${renamedHeader}`);
+      const calls = await page
+        .getByTestId("sim-calls")
+        .locator("tbody tr")
+        .evaluateAll((rows) => rows.slice(0, 2).map((r) => r.cells[0].textContent));
+      assert(calls.join(" ") === "read writeColumnMapping", `the pane should write, then read again: ${calls.join(" ")}`);
+
+      // Read again: the question is gone and the study figures are what the untouched sample gives.
+      await ledgersAppear(page);
+      assert((await page.locator("[data-testid=add-column-mapping]").count()) === 0, "no offer left once answered");
+      await assertNoHorizontalScroll(page, "column mapping saved 320");
+      await shot(page, "15-column-mapping-saved-zh-320");
+      const after = await figureTexts(page, STUDY_FIGURES);
+      assert(
+        JSON.stringify(after) === JSON.stringify(original),
+        `study figures ${JSON.stringify(after)} should equal ${JSON.stringify(original)}`,
+      );
+      // The pane still works: generate the report from the renamed workbook.
+      await page.getByTestId("tab-generate").click();
+      await page.getByTestId("generate").click();
+      await page.getByTestId("result").waitFor();
+      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+      await context.close();
+    },
+  );
+
+  await scenario("The renamed header's question and its one-click answer in English at 320 px", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "lang=en&width=320");
+    await ledgersAppear(page);
+    await page.getByTestId("sim-file-input").setInputFiles({
+      name: "renamed.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await renamedSample(),
+    });
+    await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "renamed.xlsx");
+    await ledgersAppear(page);
+    await page.getByTestId("tab-ledgers").click();
+    const card = page.getByTestId("ledger-card").filter({ has: page.getByRole("heading", { name: "学习记录", exact: true }) });
+    await card.getByTestId("toggle-issues").click();
+    const said = await card.locator(`[data-testid=issue][data-cell="'2022年学习记录台账'!C4"]`).textContent();
+    assert(said.includes('"学习方式": is this 形式 (Form)?') && said.includes("whole column is ignored"), `English question: ${said}`);
+    const button = card.getByTestId("add-column-mapping");
+    assert((await button.textContent()).startsWith("Save to 列名对照"), `button: ${await button.textContent()}`);
+    await assertNoHorizontalScroll(page, "column mapping offer 320 en");
+    await shot(page, "16-column-mapping-offer-en-320");
+    await button.click();
+    await page.getByTestId("column-map-saved").waitFor();
+    assert((await page.locator("[data-testid=add-column-mapping]").count()) === 0, "no offer left once answered");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
 });
+
+const STUDY_FIGURES = ["study.topic.count", "study.seminar.count", "study.youth_online.count", "study.lecture.count"];
+
+/** The texts the 指标 tab shows for these figures. */
+async function figureTexts(page, ids) {
+  await page.getByTestId("tab-figures").click();
+  await page.getByTestId("figure").first().waitFor();
+  const out = {};
+  for (const id of ids)
+    out[id] = await page.locator(`[data-testid=figure][data-figure='${id}'] [data-testid=figure-text]`).first().textContent();
+  return out;
+}
+
+/** examples/sample-ledgers.xlsx with 学习记录's header 形式 (C4) renamed 学习方式, as a clerk might. */
+async function renamedSample() {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(repo, "examples", "sample-ledgers.xlsx")));
+  const study = wb.worksheets.find((s) => s.name.includes("学习记录"));
+  assert(study.getCell("C4").value === "形式", "the sample's 形式 header should be at C4");
+  study.getCell("C4").value = "学习方式";
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -7,7 +7,7 @@ import { cellAddress } from "../../core/address";
 import { locateColumnMapHeader, sameMappingRow } from "../../core/ledger/mapping";
 import { COLUMN_MAP_HEADERS, COLUMN_MAP_SHEET } from "../../core/ledger/schema";
 import type { LedgerName, RawCell } from "../../core/types";
-import { WorkbookSourceError, errorCode, foldName } from "./shared";
+import { type RequirementCheck, WorkbookSourceError, errorCode, foldName } from "./shared";
 
 export interface ColumnMappingEntry {
   ledger: LedgerName;
@@ -54,15 +54,17 @@ async function syncWrite(context: Excel.RequestContext, sheet: string): Promise<
  * Adds `entry` to 列名对照 (creating the sheet with its header when absent) and nothing else:
  * ≤ 3 round trips. A row saying the same already there is not written twice.
  */
-export async function writeColumnMappingLive(run: typeof Excel.run, entry: ColumnMappingEntry): Promise<ColumnMappingWrite> {
+export async function writeColumnMappingLive(
+  run: typeof Excel.run,
+  entry: ColumnMappingEntry,
+  can: RequirementCheck = () => true,
+): Promise<ColumnMappingWrite> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets.load("items/name");
     await context.sync();
     const existing = sheets.items.find((s) => foldName(s.name) === foldName(COLUMN_MAP_SHEET));
     const values = [entry.ledger, entry.column, entry.header];
-
-    if (!existing) {
-      const sheet = context.workbook.worksheets.add(COLUMN_MAP_SHEET);
+    const writeFresh = async (sheet: Excel.Worksheet, name: string) => {
       const block = sheet.getRange("A1:C2");
       // Text, so a header that looks like a number or a formula stays the clerk's words.
       block.numberFormat = [
@@ -70,35 +72,36 @@ export async function writeColumnMappingLive(run: typeof Excel.run, entry: Colum
         ["@", "@", "@"],
       ];
       block.values = [[...COLUMN_MAP_HEADERS], values];
-      sheet.getRange("A:C").format.autofitColumns();
-      await syncWrite(context, COLUMN_MAP_SHEET);
-      return { cell: cellAddress(COLUMN_MAP_SHEET, 1, 0), created: true, existed: false };
-    }
-
-    const sheet = context.workbook.worksheets.getItem(existing.name);
-    const used = sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
-    await context.sync();
-    const name = existing.name;
-
-    if (used.isNullObject) {
-      const block = sheet.getRange("A1:C2");
-      block.numberFormat = [
-        ["@", "@", "@"],
-        ["@", "@", "@"],
-      ];
-      block.values = [[...COLUMN_MAP_HEADERS], values];
+      if (can("ExcelApi", "1.2")) block.format.autofitColumns();
       await syncWrite(context, name);
-      return { cell: cellAddress(name, 1, 0), created: false, existed: false };
+      return cellAddress(name, 1, 0);
+    };
+
+    if (!existing) {
+      const cell = await writeFresh(context.workbook.worksheets.add(COLUMN_MAP_SHEET), COLUMN_MAP_SHEET);
+      return { cell, created: true, existed: false };
     }
 
-    const rows = used.values as RawCell[][];
+    const name = existing.name;
+    const sheet = context.workbook.worksheets.getItem(name);
+    // Before ExcelApi 1.4 there is no null-object form; an empty sheet's used range is then A1, blank.
+    const used = (can("ExcelApi", "1.4") ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true)).load(
+      "values,rowIndex,columnIndex",
+    );
+    await context.sync();
+    const rows = used.isNullObject ? [] : (used.values as RawCell[][]);
+    if (!rows.some((row) => row.some((c) => c !== null && c !== ""))) {
+      return { cell: await writeFresh(sheet, name), created: false, existed: false };
+    }
+
     const header = locateColumnMapHeader(rows);
     if (!header) throw noHeaderError(cellAddress(name, used.rowIndex, used.columnIndex));
     const { columns } = header;
+    const first = used.columnIndex + Math.min(columns.ledger, columns.column, columns.header);
     for (let r = header.row + 1; r < rows.length; r++) {
       const row = rows[r];
       if (sameMappingRow({ ledger: row[columns.ledger], column: row[columns.column], header: row[columns.header] }, entry)) {
-        return { cell: cellAddress(name, used.rowIndex + r, used.columnIndex + Math.min(columns.ledger, columns.column, columns.header)), created: false, existed: true };
+        return { cell: cellAddress(name, used.rowIndex + r, first), created: false, existed: true };
       }
     }
     // Below the used range every cell is blank: the new row overwrites nothing, and a table whose
@@ -114,6 +117,6 @@ export async function writeColumnMappingLive(run: typeof Excel.run, entry: Colum
       cell.values = [[value]];
     }
     await syncWrite(context, name);
-    return { cell: cellAddress(name, target, used.columnIndex + Math.min(columns.ledger, columns.column, columns.header)), created: false, existed: false };
+    return { cell: cellAddress(name, target, first), created: false, existed: false };
   });
 }

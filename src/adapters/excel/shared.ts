@@ -37,7 +37,9 @@ export function ledgerOfName(name: string): LedgerSpec | null {
   return match ? (LEDGER_SPECS.find((spec) => spec.name === match.ledger) ?? null) : null;
 }
 
-const CONFIG_KEYS = [SETTINGS_SHEET, DEFINITIONS_SHEET, SETTINGS_TABLE, DEFINITIONS_TABLE, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE].map(foldName);
+const CONFIG_KEYS = [SETTINGS_SHEET, DEFINITIONS_SHEET, SETTINGS_TABLE, DEFINITIONS_TABLE, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE].map(
+  foldName,
+);
 
 /** A sheet or table the engine reads: a ledger, 报告设置, 指标定义 or 列名对照. */
 export function isRelevantName(name: string): boolean {

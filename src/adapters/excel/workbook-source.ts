@@ -156,7 +156,7 @@ export function createExcelWorkbookSource(run: typeof Excel.run = Excel.run, opt
     },
 
     writeColumnMapping(entry) {
-      return writeColumnMappingLive(run, entry);
+      return writeColumnMappingLive(run, entry, can);
     },
 
     /** `config` overrides the 报告设置/指标定义 content (tests; a chosen year). */

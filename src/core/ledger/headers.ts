@@ -3,7 +3,7 @@
 // 保证金金额), so the rules are strict: the clerk's 列名对照 first, then the exact name, then an
 // alias; a unit in brackets is part of the match; two candidates never both bind, and the one not
 // used is named.
-import type { LedgerName } from "../types";
+import type { Ledger, LedgerName } from "../types";
 import { HEADER_SYNONYMS, type ColumnSpec, type LedgerSpec } from "./schema";
 import { foldHeader, headerUnit } from "./text";
 import { mappingMatches, type ColumnMapping } from "./mapping";
@@ -19,11 +19,11 @@ export const MatchRank = {
   /** A row of 列名对照. */
   Mapped: 4,
 } as const;
-export type MatchRank = (typeof MatchRank)[keyof typeof MatchRank];
+export type MatchRankValue = (typeof MatchRank)[keyof typeof MatchRank];
 
 export interface HeaderMatch {
   column: ColumnSpec;
-  rank: MatchRank;
+  rank: MatchRankValue;
   /** Power of ten the header's unit asks for (`（万元）` → 4) on money columns. */
   power: number;
   /** The 列名对照 row that bound it. */
@@ -73,7 +73,12 @@ function aliasKeys(c: ColumnSpec): string[] {
  * The column a header cell binds to, or null. `refused` collects the columns its name or alias
  * spells whose unit it contradicts, so the reader can say why such a header was not used.
  */
-export function matchHeader(spec: LedgerSpec, text: string, mappings: readonly ColumnMapping[], refused?: UnitRefusal[]): HeaderMatch | null {
+export function matchHeader(
+  spec: LedgerSpec,
+  text: string,
+  mappings: readonly ColumnMapping[],
+  refused?: UnitRefusal[],
+): HeaderMatch | null {
   const key = fold(text);
   if (key.length === 0) return null;
   const unit = headerUnit(text);
@@ -196,4 +201,16 @@ export interface ColumnMappingRow {
   ledger: LedgerName;
   column: string;
   header: string;
+}
+
+/**
+ * Where `column` is missing from the ledger: the first source whose header row did not bind it,
+ * with the cell its issue stands at — or null when every source has it. A column present in one
+ * department's sheet and missing in another's is missing: a sum over it would quietly cover only
+ * part of the ledger (the renamed 保证金额（元）on one sheet gave 1.71 亿元 instead of 3.93).
+ */
+export function missingColumn(ledger: Ledger, column: string): { sheet: string; cell: string; required: boolean } | null {
+  const hit = ledger.missingColumns?.find((m) => m.name === column);
+  if (hit) return { sheet: hit.sheet, cell: hit.cell, required: hit.required };
+  return null;
 }

@@ -4,8 +4,17 @@ export { parseDate, parseNumber } from "./values";
 export { foldText, foldHeader, isExcelError } from "./text";
 export { isValidCreditCode } from "./creditcode";
 export { matchLedgerName } from "./names";
-export { LEDGER_SPECS, ledgerSpec, SETTINGS_SHEET, DEFINITIONS_SHEET, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE, COLUMN_MAP_HEADERS } from "./schema";
+export {
+  LEDGER_SPECS,
+  ledgerSpec,
+  SETTINGS_SHEET,
+  DEFINITIONS_SHEET,
+  COLUMN_MAP_SHEET,
+  COLUMN_MAP_TABLE,
+  COLUMN_MAP_HEADERS,
+} from "./schema";
 export { readColumnMappings, isColumnMapTable } from "./mapping";
+export { missingColumn } from "./headers";
 export type { ColumnSpec, ColumnType, LedgerSpec } from "./schema";
 export { describeRowAccount, SKIP_REASON_WORDS } from "./accounting";
 export type { AccountLang } from "./accounting";

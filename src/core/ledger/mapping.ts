@@ -94,7 +94,10 @@ export function locateColumnMapHeader(rows: readonly (readonly RawCell[] | undef
 }
 
 /** Whether a 列名对照 row (as read) says the same as `entry`: same ledger, column and header after folding. */
-export function sameMappingRow(cells: { ledger: RawCell; column: RawCell; header: RawCell }, entry: { ledger: string; column: string; header: string }): boolean {
+export function sameMappingRow(
+  cells: { ledger: RawCell; column: RawCell; header: RawCell },
+  entry: { ledger: string; column: string; header: string },
+): boolean {
   const spec = ledgerOf(text(cells.ledger));
   const target = ledgerOf(entry.ledger);
   if (!spec || spec !== target) return false;
@@ -182,7 +185,8 @@ function readTable(table: RawTable, mappings: ColumnMapping[], issues: Issue[]):
       continue;
     }
     const clash = mappings.find(
-      (m) => m.ledger === spec.name && m.column !== column.name && foldHeader(m.header).toLowerCase() === foldHeader(headerText).toLowerCase(),
+      (m) =>
+        m.ledger === spec.name && m.column !== column.name && foldHeader(m.header).toLowerCase() === foldHeader(headerText).toLowerCase(),
     );
     if (clash) {
       issues.push(

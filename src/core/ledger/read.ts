@@ -20,8 +20,8 @@ import type {
 import { columnLetters, quoteSheet } from "../address";
 import { COLUMN_MAP_SHEET, DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET, type ColumnSpec, type LedgerSpec } from "./schema";
 import { isColumnMapTable, readColumnMappings, unusedMappingIssues, type ColumnMapping } from "./mapping";
-import { matchHeader, MatchRank, suggestHeaders, type HeaderMatch, type UnitRefusal } from "./headers";
-import { cleanText, displayCell, foldHeader, foldKey, foldText, headerUnit, isBlankCell, isExcelError, isTrimSpace } from "./text";
+import { matchHeader, MatchRank, suggestHeaders, type HeaderMatch, type Suggestion, type UnitRefusal } from "./headers";
+import { cleanText, displayCell, foldHeader, foldKey, foldText, isBlankCell, isExcelError, isTrimSpace } from "./text";
 import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
 import { isValidCreditCode } from "./creditcode";
 import { matchLedgerName } from "./names";
@@ -405,6 +405,7 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
       ),
     );
     for (let r = 0; r < grid.rows.length; r++) if (!isBlankRow(grid.rows[r])) skip(account, "no_header");
+    suggestUnfoundHeader(ctx, state, grid, searchRows, address, where, whereEn, top);
     return;
   }
   state.headerFound = true;
@@ -853,6 +854,64 @@ function bindHeaderRow(
     }
   }
   return bindings;
+}
+
+/**
+ * No row had half the required columns — often because several headers were renamed. The row most
+ * like a header (at least one required column by name, and with the suggestions at least half)
+ * gets the same question per column as a found header row, so 列名对照 can make it one.
+ */
+function suggestUnfoundHeader(
+  ctx: Context,
+  state: LedgerState,
+  grid: Grid,
+  searchRows: number,
+  address: (r: number, c: number) => string,
+  where: string,
+  whereEn: string,
+  top: number,
+): void {
+  const spec = state.spec;
+  const required = spec.columns.filter((c) => c.required);
+  let best: { row: number; hints: Suggestion[] } | null = null;
+  for (let r = 0; r < searchRows; r++) {
+    const matched = new Set<string>();
+    const free: { index: number; text: string }[] = [];
+    for (let c = 0; c < grid.width; c++) {
+      const text = headerText(grid.cell(r, c));
+      if (foldHeader(text).length === 0) continue;
+      const m = matchHeader(spec, text, ctx.mappings);
+      if (m) matched.add(m.column.name);
+      else free.push({ index: c, text });
+    }
+    if (matched.size === 0) continue;
+    const hints = suggestHeaders(
+      required.filter((c) => !matched.has(c.name)),
+      free,
+    );
+    const score = [...matched].filter((n) => required.some((c) => c.name === n)).length + hints.length;
+    if (hints.length > 0 && score * 2 >= required.length && (!best || hints.length > best.hints.length)) best = { row: r, hints };
+  }
+  if (!best) return;
+  const rowNumber = top + best.row + 1;
+  for (const hint of best.hints) {
+    const col = hint.column;
+    const cell = address(best.row, hint.index);
+    const header = cleanText(headerText(grid.cell(best.row, hint.index)));
+    const line = `${spec.name} | ${col.name} | ${header}`;
+    const english = col.aliases?.find((a) => /^[\x00-\x7f]+$/.test(a));
+    const colEn = english ? `${col.name} (${english})` : col.name;
+    const i = issue(
+      "error",
+      "ledger.missing_column",
+      spec.name,
+      cell,
+      `${cell}「${header}」是不是“${col.name}”？${where}：第${rowNumber}行像是表头，但缺少必填列“${col.name}”，整张表未读取。若是，请在“${COLUMN_MAP_SHEET}”工作表添加一行：${line}`,
+      `${cell} "${header}": is this ${colEn}? In ${whereEn}, row ${rowNumber} looks like the header but lacks the required column ${colEn}, so the whole sheet is ignored. If it is, add a row to sheet ${COLUMN_MAP_SHEET}: ${line}`,
+    );
+    i.columnMapping = { ledger: spec.name, column: col.name, header };
+    ctx.issues.push(i);
+  }
 }
 
 // First characters of the note and total words: a cell starting otherwise (nearly every record's

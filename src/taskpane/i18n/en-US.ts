@@ -42,6 +42,15 @@ export const enUS: Messages = {
   hideIssues: "Hide issues",
   noIssues: "No issues found",
   issueSelectHint: "Select {cell} in Excel",
+  columnMapAdd: "Save to 列名对照: “{header}” is “{column}”",
+  columnMapAddHint:
+    "Adds a row to sheet 列名对照 ({ledger} / {column} / {header}), then reads the workbook again. No other cell is changed.",
+  columnMapSaving: "Writing to 列名对照…",
+  columnMapSaved: "Saved at {cell}: in {ledger}, “{header}” is “{column}”. The workbook was read again.",
+  columnMapExisted: "列名对照 already has this row ({cell}); the workbook was read again.",
+  errorColumnMapWhat: "Could not write to 列名对照",
+  errorColumnMapTodo:
+    "Make sure the workbook is not protected and try again, or add the row to sheet 列名对照 by hand (台账 / 标准列名 / 工作簿列名).",
   showMore: "Show {count} more",
   otherIssuesTitle: "Settings and figure definitions",
   missingLedger: "Ledger {ledger} not found; figures that will use their manual values: {count}",

@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import type { EngineResult } from "../../core/engine";
 import type { Issue, Severity } from "../../core/types";
+import type { ColumnMappingEntry } from "../../adapters/excel/column-map";
 import { useI18n, type MessageKey } from "../i18n";
 import { countBySeverity, issueText, ledgerOverview, type LedgerCardModel, type SeverityCounts } from "../model";
 import { describeRowAccount } from "../../core/ledger/accounting";
@@ -68,7 +69,37 @@ const useStyles = makeStyles({
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
   cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForegroundLink, marginRight: tokens.spacingHorizontalXS },
   missing: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  fix: { marginTop: "2px", marginLeft: "3px", maxWidth: "100%", whiteSpace: "normal", textAlign: "start", height: "auto" },
 });
+
+/** What the ledgers view needs to offer a missing column's 列名对照 row as one click. */
+export interface ColumnMappingAction {
+  /** Writes the row and reads the workbook again; rejects with what went wrong. */
+  onAdd: (entry: ColumnMappingEntry) => Promise<void>;
+  /** True while a write or the re-read after it runs. */
+  busy: boolean;
+}
+
+/** The one-click answer under an issue that names the header a missing column probably is. */
+function ColumnMappingButton(props: { entry: ColumnMappingEntry; action: ColumnMappingAction }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { entry, action } = props;
+  return (
+    <Button
+      size="small"
+      appearance="secondary"
+      className={styles.fix}
+      disabled={action.busy}
+      title={t("columnMapAddHint", { ledger: entry.ledger, column: entry.column, header: entry.header })}
+      data-testid="add-column-mapping"
+      data-column={entry.column}
+      onClick={() => void action.onAdd(entry)}
+    >
+      {action.busy ? t("columnMapSaving") : t("columnMapAdd", { header: entry.header, column: entry.column })}
+    </Button>
+  );
+}
 
 function CountBadges({ counts }: { counts: SeverityCounts }) {
   const { t } = useI18n();
@@ -86,7 +117,7 @@ function CountBadges({ counts }: { counts: SeverityCounts }) {
   );
 }
 
-function IssueList(props: { issues: Issue[]; onSelectCell: (cell: string) => void }) {
+function IssueList(props: { issues: Issue[]; onSelectCell: (cell: string) => void; columnMapping?: ColumnMappingAction }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE);
@@ -117,6 +148,9 @@ function IssueList(props: { issues: Issue[]; onSelectCell: (cell: string) => voi
                 <div className={mergeClasses(styles.issue, severity)} data-testid="issue">
                   {text}
                 </div>
+              )}
+              {issue.columnMapping && props.columnMapping && (
+                <ColumnMappingButton entry={issue.columnMapping} action={props.columnMapping} />
               )}
             </li>
           );
@@ -149,6 +183,7 @@ function IssueCard(props: {
   issues: Issue[];
   filter: Filter;
   onSelectCell: (cell: string) => void;
+  columnMapping?: ColumnMappingAction;
 }) {
   const { t } = useI18n();
   const styles = useStyles();
@@ -187,7 +222,7 @@ function IssueCard(props: {
       )}
       {open && (
         <div id={listId}>
-          <IssueList issues={visible} onSelectCell={props.onSelectCell} />
+          <IssueList issues={visible} onSelectCell={props.onSelectCell} columnMapping={props.columnMapping} />
         </div>
       )}
     </Card>
@@ -199,6 +234,8 @@ export function LedgersView(props: {
   settingUp: boolean;
   onSelectCell: (cell: string) => void;
   onSetUp: () => void;
+  /** Absent where the workbook cannot be written (the Word pane reads a file). */
+  columnMapping?: ColumnMappingAction;
 }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
@@ -227,6 +264,7 @@ export function LedgersView(props: {
           issues={card.issues}
           filter={filter}
           onSelectCell={props.onSelectCell}
+          columnMapping={props.columnMapping}
         />
       ))}
       {overview.otherIssues.length > 0 && (

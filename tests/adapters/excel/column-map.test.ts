@@ -3,7 +3,7 @@
 import { createExcelWorkbookSource } from "../../../src/adapters/excel";
 import { runEngine } from "../../../src/core/engine";
 import type { RawCell } from "../../../src/core/types";
-import { createSimulatedExcel, type SimSheet, type SimWorkbook } from "../../../src/simulated-host";
+import { createSimulatedExcel, type SimOptions, type SimSheet, type SimWorkbook } from "../../../src/simulated-host";
 import { clone, sheet, smallWorkbook } from "./fixtures";
 
 /** smallWorkbook with 学习记录's 形式 renamed 学习方式. */
@@ -19,8 +19,8 @@ function columnMapSheet(rows: RawCell[][], extra: Partial<SimSheet> = {}): SimSh
   return sheet("列名对照", [["台账", "标准列名", "工作簿列名"], ...rows], extra);
 }
 
-function sourceOver(wb: SimWorkbook) {
-  const sim = createSimulatedExcel(wb);
+function sourceOver(wb: SimWorkbook, simOpts: SimOptions = {}) {
+  const sim = createSimulatedExcel(wb, simOpts);
   const source = createExcelWorkbookSource(sim.Excel.run, { isSetSupported: sim.isSetSupported });
   return { sim, source };
 }
@@ -120,6 +120,16 @@ describe("writing a 列名对照 row (the pane's one click)", () => {
       ["台账", "标准列名", "工作簿列名"],
       ["学习记录", "形式", "学习方式"],
     ]);
+  });
+
+  it("works on hosts before ExcelApi 1.4 (no null-object used range): appends, and fills an empty sheet", async () => {
+    const old = { apiSets: { ExcelApi: "1.3" } };
+    const withRows = renamedWorkbook(columnMapSheet([["电子保函", "保证金金额", "保证金额（元）"]]));
+    const first = sourceOver(withRows, old);
+    await expect(first.source.writeColumnMapping(ENTRY)).resolves.toEqual({ cell: "列名对照!A3", created: false, existed: false });
+    const empty = sourceOver(renamedWorkbook(sheet("列名对照", [])), old);
+    await expect(empty.source.writeColumnMapping(ENTRY)).resolves.toEqual({ cell: "列名对照!A2", created: false, existed: false });
+    expect(empty.sim.workbook.sheets.find((s) => s.name === "列名对照")!.cells[1]).toEqual(["学习记录", "形式", "学习方式"]);
   });
 
   it("refuses a sheet with text but no header row, writing nothing", async () => {

@@ -3,6 +3,7 @@
 import { readXlsx } from "../../../src/adapters/xlsx";
 import { wantSheet } from "../../../src/cli/main";
 import { runEngine } from "../../../src/core/engine";
+import { readWorkbookFileLazily } from "../../../src/taskpane/word/services";
 import { renamedStudyWorkbook, STUDY_COUNTS } from "../../helpers/renamed-workbook";
 
 const overrides = { year: 2022, periodStart: "2022-01-01", periodEnd: "2022-12-31" };
@@ -15,7 +16,8 @@ describe("列名对照 through the .xlsx reader", () => {
     const result = runEngine(workbook, { overrides });
     expect(result.ledgers.ledgers.学习记录!.columns.find((c) => c.name === "形式")).toMatchObject({ header: "学习方式", column: "C" });
     expect(result.issues.filter((i) => i.code === "ledger.missing_column" || i.code.startsWith("column_map."))).toEqual([]);
-    for (const [id, count] of Object.entries(STUDY_COUNTS)) expect([id, result.figures.find((f) => f.id === id)!.value]).toEqual([id, count]);
+    for (const [id, count] of Object.entries(STUDY_COUNTS))
+      expect([id, result.figures.find((f) => f.id === id)!.value]).toEqual([id, count]);
   });
 
   it("without the row, says at C4 that 学习方式 is probably 形式 and the ledger lacks the column", async () => {
@@ -25,6 +27,13 @@ describe("列名对照 through the .xlsx reader", () => {
     expect(missing.cell).toBe("学习记录!C4");
     expect(missing.message).toMatch(/^学习记录!C4「学习方式」是不是“形式”？/);
     expect(result.ledgers.ledgers.学习记录!.columns.map((c) => c.name)).not.toContain("形式");
+  });
+
+  it("the Word pane's file read (readWorkbookFile) hands 列名对照 to the engine too", async () => {
+    const bytes = await renamedStudyWorkbook({ mapping: [["学习记录", "形式", "学习方式"]] });
+    const result = runEngine(await readWorkbookFileLazily(bytes, "台账.xlsx"), { overrides });
+    for (const [id, count] of Object.entries(STUDY_COUNTS))
+      expect([id, result.figures.find((f) => f.id === id)!.value]).toEqual([id, count]);
   });
 
   it("the command line reads the sheet: wantSheet keeps 列名对照 and its table", () => {

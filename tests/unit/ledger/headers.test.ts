@@ -1,7 +1,15 @@
 // Binding header cells to ledger columns, and saying what a header probably is (issue #10, items 2
 // and 4). Every workbook is built here in code; the assertions are the rules of LEDGERS.md.
-import { readLedgers } from "../../../src/core/ledger";
-import { editDistance, headerDistance, matchHeader, MatchRank, suggestHeaders, synonymKey, type UnitRefusal } from "../../../src/core/ledger/headers";
+import { missingColumn, readLedgers } from "../../../src/core/ledger";
+import {
+  editDistance,
+  headerDistance,
+  matchHeader,
+  MatchRank,
+  suggestHeaders,
+  synonymKey,
+  type UnitRefusal,
+} from "../../../src/core/ledger/headers";
 import { readColumnMappings } from "../../../src/core/ledger/mapping";
 import { ledgerSpec } from "../../../src/core/ledger/schema";
 import { runEngine } from "../../../src/core/engine";
@@ -66,7 +74,11 @@ describe("two columns that could both be 保证金金额", () => {
   it("does the same whichever column comes first", () => {
     const swapped = rows.map((r) => [r[0], r[1], r[2], r[4], r[3]]);
     const set = readLedgers(
-      workbook(studySheet(), partnerSheet(), guarantees(["保函编号", "开立日期", "投标企业", "保证金金额（元）", "保证金（万元）"], swapped)),
+      workbook(
+        studySheet(),
+        partnerSheet(),
+        guarantees(["保函编号", "开立日期", "投标企业", "保证金金额（元）", "保证金（万元）"], swapped),
+      ),
     );
     expect(set.ledgers.电子保函!.rows.map((r) => r.values.保证金金额)).toEqual(yuan);
     expect(byCode(set.issues, "column.not_used").map((i) => i.cell)).toEqual(["电子保函!E1"]);
@@ -96,7 +108,11 @@ describe("two columns that could both be 保证金金额", () => {
 
   it("never keeps a refused column under the canonical name, so no figure reads it as that column", () => {
     const set = readLedgers(
-      workbook(studySheet(), partnerSheet(), guarantees(["保函编号", "开立日期", "投标企业", "保证金（万元）"], [["BH-1", "2022-03-01", "甲", 1.5]])),
+      workbook(
+        studySheet(),
+        partnerSheet(),
+        guarantees(["保函编号", "开立日期", "投标企业", "保证金（万元）"], [["BH-1", "2022-03-01", "甲", 1.5]]),
+      ),
     );
     const eg = set.ledgers.电子保函!;
     expect(eg.columns.map((c) => c.name)).not.toContain("保证金金额");
@@ -109,7 +125,13 @@ describe("two columns that could both be 保证金金额", () => {
 
 describe("a missing required column names the header it probably is", () => {
   const titled = (headerRow: RawCell[], rows: RawCell[][]) =>
-    sheet("学习记录", [["2022年学习记录台账", null, null, null], ["填报单位：机关党委", null, null, null], [null, null, null, null], headerRow, ...rows]);
+    sheet("学习记录", [
+      ["2022年学习记录台账", null, null, null],
+      ["填报单位：机关党委", null, null, null],
+      [null, null, null, null],
+      headerRow,
+      ...rows,
+    ]);
   const studyRows: RawCell[][] = [
     [1, "2022-03-01", "专题学习", "学习贯彻党的二十大精神"],
     [2, "2022-04-01", "专题研讨", "作风建设"],
@@ -289,8 +311,64 @@ describe("列名对照: the clerk's answer", () => {
   });
 
   it("is found by its table name too, wherever it sits on the sheet", () => {
-    const table = sheet("对照", [["台账", "标准列名", "工作簿列名"], ["学习记录", "形式", "学习方式"]], { table: "ColumnNames", top: 2, left: 1 });
+    const table = sheet(
+      "对照",
+      [
+        ["台账", "标准列名", "工作簿列名"],
+        ["学习记录", "形式", "学习方式"],
+      ],
+      { table: "ColumnNames", top: 2, left: 1 },
+    );
     const { mappings } = readColumnMappings(workbook(table));
     expect(mappings.map((m) => m.cell)).toEqual(["对照!D4"]);
+  });
+});
+
+describe("missingColumn: what figures ask before they count", () => {
+  it("names the sheet and cell where one department's sheet lacks a column the other has", () => {
+    const row = (n: number): RawCell[] => [`BH-${n}`, "2022-03-01", "甲", 100];
+    const set = readLedgers(
+      workbook(
+        studySheet(),
+        partnerSheet(),
+        sheet("电子保函-交易一科", [["保函编号", "开立日期", "投标企业", "保证金额（元）"], row(1)]),
+        sheet("电子保函-交易二科", [["保函编号", "开立日期", "投标企业", "保证金金额（元）"], row(2)]),
+      ),
+    );
+    const eg = set.ledgers.电子保函!;
+    // Ledger.columns alone would say the column is there: the second sheet has it.
+    expect(eg.columns.map((c) => c.name)).toContain("保证金金额");
+    expect(missingColumn(eg, "保证金金额")).toEqual({ sheet: "电子保函-交易一科", cell: "'电子保函-交易一科'!D1", required: true });
+    expect(missingColumn(eg, "开立日期")).toBeNull();
+  });
+});
+
+describe("a header row with too many renamed columns to be found", () => {
+  const renamed = sheet("学习记录", [
+    ["2022年学习记录台账", null, null],
+    ["学习时间", "学习方式", "主题"],
+    ["2022-03-01", "专题学习", "学习贯彻党的二十大精神"],
+  ]);
+
+  it("still asks, at each renamed header, which column it is — and the answers make it a header", () => {
+    const set = readLedgers(workbook(renamed, partnerSheet()));
+    expect(set.ledgers.学习记录).toBeUndefined();
+    expect(byCode(set.issues, "ledger.no_header").map((i) => i.cell)).toEqual(["学习记录!A1"]);
+    const asked = byCode(set.issues, "ledger.missing_column");
+    expect(asked.map((i) => [i.cell, i.columnMapping?.column])).toEqual([
+      ["学习记录!A2", "日期"],
+      ["学习记录!B2", "形式"],
+    ]);
+    expect(asked[1].message).toMatch(/^学习记录!B2「学习方式」是不是“形式”？学习记录：第2行像是表头/);
+
+    const map = sheet("列名对照", [["台账", "标准列名", "工作簿列名"], ...asked.map((i) => Object.values(i.columnMapping!))]);
+    const answered = readLedgers(workbook(renamed, partnerSheet(), map));
+    expect(answered.ledgers.学习记录!.rows.map((r) => [r.values.日期, r.values.形式])).toEqual([["2022-03-01", "专题学习"]]);
+    expect(answered.issues.filter((i) => i.ledger === "学习记录" && i.severity === "error")).toEqual([]);
+  });
+
+  it("asks nothing about a sheet whose rows hold no required column at all", () => {
+    const set = readLedgers(workbook(sheet("学习记录", [["说明"], ["本表暂无数据"]]), partnerSheet()));
+    expect(byCode(set.issues, "ledger.missing_column")).toEqual([]);
   });
 });
