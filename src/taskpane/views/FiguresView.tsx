@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import {
+  Badge,
   Body1Strong,
   Button,
   Caption1,
@@ -55,6 +56,12 @@ const useStyles = makeStyles({
   manualRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", minWidth: 0 },
   manualInput: { flexGrow: 1, minWidth: 0, maxWidth: "12em" },
 });
+
+/** Why a figure is 待补, in the pane's language, with the cell to look at. */
+export function unresolvedLine(u: NonNullable<FigureResult["unresolved"]>, t: Translate, lang: Lang): string {
+  const reason = lang === "zh-CN" ? u.reason : u.reasonEn;
+  return u.cell ? `${reason}${t("unresolvedAt", { cell: u.cell })}` : reason;
+}
 
 /** The adapter's own words when it has them (they say what to do), else a general instruction. */
 function manualSaveError(error: unknown, name: string, t: Translate, lang: Lang): PaneError {
@@ -169,12 +176,22 @@ function FigureItem(props: {
     <li className={styles.figure} data-testid="figure" data-figure={figure.id}>
       <div className={styles.head}>
         <Body1Strong className={styles.name}>{figure.name}</Body1Strong>
-        <Text className={styles.text} data-testid="figure-text">
-          {figure.text}
-        </Text>
+        {figure.unresolved ? (
+          <Badge appearance="tint" color="warning" data-testid="figure-unresolved">
+            {t("unresolvedBadge")}
+          </Badge>
+        ) : (
+          <Text className={styles.text} data-testid="figure-text">
+            {figure.text}
+          </Text>
+        )}
       </div>
-      <Caption1 className={styles.muted}>
-        {figure.value === null ? t("figureNoValue") : t("figureValue", { value: numbers.format(figure.value) })}
+      <Caption1 className={styles.muted} data-testid={figure.unresolved ? "figure-unresolved-reason" : undefined}>
+        {figure.unresolved
+          ? unresolvedLine(figure.unresolved, t, lang)
+          : figure.value === null
+            ? t("figureNoValue")
+            : t("figureValue", { value: numbers.format(figure.value) })}
       </Caption1>
       {/* With the editor below labelled 手工值, a bare 手工值 source line would only repeat it. */}
       {!(editable && figure.ledger === null) && <Caption1 className={styles.muted}>{source.join(" · ")}</Caption1>}

@@ -2,6 +2,12 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Dropdown,
   Field,
   Input,
@@ -17,13 +23,14 @@ import {
 } from "@fluentui/react-components";
 import { CheckmarkCircle16Filled, Circle16Regular } from "@fluentui/react-icons";
 import type { EngineResult } from "../../core/engine";
-import type { ReportSettings } from "../../core/types";
+import type { FigureResult, ReportSettings } from "../../core/types";
 import { ALL_DEPARTMENTS, SETTINGS_ITEMS } from "../../core/settings";
 import { shiftYears } from "../../core/settings/dates";
 import { TEMPLATES } from "../../core/report";
 import { useI18n, type MessageKey } from "../i18n";
 import type { PaneServices } from "../services";
-import { excludedRows, reportFileName, scopeChoices, uncomputedFigures } from "../model";
+import { excludedRows, reportFileName, scopeChoices, scopeIsKnown, uncomputedFigures, unresolvedFigures } from "../model";
+import { unresolvedLine } from "./FiguresView";
 import { downloadsBlocked as downloadsBlockedOn, saveBytes, type SaveOutcome } from "../download";
 import { yieldToPaint } from "../paint";
 import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
@@ -51,6 +58,15 @@ const useStyles = makeStyles({
   doneIcon: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
   icon: { flexShrink: 0 },
   text: { display: "block", overflowWrap: "anywhere" },
+  unresolvedList: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    overflowWrap: "anywhere",
+  },
+  unresolvedName: { fontWeight: tokens.fontWeightSemibold },
   visuallyHidden,
 });
 
@@ -67,6 +83,22 @@ function validYear(text: string): number | null {
 function periodFor(settings: ReportSettings, year: number): Pick<ReportSettings, "periodStart" | "periodEnd"> {
   const shift = year - settings.year;
   return { periodStart: shiftYears(settings.periodStart, shift), periodEnd: shiftYears(settings.periodEnd, shift) };
+}
+
+/** 待补 figures by name, each with why and where to look. */
+function UnresolvedList(props: { figures: FigureResult[] }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  return (
+    <ul className={styles.unresolvedList}>
+      {props.figures.map((f) => (
+        <li key={f.id} data-testid="unresolved-figure" data-figure={f.id}>
+          <span className={styles.unresolvedName}>{f.name}</span>
+          {f.unresolved ? `：${unresolvedLine(f.unresolved, t, lang)}` : ""}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function GenerateView(props: {
@@ -90,6 +122,8 @@ export function GenerateView(props: {
   const [error, setError] = useState<PaneError | null>(null);
   const [output, setOutput] = useState<{ bytes: Uint8Array; result: EngineResult } | null>(null);
   const [saved, setSaved] = useState<SaveOutcome | null>(null);
+  /** A run with 待补 figures, waiting for the clerk's answer before it is laid out. */
+  const [ask, setAsk] = useState<EngineResult | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
@@ -100,6 +134,8 @@ export function GenerateView(props: {
     return known.some((k) => k.id === template) ? known : [...known, { id: template, name: template }];
   }, [template]);
   const excluded = excludedRows(result);
+  const unresolved = unresolvedFigures(result);
+  const scopeKnown = scopeIsKnown(result, scope, ALL_DEPARTMENTS);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
 
   useEffect(() => {
@@ -140,14 +176,26 @@ export function GenerateView(props: {
     setSteps((current) => current && current.map((step, i) => (i === index ? { ...step, state, done } : step)));
   }
 
+  function failed(stage: "read" | "engine" | "render", err: unknown) {
+    const what: Record<typeof stage, MessageKey> = { read: "errorReadWhat", engine: "errorEngineWhat", render: "errorRenderWhat" };
+    const todo: Record<typeof stage, MessageKey> = { read: "errorReadTodo", engine: "errorEngineTodo", render: "errorRenderTodo" };
+    setError({
+      what: t(what[stage]),
+      where: stage === "read" ? t("errorReadWhere", { where: t("errorWhereWorkbook") }) : undefined,
+      todo: t(todo[stage]),
+      detail: technicalDetail(err),
+    });
+  }
+
   async function generate() {
     if (year === null) return;
     setRunning(true);
     setError(null);
     setOutput(null);
     setSaved(null);
+    setAsk(null);
     setSteps(STEPS.map((label, i) => ({ label, state: i === 0 ? "active" : "pending" })));
-    let stage: "read" | "engine" | "render" = "read";
+    let stage: "read" | "engine" = "read";
     try {
       // Read afresh: a co-authored workbook may have changed since the pane last looked.
       const { workbook, stats } = await services.source.read();
@@ -162,25 +210,39 @@ export function GenerateView(props: {
       const warnings = engine.issues.filter((i) => i.severity === "warning").length;
       mark(1, "done", t("stepCheckDone", { errors, warnings }));
       mark(2, "done", t("stepFiguresDone", { count: engine.figures.length }));
-      mark(3, "active");
-      await yieldToPaint();
-      stage = "render";
+      if (unresolvedFigures(engine).length > 0) {
+        // A report with 待补 figures is made only when the clerk says so, having seen which.
+        props.onResult(engine);
+        setAsk(engine);
+        return;
+      }
+      await layOut(engine);
+    } catch (err) {
+      failed(stage, err);
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  async function layOut(engine: EngineResult) {
+    setRunning(true);
+    mark(3, "active");
+    await yieldToPaint();
+    try {
       const bytes = await services.renderDocx(engine.report, engine.link);
       mark(3, "done", t("stepLayoutDone"));
       props.onResult(engine);
       setOutput({ bytes, result: engine });
     } catch (err) {
-      const what: Record<typeof stage, MessageKey> = { read: "errorReadWhat", engine: "errorEngineWhat", render: "errorRenderWhat" };
-      const todo: Record<typeof stage, MessageKey> = { read: "errorReadTodo", engine: "errorEngineTodo", render: "errorRenderTodo" };
-      setError({
-        what: t(what[stage]),
-        where: stage === "read" ? t("errorReadWhere", { where: t("errorWhereWorkbook") }) : undefined,
-        todo: t(todo[stage]),
-        detail: technicalDetail(err),
-      });
+      failed("render", err);
     } finally {
       setRunning(false);
     }
+  }
+
+  function cancelAsk() {
+    setAsk(null);
+    setSteps(null);
   }
 
   const current = steps?.find((s) => s.state === "active");
@@ -204,7 +266,11 @@ export function GenerateView(props: {
             onKeyDown={(e) => e.key === "Enter" && commitYear()}
           />
         </Field>
-        <Field label={t("fieldScope")}>
+        <Field
+          label={t("fieldScope")}
+          validationState={scopeKnown ? "none" : "error"}
+          validationMessage={scopeKnown ? undefined : t("scopeUnknown", { scope })}
+        >
           <Dropdown
             className={styles.dropdown}
             value={scope}
@@ -249,6 +315,16 @@ export function GenerateView(props: {
 
       {excluded > 0 && <Caption1 className={styles.muted}>{t("excludedBeforeGenerate", { rows: excluded })}</Caption1>}
 
+      {unresolved.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="unresolved">
+          <MessageBarBody>
+            <MessageBarTitle>{t("unresolvedTitle", { count: unresolved.length })}</MessageBarTitle>
+            <span className={styles.text}>{t("unresolvedBody")}</span>
+            <UnresolvedList figures={unresolved} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
       <div>
         <Button
           appearance={output ? "secondary" : "primary"}
@@ -281,6 +357,34 @@ export function GenerateView(props: {
         </ol>
       )}
       <LiveRegion text={announcement} testId="live" />
+
+      <Dialog open={ask !== null} onOpenChange={(_, data) => !data.open && cancelAsk()}>
+        <DialogSurface data-testid="unresolved-dialog">
+          <DialogBody>
+            <DialogTitle>{t("unresolvedAskTitle", { count: ask ? unresolvedFigures(ask).length : 0 })}</DialogTitle>
+            <DialogContent>
+              {t("unresolvedAskBody")}
+              {ask && <UnresolvedList figures={unresolvedFigures(ask)} />}
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                data-testid="unresolved-confirm"
+                onClick={() => {
+                  const engine = ask;
+                  setAsk(null);
+                  if (engine) void layOut(engine);
+                }}
+              >
+                {t("unresolvedAskConfirm")}
+              </Button>
+              <Button appearance="secondary" data-testid="unresolved-cancel" onClick={cancelAsk}>
+                {t("cancel")}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
 
       {error && <ErrorNotice ref={errorRef} error={error} onRetry={() => void generate()} />}
 

@@ -18,7 +18,9 @@ import { ErrorNotice, technicalDetail, workbookReadError, type PaneError } from 
 import { FilePicker, fileBytes } from "../word/FilePicker";
 import { ReviewList } from "../word/ReviewList";
 import { IssuesLine } from "../word/IssuesLine";
-import { clerkMessage, figureNames, refreshedFileName, reviewModel } from "../word/model";
+import { clerkMessage, figureNames, otherWorkbookOf, refreshedFileName, reviewModel } from "../word/model";
+import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
+import type { WorkbookMismatch } from "../../core/refresh/recompute";
 
 const useStyles = makeStyles({
   root: {
@@ -40,16 +42,18 @@ type Refresh = (
   workbook: RawWorkbook,
   docx: Uint8Array,
   choices: Record<string, ConflictChoice>,
+  /** The clerk confirmed this workbook although it is not the report's. */
+  allowOtherWorkbook?: boolean,
 ) => Promise<{ result: FileRefreshResult; previous: LinkRecord }>;
 
 /** The patcher and its zip code load only when the clerk updates a report. */
-const refreshReportFile: Refresh = async (workbook, docx, choices) => {
+const refreshReportFile: Refresh = async (workbook, docx, choices, allowOtherWorkbook) => {
   const [{ refreshDocx }, { readLinkedDocx }] = await Promise.all([
     import(/* webpackChunkName: "docx-refresh" */ "../../adapters/docx/refresh"),
     import(/* webpackChunkName: "docx-refresh" */ "../../adapters/docx/patch"),
   ]);
   const previous = readLinkedDocx(docx).record;
-  return { result: refreshDocx(workbook, docx, { choices }), previous };
+  return { result: refreshDocx(workbook, docx, { choices, allowOtherWorkbook }), previous };
 };
 
 interface Pending {
@@ -59,6 +63,15 @@ interface Pending {
   result: FileRefreshResult;
   previous: LinkRecord;
   choices: Record<string, ConflictChoice>;
+  allowOtherWorkbook: boolean;
+}
+
+/** A refresh stopped before writing: the report came from another workbook, and the clerk decides. */
+interface Asking {
+  mismatch: WorkbookMismatch;
+  file: File;
+  workbook: RawWorkbook;
+  docx: Uint8Array;
 }
 
 export function UpdateReportView(props: { services: PaneServices; refresh?: Refresh }) {
@@ -71,6 +84,7 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
   const [error, setError] = useState<PaneError | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [saved, setSaved] = useState<SaveOutcome | null>(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
   const reviewRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
@@ -87,24 +101,34 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
     setLive(message);
   }
 
-  async function pick(file: File) {
+  async function pick(file: File, confirmed?: Omit<Asking, "mismatch" | "file">) {
     setError(null);
     setPending(null);
     setSaved(null);
+    setAsking(null);
     progress(t("progressReadWorkbook"));
     let stage: "read" | "report" = "read";
+    let workbook: RawWorkbook | null = confirmed?.workbook ?? null;
+    let docx: Uint8Array | null = confirmed?.docx ?? null;
     try {
       // Read afresh: the ledgers may have changed since the pane last looked.
-      const { workbook } = await services.source.read();
+      if (!workbook) workbook = (await services.source.read()).workbook;
       stage = "report";
       progress(t("progressReadFile", { file: file.name }));
-      const docx = await fileBytes(file);
+      if (!docx) docx = await fileBytes(file);
       await yieldToPaint();
-      const { result, previous } = await refresh(workbook, docx, {});
-      setPending({ fileName: file.name, workbook, docx, result, previous, choices: {} });
+      const allowOtherWorkbook = confirmed !== undefined;
+      const { result, previous } = await refresh(workbook, docx, {}, allowOtherWorkbook);
+      setPending({ fileName: file.name, workbook, docx, result, previous, choices: {}, allowOtherWorkbook });
       setLive(t("progressReviewReady", { file: file.name }));
     } catch (err) {
       setLive("");
+      const mismatch = otherWorkbookOf(err);
+      if (mismatch && workbook && docx) {
+        // Nothing was written: show both workbooks and let the clerk decide.
+        setAsking({ mismatch, file, workbook, docx });
+        return;
+      }
       setError(
         stage === "read"
           ? workbookReadError(t, err)
@@ -125,7 +149,7 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
     try {
       // The review showed the clerk's choices; the file must carry the same ones.
       const bytes = Object.keys(pending.choices).length
-        ? (await refresh(pending.workbook, pending.docx, pending.choices)).result.bytes
+        ? (await refresh(pending.workbook, pending.docx, pending.choices, pending.allowOtherWorkbook)).result.bytes
         : pending.result.bytes;
       const outcome = saveBytes(bytes, refreshedFileName(pending.fileName), services.platform);
       setSaved(outcome);
@@ -152,6 +176,11 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
           onFile={(file) => void pick(file)}
         />
       </div>
+      <OtherWorkbookDialog
+        mismatch={asking?.mismatch ?? null}
+        onProceed={() => asking && void pick(asking.file, { workbook: asking.workbook, docx: asking.docx })}
+        onCancel={() => setAsking(null)}
+      />
       {busy && <ProgressLine text={busy} />}
       <LiveRegion text={live} />
       {error && <ErrorNotice ref={errorRef} error={error} onRetry={undefined} />}

@@ -20,7 +20,9 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwise16Regular } from "@fluentui/react-icons";
 import type { ConflictChoice } from "../../core/refresh/plan";
-import type { LinkRecord } from "../../core/types";
+import type { LinkRecord, RawWorkbook } from "../../core/types";
+import type { WorkbookMismatch } from "../../core/refresh/recompute";
+import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import type { EngineResult } from "../../core/engine";
 import type { InsertResult, LinkedReportRead, WordMessage, WordRefresh, WordRefreshPlan } from "../../adapters/word";
 import { useI18n, type Translate } from "../i18n";
@@ -37,6 +39,7 @@ import {
   figureNames,
   formatDay,
   formatGeneratedAt,
+  otherWorkbookOf,
   refreshCounts,
   reviewModel,
   statusFromDocument,
@@ -137,6 +140,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
   const [live, setLive] = useState("");
   const [error, setError] = useState<PaneError | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [asking, setAsking] = useState<{ mismatch: WorkbookMismatch; file: File; workbook: RawWorkbook } | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const reviewRef = useRef<HTMLDivElement>(null);
@@ -179,21 +183,29 @@ export function WordApp({ services }: { services: WordPaneServices }) {
     setLive(message);
   }
 
-  async function pickWorkbook(file: File) {
+  async function pickWorkbook(file: File, confirmed?: RawWorkbook) {
     start(t("progressReadFile", { file: file.name }));
     setReview(null);
+    setAsking(null);
     let stage: "file" | "refresh" = "file";
+    let workbook: RawWorkbook | null = confirmed ?? null;
     try {
-      const workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
+      if (!workbook) workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
       setBusy(t("progressCompare"));
       setLive(t("progressCompare"));
       await yieldToPaint();
       stage = "refresh";
-      const refresh = await services.refresh(workbook);
+      const refresh = await services.refresh(workbook, { allowOtherWorkbook: confirmed !== undefined });
       setReview({ fileName: file.name, refresh, choices: {}, plan: refresh.plan });
       setLive(t("progressReviewReady", { file: file.name }));
     } catch (err) {
       setLive("");
+      const mismatch = otherWorkbookOf(err);
+      if (mismatch && workbook) {
+        // Nothing was written: show both workbooks and let the clerk decide.
+        setAsking({ mismatch, file, workbook });
+        return;
+      }
       setError(
         stage === "file"
           ? {
@@ -317,6 +329,11 @@ export function WordApp({ services }: { services: WordPaneServices }) {
               onFile={(file) => void pickWorkbook(file)}
             />
           </div>
+          <OtherWorkbookDialog
+            mismatch={asking?.mismatch ?? null}
+            onProceed={() => asking && void pickWorkbook(asking.file, asking.workbook)}
+            onCancel={() => setAsking(null)}
+          />
           {busy && <ProgressLine text={busy} testId="progress" />}
           {review && (
             <div ref={reviewRef} tabIndex={-1} className={styles.section} data-testid="word-review">

@@ -3,6 +3,20 @@
 import type { Issue, LinkRecord } from "../../core/types";
 import type { ConflictChoice, FoundControl, RefreshPlan } from "../../core/refresh/plan";
 import { issueText } from "../model";
+import type { WorkbookMismatch } from "../../core/refresh/recompute";
+
+/**
+ * The two workbooks when a refresh stopped because the workbook is not the report's (the error the
+ * file patcher and the Word adapter throw before writing anything); null for any other error.
+ * Read by shape, not class, so it survives the lazy chunk the patcher loads in.
+ */
+export function otherWorkbookOf(error: unknown): WorkbookMismatch | null {
+  const e = error as { name?: unknown; mismatch?: WorkbookMismatch } | null;
+  if (!e || e.name !== "OtherWorkbookError" || !e.mismatch) return null;
+  const { report, workbook } = e.mismatch;
+  if (typeof report?.id !== "string" || typeof workbook?.id !== "string") return null;
+  return e.mismatch;
+}
 
 /** 最新 / 台账已变化 / 手工修改 / 已删除. */
 export type FigureStatusKind = "current" | "changed" | "edited" | "deleted";

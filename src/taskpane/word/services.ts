@@ -17,8 +17,12 @@ import { renderDocxLazily, type PanePlatform } from "../services";
 export interface WordPaneServices {
   /** The open document's link record and figure controls (one round trip). */
   read(): Promise<LinkedReportRead>;
-  /** Plans the refresh of the open document from a workbook; throws WordLinkError when it cannot be refreshed. */
-  refresh(workbook: RawWorkbook): Promise<WordRefresh>;
+  /**
+   * Plans the refresh of the open document from a workbook; throws WordLinkError when it cannot be
+   * refreshed, and OtherWorkbookError (nothing written) when the workbook is not the report's unless
+   * the clerk confirmed it with `allowOtherWorkbook`.
+   */
+  refresh(workbook: RawWorkbook, options?: { allowOtherWorkbook?: boolean }): Promise<WordRefresh>;
   /** Replaces the document's content with a rendered report and stores its link. */
   insert(bytes: Uint8Array, link: LinkRecord): Promise<InsertResult>;
   /** The workbook file the clerk picked, read in the pane; throws XlsxReadError with the clerk's message. */
@@ -37,7 +41,7 @@ export async function readWorkbookFileLazily(bytes: Uint8Array, fileName: string
 export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>, platform: PanePlatform = "unknown"): WordPaneServices {
   return {
     read: () => readLinkedReport(run, env),
-    refresh: (workbook) => refreshInWord(workbook, { run, env }),
+    refresh: (workbook, options) => refreshInWord(workbook, { run, env, allowOtherWorkbook: options?.allowOtherWorkbook }),
     insert: (bytes, link) => insertReport(bytes, link, run, env),
     readWorkbookFile: readWorkbookFileLazily,
     runEngine,

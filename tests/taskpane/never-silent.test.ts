@@ -1,0 +1,52 @@
+// The panes' pure helpers for figures the ledgers cannot support, scopes and the wrong workbook.
+import { runEngine } from "../../src/core/engine";
+import { OtherWorkbookError } from "../../src/core/refresh/recompute";
+import type { RawWorkbook } from "../../src/core/types";
+import { scopeChoices, scopeIsKnown, unresolvedFigures } from "../../src/taskpane/model";
+import { otherWorkbookOf } from "../../src/taskpane/word/model";
+import { unresolvedLine } from "../../src/taskpane/views/FiguresView";
+import { makeT } from "../../src/taskpane/i18n";
+
+const workbook: RawWorkbook = {
+  name: "台账.xlsx",
+  date1904: false,
+  tables: [
+    { sheet: "学习记录", top: 0, left: 0, values: [["日期", "学习方式", "主题"], ["2022-03-01", "专题学习", "二十大"]] },
+    { sheet: "电子保函-交易一科", top: 0, left: 0, values: [["保函编号", "开立日期", "投标企业", "保证金金额（元）"], ["BH-1", "2022-01-01", "甲", 100]] },
+    { sheet: "共建单位", top: 0, left: 0, values: [["单位名称", "协议签订日期", "部门"], ["某社区", "2022-01-05", "综合科"]] },
+  ],
+};
+
+describe("the 生成 view's list of figures to fill in", () => {
+  const result = runEngine(workbook, { overrides: { year: 2022 } });
+  it("holds every figure without a number, in report order, each with its reason and cell", () => {
+    const open = unresolvedFigures(result);
+    expect(open.map((f) => f.id)).toEqual(result.figures.filter((f) => f.value === null).map((f) => f.id));
+    expect(open.map((f) => f.id)).toEqual(expect.arrayContaining(["goals.count", "study.topic.count", "cadres.baolian.count"]));
+    const topic = open.find((f) => f.id === "study.topic.count")!;
+    expect(unresolvedLine(topic.unresolved!, makeT("zh-CN"), "zh-CN")).toBe("“学习记录”台账中没有条件列“形式”（见 学习记录!A1）");
+    expect(unresolvedLine(topic.unresolved!, makeT("en-US"), "en-US")).toBe('ledger 学习记录 has no condition column "形式" (see 学习记录!A1)');
+    expect(result.figures.filter((f) => f.value !== null).every((f) => !open.includes(f))).toBe(true);
+  });
+});
+
+describe("the scope choice", () => {
+  const result = runEngine(workbook, { overrides: { year: 2022, scope: "交易三科" } });
+  it("offers only departments the ledgers name, never the mistyped scope in 报告设置", () => {
+    expect(scopeChoices(result, "全部门")).toEqual(["全部门", ...["交易一科", "综合科"].sort((a, b) => a.localeCompare(b, "zh-CN"))]);
+    expect(scopeIsKnown(result, "交易三科", "全部门")).toBe(false);
+    expect(scopeIsKnown(result, "交易一科", "全部门")).toBe(true);
+    expect(scopeIsKnown(result, "全部门", "全部门")).toBe(true);
+  });
+});
+
+describe("a refresh that stopped at another workbook", () => {
+  it("gives the panes both workbooks to show, and nothing for any other error", () => {
+    const mismatch = { report: { id: "A-1", name: "台账2022.xlsx" }, workbook: { id: "", name: "新台账.xlsx" } };
+    expect(otherWorkbookOf(new OtherWorkbookError(mismatch))).toEqual(mismatch);
+    // As it arrives from the lazily loaded patcher chunk: another copy of the class, the same shape.
+    expect(otherWorkbookOf(Object.assign(new Error("x"), { name: "OtherWorkbookError", mismatch }))).toEqual(mismatch);
+    expect(otherWorkbookOf(new Error("boom"))).toBeNull();
+    expect(otherWorkbookOf(null)).toBeNull();
+  });
+});
