@@ -2,6 +2,7 @@
 import type { EngineResult } from "../core/engine";
 import type { Issue, Severity } from "../core/types";
 import type { RefreshPlan } from "../core/refresh/plan";
+import { describeConditionText, sortIssues } from "../core/describe";
 
 export type Lang = "zh" | "en";
 
@@ -64,8 +65,7 @@ export function formatLedgers(result: EngineResult, lang: Lang): string {
 
 export function formatIssues(issues: Issue[], lang: Lang): string {
   if (issues.length === 0) return lang === "en" ? "No issues.\n" : "没有发现问题。\n";
-  const order: Severity[] = ["error", "warning", "info"];
-  const sorted = [...issues].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+  const sorted = sortIssues(issues);
   return (
     table(
       sorted.map((i) => {
@@ -82,7 +82,11 @@ export function formatFigures(result: EngineResult, lang: Lang): string {
   const rows: string[][] = [lang === "en" ? ["id", "name", "text", "rows", "source"] : ["指标ID", "名称", "报告文字", "行数", "来源"]];
   for (const f of result.figures) {
     const source =
-      f.manual || !f.ledger ? (lang === "en" ? "manual" : "手工值") : [f.ledger, f.conditions, f.period.label].filter(Boolean).join(" · ");
+      f.manual || !f.ledger
+        ? lang === "en"
+          ? "manual"
+          : "手工值"
+        : [f.ledger, describeConditionText(f.conditions, lang === "en" ? "en-US" : "zh-CN"), f.period.label].filter(Boolean).join(" · ");
     rows.push([f.id, f.name, f.text, String(f.rows), source]);
   }
   return `${table(rows)}\n`;
@@ -98,7 +102,15 @@ export function summaryLine(result: EngineResult, lang: Lang): string {
 }
 
 function issueJson(i: Issue) {
-  return { severity: i.severity, code: i.code, message: i.message, messageEn: i.messageEn, cell: i.cell ?? null, ledger: i.ledger ?? null };
+  return {
+    severity: i.severity,
+    code: i.code,
+    message: i.message,
+    messageEn: i.messageEn,
+    cell: i.cell ?? null,
+    ledger: i.ledger ?? null,
+    figure: i.figure ?? null,
+  };
 }
 
 /** The `figures --json` document (issue #2's contract). */
@@ -132,16 +144,22 @@ export function checkJson(result: EngineResult) {
 export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
   const en = lang === "en";
   const lines: string[] = [];
-  for (const u of plan.updated) lines.push(`${en ? "updated " : "已更新"}  ${u.id}  ${u.old} → ${u.new}`);
+  // Figures by name (ids are in --json).
+  const name = (id: string) => `“${plan.names[id] ?? id}”`;
+  for (const u of plan.updated) lines.push(`${en ? "updated " : "已更新"}  ${name(u.id)}  ${u.old} → ${u.new}`);
   for (const c of plan.conflicts)
     lines.push(
       c.resolution === "keep"
-        ? `${en ? "conflict" : "手工修改"}  ${c.id}  ${en ? "kept your text" : "保留您的文字"}“${c.current}”（${en ? "ledgers say" : "台账为"} ${c.new}）`
-        : `${en ? "overwritten" : "已覆盖"}  ${c.id}  “${c.current}” → ${c.new}`,
+        ? `${en ? "conflict" : "手工修改"}  ${name(c.id)}  ${en ? "kept your text" : "保留您的文字"}“${c.current}”（${en ? "ledgers say" : "台账为"} ${c.new}）`
+        : `${en ? "overwritten" : "已覆盖"}  ${name(c.id)}  “${c.current}” → ${c.new}`,
+    );
+  for (const k of plan.kept)
+    lines.push(
+      `${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${k.current}”${en ? " (ledgers unchanged)" : "（台账未变化）"}`,
     );
   for (const id of plan.removed)
     lines.push(
-      `${en ? "removed " : "已删除"}  ${id}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,
+      `${en ? "removed " : "已删除"}  ${name(id)}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,
     );
   lines.push(
     en

@@ -26,6 +26,7 @@ import type { InsertResult, LinkedReportRead, WordMessage, WordRefresh, WordRefr
 import { useI18n, type Translate } from "../i18n";
 import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
 import type { WordPaneServices } from "./services";
+import { undoKeys, type PanePlatform } from "../services";
 import { FilePicker, fileBytes } from "./FilePicker";
 import { ReviewList } from "./ReviewList";
 import { IssuesLine } from "./IssuesLine";
@@ -115,6 +116,7 @@ function statusDetail(row: FigureStatusRow, t: Translate): string {
     case "changed":
       return t("statusChangedText", { old: row.current, new: row.next ?? "" });
     case "edited":
+      if (row.keptAsWritten) return [t("statusDocText", { text: row.current }), t("statusKeptAsWritten")].join(" · ");
       return [
         t("statusDocText", { text: row.current }),
         row.next !== undefined ? t("statusLedgerText", { text: row.next }) : t("statusWasText", { text: row.written }),
@@ -346,7 +348,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
   return (
     <main className={styles.root} data-testid="word-pane">
       {header}
-      {outcome && <OutcomeNotice ref={outcomeRef} outcome={outcome} />}
+      {outcome && <OutcomeNotice ref={outcomeRef} outcome={outcome} platform={services.platform} />}
       {error && <ErrorNotice ref={errorRef} error={error} />}
       {body}
       <LiveRegion text={live} testId="live" />
@@ -515,13 +517,16 @@ function InsertView(props: {
   );
 }
 
-const OutcomeNotice = forwardRef<HTMLDivElement, { outcome: Outcome }>(function OutcomeNotice({ outcome }, ref) {
+const OutcomeNotice = forwardRef<HTMLDivElement, { outcome: Outcome; platform?: PanePlatform }>(function OutcomeNotice(
+  { outcome, platform },
+  ref,
+) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const warnings = outcome.kind === "applied" ? outcome.warnings : outcome.result.warnings;
   const lines =
     outcome.kind === "applied"
-      ? [t("applyResult", { ...outcome.counts }), t("applyUndo")]
+      ? [t("applyResult", { ...outcome.counts }), t("applyUndo", { keys: undoKeys(platform) })]
       : outcome.result.path === "document"
         ? [t("insertDocumentPath")]
         : [];
