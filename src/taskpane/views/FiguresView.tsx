@@ -18,6 +18,7 @@ import { DEFINITIONS_SHEET } from "../../core/ledger/schema";
 import { useI18n, type Lang, type Translate } from "../i18n";
 import { ManualSaveError, canEditManual, figureSections, figureSourceParts, manualInputText, parseManualInput } from "../model";
 import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
+import { describeValue } from "../../core/describe";
 
 /** Writes a manual figure's value into 指标定义 and refreshes the figures; resolves with the cell written. */
 export type SaveManual = (figureId: string, value: number | null) => Promise<{ cell: string }>;
@@ -50,6 +51,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  nowrap: { whiteSpace: "nowrap" },
   action: { alignSelf: "flex-start", minWidth: 0, paddingInline: 0 },
   manual: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalXS, minWidth: 0 },
   manualRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", minWidth: 0 },
@@ -160,11 +162,11 @@ function FigureItem(props: {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const { figure, definition } = props;
-  const numbers = useMemo(() => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }), [lang]);
   const editable = figure.manual && !!props.onSaveManual && canEditManual(figure, definition);
   const source = figure.manual
     ? [figure.ledger ? t("figureManualLedgerMissing", { ledger: figure.ledger }) : t("figureManual")]
-    : [...figureSourceParts(figure), t("figureRows", { rows: figure.rows })];
+    : [...figureSourceParts(figure, lang), t("figureRows", { rows: figure.rows })];
+  const value = describeValue(figure.value, definition?.format ?? "integer", lang);
   return (
     <li className={styles.figure} data-testid="figure" data-figure={figure.id}>
       <div className={styles.head}>
@@ -174,10 +176,20 @@ function FigureItem(props: {
         </Text>
       </div>
       <Caption1 className={styles.muted}>
-        {figure.value === null ? t("figureNoValue") : t("figureValue", { value: numbers.format(figure.value) })}
+        {value === null ? t("figureNoValue") : t("figureValue", { value })}
       </Caption1>
       {/* With the editor below labelled 手工值, a bare 手工值 source line would only repeat it. */}
-      {!(editable && figure.ledger === null) && <Caption1 className={styles.muted}>{source.join(" · ")}</Caption1>}
+      {!(editable && figure.ledger === null) && (
+        <Caption1 className={styles.muted} data-testid="figure-source">
+          {source.map((part, i) => (
+            <span key={part}>
+              {i > 0 && " · "}
+              {/* A count and its unit stay together at 320 px (never a lone 行). */}
+              <span className={i === source.length - 1 ? styles.nowrap : undefined}>{part}</span>
+            </span>
+          ))}
+        </Caption1>
+      )}
       {figure.manual && props.onSaveManual ? (
         editable ? (
           <ManualEditor figure={figure} save={props.onSaveManual} />

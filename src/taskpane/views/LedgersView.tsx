@@ -16,6 +16,7 @@ import type { EngineResult } from "../../core/engine";
 import type { Issue, Severity } from "../../core/types";
 import { useI18n, type MessageKey } from "../i18n";
 import { countBySeverity, issueText, ledgerOverview, type SeverityCounts } from "../model";
+import { describePlace } from "../../core/describe";
 import { SetUpButton } from "../components/SetUpButton";
 
 /** Long issue lists render in pages: a 4,000-row ledger with a bad column must not freeze the pane. */
@@ -65,7 +66,10 @@ const useStyles = makeStyles({
   error: { borderLeftColor: tokens.colorStatusDangerBorderActive },
   warning: { borderLeftColor: tokens.colorStatusWarningBorderActive },
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
-  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForegroundLink, marginRight: tokens.spacingHorizontalXS },
+  // The place as the clerk reads it (`2022年学习记录台账 · C23`), in the body font, not formula syntax.
+  cell: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForegroundLink, marginRight: tokens.spacingHorizontalXS },
+  // A count and its unit stay on one line at 320 px (never a lone 行).
+  nowrap: { whiteSpace: "nowrap" },
   missing: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
 });
 
@@ -103,12 +107,14 @@ function IssueList(props: { issues: Issue[]; onSelectCell: (cell: string) => voi
                 <button
                   type="button"
                   className={mergeClasses(styles.issue, styles.clickable, severity)}
-                  title={t("issueSelectHint", { cell: issue.cell })}
+                  title={t("issueSelectHint", { cell: describePlace(issue.cell) })}
                   data-testid="issue"
                   data-cell={issue.cell}
                   onClick={() => props.onSelectCell(issue.cell!)}
                 >
-                  <span className={styles.cell}>{issue.cell}</span>
+                  <span className={styles.cell} data-testid="issue-place">
+                    {describePlace(issue.cell)}
+                  </span>
                   {text}
                 </button>
               ) : (
@@ -143,6 +149,8 @@ function IssueCard(props: {
   const counts = useMemo(() => countBySeverity(props.issues), [props.issues]);
   const visible = props.filter === "all" ? props.issues : props.issues.filter((i) => i.severity === props.filter);
   const listId = useId("issues");
+  // A severity filter shows only the cards it has something to show on.
+  if (props.filter !== "all" && visible.length === 0) return null;
   return (
     <Card className={styles.card} data-testid="ledger-card" aria-label={props.title}>
       <CardHeader
@@ -153,7 +161,16 @@ function IssueCard(props: {
         }
         description={props.description ? <Caption1 className={styles.muted}>{props.description}</Caption1> : undefined}
       />
-      {props.details && <Caption1 className={styles.wrap}>{props.details}</Caption1>}
+      {props.details && (
+        <Caption1 className={styles.wrap}>
+          {props.details.split(" · ").map((part, i) => (
+            <span key={part}>
+              {i > 0 && " · "}
+              <span className={styles.nowrap}>{part}</span>
+            </span>
+          ))}
+        </Caption1>
+      )}
       <CountBadges counts={counts} />
       {props.issues.length > 0 && (
         <Button
