@@ -57,6 +57,9 @@ export const enUS: Messages = {
   figureNoValue: "Cannot be computed",
   figureRows: "rows: {rows}",
   figureManual: "Manual value",
+  figureSourceSelected: "Selected {rows} rows on {sheet}",
+  figureSourceSelectedOf: "Selected {rows} rows on {sheet} (sheet {index} of {count})",
+  figureShowSourceNext: "Select the next sheet's rows",
   figureShowSource: "Show source",
   figureShowSourceHint: "Select the rows {name} uses in Excel ({rows})",
   figureEditManual: "Edit in 指标定义",
@@ -108,6 +111,9 @@ export const enUS: Messages = {
   saveStarted: "Download of {file} started.",
   saveDesktopNote:
     "If no save prompt appeared, this version of Office does not allow downloads from a task pane: open the Ledger Report pane in Word and insert the report from this workbook there.",
+  wordPathTitle: "The report is made in Word",
+  wordPathOnly: "On this device the pane cannot save files. Save this workbook, open the Ledger Report pane in Word, choose “Insert report” and pick this workbook. You can check the ledgers and figures here first.",
+  wordPathBest: "In Office for Windows a file downloaded from the pane may not appear. The sure way: save this workbook, open the Ledger Report pane in Word and choose “Insert report”. You can also generate here and try saving.",
   saveBlockedTitle: "Files cannot be saved from here",
   saveBlockedMac:
     "Office for Mac does not allow downloads from a task pane. Open the Ledger Report pane in Word and insert the report from this workbook there.",
@@ -149,6 +155,7 @@ export const enUS: Messages = {
   wordStatusFromWorkbook: "Checked against {file}.",
   statusCurrent: "Up to date",
   statusChanged: "Ledger changed",
+  wordSelectFigureHint: "Select “{name}” in the document",
   statusEdited: "Edited by hand",
   statusKeptAsWritten: "ledgers unchanged; kept as you wrote it",
   statusDeleted: "Deleted",
@@ -156,6 +163,8 @@ export const enUS: Messages = {
   statusDocText: "Document: {text}",
   statusLedgerText: "Ledger: {text}",
   statusChangedText: "{old} → {new}",
+  refreshSaveFirst: "The workbook file saved on disk is read: if you just changed the ledgers in Excel, save the workbook there first, then pick the file.",
+  refreshFileSavedAt: "Read {file} (saved {time}). If it was changed in Excel after that, save it and pick it again.",
   refreshTitle: "Refresh data",
   refreshBody:
     "Pick the ledger workbook (.xlsx) this report came from. You review the changes first; nothing is written until you choose Apply, and text you edited in the body is left alone.",

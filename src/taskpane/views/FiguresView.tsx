@@ -153,15 +153,46 @@ function ManualEditor(props: { figure: FigureResult; save: SaveManual }) {
   );
 }
 
+/** Rows of a figure grouped by sheet, in ledger order: 查看来源 selects one sheet at a time. */
+function rowsBySheet(refs: { sheet: string; row: number }[]): { sheet: string; refs: { sheet: string; row: number }[] }[] {
+  const groups: { sheet: string; refs: { sheet: string; row: number }[] }[] = [];
+  for (const ref of refs) {
+    let group = groups.find((g) => g.sheet === ref.sheet);
+    if (!group) groups.push((group = { sheet: ref.sheet, refs: [] }));
+    group.refs.push(ref);
+  }
+  return groups;
+}
+
+/** Selects rows in Excel; resolves false when it failed (the pane shows why). */
+export type SelectRows = (refs: { sheet: string; row: number }[]) => Promise<boolean> | void;
+
 function FigureItem(props: {
   figure: FigureResult;
   definition?: FigureDefinition;
-  onSelectRows: (refs: { sheet: string; row: number }[]) => void;
+  onSelectRows: SelectRows;
   onSaveManual?: SaveManual;
 }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const { figure, definition } = props;
+  const sheets = useMemo(() => rowsBySheet(figure.rowRefs), [figure.rowRefs]);
+  /** Which sheet the next 查看来源 selects; what the last one selected. */
+  const [turn, setTurn] = useState(0);
+  const [selected, setSelected] = useState<string | null>(null);
+
+  async function showSource() {
+    const index = turn % sheets.length;
+    const group = sheets[index];
+    setSelected(null);
+    if ((await props.onSelectRows(group.refs)) === false) return;
+    setTurn(index + 1);
+    setSelected(
+      sheets.length > 1
+        ? t("figureSourceSelectedOf", { sheet: group.sheet, rows: group.refs.length, index: index + 1, count: sheets.length })
+        : t("figureSourceSelected", { sheet: group.sheet, rows: group.refs.length }),
+    );
+  }
   const editable = figure.manual && !!props.onSaveManual && canEditManual(figure, definition);
   const source = figure.manual
     ? [figure.ledger ? t("figureManualLedgerMissing", { ledger: figure.ledger }) : t("figureManual")]
@@ -216,19 +247,26 @@ function FigureItem(props: {
             size="small"
             title={t("figureShowSourceHint", { name: figure.name, rows: figure.rowRefs.length })}
             data-testid="show-source"
-            onClick={() => props.onSelectRows(figure.rowRefs)}
+            onClick={() => void showSource()}
           >
-            {t("figureShowSource")}
+            {sheets.length > 1 && turn > 0 ? t("figureShowSourceNext") : t("figureShowSource")}
           </Button>
         )
       )}
+      <div role="status" aria-live="polite">
+        {selected && (
+          <Caption1 className={styles.muted} data-testid="source-selected">
+            {selected}
+          </Caption1>
+        )}
+      </div>
     </li>
   );
 }
 
 export function FiguresView(props: {
   result: EngineResult;
-  onSelectRows: (refs: { sheet: string; row: number }[]) => void;
+  onSelectRows: SelectRows;
   /** When given, manual figures are edited in place; without it they offer to select their 指标定义 row. */
   onSaveManual?: SaveManual;
 }) {

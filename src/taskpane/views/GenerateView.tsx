@@ -24,7 +24,7 @@ import { TEMPLATES } from "../../core/report";
 import { useI18n, type MessageKey } from "../i18n";
 import type { PaneServices } from "../services";
 import { excludedRows, reportFileName, scopeChoices, uncomputedFigures } from "../model";
-import { downloadsBlocked as downloadsBlockedOn, saveBytes, type SaveOutcome } from "../download";
+import { downloadsBlocked as downloadsBlockedOn, reportMadeInWord, saveBytes, type SaveOutcome } from "../download";
 import { yieldToPaint } from "../paint";
 import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
@@ -101,6 +101,8 @@ export function GenerateView(props: {
   }, [template]);
   const excluded = excludedRows(result);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
+  /** Said before anything else where saving from the pane cannot (or may not) work: the report is made in Word. */
+  const wordPath = reportMadeInWord(services.platform);
 
   useEffect(() => {
     if (output) resultRef.current?.focus();
@@ -188,6 +190,14 @@ export function GenerateView(props: {
 
   return (
     <div className={styles.root} data-testid="generate-view">
+      {wordPath && (
+        <MessageBar intent="info" layout="multiline" data-testid="word-path">
+          <MessageBarBody>
+            <MessageBarTitle>{t("wordPathTitle")}</MessageBarTitle>
+            <span className={styles.text}>{t(wordPath === "only" ? "wordPathOnly" : "wordPathBest")}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.fields}>
         <Field
           label={t("fieldYear")}
@@ -251,7 +261,7 @@ export function GenerateView(props: {
 
       <div>
         <Button
-          appearance={output ? "secondary" : "primary"}
+          appearance={output || wordPath === "only" ? "secondary" : "primary"}
           disabled={running || year === null}
           icon={running ? <Spinner size="tiny" /> : undefined}
           data-testid="generate"
@@ -303,7 +313,7 @@ export function GenerateView(props: {
           {!downloadsBlocked && (
             <MessageBarActions>
               <Button
-                appearance="primary"
+                appearance={wordPath ? "secondary" : "primary"}
                 data-testid="save"
                 onClick={() => setSaved(saveBytes(output.bytes, reportFileName(output.result.settings), services.platform))}
               >
@@ -313,9 +323,10 @@ export function GenerateView(props: {
           )}
         </MessageBar>
       )}
-      {output && (downloadsBlocked || saved?.kind === "blocked") && (
+      {/* Where downloads cannot work the Word path was said up front; here only a download that failed. */}
+      {output && !downloadsBlocked && saved?.kind === "blocked" && (
         <SaveBlockedNotice
-          text={t(downloadsBlocked ? "saveBlockedMac" : "saveBlockedGeneric")}
+          text={t("saveBlockedGeneric")}
           detail={saved?.kind === "blocked" ? saved.detail : undefined}
           testId="save-blocked"
         />

@@ -109,6 +109,7 @@ function IssueList(props: { issues: Issue[]; onSelectCell: (cell: string) => voi
                   className={mergeClasses(styles.issue, styles.clickable, severity)}
                   title={t("issueSelectHint", { cell: describePlace(issue.cell) })}
                   data-testid="issue"
+                  data-severity={issue.severity}
                   data-cell={issue.cell}
                   onClick={() => props.onSelectCell(issue.cell!)}
                 >
@@ -118,7 +119,7 @@ function IssueList(props: { issues: Issue[]; onSelectCell: (cell: string) => voi
                   {text}
                 </button>
               ) : (
-                <div className={mergeClasses(styles.issue, severity)} data-testid="issue">
+                <div className={mergeClasses(styles.issue, severity)} data-testid="issue" data-severity={issue.severity}>
                   {text}
                 </div>
               )}
