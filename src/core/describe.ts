@@ -16,6 +16,11 @@ export function describePlace(cell: string): string {
   return `${at.sheet} · ${letters}${at.row + 1}`;
 }
 
+/** Every cell address inside a message (`与'电子保函-交易一科'!B1500 重复`) said as a place. */
+export function describePlacesIn(text: string): string {
+  return text.replace(/(?:'(?:[^']|'')+'|[\p{L}\p{N}_]+)!\$?[A-Za-z]{1,3}\$?\d+/gu, (address) => describePlace(address));
+}
+
 function quoted(text: string): string {
   return `“${text}”`;
 }

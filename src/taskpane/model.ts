@@ -4,7 +4,7 @@ import type { EngineResult } from "../core/engine";
 import type { Block, FigureDefinition, FigureResult, Issue, LedgerName, RawWorkbook, ReportSettings, Severity } from "../core/types";
 import type { WorkbookSource } from "../adapters/excel/types";
 import { LEDGER_SPECS } from "../core/ledger/schema";
-import { describeConditionText, sortIssues } from "../core/describe";
+import { describeConditionText, describePlacesIn, sortIssues } from "../core/describe";
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -152,8 +152,9 @@ export function reportFileName(settings: Pick<ReportSettings, "year">): string {
 /** Issue text without a leading copy of its cell, since the view shows the cell as the link. */
 export function issueText(issue: Issue, lang: "zh-CN" | "en-US"): string {
   const text = lang === "zh-CN" ? issue.message : issue.messageEn;
-  if (issue.cell && text.startsWith(issue.cell)) return text.slice(issue.cell.length).replace(/^[\s:：,，]+/, "");
-  return text;
+  const rest = issue.cell && text.startsWith(issue.cell) ? text.slice(issue.cell.length).replace(/^[\s:：,，]+/, "") : text;
+  // Other cells the message names are said as places too, never in formula syntax.
+  return describePlacesIn(rest);
 }
 
 export function uncomputedFigures(result: EngineResult): number {
