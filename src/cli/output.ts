@@ -154,9 +154,7 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
         : `${en ? "overwritten" : "已覆盖"}  ${name(c.id)}  “${c.current}” → ${c.new}`,
     );
   for (const k of plan.kept)
-    lines.push(
-      `${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${k.current}”${en ? " (ledgers unchanged)" : "（台账未变化）"}`,
-    );
+    lines.push(`${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${k.current}”${en ? " (ledgers unchanged)" : "（台账未变化）"}`);
   for (const id of plan.removed)
     lines.push(
       `${en ? "removed " : "已删除"}  ${name(id)}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,

@@ -36,9 +36,7 @@ export function describeCondition(c: Condition, lang: Lang): string {
     case "eq":
       return zh ? `${c.column}为${alternatives(c.values, lang)}` : `${c.column} is ${alternatives(c.values, lang)}`;
     case "ne":
-      return zh
-        ? `${c.column}不是${alternatives(c.values, lang)}`
-        : `${c.column} is not ${alternatives(c.values, lang)}`;
+      return zh ? `${c.column}不是${alternatives(c.values, lang)}` : `${c.column} is not ${alternatives(c.values, lang)}`;
     case "contains":
       return zh ? `${c.column}包含${quoted(c.text)}` : `${c.column} contains ${quoted(c.text)}`;
     case "blank":

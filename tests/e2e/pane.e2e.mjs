@@ -251,17 +251,25 @@ runScenarios(async (browser, url) => {
         assert(!/\b[a-z_]+\.[a-z_.]+\b/.test(issue.text), `a figure id in a message: ${issue.text}`);
       }
       const study = cards[0];
-      assert(study.some((i) => i.place === "2022年学习记录台账 · C23"), `the place of C23: ${study.map((i) => i.place).join(" | ")}`);
+      assert(
+        study.some((i) => i.place === "2022年学习记录台账 · C23"),
+        `the place of C23: ${study.map((i) => i.place).join(" | ")}`,
+      );
       // Within a card: errors, then warnings, then notes.
       const RANK = { error: 0, warning: 1, info: 2 };
       for (const list of severities) {
-        assert(list.every((sev, i) => i === 0 || RANK[sev] >= RANK[list[i - 1]]), `issues not sorted by severity: ${list.join(" ")}`);
+        assert(
+          list.every((sev, i) => i === 0 || RANK[sev] >= RANK[list[i - 1]]),
+          `issues not sorted by severity: ${list.join(" ")}`,
+        );
       }
       // The 错误 filter hides cards with no error.
       const filter = page.getByRole("group", { name: lang === "en" ? "Filter by severity" : "按级别筛选" });
       await filter.getByRole("button").nth(1).click();
       const shown = await page.getByTestId("ledger-card").count();
-      const withErrors = await page.getByTestId("ledger-card").evaluateAll((cards) => cards.filter((c) => /错误|error/i.test(c.textContent)).length);
+      const withErrors = await page
+        .getByTestId("ledger-card")
+        .evaluateAll((cards) => cards.filter((c) => /错误|error/i.test(c.textContent)).length);
       assert(shown === withErrors && shown > 0, `the error filter shows ${shown} cards, ${withErrors} with errors`);
       await filter.getByRole("button").nth(0).click();
       // No lone 行 / rows at 320 px: a count and its unit never break apart.
@@ -307,12 +315,18 @@ runScenarios(async (browser, url) => {
       first,
     );
     const second = await note.textContent();
-    assert(/^已选中 电子保函（交易二科） 的 [\d,]+ 行（第 2 张，共 2 张表）$/.test(second) || /第 2 张，共 2 张表/.test(second), `second note: ${second}`);
+    assert(
+      /^已选中 电子保函（交易二科） 的 [\d,]+ 行（第 2 张，共 2 张表）$/.test(second) || /第 2 张，共 2 张表/.test(second),
+      `second note: ${second}`,
+    );
     const selection2 = await page.getByTestId("sim-selection").textContent();
     assert(!selection2.startsWith("电子保函-交易一科!"), `the second click should select the other sheet: ${selection2}`);
     const rows = (text) => Number(/的 ([\d,]+) 行/.exec(text)[1].replace(/,/g, ""));
     const total = Number((await eg.getByTestId("figure-source").textContent()).match(/([\d,]+) 行/)[1].replace(/,/g, ""));
-    assert(rows(first) + rows(second) === total, `the two sheets' rows (${rows(first)} + ${rows(second)}) should make the figure's ${total}`);
+    assert(
+      rows(first) + rows(second) === total,
+      `the two sheets' rows (${rows(first)} + ${rows(second)}) should make the figure's ${total}`,
+    );
     await eg.scrollIntoViewIfNeeded();
     await shot(page, "17-source-two-sheets-zh-320");
     assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
@@ -381,9 +395,7 @@ runScenarios(async (browser, url) => {
     await page.getByTestId("field-scope").click();
     await page.getByRole("option", { name: "交易一科" }).click();
     await page.getByTestId("tab-figures").click();
-    await page.waitForFunction(
-      () => document.querySelector("[data-figure='eg.count'] [data-testid=figure-text]")?.textContent !== "3378",
-    );
+    await page.waitForFunction(() => document.querySelector("[data-figure='eg.count'] [data-testid=figure-text]")?.textContent !== "3378");
     await assertPaneUsable(page, "after year and scope");
     assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
     await context.close();

@@ -128,7 +128,10 @@ runScenarios(async (browser, url) => {
       await page.getByTestId("review").waitFor();
       await useEveryDropdown(page, `${where} review`, input);
       used.push(...(await useEveryControl(page, `${where} review`, input, { skip: ["apply", "review-cancel", "reload", "refresh-pick"] })));
-      assert(used.includes("id:choice-keep") && used.includes("id:choice-take"), `the conflict's choices were never used (used: ${used.join(", ")})`);
+      assert(
+        used.includes("id:choice-keep") && used.includes("id:choice-take"),
+        `the conflict's choices were never used (used: ${used.join(", ")})`,
+      );
       if (input === "mouse") await page.getByTestId("apply").click();
       else {
         await page.getByTestId("apply").focus();
@@ -310,7 +313,10 @@ runScenarios(async (browser, url) => {
     await page.getByTestId("review").waitFor();
     await page.getByTestId("apply").click();
     await page.getByTestId("outcome").waitFor();
-    assert((await page.getByTestId("outcome").textContent()).includes("⌘Z"), `undo hint: ${await page.getByTestId("outcome").textContent()}`);
+    assert(
+      (await page.getByTestId("outcome").textContent()).includes("⌘Z"),
+      `undo hint: ${await page.getByTestId("outcome").textContent()}`,
+    );
     await context.close();
   });
 

@@ -192,7 +192,18 @@ describe("the undo hint", () => {
 
 describe("a hand edit the ledgers did not move", () => {
   it("is shown kept as written, not as a conflict, in the status list, the review and the counts", () => {
-    const figures = [{ id: "partners.count", name: "党建共建单位数", value: 11, text: "11", fingerprint: "f", ledger: "共建单位", conditions: "", rows: 11 }];
+    const figures = [
+      {
+        id: "partners.count",
+        name: "党建共建单位数",
+        value: 11,
+        text: "11",
+        fingerprint: "f",
+        ledger: "共建单位",
+        conditions: "",
+        rows: 11,
+      },
+    ];
     const record = {
       version: 1 as const,
       workbookId: "wb",

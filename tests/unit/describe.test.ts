@@ -1,4 +1,11 @@
-import { describeCondition, describeConditionText, describePlace, describePlacesIn, describeValue, sortIssues } from "../../src/core/describe";
+import {
+  describeCondition,
+  describeConditionText,
+  describePlace,
+  describePlacesIn,
+  describeValue,
+  sortIssues,
+} from "../../src/core/describe";
 import type { Issue } from "../../src/core/types";
 
 describe("places in the clerk's words", () => {

@@ -6,8 +6,7 @@ import { defaultRun, type WordRun } from "./host";
 /** Selects the first control of the figure; false when the document has none (the clerk deleted it). */
 export async function selectFigure(figureId: string, run: WordRun = defaultRun): Promise<boolean> {
   return run(async (context) => {
-    const controls = context.document.contentControls.getByTag(slotTag(figureId));
-    controls.load("items/id");
+    const controls = context.document.contentControls.getByTag(slotTag(figureId)).load("items/id");
     await context.sync();
     const first = controls.items[0];
     if (!first) return false;

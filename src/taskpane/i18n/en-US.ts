@@ -112,8 +112,10 @@ export const enUS: Messages = {
   saveDesktopNote:
     "If no save prompt appeared, this version of Office does not allow downloads from a task pane: open the Ledger Report pane in Word and insert the report from this workbook there.",
   wordPathTitle: "The report is made in Word",
-  wordPathOnly: "On this device the pane cannot save files. Save this workbook, open the Ledger Report pane in Word, choose “Insert report” and pick this workbook. You can check the ledgers and figures here first.",
-  wordPathBest: "In Office for Windows a file downloaded from the pane may not appear. The sure way: save this workbook, open the Ledger Report pane in Word and choose “Insert report”. You can also generate here and try saving.",
+  wordPathOnly:
+    "On this device the pane cannot save files. Save this workbook, open the Ledger Report pane in Word, choose “Insert report” and pick this workbook. You can check the ledgers and figures here first.",
+  wordPathBest:
+    "In Office for Windows a file downloaded from the pane may not appear. The sure way: save this workbook, open the Ledger Report pane in Word and choose “Insert report”. You can also generate here and try saving.",
   saveBlockedTitle: "Files cannot be saved from here",
   saveBlockedMac:
     "Office for Mac does not allow downloads from a task pane. Open the Ledger Report pane in Word and insert the report from this workbook there.",
@@ -163,7 +165,8 @@ export const enUS: Messages = {
   statusDocText: "Document: {text}",
   statusLedgerText: "Ledger: {text}",
   statusChangedText: "{old} → {new}",
-  refreshSaveFirst: "The workbook file saved on disk is read: if you just changed the ledgers in Excel, save the workbook there first, then pick the file.",
+  refreshSaveFirst:
+    "The workbook file saved on disk is read: if you just changed the ledgers in Excel, save the workbook there first, then pick the file.",
   refreshFileSavedAt: "Read {file} (saved {time}). If it was changed in Excel after that, save it and pick it again.",
   refreshTitle: "Refresh data",
   refreshBody:

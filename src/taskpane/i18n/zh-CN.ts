@@ -109,8 +109,10 @@ export const zhCN = {
   saveDesktopNote:
     "如果没有出现保存提示，说明此版本的 Office 不允许从任务窗格下载文件：请在 Word 中打开“台账成文”窗格，从这个工作簿插入报告。",
   wordPathTitle: "报告在 Word 中生成",
-  wordPathOnly: "在这台设备上，任务窗格不能保存文件。请先保存这个工作簿，再在 Word 中打开“台账成文”窗格，点“插入报告”并选择这个工作簿。这里可以先检查台账和指标。",
-  wordPathBest: "在 Windows 版 Office 中，从任务窗格下载的文件可能不会出现。最可靠的做法：保存这个工作簿，在 Word 中打开“台账成文”窗格，点“插入报告”。也可以在这里生成后试着保存。",
+  wordPathOnly:
+    "在这台设备上，任务窗格不能保存文件。请先保存这个工作簿，再在 Word 中打开“台账成文”窗格，点“插入报告”并选择这个工作簿。这里可以先检查台账和指标。",
+  wordPathBest:
+    "在 Windows 版 Office 中，从任务窗格下载的文件可能不会出现。最可靠的做法：保存这个工作簿，在 Word 中打开“台账成文”窗格，点“插入报告”。也可以在这里生成后试着保存。",
   saveBlockedTitle: "这里无法保存文件",
   saveBlockedMac: "Mac 版 Office 不允许从任务窗格下载文件。请在 Word 中打开“台账成文”窗格，从这个工作簿插入报告。",
   saveBlockedGeneric: "浏览器阻止了下载。请在 Word 中打开“台账成文”窗格，从这个工作簿插入报告。",

@@ -61,11 +61,25 @@ describe("planning a refresh", () => {
     const same = record([fig("partners.count", "11"), fig("eg.count", "1200")]);
     const moved = record([fig("partners.count", "12"), fig("eg.count", "1300")]);
     // Ledgers unchanged, the clerk restyled the number: kept as written.
-    const restyled = planRefresh(same, [{ id: "partners.count", text: "１１" }, { id: "eg.count", text: "一千二百" }], same);
+    const restyled = planRefresh(
+      same,
+      [
+        { id: "partners.count", text: "１１" },
+        { id: "eg.count", text: "一千二百" },
+      ],
+      same,
+    );
     expect(restyled.conflicts).toEqual([]);
     expect(restyled.kept.map((k) => k.current)).toEqual(["１１", "一千二百"]);
     // The clerk already typed the new number: nothing to decide, nothing overwritten.
-    const typedNew = planRefresh(same, [{ id: "partners.count", text: "十二" }, { id: "eg.count", text: "1,300" }], moved);
+    const typedNew = planRefresh(
+      same,
+      [
+        { id: "partners.count", text: "十二" },
+        { id: "eg.count", text: "1,300" },
+      ],
+      moved,
+    );
     expect(typedNew.conflicts).toEqual([]);
     expect(typedNew.writes).toEqual([]);
     // The clerk changed the text and the ledgers moved: a true conflict.
