@@ -3,6 +3,7 @@ import type { EngineResult } from "../core/engine";
 import type { Issue, Severity } from "../core/types";
 import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
+import { describeConditionText, sortIssues } from "../core/describe";
 
 export type Lang = "zh" | "en";
 
@@ -68,8 +69,7 @@ export function formatLedgers(result: EngineResult, lang: Lang): string {
 
 export function formatIssues(issues: Issue[], lang: Lang): string {
   if (issues.length === 0) return lang === "en" ? "No issues.\n" : "没有发现问题。\n";
-  const order: Severity[] = ["error", "warning", "info"];
-  const sorted = [...issues].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+  const sorted = sortIssues(issues);
   return (
     table(
       sorted.map((i) => {
@@ -101,7 +101,11 @@ export function formatFigures(result: EngineResult, lang: Lang): string {
   const rows: string[][] = [lang === "en" ? ["id", "name", "text", "rows", "source"] : ["指标ID", "名称", "报告文字", "行数", "来源"]];
   for (const f of result.figures) {
     const source =
-      f.manual || !f.ledger ? (lang === "en" ? "manual" : "手工值") : [f.ledger, f.conditions, f.period.label].filter(Boolean).join(" · ");
+      f.manual || !f.ledger
+        ? lang === "en"
+          ? "manual"
+          : "手工值"
+        : [f.ledger, describeConditionText(f.conditions, lang === "en" ? "en-US" : "zh-CN"), f.period.label].filter(Boolean).join(" · ");
     rows.push([f.id, f.name, f.text, String(f.rows), source]);
   }
   return `${table(rows)}\n`;
@@ -125,7 +129,7 @@ function issueJson(i: Issue) {
     cell: i.cell ?? null,
     ledger: i.ledger ?? null,
     // Messages name figures; the id stays here, for scripts.
-    ...(i.figure ? { figure: i.figure } : {}),
+    figure: i.figure ?? null,
     ...(i.columnMapping ? { columnMapping: i.columnMapping } : {}),
   };
   // A grouped issue (the same problem in many cells of one column): how many, the first few, the range.
@@ -192,6 +196,8 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
     lines.push(
       `${en ? "conflict" : "手工修改"}  ${name(c.id)}  ${en ? "kept your text" : "保留您的文字"}“${c.current}”（${en ? "ledgers say" : "台账为"} ${c.new}）`,
     );
+  for (const k of plan.kept)
+    lines.push(`${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${k.current}”${en ? " (ledgers unchanged)" : "（台账未变化）"}`);
   for (const id of plan.removed)
     lines.push(
       `${en ? "removed " : "已删除"}  ${name(id)}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,

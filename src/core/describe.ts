@@ -10,10 +10,21 @@ export type Lang = "zh-CN" | "en-US";
 
 /** `'2022年学习记录台账'!C23` → `2022年学习记录台账 · C23`; text that is not an address is returned as given. */
 export function describePlace(cell: string): string {
+  // A range (a grouped issue down a column): `电子保函 · D5–D9`.
+  const range = /^(.*!)\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell);
+  if (range) {
+    const first = describePlace(`${range[1]}${range[2]}${range[3]}`);
+    return first === `${range[1]}${range[2]}${range[3]}` ? cell : `${first}–${range[4].toUpperCase()}${range[5]}`;
+  }
   const at = parseAddress(cell);
   if (!at) return cell;
   const letters = /!\$?([A-Za-z]{1,3})\$?\d+$/.exec(cell)?.[1]?.toUpperCase() ?? "";
   return `${at.sheet} · ${letters}${at.row + 1}`;
+}
+
+/** Every cell address inside a message (`与'电子保函-交易一科'!B1500 重复`) said as a place. */
+export function describePlacesIn(text: string): string {
+  return text.replace(/(?:'(?:[^']|'')+'|[\p{L}\p{N}_]+)!\$?[A-Za-z]{1,3}\$?\d+/gu, (address) => describePlace(address));
 }
 
 function quoted(text: string): string {
@@ -31,9 +42,7 @@ export function describeCondition(c: Condition, lang: Lang): string {
     case "eq":
       return zh ? `${c.column}为${alternatives(c.values, lang)}` : `${c.column} is ${alternatives(c.values, lang)}`;
     case "ne":
-      return zh
-        ? `${c.column}不是${alternatives(c.values, lang)}`
-        : `${c.column} is not ${alternatives(c.values, lang)}`;
+      return zh ? `${c.column}不是${alternatives(c.values, lang)}` : `${c.column} is not ${alternatives(c.values, lang)}`;
     case "contains":
       return zh ? `${c.column}包含${quoted(c.text)}` : `${c.column} contains ${quoted(c.text)}`;
     case "blank":

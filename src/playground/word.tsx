@@ -59,6 +59,8 @@ export interface PlaygroundWordHook {
   paragraphs(): string[];
   parts(): SimWordPartState[];
   syncs(): number;
+  /** The selected content control (ContentControl.select), or null. */
+  selection(): { id: number; tag: string; text: string } | null;
 }
 
 function installHook() {
@@ -67,6 +69,7 @@ function installHook() {
     paragraphs: () => sim?.document.paragraphs() ?? [],
     parts: () => sim?.document.customXmlParts() ?? [],
     syncs: () => sim?.stats.syncs ?? 0,
+    selection: () => sim?.document.selection() ?? null,
   };
   const w = window as unknown as { __playground?: Record<string, unknown> };
   w.__playground = { ...(w.__playground ?? {}), mode: "word", word: hook };

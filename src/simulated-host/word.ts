@@ -618,6 +618,19 @@ export class SimWordDocument {
     return this.controlsByKey.get(key) ?? null;
   }
 
+  /** The content control the selection covers (ContentControl.select), or null. */
+  private selectedKey: number | null = null;
+
+  selectControl(key: number): void {
+    this.selectedKey = key;
+  }
+
+  /** What is selected, as a test reads it: the selected control's id, tag and text; null when none. */
+  selection(): { id: number; tag: string; text: string } | null {
+    const c = this.selectedKey === null ? null : this.controlsByKey.get(this.selectedKey);
+    return c ? { id: c.wordId, tag: c.tag, text: this.controlText(c.key) } : null;
+  }
+
   /**
    * A control's text. Without a version, as ContentControl.text gives it: tracked deletions
    * included. `Current` leaves out tracked deletions, `Original` tracked insertions.
@@ -1335,6 +1348,18 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       return () => result._set(text as string);
     });
     return result;
+  }
+
+  /** WordApi 1.1: selects the control and scrolls it into view (the clerk sees where the figure is). */
+  select(selectionMode?: string): void {
+    const location = "ContentControl.select";
+    if (selectionMode !== undefined && !["Select", "Start", "End"].includes(selectionMode)) {
+      fail("InvalidArgument", location, `Unknown selection mode ${selectionMode}.`);
+    }
+    this._queue(() => {
+      const c = this._forMethod(location);
+      if (c) this._host.doc.selectControl(c.key);
+    });
   }
 
   delete(keepContent: boolean): void {

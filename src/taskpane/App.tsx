@@ -166,12 +166,15 @@ export function App({ services: given }: { services: PaneServices }) {
     if (actionError) actionErrorRef.current?.focus();
   }, [actionError]);
 
-  async function select(where: string, action: () => Promise<void>) {
+  /** Runs a selection in Excel; resolves false (with the error shown) when it failed. */
+  async function select(where: string, action: () => Promise<void>): Promise<boolean> {
     setActionError(null);
     try {
       await action();
+      return true;
     } catch (err) {
       setActionError({ what: t("errorSelectWhat", { where }), todo: t("errorSelectTodo"), detail: technicalDetail(err) });
+      return false;
     }
   }
 
@@ -301,7 +304,7 @@ export function App({ services: given }: { services: PaneServices }) {
           {current === "figures" && (
             <FiguresView
               result={result}
-              onSelectRows={(refs) => void select(refs[0] ? `${refs[0].sheet}!${refs[0].row}` : "", () => services.source.selectRows(refs))}
+              onSelectRows={(refs) => select(refs[0] ? `${refs[0].sheet}!${refs[0].row}` : "", () => services.source.selectRows(refs))}
               onSaveManual={async (figureId, value) => {
                 // A quiet re-read (no spinner): the figures stay on screen and focus stays in the value.
                 const saved = await saveManualValue(services, figureId, value);

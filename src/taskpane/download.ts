@@ -17,6 +17,16 @@ export function downloadsBlocked(platform: PanePlatform | undefined): boolean {
   return platform !== undefined && NO_DOWNLOADS.includes(platform);
 }
 
+/**
+ * Where the report is best made in Word (插入报告 in the Word pane) rather than saved from here:
+ * wherever downloads cannot work, and in the Windows desktop pane, where they may silently not.
+ */
+export function reportMadeInWord(platform: PanePlatform | undefined): "only" | "best" | null {
+  if (downloadsBlocked(platform)) return "only";
+  if (platform === "PC" || platform === "Universal") return "best";
+  return null;
+}
+
 export function saveBytes(bytes: Uint8Array, fileName: string, platform: PanePlatform = "unknown", doc: Document = document): SaveOutcome {
   if (downloadsBlocked(platform)) return { kind: "blocked", reason: "platform" };
   try {

@@ -5,6 +5,7 @@ import type { Block, FigureDefinition, FigureResult, Issue, LedgerName, RawWorkb
 import type { WorkbookSource } from "../adapters/excel/types";
 import { LEDGER_SPECS } from "../core/ledger/schema";
 import { ledgerDepartments } from "../core/figures/evaluate";
+import { describeConditionText, describePlacesIn, sortIssues } from "../core/describe";
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -49,7 +50,8 @@ export function ledgerOverview(result: EngineResult): LedgerOverview {
       missing.push({ ledger: spec.name, figures: result.definitions.filter((d) => d.ledger === spec.name).length });
       continue;
     }
-    const issues = result.issues.filter((i) => i.ledger === spec.name);
+    // Errors first, then warnings, then notes; within each by place, as the clerk works through them.
+    const issues = sortIssues(result.issues.filter((i) => i.ledger === spec.name));
     cards.push({
       name: spec.name,
       sources: [...new Set(ledger.sources.map((s) => s.sheet))],
@@ -61,7 +63,7 @@ export function ledgerOverview(result: EngineResult): LedgerOverview {
     });
   }
   const shown = new Set<string>(cards.map((c) => c.name));
-  const otherIssues = result.issues.filter((i) => !i.ledger || !shown.has(i.ledger));
+  const otherIssues = sortIssues(result.issues.filter((i) => !i.ledger || !shown.has(i.ledger)));
   return { cards, otherIssues, missing };
 }
 
@@ -147,9 +149,12 @@ export function figureSections(result: EngineResult, unusedTitle: string): Figur
   return sections;
 }
 
-/** `电子保函 · 状态≠撤销 · 截至2022年12月31日`; the row count is added by the view (it is localised). */
-export function figureSourceParts(figure: FigureResult): string[] {
-  return [figure.ledger ?? "", figure.conditions, figure.period.label].filter((part) => part.trim() !== "");
+/**
+ * `电子保函 · 状态不是“撤销” · 截至2022年12月31日`: conditions in words, not in 指标定义 syntax; the
+ * row count is added by the view (it is localised).
+ */
+export function figureSourceParts(figure: FigureResult, lang: "zh-CN" | "en-US" = "zh-CN"): string[] {
+  return [figure.ledger ?? "", describeConditionText(figure.conditions, lang), figure.period.label].filter((part) => part.trim() !== "");
 }
 
 export function reportFileName(settings: Pick<ReportSettings, "year">): string {
@@ -159,8 +164,9 @@ export function reportFileName(settings: Pick<ReportSettings, "year">): string {
 /** Issue text without a leading copy of its cell, since the view shows the cell as the link. */
 export function issueText(issue: Issue, lang: "zh-CN" | "en-US"): string {
   const text = lang === "zh-CN" ? issue.message : issue.messageEn;
-  if (issue.cell && text.startsWith(issue.cell)) return text.slice(issue.cell.length).replace(/^[\s:：,，]+/, "");
-  return text;
+  const rest = issue.cell && text.startsWith(issue.cell) ? text.slice(issue.cell.length).replace(/^[\s:：,，]+/, "") : text;
+  // Other cells the message names are said as places too, never in formula syntax.
+  return describePlacesIn(rest);
 }
 
 export function uncomputedFigures(result: EngineResult): number {

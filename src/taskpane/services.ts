@@ -30,3 +30,8 @@ export function createExcelServices(run?: typeof Excel.run, platform: PanePlatfo
     platform,
   };
 }
+
+/** The undo keys the clerk's keyboard has: ⌘Z on a Mac or an iPad, Ctrl+Z elsewhere (Office.context.platform). */
+export function undoKeys(platform: PanePlatform | undefined): string {
+  return platform === "Mac" || platform === "iOS" ? "⌘Z" : "Ctrl+Z";
+}

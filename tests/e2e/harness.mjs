@@ -189,7 +189,9 @@ export async function assertPaneUsable(page, where) {
 /** Closes whatever pop-up is open (list, menu, dialog, tooltip) the way the clerk would. */
 async function closePopups(page, input) {
   for (let i = 0; i < 3; i++) {
-    const open = await page.locator("[role=listbox]:visible, [role=menu]:visible, [role=dialog]:visible, [role=alertdialog]:visible").count();
+    const open = await page
+      .locator("[role=listbox]:visible, [role=menu]:visible, [role=dialog]:visible, [role=alertdialog]:visible")
+      .count();
     if (!open) return;
     if (input === "mouse") {
       // Let a dialog finish fading in, then its last button (取消 / Cancel), as a clerk would.
@@ -260,7 +262,10 @@ export async function useEveryDropdown(page, where, input) {
         for (let k = 0; k < i; k++) await page.keyboard.press("ArrowDown");
         await page.keyboard.press("Enter");
       }
-      await page.locator("[role=listbox]:visible").waitFor({ state: "detached", timeout: 5000 }).catch(() => {});
+      await page
+        .locator("[role=listbox]:visible")
+        .waitFor({ state: "detached", timeout: 5000 })
+        .catch(() => {});
       picks++;
       await assertPaneUsable(page, `${where}: after picking “${options[i]}” in ${name} by ${input}`);
     }
@@ -336,7 +341,9 @@ export async function useEveryControl(page, where, input, { skip = [], tooltips 
         await next.control.click();
       }
       await page.waitForTimeout(100);
-      const popup = await page.locator("[role=dialog]:visible, [role=alertdialog]:visible, [role=menu]:visible, [role=listbox]:visible").count();
+      const popup = await page
+        .locator("[role=dialog]:visible, [role=alertdialog]:visible, [role=menu]:visible, [role=listbox]:visible")
+        .count();
       if (popup) await closePopups(page, input);
       await assertPaneUsable(page, `${where}: after ${next.key} by ${input}`);
     }

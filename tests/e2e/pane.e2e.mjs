@@ -187,14 +187,150 @@ runScenarios(async (browser, url) => {
     await context.close();
   });
 
-  await scenario("On Mac the pane says plainly that it cannot save, and what to do instead", async () => {
+  await scenario("On Mac the pane says up front that the report is made in Word, and offers no save", async () => {
     const { page, context } = await openPane(browser, url, "platform=Mac&width=320");
     await ledgersAppear(page);
     await page.getByTestId("tab-generate").click();
+    const wordPath = page.getByTestId("word-path");
+    await wordPath.waitFor();
+    const text = await wordPath.textContent();
+    assert(text.includes("报告在 Word 中生成") && text.includes("插入报告"), `the Word path should come first: ${text}`);
+    // Said before the fields and the generate button, not after four steps.
+    const order = await page.evaluate(() => {
+      const path = document.querySelector("[data-testid=word-path]");
+      const button = document.querySelector("[data-testid=generate]");
+      return !!(path.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert(order, "the Word path must be said before the generate button");
     await page.getByTestId("generate").click();
-    await page.getByTestId("save-blocked").waitFor();
+    await page.getByTestId("result").waitFor();
     assert((await page.getByTestId("save").count()) === 0, "no save button where downloads cannot work");
+    assert((await page.getByTestId("save-blocked").count()) === 0, "no apology after generating: the way was said up front");
     await shot(page, "11-generate-mac-zh-320");
+    await context.close();
+  });
+
+  await scenario("On Windows desktop the Word path leads and saving is offered second", async () => {
+    const { page, context } = await openPane(browser, url, "platform=PC&width=320&lang=en");
+    await ledgersAppear(page);
+    await page.getByTestId("tab-generate").click();
+    assert((await page.getByTestId("word-path").textContent()).includes("The report is made in Word"), "the Word path should lead");
+    await page.getByTestId("generate").click();
+    await page.getByTestId("save").waitFor();
+    await assertNoHorizontalScroll(page, "generate pc 320 en");
+    await shot(page, "15-generate-windows-en-320");
+    await context.close();
+  });
+
+  await scenario("Issues read as the clerk reads them: errors first, places as 'sheet · cell', figures by name", async () => {
+    for (const lang of ["zh", "en"]) {
+      const { page, context, pageErrors } = await openPane(browser, url, `width=320${lang === "en" ? "&lang=en" : ""}`);
+      await ledgersAppear(page);
+      const toggles = page.getByTestId("toggle-issues");
+      for (let i = 0; i < (await toggles.count()); i++) await toggles.nth(i).click();
+      const cards = await page.getByTestId("ledger-card").evaluateAll((cards) =>
+        cards.map((card) =>
+          [...card.querySelectorAll("[data-testid=issue]")].map((issue) => ({
+            place: issue.querySelector("[data-testid=issue-place]")?.textContent ?? "",
+            font: issue.querySelector("[data-testid=issue-place]")
+              ? getComputedStyle(issue.querySelector("[data-testid=issue-place]")).fontFamily
+              : "",
+            text: issue.textContent,
+            cell: issue.getAttribute("data-cell"),
+          })),
+        ),
+      );
+      const severities = await page
+        .getByTestId("ledger-card")
+        .evaluateAll((cards) => cards.map((card) => [...card.querySelectorAll("[data-testid=issue]")].map((i) => i.dataset.severity)));
+      const all = cards.flat();
+      assert(all.length > 0, "the sample has issues to show");
+      for (const issue of all) {
+        assert(!/^'|'!/.test(issue.place) && !/!/.test(issue.place), `place in formula syntax: ${issue.place}`);
+        if (issue.cell) assert(/ · [A-Z]+\d+$/.test(issue.place), `place should read 'sheet · C23': ${issue.place}`);
+        assert(!/monospace|Consolas|Courier/i.test(issue.font), `place in a monospace font: ${issue.font}`);
+        assert(!/\b[a-z_]+\.[a-z_.]+\b/.test(issue.text), `a figure id in a message: ${issue.text}`);
+      }
+      const study = cards[0];
+      assert(
+        study.some((i) => i.place === "2022年学习记录台账 · C23"),
+        `the place of C23: ${study.map((i) => i.place).join(" | ")}`,
+      );
+      // Within a card: errors, then warnings, then notes.
+      const RANK = { error: 0, warning: 1, info: 2 };
+      for (const list of severities) {
+        assert(
+          list.every((sev, i) => i === 0 || RANK[sev] >= RANK[list[i - 1]]),
+          `issues not sorted by severity: ${list.join(" ")}`,
+        );
+      }
+      // The 错误 filter hides cards with no error.
+      const filter = page.getByRole("group", { name: lang === "en" ? "Filter by severity" : "按级别筛选" });
+      await filter.getByRole("button").nth(1).click();
+      const shown = await page.getByTestId("ledger-card").count();
+      const withErrors = await page
+        .getByTestId("ledger-card")
+        .evaluateAll((cards) => cards.filter((c) => /错误|error/i.test(c.textContent)).length);
+      assert(shown === withErrors && shown > 0, `the error filter shows ${shown} cards, ${withErrors} with errors`);
+      await filter.getByRole("button").nth(0).click();
+      // No lone 行 / rows at 320 px: a count and its unit never break apart.
+      const lone = await page.evaluate(() => {
+        const out = [];
+        for (const el of document.querySelectorAll("#pane span, #pane .fui-Caption1")) {
+          for (const node of el.childNodes) {
+            if (node.nodeType !== 3) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const rects = [...range.getClientRects()];
+            const text = node.textContent;
+            if (rects.length > 1 && /(\d[\d,]*) ?(行|rows?)$/.test(text.trim())) {
+              const last = rects[rects.length - 1];
+              if (last.width < 30) out.push(text);
+            }
+          }
+        }
+        return out;
+      });
+      assert(lone.length === 0, `a lone 行 at 320 px: ${lone.join(" | ")}`);
+      await shot(page, `16-issues-sorted-${lang}-320`);
+      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+      await context.close();
+    }
+  });
+
+  await scenario("查看来源 on a ledger read from two sheets selects each sheet's rows in turn and says so", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "width=320");
+    await ledgersAppear(page);
+    await page.getByTestId("tab-figures").click();
+    const eg = page.locator("[data-testid=figure][data-figure='eg.count']");
+    await eg.getByTestId("show-source").click();
+    const note = eg.getByTestId("source-selected");
+    await note.waitFor();
+    const first = await note.textContent();
+    assert(/^已选中 电子保函-交易一科 的 [\d,]+ 行（第 1 张，共 2 张表）$/.test(first), `first note: ${first}`);
+    const selection1 = await page.getByTestId("sim-selection").textContent();
+    assert(selection1.startsWith("电子保函-交易一科!"), `Excel selection: ${selection1}`);
+    await eg.getByTestId("show-source").click();
+    await page.waitForFunction(
+      (old) => document.querySelector("[data-figure='eg.count'] [data-testid=source-selected]")?.textContent !== old,
+      first,
+    );
+    const second = await note.textContent();
+    assert(
+      /^已选中 电子保函（交易二科） 的 [\d,]+ 行（第 2 张，共 2 张表）$/.test(second) || /第 2 张，共 2 张表/.test(second),
+      `second note: ${second}`,
+    );
+    const selection2 = await page.getByTestId("sim-selection").textContent();
+    assert(!selection2.startsWith("电子保函-交易一科!"), `the second click should select the other sheet: ${selection2}`);
+    const rows = (text) => Number(/的 ([\d,]+) 行/.exec(text)[1].replace(/,/g, ""));
+    const total = Number((await eg.getByTestId("figure-source").textContent()).match(/([\d,]+) 行/)[1].replace(/,/g, ""));
+    assert(
+      rows(first) + rows(second) === total,
+      `the two sheets' rows (${rows(first)} + ${rows(second)}) should make the figure's ${total}`,
+    );
+    await eg.scrollIntoViewIfNeeded();
+    await shot(page, "17-source-two-sheets-zh-320");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
     await context.close();
   });
 
@@ -260,9 +396,7 @@ runScenarios(async (browser, url) => {
     await page.getByTestId("field-scope").click();
     await page.getByRole("option", { name: "交易一科" }).click();
     await page.getByTestId("tab-figures").click();
-    await page.waitForFunction(
-      () => document.querySelector("[data-figure='eg.count'] [data-testid=figure-text]")?.textContent !== "3378",
-    );
+    await page.waitForFunction(() => document.querySelector("[data-figure='eg.count'] [data-testid=figure-text]")?.textContent !== "3378");
     await assertPaneUsable(page, "after year and scope");
     assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
     await context.close();

@@ -128,7 +128,10 @@ runScenarios(async (browser, url) => {
       await page.getByTestId("review").waitFor();
       await useEveryDropdown(page, `${where} review`, input);
       used.push(...(await useEveryControl(page, `${where} review`, input, { skip: ["apply", "review-cancel", "reload", "refresh-pick"] })));
-      assert(used.includes("id:choice-keep") && used.includes("id:choice-take"), `the conflict's choices were never used (used: ${used.join(", ")})`);
+      assert(
+        used.includes("id:choice-keep") && used.includes("id:choice-take"),
+        `the conflict's choices were never used (used: ${used.join(", ")})`,
+      );
       if (input === "mouse") await page.getByTestId("apply").click();
       else {
         await page.getByTestId("apply").focus();
@@ -242,6 +245,78 @@ runScenarios(async (browser, url) => {
     await assertNoHorizontalScroll(page, "word applied 320");
     await shot(page, "word-04-applied-zh-320");
     assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
+  await scenario("Word: a click on a figure selects its control in the document", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
+    await statuses(page);
+    const row = page.locator("[data-testid=word-figure][data-figure='eg.count']");
+    await row.getByTestId("word-figure-select").click();
+    await page.waitForFunction(() => window.__playground.word.selection()?.tag === "lr:eg.count");
+    const selected = await page.evaluate(() => window.__playground.word.selection());
+    const state = await documentState(page);
+    assert(selected.text === controlTexts(state, "eg.count")[0], `selected text ${selected.text}`);
+    await assertPaneUsable(page, "after selecting a figure");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
+  await scenario("Word: before a refresh the pane says the saved file is read, and shows when it was saved", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
+    await statuses(page);
+    assert((await page.getByTestId("refresh-save-first").textContent()).includes("请先在 Excel 中保存"), "no reminder to save first");
+    const savedAt = Date.UTC(2026, 11, 6, 1, 5); // 09:05 in Asia/Shanghai
+    await page.getByTestId("refresh-pick-input").evaluate(
+      (input, { bytes, name, savedAt }) => {
+        const file = new File([new Uint8Array(bytes)], name, { lastModified: savedAt });
+        const list = new DataTransfer();
+        list.items.add(file);
+        input.files = list.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      },
+      { bytes: [...readFileSync(SAMPLE)], name: "sample-ledgers.xlsx", savedAt },
+    );
+    await page.getByTestId("review").waitFor();
+    const saved = await page.getByTestId("review-file-saved").textContent();
+    assert(saved.includes("sample-ledgers.xlsx") && saved.includes("2026年12月6日") && saved.includes("09:05"), `saved-at line: ${saved}`);
+    await page.getByTestId("word-review").screenshot({ path: join(shots, "word-09-review-saved-at-zh-320.png") });
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
+  await scenario("Word: a hand edit the ledgers did not move is kept as written, not a conflict", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
+    await statuses(page);
+    await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一; the sample still says 11
+    await page
+      .getByTestId("refresh-pick-input")
+      .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+    await page.getByTestId("review").waitFor();
+    assert((await page.getByTestId("review-conflict").count()) === 0, "十一 over an unchanged 11 is not a conflict");
+    assert((await page.getByTestId("review-kept").textContent()).includes("党建共建单位数"), "the kept edit should be named");
+    const rows = await statuses(page);
+    assert(rows.get("partners.count").detail.includes("保留你的写法"), `status detail: ${rows.get("partners.count").detail}`);
+    await page.getByTestId("apply").click();
+    await page.getByTestId("outcome").waitFor();
+    const after = await documentState(page);
+    assert(controlTexts(after, "partners.count").join() === "十一", "the clerk's 十一 must stay");
+    assert((await page.getByTestId("outcome").textContent()).includes("Ctrl+Z"), "the undo hint on this platform is Ctrl+Z");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
+  await scenario("Word on a Mac: the undo hint says ⌘Z", async () => {
+    const { page, context } = await openPane(browser, url, "host=word&width=320&platform=Mac");
+    await statuses(page);
+    await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
+    await page.getByTestId("review").waitFor();
+    await page.getByTestId("apply").click();
+    await page.getByTestId("outcome").waitFor();
+    assert(
+      (await page.getByTestId("outcome").textContent()).includes("⌘Z"),
+      `undo hint: ${await page.getByTestId("outcome").textContent()}`,
+    );
     await context.close();
   });
 

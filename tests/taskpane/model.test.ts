@@ -112,10 +112,10 @@ describe("ledger overview", () => {
     expect(overview.cards[0].counts).toEqual({ error: 0, warning: 0, info: 0 });
   });
 
-  it("puts issues of no ledger, or of a ledger not found, under the other card", () => {
+  it("puts issues of no ledger, or of a ledger not found, under the other card, the warning before the note", () => {
     expect(overview.otherIssues.map((i) => [i.severity, i.ledger])).toEqual([
-      ["info", "人员"],
       ["warning", undefined],
+      ["info", "人员"],
     ]);
   });
 
@@ -163,7 +163,8 @@ describe("figure sections", () => {
 
 describe("small view helpers", () => {
   it("builds the source line from ledger, conditions and period, skipping blanks", () => {
-    expect(figureSourceParts(figure("x"))).toEqual(["电子保函", "状态≠撤销", "截至2022年12月31日"]);
+    expect(figureSourceParts(figure("x"))).toEqual(["电子保函", "状态不是“撤销”", "截至2022年12月31日"]);
+    expect(figureSourceParts(figure("x"), "en-US")).toEqual(["电子保函", "状态 is not “撤销”", "截至2022年12月31日"]);
     expect(figureSourceParts(figure("y", { ledger: null, conditions: "" }))).toEqual(["截至2022年12月31日"]);
   });
 

@@ -15,6 +15,7 @@ import {
   statusFromPlan,
 } from "../../src/taskpane/word/model";
 import { XlsxReadError } from "../../src/adapters/xlsx";
+import { undoKeys } from "../../src/taskpane/services";
 
 function figure(id: string, text: string, name = `名称${id}`): LinkedFigure {
   return { id, name, value: Number(text) || null, text, fingerprint: `fp-${id}-${text}`, ledger: "共建单位", conditions: "", rows: 1 };
@@ -91,6 +92,7 @@ describe("the review of a refresh plan", () => {
       updates: [{ id: "partners", name: "共建单位数", old: "11", new: "12" }],
       conflicts: [{ id: "study", name: "专题学习", written: "7", current: "七", new: "9", resolution: "keep" }],
       removed: [{ id: "donations", name: "捐赠次数" }],
+      kept: [],
       notInDocument: [{ id: "extra", name: "新指标" }],
       writes: 1,
     });
@@ -175,5 +177,50 @@ describe("texts around the review", () => {
     expect(clerkMessage(error, "en-US")).toBe("This is an old file");
     expect(clerkMessage(new Error("boom"), "zh-CN")).toBeNull();
     expect(clerkMessage("boom", "zh-CN")).toBeNull();
+  });
+});
+
+describe("the undo hint", () => {
+  it("names ⌘Z on a Mac or an iPad and Ctrl+Z elsewhere", () => {
+    expect(undoKeys("Mac")).toBe("⌘Z");
+    expect(undoKeys("iOS")).toBe("⌘Z");
+    expect(undoKeys("PC")).toBe("Ctrl+Z");
+    expect(undoKeys("OfficeOnline")).toBe("Ctrl+Z");
+    expect(undoKeys(undefined)).toBe("Ctrl+Z");
+  });
+});
+
+describe("a hand edit the ledgers did not move", () => {
+  it("is shown kept as written, not as a conflict, in the status list, the review and the counts", () => {
+    const figures = [
+      {
+        id: "partners.count",
+        name: "党建共建单位数",
+        value: 11,
+        text: "11",
+        fingerprint: "f",
+        ledger: "共建单位",
+        conditions: "",
+        rows: 11,
+      },
+    ];
+    const record = {
+      version: 1 as const,
+      workbookId: "wb",
+      workbookName: "台账.xlsx",
+      templateId: "default",
+      period: { start: "2022-01-01", end: "2022-12-31" },
+      scope: "全部门",
+      generatedAt: "2023-01-05T00:00:00Z",
+      figures,
+    };
+    const plan = planRefresh(record, [{ id: "partners.count", text: "十一" }], record);
+    expect(plan.conflicts).toEqual([]);
+    const rows = statusFromPlan(record, plan);
+    expect(rows[0]).toMatchObject({ status: "edited", keptAsWritten: true, current: "十一" });
+    const review = reviewModel(plan, figureNames(record));
+    expect(review.conflicts).toEqual([]);
+    expect(review.kept).toEqual([{ id: "partners.count", name: "党建共建单位数", current: "十一" }]);
+    expect(refreshCounts(plan)).toEqual({ updated: 0, kept: 1, removed: 0 });
   });
 });

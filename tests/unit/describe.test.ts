@@ -1,4 +1,11 @@
-import { describeCondition, describeConditionText, describePlace, describeValue, sortIssues } from "../../src/core/describe";
+import {
+  describeCondition,
+  describeConditionText,
+  describePlace,
+  describePlacesIn,
+  describeValue,
+  sortIssues,
+} from "../../src/core/describe";
 import type { Issue } from "../../src/core/types";
 
 describe("places in the clerk's words", () => {
@@ -6,6 +13,11 @@ describe("places in the clerk's words", () => {
     expect(describePlace("'2022年学习记录台账'!C23")).toBe("2022年学习记录台账 · C23");
     expect(describePlace("电子保函!C12")).toBe("电子保函 · C12");
     expect(describePlace("'O''Brien'!$AB$7")).toBe("O'Brien · AB7");
+  });
+  it("say every address inside a message as a place", () => {
+    expect(describePlacesIn("保函编号“DZBH1”与'电子保函-交易一科'!B1500 重复")).toBe("保函编号“DZBH1”与电子保函-交易一科 · B1500 重复");
+    expect(describePlacesIn("见 电子保函!C12 和 人员!A3")).toBe("见 电子保函 · C12 和 人员 · A3");
+    expect(describePlacesIn("金额为 3.93 亿元!")).toBe("金额为 3.93 亿元!");
   });
   it("leave text that is not an address as it is", () => {
     expect(describePlace("指标定义")).toBe("指标定义");

@@ -4,6 +4,7 @@ export { applyRefresh, type ApplyResult, type WordRefreshPlan } from "./apply";
 export { insertReport, insertFileOptions, INSERT_FILE_OPTIONS, WordInsertError, type BodyLook, type InsertResult } from "./insert";
 export { overridesFromRecord } from "../../core/refresh/recompute";
 export { refreshInWord, type WordRefresh, type WordRefreshOptions } from "./refresh";
+export { selectFigure } from "./select";
 export {
   bytesToBase64,
   defaultEnvironment,

@@ -1,8 +1,10 @@
 // The rules of a refresh, shared by every target (the .docx patcher, Word.run, the CLI):
 // a figure whose text is still what we last wrote is ours to replace; anything else the clerk
-// touched is theirs, reported as a conflict and kept unless they say otherwise.
+// touched is theirs. A hand edit is a conflict only when the ledgers moved too; when they did not,
+// the clerk's text is simply kept as written. Numbers are compared by what they mean (`十一` is 11).
 import type { LinkRecord, LinkedFigure } from "../types";
 import { isPlaceholderText } from "../format";
+import { sameNumber } from "../format/hand-number";
 
 /** A figure control as found in the document, in document order. */
 export interface FoundControl {
@@ -24,6 +26,8 @@ export interface RefreshPlan {
   updated: { id: string; old: string; new: string }[];
   unchanged: string[];
   conflicts: { id: string; written: string; current: string; new: string; resolution: ConflictChoice }[];
+  /** Hand edits over a figure the ledgers did not move: kept as the clerk wrote them, not a conflict. */
+  kept: { id: string; written: string; current: string }[];
   removed: string[];
   /** Figures the workbook defines now that the document has no control for (never inserted silently). */
   notInDocument: string[];
@@ -31,6 +35,8 @@ export interface RefreshPlan {
   writes: { index: number; id: string; text: string }[];
   /** The link record to store after the writes. */
   record: LinkRecord;
+  /** Figure names by id (the document's, then the workbook's), so every message can name the figure. */
+  names: Record<string, string>;
 }
 
 export function planRefresh(previous: LinkRecord, controls: FoundControl[], fresh: LinkRecord, options: RefreshOptions = {}): RefreshPlan {
@@ -42,7 +48,19 @@ export function planRefresh(previous: LinkRecord, controls: FoundControl[], fres
     controlsById.set(c.id, list);
   });
 
-  const plan: RefreshPlan = { updated: [], unchanged: [], conflicts: [], removed: [], notInDocument: [], writes: [], record: previous };
+  const names: Record<string, string> = {};
+  for (const f of [...fresh.figures, ...previous.figures]) names[f.id] = f.name;
+  const plan: RefreshPlan = {
+    updated: [],
+    unchanged: [],
+    conflicts: [],
+    kept: [],
+    removed: [],
+    notInDocument: [],
+    writes: [],
+    record: previous,
+    names,
+  };
   const nextFigures: LinkedFigure[] = [];
   const conflictIndex = new Map<RefreshPlan["conflicts"][number], number>();
 
@@ -68,7 +86,14 @@ export function planRefresh(previous: LinkRecord, controls: FoundControl[], fres
         }
         continue;
       }
-      if (current === newText) continue; // the clerk typed exactly the new value: nothing to decide
+      // The ledgers did not move: the hand edit stands as written; the old record keeps recognising it.
+      if (sameNumber(newText, before.text)) {
+        plan.kept.push({ id: before.id, written: before.text, current });
+        keptConflict = true;
+        continue;
+      }
+      // The clerk's text already says the new number (`十二` for 12): nothing to decide.
+      if (sameNumber(current, newText)) continue;
       const resolution = options.choices?.[before.id] ?? (options.overwriteConflicts ? "take" : "keep");
       plan.conflicts.push({ id: before.id, written: before.text, current, new: newText, resolution });
       conflictIndex.set(plan.conflicts[plan.conflicts.length - 1], index);

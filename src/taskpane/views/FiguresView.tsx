@@ -19,6 +19,7 @@ import { DEFINITIONS_SHEET } from "../../core/ledger/schema";
 import { useI18n, type Lang, type Translate } from "../i18n";
 import { ManualSaveError, canEditManual, figureSections, figureSourceParts, manualInputText, parseManualInput } from "../model";
 import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
+import { describeValue } from "../../core/describe";
 
 /** Writes a manual figure's value into 指标定义 and refreshes the figures; resolves with the cell written. */
 export type SaveManual = (figureId: string, value: number | null) => Promise<{ cell: string }>;
@@ -51,6 +52,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  nowrap: { whiteSpace: "nowrap" },
   action: { alignSelf: "flex-start", minWidth: 0, paddingInline: 0 },
   manual: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalXS, minWidth: 0 },
   manualRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", minWidth: 0 },
@@ -158,20 +160,51 @@ function ManualEditor(props: { figure: FigureResult; save: SaveManual }) {
   );
 }
 
+/** Rows of a figure grouped by sheet, in ledger order: 查看来源 selects one sheet at a time. */
+function rowsBySheet(refs: { sheet: string; row: number }[]): { sheet: string; refs: { sheet: string; row: number }[] }[] {
+  const groups: { sheet: string; refs: { sheet: string; row: number }[] }[] = [];
+  for (const ref of refs) {
+    let group = groups.find((g) => g.sheet === ref.sheet);
+    if (!group) groups.push((group = { sheet: ref.sheet, refs: [] }));
+    group.refs.push(ref);
+  }
+  return groups;
+}
+
+/** Selects rows in Excel; resolves false when it failed (the pane shows why). */
+export type SelectRows = (refs: { sheet: string; row: number }[]) => Promise<boolean> | void;
+
 function FigureItem(props: {
   figure: FigureResult;
   definition?: FigureDefinition;
-  onSelectRows: (refs: { sheet: string; row: number }[]) => void;
+  onSelectRows: SelectRows;
   onSaveManual?: SaveManual;
 }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const { figure, definition } = props;
-  const numbers = useMemo(() => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }), [lang]);
+  const sheets = useMemo(() => rowsBySheet(figure.rowRefs), [figure.rowRefs]);
+  /** Which sheet the next 查看来源 selects; what the last one selected. */
+  const [turn, setTurn] = useState(0);
+  const [selected, setSelected] = useState<string | null>(null);
+
+  async function showSource() {
+    const index = turn % sheets.length;
+    const group = sheets[index];
+    setSelected(null);
+    if ((await props.onSelectRows(group.refs)) === false) return;
+    setTurn(index + 1);
+    setSelected(
+      sheets.length > 1
+        ? t("figureSourceSelectedOf", { sheet: group.sheet, rows: group.refs.length, index: index + 1, count: sheets.length })
+        : t("figureSourceSelected", { sheet: group.sheet, rows: group.refs.length }),
+    );
+  }
   const editable = figure.manual && !!props.onSaveManual && canEditManual(figure, definition);
   const source = figure.manual
     ? [figure.ledger ? t("figureManualLedgerMissing", { ledger: figure.ledger }) : t("figureManual")]
-    : [...figureSourceParts(figure), t("figureRows", { rows: figure.rows })];
+    : [...figureSourceParts(figure, lang), t("figureRows", { rows: figure.rows })];
+  const value = describeValue(figure.value, definition?.format ?? "integer", lang);
   return (
     <li className={styles.figure} data-testid="figure" data-figure={figure.id}>
       <div className={styles.head}>
@@ -189,12 +222,22 @@ function FigureItem(props: {
       <Caption1 className={styles.muted} data-testid={figure.unresolved ? "figure-unresolved-reason" : undefined}>
         {figure.unresolved
           ? unresolvedLine(figure.unresolved, t, lang)
-          : figure.value === null
+          : value === null
             ? t("figureNoValue")
-            : t("figureValue", { value: numbers.format(figure.value) })}
+            : t("figureValue", { value })}
       </Caption1>
       {/* With the editor below labelled 手工值, a bare 手工值 source line would only repeat it. */}
-      {!(editable && figure.ledger === null) && <Caption1 className={styles.muted}>{source.join(" · ")}</Caption1>}
+      {!(editable && figure.ledger === null) && (
+        <Caption1 className={styles.muted} data-testid="figure-source">
+          {source.map((part, i) => (
+            <span key={part}>
+              {i > 0 && " · "}
+              {/* A count and its unit stay together at 320 px (never a lone 行). */}
+              <span className={i === source.length - 1 ? styles.nowrap : undefined}>{part}</span>
+            </span>
+          ))}
+        </Caption1>
+      )}
       {figure.manual && props.onSaveManual ? (
         editable ? (
           <ManualEditor figure={figure} save={props.onSaveManual} />
@@ -221,19 +264,26 @@ function FigureItem(props: {
             size="small"
             title={t("figureShowSourceHint", { name: figure.name, rows: figure.rowRefs.length })}
             data-testid="show-source"
-            onClick={() => props.onSelectRows(figure.rowRefs)}
+            onClick={() => void showSource()}
           >
-            {t("figureShowSource")}
+            {sheets.length > 1 && turn > 0 ? t("figureShowSourceNext") : t("figureShowSource")}
           </Button>
         )
       )}
+      <div role="status" aria-live="polite">
+        {selected && (
+          <Caption1 className={styles.muted} data-testid="source-selected">
+            {selected}
+          </Caption1>
+        )}
+      </div>
     </li>
   );
 }
 
 export function FiguresView(props: {
   result: EngineResult;
-  onSelectRows: (refs: { sheet: string; row: number }[]) => void;
+  onSelectRows: SelectRows;
   /** When given, manual figures are edited in place; without it they offer to select their 指标定义 row. */
   onSaveManual?: SaveManual;
 }) {

@@ -31,7 +31,7 @@ import { useI18n, type MessageKey } from "../i18n";
 import type { PaneServices } from "../services";
 import { excludedRows, reportFileName, scopeChoices, scopeIsKnown, uncomputedFigures, unresolvedFigures } from "../model";
 import { unresolvedLine } from "./FiguresView";
-import { downloadsBlocked as downloadsBlockedOn, saveBytes, type SaveOutcome } from "../download";
+import { downloadsBlocked as downloadsBlockedOn, reportMadeInWord, saveBytes, type SaveOutcome } from "../download";
 import { yieldToPaint } from "../paint";
 import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
@@ -137,6 +137,8 @@ export function GenerateView(props: {
   const unresolved = unresolvedFigures(result);
   const scopeKnown = scopeIsKnown(result, scope, ALL_DEPARTMENTS);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
+  /** Said before anything else where saving from the pane cannot (or may not) work: the report is made in Word. */
+  const wordPath = reportMadeInWord(services.platform);
 
   useEffect(() => {
     if (output) resultRef.current?.focus();
@@ -250,6 +252,14 @@ export function GenerateView(props: {
 
   return (
     <div className={styles.root} data-testid="generate-view">
+      {wordPath && (
+        <MessageBar intent="info" layout="multiline" data-testid="word-path">
+          <MessageBarBody>
+            <MessageBarTitle>{t("wordPathTitle")}</MessageBarTitle>
+            <span className={styles.text}>{t(wordPath === "only" ? "wordPathOnly" : "wordPathBest")}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.fields}>
         <Field
           label={t("fieldYear")}
@@ -327,7 +337,7 @@ export function GenerateView(props: {
 
       <div>
         <Button
-          appearance={output ? "secondary" : "primary"}
+          appearance={output || wordPath === "only" ? "secondary" : "primary"}
           disabled={running || year === null}
           icon={running ? <Spinner size="tiny" /> : undefined}
           data-testid="generate"
@@ -407,7 +417,7 @@ export function GenerateView(props: {
           {!downloadsBlocked && (
             <MessageBarActions>
               <Button
-                appearance="primary"
+                appearance={wordPath ? "secondary" : "primary"}
                 data-testid="save"
                 onClick={() => setSaved(saveBytes(output.bytes, reportFileName(output.result.settings), services.platform))}
               >
@@ -417,9 +427,10 @@ export function GenerateView(props: {
           )}
         </MessageBar>
       )}
-      {output && (downloadsBlocked || saved?.kind === "blocked") && (
+      {/* Where downloads cannot work the Word path was said up front; here only a download that failed. */}
+      {output && !downloadsBlocked && saved?.kind === "blocked" && (
         <SaveBlockedNotice
-          text={t(downloadsBlocked ? "saveBlockedMac" : "saveBlockedGeneric")}
+          text={t("saveBlockedGeneric")}
           detail={saved?.kind === "blocked" ? saved.detail : undefined}
           testId="save-blocked"
         />

@@ -18,6 +18,7 @@ import type { ColumnMappingEntry } from "../../adapters/excel/column-map";
 import { useI18n, type MessageKey } from "../i18n";
 import { countBySeverity, issueText, ledgerOverview, type LedgerCardModel, type SeverityCounts } from "../model";
 import { describeRowAccount } from "../../core/ledger/accounting";
+import { describePlace } from "../../core/describe";
 import { SetUpButton } from "../components/SetUpButton";
 
 /** Long issue lists render in pages: a 4,000-row ledger with a bad column must not freeze the pane. */
@@ -67,7 +68,10 @@ const useStyles = makeStyles({
   error: { borderLeftColor: tokens.colorStatusDangerBorderActive },
   warning: { borderLeftColor: tokens.colorStatusWarningBorderActive },
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
-  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForegroundLink, marginRight: tokens.spacingHorizontalXS },
+  // The place as the clerk reads it (`2022年学习记录台账 · C23`), in the body font, not formula syntax.
+  cell: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForegroundLink, marginRight: tokens.spacingHorizontalXS },
+  // A count and its unit stay on one line at 320 px (never a lone 行).
+  nowrap: { whiteSpace: "nowrap" },
   missing: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   fix: { marginTop: "2px", marginLeft: "3px", maxWidth: "100%", whiteSpace: "normal", textAlign: "start", height: "auto" },
 });
@@ -135,17 +139,20 @@ function IssueList(props: { issues: Issue[]; onSelectCell: (cell: string) => voi
                 <button
                   type="button"
                   className={mergeClasses(styles.issue, styles.clickable, severity)}
-                  title={t("issueSelectHint", { cell: issue.cell })}
+                  title={t("issueSelectHint", { cell: describePlace(issue.cell) })}
                   data-testid="issue"
+                  data-severity={issue.severity}
                   data-cell={issue.cell}
                   onClick={() => props.onSelectCell(issue.cell!)}
                 >
                   {/* A grouped issue (one problem down a column) shows its range; a click selects its first cell. */}
-                  <span className={styles.cell}>{issue.range ?? issue.cell}</span>
+                  <span className={styles.cell} data-testid="issue-place">
+                    {describePlace(issue.range ?? issue.cell)}
+                  </span>
                   {text}
                 </button>
               ) : (
-                <div className={mergeClasses(styles.issue, severity)} data-testid="issue">
+                <div className={mergeClasses(styles.issue, severity)} data-testid="issue" data-severity={issue.severity}>
                   {text}
                 </div>
               )}
@@ -191,6 +198,8 @@ function IssueCard(props: {
   const counts = useMemo(() => countBySeverity(props.issues), [props.issues]);
   const visible = props.filter === "all" ? props.issues : props.issues.filter((i) => i.severity === props.filter);
   const listId = useId("issues");
+  // A severity filter shows only the cards it has something to show on.
+  if (props.filter !== "all" && visible.length === 0) return null;
   return (
     <Card className={styles.card} data-testid="ledger-card" aria-label={props.title}>
       <CardHeader
@@ -203,7 +212,17 @@ function IssueCard(props: {
       />
       {props.details && (
         <Caption1 className={styles.wrap} style={{ whiteSpace: "pre-line" }} data-testid="ledger-rows">
-          {props.details}
+          {props.details.split("\n").map((line, l) => (
+            <span key={l}>
+              {l > 0 && "\n"}
+              {line.split(" · ").map((part, i) => (
+                <span key={i}>
+                  {i > 0 && " · "}
+                  <span className={styles.nowrap}>{part}</span>
+                </span>
+              ))}
+            </span>
+          ))}
         </Caption1>
       )}
       <CountBadges counts={counts} />

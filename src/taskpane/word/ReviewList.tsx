@@ -132,6 +132,11 @@ export function ReviewList(props: {
         </div>
       )}
 
+      {review.kept.length > 0 && (
+        <Caption1 className={styles.muted} data-testid="review-kept">
+          {t("reviewKept", { count: review.kept.length, names: review.kept.map((k) => k.name).join(t("listSeparator")) })}
+        </Caption1>
+      )}
       {review.notInDocument.length > 0 && (
         <Caption1 className={styles.muted}>
           {t("reviewNotInDocument", {

@@ -28,6 +28,7 @@ import type { InsertResult, LinkedReportRead, WordMessage, WordRefresh, WordRefr
 import { useI18n, type Translate } from "../i18n";
 import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
 import type { WordPaneServices } from "./services";
+import { undoKeys, type PanePlatform } from "../services";
 import { FilePicker, fileBytes } from "./FilePicker";
 import { ReviewList } from "./ReviewList";
 import { IssuesLine } from "./IssuesLine";
@@ -53,6 +54,8 @@ type Load = { kind: "loading" } | { kind: "failed"; error: PaneError } | { kind:
 
 interface Review {
   fileName: string;
+  /** When the picked file was last saved (File.lastModified): what the refresh read is that version. */
+  savedAt: number;
   refresh: WordRefresh;
   choices: Record<string, ConflictChoice>;
   plan: WordRefreshPlan;
@@ -99,6 +102,18 @@ const useStyles = makeStyles({
   name: { overflowWrap: "anywhere", minWidth: 0, flex: "1 1 8em" },
   figureText: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
   badge: { flexShrink: 0 },
+  // The figure's name is the way to it in the document: a click selects its content control.
+  nameButton: {
+    padding: 0,
+    border: "none",
+    background: "none",
+    textAlign: "start",
+    cursor: "pointer",
+    color: tokens.colorBrandForegroundLink,
+    fontFamily: tokens.fontFamilyBase,
+    ":hover": { textDecorationLine: "underline" },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
 });
 
 const BADGE: Record<
@@ -118,6 +133,7 @@ function statusDetail(row: FigureStatusRow, t: Translate): string {
     case "changed":
       return t("statusChangedText", { old: row.current, new: row.next ?? "" });
     case "edited":
+      if (row.keptAsWritten) return [t("statusDocText", { text: row.current }), t("statusKeptAsWritten")].join(" · ");
       return [
         t("statusDocText", { text: row.current }),
         row.next !== undefined ? t("statusLedgerText", { text: row.next }) : t("statusWasText", { text: row.written }),
@@ -196,7 +212,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
       await yieldToPaint();
       stage = "refresh";
       const refresh = await services.refresh(workbook, { allowOtherWorkbook: confirmed !== undefined });
-      setReview({ fileName: file.name, refresh, choices: {}, plan: refresh.plan });
+      setReview({ fileName: file.name, savedAt: file.lastModified, refresh, choices: {}, plan: refresh.plan });
       setLive(t("progressReviewReady", { file: file.name }));
     } catch (err) {
       setLive("");
@@ -317,6 +333,10 @@ export function WordApp({ services }: { services: WordPaneServices }) {
             {t("refreshTitle")}
           </Subtitle2>
           <Caption1 className={styles.muted}>{t("refreshBody")}</Caption1>
+          {/* The pane reads the file on disk, not the workbook open in Excel: unsaved edits are not in it. */}
+          <Caption1 className={styles.muted} data-testid="refresh-save-first">
+            {t("refreshSaveFirst")}
+          </Caption1>
           <div className={styles.actions}>
             <FilePicker
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -337,6 +357,12 @@ export function WordApp({ services }: { services: WordPaneServices }) {
           {busy && <ProgressLine text={busy} testId="progress" />}
           {review && (
             <div ref={reviewRef} tabIndex={-1} className={styles.section} data-testid="word-review">
+              <Caption1 className={styles.muted} data-testid="review-file-saved">
+                {t("refreshFileSavedAt", {
+                  file: review.fileName,
+                  time: formatGeneratedAt(new Date(review.savedAt).toISOString(), lang),
+                })}
+              </Caption1>
               <IssuesLine issues={review.refresh.issues} />
               {review.refresh.notices.map((n) => (
                 <MessageBar key={n.messageEn} intent="info" layout="multiline" data-testid="review-notice">
@@ -360,7 +386,12 @@ export function WordApp({ services }: { services: WordPaneServices }) {
             </div>
           )}
         </section>
-        <FigureStatusList rows={rows} source={review?.fileName} />
+        <FigureStatusList
+          rows={rows}
+          source={review?.fileName}
+          // Showing a figure is a convenience: a failure (the control just deleted) changes nothing.
+          onSelect={services.selectFigure ? (id) => void services.selectFigure!(id).catch(() => false) : undefined}
+        />
       </>
     );
   }
@@ -368,7 +399,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
   return (
     <main className={styles.root} data-testid="word-pane">
       {header}
-      {outcome && <OutcomeNotice ref={outcomeRef} outcome={outcome} />}
+      {outcome && <OutcomeNotice ref={outcomeRef} outcome={outcome} platform={services.platform} />}
       {error && <ErrorNotice ref={errorRef} error={error} />}
       {body}
       <LiveRegion text={live} testId="live" />
@@ -405,7 +436,7 @@ function ReportInfo({ record }: { record: LinkRecord }) {
   );
 }
 
-function FigureStatusList({ rows, source }: { rows: FigureStatusRow[]; source?: string }) {
+function FigureStatusList({ rows, source, onSelect }: { rows: FigureStatusRow[]; source?: string; onSelect?: (id: string) => void }) {
   const { t } = useI18n();
   const styles = useStyles();
   return (
@@ -420,7 +451,21 @@ function FigureStatusList({ rows, source }: { rows: FigureStatusRow[]; source?: 
         {rows.map((row) => (
           <li key={row.id} className={styles.figure} data-testid="word-figure" data-figure={row.id} data-status={row.status}>
             <div className={styles.figureHead}>
-              <Body1Strong className={styles.name}>{row.name}</Body1Strong>
+              <Body1Strong className={styles.name}>
+                {onSelect && row.status !== "deleted" ? (
+                  <button
+                    type="button"
+                    className={styles.nameButton}
+                    title={t("wordSelectFigureHint", { name: row.name })}
+                    data-testid="word-figure-select"
+                    onClick={() => onSelect(row.id)}
+                  >
+                    {row.name}
+                  </button>
+                ) : (
+                  row.name
+                )}
+              </Body1Strong>
               <Badge className={styles.badge} appearance="tint" color={BADGE[row.status].color} data-testid="status-badge">
                 {t(BADGE[row.status].label)}
               </Badge>
@@ -537,13 +582,16 @@ function InsertView(props: {
   );
 }
 
-const OutcomeNotice = forwardRef<HTMLDivElement, { outcome: Outcome }>(function OutcomeNotice({ outcome }, ref) {
+const OutcomeNotice = forwardRef<HTMLDivElement, { outcome: Outcome; platform?: PanePlatform }>(function OutcomeNotice(
+  { outcome, platform },
+  ref,
+) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const warnings = outcome.kind === "applied" ? outcome.warnings : outcome.result.warnings;
   const lines =
     outcome.kind === "applied"
-      ? [t("applyResult", { ...outcome.counts }), t("applyUndo")]
+      ? [t("applyResult", { ...outcome.counts }), t("applyUndo", { keys: undoKeys(platform) })]
       : outcome.result.path === "document"
         ? [t("insertDocumentPath")]
         : [];

@@ -31,6 +31,8 @@ export interface FigureStatusRow {
   current: string;
   /** What the ledger says now, once a workbook was read (changed and edited figures). */
   next?: string;
+  /** Edited by hand over a figure the ledgers did not move: kept as written, not a conflict. */
+  keptAsWritten?: boolean;
 }
 
 /**
@@ -54,10 +56,13 @@ export function statusFromPlan(record: LinkRecord, plan: RefreshPlan): FigureSta
   const conflicts = new Map<string, RefreshPlan["conflicts"][number]>();
   for (const c of plan.conflicts) if (!conflicts.has(c.id)) conflicts.set(c.id, c);
   const removed = new Set(plan.removed);
+  const kept = new Map(plan.kept.map((k) => [k.id, k]));
   return record.figures.map((figure) => {
     const base = { id: figure.id, name: figure.name, written: figure.text };
     const conflict = conflicts.get(figure.id);
     if (conflict) return { ...base, status: "edited", current: conflict.current, next: conflict.new };
+    const keptEdit = kept.get(figure.id);
+    if (keptEdit) return { ...base, status: "edited", current: keptEdit.current, keptAsWritten: true };
     if (removed.has(figure.id)) return { ...base, status: "deleted", current: "" };
     const update = updated.get(figure.id);
     if (update) return { ...base, status: "changed", current: update.old, next: update.new };
@@ -89,6 +94,8 @@ export interface ReviewModel {
   /** One entry per figure the clerk retyped and the ledgers disagree with. */
   conflicts: ReviewConflict[];
   removed: { id: string; name: string }[];
+  /** Hand edits over figures the ledgers did not move: kept as written, nothing to decide. */
+  kept: { id: string; name: string; current: string }[];
   /** Figures the workbook defines that the report has no place for. */
   notInDocument: { id: string; name: string }[];
   /** Controls the plan would write. */
@@ -132,6 +139,7 @@ export function reviewModel(
     updates: plan.updated.filter((u) => !conflicted.has(u.id)).map((u) => ({ id: u.id, name: name(u.id), old: u.old, new: u.new })),
     conflicts,
     removed: plan.removed.map((id) => ({ id, name: name(id) })),
+    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), current: k.current })),
     notInDocument: plan.notInDocument.map((id) => ({ id, name: name(id) })),
     writes: plan.writes.length,
   };
@@ -152,7 +160,7 @@ export interface RefreshCounts {
 }
 
 export function refreshCounts(plan: RefreshPlan): RefreshCounts {
-  const kept = new Set(plan.conflicts.filter((c) => c.resolution === "keep").map((c) => c.id));
+  const kept = new Set([...plan.conflicts.filter((c) => c.resolution === "keep").map((c) => c.id), ...plan.kept.map((k) => k.id)]);
   return { updated: new Set(plan.updated.map((u) => u.id)).size, kept: kept.size, removed: plan.removed.length };
 }
 

@@ -5,6 +5,7 @@ import { runEngine } from "../../core/engine";
 import {
   insertReport,
   readLinkedReport,
+  selectFigure,
   refreshInWord,
   type InsertResult,
   type LinkedReportRead,
@@ -23,6 +24,8 @@ export interface WordPaneServices {
    * the clerk confirmed it with `allowOtherWorkbook`.
    */
   refresh(workbook: RawWorkbook, options?: { allowOtherWorkbook?: boolean }): Promise<WordRefresh>;
+  /** Selects the figure's first content control in the document; false when it has none. */
+  selectFigure?(figureId: string): Promise<boolean>;
   /** Replaces the document's content with a rendered report and stores its link. */
   insert(bytes: Uint8Array, link: LinkRecord): Promise<InsertResult>;
   /** The workbook file the clerk picked, read in the pane; throws XlsxReadError with the clerk's message. */
@@ -43,6 +46,7 @@ export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>
     read: () => readLinkedReport(run, env),
     refresh: (workbook, options) => refreshInWord(workbook, { run, env, allowOtherWorkbook: options?.allowOtherWorkbook }),
     insert: (bytes, link) => insertReport(bytes, link, run, env),
+    selectFigure: (figureId) => selectFigure(figureId, run),
     readWorkbookFile: readWorkbookFileLazily,
     runEngine,
     renderDocx: renderDocxLazily,

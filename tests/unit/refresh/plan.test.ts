@@ -49,6 +49,50 @@ describe("planning a refresh", () => {
     expect(plan.record.figures.find((f) => f.id === "partners.count")!.text).toBe("11");
   });
 
+  it("keeps a hand edit as written, not as a conflict, when the ledgers did not move", () => {
+    const plan = planRefresh(previous, [{ id: "eg.amount", text: "约15亿" }], fresh, { overwriteConflicts: true });
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.kept).toEqual([{ id: "eg.amount", written: "15.20", current: "约15亿" }]);
+    expect(plan.writes).toEqual([]);
+    expect(plan.record.figures.find((f) => f.id === "eg.amount")!.text).toBe("15.20");
+  });
+
+  it("reads hand-typed numbers by what they mean: the same number is no edit to decide on", () => {
+    const same = record([fig("partners.count", "11"), fig("eg.count", "1200")]);
+    const moved = record([fig("partners.count", "12"), fig("eg.count", "1300")]);
+    // Ledgers unchanged, the clerk restyled the number: kept as written.
+    const restyled = planRefresh(
+      same,
+      [
+        { id: "partners.count", text: "１１" },
+        { id: "eg.count", text: "一千二百" },
+      ],
+      same,
+    );
+    expect(restyled.conflicts).toEqual([]);
+    expect(restyled.kept.map((k) => k.current)).toEqual(["１１", "一千二百"]);
+    // The clerk already typed the new number: nothing to decide, nothing overwritten.
+    const typedNew = planRefresh(
+      same,
+      [
+        { id: "partners.count", text: "十二" },
+        { id: "eg.count", text: "1,300" },
+      ],
+      moved,
+    );
+    expect(typedNew.conflicts).toEqual([]);
+    expect(typedNew.writes).toEqual([]);
+    // The clerk changed the text and the ledgers moved: a true conflict.
+    const both = planRefresh(same, [{ id: "partners.count", text: "十一" }], moved);
+    expect(both.conflicts.map((c) => [c.current, c.new])).toEqual([["十一", "12"]]);
+  });
+
+  it("names every figure it plans, from the document's record and the workbook's", () => {
+    const plan = planRefresh(previous, [], fresh);
+    expect(plan.names["eg.count"]).toBe("eg.count");
+    expect(Object.keys(plan.names)).toContain("new.figure");
+  });
+
   it("overwrites conflicts when told to, globally or per figure", () => {
     const controls = [
       { id: "partners.count", text: "十一" },
