@@ -67,6 +67,7 @@ function paneConfig(dev) {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/support.html", to: "support.html" },
+          { from: "src/taskpane/unsupported-webview.js", to: "unsupported-webview.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -228,5 +228,6 @@ export const enUS: Messages = {
   errorWhereDocument: "this Word document",
   wordProblemTitle: "This document cannot be refreshed",
   errorUnsupportedWordWhat: "This version of Word cannot run Ledger Report",
-  errorUnsupportedWordTodo: "It needs Word 2016 or later, Microsoft 365 or Word on the web (WordApi 1.3).",
+  errorUnsupportedWordTodo:
+    "It needs Word 2019 or later, Microsoft 365 or Word on the web (WordApi 1.3). Word 2016 has WordApi 1.1 only and cannot run it: use the offline web page or the command line instead.",
 };
