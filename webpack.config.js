@@ -7,10 +7,27 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const webConfig = require("./webpack.web.js");
 
-const urlDev = "https://localhost:3000/";
+const { productionManifest } = require("./scripts/manifest-url.cjs");
+
 /** Where the production pane is hosted; the manifest copied into dist/ points there. */
 const urlProd = process.env.LEDGER_REPORT_URL || "https://ledger-report.example.org/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/**
+ * The intranet build (LEDGER_REPORT_OFFICE_JS=local): office.js and the host files it loads come from
+ * the add-in's own origin (copied from the @microsoft/office-js package into office-js/), so the pane
+ * loads nothing from outside. See README, "Deploying inside an agency".
+ */
+const officeJsLocal = process.env.LEDGER_REPORT_OFFICE_JS === "local";
+/** Production source maps only when asked for (LEDGER_REPORT_SOURCE_MAPS=1): they would ship the source. */
+const shipSourceMaps = process.env.LEDGER_REPORT_SOURCE_MAPS === "1";
+/** The office.js files the pane can need: Excel and Word hosts, the loader's table and string files. */
+const OFFICE_JS_FILES = {
+  from: "node_modules/@microsoft/office-js/dist",
+  to: "office-js",
+  globOptions: {
+    ignore: ["**/*.debug.js", "**/*.d.ts", "**/office-vsdoc.js", "**/outlook*", "**/onenote*", "**/powerpoint*", "**/project*", "**/access*"],
+  },
+};
 
 /** Scripts only from the pane's own origin and the office.js CDN (office.js loads its host files from there). */
 function contentSecurityPolicy(scriptOrigins) {
@@ -55,25 +72,33 @@ function paneConfig(dev) {
   return {
     ...common(dev),
     name: "pane",
+    devtool: dev || shipSourceMaps ? "source-map" : false,
     entry: { taskpane: "./src/taskpane/index.tsx" },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true, publicPath: "" },
+    output: {
+      path: path.resolve(__dirname, process.env.LEDGER_REPORT_OUT || "dist"),
+      filename: "[name].[contenthash:8].js",
+      clean: true,
+      publicPath: "",
+    },
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        officeJs: OFFICE_JS_CDN,
-        csp: contentSecurityPolicy(["https://appsforoffice.microsoft.com"]),
+        officeJs: officeJsLocal ? "office-js/office.js" : OFFICE_JS_CDN,
+        csp: officeJsLocal ? contentSecurityPolicy([]) : contentSecurityPolicy(["https://appsforoffice.microsoft.com"]),
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/support.html", to: "support.html" },
+          { from: "src/taskpane/unsupported-webview.js", to: "unsupported-webview.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+            transform: (content) => (dev ? content : productionManifest(content.toString(), urlProd)),
           },
+          ...(officeJsLocal ? [OFFICE_JS_FILES] : []),
         ],
       }),
     ],

@@ -85,6 +85,19 @@ export interface SimOptions {
   payloadLimitBytes?: number;
   /** Highest supported version per requirement set, e.g. { ExcelApi: "1.12" }; default ExcelApi 1.17. */
   apiSets?: Record<string, string>;
+  /**
+   * How a sync over the payload limit fails: with the documented payload errors (default), or as
+   * Excel on the web has also answered oversized batches — GeneralException, HTTP 500, "An internal
+   * error has occurred" (OfficeDev/office-js#1314, office-js-docs#1247).
+   */
+  oversize?: "payloadError" | "generalException";
+  /** Cells one read may return (default 5 million, everywhere). */
+  cellReadLimit?: number;
+  /**
+   * A read over that many cells: RangeExceedsLimit (default), or `values: null` without an error, as
+   * the documentation now warns it can be (office-js-docs-pr#5821).
+   */
+  overCellReadLimit?: "error" | "null";
 }
 
 export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -134,7 +147,7 @@ export class SimRichApiError extends Error {
     this.name = "RichApi.Error";
     this.code = code;
     this.debugInfo = { code, message: this.message, errorLocation };
-    this.httpStatusCode = code === "AccessDenied" ? 401 : code === "ItemNotFound" ? 404 : 400;
+    this.httpStatusCode = code === "AccessDenied" ? 401 : code === "ItemNotFound" ? 404 : code === "GeneralException" ? 500 : 400;
   }
 }
 
@@ -197,6 +210,9 @@ class Host {
     errors: [],
   };
   readonly limit: number;
+  readonly oversize: "payloadError" | "generalException";
+  readonly cellReadLimit: number;
+  readonly overCellReadLimit: "error" | "null";
   readonly latencyMs: number;
   readonly apiSets: Record<string, string>;
   /** WorksheetCollection.onChanged handlers, registered at the sync that adds them. */
@@ -208,6 +224,9 @@ class Host {
     opts: SimOptions,
   ) {
     this.limit = opts.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
+    this.oversize = opts.oversize ?? "payloadError";
+    this.cellReadLimit = opts.cellReadLimit ?? MAX_CELLS_PER_READ;
+    this.overCellReadLimit = opts.overCellReadLimit ?? "error";
     this.latencyMs = opts.latencyMs ?? 0;
     this.apiSets = opts.apiSets ?? { ExcelApi: "1.17" };
   }
@@ -251,7 +270,10 @@ class Host {
 
   readValues(ref: RangeRef, location: string): RawCell[][] {
     const n = rowsOf(ref.r) * colsOf(ref.r);
-    if (n > MAX_CELLS_PER_READ) fail("RangeExceedsLimit", location);
+    if (n > this.cellReadLimit) {
+      if (this.overCellReadLimit === "null") return null as unknown as RawCell[][];
+      fail("RangeExceedsLimit", location);
+    }
     const out: RawCell[][] = [];
     for (let row = ref.r.top; row <= ref.r.bottom; row++) {
       const src = ref.sheet.cells[row];
@@ -478,7 +500,9 @@ class SimRequestContext {
       stats.errors.push(code);
       return new SimRichApiError(code, message, location);
     };
-    if (requestBytes > host.limit) throw rejected("RequestPayloadSizeLimitExceeded");
+    const oversized = (payloadCode: string) =>
+      host.oversize === "generalException" ? rejected("GeneralException", undefined, "An internal error has occurred.") : rejected(payloadCode);
+    if (requestBytes > host.limit) throw oversized("RequestPayloadSizeLimitExceeded");
     const staged: (() => void)[] = [];
     let responseBytes = 0;
     const stage: Stage = (apply, returned) => {
@@ -495,7 +519,7 @@ class SimRequestContext {
       if (e instanceof SimRichApiError) throw rejected(e.code, e.debugInfo.errorLocation, e.message);
       throw rejected("GeneralException", undefined, String((e as Error)?.message ?? e));
     }
-    if (responseBytes > host.limit) throw rejected("ResponsePayloadSizeLimitExceeded");
+    if (responseBytes > host.limit) throw oversized("ResponsePayloadSizeLimitExceeded");
     for (const apply of staged) apply();
     stats.responseBytes.push(responseBytes);
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
@@ -1257,7 +1281,7 @@ class SimRange extends SimObject<RangeRef> {
       case "values":
         return this._host.readValues(m, "Range.values");
       case "text":
-        return this._host.readValues(m, "Range.text").map((line) => line.map((v) => String(v)));
+        return this._host.readValues(m, "Range.text")?.map((line) => line.map((v) => String(v))) ?? null;
       case "numberFormat":
         return this._host.readNumberFormats(m, "Range.numberFormat");
       case "rowIndex":
@@ -1384,7 +1408,8 @@ class SimRange extends SimObject<RangeRef> {
       () => {
         const m = this._resolve();
         if (!m) return null;
-        const rects = m.sheet.merges.filter((x) => intersect(x, m.r));
+        // Only the areas whose top-left cell lies in this range (so row blocks never list one twice).
+        const rects = m.sheet.merges.filter((x) => x.top >= m.r.top && x.top <= m.r.bottom && x.left >= m.r.left && x.left <= m.r.right);
         if (rects.length > MAX_MERGED_AREAS) fail("GeneralException", "Range.getMergedAreasOrNullObject", "Too many merged areas.");
         return rects.length ? { sheet: m.sheet, rects } : null;
       },

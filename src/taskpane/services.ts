@@ -24,7 +24,7 @@ export async function renderDocxLazily(doc: ReportDocument, link: LinkRecord): P
 
 export function createExcelServices(run?: typeof Excel.run, platform: PanePlatform = "unknown"): PaneServices {
   return {
-    source: createExcelWorkbookSource(run),
+    source: createExcelWorkbookSource(run, { platform }),
     runEngine,
     renderDocx: renderDocxLazily,
     platform,

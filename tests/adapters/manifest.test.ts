@@ -89,3 +89,22 @@ describe("manifest.xml promises beyond the schema", () => {
     }
   });
 });
+
+describeWithSchemas("the production manifest (npm run build with LEDGER_REPORT_URL)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { productionManifest } = require("../../scripts/manifest-url.cjs") as { productionManifest: (xml: string, url: string) => string };
+
+  it("rewrites every localhost URL, AppDomain to the host's origin, and still validates", async () => {
+    const out = productionManifest(manifest, "https://oa.example.gov.cn/ledger-report/");
+    expect(out).not.toMatch(/localhost/i);
+    expect(out).toContain("<AppDomain>https://oa.example.gov.cn</AppDomain>");
+    expect(out).toContain('<SourceLocation DefaultValue="https://oa.example.gov.cn/ledger-report/taskpane.html"/>');
+    expect(out).toContain('DefaultValue="https://oa.example.gov.cn/ledger-report/assets/icon-32.png"');
+    const result = await validate(out);
+    expect(result.errors.map((e) => e.rawMessage)).toEqual([]);
+  });
+
+  it("adds the trailing slash a folder address needs", () => {
+    expect(productionManifest(manifest, "https://oa.example.gov.cn/lr")).toContain("https://oa.example.gov.cn/lr/taskpane.html");
+  });
+});

@@ -7,7 +7,8 @@ import type { FileChild, ParagraphChild } from "docx";
 import type { Block, Run, RunStyle } from "../../core/types";
 import { sanitizeXmlText, slotTag } from "../../core/link";
 import { titleBreaks } from "../../core/report/title";
-import { contentControl } from "./oxml";
+import { figureBookmarkName } from "./bookmark-names";
+import { contentControl, el } from "./oxml";
 import { LINE_PITCH, STYLE, TITLE_POINTS } from "./styles";
 
 /** Width of the 156 mm text block in twips (A4 11906 − left 1587 − right 1474). */
@@ -15,11 +16,19 @@ export const TEXT_WIDTH = 8845;
 
 const HEADING_STYLE = { 1: STYLE.heading1, 2: STYLE.heading2, 3: STYLE.heading3 } as const;
 
-/** Numbers the content controls; Word wants each `w:id` unique within the document. */
+/** Numbers the content controls and their bookmarks; Word wants each `w:id` unique within the document. */
 export class ControlIds {
   private next = 1;
+  private nextBookmark = 0;
+  private readonly bookmarkNames = new Map<string, number>();
   take(): number {
     return this.next++;
+  }
+  /** A bookmark id and a unique name for a figure's second anchor (see figureBookmarkName). */
+  bookmark(figureId: string): { id: number; name: string } {
+    const occurrence = (this.bookmarkNames.get(figureId) ?? 0) + 1;
+    this.bookmarkNames.set(figureId, occurrence);
+    return { id: this.nextBookmark++, name: figureBookmarkName(figureId, occurrence) };
   }
 }
 
@@ -33,16 +42,23 @@ function textRun(text: string, style: RunStyle | undefined, highlighted = false)
   });
 }
 
-function runChild(run: Run, ids: ControlIds): ParagraphChild {
-  if (run.kind === "text") return textRun(run.text, run.style);
+function runChildren(run: Run, ids: ControlIds): ParagraphChild[] {
+  if (run.kind === "text") return [textRun(run.text, run.style)];
   const control = contentControl({
     alias: run.name,
     tag: slotTag(run.id),
     id: ids.take(),
     content: [textRun(run.text, run.style, run.unresolved === true)],
   });
+  // The bookmark goes around the control, not inside it: Word's insertText(…, "Replace") and the
+  // file patcher rewrite the inside.
+  const mark = ids.bookmark(run.id);
   // docx's ParagraphChild union does not list foreign components; its writer accepts any XmlComponent.
-  return control as unknown as ParagraphChild;
+  return [
+    el("w:bookmarkStart", { "w:id": mark.id, "w:name": mark.name }),
+    control,
+    el("w:bookmarkEnd", { "w:id": mark.id }),
+  ] as unknown as ParagraphChild[];
 }
 
 /** How the end of the report holds together on the page: see `endingLayout`. */
@@ -68,7 +84,7 @@ function paragraph(block: Extract<Block, { kind: "paragraph" }>, ids: ControlIds
     keepLines: keep.keepLines,
     widowControl: keep.widowControl,
     spacing: keep.before ? { before: keep.before } : undefined,
-    children: block.runs.map((r) => runChild(r, ids)),
+    children: block.runs.flatMap((r) => runChildren(r, ids)),
   });
 }
 
@@ -145,11 +161,11 @@ function title(block: Extract<Block, { kind: "title" }>, ids: ControlIds): Parag
     if (breaks.includes(at) && at > 0) children.push(new TextRun({ break: 1 }));
     let from = 0;
     for (const cut of cuts) {
-      children.push(runChild({ ...run, text: run.text.slice(from, cut - at) }, ids));
+      children.push(...runChildren({ ...run, text: run.text.slice(from, cut - at) }, ids));
       children.push(new TextRun({ break: 1 }));
       from = cut - at;
     }
-    children.push(runChild(from === 0 ? run : { ...run, text: run.text.slice(from) }, ids));
+    children.push(...runChildren(from === 0 ? run : { ...run, text: run.text.slice(from) }, ids));
     at = end;
   }
   return new Paragraph({ style: STYLE.title, children });
@@ -169,7 +185,7 @@ function table(block: Extract<Block, { kind: "table" }>, ids: ControlIds): Table
             const runs = cells[c] ?? [];
             return new TableCell({
               width: { size: width, type: WidthType.DXA },
-              children: [new Paragraph({ style: STYLE.table, children: runs.map((r) => runChild(r, ids)) })],
+              children: [new Paragraph({ style: STYLE.table, children: runs.flatMap((r) => runChildren(r, ids)) })],
             });
           }),
         }),
@@ -184,7 +200,7 @@ export function blockChildren(blocks: Block[], ids: ControlIds): FileChild[] {
       case "title":
         return title(block, ids);
       case "heading":
-        return new Paragraph({ style: HEADING_STYLE[block.level], children: block.runs.map((r) => runChild(r, ids)) });
+        return new Paragraph({ style: HEADING_STYLE[block.level], children: block.runs.flatMap((r) => runChildren(r, ids)) });
       case "paragraph":
         return paragraph(block, ids, ending.get(index));
       case "table":

@@ -7,6 +7,7 @@ import type { FoundControl, RefreshPlan } from "../../core/refresh/plan";
 import type { LinkRecord } from "../../core/types";
 import { isPlaceholderText } from "../../core/format";
 import { attribute, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
+import { figureOfBookmark } from "./bookmark-names";
 
 export type DocxReadErrorCode = "not_docx" | "corrupt" | "not_linked" | "newer_version" | "link_missing" | "too_large";
 
@@ -33,6 +34,23 @@ export interface LocatedControl extends FoundControl {
   runProperties: string;
   /** Raw `<w:pPr>…</w:pPr>` of its first paragraph when the control holds paragraphs; null for a run-level control. */
   paragraphProperties: string | null;
+  /** How it was found: its tag, or — its tag emptied by another word processor — its bookmark, or the record's order and text. */
+  anchor?: "tag" | "bookmark" | "order";
+  /** Bookmark elements lying directly in its content (LibreOffice moves the bookmark start there), kept on a write. */
+  innerMarks?: string;
+  /** For a control found again without its tag: the new `w:sdtPr` restoring tag, title and lock. */
+  restore?: { start: number; end: number; xml: string };
+}
+
+/** A `w:sdt` without an `lr:` tag, as another word processor leaves ours: placed again from the link record. */
+export interface UntaggedControl extends Omit<LocatedControl, "id" | "anchor" | "restore"> {
+  /** The `lr_` bookmark just before it or at the start of its content. */
+  bookmark: string | null;
+  /** Span of its whole `w:sdtPr`, replaced when its tag is restored. */
+  propertiesStart: number;
+  propertiesEnd: number;
+  /** Its `w:sdtPr`'s `w:rPr`, kept when the properties are rebuilt. */
+  controlRunProperties: string;
 }
 
 export interface LinkedDocx {
@@ -101,8 +119,9 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
   if (!decoded) throw CORRUPT_BODY();
   const documentXml = decoded.text;
   let controls: LocatedControl[];
+  const untagged: UntaggedControl[] = [];
   try {
-    controls = locateControls(documentXml);
+    controls = locateControls(documentXml, untagged);
   } catch (e) {
     if (e instanceof XmlScanError) throw CORRUPT_BODY();
     throw e;
@@ -134,8 +153,11 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
       parsed.reason === "newer_version" ? "newer_version" : parsed.reason === "not_link" ? "not_linked" : "corrupt";
     throw new DocxReadError(code, parsed.message, parsed.messageEn);
   }
-  // LibreOffice keeps the w:sdt elements but empties their properties, tags included: the record
-  // survives and every figure would read as deleted. A refresh that "removes" everything is that loss.
+  // LibreOffice and WPS keep the w:sdt elements but empty their properties, tags included; the record
+  // survives. Controls are placed again by their bookmark, or — with no tagged control left and no
+  // bookmark either — by the record's order and last written text; their tags come back on the write.
+  if (untagged.length) controls = [...controls, ...placeUntagged(untagged, parsed.record, controls.length === 0)].sort((a, b) => a.contentStart - b.contentStart);
+  // A refresh that "removes" every figure is that loss, where nothing could be placed.
   if (controls.length === 0 && parsed.record.figures.length > 0)
     throw new DocxReadError(
       "link_missing",
@@ -143,6 +165,59 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
       `the link part lists ${parsed.record.figures.length} figures but the document has no figure controls left: their tags were probably lost when another program (WPS, LibreOffice) re-saved it. Refresh the report as Word saved it, or generate it again.`,
     );
   return { files, order, documentXml, documentEncoding: decoded.encoding, linkPartName, record: parsed.record, controls };
+}
+
+/**
+ * Figures for controls whose tag another word processor emptied: by the `lr_` bookmark around each
+ * first; then, only where no control kept its tag and none was placed by bookmark, by the record's
+ * order (figures are recorded in the order they first appear) and their last written text. A control
+ * that cannot be placed with certainty is left out — it is then reported, never written.
+ */
+export function placeUntagged(untagged: UntaggedControl[], record: LinkRecord, orderAllowed: boolean): LocatedControl[] {
+  const ids = record.figures.map((f) => f.id);
+  const names = new Map(record.figures.map((f) => [f.id, f.name]));
+  let restoreId = 1_000_000;
+  const place = (u: UntaggedControl, id: string, anchor: "bookmark" | "order"): LocatedControl => {
+    const { bookmark: _b, propertiesStart, propertiesEnd, controlRunProperties, ...located } = u;
+    const xml =
+      `<w:sdtPr>${controlRunProperties}<w:alias w:val="${escapeXmlText(names.get(id) ?? id).replace(/"/g, "&quot;")}"/>` +
+      `<w:tag w:val="${escapeXmlText("lr:" + id).replace(/"/g, "&quot;")}"/><w:id w:val="${restoreId++}"/><w:lock w:val="sdtLocked"/></w:sdtPr>`;
+    return { ...located, id, anchor, restore: { start: propertiesStart, end: propertiesEnd, xml } };
+  };
+  const byBookmark: LocatedControl[] = [];
+  const rest: UntaggedControl[] = [];
+  for (const u of untagged) {
+    const id = u.bookmark ? figureOfBookmark(u.bookmark, ids) : null;
+    if (id) byBookmark.push(place(u, id, "bookmark"));
+    else rest.push(u);
+  }
+  if (byBookmark.length || !orderAllowed) return byBookmark;
+
+  const figs = record.figures;
+  const out: LocatedControl[] = [];
+  let p = 0;
+  rest.forEach((u, i) => {
+    const next = figs[p];
+    if (next && u.text === next.text) {
+      out.push(place(u, next.id, "order"));
+      p++;
+      return;
+    }
+    // A figure used again further on (the year in the closing line): only when one figure fits.
+    const repeats = figs.slice(0, p).filter((f) => f.text === u.text);
+    if (repeats.length === 1) {
+      out.push(place(u, repeats[0].id, "order"));
+      return;
+    }
+    if (repeats.length > 1 || !next) return;
+    // Hand-edited: placed by order only when the control after it lines up with the figure after.
+    const after = rest[i + 1];
+    if (after ? figs[p + 1] !== undefined && after.text === figs[p + 1].text : p === figs.length - 1) {
+      out.push(place(u, next.id, "order"));
+      p++;
+    }
+  });
+  return out;
 }
 
 /** The custom XML item holding our link record; a part that merely mentions the namespace does not hide a real one after it. */
@@ -236,6 +311,10 @@ interface Frame {
   paragraphDepth: number;
   paragraphProperties: string | null;
   paragraphPropertiesStart: number;
+  bookmark: string | null;
+  sdtPrStart: number;
+  sdtPrEnd: number;
+  innerMarks: string;
 }
 
 function newFrame(block: boolean): Frame {
@@ -259,6 +338,10 @@ function newFrame(block: boolean): Frame {
     paragraphDepth: -1,
     paragraphProperties: null,
     paragraphPropertiesStart: -1,
+    bookmark: null,
+    sdtPrStart: -1,
+    sdtPrEnd: -1,
+    innerMarks: "",
   };
 }
 
@@ -269,13 +352,16 @@ const inside = (f: Frame | undefined): f is Frame => f !== undefined && f.conten
  * pass. The text is what a reader sees: `w:t`, tabs and breaks (so a clerk's line break is an edit),
  * a line between paragraphs, nothing from deleted revisions, "" while Word shows its placeholder.
  */
-export function locateControls(xml: string): LocatedControl[] {
+export function locateControls(xml: string, untagged?: UntaggedControl[]): LocatedControl[] {
   const found: LocatedControl[] = [];
   const frames: Frame[] = [];
   const names: string[] = [];
   let textStart = -1;
+  /** An `lr_` bookmark started outside any control, waiting for the control it stands before. */
+  let pendingBookmark: string | null = null;
 
   const addText = (s: string) => {
+    if (!frames.some(inside)) pendingBookmark = null;
     for (const f of frames) if (inside(f)) f.text += s;
     const f = frames[frames.length - 1];
     if (inside(f) && f.runDepth >= 0 && f.textRunProperties === null) f.textRunProperties = f.runProperties;
@@ -289,11 +375,29 @@ export function locateControls(xml: string): LocatedControl[] {
       const parent = names[depth - 1];
       switch (tag.name) {
         case "w:sdt":
-          if (tag.kind === "open") frames.push(newFrame(BLOCK_PARENTS.has(parent) || (parent === "w:sdtContent" && frame?.block === true)));
+          if (tag.kind === "open") {
+            const f = newFrame(BLOCK_PARENTS.has(parent) || (parent === "w:sdtContent" && frame?.block === true));
+            f.bookmark = pendingBookmark;
+            pendingBookmark = null;
+            frames.push(f);
+          }
           break;
         case "w:sdtPr":
-          if (frame && tag.kind === "open" && parent === "w:sdt") frame.inProperties = true;
+          if (frame && parent === "w:sdt") {
+            frame.sdtPrStart = tag.start;
+            if (tag.kind === "open") frame.inProperties = true;
+            else frame.sdtPrEnd = tag.end;
+          }
           break;
+        case "w:bookmarkStart":
+        case "w:bookmarkEnd": {
+          const name = tag.name === "w:bookmarkStart" ? (attribute(tag.attrs, "w:name") ?? "") : "";
+          if (inContent && parent === "w:sdtContent") {
+            frame.innerMarks += xml.slice(tag.start, tag.end);
+            if (name.startsWith("lr_") && frame.text === "") frame.bookmark ??= name;
+          } else if (name.startsWith("lr_") && !frames.some(inside)) pendingBookmark = name;
+          break;
+        }
         case "w:tag":
           if (frame?.inProperties && parent === "w:sdtPr") frame.id = slotIdFromTag(attribute(tag.attrs, "w:val") ?? "");
           break;
@@ -384,16 +488,21 @@ export function locateControls(xml: string): LocatedControl[] {
         }
         break;
       case "w:sdtPr":
-        if (frame && names[own - 1] === "w:sdt") frame.inProperties = false;
+        if (frame && names[own - 1] === "w:sdt") {
+          frame.inProperties = false;
+          frame.sdtPrEnd = tag.end;
+        }
+        break;
+      case "w:p":
+        if (!frames.some(inside)) pendingBookmark = null;
         break;
       case "w:sdtContent":
         if (frame && names[own - 1] === "w:sdt" && frame.contentStart >= 0) frame.contentEnd = tag.start;
         break;
       case "w:sdt": {
         const done = frames.pop();
-        if (done?.id && done.contentStart >= 0 && done.contentEnd >= 0) {
-          const control: LocatedControl = {
-            id: done.id,
+        if (done && done.contentStart >= 0 && done.contentEnd >= 0 && (done.id || untagged)) {
+          const control: Omit<LocatedControl, "id"> = {
             text: done.placeholder ? "" : done.text,
             contentStart: done.contentStart,
             contentEnd: done.contentEnd,
@@ -402,7 +511,16 @@ export function locateControls(xml: string): LocatedControl[] {
           };
           if (done.emptyContent) control.emptyContent = true;
           if (done.placeholder) control.placeholder = done.placeholder;
-          found.push(control);
+          if (done.innerMarks) control.innerMarks = done.innerMarks;
+          if (done.id) found.push({ id: done.id, ...control, anchor: "tag" });
+          else if (untagged && done.sdtPrStart >= 0 && done.sdtPrEnd >= 0)
+            untagged.push({
+              ...control,
+              bookmark: done.bookmark,
+              propertiesStart: done.sdtPrStart,
+              propertiesEnd: done.sdtPrEnd,
+              controlRunProperties: done.controlRunProperties ?? "",
+            });
         }
         break;
       }
@@ -435,7 +553,8 @@ export function runPropertiesFor(runProperties: string, placeholder: boolean): s
 /** The new inside of a control: one run with the first run's formatting (in a paragraph if it held paragraphs). */
 function replacementContent(control: LocatedControl, text: string): string {
   const properties = runPropertiesFor(control.runProperties, isPlaceholderText(text));
-  const run = `<w:r>${properties}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
+  // A bookmark inside the content (where LibreOffice moves ours) stays: it is the figure's second anchor.
+  const run = `${control.innerMarks ?? ""}<w:r>${properties}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
   const inner = control.paragraphProperties === null ? run : `<w:p>${control.paragraphProperties}${run}</w:p>`;
   return control.emptyContent ? `<w:sdtContent>${inner}</w:sdtContent>` : inner;
 }
@@ -443,6 +562,7 @@ function replacementContent(control: LocatedControl, text: string): string {
 /** Applies a refresh plan's writes and stores the new link record; returns the new package. */
 export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
   const edits: { start: number; end: number; text: string }[] = [];
+  for (const c of docx.controls) if (c.restore) edits.push({ start: c.restore.start, end: c.restore.end, text: c.restore.xml });
   for (const w of plan.writes) {
     const c = docx.controls[w.index];
     if (c.placeholder) edits.push({ ...c.placeholder, text: "" });

@@ -81,6 +81,23 @@ function tooLarge(e: unknown): boolean {
   return isPayloadLimitError(e) || errorCode(e) === "RangeExceedsLimit";
 }
 
+/**
+ * A failure that may mean "too much at once": the documented payload and cell-count errors, and the
+ * GeneralException (HTTP 500, "An internal error has occurred") Excel on the web has also answered
+ * oversized batches with (OfficeDev/office-js#1314). Treated as a size error, with bounded retries.
+ */
+function maybeTooLarge(e: unknown): boolean {
+  return tooLarge(e) || errorCode(e) === "GeneralException";
+}
+
+/** Halvings in a row before a read that keeps failing is given up: 4 MB → 1 KB. */
+const MAX_SIZE_RETRIES = 12;
+/** Merged-area requests in one sync before merges are given up as unknown. */
+const MAX_MERGE_REQUESTS = 2000;
+
+/** Thrown inside the read when a response came back `values: null` (reads over 5 million cells can). */
+class NullValues extends Error {}
+
 function readFailed(e: unknown): WorkbookSourceError {
   if (e instanceof WorkbookSourceError) return e;
   const detail = String((e as Error)?.message ?? e);
@@ -213,7 +230,11 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
 
     // Sync 2: where each range is, its merged areas, and as many first rows as one response should hold.
     // The configuration sheets are short; the ledgers share the rest of the budget.
-    let withMerges = opts.isSetSupported("ExcelApi", "1.13");
+    const withMerges = opts.isSetSupported("ExcelApi", "1.13");
+    // Merged areas come with the first rows when the host answers; otherwise (over 512 areas, or a
+    // GeneralException that might be that) they are asked per row block after the values.
+    let mergesInProbe = withMerges;
+    let sizeRetries = 0;
     const ledgerCount = targets.filter((t) => isLedgerTarget(t)).length;
     let ledgerFirstRows = Math.max(
       1,
@@ -232,25 +253,33 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
         const rows = isLedgerTarget(t) ? ledgerFirstRows : configFirstRows;
         const prefix = rows > 0 ? range.getIntersectionOrNullObject(`1:${rows}`) : null;
         prefix?.load("values,rowIndex");
-        const merged = withMerges ? range.getMergedAreasOrNullObject() : null;
+        const merged = mergesInProbe ? range.getMergedAreasOrNullObject() : null;
         merged?.load("address");
         return { t, range, prefix, merged, rects };
       });
       if (!probes.length) break;
+      const halveFirstRows = () => {
+        if (ledgerFirstRows + configFirstRows === 0 || sizeRetries++ >= MAX_SIZE_RETRIES) return false;
+        ledgerFirstRows = Math.floor(ledgerFirstRows / 2);
+        configFirstRows = Math.floor(configFirstRows / 2);
+        return true;
+      };
       try {
         await sync();
       } catch (e) {
-        if (tooLarge(e) && ledgerFirstRows + configFirstRows > 0) {
-          ledgerFirstRows = Math.floor(ledgerFirstRows / 2);
-          configFirstRows = Math.floor(configFirstRows / 2);
+        // Ranges with more than 512 merged areas make the merged-areas call fail (GeneralException),
+        // which is also how an oversized batch may fail: first without the merges, then smaller.
+        if (mergesInProbe && !tooLarge(e)) {
+          mergesInProbe = false;
           continue;
         }
-        // Ranges with more than 512 merged areas make the merged-areas call fail: read without them.
-        if (withMerges && !tooLarge(e)) {
-          withMerges = false;
-          continue;
-        }
+        if (maybeTooLarge(e) && halveFirstRows()) continue;
         throw readFailed(e);
+      }
+      // Reads over 5 million cells can come back `values: null` instead of failing.
+      if (probes.some(({ prefix }) => prefix && !prefix.isNullObject && !Array.isArray(prefix.values))) {
+        if (halveFirstRows()) continue;
+        throw readFailed(new NullValues("Excel returned no values for the first rows"));
       }
       const firstRows: { plan: Plan; values: RawCell[][] }[] = [];
       plans = probes.map(({ t, range, prefix, merged, rects }) => {
@@ -289,7 +318,6 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
       account(firstRows);
       break;
     }
-    stats.mergesUnknown = !withMerges && targets.length > 0;
 
     // Sync 3…: the rest, block by block. A refused sync teaches a ceiling below what it was
     // estimated at; it is retried at half that, and later syncs stay under the ceiling.
@@ -328,21 +356,64 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
             );
         return range.load("values");
       });
+      const smallest = blocks.length === 1 && blocks[0].count === 1;
+      const shrink = () => {
+        if (smallest || sizeRetries++ >= MAX_SIZE_RETRIES) return false;
+        ceiling = Math.min(ceiling, planned);
+        retryBudget = Math.max(1, Math.floor(planned / 2));
+        return true;
+      };
       try {
         await sync();
       } catch (e) {
-        if (tooLarge(e) && !(blocks.length === 1 && blocks[0].count === 1)) {
-          ceiling = Math.min(ceiling, planned);
-          retryBudget = Math.max(1, Math.floor(planned / 2));
-          continue;
-        }
+        if (maybeTooLarge(e) && shrink()) continue;
         throw readFailed(e);
       }
+      if (loads.some((l) => !Array.isArray(l.values))) {
+        if (shrink()) continue;
+        throw readFailed(new NullValues("Excel returned no values for a block of rows"));
+      }
       retryBudget = null;
+      sizeRetries = 0;
       const got = blocks.map(({ plan }, i) => ({ plan, values: loads[i].values }));
       for (const { plan, values } of got) for (const line of values) plan.values.push(line);
       account(got);
     }
+
+    // Merged areas per row block, where the whole range's could not be had: a block lists the areas
+    // whose top-left cell it holds, so the blocks together list each once. Blocks halve while the
+    // host refuses (over 512 areas in one); past the bounds the merges are unknown, never guessed.
+    if (withMerges && !mergesInProbe && plans.length) {
+      let rowsPer = Math.max(1, ...plans.map((p) => p.rows));
+      for (let attempt = 0; attempt <= MAX_SIZE_RETRIES; attempt++) {
+        const requests = plans.flatMap((plan) => {
+          const out: { plan: Plan; areas: Excel.RangeAreas }[] = [];
+          for (let start = 0; start < plan.rows; start += rowsPer) {
+            const range = workbook.worksheets
+              .getItem(plan.sheet)
+              .getRangeByIndexes(plan.top + start, plan.left, Math.min(rowsPer, plan.rows - start), Math.max(1, plan.cols));
+            out.push({ plan, areas: range.getMergedAreasOrNullObject().load("address") });
+          }
+          return out;
+        });
+        if (requests.length > MAX_MERGE_REQUESTS) break;
+        try {
+          await sync();
+        } catch (e) {
+          if (!errorCode(e)) throw readFailed(e);
+          rowsPer = Math.floor(rowsPer / 2);
+          if (rowsPer < 1) break;
+          continue;
+        }
+        for (const plan of plans) plan.merges = [];
+        for (const { plan, areas } of requests) {
+          if (areas.isNullObject) continue;
+          plan.merges!.push(...areaAddresses(areas.address).map(rectOfAddress).filter((r): r is CellRange => r !== null));
+        }
+        break;
+      }
+    }
+    stats.mergesUnknown = plans.some((p) => !p.merges);
 
     const out: RawTable[] = plans.flatMap((p) => rawTables(p));
     const result: RawWorkbook = {

@@ -13,8 +13,10 @@ import { writeColumnMappingLive } from "./column-map";
 export interface ExcelWorkbookSourceOptions {
   /** Requirement-set check; default Office.context.requirements.isSetSupported (nothing outside Office). */
   isSetSupported?: RequirementCheck;
-  /** Bytes one sync is planned to return; default 4 MB, under the 5 MB limit of Excel on the web. */
+  /** Bytes one sync is planned to return; default by platform (blockBytesFor). */
   blockBytes?: number;
+  /** Office.context.platform: the 5 MB payload limit is Excel on the web's; desktop reads in larger blocks. */
+  platform?: string;
   /** Bytes per cell assumed before any values are seen; default 20. */
   initialBytesPerCell?: number;
   /** Workbook name when the host cannot tell (ExcelApi < 1.7). */
@@ -54,6 +56,18 @@ async function loadDefaultConfig(): Promise<SetUpConfig> {
   return defaultSetUpConfig();
 }
 
+/** Desktop Excel reads a block this large per sync; the 5 million cells per read still bound it. */
+export const DESKTOP_BLOCK_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Bytes per sync by platform: Excel on the web limits a request or response to 5 MB (4 MB leaves room
+ * for misestimates); desktop Excel has no such limit, so fewer, larger blocks. An unknown platform
+ * is treated as the web.
+ */
+export function blockBytesFor(platform: string | undefined): number {
+  return platform === "PC" || platform === "Mac" ? DESKTOP_BLOCK_BYTES : DEFAULT_BLOCK_BYTES;
+}
+
 export function createExcelWorkbookSource(run: typeof Excel.run = Excel.run, opts: ExcelWorkbookSourceOptions = {}): WorkbookSource {
   const can = opts.isSetSupported ?? officeRequirements();
   const newWorkbookId = opts.newWorkbookId ?? (() => globalThis.crypto.randomUUID());
@@ -62,7 +76,7 @@ export function createExcelWorkbookSource(run: typeof Excel.run = Excel.run, opt
     read() {
       return readLiveWorkbook(run, {
         isSetSupported: can,
-        blockBytes: opts.blockBytes ?? DEFAULT_BLOCK_BYTES,
+        blockBytes: opts.blockBytes ?? blockBytesFor(opts.platform),
         initialBytesPerCell: opts.initialBytesPerCell ?? DEFAULT_BYTES_PER_CELL,
         workbookName: opts.workbookName,
       });

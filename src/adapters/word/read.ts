@@ -231,7 +231,16 @@ export async function readLinkedReport(run: WordRun = defaultRun, env?: Partial<
   const chosen = parsed.find((p) => p.parsed.ok) ?? parsed.find((p) => !p.parsed.ok && p.parsed.reason === "newer_version") ?? parsed[0];
   result.linkPart = { id: chosen.part.id, via };
   result.extraLinkParts = parts.filter((p) => p !== chosen.part).map((p) => p.id);
-  if (chosen.parsed.ok) {
+  if (chosen.parsed.ok && controls.length === 0 && chosen.parsed.record.figures.length > 0) {
+    // LibreOffice and WPS keep the controls but empty their tags: planned as is, every figure would
+    // read as deleted and drop out of the record. The file path finds them again by their bookmarks.
+    const n = chosen.parsed.record.figures.length;
+    result.problem = {
+      code: "link_missing",
+      message: `链接信息还在，但文档中找不到任何数字控件（共 ${n} 个）：控件标记可能在用其他软件（如 WPS、LibreOffice）另存时丢失了。请保存并关闭本文档，在 Excel 中用“更新已有报告”选择该文件刷新（可按书签找回这些数字并恢复标记），或用命令行 ledger-report refresh。`,
+      messageEn: `The link data lists ${n} figures but the document has no figure controls left: their tags were probably lost when another program (WPS, LibreOffice) re-saved it. Save and close this document, then refresh the file from Excel with “Update an existing report” (it finds the figures again by their bookmarks and restores the tags), or with ledger-report refresh.`,
+    };
+  } else if (chosen.parsed.ok) {
     result.record = chosen.parsed.record;
     if (await readAsReviewed(run, host, controls, result.record)) result.changeTracking = true;
   } else

@@ -252,7 +252,8 @@ export const enUS: Messages = {
   errorWhereDocument: "this Word document",
   wordProblemTitle: "This document cannot be refreshed",
   errorUnsupportedWordWhat: "This version of Word cannot run Ledger Report",
-  errorUnsupportedWordTodo: "It needs Word 2016 or later, Microsoft 365 or Word on the web (WordApi 1.3).",
+  errorUnsupportedWordTodo:
+    "It needs Word 2019 or later, Microsoft 365 or Word on the web (WordApi 1.3). Word 2016 has WordApi 1.1 only and cannot run it: use the offline web page or the command line instead.",
   // Figures the ledgers cannot support (待补), and a report from another workbook.
   unresolvedTitle: "Figures to fill in: {count}",
   unresolvedBody: "These figures cannot be computed from the ledgers. The report shows a yellow “［待补：name］” for each, never 0; refresh the report once they are filled in.",

@@ -7,6 +7,7 @@ import { parseLinkRecord } from "../../../src/core/link";
 import type { Block, ReportDocument, Run } from "../../../src/core/types";
 import { validateCustomXmlProps, validateWordXml } from "../../helpers/ooxml";
 import { renderPdf, renderPng } from "../../helpers/render";
+import { figureOfBookmark } from "../../../src/adapters/docx/bookmark-names";
 import { fixtureDocument, fixtureLink } from "./fixture";
 import { find, findAll, get, parseXml, styleById, textOf, wVal, type XmlNode } from "./xmltree";
 
@@ -248,6 +249,19 @@ describe("body", () => {
     });
     const ids = sdts.map((s) => wVal(s, "w:id"));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test("puts a bookmark lr_<id> around every figure control, its second anchor when another program empties the tag", () => {
+    const xml = fixture.parts["word/document.xml"];
+    const slots = slotRuns(fixtureDocument());
+    // bookmarkStart, the control, bookmarkEnd of the same id, back to back.
+    const wrapped = [...xml.matchAll(/<w:bookmarkStart w:id="(\d+)" w:name="([^"]+)"\/><w:sdt>[\s\S]*?<\/w:sdt><w:bookmarkEnd w:id="(\d+)"\/>/g)];
+    expect(wrapped).toHaveLength(slots.length);
+    for (const m of wrapped) expect(m[1]).toBe(m[3]);
+    const names = wrapped.map((m) => m[2]);
+    expect(new Set(names).size).toBe(names.length);
+    for (const n of names) expect(n).toMatch(/^lr_[A-Za-z0-9_]{1,37}$/);
+    expect(names.map((n) => figureOfBookmark(n, slots.map((s) => s.id)))).toEqual(slots.map((s) => s.id));
   });
 
   test("keeps the text around the figures exactly as the model gives it", () => {

@@ -167,3 +167,61 @@ describe("reading the live workbook", () => {
     expect(sim.stats.syncs).toBe(1);
   });
 });
+
+describe("large reads as Excel on the web answers them", () => {
+  function ledgerOf(workbook: { tables: { table?: string; values: unknown[][] }[] }) {
+    return workbook.tables.find((t) => t.table === "EGuarantees")!;
+  }
+
+  it("treats a GeneralException (HTTP 500) from an oversized batch as a size error: halves and still reads everything", async () => {
+    const wb = largeLedgerWorkbook(30_000);
+    const expected = wb.sheets[0].cells;
+    const { sim, source } = sourceOver(wb, { payloadLimitBytes: 1 * MB, oversize: "generalException" });
+    const { workbook } = await source.read();
+    expect(JSON.stringify(ledgerOf(workbook).values) === JSON.stringify(expected)).toBe(true);
+    expect(new Set(sim.stats.errors)).toEqual(new Set(["GeneralException"]));
+  }, 60_000);
+
+  it("gives up with a clear error after a bounded number of retries when the host keeps failing", async () => {
+    const { sim, source } = sourceOver(largeLedgerWorkbook(2_000), { payloadLimitBytes: 600, oversize: "generalException" });
+    await expect(source.read()).rejects.toMatchObject({ code: "excel.read_failed" });
+    expect(sim.stats.syncs).toBeLessThan(40);
+  }, 60_000);
+
+  it("reads a ledger whose large reads come back values: null (over the cell cap) in smaller blocks", async () => {
+    const wb = largeLedgerWorkbook(30_000);
+    const expected = wb.sheets[0].cells;
+    const { source } = sourceOver(wb, { cellReadLimit: 50_000, overCellReadLimit: "null" });
+    const { workbook } = await source.read();
+    expect(JSON.stringify(ledgerOf(workbook).values) === JSON.stringify(expected)).toBe(true);
+  }, 60_000);
+
+  it("asks merged areas per row block when a ledger has more than 512, so they stay known", async () => {
+    const wb = largeLedgerWorkbook(3_000);
+    const merges = Array.from({ length: 600 }, (_, i) => ({ top: 1 + i * 4, left: 6, bottom: 2 + i * 4, right: 6 }));
+    wb.sheets[0].merges = merges;
+    const { source } = sourceOver(wb);
+    const { workbook, stats } = await source.read();
+    const ledger = workbook.tables.find((t) => t.table === "EGuarantees")!;
+    expect(stats.mergesUnknown).toBe(false);
+    expect(ledger.mergesUnknown).toBeUndefined();
+    expect([...(ledger.merges ?? [])].sort((a, b) => a.top - b.top)).toEqual(merges);
+  }, 60_000);
+});
+
+describe("block size by platform", () => {
+  it("reads a large ledger in fewer round trips on desktop, where the 5 MB limit of the web does not apply", async () => {
+    const read = async (platform: string, payloadLimitBytes: number) => {
+      const sim = createSimulatedExcel(largeLedgerWorkbook(100_000), { payloadLimitBytes });
+      const source = createExcelWorkbookSource(sim.Excel.run, { isSetSupported: sim.isSetSupported, platform });
+      const { workbook } = await source.read();
+      expect(workbook.tables.find((t) => t.table === "EGuarantees")!.values).toHaveLength(100_001);
+      return sim.stats;
+    };
+    const web = await read("OfficeOnline", 5 * MB);
+    const desktop = await read("PC", 1024 * MB);
+    expect(web.maxResponseBytes).toBeLessThanOrEqual(5 * MB);
+    expect(desktop.syncs).toBeLessThan(web.syncs);
+    expect(desktop.failedSyncs).toBe(0);
+  }, 120_000);
+});

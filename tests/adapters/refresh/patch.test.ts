@@ -197,8 +197,8 @@ describe("refusing what cannot be refreshed", () => {
     expect([e.code, e.message]).toEqual(["link_missing", expect.stringContaining("1 个数字控件")]);
   });
 
-  test("a link part whose controls have all lost their tags is named as a lost link", () => {
-    const e = readError(pkg(body(para(`<w:sdt><w:sdtPr></w:sdtPr><w:sdtContent>${run("1")}</w:sdtContent></w:sdt>`))));
+  test("a link part whose controls have all lost their tags, and cannot be placed again, is named as a lost link", () => {
+    const e = readError(pkg(body(para(`<w:sdt><w:sdtPr></w:sdtPr><w:sdtContent>${run("甲")}</w:sdtContent></w:sdt>`)), record(fig("a", "1"), fig("b", "2"))));
     expect([e.code, e.messageEn]).toEqual(["link_missing", expect.stringContaining("no figure controls left")]);
   });
 
@@ -244,5 +244,60 @@ describe("a large report", () => {
     expect(Date.now() - started).toBeLessThan(8000);
     expect(out.plan.updated).toHaveLength(n);
     expect(out.xml).toBe(body(ids.map((id) => para(`${run("共")}${sdt(id, run("2"))}${run("笔")}`)).join("")));
+  });
+});
+
+
+describe("a report re-saved by another word processor (controls' tags emptied)", () => {
+  const untagged = (content: string) => `<w:sdt><w:sdtPr></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+  const mark = (id: number, name: string) => `<w:bookmarkStart w:id="${id}" w:name="${name}"/>`;
+  const end = (id: number) => `<w:bookmarkEnd w:id="${id}"/>`;
+
+  test("finds each figure again by its bookmark lr_<id>, inside the control as LibreOffice moves it or just before it", () => {
+    const xml = body(
+      para(untagged(mark(0, "lr_eg_count") + run("2")) + end(0) + run("笔，") + mark(1, "lr_eg_amount") + untagged(run("1.50")) + end(1)),
+    );
+    const docx = readLinkedDocx(pkg(xml, record(fig("eg.count", "2"), fig("eg.amount", "1.50"))));
+    expect(docx.controls.map((c) => [c.id, c.text, c.anchor])).toEqual([
+      ["eg.count", "2", "bookmark"],
+      ["eg.amount", "1.50", "bookmark"],
+    ]);
+  });
+
+  test("restores tag, title and lock on every control found again, written or not, keeping the bookmark", () => {
+    const xml = body(para(untagged(mark(0, "lr_a") + run("1")) + end(0) + run("和") + untagged(mark(1, "lr_b") + run("2")) + end(1)));
+    const docx = readLinkedDocx(pkg(xml, record(fig("a", "1"), fig("b", "2"))));
+    const plan = planRefresh(docx.record, docx.controls, record(fig("a", "5"), fig("b", "2")));
+    const out = readLinkedDocx(patchDocx(docx, plan));
+    expect(out.controls.map((c) => [c.id, c.text, c.anchor])).toEqual([
+      ["a", "5", "tag"],
+      ["b", "2", "tag"],
+    ]);
+    const written = strFromU8(unzipSync(patchDocx(docx, plan))["word/document.xml"]);
+    expect(written).toContain('<w:sdtPr><w:alias w:val="a"/><w:tag w:val="lr:a"/>');
+    expect(written).toContain('<w:lock w:val="sdtLocked"/>');
+    expect(written.match(/w:name="lr_a"/g)).toHaveLength(1);
+    expect(written).toContain("和");
+  });
+
+  test("without bookmarks, places controls by the record's order and their last written text; one hand-edited between two placed ones by order", () => {
+    const xml = body(para(untagged(run("1")) + run("，") + untagged(run("约3")) + run("，") + untagged(run("7")) + run("，") + untagged(run("1"))));
+    const docx = readLinkedDocx(pkg(xml, record(fig("a", "1"), fig("b", "2"), fig("c", "7"))));
+    expect(docx.controls.map((c) => [c.id, c.text, c.anchor])).toEqual([
+      ["a", "1", "order"],
+      ["b", "约3", "order"],
+      ["c", "7", "order"],
+      ["a", "1", "order"],
+    ]);
+    // The hand edit is the clerk's: a conflict, kept.
+    const plan = planRefresh(docx.record, docx.controls, record(fig("a", "1"), fig("b", "4"), fig("c", "8")));
+    expect(plan.conflicts.map((c) => [c.id, c.current])).toEqual([["b", "约3"]]);
+  });
+
+  test("leaves a control it cannot place unidentified rather than guessing between figures with the same text", () => {
+    const xml = body(para(untagged(run("1")) + run("，") + untagged(run("2")) + run("，") + untagged(run("2")) + run("，") + untagged(run("2"))));
+    const docx = readLinkedDocx(pkg(xml, record(fig("a", "1"), fig("b", "2"), fig("c", "2"))));
+    // a, b, c by order; the last "2" could be b or c again: not placed.
+    expect(docx.controls.map((c) => c.id)).toEqual(["a", "b", "c"]);
   });
 });

@@ -410,3 +410,16 @@ describe("Track Changes", () => {
     expect(plain.notices).toEqual([]);
   });
 });
+
+describe("a report whose controls another word processor left untagged (LibreOffice, WPS)", () => {
+  test("is refused with the way to recover it, never planned as if every figure were deleted", async () => {
+    const untagged = editDocumentXml(reportBytes, (xml) => xml.replace(/<w:tag w:val="lr:[^"]*"\/>/g, "").replace(/<w:alias w:val="[^"]*"\/>/g, ""));
+    const sim = createSimulatedWord(untagged);
+    const read = await readLinkedReport(sim.Word.run, envOf(sim));
+    expect(read.problem).toMatchObject({ code: "link_missing", message: expect.stringContaining("更新已有报告") });
+    expect(read.problem?.messageEn).toContain("LibreOffice");
+    await expect(refreshInWord(ledgerWorkbook(withLateEntries()), { run: sim.Word.run, env: envOf(sim) })).rejects.toMatchObject({
+      code: "link_missing",
+    });
+  });
+});
