@@ -45,6 +45,50 @@ class InlineScriptHashPlugin {
   }
 }
 
+/**
+ * The same page as one self-contained file (`ledger-report-offline.html`) to copy onto a disk or a
+ * USB stick and open from there: every script inline — the lazy chunks registered before the entry
+ * runs, so `import()` finds them without loading anything — each allowed by its hash, the icon as
+ * a data URL. Chromium runs it from file:// (classic inline scripts need no origin; module scripts
+ * and workers from file:// would be refused as cross-origin).
+ */
+class SingleFilePlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.compilation.tap("SingleFilePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "SingleFilePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT + 1 }, () => {
+        const index = compilation.getAsset("index.html");
+        if (!index) return;
+        let html = index.source.source().toString();
+        const entryTag = /<script defer(?:="defer")? src="?([^" >]+)"?><\/script>/.exec(html);
+        if (!entryTag) throw new Error("web page: no entry script tag in index.html");
+        const code = (name) =>
+          compilation
+            .getAsset(name)
+            .source.source()
+            .toString()
+            .replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "")
+            .replace(/<\/script/gi, "<\\/script");
+        const chunks = compilation
+          .getAssets()
+          .map((a) => a.name)
+          .filter((name) => name.endsWith(".js") && name !== entryTag[1])
+          .sort();
+        const scripts = [...chunks.map(code), code(entryTag[1])];
+        const hashes = scripts.map((js) => `'sha256-${crypto.createHash("sha256").update(js, "utf8").digest("base64")}'`);
+        const icon = compilation.getAsset("icon-32.png");
+        html = html
+          .replace(entryTag[0], "")
+          .replace("script-src 'self' ", () => `script-src ${hashes.join(" ")} `)
+          .replace(/href="?icon-32\.png"?/, () => (icon ? `href="data:image/png;base64,${Buffer.from(icon.source.source()).toString("base64")}"` : ""))
+          .replace("</body>", () => `${scripts.map((js) => `<script>${js}</script>`).join("")}</body>`);
+        // Marked minimized so webpack's HTML minimizer leaves it (and the hashed scripts) as they are.
+        compilation.emitAsset("ledger-report-offline.html", new sources.RawSource(html), { minimized: true });
+      });
+    });
+  }
+}
+
 function webContentSecurityPolicy(inlineHash) {
   return [
     "default-src 'none'",
@@ -64,6 +108,8 @@ module.exports = function webConfig(common, dev) {
   return {
     ...common,
     name: "web",
+    // The budget is for what a browser loads from the folder; the one-file copy is for disks and USB sticks.
+    performance: { ...common.performance, assetFilter: (name) => name.endsWith(".js") },
     entry: { web: "./src/web/index.tsx" },
     output: {
       path: path.resolve(__dirname, "dist", "web"),
@@ -84,6 +130,7 @@ module.exports = function webConfig(common, dev) {
         favicon: "./assets/icon-32.png",
       }),
       new InlineScriptHashPlugin(),
+      new SingleFilePlugin(),
     ],
   };
 };
