@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // The offline web page (src/web): the pane's views and engine over files, built beside the add-in
 // into dist/web/ (index.html + its scripts). Used by webpack.config.js for `npm run build` and
 // `--env web`. Scripts only from the page's own folder, plus the one inline ES5 line for old IE,
@@ -7,7 +6,6 @@ const path = require("path");
 const fs = require("fs");
 const crypto = require("crypto");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const INLINE_HASH = "__OLD_BROWSER_SCRIPT_HASH__";
 
@@ -29,18 +27,15 @@ class InlineScriptHashPlugin {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.compilation.tap("InlineScriptHashPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "InlineScriptHashPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
-        () => {
-          const html = compilation.getAsset("index.html");
-          if (!html) return;
-          const text = html.source.source().toString();
-          const inline = [...text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-          if (inline.length !== 1) throw new Error(`web page: expected one inline script, found ${inline.length}`);
-          const hash = crypto.createHash("sha256").update(inline[0], "utf8").digest("base64");
-          compilation.updateAsset("index.html", new sources.RawSource(text.replace(INLINE_HASH, hash)));
-        },
-      );
+      compilation.hooks.processAssets.tap({ name: "InlineScriptHashPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const html = compilation.getAsset("index.html");
+        if (!html) return;
+        const text = html.source.source().toString();
+        const inline = [...text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+        if (inline.length !== 1) throw new Error(`web page: expected one inline script, found ${inline.length}`);
+        const hash = crypto.createHash("sha256").update(inline[0], "utf8").digest("base64");
+        compilation.updateAsset("index.html", new sources.RawSource(text.replace(INLINE_HASH, hash)));
+      });
     });
   }
 }
@@ -80,7 +75,9 @@ class SingleFilePlugin {
         html = html
           .replace(entryTag[0], "")
           .replace("script-src 'self' ", () => `script-src ${hashes.join(" ")} `)
-          .replace(/href="?icon-32\.png"?/, () => (icon ? `href="data:image/png;base64,${Buffer.from(icon.source.source()).toString("base64")}"` : ""))
+          .replace(/href="?icon-32\.png"?/, () =>
+            icon ? `href="data:image/png;base64,${Buffer.from(icon.source.source()).toString("base64")}"` : "",
+          )
           .replace("</body>", () => `${scripts.map((js) => `<script>${js}</script>`).join("")}</body>`);
         // Marked minimized so webpack's HTML minimizer leaves it (and the hashed scripts) as they are.
         compilation.emitAsset("ledger-report-offline.html", new sources.RawSource(html), { minimized: true });
@@ -104,7 +101,7 @@ function webContentSecurityPolicy(inlineHash) {
   ].join("; ");
 }
 
-module.exports = function webConfig(common, dev) {
+module.exports = function webConfig(common) {
   return {
     ...common,
     name: "web",
