@@ -180,7 +180,7 @@ export default function WebApp(props: {
       <div className={styles.actions}>
         <Button
           icon={<ArrowClockwise16Regular />}
-          title={w("reloadTitle", { file: props.file.name })}
+          title={w(props.file.handle ? "reloadTitle" : "reloadChooseAgain", { file: props.file.name })}
           disabled={load.kind === "loading"}
           data-testid="reload"
           onClick={props.onReadAgain}

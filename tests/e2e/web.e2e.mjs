@@ -404,6 +404,8 @@ try {
     };
     await pick(() => page.getByTestId("choose-workbook").click(), SAMPLE);
     await page.getByTestId("ledger-card").first().waitFor();
+    const hint = await page.getByTestId("reload").getAttribute("title");
+    assert(hint.includes("再次选择 sample-ledgers.xlsx"), `重新读取 says it will ask for the file again: ${hint}`);
     const changedPath = join(tmp, "sample-ledgers.xlsx");
     writeFileSync(changedPath, await workbookWithManual("goals.count", 22));
     await pick(() => page.getByTestId("reload").click(), changedPath);
