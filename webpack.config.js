@@ -132,7 +132,7 @@ module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   if (env.playground) return { mode: options.mode || "production", ...playgroundConfig(dev) };
   // The offline web page alone (`npm run web`); a plain build makes it beside the add-in, in dist/web/.
-  if (env.web) return { mode: options.mode || "production", ...webConfig(common(dev), dev) };
+  if (env.web) return { mode: options.mode || "production", ...webConfig(common(dev)) };
   const config = { mode: options.mode || "production", ...paneConfig(dev) };
   if (env.WEBPACK_SERVE) {
     config.devServer = {
@@ -144,5 +144,5 @@ module.exports = async (env = {}, options = {}) => {
     };
   }
   if (env.WEBPACK_SERVE) return config;
-  return [config, { mode: config.mode, ...webConfig(common(dev), dev), dependencies: ["pane"] }];
+  return [config, { mode: config.mode, ...webConfig(common(dev)), dependencies: ["pane"] }];
 };

@@ -1,7 +1,7 @@
 // The workspace, loaded when a workbook is chosen: the Excel pane's views (台账, 指标, 生成 with
 // 更新已有报告) over a FileWorkbookSource. Places are told in words, changes are kept for the
 // session and said to be so; 重新读取 and 换一个工作簿 are the page's (see index.tsx).
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import {
   Button,
   Caption1,
@@ -110,7 +110,6 @@ export default function WebApp(props: {
   const [place, setPlace] = useState<Place | null>(null);
   const [changes, setChanges] = useState<SessionChanges>({ settings: [], manual: [] });
   const [setUpNote, setSetUpNote] = useState(false);
-  const placeRef = useRef<HTMLDivElement>(null);
 
   // One source per workbook (the page remounts this for another file); a re-read file replaces its bytes.
   const source = useMemo(() => new FileWorkbookSource(props.file, readWorkbookFile, setPlace), []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -164,10 +163,6 @@ export default function WebApp(props: {
     [source, read],
   );
 
-  useEffect(() => {
-    if (place) placeRef.current?.focus();
-  }, [place]);
-
   const result = load.kind === "ready" ? load.result : null;
   const items = sessionItems(changes, result, w);
   const modified = formatModified(props.file.lastModified, lang);
@@ -185,7 +180,7 @@ export default function WebApp(props: {
       <div className={styles.actions}>
         <Button
           icon={<ArrowClockwise16Regular />}
-          title={w("reloadTitle", { file: props.file.name })}
+          title={w(props.file.handle ? "reloadTitle" : "reloadChooseAgain", { file: props.file.name })}
           disabled={load.kind === "loading"}
           data-testid="reload"
           onClick={props.onReadAgain}
@@ -294,7 +289,8 @@ export default function WebApp(props: {
       )}
       {body}
       {place && (
-        <MessageBar ref={placeRef} tabIndex={-1} intent="info" layout="multiline" className={styles.place} data-testid="place">
+        // Announced (polite), but focus stays where the clerk is, so the next issue is one Tab away.
+        <MessageBar politeness="polite" intent="info" layout="multiline" className={styles.place} data-testid="place">
           <MessageBarBody>
             <MessageBarTitle>{w("placeTitle")}</MessageBarTitle>
             {placeLines(place, w).map((line) => (

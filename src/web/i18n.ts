@@ -14,7 +14,6 @@ const webZh = {
   notWorkbook: "“{file}”不是 .xlsx 工作簿。请选择台账工作簿；Word 报告请在“生成”里的“更新已有报告”中选择。",
   openingFile: "正在读取 {file}…",
   fileModified: "修改于 {time}",
-  fileSize: "{size} KB",
   chooseOther: "换一个工作簿…",
   chooseOtherLabel: "选择另一个台账工作簿（.xlsx）",
   reloadTitle: "从磁盘重新读取 {file}（在 Excel 或 WPS 中改好并保存之后）",
@@ -40,9 +39,11 @@ const webZh = {
   sessionSetting: "{label} = {value}",
   sessionManual: "{name} 手工值 = {value}",
   sessionManualBlank: "{name} 手工值已清空",
-  setUpWeb: "网页不会修改你的工作簿，所以不能在这里补齐工作表。请在 Excel 中用台账成文加载项的“补齐缺少的工作表”，或在 Excel/WPS 中按“指标定义”里的台账名称添加工作表。缺少台账的指标会使用手工值。",
+  setUpWeb:
+    "网页不会修改你的工作簿，所以不能在这里补齐工作表。请在 Excel 中用台账成文加载项的“补齐缺少的工作表”，或在 Excel/WPS 中按“指标定义”里的台账名称添加工作表。缺少台账的指标会使用手工值。",
   emptyWebTitle: "{file} 中没有找到台账",
-  emptyWebBody: "台账成文按工作表名或表格名找台账（学习记录、共建单位、电子保函……）。请确认选对了文件；新建台账工作簿可以用 Excel 中的台账成文加载项“初始化工作簿”，或命令行 ledger-report init。",
+  emptyWebBody:
+    "台账成文按工作表名或表格名找台账（学习记录、共建单位、电子保函……）。请确认选对了文件；新建台账工作簿可以用 Excel 中的台账成文加载项“初始化工作簿”，或命令行 ledger-report init。",
 } as const;
 
 export type WebKey = keyof typeof webZh;
@@ -55,10 +56,10 @@ const webEn: Record<WebKey, string> = {
   chooseWorkbookLabel: "Choose the ledger workbook (.xlsx, as saved by Excel, WPS or LibreOffice)",
   dropHere: "or drop the .xlsx file here",
   dropAnywhere: "Release to read this workbook",
-  notWorkbook: "“{file}” is not an .xlsx workbook. Choose the ledger workbook; pick a Word report under Generate → Update an existing report.",
+  notWorkbook:
+    "“{file}” is not an .xlsx workbook. Choose the ledger workbook; pick a Word report under Generate → Update an existing report.",
   openingFile: "Reading {file}…",
   fileModified: "modified {time}",
-  fileSize: "{size} KB",
   chooseOther: "Another workbook…",
   chooseOtherLabel: "Choose another ledger workbook (.xlsx)",
   reloadTitle: "Read {file} again from disk (after fixing and saving it in Excel or WPS)",
@@ -69,7 +70,8 @@ const webEn: Record<WebKey, string> = {
   rereadFailedWhat: "{file} could not be read again",
   rereadFailedTodo: "It may have been moved or renamed, or Excel/WPS may still be saving it. Choose it again with “Another workbook…”.",
   openFailedWhat: "{file} could not be read",
-  openFailedTodo: "Check that it is an .xlsx workbook saved by Excel, WPS or LibreOffice (not .xls or .et) without a password, then choose it again.",
+  openFailedTodo:
+    "Check that it is an .xlsx workbook saved by Excel, WPS or LibreOffice (not .xls or .et) without a password, then choose it again.",
   placeTitle: "Where it is in the file",
   placeCell: "Sheet “{sheet}”, row {row}, column {column} ({cell})",
   placeRows: "Sheet “{sheet}”: {runs} ({count} rows)",
@@ -114,7 +116,8 @@ const paneZh: Partial<Messages> = {
   setUpConfirmBody: webZh.setUpWeb,
   setUpConfirm: "知道了",
   saveBlockedGeneric: "浏览器阻止了下载。请允许这个网页下载文件后再点“保存报告”。",
-  updateBody: "选择以前生成、之后在 Word 或 WPS 中编辑过的报告（.docx），按这个工作簿的台账更新其中的数字。你修改过的文字会保留；原文件不会被改动，更新后的报告以新文件名下载。",
+  updateBody:
+    "选择以前生成、之后在 Word 或 WPS 中编辑过的报告（.docx），按这个工作簿的台账更新其中的数字。你修改过的文字会保留；原文件不会被改动，更新后的报告以新文件名下载。",
   updateSaveBlockedGeneric: "浏览器阻止了下载。请允许这个网页下载文件后再点“保存更新后的报告”。",
   issuesMore: "另有 {count} 条未列出，请在“台账”中查看。",
 };
@@ -128,7 +131,8 @@ const paneEn: Partial<Messages> = {
   manualHint: "Press Enter or Save and reports made here use this value; the page does not write it into the workbook.",
   manualSaved: "Reports made here use this value (for {cell}; the file was not changed)",
   manualCleared: "Reports made here use no manual value (for {cell}; the file was not changed)",
-  manualBuiltIn: "This workbook has no 指标定义 sheet, so the built-in definitions are in use; add 指标定义 in Excel or WPS to type manual values.",
+  manualBuiltIn:
+    "This workbook has no 指标定义 sheet, so the built-in definitions are in use; add 指标定义 in Excel or WPS to type manual values.",
   errorManualTodo: "The workbook was not changed. Click “Read again” and try again.",
   errorManualRefreshWhat: "The manual value was kept ({cell}), but the figures could not be recomputed",
   errorManualRefreshTodo: "Click “Read again” to recompute the figures with this manual value.",

@@ -26,9 +26,13 @@ export function settingsOverrides(pairs: Iterable<[string, string]>): Partial<Re
 /** The tables the engine could read 指标定义 from, as the Excel adapter's locateManualCell expects them. */
 function definitionBlocks(workbook: RawWorkbook): { table: RawTable; block: Parameters<typeof locateManualCell>[0][number] }[] {
   const candidates = workbook.tables.filter(
-    (t) => foldName(t.sheet) === foldName(DEFINITIONS_SHEET) || (t.table !== undefined && foldName(t.table) === foldName(DEFINITIONS_TABLE)),
+    (t) =>
+      foldName(t.sheet) === foldName(DEFINITIONS_SHEET) || (t.table !== undefined && foldName(t.table) === foldName(DEFINITIONS_TABLE)),
   );
-  return candidates.map((table) => ({ table, block: { sheet: table.sheet, top: table.top, left: table.left, values: table.values, formats: [] } }));
+  return candidates.map((table) => ({
+    table,
+    block: { sheet: table.sheet, top: table.top, left: table.left, values: table.values, formats: [] },
+  }));
 }
 
 /**

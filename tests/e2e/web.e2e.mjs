@@ -6,7 +6,7 @@
 // Builds dist/web first when it is missing.   Run: node tests/e2e/web.e2e.mjs
 import ExcelJS from "exceljs";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
@@ -217,12 +217,21 @@ try {
   await scenario("the built page allows scripts only from itself and its one inline line, and fetches nothing elsewhere", async () => {
     const html = readFileSync(join(DIST, "index.html"), "utf8");
     const csp = /http-equiv=["']?Content-Security-Policy["']?\s+content=(["'])(.*?)\1/i.exec(html)?.[2] ?? "";
-    const directive = (name) => csp.split(";").map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? "";
+    const directive = (name) =>
+      csp
+        .split(";")
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(`${name} `)) ?? "";
     assert(directive("default-src") === "default-src 'none'", `default-src: ${csp}`);
     assert(/^script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}'$/.test(directive("script-src")), `script-src: ${directive("script-src")}`);
     assert(directive("connect-src") === "connect-src 'self'", `connect-src: ${directive("connect-src")}`);
     assert(!/https?:|\*/.test(csp), `the CSP names no other origin: ${csp}`);
     assert(!/<script[^>]+src=["']?(https?:)?\/\//i.test(html), "no script from another origin");
+    const sources = readdirSync(join(repo, "src", "web")).filter((f) => /\.tsx?$/.test(f));
+    const injecting = sources.filter((f) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|\bfetch\(|XMLHttpRequest|sendBeacon/.test(readFileSync(join(repo, "src", "web", f), "utf8")),
+    );
+    assert(sources.length >= 8 && injecting.length === 0, `src/web sets no inner HTML and requests nothing: ${injecting.join(", ")}`);
   });
 
   await scenario("an old IE gets one line (ES5) saying which browsers work; a current browser does not", async () => {
@@ -234,7 +243,15 @@ try {
       const inserted = [];
       const document = {
         body: { firstChild: null, insertBefore: (node) => inserted.push(node) },
-        createElement: (tag) => (tag === "script" ? {} : { setAttribute() {}, appendChild(text) { this.text = text; } }),
+        createElement: (tag) =>
+          tag === "script"
+            ? {}
+            : {
+                setAttribute() {},
+                appendChild(text) {
+                  this.text = text;
+                },
+              },
         createTextNode: (text) => text,
       };
       vm.runInNewContext(inline[0], { window: win, document, navigator: { userLanguage: "zh-CN" }, String, RegExp });
@@ -314,46 +331,49 @@ try {
     await context.close();
   });
 
-  await scenario("更新已有报告: manual values kept for the session, a hand-edited figure is a conflict, taken; downloads under a new name", async () => {
-    const { page, context, seen } = await openWeb(browser, url);
-    await chooseSample(page);
-    await page.getByTestId("tab-figures").click();
-    await setManual(page, "goals.count", 30);
-    const note = await page.locator('[data-figure="goals.count"] [data-testid=manual-saved]').textContent();
-    assert(note.includes("文件没有被修改"), `the saved note says the file is untouched: ${note}`);
-    assert((await figureText(page, "goals.count")) === "30", "the figure recomputes at once");
-    await setManual(page, "xxqg.rank", 12);
-    const session = await page.getByTestId("session-changes").textContent();
-    assert(session.includes("手工值 = 30") && session.includes("手工值 = 12"), `session: ${session}`);
-    await shot(page, "web-figures-zh-1280");
+  await scenario(
+    "更新已有报告: manual values kept for the session, a hand-edited figure is a conflict, taken; downloads under a new name",
+    async () => {
+      const { page, context, seen } = await openWeb(browser, url);
+      await chooseSample(page);
+      await page.getByTestId("tab-figures").click();
+      await setManual(page, "goals.count", 30);
+      const note = await page.locator('[data-figure="goals.count"] [data-testid=manual-saved]').textContent();
+      assert(note.includes("文件没有被修改"), `the saved note says the file is untouched: ${note}`);
+      assert((await figureText(page, "goals.count")) === "30", "the figure recomputes at once");
+      await setManual(page, "xxqg.rank", 12);
+      const session = await page.getByTestId("session-changes").textContent();
+      assert(session.includes("手工值 = 30") && session.includes("手工值 = 12"), `session: ${session}`);
+      await shot(page, "web-figures-zh-1280");
 
-    // The CLI's report (20 / 40 / 10), then edited by the clerk: 20 → 25 by hand, 学习强国 threshold deleted.
-    const edited = editedReport(expected, "goals.count", "25", "xxqg.threshold");
-    await page.getByTestId("tab-generate").click();
-    await page.getByTestId("update-pick-input").setInputFiles({ name: "述职报告-2022.docx", mimeType: DOCX_MIME, buffer: edited });
-    await page.getByTestId("update-review").waitFor();
-    const ids = async (testId) => page.getByTestId(testId).evaluateAll((els) => els.map((e) => e.getAttribute("data-figure")));
-    assert((await ids("review-conflict")).join() === "goals.count", `conflicts: ${await ids("review-conflict")}`);
-    assert((await ids("review-update")).includes("xxqg.rank"), `updates: ${await ids("review-update")}`);
-    assert((await ids("review-removed")).includes("xxqg.threshold"), `removed: ${await ids("review-removed")}`);
-    const disclosures = page.getByTestId("update-review").locator("summary");
-    for (let i = 0; i < (await disclosures.count()); i++) await disclosures.nth(i).click();
-    for (const all of ["review-take-all", "review-keep-all"]) {
-      await page.getByTestId(all).click();
-      await assertUsable(page, all, "update-save");
-    }
-    await page.locator('[data-testid=review-conflict][data-figure="goals.count"]').getByText("采用新值").click();
-    await assertUsable(page, "after choosing take", "update-save");
-    await shot(page, "web-update-zh-1280", true);
-    const refreshed = await download(page, "update-save");
-    assert(refreshed.name === "述职报告-2022.refreshed.docx", `download name: ${refreshed.name}`);
-    const slots = slotTexts(part(refreshed.bytes, "word/document.xml"));
-    assert(slots.get("goals.count")?.join() === "30", `goals.count taken: ${slots.get("goals.count")}`);
-    assert(slots.get("xxqg.rank")?.join() === "12", `xxqg.rank updated: ${slots.get("xxqg.rank")}`);
-    assert(!slots.has("xxqg.threshold"), "a deleted figure is never put back");
-    assertClean(seen, origin, "update flow");
-    await context.close();
-  });
+      // The CLI's report (20 / 40 / 10), then edited by the clerk: 20 → 25 by hand, 学习强国 threshold deleted.
+      const edited = editedReport(expected, "goals.count", "25", "xxqg.threshold");
+      await page.getByTestId("tab-generate").click();
+      await page.getByTestId("update-pick-input").setInputFiles({ name: "述职报告-2022.docx", mimeType: DOCX_MIME, buffer: edited });
+      await page.getByTestId("update-review").waitFor();
+      const ids = async (testId) => page.getByTestId(testId).evaluateAll((els) => els.map((e) => e.getAttribute("data-figure")));
+      assert((await ids("review-conflict")).join() === "goals.count", `conflicts: ${await ids("review-conflict")}`);
+      assert((await ids("review-update")).includes("xxqg.rank"), `updates: ${await ids("review-update")}`);
+      assert((await ids("review-removed")).includes("xxqg.threshold"), `removed: ${await ids("review-removed")}`);
+      const disclosures = page.getByTestId("update-review").locator("summary");
+      for (let i = 0; i < (await disclosures.count()); i++) await disclosures.nth(i).click();
+      for (const all of ["review-take-all", "review-keep-all"]) {
+        await page.getByTestId(all).click();
+        await assertUsable(page, all, "update-save");
+      }
+      await page.locator('[data-testid=review-conflict][data-figure="goals.count"]').getByText("采用新值").click();
+      await assertUsable(page, "after choosing take", "update-save");
+      await shot(page, "web-update-zh-1280", true);
+      const refreshed = await download(page, "update-save");
+      assert(refreshed.name === "述职报告-2022.refreshed.docx", `download name: ${refreshed.name}`);
+      const slots = slotTexts(part(refreshed.bytes, "word/document.xml"));
+      assert(slots.get("goals.count")?.join() === "30", `goals.count taken: ${slots.get("goals.count")}`);
+      assert(slots.get("xxqg.rank")?.join() === "12", `xxqg.rank updated: ${slots.get("xxqg.rank")}`);
+      assert(!slots.has("xxqg.threshold"), "a deleted figure is never put back");
+      assertClean(seen, origin, "update flow");
+      await context.close();
+    },
+  );
 
   await scenario("重新读取 with the File System Access API: unchanged, then changed on disk (its modified time shown)", async () => {
     const { page, context, seen } = await openWeb(browser, url);
@@ -384,6 +404,8 @@ try {
     };
     await pick(() => page.getByTestId("choose-workbook").click(), SAMPLE);
     await page.getByTestId("ledger-card").first().waitFor();
+    const hint = await page.getByTestId("reload").getAttribute("title");
+    assert(hint.includes("再次选择 sample-ledgers.xlsx"), `重新读取 says it will ask for the file again: ${hint}`);
     const changedPath = join(tmp, "sample-ledgers.xlsx");
     writeFileSync(changedPath, await workbookWithManual("goals.count", 22));
     await pick(() => page.getByTestId("reload").click(), changedPath);
@@ -483,14 +505,17 @@ try {
     });
   }
 
-  await scenario("opened from a folder on disk (file://) in Chromium: the lazy chunks load, a report is made and saved", async () => {
+  /** Opens a page from disk as a clerk would (double-click), reads the sample, makes and saves a report. */
+  async function fromDisk(path, allowed) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "zh-CN" });
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
     const errors = [];
+    const requests = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    await page.goto(`file://${join(DIST, "index.html")}`);
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`file://${path}`);
     const [chooser] = await Promise.all([
       page.waitForEvent("filechooser"),
       page.evaluate(() => delete window.showOpenFilePicker).then(() => page.getByTestId("choose-workbook").click()),
@@ -501,9 +526,28 @@ try {
     await page.getByTestId("generate").click();
     await page.getByTestId("result").waitFor();
     const report = await download(page, "save");
-    assert(part(report.bytes, "word/document.xml").includes("lr:eg.count"), "the report saved from file:// has its figures");
+    assert(
+      part(report.bytes, "word/document.xml") === part(expected, "word/document.xml"),
+      "the report saved from disk differs from the CLI's",
+    );
     assert(errors.length === 0, `errors under file://: ${errors.join("; ")}`);
+    const outside = requests.filter((u) => !allowed(u) && !u.startsWith("blob:") && !u.startsWith("data:"));
+    assert(outside.length === 0, `requests beyond the page's files: ${outside.join(", ")}`);
     await context.close();
+  }
+
+  await scenario(
+    "opened from its folder on disk (file://index.html): the lazy chunks load from the folder, a report is saved",
+    async () => {
+      await fromDisk(join(DIST, "index.html"), (u) => u.startsWith(`file://${DIST}/`));
+    },
+  );
+
+  await scenario("the single self-contained file, alone in a folder (file://), makes and saves the same report", async () => {
+    const alone = mkdtempSync(join(tmpdir(), "lr-single-"));
+    const single = join(alone, "台账成文.html");
+    writeFileSync(single, readFileSync(join(DIST, "ledger-report-offline.html")));
+    await fromDisk(single, (u) => decodeURIComponent(u) === `file://${single}`);
   });
 } finally {
   await browser.close();

@@ -49,12 +49,20 @@ describe("the web page's workbook source", () => {
     const { s } = source();
     const heard: string[] = [];
     s.subscribe((what) => heard.push(what));
-    await s.writeSettings([["年度", "2023"], ["期间开始", "2023-01-01"], ["期间结束", "2023-12-31"]]);
+    await s.writeSettings([
+      ["年度", "2023"],
+      ["期间开始", "2023-01-01"],
+      ["期间结束", "2023-12-31"],
+    ]);
     const result = s.runEngine((await s.read()).workbook);
     expect(result.settings.year).toBe(2023);
     expect(result.settings.periodEnd).toBe("2023-12-31");
     expect(heard).toEqual(["settings"]);
-    expect(s.changes().settings).toEqual([["年度", "2023"], ["期间开始", "2023-01-01"], ["期间结束", "2023-12-31"]]);
+    expect(s.changes().settings).toEqual([
+      ["年度", "2023"],
+      ["期间开始", "2023-01-01"],
+      ["期间结束", "2023-12-31"],
+    ]);
     // A year chosen for one run still wins over the session's.
     expect(s.runEngine((await s.read()).workbook, { overrides: { year: 2022 } }).settings.year).toBe(2022);
   });

@@ -23,7 +23,14 @@ describe("a place told in words", () => {
       { sheet: "电子保函-交易一科", row: 8 },
     ];
     expect(rowPlaces(refs)).toEqual([
-      { sheet: "电子保函-交易一科", runs: [[3, 5], [8, 8]], count: 4 },
+      {
+        sheet: "电子保函-交易一科",
+        runs: [
+          [3, 5],
+          [8, 8],
+        ],
+        count: 4,
+      },
       { sheet: "电子保函（交易二科）", runs: [[9, 9]], count: 1 },
     ]);
   });

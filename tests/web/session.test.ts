@@ -22,7 +22,12 @@ describe("settings changed on the web page", () => {
   });
 
   it("ignore an item the engine does not know and a year that is not a number", () => {
-    expect(settingsOverrides([["颜色", "红"], ["年度", "二〇二三"]])).toEqual({});
+    expect(
+      settingsOverrides([
+        ["颜色", "红"],
+        ["年度", "二〇二三"],
+      ]),
+    ).toEqual({});
   });
 });
 
