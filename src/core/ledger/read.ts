@@ -493,7 +493,7 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
     if (line === "total") {
       skip(account, "total", false);
       report(ctx, state, "info", "row.total_skipped", `${sheetRef}!${columnLetters(left + firstCol)}`, top + r + 1, (at) => [
-        `${at} ${String(first).trim()}行不是记录，已跳过`,
+        `${at} “${String(first).trim()}”行是合计行，不是记录，已跳过`,
         `${at}: total row (${String(first).trim()}) is not a record and was skipped`,
       ]);
       continue;

@@ -248,7 +248,10 @@ describe("列名对照: the clerk's answer", () => {
     expect(value("study.topic.count")).toBe(1);
     expect(value("study.seminar.count")).toBe(1);
     expect(value("study.lecture.count")).toBe(1);
-    expect(value("study.youth_online.count")).toBe(0);
+    // This sheet has no 组织 column at all: the youth figure's condition cannot be read, so it is
+    // unresolved — not a 0 that would look like a count.
+    expect(value("study.youth_online.count")).toBeNull();
+    expect(result.figures.find((f) => f.id === "study.youth_online.count")!.unresolved).toMatchObject({ code: "column_missing" });
   });
 
   it("with a renamed amount column mapped, checks every amount again: a negative is an error at its cell", () => {

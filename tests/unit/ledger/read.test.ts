@@ -170,7 +170,7 @@ describe("skipping rows that are not records", () => {
       "info row.total_skipped 学习记录!B4",
       "info row.total_skipped 学习记录!A5",
     ]);
-    expect(set.issues[1].message).toBe("学习记录!B4 合 计行不是记录，已跳过");
+    expect(set.issues[1].message).toBe("学习记录!B4 “合 计”行是合计行，不是记录，已跳过");
   });
   it("ends the ledger at a 注：, 制表人, 填表人, 审核人 or 说明： line", () => {
     for (const note of ["注：数据截至年底", "注:x", "制表人：张三", "填表人 李四", "审核人：王五", "说明：略"]) {
