@@ -28,6 +28,8 @@ const dir = mkdtempSync(join(tmpdir(), "lr-contract-"));
 const clean = join(dir, "干净.xlsx");
 let cleanReport: string;
 let sampleReport: string;
+/** The clean workbook a year on: the same workbook (same 工作簿ID) with 目标要求条数 changed to 21. */
+const moved = join(dir, "干净-改.xlsx");
 const unusable = join(dir, "表格.xlsx");
 const existingDocx = join(dir, "已有.docx");
 
@@ -36,6 +38,8 @@ beforeAll(async () => {
   await fillManualValues(clean, { "goals.count": 20, "xxqg.threshold": 40, "xxqg.rank": 10 });
   cleanReport = join(dir, "干净.docx");
   expect((await cli("generate", clean, "-o", cleanReport)).code).toBe(0);
+  writeFileSync(moved, readFileSync(clean));
+  await fillManualValues(moved, { "goals.count": 21 });
   sampleReport = join(dir, "样例.docx");
   await cli("generate", sample, "-o", sampleReport);
   writeFileSync(unusable, "日期,形式,主题\n2022-01-01,专题学习,二十大\n");
@@ -133,11 +137,19 @@ describe("exit codes, command by command", () => {
   });
 
   test("refresh: 1 when a hand edit is kept, 0 when --overwrite-conflicts takes the ledgers' value", async () => {
-    const edited = handEdited(cleanReport, "eg.count", "五");
-    const kept = await cli("refresh", clean, edited, "-o", join(dir, "r-kept.docx"));
+    // A conflict needs both: the clerk changed the text and the workbook's value moved (20 → 21).
+    const edited = handEdited(cleanReport, "goals.count", "十五");
+    const kept = await cli("refresh", moved, edited, "-o", join(dir, "r-kept.docx"));
     expect(kept.code).toBe(1);
     expect(kept.err).toContain("--overwrite-conflicts");
-    expect((await cli("refresh", clean, edited, "-o", join(dir, "r-taken.docx"), "--overwrite-conflicts")).code).toBe(0);
+    expect((await cli("refresh", moved, edited, "-o", join(dir, "r-taken.docx"), "--overwrite-conflicts")).code).toBe(0);
+  });
+
+  test("refresh: 0 when a hand edit stands over an unmoved value (kept as written, not a conflict)", async () => {
+    const edited = handEdited(cleanReport, "eg.count", "五");
+    const r = await cli("refresh", clean, edited, "-o", join(dir, "r-stands.docx"));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("“五”");
   });
 });
 
@@ -189,13 +201,13 @@ describe("refresh output", () => {
   });
 
   test("counts an overwritten hand edit once, not as both updated and a conflict", async () => {
-    const edited = handEdited(cleanReport, "eg.count", "五");
-    const text = await cli("refresh", clean, edited, "-o", join(dir, "o1.docx"), "--overwrite-conflicts");
+    const edited = handEdited(cleanReport, "goals.count", "十五");
+    const text = await cli("refresh", moved, edited, "-o", join(dir, "o1.docx"), "--overwrite-conflicts");
     expect(text.out).toMatch(/更新 0 项，覆盖手工修改 1 项，未变 \d+ 项，保留手工修改 0 项/);
-    expect(text.out.match(/电子保函笔数/g)).toHaveLength(1);
-    const j = JSON.parse((await cli("refresh", clean, edited, "-o", join(dir, "o2.docx"), "--overwrite-conflicts", "--json")).out);
-    expect(j.updated.map((u: { id: string }) => u.id)).not.toContain("eg.count");
-    expect(j.conflicts).toEqual([expect.objectContaining({ id: "eg.count", name: "电子保函笔数", current: "五", resolution: "take" })]);
+    expect(text.out.match(/目标要求条数/g)).toHaveLength(1);
+    const j = JSON.parse((await cli("refresh", moved, edited, "-o", join(dir, "o2.docx"), "--overwrite-conflicts", "--json")).out);
+    expect(j.updated.map((u: { id: string }) => u.id)).not.toContain("goals.count");
+    expect(j.conflicts).toEqual([expect.objectContaining({ id: "goals.count", name: "目标要求条数", current: "十五", resolution: "take" })]);
   });
 
   test("--year recomputes for that year", async () => {

@@ -540,7 +540,10 @@ describe("random ledgers through the whole engine", () => {
         const result = runEngine(workbook, { generatedAt: "2023-01-05T00:00:00.000Z" });
         for (const [name, exp] of expected) {
           const ledger = result.ledgers.ledgers[name];
-          const totals = result.issues.filter((i) => i.code === "row.total_skipped" && i.ledger === name).length;
+          // Total rows down one column may be one grouped issue: it carries how many it stands for.
+          const totals = result.issues
+            .filter((i) => i.code === "row.total_skipped" && i.ledger === name)
+            .reduce((n, i) => n + (i.count ?? 1), 0);
           expect({ name, rows: ledger?.rows.length, excluded: ledger?.excluded, totals }).toEqual({
             name,
             rows: exp.facts.length,
