@@ -50,8 +50,10 @@ function Shell(props: { lang: Lang; dark: boolean; children: ReactNode }) {
   const styles = useStyles();
   return (
     <I18nContext.Provider value={i18n}>
-      <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} className={styles.provider} lang={props.lang}>
-        {props.children}
+      {/* Fluent copies the provider's classes onto every portal layer (drop-downs, dialogs): a full-height
+          background there would cover the pane after a Dropdown closes, so an inner container carries it. */}
+      <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} lang={props.lang}>
+        <div className={styles.provider}>{props.children}</div>
       </FluentProvider>
     </I18nContext.Provider>
   );
