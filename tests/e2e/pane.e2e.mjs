@@ -227,7 +227,10 @@ runScenarios(async (browser, url) => {
       slots.get("study.topic.count")?.every((t) => t === "［待补：专题学习党的二十大精神次数］"),
       `study.topic.count in the report: ${slots.get("study.topic.count")}`,
     );
-    assert(slots.get("eg.count")?.every((t) => /^\d+$/.test(t)), `eg.count in the report: ${slots.get("eg.count")}`);
+    assert(
+      slots.get("eg.count")?.every((t) => /^\d+$/.test(t)),
+      `eg.count in the report: ${slots.get("eg.count")}`,
+    );
     // The 指标 tab marks them 待补, with the reason.
     await page.getByTestId("tab-figures").click();
     const topic = page.locator("[data-testid=figure][data-figure='study.topic.count']");

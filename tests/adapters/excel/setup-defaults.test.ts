@@ -7,9 +7,17 @@ const value = (rows: [string, string][], item: string) => rows.find(([k]) => k =
 describe("初始化工作簿's 报告设置 and 指标定义", () => {
   it("name this year's report in December and last year's in February, with the whole year as the period", () => {
     const december = defaultSetUpConfig(new Date(2026, 11, 6)).settingsRows;
-    expect([value(december, "年度"), value(december, "期间开始"), value(december, "期间结束")]).toEqual(["2026", "2026-01-01", "2026-12-31"]);
+    expect([value(december, "年度"), value(december, "期间开始"), value(december, "期间结束")]).toEqual([
+      "2026",
+      "2026-01-01",
+      "2026-12-31",
+    ]);
     const february = defaultSetUpConfig(new Date(2027, 1, 15)).settingsRows;
-    expect([value(february, "年度"), value(february, "期间开始"), value(february, "期间结束")]).toEqual(["2026", "2026-01-01", "2026-12-31"]);
+    expect([value(february, "年度"), value(february, "期间开始"), value(february, "期间结束")]).toEqual([
+      "2026",
+      "2026-01-01",
+      "2026-12-31",
+    ]);
   });
 
   it("leave every name, the workbook id (set-up fills it) and every 手工值 blank", () => {
