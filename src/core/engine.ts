@@ -83,7 +83,11 @@ function unknownScope(scope: string, departments: string[], cell: string | undef
  * Figures the template shows that 指标定义 no longer defines (a row deleted): unresolved, so the
  * report shows the placeholder and the clerk is told, instead of a bare blank.
  */
-function undefinedFigures(template: Template, figures: FigureResult[], settings: ReportSettings): { figures: FigureResult[]; issues: Issue[] } {
+function undefinedFigures(
+  template: Template,
+  figures: FigureResult[],
+  settings: ReportSettings,
+): { figures: FigureResult[]; issues: Issue[] } {
   const known = new Set(figures.map((f) => f.id));
   const out: FigureResult[] = [];
   const issues: Issue[] = [];

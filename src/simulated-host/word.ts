@@ -711,7 +711,9 @@ export class SimWordDocument {
     const heldParagraphs = inside.some((it) => it.kind === "break" && it.controls.includes(key));
     const formatted = inside.find((it): it is Extract<Item, { kind: "text" }> => it.kind === "text" && it.text !== "");
     const replacement: Item[] = [
-      formatted?.highlight ? { kind: "text", text, controls: stack, highlight: formatted.highlight } : { kind: "text", text, controls: stack },
+      formatted?.highlight
+        ? { kind: "text", text, controls: stack, highlight: formatted.highlight }
+        : { kind: "text", text, controls: stack },
     ];
     if (heldParagraphs) replacement.push({ kind: "break", controls: stack });
     this.items.splice(first, last - first + 1, ...replacement);

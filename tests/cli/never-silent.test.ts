@@ -75,7 +75,9 @@ withSample("figures the ledgers cannot support, on the command line", () => {
     expect(docx.record.figures.find((f) => f.id === "study.topic.count")).toMatchObject({ value: null });
     // A computed figure is not highlighted.
     expect(docx.controls.find((c) => c.id === "eg.count")!.runProperties).not.toContain("w:highlight");
-    expect(strFromU8(unzipSync(new Uint8Array(readFileSync(out)))["word/document.xml"])).not.toMatch(/二十大精神<\/w:t>[\s\S]{0,400}>0<\/w:t>/);
+    expect(strFromU8(unzipSync(new Uint8Array(readFileSync(out)))["word/document.xml"])).not.toMatch(
+      /二十大精神<\/w:t>[\s\S]{0,400}>0<\/w:t>/,
+    );
   });
 
   it("--scope naming no department exits 2, lists the departments found and writes nothing", async () => {
@@ -96,11 +98,18 @@ withSample("figures the ledgers cannot support, on the command line", () => {
   it("--scope of a real department leaves the figures of ledgers without 部门 unresolved, not 0", async () => {
     const r = await cli(["figures", sample, "--scope", "交易一科", "--json"]);
     expect(r.code).toBe(1);
-    const figures = JSON.parse(r.out).figures as { id: string; ledger: string | null; value: number | null; unresolved: { code: string } | null }[];
+    const figures = JSON.parse(r.out).figures as {
+      id: string;
+      ledger: string | null;
+      value: number | null;
+      unresolved: { code: string } | null;
+    }[];
     // The sample's 学习记录 sheet has no 部门 column and no department in its name.
-    for (const id of STUDY) expect(figures.find((f) => f.id === id)).toMatchObject({ value: null, unresolved: { code: "scope_no_department" } });
+    for (const id of STUDY)
+      expect(figures.find((f) => f.id === id)).toMatchObject({ value: null, unresolved: { code: "scope_no_department" } });
     // Its other ledgers say their departments (a 部门 column or the sheet name): counted.
-    for (const f of figures.filter((x) => x.ledger !== null && x.ledger !== "学习记录")) expect([f.id, typeof f.value]).toEqual([f.id, "number"]);
+    for (const f of figures.filter((x) => x.ledger !== null && x.ledger !== "学习记录"))
+      expect([f.id, typeof f.value]).toEqual([f.id, "number"]);
   });
 });
 

@@ -449,6 +449,65 @@ runScenarios(async (browser, url) => {
     await context.close();
   });
 
+  await scenario("生成 with 待补 figures: they are listed, a dialog asks, cancel makes nothing, confirm writes placeholders", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "width=320");
+    await ledgersAppear(page);
+    await page.getByTestId("tab-generate").click();
+    // The sample's 学习记录 says nothing about departments: scoped to 交易一科, its figures are 待补.
+    // Opened from the keyboard: in headless Chromium a mouse click on this Dropdown opens and closes it again.
+    await page.getByTestId("field-scope").focus();
+    await page.keyboard.press("ArrowDown");
+    await page.getByRole("option").first().waitFor();
+    const options = await page.getByRole("option").allTextContents();
+    assert(options[0] === "全部门" && options.includes("交易一科"), `scope options: ${options.join()}`);
+    await page.getByRole("option", { name: "交易一科" }).click();
+    await page.getByTestId("generate").click();
+    const dialog = page.getByTestId("unresolved-dialog");
+    await dialog.waitFor();
+    await page.waitForTimeout(500); // let the dialog finish fading in
+    const asked = await dialog.getByTestId("unresolved-figure").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
+    assert(asked.includes("study.topic.count") && !asked.includes("eg.count"), `asked about: ${asked.join()}`);
+    assert((await dialog.textContent()).includes("部门"), "the dialog should say why (no 部门 information)");
+    await page.screenshot({ path: join(shots, "13-unresolved-ask-zh.png") });
+    await page.getByTestId("unresolved-cancel").click();
+    await dialog.waitFor({ state: "detached" });
+    assert((await page.getByTestId("result").count()) === 0, "cancel must not make a report");
+    // The list above 生成报告 now names the same figures.
+    const listed = await page
+      .getByTestId("unresolved")
+      .getByTestId("unresolved-figure")
+      .evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
+    assert(listed.join() === asked.join(), `listed above the button: ${listed.join()}`);
+    await assertNoHorizontalScroll(page, "unresolved 320");
+    await shot(page, "14-unresolved-list-zh-320");
+
+    await page.getByTestId("generate").click();
+    await dialog.waitFor();
+    await page.getByTestId("unresolved-confirm").click();
+    await page.getByTestId("result").waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
+    const slots = slotTexts(strFromU8(unzipSync(new Uint8Array(readFileSync(await download.path())))["word/document.xml"]));
+    assert(
+      slots.get("study.topic.count")?.every((t) => t === "［待补：专题学习党的二十大精神次数］"),
+      `study.topic.count in the report: ${slots.get("study.topic.count")}`,
+    );
+    assert(
+      slots.get("eg.count")?.every((t) => /^\d+$/.test(t)),
+      `eg.count in the report: ${slots.get("eg.count")}`,
+    );
+    // The 指标 tab marks them 待补, with the reason.
+    await page.getByTestId("tab-figures").click();
+    const topic = page.locator("[data-testid=figure][data-figure='study.topic.count']");
+    assert((await topic.getByTestId("figure-unresolved").textContent()) === "待补", "the figure should be marked 待补");
+    assert((await topic.getByTestId("figure-unresolved-reason").textContent()).includes("部门"), "the figure should say why");
+    await shot(page, "15-figures-unresolved-zh-320");
+    // The pane still works: back to the ledgers.
+    await page.getByTestId("tab-ledgers").click();
+    await ledgersAppear(page);
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
   await scenario("Dark theme (?theme=dark)", async () => {
     const { page, context } = await openPane(browser, url, "theme=dark&width=320");
     await ledgersAppear(page);

@@ -53,6 +53,22 @@ async function changedWorkbook() {
   return Buffer.from(zipSync(files));
 }
 
+/** The sample saved as another workbook would be: the same ledgers under another 工作簿ID. */
+async function otherWorkbook() {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(SAMPLE));
+  const settings = workbook.getWorksheet("报告设置");
+  let found = false;
+  settings.eachRow((row) => {
+    if (row.getCell(1).value === "工作簿ID") {
+      row.getCell(2).value = "00000000-0000-4000-8000-0000000000aa";
+      found = true;
+    }
+  });
+  assert(found, "the sample's 报告设置 has no 工作簿ID row");
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 /** The generated-at line is checked as the clerk in China reads it. */
 function openPane(browser, url, query) {
   return openPaneIn(browser, url, query, { timezoneId: "Asia/Shanghai" });
@@ -386,6 +402,74 @@ runScenarios(async (browser, url) => {
     );
     linkXml(state);
     await shot(page, "word-07-inserted-zh-320");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
+  const otherFile = { name: "别处的台账.xlsx", mimeType: XLSX_MIME, buffer: await otherWorkbook() };
+
+  await scenario("Word: 刷新数据 from another workbook shows both and asks; cancel writes nothing, proceed reviews", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
+    await statuses(page);
+    const before = await documentState(page);
+    await page.getByTestId("refresh-pick-input").setInputFiles(otherFile);
+    const dialog = page.getByTestId("other-workbook-dialog");
+    await dialog.waitFor();
+    await page.waitForTimeout(500); // let the dialog finish fading in
+    const report = await page.getByTestId("other-workbook-report").textContent();
+    const chosen = await page.getByTestId("other-workbook-chosen").textContent();
+    assert(report.includes("sample-ledgers.xlsx") && report.includes("5d1c2b7e"), `report line: ${report}`);
+    assert(chosen.includes("别处的台账.xlsx") && chosen.includes("0000000000aa"), `chosen line: ${chosen}`);
+    await page.screenshot({ path: join(shots, "word-09-other-workbook-zh.png") });
+    await page.getByTestId("other-workbook-cancel").click();
+    await dialog.waitFor({ state: "detached" });
+    assert((await page.getByTestId("word-review").count()) === 0, "cancel must not review");
+    const after = await documentState(page);
+    assert(JSON.stringify(after) === JSON.stringify(before), "cancel must leave the document as it was");
+
+    await page.getByTestId("refresh-pick-input").setInputFiles(otherFile);
+    await dialog.waitFor();
+    await page.getByTestId("other-workbook-proceed").click();
+    await page.getByTestId("word-review").waitFor();
+    assert((await page.getByTestId("word-review").textContent()).includes("另一个工作簿"), "the review should say it is another workbook");
+    await assertNoHorizontalScroll(page, "word other workbook 320");
+    await page.getByTestId("apply").click();
+    await page.getByTestId("outcome").waitFor();
+    // The pane still works: reload reads the document again.
+    await page.getByTestId("reload").click();
+    await statuses(page);
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
+  await scenario("Excel: 更新已有报告 of a report from another workbook shows both and asks before anything", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "width=320");
+    await page.getByTestId("ledger-card").first().waitFor();
+    await page.getByTestId("tab-generate").click();
+    await page.getByTestId("generate").click();
+    await page.getByTestId("result").waitFor();
+    const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
+    const reportFile = { name: original.suggestedFilename(), mimeType: DOCX_MIME, buffer: readFileSync(await original.path()) };
+    // The clerk opens a different workbook in Excel and picks that report.
+    await page.getByTestId("sim-file-input").setInputFiles(otherFile);
+    await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "别处的台账.xlsx");
+    await page.getByTestId("ledger-card").first().waitFor();
+    await page.getByTestId("tab-generate").click();
+    await page.getByTestId("update-pick-input").setInputFiles(reportFile);
+    const dialog = page.getByTestId("other-workbook-dialog");
+    await dialog.waitFor();
+    await page.waitForTimeout(500);
+    assert((await page.getByTestId("other-workbook-chosen").textContent()).includes("0000000000aa"), "the chosen workbook's id");
+    await page.screenshot({ path: join(shots, "word-10-excel-other-workbook-zh.png") });
+    await page.getByTestId("other-workbook-cancel").click();
+    await dialog.waitFor({ state: "detached" });
+    assert((await page.getByTestId("update-review").count()) === 0, "cancel must not review");
+    await page.getByTestId("update-pick-input").setInputFiles(reportFile);
+    await dialog.waitFor();
+    await page.getByTestId("other-workbook-proceed").click();
+    await page.getByTestId("update-review").waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("update-save").click()]);
+    assert(download.suggestedFilename().endsWith(".refreshed.docx"), `file name ${download.suggestedFilename()}`);
     assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
     await context.close();
   });

@@ -11,9 +11,33 @@ const workbook: RawWorkbook = {
   name: "台账.xlsx",
   date1904: false,
   tables: [
-    { sheet: "学习记录", top: 0, left: 0, values: [["日期", "学习方式", "主题"], ["2022-03-01", "专题学习", "二十大"]] },
-    { sheet: "电子保函-交易一科", top: 0, left: 0, values: [["保函编号", "开立日期", "投标企业", "保证金金额（元）"], ["BH-1", "2022-01-01", "甲", 100]] },
-    { sheet: "共建单位", top: 0, left: 0, values: [["单位名称", "协议签订日期", "部门"], ["某社区", "2022-01-05", "综合科"]] },
+    {
+      sheet: "学习记录",
+      top: 0,
+      left: 0,
+      values: [
+        ["日期", "学习方式", "主题"],
+        ["2022-03-01", "专题学习", "二十大"],
+      ],
+    },
+    {
+      sheet: "电子保函-交易一科",
+      top: 0,
+      left: 0,
+      values: [
+        ["保函编号", "开立日期", "投标企业", "保证金金额（元）"],
+        ["BH-1", "2022-01-01", "甲", 100],
+      ],
+    },
+    {
+      sheet: "共建单位",
+      top: 0,
+      left: 0,
+      values: [
+        ["单位名称", "协议签订日期", "部门"],
+        ["某社区", "2022-01-05", "综合科"],
+      ],
+    },
   ],
 };
 
@@ -25,7 +49,9 @@ describe("the 生成 view's list of figures to fill in", () => {
     expect(open.map((f) => f.id)).toEqual(expect.arrayContaining(["goals.count", "study.topic.count", "cadres.baolian.count"]));
     const topic = open.find((f) => f.id === "study.topic.count")!;
     expect(unresolvedLine(topic.unresolved!, makeT("zh-CN"), "zh-CN")).toBe("“学习记录”台账中没有条件列“形式”（见 学习记录!A1）");
-    expect(unresolvedLine(topic.unresolved!, makeT("en-US"), "en-US")).toBe('ledger 学习记录 has no condition column "形式" (see 学习记录!A1)');
+    expect(unresolvedLine(topic.unresolved!, makeT("en-US"), "en-US")).toBe(
+      'ledger 学习记录 has no condition column "形式" (see 学习记录!A1)',
+    );
     expect(result.figures.filter((f) => f.value !== null).every((f) => !open.includes(f))).toBe(true);
   });
 });

@@ -438,7 +438,9 @@ function missingColumn(
     const fallback = aggregate.fallback === undefined ? null : resolve(aggregate.fallback);
     const named = aggregate.fallback === undefined ? aggregate.column : `${aggregate.column}|${aggregate.fallback}`;
     if (main === null && fallback === null) return { column: named, role: ROLE_DISTINCT };
-    const where = sources.find((s) => s.names !== null && !(main !== null && main in s.names) && !(fallback !== null && fallback in s.names));
+    const where = sources.find(
+      (s) => s.names !== null && !(main !== null && main in s.names) && !(fallback !== null && fallback in s.names),
+    );
     if (where) return { column: named, role: ROLE_DISTINCT, where };
   }
   if (def.period !== "all" && spec.dateColumn !== null) {
@@ -493,13 +495,7 @@ function statusAtPeriodEnd(
 }
 
 /** 终止 without 终止日期: counted as terminated, and said at the cell so the clerk can add the date. */
-function warnTerminatedWithoutDate(
-  ledger: Ledger,
-  store: LedgerColumns,
-  statusKey: string,
-  endKey: string | null,
-  issues: Issue[],
-): void {
+function warnTerminatedWithoutDate(ledger: Ledger, store: LedgerColumns, statusKey: string, endKey: string | null, issues: Issue[]): void {
   const status = columnOf(store, statusKey);
   const ends = endKey === null ? NO_VALUES : columnOf(store, endKey);
   for (let i = 0; i < ledger.rows.length; i++) {
@@ -776,7 +772,8 @@ export function evaluateFigures(
       if (cached) return cached;
       let values = columnOf(store!, key);
       const col = spec.columns.find((c) => c.name === key);
-      if (def.ledger === "共建单位" && key === statusKey) values = statusAtPeriodEnd(values, resolve!(TERMINATION_DATE_COLUMN), store!, opts.periodEnd);
+      if (def.ledger === "共建单位" && key === statusKey)
+        values = statusAtPeriodEnd(values, resolve!(TERMINATION_DATE_COLUMN), store!, opts.periodEnd);
       else if (col?.blankMeans !== undefined) values = withBlankMeaning(values, col.blankMeans, ledger.rows.length);
       columns!.set(key, values);
       return values;

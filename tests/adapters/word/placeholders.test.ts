@@ -98,14 +98,21 @@ describe("refreshing the open report from another workbook", () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(OtherWorkbookError);
-      expect((error as OtherWorkbookError).mismatch).toEqual({ report: { id: "A-1", name: "台账2022.xlsx" }, workbook: { id, name: "台账2022.xlsx" } });
+      expect((error as OtherWorkbookError).mismatch).toEqual({
+        report: { id: "A-1", name: "台账2022.xlsx" },
+        workbook: { id, name: "台账2022.xlsx" },
+      });
     }
     expect(texts()).toEqual(before);
     expect(sim.document.customXmlParts().map((p) => p.xml)).toEqual(parts);
   });
 
   test("goes ahead when the clerk confirms, and says so among the issues", async () => {
-    const refresh = await refreshInWord(withOrganiser(), { generatedAt: REFRESHED_AT, overrides: { workbookId: "B-2" }, allowOtherWorkbook: true });
+    const refresh = await refreshInWord(withOrganiser(), {
+      generatedAt: REFRESHED_AT,
+      overrides: { workbookId: "B-2" },
+      allowOtherWorkbook: true,
+    });
     expect(refresh.issues.map((i) => i.code)).toContain("refresh.other_workbook");
     await refresh.apply();
     expect(sim.document.controls().find((c) => c.tag === YOUTH)!.text).toBe("1");

@@ -35,7 +35,10 @@ function workbook(...tables: RawTable[]): RawWorkbook {
 const baseTables = () => [
   settings(),
   table("学习记录", [STUDY_HEADER, ...STUDY_ROWS]),
-  table("共建单位", [["单位名称", "协议签订日期"], ["某社区", "2022-01-05"]]),
+  table("共建单位", [
+    ["单位名称", "协议签订日期"],
+    ["某社区", "2022-01-05"],
+  ]),
   table("电子保函", [EG_HEADER, ...EG_ROWS]),
 ];
 
@@ -65,9 +68,14 @@ describe("figures the ledgers cannot support", () => {
     const text = reportPlainText(result.report);
     expect(text).toContain("专题学习党的二十大精神［待补：专题学习党的二十大精神次数］次");
     expect(text).not.toMatch(/二十大精神0次/);
-    const slot = result.report.blocks.flatMap((b) => (b.kind === "table" ? [] : b.runs)).find((r) => r.kind === "slot" && r.id === "study.topic.count");
+    const slot = result.report.blocks
+      .flatMap((b) => (b.kind === "table" ? [] : b.runs))
+      .find((r) => r.kind === "slot" && r.id === "study.topic.count");
     expect(slot).toMatchObject({ unresolved: true });
-    expect(result.link.figures.find((f) => f.id === "study.topic.count")).toMatchObject({ value: null, text: "［待补：专题学习党的二十大精神次数］" });
+    expect(result.link.figures.find((f) => f.id === "study.topic.count")).toMatchObject({
+      value: null,
+      text: "［待补：专题学习党的二十大精神次数］",
+    });
   });
 
   it("are unresolved, not a smaller sum, when 保证金金额（元） is renamed 保证金额（元）", () => {
@@ -91,10 +99,7 @@ describe("figures the ledgers cannot support", () => {
   });
 
   it("are unresolved when 指标定义 no longer has a figure the template shows", () => {
-    const defs = table("指标定义", [
-      DEFINITION_HEADERS,
-      ...DEFAULT_DEFINITIONS.filter((d) => d.id !== "eg.count").map(definitionToRow),
-    ]);
+    const defs = table("指标定义", [DEFINITION_HEADERS, ...DEFAULT_DEFINITIONS.filter((d) => d.id !== "eg.count").map(definitionToRow)]);
     const result = runEngine(workbook(...baseTables(), defs));
     const eg = result.figures.find((f) => f.id === "eg.count")!;
     expect([eg.value, eg.text, eg.unresolved?.code]).toEqual([null, "［待补：电子保函笔数］", "not_defined"]);
@@ -105,10 +110,7 @@ describe("figures the ledgers cannot support", () => {
 describe("a scope", () => {
   const departments = () => {
     const tables = baseTables();
-    tables[1] = table("学习记录", [
-      [...STUDY_HEADER, "部门"],
-      ...STUDY_ROWS.map((r, i) => [...r, i % 2 ? "交易二科" : "交易一科"]),
-    ]);
+    tables[1] = table("学习记录", [[...STUDY_HEADER, "部门"], ...STUDY_ROWS.map((r, i) => [...r, i % 2 ? "交易二科" : "交易一科"])]);
     tables[3] = table("电子保函-交易一科", [EG_HEADER, ...EG_ROWS]);
     return tables;
   };

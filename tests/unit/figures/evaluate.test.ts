@@ -281,10 +281,7 @@ describe("scope filtering", () => {
     });
   });
   it("leaves a figure unresolved, not 0, when its ledger says nothing about departments", () => {
-    const twoLedgers = set(
-      rows.ledgers.学习记录!,
-      ledger("人员", [person(2, { 包联社区: "甲社区" }), person(3, { 包联社区: "乙社区" })]),
-    );
+    const twoLedgers = set(rows.ledgers.学习记录!, ledger("人员", [person(2, { 包联社区: "甲社区" }), person(3, { 包联社区: "乙社区" })]));
     const result = evaluateFigures([def("人员", "包联社区 非空", { id: "p.x" }), def("学习记录", "")], twoLedgers, {
       ...YEAR_2022,
       scope: "交易一科",
@@ -498,11 +495,7 @@ describe("missing ledgers and manual figures", () => {
     expect(missing.issues[0].message).toContain("“包联干部人数”");
   });
   it("leave a figure unresolved, naming the 手工值 cell, when the ledger is missing and there is no manual value", () => {
-    const result = evaluateFigures(
-      [def("人员", "", { id: "p.count", name: "人数", cells: { manual: "指标定义!H5" } })],
-      set(),
-      YEAR_2022,
-    );
+    const result = evaluateFigures([def("人员", "", { id: "p.count", name: "人数", cells: { manual: "指标定义!H5" } })], set(), YEAR_2022);
     expect(result.figures[0]).toMatchObject({ value: null, text: "［待补：人数］", manual: true });
     expect(result.figures[0].unresolved).toEqual({
       code: "ledger_missing",
@@ -794,7 +787,8 @@ describe("status as history has it", () => {
 
 describe("columns a figure needs", () => {
   /** Rows as the reader makes them: one sheet's rows share its column letters. */
-  const sheetRows = (sheet: string, letters: Record<string, string>, rows: LedgerRow[]) => rows.map((r) => ({ ...r, sheet, columns: letters }));
+  const sheetRows = (sheet: string, letters: Record<string, string>, rows: LedgerRow[]) =>
+    rows.map((r) => ({ ...r, sheet, columns: letters }));
 
   it("leave a figure unresolved when one sheet of its ledger lacks a condition column the other has, naming that sheet", () => {
     const withOrg = sheetRows("学习台账-党支部", { 日期: "A", 形式: "B", 主题: "C", 组织: "D" }, [
