@@ -34,7 +34,7 @@ type Load = { kind: "loading" } | { kind: "failed"; error: PaneError } | { kind:
 /** Edits in the sheets are gathered this long before the pane reacts (a clerk types cell after cell). */
 const CHANGE_DEBOUNCE_MS = 800;
 /** A read this quick is redone by itself after an edit in the sheets; a slower one waits for a click. */
-const CHEAP_READ_MS = 400;
+const CHEAP_READ_MS = 1000;
 /** Change events this soon after the pane's own write are its own (hosts before ExcelApi 1.14 cannot say). */
 const OWN_WRITE_MS = 2000;
 

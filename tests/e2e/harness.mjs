@@ -225,6 +225,19 @@ async function activate(page, locator, input) {
   }
 }
 
+/** Opens a drop-down's list; when it does not open, says whether the pane still takes clicks. */
+async function openList(page, box, input, where) {
+  await activate(page, box, input);
+  const list = page.locator("[role=listbox]:visible");
+  try {
+    await list.waitFor({ timeout: 5000 });
+  } catch {
+    await assertPaneUsable(page, `${where}: the list did not open`);
+    throw new Error(`${where}: the list did not open`);
+  }
+  return list;
+}
+
 /**
  * Opens each drop-down in scope and picks each of its options in turn (mouse: click; keyboard:
  * Enter to open, ArrowDown to the option, Enter), proving the pane after every pick; each drop-down
@@ -239,9 +252,7 @@ export async function useEveryDropdown(page, where, input) {
     if (!(await box.isVisible()) || (await box.isDisabled())) continue;
     const name = (await box.getAttribute("aria-labelledby")) ?? `combobox ${b}`;
     const startValue = (await box.textContent()).trim();
-    await activate(page, box, input);
-    let list = page.locator("[role=listbox]:visible");
-    await list.waitFor();
+    let list = await openList(page, box, input, `${where}: opening ${name} by ${input}`);
     const options = await list.getByRole("option").allTextContents();
     await closePopups(page, "keyboard");
     await assertPaneUsable(page, `${where}: after opening ${name} by ${input} and closing it with Escape`);
@@ -251,9 +262,7 @@ export async function useEveryDropdown(page, where, input) {
       if (i < 0) continue;
       await settle(page);
       const current = page.locator("#pane [role=combobox]").nth(b);
-      await activate(page, current, input);
-      list = page.locator("[role=listbox]:visible");
-      await list.waitFor();
+      list = await openList(page, current, input, `${where}: opening ${name} again by ${input}`);
       if (input === "mouse") {
         await list.getByRole("option").nth(i).click();
       } else {
@@ -270,8 +279,7 @@ export async function useEveryDropdown(page, where, input) {
       await assertPaneUsable(page, `${where}: after picking “${options[i]}” in ${name} by ${input}`);
     }
     // Opened and dismissed without a pick.
-    await activate(page, page.locator("#pane [role=combobox]").nth(b), input);
-    await page.locator("[role=listbox]:visible").waitFor();
+    await openList(page, page.locator("#pane [role=combobox]").nth(b), input, `${where}: opening ${name} to close it`);
     await page.keyboard.press("Escape");
     await assertPaneUsable(page, `${where}: after closing ${name} with Escape`);
   }

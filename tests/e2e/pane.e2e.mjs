@@ -432,7 +432,7 @@ runScenarios(async (browser, url) => {
   });
 
   await scenario("An edit in the sheets marks the figures stale when reading is slow; one click re-reads", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "width=320&latency=120");
+    const { page, context, pageErrors } = await openPane(browser, url, "width=320&latency=1500");
     await ledgersAppear(page);
     await page.getByTestId("tab-figures").click();
     await editYearInSheet(page);
