@@ -353,7 +353,10 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   const address = (r: number, c: number) => `${sheetRef}!${columnLetters(left + c)}${top + r + 1}`;
   const where = table.table ? `${sheet}（表格 ${table.table}）` : sheet;
   const whereEn = table.table ? `${sheet} (table ${table.table})` : sheet;
-  const account = accountOf(state, sheet);
+  const bottom = top + (Array.isArray(table.values) ? table.values.length : 0) - 1;
+  // A table beside an earlier one of this ledger (their rows overlap) accounts for its rows alone.
+  const beside = table.table ? state.read.some((r) => r.sheet === sheet && r.top <= bottom && top <= r.bottom) : false;
+  const account = accountOf(state, sheet, beside ? table.table : undefined);
   const read: ReadSource = {
     table,
     sheet,
@@ -705,11 +708,13 @@ function accountAroundTables(ctx: Context, state: LedgerState): void {
 }
 
 /** The row accounting of one ledger's sheet. */
-function accountOf(state: LedgerState, sheet: string): RowAccount {
-  let account = state.accounts.get(sheet);
+function accountOf(state: LedgerState, sheet: string, table?: string): RowAccount {
+  const key = table === undefined ? sheet : `${sheet}\u0000${table}`;
+  let account = state.accounts.get(key);
   if (!account) {
     account = { ledger: state.spec.name, sheet, nonBlankRows: 0, records: 0, excluded: 0, skipped: {} };
-    state.accounts.set(sheet, account);
+    if (table !== undefined) account.table = table;
+    state.accounts.set(key, account);
   }
   return account;
 }
