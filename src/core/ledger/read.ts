@@ -612,10 +612,17 @@ function accountAroundTables(ctx: Context, state: LedgerState): void {
         seen.add(region);
         const top = num(region.top);
         const left = num(region.left);
+        // The usual sheet is one table as wide as the used range: a row inside one of this ledger's
+        // tables from edge to edge has nothing outside it (tables never overlap) and is passed over.
+        const wide = mine.filter((rect) => rect.left <= left);
         for (let i = 0; i < region.values.length; i++) {
           const line = region.values[i];
           if (!Array.isArray(line) || line.length === 0) continue;
           const R = top + i;
+          const last = left + line.length - 1;
+          let inside = false;
+          for (let t = 0; t < wide.length && !inside; t++) inside = R >= wide[t].top && R <= wide[t].bottom && wide[t].right >= last;
+          if (inside) continue;
           let info: OutsideRow | undefined;
           const note = (): OutsideRow => {
             if (info === undefined) {
