@@ -76,8 +76,8 @@ export function formatIssues(issues: Issue[], lang: Lang): string {
         const message = lang === "en" ? i.messageEn : i.message;
         // Messages name their cell for the pane; in the aligned column it would be said twice.
         const text = i.cell && message.startsWith(i.cell) ? message.slice(i.cell.length).replace(/^[\s:：]+/, "") : message;
-        // A flood of one problem down a column shows its range, the message its count and first cells.
-        return [SEVERITY_LABEL[lang][i.severity], i.range ?? i.cell ?? "", text];
+        // A flood of one problem down a column is at its first cell; its message gives the count, first cells and range.
+        return [SEVERITY_LABEL[lang][i.severity], i.cell ?? "", text];
       }),
     ) + "\n"
   );

@@ -164,21 +164,17 @@ export interface LedgerSet {
  * (a pre-numbered 序号 and nothing else), `no_header` (a sheet whose header was not found).
  */
 export type SkipReason =
-  | "title"
-  | "header"
-  | "total"
-  | "note"
-  | "signature"
-  | "after_notes"
-  | "outside_table"
-  | "other_table"
-  | "row_number_only"
-  | "no_header";
+  "title" | "header" | "total" | "note" | "signature" | "after_notes" | "outside_table" | "other_table" | "row_number_only" | "no_header";
 
 /** One sheet of one ledger: nonBlankRows = records + excluded + Σ skipped. */
 export interface RowAccount {
   ledger: LedgerName;
   sheet: string;
+  /**
+   * Set when a table of this ledger sits beside another of it on the sheet (their rows overlap):
+   * one sheet row may then hold a record of each, so that table accounts for its rows on its own.
+   */
+  table?: string;
   /** Rows with any cell not empty after trimming. */
   nonBlankRows: number;
   /** Rows read as records without an error. */

@@ -7,19 +7,38 @@ function blank(v: RawCell | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** Sheet rows (0-based) with a non-blank cell in any raw table of the sheet or the regions around them. */
-export function nonBlankSheetRows(wb: RawWorkbook, sheet: string): Set<number> {
+/**
+ * Sheet rows (0-based) with a non-blank cell in any raw table of the sheet or the regions around
+ * them, leaving out the cells of the tables named in `apart` (tables that account for themselves).
+ */
+export function nonBlankSheetRows(wb: RawWorkbook, sheet: string, apart: string[] = []): Set<number> {
   const rows = new Set<number>();
-  const scan = (top: number, values: RawCell[][]) =>
+  const rects = wb.tables
+    .filter((t) => t && t.sheet === sheet && t.table !== undefined && apart.includes(t.table))
+    .map((t) => ({
+      top: t.top,
+      left: t.left,
+      bottom: t.top + t.values.length - 1,
+      right: t.left + Math.max(0, ...t.values.map((l) => l.length)) - 1,
+    }));
+  const inApart = (r: number, c: number) => rects.some((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
+  const scan = (top: number, values: RawCell[][], left = 0) =>
     values.forEach((line, i) => {
-      if (Array.isArray(line) && line.some((v) => !blank(v))) rows.add(top + i);
+      if (Array.isArray(line) && line.some((v, c) => !blank(v) && !inApart(top + i, left + c))) rows.add(top + i);
     });
   for (const t of wb.tables) {
     if (!t || String(t.sheet ?? "") !== sheet || !Array.isArray(t.values)) continue;
-    scan(Math.max(0, Math.floor(Number(t.top) || 0)), t.values);
-    for (const region of t.around?.regions ?? []) if (region && Array.isArray(region.values)) scan(region.top, region.values);
+    if (t.table !== undefined && apart.includes(t.table)) continue;
+    scan(Math.max(0, Math.floor(Number(t.top) || 0)), t.values, Math.max(0, Math.floor(Number(t.left) || 0)));
+    for (const region of t.around?.regions ?? []) if (region && Array.isArray(region.values)) scan(region.top, region.values, region.left);
   }
   return rows;
+}
+
+/** The non-blank rows of one table's own values. */
+function nonBlankTableRows(wb: RawWorkbook, sheet: string, table: string): number {
+  const t = wb.tables.find((x) => x && x.sheet === sheet && x.table === table);
+  return t ? t.values.filter((line) => Array.isArray(line) && line.some((v) => !blank(v))).length : 0;
 }
 
 /** Throws, naming the ledger and sheet, when the accounting does not add up. */
@@ -32,9 +51,11 @@ export function assertRowAccounting(wb: RawWorkbook, set: LedgerSet): void {
     const skipped = Object.values(a.skipped).reduce((n: number, k) => n + (k ?? 0), 0);
     if (a.nonBlankRows !== a.records + a.excluded + skipped)
       fail(`${a.ledger}/${a.sheet}: nonBlankRows ${a.nonBlankRows} ≠ records ${a.records} + excluded ${a.excluded} + skipped ${skipped}`);
-    const counted = nonBlankSheetRows(wb, a.sheet).size;
+    // A table beside another of its ledger accounts for its own rows; the sheet's account for the rest.
+    const apart = accounts.filter((b) => b.ledger === a.ledger && b.sheet === a.sheet && b.table !== undefined).map((b) => b.table!);
+    const counted = a.table !== undefined ? nonBlankTableRows(wb, a.sheet, a.table) : nonBlankSheetRows(wb, a.sheet, apart).size;
     if (a.nonBlankRows !== counted)
-      fail(`${a.ledger}/${a.sheet}: nonBlankRows ${a.nonBlankRows}, but the sheet has ${counted} non-blank rows`);
+      fail(`${a.ledger}/${a.sheet}${a.table ? `/${a.table}` : ""}: nonBlankRows ${a.nonBlankRows}, but it has ${counted} non-blank rows`);
   }
   for (const ledger of Object.values(set.ledgers)) {
     if (!ledger) continue;

@@ -355,7 +355,10 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   const address = (r: number, c: number) => `${sheetRef}!${columnLetters(left + c)}${top + r + 1}`;
   const where = table.table ? `${sheet}（表格 ${table.table}）` : sheet;
   const whereEn = table.table ? `${sheet} (table ${table.table})` : sheet;
-  const account = accountOf(state, sheet);
+  const bottom = top + (Array.isArray(table.values) ? table.values.length : 0) - 1;
+  // A table beside an earlier one of this ledger (their rows overlap) accounts for its rows alone.
+  const beside = table.table ? state.read.some((r) => r.sheet === sheet && r.top <= bottom && top <= r.bottom) : false;
+  const account = accountOf(state, sheet, beside ? table.table : undefined);
   const read: ReadSource = {
     table,
     sheet,
@@ -571,10 +574,17 @@ function accountAroundTables(ctx: Context, state: LedgerState): void {
         seen.add(region);
         const top = num(region.top);
         const left = num(region.left);
+        // The usual sheet is one table as wide as the used range: a row inside one of this ledger's
+        // tables from edge to edge has nothing outside it (tables never overlap) and is passed over.
+        const wide = mine.filter((rect) => rect.left <= left);
         for (let i = 0; i < region.values.length; i++) {
           const line = region.values[i];
           if (!Array.isArray(line) || line.length === 0) continue;
           const R = top + i;
+          const last = left + line.length - 1;
+          let inside = false;
+          for (let t = 0; t < wide.length && !inside; t++) inside = R >= wide[t].top && R <= wide[t].bottom && wide[t].right >= last;
+          if (inside) continue;
           let info: OutsideRow | undefined;
           const note = (): OutsideRow => {
             if (info === undefined) {
@@ -667,11 +677,13 @@ function accountAroundTables(ctx: Context, state: LedgerState): void {
 }
 
 /** The row accounting of one ledger's sheet. */
-function accountOf(state: LedgerState, sheet: string): RowAccount {
-  let account = state.accounts.get(sheet);
+function accountOf(state: LedgerState, sheet: string, table?: string): RowAccount {
+  const key = table === undefined ? sheet : `${sheet}\u0000${table}`;
+  let account = state.accounts.get(key);
   if (!account) {
     account = { ledger: state.spec.name, sheet, nonBlankRows: 0, records: 0, excluded: 0, skipped: {} };
-    state.accounts.set(sheet, account);
+    if (table !== undefined) account.table = table;
+    state.accounts.set(key, account);
   }
   return account;
 }

@@ -145,9 +145,9 @@ function IssueList(props: { issues: Issue[]; onSelectCell: (cell: string) => voi
                   data-cell={issue.cell}
                   onClick={() => props.onSelectCell(issue.cell!)}
                 >
-                  {/* A grouped issue (one problem down a column) shows its range; a click selects its first cell. */}
+                  {/* A grouped issue (one problem down a column) is at its first cell; its text gives the count and range. */}
                   <span className={styles.cell} data-testid="issue-place">
-                    {describePlace(issue.range ?? issue.cell)}
+                    {describePlace(issue.cell)}
                   </span>
                   {text}
                 </button>
