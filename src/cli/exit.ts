@@ -63,6 +63,18 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
       messageEn: `${unresolved.length} figure(s) could not be computed from the ledgers; the report shows a highlighted placeholder for each, never 0:\n${unresolved.map((f) => line(f, true)).join("\n")}`,
     };
   },
+  function otherWorkbook(o) {
+    // --other-workbook: done as asked, but every figure now comes from another workbook.
+    const n = (o.issues ?? []).filter((i) => i.code === "refresh.other_workbook").length;
+    return n === 0
+      ? null
+      : {
+          code: "refresh.other_workbook",
+          count: n,
+          message: "报告已按您的确认用另一个工作簿刷新，请逐项核对数字。",
+          messageEn: "The report was refreshed from another workbook, as you confirmed: check every figure.",
+        };
+  },
   function conflictsKept(o) {
     const n = o.conflictsKept?.length ?? 0;
     return n === 0

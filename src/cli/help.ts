@@ -100,7 +100,8 @@ ${COMMON}`,
 Creates a new workbook with every ledger as an Excel table, plus the 报告设置 and 指标定义 sheets.
 Refuses (exit 2) when the file exists, unless --force.
 
-  --year <年份>        写入“报告设置”的年度（默认 2022）/ the 年度 written into 报告设置
+  --year <年份>        写入“报告设置”的年度（默认为应报告的年度：今年，1–2 月为上一年）
+                       the 年度 written into 报告设置 (default: the year whose report is due)
   --force              文件已存在时整个替换它——原有台账全部丢失 / replace an existing file, losing its ledgers
 ${COMMON}`,
   check: `ledger-report check <台账.xlsx> [--json] [--year 2022] [--scope 交易一科]

@@ -112,6 +112,9 @@ export async function main(
     );
   }
   const { values: flags, positionals } = parsed as { values: Flags; positionals: string[] };
+  // A language we do not speak is said, not answered in Chinese as if nothing happened.
+  if (flags.lang !== undefined && flags.lang !== "en" && flags.lang !== "zh")
+    return fail("usage.bad_lang", `--lang 只能是 zh 或 en，而不是“${flags.lang}”。`, `--lang must be zh or en, not "${flags.lang}".`);
   if (flags.help) {
     io.out(HELP[cmd]);
     return 0;
@@ -291,9 +294,11 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
     writeFileSync(output, result.bytes);
     progress.done();
     const { plan } = result;
+    // The figures the report shows: one the ledgers cannot support is written as its placeholder.
+    const inReport = new Set(plan.record.figures.map((f) => f.id));
     const outcome: Outcome = {
       issues: result.issues,
-      figures: plan.record.figures,
+      figures: result.figures.filter((f) => inReport.has(f.id)),
       conflictsKept: plan.conflicts.filter((c) => c.resolution === "keep"),
     };
     const reasons = mustLook(outcome);

@@ -179,7 +179,8 @@ export function refreshSummary(plan: RefreshPlan) {
   const name = new Map(plan.record.figures.map((f) => [f.id, f.name]));
   const taken = new Set(plan.conflicts.filter((c) => c.resolution === "take").map((c) => c.id));
   return {
-    name: (id: string) => name.get(id) ?? id,
+    // A removed figure is no longer in the new record: the plan still knows its name.
+    name: (id: string) => name.get(id) ?? plan.names?.[id] ?? id,
     updated: plan.updated.filter((u) => !taken.has(u.id)),
     overwritten: plan.conflicts.filter((c) => c.resolution === "take"),
     kept: plan.conflicts.filter((c) => c.resolution === "keep"),
@@ -205,8 +206,8 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
   const overwrote = overwritten.length ? (en ? `, ${overwritten.length} overwritten` : `，覆盖手工修改 ${overwritten.length} 项`) : "";
   lines.push(
     en
-      ? `${updated.length} updated${overwrote}, ${plan.unchanged.length} unchanged, ${kept.length} hand edit(s) kept, ${plan.removed.length} removed.`
-      : `更新 ${updated.length} 项${overwrote}，未变 ${plan.unchanged.length} 项，保留手工修改 ${kept.length} 项，已删除 ${plan.removed.length} 项。`,
+      ? `${updated.length} updated${overwrote}, ${plan.unchanged.length} unchanged, ${kept.length} hand edit(s) kept, ${plan.kept.length} kept as you wrote them (ledgers unchanged), ${plan.removed.length} removed.`
+      : `更新 ${updated.length} 项${overwrote}，未变 ${plan.unchanged.length} 项，保留手工修改 ${kept.length} 项，保留写法 ${plan.kept.length} 项（台账未变化），已删除 ${plan.removed.length} 项。`,
   );
   return `${lines.join("\n")}\n`;
 }
@@ -225,6 +226,8 @@ export function refreshJson(plan: RefreshPlan, issues: Issue[]) {
       new: c.new,
       resolution: c.resolution,
     })),
+    /** Hand edits over a value the ledgers did not move: kept as written, not conflicts. */
+    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), written: k.written, current: k.current })),
     removed: plan.removed,
     issues: issues.map(issueJson),
   };

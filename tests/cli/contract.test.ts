@@ -46,7 +46,7 @@ beforeAll(async () => {
   writeFileSync(existingDocx, "the clerk's edited report");
 }, 120000);
 
-async function fillManualValues(path: string, values: Record<string, number>): Promise<void> {
+async function fillManualValues(path: string, values: Record<string, number | null>): Promise<void> {
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
@@ -143,6 +143,27 @@ describe("exit codes, command by command", () => {
     expect(kept.code).toBe(1);
     expect(kept.err).toContain("--overwrite-conflicts");
     expect((await cli("refresh", moved, edited, "-o", join(dir, "r-taken.docx"), "--overwrite-conflicts")).code).toBe(0);
+  });
+
+  test("refresh: 1 when it writes a 待补 placeholder (a 手工值 cleared since the report)", async () => {
+    const cleared = join(dir, "干净-清空.xlsx");
+    writeFileSync(cleared, readFileSync(clean));
+    await fillManualValues(cleared, { "goals.count": null });
+    const r = await cli("refresh", cleared, cleanReport, "-o", join(dir, "r-cleared.docx"), "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).mustLook.map((m: { code: string }) => m.code)).toEqual(["figures.unresolved"]);
+  });
+
+  test("refresh --other-workbook: done as asked, and 1 so the clerk checks every figure", async () => {
+    const r = await cli("refresh", moved, sampleReport, "-o", join(dir, "r-other.docx"), "--other-workbook", "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).mustLook.map((m: { code: string }) => m.code)).toContain("refresh.other_workbook");
+  });
+
+  test("--lang other than zh or en is refused, not answered in Chinese as if nothing happened", async () => {
+    const r = await cli("check", clean, "--lang", "fr");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--lang");
   });
 
   test("refresh: 0 when a hand edit stands over an unmoved value (kept as written, not a conflict)", async () => {

@@ -2,7 +2,7 @@
 // and the Excel pane's 更新已有报告. The document's own period and scope are kept unless overridden.
 import { recomputeForReport } from "../../core/refresh/recompute";
 import { planRefresh, type RefreshOptions, type RefreshPlan } from "../../core/refresh/plan";
-import type { Issue, RawWorkbook, ReportSettings } from "../../core/types";
+import type { FigureResult, Issue, RawWorkbook, ReportSettings } from "../../core/types";
 import { patchDocx, readLinkedDocx } from "./patch";
 
 export interface FileRefreshResult {
@@ -10,6 +10,8 @@ export interface FileRefreshResult {
   /** The patched package (the link part always carries the new generation time). */
   bytes: Uint8Array;
   issues: Issue[];
+  /** The figures as recomputed (an unresolved one is written as its placeholder). */
+  figures: FigureResult[];
 }
 
 export function refreshDocx(
@@ -25,5 +27,5 @@ export function refreshDocx(
   const docx = readLinkedDocx(docxBytes);
   const { fresh, issues } = recomputeForReport(workbook, docx.record, options);
   const plan = planRefresh(docx.record, docx.controls, fresh.link, options);
-  return { plan, bytes: patchDocx(docx, plan), issues };
+  return { plan, bytes: patchDocx(docx, plan), issues, figures: fresh.figures };
 }

@@ -88,6 +88,14 @@ export function planRefresh(previous: LinkRecord, controls: FoundControl[], fres
       }
       // The ledgers did not move: the hand edit stands as written; the old record keeps recognising it.
       if (sameNumber(newText, before.text)) {
+        // Unless the clerk asked for the ledgers' values everywhere: then it is overwritten, and said so.
+        if ((options.choices?.[before.id] ?? (options.overwriteConflicts ? "take" : "keep")) === "take") {
+          plan.conflicts.push({ id: before.id, written: before.text, current, new: newText, resolution: "take" });
+          conflictIndex.set(plan.conflicts[plan.conflicts.length - 1], index);
+          plan.writes.push({ index, id: before.id, text: newText });
+          wroteNew = true;
+          continue;
+        }
         plan.kept.push({ id: before.id, written: before.text, current });
         keptConflict = true;
         continue;

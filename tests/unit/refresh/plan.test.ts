@@ -50,11 +50,18 @@ describe("planning a refresh", () => {
   });
 
   it("keeps a hand edit as written, not as a conflict, when the ledgers did not move", () => {
-    const plan = planRefresh(previous, [{ id: "eg.amount", text: "约15亿" }], fresh, { overwriteConflicts: true });
+    const plan = planRefresh(previous, [{ id: "eg.amount", text: "约15亿" }], fresh);
     expect(plan.conflicts).toEqual([]);
     expect(plan.kept).toEqual([{ id: "eg.amount", written: "15.20", current: "约15亿" }]);
     expect(plan.writes).toEqual([]);
     expect(plan.record.figures.find((f) => f.id === "eg.amount")!.text).toBe("15.20");
+  });
+
+  it("overwrites even such an edit when told to take the ledgers' values everywhere, and says so as a taken conflict", () => {
+    const plan = planRefresh(previous, [{ id: "eg.amount", text: "约15亿" }], fresh, { overwriteConflicts: true });
+    expect(plan.kept).toEqual([]);
+    expect(plan.conflicts).toEqual([{ id: "eg.amount", written: "15.20", current: "约15亿", new: "15.20", resolution: "take" }]);
+    expect(plan.writes).toEqual([{ index: 0, id: "eg.amount", text: "15.20" }]);
   });
 
   it("reads hand-typed numbers by what they mean: the same number is no edit to decide on", () => {
