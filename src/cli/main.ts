@@ -6,7 +6,7 @@ import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readXlsxAsync, XlsxReadError } from "../adapters/xlsx";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
-import { matchLedgerName, SETTINGS_SHEET, DEFINITIONS_SHEET, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE } from "../core/ledger";
+import { isSheetRead } from "../core/ledger";
 import { runEngine, type EngineResult } from "../core/engine";
 import type { ReportSettings } from "../core/types";
 import { createProgress } from "./progress";
@@ -189,11 +189,7 @@ function loadWorkbookBytes(path: string): Uint8Array {
 }
 
 /** Sheets worth reading: ledgers and the configuration sheets (列名对照 too); the rest are skipped unread. */
-export function wantSheet(sheetName: string, tableNames: string[]): boolean {
-  if (sheetName === SETTINGS_SHEET || sheetName === DEFINITIONS_SHEET) return true;
-  if (sheetName.trim() === COLUMN_MAP_SHEET || tableNames.includes(COLUMN_MAP_TABLE)) return true;
-  return matchLedgerName(sheetName) !== null || tableNames.some((t) => matchLedgerName(t) !== null);
-}
+export const wantSheet = isSheetRead;
 
 async function analyse(cmd: "check" | "figures" | "generate", positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
   const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
@@ -219,7 +215,10 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
     if (cmd === "check") {
       progress.done();
       if (flags.json) printJson(io, { ...checkJson(result), mustLook: lookJson(reasons) });
-      else io.out(`${formatLedgers(result, lang)}${formatIssues(result.issues, lang)}${formatColumnMappingLines(result.issues, lang)}${summaryLine(result, lang)}\n`);
+      else
+        io.out(
+          `${formatLedgers(result, lang)}${formatIssues(result.issues, lang)}${formatColumnMappingLines(result.issues, lang)}${summaryLine(result, lang)}\n`,
+        );
     } else if (cmd === "figures") {
       progress.done();
       if (flags.json) printJson(io, { ...figuresJson(result), mustLook: lookJson(reasons) });

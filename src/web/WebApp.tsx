@@ -21,7 +21,7 @@ import {
 import { ArrowClockwise16Regular, Dismiss16Regular, FolderOpen16Regular } from "@fluentui/react-icons";
 import type { EngineResult } from "../core/engine";
 import type { RawWorkbook } from "../core/types";
-import { matchLedgerName, SETTINGS_SHEET, DEFINITIONS_SHEET } from "../core/ledger";
+import { isSheetRead } from "../core/ledger";
 import { readXlsx } from "../adapters/xlsx";
 import { useI18n } from "../taskpane/i18n";
 import { renderDocxLazily, type PaneServices } from "../taskpane/services";
@@ -39,14 +39,9 @@ import { cellPlace, rowPlaces } from "./places";
 type TabId = "ledgers" | "figures" | "generate";
 type Load = { kind: "loading" } | { kind: "failed"; error: PaneError } | { kind: "ready"; result: EngineResult };
 
-/** The sheets the command line reads (src/cli/main.ts wantSheet): the same report from the same file. */
-function wantSheet(sheetName: string, tableNames: string[]): boolean {
-  if (sheetName === SETTINGS_SHEET || sheetName === DEFINITIONS_SHEET) return true;
-  return matchLedgerName(sheetName) !== null || tableNames.some((t) => matchLedgerName(t) !== null);
-}
-
 async function readWorkbookFile(bytes: Uint8Array, name: string): Promise<RawWorkbook> {
-  return readXlsx(bytes, { name, wantSheet });
+  // The same sheets the command line reads (列名对照 included): the same report from the same file.
+  return readXlsx(bytes, { name, wantSheet: isSheetRead });
 }
 
 const MAX_RUNS = 6;

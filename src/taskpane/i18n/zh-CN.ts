@@ -108,6 +108,7 @@ export const zhCN = {
   stepPending: "等待",
   stepActive: "进行中",
   stepDone: "完成",
+  resultOutdated: "设置或台账在生成之后改变了：之前生成的报告已不是现在的数字，没有保留。请重新生成报告。",
   resultTitle: "报告已生成",
   resultSummary: "指标 {figures} 项，排除错误行 {excluded} 行。",
   resultUncomputed: "{count} 项指标无法计算，报告中显示为黄色的“［待补：名称］”。",

@@ -143,6 +143,20 @@ export function GenerateView(props: {
   useEffect(() => {
     if (output) resultRef.current?.focus();
   }, [output]);
+  // A report made before a change (年度, scope, template, a re-read of the ledgers) is not what the pane
+  // now shows: it must not be saved as if it were. It goes, and the clerk is told to generate again.
+  const [outdated, setOutdated] = useState(false);
+  const made = output?.result;
+  const stale =
+    made !== undefined &&
+    (made !== result || made.settings.year !== year || made.settings.scope !== scope || made.settings.template !== template);
+  useEffect(() => {
+    if (!stale) return;
+    setOutput(null);
+    setSaved(null);
+    setSteps(null);
+    setOutdated(true);
+  }, [stale]);
   useEffect(() => {
     if (error) errorRef.current?.focus();
   }, [error]);
@@ -196,6 +210,7 @@ export function GenerateView(props: {
     setOutput(null);
     setSaved(null);
     setAsk(null);
+    setOutdated(false);
     setSteps(STEPS.map((label, i) => ({ label, state: i === 0 ? "active" : "pending" })));
     let stage: "read" | "engine" = "read";
     try {
@@ -397,6 +412,12 @@ export function GenerateView(props: {
       </Dialog>
 
       {error && <ErrorNotice ref={errorRef} error={error} onRetry={() => void generate()} />}
+
+      {outdated && !output && (
+        <MessageBar intent="warning" layout="multiline" data-testid="result-outdated">
+          <MessageBarBody>{t("resultOutdated")}</MessageBarBody>
+        </MessageBar>
+      )}
 
       {output && (
         <MessageBar ref={resultRef} tabIndex={-1} intent="success" layout="multiline" data-testid="result">
