@@ -76,14 +76,16 @@ describe("the measured work", () => {
     expect(coreEvaluate(ROWS).figures).toEqual(expectedGuaranteeTexts(ROWS));
   });
 
-  test("the Office path reads 1000 rows in at most two round trips and refreshes the late rows in two", async () => {
+  test("the Office path reads 1000 rows in at most two round trips and refreshes the late rows in three", async () => {
     const facts = await officePath(file);
     expect(facts.rows).toBe(ROWS + 1);
     expect(facts.generate.excelSyncs).toBeGreaterThan(0);
     expect(facts.generate.excelSyncs).toBeLessThanOrEqual(2);
     expect(facts.generate.failedSyncs).toBe(0);
     expect(facts.generate.largestResponseBytes).toBeLessThanOrEqual(facts.ledgerBytes);
-    expect(facts.refresh.wordSyncs).toBe(2);
+    // Read 1; apply 2: the controls are found again first (a control deleted since the review must not
+    // fail the whole batch, and batches are not transactional), then written and read back.
+    expect(facts.refresh.wordSyncs).toBe(3);
     // The late rows move the count and the amount at least.
     expect(facts.refresh.written).toBeGreaterThanOrEqual(2);
   });

@@ -508,6 +508,23 @@ runScenarios(async (browser, url) => {
     await context.close();
   });
 
+  await scenario("A report made before 统计范围 changes is set aside, never saved as if it were current", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "width=320");
+    await ledgersAppear(page);
+    await page.getByTestId("tab-generate").click();
+    await page.getByTestId("generate").click();
+    await page.getByTestId("result").waitFor();
+    // Opened from the keyboard: in headless Chromium a mouse click on this Dropdown opens and closes it again.
+    await page.getByTestId("field-scope").focus();
+    await page.keyboard.press("ArrowDown");
+    await page.getByRole("option", { name: "交易二科" }).click();
+    await page.getByTestId("result-outdated").waitFor();
+    assert((await page.getByTestId("save").count()) === 0, "the old report must not be offered for saving");
+    await assertPaneUsable(page, "after the scope changed under a made report");
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
   await scenario("Dark theme (?theme=dark)", async () => {
     const { page, context } = await openPane(browser, url, "theme=dark&width=320");
     await ledgersAppear(page);

@@ -25,7 +25,7 @@ export const SKIP_REASON_WORDS: Record<AccountLang, Record<SkipReason, string>> 
     total: "合计",
     note: "注释",
     signature: "制表人",
-    after_notes: "注释后",
+    after_notes: "注释下方",
     outside_table: "表格外",
     other_table: "其他表格",
     row_number_only: "仅序号",

@@ -218,7 +218,8 @@ function IssueCard(props: {
               {line.split(" · ").map((part, i) => (
                 <span key={i}>
                   {i > 0 && " · "}
-                  <span className={styles.nowrap}>{part}</span>
+                  {/* Short parts (`读取 1,866 行`) never break; a long list in brackets may, or it runs past 320 px. */}
+                  <span className={part.length <= 14 ? styles.nowrap : undefined}>{part}</span>
                 </span>
               ))}
             </span>
