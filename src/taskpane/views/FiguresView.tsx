@@ -19,7 +19,7 @@ import { DEFINITIONS_SHEET } from "../../core/ledger/schema";
 import { useI18n, type Lang, type Translate } from "../i18n";
 import { ManualSaveError, canEditManual, figureSections, figureSourceParts, manualInputText, parseManualInput } from "../model";
 import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
-import { describeValue } from "../../core/describe";
+import { describePlace, describePlacesIn, describeValue } from "../../core/describe";
 
 /** Writes a manual figure's value into 指标定义 and refreshes the figures; resolves with the cell written. */
 export type SaveManual = (figureId: string, value: number | null) => Promise<{ cell: string }>;
@@ -61,8 +61,9 @@ const useStyles = makeStyles({
 
 /** Why a figure is 待补, in the pane's language, with the cell to look at. */
 export function unresolvedLine(u: NonNullable<FigureResult["unresolved"]>, t: Translate, lang: Lang): string {
-  const reason = lang === "zh-CN" ? u.reason : u.reasonEn;
-  return u.cell ? `${reason}${t("unresolvedAt", { cell: u.cell })}` : reason;
+  // Places as the clerk reads them (`2022年学习记录台账 · B4`), in the reason and in the pointer.
+  const reason = describePlacesIn(lang === "zh-CN" ? u.reason : u.reasonEn);
+  return u.cell ? `${reason}${t("unresolvedAt", { cell: describePlace(u.cell) })}` : reason;
 }
 
 /** The adapter's own words when it has them (they say what to do), else a general instruction. */
