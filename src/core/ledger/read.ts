@@ -1146,6 +1146,15 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
           break;
         }
         const allowed = col.type === "yesno" ? ["是", "否"] : (col.values ?? []);
+        if (col.unknownIsError) {
+          // A status decides whether the row counts: guessing 有效 would be a silent wrong number.
+          const words = [...allowed, ...Object.keys(col.synonyms ?? {})];
+          report(ctx, state, "error", "enum.unknown_status", b.prefix, rowNumber, (at) => [
+            `${at} ${col.name}“${displayCell(raw)}”无法识别，应为：${words.join("、")}（或留空表示“${col.blankMeans ?? allowed[0]}”）；在改为其中之一之前，该行不计入任何指标`,
+            `${at}: ${col.name} "${displayCell(raw)}" is not recognised; it must be one of ${words.join(", ")} (or blank for ${col.blankMeans ?? allowed[0]}); the row is left out of every figure until it is`,
+          ]);
+          break;
+        }
         const fallback = allowed.includes("其他") ? "其他" : null;
         value = fallback ?? looseValue(raw);
         report(ctx, state, "warning", "enum.unknown", b.prefix, rowNumber, (at) => [
@@ -1228,6 +1237,7 @@ function enumValue(col: ColumnSpec, raw: RawCell): string | null {
   let keys = ENUM_KEYS.get(col);
   if (!keys) {
     keys = new Map((col.values ?? []).map((v) => [foldKey(v), v]));
+    for (const [word, value] of Object.entries(col.synonyms ?? {})) if (!keys.has(foldKey(word))) keys.set(foldKey(word), value);
     ENUM_KEYS.set(col, keys);
   }
   const result = keys.get(foldKey(text)) ?? null;
