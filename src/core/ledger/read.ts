@@ -1189,8 +1189,8 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
       if (earlier !== undefined) {
         const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
         report(ctx, state, "warning", "key.duplicate", b.prefix, rowNumber, (at) => [
-          `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复`,
-          `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}`,
+          `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复：两行都已计入指标，请核对后删去或改正其中一行`,
+          `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}; both rows are counted in the figures — check them and delete or correct one`,
         ]);
       }
     }

@@ -335,7 +335,8 @@ describe("checking cell values", () => {
       ["ＢＨ－００１", 44621, "丙", "", 1, ""],
     ]);
     expect(codes(set.issues)).toEqual(["warning key.duplicate 电子保函!A4"]);
-    expect(set.issues[0].message).toBe("电子保函!A4 保函编号“ＢＨ－００１”与 电子保函!A2 重复");
+    expect(set.issues[0].message).toBe("电子保函!A4 保函编号“ＢＨ－００１”与 电子保函!A2 重复：两行都已计入指标，请核对后删去或改正其中一行");
+    expect(set.issues[0].messageEn).toContain("both rows are counted");
     expect(set.ledgers.电子保函?.rows).toHaveLength(3);
   });
   it("finds duplicate keys across the sheets of one ledger", () => {
@@ -352,7 +353,7 @@ describe("checking cell values", () => {
       ),
     );
     expect(set.issues.filter((i) => i.code === "key.duplicate").map((i) => i.message)).toEqual([
-      "'共建单位-二科'!A2 单位名称“某社区”与 '共建单位-一科'!A2 重复",
+      "'共建单位-二科'!A2 单位名称“某社区”与 '共建单位-一科'!A2 重复：两行都已计入指标，请核对后删去或改正其中一行",
     ]);
   });
   it("warns about a credit code with a bad check character or length, and normalises good ones", () => {
