@@ -229,12 +229,29 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
         missingColumns: state.missingColumns,
       };
       rememberColumns(ledger, state.store);
+      if (state.rows.length === 0 && state.excluded === 0) issues.push(emptyLedger(state));
       ledgers[spec.name] = ledger;
       headersByLedger.set(spec.name, [...new Set(state.headers)]);
     }
   }
   issues.push(...columnMap.issues, ...unusedMappingIssues(columnMap.mappings, headersByLedger));
   return { ledgers, issues: settleFloods(ctx), rowAccounts };
+}
+
+/** A ledger found with its header but not one record: its figures are 0, which must not pass unseen. */
+function emptyLedger(state: LedgerState): Issue {
+  const name = state.spec.name;
+  const first = state.read.find((r) => r.bindings !== null);
+  const source = state.sources[0];
+  const cell = first && source ? `${quoteSheet(first.sheet)}!${columnLetters(first.left)}${source.headerRow}` : undefined;
+  return issue(
+    "warning",
+    "ledger.empty",
+    name,
+    cell,
+    `“${name}”台账没有任何记录：用到它的指标都为 0；如果数据还没有填入，请先填入再生成`,
+    `Ledger ${name} (${state.spec.english}) has no records: every figure that uses it is 0; if the data is not entered yet, enter it before generating`,
+  );
 }
 
 function whichLedger(table: RawTable): { ledger: LedgerName; department?: string } | null {
