@@ -23,7 +23,7 @@ import { isColumnMapTable, readColumnMappings, unusedMappingIssues, type ColumnM
 import { matchHeader, MatchRank, suggestHeaders, type HeaderMatch, type Suggestion, type UnitRefusal } from "./headers";
 import { cleanText, displayCell, foldHeader, foldKey, foldText, isBlankCell, isExcelError, isTrimSpace } from "./text";
 import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
-import { isValidCreditCode } from "./creditcode";
+import { creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./creditcode";
 import { matchLedgerName } from "./names";
 import { KeyIndex } from "./key-index";
 import { columnIndex, newColumns, rememberColumns, StoredRow, type LedgerColumns } from "./columns";
@@ -1190,10 +1190,19 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
           const code = normalCreditCode(ctx, value);
           if (code !== null) value = code;
           else {
-            report(ctx, state, "warning", "creditcode.invalid", b.prefix, rowNumber, (at) => [
-              `${at} 统一社会信用代码“${displayCell(raw)}”有误：应为18位，末位校验码须符合GB 32100`,
-              `${at}: unified social credit code "${displayCell(raw)}" is invalid: it must have 18 characters and a GB 32100 check character`,
-            ]);
+            report(ctx, state, "warning", "creditcode.invalid", b.prefix, rowNumber, (at) => {
+              const [why, whyEn] = creditCodeWhy(
+                creditCodeProblem(
+                  foldText(value as string)
+                    .replace(SPACES, "")
+                    .toUpperCase(),
+                ),
+              );
+              return [
+                `${at} 统一社会信用代码“${displayCell(raw)}”有误：${why}`,
+                `${at}: unified social credit code "${displayCell(raw)}" is invalid: ${whyEn}`,
+              ];
+            });
           }
         }
       }
@@ -1225,6 +1234,25 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
   const own = shape.departmentSlot >= 0 ? values[shape.departmentSlot] : null;
   const dept = typeof own === "string" && own.length > 0 ? own : (department ?? null);
   state.rows.push(new StoredRow(sheet, rowNumber, dept, shape.columns, state.store, at));
+}
+
+/** Which rule a credit code breaks, in words: a wrong length, characters GB 32100 does not use, or a check character that does not fit. */
+function creditCodeWhy(problem: CreditCodeProblem | null): [string, string] {
+  if (problem === null || problem.kind === "length") {
+    const n = problem?.length ?? 0;
+    return [`应为18位，现为${n}位`, `it must have 18 characters, not ${n}`];
+  }
+  if (problem.kind === "characters") {
+    const shown = problem.characters.map((c) => `“${c}”`).join("、");
+    return [
+      `含有不允许的字符${shown}（只能是数字和除 I、O、S、V、Z 以外的大写字母）`,
+      `it holds characters a code cannot have: ${problem.characters.map((c) => `"${c}"`).join(", ")} (only digits and capital letters other than I, O, S, V, Z)`,
+    ];
+  }
+  return [
+    `末位校验码与前17位不符：按GB 32100应为“${problem.expected}”，现为“${problem.found}”，请核对是否有字符抄错`,
+    `its check character does not fit the first 17: by GB 32100 it would be "${problem.expected}", not "${problem.found}" — check for a mistyped character`,
+  ];
 }
 
 /** The address of one cell of a ledger row (`电子保函!G12`), or undefined when the row has no such column. */
