@@ -553,7 +553,23 @@ function warnActiveWithPastEnd(
 
 /** Whether a guarantee figure asks for revoked guarantees itself (`状态=撤销`); otherwise they never count. */
 function namesRevoked(def: FigureDefinition, statusKey: string, resolve: (name: string) => string | null): boolean {
-  return def.conditions.some((c) => c.kind === "eq" && resolve(c.column) === statusKey && c.values.some((v) => v.trim() === REVOKED));
+  const spec = ledgerSpec("电子保函");
+  return def.conditions.some((written) => {
+    const c = canonicalCondition(spec, written);
+    return c.kind === "eq" && resolve(c.column) === statusKey && c.values.some((v) => v.trim() === REVOKED);
+  });
+}
+
+/**
+ * A condition with the clerk's words for an enum value read as the value (`状态=已撤销` → `状态=撤销`):
+ * the ledger stores the canonical value, so the word as written would match no row.
+ */
+function canonicalCondition(spec: LedgerSpec, c: Condition): Condition {
+  if (c.kind !== "eq" && c.kind !== "ne") return c;
+  const synonyms = specColumnOf(spec, c.column)?.synonyms;
+  if (synonyms === undefined) return c;
+  const values = c.values.map((v) => synonyms[v.trim()] ?? v);
+  return values.every((v, i) => v === c.values[i]) ? c : { ...c, values };
 }
 
 /** Columns the status rules read for this figure besides its own: see figureReads. */
@@ -817,7 +833,8 @@ export function evaluateFigures(
       return values;
     };
 
-    const tests: RowTest[] = def.conditions.map((c) => {
+    const tests: RowTest[] = def.conditions.map((written) => {
+      const c = canonicalCondition(spec, written);
       const key = resolve!(c.column);
       if (key === null && def.ledger === "共建单位" && endKey !== null && specColumnOf(spec, c.column)?.name === STATUS_COLUMN) {
         // No 状态 column, but a 终止日期 one: a date by the period end still means the unit had ended.
