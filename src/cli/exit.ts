@@ -43,7 +43,9 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     const rowsEn = n === 0 ? "" : `${n} error(s) in the ledgers: those rows were left out of the figures.`;
     const cols = columns === 0 ? "" : `缺少 ${columns} 个必填列，这些列整列未读取，用到它们的指标无法计算。`;
     const colsEn =
-      columns === 0 ? "" : `${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed.`;
+      columns === 0
+        ? ""
+        : `${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed.`;
     return { code: "rows.excluded", count: n + columns, message: rows + cols, messageEn: [rowsEn, colsEn].filter(Boolean).join(" ") };
   },
   function duplicateKeys(o) {

@@ -335,7 +335,9 @@ describe("checking cell values", () => {
       ["ＢＨ－００１", 44621, "丙", "", 1, ""],
     ]);
     expect(codes(set.issues)).toEqual(["warning key.duplicate 电子保函!A4"]);
-    expect(set.issues[0].message).toBe("电子保函!A4 保函编号“ＢＨ－００１”与 电子保函!A2 重复：两行都已计入指标，请核对后删去或改正其中一行");
+    expect(set.issues[0].message).toBe(
+      "电子保函!A4 保函编号“ＢＨ－００１”与 电子保函!A2 重复：两行都已计入指标，请核对后删去或改正其中一行",
+    );
     expect(set.issues[0].messageEn).toContain("both rows are counted");
     expect(set.ledgers.电子保函?.rows).toHaveLength(3);
   });

@@ -11,11 +11,14 @@ function read(egRows: RawCell[][], partnerRows: RawCell[][] = [["某社区党委
 }
 
 describe("status words clerks actually type", () => {
-  it.each(["已撤销", "撤消", "已撤消", "作废", "已作废", " 已撤销 "])("reads a guarantee's 状态 “%s” as 撤销, without a warning", (word) => {
-    const set = read([["BH-1", "2022-01-01", "甲公司", "", 100, word]]);
-    expect(set.ledgers.电子保函?.rows.map((r) => r.values.状态)).toEqual(["撤销"]);
-    expect(codes(set.issues)).toEqual([]);
-  });
+  it.each(["已撤销", "撤消", "已撤消", "作废", "已作废", " 已撤销 "])(
+    "reads a guarantee's 状态 “%s” as 撤销, without a warning",
+    (word) => {
+      const set = read([["BH-1", "2022-01-01", "甲公司", "", 100, word]]);
+      expect(set.ledgers.电子保函?.rows.map((r) => r.values.状态)).toEqual(["撤销"]);
+      expect(codes(set.issues)).toEqual([]);
+    },
+  );
   it.each(["已终止", "解除", "已解除"])("reads a partner's 状态 “%s” as 终止", (word) => {
     const set = read([["BH-1", "2022-01-01", "甲公司", "", 100, ""]], [["某社区党委", "2022-01-05", word, "2022-06-30"]]);
     expect(set.ledgers.共建单位?.rows.map((r) => r.values.状态)).toEqual(["终止"]);
@@ -45,7 +48,14 @@ describe("status words clerks actually type", () => {
     expect(codes(set.issues)).toContain("error enum.unknown_status 共建单位!C2");
   });
   it("keeps an unknown value of another enum column as 其他 with a warning", () => {
-    const set = readLedgers(workbook(sheet("学习记录", [["日期", "形式", "主题"], ["2022-03-01", "读书会", "某主题"]])));
+    const set = readLedgers(
+      workbook(
+        sheet("学习记录", [
+          ["日期", "形式", "主题"],
+          ["2022-03-01", "读书会", "某主题"],
+        ]),
+      ),
+    );
     expect(set.ledgers.学习记录?.rows.map((r) => r.values.形式)).toEqual(["其他"]);
     expect(codes(set.issues)).toContain("warning enum.unknown 学习记录!B2");
   });
