@@ -43,8 +43,22 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     const rowsEn = n === 0 ? "" : `${n} error(s) in the ledgers: those rows were left out of the figures.`;
     const cols = columns === 0 ? "" : `缺少 ${columns} 个必填列，这些列整列未读取，用到它们的指标无法计算。`;
     const colsEn =
-      columns === 0 ? "" : `${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed.`;
+      columns === 0
+        ? ""
+        : `${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed.`;
     return { code: "rows.excluded", count: n + columns, message: rows + cols, messageEn: [rowsEn, colsEn].filter(Boolean).join(" ") };
+  },
+  function duplicateKeys(o) {
+    // Both rows are counted (the engine cannot know which one is right), so a figure may be too high.
+    const n = (o.issues ?? []).filter((i) => i.code === "key.duplicate").reduce((sum, i) => sum + (i.count ?? 1), 0);
+    return n === 0
+      ? null
+      : {
+          code: "keys.duplicate",
+          count: n,
+          message: `${n} 个编号重复，两行都已计入指标，请核对。`,
+          messageEn: `${n} key(s) (保函编号, 单位名称) are duplicated; both rows were counted in the figures — please check them.`,
+        };
   },
   function unresolvedFigures(o) {
     const unresolved = (o.figures ?? []).filter((f) => Boolean(f.unresolved));

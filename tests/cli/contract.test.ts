@@ -8,7 +8,8 @@ import { strFromU8, strToU8, unzipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { EXIT_MUST_LOOK, EXIT_OK, LOOK_REASONS, exitCode, mustLook } from "../../src/cli/exit";
 import { COMMANDS, didYouMean, HELP } from "../../src/cli/help";
-import type { Issue } from "../../src/core/types";
+import { readLedgers } from "../../src/core/ledger";
+import type { Issue, RawTable } from "../../src/core/types";
 import { editControl, withDocumentXml } from "../adapters/refresh/clerk";
 
 const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
@@ -90,6 +91,41 @@ describe("the exit code is decided in one place", () => {
       expect(exitCode(o)).toBe(EXIT_MUST_LOOK);
   });
 
+  test("1 for a duplicated key, counting each duplicate (a flood of them too), because both rows were counted", () => {
+    const header = ["保函编号", "开立日期", "投标企业", "保证金金额（元）"];
+    const rows = [
+      ["BH-1", "2022-01-01", "甲", 100],
+      ...Array.from({ length: 7 }, (_, i) => [i === 0 ? "BH-1" : `BH-D`, "2022-01-02", "乙", 200]),
+    ];
+    const tables: RawTable[] = [
+      {
+        sheet: "学习记录",
+        top: 0,
+        left: 0,
+        values: [
+          ["日期", "形式", "主题"],
+          ["2022-03-01", "党课", "廉政党课"],
+        ],
+      },
+      {
+        sheet: "共建单位",
+        top: 0,
+        left: 0,
+        values: [
+          ["单位名称", "协议签订日期"],
+          ["某社区", "2022-01-05"],
+        ],
+      },
+      { sheet: "电子保函", top: 0, left: 0, values: [header, ...rows] },
+    ];
+    const issues = readLedgers({ name: "重复.xlsx", date1904: false, tables }).issues;
+    // BH-1 once more, BH-D six times with five duplicates: six duplicated rows in all.
+    expect(mustLook({ issues })).toEqual([
+      expect.objectContaining({ code: "keys.duplicate", count: 6, message: "6 个编号重复，两行都已计入指标，请核对。" }),
+    ]);
+    expect(exitCode({ issues })).toBe(EXIT_MUST_LOOK);
+  });
+
   test("takes a new reason by appending to LOOK_REASONS, for every command at once", () => {
     LOOK_REASONS.push((o) =>
       (o.issues ?? []).some((i) => i.code === "scope.unknown") ? { code: "scope", count: 1, message: "范围", messageEn: "scope" } : null,
@@ -122,6 +158,29 @@ describe("exit codes, command by command", () => {
     expect(bad.code).toBe(2);
     if (cmd === "generate") expect(existsSync(join(dir, "generate-bad.docx"))).toBe(false);
   });
+
+  test.each(["check", "figures", "generate"])(
+    "%s: 1 on a workbook whose 保函编号 is duplicated, saying both rows were counted",
+    async (cmd) => {
+      const ExcelJS = (await import("exceljs")).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(clean);
+      const sheet = wb.getWorksheet("电子保函")!;
+      const header = sheet.getRow(1).values as unknown[];
+      for (const r of [2, 3]) {
+        const row = sheet.getRow(r);
+        row.getCell(header.indexOf("保函编号")).value = "BH-2022-001";
+        row.getCell(header.indexOf("开立日期")).value = new Date(Date.UTC(2022, 2, r));
+        row.getCell(header.indexOf("投标企业")).value = `企业${r}`;
+        row.getCell(header.indexOf("保证金金额（元）")).value = 1000 * r;
+      }
+      const twice = join(dir, `重复-${cmd}.xlsx`);
+      await wb.xlsx.writeFile(twice);
+      const run = await cli(cmd, twice, ...(cmd === "generate" ? ["-o", join(dir, `重复-${cmd}.docx`)] : []));
+      expect(run.code).toBe(1);
+      expect(run.out + run.err).toContain("1 个编号重复，两行都已计入指标，请核对");
+    },
+  );
 
   test("refresh: 0 on a clean workbook, 1 on the sample's error rows — as generate on the same workbook — 2 on a document that is no report", async () => {
     expect((await cli("refresh", clean, cleanReport, "-o", join(dir, "r-clean.docx"))).code).toBe(0);
@@ -228,7 +287,9 @@ describe("refresh output", () => {
     expect(text.out.match(/目标要求条数/g)).toHaveLength(1);
     const j = JSON.parse((await cli("refresh", moved, edited, "-o", join(dir, "o2.docx"), "--overwrite-conflicts", "--json")).out);
     expect(j.updated.map((u: { id: string }) => u.id)).not.toContain("goals.count");
-    expect(j.conflicts).toEqual([expect.objectContaining({ id: "goals.count", name: "目标要求条数", current: "十五", resolution: "take" })]);
+    expect(j.conflicts).toEqual([
+      expect.objectContaining({ id: "goals.count", name: "目标要求条数", current: "十五", resolution: "take" }),
+    ]);
   });
 
   test("--year recomputes for that year", async () => {

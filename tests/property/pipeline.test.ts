@@ -241,8 +241,9 @@ const EG: LedgerGen = {
     const firm = g(fc.integer, { min: 0, max: FIRMS.length - 1 });
     const withCode = present.has("统一社会信用代码") && chance(g, 60);
     const cents = pick(g, [g(fc.integer, { min: 0, max: 99_999_999 }), g(fc.integer, { min: 1, max: 5000 }) * 10000, 0]);
-    // 作废 is not one of 有效/撤销: kept as written with a warning, so it still counts.
-    const status = present.has("状态") ? pick(g, ["", "有效", "撤销", "作废"]) : "";
+    // Clerks' words for the two values (作废, 已撤销, 正常) count as those values.
+    const status = present.has("状态") ? pick(g, ["", "有效", "撤销", "作废", "已撤销", "正常"]) : "";
+    const kind = ["", "有效", "正常"].includes(status) ? "有效" : "撤销";
     const code = FIRM_CODES[firm];
     return {
       cells: {
@@ -254,10 +255,15 @@ const EG: LedgerGen = {
         出函机构: pick(g, ["", "某银行", "某担保公司", "#N/A"]),
         状态: enumCell(g, status),
       },
-      fact: { date: iso(day), kind: status === "" ? "有效" : status, firmKey: withCode ? code : FIRMS[firm], hasCode: withCode, cents },
+      fact: { date: iso(day), kind, firmKey: withCode ? code : FIRMS[firm], hasCode: withCode, cents },
     };
   },
-  spoil(g, cells) {
+  spoil(g, cells, present) {
+    // An unknown 状态 leaves the row out: it must never be counted as 有效.
+    if (present.has("状态") && chance(g, 15)) {
+      cells.状态 = pick(g, ["暂停", "待定", "?"]);
+      return;
+    }
     switch (g(fc.integer, { min: 0, max: 5 })) {
       case 0:
         cells.开立日期 = pick(g, BAD_DATES);
@@ -291,9 +297,11 @@ const PARTNERS: LedgerGen = {
   ],
   record(g, index, date1904, present) {
     const day = randomDay(g);
-    const status = present.has("状态") ? pick(g, ["", "有效", "终止", "暂停"]) : "";
-    // A terminated unit's date falls before, in or after the 2022 period — or was never written down.
-    const ended = status === "终止" && present.has("终止日期") && chance(g, 75) ? randomDay(g) : null;
+    const status = present.has("状态") ? pick(g, ["", "有效", "终止", "已终止", "解除", "生效"]) : "";
+    const kind = ["终止", "已终止", "解除"].includes(status) ? "终止" : "有效";
+    // A terminated unit's date falls before, in or after the 2022 period — or was never written down;
+    // now and then a clerk writes the date and leaves 状态 有效.
+    const ended = present.has("终止日期") && (kind === "终止" ? chance(g, 75) : chance(g, 15)) ? randomDay(g) : null;
     return {
       cells: {
         单位名称: `${pick(g, ["某社区", "某街道", "某银行支行", "某学校"])}党支部${index}`,
@@ -302,10 +310,14 @@ const PARTNERS: LedgerGen = {
         状态: enumCell(g, status),
         终止日期: ended ? dateCell(g, ended, date1904) : "",
       },
-      fact: { date: iso(day), kind: status === "" ? "有效" : status, endDate: ended ? iso(ended) : null },
+      fact: { date: iso(day), kind, endDate: ended ? iso(ended) : null },
     };
   },
   spoil(g, cells, present) {
+    if (present.has("状态") && chance(g, 15)) {
+      cells.状态 = pick(g, ["暂停", "待定"]);
+      return;
+    }
     switch (g(fc.integer, { min: 0, max: 2 })) {
       case 0:
         cells.协议签订日期 = pick(g, BAD_DATES);
@@ -494,11 +506,13 @@ function naive(expected: Map<LedgerName, Expected>): Record<string, number | nul
   const egLedger = expected.get("电子保函")!;
   // 撤销 guarantees never count, whatever the figure's conditions say about other columns.
   const eg = egLedger.facts.filter((f) => f.date <= PERIOD_END && f.kind !== "撤销");
-  // A partner is counted when signed by the period end and not terminated by then; 终止 without a
-  // date is taken as terminated.
+  // A partner is counted when signed by the period end and not ended by then: a 终止日期 by the
+  // period end ends it whatever 状态 says, and 终止 without a date is taken as terminated.
   const partners = expected
     .get("共建单位")!
-    .facts.filter((f) => f.date <= PERIOD_END && !(f.kind === "终止" && (f.endDate == null || f.endDate <= PERIOD_END)));
+    .facts.filter(
+      (f) => f.date <= PERIOD_END && !(f.endDate != null && f.endDate <= PERIOD_END) && !(f.kind === "终止" && f.endDate == null),
+    );
   const study = expected.get("学习记录")!.facts.filter((f) => f.date >= PERIOD_START && f.date <= PERIOD_END);
   let cents = 0;
   for (const f of eg) cents += f.cents!;

@@ -82,6 +82,7 @@ function specColumnOf(spec: LedgerSpec, name: string): ColumnSpec | null {
 const STATUS_COLUMN = "状态";
 const REVOKED = "撤销";
 const TERMINATED = "终止";
+const ACTIVE = "有效";
 const TERMINATION_DATE_COLUMN = "终止日期";
 
 /**
@@ -470,7 +471,8 @@ function withBlankMeaning(
 /**
  * A partner's 状态 as it stood at the period end: 终止 with a 终止日期 after the period end was
  * still 有效 then (a 2022 report refreshed in 2023 keeps its figure); 终止 without a date counts
- * as terminated.
+ * as terminated; 有效 (or blank) with a 终止日期 on or before the period end had ended by then —
+ * clerks write the date and forget the status.
  */
 function statusAtPeriodEnd(
   values: readonly (FieldValue | undefined)[],
@@ -484,12 +486,11 @@ function statusAtPeriodEnd(
   for (let i = 0; i < length; i++) {
     const v = values[i];
     const text = valueText(v);
-    if (text === "") out[i] = "有效";
-    else if (text === TERMINATED) {
-      const end = ends[i];
-      const day = typeof end === "string" && end.length >= 10 ? end.slice(0, 10) : null;
-      out[i] = day !== null && day > periodEnd ? "有效" : TERMINATED;
-    } else out[i] = v;
+    const end = ends[i];
+    const day = typeof end === "string" && end.length >= 10 ? end.slice(0, 10) : null;
+    if (text === "" || text === ACTIVE) out[i] = day !== null && day <= periodEnd ? TERMINATED : ACTIVE;
+    else if (text === TERMINATED) out[i] = day !== null && day > periodEnd ? ACTIVE : TERMINATED;
+    else out[i] = v;
   }
   return out;
 }
@@ -518,9 +519,57 @@ function warnTerminatedWithoutDate(ledger: Ledger, store: LedgerColumns, statusK
   }
 }
 
+/** 有效 (or blank) with a 终止日期 on or before the period end: counted as ended, and said at the date's cell. */
+function warnActiveWithPastEnd(
+  ledger: Ledger,
+  store: LedgerColumns,
+  statusKey: string | null,
+  endKey: string,
+  periodEnd: string,
+  issues: Issue[],
+): void {
+  const status = statusKey === null ? NO_VALUES : columnOf(store, statusKey);
+  const ends = columnOf(store, endKey);
+  for (let i = 0; i < ledger.rows.length; i++) {
+    const text = valueText(status[i]);
+    if (text !== "" && text !== ACTIVE) continue;
+    const end = ends[i];
+    const day = typeof end === "string" && end.length >= 10 ? end.slice(0, 10) : null;
+    if (day === null || day > periodEnd) continue;
+    const row = ledger.rows[i];
+    const letter = row.columns?.[endKey];
+    const cell = letter === undefined ? undefined : `${quoteSheet(row.sheet)}!${letter}${row.row}`;
+    const issue: Issue = {
+      severity: "warning",
+      code: "partner.active_with_end_date",
+      message: `${cell ?? `${row.sheet} 第${row.row}行`} 状态为有效${text === "" ? "（空白）" : ""}，但终止日期 ${day} 表明期末（${periodEnd}）前已终止：按已终止计算。如仍在共建，请删去终止日期；否则请把状态改为终止。`,
+      messageEn: `${cell ?? `${row.sheet} row ${row.row}`}: 状态 says 有效 (active)${text === "" ? " (blank)" : ""} but 终止日期 ${day} says it ended by the period end (${periodEnd}); counted as ended. Clear the date if the partnership goes on, or set 状态 to 终止.`,
+      ledger: ledger.name,
+    };
+    if (cell) issue.cell = cell;
+    issues.push(issue);
+  }
+}
+
 /** Whether a guarantee figure asks for revoked guarantees itself (`状态=撤销`); otherwise they never count. */
 function namesRevoked(def: FigureDefinition, statusKey: string, resolve: (name: string) => string | null): boolean {
-  return def.conditions.some((c) => c.kind === "eq" && resolve(c.column) === statusKey && c.values.some((v) => v.trim() === REVOKED));
+  const spec = ledgerSpec("电子保函");
+  return def.conditions.some((written) => {
+    const c = canonicalCondition(spec, written);
+    return c.kind === "eq" && resolve(c.column) === statusKey && c.values.some((v) => v.trim() === REVOKED);
+  });
+}
+
+/**
+ * A condition with the clerk's words for an enum value read as the value (`状态=已撤销` → `状态=撤销`):
+ * the ledger stores the canonical value, so the word as written would match no row.
+ */
+function canonicalCondition(spec: LedgerSpec, c: Condition): Condition {
+  if (c.kind !== "eq" && c.kind !== "ne") return c;
+  const synonyms = specColumnOf(spec, c.column)?.synonyms;
+  if (synonyms === undefined) return c;
+  const values = c.values.map((v) => synonyms[v.trim()] ?? v);
+  return values.every((v, i) => v === c.values[i]) ? c : { ...c, values };
 }
 
 /** Columns the status rules read for this figure besides its own: see figureReads. */
@@ -532,7 +581,10 @@ function statusReads(def: FigureDefinition, resolve: (name: string) => string | 
   if (def.ledger === "共建单位") {
     const status = resolve(STATUS_COLUMN);
     const end = resolve(TERMINATION_DATE_COLUMN);
-    if (status !== null && end !== null && def.conditions.some((c) => resolve(c.column) === status)) return [end];
+    const asksStatus = def.conditions.some((c) =>
+      status === null ? specColumnOf(ledgerSpec("共建单位"), c.column)?.name === STATUS_COLUMN : resolve(c.column) === status,
+    );
+    if (end !== null && asksStatus) return [end];
   }
   return [];
 }
@@ -762,9 +814,11 @@ export function evaluateFigures(
     let columns = derived.get(ledger);
     if (!columns) derived.set(ledger, (columns = new Map()));
     const statusKey = resolve(STATUS_COLUMN);
-    if (def.ledger === "共建单位" && statusKey !== null && !partnerWarned.has(ledger)) {
+    const endKey = def.ledger === "共建单位" ? resolve(TERMINATION_DATE_COLUMN) : null;
+    if (def.ledger === "共建单位" && !partnerWarned.has(ledger)) {
       partnerWarned.add(ledger);
-      warnTerminatedWithoutDate(ledger, store, statusKey, resolve(TERMINATION_DATE_COLUMN), issues);
+      if (statusKey !== null) warnTerminatedWithoutDate(ledger, store, statusKey, endKey, issues);
+      if (endKey !== null) warnActiveWithPastEnd(ledger, store, statusKey, endKey, opts.periodEnd, issues);
     }
     /** A condition's column as the rules read it. */
     const conditionColumn = (key: string): readonly (FieldValue | undefined)[] => {
@@ -779,8 +833,13 @@ export function evaluateFigures(
       return values;
     };
 
-    const tests: RowTest[] = def.conditions.map((c) => {
+    const tests: RowTest[] = def.conditions.map((written) => {
+      const c = canonicalCondition(spec, written);
       const key = resolve!(c.column);
+      if (key === null && def.ledger === "共建单位" && endKey !== null && specColumnOf(spec, c.column)?.name === STATUS_COLUMN) {
+        // No 状态 column, but a 终止日期 one: a date by the period end still means the unit had ended.
+        return compileCondition(c, statusAtPeriodEnd(NO_VALUES, endKey, store!, opts.periodEnd));
+      }
       if (key === null) {
         // Only a column whose blank has a meaning gets here (missingColumn stops the rest): 状态
         // absent means every record is 有效.

@@ -24,3 +24,19 @@ export function isValidCreditCode(code: string): boolean {
   const check = (31 - (sum % 31)) % 31;
   return code.charCodeAt(17) === ALPHABET.charCodeAt(check);
 }
+
+/** What is wrong with a code that is not valid: the clerk fixes a length, a stray character or a typo differently. */
+export type CreditCodeProblem =
+  { kind: "length"; length: number } | { kind: "characters"; characters: string[] } | { kind: "check"; expected: string; found: string };
+
+/** Why `code` (folded: half-width, no spaces, upper case) is not a valid code; null when it is valid. */
+export function creditCodeProblem(code: string): CreditCodeProblem | null {
+  const chars = [...code];
+  if (chars.length !== 18) return { kind: "length", length: chars.length };
+  const stray = chars.filter((ch) => ch.length !== 1 || ch.charCodeAt(0) >= 128 || VALUE[ch.charCodeAt(0)] < 0);
+  if (stray.length > 0) return { kind: "characters", characters: [...new Set(stray)] };
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += VALUE[code.charCodeAt(i)] * WEIGHTS[i];
+  const expected = ALPHABET[(31 - (sum % 31)) % 31];
+  return expected === code[17] ? null : { kind: "check", expected, found: code[17] };
+}

@@ -23,7 +23,7 @@ import { isColumnMapTable, readColumnMappings, unusedMappingIssues, type ColumnM
 import { matchHeader, MatchRank, suggestHeaders, type HeaderMatch, type Suggestion, type UnitRefusal } from "./headers";
 import { cleanText, displayCell, foldHeader, foldKey, foldText, isBlankCell, isExcelError, isTrimSpace } from "./text";
 import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
-import { isValidCreditCode } from "./creditcode";
+import { creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./creditcode";
 import { matchLedgerName } from "./names";
 import { KeyIndex } from "./key-index";
 import { columnIndex, newColumns, rememberColumns, StoredRow, type LedgerColumns } from "./columns";
@@ -229,12 +229,29 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
         missingColumns: state.missingColumns,
       };
       rememberColumns(ledger, state.store);
+      if (state.rows.length === 0 && state.excluded === 0) issues.push(emptyLedger(state));
       ledgers[spec.name] = ledger;
       headersByLedger.set(spec.name, [...new Set(state.headers)]);
     }
   }
   issues.push(...columnMap.issues, ...unusedMappingIssues(columnMap.mappings, headersByLedger));
   return { ledgers, issues: settleFloods(ctx), rowAccounts };
+}
+
+/** A ledger found with its header but not one record: its figures are 0, which must not pass unseen. */
+function emptyLedger(state: LedgerState): Issue {
+  const name = state.spec.name;
+  const first = state.read.find((r) => r.bindings !== null);
+  const source = state.sources[0];
+  const cell = first && source ? `${quoteSheet(first.sheet)}!${columnLetters(first.left)}${source.headerRow}` : undefined;
+  return issue(
+    "warning",
+    "ledger.empty",
+    name,
+    cell,
+    `“${name}”台账没有任何记录：用到它的指标都为 0；如果数据还没有填入，请先填入再生成`,
+    `Ledger ${name} (${state.spec.english}) has no records: every figure that uses it is 0; if the data is not entered yet, enter it before generating`,
+  );
 }
 
 function whichLedger(table: RawTable): { ledger: LedgerName; department?: string } | null {
@@ -1146,6 +1163,15 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
           break;
         }
         const allowed = col.type === "yesno" ? ["是", "否"] : (col.values ?? []);
+        if (col.unknownIsError) {
+          // A status decides whether the row counts: guessing 有效 would be a silent wrong number.
+          const words = [...allowed, ...Object.keys(col.synonyms ?? {})];
+          report(ctx, state, "error", "enum.unknown_status", b.prefix, rowNumber, (at) => [
+            `${at} ${col.name}“${displayCell(raw)}”无法识别，应为：${words.join("、")}（或留空表示“${col.blankMeans ?? allowed[0]}”）；在改为其中之一之前，该行不计入任何指标`,
+            `${at}: ${col.name} "${displayCell(raw)}" is not recognised; it must be one of ${words.join(", ")} (or blank for ${col.blankMeans ?? allowed[0]}); the row is left out of every figure until it is`,
+          ]);
+          break;
+        }
         const fallback = allowed.includes("其他") ? "其他" : null;
         value = fallback ?? looseValue(raw);
         report(ctx, state, "warning", "enum.unknown", b.prefix, rowNumber, (at) => [
@@ -1164,10 +1190,19 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
           const code = normalCreditCode(ctx, value);
           if (code !== null) value = code;
           else {
-            report(ctx, state, "warning", "creditcode.invalid", b.prefix, rowNumber, (at) => [
-              `${at} 统一社会信用代码“${displayCell(raw)}”有误：应为18位，末位校验码须符合GB 32100`,
-              `${at}: unified social credit code "${displayCell(raw)}" is invalid: it must have 18 characters and a GB 32100 check character`,
-            ]);
+            report(ctx, state, "warning", "creditcode.invalid", b.prefix, rowNumber, (at) => {
+              const [why, whyEn] = creditCodeWhy(
+                creditCodeProblem(
+                  foldText(value as string)
+                    .replace(SPACES, "")
+                    .toUpperCase(),
+                ),
+              );
+              return [
+                `${at} 统一社会信用代码“${displayCell(raw)}”有误：${why}`,
+                `${at}: unified social credit code "${displayCell(raw)}" is invalid: ${whyEn}`,
+              ];
+            });
           }
         }
       }
@@ -1180,8 +1215,8 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
       if (earlier !== undefined) {
         const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
         report(ctx, state, "warning", "key.duplicate", b.prefix, rowNumber, (at) => [
-          `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复`,
-          `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}`,
+          `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复：两行都已计入指标，请核对后删去或改正其中一行`,
+          `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}; both rows are counted in the figures — check them and delete or correct one`,
         ]);
       }
     }
@@ -1199,6 +1234,25 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
   const own = shape.departmentSlot >= 0 ? values[shape.departmentSlot] : null;
   const dept = typeof own === "string" && own.length > 0 ? own : (department ?? null);
   state.rows.push(new StoredRow(sheet, rowNumber, dept, shape.columns, state.store, at));
+}
+
+/** Which rule a credit code breaks, in words: a wrong length, characters GB 32100 does not use, or a check character that does not fit. */
+function creditCodeWhy(problem: CreditCodeProblem | null): [string, string] {
+  if (problem === null || problem.kind === "length") {
+    const n = problem?.length ?? 0;
+    return [`应为18位，现为${n}位`, `it must have 18 characters, not ${n}`];
+  }
+  if (problem.kind === "characters") {
+    const shown = problem.characters.map((c) => `“${c}”`).join("、");
+    return [
+      `含有不允许的字符${shown}（只能是数字和除 I、O、S、V、Z 以外的大写字母）`,
+      `it holds characters a code cannot have: ${problem.characters.map((c) => `"${c}"`).join(", ")} (only digits and capital letters other than I, O, S, V, Z)`,
+    ];
+  }
+  return [
+    `末位校验码与前17位不符：按GB 32100应为“${problem.expected}”，现为“${problem.found}”，请核对是否有字符抄错`,
+    `its check character does not fit the first 17: by GB 32100 it would be "${problem.expected}", not "${problem.found}" — check for a mistyped character`,
+  ];
 }
 
 /** The address of one cell of a ledger row (`电子保函!G12`), or undefined when the row has no such column. */
@@ -1228,6 +1282,7 @@ function enumValue(col: ColumnSpec, raw: RawCell): string | null {
   let keys = ENUM_KEYS.get(col);
   if (!keys) {
     keys = new Map((col.values ?? []).map((v) => [foldKey(v), v]));
+    for (const [word, value] of Object.entries(col.synonyms ?? {})) if (!keys.has(foldKey(word))) keys.set(foldKey(word), value);
     ENUM_KEYS.set(col, keys);
   }
   const result = keys.get(foldKey(text)) ?? null;

@@ -13,6 +13,13 @@ export interface ColumnSpec {
   aliases?: string[];
   /** For enum columns: the allowed values; unknown values are kept under 其他 (or blank → default). */
   values?: string[];
+  /** For enum columns: other words clerks type for a value (`已撤销` → `撤销`), folded like the values. */
+  synonyms?: Record<string, string>;
+  /**
+   * For enum columns whose value decides whether a row counts (状态): an unknown value is an error
+   * at the cell and the row is left out, never counted as the blank default in silence.
+   */
+  unknownIsError?: boolean;
   /** Value a blank cell stands for (状态 blank = 有效). */
   blankMeans?: string;
   /** The ledger's key: duplicates are a warning naming both rows. */
@@ -69,7 +76,16 @@ export const LEDGER_SPECS: readonly LedgerSpec[] = [
       { name: "单位名称", type: "text", required: true, unique: true, aliases: ["Unit", "共建单位名称"] },
       { name: "协议签订日期", type: "date", required: true, aliases: ["AgreementDate", "签订日期"], numberFormat: "yyyy-mm-dd" },
       { name: "共建内容", type: "text", required: false, aliases: ["Content"] },
-      { name: "状态", type: "enum", required: false, aliases: ["Status"], values: ["有效", "终止"], blankMeans: "有效" },
+      {
+        name: "状态",
+        type: "enum",
+        required: false,
+        aliases: ["Status"],
+        values: ["有效", "终止"],
+        synonyms: { 正常: "有效", 生效: "有效", 已终止: "终止", 解除: "终止", 已解除: "终止" },
+        unknownIsError: true,
+        blankMeans: "有效",
+      },
       { name: "终止日期", type: "date", required: false, aliases: ["EndDate"], numberFormat: "yyyy-mm-dd" },
       department,
     ],
@@ -95,7 +111,16 @@ export const LEDGER_SPECS: readonly LedgerSpec[] = [
         numberFormat: "#,##0.00",
       },
       { name: "出函机构", type: "text", required: false, aliases: ["Issuer"] },
-      { name: "状态", type: "enum", required: false, aliases: ["Status"], values: ["有效", "撤销"], blankMeans: "有效" },
+      {
+        name: "状态",
+        type: "enum",
+        required: false,
+        aliases: ["Status"],
+        values: ["有效", "撤销"],
+        synonyms: { 正常: "有效", 生效: "有效", 已撤销: "撤销", 撤消: "撤销", 已撤消: "撤销", 作废: "撤销", 已作废: "撤销" },
+        unknownIsError: true,
+        blankMeans: "有效",
+      },
       department,
     ],
   },

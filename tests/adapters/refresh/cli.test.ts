@@ -54,7 +54,8 @@ describe("ledger-report refresh", () => {
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual(["version", "output", "updated", "unchanged", "conflicts", "kept", "removed", "issues", "mustLook"]);
-    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded"]);
+    // The sample has error rows and a duplicated key (both rows counted): two reasons to look.
+    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded", "keys.duplicate"]);
     expect(json.output).toBe(path.join(dir, "报告.refreshed.docx"));
     const before = texts(reportBytes);
     const after = texts(new Uint8Array(readFileSync(json.output)));
@@ -84,13 +85,13 @@ describe("ledger-report refresh", () => {
     expect(json.conflicts).toEqual([
       { id: "eg.count", name: "电子保函笔数", written, current: "三千余", new: String(Number(written) + 3), resolution: "keep" },
     ]);
-    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded", "conflicts.kept"]);
+    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded", "keys.duplicate", "conflicts.kept"]);
     expect(json.updated.map((u: { id: string }) => u.id)).not.toContain("eg.count");
     expect(texts(new Uint8Array(readFileSync(json.output))).get("eg.count")).toBe("三千余");
 
     const taken = await cli("refresh", SAMPLE, edited, "--json", "--overwrite-conflicts", "-o", path.join(dir, "覆盖.docx"));
     expect(taken.code).toBe(1); // the sample's error rows, no longer the conflict
-    expect(JSON.parse(taken.out).mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded"]);
+    expect(JSON.parse(taken.out).mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded", "keys.duplicate"]);
     expect(JSON.parse(taken.out).conflicts.map((c: { id: string }) => c.id)).toEqual(["eg.count"]);
     expect(texts(new Uint8Array(readFileSync(path.join(dir, "覆盖.docx")))).get("eg.count")).toBe(String(Number(written) + 3));
   });

@@ -31,7 +31,13 @@ function generated(): string {
     for (const c of spec.columns) {
       const notes: string[] = [];
       if (c.values) notes.push(c.values.join(" / "));
+      if (c.synonyms)
+        for (const v of c.values ?? []) {
+          const words = Object.keys(c.synonyms).filter((w) => c.synonyms![w] === v);
+          if (words.length > 0) notes.push(`${words.join("、")} = ${v}`);
+        }
       if (c.blankMeans) notes.push(`空白 = ${c.blankMeans}`);
+      if (c.unknownIsError) notes.push("其他值为错误，该行不计入 any other value is an error and the row is left out");
       if (c.unique) notes.push("唯一 unique key");
       out.push(
         `| ${cell(c.name)} | ${TYPE[c.type]} | ${c.required ? "是 yes" : "否 no"} | ${(c.aliases ?? []).map((a) => `\`${cell(a)}\``).join("、")} | ${c.unit ?? (c.type === "money" ? "元" : "")} | ${cell(notes.join("; "))} |`,
