@@ -501,7 +501,9 @@ class SimRequestContext {
       return new SimRichApiError(code, message, location);
     };
     const oversized = (payloadCode: string) =>
-      host.oversize === "generalException" ? rejected("GeneralException", undefined, "An internal error has occurred.") : rejected(payloadCode);
+      host.oversize === "generalException"
+        ? rejected("GeneralException", undefined, "An internal error has occurred.")
+        : rejected(payloadCode);
     if (requestBytes > host.limit) throw oversized("RequestPayloadSizeLimitExceeded");
     const staged: (() => void)[] = [];
     let responseBytes = 0;

@@ -163,9 +163,10 @@ function parseStyleSheet(xml: string): SimStyleSheet {
 
 function parseEvenAndOddHeaders(xml: string | undefined): boolean {
   let on = false;
-  if (xml) eachElement(xml, (name, a) => {
-    if (name === "w:evenAndOddHeaders") on = a["w:val"] === undefined || a["w:val"] === "1" || a["w:val"] === "true";
-  });
+  if (xml)
+    eachElement(xml, (name, a) => {
+      if (name === "w:evenAndOddHeaders") on = a["w:val"] === undefined || a["w:val"] === "1" || a["w:val"] === "true";
+    });
   return on;
 }
 
@@ -1099,12 +1100,14 @@ class SimDocumentProxy extends SimProxy<SimWordDocument> {
     this._queue(() => {
       const doc = this._host.doc;
       const bytes = base64ToBytes(base64File);
-      if (bytes.length > INSERT_FILE_LIMIT) fail("RequestPayloadSizeLimitExceeded", location, "The request payload size has exceeded the limit.");
+      if (bytes.length > INSERT_FILE_LIMIT)
+        fail("RequestPayloadSizeLimitExceeded", location, "The request payload size has exceeded the limit.");
       const parsed = doc.parseFile(bytes);
       doc.replaceBody(parsed, "document", where);
       if (options.importStyles !== false) doc.importStyles(parsed.styles);
       // Document settings are not imported; Different Odd & Even Pages only with its option (WordApi 1.7).
-      if (options.importDifferentOddEvenPages === true && this._host.isSetSupported("WordApi", "1.7")) doc.evenAndOddHeaders = parsed.evenAndOddHeaders;
+      if (options.importDifferentOddEvenPages === true && this._host.isSetSupported("WordApi", "1.7"))
+        doc.evenAndOddHeaders = parsed.evenAndOddHeaders;
       this._host.lastInsertOptions = insertFileOptions ? { ...insertFileOptions } : undefined;
     });
     return new SimSectionCollection(this.context, () => []);
@@ -1515,7 +1518,9 @@ class SimCustomXmlPartScopedCollection extends SimCollectionProxy<PartModel, Sim
 class SimCustomXmlPartCollection extends SimCustomXmlPartScopedCollection {
   override readonly _className = "CustomXmlPartCollection";
   getByNamespace(namespaceUri: string): SimCustomXmlPartScopedCollection {
-    const scoped = new SimCustomXmlPartScopedCollection(this.context, () => this._host.doc.parts.filter((p) => p.namespaceUri === namespaceUri));
+    const scoped = new SimCustomXmlPartScopedCollection(this.context, () =>
+      this._host.doc.parts.filter((p) => p.namespaceUri === namespaceUri),
+    );
     scoped._markUndefinedWhenEmpty(this._host.emptyScopedItems === "undefined");
     return scoped;
   }

@@ -1,7 +1,17 @@
 // What the views show, derived from one EngineResult. Pure functions so the views stay thin and
 // nothing here is cached across actions (the workbook may change under a co-authoring clerk).
 import type { EngineResult } from "../core/engine";
-import type { Block, FigureDefinition, FigureResult, Issue, LedgerName, RawWorkbook, ReportSettings, RowAccount, Severity } from "../core/types";
+import type {
+  Block,
+  FigureDefinition,
+  FigureResult,
+  Issue,
+  LedgerName,
+  RawWorkbook,
+  ReportSettings,
+  RowAccount,
+  Severity,
+} from "../core/types";
 import type { WorkbookSource } from "../adapters/excel/types";
 import { LEDGER_SPECS } from "../core/ledger/schema";
 import { ledgerDepartments } from "../core/figures/evaluate";

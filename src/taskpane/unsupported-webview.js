@@ -15,7 +15,10 @@
   if (!trident && !edgeHtml) return;
   window.ledgerReportUnsupportedWebview = trident ? "Trident" : "EdgeHTML";
 
-  var base = String(window.location.href).split("?")[0].split("#")[0].replace(/[^\/]*$/, "");
+  var base = String(window.location.href)
+    .split("?")[0]
+    .split("#")[0]
+    .replace(/[^/]*$/, "");
   var webPage = base + "web/index.html";
 
   var TEXT = {
@@ -31,7 +34,7 @@
       instead: "改用以下任一方式，功能相同，文件不会上传：",
       web: "离线网页：用 Chrome、Edge 或其他新版浏览器打开下面的地址，选择台账工作簿即可生成报告或更新已有报告：",
       cli: "命令行：ledger-report generate 台账.xlsx -o 报告.docx；更新已有报告：ledger-report refresh 台账.xlsx 报告.docx。",
-      admin: "如需在 Office 中使用，请联系信息管理员升级 Office 或安装 Microsoft Edge WebView2 运行时。"
+      admin: "如需在 Office 中使用，请联系信息管理员升级 Office 或安装 Microsoft Edge WebView2 运行时。",
     },
     "en-US": {
       title: "This version of Office cannot run the Ledger Report add-in",
@@ -45,8 +48,8 @@
       instead: "Use one of these instead; they do the same and upload nothing:",
       web: "The offline web page: open this address in Chrome, Edge or another current browser, then pick the ledger workbook to generate a report or update one:",
       cli: "The command line: ledger-report generate ledgers.xlsx -o report.docx; to update a report: ledger-report refresh ledgers.xlsx report.docx.",
-      admin: "To use it inside Office, ask your IT administrator to upgrade Office or install the Microsoft Edge WebView2 Runtime."
-    }
+      admin: "To use it inside Office, ask your IT administrator to upgrade Office or install the Microsoft Edge WebView2 Runtime.",
+    },
   };
 
   function languageOf(tag) {
@@ -106,7 +109,8 @@
             show(lang);
           }
         });
-      } catch (e) {
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars -- ES5 has no optional catch binding
+      } catch (ignored) {
         /* the message in the browser's language stands */
       }
     }

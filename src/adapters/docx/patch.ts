@@ -156,7 +156,10 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
   // LibreOffice and WPS keep the w:sdt elements but empty their properties, tags included; the record
   // survives. Controls are placed again by their bookmark, or — with no tagged control left and no
   // bookmark either — by the record's order and last written text; their tags come back on the write.
-  if (untagged.length) controls = [...controls, ...placeUntagged(untagged, parsed.record, controls.length === 0)].sort((a, b) => a.contentStart - b.contentStart);
+  if (untagged.length)
+    controls = [...controls, ...placeUntagged(untagged, parsed.record, controls.length === 0)].sort(
+      (a, b) => a.contentStart - b.contentStart,
+    );
   // A refresh that "removes" every figure is that loss, where nothing could be placed.
   if (controls.length === 0 && parsed.record.figures.length > 0)
     throw new DocxReadError(
@@ -178,6 +181,7 @@ export function placeUntagged(untagged: UntaggedControl[], record: LinkRecord, o
   const names = new Map(record.figures.map((f) => [f.id, f.name]));
   let restoreId = 1_000_000;
   const place = (u: UntaggedControl, id: string, anchor: "bookmark" | "order"): LocatedControl => {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the bookmark is dropped: a located control has none
     const { bookmark: _b, propertiesStart, propertiesEnd, controlRunProperties, ...located } = u;
     const xml =
       `<w:sdtPr>${controlRunProperties}<w:alias w:val="${escapeXmlText(names.get(id) ?? id).replace(/"/g, "&quot;")}"/>` +

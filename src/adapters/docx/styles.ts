@@ -70,7 +70,16 @@ export function documentDefaults(fonts: ReportFonts): IDocumentDefaultsOptions {
 export function reportStyles(fonts: ReportFonts): OoxmlElement[] {
   const body = {
     // Without overflowPunct LibreOffice hangs a line-final 。 past the margin and leaves it off the page.
-    paragraph: { overflowPunct: true, snapToGrid: true, line: LINE_PITCH, before: 0, after: 0, firstLineChars: 200, firstLine: 2 * 320, jc: "both" as const },
+    paragraph: {
+      overflowPunct: true,
+      snapToGrid: true,
+      line: LINE_PITCH,
+      before: 0,
+      after: 0,
+      firstLineChars: 200,
+      firstLine: 2 * 320,
+      jc: "both" as const,
+    },
     run: { fonts: fonts.body, spacing: CHARACTER_SPACING, size: SIZE_BODY, zhCN: true },
   };
   return [

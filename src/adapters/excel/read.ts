@@ -408,7 +408,11 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
         for (const plan of plans) plan.merges = [];
         for (const { plan, areas } of requests) {
           if (areas.isNullObject) continue;
-          plan.merges!.push(...areaAddresses(areas.address).map(rectOfAddress).filter((r): r is CellRange => r !== null));
+          plan.merges!.push(
+            ...areaAddresses(areas.address)
+              .map(rectOfAddress)
+              .filter((r): r is CellRange => r !== null),
+          );
         }
         break;
       }

@@ -92,7 +92,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
         return control;
       });
       if (proxies.length) await context.sync();
-      // eslint-disable-next-line office-addins/load-object-before-read -- isNullObject is known after the sync above
+
       now = proxies.map((c) => (c.isNullObject ? null : c));
     } else {
       // WordApi 1.1/1.2 have no *OrNullObject: look the ids up in the loaded collection.
@@ -123,7 +123,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
       // Replaced text keeps the formatting of what it replaces: a number written over a placeholder
       // would stay yellow, and a placeholder over a number would not stand out.
       written.font.highlightColor = isPlaceholderText(w.text) ? "Yellow" : (null as unknown as string);
-      // eslint-disable-next-line office-addins/no-navigational-load -- text is a plain property
+
       control.load("text");
       return { w, control, current: wordParts ? control.getReviewedText("Current") : null };
     });

@@ -175,13 +175,14 @@ export async function insertReport(
     await context.sync();
     readLook();
     // A record left from an earlier report describes controls that are gone: replace it.
-    // eslint-disable-next-line office-addins/load-object-before-read -- loaded with existing.load("items/id") and synced
+
     const [first, ...rest] = itemsOf(existing);
     let written = first ?? context.document.customXmlParts.add(xml);
     if (first) first.setXml(xml);
     for (const p of rest) p.delete();
     let check = written.getXml();
     await context.sync();
+    // eslint-disable-next-line office-addins/load-object-before-read -- getXml() returns a ClientResult, known after the sync above
     if (!sameRecord(check.value, link)) {
       // The update did not take: a new part in place of the old one.
       const replacement = context.document.customXmlParts.add(xml);

@@ -1049,7 +1049,7 @@ function floodIssue(flood: Flood): Issue {
     severity: first.severity,
     code: first.code,
     message: `同一列共 ${n} 处同类问题（${range}），如 ${short.join("、")} 等。${short[0]}：${own(first.message)}`,
-    messageEn: `${n} cells of one column have the same problem (${range}), e.g. ${short.join(", ")}. ${short[0]}: ${own(first.messageEn)}`,
+    messageEn: `${n} cells of one column have the same problem (${range}), such as ${short.join(", ")}. ${short[0]}: ${own(first.messageEn)}`,
     cell: first.cell,
     count: flood.count,
     cells,

@@ -113,7 +113,8 @@ export const enUS: Messages = {
   stepPending: "waiting",
   stepActive: "in progress",
   stepDone: "done",
-  resultOutdated: "The settings or the ledgers changed after the report was made, so it no longer shows these figures and was set aside. Generate the report again.",
+  resultOutdated:
+    "The settings or the ledgers changed after the report was made, so it no longer shows these figures and was set aside. Generate the report again.",
   resultTitle: "Report generated",
   resultSummary: "Figures: {figures}; rows with errors excluded: {excluded}.",
   resultUncomputed: "Figures that could not be computed (shown as a yellow “［待补：name］”): {count}.",

@@ -240,7 +240,8 @@ export const zhCN = {
   errorWhereDocument: "当前 Word 文档",
   wordProblemTitle: "无法刷新这份文档",
   errorUnsupportedWordWhat: "此版本的 Word 不支持台账成文",
-  errorUnsupportedWordTodo: "需要 Word 2019 或更新版本、Microsoft 365 或 Word 网页版（WordApi 1.3）。Word 2016 只支持 WordApi 1.1，无法运行：请改用离线网页或命令行。",
+  errorUnsupportedWordTodo:
+    "需要 Word 2019 或更新版本、Microsoft 365 或 Word 网页版（WordApi 1.3）。Word 2016 只支持 WordApi 1.1，无法运行：请改用离线网页或命令行。",
   // Figures the ledgers cannot support (待补), and a report from another workbook.
   unresolvedTitle: "待补指标 {count} 项",
   unresolvedBody: "以下指标无法从台账计算，报告中将显示黄色的“［待补：名称］”，不会写成 0。补齐后刷新报告即可填上。",
