@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { readXlsxAsync } from "../../src/adapters/xlsx";
 import { nodeZipCodec } from "../../src/adapters/xlsx/node-codec";
-import { wantSheet } from "../../src/cli/main";
+import { isSheetRead } from "../../src/core/ledger";
 import { renderDocx } from "../../src/adapters/docx";
 import { runEngine } from "../../src/core/engine";
 import type { RawWorkbook } from "../../src/core/types";
@@ -13,7 +13,7 @@ import type { RawWorkbook } from "../../src/core/types";
 /** Fixed, so two runs on one file give the same .docx. */
 export const BENCH_GENERATED_AT = "2023-01-05T09:30:00.000Z";
 
-const CLI_READ = { name: "bench.xlsx", wantSheet, codec: nodeZipCodec };
+const CLI_READ = { name: "bench.xlsx", wantSheet: isSheetRead, codec: nodeZipCodec };
 
 export interface ReadFacts {
   /** Rows of the 电子保函 table, header included — every reader must report the same. */

@@ -188,9 +188,6 @@ function loadWorkbookBytes(path: string): Uint8Array {
   }
 }
 
-/** Sheets worth reading: ledgers and the configuration sheets (列名对照 too); the rest are skipped unread. */
-export const wantSheet = isSheetRead;
-
 async function analyse(cmd: "check" | "figures" | "generate", positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
   const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
   const overrides = parseOverrides(flags);
@@ -200,7 +197,7 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
   try {
     progress.step("读取工作簿");
     const bytes = loadWorkbookBytes(input);
-    const workbook = await readXlsxAsync(bytes, { name: basename(input), wantSheet, codec: nodeZipCodec });
+    const workbook = await readXlsxAsync(bytes, { name: basename(input), wantSheet: isSheetRead, codec: nodeZipCodec });
     progress.step("校验台账");
     const result = runEngine(workbook, { overrides, generatedAt: generationTime() });
     progress.step("计算指标");
@@ -255,7 +252,7 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
   const progress = createProgress(["读取工作簿", "读取报告", "计算指标", "写入文件"]);
   try {
     progress.step("读取工作簿");
-    const workbook = await readXlsxAsync(loadWorkbookBytes(input), { name: basename(input), wantSheet, codec: nodeZipCodec });
+    const workbook = await readXlsxAsync(loadWorkbookBytes(input), { name: basename(input), wantSheet: isSheetRead, codec: nodeZipCodec });
     progress.step("读取报告");
     if (!existsSync(reportPath)) throw new UsageError(`找不到文件：${reportPath}`, `file not found: ${reportPath}`, "file.not_found");
     const docxBytes = new Uint8Array(readFileSync(reportPath));

@@ -5,13 +5,13 @@ import { readFileSync } from "fs";
 import path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import { readXlsx } from "../../../src/adapters/xlsx";
-import { wantSheet } from "../../../src/cli/main";
+import { isSheetRead } from "../../../src/core/ledger";
 import type { RawCell, RawTable, RawWorkbook } from "../../../src/core/types";
 
 export const SAMPLE = path.resolve(__dirname, "../../../examples/sample-ledgers.xlsx");
 
 export function sampleWorkbook(): RawWorkbook {
-  return readXlsx(new Uint8Array(readFileSync(SAMPLE)), { name: "sample-ledgers.xlsx", wantSheet });
+  return readXlsx(new Uint8Array(readFileSync(SAMPLE)), { name: "sample-ledgers.xlsx", wantSheet: isSheetRead });
 }
 
 function table(wb: RawWorkbook, sheet: string): RawTable {

@@ -1,7 +1,7 @@
 // 列名对照 read from a file: the .xlsx reader hands the sheet to the engine, which binds the renamed
 // header by it — the same path the Word pane's file read takes (readXlsx on the whole file).
 import { readXlsx } from "../../../src/adapters/xlsx";
-import { wantSheet } from "../../../src/cli/main";
+import { isSheetRead } from "../../../src/core/ledger";
 import { runEngine } from "../../../src/core/engine";
 import { readWorkbookFileLazily } from "../../../src/taskpane/word/services";
 import { renamedStudyWorkbook, STUDY_COUNTS } from "../../helpers/renamed-workbook";
@@ -36,9 +36,9 @@ describe("列名对照 through the .xlsx reader", () => {
       expect([id, result.figures.find((f) => f.id === id)!.value]).toEqual([id, count]);
   });
 
-  it("the command line reads the sheet: wantSheet keeps 列名对照 and its table", () => {
-    expect(wantSheet("列名对照", [])).toBe(true);
-    expect(wantSheet("对照表", ["ColumnNames"])).toBe(true);
-    expect(wantSheet("说明", [])).toBe(false);
+  it("the command line reads the sheet: isSheetRead keeps 列名对照 and its table", () => {
+    expect(isSheetRead("列名对照", [])).toBe(true);
+    expect(isSheetRead("对照表", ["ColumnNames"])).toBe(true);
+    expect(isSheetRead("说明", [])).toBe(false);
   });
 });
