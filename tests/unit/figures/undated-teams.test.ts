@@ -56,7 +56,15 @@ describe("a team without 成立日期", () => {
   });
 
   it("is not said of a ledger whose date is required: a blank 日期 there is an error and the row is left out", () => {
-    const set = readLedgers(workbook(sheet("学习记录", [["日期", "形式", "主题"], ["", "专题学习", "二十大"]]), partnerSheet()));
+    const set = readLedgers(
+      workbook(
+        sheet("学习记录", [
+          ["日期", "形式", "主题"],
+          ["", "专题学习", "二十大"],
+        ]),
+        partnerSheet(),
+      ),
+    );
     expect(set.issues.filter((i) => i.ledger === "学习记录").map((i) => [i.severity, i.code, i.cell])).toEqual([
       ["error", "required.blank", "学习记录!A2"],
     ]);
