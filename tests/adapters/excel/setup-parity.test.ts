@@ -135,7 +135,15 @@ async function pictureOfFile(bytes: Buffer): Promise<SheetPicture[]> {
       widths.push(widthInPoints(sheet.getColumn(c + 1).width ?? 0));
     }
     maskWorkbookId(values);
-    return { name: sheet.name, frozenRows: (sheet.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 0, tables, values, formats, validations, widths };
+    return {
+      name: sheet.name,
+      frozenRows: (sheet.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 0,
+      tables,
+      values,
+      formats,
+      validations,
+      widths,
+    };
   });
 }
 
