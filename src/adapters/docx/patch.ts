@@ -40,6 +40,8 @@ export interface LocatedControl extends FoundControl {
   innerMarks?: string;
   /** For a control found again without its tag: the new `w:sdtPr` restoring tag, title and lock. */
   restore?: { start: number; end: number; xml: string };
+  /** The part it lies in when not word/document.xml: a header or footer (a filled document's). */
+  part?: string;
 }
 
 /** A `w:sdt` without an `lr:` tag, as another word processor leaves ours: placed again from the link record. */
@@ -63,6 +65,8 @@ export interface LinkedDocx {
   linkPartName: string;
   record: LinkRecord;
   controls: LocatedControl[];
+  /** Headers and footers holding figure controls (offsets of their controls are into these texts). */
+  otherParts?: Record<string, { xml: string; encoding: XmlEncoding }>;
 }
 
 const MAX_UNCOMPRESSED = 256 * 1024 * 1024;
@@ -167,7 +171,41 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
       `链接信息还在，但文档中找不到任何数字控件（共 ${parsed.record.figures.length} 个）：控件标记可能在用其他软件（如 WPS、LibreOffice）另存时丢失了。请用 Word 保存的原报告刷新，或重新生成报告。`,
       `the link part lists ${parsed.record.figures.length} figures but the document has no figure controls left: their tags were probably lost when another program (WPS, LibreOffice) re-saved it. Refresh the report as Word saved it, or generate it again.`,
     );
-  return { files, order, documentXml, documentEncoding: decoded.encoding, linkPartName, record: parsed.record, controls };
+  const other = headerFooterControls(files, order);
+  return {
+    files,
+    order,
+    documentXml,
+    documentEncoding: decoded.encoding,
+    linkPartName,
+    record: parsed.record,
+    controls: [...controls, ...other.controls],
+    otherParts: other.parts,
+  };
+}
+
+/**
+ * Figure controls in headers and footers (a filled document puts {{年度}} there), after the body's:
+ * found by their tags only — a header re-saved by another program is left alone, never guessed at.
+ */
+function headerFooterControls(files: Unzipped, order: string[]): { controls: LocatedControl[]; parts: Record<string, { xml: string; encoding: XmlEncoding }> } {
+  const controls: LocatedControl[] = [];
+  const parts: Record<string, { xml: string; encoding: XmlEncoding }> = {};
+  for (const name of order.filter((n) => /^word\/(header|footer)\d*\.xml$/i.test(n)).sort()) {
+    const decoded = decodeXml(files[name]);
+    if (!decoded || !decoded.text.includes("lr:")) continue;
+    let found: LocatedControl[];
+    try {
+      found = locateControls(decoded.text);
+    } catch (e) {
+      if (e instanceof XmlScanError) continue;
+      throw e;
+    }
+    if (found.length === 0) continue;
+    parts[name] = { xml: decoded.text, encoding: decoded.encoding };
+    controls.push(...found.map((c) => ({ ...c, part: name })));
+  }
+  return { controls, parts };
 }
 
 /**
@@ -565,27 +603,39 @@ function replacementContent(control: LocatedControl, text: string): string {
 
 /** Applies a refresh plan's writes and stores the new link record; returns the new package. */
 export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
-  const edits: { start: number; end: number; text: string }[] = [];
-  for (const c of docx.controls) if (c.restore) edits.push({ start: c.restore.start, end: c.restore.end, text: c.restore.xml });
+  const MAIN = "word/document.xml";
+  const editsByPart = new Map<string, { start: number; end: number; text: string }[]>();
+  const editsOf = (part: string | undefined) => {
+    const key = part ?? MAIN;
+    if (!editsByPart.has(key)) editsByPart.set(key, []);
+    return editsByPart.get(key)!;
+  };
+  for (const c of docx.controls) if (c.restore) editsOf(c.part).push({ start: c.restore.start, end: c.restore.end, text: c.restore.xml });
   for (const w of plan.writes) {
     const c = docx.controls[w.index];
-    if (c.placeholder) edits.push({ ...c.placeholder, text: "" });
-    edits.push({ start: c.contentStart, end: c.contentEnd, text: replacementContent(c, w.text) });
+    if (c.placeholder) editsOf(c.part).push({ ...c.placeholder, text: "" });
+    editsOf(c.part).push({ start: c.contentStart, end: c.contentEnd, text: replacementContent(c, w.text) });
   }
-  edits.sort((a, b) => a.start - b.start);
-  // One forward pass; an edit inside one already made (a control nested in a rewritten one) is gone with it.
-  const pieces: string[] = [];
-  let at = 0;
-  for (const e of edits) {
-    if (e.start < at) continue;
-    pieces.push(docx.documentXml.slice(at, e.start), e.text);
-    at = e.end;
-  }
-  pieces.push(docx.documentXml.slice(at));
+  const patched = (xml: string, edits: { start: number; end: number; text: string }[]) => {
+    edits.sort((a, b) => a.start - b.start);
+    // One forward pass; an edit inside one already made (a control nested in a rewritten one) is gone with it.
+    const pieces: string[] = [];
+    let at = 0;
+    for (const e of edits) {
+      if (e.start < at) continue;
+      pieces.push(xml.slice(at, e.start), e.text);
+      at = e.end;
+    }
+    pieces.push(xml.slice(at));
+    return pieces.join("");
+  };
 
   const out: Unzipped = {};
   for (const name of docx.order) {
-    if (name === "word/document.xml") out[name] = edits.length ? encodeXml(pieces.join(""), docx.documentEncoding) : docx.files[name];
+    const edits = editsByPart.get(name);
+    const other = docx.otherParts?.[name];
+    if (name === MAIN) out[name] = edits?.length ? encodeXml(patched(docx.documentXml, edits), docx.documentEncoding) : docx.files[name];
+    else if (other && edits?.length) out[name] = encodeXml(patched(other.xml, edits), other.encoding);
     else if (name === docx.linkPartName) out[name] = strToU8(linkRecordToXml(plan.record));
     else out[name] = docx.files[name];
   }
