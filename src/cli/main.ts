@@ -329,7 +329,8 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
   const isFile = existsSync(templatePath);
   if (flags.output !== undefined) {
     const output = resolve(flags.output);
-    if (output === templatePath) throw new UsageError("输出文件不能覆盖模板。", "the output must not overwrite the template.", "output.is_input");
+    if (output === templatePath)
+      throw new UsageError("输出文件不能覆盖模板。", "the output must not overwrite the template.", "output.is_input");
     checkOutput(output, input, Boolean(flags.force));
   }
   const progress = createProgress(["读取工作簿", "校验台账", "计算指标", "填写模板", "写入文件"]);
@@ -360,13 +361,15 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
         templateName: template.name,
       });
     } catch (e) {
-      if (e instanceof DocxReadError) throw new UsageError(`${template.name}：${e.message}`, `${template.name}: ${e.messageEn}`, `template.${e.code}`);
+      if (e instanceof DocxReadError)
+        throw new UsageError(`${template.name}：${e.message}`, `${template.name}: ${e.messageEn}`, `template.${e.code}`);
       throw e;
     }
     const output =
       flags.output !== undefined ? resolve(flags.output) : resolve(`${template.name.replace(/\.docx$/i, "")}-${result.settings.year}.docx`);
     if (flags.output === undefined) {
-      if (output === templatePath) throw new UsageError("输出文件不能覆盖模板。", "the output must not overwrite the template.", "output.is_input");
+      if (output === templatePath)
+        throw new UsageError("输出文件不能覆盖模板。", "the output must not overwrite the template.", "output.is_input");
       checkOutput(output, input, Boolean(flags.force));
     }
     progress.step("写入文件");
@@ -390,7 +393,13 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
           id: p.target?.id ?? null,
           converted: p.target !== null && !p.refused,
         })),
-        figures: figures.map((f) => ({ id: f.id, name: f.name, value: f.value, text: f.text, ...(f.unresolved ? { unresolved: f.unresolved } : {}) })),
+        figures: figures.map((f) => ({
+          id: f.id,
+          name: f.name,
+          value: f.value,
+          text: f.text,
+          ...(f.unresolved ? { unresolved: f.unresolved } : {}),
+        })),
         issues,
         mustLook: lookJson(reasons),
       });

@@ -39,8 +39,20 @@ describe("ledger-report fill", () => {
     const r = await cli("fill", sample, template, "-o", out, "--json");
     const body = JSON.parse(r.out);
     expect(body.version).toBe(1);
-    expect(body.placeholders).toContainEqual({ text: "{{不存在的指标}}", part: "word/document.xml", paragraph: 2, id: null, converted: false });
-    expect(body.placeholders).toContainEqual({ text: "{{年度}}", part: "word/footer1.xml", paragraph: 1, id: "setting.year", converted: true });
+    expect(body.placeholders).toContainEqual({
+      text: "{{不存在的指标}}",
+      part: "word/document.xml",
+      paragraph: 2,
+      id: null,
+      converted: false,
+    });
+    expect(body.placeholders).toContainEqual({
+      text: "{{年度}}",
+      part: "word/footer1.xml",
+      paragraph: 1,
+      id: "setting.year",
+      converted: true,
+    });
     expect(body.mustLook.map((m: { code: string }) => m.code)).toContain("placeholders.left");
   });
 

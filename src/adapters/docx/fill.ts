@@ -17,7 +17,8 @@ import {
 } from "../../core/fill";
 import type { FigureResult, Issue, LinkRecord, ReportSettings } from "../../core/types";
 import { attribute, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
-import { decodeXml, encodeXml, runPropertiesFor, DocxReadError, type XmlEncoding } from "./patch";
+import { decodeXml, encodeXml, DocxReadError, type XmlEncoding } from "./patch";
+import { contentControlXml } from "./content-control";
 import { figureBookmarkName } from "./bookmark-names";
 
 /** A slot's current text, and whether it is an unresolved figure's 待补 placeholder (highlighted). */
@@ -245,13 +246,7 @@ interface Edit {
  * cannot: its runs must share one parent, and nothing but its own text, spell-check marks and
  * bookmarks may lie between its first and last character.
  */
-function placeholderEdit(
-  xml: string,
-  p: Paragraph,
-  a: number,
-  b: number,
-  control: (rPr: string) => string,
-): Edit | { refused: string } {
+function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, control: (rPr: string) => string): Edit | { refused: string } {
   const first = p.where[a];
   const last = p.where[b - 1];
   const r1 = p.runs[first.run];
@@ -356,7 +351,8 @@ function addLinkPart(files: Unzipped, order: string[], recordXml: string, guid: 
 
   const typesName = "[Content_Types].xml";
   const types = decodeXml(files[typesName] ?? new Uint8Array());
-  if (!types) throw new DocxReadError("corrupt", "文档的内容类型表（[Content_Types].xml）已损坏。", "the package's [Content_Types].xml is damaged.");
+  if (!types)
+    throw new DocxReadError("corrupt", "文档的内容类型表（[Content_Types].xml）已损坏。", "the package's [Content_Types].xml is damaged.");
   let t = types.text;
   const additions =
     (/<Default\b[^>]*Extension="xml"/i.test(t) ? "" : `<Default Extension="xml" ContentType="application/xml"/>`) +
@@ -366,7 +362,12 @@ function addLinkPart(files: Unzipped, order: string[], recordXml: string, guid: 
 
   const relsName = "word/_rels/document.xml.rels";
   const docRels = files[relsName] ? decodeXml(files[relsName]) : null;
-  if (!docRels) throw new DocxReadError("corrupt", "文档的关系表（document.xml.rels）缺失或已损坏。", "the document's relationships part is missing or damaged.");
+  if (!docRels)
+    throw new DocxReadError(
+      "corrupt",
+      "文档的关系表（document.xml.rels）缺失或已损坏。",
+      "the document's relationships part is missing or damaged.",
+    );
   let rid = 1;
   while (docRels.text.includes(`Id="LedgerReportLink${rid}"`)) rid++;
   files[relsName] = encodeXml(
@@ -401,7 +402,11 @@ function openPackage(bytes: Uint8Array): { files: Unzipped; order: string[] } {
     throw new DocxReadError("corrupt", "文档已损坏或不完整，无法打开。", "the document is damaged or incomplete.");
   }
   if (!files["word/document.xml"])
-    throw new DocxReadError("not_docx", "这个文件不是 Word 文档（缺少 word/document.xml）。", "this file is not a Word document (no word/document.xml).");
+    throw new DocxReadError(
+      "not_docx",
+      "这个文件不是 Word 文档（缺少 word/document.xml）。",
+      "this file is not a Word document (no word/document.xml).",
+    );
   return { files, order };
 }
 
@@ -413,7 +418,11 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
   for (const name of parts) {
     const d = decodeXml(files[name]);
     if (!d)
-      throw new DocxReadError("corrupt", `文档的 ${name} 不是有效的文本，无法读取。`, `the document's ${name} is not valid text and cannot be read.`);
+      throw new DocxReadError(
+        "corrupt",
+        `文档的 ${name} 不是有效的文本，无法读取。`,
+        `the document's ${name} is not valid text and cannot be read.`,
+      );
     decoded.set(name, d);
   }
   const numbering = collectNumbering([...decoded.values()].map((d) => d.text));
@@ -442,7 +451,11 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
         return readParagraphs(xml);
       } catch (e) {
         if (e instanceof XmlScanError)
-          throw new DocxReadError("corrupt", `文档的 ${part} 已损坏，无法解析。`, `the document's ${part} is damaged and cannot be parsed.`);
+          throw new DocxReadError(
+            "corrupt",
+            `文档的 ${part} 已损坏，无法解析。`,
+            `the document's ${part} is damaged and cannot be parsed.`,
+          );
         throw e;
       }
     };
@@ -489,11 +502,10 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
             const mark = take(numbering.bookmarkIds, 0);
             const name = bookmarkFor(target.id);
             const id = take(numbering.controlIds, 1);
-            const a = escapeXmlAttribute;
+            // The generator's shape: the bookmark around the control, the control's inside in the placeholder's first formatting.
             return (
-              `<w:bookmarkStart w:id="${mark}" w:name="${a(name)}"/>` +
-              `<w:sdt><w:sdtPr><w:alias w:val="${a(target.name)}"/><w:tag w:val="${a(slotTag(target.id))}"/><w:id w:val="${id}"/><w:lock w:val="sdtLocked"/></w:sdtPr>` +
-              `<w:sdtContent><w:r>${runPropertiesFor(rPr, value.unresolved)}<w:t xml:space="preserve">${escapeXmlText(value.text)}</w:t></w:r></w:sdtContent></w:sdt>` +
+              `<w:bookmarkStart w:id="${mark}" w:name="${escapeXmlAttribute(name)}"/>` +
+              contentControlXml({ alias: target.name, tag: slotTag(target.id), id, text: value.text, textRunProperties: rPr }) +
               `<w:bookmarkEnd w:id="${mark}"/>`
             );
           };

@@ -28,10 +28,7 @@ const SETTING_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** The slot a placeholder names: a figure id, a setting slot id, a figure's name, a setting's name; null when none. */
-export function resolvePlaceholder(
-  placeholder: string,
-  figures: readonly Pick<FigureResult, "id" | "name">[],
-): PlaceholderTarget | null {
+export function resolvePlaceholder(placeholder: string, figures: readonly Pick<FigureResult, "id" | "name">[]): PlaceholderTarget | null {
   const wanted = placeholder.trim();
   if (wanted === "") return null;
   const settingName = (id: string) => SETTING_SLOT_NAMES[id];

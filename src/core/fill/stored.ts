@@ -71,7 +71,12 @@ export function rowsToTemplates(values: readonly (readonly RawCell[])[]): { temp
   const templates: StoredTemplate[] = [];
   const damaged: string[] = [];
   for (const [name, e] of pieces) {
-    const bytes = fromBase64(e.parts.sort((a, b) => a[0] - b[0]).map((p) => p[1]).join(""));
+    const bytes = fromBase64(
+      e.parts
+        .sort((a, b) => a[0] - b[0])
+        .map((p) => p[1])
+        .join(""),
+    );
     if (bytes && bytes.length > 0) templates.push({ name, fileName: e.fileName, savedAt: e.savedAt, bytes });
     else damaged.push(name);
   }
@@ -80,5 +85,10 @@ export function rowsToTemplates(values: readonly (readonly RawCell[])[]): { temp
 
 /** A template's name from its file name: 工作总结.docx → 工作总结. */
 export function templateNameOf(fileName: string): string {
-  return fileName.replace(/^.*[\\/]/, "").replace(/\.docx$/i, "").trim() || "模板";
+  return (
+    fileName
+      .replace(/^.*[\\/]/, "")
+      .replace(/\.docx$/i, "")
+      .trim() || "模板"
+  );
 }

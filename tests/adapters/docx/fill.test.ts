@@ -19,7 +19,11 @@ let parts: Record<string, string>;
 
 beforeAll(() => {
   engine = runEngine(sampleWorkbook(), { generatedAt: GENERATED });
-  filled = fillFromEngine(wordMadePackage(), engine, { workbookName: "sample-ledgers.xlsx", generatedAt: GENERATED, templateName: "工作总结.docx" });
+  filled = fillFromEngine(wordMadePackage(), engine, {
+    workbookName: "sample-ledgers.xlsx",
+    generatedAt: GENERATED,
+    templateName: "工作总结.docx",
+  });
   const files = unzipSync(filled.bytes);
   parts = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
 });
@@ -49,7 +53,9 @@ function expectUntouchedOutsidePlaceholders(before: string, after: string): void
     const pb = b[i];
     const runs = runsOf(pa);
     const joined = runs.map((r) => r.text).join("");
-    const hits = KNOWN.flatMap((k) => [...joined.matchAll(new RegExp(k.replace(/[{}.]/g, "\\$&"), "g"))].map((m) => [m.index!, m.index! + k.length]));
+    const hits = KNOWN.flatMap((k) =>
+      [...joined.matchAll(new RegExp(k.replace(/[{}.]/g, "\\$&"), "g"))].map((m) => [m.index!, m.index! + k.length]),
+    );
     if (hits.length === 0) {
       expect(pb).toBe(pa);
       return;
@@ -105,7 +111,11 @@ describe("fill: a document made the way Word makes it", () => {
     const xml = parts["word/document.xml"];
     expect(xml).toMatch(/<w:bookmarkStart w:id="\d+" w:name="lr_eg_count"\/><w:sdt>/);
     expect(xml).toMatch(/<w:bookmarkStart w:id="\d+" w:name="lr_eg_count__2"\/><w:sdt>/);
-    const ids = [...Object.values(parts).join("").matchAll(/<w:bookmarkStart w:id="(\d+)"/g)].map((m) => m[1]);
+    const ids = [
+      ...Object.values(parts)
+        .join("")
+        .matchAll(/<w:bookmarkStart w:id="(\d+)"/g),
+    ].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

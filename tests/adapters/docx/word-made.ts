@@ -7,8 +7,7 @@ const NS =
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
-const run = (text: string, rsid = "00A12B3C", rPr = "") =>
-  `<w:r w:rsidR="${rsid}">${rPr}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+const run = (text: string, rsid = "00A12B3C", rPr = "") => `<w:r w:rsidR="${rsid}">${rPr}<w:t xml:space="preserve">${text}</w:t></w:r>`;
 const BOLD = "<w:rPr><w:b/><w:bCs/></w:rPr>";
 const SONG = '<w:rPr><w:rFonts w:ascii="仿宋" w:eastAsia="仿宋" w:hAnsi="仿宋"/><w:sz w:val="32"/></w:rPr>';
 
