@@ -40,7 +40,10 @@ export interface LinkedDocx {
   documentEncoding: XmlEncoding;
   linkPartName: string;
   record: LinkRecord;
-  controls: LocatedControl[];
+  /** The body's controls, then those of headers and footers (`part` names theirs). */
+  controls: (LocatedControl & { part?: string })[];
+  /** Headers and footers holding figure controls (a filled document's {{年度}}), as read. */
+  otherParts?: Record<string, { xml: string; encoding: XmlEncoding }>;
 }
 
 const MAX_UNCOMPRESSED = 256 * 1024 * 1024;
@@ -145,7 +148,44 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
       `链接信息还在，但文档中找不到任何数字控件（共 ${parsed.record.figures.length} 个）：控件标记可能在用其他软件（如 WPS、LibreOffice）另存时丢失了。请用 Word 保存的原报告刷新，或重新生成报告。`,
       `the link part lists ${parsed.record.figures.length} figures but the document has no figure controls left: their tags were probably lost when another program (WPS, LibreOffice) re-saved it. Refresh the report as Word saved it, or generate it again.`,
     );
-  return { files, order, documentXml, documentEncoding: decoded.encoding, linkPartName, record: parsed.record, controls };
+  const other = headerFooterControls(files, order);
+  return {
+    files,
+    order,
+    documentXml,
+    documentEncoding: decoded.encoding,
+    linkPartName,
+    record: parsed.record,
+    controls: [...controls, ...other.controls],
+    otherParts: other.parts,
+  };
+}
+
+/**
+ * Figure controls in headers and footers (a filled document may put {{年度}} there), after the body's:
+ * found by their tags only — a header re-saved by another program is left alone, never guessed at.
+ */
+function headerFooterControls(
+  files: Unzipped,
+  order: string[],
+): { controls: (LocatedControl & { part: string })[]; parts: Record<string, { xml: string; encoding: XmlEncoding }> } {
+  const controls: (LocatedControl & { part: string })[] = [];
+  const parts: Record<string, { xml: string; encoding: XmlEncoding }> = {};
+  for (const name of order.filter((n) => /^word\/(header|footer)\d*\.xml$/i.test(n)).sort()) {
+    const decoded = decodeXml(files[name]);
+    if (!decoded || !decoded.text.includes("lr:")) continue;
+    let found: LocatedControl[];
+    try {
+      found = locateControls(decoded.text);
+    } catch (e) {
+      if (e instanceof XmlScanError) continue;
+      throw e;
+    }
+    if (found.length === 0) continue;
+    parts[name] = { xml: decoded.text, encoding: decoded.encoding };
+    controls.push(...found.map((c) => ({ ...c, part: name })));
+  }
+  return { controls, parts };
 }
 
 /** The custom XML item holding our link record; a part that merely mentions the namespace does not hide a real one after it. */
@@ -204,12 +244,27 @@ export function encodeXml(text: string, encoding: XmlEncoding): Uint8Array {
 
 /** Applies a refresh plan's writes and stores the new link record; returns the new package. */
 export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
-  const patched = replaceControlContents(docx.documentXml, docx.controls, plan.writes);
+  // Each part is patched with its own controls; a write's index is into docx.controls, so it is mapped to the part's list.
+  const patchPart = (part: string | undefined, xml: string): string => {
+    const indexes = docx.controls.map((c, i) => (c.part === part ? i : -1)).filter((i) => i >= 0);
+    const local = new Map(indexes.map((i, k) => [i, k]));
+    const writes = plan.writes.filter((w) => local.has(w.index)).map((w) => ({ ...w, index: local.get(w.index)! }));
+    return replaceControlContents(
+      xml,
+      indexes.map((i) => docx.controls[i]),
+      writes,
+    );
+  };
   const out: Unzipped = {};
   for (const name of docx.order) {
-    if (name === "word/document.xml")
+    const other = docx.otherParts?.[name];
+    if (name === "word/document.xml") {
+      const patched = patchPart(undefined, docx.documentXml);
       out[name] = patched === docx.documentXml ? docx.files[name] : encodeXml(patched, docx.documentEncoding);
-    else if (name === docx.linkPartName) out[name] = strToU8(linkRecordToXml(plan.record));
+    } else if (other) {
+      const patched = patchPart(name, other.xml);
+      out[name] = patched === other.xml ? docx.files[name] : encodeXml(patched, other.encoding);
+    } else if (name === docx.linkPartName) out[name] = strToU8(linkRecordToXml(plan.record));
     else out[name] = docx.files[name];
   }
   return zipSync(out, { level: 6 });
