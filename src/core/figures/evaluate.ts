@@ -23,6 +23,7 @@ import { formatValue, placeholderText, roundedText } from "../format";
 import { definitionToRow } from "./defaults";
 import { Hasher, cellDigest } from "../hash";
 import { conditionsToText, periodLabel } from "./syntax";
+import { groupTable, groupingOf, markTableFigures, tableText } from "./grouped";
 
 export interface EvaluateOptions {
   /** Inclusive ISO dates. */
@@ -395,6 +396,8 @@ function figureReads(
     reads(resolve(aggregate.column));
     if (aggregate.fallback !== undefined) reads(resolve(aggregate.fallback));
   } else if (aggregate.kind !== "count") reads(resolve(aggregate.column));
+  const grouping = groupingOf(aggregate);
+  if (grouping) reads(resolve(grouping.column));
   return { filterKey: filterKeyOf(periodKind, dateKey, def), keys };
 }
 
@@ -410,6 +413,7 @@ const ROLE_CONDITION = { zh: "条件列", en: "condition column" };
 const ROLE_SUM = { zh: "求和列", en: "sum column" };
 const ROLE_DISTINCT = { zh: "去重计数列", en: "distinct-count column" };
 const ROLE_DATE = { zh: "日期列", en: "date column" };
+const ROLE_GROUP = { zh: "分组列", en: "group column" };
 
 /**
  * The first column the figure needs that the ledger, or a sheet of it that gave rows, does not
@@ -447,6 +451,11 @@ function missingColumn(
       (s) => s.names !== null && !(main !== null && main in s.names) && !(fallback !== null && fallback in s.names),
     );
     if (where) return { column: named, role: ROLE_DISTINCT, where };
+  }
+  const grouping = groupingOf(aggregate);
+  if (grouping) {
+    const lacking = need(grouping.column, ROLE_GROUP);
+    if (lacking) return lacking;
   }
   if (def.period !== "all" && spec.dateColumn !== null) {
     const dateSpec = spec.columns.find((c) => c.name === spec.dateColumn);
@@ -633,7 +642,7 @@ export function evaluateFigures(
 ): { figures: FigureResult[]; issues: Issue[] } {
   const evaluation = new Evaluation(defs, ledgers, opts);
   const figures = defs.map((def) => evaluation.figure(def));
-  return { figures, issues: evaluation.issues };
+  return { figures: markTableFigures(defs, figures), issues: evaluation.issues };
 }
 
 class Evaluation {
@@ -874,8 +883,17 @@ class Evaluation {
     const selection = this.selectRows(def, view, plan);
     const value = aggregate(def, view, selection.used);
     const fingerprint = this.fingerprintOf(def, view, plan, selection);
+    const table = groupedTable(def, view, selection.used);
     return withLazyRowRefs(
-      { ...this.base(def), value, text: formatValue(value, def.format), rows: selection.used.length, fingerprint, manual: false },
+      {
+        ...this.base(def),
+        value,
+        text: table ? tableText(table) : formatValue(value, def.format),
+        ...(table ? { table } : {}),
+        rows: selection.used.length,
+        fingerprint,
+        manual: false,
+      },
       () => {
         if (selection.refs === null) selection.refs = (view.rowRefs ??= new RowRefs(view.table)).list(selection.used);
         // A copy each, so a caller editing one figure's list does not edit its neighbours'.
@@ -1049,6 +1067,28 @@ class Evaluation {
     }
     return (view.planned = bySelection);
   }
+}
+
+/** A table figure: the same rows, split by its group column (grouped.ts); null for a figure of one number. */
+function groupedTable(def: FigureDefinition, view: LedgerView, used: Int32Array): ReturnType<typeof groupTable> | null {
+  const how = def.aggregate;
+  const grouping = groupingOf(how);
+  if (!grouping) return null;
+  const { table, resolve } = view;
+  const groupValues = table.column(resolve(grouping.column)!);
+  const sumKey = how.kind === "sum" ? resolve(how.column) : null;
+  const amounts = sumKey === null ? NO_VALUES : table.column(sumKey);
+  return groupTable(
+    def,
+    used,
+    (i) => valueText(groupValues[i]),
+    how.kind === "sum"
+      ? (i) => {
+          const n = numericValue(amounts[i]);
+          return n === null ? 0 : toCents(n);
+        }
+      : null,
+  );
 }
 
 /** The figure's number over its rows: a count, a count of distinct values (with a fallback column), or a sum to the cent. */
