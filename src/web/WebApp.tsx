@@ -21,8 +21,7 @@ import {
 import { ArrowClockwise16Regular, Dismiss16Regular, FolderOpen16Regular } from "@fluentui/react-icons";
 import type { EngineResult } from "../core/engine";
 import type { RawWorkbook } from "../core/types";
-import { isSheetRead } from "../core/ledger";
-import { readXlsx } from "../adapters/xlsx";
+import { readWorkbookFile as readWorkbookFileAs } from "../adapters/xlsx/workbook-file";
 import { useI18n } from "../taskpane/i18n";
 import { renderDocxLazily, type PaneServices } from "../taskpane/services";
 import { hasLedgers, saveManualValue } from "../taskpane/model";
@@ -41,7 +40,7 @@ type Load = { kind: "loading" } | { kind: "failed"; error: PaneError } | { kind:
 
 async function readWorkbookFile(bytes: Uint8Array, name: string): Promise<RawWorkbook> {
   // The same sheets the command line reads (列名对照 included): the same report from the same file.
-  return readXlsx(bytes, { name, wantSheet: isSheetRead });
+  return readWorkbookFileAs(bytes, name);
 }
 
 const MAX_RUNS = 6;
@@ -62,7 +61,13 @@ const useStyles = makeStyles({
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalM})` },
   text: { display: "block", overflowWrap: "anywhere" },
   place: { position: "sticky", bottom: tokens.spacingVerticalM, zIndex: 1, boxShadow: tokens.shadow16 },
-  empty: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalM, paddingBlock: tokens.spacingVerticalXXL },
+  empty: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalM,
+    paddingBlock: tokens.spacingVerticalXXL,
+  },
 });
 
 function placeLines(place: Place, w: WebTranslate): string[] {
@@ -84,7 +89,9 @@ function sessionItems(changes: SessionChanges, result: EngineResult | null, w: W
   return [
     ...changes.settings.map(([label, value]) => w("sessionSetting", { label, value })),
     ...changes.manual.map(([id, value]) =>
-      value === null ? w("sessionManualBlank", { name: names.get(id) ?? id }) : w("sessionManual", { name: names.get(id) ?? id, value: String(value) }),
+      value === null
+        ? w("sessionManualBlank", { name: names.get(id) ?? id })
+        : w("sessionManual", { name: names.get(id) ?? id, value: String(value) }),
     ),
   ];
 }
@@ -131,7 +138,12 @@ export default function WebApp(props: {
             stage === "read"
               ? {
                   what: w("openFailedWhat", { file: source.current.name }),
-                  todo: typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : w("openFailedTodo"),
+                  todo:
+                    typeof worded?.messageEn === "string"
+                      ? lang === "zh-CN"
+                        ? String(worded.message)
+                        : worded.messageEn
+                      : w("openFailedTodo"),
                   detail: technicalDetail(err),
                 }
               : { what: t("errorEngineWhat"), todo: t("errorEngineTodo"), detail: technicalDetail(err) },
@@ -227,11 +239,16 @@ export default function WebApp(props: {
     const current = tab ?? "ledgers";
     body = (
       <>
-        <TabList className={styles.tabs} selectedValue={current} onTabSelect={(_, data) => {
+        <TabList
+          className={styles.tabs}
+          selectedValue={current}
+          onTabSelect={(_, data) => {
             // A place belongs to the view it was asked from.
             setPlace(null);
             setTab(data.value as TabId);
-          }} aria-label={t("tabsLabel")}>
+          }}
+          aria-label={t("tabsLabel")}
+        >
           <Tab value="ledgers" data-testid="tab-ledgers">
             {t("tabLedgers")}
           </Tab>
