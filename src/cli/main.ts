@@ -337,7 +337,7 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
   try {
     progress.step("读取工作簿");
     const workbookBytes = loadWorkbookBytes(input);
-    const workbook = await readXlsxAsync(workbookBytes, { name: basename(input), wantSheet: isSheetRead, codec: nodeZipCodec });
+    const workbook = await readWorkbookFileAsync(workbookBytes, basename(input), nodeZipCodec);
     let template: { bytes: Uint8Array; name: string };
     if (isFile) template = { bytes: new Uint8Array(readFileSync(templatePath)), name: basename(templatePath) };
     else if (/\.docx$/i.test(templateArg) || /[\\/]/.test(templateArg))
