@@ -24,7 +24,7 @@ import { escapeXmlAttribute, escapeXmlText, slotIdFromTag, slotTag } from "../..
 import type { FoundControl } from "../../core/refresh/plan";
 import type { LinkRecord } from "../../core/types";
 import { isPlaceholderText } from "../../core/format";
-import { attribute, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
+import { attribute, characterData, scanTags, XmlScanError } from "./xml-scan";
 import { figureOfBookmark } from "./bookmark-names";
 import { inSchemaOrder, insertChild } from "./wml-order";
 
@@ -71,6 +71,11 @@ export interface LocatedControl extends FoundControl {
   anchor?: "tag" | "bookmark" | "order";
   /** Bookmark elements lying directly in its content (LibreOffice moves the bookmark start there), kept on a write. */
   innerMarks?: string;
+  /**
+   * In a text box (w:txbxContent): a story of its own, outside Word's Body.contentControls. A text box
+   * is written twice (DrawingML and its VML fallback), so its figure is found, and written, twice.
+   */
+  inTextBox?: true;
   /** For a control found again without its tag: the new `w:sdtPr` restoring tag, title and lock. */
   restore?: { start: number; end: number; xml: string };
 }
@@ -178,6 +183,7 @@ interface Frame {
   bookmark: string | null;
   sdtPrStart: number;
   sdtPrEnd: number;
+  inTextBox: boolean;
   innerMarks: string;
 }
 
@@ -205,6 +211,7 @@ function newFrame(block: boolean): Frame {
     bookmark: null,
     sdtPrStart: -1,
     sdtPrEnd: -1,
+    inTextBox: false,
     innerMarks: "",
   };
 }
@@ -245,6 +252,9 @@ export function locateControls(xml: string, untagged?: UntaggedControl[]): Locat
         case "w:sdt":
           if (tag.kind === "open") {
             const f = newFrame(BLOCK_PARENTS.has(parent) || (parent === "w:sdtContent" && frame?.block === true));
+            // An sdt may have no w:sdtPr at all: its properties, when restored, go right after the start tag.
+            f.sdtPrStart = f.sdtPrEnd = tag.end;
+            f.inTextBox = names.includes("w:txbxContent");
             f.bookmark = pendingBookmark;
             pendingBookmark = null;
             frames.push(f);
@@ -334,7 +344,7 @@ export function locateControls(xml: string, untagged?: UntaggedControl[]): Locat
         break;
       case "w:t":
         if (textStart >= 0) {
-          const text = unescapeXml(xml.slice(textStart, tag.start));
+          const text = characterData(xml.slice(textStart, tag.start));
           if (text) addText(text);
           textStart = -1;
         }
@@ -391,8 +401,9 @@ export function locateControls(xml: string, untagged?: UntaggedControl[]): Locat
           if (done.emptyContent) control.emptyContent = true;
           if (done.placeholder) control.placeholder = done.placeholder;
           if (done.innerMarks) control.innerMarks = done.innerMarks;
+          if (done.inTextBox) control.inTextBox = true;
           if (done.id) found.push({ id: done.id, ...control, anchor: "tag" });
-          else if (untagged && done.sdtPrStart >= 0 && done.sdtPrEnd >= 0)
+          else if (untagged)
             untagged.push({
               ...control,
               bookmark: done.bookmark,
