@@ -664,7 +664,15 @@ export class SimWordDocument {
   wrapInControl(range: SimRangeModel): number {
     if (range.items.length === 0) fail("InvalidArgument", "Range.insertContentControl", "The range is empty.");
     const key = this.nextKey++;
-    this.controlsByKey.set(key, { key, wordId: this.nextWordId++, tag: "", title: "", cannotDelete: false, cannotEdit: false });
+    this.controlsByKey.set(key, {
+      key,
+      wordId: this.nextWordId++,
+      tag: "",
+      title: "",
+      cannotDelete: false,
+      cannotEdit: false,
+      showingPlaceholder: false,
+    });
     for (const it of range.items) it.controls = [...it.controls, key];
     return key;
   }
