@@ -170,6 +170,21 @@ function parseEvenAndOddHeaders(xml: string | undefined): boolean {
   return on;
 }
 
+/** A stretch of the document: its own text items (a caret is a range of none). */
+interface SimRangeModel {
+  items: Item[];
+  readonly text: string;
+}
+
+function rangeOf(items: Item[]): SimRangeModel {
+  return {
+    items,
+    get text() {
+      return items.map((it) => (it.kind === "text" && it.revision !== "deleted" ? it.text : "")).join("");
+    },
+  };
+}
+
 interface ControlModel {
   key: number;
   /** ContentControl.id: what Word hands out, stable while the control lives. */
@@ -608,6 +623,148 @@ export class SimWordDocument {
 
   control(key: number): ControlModel | null {
     return this.controlsByKey.get(key) ?? null;
+  }
+
+  /**
+   * The caret, as the clerk left it by clicking: just after `offset` characters of a text item.
+   * Document.getSelection() is this point (an empty range); null until the clerk clicks somewhere.
+   */
+  private caret: { item: Item; offset: number } | null = null;
+
+  /** The clerk clicks just after the first `after` in the narrative (text outside every control). */
+  placeCursorAfter(after: string): void {
+    const it = this.items.find((i) => i.kind === "text" && i.controls.length === 0 && i.text.includes(after));
+    if (!it || it.kind !== "text") throw new Error(`narrative text not found: ${after}`);
+    this.caret = { item: it, offset: it.text.indexOf(after) + after.length };
+  }
+
+  /**
+   * Range.insertText(text, "Replace") at the caret: the text goes in where the caret is, inside the
+   * same controls and with the same look as the text around it; the caret moves after it.
+   */
+  insertAtCaret(text: string): SimRangeModel {
+    const caret = this.caret;
+    const at = caret ? this.items.indexOf(caret.item) : -1;
+    const added: Extract<Item, { kind: "text" }> = { kind: "text", text, controls: [] };
+    if (!caret || at < 0 || caret.item.kind !== "text") {
+      // No click yet: Word's selection starts at the beginning of the document.
+      this.items.splice(0, 0, added);
+    } else {
+      const item = caret.item;
+      const before: Item = { ...item, text: item.text.slice(0, caret.offset) };
+      const after: Item = { ...item, text: item.text.slice(caret.offset) };
+      Object.assign(added, { controls: [...item.controls] }, item.highlight ? { highlight: item.highlight } : {});
+      this.items.splice(at, 1, ...[before, added, after].filter((x) => x.kind !== "text" || x.text !== "" || x === added));
+      this.caret = { item: after, offset: 0 };
+    }
+    return rangeOf([added]);
+  }
+
+  /** Range.insertContentControl(): a rich-text control around exactly the range's text. */
+  wrapInControl(range: SimRangeModel): number {
+    if (range.items.length === 0) fail("InvalidArgument", "Range.insertContentControl", "The range is empty.");
+    const key = this.nextKey++;
+    this.controlsByKey.set(key, {
+      key,
+      wordId: this.nextWordId++,
+      tag: "",
+      title: "",
+      cannotDelete: false,
+      cannotEdit: false,
+      showingPlaceholder: false,
+    });
+    for (const it of range.items) it.controls = [...it.controls, key];
+    return key;
+  }
+
+  /** Bookmarks added through Range.insertBookmark (WordApi 1.4), by name, with the text they hold. */
+  readonly bookmarks = new Map<string, SimRangeModel>();
+
+  /** Range.insertBookmark: Word's rule — a letter first, then letters, digits and _, at most 40. */
+  addBookmark(name: string, range: SimRangeModel): void {
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(name))
+      fail("InvalidArgument", "Range.insertBookmark", `The bookmark name '${name}' is not valid.`);
+    this.bookmarks.set(name, range);
+  }
+
+  /** The range of a control's whole content (ContentControl.getRange("Whole")). */
+  controlRange(key: number): SimRangeModel {
+    return rangeOf(this.items.filter((it) => it.controls.includes(key)));
+  }
+
+  /** Range.font.highlightColor on a range's own text. */
+  setRangeHighlight(range: SimRangeModel, color: string | null): void {
+    const named = color === null ? "" : (HIGHLIGHT_NAMES.get(color.toLowerCase()) ?? color.toLowerCase());
+    for (const it of range.items) {
+      if (it.kind !== "text") continue;
+      if (named) it.highlight = named;
+      else delete it.highlight;
+    }
+  }
+
+  /**
+   * Body.search: every match of `pattern` within one paragraph, as ranges of their own text items
+   * (items are split at the match's ends; what the document shows does not change). With wildcards,
+   * Word's syntax: `\x` a literal x, `*` any run of characters, `?` one character; the other
+   * wildcard operators (`{n}`, `[…]`, `<`, `>`, `(`, `)`, `@`, `!`) are not modelled and refused, as
+   * Word refuses a malformed expression. Word refuses search strings over 255 characters.
+   */
+  search(pattern: string, wildcards: boolean): SimRangeModel[] {
+    if (pattern.length === 0 || pattern.length > 255)
+      fail("SearchStringInvalidOrTooLong", "Body.search", "The search string is invalid or longer than 255 characters.");
+    let source = "";
+    if (!wildcards) source = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    else
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === "\\" && i + 1 < pattern.length) source += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        else if (c === "*") source += "[^\\r]*?";
+        else if (c === "?") source += "[^\\r]";
+        else if ("{}[]<>()@!".includes(c))
+          fail("SearchStringInvalidOrTooLong", "Body.search", `The wildcard expression is not valid ('${c}' needs a backslash).`);
+        else source += c.replace(/[.+^$|]/g, "\\$&");
+      }
+    const re = new RegExp(source, "g");
+    const out: SimRangeModel[] = [];
+    // Paragraph by paragraph: the visible text items between breaks, deleted revisions left out.
+    let paragraph: Extract<Item, { kind: "text" }>[] = [];
+    const flush = () => {
+      const text = paragraph.map((it) => it.text).join("");
+      for (const m of text.matchAll(re))
+        if (m[0].length) out.push({ start: m.index!, end: m.index! + m[0].length, items: paragraph } as never);
+      paragraph = [];
+    };
+    for (const it of this.items) {
+      if (it.kind === "break") flush();
+      else if (it.revision !== "deleted") paragraph.push(it);
+    }
+    flush();
+    // Split items so each match is whole items of its own.
+    return (out as unknown as { start: number; end: number; items: Extract<Item, { kind: "text" }>[] }[]).map((m) => {
+      const mine: Item[] = [];
+      let acc = 0;
+      for (const it of [...m.items]) {
+        const from = acc;
+        const to = acc + it.text.length;
+        acc = to;
+        if (to <= m.start || from >= m.end) continue;
+        const a = Math.max(m.start, from) - from;
+        const b = Math.min(m.end, to) - from;
+        const at = this.items.indexOf(it);
+        const pieces = [
+          { ...it, text: it.text.slice(0, a) },
+          { ...it, text: it.text.slice(a, b) },
+          { ...it, text: it.text.slice(b) },
+        ];
+        const middle = pieces[1];
+        this.items.splice(at, 1, ...pieces.filter((p) => p === middle || p.text !== ""));
+        // Later matches in this paragraph refer to the pieces now in its place.
+        const k = m.items.indexOf(it);
+        m.items.splice(k, 1, ...pieces.filter((p) => p === middle || p.text !== ""));
+        mine.push(middle);
+      }
+      return rangeOf(mine);
+    });
   }
 
   /** The content control the selection covers (ContentControl.select), or null. */
@@ -1088,6 +1245,11 @@ class SimDocumentProxy extends SimProxy<SimWordDocument> {
   get contentControls(): SimContentControlCollection {
     return this.body.contentControls;
   }
+  /** WordApi 1.1: the selection; here the caret the clerk placed (placeCursorAfter), an empty range. */
+  getSelection(): SimRangeProxy {
+    const caret = rangeOf([]);
+    return new SimRangeProxy(this.context, () => Object.assign(caret, { caret: true }));
+  }
   get customXmlParts(): SimCustomXmlPartCollection {
     this._host.need("1.4", "Document.customXmlParts");
     return new SimCustomXmlPartCollection(this.context, () => this._host.doc.parts);
@@ -1154,6 +1316,14 @@ class SimBodyProxy extends SimProxy<SimWordDocument> {
       this._host.doc.paragraphInfos().map((p, index) => ({ index, text: p.text, ...this._host.doc.formatOf(p.styleId) })),
     );
   }
+  /** WordApi 1.1: the matches, found at the sync (see SimWordDocument.search for the wildcard subset). */
+  search(searchText: string, options?: { matchWildcards?: boolean }): SimRangeCollection {
+    const found: { ranges: SimRangeModel[] | null } = { ranges: null };
+    this._queue(() => {
+      found.ranges = this._host.doc.search(searchText, options?.matchWildcards === true);
+    });
+    return new SimRangeCollection(this.context, () => found.ranges ?? []);
+  }
   insertFileFromBase64(base64File: string, insertLocation: string): SimRangeProxy {
     this._host.need("1.1", "Body.insertFileFromBase64");
     const where = insertLocationOf(insertLocation, "Body.insertFileFromBase64");
@@ -1180,12 +1350,22 @@ const HIGHLIGHT_NAMES = new Map([
   ["#00ffff", "cyan"],
 ]);
 
-class SimRangeProxy extends SimProxy<{ text: string }> {
+class SimRangeCollection extends SimCollectionProxy<RangeLike, SimRangeProxy> {
+  readonly _className = "RangeCollection";
+  protected _item(m: RangeLike): SimRangeProxy {
+    return new SimRangeProxy(this.context, () => m);
+  }
+}
+
+/** What a Range proxy stands for: its text, and where known its items (a caret has none). */
+type RangeLike = { text: string; items?: Item[]; caret?: boolean };
+
+class SimRangeProxy extends SimProxy<RangeLike> {
   readonly _className = "Range";
   protected readonly _scalars = ["text"] as const;
   constructor(
     context: SimWordContext,
-    resolver: () => { text: string } | null,
+    resolver: () => RangeLike | null,
     /** The control whose whole content this range is, when it is one (ContentControl.insertText "Replace"). */
     private readonly _controlKey: () => number = () => -1,
   ) {
@@ -1205,9 +1385,58 @@ class SimRangeProxy extends SimProxy<{ text: string }> {
         range._queue(() => {
           const key = range._controlKey();
           if (key >= 0) range._host.doc.setControlHighlight(key, color);
+          else {
+            const m = range._target("Range.font");
+            if (m?.items) range._host.doc.setRangeHighlight(m as SimRangeModel, color);
+          }
         });
       },
     };
+  }
+
+  /**
+   * WordApi 1.1. At the caret, "Replace" puts the text in where the caret is; over a range of text,
+   * the text takes the range's place and the look of its first character. The range returned is the new text.
+   */
+  insertText(text: string, insertLocation: string): SimRangeProxy {
+    const location = "Range.insertText";
+    const where = insertLocationOf(insertLocation, location);
+    const made: { range: SimRangeModel | null } = { range: null };
+    this._queue(() => {
+      const m = this._target(location);
+      if (!m) return;
+      const doc = this._host.doc;
+      if (m.caret || !m.items || m.items.length === 0) made.range = doc.insertAtCaret(text);
+      else {
+        if (where !== "Replace") fail("InvalidArgument", location, "Only Replace is modelled on a range of text.");
+        const [first, ...rest] = m.items.filter((it): it is Extract<Item, { kind: "text" }> => it.kind === "text");
+        first.text = text;
+        for (const it of rest) it.text = "";
+        made.range = rangeOf([first]);
+      }
+    });
+    return new SimRangeProxy(this.context, () => made.range);
+  }
+
+  /** WordApi 1.4: a bookmark around the range. */
+  insertBookmark(name: string): void {
+    const location = "Range.insertBookmark";
+    this._host.need("1.4", location);
+    this._queue(() => {
+      const m = this._target(location);
+      if (m) this._host.doc.addBookmark(name, rangeOf(m.items ?? []));
+    });
+  }
+
+  /** WordApi 1.1: a rich-text content control around exactly this range's text. */
+  insertContentControl(): SimContentControlProxy {
+    const location = "Range.insertContentControl";
+    let key = -1;
+    this._queue(() => {
+      const m = this._target(location);
+      if (m) key = this._host.doc.wrapInControl({ items: m.items ?? [], text: m.text });
+    });
+    return new SimContentControlProxy(this.context, () => (key < 0 ? null : this._host.doc.control(key)));
   }
   protected _read(m: { text: string }, name: string): unknown {
     return name === "text" ? m.text : undefined;
@@ -1330,6 +1559,16 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       () => (key < 0 ? null : { text: this._host.doc.controlText(key) }),
       () => (where === "Replace" ? key : -1),
     );
+  }
+
+  /** WordApi 1.1: the control's range (only "Whole" is modelled). */
+  getRange(rangeLocation = "Whole"): SimRangeProxy {
+    if (rangeLocation !== "Whole") fail("InvalidArgument", "ContentControl.getRange", "Only Whole is modelled.");
+    let key = -1;
+    this._queue(() => {
+      key = this._forMethod("ContentControl.getRange")?.key ?? -1;
+    });
+    return new SimRangeProxy(this.context, () => (key < 0 ? null : this._host.doc.controlRange(key)));
   }
 
   /** WordApi 1.1: the control's OOXML, tracked changes included. */
