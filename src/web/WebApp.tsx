@@ -120,7 +120,7 @@ export default function WebApp(props: {
       try {
         const { workbook } = await source.read();
         stage = "engine";
-        const result = services.runEngine(workbook);
+        const result = await services.runEngine(workbook);
         setLoad({ kind: "ready", result });
         setTab((current) => current ?? (result.issues.some((i) => i.severity !== "info") ? "ledgers" : "generate"));
       } catch (err) {
