@@ -2,6 +2,7 @@
 // Every path (CLI, Excel pane, Word pane) calls this one function.
 import type { FigureDefinition, FigureResult, Issue, LedgerSet, LinkRecord, RawWorkbook, ReportDocument, ReportSettings } from "./types";
 import { readLedgers } from "./ledger";
+import { columnarOf } from "./ledger/columnar";
 import { readDefinitions, evaluateFigures, ledgerDepartments, DEFAULT_DEFINITIONS } from "./figures";
 import { readSettings, ALL_DEPARTMENTS } from "./settings";
 import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById, parseTemplate, isSettingSlot, type Template } from "./report";
@@ -57,7 +58,8 @@ export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}
   const checked = [...ledgers.issues, ...settingsRead.issues, ...defs.issues];
   yield {
     stage: "check",
-    rows: Object.values(ledgers.ledgers).reduce((sum, ledger) => sum + (ledger?.rows.length ?? 0), 0),
+    // Counted on the columns: reading `rows` would build every row object the reader left unbuilt.
+    rows: Object.values(ledgers.ledgers).reduce((sum, ledger) => sum + (ledger ? columnarOf(ledger).length : 0), 0),
     errors: checked.filter((i) => i.severity === "error").length,
     warnings: checked.filter((i) => i.severity === "warning").length,
   };

@@ -2,6 +2,8 @@
 // Source adapters (Excel live workbook, .xlsx file) produce a RawWorkbook; target adapters
 // (.docx file, live Word document) consume a ReportDocument and a LinkRecord.
 
+import type { ColumnarLedger } from "./ledger/columnar";
+
 /**
  * One cell as `Range.values` gives it: a number (dates are serial numbers), text, a boolean, or
  * "" for a blank cell. Excel error cells arrive as their error text (`#N/A`, `#REF!` …), exactly
@@ -147,6 +149,12 @@ export interface Ledger {
    * else the header row's first cell). Absent for ledgers built by hand.
    */
   missingColumns?: { name: string; sheet: string; cell: string; required: boolean }[];
+  /**
+   * The rows' values by column, as the reader kept them: what figures read (`columnarOf`). Set by
+   * the reader, and only while `rows` is the list it read (a row's record there is frozen); a
+   * ledger built by hand has none and its columns are gathered from its rows.
+   */
+  readonly columnar?: ColumnarLedger;
 }
 
 export interface LedgerSet {
@@ -213,7 +221,30 @@ export interface ReportSettings {
   signatureDate: string;
 }
 
-export type Aggregate = { kind: "count" } | { kind: "distinct"; column: string; fallback?: string } | { kind: "sum"; column: string };
+/**
+ * How a figure counts. A count or sum with `group` is a table figure (`分组计数:区域`,
+ * `分组求和:保证金金额:担保机构:前5`): one row per value of the group column, see figures/grouped.ts.
+ */
+export type Aggregate =
+  | { kind: "count"; group?: Grouping }
+  | { kind: "distinct"; column: string; fallback?: string }
+  | { kind: "sum"; column: string; group?: Grouping };
+
+/** The column a table figure groups by, and how many of its largest groups it shows before 其他. */
+export interface Grouping {
+  column: string;
+  top?: number;
+}
+
+/**
+ * A table figure's value: the header, one row per group (largest first; 未填 for a blank group
+ * value and 其他 for the groups past 前N come last), then 合计. Every cell is the text shown.
+ */
+export interface FigureTable {
+  header: string[];
+  rows: { group: string; value: number; text: string; share: string; kind?: "blank" | "other" }[];
+  total: { value: number; text: string; share: string };
+}
 
 export type Condition =
   | { kind: "eq"; column: string; values: string[] }
@@ -266,6 +297,11 @@ export interface FigureResult {
   text: string;
   /** Set when the figure cannot be supported by the ledgers: value is null and text the placeholder. */
   unresolved?: Unresolved;
+  /**
+   * A table figure's rows; then `value` is the 合计 and `text` every cell, row by row, one per line.
+   * Null for a table figure the ledgers cannot support (its placeholder still gets a block of its own).
+   */
+  table?: FigureTable | null;
   /** Number of ledger rows used (0 for manual figures). */
   rows: number;
   ledger: LedgerName | null;
@@ -324,4 +360,11 @@ export interface LinkedFigure {
   ledger: string | null;
   conditions: string;
   rows: number;
+  /**
+   * Set for a table figure (stored as kind="table"): its control holds a w:tbl, and `text` is every
+   * cell's text, row by row, one per line — what a reader of the control sees.
+   */
+  kind?: "table";
+  /** The table to write, on a freshly computed record only (not stored: `text` says it). */
+  table?: FigureTable;
 }

@@ -8,7 +8,7 @@
 // Runs in Node (tests) and in the browser (playground, end-to-end tests); no Node or DOM APIs.
 import { strFromU8, unzipSync, type Unzipped } from "fflate";
 import { SaxesParser } from "saxes";
-import { attribute, scanTags, unescapeXml } from "../adapters/docx/xml-scan";
+import { childElements, descendant, firstChild, namespaceOf, ownText, parseXml, type XmlElement } from "./xml";
 import { installGlobals, loadPaths, type LoadSpec } from "./common";
 
 // ---------------------------------------------------------------------------------------------
@@ -170,6 +170,21 @@ function parseEvenAndOddHeaders(xml: string | undefined): boolean {
   return on;
 }
 
+/** A stretch of the document: its own text items (a caret is a range of none). */
+interface SimRangeModel {
+  items: Item[];
+  readonly text: string;
+}
+
+function rangeOf(items: Item[]): SimRangeModel {
+  return {
+    items,
+    get text() {
+      return items.map((it) => (it.kind === "text" && it.revision !== "deleted" ? it.text : "")).join("");
+    },
+  };
+}
+
 interface ControlModel {
   key: number;
   /** ContentControl.id: what Word hands out, stable while the control lives. */
@@ -178,6 +193,8 @@ interface ControlModel {
   title: string;
   cannotDelete: boolean;
   cannotEdit: boolean;
+  /** Word shows the control's placeholder text (w:showingPlcHdr) until something is typed in. */
+  showingPlaceholder: boolean;
 }
 
 interface PartModel {
@@ -195,6 +212,8 @@ export interface SimWordControlState {
   /** As a reader sees it with the changes accepted (getReviewedText("Current")). */
   current: string;
   cannotDelete: boolean;
+  /** Whether the text shown is the control's placeholder (w:showingPlcHdr), not content. */
+  showingPlaceholder: boolean;
 }
 
 export interface SimWordPartState {
@@ -213,22 +232,13 @@ interface ParsedBody {
   parts: PartModel[];
 }
 
-/** The namespace of an XML document's root element, or null when it has no root element. */
+/** The namespace of an XML document's root element, or null when the document is not well-formed. */
 export function rootNamespace(xml: string): string | null {
-  let ns: string | null = null;
-  let seen = false;
   try {
-    scanTags(xml, (tag) => {
-      if (seen || tag.kind === "close") return;
-      seen = true;
-      const colon = tag.name.indexOf(":");
-      const prefix = colon < 0 ? "" : tag.name.slice(0, colon);
-      ns = attribute(tag.attrs, prefix ? `xmlns:${prefix}` : "xmlns") ?? "";
-    });
+    return namespaceOf(parseXml(xml));
   } catch {
     return null;
   }
-  return seen ? ns : null;
 }
 
 function decode(bytes: Uint8Array): string {
@@ -262,7 +272,7 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
     if (!m) continue;
     const xml = decode(files[name]);
     const props = files[`customXml/itemProps${m[1]}.xml`];
-    const id = (props && /itemID="([^"]+)"/.exec(decode(props))?.[1]) || partIds();
+    const id = (props && itemIdOf(decode(props))) || partIds();
     parts.push({ id, namespaceUri: rootNamespace(xml) ?? "", xml });
   }
   const styleXml = files["word/styles.xml"];
@@ -271,37 +281,42 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
   return { items, controls, styles, evenAndOddHeaders, footers, pageSize, parts };
 }
 
+/** A datastore item's id (customXml/itemPropsN.xml), or null. */
+function itemIdOf(xml: string): string | null {
+  try {
+    return parseXml(xml).attrs["ds:itemID"] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function byNumber(a: string, b: string): number {
   const na = Number(/(\d+)\.xml$/.exec(a)?.[1] ?? 0);
   const nb = Number(/(\d+)\.xml$/.exec(b)?.[1] ?? 0);
   return na - nb || a.localeCompare(b);
 }
 
+/** A part's text (a footer's): its w:t elements in document order. */
 function textOf(xml: string): string {
   let out = "";
-  let start = -1;
-  scanTags(xml, (tag) => {
-    if (tag.name !== "w:t") return;
-    if (tag.kind === "open") start = tag.end;
-    else if (tag.kind === "close" && start >= 0) {
-      out += unescapeXml(xml.slice(start, tag.start));
-      start = -1;
+  const walk = (e: XmlElement) => {
+    for (const c of childElements(e)) {
+      if (c.name === "w:t") out += ownText(c);
+      else walk(c);
     }
-  });
+  };
+  walk(parseXml(xml));
   return out;
 }
 
-interface SdtFrame {
-  index: number;
-  inProperties: boolean;
-  open: boolean;
-  tag: string;
-  title: string;
-  locked: boolean;
-  contentLocked: boolean;
+type Revision = "inserted" | "deleted" | undefined;
+
+/** A CT_OnOff element: on when present, unless its w:val says otherwise. */
+function onOff(element: XmlElement | undefined): boolean {
+  return element !== undefined && !["0", "false", "off"].includes((element.attrs["w:val"] ?? "").toLowerCase());
 }
 
-/** The body as items, counting text the way the file patcher does (w:t and w:tab in runs). */
+/** The body as items, read as Word reads it (its own reader: text, tabs, breaks, symbols, revisions). */
 function parseBody(xml: string): {
   items: Item[];
   controls: Omit<ControlModel, "key" | "wordId">[];
@@ -309,125 +324,115 @@ function parseBody(xml: string): {
 } {
   const items: Item[] = [];
   const controls: Omit<ControlModel, "key" | "wordId">[] = [];
-  const frames: SdtFrame[] = [];
-  const names: string[] = [];
-  let inBody = false;
-  let textStart = -1;
+  /** The controls the element being read lies in, outermost first. */
+  const active: number[] = [];
   let pageSize: ParsedBody["pageSize"] = null;
-  let paragraphStyle: string | undefined;
-  /** The highlight of the run being read (w:r/w:rPr/w:highlight), "" for none. */
-  let runHighlight = "";
-  const active = () => frames.filter((f) => f.open).map((f) => f.index);
+  let root: XmlElement;
+  try {
+    root = parseXml(xml);
+  } catch {
+    fail("InvalidArgument", "insertFileFromBase64", "The file is not a valid Word document.");
+  }
+  const body = descendant(root, "w:body");
 
-  scanTags(xml, (tag) => {
-    if (tag.name === "w:body") {
-      inBody = tag.kind === "open";
-      return;
-    }
-    if (!inBody) return;
-    const frame = frames[frames.length - 1];
-    if (tag.kind === "open" || tag.kind === "empty") {
-      const parent = names[names.length - 1];
-      switch (tag.name) {
-        case "w:sdt":
-          if (tag.kind === "open")
-            frames.push({
-              index: -1,
-              inProperties: false,
-              open: false,
-              tag: "",
-              title: "",
-              locked: false,
-              contentLocked: false,
-            });
-          break;
-        case "w:sdtPr":
-          if (frame && tag.kind === "open") frame.inProperties = true;
-          break;
-        case "w:tag":
-          if (frame?.inProperties) frame.tag = unescapeXml(attribute(tag.attrs, "w:val") ?? "");
-          break;
-        case "w:alias":
-          if (frame?.inProperties) frame.title = unescapeXml(attribute(tag.attrs, "w:val") ?? "");
-          break;
-        case "w:lock":
-          if (frame?.inProperties) {
-            const v = attribute(tag.attrs, "w:val") ?? "";
-            frame.locked = v === "sdtLocked" || v === "sdtContentLocked";
-            frame.contentLocked = v === "contentLocked" || v === "sdtContentLocked";
-          }
-          break;
-        case "w:sdtContent":
-          if (frame && tag.kind === "open") {
-            frame.index = controls.length;
-            controls.push({
-              tag: frame.tag,
-              title: frame.title,
-              cannotDelete: frame.locked,
-              cannotEdit: frame.contentLocked,
-            });
-            frame.open = true;
-            // An empty control still has a place in the text.
-            items.push({ kind: "text", text: "", controls: active() });
-          }
-          break;
+  const text = (value: string, revision: Revision, highlight: string) => {
+    const item: Item = { kind: "text", text: value, controls: [...active] };
+    if (revision) item.revision = revision;
+    if (highlight) item.highlight = highlight;
+    items.push(item);
+  };
+
+  const run = (r: XmlElement, revision: Revision) => {
+    // The run's highlight as Word names it (w:rPr/w:highlight), "" for none.
+    const mark = (firstChild(firstChild(r, "w:rPr"), "w:highlight")?.attrs["w:val"] ?? "").toLowerCase();
+    const highlight = mark === "none" ? "" : mark;
+    for (const c of childElements(r))
+      switch (c.name) {
         case "w:t":
-          if (tag.kind === "open") textStart = tag.end;
+          text(ownText(c), revision, highlight);
+          break;
+        case "w:delText":
+          // Text deleted under Track Changes: still in ContentControl.text, not in the reviewed text.
+          text(ownText(c), "deleted", highlight);
           break;
         case "w:tab":
-          if (parent === "w:r") items.push({ kind: "text", text: "\t", controls: active() });
+          text("\t", revision, highlight);
           break;
+        // Word's text spells a line break (Shift+Enter) \v and a page or column break \f.
+        case "w:br":
+          text(c.attrs["w:type"] === "page" || c.attrs["w:type"] === "column" ? "\f" : "\v", revision, highlight);
+          break;
+        case "w:cr":
+          text("\v", revision, highlight);
+          break;
+        case "w:sym": {
+          const code = parseInt(c.attrs["w:char"] ?? "", 16);
+          if (Number.isFinite(code) && code > 0) text(String.fromCodePoint(code), revision, highlight);
+          break;
+        }
+      }
+  };
+
+  const walk = (element: XmlElement, revision: Revision) => {
+    for (const c of childElements(element))
+      switch (c.name) {
+        case "w:sdt": {
+          const props = firstChild(c, "w:sdtPr");
+          const content = firstChild(c, "w:sdtContent");
+          if (!content) break;
+          const lock = firstChild(props, "w:lock")?.attrs["w:val"] ?? "";
+          active.push(controls.length);
+          controls.push({
+            tag: firstChild(props, "w:tag")?.attrs["w:val"] ?? "",
+            title: firstChild(props, "w:alias")?.attrs["w:val"] ?? "",
+            cannotDelete: lock === "sdtLocked" || lock === "sdtContentLocked",
+            cannotEdit: lock === "contentLocked" || lock === "sdtContentLocked",
+            showingPlaceholder: onOff(firstChild(props, "w:showingPlcHdr")),
+          });
+          // An empty control still has a place in the text.
+          items.push({ kind: "text", text: "", controls: [...active] });
+          walk(content, revision);
+          active.pop();
+          break;
+        }
+        case "w:p": {
+          walk(c, revision);
+          const style = firstChild(firstChild(c, "w:pPr"), "w:pStyle")?.attrs["w:val"];
+          items.push(style === undefined ? { kind: "break", controls: [...active] } : { kind: "break", controls: [...active], style });
+          break;
+        }
         case "w:r":
-          runHighlight = "";
+          run(c, revision);
           break;
-        case "w:highlight":
-          if (parent === "w:rPr" && names[names.length - 2] === "w:r") {
-            const v = (attribute(tag.attrs, "w:val") ?? "").toLowerCase();
-            runHighlight = v === "none" ? "" : v;
-          }
+        case "w:ins":
+        case "w:moveTo":
+          walk(c, "inserted");
           break;
-        case "w:p":
-          if (tag.kind === "empty") items.push({ kind: "break", controls: active() });
-          else paragraphStyle = undefined;
+        case "w:del":
+        case "w:moveFrom":
+          walk(c, "deleted");
           break;
-        case "w:pStyle":
-          if (parent === "w:pPr") paragraphStyle = unescapeXml(attribute(tag.attrs, "w:val") ?? "");
+        case "mc:AlternateContent":
+          // Word reads the first choice it understands; the fallback is for older readers.
+          walk(firstChild(c, "mc:Choice") ?? c, revision);
           break;
         case "w:pgSz":
-          pageSize = {
-            width: Number(attribute(tag.attrs, "w:w") ?? 0),
-            height: Number(attribute(tag.attrs, "w:h") ?? 0),
-          };
+          pageSize = { width: Number(c.attrs["w:w"] ?? 0), height: Number(c.attrs["w:h"] ?? 0) };
           break;
+        // Properties hold no text of the body.
+        case "w:pPr":
+        case "w:rPr":
+        case "w:sdtPr":
+          if (c.name === "w:pPr") {
+            const sz = descendant(c, "w:pgSz");
+            if (sz) pageSize = { width: Number(sz.attrs["w:w"] ?? 0), height: Number(sz.attrs["w:h"] ?? 0) };
+          }
+          break;
+        default:
+          walk(c, revision);
       }
-      if (tag.kind === "open") names.push(tag.name);
-      return;
-    }
-    names.pop();
-    switch (tag.name) {
-      case "w:t":
-        if (textStart >= 0) {
-          const item: Item = { kind: "text", text: unescapeXml(xml.slice(textStart, tag.start)), controls: active() };
-          if (runHighlight) item.highlight = runHighlight;
-          items.push(item);
-          textStart = -1;
-        }
-        break;
-      case "w:p":
-        items.push({ kind: "break", controls: active(), style: paragraphStyle });
-        paragraphStyle = undefined;
-        break;
-      case "w:sdtPr":
-        if (frame) frame.inProperties = false;
-        break;
-      case "w:sdtContent":
-        if (frame) frame.open = false;
-        break;
-      case "w:sdt":
-        frames.pop();
-        break;
-    }
-  });
+  };
+  if (body) walk(body, undefined);
   return { items, controls, pageSize };
 }
 
@@ -520,6 +525,7 @@ export class SimWordDocument {
         text: this.controlText(key),
         current: this.controlText(key, "Current"),
         cannotDelete: c.cannotDelete,
+        showingPlaceholder: c.showingPlaceholder,
       };
     });
   }
@@ -619,6 +625,148 @@ export class SimWordDocument {
     return this.controlsByKey.get(key) ?? null;
   }
 
+  /**
+   * The caret, as the clerk left it by clicking: just after `offset` characters of a text item.
+   * Document.getSelection() is this point (an empty range); null until the clerk clicks somewhere.
+   */
+  private caret: { item: Item; offset: number } | null = null;
+
+  /** The clerk clicks just after the first `after` in the narrative (text outside every control). */
+  placeCursorAfter(after: string): void {
+    const it = this.items.find((i) => i.kind === "text" && i.controls.length === 0 && i.text.includes(after));
+    if (!it || it.kind !== "text") throw new Error(`narrative text not found: ${after}`);
+    this.caret = { item: it, offset: it.text.indexOf(after) + after.length };
+  }
+
+  /**
+   * Range.insertText(text, "Replace") at the caret: the text goes in where the caret is, inside the
+   * same controls and with the same look as the text around it; the caret moves after it.
+   */
+  insertAtCaret(text: string): SimRangeModel {
+    const caret = this.caret;
+    const at = caret ? this.items.indexOf(caret.item) : -1;
+    const added: Extract<Item, { kind: "text" }> = { kind: "text", text, controls: [] };
+    if (!caret || at < 0 || caret.item.kind !== "text") {
+      // No click yet: Word's selection starts at the beginning of the document.
+      this.items.splice(0, 0, added);
+    } else {
+      const item = caret.item;
+      const before: Item = { ...item, text: item.text.slice(0, caret.offset) };
+      const after: Item = { ...item, text: item.text.slice(caret.offset) };
+      Object.assign(added, { controls: [...item.controls] }, item.highlight ? { highlight: item.highlight } : {});
+      this.items.splice(at, 1, ...[before, added, after].filter((x) => x.kind !== "text" || x.text !== "" || x === added));
+      this.caret = { item: after, offset: 0 };
+    }
+    return rangeOf([added]);
+  }
+
+  /** Range.insertContentControl(): a rich-text control around exactly the range's text. */
+  wrapInControl(range: SimRangeModel): number {
+    if (range.items.length === 0) fail("InvalidArgument", "Range.insertContentControl", "The range is empty.");
+    const key = this.nextKey++;
+    this.controlsByKey.set(key, {
+      key,
+      wordId: this.nextWordId++,
+      tag: "",
+      title: "",
+      cannotDelete: false,
+      cannotEdit: false,
+      showingPlaceholder: false,
+    });
+    for (const it of range.items) it.controls = [...it.controls, key];
+    return key;
+  }
+
+  /** Bookmarks added through Range.insertBookmark (WordApi 1.4), by name, with the text they hold. */
+  readonly bookmarks = new Map<string, SimRangeModel>();
+
+  /** Range.insertBookmark: Word's rule — a letter first, then letters, digits and _, at most 40. */
+  addBookmark(name: string, range: SimRangeModel): void {
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(name))
+      fail("InvalidArgument", "Range.insertBookmark", `The bookmark name '${name}' is not valid.`);
+    this.bookmarks.set(name, range);
+  }
+
+  /** The range of a control's whole content (ContentControl.getRange("Whole")). */
+  controlRange(key: number): SimRangeModel {
+    return rangeOf(this.items.filter((it) => it.controls.includes(key)));
+  }
+
+  /** Range.font.highlightColor on a range's own text. */
+  setRangeHighlight(range: SimRangeModel, color: string | null): void {
+    const named = color === null ? "" : (HIGHLIGHT_NAMES.get(color.toLowerCase()) ?? color.toLowerCase());
+    for (const it of range.items) {
+      if (it.kind !== "text") continue;
+      if (named) it.highlight = named;
+      else delete it.highlight;
+    }
+  }
+
+  /**
+   * Body.search: every match of `pattern` within one paragraph, as ranges of their own text items
+   * (items are split at the match's ends; what the document shows does not change). With wildcards,
+   * Word's syntax: `\x` a literal x, `*` any run of characters, `?` one character; the other
+   * wildcard operators (`{n}`, `[…]`, `<`, `>`, `(`, `)`, `@`, `!`) are not modelled and refused, as
+   * Word refuses a malformed expression. Word refuses search strings over 255 characters.
+   */
+  search(pattern: string, wildcards: boolean): SimRangeModel[] {
+    if (pattern.length === 0 || pattern.length > 255)
+      fail("SearchStringInvalidOrTooLong", "Body.search", "The search string is invalid or longer than 255 characters.");
+    let source = "";
+    if (!wildcards) source = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    else
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === "\\" && i + 1 < pattern.length) source += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        else if (c === "*") source += "[^\\r]*?";
+        else if (c === "?") source += "[^\\r]";
+        else if ("{}[]<>()@!".includes(c))
+          fail("SearchStringInvalidOrTooLong", "Body.search", `The wildcard expression is not valid ('${c}' needs a backslash).`);
+        else source += c.replace(/[.+^$|]/g, "\\$&");
+      }
+    const re = new RegExp(source, "g");
+    const out: SimRangeModel[] = [];
+    // Paragraph by paragraph: the visible text items between breaks, deleted revisions left out.
+    let paragraph: Extract<Item, { kind: "text" }>[] = [];
+    const flush = () => {
+      const text = paragraph.map((it) => it.text).join("");
+      for (const m of text.matchAll(re))
+        if (m[0].length) out.push({ start: m.index!, end: m.index! + m[0].length, items: paragraph } as never);
+      paragraph = [];
+    };
+    for (const it of this.items) {
+      if (it.kind === "break") flush();
+      else if (it.revision !== "deleted") paragraph.push(it);
+    }
+    flush();
+    // Split items so each match is whole items of its own.
+    return (out as unknown as { start: number; end: number; items: Extract<Item, { kind: "text" }>[] }[]).map((m) => {
+      const mine: Item[] = [];
+      let acc = 0;
+      for (const it of [...m.items]) {
+        const from = acc;
+        const to = acc + it.text.length;
+        acc = to;
+        if (to <= m.start || from >= m.end) continue;
+        const a = Math.max(m.start, from) - from;
+        const b = Math.min(m.end, to) - from;
+        const at = this.items.indexOf(it);
+        const pieces = [
+          { ...it, text: it.text.slice(0, a) },
+          { ...it, text: it.text.slice(a, b) },
+          { ...it, text: it.text.slice(b) },
+        ];
+        const middle = pieces[1];
+        this.items.splice(at, 1, ...pieces.filter((p) => p === middle || p.text !== ""));
+        // Later matches in this paragraph refer to the pieces now in its place.
+        const k = m.items.indexOf(it);
+        m.items.splice(k, 1, ...pieces.filter((p) => p === middle || p.text !== ""));
+        mine.push(middle);
+      }
+      return rangeOf(mine);
+    });
+  }
+
   /** The content control the selection covers (ContentControl.select), or null. */
   private selectedKey: number | null = null;
 
@@ -634,17 +782,26 @@ export class SimWordDocument {
 
   /**
    * A control's text. Without a version, as ContentControl.text gives it: tracked deletions
-   * included. `Current` leaves out tracked deletions, `Original` tracked insertions.
+   * included. `Current` leaves out tracked deletions, `Original` tracked insertions. Breaks are
+   * Word's characters: \t tab, \v line break, \f page break, \r between paragraphs.
    */
   controlText(key: number, version?: "Current" | "Original"): string {
     let s = "";
-    for (const it of this.items)
-      if (it.kind === "text" && it.controls.includes(key)) {
-        if (version === "Current" && it.revision === "deleted") continue;
-        if (version === "Original" && it.revision === "inserted") continue;
-        s += it.text;
+    // Each paragraph end inside the control is a \r (as in Body.text), but for the last one: the
+    // control's range ends before its last paragraph mark.
+    let ends = 0;
+    for (const it of this.items) {
+      if (!it.controls.includes(key)) continue;
+      if (it.kind === "break") {
+        ends++;
+        continue;
       }
-    return s;
+      if (version === "Current" && it.revision === "deleted") continue;
+      if (version === "Original" && it.revision === "inserted") continue;
+      s += "\r".repeat(ends) + it.text;
+      ends = 0;
+    }
+    return s + "\r".repeat(Math.max(0, ends - 1));
   }
 
   /** The highlight of each stretch of text the control shows (`yellow`, or null for none), for assertions. */
@@ -695,6 +852,8 @@ export class SimWordDocument {
   replaceControlText(key: number, text: string): void {
     const [first, last] = this.span(key);
     if (first < 0) fail("ItemNotFound", "ContentControl.insertText");
+    // Content typed or written replaces the placeholder.
+    this.controlsByKey.get(key)!.showingPlaceholder = false;
     const outer = this.items[first].controls;
     const stack = outer.slice(0, outer.indexOf(key) + 1);
     const inside = this.items.slice(first, last + 1);
@@ -724,6 +883,7 @@ export class SimWordDocument {
   insertIntoControl(key: number, text: string, where: "Start" | "End"): void {
     const [first, last] = this.span(key);
     if (first < 0) fail("ItemNotFound", "ContentControl.insertText");
+    this.controlsByKey.get(key)!.showingPlaceholder = false;
     const outer = this.items[first].controls;
     const stack = outer.slice(0, outer.indexOf(key) + 1);
     const at = where === "Start" ? first : this.items[last].kind === "break" ? last : last + 1;
@@ -1085,6 +1245,11 @@ class SimDocumentProxy extends SimProxy<SimWordDocument> {
   get contentControls(): SimContentControlCollection {
     return this.body.contentControls;
   }
+  /** WordApi 1.1: the selection; here the caret the clerk placed (placeCursorAfter), an empty range. */
+  getSelection(): SimRangeProxy {
+    const caret = rangeOf([]);
+    return new SimRangeProxy(this.context, () => Object.assign(caret, { caret: true }));
+  }
   get customXmlParts(): SimCustomXmlPartCollection {
     this._host.need("1.4", "Document.customXmlParts");
     return new SimCustomXmlPartCollection(this.context, () => this._host.doc.parts);
@@ -1151,6 +1316,14 @@ class SimBodyProxy extends SimProxy<SimWordDocument> {
       this._host.doc.paragraphInfos().map((p, index) => ({ index, text: p.text, ...this._host.doc.formatOf(p.styleId) })),
     );
   }
+  /** WordApi 1.1: the matches, found at the sync (see SimWordDocument.search for the wildcard subset). */
+  search(searchText: string, options?: { matchWildcards?: boolean }): SimRangeCollection {
+    const found: { ranges: SimRangeModel[] | null } = { ranges: null };
+    this._queue(() => {
+      found.ranges = this._host.doc.search(searchText, options?.matchWildcards === true);
+    });
+    return new SimRangeCollection(this.context, () => found.ranges ?? []);
+  }
   insertFileFromBase64(base64File: string, insertLocation: string): SimRangeProxy {
     this._host.need("1.1", "Body.insertFileFromBase64");
     const where = insertLocationOf(insertLocation, "Body.insertFileFromBase64");
@@ -1177,12 +1350,22 @@ const HIGHLIGHT_NAMES = new Map([
   ["#00ffff", "cyan"],
 ]);
 
-class SimRangeProxy extends SimProxy<{ text: string }> {
+class SimRangeCollection extends SimCollectionProxy<RangeLike, SimRangeProxy> {
+  readonly _className = "RangeCollection";
+  protected _item(m: RangeLike): SimRangeProxy {
+    return new SimRangeProxy(this.context, () => m);
+  }
+}
+
+/** What a Range proxy stands for: its text, and where known its items (a caret has none). */
+type RangeLike = { text: string; items?: Item[]; caret?: boolean };
+
+class SimRangeProxy extends SimProxy<RangeLike> {
   readonly _className = "Range";
   protected readonly _scalars = ["text"] as const;
   constructor(
     context: SimWordContext,
-    resolver: () => { text: string } | null,
+    resolver: () => RangeLike | null,
     /** The control whose whole content this range is, when it is one (ContentControl.insertText "Replace"). */
     private readonly _controlKey: () => number = () => -1,
   ) {
@@ -1202,9 +1385,58 @@ class SimRangeProxy extends SimProxy<{ text: string }> {
         range._queue(() => {
           const key = range._controlKey();
           if (key >= 0) range._host.doc.setControlHighlight(key, color);
+          else {
+            const m = range._target("Range.font");
+            if (m?.items) range._host.doc.setRangeHighlight(m as SimRangeModel, color);
+          }
         });
       },
     };
+  }
+
+  /**
+   * WordApi 1.1. At the caret, "Replace" puts the text in where the caret is; over a range of text,
+   * the text takes the range's place and the look of its first character. The range returned is the new text.
+   */
+  insertText(text: string, insertLocation: string): SimRangeProxy {
+    const location = "Range.insertText";
+    const where = insertLocationOf(insertLocation, location);
+    const made: { range: SimRangeModel | null } = { range: null };
+    this._queue(() => {
+      const m = this._target(location);
+      if (!m) return;
+      const doc = this._host.doc;
+      if (m.caret || !m.items || m.items.length === 0) made.range = doc.insertAtCaret(text);
+      else {
+        if (where !== "Replace") fail("InvalidArgument", location, "Only Replace is modelled on a range of text.");
+        const [first, ...rest] = m.items.filter((it): it is Extract<Item, { kind: "text" }> => it.kind === "text");
+        first.text = text;
+        for (const it of rest) it.text = "";
+        made.range = rangeOf([first]);
+      }
+    });
+    return new SimRangeProxy(this.context, () => made.range);
+  }
+
+  /** WordApi 1.4: a bookmark around the range. */
+  insertBookmark(name: string): void {
+    const location = "Range.insertBookmark";
+    this._host.need("1.4", location);
+    this._queue(() => {
+      const m = this._target(location);
+      if (m) this._host.doc.addBookmark(name, rangeOf(m.items ?? []));
+    });
+  }
+
+  /** WordApi 1.1: a rich-text content control around exactly this range's text. */
+  insertContentControl(): SimContentControlProxy {
+    const location = "Range.insertContentControl";
+    let key = -1;
+    this._queue(() => {
+      const m = this._target(location);
+      if (m) key = this._host.doc.wrapInControl({ items: m.items ?? [], text: m.text });
+    });
+    return new SimContentControlProxy(this.context, () => (key < 0 ? null : this._host.doc.control(key)));
   }
   protected _read(m: { text: string }, name: string): unknown {
     return name === "text" ? m.text : undefined;
@@ -1327,6 +1559,16 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       () => (key < 0 ? null : { text: this._host.doc.controlText(key) }),
       () => (where === "Replace" ? key : -1),
     );
+  }
+
+  /** WordApi 1.1: the control's range (only "Whole" is modelled). */
+  getRange(rangeLocation = "Whole"): SimRangeProxy {
+    if (rangeLocation !== "Whole") fail("InvalidArgument", "ContentControl.getRange", "Only Whole is modelled.");
+    let key = -1;
+    this._queue(() => {
+      key = this._forMethod("ContentControl.getRange")?.key ?? -1;
+    });
+    return new SimRangeProxy(this.context, () => (key < 0 ? null : this._host.doc.controlRange(key)));
   }
 
   /** WordApi 1.1: the control's OOXML, tracked changes included. */

@@ -9,7 +9,7 @@
 // ledgers' row objects stay in the worker) and with each figure's row references packed into typed
 // arrays that are moved, not copied.
 import type { EngineOptions, EngineProgress, EngineResult } from "../core/engine";
-import type { FigureResult, LinkRecord, RawTable, RawWorkbook, ReportDocument } from "../core/types";
+import type { FigureResult, Ledger, LinkRecord, RawTable, RawWorkbook, ReportDocument } from "../core/types";
 
 /** Rows per message: one slice costs the main thread well under 20 ms to copy. */
 export const ROWS_PER_SLICE = 5000;
@@ -83,6 +83,17 @@ export function unpackRowRefs(packed: PackedRowRefs): { sheet: string; row: numb
 }
 
 /**
+ * A ledger's fields but its rows, copied without reading `rows`: a columnar ledger builds its row
+ * objects when `rows` is first read (core/ledger/columnar.ts), which is what staying behind saves.
+ */
+function withoutRows(ledger: Ledger): Ledger {
+  const slim = {} as Record<string, unknown>;
+  for (const key of Object.keys(ledger)) if (key !== "rows") slim[key] = (ledger as unknown as Record<string, unknown>)[key];
+  slim.rows = [];
+  return slim as unknown as Ledger;
+}
+
+/**
  * The result without the ledgers' rows (the pane shows counts, sources and issues, and takes its
  * scopes from `departments`) and with row references packed; `transfer` lists the buffers to move.
  */
@@ -100,7 +111,7 @@ export function packEngineResult(result: EngineResult): { packed: PackedEngineRe
     return at;
   });
   const ledgers = Object.fromEntries(
-    Object.entries(result.ledgers.ledgers).map(([name, ledger]) => [name, ledger && { ...ledger, rows: [] }]),
+    Object.entries(result.ledgers.ledgers).map(([name, ledger]) => [name, ledger && withoutRows(ledger)]),
   ) as EngineResult["ledgers"]["ledgers"];
   return {
     packed: {

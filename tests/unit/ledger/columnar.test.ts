@@ -1,5 +1,5 @@
 import { readLedgers } from "../../../src/core/ledger";
-import { ledgerColumns } from "../../../src/core/ledger/columns";
+import { ColumnarLedger, columnarOf } from "../../../src/core/ledger/columnar";
 import { DEFAULT_DEFINITIONS, evaluateFigures } from "../../../src/core/figures";
 import type { Ledger, LedgerSet } from "../../../src/core/types";
 import { EG_HEADER, partnerSheet, sheet, studySheet, workbook } from "./build";
@@ -65,17 +65,53 @@ describe("a ledger's values kept by column", () => {
 
   it("hands figures the reader's columns, padded where a sheet lacks one", () => {
     const ledger = guarantees().ledgers.电子保函!;
-    const columns = ledgerColumns(ledger);
-    const column = (name: string) => columns.data[columns.index.get(name)!];
-    expect(column("保证金金额")).toEqual([100, 200, 300]);
-    expect(column("备注")).toEqual([undefined, "加急", null]);
+    const columns = columnarOf(ledger);
+    expect(columns).toBe(ledger.columnar);
+    expect(columns.column("保证金金额")).toEqual([100, 200, 300]);
+    expect(columns.column("备注")).toEqual([undefined, "加急", null]);
+    expect(columns.column("没有这一列")).toEqual([]);
+    expect([0, 1, 2].map((i) => columns.cellAddress(i, "保证金金额"))).toEqual([
+      "'电子保函台账（交易一科）'!E2",
+      "'电子保函-交易二科'!E2",
+      "'电子保函-交易二科'!E3",
+    ]);
+    expect(columns.cellAddress(0, "备注")).toBeUndefined();
   });
 
-  it("counts what a record says once someone has changed it, not what was read", () => {
+  it("refuses a change to a read row's record, which is a view of the columns figures count", () => {
     const set = guarantees();
     expect(figure(set, "eg.count").value).toBe(2);
-    set.ledgers.电子保函!.rows[0].values.状态 = "撤销";
-    expect(figure(set, "eg.count").value).toBe(1);
+    expect(() => {
+      set.ledgers.电子保函!.rows[0].values.状态 = "撤销";
+    }).toThrow(TypeError);
+    expect(figure(set, "eg.count").value).toBe(2);
+  });
+
+  it("makes the row records only when someone reads them, then the same list on every read", () => {
+    const ledger = guarantees().ledgers.电子保函!;
+    expect(Object.getOwnPropertyDescriptor(ledger, "rows")?.get).toBeDefined();
+    expect(Object.keys(ledger)).toEqual(["name", "sources", "columns", "rows", "excluded", "missingColumns"]);
+    expect(ledger.rows).toBe(ledger.rows);
+  });
+
+  it("gathers the columns of rows built by hand, one source per sheet", () => {
+    const table = ColumnarLedger.fromRows([
+      { sheet: "甲", row: 2, values: { 状态: "有效", 金额: 1 }, department: "一科" },
+      { sheet: "乙", row: 5, values: { 金额: 2, 备注: "x" }, department: null },
+      { sheet: "甲", row: 3, values: { 状态: null }, department: "一科" },
+    ]);
+    expect(table.length).toBe(3);
+    expect(table.names).toEqual(["状态", "金额", "备注"]);
+    expect(table.column("金额")).toEqual([1, 2, undefined]);
+    expect(table.column("状态")).toEqual(["有效", undefined, null]);
+    expect(table.sources.map((s) => s.sheet)).toEqual(["甲", "乙"]);
+    expect([0, 1, 2].map((i) => [table.sheet(i), table.rowNumber(i), table.departments[i]])).toEqual([
+      ["甲", 2, "一科"],
+      ["乙", 5, null],
+      ["甲", 3, "一科"],
+    ]);
+    // Rows built by hand have no cells to point at.
+    expect(table.cellAddress(0, "金额")).toBeUndefined();
   });
 
   it("counts rows added to or removed from the list after reading", () => {
