@@ -20,7 +20,8 @@ export function readWordTemplates(run: Run = Excel.run): Promise<StoredTemplate[
     const used = sheet.getUsedRange();
     used.load("values");
     await context.sync();
-    return rowsToTemplates(used.values).templates;
+    const values = used.values;
+    return rowsToTemplates(values).templates;
   });
 }
 
