@@ -555,6 +555,15 @@ class SimWorksheet extends SimObject<SimSheet> {
   get visibility(): string {
     return this._get("visibility");
   }
+  /** ExcelApi 1.1: Visible, Hidden (the clerk can unhide it) or VeryHidden (only code can). */
+  set visibility(v: string) {
+    if (!["Visible", "Hidden", "VeryHidden"].includes(v)) fail("InvalidArgument", "Worksheet.visibility");
+    this._action("Worksheet.visibility", v, () => {
+      const sheet = this._resolve();
+      if (!sheet) fail("ItemNotFound", "Worksheet.visibility");
+      sheet.visibility = v as "Visible" | "Hidden" | "VeryHidden";
+    });
+  }
   get position(): number {
     return this._get("position");
   }
