@@ -14,6 +14,8 @@ export interface PaneServices {
   renderDocx: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
   /** Where the pane runs; decides whether a Blob download can work (not on Mac or iPad). */
   platform?: PanePlatform;
+  /** The clerk's Word templates stored in the workbook (hidden sheet 报告模板库); absent where there is no workbook to store in. */
+  templates?: { list(): Promise<StoredTemplate[]>; store(template: StoredTemplate): Promise<StoredTemplate[]> };
 }
 
 /** The OOXML writer and zip are the heaviest code in the pane: load them only when a report is made. */
@@ -22,12 +24,16 @@ export async function renderDocxLazily(doc: ReportDocument, link: LinkRecord): P
   return docx.renderDocx(doc, link);
 }
 
+import { readWordTemplates, storeWordTemplate } from "../adapters/excel/stored-templates";
+import type { StoredTemplate } from "../core/fill/stored";
+
 export function createExcelServices(run?: typeof Excel.run, platform: PanePlatform = "unknown"): PaneServices {
   return {
     source: createExcelWorkbookSource(run, { platform }),
     runEngine,
     renderDocx: renderDocxLazily,
     platform,
+    templates: { list: () => readWordTemplates(run), store: (t) => storeWordTemplate(t, run) },
   };
 }
 

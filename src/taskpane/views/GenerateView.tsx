@@ -37,6 +37,7 @@ import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import { UpdateReportView } from "./UpdateReportView";
+import { TemplatesView } from "./TemplatesView";
 
 type StepState = "pending" | "active" | "done";
 interface Step {
@@ -450,6 +451,7 @@ export function GenerateView(props: {
       )}
 
       <UpdateReportView services={services} />
+      <TemplatesView services={services} />
     </div>
   );
 }
