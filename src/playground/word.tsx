@@ -11,12 +11,11 @@ import {
   type SimWordControlState,
   type SimWordPartState,
 } from "../simulated-host/word";
-import { readXlsx } from "../adapters/xlsx";
 import { runEngine } from "../core/engine";
 import { LINK_NAMESPACE } from "../core/link";
 import type { WordEnvironment, WordRun } from "../adapters/word";
 import { startPane } from "../taskpane/start";
-import { createWordServices } from "../taskpane/word/services";
+import { createWordServices, readWorkbookFileLazily } from "../taskpane/word/services";
 import { renderDocxLazily } from "../taskpane/services";
 
 /** The clerk's edits the demo buttons make: one narrative sentence, one figure retyped, one deleted. */
@@ -118,7 +117,8 @@ export async function openWord(options: {
     try {
       const response = await fetch(options.workbookUrl);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const workbook = readXlsx(new Uint8Array(await response.arrayBuffer()), { name: file });
+      // The pane's own file read, so the playground's report takes the sheets the pane would.
+      const workbook = await readWorkbookFileLazily(new Uint8Array(await response.arrayBuffer()), file);
       const result = runEngine(workbook);
       report = await renderDocxLazily(result.report, result.link);
     } catch (error) {

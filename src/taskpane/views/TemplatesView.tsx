@@ -99,7 +99,7 @@ export function TemplatesView({ services }: { services: PaneServices }) {
       message: say(lang, "filling"),
       work: async () => {
         const { workbook } = await services.source.read();
-        const engine = services.runEngine(workbook);
+        const engine = await services.runEngine(workbook);
         const { fillFromEngine } = await import(/* webpackChunkName: "fill" */ "../../adapters/docx/fill");
         const filled = fillFromEngine(template.bytes, engine, {
           workbookName: workbook.name ?? "",

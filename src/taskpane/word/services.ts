@@ -42,8 +42,9 @@ export interface WordPaneServices {
 
 /** The xlsx reader is only needed once the clerk picks a file: load it then. */
 export async function readWorkbookFileLazily(bytes: Uint8Array, fileName: string): Promise<RawWorkbook> {
-  const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx");
-  return xlsx.readXlsx(bytes, { name: fileName });
+  const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/workbook-file");
+  // The sheets every workbook read takes (core's isSheetRead), as the CLI and the web page.
+  return xlsx.readWorkbookFile(bytes, fileName);
 }
 
 export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>, platform: PanePlatform = "unknown"): WordPaneServices {
