@@ -1,25 +1,20 @@
 // Everything the pane needs from its host, behind one interface, so the same views run in Excel,
-// in the playground (simulated Excel) and later in Word.
+// in the playground (simulated Excel) and on the web page (a workbook file).
 import type { WorkbookSource } from "../adapters/excel/types";
 import type { LinkRecord, ReportDocument } from "../core/types";
 import { runEngine } from "../core/engine";
 import { createExcelWorkbookSource } from "../adapters/excel";
+import { refreshReportFileLazily, renderDocxLazily, type PanePlatform } from "./shell/services";
 
-/** Office.PlatformType values as strings; the playground's simulated Office may not define the enum. */
-export type PanePlatform = "PC" | "OfficeOnline" | "Mac" | "iOS" | "Android" | "Universal" | "unknown";
 
 export interface PaneServices {
   source: WorkbookSource;
   runEngine: typeof runEngine;
   renderDocx: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
+  /** 更新已有报告: a report file read once and recomputed from the ledgers (see refreshReportFileLazily). */
+  refreshReportFile: typeof refreshReportFileLazily;
   /** Where the pane runs; decides whether a Blob download can work (not on Mac or iPad). */
   platform?: PanePlatform;
-}
-
-/** The OOXML writer and zip are the heaviest code in the pane: load them only when a report is made. */
-export async function renderDocxLazily(doc: ReportDocument, link: LinkRecord): Promise<Uint8Array> {
-  const docx = await import(/* webpackChunkName: "docx" */ "../adapters/docx");
-  return docx.renderDocx(doc, link);
 }
 
 export function createExcelServices(run?: typeof Excel.run, platform: PanePlatform = "unknown"): PaneServices {
@@ -27,11 +22,7 @@ export function createExcelServices(run?: typeof Excel.run, platform: PanePlatfo
     source: createExcelWorkbookSource(run, { platform }),
     runEngine,
     renderDocx: renderDocxLazily,
+    refreshReportFile: refreshReportFileLazily,
     platform,
   };
-}
-
-/** The undo keys the clerk's keyboard has: ⌘Z on a Mac or an iPad, Ctrl+Z elsewhere (Office.context.platform). */
-export function undoKeys(platform: PanePlatform | undefined): string {
-  return platform === "Mac" || platform === "iOS" ? "⌘Z" : "Ctrl+Z";
 }

@@ -20,11 +20,9 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwise16Regular, Dismiss16Regular, FolderOpen16Regular } from "@fluentui/react-icons";
 import type { EngineResult } from "../core/engine";
-import type { RawWorkbook } from "../core/types";
-import { isSheetRead } from "../core/ledger";
-import { readXlsx } from "../adapters/xlsx";
 import { useI18n } from "../taskpane/i18n";
-import { renderDocxLazily, type PaneServices } from "../taskpane/services";
+import type { PaneServices } from "../taskpane/services";
+import { readWorkbookFileLazily, refreshReportFileLazily, renderDocxLazily } from "../taskpane/shell/services";
 import { hasLedgers, saveManualValue } from "../taskpane/model";
 import { ErrorNotice } from "../taskpane/components/ErrorNotice";
 import { useAction } from "../taskpane/shell/useAction";
@@ -40,11 +38,6 @@ import { cellPlace, rowPlaces } from "./places";
 type TabId = "ledgers" | "figures" | "generate";
 /** The workbook as last read; a failed read is the reading action's error. */
 type Load = { kind: "loading" } | { kind: "ready"; result: EngineResult };
-
-async function readWorkbookFile(bytes: Uint8Array, name: string): Promise<RawWorkbook> {
-  // The same sheets the command line reads (列名对照 included): the same report from the same file.
-  return readXlsx(bytes, { name, wantSheet: isSheetRead });
-}
 
 const MAX_RUNS = 6;
 
@@ -109,9 +102,9 @@ export default function WebApp(props: {
   const [setUpNote, setSetUpNote] = useState(false);
 
   // One source per workbook (the page remounts this for another file); a re-read file replaces its bytes.
-  const source = useMemo(() => new FileWorkbookSource(props.file, readWorkbookFile, setPlace), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const source = useMemo(() => new FileWorkbookSource(props.file, readWorkbookFileLazily, setPlace), []); // eslint-disable-line react-hooks/exhaustive-deps
   const services: PaneServices = useMemo(
-    () => ({ source, runEngine: source.runEngine, renderDocx: renderDocxLazily, platform: "unknown" }),
+    () => ({ source, runEngine: source.runEngine, renderDocx: renderDocxLazily, refreshReportFile: refreshReportFileLazily, platform: "unknown" }),
     [source],
   );
 

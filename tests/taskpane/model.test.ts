@@ -5,16 +5,16 @@ import {
   excludedRows,
   figureSections,
   figureSourceParts,
-  issueText,
   ledgerOverview,
   reportFileName,
   scopeChoices,
 } from "../../src/taskpane/model";
+import { issueText } from "../../src/taskpane/components/review";
 import { makeT, pickLang } from "../../src/taskpane/i18n";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import { describeRowAccount } from "../../src/core/ledger/accounting";
 import { enUS } from "../../src/taskpane/i18n/en-US";
-import { isDarkTheme } from "../../src/taskpane/theme";
+import { isDarkTheme } from "../../src/taskpane/shell/theme";
 import { saveBytes } from "../../src/taskpane/download";
 
 function figure(id: string, over: Partial<FigureResult> = {}): FigureResult {

@@ -30,20 +30,17 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import type { ActionSpec } from "../shell/action";
 import type { WordPaneServices } from "./services";
-import { undoKeys, type PanePlatform } from "../services";
-import { FilePicker, fileBytes } from "./FilePicker";
-import { ReviewList } from "./ReviewList";
-import { IssuesLine } from "./IssuesLine";
+import { undoKeys, type PanePlatform } from "../shell/services";
+import { FilePicker, fileBytes } from "../components/FilePicker";
+import { ReviewList } from "../components/ReviewList";
+import { IssuesLine } from "../components/IssuesLine";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
+import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../components/review";
 import {
-  clerkMessage,
-  figureNames,
   formatDay,
   formatGeneratedAt,
-  otherWorkbookOf,
   refreshCounts,
-  reviewModel,
   statusFromDocument,
   statusFromPlan,
   type FigureStatusKind,

@@ -13,7 +13,7 @@ import {
   type WordRefresh,
   type WordRun,
 } from "../../adapters/word";
-import { renderDocxLazily, type PanePlatform } from "../services";
+import { readWorkbookFileLazily, renderDocxLazily, type PanePlatform } from "../shell/services";
 
 export interface WordPaneServices {
   /** The open document's link record and figure controls (one round trip). */
@@ -33,12 +33,6 @@ export interface WordPaneServices {
   runEngine: typeof runEngine;
   renderDocx: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
   platform?: PanePlatform;
-}
-
-/** The xlsx reader is only needed once the clerk picks a file: load it then. */
-export async function readWorkbookFileLazily(bytes: Uint8Array, fileName: string): Promise<RawWorkbook> {
-  const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx");
-  return xlsx.readXlsx(bytes, { name: fileName });
 }
 
 export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>, platform: PanePlatform = "unknown"): WordPaneServices {
