@@ -213,7 +213,30 @@ export interface ReportSettings {
   signatureDate: string;
 }
 
-export type Aggregate = { kind: "count" } | { kind: "distinct"; column: string; fallback?: string } | { kind: "sum"; column: string };
+/**
+ * How a figure counts. A count or sum with `group` is a table figure (`分组计数:区域`,
+ * `分组求和:保证金金额:担保机构:前5`): one row per value of the group column, see figures/grouped.ts.
+ */
+export type Aggregate =
+  | { kind: "count"; group?: Grouping }
+  | { kind: "distinct"; column: string; fallback?: string }
+  | { kind: "sum"; column: string; group?: Grouping };
+
+/** The column a table figure groups by, and how many of its largest groups it shows before 其他. */
+export interface Grouping {
+  column: string;
+  top?: number;
+}
+
+/**
+ * A table figure's value: the header, one row per group (largest first; 未填 for a blank group
+ * value and 其他 for the groups past 前N come last), then 合计. Every cell is the text shown.
+ */
+export interface FigureTable {
+  header: string[];
+  rows: { group: string; value: number; text: string; share: string; kind?: "blank" | "other" }[];
+  total: { value: number; text: string; share: string };
+}
 
 export type Condition =
   | { kind: "eq"; column: string; values: string[] }
@@ -266,6 +289,11 @@ export interface FigureResult {
   text: string;
   /** Set when the figure cannot be supported by the ledgers: value is null and text the placeholder. */
   unresolved?: Unresolved;
+  /**
+   * A table figure's rows; then `value` is the 合计 and `text` every cell, row by row, one per line.
+   * Null for a table figure the ledgers cannot support (its placeholder still gets a block of its own).
+   */
+  table?: FigureTable | null;
   /** Number of ledger rows used (0 for manual figures). */
   rows: number;
   ledger: LedgerName | null;
@@ -324,4 +352,11 @@ export interface LinkedFigure {
   ledger: string | null;
   conditions: string;
   rows: number;
+  /**
+   * Set for a table figure (stored as kind="table"): its control holds a w:tbl, and `text` is every
+   * cell's text, row by row, one per line — what a reader of the control sees.
+   */
+  kind?: "table";
+  /** The table to write, on a freshly computed record only (not stored: `text` says it). */
+  table?: FigureTable;
 }

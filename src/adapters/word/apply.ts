@@ -8,8 +8,8 @@
 // lock; sync 2 writes the controls still as reviewed, reads each one back and stores the link record,
 // reading that back too. A third sync happens only to correct the record when a write did not take.
 import type { LinkRecord } from "../../core/types";
-import { linkRecordToXml, parseLinkRecord, slotTag } from "../../core/link";
-import { isPlaceholderText } from "../../core/format";
+import { linkRecordToXml, parseLinkRecord } from "../../core/link";
+import { contentLook, unchangedSinceReview } from "../docx/content-control";
 import type { RefreshPlan } from "../../core/refresh/plan";
 import {
   asyncCall,
@@ -108,7 +108,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
       const control = now[i];
       const found = plan.controls[w.index];
       if (!control) result.goneSinceReview.push(w.id);
-      else if (control.tag !== slotTag(w.id) || control.text !== (found.rawText ?? found.text)) result.changedSinceReview.push(w.id);
+      else if (!unchangedSinceReview(control, found)) result.changedSinceReview.push(w.id);
       else if (control.cannotEdit) result.lockedSinceReview.push(w.id);
       else {
         writing.push({ w, control });
@@ -122,7 +122,8 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
       const written = control.insertText(w.text, "Replace");
       // Replaced text keeps the formatting of what it replaces: a number written over a placeholder
       // would stay yellow, and a placeholder over a number would not stand out.
-      written.font.highlightColor = isPlaceholderText(w.text) ? "Yellow" : (null as unknown as string);
+      const { highlight } = contentLook(w.text);
+      written.font.highlightColor = highlight === "yellow" ? "Yellow" : (null as unknown as string);
 
       control.load("text");
       return { w, control, current: wordParts ? control.getReviewedText("Current") : null };

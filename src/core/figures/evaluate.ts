@@ -20,6 +20,7 @@ import { formatValue, placeholderText, roundedText } from "../format";
 import { definitionToRow } from "./defaults";
 import { Hasher, cellDigest } from "../hash";
 import { conditionsToText, periodLabel } from "./syntax";
+import { groupTable, groupingOf, markTableFigures, tableText } from "./grouped";
 
 export interface EvaluateOptions {
   /** Inclusive ISO dates. */
@@ -391,6 +392,8 @@ function figureReads(
     reads(resolve(aggregate.column));
     if (aggregate.fallback !== undefined) reads(resolve(aggregate.fallback));
   } else if (aggregate.kind !== "count") reads(resolve(aggregate.column));
+  const grouping = groupingOf(aggregate);
+  if (grouping) reads(resolve(grouping.column));
   return { filterKey: filterKeyOf(periodKind, dateKey, def), keys };
 }
 
@@ -406,6 +409,7 @@ const ROLE_CONDITION = { zh: "条件列", en: "condition column" };
 const ROLE_SUM = { zh: "求和列", en: "sum column" };
 const ROLE_DISTINCT = { zh: "去重计数列", en: "distinct-count column" };
 const ROLE_DATE = { zh: "日期列", en: "date column" };
+const ROLE_GROUP = { zh: "分组列", en: "group column" };
 
 /**
  * The first column the figure needs that the ledger, or a sheet of it that gave rows, does not
@@ -443,6 +447,11 @@ function missingColumn(
       (s) => s.names !== null && !(main !== null && main in s.names) && !(fallback !== null && fallback in s.names),
     );
     if (where) return { column: named, role: ROLE_DISTINCT, where };
+  }
+  const grouping = groupingOf(aggregate);
+  if (grouping) {
+    const lacking = need(grouping.column, ROLE_GROUP);
+    if (lacking) return lacking;
   }
   if (def.period !== "all" && spec.dateColumn !== null) {
     const dateSpec = spec.columns.find((c) => c.name === spec.dateColumn);
@@ -971,13 +980,33 @@ export function evaluateFigures(
       for (let u = 0; u < count; u++) fingerprint.value(rows[used[u]].department);
     }
 
+    // A table figure: the same rows, split by its group column (grouped.ts).
+    const grouping = groupingOf(aggregate);
+    const sumKey = aggregate.kind === "sum" ? resolve(aggregate.column) : null;
+    const groupValues = grouping ? columnOf(store, resolve(grouping.column)!) : NO_VALUES;
+    const amounts = sumKey === null ? NO_VALUES : columnOf(store, sumKey);
+    const table = grouping
+      ? groupTable(
+          def,
+          used,
+          (i) => valueText(groupValues[i]),
+          aggregate.kind === "sum"
+            ? (i) => {
+                const n = numericValue(amounts[i]);
+                return n === null ? 0 : toCents(n);
+              }
+            : null,
+        )
+      : null;
+
     const chosen = selection;
     figures.push(
       withLazyRowRefs(
         {
           ...base,
           value,
-          text: formatValue(value, def.format),
+          text: table ? tableText(table) : formatValue(value, def.format),
+          ...(table ? { table } : {}),
           rows: count,
           fingerprint: fingerprint.hex(),
           manual: false,
@@ -994,5 +1023,5 @@ export function evaluateFigures(
       ),
     );
   }
-  return { figures, issues };
+  return { figures: markTableFigures(defs, figures), issues };
 }

@@ -18,8 +18,9 @@ import { formatKindFromLabel } from "../format";
 import { DEFAULT_DEFINITIONS } from "./defaults";
 import { parseAggregate, parseConditions, periodKindFromLabel } from "./syntax";
 
-/** English table name set-up gives the 指标定义 table. */
-export const DEFINITIONS_TABLE = "FigureDefinitions";
+import { DEFINITIONS_TABLE } from "../workbook/spec";
+
+export { DEFINITIONS_TABLE };
 
 type Field = "id" | "name" | "ledger" | "aggregate" | "conditions" | "period" | "format" | "manual";
 
@@ -200,8 +201,8 @@ export function readDefinitions(wb: RawWorkbook): {
         fail(
           "aggregate",
           "definition.bad_aggregate",
-          `统计方式无法识别：“${aggregateText}”，应为 计数、去重计数:<列> 或 求和:<列>`,
-          `aggregate not recognised: "${aggregateText}"; expected 计数 (count), 去重计数:<column> (distinct) or 求和:<column> (sum)`,
+          `统计方式无法识别：“${aggregateText}”，应为 计数、去重计数:<列>、求和:<列>、分组计数:<分组列>[:前N] 或 分组求和:<求和列>:<分组列>[:前N]`,
+          `aggregate not recognised: "${aggregateText}"; expected 计数 (count), 去重计数:<column> (distinct), 求和:<column> (sum), 分组计数:<group column>[:前N] (a table of counts) or 分组求和:<sum column>:<group column>[:前N] (a table of sums)`,
         );
       }
     }

@@ -12,10 +12,28 @@ function halfWidth(text: string): string {
     .replace(/\u3000/g, " ");
 }
 
-/** `计数` · `去重计数:<列>[|<fallback列>]` · `求和:<列>`; null when not one of these. */
+/**
+ * `计数` · `去重计数:<列>[|<fallback列>]` · `求和:<列>` · the table figures `分组计数:<分组列>[:前N]` and
+ * `分组求和:<求和列>:<分组列>[:前N]`; null when not one of these.
+ */
 export function parseAggregate(text: string): Aggregate | null {
   const t = halfWidth(text).trim();
   if (t === "计数") return { kind: "count" };
+  const grouped = /^(分组计数|分组求和)\s*:(.*)$/.exec(t);
+  if (grouped) {
+    const parts = grouped[2].split(":").map((p) => p.trim());
+    let top: number | undefined;
+    const last = /^前\s*(\d+)$/.exec(parts[parts.length - 1] ?? "");
+    if (last) {
+      top = Number(last[1]);
+      if (top < 1) return null;
+      parts.pop();
+    }
+    const wanted = grouped[1] === "分组计数" ? 1 : 2;
+    if (parts.length !== wanted || parts.some((p) => p === "" || p.includes("|"))) return null;
+    const group = top === undefined ? { column: parts[wanted - 1] } : { column: parts[wanted - 1], top };
+    return grouped[1] === "分组计数" ? { kind: "count", group } : { kind: "sum", column: parts[0], group };
+  }
   const m = /^(去重计数|求和)\s*:\s*(.*)$/.exec(t);
   if (!m) return null;
   const columns = m[2].split("|").map((c) => c.trim());
@@ -28,6 +46,10 @@ export function parseAggregate(text: string): Aggregate | null {
 }
 
 export function aggregateToText(a: Aggregate): string {
+  if (a.kind !== "distinct" && a.group) {
+    const top = a.group.top === undefined ? "" : `:前${a.group.top}`;
+    return a.kind === "count" ? `分组计数:${a.group.column}${top}` : `分组求和:${a.column}:${a.group.column}${top}`;
+  }
   switch (a.kind) {
     case "count":
       return "计数";

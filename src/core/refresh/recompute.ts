@@ -4,6 +4,7 @@
 // the Word adapter.
 import { runEngine, type EngineResult } from "../engine";
 import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../types";
+import { withSlots } from "../fill";
 
 export function overridesFromRecord(record: LinkRecord, given?: Partial<ReportSettings>): Partial<ReportSettings> {
   const year = Number(record.period.end.slice(0, 4));
@@ -65,7 +66,11 @@ export function recomputeForReport(
   record: LinkRecord,
   options: { overrides?: Partial<ReportSettings>; generatedAt?: string; allowOtherWorkbook?: boolean } = {},
 ): { fresh: EngineResult; issues: Issue[] } {
-  const fresh = runEngine(workbook, { overrides: overridesFromRecord(record, options.overrides), generatedAt: options.generatedAt });
+  const engine = runEngine(workbook, { overrides: overridesFromRecord(record, options.overrides), generatedAt: options.generatedAt });
+  // Every slot the document has is recomputed, not only the template's: a filled document or a figure
+  // inserted at the cursor refreshes like a generated one.
+  const ids = record.figures.map((f) => f.id);
+  const fresh = { ...engine, link: withSlots(engine.link, ids, engine.figures, engine.settings) };
   const mismatch = workbookMismatch(record, fresh.link.workbookId, workbook.name ?? "");
   if (mismatch && !options.allowOtherWorkbook) throw new OtherWorkbookError(mismatch);
   return { fresh, issues: [...otherWorkbook(mismatch), ...fresh.issues] };

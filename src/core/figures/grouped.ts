@@ -1,0 +1,126 @@
+// Table figures: `分组计数:<分组列>` and `分组求和:<求和列>:<分组列>`, optionally `:前N`. The rows are
+// chosen exactly as for any figure (conditions, 区间, scope, the status rules — evaluate.ts does
+// that); this module only splits the chosen rows by the group column and lays out the table.
+//
+// The rules a clerk can rely on:
+// - every chosen row is in exactly one table row, so the group rows always add up to 合计;
+// - a blank group value is its own row, 未填, never dropped and never merged into 其他: a clerk
+//   sees at once that some records lack it (and where, through 查看来源);
+// - rows are ordered largest first, equal values by the group's name; 未填 and then 其他 (the
+//   groups past 前N, summed) come last;
+// - 占比 has one decimal place and the shown shares add up to exactly 100.0%: each share is
+//   rounded down and the remaining tenths go to the largest remainders (largest remainder
+//   method; equal remainders in table order). 合计 shows 100.0%. With a 合计 of 0 — or a sum with
+//   negative amounts, where a share means nothing — every 占比 is “—”.
+import type { Aggregate, FigureDefinition, FigureResult, FigureTable, FormatKind, Grouping } from "../types";
+import { formatValue } from "../format";
+
+/** The row a blank group value is counted in. */
+export const BLANK_GROUP = "未填";
+/** The row the groups past 前N are summed into. */
+export const OTHER_GROUP = "其他";
+/** 占比 where a share cannot be given (合计 0, or negative amounts). */
+export const NO_SHARE = "—";
+
+/** The grouping of a definition, when it is a table figure. */
+export function groupingOf(aggregate: Aggregate): Grouping | null {
+  return aggregate.kind !== "distinct" && aggregate.group ? aggregate.group : null;
+}
+
+/**
+ * The value of the table figure over the chosen rows: `groupOf(i)` is row i's group value as text
+ * ("" when blank), `amountCents(i)` its amount in whole cents for a sum (null for a count).
+ */
+export function groupTable(
+  def: Pick<FigureDefinition, "aggregate" | "format">,
+  used: ArrayLike<number>,
+  groupOf: (i: number) => string,
+  amountCents: ((i: number) => number) | null,
+): FigureTable {
+  const grouping = groupingOf(def.aggregate);
+  if (!grouping) throw new Error("groupTable: not a table figure");
+  // Whole units (rows or cents) while adding, so the 合计 is exact.
+  const totals = new Map<string, number>();
+  let total = 0;
+  for (let u = 0; u < used.length; u++) {
+    const i = used[u];
+    const group = groupOf(i);
+    const amount = amountCents === null ? 1 : amountCents(i);
+    totals.set(group, (totals.get(group) ?? 0) + amount);
+    total += amount;
+  }
+  const scale = amountCents === null ? 1 : 100;
+  const named = [...totals.entries()]
+    .filter(([g]) => g !== "")
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN") || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const rows: { group: string; units: number; kind?: "blank" | "other" }[] = [];
+  const top = grouping.top;
+  const shown = top !== undefined && named.length > top ? named.slice(0, top) : named;
+  for (const [group, units] of shown) rows.push({ group, units });
+  const blank = totals.get("");
+  if (blank !== undefined) rows.push({ group: BLANK_GROUP, units: blank, kind: "blank" });
+  if (shown.length < named.length)
+    rows.push({ group: OTHER_GROUP, units: named.slice(shown.length).reduce((s, [, u]) => s + u, 0), kind: "other" });
+
+  const shares = shareTexts(
+    rows.map((r) => r.units),
+    total,
+  );
+  const format: FormatKind = def.format;
+  return {
+    header: tableHeader(def.aggregate, grouping, format),
+    rows: rows.map((r, k) => {
+      const value = r.units / scale;
+      const row: FigureTable["rows"][number] = { group: r.group, value, text: formatValue(value, format), share: shares[k] };
+      if (r.kind) row.kind = r.kind;
+      return row;
+    }),
+    total: { value: total / scale, text: formatValue(total / scale, format), share: total > 0 && shares[0] !== NO_SHARE ? "100.0%" : NO_SHARE },
+  };
+}
+
+/** 分组列 / 数量 or 金额 (with the unit the format gives) / 占比. */
+function tableHeader(aggregate: Aggregate, grouping: Grouping, format: FormatKind): string[] {
+  const unit = format === "wan" ? "（万元）" : format === "yi" ? "（亿元）" : aggregate.kind === "sum" ? "（元）" : "";
+  return [grouping.column, (aggregate.kind === "sum" ? "金额" : "数量") + unit, "占比"];
+}
+
+/** Each part's share of the whole in tenths of a percent, adding up to exactly 100.0% (see the header). */
+export function shareTexts(parts: number[], whole: number): string[] {
+  if (whole <= 0 || parts.some((p) => p < 0)) return parts.map(() => NO_SHARE);
+  const exact = parts.map((p) => (p * 1000) / whole);
+  const floors = exact.map(Math.floor);
+  let left = 1000 - floors.reduce((s, f) => s + f, 0);
+  const order = exact.map((e, k) => ({ k, rest: e - floors[k] })).sort((a, b) => b.rest - a.rest || a.k - b.k);
+  for (const { k } of order) {
+    if (left <= 0) break;
+    floors[k]++;
+    left--;
+  }
+  return floors.map((t) => `${Math.floor(t / 10)}.${t % 10}%`);
+}
+
+/** Every cell of the table as shown: header, group rows, 合计. */
+export function tableCells(table: FigureTable): string[][] {
+  return [table.header, ...table.rows.map((r) => [r.group, r.text, r.share]), ["合计", table.total.text, table.total.share]];
+}
+
+/**
+ * The text of a table figure: every cell, row by row, one per line — what a reader of its control
+ * sees (a paragraph per cell), and so what a refresh compares to find a hand edit.
+ */
+export function tableText(table: FigureTable): string {
+  return tableCells(table)
+    .map((row) => row.join("\n"))
+    .join("\n");
+}
+
+/**
+ * Marks every table figure among the results: one the ledgers could not support gets `table: null`,
+ * so the report still gives it a block of its own (a table can replace its placeholder later).
+ */
+export function markTableFigures(defs: FigureDefinition[], figures: FigureResult[]): FigureResult[] {
+  const tables = new Set(defs.filter((d) => groupingOf(d.aggregate) !== null).map((d) => d.id));
+  for (const f of figures) if (tables.has(f.id) && f.table === undefined) f.table = null;
+  return figures;
+}

@@ -1,0 +1,151 @@
+// Table figures (分组计数 / 分组求和): the rows a figure chooses, split by a column, with 未填, 其他,
+// 占比 and 合计 — the rules stated at the top of src/core/figures/grouped.ts.
+import { evaluateFigures, parseAggregate, aggregateToText } from "../../../src/core/figures";
+import { shareTexts, tableCells, tableText } from "../../../src/core/figures/grouped";
+import { ledgerSpec } from "../../../src/core/ledger/schema";
+import type { FieldValue, FigureDefinition, FigureTable, LedgerRow, LedgerSet } from "../../../src/core/types";
+
+const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
+
+function guarantee(n: number, 开立日期: string, 出函机构: string | null, 保证金金额: FieldValue, 状态 = "有效"): LedgerRow {
+  const values: Record<string, FieldValue> = {};
+  for (const c of ledgerSpec("电子保函").columns) values[c.name] = null;
+  Object.assign(values, { 保函编号: `BH${n}`, 开立日期, 投标企业: `企业${n}`, 出函机构, 保证金金额, 状态 });
+  return { sheet: "电子保函", row: n, values, department: null };
+}
+
+function guarantees(rows: LedgerRow[]): LedgerSet {
+  const columns = ledgerSpec("电子保函").columns.map((c, i) => ({ name: c.name, header: c.name, column: String.fromCharCode(65 + i) }));
+  return { ledgers: { 电子保函: { name: "电子保函", sources: [], columns, rows, excluded: 0 } }, issues: [] };
+}
+
+function tableDef(statistic: string, extra: Partial<FigureDefinition> = {}): FigureDefinition {
+  const aggregate = parseAggregate(statistic);
+  if (!aggregate) throw new Error(`not a statistic: ${statistic}`);
+  return {
+    id: "eg.by_issuer",
+    name: "保函按出函机构",
+    ledger: "电子保函",
+    aggregate,
+    conditions: [],
+    period: "current",
+    format: "integer",
+    manualValue: null,
+    ...extra,
+  };
+}
+
+function tableOf(statistic: string, rows: LedgerRow[], extra: Partial<FigureDefinition> = {}): FigureTable {
+  const { figures } = evaluateFigures([tableDef(statistic, extra)], guarantees(rows), YEAR_2022);
+  const table = figures[0].table;
+  if (!table) throw new Error("no table");
+  return table;
+}
+
+const rows2022 = [
+  guarantee(2, "2022-01-05", "甲银行", 1000),
+  guarantee(3, "2022-02-05", "乙担保", 500.5),
+  guarantee(4, "2022-03-05", "甲银行", 2000),
+  guarantee(5, "2022-04-05", null, 300),
+  guarantee(6, "2022-05-05", "丙保险", 100),
+  guarantee(7, "2021-12-31", "丁银行", 9999), // before the period
+  guarantee(8, "2022-06-05", "甲银行", 700, "撤销"), // revoked: never counted
+];
+
+describe("the 统计 language for table figures", () => {
+  test("分组计数 and 分组求和 read with an optional 前N and print back the same", () => {
+    for (const text of ["分组计数:出函机构", "分组计数:出函机构:前3", "分组求和:保证金金额:出函机构", "分组求和:保证金金额:出函机构:前5"])
+      expect(aggregateToText(parseAggregate(text)!)).toBe(text);
+    expect(parseAggregate("分组求和：保证金金额：出函机构：前 2")).toEqual({ kind: "sum", column: "保证金金额", group: { column: "出函机构", top: 2 } });
+  });
+
+  test("a table statistic missing its column, with an extra one, or with 前0 is not recognised", () => {
+    for (const text of ["分组计数:", "分组计数:a:b", "分组求和:保证金金额", "分组计数:出函机构:前0", "分组求和:a|b:c"]) expect(parseAggregate(text)).toBeNull();
+  });
+});
+
+describe("a table figure over the chosen rows", () => {
+  test("counts each group of the period's rows, largest first, with 合计 equal to the plain count", () => {
+    const table = tableOf("分组计数:出函机构", rows2022);
+    expect(tableCells(table)).toEqual([
+      ["出函机构", "数量", "占比"],
+      ["甲银行", "2", "40.0%"],
+      ["丙保险", "1", "20.0%"],
+      ["乙担保", "1", "20.0%"],
+      ["未填", "1", "20.0%"],
+      ["合计", "5", "100.0%"],
+    ]);
+  });
+
+  test("a blank group value is its own row 未填, so the group rows always add up to 合计", () => {
+    const table = tableOf("分组计数:出函机构", rows2022);
+    expect(table.rows.find((r) => r.kind === "blank")).toMatchObject({ group: "未填", value: 1 });
+    expect(table.rows.reduce((s, r) => s + r.value, 0)).toBe(table.total.value);
+  });
+
+  test("sums amounts in exact cents per group and formats them with the figure's 格式", () => {
+    const table = tableOf("分组求和:保证金金额:出函机构", rows2022, { format: "wan" });
+    expect(table.header).toEqual(["出函机构", "金额（万元）", "占比"]);
+    expect(table.rows.map((r) => [r.group, r.value])).toEqual([
+      ["甲银行", 3000],
+      ["乙担保", 500.5],
+      ["丙保险", 100],
+      ["未填", 300],
+    ]);
+    expect(table.total).toMatchObject({ value: 3900.5, text: "0.39", share: "100.0%" });
+  });
+
+  test("前N keeps the N largest groups and sums the rest into 其他 after 未填", () => {
+    const table = tableOf("分组计数:出函机构:前1", rows2022);
+    expect(table.rows.map((r) => [r.group, r.value])).toEqual([
+      ["甲银行", 2],
+      ["未填", 1],
+      ["其他", 2],
+    ]);
+  });
+
+  test("the shown shares add up to exactly 100.0% by the largest remainder", () => {
+    const three = tableOf("分组计数:出函机构", [
+      guarantee(2, "2022-01-01", "甲", 1),
+      guarantee(3, "2022-01-01", "乙", 1),
+      guarantee(4, "2022-01-01", "丙", 1),
+    ]);
+    expect(three.rows.map((r) => r.share)).toEqual(["33.4%", "33.3%", "33.3%"]);
+    for (const parts of [[1, 1, 1], [1, 2, 3, 4, 5, 6], [7, 0, 13], [1, 1, 1, 1, 1, 1, 1]]) {
+      const whole = parts.reduce((a, b) => a + b, 0);
+      const tenths = shareTexts(parts, whole).reduce((s, t) => s + Math.round(parseFloat(t) * 10), 0);
+      expect(tenths).toBe(1000);
+    }
+  });
+
+  test("with no rows the table has only 合计 0 and no share, never a made-up 100%", () => {
+    const table = tableOf("分组计数:出函机构", []);
+    expect(tableCells(table)).toEqual([
+      ["出函机构", "数量", "占比"],
+      ["合计", "0", "—"],
+    ]);
+  });
+
+  test("the figure's value is the 合计 and its text every cell, one per line", () => {
+    const { figures } = evaluateFigures([tableDef("分组计数:出函机构")], guarantees(rows2022), YEAR_2022);
+    expect(figures[0].value).toBe(5);
+    expect(figures[0].text).toBe(tableText(figures[0].table!));
+    expect(figures[0].text.split("\n").slice(0, 3)).toEqual(["出函机构", "数量", "占比"]);
+  });
+
+  test("a group value changing changes the fingerprint, so a refresh sees the table moved", () => {
+    const before = evaluateFigures([tableDef("分组计数:出函机构")], guarantees(rows2022), YEAR_2022).figures[0];
+    const moved = rows2022.map((r) => (r.row === 6 ? guarantee(6, "2022-05-05", "乙担保", 100) : r));
+    const after = evaluateFigures([tableDef("分组计数:出函机构")], guarantees(moved), YEAR_2022).figures[0];
+    expect(after.value).toBe(before.value);
+    expect(after.fingerprint).not.toBe(before.fingerprint);
+  });
+
+  test("a group column the ledger lacks leaves the figure unresolved (table null), never an empty table", () => {
+    const { figures, issues } = evaluateFigures([tableDef("分组计数:经办人")], guarantees(rows2022), YEAR_2022);
+    expect(figures[0].value).toBeNull();
+    expect(figures[0].table).toBeNull();
+    expect(figures[0].unresolved?.reason).toContain("分组列“经办人”");
+    expect(issues.some((i) => i.code === "figure.column_missing")).toBe(true);
+  });
+});
