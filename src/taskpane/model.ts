@@ -15,7 +15,7 @@ import type {
 import type { WorkbookSource } from "../adapters/excel/types";
 import { LEDGER_SPECS } from "../core/ledger/schema";
 import { ledgerDepartments } from "../core/figures/evaluate";
-import { describeConditionText, describePlacesIn, sortIssues } from "../core/describe";
+import { describeConditionText, sortIssues } from "../core/describe";
 
 export type SeverityCounts = Record<Severity, number>;
 

@@ -6,7 +6,6 @@ import { runEngine } from "../core/engine";
 import { createExcelWorkbookSource } from "../adapters/excel";
 import { refreshReportFileLazily, renderDocxLazily, type PanePlatform } from "./shell/services";
 
-
 export interface PaneServices {
   source: WorkbookSource;
   runEngine: typeof runEngine;

@@ -64,8 +64,10 @@ describe("the panes' layers", () => {
 
   test("the check sees static and lazy imports, so a crossing cannot hide in either", () => {
     const word = join(SRC, "taskpane/word/WordApp.tsx");
-    const found = importsOf(word, 'import { App } from "../App";\nconst v = import(/* webpackChunkName: "x" */ "../views/GenerateView");')
-      .map((f) => partOf(f));
+    const found = importsOf(
+      word,
+      'import { App } from "../App";\nconst v = import(/* webpackChunkName: "x" */ "../views/GenerateView");',
+    ).map((f) => partOf(f));
     expect(found).toEqual(["excel", "excel"]);
     expect(MAY_IMPORT.word).not.toContain("excel");
     expect(MAY_IMPORT.excel).not.toContain("word");

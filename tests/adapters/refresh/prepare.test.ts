@@ -15,7 +15,10 @@ async function editedReport(): Promise<Uint8Array> {
   const bytes = await renderDocx(first.report, first.link);
   const text = first.link.figures.find((f) => f.id === EDITED)!.text;
   const xml = unzipText(bytes).text("word/document.xml");
-  return withDocumentXml(bytes, editControl(xml, EDITED, (sdt) => sdt.replace(`>${text}</w:t>`, ">十一</w:t>")));
+  return withDocumentXml(
+    bytes,
+    editControl(xml, EDITED, (sdt) => sdt.replace(`>${text}</w:t>`, ">十一</w:t>")),
+  );
 }
 
 describe("prepareRefresh", () => {
