@@ -126,7 +126,7 @@ export default function WebApp(props: {
         work: async (step) => {
           const { workbook } = await source.read();
           await step("engine");
-          const result = services.runEngine(workbook);
+          const result = await services.runEngine(workbook);
           setLoad({ kind: "ready", result });
           setTab((current) => current ?? firstTab(result));
         },

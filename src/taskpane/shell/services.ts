@@ -1,7 +1,6 @@
 // What every pane needs from the file formats and the platform, whatever its host: the heavy readers
 // and writers load lazily, as their own chunks, when the clerk first needs them.
 import type { LinkRecord, RawWorkbook, ReportDocument } from "../../core/types";
-import { isSheetRead } from "../../core/ledger";
 import type { ReportFileRefresh } from "../../adapters/docx/refresh";
 
 /** Office.PlatformType values as strings; the playground's simulated Office may not define the enum. */
@@ -23,8 +22,8 @@ export async function renderDocxLazily(doc: ReportDocument, link: LinkRecord): P
  * (列名对照 included), so the same file gives the same report everywhere. The reader loads then.
  */
 export async function readWorkbookFileLazily(bytes: Uint8Array, fileName: string): Promise<RawWorkbook> {
-  const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx");
-  return xlsx.readXlsx(bytes, { name: fileName, wantSheet: isSheetRead });
+  const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/workbook-file");
+  return xlsx.readWorkbookFile(bytes, fileName);
 }
 
 /**

@@ -35,6 +35,7 @@ import { undoKeys, type PanePlatform } from "../shell/services";
 import { FilePicker, fileBytes } from "../components/FilePicker";
 import { ReviewList } from "../components/ReviewList";
 import { IssuesLine } from "../components/IssuesLine";
+import { PlaceFigures } from "./PlaceFigures";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../components/review";
@@ -366,6 +367,10 @@ export function WordApp({ services }: { services: WordPaneServices }) {
       {outcome && <OutcomeNotice ref={outcomeRef} outcome={outcome} platform={services.platform} />}
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {body}
+      {/* Placing figures works on a plain document and on a linked report alike; not on one whose link is damaged or newer. */}
+      {!reading.error && !(load.kind === "ready" && load.read.problem && load.read.problem.code !== "not_linked") && (
+        <PlaceFigures services={services} onChanged={read} />
+      )}
       <LiveRegion text={action.live} testId="live" />
     </main>
   );
