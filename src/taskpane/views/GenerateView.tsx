@@ -37,6 +37,7 @@ import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import { UpdateReportView } from "./UpdateReportView";
+import { TemplatesView } from "./TemplatesView";
 
 import { initialSteps, markStep, stepText, stepsAfter, type Step, type StepState } from "../generate-progress";
 
@@ -159,7 +160,11 @@ export function GenerateView(props: {
         setSavedNote(t("settingsSaved"));
         await props.onSettingsWritten?.();
       },
-      fail: () => ({ what: t("errorSettingsWhat"), where: t("errorReadWhere", { where: t("errorWhereSettings") }), todo: t("errorSettingsTodo") }),
+      fail: () => ({
+        what: t("errorSettingsWhat"),
+        where: t("errorReadWhere", { where: t("errorWhereSettings") }),
+        todo: t("errorSettingsTodo"),
+      }),
     });
   }
 
@@ -445,6 +450,7 @@ export function GenerateView(props: {
       )}
 
       <UpdateReportView services={services} />
+      <TemplatesView services={services} />
     </div>
   );
 }
