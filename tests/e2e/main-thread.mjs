@@ -45,7 +45,7 @@ function watchPage() {
  */
 export async function measureGenerate(browser, { file, query = "", init, timeout = 300_000 } = {}) {
   const { server, url } = await startPlaygroundServer({ port: 0, examples: dirname(file) });
-  const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: "zh-CN" });
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: "zh-CN", acceptDownloads: true });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(timeout);
