@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { XlsxReadError } from "../adapters/xlsx";
+import { version as packageVersion } from "../../package.json";
 import { readWorkbookFileAsync } from "../adapters/xlsx/workbook-file";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { runEngine, type EngineResult } from "../core/engine";
@@ -40,6 +41,8 @@ export class UsageError extends Error {
 
 /** The version of every JSON document the command prints. */
 export const JSON_VERSION = 1;
+/** The tool's version: package.json's, the one source (bundled into dist-cli by esbuild). */
+export const TOOL_VERSION: string = packageVersion;
 
 function printJson(io: Io, body: object): void {
   io.out(`${JSON.stringify({ version: JSON_VERSION, ...body }, null, 2)}\n`);
@@ -80,7 +83,7 @@ export async function main(
     return 0;
   }
   if (command === "--version" || command === "-v") {
-    io.out(json ? `${JSON.stringify({ version: JSON_VERSION, tool: "0.1.0" })}\n` : "0.1.0\n");
+    io.out(json ? `${JSON.stringify({ version: JSON_VERSION, tool: TOOL_VERSION })}\n` : `${TOOL_VERSION}\n`);
     return 0;
   }
   if (!(COMMANDS as readonly string[]).includes(command)) {

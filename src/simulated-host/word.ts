@@ -9,32 +9,31 @@
 import { strFromU8, unzipSync, type Unzipped } from "fflate";
 import { SaxesParser } from "saxes";
 import { childElements, descendant, firstChild, namespaceOf, ownText, parseXml, type XmlElement } from "./xml";
-import { installGlobals, loadPaths, type LoadSpec } from "./common";
+import {
+  installGlobals,
+  officeGlobal,
+  SIM_ERROR_CODES,
+  newSyncStats,
+  notLoadedMessage,
+  RequirementSets,
+  SimCollectionCore,
+  SimContextCore,
+  SimObjectCore,
+  SimOfficeError,
+  type SimClientResult,
+  type SimHostCore,
+  type SimSyncStats,
+} from "./common";
 
 // ---------------------------------------------------------------------------------------------
 // Errors, shaped like OfficeExtension.Error.
 
-export const SimWordErrorCodes = {
-  accessDenied: "AccessDenied",
-  apiNotFound: "ApiNotFound",
-  generalException: "GeneralException",
-  invalidArgument: "InvalidArgument",
-  itemNotFound: "ItemNotFound",
-  propertyNotLoaded: "PropertyNotLoaded",
-  runMustReturnPromise: "RunMustReturnPromise",
-} as const;
+export const SimWordErrorCodes = SIM_ERROR_CODES;
 
-export class SimWordError extends Error {
-  readonly code: string;
-  readonly debugInfo: { code: string; message: string; errorLocation?: string };
-  readonly traceMessages: string[] = [];
-  readonly innerError = null;
+/** Word's OfficeExtension.Error, with Word's default messages. */
+export class SimWordError extends SimOfficeError {
   constructor(code: string, message?: string, errorLocation?: string) {
-    super(message ?? code);
-    Object.setPrototypeOf(this, SimWordError.prototype);
-    this.name = "RichApi.Error";
-    this.code = code;
-    this.debugInfo = { code, message: this.message, errorLocation };
+    super(code, message ?? DEFAULT_MESSAGES[code] ?? code, errorLocation);
   }
 }
 
@@ -49,22 +48,7 @@ const DEFAULT_MESSAGES: Record<string, string> = {
 };
 
 function notLoaded(location: string, name: string): never {
-  fail(
-    "PropertyNotLoaded",
-    location,
-    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
-}
-
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split(".").map(Number);
-  const b = want.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
+  fail("PropertyNotLoaded", location, notLoadedMessage(name));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -960,12 +944,7 @@ export class SimWordDocument {
 // ---------------------------------------------------------------------------------------------
 // The host: requirement sets, counters, the request context and its proxies.
 
-export interface SimWordStats {
-  /** Round trips: every context.sync() that had work queued, including those that failed. */
-  syncs: number;
-  failedSyncs: number;
-  /** Error codes of the syncs that failed, in order. */
-  errors: string[];
+export interface SimWordStats extends SimSyncStats {
   /** Calls to the Common API (`Office.context.document.customXmlParts…Async`), each its own round trip. */
   commonApiCalls: number;
 }
@@ -1014,10 +993,13 @@ const XML_DECLARATION = /^\uFEFF?\s*<\?xml[\s?]/;
 
 export const DEFAULT_WORD_SETS: Record<string, string> = { WordApi: "1.9", CustomXmlParts: "1.1" };
 
-class Host {
-  readonly stats: SimWordStats = { syncs: 0, failedSyncs: 0, errors: [], commonApiCalls: 0 };
+class Host implements SimHostCore {
+  readonly stats: SimWordStats = { ...newSyncStats(), commonApiCalls: 0 };
   readonly sets: Record<string, string>;
   readonly latencyMs: number;
+  /** Word's payload limits are not modelled per sync (insertFileFromBase64 checks its own 4 MB). */
+  readonly payloadLimit = Infinity;
+  readonly oversize = "payloadError" as const;
   readonly nullObjectMethods: "null" | "throw";
   readonly nullObjectErrorCode: string;
   readonly emptyScopedItems: "array" | "undefined";
@@ -1025,11 +1007,13 @@ class Host {
   readonly insertOptionsBeyondSets: "ignored" | "rejected";
   /** The options of the last Document.insertFileFromBase64, for assertions. */
   lastInsertOptions: Record<string, unknown> | undefined;
+  private readonly requirements: RequirementSets;
   constructor(
     readonly doc: SimWordDocument,
     opts: SimWordOptions,
   ) {
     this.sets = opts.supportedSets ?? DEFAULT_WORD_SETS;
+    this.requirements = new RequirementSets(this.sets);
     this.latencyMs = opts.latencyMs ?? 0;
     this.nullObjectMethods = opts.nullObjectMethods ?? "null";
     this.nullObjectErrorCode = opts.nullObjectErrorCode ?? "ItemNotFound";
@@ -1038,8 +1022,7 @@ class Host {
     this.insertOptionsBeyondSets = opts.insertOptionsBeyondSets ?? "ignored";
   }
   isSetSupported(name: string, version = "1.1"): boolean {
-    const have = this.sets[name];
-    return have !== undefined && versionAtLeast(have, version);
+    return this.requirements.isSetSupported(name, version);
   }
   need(version: string, what: string): void {
     if (!this.isSetSupported("WordApi", version))
@@ -1049,180 +1032,36 @@ class Host {
         `The API you are trying to use could not be found. It may be available in a newer version of Word. ${what} needs WordApi ${version}.`,
       );
   }
+  error(code: string, message?: string, location?: string): SimOfficeError {
+    return new SimWordError(code, message, location);
+  }
+  /** The delay of one round trip (the Common API's calls are each one). */
   async roundTrip(): Promise<void> {
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
   }
 }
 
-/** Runs at sync in queue order; may return a commit applied only when the whole sync succeeds. */
-type Op = () => (() => void) | void;
-
-class SimWordContext {
+class SimWordContext extends SimContextCore<Host> {
   readonly document: SimDocumentProxy;
-  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
-  _ops: Op[] = [];
-  constructor(readonly _host: Host) {
+  constructor(host: Host) {
+    super(host);
     this.document = new SimDocumentProxy(this);
   }
-  load(object: SimProxy<unknown>, spec?: LoadSpec): void {
-    object.load(spec);
-  }
-  async sync<T>(passThrough?: T): Promise<T | undefined> {
-    const ops = this._ops;
-    this._ops = [];
-    if (ops.length === 0) return passThrough;
-    const host = this._host;
-    host.stats.syncs++;
-    await host.roundTrip();
-    const commits: (() => void)[] = [];
-    try {
-      for (const op of ops) {
-        const commit = op();
-        if (commit) commits.push(commit);
-      }
-    } catch (e) {
-      host.stats.failedSyncs++;
-      const err = e instanceof SimWordError ? e : new SimWordError("GeneralException", String((e as Error)?.message ?? e));
-      host.stats.errors.push(err.code);
-      throw err;
-    }
-    for (const commit of commits) commit();
-    return passThrough;
+}
+
+/** A Word proxy: a load of an object that is gone fails with ItemNotFound (a null object's loads answer null). */
+abstract class SimProxy<M> extends SimObjectCore<M, SimWordContext> {
+  protected override _loadTarget(): M | null {
+    return this._target(`${this._className}.load`);
   }
 }
 
-/** OfficeExtension.ClientResult: `value` only after the sync that carried the call. */
-class SimClientResult<T> {
-  private _done = false;
-  private _value: T | undefined;
-  constructor(private readonly location: string) {}
-  get value(): T {
-    if (!this._done) notLoaded(this.location, "value");
-    return this._value as T;
-  }
-  _set(v: T): void {
-    this._done = true;
-    this._value = v;
-  }
-}
-
-abstract class SimProxy<M> {
-  abstract readonly _className: string;
-  protected abstract readonly _scalars: readonly string[];
-  readonly _loaded = new Map<string, unknown>();
-  private _isNull: boolean | undefined;
-
-  constructor(
-    readonly context: SimWordContext,
-    private readonly _resolver: () => M | null,
-    private readonly _nullable = false,
-  ) {
-    // An *OrNullObject proxy learns whether it is null at the sync that follows.
-    if (_nullable)
-      context._ops.push(() => {
-        const isNull = this._resolver() === null;
-        return () => {
-          this._isNull = isNull;
-        };
-      });
-  }
-
-  get _host(): Host {
-    return this.context._host;
-  }
-
-  get isNullObject(): boolean {
-    if (!this._nullable) return false;
-    if (this._isNull === undefined) notLoaded(`${this._className}.isNullObject`, "isNullObject");
-    return this._isNull;
-  }
-
-  /** The model now; ItemNotFound unless this is a null object, which may be null. */
-  _target(location: string): M | null {
-    const m = this._resolver();
-    if (m === null && !this._nullable) fail("ItemNotFound", location);
-    return m;
-  }
-
-  /** The model for a method call; on a null object, null (or ItemNotFound when the host is set to throw). */
-  protected _forMethod(location: string): M | null {
-    const m = this._target(location);
-    if (m === null && this._host.nullObjectMethods === "throw") fail(this._host.nullObjectErrorCode, location);
-    return m;
-  }
-
-  protected _queue(op: Op): void {
-    this.context._ops.push(op);
-  }
-
-  load(spec?: LoadSpec): this {
-    const paths = loadPaths(spec);
-    this._queue(() => this._loadNow(paths));
-    return this;
-  }
-
-  _loadNow(paths: string[]): () => void {
-    const m = this._target(`${this._className}.load`);
-    const names = paths.length ? paths : [...this._scalars];
-    const values = new Map<string, unknown>();
-    for (const name of names) {
-      if (!this._scalars.includes(name))
-        fail("InvalidArgument", `${this._className}.load`, `The property '${name}' does not exist on ${this._className}.`);
-      values.set(name, m === null ? null : this._read(m, name));
-    }
-    return () => {
-      for (const [k, v] of values) this._loaded.set(k, v);
-    };
-  }
-
-  protected _get<T>(name: string): T {
-    if (!this._loaded.has(name)) notLoaded(`${this._className}.${name}`, name);
-    return this._loaded.get(name) as T;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return Object.fromEntries(this._loaded);
-  }
-
-  protected abstract _read(m: M, name: string): unknown;
-}
-
-abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimProxy<M[]> {
-  protected readonly _scalars = [] as const;
-  private _items: P[] | undefined;
-  private _itemsLoaded = false;
-  /** Set on a collection whose empty `items` the host answers as `undefined` (office-js#6673). */
-  protected _undefinedWhenEmpty = false;
-  protected abstract _item(m: M): P;
-
-  get items(): P[] {
-    if (!this._itemsLoaded) notLoaded(`${this._className}.items`, "items");
-    return this._items as P[];
-  }
-
-  override _loadNow(paths: string[]): () => void {
-    const list = this._target(`${this._className}.load`) ?? [];
-    const itemPaths = paths.filter((p) => p !== "items").map((p) => (p.startsWith("items/") ? p.slice(6) : p));
-    const proxies = list.map((m) => this._item(m));
-    const commits = proxies.map((p) => p._loadNow(itemPaths));
-    return () => {
-      commits.forEach((c) => c());
-      this._itemsLoaded = true;
-      this._items = proxies.length === 0 && this._undefinedWhenEmpty ? undefined : proxies;
-    };
-  }
-
-  protected _read(): unknown {
-    return undefined;
-  }
-
-  protected _count(location: string): SimClientResult<number> {
-    const result = new SimClientResult<number>(location);
-    this._queue(() => {
-      const n = (this._target(location) ?? []).length;
-      return () => result._set(n);
-    });
-    return result;
+/** A Word collection: no `count` property (getCount() instead); loads of a gone collection fail. */
+abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimCollectionCore<M, P, SimWordContext> {
+  protected override readonly _scalars: readonly string[] = [];
+  protected override _hasCount = false;
+  protected override _loadTarget(): M[] | null {
+    return this._target(`${this._className}.load`);
   }
 }
 
@@ -1574,7 +1413,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
   /** WordApi 1.1: the control's OOXML, tracked changes included. */
   getOoxml(): SimClientResult<string> {
     const location = "ContentControl.getOoxml";
-    const result = new SimClientResult<string>(location);
+    const result = this._result<string>(location);
     this._queue(() => {
       const c = this._forMethod(location);
       const xml = c ? this._host.doc.controlOoxml(c.key) : null;
@@ -1588,7 +1427,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     const location = "ContentControl.getReviewedText";
     this._host.need("1.4", location);
     if (version !== "Current" && version !== "Original") fail("InvalidArgument", location);
-    const result = new SimClientResult<string>(location);
+    const result = this._result<string>(location);
     this._queue(() => {
       const c = this._forMethod(location);
       const text = c ? this._host.doc.controlText(c.key, version) : null;
@@ -1683,7 +1522,7 @@ class SimCustomXmlPartProxy extends SimProxy<PartModel> {
   }
   getXml(): SimClientResult<string> {
     const location = "CustomXmlPart.getXml";
-    const result = new SimClientResult<string>(location);
+    const result = this._result<string>(location);
     this._queue(() => {
       const p = this._forMethod(location);
       const xml = p ? p.xml : null;
@@ -1931,7 +1770,7 @@ export function createSimulatedWord(initialDocx?: Uint8Array, opts: SimWordOptio
       return host.lastInsertOptions;
     },
     resetStats() {
-      Object.assign(host.stats, { syncs: 0, failedSyncs: 0, errors: [], commonApiCalls: 0 });
+      Object.assign(host.stats, { ...newSyncStats(), commonApiCalls: 0 });
     },
   };
 }
@@ -1948,48 +1787,13 @@ export function installSimulatedWordOffice(
   sim: SimulatedWord,
   options: SimulatedWordOfficeOptions = { language: "zh-CN" },
 ): () => void {
-  const platform = options.platform ?? "OfficeOnline";
-  const info = { host: "Word", platform };
-  const office = {
-    HostType: {
-      Word: "Word",
-      Excel: "Excel",
-      PowerPoint: "PowerPoint",
-      Outlook: "Outlook",
-      OneNote: "OneNote",
-      Project: "Project",
-      Access: "Access",
-    },
-    PlatformType: {
-      PC: "PC",
-      OfficeOnline: "OfficeOnline",
-      Mac: "Mac",
-      iOS: "iOS",
-      Android: "Android",
-      Universal: "Universal",
-    },
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
-      callback?.(info);
-      return Promise.resolve(info);
-    },
-    context: {
-      host: info.host,
-      platform,
-      displayLanguage: options.language,
-      contentLanguage: options.language,
-      officeTheme: {
-        bodyBackgroundColor: "#FFFFFF",
-        bodyForegroundColor: "#000000",
-        controlBackgroundColor: "#FFFFFF",
-        controlForegroundColor: "#000000",
-      },
-      requirements: {
-        isSetSupported: (name: string, version?: string) => sim.isSetSupported(name, version),
-      },
-      document: { customXmlParts: sim.commonCustomXmlParts },
-    },
-  };
+  const office = officeGlobal({
+    host: "Word",
+    language: options.language,
+    platform: options.platform,
+    isSetSupported: (name, version) => sim.isSetSupported(name, version),
+    document: { customXmlParts: sim.commonCustomXmlParts },
+  });
   return installGlobals(globalObj, {
     Office: office,
     Word: sim.Word,

@@ -2,7 +2,7 @@
 import { LEDGER_SPECS } from "../../core/ledger/schema";
 import type { LedgerSpec } from "../../core/ledger/schema";
 import type { CellRange } from "../../core/types";
-import { columnIndex } from "../../core/address";
+import { parseRef, splitAreas, splitSheet } from "../../core/address";
 import { matchLedgerName } from "../../core/ledger/names";
 import { DEFINITIONS_TABLE, SETTINGS_TABLE } from "../../core/workbook/spec";
 
@@ -81,33 +81,8 @@ export class WorkbookSourceError extends Error {
 
 /** `Sheet1!A1:C9` (or `A1:C9`) → the rectangle, zero-based; null for whole rows/columns or garbage. */
 export function rectOfAddress(address: string): CellRange | null {
-  const ref = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return null;
-  const left = columnIndex(m[1]);
-  const top = Number(m[2]) - 1;
-  const right = m[3] ? columnIndex(m[3]) : left;
-  const bottom = m[4] ? Number(m[4]) - 1 : top;
-  return {
-    top: Math.min(top, bottom),
-    bottom: Math.max(top, bottom),
-    left: Math.min(left, right),
-    right: Math.max(left, right),
-  };
+  return parseRef(splitSheet(address).ref, { cellsOnly: true });
 }
 
 /** Splits a RangeAreas address at the commas between areas, not those inside quoted sheet names. */
-export function areaAddresses(address: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (const ch of address) {
-    if (ch === "'") quoted = !quoted;
-    if (ch === "," && !quoted) {
-      if (cur.trim()) out.push(cur.trim());
-      cur = "";
-    } else cur += ch;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
-}
+export const areaAddresses = splitAreas;

@@ -2,6 +2,11 @@ import { readLedgers } from "../../../src/core/ledger";
 import { ColumnarLedger, columnarOf } from "../../../src/core/ledger/columnar";
 import { DEFAULT_DEFINITIONS, evaluateFigures } from "../../../src/core/figures";
 import type { Ledger, LedgerSet } from "../../../src/core/types";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readXlsx } from "../../../src/adapters/xlsx";
+import { naiveSampleFigures } from "../../helpers/naive-figures";
+import { guaranteeLedger } from "../../../bench/tasks/core";
 import { EG_HEADER, partnerSheet, sheet, studySheet, workbook } from "./build";
 
 const CODE = "914403001922038216";
@@ -127,5 +132,44 @@ describe("a ledger's values kept by column", () => {
     const plain = (set: LedgerSet) =>
       evaluateFigures(DEFAULT_DEFINITIONS, set, YEAR).figures.map((f) => [f.id, f.value, f.rows, f.fingerprint]);
     expect(plain(byHand)).toEqual(plain(guarantees()));
+  });
+});
+
+describe("figures read by column and from rows", () => {
+  const PERIOD = { periodStart: "2022-01-01", periodEnd: "2022-12-31" };
+  const result = (set: LedgerSet, scope: string) =>
+    evaluateFigures(DEFAULT_DEFINITIONS, set, { ...PERIOD, scope }).figures.map((f) => ({
+      id: f.id,
+      value: f.value,
+      text: f.text,
+      rows: f.rows,
+      rowRefs: f.rowRefs,
+      fingerprint: f.fingerprint,
+      unresolved: f.unresolved?.code,
+    }));
+  /** The same ledgers with every row a plain record and no columns of their own: the rows path. */
+  const byHand = (set: LedgerSet): LedgerSet => JSON.parse(JSON.stringify(set));
+
+  it("are identical on the sample workbook, and equal the naive count of the file", async () => {
+    const file = join(__dirname, "../../../examples/sample-ledgers.xlsx");
+    const bytes = new Uint8Array(readFileSync(file));
+    const set = readLedgers(readXlsx(bytes), { periodEnd: PERIOD.periodEnd });
+    expect(Object.values(set.ledgers).every((l) => l!.columnar !== undefined)).toBe(true);
+    expect(Object.values(byHand(set).ledgers).every((l) => l!.columnar === undefined)).toBe(true);
+    for (const scope of ["", "交易一科"]) expect(result(byHand(set), scope)).toEqual(result(set, scope));
+    const naive = await naiveSampleFigures(file);
+    const figures = result(set, "");
+    for (const [id, value] of Object.entries(naive)) expect({ id, value: figures.find((f) => f.id === id)?.value }).toEqual({ id, value });
+  });
+
+  it("are identical on a generated ledger of thousands of guarantees, under every scope", () => {
+    const set = guaranteeLedger(3000);
+    const departments = [...new Set(set.ledgers.电子保函!.columnar!.departments)];
+    expect(departments.length).toBeGreaterThan(1);
+    for (const scope of ["", ...departments.map(String)]) {
+      const columns = result(set, scope);
+      expect(result(byHand(set), scope)).toEqual(columns);
+      expect(columns.find((f) => f.id === "eg.count")!.value).toBeGreaterThan(0);
+    }
   });
 });
