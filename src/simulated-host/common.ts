@@ -231,7 +231,8 @@ export class SimContextCore<H extends SimHostCore> {
     const host = this._host;
     const stats = host.stats;
     stats.syncs++;
-    if (host.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, host.latencyMs));
+    // The host answers in a later task (its reply is a message), however quick: never within this one.
+    await new Promise((resolve) => setTimeout(resolve, host.latencyMs));
     const requestBytes = ops.reduce((n, op) => n + op.bytes, 0);
     stats.requestBytes.push(requestBytes);
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);

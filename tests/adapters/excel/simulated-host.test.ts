@@ -39,6 +39,21 @@ describe("simulated Excel host", () => {
     expect(sim.stats.syncs).toBe(1);
   });
 
+  it("answers a sync in a later task, as the host's reply does: work queued before it runs first", async () => {
+    // In Office the batch goes to the host and its answer comes back as a message: a new task, so
+    // the pane paints and takes input between round trips. Answering within the task (microtasks
+    // only) would make a many-block read one long task that real Office never has.
+    const sim = createSimulatedExcel(smallWorkbook());
+    const order: string[] = [];
+    await sim.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("学习记录").load("name");
+      setTimeout(() => order.push("timer queued before the sync"), 0);
+      await context.sync();
+      order.push("sync answered");
+    });
+    expect(order).toEqual(["timer queued before the sync", "sync answered"]);
+  });
+
   it("fails the sync with ItemNotFound for a missing sheet, and reports a null object for the OrNullObject form", async () => {
     const sim = createSimulatedExcel(smallWorkbook());
     await sim.Excel.run(async (context) => {
