@@ -1,6 +1,7 @@
 // Reading and patching a generated report (.docx) in place: find the figure controls and the link
 // part, then rewrite only the inside of the controls being updated and the link part. Every other
 // part keeps its exact content, and document.xml is unchanged outside the replaced w:sdtContent spans.
+import { LocalizedError } from "../../core/errors";
 import { unzipSync, zipSync, strToU8, type Unzipped } from "fflate";
 import { LINK_NAMESPACE, parseLinkRecord, linkRecordToXml, type ParseLinkResult } from "../../core/link";
 import type { RefreshPlan } from "../../core/refresh/plan";
@@ -21,13 +22,10 @@ export {
 
 export type DocxReadErrorCode = "not_docx" | "corrupt" | "not_linked" | "newer_version" | "link_missing" | "too_large";
 
-export class DocxReadError extends Error {
-  constructor(
-    readonly code: DocxReadErrorCode,
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(message);
+export class DocxReadError extends LocalizedError {
+  declare readonly code: DocxReadErrorCode;
+  constructor(code: DocxReadErrorCode, message: string, messageEn: string) {
+    super(code, message, messageEn);
   }
 }
 
