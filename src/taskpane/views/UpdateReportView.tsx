@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState } from "react";
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUp16Regular } from "@fluentui/react-icons";
-import type { ConflictChoice } from "../../core/refresh/plan";
-import type { LinkRecord, RawWorkbook } from "../../core/types";
-import type { FileRefreshResult } from "../../adapters/docx/refresh";
+import type { ConflictChoice, RefreshPlan } from "../../core/refresh/plan";
+import type { RawWorkbook } from "../../core/types";
+import type { ReportFileRefresh } from "../../adapters/docx/refresh";
 import { useI18n } from "../i18n";
 import type { PaneServices } from "../services";
 import { downloadsBlocked as downloadsBlockedOn, saveBytes, type SaveOutcome } from "../download";
@@ -15,10 +15,11 @@ import { ProgressLine } from "../components/ProgressLine";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice, workbookReadProblem } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
-import { FilePicker, fileBytes } from "../word/FilePicker";
-import { ReviewList } from "../word/ReviewList";
-import { IssuesLine } from "../word/IssuesLine";
-import { clerkMessage, figureNames, otherWorkbookOf, refreshedFileName, reviewModel } from "../word/model";
+import { FilePicker, fileBytes } from "../components/FilePicker";
+import { ReviewList } from "../components/ReviewList";
+import { IssuesLine } from "../components/IssuesLine";
+import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../components/review";
+import { refreshedFileName } from "../model";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 
@@ -38,32 +39,13 @@ const useStyles = makeStyles({
   review: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
-type Refresh = (
-  workbook: RawWorkbook,
-  docx: Uint8Array,
-  choices: Record<string, ConflictChoice>,
-  /** The clerk confirmed this workbook although it is not the report's. */
-  allowOtherWorkbook?: boolean,
-) => Promise<{ result: FileRefreshResult; previous: LinkRecord }>;
-
-/** The patcher and its zip code load only when the clerk updates a report. */
-const refreshReportFile: Refresh = async (workbook, docx, choices, allowOtherWorkbook) => {
-  const [{ refreshDocx }, { readLinkedDocx }] = await Promise.all([
-    import(/* webpackChunkName: "docx-refresh" */ "../../adapters/docx/refresh"),
-    import(/* webpackChunkName: "docx-refresh" */ "../../adapters/docx/patch"),
-  ]);
-  const previous = readLinkedDocx(docx).record;
-  return { result: refreshDocx(workbook, docx, { choices, allowOtherWorkbook }), previous };
-};
-
+/** A report file read and recomputed, waiting for the clerk's review and 保存. */
 interface Pending {
   fileName: string;
-  workbook: RawWorkbook;
-  docx: Uint8Array;
-  result: FileRefreshResult;
-  previous: LinkRecord;
+  refresh: ReportFileRefresh;
   choices: Record<string, ConflictChoice>;
-  allowOtherWorkbook: boolean;
+  /** The plan with the clerk's choices: what the review shows is what the saved file carries. */
+  plan: RefreshPlan;
 }
 
 /** A refresh stopped before writing: the report came from another workbook, and the clerk decides. */
@@ -74,11 +56,10 @@ interface Asking {
   docx: Uint8Array;
 }
 
-export function UpdateReportView(props: { services: PaneServices; refresh?: Refresh }) {
+export function UpdateReportView(props: { services: PaneServices }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const { services } = props;
-  const refresh = props.refresh ?? refreshReportFile;
   const action = useAction();
   const busy = action.busy;
   const [pending, setPending] = useState<Pending | null>(null);
@@ -89,7 +70,7 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
 
   useEffect(() => {
     if (pending) reviewRef.current?.focus();
-  }, [pending?.result]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [pending?.refresh]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function pick(file: File, confirmed?: Omit<Asking, "mismatch" | "file">) {
     setPending(null);
@@ -105,9 +86,8 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
         if (!workbook) workbook = (await services.source.read()).workbook;
         await step("report", t("progressReadFile", { file: file.name }));
         if (!docx) docx = await fileBytes(file);
-        const allowOtherWorkbook = confirmed !== undefined;
-        const { result, previous } = await refresh(workbook, docx, {}, allowOtherWorkbook);
-        setPending({ fileName: file.name, workbook, docx, result, previous, choices: {}, allowOtherWorkbook });
+        const refresh = await services.refreshReportFile(workbook, docx, { allowOtherWorkbook: confirmed !== undefined });
+        setPending({ fileName: file.name, refresh, choices: {}, plan: refresh.plan });
       },
       done: () => t("progressReviewReady", { file: file.name }),
       fail: (stage, err) => {
@@ -129,10 +109,8 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
     await action.run({
       stage: "render",
       work: async () => {
-        // The review showed the clerk's choices; the file must carry the same ones.
-        const bytes = Object.keys(pending.choices).length
-          ? (await refresh(pending.workbook, pending.docx, pending.choices, pending.allowOtherWorkbook)).result.bytes
-          : pending.result.bytes;
+        // The review showed the clerk's choices; the file carries the same plan.
+        const bytes = pending.refresh.patch(pending.plan);
         const outcome = saveBytes(bytes, refreshedFileName(pending.fileName), services.platform);
         setSaved(outcome);
         return outcome;
@@ -169,13 +147,13 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {pending && (
         <div ref={reviewRef} tabIndex={-1} className={styles.review} data-testid="update-review">
-          <IssuesLine issues={pending.result.issues} />
+          <IssuesLine issues={pending.refresh.issues} />
           <ReviewList
-            review={reviewModel(pending.result.plan, figureNames(pending.previous, pending.result.plan.record), pending.choices)}
+            review={reviewModel(pending.plan, figureNames(pending.refresh.previous, pending.plan.record), pending.choices)}
             choices={pending.choices}
             onChoose={(choices) => {
               setSaved(null);
-              setPending({ ...pending, choices });
+              setPending({ ...pending, choices, plan: pending.refresh.replan(choices) });
             }}
             disabled={busy !== null}
           />
