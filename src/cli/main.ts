@@ -1,6 +1,7 @@
 // ledger-report: the engine on .xlsx/.docx files. Exit codes, the same for every command (exit.ts):
 // 0 nothing to look at, 1 finished but the clerk must look, 2 the input cannot be used and nothing
 // was written (one line on stderr, or with --json one JSON error on stdout; never a stack trace).
+import { LocalizedError } from "../core/errors";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -28,14 +29,10 @@ import { COMMANDS, HELP, OPTIONS, didYouMean, type Command } from "./help";
 import { EXIT_UNUSABLE, exitCode, mustLook, type LookReason, type Outcome } from "./exit";
 
 /** An input the tool cannot use: reported as one line (or one JSON error), exit 2, nothing written. */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly messageEn: string,
-    /** Stable code for scripts, in `--json` errors: `file.not_found`, `output.exists` … */
-    readonly code: string = "usage",
-  ) {
-    super(message);
+export class UsageError extends LocalizedError {
+  /** `code`: stable, for scripts, in `--json` errors: `file.not_found`, `output.exists` … */
+  constructor(message: string, messageEn: string, code = "usage") {
+    super(code, message, messageEn);
   }
 }
 

@@ -5,17 +5,15 @@
 // Packer on a new report or by `addParts` here on an existing file.
 import { unzipSync, zipSync, strToU8, type Unzipped } from "fflate";
 import { escapeXmlAttribute } from "../../core/link";
+import { LocalizedError } from "../../core/errors";
 import type { PackageAdditions } from "./package";
 
 export type DocxReadErrorCode = "not_docx" | "corrupt" | "not_linked" | "newer_version" | "link_missing" | "too_large";
 
-export class DocxReadError extends Error {
-  constructor(
-    readonly code: DocxReadErrorCode,
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(message);
+export class DocxReadError extends LocalizedError {
+  declare readonly code: DocxReadErrorCode;
+  constructor(code: DocxReadErrorCode, message: string, messageEn: string) {
+    super(code, message, messageEn);
   }
 }
 

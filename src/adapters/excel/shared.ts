@@ -1,4 +1,5 @@
 // What the workbook-source parts share: which sheet and table names matter, payload sizes, errors.
+import { LocalizedError } from "../../core/errors";
 import { LEDGER_SPECS } from "../../core/ledger/schema";
 import type { LedgerSpec } from "../../core/ledger/schema";
 import type { CellRange } from "../../core/types";
@@ -64,20 +65,7 @@ export function isPayloadLimitError(e: unknown): boolean {
 }
 
 /** A failure worded for the clerk: Chinese first, English, and the sheet or cell when known. */
-export class WorkbookSourceError extends Error {
-  readonly messageEn: string;
-  readonly code: string;
-  readonly cell?: string;
-  readonly cause?: unknown;
-  constructor(code: string, message: string, messageEn: string, opts: { cell?: string; cause?: unknown } = {}) {
-    super(message);
-    this.name = "WorkbookSourceError";
-    this.code = code;
-    this.messageEn = messageEn;
-    this.cell = opts.cell;
-    this.cause = opts.cause;
-  }
-}
+export class WorkbookSourceError extends LocalizedError {}
 
 /** `Sheet1!A1:C9` (or `A1:C9`) → the rectangle, zero-based; null for whole rows/columns or garbage. */
 export function rectOfAddress(address: string): CellRange | null {

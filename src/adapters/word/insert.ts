@@ -1,5 +1,6 @@
 // Putting a rendered report (.docx bytes from adapters/docx) into the open document. Word never
 // imports the file's custom XML parts, so the link record is stored separately afterwards.
+import { LocalizedError } from "../../core/errors";
 import { unzipSync, strFromU8 } from "fflate";
 import { LINK_NAMESPACE, linkRecordToXml } from "../../core/link";
 import type { LinkRecord } from "../../core/types";
@@ -15,12 +16,9 @@ export interface BodyLook {
 }
 
 /** Thrown before anything is sent when the report cannot be inserted (too large). */
-export class WordInsertError extends Error {
-  constructor(
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(message);
+export class WordInsertError extends LocalizedError {
+  constructor(message: string, messageEn: string, code = "word.insert_too_large") {
+    super(code, message, messageEn);
   }
 }
 

@@ -1,5 +1,6 @@
 // Reading a live report: its figure controls and its link record, in one round trip where the
 // host allows. On WordApi 1.3 (no custom XML part API) the link part comes through the Common API.
+import { LocalizedError } from "../../core/errors";
 import { LINK_NAMESPACE, parseLinkRecord } from "../../core/link";
 import { figureOfTag, textOfWordControl } from "../docx/content-control";
 import type { LinkRecord } from "../../core/types";
@@ -30,13 +31,10 @@ export interface LinkedReportRead {
 }
 
 /** Thrown by refreshInWord when the document cannot be refreshed. */
-export class WordLinkError extends Error {
-  constructor(
-    readonly code: WordLinkProblemCode,
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(message);
+export class WordLinkError extends LocalizedError {
+  declare readonly code: WordLinkProblemCode;
+  constructor(code: WordLinkProblemCode, message: string, messageEn: string) {
+    super(code, message, messageEn);
   }
 }
 

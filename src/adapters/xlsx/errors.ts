@@ -1,4 +1,5 @@
 // Every way a file can fail to read, as one error type with a clerk-facing message in both languages.
+import { LocalizedError } from "../../core/errors";
 
 export type XlsxErrorCode =
   | "not_zip"
@@ -13,23 +14,11 @@ export type XlsxErrorCode =
   | "limit_depth"
   | "limit_ratio";
 
-export class XlsxReadError extends Error {
-  readonly code: XlsxErrorCode;
-  /** Chinese message shown to the clerk (also `Error.message`). */
-  override message: string;
-  messageEn: string;
-  /** Sheet and A1 cell the problem was found at, when there is one. */
-  sheet?: string;
-  cell?: string;
+export class XlsxReadError extends LocalizedError {
+  declare readonly code: XlsxErrorCode;
 
   constructor(code: XlsxErrorCode, message: string, messageEn: string, where?: { sheet?: string; cell?: string }) {
-    super(message);
-    this.name = "XlsxReadError";
-    this.code = code;
-    this.message = message;
-    this.messageEn = messageEn;
-    if (where?.sheet !== undefined) this.sheet = where.sheet;
-    if (where?.cell !== undefined) this.cell = where.cell;
+    super(code, message, messageEn, where);
     // Keeps `instanceof` working when compiled to ES5-style classes.
     Object.setPrototypeOf(this, XlsxReadError.prototype);
   }

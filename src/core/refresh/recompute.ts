@@ -2,6 +2,7 @@
 // was generated with (unless the clerk chooses another year). A workbook that is not the one the
 // report came from stops the refresh unless the clerk confirms it. Shared by the file patcher and
 // the Word adapter.
+import { LocalizedError } from "../errors";
 import { runEngine, type EngineResult } from "../engine";
 import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../types";
 import { withSlots } from "../fill";
@@ -35,17 +36,16 @@ export interface WorkbookMismatch {
  * Refreshing from another workbook would quietly replace every figure with its numbers (a fresh
  * workbook's are all 待补 or 0): nothing is written unless the clerk says this workbook is right.
  */
-export class OtherWorkbookError extends Error {
-  readonly messageEn: string;
+export class OtherWorkbookError extends LocalizedError {
   constructor(readonly mismatch: WorkbookMismatch) {
     const { report, workbook } = mismatch;
     const theirs = workbook.id ? `工作簿ID为 ${workbook.id}` : "没有工作簿ID（可能是新建的或别人的工作簿）";
     const theirsEn = workbook.id ? `has workbook ID ${workbook.id}` : "has no workbook ID (a new or someone else's workbook?)";
     super(
+      "refresh.other_workbook",
       `这份报告由工作簿“${report.name || "（未记录名称）"}”（工作簿ID ${report.id}）生成，而所选工作簿“${workbook.name || "（未命名）"}”${theirs}。未写入任何内容。`,
+      `This report was generated from workbook "${report.name || "(name not recorded)"}" (workbook ID ${report.id}), but the chosen workbook "${workbook.name || "(unnamed)"}" ${theirsEn}. Nothing was written.`,
     );
-    this.name = "OtherWorkbookError";
-    this.messageEn = `This report was generated from workbook "${report.name || "(name not recorded)"}" (workbook ID ${report.id}), but the chosen workbook "${workbook.name || "(unnamed)"}" ${theirsEn}. Nothing was written.`;
   }
 }
 
