@@ -12,6 +12,8 @@ export interface EngineOptions {
   overrides?: Partial<ReportSettings>;
   /** Generation time written into the link record (ISO); defaults to now. */
   generatedAt?: string;
+  /** A template to use instead of the one 报告设置 names (a clerk's own, a test's). */
+  template?: Template;
 }
 
 export interface EngineResult {
@@ -42,7 +44,7 @@ export function runEngine(workbook: RawWorkbook, options: EngineOptions = {}): E
     scope: settings.scope,
     scopeCell,
   });
-  const template = templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
+  const template = options.template ?? templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
   const undefinedSlots = undefinedFigures(template, evaluated.figures, settings);
   const figures = [...evaluated.figures, ...undefinedSlots.figures];
   const report = buildReport(template, settings, figures);

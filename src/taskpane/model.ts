@@ -146,7 +146,7 @@ export function figureSections(result: EngineResult, unusedTitle: string): Figur
       for (const run of block.runs) if (run.kind === "slot") place(heading, run.id);
       return;
     }
-    const rows = block.kind === "table" ? block.rows.flat() : [block.runs];
+    const rows = block.kind === "table" ? block.rows.flat() : block.kind === "tableFigure" ? [[block.slot]] : [block.runs];
     for (const runs of rows) {
       const first = runs[0];
       if (block.kind === "paragraph" && first?.kind === "text" && first.style === "kai") runIn = shortTitle(first.text);

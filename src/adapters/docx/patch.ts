@@ -4,7 +4,8 @@
 import { unzipSync, zipSync, strToU8, type Unzipped } from "fflate";
 import { LINK_NAMESPACE, parseLinkRecord, linkRecordToXml, slotIdFromTag, escapeXmlText, type ParseLinkResult } from "../../core/link";
 import type { FoundControl, RefreshPlan } from "../../core/refresh/plan";
-import type { LinkRecord } from "../../core/types";
+import type { LinkRecord, LinkedFigure } from "../../core/types";
+import { tableFigureContent } from "./table-figure";
 import { isPlaceholderText } from "../../core/format";
 import { attribute, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
 import { figureOfBookmark } from "./bookmark-names";
@@ -563,14 +564,27 @@ function replacementContent(control: LocatedControl, text: string): string {
   return control.emptyContent ? `<w:sdtContent>${inner}</w:sdtContent>` : inner;
 }
 
+/**
+ * The new inside of a table figure's block-level control: the whole table written again (groups come
+ * and go, so rows are not patched one by one), or its placeholder paragraph.
+ */
+function tableReplacementContent(control: LocatedControl, figure: LinkedFigure, text: string): string {
+  const inner = `${control.innerMarks ?? ""}${tableFigureContent(figure.table, text)}`;
+  return control.emptyContent ? `<w:sdtContent>${inner}</w:sdtContent>` : inner;
+}
+
 /** Applies a refresh plan's writes and stores the new link record; returns the new package. */
 export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
   const edits: { start: number; end: number; text: string }[] = [];
   for (const c of docx.controls) if (c.restore) edits.push({ start: c.restore.start, end: c.restore.end, text: c.restore.xml });
+  const tables = new Map(plan.record.figures.filter((f) => f.kind === "table").map((f) => [f.id, f]));
   for (const w of plan.writes) {
     const c = docx.controls[w.index];
     if (c.placeholder) edits.push({ ...c.placeholder, text: "" });
-    edits.push({ start: c.contentStart, end: c.contentEnd, text: replacementContent(c, w.text) });
+    const table = tables.get(w.id);
+    // Only a block-level control can hold a table; an inline one keeps getting text.
+    const content = table && c.paragraphProperties !== null ? tableReplacementContent(c, table, w.text) : replacementContent(c, w.text);
+    edits.push({ start: c.contentStart, end: c.contentEnd, text: content });
   }
   edits.sort((a, b) => a.start - b.start);
   // One forward pass; an edit inside one already made (a control nested in a rewritten one) is gone with it.
