@@ -13,22 +13,9 @@ import { isSheetRead } from "../../../src/core/ledger";
 import { parseLinkRecord } from "../../../src/core/link";
 import { main } from "../../../src/cli/main";
 import type { RawWorkbook } from "../../../src/core/types";
-import type { Template } from "../../../src/core/report";
+import { TABLE_TEMPLATE } from "../../helpers/table-template";
 import { validateWordXml } from "../../helpers/ooxml";
 import { editControl, outside, SAMPLE, unzipText, withDocumentXml } from "./clerk";
-
-/** A clerk's one-page template with a table figure in a paragraph of its own. */
-export const TABLE_TEMPLATE: Template = {
-  id: "tables-test",
-  name: "电子保函开立情况",
-  text: [
-    "= {{setting.year}}年电子保函开立情况",
-    "~",
-    "{{setting.year}}年共开立电子保函{{eg.count}}笔，按出函机构分列如下：",
-    "{{eg.by_issuer}}",
-    "以上情况，特此报告。",
-  ].join("\n"),
-};
 
 /** The 指标定义 row of the table figure: the year's guarantees by issuer (前N and 其他: tests/unit/figures/grouped.test.ts). */
 const BY_ISSUER = ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构", "", "本期", "整数", ""];
