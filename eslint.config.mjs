@@ -11,7 +11,15 @@ export default [
     plugins: { "office-addins": officeAddins },
     languageOptions: {
       parser: tsParser,
-      globals: { ...globals.browser, ...globals.node, ...globals.jest, Office: "readonly", Excel: "readonly", Word: "readonly", OfficeExtension: "readonly" },
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        ...globals.jest,
+        Office: "readonly",
+        Excel: "readonly",
+        Word: "readonly",
+        OfficeExtension: "readonly",
+      },
     },
     rules: {
       // TypeScript checks undefined names itself, including type-only globals the rule cannot see.
@@ -24,5 +32,44 @@ export default [
     // The simulated hosts implement the API rather than call it; the load/sync rules do not apply.
     files: ["src/simulated-host/**", "tests/**"],
     rules: { "office-addins/load-object-before-read": "off", "office-addins/call-sync-before-read": "off" },
+  },
+  {
+    // The core is pure (README, issue #13): plain data in, plain data out. It may not reach into a
+    // host, a pane, an adapter, the simulated Office hosts or Node; src/core/tsconfig.json keeps
+    // their types out, this keeps their modules out.
+    files: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "**/adapters/**",
+                "**/adapters",
+                "**/taskpane/**",
+                "**/web/**",
+                "**/cli/**",
+                "**/playground/**",
+                "**/simulated-host/**",
+                "**/simulated-host",
+              ],
+              message: "src/core is pure: adapters, panes, hosts and the CLI depend on it, never the other way round.",
+            },
+            { group: ["node:*"], message: "src/core is pure: no Node built-ins (use an adapter)." },
+            {
+              group: ["exceljs", "react", "react-dom", "@fluentui/*"],
+              message: "src/core is pure: a file library or a UI belongs in an adapter or a pane.",
+            },
+          ],
+          paths: ["fs", "path", "os", "crypto", "zlib", "buffer", "stream", "util", "child_process", "worker_threads", "url"].map(
+            (name) => ({
+              name,
+              message: "src/core is pure: no Node built-ins (use an adapter).",
+            }),
+          ),
+        },
+      ],
+    },
   },
 ];

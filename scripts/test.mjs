@@ -22,6 +22,12 @@ function run(name, cmd, args, opts = {}) {
   results.push({ suite: "typecheck", passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, note: `${r.seconds}s` });
 }
 
+// 1b. The core on its own, with no DOM, Node or Office types: it stays pure by construction.
+{
+  const r = run("typecheck core", bin("tsc"), ["--noEmit", "-p", "src/core/tsconfig.json"]);
+  results.push({ suite: "core pure", passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, note: `${r.seconds}s` });
+}
+
 // 2. The command-line bundle the tests spawn.
 {
   const r = run("build:cli", process.execPath, ["scripts/build-cli.mjs"]);

@@ -89,6 +89,18 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
           messageEn: "The report was refreshed from another workbook, as you confirmed: check every figure.",
         };
   },
+  function placeholdersLeft(o) {
+    // `fill`: a placeholder naming nothing (or one that could not be converted) is still in the document as typed.
+    const n = (o.issues ?? []).filter((i) => i.code === "fill.unknown_placeholder" || i.code === "fill.placeholder_not_converted").length;
+    return n === 0
+      ? null
+      : {
+          code: "placeholders.left",
+          count: n,
+          message: `${n} 个占位符没有换成数字，已原样留在文档中（见上面所列段落）。`,
+          messageEn: `${n} placeholder(s) were not replaced and stay in the document as typed (see the paragraphs listed).`,
+        };
+  },
   function conflictsKept(o) {
     const n = o.conflictsKept?.length ?? 0;
     return n === 0

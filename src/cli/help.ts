@@ -1,7 +1,7 @@
 // Help texts, bilingual: clerks read the Chinese, IT admins the English. Each command accepts exactly
 // the options its help lists (OPTIONS), so a mistyped or misplaced option is an error, never ignored.
 
-export const COMMANDS = ["init", "check", "figures", "generate", "refresh"] as const;
+export const COMMANDS = ["init", "check", "figures", "generate", "fill", "refresh"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 type OptionSpec = { type: "boolean" | "string"; short?: string };
@@ -18,6 +18,13 @@ export const OPTIONS: Record<Command, Record<string, OptionSpec>> = {
   check: { ...ALWAYS, year: { type: "string" }, scope: { type: "string" } },
   figures: { ...ALWAYS, year: { type: "string" }, scope: { type: "string" } },
   generate: {
+    ...ALWAYS,
+    output: { type: "string", short: "o" },
+    year: { type: "string" },
+    scope: { type: "string" },
+    force: { type: "boolean" },
+  },
+  fill: {
     ...ALWAYS,
     output: { type: "string", short: "o" },
     year: { type: "string" },
@@ -88,6 +95,8 @@ export const HELP: Record<Command | "main", string> = {
   ledger-report figures <台账.xlsx> [--json]          计算各项指标：数值、报告文字、使用行数、来源
   ledger-report generate <台账.xlsx> -o <报告.docx>   生成述职报告
       [--year 2022] [--scope 交易一科] [--force]
+  ledger-report fill <台账.xlsx> <模板.docx|模板名称> -o <报告.docx>   用台账数字填写您自己的 Word 文档中的 {{占位符}}
+      [--year 2022] [--scope 交易一科] [--force]
   ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--year 2023] [--overwrite-conflicts] [--other-workbook] [--force] [--verbose]
                                                       刷新已有报告中的数字，保留手写内容
 
@@ -131,6 +140,24 @@ Writes the report (.docx, GB/T 9704 layout); every figure is a linked content co
   --force              输出文件已存在时覆盖它（默认拒绝，以免丢失您改过的报告）/ replace an existing output
 ${YEAR}
 ${SCOPE}
+${COMMON}`,
+  fill: `ledger-report fill <台账.xlsx> <模板.docx|模板名称> -o <报告.docx> [--year 2022] [--scope 交易一科] [--force] [--json]
+
+填写您自己的 Word 文档：正文、表格、页眉页脚中的 {{占位符}} 换成台账中的数字，每个都成为可刷新的内容控件
+（之后可用 refresh 刷新，与生成的报告相同）。占位符写指标编号或名称、或“报告设置”中的项目名称：
+  {{eg.count}}  {{电子保函笔数}}  {{年度}}  {{单位名称}}
+Word 把输入的文字拆成多段（拼写检查、修订号、半个加粗）也能识别；数字沿用占位符第一个字的格式，文档其余部分一字节不变。
+不认识的占位符原样保留并列出所在段落（退出码 1）；台账无法得出的指标写成黄色的“［待补：名称］”（退出码 1）。
+第二个参数不是文件时，按名称使用工作簿中保存的模板（Excel 任务窗格：报告模板 → 选择 Word 模板…）。
+Fills {{placeholders}} in the clerk's own .docx (body, tables, headers, footers) with linked, refreshable
+figures: a figure by id or name, a setting by its 报告设置 name. Unknown placeholders are listed and left
+as typed (exit 1). A second argument that is no file names a template stored in the workbook.
+
+  -o, --output <文件>  输出的 .docx（默认 <模板名>-<年度>.docx）；不会覆盖模板或工作簿
+  --force              输出文件已存在时覆盖它 / replace an existing output
+${YEAR}
+${SCOPE}
+  --json               {"version":1,"output","placeholders":[{"text","part","paragraph","id","converted"}],"figures":[…],"issues":[…],"mustLook":[…]}
 ${COMMON}`,
   refresh: `ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--year 2023] [--overwrite-conflicts] [--other-workbook] [--force] [--verbose] [--json]
 

@@ -127,6 +127,8 @@ export async function main(
       case "figures":
       case "generate":
         return await analyse(cmd, positionals, flags, lang, io);
+      case "fill":
+        return await fill(positionals, flags, lang, io);
       case "refresh":
         return await refresh(positionals, flags, lang, io);
     }
@@ -311,6 +313,129 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
   } finally {
     progress.done();
   }
+}
+
+async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
+  const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
+  const templateArg = positionals[1];
+  if (!templateArg)
+    throw new UsageError(
+      "缺少要填写的 Word 模板（.docx 文件，或工作簿中保存的模板名称）。",
+      "missing the Word template to fill (a .docx file, or the name of a template stored in the workbook).",
+      "usage.missing_input",
+    );
+  const overrides = parseOverrides(flags);
+  const templatePath = resolve(templateArg);
+  const isFile = existsSync(templatePath);
+  if (flags.output !== undefined) {
+    const output = resolve(flags.output);
+    if (output === templatePath)
+      throw new UsageError("输出文件不能覆盖模板。", "the output must not overwrite the template.", "output.is_input");
+    checkOutput(output, input, Boolean(flags.force));
+  }
+  const progress = createProgress(["读取工作簿", "校验台账", "计算指标", "填写模板", "写入文件"]);
+  try {
+    progress.step("读取工作簿");
+    const workbookBytes = loadWorkbookBytes(input);
+    const workbook = await readXlsxAsync(workbookBytes, { name: basename(input), wantSheet: isSheetRead, codec: nodeZipCodec });
+    let template: { bytes: Uint8Array; name: string };
+    if (isFile) template = { bytes: new Uint8Array(readFileSync(templatePath)), name: basename(templatePath) };
+    else if (/\.docx$/i.test(templateArg) || /[\\/]/.test(templateArg))
+      throw new UsageError(`找不到文件：${templatePath}`, `file not found: ${templatePath}`, "file.not_found");
+    else template = await storedTemplate(workbookBytes, templateArg.trim(), basename(input));
+    progress.step("校验台账");
+    const result = runEngine(workbook, { overrides, generatedAt: generationTime() });
+    progress.step("计算指标");
+    const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
+    if (noLedger)
+      throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`, "workbook.no_ledger");
+    refuseUnknownScope(overrides, result);
+    progress.step("填写模板");
+    const { fillFromEngine } = await import("../adapters/docx/fill");
+    const { DocxReadError } = await import("../adapters/docx/patch");
+    let filled;
+    try {
+      filled = fillFromEngine(template.bytes, result, {
+        workbookName: basename(input),
+        generatedAt: generationTime() ?? new Date().toISOString(),
+        templateName: template.name,
+      });
+    } catch (e) {
+      if (e instanceof DocxReadError)
+        throw new UsageError(`${template.name}：${e.message}`, `${template.name}: ${e.messageEn}`, `template.${e.code}`);
+      throw e;
+    }
+    const output =
+      flags.output !== undefined ? resolve(flags.output) : resolve(`${template.name.replace(/\.docx$/i, "")}-${result.settings.year}.docx`);
+    if (flags.output === undefined) {
+      if (output === templatePath)
+        throw new UsageError("输出文件不能覆盖模板。", "the output must not overwrite the template.", "output.is_input");
+      checkOutput(output, input, Boolean(flags.force));
+    }
+    progress.step("写入文件");
+    mkdirSync(dirname(output), { recursive: true });
+    writeFileSync(output, filled.bytes);
+    progress.done();
+    // The figures the document shows: an unresolved one is written as its visible 待补 placeholder.
+    const used = new Set(filled.ids);
+    const figures = result.figures.filter((f) => used.has(f.id));
+    const issues = [...result.issues, ...filled.issues];
+    const outcome: Outcome = { issues, figures };
+    const reasons = mustLook(outcome);
+    if (flags.json) {
+      printJson(io, {
+        output,
+        template: template.name,
+        placeholders: filled.placeholders.map((p) => ({
+          text: p.text,
+          part: p.part,
+          paragraph: p.paragraph,
+          id: p.target?.id ?? null,
+          converted: p.target !== null && !p.refused,
+        })),
+        figures: figures.map((f) => ({
+          id: f.id,
+          name: f.name,
+          value: f.value,
+          text: f.text,
+          ...(f.unresolved ? { unresolved: f.unresolved } : {}),
+        })),
+        issues,
+        mustLook: lookJson(reasons),
+      });
+    } else {
+      const converted = filled.placeholders.filter((p) => p.target && !p.refused).length;
+      io.out(
+        lang === "en"
+          ? `${converted} of ${filled.placeholders.length} placeholder(s) filled with linked figures.\n`
+          : `已填写 ${converted} 个占位符（共 ${filled.placeholders.length} 个），均为可刷新的数字。\n`,
+      );
+      if (filled.issues.length) io.out(formatIssues(filled.issues, lang));
+      io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Document written: " : "文档已写入："}${output}\n`);
+      tellReasons("fill", reasons, lang, io);
+    }
+    return exitCode(outcome);
+  } finally {
+    progress.done();
+  }
+}
+
+/** A template stored in the workbook (报告模板 → 选择 Word 模板…), by its name; exit 2 naming the stored ones when absent. */
+async function storedTemplate(workbookBytes: Uint8Array, name: string, workbookName: string): Promise<{ bytes: Uint8Array; name: string }> {
+  const { readStoredTemplates } = await import("../adapters/xlsx/stored-templates");
+  const stored = await readStoredTemplates(workbookBytes);
+  const found = stored.find((t) => t.name === name);
+  if (found) return { bytes: found.bytes, name: found.fileName || `${found.name}.docx` };
+  const names = stored.map((t) => t.name);
+  throw new UsageError(
+    names.length
+      ? `找不到文件“${name}”，工作簿“${workbookName}”中也没有名为“${name}”的模板。保存的模板有：${names.join("、")}。`
+      : `找不到文件“${name}”，工作簿“${workbookName}”中也没有保存任何模板（在 Excel 任务窗格中用“报告模板 → 选择 Word 模板…”保存）。`,
+    names.length
+      ? `no file "${name}", and workbook "${workbookName}" stores no template by that name. Stored templates: ${names.join(", ")}.`
+      : `no file "${name}", and workbook "${workbookName}" stores no templates (save one in the Excel pane: 报告模板 → 选择 Word 模板…).`,
+    "template.not_found",
+  );
 }
 
 /** Refuses an output that would overwrite the workbook, is not a .docx, or exists (unless --force). */

@@ -17,8 +17,22 @@ export interface SimListRule {
 /** Data validation as Office.js sets it (`range.dataValidation.rule = { list: … }`); other kinds kept as given. */
 export type SimValidationRule = SimListRule | Record<string, unknown>;
 
+/** Range.dataValidation's parts (ExcelApi 1.8); absent = Excel's defaults (alert on, no prompt, blanks ignored). */
+export interface SimValidation {
+  range: CellRange;
+  /** `{}` = no rule (type None), as a range that has only a prompt. */
+  rule: SimValidationRule;
+  errorAlert?: { showAlert: boolean; style: string; title: string; message: string };
+  prompt?: { showPrompt: boolean; title: string; message: string };
+  ignoreBlanks?: boolean;
+}
+
 export interface SimTable {
   name: string;
+  /** Table.showFilterButton (ExcelApi 1.3); default true. */
+  showFilterButton?: boolean;
+  /** Table.style; default TableStyleMedium2, what Excel gives a new table. */
+  style?: string;
   /** Header and totals rows included, sheet coordinates: Table.getRange(). */
   range: CellRange;
   /** The last row of `range` is the totals row (Chinese Excel labels it 汇总); default false. */
@@ -37,7 +51,7 @@ export interface SimSheet {
   visibility?: "Visible" | "Hidden" | "VeryHidden";
   /** Number formats by `row,col` (zero-based); absent = General. */
   numberFormats?: Record<string, string>;
-  validations?: { range: CellRange; rule: SimValidationRule }[];
+  validations?: SimValidation[];
   frozenRows?: number;
   /** Column widths in points by zero-based column. */
   columnWidths?: Record<number, number>;
@@ -1027,9 +1041,30 @@ class SimTableCollection extends SimCollection<TableRef, SimTable_> {
 // Named with a trailing underscore so it does not clash with the exported SimTable model type.
 class SimTable_ extends SimObject<TableRef> {
   readonly _className = "Table";
-  protected readonly _scalars = ["name", "showTotals", "showHeaders", "id"] as const;
+  protected readonly _scalars = ["name", "showTotals", "showHeaders", "id", "showFilterButton", "style"] as const;
   get name(): string {
     return this._get("name");
+  }
+  get showFilterButton(): boolean {
+    return this._get("showFilterButton");
+  }
+  set showFilterButton(value: boolean) {
+    this._host.need("1.3", "Table.showFilterButton");
+    this._action("Table.showFilterButton", value, () => {
+      const t = this._need("Table.showFilterButton");
+      this._host.guardWrite(t.sheet, "Table.showFilterButton");
+      t.table.showFilterButton = value;
+    });
+  }
+  get style(): string {
+    return this._get("style");
+  }
+  set style(value: string) {
+    this._action("Table.style", value, () => {
+      const t = this._need("Table.style");
+      this._host.guardWrite(t.sheet, "Table.style");
+      t.table.style = value;
+    });
   }
   set name(value: string) {
     this._action("Table.name", value, () => {
@@ -1073,6 +1108,10 @@ class SimTable_ extends SimObject<TableRef> {
         return m.table.showHeaders !== false;
       case "id":
         return `{table-${m.table.name}}`;
+      case "showFilterButton":
+        return m.table.showFilterButton !== false;
+      case "style":
+        return m.table.style ?? "TableStyleMedium2";
     }
     return undefined;
   }
@@ -1466,17 +1505,49 @@ class SimRangeFormat extends SimObject<RangeRef> {
 
 class SimDataValidation extends SimObject<RangeRef> {
   readonly _className = "DataValidation";
-  protected readonly _scalars = ["rule", "type"] as const;
+  protected readonly _scalars = ["rule", "type", "errorAlert", "prompt", "ignoreBlanks"] as const;
   get rule(): SimValidationRule {
     return this._get("rule");
   }
   set rule(rule: SimValidationRule) {
     this._action("DataValidation.rule", rule, () => {
+      // Like every argument, a malformed rule fails the sync that carries it, not the assignment.
+      checkValidationRule(rule);
       const m = this._need("DataValidation.rule");
       this._host.guardWrite(m.sheet, "DataValidation.rule");
-      const list = (m.sheet.validations ??= []).filter((v) => !intersect(v.range, m.r));
-      list.push({ range: { ...m.r }, rule });
-      m.sheet.validations = list;
+      validationAt(m, true).rule = rule;
+    });
+  }
+  get errorAlert(): NonNullable<SimValidation["errorAlert"]> {
+    return this._get("errorAlert");
+  }
+  set errorAlert(alert: SimValidation["errorAlert"]) {
+    this._action("DataValidation.errorAlert", alert, () => {
+      const full = checkErrorAlert(alert);
+      const m = this._need("DataValidation.errorAlert");
+      this._host.guardWrite(m.sheet, "DataValidation.errorAlert");
+      validationAt(m, false).errorAlert = full;
+    });
+  }
+  get prompt(): NonNullable<SimValidation["prompt"]> {
+    return this._get("prompt");
+  }
+  set prompt(prompt: SimValidation["prompt"]) {
+    const full = { showPrompt: prompt?.showPrompt ?? false, title: prompt?.title ?? "", message: prompt?.message ?? "" };
+    this._action("DataValidation.prompt", prompt, () => {
+      const m = this._need("DataValidation.prompt");
+      this._host.guardWrite(m.sheet, "DataValidation.prompt");
+      validationAt(m, false).prompt = full;
+    });
+  }
+  get ignoreBlanks(): boolean {
+    return this._get("ignoreBlanks");
+  }
+  set ignoreBlanks(value: boolean) {
+    this._action("DataValidation.ignoreBlanks", value, () => {
+      const m = this._need("DataValidation.ignoreBlanks");
+      this._host.guardWrite(m.sheet, "DataValidation.ignoreBlanks");
+      validationAt(m, false).ignoreBlanks = value;
     });
   }
   get type(): string {
@@ -1491,9 +1562,90 @@ class SimDataValidation extends SimObject<RangeRef> {
   }
   protected _read(m: RangeRef, name: string): unknown {
     const found = (m.sheet.validations ?? []).find((v) => intersect(v.range, m.r));
-    if (name === "type") return found ? ("list" in found.rule ? "List" : "Custom") : "None";
+    switch (name) {
+      case "type":
+        return found ? validationType(found.rule) : "None";
+      case "errorAlert":
+        return found?.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" };
+      case "prompt":
+        return found?.prompt ?? { showPrompt: false, title: "", message: "" };
+      case "ignoreBlanks":
+        return found?.ignoreBlanks ?? true;
+    }
     return found ? found.rule : {};
   }
+}
+
+// ── Data validation (ExcelApi 1.8) as the API documents it: a rule holds exactly one criterion
+// (list, wholeNumber, decimal, date, time, textLength or custom); the basic ones take an operator
+// and formula1 (and formula2 for Between/NotBetween); the error alert's style is Stop, Warning or
+// Information. A range's rule, alert, prompt and ignoreBlanks are one validation: setting one part
+// keeps the others when the range is the one validated; a rule over other ranges replaces them.
+
+const RULE_TYPES: Record<string, string> = {
+  list: "List",
+  wholeNumber: "WholeNumber",
+  decimal: "Decimal",
+  date: "Date",
+  time: "Time",
+  textLength: "TextLength",
+  custom: "Custom",
+};
+const VALIDATION_OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqualTo",
+  "LessThanOrEqualTo",
+];
+const ALERT_STYLES = ["Stop", "Warning", "Information"];
+
+function validationType(rule: SimValidationRule): string {
+  const key = Object.keys(rule)[0];
+  return key === undefined ? "None" : (RULE_TYPES[key] ?? "Custom");
+}
+
+function checkValidationRule(rule: SimValidationRule): void {
+  const where = "DataValidation.rule";
+  const keys = Object.keys(rule ?? {}).filter((k) => (rule as Record<string, unknown>)[k] !== undefined);
+  if (keys.length !== 1 || !(keys[0] in RULE_TYPES)) {
+    fail("InvalidArgument", where, "The argument is invalid or missing or has an incorrect format.");
+  }
+  const criterion = (rule as Record<string, Record<string, unknown>>)[keys[0]];
+  if (keys[0] === "list") {
+    if (typeof criterion.source !== "string" || criterion.source === "") fail("InvalidArgument", where);
+    return;
+  }
+  if (keys[0] === "custom") {
+    if (typeof criterion.formula !== "string") fail("InvalidArgument", where);
+    return;
+  }
+  const operator = String(criterion.operator ?? "");
+  if (!VALIDATION_OPERATORS.includes(operator) || criterion.formula1 === undefined) fail("InvalidArgument", where);
+  if ((operator === "Between" || operator === "NotBetween") && criterion.formula2 === undefined) fail("InvalidArgument", where);
+}
+
+function checkErrorAlert(alert: SimValidation["errorAlert"]): NonNullable<SimValidation["errorAlert"]> {
+  const style = alert?.style ?? "Stop";
+  if (!ALERT_STYLES.includes(style)) fail("InvalidArgument", "DataValidation.errorAlert");
+  return { showAlert: alert?.showAlert ?? true, style, title: alert?.title ?? "", message: alert?.message ?? "" };
+}
+
+/** The validation of exactly this range, made when missing; a new rule replaces those it overlaps. */
+function validationAt(m: RangeRef, forRule: boolean): SimValidation {
+  const list = (m.sheet.validations ??= []);
+  const same = list.find((v) => sameRect(v.range, m.r));
+  if (same) return same;
+  const made: SimValidation = { range: { ...m.r }, rule: {} };
+  m.sheet.validations = forRule ? [...list.filter((v) => !intersect(v.range, m.r)), made] : [...list, made];
+  return made;
+}
+
+function sameRect(a: CellRange, b: CellRange): boolean {
+  return a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
 }
 
 class SimRangeAreas extends SimObject<AreasRef> {

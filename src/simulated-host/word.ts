@@ -8,7 +8,7 @@
 // Runs in Node (tests) and in the browser (playground, end-to-end tests); no Node or DOM APIs.
 import { strFromU8, unzipSync, type Unzipped } from "fflate";
 import { SaxesParser } from "saxes";
-import { attribute, scanTags, unescapeXml } from "../adapters/docx/xml-scan";
+import { childElements, descendant, firstChild, namespaceOf, ownText, parseXml, type XmlElement } from "./xml";
 import { installGlobals, loadPaths, type LoadSpec } from "./common";
 
 // ---------------------------------------------------------------------------------------------
@@ -88,7 +88,7 @@ interface CellRef {
   col: number;
 }
 
-/** Tables get ids unique across every body parsed, so inserted tables never merge with others. */
+/** Tables get ids unique across every body parsed, so an inserted table never merges with another. */
 let nextTableId = 1;
 
 // ---------------------------------------------------------------------------------------------
@@ -192,6 +192,8 @@ interface ControlModel {
   title: string;
   cannotDelete: boolean;
   cannotEdit: boolean;
+  /** Word shows the control's placeholder text (w:showingPlcHdr) until something is typed in. */
+  showingPlaceholder: boolean;
 }
 
 interface PartModel {
@@ -209,6 +211,8 @@ export interface SimWordControlState {
   /** As a reader sees it with the changes accepted (getReviewedText("Current")). */
   current: string;
   cannotDelete: boolean;
+  /** Whether the text shown is the control's placeholder (w:showingPlcHdr), not content. */
+  showingPlaceholder: boolean;
 }
 
 export interface SimWordPartState {
@@ -227,22 +231,13 @@ interface ParsedBody {
   parts: PartModel[];
 }
 
-/** The namespace of an XML document's root element, or null when it has no root element. */
+/** The namespace of an XML document's root element, or null when the document is not well-formed. */
 export function rootNamespace(xml: string): string | null {
-  let ns: string | null = null;
-  let seen = false;
   try {
-    scanTags(xml, (tag) => {
-      if (seen || tag.kind === "close") return;
-      seen = true;
-      const colon = tag.name.indexOf(":");
-      const prefix = colon < 0 ? "" : tag.name.slice(0, colon);
-      ns = attribute(tag.attrs, prefix ? `xmlns:${prefix}` : "xmlns") ?? "";
-    });
+    return namespaceOf(parseXml(xml));
   } catch {
     return null;
   }
-  return seen ? ns : null;
 }
 
 function decode(bytes: Uint8Array): string {
@@ -276,7 +271,7 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
     if (!m) continue;
     const xml = decode(files[name]);
     const props = files[`customXml/itemProps${m[1]}.xml`];
-    const id = (props && /itemID="([^"]+)"/.exec(decode(props))?.[1]) || partIds();
+    const id = (props && itemIdOf(decode(props))) || partIds();
     parts.push({ id, namespaceUri: rootNamespace(xml) ?? "", xml });
   }
   const styleXml = files["word/styles.xml"];
@@ -285,37 +280,42 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
   return { items, controls, styles, evenAndOddHeaders, footers, pageSize, parts };
 }
 
+/** A datastore item's id (customXml/itemPropsN.xml), or null. */
+function itemIdOf(xml: string): string | null {
+  try {
+    return parseXml(xml).attrs["ds:itemID"] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function byNumber(a: string, b: string): number {
   const na = Number(/(\d+)\.xml$/.exec(a)?.[1] ?? 0);
   const nb = Number(/(\d+)\.xml$/.exec(b)?.[1] ?? 0);
   return na - nb || a.localeCompare(b);
 }
 
+/** A part's text (a footer's): its w:t elements in document order. */
 function textOf(xml: string): string {
   let out = "";
-  let start = -1;
-  scanTags(xml, (tag) => {
-    if (tag.name !== "w:t") return;
-    if (tag.kind === "open") start = tag.end;
-    else if (tag.kind === "close" && start >= 0) {
-      out += unescapeXml(xml.slice(start, tag.start));
-      start = -1;
+  const walk = (e: XmlElement) => {
+    for (const c of childElements(e)) {
+      if (c.name === "w:t") out += ownText(c);
+      else walk(c);
     }
-  });
+  };
+  walk(parseXml(xml));
   return out;
 }
 
-interface SdtFrame {
-  index: number;
-  inProperties: boolean;
-  open: boolean;
-  tag: string;
-  title: string;
-  locked: boolean;
-  contentLocked: boolean;
+type Revision = "inserted" | "deleted" | undefined;
+
+/** A CT_OnOff element: on when present, unless its w:val says otherwise. */
+function onOff(element: XmlElement | undefined): boolean {
+  return element !== undefined && !["0", "false", "off"].includes((element.attrs["w:val"] ?? "").toLowerCase());
 }
 
-/** The body as items, counting text the way the file patcher does (w:t and w:tab in runs). */
+/** The body as items, read as Word reads it (its own reader: text, tabs, breaks, symbols, revisions). */
 function parseBody(xml: string): {
   items: Item[];
   controls: Omit<ControlModel, "key" | "wordId">[];
@@ -323,144 +323,139 @@ function parseBody(xml: string): {
 } {
   const items: Item[] = [];
   const controls: Omit<ControlModel, "key" | "wordId">[] = [];
-  const frames: SdtFrame[] = [];
-  const names: string[] = [];
-  let inBody = false;
-  let textStart = -1;
+  /** The controls the element being read lies in, outermost first. */
+  const active: number[] = [];
   let pageSize: ParsedBody["pageSize"] = null;
-  let paragraphStyle: string | undefined;
-  /** The highlight of the run being read (w:r/w:rPr/w:highlight), "" for none. */
-  let runHighlight = "";
-  const active = () => frames.filter((f) => f.open).map((f) => f.index);
-  /** The outermost table being read: its id, nesting depth, and the current row and column. */
-  let table: { id: number; depth: number; row: number; col: number } | null = null;
-  let tableDepth = 0;
+  let root: XmlElement;
+  try {
+    root = parseXml(xml);
+  } catch {
+    fail("InvalidArgument", "insertFileFromBase64", "The file is not a valid Word document.");
+  }
+  const body = descendant(root, "w:body");
+  /** The cell of the outermost table being read, if any. */
+  let cell: CellRef | null = null;
   const pushItem = (item: Item) => {
-    if (table && table.row >= 0 && table.col >= 0) item.cell = { table: table.id, row: table.row, col: table.col };
+    if (cell) item.cell = { ...cell };
     items.push(item);
   };
 
-  scanTags(xml, (tag) => {
-    if (tag.name === "w:body") {
-      inBody = tag.kind === "open";
-      return;
-    }
-    if (!inBody) return;
-    const frame = frames[frames.length - 1];
-    if (tag.kind === "open" || tag.kind === "empty") {
-      const parent = names[names.length - 1];
-      switch (tag.name) {
-        case "w:sdt":
-          if (tag.kind === "open")
-            frames.push({
-              index: -1,
-              inProperties: false,
-              open: false,
-              tag: "",
-              title: "",
-              locked: false,
-              contentLocked: false,
-            });
-          break;
-        case "w:sdtPr":
-          if (frame && tag.kind === "open") frame.inProperties = true;
-          break;
-        case "w:tag":
-          if (frame?.inProperties) frame.tag = unescapeXml(attribute(tag.attrs, "w:val") ?? "");
-          break;
-        case "w:alias":
-          if (frame?.inProperties) frame.title = unescapeXml(attribute(tag.attrs, "w:val") ?? "");
-          break;
-        case "w:lock":
-          if (frame?.inProperties) {
-            const v = attribute(tag.attrs, "w:val") ?? "";
-            frame.locked = v === "sdtLocked" || v === "sdtContentLocked";
-            frame.contentLocked = v === "contentLocked" || v === "sdtContentLocked";
-          }
-          break;
-        case "w:sdtContent":
-          if (frame && tag.kind === "open") {
-            frame.index = controls.length;
-            controls.push({
-              tag: frame.tag,
-              title: frame.title,
-              cannotDelete: frame.locked,
-              cannotEdit: frame.contentLocked,
-            });
-            frame.open = true;
-            // An empty control still has a place in the text.
-            pushItem({ kind: "text", text: "", controls: active() });
-          }
-          break;
+  const text = (value: string, revision: Revision, highlight: string) => {
+    const item: Item = { kind: "text", text: value, controls: [...active] };
+    if (revision) item.revision = revision;
+    if (highlight) item.highlight = highlight;
+    pushItem(item);
+  };
+
+  const run = (r: XmlElement, revision: Revision) => {
+    // The run's highlight as Word names it (w:rPr/w:highlight), "" for none.
+    const mark = (firstChild(firstChild(r, "w:rPr"), "w:highlight")?.attrs["w:val"] ?? "").toLowerCase();
+    const highlight = mark === "none" ? "" : mark;
+    for (const c of childElements(r))
+      switch (c.name) {
         case "w:t":
-          if (tag.kind === "open") textStart = tag.end;
+          text(ownText(c), revision, highlight);
+          break;
+        case "w:delText":
+          // Text deleted under Track Changes: still in ContentControl.text, not in the reviewed text.
+          text(ownText(c), "deleted", highlight);
           break;
         case "w:tab":
-          if (parent === "w:r") pushItem({ kind: "text", text: "\t", controls: active() });
+          text("\t", revision, highlight);
           break;
-        case "w:r":
-          runHighlight = "";
+        // Word's text spells a line break (Shift+Enter) \v and a page or column break \f.
+        case "w:br":
+          text(c.attrs["w:type"] === "page" || c.attrs["w:type"] === "column" ? "\f" : "\v", revision, highlight);
           break;
-        case "w:highlight":
-          if (parent === "w:rPr" && names[names.length - 2] === "w:r") {
-            const v = (attribute(tag.attrs, "w:val") ?? "").toLowerCase();
-            runHighlight = v === "none" ? "" : v;
+        case "w:cr":
+          text("\v", revision, highlight);
+          break;
+        case "w:sym": {
+          const code = parseInt(c.attrs["w:char"] ?? "", 16);
+          if (Number.isFinite(code) && code > 0) text(String.fromCodePoint(code), revision, highlight);
+          break;
+        }
+      }
+  };
+
+  const walk = (element: XmlElement, revision: Revision) => {
+    for (const c of childElements(element))
+      switch (c.name) {
+        case "w:sdt": {
+          const props = firstChild(c, "w:sdtPr");
+          const content = firstChild(c, "w:sdtContent");
+          if (!content) break;
+          const lock = firstChild(props, "w:lock")?.attrs["w:val"] ?? "";
+          active.push(controls.length);
+          controls.push({
+            tag: firstChild(props, "w:tag")?.attrs["w:val"] ?? "",
+            title: firstChild(props, "w:alias")?.attrs["w:val"] ?? "",
+            cannotDelete: lock === "sdtLocked" || lock === "sdtContentLocked",
+            cannotEdit: lock === "contentLocked" || lock === "sdtContentLocked",
+            showingPlaceholder: onOff(firstChild(props, "w:showingPlcHdr")),
+          });
+          // An empty control still has a place in the text.
+          pushItem({ kind: "text", text: "", controls: [...active] });
+          walk(content, revision);
+          active.pop();
+          break;
+        }
+        case "w:tbl": {
+          if (cell) {
+            walk(c, revision);
+            break;
           }
+          const table = nextTableId++;
+          let row = -1;
+          for (const tr of childElements(c).filter((e) => e.name === "w:tr")) {
+            row++;
+            let col = -1;
+            for (const tc of childElements(tr).filter((e) => e.name === "w:tc")) {
+              cell = { table, row, col: ++col };
+              walk(tc, revision);
+            }
+          }
+          cell = null;
           break;
-        case "w:p":
-          if (tag.kind === "empty") pushItem({ kind: "break", controls: active() });
-          else paragraphStyle = undefined;
+        }
+        case "w:p": {
+          walk(c, revision);
+          const style = firstChild(firstChild(c, "w:pPr"), "w:pStyle")?.attrs["w:val"];
+          pushItem(style === undefined ? { kind: "break", controls: [...active] } : { kind: "break", controls: [...active], style });
           break;
-        case "w:pStyle":
-          if (parent === "w:pPr") paragraphStyle = unescapeXml(attribute(tag.attrs, "w:val") ?? "");
+        }
+        case "w:r":
+          run(c, revision);
           break;
-        case "w:tbl":
-          if (tag.kind === "open" && tableDepth++ === 0) table = { id: nextTableId++, depth: names.length, row: -1, col: -1 };
+        case "w:ins":
+        case "w:moveTo":
+          walk(c, "inserted");
           break;
-        case "w:tr":
-          if (table && tag.kind === "open" && tableDepth === 1) [table.row, table.col] = [table.row + 1, -1];
+        case "w:del":
+        case "w:moveFrom":
+          walk(c, "deleted");
           break;
-        case "w:tc":
-          if (table && tag.kind === "open" && tableDepth === 1) table.col++;
+        case "mc:AlternateContent":
+          // Word reads the first choice it understands; the fallback is for older readers.
+          walk(firstChild(c, "mc:Choice") ?? c, revision);
           break;
         case "w:pgSz":
-          pageSize = {
-            width: Number(attribute(tag.attrs, "w:w") ?? 0),
-            height: Number(attribute(tag.attrs, "w:h") ?? 0),
-          };
+          pageSize = { width: Number(c.attrs["w:w"] ?? 0), height: Number(c.attrs["w:h"] ?? 0) };
           break;
+        // Properties hold no text of the body.
+        case "w:pPr":
+        case "w:rPr":
+        case "w:sdtPr":
+          if (c.name === "w:pPr") {
+            const sz = descendant(c, "w:pgSz");
+            if (sz) pageSize = { width: Number(sz.attrs["w:w"] ?? 0), height: Number(sz.attrs["w:h"] ?? 0) };
+          }
+          break;
+        default:
+          walk(c, revision);
       }
-      if (tag.kind === "open") names.push(tag.name);
-      return;
-    }
-    names.pop();
-    switch (tag.name) {
-      case "w:t":
-        if (textStart >= 0) {
-          const item: Item = { kind: "text", text: unescapeXml(xml.slice(textStart, tag.start)), controls: active() };
-          if (runHighlight) item.highlight = runHighlight;
-          pushItem(item);
-          textStart = -1;
-        }
-        break;
-      case "w:p":
-        pushItem({ kind: "break", controls: active(), style: paragraphStyle });
-        paragraphStyle = undefined;
-        break;
-      case "w:sdtPr":
-        if (frame) frame.inProperties = false;
-        break;
-      case "w:tbl":
-        if (--tableDepth === 0) table = null;
-        break;
-      case "w:sdtContent":
-        if (frame) frame.open = false;
-        break;
-      case "w:sdt":
-        frames.pop();
-        break;
-    }
-  });
+  };
+  if (body) walk(body, undefined);
   return { items, controls, pageSize };
 }
 
@@ -553,6 +548,7 @@ export class SimWordDocument {
         text: this.controlText(key),
         current: this.controlText(key, "Current"),
         cannotDelete: c.cannotDelete,
+        showingPlaceholder: c.showingPlaceholder,
       };
     });
   }
@@ -667,17 +663,26 @@ export class SimWordDocument {
 
   /**
    * A control's text. Without a version, as ContentControl.text gives it: tracked deletions
-   * included. `Current` leaves out tracked deletions, `Original` tracked insertions.
+   * included. `Current` leaves out tracked deletions, `Original` tracked insertions. Breaks are
+   * Word's characters: \t tab, \v line break, \f page break, \r between paragraphs.
    */
   controlText(key: number, version?: "Current" | "Original"): string {
     let s = "";
-    for (const it of this.items)
-      if (it.kind === "text" && it.controls.includes(key)) {
-        if (version === "Current" && it.revision === "deleted") continue;
-        if (version === "Original" && it.revision === "inserted") continue;
-        s += it.text;
+    // Each paragraph end inside the control is a \r (as in Body.text), but for the last one: the
+    // control's range ends before its last paragraph mark.
+    let ends = 0;
+    for (const it of this.items) {
+      if (!it.controls.includes(key)) continue;
+      if (it.kind === "break") {
+        ends++;
+        continue;
       }
-    return s;
+      if (version === "Current" && it.revision === "deleted") continue;
+      if (version === "Original" && it.revision === "inserted") continue;
+      s += "\r".repeat(ends) + it.text;
+      ends = 0;
+    }
+    return s + "\r".repeat(Math.max(0, ends - 1));
   }
 
   /** The highlight of each stretch of text the control shows (`yellow`, or null for none), for assertions. */
@@ -728,6 +733,8 @@ export class SimWordDocument {
   replaceControlText(key: number, text: string): void {
     const [first, last] = this.span(key);
     if (first < 0) fail("ItemNotFound", "ContentControl.insertText");
+    // Content typed or written replaces the placeholder.
+    this.controlsByKey.get(key)!.showingPlaceholder = false;
     const outer = this.items[first].controls;
     const stack = outer.slice(0, outer.indexOf(key) + 1);
     const inside = this.items.slice(first, last + 1);
@@ -792,12 +799,8 @@ export class SimWordDocument {
     if (first < 0) fail("ItemNotFound", "ContentControl.insertOoxml");
     const body = /<w:body\b[^>]*>([\s\S]*)<\/w:body>/.exec(ooxml)?.[1];
     if (body === undefined) fail("InvalidArgument", "ContentControl.insertOoxml", "The OOXML has no w:document body.");
-    let parsed: ReturnType<typeof parseBody>;
-    try {
-      parsed = parseBody(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
-    } catch {
-      fail("InvalidArgument", "ContentControl.insertOoxml", "The OOXML is not well formed.");
-    }
+    const parsed = parseBody(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+    this.controlsByKey.get(key)!.showingPlaceholder = false;
     const outer = this.items[first].controls;
     const stack = outer.slice(0, outer.indexOf(key) + 1);
     const keyOf = parsed.controls.map((c) => {
@@ -816,6 +819,7 @@ export class SimWordDocument {
   insertIntoControl(key: number, text: string, where: "Start" | "End"): void {
     const [first, last] = this.span(key);
     if (first < 0) fail("ItemNotFound", "ContentControl.insertText");
+    this.controlsByKey.get(key)!.showingPlaceholder = false;
     const outer = this.items[first].controls;
     const stack = outer.slice(0, outer.indexOf(key) + 1);
     const at = where === "Start" ? first : this.items[last].kind === "break" ? last : last + 1;

@@ -21,7 +21,8 @@ import { WorkbookSourceError } from "../adapters/excel/shared";
 import { useI18n } from "./i18n";
 import type { PaneServices } from "./services";
 import { hasLedgers, saveManualValue } from "./model";
-import { ErrorNotice, technicalDetail, workbookReadError, type PaneError } from "./components/ErrorNotice";
+import { ErrorNotice, workbookReadProblem } from "./components/ErrorNotice";
+import { useAction } from "./shell/useAction";
 import { EmptyState } from "./views/EmptyState";
 import { LedgersView } from "./views/LedgersView";
 import { FiguresView } from "./views/FiguresView";
@@ -29,7 +30,8 @@ import { GenerateView } from "./views/GenerateView";
 
 type TabId = "ledgers" | "figures" | "generate";
 
-type Load = { kind: "loading" } | { kind: "failed"; error: PaneError } | { kind: "ready"; result: EngineResult; workbookName: string };
+/** The workbook as last read; a failed read is the reading action's error. */
+type Load = { kind: "loading" } | { kind: "ready"; result: EngineResult; workbookName: string };
 
 /** Edits in the sheets are gathered this long before the pane reacts (a clerk types cell after cell). */
 const CHANGE_DEBOUNCE_MS = 800;
@@ -97,35 +99,32 @@ export function App({ services: given }: { services: PaneServices }) {
   const [tab, setTab] = useState<TabId | null>(null);
   const [settingUp, setSettingUp] = useState(false);
   const [setUpOutcome, setSetUpOutcome] = useState<SetUpResult | null>(null);
-  const [actionError, setActionError] = useState<PaneError | null>(null);
+  const reading = useAction();
+  /** Set up, selections and 列名对照: one error line under the header. */
+  const action = useAction();
   const [mapping, setMapping] = useState<{ busy: boolean; saved: string | null }>({ busy: false, saved: null });
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const actionErrorRef = useRef<HTMLDivElement>(null);
 
   /** Reads the workbook and recomputes; `quiet` keeps the figures on screen meanwhile (no spinner). */
+  const runRead = reading.run;
   const read = useCallback(async (quiet = false) => {
     if (!quiet) setLoad({ kind: "loading" });
-    let stage: "read" | "engine" = "read";
-    try {
-      const started = Date.now();
-      const { workbook } = await services.source.read();
-      stage = "engine";
-      const result = services.runEngine(workbook);
-      lastReadMs.current = Date.now() - started;
-      setStale(false);
-      setLoad({ kind: "ready", result, workbookName: workbook.name ?? "" });
-      // The clerk first sees what needs fixing; with nothing to fix, the way to the report.
-      setTab((current) => current ?? (result.issues.some((i) => i.severity !== "info") ? "ledgers" : "generate"));
-    } catch (err) {
-      setLoad({
-        kind: "failed",
-        error:
-          stage === "read"
-            ? workbookReadError(t, err)
-            : { what: t("errorEngineWhat"), todo: t("errorEngineTodo"), detail: technicalDetail(err) },
-      });
-    }
-  }, [services, t]);
+    await runRead({
+      stage: "read" as "read" | "engine",
+      work: async (step) => {
+        const started = Date.now();
+        const { workbook } = await services.source.read();
+        await step("engine");
+        const result = services.runEngine(workbook);
+        lastReadMs.current = Date.now() - started;
+        setStale(false);
+        setLoad({ kind: "ready", result, workbookName: workbook.name ?? "" });
+        // The clerk first sees what needs fixing; with nothing to fix, the way to the report.
+        setTab((current) => current ?? (result.issues.some((i) => i.severity !== "info") ? "ledgers" : "generate"));
+      },
+      fail: (stage) => (stage === "read" ? workbookReadProblem(t) : { what: t("errorEngineWhat"), todo: t("errorEngineTodo") }),
+    });
+  }, [services, t, runRead]);
 
   useEffect(() => {
     void read();
@@ -162,61 +161,54 @@ export function App({ services: given }: { services: PaneServices }) {
   useEffect(() => {
     if (setUpOutcome) outcomeRef.current?.focus();
   }, [setUpOutcome]);
-  useEffect(() => {
-    if (actionError) actionErrorRef.current?.focus();
-  }, [actionError]);
-
   /** Runs a selection in Excel; resolves false (with the error shown) when it failed. */
-  async function select(where: string, action: () => Promise<void>): Promise<boolean> {
-    setActionError(null);
-    try {
-      await action();
-      return true;
-    } catch (err) {
-      setActionError({ what: t("errorSelectWhat", { where }), todo: t("errorSelectTodo"), detail: technicalDetail(err) });
-      return false;
-    }
+  async function select(where: string, selection: () => Promise<void>): Promise<boolean> {
+    const done = await action.run({
+      stage: "select",
+      work: async () => {
+        await selection();
+        return true;
+      },
+      fail: () => ({ what: t("errorSelectWhat", { where }), todo: t("errorSelectTodo") }),
+    });
+    return done ?? false;
   }
 
   async function setUp() {
     setSettingUp(true);
     setSetUpOutcome(null);
-    setActionError(null);
-    try {
-      const outcome = await services.source.setUp();
-      setSetUpOutcome(outcome);
-      await read();
-    } catch (err) {
-      setActionError({
-        what: t("errorSetUpWhat"),
-        where: t("errorReadWhere", { where: t("errorWhereWorkbook") }),
-        todo: t("errorSetUpTodo"),
-        detail: technicalDetail(err),
-      });
-    } finally {
-      setSettingUp(false);
-    }
+    await action.run({
+      stage: "setUp",
+      work: async () => {
+        setSetUpOutcome(await services.source.setUp());
+        await read();
+      },
+      fail: () => ({ what: t("errorSetUpWhat"), where: t("errorReadWhere", { where: t("errorWhereWorkbook") }), todo: t("errorSetUpTodo") }),
+    });
+    setSettingUp(false);
   }
 
   /** The one click on a missing column's suggestion: one 列名对照 row, then everything read again. */
   async function addColumnMapping(entry: ColumnMappingEntry) {
     setMapping({ busy: true, saved: null });
-    setActionError(null);
-    try {
-      const written = await services.source.writeColumnMapping(entry);
-      await read();
-      const params = { cell: written.cell, ledger: entry.ledger, column: entry.column, header: entry.header };
-      setMapping({ busy: false, saved: t(written.existed ? "columnMapExisted" : "columnMapSaved", params) });
-    } catch (err) {
-      const known = err instanceof WorkbookSourceError;
-      setMapping({ busy: false, saved: null });
-      setActionError({
-        what: t("errorColumnMapWhat"),
-        where: t("errorReadWhere", { where: known && err.cell ? err.cell : "列名对照" }),
-        todo: known ? (lang === "en-US" ? err.messageEn : err.message) : t("errorColumnMapTodo"),
-        detail: technicalDetail(err),
-      });
-    }
+    const saved = await action.run({
+      stage: "write",
+      work: async () => {
+        const written = await services.source.writeColumnMapping(entry);
+        await read();
+        const params = { cell: written.cell, ledger: entry.ledger, column: entry.column, header: entry.header };
+        return t(written.existed ? "columnMapExisted" : "columnMapSaved", params);
+      },
+      fail: (_, err) => {
+        const known = err instanceof WorkbookSourceError;
+        return {
+          what: t("errorColumnMapWhat"),
+          where: t("errorReadWhere", { where: known && err.cell ? err.cell : "列名对照" }),
+          todo: known ? (lang === "en-US" ? err.messageEn : err.message) : t("errorColumnMapTodo"),
+        };
+      },
+    });
+    setMapping({ busy: false, saved: saved ?? null });
   }
 
   const header = (
@@ -254,7 +246,7 @@ export function App({ services: given }: { services: PaneServices }) {
         </MessageBar>
       )}
       {setUpOutcome && <SetUpNotice ref={outcomeRef} outcome={setUpOutcome} />}
-      {actionError && <ErrorNotice ref={actionErrorRef} error={actionError} />}
+      {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {mapping.saved && (
         <MessageBar intent="success" layout="multiline" data-testid="column-map-saved">
           <MessageBarBody>{mapping.saved}</MessageBarBody>
@@ -264,10 +256,10 @@ export function App({ services: given }: { services: PaneServices }) {
   );
 
   let body: ReactNode;
-  if (load.kind === "loading") {
+  if (reading.error) {
+    body = <ErrorNotice error={reading.error} onRetry={() => void read()} />;
+  } else if (load.kind === "loading") {
     body = <Spinner label={t("loading")} labelPosition="below" />;
-  } else if (load.kind === "failed") {
-    body = <ErrorNotice error={load.error} onRetry={() => void read()} />;
   } else if (!hasLedgers(load.result)) {
     body = <EmptyState busy={settingUp} onSetUp={() => void setUp()} />;
   } else {

@@ -1,9 +1,10 @@
 // Boots the pane once Office is ready — shared by the real task pane and the playground, so the
 // playground exercises the same start-up path (language, theme, host and requirement checks).
 import { createRoot, type Root } from "react-dom/client";
-import { useMemo, type ReactNode } from "react";
-import { Body1, FluentProvider, Subtitle1, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { I18nContext, makeT, pickLang, useI18n, type Lang } from "./i18n";
+import type { ReactNode } from "react";
+import { Body1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { pickLang, useI18n } from "./i18n";
+import { Shell } from "./shell/Shell";
 import { App } from "./App";
 import { ErrorNotice } from "./components/ErrorNotice";
 import { createExcelServices, type PaneServices, type PanePlatform } from "./services";
@@ -41,24 +42,8 @@ function supportsWordApi(context: Office.Context | undefined): boolean {
 }
 
 const useStyles = makeStyles({
-  // The page's full-height background lives on an inner container, never on FluentProvider: Fluent
-  // copies the provider's classes onto its portal layers (drop-down lists, dialogs, tooltips), and a
-  // full-height background there covered the whole pane and took every click after one drop-down.
-  page: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
   notice: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
 });
-
-function Shell(props: { lang: Lang; dark: boolean; children: ReactNode }) {
-  const i18n = useMemo(() => ({ lang: props.lang, t: makeT(props.lang) }), [props.lang]);
-  const styles = useStyles();
-  return (
-    <I18nContext.Provider value={i18n}>
-      <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} lang={props.lang}>
-        <div className={styles.page}>{props.children}</div>
-      </FluentProvider>
-    </I18nContext.Provider>
-  );
-}
 
 function HostNotice(props: { kind: "other" | "unsupported" | "unsupportedWord" }) {
   const { t } = useI18n();

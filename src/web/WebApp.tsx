@@ -26,7 +26,8 @@ import { readXlsx } from "../adapters/xlsx";
 import { useI18n } from "../taskpane/i18n";
 import { renderDocxLazily, type PaneServices } from "../taskpane/services";
 import { hasLedgers, saveManualValue } from "../taskpane/model";
-import { ErrorNotice, technicalDetail, type PaneError } from "../taskpane/components/ErrorNotice";
+import { ErrorNotice } from "../taskpane/components/ErrorNotice";
+import { useAction } from "../taskpane/shell/useAction";
 import { LedgersView } from "../taskpane/views/LedgersView";
 import { FiguresView } from "../taskpane/views/FiguresView";
 import { GenerateView } from "../taskpane/views/GenerateView";
@@ -37,7 +38,8 @@ import { formatModified, type WebTranslate } from "./i18n";
 import { cellPlace, rowPlaces } from "./places";
 
 type TabId = "ledgers" | "figures" | "generate";
-type Load = { kind: "loading" } | { kind: "failed"; error: PaneError } | { kind: "ready"; result: EngineResult };
+/** The workbook as last read; a failed read is the reading action's error. */
+type Load = { kind: "loading" } | { kind: "ready"; result: EngineResult };
 
 async function readWorkbookFile(bytes: Uint8Array, name: string): Promise<RawWorkbook> {
   // The same sheets the command line reads (列名对照 included): the same report from the same file.
@@ -113,32 +115,31 @@ export default function WebApp(props: {
     [source],
   );
 
+  const reading = useAction();
+  const runRead = reading.run;
   const read = useCallback(
     async (quiet = false) => {
       if (!quiet) setLoad({ kind: "loading" });
-      let stage: "read" | "engine" = "read";
-      try {
-        const { workbook } = await source.read();
-        stage = "engine";
-        const result = services.runEngine(workbook);
-        setLoad({ kind: "ready", result });
-        setTab((current) => current ?? (result.issues.some((i) => i.severity !== "info") ? "ledgers" : "generate"));
-      } catch (err) {
-        const worded = err as { message?: unknown; messageEn?: unknown };
-        setLoad({
-          kind: "failed",
-          error:
-            stage === "read"
-              ? {
-                  what: w("openFailedWhat", { file: source.current.name }),
-                  todo: typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : w("openFailedTodo"),
-                  detail: technicalDetail(err),
-                }
-              : { what: t("errorEngineWhat"), todo: t("errorEngineTodo"), detail: technicalDetail(err) },
-        });
-      }
+      await runRead({
+        stage: "read" as "read" | "engine",
+        work: async (step) => {
+          const { workbook } = await source.read();
+          await step("engine");
+          const result = services.runEngine(workbook);
+          setLoad({ kind: "ready", result });
+          setTab((current) => current ?? (result.issues.some((i) => i.severity !== "info") ? "ledgers" : "generate"));
+        },
+        fail: (stage, err) => {
+          if (stage === "engine") return { what: t("errorEngineWhat"), todo: t("errorEngineTodo") };
+          const worded = err as { message?: unknown; messageEn?: unknown };
+          return {
+            what: w("openFailedWhat", { file: source.current.name }),
+            todo: typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : w("openFailedTodo"),
+          };
+        },
+      });
     },
-    [source, services, t, w, lang],
+    [source, services, t, w, lang, runRead],
   );
 
   // The first reading, and each time 重新读取 brings new bytes.
@@ -210,8 +211,8 @@ export default function WebApp(props: {
   );
 
   let body: ReactNode;
-  if (load.kind === "loading") body = <Spinner label={w("openingFile", { file: props.file.name })} labelPosition="below" />;
-  else if (load.kind === "failed") body = <ErrorNotice error={load.error} onRetry={() => void read()} />;
+  if (reading.error) body = <ErrorNotice error={reading.error} onRetry={() => void read()} />;
+  else if (load.kind === "loading") body = <Spinner label={w("openingFile", { file: props.file.name })} labelPosition="below" />;
   else if (!hasLedgers(load.result)) {
     body = (
       <section className={styles.empty} data-testid="empty-state">

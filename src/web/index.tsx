@@ -8,20 +8,21 @@ import {
   Body1,
   Button,
   Caption1,
-  FluentProvider,
   Spinner,
   Text,
   makeStyles,
   mergeClasses,
   shorthands,
   tokens,
-  webLightTheme,
 } from "@fluentui/react-components";
 import { DocumentTable24Regular, ShieldCheckmark16Regular } from "@fluentui/react-icons";
-import { I18nContext, type Lang } from "../taskpane/i18n";
-import { ErrorNotice, technicalDetail, type PaneError } from "../taskpane/components/ErrorNotice";
+import type { Lang } from "../taskpane/i18n";
+import { Shell } from "../taskpane/shell/Shell";
+import { ErrorNotice } from "../taskpane/components/ErrorNotice";
+import { useAction } from "../taskpane/shell/useAction";
+import type { Problem } from "../taskpane/shell/action";
 import { WebI18nContext, useWebI18n } from "./context";
-import { makeWebPaneT, makeWebT, webLang } from "./i18n";
+import { makeWebPaneT, makeWebT, webLang, type WebTranslate } from "./i18n";
 import { compareReading, droppedFile, looksLikeWorkbook, openedFile, type Reread } from "./files";
 import type { OpenedFile } from "./file-source";
 import { useChooser } from "./chooser";
@@ -72,13 +73,13 @@ const useStyles = makeStyles({
 
 type Opened = { file: OpenedFile; generation: number; reread: Reread | null };
 
-function openError(w: ReturnType<typeof useWebI18n>["w"], error: unknown, fileName: string): PaneError {
-  const worded = error as { message?: unknown; messageEn?: unknown };
-  return {
-    what: w("openFailedWhat", { file: fileName || "?" }),
-    todo: w("openFailedTodo"),
-    detail: typeof worded?.messageEn === "string" ? `${String(worded.message)}\n${technicalDetail(error)}` : technicalDetail(error),
-  };
+/** A file that could not be opened; the reader's own words (first line of the detail) go to IT. */
+function openProblem(w: WebTranslate, fileName: string): Problem {
+  return { what: w("openFailedWhat", { file: fileName || "?" }), todo: w("openFailedTodo") };
+}
+
+function notWorkbookProblem(w: WebTranslate, fileName: string): Problem {
+  return { what: w("notWorkbook", { file: fileName }), todo: w("openFailedTodo") };
 }
 
 function Page() {
@@ -86,19 +87,21 @@ function Page() {
   const styles = useStyles();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
-  const [error, setError] = useState<PaneError | null>(null);
+  /** Opening, reading again and dropping a file: one error on the page. */
+  const action = useAction();
+  const { clearError, fail } = action;
   const [dragging, setDragging] = useState(false);
   // What the next pick is for: a first or another workbook, or the same one read again.
   const [purpose, setPurpose] = useState<"open" | "reread">("open");
 
   const open = useCallback((file: OpenedFile) => {
-    setError(null);
+    clearError();
     setOpening(null);
     setOpened((current) => ({ file, generation: (current?.generation ?? 0) + 1, reread: null }));
-  }, []);
+  }, [clearError]);
 
   const reread = useCallback((next: OpenedFile) => {
-    setError(null);
+    clearError();
     setOpened((current) => {
       if (!current) return { file: next, generation: 1, reread: null };
       const outcome = compareReading(current.file, next);
@@ -107,20 +110,20 @@ function Page() {
         ? { file: next, generation: current.generation + 1, reread: outcome }
         : { file: outcome.kind === "changed" ? next : current.file, generation: current.generation, reread: outcome };
     });
-  }, []);
+  }, [clearError]);
 
   const onPicked = useCallback(
     (file: OpenedFile) => {
       if (!looksLikeWorkbook(file.name)) {
-        setError({ what: w("notWorkbook", { file: file.name }), todo: w("openFailedTodo"), detail: file.name });
+        fail(notWorkbookProblem(w, file.name), file.name);
         return;
       }
       if (purpose === "reread") reread(file);
       else open(file);
     },
-    [purpose, open, reread, w],
+    [purpose, open, reread, w, fail],
   );
-  const onError = useCallback((err: unknown, fileName: string) => setError(openError(w, err, fileName)), [w]);
+  const onError = useCallback((err: unknown, fileName: string) => fail(openProblem(w, fileName), err), [w, fail]);
   const chooser = useChooser({ label: w("chooseWorkbookLabel"), testId: "choose-workbook", onPicked, onError });
 
   function chooseToOpen() {
@@ -138,16 +141,11 @@ function Page() {
       return;
     }
     const handle = current.handle;
-    handle
-      .getFile()
-      .then((file) => openedFile(file, handle))
-      .then(reread, (err) =>
-        setError({
-          what: w("rereadFailedWhat", { file: current.name }),
-          todo: w("rereadFailedTodo"),
-          detail: technicalDetail(err),
-        }),
-      );
+    void action.run({
+      stage: "reread",
+      work: async () => reread(await openedFile(await handle.getFile(), handle)),
+      fail: () => ({ what: w("rereadFailedWhat", { file: current.name }), todo: w("rereadFailedTodo") }),
+    });
   }
 
   function drop(e: DragEvent) {
@@ -156,16 +154,18 @@ function Page() {
     const { file, handle } = droppedFile(e.dataTransfer);
     if (!file) return;
     if (!looksLikeWorkbook(file.name)) {
-      setError({ what: w("notWorkbook", { file: file.name }), todo: w("openFailedTodo"), detail: file.name });
+      fail(notWorkbookProblem(w, file.name), file.name);
       return;
     }
     setOpening(file.name);
-    handle
-      .then((h) => openedFile(file, h ?? undefined))
-      .then(open, (err) => {
+    void action.run({
+      stage: "open",
+      work: async () => open(await openedFile(file, (await handle) ?? undefined)),
+      fail: () => {
         setOpening(null);
-        setError(openError(w, err, file.name));
-      });
+        return openProblem(w, file.name);
+      },
+    });
   }
 
   const dragProps = {
@@ -181,7 +181,7 @@ function Page() {
     onDrop: drop,
   };
 
-  const errorNotice = error && <ErrorNotice error={error} />;
+  const errorNotice = action.error && <ErrorNotice error={action.error} />;
   return (
     <div className={styles.page} {...dragProps} data-testid="web-page">
       {chooser.input}
@@ -230,17 +230,15 @@ function Page() {
   );
 }
 
-function Shell(props: { lang: Lang }) {
-  const pane = useMemo(() => ({ lang: props.lang, t: makeWebPaneT(props.lang) }), [props.lang]);
+/** The pane's shell with the page's own words beside the pane's (which say files, not Excel). */
+function WebShell(props: { lang: Lang }) {
   const web = useMemo(() => ({ lang: props.lang, w: makeWebT(props.lang) }), [props.lang]);
   return (
-    <I18nContext.Provider value={pane}>
-      <WebI18nContext.Provider value={web}>
-        <FluentProvider theme={webLightTheme} lang={props.lang}>
-          <Page />
-        </FluentProvider>
-      </WebI18nContext.Provider>
-    </I18nContext.Provider>
+    <WebI18nContext.Provider value={web}>
+      <Shell lang={props.lang} translate={makeWebPaneT}>
+        <Page />
+      </Shell>
+    </WebI18nContext.Provider>
   );
 }
 
@@ -249,6 +247,6 @@ document.documentElement.lang = lang;
 document.title = makeWebT(lang)("pageTitle");
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <Shell lang={lang} />
+    <WebShell lang={lang} />
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { LEDGER_SPECS } from "../../src/core/ledger/schema";
-import { VALIDATED_ROWS, writeSetupWorkbook } from "../../src/adapters/xlsx/setup-writer";
+import { writeSetupWorkbook } from "../../src/adapters/xlsx/setup-writer";
+import { VALIDATED_ROWS } from "../../src/core/workbook/spec";
 
 const settingsRows: [string, string][] = [
   ["年度", "2022"],

@@ -5,16 +5,20 @@
 import { XmlComponent } from "docx";
 import type { IContext, IXmlableObject } from "docx";
 import { sanitizeXmlText } from "../../core/link";
+import { inSchemaOrder, type OrderedParent } from "./wml-order";
 
 type Child = XmlComponent | string | null | undefined | false;
 
 /** One element with `w:`-qualified attributes and children; undefined attributes are left out. */
 export class OoxmlElement extends XmlComponent {
+  /** The qualified element name, for placing it among its siblings. */
+  readonly name: string;
   private readonly attributes: Record<string, string | number | undefined>;
   private readonly children: (XmlComponent | string)[];
 
   constructor(name: string, attributes: Record<string, string | number | undefined> = {}, children: Child[] = []) {
     super(name);
+    this.name = name;
     this.attributes = attributes;
     this.children = children.filter((c): c is XmlComponent | string => c !== null && c !== undefined && c !== false);
   }
@@ -45,6 +49,23 @@ export function el(name: string, attributes: Record<string, string | number | un
   return new OoxmlElement(name, attributes, children);
 }
 
+/**
+ * An element whose children go in the schema order declared in wml-order.ts, whatever order the
+ * builder lists them in; a child the parent cannot hold throws.
+ */
+export function orderedEl(
+  name: OrderedParent,
+  attributes: Record<string, string | number | undefined>,
+  children: (OoxmlElement | null | undefined | false)[],
+): OoxmlElement {
+  const present = children.filter((c): c is OoxmlElement => c !== null && c !== undefined && c !== false);
+  return el(
+    name,
+    attributes,
+    inSchemaOrder(name, present, (c) => c.name),
+  );
+}
+
 /** `<w:name w:val="…"/>` and its many siblings that carry a single value. */
 export function val(name: string, value: string | number): OoxmlElement {
   return el(name, { "w:val": value });
@@ -72,9 +93,9 @@ export interface RunProps {
   zhCN?: boolean;
 }
 
-/** `w:rPr` in the order CT_RPr demands (rStyle, rFonts, b, bCs, … spacing, … sz, szCs, … lang). */
+/** `w:rPr`, children in CT_RPr order. */
 export function rPr(p: RunProps): OoxmlElement {
-  return el("w:rPr", {}, [
+  return orderedEl("w:rPr", {}, [
     p.style !== undefined && val("w:rStyle", p.style),
     p.fonts && rFonts(p.fonts),
     p.bold !== undefined && el("w:b", p.bold ? {} : { "w:val": "0" }),
@@ -114,7 +135,7 @@ export interface ParagraphProps {
   outlineLevel?: number;
 }
 
-/** `w:pPr` in CT_PPrBase order (keepNext, keepLines, widowControl, …, overflowPunct, …, snapToGrid, spacing, ind, …, jc, …, outlineLvl). */
+/** `w:pPr`, children in CT_PPrBase order. */
 export function pPr(p: ParagraphProps): OoxmlElement {
   const spacing =
     p.line !== undefined || p.before !== undefined || p.after !== undefined
@@ -134,7 +155,7 @@ export function pPr(p: ParagraphProps): OoxmlElement {
           "w:firstLine": p.firstLine ?? (p.firstLineChars === 0 ? 0 : undefined),
         })
       : null;
-  return el("w:pPr", {}, [
+  return orderedEl("w:pPr", {}, [
     p.keepNext && el("w:keepNext"),
     p.keepLines && el("w:keepLines"),
     p.widowControl !== undefined && val("w:widowControl", p.widowControl ? "1" : "0"),
@@ -162,7 +183,7 @@ export interface StyleDefinition {
 
 /** A whole `w:style`, children in CT_Style order. */
 export function style(s: StyleDefinition): OoxmlElement {
-  return el("w:style", { "w:type": s.type, "w:default": s.isDefault ? "1" : undefined, "w:styleId": s.id }, [
+  return orderedEl("w:style", { "w:type": s.type, "w:default": s.isDefault ? "1" : undefined, "w:styleId": s.id }, [
     val("w:name", s.name),
     s.aliases !== undefined && val("w:aliases", s.aliases),
     s.basedOn !== undefined && val("w:basedOn", s.basedOn),
@@ -192,7 +213,7 @@ export interface ContentControl {
 export function contentControl(c: ContentControl): OoxmlElement {
   return el("w:sdt", {}, [
     // Attribute values lose tabs and line breaks to attribute normalisation; the title is one line anyway.
-    el("w:sdtPr", {}, [
+    orderedEl("w:sdtPr", {}, [
       val("w:alias", c.alias.replace(/[\t\n\r]/g, " ")),
       val("w:tag", c.tag),
       val("w:id", c.id),

@@ -102,5 +102,21 @@ export function unescapeXml(s: string): string {
   });
 }
 
+/**
+ * The character data between two tags as a parser gives it: references resolved, CDATA sections
+ * taken literally, comments and processing instructions left out.
+ */
+export function characterData(raw: string): string {
+  if (!raw.includes("<")) return unescapeXml(raw);
+  let out = "";
+  const re = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
+  let at = 0;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    out += unescapeXml(raw.slice(at, m.index)) + (m[1] ?? "");
+    at = re.lastIndex;
+  }
+  return out + unescapeXml(raw.slice(at));
+}
+
 // Text going into document.xml must also lose what XML 1.0 cannot hold; one implementation for every part.
 export { escapeXmlText } from "../../core/link/xmltext";

@@ -1,13 +1,13 @@
 // What the workbook-source parts share: which sheet and table names matter, payload sizes, errors.
 import { COLUMN_MAP_SHEET, COLUMN_MAP_TABLE, DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET } from "../../core/ledger/schema";
-import type { ColumnSpec, LedgerSpec } from "../../core/ledger/schema";
+import type { LedgerSpec } from "../../core/ledger/schema";
 import type { CellRange } from "../../core/types";
 import { columnIndex } from "../../core/address";
 import { matchLedgerName } from "../../core/ledger/names";
 
-/** Table names set-up gives the two configuration sheets (same as the .xlsx set-up writer). */
-export const SETTINGS_TABLE = "ReportSettings";
-export const DEFINITIONS_TABLE = "FigureDefinitions";
+import { DEFINITIONS_TABLE, SETTINGS_TABLE } from "../../core/workbook/spec";
+
+export { DEFINITIONS_TABLE, SETTINGS_TABLE };
 
 export type RequirementCheck = (name: string, version: string) => boolean;
 
@@ -45,11 +45,6 @@ const CONFIG_KEYS = [SETTINGS_SHEET, DEFINITIONS_SHEET, SETTINGS_TABLE, DEFINITI
 export function isRelevantName(name: string): boolean {
   const folded = foldName(name);
   return ledgerOfName(name) !== null || CONFIG_KEYS.some((k) => folded.includes(k));
-}
-
-/** The header set-up writes: the unit in full-width brackets, as clerks write it (`保证金金额（元）`). */
-export function headerText(column: ColumnSpec): string {
-  return column.unit ? `${column.name}（${column.unit}）` : column.name;
 }
 
 /** Bytes a value takes as JSON on the wire (UTF-8) — what the 5 MB limit counts. */

@@ -1,116 +1,103 @@
-// Laying out new sheets in the live workbook, the same way the .xlsx set-up writer does
-// (src/adapters/xlsx/setup-writer.ts): one sheet per ledger named by its Chinese name holding a
-// table named by its English name, 报告设置 as table ReportSettings, 指标定义 as FigureDefinitions.
-// Everything here only queues operations; the caller syncs.
-import { DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET } from "../../core/ledger/schema";
-import type { ColumnSpec, LedgerSpec } from "../../core/ledger/schema";
+// Laying out new sheets in the live workbook: the layout core/workbook/spec.ts describes, realised over
+// Office.js — the same sheets, tables, formats, validations and widths the .xlsx set-up writer
+// (src/adapters/xlsx/setup-writer.ts) puts in a file. Everything here only queues operations; the
+// caller syncs.
+import type { LedgerSpec } from "../../core/ledger/schema";
 import { columnLetters } from "../../core/address";
 import type { RawCell } from "../../core/types";
-import { DEFINITIONS_TABLE, type RequirementCheck, SETTINGS_TABLE, headerText } from "./shared";
-
-/** Blank rows a new ledger table starts with (as the .xlsx writer). */
-export const EMPTY_LEDGER_ROWS = 5;
-/** How far below the header drop-downs and formats reach: Excel does not reliably carry validation into added rows. */
-export const VALIDATED_ROWS = 500;
-export const PERIOD_CHOICES = ["本期", "截至期末", "全部"];
-export const FORMAT_CHOICES = ["整数", "余", "亿元", "万元", "百分比"];
-const YES_NO = ["是", "否"];
-
-function columnNumberFormat(column: ColumnSpec): string | undefined {
-  if (column.numberFormat) return column.numberFormat;
-  if (column.type === "date") return "yyyy-mm-dd";
-  if (column.type === "money") return "#,##0.00";
-  if (column.type === "integer") return "0";
-  // All-digit credit codes would otherwise become 9.1E+17 and lose their last digits.
-  if (column.name === "统一社会信用代码") return "@";
-  return undefined;
-}
-
-function columnChoices(column: ColumnSpec): readonly string[] | undefined {
-  if (column.type === "enum") return column.values;
-  if (column.type === "yesno") return YES_NO;
-  return undefined;
-}
+import {
+  VALIDATED_ROWS,
+  definitionsSheetLayout,
+  ledgerSheetLayout,
+  settingsSheetLayout,
+  widthInPoints,
+  type SheetLayout,
+  type ValidationSpec,
+} from "../../core/workbook/spec";
+import type { RequirementCheck } from "./shared";
 
 function fill<T>(rows: number, value: T): T[][] {
   return Array.from({ length: rows }, () => [value]);
 }
 
-/** Number format and drop-down for one column, from the first data row down to VALIDATED_ROWS. */
-function formatColumn(
-  sheet: Excel.Worksheet,
-  col: number,
-  format: string | undefined,
-  choices: readonly string[] | undefined,
-  can: RequirementCheck,
-): void {
-  const below = can("ExcelApi", "1.7")
-    ? sheet.getRangeByIndexes(1, col, VALIDATED_ROWS, 1)
-    : sheet.getRange(`${columnLetters(col)}2:${columnLetters(col)}${VALIDATED_ROWS + 1}`);
-  if (format) below.numberFormat = fill(VALIDATED_ROWS, format);
-  if (choices && choices.length && can("ExcelApi", "1.8")) {
-    below.dataValidation.rule = { list: { inCellDropDown: true, source: choices.join(",") } };
-  }
+/** The spec's validation in Office.js's words (ExcelApi 1.8 DataValidation). */
+export function officeValidation(v: ValidationSpec): {
+  rule?: Excel.DataValidationRule;
+  errorAlert?: Excel.DataValidationErrorAlert;
+  prompt?: Excel.DataValidationPrompt;
+  ignoreBlanks: boolean;
+} {
+  const r = v.rule;
+  const rule: Excel.DataValidationRule | undefined =
+    r.kind === "list"
+      ? { list: { inCellDropDown: true, source: r.choices.join(",") } }
+      : r.kind === "date"
+        ? { date: { formula1: r.from, formula2: r.to, operator: "Between" as Excel.DataValidationOperator } }
+        : r.kind === "whole"
+          ? { wholeNumber: { formula1: r.atLeast, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator } }
+          : r.kind === "decimal"
+            ? { decimal: { formula1: r.atLeast, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator } }
+            : undefined;
+  return {
+    rule,
+    errorAlert: v.error
+      ? {
+          showAlert: true,
+          style: (v.error.style === "stop" ? "Stop" : "Warning") as Excel.DataValidationAlertStyle,
+          title: v.error.title,
+          message: v.error.message,
+        }
+      : undefined,
+    prompt: v.prompt ? { showPrompt: true, title: v.prompt.title, message: v.prompt.message } : undefined,
+    ignoreBlanks: v.allowBlank,
+  };
 }
 
-function addTableSheet(
-  context: Excel.RequestContext,
-  sheetName: string,
-  tableName: string,
-  rows: RawCell[][],
-  textColumns: number[],
-  can: RequirementCheck,
-): Excel.Worksheet {
-  const sheet = context.workbook.worksheets.add(sheetName);
-  const width = rows[0].length;
-  const address = `A1:${columnLetters(width - 1)}${rows.length}`;
-  // Text columns are formatted before the values land, so periods and ids are not read as dates or numbers.
-  for (const col of textColumns) {
-    if (rows.length > 1)
-      sheet.getRange(`${columnLetters(col)}2:${columnLetters(col)}${rows.length}`).numberFormat = fill(rows.length - 1, "@");
-  }
+/** Adds one sheet of the layout: formats first (so typed periods and ids stay text), then values, table, validations, widths. */
+export function addLayoutSheet(context: Excel.RequestContext, layout: SheetLayout, can: RequirementCheck): Excel.Worksheet {
+  const sheet = context.workbook.worksheets.add(layout.sheet);
+  const rows: RawCell[][] = [layout.columns.map((c) => c.header), ...layout.rows.map((r) => r.map((v) => v ?? ""))];
+  const dataRows = (col: number) => sheet.getRange(`${columnLetters(col)}2:${columnLetters(col)}${VALIDATED_ROWS + 1}`);
+  layout.columns.forEach((column, col) => {
+    if (column.numberFormat) dataRows(col).numberFormat = fill(VALIDATED_ROWS, column.numberFormat);
+  });
+  const address = `A1:${columnLetters(layout.columns.length - 1)}${rows.length}`;
   sheet.getRange(address).values = rows;
   const table = sheet.tables.add(address, true);
-  table.name = tableName;
-  if (can("ExcelApi", "1.7")) sheet.freezePanes.freezeRows(1);
+  table.name = layout.table;
+  if (!layout.filterButtons && can("ExcelApi", "1.3")) table.showFilterButton = false;
+  if (layout.frozenRows && can("ExcelApi", "1.7")) sheet.freezePanes.freezeRows(layout.frozenRows);
+  layout.columns.forEach((column, col) => {
+    // Without ExcelApi 1.8 (Excel 2016 before its 1.8 update) the sheet is laid out without validations.
+    if (column.validation && can("ExcelApi", "1.8")) {
+      const { rule, errorAlert, prompt, ignoreBlanks } = officeValidation(column.validation);
+      const validation = dataRows(col).dataValidation;
+      if (rule) validation.rule = rule;
+      if (errorAlert) validation.errorAlert = errorAlert;
+      if (prompt) validation.prompt = prompt;
+      validation.ignoreBlanks = ignoreBlanks;
+    }
+    sheet.getRange(`${columnLetters(col)}1`).format.columnWidth = widthInPoints(column.width);
+  });
   return sheet;
 }
 
-/** A ledger sheet with its table, headers (units in brackets), number formats and drop-downs. */
+/** A ledger sheet with its table, headers (units in brackets), number formats and validations. */
 export function addLedgerSheet(context: Excel.RequestContext, spec: LedgerSpec, can: RequirementCheck): void {
-  const headers = spec.columns.map(headerText);
-  const blank = headers.map(() => "" as RawCell);
-  const rows: RawCell[][] = [headers, ...Array.from({ length: EMPTY_LEDGER_ROWS }, () => [...blank])];
-  const sheet = addTableSheet(context, spec.name, spec.english, rows, [], can);
-  spec.columns.forEach((column, col) => formatColumn(sheet, col, columnNumberFormat(column), columnChoices(column), can));
-  sheet.getRange(`A1:${columnLetters(headers.length - 1)}1`).format.autofitColumns();
+  addLayoutSheet(context, ledgerSheetLayout(spec), can);
 }
 
 /** 报告设置: a 项目/值 table; 值 is text so periods stay as typed. */
 export function addSettingsSheet(context: Excel.RequestContext, pairs: [string, string][], can: RequirementCheck): void {
-  const rows: RawCell[][] = [["项目", "值"], ...(pairs.length ? pairs.map(([k, v]) => [k, v]) : [["", ""]])];
-  const sheet = addTableSheet(context, SETTINGS_SHEET, SETTINGS_TABLE, rows, [0, 1], can);
-  sheet.getRange(`A1:B${rows.length}`).format.autofitColumns();
+  addLayoutSheet(context, settingsSheetLayout(pairs), can);
 }
 
-/** 指标定义: the definitions table, with drop-downs for 台账, 区间 and 格式. */
+/** 指标定义: the definitions table, with drop-downs for 台账, 区间 and 格式 and a prompt on 统计. */
 export function addDefinitionsSheet(
   context: Excel.RequestContext,
   headers: string[],
   definitionRows: (string | number)[][],
   can: RequirementCheck,
 ): void {
-  const body = definitionRows.length ? definitionRows : [headers.map(() => "")];
-  const rows: RawCell[][] = [headers, ...body.map((r) => headers.map((_, i) => r[i] ?? ""))];
-  const sheet = addTableSheet(context, DEFINITIONS_SHEET, DEFINITIONS_TABLE, rows, [], can);
-  const lists: Record<string, readonly string[]> = {
-    台账: LEDGER_SPECS.map((l) => l.name),
-    区间: PERIOD_CHOICES,
-    格式: FORMAT_CHOICES,
-  };
-  headers.forEach((header, col) => {
-    const choices = lists[header.trim()];
-    if (choices) formatColumn(sheet, col, undefined, choices, can);
-  });
-  sheet.getRange(`A1:${columnLetters(headers.length - 1)}${rows.length}`).format.autofitColumns();
+  addLayoutSheet(context, definitionsSheetLayout(headers, definitionRows), can);
 }

@@ -9,8 +9,8 @@
 // reading that back too. A third sync happens only to correct the record when a write did not take.
 import type { LinkRecord, LinkedFigure } from "../../core/types";
 import { tableFigureContent } from "../docx/table-figure";
-import { linkRecordToXml, parseLinkRecord, slotTag } from "../../core/link";
-import { isPlaceholderText } from "../../core/format";
+import { linkRecordToXml, parseLinkRecord } from "../../core/link";
+import { contentLook, unchangedSinceReview } from "../docx/content-control";
 import type { RefreshPlan } from "../../core/refresh/plan";
 import {
   asyncCall,
@@ -109,7 +109,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
       const control = now[i];
       const found = plan.controls[w.index];
       if (!control) result.goneSinceReview.push(w.id);
-      else if (control.tag !== slotTag(w.id) || control.text !== (found.rawText ?? found.text)) result.changedSinceReview.push(w.id);
+      else if (!unchangedSinceReview(control, found)) result.changedSinceReview.push(w.id);
       else if (control.cannotEdit) result.lockedSinceReview.push(w.id);
       else {
         writing.push({ w, control });
@@ -127,7 +127,8 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
       const written = control.insertText(w.text, "Replace");
       // Replaced text keeps the formatting of what it replaces: a number written over a placeholder
       // would stay yellow, and a placeholder over a number would not stand out.
-      written.font.highlightColor = isPlaceholderText(w.text) ? "Yellow" : (null as unknown as string);
+      const { highlight } = contentLook(w.text);
+      written.font.highlightColor = highlight === "yellow" ? "Yellow" : (null as unknown as string);
 
       control.load("text");
       return { w, control, current: wordParts ? control.getReviewedText("Current") : null };

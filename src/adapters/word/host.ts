@@ -2,7 +2,6 @@
 // the Common API's custom XML parts (the only link-part API on WordApi 1.3, Office 2019/2021).
 // Defaults read the globals at call time, so the same code runs in Word, the playground and tests.
 import { linkRecordToXml, parseLinkRecord } from "../../core/link";
-import { scanTags, unescapeXml } from "../docx/xml-scan";
 import type { FoundControl } from "../../core/refresh/plan";
 import type { LinkRecord } from "../../core/types";
 
@@ -85,28 +84,8 @@ export function partPayload(xml: string): string {
   return xml.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, "");
 }
 
-/**
- * The text of a control's OOXML (ContentControl.getOoxml, WordApi 1.1) as it reads with tracked
- * changes accepted: w:t runs, leaving out deletions (w:delText) and moved-away text (w:moveFrom).
- */
-export function currentTextOfOoxml(ooxml: string): string {
-  let out = "";
-  let start = -1;
-  let away = 0;
-  let inContent = 0;
-  scanTags(ooxml, (tag) => {
-    if (tag.name === "w:sdtContent") inContent += tag.kind === "open" ? 1 : tag.kind === "close" ? -1 : 0;
-    else if (tag.name === "w:moveFrom" || tag.name === "w:del") away += tag.kind === "open" ? 1 : tag.kind === "close" ? -1 : 0;
-    else if (tag.name === "w:t") {
-      if (tag.kind === "open") start = tag.end;
-      else if (tag.kind === "close" && start >= 0) {
-        if (inContent > 0 && away === 0) out += unescapeXml(ooxml.slice(start, tag.start));
-        start = -1;
-      }
-    }
-  });
-  return out;
-}
+/** A control's OOXML read as the clerk sees it: the content-control module's rules, shared with the file reader. */
+export { currentTextOfOoxml } from "../docx/content-control";
 
 /** Whether a control's OOXML holds tracked changes. */
 export function hasTrackedChanges(ooxml: string): boolean {

@@ -1,6 +1,7 @@
 // Reading a live report: its figure controls and its link record, in one round trip where the
 // host allows. On WordApi 1.3 (no custom XML part API) the link part comes through the Common API.
-import { LINK_NAMESPACE, parseLinkRecord, slotIdFromTag } from "../../core/link";
+import { LINK_NAMESPACE, parseLinkRecord } from "../../core/link";
+import { figureOfTag, textOfWordControl } from "../docx/content-control";
 import type { LinkRecord } from "../../core/types";
 import {
   asyncCall,
@@ -59,8 +60,11 @@ interface PartText {
 function figureControls(items: { id: number; tag: string; text: string }[]): WordFoundControl[] {
   const out: WordFoundControl[] = [];
   for (const c of items) {
-    const id = slotIdFromTag(c.tag ?? "");
-    if (id) out.push({ id, text: c.text, wordId: c.id, tag: c.tag });
+    const id = figureOfTag(c.tag ?? "");
+    if (!id) continue;
+    // Word spells breaks its own way (\v, \r); the text compared and shown is the file reader's.
+    const text = textOfWordControl(c.text);
+    out.push(text === c.text ? { id, text, wordId: c.id, tag: c.tag } : { id, text, rawText: c.text, wordId: c.id, tag: c.tag });
   }
   return out;
 }
@@ -142,9 +146,12 @@ async function readAsReviewed(run: WordRun, host: WordEnvironment, controls: Wor
         const { current, ooxml } = results[i];
         const text = current ? current.value : currentTextOfOoxml(ooxml!.value);
         if (ooxml && hasTrackedChanges(ooxml.value)) tracked = true;
-        if (typeof text === "string" && text !== c.text) {
-          c.rawText = c.text;
-          c.text = text;
+        if (typeof text !== "string") return;
+        const reviewed = textOfWordControl(text);
+        if (reviewed !== c.text) {
+          // rawText stays ContentControl.text as Word gave it: the write compares against that.
+          c.rawText ??= c.text;
+          c.text = reviewed;
         }
       });
     });

@@ -18,8 +18,9 @@ import { formatKindFromLabel } from "../format";
 import { DEFAULT_DEFINITIONS } from "./defaults";
 import { parseAggregate, parseConditions, periodKindFromLabel } from "./syntax";
 
-/** English table name set-up gives the 指标定义 table. */
-export const DEFINITIONS_TABLE = "FigureDefinitions";
+import { DEFINITIONS_TABLE } from "../workbook/spec";
+
+export { DEFINITIONS_TABLE };
 
 type Field = "id" | "name" | "ledger" | "aggregate" | "conditions" | "period" | "format" | "manual";
 

@@ -3,7 +3,8 @@
 // report came from stops the refresh unless the clerk confirms it. Shared by the file patcher and
 // the Word adapter.
 import { runEngine, type EngineResult } from "../engine";
-import type { FigureResult, Issue, LinkRecord, LinkedFigure, RawWorkbook, ReportSettings } from "../types";
+import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../types";
+import { withSlots } from "../fill";
 
 export function overridesFromRecord(record: LinkRecord, given?: Partial<ReportSettings>): Partial<ReportSettings> {
   const year = Number(record.period.end.slice(0, 4));
@@ -65,41 +66,14 @@ export function recomputeForReport(
   record: LinkRecord,
   options: { overrides?: Partial<ReportSettings>; generatedAt?: string; allowOtherWorkbook?: boolean } = {},
 ): { fresh: EngineResult; issues: Issue[] } {
-  const run = runEngine(workbook, { overrides: overridesFromRecord(record, options.overrides), generatedAt: options.generatedAt });
-  const mismatch = workbookMismatch(record, run.link.workbookId, workbook.name ?? "");
+  const engine = runEngine(workbook, { overrides: overridesFromRecord(record, options.overrides), generatedAt: options.generatedAt });
+  // Every slot the document has is recomputed, not only the template's: a filled document or a figure
+  // inserted at the cursor refreshes like a generated one.
+  const ids = record.figures.map((f) => f.id);
+  const fresh = { ...engine, link: withSlots(engine.link, ids, engine.figures, engine.settings) };
+  const mismatch = workbookMismatch(record, fresh.link.workbookId, workbook.name ?? "");
   if (mismatch && !options.allowOtherWorkbook) throw new OtherWorkbookError(mismatch);
-  const fresh = { ...run, link: withReportFigures(run.link, record, run.figures) };
   return { fresh, issues: [...otherWorkbook(mismatch), ...fresh.issues] };
-}
-
-/**
- * The fresh record, with every figure the report holds that the template does not (a table figure in a
- * clerk's own template, a figure a placeholder or insert-at-cursor put there): a refresh updates what
- * the document shows, not only what the built-in template would.
- */
-export function withReportFigures(fresh: LinkRecord, report: LinkRecord, figures: FigureResult[]): LinkRecord {
-  const known = new Set(fresh.figures.map((f) => f.id));
-  const byId = new Map(figures.map((f) => [f.id, f]));
-  const extra: LinkedFigure[] = [];
-  for (const before of report.figures) {
-    const fig = byId.get(before.id);
-    if (known.has(before.id) || !fig) continue;
-    known.add(before.id);
-    const entry: LinkedFigure = {
-      id: fig.id,
-      name: fig.name,
-      value: fig.value,
-      text: fig.text,
-      fingerprint: fig.fingerprint,
-      ledger: fig.ledger,
-      conditions: fig.conditions,
-      rows: fig.rows,
-    };
-    if (fig.table !== undefined) entry.kind = "table";
-    if (fig.table) entry.table = fig.table;
-    extra.push(entry);
-  }
-  return extra.length ? { ...fresh, figures: [...fresh.figures, ...extra] } : fresh;
 }
 
 /** Said again in the result when the clerk chose to refresh from another workbook anyway. */

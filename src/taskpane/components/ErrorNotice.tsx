@@ -10,9 +10,18 @@ export interface PaneError {
   detail: string;
 }
 
-/** Office errors carry a code and debugInfo (the failing statement); keep all of it for IT. */
+/**
+ * Office errors carry a code and debugInfo (the failing statement); keep all of it for IT. An error
+ * that wraps another (Error.cause) shows the wrapped one's detail after its own.
+ */
 export function technicalDetail(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  const own = errorLines(error);
+  return cause === undefined || cause === error ? own : `${own}\ncause: ${technicalDetail(cause)}`;
+}
+
+function errorLines(error: Error): string {
   const office = error as Error & { code?: unknown; debugInfo?: unknown };
   const lines = [`${error.name}: ${error.message}`];
   if (office.code !== undefined) lines.push(`code: ${String(office.code)}`);
@@ -28,13 +37,8 @@ export function technicalDetail(error: unknown): string {
 }
 
 /** The open workbook could not be read: the same words wherever the pane reads it. */
-export function workbookReadError(t: Translate, error: unknown): PaneError {
-  return {
-    what: t("errorReadWhat"),
-    where: t("errorReadWhere", { where: t("errorWhereWorkbook") }),
-    todo: t("errorReadTodo"),
-    detail: technicalDetail(error),
-  };
+export function workbookReadProblem(t: Translate): Omit<PaneError, "detail"> {
+  return { what: t("errorReadWhat"), where: t("errorReadWhere", { where: t("errorWhereWorkbook") }), todo: t("errorReadTodo") };
 }
 
 const useStyles = makeStyles({

@@ -135,6 +135,8 @@ export const enUS: Messages = {
 
   errorDetails: "Details",
   retry: "Try again",
+  errorCrashWhat: "Ledger Report hit an error and cannot show this page",
+  errorCrashTodo: "Choose Try again; if that does not help, close the task pane and open it again. You can send the details below to IT.",
   errorReadWhat: "The workbook could not be read",
   errorReadWhere: "Where: {where}",
   errorReadTodo: "If a cell is being edited, press Esc to leave it, then choose Try again.",

@@ -127,6 +127,8 @@ export const zhCN = {
 
   errorDetails: "详细信息",
   retry: "重试",
+  errorCrashWhat: "台账成文出错了，这一页无法显示",
+  errorCrashTodo: "请点“重试”；仍然不行时关闭任务窗格再打开。可把下面的“详细信息”发给信息技术人员。",
   errorReadWhat: "无法读取工作簿",
   errorReadWhere: "位置：{where}",
   errorReadTodo: "如果有单元格正在编辑，请按 Esc 退出编辑，然后点“重试”。",

@@ -18,7 +18,9 @@ import type { FigureDefinition, FigureResult } from "../../core/types";
 import { DEFINITIONS_SHEET } from "../../core/ledger/schema";
 import { useI18n, type Lang, type Translate } from "../i18n";
 import { ManualSaveError, canEditManual, figureSections, figureSourceParts, manualInputText, parseManualInput } from "../model";
-import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { useAction } from "../shell/useAction";
+import type { Problem } from "../shell/action";
 import { describePlace, describePlacesIn, describeValue } from "../../core/describe";
 
 /** Writes a manual figure's value into 指标定义 and refreshes the figures; resolves with the cell written. */
@@ -67,11 +69,10 @@ export function unresolvedLine(u: NonNullable<FigureResult["unresolved"]>, t: Tr
 }
 
 /** The adapter's own words when it has them (they say what to do), else a general instruction. */
-function manualSaveError(error: unknown, name: string, t: Translate, lang: Lang): PaneError {
+function manualSaveProblem(error: unknown, name: string, t: Translate, lang: Lang): Problem {
   const cause = error instanceof ManualSaveError ? error.cause : error;
-  const detail = technicalDetail(cause);
   if (error instanceof ManualSaveError && error.stage === "refresh") {
-    return { what: t("errorManualRefreshWhat", { cell: error.cell ?? "" }), todo: t("errorManualRefreshTodo"), detail };
+    return { what: t("errorManualRefreshWhat", { cell: error.cell ?? "" }), todo: t("errorManualRefreshTodo") };
   }
   const worded = cause as { message?: unknown; messageEn?: unknown; cell?: unknown };
   const clerkText = typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : null;
@@ -79,7 +80,6 @@ function manualSaveError(error: unknown, name: string, t: Translate, lang: Lang)
     what: t("errorManualWhat", { name }),
     where: typeof worded?.cell === "string" ? t("errorManualWhere", { cell: worded.cell }) : undefined,
     todo: clerkText ?? t("errorManualTodo"),
-    detail,
   };
 }
 
@@ -92,7 +92,7 @@ function ManualEditor(props: { figure: FigureResult; save: SaveManual }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<PaneError | null>(null);
+  const action = useAction();
   const text = draft ?? manualInputText(figure.value);
   const parsed = parseManualInput(text);
   const invalid = parsed.ok
@@ -105,16 +105,17 @@ function ManualEditor(props: { figure: FigureResult; save: SaveManual }) {
     if (!parsed.ok || saving) return;
     setSaving(true);
     setSaved(null);
-    setError(null);
-    try {
-      const { cell } = await props.save(figure.id, parsed.value);
-      setDraft(null);
-      setSaved(t(parsed.value === null ? "manualCleared" : "manualSaved", { cell }));
-    } catch (err) {
-      setError(manualSaveError(err, figure.name, t, lang));
-    } finally {
-      setSaving(false);
-    }
+    const value = parsed.value;
+    await action.run({
+      stage: "save",
+      work: async () => {
+        const { cell } = await props.save(figure.id, value);
+        setDraft(null);
+        setSaved(t(value === null ? "manualCleared" : "manualSaved", { cell }));
+      },
+      fail: (_, err) => manualSaveProblem(err, figure.name, t, lang),
+    });
+    setSaving(false);
   }
 
   return (
@@ -156,7 +157,7 @@ function ManualEditor(props: { figure: FigureResult; save: SaveManual }) {
           </MessageBar>
         )}
       </div>
-      {error && <ErrorNotice error={error} />}
+      {action.error && <ErrorNotice error={action.error} />}
     </div>
   );
 }

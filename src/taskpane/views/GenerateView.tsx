@@ -32,10 +32,10 @@ import type { PaneServices } from "../services";
 import { excludedRows, reportFileName, scopeChoices, scopeIsKnown, uncomputedFigures, unresolvedFigures } from "../model";
 import { unresolvedLine } from "./FiguresView";
 import { downloadsBlocked as downloadsBlockedOn, reportMadeInWord, saveBytes, type SaveOutcome } from "../download";
-import { yieldToPaint } from "../paint";
 import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
-import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { useAction } from "../shell/useAction";
 import { UpdateReportView } from "./UpdateReportView";
 
 type StepState = "pending" | "active" | "done";
@@ -116,16 +116,16 @@ export function GenerateView(props: {
   const [scope, setScope] = useState(settings.scope);
   const [template, setTemplate] = useState(settings.template);
   const [savedNote, setSavedNote] = useState("");
-  const [settingsError, setSettingsError] = useState<PaneError | null>(null);
+  /** Writing 报告设置 back: its error stays by the fields. */
+  const settingsAction = useAction();
   const [steps, setSteps] = useState<Step[] | null>(null);
   const [running, setRunning] = useState(false);
-  const [error, setError] = useState<PaneError | null>(null);
+  const action = useAction();
   const [output, setOutput] = useState<{ bytes: Uint8Array; result: EngineResult } | null>(null);
   const [saved, setSaved] = useState<SaveOutcome | null>(null);
   /** A run with 待补 figures, waiting for the clerk's answer before it is laid out. */
   const [ask, setAsk] = useState<EngineResult | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
 
   const year = validYear(yearText);
   const scopes = useMemo(() => scopeChoices(result, ALL_DEPARTMENTS), [result]);
@@ -157,25 +157,17 @@ export function GenerateView(props: {
     setSteps(null);
     setOutdated(true);
   }, [stale]);
-  useEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error]);
-
   async function writeBack(pairs: [string, string][]) {
     setSavedNote("");
-    setSettingsError(null);
-    try {
-      await services.source.writeSettings(pairs);
-      setSavedNote(t("settingsSaved"));
-      await props.onSettingsWritten?.();
-    } catch (err) {
-      setSettingsError({
-        what: t("errorSettingsWhat"),
-        where: t("errorReadWhere", { where: t("errorWhereSettings") }),
-        todo: t("errorSettingsTodo"),
-        detail: technicalDetail(err),
-      });
-    }
+    await settingsAction.run({
+      stage: "write",
+      work: async () => {
+        await services.source.writeSettings(pairs);
+        setSavedNote(t("settingsSaved"));
+        await props.onSettingsWritten?.();
+      },
+      fail: () => ({ what: t("errorSettingsWhat"), where: t("errorReadWhere", { where: t("errorWhereSettings") }), todo: t("errorSettingsTodo") }),
+    });
   }
 
   function commitYear() {
@@ -192,69 +184,69 @@ export function GenerateView(props: {
     setSteps((current) => current && current.map((step, i) => (i === index ? { ...step, state, done } : step)));
   }
 
-  function failed(stage: "read" | "engine" | "render", err: unknown) {
+  /** The clerk's words for a failed generate, by the stage it failed in. */
+  function problem(stage: "read" | "engine" | "render") {
     const what: Record<typeof stage, MessageKey> = { read: "errorReadWhat", engine: "errorEngineWhat", render: "errorRenderWhat" };
     const todo: Record<typeof stage, MessageKey> = { read: "errorReadTodo", engine: "errorEngineTodo", render: "errorRenderTodo" };
-    setError({
+    return {
       what: t(what[stage]),
       where: stage === "read" ? t("errorReadWhere", { where: t("errorWhereWorkbook") }) : undefined,
       todo: t(todo[stage]),
-      detail: technicalDetail(err),
-    });
+    };
   }
 
   async function generate() {
     if (year === null) return;
     setRunning(true);
-    setError(null);
     setOutput(null);
     setSaved(null);
     setAsk(null);
     setOutdated(false);
     setSteps(STEPS.map((label, i) => ({ label, state: i === 0 ? "active" : "pending" })));
-    let stage: "read" | "engine" = "read";
-    try {
-      // Read afresh: a co-authored workbook may have changed since the pane last looked.
-      const { workbook, stats } = await services.source.read();
-      mark(0, "done", t("stepReadDone", { tables: workbook.tables.length, cells: stats.cells }));
-      mark(1, "active");
-      await yieldToPaint();
-      stage = "engine";
-      const engine = services.runEngine(workbook, {
-        overrides: { year, ...periodFor(settings, year), scope, template },
-      });
-      const errors = engine.issues.filter((i) => i.severity === "error").length;
-      const warnings = engine.issues.filter((i) => i.severity === "warning").length;
-      mark(1, "done", t("stepCheckDone", { errors, warnings }));
-      mark(2, "done", t("stepFiguresDone", { count: engine.figures.length }));
-      if (unresolvedFigures(engine).length > 0) {
-        // A report with 待补 figures is made only when the clerk says so, having seen which.
-        props.onResult(engine);
-        setAsk(engine);
-        return;
-      }
+    const engine = await action.run({
+      stage: "read" as "read" | "engine",
+      work: async (step) => {
+        // Read afresh: a co-authored workbook may have changed since the pane last looked.
+        const { workbook, stats } = await services.source.read();
+        mark(0, "done", t("stepReadDone", { tables: workbook.tables.length, cells: stats.cells }));
+        mark(1, "active");
+        await step("engine");
+        const engine = services.runEngine(workbook, {
+          overrides: { year, ...periodFor(settings, year), scope, template },
+        });
+        const errors = engine.issues.filter((i) => i.severity === "error").length;
+        const warnings = engine.issues.filter((i) => i.severity === "warning").length;
+        mark(1, "done", t("stepCheckDone", { errors, warnings }));
+        mark(2, "done", t("stepFiguresDone", { count: engine.figures.length }));
+        return engine;
+      },
+      fail: problem,
+    });
+    if (engine && unresolvedFigures(engine).length > 0) {
+      // A report with 待补 figures is made only when the clerk says so, having seen which.
+      props.onResult(engine);
+      setAsk(engine);
+    } else if (engine) {
       await layOut(engine);
-    } catch (err) {
-      failed(stage, err);
-    } finally {
-      setRunning(false);
     }
+    setRunning(false);
   }
 
   async function layOut(engine: EngineResult) {
     setRunning(true);
     mark(3, "active");
-    await yieldToPaint();
-    try {
-      const bytes = await services.renderDocx(engine.report, engine.link);
-      mark(3, "done", t("stepLayoutDone"));
-      props.onResult(engine);
-      setOutput({ bytes, result: engine });
-    } catch (err) {
-      failed("render", err);
-    } finally {
-      setRunning(false);
-    }
+    await action.run({
+      stage: "render",
+      work: async (step) => {
+        await step("render");
+        const bytes = await services.renderDocx(engine.report, engine.link);
+        mark(3, "done", t("stepLayoutDone"));
+        props.onResult(engine);
+        setOutput({ bytes, result: engine });
+      },
+      fail: problem,
+    });
+    setRunning(false);
   }
 
   function cancelAsk() {
@@ -335,7 +327,7 @@ export function GenerateView(props: {
         <Caption1 className={styles.muted} aria-live="polite">
           {savedNote}
         </Caption1>
-        {settingsError && <ErrorNotice error={settingsError} />}
+        {settingsAction.error && <ErrorNotice error={settingsAction.error} />}
       </div>
 
       {excluded > 0 && <Caption1 className={styles.muted}>{t("excludedBeforeGenerate", { rows: excluded })}</Caption1>}
@@ -411,7 +403,7 @@ export function GenerateView(props: {
         </DialogSurface>
       </Dialog>
 
-      {error && <ErrorNotice ref={errorRef} error={error} onRetry={() => void generate()} />}
+      {action.error && <ErrorNotice ref={action.errorRef} error={action.error} onRetry={() => void generate()} />}
 
       {outdated && !output && (
         <MessageBar intent="warning" layout="multiline" data-testid="result-outdated">

@@ -10,11 +10,11 @@ import type { FileRefreshResult } from "../../adapters/docx/refresh";
 import { useI18n } from "../i18n";
 import type { PaneServices } from "../services";
 import { downloadsBlocked as downloadsBlockedOn, saveBytes, type SaveOutcome } from "../download";
-import { yieldToPaint } from "../paint";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
-import { ErrorNotice, technicalDetail, workbookReadError, type PaneError } from "../components/ErrorNotice";
+import { ErrorNotice, workbookReadProblem } from "../components/ErrorNotice";
+import { useAction } from "../shell/useAction";
 import { FilePicker, fileBytes } from "../word/FilePicker";
 import { ReviewList } from "../word/ReviewList";
 import { IssuesLine } from "../word/IssuesLine";
@@ -79,84 +79,67 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
   const styles = useStyles();
   const { services } = props;
   const refresh = props.refresh ?? refreshReportFile;
-  const [busy, setBusy] = useState<string | null>(null);
-  const [live, setLive] = useState("");
-  const [error, setError] = useState<PaneError | null>(null);
+  const action = useAction();
+  const busy = action.busy;
   const [pending, setPending] = useState<Pending | null>(null);
   const [saved, setSaved] = useState<SaveOutcome | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const reviewRef = useRef<HTMLDivElement>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
 
   useEffect(() => {
     if (pending) reviewRef.current?.focus();
   }, [pending?.result]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error]);
-
-  function progress(message: string) {
-    setBusy(message);
-    setLive(message);
-  }
 
   async function pick(file: File, confirmed?: Omit<Asking, "mismatch" | "file">) {
-    setError(null);
     setPending(null);
     setSaved(null);
     setAsking(null);
-    progress(t("progressReadWorkbook"));
-    let stage: "read" | "report" = "read";
     let workbook: RawWorkbook | null = confirmed?.workbook ?? null;
     let docx: Uint8Array | null = confirmed?.docx ?? null;
-    try {
-      // Read afresh: the ledgers may have changed since the pane last looked.
-      if (!workbook) workbook = (await services.source.read()).workbook;
-      stage = "report";
-      progress(t("progressReadFile", { file: file.name }));
-      if (!docx) docx = await fileBytes(file);
-      await yieldToPaint();
-      const allowOtherWorkbook = confirmed !== undefined;
-      const { result, previous } = await refresh(workbook, docx, {}, allowOtherWorkbook);
-      setPending({ fileName: file.name, workbook, docx, result, previous, choices: {}, allowOtherWorkbook });
-      setLive(t("progressReviewReady", { file: file.name }));
-    } catch (err) {
-      setLive("");
-      const mismatch = otherWorkbookOf(err);
-      if (mismatch && workbook && docx) {
-        // Nothing was written: show both workbooks and let the clerk decide.
-        setAsking({ mismatch, file, workbook, docx });
-        return;
-      }
-      setError(
-        stage === "read"
-          ? workbookReadError(t, err)
-          : {
-              what: t("errorReportFileWhat", { file: file.name }),
-              todo: clerkMessage(err, lang) ?? t("errorReportFileTodo"),
-              detail: technicalDetail(err),
-            },
-      );
-    } finally {
-      setBusy(null);
-    }
+    await action.run({
+      stage: "read" as "read" | "report",
+      message: t("progressReadWorkbook"),
+      work: async (step) => {
+        // Read afresh: the ledgers may have changed since the pane last looked.
+        if (!workbook) workbook = (await services.source.read()).workbook;
+        await step("report", t("progressReadFile", { file: file.name }));
+        if (!docx) docx = await fileBytes(file);
+        const allowOtherWorkbook = confirmed !== undefined;
+        const { result, previous } = await refresh(workbook, docx, {}, allowOtherWorkbook);
+        setPending({ fileName: file.name, workbook, docx, result, previous, choices: {}, allowOtherWorkbook });
+      },
+      done: () => t("progressReviewReady", { file: file.name }),
+      fail: (stage, err) => {
+        const mismatch = otherWorkbookOf(err);
+        if (mismatch && workbook && docx) {
+          // Nothing was written: show both workbooks and let the clerk decide.
+          setAsking({ mismatch, file, workbook, docx });
+          return null;
+        }
+        return stage === "read"
+          ? workbookReadProblem(t)
+          : { what: t("errorReportFileWhat", { file: file.name }), todo: clerkMessage(err, lang) ?? t("errorReportFileTodo") };
+      },
+    });
   }
 
   async function save() {
     if (!pending) return;
-    setError(null);
-    try {
-      // The review showed the clerk's choices; the file must carry the same ones.
-      const bytes = Object.keys(pending.choices).length
-        ? (await refresh(pending.workbook, pending.docx, pending.choices, pending.allowOtherWorkbook)).result.bytes
-        : pending.result.bytes;
-      const outcome = saveBytes(bytes, refreshedFileName(pending.fileName), services.platform);
-      setSaved(outcome);
-      setLive(outcome.kind === "started" ? t("saveStarted", { file: outcome.fileName }) : t("saveBlockedTitle"));
-    } catch (err) {
-      setError({ what: t("errorRenderWhat"), todo: t("errorRenderTodo"), detail: technicalDetail(err) });
-    }
+    await action.run({
+      stage: "render",
+      work: async () => {
+        // The review showed the clerk's choices; the file must carry the same ones.
+        const bytes = Object.keys(pending.choices).length
+          ? (await refresh(pending.workbook, pending.docx, pending.choices, pending.allowOtherWorkbook)).result.bytes
+          : pending.result.bytes;
+        const outcome = saveBytes(bytes, refreshedFileName(pending.fileName), services.platform);
+        setSaved(outcome);
+        return outcome;
+      },
+      done: (outcome) => (outcome.kind === "started" ? t("saveStarted", { file: outcome.fileName }) : t("saveBlockedTitle")),
+      fail: () => ({ what: t("errorRenderWhat"), todo: t("errorRenderTodo") }),
+    });
   }
 
   return (
@@ -182,8 +165,8 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
         onCancel={() => setAsking(null)}
       />
       {busy && <ProgressLine text={busy} />}
-      <LiveRegion text={live} />
-      {error && <ErrorNotice ref={errorRef} error={error} onRetry={undefined} />}
+      <LiveRegion text={action.live} />
+      {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {pending && (
         <div ref={reviewRef} tabIndex={-1} className={styles.review} data-testid="update-review">
           <IssuesLine issues={pending.result.issues} />

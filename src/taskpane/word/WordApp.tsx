@@ -26,13 +26,14 @@ import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import type { EngineResult } from "../../core/engine";
 import type { InsertResult, LinkedReportRead, WordMessage, WordRefresh, WordRefreshPlan } from "../../adapters/word";
 import { useI18n, type Translate } from "../i18n";
-import { ErrorNotice, technicalDetail, type PaneError } from "../components/ErrorNotice";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { useAction } from "../shell/useAction";
+import type { ActionSpec } from "../shell/action";
 import type { WordPaneServices } from "./services";
 import { undoKeys, type PanePlatform } from "../services";
 import { FilePicker, fileBytes } from "./FilePicker";
 import { ReviewList } from "./ReviewList";
 import { IssuesLine } from "./IssuesLine";
-import { yieldToPaint } from "../paint";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import {
@@ -50,7 +51,8 @@ import {
   type RefreshCounts,
 } from "./model";
 
-type Load = { kind: "loading" } | { kind: "failed"; error: PaneError } | { kind: "ready"; read: LinkedReportRead };
+/** The document as last read; a failed read is the reading action's error. */
+type Load = { kind: "loading" } | { kind: "ready"; read: LinkedReportRead };
 
 interface Review {
   fileName: string;
@@ -152,31 +154,28 @@ export function WordApp({ services }: { services: WordPaneServices }) {
   const styles = useStyles();
   const [load, setLoad] = useState<Load>({ kind: "loading" });
   const [review, setReview] = useState<Review | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [live, setLive] = useState("");
-  const [error, setError] = useState<PaneError | null>(null);
+  const reading = useAction();
+  /** Every action on the document (refresh, apply, insert) shares one progress line and one error. */
+  const action = useAction();
+  const busy = action.busy;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [asking, setAsking] = useState<{ mismatch: WorkbookMismatch; file: File; workbook: RawWorkbook } | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
   const reviewRef = useRef<HTMLDivElement>(null);
 
+  const runRead = reading.run;
   const read = useCallback(async () => {
     setLoad({ kind: "loading" });
-    try {
-      setLoad({ kind: "ready", read: await services.read() });
-    } catch (err) {
-      setLoad({
-        kind: "failed",
-        error: {
-          what: t("errorWordReadWhat"),
-          where: t("errorReadWhere", { where: t("errorWhereDocument") }),
-          todo: t("errorWordReadTodo"),
-          detail: technicalDetail(err),
-        },
-      });
-    }
-  }, [services, t]);
+    await runRead({
+      stage: "document",
+      work: async () => setLoad({ kind: "ready", read: await services.read() }),
+      fail: () => ({
+        what: t("errorWordReadWhat"),
+        where: t("errorReadWhere", { where: t("errorWhereDocument") }),
+        todo: t("errorWordReadTodo"),
+      }),
+    });
+  }, [services, t, runRead]);
 
   useEffect(() => {
     void read();
@@ -185,60 +184,46 @@ export function WordApp({ services }: { services: WordPaneServices }) {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
   useEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error]);
-  useEffect(() => {
     if (review) reviewRef.current?.focus();
     // Only when a new review arrives, not on every choice.
   }, [review?.refresh]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  function start(message: string) {
-    setError(null);
+  /** Every action on the document starts with the last outcome gone. */
+  function run<S extends string, R>(spec: ActionSpec<S, R>) {
     setOutcome(null);
-    setBusy(message);
-    setLive(message);
+    return action.run(spec);
   }
 
   async function pickWorkbook(file: File, confirmed?: RawWorkbook) {
-    start(t("progressReadFile", { file: file.name }));
     setReview(null);
     setAsking(null);
-    let stage: "file" | "refresh" = "file";
     let workbook: RawWorkbook | null = confirmed ?? null;
-    try {
-      if (!workbook) workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
-      setBusy(t("progressCompare"));
-      setLive(t("progressCompare"));
-      await yieldToPaint();
-      stage = "refresh";
-      const refresh = await services.refresh(workbook, { allowOtherWorkbook: confirmed !== undefined });
-      setReview({ fileName: file.name, savedAt: file.lastModified, refresh, choices: {}, plan: refresh.plan });
-      setLive(t("progressReviewReady", { file: file.name }));
-    } catch (err) {
-      setLive("");
-      const mismatch = otherWorkbookOf(err);
-      if (mismatch && workbook) {
-        // Nothing was written: show both workbooks and let the clerk decide.
-        setAsking({ mismatch, file, workbook });
-        return;
-      }
-      setError(
-        stage === "file"
-          ? {
-              what: t("errorFileWhat", { file: file.name }),
-              todo: clerkMessage(err, lang) ?? t("errorFileTodo"),
-              detail: technicalDetail(err),
-            }
+    await run({
+      stage: "file" as "file" | "refresh",
+      message: t("progressReadFile", { file: file.name }),
+      work: async (step) => {
+        if (!workbook) workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
+        await step("refresh", t("progressCompare"));
+        const refresh = await services.refresh(workbook, { allowOtherWorkbook: confirmed !== undefined });
+        setReview({ fileName: file.name, savedAt: file.lastModified, refresh, choices: {}, plan: refresh.plan });
+      },
+      done: () => t("progressReviewReady", { file: file.name }),
+      fail: (stage, err) => {
+        const mismatch = otherWorkbookOf(err);
+        if (mismatch && workbook) {
+          // Nothing was written: show both workbooks and let the clerk decide.
+          setAsking({ mismatch, file, workbook });
+          return null;
+        }
+        return stage === "file"
+          ? { what: t("errorFileWhat", { file: file.name }), todo: clerkMessage(err, lang) ?? t("errorFileTodo") }
           : {
               what: t("errorRefreshWhat"),
               where: t("errorReadWhere", { where: t("errorWhereDocument") }),
               todo: clerkMessage(err, lang) ?? t("errorRefreshTodo"),
-              detail: technicalDetail(err),
-            },
-      );
-    } finally {
-      setBusy(null);
-    }
+            };
+      },
+    });
   }
 
   function choose(choices: Record<string, ConflictChoice>) {
@@ -248,30 +233,18 @@ export function WordApp({ services }: { services: WordPaneServices }) {
 
   async function apply() {
     if (!review) return;
-    start(t("progressApply"));
-    try {
-      const result = await review.refresh.apply(review.plan);
-      setReview(null);
-      await read();
-      setLive(t("applyResultTitle"));
-      setOutcome({ kind: "applied", counts: refreshCounts(review.plan), warnings: result.warnings });
-    } catch (err) {
-      setLive("");
-      setError({
-        what: t("errorApplyWhat"),
-        where: t("errorReadWhere", { where: t("errorWhereDocument") }),
-        todo: t("errorApplyTodo"),
-        detail: technicalDetail(err),
-      });
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function inserted(result: InsertResult) {
-    await read();
-    setLive(t("insertDoneTitle"));
-    setOutcome({ kind: "inserted", result });
+    await run({
+      stage: "apply",
+      message: t("progressApply"),
+      work: async () => {
+        const result = await review.refresh.apply(review.plan);
+        setReview(null);
+        await read();
+        setOutcome({ kind: "applied", counts: refreshCounts(review.plan), warnings: result.warnings });
+      },
+      done: () => t("applyResultTitle"),
+      fail: () => ({ what: t("errorApplyWhat"), where: t("errorReadWhere", { where: t("errorWhereDocument") }), todo: t("errorApplyTodo") }),
+    });
   }
 
   const header = (
@@ -288,7 +261,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
         data-testid="reload"
         onClick={() => {
           setReview(null);
-          setError(null);
+          action.clearError();
           void read();
         }}
       >
@@ -298,19 +271,21 @@ export function WordApp({ services }: { services: WordPaneServices }) {
   );
 
   let body: ReactNode;
-  if (load.kind === "loading") {
+  if (reading.error) {
+    body = <ErrorNotice error={reading.error} onRetry={() => void read()} />;
+  } else if (load.kind === "loading") {
     body = <Spinner label={t("wordLoading")} labelPosition="below" />;
-  } else if (load.kind === "failed") {
-    body = <ErrorNotice error={load.error} onRetry={() => void read()} />;
   } else if (load.read.problem?.code === "not_linked") {
     body = (
       <InsertView
         services={services}
         busy={busy}
-        onStart={start}
-        onBusy={setBusy}
-        onError={setError}
-        onInserted={(r) => void inserted(r)}
+        run={run}
+        onInserted={async (result) => {
+          await read();
+          setOutcome({ kind: "inserted", result });
+          action.announce(t("insertDoneTitle"));
+        }}
       />
     );
   } else if (load.read.problem || !load.read.record) {
@@ -400,9 +375,9 @@ export function WordApp({ services }: { services: WordPaneServices }) {
     <main className={styles.root} data-testid="word-pane">
       {header}
       {outcome && <OutcomeNotice ref={outcomeRef} outcome={outcome} platform={services.platform} />}
-      {error && <ErrorNotice ref={errorRef} error={error} />}
+      {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {body}
-      <LiveRegion text={live} testId="live" />
+      <LiveRegion text={action.live} testId="live" />
     </main>
   );
 }
@@ -481,10 +456,9 @@ function FigureStatusList({ rows, source, onSelect }: { rows: FigureStatusRow[];
 function InsertView(props: {
   services: WordPaneServices;
   busy: string | null;
-  onStart: (message: string) => void;
-  onBusy: (message: string | null) => void;
-  onError: (error: PaneError) => void;
-  onInserted: (result: InsertResult) => void;
+  /** The Word pane's action: one progress line and one error for the whole pane. */
+  run: <S extends string, R>(spec: ActionSpec<S, R>) => Promise<R | undefined>;
+  onInserted: (result: InsertResult) => Promise<void>;
 }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
@@ -492,49 +466,36 @@ function InsertView(props: {
   const { services } = props;
 
   async function pick(file: File) {
-    props.onStart(t("progressReadFile", { file: file.name }));
     setPrepared(null);
-    let stage: "file" | "engine" = "file";
-    try {
-      const workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
-      props.onBusy(t("progressFigures"));
-      await yieldToPaint();
-      stage = "engine";
-      setPrepared({ fileName: file.name, engine: services.runEngine(workbook) });
-    } catch (err) {
-      props.onError(
+    await props.run({
+      stage: "file" as "file" | "engine",
+      message: t("progressReadFile", { file: file.name }),
+      work: async (step) => {
+        const workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
+        await step("engine", t("progressFigures"));
+        setPrepared({ fileName: file.name, engine: services.runEngine(workbook) });
+      },
+      fail: (stage, err) =>
         stage === "file"
-          ? {
-              what: t("errorFileWhat", { file: file.name }),
-              todo: clerkMessage(err, lang) ?? t("errorFileTodo"),
-              detail: technicalDetail(err),
-            }
-          : { what: t("errorEngineWhat"), todo: t("errorEngineTodo"), detail: technicalDetail(err) },
-      );
-    } finally {
-      props.onBusy(null);
-    }
+          ? { what: t("errorFileWhat", { file: file.name }), todo: clerkMessage(err, lang) ?? t("errorFileTodo") }
+          : { what: t("errorEngineWhat"), todo: t("errorEngineTodo") },
+    });
   }
 
   async function insert() {
     if (!prepared) return;
-    props.onStart(t("progressRender"));
-    try {
-      const bytes = await services.renderDocx(prepared.engine.report, prepared.engine.link);
-      props.onBusy(t("progressInsert"));
-      const result = await services.insert(bytes, prepared.engine.link);
-      setPrepared(null);
-      props.onInserted(result);
-    } catch (err) {
-      props.onError({
-        what: t("errorInsertWhat"),
-        where: t("errorReadWhere", { where: t("errorWhereDocument") }),
-        todo: t("errorInsertTodo"),
-        detail: technicalDetail(err),
-      });
-    } finally {
-      props.onBusy(null);
-    }
+    await props.run({
+      stage: "render" as "render" | "insert",
+      message: t("progressRender"),
+      work: async (step) => {
+        const bytes = await services.renderDocx(prepared.engine.report, prepared.engine.link);
+        await step("insert", t("progressInsert"));
+        const result = await services.insert(bytes, prepared.engine.link);
+        setPrepared(null);
+        await props.onInserted(result);
+      },
+      fail: () => ({ what: t("errorInsertWhat"), where: t("errorReadWhere", { where: t("errorWhereDocument") }), todo: t("errorInsertTodo") }),
+    });
   }
 
   return (

@@ -272,3 +272,97 @@ describe("simulated Excel host: WorksheetCollection.onChanged", () => {
     ).rejects.toMatchObject({ code: "ApiNotFound" });
   });
 });
+
+describe("simulated Excel host: data validation (ExcelApi 1.8)", () => {
+  const blankSheet = () => createSimulatedExcel({ date1904: false, sheets: [sheet("台账", [["日期"]])] });
+
+  it("keeps a range's rule, error alert, prompt and ignoreBlanks as one validation and reads them back", async () => {
+    const sim = blankSheet();
+    await sim.Excel.run(async (context) => {
+      const v = context.workbook.worksheets.getItem("台账").getRange("A2:A501").dataValidation;
+      v.rule = { date: { formula1: "1990-01-01", formula2: "2099-12-31", operator: "Between" } };
+      v.errorAlert = { showAlert: true, style: "Warning", title: "日期", message: "日期应为日期" };
+      v.prompt = { showPrompt: true, title: "日期", message: "例如 2022-03-01" };
+      v.ignoreBlanks = false;
+      await context.sync();
+      const cell = context.workbook.worksheets.getItem("台账").getRange("A7").dataValidation.load("type,errorAlert,prompt,ignoreBlanks");
+      await context.sync();
+      expect([cell.type, cell.errorAlert.style, cell.prompt.message, cell.ignoreBlanks]).toEqual([
+        "Date",
+        "Warning",
+        "例如 2022-03-01",
+        false,
+      ]);
+    });
+    expect(sim.workbook.sheets[0].validations).toHaveLength(1);
+  });
+
+  it("answers Excel's defaults where a range has no validation: type None, alert on, no prompt, blanks ignored", async () => {
+    const sim = blankSheet();
+    await sim.Excel.run(async (context) => {
+      const v = context.workbook.worksheets.getItem("台账").getRange("B2").dataValidation.load("type,errorAlert,prompt,ignoreBlanks");
+      await context.sync();
+      expect([v.type, v.errorAlert.showAlert, v.prompt.showPrompt, v.ignoreBlanks]).toEqual(["None", true, false, true]);
+    });
+  });
+
+  it("gives a range with only a prompt the type None", async () => {
+    const sim = blankSheet();
+    await sim.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("台账").getRange("D2:D501");
+      range.dataValidation.prompt = { showPrompt: true, title: "统计", message: "计数" };
+      const v = range.dataValidation.load("type");
+      await context.sync();
+      expect(v.type).toBe("None");
+    });
+  });
+
+  it.each([
+    [
+      "two criteria in one rule",
+      { list: { inCellDropDown: true, source: "是,否" }, wholeNumber: { formula1: 0, operator: "GreaterThan" } },
+    ],
+    ["an empty list", { list: { inCellDropDown: true, source: "" } }],
+    ["an unknown operator", { wholeNumber: { formula1: 0, operator: "AtLeast" } }],
+    ["Between without formula2", { decimal: { formula1: 0, operator: "Between" } }],
+  ])("fails the sync with InvalidArgument for %s", async (_what, rule) => {
+    const sim = blankSheet();
+    await expect(
+      sim.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("台账").getRange("A2:A9").dataValidation.rule = rule as Excel.DataValidationRule;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(sim.workbook.sheets[0].validations ?? []).toEqual([]);
+  });
+
+  it("refuses an error alert style other than Stop, Warning or Information", async () => {
+    const sim = blankSheet();
+    await expect(
+      sim.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("台账").getRange("A2").dataValidation.errorAlert = {
+          showAlert: true,
+          style: "Loud" as Excel.DataValidationAlertStyle,
+          title: "",
+          message: "",
+        };
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("has no dataValidation before ExcelApi 1.8 and no Table.showFilterButton before 1.3", async () => {
+    const old = createSimulatedExcel(smallWorkbook(), { apiSets: { ExcelApi: "1.7" } });
+    await old.Excel.run(async (context) => {
+      expect(() => context.workbook.worksheets.getItem("学习记录").getRange("A2").dataValidation).toThrow(
+        expect.objectContaining({ code: "ApiNotFound" }),
+      );
+    });
+    const older = createSimulatedExcel(smallWorkbook(), { apiSets: { ExcelApi: "1.2" } });
+    await older.Excel.run(async (context) => {
+      expect(() => {
+        context.workbook.tables.getItem("StudySessions").showFilterButton = false;
+      }).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+    });
+  });
+});

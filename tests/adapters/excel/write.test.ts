@@ -127,7 +127,8 @@ describe("writing 报告设置", () => {
       ["项目", "值"],
       ["年度", "2022"],
     ]);
-    expect(created.tables).toEqual([{ name: "ReportSettings", range: { top: 0, left: 0, bottom: 1, right: 1 } }]);
+    // Like the file `init` writes: a short 项目/值 list without filter buttons.
+    expect(created.tables).toEqual([{ name: "ReportSettings", range: { top: 0, left: 0, bottom: 1, right: 1 }, showFilterButton: false }]);
   });
 
   it("refuses a protected 报告设置 with a message naming the sheet, writing nothing", async () => {
@@ -206,12 +207,21 @@ describe("setting up the workbook", () => {
     expect(eg.numberFormats?.["500,5"]).toBe("#,##0.00");
     expect(eg.numberFormats?.["1,3"]).toBe("@");
     expect(eg.numberFormats?.["1,2"]).toBeUndefined();
-    expect(eg.validations).toEqual([
-      {
-        range: { top: 1, left: 7, bottom: 500, right: 7 },
-        rule: { list: { inCellDropDown: true, source: "有效,撤销" } },
-      },
-    ]);
+    const validationOf = (col: number) => eg.validations?.find((v) => v.range.left === col);
+    expect(validationOf(7)).toEqual({
+      range: { top: 1, left: 7, bottom: 500, right: 7 },
+      rule: { list: { inCellDropDown: true, source: "有效,撤销" } },
+      errorAlert: { showAlert: true, style: "Stop", title: "状态", message: "请从下拉列表中选择：有效、撤销 / Choose one of: 有效, 撤销" },
+      ignoreBlanks: true,
+    });
+    // Dates and money warn (a text date such as 2022年3月1日 is still read) and, being required, flag blanks.
+    expect(validationOf(1)).toMatchObject({
+      rule: { date: { formula1: "1990-01-01", formula2: "2099-12-31", operator: "Between" } },
+      errorAlert: { style: "Warning", title: "开立日期" },
+      ignoreBlanks: false,
+    });
+    expect(validationOf(5)).toMatchObject({ rule: { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } }, ignoreBlanks: false });
+    expect(validationOf(2)).toBeUndefined();
     const settings = sim.workbook.sheets.find((s) => s.name === "报告设置")!;
     expect(settings.cells).toEqual([
       ["项目", "值"],
@@ -221,10 +231,13 @@ describe("setting up the workbook", () => {
     ]);
     const definitions = sim.workbook.sheets.find((s) => s.name === "指标定义")!;
     expect(definitions.tables[0].name).toBe("FigureDefinitions");
-    expect(definitions.validations?.map((v) => [v.range.left, (v.rule as { list: { source: string } }).list.source])).toEqual([
-      [2, "学习记录,共建单位,电子保函,活动记录,人员,队伍"],
-      [5, "本期,截至期末,全部"],
-      [6, "整数,余,亿元,万元,百分比"],
+    expect(
+      definitions.validations?.map((v) => [v.range.left, (v.rule as { list?: { source: string } }).list?.source, v.prompt?.title]),
+    ).toEqual([
+      [2, "学习记录,共建单位,电子保函,活动记录,人员,队伍", undefined],
+      [3, undefined, "统计"],
+      [5, "本期,截至期末,全部", undefined],
+      [6, "整数,余,亿元,万元,百分比", undefined],
     ]);
   });
 

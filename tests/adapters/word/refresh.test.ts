@@ -282,6 +282,24 @@ describe("the Word path and the file patcher", () => {
     expect(storedRecord(sim)).toEqual(file.plan.record);
   });
 
+  test("read a figure the clerk broke over two lines as the same conflict, and overwrite it when told", async () => {
+    const edited = editDocumentXml(reportBytes, (xml) =>
+      typeInControlXml(xml, "lr:study.seminar.count", '3</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">次'),
+    );
+    const workbook = ledgerWorkbook(withLateEntries());
+    const file = refreshDocx(workbook, edited, { generatedAt: REFRESHED_AT });
+    const sim = createSimulatedWord(edited);
+    const word = await refreshInWord(workbook, { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    const conflict = (plan: typeof file.plan) => plan.conflicts.find((c) => c.id === "study.seminar.count");
+    expect(conflict(file.plan)?.current).toBe("3\n次");
+    expect(conflict(word.plan)).toEqual(conflict(file.plan));
+
+    // Word's own text for it is 3\v次: the write still recognises the control as reviewed.
+    const result = await word.apply(word.replan({ overwriteConflicts: true }));
+    expect(result.changedSinceReview).toEqual([]);
+    expect(textsByTag(sim)["lr:study.seminar.count"]).toEqual([file.plan.conflicts.length ? conflict(file.plan)!.new : ""]);
+  });
+
   test("agree with a Word edit made through the simulated host", async () => {
     const sim = createSimulatedWord(reportBytes);
     clerkEdits(sim);
@@ -335,7 +353,11 @@ describe("Word's empty and null results (real hosts, not the happy path)", () =>
 
   test("skips and reports a figure deleted after the review, writes the others and stores the link record", async () => {
     const sim = createSimulatedWord(reportBytes);
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
+      generatedAt: REFRESHED_AT,
+      run: sim.Word.run,
+      env: envOf(sim),
+    });
     expect(refresh.plan.writes.map((w) => w.id)).toContain("eg.count");
     sim.document.deleteControl("lr:eg.count");
     const result = await refresh.apply();
@@ -350,7 +372,11 @@ describe("Word's empty and null results (real hosts, not the happy path)", () =>
 
   test("keeps a figure the clerk locked or retyped after the review instead of failing half-way or overwriting it", async () => {
     const sim = createSimulatedWord(reportBytes);
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
+      generatedAt: REFRESHED_AT,
+      run: sim.Word.run,
+      env: envOf(sim),
+    });
     sim.document.lockControl("lr:eg.firms");
     sim.document.typeInControl("lr:eg.count", "约3");
     const result = await refresh.apply();
@@ -396,13 +422,21 @@ describe("Track Changes", () => {
   test("reports a figure the clerk retyped under Track Changes with the text the clerk sees", async () => {
     const sim = createSimulatedWord(reportBytes, { changeTracking: true });
     sim.document.typeInControl("lr:eg.count", "约3");
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
+      generatedAt: REFRESHED_AT,
+      run: sim.Word.run,
+      env: envOf(sim),
+    });
     expect(refresh.plan.conflicts).toEqual([{ id: "eg.count", written: "2", current: "约3", new: "3", resolution: "keep" }]);
   });
 
   test("tells the clerk that the refresh will show as tracked changes when Track Changes is on", async () => {
     const sim = createSimulatedWord(reportBytes, { changeTracking: true });
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env: envOf(sim) });
+    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
+      generatedAt: REFRESHED_AT,
+      run: sim.Word.run,
+      env: envOf(sim),
+    });
     expect(refresh.notices.map((n) => n.messageEn)).toEqual([expect.stringContaining("Track Changes")]);
     expect(refresh.notices[0].message).toContain("修订");
     const off = createSimulatedWord(reportBytes);
@@ -413,7 +447,9 @@ describe("Track Changes", () => {
 
 describe("a report whose controls another word processor left untagged (LibreOffice, WPS)", () => {
   test("is refused with the way to recover it, never planned as if every figure were deleted", async () => {
-    const untagged = editDocumentXml(reportBytes, (xml) => xml.replace(/<w:tag w:val="lr:[^"]*"\/>/g, "").replace(/<w:alias w:val="[^"]*"\/>/g, ""));
+    const untagged = editDocumentXml(reportBytes, (xml) =>
+      xml.replace(/<w:tag w:val="lr:[^"]*"\/>/g, "").replace(/<w:alias w:val="[^"]*"\/>/g, ""),
+    );
     const sim = createSimulatedWord(untagged);
     const read = await readLinkedReport(sim.Word.run, envOf(sim));
     expect(read.problem).toMatchObject({ code: "link_missing", message: expect.stringContaining("更新已有报告") });

@@ -158,10 +158,18 @@ describe("the simulated Word host under Track Changes", () => {
       const ooxml = control.getOoxml();
       context.document.load("changeTrackingMode");
       await context.sync();
-      return { text: control.text, current: current.value, original: original.value, ooxml: ooxml.value, mode: context.document.changeTrackingMode };
+      return {
+        text: control.text,
+        current: current.value,
+        original: original.value,
+        ooxml: ooxml.value,
+        mode: context.document.changeTrackingMode,
+      };
     });
     expect(seen).toMatchObject({ text: "23", current: "3", original: "2", mode: "TrackAll" });
-    expect(seen.ooxml).toMatch(/<w:del [^>]*><w:r><w:delText xml:space="preserve">2<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t xml:space="preserve">3<\/w:t>/);
+    expect(seen.ooxml).toMatch(
+      /<w:del [^>]*><w:r><w:delText xml:space="preserve">2<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t xml:space="preserve">3<\/w:t>/,
+    );
     expect(tracked.document.paragraphs().some((p) => p.includes("共开立投标保证电子保函3笔"))).toBe(true);
     tracked.document.acceptAllChanges();
     expect(tracked.document.controls().find((c) => c.id === id)!.text).toBe("3");

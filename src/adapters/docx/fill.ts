@@ -1,0 +1,562 @@
+// Filling the clerk's own .docx: every {{…}} placeholder in the body, its tables, headers and footers
+// becomes a linked content control (tag `lr:<id>`, inside an `lr_<id>` bookmark, exactly what the
+// generator writes), and the document gets the link record — so `refresh` treats it as a generated
+// report. Word splits typed text across runs (spell-check marks, rsids, a half-bold word, bookmarks
+// between runs); a placeholder is found across them. Only the runs a placeholder touches are
+// rewritten: every other byte of every part stays as it was (the patcher's standard).
+import { strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { LINK_NAMESPACE, linkRecordToXml, parseLinkRecord, escapeXmlText, escapeXmlAttribute, slotTag } from "../../core/link";
+import {
+  PLACEHOLDER,
+  filledTemplateId,
+  linkRecordForSlots,
+  resolvePlaceholder,
+  slotValue,
+  withSlots,
+  type PlaceholderTarget,
+} from "../../core/fill";
+import type { FigureResult, Issue, LinkRecord, ReportSettings } from "../../core/types";
+import { attribute, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
+import { decodeXml, encodeXml, DocxReadError, type XmlEncoding } from "./patch";
+import { contentControlXml } from "./content-control";
+import { figureBookmarkName } from "./bookmark-names";
+
+/** A slot's current text, and whether it is an unresolved figure's 待补 placeholder (highlighted). */
+export interface FillValue {
+  text: string;
+  unresolved: boolean;
+}
+
+export interface FillSlots {
+  /** The slot a placeholder's name leads to, or null for an unknown name. */
+  resolve(name: string): PlaceholderTarget | null;
+  value(id: string): FillValue;
+  /** The link record for these slot ids, in the order they first appear. */
+  record(ids: string[], previous: LinkRecord | null): LinkRecord;
+}
+
+/** One placeholder met in the document, converted or not. */
+export interface FoundPlaceholder {
+  /** As typed, braces included. */
+  text: string;
+  /** `word/document.xml`, `word/header1.xml` … */
+  part: string;
+  /** 1-based paragraph in its part, counting table cells' paragraphs in reading order. */
+  paragraph: number;
+  /** The paragraph's text, for messages. */
+  paragraphText: string;
+  target: PlaceholderTarget | null;
+  /** Why a known placeholder could not become a control (it is then left as typed). */
+  refused?: string;
+}
+
+export interface FillResult {
+  bytes: Uint8Array;
+  placeholders: FoundPlaceholder[];
+  /** Slot ids in the order they first appear. */
+  ids: string[];
+  record: LinkRecord;
+  issues: Issue[];
+  /** What was replaced, per part, in the template's own offsets: every other byte is as it was. */
+  replaced: { part: string; start: number; end: number; text: string }[];
+}
+
+interface TextPiece {
+  /** Offsets of `<w:t…>`'s end and `</w:t>`'s start: the raw text between them. */
+  open: number;
+  close: number;
+  /** Offset of `<w:t` and after `</w:t>`. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface RunInfo {
+  start: number;
+  end: number;
+  /** The run's own opening tag, kept (rsids and all) on what is left of it. */
+  openTag: string;
+  /** Raw `<w:rPr>…</w:rPr>` or "". */
+  rPr: string;
+  /** Offset just after its w:rPr (or its opening tag). */
+  contentStart: number;
+  /** Offset of `</w:r>`. */
+  contentEnd: number;
+  /** Offset of the element that holds it: runs of one placeholder must share it. */
+  parent: number;
+  pieces: TextPiece[];
+  /** Direct children other than w:rPr and w:t, with their spans. */
+  others: { name: string; start: number; end: number }[];
+}
+
+interface Paragraph {
+  runs: RunInfo[];
+  /** The paragraph's text and, per character, its run and piece (-1 for a tab or break). */
+  text: string;
+  where: { run: number; piece: number; offset: number }[];
+  number: number;
+}
+
+/** Elements a placeholder may run through between its runs: dropped (spell-check marks) or kept beside the control (bookmarks). */
+const BETWEEN_DROPPED = new Set(["w:proofErr"]);
+const BETWEEN_KEPT = new Set(["w:bookmarkStart", "w:bookmarkEnd", "w:commentRangeStart", "w:commentRangeEnd", "w:permStart", "w:permEnd"]);
+/** Run children that carry no text and may be lost when a run holding only placeholder text goes. */
+const RUN_IGNORABLE = new Set(["w:lastRenderedPageBreak"]);
+
+/** Reads the paragraphs of one part with the run structure a placeholder needs. */
+function readParagraphs(xml: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const stack: { name: string; start: number }[] = [];
+  const paragraphs: Paragraph[] = [];
+  const runs: (RunInfo | null)[] = [];
+  let piece: Partial<TextPiece> | null = null;
+  let rPrStart = -1;
+  let count = 0;
+  scanTags(xml, (tag) => {
+    const para = paragraphs[paragraphs.length - 1];
+    const run = runs[runs.length - 1] ?? null;
+    const parentName = stack[stack.length - 1]?.name;
+    if (tag.kind === "open" || tag.kind === "empty") {
+      if (tag.name === "w:p" && tag.kind === "open") {
+        paragraphs.push({ runs: [], text: "", where: [], number: ++count });
+        runs.push(null);
+      } else if (tag.name === "w:r" && tag.kind === "open" && para) {
+        runs[runs.length - 1] = {
+          start: tag.start,
+          end: -1,
+          openTag: xml.slice(tag.start, tag.end),
+          rPr: "",
+          contentStart: tag.end,
+          contentEnd: -1,
+          parent: stack[stack.length - 1]?.start ?? -1,
+          pieces: [],
+          others: [],
+        };
+      } else if (run && parentName === "w:r") {
+        if (tag.name === "w:rPr") {
+          if (tag.kind === "empty") [run.rPr, run.contentStart] = [xml.slice(tag.start, tag.end), tag.end];
+          else rPrStart = tag.start;
+        } else if (tag.name === "w:t") {
+          if (tag.kind === "open") piece = { start: tag.start, open: tag.end };
+          else run.pieces.push({ start: tag.start, end: tag.end, open: tag.end, close: tag.end, text: "" });
+        } else {
+          run.others.push({ name: tag.name, start: tag.start, end: tag.kind === "empty" ? tag.end : -1 });
+          if (para && (tag.name === "w:tab" || tag.name === "w:br" || tag.name === "w:cr")) {
+            para.text += tag.name === "w:tab" ? "\t" : "\n";
+            para.where.push({ run: -1, piece: -1, offset: 0 });
+          }
+        }
+      }
+      if (tag.kind === "open") stack.push({ name: tag.name, start: tag.start });
+      return;
+    }
+    stack.pop();
+    const ownParent = stack[stack.length - 1]?.name;
+    if (tag.name === "w:p") {
+      const done = paragraphs.pop();
+      runs.pop();
+      if (done) out.push(done);
+    } else if (run && tag.name === "w:r" && ownParent !== "w:r") {
+      run.end = tag.end;
+      run.contentEnd = tag.start;
+      para.runs.push(run);
+      runs[runs.length - 1] = null;
+    } else if (run && ownParent === "w:r") {
+      if (tag.name === "w:rPr" && rPrStart >= 0) {
+        [run.rPr, run.contentStart] = [xml.slice(rPrStart, tag.end), tag.end];
+        rPrStart = -1;
+      } else if (tag.name === "w:t" && piece) {
+        const text = unescapeXml(xml.slice(piece.open!, tag.start));
+        const index = run.pieces.length;
+        run.pieces.push({ start: piece.start!, open: piece.open!, close: tag.start, end: tag.end, text });
+        // The run's index is known once it closes: runs of a paragraph close in order, so it is this.
+        for (let k = 0; k < text.length; k++) para.where.push({ run: para.runs.length, piece: index, offset: k });
+        para.text += text;
+        piece = null;
+      } else {
+        const open = [...run.others].reverse().find((o) => o.name === tag.name && o.end < 0);
+        if (open) open.end = tag.end;
+      }
+    }
+  });
+  // Paragraphs close innermost first (a text box's inside a run); reading order is by their number.
+  return out.sort((a, b) => a.number - b.number);
+}
+
+/** The parts a placeholder may stand in, body first. */
+function fillableParts(order: string[]): string[] {
+  const rest = order.filter((n) => /^word\/(header|footer)\d*\.xml$/i.test(n)).sort();
+  return ["word/document.xml", ...rest];
+}
+
+const PART_NAMES: [RegExp, string, string][] = [
+  [/^word\/document\.xml$/i, "正文", "body"],
+  [/^word\/header\d*\.xml$/i, "页眉", "header"],
+  [/^word\/footer\d*\.xml$/i, "页脚", "footer"],
+];
+
+function partLabel(part: string): { zh: string; en: string } {
+  const file = part.replace(/^word\//, "");
+  for (const [re, zh, en] of PART_NAMES)
+    if (re.test(part)) return part === "word/document.xml" ? { zh, en } : { zh: `${zh}（${file}）`, en: `${en} (${file})` };
+  return { zh: file, en: file };
+}
+
+function shorten(text: string, max = 40): string {
+  return text.length > max ? text.slice(0, max) + "…" : text;
+}
+
+/** Everything numbered in a package that new controls and bookmarks must not repeat. */
+interface Numbering {
+  bookmarkIds: Set<number>;
+  bookmarkNames: Set<string>;
+  controlIds: Set<number>;
+}
+
+function collectNumbering(texts: string[]): Numbering {
+  const n: Numbering = { bookmarkIds: new Set(), bookmarkNames: new Set(), controlIds: new Set() };
+  for (const xml of texts) {
+    for (const m of xml.matchAll(/<w:bookmarkStart\b([^>]*)>/g)) {
+      const id = Number(attribute(m[1], "w:id"));
+      if (Number.isFinite(id)) n.bookmarkIds.add(id);
+      const name = attribute(m[1], "w:name");
+      if (name) n.bookmarkNames.add(name);
+    }
+    for (const m of xml.matchAll(/<w:sdtPr\b[^>]*>[\s\S]*?<\/w:sdtPr>/g))
+      for (const id of m[0].matchAll(/<w:id\s+w:val="(-?\d+)"/g)) n.controlIds.add(Number(id[1]));
+  }
+  return n;
+}
+
+function take(used: Set<number>, from: number): number {
+  let k = from;
+  while (used.has(k)) k++;
+  used.add(k);
+  return k;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The edit turning one placeholder (characters a..b of the paragraph) into a control, or why it
+ * cannot: its runs must share one parent, and nothing but its own text, spell-check marks and
+ * bookmarks may lie between its first and last character.
+ */
+function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, control: (rPr: string) => string): Edit | { refused: string } {
+  const first = p.where[a];
+  const last = p.where[b - 1];
+  const r1 = p.runs[first.run];
+  const rn = p.runs[last.run];
+  const between = p.runs.slice(first.run, last.run + 1);
+  if (between.some((r) => r.parent !== r1.parent)) return { refused: "跨越了超链接、域或修订的边界" };
+  // Inside the placeholder: the first run after its start, the last run before its end, the runs between.
+  const inside = (r: RunInfo, from: number, to: number) =>
+    r.others.filter((o) => o.start >= from && o.end <= to && !RUN_IGNORABLE.has(o.name));
+  const s1 = r1.pieces[first.piece];
+  const sn = rn.pieces[last.piece];
+  const blocked =
+    first.run === last.run
+      ? inside(r1, s1.start, sn.end)
+      : [
+          ...inside(r1, s1.start, r1.contentEnd),
+          ...between.slice(1, -1).flatMap((r) => inside(r, r.contentStart, r.contentEnd)),
+          ...inside(rn, rn.contentStart, sn.end),
+        ];
+  if (blocked.length) return { refused: `中间夹有 ${blocked[0].name}` };
+  const kept: string[] = [];
+  for (let i = 0; i < between.length - 1; i++) {
+    let problem: string | null = null;
+    const gap = xml.slice(between[i].end, between[i + 1].start);
+    scanTags(gap, (t) => {
+      if (t.kind === "empty" && BETWEEN_KEPT.has(t.name)) kept.push(gap.slice(t.start, t.end));
+      else if (!(t.kind === "empty" && BETWEEN_DROPPED.has(t.name))) problem ??= t.name;
+    });
+    if (gap.replace(/<[^>]*>/g, "").trim() !== "") problem ??= "text";
+    if (problem) return { refused: `中间夹有 ${problem}` };
+  }
+  const piece = (text: string) => (text ? `<w:t xml:space="preserve">${escapeXmlText(text)}</w:t>` : "");
+  // What stays of the first run: its content before the placeholder's piece and that piece's text before it.
+  const headText = s1.text.slice(0, first.offset);
+  const headInner = xml.slice(r1.contentStart, s1.start) + piece(headText);
+  const head = headInner ? `${r1.openTag}${r1.rPr}${headInner}</w:r>` : "";
+  const tailText = sn.text.slice(last.offset + 1);
+  const tailInner = piece(tailText) + xml.slice(sn.end, rn.contentEnd);
+  const tail = tailInner ? `${rn.openTag}${rn.rPr}${tailInner}</w:r>` : "";
+  return { start: r1.start, end: rn.end, text: head + kept.join("") + control(r1.rPr) + tail };
+}
+
+/**
+ * The one span of `before` that differs from `after` per paragraph run of changes: common prefix and
+ * suffix, refined by the unchanged paragraphs between. Used to report what a fill touched.
+ */
+function changedSpans(part: string, before: string, after: string): FillResult["replaced"] {
+  // Paragraph boundaries are never touched by a fill, so paragraphs correspond one to one.
+  const split = (x: string) => x.split(/(?=<w:p[ >])/);
+  const a = split(before);
+  const b = split(after);
+  const out: FillResult["replaced"] = [];
+  if (a.length !== b.length) return [{ part, start: 0, end: before.length, text: after }];
+  let offset = 0;
+  a.forEach((pa, i) => {
+    const pb = b[i];
+    if (pa !== pb) {
+      let s = 0;
+      while (s < pa.length && s < pb.length && pa[s] === pb[s]) s++;
+      let e = 0;
+      while (e < pa.length - s && e < pb.length - s && pa[pa.length - 1 - e] === pb[pb.length - 1 - e]) e++;
+      out.push({ part, start: offset + s, end: offset + pa.length - e, text: pb.slice(s, pb.length - e) });
+    }
+    offset += pa.length;
+  });
+  return out;
+}
+
+/** Finds the link record already in a package (a document filled before, a generated report). */
+function existingLink(files: Unzipped, order: string[]): { name: string; record: LinkRecord } | null {
+  for (const name of order) {
+    if (!/^customXml\/item\d*\.xml$/i.test(name)) continue;
+    const text = decodeXml(files[name])?.text;
+    if (!text || !text.includes(LINK_NAMESPACE)) continue;
+    const parsed = parseLinkRecord(text);
+    if (parsed.ok) return { name, record: parsed.record };
+  }
+  return null;
+}
+
+const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
+const REL_CUSTOM_XML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
+const CT_CUSTOM_XML_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+
+/** Adds a custom XML part holding the record the way Word stores one; edits the content types and the document's relationships only by insertion. */
+function addLinkPart(files: Unzipped, order: string[], recordXml: string, guid: string): void {
+  let n = 1;
+  while (files[`customXml/item${n}.xml`] || files[`customXml/itemProps${n}.xml`]) n++;
+  const item = `customXml/item${n}.xml`;
+  const props = `customXml/itemProps${n}.xml`;
+  const rels = `customXml/_rels/item${n}.xml.rels`;
+  files[item] = strToU8(recordXml);
+  files[props] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${guid}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">` +
+      `<ds:schemaRefs><ds:schemaRef ds:uri="${LINK_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+  );
+  files[rels] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps${n}.xml"/></Relationships>`,
+  );
+  order.push(item, props, rels);
+
+  const typesName = "[Content_Types].xml";
+  const types = decodeXml(files[typesName] ?? new Uint8Array());
+  if (!types)
+    throw new DocxReadError("corrupt", "文档的内容类型表（[Content_Types].xml）已损坏。", "the package's [Content_Types].xml is damaged.");
+  let t = types.text;
+  const additions =
+    (/<Default\b[^>]*Extension="xml"/i.test(t) ? "" : `<Default Extension="xml" ContentType="application/xml"/>`) +
+    `<Override PartName="/${props}" ContentType="${CT_CUSTOM_XML_PROPS}"/>`;
+  t = t.replace(/<\/Types>\s*$/, (end) => additions + end);
+  files[typesName] = encodeXml(t, types.encoding);
+
+  const relsName = "word/_rels/document.xml.rels";
+  const docRels = files[relsName] ? decodeXml(files[relsName]) : null;
+  if (!docRels)
+    throw new DocxReadError(
+      "corrupt",
+      "文档的关系表（document.xml.rels）缺失或已损坏。",
+      "the document's relationships part is missing or damaged.",
+    );
+  let rid = 1;
+  while (docRels.text.includes(`Id="LedgerReportLink${rid}"`)) rid++;
+  files[relsName] = encodeXml(
+    docRels.text.replace(
+      /<\/Relationships>\s*$/,
+      (end) => `<Relationship Id="LedgerReportLink${rid}" Type="${REL_CUSTOM_XML}" Target="../${item}"/>` + end,
+    ),
+    docRels.encoding,
+  );
+}
+
+function guid(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return `{${(c?.randomUUID?.() ?? "00000000-0000-4000-8000-000000000000").toUpperCase()}}`;
+}
+
+/** Opens a .docx for filling: the same checks as refresh (not a docx, encrypted, too large). */
+function openPackage(bytes: Uint8Array): { files: Unzipped; order: string[] } {
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    throw new DocxReadError(
+      "not_docx",
+      "这个模板设有打开密码，或是旧版 .doc 格式。请在 Word 中取消密码或另存为 .docx 后再试。",
+      "this template is password-protected or an old .doc file; remove the password or save it as .docx in Word, then try again.",
+    );
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw new DocxReadError("not_docx", "这不是 Word 文档（.docx）。", "this is not a Word document (.docx).");
+  const order: string[] = [];
+  let files: Unzipped;
+  try {
+    files = unzipSync(bytes, { filter: (f) => (order.push(f.name), true) });
+  } catch {
+    throw new DocxReadError("corrupt", "文档已损坏或不完整，无法打开。", "the document is damaged or incomplete.");
+  }
+  if (!files["word/document.xml"])
+    throw new DocxReadError(
+      "not_docx",
+      "这个文件不是 Word 文档（缺少 word/document.xml）。",
+      "this file is not a Word document (no word/document.xml).",
+    );
+  return { files, order };
+}
+
+/** Fills every placeholder of a .docx with a linked control; unknown ones are issues, left as typed. */
+export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
+  const { files, order } = openPackage(bytes);
+  const parts = fillableParts(order).filter((n) => files[n]);
+  const decoded = new Map<string, { text: string; encoding: XmlEncoding }>();
+  for (const name of parts) {
+    const d = decodeXml(files[name]);
+    if (!d)
+      throw new DocxReadError(
+        "corrupt",
+        `文档的 ${name} 不是有效的文本，无法读取。`,
+        `the document's ${name} is not valid text and cannot be read.`,
+      );
+    decoded.set(name, d);
+  }
+  const numbering = collectNumbering([...decoded.values()].map((d) => d.text));
+  const occurrences = new Map<string, number>();
+  const placeholders: FoundPlaceholder[] = [];
+  const ids: string[] = [];
+  const issues: Issue[] = [];
+  const replaced: FillResult["replaced"] = [];
+
+  const bookmarkFor = (id: string): string => {
+    for (let k = (occurrences.get(id) ?? 0) + 1; ; k++) {
+      const name = figureBookmarkName(id, k);
+      if (!numbering.bookmarkNames.has(name)) {
+        occurrences.set(id, k);
+        numbering.bookmarkNames.add(name);
+        return name;
+      }
+    }
+  };
+
+  for (const part of parts) {
+    const { text: original, encoding } = decoded.get(part)!;
+    const where = partLabel(part);
+    const read = (xml: string): Paragraph[] => {
+      try {
+        return readParagraphs(xml);
+      } catch (e) {
+        if (e instanceof XmlScanError)
+          throw new DocxReadError(
+            "corrupt",
+            `文档的 ${part} 已损坏，无法解析。`,
+            `the document's ${part} is damaged and cannot be parsed.`,
+          );
+        throw e;
+      }
+    };
+    // A dry run: every placeholder, in reading order, with what it leads to and whether it can be converted.
+    for (const p of read(original)) {
+      for (const m of p.text.matchAll(PLACEHOLDER)) {
+        const target = slots.resolve(m[1]);
+        const found: FoundPlaceholder = { text: m[0], part, paragraph: p.number, paragraphText: p.text, target };
+        placeholders.push(found);
+        if (!target) {
+          issues.push({
+            severity: "warning",
+            code: "fill.unknown_placeholder",
+            message: `${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${m[0]} 不是任何指标（编号或名称）或报告设置项的名称，已原样保留。`,
+            messageEn: `${m[0]} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") names no figure (id or name) and no 报告设置 item; it was left as typed.`,
+          });
+          continue;
+        }
+        const edit = placeholderEdit(original, p, m.index!, m.index! + m[0].length, () => "");
+        if ("refused" in edit) {
+          found.refused = edit.refused;
+          issues.push({
+            severity: "warning",
+            code: "fill.placeholder_not_converted",
+            message: `${where.zh}第 ${p.number} 段中的 ${m[0]} ${edit.refused}，无法转为指标，已原样保留：请在 Word 中重新输入这个占位符。`,
+            messageEn: `${m[0]} in paragraph ${p.number} of the ${where.en} cannot become a figure (${edit.refused}); it was left as typed. Type the placeholder again in Word.`,
+          });
+          continue;
+        }
+        ids.push(target.id);
+      }
+    }
+    // Then the conversions, one placeholder per paragraph per pass: two in one run share that run's
+    // bytes, so the second is found again in what the first left.
+    let xml = original;
+    for (;;) {
+      const edits: Edit[] = [];
+      for (const p of read(xml)) {
+        for (const m of p.text.matchAll(PLACEHOLDER)) {
+          const target = slots.resolve(m[1]);
+          if (!target) continue;
+          const value = slots.value(target.id);
+          const control = (rPr: string) => {
+            const mark = take(numbering.bookmarkIds, 0);
+            const name = bookmarkFor(target.id);
+            const id = take(numbering.controlIds, 1);
+            // The generator's shape: the bookmark around the control, the control's inside in the placeholder's first formatting.
+            return (
+              `<w:bookmarkStart w:id="${mark}" w:name="${escapeXmlAttribute(name)}"/>` +
+              contentControlXml({ alias: target.name, tag: slotTag(target.id), id, text: value.text, textRunProperties: rPr }) +
+              `<w:bookmarkEnd w:id="${mark}"/>`
+            );
+          };
+          const edit = placeholderEdit(xml, p, m.index!, m.index! + m[0].length, control);
+          if ("refused" in edit) continue;
+          edits.push(edit);
+          break;
+        }
+      }
+      if (edits.length === 0) break;
+      const pieces: string[] = [];
+      let at = 0;
+      for (const e of edits.sort((x, y) => x.start - y.start)) {
+        pieces.push(xml.slice(at, e.start), e.text);
+        at = e.end;
+      }
+      pieces.push(xml.slice(at));
+      xml = pieces.join("");
+    }
+    if (xml !== original) {
+      files[part] = encodeXml(xml, encoding);
+      replaced.push(...changedSpans(part, original, xml));
+    }
+  }
+
+  const previous = existingLink(files, order);
+  const record = slots.record(ids, previous?.record ?? null);
+  if (previous) files[previous.name] = strToU8(linkRecordToXml(record));
+  else addLinkPart(files, order, linkRecordToXml(record), guid());
+
+  const out: Unzipped = {};
+  for (const name of order) out[name] = files[name];
+  return { bytes: zipSync(out, { level: 6 }), placeholders, ids, record, issues, replaced };
+}
+
+/**
+ * Fills a template from a workbook's figures and settings: the one implementation behind
+ * `ledger-report fill` (and, on a document in Word, the pane's 将占位符转为指标 uses the same resolution).
+ */
+export function fillFromEngine(
+  templateBytes: Uint8Array,
+  engine: { figures: FigureResult[]; settings: ReportSettings },
+  options: { workbookName: string; generatedAt: string; templateName: string },
+): FillResult {
+  const { figures, settings } = engine;
+  return fillDocx(templateBytes, {
+    resolve: (name) => resolvePlaceholder(name, figures),
+    value: (id) => slotValue(id, figures, settings),
+    record: (ids, previous) =>
+      previous
+        ? withSlots(previous, ids, figures, settings)
+        : linkRecordForSlots(ids, figures, settings, options.workbookName, options.generatedAt, filledTemplateId(options.templateName)),
+  });
+}

@@ -1,0 +1,103 @@
+// The clerk's own document: placeholders such as {{eg.count}}, {{电子保函笔数}}, {{年度}}, {{单位名称}}
+// name a figure (by id or name) or a setting (by its slot id or its 报告设置 name). Resolving one gives
+// a slot id — never a text — so how the value looks stays the one figure-rendering path (and a table
+// figure can be placed by a placeholder later). Pure: plain data in, plain data out.
+import type { Block, FigureResult, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
+import { buildLinkRecord, MISSING_FIGURE_TEXT } from "../report";
+import { SETTING_SLOT_NAMES, isSettingSlot, settingSlots } from "../report/slots";
+
+/**
+ * A placeholder as typed: two braces, a name of up to 60 characters without braces, tabs or line
+ * breaks, two braces. Spaces just inside the braces are allowed (`{{ 年度 }}`).
+ */
+export const PLACEHOLDER = /\{\{([^{}\t\r\n]{1,60}?)\}\}/g;
+
+/** Where a placeholder leads: a figure or a setting slot, by its id. */
+export interface PlaceholderTarget {
+  kind: "figure" | "setting";
+  /** The slot id (`eg.count`, `setting.year`): what the control's tag and the link record carry. */
+  id: string;
+  /** The name the control shows as its title. */
+  name: string;
+}
+
+/** 报告设置's own labels for the setting slots whose names differ from them. */
+const SETTING_ALIASES: Readonly<Record<string, string>> = {
+  报告年度: "setting.year",
+  年份: "setting.year",
+};
+
+/** The slot a placeholder names: a figure id, a setting slot id, a figure's name, a setting's name; null when none. */
+export function resolvePlaceholder(placeholder: string, figures: readonly Pick<FigureResult, "id" | "name">[]): PlaceholderTarget | null {
+  const wanted = placeholder.trim();
+  if (wanted === "") return null;
+  const settingName = (id: string) => SETTING_SLOT_NAMES[id];
+  const byId = figures.find((f) => f.id === wanted);
+  if (byId) return { kind: "figure", id: byId.id, name: byId.name };
+  if (isSettingSlot(wanted) && settingName(wanted)) return { kind: "setting", id: wanted, name: settingName(wanted) };
+  // Names compare without spaces: Word users type 电子保函 笔数 as easily as 电子保函笔数.
+  const fold = (s: string) => s.replace(/\s+/g, "");
+  const byName = figures.find((f) => fold(f.name) === fold(wanted));
+  if (byName) return { kind: "figure", id: byName.id, name: byName.name };
+  const setting = Object.keys(SETTING_SLOT_NAMES).find((id) => settingName(id) === fold(wanted)) ?? SETTING_ALIASES[fold(wanted)];
+  if (setting) return { kind: "setting", id: setting, name: settingName(setting) };
+  return null;
+}
+
+/** What a slot shows now, and whether the clerk must look at it (an unresolved figure's 待补 placeholder). */
+export interface SlotValue {
+  text: string;
+  unresolved: boolean;
+}
+
+export function slotValue(id: string, figures: readonly FigureResult[], settings: ReportSettings): SlotValue {
+  if (isSettingSlot(id)) return { text: settingSlots(settings).find((s) => s.id === id)?.text ?? "", unresolved: false };
+  const fig = figures.find((f) => f.id === id);
+  if (!fig) return { text: MISSING_FIGURE_TEXT, unresolved: true };
+  return { text: fig.text, unresolved: fig.unresolved !== undefined };
+}
+
+/**
+ * The link record of a document whose slots are `ids` (in the order they first appear): the same
+ * record a generated report carries, so `refresh` treats both alike. `templateId` says where the
+ * words came from (`docx:模板.docx`, or the built-in template's id).
+ */
+export function linkRecordForSlots(
+  ids: readonly string[],
+  figures: FigureResult[],
+  settings: ReportSettings,
+  workbookName: string,
+  generatedAt: string,
+  templateId: string = settings.template,
+): LinkRecord {
+  const names = new Map(figures.map((f) => [f.id, f.name]));
+  const runs: Run[] = [...new Set(ids)].map((id) => {
+    const value = slotValue(id, figures, settings);
+    const run: Extract<Run, { kind: "slot" }> = { kind: "slot", id, name: SETTING_SLOT_NAMES[id] ?? names.get(id) ?? id, text: value.text };
+    if (value.unresolved) run.unresolved = true;
+    return run;
+  });
+  // A table figure is recorded as one (its control holds a table): a block of its own, the rest one paragraph.
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const blocks: Block[] = runs.map((run) => {
+    const table = run.kind === "slot" ? byId.get(run.id)?.table : undefined;
+    return run.kind === "slot" && table !== undefined ? { kind: "tableFigure", slot: run, table } : { kind: "paragraph", runs: [run] };
+  });
+  const doc: ReportDocument = { blocks, settings: { ...settings, template: templateId }, figures };
+  return buildLinkRecord(doc, workbookName, generatedAt);
+}
+
+/** The linked figures of `ids` missing from `record`, recomputed: a figure inserted by hand refreshes like the template's. */
+export function withSlots(record: LinkRecord, ids: readonly string[], figures: FigureResult[], settings: ReportSettings): LinkRecord {
+  const known = new Set(record.figures.map((f) => f.id));
+  // A figure the workbook no longer defines is left out: the refresh then keeps its text, as for a template's.
+  const missing = ids.filter((id) => !known.has(id) && (isSettingSlot(id) ? SETTING_SLOT_NAMES[id] : figures.some((f) => f.id === id)));
+  if (missing.length === 0) return record;
+  const extra: LinkedFigure[] = linkRecordForSlots(missing, figures, settings, record.workbookName, record.generatedAt).figures;
+  return { ...record, figures: [...record.figures, ...extra] };
+}
+
+/** The template id a filled document records: where its words came from. */
+export function filledTemplateId(templateName: string): string {
+  return `docx:${templateName}`;
+}

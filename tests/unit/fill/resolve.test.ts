@@ -1,0 +1,61 @@
+// What a placeholder's name leads to: a figure by id or name, a setting by its slot id or 报告设置 name.
+import { linkRecordForSlots, resolvePlaceholder, slotValue, withSlots } from "../../../src/core/fill";
+import { defaultSettings } from "../../../src/core/settings";
+import type { FigureResult } from "../../../src/core/types";
+
+const figure = (id: string, name: string, text: string, unresolved = false): FigureResult => ({
+  id,
+  name,
+  value: unresolved ? null : Number(text),
+  text,
+  rows: 1,
+  ledger: "电子保函",
+  conditions: "",
+  period: { kind: "all", label: "全部", start: null, end: "2022-12-31" },
+  rowRefs: [],
+  fingerprint: `fp-${id}`,
+  manual: false,
+  ...(unresolved ? { unresolved: { code: "manual_blank", reason: "r", reasonEn: "r" } } : {}),
+});
+const figures = [figure("eg.count", "电子保函笔数", "1386"), figure("goals.count", "目标要求条数", "［待补：目标要求条数］", true)];
+
+describe("resolvePlaceholder", () => {
+  it("finds a figure by its id and by its name, spaces inside the braces or the name ignored", () => {
+    expect(resolvePlaceholder("eg.count", figures)).toEqual({ kind: "figure", id: "eg.count", name: "电子保函笔数" });
+    expect(resolvePlaceholder(" 电子保函 笔数 ", figures)?.id).toBe("eg.count");
+  });
+  it("finds a setting by its 报告设置 name and by its slot id", () => {
+    expect(resolvePlaceholder("年度", figures)).toEqual({ kind: "setting", id: "setting.year", name: "年度" });
+    expect(resolvePlaceholder("单位名称", figures)?.id).toBe("setting.org_name");
+    expect(resolvePlaceholder("setting.city", figures)?.id).toBe("setting.city");
+  });
+  it("answers null for a name that is no figure and no setting, never the nearest one", () => {
+    expect(resolvePlaceholder("电子保函", figures)).toBeNull();
+    expect(resolvePlaceholder("setting.nothing", figures)).toBeNull();
+    expect(resolvePlaceholder("  ", figures)).toBeNull();
+  });
+});
+
+describe("slot values and the link record", () => {
+  const settings = { ...defaultSettings(2022), workbookId: "wb-1" };
+  it("shows an unresolved figure as its visible placeholder, flagged for the clerk", () => {
+    expect(slotValue("goals.count", figures, settings)).toEqual({ text: "［待补：目标要求条数］", unresolved: true });
+    expect(slotValue("setting.year", figures, settings)).toEqual({ text: "2022", unresolved: false });
+  });
+  it("records each slot once, in the order given, with the template the words came from", () => {
+    const record = linkRecordForSlots(["setting.year", "eg.count", "setting.year"], figures, settings, "台账.xlsx", "t", "docx:我的.docx");
+    expect(record.figures.map((f) => [f.id, f.text])).toEqual([
+      ["setting.year", "2022"],
+      ["eg.count", "1386"],
+    ]);
+    expect(record.templateId).toBe("docx:我的.docx");
+    expect(record.workbookId).toBe("wb-1");
+  });
+  it("adds to a record the slots it lacks, but not a figure the workbook no longer defines", () => {
+    const record = linkRecordForSlots(["setting.year"], figures, settings, "台账.xlsx", "t");
+    expect(withSlots(record, ["setting.year", "eg.count", "gone.figure"], figures, settings).figures.map((f) => f.id)).toEqual([
+      "setting.year",
+      "eg.count",
+    ]);
+  });
+});
