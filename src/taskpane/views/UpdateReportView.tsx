@@ -3,7 +3,7 @@
 // and saves `<name>.refreshed.docx` next to nothing: the original file is never touched.
 import { useEffect, useRef, useState } from "react";
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { DocumentArrowUp16Regular } from "@fluentui/react-icons";
+import { CalendarArrowRight16Regular, DocumentArrowUp16Regular } from "@fluentui/react-icons";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import type { LinkRecord, RawWorkbook } from "../../core/types";
 import type { FileRefreshResult } from "../../adapters/docx/refresh";
@@ -18,7 +18,7 @@ import { useAction } from "../shell/useAction";
 import { FilePicker, fileBytes } from "../word/FilePicker";
 import { ReviewList } from "../word/ReviewList";
 import { IssuesLine } from "../word/IssuesLine";
-import { clerkMessage, figureNames, otherWorkbookOf, refreshedFileName, reviewModel } from "../word/model";
+import { clerkMessage, figureNames, nextYearFileName, otherWorkbookOf, refreshedFileName, reviewModel } from "../word/model";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 
@@ -44,16 +44,24 @@ type Refresh = (
   choices: Record<string, ConflictChoice>,
   /** The clerk confirmed this workbook although it is not the report's. */
   allowOtherWorkbook?: boolean,
+  /** 生成下一年度: the year after the report's own, with its period; absent, the report's own year. */
+  nextYear?: boolean,
 ) => Promise<{ result: FileRefreshResult; previous: LinkRecord }>;
 
 /** The patcher and its zip code load only when the clerk updates a report. */
-const refreshReportFile: Refresh = async (workbook, docx, choices, allowOtherWorkbook) => {
+const refreshReportFile: Refresh = async (workbook, docx, choices, allowOtherWorkbook, nextYear) => {
   const [{ refreshDocx }, { readLinkedDocx }] = await Promise.all([
     import(/* webpackChunkName: "docx-refresh" */ "../../adapters/docx/refresh"),
     import(/* webpackChunkName: "docx-refresh" */ "../../adapters/docx/patch"),
   ]);
   const previous = readLinkedDocx(docx).record;
-  return { result: refreshDocx(workbook, docx, { choices, allowOtherWorkbook }), previous };
+  const overrides = nextYear ? { year: reportYear(previous) + 1 } : undefined;
+  return { result: refreshDocx(workbook, docx, { choices, allowOtherWorkbook, overrides }), previous };
+};
+
+/** The year a report was made for: the year its period ends in. */
+function reportYear(record: LinkRecord): number {
+  return Number(record.period.end.slice(0, 4));
 };
 
 interface Pending {
@@ -64,6 +72,8 @@ interface Pending {
   previous: LinkRecord;
   choices: Record<string, ConflictChoice>;
   allowOtherWorkbook: boolean;
+  /** 生成下一年度: last year's and this year's, and the new file's name. */
+  nextYear: { from: number; to: number; fileName: string } | null;
 }
 
 /** A refresh stopped before writing: the report came from another workbook, and the clerk decides. */
@@ -72,6 +82,7 @@ interface Asking {
   file: File;
   workbook: RawWorkbook;
   docx: Uint8Array;
+  nextYear: boolean;
 }
 
 export function UpdateReportView(props: { services: PaneServices; refresh?: Refresh }) {
@@ -91,7 +102,7 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
     if (pending) reviewRef.current?.focus();
   }, [pending?.result]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  async function pick(file: File, confirmed?: Omit<Asking, "mismatch" | "file">) {
+  async function pick(file: File, nextYear: boolean, confirmed?: Omit<Asking, "mismatch" | "file" | "nextYear">) {
     setPending(null);
     setSaved(null);
     setAsking(null);
@@ -106,15 +117,18 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
         await step("report", t("progressReadFile", { file: file.name }));
         if (!docx) docx = await fileBytes(file);
         const allowOtherWorkbook = confirmed !== undefined;
-        const { result, previous } = await refresh(workbook, docx, {}, allowOtherWorkbook);
-        setPending({ fileName: file.name, workbook, docx, result, previous, choices: {}, allowOtherWorkbook });
+        const { result, previous } = await refresh(workbook, docx, {}, allowOtherWorkbook, nextYear);
+        const years = nextYear
+          ? { from: reportYear(previous), to: reportYear(result.plan.record), fileName: nextYearFileName(file.name, reportYear(result.plan.record)) }
+          : null;
+        setPending({ fileName: file.name, workbook, docx, result, previous, choices: {}, allowOtherWorkbook, nextYear: years });
       },
       done: () => t("progressReviewReady", { file: file.name }),
       fail: (stage, err) => {
         const mismatch = otherWorkbookOf(err);
         if (mismatch && workbook && docx) {
           // Nothing was written: show both workbooks and let the clerk decide.
-          setAsking({ mismatch, file, workbook, docx });
+          setAsking({ mismatch, file, workbook, docx, nextYear });
           return null;
         }
         return stage === "read"
@@ -131,9 +145,10 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
       work: async () => {
         // The review showed the clerk's choices; the file must carry the same ones.
         const bytes = Object.keys(pending.choices).length
-          ? (await refresh(pending.workbook, pending.docx, pending.choices, pending.allowOtherWorkbook)).result.bytes
+          ? (await refresh(pending.workbook, pending.docx, pending.choices, pending.allowOtherWorkbook, pending.nextYear !== null)).result.bytes
           : pending.result.bytes;
-        const outcome = saveBytes(bytes, refreshedFileName(pending.fileName), services.platform);
+        const name = pending.nextYear ? pending.nextYear.fileName : refreshedFileName(pending.fileName);
+        const outcome = saveBytes(bytes, name, services.platform);
         setSaved(outcome);
         return outcome;
       },
@@ -156,12 +171,21 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
           icon={<DocumentArrowUp16Regular />}
           disabled={busy !== null}
           testId="update-pick"
-          onFile={(file) => void pick(file)}
+          onFile={(file) => void pick(file, false)}
+        />
+        <FilePicker
+          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          label={t("updateNextYearLabel")}
+          text={t("updateNextYear")}
+          icon={<CalendarArrowRight16Regular />}
+          disabled={busy !== null}
+          testId="update-next-year-pick"
+          onFile={(file) => void pick(file, true)}
         />
       </div>
       <OtherWorkbookDialog
         mismatch={asking?.mismatch ?? null}
-        onProceed={() => asking && void pick(asking.file, { workbook: asking.workbook, docx: asking.docx })}
+        onProceed={() => asking && void pick(asking.file, asking.nextYear, { workbook: asking.workbook, docx: asking.docx })}
         onCancel={() => setAsking(null)}
       />
       {busy && <ProgressLine text={busy} />}
@@ -169,6 +193,11 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {pending && (
         <div ref={reviewRef} tabIndex={-1} className={styles.review} data-testid="update-review">
+          {pending.nextYear && (
+            <Caption1 className={styles.text} data-testid="update-next-year-note">
+              {t("updateNextYearReady", { from: String(pending.nextYear.from), to: String(pending.nextYear.to), file: pending.nextYear.fileName })}
+            </Caption1>
+          )}
           <IssuesLine issues={pending.result.issues} />
           <ReviewList
             review={reviewModel(pending.result.plan, figureNames(pending.previous, pending.result.plan.record), pending.choices)}
