@@ -7,7 +7,7 @@ export const TABLE_TEMPLATE: Template = {
   text: [
     "= {{setting.year}}年电子保函开立情况",
     "~",
-    "{{setting.year}}年共开立电子保函{{eg.count}}笔，按出函机构分列如下：",
+    "截至{{setting.year}}年底累计开立电子保函{{eg.count}}笔，其中{{setting.year}}年按出函机构分列如下：",
     "{{eg.by_issuer}}",
     "以上情况，特此报告。",
   ].join("\n"),
