@@ -5,7 +5,8 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "/tests/e2e/"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
+    // Type errors fail the test file that has them (tsc checks the same tree in npm test's first step).
+    "^.+\\.tsx?$": ["ts-jest", { diagnostics: true }],
   },
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/tests/helpers/office-addin-manifest-stub.js",

@@ -40,6 +40,19 @@ async function httpsOptions() {
   return { ca: options.ca, key: options.key, cert: options.cert };
 }
 
+/**
+ * The engine's Web Worker (src/worker): an entry of its own, written beside the pane's scripts as
+ * engine-worker.<build hash>.js. The pane finds it from webpack's run-time build hash
+ * (`__webpack_hash__`, src/worker/start.ts), so no `import.meta.url` is needed (the CommonJS
+ * tsconfig the tests use refuses it). Same origin as the pane, as workers must be.
+ */
+const engineWorkerEntry = {
+  import: "./src/worker/engine.worker.ts",
+  filename: "engine-worker.[fullhash:8].js",
+  // Inside a worker there is no document to add <script> tags to.
+  chunkLoading: "import-scripts",
+};
+
 function tsRule() {
   return {
     test: /\.tsx?$/,
@@ -73,7 +86,7 @@ function paneConfig(dev) {
     ...common(dev),
     name: "pane",
     devtool: dev || shipSourceMaps ? "source-map" : false,
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    entry: { taskpane: "./src/taskpane/index.tsx", "engine-worker": engineWorkerEntry },
     output: {
       path: path.resolve(__dirname, process.env.LEDGER_REPORT_OUT || "dist"),
       filename: "[name].[contenthash:8].js",
@@ -108,7 +121,7 @@ function paneConfig(dev) {
 function playgroundConfig(dev) {
   return {
     ...common(dev),
-    entry: { playground: "./src/playground/index.tsx" },
+    entry: { playground: "./src/playground/index.tsx", "engine-worker": engineWorkerEntry },
     output: {
       path: path.resolve(__dirname, "dist-playground"),
       filename: "[name].[contenthash:8].js",

@@ -1,8 +1,8 @@
 // Figure evaluation alone: guarantee rows built in memory as the ledger reader would leave them,
 // then evaluateFigures over the default definitions — only the evaluation is timed.
 import { DEFAULT_DEFINITIONS, evaluateFigures } from "../../src/core/figures";
-import type { Ledger, LedgerRow, LedgerSet } from "../../src/core/types";
-import { columnIndex, newColumns, rememberColumns, StoredRow } from "../../src/core/ledger/columns";
+import type { LedgerSet } from "../../src/core/types";
+import { ColumnarLedger, columnarLedger } from "../../src/core/ledger/columnar";
 import { GUARANTEE_HEADERS, REPORT_YEAR, guaranteeRows } from "../generate-ledger";
 
 const SHEET = "电子保函";
@@ -13,12 +13,13 @@ function isoOfSerial(serial: number): string {
 }
 
 export function guaranteeLedger(rows: number): LedgerSet {
-  // Kept by column with rows over them, as readLedgers leaves a ledger (core/ledger/columns.ts).
-  const store = { columns: newColumns(), touched: false };
-  const data = COLUMNS.map((name) => store.columns.data[columnIndex(store.columns, name, 0)]);
-  for (const column of data) column.length = rows;
+  // Kept by column, as readLedgers leaves a ledger (core/ledger/columnar.ts).
+  const table = new ColumnarLedger();
+  const source = table.addSource(SHEET, LETTERS);
+  const slots = COLUMNS.map((name) => table.columnIndex(name));
+  table.reserve(rows);
+  const data = slots.map((j) => table.cells(j));
   const isoBySerial = new Map<number, string>();
-  const list: LedgerRow[] = new Array(rows);
   let i = 0;
   for (const g of guaranteeRows(rows)) {
     let iso = isoBySerial.get(g.issued);
@@ -35,17 +36,18 @@ export function guaranteeLedger(rows: number): LedgerSet {
       g.department,
     ];
     for (let c = 0; c < values.length; c++) data[c][i] = values[c];
-    list[i] = new StoredRow(SHEET, i + 2, g.department, LETTERS, store, i);
+    table.addRow(source, i + 2, g.department);
     i++;
   }
-  const ledger: Ledger = {
-    name: "电子保函",
-    sources: [{ sheet: SHEET, table: SHEET, headerRow: 1, rowsRead: rows }],
-    columns: COLUMNS.map((name, c) => ({ name, header: GUARANTEE_HEADERS[c], column: "ABCDEFGHI"[c] })),
-    rows: list,
-    excluded: 0,
-  };
-  rememberColumns(ledger, store);
+  const ledger = columnarLedger(
+    {
+      name: "电子保函",
+      sources: [{ sheet: SHEET, table: SHEET, headerRow: 1, rowsRead: rows }],
+      columns: COLUMNS.map((name, c) => ({ name, header: GUARANTEE_HEADERS[c], column: "ABCDEFGHI"[c] })),
+      excluded: 0,
+    },
+    table.finish(),
+  );
   return { ledgers: { 电子保函: ledger }, issues: [] };
 }
 

@@ -4,9 +4,10 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readXlsxAsync, XlsxReadError } from "../adapters/xlsx";
+import { XlsxReadError } from "../adapters/xlsx";
+import { version as packageVersion } from "../../package.json";
+import { readWorkbookFileAsync } from "../adapters/xlsx/workbook-file";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
-import { isSheetRead } from "../core/ledger";
 import { runEngine, type EngineResult } from "../core/engine";
 import type { ReportSettings } from "../core/types";
 import { createProgress } from "./progress";
@@ -40,6 +41,8 @@ export class UsageError extends Error {
 
 /** The version of every JSON document the command prints. */
 export const JSON_VERSION = 1;
+/** The tool's version: package.json's, the one source (bundled into dist-cli by esbuild). */
+export const TOOL_VERSION: string = packageVersion;
 
 function printJson(io: Io, body: object): void {
   io.out(`${JSON.stringify({ version: JSON_VERSION, ...body }, null, 2)}\n`);
@@ -80,7 +83,7 @@ export async function main(
     return 0;
   }
   if (command === "--version" || command === "-v") {
-    io.out(json ? `${JSON.stringify({ version: JSON_VERSION, tool: "0.1.0" })}\n` : "0.1.0\n");
+    io.out(json ? `${JSON.stringify({ version: JSON_VERSION, tool: TOOL_VERSION })}\n` : `${TOOL_VERSION}\n`);
     return 0;
   }
   if (!(COMMANDS as readonly string[]).includes(command)) {
@@ -199,7 +202,7 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
   try {
     progress.step("读取工作簿");
     const bytes = loadWorkbookBytes(input);
-    const workbook = await readXlsxAsync(bytes, { name: basename(input), wantSheet: isSheetRead, codec: nodeZipCodec });
+    const workbook = await readWorkbookFileAsync(bytes, basename(input), nodeZipCodec);
     progress.step("校验台账");
     const result = runEngine(workbook, { overrides, generatedAt: generationTime() });
     progress.step("计算指标");
@@ -254,7 +257,7 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
   const progress = createProgress(["读取工作簿", "读取报告", "计算指标", "写入文件"]);
   try {
     progress.step("读取工作簿");
-    const workbook = await readXlsxAsync(loadWorkbookBytes(input), { name: basename(input), wantSheet: isSheetRead, codec: nodeZipCodec });
+    const workbook = await readWorkbookFileAsync(loadWorkbookBytes(input), basename(input), nodeZipCodec);
     progress.step("读取报告");
     if (!existsSync(reportPath)) throw new UsageError(`找不到文件：${reportPath}`, `file not found: ${reportPath}`, "file.not_found");
     const docxBytes = new Uint8Array(readFileSync(reportPath));
@@ -337,7 +340,7 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
   try {
     progress.step("读取工作簿");
     const workbookBytes = loadWorkbookBytes(input);
-    const workbook = await readXlsxAsync(workbookBytes, { name: basename(input), wantSheet: isSheetRead, codec: nodeZipCodec });
+    const workbook = await readWorkbookFileAsync(workbookBytes, basename(input), nodeZipCodec);
     let template: { bytes: Uint8Array; name: string };
     if (isFile) template = { bytes: new Uint8Array(readFileSync(templatePath)), name: basename(templatePath) };
     else if (/\.docx$/i.test(templateArg) || /[\\/]/.test(templateArg))

@@ -2,6 +2,7 @@
 // Every path (CLI, Excel pane, Word pane) calls this one function.
 import type { FigureDefinition, FigureResult, Issue, LedgerSet, LinkRecord, RawWorkbook, ReportDocument, ReportSettings } from "./types";
 import { readLedgers } from "./ledger";
+import { columnarOf } from "./ledger/columnar";
 import { readDefinitions, evaluateFigures, ledgerDepartments, DEFAULT_DEFINITIONS } from "./figures";
 import { readSettings, ALL_DEPARTMENTS } from "./settings";
 import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById, parseTemplate, isSettingSlot, type Template } from "./report";
@@ -29,11 +30,41 @@ export interface EngineResult {
   link: LinkRecord;
 }
 
+/**
+ * Where a run of the engine stands, between its stages: what the pane shows while the worker (or
+ * the main thread, in slices) computes. Counts are of what the finished stage produced.
+ */
+export type EngineProgress =
+  | { stage: "check"; rows: number; errors: number; warnings: number }
+  | { stage: "figures"; figures: number }
+  | { stage: "report"; blocks: number };
+
 export function runEngine(workbook: RawWorkbook, options: EngineOptions = {}): EngineResult {
+  const steps = engineStages(workbook, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The engine as stages: each `yield` ends one (ledgers checked, figures computed, report laid out)
+ * and says how far it got. `runEngine` drains it in one go; the Web Worker posts each step to the
+ * pane; where no worker can start, the pane gives the main thread back between steps.
+ */
+export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}): Generator<EngineProgress, EngineResult, void> {
   const settingsRead = readSettings(workbook, options.overrides);
   const settings = settingsRead.settings;
   const ledgers = readLedgers(workbook, { periodEnd: settings.periodEnd });
   const defs = readDefinitions(workbook);
+  const checked = [...ledgers.issues, ...settingsRead.issues, ...defs.issues];
+  yield {
+    stage: "check",
+    // Counted on the columns: reading `rows` would build every row object the reader left unbuilt.
+    rows: Object.values(ledgers.ledgers).reduce((sum, ledger) => sum + (ledger ? columnarOf(ledger).length : 0), 0),
+    errors: checked.filter((i) => i.severity === "error").length,
+    warnings: checked.filter((i) => i.severity === "warning").length,
+  };
   const departments = ledgerDepartments(ledgers).sort((a, b) => a.localeCompare(b, "zh-CN"));
   // A scope given on the command line or in the pane has no cell; one from 报告设置 has.
   const scopeCell = options.overrides?.scope !== undefined ? undefined : settingsRead.cells.scope;
@@ -47,8 +78,10 @@ export function runEngine(workbook: RawWorkbook, options: EngineOptions = {}): E
   const template = options.template ?? templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
   const undefinedSlots = undefinedFigures(template, evaluated.figures, settings);
   const figures = [...evaluated.figures, ...undefinedSlots.figures];
+  yield { stage: "figures", figures: figures.length };
   const report = buildReport(template, settings, figures);
   const link = buildLinkRecord(report, workbook.name ?? "", options.generatedAt ?? new Date().toISOString());
+  yield { stage: "report", blocks: report.blocks.length };
   return {
     ledgers,
     settings,

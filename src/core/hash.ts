@@ -1,6 +1,6 @@
-// A small pure-JS hash for figure fingerprints and the ledger key index. It must give the same hex on every run and
-// every platform (Node CLI, Excel and Word webviews), so it uses no crypto API: two 32-bit
-// lanes mixed cyrb53-style, 64 bits of output.
+// The one module for hashing: figure digests, the ledger key index, the link record's fingerprints and
+// short name suffixes. Each must give the same hex on every run and every platform (Node CLI, Excel
+// and Word webviews), so none uses a crypto API: two 32-bit lanes mixed cyrb53-style, 64 bits of output.
 
 // Read once: under a vm context (jest) every lookup of the global `Math` goes through an
 // interceptor and costs a hundred times a multiply.
@@ -120,4 +120,37 @@ export class Hasher {
     const [h1, h2] = this.lanes();
     return h2.toString(16).padStart(8, "0") + h1.toString(16).padStart(8, "0");
   }
+}
+
+// ── Fingerprints stored in documents. Their values are part of the file format: a report made
+// earlier is checked against them, so neither function may change its output.
+
+/**
+ * The fingerprint of a figure's text in the link record: cyrb53 over the UTF-16 code units of
+ * `text`, as 14 lowercase hex digits.
+ */
+export function stableHash(text: string, seed = 0): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = imul(h1 ^ ch, 2654435761);
+    h2 = imul(h2 ^ ch, 1597334677);
+  }
+  h1 = imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= imul(h1 ^ (h1 >>> 13), 3266489909);
+  const n = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return n.toString(16).padStart(14, "0");
+}
+
+/**
+ * 8 hex digits of FNV-1a over the UTF-16 code units of `text`: the suffix that keeps a shortened
+ * bookmark name (`lr_<id>`) unique.
+ */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, "0");
 }

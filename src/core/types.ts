@@ -2,6 +2,8 @@
 // Source adapters (Excel live workbook, .xlsx file) produce a RawWorkbook; target adapters
 // (.docx file, live Word document) consume a ReportDocument and a LinkRecord.
 
+import type { ColumnarLedger } from "./ledger/columnar";
+
 /**
  * One cell as `Range.values` gives it: a number (dates are serial numbers), text, a boolean, or
  * "" for a blank cell. Excel error cells arrive as their error text (`#N/A`, `#REF!` …), exactly
@@ -147,6 +149,12 @@ export interface Ledger {
    * else the header row's first cell). Absent for ledgers built by hand.
    */
   missingColumns?: { name: string; sheet: string; cell: string; required: boolean }[];
+  /**
+   * The rows' values by column, as the reader kept them: what figures read (`columnarOf`). Set by
+   * the reader, and only while `rows` is the list it read (a row's record there is frozen); a
+   * ledger built by hand has none and its columns are gathered from its rows.
+   */
+  readonly columnar?: ColumnarLedger;
 }
 
 export interface LedgerSet {

@@ -5,7 +5,8 @@
 // or "document", and in Word mode makes the clerk's edits that a refresh must respect.
 //
 // Query: ?lang=en  ?width=450  ?platform=Mac|PC  ?latency=200  ?empty=1  ?file=examples/other.xlsx
-//        ?host=word (a report generated in the page from ?file; with ?empty=1 an unlinked document)
+//        ?host=word (a report generated in the page from ?file; with ?empty=1 an unlinked document;
+//        with ?doc=examples/fill-template.docx a clerk's own document with placeholders)
 import { useSyncExternalStore } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import {
@@ -290,6 +291,7 @@ if (mode === "word") {
     container: paneFrame,
     workbookUrl: params.get("file") ?? "examples/sample-ledgers.xlsx",
     empty: Boolean(params.get("empty")),
+    docUrl: params.get("doc"),
     language,
     platform,
     latencyMs,

@@ -11,12 +11,11 @@ import {
   type SimWordControlState,
   type SimWordPartState,
 } from "../simulated-host/word";
-import { readXlsx } from "../adapters/xlsx";
 import { runEngine } from "../core/engine";
 import { LINK_NAMESPACE } from "../core/link";
 import type { WordEnvironment, WordRun } from "../adapters/word";
 import { startPane } from "../taskpane/start";
-import { createWordServices } from "../taskpane/word/services";
+import { createWordServices, readWorkbookFileLazily } from "../taskpane/word/services";
 import { renderDocxLazily } from "../taskpane/services";
 
 /** The clerk's edits the demo buttons make: one narrative sentence, one figure retyped, one deleted. */
@@ -61,7 +60,12 @@ export interface PlaygroundWordHook {
   syncs(): number;
   /** The selected content control (ContentControl.select), or null. */
   selection(): { id: number; tag: string; text: string } | null;
+  /** The clerk clicks just after `text` in the narrative (Document.getSelection is there). */
+  placeCursorAfter(text: string): void;
 }
+
+/** Where the side panel's click puts the cursor: text in the clerk's own example document. */
+const CURSOR_AFTER = "为企业减少资金占用";
 
 function installHook() {
   const hook: PlaygroundWordHook = {
@@ -70,6 +74,7 @@ function installHook() {
     parts: () => sim?.document.customXmlParts() ?? [],
     syncs: () => sim?.stats.syncs ?? 0,
     selection: () => sim?.document.selection() ?? null,
+    placeCursorAfter: (text: string) => sim?.document.placeCursorAfter(text),
   };
   const w = window as unknown as { __playground?: Record<string, unknown> };
   w.__playground = { ...(w.__playground ?? {}), mode: "word", word: hook };
@@ -90,6 +95,8 @@ export async function openWord(options: {
   container: HTMLElement;
   workbookUrl: string;
   empty: boolean;
+  /** A clerk's own .docx to open instead of a generated report (?doc=examples/fill-template.docx). */
+  docUrl?: string | null;
   language: "zh-CN" | "en-US";
   platform: "PC" | "Mac" | "OfficeOnline";
   latencyMs: number;
@@ -97,11 +104,21 @@ export async function openWord(options: {
   installHook();
   let report: Uint8Array | undefined;
   const file = options.workbookUrl.split("/").pop() ?? options.workbookUrl;
-  if (!options.empty) {
+  if (options.docUrl) {
+    try {
+      const response = await fetch(options.docUrl);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      report = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      update({ error: `${options.docUrl}: ${error instanceof Error ? error.message : String(error)}` });
+      return null;
+    }
+  } else if (!options.empty) {
     try {
       const response = await fetch(options.workbookUrl);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const workbook = readXlsx(new Uint8Array(await response.arrayBuffer()), { name: file });
+      // The pane's own file read, so the playground's report takes the sheets the pane would.
+      const workbook = await readWorkbookFileLazily(new Uint8Array(await response.arrayBuffer()), file);
       const result = runEngine(workbook);
       report = await renderDocxLazily(result.report, result.link);
     } catch (error) {
@@ -128,7 +145,7 @@ export async function openWord(options: {
     }
   };
   const services = createWordServices(run, env, options.platform);
-  update({ file: options.empty ? "(empty document)" : `report from ${file}`, edits: [] });
+  update({ file: options.docUrl ? options.docUrl : options.empty ? "(empty document)" : `report from ${file}`, edits: [] });
   snapshot();
   return startPane({ container: options.container, wordServices: () => services, search: window.location.search });
 }
@@ -182,6 +199,14 @@ export function WordSidePanel(props: { toggle: ReactNode }) {
           onClick={() => clerkEdit("delete", (w) => w.document.deleteControl(CLERK_EDITS.delete.tag))}
         >
           Delete {CLERK_EDITS.delete.tag.slice(3)}
+        </button>
+        <button
+          type="button"
+          style={button}
+          data-testid="sim-place-cursor"
+          onClick={() => clerkEdit("cursor", (w) => w.document.placeCursorAfter(CURSOR_AFTER))}
+        >
+          Click after “{CURSOR_AFTER}” (the cursor for 插入)
         </button>
         <p style={{ margin: "4px 0", color: "#605e5c" }} data-testid="sim-edits">
           Done: {s.edits.length ? s.edits.join(", ") : "none"}

@@ -9,7 +9,17 @@ import type { CellRange, RawCell } from "../core/types";
 // Type only: the host does not load the .xlsx reader.
 import type { XlsxWorkbook } from "../adapters/xlsx";
 import { MAX_COLUMNS, MAX_ROWS, colsOf, formatAddress, intersect, parseRef, rowsOf, splitAreas, splitSheet } from "./a1";
-import { loadPaths, type LoadSpec } from "./common";
+import {
+  newSyncStats,
+  SIM_ERROR_CODES,
+  RequirementSets,
+  SimCollectionCore,
+  SimContextCore,
+  SimObjectCore,
+  SimOfficeError,
+  type SimHostCore,
+  type SimSyncStats,
+} from "./common";
 
 export interface SimListRule {
   list: { inCellDropDown: boolean; source: string };
@@ -79,18 +89,8 @@ export interface SimWorksheetChangedEventArgs {
   triggerSource?: "ThisLocalAddin" | "Unknown";
 }
 
-export interface SimStats {
-  /** Round trips: every context.sync() that had work queued, including those that failed. */
-  syncs: number;
-  failedSyncs: number;
-  /** Per sync, in order: JSON bytes (UTF-8) of what was written / of what was returned (0 when rejected). */
-  requestBytes: number[];
-  responseBytes: number[];
-  maxRequestBytes: number;
-  maxResponseBytes: number;
-  /** Error codes of the syncs that failed, in order. */
-  errors: string[];
-}
+/** Round trips, payloads and errors, as the simulated-office core counts them. */
+export type SimStats = SimSyncStats;
 
 export interface SimOptions {
   /** Delay added to every round trip. */
@@ -121,21 +121,7 @@ export const MAX_CELLS_PER_READ = 5_000_000;
 export const MAX_MERGED_AREAS = 512;
 const DEFAULT_COLUMN_WIDTH = 48;
 
-export const SimErrorCodes = {
-  accessDenied: "AccessDenied",
-  apiNotFound: "ApiNotFound",
-  generalException: "GeneralException",
-  invalidArgument: "InvalidArgument",
-  invalidOperation: "InvalidOperation",
-  itemAlreadyExists: "ItemAlreadyExists",
-  itemNotFound: "ItemNotFound",
-  notImplemented: "NotImplemented",
-  propertyNotLoaded: "PropertyNotLoaded",
-  rangeExceedsLimit: "RangeExceedsLimit",
-  requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
-  responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
-  runMustReturnPromise: "RunMustReturnPromise",
-} as const;
+export const SimErrorCodes = SIM_ERROR_CODES;
 
 const MESSAGES: Record<string, string> = {
   AccessDenied: "The cell or chart you're trying to change is protected and therefore read-only.",
@@ -148,53 +134,15 @@ const MESSAGES: Record<string, string> = {
   RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number.",
 };
 
-/** Shaped like OfficeExtension.Error: name `RichApi.Error`, `code`, `debugInfo`. */
-export class SimRichApiError extends Error {
-  readonly code: string;
-  readonly debugInfo: { code: string; message: string; errorLocation?: string };
-  readonly traceMessages: string[] = [];
-  readonly innerError = null;
-  readonly httpStatusCode: number;
+/** Excel's OfficeExtension.Error, with Excel's default messages. */
+export class SimRichApiError extends SimOfficeError {
   constructor(code: string, message?: string, errorLocation?: string) {
-    super(message ?? MESSAGES[code] ?? code);
-    Object.setPrototypeOf(this, SimRichApiError.prototype);
-    this.name = "RichApi.Error";
-    this.code = code;
-    this.debugInfo = { code, message: this.message, errorLocation };
-    this.httpStatusCode = code === "AccessDenied" ? 401 : code === "ItemNotFound" ? 404 : code === "GeneralException" ? 500 : 400;
+    super(code, message ?? MESSAGES[code] ?? code, errorLocation);
   }
 }
 
 function fail(code: string, location?: string, message?: string): never {
   throw new SimRichApiError(code, message, location);
-}
-
-/** Bytes the value takes as JSON on the wire (UTF-8). */
-export function jsonBytes(value: unknown): number {
-  if (value === undefined) return 0;
-  const s = JSON.stringify(value);
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split(".").map(Number);
-  const b = want.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,17 +161,11 @@ interface AreasRef {
   rects: CellRange[];
 }
 
-class Host {
-  readonly stats: SimStats = {
-    syncs: 0,
-    failedSyncs: 0,
-    requestBytes: [],
-    responseBytes: [],
-    maxRequestBytes: 0,
-    maxResponseBytes: 0,
-    errors: [],
-  };
-  readonly limit: number;
+class Host implements SimHostCore {
+  readonly stats: SimStats = newSyncStats();
+  readonly payloadLimit: number;
+  readonly nullObjectMethods = "null" as const;
+  readonly nullObjectErrorCode = "ItemNotFound";
   readonly oversize: "payloadError" | "generalException";
   readonly cellReadLimit: number;
   readonly overCellReadLimit: "error" | "null";
@@ -237,17 +179,23 @@ class Host {
     readonly wb: SimWorkbook,
     opts: SimOptions,
   ) {
-    this.limit = opts.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
+    this.payloadLimit = opts.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
     this.oversize = opts.oversize ?? "payloadError";
     this.cellReadLimit = opts.cellReadLimit ?? MAX_CELLS_PER_READ;
     this.overCellReadLimit = opts.overCellReadLimit ?? "error";
     this.latencyMs = opts.latencyMs ?? 0;
     this.apiSets = opts.apiSets ?? { ExcelApi: "1.17" };
+    this.requirements = new RequirementSets(this.apiSets);
   }
 
+  private readonly requirements: RequirementSets;
+
   isSetSupported(name: string, version = "1.1"): boolean {
-    const have = this.apiSets[name];
-    return have !== undefined && versionAtLeast(have, version);
+    return this.requirements.isSetSupported(name, version);
+  }
+
+  error(code: string, message?: string, location?: string): SimOfficeError {
+    return new SimRichApiError(code, message, location);
   }
 
   need(set: string, what: string): void {
@@ -479,233 +427,17 @@ class Host {
 // ---------------------------------------------------------------------------------------------
 // The request context and its proxies.
 
-type Stage = (apply: () => void, returned: unknown) => void;
-type Op =
-  | { kind: "instantiate"; proxy: SimObject<unknown> }
-  | { kind: "load"; proxy: SimObject<unknown>; paths: string[] }
-  | { kind: "action"; location: string; bytes: number; run: () => void };
-
-class SimRequestContext {
+class SimRequestContext extends SimContextCore<Host> {
   readonly workbook: SimWorkbookProxy;
-  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
-  _queue: Op[] = [];
-  constructor(readonly _host: Host) {
-    this.workbook = new SimWorkbookProxy(this, () => _host);
-  }
-
-  load(object: SimObject<unknown>, spec?: LoadSpec): void {
-    object.load(spec);
-  }
-
-  async sync<T>(passThrough?: T): Promise<T | undefined> {
-    const ops = this._queue;
-    this._queue = [];
-    if (ops.length === 0) return passThrough;
-    const host = this._host;
-    const stats = host.stats;
-    stats.syncs++;
-    if (host.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, host.latencyMs));
-    const requestBytes = ops.reduce((n, op) => n + (op.kind === "action" ? op.bytes : 0), 0);
-    stats.requestBytes.push(requestBytes);
-    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
-    const rejected = (code: string, location?: string, message?: string): SimRichApiError => {
-      stats.failedSyncs++;
-      stats.responseBytes.push(0);
-      stats.errors.push(code);
-      return new SimRichApiError(code, message, location);
-    };
-    const oversized = (payloadCode: string) =>
-      host.oversize === "generalException"
-        ? rejected("GeneralException", undefined, "An internal error has occurred.")
-        : rejected(payloadCode);
-    if (requestBytes > host.limit) throw oversized("RequestPayloadSizeLimitExceeded");
-    const staged: (() => void)[] = [];
-    let responseBytes = 0;
-    const stage: Stage = (apply, returned) => {
-      responseBytes += jsonBytes(returned);
-      staged.push(apply);
-    };
-    try {
-      for (const op of ops) {
-        if (op.kind === "instantiate") op.proxy._instantiate(stage);
-        else if (op.kind === "load") op.proxy._loadNow(op.paths, stage);
-        else op.run();
-      }
-    } catch (e) {
-      if (e instanceof SimRichApiError) throw rejected(e.code, e.debugInfo.errorLocation, e.message);
-      throw rejected("GeneralException", undefined, String((e as Error)?.message ?? e));
-    }
-    if (responseBytes > host.limit) throw oversized("ResponsePayloadSizeLimitExceeded");
-    for (const apply of staged) apply();
-    stats.responseBytes.push(responseBytes);
-    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
-    return passThrough;
+  constructor(host: Host) {
+    super(host);
+    this.workbook = new SimWorkbookProxy(this, () => host);
   }
 }
 
-abstract class SimObject<M> {
-  abstract readonly _className: string;
-  /** Scalar properties loaded by a bare load(). */
-  protected abstract readonly _scalars: readonly string[];
-  readonly _loaded = new Map<string, unknown>();
-  private _model: M | null | undefined;
-  private _instantiated = false;
-  private _isNull: boolean | undefined;
-  private readonly _navs = new Map<string, SimObject<unknown>>();
+abstract class SimObject<M> extends SimObjectCore<M, SimRequestContext> {}
 
-  constructor(
-    readonly context: SimRequestContext,
-    private readonly _resolver: () => M | null,
-    private readonly _nullable = false,
-    instantiate = false,
-  ) {
-    if (instantiate) context._queue.push({ kind: "instantiate", proxy: this as SimObject<unknown> });
-  }
-
-  get _host(): Host {
-    return this.context._host;
-  }
-
-  get isNullObject(): boolean {
-    if (!this._nullable) return false;
-    if (this._isNull === undefined) fail("PropertyNotLoaded", `${this._className}.isNullObject`, notLoadedMessage("isNullObject"));
-    return this._isNull;
-  }
-
-  load(spec?: LoadSpec): this {
-    this.context._queue.push({
-      kind: "load",
-      proxy: this as SimObject<unknown>,
-      paths: loadPaths(spec),
-    });
-    return this;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return Object.fromEntries(this._loaded);
-  }
-
-  _instantiate(stage: Stage): void {
-    const m = this._resolver();
-    this._model = m;
-    this._instantiated = true;
-    if (m === null && !this._nullable) fail("ItemNotFound", this._className);
-    stage(() => {
-      this._isNull = m === null;
-    }, undefined);
-  }
-
-  /** The model now: fixed once instantiated (like an object path), else worked out from the parent. */
-  _resolve(): M | null {
-    return this._instantiated ? (this._model as M | null) : this._resolver();
-  }
-
-  _need(location: string): M {
-    const m = this._resolve();
-    if (m === null) fail("ItemNotFound", location);
-    return m;
-  }
-
-  _loadNow(paths: string[], stage: Stage): void {
-    const m = this._resolve();
-    const scalars = new Set<string>();
-    const navs = new Map<string, string[]>();
-    for (const p of paths.length ? paths : this._scalars) {
-      const [head, ...rest] = p.split("/");
-      if (rest.length || this._navNames().includes(head)) {
-        const sub = navs.get(head) ?? [];
-        if (rest.length) sub.push(rest.join("/"));
-        navs.set(head, sub);
-      } else scalars.add(head);
-    }
-    for (const name of scalars) {
-      if (!this._scalars.includes(name) && !this._extraScalars().includes(name)) {
-        fail("InvalidArgument", `${this._className}.load`, `The property '${name}' does not exist on ${this._className}.`);
-      }
-      const value = m === null ? null : this._read(m, name);
-      stage(() => this._loaded.set(name, value), value);
-    }
-    for (const [name, sub] of navs) this._nav(name)._loadNow(sub, stage);
-  }
-
-  protected _get<T>(name: string): T {
-    if (!this._loaded.has(name)) fail("PropertyNotLoaded", `${this._className}.${name}`, notLoadedMessage(name));
-    return this._loaded.get(name) as T;
-  }
-
-  /** Queues a write or method call; it runs, in order, at the next sync. */
-  protected _action(location: string, args: unknown, run: () => void): void {
-    this.context._queue.push({ kind: "action", location, bytes: jsonBytes(args), run });
-  }
-
-  protected _navNames(): string[] {
-    return [];
-  }
-  protected _extraScalars(): readonly string[] {
-    return [];
-  }
-  protected _makeNav(name: string): SimObject<unknown> {
-    return fail("InvalidArgument", `${this._className}.${name}`);
-  }
-  _nav<T extends SimObject<unknown>>(name: string): T {
-    let nav = this._navs.get(name);
-    if (!nav) {
-      nav = this._makeNav(name);
-      this._navs.set(name, nav);
-    }
-    return nav as T;
-  }
-  protected abstract _read(m: M, name: string): unknown;
-}
-
-function notLoadedMessage(name: string): string {
-  return `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`;
-}
-
-/** A collection: `items` after load; a bare or `items/…` load applies to every item. */
-abstract class SimCollection<M, P extends SimObject<M>> extends SimObject<M[]> {
-  protected readonly _scalars = ["items"] as const;
-  private _items: P[] | undefined;
-  protected abstract _item(m: M): P;
-
-  get items(): P[] {
-    if (!this._items) fail("PropertyNotLoaded", `${this._className}.items`, notLoadedMessage("items"));
-    return this._items;
-  }
-
-  get count(): number {
-    return this._get("count");
-  }
-
-  protected override _extraScalars(): readonly string[] {
-    return ["count"];
-  }
-
-  override _loadNow(paths: string[], stage: Stage): void {
-    const list = this._resolve() ?? [];
-    const itemPaths: string[] = [];
-    let wantItems = paths.length === 0;
-    for (const p of paths) {
-      if (p === "count") {
-        stage(() => this._loaded.set("count", list.length), list.length);
-      } else if (p === "items") wantItems = true;
-      else {
-        wantItems = true;
-        itemPaths.push(p.startsWith("items/") ? p.slice(6) : p);
-      }
-    }
-    if (!wantItems) return;
-    const proxies = list.map((m) => this._item(m));
-    for (const proxy of proxies) proxy._loadNow(itemPaths, stage);
-    stage(() => {
-      this._items = proxies;
-    }, undefined);
-  }
-
-  protected _read(): unknown {
-    return undefined;
-  }
-}
+abstract class SimCollection<M, P extends SimObject<M>> extends SimCollectionCore<M, P, SimRequestContext> {}
 
 // --- Workbook ---------------------------------------------------------------------------------
 
@@ -822,6 +554,15 @@ class SimWorksheet extends SimObject<SimSheet> {
   }
   get visibility(): string {
     return this._get("visibility");
+  }
+  /** ExcelApi 1.1: Visible, Hidden (the clerk can unhide it) or VeryHidden (only code can). */
+  set visibility(v: string) {
+    if (!["Visible", "Hidden", "VeryHidden"].includes(v)) fail("InvalidArgument", "Worksheet.visibility");
+    this._action("Worksheet.visibility", v, () => {
+      const sheet = this._resolve();
+      if (!sheet) fail("ItemNotFound", "Worksheet.visibility");
+      sheet.visibility = v as "Visible" | "Hidden" | "VeryHidden";
+    });
   }
   get position(): number {
     return this._get("position");

@@ -9,32 +9,31 @@
 import { strFromU8, unzipSync, type Unzipped } from "fflate";
 import { SaxesParser } from "saxes";
 import { childElements, descendant, firstChild, namespaceOf, ownText, parseXml, type XmlElement } from "./xml";
-import { installGlobals, loadPaths, type LoadSpec } from "./common";
+import {
+  installGlobals,
+  officeGlobal,
+  SIM_ERROR_CODES,
+  newSyncStats,
+  notLoadedMessage,
+  RequirementSets,
+  SimCollectionCore,
+  SimContextCore,
+  SimObjectCore,
+  SimOfficeError,
+  type SimClientResult,
+  type SimHostCore,
+  type SimSyncStats,
+} from "./common";
 
 // ---------------------------------------------------------------------------------------------
 // Errors, shaped like OfficeExtension.Error.
 
-export const SimWordErrorCodes = {
-  accessDenied: "AccessDenied",
-  apiNotFound: "ApiNotFound",
-  generalException: "GeneralException",
-  invalidArgument: "InvalidArgument",
-  itemNotFound: "ItemNotFound",
-  propertyNotLoaded: "PropertyNotLoaded",
-  runMustReturnPromise: "RunMustReturnPromise",
-} as const;
+export const SimWordErrorCodes = SIM_ERROR_CODES;
 
-export class SimWordError extends Error {
-  readonly code: string;
-  readonly debugInfo: { code: string; message: string; errorLocation?: string };
-  readonly traceMessages: string[] = [];
-  readonly innerError = null;
+/** Word's OfficeExtension.Error, with Word's default messages. */
+export class SimWordError extends SimOfficeError {
   constructor(code: string, message?: string, errorLocation?: string) {
-    super(message ?? code);
-    Object.setPrototypeOf(this, SimWordError.prototype);
-    this.name = "RichApi.Error";
-    this.code = code;
-    this.debugInfo = { code, message: this.message, errorLocation };
+    super(code, message ?? DEFAULT_MESSAGES[code] ?? code, errorLocation);
   }
 }
 
@@ -49,22 +48,7 @@ const DEFAULT_MESSAGES: Record<string, string> = {
 };
 
 function notLoaded(location: string, name: string): never {
-  fail(
-    "PropertyNotLoaded",
-    location,
-    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
-}
-
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split(".").map(Number);
-  const b = want.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
+  fail("PropertyNotLoaded", location, notLoadedMessage(name));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,6 +166,21 @@ function parseEvenAndOddHeaders(xml: string | undefined): boolean {
       if (name === "w:evenAndOddHeaders") on = a["w:val"] === undefined || a["w:val"] === "1" || a["w:val"] === "true";
     });
   return on;
+}
+
+/** A stretch of the document: its own text items (a caret is a range of none). */
+interface SimRangeModel {
+  items: Item[];
+  readonly text: string;
+}
+
+function rangeOf(items: Item[]): SimRangeModel {
+  return {
+    items,
+    get text() {
+      return items.map((it) => (it.kind === "text" && it.revision !== "deleted" ? it.text : "")).join("");
+    },
+  };
 }
 
 interface ControlModel {
@@ -648,6 +647,148 @@ export class SimWordDocument {
     return this.controlsByKey.get(key) ?? null;
   }
 
+  /**
+   * The caret, as the clerk left it by clicking: just after `offset` characters of a text item.
+   * Document.getSelection() is this point (an empty range); null until the clerk clicks somewhere.
+   */
+  private caret: { item: Item; offset: number } | null = null;
+
+  /** The clerk clicks just after the first `after` in the narrative (text outside every control). */
+  placeCursorAfter(after: string): void {
+    const it = this.items.find((i) => i.kind === "text" && i.controls.length === 0 && i.text.includes(after));
+    if (!it || it.kind !== "text") throw new Error(`narrative text not found: ${after}`);
+    this.caret = { item: it, offset: it.text.indexOf(after) + after.length };
+  }
+
+  /**
+   * Range.insertText(text, "Replace") at the caret: the text goes in where the caret is, inside the
+   * same controls and with the same look as the text around it; the caret moves after it.
+   */
+  insertAtCaret(text: string): SimRangeModel {
+    const caret = this.caret;
+    const at = caret ? this.items.indexOf(caret.item) : -1;
+    const added: Extract<Item, { kind: "text" }> = { kind: "text", text, controls: [] };
+    if (!caret || at < 0 || caret.item.kind !== "text") {
+      // No click yet: Word's selection starts at the beginning of the document.
+      this.items.splice(0, 0, added);
+    } else {
+      const item = caret.item;
+      const before: Item = { ...item, text: item.text.slice(0, caret.offset) };
+      const after: Item = { ...item, text: item.text.slice(caret.offset) };
+      Object.assign(added, { controls: [...item.controls] }, item.highlight ? { highlight: item.highlight } : {});
+      this.items.splice(at, 1, ...[before, added, after].filter((x) => x.kind !== "text" || x.text !== "" || x === added));
+      this.caret = { item: after, offset: 0 };
+    }
+    return rangeOf([added]);
+  }
+
+  /** Range.insertContentControl(): a rich-text control around exactly the range's text. */
+  wrapInControl(range: SimRangeModel): number {
+    if (range.items.length === 0) fail("InvalidArgument", "Range.insertContentControl", "The range is empty.");
+    const key = this.nextKey++;
+    this.controlsByKey.set(key, {
+      key,
+      wordId: this.nextWordId++,
+      tag: "",
+      title: "",
+      cannotDelete: false,
+      cannotEdit: false,
+      showingPlaceholder: false,
+    });
+    for (const it of range.items) it.controls = [...it.controls, key];
+    return key;
+  }
+
+  /** Bookmarks added through Range.insertBookmark (WordApi 1.4), by name, with the text they hold. */
+  readonly bookmarks = new Map<string, SimRangeModel>();
+
+  /** Range.insertBookmark: Word's rule — a letter first, then letters, digits and _, at most 40. */
+  addBookmark(name: string, range: SimRangeModel): void {
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(name))
+      fail("InvalidArgument", "Range.insertBookmark", `The bookmark name '${name}' is not valid.`);
+    this.bookmarks.set(name, range);
+  }
+
+  /** The range of a control's whole content (ContentControl.getRange("Whole")). */
+  controlRange(key: number): SimRangeModel {
+    return rangeOf(this.items.filter((it) => it.controls.includes(key)));
+  }
+
+  /** Range.font.highlightColor on a range's own text. */
+  setRangeHighlight(range: SimRangeModel, color: string | null): void {
+    const named = color === null ? "" : (HIGHLIGHT_NAMES.get(color.toLowerCase()) ?? color.toLowerCase());
+    for (const it of range.items) {
+      if (it.kind !== "text") continue;
+      if (named) it.highlight = named;
+      else delete it.highlight;
+    }
+  }
+
+  /**
+   * Body.search: every match of `pattern` within one paragraph, as ranges of their own text items
+   * (items are split at the match's ends; what the document shows does not change). With wildcards,
+   * Word's syntax: `\x` a literal x, `*` any run of characters, `?` one character; the other
+   * wildcard operators (`{n}`, `[…]`, `<`, `>`, `(`, `)`, `@`, `!`) are not modelled and refused, as
+   * Word refuses a malformed expression. Word refuses search strings over 255 characters.
+   */
+  search(pattern: string, wildcards: boolean): SimRangeModel[] {
+    if (pattern.length === 0 || pattern.length > 255)
+      fail("SearchStringInvalidOrTooLong", "Body.search", "The search string is invalid or longer than 255 characters.");
+    let source = "";
+    if (!wildcards) source = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    else
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === "\\" && i + 1 < pattern.length) source += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        else if (c === "*") source += "[^\\r]*?";
+        else if (c === "?") source += "[^\\r]";
+        else if ("{}[]<>()@!".includes(c))
+          fail("SearchStringInvalidOrTooLong", "Body.search", `The wildcard expression is not valid ('${c}' needs a backslash).`);
+        else source += c.replace(/[.+^$|]/g, "\\$&");
+      }
+    const re = new RegExp(source, "g");
+    const out: SimRangeModel[] = [];
+    // Paragraph by paragraph: the visible text items between breaks, deleted revisions left out.
+    let paragraph: Extract<Item, { kind: "text" }>[] = [];
+    const flush = () => {
+      const text = paragraph.map((it) => it.text).join("");
+      for (const m of text.matchAll(re))
+        if (m[0].length) out.push({ start: m.index!, end: m.index! + m[0].length, items: paragraph } as never);
+      paragraph = [];
+    };
+    for (const it of this.items) {
+      if (it.kind === "break") flush();
+      else if (it.revision !== "deleted") paragraph.push(it);
+    }
+    flush();
+    // Split items so each match is whole items of its own.
+    return (out as unknown as { start: number; end: number; items: Extract<Item, { kind: "text" }>[] }[]).map((m) => {
+      const mine: Item[] = [];
+      let acc = 0;
+      for (const it of [...m.items]) {
+        const from = acc;
+        const to = acc + it.text.length;
+        acc = to;
+        if (to <= m.start || from >= m.end) continue;
+        const a = Math.max(m.start, from) - from;
+        const b = Math.min(m.end, to) - from;
+        const at = this.items.indexOf(it);
+        const pieces = [
+          { ...it, text: it.text.slice(0, a) },
+          { ...it, text: it.text.slice(a, b) },
+          { ...it, text: it.text.slice(b) },
+        ];
+        const middle = pieces[1];
+        this.items.splice(at, 1, ...pieces.filter((p) => p === middle || p.text !== ""));
+        // Later matches in this paragraph refer to the pieces now in its place.
+        const k = m.items.indexOf(it);
+        m.items.splice(k, 1, ...pieces.filter((p) => p === middle || p.text !== ""));
+        mine.push(middle);
+      }
+      return rangeOf(mine);
+    });
+  }
+
   /** The content control the selection covers (ContentControl.select), or null. */
   private selectedKey: number | null = null;
 
@@ -896,12 +1037,7 @@ export class SimWordDocument {
 // ---------------------------------------------------------------------------------------------
 // The host: requirement sets, counters, the request context and its proxies.
 
-export interface SimWordStats {
-  /** Round trips: every context.sync() that had work queued, including those that failed. */
-  syncs: number;
-  failedSyncs: number;
-  /** Error codes of the syncs that failed, in order. */
-  errors: string[];
+export interface SimWordStats extends SimSyncStats {
   /** Calls to the Common API (`Office.context.document.customXmlParts…Async`), each its own round trip. */
   commonApiCalls: number;
 }
@@ -950,10 +1086,13 @@ const XML_DECLARATION = /^\uFEFF?\s*<\?xml[\s?]/;
 
 export const DEFAULT_WORD_SETS: Record<string, string> = { WordApi: "1.9", CustomXmlParts: "1.1" };
 
-class Host {
-  readonly stats: SimWordStats = { syncs: 0, failedSyncs: 0, errors: [], commonApiCalls: 0 };
+class Host implements SimHostCore {
+  readonly stats: SimWordStats = { ...newSyncStats(), commonApiCalls: 0 };
   readonly sets: Record<string, string>;
   readonly latencyMs: number;
+  /** Word's payload limits are not modelled per sync (insertFileFromBase64 checks its own 4 MB). */
+  readonly payloadLimit = Infinity;
+  readonly oversize = "payloadError" as const;
   readonly nullObjectMethods: "null" | "throw";
   readonly nullObjectErrorCode: string;
   readonly emptyScopedItems: "array" | "undefined";
@@ -961,11 +1100,13 @@ class Host {
   readonly insertOptionsBeyondSets: "ignored" | "rejected";
   /** The options of the last Document.insertFileFromBase64, for assertions. */
   lastInsertOptions: Record<string, unknown> | undefined;
+  private readonly requirements: RequirementSets;
   constructor(
     readonly doc: SimWordDocument,
     opts: SimWordOptions,
   ) {
     this.sets = opts.supportedSets ?? DEFAULT_WORD_SETS;
+    this.requirements = new RequirementSets(this.sets);
     this.latencyMs = opts.latencyMs ?? 0;
     this.nullObjectMethods = opts.nullObjectMethods ?? "null";
     this.nullObjectErrorCode = opts.nullObjectErrorCode ?? "ItemNotFound";
@@ -974,8 +1115,7 @@ class Host {
     this.insertOptionsBeyondSets = opts.insertOptionsBeyondSets ?? "ignored";
   }
   isSetSupported(name: string, version = "1.1"): boolean {
-    const have = this.sets[name];
-    return have !== undefined && versionAtLeast(have, version);
+    return this.requirements.isSetSupported(name, version);
   }
   need(version: string, what: string): void {
     if (!this.isSetSupported("WordApi", version))
@@ -985,180 +1125,36 @@ class Host {
         `The API you are trying to use could not be found. It may be available in a newer version of Word. ${what} needs WordApi ${version}.`,
       );
   }
+  error(code: string, message?: string, location?: string): SimOfficeError {
+    return new SimWordError(code, message, location);
+  }
+  /** The delay of one round trip (the Common API's calls are each one). */
   async roundTrip(): Promise<void> {
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
   }
 }
 
-/** Runs at sync in queue order; may return a commit applied only when the whole sync succeeds. */
-type Op = () => (() => void) | void;
-
-class SimWordContext {
+class SimWordContext extends SimContextCore<Host> {
   readonly document: SimDocumentProxy;
-  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
-  _ops: Op[] = [];
-  constructor(readonly _host: Host) {
+  constructor(host: Host) {
+    super(host);
     this.document = new SimDocumentProxy(this);
   }
-  load(object: SimProxy<unknown>, spec?: LoadSpec): void {
-    object.load(spec);
-  }
-  async sync<T>(passThrough?: T): Promise<T | undefined> {
-    const ops = this._ops;
-    this._ops = [];
-    if (ops.length === 0) return passThrough;
-    const host = this._host;
-    host.stats.syncs++;
-    await host.roundTrip();
-    const commits: (() => void)[] = [];
-    try {
-      for (const op of ops) {
-        const commit = op();
-        if (commit) commits.push(commit);
-      }
-    } catch (e) {
-      host.stats.failedSyncs++;
-      const err = e instanceof SimWordError ? e : new SimWordError("GeneralException", String((e as Error)?.message ?? e));
-      host.stats.errors.push(err.code);
-      throw err;
-    }
-    for (const commit of commits) commit();
-    return passThrough;
+}
+
+/** A Word proxy: a load of an object that is gone fails with ItemNotFound (a null object's loads answer null). */
+abstract class SimProxy<M> extends SimObjectCore<M, SimWordContext> {
+  protected override _loadTarget(): M | null {
+    return this._target(`${this._className}.load`);
   }
 }
 
-/** OfficeExtension.ClientResult: `value` only after the sync that carried the call. */
-class SimClientResult<T> {
-  private _done = false;
-  private _value: T | undefined;
-  constructor(private readonly location: string) {}
-  get value(): T {
-    if (!this._done) notLoaded(this.location, "value");
-    return this._value as T;
-  }
-  _set(v: T): void {
-    this._done = true;
-    this._value = v;
-  }
-}
-
-abstract class SimProxy<M> {
-  abstract readonly _className: string;
-  protected abstract readonly _scalars: readonly string[];
-  readonly _loaded = new Map<string, unknown>();
-  private _isNull: boolean | undefined;
-
-  constructor(
-    readonly context: SimWordContext,
-    private readonly _resolver: () => M | null,
-    private readonly _nullable = false,
-  ) {
-    // An *OrNullObject proxy learns whether it is null at the sync that follows.
-    if (_nullable)
-      context._ops.push(() => {
-        const isNull = this._resolver() === null;
-        return () => {
-          this._isNull = isNull;
-        };
-      });
-  }
-
-  get _host(): Host {
-    return this.context._host;
-  }
-
-  get isNullObject(): boolean {
-    if (!this._nullable) return false;
-    if (this._isNull === undefined) notLoaded(`${this._className}.isNullObject`, "isNullObject");
-    return this._isNull;
-  }
-
-  /** The model now; ItemNotFound unless this is a null object, which may be null. */
-  _target(location: string): M | null {
-    const m = this._resolver();
-    if (m === null && !this._nullable) fail("ItemNotFound", location);
-    return m;
-  }
-
-  /** The model for a method call; on a null object, null (or ItemNotFound when the host is set to throw). */
-  protected _forMethod(location: string): M | null {
-    const m = this._target(location);
-    if (m === null && this._host.nullObjectMethods === "throw") fail(this._host.nullObjectErrorCode, location);
-    return m;
-  }
-
-  protected _queue(op: Op): void {
-    this.context._ops.push(op);
-  }
-
-  load(spec?: LoadSpec): this {
-    const paths = loadPaths(spec);
-    this._queue(() => this._loadNow(paths));
-    return this;
-  }
-
-  _loadNow(paths: string[]): () => void {
-    const m = this._target(`${this._className}.load`);
-    const names = paths.length ? paths : [...this._scalars];
-    const values = new Map<string, unknown>();
-    for (const name of names) {
-      if (!this._scalars.includes(name))
-        fail("InvalidArgument", `${this._className}.load`, `The property '${name}' does not exist on ${this._className}.`);
-      values.set(name, m === null ? null : this._read(m, name));
-    }
-    return () => {
-      for (const [k, v] of values) this._loaded.set(k, v);
-    };
-  }
-
-  protected _get<T>(name: string): T {
-    if (!this._loaded.has(name)) notLoaded(`${this._className}.${name}`, name);
-    return this._loaded.get(name) as T;
-  }
-
-  toJSON(): Record<string, unknown> {
-    return Object.fromEntries(this._loaded);
-  }
-
-  protected abstract _read(m: M, name: string): unknown;
-}
-
-abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimProxy<M[]> {
-  protected readonly _scalars = [] as const;
-  private _items: P[] | undefined;
-  private _itemsLoaded = false;
-  /** Set on a collection whose empty `items` the host answers as `undefined` (office-js#6673). */
-  protected _undefinedWhenEmpty = false;
-  protected abstract _item(m: M): P;
-
-  get items(): P[] {
-    if (!this._itemsLoaded) notLoaded(`${this._className}.items`, "items");
-    return this._items as P[];
-  }
-
-  override _loadNow(paths: string[]): () => void {
-    const list = this._target(`${this._className}.load`) ?? [];
-    const itemPaths = paths.filter((p) => p !== "items").map((p) => (p.startsWith("items/") ? p.slice(6) : p));
-    const proxies = list.map((m) => this._item(m));
-    const commits = proxies.map((p) => p._loadNow(itemPaths));
-    return () => {
-      commits.forEach((c) => c());
-      this._itemsLoaded = true;
-      this._items = proxies.length === 0 && this._undefinedWhenEmpty ? undefined : proxies;
-    };
-  }
-
-  protected _read(): unknown {
-    return undefined;
-  }
-
-  protected _count(location: string): SimClientResult<number> {
-    const result = new SimClientResult<number>(location);
-    this._queue(() => {
-      const n = (this._target(location) ?? []).length;
-      return () => result._set(n);
-    });
-    return result;
+/** A Word collection: no `count` property (getCount() instead); loads of a gone collection fail. */
+abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimCollectionCore<M, P, SimWordContext> {
+  protected override readonly _scalars: readonly string[] = [];
+  protected override _hasCount = false;
+  protected override _loadTarget(): M[] | null {
+    return this._target(`${this._className}.load`);
   }
 }
 
@@ -1180,6 +1176,11 @@ class SimDocumentProxy extends SimProxy<SimWordDocument> {
   }
   get contentControls(): SimContentControlCollection {
     return this.body.contentControls;
+  }
+  /** WordApi 1.1: the selection; here the caret the clerk placed (placeCursorAfter), an empty range. */
+  getSelection(): SimRangeProxy {
+    const caret = rangeOf([]);
+    return new SimRangeProxy(this.context, () => Object.assign(caret, { caret: true }));
   }
   get customXmlParts(): SimCustomXmlPartCollection {
     this._host.need("1.4", "Document.customXmlParts");
@@ -1247,6 +1248,14 @@ class SimBodyProxy extends SimProxy<SimWordDocument> {
       this._host.doc.paragraphInfos().map((p, index) => ({ index, text: p.text, ...this._host.doc.formatOf(p.styleId) })),
     );
   }
+  /** WordApi 1.1: the matches, found at the sync (see SimWordDocument.search for the wildcard subset). */
+  search(searchText: string, options?: { matchWildcards?: boolean }): SimRangeCollection {
+    const found: { ranges: SimRangeModel[] | null } = { ranges: null };
+    this._queue(() => {
+      found.ranges = this._host.doc.search(searchText, options?.matchWildcards === true);
+    });
+    return new SimRangeCollection(this.context, () => found.ranges ?? []);
+  }
   insertFileFromBase64(base64File: string, insertLocation: string): SimRangeProxy {
     this._host.need("1.1", "Body.insertFileFromBase64");
     const where = insertLocationOf(insertLocation, "Body.insertFileFromBase64");
@@ -1273,12 +1282,22 @@ const HIGHLIGHT_NAMES = new Map([
   ["#00ffff", "cyan"],
 ]);
 
-class SimRangeProxy extends SimProxy<{ text: string }> {
+class SimRangeCollection extends SimCollectionProxy<RangeLike, SimRangeProxy> {
+  readonly _className = "RangeCollection";
+  protected _item(m: RangeLike): SimRangeProxy {
+    return new SimRangeProxy(this.context, () => m);
+  }
+}
+
+/** What a Range proxy stands for: its text, and where known its items (a caret has none). */
+type RangeLike = { text: string; items?: Item[]; caret?: boolean };
+
+class SimRangeProxy extends SimProxy<RangeLike> {
   readonly _className = "Range";
   protected readonly _scalars = ["text"] as const;
   constructor(
     context: SimWordContext,
-    resolver: () => { text: string } | null,
+    resolver: () => RangeLike | null,
     /** The control whose whole content this range is, when it is one (ContentControl.insertText "Replace"). */
     private readonly _controlKey: () => number = () => -1,
   ) {
@@ -1298,9 +1317,58 @@ class SimRangeProxy extends SimProxy<{ text: string }> {
         range._queue(() => {
           const key = range._controlKey();
           if (key >= 0) range._host.doc.setControlHighlight(key, color);
+          else {
+            const m = range._target("Range.font");
+            if (m?.items) range._host.doc.setRangeHighlight(m as SimRangeModel, color);
+          }
         });
       },
     };
+  }
+
+  /**
+   * WordApi 1.1. At the caret, "Replace" puts the text in where the caret is; over a range of text,
+   * the text takes the range's place and the look of its first character. The range returned is the new text.
+   */
+  insertText(text: string, insertLocation: string): SimRangeProxy {
+    const location = "Range.insertText";
+    const where = insertLocationOf(insertLocation, location);
+    const made: { range: SimRangeModel | null } = { range: null };
+    this._queue(() => {
+      const m = this._target(location);
+      if (!m) return;
+      const doc = this._host.doc;
+      if (m.caret || !m.items || m.items.length === 0) made.range = doc.insertAtCaret(text);
+      else {
+        if (where !== "Replace") fail("InvalidArgument", location, "Only Replace is modelled on a range of text.");
+        const [first, ...rest] = m.items.filter((it): it is Extract<Item, { kind: "text" }> => it.kind === "text");
+        first.text = text;
+        for (const it of rest) it.text = "";
+        made.range = rangeOf([first]);
+      }
+    });
+    return new SimRangeProxy(this.context, () => made.range);
+  }
+
+  /** WordApi 1.4: a bookmark around the range. */
+  insertBookmark(name: string): void {
+    const location = "Range.insertBookmark";
+    this._host.need("1.4", location);
+    this._queue(() => {
+      const m = this._target(location);
+      if (m) this._host.doc.addBookmark(name, rangeOf(m.items ?? []));
+    });
+  }
+
+  /** WordApi 1.1: a rich-text content control around exactly this range's text. */
+  insertContentControl(): SimContentControlProxy {
+    const location = "Range.insertContentControl";
+    let key = -1;
+    this._queue(() => {
+      const m = this._target(location);
+      if (m) key = this._host.doc.wrapInControl({ items: m.items ?? [], text: m.text });
+    });
+    return new SimContentControlProxy(this.context, () => (key < 0 ? null : this._host.doc.control(key)));
   }
   protected _read(m: { text: string }, name: string): unknown {
     return name === "text" ? m.text : undefined;
@@ -1447,10 +1515,20 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     });
   }
 
+  /** WordApi 1.1: the control's range (only "Whole" is modelled). */
+  getRange(rangeLocation = "Whole"): SimRangeProxy {
+    if (rangeLocation !== "Whole") fail("InvalidArgument", "ContentControl.getRange", "Only Whole is modelled.");
+    let key = -1;
+    this._queue(() => {
+      key = this._forMethod("ContentControl.getRange")?.key ?? -1;
+    });
+    return new SimRangeProxy(this.context, () => (key < 0 ? null : this._host.doc.controlRange(key)));
+  }
+
   /** WordApi 1.1: the control's OOXML, tracked changes included. */
   getOoxml(): SimClientResult<string> {
     const location = "ContentControl.getOoxml";
-    const result = new SimClientResult<string>(location);
+    const result = this._result<string>(location);
     this._queue(() => {
       const c = this._forMethod(location);
       const xml = c ? this._host.doc.controlOoxml(c.key) : null;
@@ -1464,7 +1542,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     const location = "ContentControl.getReviewedText";
     this._host.need("1.4", location);
     if (version !== "Current" && version !== "Original") fail("InvalidArgument", location);
-    const result = new SimClientResult<string>(location);
+    const result = this._result<string>(location);
     this._queue(() => {
       const c = this._forMethod(location);
       const text = c ? this._host.doc.controlText(c.key, version) : null;
@@ -1592,7 +1670,7 @@ class SimCustomXmlPartProxy extends SimProxy<PartModel> {
   }
   getXml(): SimClientResult<string> {
     const location = "CustomXmlPart.getXml";
-    const result = new SimClientResult<string>(location);
+    const result = this._result<string>(location);
     this._queue(() => {
       const p = this._forMethod(location);
       const xml = p ? p.xml : null;
@@ -1840,7 +1918,7 @@ export function createSimulatedWord(initialDocx?: Uint8Array, opts: SimWordOptio
       return host.lastInsertOptions;
     },
     resetStats() {
-      Object.assign(host.stats, { syncs: 0, failedSyncs: 0, errors: [], commonApiCalls: 0 });
+      Object.assign(host.stats, { ...newSyncStats(), commonApiCalls: 0 });
     },
   };
 }
@@ -1857,48 +1935,13 @@ export function installSimulatedWordOffice(
   sim: SimulatedWord,
   options: SimulatedWordOfficeOptions = { language: "zh-CN" },
 ): () => void {
-  const platform = options.platform ?? "OfficeOnline";
-  const info = { host: "Word", platform };
-  const office = {
-    HostType: {
-      Word: "Word",
-      Excel: "Excel",
-      PowerPoint: "PowerPoint",
-      Outlook: "Outlook",
-      OneNote: "OneNote",
-      Project: "Project",
-      Access: "Access",
-    },
-    PlatformType: {
-      PC: "PC",
-      OfficeOnline: "OfficeOnline",
-      Mac: "Mac",
-      iOS: "iOS",
-      Android: "Android",
-      Universal: "Universal",
-    },
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
-      callback?.(info);
-      return Promise.resolve(info);
-    },
-    context: {
-      host: info.host,
-      platform,
-      displayLanguage: options.language,
-      contentLanguage: options.language,
-      officeTheme: {
-        bodyBackgroundColor: "#FFFFFF",
-        bodyForegroundColor: "#000000",
-        controlBackgroundColor: "#FFFFFF",
-        controlForegroundColor: "#000000",
-      },
-      requirements: {
-        isSetSupported: (name: string, version?: string) => sim.isSetSupported(name, version),
-      },
-      document: { customXmlParts: sim.commonCustomXmlParts },
-    },
-  };
+  const office = officeGlobal({
+    host: "Word",
+    language: options.language,
+    platform: options.platform,
+    isSetSupported: (name, version) => sim.isSetSupported(name, version),
+    document: { customXmlParts: sim.commonCustomXmlParts },
+  });
   return installGlobals(globalObj, {
     Office: office,
     Word: sim.Word,

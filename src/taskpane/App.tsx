@@ -115,7 +115,7 @@ export function App({ services: given }: { services: PaneServices }) {
         const started = Date.now();
         const { workbook } = await services.source.read();
         await step("engine");
-        const result = services.runEngine(workbook);
+        const result = await services.runEngine(workbook);
         lastReadMs.current = Date.now() - started;
         setStale(false);
         setLoad({ kind: "ready", result, workbookName: workbook.name ?? "" });

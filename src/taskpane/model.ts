@@ -90,7 +90,8 @@ export function excludedRows(result: EngineResult): number {
  * ledger has (a typo in 报告设置) is not offered; the view shows it as an error instead.
  */
 export function scopeChoices(result: EngineResult, allDepartments: string): string[] {
-  const departments = new Set<string>(ledgerDepartments(result.ledgers));
+  // The engine's list as well as the rows: a result from the engine worker comes without its rows.
+  const departments = new Set<string>([...result.departments, ...ledgerDepartments(result.ledgers)]);
   departments.delete(allDepartments);
   return [allDepartments, ...[...departments].sort((a, b) => a.localeCompare(b, "zh-CN"))];
 }
@@ -229,7 +230,10 @@ export class ManualSaveError extends Error {
  * pane shows is what the workbook now says (another clerk may have changed it meanwhile).
  */
 export async function saveManualValue(
-  services: { source: Pick<WorkbookSource, "writeManualValue" | "read">; runEngine: (workbook: RawWorkbook) => EngineResult },
+  services: {
+    source: Pick<WorkbookSource, "writeManualValue" | "read">;
+    runEngine: (workbook: RawWorkbook) => EngineResult | Promise<EngineResult>;
+  },
   figureId: string,
   value: number | null,
 ): Promise<{ cell: string; result: EngineResult; workbookName: string }> {
@@ -241,7 +245,7 @@ export async function saveManualValue(
   }
   try {
     const { workbook } = await services.source.read();
-    return { cell, result: services.runEngine(workbook), workbookName: workbook.name ?? "" };
+    return { cell, result: await services.runEngine(workbook), workbookName: workbook.name ?? "" };
   } catch (error) {
     throw new ManualSaveError("refresh", error, cell);
   }

@@ -1,16 +1,25 @@
 // Everything the pane needs from its host, behind one interface, so the same views run in Excel,
 // in the playground (simulated Excel) and later in Word.
 import type { WorkbookSource } from "../adapters/excel/types";
-import type { LinkRecord, ReportDocument } from "../core/types";
-import { runEngine } from "../core/engine";
+import type { LinkRecord, RawWorkbook, ReportDocument } from "../core/types";
+import type { EngineResult } from "../core/engine";
 import { createExcelWorkbookSource } from "../adapters/excel";
+import { createEngineClient, type EngineClient, type RunOptions } from "../worker/client";
+import { startEngineWorker } from "../worker/start";
 
 /** Office.PlatformType values as strings; the playground's simulated Office may not define the enum. */
 export type PanePlatform = "PC" | "OfficeOnline" | "Mac" | "iOS" | "Android" | "Universal" | "unknown";
 
+/**
+ * Runs the engine on a workbook already read. In the Excel pane it runs in a Web Worker (desktop
+ * Office asks to restart a pane that stops answering), reporting progress on the way; a source
+ * that computes in place (the web page's) may answer at once.
+ */
+export type EngineRunner = (workbook: RawWorkbook, options?: RunOptions) => EngineResult | Promise<EngineResult>;
+
 export interface PaneServices {
   source: WorkbookSource;
-  runEngine: typeof runEngine;
+  runEngine: EngineRunner;
   renderDocx: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
   /** Where the pane runs; decides whether a Blob download can work (not on Mac or iPad). */
   platform?: PanePlatform;
@@ -22,11 +31,20 @@ export async function renderDocxLazily(doc: ReportDocument, link: LinkRecord): P
   return docx.renderDocx(doc, link);
 }
 
-export function createExcelServices(run?: typeof Excel.run, platform: PanePlatform = "unknown"): PaneServices {
+/** The engine and the .docx writer in a Web Worker, on the main thread where none can start. */
+export function createEngineWorkerClient(): EngineClient {
+  return createEngineClient({ startWorker: startEngineWorker, renderOnMainThread: renderDocxLazily });
+}
+
+export function createExcelServices(
+  run?: typeof Excel.run,
+  platform: PanePlatform = "unknown",
+  engine: EngineClient = createEngineWorkerClient(),
+): PaneServices {
   return {
     source: createExcelWorkbookSource(run, { platform }),
-    runEngine,
-    renderDocx: renderDocxLazily,
+    runEngine: (workbook, options) => engine.runEngine(workbook, options),
+    renderDocx: (doc, link) => engine.renderDocx(doc, link),
     platform,
   };
 }

@@ -21,8 +21,7 @@ import {
 import { ArrowClockwise16Regular, Dismiss16Regular, FolderOpen16Regular } from "@fluentui/react-icons";
 import type { EngineResult } from "../core/engine";
 import type { RawWorkbook } from "../core/types";
-import { isSheetRead } from "../core/ledger";
-import { readXlsx } from "../adapters/xlsx";
+import { readWorkbookFile as readWorkbookFileAs } from "../adapters/xlsx/workbook-file";
 import { useI18n } from "../taskpane/i18n";
 import { renderDocxLazily, type PaneServices } from "../taskpane/services";
 import { hasLedgers, saveManualValue } from "../taskpane/model";
@@ -43,7 +42,7 @@ type Load = { kind: "loading" } | { kind: "ready"; result: EngineResult };
 
 async function readWorkbookFile(bytes: Uint8Array, name: string): Promise<RawWorkbook> {
   // The same sheets the command line reads (列名对照 included): the same report from the same file.
-  return readXlsx(bytes, { name, wantSheet: isSheetRead });
+  return readWorkbookFileAs(bytes, name);
 }
 
 const MAX_RUNS = 6;
@@ -125,7 +124,7 @@ export default function WebApp(props: {
         work: async (step) => {
           const { workbook } = await source.read();
           await step("engine");
-          const result = services.runEngine(workbook);
+          const result = await services.runEngine(workbook);
           setLoad({ kind: "ready", result });
           setTab((current) => current ?? (result.issues.some((i) => i.severity !== "info") ? "ledgers" : "generate"));
         },

@@ -27,6 +27,12 @@ describe("ledger-report help and usage", () => {
     expect(r.out).toContain(`ledger-report ${cmd}`);
   });
 
+  it("prints package.json's version for --version, as text and as JSON", async () => {
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    expect((await cli("--version")).out).toBe(`${version}\n`);
+    expect(JSON.parse((await cli("--version", "--json")).out)).toEqual({ version: 1, tool: version });
+  });
+
   it("rejects an unknown command with exit 2 and one line", async () => {
     const r = await cli("frobnicate");
     expect(r.code).toBe(2);

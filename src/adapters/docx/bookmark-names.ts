@@ -1,5 +1,6 @@
 // The second anchor of a figure: a bookmark around its content control. Shared by the writer and the
 // patcher (which must not load the docx writer).
+import { shortHash } from "../../core/hash";
 
 /**
  * The name of the bookmark around a figure's control, `lr_<id>` (second and later uses `lr_<id>__2`…).
@@ -8,14 +9,8 @@
  */
 export function figureBookmarkName(figureId: string, occurrence = 1): string {
   let base = "lr_" + figureId.replace(/[^A-Za-z0-9_]/g, "_");
-  if (base.length > 30) base = base.slice(0, 21) + "_" + hash8(figureId);
+  if (base.length > 30) base = base.slice(0, 21) + "_" + shortHash(figureId);
   return occurrence > 1 ? `${base}__${occurrence}` : base;
-}
-
-function hash8(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, "0");
 }
 
 /** The figure a bookmark name stands for, among the record's figure ids; null when none. */

@@ -3,4 +3,4 @@ export type { ReadStats, SetUpResult, WorkbookSource } from "./types";
 export { createExcelWorkbookSource, rowRuns, type ExcelWorkbookSourceOptions } from "./workbook-source";
 export type { SetUpConfig } from "./setup";
 export type { ColumnMappingEntry, ColumnMappingWrite } from "./column-map";
-export { WorkbookSourceError, isRelevantName, ledgerOfName } from "./shared";
+export { WorkbookSourceError, ledgerOfName } from "./shared";

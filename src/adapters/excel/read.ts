@@ -8,6 +8,7 @@
 //            retried at half the size, so a large ledger never makes the read fail.
 import type { CellRange, RawCell, RawSurroundings, RawTable, RawWorkbook } from "../../core/types";
 import { columnLetters } from "../../core/address";
+import { isTableRead } from "../../core/ledger/sheets";
 import type { ReadStats } from "./types";
 import {
   type RequirementCheck,
@@ -15,7 +16,6 @@ import {
   areaAddresses,
   errorCode,
   isPayloadLimitError,
-  isRelevantName,
   jsonBytes,
   ledgerOfName,
   rectOfAddress,
@@ -199,10 +199,10 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
           name: t.name,
           showHeaders: t.showHeaders !== false,
           showTotals: t.showTotals === true,
-          wanted: isRelevantName(t.name) || isRelevantName(sheet.name),
+          wanted: isTableRead(sheet.name, t.name),
         }));
-      if (here.some((t) => t.wanted) || (here.length === 0 && isRelevantName(sheet.name)))
-        targets.push({ sheet: sheet.name, tables: here });
+      // The same rule as a file read (core's isSheetRead), so the pane reads what the CLI reads.
+      if (here.some((t) => t.wanted) || (here.length === 0 && isTableRead(sheet.name))) targets.push({ sheet: sheet.name, tables: here });
     }
 
     let bytesRead = 0;

@@ -1,10 +1,9 @@
 // What the workbook-source parts share: which sheet and table names matter, payload sizes, errors.
-import { COLUMN_MAP_SHEET, COLUMN_MAP_TABLE, DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET } from "../../core/ledger/schema";
+import { LEDGER_SPECS } from "../../core/ledger/schema";
 import type { LedgerSpec } from "../../core/ledger/schema";
 import type { CellRange } from "../../core/types";
-import { columnIndex } from "../../core/address";
+import { parseRef, splitAreas, splitSheet } from "../../core/address";
 import { matchLedgerName } from "../../core/ledger/names";
-
 import { DEFINITIONS_TABLE, SETTINGS_TABLE } from "../../core/workbook/spec";
 
 export { DEFINITIONS_TABLE, SETTINGS_TABLE };
@@ -35,16 +34,6 @@ export function foldName(s: string): string {
 export function ledgerOfName(name: string): LedgerSpec | null {
   const match = matchLedgerName(name);
   return match ? (LEDGER_SPECS.find((spec) => spec.name === match.ledger) ?? null) : null;
-}
-
-const CONFIG_KEYS = [SETTINGS_SHEET, DEFINITIONS_SHEET, SETTINGS_TABLE, DEFINITIONS_TABLE, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE].map(
-  foldName,
-);
-
-/** A sheet or table the engine reads: a ledger, 报告设置, 指标定义 or 列名对照. */
-export function isRelevantName(name: string): boolean {
-  const folded = foldName(name);
-  return ledgerOfName(name) !== null || CONFIG_KEYS.some((k) => folded.includes(k));
 }
 
 /** Bytes a value takes as JSON on the wire (UTF-8) — what the 5 MB limit counts. */
@@ -92,33 +81,8 @@ export class WorkbookSourceError extends Error {
 
 /** `Sheet1!A1:C9` (or `A1:C9`) → the rectangle, zero-based; null for whole rows/columns or garbage. */
 export function rectOfAddress(address: string): CellRange | null {
-  const ref = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return null;
-  const left = columnIndex(m[1]);
-  const top = Number(m[2]) - 1;
-  const right = m[3] ? columnIndex(m[3]) : left;
-  const bottom = m[4] ? Number(m[4]) - 1 : top;
-  return {
-    top: Math.min(top, bottom),
-    bottom: Math.max(top, bottom),
-    left: Math.min(left, right),
-    right: Math.max(left, right),
-  };
+  return parseRef(splitSheet(address).ref, { cellsOnly: true });
 }
 
 /** Splits a RangeAreas address at the commas between areas, not those inside quoted sheet names. */
-export function areaAddresses(address: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (const ch of address) {
-    if (ch === "'") quoted = !quoted;
-    if (ch === "," && !quoted) {
-      if (cur.trim()) out.push(cur.trim());
-      cur = "";
-    } else cur += ch;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
-}
+export const areaAddresses = splitAreas;

@@ -1,5 +1,8 @@
-// Computing figures from ledgers. One pass over a ledger's rows per distinct filter, with every filter
-// compiled beforehand, so a million guarantee rows stay well under a second.
+// Computing figures from ledgers. Figures read a ledger by column (ColumnarLedger): one pass over
+// its rows per distinct filter, with every filter compiled beforehand, so a million guarantee rows
+// stay well under a second. evaluateFigures takes each definition through named steps: a manual
+// value, or the reasons it cannot be computed (whyUnresolved), then its rows (selectRows), its
+// value (aggregate) and its fingerprint (fingerprintOf).
 import type {
   Condition,
   FieldValue,
@@ -7,7 +10,7 @@ import type {
   FigureResult,
   Issue,
   Ledger,
-  LedgerRow,
+  LedgerName,
   LedgerSet,
   PeriodKind,
   Unresolved,
@@ -15,7 +18,7 @@ import type {
 import { ledgerSpec, type ColumnSpec, type LedgerSpec } from "../ledger/schema";
 import { quoteSheet } from "../address";
 import { trimmed } from "../ledger/text";
-import { ledgerColumns, type LedgerColumns } from "../ledger/columns";
+import { columnarOf, type Column, type ColumnarLedger } from "../ledger/columnar";
 import { formatValue, placeholderText, roundedText } from "../format";
 import { definitionToRow } from "./defaults";
 import { Hasher, cellDigest } from "../hash";
@@ -56,10 +59,10 @@ function foldColumn(name: string): string {
  * Maps a column named in a definition to the key rows use: exact, then folded header
  * (`保证金金额（元）`), then a spec alias (`Status` → 状态). Null when the ledger lacks it.
  */
-function columnResolver(ledger: Ledger, spec: LedgerSpec, store: LedgerColumns): (name: string) => string | null {
+function columnResolver(ledger: Ledger, spec: LedgerSpec, table: ColumnarLedger): (name: string) => string | null {
   const known = new Set<string>(ledger.columns.map((c) => c.name));
   // Unknown columns are not listed in ledger.columns, only among the rows' values.
-  for (const name of store.names) known.add(name);
+  for (const name of table.names) known.add(name);
   const byFold = new Map<string, string>();
   for (const k of known) byFold.set(foldColumn(k), k);
   return (name) => {
@@ -100,63 +103,66 @@ interface SourceShape {
   hasDepartment: boolean;
 }
 
-function sourceShapes(ledger: Ledger): SourceShape[] {
-  const byColumns = new Map<object | string, SourceShape>();
-  let last: object | string | null = null;
-  let lastShape: SourceShape | null = null;
-  for (const row of ledger.rows) {
-    const key: object | string = row.columns ?? `\u0000${row.sheet}`;
-    let shape: SourceShape | undefined = key === last ? lastShape! : byColumns.get(key);
-    if (!shape) {
-      const source = ledger.sources.find((s) => s.sheet === row.sheet);
-      const letters = row.columns ? Object.values(row.columns) : [];
-      const first = letters.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0] ?? "A";
-      shape = {
-        sheet: row.sheet,
-        names: row.columns ?? null,
-        headerCell: `${quoteSheet(row.sheet)}!${first}${source?.headerRow ?? 1}`,
-        hasDepartment: false,
-      };
-      byColumns.set(key, shape);
-    }
-    if (!shape.hasDepartment && row.department !== null && row.department.trim() !== "") shape.hasDepartment = true;
-    last = key;
-    lastShape = shape;
+function sourceShapes(ledger: Ledger, table: ColumnarLedger): SourceShape[] {
+  const rows = new Int32Array(table.sources.length);
+  const withDepartment = new Uint8Array(table.sources.length);
+  const departments = table.departments;
+  for (let i = 0; i < table.length; i++) {
+    const s = table.sourceIndex(i);
+    rows[s]++;
+    const d = departments[i];
+    if (withDepartment[s] === 0 && d !== null && d.trim() !== "") withDepartment[s] = 1;
   }
-  return [...byColumns.values()];
+  // Only the sheets that gave rows: a sheet of headers alone neither lacks a column nor a department.
+  const shapes: SourceShape[] = [];
+  table.sources.forEach((source, s) => {
+    if (rows[s] === 0) return;
+    const headerRow = ledger.sources.find((x) => x.sheet === source.sheet)?.headerRow ?? 1;
+    const letters = source.letters ? Object.values(source.letters) : [];
+    const first = letters.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0] ?? "A";
+    shapes.push({
+      sheet: source.sheet,
+      names: source.letters,
+      headerCell: `${quoteSheet(source.sheet)}!${first}${headerRow}`,
+      hasDepartment: withDepartment[s] === 1,
+    });
+  });
+  return shapes;
 }
 
 /** Every department named by a row or by a sheet/table name, trimmed, in no particular order. */
-export function ledgerDepartments(ledgers: LedgerSet): string[] {
+export function ledgerDepartments(ledgers: LedgerSet, tableOf: (ledger: Ledger) => ColumnarLedger = columnarOf): string[] {
   const found = new Set<string>();
   for (const ledger of Object.values(ledgers.ledgers)) {
     if (!ledger) continue;
     for (const source of ledger.sources) if (source.department && source.department.trim()) found.add(source.department.trim());
-    let last: string | null = null;
-    for (const row of ledger.rows) {
-      const d = row.department;
-      if (d === null || d === last) continue;
-      last = d;
-      const t = d.trim();
-      if (t) found.add(t);
-    }
+    for (const d of rowDepartments(tableOf(ledger))) found.add(d);
   }
   found.delete(ALL_DEPARTMENTS);
   return [...found];
 }
 
-const NO_VALUES: readonly (FieldValue | undefined)[] = [];
-
-/** The ledger's column of that name; a column no row has reads as blank (undefined) everywhere. */
-function columnOf(store: LedgerColumns, name: string): readonly (FieldValue | undefined)[] {
-  const at = store.index.get(name);
-  return at === undefined ? NO_VALUES : store.data[at];
+/** The departments a ledger's rows belong to (their 部门, else their sheet's), trimmed. */
+function rowDepartments(table: ColumnarLedger): Set<string> {
+  const found = new Set<string>();
+  const departments = table.departments;
+  let last: string | null = null;
+  for (let i = 0; i < departments.length; i++) {
+    const d = departments[i];
+    if (d === null || d === last) continue;
+    last = d;
+    const t = d.trim();
+    if (t) found.add(t);
+  }
+  return found;
 }
+
+const NO_VALUES: Column = [];
 
 /** Whether row i passes one condition. */
 type RowTest = (i: number) => boolean;
 
-function compileCondition(c: Condition, column: readonly (FieldValue | undefined)[] | null): RowTest {
+function compileCondition(c: Condition, column: Column | null): RowTest {
   // A column the ledger lacks reads as blank in every row, so the clause has one answer.
   if (column === null) {
     const answer = compileCondition(c, [null])(0);
@@ -220,17 +226,14 @@ function numericValue(v: FieldValue | undefined): number | null {
 class RowRefs {
   private readonly refs: ({ sheet: string; row: number } | undefined)[] = [];
 
-  constructor(private readonly rows: LedgerRow[]) {}
+  constructor(private readonly table: ColumnarLedger) {}
 
   list(used: Int32Array): { sheet: string; row: number }[] {
     const out = new Array<{ sheet: string; row: number }>(used.length);
     for (let u = 0; u < used.length; u++) {
       const i = used[u];
       let ref = this.refs[i];
-      if (ref === undefined) {
-        const row = this.rows[i];
-        ref = this.refs[i] = { sheet: row.sheet, row: row.row };
-      }
+      if (ref === undefined) ref = this.refs[i] = { sheet: this.table.sheet(i), row: this.table.rowNumber(i) };
       out[u] = ref;
     }
     return out;
@@ -284,15 +287,12 @@ class CellDigests {
   private rowNumbers: Int32Array | null = null;
   private readonly sheetNames: string[] = [];
 
-  constructor(
-    private readonly rows: LedgerRow[],
-    private readonly store: LedgerColumns,
-  ) {}
+  constructor(private readonly table: ColumnarLedger) {}
 
   private column(key: string): { digests: Int32Array; done: Uint8Array } {
     let column = this.columns.get(key);
     if (!column) {
-      const n = this.rows.length;
+      const n = this.table.length;
       column = { digests: new Int32Array(n), done: new Uint8Array(n) };
       this.columns.set(key, column);
     }
@@ -306,7 +306,7 @@ class CellDigests {
    */
   feedColumns(into: Hasher[], keys: string[], used: Int32Array, count: number): void {
     const columns = keys.map((key) => this.column(key));
-    const cells = keys.map((key) => columnOf(this.store, key));
+    const cells = keys.map((key) => this.table.column(key));
     const width = keys.length;
     // Neighbouring rows often hold the very same string (a date, 有效, a shared string read
     // once from the workbook): comparing references is far cheaper than hashing it again.
@@ -334,20 +334,24 @@ class CellDigests {
   /** Each used row's place: the sheet name where it changes, behind a marker no row number can take. */
   feedPlaces(into: Hasher, used: Int32Array, count: number): void {
     if (this.sheetIds === null || this.rowNumbers === null) {
-      const n = this.rows.length;
+      const table = this.table;
+      const n = table.length;
       const ids = new Int32Array(n);
       const numbers = new Int32Array(n);
+      // By sheet name, not by source: two tables on one sheet are one place to the digest.
       const byName = new Map<string, number>();
-      for (let i = 0; i < n; i++) {
-        const row = this.rows[i];
-        let id = byName.get(row.sheet);
+      const bySource = table.sources.map((source) => {
+        let id = byName.get(source.sheet);
         if (id === undefined) {
           id = this.sheetNames.length;
-          byName.set(row.sheet, id);
-          this.sheetNames.push(row.sheet);
+          byName.set(source.sheet, id);
+          this.sheetNames.push(source.sheet);
         }
-        ids[i] = id;
-        numbers[i] = row.row;
+        return id;
+      });
+      for (let i = 0; i < n; i++) {
+        ids[i] = bySource[table.sourceIndex(i)];
+        numbers[i] = table.rowNumber(i);
       }
       this.sheetIds = ids;
       this.rowNumbers = numbers;
@@ -464,11 +468,7 @@ function missingColumn(
 }
 
 /** A column with its documented blank meaning (状态 blank = 有效) where a cell is blank or its sheet lacks the column. */
-function withBlankMeaning(
-  values: readonly (FieldValue | undefined)[],
-  meaning: string,
-  length: number,
-): readonly (FieldValue | undefined)[] {
+function withBlankMeaning(values: Column, meaning: string, length: number): Column {
   const out = new Array<FieldValue | undefined>(length);
   for (let i = 0; i < length; i++) {
     const v = values[i];
@@ -483,13 +483,8 @@ function withBlankMeaning(
  * as terminated; 有效 (or blank) with a 终止日期 on or before the period end had ended by then —
  * clerks write the date and forget the status.
  */
-function statusAtPeriodEnd(
-  values: readonly (FieldValue | undefined)[],
-  endKey: string | null,
-  store: LedgerColumns,
-  periodEnd: string,
-): readonly (FieldValue | undefined)[] {
-  const ends = endKey === null ? NO_VALUES : columnOf(store, endKey);
+function statusAtPeriodEnd(values: Column, endKey: string | null, table: ColumnarLedger, periodEnd: string): Column {
+  const ends = endKey === null ? NO_VALUES : table.column(endKey);
   const length = Math.max(values.length, ends.length);
   const out = new Array<FieldValue | undefined>(length);
   for (let i = 0; i < length; i++) {
@@ -505,16 +500,15 @@ function statusAtPeriodEnd(
 }
 
 /** 终止 without 终止日期: counted as terminated, and said at the cell so the clerk can add the date. */
-function warnTerminatedWithoutDate(ledger: Ledger, store: LedgerColumns, statusKey: string, endKey: string | null, issues: Issue[]): void {
-  const status = columnOf(store, statusKey);
-  const ends = endKey === null ? NO_VALUES : columnOf(store, endKey);
-  for (let i = 0; i < ledger.rows.length; i++) {
+function warnTerminatedWithoutDate(ledger: Ledger, table: ColumnarLedger, statusKey: string, endKey: string | null, issues: Issue[]): void {
+  const status = table.column(statusKey);
+  const ends = endKey === null ? NO_VALUES : table.column(endKey);
+  for (let i = 0; i < table.length; i++) {
     if (valueText(status[i]) !== TERMINATED) continue;
     const end = ends[i];
     if (typeof end === "string" && end !== "") continue;
-    const row = ledger.rows[i];
-    const letter = row.columns?.[endKey ?? statusKey] ?? row.columns?.[statusKey];
-    const cell = letter === undefined ? undefined : `${quoteSheet(row.sheet)}!${letter}${row.row}`;
+    const row = { sheet: table.sheet(i), row: table.rowNumber(i) };
+    const cell = (endKey === null ? undefined : table.cellAddress(i, endKey)) ?? table.cellAddress(i, statusKey);
     const where = cell ?? `${row.sheet} 第${row.row}行`;
     const issue: Issue = {
       severity: "warning",
@@ -531,23 +525,22 @@ function warnTerminatedWithoutDate(ledger: Ledger, store: LedgerColumns, statusK
 /** 有效 (or blank) with a 终止日期 on or before the period end: counted as ended, and said at the date's cell. */
 function warnActiveWithPastEnd(
   ledger: Ledger,
-  store: LedgerColumns,
+  table: ColumnarLedger,
   statusKey: string | null,
   endKey: string,
   periodEnd: string,
   issues: Issue[],
 ): void {
-  const status = statusKey === null ? NO_VALUES : columnOf(store, statusKey);
-  const ends = columnOf(store, endKey);
-  for (let i = 0; i < ledger.rows.length; i++) {
+  const status = statusKey === null ? NO_VALUES : table.column(statusKey);
+  const ends = table.column(endKey);
+  for (let i = 0; i < table.length; i++) {
     const text = valueText(status[i]);
     if (text !== "" && text !== ACTIVE) continue;
     const end = ends[i];
     const day = typeof end === "string" && end.length >= 10 ? end.slice(0, 10) : null;
     if (day === null || day > periodEnd) continue;
-    const row = ledger.rows[i];
-    const letter = row.columns?.[endKey];
-    const cell = letter === undefined ? undefined : `${quoteSheet(row.sheet)}!${letter}${row.row}`;
+    const row = { sheet: table.sheet(i), row: table.rowNumber(i) };
+    const cell = table.cellAddress(i, endKey);
     const issue: Issue = {
       severity: "warning",
       code: "partner.active_with_end_date",
@@ -613,134 +606,104 @@ function manualFingerprint(def: FigureDefinition): string {
   return h.hex();
 }
 
+/** One ledger as figures read it, prepared once per evaluation and shared by its figures. */
+interface LedgerView {
+  ledger: Ledger;
+  spec: LedgerSpec;
+  table: ColumnarLedger;
+  resolve: (name: string) => string | null;
+  shapes: SourceShape[];
+  /** Columns with a documented meaning for blank (状态 blank = 有效) filled in, and 共建单位's 状态 as of the period end. */
+  derived: Map<string, Column>;
+  /** Figures on one ledger mostly share their filter (状态≠撤销 to the period's end): its rows are selected once. */
+  selections: Map<string, Selection>;
+  /** Each selection's columns, gathered from every definition on the ledger (made on first need). */
+  planned: Map<string, string[]> | null;
+  digests: CellDigests;
+  rowRefs: RowRefs | null;
+  /** The departments its rows belong to (made on first need: only a scope asks). */
+  departments: Set<string> | null;
+  /** Whether the partner warnings were given (once per ledger, with its first counted figure). */
+  warned: boolean;
+}
+
+/** The columns a counted figure reads and the filter it selects its rows by. */
+interface FigurePlan {
+  filterKey: string;
+  readKeys: string[];
+  periodKind: PeriodKind;
+  dateKey: string | null;
+}
+
 export function evaluateFigures(
   defs: FigureDefinition[],
   ledgers: LedgerSet,
   opts: EvaluateOptions,
 ): { figures: FigureResult[]; issues: Issue[] } {
-  const figures: FigureResult[] = [];
-  const issues: Issue[] = [];
-  const rowRefs = new Map<Ledger, RowRefs>();
-  // Figures on one ledger mostly share their filter (状态≠撤销 to the period's end): its rows are
-  // selected once.
-  const selections = new Map<Ledger, Map<string, Selection>>();
-  let scratch = new Int32Array(0);
-  const cellDigests = new Map<Ledger, CellDigests>();
-  const resolvers = new Map<Ledger, (name: string) => string | null>();
-  // Gathered once per ledger and call: rows built by hand have their columns made from their records.
-  const stores = new Map<Ledger, LedgerColumns>();
-  const planned = new Map<Ledger, Map<string, string[]>>();
-  /** For one ledger: each selection's columns, gathered from every definition on it. */
-  const plannedReads = (ledger: Ledger, spec: LedgerSpec, resolve: (name: string) => string | null): Map<string, string[]> => {
-    let bySelection = planned.get(ledger);
-    if (!bySelection) {
-      bySelection = new Map();
-      for (const def of defs) {
-        if (def.ledger === null || ledgers.ledgers[def.ledger] !== ledger) continue;
-        const { filterKey, keys } = figureReads(def, spec, resolve);
-        const list = bySelection.get(filterKey) ?? [];
-        for (const k of keys) if (!list.includes(k)) list.push(k);
-        bySelection.set(filterKey, list);
-      }
-      planned.set(ledger, bySelection);
-    }
-    return bySelection;
-  };
-  const scope = (opts.scope ?? "").trim();
-  const everyDepartment = scope === "" || scope === ALL_DEPARTMENTS;
-  // A scope no ledger knows (a typo, a renamed department) would make every figure 0.
-  const scopeKnown = everyDepartment || ledgerDepartments(ledgers).includes(scope);
-  const shapes = new Map<Ledger, SourceShape[]>();
-  /** Columns with a documented meaning for blank (状态 blank = 有效), with that meaning filled in, and 共建单位's 状态 as of the period end. */
-  const derived = new Map<Ledger, Map<string, readonly (FieldValue | undefined)[]>>();
-  const partnerWarned = new Set<Ledger>();
+  const evaluation = new Evaluation(defs, ledgers, opts);
+  const figures = defs.map((def) => evaluation.figure(def));
+  return { figures: markTableFigures(defs, figures), issues: evaluation.issues };
+}
 
-  for (const def of defs) {
-    const period = {
-      kind: def.period,
-      label: periodLabel(def.period),
-      start: def.period === "current" ? opts.periodStart : null,
-      end: opts.periodEnd,
-    };
-    const base = {
-      id: def.id,
-      name: def.name,
-      ledger: def.ledger,
-      conditions: conditionsToText(def.conditions),
-      period,
-    };
-    const manualResult = (): FigureResult => ({
-      ...base,
-      value: def.manualValue,
-      text: formatValue(def.manualValue, def.format),
-      rows: 0,
-      rowRefs: [],
-      fingerprint: manualFingerprint(def),
-      manual: true,
-    });
-    /** No number: the placeholder, the reason, and an issue naming the figure and where to look. */
-    const unresolvedResult = (u: Unresolved, issueCode: string | null): FigureResult => {
-      if (issueCode !== null) {
-        const issue: Issue = {
-          severity: "warning",
-          code: issueCode,
-          message: `指标“${def.name}”无法计算：${u.reason}。报告中显示为“${placeholderText(def.name)}”，不会写成 0。`,
-          messageEn: `Figure “${def.name}” cannot be computed: ${u.reasonEn}. The report shows a placeholder, never 0.`,
-          figure: def.id,
-        };
-        if (u.cell) issue.cell = u.cell;
-        if (def.ledger) issue.ledger = def.ledger;
-        issues.push(issue);
-      }
-      const h = new Hasher().text(def.id).text(definitionText(def)).text("unresolved").text(u.code).text(u.reason);
-      return {
-        ...base,
-        value: null,
-        text: placeholderText(def.name),
-        unresolved: u,
-        rows: 0,
-        rowRefs: [],
-        fingerprint: h.hex(),
-        manual: def.ledger === null || ledgers.ledgers[def.ledger] === undefined,
-      };
-    };
+class Evaluation {
+  readonly issues: Issue[] = [];
+  private readonly views = new Map<Ledger, LedgerView>();
+  private readonly scope: string;
+  private readonly everyDepartment: boolean;
+  /** A scope no ledger knows (a typo, a renamed department) would make every figure 0. */
+  private readonly scopeKnown: boolean;
+  private scratch = new Int32Array(0);
 
+  constructor(
+    private readonly defs: FigureDefinition[],
+    private readonly ledgers: LedgerSet,
+    private readonly opts: EvaluateOptions,
+  ) {
+    this.scope = (opts.scope ?? "").trim();
+    this.everyDepartment = this.scope === "" || this.scope === ALL_DEPARTMENTS;
+    this.scopeKnown = this.everyDepartment || ledgerDepartments(ledgers, (ledger) => this.tableOf(ledger)).includes(this.scope);
+  }
+
+  /** Gathered once per ledger and evaluation: a ledger built by hand has its columns made from its records. */
+  private readonly tables = new Map<Ledger, ColumnarLedger>();
+  private tableOf(ledger: Ledger): ColumnarLedger {
+    let table = this.tables.get(ledger);
+    if (!table) this.tables.set(ledger, (table = columnarOf(ledger)));
+    return table;
+  }
+
+  /** One definition → its result: manual, unresolved, or counted from its ledger. */
+  figure(def: FigureDefinition): FigureResult {
     if (def.ledger === null) {
       if (def.manualValue === null) {
-        figures.push(
-          unresolvedResult(
-            {
-              code: "manual_blank",
-              reason: "手工指标的手工值为空",
-              reasonEn: "it is a manual figure and its manual value is blank",
-              cell: def.cells?.manual,
-            },
-            "figure.manual_blank",
-          ),
+        return this.unresolved(
+          def,
+          {
+            code: "manual_blank",
+            reason: "手工指标的手工值为空",
+            reasonEn: "it is a manual figure and its manual value is blank",
+            cell: def.cells?.manual,
+          },
+          "figure.manual_blank",
         );
-        continue;
       }
-      figures.push(manualResult());
-      continue;
+      return this.manual(def);
     }
-
-    const ledger = ledgers.ledgers[def.ledger];
+    const ledger = this.ledgers.ledgers[def.ledger];
     if (!ledger) {
       if (def.manualValue === null) {
-        figures.push(
-          unresolvedResult(
-            {
-              code: "ledger_missing",
-              reason: `未找到“${def.ledger}”台账，手工值也为空`,
-              reasonEn: `ledger ${def.ledger} is missing and the manual value is blank`,
-              cell: def.cells?.manual,
-            },
-            "figure.ledger_missing",
-          ),
+        return this.unresolved(
+          def,
+          {
+            code: "ledger_missing",
+            reason: `未找到“${def.ledger}”台账，手工值也为空`,
+            reasonEn: `ledger ${def.ledger} is missing and the manual value is blank`,
+            cell: def.cells?.manual,
+          },
+          "figure.ledger_missing",
         );
-        continue;
       }
-      issues.push({
+      this.issues.push({
         severity: "warning",
         code: "figure.ledger_missing",
         message: `${def.ledger} 台账缺失，指标“${def.name}”使用手工值`,
@@ -749,105 +712,243 @@ export function evaluateFigures(
         figure: def.id,
         ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
       });
-      figures.push(manualResult());
-      continue;
+      return this.manual(def);
     }
+    const view = this.viewOf(ledger, def.ledger);
+    const why = this.whyUnresolved(def, view);
+    if (why !== null) return this.unresolved(def, why.unresolved, why.issueCode);
+    return this.counted(def, view);
+  }
 
-    const spec = ledgerSpec(def.ledger);
-    let store = stores.get(ledger);
-    if (!store) stores.set(ledger, (store = ledgerColumns(ledger)));
-    let resolve = resolvers.get(ledger);
-    if (!resolve) resolvers.set(ledger, (resolve = columnResolver(ledger, spec, store)));
-    let sources = shapes.get(ledger);
-    if (!sources) shapes.set(ledger, (sources = sourceShapes(ledger)));
+  private base(def: FigureDefinition) {
+    return {
+      id: def.id,
+      name: def.name,
+      ledger: def.ledger,
+      conditions: conditionsToText(def.conditions),
+      period: {
+        kind: def.period,
+        label: periodLabel(def.period),
+        start: def.period === "current" ? this.opts.periodStart : null,
+        end: this.opts.periodEnd,
+      },
+    };
+  }
 
-    if (!scopeKnown) {
-      figures.push(
-        unresolvedResult(
-          {
-            code: "scope_unknown",
-            reason: `统计范围“${scope}”不是任何台账中的部门`,
-            reasonEn: `the scope "${scope}" is no department of any ledger`,
-            cell: opts.scopeCell,
-          },
-          // One settings issue lists the departments; a line per figure would only repeat it.
-          null,
-        ),
-      );
-      continue;
+  private manual(def: FigureDefinition): FigureResult {
+    return {
+      ...this.base(def),
+      value: def.manualValue,
+      text: formatValue(def.manualValue, def.format),
+      rows: 0,
+      rowRefs: [],
+      fingerprint: manualFingerprint(def),
+      manual: true,
+    };
+  }
+
+  /** No number: the placeholder, the reason, and (unless issueCode is null) an issue naming the figure and where to look. */
+  private unresolved(def: FigureDefinition, u: Unresolved, issueCode: string | null): FigureResult {
+    if (issueCode !== null) {
+      const issue: Issue = {
+        severity: "warning",
+        code: issueCode,
+        message: `指标“${def.name}”无法计算：${u.reason}。报告中显示为“${placeholderText(def.name)}”，不会写成 0。`,
+        messageEn: `Figure “${def.name}” cannot be computed: ${u.reasonEn}. The report shows a placeholder, never 0.`,
+        figure: def.id,
+      };
+      if (u.cell) issue.cell = u.cell;
+      if (def.ledger) issue.ledger = def.ledger;
+      this.issues.push(issue);
     }
-    if (!everyDepartment) {
-      const blind = sources.find((s) => !s.hasDepartment);
+    const h = new Hasher().text(def.id).text(definitionText(def)).text("unresolved").text(u.code).text(u.reason);
+    return {
+      ...this.base(def),
+      value: null,
+      text: placeholderText(def.name),
+      unresolved: u,
+      rows: 0,
+      rowRefs: [],
+      fingerprint: h.hex(),
+      manual: def.ledger === null || this.ledgers.ledgers[def.ledger] === undefined,
+    };
+  }
+
+  private viewOf(ledger: Ledger, name: LedgerName): LedgerView {
+    let view = this.views.get(ledger);
+    if (view) return view;
+    const spec = ledgerSpec(name);
+    const table = this.tableOf(ledger);
+    view = {
+      ledger,
+      spec,
+      table,
+      resolve: columnResolver(ledger, spec, table),
+      shapes: sourceShapes(ledger, table),
+      derived: new Map(),
+      selections: new Map(),
+      planned: null,
+      digests: new CellDigests(table),
+      rowRefs: null,
+      departments: null,
+      warned: false,
+    };
+    this.views.set(ledger, view);
+    return view;
+  }
+
+  /** A partner's 终止 without a date, or 有效 with a past 终止日期: said once per ledger, at the cell. */
+  private warnPartners(view: LedgerView): void {
+    const statusKey = view.resolve(STATUS_COLUMN);
+    const endKey = view.resolve(TERMINATION_DATE_COLUMN);
+    if (statusKey !== null) warnTerminatedWithoutDate(view.ledger, view.table, statusKey, endKey, this.issues);
+    if (endKey !== null) warnActiveWithPastEnd(view.ledger, view.table, statusKey, endKey, this.opts.periodEnd, this.issues);
+  }
+
+  /**
+   * Why the ledger cannot support the figure: a scope it cannot apply (no department known, none
+   * of its rows in the scope's department), or a column it needs and lacks. Null when it can.
+   */
+  private whyUnresolved(def: FigureDefinition, view: LedgerView): { unresolved: Unresolved; issueCode: string | null } | null {
+    const scope = this.scope;
+    if (!this.scopeKnown) {
+      return {
+        unresolved: {
+          code: "scope_unknown",
+          reason: `统计范围“${scope}”不是任何台账中的部门`,
+          reasonEn: `the scope "${scope}" is no department of any ledger`,
+          cell: this.opts.scopeCell,
+        },
+        // One settings issue lists the departments; a line per figure would only repeat it.
+        issueCode: null,
+      };
+    }
+    if (!this.everyDepartment) {
+      const blind = view.shapes.find((s) => !s.hasDepartment);
       if (blind) {
-        figures.push(
-          unresolvedResult(
-            {
-              code: "scope_no_department",
-              reason: `${blind.sheet} 中的“${def.ledger}”记录没有部门信息（没有“部门”列，工作表名也未写明部门），无法只统计“${scope}”`,
-              reasonEn: `the ${def.ledger} records in ${blind.sheet} say nothing about their department (no 部门 column, no department in the sheet name), so they cannot be limited to "${scope}"`,
-              cell: blind.headerCell,
-            },
-            "figure.scope_no_department",
-          ),
-        );
-        continue;
+        return {
+          unresolved: {
+            code: "scope_no_department",
+            reason: `${blind.sheet} 中的“${def.ledger}”记录没有部门信息（没有“部门”列，工作表名也未写明部门），无法只统计“${scope}”`,
+            reasonEn: `the ${def.ledger} records in ${blind.sheet} say nothing about their department (no 部门 column, no department in the sheet name), so they cannot be limited to "${scope}"`,
+            cell: blind.headerCell,
+          },
+          issueCode: "figure.scope_no_department",
+        };
+      }
+      // Another ledger has the department; this one's rows all belong to others. Its 0 would say
+      // the department did nothing, when it may only be kept elsewhere.
+      view.departments ??= rowDepartments(view.table);
+      if (view.table.length > 0 && !view.departments.has(scope)) {
+        const found = [...view.departments].sort();
+        return {
+          unresolved: {
+            code: "scope_not_in_ledger",
+            reason: `“${def.ledger}”台账中没有部门为“${scope}”的记录（其中的部门：${found.join("、")}），无法判断“${scope}”是没有此项还是记在别处`,
+            reasonEn: `no ${def.ledger} record belongs to "${scope}" (its departments: ${found.join(", ")}), so a 0 could not tell "none" from "kept elsewhere"`,
+            cell: view.shapes[0]?.headerCell,
+          },
+          issueCode: "figure.scope_not_in_ledger",
+        };
       }
     }
-
     // Every column the figure needs, in the ledger and in each sheet that gave it rows: a missing
     // one leaves the figure unresolved, never counted as if the column were blank.
-    const lacking = missingColumn(def, spec, resolve, sources);
+    const lacking = missingColumn(def, view.spec, view.resolve, view.shapes);
     if (lacking) {
-      figures.push(
-        unresolvedResult(
-          {
-            code: "column_missing",
-            reason: lacking.where
-              ? `${lacking.where.sheet} 中没有${lacking.role.zh}“${lacking.column}”`
-              : `“${def.ledger}”台账中没有${lacking.role.zh}“${lacking.column}”`,
-            reasonEn: lacking.where
-              ? `${lacking.where.sheet} has no ${lacking.role.en} "${lacking.column}"`
-              : `ledger ${def.ledger} has no ${lacking.role.en} "${lacking.column}"`,
-            cell: lacking.where?.headerCell ?? sources[0]?.headerCell ?? def.cells?.conditions,
-          },
-          "figure.column_missing",
-        ),
-      );
-      continue;
+      return {
+        unresolved: {
+          code: "column_missing",
+          reason: lacking.where
+            ? `${lacking.where.sheet} 中没有${lacking.role.zh}“${lacking.column}”`
+            : `“${def.ledger}”台账中没有${lacking.role.zh}“${lacking.column}”`,
+          reasonEn: lacking.where
+            ? `${lacking.where.sheet} has no ${lacking.role.en} "${lacking.column}"`
+            : `ledger ${def.ledger} has no ${lacking.role.en} "${lacking.column}"`,
+          cell: lacking.where?.headerCell ?? view.shapes[0]?.headerCell ?? def.cells?.conditions,
+        },
+        issueCode: "figure.column_missing",
+      };
     }
+    return null;
+  }
 
+  /** A figure its ledger supports: its rows, its value and its fingerprint; rowRefs made when first read. */
+  private counted(def: FigureDefinition, view: LedgerView): FigureResult {
+    if (def.ledger === "共建单位" && !view.warned) {
+      view.warned = true;
+      this.warnPartners(view);
+    }
+    const plan = this.plan(def, view);
+    const selection = this.selectRows(def, view, plan);
+    const value = aggregate(def, view, selection.used);
+    const fingerprint = this.fingerprintOf(def, view, plan, selection);
+    const table = groupedTable(def, view, selection.used);
+    return withLazyRowRefs(
+      {
+        ...this.base(def),
+        value,
+        text: table ? tableText(table) : formatValue(value, def.format),
+        ...(table ? { table } : {}),
+        rows: selection.used.length,
+        fingerprint,
+        manual: false,
+      },
+      () => {
+        if (selection.refs === null) selection.refs = (view.rowRefs ??= new RowRefs(view.table)).list(selection.used);
+        // A copy each, so a caller editing one figure's list does not edit its neighbours'.
+        return selection.refs.slice();
+      },
+    );
+  }
+
+  /** The figure's filter and the columns it reads; says when an optional date column is missing (every record counts). */
+  private plan(def: FigureDefinition, view: LedgerView): FigurePlan {
+    const { spec, resolve } = view;
     // The columns this figure reads, resolved once: the fingerprint hashes only these, so a note
     // typed into 项目名称 does not make every figure look stale.
-    const { filterKey, keys: readKeys } = figureReads(def, spec, resolve);
+    const { filterKey, keys } = figureReads(def, spec, resolve);
+    const dateKey = spec.dateColumn === null ? null : resolve(spec.dateColumn);
+    if (spec.dateColumn !== null && dateKey === null && def.period !== "all") {
+      // Only an optional date column gets here (a required one leaves the figure unresolved):
+      // undated records such as teams are there all along.
+      this.issues.push({
+        severity: "info",
+        code: "figure.date_column_missing",
+        message: `${def.ledger} 台账没有“${spec.dateColumn}”列，指标“${def.name}”按全部记录计算`,
+        messageEn: `Ledger ${def.ledger} has no column "${spec.dateColumn}"; figure “${def.name}” counts all records`,
+        ledger: def.ledger!,
+        figure: def.id,
+      });
+    }
+    return { filterKey, readKeys: keys, periodKind: dateKey === null ? "all" : def.period, dateKey };
+  }
 
-    let columns = derived.get(ledger);
-    if (!columns) derived.set(ledger, (columns = new Map()));
+  /** A condition's column as the rules read it (blank meanings filled in, a partner's 状态 at the period end). */
+  private ruleColumn(def: FigureDefinition, view: LedgerView, key: string): Column {
+    const cached = view.derived.get(key);
+    if (cached) return cached;
+    const { spec, table, resolve } = view;
+    let values = table.column(key);
+    const col = spec.columns.find((c) => c.name === key);
+    if (def.ledger === "共建单位" && key === resolve(STATUS_COLUMN))
+      values = statusAtPeriodEnd(values, resolve(TERMINATION_DATE_COLUMN), table, this.opts.periodEnd);
+    else if (col?.blankMeans !== undefined) values = withBlankMeaning(values, col.blankMeans, table.length);
+    view.derived.set(key, values);
+    return values;
+  }
+
+  /** The figure's conditions compiled to row tests, the status rules (撤销 never counts) among them. */
+  private rowTests(def: FigureDefinition, view: LedgerView): RowTest[] {
+    const { spec, table, resolve } = view;
     const statusKey = resolve(STATUS_COLUMN);
     const endKey = def.ledger === "共建单位" ? resolve(TERMINATION_DATE_COLUMN) : null;
-    if (def.ledger === "共建单位" && !partnerWarned.has(ledger)) {
-      partnerWarned.add(ledger);
-      if (statusKey !== null) warnTerminatedWithoutDate(ledger, store, statusKey, endKey, issues);
-      if (endKey !== null) warnActiveWithPastEnd(ledger, store, statusKey, endKey, opts.periodEnd, issues);
-    }
-    /** A condition's column as the rules read it. */
-    const conditionColumn = (key: string): readonly (FieldValue | undefined)[] => {
-      const cached = columns!.get(key);
-      if (cached) return cached;
-      let values = columnOf(store!, key);
-      const col = spec.columns.find((c) => c.name === key);
-      if (def.ledger === "共建单位" && key === statusKey)
-        values = statusAtPeriodEnd(values, resolve!(TERMINATION_DATE_COLUMN), store!, opts.periodEnd);
-      else if (col?.blankMeans !== undefined) values = withBlankMeaning(values, col.blankMeans, ledger.rows.length);
-      columns!.set(key, values);
-      return values;
-    };
-
     const tests: RowTest[] = def.conditions.map((written) => {
       const c = canonicalCondition(spec, written);
-      const key = resolve!(c.column);
+      const key = resolve(c.column);
       if (key === null && def.ledger === "共建单位" && endKey !== null && specColumnOf(spec, c.column)?.name === STATUS_COLUMN) {
         // No 状态 column, but a 终止日期 one: a date by the period end still means the unit had ended.
-        return compileCondition(c, statusAtPeriodEnd(NO_VALUES, endKey, store!, opts.periodEnd));
+        return compileCondition(c, statusAtPeriodEnd(NO_VALUES, endKey, table, this.opts.periodEnd));
       }
       if (key === null) {
         // Only a column whose blank has a meaning gets here (missingColumn stops the rest): 状态
@@ -856,172 +957,168 @@ export function evaluateFigures(
         const answer = compileCondition(c, meaning === null ? null : [meaning])(0);
         return () => answer;
       }
-      return compileCondition(c, conditionColumn(key));
+      return compileCondition(c, this.ruleColumn(def, view, key));
     });
     // 撤销 guarantees never count unless the figure asks for them by name.
     if (def.ledger === "电子保函" && statusKey !== null && !namesRevoked(def, statusKey, resolve)) {
-      tests.unshift(compileCondition({ kind: "ne", column: statusKey, values: [REVOKED] }, conditionColumn(statusKey)));
+      tests.unshift(compileCondition({ kind: "ne", column: statusKey, values: [REVOKED] }, this.ruleColumn(def, view, statusKey)));
     }
+    return tests;
+  }
 
-    const dateKey = spec.dateColumn === null ? null : resolve(spec.dateColumn);
-    if (spec.dateColumn !== null && dateKey === null && def.period !== "all") {
-      // Only an optional date column gets here (a required one leaves the figure unresolved):
-      // undated records such as teams are there all along.
-      issues.push({
-        severity: "info",
-        code: "figure.date_column_missing",
-        message: `${def.ledger} 台账没有“${spec.dateColumn}”列，指标“${def.name}”按全部记录计算`,
-        messageEn: `Ledger ${def.ledger} has no column "${spec.dateColumn}"; figure “${def.name}” counts all records`,
-        ledger: def.ledger,
-        figure: def.id,
-      });
-    }
-    const periodKind: PeriodKind = dateKey === null ? "all" : def.period;
-    const start = opts.periodStart;
-    const end = opts.periodEnd;
-
-    const rows = ledger.rows;
-    let byFilter = selections.get(ledger);
-    if (!byFilter) selections.set(ledger, (byFilter = new Map()));
-    let selection = byFilter.get(filterKey);
-    if (!selection) {
-      if (scratch.length < rows.length) scratch = new Int32Array(rows.length);
-      const picked = scratch;
-      let n = 0;
-      const byPeriod = periodKind !== "all";
-      const dates = byPeriod ? columnOf(store, dateKey!) : null;
-      const fromStart = periodKind === "current";
-      const testCount = tests.length;
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i];
-        if (!everyDepartment) {
-          const d = row.department;
-          if (d !== scope && (d === null || d.trim() !== scope)) continue;
-        }
-        if (byPeriod) {
-          const d = dates![i];
-          if (typeof d !== "string" || d === "") continue;
+  /**
+   * The rows the figure counts: in the scope's department, in its period by the ledger's date
+   * column, passing every test. A blank optional date (a team's 成立日期) counts as there all
+   * along: in 截至期末, not in 本期 — the reader warns at each such cell.
+   */
+  private selectRows(def: FigureDefinition, view: LedgerView, plan: FigurePlan): Selection {
+    const known = view.selections.get(plan.filterKey);
+    if (known) return known;
+    const tests = this.rowTests(def, view);
+    const { table } = view;
+    const n = table.length;
+    if (this.scratch.length < n) this.scratch = new Int32Array(n);
+    const picked = this.scratch;
+    let count = 0;
+    const { periodKind, dateKey } = plan;
+    const byPeriod = periodKind !== "all";
+    const dates = byPeriod ? table.column(dateKey!) : null;
+    const fromStart = periodKind === "current";
+    const undatedCount = byPeriod && !fromStart && !view.spec.columns.find((c) => c.name === view.spec.dateColumn)?.required;
+    const { periodStart: start, periodEnd: end } = this.opts;
+    const everyDepartment = this.everyDepartment;
+    const scope = this.scope;
+    const departments = table.departments;
+    const testCount = tests.length;
+    for (let i = 0; i < n; i++) {
+      if (!everyDepartment) {
+        const d = departments[i];
+        if (d !== scope && (d === null || d.trim() !== scope)) continue;
+      }
+      if (byPeriod) {
+        const d = dates![i];
+        if (typeof d !== "string" || d === "") {
+          if (!undatedCount) continue;
+        } else {
           // ISO text compares as dates; a time after the day (YYYY-MM-DDTHH…) is cut off first.
           const day = d.length > 10 ? d.slice(0, 10) : d;
           if (day > end || (fromStart && day < start)) continue;
         }
-        let pass = true;
-        for (let t = 0; t < testCount && pass; t++) pass = tests[t](i);
-        if (pass) picked[n++] = i;
       }
-      selection = { used: picked.slice(0, n), refs: null, places: null, columns: new Map() };
-      byFilter.set(filterKey, selection);
+      let pass = true;
+      for (let t = 0; t < testCount && pass; t++) pass = tests[t](i);
+      if (pass) picked[count++] = i;
     }
-    const used = selection.used;
+    const selection: Selection = { used: picked.slice(0, count), refs: null, places: null, columns: new Map() };
+    view.selections.set(plan.filterKey, selection);
+    return selection;
+  }
+
+  /**
+   * Where each used row is, then the cells the figure reads, one column at a time in the
+   * definition's order: neither the reader's column order nor unread cells matter.
+   */
+  private fingerprintOf(def: FigureDefinition, view: LedgerView, plan: FigurePlan, selection: Selection): string {
+    const { used } = selection;
     const count = used.length;
-
-    let value: number;
-    const aggregate = def.aggregate;
-    if (aggregate.kind === "count") {
-      value = count;
-    } else if (aggregate.kind === "distinct") {
-      const key = resolve(aggregate.column);
-      const fallback = aggregate.fallback === undefined ? null : resolve(aggregate.fallback);
-      const seen = new Set<string>();
-      const main = key === null ? null : columnOf(store, key);
-      const second = fallback === null ? null : columnOf(store, fallback);
-      for (let u = 0; u < count; u++) {
-        const i = used[u];
-        let text = main === null ? "" : valueText(main[i]);
-        if (text === "" && second !== null) text = valueText(second[i]);
-        if (text !== "") seen.add(text);
-      }
-      value = seen.size;
-    } else {
-      const key = resolve(aggregate.column);
-      let cents = 0;
-      if (key !== null) {
-        const amounts = columnOf(store, key);
-        for (let u = 0; u < count; u++) {
-          const n = numericValue(amounts[used[u]]);
-          if (n !== null) cents += toCents(n);
-        }
-      }
-      value = cents / 100;
-    }
-
-    // Where each used row is, then the cells the figure reads, one column at a time in the
-    // definition's order: neither the reader's column order nor unread cells matter, and each
-    // column's loop sees one key and mostly one type, which keeps it fast.
     const fingerprint = new Hasher().text(def.id).text(definitionText(def)).int(count);
-    let cells = cellDigests.get(ledger);
-    if (!cells) cellDigests.set(ledger, (cells = new CellDigests(rows, store)));
     if (selection.places === null) {
       selection.places = new Uint32Array(2);
       const h = new Hasher();
-      cells.feedPlaces(h, used, count);
+      view.digests.feedPlaces(h, used, count);
       h.lanesInto(selection.places, 0);
     }
     fingerprint.int(selection.places[0]).int(selection.places[1]);
-    const missing = readKeys.filter((key) => !selection.columns.has(key));
+    const missing = plan.readKeys.filter((key) => !selection.columns.has(key));
     if (missing.length) {
       // Every column any figure reads on this selection, in one pass over its rows.
-      const planned = plannedReads(ledger, spec, resolve).get(filterKey) ?? [];
+      const planned = this.plannedReads(view).get(plan.filterKey) ?? [];
       const keys = [...missing, ...planned.filter((k) => !missing.includes(k) && !selection.columns.has(k))];
       const hashers = keys.map(() => new Hasher());
-      cells.feedColumns(hashers, keys, used, count);
+      view.digests.feedColumns(hashers, keys, used, count);
       keys.forEach((key, j) => {
         const lanes = new Uint32Array(2);
         hashers[j].lanesInto(lanes, 0);
         selection.columns.set(key, lanes);
       });
     }
-    for (const key of readKeys) {
+    for (const key of plan.readKeys) {
       const column = selection.columns.get(key)!;
       fingerprint.text(key).int(column[0]).int(column[1]);
     }
-    if (!everyDepartment) {
+    if (!this.everyDepartment) {
       fingerprint.text("部门");
-      for (let u = 0; u < count; u++) fingerprint.value(rows[used[u]].department);
+      const departments = view.table.departments;
+      for (let u = 0; u < count; u++) fingerprint.value(departments[used[u]]);
     }
-
-    // A table figure: the same rows, split by its group column (grouped.ts).
-    const grouping = groupingOf(aggregate);
-    const sumKey = aggregate.kind === "sum" ? resolve(aggregate.column) : null;
-    const groupValues = grouping ? columnOf(store, resolve(grouping.column)!) : NO_VALUES;
-    const amounts = sumKey === null ? NO_VALUES : columnOf(store, sumKey);
-    const table = grouping
-      ? groupTable(
-          def,
-          used,
-          (i) => valueText(groupValues[i]),
-          aggregate.kind === "sum"
-            ? (i) => {
-                const n = numericValue(amounts[i]);
-                return n === null ? 0 : toCents(n);
-              }
-            : null,
-        )
-      : null;
-
-    const chosen = selection;
-    figures.push(
-      withLazyRowRefs(
-        {
-          ...base,
-          value,
-          text: table ? tableText(table) : formatValue(value, def.format),
-          ...(table ? { table } : {}),
-          rows: count,
-          fingerprint: fingerprint.hex(),
-          manual: false,
-        },
-        () => {
-          if (chosen.refs === null) {
-            let refs = rowRefs.get(ledger);
-            if (!refs) rowRefs.set(ledger, (refs = new RowRefs(rows)));
-            chosen.refs = refs.list(chosen.used);
-          }
-          // A copy each, so a caller editing one figure's list does not edit its neighbours'.
-          return chosen.refs.slice();
-        },
-      ),
-    );
+    return fingerprint.hex();
   }
-  return { figures: markTableFigures(defs, figures), issues };
+
+  /** For one ledger: each selection's columns, gathered from every definition on it. */
+  private plannedReads(view: LedgerView): Map<string, string[]> {
+    if (view.planned) return view.planned;
+    const bySelection = new Map<string, string[]>();
+    for (const def of this.defs) {
+      if (def.ledger === null || this.ledgers.ledgers[def.ledger] !== view.ledger) continue;
+      const { filterKey, keys } = figureReads(def, view.spec, view.resolve);
+      const list = bySelection.get(filterKey) ?? [];
+      for (const k of keys) if (!list.includes(k)) list.push(k);
+      bySelection.set(filterKey, list);
+    }
+    return (view.planned = bySelection);
+  }
+}
+
+/** A table figure: the same rows, split by its group column (grouped.ts); null for a figure of one number. */
+function groupedTable(def: FigureDefinition, view: LedgerView, used: Int32Array): ReturnType<typeof groupTable> | null {
+  const how = def.aggregate;
+  const grouping = groupingOf(how);
+  if (!grouping) return null;
+  const { table, resolve } = view;
+  const groupValues = table.column(resolve(grouping.column)!);
+  const sumKey = how.kind === "sum" ? resolve(how.column) : null;
+  const amounts = sumKey === null ? NO_VALUES : table.column(sumKey);
+  return groupTable(
+    def,
+    used,
+    (i) => valueText(groupValues[i]),
+    how.kind === "sum"
+      ? (i) => {
+          const n = numericValue(amounts[i]);
+          return n === null ? 0 : toCents(n);
+        }
+      : null,
+  );
+}
+
+/** The figure's number over its rows: a count, a count of distinct values (with a fallback column), or a sum to the cent. */
+function aggregate(def: FigureDefinition, view: LedgerView, used: Int32Array): number {
+  const { table, resolve } = view;
+  const count = used.length;
+  const how = def.aggregate;
+  if (how.kind === "count") return count;
+  if (how.kind === "distinct") {
+    const key = resolve(how.column);
+    const fallback = how.fallback === undefined ? null : resolve(how.fallback);
+    const seen = new Set<string>();
+    const main = key === null ? null : table.column(key);
+    const second = fallback === null ? null : table.column(fallback);
+    for (let u = 0; u < count; u++) {
+      const i = used[u];
+      let text = main === null ? "" : valueText(main[i]);
+      if (text === "" && second !== null) text = valueText(second[i]);
+      if (text !== "") seen.add(text);
+    }
+    return seen.size;
+  }
+  const key = resolve(how.column);
+  let cents = 0;
+  if (key !== null) {
+    const amounts = table.column(key);
+    for (let u = 0; u < count; u++) {
+      const n = numericValue(amounts[used[u]]);
+      if (n !== null) cents += toCents(n);
+    }
+  }
+  return cents / 100;
 }

@@ -45,7 +45,8 @@ function cellText(cell: RawCell | undefined): string {
   return String(cell).trim();
 }
 
-function isDefinitionsTable(t: RawTable): boolean {
+/** Whether readDefinitions takes this table (a sheet 指标定义 or a table FigureDefinitions). */
+export function isDefinitionsTable(t: RawTable): boolean {
   const names = [t.sheet, t.table ?? ""].map((n) => n.trim());
   return names.includes(DEFINITIONS_SHEET) || names.some((n) => n.toLowerCase() === DEFINITIONS_TABLE.toLowerCase());
 }

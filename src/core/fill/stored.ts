@@ -10,6 +10,11 @@ export const TEMPLATE_SHEET = "报告模板库";
 export const TEMPLATE_HEADERS = ["名称", "文件名", "保存时间", "序号", "内容"] as const;
 /** Base64 characters per cell: under Excel's 32 767 with room to spare. */
 export const CHUNK = 30000;
+/**
+ * Each piece starts with this mark: a piece beginning with `+` or `/` could otherwise be taken for a
+ * formula or a date when Excel, WPS or LibreOffice reads the value in.
+ */
+export const PIECE_PREFIX = "b64:";
 
 export interface StoredTemplate {
   /** What the clerk calls it in 报告模板 and on the command line (`fill 台账.xlsx 工作总结`). */
@@ -53,7 +58,7 @@ export function templatesToRows(templates: readonly StoredTemplate[]): string[][
   for (const t of templates) {
     const text = toBase64(t.bytes);
     for (let k = 0, part = 1; k < text.length || part === 1; k += CHUNK, part++)
-      rows.push([t.name, t.fileName, t.savedAt, String(part), text.slice(k, k + CHUNK)]);
+      rows.push([t.name, t.fileName, t.savedAt, String(part), PIECE_PREFIX + text.slice(k, k + CHUNK)]);
   }
   return rows;
 }
@@ -65,7 +70,8 @@ export function rowsToTemplates(values: readonly (readonly RawCell[])[]): { temp
     const name = String(row[0] ?? "").trim();
     if (!name) continue;
     const entry = pieces.get(name) ?? { fileName: String(row[1] ?? ""), savedAt: String(row[2] ?? ""), parts: [] };
-    entry.parts.push([Number(row[3]) || entry.parts.length + 1, String(row[4] ?? "")]);
+    const piece = String(row[4] ?? "");
+    entry.parts.push([Number(row[3]) || entry.parts.length + 1, piece.startsWith(PIECE_PREFIX) ? piece.slice(PIECE_PREFIX.length) : piece]);
     pieces.set(name, entry);
   }
   const templates: StoredTemplate[] = [];

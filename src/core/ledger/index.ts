@@ -4,7 +4,7 @@ export { parseDate, parseNumber } from "./values";
 export { foldText, foldHeader, isExcelError } from "./text";
 export { isValidCreditCode } from "./creditcode";
 export { matchLedgerName } from "./names";
-export { isSheetRead } from "./sheets";
+export { isSheetRead, isTableRead } from "./sheets";
 export {
   LEDGER_SPECS,
   ledgerSpec,

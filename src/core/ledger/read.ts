@@ -26,7 +26,7 @@ import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./va
 import { creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./creditcode";
 import { matchLedgerName } from "./names";
 import { KeyIndex } from "./key-index";
-import { columnIndex, newColumns, rememberColumns, StoredRow, type LedgerColumns } from "./columns";
+import { ColumnarLedger, columnarLedger } from "./columnar";
 
 const HEADER_SEARCH_ROWS = 10;
 const ROW_NUMBER_HEADER = "序号";
@@ -65,18 +65,17 @@ interface LedgerState {
   /** The tables read, with what is needed to account for the rows around them. */
   read: ReadSource[];
   columns: Ledger["columns"];
-  rows: LedgerRow[];
+  /** The records kept (rows without an error), column by column. */
+  records: ColumnarLedger;
   excluded: number;
   /** First row of each key, as prefixIndex * ROW_SPAN + Excel row: no address string per row. */
   keys: Map<string, KeyIndex>;
   prefixes: string[];
   headerFound: boolean;
-  /** Groups of this ledger's row issues by column (`sheet!C`) and code. */
-  floods: Map<string, Map<string, Flood>>;
+  /** Groups of this ledger's row issues by column (`sheet!C`), severity and code. */
+  floods: Map<string, FloodsBySeverity>;
   /** Set by report() when the row being read has an error issue. */
   failed: boolean;
-  /** The rows' values, column by column (see columns.ts). */
-  store: { columns: LedgerColumns; touched: boolean };
   /** Every header cell's text of every source, for a 列名对照 row naming none of them. */
   headers: string[];
   missingColumns: NonNullable<Ledger["missingColumns"]>;
@@ -98,6 +97,9 @@ interface ReadSource {
   /** The first note or signature line under the data, as a sheet row (0-based), or -1. */
   notesAt: number;
 }
+
+/** One column's floods, by severity then code: looked up per row, so no key string is built per row. */
+type FloodsBySeverity = Record<Severity, Map<string, Flood>>;
 
 /** One problem in many cells of one column: kept as its first few issues and a count. */
 interface Flood {
@@ -205,31 +207,25 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
       read: [],
       floods: new Map(),
       columns: [],
-      rows: [],
+      records: new ColumnarLedger(),
       excluded: 0,
       keys: new Map(),
       prefixes: [],
       headerFound: false,
       failed: false,
-      store: { columns: newColumns(), touched: false },
       headers: [],
       missingColumns: [],
     };
     for (const s of sources) readSource(ctx, state, s.table, s.department);
     accountAroundTables(ctx, state);
     for (const account of state.accounts.values()) rowAccounts.push(account);
-    for (const column of state.store.columns.data) column.length = state.rows.length;
+    const records = state.records.finish();
     if (state.headerFound) {
-      const ledger: Ledger = {
-        name: spec.name,
-        sources: state.sources,
-        columns: state.columns,
-        rows: state.rows,
-        excluded: state.excluded,
-        missingColumns: state.missingColumns,
-      };
-      rememberColumns(ledger, state.store);
-      if (state.rows.length === 0 && state.excluded === 0) issues.push(emptyLedger(state));
+      const ledger = columnarLedger(
+        { name: spec.name, sources: state.sources, columns: state.columns, excluded: state.excluded, missingColumns: state.missingColumns },
+        records,
+      );
+      if (records.length === 0 && state.excluded === 0) issues.push(emptyLedger(state));
       ledgers[spec.name] = ledger;
       headersByLedger.set(spec.name, [...new Set(state.headers)]);
     }
@@ -446,21 +442,17 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   const departmentSlot = bindings.findIndex((b) => b.name === DEPARTMENT_COLUMN && b.spec !== null);
   const letters: Record<string, string> = {};
   for (const b of bindings) letters[b.name] = columnLetters(left + b.index);
-  // Each binding's column in the ledger's store, and the store's columns this source lacks (a
-  // later sheet of the same ledger may have more): a row fills the one and blanks the other.
-  const store = state.store.columns;
-  const slots = bindings.map((b) => columnIndex(store, b.name, state.rows.length));
-  const absent = store.names.map((_, j) => j).filter((j) => !slots.includes(j));
-  // Room for every row of the table at once: pushing 100,000 values one by one regrows each
-  // column a dozen times. Trimmed to the rows kept once the ledger is read.
-  const capacity = state.rows.length + Math.max(0, grid.rows.length - headerRow - 1);
-  for (const column of store.data) if (column.length < capacity) column.length = capacity;
+  // Each binding's column in the ledger's records (a later sheet of the same ledger may have more
+  // columns, or fewer: a row fills its own and leaves the others blank), and room for every row
+  // of the table at once.
+  const records = state.records;
+  const slots = bindings.map((b) => records.columnIndex(b.name));
+  records.reserve(Math.max(0, grid.rows.length - headerRow - 1));
   const shape: RowShape = {
     bindings,
     slots,
-    absent,
     scratch: new Array<FieldValue>(bindings.length).fill(null),
-    columns: Object.freeze(letters),
+    source: records.addSource(sheet, Object.freeze(letters)),
     departmentSlot,
     department,
     sheet,
@@ -959,13 +951,12 @@ function mayEndRecords(text: string): boolean {
 
 interface RowShape {
   bindings: Binding[];
-  /** bindings[k]'s column in the ledger's store. */
+  /** bindings[k]'s column in the ledger's records. */
   slots: number[];
-  /** Store columns this source does not have. */
-  absent: number[];
   /** The row being read, by binding, before it is known to have no error. */
   scratch: FieldValue[];
-  columns: Readonly<Record<string, string>>;
+  /** This source in the ledger's records. */
+  source: number;
   /** The binding of 部门, or -1. */
   departmentSlot: number;
   department: string | undefined;
@@ -988,33 +979,32 @@ function report(
   messages: (at: string) => [string, string],
 ): void {
   if (severity === "error") state.failed = true;
-  const ledger = state.spec.name;
-  // By the ledger's column, then code: strings made once, so a lookup hashes nothing new.
-  let byCode = state.floods.get(prefix);
-  if (byCode === undefined) state.floods.set(prefix, (byCode = new Map()));
-  const key = severity === "error" ? code : severity === "warning" ? `${code}?` : `${code}.`;
-  const flood = byCode.get(key);
+  let bySeverity = state.floods.get(prefix);
+  if (bySeverity === undefined) state.floods.set(prefix, (bySeverity = { error: new Map(), warning: new Map(), info: new Map() }));
+  const byCode = bySeverity[severity];
+  const flood = byCode.get(code);
   if (flood !== undefined) {
     flood.count++;
     if (row > flood.lastRow) flood.lastRow = row;
     if (row < flood.firstRow) flood.firstRow = row;
     if (flood.members.length < FLOOD_SHOWN) {
-      const at = prefix + row;
-      const [message, messageEn] = messages(at);
-      const member = issue(severity, code, ledger, at, message, messageEn);
+      const member = rowIssue(state, severity, code, prefix + row, messages);
       flood.members.push(member);
       flood.slots.push(ctx.issues.length);
       ctx.issues.push(member);
     }
     return;
   }
-  const at = prefix + row;
-  const [message, messageEn] = messages(at);
-  const first = issue(severity, code, ledger, at, message, messageEn);
+  const first = rowIssue(state, severity, code, prefix + row, messages);
   const fresh: Flood = { slots: [ctx.issues.length], members: [first], count: 1, prefix, firstRow: row, lastRow: row };
-  byCode.set(key, fresh);
+  byCode.set(code, fresh);
   ctx.floods.push(fresh);
   ctx.issues.push(first);
+}
+
+function rowIssue(state: LedgerState, severity: Severity, code: string, at: string, messages: (at: string) => [string, string]): Issue {
+  const [message, messageEn] = messages(at);
+  return issue(severity, code, state.spec.name, at, message, messageEn);
 }
 
 /** The issues in the order they were found, each flood of one column as one issue where its first cell was. */
@@ -1035,6 +1025,17 @@ function settleFloods(ctx: Context): Issue[] {
   return out;
 }
 
+/** 12345 → "12,345". */
+function groupThousands(n: number): string {
+  const digits = String(n);
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return out;
+}
+
 function floodIssue(flood: Flood): Issue {
   const first = flood.members[0];
   const bang = flood.prefix.lastIndexOf("!");
@@ -1042,7 +1043,8 @@ function floodIssue(flood: Flood): Issue {
   const range = `${flood.prefix}${flood.firstRow}:${letters}${flood.lastRow}`;
   const cells = flood.members.map((m) => m.cell!);
   const short = cells.map((c) => c.slice(bang + 1));
-  const n = flood.count.toLocaleString("en-US");
+  // Not toLocaleString: its first call loads ICU's number formats (~10 ms) for one comma.
+  const n = groupThousands(flood.count);
   // The first cell's own words, without its address: the count and range now lead.
   const own = (text: string) => (text.startsWith(first.cell!) ? text.slice(first.cell!.length).replace(/^[\s:：]+/, "") : text);
   const grouped: Issue = {
@@ -1059,181 +1061,191 @@ function floodIssue(flood: Flood): Issue {
   return grouped;
 }
 
+/**
+ * One sheet row → one record, in steps: each bound cell read by its column's type (readCell),
+ * then, if no cell had an error, the record kept (keepRecord). A row with an error is counted as
+ * excluded and kept nowhere.
+ */
 function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, r: number): void {
-  const { bindings, department, sheet, top } = shape;
-  const rowNumber = top + r + 1;
+  const bindings = shape.bindings;
+  const rowNumber = shape.top + r + 1;
   const values = shape.scratch;
   state.failed = false;
-
   for (let k = 0; k < bindings.length; k++) {
     const b = bindings[k];
     const raw = grid.cell(r, b.index);
-    const col = b.spec;
-    if (col === null) {
-      values[k] = looseValue(raw);
-      continue;
-    }
-    let value: FieldValue = null;
-    if (isBlankCell(raw)) {
-      if (col.blankMeans !== undefined) value = col.blankMeans;
-      else if (col.required) {
-        report(ctx, state, "error", "required.blank", b.prefix, rowNumber, (at) => [
-          `${at} ${col.name}为必填项，不能为空`,
-          `${at}: ${col.name} is required but blank`,
-        ]);
-      }
-      values[k] = value;
-      continue;
-    }
-    switch (col.type) {
-      case "date": {
-        const iso = dateOf(ctx, raw);
-        if (iso !== null) {
-          value = iso;
-          if (ctx.periodEnd !== null && iso > ctx.periodEnd && col.name === state.spec.dateColumn) {
-            report(ctx, state, "info", "date.after_period", b.prefix, rowNumber, (at) => [
-              `${at} 日期 ${iso} 晚于报告期末 ${ctx.periodEnd}，不计入截至期末的统计`,
-              `${at}: date ${iso} is after the period end ${ctx.periodEnd}; not counted in figures up to the period end`,
-            ]);
-          }
-        } else {
-          if (isExcelError(raw)) {
-            report(ctx, state, "error", "date.unparseable", b.prefix, rowNumber, (at) => [
-              `${at} 日期为错误值：${displayCell(raw)}`,
-              `${at}: the date cell holds the error ${displayCell(raw)}`,
-            ]);
-          } else {
-            report(ctx, state, "error", "date.unparseable", b.prefix, rowNumber, (at) => [
-              `${at} 日期无法识别：“${displayCell(raw)}”`,
-              `${at}: date not recognised: "${displayCell(raw)}"`,
-            ]);
-          }
-        }
-        break;
-      }
-      case "money":
-      case "integer": {
-        let n: number;
-        if (typeof raw === "number" && isFiniteNumber(raw)) {
-          // The common case, a number cell: no parse, and no parts object per cell.
-          n = b.power > 0 ? scaleByPowerOfTen(raw, b.power) : raw;
-        } else {
-          const parts = parseNumberParts(raw, col.type === "integer" ? INTEGER_SUFFIXES : undefined);
-          if (parts === null) {
-            if (isExcelError(raw)) {
-              report(ctx, state, "error", "number.invalid", b.prefix, rowNumber, (at) => [
-                `${at} ${col.name}为错误值：${displayCell(raw)}`,
-                `${at}: ${col.name} holds the error ${displayCell(raw)}`,
-              ]);
-            } else {
-              report(ctx, state, "error", "number.invalid", b.prefix, rowNumber, (at) => [
-                `${at} ${col.name}不是数字：“${displayCell(raw)}”`,
-                `${at}: ${col.name} is not a number: "${displayCell(raw)}"`,
-              ]);
-            }
-            break;
-          }
-          n = b.power > 0 && !parts.ownUnit ? scaleByPowerOfTen(parts.value, b.power) : parts.value;
-        }
-        if (n < 0) {
-          report(ctx, state, "error", "number.negative", b.prefix, rowNumber, (at) => [
-            `${at} ${col.name}不能为负数：“${displayCell(raw)}”`,
-            `${at}: ${col.name} cannot be negative: "${displayCell(raw)}"`,
-          ]);
-        } else if (col.type === "integer" && !Number.isInteger(n)) {
-          report(ctx, state, "error", "number.invalid", b.prefix, rowNumber, (at) => [
-            `${at} ${col.name}应为整数：“${displayCell(raw)}”`,
-            `${at}: ${col.name} must be a whole number: "${displayCell(raw)}"`,
-          ]);
-        } else {
-          // -0 from a formula would print as "-0".
-          value = n === 0 ? 0 : n;
-        }
-        break;
-      }
-      case "enum":
-      case "yesno": {
-        if (isExcelError(raw)) {
-          excelErrorInText(ctx, state, col, b.prefix, rowNumber, displayCell(raw));
-          break;
-        }
-        const canonical = col.type === "yesno" ? parseYesNo(raw) : enumValue(col, raw);
-        if (canonical !== null) {
-          value = canonical;
-          break;
-        }
-        const allowed = col.type === "yesno" ? ["是", "否"] : (col.values ?? []);
-        if (col.unknownIsError) {
-          // A status decides whether the row counts: guessing 有效 would be a silent wrong number.
-          const words = [...allowed, ...Object.keys(col.synonyms ?? {})];
-          report(ctx, state, "error", "enum.unknown_status", b.prefix, rowNumber, (at) => [
-            `${at} ${col.name}“${displayCell(raw)}”无法识别，应为：${words.join("、")}（或留空表示“${col.blankMeans ?? allowed[0]}”）；在改为其中之一之前，该行不计入任何指标`,
-            `${at}: ${col.name} "${displayCell(raw)}" is not recognised; it must be one of ${words.join(", ")} (or blank for ${col.blankMeans ?? allowed[0]}); the row is left out of every figure until it is`,
-          ]);
-          break;
-        }
-        const fallback = allowed.includes("其他") ? "其他" : null;
-        value = fallback ?? looseValue(raw);
-        report(ctx, state, "warning", "enum.unknown", b.prefix, rowNumber, (at) => [
-          `${at} ${col.name}“${displayCell(raw)}”不在可选值（${allowed.join("、")}）中，${fallback ? "按“其他”统计" : "按原值保留"}`,
-          `${at}: ${col.name} "${displayCell(raw)}" is not one of ${allowed.join(", ")}; ${fallback ? "counted as 其他" : "kept as written"}`,
-        ]);
-        break;
-      }
-      default: {
-        if (isExcelError(raw)) {
-          excelErrorInText(ctx, state, col, b.prefix, rowNumber, displayCell(raw));
-          break;
-        }
-        value = looseText(raw);
-        if (col.name === CREDIT_CODE_COLUMN && value !== null) {
-          const code = normalCreditCode(ctx, value);
-          if (code !== null) value = code;
-          else {
-            report(ctx, state, "warning", "creditcode.invalid", b.prefix, rowNumber, (at) => {
-              const [why, whyEn] = creditCodeWhy(
-                creditCodeProblem(
-                  foldText(value as string)
-                    .replace(SPACES, "")
-                    .toUpperCase(),
-                ),
-              );
-              return [
-                `${at} 统一社会信用代码“${displayCell(raw)}”有误：${why}`,
-                `${at}: unified social credit code "${displayCell(raw)}" is invalid: ${whyEn}`,
-              ];
-            });
-          }
-        }
-      }
-    }
-    values[k] = value;
-    if (col.unique && typeof value === "string") {
-      let seen = state.keys.get(col.name);
-      if (!seen) state.keys.set(col.name, (seen = new KeyIndex()));
-      const earlier = seen.firstOrAdd(foldText(value), b.prefixIndex * ROW_SPAN + rowNumber);
-      if (earlier !== undefined) {
-        const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
-        report(ctx, state, "warning", "key.duplicate", b.prefix, rowNumber, (at) => [
-          `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复：两行都已计入指标，请核对后删去或改正其中一行`,
-          `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}; both rows are counted in the figures — check them and delete or correct one`,
-        ]);
-      }
-    }
+    values[k] = b.spec === null ? looseValue(raw) : readCell(ctx, state, b, b.spec, raw, rowNumber);
   }
+  if (state.failed) state.excluded++;
+  else keepRecord(state, shape, values, rowNumber);
+}
 
-  if (state.failed) {
-    state.excluded++;
-    return;
+/** A cell of a column the ledger knows, as its type reads it; problems are reported at the cell. */
+function readCell(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec, raw: RawCell, rowNumber: number): FieldValue {
+  if (isBlankCell(raw)) return blankCell(ctx, state, b, col, rowNumber);
+  let value: FieldValue;
+  switch (col.type) {
+    case "date":
+      value = readDate(ctx, state, b, col, raw, rowNumber);
+      break;
+    case "money":
+    case "integer":
+      value = readNumber(ctx, state, b, col, raw, rowNumber);
+      break;
+    case "enum":
+    case "yesno":
+      value = readChoice(ctx, state, b, col, raw, rowNumber);
+      break;
+    default:
+      value = readText(ctx, state, b, col, raw, rowNumber);
   }
-  const data = state.store.columns.data;
-  const { slots, absent } = shape;
-  const at = state.rows.length;
-  for (let k = 0; k < slots.length; k++) data[slots[k]][at] = values[k];
-  for (let a = 0; a < absent.length; a++) data[absent[a]][at] = undefined;
+  if (col.unique && typeof value === "string") checkUnique(ctx, state, b, col, value, raw, rowNumber);
+  return value;
+}
+
+/** A blank cell: its documented meaning (状态 blank = 有效), an error when the column is required, else null. */
+function blankCell(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec, rowNumber: number): FieldValue {
+  if (col.blankMeans !== undefined) return col.blankMeans;
+  if (col.required) {
+    report(ctx, state, "error", "required.blank", b.prefix, rowNumber, (at) => [
+      `${at} ${col.name}为必填项，不能为空`,
+      `${at}: ${col.name} is required but blank`,
+    ]);
+  } else if (col.name === state.spec.dateColumn) {
+    // An optional date (队伍's 成立日期): the record is kept, and counted as LEDGERS.md's rule for
+    // undated records says — there all along, so in 截至期末 and 全部 but in no 本期 figure.
+    report(ctx, state, "warning", "date.blank", b.prefix, rowNumber, (at) => [
+      `${at} ${col.name}为空：按期末前已有计入“截至期末”和“全部”的统计，不计入“本期”的统计；请填写${col.name}`,
+      `${at}: ${col.name} is blank; counted as existing by the period end (in 截至期末 and 全部 figures) but in no 本期 figure — fill in the date`,
+    ]);
+  }
+  return null;
+}
+
+function readDate(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec, raw: RawCell, rowNumber: number): FieldValue {
+  const iso = dateOf(ctx, raw);
+  if (iso === null) {
+    const error = isExcelError(raw);
+    report(ctx, state, "error", "date.unparseable", b.prefix, rowNumber, (at) =>
+      error
+        ? [`${at} 日期为错误值：${displayCell(raw)}`, `${at}: the date cell holds the error ${displayCell(raw)}`]
+        : [`${at} 日期无法识别：“${displayCell(raw)}”`, `${at}: date not recognised: "${displayCell(raw)}"`],
+    );
+    return null;
+  }
+  if (ctx.periodEnd !== null && iso > ctx.periodEnd && col.name === state.spec.dateColumn) {
+    report(ctx, state, "info", "date.after_period", b.prefix, rowNumber, (at) => [
+      `${at} 日期 ${iso} 晚于报告期末 ${ctx.periodEnd}，不计入截至期末的统计`,
+      `${at}: date ${iso} is after the period end ${ctx.periodEnd}; not counted in figures up to the period end`,
+    ]);
+  }
+  return iso;
+}
+
+function readNumber(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec, raw: RawCell, rowNumber: number): FieldValue {
+  let n: number;
+  if (typeof raw === "number" && isFiniteNumber(raw)) {
+    // The common case, a number cell: no parse, and no parts object per cell.
+    n = b.power > 0 ? scaleByPowerOfTen(raw, b.power) : raw;
+  } else {
+    const parts = parseNumberParts(raw, col.type === "integer" ? INTEGER_SUFFIXES : undefined);
+    if (parts === null) {
+      const error = isExcelError(raw);
+      report(ctx, state, "error", "number.invalid", b.prefix, rowNumber, (at) =>
+        error
+          ? [`${at} ${col.name}为错误值：${displayCell(raw)}`, `${at}: ${col.name} holds the error ${displayCell(raw)}`]
+          : [`${at} ${col.name}不是数字：“${displayCell(raw)}”`, `${at}: ${col.name} is not a number: "${displayCell(raw)}"`],
+      );
+      return null;
+    }
+    n = b.power > 0 && !parts.ownUnit ? scaleByPowerOfTen(parts.value, b.power) : parts.value;
+  }
+  if (n < 0) {
+    report(ctx, state, "error", "number.negative", b.prefix, rowNumber, (at) => [
+      `${at} ${col.name}不能为负数：“${displayCell(raw)}”`,
+      `${at}: ${col.name} cannot be negative: "${displayCell(raw)}"`,
+    ]);
+    return null;
+  }
+  if (col.type === "integer" && !Number.isInteger(n)) {
+    report(ctx, state, "error", "number.invalid", b.prefix, rowNumber, (at) => [
+      `${at} ${col.name}应为整数：“${displayCell(raw)}”`,
+      `${at}: ${col.name} must be a whole number: "${displayCell(raw)}"`,
+    ]);
+    return null;
+  }
+  // -0 from a formula would print as "-0".
+  return n === 0 ? 0 : n;
+}
+
+/** An enumeration or yes/no cell in its canonical spelling; an unknown one is 其他 (warning) or, for a status, an error. */
+function readChoice(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec, raw: RawCell, rowNumber: number): FieldValue {
+  if (isExcelError(raw)) {
+    excelErrorInText(ctx, state, col, b.prefix, rowNumber, displayCell(raw));
+    return null;
+  }
+  const canonical = col.type === "yesno" ? parseYesNo(raw) : enumValue(col, raw);
+  if (canonical !== null) return canonical;
+  const allowed = col.type === "yesno" ? ["是", "否"] : (col.values ?? []);
+  if (col.unknownIsError) {
+    // A status decides whether the row counts: guessing 有效 would be a silent wrong number.
+    const words = [...allowed, ...Object.keys(col.synonyms ?? {})];
+    report(ctx, state, "error", "enum.unknown_status", b.prefix, rowNumber, (at) => [
+      `${at} ${col.name}“${displayCell(raw)}”无法识别，应为：${words.join("、")}（或留空表示“${col.blankMeans ?? allowed[0]}”）；在改为其中之一之前，该行不计入任何指标`,
+      `${at}: ${col.name} "${displayCell(raw)}" is not recognised; it must be one of ${words.join(", ")} (or blank for ${col.blankMeans ?? allowed[0]}); the row is left out of every figure until it is`,
+    ]);
+    return null;
+  }
+  const fallback = allowed.includes("其他") ? "其他" : null;
+  report(ctx, state, "warning", "enum.unknown", b.prefix, rowNumber, (at) => [
+    `${at} ${col.name}“${displayCell(raw)}”不在可选值（${allowed.join("、")}）中，${fallback ? "按“其他”统计" : "按原值保留"}`,
+    `${at}: ${col.name} "${displayCell(raw)}" is not one of ${allowed.join(", ")}; ${fallback ? "counted as 其他" : "kept as written"}`,
+  ]);
+  return fallback ?? looseValue(raw);
+}
+
+/** Text as stored (trimmed); a 统一社会信用代码 in canonical form, or as written with a warning saying what is wrong. */
+function readText(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec, raw: RawCell, rowNumber: number): FieldValue {
+  if (isExcelError(raw)) {
+    excelErrorInText(ctx, state, col, b.prefix, rowNumber, displayCell(raw));
+    return null;
+  }
+  const value = looseText(raw);
+  if (value === null || col.name !== CREDIT_CODE_COLUMN) return value;
+  const code = normalCreditCode(ctx, value);
+  if (code !== null) return code;
+  report(ctx, state, "warning", "creditcode.invalid", b.prefix, rowNumber, (at) => {
+    const [why, whyEn] = creditCodeWhy(creditCodeProblem(foldText(value).replace(SPACES, "").toUpperCase()));
+    return [
+      `${at} 统一社会信用代码“${displayCell(raw)}”有误：${why}`,
+      `${at}: unified social credit code "${displayCell(raw)}" is invalid: ${whyEn}`,
+    ];
+  });
+  return value;
+}
+
+/** A key column (保函编号, 单位名称): a value seen before is a warning naming the first row; both rows count. */
+function checkUnique(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec, value: string, raw: RawCell, rowNumber: number): void {
+  let seen = state.keys.get(col.name);
+  if (!seen) state.keys.set(col.name, (seen = new KeyIndex()));
+  const earlier = seen.firstOrAdd(foldText(value), b.prefixIndex * ROW_SPAN + rowNumber);
+  if (earlier === undefined) return;
+  const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
+  report(ctx, state, "warning", "key.duplicate", b.prefix, rowNumber, (at) => [
+    `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复：两行都已计入指标，请核对后删去或改正其中一行`,
+    `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}; both rows are counted in the figures — check them and delete or correct one`,
+  ]);
+}
+
+/** A row without errors into the ledger's records: its cells, its place, its department (its own 部门, else its sheet's). */
+function keepRecord(state: LedgerState, shape: RowShape, values: FieldValue[], rowNumber: number): void {
+  const records = state.records;
+  const at = records.length;
+  const slots = shape.slots;
+  for (let k = 0; k < slots.length; k++) records.cells(slots[k])[at] = values[k];
   const own = shape.departmentSlot >= 0 ? values[shape.departmentSlot] : null;
-  const dept = typeof own === "string" && own.length > 0 ? own : (department ?? null);
-  state.rows.push(new StoredRow(sheet, rowNumber, dept, shape.columns, state.store, at));
+  const department = typeof own === "string" && own.length > 0 ? own : (shape.department ?? null);
+  records.addRow(shape.source, rowNumber, department);
 }
 
 /** Which rule a credit code breaks, in words: a wrong length, characters GB 32100 does not use, or a check character that does not fit. */

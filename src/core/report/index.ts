@@ -4,13 +4,13 @@ import { tableCells } from "../figures/grouped";
 import type { Block, FigureResult, FigureTable, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
 import { parseTemplate, type TemplateBlock } from "./template";
 import { isSettingSlot, settingSlots } from "./slots";
-import { stableHash } from "./hash";
+import { stableHash } from "../hash";
 import type { Template } from "./templates";
 
 export { DEFAULT_TEMPLATE_ID, TEMPLATES, templateById, type Template } from "./templates";
 export { parseTemplate, TemplateError, type TemplateBlock, type TemplatePiece } from "./template";
 export { settingSlots, SETTING_SLOT_NAMES, isSettingSlot } from "./slots";
-export { stableHash } from "./hash";
+export { stableHash } from "../hash";
 export { titleBreaks, titleBreakCandidates, chooseTitleBreaks, titleWidth, titleText } from "./title";
 
 /** What a slot shows when its figure was not computed: the seed's own blank mark. */

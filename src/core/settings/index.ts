@@ -138,7 +138,8 @@ function locateItems(t: RawTable): Map<(typeof SETTINGS_ITEMS)[number]["key"], F
   return null;
 }
 
-function isSettingsTable(t: RawTable): boolean {
+/** Whether readSettings takes this table (a sheet or table named 报告设置). */
+export function isSettingsTable(t: RawTable): boolean {
   return t.sheet.trim() === SETTINGS_SHEET || (t.table ?? "").trim() === SETTINGS_SHEET;
 }
 

@@ -38,14 +38,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import { UpdateReportView } from "./UpdateReportView";
 
-type StepState = "pending" | "active" | "done";
-interface Step {
-  label: MessageKey;
-  state: StepState;
-  /** Set when done: the step with its counts. */
-  done?: string;
-}
-const STEPS: MessageKey[] = ["stepRead", "stepCheck", "stepFigures", "stepLayout"];
+import { initialSteps, markStep, stepText, stepsAfter, type Step, type StepState } from "../generate-progress";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -181,7 +174,7 @@ export function GenerateView(props: {
   }
 
   function mark(index: number, state: StepState, done?: string) {
-    setSteps((current) => current && current.map((step, i) => (i === index ? { ...step, state, done } : step)));
+    setSteps((current) => current && markStep(current, index, state, done));
   }
 
   /** The clerk's words for a failed generate, by the stage it failed in. */
@@ -202,7 +195,7 @@ export function GenerateView(props: {
     setSaved(null);
     setAsk(null);
     setOutdated(false);
-    setSteps(STEPS.map((label, i) => ({ label, state: i === 0 ? "active" : "pending" })));
+    setSteps(initialSteps());
     const engine = await action.run({
       stage: "read" as "read" | "engine",
       work: async (step) => {
@@ -211,8 +204,10 @@ export function GenerateView(props: {
         mark(0, "done", t("stepReadDone", { tables: workbook.tables.length, cells: stats.cells }));
         mark(1, "active");
         await step("engine");
-        const engine = services.runEngine(workbook, {
+        // In the engine worker: the pane stays responsive and shows each stage as it is reached.
+        const engine = await services.runEngine(workbook, {
           overrides: { year, ...periodFor(settings, year), scope, template },
+          onProgress: (progress) => setSteps((current) => current && stepsAfter(current, progress, t)),
         });
         const errors = engine.issues.filter((i) => i.severity === "error").length;
         const warnings = engine.issues.filter((i) => i.severity === "warning").length;
@@ -255,7 +250,7 @@ export function GenerateView(props: {
   }
 
   const current = steps?.find((s) => s.state === "active");
-  const announcement = running ? `${t("generating")}: ${current ? t(current.label) : ""}` : output ? t("resultTitle") : "";
+  const announcement = running ? `${t("generating")}: ${current ? stepText(current, t) : ""}` : output ? t("resultTitle") : "";
 
   return (
     <div className={styles.root} data-testid="generate-view">
@@ -365,7 +360,7 @@ export function GenerateView(props: {
               ) : (
                 <Circle16Regular className={styles.icon} aria-hidden />
               )}
-              <span>{step.done ?? t(step.label)}</span>
+              <span>{stepText(step, t)}</span>
               <span className={styles.visuallyHidden}>
                 {t(step.state === "done" ? "stepDone" : step.state === "active" ? "stepActive" : "stepPending")}
               </span>

@@ -33,6 +33,7 @@ import type { WordPaneServices } from "./services";
 import { undoKeys, type PanePlatform } from "../services";
 import { FilePicker, fileBytes } from "./FilePicker";
 import { ReviewList } from "./ReviewList";
+import { PlaceFigures } from "./PlaceFigures";
 import { IssuesLine } from "./IssuesLine";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
@@ -406,6 +407,10 @@ export function WordApp({ services }: { services: WordPaneServices }) {
       {outcome && <OutcomeNotice ref={outcomeRef} outcome={outcome} platform={services.platform} />}
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {body}
+      {/* Placing figures works on a plain document and on a linked report alike; not on one whose link is damaged or newer. */}
+      {!reading.error && !(load.kind === "ready" && load.read.problem && load.read.problem.code !== "not_linked") && (
+        <PlaceFigures services={services} onChanged={read} />
+      )}
       <LiveRegion text={action.live} testId="live" />
     </main>
   );

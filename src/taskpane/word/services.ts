@@ -14,6 +14,7 @@ import {
   type WordRun,
 } from "../../adapters/word";
 import { renderDocxLazily, type PanePlatform } from "../services";
+import { convertPlaceholdersInWord, insertFigureAtCursor, type PlaceResult, type PlaceSource } from "../../adapters/word/place";
 
 export interface WordPaneServices {
   /** The open document's link record and figure controls (one round trip). */
@@ -30,6 +31,10 @@ export interface WordPaneServices {
   insert(bytes: Uint8Array, link: LinkRecord): Promise<InsertResult>;
   /** The workbook file the clerk picked, read in the pane; throws XlsxReadError with the clerk's message. */
   readWorkbookFile(bytes: Uint8Array, fileName: string): Promise<RawWorkbook>;
+  /** Puts a figure (or setting) at the cursor as a linked control (adapters/word/place). */
+  insertFigure?(id: string, source: PlaceSource): Promise<PlaceResult>;
+  /** Turns the document's {{…}} placeholders into linked figures. */
+  convertPlaceholders?(source: PlaceSource): Promise<PlaceResult>;
   runEngine: typeof runEngine;
   renderDocx: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
   platform?: PanePlatform;
@@ -37,8 +42,9 @@ export interface WordPaneServices {
 
 /** The xlsx reader is only needed once the clerk picks a file: load it then. */
 export async function readWorkbookFileLazily(bytes: Uint8Array, fileName: string): Promise<RawWorkbook> {
-  const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx");
-  return xlsx.readXlsx(bytes, { name: fileName });
+  const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/workbook-file");
+  // The sheets every workbook read takes (core's isSheetRead), as the CLI and the web page.
+  return xlsx.readWorkbookFile(bytes, fileName);
 }
 
 export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>, platform: PanePlatform = "unknown"): WordPaneServices {
@@ -54,6 +60,8 @@ export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>
       }),
     insert: (bytes, link) => insertReport(bytes, link, run, env),
     selectFigure: (figureId) => selectFigure(figureId, run),
+    insertFigure: (id, source) => insertFigureAtCursor(id, source, run, env),
+    convertPlaceholders: (source) => convertPlaceholdersInWord(source, run, env),
     readWorkbookFile: readWorkbookFileLazily,
     runEngine,
     renderDocx: renderDocxLazily,

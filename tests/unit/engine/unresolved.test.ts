@@ -145,4 +145,33 @@ describe("a scope", () => {
     const partners = result.figures.find((f) => f.id === "partners.count")!;
     expect([partners.value, partners.unresolved?.code, partners.unresolved?.cell]).toEqual([null, "scope_no_department", "共建单位!A1"]);
   });
+
+  it("naming a department one ledger's rows have and another's do not leaves the other's figures unresolved, not 0", () => {
+    // 学习记录 has rows of 交易二科; every 电子保函 row is 交易一科's (its sheet says so).
+    const result = runEngine(workbook(...departments()), { overrides: { scope: "交易二科" } });
+    expect(result.issues.some((i) => i.code === "settings.scope_unknown")).toBe(false);
+    expect(result.figures.find((f) => f.id === "study.seminar.count")!.value).toBe(1);
+    for (const id of ["eg.count", "eg.firms", "eg.amount"]) {
+      const f = result.figures.find((x) => x.id === id)!;
+      expect([id, f.value, f.text, f.unresolved?.code, f.unresolved?.cell]).toEqual([
+        id,
+        null,
+        `［待补：${f.name}］`,
+        "scope_not_in_ledger",
+        "'电子保函-交易一科'!A1",
+      ]);
+      expect(f.unresolved!.reason).toContain("交易二科");
+      expect(f.unresolved!.reason).toContain("交易一科");
+    }
+    const issue = result.issues.find((i) => i.code === "figure.scope_not_in_ledger" && i.figure === "eg.count")!;
+    expect(issue).toMatchObject({ severity: "warning", ledger: "电子保函", cell: "'电子保函-交易一科'!A1" });
+    expect(result.link.figures.find((f) => f.id === "eg.count")).toMatchObject({ value: null });
+  });
+
+  it("over a ledger of that department still counts its zeros: a department with nothing in the period is 0", () => {
+    const result = runEngine(workbook(...departments()), { overrides: { scope: "交易一科" } });
+    // 学习记录 knows 交易一科 (rows 1 and 3); none of them is a 专题研讨.
+    const seminar = result.figures.find((f) => f.id === "study.seminar.count")!;
+    expect([seminar.value, seminar.unresolved]).toEqual([0, undefined]);
+  });
 });

@@ -1,4 +1,5 @@
-import { cellDigest, Hasher } from "../../../src/core/hash";
+import { cellDigest, Hasher, shortHash, stableHash } from "../../../src/core/hash";
+import { figureBookmarkName } from "../../../src/adapters/docx/bookmark-names";
 
 const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
 
@@ -36,5 +37,13 @@ describe("the fingerprint hasher", () => {
   });
   it("tells a text cell from a number cell of the same value", () => {
     expect(new Hasher().value("1.5").hex()).not.toBe(new Hasher().value(1.5).hex());
+  });
+});
+
+describe("fingerprints stored in documents", () => {
+  it("are the same hex as in reports made earlier: a figure's text fingerprint and a bookmark name's suffix", () => {
+    expect(parseInt(stableHash("a"), 16)).toBe(7929297801672961);
+    expect(shortHash("eg.amount.total.guarantees.by.department.2022")).toBe("d19f647d");
+    expect(figureBookmarkName("eg.amount.total.guarantees.by.department.2022")).toBe("lr_eg_amount_total_gu_d19f647d");
   });
 });

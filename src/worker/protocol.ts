@@ -1,0 +1,157 @@
+// The messages between the pane (main thread) and the engine's Web Worker. Desktop Office asks to
+// restart an add-in whose pane stops answering (Resource limits and performance optimization for
+// Office Add-ins), so the engine and the .docx writer run in a worker; Office.js stays on the main
+// thread (only it has `Office`/`Excel`), and the worker gets plain data: the cell values already read.
+//
+// A postMessage copies its data on the sending thread and the receiving thread, in one task each:
+// 100k rows in one message cost ~140 ms to send and ~370 ms to receive in Chromium. So the workbook
+// goes over in slices of rows, and the result comes back without what the pane never shows (the
+// ledgers' row objects stay in the worker) and with each figure's row references packed into typed
+// arrays that are moved, not copied.
+import type { EngineOptions, EngineProgress, EngineResult } from "../core/engine";
+import type { FigureResult, Ledger, LinkRecord, RawTable, RawWorkbook, ReportDocument } from "../core/types";
+
+/** Rows per message: one slice costs the main thread well under 20 ms to copy. */
+export const ROWS_PER_SLICE = 5000;
+
+/** A table as first sent: everything but its values, which follow in slices. */
+export type TableHead = Omit<RawTable, "values">;
+
+export type EngineRequest =
+  /** A new run: the workbook's name and date system; its tables follow. */
+  | { type: "begin"; run: number; name?: string; date1904: boolean; tables: number }
+  | { type: "table"; run: number; head: TableHead }
+  /** The next rows of the last table begun. */
+  | { type: "rows"; run: number; rows: RawTable["values"] }
+  /** Every table sent: compute. */
+  | { type: "compute"; run: number; options: EngineOptions }
+  /** Lays out the report of a run the worker still holds. */
+  | { type: "render"; run: number; of: number }
+  /** Lays out a report the pane sends (one the worker no longer holds). */
+  | { type: "render-document"; run: number; document: ReportDocument; link: LinkRecord }
+  /** The pane no longer wants this run (a newer one started): stop and forget it. */
+  | { type: "cancel"; run: number };
+
+export type EngineStage = EngineProgress["stage"] | "layout";
+
+export type EngineResponse =
+  | { type: "progress"; run: number; progress: EngineProgress }
+  | { type: "result"; run: number; result: PackedEngineResult }
+  | { type: "document"; run: number; bytes: Uint8Array }
+  /** `missing`: a render asked for a result the worker no longer holds (the pane then sends the report). */
+  | { type: "error"; run: number; stage: EngineStage; message: string; stack?: string; missing?: boolean };
+
+/** A figure's row references as three arrays that move between threads without copying. */
+export interface PackedRowRefs {
+  sheets: string[];
+  /** Index into `sheets`, one per reference. */
+  sheet: Uint16Array;
+  row: Uint32Array;
+}
+
+export type PackedFigure = Omit<FigureResult, "rowRefs"> & { packedRows: PackedRowRefs };
+
+/** An EngineResult as the worker sends it: ledger rows left behind, row references packed. */
+export interface PackedEngineResult {
+  result: Omit<EngineResult, "figures" | "report"> & {
+    figures: PackedFigure[];
+    report: Omit<ReportDocument, "figures"> & { figures: number[] };
+  };
+}
+
+export function packRowRefs(refs: readonly { sheet: string; row: number }[]): PackedRowRefs {
+  const sheets: string[] = [];
+  const index = new Map<string, number>();
+  const sheet = new Uint16Array(refs.length);
+  const row = new Uint32Array(refs.length);
+  refs.forEach((ref, i) => {
+    let at = index.get(ref.sheet);
+    if (at === undefined) {
+      at = sheets.push(ref.sheet) - 1;
+      index.set(ref.sheet, at);
+    }
+    sheet[i] = at;
+    row[i] = ref.row;
+  });
+  return { sheets, sheet, row };
+}
+
+export function unpackRowRefs(packed: PackedRowRefs): { sheet: string; row: number }[] {
+  const out = new Array<{ sheet: string; row: number }>(packed.row.length);
+  for (let i = 0; i < out.length; i++) out[i] = { sheet: packed.sheets[packed.sheet[i]], row: packed.row[i] };
+  return out;
+}
+
+/**
+ * A ledger's fields but its rows, copied without reading `rows`: a columnar ledger builds its row
+ * objects when `rows` is first read (core/ledger/columnar.ts), which is what staying behind saves.
+ */
+function withoutRows(ledger: Ledger): Ledger {
+  const slim = {} as Record<string, unknown>;
+  for (const key of Object.keys(ledger)) if (key !== "rows") slim[key] = (ledger as unknown as Record<string, unknown>)[key];
+  slim.rows = [];
+  return slim as unknown as Ledger;
+}
+
+/**
+ * The result without the ledgers' rows (the pane shows counts, sources and issues, and takes its
+ * scopes from `departments`) and with row references packed; `transfer` lists the buffers to move.
+ */
+export function packEngineResult(result: EngineResult): { packed: PackedEngineResult; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const figures: PackedFigure[] = result.figures.map(({ rowRefs, ...figure }) => {
+    const packedRows = packRowRefs(rowRefs);
+    transfer.push(packedRows.sheet.buffer as ArrayBuffer, packedRows.row.buffer as ArrayBuffer);
+    return { ...figure, packedRows };
+  });
+  const position = new Map(result.figures.map((f, i) => [f, i]));
+  const reportFigures = result.report.figures.map((f) => {
+    const at = position.get(f);
+    if (at === undefined) throw new Error(`report figure ${f.id} is not among the result's figures`);
+    return at;
+  });
+  const ledgers = Object.fromEntries(
+    Object.entries(result.ledgers.ledgers).map(([name, ledger]) => [name, ledger && withoutRows(ledger)]),
+  ) as EngineResult["ledgers"]["ledgers"];
+  return {
+    packed: {
+      result: {
+        ...result,
+        ledgers: { ...result.ledgers, ledgers },
+        figures,
+        report: { ...result.report, figures: reportFigures },
+      },
+    },
+    transfer,
+  };
+}
+
+/**
+ * Back to an EngineResult. `between` is awaited after each figure with many row references, so
+ * rebuilding 100k of them never holds the main thread in one piece.
+ */
+export async function unpackEngineResult(packed: PackedEngineResult, between?: () => Promise<void>): Promise<EngineResult> {
+  const figures: FigureResult[] = [];
+  for (const { packedRows, ...figure } of packed.result.figures) {
+    figures.push({ ...figure, rowRefs: unpackRowRefs(packedRows) });
+    if (between && packedRows.row.length > 20_000) await between();
+  }
+  return {
+    ...packed.result,
+    figures,
+    report: { ...packed.result.report, figures: packed.result.report.figures.map((i) => figures[i]) },
+  };
+}
+
+/** The workbook as the messages that carry it: its tables' values in slices of `ROWS_PER_SLICE`. */
+export function* workbookMessages(run: number, workbook: RawWorkbook, rowsPerSlice = ROWS_PER_SLICE): Generator<EngineRequest> {
+  yield { type: "begin", run, name: workbook.name, date1904: workbook.date1904, tables: workbook.tables.length };
+  for (const { values, ...head } of workbook.tables) {
+    yield { type: "table", run, head };
+    for (let at = 0; at < values.length; at += rowsPerSlice) yield { type: "rows", run, rows: values.slice(at, at + rowsPerSlice) };
+  }
+}
+
+export function workbookRows(workbook: RawWorkbook): number {
+  return workbook.tables.reduce((sum, t) => sum + t.values.length, 0);
+}

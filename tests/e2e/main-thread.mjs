@@ -1,0 +1,91 @@
+// Measures how long the pane's main thread is held during Generate, in the playground over the
+// simulated Excel host: a PerformanceObserver('longtask') installed before the page's own scripts,
+// and every text the step list and the live region show while it runs. Shared by the browser test
+// (tests/e2e/pane.e2e.mjs) and `npm run bench` (bench/main-thread.mjs). Not named *.e2e.mjs.
+import { spawnSync } from "node:child_process";
+import { basename, dirname, join } from "node:path";
+import { repo } from "./harness.mjs";
+import { startPlaygroundServer } from "../../scripts/playground.mjs";
+
+/** The bench's deterministic 电子保函 ledger of `rows` rows (written once into bench/data, git-ignored). */
+export function ledgerFile(rows) {
+  const r = spawnSync(process.execPath, [join(repo, "scripts/run-ts.mjs"), "bench/ledger-file.ts", String(rows)], {
+    cwd: repo,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`bench/ledger-file.ts ${rows}: ${r.stderr}`);
+  return r.stdout.trim().split("\n").pop();
+}
+
+/** Installed before the page's scripts: records long tasks and what the pane says while it works. */
+function watchPage() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, ms: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+  window.__said = [];
+  const note = () => {
+    for (const el of document.querySelectorAll("#pane [data-testid=steps] li, #pane [data-testid=live]")) {
+      const text = el.textContent.trim();
+      if (text && window.__said.at(-1) !== text && !window.__said.includes(text)) window.__said.push(text);
+    }
+  };
+  new MutationObserver(note).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+/**
+ * Opens the playground on `file` (served from its own folder), waits until the pane has read it,
+ * then clicks 生成报告 and waits for the report (confirming 待补 figures if asked). Returns the long
+ * tasks that began between the click and the result, the longest, and what the pane said meanwhile.
+ * `init` runs in the page before its scripts too (the fallback test takes `Worker` away there).
+ */
+export async function measureGenerate(browser, { file, query = "", init, timeout = 300_000 } = {}) {
+  const { server, url } = await startPlaygroundServer({ port: 0, examples: dirname(file) });
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: "zh-CN" });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeout);
+    const pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.addInitScript(watchPage);
+    if (init) await page.addInitScript(init);
+    await page.goto(`${url}?file=examples/${encodeURIComponent(basename(file))}${query ? `&${query}` : ""}`);
+    await page.getByTestId("tab-generate").click();
+    await page.waitForFunction(() => !document.querySelector("#pane .fui-Spinner"));
+    const started = await page.evaluate(() => {
+      window.__said = [];
+      return performance.now();
+    });
+    await page.getByTestId("generate").click();
+    const outcome = await Promise.race([
+      page.getByTestId("result").waitFor().then(() => "result"),
+      page.getByTestId("unresolved-confirm").waitFor().then(() => "ask"),
+    ]);
+    if (outcome === "ask") {
+      await page.getByTestId("unresolved-confirm").click();
+      await page.getByTestId("result").waitFor();
+    }
+    const finished = await page.evaluate(() => performance.now());
+    // Long tasks are reported a moment after they end.
+    await page.waitForTimeout(200);
+    const { tasks, said } = await page.evaluate(() => ({ tasks: window.__longTasks, said: window.__said }));
+    const during = tasks.filter((t) => t.start >= started && t.start <= finished);
+    return {
+      page,
+      context,
+      pageErrors,
+      generateMs: Math.round(finished - started),
+      longTasks: during,
+      longestMs: Math.round(Math.max(0, ...during.map((t) => t.ms))),
+      said,
+      close: async () => {
+        await context.close();
+        server.close();
+      },
+    };
+  } catch (error) {
+    await context.close();
+    server.close();
+    throw error;
+  }
+}

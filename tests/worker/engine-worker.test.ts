@@ -1,0 +1,198 @@
+// The engine worker's message protocol, with the worker's side (server.ts) run in-process behind a
+// port that copies every message as postMessage does (structuredClone, transfers honoured).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runEngine } from "../../src/core/engine";
+import type { RawWorkbook } from "../../src/core/types";
+import { readXlsx } from "../../src/adapters/xlsx";
+import { createEngineClient, EngineWorkerError, type RunProgress, type WorkerPort } from "../../src/worker/client";
+import { createEngineServer } from "../../src/worker/server";
+import { ROWS_PER_SLICE, packRowRefs, unpackRowRefs, type EngineRequest, type EngineResponse } from "../../src/worker/protocol";
+
+const SAMPLE = join(__dirname, "../../examples/sample-ledgers.xlsx");
+const FIXED = { generatedAt: "2023-01-05T00:00:00.000Z" };
+
+function sampleWorkbook(): RawWorkbook {
+  return readXlsx(new Uint8Array(readFileSync(SAMPLE)), { name: "sample-ledgers.xlsx" });
+}
+
+/** The sample's largest table grown to `rows` data rows by repeating its records. */
+function grownWorkbook(rows: number): RawWorkbook {
+  const wb = sampleWorkbook();
+  const table = wb.tables.reduce((a, b) => (b.values.length > a.values.length ? b : a));
+  const records = table.values.slice(1).filter((r) => r.some((v) => v !== null && v !== ""));
+  const values = [table.values[0]];
+  for (let i = 0; values.length <= rows; i++) values.push(records[i % records.length]);
+  const grown = { ...table, values, around: undefined };
+  return { ...wb, tables: wb.tables.map((t) => (t === table ? grown : t)) };
+}
+
+/** A worker in-process: messages are copied both ways and delivered on a later turn, as in a browser. */
+function inProcessWorker(log: EngineRequest[] = [], options: { breakOn?: EngineRequest["type"] } = {}): WorkerPort {
+  const listeners: { message: ((e: { data: EngineResponse }) => void)[]; error: ((e: unknown) => void)[] } = { message: [], error: [] };
+  let alive = true;
+  const serve = createEngineServer((message, transfer = []) => {
+    const copy = structuredClone(message, { transfer });
+    setImmediate(() => alive && listeners.message.forEach((l) => l({ data: copy })));
+  });
+  return {
+    postMessage(message: EngineRequest) {
+      log.push(message);
+      const copy = structuredClone(message);
+      setImmediate(() => {
+        if (!alive) return;
+        if (options.breakOn === copy.type) return listeners.error.forEach((l) => l(new Error("worker crashed")));
+        void serve(copy);
+      });
+    },
+    addEventListener(type: "message" | "error", listener: (e: never) => void) {
+      listeners[type].push(listener as never);
+    },
+    terminate() {
+      alive = false;
+    },
+  } as WorkerPort;
+}
+
+/** JSON with every object's keys sorted: the same data reads the same whatever order its keys were set in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
+/**
+ * Deep equality by canonical JSON: Jest's toEqual takes minutes on a whole EngineResult (thousands
+ * of rows sharing one columns object); the text compares the same data in milliseconds.
+ */
+function expectSame(actual: unknown, expected: unknown) {
+  expect(canonical(actual) === canonical(expected)).toBe(true);
+}
+
+const renderOnMainThread = jest.fn(async () => new Uint8Array([0x50, 0x4b, 3, 4]));
+
+describe("the engine worker's protocol", () => {
+  beforeEach(() => renderOnMainThread.mockClear());
+
+  it("sends the workbook in slices, reports each stage, and returns what the engine returns on the main thread", async () => {
+    const workbook = grownWorkbook(12_000);
+    const log: EngineRequest[] = [];
+    const client = createEngineClient({ startWorker: () => inProcessWorker(log), renderOnMainThread });
+    const progress: RunProgress[] = [];
+    const result = await client.runEngine(workbook, { ...FIXED, onProgress: (p) => progress.push(p) });
+    const expected = runEngine(workbook, FIXED);
+
+    expect(client.where()).toBe("worker");
+    // No message carries more rows than a slice: each copy stays short on the main thread.
+    const slices = log.filter((m): m is Extract<EngineRequest, { type: "rows" }> => m.type === "rows");
+    expect(Math.max(...slices.map((m) => m.rows.length))).toBeLessThanOrEqual(ROWS_PER_SLICE);
+    expect(slices.reduce((n, m) => n + m.rows.length, 0)).toBe(workbook.tables.reduce((n, t) => n + t.values.length, 0));
+    // Progress: rows handed over (rising to the total), then the engine's stages in order.
+    const sends = progress.filter((p) => p.stage === "send");
+    expect(sends.length).toBeGreaterThan(2);
+    expect(sends.at(-1)).toEqual({ stage: "send", rows: sends.at(-1)!.total, total: sends.at(-1)!.total });
+    expect(progress.filter((p) => p.stage !== "send").map((p) => p.stage)).toEqual(["check", "figures", "report"]);
+    expect(progress.find((p) => p.stage === "figures")).toEqual({ stage: "figures", figures: expected.figures.length });
+
+    // Everything the pane shows is the engine's; only the ledgers' row objects stay in the worker.
+    expectSame(result.figures, expected.figures);
+    expectSame(result.issues, expected.issues);
+    expectSame(result.report, expected.report);
+    expectSame(result.link, expected.link);
+    expectSame(result.departments, expected.departments);
+    expectSame(result.settings, expected.settings);
+    expect(result.report.figures[0]).toBe(result.figures.find((f) => f.id === result.report.figures[0].id));
+    for (const ledger of Object.values(result.ledgers.ledgers)) expect(ledger?.rows).toEqual([]);
+  });
+
+  it("lays out the report the worker already holds without sending it back", async () => {
+    const log: EngineRequest[] = [];
+    const client = createEngineClient({ startWorker: () => inProcessWorker(log), renderOnMainThread });
+    const result = await client.runEngine(sampleWorkbook(), FIXED);
+    const bytes = await client.renderDocx(result.report, result.link);
+
+    expect(Array.from(bytes.slice(0, 2))).toEqual([0x50, 0x4b]); // a zip: the .docx
+    expect(log.at(-1)).toMatchObject({ type: "render" });
+    expect(log.some((m) => m.type === "render-document")).toBe(false);
+    expect(renderOnMainThread).not.toHaveBeenCalled();
+  });
+
+  it("lays out a report the worker does not hold by sending it", async () => {
+    const log: EngineRequest[] = [];
+    const client = createEngineClient({ startWorker: () => inProcessWorker(log), renderOnMainThread });
+    const elsewhere = runEngine(sampleWorkbook(), FIXED);
+    const bytes = await client.renderDocx(elsewhere.report, elsewhere.link);
+    expect(Array.from(bytes.slice(0, 2))).toEqual([0x50, 0x4b]);
+    expect(log.at(-1)).toMatchObject({ type: "render-document" });
+  });
+
+  it("rejects with the stage and the engine's message when the engine fails in the worker", async () => {
+    const client = createEngineClient({ startWorker: () => inProcessWorker(), renderOnMainThread });
+    // A table whose head names no sheet: the ledger reader fails on it inside the worker.
+    const broken = { name: "x.xlsx", date1904: false, tables: [{ top: 0, left: 0, values: [[1]] }] } as unknown as RawWorkbook;
+    const error = await client.runEngine(broken, FIXED).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineWorkerError);
+    expect((error as EngineWorkerError).stage).toBe("check");
+    expect((error as EngineWorkerError).message).toMatch(/\S/);
+    expect(client.where()).toBe("worker"); // an engine error is the engine's, not a reason to leave the worker
+  });
+
+  it("drops a cancelled run: the promise rejects as aborted and the worker computes nothing for it", async () => {
+    const log: EngineRequest[] = [];
+    const client = createEngineClient({ startWorker: () => inProcessWorker(log), renderOnMainThread });
+    const controller = new AbortController();
+    const run = client.runEngine(grownWorkbook(20_000), {
+      ...FIXED,
+      signal: controller.signal,
+      onProgress: (p) => p.stage === "send" && controller.abort(),
+    });
+    await expect(run).rejects.toMatchObject({ name: "AbortError" });
+    expect(log.some((m) => m.type === "cancel")).toBe(true);
+    expect(log.some((m) => m.type === "compute")).toBe(false);
+  });
+});
+
+describe("where no worker can run", () => {
+  it("computes on the main thread in stages, giving the thread back between them, when no worker can start", async () => {
+    const yields = jest.fn(async () => undefined);
+    const client = createEngineClient({
+      startWorker: () => {
+        throw new DOMException("Script cannot be accessed from origin 'null'", "SecurityError");
+      },
+      renderOnMainThread,
+      yieldToHost: yields,
+    });
+    const progress: RunProgress[] = [];
+    const workbook = sampleWorkbook();
+    const result = await client.runEngine(workbook, { ...FIXED, onProgress: (p) => progress.push(p) });
+
+    expect(client.where()).toBe("main thread");
+    expectSame(result, runEngine(workbook, FIXED));
+    expect(progress.map((p) => p.stage)).toEqual(["check", "figures", "report"]);
+    expect(yields).toHaveBeenCalledTimes(3);
+    await client.renderDocx(result.report, result.link);
+    expect(renderOnMainThread).toHaveBeenCalledWith(result.report, result.link);
+  });
+
+  it("finishes a run on the main thread when the worker fails in the middle of it", async () => {
+    const client = createEngineClient({ startWorker: () => inProcessWorker([], { breakOn: "compute" }), renderOnMainThread });
+    const workbook = sampleWorkbook();
+    const result = await client.runEngine(workbook, FIXED);
+    expect(client.where()).toBe("main thread");
+    expectSame(result, runEngine(workbook, FIXED));
+  });
+});
+
+describe("row references between threads", () => {
+  it("pack into typed arrays and unpack to the same references in the same order", () => {
+    const refs = [
+      { sheet: "电子保函", row: 3 },
+      { sheet: "2022年电子保函", row: 70000 },
+      { sheet: "电子保函", row: 4 },
+    ];
+    const packed = packRowRefs(refs);
+    expect(packed.sheets).toEqual(["电子保函", "2022年电子保函"]);
+    expect(packed.row).toBeInstanceOf(Uint32Array);
+    expect(unpackRowRefs(packed)).toEqual(refs);
+  });
+});
