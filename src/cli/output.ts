@@ -56,7 +56,8 @@ export function formatLedgers(result: EngineResult, lang: Lang): string {
     if (!ledger) continue;
     rows.push([
       ledger.name,
-      String(ledger.rows.length),
+      // The column store's length: asking rows for theirs would build 100,000 records to count them.
+      String(ledger.columnar?.length ?? ledger.rows.length),
       String(ledger.excluded),
       ledger.sources.map((s) => (s.table ? `${s.sheet}（${s.table}）` : s.sheet)).join(" + "),
     ]);
@@ -163,7 +164,7 @@ export function checkJson(result: EngineResult) {
   return {
     ledgers: Object.values(result.ledgers.ledgers)
       .filter((l) => l !== undefined)
-      .map((l) => ({ name: l!.name, rows: l!.rows.length, excluded: l!.excluded, sources: l!.sources })),
+      .map((l) => ({ name: l!.name, rows: l!.columnar?.length ?? l!.rows.length, excluded: l!.excluded, sources: l!.sources })),
     // Per ledger and sheet: nonBlankRows = records + excluded + Σ skipped.
     rowAccounts: result.ledgers.rowAccounts ?? [],
     issues: result.issues.map(issueJson),

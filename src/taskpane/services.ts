@@ -6,6 +6,8 @@ import type { EngineResult } from "../core/engine";
 import { createExcelWorkbookSource } from "../adapters/excel";
 import { createEngineClient, type EngineClient, type RunOptions } from "../worker/client";
 import { startEngineWorker } from "../worker/start";
+import { readWordTemplates, storeWordTemplate } from "../adapters/excel/stored-templates";
+import type { StoredTemplate } from "../core/fill/stored";
 
 /** Office.PlatformType values as strings; the playground's simulated Office may not define the enum. */
 export type PanePlatform = "PC" | "OfficeOnline" | "Mac" | "iOS" | "Android" | "Universal" | "unknown";
@@ -23,6 +25,8 @@ export interface PaneServices {
   renderDocx: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
   /** Where the pane runs; decides whether a Blob download can work (not on Mac or iPad). */
   platform?: PanePlatform;
+  /** The clerk's Word templates stored in the workbook (hidden sheet 报告模板库); absent where there is no workbook to store in. */
+  templates?: { list(): Promise<StoredTemplate[]>; store(template: StoredTemplate): Promise<StoredTemplate[]> };
 }
 
 /** The OOXML writer and zip are the heaviest code in the pane: load them only when a report is made. */
@@ -46,6 +50,7 @@ export function createExcelServices(
     runEngine: (workbook, options) => engine.runEngine(workbook, options),
     renderDocx: (doc, link) => engine.renderDocx(doc, link),
     platform,
+    templates: { list: () => readWordTemplates(run), store: (t) => storeWordTemplate(t, run) },
   };
 }
 

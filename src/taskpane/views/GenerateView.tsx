@@ -37,6 +37,7 @@ import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import { UpdateReportView } from "./UpdateReportView";
+import { TemplatesView } from "./TemplatesView";
 
 import { initialSteps, markStep, stepText, stepsAfter, type Step, type StepState } from "../generate-progress";
 
@@ -445,6 +446,7 @@ export function GenerateView(props: {
       )}
 
       <UpdateReportView services={services} />
+      <TemplatesView services={services} />
     </div>
   );
 }
