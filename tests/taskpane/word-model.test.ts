@@ -10,6 +10,7 @@ import {
   issueSummary,
   refreshCounts,
   refreshedFileName,
+  nextYearFileName,
   reviewModel,
   statusFromDocument,
   statusFromPlan,
@@ -153,6 +154,13 @@ describe("texts around the review", () => {
     expect(refreshedFileName("述职报告-2022.docx")).toBe("述职报告-2022.refreshed.docx");
     expect(refreshedFileName("REPORT.DOCX")).toBe("REPORT.refreshed.docx");
     expect(refreshedFileName(".docx")).toBe("报告.refreshed.docx");
+  });
+
+  it("names next year's report after last year's with the year changed, or added, never last year's name", () => {
+    expect(nextYearFileName("述职报告-2022.docx", 2023)).toBe("述职报告-2023.docx");
+    expect(nextYearFileName("2022年度述职报告.docx", 2023)).toBe("2023年度述职报告.docx");
+    expect(nextYearFileName("报告.docx", 2023)).toBe("报告-2023.docx");
+    expect(nextYearFileName("述职报告-2023.docx", 2023)).toBe("述职报告-2023-2023.docx");
   });
 
   it("summarises ledger errors and warnings with their cells and leaves infos out", () => {

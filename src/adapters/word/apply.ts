@@ -120,8 +120,14 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
 
     // Sync 2: the writes, each read back in the same batch, and the link record.
     const tables = new Map(plan.record.figures.filter((f) => f.kind === "table").map((f) => [f.id, f]));
+    // Before WordApi 1.3 a table cannot be read back (Table.values): it is not written, and said so.
+    if (!nullObjects)
+      for (const { w } of writing.filter(({ w }) => tables.has(w.id))) {
+        result.notTaken.push(w.id);
+        missed.add(w.index);
+      }
     const tableReadBack = writing
-      .filter(({ w }) => tables.has(w.id))
+      .filter(({ w }) => nullObjects && tables.has(w.id))
       .map(({ w, control }) => ({ w, table: writeTable(control, tables.get(w.id)!, w.text) }));
     const readBack = writing.filter(({ w }) => !tables.has(w.id)).map(({ w, control }) => {
       const written = control.insertText(w.text, "Replace");
