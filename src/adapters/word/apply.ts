@@ -126,6 +126,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
         result.notTaken.push(w.id);
         missed.add(w.index);
       }
+    const notWritten = result.notTaken.length;
     const tableReadBack = writing
       .filter(({ w }) => nullObjects && tables.has(w.id))
       .map(({ w, control }) => ({ w, table: writeTable(control, tables.get(w.id)!, w.text) }));
@@ -159,7 +160,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
       result.notTaken.push(w.id);
       missed.add(w.index);
     });
-    result.written = readBack.length + tableReadBack.length - result.notTaken.length;
+    result.written = readBack.length + tableReadBack.length - (result.notTaken.length - notWritten);
     if (!stored) return;
     const corrected = result.notTaken.length ? recordAfterWrites(plan, missed) : record;
     if (corrected === record && sameRecord(stored.check.value, record)) {
