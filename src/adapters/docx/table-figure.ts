@@ -54,6 +54,15 @@ export function figurePlaceholderXml(text: string): string {
   );
 }
 
+/** A table figure's whole block-level control: tagged and locked like every figure, its table inside. */
+export function tableFigureControlXml(c: { alias: string; tag: string; id: number; table: FigureTable | null | undefined; text: string }): string {
+  return (
+    `<w:sdt><w:sdtPr><w:alias w:val="${escapeXmlAttribute(c.alias.replace(/[\t\n\r]/g, " "))}"/>` +
+    `<w:tag w:val="${escapeXmlAttribute(c.tag)}"/><w:id w:val="${c.id}"/><w:lock w:val="sdtLocked"/></w:sdtPr>` +
+    `<w:sdtContent>${tableFigureContent(c.table, c.text)}</w:sdtContent></w:sdt>`
+  );
+}
+
 /** What a table figure's control holds: its table, or — with no table — the placeholder paragraph. */
 export function tableFigureContent(table: FigureTable | null | undefined, text: string): string {
   return table ? figureTableXml(table) : figurePlaceholderXml(text);

@@ -2,7 +2,7 @@
 // name a figure (by id or name) or a setting (by its slot id or its 报告设置 name). Resolving one gives
 // a slot id — never a text — so how the value looks stays the one figure-rendering path (and a table
 // figure can be placed by a placeholder later). Pure: plain data in, plain data out.
-import type { Block, FigureResult, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
+import type { Block, FigureResult, FigureTable, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
 import { buildLinkRecord, MISSING_FIGURE_TEXT } from "../report";
 import { SETTING_SLOT_NAMES, isSettingSlot, settingSlots } from "../report/slots";
 
@@ -48,13 +48,17 @@ export function resolvePlaceholder(placeholder: string, figures: readonly Pick<F
 export interface SlotValue {
   text: string;
   unresolved: boolean;
+  /** A table figure's table (null while the ledgers cannot support it); absent for any other slot. */
+  table?: FigureTable | null;
 }
 
 export function slotValue(id: string, figures: readonly FigureResult[], settings: ReportSettings): SlotValue {
   if (isSettingSlot(id)) return { text: settingSlots(settings).find((s) => s.id === id)?.text ?? "", unresolved: false };
   const fig = figures.find((f) => f.id === id);
   if (!fig) return { text: MISSING_FIGURE_TEXT, unresolved: true };
-  return { text: fig.text, unresolved: fig.unresolved !== undefined };
+  const value: SlotValue = { text: fig.text, unresolved: fig.unresolved !== undefined };
+  if (fig.table !== undefined) value.table = fig.table;
+  return value;
 }
 
 /**
