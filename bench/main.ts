@@ -95,6 +95,7 @@ function log(line: string): void {
 
 interface ChildOutput<T> {
   ms: number;
+  cpuMs: number;
   peakRssMb: number;
   result: T;
 }
@@ -141,10 +142,10 @@ function measureSize(opts: Options, rows: number, notes: string[]): SizeResult {
       if (run >= runsOf(tool) || errors[tool]) continue;
       try {
         const out = runChild<{ rows: number }>(opts.child, CHILD_TASK[tool], file.path);
-        (samples[tool] ??= []).push({ ms: out.ms, peakRssMb: out.peakRssMb });
+        (samples[tool] ??= []).push({ ms: out.ms, cpuMs: out.cpuMs, peakRssMb: out.peakRssMb });
         seen[tool] = out.result.rows;
         log(
-          `[${fileRows(rows)}] ${TOOL_LABELS[tool]} run ${run + 1}: ${out.ms.toFixed(0)} ms, ${out.peakRssMb.toFixed(0)} MB, ${out.result.rows} rows`,
+          `[${fileRows(rows)}] ${TOOL_LABELS[tool]} run ${run + 1}: ${out.ms.toFixed(0)} ms (CPU ${out.cpuMs.toFixed(0)} ms), ${out.peakRssMb.toFixed(0)} MB, ${out.result.rows} rows`,
         );
       } catch (e) {
         errors[tool] = (e as Error).message;
@@ -162,6 +163,7 @@ function measureSize(opts: Options, rows: number, notes: string[]): SizeResult {
       ...(errors[tool] ? { error: errors[tool] } : {}),
     };
   }
+  cpuNote(notes, fileRows(rows), samples.oursEndToEnd ?? [], samples.exceljs ?? []);
   const counts = new Set(TOOLS.filter((t) => !errors[t]).map((t) => seen[t]));
   if (counts.size > 1)
     notes.push(`${fileRows(rows)}: the readers disagree on the number of ledger rows: ${TOOLS.map((t) => `${t} ${seen[t]}`).join(", ")}.`);
@@ -183,7 +185,17 @@ function measureSize(opts: Options, rows: number, notes: string[]): SizeResult {
  * The issue flood (#10.9): our whole file → report path and exceljs's streaming read on a ledger
  * with a bad 统一社会信用代码 on every row, runs interleaved like the sizes'.
  */
-function measureFlood(opts: Options, rows: number): FloodResult {
+/** Our end to end and exceljs's read in CPU time (medians), beside the wall-time table. */
+function cpuNote(notes: string[], what: string, ours: Sample[], exceljs: Sample[]): void {
+  const cpu = (list: Sample[]) => median(list.map((s) => s.cpuMs ?? NaN));
+  const [a, b] = [cpu(ours), cpu(exceljs)];
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return;
+  notes.push(
+    `${what}: CPU time (all threads) of ours end to end ${a.toFixed(0)} ms vs exceljs's streaming read ${b.toFixed(0)} ms (${(a / b).toFixed(3)}×), medians of the same runs.`,
+  );
+}
+
+function measureFlood(opts: Options, rows: number, notes: string[]): FloodResult {
   const file = ensureLedgerFile(DATA, rows, { flood: true });
   const fileBytes = statSync(file.path).size;
   if (file.generatedMs !== null) log(`[flood ${fileRows(rows)}] generated ${file.path} in ${(file.generatedMs / 1000).toFixed(1)} s`);
@@ -195,18 +207,21 @@ function measureFlood(opts: Options, rows: number): FloodResult {
       if (errors[tool]) continue;
       try {
         const out = runChild<{ rows: number; issues?: number; issuesJsonBytes?: number }>(opts.child, tool, file.path);
-        samples[tool].push({ ms: out.ms, peakRssMb: out.peakRssMb });
+        samples[tool].push({ ms: out.ms, cpuMs: out.cpuMs, peakRssMb: out.peakRssMb });
         if (tool === "oursEndToEnd") {
           result.issues = out.result.issues;
           result.issuesJsonBytes = out.result.issuesJsonBytes;
         }
-        log(`[flood ${fileRows(rows)}] ${TOOL_LABELS[tool]} run ${run + 1}: ${out.ms.toFixed(0)} ms, ${out.peakRssMb.toFixed(0)} MB`);
+        log(
+          `[flood ${fileRows(rows)}] ${TOOL_LABELS[tool]} run ${run + 1}: ${out.ms.toFixed(0)} ms (CPU ${out.cpuMs.toFixed(0)} ms), ${out.peakRssMb.toFixed(0)} MB`,
+        );
       } catch (e) {
         errors[tool] = (e as Error).message;
         log(`[flood ${fileRows(rows)}] ${TOOL_LABELS[tool]} FAILED: ${errors[tool]}`);
       }
     }
   }
+  cpuNote(notes, `Issue flood ${fileRows(rows)}`, samples.oursEndToEnd, samples.exceljs);
   for (const tool of ["oursEndToEnd", "exceljs"] as const) {
     const list = samples[tool];
     result.tools[tool] = {
@@ -311,7 +326,7 @@ async function main(): Promise<void> {
   ];
   const sizes: SizeResult[] = [];
   for (const rows of opts.sizes) sizes.push(measureSize(opts, rows, notes));
-  const flood = opts.flood > 0 ? measureFlood(opts, opts.flood) : undefined;
+  const flood = opts.flood > 0 ? measureFlood(opts, opts.flood, notes) : undefined;
   if (flood)
     notes.push(
       `Issue flood: the ${fileRows(flood.rows)} ledger again with every 统一社会信用代码 given a wrong check character (bench/generate-ledger.ts, \`flood\`), so the reader warns on every row; ours end to end against exceljs's streaming read, runs interleaved. The issues' JSON size is measured in the same run (\`JSON.stringify(result.issues)\`).`,
@@ -323,7 +338,7 @@ async function main(): Promise<void> {
   const cpuList = cpus();
   if (Math.max(loadBefore[0], loadavg()[0]) > cpuList.length) {
     notes.push(
-      `The machine was busy (load average above its ${cpuList.length} cores): absolute times are inflated; the ratios, from runs interleaved across the tools, hold better.`,
+      `The machine was busy (load average above its ${cpuList.length} cores): absolute times are inflated. The ratios, from runs interleaved across the tools, hold better only while the load is light: ours keeps a core busy from start to end, while exceljs's stream waits on I/O and the event loop between chunks, so contention slows ours several times more than it slows exceljs. Under heavy load compare the CPU times in the notes above.`,
     );
   }
   const results: BenchResults = {

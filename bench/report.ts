@@ -15,6 +15,8 @@ export const TOOL_LABELS: Record<Tool, string> = {
 
 export interface Sample {
   ms: number;
+  /** CPU time of the child's process over the timed step (all threads). */
+  cpuMs?: number;
   peakRssMb: number;
 }
 

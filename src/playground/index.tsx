@@ -21,7 +21,8 @@ import { parseA1 } from "../core/address";
 import type { WorkbookSource } from "../adapters/excel/types";
 import type { ColumnMappingEntry } from "../adapters/excel/column-map";
 import { startPane } from "../taskpane/start";
-import { createExcelServices, type PaneServices, type PanePlatform } from "../taskpane/services";
+import { createExcelServices, type PaneServices } from "../taskpane/services";
+import type { PanePlatform } from "../taskpane/shell/services";
 import { openWord, WordSidePanel } from "./word";
 
 const params = new URLSearchParams(window.location.search);

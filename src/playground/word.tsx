@@ -15,8 +15,8 @@ import { runEngine } from "../core/engine";
 import { LINK_NAMESPACE } from "../core/link";
 import type { WordEnvironment, WordRun } from "../adapters/word";
 import { startPane } from "../taskpane/start";
-import { createWordServices, readWorkbookFileLazily } from "../taskpane/word/services";
-import { renderDocxLazily } from "../taskpane/services";
+import { createWordServices } from "../taskpane/word/services";
+import { readWorkbookFileLazily, renderDocxLazily } from "../taskpane/shell/services";
 
 /** The clerk's edits the demo buttons make: one narrative sentence, one figure retyped, one deleted. */
 export const CLERK_EDITS = {

@@ -1,19 +1,14 @@
 import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import {
   Button,
-  Caption1,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Tab,
-  TabList,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowClockwise16Regular } from "@fluentui/react-icons";
 import type { EngineResult } from "../core/engine";
 import type { SetUpResult } from "../adapters/excel/types";
 import type { ColumnMappingEntry } from "../adapters/excel/column-map";
@@ -22,13 +17,10 @@ import { useI18n } from "./i18n";
 import type { PaneServices } from "./services";
 import { hasLedgers, saveManualValue } from "./model";
 import { ErrorNotice, workbookReadProblem } from "./components/ErrorNotice";
+import { PaneHeader } from "./components/PaneHeader";
 import { useAction } from "./shell/useAction";
 import { EmptyState } from "./views/EmptyState";
-import { LedgersView } from "./views/LedgersView";
-import { FiguresView } from "./views/FiguresView";
-import { GenerateView } from "./views/GenerateView";
-
-type TabId = "ledgers" | "figures" | "generate";
+import { Workspace, firstTab, type TabId } from "./views/Workspace";
 
 /** The workbook as last read; a failed read is the reading action's error. */
 type Load = { kind: "loading" } | { kind: "ready"; result: EngineResult; workbookName: string };
@@ -50,10 +42,6 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
-  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
-  workbook: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalM})` },
   text: { display: "block", overflowWrap: "anywhere" },
 });
 
@@ -107,24 +95,26 @@ export function App({ services: given }: { services: PaneServices }) {
 
   /** Reads the workbook and recomputes; `quiet` keeps the figures on screen meanwhile (no spinner). */
   const runRead = reading.run;
-  const read = useCallback(async (quiet = false) => {
-    if (!quiet) setLoad({ kind: "loading" });
-    await runRead({
-      stage: "read" as "read" | "engine",
-      work: async (step) => {
-        const started = Date.now();
-        const { workbook } = await services.source.read();
-        await step("engine");
-        const result = await services.runEngine(workbook);
-        lastReadMs.current = Date.now() - started;
-        setStale(false);
-        setLoad({ kind: "ready", result, workbookName: workbook.name ?? "" });
-        // The clerk first sees what needs fixing; with nothing to fix, the way to the report.
-        setTab((current) => current ?? (result.issues.some((i) => i.severity !== "info") ? "ledgers" : "generate"));
-      },
-      fail: (stage) => (stage === "read" ? workbookReadProblem(t) : { what: t("errorEngineWhat"), todo: t("errorEngineTodo") }),
-    });
-  }, [services, t, runRead]);
+  const read = useCallback(
+    async (quiet = false) => {
+      if (!quiet) setLoad({ kind: "loading" });
+      await runRead({
+        stage: "read" as "read" | "engine",
+        work: async (step) => {
+          const started = Date.now();
+          const { workbook } = await services.source.read();
+          await step("engine");
+          const result = await services.runEngine(workbook);
+          lastReadMs.current = Date.now() - started;
+          setStale(false);
+          setLoad({ kind: "ready", result, workbookName: workbook.name ?? "" });
+          setTab((current) => current ?? firstTab(result));
+        },
+        fail: (stage) => (stage === "read" ? workbookReadProblem(t) : { what: t("errorEngineWhat"), todo: t("errorEngineTodo") }),
+      });
+    },
+    [services, t, runRead],
+  );
 
   useEffect(() => {
     void read();
@@ -183,7 +173,11 @@ export function App({ services: given }: { services: PaneServices }) {
         setSetUpOutcome(await services.source.setUp());
         await read();
       },
-      fail: () => ({ what: t("errorSetUpWhat"), where: t("errorReadWhere", { where: t("errorWhereWorkbook") }), todo: t("errorSetUpTodo") }),
+      fail: () => ({
+        what: t("errorSetUpWhat"),
+        where: t("errorReadWhere", { where: t("errorWhereWorkbook") }),
+        todo: t("errorSetUpTodo"),
+      }),
     });
     setSettingUp(false);
   }
@@ -212,25 +206,11 @@ export function App({ services: given }: { services: PaneServices }) {
   }
 
   const header = (
-    <header className={styles.header}>
-      <div className={styles.titles}>
-        <Text as="h1" weight="semibold" size={400}>
-          {t("appTitle")}
-        </Text>
-        {load.kind === "ready" && <Caption1 className={styles.workbook}>{load.workbookName || t("workbookUnnamed")}</Caption1>}
-      </div>
-      <Button
-        appearance="subtle"
-        size="small"
-        icon={<ArrowClockwise16Regular />}
-        title={t("reloadHint")}
-        disabled={load.kind === "loading" || settingUp}
-        data-testid="reload"
-        onClick={() => void read()}
-      >
-        {t("reload")}
-      </Button>
-    </header>
+    <PaneHeader
+      subject={load.kind === "ready" ? load.workbookName || t("workbookUnnamed") : undefined}
+      reloadDisabled={load.kind === "loading" || settingUp}
+      onReload={() => void read()}
+    />
   );
 
   const notices = (
@@ -263,59 +243,32 @@ export function App({ services: given }: { services: PaneServices }) {
   } else if (!hasLedgers(load.result)) {
     body = <EmptyState busy={settingUp} onSetUp={() => void setUp()} />;
   } else {
-    const result = load.result;
-    const current = tab ?? "ledgers";
     body = (
-      <>
-        <TabList
-          className={styles.tabs}
-          selectedValue={current}
-          onTabSelect={(_, data) => setTab(data.value as TabId)}
-          aria-label={t("tabsLabel")}
-        >
-          <Tab value="ledgers" data-testid="tab-ledgers">
-            {t("tabLedgers")}
-          </Tab>
-          <Tab value="figures" data-testid="tab-figures">
-            {t("tabFigures")}
-          </Tab>
-          <Tab value="generate" data-testid="tab-generate">
-            {t("tabGenerate")}
-          </Tab>
-        </TabList>
-        <div role="tabpanel" aria-label={t(current === "ledgers" ? "tabLedgers" : current === "figures" ? "tabFigures" : "tabGenerate")}>
-          {current === "ledgers" && (
-            <LedgersView
-              result={result}
-              settingUp={settingUp}
-              onSetUp={() => void setUp()}
-              onSelectCell={(cell) => void select(cell, () => services.source.selectCell(cell))}
-              columnMapping={{ onAdd: addColumnMapping, busy: mapping.busy }}
-            />
-          )}
-          {current === "figures" && (
-            <FiguresView
-              result={result}
-              onSelectRows={(refs) => select(refs[0] ? `${refs[0].sheet}!${refs[0].row}` : "", () => services.source.selectRows(refs))}
-              onSaveManual={async (figureId, value) => {
-                // A quiet re-read (no spinner): the figures stay on screen and focus stays in the value.
-                const saved = await saveManualValue(services, figureId, value);
-                setLoad({ kind: "ready", result: saved.result, workbookName: saved.workbookName });
-                return saved;
-              }}
-            />
-          )}
-          {/* Stays mounted so a generated report survives a look at the other tabs. */}
-          <div hidden={current !== "generate"}>
-            <GenerateView
-              services={services}
-              result={result}
-              onResult={(next) => setLoad({ kind: "ready", result: next, workbookName: load.workbookName })}
-              onSettingsWritten={() => read(true)}
-            />
-          </div>
-        </div>
-      </>
+      <Workspace
+        result={load.result}
+        services={services}
+        tab={tab ?? "ledgers"}
+        onTab={setTab}
+        ledgers={{
+          settingUp,
+          onSetUp: () => void setUp(),
+          onSelectCell: (cell) => void select(cell, () => services.source.selectCell(cell)),
+          columnMapping: { onAdd: addColumnMapping, busy: mapping.busy },
+        }}
+        figures={{
+          onSelectRows: (refs) => select(refs[0] ? `${refs[0].sheet}!${refs[0].row}` : "", () => services.source.selectRows(refs)),
+          onSaveManual: async (figureId, value) => {
+            // A quiet re-read (no spinner): the figures stay on screen and focus stays in the value.
+            const saved = await saveManualValue(services, figureId, value);
+            setLoad({ kind: "ready", result: saved.result, workbookName: saved.workbookName });
+            return saved;
+          },
+        }}
+        generate={{
+          onResult: (next) => setLoad({ kind: "ready", result: next, workbookName: load.workbookName }),
+          onSettingsWritten: () => read(true),
+        }}
+      />
     );
   }
 

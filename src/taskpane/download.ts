@@ -1,7 +1,7 @@
 // Saving the report from a task pane. A Blob download works in Excel on the web, is unreliable in
 // the Windows WebView2 pane and does nothing on Mac (OFFICEJS-FACTS.md), so the outcome says which
 // case applies and the view tells the clerk what to do instead.
-import type { PanePlatform } from "./services";
+import type { PanePlatform } from "./shell/services";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

@@ -15,7 +15,7 @@ import type {
 import type { WorkbookSource } from "../adapters/excel/types";
 import { LEDGER_SPECS } from "../core/ledger/schema";
 import { ledgerDepartments } from "../core/figures/evaluate";
-import { describeConditionText, describePlacesIn, sortIssues } from "../core/describe";
+import { describeConditionText, sortIssues } from "../core/describe";
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -172,14 +172,6 @@ export function reportFileName(settings: Pick<ReportSettings, "year">): string {
   return `述职报告-${settings.year}.docx`;
 }
 
-/** Issue text without a leading copy of its cell, since the view shows the cell as the link. */
-export function issueText(issue: Issue, lang: "zh-CN" | "en-US"): string {
-  const text = lang === "zh-CN" ? issue.message : issue.messageEn;
-  const rest = issue.cell && text.startsWith(issue.cell) ? text.slice(issue.cell.length).replace(/^[\s:：,，]+/, "") : text;
-  // Other cells the message names are said as places too, never in formula syntax.
-  return describePlacesIn(rest);
-}
-
 export function uncomputedFigures(result: EngineResult): number {
   return result.figures.filter((f) => f.value === null).length;
 }
@@ -249,4 +241,22 @@ export async function saveManualValue(
   } catch (error) {
     throw new ManualSaveError("refresh", error, cell);
   }
+}
+
+/** `述职报告-2022.docx` → `述职报告-2022.refreshed.docx`: the clerk's file is never overwritten. */
+/**
+ * Next year's report's name from last year's: its year changed (`述职报告-2022.docx` →
+ * `述职报告-2023.docx`), or the year added (`报告-2023.docx`) — never last year's name.
+ */
+export function nextYearFileName(fileName: string, year: number): string {
+  const base = fileName.replace(/\.docx$/i, "").trim() || "报告";
+  const years = [...base.matchAll(/(?<!\d)(19|20)\d\d(?!\d)/g)];
+  const last = years[years.length - 1];
+  const renamed = last?.index !== undefined ? base.slice(0, last.index) + String(year) + base.slice(last.index + 4) : `${base}-${year}`;
+  return `${renamed === base ? `${base}-${year}` : renamed}.docx`;
+}
+
+export function refreshedFileName(fileName: string): string {
+  const base = fileName.replace(/\.docx$/i, "").trim() || "报告";
+  return `${base}.refreshed.docx`;
 }

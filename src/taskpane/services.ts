@@ -1,16 +1,14 @@
 // Everything the pane needs from its host, behind one interface, so the same views run in Excel,
-// in the playground (simulated Excel) and later in Word.
+// in the playground (simulated Excel) and on the web page (a workbook file).
 import type { WorkbookSource } from "../adapters/excel/types";
 import type { LinkRecord, RawWorkbook, ReportDocument } from "../core/types";
 import type { EngineResult } from "../core/engine";
 import { createExcelWorkbookSource } from "../adapters/excel";
+import { refreshReportFileLazily, renderDocxLazily, type PanePlatform } from "./shell/services";
 import { createEngineClient, type EngineClient, type RunOptions } from "../worker/client";
 import { startEngineWorker } from "../worker/start";
 import { readWordTemplates, storeWordTemplate } from "../adapters/excel/stored-templates";
 import type { StoredTemplate } from "../core/fill/stored";
-
-/** Office.PlatformType values as strings; the playground's simulated Office may not define the enum. */
-export type PanePlatform = "PC" | "OfficeOnline" | "Mac" | "iOS" | "Android" | "Universal" | "unknown";
 
 /**
  * Runs the engine on a workbook already read. In the Excel pane it runs in a Web Worker (desktop
@@ -23,16 +21,12 @@ export interface PaneServices {
   source: WorkbookSource;
   runEngine: EngineRunner;
   renderDocx: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
+  /** 更新已有报告: a report file read once and recomputed from the ledgers (see refreshReportFileLazily). */
+  refreshReportFile: typeof refreshReportFileLazily;
   /** Where the pane runs; decides whether a Blob download can work (not on Mac or iPad). */
   platform?: PanePlatform;
   /** The clerk's Word templates stored in the workbook (hidden sheet 报告模板库); absent where there is no workbook to store in. */
   templates?: { list(): Promise<StoredTemplate[]>; store(template: StoredTemplate): Promise<StoredTemplate[]> };
-}
-
-/** The OOXML writer and zip are the heaviest code in the pane: load them only when a report is made. */
-export async function renderDocxLazily(doc: ReportDocument, link: LinkRecord): Promise<Uint8Array> {
-  const docx = await import(/* webpackChunkName: "docx" */ "../adapters/docx");
-  return docx.renderDocx(doc, link);
 }
 
 /** The engine and the .docx writer in a Web Worker, on the main thread where none can start. */
@@ -49,12 +43,8 @@ export function createExcelServices(
     source: createExcelWorkbookSource(run, { platform }),
     runEngine: (workbook, options) => engine.runEngine(workbook, options),
     renderDocx: (doc, link) => engine.renderDocx(doc, link),
+    refreshReportFile: refreshReportFileLazily,
     platform,
     templates: { list: () => readWordTemplates(run), store: (t) => storeWordTemplate(t, run) },
   };
-}
-
-/** The undo keys the clerk's keyboard has: ⌘Z on a Mac or an iPad, Ctrl+Z elsewhere (Office.context.platform). */
-export function undoKeys(platform: PanePlatform | undefined): string {
-  return platform === "Mac" || platform === "iOS" ? "⌘Z" : "Ctrl+Z";
 }

@@ -7,8 +7,9 @@ import { pickLang, useI18n } from "./i18n";
 import { Shell } from "./shell/Shell";
 import { App } from "./App";
 import { ErrorNotice } from "./components/ErrorNotice";
-import { createExcelServices, type PaneServices, type PanePlatform } from "./services";
-import { isDarkTheme } from "./theme";
+import { createExcelServices, type PaneServices } from "./services";
+import type { PanePlatform } from "./shell/services";
+import { isDarkTheme } from "./shell/theme";
 import { WordApp } from "./word/WordApp";
 import { createWordServices, type WordPaneServices } from "./word/services";
 

@@ -12,38 +12,27 @@ import {
   Spinner,
   Subtitle1,
   Body1,
-  Tab,
-  TabList,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwise16Regular, Dismiss16Regular, FolderOpen16Regular } from "@fluentui/react-icons";
 import type { EngineResult } from "../core/engine";
-import type { RawWorkbook } from "../core/types";
-import { readWorkbookFile as readWorkbookFileAs } from "../adapters/xlsx/workbook-file";
 import { useI18n } from "../taskpane/i18n";
-import { renderDocxLazily, type PaneServices } from "../taskpane/services";
+import type { PaneServices } from "../taskpane/services";
+import { readWorkbookFileLazily, refreshReportFileLazily, renderDocxLazily } from "../taskpane/shell/services";
 import { hasLedgers, saveManualValue } from "../taskpane/model";
 import { ErrorNotice } from "../taskpane/components/ErrorNotice";
 import { useAction } from "../taskpane/shell/useAction";
-import { LedgersView } from "../taskpane/views/LedgersView";
-import { FiguresView } from "../taskpane/views/FiguresView";
-import { GenerateView } from "../taskpane/views/GenerateView";
+import { Workspace, firstTab, type TabId } from "../taskpane/views/Workspace";
 import { FileWorkbookSource, type OpenedFile, type Place, type SessionChanges } from "./file-source";
 import type { Reread } from "./files";
 import { useWebI18n } from "./context";
 import { formatModified, type WebTranslate } from "./i18n";
 import { cellPlace, rowPlaces } from "./places";
 
-type TabId = "ledgers" | "figures" | "generate";
 /** The workbook as last read; a failed read is the reading action's error. */
 type Load = { kind: "loading" } | { kind: "ready"; result: EngineResult };
-
-async function readWorkbookFile(bytes: Uint8Array, name: string): Promise<RawWorkbook> {
-  // The same sheets the command line reads (列名对照 included): the same report from the same file.
-  return readWorkbookFileAs(bytes, name);
-}
 
 const MAX_RUNS = 6;
 
@@ -60,10 +49,15 @@ const useStyles = makeStyles({
   titles: { display: "flex", flexDirection: "column", minWidth: 0 },
   file: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalM})` },
   text: { display: "block", overflowWrap: "anywhere" },
   place: { position: "sticky", bottom: tokens.spacingVerticalM, zIndex: 1, boxShadow: tokens.shadow16 },
-  empty: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalM, paddingBlock: tokens.spacingVerticalXXL },
+  empty: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalM,
+    paddingBlock: tokens.spacingVerticalXXL,
+  },
 });
 
 function placeLines(place: Place, w: WebTranslate): string[] {
@@ -85,7 +79,9 @@ function sessionItems(changes: SessionChanges, result: EngineResult | null, w: W
   return [
     ...changes.settings.map(([label, value]) => w("sessionSetting", { label, value })),
     ...changes.manual.map(([id, value]) =>
-      value === null ? w("sessionManualBlank", { name: names.get(id) ?? id }) : w("sessionManual", { name: names.get(id) ?? id, value: String(value) }),
+      value === null
+        ? w("sessionManualBlank", { name: names.get(id) ?? id })
+        : w("sessionManual", { name: names.get(id) ?? id, value: String(value) }),
     ),
   ];
 }
@@ -108,9 +104,15 @@ export default function WebApp(props: {
   const [setUpNote, setSetUpNote] = useState(false);
 
   // One source per workbook (the page remounts this for another file); a re-read file replaces its bytes.
-  const source = useMemo(() => new FileWorkbookSource(props.file, readWorkbookFile, setPlace), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const source = useMemo(() => new FileWorkbookSource(props.file, readWorkbookFileLazily, setPlace), []); // eslint-disable-line react-hooks/exhaustive-deps
   const services: PaneServices = useMemo(
-    () => ({ source, runEngine: source.runEngine, renderDocx: renderDocxLazily, platform: "unknown" }),
+    () => ({
+      source,
+      runEngine: source.runEngine,
+      renderDocx: renderDocxLazily,
+      refreshReportFile: refreshReportFileLazily,
+      platform: "unknown",
+    }),
     [source],
   );
 
@@ -126,14 +128,15 @@ export default function WebApp(props: {
           await step("engine");
           const result = await services.runEngine(workbook);
           setLoad({ kind: "ready", result });
-          setTab((current) => current ?? (result.issues.some((i) => i.severity !== "info") ? "ledgers" : "generate"));
+          setTab((current) => current ?? firstTab(result));
         },
         fail: (stage, err) => {
           if (stage === "engine") return { what: t("errorEngineWhat"), todo: t("errorEngineTodo") };
           const worded = err as { message?: unknown; messageEn?: unknown };
           return {
             what: w("openFailedWhat", { file: source.current.name }),
-            todo: typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : w("openFailedTodo"),
+            todo:
+              typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : w("openFailedTodo"),
           };
         },
       });
@@ -223,51 +226,27 @@ export default function WebApp(props: {
       </section>
     );
   } else {
-    const ready = load.result;
-    const current = tab ?? "ledgers";
     body = (
-      <>
-        <TabList className={styles.tabs} selectedValue={current} onTabSelect={(_, data) => {
-            // A place belongs to the view it was asked from.
-            setPlace(null);
-            setTab(data.value as TabId);
-          }} aria-label={t("tabsLabel")}>
-          <Tab value="ledgers" data-testid="tab-ledgers">
-            {t("tabLedgers")}
-          </Tab>
-          <Tab value="figures" data-testid="tab-figures">
-            {t("tabFigures")}
-          </Tab>
-          <Tab value="generate" data-testid="tab-generate">
-            {t("tabGenerate")}
-          </Tab>
-        </TabList>
-        <div role="tabpanel" aria-label={t(current === "ledgers" ? "tabLedgers" : current === "figures" ? "tabFigures" : "tabGenerate")}>
-          {current === "ledgers" && (
-            <LedgersView
-              result={ready}
-              settingUp={false}
-              onSetUp={() => setSetUpNote(true)}
-              onSelectCell={(cell) => void source.selectCell(cell)}
-            />
-          )}
-          {current === "figures" && (
-            <FiguresView
-              result={ready}
-              onSelectRows={(refs) => void source.selectRows(refs)}
-              onSaveManual={async (figureId, value) => {
-                const saved = await saveManualValue(services, figureId, value);
-                setLoad({ kind: "ready", result: saved.result });
-                return saved;
-              }}
-            />
-          )}
-          {/* Stays mounted so a generated report survives a look at the other tabs. */}
-          <div hidden={current !== "generate"}>
-            <GenerateView services={services} result={ready} onResult={(next) => setLoad({ kind: "ready", result: next })} />
-          </div>
-        </div>
-      </>
+      <Workspace
+        result={load.result}
+        services={services}
+        tab={tab ?? "ledgers"}
+        onTab={(next) => {
+          // A place belongs to the view it was asked from.
+          setPlace(null);
+          setTab(next);
+        }}
+        ledgers={{ settingUp: false, onSetUp: () => setSetUpNote(true), onSelectCell: (cell) => void source.selectCell(cell) }}
+        figures={{
+          onSelectRows: (refs) => void source.selectRows(refs),
+          onSaveManual: async (figureId, value) => {
+            const saved = await saveManualValue(services, figureId, value);
+            setLoad({ kind: "ready", result: saved.result });
+            return saved;
+          },
+        }}
+        generate={{ onResult: (next) => setLoad({ kind: "ready", result: next }) }}
+      />
     );
   }
 

@@ -4,17 +4,7 @@
 // load as a lazy chunk when a file is chosen (and the .docx writer only when a report is made).
 import { StrictMode, Suspense, lazy, useCallback, useMemo, useState, type DragEvent } from "react";
 import { createRoot } from "react-dom/client";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Spinner,
-  Text,
-  makeStyles,
-  mergeClasses,
-  shorthands,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Spinner, Text, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { DocumentTable24Regular, ShieldCheckmark16Regular } from "@fluentui/react-icons";
 import type { Lang } from "../taskpane/i18n";
 import { Shell } from "../taskpane/shell/Shell";
@@ -94,23 +84,29 @@ function Page() {
   // What the next pick is for: a first or another workbook, or the same one read again.
   const [purpose, setPurpose] = useState<"open" | "reread">("open");
 
-  const open = useCallback((file: OpenedFile) => {
-    clearError();
-    setOpening(null);
-    setOpened((current) => ({ file, generation: (current?.generation ?? 0) + 1, reread: null }));
-  }, [clearError]);
+  const open = useCallback(
+    (file: OpenedFile) => {
+      clearError();
+      setOpening(null);
+      setOpened((current) => ({ file, generation: (current?.generation ?? 0) + 1, reread: null }));
+    },
+    [clearError],
+  );
 
-  const reread = useCallback((next: OpenedFile) => {
-    clearError();
-    setOpened((current) => {
-      if (!current) return { file: next, generation: 1, reread: null };
-      const outcome = compareReading(current.file, next);
-      // Another file is another session: its settings and manual values start afresh.
-      return outcome.kind === "other"
-        ? { file: next, generation: current.generation + 1, reread: outcome }
-        : { file: outcome.kind === "changed" ? next : current.file, generation: current.generation, reread: outcome };
-    });
-  }, [clearError]);
+  const reread = useCallback(
+    (next: OpenedFile) => {
+      clearError();
+      setOpened((current) => {
+        if (!current) return { file: next, generation: 1, reread: null };
+        const outcome = compareReading(current.file, next);
+        // Another file is another session: its settings and manual values start afresh.
+        return outcome.kind === "other"
+          ? { file: next, generation: current.generation + 1, reread: outcome }
+          : { file: outcome.kind === "changed" ? next : current.file, generation: current.generation, reread: outcome };
+      });
+    },
+    [clearError],
+  );
 
   const onPicked = useCallback(
     (file: OpenedFile) => {

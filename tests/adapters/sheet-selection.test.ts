@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { readWorkbookFile, readWorkbookFileAsync } from "../../src/adapters/xlsx/workbook-file";
 import { readXlsxWorkbook } from "../../src/adapters/xlsx";
 import { nodeZipCodec } from "../../src/adapters/xlsx/node-codec";
-import { readWorkbookFileLazily } from "../../src/taskpane/word/services";
+import { readWorkbookFileLazily } from "../../src/taskpane/shell/services";
 import { createExcelWorkbookSource } from "../../src/adapters/excel";
 import { createSimulatedExcel, simWorkbookFromXlsx } from "../../src/simulated-host";
 import type { RawWorkbook } from "../../src/core/types";

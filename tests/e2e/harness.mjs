@@ -81,6 +81,32 @@ export async function openPane(browser, url, query, contextOptions = {}) {
   return { page, context, pageErrors };
 }
 
+/**
+ * A scenario on one freshly opened pane: opens it with the query, runs the steps, requires that the
+ * page threw nothing, and closes the context even when a step failed (the next scenario starts clean).
+ */
+export function paneScenario(browser, url, name, query, steps, contextOptions = {}) {
+  return scenario(name, async () => {
+    const opened = await openPane(browser, url, query, contextOptions);
+    try {
+      await steps(opened);
+      assert(opened.pageErrors.length === 0, `page errors: ${opened.pageErrors.join("; ")}`);
+    } finally {
+      await opened.context.close();
+    }
+  });
+}
+
+/**
+ * Picks an option of a Fluent Dropdown, opened from the keyboard: in headless Chromium a mouse click
+ * on the Dropdown opens and closes it again.
+ */
+export async function pickOption(page, testId, option) {
+  await page.getByTestId(testId).focus();
+  await page.keyboard.press("ArrowDown");
+  await page.getByRole("option", { name: option }).click();
+}
+
 /** The clerk's pane must never scroll sideways at task-pane widths. */
 export async function assertNoHorizontalScroll(page, where) {
   const { scrollWidth, clientWidth } = await page

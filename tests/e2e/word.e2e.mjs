@@ -12,6 +12,7 @@ import {
   assertNoHorizontalScroll,
   assertPaneUsable,
   openPane as openPaneIn,
+  paneScenario,
   repo,
   runScenarios,
   scenario,
@@ -70,8 +71,15 @@ async function otherWorkbook() {
 }
 
 /** The generated-at line is checked as the clerk in China reads it. */
+/** Dates in the pane are said in the clerk's time zone. */
+const WORD_CONTEXT = { timezoneId: "Asia/Shanghai" };
+
 function openPane(browser, url, query) {
-  return openPaneIn(browser, url, query, { timezoneId: "Asia/Shanghai" });
+  return openPaneIn(browser, url, query, WORD_CONTEXT);
+}
+
+function wordScenario(browser, url, name, query, steps) {
+  return paneScenario(browser, url, name, query, steps, WORD_CONTEXT);
 }
 
 /** Status of each figure as the pane shows it: id → { status, badge, detail }. */
@@ -176,151 +184,172 @@ runScenarios(async (browser, url) => {
       await empty.context.close();
     });
   }
-  await scenario("Word, Chinese at 320 px: status, clerk edits, 刷新数据 with a changed workbook, review, 应用", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
-    let rows = await statuses(page);
-    assert(
-      FIGURES.every((id) => rows.has(id)),
-      `figures missing from the status list: ${FIGURES.filter((id) => !rows.has(id)).join()}`,
-    );
-    assert(
-      [...rows.values()].every((r) => r.status === "current" && r.badge === "最新"),
-      "a fresh report should be all 最新",
-    );
-    assert((await page.getByTestId("info-workbook").textContent()) === "sample-ledgers.xlsx", "source workbook not shown");
-    const generated = await page.getByTestId("info-generated").textContent();
-    assert(/^\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/.test(generated), `generated at: ${generated}`);
-    assert((await page.getByTestId("info-period").textContent()) === "2022年1月1日至2022年12月31日", "period not shown");
-    await assertNoHorizontalScroll(page, "word status 320");
-    await shot(page, "word-01-status-zh-320");
-    const before = await documentState(page);
-    const linkBefore = linkXml(before);
+  await wordScenario(
+    browser,
+    url,
+    "Word, Chinese at 320 px: status, clerk edits, 刷新数据 with a changed workbook, review, 应用",
+    "host=word&width=320",
+    async ({ page }) => {
+      let rows = await statuses(page);
+      assert(
+        FIGURES.every((id) => rows.has(id)),
+        `figures missing from the status list: ${FIGURES.filter((id) => !rows.has(id)).join()}`,
+      );
+      assert(
+        [...rows.values()].every((r) => r.status === "current" && r.badge === "最新"),
+        "a fresh report should be all 最新",
+      );
+      assert((await page.getByTestId("info-workbook").textContent()) === "sample-ledgers.xlsx", "source workbook not shown");
+      const generated = await page.getByTestId("info-generated").textContent();
+      assert(/^\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/.test(generated), `generated at: ${generated}`);
+      assert((await page.getByTestId("info-period").textContent()) === "2022年1月1日至2022年12月31日", "period not shown");
+      await assertNoHorizontalScroll(page, "word status 320");
+      await shot(page, "word-01-status-zh-320");
+      const before = await documentState(page);
+      const linkBefore = linkXml(before);
 
-    await clerkEdits(page);
-    await page.getByTestId("reload").click();
-    rows = await statuses(page);
-    assert(
-      rows.get("partners.count").status === "edited" && rows.get("partners.count").badge === "手工修改",
-      "hand edit not shown as 手工修改",
-    );
-    assert(rows.get("partners.count").detail.includes("十一"), `hand edit detail: ${rows.get("partners.count").detail}`);
-    assert(
-      rows.get("donations.count").status === "deleted" && rows.get("donations.count").badge === "已删除",
-      "deletion not shown as 已删除",
-    );
-    await shot(page, "word-02-clerk-edits-zh-320");
+      await clerkEdits(page);
+      await page.getByTestId("reload").click();
+      rows = await statuses(page);
+      assert(
+        rows.get("partners.count").status === "edited" && rows.get("partners.count").badge === "手工修改",
+        "hand edit not shown as 手工修改",
+      );
+      assert(rows.get("partners.count").detail.includes("十一"), `hand edit detail: ${rows.get("partners.count").detail}`);
+      assert(
+        rows.get("donations.count").status === "deleted" && rows.get("donations.count").badge === "已删除",
+        "deletion not shown as 已删除",
+      );
+      await shot(page, "word-02-clerk-edits-zh-320");
 
-    await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-    await page.getByTestId("review").waitFor();
-    assert(await page.getByTestId("word-review").evaluate((el) => el.contains(document.activeElement)), "focus should move to the review");
-    const conflicts = await page.getByTestId("review-conflict").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
-    const removed = await page.getByTestId("review-removed").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
-    const updates = await page
-      .getByTestId("review-update")
-      .evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
-    assert(conflicts.join() === "partners.count", `conflicts: ${conflicts.join()}`);
-    assert(removed.join() === "donations.count", `removed: ${removed.join()}`);
-    const eg = updates.find(([id]) => id === "eg.count");
-    assert(eg && eg[1].includes("3372 → 3371"), `eg.count update: ${JSON.stringify(updates)}`);
-    assert((await page.getByTestId("review-conflict").textContent()).includes("十一"), "the conflict should show the clerk's text");
-    rows = await statuses(page);
-    assert(
-      rows.get("eg.count").status === "changed" && rows.get("eg.count").badge === "台账已变化",
-      "eg.count should be 台账已变化 once the workbook is read",
-    );
-    assert((await page.getByTestId("status-source").textContent()).includes("台账-更新.xlsx"), "status source should name the workbook");
-    await assertNoHorizontalScroll(page, "word review 320");
-    await page.getByTestId("word-review").screenshot({ path: join(shots, "word-03-review-zh-320.png") });
+      await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
+      await page.getByTestId("review").waitFor();
+      assert(
+        await page.getByTestId("word-review").evaluate((el) => el.contains(document.activeElement)),
+        "focus should move to the review",
+      );
+      const conflicts = await page.getByTestId("review-conflict").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
+      const removed = await page.getByTestId("review-removed").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
+      const updates = await page
+        .getByTestId("review-update")
+        .evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
+      assert(conflicts.join() === "partners.count", `conflicts: ${conflicts.join()}`);
+      assert(removed.join() === "donations.count", `removed: ${removed.join()}`);
+      const eg = updates.find(([id]) => id === "eg.count");
+      assert(eg && eg[1].includes("3372 → 3371"), `eg.count update: ${JSON.stringify(updates)}`);
+      assert((await page.getByTestId("review-conflict").textContent()).includes("十一"), "the conflict should show the clerk's text");
+      rows = await statuses(page);
+      assert(
+        rows.get("eg.count").status === "changed" && rows.get("eg.count").badge === "台账已变化",
+        "eg.count should be 台账已变化 once the workbook is read",
+      );
+      assert((await page.getByTestId("status-source").textContent()).includes("台账-更新.xlsx"), "status source should name the workbook");
+      await assertNoHorizontalScroll(page, "word review 320");
+      await page.getByTestId("word-review").screenshot({ path: join(shots, "word-03-review-zh-320.png") });
 
-    await page.getByTestId("apply").click();
-    const outcome = page.getByTestId("outcome");
-    await outcome.waitFor();
-    assert(await outcome.evaluate((el) => el === document.activeElement), "focus should move to the result");
-    const summary = await outcome.textContent();
-    assert(/更新 \d+ 项，保留手工修改 1 项，已删除 1 项/.test(summary), `result: ${summary}`);
+      await page.getByTestId("apply").click();
+      const outcome = page.getByTestId("outcome");
+      await outcome.waitFor();
+      assert(await outcome.evaluate((el) => el === document.activeElement), "focus should move to the result");
+      const summary = await outcome.textContent();
+      assert(/更新 \d+ 项，保留手工修改 1 项，已删除 1 项/.test(summary), `result: ${summary}`);
 
-    const after = await documentState(page);
-    assert(controlTexts(after, "eg.count").join() === "3371", `eg.count in the document: ${controlTexts(after, "eg.count")}`);
-    assert(controlTexts(after, "partners.count").join() === "十一", `the hand edit was not kept: ${controlTexts(after, "partners.count")}`);
-    assert(controlTexts(after, "donations.count").length === 0, "the deleted figure came back");
-    assert(
-      after.paragraphs.some((p) => p.includes("三是明确重点工作（经办人已核实）。")),
-      "the narrative edit was lost",
-    );
-    const linkAfter = linkXml(after);
-    assert(linkAfter !== linkBefore, "the link part was not rewritten");
-    assert(recordText(linkAfter, "eg.count") === "3371", `link record eg.count: ${recordText(linkAfter, "eg.count")}`);
-    assert(
-      recordText(linkAfter, "partners.count") === "11",
-      "a kept hand edit must keep the old record, so the next refresh still sees it",
-    );
+      const after = await documentState(page);
+      assert(controlTexts(after, "eg.count").join() === "3371", `eg.count in the document: ${controlTexts(after, "eg.count")}`);
+      assert(
+        controlTexts(after, "partners.count").join() === "十一",
+        `the hand edit was not kept: ${controlTexts(after, "partners.count")}`,
+      );
+      assert(controlTexts(after, "donations.count").length === 0, "the deleted figure came back");
+      assert(
+        after.paragraphs.some((p) => p.includes("三是明确重点工作（经办人已核实）。")),
+        "the narrative edit was lost",
+      );
+      const linkAfter = linkXml(after);
+      assert(linkAfter !== linkBefore, "the link part was not rewritten");
+      assert(recordText(linkAfter, "eg.count") === "3371", `link record eg.count: ${recordText(linkAfter, "eg.count")}`);
+      assert(
+        recordText(linkAfter, "partners.count") === "11",
+        "a kept hand edit must keep the old record, so the next refresh still sees it",
+      );
 
-    rows = await statuses(page);
-    assert(rows.get("eg.count").status === "current", "after 应用 eg.count should be 最新");
-    assert(rows.get("partners.count").status === "edited", "after 应用 the kept edit is still 手工修改");
-    await assertNoHorizontalScroll(page, "word applied 320");
-    await shot(page, "word-04-applied-zh-320");
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+      rows = await statuses(page);
+      assert(rows.get("eg.count").status === "current", "after 应用 eg.count should be 最新");
+      assert(rows.get("partners.count").status === "edited", "after 应用 the kept edit is still 手工修改");
+      await assertNoHorizontalScroll(page, "word applied 320");
+      await shot(page, "word-04-applied-zh-320");
+    },
+  );
 
-  await scenario("Word: a click on a figure selects its control in the document", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
-    await statuses(page);
-    const row = page.locator("[data-testid=word-figure][data-figure='eg.count']");
-    await row.getByTestId("word-figure-select").click();
-    await page.waitForFunction(() => window.__playground.word.selection()?.tag === "lr:eg.count");
-    const selected = await page.evaluate(() => window.__playground.word.selection());
-    const state = await documentState(page);
-    assert(selected.text === controlTexts(state, "eg.count")[0], `selected text ${selected.text}`);
-    await assertPaneUsable(page, "after selecting a figure");
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+  await wordScenario(
+    browser,
+    url,
+    "Word: a click on a figure selects its control in the document",
+    "host=word&width=320",
+    async ({ page }) => {
+      await statuses(page);
+      const row = page.locator("[data-testid=word-figure][data-figure='eg.count']");
+      await row.getByTestId("word-figure-select").click();
+      await page.waitForFunction(() => window.__playground.word.selection()?.tag === "lr:eg.count");
+      const selected = await page.evaluate(() => window.__playground.word.selection());
+      const state = await documentState(page);
+      assert(selected.text === controlTexts(state, "eg.count")[0], `selected text ${selected.text}`);
+      await assertPaneUsable(page, "after selecting a figure");
+    },
+  );
 
-  await scenario("Word: before a refresh the pane says the saved file is read, and shows when it was saved", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
-    await statuses(page);
-    assert((await page.getByTestId("refresh-save-first").textContent()).includes("请先在 Excel 中保存"), "no reminder to save first");
-    const savedAt = Date.UTC(2026, 11, 6, 1, 5); // 09:05 in Asia/Shanghai
-    await page.getByTestId("refresh-pick-input").evaluate(
-      (input, { bytes, name, savedAt }) => {
-        const file = new File([new Uint8Array(bytes)], name, { lastModified: savedAt });
-        const list = new DataTransfer();
-        list.items.add(file);
-        input.files = list.files;
-        input.dispatchEvent(new Event("change", { bubbles: true }));
-      },
-      { bytes: [...readFileSync(SAMPLE)], name: "sample-ledgers.xlsx", savedAt },
-    );
-    await page.getByTestId("review").waitFor();
-    const saved = await page.getByTestId("review-file-saved").textContent();
-    assert(saved.includes("sample-ledgers.xlsx") && saved.includes("2026年12月6日") && saved.includes("09:05"), `saved-at line: ${saved}`);
-    await page.getByTestId("word-review").screenshot({ path: join(shots, "word-09-review-saved-at-zh-320.png") });
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+  await wordScenario(
+    browser,
+    url,
+    "Word: before a refresh the pane says the saved file is read, and shows when it was saved",
+    "host=word&width=320",
+    async ({ page }) => {
+      await statuses(page);
+      assert((await page.getByTestId("refresh-save-first").textContent()).includes("请先在 Excel 中保存"), "no reminder to save first");
+      const savedAt = Date.UTC(2026, 11, 6, 1, 5); // 09:05 in Asia/Shanghai
+      await page.getByTestId("refresh-pick-input").evaluate(
+        (input, { bytes, name, savedAt }) => {
+          const file = new File([new Uint8Array(bytes)], name, { lastModified: savedAt });
+          const list = new DataTransfer();
+          list.items.add(file);
+          input.files = list.files;
+          input.dispatchEvent(new Event("change", { bubbles: true }));
+        },
+        { bytes: [...readFileSync(SAMPLE)], name: "sample-ledgers.xlsx", savedAt },
+      );
+      await page.getByTestId("review").waitFor();
+      const saved = await page.getByTestId("review-file-saved").textContent();
+      assert(
+        saved.includes("sample-ledgers.xlsx") && saved.includes("2026年12月6日") && saved.includes("09:05"),
+        `saved-at line: ${saved}`,
+      );
+      await page.getByTestId("word-review").screenshot({ path: join(shots, "word-09-review-saved-at-zh-320.png") });
+    },
+  );
 
-  await scenario("Word: a hand edit the ledgers did not move is kept as written, not a conflict", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
-    await statuses(page);
-    await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一; the sample still says 11
-    await page
-      .getByTestId("refresh-pick-input")
-      .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
-    await page.getByTestId("review").waitFor();
-    assert((await page.getByTestId("review-conflict").count()) === 0, "十一 over an unchanged 11 is not a conflict");
-    assert((await page.getByTestId("review-kept").textContent()).includes("党建共建单位数"), "the kept edit should be named");
-    const rows = await statuses(page);
-    assert(rows.get("partners.count").detail.includes("保留你的写法"), `status detail: ${rows.get("partners.count").detail}`);
-    await page.getByTestId("apply").click();
-    await page.getByTestId("outcome").waitFor();
-    const after = await documentState(page);
-    assert(controlTexts(after, "partners.count").join() === "十一", "the clerk's 十一 must stay");
-    assert((await page.getByTestId("outcome").textContent()).includes("Ctrl+Z"), "the undo hint on this platform is Ctrl+Z");
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+  await wordScenario(
+    browser,
+    url,
+    "Word: a hand edit the ledgers did not move is kept as written, not a conflict",
+    "host=word&width=320",
+    async ({ page }) => {
+      await statuses(page);
+      await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一; the sample still says 11
+      await page
+        .getByTestId("refresh-pick-input")
+        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+      await page.getByTestId("review").waitFor();
+      assert((await page.getByTestId("review-conflict").count()) === 0, "十一 over an unchanged 11 is not a conflict");
+      assert((await page.getByTestId("review-kept").textContent()).includes("党建共建单位数"), "the kept edit should be named");
+      const rows = await statuses(page);
+      assert(rows.get("partners.count").detail.includes("保留你的写法"), `status detail: ${rows.get("partners.count").detail}`);
+      await page.getByTestId("apply").click();
+      await page.getByTestId("outcome").waitFor();
+      const after = await documentState(page);
+      assert(controlTexts(after, "partners.count").join() === "十一", "the clerk's 十一 must stay");
+      assert((await page.getByTestId("outcome").textContent()).includes("Ctrl+Z"), "the undo hint on this platform is Ctrl+Z");
+    },
+  );
 
   await scenario("Word: 生成下一年度 turns the report into next year's, words kept, the hand-typed figure listed and kept", async () => {
     const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
@@ -367,24 +396,26 @@ runScenarios(async (browser, url) => {
     await context.close();
   });
 
-  await scenario("Word: taking the new value for one hand-edited figure writes it", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
-    await statuses(page);
-    await page.getByTestId("sim-edit-figure").click();
-    await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-    await page.getByTestId("review").waitFor();
-    await page.getByTestId("review-conflict").getByRole("radio", { name: "采用新值" }).check();
-    await page.getByTestId("apply").click();
-    await page.getByTestId("outcome").waitFor();
-    const after = await documentState(page);
-    assert(controlTexts(after, "partners.count").join() === "12", `partners.count: ${controlTexts(after, "partners.count")}`);
-    assert((await page.getByTestId("outcome").textContent()).includes("保留手工修改 0 项"), "no edit should be counted as kept");
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+  await wordScenario(
+    browser,
+    url,
+    "Word: taking the new value for one hand-edited figure writes it",
+    "host=word&width=320",
+    async ({ page }) => {
+      await statuses(page);
+      await page.getByTestId("sim-edit-figure").click();
+      await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
+      await page.getByTestId("review").waitFor();
+      await page.getByTestId("review-conflict").getByRole("radio", { name: "采用新值" }).check();
+      await page.getByTestId("apply").click();
+      await page.getByTestId("outcome").waitFor();
+      const after = await documentState(page);
+      assert(controlTexts(after, "partners.count").join() === "12", `partners.count: ${controlTexts(after, "partners.count")}`);
+      assert((await page.getByTestId("outcome").textContent()).includes("保留手工修改 0 项"), "no edit should be counted as kept");
+    },
+  );
 
-  await scenario("Word, English at 450 px: the status view", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "host=word&lang=en&width=450");
+  await wordScenario(browser, url, "Word, English at 450 px: the status view", "host=word&lang=en&width=450", async ({ page }) => {
     await statuses(page);
     await page.getByTestId("sim-edit-figure").click();
     await page.getByTestId("sim-delete-figure").click();
@@ -400,110 +431,120 @@ runScenarios(async (browser, url) => {
     assert((await page.getByTestId("info-period").textContent()) === "Jan 1, 2022 – Dec 31, 2022", "English period");
     await assertNoHorizontalScroll(page, "word status 450 en");
     await shot(page, "word-05-status-en-450");
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
   });
 
-  await scenario("Word, unlinked document: 插入报告 from a picked workbook", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "host=word&empty=1&width=320");
-    await page.getByTestId("insert-view").waitFor();
-    await page
-      .getByTestId("insert-pick-input")
-      .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
-    await page.getByTestId("insert-ready").waitFor();
-    assert(
-      (await page.getByTestId("insert-ready").textContent()).includes("替换当前文档中的全部内容"),
-      "the pane must say the insert replaces the document",
-    );
-    await assertNoHorizontalScroll(page, "word insert 320");
-    await shot(page, "word-06-insert-zh-320");
-    await page.getByTestId("insert").click();
-    const outcome = page.getByTestId("outcome");
-    await outcome.waitFor();
-    assert((await outcome.textContent()).includes("保留了页面设置和页码"), `insert outcome: ${await outcome.textContent()}`);
-    const rows = await statuses(page);
-    assert(
-      FIGURES.every((id) => rows.has(id)),
-      `the inserted report should list every figure, saw ${[...rows.keys()].join()}`,
-    );
-    const state = await documentState(page);
-    assert(
-      FIGURES.every((id) => controlTexts(state, id).length > 0),
-      "the figure controls were not inserted",
-    );
-    linkXml(state);
-    await shot(page, "word-07-inserted-zh-320");
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+  await wordScenario(
+    browser,
+    url,
+    "Word, unlinked document: 插入报告 from a picked workbook",
+    "host=word&empty=1&width=320",
+    async ({ page }) => {
+      await page.getByTestId("insert-view").waitFor();
+      await page
+        .getByTestId("insert-pick-input")
+        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+      await page.getByTestId("insert-ready").waitFor();
+      assert(
+        (await page.getByTestId("insert-ready").textContent()).includes("替换当前文档中的全部内容"),
+        "the pane must say the insert replaces the document",
+      );
+      await assertNoHorizontalScroll(page, "word insert 320");
+      await shot(page, "word-06-insert-zh-320");
+      await page.getByTestId("insert").click();
+      const outcome = page.getByTestId("outcome");
+      await outcome.waitFor();
+      assert((await outcome.textContent()).includes("保留了页面设置和页码"), `insert outcome: ${await outcome.textContent()}`);
+      const rows = await statuses(page);
+      assert(
+        FIGURES.every((id) => rows.has(id)),
+        `the inserted report should list every figure, saw ${[...rows.keys()].join()}`,
+      );
+      const state = await documentState(page);
+      assert(
+        FIGURES.every((id) => controlTexts(state, id).length > 0),
+        "the figure controls were not inserted",
+      );
+      linkXml(state);
+      await shot(page, "word-07-inserted-zh-320");
+    },
+  );
 
   const otherFile = { name: "别处的台账.xlsx", mimeType: XLSX_MIME, buffer: await otherWorkbook() };
 
-  await scenario("Word: 刷新数据 from another workbook shows both and asks; cancel writes nothing, proceed reviews", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
-    await statuses(page);
-    const before = await documentState(page);
-    await page.getByTestId("refresh-pick-input").setInputFiles(otherFile);
-    const dialog = page.getByTestId("other-workbook-dialog");
-    await dialog.waitFor();
-    await page.waitForTimeout(500); // let the dialog finish fading in
-    const report = await page.getByTestId("other-workbook-report").textContent();
-    const chosen = await page.getByTestId("other-workbook-chosen").textContent();
-    assert(report.includes("sample-ledgers.xlsx") && report.includes("5d1c2b7e"), `report line: ${report}`);
-    assert(chosen.includes("别处的台账.xlsx") && chosen.includes("0000000000aa"), `chosen line: ${chosen}`);
-    await page.screenshot({ path: join(shots, "word-09-other-workbook-zh.png") });
-    await page.getByTestId("other-workbook-cancel").click();
-    await dialog.waitFor({ state: "detached" });
-    assert((await page.getByTestId("word-review").count()) === 0, "cancel must not review");
-    const after = await documentState(page);
-    assert(JSON.stringify(after) === JSON.stringify(before), "cancel must leave the document as it was");
+  await wordScenario(
+    browser,
+    url,
+    "Word: 刷新数据 from another workbook shows both and asks; cancel writes nothing, proceed reviews",
+    "host=word&width=320",
+    async ({ page }) => {
+      await statuses(page);
+      const before = await documentState(page);
+      await page.getByTestId("refresh-pick-input").setInputFiles(otherFile);
+      const dialog = page.getByTestId("other-workbook-dialog");
+      await dialog.waitFor();
+      await page.waitForTimeout(500); // let the dialog finish fading in
+      const report = await page.getByTestId("other-workbook-report").textContent();
+      const chosen = await page.getByTestId("other-workbook-chosen").textContent();
+      assert(report.includes("sample-ledgers.xlsx") && report.includes("5d1c2b7e"), `report line: ${report}`);
+      assert(chosen.includes("别处的台账.xlsx") && chosen.includes("0000000000aa"), `chosen line: ${chosen}`);
+      await page.screenshot({ path: join(shots, "word-09-other-workbook-zh.png") });
+      await page.getByTestId("other-workbook-cancel").click();
+      await dialog.waitFor({ state: "detached" });
+      assert((await page.getByTestId("word-review").count()) === 0, "cancel must not review");
+      const after = await documentState(page);
+      assert(JSON.stringify(after) === JSON.stringify(before), "cancel must leave the document as it was");
 
-    await page.getByTestId("refresh-pick-input").setInputFiles(otherFile);
-    await dialog.waitFor();
-    await page.getByTestId("other-workbook-proceed").click();
-    await page.getByTestId("word-review").waitFor();
-    assert((await page.getByTestId("word-review").textContent()).includes("另一个工作簿"), "the review should say it is another workbook");
-    await assertNoHorizontalScroll(page, "word other workbook 320");
-    await page.getByTestId("apply").click();
-    await page.getByTestId("outcome").waitFor();
-    // The pane still works: reload reads the document again.
-    await page.getByTestId("reload").click();
-    await statuses(page);
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+      await page.getByTestId("refresh-pick-input").setInputFiles(otherFile);
+      await dialog.waitFor();
+      await page.getByTestId("other-workbook-proceed").click();
+      await page.getByTestId("word-review").waitFor();
+      assert(
+        (await page.getByTestId("word-review").textContent()).includes("另一个工作簿"),
+        "the review should say it is another workbook",
+      );
+      await assertNoHorizontalScroll(page, "word other workbook 320");
+      await page.getByTestId("apply").click();
+      await page.getByTestId("outcome").waitFor();
+      // The pane still works: reload reads the document again.
+      await page.getByTestId("reload").click();
+      await statuses(page);
+    },
+  );
 
-  await scenario("Excel: 更新已有报告 of a report from another workbook shows both and asks before anything", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "width=320");
-    await page.getByTestId("ledger-card").first().waitFor();
-    await page.getByTestId("tab-generate").click();
-    await page.getByTestId("generate").click();
-    await page.getByTestId("result").waitFor();
-    const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
-    const reportFile = { name: original.suggestedFilename(), mimeType: DOCX_MIME, buffer: readFileSync(await original.path()) };
-    // The clerk opens a different workbook in Excel and picks that report.
-    await page.getByTestId("sim-file-input").setInputFiles(otherFile);
-    await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "别处的台账.xlsx");
-    await page.getByTestId("ledger-card").first().waitFor();
-    await page.getByTestId("tab-generate").click();
-    await page.getByTestId("update-pick-input").setInputFiles(reportFile);
-    const dialog = page.getByTestId("other-workbook-dialog");
-    await dialog.waitFor();
-    await page.waitForTimeout(500);
-    assert((await page.getByTestId("other-workbook-chosen").textContent()).includes("0000000000aa"), "the chosen workbook's id");
-    await page.screenshot({ path: join(shots, "word-10-excel-other-workbook-zh.png") });
-    await page.getByTestId("other-workbook-cancel").click();
-    await dialog.waitFor({ state: "detached" });
-    assert((await page.getByTestId("update-review").count()) === 0, "cancel must not review");
-    await page.getByTestId("update-pick-input").setInputFiles(reportFile);
-    await dialog.waitFor();
-    await page.getByTestId("other-workbook-proceed").click();
-    await page.getByTestId("update-review").waitFor();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("update-save").click()]);
-    assert(download.suggestedFilename().endsWith(".refreshed.docx"), `file name ${download.suggestedFilename()}`);
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+  await wordScenario(
+    browser,
+    url,
+    "Excel: 更新已有报告 of a report from another workbook shows both and asks before anything",
+    "width=320",
+    async ({ page }) => {
+      await page.getByTestId("ledger-card").first().waitFor();
+      await page.getByTestId("tab-generate").click();
+      await page.getByTestId("generate").click();
+      await page.getByTestId("result").waitFor();
+      const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
+      const reportFile = { name: original.suggestedFilename(), mimeType: DOCX_MIME, buffer: readFileSync(await original.path()) };
+      // The clerk opens a different workbook in Excel and picks that report.
+      await page.getByTestId("sim-file-input").setInputFiles(otherFile);
+      await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "别处的台账.xlsx");
+      await page.getByTestId("ledger-card").first().waitFor();
+      await page.getByTestId("tab-generate").click();
+      await page.getByTestId("update-pick-input").setInputFiles(reportFile);
+      const dialog = page.getByTestId("other-workbook-dialog");
+      await dialog.waitFor();
+      await page.waitForTimeout(500);
+      assert((await page.getByTestId("other-workbook-chosen").textContent()).includes("0000000000aa"), "the chosen workbook's id");
+      await page.screenshot({ path: join(shots, "word-10-excel-other-workbook-zh.png") });
+      await page.getByTestId("other-workbook-cancel").click();
+      await dialog.waitFor({ state: "detached" });
+      assert((await page.getByTestId("update-review").count()) === 0, "cancel must not review");
+      await page.getByTestId("update-pick-input").setInputFiles(reportFile);
+      await dialog.waitFor();
+      await page.getByTestId("other-workbook-proceed").click();
+      await page.getByTestId("update-review").waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("update-save").click()]);
+      assert(download.suggestedFilename().endsWith(".refreshed.docx"), `file name ${download.suggestedFilename()}`);
+    },
+  );
 
   await scenario("Excel: 生成下一年度 from last year's report downloads next year's report, the old file untouched", async () => {
     const { page, context, pageErrors } = await openPane(browser, url, "width=320");
@@ -550,40 +591,52 @@ runScenarios(async (browser, url) => {
     const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
     const reportName = original.suggestedFilename();
     const reportBytes = readFileSync(await original.path());
+  await wordScenario(
+    browser,
+    url,
+    "Excel: 更新已有报告 with a generated .docx downloads a .refreshed.docx with the new figures",
+    "width=320",
+    async ({ page }) => {
+      await page.getByTestId("ledger-card").first().waitFor();
+      await page.getByTestId("tab-generate").click();
+      await page.getByTestId("generate").click();
+      await page.getByTestId("result").waitFor();
+      const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
+      const reportName = original.suggestedFilename();
+      const reportBytes = readFileSync(await original.path());
 
-    // The ledgers change in Excel: the side panel opens the changed copy in the simulated host.
-    await page.getByTestId("sim-file-input").setInputFiles(changedFile);
-    await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "台账-更新.xlsx");
-    await page.getByTestId("ledger-card").first().waitFor();
-    await page.getByTestId("tab-generate").click();
-    await page.getByTestId("update-pick-input").setInputFiles({ name: reportName, mimeType: DOCX_MIME, buffer: reportBytes });
-    await page.getByTestId("update-review").waitFor();
-    const updates = await page
-      .getByTestId("review-update")
-      .evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
-    assert(
-      updates.some(([id, text]) => id === "eg.count" && text.includes("3372 → 3371")),
-      `updates: ${JSON.stringify(updates)}`,
-    );
-    assert(
-      updates.some(([id, text]) => id === "partners.count" && text.includes("11 → 12")),
-      `updates: ${JSON.stringify(updates)}`,
-    );
-    await assertNoHorizontalScroll(page, "excel update 320");
-    await page.getByTestId("update-report").screenshot({ path: join(shots, "word-08-excel-update-zh-320.png") });
+      // The ledgers change in Excel: the side panel opens the changed copy in the simulated host.
+      await page.getByTestId("sim-file-input").setInputFiles(changedFile);
+      await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "台账-更新.xlsx");
+      await page.getByTestId("ledger-card").first().waitFor();
+      await page.getByTestId("tab-generate").click();
+      await page.getByTestId("update-pick-input").setInputFiles({ name: reportName, mimeType: DOCX_MIME, buffer: reportBytes });
+      await page.getByTestId("update-review").waitFor();
+      const updates = await page
+        .getByTestId("review-update")
+        .evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
+      assert(
+        updates.some(([id, text]) => id === "eg.count" && text.includes("3372 → 3371")),
+        `updates: ${JSON.stringify(updates)}`,
+      );
+      assert(
+        updates.some(([id, text]) => id === "partners.count" && text.includes("11 → 12")),
+        `updates: ${JSON.stringify(updates)}`,
+      );
+      await assertNoHorizontalScroll(page, "excel update 320");
+      await page.getByTestId("update-report").screenshot({ path: join(shots, "word-08-excel-update-zh-320.png") });
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("update-save").click()]);
-    const expected = reportName.replace(/\.docx$/, ".refreshed.docx");
-    assert(download.suggestedFilename() === expected, `file name ${download.suggestedFilename()}, expected ${expected}`);
-    const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
-    const slots = slotTexts(strFromU8(parts["word/document.xml"]));
-    assert(slots.get("eg.count")?.join() === "3371", `eg.count in the refreshed file: ${slots.get("eg.count")}`);
-    assert(
-      slots.get("partners.count")?.every((t) => t === "12"),
-      `partners.count in the refreshed file: ${slots.get("partners.count")}`,
-    );
-    assert((await page.getByTestId("update-save-note").textContent()).includes(expected), "the save note should name the file");
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("update-save").click()]);
+      const expected = reportName.replace(/\.docx$/, ".refreshed.docx");
+      assert(download.suggestedFilename() === expected, `file name ${download.suggestedFilename()}, expected ${expected}`);
+      const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
+      const slots = slotTexts(strFromU8(parts["word/document.xml"]));
+      assert(slots.get("eg.count")?.join() === "3371", `eg.count in the refreshed file: ${slots.get("eg.count")}`);
+      assert(
+        slots.get("partners.count")?.every((t) => t === "12"),
+        `partners.count in the refreshed file: ${slots.get("partners.count")}`,
+      );
+      assert((await page.getByTestId("update-save-note").textContent()).includes(expected), "the save note should name the file");
+    },
+  );
 });

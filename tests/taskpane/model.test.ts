@@ -1,20 +1,13 @@
 // The pane's pure helpers: what each view shows, derived from one EngineResult.
 import type { EngineResult } from "../../src/core/engine";
 import type { Block, FigureDefinition, FigureResult, Issue, Ledger, LedgerName } from "../../src/core/types";
-import {
-  excludedRows,
-  figureSections,
-  figureSourceParts,
-  issueText,
-  ledgerOverview,
-  reportFileName,
-  scopeChoices,
-} from "../../src/taskpane/model";
+import { excludedRows, figureSections, figureSourceParts, ledgerOverview, reportFileName, scopeChoices } from "../../src/taskpane/model";
+import { issueText } from "../../src/taskpane/components/review";
 import { makeT, pickLang } from "../../src/taskpane/i18n";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import { describeRowAccount } from "../../src/core/ledger/accounting";
 import { enUS } from "../../src/taskpane/i18n/en-US";
-import { isDarkTheme } from "../../src/taskpane/theme";
+import { isDarkTheme } from "../../src/taskpane/shell/theme";
 import { saveBytes } from "../../src/taskpane/download";
 
 function figure(id: string, over: Partial<FigureResult> = {}): FigureResult {

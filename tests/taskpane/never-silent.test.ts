@@ -3,7 +3,7 @@ import { runEngine } from "../../src/core/engine";
 import { OtherWorkbookError } from "../../src/core/refresh/recompute";
 import type { RawWorkbook } from "../../src/core/types";
 import { scopeChoices, scopeIsKnown, unresolvedFigures } from "../../src/taskpane/model";
-import { otherWorkbookOf } from "../../src/taskpane/word/model";
+import { otherWorkbookOf } from "../../src/taskpane/components/review";
 import { unresolvedLine } from "../../src/taskpane/views/FiguresView";
 import { makeT } from "../../src/taskpane/i18n";
 

@@ -1,22 +1,11 @@
 // What the refresh views show: figure statuses, the review of a plan, and the small texts around them.
 import type { Issue, LinkRecord, LinkedFigure } from "../../src/core/types";
 import { planRefresh, type FoundControl } from "../../src/core/refresh/plan";
-import {
-  chooseAll,
-  clerkMessage,
-  figureNames,
-  formatDay,
-  formatGeneratedAt,
-  issueSummary,
-  refreshCounts,
-  refreshedFileName,
-  nextYearFileName,
-  reviewModel,
-  statusFromDocument,
-  statusFromPlan,
-} from "../../src/taskpane/word/model";
+import { formatDay, formatGeneratedAt, refreshCounts, statusFromDocument, statusFromPlan } from "../../src/taskpane/word/model";
+import { chooseAll, clerkMessage, figureNames, issueSummary, reviewModel } from "../../src/taskpane/components/review";
+import { nextYearFileName, refreshedFileName } from "../../src/taskpane/model";
 import { XlsxReadError } from "../../src/adapters/xlsx";
-import { undoKeys } from "../../src/taskpane/services";
+import { undoKeys } from "../../src/taskpane/shell/services";
 
 function figure(id: string, text: string, name = `名称${id}`): LinkedFigure {
   return { id, name, value: Number(text) || null, text, fingerprint: `fp-${id}-${text}`, ledger: "共建单位", conditions: "", rows: 1 };
@@ -150,17 +139,16 @@ describe("texts around the review", () => {
     expect(formatDay("2022/1/1", "zh-CN")).toBe("2022/1/1");
   });
 
-  it("names the refreshed copy after the clerk's file and never reuses its name", () => {
-    expect(refreshedFileName("述职报告-2022.docx")).toBe("述职报告-2022.refreshed.docx");
-    expect(refreshedFileName("REPORT.DOCX")).toBe("REPORT.refreshed.docx");
-    expect(refreshedFileName(".docx")).toBe("报告.refreshed.docx");
-  });
-
   it("names next year's report after last year's with the year changed, or added, never last year's name", () => {
     expect(nextYearFileName("述职报告-2022.docx", 2023)).toBe("述职报告-2023.docx");
     expect(nextYearFileName("2022年度述职报告.docx", 2023)).toBe("2023年度述职报告.docx");
     expect(nextYearFileName("报告.docx", 2023)).toBe("报告-2023.docx");
-    expect(nextYearFileName("述职报告-2023.docx", 2023)).toBe("述职报告-2023-2023.docx");
+  });
+
+  it("names the refreshed copy after the clerk's file and never reuses its name", () => {
+    expect(refreshedFileName("述职报告-2022.docx")).toBe("述职报告-2022.refreshed.docx");
+    expect(refreshedFileName("REPORT.DOCX")).toBe("REPORT.refreshed.docx");
+    expect(refreshedFileName(".docx")).toBe("报告.refreshed.docx");
   });
 
   it("summarises ledger errors and warnings with their cells and leaves infos out", () => {

@@ -6,7 +6,8 @@ import { LINK_NAMESPACE, parseLinkRecord } from "../../src/core/link";
 import type { LinkRecord } from "../../src/core/types";
 import { createSimulatedWord, type SimulatedWord } from "../../src/simulated-host/word";
 import { createWordServices } from "../../src/taskpane/word/services";
-import { chooseAll, figureNames, refreshCounts, reviewModel, statusFromDocument, statusFromPlan } from "../../src/taskpane/word/model";
+import { refreshCounts, statusFromDocument, statusFromPlan } from "../../src/taskpane/word/model";
+import { chooseAll, figureNames, reviewModel } from "../../src/taskpane/components/review";
 import { generatedReport, ledgerWorkbook, withLateEntries } from "../adapters/word/fixture";
 
 function envOf(sim: SimulatedWord): WordEnvironment {

@@ -4,7 +4,7 @@
 // report. Word splits typed text across runs (spell-check marks, rsids, a half-bold word, bookmarks
 // between runs); a placeholder is found across them. Only the runs a placeholder touches are
 // rewritten: every other byte of every part stays as it was (the patcher's standard).
-import { strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { strToU8, zipSync, type Unzipped } from "fflate";
 import { LINK_NAMESPACE, linkRecordToXml, parseLinkRecord, escapeXmlText, escapeXmlAttribute, slotTag } from "../../core/link";
 import {
   PLACEHOLDER,
@@ -17,7 +17,9 @@ import {
 } from "../../core/fill";
 import type { FigureResult, FigureTable, Issue, LinkRecord, ReportSettings } from "../../core/types";
 import { attribute, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
-import { decodeXml, encodeXml, DocxReadError, type XmlEncoding } from "./patch";
+import { decodeXml, DocxReadError, encodeXml, type XmlEncoding } from "./patch";
+import { DocxPackage, DOCUMENT_RELS } from "./opc";
+import { customXmlPart } from "./package";
 import { contentControlXml } from "./content-control";
 import { tableFigureControlXml } from "./table-figure";
 import { figureBookmarkName } from "./bookmark-names";
@@ -335,56 +337,16 @@ function existingLink(files: Unzipped, order: string[]): { name: string; record:
   return null;
 }
 
-const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
-const REL_CUSTOM_XML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
-const CT_CUSTOM_XML_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
-
-/** Adds a custom XML part holding the record the way Word stores one; edits the content types and the document's relationships only by insertion. */
+/** Adds a custom XML part holding the record the way Word stores one (package.ts's description), by insertion only. */
 function addLinkPart(files: Unzipped, order: string[], recordXml: string, guid: string): void {
-  let n = 1;
-  while (files[`customXml/item${n}.xml`] || files[`customXml/itemProps${n}.xml`]) n++;
-  const item = `customXml/item${n}.xml`;
-  const props = `customXml/itemProps${n}.xml`;
-  const rels = `customXml/_rels/item${n}.xml.rels`;
-  files[item] = strToU8(recordXml);
-  files[props] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${guid}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">` +
-      `<ds:schemaRefs><ds:schemaRef ds:uri="${LINK_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+  const pkg = DocxPackage.wrap(files, order);
+  const n = DocxPackage.freeNumber(
+    (k) =>
+      pkg.has(`customXml/item${k}.xml`) ||
+      pkg.has(`customXml/itemProps${k}.xml`) ||
+      pkg.relationshipIdUsed(DOCUMENT_RELS, `LedgerReportLink${k}`),
   );
-  files[rels] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      `<Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps${n}.xml"/></Relationships>`,
-  );
-  order.push(item, props, rels);
-
-  const typesName = "[Content_Types].xml";
-  const types = decodeXml(files[typesName] ?? new Uint8Array());
-  if (!types)
-    throw new DocxReadError("corrupt", "文档的内容类型表（[Content_Types].xml）已损坏。", "the package's [Content_Types].xml is damaged.");
-  let t = types.text;
-  const additions =
-    (/<Default\b[^>]*Extension="xml"/i.test(t) ? "" : `<Default Extension="xml" ContentType="application/xml"/>`) +
-    `<Override PartName="/${props}" ContentType="${CT_CUSTOM_XML_PROPS}"/>`;
-  t = t.replace(/<\/Types>\s*$/, (end) => additions + end);
-  files[typesName] = encodeXml(t, types.encoding);
-
-  const relsName = "word/_rels/document.xml.rels";
-  const docRels = files[relsName] ? decodeXml(files[relsName]) : null;
-  if (!docRels)
-    throw new DocxReadError(
-      "corrupt",
-      "文档的关系表（document.xml.rels）缺失或已损坏。",
-      "the document's relationships part is missing or damaged.",
-    );
-  let rid = 1;
-  while (docRels.text.includes(`Id="LedgerReportLink${rid}"`)) rid++;
-  files[relsName] = encodeXml(
-    docRels.text.replace(
-      /<\/Relationships>\s*$/,
-      (end) => `<Relationship Id="LedgerReportLink${rid}" Type="${REL_CUSTOM_XML}" Target="../${item}"/>` + end,
-    ),
-    docRels.encoding,
-  );
+  pkg.addParts(customXmlPart(recordXml, LINK_NAMESPACE, guid, n));
 }
 
 function guid(): string {
@@ -394,27 +356,7 @@ function guid(): string {
 
 /** Opens a .docx for filling: the same checks as refresh (not a docx, encrypted, too large). */
 function openPackage(bytes: Uint8Array): { files: Unzipped; order: string[] } {
-  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw new DocxReadError(
-      "not_docx",
-      "这个模板设有打开密码，或是旧版 .doc 格式。请在 Word 中取消密码或另存为 .docx 后再试。",
-      "this template is password-protected or an old .doc file; remove the password or save it as .docx in Word, then try again.",
-    );
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new DocxReadError("not_docx", "这不是 Word 文档（.docx）。", "this is not a Word document (.docx).");
-  const order: string[] = [];
-  let files: Unzipped;
-  try {
-    files = unzipSync(bytes, { filter: (f) => (order.push(f.name), true) });
-  } catch {
-    throw new DocxReadError("corrupt", "文档已损坏或不完整，无法打开。", "the document is damaged or incomplete.");
-  }
-  if (!files["word/document.xml"])
-    throw new DocxReadError(
-      "not_docx",
-      "这个文件不是 Word 文档（缺少 word/document.xml）。",
-      "this file is not a Word document (no word/document.xml).",
-    );
+  const { files, order } = DocxPackage.open(bytes, { noun: "模板", nounEn: "template", consequence: "" });
   return { files, order };
 }
 

@@ -1,12 +1,16 @@
 // Reading and patching a generated report (.docx) in place: find the figure controls and the link
 // part, then rewrite only the inside of the controls being updated and the link part. Every other
 // part keeps its exact content, and document.xml is unchanged outside the replaced w:sdtContent spans.
-import { unzipSync, zipSync, strToU8, type Unzipped } from "fflate";
+import { zipSync, strToU8, type Unzipped } from "fflate";
 import { LINK_NAMESPACE, parseLinkRecord, linkRecordToXml, type ParseLinkResult } from "../../core/link";
 import type { RefreshPlan } from "../../core/refresh/plan";
 import type { LinkRecord } from "../../core/types";
 import { XmlScanError } from "./xml-scan";
 import { tableFigureContent } from "./table-figure";
+import { decodeXml, DocxPackage, DocxReadError, encodeXml, type DocxReadErrorCode, type XmlEncoding } from "./opc";
+
+// The package model is opc.ts's; these stay importable from here for the callers that read a report file.
+export { decodeXml, DocxReadError, encodeXml, type DocxReadErrorCode, type XmlEncoding } from "./opc";
 import { locateControls, placeUntagged, replaceControlContents, type LocatedControl, type UntaggedControl } from "./content-control";
 
 // Where the controls are found and how they are written is the content-control module's; these
@@ -19,18 +23,6 @@ export {
   type LocatedControl,
   type UntaggedControl,
 } from "./content-control";
-
-export type DocxReadErrorCode = "not_docx" | "corrupt" | "not_linked" | "newer_version" | "link_missing" | "too_large";
-
-export class DocxReadError extends Error {
-  constructor(
-    readonly code: DocxReadErrorCode,
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface LinkedDocx {
   files: Unzipped;
@@ -47,8 +39,6 @@ export interface LinkedDocx {
   otherParts?: Record<string, { xml: string; encoding: XmlEncoding }>;
 }
 
-const MAX_UNCOMPRESSED = 256 * 1024 * 1024;
-
 const CORRUPT_BODY = () =>
   new DocxReadError(
     "corrupt",
@@ -58,45 +48,9 @@ const CORRUPT_BODY = () =>
 
 /** Opens a .docx and finds its link record and figure controls; throws DocxReadError when it cannot be refreshed. */
 export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
-  // Encrypted .docx files and old .doc files are both OLE compound files.
-  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw new DocxReadError(
-      "not_docx",
-      "这个文件设有打开密码，或是旧版 .doc 格式，无法刷新。请在 Word 中取消密码或另存为 .docx 后再试。",
-      "this file is password-protected or an old .doc file; remove the password or save it as .docx in Word, then try again.",
-    );
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new DocxReadError("not_docx", "这不是 Word 文档（.docx）。", "this is not a Word document (.docx).");
-  let files: Unzipped;
-  const order: string[] = [];
-  let total = 0;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        // Declared sizes bound what fflate allocates, so checking them bounds memory even for a zip bomb.
-        total += f.originalSize;
-        if (total > MAX_UNCOMPRESSED)
-          throw new DocxReadError(
-            "too_large",
-            `文档解压后超过 ${MAX_UNCOMPRESSED / 1048576} MB 上限，已停止读取。`,
-            `the document exceeds the ${MAX_UNCOMPRESSED / 1048576} MB uncompressed limit.`,
-          );
-        order.push(f.name);
-        return true;
-      },
-    });
-  } catch (e) {
-    if (e instanceof DocxReadError) throw e;
-    throw new DocxReadError("corrupt", "文档已损坏或不完整，无法打开。", "the document is damaged or incomplete.");
-  }
+  const pkg = DocxPackage.open(bytes);
+  const { files, order } = pkg;
   const doc = files["word/document.xml"];
-  if (!doc)
-    throw new DocxReadError(
-      "not_docx",
-      "这个文件不是 Word 文档（缺少 word/document.xml）。",
-      "this file is not a Word document (no word/document.xml).",
-    );
-
   const decoded = decodeXml(doc);
   if (!decoded) throw CORRUPT_BODY();
   const documentXml = decoded.text;
@@ -201,46 +155,6 @@ function findLinkPart(files: Unzipped, order: string[]): { name: string; parsed:
     first ??= { name, parsed };
   }
   return first;
-}
-
-export type XmlEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
-
-/** Decodes an XML part by its byte-order mark or first bytes; null when it is not valid text in that encoding. */
-export function decodeXml(bytes: Uint8Array): { text: string; encoding: XmlEncoding } | null {
-  let encoding: XmlEncoding = "utf-8";
-  let skip = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) [encoding, skip] = ["utf-8-bom", 3];
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, skip] = ["utf-16le", 2];
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, skip] = ["utf-16be", 2];
-  else if (bytes[0] === 0x3c && bytes[1] === 0x00) encoding = "utf-16le";
-  else if (bytes[0] === 0x00 && bytes[1] === 0x3c) encoding = "utf-16be";
-  try {
-    // Fatal: a lenient decode would turn bad bytes into U+FFFD and a write would then change them outside our spans.
-    const label = encoding === "utf-8-bom" ? "utf-8" : encoding;
-    return { text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip)), encoding };
-  } catch {
-    return null;
-  }
-}
-
-export function encodeXml(text: string, encoding: XmlEncoding): Uint8Array {
-  if (encoding === "utf-8") return strToU8(text);
-  if (encoding === "utf-8-bom") {
-    const body = strToU8(text);
-    const out = new Uint8Array(body.length + 3);
-    out.set([0xef, 0xbb, 0xbf]);
-    out.set(body, 3);
-    return out;
-  }
-  const out = new Uint8Array(2 + text.length * 2);
-  const le = encoding === "utf-16le";
-  out.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    out[2 + 2 * i] = le ? c & 0xff : c >> 8;
-    out[3 + 2 * i] = le ? c >> 8 : c & 0xff;
-  }
-  return out;
 }
 
 /** Applies a refresh plan's writes and stores the new link record; returns the new package. */

@@ -91,16 +91,10 @@ export function attribute(attrs: string, qname: string): string | null {
   return unescapeXml(m[2] ?? m[3] ?? "");
 }
 
-export function unescapeXml(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#") {
-      const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : "";
-    }
-    return { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[e]!;
-  });
-}
+/** Entities and character references resolved (core's one implementation, shared with the .xlsx reader). */
+import { decodeXmlEntities as unescapeXml } from "../../core/link/xmltext";
+
+export { unescapeXml };
 
 /**
  * The character data between two tags as a parser gives it: references resolved, CDATA sections

@@ -12,19 +12,8 @@ import { tableFigureContent } from "../docx/table-figure";
 import { linkRecordToXml, parseLinkRecord } from "../../core/link";
 import { contentLook, unchangedSinceReview } from "../docx/content-control";
 import type { RefreshPlan } from "../../core/refresh/plan";
-import {
-  asyncCall,
-  currentTextOfOoxml,
-  defaultRun,
-  environment,
-  partPayload,
-  sameRecord,
-  type LinkPartRef,
-  type WordEnvironment,
-  type WordFoundControl,
-  type WordMessage,
-  type WordRun,
-} from "./host";
+import { asyncCall, currentTextOfOoxml, defaultRun, environment, partPayload, sameRecord } from "./host";
+import type { LinkPartRef, WordEnvironment, WordFoundControl, WordMessage, WordRun } from "./host";
 
 /** A refresh plan with what the write needs to find the controls and the link part again. */
 export interface WordRefreshPlan extends RefreshPlan {

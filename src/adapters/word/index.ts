@@ -5,12 +5,5 @@ export { insertReport, insertFileOptions, INSERT_FILE_OPTIONS, WordInsertError, 
 export { overridesFromRecord } from "../../core/refresh/recompute";
 export { refreshInWord, type WordRefresh, type WordRefreshOptions } from "./refresh";
 export { selectFigure } from "./select";
-export {
-  bytesToBase64,
-  defaultEnvironment,
-  type LinkPartRef,
-  type WordEnvironment,
-  type WordFoundControl,
-  type WordMessage,
-  type WordRun,
-} from "./host";
+export { bytesToBase64, defaultEnvironment } from "./host";
+export type { LinkPartRef, WordEnvironment, WordFoundControl, WordMessage, WordRun } from "./host";

@@ -4,18 +4,8 @@ import { unzipSync, strFromU8 } from "fflate";
 import { LINK_NAMESPACE, linkRecordToXml } from "../../core/link";
 import type { LinkRecord } from "../../core/types";
 import { BODY_STYLE_NAME } from "../docx/style-names";
-import {
-  asyncCall,
-  bytesToBase64,
-  defaultRun,
-  environment,
-  itemsOf,
-  partPayload,
-  sameRecord,
-  type WordEnvironment,
-  type WordMessage,
-  type WordRun,
-} from "./host";
+import { asyncCall, bytesToBase64, defaultRun, environment, itemsOf, partPayload, sameRecord } from "./host";
+import type { WordEnvironment, WordMessage, WordRun } from "./host";
 
 /** How the first body paragraph looks: font, size (pt) and line spacing (pt). */
 export interface BodyLook {

@@ -3,20 +3,8 @@
 import { LINK_NAMESPACE, parseLinkRecord } from "../../core/link";
 import { figureOfTag, textOfWordControl } from "../docx/content-control";
 import type { LinkRecord } from "../../core/types";
-import {
-  asyncCall,
-  defaultRun,
-  currentTextOfOoxml,
-  environment,
-  hasTrackedChanges,
-  isOfficeError,
-  itemsOf,
-  type LinkPartRef,
-  type WordEnvironment,
-  type WordFoundControl,
-  type WordMessage,
-  type WordRun,
-} from "./host";
+import { asyncCall, defaultRun, currentTextOfOoxml, environment, hasTrackedChanges, isOfficeError, itemsOf } from "./host";
+import type { LinkPartRef, WordEnvironment, WordFoundControl, WordMessage, WordRun } from "./host";
 
 export type WordLinkProblemCode = "not_linked" | "newer_version" | "link_missing" | "link_damaged" | "link_unreadable";
 
@@ -80,12 +68,18 @@ interface WordPartsRead {
   tracking: boolean;
 }
 
+/** Queues the first read of both paths: tracking mode, the figure controls, the link namespace's parts. */
+function queueFirstRead(context: Word.RequestContext) {
+  context.document.load("changeTrackingMode");
+  const all = context.document.body.contentControls.load("items/id,items/tag,items/text");
+  const scoped = context.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
+  scoped.load("items/id");
+  return { all, scoped };
+}
+
 async function readWithWordParts(run: WordRun): Promise<WordPartsRead> {
   return run(async (context) => {
-    context.document.load("changeTrackingMode");
-    const all = context.document.body.contentControls.load("items/id,items/tag,items/text");
-    const scoped = context.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
-    scoped.load("items/id");
+    const { all, scoped } = queueFirstRead(context);
     const only = scoped.getOnlyItemOrNullObject();
     only.load("id");
     const onlyXml = only.getXml();
@@ -106,10 +100,7 @@ async function readWithWordParts(run: WordRun): Promise<WordPartsRead> {
 /** Two syncs, for a host that rejects a method called on a null object. */
 async function readWithWordPartsStepwise(run: WordRun): Promise<WordPartsRead> {
   return run(async (context) => {
-    context.document.load("changeTrackingMode");
-    const all = context.document.body.contentControls.load("items/id,items/tag,items/text");
-    const scoped = context.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
-    scoped.load("items/id");
+    const { all, scoped } = queueFirstRead(context);
     await context.sync();
     const xmls = itemsOf(scoped).map((p) => ({ id: p.id, xml: p.getXml() }));
     if (xmls.length) await context.sync();

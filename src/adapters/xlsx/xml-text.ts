@@ -1,19 +1,8 @@
 // Small text conversions shared by the cell scanner and the part parsers.
 import type { CellRange } from "../../core/types";
 
-const ENTITY = /&(#[xX][0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
-const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** Decodes the five XML entities and character references; anything else is left as written. */
-export function decodeEntities(raw: string): string {
-  if (raw.indexOf("&") < 0) return raw;
-  return raw.replace(ENTITY, (whole, body: string) => {
-    if (body.charCodeAt(0) !== 35 /* # */) return NAMED[body];
-    const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    if (!(code >= 0 && code <= 0x10ffff)) return whole;
-    return String.fromCodePoint(code);
-  });
-}
+/** The five XML entities and character references decoded (core's one implementation). */
+export { decodeXmlEntities as decodeEntities } from "../../core/link/xmltext";
 
 const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 

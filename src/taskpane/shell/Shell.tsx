@@ -55,7 +55,8 @@ export class PaneErrorBoundary extends Component<{ children: ReactNode }, { erro
   }
 
   override render() {
-    if (this.state.failed) return <CrashNotice error={this.state.error} onRetry={() => this.setState({ error: undefined, failed: false })} />;
+    if (this.state.failed)
+      return <CrashNotice error={this.state.error} onRetry={() => this.setState({ error: undefined, failed: false })} />;
     return this.props.children;
   }
 }

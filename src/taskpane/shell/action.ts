@@ -2,7 +2,7 @@
 // doing, to announce it, and to fail: the stage it was in decides the clerk's words, and the raw error
 // always goes along for IT. Plain TypeScript, so the rules are tested without React or a DOM.
 import { technicalDetail, type PaneError } from "../components/ErrorNotice";
-import { yieldToPaint } from "../paint";
+import { yieldToPaint } from "./paint";
 
 /** What the clerk reads when an action fails; the technical detail is added by the runner. */
 export type Problem = Omit<PaneError, "detail">;

@@ -176,12 +176,7 @@ function rowsBySheet(refs: { sheet: string; row: number }[]): { sheet: string; r
 /** Selects rows in Excel; resolves false when it failed (the pane shows why). */
 export type SelectRows = (refs: { sheet: string; row: number }[]) => Promise<boolean> | void;
 
-function FigureItem(props: {
-  figure: FigureResult;
-  definition?: FigureDefinition;
-  onSelectRows: SelectRows;
-  onSaveManual?: SaveManual;
-}) {
+function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition; onSelectRows: SelectRows; onSaveManual?: SaveManual }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const { figure, definition } = props;
@@ -222,11 +217,7 @@ function FigureItem(props: {
         )}
       </div>
       <Caption1 className={styles.muted} data-testid={figure.unresolved ? "figure-unresolved-reason" : undefined}>
-        {figure.unresolved
-          ? unresolvedLine(figure.unresolved, t, lang)
-          : value === null
-            ? t("figureNoValue")
-            : t("figureValue", { value })}
+        {figure.unresolved ? unresolvedLine(figure.unresolved, t, lang) : value === null ? t("figureNoValue") : t("figureValue", { value })}
       </Caption1>
       {/* With the editor below labelled 手工值, a bare 手工值 source line would only repeat it. */}
       {!(editable && figure.ledger === null) && (

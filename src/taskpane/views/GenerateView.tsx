@@ -160,7 +160,11 @@ export function GenerateView(props: {
         setSavedNote(t("settingsSaved"));
         await props.onSettingsWritten?.();
       },
-      fail: () => ({ what: t("errorSettingsWhat"), where: t("errorReadWhere", { where: t("errorWhereSettings") }), todo: t("errorSettingsTodo") }),
+      fail: () => ({
+        what: t("errorSettingsWhat"),
+        where: t("errorReadWhere", { where: t("errorWhereSettings") }),
+        todo: t("errorSettingsTodo"),
+      }),
     });
   }
 

@@ -11,7 +11,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import { useAction } from "../shell/useAction";
-import { FilePicker, fileBytes } from "../word/FilePicker";
+import { FilePicker, fileBytes } from "../components/FilePicker";
 import { saveBytes } from "../download";
 
 const WORDS = {

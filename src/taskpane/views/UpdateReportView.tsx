@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState } from "react";
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { CalendarArrowRight16Regular, DocumentArrowUp16Regular } from "@fluentui/react-icons";
-import type { ConflictChoice } from "../../core/refresh/plan";
-import type { LinkRecord, RawWorkbook } from "../../core/types";
-import type { FileRefreshResult } from "../../adapters/docx/refresh";
+import type { ConflictChoice, RefreshPlan } from "../../core/refresh/plan";
+import type { RawWorkbook } from "../../core/types";
+import type { ReportFileRefresh } from "../../adapters/docx/refresh";
 import { useI18n } from "../i18n";
 import type { PaneServices } from "../services";
 import { downloadsBlocked as downloadsBlockedOn, saveBytes, type SaveOutcome } from "../download";
@@ -15,10 +15,11 @@ import { ProgressLine } from "../components/ProgressLine";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice, workbookReadProblem } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
-import { FilePicker, fileBytes } from "../word/FilePicker";
-import { ReviewList } from "../word/ReviewList";
-import { IssuesLine } from "../word/IssuesLine";
-import { clerkMessage, figureNames, nextYearFileName, otherWorkbookOf, refreshedFileName, reviewModel } from "../word/model";
+import { FilePicker, fileBytes } from "../components/FilePicker";
+import { ReviewList } from "../components/ReviewList";
+import { IssuesLine } from "../components/IssuesLine";
+import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../components/review";
+import { nextYearFileName, refreshedFileName } from "../model";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 
@@ -38,40 +39,13 @@ const useStyles = makeStyles({
   review: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
-type Refresh = (
-  workbook: RawWorkbook,
-  docx: Uint8Array,
-  choices: Record<string, ConflictChoice>,
-  /** The clerk confirmed this workbook although it is not the report's. */
-  allowOtherWorkbook?: boolean,
-  /** 生成下一年度: the year after the report's own, with its period; absent, the report's own year. */
-  nextYear?: boolean,
-) => Promise<{ result: FileRefreshResult; previous: LinkRecord }>;
-
-/** The patcher and its zip code load only when the clerk updates a report. */
-const refreshReportFile: Refresh = async (workbook, docx, choices, allowOtherWorkbook, nextYear) => {
-  const [{ refreshDocx }, { readLinkedDocx }] = await Promise.all([
-    import(/* webpackChunkName: "docx-refresh" */ "../../adapters/docx/refresh"),
-    import(/* webpackChunkName: "docx-refresh" */ "../../adapters/docx/patch"),
-  ]);
-  const previous = readLinkedDocx(docx).record;
-  const overrides = nextYear ? { year: reportYear(previous) + 1 } : undefined;
-  return { result: refreshDocx(workbook, docx, { choices, allowOtherWorkbook, overrides }), previous };
-};
-
-/** The year a report was made for: the year its period ends in. */
-function reportYear(record: LinkRecord): number {
-  return Number(record.period.end.slice(0, 4));
-};
-
+/** A report file read and recomputed, waiting for the clerk's review and 保存. */
 interface Pending {
   fileName: string;
-  workbook: RawWorkbook;
-  docx: Uint8Array;
-  result: FileRefreshResult;
-  previous: LinkRecord;
+  refresh: ReportFileRefresh;
   choices: Record<string, ConflictChoice>;
-  allowOtherWorkbook: boolean;
+  /** The plan with the clerk's choices: what the review shows is what the saved file carries. */
+  plan: RefreshPlan;
   /** 生成下一年度: last year's and this year's, and the new file's name. */
   nextYear: { from: number; to: number; fileName: string } | null;
 }
@@ -85,11 +59,10 @@ interface Asking {
   nextYear: boolean;
 }
 
-export function UpdateReportView(props: { services: PaneServices; refresh?: Refresh }) {
+export function UpdateReportView(props: { services: PaneServices }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const { services } = props;
-  const refresh = props.refresh ?? refreshReportFile;
   const action = useAction();
   const busy = action.busy;
   const [pending, setPending] = useState<Pending | null>(null);
@@ -100,7 +73,7 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
 
   useEffect(() => {
     if (pending) reviewRef.current?.focus();
-  }, [pending?.result]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [pending?.refresh]); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function pick(file: File, nextYear: boolean, confirmed?: Omit<Asking, "mismatch" | "file" | "nextYear">) {
     setPending(null);
@@ -116,12 +89,12 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
         if (!workbook) workbook = (await services.source.read()).workbook;
         await step("report", t("progressReadFile", { file: file.name }));
         if (!docx) docx = await fileBytes(file);
-        const allowOtherWorkbook = confirmed !== undefined;
-        const { result, previous } = await refresh(workbook, docx, {}, allowOtherWorkbook, nextYear);
+        const refresh = await services.refreshReportFile(workbook, docx, { allowOtherWorkbook: confirmed !== undefined, nextYear });
+        const year = (r: { period: { end: string } }) => Number(r.period.end.slice(0, 4));
         const years = nextYear
-          ? { from: reportYear(previous), to: reportYear(result.plan.record), fileName: nextYearFileName(file.name, reportYear(result.plan.record)) }
+          ? { from: year(refresh.previous), to: year(refresh.plan.record), fileName: nextYearFileName(file.name, year(refresh.plan.record)) }
           : null;
-        setPending({ fileName: file.name, workbook, docx, result, previous, choices: {}, allowOtherWorkbook, nextYear: years });
+        setPending({ fileName: file.name, refresh, choices: {}, plan: refresh.plan, nextYear: years });
       },
       done: () => t("progressReviewReady", { file: file.name }),
       fail: (stage, err) => {
@@ -143,10 +116,8 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
     await action.run({
       stage: "render",
       work: async () => {
-        // The review showed the clerk's choices; the file must carry the same ones.
-        const bytes = Object.keys(pending.choices).length
-          ? (await refresh(pending.workbook, pending.docx, pending.choices, pending.allowOtherWorkbook, pending.nextYear !== null)).result.bytes
-          : pending.result.bytes;
+        // The review showed the clerk's choices; the file carries the same plan.
+        const bytes = pending.refresh.patch(pending.plan);
         const name = pending.nextYear ? pending.nextYear.fileName : refreshedFileName(pending.fileName);
         const outcome = saveBytes(bytes, name, services.platform);
         setSaved(outcome);
@@ -198,13 +169,13 @@ export function UpdateReportView(props: { services: PaneServices; refresh?: Refr
               {t("updateNextYearReady", { from: String(pending.nextYear.from), to: String(pending.nextYear.to), file: pending.nextYear.fileName })}
             </Caption1>
           )}
-          <IssuesLine issues={pending.result.issues} />
+          <IssuesLine issues={pending.refresh.issues} />
           <ReviewList
-            review={reviewModel(pending.result.plan, figureNames(pending.previous, pending.result.plan.record), pending.choices)}
+            review={reviewModel(pending.plan, figureNames(pending.refresh.previous, pending.plan.record), pending.choices)}
             choices={pending.choices}
             onChoose={(choices) => {
               setSaved(null);
-              setPending({ ...pending, choices });
+              setPending({ ...pending, choices, plan: pending.refresh.replan(choices) });
             }}
             disabled={busy !== null}
           />

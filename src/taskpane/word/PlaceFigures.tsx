@@ -10,7 +10,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import { useAction } from "../shell/useAction";
-import { FilePicker, fileBytes } from "./FilePicker";
+import { FilePicker, fileBytes } from "../components/FilePicker";
 import type { WordPaneServices } from "./services";
 
 /** The pane's words for this section, both languages side by side. */

@@ -23,6 +23,7 @@ import type { ConflictChoice } from "../../core/refresh/plan";
 import type { LinkRecord, RawWorkbook } from "../../core/types";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
+import { PaneHeader } from "../components/PaneHeader";
 import type { EngineResult } from "../../core/engine";
 import type { InsertResult, LinkedReportRead, WordMessage, WordRefresh, WordRefreshPlan } from "../../adapters/word";
 import { useI18n, type Translate } from "../i18n";
@@ -30,21 +31,18 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import type { ActionSpec } from "../shell/action";
 import type { WordPaneServices } from "./services";
-import { undoKeys, type PanePlatform } from "../services";
-import { FilePicker, fileBytes } from "./FilePicker";
-import { ReviewList } from "./ReviewList";
+import { undoKeys, type PanePlatform } from "../shell/services";
+import { FilePicker, fileBytes } from "../components/FilePicker";
+import { ReviewList } from "../components/ReviewList";
+import { IssuesLine } from "../components/IssuesLine";
 import { PlaceFigures } from "./PlaceFigures";
-import { IssuesLine } from "./IssuesLine";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
+import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../components/review";
 import {
-  clerkMessage,
-  figureNames,
   formatDay,
   formatGeneratedAt,
-  otherWorkbookOf,
   refreshCounts,
-  reviewModel,
   statusFromDocument,
   statusFromPlan,
   type FigureStatusKind,
@@ -78,7 +76,6 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalL,
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   title: { margin: 0, overflowWrap: "anywhere" },
   info: {
@@ -257,31 +254,23 @@ export function WordApp({ services }: { services: WordPaneServices }) {
         setOutcome({ kind: "applied", counts: refreshCounts(review.plan), warnings: result.warnings });
       },
       done: () => t("applyResultTitle"),
-      fail: () => ({ what: t("errorApplyWhat"), where: t("errorReadWhere", { where: t("errorWhereDocument") }), todo: t("errorApplyTodo") }),
+      fail: () => ({
+        what: t("errorApplyWhat"),
+        where: t("errorReadWhere", { where: t("errorWhereDocument") }),
+        todo: t("errorApplyTodo"),
+      }),
     });
   }
 
   const header = (
-    <header className={styles.header}>
-      <Text as="h1" weight="semibold" size={400}>
-        {t("appTitle")}
-      </Text>
-      <Button
-        appearance="subtle"
-        size="small"
-        icon={<ArrowClockwise16Regular />}
-        title={t("reloadHint")}
-        disabled={load.kind === "loading" || busy !== null}
-        data-testid="reload"
-        onClick={() => {
-          setReview(null);
-          action.clearError();
-          void read();
-        }}
-      >
-        {t("reload")}
-      </Button>
-    </header>
+    <PaneHeader
+      reloadDisabled={load.kind === "loading" || busy !== null}
+      onReload={() => {
+        setReview(null);
+        action.clearError();
+        void read();
+      }}
+    />
   );
 
   let body: ReactNode;
@@ -528,7 +517,11 @@ function InsertView(props: {
         setPrepared(null);
         await props.onInserted(result);
       },
-      fail: () => ({ what: t("errorInsertWhat"), where: t("errorReadWhere", { where: t("errorWhereDocument") }), todo: t("errorInsertTodo") }),
+      fail: () => ({
+        what: t("errorInsertWhat"),
+        where: t("errorReadWhere", { where: t("errorWhereDocument") }),
+        todo: t("errorInsertTodo"),
+      }),
     });
   }
 

@@ -13,7 +13,7 @@ import {
   type WordRefresh,
   type WordRun,
 } from "../../adapters/word";
-import { renderDocxLazily, type PanePlatform } from "../services";
+import { readWorkbookFileLazily, renderDocxLazily, type PanePlatform } from "../shell/services";
 import { convertPlaceholdersInWord, insertFigureAtCursor, type PlaceResult, type PlaceSource } from "../../adapters/word/place";
 
 export interface WordPaneServices {
@@ -38,13 +38,6 @@ export interface WordPaneServices {
   runEngine: typeof runEngine;
   renderDocx: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
   platform?: PanePlatform;
-}
-
-/** The xlsx reader is only needed once the clerk picks a file: load it then. */
-export async function readWorkbookFileLazily(bytes: Uint8Array, fileName: string): Promise<RawWorkbook> {
-  const xlsx = await import(/* webpackChunkName: "xlsx" */ "../../adapters/xlsx/workbook-file");
-  // The sheets every workbook read takes (core's isSheetRead), as the CLI and the web page.
-  return xlsx.readWorkbookFile(bytes, fileName);
 }
 
 export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>, platform: PanePlatform = "unknown"): WordPaneServices {

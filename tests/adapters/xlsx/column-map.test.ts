@@ -3,7 +3,7 @@
 import { readXlsx } from "../../../src/adapters/xlsx";
 import { isSheetRead } from "../../../src/core/ledger";
 import { runEngine } from "../../../src/core/engine";
-import { readWorkbookFileLazily } from "../../../src/taskpane/word/services";
+import { readWorkbookFileLazily } from "../../../src/taskpane/shell/services";
 import { renamedStudyWorkbook, STUDY_COUNTS } from "../../helpers/renamed-workbook";
 
 const overrides = { year: 2022, periodStart: "2022-01-01", periodEnd: "2022-12-31" };

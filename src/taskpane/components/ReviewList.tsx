@@ -5,7 +5,7 @@ import { useId } from "react";
 import { Body1Strong, Button, Caption1, Radio, RadioGroup, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import { useI18n } from "../i18n";
-import { chooseAll, type ReviewModel } from "./model";
+import { chooseAll, type ReviewModel } from "./review";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },

@@ -1,7 +1,7 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Issue } from "../../core/types";
 import { useI18n } from "../i18n";
-import { issueSummary } from "./model";
+import { issueSummary } from "./review";
 
 /** Long lists belong in Excel's 台账 tab; the pane only says enough to decide whether to go on. */
 const SHOWN = 50;

@@ -1,6 +1,6 @@
 import { useId, useRef } from "react";
 import { Button, makeStyles, type ButtonProps } from "@fluentui/react-components";
-import { visuallyHidden } from "../components/LiveRegion";
+import { visuallyHidden } from "./LiveRegion";
 
 const useStyles = makeStyles({
   // Hidden from sight and from Tab (the button is the one stop), but a real labelled input, so

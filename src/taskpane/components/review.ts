@@ -1,0 +1,132 @@
+// What the shared widgets show of a refresh and of issues — the review list, the issue line, the
+// clerk's words from a reader's error. Pure, so the Word pane and the Excel pane's 更新已有报告 read
+// one plan the same way.
+import type { Issue, LinkRecord } from "../../core/types";
+import type { ConflictChoice, RefreshPlan } from "../../core/refresh/plan";
+import type { WorkbookMismatch } from "../../core/refresh/recompute";
+import { describePlacesIn } from "../../core/describe";
+
+/**
+ * The two workbooks when a refresh stopped because the workbook is not the report's (the error the
+ * file patcher and the Word adapter throw before writing anything); null for any other error.
+ * Read by shape, not class, so it survives the lazy chunk the patcher loads in.
+ */
+export function otherWorkbookOf(error: unknown): WorkbookMismatch | null {
+  const e = error as { name?: unknown; mismatch?: WorkbookMismatch } | null;
+  if (!e || e.name !== "OtherWorkbookError" || !e.mismatch) return null;
+  const { report, workbook } = e.mismatch;
+  if (typeof report?.id !== "string" || typeof workbook?.id !== "string") return null;
+  return e.mismatch;
+}
+
+export interface ReviewUpdate {
+  id: string;
+  name: string;
+  old: string;
+  new: string;
+}
+
+export interface ReviewConflict {
+  id: string;
+  name: string;
+  /** What the report last wrote. */
+  written: string;
+  /** The clerk's text. */
+  current: string;
+  new: string;
+  resolution: ConflictChoice;
+}
+
+export interface ReviewModel {
+  /** Figures the ledgers moved and the clerk left alone: replaced without asking. */
+  updates: ReviewUpdate[];
+  /** One entry per figure the clerk retyped and the ledgers disagree with. */
+  conflicts: ReviewConflict[];
+  removed: { id: string; name: string }[];
+  /** Hand edits over figures the ledgers did not move: kept as written, nothing to decide. */
+  kept: { id: string; name: string; current: string }[];
+  /** Figures the workbook defines that the report has no place for. */
+  notInDocument: { id: string; name: string }[];
+  /** Controls the plan would write. */
+  writes: number;
+}
+
+/** Figure names by id: the report's own names first, the workbook's for figures it adds. */
+export function figureNames(...records: (LinkRecord | null | undefined)[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const record of records) for (const f of record?.figures ?? []) if (!names.has(f.id)) names.set(f.id, f.name);
+  return names;
+}
+
+/**
+ * `choices` override each conflict's planned resolution for display, so a view can show the clerk's
+ * pick without planning again (the write must still be planned with the same choices).
+ */
+export function reviewModel(
+  plan: RefreshPlan,
+  names: ReadonlyMap<string, string>,
+  choices: Record<string, ConflictChoice> = {},
+): ReviewModel {
+  const name = (id: string) => names.get(id) ?? id;
+  // A conflict resolved as "take" is also listed as updated by the plan; the review shows it once, as the conflict.
+  const conflicted = new Set(plan.conflicts.map((c) => c.id));
+  const seen = new Set<string>();
+  const conflicts: ReviewConflict[] = [];
+  for (const c of plan.conflicts) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    conflicts.push({
+      id: c.id,
+      name: name(c.id),
+      written: c.written,
+      current: c.current,
+      new: c.new,
+      resolution: choices[c.id] ?? c.resolution,
+    });
+  }
+  return {
+    updates: plan.updated.filter((u) => !conflicted.has(u.id)).map((u) => ({ id: u.id, name: name(u.id), old: u.old, new: u.new })),
+    conflicts,
+    removed: plan.removed.map((id) => ({ id, name: name(id) })),
+    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), current: k.current })),
+    notInDocument: plan.notInDocument.map((id) => ({ id, name: name(id) })),
+    writes: plan.writes.length,
+  };
+}
+
+/** The choice for every conflict at once (全部保留 / 全部采用新值). */
+export function chooseAll(review: Pick<ReviewModel, "conflicts">, choice: ConflictChoice): Record<string, ConflictChoice> {
+  return Object.fromEntries(review.conflicts.map((c) => [c.id, choice]));
+}
+
+/** Issue text without a leading copy of its cell, since the view shows the cell as the link. */
+export function issueText(issue: Issue, lang: "zh-CN" | "en-US"): string {
+  const text = lang === "zh-CN" ? issue.message : issue.messageEn;
+  const rest = issue.cell && text.startsWith(issue.cell) ? text.slice(issue.cell.length).replace(/^[\s:：,，]+/, "") : text;
+  // Other cells the message names are said as places too, never in formula syntax.
+  return describePlacesIn(rest);
+}
+
+export interface IssueSummary {
+  errors: number;
+  warnings: number;
+  /** Errors and warnings as the clerk reads them, each naming its sheet and cell when it has one. */
+  lines: string[];
+}
+
+export function issueSummary(issues: readonly Issue[], lang: "zh-CN" | "en-US"): IssueSummary {
+  const shown = issues.filter((i) => i.severity !== "info");
+  return {
+    errors: shown.filter((i) => i.severity === "error").length,
+    warnings: shown.filter((i) => i.severity === "warning").length,
+    lines: shown.map((i) => (i.cell ? `${i.cell} ${issueText(i, lang)}` : lang === "zh-CN" ? i.message : i.messageEn)),
+  };
+}
+
+/** Errors thrown by the file readers and the Word adapter carry the clerk's message in both languages. */
+export function clerkMessage(error: unknown, lang: "zh-CN" | "en-US"): string | null {
+  if (!(error instanceof Error)) return null;
+  const en = (error as Error & { messageEn?: unknown }).messageEn;
+  if (typeof en !== "string") return null;
+  return lang === "zh-CN" ? error.message : en;
+}
