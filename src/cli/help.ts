@@ -166,12 +166,17 @@ ${COMMON}`,
 Refreshes the figures of a generated report, keeping every word the clerk wrote; prints what changed
 and how many issues the ledgers have (--verbose lists them).
 
-  -o, --output <文件>      输出文件（默认 <报告>.refreshed.docx，已存在时自动加序号）；用报告本身的路径即原地刷新
+  -o, --output <文件>      输出文件（默认 <报告>.refreshed.docx；加 --year 时为改了年份的报告名，如 述职报告-2023.docx；
+                           已存在时自动加序号）；用报告本身的路径即原地刷新
   --overwrite-conflicts    手工修改过的数字也改为台账中的新值 / take the new value for hand-edited figures too
   --other-workbook         工作簿ID与报告记录的不同（或工作簿没有ID）时仍然刷新；默认不写入任何内容并退出（退出码 2）
                            refresh even when the workbook's 工作簿ID is not the report's (default: write nothing, exit 2)
   --force                  -o 指定的文件已存在时覆盖 / replace an existing -o file
   --year <年份>            按该年度重新计算（默认为报告生成时的年度）/ recompute for that year (default: the report's own)
+                           生成下一年度：用去年的报告（含您改过的文字）和今年的台账，--year 2023 把标题年份、期间和
+                           每个指标的区间都换成 2023 年，保留您写的文字，手工改过的数字列出供核对、不覆盖；写入新文件
+                           next year's report from last year's: same words, every year slot and figure for 2023,
+                           hand-edited figures listed for review (never overwritten); written to a new file
   --scope <部门>           统计范围（默认为报告生成时的范围）/ scope (default: the report's own)
   --verbose                列出台账中的每个问题 / list every issue of the ledgers
   --json                   {"version":1,"output","updated":[{"id","name","old","new"}],"unchanged":[…],"conflicts":[{"id","name","written","current","new","resolution"}],"removed":[…],"issues":[…],"mustLook":[…]}

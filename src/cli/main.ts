@@ -246,11 +246,11 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
   const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
   if (!positionals[1]) throw new UsageError("缺少要刷新的报告（.docx）。", "missing the report (.docx) to refresh.", "usage.missing_input");
   const reportPath = resolve(positionals[1]);
+  const overrides = parseOverrides(flags);
   // The default never replaces anything: an earlier refreshed copy may hold the clerk's edits.
-  const output = flags.output !== undefined ? resolve(flags.output) : freeName(reportPath.replace(/(\.docx)?$/i, ".refreshed.docx"));
+  const output = flags.output !== undefined ? resolve(flags.output) : freeName(refreshedName(reportPath, overrides.year));
   // Naming the report itself with -o is the one way to refresh it in place.
   if (output !== reportPath) checkOutput(output, input, Boolean(flags.force));
-  const overrides = parseOverrides(flags);
   const progress = createProgress(["读取工作簿", "读取报告", "计算指标", "写入文件"]);
   try {
     progress.step("读取工作簿");
@@ -450,6 +450,25 @@ function checkOutput(output: string, input: string, force: boolean): void {
       `${output} already exists; nothing was changed. Choose another name, or add --force to replace it.`,
       "output.exists",
     );
+}
+
+/**
+ * Where a refresh writes by default: `报告.refreshed.docx`; with --year (next year's report from last
+ * year's), the report's name with its year changed (`述职报告-2022.docx` → `述职报告-2023.docx`), or
+ * the year added (`报告.docx` → `报告-2023.docx`). Never the report itself.
+ */
+export function refreshedName(reportPath: string, year: number | undefined): string {
+  const refreshed = reportPath.replace(/(\.docx)?$/i, ".refreshed.docx");
+  if (year === undefined) return refreshed;
+  const dir = reportPath.slice(0, reportPath.length - basename(reportPath).length);
+  const name = basename(reportPath);
+  const years = [...name.matchAll(/(?<!\d)(19|20)\d\d(?!\d)/g)];
+  const last = years[years.length - 1];
+  const renamed =
+    last && last.index !== undefined
+      ? name.slice(0, last.index) + String(year) + name.slice(last.index + 4)
+      : name.replace(/(\.docx)?$/i, `-${year}.docx`);
+  return renamed === name ? refreshed : dir + renamed;
 }
 
 /** `报告.refreshed.docx`, or `报告.refreshed-2.docx` … when that exists. */

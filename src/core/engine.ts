@@ -13,6 +13,8 @@ export interface EngineOptions {
   overrides?: Partial<ReportSettings>;
   /** Generation time written into the link record (ISO); defaults to now. */
   generatedAt?: string;
+  /** A template to use instead of the one 报告设置 names (a clerk's own, a test's). */
+  template?: Template;
 }
 
 export interface EngineResult {
@@ -73,7 +75,7 @@ export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}
     scope: settings.scope,
     scopeCell,
   });
-  const template = templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
+  const template = options.template ?? templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
   const undefinedSlots = undefinedFigures(template, evaluated.figures, settings);
   const figures = [...evaluated.figures, ...undefinedSlots.figures];
   yield { stage: "figures", figures: figures.length };

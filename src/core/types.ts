@@ -330,7 +330,12 @@ export type Block =
   | { kind: "title"; runs: Run[]; breaks?: number[] }
   | { kind: "heading"; level: 1 | 2 | 3; runs: Run[] }
   | { kind: "paragraph"; runs: Run[]; align?: "both" | "right" | "center"; indent?: boolean }
-  | { kind: "table"; rows: Run[][][] };
+  | { kind: "table"; rows: Run[][][] }
+  /**
+   * A table figure on its own: a block-level control around its table (or around the placeholder
+   * paragraph while the ledgers cannot support it). The slot's text is the table's text.
+   */
+  | { kind: "tableFigure"; slot: Extract<Run, { kind: "slot" }>; table: FigureTable | null };
 
 export interface ReportDocument {
   blocks: Block[];

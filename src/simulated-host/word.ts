@@ -55,11 +55,25 @@ function notLoaded(location: string, name: string): never {
 // The document model.
 
 /** A stretch of body text, or the end of a paragraph, with the controls it lies in (outermost first). */
-type Item =
+type Item = (
   /** `highlight` is the run's highlight colour as Word names it (`yellow`), absent when none. */
   | { kind: "text"; text: string; controls: number[]; revision?: "inserted" | "deleted"; highlight?: string }
   /** The end of a paragraph, with the paragraph's style id (none: the default paragraph style). */
-  | { kind: "break"; controls: number[]; style?: string };
+  | { kind: "break"; controls: number[]; style?: string }
+) & {
+  /** The table cell the item lies in (outermost table only): what Table.values reads. */
+  cell?: CellRef;
+};
+
+/** A cell of a table: the table (unique in the document), its row and its column, zero-based. */
+interface CellRef {
+  table: number;
+  row: number;
+  col: number;
+}
+
+/** Tables get ids unique across every body parsed, so an inserted table never merges with another. */
+let nextTableId = 1;
 
 // ---------------------------------------------------------------------------------------------
 // Styles and settings: what decides how inserted paragraphs look. Parsed with a general XML parser.
@@ -318,12 +332,18 @@ function parseBody(xml: string): {
     fail("InvalidArgument", "insertFileFromBase64", "The file is not a valid Word document.");
   }
   const body = descendant(root, "w:body");
+  /** The cell of the outermost table being read, if any. */
+  let cell: CellRef | null = null;
+  const pushItem = (item: Item) => {
+    if (cell) item.cell = { ...cell };
+    items.push(item);
+  };
 
   const text = (value: string, revision: Revision, highlight: string) => {
     const item: Item = { kind: "text", text: value, controls: [...active] };
     if (revision) item.revision = revision;
     if (highlight) item.highlight = highlight;
-    items.push(item);
+    pushItem(item);
   };
 
   const run = (r: XmlElement, revision: Revision) => {
@@ -374,15 +394,33 @@ function parseBody(xml: string): {
             showingPlaceholder: onOff(firstChild(props, "w:showingPlcHdr")),
           });
           // An empty control still has a place in the text.
-          items.push({ kind: "text", text: "", controls: [...active] });
+          pushItem({ kind: "text", text: "", controls: [...active] });
           walk(content, revision);
           active.pop();
+          break;
+        }
+        case "w:tbl": {
+          if (cell) {
+            walk(c, revision);
+            break;
+          }
+          const table = nextTableId++;
+          let row = -1;
+          for (const tr of childElements(c).filter((e) => e.name === "w:tr")) {
+            row++;
+            let col = -1;
+            for (const tc of childElements(tr).filter((e) => e.name === "w:tc")) {
+              cell = { table, row, col: ++col };
+              walk(tc, revision);
+            }
+          }
+          cell = null;
           break;
         }
         case "w:p": {
           walk(c, revision);
           const style = firstChild(firstChild(c, "w:pPr"), "w:pStyle")?.attrs["w:val"];
-          items.push(style === undefined ? { kind: "break", controls: [...active] } : { kind: "break", controls: [...active], style });
+          pushItem(style === undefined ? { kind: "break", controls: [...active] } : { kind: "break", controls: [...active], style });
           break;
         }
         case "w:r":
@@ -861,6 +899,61 @@ export class SimWordDocument {
     ];
     if (heldParagraphs) replacement.push({ kind: "break", controls: stack });
     this.items.splice(first, last - first + 1, ...replacement);
+    this.prune();
+  }
+
+  /**
+   * The tables a control holds, in document order, each as Table.values gives it: rows of cell
+   * texts, the paragraphs of a cell separated by \n.
+   */
+  controlTables(key: number): string[][][] {
+    const tables = new Map<number, string[][]>();
+    const open = new Map<string, string>();
+    for (const it of this.items) {
+      if (!it.cell || !it.controls.includes(key)) continue;
+      if (it.kind === "text" && it.revision === "deleted") continue;
+      let rows = tables.get(it.cell.table);
+      if (!rows) tables.set(it.cell.table, (rows = []));
+      const row = (rows[it.cell.row] ??= []);
+      row[it.cell.col] ??= "";
+      const where = `${it.cell.table}/${it.cell.row}/${it.cell.col}`;
+      if (it.kind === "text") open.set(where, (open.get(where) ?? "") + it.text);
+      else {
+        // A paragraph ends: the cell gets its text, after a line if it already had a paragraph.
+        const seen = `${where}#`;
+        row[it.cell.col] += (open.has(seen) ? "\n" : "") + (open.get(where) ?? "");
+        open.set(seen, "");
+        open.delete(where);
+      }
+    }
+    return [...tables.values()].map((rows) => Array.from(rows, (r) => Array.from(r ?? [], (c) => c ?? "")));
+  }
+
+  /**
+   * insertOoxml(ooxml, "Replace") on a control: what was inside goes, the package's body comes in
+   * (its controls as new controls nested in this one). Word leaves an empty paragraph after a table
+   * it inserts into a control (OfficeDev/office-js#116, #2655: content with tables inserted with
+   * insertOoxml gets an extra paragraph), so a table figure's control ends with one here too.
+   */
+  replaceControlOoxml(key: number, ooxml: string): void {
+    const [first, last] = this.span(key);
+    if (first < 0) fail("ItemNotFound", "ContentControl.insertOoxml");
+    const body = /<w:body\b[^>]*>([\s\S]*)<\/w:body>/.exec(ooxml)?.[1];
+    if (body === undefined) fail("InvalidArgument", "ContentControl.insertOoxml", "The OOXML has no w:document body.");
+    const parsed = parseBody(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+    this.controlsByKey.get(key)!.showingPlaceholder = false;
+    const outer = this.items[first].controls;
+    const stack = outer.slice(0, outer.indexOf(key) + 1);
+    const keyOf = parsed.controls.map((c) => {
+      const k = this.nextKey++;
+      this.controlsByKey.set(k, { ...c, key: k, wordId: this.nextWordId++ });
+      return k;
+    });
+    const inserted: Item[] = parsed.items.map((it) => ({ ...it, controls: [...stack, ...it.controls.map((i) => keyOf[i])] }));
+    if (inserted.length && inserted[inserted.length - 1].cell) inserted.push({ kind: "break", controls: stack });
+    // A control holding paragraphs keeps ending with one.
+    if (inserted.length === 0 || inserted[inserted.length - 1].kind !== "break") inserted.push({ kind: "break", controls: stack });
+    this.items.splice(first, last - first + 1, ...inserted);
     this.prune();
   }
 
@@ -1400,6 +1493,28 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     );
   }
 
+  /** WordApi 1.1: only "Replace" is modelled (a table figure's whole content written again). */
+  insertOoxml(ooxml: string, insertLocation: string): void {
+    const location = "ContentControl.insertOoxml";
+    const where = insertLocationOf(insertLocation, location);
+    if (where !== "Replace") fail("InvalidArgument", location, `insertOoxml "${where}" is not modelled by the simulated host.`);
+    this._queue(() => {
+      const c = this._forMethod(location);
+      if (!c) return;
+      if (c.cannotEdit) fail("AccessDenied", location, "The content control cannot be edited.");
+      this._host.doc.replaceControlOoxml(c.key, ooxml);
+    });
+  }
+
+  /** WordApi 1.3: the tables in the control. */
+  get tables(): SimTableCollection {
+    this._host.need("1.3", "ContentControl.tables");
+    return new SimTableCollection(this.context, () => {
+      const c = this._target("ContentControl.tables");
+      return c ? this._host.doc.controlTables(c.key).map((values) => ({ values })) : [];
+    });
+  }
+
   /** WordApi 1.1: the control's range (only "Whole" is modelled). */
   getRange(rangeLocation = "Whole"): SimRangeProxy {
     if (rangeLocation !== "Whole") fail("InvalidArgument", "ContentControl.getRange", "Only Whole is modelled.");
@@ -1506,6 +1621,39 @@ class SimContentControlCollection extends SimCollectionProxy<ControlModel, SimCo
   getFirstOrNullObject(): SimContentControlProxy {
     this._host.need("1.3", "ContentControlCollection.getFirstOrNullObject");
     return new SimContentControlProxy(this.context, () => (this._target(this._className) ?? [])[0] ?? null, true);
+  }
+}
+
+// --- Tables (WordApi 1.3) ---------------------------------------------------------------------
+
+interface TableModel {
+  values: string[][];
+}
+
+class SimTableProxy extends SimProxy<TableModel> {
+  readonly _className = "Table";
+  protected readonly _scalars = ["values", "rowCount"] as const;
+  get values(): string[][] {
+    return this._get("values");
+  }
+  get rowCount(): number {
+    return this._get("rowCount");
+  }
+  protected _read(m: TableModel, name: string): unknown {
+    return name === "values" ? m.values.map((r) => [...r]) : m.values.length;
+  }
+}
+
+class SimTableCollection extends SimCollectionProxy<TableModel, SimTableProxy> {
+  readonly _className = "TableCollection";
+  protected _item(m: TableModel): SimTableProxy {
+    return new SimTableProxy(this.context, () => m);
+  }
+  getFirst(): SimTableProxy {
+    return new SimTableProxy(this.context, () => (this._target("TableCollection.getFirst") ?? [])[0] ?? null);
+  }
+  getFirstOrNullObject(): SimTableProxy {
+    return new SimTableProxy(this.context, () => (this._target(this._className) ?? [])[0] ?? null, true);
   }
 }
 

@@ -3,7 +3,7 @@ import type { Issue, LinkRecord, LinkedFigure } from "../../src/core/types";
 import { planRefresh, type FoundControl } from "../../src/core/refresh/plan";
 import { formatDay, formatGeneratedAt, refreshCounts, statusFromDocument, statusFromPlan } from "../../src/taskpane/word/model";
 import { chooseAll, clerkMessage, figureNames, issueSummary, reviewModel } from "../../src/taskpane/components/review";
-import { refreshedFileName } from "../../src/taskpane/model";
+import { nextYearFileName, refreshedFileName } from "../../src/taskpane/model";
 import { XlsxReadError } from "../../src/adapters/xlsx";
 import { undoKeys } from "../../src/taskpane/shell/services";
 
@@ -137,6 +137,12 @@ describe("texts around the review", () => {
     expect(formatDay("2022-12-31", "zh-CN")).toBe("2022年12月31日");
     expect(formatDay("2022-01-01", "en-US")).toBe("Jan 1, 2022");
     expect(formatDay("2022/1/1", "zh-CN")).toBe("2022/1/1");
+  });
+
+  it("names next year's report after last year's with the year changed, or added, never last year's name", () => {
+    expect(nextYearFileName("述职报告-2022.docx", 2023)).toBe("述职报告-2023.docx");
+    expect(nextYearFileName("2022年度述职报告.docx", 2023)).toBe("2023年度述职报告.docx");
+    expect(nextYearFileName("报告.docx", 2023)).toBe("报告-2023.docx");
   });
 
   it("names the refreshed copy after the clerk's file and never reuses its name", () => {

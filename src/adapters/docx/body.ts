@@ -2,7 +2,7 @@
 // content control tagged with its figure id; nothing else in the text is a control, so Refresh can
 // never touch what the clerk wrote around the figures.
 
-import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { AlignmentType, ImportedXmlComponent, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import type { FileChild, ParagraphChild } from "docx";
 import type { Block, Run, RunStyle } from "../../core/types";
 import { sanitizeXmlText, slotTag } from "../../core/link";
@@ -10,6 +10,8 @@ import { titleBreaks } from "../../core/report/title";
 import { figureBookmarkName } from "./bookmark-names";
 import { contentControl, el } from "./oxml";
 import { LINE_PITCH, STYLE, TITLE_POINTS } from "./styles";
+import { tableFigureContent } from "./table-figure";
+import { escapeXmlAttribute } from "../../core/link";
 
 /** Width of the 156 mm text block in twips (A4 11906 − left 1587 − right 1474). */
 export const TEXT_WIDTH = 8845;
@@ -193,9 +195,31 @@ function table(block: Extract<Block, { kind: "table" }>, ids: ControlIds): Table
   });
 }
 
+/**
+ * A table figure: a block-level control (tagged and locked like every figure) around its three-line
+ * table, between the bookmark that is its second anchor. The same content the patcher and Word's
+ * insertOoxml write (table-figure.ts).
+ */
+function tableFigure(block: Extract<Block, { kind: "tableFigure" }>, ids: ControlIds): FileChild[] {
+  const { slot } = block;
+  const mark = ids.bookmark(slot.id);
+  const xml =
+    `<w:sdt><w:sdtPr><w:alias w:val="${escapeXmlAttribute(slot.name.replace(/[\t\n\r]/g, " "))}"/>` +
+    `<w:tag w:val="${escapeXmlAttribute(slotTag(slot.id))}"/><w:id w:val="${ids.take()}"/><w:lock w:val="sdtLocked"/></w:sdtPr>` +
+    `<w:sdtContent>${tableFigureContent(block.table, slot.text)}</w:sdtContent></w:sdt>`;
+  // fromXmlString gives the parsed document; its one child is the control.
+  const parsed = ImportedXmlComponent.fromXmlString(xml) as unknown as { root: unknown[] };
+  const control = parsed.root.find((c) => c instanceof ImportedXmlComponent) as ImportedXmlComponent;
+  return [
+    el("w:bookmarkStart", { "w:id": mark.id, "w:name": mark.name }),
+    control,
+    el("w:bookmarkEnd", { "w:id": mark.id }),
+  ] as unknown as FileChild[];
+}
+
 export function blockChildren(blocks: Block[], ids: ControlIds): FileChild[] {
   const ending = endingLayout(blocks);
-  return blocks.map((block, index): FileChild => {
+  return blocks.flatMap((block, index): FileChild | FileChild[] => {
     switch (block.kind) {
       case "title":
         return title(block, ids);
@@ -205,6 +229,8 @@ export function blockChildren(blocks: Block[], ids: ControlIds): FileChild[] {
         return paragraph(block, ids, ending.get(index));
       case "table":
         return table(block, ids);
+      case "tableFigure":
+        return tableFigure(block, ids);
     }
   });
 }

@@ -444,20 +444,29 @@ export function contentXml(control: LocatedControl, text: string): string {
 }
 
 /**
+ * The new inside of a block-level control given as whole blocks (a table figure's table): only a
+ * block-level control can hold them; an inline one keeps getting text, so callers check first.
+ */
+function blockContentXml(control: LocatedControl, blocks: string): string {
+  const inner = `${control.innerMarks ?? ""}${blocks}`;
+  return control.emptyContent ? `<w:sdtContent>${inner}</w:sdtContent>` : inner;
+}
+
+/**
  * document.xml with new text in the given controls (and the tags of controls placed again restored);
  * every byte outside the replaced spans stays as it was.
  */
 export function replaceControlContents(
   xml: string,
   controls: readonly LocatedControl[],
-  writes: readonly { index: number; text: string }[],
+  writes: readonly { index: number; text: string; block?: string }[],
 ): string {
   const edits: { start: number; end: number; text: string }[] = [];
   for (const c of controls) if (c.restore) edits.push({ start: c.restore.start, end: c.restore.end, text: c.restore.xml });
   for (const w of writes) {
     const c = controls[w.index];
     if (c.placeholder) edits.push({ ...c.placeholder, text: "" });
-    edits.push({ start: c.contentStart, end: c.contentEnd, text: contentXml(c, w.text) });
+    edits.push({ start: c.contentStart, end: c.contentEnd, text: w.block !== undefined ? blockContentXml(c, w.block) : contentXml(c, w.text) });
   }
   if (edits.length === 0) return xml;
   edits.sort((a, b) => a.start - b.start);

@@ -15,18 +15,21 @@ import {
   withSlots,
   type PlaceholderTarget,
 } from "../../core/fill";
-import type { FigureResult, Issue, LinkRecord, ReportSettings } from "../../core/types";
+import type { FigureResult, FigureTable, Issue, LinkRecord, ReportSettings } from "../../core/types";
 import { attribute, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
 import { decodeXml, DocxReadError, encodeXml, type XmlEncoding } from "./patch";
 import { DocxPackage, DOCUMENT_RELS } from "./opc";
 import { customXmlPart } from "./package";
 import { contentControlXml } from "./content-control";
+import { tableFigureControlXml } from "./table-figure";
 import { figureBookmarkName } from "./bookmark-names";
 
 /** A slot's current text, and whether it is an unresolved figure's 待补 placeholder (highlighted). */
 export interface FillValue {
   text: string;
   unresolved: boolean;
+  /** A table figure's table (null while unsupported): a placeholder alone in its paragraph becomes the table. */
+  table?: FigureTable | null;
 }
 
 export interface FillSlots {
@@ -92,6 +95,10 @@ interface RunInfo {
 }
 
 interface Paragraph {
+  /** Offsets of `<w:p` and after `</w:p>`, and whether the paragraph stands where a table may (body, cell, block control). */
+  start: number;
+  end: number;
+  block: boolean;
   runs: RunInfo[];
   /** The paragraph's text and, per character, its run and piece (-1 for a tab or break). */
   text: string;
@@ -120,7 +127,8 @@ function readParagraphs(xml: string): Paragraph[] {
     const parentName = stack[stack.length - 1]?.name;
     if (tag.kind === "open" || tag.kind === "empty") {
       if (tag.name === "w:p" && tag.kind === "open") {
-        paragraphs.push({ runs: [], text: "", where: [], number: ++count });
+        const block = parentName === "w:body" || parentName === "w:tc" || parentName === "w:sdtContent";
+        paragraphs.push({ start: tag.start, end: -1, block, runs: [], text: "", where: [], number: ++count });
         runs.push(null);
       } else if (tag.name === "w:r" && tag.kind === "open" && para) {
         runs[runs.length - 1] = {
@@ -157,7 +165,7 @@ function readParagraphs(xml: string): Paragraph[] {
     if (tag.name === "w:p") {
       const done = paragraphs.pop();
       runs.pop();
-      if (done) out.push(done);
+      if (done) out.push({ ...done, end: tag.end });
     } else if (run && tag.name === "w:r" && ownParent !== "w:r") {
       run.end = tag.end;
       run.contentEnd = tag.start;
@@ -451,6 +459,18 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
               `<w:bookmarkEnd w:id="${mark}"/>`
             );
           };
+          // A table figure alone in a block-level paragraph: the paragraph becomes its block control around the table.
+          if (value.table !== undefined && p.block && p.text.trim() === m[0]) {
+            const mark = take(numbering.bookmarkIds, 0);
+            const id = take(numbering.controlIds, 1);
+            const block = tableFigureControlXml({ alias: target.name, tag: slotTag(target.id), id, table: value.table, text: value.text });
+            edits.push({
+              start: p.start,
+              end: p.end,
+              text: `<w:bookmarkStart w:id="${mark}" w:name="${escapeXmlAttribute(bookmarkFor(target.id))}"/>${block}<w:bookmarkEnd w:id="${mark}"/>`,
+            });
+            break;
+          }
           const edit = placeholderEdit(xml, p, m.index!, m.index! + m[0].length, control);
           if ("refused" in edit) continue;
           edits.push(edit);

@@ -6,6 +6,7 @@ import { LINK_NAMESPACE, parseLinkRecord, linkRecordToXml, type ParseLinkResult 
 import type { RefreshPlan } from "../../core/refresh/plan";
 import type { LinkRecord } from "../../core/types";
 import { XmlScanError } from "./xml-scan";
+import { tableFigureContent } from "./table-figure";
 import { decodeXml, DocxPackage, DocxReadError, encodeXml, type DocxReadErrorCode, type XmlEncoding } from "./opc";
 
 // The package model is opc.ts's; these stay importable from here for the callers that read a report file.
@@ -158,11 +159,18 @@ function findLinkPart(files: Unzipped, order: string[]): { name: string; parsed:
 
 /** Applies a refresh plan's writes and stores the new link record; returns the new package. */
 export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
+  // A table figure is written whole — its table, or its placeholder paragraph — into a block-level
+  // control: groups come and go, so rows are not patched one by one.
+  const tables = new Map(plan.record.figures.filter((f) => f.kind === "table").map((f) => [f.id, f]));
+  const tableBlock = (w: RefreshPlan["writes"][number]): { block?: string } => {
+    const figure = tables.get(w.id);
+    return figure && docx.controls[w.index].paragraphProperties !== null ? { block: tableFigureContent(figure.table, w.text) } : {};
+  };
   // Each part is patched with its own controls; a write's index is into docx.controls, so it is mapped to the part's list.
   const patchPart = (part: string | undefined, xml: string): string => {
     const indexes = docx.controls.map((c, i) => (c.part === part ? i : -1)).filter((i) => i >= 0);
     const local = new Map(indexes.map((i, k) => [i, k]));
-    const writes = plan.writes.filter((w) => local.has(w.index)).map((w) => ({ ...w, index: local.get(w.index)! }));
+    const writes = plan.writes.filter((w) => local.has(w.index)).map((w) => ({ ...w, index: local.get(w.index)!, ...tableBlock(w) }));
     return replaceControlContents(
       xml,
       indexes.map((i) => docx.controls[i]),

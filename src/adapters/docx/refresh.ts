@@ -19,6 +19,8 @@ type FileRefreshOptions = RefreshOptions & {
   generatedAt?: string;
   /** Refresh even from a workbook whose 工作簿ID is not the report's (else OtherWorkbookError, nothing written). */
   allowOtherWorkbook?: boolean;
+  /** 生成下一年度: the year after the report's own (with its period), whatever the overrides say of the year. */
+  nextYear?: boolean;
 };
 
 /** A report file read once and recomputed: the pane's review replans it per choice and patches it on save. */
@@ -36,6 +38,7 @@ export interface ReportFileRefresh {
 
 export function prepareRefresh(workbook: RawWorkbook, docxBytes: Uint8Array, options: FileRefreshOptions = {}): ReportFileRefresh {
   const docx = readLinkedDocx(docxBytes);
+  if (options.nextYear) options = { ...options, overrides: { ...options.overrides, year: Number(docx.record.period.end.slice(0, 4)) + 1 } };
   const { fresh, issues } = recomputeForReport(workbook, docx.record, options);
   const replan = (choices: Record<string, ConflictChoice>) => planRefresh(docx.record, docx.controls, fresh.link, { ...options, choices });
   return {

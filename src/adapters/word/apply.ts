@@ -7,7 +7,8 @@
 // it may: sync 1 finds every control again (getByIdOrNullObject, WordApi 1.3) with its tag, text and
 // lock; sync 2 writes the controls still as reviewed, reads each one back and stores the link record,
 // reading that back too. A third sync happens only to correct the record when a write did not take.
-import type { LinkRecord } from "../../core/types";
+import type { LinkRecord, LinkedFigure } from "../../core/types";
+import { tableFigureContent } from "../docx/table-figure";
 import { linkRecordToXml, parseLinkRecord } from "../../core/link";
 import { contentLook, unchangedSinceReview } from "../docx/content-control";
 import type { RefreshPlan } from "../../core/refresh/plan";
@@ -107,7 +108,18 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
     });
 
     // Sync 2: the writes, each read back in the same batch, and the link record.
-    const readBack = writing.map(({ w, control }) => {
+    const tables = new Map(plan.record.figures.filter((f) => f.kind === "table").map((f) => [f.id, f]));
+    // Before WordApi 1.3 a table cannot be read back (Table.values): it is not written, and said so.
+    if (!nullObjects)
+      for (const { w } of writing.filter(({ w }) => tables.has(w.id))) {
+        result.notTaken.push(w.id);
+        missed.add(w.index);
+      }
+    const notWritten = result.notTaken.length;
+    const tableReadBack = writing
+      .filter(({ w }) => nullObjects && tables.has(w.id))
+      .map(({ w, control }) => ({ w, table: writeTable(control, tables.get(w.id)!, w.text) }));
+    const readBack = writing.filter(({ w }) => !tables.has(w.id)).map(({ w, control }) => {
       const written = control.insertText(w.text, "Replace");
       // Replaced text keeps the formatting of what it replaces: a number written over a placeholder
       // would stay yellow, and a placeholder over a number would not stand out.
@@ -123,6 +135,12 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
 
     // With Track Changes on, `text` still holds the deleted old value; the reviewed text does not.
     // Before WordApi 1.4, a control that reads back otherwise is looked at once more in its OOXML.
+    tableReadBack.forEach(({ w, table }) => {
+      const shown = table.isNullObject ? null : table.values.map((row) => row.join("\n")).join("\n");
+      if (shown === w.text || (shown === null && !tables.get(w.id)!.table)) return;
+      result.notTaken.push(w.id);
+      missed.add(w.index);
+    });
     const unsure = readBack.filter(({ w, control, current }) => (current ? current.value : control.text) !== w.text);
     const ooxml = !wordParts ? unsure.map(({ control }) => control.getOoxml()) : [];
     if (ooxml.length) await context.sync();
@@ -131,7 +149,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
       result.notTaken.push(w.id);
       missed.add(w.index);
     });
-    result.written = readBack.length - result.notTaken.length;
+    result.written = readBack.length + tableReadBack.length - (result.notTaken.length - notWritten);
     if (!stored) return;
     const corrected = result.notTaken.length ? recordAfterWrites(plan, missed) : record;
     if (corrected === record && sameRecord(stored.check.value, record)) {
@@ -152,6 +170,31 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
   if (!wordParts) result.linkPart = await writeCommonLinkPart(host, plan, partPayload(linkRecordToXml(record)));
   result.warnings.push(...warningsFor(result));
   return result;
+}
+
+/** The package insertOoxml takes: a flat OPC document whose body is the given block content. */
+export function ooxmlPackage(body: string): string {
+  return (
+    `<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">` +
+    `<pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml"><pkg:xmlData>` +
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>` +
+    `</pkg:xmlData></pkg:part>` +
+    `<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"><pkg:xmlData>` +
+    `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>` +
+    `</pkg:xmlData></pkg:part></pkg:package>`
+  );
+}
+
+/**
+ * A table figure is written whole: insertText would flatten its table into one paragraph, so its
+ * content is replaced by OOXML (insertOoxml "Replace", WordApi 1.1) — the same three-line table the
+ * generated report and the file patcher hold — and read back by its cells (Table.values, WordApi 1.3).
+ */
+function writeTable(control: Word.ContentControl, figure: LinkedFigure, text: string): Word.Table {
+  control.insertOoxml(ooxmlPackage(tableFigureContent(figure.table, text)), "Replace");
+  const table = control.tables.getFirstOrNullObject();
+  table.load("values");
+  return table;
 }
 
 /** Queues the record's write (replace, or add) and its read-back; extra link parts go. */

@@ -151,6 +151,40 @@ async function readAsReviewed(run: WordRun, host: WordEnvironment, controls: Wor
   return tracked;
 }
 
+/**
+ * A table figure's control is read by its table's cells (Table.values, WordApi 1.3): every cell, row by
+ * row, one per line — the text the file patcher reads and the record keeps. ContentControl.text runs the
+ * cells together, and Word may leave an empty paragraph after an inserted table (office-js#116, #2655),
+ * so neither can tell a hand edit from our own table. A control without a table (its placeholder, or
+ * the clerk deleted the table) keeps its text. Before WordApi 1.3 nothing more is read: the text then
+ * differs from the record and the figure is kept as a conflict — never overwritten.
+ */
+async function readTables(run: WordRun, host: WordEnvironment, controls: WordFoundControl[], record: LinkRecord): Promise<void> {
+  const tableIds = new Set(record.figures.filter((f) => f.kind === "table").map((f) => f.id));
+  const candidates = controls.filter((c) => tableIds.has(c.id));
+  if (candidates.length === 0 || !host.isSetSupported("WordApi", "1.3")) return;
+  try {
+    await run(async (context) => {
+      const all = context.document.body.contentControls;
+      const tables = candidates.map((c) => {
+        const table = all.getByIdOrNullObject(c.wordId).tables.getFirstOrNullObject();
+        table.load("values");
+        return table;
+      });
+      await context.sync();
+      candidates.forEach((c, i) => {
+        const table = tables[i];
+        if (table.isNullObject) return;
+        c.rawText ??= c.text;
+        c.text = table.values.map((row) => row.join("\n")).join("\n");
+      });
+    });
+  } catch (e) {
+    // A control deleted since the first read: its text stands (a conflict is kept, never overwritten).
+    if (!isOfficeError(e)) throw e;
+  }
+}
+
 async function readControls(run: WordRun): Promise<WordFoundControl[]> {
   return run(async (context) => {
     const all = context.document.body.contentControls.load("items/id,items/tag,items/text");
@@ -239,6 +273,7 @@ export async function readLinkedReport(run: WordRun = defaultRun, env?: Partial<
   } else if (chosen.parsed.ok) {
     result.record = chosen.parsed.record;
     if (await readAsReviewed(run, host, controls, result.record)) result.changeTracking = true;
+    await readTables(run, host, controls, result.record);
   } else
     result.problem = problemFor(
       chosen.parsed.reason === "newer_version" ? "newer_version" : "link_damaged",

@@ -2,7 +2,7 @@
 // name a figure (by id or name) or a setting (by its slot id or its 报告设置 name). Resolving one gives
 // a slot id — never a text — so how the value looks stays the one figure-rendering path (and a table
 // figure can be placed by a placeholder later). Pure: plain data in, plain data out.
-import type { FigureResult, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
+import type { Block, FigureResult, FigureTable, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
 import { buildLinkRecord, MISSING_FIGURE_TEXT } from "../report";
 import { SETTING_SLOT_NAMES, isSettingSlot, settingSlots } from "../report/slots";
 
@@ -48,13 +48,17 @@ export function resolvePlaceholder(placeholder: string, figures: readonly Pick<F
 export interface SlotValue {
   text: string;
   unresolved: boolean;
+  /** A table figure's table (null while the ledgers cannot support it); absent for any other slot. */
+  table?: FigureTable | null;
 }
 
 export function slotValue(id: string, figures: readonly FigureResult[], settings: ReportSettings): SlotValue {
   if (isSettingSlot(id)) return { text: settingSlots(settings).find((s) => s.id === id)?.text ?? "", unresolved: false };
   const fig = figures.find((f) => f.id === id);
   if (!fig) return { text: MISSING_FIGURE_TEXT, unresolved: true };
-  return { text: fig.text, unresolved: fig.unresolved !== undefined };
+  const value: SlotValue = { text: fig.text, unresolved: fig.unresolved !== undefined };
+  if (fig.table !== undefined) value.table = fig.table;
+  return value;
 }
 
 /**
@@ -77,7 +81,13 @@ export function linkRecordForSlots(
     if (value.unresolved) run.unresolved = true;
     return run;
   });
-  const doc: ReportDocument = { blocks: [{ kind: "paragraph", runs }], settings: { ...settings, template: templateId }, figures };
+  // A table figure is recorded as one (its control holds a table): a block of its own, the rest one paragraph.
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const blocks: Block[] = runs.map((run) => {
+    const table = run.kind === "slot" ? byId.get(run.id)?.table : undefined;
+    return run.kind === "slot" && table !== undefined ? { kind: "tableFigure", slot: run, table } : { kind: "paragraph", runs: [run] };
+  });
+  const doc: ReportDocument = { blocks, settings: { ...settings, template: templateId }, figures };
   return buildLinkRecord(doc, workbookName, generatedAt);
 }
 

@@ -31,8 +31,10 @@ function textElement(name: string, value: string): string {
 
 function figureXml(f: LinkedFigure): string {
   const value = f.value === null ? "" : ` value="${escapeXmlAttribute(String(f.value))}"`;
+  // A table figure says so, so a refresh writes a table into its control; older readers ignore it.
+  const kind = f.kind === "table" ? ` kind="table"` : "";
   return (
-    `<figure id="${escapeXmlAttribute(f.id)}" rows="${f.rows}"${value}>` +
+    `<figure id="${escapeXmlAttribute(f.id)}" rows="${f.rows}"${value}${kind}>` +
     textElement("name", f.name) +
     textElement("text", f.text) +
     textElement("fingerprint", f.fingerprint) +
@@ -129,6 +131,7 @@ function figureFrom(node: Node): LinkedFigure {
   const valueText = node.attributes["value"];
   const ledger = child(node, "ledger");
   return {
+    ...(node.attributes["kind"] === "table" ? { kind: "table" as const } : {}),
     id: requiredAttribute(node, "id"),
     name: requiredChild(node, "name").text,
     value: valueText === undefined ? null : numberFrom(valueText, "value"),

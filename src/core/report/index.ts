@@ -1,6 +1,7 @@
 // Template + settings + figures → the report as a document model, and the link record that lets
 // a later refresh find every bound value again.
-import type { Block, FigureResult, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
+import { tableCells } from "../figures/grouped";
+import type { Block, FigureResult, FigureTable, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
 import { parseTemplate, type TemplateBlock } from "./template";
 import { isSettingSlot, settingSlots } from "./slots";
 import { stableHash } from "../hash";
@@ -77,6 +78,13 @@ export function buildReport(t: Template, s: ReportSettings, figures: FigureResul
     const runs = runsOf(tb);
     if (tb.optional && runs.every((r) => r.kind === "text" || r.text.trim() === "")) continue;
     const merged = mergeText(runs);
+    // A paragraph that is one table figure's slot and nothing else becomes the table itself.
+    const only = merged.length === 1 && merged[0].kind === "slot" ? merged[0] : null;
+    const tableFigure = only && tb.kind === "paragraph" ? figureById.get(only.id) : undefined;
+    if (only && tableFigure && tableFigure.table !== undefined) {
+      blocks.push({ kind: "tableFigure", slot: only, table: tableFigure.table });
+      continue;
+    }
     if (tb.kind === "title") {
       const breaks = marksOf(tb);
       blocks.push(breaks.length ? { kind: "title", runs: merged, breaks } : { kind: "title", runs: merged });
@@ -88,7 +96,7 @@ export function buildReport(t: Template, s: ReportSettings, figures: FigureResul
 
 function* slotRuns(blocks: Block[]): Generator<Extract<Run, { kind: "slot" }>> {
   for (const b of blocks) {
-    const lines = b.kind === "table" ? b.rows.flat() : [b.runs];
+    const lines = b.kind === "table" ? b.rows.flat() : b.kind === "tableFigure" ? [[b.slot]] : [b.runs];
     for (const runs of lines) for (const r of runs) if (r.kind === "slot") yield r;
   }
 }
@@ -105,6 +113,8 @@ export function buildLinkRecord(doc: ReportDocument, workbookName: string, gener
   const figureById = new Map(doc.figures.map((f) => [f.id, f]));
   const seen = new Set<string>();
   const linked: LinkedFigure[] = [];
+  const tables = new Map<string, FigureTable | null>();
+  for (const b of doc.blocks) if (b.kind === "tableFigure") tables.set(b.slot.id, b.table);
   for (const run of slotRuns(doc.blocks)) {
     if (seen.has(run.id)) continue;
     seen.add(run.id);
@@ -120,6 +130,7 @@ export function buildLinkRecord(doc: ReportDocument, workbookName: string, gener
             ledger: fig.ledger,
             conditions: fig.conditions,
             rows: fig.rows,
+            ...tableOf(tables, run.id),
           }
         : {
             id: run.id,
@@ -145,6 +156,13 @@ export function buildLinkRecord(doc: ReportDocument, workbookName: string, gener
   };
 }
 
+/** A table figure's link entry says it is one (and, fresh, carries the table to write). */
+function tableOf(tables: Map<string, FigureTable | null>, id: string): Pick<LinkedFigure, "kind" | "table"> {
+  if (!tables.has(id)) return {};
+  const table = tables.get(id);
+  return table ? { kind: "table", table } : { kind: "table" };
+}
+
 function runsText(runs: Run[]): string {
   return runs.map((r) => r.text).join("");
 }
@@ -152,6 +170,16 @@ function runsText(runs: Run[]): string {
 /** The report as plain text, one line per block (table rows one line each, cells tab-separated). */
 export function reportPlainText(doc: ReportDocument): string {
   return doc.blocks
-    .map((b) => (b.kind === "table" ? b.rows.map((row) => row.map(runsText).join("\t")).join("\n") : runsText(b.runs)))
+    .map((b) =>
+      b.kind === "table"
+        ? b.rows.map((row) => row.map(runsText).join("\t")).join("\n")
+        : b.kind === "tableFigure"
+          ? b.table
+            ? tableCells(b.table)
+                .map((row) => row.join("\t"))
+                .join("\n")
+            : b.slot.text
+          : runsText(b.runs),
+    )
     .join("\n");
 }

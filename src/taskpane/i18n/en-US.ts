@@ -236,6 +236,13 @@ export const enUS: Messages = {
   updateBody:
     "Pick the report you have been editing (.docx) to update its figures from this workbook's ledgers. Your edited text is kept and the original file is not overwritten.",
   updatePick: "Pick the report file…",
+  updateNextYear: "Make next year's report…",
+  wordNextYear: "Make next year's report…",
+  wordNextYearLabel: "Pick this year's workbook (.xlsx) to turn this report into the {year} report",
+  wordNextYearNote:
+    "Applying turns this document into the {to} report: your words are kept; the title's year, the period and every figure are computed for {to}. Figures you typed by hand are listed below and not overwritten. After applying, use File › Save As to save it as a new file (such as 述职报告-{to}.docx) — do not just Save — so the {from} report file stays as it was.",
+  updateNextYearLabel: "Pick last year's report (.docx) to make next year's",
+  updateNextYearReady: "{to} report made from the {from} report: your words are kept; the title's year, the period and every figure are computed for {to}. Figures you typed by hand are listed below and not overwritten; check each. Saved as {file}; last year's report is not changed.",
   updatePickLabel: "Pick the report to update (.docx)",
   updateSave: "Save the updated report",
   updateSaveDesktopNote:

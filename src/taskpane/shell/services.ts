@@ -34,8 +34,8 @@ export async function readWorkbookFileLazily(bytes: Uint8Array, fileName: string
 export async function refreshReportFileLazily(
   workbook: RawWorkbook,
   docx: Uint8Array,
-  options: { allowOtherWorkbook?: boolean } = {},
+  options: { allowOtherWorkbook?: boolean; nextYear?: boolean } = {},
 ): Promise<ReportFileRefresh> {
   const { prepareRefresh } = await import(/* webpackChunkName: "docx-refresh" */ "../../adapters/docx/refresh");
-  return prepareRefresh(workbook, docx, { allowOtherWorkbook: options.allowOtherWorkbook });
+  return prepareRefresh(workbook, docx, { allowOtherWorkbook: options.allowOtherWorkbook, nextYear: options.nextYear });
 }

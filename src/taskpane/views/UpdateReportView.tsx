@@ -3,7 +3,7 @@
 // and saves `<name>.refreshed.docx` next to nothing: the original file is never touched.
 import { useEffect, useRef, useState } from "react";
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { DocumentArrowUp16Regular } from "@fluentui/react-icons";
+import { CalendarArrowRight16Regular, DocumentArrowUp16Regular } from "@fluentui/react-icons";
 import type { ConflictChoice, RefreshPlan } from "../../core/refresh/plan";
 import type { RawWorkbook } from "../../core/types";
 import type { ReportFileRefresh } from "../../adapters/docx/refresh";
@@ -19,7 +19,7 @@ import { FilePicker, fileBytes } from "../components/FilePicker";
 import { ReviewList } from "../components/ReviewList";
 import { IssuesLine } from "../components/IssuesLine";
 import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../components/review";
-import { refreshedFileName } from "../model";
+import { nextYearFileName, refreshedFileName } from "../model";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 
@@ -46,6 +46,8 @@ interface Pending {
   choices: Record<string, ConflictChoice>;
   /** The plan with the clerk's choices: what the review shows is what the saved file carries. */
   plan: RefreshPlan;
+  /** 生成下一年度: last year's and this year's, and the new file's name. */
+  nextYear: { from: number; to: number; fileName: string } | null;
 }
 
 /** A refresh stopped before writing: the report came from another workbook, and the clerk decides. */
@@ -54,6 +56,7 @@ interface Asking {
   file: File;
   workbook: RawWorkbook;
   docx: Uint8Array;
+  nextYear: boolean;
 }
 
 export function UpdateReportView(props: { services: PaneServices }) {
@@ -72,7 +75,7 @@ export function UpdateReportView(props: { services: PaneServices }) {
     if (pending) reviewRef.current?.focus();
   }, [pending?.refresh]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  async function pick(file: File, confirmed?: Omit<Asking, "mismatch" | "file">) {
+  async function pick(file: File, nextYear: boolean, confirmed?: Omit<Asking, "mismatch" | "file" | "nextYear">) {
     setPending(null);
     setSaved(null);
     setAsking(null);
@@ -86,15 +89,19 @@ export function UpdateReportView(props: { services: PaneServices }) {
         if (!workbook) workbook = (await services.source.read()).workbook;
         await step("report", t("progressReadFile", { file: file.name }));
         if (!docx) docx = await fileBytes(file);
-        const refresh = await services.refreshReportFile(workbook, docx, { allowOtherWorkbook: confirmed !== undefined });
-        setPending({ fileName: file.name, refresh, choices: {}, plan: refresh.plan });
+        const refresh = await services.refreshReportFile(workbook, docx, { allowOtherWorkbook: confirmed !== undefined, nextYear });
+        const year = (r: { period: { end: string } }) => Number(r.period.end.slice(0, 4));
+        const years = nextYear
+          ? { from: year(refresh.previous), to: year(refresh.plan.record), fileName: nextYearFileName(file.name, year(refresh.plan.record)) }
+          : null;
+        setPending({ fileName: file.name, refresh, choices: {}, plan: refresh.plan, nextYear: years });
       },
       done: () => t("progressReviewReady", { file: file.name }),
       fail: (stage, err) => {
         const mismatch = otherWorkbookOf(err);
         if (mismatch && workbook && docx) {
           // Nothing was written: show both workbooks and let the clerk decide.
-          setAsking({ mismatch, file, workbook, docx });
+          setAsking({ mismatch, file, workbook, docx, nextYear });
           return null;
         }
         return stage === "read"
@@ -111,7 +118,8 @@ export function UpdateReportView(props: { services: PaneServices }) {
       work: async () => {
         // The review showed the clerk's choices; the file carries the same plan.
         const bytes = pending.refresh.patch(pending.plan);
-        const outcome = saveBytes(bytes, refreshedFileName(pending.fileName), services.platform);
+        const name = pending.nextYear ? pending.nextYear.fileName : refreshedFileName(pending.fileName);
+        const outcome = saveBytes(bytes, name, services.platform);
         setSaved(outcome);
         return outcome;
       },
@@ -134,12 +142,21 @@ export function UpdateReportView(props: { services: PaneServices }) {
           icon={<DocumentArrowUp16Regular />}
           disabled={busy !== null}
           testId="update-pick"
-          onFile={(file) => void pick(file)}
+          onFile={(file) => void pick(file, false)}
+        />
+        <FilePicker
+          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          label={t("updateNextYearLabel")}
+          text={t("updateNextYear")}
+          icon={<CalendarArrowRight16Regular />}
+          disabled={busy !== null}
+          testId="update-next-year-pick"
+          onFile={(file) => void pick(file, true)}
         />
       </div>
       <OtherWorkbookDialog
         mismatch={asking?.mismatch ?? null}
-        onProceed={() => asking && void pick(asking.file, { workbook: asking.workbook, docx: asking.docx })}
+        onProceed={() => asking && void pick(asking.file, asking.nextYear, { workbook: asking.workbook, docx: asking.docx })}
         onCancel={() => setAsking(null)}
       />
       {busy && <ProgressLine text={busy} />}
@@ -147,6 +164,11 @@ export function UpdateReportView(props: { services: PaneServices }) {
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {pending && (
         <div ref={reviewRef} tabIndex={-1} className={styles.review} data-testid="update-review">
+          {pending.nextYear && (
+            <Caption1 className={styles.text} data-testid="update-next-year-note">
+              {t("updateNextYearReady", { from: String(pending.nextYear.from), to: String(pending.nextYear.to), file: pending.nextYear.fileName })}
+            </Caption1>
+          )}
           <IssuesLine issues={pending.refresh.issues} />
           <ReviewList
             review={reviewModel(pending.plan, figureNames(pending.refresh.previous, pending.plan.record), pending.choices)}

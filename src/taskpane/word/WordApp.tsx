@@ -18,7 +18,7 @@ import {
   tokens,
   type BadgeProps,
 } from "@fluentui/react-components";
-import { ArrowClockwise16Regular } from "@fluentui/react-icons";
+import { ArrowClockwise16Regular, CalendarArrowRight16Regular } from "@fluentui/react-icons";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import type { LinkRecord, RawWorkbook } from "../../core/types";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
@@ -60,6 +60,8 @@ interface Review {
   refresh: WordRefresh;
   choices: Record<string, ConflictChoice>;
   plan: WordRefreshPlan;
+  /** 生成下一年度: the report's year and the year it becomes. */
+  nextYear: { from: number; to: number } | null;
 }
 
 type Outcome = { kind: "applied"; counts: RefreshCounts; warnings: WordMessage[] } | { kind: "inserted"; result: InsertResult };
@@ -147,6 +149,11 @@ function localized(message: WordMessage, lang: "zh-CN" | "en-US"): string {
   return lang === "zh-CN" ? message.message : message.messageEn;
 }
 
+/** The year a report was made for: the year its period ends in. */
+function reportYearOf(record: LinkRecord): number {
+  return Number(record.period.end.slice(0, 4));
+}
+
 export function WordApp({ services }: { services: WordPaneServices }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
@@ -157,7 +164,9 @@ export function WordApp({ services }: { services: WordPaneServices }) {
   const action = useAction();
   const busy = action.busy;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [asking, setAsking] = useState<{ mismatch: WorkbookMismatch; file: File; workbook: RawWorkbook } | null>(null);
+  const [asking, setAsking] = useState<{ mismatch: WorkbookMismatch; file: File; workbook: RawWorkbook; nextYear: number | null } | null>(
+    null,
+  );
   const outcomeRef = useRef<HTMLDivElement>(null);
   const reviewRef = useRef<HTMLDivElement>(null);
 
@@ -192,7 +201,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
     return action.run(spec);
   }
 
-  async function pickWorkbook(file: File, confirmed?: RawWorkbook) {
+  async function pickWorkbook(file: File, confirmed?: RawWorkbook, nextYear: number | null = null) {
     setReview(null);
     setAsking(null);
     let workbook: RawWorkbook | null = confirmed ?? null;
@@ -202,15 +211,19 @@ export function WordApp({ services }: { services: WordPaneServices }) {
       work: async (step) => {
         if (!workbook) workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
         await step("refresh", t("progressCompare"));
-        const refresh = await services.refresh(workbook, { allowOtherWorkbook: confirmed !== undefined });
-        setReview({ fileName: file.name, savedAt: file.lastModified, refresh, choices: {}, plan: refresh.plan });
+        const refresh = await services.refresh(workbook, {
+          allowOtherWorkbook: confirmed !== undefined,
+          ...(nextYear !== null ? { year: nextYear } : {}),
+        });
+        const years = nextYear !== null ? { from: nextYear - 1, to: nextYear } : null;
+        setReview({ fileName: file.name, savedAt: file.lastModified, refresh, choices: {}, plan: refresh.plan, nextYear: years });
       },
       done: () => t("progressReviewReady", { file: file.name }),
       fail: (stage, err) => {
         const mismatch = otherWorkbookOf(err);
         if (mismatch && workbook) {
           // Nothing was written: show both workbooks and let the clerk decide.
-          setAsking({ mismatch, file, workbook });
+          setAsking({ mismatch, file, workbook, nextYear });
           return null;
         }
         return stage === "file"
@@ -313,10 +326,19 @@ export function WordApp({ services }: { services: WordPaneServices }) {
               testId="refresh-pick"
               onFile={(file) => void pickWorkbook(file)}
             />
+            <FilePicker
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              label={t("wordNextYearLabel", { year: String(reportYearOf(record) + 1) })}
+              text={t("wordNextYear")}
+              icon={<CalendarArrowRight16Regular />}
+              disabled={busy !== null}
+              testId="next-year-pick"
+              onFile={(file) => void pickWorkbook(file, undefined, reportYearOf(record) + 1)}
+            />
           </div>
           <OtherWorkbookDialog
             mismatch={asking?.mismatch ?? null}
-            onProceed={() => asking && void pickWorkbook(asking.file, asking.workbook)}
+            onProceed={() => asking && void pickWorkbook(asking.file, asking.workbook, asking.nextYear)}
             onCancel={() => setAsking(null)}
           />
           {busy && <ProgressLine text={busy} testId="progress" />}
@@ -328,6 +350,13 @@ export function WordApp({ services }: { services: WordPaneServices }) {
                   time: formatGeneratedAt(new Date(review.savedAt).toISOString(), lang),
                 })}
               </Caption1>
+              {review.nextYear && (
+                <MessageBar intent="warning" layout="multiline" data-testid="next-year-note">
+                  <MessageBarBody>
+                    {t("wordNextYearNote", { from: String(review.nextYear.from), to: String(review.nextYear.to) })}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
               <IssuesLine issues={review.refresh.issues} />
               {review.refresh.notices.map((n) => (
                 <MessageBar key={n.messageEn} intent="info" layout="multiline" data-testid="review-notice">

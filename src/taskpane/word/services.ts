@@ -24,7 +24,7 @@ export interface WordPaneServices {
    * refreshed, and OtherWorkbookError (nothing written) when the workbook is not the report's unless
    * the clerk confirmed it with `allowOtherWorkbook`.
    */
-  refresh(workbook: RawWorkbook, options?: { allowOtherWorkbook?: boolean }): Promise<WordRefresh>;
+  refresh(workbook: RawWorkbook, options?: { allowOtherWorkbook?: boolean; year?: number }): Promise<WordRefresh>;
   /** Selects the figure's first content control in the document; false when it has none. */
   selectFigure?(figureId: string): Promise<boolean>;
   /** Replaces the document's content with a rendered report and stores its link. */
@@ -43,7 +43,14 @@ export interface WordPaneServices {
 export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>, platform: PanePlatform = "unknown"): WordPaneServices {
   return {
     read: () => readLinkedReport(run, env),
-    refresh: (workbook, options) => refreshInWord(workbook, { run, env, allowOtherWorkbook: options?.allowOtherWorkbook }),
+    refresh: (workbook, options) =>
+      refreshInWord(workbook, {
+        run,
+        env,
+        allowOtherWorkbook: options?.allowOtherWorkbook,
+        // 生成下一年度: the year after the report's, with its period (the document's own otherwise).
+        ...(options?.year !== undefined ? { overrides: { year: options.year } } : {}),
+      }),
     insert: (bytes, link) => insertReport(bytes, link, run, env),
     selectFigure: (figureId) => selectFigure(figureId, run),
     insertFigure: (id, source) => insertFigureAtCursor(id, source, run, env),

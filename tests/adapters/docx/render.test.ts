@@ -21,7 +21,7 @@ async function render(doc: ReportDocument, fonts?: "gb2312" | "windows"): Promis
 }
 
 function slotRuns(doc: ReportDocument): Extract<Run, { kind: "slot" }>[] {
-  const runsOf = (b: Block): Run[] => (b.kind === "table" ? b.rows.flat(2) : b.runs);
+  const runsOf = (b: Block): Run[] => (b.kind === "table" ? b.rows.flat(2) : b.kind === "tableFigure" ? [b.slot] : b.runs);
   return doc.blocks.flatMap(runsOf).filter((r): r is Extract<Run, { kind: "slot" }> => r.kind === "slot");
 }
 

@@ -69,7 +69,7 @@ describe("figures the ledgers cannot support", () => {
     expect(text).toContain("专题学习党的二十大精神［待补：专题学习党的二十大精神次数］次");
     expect(text).not.toMatch(/二十大精神0次/);
     const slot = result.report.blocks
-      .flatMap((b) => (b.kind === "table" ? [] : b.runs))
+      .flatMap((b) => (b.kind === "table" || b.kind === "tableFigure" ? [] : b.runs))
       .find((r) => r.kind === "slot" && r.id === "study.topic.count");
     expect(slot).toMatchObject({ unresolved: true });
     expect(result.link.figures.find((f) => f.id === "study.topic.count")).toMatchObject({

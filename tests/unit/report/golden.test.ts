@@ -23,7 +23,7 @@ function seedLines(): string[] {
 function maskNames(doc: ReportDocument): ReportDocument {
   const used: Record<string, number> = {};
   const blocks = doc.blocks.map((b): Block => {
-    if (b.kind === "table") return b;
+    if (b.kind === "table" || b.kind === "tableFigure") return b;
     const runs = b.runs.map((r) => {
       const masks = r.kind === "slot" ? SEED_SETTING_MASKS[r.id] : undefined;
       if (r.kind !== "slot" || !masks) return r;

@@ -1,0 +1,69 @@
+// The inside of a table figure's block-level control, as WordprocessingML text: one writer for the
+// generated report (body.ts), the file patcher (patch.ts) and Word's insertOoxml (word/apply.ts), so
+// all three put the same table in the same place.
+//
+// The table is the three-line table (三线表) of official documents: a thick rule above and below
+// the table, a thin one under the header row, no vertical rules; 仿宋 on the table text style
+// (LRTableText: 4号, centred, no first-line indent), the header row bold and repeated on each page.
+import type { FigureTable } from "../../core/types";
+import { tableCells } from "../../core/figures/grouped";
+import { escapeXmlText, escapeXmlAttribute } from "../../core/link";
+import { STYLE } from "./style-names";
+
+/** Width of the text block in twips (A4 less the GB/T 9704 margins; body.ts TEXT_WIDTH). */
+const WIDTH = 8845;
+/** 分组 gets half the width, the number and 占比 a quarter each. */
+const COLUMNS = [4423, 2211, 2211];
+/** 1½ pt for the top and bottom rules, ¾ pt under the header (eighths of a point). */
+const THICK = 12;
+const THIN = 6;
+
+function cellXml(text: string, width: number, header: boolean): string {
+  const borders = header ? `<w:tcBorders><w:bottom w:val="single" w:sz="${THIN}" w:space="0" w:color="000000"/></w:tcBorders>` : "";
+  const run = text === "" ? "" : `<w:r>${header ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
+  return (
+    `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${borders}<w:vAlign w:val="center"/></w:tcPr>` +
+    `<w:p><w:pPr><w:pStyle w:val="${escapeXmlAttribute(STYLE.table)}"/></w:pPr>${run}</w:p></w:tc>`
+  );
+}
+
+/** A three-line `w:tbl` of the table's cells. */
+export function figureTableXml(table: FigureTable): string {
+  const rows = tableCells(table);
+  const tblPr =
+    `<w:tblPr><w:tblW w:w="${WIDTH}" w:type="dxa"/><w:jc w:val="center"/>` +
+    `<w:tblBorders><w:top w:val="single" w:sz="${THICK}" w:space="0" w:color="000000"/><w:left w:val="nil"/>` +
+    `<w:bottom w:val="single" w:sz="${THICK}" w:space="0" w:color="000000"/><w:right w:val="nil"/>` +
+    `<w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>` +
+    `<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`;
+  const grid = `<w:tblGrid>${COLUMNS.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
+  const body = rows
+    .map((cells, r) => {
+      const trPr = r === 0 ? "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:trPr><w:cantSplit/></w:trPr>";
+      return `<w:tr>${trPr}${cells.map((c, k) => cellXml(c, COLUMNS[k] ?? COLUMNS[COLUMNS.length - 1], r === 0)).join("")}</w:tr>`;
+    })
+    .join("");
+  return `<w:tbl>${tblPr}${grid}${body}</w:tbl>`;
+}
+
+/** The placeholder paragraph of a table figure the ledgers cannot support (yellow, as every 待补). */
+export function figurePlaceholderXml(text: string): string {
+  return (
+    `<w:p><w:pPr><w:pStyle w:val="${escapeXmlAttribute(STYLE.table)}"/></w:pPr>` +
+    `<w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r></w:p>`
+  );
+}
+
+/** A table figure's whole block-level control: tagged and locked like every figure, its table inside. */
+export function tableFigureControlXml(c: { alias: string; tag: string; id: number; table: FigureTable | null | undefined; text: string }): string {
+  return (
+    `<w:sdt><w:sdtPr><w:alias w:val="${escapeXmlAttribute(c.alias.replace(/[\t\n\r]/g, " "))}"/>` +
+    `<w:tag w:val="${escapeXmlAttribute(c.tag)}"/><w:id w:val="${c.id}"/><w:lock w:val="sdtLocked"/></w:sdtPr>` +
+    `<w:sdtContent>${tableFigureContent(c.table, c.text)}</w:sdtContent></w:sdt>`
+  );
+}
+
+/** What a table figure's control holds: its table, or — with no table — the placeholder paragraph. */
+export function tableFigureContent(table: FigureTable | null | undefined, text: string): string {
+  return table ? figureTableXml(table) : figurePlaceholderXml(text);
+}

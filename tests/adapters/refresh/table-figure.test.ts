@@ -1,0 +1,170 @@
+// A table figure in a generated report: a block-level control around a three-line table that a
+// refresh rewrites in place when groups appear or disappear — and never over a clerk's edit.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { runEngine } from "../../../src/core/engine";
+import { renderDocx } from "../../../src/adapters/docx";
+import { refreshDocx } from "../../../src/adapters/docx/refresh";
+import { readLinkedDocx } from "../../../src/adapters/docx/patch";
+import { readXlsx } from "../../../src/adapters/xlsx";
+import { isSheetRead } from "../../../src/core/ledger";
+import { parseLinkRecord } from "../../../src/core/link";
+import { main } from "../../../src/cli/main";
+import type { RawWorkbook } from "../../../src/core/types";
+import { TABLE_TEMPLATE } from "../../helpers/table-template";
+import { validateWordXml } from "../../helpers/ooxml";
+import { editControl, outside, SAMPLE, unzipText, withDocumentXml } from "./clerk";
+
+/** The 指标定义 row of the table figure: the year's guarantees by issuer (前N and 其他: tests/unit/figures/grouped.test.ts). */
+const BY_ISSUER = ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构", "", "本期", "整数", ""];
+
+const dir = mkdtempSync(path.join(tmpdir(), "lr-table-figure-"));
+
+/** The sample workbook with the table figure defined, and `edit` applied to its 交易二科 guarantees (header at row 4). */
+async function workbookFile(name: string, edit: (sheet: ExcelJS.Worksheet) => void = () => {}): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(SAMPLE) as unknown as ArrayBuffer);
+  // 指标定义 is an Excel table (ExcelJS cannot grow a loaded one): its last row, a figure this
+  // template does not use, becomes the table figure's.
+  const defs = workbook.getWorksheet("指标定义")!;
+  BY_ISSUER.forEach((v, c) => (defs.getRow(defs.rowCount).getCell(c + 1).value = v));
+  edit(workbook.getWorksheet("电子保函（交易二科）")!);
+  const file = path.join(dir, name);
+  writeFileSync(file, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+  return file;
+}
+
+function read(file: string): RawWorkbook {
+  return readXlsx(new Uint8Array(readFileSync(file)), { name: path.basename(file), wantSheet: isSheetRead });
+}
+
+/** Guarantees of 2022 by an issuer the ledgers did not have. */
+function newIssuer(sheet: ExcelJS.Worksheet, count: number): void {
+  const model = sheet.getRow(5).values as ExcelJS.CellValue[];
+  for (let n = 1; n <= count; n++) {
+    const row = sheet.insertRow(5, []);
+    model.forEach((v, c) => (row.getCell(c).value = v ?? null));
+    row.getCell(1).value = `DZBH2022${990000 + n}`;
+    row.getCell(2).value = new Date(Date.UTC(2022, 5, n));
+    row.getCell(7).value = "新设融资担保有限公司";
+  }
+}
+
+/** The groups (first column) of the table in the control, as the patcher reads its text. */
+function groups(bytes: Uint8Array): string[] {
+  const text = readLinkedDocx(bytes).controls.find((c) => c.id === "eg.by_issuer")!.text;
+  const cells = text.split("\n");
+  const rows: string[] = [];
+  for (let i = 3; i < cells.length - 3; i += 3) rows.push(cells[i]);
+  return rows;
+}
+
+let base: string;
+let reportBytes: Uint8Array;
+let baseGroups: string[];
+
+beforeAll(async () => {
+  base = await workbookFile("台账.xlsx");
+  const result = runEngine(read(base), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
+  reportBytes = await renderDocx(result.report, result.link);
+  writeFileSync(path.join(dir, "报告.docx"), reportBytes);
+  baseGroups = groups(reportBytes);
+});
+
+describe("a table figure in a generated report", () => {
+  test("is one block-level control holding a w:tbl whose cells read as the figure's text", () => {
+    const xml = unzipText(reportBytes).text("word/document.xml");
+    const control = /<w:sdt><w:sdtPr>(?:(?!<\/w:sdtPr>).)*lr:eg\.by_issuer(?:(?!<\/w:sdt>).)*<\/w:sdt>/s.exec(xml)?.[0];
+    expect(control).toBeDefined();
+    expect(control).toMatch(/<w:sdtContent><w:tbl>/);
+    expect(control!.match(/<w:tr>/g)!.length).toBe(1 + baseGroups.length + 1);
+    const result = runEngine(read(base), { template: TABLE_TEMPLATE });
+    const figure = result.figures.find((f) => f.id === "eg.by_issuer")!;
+    expect(readLinkedDocx(reportBytes).controls.find((c) => c.id === "eg.by_issuer")!.text).toBe(figure.text);
+    expect(baseGroups.length).toBeGreaterThan(2);
+  });
+
+  test("is a three-line table: thick rules above and below, a thin one under the header, no vertical rules", () => {
+    const xml = unzipText(reportBytes).text("word/document.xml");
+    expect(xml).toMatch(/<w:tblBorders><w:top w:val="single" w:sz="12"[^>]*\/><w:left w:val="nil"\/><w:bottom w:val="single" w:sz="12"[^>]*\/><w:right w:val="nil"\/><w:insideH w:val="nil"\/><w:insideV w:val="nil"\/><\/w:tblBorders>/);
+    expect(xml).toMatch(/<w:tblHeader\/>.*?<w:tcBorders><w:bottom w:val="single" w:sz="6"/s);
+    expect(xml).toMatch(/<w:pStyle w:val="LRTableText"\/>/);
+  });
+
+  test("records the figure as a table in the link part", () => {
+    const part = Object.entries(unzipText(reportBytes).files).find(([n, b]) => /^customXml\/item\d+\.xml$/.test(n) && Buffer.from(b).toString().includes("urn:ledger-report"))!;
+    const parsed = parseLinkRecord(Buffer.from(part[1]).toString());
+    expect(parsed.ok && parsed.record.figures.find((f) => f.id === "eg.by_issuer")?.kind).toBe("table");
+  });
+
+  test("is valid WordprocessingML", async () => {
+    const outcome = await validateWordXml(unzipText(reportBytes).text("word/document.xml"));
+    if (outcome) expect(outcome.errors).toEqual([]);
+  });
+});
+
+describe("refreshing a table figure", () => {
+  test("grows when a group appears: the new issuer gets its row, everything outside the control stays byte for byte", async () => {
+    const grown = read(await workbookFile("新增机构.xlsx", (s) => newIssuer(s, 3)));
+    const { plan, bytes } = refreshDocx(grown, reportBytes);
+    expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    const after = groups(bytes);
+    expect(after).toContain("新设融资担保有限公司");
+    expect(after).toHaveLength(baseGroups.length + 1);
+    const beforeDoc = readLinkedDocx(reportBytes);
+    const afterDoc = readLinkedDocx(bytes);
+    expect(outside(afterDoc.documentXml, afterDoc.controls)).toEqual(outside(beforeDoc.documentXml, beforeDoc.controls));
+    const outcome = await validateWordXml(afterDoc.documentXml);
+    if (outcome) expect(outcome.errors).toEqual([]);
+  });
+
+  test("shrinks when groups disappear: with one issuer left, one row and 合计", async () => {
+    // Every 2022 guarantee of 交易二科 given one issuer, and 交易一科's sheet emptied of 2022 rows by a condition.
+    const only = await workbookFile("一家机构.xlsx", (s) => {
+      s.eachRow((row, n) => {
+        if (n > 4 && typeof row.getCell(1).value === "string" && String(row.getCell(1).value).startsWith("DZBH")) row.getCell(7).value = "唯一担保公司";
+      });
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(only);
+    const one = workbook.getWorksheet("电子保函-交易一科")!;
+    one.eachRow((row, n) => {
+      if (n > 2 && row.getCell(8).value) row.getCell(8).value = "唯一担保公司";
+    });
+    await workbook.xlsx.writeFile(only);
+    const { plan, bytes } = refreshDocx(read(only), reportBytes);
+    expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    expect(groups(bytes)).toEqual(["唯一担保公司"]);
+    const text = readLinkedDocx(bytes).controls.find((c) => c.id === "eg.by_issuer")!.text.split("\n");
+    expect(text.slice(-3)).toEqual(["合计", text[4], "100.0%"]);
+    const outcome = await validateWordXml(readLinkedDocx(bytes).documentXml);
+    if (outcome) expect(outcome.errors).toEqual([]);
+  });
+
+  test("a cell the clerk edited by hand is a conflict to review: the table is kept as the clerk left it", async () => {
+    const xml = unzipText(reportBytes).text("word/document.xml");
+    const first = baseGroups[0];
+    const edited = withDocumentXml(
+      reportBytes,
+      editControl(xml, "eg.by_issuer", (sdt) => sdt.replace(`>${first}</w:t>`, `>${first}（含分支机构）</w:t>`)),
+    );
+    const grown = read(await workbookFile("新增机构2.xlsx", (s) => newIssuer(s, 3)));
+    const { plan, bytes } = refreshDocx(grown, edited);
+    expect(plan.conflicts.map((c) => [c.id, c.resolution])).toEqual([["eg.by_issuer", "keep"]]);
+    expect(readLinkedDocx(bytes).controls.find((c) => c.id === "eg.by_issuer")!.text).toContain(`${first}（含分支机构）`);
+    expect(groups(bytes)).not.toContain("新设融资担保有限公司");
+  });
+
+  test("ledger-report refresh rewrites the table from the workbook file and says it was updated", async () => {
+    const grown = await workbookFile("新增机构3.xlsx", (s) => newIssuer(s, 3));
+    const output = path.join(dir, "报告-新.docx");
+    let out = "";
+    const code = await main(["refresh", grown, path.join(dir, "报告.docx"), "-o", output, "--json"], { out: (s) => (out += s), err: () => {} });
+    expect([0, 1]).toContain(code);
+    expect(existsSync(output)).toBe(true);
+    expect(JSON.parse(out).updated.map((u: { id: string }) => u.id)).toContain("eg.by_issuer");
+    expect(groups(new Uint8Array(readFileSync(output)))).toContain("新设融资担保有限公司");
+  });
+});

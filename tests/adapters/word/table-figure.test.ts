@@ -1,0 +1,108 @@
+// A table figure refreshed in the open document: Word's insertText would flatten the table, and
+// ContentControl.text runs its cells together, so the adapter writes the table as OOXML and reads it
+// by its cells (Table.values) — against the simulated Word, which models both (and the empty
+// paragraph Word leaves after a table inserted into a control).
+import { renderDocx } from "../../../src/adapters/docx";
+import { refreshInWord } from "../../../src/adapters/word";
+import { runEngine } from "../../../src/core/engine";
+import { defaultSettings, settingsToRows, SETTINGS_HEADER } from "../../../src/core/settings";
+import { DEFINITION_HEADERS } from "../../../src/core/figures";
+import type { RawCell, RawWorkbook } from "../../../src/core/types";
+import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord } from "../../../src/simulated-host/word";
+import { TABLE_TEMPLATE } from "../../helpers/table-template";
+
+const GUARANTEES: RawCell[] = ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"];
+
+function workbook(issuers: string[]): RawWorkbook {
+  return {
+    name: "台账2022.xlsx",
+    date1904: false,
+    tables: [
+      { sheet: "电子保函", top: 0, left: 0, values: [GUARANTEES, ...issuers.map((who, n) => [`BH-${n}`, "2022-03-01", `企业${n}`, 1000, who, ""])] },
+      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADER], ...settingsToRows(defaultSettings(2022))] },
+      {
+        sheet: "指标定义",
+        top: 0,
+        left: 0,
+        values: [
+          [...DEFINITION_HEADERS],
+          ["eg.count", "电子保函笔数", "电子保函", "计数", "", "本期", "整数", ""],
+          ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构", "", "本期", "整数", ""],
+        ],
+      },
+    ],
+  };
+}
+
+const FIRST = ["甲银行", "甲银行", "乙担保"];
+
+/** The table as the clerk sees it in the simulated document: rows of cells. */
+function tableIn(sim: SimulatedWord): string[][] {
+  const key = sim.document.controlKeys().find((k) => sim.document.control(k)!.tag === "lr:eg.by_issuer")!;
+  return sim.document.controlTables(key)[0];
+}
+
+describe("refreshing a table figure in Word", () => {
+  let sim: SimulatedWord;
+  let uninstall: () => void;
+
+  beforeEach(async () => {
+    const result = runEngine(workbook(FIRST), { template: TABLE_TEMPLATE, generatedAt: "2023-01-09T00:00:00Z" });
+    sim = createSimulatedWord(await renderDocx(result.report, result.link));
+    uninstall = installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, { language: "zh-CN" });
+  });
+  afterEach(() => uninstall());
+
+  test("the generated table reads back as its cells, so an untouched table is no hand edit", async () => {
+    expect(tableIn(sim)).toEqual([
+      ["出函机构", "数量", "占比"],
+      ["甲银行", "2", "66.7%"],
+      ["乙担保", "1", "33.3%"],
+      ["合计", "3", "100.0%"],
+    ]);
+    const refresh = await refreshInWord(workbook(FIRST));
+    expect(refresh.plan.conflicts).toEqual([]);
+    expect(refresh.plan.unchanged).toContain("eg.by_issuer");
+  });
+
+  test("grows when a group appears: the whole table is written again, with the new row, and reads back", async () => {
+    const refresh = await refreshInWord(workbook([...FIRST, "丙保险", "丙保险", "丙保险"]));
+    expect(refresh.plan.updated.map((u) => u.id)).toEqual(["eg.count", "eg.by_issuer"]);
+    const result = await refresh.apply();
+    expect(result).toMatchObject({ written: 2, notTaken: [], changedSinceReview: [] });
+    expect(tableIn(sim)).toEqual([
+      ["出函机构", "数量", "占比"],
+      ["丙保险", "3", "50.0%"],
+      ["甲银行", "2", "33.3%"],
+      ["乙担保", "1", "16.7%"],
+      ["合计", "6", "100.0%"],
+    ]);
+    // The next refresh from the same ledgers sees its own table, not a hand edit.
+    const again = await refreshInWord(workbook([...FIRST, "丙保险", "丙保险", "丙保险"]));
+    expect(again.plan.conflicts).toEqual([]);
+    expect(again.plan.writes).toEqual([]);
+  });
+
+  test("shrinks when groups disappear", async () => {
+    const refresh = await refreshInWord(workbook(["甲银行"]));
+    await refresh.apply();
+    expect(tableIn(sim)).toEqual([
+      ["出函机构", "数量", "占比"],
+      ["甲银行", "1", "100.0%"],
+      ["合计", "1", "100.0%"],
+    ]);
+  });
+
+  test("a table the clerk edited by hand is a conflict kept as the clerk left it", async () => {
+    const key = sim.document.controlKeys().find((k) => sim.document.control(k)!.tag === "lr:eg.by_issuer")!;
+    // The clerk retypes 乙担保 as 乙担保公司 in its cell.
+    (sim.document as unknown as { items: { kind: string; text?: string; controls: number[] }[] }).items.find(
+      (it) => it.kind === "text" && it.text === "乙担保" && it.controls.includes(key),
+    )!.text = "乙担保公司";
+    const refresh = await refreshInWord(workbook([...FIRST, "丙保险"]));
+    expect(refresh.plan.conflicts.map((c) => [c.id, c.resolution])).toEqual([["eg.by_issuer", "keep"]]);
+    await refresh.apply();
+    expect(tableIn(sim)[2][0]).toBe("乙担保公司");
+    expect(tableIn(sim)).toHaveLength(4);
+  });
+});

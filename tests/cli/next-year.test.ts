@@ -1,0 +1,107 @@
+// Next year's report from last year's, end to end on files: generate 2022 → the clerk rewrites a
+// sentence and types one figure by hand → `refresh --year 2023` with the 2023 ledgers. Words kept,
+// every year slot and figure for 2023, the hand-typed figure listed for review and left as typed,
+// and a new file beside the old one (which is not touched).
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { main, refreshedName } from "../../src/cli/main";
+import { readLinkedDocx } from "../../src/adapters/docx/patch";
+import { editControl, SAMPLE, unzipText, withDocumentXml } from "../adapters/refresh/clerk";
+
+async function cli(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), "lr-next-year-"));
+const SENTENCE = "三是明确重点工作。";
+const REWRITTEN = "三是明确年度重点工作（经办人改写）。";
+const NEW_GUARANTEES = 3;
+
+function texts(bytes: Uint8Array): Map<string, string> {
+  return new Map(readLinkedDocx(bytes).controls.map((c) => [c.id, c.text]));
+}
+
+let lastYear: string;
+let edited: string;
+let ledgers2023: string;
+
+beforeAll(async () => {
+  lastYear = path.join(dir, "述职报告-2022.docx");
+  const generated = await cli("generate", SAMPLE, "-o", lastYear);
+  if (!existsSync(lastYear)) throw new Error(`generate failed (${generated.code}): ${generated.err}`);
+  // The clerk's edits, saved as 述职报告-2022.docx again: a sentence rewritten and 专题研讨次数 typed over.
+  const bytes = new Uint8Array(readFileSync(lastYear));
+  const xml = unzipText(bytes).text("word/document.xml");
+  if (!xml.includes(SENTENCE)) throw new Error("the sample report no longer has the sentence this test rewrites");
+  const seminar = texts(bytes).get("study.seminar.count")!;
+  const withWords = xml.replace(SENTENCE, REWRITTEN);
+  edited = lastYear;
+  writeFileSync(
+    edited,
+    withDocumentXml(bytes, editControl(withWords, "study.seminar.count", (sdt) => sdt.replace(`>${seminar}</w:t>`, ">十余</w:t>"))),
+  );
+
+  // The 2023 ledgers: the same workbook with three guarantees issued in 2023 in 交易二科's sheet.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(SAMPLE) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet("电子保函（交易二科）")!;
+  const model = sheet.getRow(5).values as ExcelJS.CellValue[];
+  for (let n = 1; n <= NEW_GUARANTEES; n++) {
+    const row = sheet.insertRow(5, []);
+    model.forEach((v, c) => (row.getCell(c).value = v ?? null));
+    row.getCell(1).value = `DZBH2023${String(n).padStart(6, "0")}`;
+    row.getCell(2).value = new Date(Date.UTC(2023, 2, n));
+  }
+  ledgers2023 = path.join(dir, "台账2023.xlsx");
+  writeFileSync(ledgers2023, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+});
+
+describe("ledger-report refresh --year 2023 (next year's report)", () => {
+  test("keeps the clerk's words, moves every year slot and figure to 2023, lists the hand-typed figure and writes 述职报告-2023.docx", async () => {
+    const before = new Uint8Array(readFileSync(edited));
+    const r = await cli("refresh", ledgers2023, edited, "--year", "2023", "--json");
+    expect([0, 1]).toContain(r.code);
+    const json = JSON.parse(r.out);
+    expect(json.output).toBe(path.join(dir, "述职报告-2023.docx"));
+    // The old report is not touched.
+    expect(new Uint8Array(readFileSync(edited))).toEqual(before);
+
+    const after = new Uint8Array(readFileSync(json.output));
+    const xml = unzipText(after).text("word/document.xml");
+    expect(xml).toContain(REWRITTEN);
+    const now = texts(after);
+    // Year slots: the title's year, the period's end, 下一年度.
+    expect(now.get("setting.year")).toBe("2023");
+    expect(now.get("setting.next_year")).toBe("2024");
+    expect(readLinkedDocx(after).record.period).toEqual({ start: "2023-01-01", end: "2023-12-31" });
+    // Every figure the clerk did not type shows what the 2023 ledgers say for 2023.
+    const figures = JSON.parse((await cli("figures", ledgers2023, "--year", "2023", "--json")).out).figures as { id: string; text: string }[];
+    const for2023 = new Map(figures.map((f) => [f.id, f.text]));
+    for (const [id, text] of now) if (for2023.has(id) && id !== "study.seminar.count") expect([id, text]).toEqual([id, for2023.get(id)]);
+    expect(json.updated.find((u: { id: string }) => u.id === "eg.count")).toBeDefined();
+    // The hand-typed figure is listed for review and left as typed.
+    expect(now.get("study.seminar.count")).toBe("十余");
+    const listed = [...json.conflicts, ...json.kept].map((c: { id: string }) => c.id);
+    expect(listed).toContain("study.seminar.count");
+    expect(r.code).toBe(1);
+  });
+
+  test("the default name follows the year: the report's year changed, or the year added", () => {
+    expect(refreshedName("/d/述职报告-2022.docx", 2023)).toBe("/d/述职报告-2023.docx");
+    expect(refreshedName("/d/2022年度述职报告.docx", 2023)).toBe("/d/2023年度述职报告.docx");
+    expect(refreshedName("/d/报告.docx", 2023)).toBe("/d/报告-2023.docx");
+    expect(refreshedName("/d/述职报告-2023.docx", 2023)).toBe("/d/述职报告-2023.refreshed.docx");
+    expect(refreshedName("/d/报告.docx", undefined)).toBe("/d/报告.refreshed.docx");
+  });
+
+  test("--help shows how to make next year's report", async () => {
+    const r = await cli("refresh", "--help");
+    expect(r.out).toContain("--year");
+    expect(r.out).toContain("生成下一年度");
+  });
+});
