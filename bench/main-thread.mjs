@@ -34,7 +34,14 @@ try {
       performance.getEntriesByType("resource").some((r) => r.name.includes("engine-worker.")) ? "worker" : "main thread",
     );
     await m.close();
-    measured.push({ longestMs: m.longestMs, longestAfterReadMs: m.longestAfterReadMs, readMs: m.readMs, longTasks: m.longTasks.length, generateMs: m.generateMs, where });
+    measured.push({
+      longestMs: m.longestMs,
+      longestAfterReadMs: m.longestAfterReadMs,
+      readMs: m.readMs,
+      longTasks: m.longTasks.length,
+      generateMs: m.generateMs,
+      where,
+    });
     console.log(
       `Generate on the ${rows / 1000}k ledger, run ${i + 1}: longest main-thread task ${m.longestMs} ms, ` +
         `${m.longestAfterReadMs} ms after the read (${m.longTasks.length} tasks over 50 ms; read ${m.readMs} ms; ` +

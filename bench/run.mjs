@@ -36,7 +36,10 @@ try {
   );
   process.exitCode = r.status ?? 1;
   // The pane's main thread during Generate, in Chromium (bench/main-thread.mjs; issue #12 item 7).
-  const pane = spawnSync(process.execPath, [join(root, "bench/main-thread.mjs"), ...process.argv.slice(2)], { stdio: "inherit", cwd: root });
+  const pane = spawnSync(process.execPath, [join(root, "bench/main-thread.mjs"), ...process.argv.slice(2)], {
+    stdio: "inherit",
+    cwd: root,
+  });
   if (pane.status !== 0) process.exitCode = pane.status ?? 1;
 } finally {
   rmSync(outdir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // The production manifest: every dev-server URL (https://localhost:3000/…) rewritten to where the pane
 // is hosted, and AppDomain to that host's origin. Used by webpack.config.js and tested on its own.
-/* eslint-disable no-undef */
+
 const DEV_URL = "https://localhost:3000/";
 
 /** `url` must be the https address of the folder holding taskpane.html, e.g. https://intranet.example/ledger-report/. */

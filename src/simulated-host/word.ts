@@ -55,15 +55,16 @@ function notLoaded(location: string, name: string): never {
 // The document model.
 
 /** A stretch of body text, or the end of a paragraph, with the controls it lies in (outermost first). */
-type Item = (
+type Item =
   /** `highlight` is the run's highlight colour as Word names it (`yellow`), absent when none. */
-  | { kind: "text"; text: string; controls: number[]; revision?: "inserted" | "deleted"; highlight?: string }
-  /** The end of a paragraph, with the paragraph's style id (none: the default paragraph style). */
-  | { kind: "break"; controls: number[]; style?: string }
-) & {
-  /** The table cell the item lies in (outermost table only): what Table.values reads. */
-  cell?: CellRef;
-};
+  (
+    | { kind: "text"; text: string; controls: number[]; revision?: "inserted" | "deleted"; highlight?: string }
+    /** The end of a paragraph, with the paragraph's style id (none: the default paragraph style). */
+    | { kind: "break"; controls: number[]; style?: string }
+  ) & {
+    /** The table cell the item lies in (outermost table only): what Table.values reads. */
+    cell?: CellRef;
+  };
 
 /** A cell of a table: the table (unique in the document), its row and its column, zero-based. */
 interface CellRef {
@@ -940,7 +941,9 @@ export class SimWordDocument {
     if (first < 0) fail("ItemNotFound", "ContentControl.insertOoxml");
     const body = /<w:body\b[^>]*>([\s\S]*)<\/w:body>/.exec(ooxml)?.[1];
     if (body === undefined) fail("InvalidArgument", "ContentControl.insertOoxml", "The OOXML has no w:document body.");
-    const parsed = parseBody(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+    const parsed = parseBody(
+      `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    );
     this.controlsByKey.get(key)!.showingPlaceholder = false;
     const outer = this.items[first].controls;
     const stack = outer.slice(0, outer.indexOf(key) + 1);

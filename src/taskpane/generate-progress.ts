@@ -36,7 +36,9 @@ export function stepsAfter(steps: Step[], progress: RunProgress, t: Translate): 
       );
     case "check": {
       const checked = markStep(steps, CHECK, "done", t("stepCheckDone", { errors: progress.errors, warnings: progress.warnings }));
-      return checked.map((step, i) => (i === FIGURES ? { ...step, state: "active", doing: t("stepCheckProgress", { rows: progress.rows }) } : step));
+      return checked.map((step, i) =>
+        i === FIGURES ? { ...step, state: "active", doing: t("stepCheckProgress", { rows: progress.rows }) } : step,
+      );
     }
     case "figures":
       return steps.map((step, i) =>

@@ -6,14 +6,7 @@
 // pane works as before, only less smoothly on very large workbooks.
 import { engineStages, type EngineOptions, type EngineProgress, type EngineResult } from "../core/engine";
 import type { LinkRecord, RawWorkbook, ReportDocument } from "../core/types";
-import {
-  unpackEngineResult,
-  workbookMessages,
-  workbookRows,
-  type EngineRequest,
-  type EngineResponse,
-  type EngineStage,
-} from "./protocol";
+import { unpackEngineResult, workbookMessages, workbookRows, type EngineRequest, type EngineResponse, type EngineStage } from "./protocol";
 
 /** What the pane shows while it waits: the workbook handed over, then each stage of the engine. */
 export type RunProgress = { stage: "send"; rows: number; total: number } | EngineProgress;
@@ -124,14 +117,14 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     onMessage: (message: EngineResponse, resolve: (value: T) => void, reject: (error: Error) => void) => void,
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const finish = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
-        pending.delete(run);
-        fn(...args);
-      };
+      const finish =
+        <A extends unknown[]>(fn: (...args: A) => void) =>
+        (...args: A) => {
+          pending.delete(run);
+          fn(...args);
+        };
       pending.set(run, { onMessage: (m) => onMessage(m, finish(resolve), finish(reject)), onLost: finish(reject) });
-      Promise.resolve()
-        .then(send)
-        .catch(finish(reject));
+      Promise.resolve().then(send).catch(finish(reject));
     });
   }
 

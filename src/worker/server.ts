@@ -86,7 +86,14 @@ export function createEngineServer(post: Post): (request: EngineRequest) => Prom
       }
       case "render": {
         const result = kept.get(request.of);
-        if (!result) return post({ type: "error", run: request.run, stage: "layout", message: `no result of run ${request.of} is kept`, missing: true });
+        if (!result)
+          return post({
+            type: "error",
+            run: request.run,
+            stage: "layout",
+            message: `no result of run ${request.of} is kept`,
+            missing: true,
+          });
         return render(request.run, () => renderDocx(result.report, result.link));
       }
       case "render-document":

@@ -91,7 +91,6 @@ describe("manifest.xml promises beyond the schema", () => {
 });
 
 describeWithSchemas("the production manifest (npm run build with LEDGER_REPORT_URL)", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { productionManifest } = require("../../scripts/manifest-url.cjs") as { productionManifest: (xml: string, url: string) => string };
 
   it("rewrites every localhost URL, AppDomain to the host's origin, and still validates", async () => {

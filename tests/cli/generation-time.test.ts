@@ -24,7 +24,9 @@ describe("the generation time of a report", () => {
       const code = await main(["generate", sample, "-o", out], { out: () => {}, err: () => {} });
       expect(code).toBeLessThan(2);
       const parts = unzipSync(new Uint8Array(readFileSync(out)));
-      const link = Object.entries(parts).find(([name, bytes]) => /customXml\/item\d*\.xml$/.test(name) && strFromU8(bytes).includes("generatedAt"));
+      const link = Object.entries(parts).find(
+        ([name, bytes]) => /customXml\/item\d*\.xml$/.test(name) && strFromU8(bytes).includes("generatedAt"),
+      );
       expect(link && strFromU8(link[1])).toContain("<generatedAt>2023-11-14T22:13:20.000Z</generatedAt>");
     } finally {
       if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;

@@ -43,7 +43,10 @@ beforeAll(async () => {
   edited = lastYear;
   writeFileSync(
     edited,
-    withDocumentXml(bytes, editControl(withWords, "study.seminar.count", (sdt) => sdt.replace(`>${seminar}</w:t>`, ">十余</w:t>"))),
+    withDocumentXml(
+      bytes,
+      editControl(withWords, "study.seminar.count", (sdt) => sdt.replace(`>${seminar}</w:t>`, ">十余</w:t>")),
+    ),
   );
 
   // The 2023 ledgers: the same workbook with three guarantees issued in 2023 in 交易二科's sheet.
@@ -80,7 +83,10 @@ describe("ledger-report refresh --year 2023 (next year's report)", () => {
     expect(now.get("setting.next_year")).toBe("2024");
     expect(readLinkedDocx(after).record.period).toEqual({ start: "2023-01-01", end: "2023-12-31" });
     // Every figure the clerk did not type shows what the 2023 ledgers say for 2023.
-    const figures = JSON.parse((await cli("figures", ledgers2023, "--year", "2023", "--json")).out).figures as { id: string; text: string }[];
+    const figures = JSON.parse((await cli("figures", ledgers2023, "--year", "2023", "--json")).out).figures as {
+      id: string;
+      text: string;
+    }[];
     const for2023 = new Map(figures.map((f) => [f.id, f.text]));
     for (const [id, text] of now) if (for2023.has(id) && id !== "study.seminar.count") expect([id, text]).toEqual([id, for2023.get(id)]);
     expect(json.updated.find((u: { id: string }) => u.id === "eg.count")).toBeDefined();

@@ -19,11 +19,13 @@ const HOST = "https://oa.example.gov.cn/ledger-report/";
 const out = join(repo, "dist-intranet");
 // INTRANET_REUSE_BUILD=1 checks an existing dist-intranet/ again without the (slow) build.
 const reuse = process.env.INTRANET_REUSE_BUILD === "1" && existsSync(join(out, "taskpane.html"));
-const built = reuse ? { status: 0 } : spawnSync(process.execPath, [join(repo, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], {
-  cwd: repo,
-  stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, LEDGER_REPORT_OFFICE_JS: "local", LEDGER_REPORT_URL: HOST, LEDGER_REPORT_OUT: "dist-intranet" },
-});
+const built = reuse
+  ? { status: 0 }
+  : spawnSync(process.execPath, [join(repo, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], {
+      cwd: repo,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, LEDGER_REPORT_OFFICE_JS: "local", LEDGER_REPORT_URL: HOST, LEDGER_REPORT_OUT: "dist-intranet" },
+    });
 if (built.status !== 0) {
   console.error("the intranet build failed");
   process.exit(1);
@@ -40,7 +42,10 @@ const IDENTIFIER_HOSTS =
 
 await scenario("serves office.js and its host files from the add-in's own folder, and ships no source maps", async () => {
   assert(existsSync(join(out, "office-js", "office.js")), "no office-js/office.js");
-  assert(existsSync(join(out, "office-js", "excel-win32-16.01.js")) && existsSync(join(out, "office-js", "word-win32-16.01.js")), "host files missing");
+  assert(
+    existsSync(join(out, "office-js", "excel-win32-16.01.js")) && existsSync(join(out, "office-js", "word-win32-16.01.js")),
+    "host files missing",
+  );
   assert(existsSync(join(out, "office-js", "zh-cn", "office_strings.js")), "string files missing");
   const maps = files.filter((f) => f.endsWith(".map"));
   assert(maps.length === 0, `source maps shipped: ${maps.slice(0, 3).join(", ")}`);

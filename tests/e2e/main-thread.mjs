@@ -63,8 +63,14 @@ export async function measureGenerate(browser, { file, query = "", init, timeout
     });
     await page.getByTestId("generate").click();
     const outcome = await Promise.race([
-      page.getByTestId("result").waitFor().then(() => "result"),
-      page.getByTestId("unresolved-confirm").waitFor().then(() => "ask"),
+      page
+        .getByTestId("result")
+        .waitFor()
+        .then(() => "result"),
+      page
+        .getByTestId("unresolved-confirm")
+        .waitFor()
+        .then(() => "ask"),
     ]);
     if (outcome === "ask") {
       await page.getByTestId("unresolved-confirm").click();
@@ -73,7 +79,11 @@ export async function measureGenerate(browser, { file, query = "", init, timeout
     const finished = await page.evaluate(() => performance.now());
     // Long tasks are reported a moment after they end.
     await page.waitForTimeout(200);
-    const { tasks, said, readDoneAt } = await page.evaluate(() => ({ tasks: window.__longTasks, said: window.__said, readDoneAt: window.__readDoneAt }));
+    const { tasks, said, readDoneAt } = await page.evaluate(() => ({
+      tasks: window.__longTasks,
+      said: window.__said,
+      readDoneAt: window.__readDoneAt,
+    }));
     const during = tasks.filter((t) => t.start >= started && t.start <= finished);
     // After the read: the engine, handing over the rows, the result and the writer — this work's part.
     const afterRead = during.filter((t) => readDoneAt !== undefined && t.start >= readDoneAt);

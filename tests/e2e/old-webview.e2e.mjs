@@ -40,7 +40,9 @@ async function open({ userAgent, locale, blockBundle }) {
   // office.js and the files it loads, from the npm package, as the CDN would serve them.
   await page.route("https://appsforoffice.microsoft.com/**", (route) => {
     const file = join(OFFICE_JS_DIR, new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, ""));
-    return file.startsWith(OFFICE_JS_DIR) && existsSync(file) ? route.fulfill({ path: file, contentType: "text/javascript" }) : route.abort();
+    return file.startsWith(OFFICE_JS_DIR) && existsSync(file)
+      ? route.fulfill({ path: file, contentType: "text/javascript" })
+      : route.abort();
   });
   if (blockBundle) await page.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) => route.abort());
   await page.goto(`${url}taskpane.html`);
@@ -58,7 +60,10 @@ await scenario("Internet Explorer 11 (Trident), zh-CN, bundle unparseable: a Chi
   assert(text.includes("Microsoft 365") && text.includes("Office 2021"), "does not say which Office works");
   assert(text.includes("ledger-report generate"), "does not name the command line");
   assert((await box.getAttribute("lang")) === "zh-CN", "not marked zh-CN");
-  assert(requests.some((r) => r.endsWith("/unsupported-webview.js")), "the check was not loaded from the add-in's origin");
+  assert(
+    requests.some((r) => r.endsWith("/unsupported-webview.js")),
+    "the check was not loaded from the add-in's origin",
+  );
   await page.screenshot({ path: join(shots, "old-webview-trident-zh-320.png"), fullPage: true });
   // The one control: the link to the offline web page, beside the add-in.
   const link = page.locator("#unsupported-webview-web-page");

@@ -654,32 +654,44 @@ runScenarios(async (browser, url) => {
   // Issue #12 item 7: desktop Office asks to restart a pane that stops answering. The engine and the
   // .docx writer run in a Web Worker; the pane shows each stage with its count meanwhile.
   const LARGE_ROWS = Number(process.env.E2E_LARGE_ROWS ?? 30_000);
-  await scenario(`Generate on a ${LARGE_ROWS / 1000}k-row ledger runs in the worker: no main-thread task over 200 ms after the read, each stage shown`, async () => {
-    const m = await measureGenerate(browser, { file: ledgerFile(LARGE_ROWS) });
-    try {
-      const engineInWorker = await m.page.evaluate(() =>
-        performance.getEntriesByType("resource").some((r) => r.name.includes("engine-worker.")),
-      );
-      assert(engineInWorker, "the engine worker script was never loaded");
-      assert(
-        m.longestAfterReadMs < 200,
-        `a main-thread task of ${m.longestAfterReadMs} ms after the read (${m.longTasks.map((t) => Math.round(t.ms)).join(", ")} ms over the whole Generate)`,
-      );
-      const handedOver = m.said.filter((s) => /已交给后台计算 [\d,]+ \/ [\d,]+ 行/.test(s));
-      assert(handedOver.length >= 3, `the rows handed to the worker are counted up: ${m.said.join(" | ")}`);
-      assert(m.said.some((s) => /^校验：\d+ 个错误/.test(s)), `校验 is done with its counts before the end: ${m.said.join(" | ")}`);
-      assert(m.said.some((s) => /^计算指标：已校验 [\d,]+ 行/.test(s)), `计算指标 says how many rows were checked: ${m.said.join(" | ")}`);
-      assert(m.said.some((s) => s.startsWith("正在生成报告: 校验：已交给后台计算")), "the live region reads the hand-over aloud");
-      // The report is the real one: a .docx whose figures are the pane's.
-      const [download] = await Promise.all([m.page.waitForEvent("download"), m.page.getByTestId("save").click()]);
-      const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
-      assert(parts["word/document.xml"] && slotTexts(strFromU8(parts["word/document.xml"])).size >= 10, "the report has its figures");
-      await assertPaneUsable(m.page, "after a large Generate");
-      assert(m.pageErrors.length === 0, `page errors: ${m.pageErrors.join("; ")}`);
-    } finally {
-      await m.close();
-    }
-  });
+  await scenario(
+    `Generate on a ${LARGE_ROWS / 1000}k-row ledger runs in the worker: no main-thread task over 200 ms after the read, each stage shown`,
+    async () => {
+      const m = await measureGenerate(browser, { file: ledgerFile(LARGE_ROWS) });
+      try {
+        const engineInWorker = await m.page.evaluate(() =>
+          performance.getEntriesByType("resource").some((r) => r.name.includes("engine-worker.")),
+        );
+        assert(engineInWorker, "the engine worker script was never loaded");
+        assert(
+          m.longestAfterReadMs < 200,
+          `a main-thread task of ${m.longestAfterReadMs} ms after the read (${m.longTasks.map((t) => Math.round(t.ms)).join(", ")} ms over the whole Generate)`,
+        );
+        const handedOver = m.said.filter((s) => /已交给后台计算 [\d,]+ \/ [\d,]+ 行/.test(s));
+        assert(handedOver.length >= 3, `the rows handed to the worker are counted up: ${m.said.join(" | ")}`);
+        assert(
+          m.said.some((s) => /^校验：\d+ 个错误/.test(s)),
+          `校验 is done with its counts before the end: ${m.said.join(" | ")}`,
+        );
+        assert(
+          m.said.some((s) => /^计算指标：已校验 [\d,]+ 行/.test(s)),
+          `计算指标 says how many rows were checked: ${m.said.join(" | ")}`,
+        );
+        assert(
+          m.said.some((s) => s.startsWith("正在生成报告: 校验：已交给后台计算")),
+          "the live region reads the hand-over aloud",
+        );
+        // The report is the real one: a .docx whose figures are the pane's.
+        const [download] = await Promise.all([m.page.waitForEvent("download"), m.page.getByTestId("save").click()]);
+        const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
+        assert(parts["word/document.xml"] && slotTexts(strFromU8(parts["word/document.xml"])).size >= 10, "the report has its figures");
+        await assertPaneUsable(m.page, "after a large Generate");
+        assert(m.pageErrors.length === 0, `page errors: ${m.pageErrors.join("; ")}`);
+      } finally {
+        await m.close();
+      }
+    },
+  );
 
   await scenario("Where no worker can start, Generate still makes the report on the main thread, stage by stage", async () => {
     // As on a page opened from file:// or under a CSP that refuses workers: the constructor throws.
@@ -697,8 +709,14 @@ runScenarios(async (browser, url) => {
     try {
       const loaded = await m.page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.includes("engine-worker.")));
       assert(!loaded, "no worker script should load when Worker cannot be constructed");
-      assert(m.said.some((s) => /^Check: errors \d+, warnings \d+/.test(s)), `Check done with its counts: ${m.said.join(" | ")}`);
-      assert(m.said.some((s) => /^Compute figures: [\d,]+ rows checked/.test(s)), `the stages are shown in English: ${m.said.join(" | ")}`);
+      assert(
+        m.said.some((s) => /^Check: errors \d+, warnings \d+/.test(s)),
+        `Check done with its counts: ${m.said.join(" | ")}`,
+      );
+      assert(
+        m.said.some((s) => /^Compute figures: [\d,]+ rows checked/.test(s)),
+        `the stages are shown in English: ${m.said.join(" | ")}`,
+      );
       const [download] = await Promise.all([m.page.waitForEvent("download"), m.page.getByTestId("save").click()]);
       const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
       assert(parts["word/document.xml"], "the report made on the main thread is a .docx");

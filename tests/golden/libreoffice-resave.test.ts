@@ -50,7 +50,9 @@ describe("the sample workbook re-saved by LibreOffice Calc", () => {
     const code = await main(["figures", resaved.path, "--json"], { out: (s) => (out += s), err: () => {} });
     expect(code).toBe(1); // the sample's deliberate error rows are still found
     const figures: { id: string; value: number | null; text: string }[] = JSON.parse(out).figures;
-    expect(figures.map((f) => ({ id: f.id, value: f.value, text: f.text }))).toEqual(expected.map((f) => ({ id: f.id, value: f.value, text: f.text })));
+    expect(figures.map((f) => ({ id: f.id, value: f.value, text: f.text }))).toEqual(
+      expected.map((f) => ({ id: f.id, value: f.value, text: f.text })),
+    );
   }, 120000);
 
   it("gives figures equal to a naive count of the re-saved file itself", async () => {

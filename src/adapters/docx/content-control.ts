@@ -466,7 +466,11 @@ export function replaceControlContents(
   for (const w of writes) {
     const c = controls[w.index];
     if (c.placeholder) edits.push({ ...c.placeholder, text: "" });
-    edits.push({ start: c.contentStart, end: c.contentEnd, text: w.block !== undefined ? blockContentXml(c, w.block) : contentXml(c, w.text) });
+    edits.push({
+      start: c.contentStart,
+      end: c.contentEnd,
+      text: w.block !== undefined ? blockContentXml(c, w.block) : contentXml(c, w.text),
+    });
   }
   if (edits.length === 0) return xml;
   edits.sort((a, b) => a.start - b.start);

@@ -20,7 +20,8 @@ const THIN = 6;
 
 function cellXml(text: string, width: number, header: boolean): string {
   const borders = header ? `<w:tcBorders><w:bottom w:val="single" w:sz="${THIN}" w:space="0" w:color="000000"/></w:tcBorders>` : "";
-  const run = text === "" ? "" : `<w:r>${header ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
+  const run =
+    text === "" ? "" : `<w:r>${header ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
   return (
     `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${borders}<w:vAlign w:val="center"/></w:tcPr>` +
     `<w:p><w:pPr><w:pStyle w:val="${escapeXmlAttribute(STYLE.table)}"/></w:pPr>${run}</w:p></w:tc>`
@@ -55,7 +56,13 @@ export function figurePlaceholderXml(text: string): string {
 }
 
 /** A table figure's whole block-level control: tagged and locked like every figure, its table inside. */
-export function tableFigureControlXml(c: { alias: string; tag: string; id: number; table: FigureTable | null | undefined; text: string }): string {
+export function tableFigureControlXml(c: {
+  alias: string;
+  tag: string;
+  id: number;
+  table: FigureTable | null | undefined;
+  text: string;
+}): string {
   return (
     `<w:sdt><w:sdtPr><w:alias w:val="${escapeXmlAttribute(c.alias.replace(/[\t\n\r]/g, " "))}"/>` +
     `<w:tag w:val="${escapeXmlAttribute(c.tag)}"/><w:id w:val="${c.id}"/><w:lock w:val="sdtLocked"/></w:sdtPr>` +

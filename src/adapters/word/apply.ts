@@ -119,16 +119,18 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
     const tableReadBack = writing
       .filter(({ w }) => nullObjects && tables.has(w.id))
       .map(({ w, control }) => ({ w, table: writeTable(control, tables.get(w.id)!, w.text) }));
-    const readBack = writing.filter(({ w }) => !tables.has(w.id)).map(({ w, control }) => {
-      const written = control.insertText(w.text, "Replace");
-      // Replaced text keeps the formatting of what it replaces: a number written over a placeholder
-      // would stay yellow, and a placeholder over a number would not stand out.
-      const { highlight } = contentLook(w.text);
-      written.font.highlightColor = highlight === "yellow" ? "Yellow" : (null as unknown as string);
+    const readBack = writing
+      .filter(({ w }) => !tables.has(w.id))
+      .map(({ w, control }) => {
+        const written = control.insertText(w.text, "Replace");
+        // Replaced text keeps the formatting of what it replaces: a number written over a placeholder
+        // would stay yellow, and a placeholder over a number would not stand out.
+        const { highlight } = contentLook(w.text);
+        written.font.highlightColor = highlight === "yellow" ? "Yellow" : (null as unknown as string);
 
-      control.load("text");
-      return { w, control, current: wordParts ? control.getReviewedText("Current") : null };
-    });
+        control.load("text");
+        return { w, control, current: wordParts ? control.getReviewedText("Current") : null };
+      });
     record = recordAfterWrites(plan, missed);
     const stored = wordParts ? writeWordPart(context, plan, record) : null;
     await context.sync();

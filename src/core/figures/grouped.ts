@@ -75,7 +75,11 @@ export function groupTable(
       if (r.kind) row.kind = r.kind;
       return row;
     }),
-    total: { value: total / scale, text: formatValue(total / scale, format), share: total > 0 && shares[0] !== NO_SHARE ? "100.0%" : NO_SHARE },
+    total: {
+      value: total / scale,
+      text: formatValue(total / scale, format),
+      share: total > 0 && shares[0] !== NO_SHARE ? "100.0%" : NO_SHARE,
+    },
   };
 }
 

@@ -242,7 +242,8 @@ export const enUS: Messages = {
   wordNextYearNote:
     "Applying turns this document into the {to} report: your words are kept; the title's year, the period and every figure are computed for {to}. Figures you typed by hand are listed below and not overwritten. After applying, use File › Save As to save it as a new file (such as 述职报告-{to}.docx) — do not just Save — so the {from} report file stays as it was.",
   updateNextYearLabel: "Pick last year's report (.docx) to make next year's",
-  updateNextYearReady: "{to} report made from the {from} report: your words are kept; the title's year, the period and every figure are computed for {to}. Figures you typed by hand are listed below and not overwritten; check each. Saved as {file}; last year's report is not changed.",
+  updateNextYearReady:
+    "{to} report made from the {from} report: your words are kept; the title's year, the period and every figure are computed for {to}. Figures you typed by hand are listed below and not overwritten; check each. Saved as {file}; last year's report is not changed.",
   updatePickLabel: "Pick the report to update (.docx)",
   updateSave: "Save the updated report",
   updateSaveDesktopNote:

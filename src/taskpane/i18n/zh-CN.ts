@@ -230,7 +230,8 @@ export const zhCN = {
   wordNextYearNote:
     "应用后，当前文档将成为 {to} 年度报告：你写的文字保留，标题年份、期间和每个数字按 {to} 年度重新计算；你手工改过的数字列在下面，不会被覆盖。应用后请用“文件 › 另存为”保存为新文件（如 述职报告-{to}.docx），不要直接保存，{from} 年度的报告文件才不会被改动。",
   updateNextYearLabel: "选择去年的报告（.docx），生成下一年度的报告",
-  updateNextYearReady: "由 {from} 年度报告生成 {to} 年度报告：保留你写的文字，标题年份、期间和每个数字都按 {to} 年度重新计算；你手工改过的数字列在下面，不会被覆盖，请逐项核对。将另存为 {file}，去年的报告不变。",
+  updateNextYearReady:
+    "由 {from} 年度报告生成 {to} 年度报告：保留你写的文字，标题年份、期间和每个数字都按 {to} 年度重新计算；你手工改过的数字列在下面，不会被覆盖，请逐项核对。将另存为 {file}，去年的报告不变。",
   updatePickLabel: "选择要更新的报告（.docx）",
   updateSave: "保存更新后的报告",
   updateSaveDesktopNote:

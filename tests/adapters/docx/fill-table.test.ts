@@ -23,7 +23,11 @@ const PARAGRAPH = `<w:p w:rsidR="00A1"><w:r><w:t>{{电子保函按出函机构}}
 function filledDocument() {
   const engine = runEngine(withTableFigure(sampleWorkbook()), { generatedAt: "2023-01-05T00:00:00Z" });
   const doc = WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${PARAGRAPH}`);
-  const filled = fillFromEngine(wordMadePackage(doc), engine, { workbookName: "sample-ledgers.xlsx", generatedAt: "2023-01-05T00:00:00Z", templateName: "t.docx" });
+  const filled = fillFromEngine(wordMadePackage(doc), engine, {
+    workbookName: "sample-ledgers.xlsx",
+    generatedAt: "2023-01-05T00:00:00Z",
+    templateName: "t.docx",
+  });
   return { engine, filled };
 }
 

@@ -202,7 +202,12 @@ describe("styles that survive insertion into another document", () => {
     const rPr = get(body, "w:rPr");
     expect(Object.keys(get(rPr, "w:rFonts").attributes)).toEqual(expect.arrayContaining(["w:ascii", "w:eastAsia", "w:hAnsi"]));
     expect(wVal(rPr, "w:sz")).toBe("32");
-    expect(get(get(body, "w:pPr"), "w:spacing").attributes).toMatchObject({ "w:line": "579", "w:lineRule": "exact", "w:before": "0", "w:after": "0" });
+    expect(get(get(body, "w:pPr"), "w:spacing").attributes).toMatchObject({
+      "w:line": "579",
+      "w:lineRule": "exact",
+      "w:before": "0",
+      "w:after": "0",
+    });
     for (const id of ["LRTitle", "LRHeading1", "LRHeading2", "LRHeading3", "LRTableText", "LRPageNumber"])
       expect(wVal(styleById(styles, id), "w:basedOn")).toBe("LRBody");
   });
@@ -212,18 +217,7 @@ describe("body", () => {
   test("writes every block with its style, in order", () => {
     const styleOf = (p: XmlNode) => wVal(p, "w:pStyle");
     const top = documentXml.children[0].children.filter((c) => c.name === "w:p").map(styleOf);
-    expect(top).toEqual([
-      "LRTitle",
-      "LRBody",
-      "LRHeading1",
-      "LRBody",
-      "LRBody",
-      "LRHeading2",
-      "LRHeading3",
-      "LRBody",
-      "LRBody",
-      "LRBody",
-    ]);
+    expect(top).toEqual(["LRTitle", "LRBody", "LRHeading1", "LRBody", "LRBody", "LRHeading2", "LRHeading3", "LRBody", "LRBody", "LRBody"]);
     expect(textOf(paragraphs(documentXml)[0])).toBe("2022年度市公共资源交易中心党组书记抓党建工作述职报告");
   });
 
@@ -255,13 +249,22 @@ describe("body", () => {
     const xml = fixture.parts["word/document.xml"];
     const slots = slotRuns(fixtureDocument());
     // bookmarkStart, the control, bookmarkEnd of the same id, back to back.
-    const wrapped = [...xml.matchAll(/<w:bookmarkStart w:id="(\d+)" w:name="([^"]+)"\/><w:sdt>[\s\S]*?<\/w:sdt><w:bookmarkEnd w:id="(\d+)"\/>/g)];
+    const wrapped = [
+      ...xml.matchAll(/<w:bookmarkStart w:id="(\d+)" w:name="([^"]+)"\/><w:sdt>[\s\S]*?<\/w:sdt><w:bookmarkEnd w:id="(\d+)"\/>/g),
+    ];
     expect(wrapped).toHaveLength(slots.length);
     for (const m of wrapped) expect(m[1]).toBe(m[3]);
     const names = wrapped.map((m) => m[2]);
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n).toMatch(/^lr_[A-Za-z0-9_]{1,37}$/);
-    expect(names.map((n) => figureOfBookmark(n, slots.map((s) => s.id)))).toEqual(slots.map((s) => s.id));
+    expect(
+      names.map((n) =>
+        figureOfBookmark(
+          n,
+          slots.map((s) => s.id),
+        ),
+      ),
+    ).toEqual(slots.map((s) => s.id));
   });
 
   test("keeps the text around the figures exactly as the model gives it", () => {

@@ -88,7 +88,10 @@ describe("a formatted table with a totals row", () => {
     expect(json.mustLook.map((r: { code: string }) => r.code)).toEqual(["figures.unresolved"]);
     // Nothing wrong with any cell: figure-level warnings are not this test's.
     expect(
-      json.issues.filter((i: { severity: string; cell: string | null; code: string }) => i.cell !== null && i.severity !== "info" && !i.code.startsWith("figure.")),
+      json.issues.filter(
+        (i: { severity: string; cell: string | null; code: string }) =>
+          i.cell !== null && i.severity !== "info" && !i.code.startsWith("figure."),
+      ),
     ).toEqual([]);
     // Totals rows are rows 4 (学习记录), 3 (共建单位) and 6 (电子保函): no issue names them.
     expect(json.issues.filter((i: { cell: string | null }) => /^(学习记录!\D+4|共建单位!\D+3|电子保函!\D+6)$/.test(i.cell ?? ""))).toEqual(

@@ -82,7 +82,15 @@ describeIfSoffice("a report re-saved by LibreOffice", () => {
     writeFileSync(file, clerkWork(report));
     // A report made before figures had bookmarks: nothing but the record's order and texts to go by.
     const old = path.join(dir, "旧报告.docx");
-    writeFileSync(old, withDocumentXml(report, unzipText(report).text("word/document.xml").replace(/<w:bookmark(Start|End) [^>]*\/>/g, "")));
+    writeFileSync(
+      old,
+      withDocumentXml(
+        report,
+        unzipText(report)
+          .text("word/document.xml")
+          .replace(/<w:bookmark(Start|End) [^>]*\/>/g, ""),
+      ),
+    );
     const [a, b] = await resaveWithLibreOffice(file, old);
     resaved = new Uint8Array(readFileSync(a));
     resavedOld = new Uint8Array(readFileSync(b));
@@ -124,7 +132,11 @@ describeIfSoffice("a report re-saved by LibreOffice", () => {
     for (const u of result.plan.updated) expect(text[u.id]).toBe(u.new);
     expect(text["study.seminar.count"]).toBe("好几");
     // LibreOffice may split the clerk's sentence into several runs: compare the text.
-    expect(unzipText(result.bytes).text("word/document.xml").replace(/<[^>]+>/g, "")).toContain(NARRATIVE_EDITED);
+    expect(
+      unzipText(result.bytes)
+        .text("word/document.xml")
+        .replace(/<[^>]+>/g, ""),
+    ).toContain(NARRATIVE_EDITED);
     // The next refresh, with the tags back, finds nothing more to do.
     expect(refreshDocx(laterWorkbook(), result.bytes, { generatedAt: "2023-02-02T00:00:00.000Z" }).plan.writes).toEqual([]);
   });
@@ -143,8 +155,14 @@ describeIfSoffice("a report re-saved by LibreOffice", () => {
     expect(new Set(docx.controls.map((c) => c.anchor))).toEqual(new Set(["tag"]));
     expect(docx.controls.some((c) => c.restore)).toBe(false);
     const result = refreshDocx(laterWorkbook(), report);
-    const before = unzipText(report).text("word/document.xml").match(/<w:bookmark(Start|End) [^>]*\/>/g);
-    expect(unzipText(result.bytes).text("word/document.xml").match(/<w:bookmark(Start|End) [^>]*\/>/g)).toEqual(before);
+    const before = unzipText(report)
+      .text("word/document.xml")
+      .match(/<w:bookmark(Start|End) [^>]*\/>/g);
+    expect(
+      unzipText(result.bytes)
+        .text("word/document.xml")
+        .match(/<w:bookmark(Start|End) [^>]*\/>/g),
+    ).toEqual(before);
   });
 
   test("is still refused as link_missing when the record is all that is left", () => {

@@ -198,7 +198,9 @@ describe("refusing what cannot be refreshed", () => {
   });
 
   test("a link part whose controls have all lost their tags, and cannot be placed again, is named as a lost link", () => {
-    const e = readError(pkg(body(para(`<w:sdt><w:sdtPr></w:sdtPr><w:sdtContent>${run("甲")}</w:sdtContent></w:sdt>`)), record(fig("a", "1"), fig("b", "2"))));
+    const e = readError(
+      pkg(body(para(`<w:sdt><w:sdtPr></w:sdtPr><w:sdtContent>${run("甲")}</w:sdtContent></w:sdt>`)), record(fig("a", "1"), fig("b", "2"))),
+    );
     expect([e.code, e.messageEn]).toEqual(["link_missing", expect.stringContaining("no figure controls left")]);
   });
 
@@ -247,7 +249,6 @@ describe("a large report", () => {
   });
 });
 
-
 describe("a report re-saved by another word processor (controls' tags emptied)", () => {
   const untagged = (content: string) => `<w:sdt><w:sdtPr></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
   const mark = (id: number, name: string) => `<w:bookmarkStart w:id="${id}" w:name="${name}"/>`;
@@ -281,7 +282,9 @@ describe("a report re-saved by another word processor (controls' tags emptied)",
   });
 
   test("without bookmarks, places controls by the record's order and their last written text; one hand-edited between two placed ones by order", () => {
-    const xml = body(para(untagged(run("1")) + run("，") + untagged(run("约3")) + run("，") + untagged(run("7")) + run("，") + untagged(run("1"))));
+    const xml = body(
+      para(untagged(run("1")) + run("，") + untagged(run("约3")) + run("，") + untagged(run("7")) + run("，") + untagged(run("1"))),
+    );
     const docx = readLinkedDocx(pkg(xml, record(fig("a", "1"), fig("b", "2"), fig("c", "7"))));
     expect(docx.controls.map((c) => [c.id, c.text, c.anchor])).toEqual([
       ["a", "1", "order"],
@@ -295,7 +298,9 @@ describe("a report re-saved by another word processor (controls' tags emptied)",
   });
 
   test("leaves a control it cannot place unidentified rather than guessing between figures with the same text", () => {
-    const xml = body(para(untagged(run("1")) + run("，") + untagged(run("2")) + run("，") + untagged(run("2")) + run("，") + untagged(run("2"))));
+    const xml = body(
+      para(untagged(run("1")) + run("，") + untagged(run("2")) + run("，") + untagged(run("2")) + run("，") + untagged(run("2"))),
+    );
     const docx = readLinkedDocx(pkg(xml, record(fig("a", "1"), fig("b", "2"), fig("c", "2"))));
     // a, b, c by order; the last "2" could be b or c again: not placed.
     expect(docx.controls.map((c) => c.id)).toEqual(["a", "b", "c"]);

@@ -88,13 +88,17 @@ describe("a table figure in a generated report", () => {
 
   test("is a three-line table: thick rules above and below, a thin one under the header, no vertical rules", () => {
     const xml = unzipText(reportBytes).text("word/document.xml");
-    expect(xml).toMatch(/<w:tblBorders><w:top w:val="single" w:sz="12"[^>]*\/><w:left w:val="nil"\/><w:bottom w:val="single" w:sz="12"[^>]*\/><w:right w:val="nil"\/><w:insideH w:val="nil"\/><w:insideV w:val="nil"\/><\/w:tblBorders>/);
+    expect(xml).toMatch(
+      /<w:tblBorders><w:top w:val="single" w:sz="12"[^>]*\/><w:left w:val="nil"\/><w:bottom w:val="single" w:sz="12"[^>]*\/><w:right w:val="nil"\/><w:insideH w:val="nil"\/><w:insideV w:val="nil"\/><\/w:tblBorders>/,
+    );
     expect(xml).toMatch(/<w:tblHeader\/>.*?<w:tcBorders><w:bottom w:val="single" w:sz="6"/s);
     expect(xml).toMatch(/<w:pStyle w:val="LRTableText"\/>/);
   });
 
   test("records the figure as a table in the link part", () => {
-    const part = Object.entries(unzipText(reportBytes).files).find(([n, b]) => /^customXml\/item\d+\.xml$/.test(n) && Buffer.from(b).toString().includes("urn:ledger-report"))!;
+    const part = Object.entries(unzipText(reportBytes).files).find(
+      ([n, b]) => /^customXml\/item\d+\.xml$/.test(n) && Buffer.from(b).toString().includes("urn:ledger-report"),
+    )!;
     const parsed = parseLinkRecord(Buffer.from(part[1]).toString());
     expect(parsed.ok && parsed.record.figures.find((f) => f.id === "eg.by_issuer")?.kind).toBe("table");
   });
@@ -124,7 +128,8 @@ describe("refreshing a table figure", () => {
     // Every 2022 guarantee of 交易二科 given one issuer, and 交易一科's sheet emptied of 2022 rows by a condition.
     const only = await workbookFile("一家机构.xlsx", (s) => {
       s.eachRow((row, n) => {
-        if (n > 4 && typeof row.getCell(1).value === "string" && String(row.getCell(1).value).startsWith("DZBH")) row.getCell(7).value = "唯一担保公司";
+        if (n > 4 && typeof row.getCell(1).value === "string" && String(row.getCell(1).value).startsWith("DZBH"))
+          row.getCell(7).value = "唯一担保公司";
       });
     });
     const workbook = new ExcelJS.Workbook();
@@ -137,7 +142,9 @@ describe("refreshing a table figure", () => {
     const { plan, bytes } = refreshDocx(read(only), reportBytes);
     expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
     expect(groups(bytes)).toEqual(["唯一担保公司"]);
-    const text = readLinkedDocx(bytes).controls.find((c) => c.id === "eg.by_issuer")!.text.split("\n");
+    const text = readLinkedDocx(bytes)
+      .controls.find((c) => c.id === "eg.by_issuer")!
+      .text.split("\n");
     expect(text.slice(-3)).toEqual(["合计", text[4], "100.0%"]);
     const outcome = await validateWordXml(readLinkedDocx(bytes).documentXml);
     if (outcome) expect(outcome.errors).toEqual([]);
@@ -161,7 +168,10 @@ describe("refreshing a table figure", () => {
     const grown = await workbookFile("新增机构3.xlsx", (s) => newIssuer(s, 3));
     const output = path.join(dir, "报告-新.docx");
     let out = "";
-    const code = await main(["refresh", grown, path.join(dir, "报告.docx"), "-o", output, "--json"], { out: (s) => (out += s), err: () => {} });
+    const code = await main(["refresh", grown, path.join(dir, "报告.docx"), "-o", output, "--json"], {
+      out: (s) => (out += s),
+      err: () => {},
+    });
     expect([0, 1]).toContain(code);
     expect(existsSync(output)).toBe(true);
     expect(JSON.parse(out).updated.map((u: { id: string }) => u.id)).toContain("eg.by_issuer");

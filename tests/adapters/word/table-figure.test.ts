@@ -18,7 +18,12 @@ function workbook(issuers: string[]): RawWorkbook {
     name: "台账2022.xlsx",
     date1904: false,
     tables: [
-      { sheet: "电子保函", top: 0, left: 0, values: [GUARANTEES, ...issuers.map((who, n) => [`BH-${n}`, "2022-03-01", `企业${n}`, 1000, who, ""])] },
+      {
+        sheet: "电子保函",
+        top: 0,
+        left: 0,
+        values: [GUARANTEES, ...issuers.map((who, n) => [`BH-${n}`, "2022-03-01", `企业${n}`, 1000, who, ""])],
+      },
       { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADER], ...settingsToRows(defaultSettings(2022))] },
       {
         sheet: "指标定义",

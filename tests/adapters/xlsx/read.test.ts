@@ -35,7 +35,9 @@ describe("reading an .xlsx workbook", () => {
       ["报告设置", true],
     ]);
     expect(x.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
-    expect(x.sheets[0].tables).toEqual([{ name: "电子保函_交易二科", range: { top: 2, left: 0, bottom: 4, right: 2 }, headerRows: 1, totalsRows: 0 }]);
+    expect(x.sheets[0].tables).toEqual([
+      { name: "电子保函_交易二科", range: { top: 2, left: 0, bottom: 4, right: 2 }, headerRows: 1, totalsRows: 0 },
+    ]);
 
     const raw = toRawWorkbook(x, "台账.xlsx");
     expect(raw.name).toBe("台账.xlsx");

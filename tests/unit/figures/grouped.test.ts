@@ -56,11 +56,16 @@ describe("the 统计 language for table figures", () => {
   test("分组计数 and 分组求和 read with an optional 前N and print back the same", () => {
     for (const text of ["分组计数:出函机构", "分组计数:出函机构:前3", "分组求和:保证金金额:出函机构", "分组求和:保证金金额:出函机构:前5"])
       expect(aggregateToText(parseAggregate(text)!)).toBe(text);
-    expect(parseAggregate("分组求和：保证金金额：出函机构：前 2")).toEqual({ kind: "sum", column: "保证金金额", group: { column: "出函机构", top: 2 } });
+    expect(parseAggregate("分组求和：保证金金额：出函机构：前 2")).toEqual({
+      kind: "sum",
+      column: "保证金金额",
+      group: { column: "出函机构", top: 2 },
+    });
   });
 
   test("a table statistic missing its column, with an extra one, or with 前0 is not recognised", () => {
-    for (const text of ["分组计数:", "分组计数:a:b", "分组求和:保证金金额", "分组计数:出函机构:前0", "分组求和:a|b:c"]) expect(parseAggregate(text)).toBeNull();
+    for (const text of ["分组计数:", "分组计数:a:b", "分组求和:保证金金额", "分组计数:出函机构:前0", "分组求和:a|b:c"])
+      expect(parseAggregate(text)).toBeNull();
   });
 });
 
@@ -111,7 +116,12 @@ describe("a table figure over the chosen rows", () => {
       guarantee(4, "2022-01-01", "丙", 1),
     ]);
     expect(three.rows.map((r) => r.share)).toEqual(["33.4%", "33.3%", "33.3%"]);
-    for (const parts of [[1, 1, 1], [1, 2, 3, 4, 5, 6], [7, 0, 13], [1, 1, 1, 1, 1, 1, 1]]) {
+    for (const parts of [
+      [1, 1, 1],
+      [1, 2, 3, 4, 5, 6],
+      [7, 0, 13],
+      [1, 1, 1, 1, 1, 1, 1],
+    ]) {
       const whole = parts.reduce((a, b) => a + b, 0);
       const tenths = shareTexts(parts, whole).reduce((s, t) => s + Math.round(parseFloat(t) * 10), 0);
       expect(tenths).toBe(1000);

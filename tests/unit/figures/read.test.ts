@@ -176,12 +176,22 @@ describe("reading 指标定义", () => {
 
   it("reports an aggregate it cannot read at its cell, with what was expected", () => {
     expect(errorsFor(["eg.x", "某", "电子保函", "合计", "", "本期", "整数", ""])).toEqual([
-      ["error", "definition.bad_aggregate", "指标定义!D5", "指标定义!D5 统计方式无法识别：“合计”，应为 计数、去重计数:<列>、求和:<列>、分组计数:<分组列>[:前N] 或 分组求和:<求和列>:<分组列>[:前N]"],
+      [
+        "error",
+        "definition.bad_aggregate",
+        "指标定义!D5",
+        "指标定义!D5 统计方式无法识别：“合计”，应为 计数、去重计数:<列>、求和:<列>、分组计数:<分组列>[:前N] 或 分组求和:<求和列>:<分组列>[:前N]",
+      ],
     ]);
   });
   it("reports a blank aggregate on a ledger figure", () => {
     expect(errorsFor(["eg.x", "某", "电子保函", "", "", "本期", "整数", ""])).toEqual([
-      ["error", "definition.bad_aggregate", "指标定义!D5", "指标定义!D5 统计方式无法识别：“”，应为 计数、去重计数:<列>、求和:<列>、分组计数:<分组列>[:前N] 或 分组求和:<求和列>:<分组列>[:前N]"],
+      [
+        "error",
+        "definition.bad_aggregate",
+        "指标定义!D5",
+        "指标定义!D5 统计方式无法识别：“”，应为 计数、去重计数:<列>、求和:<列>、分组计数:<分组列>[:前N] 或 分组求和:<求和列>:<分组列>[:前N]",
+      ],
     ]);
   });
   it("reports an id that is not lower-case ASCII", () => {
