@@ -5,7 +5,8 @@ import { useEffect, useState } from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { TEMPLATES } from "../../core/report";
 import { templateNameOf, type StoredTemplate } from "../../core/fill/stored";
-import { useI18n, type Lang } from "../i18n";
+import { sectionSay, useI18n } from "../i18n";
+import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import type { PaneServices } from "../services";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { LiveRegion } from "../components/LiveRegion";
@@ -25,7 +26,10 @@ const WORDS = {
   choose: ["选择 Word 模板…", "Choose Word template…"],
   chooseLabel: ["选择要保存到工作簿的 Word 模板（.docx）", "Choose a Word template (.docx) to store in the workbook"],
   storing: ["正在把模板保存到工作簿…", "Storing the template in the workbook…"],
-  storedDone: ["已把“{name}”保存到工作簿（隐藏工作表“报告模板库”）。命令行：ledger-report fill 台账.xlsx {name}", "Stored “{name}” in the workbook (hidden sheet 报告模板库). Command line: ledger-report fill workbook.xlsx {name}"],
+  storedDone: [
+    "已把“{name}”保存到工作簿（隐藏工作表“报告模板库”）。命令行：ledger-report fill 台账.xlsx {name}",
+    "Stored “{name}” in the workbook (hidden sheet 报告模板库). Command line: ledger-report fill workbook.xlsx {name}",
+  ],
   fill: ["填写并下载", "Fill and download"],
   filling: ["正在用台账数字填写模板…", "Filling the template from the ledgers…"],
   filled: ["已填写 {n} 个占位符。", "Filled {n} placeholder(s)."],
@@ -33,19 +37,19 @@ const WORDS = {
   notDocx: ["这不是 Word 文档（.docx）", "This is not a Word document (.docx)"],
   failStore: ["模板未能保存到工作簿", "The template could not be stored in the workbook"],
   failFill: ["模板未能填写", "The template could not be filled"],
-  todo: ["请确认选择的是 .docx 文件、工作簿未受保护，然后再试。", "Make sure you picked a .docx file and the workbook is not protected, then try again."],
+  todo: [
+    "请确认选择的是 .docx 文件、工作簿未受保护，然后再试。",
+    "Make sure you picked a .docx file and the workbook is not protected, then try again.",
+  ],
 } as const;
 
-function say(lang: Lang, key: keyof typeof WORDS, params: Record<string, string | number> = {}): string {
-  const text: string = WORDS[key][lang === "zh-CN" ? 0 : 1];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
-}
+const say = sectionSay(WORDS);
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  title: { margin: 0 },
-  muted: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
+  section: SECTION,
+  title: SECTION_TITLE,
+  muted: MUTED,
+  list: PLAIN_LIST,
   row: {
     display: "flex",
     alignItems: "center",
@@ -55,7 +59,7 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  name: { overflowWrap: "anywhere", minWidth: 0, flex: "1 1 8em" },
+  name: ROW_NAME,
 });
 
 export function TemplatesView({ services }: { services: PaneServices }) {
@@ -114,7 +118,9 @@ export function TemplatesView({ services }: { services: PaneServices }) {
     if (result) {
       const converted = result.placeholders.filter((p) => p.target && !p.refused).length;
       const unknown = result.placeholders.filter((p) => !p.target).map((p) => p.text);
-      setNote([say(lang, "filled", { n: converted }), unknown.length ? say(lang, "unknown", { list: unknown.join(" ") }) : ""].join(" ").trim());
+      setNote(
+        [say(lang, "filled", { n: converted }), unknown.length ? say(lang, "unknown", { list: unknown.join(" ") }) : ""].join(" ").trim(),
+      );
     }
   }
 
@@ -143,7 +149,14 @@ export function TemplatesView({ services }: { services: PaneServices }) {
         ))}
       </ul>
       <div>
-        <FilePicker accept=".docx" label={say(lang, "chooseLabel")} text={say(lang, "choose")} disabled={busy} testId="template-choose" onFile={(f) => void store(f)} />
+        <FilePicker
+          accept=".docx"
+          label={say(lang, "chooseLabel")}
+          text={say(lang, "choose")}
+          disabled={busy}
+          testId="template-choose"
+          onFile={(f) => void store(f)}
+        />
       </div>
       {action.busy && <ProgressLine text={action.busy} />}
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}

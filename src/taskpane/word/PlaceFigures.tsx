@@ -2,10 +2,21 @@
 // ledger and searchable by name; 插入 puts one at the cursor as a linked control, 将占位符转为指标 turns
 // the document's own {{…}} into linked figures. Either gives a document without a link record one.
 import { useMemo, useState } from "react";
-import { Body1Strong, Button, Caption1, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { settingSlots } from "../../core/report";
 import type { PlaceResult, PlaceSource } from "../../adapters/word/place";
-import { useI18n, type Lang } from "../i18n";
+import { sectionSay, useI18n, type Lang } from "../i18n";
+import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
@@ -34,25 +45,26 @@ const WORDS = {
   none: ["没有名称含“{q}”的指标。", "No figure's name contains “{q}”."],
   placed: ["已放入 {n} 个指标：{names}。", "Placed {n} figure(s): {names}."],
   noneFound: ["文档中没有找到 {{…}} 占位符。", "No {{…}} placeholders were found in the document."],
-  unknown: ["以下占位符不是任何指标或设置的名称，已原样保留：{list}", "These placeholders name no figure or setting and were left as typed: {list}"],
+  unknown: [
+    "以下占位符不是任何指标或设置的名称，已原样保留：{list}",
+    "These placeholders name no figure or setting and were left as typed: {list}",
+  ],
   failed: ["未能放入指标", "The figures could not be placed"],
   failedWhere: ["在当前 Word 文档中", "In the open Word document"],
-  failedTodo: ["请确认光标在正文中、文档未被保护，然后再试。", "Make sure the cursor is in the body and the document is not protected, then try again."],
+  failedTodo: [
+    "请确认光标在正文中、文档未被保护，然后再试。",
+    "Make sure the cursor is in the body and the document is not protected, then try again.",
+  ],
   readFailed: ["无法读取工作簿", "The workbook cannot be read"],
   readTodo: ["请确认选择的是台账 .xlsx 文件。", "Make sure you picked the ledger .xlsx file."],
 } as const;
 
-type Word = keyof typeof WORDS;
-
-function say(lang: Lang, key: Word, params: Record<string, string | number> = {}): string {
-  const text: string = WORDS[key][lang === "zh-CN" ? 0 : 1];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
-}
+const say = sectionSay(WORDS);
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  title: { margin: 0 },
-  muted: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  section: SECTION,
+  title: SECTION_TITLE,
+  muted: MUTED,
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   group: { margin: 0, padding: 0, listStyleType: "none" },
   groupName: { marginBlockStart: tokens.spacingVerticalS },
@@ -67,7 +79,14 @@ const useStyles = makeStyles({
   },
   name: { overflowWrap: "anywhere", minWidth: "4em", flex: "1 1 8em" },
   // A long setting (述职人) is cut with an ellipsis rather than squeezing the name into a column of single characters.
-  value: { color: tokens.colorNeutralForeground2, flex: "0 1 auto", maxWidth: "45%", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  value: {
+    color: tokens.colorNeutralForeground2,
+    flex: "0 1 auto",
+    maxWidth: "45%",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
 });
 
 interface Entry {
@@ -115,7 +134,7 @@ export function PlaceFigures(props: { services: WordPaneServices; onChanged: () 
     });
   }
 
-  async function place(message: Word, work: () => Promise<PlaceResult>) {
+  async function place(message: keyof typeof WORDS, work: () => Promise<PlaceResult>) {
     setOutcome(null);
     const result = await action.run({
       stage: "place",
@@ -132,7 +151,10 @@ export function PlaceFigures(props: { services: WordPaneServices; onChanged: () 
 
   function summary(r: PlaceResult): string {
     const lines: string[] = [];
-    if (r.placed.length) lines.push(say(lang, "placed", { n: r.placed.length, names: [...new Set(r.placed.map((p) => p.name))].join(lang === "zh-CN" ? "、" : ", ") }));
+    if (r.placed.length)
+      lines.push(
+        say(lang, "placed", { n: r.placed.length, names: [...new Set(r.placed.map((p) => p.name))].join(lang === "zh-CN" ? "、" : ", ") }),
+      );
     else if (r.unknown.length === 0) lines.push(say(lang, "noneFound"));
     if (r.unknown.length) lines.push(say(lang, "unknown", { list: r.unknown.join(" ") }));
     for (const w of r.warnings) lines.push(lang === "zh-CN" ? w.message : w.messageEn);
@@ -169,7 +191,11 @@ export function PlaceFigures(props: { services: WordPaneServices; onChanged: () 
       {action.busy && <ProgressLine text={action.busy} />}
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {outcome && (
-        <MessageBar intent={outcome.unknown.length || outcome.warnings.length ? "warning" : "success"} layout="multiline" data-testid="place-outcome">
+        <MessageBar
+          intent={outcome.unknown.length || outcome.warnings.length ? "warning" : "success"}
+          layout="multiline"
+          data-testid="place-outcome"
+        >
           <MessageBarBody>{summary(outcome)}</MessageBarBody>
         </MessageBar>
       )}
