@@ -37,14 +37,3 @@ export const I18nContext = createContext<I18n>({ lang: "zh-CN", t: makeT("zh-CN"
 export function useI18n(): I18n {
   return useContext(I18nContext);
 }
-
-/** A section's own words, both languages side by side: `{ key: ["中文", "English"] }`. */
-export type SectionWords = Record<string, readonly [string, string]>;
-
-/** The wording function for a section's own words, with the same `{name}` fill-in as `t`. */
-export function sectionSay<W extends SectionWords>(words: W) {
-  return (lang: Lang, key: keyof W, params: Record<string, string | number> = {}): string =>
-    words[key][lang === "zh-CN" ? 0 : 1].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params[name] === undefined ? whole : String(params[name]),
-    );
-}

@@ -4,7 +4,6 @@
 import { forwardRef, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   Badge,
-  Body1,
   Body1Strong,
   Button,
   Caption1,
@@ -50,6 +49,7 @@ import {
   type RefreshCounts,
 } from "./model";
 import { FIGURE_ROW, MUTED, PANE_ROOT, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
+import { PaneSection } from "../components/PaneSection";
 
 /** The document as last read; a failed read is the reading action's error. */
 type Load = { kind: "loading" } | { kind: "ready"; read: LinkedReportRead };
@@ -513,11 +513,7 @@ function InsertView(props: {
   }
 
   return (
-    <section className={styles.section} aria-labelledby="insert-title" data-testid="insert-view">
-      <Subtitle2 as="h2" id="insert-title" className={styles.title}>
-        {t("insertTitle")}
-      </Subtitle2>
-      <Body1 className={styles.text}>{t("insertBody")}</Body1>
+    <PaneSection id="insert" title={t("insertTitle")} intro={t("insertBody")} introLook="body" testId="insert-view">
       <div className={styles.actions}>
         <FilePicker
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -553,7 +549,7 @@ function InsertView(props: {
           </div>
         </div>
       )}
-    </section>
+    </PaneSection>
   );
 }
 
