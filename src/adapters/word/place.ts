@@ -59,12 +59,15 @@ const UNVERIFIED: WordMessage = {
     "The figures are in the document, but the link data read back differs from what was written. Save the document and refresh once to check.",
 };
 
-/** The link record the document had, or null for a document without one; a damaged or newer one stops the placing. */
-async function currentRecord(run: WordRun, env?: Partial<WordEnvironment>) {
+/**
+ * What every placing starts from: the link record the document had (null for a document without
+ * one; a damaged or newer one stops the placing) and whether figures get bookmarks (WordApi 1.4).
+ */
+async function beginPlacing(run: WordRun, env?: Partial<WordEnvironment>) {
   const read = await readLinkedReport(run, env);
   if (read.problem && read.problem.code !== "not_linked")
     throw new WordLinkError(read.problem.code, read.problem.message, read.problem.messageEn);
-  return read;
+  return { read, bookmarks: environment(env).isSetSupported("WordApi", "1.4") };
 }
 
 /** Puts one figure (or setting) where the clerk's cursor is, as a linked control showing its current text. */
@@ -74,11 +77,9 @@ export async function insertFigureAtCursor(
   run: WordRun = defaultRun,
   env?: Partial<WordEnvironment>,
 ): Promise<PlaceResult> {
-  const host = environment(env);
-  const read = await currentRecord(run, env);
+  const { read, bookmarks } = await beginPlacing(run, env);
   const name = resolvePlaceholder(id, source.figures)?.name ?? id;
   const value = slotValue(id, source.figures, source.settings);
-  const bookmarks = host.isSetSupported("WordApi", "1.4");
   await run(async (context) => {
     const text = context.document.getSelection().insertText(value.text, "Replace");
     dressAsFigure(text, id, name, value.text, bookmarks ? figureBookmarkName(id, occurrence(read.controls, id)) : null);
@@ -95,9 +96,7 @@ export async function convertPlaceholdersInWord(
   run: WordRun = defaultRun,
   env?: Partial<WordEnvironment>,
 ): Promise<PlaceResult> {
-  const host = environment(env);
-  const read = await currentRecord(run, env);
-  const bookmarks = host.isSetSupported("WordApi", "1.4");
+  const { read, bookmarks } = await beginPlacing(run, env);
   const result: PlaceResult = { placed: [], unknown: [], linkPart: "unavailable", bookmarks, warnings: [] };
   const seen = new Map<string, number>();
   for (const c of read.controls) seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
