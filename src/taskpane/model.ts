@@ -16,6 +16,7 @@ import type { WorkbookSource } from "../adapters/excel/types";
 import { LEDGER_SPECS } from "../core/ledger/schema";
 import { ledgerDepartments } from "../core/figures/evaluate";
 import { describeConditionText, sortIssues } from "../core/describe";
+import { LocalizedError } from "../core/errors";
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -205,15 +206,16 @@ export function canEditManual(figure: FigureResult, definition: FigureDefinition
 }
 
 /** Where saving a manual value failed: writing the cell, or reading the workbook again afterwards. */
-export class ManualSaveError extends Error {
+export class ManualSaveError extends LocalizedError {
   constructor(
     readonly stage: "write" | "refresh",
     readonly cause: unknown,
-    /** The cell written, when the write got through. */
-    readonly cell?: string,
+    /** The cell written, when the write got through (LocalizedError's `cell`). */
+    cell?: string,
   ) {
-    super(cause instanceof Error ? cause.message : String(cause));
-    this.name = "ManualSaveError";
+    // The words are the cause's own (Office's or the reader's), in both languages where it has them.
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(`manual.${stage}`, message, cause instanceof LocalizedError ? cause.messageEn : message, { cell });
   }
 }
 

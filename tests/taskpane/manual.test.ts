@@ -126,7 +126,9 @@ describe("saving a manual value", () => {
       "goals.count",
       25,
     );
-    await expect(saving).rejects.toMatchObject({ name: "ManualSaveError", stage: "write", cause: refused, cell: undefined });
+    await expect(saving).rejects.toMatchObject({ name: "ManualSaveError", code: "manual.write", stage: "write", cause: refused });
+    // Nothing was written, so the error names no cell.
+    expect(((await saving.catch((e: unknown) => e)) as ManualSaveError).cell).toBeUndefined();
     expect(reads).toBe(0);
   });
 

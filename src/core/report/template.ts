@@ -22,6 +22,7 @@
  */
 import type { RunStyle } from "../types";
 import { SETTING_SLOT_NAMES, isSettingSlot } from "./slots";
+import { LocalizedError } from "../errors";
 
 export type TemplatePiece =
   | { kind: "text"; text: string; style?: RunStyle }
@@ -43,14 +44,13 @@ export interface TemplateBlock {
 }
 
 /** A mistake in a template's markup, with the line it is on. */
-export class TemplateError extends Error {
+export class TemplateError extends LocalizedError {
   constructor(
     readonly line: number,
-    readonly messageZh: string,
+    message: string,
     messageEn: string,
   ) {
-    super(`template line ${line}: ${messageEn}`);
-    this.name = "TemplateError";
+    super("template.markup", `模板第 ${line} 行：${message}`, `template line ${line}: ${messageEn}`);
   }
 }
 

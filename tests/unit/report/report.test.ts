@@ -58,9 +58,18 @@ describe("parseTemplate", () => {
     ["[kai][bold]x[/bold][/kai]", "cannot nest"],
     ["x[/hei]", "[/hei] closes nothing"],
   ])("rejects %s with the line number", (line, message) => {
-    expect(() => parseTemplate(`= 标题\n${line}`)).toThrow(TemplateError);
-    expect(() => parseTemplate(`= 标题\n${line}`)).toThrow(`template line 2: `);
-    expect(() => parseTemplate(`= 标题\n${line}`)).toThrow(message);
+    let thrown: unknown;
+    try {
+      parseTemplate(`= 标题\n${line}`);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(TemplateError);
+    // A LocalizedError: a code, the Chinese text (Error.message) and the English, both naming the line.
+    expect(thrown).toMatchObject({ code: "template.markup", line: 2 });
+    expect((thrown as TemplateError).message).toMatch(/^模板第 2 行：/);
+    expect((thrown as TemplateError).messageEn).toContain("template line 2: ");
+    expect((thrown as TemplateError).messageEn).toContain(message);
   });
 });
 
