@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { strFromU8, strToU8, unzipSync } from "fflate";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { EXIT_MUST_LOOK, EXIT_OK, LOOK_REASONS, exitCode, mustLook } from "../../src/cli/exit";
 import { COMMANDS, didYouMean, HELP } from "../../src/cli/help";
 import { readLedgers } from "../../src/core/ledger";
@@ -13,13 +13,6 @@ import type { Issue, RawTable } from "../../src/core/types";
 import { editControl, withDocumentXml } from "../adapters/refresh/clerk";
 
 const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
-
-async function cli(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "lr-contract-"));
 /**

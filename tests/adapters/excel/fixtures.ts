@@ -1,6 +1,7 @@
 // Hand-built workbooks for the simulated host.
 import type { RawCell } from "../../../src/core/types";
 import type { SimSheet, SimWorkbook } from "../../../src/simulated-host";
+import { GUARANTEE_HEADERS } from "../../../bench/generate-ledger";
 
 export function sheet(name: string, cells: RawCell[][], extra: Partial<SimSheet> = {}): SimSheet {
   return { name, cells, merges: [], tables: [], ...extra };
@@ -57,17 +58,7 @@ export function smallWorkbook(): SimWorkbook {
 
 /** A 电子保函 ledger table of `rows` records × 9 columns, like a city's several years of letters. */
 export function largeLedgerWorkbook(rows: number): SimWorkbook {
-  const header: RawCell[] = [
-    "保函编号",
-    "开立日期",
-    "投标企业",
-    "统一社会信用代码",
-    "项目名称",
-    "保证金金额（元）",
-    "出函机构",
-    "状态",
-    "部门",
-  ];
+  const header: RawCell[] = [...GUARANTEE_HEADERS];
   const cells: RawCell[][] = [header];
   for (let i = 0; i < rows; i++) {
     cells.push([
