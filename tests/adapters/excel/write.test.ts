@@ -1,7 +1,7 @@
 import { createExcelWorkbookSource, type SetUpConfig } from "../../../src/adapters/excel";
 import { rowRuns } from "../../../src/adapters/excel/workbook-source";
 import { createSimulatedExcel, type SimOptions, type SimWorkbook } from "../../../src/simulated-host";
-import { clone, settingsSheet, sheet, smallWorkbook } from "./fixtures";
+import { clone, settingsSheet, sheet, smallWorkbook, sourceOver as simulatedSource } from "./fixtures";
 import { GUARANTEE_HEADERS } from "../../../bench/generate-ledger";
 
 const CONFIG: SetUpConfig = {
@@ -15,13 +15,7 @@ const CONFIG: SetUpConfig = {
 };
 
 function sourceOver(wb: SimWorkbook, simOpts: SimOptions = {}) {
-  const sim = createSimulatedExcel(wb, simOpts);
-  const source = createExcelWorkbookSource(sim.Excel.run, {
-    isSetSupported: sim.isSetSupported,
-    setUpConfig: CONFIG,
-    newWorkbookId: () => "00000000-0000-4000-8000-000000000001",
-  });
-  return { sim, source };
+  return simulatedSource(wb, simOpts, { setUpConfig: CONFIG, newWorkbookId: () => "00000000-0000-4000-8000-000000000001" });
 }
 
 /** Cells that differ between two versions of a sheet, as `A1`-style keys. */
