@@ -227,8 +227,17 @@ interface ParsedBody {
   styles: SimStyleSheet;
   evenAndOddHeaders: boolean;
   footers: string[];
+  /** The header and footer parts (headers first), each read as its own story with its controls. */
+  stories: ParsedStory[];
   pageSize: { width: number; height: number } | null;
   parts: PartModel[];
+}
+
+/** A header or footer part: its text and controls, kept apart from the body as Word keeps them. */
+export interface ParsedStory {
+  kind: "header" | "footer";
+  items: Item[];
+  controls: Omit<ControlModel, "key" | "wordId">[];
 }
 
 /** The namespace of an XML document's root element, or null when the document is not well-formed. */
@@ -265,6 +274,15 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
     .filter((n) => /^word\/footer\d*\.xml$/.test(n))
     .sort()
     .map((n) => textOf(decode(files[n])));
+  const stories: ParsedStory[] = (["header", "footer"] as const).flatMap((kind) =>
+    Object.keys(files)
+      .filter((n) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(n))
+      .sort(byNumber)
+      .map((n) => {
+        const { items, controls } = parseBody(decode(files[n]));
+        return { kind, items, controls };
+      }),
+  );
   const parts: PartModel[] = [];
   for (const name of Object.keys(files).sort(byNumber)) {
     const m = /^customXml\/item(\d*)\.xml$/i.exec(name);
@@ -277,7 +295,7 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
   const styleXml = files["word/styles.xml"];
   const styles = styleXml ? parseStyleSheet(decode(styleXml)) : blankStyleSheet();
   const evenAndOddHeaders = parseEvenAndOddHeaders(files["word/settings.xml"] ? decode(files["word/settings.xml"]) : undefined);
-  return { items, controls, styles, evenAndOddHeaders, footers, pageSize, parts };
+  return { items, controls, styles, evenAndOddHeaders, footers, stories, pageSize, parts };
 }
 
 /** A datastore item's id (customXml/itemPropsN.xml), or null. */
@@ -332,7 +350,8 @@ function parseBody(xml: string): {
   } catch {
     fail("InvalidArgument", "insertFileFromBase64", "The file is not a valid Word document.");
   }
-  const body = descendant(root, "w:body");
+  // A header or footer part (w:hdr, w:ftr) is read like a body.
+  const body = root.name === "w:hdr" || root.name === "w:ftr" ? root : descendant(root, "w:body");
   /** The cell of the outermost table being read, if any. */
   let cell: CellRef | null = null;
   const pushItem = (item: Item) => {
@@ -476,6 +495,44 @@ export class SimWordDocument {
   private nextKey = 1;
   private nextWordId = 100;
   private nextPart = 1;
+  /**
+   * The headers and footers, each its own story as in Word: Body.contentControls does not reach
+   * their controls; Document.contentControls does (with the body's), as does the section's
+   * getHeader/getFooter(...).contentControls.
+   */
+  stories: { kind: "header" | "footer"; doc: SimWordDocument }[] = [];
+
+  /** A header or footer story; its keys and ids start at `base`, so they never meet the body's. */
+  private static story(parsed: ParsedStory, base: number): SimWordDocument {
+    const doc = new SimWordDocument();
+    doc.nextKey = base;
+    doc.nextWordId = base;
+    doc.replaceBody({ ...parsed, styles: blankStyleSheet(), evenAndOddHeaders: false, footers: [], stories: [], pageSize: null, parts: [] }, "body");
+    return doc;
+  }
+
+  /** The story (body, header or footer) holding a control: what the control's methods act on. */
+  docOf(key: number): SimWordDocument {
+    if (this.controlsByKey.has(key)) return this;
+    return this.stories.find((st) => st.doc.controlsByKey.has(key))?.doc ?? this;
+  }
+
+  /** Every control of the document, body first, then headers and footers: Document.contentControls. */
+  allControls(): ControlModel[] {
+    return [this, ...this.stories.map((st) => st.doc)].flatMap((d) => d.controlKeys().map((k) => d.control(k)!));
+  }
+
+  /** The controls of the headers (or footers) as Word shows them, for assertions. */
+  storyControls(kind: "header" | "footer"): SimWordControlState[] {
+    return this.stories.filter((st) => st.kind === kind).flatMap((st) => st.doc.controls());
+  }
+
+  /** The clerk types over the n-th control with this tag in a header or footer. */
+  typeInStoryControl(kind: "header" | "footer", tag: string, text: string): void {
+    const story = this.stories.find((st) => st.kind === kind && st.doc.controls().some((c) => c.tag === tag));
+    if (!story) throw new Error(`no ${kind} control tagged ${tag}`);
+    story.doc.typeInControl(tag, text);
+  }
 
   constructor(initialDocx?: Uint8Array) {
     if (!initialDocx) {
@@ -1006,6 +1063,7 @@ export class SimWordDocument {
     // section: page setup and footers.
     if (how === "document" && where === "Replace") {
       this.footers = parsed.footers;
+      this.stories = parsed.stories.map((st, i) => ({ kind: st.kind, doc: SimWordDocument.story(st, 100000 * (i + 1)) }));
       this.pageSize = parsed.pageSize;
     }
   }
@@ -1177,8 +1235,9 @@ class SimDocumentProxy extends SimProxy<SimWordDocument> {
   get body(): SimBodyProxy {
     return (this._body ??= new SimBodyProxy(this.context));
   }
+  /** WordApi 1.1: every control of the document, the headers' and footers' included (Body.contentControls has the body's only). */
   get contentControls(): SimContentControlCollection {
-    return this.body.contentControls;
+    return new SimContentControlCollection(this.context, () => this._host.doc.allControls());
   }
   /** WordApi 1.1: the selection; here the caret the clerk placed (placeCursorAfter), an empty range. */
   getSelection(): SimRangeProxy {
@@ -1319,7 +1378,7 @@ class SimRangeProxy extends SimProxy<RangeLike> {
       set highlightColor(color: string | null) {
         range._queue(() => {
           const key = range._controlKey();
-          if (key >= 0) range._host.doc.setControlHighlight(key, color);
+          if (key >= 0) range._host.doc.docOf(key).setControlHighlight(key, color);
           else {
             const m = range._target("Range.font");
             if (m?.items) range._host.doc.setRangeHighlight(m as SimRangeModel, color);
@@ -1486,12 +1545,12 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       if (!c) return;
       if (c.cannotEdit) fail("AccessDenied", location, "The content control cannot be edited.");
       key = c.key;
-      if (where === "Replace") this._host.doc.replaceControlText(c.key, text);
-      else this._host.doc.insertIntoControl(c.key, text, where);
+      if (where === "Replace") this._host.doc.docOf(c.key).replaceControlText(c.key, text);
+      else this._host.doc.docOf(c.key).insertIntoControl(c.key, text, where);
     });
     return new SimRangeProxy(
       this.context,
-      () => (key < 0 ? null : { text: this._host.doc.controlText(key) }),
+      () => (key < 0 ? null : { text: this._host.doc.docOf(key).controlText(key) }),
       () => (where === "Replace" ? key : -1),
     );
   }
@@ -1505,7 +1564,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       const c = this._forMethod(location);
       if (!c) return;
       if (c.cannotEdit) fail("AccessDenied", location, "The content control cannot be edited.");
-      this._host.doc.replaceControlOoxml(c.key, ooxml);
+      this._host.doc.docOf(c.key).replaceControlOoxml(c.key, ooxml);
     });
   }
 
@@ -1514,7 +1573,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     this._host.need("1.3", "ContentControl.tables");
     return new SimTableCollection(this.context, () => {
       const c = this._target("ContentControl.tables");
-      return c ? this._host.doc.controlTables(c.key).map((values) => ({ values })) : [];
+      return c ? this._host.doc.docOf(c.key).controlTables(c.key).map((values) => ({ values })) : [];
     });
   }
 
@@ -1525,7 +1584,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     this._queue(() => {
       key = this._forMethod("ContentControl.getRange")?.key ?? -1;
     });
-    return new SimRangeProxy(this.context, () => (key < 0 ? null : this._host.doc.controlRange(key)));
+    return new SimRangeProxy(this.context, () => (key < 0 ? null : this._host.doc.docOf(key).controlRange(key)));
   }
 
   /** WordApi 1.1: the control's OOXML, tracked changes included. */
@@ -1534,7 +1593,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     const result = this._result<string>(location);
     this._queue(() => {
       const c = this._forMethod(location);
-      const xml = c ? this._host.doc.controlOoxml(c.key) : null;
+      const xml = c ? this._host.doc.docOf(c.key).controlOoxml(c.key) : null;
       return () => result._set(xml as string);
     });
     return result;
@@ -1548,7 +1607,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     const result = this._result<string>(location);
     this._queue(() => {
       const c = this._forMethod(location);
-      const text = c ? this._host.doc.controlText(c.key, version) : null;
+      const text = c ? this._host.doc.docOf(c.key).controlText(c.key, version) : null;
       return () => result._set(text as string);
     });
     return result;
@@ -1562,7 +1621,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     }
     this._queue(() => {
       const c = this._forMethod(location);
-      if (c) this._host.doc.selectControl(c.key);
+      if (c) this._host.doc.docOf(c.key).selectControl(c.key);
     });
   }
 
@@ -1572,7 +1631,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       const c = this._forMethod(location);
       if (!c) return;
       if (c.cannotDelete) fail("AccessDenied", location, "The content control cannot be deleted.");
-      this._host.doc.removeControl(c.key, keepContent);
+      this._host.doc.docOf(c.key).removeControl(c.key, keepContent);
     });
   }
 
@@ -1581,7 +1640,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       case "id":
         return m.wordId;
       case "text":
-        return this._host.doc.controlText(m.key);
+        return this._host.doc.docOf(m.key).controlText(m.key);
       case "type":
         return "RichText";
       case "appearance":
@@ -1596,7 +1655,7 @@ class SimContentControlCollection extends SimCollectionProxy<ControlModel, SimCo
   readonly _className = "ContentControlCollection";
   protected _item(m: ControlModel): SimContentControlProxy {
     // Bound to that control: it stays addressable while it lives, wherever it moves.
-    return new SimContentControlProxy(this.context, () => this._host.doc.control(m.key));
+    return new SimContentControlProxy(this.context, () => this._host.doc.docOf(m.key).control(m.key));
   }
   private _filtered(keep: (c: ControlModel) => boolean): SimContentControlCollection {
     return new SimContentControlCollection(this.context, () => (this._target(this._className) ?? []).filter(keep));
