@@ -236,6 +236,8 @@ interface ParsedBody {
 /** A header or footer part: its text and controls, kept apart from the body as Word keeps them. */
 export interface ParsedStory {
   kind: "header" | "footer";
+  /** The header/footer types the section's w:headerReference/w:footerReference give this part (Primary, FirstPage, EvenPages). */
+  types: string[];
   items: Item[];
   controls: Omit<ControlModel, "key" | "wordId">[];
 }
@@ -274,13 +276,27 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
     .filter((n) => /^word\/footer\d*\.xml$/.test(n))
     .sort()
     .map((n) => textOf(decode(files[n])));
+  // Which part is which header/footer: the sections' references through the document's relationships.
+  // One section is modelled: a type's first reference wins (later sections' parts are read, unreachable by type).
+  const rels = files["word/_rels/document.xml.rels"] ? decode(files["word/_rels/document.xml.rels"]) : "";
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? "";
+  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], "Id"), `word/${attr(m[0], "Target")}`]));
+  const typesOf = new Map<string, string[]>();
+  const seenTypes = new Set<string>();
+  for (const m of decode(doc).matchAll(/<w:(header|footer)Reference\b[^>]*>/g)) {
+    const type = HEADER_FOOTER_TYPES[attr(m[0], "w:type") || "default"] ?? "Primary";
+    const target = targets.get(attr(m[0], "r:id"));
+    if (!target || seenTypes.has(`${m[1]}:${type}`)) continue;
+    seenTypes.add(`${m[1]}:${type}`);
+    typesOf.set(target, [...(typesOf.get(target) ?? []), type]);
+  }
   const stories: ParsedStory[] = (["header", "footer"] as const).flatMap((kind) =>
     Object.keys(files)
       .filter((n) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(n))
       .sort(byNumber)
       .map((n) => {
         const { items, controls } = parseBody(decode(files[n]));
-        return { kind, items, controls };
+        return { kind, types: typesOf.get(n) ?? [], items, controls };
       }),
   );
   const parts: PartModel[] = [];
@@ -297,6 +313,9 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
   const evenAndOddHeaders = parseEvenAndOddHeaders(files["word/settings.xml"] ? decode(files["word/settings.xml"]) : undefined);
   return { items, controls, styles, evenAndOddHeaders, footers, stories, pageSize, parts };
 }
+
+/** w:headerReference/@w:type → Word.HeaderFooterType. */
+const HEADER_FOOTER_TYPES: Record<string, string> = { default: "Primary", first: "FirstPage", even: "EvenPages" };
 
 /** A datastore item's id (customXml/itemPropsN.xml), or null. */
 function itemIdOf(xml: string): string | null {
@@ -500,7 +519,25 @@ export class SimWordDocument {
    * their controls; Document.contentControls does (with the body's), as does the section's
    * getHeader/getFooter(...).contentControls.
    */
-  stories: { kind: "header" | "footer"; doc: SimWordDocument }[] = [];
+  stories: { kind: "header" | "footer"; types: string[]; doc: SimWordDocument }[] = [];
+  /** Headers/footers asked for by a type the file has none of: empty, and the same one each time. */
+  private readonly emptyStories = new Map<string, SimWordDocument>();
+
+  /** Section.getHeader/getFooter(type): the story of that type (one section is modelled). */
+  storyFor(kind: "header" | "footer", type: string): SimWordDocument {
+    const found = this.stories.find((st) => st.kind === kind && st.types.includes(type));
+    if (found) return found.doc;
+    const key = `${kind}:${type}`;
+    if (!this.emptyStories.has(key)) this.emptyStories.set(key, SimWordDocument.story({ kind, types: [type], items: [], controls: [] }, 900000 + 10000 * this.emptyStories.size));
+    return this.emptyStories.get(key)!;
+  }
+
+  /** The story whose text these items are: where a range's edits land. */
+  docOfItems(items: readonly Item[]): SimWordDocument {
+    const first = items[0];
+    if (!first || this.items.includes(first)) return this;
+    return [...this.stories.map((st) => st.doc), ...this.emptyStories.values()].find((d) => d.items.includes(first)) ?? this;
+  }
 
   /** A header or footer story; its keys and ids start at `base`, so they never meet the body's. */
   private static story(parsed: ParsedStory, base: number): SimWordDocument {
@@ -514,12 +551,12 @@ export class SimWordDocument {
   /** The story (body, header or footer) holding a control: what the control's methods act on. */
   docOf(key: number): SimWordDocument {
     if (this.controlsByKey.has(key)) return this;
-    return this.stories.find((st) => st.doc.controlsByKey.has(key))?.doc ?? this;
+    return [...this.stories.map((st) => st.doc), ...this.emptyStories.values()].find((d) => d.controlsByKey.has(key)) ?? this;
   }
 
   /** Every control of the document, body first, then headers and footers: Document.contentControls. */
   allControls(): ControlModel[] {
-    return [this, ...this.stories.map((st) => st.doc)].flatMap((d) => d.controlKeys().map((k) => d.control(k)!));
+    return [this, ...this.stories.map((st) => st.doc), ...this.emptyStories.values()].flatMap((d) => d.controlKeys().map((k) => d.control(k)!));
   }
 
   /** The controls of the headers (or footers) as Word shows them, for assertions. */
@@ -1063,7 +1100,7 @@ export class SimWordDocument {
     // section: page setup and footers.
     if (how === "document" && where === "Replace") {
       this.footers = parsed.footers;
-      this.stories = parsed.stories.map((st, i) => ({ kind: st.kind, doc: SimWordDocument.story(st, 100000 * (i + 1)) }));
+      this.stories = parsed.stories.map((st, i) => ({ kind: st.kind, types: st.types, doc: SimWordDocument.story(st, 100000 * (i + 1)) }));
       this.pageSize = parsed.pageSize;
     }
   }
@@ -1244,6 +1281,10 @@ class SimDocumentProxy extends SimProxy<SimWordDocument> {
     const caret = rangeOf([]);
     return new SimRangeProxy(this.context, () => Object.assign(caret, { caret: true }));
   }
+  /** WordApi 1.1: the sections (one modelled). */
+  get sections(): SimSectionCollection {
+    return new SimSectionCollection(this.context, () => [this._host.doc]);
+  }
   get customXmlParts(): SimCustomXmlPartCollection {
     this._host.need("1.4", "Document.customXmlParts");
     return new SimCustomXmlPartCollection(this.context, () => this._host.doc.parts);
@@ -1283,38 +1324,62 @@ function insertLocationOf(loc: string, where: string): "Replace" | "Start" | "En
   return fail("InvalidArgument", where, `The insert location '${loc}' is not valid here.`);
 }
 
-class SimSectionCollection extends SimCollectionProxy<never, never> {
+class SimSectionCollection extends SimCollectionProxy<SimWordDocument, SimSectionProxy> {
   readonly _className = "SectionCollection";
-  protected _item(): never {
-    return fail("GeneralException", "SectionCollection");
+  protected _item(m: SimWordDocument): SimSectionProxy {
+    return new SimSectionProxy(this.context, () => m);
   }
+}
+
+/** WordApi 1.1: a section; one is modelled, its headers and footers by type. */
+class SimSectionProxy extends SimProxy<SimWordDocument> {
+  readonly _className = "Section";
+  protected readonly _scalars = [] as const;
+  getHeader(type: string): SimBodyProxy {
+    return new SimBodyProxy(this.context, () => this._host.doc.storyFor("header", headerFooterType(type, "Section.getHeader")));
+  }
+  getFooter(type: string): SimBodyProxy {
+    return new SimBodyProxy(this.context, () => this._host.doc.storyFor("footer", headerFooterType(type, "Section.getFooter")));
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+}
+
+function headerFooterType(type: string, where: string): string {
+  if (type === "Primary" || type === "FirstPage" || type === "EvenPages") return type;
+  return fail("InvalidArgument", where, `The header/footer type '${type}' is not valid.`);
 }
 
 class SimBodyProxy extends SimProxy<SimWordDocument> {
   readonly _className = "Body";
   protected readonly _scalars = ["text"] as const;
-  constructor(context: SimWordContext) {
-    super(context, () => context._host.doc);
+  /** The document's body, or a header's or footer's (Section.getHeader/getFooter). */
+  constructor(
+    context: SimWordContext,
+    private readonly _story: () => SimWordDocument = () => context._host.doc,
+  ) {
+    super(context, _story);
   }
   get text(): string {
     return this._get("text");
   }
   get contentControls(): SimContentControlCollection {
     return new SimContentControlCollection(this.context, () => {
-      const doc = this._host.doc;
+      const doc = this._story();
       return doc.controlKeys().map((k) => doc.control(k)!);
     });
   }
   get paragraphs(): SimParagraphCollection {
     return new SimParagraphCollection(this.context, () =>
-      this._host.doc.paragraphInfos().map((p, index) => ({ index, text: p.text, ...this._host.doc.formatOf(p.styleId) })),
+      this._story().paragraphInfos().map((p, index) => ({ index, text: p.text, ...this._host.doc.formatOf(p.styleId) })),
     );
   }
   /** WordApi 1.1: the matches, found at the sync (see SimWordDocument.search for the wildcard subset). */
   search(searchText: string, options?: { matchWildcards?: boolean }): SimRangeCollection {
     const found: { ranges: SimRangeModel[] | null } = { ranges: null };
     this._queue(() => {
-      found.ranges = this._host.doc.search(searchText, options?.matchWildcards === true);
+      found.ranges = this._story().search(searchText, options?.matchWildcards === true);
     });
     return new SimRangeCollection(this.context, () => found.ranges ?? []);
   }
@@ -1381,7 +1446,7 @@ class SimRangeProxy extends SimProxy<RangeLike> {
           if (key >= 0) range._host.doc.docOf(key).setControlHighlight(key, color);
           else {
             const m = range._target("Range.font");
-            if (m?.items) range._host.doc.setRangeHighlight(m as SimRangeModel, color);
+            if (m?.items) range._host.doc.docOfItems(m.items).setRangeHighlight(m as SimRangeModel, color);
           }
         });
       },
@@ -1418,7 +1483,7 @@ class SimRangeProxy extends SimProxy<RangeLike> {
     this._host.need("1.4", location);
     this._queue(() => {
       const m = this._target(location);
-      if (m) this._host.doc.addBookmark(name, rangeOf(m.items ?? []));
+      if (m) this._host.doc.docOfItems(m.items ?? []).addBookmark(name, rangeOf(m.items ?? []));
     });
   }
 
@@ -1428,9 +1493,9 @@ class SimRangeProxy extends SimProxy<RangeLike> {
     let key = -1;
     this._queue(() => {
       const m = this._target(location);
-      if (m) key = this._host.doc.wrapInControl({ items: m.items ?? [], text: m.text });
+      if (m) key = this._host.doc.docOfItems(m.items ?? []).wrapInControl({ items: m.items ?? [], text: m.text });
     });
-    return new SimContentControlProxy(this.context, () => (key < 0 ? null : this._host.doc.control(key)));
+    return new SimContentControlProxy(this.context, () => (key < 0 ? null : this._host.doc.docOf(key).control(key)));
   }
   protected _read(m: { text: string }, name: string): unknown {
     return name === "text" ? m.text : undefined;
