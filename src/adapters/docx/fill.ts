@@ -23,6 +23,7 @@ import { customXmlPart } from "./package";
 import { contentControlXml } from "./content-control";
 import { tableFigureControlXml } from "./table-figure";
 import { figureBookmarkName } from "./bookmark-names";
+import { STYLE } from "./style-names";
 
 /** A slot's current text, and whether it is an unresolved figure's 待补 placeholder (highlighted). */
 export interface FillValue {
@@ -375,6 +376,27 @@ function openPackage(bytes: Uint8Array): { files: Unzipped; order: string[] } {
 }
 
 /**
+ * The table text style (表格文字, the generator's LRTableText) a placed table's cells name, added to a
+ * document that lacks it — by insertion only. Self-contained (based on nothing of ours): LibreOffice
+ * lays a table whose paragraphs name a missing style out one character column wide.
+ */
+const TABLE_TEXT_STYLE =
+  `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE.table}"><w:name w:val="表格文字"/><w:uiPriority w:val="14"/><w:qFormat/>` +
+  `<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr>` +
+  `<w:rPr><w:rFonts w:ascii="仿宋" w:eastAsia="仿宋" w:hAnsi="仿宋" w:hint="eastAsia"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>`;
+
+function addTableTextStyle(files: Unzipped): void {
+  const part = "word/styles.xml";
+  const decoded = files[part] ? decodeXml(files[part]) : null;
+  if (!decoded) return;
+  const { text, encoding } = decoded;
+  if (new RegExp(`<w:style\\b[^>]*w:styleId="${STYLE.table}"`).test(text)) return;
+  const end = text.lastIndexOf("</w:styles>");
+  if (end < 0) return;
+  files[part] = encodeXml(text.slice(0, end) + TABLE_TEXT_STYLE + text.slice(end), encoding);
+}
+
+/**
  * Why a table figure's placeholder cannot become its table here (null when it can, or is no table
  * figure): a table needs a block-level paragraph of its own in the body or a table cell.
  */
@@ -406,6 +428,7 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
   const ids: string[] = [];
   const issues: Issue[] = [];
   const replaced: FillResult["replaced"] = [];
+  let tablesPlaced = false;
 
   const bookmarkFor = (id: string): string => {
     for (let k = (occurrences.get(id) ?? 0) + 1; ; k++) {
@@ -504,6 +527,7 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
             const width = p.cell?.width ?? undefined;
             const block = tableFigureControlXml({ alias: target.name, tag: slotTag(target.id), id, table: value.table, text: value.text, width });
             const closing = p.cell?.last ? "<w:p/>" : "";
+            tablesPlaced = true;
             edits.push({
               start: p.start,
               end: p.end,
@@ -532,6 +556,8 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
       replaced.push(...changedSpans(part, original, xml));
     }
   }
+
+  if (tablesPlaced) addTableTextStyle(files);
 
   const previous = existingLink(files, order);
   const record = slots.record(ids, previous?.record ?? null);

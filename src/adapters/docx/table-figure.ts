@@ -33,7 +33,8 @@ export function figureTableXml(table: FigureTable, width: number = WIDTH): strin
   const rows = tableCells(table);
   // A nested table fits its cell (less the cell's default margins of 108 twips a side).
   const inner = width < WIDTH ? Math.max(width - 216, 1440) : WIDTH;
-  const columns = inner === WIDTH ? COLUMNS : COLUMNS.map((w) => Math.floor((w * inner) / WIDTH));
+  // Narrow, the numbers need more than a quarter each (“100.0%” must not wrap): 40/30/30.
+  const columns = inner === WIDTH ? COLUMNS : [0.4, 0.3, 0.3].map((f) => Math.floor(f * inner));
   const tblPr =
     `<w:tblPr><w:tblW w:w="${inner}" w:type="dxa"/><w:jc w:val="center"/>` +
     `<w:tblBorders><w:top w:val="single" w:sz="${THICK}" w:space="0" w:color="000000"/><w:left w:val="nil"/>` +

@@ -1,6 +1,6 @@
 // A table figure placed by a placeholder: `{{电子保函按出函机构}}` alone in a paragraph of a clerk's own
 // document becomes the figure's block control around its three-line table, and refreshes like one.
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { fillFromEngine } from "../../../src/adapters/docx/fill";
 import { locateControls } from "../../../src/adapters/docx/patch";
 import { refreshDocx } from "../../../src/adapters/docx/refresh";
@@ -98,5 +98,30 @@ describe("a table figure's placeholder where a table cannot simply replace the p
     const xml = strFromU8(unzipSync(filled.bytes)["word/header1.xml"]);
     expect(xml).toContain("{{电子保函按出函机构}}");
     expect(filled.issues.some((i) => i.message.includes("页眉") && i.message.includes("表格指标须单独成段"))).toBe(true);
+  });
+});
+
+describe("the table text style a placed table names", () => {
+  const STYLES = (inner = "") =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+    `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>${inner}</w:styles>`;
+  const fillWithStyles = (styles: string, body = PARAGRAPH) => {
+    const engine = runEngine(withTableFigure(sampleWorkbook()), { generatedAt: "2023-01-05T00:00:00Z" });
+    const files = unzipSync(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${body}`)));
+    files["word/styles.xml"] = strToU8(styles);
+    const filled = fillFromEngine(zipSync(files), engine, { workbookName: "l.xlsx", generatedAt: "2023-01-05T00:00:00Z", templateName: "t.docx" });
+    return strFromU8(unzipSync(filled.bytes)["word/styles.xml"]);
+  };
+
+  test("is added to a document that lacks it (LibreOffice squeezes a table whose style is missing), after its own styles", () => {
+    const styles = fillWithStyles(STYLES());
+    expect(styles.startsWith(STYLES().replace("</w:styles>", ""))).toBe(true);
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="LRTableText"><w:name w:val="表格文字"\/>.*<w:jc w:val="center"\/>.*<\/w:style><\/w:styles>$/);
+  });
+
+  test("a document that has it keeps its own, and one with no table figure is not touched", () => {
+    const own = STYLES(`<w:style w:type="paragraph" w:styleId="LRTableText"><w:name w:val="我的表格"/></w:style>`);
+    expect(fillWithStyles(own)).toBe(own);
+    expect(fillWithStyles(STYLES(), `<w:p><w:r><w:t>{{年度}}</w:t></w:r></w:p>`)).toBe(STYLES());
   });
 });
