@@ -376,6 +376,16 @@ function openPackage(bytes: Uint8Array): { files: Unzipped; order: string[] } {
 }
 
 /**
+ * Two figure controls with nothing between them (`{{单位名称}}{{年度}}`) get a zero-width space between
+ * them: LibreOffice (7.4) re-saves adjacent inline controls nested one in the other, which a later
+ * refresh would read as the clerk's edit. The space is invisible and outside both controls.
+ */
+function separatedFromPrevious(xml: string, edit: Edit): Edit {
+  const adjacent = edit.text.startsWith("<w:bookmarkStart") && /<\/w:sdt><w:bookmarkEnd w:id="\d+"\/>$/.test(xml.slice(Math.max(0, edit.start - 100), edit.start));
+  return adjacent ? { ...edit, text: `<w:r><w:t>\u200B</w:t></w:r>${edit.text}` } : edit;
+}
+
+/**
  * The table text style (表格文字, the generator's LRTableText) a placed table's cells name, added to a
  * document that lacks it — by insertion only. Self-contained (based on nothing of ours): LibreOffice
  * lays a table whose paragraphs name a missing style out one character column wide.
@@ -537,7 +547,7 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
           }
           const edit = placeholderEdit(xml, p, m.index!, m.index! + m[0].length, control);
           if ("refused" in edit) continue;
-          edits.push(edit);
+          edits.push(separatedFromPrevious(xml, edit));
           break;
         }
       }
