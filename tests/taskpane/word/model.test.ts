@@ -1,12 +1,12 @@
 // What the refresh views show: figure statuses, the review of a plan, and the small texts around them.
-import type { Issue, LinkRecord, LinkedFigure } from "../../src/core/types";
-import { planRefresh, type FoundControl } from "../../src/core/refresh/plan";
-import { formatDay, formatGeneratedAt, refreshCounts, statusFromDocument, statusFromPlan } from "../../src/taskpane/word/model";
-import { chooseAll, clerkMessage, figureNames, issueSummary, reviewModel } from "../../src/taskpane/components/review";
-import { nextYearFileName, refreshedFileName } from "../../src/taskpane/model";
-import { XlsxReadError } from "../../src/adapters/xlsx";
-import { undoKeys } from "../../src/taskpane/shell/services";
-import { linkRecordOf } from "../helpers/link-record";
+import type { Issue, LinkRecord, LinkedFigure } from "../../../src/core/types";
+import { planRefresh, type FoundControl } from "../../../src/core/refresh/plan";
+import { formatDay, formatGeneratedAt, refreshCounts, statusFromDocument, statusFromPlan } from "../../../src/taskpane/word/model";
+import { chooseAll, clerkMessage, figureNames, issueSummary, reviewModel } from "../../../src/taskpane/components/review";
+import { nextYearFileName, refreshedFileName } from "../../../src/taskpane/model";
+import { XlsxReadError } from "../../../src/adapters/xlsx";
+import { undoKeys } from "../../../src/taskpane/shell/services";
+import { linkRecordOf } from "../../helpers/link-record";
 
 function figure(id: string, text: string, name = `名称${id}`): LinkedFigure {
   return { id, name, value: Number(text) || null, text, fingerprint: `fp-${id}-${text}`, ledger: "共建单位", conditions: "", rows: 1 };
