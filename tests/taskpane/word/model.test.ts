@@ -192,16 +192,7 @@ describe("a hand edit the ledgers did not move", () => {
         rows: 11,
       },
     ];
-    const record = {
-      version: 1 as const,
-      workbookId: "wb",
-      workbookName: "台账.xlsx",
-      templateId: "default",
-      period: { start: "2022-01-01", end: "2022-12-31" },
-      scope: "全部门",
-      generatedAt: "2023-01-05T00:00:00Z",
-      figures,
-    };
+    const record = linkRecordOf(figures);
     const plan = planRefresh(record, [{ id: "partners.count", text: "十一" }], record);
     expect(plan.conflicts).toEqual([]);
     const rows = statusFromPlan(record, plan);
