@@ -10,7 +10,7 @@ import { EXIT_MUST_LOOK, EXIT_OK, LOOK_REASONS, exitCode, mustLook } from "../..
 import { COMMANDS, didYouMean, HELP } from "../../src/cli/help";
 import { readLedgers } from "../../src/core/ledger";
 import type { Issue, RawTable } from "../../src/core/types";
-import { editControl, withDocumentXml } from "../adapters/refresh/clerk";
+import { editControl, withDocumentXml } from "../adapters/docx/refresh/clerk";
 import { rawTable } from "../helpers/raw-workbook";
 
 const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { refreshedName } from "../../src/cli/main";
 import { cli } from "../helpers/cli";
 import { readLinkedDocx } from "../../src/adapters/docx/patch";
-import { editControl, SAMPLE, unzipText, withDocumentXml } from "../adapters/refresh/clerk";
+import { editControl, SAMPLE, unzipText, withDocumentXml } from "../adapters/docx/refresh/clerk";
 
 const dir = mkdtempSync(path.join(tmpdir(), "lr-next-year-"));
 const SENTENCE = "三是明确重点工作。";

@@ -8,6 +8,11 @@ import { startPlaygroundServer } from "../../scripts/playground.mjs";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const shots = join(repo, "docs", "screenshots");
+/** The sample ledgers and the clerk's own template in examples/, and the types a file picker gets. */
+export const SAMPLE_LEDGERS = join(repo, "examples", "sample-ledgers.xlsx");
+export const FILL_TEMPLATE = join(repo, "examples", "fill-template.docx");
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ARGS = [
   "--headless",

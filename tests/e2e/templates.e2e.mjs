@@ -4,77 +4,79 @@
 // Build first: npx webpack --mode production --env playground
 // Run:         node tests/e2e/templates.e2e.mjs     (screenshots: docs/screenshots/templates-*.png)
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import {
   assert,
   assertNoHorizontalScroll,
   assertPaneUsable,
-  openPane,
-  repo,
+  DOCX_MIME,
+  FILL_TEMPLATE as TEMPLATE,
+  paneScenario,
   runScenarios,
-  scenario,
   shot,
   slotTexts,
   useEveryControl,
 } from "./harness.mjs";
 
-const TEMPLATE = join(repo, "examples", "fill-template.docx");
-const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
 runScenarios(async (browser, url) => {
-  await scenario("Excel, Chinese at 320 px: 选择 Word 模板… stores it in the workbook; 填写并下载 fills it", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "width=320");
-    await page.getByTestId("tab-generate").click();
-    const view = page.getByTestId("templates-view");
-    await view.waitFor();
-    assert((await page.getByTestId("template-builtin").count()) === 1, "the built-in template should be listed");
-    await page
-      .getByTestId("template-choose-input")
-      .setInputFiles({ name: "工作总结.docx", mimeType: DOCX_MIME, buffer: readFileSync(TEMPLATE) });
-    await page.getByTestId("template-note").waitFor();
-    assert(
-      (await page.getByTestId("template-note").textContent()).includes("ledger-report fill"),
-      "the note should say how the command line uses it",
-    );
-    const stored = await page.getByTestId("template-stored").evaluateAll((items) => items.map((li) => li.getAttribute("data-name")));
-    assert(stored.join() === "工作总结", `stored templates: ${stored.join()}`);
-    await view.scrollIntoViewIfNeeded();
-    await assertNoHorizontalScroll(page, "templates 320");
-    await shot(page, "templates-01-stored-zh-320");
+  await paneScenario(
+    browser,
+    url,
+    "Excel, Chinese at 320 px: 选择 Word 模板… stores it in the workbook; 填写并下载 fills it",
+    "width=320",
+    async ({ page }) => {
+      await page.getByTestId("tab-generate").click();
+      const view = page.getByTestId("templates-view");
+      await view.waitFor();
+      assert((await page.getByTestId("template-builtin").count()) === 1, "the built-in template should be listed");
+      await page
+        .getByTestId("template-choose-input")
+        .setInputFiles({ name: "工作总结.docx", mimeType: DOCX_MIME, buffer: readFileSync(TEMPLATE) });
+      await page.getByTestId("template-note").waitFor();
+      assert(
+        (await page.getByTestId("template-note").textContent()).includes("ledger-report fill"),
+        "the note should say how the command line uses it",
+      );
+      const stored = await page.getByTestId("template-stored").evaluateAll((items) => items.map((li) => li.getAttribute("data-name")));
+      assert(stored.join() === "工作总结", `stored templates: ${stored.join()}`);
+      await view.scrollIntoViewIfNeeded();
+      await assertNoHorizontalScroll(page, "templates 320");
+      await shot(page, "templates-01-stored-zh-320");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("template-fill-工作总结").click()]);
-    assert(/^工作总结-\d{4}\.docx$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`);
-    const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
-    const slots = slotTexts(strFromU8(parts["word/document.xml"]));
-    assert(slots.get("eg.count")?.length === 2, `eg.count in the filled document: ${JSON.stringify([...slots])}`);
-    assert(strFromU8(parts["word/footer1.xml"]).includes("lr:setting.year"), "the footer's year should be a linked control");
-    await page.getByTestId("template-note").filter({ hasText: "{{不认识的指标}}" }).waitFor();
-    await shot(page, "templates-02-filled-zh-320");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("template-fill-工作总结").click()]);
+      assert(/^工作总结-\d{4}\.docx$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`);
+      const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
+      const slots = slotTexts(strFromU8(parts["word/document.xml"]));
+      assert(slots.get("eg.count")?.length === 2, `eg.count in the filled document: ${JSON.stringify([...slots])}`);
+      assert(strFromU8(parts["word/footer1.xml"]).includes("lr:setting.year"), "the footer's year should be a linked control");
+      await page.getByTestId("template-note").filter({ hasText: "{{不认识的指标}}" }).waitFor();
+      await shot(page, "templates-02-filled-zh-320");
 
-    // Stored in the workbook itself (its hidden sheet; hidden is checked in tests/adapters/excel/stored-templates.test.ts).
-    const cells = await page.evaluate(() => [window.__playground.cell("报告模板库", "A1"), window.__playground.cell("报告模板库", "A2")]);
-    assert(cells.join() === "名称,工作总结", `the template sheet holds: ${cells.join()}`);
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+      // Stored in the workbook itself (its hidden sheet; hidden is checked in tests/adapters/excel/stored-templates.test.ts).
+      const cells = await page.evaluate(() => [window.__playground.cell("报告模板库", "A1"), window.__playground.cell("报告模板库", "A2")]);
+      assert(cells.join() === "名称,工作总结", `the template sheet holds: ${cells.join()}`);
+    },
+  );
 
-  await scenario("Every control of 报告模板 (en, 450 px, keyboard) leaves the pane usable", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "width=450&lang=en");
-    await page.getByTestId("tab-generate").click();
-    await page.getByTestId("templates-view").waitFor();
-    await page
-      .getByTestId("template-choose-input")
-      .setInputFiles({ name: "monthly.docx", mimeType: DOCX_MIME, buffer: readFileSync(TEMPLATE) });
-    await page.getByTestId("template-stored").first().waitFor();
-    page.on("download", () => {});
-    const used = await useEveryControl(page, "templates en 450", "keyboard");
-    for (const id of ["template-choose", "template-fill-monthly"])
-      assert(used.includes(`id:${id}`), `${id} was never used (used: ${used.join(", ")})`);
-    await assertPaneUsable(page, "templates: after every control");
-    await page.getByTestId("templates-view").scrollIntoViewIfNeeded();
-    await shot(page, "templates-03-en-450");
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+  await paneScenario(
+    browser,
+    url,
+    "Every control of 报告模板 (en, 450 px, keyboard) leaves the pane usable",
+    "width=450&lang=en",
+    async ({ page }) => {
+      await page.getByTestId("tab-generate").click();
+      await page.getByTestId("templates-view").waitFor();
+      await page
+        .getByTestId("template-choose-input")
+        .setInputFiles({ name: "monthly.docx", mimeType: DOCX_MIME, buffer: readFileSync(TEMPLATE) });
+      await page.getByTestId("template-stored").first().waitFor();
+      page.on("download", () => {});
+      const used = await useEveryControl(page, "templates en 450", "keyboard");
+      for (const id of ["template-choose", "template-fill-monthly"])
+        assert(used.includes(`id:${id}`), `${id} was never used (used: ${used.join(", ")})`);
+      await assertPaneUsable(page, "templates: after every control");
+      await page.getByTestId("templates-view").scrollIntoViewIfNeeded();
+      await shot(page, "templates-03-en-450");
+    },
+  );
 });

@@ -13,12 +13,21 @@ import vm from "node:vm";
 import { parse } from "acorn";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { startPlaygroundServer } from "../../scripts/playground.mjs";
-import { TIMEOUT, assert, launchBrowser, repo, reportScenarios, scenario, shots, slotTexts } from "./harness.mjs";
+import {
+  DOCX_MIME,
+  SAMPLE_LEDGERS as SAMPLE,
+  TIMEOUT,
+  XLSX_MIME,
+  assert,
+  launchBrowser,
+  repo,
+  reportScenarios,
+  scenario,
+  shots,
+  slotTexts,
+} from "./harness.mjs";
 
 const DIST = join(repo, "dist", "web");
-const SAMPLE = join(repo, "examples", "sample-ledgers.xlsx");
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 /** The generation time given to both the CLI (SOURCE_DATE_EPOCH) and the page (a fixed clock). */
 const EPOCH = 1_767_225_600; // 2026-01-01T00:00:00Z
 const SAVED_AT = Date.UTC(2026, 10, 30, 1, 30); // the sample's modified time on the "disk"

@@ -6,21 +6,18 @@
 // Run:         node tests/e2e/word-place.e2e.mjs
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import {
   assert,
   assertNoHorizontalScroll,
   assertPaneUsable,
-  openPane,
-  repo,
+  paneScenario,
   runScenarios,
-  scenario,
+  SAMPLE_LEDGERS as SAMPLE,
   shot,
   useEveryControl,
+  XLSX_MIME,
 } from "./harness.mjs";
 
-const SAMPLE = join(repo, "examples", "sample-ledgers.xlsx");
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const DOC = "doc=examples/fill-template.docx";
 
 /** The sample a week on: one e-guarantee entered by mistake deleted, so 电子保函笔数 moves. */
@@ -46,10 +43,12 @@ async function pickWorkbook(page) {
 runScenarios(async (browser, url) => {
   const changed = await changedWorkbook();
 
-  await scenario(
+  await paneScenario(
+    browser,
+    url,
     "Word, a clerk's own document at 320 px: pick the workbook, search, 将占位符转为指标, insert at the cursor, 刷新数据",
-    async () => {
-      const { page, context, pageErrors } = await openPane(browser, url, `host=word&width=320&${DOC}`);
+    `host=word&width=320&${DOC}`,
+    async ({ page }) => {
       await page.getByTestId("place-figures").waitFor();
       await pickWorkbook(page);
       // Grouped by ledger, settings last; the search narrows by name.
@@ -109,8 +108,6 @@ runScenarios(async (browser, url) => {
       );
       await assertPaneUsable(page, "after 刷新数据");
       await shot(page, "word-place-05-refreshed-zh-320");
-      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-      await context.close();
     },
   );
 
@@ -118,26 +115,26 @@ runScenarios(async (browser, url) => {
     ["zh", 320, "mouse"],
     ["en", 450, "keyboard"],
   ]) {
-    await scenario(`Every control of 放置指标 (${lang}, ${width} px, ${input}) leaves the pane usable`, async () => {
-      const where = `place ${lang} ${width} ${input}`;
-      const { page, context, pageErrors } = await openPane(
-        browser,
-        url,
-        `host=word&width=${width}&${DOC}${lang === "en" ? "&lang=en" : ""}`,
-      );
-      await page.getByTestId("place-figures").waitFor();
-      await assertPaneUsable(page, `${where}: on opening`);
-      await pickWorkbook(page);
-      await page.getByTestId("sim-place-cursor").click();
-      // Every insert button, the converter and the rest; the report insert would replace the clerk's words.
-      const used = await useEveryControl(page, where, input, { skip: ["insert"] });
-      for (const id of ["convert-placeholders", "insert-figure-eg.count", "insert-figure-setting.org_name", "place-workbook"])
-        assert(used.includes(`id:${id}`), `${where}: ${id} was never used (used: ${used.join(", ")})`);
-      await assertPaneUsable(page, `${where}: after every control`);
-      await assertNoHorizontalScroll(page, where);
-      if (lang === "en") await shot(page, "word-place-06-en-450");
-      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-      await context.close();
-    });
+    const where = `place ${lang} ${width} ${input}`;
+    const query = `host=word&width=${width}&${DOC}${lang === "en" ? "&lang=en" : ""}`;
+    await paneScenario(
+      browser,
+      url,
+      `Every control of 放置指标 (${lang}, ${width} px, ${input}) leaves the pane usable`,
+      query,
+      async ({ page }) => {
+        await page.getByTestId("place-figures").waitFor();
+        await assertPaneUsable(page, `${where}: on opening`);
+        await pickWorkbook(page);
+        await page.getByTestId("sim-place-cursor").click();
+        // Every insert button, the converter and the rest; the report insert would replace the clerk's words.
+        const used = await useEveryControl(page, where, input, { skip: ["insert"] });
+        for (const id of ["convert-placeholders", "insert-figure-eg.count", "insert-figure-setting.org_name", "place-workbook"])
+          assert(used.includes(`id:${id}`), `${where}: ${id} was never used (used: ${used.join(", ")})`);
+        await assertPaneUsable(page, `${where}: after every control`);
+        await assertNoHorizontalScroll(page, where);
+        if (lang === "en") await shot(page, "word-place-06-en-450");
+      },
+    );
   }
 });

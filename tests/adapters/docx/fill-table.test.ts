@@ -8,7 +8,7 @@ import { runEngine } from "../../../src/core/engine";
 import { parseLinkRecord } from "../../../src/core/link";
 import type { RawWorkbook } from "../../../src/core/types";
 import { validateWordXml } from "../../helpers/ooxml";
-import { laterWorkbook, sampleWorkbook } from "../refresh/clerk";
+import { laterWorkbook, sampleWorkbook } from "./refresh/clerk";
 import { WORD_MADE_DOCUMENT, WORD_MADE_HEADER, wordMadePackage } from "./word-made";
 
 const BY_ISSUER = ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构", "", "本期", "整数", ""];

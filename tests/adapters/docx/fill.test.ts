@@ -7,7 +7,7 @@ import { refreshDocx } from "../../../src/adapters/docx/refresh";
 import { runEngine, type EngineResult } from "../../../src/core/engine";
 import { parseLinkRecord } from "../../../src/core/link";
 import { validateCustomXmlProps, validateWordXml } from "../../helpers/ooxml";
-import { laterWorkbook, sampleWorkbook } from "../refresh/clerk";
+import { laterWorkbook, sampleWorkbook } from "./refresh/clerk";
 import { WORD_MADE_DOCUMENT, WORD_MADE_FOOTER, WORD_MADE_HEADER, wordMadePackage } from "./word-made";
 
 const GENERATED = "2023-01-05T01:30:00.000Z";

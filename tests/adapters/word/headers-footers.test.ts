@@ -7,7 +7,7 @@ import { readLinkedReport, refreshInWord } from "../../../src/adapters/word";
 import { runEngine } from "../../../src/core/engine";
 import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord } from "../../../src/simulated-host/word";
 import { wordMadePackage } from "../docx/word-made";
-import { laterWorkbook, sampleWorkbook } from "../refresh/clerk";
+import { laterWorkbook, sampleWorkbook } from "../docx/refresh/clerk";
 
 const GENERATED = "2023-01-05T01:30:00.000Z";
 

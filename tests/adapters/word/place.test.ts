@@ -4,7 +4,7 @@ import { applyRefresh, readLinkedReport, refreshInWord, type WordEnvironment } f
 import { convertPlaceholdersInWord, insertFigureAtCursor, PLACEHOLDER_SEARCH, type PlaceSource } from "../../../src/adapters/word/place";
 import { runEngine } from "../../../src/core/engine";
 import { createSimulatedWord, type SimulatedWord, type SimWordOptions } from "../../../src/simulated-host/word";
-import { laterWorkbook, sampleWorkbook } from "../refresh/clerk";
+import { laterWorkbook, sampleWorkbook } from "../docx/refresh/clerk";
 import { wordMadePackage } from "../docx/word-made";
 import { storedLinkRecord, wordEnvironment } from "./fixture";
 

@@ -1,5 +1,5 @@
-import { createSimulatedExcel, installSimulatedOffice, simWorkbookFromXlsx } from "../../../src/simulated-host";
-import { clone, settingsSheet, sheet, smallWorkbook } from "./fixtures";
+import { createSimulatedExcel, installSimulatedOffice, simWorkbookFromXlsx } from "../../src/simulated-host";
+import { clone, settingsSheet, sheet, smallWorkbook } from "../adapters/excel/fixtures";
 
 describe("simulated Excel host", () => {
   // The reads before sync are the point of this test: the lint rule that forbids them is what it checks the host enforces.

@@ -4,11 +4,11 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
-import { readXlsx } from "../../../src/adapters/xlsx";
-import { isSheetRead } from "../../../src/core/ledger";
-import type { RawCell, RawTable, RawWorkbook } from "../../../src/core/types";
+import { readXlsx } from "../../../../src/adapters/xlsx";
+import { isSheetRead } from "../../../../src/core/ledger";
+import type { RawCell, RawTable, RawWorkbook } from "../../../../src/core/types";
 
-export const SAMPLE = path.resolve(__dirname, "../../../examples/sample-ledgers.xlsx");
+export const SAMPLE = path.resolve(__dirname, "../../../../examples/sample-ledgers.xlsx");
 
 export function sampleWorkbook(): RawWorkbook {
   return readXlsx(new Uint8Array(readFileSync(SAMPLE)), { name: "sample-ledgers.xlsx", wantSheet: isSheetRead });

@@ -6,7 +6,7 @@ import { defaultSettings } from "../../../src/core/settings";
 import { DEFAULT_TEMPLATE } from "../../../src/templates/default";
 import { SEED_FIGURE_BLANKS, SEED_SETTING_MASKS, figure } from "./fixtures";
 
-const SEED_PATH = resolve(__dirname, "../../..", "../shared/reference/seed-report-2022.txt");
+const SEED_PATH = resolve(__dirname, "../../../../shared/reference/seed-report-2022.txt");
 const seedPresent = existsSync(SEED_PATH);
 if (!seedPresent) console.warn(`seed report not found at ${SEED_PATH}: the golden tests are skipped`);
 const withSeed = seedPresent ? test : test.skip;

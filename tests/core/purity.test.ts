@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const root = join(__dirname, "..", "..");
+const root = join(__dirname, "../..");
 
 const FORBIDDEN = [
   'import { readXlsx } from "../../adapters/xlsx";',

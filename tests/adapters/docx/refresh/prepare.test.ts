@@ -1,9 +1,9 @@
 // 更新已有报告 reads the clerk's file once: the review replans per choice and the save patches that
 // plan — the same file the one-shot refresh (the CLI's) writes with the same choices.
-import { renderDocx } from "../../../src/adapters/docx";
-import * as patch from "../../../src/adapters/docx/patch";
-import { prepareRefresh, refreshDocx } from "../../../src/adapters/docx/refresh";
-import { runEngine } from "../../../src/core/engine";
+import { renderDocx } from "../../../../src/adapters/docx";
+import * as patch from "../../../../src/adapters/docx/patch";
+import { prepareRefresh, refreshDocx } from "../../../../src/adapters/docx/refresh";
+import { runEngine } from "../../../../src/core/engine";
 import { editControl, laterWorkbook, sampleWorkbook, unzipText, withDocumentXml } from "./clerk";
 
 const GENERATED = "2023-01-05T01:30:00.000Z";

@@ -10,12 +10,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs
 import { tmpdir } from "os";
 import path from "path";
 import { promisify } from "util";
-import { renderDocx } from "../../../src/adapters/docx";
-import { DocxReadError, readLinkedDocx } from "../../../src/adapters/docx/patch";
-import { refreshDocx } from "../../../src/adapters/docx/refresh";
-import { runEngine } from "../../../src/core/engine";
-import { parseLinkRecord } from "../../../src/core/link";
-import { hasSoffice } from "../../helpers/render";
+import { renderDocx } from "../../../../src/adapters/docx";
+import { DocxReadError, readLinkedDocx } from "../../../../src/adapters/docx/patch";
+import { refreshDocx } from "../../../../src/adapters/docx/refresh";
+import { runEngine } from "../../../../src/core/engine";
+import { parseLinkRecord } from "../../../../src/core/link";
+import { hasSoffice } from "../../../helpers/render";
 import { editControl, laterWorkbook, sampleWorkbook, unzipText, withDocumentXml } from "./clerk";
 
 const run = promisify(execFile);

@@ -1,12 +1,12 @@
 // What the refresh views show: figure statuses, the review of a plan, and the small texts around them.
-import type { Issue, LinkRecord, LinkedFigure } from "../../src/core/types";
-import { planRefresh, type FoundControl } from "../../src/core/refresh/plan";
-import { formatDay, formatGeneratedAt, refreshCounts, statusFromDocument, statusFromPlan } from "../../src/taskpane/word/model";
-import { chooseAll, clerkMessage, figureNames, issueSummary, reviewModel } from "../../src/taskpane/components/review";
-import { nextYearFileName, refreshedFileName } from "../../src/taskpane/model";
-import { XlsxReadError } from "../../src/adapters/xlsx";
-import { undoKeys } from "../../src/taskpane/shell/services";
-import { linkRecordOf } from "../helpers/link-record";
+import type { Issue, LinkRecord, LinkedFigure } from "../../../src/core/types";
+import { planRefresh, type FoundControl } from "../../../src/core/refresh/plan";
+import { formatDay, formatGeneratedAt, refreshCounts, statusFromDocument, statusFromPlan } from "../../../src/taskpane/word/model";
+import { chooseAll, clerkMessage, figureNames, issueSummary, reviewModel } from "../../../src/taskpane/components/review";
+import { nextYearFileName, refreshedFileName } from "../../../src/taskpane/model";
+import { XlsxReadError } from "../../../src/adapters/xlsx";
+import { undoKeys } from "../../../src/taskpane/shell/services";
+import { linkRecordOf } from "../../helpers/link-record";
 
 function figure(id: string, text: string, name = `名称${id}`): LinkedFigure {
   return { id, name, value: Number(text) || null, text, fingerprint: `fp-${id}-${text}`, ledger: "共建单位", conditions: "", rows: 1 };
@@ -192,16 +192,7 @@ describe("a hand edit the ledgers did not move", () => {
         rows: 11,
       },
     ];
-    const record = {
-      version: 1 as const,
-      workbookId: "wb",
-      workbookName: "台账.xlsx",
-      templateId: "default",
-      period: { start: "2022-01-01", end: "2022-12-31" },
-      scope: "全部门",
-      generatedAt: "2023-01-05T00:00:00Z",
-      figures,
-    };
+    const record = linkRecordOf(figures);
     const plan = planRefresh(record, [{ id: "partners.count", text: "十一" }], record);
     expect(plan.conflicts).toEqual([]);
     const rows = statusFromPlan(record, plan);

@@ -3,14 +3,14 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
-import { renderDocx } from "../../../src/adapters/docx";
-import { locateControls, readLinkedDocx, controlTexts } from "../../../src/adapters/docx/patch";
-import { OtherWorkbookError } from "../../../src/core/refresh/recompute";
-import { refreshDocx } from "../../../src/adapters/docx/refresh";
-import { runEngine, type EngineResult } from "../../../src/core/engine";
-import { parseLinkRecord } from "../../../src/core/link";
-import { validateWordXml } from "../../helpers/ooxml";
-import { renderPdf } from "../../helpers/render";
+import { renderDocx } from "../../../../src/adapters/docx";
+import { locateControls, readLinkedDocx, controlTexts } from "../../../../src/adapters/docx/patch";
+import { OtherWorkbookError } from "../../../../src/core/refresh/recompute";
+import { refreshDocx } from "../../../../src/adapters/docx/refresh";
+import { runEngine, type EngineResult } from "../../../../src/core/engine";
+import { parseLinkRecord } from "../../../../src/core/link";
+import { validateWordXml } from "../../../helpers/ooxml";
+import { renderPdf } from "../../../helpers/render";
 import {
   deleteControl,
   editControl,

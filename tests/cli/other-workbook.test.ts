@@ -4,10 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { runCli } from "../../helpers/cli";
-import { HELP } from "../../../src/cli/help";
-import { readLinkedDocx } from "../../../src/adapters/docx/patch";
-import { SAMPLE } from "./clerk";
+import { runCli } from "../helpers/cli";
+import { HELP } from "../../src/cli/help";
+import { readLinkedDocx } from "../../src/adapters/docx/patch";
+import { SAMPLE } from "../adapters/docx/refresh/clerk";
 
 const withSample = existsSync(SAMPLE) ? describe : describe.skip;
 const dir = mkdtempSync(path.join(tmpdir(), "lr-other-workbook-"));

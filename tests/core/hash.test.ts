@@ -1,5 +1,5 @@
-import { cellDigest, Hasher, shortHash, stableHash } from "../../../src/core/hash";
-import { figureBookmarkName } from "../../../src/adapters/docx/bookmark-names";
+import { cellDigest, Hasher, shortHash, stableHash } from "../../src/core/hash";
+import { figureBookmarkName } from "../../src/adapters/docx/bookmark-names";
 
 const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
 

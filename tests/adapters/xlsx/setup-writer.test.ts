@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
-import { LEDGER_SPECS } from "../../src/core/ledger/schema";
-import { writeSetupWorkbook } from "../../src/adapters/xlsx/setup-writer";
-import { VALIDATED_ROWS } from "../../src/core/workbook/spec";
-import { GUARANTEE_HEADERS } from "../../bench/generate-ledger";
+import { LEDGER_SPECS } from "../../../src/core/ledger/schema";
+import { writeSetupWorkbook } from "../../../src/adapters/xlsx/setup-writer";
+import { VALIDATED_ROWS } from "../../../src/core/workbook/spec";
+import { GUARANTEE_HEADERS } from "../../../bench/generate-ledger";
 
 const settingsRows: [string, string][] = [
   ["年度", "2022"],

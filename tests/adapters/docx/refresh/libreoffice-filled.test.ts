@@ -12,12 +12,12 @@ import { strFromU8, unzipSync } from "fflate";
 import { tmpdir } from "os";
 import path from "path";
 import { promisify } from "util";
-import { fillFromEngine } from "../../../src/adapters/docx/fill";
-import { locateControls } from "../../../src/adapters/docx/patch";
-import { refreshDocx } from "../../../src/adapters/docx/refresh";
-import { runEngine } from "../../../src/core/engine";
-import { hasSoffice } from "../../helpers/render";
-import { WORD_MADE_DOCUMENT, WORD_MADE_FOOTER, WORD_MADE_HEADER, wordMadePackage } from "../docx/word-made";
+import { fillFromEngine } from "../../../../src/adapters/docx/fill";
+import { locateControls } from "../../../../src/adapters/docx/patch";
+import { refreshDocx } from "../../../../src/adapters/docx/refresh";
+import { runEngine } from "../../../../src/core/engine";
+import { hasSoffice } from "../../../helpers/render";
+import { WORD_MADE_DOCUMENT, WORD_MADE_FOOTER, WORD_MADE_HEADER, wordMadePackage } from "../word-made";
 import { sampleWorkbook } from "./clerk";
 
 const run = promisify(execFile);

@@ -4,20 +4,20 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { runEngine } from "../../../src/core/engine";
-import { renderDocx } from "../../../src/adapters/docx";
-import { refreshDocx } from "../../../src/adapters/docx/refresh";
-import { readLinkedDocx } from "../../../src/adapters/docx/patch";
-import { readXlsx } from "../../../src/adapters/xlsx";
-import { isSheetRead } from "../../../src/core/ledger";
-import { parseLinkRecord } from "../../../src/core/link";
-import { main } from "../../../src/cli/main";
-import type { RawWorkbook } from "../../../src/core/types";
-import { TABLE_TEMPLATE } from "../../helpers/table-template";
-import { validateWordXml } from "../../helpers/ooxml";
+import { runEngine } from "../../../../src/core/engine";
+import { renderDocx } from "../../../../src/adapters/docx";
+import { refreshDocx } from "../../../../src/adapters/docx/refresh";
+import { readLinkedDocx } from "../../../../src/adapters/docx/patch";
+import { readXlsx } from "../../../../src/adapters/xlsx";
+import { isSheetRead } from "../../../../src/core/ledger";
+import { parseLinkRecord } from "../../../../src/core/link";
+import { main } from "../../../../src/cli/main";
+import type { RawWorkbook } from "../../../../src/core/types";
+import { TABLE_TEMPLATE } from "../../../helpers/table-template";
+import { validateWordXml } from "../../../helpers/ooxml";
 import { editControl, outside, SAMPLE, unzipText, withDocumentXml } from "./clerk";
 
-/** The 指标定义 row of the table figure: the year's guarantees by issuer (前N and 其他: tests/unit/figures/grouped.test.ts). */
+/** The 指标定义 row of the table figure: the year's guarantees by issuer (前N and 其他: tests/core/figures/grouped.test.ts). */
 const BY_ISSUER = ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构", "", "本期", "整数", ""];
 
 const dir = mkdtempSync(path.join(tmpdir(), "lr-table-figure-"));

@@ -1,12 +1,12 @@
 // docs/columns.md lists every ledger column and every header spelling the reader accepts. The
 // table between its markers is generated from LEDGER_SPECS: this test fails when the two disagree,
-// and `UPDATE_DOCS=1 npx jest tests/unit/ledger/columns-doc.test.ts` rewrites it.
+// and `UPDATE_DOCS=1 npx jest tests/core/ledger/columns-doc.test.ts` rewrites it.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { LEDGER_SPECS, HEADER_SYNONYMS, type ColumnSpec } from "../../../src/core/ledger/schema";
 
 const DOC = resolve(__dirname, "../../../docs/columns.md");
-const START = "<!-- columns:start (generated from src/core/ledger/schema.ts by tests/unit/ledger/columns-doc.test.ts) -->";
+const START = "<!-- columns:start (generated from src/core/ledger/schema.ts by tests/core/ledger/columns-doc.test.ts) -->";
 const END = "<!-- columns:end -->";
 
 const TYPE: Record<ColumnSpec["type"], string> = {

@@ -1,5 +1,5 @@
-import { createSimulatedWord, installSimulatedWordOffice, rootNamespace, type SimulatedWord } from "../../../src/simulated-host/word";
-import { generatedReport } from "./fixture";
+import { createSimulatedWord, installSimulatedWordOffice, rootNamespace, type SimulatedWord } from "../../src/simulated-host/word";
+import { generatedReport } from "../adapters/word/fixture";
 
 let sim: SimulatedWord;
 let reportBytes: Uint8Array;

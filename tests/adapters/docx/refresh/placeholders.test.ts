@@ -1,14 +1,14 @@
 // The file patcher and placeholders: a figure the ledgers cannot support is written as a yellow
 // ［待补：…］ inside its control, a later refresh fills it without calling it a conflict, and the
 // number it writes carries no highlight; every part stays valid WordprocessingML.
-import { renderDocx } from "../../../src/adapters/docx";
-import { readLinkedDocx, runPropertiesFor } from "../../../src/adapters/docx/patch";
-import { refreshDocx } from "../../../src/adapters/docx/refresh";
-import { runEngine } from "../../../src/core/engine";
-import type { RawCell, RawWorkbook } from "../../../src/core/types";
-import { validateWordXml } from "../../helpers/ooxml";
+import { renderDocx } from "../../../../src/adapters/docx";
+import { readLinkedDocx, runPropertiesFor } from "../../../../src/adapters/docx/patch";
+import { refreshDocx } from "../../../../src/adapters/docx/refresh";
+import { runEngine } from "../../../../src/core/engine";
+import type { RawCell, RawWorkbook } from "../../../../src/core/types";
+import { validateWordXml } from "../../../helpers/ooxml";
 import { unzipText } from "./clerk";
-import { rawTable } from "../../helpers/raw-workbook";
+import { rawTable } from "../../../helpers/raw-workbook";
 
 const HIGHLIGHT = '<w:highlight w:val="yellow"/>';
 
@@ -80,7 +80,7 @@ describe("placeholders in a report file", () => {
       ...docx.record,
       figures: docx.record.figures.map((f) => (f.id === YOUTH ? { ...f, text: "［待补：旧名称］" } : f)),
     };
-    const { planRefresh } = await import("../../../src/core/refresh/plan");
+    const { planRefresh } = await import("../../../../src/core/refresh/plan");
     const fresh = runEngine(workbook(true), { overrides: { year: 2022 } }).link;
     const plan = planRefresh(renamed, docx.controls, fresh);
     expect(plan.conflicts).toEqual([]);

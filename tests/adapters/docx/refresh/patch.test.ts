@@ -1,11 +1,11 @@
 // The patcher on small hand-written packages: the shapes Word and clerks produce that the
 // generated report never contains (placeholders, tracked changes, breaks, other encodings).
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { DocxReadError, decodeXml, encodeXml, locateControls, patchDocx, readLinkedDocx } from "../../../src/adapters/docx/patch";
-import { linkRecordToXml } from "../../../src/core/link";
-import { planRefresh } from "../../../src/core/refresh/plan";
-import type { LinkRecord, LinkedFigure } from "../../../src/core/types";
-import { linkRecordOf } from "../../helpers/link-record";
+import { DocxReadError, decodeXml, encodeXml, locateControls, patchDocx, readLinkedDocx } from "../../../../src/adapters/docx/patch";
+import { linkRecordToXml } from "../../../../src/core/link";
+import { planRefresh } from "../../../../src/core/refresh/plan";
+import type { LinkRecord, LinkedFigure } from "../../../../src/core/types";
+import { linkRecordOf } from "../../../helpers/link-record";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 

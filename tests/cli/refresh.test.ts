@@ -5,9 +5,9 @@ import { tmpdir } from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { Document, Packer, Paragraph } from "docx";
-import { cli } from "../../helpers/cli";
-import { readLinkedDocx } from "../../../src/adapters/docx/patch";
-import { editControl, SAMPLE, unzipText, withDocumentXml, withPart } from "./clerk";
+import { cli } from "../helpers/cli";
+import { readLinkedDocx } from "../../src/adapters/docx/patch";
+import { editControl, SAMPLE, unzipText, withDocumentXml, withPart } from "../adapters/docx/refresh/clerk";
 
 const GUARANTEES_TWO = "电子保函（交易二科）";
 

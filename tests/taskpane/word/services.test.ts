@@ -1,14 +1,14 @@
 // The Word pane's services over the simulated Word host: what the pane reads, reviews, writes and inserts.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { WordEnvironment } from "../../src/adapters/word";
-import { LINK_NAMESPACE, parseLinkRecord } from "../../src/core/link";
-import type { LinkRecord } from "../../src/core/types";
-import { createSimulatedWord, type SimulatedWord } from "../../src/simulated-host/word";
-import { createWordServices } from "../../src/taskpane/word/services";
-import { refreshCounts, statusFromDocument, statusFromPlan } from "../../src/taskpane/word/model";
-import { chooseAll, figureNames, reviewModel } from "../../src/taskpane/components/review";
-import { generatedReport, ledgerWorkbook, withLateEntries } from "../adapters/word/fixture";
+import type { WordEnvironment } from "../../../src/adapters/word";
+import { LINK_NAMESPACE, parseLinkRecord } from "../../../src/core/link";
+import type { LinkRecord } from "../../../src/core/types";
+import { createSimulatedWord, type SimulatedWord } from "../../../src/simulated-host/word";
+import { createWordServices } from "../../../src/taskpane/word/services";
+import { refreshCounts, statusFromDocument, statusFromPlan } from "../../../src/taskpane/word/model";
+import { chooseAll, figureNames, reviewModel } from "../../../src/taskpane/components/review";
+import { generatedReport, ledgerWorkbook, withLateEntries } from "../../adapters/word/fixture";
 
 function envOf(sim: SimulatedWord): WordEnvironment {
   return {
@@ -129,7 +129,7 @@ describe("the Word pane's services", () => {
   });
 
   it("reads the workbook file the clerk picks, under the file's name", async () => {
-    const bytes = new Uint8Array(readFileSync(join(__dirname, "../../examples/sample-ledgers.xlsx")));
+    const bytes = new Uint8Array(readFileSync(join(__dirname, "../../../examples/sample-ledgers.xlsx")));
     const workbook = await createWordServices().readWorkbookFile(bytes, "台账.xlsx");
     expect(workbook.name).toBe("台账.xlsx");
     expect(workbook.tables.some((t) => t.sheet === "共建单位")).toBe(true);
