@@ -404,11 +404,15 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
         mustLook: lookJson(reasons),
       });
     } else {
-      const converted = filled.placeholders.filter((p) => p.target && !p.refused).length;
+      const converted = filled.placeholders.filter((p) => p.target && !p.refused);
+      // A figure the ledgers cannot support is converted too, but shows its yellow ［待补］: never called a number.
+      const pending = converted.filter((p) => figures.some((f) => f.id === p.target!.id && f.unresolved !== undefined)).length;
       io.out(
         lang === "en"
-          ? `${converted} of ${filled.placeholders.length} placeholder(s) filled with linked figures.\n`
-          : `已填写 ${converted} 个占位符（共 ${filled.placeholders.length} 个），均为可刷新的数字。\n`,
+          ? `${converted.length} of ${filled.placeholders.length} placeholder(s) filled with linked figures` +
+              (pending ? `; ${pending} of them show [待补] (the ledgers cannot give the number yet).\n` : ".\n")
+          : `已填写 ${converted.length} 个占位符（共 ${filled.placeholders.length} 个），` +
+              (pending ? `均可刷新；其中 ${pending} 个显示［待补］（台账还给不出这个数字）。\n` : `均为可刷新的数字。\n`),
       );
       if (filled.issues.length) io.out(formatIssues(filled.issues, lang));
       io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Document written: " : "文档已写入："}${output}\n`);

@@ -96,6 +96,8 @@ export interface Issue {
   columnMapping?: { ledger: LedgerName; column: string; header: string };
   /** The figure id the issue is about: for `--json` and a details line (messages name the figure). */
   figure?: string;
+  /** A broken 指标定义 row's 名称, so a placeholder naming that figure can point at the row's cell. */
+  figureName?: string;
 }
 
 /** Canonical (Chinese) ledger names. */

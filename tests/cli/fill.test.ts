@@ -89,3 +89,28 @@ describe("ledger-report fill", () => {
     expect((await cli("--help")).out).toContain("ledger-report fill");
   });
 });
+
+describe("ledger-report fill with a figure the ledgers cannot give yet", () => {
+  it("does not call a ［待补］ placeholder a number: the summary counts the ones showing ［待补］", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sample);
+    // The manual figure 学习强国全市排名 with its 手工值 cleared: nothing supports it, so it shows its yellow ［待补］.
+    const definitions = wb.getWorksheet("指标定义")!;
+    definitions.eachRow((row) => {
+      if (row.getCell(1).value === "xxqg.rank") row.getCell(8).value = null;
+    });
+    const workbook = join(dir, "待补.xlsx");
+    await wb.xlsx.writeFile(workbook);
+    const template = join(dir, "待补模板.docx");
+    writeFileSync(
+      template,
+      wordMadePackage(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+          `<w:p><w:r><w:t>全市排名前{{xxqg.rank}}名，保函{{eg.count}}笔。</w:t></w:r></w:p></w:body></w:document>`,
+      ),
+    );
+    const r = await cli("fill", workbook, template, "-o", join(dir, "待补.docx"));
+    expect(r.out).not.toContain("均为可刷新的数字");
+    expect(r.out).toContain("其中 1 个显示［待补］");
+  });
+});

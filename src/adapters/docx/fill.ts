@@ -39,6 +39,8 @@ export interface FillSlots {
   value(id: string): FillValue;
   /** The link record for these slot ids, in the order they first appear. */
   record(ids: string[], previous: LinkRecord | null): LinkRecord;
+  /** The error of a 指标定义 row that names this placeholder but could not be read (null when none). */
+  brokenDefinition?(name: string): Issue | null;
 }
 
 /** One placeholder met in the document, converted or not. */
@@ -381,7 +383,9 @@ function openPackage(bytes: Uint8Array): { files: Unzipped; order: string[] } {
  * refresh would read as the clerk's edit. The space is invisible and outside both controls.
  */
 function separatedFromPrevious(xml: string, edit: Edit): Edit {
-  const adjacent = edit.text.startsWith("<w:bookmarkStart") && /<\/w:sdt><w:bookmarkEnd w:id="\d+"\/>$/.test(xml.slice(Math.max(0, edit.start - 100), edit.start));
+  const adjacent =
+    edit.text.startsWith("<w:bookmarkStart") &&
+    /<\/w:sdt><w:bookmarkEnd w:id="\d+"\/>$/.test(xml.slice(Math.max(0, edit.start - 100), edit.start));
   return adjacent ? { ...edit, text: `<w:r><w:t>\u200B</w:t></w:r>${edit.text}` } : edit;
 }
 
@@ -473,6 +477,17 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
         const target = slots.resolve(m[1]);
         const found: FoundPlaceholder = { text: m[0], part, paragraph: p.number, paragraphText: p.text, target };
         placeholders.push(found);
+        const broken = target ? null : (slots.brokenDefinition?.(m[1]) ?? null);
+        if (broken) {
+          issues.push({
+            severity: "warning",
+            code: "fill.unknown_placeholder",
+            message: `${where.zh}第 ${p.number} 段中的 ${m[0]} 对应的指标定义有误，没有算出数字，已原样保留：请改正 ${broken.cell ?? "指标定义"}（${broken.message}）。`,
+            messageEn: `${m[0]} in paragraph ${p.number} of the ${where.en} names a figure whose definition is broken; it was left as typed. Correct ${broken.cell ?? "指标定义"} (${broken.messageEn}).`,
+            ...(broken.cell ? { cell: broken.cell } : {}),
+          });
+          continue;
+        }
         if (!target) {
           issues.push({
             severity: "warning",
@@ -535,7 +550,14 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
             const mark = take(numbering.bookmarkIds, 0);
             const id = take(numbering.controlIds, 1);
             const width = p.cell?.width ?? undefined;
-            const block = tableFigureControlXml({ alias: target.name, tag: slotTag(target.id), id, table: value.table, text: value.text, width });
+            const block = tableFigureControlXml({
+              alias: target.name,
+              tag: slotTag(target.id),
+              id,
+              table: value.table,
+              text: value.text,
+              width,
+            });
             const closing = p.cell?.last ? "<w:p/>" : "";
             tablesPlaced = true;
             edits.push({
@@ -585,13 +607,22 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
  */
 export function fillFromEngine(
   templateBytes: Uint8Array,
-  engine: { figures: FigureResult[]; settings: ReportSettings },
+  engine: { figures: FigureResult[]; settings: ReportSettings; issues?: Issue[] },
   options: { workbookName: string; generatedAt: string; templateName: string },
 ): FillResult {
   const { figures, settings } = engine;
   return fillDocx(templateBytes, {
     resolve: (name) => resolvePlaceholder(name, figures),
     value: (id) => slotValue(id, figures, settings),
+    brokenDefinition: (name) => {
+      const fold = (t: string) => t.replace(/\s+/g, "");
+      return (
+        (engine.issues ?? []).find(
+          (i) =>
+            i.code.startsWith("definition.") && i.cell && (i.figure === name.trim() || (i.figureName && fold(i.figureName) === fold(name))),
+        ) ?? null
+      );
+    },
     record: (ids, previous) =>
       previous
         ? withSlots(previous, ids, figures, settings)

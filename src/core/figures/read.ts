@@ -250,7 +250,13 @@ export function readDefinitions(wb: RawWorkbook): {
     }
 
     if (rowIssues.length > 0) {
-      issues.push(...rowIssues);
+      // The row's id and name (as typed), so a placeholder naming the figure is pointed at this row, not called unknown.
+      // (A duplicate's figure exists — the first row's — so a duplicate row is not tagged.)
+      const named = (i: Issue): Issue =>
+        i.code === "definition.duplicate_id"
+          ? i
+          : { ...i, ...(id ? { figure: i.figure ?? id } : {}), ...(text("name") ? { figureName: text("name") } : {}) };
+      issues.push(...rowIssues.map(named));
       continue;
     }
     definitions.push({

@@ -23,7 +23,11 @@ export function parseAggregate(text: string): Aggregate | null {
   if (grouped) {
     const parts = grouped[2].split(":").map((p) => p.trim());
     let top: number | undefined;
-    const last = /^前\s*(\d+)$/.exec(parts[parts.length - 1] ?? "");
+    // `前2`, or a bare `2` past the columns (clerks type `分组计数:投标企业:2`): no column is named by a number alone.
+    const wantedColumns = grouped[1] === "分组计数" ? 1 : 2;
+    const last =
+      /^前\s*(\d+)$/.exec(parts[parts.length - 1] ?? "") ??
+      (parts.length === wantedColumns + 1 ? /^(\d+)$/.exec(parts[parts.length - 1]) : null);
     if (last) {
       top = Number(last[1]);
       if (top < 1) return null;

@@ -68,7 +68,9 @@ describe("a table figure's placeholder where a table cannot simply replace the p
     const { filled } = filledDocument(inCell(PARAGRAPH));
     const xml = strFromU8(unzipSync(filled.bytes)["word/document.xml"]);
     expect(filled.issues.filter((i) => i.message.includes("按出函机构"))).toEqual([]);
-    expect(xml).toMatch(/<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"\/><\/w:tcPr><w:bookmarkStart[^>]*\/><w:sdt>.*?<w:tbl><w:tblPr><w:tblW w:w="2784" w:type="dxa"\/>/s);
+    expect(xml).toMatch(
+      /<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"\/><\/w:tcPr><w:bookmarkStart[^>]*\/><w:sdt>.*?<w:tbl><w:tblPr><w:tblW w:w="2784" w:type="dxa"\/>/s,
+    );
     expect(xml).toMatch(/<\/w:tbl><\/w:sdtContent><\/w:sdt><w:bookmarkEnd[^>]*\/><w:p\/><\/w:tc>/);
     const outcome = await validateWordXml(xml);
     if (outcome) expect(outcome.errors).toEqual([]);
@@ -109,19 +111,46 @@ describe("the table text style a placed table names", () => {
     const engine = runEngine(withTableFigure(sampleWorkbook()), { generatedAt: "2023-01-05T00:00:00Z" });
     const files = unzipSync(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${body}`)));
     files["word/styles.xml"] = strToU8(styles);
-    const filled = fillFromEngine(zipSync(files), engine, { workbookName: "l.xlsx", generatedAt: "2023-01-05T00:00:00Z", templateName: "t.docx" });
+    const filled = fillFromEngine(zipSync(files), engine, {
+      workbookName: "l.xlsx",
+      generatedAt: "2023-01-05T00:00:00Z",
+      templateName: "t.docx",
+    });
     return strFromU8(unzipSync(filled.bytes)["word/styles.xml"]);
   };
 
   test("is added to a document that lacks it (LibreOffice squeezes a table whose style is missing), after its own styles", () => {
     const styles = fillWithStyles(STYLES());
     expect(styles.startsWith(STYLES().replace("</w:styles>", ""))).toBe(true);
-    expect(styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="LRTableText"><w:name w:val="表格文字"\/>.*<w:jc w:val="center"\/>.*<\/w:style><\/w:styles>$/);
+    expect(styles).toMatch(
+      /<w:style w:type="paragraph" w:customStyle="1" w:styleId="LRTableText"><w:name w:val="表格文字"\/>.*<w:jc w:val="center"\/>.*<\/w:style><\/w:styles>$/,
+    );
   });
 
   test("a document that has it keeps its own, and one with no table figure is not touched", () => {
     const own = STYLES(`<w:style w:type="paragraph" w:styleId="LRTableText"><w:name w:val="我的表格"/></w:style>`);
     expect(fillWithStyles(own)).toBe(own);
     expect(fillWithStyles(STYLES(), `<w:p><w:r><w:t>{{年度}}</w:t></w:r></w:p>`)).toBe(STYLES());
+  });
+});
+
+describe("a placeholder naming a figure whose definition is broken", () => {
+  test("is pointed at the definition's cell, not called a name of no figure", () => {
+    const wb = sampleWorkbook();
+    const definitions = wb.tables.find((t) => t.sheet === "指标定义")!;
+    definitions.values.push(["eg.broken", "保函金额合计", "电子保函", "求和", "", "本期", "整数", ""]);
+    const engine = runEngine(wb, { generatedAt: "2023-01-05T00:00:00Z" });
+    const doc = WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body><w:p><w:r><w:t>金额{{保函金额合计}}元，{{eg.broken}}。</w:t></w:r></w:p>`);
+    const filled = fillFromEngine(wordMadePackage(doc), engine, {
+      workbookName: "l.xlsx",
+      generatedAt: "2023-01-05T00:00:00Z",
+      templateName: "t.docx",
+    });
+    const about = (p: string) => filled.issues.find((i) => i.message.includes(p))!;
+    for (const placeholder of ["{{保函金额合计}}", "{{eg.broken}}"]) {
+      expect(about(placeholder).message).not.toContain("不是任何指标");
+      expect(about(placeholder).message).toMatch(/指标定义有误.*请改正 指标定义!D\d+/);
+      expect(about(placeholder).cell).toMatch(/^指标定义!D\d+$/);
+    }
   });
 });

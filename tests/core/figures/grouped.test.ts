@@ -63,6 +63,13 @@ describe("the 统计 language for table figures", () => {
     });
   });
 
+  test("a bare number after the columns is read as 前N (clerks type 分组计数:投标企业:2), and written back as 前N", () => {
+    expect(parseAggregate("分组计数:投标企业:2")).toEqual({ kind: "count", group: { column: "投标企业", top: 2 } });
+    expect(aggregateToText(parseAggregate("分组求和：保证金金额：部门：3")!)).toBe("分组求和:保证金金额:部门:前3");
+    expect(parseAggregate("分组计数:投标企业:0")).toBeNull();
+    expect(parseAggregate("分组计数:投标企业:2:3")).toBeNull();
+  });
+
   test("a table statistic missing its column, with an extra one, or with 前0 is not recognised", () => {
     for (const text of ["分组计数:", "分组计数:a:b", "分组求和:保证金金额", "分组计数:出函机构:前0", "分组求和:a|b:c"])
       expect(parseAggregate(text)).toBeNull();

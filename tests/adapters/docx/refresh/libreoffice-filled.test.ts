@@ -28,18 +28,23 @@ function filled(): Uint8Array {
   const engine = runEngine(sampleWorkbook(), { generatedAt: GENERATED });
   const doc = WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${TITLE}`);
   const header = WORD_MADE_HEADER.replace("单位名称}}", "单位简称}}·内部资料");
-  return fillFromEngine(wordMadePackage(doc, header), engine, { workbookName: "sample-ledgers.xlsx", generatedAt: GENERATED, templateName: "t.docx" })
-    .bytes;
+  return fillFromEngine(wordMadePackage(doc, header), engine, {
+    workbookName: "sample-ledgers.xlsx",
+    generatedAt: GENERATED,
+    templateName: "t.docx",
+  }).bytes;
 }
 
 describe("adjacent placeholders in a filled document", () => {
   test("become two controls with an invisible zero-width space between them, outside both", () => {
     const xml = strFromU8(unzipSync(filled())["word/document.xml"]);
-    expect(xml).toMatch(/lr:setting\.org_name.*?<\/w:sdt><w:bookmarkEnd w:id="\d+"\/><w:r><w:t>\u200B<\/w:t><\/w:r><w:bookmarkStart[^>]*\/><w:sdt>.*?lr:setting\.year/s);
-    const controls = locateControls(xml);
-    expect(controls.filter((c) => c.id === "setting.org_name" || c.id === "setting.year").map((c) => c.text.includes("\u200B"))).not.toContain(
-      true,
+    expect(xml).toMatch(
+      /lr:setting\.org_name.*?<\/w:sdt><w:bookmarkEnd w:id="\d+"\/><w:r><w:t>\u200B<\/w:t><\/w:r><w:bookmarkStart[^>]*\/><w:sdt>.*?lr:setting\.year/s,
     );
+    const controls = locateControls(xml);
+    expect(
+      controls.filter((c) => c.id === "setting.org_name" || c.id === "setting.year").map((c) => c.text.includes("\u200B")),
+    ).not.toContain(true);
   });
 });
 
@@ -52,9 +57,13 @@ describe("a filled document re-saved by LibreOffice, refreshed for next year", (
     const source = path.join(dir, "工作总结-2022.docx");
     writeFileSync(source, filled());
     try {
-      await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "docx", "--outdir", path.join(dir, "out"), source], {
-        timeout: 240000,
-      });
+      await run(
+        "soffice",
+        [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "docx", "--outdir", path.join(dir, "out"), source],
+        {
+          timeout: 240000,
+        },
+      );
       const out = path.join(dir, "out", "工作总结-2022.docx");
       if (existsSync(out)) resaved = new Uint8Array(readFileSync(out));
     } finally {
