@@ -9,13 +9,32 @@ import {
   DialogTrigger,
   Spinner,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useI18n, type MessageKey } from "../i18n";
 
 /** 初始化工作簿 asks first: it adds sheets to a shared workbook, and the clerk should know nothing is overwritten. */
 export function SetUpButton(props: { label: MessageKey; primary?: boolean; busy: boolean; onConfirm: () => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
+  // Set-up replaces the view this button lives in. Started while the dialog was still closing, it
+  // unmounted the dialog mid-motion and the pane kept aria-hidden="true" for good: so the work
+  // starts once the dialog has closed (its exit motion finished, or a short fallback if none runs).
+  const pending = useRef(false);
+  const fallback = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { onConfirm } = props;
+  const start = () => {
+    if (!pending.current) return;
+    pending.current = false;
+    if (fallback.current) clearTimeout(fallback.current);
+    fallback.current = null;
+    onConfirm();
+  };
+  useEffect(
+    () => () => {
+      if (fallback.current) clearTimeout(fallback.current);
+    },
+    [],
+  );
   return (
     <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
       <DialogTrigger disableButtonEnhancement>
@@ -28,7 +47,13 @@ export function SetUpButton(props: { label: MessageKey; primary?: boolean; busy:
           {props.busy ? t("setUpRunning") : t(props.label)}
         </Button>
       </DialogTrigger>
-      <DialogSurface>
+      <DialogSurface
+        surfaceMotion={{
+          onMotionFinish: (_, data) => {
+            if (data.direction === "exit") start();
+          },
+        }}
+      >
         <DialogBody>
           <DialogTitle>{t("setUpConfirmTitle")}</DialogTitle>
           <DialogContent>{t("setUpConfirmBody")}</DialogContent>
@@ -37,8 +62,9 @@ export function SetUpButton(props: { label: MessageKey; primary?: boolean; busy:
               appearance="primary"
               data-testid="set-up-confirm"
               onClick={() => {
+                pending.current = true;
                 setOpen(false);
-                props.onConfirm();
+                fallback.current = setTimeout(start, 1000);
               }}
             >
               {t("setUpConfirm")}
