@@ -212,14 +212,20 @@ runScenarios(async (browser, url) => {
     },
   );
 
-  await paneScenario(browser, url, "Confirming set-up in English leaves the pane reachable by role", "empty=1&width=320&lang=en", async ({ page }) => {
-    await page.getByTestId("set-up").click();
-    await page.getByTestId("set-up-confirm").click();
-    await page.getByTestId("set-up-outcome").waitFor();
-    await assertOpenAfterConfirm(page, "set-up confirmed (en)");
-    await page.getByRole("tab").first().click();
-    await assertPaneUsable(page, "after set-up (en)");
-  });
+  await paneScenario(
+    browser,
+    url,
+    "Confirming set-up in English leaves the pane reachable by role",
+    "empty=1&width=320&lang=en",
+    async ({ page }) => {
+      await page.getByTestId("set-up").click();
+      await page.getByTestId("set-up-confirm").click();
+      await page.getByTestId("set-up-outcome").waitFor();
+      await assertOpenAfterConfirm(page, "set-up confirmed (en)");
+      await page.getByRole("tab").first().click();
+      await assertPaneUsable(page, "after set-up (en)");
+    },
+  );
 
   await scenario("On Mac the pane says up front that the report is made in Word, and offers no save", async () => {
     const { page, context } = await openPane(browser, url, "platform=Mac&width=320");

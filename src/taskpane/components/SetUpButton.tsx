@@ -36,7 +36,15 @@ export function SetUpButton(props: { label: MessageKey; primary?: boolean; busy:
     [],
   );
   return (
-    <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
+    <Dialog
+      open={open}
+      onOpenChange={(_, data) => setOpen(data.open)}
+      surfaceMotion={{
+        onMotionFinish: (_, data) => {
+          if (data.direction === "exit") start();
+        },
+      }}
+    >
       <DialogTrigger disableButtonEnhancement>
         <Button
           appearance={props.primary ? "primary" : "secondary"}
@@ -47,13 +55,7 @@ export function SetUpButton(props: { label: MessageKey; primary?: boolean; busy:
           {props.busy ? t("setUpRunning") : t(props.label)}
         </Button>
       </DialogTrigger>
-      <DialogSurface
-        surfaceMotion={{
-          onMotionFinish: (_, data) => {
-            if (data.direction === "exit") start();
-          },
-        }}
-      >
+      <DialogSurface>
         <DialogBody>
           <DialogTitle>{t("setUpConfirmTitle")}</DialogTitle>
           <DialogContent>{t("setUpConfirmBody")}</DialogContent>
