@@ -61,7 +61,8 @@ describe("figures the ledgers cannot support", () => {
         null,
         `［待补：${f.name}］`,
         "column_missing",
-        "学习记录!A1",
+        // The clerk's 学习方式 header, where the ledger's own issue stands — not the 日期 header first in the row.
+        "学习记录!B1",
       ]);
     }
     const text = reportPlainText(result.report);

@@ -467,6 +467,16 @@ function missingColumn(
   return null;
 }
 
+/**
+ * Where the reader placed a missing column's issue: the clerk's header it probably is (学习方式 for
+ * 形式), else the header row's first cell — so a figure's message points at the same cell as the
+ * ledger's, not at whatever header happens to stand first (the 日期 header in B2).
+ */
+function likelyHeaderCell(ledger: Ledger, column: string, sheet?: string): string | null {
+  const all = ledger.missingColumns?.filter((m) => m.name === column) ?? [];
+  return (all.find((m) => sheet === undefined || m.sheet === sheet) ?? all[0])?.cell ?? null;
+}
+
 /** A column with its documented blank meaning (状态 blank = 有效) where a cell is blank or its sheet lacks the column. */
 function withBlankMeaning(values: Column, meaning: string, length: number): Column {
   const out = new Array<FieldValue | undefined>(length);
@@ -856,7 +866,7 @@ class Evaluation {
             code: "scope_no_department",
             reason: `${blind.sheet} 中的“${def.ledger}”记录没有部门信息（没有“部门”列，工作表名也未写明部门），无法只统计“${scope}”`,
             reasonEn: `the ${def.ledger} records in ${blind.sheet} say nothing about their department (no 部门 column, no department in the sheet name), so they cannot be limited to "${scope}"`,
-            cell: blind.headerCell,
+            cell: likelyHeaderCell(view.ledger, "部门", blind.sheet) ?? blind.headerCell,
           },
           issueCode: "figure.scope_no_department",
         };
@@ -890,7 +900,11 @@ class Evaluation {
           reasonEn: lacking.where
             ? `${lacking.where.sheet} has no ${lacking.role.en} "${lacking.column}"`
             : `ledger ${def.ledger} has no ${lacking.role.en} "${lacking.column}"`,
-          cell: lacking.where?.headerCell ?? view.shapes[0]?.headerCell ?? def.cells?.conditions,
+          cell:
+            likelyHeaderCell(view.ledger, lacking.column, lacking.where?.sheet) ??
+            lacking.where?.headerCell ??
+            view.shapes[0]?.headerCell ??
+            def.cells?.conditions,
         },
         issueCode: "figure.column_missing",
       };
