@@ -16,7 +16,7 @@ import {
   areaAddresses,
   errorCode,
   isPayloadLimitError,
-  jsonBytes,
+  blockJsonBytes,
   ledgerOfName,
   rectOfAddress,
 } from "./shared";
@@ -210,7 +210,7 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
     const account = (got: { plan: Plan | null; values: RawCell[][] }[]) => {
       let bytes = 0;
       for (const { plan, values } of got) {
-        const b = jsonBytes(values);
+        const b = blockJsonBytes(values);
         let cells = 0;
         for (const line of values) cells += line.length;
         bytes += b;
