@@ -1,4 +1,5 @@
 import { createSimulatedExcel, installSimulatedOffice, simWorkbookFromXlsx } from "../../../src/simulated-host";
+import { SIZED_PER_TASK } from "../../../src/simulated-host/common";
 import { clone, settingsSheet, sheet, smallWorkbook } from "./fixtures";
 
 describe("simulated Excel host", () => {
@@ -84,6 +85,29 @@ describe("simulated Excel host", () => {
       maxResponseBytes: 0,
       errors: ["ResponsePayloadSizeLimitExceeded"],
     });
+  });
+
+  it("sizes a large response exactly, in slices that give the pane's thread back: sizing is the host's work, not the pane's", async () => {
+    const cells = Array.from({ length: 5 * SIZED_PER_TASK }, (_, i) => [`第${i}行`, "有效", i, i % 2 === 0]);
+    const sim = createSimulatedExcel({ date1904: false, sheets: [sheet("人员", cells)] });
+    let ticks = 0;
+    let ticking = true;
+    const tick = () => {
+      ticks++;
+      if (ticking) setTimeout(tick, 0);
+    };
+    await sim.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("人员").getRange(`A1:D${cells.length}`).load("values");
+      await context.sync();
+      const ticksBefore = ticks;
+      setTimeout(tick, 0);
+      range.load("values");
+      await context.sync();
+      ticking = false;
+      // Timers ran between the slices: the sync was never one task.
+      expect(ticks - ticksBefore).toBeGreaterThanOrEqual(4);
+    });
+    expect(sim.stats.responseBytes).toEqual([Buffer.byteLength(JSON.stringify(cells)), Buffer.byteLength(JSON.stringify(cells))]);
   });
 
   it("rejects a request over the payload limit before writing anything", async () => {
