@@ -159,8 +159,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
             if (message.type === "rows") {
               sent += message.rows.length;
               onProgress?.({ stage: "send", rows: sent, total });
-              await pause();
             }
+            // Each slice is copied in its own task.
+            if (message.type === "rows" || message.type === "around") await pause();
           }
           if (pending.has(run)) target.postMessage({ type: "compute", run, options: engineOptions });
         },

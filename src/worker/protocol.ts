@@ -9,7 +9,7 @@
 // ledgers' row objects stay in the worker) and with each figure's row references packed into typed
 // arrays that are moved, not copied.
 import type { EngineOptions, EngineProgress, EngineResult } from "../core/engine";
-import type { FigureResult, Ledger, LinkRecord, RawTable, RawWorkbook, ReportDocument } from "../core/types";
+import type { FigureResult, Ledger, LinkRecord, RawSurroundings, RawTable, RawWorkbook, ReportDocument } from "../core/types";
 
 /** Rows per message: a slice of the 100k bench ledger costs the main thread ~15 ms to copy (Chromium, loaded machine). */
 export const ROWS_PER_SLICE = 1000;
@@ -20,9 +20,16 @@ export type TableHead = Omit<RawTable, "values">;
 export type EngineRequest =
   /** A new run: the workbook's name and date system; its tables follow. */
   | { type: "begin"; run: number; name?: string; date1904: boolean; tables: number }
-  | { type: "table"; run: number; head: TableHead }
+  /** `aroundOf`: the table's surroundings are those of that earlier table of the run (one sheet's tables share them). */
+  | { type: "table"; run: number; head: TableHead; aroundOf?: number }
   /** The next rows of the last table begun. */
   | { type: "rows"; run: number; rows: RawTable["values"] }
+  /**
+   * The next rows of one region around the last table begun (its `around.regions[region]`, sent
+   * empty with the head). A row the table already sent as the same array is `null`: the worker
+   * takes the table's row at that sheet row, so a ledger read through its used range crosses once.
+   */
+  | { type: "around"; run: number; region: number; rows: (RawTable["values"][number] | null)[] }
   /** Every table sent: compute. */
   | { type: "compute"; run: number; options: EngineOptions }
   /** Lays out the report of a run the worker still holds. */
@@ -146,12 +153,62 @@ export async function unpackEngineResult(packed: PackedEngineResult, between?: (
 /** The workbook as the messages that carry it: its tables' values in slices of `ROWS_PER_SLICE`. */
 export function* workbookMessages(run: number, workbook: RawWorkbook, rowsPerSlice = ROWS_PER_SLICE): Generator<EngineRequest> {
   yield { type: "begin", run, name: workbook.name, date1904: workbook.date1904, tables: workbook.tables.length };
-  for (const { values, ...head } of workbook.tables) {
+  const sent = new Map<RawSurroundings, number>();
+  for (const [index, { values, around, ...rest }] of workbook.tables.entries()) {
+    const aroundOf = around && sent.get(around);
+    if (aroundOf !== undefined) {
+      yield { type: "table", run, head: rest, aroundOf };
+      for (let at = 0; at < values.length; at += rowsPerSlice) yield { type: "rows", run, rows: values.slice(at, at + rowsPerSlice) };
+      continue;
+    }
+    // The regions around a table (the Excel adapter's: the sheet's whole used range) follow in
+    // slices too: in the head they made one message of the whole ledger (~660 ms on the 100k bench).
+    const head: TableHead = around
+      ? { ...rest, around: { tables: around.tables, regions: around.regions.map(({ top, left }) => ({ top, left, values: [] })) } }
+      : rest;
     yield { type: "table", run, head };
     for (let at = 0; at < values.length; at += rowsPerSlice) yield { type: "rows", run, rows: values.slice(at, at + rowsPerSlice) };
+    if (!around) continue;
+    sent.set(around, index);
+    for (let region = 0; region < around.regions.length; region++) {
+      const { top, values: cells } = around.regions[region];
+      for (let at = 0; at < cells.length; at += rowsPerSlice) {
+        const rows = cells.slice(at, at + rowsPerSlice).map((row, k) => (row === values[top + at + k - rest.top] ? null : row));
+        yield { type: "around", run, region, rows };
+      }
+    }
   }
 }
 
 export function workbookRows(workbook: RawWorkbook): number {
   return workbook.tables.reduce((sum, t) => sum + t.values.length, 0);
+}
+
+/** A run's workbook as its messages arrive in the worker: the tables so far, the last one begun. */
+export interface Gathering {
+  workbook: RawWorkbook;
+  table: RawTable | null;
+}
+
+export function beginGathering(request: Extract<EngineRequest, { type: "begin" }>): Gathering {
+  return { workbook: { name: request.name, date1904: request.date1904, tables: [] }, table: null };
+}
+
+/** The worker's side of workbookMessages: adds one table, slice of rows or slice of a region. */
+export function gather(into: Gathering, request: Extract<EngineRequest, { type: "table" | "rows" | "around" }>): void {
+  if (request.type === "table") {
+    into.table = { ...request.head, values: [] };
+    if (request.aroundOf !== undefined) into.table.around = into.workbook.tables[request.aroundOf]?.around;
+    into.workbook.tables.push(into.table);
+    return;
+  }
+  const table = into.table;
+  if (!table) return;
+  if (request.type === "rows") {
+    for (const row of request.rows) table.values.push(row);
+    return;
+  }
+  const region = table.around?.regions[request.region];
+  if (!region) return;
+  for (const row of request.rows) region.values.push(row ?? table.values[region.top + region.values.length - table.top]);
 }

@@ -2,9 +2,16 @@
 // worker: gathers a run's workbook, runs the one engine (core's engineStages), lays out reports
 // with the one .docx writer. `engine.worker.ts` only wires it to `self`.
 import { engineStages, type EngineResult } from "../core/engine";
-import type { RawTable, RawWorkbook } from "../core/types";
 import { renderDocx } from "../adapters/docx";
-import { packEngineResult, type EngineRequest, type EngineResponse, type EngineStage } from "./protocol";
+import {
+  beginGathering,
+  gather,
+  packEngineResult,
+  type EngineRequest,
+  type EngineResponse,
+  type EngineStage,
+  type Gathering,
+} from "./protocol";
 
 export type Post = (message: EngineResponse, transfer?: ArrayBuffer[]) => void;
 
@@ -13,7 +20,7 @@ const KEEP_RESULTS = 2;
 
 export function createEngineServer(post: Post): (request: EngineRequest) => Promise<void> {
   /** Workbooks still arriving, by run: the pane may start a run (a re-read) while another is sent. */
-  const gathering = new Map<number, { workbook: RawWorkbook; table: RawTable | null }>();
+  const gathering = new Map<number, Gathering>();
   const kept = new Map<number, EngineResult>();
   const cancelled = new Set<number>();
 
@@ -40,18 +47,13 @@ export function createEngineServer(post: Post): (request: EngineRequest) => Prom
   return async (request) => {
     switch (request.type) {
       case "begin":
-        gathering.set(request.run, { workbook: { name: request.name, date1904: request.date1904, tables: [] }, table: null });
+        gathering.set(request.run, beginGathering(request));
         return;
-      case "table": {
+      case "table":
+      case "rows":
+      case "around": {
         const into = gathering.get(request.run);
-        if (!into) return;
-        into.table = { ...request.head, values: [] };
-        into.workbook.tables.push(into.table);
-        return;
-      }
-      case "rows": {
-        const table = gathering.get(request.run)?.table;
-        if (table) for (const row of request.rows) table.values.push(row);
+        if (into) gather(into, request);
         return;
       }
       case "cancel":

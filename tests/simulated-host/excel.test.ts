@@ -1,4 +1,7 @@
 import { createSimulatedExcel, installSimulatedOffice, simWorkbookFromXlsx } from "../../src/simulated-host";
+import { SIZED_PER_TASK } from "../../src/simulated-host/common";
+import type { RawCell } from "../../src/core/types";
+import fc from "fast-check";
 import { clone, settingsSheet, sheet, smallWorkbook } from "../adapters/excel/fixtures";
 
 describe("simulated Excel host", () => {
@@ -84,6 +87,64 @@ describe("simulated Excel host", () => {
       maxResponseBytes: 0,
       errors: ["ResponsePayloadSizeLimitExceeded"],
     });
+  });
+
+  it("sizes a large response exactly, in slices that give the pane's thread back: sizing is the host's work, not the pane's", async () => {
+    const cells = Array.from({ length: 5 * SIZED_PER_TASK }, (_, i) => [`第${i}行`, "有效", i, i % 2 === 0]);
+    const sim = createSimulatedExcel({ date1904: false, sheets: [sheet("人员", cells)] });
+    let ticks = 0;
+    let ticking = true;
+    const tick = () => {
+      ticks++;
+      if (ticking) setTimeout(tick, 0);
+    };
+    await sim.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("人员").getRange(`A1:D${cells.length}`).load("values");
+      await context.sync();
+      const ticksBefore = ticks;
+      setTimeout(tick, 0);
+      range.load("values");
+      await context.sync();
+      ticking = false;
+      // Timers ran between the slices: the sync was never one task.
+      expect(ticks - ticksBefore).toBeGreaterThanOrEqual(4);
+    });
+    expect(sim.stats.responseBytes).toEqual([Buffer.byteLength(JSON.stringify(cells)), Buffer.byteLength(JSON.stringify(cells))]);
+  });
+
+  it("finds the used range (values only) that a scan of every cell finds, whatever the sheet's shape", async () => {
+    const naive = (cells: RawCell[][]) => {
+      let r: { top: number; left: number; bottom: number; right: number } | null = null;
+      cells.forEach((line, row) =>
+        line?.forEach((v, col) => {
+          if (v === null || v === "" || v === undefined) return;
+          r = r
+            ? { top: Math.min(r.top, row), left: Math.min(r.left, col), bottom: Math.max(r.bottom, row), right: Math.max(r.right, col) }
+            : { top: row, left: col, bottom: row, right: col };
+        }),
+      );
+      return r;
+    };
+    const cell = fc.oneof(fc.constant(null), fc.constant(""), fc.constant("值"), fc.integer());
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 9 }), async (cells) => {
+        const expected = naive(cells);
+        fc.pre(expected !== null);
+        const sim = createSimulatedExcel({ date1904: false, sheets: [sheet("表", cells)] });
+        const range = await sim.Excel.run(async (context) => {
+          const used = context.workbook.worksheets.getItem("表").getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount");
+          await context.sync();
+          return {
+            top: used.rowIndex,
+            left: used.columnIndex,
+            bottom: used.rowIndex + used.rowCount - 1,
+            right: used.columnIndex + used.columnCount - 1,
+          };
+        });
+        expect(range).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("rejects a request over the payload limit before writing anything", async () => {

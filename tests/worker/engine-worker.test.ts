@@ -7,7 +7,16 @@ import type { RawWorkbook } from "../../src/core/types";
 import { readXlsx } from "../../src/adapters/xlsx";
 import { createEngineClient, EngineWorkerError, type RunProgress, type WorkerPort } from "../../src/worker/client";
 import { createEngineServer } from "../../src/worker/server";
-import { ROWS_PER_SLICE, packRowRefs, unpackRowRefs, type EngineRequest, type EngineResponse } from "../../src/worker/protocol";
+import {
+  ROWS_PER_SLICE,
+  beginGathering,
+  gather,
+  packRowRefs,
+  unpackRowRefs,
+  workbookMessages,
+  type EngineRequest,
+  type EngineResponse,
+} from "../../src/worker/protocol";
 
 const SAMPLE = join(__dirname, "../../examples/sample-ledgers.xlsx");
 const FIXED = { generatedAt: "2023-01-05T00:00:00.000Z" };
@@ -194,5 +203,62 @@ describe("row references between threads", () => {
     expect(packed.sheets).toEqual(["电子保函", "2022年电子保函"]);
     expect(packed.row).toBeInstanceOf(Uint32Array);
     expect(unpackRowRefs(packed)).toEqual(refs);
+  });
+});
+
+/**
+ * A sheet as the Excel adapter reads it: a title row, the ledger as an Excel table one column
+ * narrower than the used range on one side and as wide on the other, and the used range around
+ * the tables holding the very row arrays of the wide table (no second copy).
+ */
+function readThroughUsedRange(rows: number): RawWorkbook {
+  const used: RawWorkbook["tables"][number]["values"] = [["2022年电子保函台账", null, null]];
+  used.push(["编号", "项目名称", "金额"]);
+  for (let i = 0; i < rows; i++) used.push([`BH${i}`, `项目${i % 7}`, i * 1.5]);
+  used.push(["合计", null, rows]);
+  const around = { tables: [{ top: 1, left: 0, bottom: rows + 1, right: 2 }], regions: [{ top: 0, left: 0, values: used }] };
+  const wide = {
+    sheet: "电子保函台账",
+    table: "保函",
+    top: 1,
+    left: 0,
+    values: used.slice(1, rows + 2),
+    headerRows: 1,
+    totalsRows: 0,
+    around,
+  };
+  const narrow = { ...wide, table: "保函2", values: wide.values.map((r) => r.slice(0, 2)) };
+  return { name: "台账.xlsx", date1904: false, tables: [wide, narrow] };
+}
+
+/** Every cell row one message copies: a table's rows, a region's rows (its shared ones are null), the head's regions. */
+function rowsCopied(message: EngineRequest): number {
+  if (message.type === "rows") return message.rows.length;
+  if (message.type === "around") return message.rows.filter((r) => r !== null).length;
+  if (message.type === "table") return (message.head.around?.regions ?? []).reduce((n, r) => n + r.values.length, 0);
+  return 0;
+}
+
+describe("handing a workbook to the worker", () => {
+  it("copies no more than a slice of rows in any message, the rows around a table included", () => {
+    const messages = [...workbookMessages(1, readThroughUsedRange(5 * ROWS_PER_SLICE))];
+    expect(Math.max(...messages.map(rowsCopied))).toBeLessThanOrEqual(ROWS_PER_SLICE);
+  });
+
+  it("rebuilds in the worker exactly the workbook the pane read, sending a row the table already sent only once", () => {
+    const workbook = readThroughUsedRange(2 * ROWS_PER_SLICE + 17);
+    const gathering = beginGathering({ type: "begin", run: 1, date1904: false, tables: 2 });
+    let copied = 0;
+    for (const message of workbookMessages(1, workbook)) {
+      copied += rowsCopied(message);
+      const arrived = structuredClone(message);
+      if (arrived.type === "begin") Object.assign(gathering, beginGathering(arrived));
+      else if (arrived.type === "table" || arrived.type === "rows" || arrived.type === "around") gather(gathering, arrived);
+    }
+    expect(gathering.workbook).toEqual(workbook);
+    expect(gathering.workbook.tables[1].around).toBe(gathering.workbook.tables[0].around);
+    // The wide table's rows cross once; the narrow table's and the title and totals rows are their own.
+    const [wide, narrow] = workbook.tables;
+    expect(copied).toBe(wide.values.length + narrow.values.length + 2);
   });
 });

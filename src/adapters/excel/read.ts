@@ -11,7 +11,7 @@ import { columnLetters } from "../../core/address";
 import { isTableRead } from "../../core/ledger/sheets";
 import type { ReadStats } from "./types";
 import type { RequirementCheck } from "../office/requirements";
-import { WorkbookSourceError, areaAddresses, errorCode, isPayloadLimitError, jsonBytes, ledgerOfName, rectOfAddress } from "./shared";
+import { WorkbookSourceError, areaAddresses, blockJsonBytes, errorCode, isPayloadLimitError, ledgerOfName, rectOfAddress } from "./shared";
 
 export interface ReadOptions {
   isSetSupported: RequirementCheck;
@@ -202,7 +202,7 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
     const account = (got: { plan: Plan | null; values: RawCell[][] }[]) => {
       let bytes = 0;
       for (const { plan, values } of got) {
-        const b = jsonBytes(values);
+        const b = blockJsonBytes(values);
         let cells = 0;
         for (const line of values) cells += line.length;
         bytes += b;
