@@ -11,6 +11,8 @@ export interface WordEnvironment {
   isSetSupported(name: string, version: string): boolean;
   /** `Office.context.document.customXmlParts`, where the host has it. */
   commonCustomXmlParts(): Office.CustomXmlParts | undefined;
+  /** `Office.context.document`, for getFileAsync (the open document's bytes), where the host has it. */
+  commonDocument?(): Pick<Office.Document, "getFileAsync"> | undefined;
 }
 
 /** A message for the clerk: Chinese first, English second. */
@@ -52,6 +54,7 @@ export function defaultEnvironment(): WordEnvironment {
       return requirements ? requirements.isSetSupported(name, version) : true;
     },
     commonCustomXmlParts: () => officeGlobal()?.context?.document?.customXmlParts,
+    commonDocument: () => officeGlobal()?.context?.document,
   };
 }
 
