@@ -351,8 +351,45 @@ runScenarios(async (browser, url) => {
     },
   );
 
-  await scenario("Word: 生成下一年度 turns the report into next year's, words kept, the hand-typed figure listed and kept", async () => {
+  await scenario("Word: 生成下一年度 makes next year's report as a new file from the open document, which stays as it was", async () => {
     const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
+    await statuses(page);
+    await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一
+    const before = await documentState(page);
+    const pick = () =>
+      page.getByTestId("next-year-pick-input").setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+    // Cancel first: nothing is saved, nothing changes.
+    await pick();
+    await page.getByTestId("next-year-file-review").waitFor();
+    await page.getByTestId("next-year-cancel").click();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=next-year-file-review]"));
+    await pick();
+    await page.getByTestId("next-year-file-review").waitFor();
+    const note = await page.getByTestId("next-year-file-note").textContent();
+    assert(note.includes("2023") && note.includes(".docx") && note.includes("不会被改动"), `the note should name 2023's file: ${note}`);
+    const listed = await page.locator("[data-testid=next-year-file-review] [data-testid=review-conflict], [data-testid=next-year-file-review] [data-testid=review-kept]").allTextContents();
+    assert(listed.join().includes("党建共建单位数"), `the hand-typed figure should be listed: ${listed}`);
+    await assertNoHorizontalScroll(page, "word next year file 320");
+    await page.screenshot({ path: join(shots, "word-13-next-year-file-zh-320.png"), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("next-year-save").click()]);
+    assert(/2023\.docx$/.test(download.suggestedFilename()), `next year's file name: ${download.suggestedFilename()}`);
+    const saved = readFileSync(await download.path());
+    const xml = unzipSync(new Uint8Array(saved))["word/document.xml"];
+    assert(xml && new TextDecoder().decode(xml).includes("十一"), "the new file keeps the clerk's 十一");
+    await page.getByTestId("next-year-saved").waitFor();
+    const after = await documentState(page);
+    assert(JSON.stringify(after) === JSON.stringify(before), "the open document must not change");
+    await page.screenshot({ path: join(shots, "word-14-next-year-saved-zh-320.png"), fullPage: true });
+    // The pane still works: it reads the (unchanged, 2022) report again.
+    await page.getByTestId("reload").click();
+    await statuses(page);
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+    await context.close();
+  });
+
+  // Word on a Mac cannot download from the pane: next year is made in the open document, with its Save As warning.
+  await scenario("Word on a Mac: 生成下一年度 turns the open report into next year's, words kept, the hand-typed figure listed and kept", async () => {
+    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320&platform=Mac");
     await statuses(page);
     await page.getByTestId("sim-edit-narrative").click();
     await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一
@@ -582,15 +619,6 @@ runScenarios(async (browser, url) => {
     await context.close();
   });
 
-  await scenario("Excel: 更新已有报告 with a generated .docx downloads a .refreshed.docx with the new figures", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "width=320");
-    await page.getByTestId("ledger-card").first().waitFor();
-    await page.getByTestId("tab-generate").click();
-    await page.getByTestId("generate").click();
-    await page.getByTestId("result").waitFor();
-    const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
-    const reportName = original.suggestedFilename();
-    const reportBytes = readFileSync(await original.path());
   await wordScenario(
     browser,
     url,
