@@ -3,10 +3,10 @@
 import { applyRefresh, readLinkedReport, refreshInWord, type WordEnvironment } from "../../../src/adapters/word";
 import { convertPlaceholdersInWord, insertFigureAtCursor, PLACEHOLDER_SEARCH, type PlaceSource } from "../../../src/adapters/word/place";
 import { runEngine } from "../../../src/core/engine";
-import { LINK_NAMESPACE, parseLinkRecord } from "../../../src/core/link";
 import { createSimulatedWord, type SimulatedWord, type SimWordOptions } from "../../../src/simulated-host/word";
 import { laterWorkbook, sampleWorkbook } from "../refresh/clerk";
 import { wordMadePackage } from "../docx/word-made";
+import { storedLinkRecord, wordEnvironment } from "./fixture";
 
 let source: PlaceSource;
 beforeAll(() => {
@@ -18,20 +18,10 @@ const text = (id: string) => source.figures.find((f) => f.id === id)!.text;
 
 function open(opts: SimWordOptions = {}): { sim: SimulatedWord; env: WordEnvironment; run: SimulatedWord["Word"]["run"] } {
   const sim = createSimulatedWord(wordMadePackage(), opts);
-  const env: WordEnvironment = {
-    isSetSupported: (name, version) => sim.isSetSupported(name, version),
-    commonCustomXmlParts: () => sim.commonCustomXmlParts as unknown as Office.CustomXmlParts | undefined,
-  };
-  return { sim, env, run: sim.Word.run };
+  return { sim, env: wordEnvironment(sim), run: sim.Word.run };
 }
 
-function record(sim: SimulatedWord) {
-  const parts = sim.document.customXmlParts().filter((p) => p.namespaceUri === LINK_NAMESPACE);
-  expect(parts).toHaveLength(1);
-  const parsed = parseLinkRecord(parts[0].xml);
-  if (!parsed.ok) throw new Error(parsed.messageEn);
-  return parsed.record;
-}
+const record = storedLinkRecord;
 
 describe("insert a figure at the cursor", () => {
   it.each([
