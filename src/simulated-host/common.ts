@@ -70,6 +70,7 @@ export function officeGlobal(options: SimOfficeGlobalOptions): Record<string, un
     HostType: HOST_TYPES,
     PlatformType: PLATFORM_TYPES,
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    FileType: { Compressed: "compressed", Pdf: "pdf", Text: "text" },
     onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
       callback?.(info);
       return Promise.resolve(info);

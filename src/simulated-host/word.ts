@@ -6,7 +6,7 @@
 // the document's custom XML parts alone (it never imports the file's). The older Common API
 // (`Office.context.document.customXmlParts`) is answered from the same parts, for WordApi < 1.4.
 // Runs in Node (tests) and in the browser (playground, end-to-end tests); no Node or DOM APIs.
-import { strFromU8, unzipSync, type Unzipped } from "fflate";
+import { strFromU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import { SaxesParser } from "saxes";
 import { childElements, descendant, firstChild, namespaceOf, ownText, parseXml, type XmlElement } from "./xml";
 import {
@@ -588,7 +588,11 @@ export class SimWordDocument {
     story.doc.typeInControl(tag, text);
   }
 
+  /** The file the document was opened from: what getFileAsync writes the current state into. */
+  readonly openedFrom: Uint8Array | undefined;
+
   constructor(initialDocx?: Uint8Array) {
+    this.openedFrom = initialDocx;
     if (!initialDocx) {
       this.items = [{ kind: "break", controls: [] }];
       return;
@@ -1199,7 +1203,10 @@ export const INSERT_FILE_LIMIT = 4 * 1024 * 1024;
 
 const XML_DECLARATION = /^\uFEFF?\s*<\?xml[\s?]/;
 
-export const DEFAULT_WORD_SETS: Record<string, string> = { WordApi: "1.9", CustomXmlParts: "1.1" };
+export const DEFAULT_WORD_SETS: Record<string, string> = { WordApi: "1.9", CustomXmlParts: "1.1", CompressedFile: "1.1" };
+
+/** getFileAsync's default and largest slice: 4 MB. */
+export const FILE_SLICE_LIMIT = 4 * 1024 * 1024;
 
 class Host implements SimHostCore {
   readonly stats: SimWordStats = { ...newSyncStats(), commonApiCalls: 0 };
@@ -2006,6 +2013,99 @@ function commonCustomXmlParts(host: Host): SimCommonCustomXmlParts {
   };
 }
 
+/**
+ * The document as getFileAsync(Compressed) gives it: the .docx as it is now. Modelled on the file the
+ * document was opened from, with what the add-in changes written in: each control's current text
+ * (inline controls, one run in the look of the control's first run; a control holding paragraphs or
+ * a table keeps the file's content) and each custom XML part's current XML. Narrative edits made in
+ * the simulated document are not serialised — a limit of the model, not of Word.
+ */
+export function serializeDocument(doc: SimWordDocument): Uint8Array {
+  if (!doc.openedFrom) throw new Error("The simulated document was not opened from a file.");
+  const files = unzipSync(doc.openedFrom);
+  const stories: { name: string; doc: SimWordDocument }[] = [{ name: "word/document.xml", doc }];
+  const storyFiles = (["header", "footer"] as const).flatMap((kind) =>
+    Object.keys(files)
+      .filter((n) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(n))
+      .sort(byNumber),
+  );
+  storyFiles.forEach((name, i) => {
+    const story = doc.stories[i];
+    if (story) stories.push({ name, doc: story.doc });
+  });
+  for (const { name, doc: story } of stories) {
+    const states = story.controls();
+    let i = 0;
+    const xml = decode(files[name]).replace(/<w:sdtContent>([\s\S]*?)<\/w:sdtContent>/g, (whole, inner: string) => {
+      const state = states[i++];
+      if (!state || /<w:(p|tbl|sdt)\b/.test(inner)) return whole;
+      const rPr = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(inner)?.[0] ?? "";
+      const text = state.current.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      return `<w:sdtContent><w:r>${rPr}<w:t xml:space="preserve">${text}</w:t></w:r></w:sdtContent>`;
+    });
+    files[name] = new TextEncoder().encode(xml);
+  }
+  for (const name of Object.keys(files)) {
+    const m = /^customXml\/item(\d*)\.xml$/i.exec(name);
+    const props = m && files[`customXml/itemProps${m[1]}.xml`];
+    const id = props && itemIdOf(decode(props));
+    const part = id ? doc.parts.find((p) => p.id === id) : undefined;
+    if (part) files[name] = new TextEncoder().encode(part.xml);
+  }
+  return zipSync(files);
+}
+
+interface SimFileState {
+  size: number;
+  sliceCount: number;
+  getSliceAsync(index: number, ...args: unknown[]): void;
+  closeAsync(...args: unknown[]): void;
+}
+
+/**
+ * Office.context.document.getFileAsync (requirement set CompressedFile for Office.FileType.Compressed):
+ * the file in slices of at most 4 MB (sliceSize, default 4 MB), each slice's data an array of bytes;
+ * no more than two files may be open at once — a third getFileAsync fails until one is closed.
+ */
+function getFileAsync(host: Host, open: { count: number }) {
+  return (fileType: string, ...args: unknown[]) => {
+    const options = (typeof args[0] === "object" && args[0] !== null ? args[0] : {}) as { sliceSize?: number };
+    const cb = lastCallback<SimFileState>(args);
+    host.stats.commonApiCalls++;
+    void host.roundTrip().then(() => {
+      const failed = (message: string, code: number) =>
+        cb?.({ status: "failed", value: undefined as unknown as SimFileState, error: { name: "Error", message, code } });
+      if (fileType !== "compressed" || !host.isSetSupported("CompressedFile", "1.1"))
+        return failed("The file type is not supported by this host.", 5001);
+      const sliceSize = options.sliceSize ?? FILE_SLICE_LIMIT;
+      if (!(sliceSize > 0 && sliceSize <= FILE_SLICE_LIMIT)) return failed("The slice size is not valid.", 5001);
+      if (open.count >= 2) return failed("There are already two files open; close one first.", 5001);
+      const bytes = serializeDocument(host.doc);
+      open.count++;
+      let closed = false;
+      const file: SimFileState = {
+        size: bytes.length,
+        sliceCount: Math.max(1, Math.ceil(bytes.length / sliceSize)),
+        getSliceAsync: (index, ...rest) => {
+          const done = lastCallback<{ data: number[]; index: number; size: number }>(rest);
+          void host.roundTrip().then(() => {
+            if (closed || index < 0 || index >= file.sliceCount)
+              return done?.({ status: "failed", value: undefined as never, error: { name: "Error", message: "The slice does not exist.", code: 5001 } });
+            const data = Array.from(bytes.subarray(index * sliceSize, (index + 1) * sliceSize));
+            done?.({ status: "succeeded", value: { data, index, size: data.length } });
+          });
+        },
+        closeAsync: (...rest) => {
+          if (!closed) open.count--;
+          closed = true;
+          lastCallback<void>(rest)?.({ status: "succeeded", value: undefined });
+        },
+      };
+      cb?.({ status: "succeeded", value: file });
+    });
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export interface SimulatedWord {
@@ -2021,6 +2121,8 @@ export interface SimulatedWord {
   isSetSupported(name: string, version?: string): boolean;
   /** The Common API's `Office.context.document.customXmlParts`, or undefined where the set is missing. */
   commonCustomXmlParts: SimCommonCustomXmlParts | undefined;
+  /** The Common API's `Office.context.document.getFileAsync`. */
+  getFileAsync: (fileType: string, ...args: unknown[]) => void;
   /** The options given to the last Document.insertFileFromBase64. */
   readonly lastInsertOptions: Record<string, unknown> | undefined;
   resetStats(): void;
@@ -2058,6 +2160,7 @@ export function createSimulatedWord(initialDocx?: Uint8Array, opts: SimWordOptio
     document,
     isSetSupported: (name, version) => host.isSetSupported(name, version),
     commonCustomXmlParts: host.isSetSupported("CustomXmlParts", "1.1") ? commonCustomXmlParts(host) : undefined,
+    getFileAsync: getFileAsync(host, { count: 0 }),
     get lastInsertOptions() {
       return host.lastInsertOptions;
     },
@@ -2084,7 +2187,7 @@ export function installSimulatedWordOffice(
     language: options.language,
     platform: options.platform,
     isSetSupported: (name, version) => sim.isSetSupported(name, version),
-    document: { customXmlParts: sim.commonCustomXmlParts },
+    document: { customXmlParts: sim.commonCustomXmlParts, getFileAsync: sim.getFileAsync },
   });
   return installGlobals(globalObj, {
     Office: office,

@@ -12,6 +12,8 @@ export interface WordEnvironment {
   isSetSupported(name: string, version: string): boolean;
   /** `Office.context.document.customXmlParts`, where the host has it. */
   commonCustomXmlParts(): Office.CustomXmlParts | undefined;
+  /** `Office.context.document`, for getFileAsync (the open document's bytes), where the host has it. */
+  commonDocument?(): Pick<Office.Document, "getFileAsync"> | undefined;
 }
 
 /** A message for the clerk: Chinese first, English second. */
@@ -50,6 +52,7 @@ export function defaultEnvironment(): WordEnvironment {
     // Outside Office (a caller handing in its own run) there is nothing to ask: assume the newest.
     isSetSupported: officeRequirements(true),
     commonCustomXmlParts: () => officeGlobal()?.context?.document?.customXmlParts,
+    commonDocument: () => officeGlobal()?.context?.document,
   };
 }
 

@@ -239,6 +239,14 @@ export const enUS: Messages = {
   updateNextYear: "Make next year's report…",
   wordNextYear: "Make next year's report…",
   wordNextYearLabel: "Pick this year's workbook (.xlsx) to turn this report into the {year} report",
+  wordNextYearFileNote:
+    "The {from} report becomes the {to} report as a new file, {file}: your words stay; the title year, the period and every figure are recomputed for {to}; figures you edited by hand are listed below and are not overwritten — check each. The open {from} report is not changed.",
+  wordNextYearSave:
+    "Save as a new file",
+  wordNextYearSaved:
+    "{file} is the new report; the open document was not changed. Open it from your downloads to go on.",
+  wordNextYearBlocked:
+    "Files cannot be downloaded here, so {file} was not saved. Pick 生成下一年度 again to make it in the open document, then save it under a new name with Save As.",
   wordNextYearNote:
     "Applying turns this document into the {to} report: your words are kept; the title's year, the period and every figure are computed for {to}. Figures you typed by hand are listed below and not overwritten. After applying, use File › Save As to save it as a new file (such as 述职报告-{to}.docx) — do not just Save — so the {from} report file stays as it was.",
   updateNextYearLabel: "Pick last year's report (.docx) to make next year's",

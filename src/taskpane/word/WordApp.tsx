@@ -18,7 +18,7 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { ArrowClockwise16Regular, CalendarArrowRight16Regular } from "@fluentui/react-icons";
-import type { ConflictChoice } from "../../core/refresh/plan";
+import type { ConflictChoice, RefreshPlan } from "../../core/refresh/plan";
 import type { LinkRecord, RawWorkbook } from "../../core/types";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
@@ -29,7 +29,8 @@ import { useI18n, type Translate } from "../i18n";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import type { ActionSpec } from "../shell/action";
-import type { WordPaneServices } from "./services";
+import type { NextYearFile, WordPaneServices } from "./services";
+import { saveBytes, type SaveOutcome } from "../shell/download";
 import { undoKeys, type PanePlatform } from "../shell/services";
 import { FilePicker, fileBytes } from "../components/FilePicker";
 import { ReviewList } from "../components/ReviewList";
@@ -65,7 +66,18 @@ interface Review {
   nextYear: { from: number; to: number } | null;
 }
 
-type Outcome = { kind: "applied"; counts: RefreshCounts; warnings: WordMessage[] } | { kind: "inserted"; result: InsertResult };
+type Outcome =
+  | { kind: "applied"; counts: RefreshCounts; warnings: WordMessage[] }
+  | { kind: "inserted"; result: InsertResult }
+  /** 生成下一年度 as a new file: offered for saving; the open document is unchanged. */
+  | { kind: "savedFile"; fileName: string; save: SaveOutcome };
+
+/** 生成下一年度 as a new file, under review before it is saved. */
+interface FileReview {
+  file: NextYearFile;
+  choices: Record<string, ConflictChoice>;
+  plan: RefreshPlan;
+}
 
 const useStyles = makeStyles({
   // The Word pane spaces its sections wider than the Excel pane.
@@ -146,6 +158,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
   const styles = useStyles();
   const [load, setLoad] = useState<Load>({ kind: "loading" });
   const [review, setReview] = useState<Review | null>(null);
+  const [fileReview, setFileReview] = useState<FileReview | null>(null);
   const reading = useAction();
   /** Every action on the document (refresh, apply, insert) shares one progress line and one error. */
   const action = useAction();
@@ -190,6 +203,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
 
   async function pickWorkbook(file: File, confirmed?: RawWorkbook, nextYear: number | null = null) {
     setReview(null);
+    setFileReview(null);
     setAsking(null);
     let workbook: RawWorkbook | null = confirmed ?? null;
     await run({
@@ -198,6 +212,13 @@ export function WordApp({ services }: { services: WordPaneServices }) {
       work: async (step) => {
         if (!workbook) workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
         await step("refresh", t("progressCompare"));
+        // Next year as a new file where Word can hand over the open document's bytes; else in place.
+        const asFile =
+          nextYear !== null && services.nextYearFile ? await services.nextYearFile(workbook, { allowOtherWorkbook: confirmed !== undefined }) : null;
+        if (asFile) {
+          setFileReview({ file: asFile, choices: {}, plan: asFile.refresh.plan });
+          return;
+        }
         const refresh = await services.refresh(workbook, {
           allowOtherWorkbook: confirmed !== undefined,
           ...(nextYear !== null ? { year: nextYear } : {}),
@@ -221,6 +242,22 @@ export function WordApp({ services }: { services: WordPaneServices }) {
               todo: clerkMessage(err, lang) ?? t("errorRefreshTodo"),
             };
       },
+    });
+  }
+
+  async function saveNextYearFile() {
+    if (!fileReview) return;
+    const { file, plan } = fileReview;
+    await run({
+      stage: "apply",
+      message: t("progressApply"),
+      work: async () => {
+        const save = saveBytes(file.refresh.patch(plan), file.fileName, services.platform);
+        setOutcome({ kind: "savedFile", fileName: file.fileName, save });
+        if (save.kind === "started") setFileReview(null);
+      },
+      done: () => t("saveStarted", { file: file.fileName }),
+      fail: () => ({ what: t("errorRenderWhat"), todo: t("errorRenderTodo") }),
     });
   }
 
@@ -329,6 +366,34 @@ export function WordApp({ services }: { services: WordPaneServices }) {
             onCancel={() => setAsking(null)}
           />
           {busy && <ProgressLine text={busy} testId="progress" />}
+          {fileReview && (
+            <div className={styles.section} data-testid="next-year-file-review">
+              <MessageBar intent="info" layout="multiline" data-testid="next-year-file-note">
+                <MessageBarBody>
+                  {t("wordNextYearFileNote", {
+                    from: String(fileReview.file.from),
+                    to: String(fileReview.file.to),
+                    file: fileReview.file.fileName,
+                  })}
+                </MessageBarBody>
+              </MessageBar>
+              <IssuesLine issues={fileReview.file.refresh.issues} />
+              <ReviewList
+                review={reviewModel(fileReview.plan, figureNames(fileReview.file.refresh.previous, fileReview.plan.record), fileReview.choices)}
+                choices={fileReview.choices}
+                onChoose={(choices) => setFileReview({ ...fileReview, choices, plan: fileReview.file.refresh.replan(choices) })}
+                disabled={busy !== null}
+              />
+              <div className={styles.actions}>
+                <Button appearance="primary" disabled={busy !== null} data-testid="next-year-save" onClick={() => void saveNextYearFile()}>
+                  {t("wordNextYearSave")}
+                </Button>
+                <Button disabled={busy !== null} data-testid="next-year-cancel" onClick={() => setFileReview(null)}>
+                  {t("cancel")}
+                </Button>
+              </div>
+            </div>
+          )}
           {review && (
             <div ref={reviewRef} tabIndex={-1} className={styles.section} data-testid="word-review">
               <Caption1 className={styles.muted} data-testid="review-file-saved">
@@ -559,6 +624,19 @@ const OutcomeNotice = forwardRef<HTMLDivElement, { outcome: Outcome; platform?: 
 ) {
   const { t, lang } = useI18n();
   const styles = useStyles();
+  if (outcome.kind === "savedFile") {
+    const started = outcome.save.kind === "started";
+    return (
+      <MessageBar ref={ref} tabIndex={-1} intent={started ? "success" : "warning"} layout="multiline" data-testid="outcome">
+        <MessageBarBody>
+          <MessageBarTitle>{started ? t("saveStarted", { file: outcome.fileName }) : t("saveBlockedTitle")}</MessageBarTitle>
+          <span className={styles.text} data-testid="next-year-saved">
+            {t(started ? "wordNextYearSaved" : "wordNextYearBlocked", { file: outcome.fileName })}
+          </span>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
   const warnings = outcome.kind === "applied" ? outcome.warnings : outcome.result.warnings;
   const lines =
     outcome.kind === "applied"

@@ -15,6 +15,19 @@ import {
 } from "../../adapters/word";
 import { readWorkbookFileLazily, renderDocxLazily, type PanePlatform } from "../shell/services";
 import { convertPlaceholdersInWord, insertFigureAtCursor, type PlaceResult, type PlaceSource } from "../../adapters/word/place";
+import { canReadOpenFile, readOpenDocumentFile } from "../../adapters/word/file";
+import { prepareRefresh, type ReportFileRefresh } from "../../adapters/docx/refresh";
+import { downloadsBlocked } from "../shell/download";
+import { nextYearFileName } from "../shell/file-names";
+
+/** 生成下一年度 as a new file: the open report's bytes refreshed for next year; the open document is not changed. */
+export interface NextYearFile {
+  refresh: ReportFileRefresh;
+  from: number;
+  to: number;
+  /** Next year's name, from the open document's (its year changed, or added). */
+  fileName: string;
+}
 
 export interface WordPaneServices {
   /** The open document's link record and figure controls (one round trip). */
@@ -35,6 +48,12 @@ export interface WordPaneServices {
   insertFigure?(id: string, source: PlaceSource): Promise<PlaceResult>;
   /** Turns the document's {{…}} placeholders into linked figures. */
   convertPlaceholders?(source: PlaceSource): Promise<PlaceResult>;
+  /**
+   * 生成下一年度 as a new file (getFileAsync, then the file refresh the CLI's `refresh --year` uses);
+   * null where the open document cannot be read as a file or a file cannot be saved from the pane —
+   * then the pane changes the open document instead, with its warning.
+   */
+  nextYearFile?(workbook: RawWorkbook, options?: { allowOtherWorkbook?: boolean }): Promise<NextYearFile | null>;
   runEngine: typeof runEngine;
   renderDocx: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
   platform?: PanePlatform;
@@ -55,9 +74,25 @@ export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>
     selectFigure: (figureId) => selectFigure(figureId, run),
     insertFigure: (id, source) => insertFigureAtCursor(id, source, run, env),
     convertPlaceholders: (source) => convertPlaceholdersInWord(source, run, env),
+    nextYearFile: async (workbook, options) => {
+      if (!canReadOpenFile(env) || downloadsBlocked(platform)) return null;
+      const bytes = await readOpenDocumentFile(env);
+      if (!bytes) return null;
+      const refresh = prepareRefresh(workbook, bytes, { nextYear: true, allowOtherWorkbook: options?.allowOtherWorkbook });
+      const from = Number(refresh.previous.period.end.slice(0, 4));
+      const to = Number(refresh.plan.record.period.end.slice(0, 4));
+      return { refresh, from, to, fileName: nextYearFileName(openDocumentName() ?? `报告-${from}.docx`, to) };
+    },
     readWorkbookFile: readWorkbookFileLazily,
     runEngine,
     renderDocx: renderDocxLazily,
     platform,
   };
+}
+
+/** The open document's file name (Office.context.document.url's last part), where Word gives one. */
+function openDocumentName(): string | null {
+  const url = (globalThis as unknown as { Office?: { context?: { document?: { url?: string } } } }).Office?.context?.document?.url;
+  const name = url ? decodeURIComponent(url.split(/[\\/]/).pop() ?? "") : "";
+  return /\.docx$/i.test(name) ? name : null;
 }
