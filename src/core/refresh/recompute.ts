@@ -3,9 +3,10 @@
 // report came from stops the refresh unless the clerk confirms it. Shared by the file patcher and
 // the Word adapter.
 import { LocalizedError } from "../errors";
-import { runEngine, type EngineResult } from "../engine";
+import { runEngine, undefinedFigure, type EngineResult } from "../engine";
 import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../types";
 import { withSlots } from "../fill";
+import { isSettingSlot } from "../report";
 
 export function overridesFromRecord(record: LinkRecord, given?: Partial<ReportSettings>): Partial<ReportSettings> {
   const year = Number(record.period.end.slice(0, 4));
@@ -70,7 +71,15 @@ export function recomputeForReport(
   // Every slot the document has is recomputed, not only the template's: a filled document or a figure
   // inserted at the cursor refreshes like a generated one.
   const ids = record.figures.map((f) => f.id);
-  const fresh = { ...engine, link: withSlots(engine.link, ids, engine.figures, engine.settings) };
+  // A figure the report links whose 指标定义 row was deleted has nothing to support its old number:
+  // it becomes the placeholder and is named, as a template's undefined figure is.
+  const defined = new Set(engine.figures.map((f) => f.id));
+  const undefinedOnes = record.figures
+    .filter((f) => !isSettingSlot(f.id) && !defined.has(f.id))
+    .map((f) => undefinedFigure(f.id, f.name || f.id, engine.settings));
+  const figures = [...engine.figures, ...undefinedOnes.map((u) => u.figure)];
+  const issues = [...engine.issues, ...undefinedOnes.map((u) => u.issue)];
+  const fresh = { ...engine, figures, issues, link: withSlots(engine.link, ids, figures, engine.settings) };
   const mismatch = workbookMismatch(record, fresh.link.workbookId, workbook.name ?? "");
   if (mismatch && !options.allowOtherWorkbook) throw new OtherWorkbookError(mismatch);
   return { fresh, issues: [...otherWorkbook(mismatch), ...fresh.issues] };
