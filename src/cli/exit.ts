@@ -77,6 +77,29 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
       messageEn: `${unresolved.length} figure(s) could not be computed from the ledgers; the report shows a highlighted placeholder for each, never 0:\n${unresolved.map((f) => line(f, true)).join("\n")}`,
     };
   },
+  function yearOutsidePeriod(o) {
+    // 年度 names the report (its title, its file), the period decides every number: when they disagree
+    // the report says one year and counts another, so it is written but never passes unnoticed.
+    const found = (o.issues ?? []).filter((i) => i.code === "settings.year_outside_period");
+    if (found.length === 0) return null;
+    const at = (i: Issue, en: boolean) => (i.cell ? (en ? ` (${i.cell})` : `（${i.cell}）`) : "");
+    return {
+      code: "settings.year_outside_period",
+      count: found.length,
+      message: found
+        .map(
+          (i) =>
+            `${i.message.replace(/，?请核对。$/, "")}${at(i, false)}：报告标题写的年度与数字统计的期间不是同一年。请改正“报告设置”中的期间开始、期间结束（或清空它们，期间即为该年度全年）。`,
+        )
+        .join("\n"),
+      messageEn: found
+        .map(
+          (i) =>
+            `${i.messageEn.replace(/;? ?please check\.$/, "")}${at(i, true)}: the report is titled one year but its figures count another. Correct 期间开始/期间结束 in 报告设置 (or clear them: the period is then the whole year).`,
+        )
+        .join("\n"),
+    };
+  },
   function otherWorkbook(o) {
     // --other-workbook: done as asked, but every figure now comes from another workbook.
     const n = (o.issues ?? []).filter((i) => i.code === "refresh.other_workbook").length;

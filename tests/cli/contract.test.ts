@@ -63,6 +63,24 @@ async function fillManualValues(path: string, values: Record<string, number | nu
   await wb.xlsx.writeFile(path);
 }
 
+/** Writes 报告设置 items (by their 项目 label) into a workbook. */
+async function setSettings(path: string, values: Record<string, unknown>): Promise<void> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheet = wb.getWorksheet("报告设置")!;
+  let found = 0;
+  sheet.eachRow((row) => {
+    const label = String(row.getCell(1).value ?? "");
+    if (label in values) {
+      row.getCell(2).value = values[label] as never;
+      found++;
+    }
+  });
+  expect(found).toBe(Object.keys(values).length);
+  await wb.xlsx.writeFile(path);
+}
+
 function handEdited(report: string, id: string, text: string): string {
   const bytes = new Uint8Array(readFileSync(report));
   const xml = strFromU8(unzipSync(bytes)["word/document.xml"]);
@@ -124,6 +142,22 @@ describe("the exit code is decided in one place", () => {
       expect.objectContaining({ code: "keys.duplicate", count: 6, message: "6 个编号重复，两行都已计入指标，请核对。" }),
     ]);
     expect(exitCode({ issues })).toBe(EXIT_MUST_LOOK);
+  });
+
+  test("1 for a 年度 outside the statistics period: the title says one year, the figures count another", () => {
+    const outside: Issue = {
+      severity: "warning",
+      code: "settings.year_outside_period",
+      message: "年度 2026 不在统计期间 2025-01-01 至 2025-12-31 内，请核对。",
+      messageEn: "Year 2026 is outside the period 2025-01-01 to 2025-12-31; please check.",
+      cell: "报告设置!B2",
+    };
+    const [reason] = mustLook({ issues: [outside] });
+    expect(reason).toMatchObject({ code: "settings.year_outside_period", count: 1 });
+    expect(reason.message).toContain("报告设置!B2");
+    expect(reason.message).toContain("期间开始");
+    expect(reason.messageEn).toContain("报告设置!B2");
+    expect(exitCode({ issues: [outside] })).toBe(EXIT_MUST_LOOK);
   });
 
   test("takes a new reason by appending to LOOK_REASONS, for every command at once", () => {
@@ -193,6 +227,19 @@ describe("exit codes, command by command", () => {
     const bad = await cli("refresh", clean, notReport, "-o", join(dir, "r-bad.docx"));
     expect(bad.code).toBe(2);
     expect(existsSync(join(dir, "r-bad.docx"))).toBe(false);
+  });
+
+  test("generate and fill: 1 when 年度 was changed but 期间 was not, naming the cell", async () => {
+    const forgot = join(dir, "忘改期间.xlsx");
+    writeFileSync(forgot, readFileSync(clean));
+    // Last year's workbook with the period typed in, moved on by its 年度 only.
+    await setSettings(forgot, { 年度: 2026, 期间开始: new Date(Date.UTC(2025, 0, 1)), 期间结束: new Date(Date.UTC(2025, 11, 31)) });
+    const r = await cli("generate", forgot, "-o", join(dir, "忘改期间.docx"), "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).mustLook).toEqual([expect.objectContaining({ code: "settings.year_outside_period" })]);
+    const f = await cli("fill", forgot, cleanReport, "-o", join(dir, "忘改期间-fill.docx"));
+    expect(f.code).toBe(1);
+    expect(f.err).toMatch(/年度 2026 不在统计期间 .*报告设置!B\d+/);
   });
 
   test("refresh: 1 when a hand edit is kept, 0 when --overwrite-conflicts takes the ledgers' value", async () => {
