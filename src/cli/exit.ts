@@ -17,6 +17,11 @@ export interface Outcome {
   figures?: readonly { id: string; name?: string; unresolved?: unknown }[];
   /** Figures the clerk changed by hand that a refresh kept (not overwritten). */
   conflictsKept?: readonly { id: string }[];
+  /**
+   * Hand edits a refresh kept over a figure the ledgers did not move. One whose text no longer says
+   * the ledgers' number (`999` or blank where they say 7) is a figure the ledgers do not support.
+   */
+  keptAsWritten?: readonly { id: string; agrees: boolean }[];
 }
 
 /** One reason the clerk must look, with how many things it concerns (also in the JSON as `mustLook`). */
@@ -133,6 +138,17 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
           count: n,
           message: `${n} 项数字您手工改过，已保留您的文字（加 --overwrite-conflicts 改为台账中的值）。`,
           messageEn: `${n} figure(s) you changed by hand were kept as you wrote them (--overwrite-conflicts takes the ledgers' values).`,
+        };
+  },
+  function handEditsKept(o) {
+    const n = (o.keptAsWritten ?? []).filter((k) => !k.agrees).length;
+    return n === 0
+      ? null
+      : {
+          code: "hand_edits.kept",
+          count: n,
+          message: `${n} 项数字您手工改过，与台账不一致，已保留您的写法（上面“保留写法”一行中括号内为台账的值；加 --overwrite-conflicts 改为台账中的值）。`,
+          messageEn: `${n} figure(s) you changed by hand no longer match the ledgers and were kept as you wrote them (the "kept" lines show the ledgers' value in brackets; --overwrite-conflicts takes the ledgers' values).`,
         };
   },
 ];

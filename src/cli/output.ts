@@ -199,7 +199,7 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
       `${en ? "conflict" : "手工修改"}  ${name(c.id)}  ${en ? "kept your text" : "保留您的文字"}“${c.current}”（${en ? "ledgers say" : "台账为"} ${c.new}）`,
     );
   for (const k of plan.kept)
-    lines.push(`${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${k.current}”${en ? " (ledgers unchanged)" : "（台账未变化）"}`);
+    lines.push(`${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${k.current}”${en ? ` (ledgers: ${k.new})` : `（台账：${k.new}）`}`);
   for (const id of plan.removed)
     lines.push(
       `${en ? "removed " : "已删除"}  ${name(id)}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,
@@ -228,7 +228,7 @@ export function refreshJson(plan: RefreshPlan, issues: Issue[]) {
       resolution: c.resolution,
     })),
     /** Hand edits over a value the ledgers did not move: kept as written, not conflicts. */
-    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), written: k.written, current: k.current })),
+    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), written: k.written, current: k.current, ledgers: k.new, agrees: k.agrees })),
     removed: plan.removed,
     issues: issues.map(issueJson),
   };

@@ -272,11 +272,22 @@ describe("exit codes, command by command", () => {
     expect(r.err).toContain("--lang");
   });
 
-  test("refresh: 0 when a hand edit stands over an unmoved value (kept as written, not a conflict)", async () => {
+  test("refresh: 1 when a hand edit that says another number stands over an unmoved value, the ledgers' value beside it", async () => {
+    // The clean workbook has no guarantees: the ledgers say 0, the clerk typed 五.
     const edited = handEdited(cleanReport, "eg.count", "五");
     const r = await cli("refresh", clean, edited, "-o", join(dir, "r-stands.docx"));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("保留写法  电子保函笔数  “五”（台账：0）");
+    expect(r.err).toContain("手工改过，与台账不一致");
+    const emptied = await cli("refresh", clean, handEdited(cleanReport, "eg.count", ""), "-o", join(dir, "r-emptied.docx"), "--json");
+    expect(emptied.code).toBe(1);
+    expect(JSON.parse(emptied.out).mustLook.map((m: { code: string }) => m.code)).toEqual(["hand_edits.kept"]);
+  });
+
+  test("refresh: 0 when the clerk wrote the ledgers' own number another way (零 for 0), still shown beside it", async () => {
+    const r = await cli("refresh", clean, handEdited(cleanReport, "eg.count", "零"), "-o", join(dir, "r-zero.docx"));
     expect(r.code).toBe(0);
-    expect(r.out).toContain("“五”");
+    expect(r.out).toContain("“零”（台账：0）");
   });
 });
 
