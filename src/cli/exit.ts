@@ -105,6 +105,18 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
         .join("\n"),
     };
   },
+  function workbookYearDiffers(o) {
+    // The refresh counted the report's year; the clerk may have meant the workbook's: the issue says --year.
+    const found = (o.issues ?? []).filter((i) => i.code === "refresh.workbook_year_differs");
+    return found.length === 0
+      ? null
+      : {
+          code: "refresh.workbook_year_differs",
+          count: found.length,
+          message: found.map((i) => i.message).join("\n"),
+          messageEn: found.map((i) => i.messageEn).join("\n"),
+        };
+  },
   function otherWorkbook(o) {
     // --other-workbook: done as asked, but every figure now comes from another workbook.
     const n = (o.issues ?? []).filter((i) => i.code === "refresh.other_workbook").length;

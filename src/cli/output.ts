@@ -204,6 +204,9 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
     lines.push(
       `${en ? "removed " : "已删除"}  ${name(id)}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,
     );
+  // The period and scope counted, as figures and generate say them: a refresh keeps the report's own.
+  const { period, scope } = plan.record;
+  lines.push(en ? `period ${period.start}–${period.end}, scope ${scope}` : `期间 ${period.start} 至 ${period.end}，范围 ${scope}`);
   const overwrote = overwritten.length ? (en ? `, ${overwritten.length} overwritten` : `，覆盖手工修改 ${overwritten.length} 项`) : "";
   lines.push(
     en
@@ -217,6 +220,8 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
 export function refreshJson(plan: RefreshPlan, issues: Issue[]) {
   const { name, updated } = refreshSummary(plan);
   return {
+    period: plan.record.period,
+    scope: plan.record.scope,
     updated: updated.map((u) => ({ id: u.id, name: name(u.id), old: u.old, new: u.new })),
     unchanged: plan.unchanged,
     conflicts: plan.conflicts.map((c) => ({

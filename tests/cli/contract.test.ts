@@ -11,6 +11,7 @@ import { COMMANDS, didYouMean, HELP } from "../../src/cli/help";
 import { readLedgers } from "../../src/core/ledger";
 import type { Issue, RawTable } from "../../src/core/types";
 import { editControl, withDocumentXml } from "../adapters/refresh/clerk";
+import { readLinkedDocx } from "../../src/adapters/docx/patch";
 
 const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
 
@@ -240,6 +241,21 @@ describe("exit codes, command by command", () => {
     const f = await cli("fill", forgot, cleanReport, "-o", join(dir, "忘改期间-fill.docx"));
     expect(f.code).toBe(1);
     expect(f.err).toMatch(/年度 2026 不在统计期间 .*报告设置!B\d+/);
+  });
+
+  test("refresh without --year from next year's workbook: says the period it used and suggests --year, exit 1", async () => {
+    const nextYear = join(dir, "干净-明年.xlsx");
+    writeFileSync(nextYear, readFileSync(clean));
+    const reportYear = Number(readLinkedDocx(new Uint8Array(readFileSync(cleanReport))).record.period.end.slice(0, 4));
+    const y = reportYear + 1;
+    await setSettings(nextYear, { 年度: y, 期间开始: new Date(Date.UTC(y, 0, 1)), 期间结束: new Date(Date.UTC(y, 11, 31)) });
+    const r = await cli("refresh", nextYear, cleanReport, "-o", join(dir, "r-next.docx"));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`期间 ${reportYear}-01-01 至 ${reportYear}-12-31`);
+    expect(r.err).toContain(`--year ${reportYear + 1}`);
+    const asked = await cli("refresh", nextYear, cleanReport, "-o", join(dir, "r-next-year.docx"), "--year", String(reportYear + 1), "--json");
+    expect(JSON.parse(asked.out).period.start).toBe(`${reportYear + 1}-01-01`);
+    expect(JSON.parse(asked.out).mustLook.map((m: { code: string }) => m.code)).not.toContain("refresh.workbook_year_differs");
   });
 
   test("refresh: 1 when a hand edit is kept, 0 when --overwrite-conflicts takes the ledgers' value", async () => {

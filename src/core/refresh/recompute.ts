@@ -7,6 +7,7 @@ import { runEngine, undefinedFigure, type EngineResult } from "../engine";
 import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../types";
 import { withSlots } from "../fill";
 import { isSettingSlot } from "../report";
+import { readSettings } from "../settings";
 
 export function overridesFromRecord(record: LinkRecord, given?: Partial<ReportSettings>): Partial<ReportSettings> {
   const year = Number(record.period.end.slice(0, 4));
@@ -82,7 +83,28 @@ export function recomputeForReport(
   const fresh = { ...engine, figures, issues, link: withSlots(engine.link, ids, figures, engine.settings) };
   const mismatch = workbookMismatch(record, fresh.link.workbookId, workbook.name ?? "");
   if (mismatch && !options.allowOtherWorkbook) throw new OtherWorkbookError(mismatch);
-  return { fresh, issues: [...otherWorkbook(mismatch), ...fresh.issues] };
+  return { fresh, issues: [...otherWorkbook(mismatch), ...otherYear(workbook, record, options.overrides), ...fresh.issues] };
+}
+
+/**
+ * Next year's workbook used on last year's report without --year: the refresh keeps the report's
+ * period (as it should), but the clerk who meant the new year gets last year's numbers — so it is said.
+ */
+function otherYear(workbook: RawWorkbook, record: LinkRecord, given: Partial<ReportSettings> | undefined): Issue[] {
+  if (given?.year !== undefined || given?.periodStart !== undefined) return [];
+  const reportYear = Number(record.period.end.slice(0, 4));
+  const own = readSettings(workbook);
+  if (!own.fromWorkbook || !Number.isFinite(reportYear) || own.settings.year === reportYear) return [];
+  const year = own.settings.year;
+  const cell = own.cells.year;
+  const issue: Issue = {
+    severity: "warning",
+    code: "refresh.workbook_year_differs",
+    message: `${cell ? `${cell}：` : ""}工作簿的年度是 ${year}，而这份报告是 ${reportYear} 年的（期间 ${record.period.start} 至 ${record.period.end}）：已按报告的期间刷新。如要生成 ${year} 年的报告，请加 --year ${year}。`,
+    messageEn: `${cell ? `${cell}: ` : ""}the workbook's year is ${year}, but this report is for ${reportYear} (period ${record.period.start} to ${record.period.end}): refreshed for the report's period. For the ${year} report, add --year ${year}.`,
+  };
+  if (cell) issue.cell = cell;
+  return [issue];
 }
 
 /** Said again in the result when the clerk chose to refresh from another workbook anyway. */
