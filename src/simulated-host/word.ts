@@ -378,28 +378,32 @@ function parseBody(xml: string): {
       }
   };
 
+  /** A control (any level): listed, its content read inside it by `inner`. */
+  const withControl = (c: XmlElement, inner: (content: XmlElement) => void) => {
+    const props = firstChild(c, "w:sdtPr");
+    const content = firstChild(c, "w:sdtContent");
+    if (!content) return;
+    const lock = firstChild(props, "w:lock")?.attrs["w:val"] ?? "";
+    active.push(controls.length);
+    controls.push({
+      tag: firstChild(props, "w:tag")?.attrs["w:val"] ?? "",
+      title: firstChild(props, "w:alias")?.attrs["w:val"] ?? "",
+      cannotDelete: lock === "sdtLocked" || lock === "sdtContentLocked",
+      cannotEdit: lock === "contentLocked" || lock === "sdtContentLocked",
+      showingPlaceholder: onOff(firstChild(props, "w:showingPlcHdr")),
+    });
+    // An empty control still has a place in the text.
+    pushItem({ kind: "text", text: "", controls: [...active] });
+    inner(content);
+    active.pop();
+  };
+
   const walk = (element: XmlElement, revision: Revision) => {
     for (const c of childElements(element))
       switch (c.name) {
-        case "w:sdt": {
-          const props = firstChild(c, "w:sdtPr");
-          const content = firstChild(c, "w:sdtContent");
-          if (!content) break;
-          const lock = firstChild(props, "w:lock")?.attrs["w:val"] ?? "";
-          active.push(controls.length);
-          controls.push({
-            tag: firstChild(props, "w:tag")?.attrs["w:val"] ?? "",
-            title: firstChild(props, "w:alias")?.attrs["w:val"] ?? "",
-            cannotDelete: lock === "sdtLocked" || lock === "sdtContentLocked",
-            cannotEdit: lock === "contentLocked" || lock === "sdtContentLocked",
-            showingPlaceholder: onOff(firstChild(props, "w:showingPlcHdr")),
-          });
-          // An empty control still has a place in the text.
-          pushItem({ kind: "text", text: "", controls: [...active] });
-          walk(content, revision);
-          active.pop();
+        case "w:sdt":
+          withControl(c, (content) => walk(content, revision));
           break;
-        }
         case "w:tbl": {
           if (cell) {
             walk(c, revision);
@@ -407,14 +411,27 @@ function parseBody(xml: string): {
           }
           const table = nextTableId++;
           let row = -1;
-          for (const tr of childElements(c).filter((e) => e.name === "w:tr")) {
-            row++;
-            let col = -1;
-            for (const tc of childElements(tr).filter((e) => e.name === "w:tc")) {
-              cell = { table, row, col: ++col };
-              walk(tc, revision);
-            }
-          }
+          let col = -1;
+          // Rows and cells may stand inside row- and cell-level controls (CT_SdtRow, CT_SdtCell) or
+          // custom XML: Word lists those controls and reads the cells inside them as the table's.
+          const cells = (e: XmlElement): void => {
+            for (const x of childElements(e))
+              if (x.name === "w:tc") {
+                cell = { table, row, col: ++col };
+                walk(x, revision);
+              } else if (x.name === "w:sdt") withControl(x, cells);
+              else if (x.name === "w:customXml") cells(x);
+          };
+          const rows = (e: XmlElement): void => {
+            for (const x of childElements(e))
+              if (x.name === "w:tr") {
+                row++;
+                col = -1;
+                cells(x);
+              } else if (x.name === "w:sdt") withControl(x, rows);
+              else if (x.name === "w:customXml") rows(x);
+          };
+          rows(c);
           cell = null;
           break;
         }

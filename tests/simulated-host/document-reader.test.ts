@@ -75,6 +75,9 @@ const EDGE_CASES: Record<string, string> = {
   "controls in a table cell": docXml(
     `<w:tbl><w:tr><w:tc>${p(sdt("lr:a", r(t("7"))))}</w:tc><w:tc>${sdt("lr:b", p(r(t("8"))))}</w:tc></w:tr></w:tbl>`,
   ),
+  "controls around a table row and around a cell": docXml(
+    `<w:tbl>${sdt("lr:row", `<w:tr>${sdt("lr:cell", `<w:tc>${p(r(t("5")))}</w:tc>`)}<w:tc>${p(sdt("lr:c", r(t("6"))))}</w:tc></w:tr>`)}</w:tbl>`,
+  ),
   "tracked insertions, deletions and moves": docXml(
     p(
       sdt(
