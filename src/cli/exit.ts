@@ -40,7 +40,8 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
   function errorRowsExcluded(o) {
     // A missing column is not "some rows": the whole column was ignored, and it must say so.
     const missingColumn = (i: Issue) => i.code === "ledger.missing_column";
-    const errors = (o.issues ?? []).filter((i) => i.severity === "error");
+    // A definition or settings error is no ledger row: it is told by definitionErrors below.
+    const errors = (o.issues ?? []).filter((i) => i.severity === "error" && !isConfigurationIssue(i));
     const n = errors.filter((i) => !missingColumn(i)).length;
     const columns = errors.filter(missingColumn).length;
     if (n + columns === 0) return null;
@@ -53,16 +54,30 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
         : `${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed.`;
     return { code: "rows.excluded", count: n + columns, message: rows + cols, messageEn: [rowsEn, colsEn].filter(Boolean).join(" ") };
   },
+  function definitionErrors(o) {
+    const found = (o.issues ?? []).filter((i) => i.severity === "error" && isConfigurationIssue(i));
+    if (found.length === 0) return null;
+    const cells = found.map((i) => i.cell).filter(Boolean);
+    const at = cells.length ? `（${cells.join("、")}）` : "";
+    const atEn = cells.length ? ` (${cells.join(", ")})` : "";
+    return {
+      code: "definitions.errors",
+      count: found.length,
+      message: `“指标定义”或“报告设置”中有 ${found.length} 个错误${at}：出错的指标未计算、设置已用默认值。`,
+      messageEn: `${found.length} error(s) in 指标定义 or 报告设置${atEn}: those figures were not computed, those settings fell back to defaults.`,
+    };
+  },
   function duplicateKeys(o) {
     // Both rows are counted (the engine cannot know which one is right), so a figure may be too high.
     const n = (o.issues ?? []).filter((i) => i.code === "key.duplicate").reduce((sum, i) => sum + (i.count ?? 1), 0);
+    const keys = keyColumns(o);
     return n === 0
       ? null
       : {
           code: "keys.duplicate",
           count: n,
-          message: `${n} 个编号重复，两行都已计入指标，请核对。`,
-          messageEn: `${n} key(s) (保函编号, 单位名称) are duplicated; both rows were counted in the figures — please check them.`,
+          message: `${n} 个编号重复${keys.length ? `（${keys.join("、")}）` : ""}，两行都已计入指标，请核对。`,
+          messageEn: `${n} key(s) are duplicated${keys.length ? ` (${keys.join(", ")})` : ""}; both rows were counted in the figures — please check them.`,
         };
   },
   function unresolvedFigures(o) {
@@ -172,4 +187,18 @@ export function mustLook(o: Outcome): LookReason[] {
 /** 1 when anything needs the clerk's eye, else 0. (2 is never a finished command's: see UsageError.) */
 export function exitCode(o: Outcome): typeof EXIT_OK | typeof EXIT_MUST_LOOK {
   return mustLook(o).length > 0 ? EXIT_MUST_LOOK : EXIT_OK;
+}
+
+/** Errors of the configuration sheets (指标定义, 报告设置), not of ledger rows. */
+function isConfigurationIssue(i: Issue): boolean {
+  return i.code.startsWith("definition.") || i.code.startsWith("settings.");
+}
+
+/** The key columns the duplicates are in, as their messages name them (`保函编号“…”与 … 重复`). */
+function keyColumns(o: Outcome): string[] {
+  const names = (o.issues ?? [])
+    .filter((i) => i.code === "key.duplicate")
+    .map((i) => /([^\s：:。，,]+)“/.exec(i.message)?.[1] ?? "")
+    .filter(Boolean);
+  return [...new Set(names)];
 }

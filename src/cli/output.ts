@@ -192,14 +192,16 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
   const en = lang === "en";
   const { name, updated, overwritten, kept } = refreshSummary(plan);
   const lines: string[] = [];
-  for (const u of updated) lines.push(`${en ? "updated " : "已更新"}  ${name(u.id)}  ${u.old} → ${u.new}`);
-  for (const c of overwritten) lines.push(`${en ? "overwritten" : "已覆盖"}  ${name(c.id)}  “${c.current}” → ${c.new}`);
+  // A table figure's text is its cells one per line: on one console line they read as ` / `-joined cells.
+  const oneLine = (text: string) => text.replace(/\n/g, " / ");
+  for (const u of updated) lines.push(`${en ? "updated " : "已更新"}  ${name(u.id)}  ${oneLine(u.old)} → ${oneLine(u.new)}`);
+  for (const c of overwritten) lines.push(`${en ? "overwritten" : "已覆盖"}  ${name(c.id)}  “${oneLine(c.current)}” → ${oneLine(c.new)}`);
   for (const c of kept)
     lines.push(
-      `${en ? "conflict" : "手工修改"}  ${name(c.id)}  ${en ? "kept your text" : "保留您的文字"}“${c.current}”（${en ? "ledgers say" : "台账为"} ${c.new}）`,
+      `${en ? "conflict" : "手工修改"}  ${name(c.id)}  ${en ? "kept your text" : "保留您的文字"}“${oneLine(c.current)}”（${en ? "ledgers say" : "台账为"} ${oneLine(c.new)}）`,
     );
   for (const k of plan.kept)
-    lines.push(`${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${k.current}”${en ? ` (ledgers: ${k.new})` : `（台账：${k.new}）`}`);
+    lines.push(`${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${oneLine(k.current)}”${en ? ` (ledgers: ${oneLine(k.new)})` : `（台账：${oneLine(k.new)}）`}`);
   for (const id of plan.removed)
     lines.push(
       `${en ? "removed " : "已删除"}  ${name(id)}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,

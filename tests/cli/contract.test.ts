@@ -8,6 +8,7 @@ import { strFromU8, strToU8, unzipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { EXIT_MUST_LOOK, EXIT_OK, LOOK_REASONS, exitCode, mustLook } from "../../src/cli/exit";
 import { COMMANDS, didYouMean, HELP } from "../../src/cli/help";
+import { formatRefresh } from "../../src/cli/output";
 import { readLedgers } from "../../src/core/ledger";
 import type { Issue, RawTable } from "../../src/core/types";
 import { editControl, withDocumentXml } from "../adapters/refresh/clerk";
@@ -140,7 +141,7 @@ describe("the exit code is decided in one place", () => {
     const issues = readLedgers({ name: "重复.xlsx", date1904: false, tables }).issues;
     // BH-1 once more, BH-D six times with five duplicates: six duplicated rows in all.
     expect(mustLook({ issues })).toEqual([
-      expect.objectContaining({ code: "keys.duplicate", count: 6, message: "6 个编号重复，两行都已计入指标，请核对。" }),
+      expect.objectContaining({ code: "keys.duplicate", count: 6, message: "6 个编号重复（保函编号），两行都已计入指标，请核对。" }),
     ]);
     expect(exitCode({ issues })).toBe(EXIT_MUST_LOOK);
   });
@@ -159,6 +160,17 @@ describe("the exit code is decided in one place", () => {
     expect(reason.message).toContain("期间开始");
     expect(reason.messageEn).toContain("报告设置!B2");
     expect(exitCode({ issues: [outside] })).toBe(EXIT_MUST_LOOK);
+  });
+
+  test("tells errors of 指标定义 apart from ledger rows left out, naming their cells", () => {
+    const definition: Issue = { severity: "error", code: "definition.bad_aggregate", message: "指标定义!D5 统计方式无法识别", messageEn: "bad", cell: "指标定义!D5" };
+    const reasons = mustLook({ issues: [error, definition] });
+    expect(reasons.map((r) => [r.code, r.count])).toEqual([
+      ["rows.excluded", 1],
+      ["definitions.errors", 1],
+    ]);
+    expect(reasons[1].message).toContain("指标定义!D5");
+    expect(reasons[0].message).toContain("台账中有 1 个错误");
   });
 
   test("takes a new reason by appending to LOOK_REASONS, for every command at once", () => {
@@ -213,7 +225,7 @@ describe("exit codes, command by command", () => {
       await wb.xlsx.writeFile(twice);
       const run = await cli(cmd, twice, ...(cmd === "generate" ? ["-o", join(dir, `重复-${cmd}.docx`)] : []));
       expect(run.code).toBe(1);
-      expect(run.out + run.err).toContain("1 个编号重复，两行都已计入指标，请核对");
+      expect(run.out + run.err).toContain("1 个编号重复（保函编号），两行都已计入指标，请核对");
     },
   );
 
@@ -346,6 +358,16 @@ describe("--json", () => {
 });
 
 describe("refresh output", () => {
+  test("puts a table figure's change on one console line, its cells joined by ' / '", () => {
+    const record = { version: 1 as const, workbookId: "", workbookName: "", templateId: "default", period: { start: "2025-01-01", end: "2025-12-31" }, scope: "全部门", generatedAt: "", figures: [] };
+    const text = formatRefresh(
+      { updated: [{ id: "eg.by_issuer", old: "出函机构\n数量\n某银行\n3", new: "［待补：按出函机构］" }], unchanged: [], conflicts: [], kept: [], removed: [], notInDocument: [], writes: [], record, names: { "eg.by_issuer": "按出函机构" } },
+      "zh",
+    );
+    expect(text.split("\n")[0]).toBe("已更新  按出函机构  出函机构 / 数量 / 某银行 / 3 → ［待补：按出函机构］");
+    expect(text).toContain("期间 2025-01-01 至 2025-12-31，范围 全部门");
+  });
+
   test("prints what changed and a count of the issues; --verbose lists them", async () => {
     const plain = await cli("refresh", sample, sampleReport, "-o", join(dir, "v1.docx"));
     expect(plain.out).toMatch(/台账问题：错误 \d+ 个，警告 \d+ 个，提示 \d+ 个。加 --verbose 列出明细。/);
@@ -374,6 +396,12 @@ describe("refresh output", () => {
 });
 
 describe("help and courtesy", () => {
+  test.each(COMMANDS)("%s --help lists each option once", (cmd) => {
+    const options = HELP[cmd].match(/^\s+(--[a-z-]+)(?! 的结果)/gm)!.map((o) => o.trim());
+    expect(options.length).toBeGreaterThan(0);
+    expect(new Set(options).size).toBe(options.length);
+  });
+
   test.each(["init", "generate", "refresh"] as const)("%s --help shows --force and --year", async (cmd) => {
     const r = await cli(cmd, "--help");
     expect(r.code).toBe(0);
