@@ -12,6 +12,11 @@ export const GENERATOR_VERSION = 3;
 export const LEDGER_SEED = 20221231;
 export const REPORT_YEAR = 2022;
 
+/**
+ * 电子保函's header row as 初始化工作簿 lays it out. Written out here, not derived from core's ledger
+ * schema: the set-up tests (tests/adapters/setup-writer.test.ts, excel/write.test.ts) compare what the
+ * writers produce against this list, so a change in the schema must show as a failing test.
+ */
 export const GUARANTEE_HEADERS = [
   "保函编号",
   "开立日期",

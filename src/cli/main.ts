@@ -10,8 +10,8 @@ import { version as packageVersion } from "../../package.json";
 import { readWorkbookFileAsync } from "../adapters/xlsx/workbook-file";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { runEngine, type EngineResult } from "../core/engine";
-import type { ReportSettings } from "../core/types";
-import { createProgress } from "./progress";
+import type { RawWorkbook, ReportSettings } from "../core/types";
+import { createProgress, type Progress } from "./progress";
 import {
   formatRefresh,
   formatIssues,
@@ -190,6 +190,19 @@ function loadWorkbookBytes(path: string): Uint8Array {
   }
 }
 
+/** 校验台账 and 计算指标, the steps every command that reads figures takes: refuses a workbook without a
+ * ledger and a --scope the ledgers do not know, rather than report on nothing. */
+function computeFigures(workbook: RawWorkbook, input: string, overrides: Partial<ReportSettings>, progress: Progress): EngineResult {
+  progress.step("校验台账");
+  const result = runEngine(workbook, { overrides, generatedAt: generationTime() });
+  progress.step("计算指标");
+  const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
+  if (noLedger)
+    throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`, "workbook.no_ledger");
+  refuseUnknownScope(overrides, result);
+  return result;
+}
+
 async function analyse(cmd: "check" | "figures" | "generate", positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
   const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
   const overrides = parseOverrides(flags);
@@ -200,14 +213,7 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
     progress.step("读取工作簿");
     const bytes = loadWorkbookBytes(input);
     const workbook = await readWorkbookFileAsync(bytes, basename(input), nodeZipCodec);
-    progress.step("校验台账");
-    const result = runEngine(workbook, { overrides, generatedAt: generationTime() });
-    progress.step("计算指标");
-    const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
-    if (noLedger)
-      throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`, "workbook.no_ledger");
-
-    refuseUnknownScope(overrides, result);
+    const result = computeFigures(workbook, input, overrides, progress);
 
     const outcome: Outcome = { issues: result.issues, figures: result.figures };
     const reasons = mustLook(outcome);
@@ -344,13 +350,7 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
     else if (/\.docx$/i.test(templateArg) || /[\\/]/.test(templateArg))
       throw new UsageError(`找不到文件：${templatePath}`, `file not found: ${templatePath}`, "file.not_found");
     else template = await storedTemplate(workbookBytes, templateArg.trim(), basename(input));
-    progress.step("校验台账");
-    const result = runEngine(workbook, { overrides, generatedAt: generationTime() });
-    progress.step("计算指标");
-    const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
-    if (noLedger)
-      throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`, "workbook.no_ledger");
-    refuseUnknownScope(overrides, result);
+    const result = computeFigures(workbook, input, overrides, progress);
     progress.step("填写模板");
     const { fillFromEngine } = await import("../adapters/docx/fill");
     const { DocxReadError } = await import("../adapters/docx/patch");

@@ -227,8 +227,19 @@ interface ParsedBody {
   styles: SimStyleSheet;
   evenAndOddHeaders: boolean;
   footers: string[];
+  /** The header and footer parts (headers first), each read as its own story with its controls. */
+  stories: ParsedStory[];
   pageSize: { width: number; height: number } | null;
   parts: PartModel[];
+}
+
+/** A header or footer part: its text and controls, kept apart from the body as Word keeps them. */
+export interface ParsedStory {
+  kind: "header" | "footer";
+  /** The header/footer types the section's w:headerReference/w:footerReference give this part (Primary, FirstPage, EvenPages). */
+  types: string[];
+  items: Item[];
+  controls: Omit<ControlModel, "key" | "wordId">[];
 }
 
 /** The namespace of an XML document's root element, or null when the document is not well-formed. */
@@ -265,6 +276,29 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
     .filter((n) => /^word\/footer\d*\.xml$/.test(n))
     .sort()
     .map((n) => textOf(decode(files[n])));
+  // Which part is which header/footer: the sections' references through the document's relationships.
+  // One section is modelled: a type's first reference wins (later sections' parts are read, unreachable by type).
+  const rels = files["word/_rels/document.xml.rels"] ? decode(files["word/_rels/document.xml.rels"]) : "";
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? "";
+  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], "Id"), `word/${attr(m[0], "Target")}`]));
+  const typesOf = new Map<string, string[]>();
+  const seenTypes = new Set<string>();
+  for (const m of decode(doc).matchAll(/<w:(header|footer)Reference\b[^>]*>/g)) {
+    const type = HEADER_FOOTER_TYPES[attr(m[0], "w:type") || "default"] ?? "Primary";
+    const target = targets.get(attr(m[0], "r:id"));
+    if (!target || seenTypes.has(`${m[1]}:${type}`)) continue;
+    seenTypes.add(`${m[1]}:${type}`);
+    typesOf.set(target, [...(typesOf.get(target) ?? []), type]);
+  }
+  const stories: ParsedStory[] = (["header", "footer"] as const).flatMap((kind) =>
+    Object.keys(files)
+      .filter((n) => new RegExp(`^word/${kind}\\d*\\.xml$`).test(n))
+      .sort(byNumber)
+      .map((n) => {
+        const { items, controls } = parseBody(decode(files[n]));
+        return { kind, types: typesOf.get(n) ?? [], items, controls };
+      }),
+  );
   const parts: PartModel[] = [];
   for (const name of Object.keys(files).sort(byNumber)) {
     const m = /^customXml\/item(\d*)\.xml$/i.exec(name);
@@ -277,8 +311,11 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
   const styleXml = files["word/styles.xml"];
   const styles = styleXml ? parseStyleSheet(decode(styleXml)) : blankStyleSheet();
   const evenAndOddHeaders = parseEvenAndOddHeaders(files["word/settings.xml"] ? decode(files["word/settings.xml"]) : undefined);
-  return { items, controls, styles, evenAndOddHeaders, footers, pageSize, parts };
+  return { items, controls, styles, evenAndOddHeaders, footers, stories, pageSize, parts };
 }
+
+/** w:headerReference/@w:type → Word.HeaderFooterType. */
+const HEADER_FOOTER_TYPES: Record<string, string> = { default: "Primary", first: "FirstPage", even: "EvenPages" };
 
 /** A datastore item's id (customXml/itemPropsN.xml), or null. */
 function itemIdOf(xml: string): string | null {
@@ -332,7 +369,8 @@ function parseBody(xml: string): {
   } catch {
     fail("InvalidArgument", "insertFileFromBase64", "The file is not a valid Word document.");
   }
-  const body = descendant(root, "w:body");
+  // A header or footer part (w:hdr, w:ftr) is read like a body.
+  const body = root.name === "w:hdr" || root.name === "w:ftr" ? root : descendant(root, "w:body");
   /** The cell of the outermost table being read, if any. */
   let cell: CellRef | null = null;
   const pushItem = (item: Item) => {
@@ -493,6 +531,62 @@ export class SimWordDocument {
   private nextKey = 1;
   private nextWordId = 100;
   private nextPart = 1;
+  /**
+   * The headers and footers, each its own story as in Word: Body.contentControls does not reach
+   * their controls; Document.contentControls does (with the body's), as does the section's
+   * getHeader/getFooter(...).contentControls.
+   */
+  stories: { kind: "header" | "footer"; types: string[]; doc: SimWordDocument }[] = [];
+  /** Headers/footers asked for by a type the file has none of: empty, and the same one each time. */
+  private readonly emptyStories = new Map<string, SimWordDocument>();
+
+  /** Section.getHeader/getFooter(type): the story of that type (one section is modelled). */
+  storyFor(kind: "header" | "footer", type: string): SimWordDocument {
+    const found = this.stories.find((st) => st.kind === kind && st.types.includes(type));
+    if (found) return found.doc;
+    const key = `${kind}:${type}`;
+    if (!this.emptyStories.has(key)) this.emptyStories.set(key, SimWordDocument.story({ kind, types: [type], items: [], controls: [] }, 900000 + 10000 * this.emptyStories.size));
+    return this.emptyStories.get(key)!;
+  }
+
+  /** The story whose text these items are: where a range's edits land. */
+  docOfItems(items: readonly Item[]): SimWordDocument {
+    const first = items[0];
+    if (!first || this.items.includes(first)) return this;
+    return [...this.stories.map((st) => st.doc), ...this.emptyStories.values()].find((d) => d.items.includes(first)) ?? this;
+  }
+
+  /** A header or footer story; its keys and ids start at `base`, so they never meet the body's. */
+  private static story(parsed: ParsedStory, base: number): SimWordDocument {
+    const doc = new SimWordDocument();
+    doc.nextKey = base;
+    doc.nextWordId = base;
+    doc.replaceBody({ ...parsed, styles: blankStyleSheet(), evenAndOddHeaders: false, footers: [], stories: [], pageSize: null, parts: [] }, "body");
+    return doc;
+  }
+
+  /** The story (body, header or footer) holding a control: what the control's methods act on. */
+  docOf(key: number): SimWordDocument {
+    if (this.controlsByKey.has(key)) return this;
+    return [...this.stories.map((st) => st.doc), ...this.emptyStories.values()].find((d) => d.controlsByKey.has(key)) ?? this;
+  }
+
+  /** Every control of the document, body first, then headers and footers: Document.contentControls. */
+  allControls(): ControlModel[] {
+    return [this, ...this.stories.map((st) => st.doc), ...this.emptyStories.values()].flatMap((d) => d.controlKeys().map((k) => d.control(k)!));
+  }
+
+  /** The controls of the headers (or footers) as Word shows them, for assertions. */
+  storyControls(kind: "header" | "footer"): SimWordControlState[] {
+    return this.stories.filter((st) => st.kind === kind).flatMap((st) => st.doc.controls());
+  }
+
+  /** The clerk types over the n-th control with this tag in a header or footer. */
+  typeInStoryControl(kind: "header" | "footer", tag: string, text: string): void {
+    const story = this.stories.find((st) => st.kind === kind && st.doc.controls().some((c) => c.tag === tag));
+    if (!story) throw new Error(`no ${kind} control tagged ${tag}`);
+    story.doc.typeInControl(tag, text);
+  }
 
   constructor(initialDocx?: Uint8Array) {
     if (!initialDocx) {
@@ -1023,6 +1117,7 @@ export class SimWordDocument {
     // section: page setup and footers.
     if (how === "document" && where === "Replace") {
       this.footers = parsed.footers;
+      this.stories = parsed.stories.map((st, i) => ({ kind: st.kind, types: st.types, doc: SimWordDocument.story(st, 100000 * (i + 1)) }));
       this.pageSize = parsed.pageSize;
     }
   }
@@ -1194,13 +1289,18 @@ class SimDocumentProxy extends SimProxy<SimWordDocument> {
   get body(): SimBodyProxy {
     return (this._body ??= new SimBodyProxy(this.context));
   }
+  /** WordApi 1.1: every control of the document, the headers' and footers' included (Body.contentControls has the body's only). */
   get contentControls(): SimContentControlCollection {
-    return this.body.contentControls;
+    return new SimContentControlCollection(this.context, () => this._host.doc.allControls());
   }
   /** WordApi 1.1: the selection; here the caret the clerk placed (placeCursorAfter), an empty range. */
   getSelection(): SimRangeProxy {
     const caret = rangeOf([]);
     return new SimRangeProxy(this.context, () => Object.assign(caret, { caret: true }));
+  }
+  /** WordApi 1.1: the sections (one modelled). */
+  get sections(): SimSectionCollection {
+    return new SimSectionCollection(this.context, () => [this._host.doc]);
   }
   get customXmlParts(): SimCustomXmlPartCollection {
     this._host.need("1.4", "Document.customXmlParts");
@@ -1241,38 +1341,62 @@ function insertLocationOf(loc: string, where: string): "Replace" | "Start" | "En
   return fail("InvalidArgument", where, `The insert location '${loc}' is not valid here.`);
 }
 
-class SimSectionCollection extends SimCollectionProxy<never, never> {
+class SimSectionCollection extends SimCollectionProxy<SimWordDocument, SimSectionProxy> {
   readonly _className = "SectionCollection";
-  protected _item(): never {
-    return fail("GeneralException", "SectionCollection");
+  protected _item(m: SimWordDocument): SimSectionProxy {
+    return new SimSectionProxy(this.context, () => m);
   }
+}
+
+/** WordApi 1.1: a section; one is modelled, its headers and footers by type. */
+class SimSectionProxy extends SimProxy<SimWordDocument> {
+  readonly _className = "Section";
+  protected readonly _scalars = [] as const;
+  getHeader(type: string): SimBodyProxy {
+    return new SimBodyProxy(this.context, () => this._host.doc.storyFor("header", headerFooterType(type, "Section.getHeader")));
+  }
+  getFooter(type: string): SimBodyProxy {
+    return new SimBodyProxy(this.context, () => this._host.doc.storyFor("footer", headerFooterType(type, "Section.getFooter")));
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+}
+
+function headerFooterType(type: string, where: string): string {
+  if (type === "Primary" || type === "FirstPage" || type === "EvenPages") return type;
+  return fail("InvalidArgument", where, `The header/footer type '${type}' is not valid.`);
 }
 
 class SimBodyProxy extends SimProxy<SimWordDocument> {
   readonly _className = "Body";
   protected readonly _scalars = ["text"] as const;
-  constructor(context: SimWordContext) {
-    super(context, () => context._host.doc);
+  /** The document's body, or a header's or footer's (Section.getHeader/getFooter). */
+  constructor(
+    context: SimWordContext,
+    private readonly _story: () => SimWordDocument = () => context._host.doc,
+  ) {
+    super(context, _story);
   }
   get text(): string {
     return this._get("text");
   }
   get contentControls(): SimContentControlCollection {
     return new SimContentControlCollection(this.context, () => {
-      const doc = this._host.doc;
+      const doc = this._story();
       return doc.controlKeys().map((k) => doc.control(k)!);
     });
   }
   get paragraphs(): SimParagraphCollection {
     return new SimParagraphCollection(this.context, () =>
-      this._host.doc.paragraphInfos().map((p, index) => ({ index, text: p.text, ...this._host.doc.formatOf(p.styleId) })),
+      this._story().paragraphInfos().map((p, index) => ({ index, text: p.text, ...this._host.doc.formatOf(p.styleId) })),
     );
   }
   /** WordApi 1.1: the matches, found at the sync (see SimWordDocument.search for the wildcard subset). */
   search(searchText: string, options?: { matchWildcards?: boolean }): SimRangeCollection {
     const found: { ranges: SimRangeModel[] | null } = { ranges: null };
     this._queue(() => {
-      found.ranges = this._host.doc.search(searchText, options?.matchWildcards === true);
+      found.ranges = this._story().search(searchText, options?.matchWildcards === true);
     });
     return new SimRangeCollection(this.context, () => found.ranges ?? []);
   }
@@ -1336,10 +1460,10 @@ class SimRangeProxy extends SimProxy<RangeLike> {
       set highlightColor(color: string | null) {
         range._queue(() => {
           const key = range._controlKey();
-          if (key >= 0) range._host.doc.setControlHighlight(key, color);
+          if (key >= 0) range._host.doc.docOf(key).setControlHighlight(key, color);
           else {
             const m = range._target("Range.font");
-            if (m?.items) range._host.doc.setRangeHighlight(m as SimRangeModel, color);
+            if (m?.items) range._host.doc.docOfItems(m.items).setRangeHighlight(m as SimRangeModel, color);
           }
         });
       },
@@ -1376,7 +1500,7 @@ class SimRangeProxy extends SimProxy<RangeLike> {
     this._host.need("1.4", location);
     this._queue(() => {
       const m = this._target(location);
-      if (m) this._host.doc.addBookmark(name, rangeOf(m.items ?? []));
+      if (m) this._host.doc.docOfItems(m.items ?? []).addBookmark(name, rangeOf(m.items ?? []));
     });
   }
 
@@ -1386,9 +1510,9 @@ class SimRangeProxy extends SimProxy<RangeLike> {
     let key = -1;
     this._queue(() => {
       const m = this._target(location);
-      if (m) key = this._host.doc.wrapInControl({ items: m.items ?? [], text: m.text });
+      if (m) key = this._host.doc.docOfItems(m.items ?? []).wrapInControl({ items: m.items ?? [], text: m.text });
     });
-    return new SimContentControlProxy(this.context, () => (key < 0 ? null : this._host.doc.control(key)));
+    return new SimContentControlProxy(this.context, () => (key < 0 ? null : this._host.doc.docOf(key).control(key)));
   }
   protected _read(m: { text: string }, name: string): unknown {
     return name === "text" ? m.text : undefined;
@@ -1503,12 +1627,12 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       if (!c) return;
       if (c.cannotEdit) fail("AccessDenied", location, "The content control cannot be edited.");
       key = c.key;
-      if (where === "Replace") this._host.doc.replaceControlText(c.key, text);
-      else this._host.doc.insertIntoControl(c.key, text, where);
+      if (where === "Replace") this._host.doc.docOf(c.key).replaceControlText(c.key, text);
+      else this._host.doc.docOf(c.key).insertIntoControl(c.key, text, where);
     });
     return new SimRangeProxy(
       this.context,
-      () => (key < 0 ? null : { text: this._host.doc.controlText(key) }),
+      () => (key < 0 ? null : { text: this._host.doc.docOf(key).controlText(key) }),
       () => (where === "Replace" ? key : -1),
     );
   }
@@ -1522,7 +1646,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       const c = this._forMethod(location);
       if (!c) return;
       if (c.cannotEdit) fail("AccessDenied", location, "The content control cannot be edited.");
-      this._host.doc.replaceControlOoxml(c.key, ooxml);
+      this._host.doc.docOf(c.key).replaceControlOoxml(c.key, ooxml);
     });
   }
 
@@ -1531,7 +1655,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     this._host.need("1.3", "ContentControl.tables");
     return new SimTableCollection(this.context, () => {
       const c = this._target("ContentControl.tables");
-      return c ? this._host.doc.controlTables(c.key).map((values) => ({ values })) : [];
+      return c ? this._host.doc.docOf(c.key).controlTables(c.key).map((values) => ({ values })) : [];
     });
   }
 
@@ -1542,7 +1666,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     this._queue(() => {
       key = this._forMethod("ContentControl.getRange")?.key ?? -1;
     });
-    return new SimRangeProxy(this.context, () => (key < 0 ? null : this._host.doc.controlRange(key)));
+    return new SimRangeProxy(this.context, () => (key < 0 ? null : this._host.doc.docOf(key).controlRange(key)));
   }
 
   /** WordApi 1.1: the control's OOXML, tracked changes included. */
@@ -1551,7 +1675,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     const result = this._result<string>(location);
     this._queue(() => {
       const c = this._forMethod(location);
-      const xml = c ? this._host.doc.controlOoxml(c.key) : null;
+      const xml = c ? this._host.doc.docOf(c.key).controlOoxml(c.key) : null;
       return () => result._set(xml as string);
     });
     return result;
@@ -1565,7 +1689,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     const result = this._result<string>(location);
     this._queue(() => {
       const c = this._forMethod(location);
-      const text = c ? this._host.doc.controlText(c.key, version) : null;
+      const text = c ? this._host.doc.docOf(c.key).controlText(c.key, version) : null;
       return () => result._set(text as string);
     });
     return result;
@@ -1579,7 +1703,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     }
     this._queue(() => {
       const c = this._forMethod(location);
-      if (c) this._host.doc.selectControl(c.key);
+      if (c) this._host.doc.docOf(c.key).selectControl(c.key);
     });
   }
 
@@ -1589,7 +1713,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       const c = this._forMethod(location);
       if (!c) return;
       if (c.cannotDelete) fail("AccessDenied", location, "The content control cannot be deleted.");
-      this._host.doc.removeControl(c.key, keepContent);
+      this._host.doc.docOf(c.key).removeControl(c.key, keepContent);
     });
   }
 
@@ -1598,7 +1722,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       case "id":
         return m.wordId;
       case "text":
-        return this._host.doc.controlText(m.key);
+        return this._host.doc.docOf(m.key).controlText(m.key);
       case "type":
         return "RichText";
       case "appearance":
@@ -1613,7 +1737,7 @@ class SimContentControlCollection extends SimCollectionProxy<ControlModel, SimCo
   readonly _className = "ContentControlCollection";
   protected _item(m: ControlModel): SimContentControlProxy {
     // Bound to that control: it stays addressable while it lives, wherever it moves.
-    return new SimContentControlProxy(this.context, () => this._host.doc.control(m.key));
+    return new SimContentControlProxy(this.context, () => this._host.doc.docOf(m.key).control(m.key));
   }
   private _filtered(keep: (c: ControlModel) => boolean): SimContentControlCollection {
     return new SimContentControlCollection(this.context, () => (this._target(this._className) ?? []).filter(keep));

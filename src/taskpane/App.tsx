@@ -21,6 +21,7 @@ import { PaneHeader } from "./components/PaneHeader";
 import { useAction } from "./shell/useAction";
 import { EmptyState } from "./views/EmptyState";
 import { Workspace, firstTab, type TabId } from "./views/Workspace";
+import { PANE_ROOT } from "./components/styles";
 
 /** The workbook as last read; a failed read is the reading action's error. */
 type Load = { kind: "loading" } | { kind: "ready"; result: EngineResult; workbookName: string };
@@ -33,15 +34,7 @@ const CHEAP_READ_MS = 1000;
 const OWN_WRITE_MS = 2000;
 
 const useStyles = makeStyles({
-  root: {
-    boxSizing: "border-box",
-    width: "100%",
-    minWidth: 0,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
+  root: PANE_ROOT,
   text: { display: "block", overflowWrap: "anywhere" },
 });
 

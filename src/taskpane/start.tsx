@@ -8,7 +8,7 @@ import { Shell } from "./shell/Shell";
 import { App } from "./App";
 import { ErrorNotice } from "./components/ErrorNotice";
 import { createExcelServices, type PaneServices } from "./services";
-import type { PanePlatform } from "./shell/services";
+import { paneSupported, platformOf } from "../adapters/office/requirements";
 import { isDarkTheme } from "./shell/theme";
 import { WordApp } from "./word/WordApp";
 import { createWordServices, type WordPaneServices } from "./word/services";
@@ -21,25 +21,6 @@ export interface StartOptions {
   wordServices?: () => WordPaneServices;
   /** URL query, for `?lang=en` and `?theme=dark` in tests and screenshots. */
   search?: string;
-}
-
-const PLATFORMS: PanePlatform[] = ["PC", "OfficeOnline", "Mac", "iOS", "Android", "Universal"];
-
-function platformOf(context: Office.Context | undefined): PanePlatform {
-  const platform = String(context?.platform ?? context?.diagnostics?.platform ?? "");
-  return PLATFORMS.find((p) => p === platform) ?? "unknown";
-}
-
-/** Outside Office (or in an old build) requirements are undefined; let the pane try and report errors itself. */
-function supportsExcelApi(context: Office.Context | undefined): boolean {
-  const requirements = context?.requirements;
-  return !requirements || requirements.isSetSupported("ExcelApi", "1.7");
-}
-
-/** WordApi 1.3 lists content controls; the adapter itself degrades for the link part (1.4) and the insert (1.5). */
-function supportsWordApi(context: Office.Context | undefined): boolean {
-  const requirements = context?.requirements;
-  return !requirements || requirements.isSetSupported("WordApi", "1.3");
 }
 
 const useStyles = makeStyles({
@@ -83,13 +64,13 @@ export async function startPane(options: StartOptions): Promise<Root> {
   let content: ReactNode;
   const host = String(info?.host ?? "");
   if (host === "Excel") {
-    content = supportsExcelApi(context) ? (
+    content = paneSupported("excel", context) ? (
       <App services={(options.services ?? (() => createExcelServices(undefined, platformOf(context))))()} />
     ) : (
       <HostNotice kind="unsupported" />
     );
   } else if (host === "Word") {
-    content = supportsWordApi(context) ? (
+    content = paneSupported("word", context) ? (
       <WordApp services={(options.wordServices ?? (() => createWordServices(undefined, undefined, platformOf(context))))()} />
     ) : (
       <HostNotice kind="unsupportedWord" />

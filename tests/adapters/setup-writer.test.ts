@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { LEDGER_SPECS } from "../../src/core/ledger/schema";
 import { writeSetupWorkbook } from "../../src/adapters/xlsx/setup-writer";
 import { VALIDATED_ROWS } from "../../src/core/workbook/spec";
+import { GUARANTEE_HEADERS } from "../../bench/generate-ledger";
 
 const settingsRows: [string, string][] = [
   ["年度", "2022"],
@@ -60,17 +61,7 @@ describe("the set-up workbook writer", () => {
       }
     }
     const guarantees = workbook.getWorksheet("电子保函")!;
-    expect(tablesOf(guarantees)[0].columns.map((c) => c.name)).toEqual([
-      "保函编号",
-      "开立日期",
-      "投标企业",
-      "统一社会信用代码",
-      "项目名称",
-      "保证金金额（元）",
-      "出函机构",
-      "状态",
-      "部门",
-    ]);
+    expect(tablesOf(guarantees)[0].columns.map((c) => c.name)).toEqual([...GUARANTEE_HEADERS]);
     expect(guarantees.getCell("F1").value).toBe("保证金金额（元）");
   });
 

@@ -3,18 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { unzipSync, zipSync, strToU8 } from "fflate";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 
 const root = resolve(__dirname, "../..");
 const sample = join(root, "examples/sample-ledgers.xlsx");
 const binary = join(root, "bin/ledger-report.js");
-
-async function cli(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 function tempDir() {
   return mkdtempSync(join(tmpdir(), "lr-cli-"));

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { strFromU8, strToU8, unzipSync } from "fflate";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { EXIT_MUST_LOOK, EXIT_OK, LOOK_REASONS, exitCode, mustLook } from "../../src/cli/exit";
 import { COMMANDS, didYouMean, HELP } from "../../src/cli/help";
 import { formatRefresh } from "../../src/cli/output";
@@ -13,15 +13,9 @@ import { readLedgers } from "../../src/core/ledger";
 import type { Issue, RawTable } from "../../src/core/types";
 import { editControl, withDocumentXml } from "../adapters/refresh/clerk";
 import { readLinkedDocx } from "../../src/adapters/docx/patch";
+import { rawTable } from "../helpers/raw-workbook";
 
 const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
-
-async function cli(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "lr-contract-"));
 /**
@@ -118,24 +112,14 @@ describe("the exit code is decided in one place", () => {
       ...Array.from({ length: 7 }, (_, i) => [i === 0 ? "BH-1" : `BH-D`, "2022-01-02", "乙", 200]),
     ];
     const tables: RawTable[] = [
-      {
-        sheet: "学习记录",
-        top: 0,
-        left: 0,
-        values: [
-          ["日期", "形式", "主题"],
-          ["2022-03-01", "党课", "廉政党课"],
-        ],
-      },
-      {
-        sheet: "共建单位",
-        top: 0,
-        left: 0,
-        values: [
-          ["单位名称", "协议签订日期"],
-          ["某社区", "2022-01-05"],
-        ],
-      },
+      rawTable("学习记录", [
+        ["日期", "形式", "主题"],
+        ["2022-03-01", "党课", "廉政党课"],
+      ]),
+      rawTable("共建单位", [
+        ["单位名称", "协议签订日期"],
+        ["某社区", "2022-01-05"],
+      ]),
       { sheet: "电子保函", top: 0, left: 0, values: [header, ...rows] },
     ];
     const issues = readLedgers({ name: "重复.xlsx", date1904: false, tables }).issues;

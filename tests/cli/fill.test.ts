@@ -5,19 +5,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { locateControls } from "../../src/adapters/docx/patch";
 import { templatesToRows, TEMPLATE_SHEET } from "../../src/core/fill/stored";
 import { wordMadePackage } from "../adapters/docx/word-made";
 
 const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
-
-async function cli(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "lr-fill-"));
 const template = join(dir, "工作总结.docx");

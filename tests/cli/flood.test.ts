@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ledgerXlsxBytes } from "../../bench/generate-ledger";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 
 const ROWS = 100_000;
 let dir: string;
@@ -17,11 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; out: string }> {
-  let out = "";
-  const code = await main(args, { out: (s) => (out += s), err: () => {} });
-  return { code, out };
-}
+const run = (args: string[]) => runCli(args);
 
 describe("a 100,000-row ledger with a bad credit code on every row", () => {
   it("gives figures --json under 1 MB, the flood as one warning with its count, first cells and range", async () => {

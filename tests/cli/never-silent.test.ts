@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import { readLinkedDocx } from "../../src/adapters/docx/patch";
 import { unzipSync, strFromU8 } from "fflate";
 
@@ -14,12 +14,7 @@ const sample = join(root, "examples/sample-ledgers.xlsx");
 const withSample = existsSync(sample) ? describe : describe.skip;
 const dir = mkdtempSync(join(tmpdir(), "lr-never-silent-"));
 
-async function cli(argv: string[], now?: Date) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), now: now ? () => now : undefined });
-  return { code, out, err };
-}
+const cli = runCli;
 
 /** The sample with one header cell renamed, as a clerk might: 形式 → 学习方式. */
 async function sampleWithRenamedForm(): Promise<string> {

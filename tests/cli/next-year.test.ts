@@ -6,16 +6,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { main, refreshedName } from "../../src/cli/main";
+import { refreshedName } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { readLinkedDocx } from "../../src/adapters/docx/patch";
 import { editControl, SAMPLE, unzipText, withDocumentXml } from "../adapters/refresh/clerk";
-
-async function cli(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), "lr-next-year-"));
 const SENTENCE = "三是明确重点工作。";

@@ -6,38 +6,24 @@ import { scopeChoices, scopeIsKnown, unresolvedFigures } from "../../src/taskpan
 import { otherWorkbookOf } from "../../src/taskpane/components/review";
 import { unresolvedLine } from "../../src/taskpane/views/FiguresView";
 import { makeT } from "../../src/taskpane/i18n";
+import { rawTable } from "../helpers/raw-workbook";
 
 const workbook: RawWorkbook = {
   name: "台账.xlsx",
   date1904: false,
   tables: [
-    {
-      sheet: "学习记录",
-      top: 0,
-      left: 0,
-      values: [
-        ["日期", "学习方式", "主题"],
-        ["2022-03-01", "专题学习", "二十大"],
-      ],
-    },
-    {
-      sheet: "电子保函-交易一科",
-      top: 0,
-      left: 0,
-      values: [
-        ["保函编号", "开立日期", "投标企业", "保证金金额（元）"],
-        ["BH-1", "2022-01-01", "甲", 100],
-      ],
-    },
-    {
-      sheet: "共建单位",
-      top: 0,
-      left: 0,
-      values: [
-        ["单位名称", "协议签订日期", "部门"],
-        ["某社区", "2022-01-05", "综合科"],
-      ],
-    },
+    rawTable("学习记录", [
+      ["日期", "学习方式", "主题"],
+      ["2022-03-01", "专题学习", "二十大"],
+    ]),
+    rawTable("电子保函-交易一科", [
+      ["保函编号", "开立日期", "投标企业", "保证金金额（元）"],
+      ["BH-1", "2022-01-01", "甲", 100],
+    ]),
+    rawTable("共建单位", [
+      ["单位名称", "协议签订日期", "部门"],
+      ["某社区", "2022-01-05", "综合科"],
+    ]),
   ],
 };
 

@@ -6,22 +6,14 @@ import { chooseAll, clerkMessage, figureNames, issueSummary, reviewModel } from 
 import { nextYearFileName, refreshedFileName } from "../../src/taskpane/model";
 import { XlsxReadError } from "../../src/adapters/xlsx";
 import { undoKeys } from "../../src/taskpane/shell/services";
+import { linkRecordOf } from "../helpers/link-record";
 
 function figure(id: string, text: string, name = `名称${id}`): LinkedFigure {
   return { id, name, value: Number(text) || null, text, fingerprint: `fp-${id}-${text}`, ledger: "共建单位", conditions: "", rows: 1 };
 }
 
 function record(figures: LinkedFigure[]): LinkRecord {
-  return {
-    version: 1,
-    workbookId: "wb",
-    workbookName: "台账2022.xlsx",
-    templateId: "shuzhi",
-    period: { start: "2022-01-01", end: "2022-12-31" },
-    scope: "全部门",
-    generatedAt: "2023-01-09T08:30:00.000Z",
-    figures,
-  };
+  return linkRecordOf(figures, { workbookName: "台账2022.xlsx", templateId: "shuzhi", generatedAt: "2023-01-09T08:30:00.000Z" });
 }
 
 // partners: moved by the ledgers; study: hand-edited and moved; donations: deleted; goals: untouched.

@@ -23,6 +23,7 @@ import { customXmlPart } from "./package";
 import { contentControlXml } from "./content-control";
 import { tableFigureControlXml } from "./table-figure";
 import { figureBookmarkName } from "./bookmark-names";
+import { STYLE } from "./style-names";
 
 /** A slot's current text, and whether it is an unresolved figure's 待补 placeholder (highlighted). */
 export interface FillValue {
@@ -99,6 +100,8 @@ interface Paragraph {
   start: number;
   end: number;
   block: boolean;
+  /** In a table cell: the cell's width in twips (null when not given), and whether the paragraph is the cell's last block. */
+  cell?: { width: number | null; last: boolean };
   runs: RunInfo[];
   /** The paragraph's text and, per character, its run and piece (-1 for a tab or break). */
   text: string;
@@ -121,6 +124,7 @@ function readParagraphs(xml: string): Paragraph[] {
   let piece: Partial<TextPiece> | null = null;
   let rPrStart = -1;
   let count = 0;
+  let cellWidth: number | null = null;
   scanTags(xml, (tag) => {
     const para = paragraphs[paragraphs.length - 1];
     const run = runs[runs.length - 1] ?? null;
@@ -128,8 +132,15 @@ function readParagraphs(xml: string): Paragraph[] {
     if (tag.kind === "open" || tag.kind === "empty") {
       if (tag.name === "w:p" && tag.kind === "open") {
         const block = parentName === "w:body" || parentName === "w:tc" || parentName === "w:sdtContent";
-        paragraphs.push({ start: tag.start, end: -1, block, runs: [], text: "", where: [], number: ++count });
+        const cell = parentName === "w:tc" ? { width: cellWidth, last: false } : undefined;
+        paragraphs.push({ start: tag.start, end: -1, block, cell, runs: [], text: "", where: [], number: ++count });
         runs.push(null);
+      } else if (tag.name === "w:tc" && tag.kind === "open") {
+        cellWidth = null;
+      } else if (tag.name === "w:tcW" && parentName === "w:tcPr") {
+        const w = Number(attribute(xml.slice(tag.start, tag.end), "w:w"));
+        const type = attribute(xml.slice(tag.start, tag.end), "w:type") ?? "dxa";
+        cellWidth = type === "dxa" && Number.isFinite(w) && w > 0 ? w : null;
       } else if (tag.name === "w:r" && tag.kind === "open" && para) {
         runs[runs.length - 1] = {
           start: tag.start,
@@ -165,7 +176,11 @@ function readParagraphs(xml: string): Paragraph[] {
     if (tag.name === "w:p") {
       const done = paragraphs.pop();
       runs.pop();
-      if (done) out.push({ ...done, end: tag.end });
+      if (done) {
+        // A cell must end with a paragraph: one replaced by a table needs an empty one after it.
+        if (done.cell) done.cell.last = /^(\s*<w:bookmarkEnd\b[^>]*\/>)*\s*<\/w:tc>/.test(xml.slice(tag.end, tag.end + 400));
+        out.push({ ...done, end: tag.end });
+      }
     } else if (run && tag.name === "w:r" && ownParent !== "w:r") {
       run.end = tag.end;
       run.contentEnd = tag.start;
@@ -360,6 +375,48 @@ function openPackage(bytes: Uint8Array): { files: Unzipped; order: string[] } {
   return { files, order };
 }
 
+/**
+ * Two figure controls with nothing between them (`{{单位名称}}{{年度}}`) get a zero-width space between
+ * them: LibreOffice (7.4) re-saves adjacent inline controls nested one in the other, which a later
+ * refresh would read as the clerk's edit. The space is invisible and outside both controls.
+ */
+function separatedFromPrevious(xml: string, edit: Edit): Edit {
+  const adjacent = edit.text.startsWith("<w:bookmarkStart") && /<\/w:sdt><w:bookmarkEnd w:id="\d+"\/>$/.test(xml.slice(Math.max(0, edit.start - 100), edit.start));
+  return adjacent ? { ...edit, text: `<w:r><w:t>\u200B</w:t></w:r>${edit.text}` } : edit;
+}
+
+/**
+ * The table text style (表格文字, the generator's LRTableText) a placed table's cells name, added to a
+ * document that lacks it — by insertion only. Self-contained (based on nothing of ours): LibreOffice
+ * lays a table whose paragraphs name a missing style out one character column wide.
+ */
+const TABLE_TEXT_STYLE =
+  `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE.table}"><w:name w:val="表格文字"/><w:uiPriority w:val="14"/><w:qFormat/>` +
+  `<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr>` +
+  `<w:rPr><w:rFonts w:ascii="仿宋" w:eastAsia="仿宋" w:hAnsi="仿宋" w:hint="eastAsia"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>`;
+
+function addTableTextStyle(files: Unzipped): void {
+  const part = "word/styles.xml";
+  const decoded = files[part] ? decodeXml(files[part]) : null;
+  if (!decoded) return;
+  const { text, encoding } = decoded;
+  if (new RegExp(`<w:style\\b[^>]*w:styleId="${STYLE.table}"`).test(text)) return;
+  const end = text.lastIndexOf("</w:styles>");
+  if (end < 0) return;
+  files[part] = encodeXml(text.slice(0, end) + TABLE_TEXT_STYLE + text.slice(end), encoding);
+}
+
+/**
+ * Why a table figure's placeholder cannot become its table here (null when it can, or is no table
+ * figure): a table needs a block-level paragraph of its own in the body or a table cell.
+ */
+function tableFigureMisplaced(part: string, p: Paragraph, placeholder: string, value: FillValue): { zh: string; en: string } | null {
+  if (value.table === undefined) return null;
+  if (part !== "word/document.xml") return { zh: "在页眉或页脚中，那里不放表格", en: "is in a header or footer, where no table goes" };
+  if (!p.block || p.text.trim() !== placeholder) return { zh: "与其他文字同在一段", en: "shares its paragraph with other text" };
+  return null;
+}
+
 /** Fills every placeholder of a .docx with a linked control; unknown ones are issues, left as typed. */
 export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
   const { files, order } = openPackage(bytes);
@@ -381,6 +438,7 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
   const ids: string[] = [];
   const issues: Issue[] = [];
   const replaced: FillResult["replaced"] = [];
+  let tablesPlaced = false;
 
   const bookmarkFor = (id: string): string => {
     for (let k = (occurrences.get(id) ?? 0) + 1; ; k++) {
@@ -424,6 +482,17 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
           });
           continue;
         }
+        const misplaced = tableFigureMisplaced(part, p, m[0], slots.value(target.id));
+        if (misplaced) {
+          found.refused = misplaced.zh;
+          issues.push({
+            severity: "warning",
+            code: "fill.placeholder_not_converted",
+            message: `表格指标须单独成段：${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${m[0]} ${misplaced.zh}，已原样保留（不会把表格压成一行文字）：请把它单独放在正文或表格单元格的一段里。`,
+            messageEn: `A table figure needs a paragraph of its own: ${m[0]} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") ${misplaced.en}; it was left as typed (a table is never flattened into a line of text). Put it alone in a paragraph of the body or of a table cell.`,
+          });
+          continue;
+        }
         const edit = placeholderEdit(original, p, m.index!, m.index! + m[0].length, () => "");
         if ("refused" in edit) {
           found.refused = edit.refused;
@@ -448,6 +517,7 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
           const target = slots.resolve(m[1]);
           if (!target) continue;
           const value = slots.value(target.id);
+          if (tableFigureMisplaced(part, p, m[0], value)) continue;
           const control = (rPr: string) => {
             const mark = take(numbering.bookmarkIds, 0);
             const name = bookmarkFor(target.id);
@@ -460,20 +530,24 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
             );
           };
           // A table figure alone in a block-level paragraph: the paragraph becomes its block control around the table.
-          if (value.table !== undefined && p.block && p.text.trim() === m[0]) {
+          // In a cell the table is nested, as wide as the cell, and the cell keeps a last paragraph (OOXML requires one).
+          if (value.table !== undefined) {
             const mark = take(numbering.bookmarkIds, 0);
             const id = take(numbering.controlIds, 1);
-            const block = tableFigureControlXml({ alias: target.name, tag: slotTag(target.id), id, table: value.table, text: value.text });
+            const width = p.cell?.width ?? undefined;
+            const block = tableFigureControlXml({ alias: target.name, tag: slotTag(target.id), id, table: value.table, text: value.text, width });
+            const closing = p.cell?.last ? "<w:p/>" : "";
+            tablesPlaced = true;
             edits.push({
               start: p.start,
               end: p.end,
-              text: `<w:bookmarkStart w:id="${mark}" w:name="${escapeXmlAttribute(bookmarkFor(target.id))}"/>${block}<w:bookmarkEnd w:id="${mark}"/>`,
+              text: `<w:bookmarkStart w:id="${mark}" w:name="${escapeXmlAttribute(bookmarkFor(target.id))}"/>${block}<w:bookmarkEnd w:id="${mark}"/>${closing}`,
             });
             break;
           }
           const edit = placeholderEdit(xml, p, m.index!, m.index! + m[0].length, control);
           if ("refused" in edit) continue;
-          edits.push(edit);
+          edits.push(separatedFromPrevious(xml, edit));
           break;
         }
       }
@@ -492,6 +566,8 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
       replaced.push(...changedSpans(part, original, xml));
     }
   }
+
+  if (tablesPlaced) addTableTextStyle(files);
 
   const previous = existingLink(files, order);
   const record = slots.record(ids, previous?.record ?? null);

@@ -103,7 +103,7 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
       `链接信息还在，但文档中找不到任何数字控件（共 ${parsed.record.figures.length} 个）：控件标记可能在用其他软件（如 WPS、LibreOffice）另存时丢失了。请用 Word 保存的原报告刷新，或重新生成报告。`,
       `the link part lists ${parsed.record.figures.length} figures but the document has no figure controls left: their tags were probably lost when another program (WPS, LibreOffice) re-saved it. Refresh the report as Word saved it, or generate it again.`,
     );
-  const other = headerFooterControls(files, order);
+  const other = headerFooterControls(files, order, parsed.record);
   return {
     files,
     order,
@@ -118,20 +118,24 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
 
 /**
  * Figure controls in headers and footers (a filled document may put {{年度}} there), after the body's:
- * found by their tags only — a header re-saved by another program is left alone, never guessed at.
+ * found by their tags, or — re-saved by LibreOffice, which empties every w:sdtPr but keeps the
+ * bookmarks — by their `lr_` bookmark; never by order, never guessed at.
  */
 function headerFooterControls(
   files: Unzipped,
   order: string[],
+  record: LinkRecord,
 ): { controls: (LocatedControl & { part: string })[]; parts: Record<string, { xml: string; encoding: XmlEncoding }> } {
   const controls: (LocatedControl & { part: string })[] = [];
   const parts: Record<string, { xml: string; encoding: XmlEncoding }> = {};
   for (const name of order.filter((n) => /^word\/(header|footer)\d*\.xml$/i.test(n)).sort()) {
     const decoded = decodeXml(files[name]);
-    if (!decoded || !decoded.text.includes("lr:")) continue;
+    if (!decoded || !/lr:|lr_/.test(decoded.text)) continue;
     let found: LocatedControl[];
     try {
-      found = locateControls(decoded.text);
+      const untagged: UntaggedControl[] = [];
+      found = locateControls(decoded.text, untagged);
+      if (untagged.length) found = [...found, ...placeUntagged(untagged, record, false)].sort((a, b) => a.contentStart - b.contentStart);
     } catch (e) {
       if (e instanceof XmlScanError) continue;
       throw e;

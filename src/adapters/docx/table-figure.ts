@@ -28,20 +28,24 @@ function cellXml(text: string, width: number, header: boolean): string {
   );
 }
 
-/** A three-line `w:tbl` of the table's cells. */
-export function figureTableXml(table: FigureTable): string {
+/** A three-line `w:tbl` of the table's cells, `width` twips wide (the text block's unless nested in a narrower cell). */
+export function figureTableXml(table: FigureTable, width: number = WIDTH): string {
   const rows = tableCells(table);
+  // A nested table fits its cell (less the cell's default margins of 108 twips a side).
+  const inner = width < WIDTH ? Math.max(width - 216, 1440) : WIDTH;
+  // Narrow, the numbers need more than a quarter each (“100.0%” must not wrap): 40/30/30.
+  const columns = inner === WIDTH ? COLUMNS : [0.4, 0.3, 0.3].map((f) => Math.floor(f * inner));
   const tblPr =
-    `<w:tblPr><w:tblW w:w="${WIDTH}" w:type="dxa"/><w:jc w:val="center"/>` +
+    `<w:tblPr><w:tblW w:w="${inner}" w:type="dxa"/><w:jc w:val="center"/>` +
     `<w:tblBorders><w:top w:val="single" w:sz="${THICK}" w:space="0" w:color="000000"/><w:left w:val="nil"/>` +
     `<w:bottom w:val="single" w:sz="${THICK}" w:space="0" w:color="000000"/><w:right w:val="nil"/>` +
     `<w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>` +
     `<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`;
-  const grid = `<w:tblGrid>${COLUMNS.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
+  const grid = `<w:tblGrid>${columns.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
   const body = rows
     .map((cells, r) => {
       const trPr = r === 0 ? "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:trPr><w:cantSplit/></w:trPr>";
-      return `<w:tr>${trPr}${cells.map((c, k) => cellXml(c, COLUMNS[k] ?? COLUMNS[COLUMNS.length - 1], r === 0)).join("")}</w:tr>`;
+      return `<w:tr>${trPr}${cells.map((c, k) => cellXml(c, columns[k] ?? columns[columns.length - 1], r === 0)).join("")}</w:tr>`;
     })
     .join("");
   return `<w:tbl>${tblPr}${grid}${body}</w:tbl>`;
@@ -62,15 +66,17 @@ export function tableFigureControlXml(c: {
   id: number;
   table: FigureTable | null | undefined;
   text: string;
+  /** The cell's width when the table is nested in one. */
+  width?: number;
 }): string {
   return (
     `<w:sdt><w:sdtPr><w:alias w:val="${escapeXmlAttribute(c.alias.replace(/[\t\n\r]/g, " "))}"/>` +
     `<w:tag w:val="${escapeXmlAttribute(c.tag)}"/><w:id w:val="${c.id}"/><w:lock w:val="sdtLocked"/></w:sdtPr>` +
-    `<w:sdtContent>${tableFigureContent(c.table, c.text)}</w:sdtContent></w:sdt>`
+    `<w:sdtContent>${tableFigureContent(c.table, c.text, c.width)}</w:sdtContent></w:sdt>`
   );
 }
 
 /** What a table figure's control holds: its table, or — with no table — the placeholder paragraph. */
-export function tableFigureContent(table: FigureTable | null | undefined, text: string): string {
-  return table ? figureTableXml(table) : figurePlaceholderXml(text);
+export function tableFigureContent(table: FigureTable | null | undefined, text: string, width?: number): string {
+  return table ? figureTableXml(table, width) : figurePlaceholderXml(text);
 }

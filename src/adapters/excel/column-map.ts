@@ -7,7 +7,8 @@ import { cellAddress } from "../../core/address";
 import { locateColumnMapHeader, sameMappingRow } from "../../core/ledger/mapping";
 import { COLUMN_MAP_HEADERS, COLUMN_MAP_SHEET } from "../../core/ledger/schema";
 import type { LedgerName, RawCell } from "../../core/types";
-import { type RequirementCheck, WorkbookSourceError, errorCode, foldName } from "./shared";
+import { WorkbookSourceError, errorCode, foldName } from "./shared";
+import type { RequirementCheck } from "../office/requirements";
 
 export interface ColumnMappingEntry {
   ledger: LedgerName;

@@ -10,16 +10,8 @@ import type { CellRange, RawCell, RawSurroundings, RawTable, RawWorkbook } from 
 import { columnLetters } from "../../core/address";
 import { isTableRead } from "../../core/ledger/sheets";
 import type { ReadStats } from "./types";
-import {
-  type RequirementCheck,
-  WorkbookSourceError,
-  areaAddresses,
-  errorCode,
-  isPayloadLimitError,
-  jsonBytes,
-  ledgerOfName,
-  rectOfAddress,
-} from "./shared";
+import type { RequirementCheck } from "../office/requirements";
+import { WorkbookSourceError, areaAddresses, errorCode, isPayloadLimitError, jsonBytes, ledgerOfName, rectOfAddress } from "./shared";
 
 export interface ReadOptions {
   isSetSupported: RequirementCheck;

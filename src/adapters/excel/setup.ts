@@ -4,7 +4,8 @@
 // structure, a clashing table name) is reported by name and the others still go in.
 import { DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET } from "../../core/ledger/schema";
 import type { SetUpResult } from "./types";
-import { type RequirementCheck, errorCode, foldName, ledgerOfName } from "./shared";
+import { errorCode, foldName, ledgerOfName } from "./shared";
+import type { RequirementCheck } from "../office/requirements";
 import { addDefinitionsSheet, addLedgerSheet, addSettingsSheet } from "./sheets";
 import { locateSettings, queueSettingsWrites } from "./settings";
 

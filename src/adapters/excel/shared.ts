@@ -9,20 +9,6 @@ import { DEFINITIONS_TABLE, SETTINGS_TABLE } from "../../core/workbook/spec";
 
 export { DEFINITIONS_TABLE, SETTINGS_TABLE };
 
-export type RequirementCheck = (name: string, version: string) => boolean;
-
-/** Office.context.requirements when running inside Office; outside it nothing is supported. */
-export function officeRequirements(): RequirementCheck {
-  return (name, version) => {
-    const office = (globalThis as { Office?: typeof Office }).Office;
-    try {
-      return !!office?.context?.requirements?.isSetSupported(name, version);
-    } catch {
-      return false;
-    }
-  };
-}
-
 /** Folds a sheet/table name for matching: full-width → half-width, no spaces, lower case. */
 export function foldName(s: string): string {
   return s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();

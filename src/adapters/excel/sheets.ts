@@ -14,7 +14,7 @@ import {
   type SheetLayout,
   type ValidationSpec,
 } from "../../core/workbook/spec";
-import type { RequirementCheck } from "./shared";
+import type { RequirementCheck } from "../office/requirements";
 
 function fill<T>(rows: number, value: T): T[][] {
   return Array.from({ length: rows }, () => [value]);

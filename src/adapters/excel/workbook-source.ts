@@ -3,7 +3,8 @@
 import { parseAddress } from "../../core/address";
 import type { WorkbookSource } from "./types";
 import { DEFAULT_BLOCK_BYTES, DEFAULT_BYTES_PER_CELL, readLiveWorkbook } from "./read";
-import { type RequirementCheck, WorkbookSourceError, errorCode, officeRequirements } from "./shared";
+import { WorkbookSourceError, errorCode } from "./shared";
+import { officeRequirements, type RequirementCheck } from "../office/requirements";
 import { locateSettings, protectedSettingsError, queueSettingsWrites } from "./settings";
 import { type SetUpConfig, setUpLiveWorkbook } from "./setup";
 import { addSettingsSheet } from "./sheets";
@@ -69,7 +70,7 @@ export function blockBytesFor(platform: string | undefined): number {
 }
 
 export function createExcelWorkbookSource(run: typeof Excel.run = Excel.run, opts: ExcelWorkbookSourceOptions = {}): WorkbookSource {
-  const can = opts.isSetSupported ?? officeRequirements();
+  const can = opts.isSetSupported ?? officeRequirements(false);
   const newWorkbookId = opts.newWorkbookId ?? (() => globalThis.crypto.randomUUID());
 
   return {

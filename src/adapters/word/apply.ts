@@ -71,7 +71,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
   let record = plan.record;
 
   await run(async (context) => {
-    const controls = context.document.body.contentControls;
+    const controls = context.document.contentControls;
     // Sync 1: each control as it is now.
     let now: (Word.ContentControl | null)[];
     if (nullObjects) {

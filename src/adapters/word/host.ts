@@ -4,6 +4,7 @@
 import { linkRecordToXml, parseLinkRecord } from "../../core/link";
 import type { FoundControl } from "../../core/refresh/plan";
 import type { LinkRecord } from "../../core/types";
+import { officeRequirements } from "../office/requirements";
 
 export type WordRun = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -46,11 +47,8 @@ export const defaultRun: WordRun = (batch) => Word.run(batch);
 
 export function defaultEnvironment(): WordEnvironment {
   return {
-    isSetSupported(name, version) {
-      const requirements = officeGlobal()?.context?.requirements;
-      // Outside Office (a caller handing in its own run) there is nothing to ask: assume the newest.
-      return requirements ? requirements.isSetSupported(name, version) : true;
-    },
+    // Outside Office (a caller handing in its own run) there is nothing to ask: assume the newest.
+    isSetSupported: officeRequirements(true),
     commonCustomXmlParts: () => officeGlobal()?.context?.document?.customXmlParts,
   };
 }

@@ -45,6 +45,9 @@ export interface PlaceResult {
   warnings: WordMessage[];
 }
 
+/** Word.HeaderFooterType: a section's headers and footers. */
+const HEADER_FOOTER_TYPES = ["Primary", "FirstPage", "EvenPages"] as const;
+
 /** Word's wildcard expression for `{{…}}`: braces are wildcard operators and take a backslash. */
 export const PLACEHOLDER_SEARCH = "\\{\\{*\\}\\}";
 
@@ -89,7 +92,7 @@ export async function insertFigureAtCursor(
   return finish({ placed: [{ id, name, text: value.text }], unknown: [], linkPart, bookmarks, warnings: [] });
 }
 
-/** Turns every `{{…}}` the document's body holds into a linked figure; unknown ones are listed and left as typed. */
+/** Turns every `{{…}}` the document's body, headers and footers hold into a linked figure; unknown ones are listed and left as typed. */
 export async function convertPlaceholdersInWord(
   source: PlaceSource,
   run: WordRun = defaultRun,
@@ -102,27 +105,44 @@ export async function convertPlaceholdersInWord(
   const seen = new Map<string, number>();
   for (const c of read.controls) seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
   await run(async (context) => {
-    const found = context.document.body.search(PLACEHOLDER_SEARCH, { matchWildcards: true });
-    found.load("items/text");
-    await context.sync();
-    for (const range of itemsOf(found)) {
-      // `*` stops at the first `}}`; a match that is not one whole placeholder (a brace typed alone) is passed over.
-      const whole = new RegExp(`^${PLACEHOLDER.source}$`).exec(range.text);
-      if (!whole) continue;
-      const target = resolvePlaceholder(whole[1], source.figures);
-      if (!target) {
-        result.unknown.push(range.text);
-        continue;
+    /** Converts the placeholders of one story (the body, a header, a footer): search, then replace. */
+    const convertIn = async (story: Word.Body) => {
+      const found = story.search(PLACEHOLDER_SEARCH, { matchWildcards: true });
+      found.load("items/text");
+      await context.sync();
+      let placed = 0;
+      for (const range of itemsOf(found)) {
+        // `*` stops at the first `}}`; a match that is not one whole placeholder (a brace typed alone) is passed over.
+        const whole = new RegExp(`^${PLACEHOLDER.source}$`).exec(range.text);
+        if (!whole) continue;
+        const target = resolvePlaceholder(whole[1], source.figures);
+        if (!target) {
+          result.unknown.push(range.text);
+          continue;
+        }
+        const value = slotValue(target.id, source.figures, source.settings);
+        const n = (seen.get(target.id) ?? 0) + 1;
+        seen.set(target.id, n);
+        // The placeholder's text becomes the value, in the look of its first character (Word's Replace).
+        const text = range.insertText(value.text, "Replace");
+        dressAsFigure(text, target.id, target.name, value.text, bookmarks ? figureBookmarkName(target.id, n) : null);
+        result.placed.push({ id: target.id, name: target.name, text: value.text });
+        placed++;
       }
-      const value = slotValue(target.id, source.figures, source.settings);
-      const n = (seen.get(target.id) ?? 0) + 1;
-      seen.set(target.id, n);
-      // The placeholder's text becomes the value, in the look of its first character (Word's Replace).
-      const text = range.insertText(value.text, "Replace");
-      dressAsFigure(text, target.id, target.name, value.text, bookmarks ? figureBookmarkName(target.id, n) : null);
-      result.placed.push({ id: target.id, name: target.name, text: value.text });
-    }
-    if (result.placed.length) await context.sync();
+      if (placed) await context.sync();
+    };
+    await convertIn(context.document.body);
+    // Headers and footers are stories of their own that Body.search does not reach: each section's
+    // three of each (Section.getHeader/getFooter, WordApi 1.1), one after the other — should Word
+    // hand back the same story for two types, the second search no longer finds what the first converted.
+    const sections = context.document.sections;
+    sections.load("items");
+    await context.sync();
+    for (const section of itemsOf(sections))
+      for (const type of HEADER_FOOTER_TYPES) {
+        await convertIn(section.getHeader(type));
+        await convertIn(section.getFooter(type));
+      }
   });
   if (result.placed.length === 0) return finish(result);
   const record = nextRecord(

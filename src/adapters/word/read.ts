@@ -66,10 +66,15 @@ interface WordPartsRead {
   tracking: boolean;
 }
 
-/** Queues the first read of both paths: tracking mode, the figure controls, the link namespace's parts. */
+/**
+ * Queues the first read of both paths: tracking mode, the figure controls, the link namespace's parts.
+ * The controls are the Document's (WordApi 1.1), not the Body's: Body.contentControls leaves out the
+ * headers and footers, whose figures would then read as deleted. getHeader/getFooter per section
+ * would cost a sync more and miss nothing Document.contentControls has.
+ */
 function queueFirstRead(context: Word.RequestContext) {
   context.document.load("changeTrackingMode");
-  const all = context.document.body.contentControls.load("items/id,items/tag,items/text");
+  const all = context.document.contentControls.load("items/id,items/tag,items/text");
   const scoped = context.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
   scoped.load("items/id");
   return { all, scoped };
@@ -125,7 +130,7 @@ async function readAsReviewed(run: WordRun, host: WordEnvironment, controls: Wor
   let tracked = false;
   try {
     await run(async (context) => {
-      const all = context.document.body.contentControls;
+      const all = context.document.contentControls;
       const results = candidates.map((c) => {
         const control = nullObjects ? all.getByIdOrNullObject(c.wordId) : all.getById(c.wordId);
         return reviewed ? { current: control.getReviewedText("Current"), ooxml: null } : { current: null, ooxml: control.getOoxml() };
@@ -165,7 +170,7 @@ async function readTables(run: WordRun, host: WordEnvironment, controls: WordFou
   if (candidates.length === 0 || !host.isSetSupported("WordApi", "1.3")) return;
   try {
     await run(async (context) => {
-      const all = context.document.body.contentControls;
+      const all = context.document.contentControls;
       const tables = candidates.map((c) => {
         const table = all.getByIdOrNullObject(c.wordId).tables.getFirstOrNullObject();
         table.load("values");
@@ -187,7 +192,7 @@ async function readTables(run: WordRun, host: WordEnvironment, controls: WordFou
 
 async function readControls(run: WordRun): Promise<WordFoundControl[]> {
   return run(async (context) => {
-    const all = context.document.body.contentControls.load("items/id,items/tag,items/text");
+    const all = context.document.contentControls.load("items/id,items/tag,items/text");
     await context.sync();
     return figureControls(all.items);
   });

@@ -714,6 +714,31 @@ class Evaluation {
       });
       return this.manual(def);
     }
+    if (def.manualValue !== null) {
+      // A ledger sheet added empty (补齐缺少的工作表) holds no records yet: counting it would turn the
+      // clerk's 手工值 into a quiet 0, so the hand value stands until the ledger has records.
+      if (ledger.rows.length === 0 && ledger.excluded === 0) {
+        this.issues.push({
+          severity: "info",
+          code: "figure.manual_for_empty_ledger",
+          message: `${def.ledger} 台账还没有记录，指标“${def.name}”使用手工值 ${def.manualValue}`,
+          messageEn: `Ledger ${def.ledger} has no records yet; figure “${def.name}” uses its manual value ${def.manualValue}`,
+          ledger: def.ledger,
+          figure: def.id,
+          ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
+        });
+        return this.manual(def);
+      }
+      this.issues.push({
+        severity: "warning",
+        code: "figure.manual_not_used",
+        message: `${def.ledger} 台账已有记录，指标“${def.name}”按台账计算，手工值 ${def.manualValue} 不再使用`,
+        messageEn: `Ledger ${def.ledger} has records; figure “${def.name}” is counted from it and its manual value ${def.manualValue} is no longer used`,
+        ledger: def.ledger,
+        figure: def.id,
+        ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
+      });
+    }
     const view = this.viewOf(ledger, def.ledger);
     const why = this.whyUnresolved(def, view);
     if (why !== null) return this.unresolved(def, why.unresolved, why.issueCode);

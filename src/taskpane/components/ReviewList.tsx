@@ -6,22 +6,16 @@ import { Body1Strong, Button, Caption1, Radio, RadioGroup, Subtitle2, Text, make
 import type { ConflictChoice } from "../../core/refresh/plan";
 import { useI18n } from "../i18n";
 import { chooseAll, type ReviewModel } from "./review";
+import { FIGURE_ROW, MUTED, PLAIN_LIST, SECTION_TITLE } from "./styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
-  title: { margin: 0, overflowWrap: "anywhere" },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    paddingBlock: tokens.spacingVerticalS,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
+  title: SECTION_TITLE,
+  list: PLAIN_LIST,
+  item: FIGURE_ROW,
   text: { display: "block", overflowWrap: "anywhere", minWidth: 0 },
-  muted: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  muted: MUTED,
   change: { display: "block", overflowWrap: "anywhere", color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   allButtons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   radios: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },

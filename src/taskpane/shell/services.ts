@@ -3,8 +3,8 @@
 import type { LinkRecord, RawWorkbook, ReportDocument } from "../../core/types";
 import type { ReportFileRefresh } from "../../adapters/docx/refresh";
 
-/** Office.PlatformType values as strings; the playground's simulated Office may not define the enum. */
-export type PanePlatform = "PC" | "OfficeOnline" | "Mac" | "iOS" | "Android" | "Universal" | "unknown";
+import type { PanePlatform } from "../../adapters/office/requirements";
+export type { PanePlatform };
 
 /** The undo keys the clerk's keyboard has: ⌘Z on a Mac or an iPad, Ctrl+Z elsewhere (Office.context.platform). */
 export function undoKeys(platform: PanePlatform | undefined): string {

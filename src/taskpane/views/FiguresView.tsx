@@ -22,6 +22,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import type { Problem } from "../shell/action";
 import { describePlace, describePlacesIn, describeValue } from "../../core/describe";
+import { FIGURE_ROW, PLAIN_LIST, SECTION_TITLE } from "../components/styles";
 
 /** Writes a manual figure's value into 指标定义 and refreshes the figures; resolves with the cell written. */
 export type SaveManual = (figureId: string, value: number | null) => Promise<{ cell: string }>;
@@ -29,16 +30,9 @@ export type SaveManual = (figureId: string, value: number | null) => Promise<{ c
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  sectionTitle: { margin: 0, overflowWrap: "anywhere" },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
-  figure: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    paddingBlock: tokens.spacingVerticalS,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
+  sectionTitle: SECTION_TITLE,
+  list: PLAIN_LIST,
+  figure: FIGURE_ROW,
   head: {
     display: "flex",
     flexWrap: "wrap",

@@ -2,12 +2,6 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
   Field,
   Input,
@@ -35,6 +29,7 @@ import { downloadsBlocked as downloadsBlockedOn, reportMadeInWord, saveBytes, ty
 import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { useAction } from "../shell/useAction";
 import { UpdateReportView } from "./UpdateReportView";
 import { TemplatesView } from "./TemplatesView";
@@ -375,33 +370,22 @@ export function GenerateView(props: {
       )}
       <LiveRegion text={announcement} testId="live" />
 
-      <Dialog open={ask !== null} onOpenChange={(_, data) => !data.open && cancelAsk()}>
-        <DialogSurface data-testid="unresolved-dialog">
-          <DialogBody>
-            <DialogTitle>{t("unresolvedAskTitle", { count: ask ? unresolvedFigures(ask).length : 0 })}</DialogTitle>
-            <DialogContent>
-              {t("unresolvedAskBody")}
-              {ask && <UnresolvedList figures={unresolvedFigures(ask)} />}
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                data-testid="unresolved-confirm"
-                onClick={() => {
-                  const engine = ask;
-                  setAsk(null);
-                  if (engine) void layOut(engine);
-                }}
-              >
-                {t("unresolvedAskConfirm")}
-              </Button>
-              <Button appearance="secondary" data-testid="unresolved-cancel" onClick={cancelAsk}>
-                {t("cancel")}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={ask !== null}
+        testId="unresolved-dialog"
+        title={t("unresolvedAskTitle", { count: ask ? unresolvedFigures(ask).length : 0 })}
+        confirm={{ text: t("unresolvedAskConfirm"), testId: "unresolved-confirm" }}
+        cancelTestId="unresolved-cancel"
+        onConfirm={() => {
+          const engine = ask;
+          setAsk(null);
+          if (engine) void layOut(engine);
+        }}
+        onCancel={cancelAsk}
+      >
+        {t("unresolvedAskBody")}
+        {ask && <UnresolvedList figures={unresolvedFigures(ask)} />}
+      </ConfirmDialog>
 
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} onRetry={() => void generate()} />}
 

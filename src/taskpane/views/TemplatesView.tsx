@@ -2,10 +2,11 @@
 // workbook (hidden sheet 报告模板库), so every department sharing the workbook fills the same document.
 // 选择 Word 模板… stores one; 填写并下载 fills a stored one from the ledgers (the `fill` engine, in the pane).
 import { useEffect, useState } from "react";
-import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { TEMPLATES } from "../../core/report";
 import { templateNameOf, type StoredTemplate } from "../../core/fill/stored";
-import { useI18n, type Lang } from "../i18n";
+import { useI18n } from "../i18n";
+import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import type { PaneServices } from "../services";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { LiveRegion } from "../components/LiveRegion";
@@ -13,39 +14,13 @@ import { ProgressLine } from "../components/ProgressLine";
 import { useAction } from "../shell/useAction";
 import { FilePicker, fileBytes } from "../components/FilePicker";
 import { saveBytes } from "../download";
-
-const WORDS = {
-  title: ["报告模板", "Report templates"],
-  intro: [
-    "除内置的述职报告外，可把您自己的 Word 文档（含 {{指标名称}} 等占位符）保存到本工作簿，共用工作簿的各部门都能用它填写同样的文档。",
-    "Besides the built-in report, store your own Word document (with placeholders such as {{figure name}}) in this workbook, so every department sharing it fills the same document.",
-  ],
-  builtIn: ["内置", "built in"],
-  stored: ["保存于 {at}", "stored {at}"],
-  choose: ["选择 Word 模板…", "Choose Word template…"],
-  chooseLabel: ["选择要保存到工作簿的 Word 模板（.docx）", "Choose a Word template (.docx) to store in the workbook"],
-  storing: ["正在把模板保存到工作簿…", "Storing the template in the workbook…"],
-  storedDone: ["已把“{name}”保存到工作簿（隐藏工作表“报告模板库”）。命令行：ledger-report fill 台账.xlsx {name}", "Stored “{name}” in the workbook (hidden sheet 报告模板库). Command line: ledger-report fill workbook.xlsx {name}"],
-  fill: ["填写并下载", "Fill and download"],
-  filling: ["正在用台账数字填写模板…", "Filling the template from the ledgers…"],
-  filled: ["已填写 {n} 个占位符。", "Filled {n} placeholder(s)."],
-  unknown: ["未识别、原样保留：{list}", "Not recognised, left as typed: {list}"],
-  notDocx: ["这不是 Word 文档（.docx）", "This is not a Word document (.docx)"],
-  failStore: ["模板未能保存到工作簿", "The template could not be stored in the workbook"],
-  failFill: ["模板未能填写", "The template could not be filled"],
-  todo: ["请确认选择的是 .docx 文件、工作簿未受保护，然后再试。", "Make sure you picked a .docx file and the workbook is not protected, then try again."],
-} as const;
-
-function say(lang: Lang, key: keyof typeof WORDS, params: Record<string, string | number> = {}): string {
-  const text: string = WORDS[key][lang === "zh-CN" ? 0 : 1];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
-}
+import { PaneSection } from "../components/PaneSection";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  title: { margin: 0 },
-  muted: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
+  section: SECTION,
+  title: SECTION_TITLE,
+  muted: MUTED,
+  list: PLAIN_LIST,
   row: {
     display: "flex",
     alignItems: "center",
@@ -55,11 +30,11 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  name: { overflowWrap: "anywhere", minWidth: 0, flex: "1 1 8em" },
+  name: ROW_NAME,
 });
 
 export function TemplatesView({ services }: { services: PaneServices }) {
-  const { lang } = useI18n();
+  const { t } = useI18n();
   const styles = useStyles();
   const action = useAction();
   const [stored, setStored] = useState<StoredTemplate[] | null>(null);
@@ -77,18 +52,18 @@ export function TemplatesView({ services }: { services: PaneServices }) {
     const name = templateNameOf(file.name);
     const result = await action.run({
       stage: "store",
-      message: say(lang, "storing"),
+      message: t("templatesStoring"),
       work: async () => {
         const bytes = await fileBytes(file);
-        if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error(say(lang, "notDocx"));
+        if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error(t("templatesNotDocx"));
         return templates!.store({ name, fileName: file.name, savedAt: new Date().toISOString().slice(0, 10), bytes });
       },
-      fail: () => ({ what: say(lang, "failStore"), where: file.name, todo: say(lang, "todo") }),
-      done: () => say(lang, "storedDone", { name }),
+      fail: () => ({ what: t("templatesFailStore"), where: file.name, todo: t("templatesTodo") }),
+      done: () => t("templatesStoredDone", { name }),
     });
     if (result) {
       setStored(result);
-      setNote(say(lang, "storedDone", { name }));
+      setNote(t("templatesStoredDone", { name }));
     }
   }
 
@@ -96,7 +71,7 @@ export function TemplatesView({ services }: { services: PaneServices }) {
     setNote(null);
     const result = await action.run({
       stage: "fill",
-      message: say(lang, "filling"),
+      message: t("templatesFilling"),
       work: async () => {
         const { workbook } = await services.source.read();
         const engine = await services.runEngine(workbook);
@@ -109,41 +84,46 @@ export function TemplatesView({ services }: { services: PaneServices }) {
         saveBytes(filled.bytes, `${template.name}-${engine.settings.year}.docx`, services.platform);
         return filled;
       },
-      fail: () => ({ what: say(lang, "failFill"), where: template.fileName || template.name, todo: say(lang, "todo") }),
+      fail: () => ({ what: t("templatesFailFill"), where: template.fileName || template.name, todo: t("templatesTodo") }),
     });
     if (result) {
       const converted = result.placeholders.filter((p) => p.target && !p.refused).length;
       const unknown = result.placeholders.filter((p) => !p.target).map((p) => p.text);
-      setNote([say(lang, "filled", { n: converted }), unknown.length ? say(lang, "unknown", { list: unknown.join(" ") }) : ""].join(" ").trim());
+      setNote(
+        [t("templatesFilled", { n: converted }), unknown.length ? t("templatesUnknown", { list: unknown.join(" ") }) : ""].join(" ").trim(),
+      );
     }
   }
 
   const busy = action.busy !== null;
   return (
-    <section className={styles.section} aria-labelledby="templates-title" data-testid="templates-view">
-      <Subtitle2 as="h2" id="templates-title" className={styles.title}>
-        {say(lang, "title")}
-      </Subtitle2>
-      <Caption1 className={styles.muted}>{say(lang, "intro")}</Caption1>
+    <PaneSection id="templates" title={t("templatesTitle")} intro={t("templatesIntro")} testId="templates-view">
       <ul className={styles.list} data-testid="template-list">
-        {TEMPLATES.map((t) => (
-          <li key={t.id} className={styles.row} data-testid="template-builtin">
-            <span className={styles.name}>{t.name}</span>
-            <Caption1 className={styles.muted}>{say(lang, "builtIn")}</Caption1>
+        {TEMPLATES.map((template) => (
+          <li key={template.id} className={styles.row} data-testid="template-builtin">
+            <span className={styles.name}>{template.name}</span>
+            <Caption1 className={styles.muted}>{t("templatesBuiltIn")}</Caption1>
           </li>
         ))}
-        {(stored ?? []).map((t) => (
-          <li key={t.name} className={styles.row} data-testid="template-stored" data-name={t.name}>
-            <span className={styles.name}>{t.name}</span>
-            <Caption1 className={styles.muted}>{say(lang, "stored", { at: t.savedAt })}</Caption1>
-            <Button size="small" disabled={busy} data-testid={`template-fill-${t.name}`} onClick={() => void fill(t)}>
-              {say(lang, "fill")}
+        {(stored ?? []).map((template) => (
+          <li key={template.name} className={styles.row} data-testid="template-stored" data-name={template.name}>
+            <span className={styles.name}>{template.name}</span>
+            <Caption1 className={styles.muted}>{t("templatesStored", { at: template.savedAt })}</Caption1>
+            <Button size="small" disabled={busy} data-testid={`template-fill-${template.name}`} onClick={() => void fill(template)}>
+              {t("templatesFill")}
             </Button>
           </li>
         ))}
       </ul>
       <div>
-        <FilePicker accept=".docx" label={say(lang, "chooseLabel")} text={say(lang, "choose")} disabled={busy} testId="template-choose" onFile={(f) => void store(f)} />
+        <FilePicker
+          accept=".docx"
+          label={t("templatesChooseLabel")}
+          text={t("templatesChoose")}
+          disabled={busy}
+          testId="template-choose"
+          onFile={(f) => void store(f)}
+        />
       </div>
       {action.busy && <ProgressLine text={action.busy} />}
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
@@ -153,6 +133,6 @@ export function TemplatesView({ services }: { services: PaneServices }) {
         </MessageBar>
       )}
       <LiveRegion text={action.live} testId="templates-live" />
-    </section>
+    </PaneSection>
   );
 }

@@ -2,7 +2,7 @@
 // figures from this workbook's ledgers (same rules as Word's 刷新数据 and the CLI), shows the review
 // and saves `<name>.refreshed.docx` next to nothing: the original file is never touched.
 import { useEffect, useRef, useState } from "react";
-import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { CalendarArrowRight16Regular, DocumentArrowUp16Regular } from "@fluentui/react-icons";
 import type { ConflictChoice, RefreshPlan } from "../../core/refresh/plan";
 import type { RawWorkbook } from "../../core/types";
@@ -22,6 +22,7 @@ import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../comp
 import { nextYearFileName, refreshedFileName } from "../model";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
+import { PaneSection } from "../components/PaneSection";
 
 const useStyles = makeStyles({
   root: {
@@ -92,7 +93,11 @@ export function UpdateReportView(props: { services: PaneServices }) {
         const refresh = await services.refreshReportFile(workbook, docx, { allowOtherWorkbook: confirmed !== undefined, nextYear });
         const year = (r: { period: { end: string } }) => Number(r.period.end.slice(0, 4));
         const years = nextYear
-          ? { from: year(refresh.previous), to: year(refresh.plan.record), fileName: nextYearFileName(file.name, year(refresh.plan.record)) }
+          ? {
+              from: year(refresh.previous),
+              to: year(refresh.plan.record),
+              fileName: nextYearFileName(file.name, year(refresh.plan.record)),
+            }
           : null;
         setPending({ fileName: file.name, refresh, choices: {}, plan: refresh.plan, nextYear: years });
       },
@@ -129,11 +134,7 @@ export function UpdateReportView(props: { services: PaneServices }) {
   }
 
   return (
-    <section className={styles.root} aria-labelledby="update-title" data-testid="update-report">
-      <Subtitle2 as="h2" id="update-title" className={styles.title}>
-        {t("updateTitle")}
-      </Subtitle2>
-      <Caption1 className={styles.muted}>{t("updateBody")}</Caption1>
+    <PaneSection id="update" title={t("updateTitle")} intro={t("updateBody")} testId="update-report" className={styles.root}>
       <div className={styles.actions}>
         <FilePicker
           accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -166,7 +167,11 @@ export function UpdateReportView(props: { services: PaneServices }) {
         <div ref={reviewRef} tabIndex={-1} className={styles.review} data-testid="update-review">
           {pending.nextYear && (
             <Caption1 className={styles.text} data-testid="update-next-year-note">
-              {t("updateNextYearReady", { from: String(pending.nextYear.from), to: String(pending.nextYear.to), file: pending.nextYear.fileName })}
+              {t("updateNextYearReady", {
+                from: String(pending.nextYear.from),
+                to: String(pending.nextYear.to),
+                file: pending.nextYear.fileName,
+              })}
             </Caption1>
           )}
           <IssuesLine issues={pending.refresh.issues} />
@@ -200,6 +205,6 @@ export function UpdateReportView(props: { services: PaneServices }) {
           )}
         </div>
       )}
-    </section>
+    </PaneSection>
   );
 }

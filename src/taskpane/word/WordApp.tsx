@@ -4,7 +4,6 @@
 import { forwardRef, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   Badge,
-  Body1,
   Body1Strong,
   Button,
   Caption1,
@@ -49,6 +48,8 @@ import {
   type FigureStatusRow,
   type RefreshCounts,
 } from "./model";
+import { FIGURE_ROW, MUTED, PANE_ROOT, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
+import { PaneSection } from "../components/PaneSection";
 
 /** The document as last read; a failed read is the reading action's error. */
 type Load = { kind: "loading" } | { kind: "ready"; read: LinkedReportRead };
@@ -67,17 +68,10 @@ interface Review {
 type Outcome = { kind: "applied"; counts: RefreshCounts; warnings: WordMessage[] } | { kind: "inserted"; result: InsertResult };
 
 const useStyles = makeStyles({
-  root: {
-    boxSizing: "border-box",
-    width: "100%",
-    minWidth: 0,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalL,
-  },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  title: { margin: 0, overflowWrap: "anywhere" },
+  // The Word pane spaces its sections wider than the Excel pane.
+  root: { ...PANE_ROOT, gap: tokens.spacingVerticalL },
+  section: SECTION,
+  title: SECTION_TITLE,
   info: {
     display: "grid",
     gridTemplateColumns: "auto minmax(0, 1fr)",
@@ -89,19 +83,12 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   definition: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
   text: { display: "block", overflowWrap: "anywhere" },
-  muted: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  muted: MUTED,
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
-  figure: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    paddingBlock: tokens.spacingVerticalS,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
+  list: PLAIN_LIST,
+  figure: FIGURE_ROW,
   figureHead: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  name: { overflowWrap: "anywhere", minWidth: 0, flex: "1 1 8em" },
+  name: ROW_NAME,
   figureText: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
   badge: { flexShrink: 0 },
   // The figure's name is the way to it in the document: a click selects its content control.
@@ -526,11 +513,7 @@ function InsertView(props: {
   }
 
   return (
-    <section className={styles.section} aria-labelledby="insert-title" data-testid="insert-view">
-      <Subtitle2 as="h2" id="insert-title" className={styles.title}>
-        {t("insertTitle")}
-      </Subtitle2>
-      <Body1 className={styles.text}>{t("insertBody")}</Body1>
+    <PaneSection id="insert" title={t("insertTitle")} intro={t("insertBody")} introLook="body" testId="insert-view">
       <div className={styles.actions}>
         <FilePicker
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -566,7 +549,7 @@ function InsertView(props: {
           </div>
         </div>
       )}
-    </section>
+    </PaneSection>
   );
 }
 

@@ -1,6 +1,6 @@
 // A table figure placed by a placeholder: `{{电子保函按出函机构}}` alone in a paragraph of a clerk's own
 // document becomes the figure's block control around its three-line table, and refreshes like one.
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { fillFromEngine } from "../../../src/adapters/docx/fill";
 import { locateControls } from "../../../src/adapters/docx/patch";
 import { refreshDocx } from "../../../src/adapters/docx/refresh";
@@ -9,7 +9,7 @@ import { parseLinkRecord } from "../../../src/core/link";
 import type { RawWorkbook } from "../../../src/core/types";
 import { validateWordXml } from "../../helpers/ooxml";
 import { laterWorkbook, sampleWorkbook } from "../refresh/clerk";
-import { WORD_MADE_DOCUMENT, wordMadePackage } from "./word-made";
+import { WORD_MADE_DOCUMENT, WORD_MADE_HEADER, wordMadePackage } from "./word-made";
 
 const BY_ISSUER = ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构", "", "本期", "整数", ""];
 
@@ -20,10 +20,10 @@ function withTableFigure(wb: RawWorkbook): RawWorkbook {
 
 const PARAGRAPH = `<w:p w:rsidR="00A1"><w:r><w:t>{{电子保函按出函机构}}</w:t></w:r></w:p>`;
 
-function filledDocument() {
+function filledDocument(body = PARAGRAPH, header?: string) {
   const engine = runEngine(withTableFigure(sampleWorkbook()), { generatedAt: "2023-01-05T00:00:00Z" });
-  const doc = WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${PARAGRAPH}`);
-  const filled = fillFromEngine(wordMadePackage(doc), engine, {
+  const doc = WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${body}`);
+  const filled = fillFromEngine(wordMadePackage(doc, header), engine, {
     workbookName: "sample-ledgers.xlsx",
     generatedAt: "2023-01-05T00:00:00Z",
     templateName: "t.docx",
@@ -54,5 +54,74 @@ describe("a table figure placed by a placeholder", () => {
     const xml = strFromU8(unzipSync(bytes)["word/document.xml"]);
     expect(xml).toMatch(/<w:tag w:val="lr:eg\.by_issuer"\/>.*?<w:sdtContent><w:tbl>/s);
     expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+  });
+});
+
+/** A one-row table whose second cell (3000 twips wide) holds `cell`'s paragraphs. */
+const inCell = (cell: string) =>
+  `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="3000"/></w:tblGrid>` +
+  `<w:tr><w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>出函机构</w:t></w:r></w:p></w:tc>` +
+  `<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr>${cell}</w:tc></w:tr></w:tbl>`;
+
+describe("a table figure's placeholder where a table cannot simply replace the paragraph", () => {
+  test("alone in a table cell it becomes a nested table as wide as the cell, and the cell still ends with a paragraph", async () => {
+    const { filled } = filledDocument(inCell(PARAGRAPH));
+    const xml = strFromU8(unzipSync(filled.bytes)["word/document.xml"]);
+    expect(filled.issues.filter((i) => i.message.includes("按出函机构"))).toEqual([]);
+    expect(xml).toMatch(/<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"\/><\/w:tcPr><w:bookmarkStart[^>]*\/><w:sdt>.*?<w:tbl><w:tblPr><w:tblW w:w="2784" w:type="dxa"\/>/s);
+    expect(xml).toMatch(/<\/w:tbl><\/w:sdtContent><\/w:sdt><w:bookmarkEnd[^>]*\/><w:p\/><\/w:tc>/);
+    const outcome = await validateWordXml(xml);
+    if (outcome) expect(outcome.errors).toEqual([]);
+  });
+
+  test("a cell's paragraph followed by another keeps the cell as it was after the table", () => {
+    const { filled } = filledDocument(inCell(PARAGRAPH + `<w:p><w:r><w:t>注：按出函机构</w:t></w:r></w:p>`));
+    const xml = strFromU8(unzipSync(filled.bytes)["word/document.xml"]);
+    expect(xml).toMatch(/<\/w:sdt><w:bookmarkEnd[^>]*\/><w:p><w:r><w:t>注：按出函机构<\/w:t><\/w:r><\/w:p><\/w:tc>/);
+  });
+
+  test("inline with other text it is left as typed and an issue names the paragraph, never a flattened table", () => {
+    const { filled } = filledDocument(`<w:p><w:r><w:t>各出函机构：{{电子保函按出函机构}}。</w:t></w:r></w:p>`);
+    const xml = strFromU8(unzipSync(filled.bytes)["word/document.xml"]);
+    expect(xml).toContain("各出函机构：{{电子保函按出函机构}}。");
+    expect(xml).not.toContain("lr:eg.by_issuer");
+    const issue = filled.issues.find((i) => i.message.includes("{{电子保函按出函机构}}"))!;
+    expect(issue.message).toContain("表格指标须单独成段");
+    expect(issue.message).toContain("第 1 段“各出函机构：{{电子保函按出函机构}}。”");
+    expect(filled.ids).not.toContain("eg.by_issuer");
+    expect(filled.placeholders.find((p) => p.text === "{{电子保函按出函机构}}")?.refused).toBeTruthy();
+  });
+
+  test("in a header it is left as typed with an issue", () => {
+    const header = WORD_MADE_HEADER.replace(/<\/w:hdr>/, `${PARAGRAPH}</w:hdr>`);
+    const { filled } = filledDocument("", header);
+    const xml = strFromU8(unzipSync(filled.bytes)["word/header1.xml"]);
+    expect(xml).toContain("{{电子保函按出函机构}}");
+    expect(filled.issues.some((i) => i.message.includes("页眉") && i.message.includes("表格指标须单独成段"))).toBe(true);
+  });
+});
+
+describe("the table text style a placed table names", () => {
+  const STYLES = (inner = "") =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+    `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>${inner}</w:styles>`;
+  const fillWithStyles = (styles: string, body = PARAGRAPH) => {
+    const engine = runEngine(withTableFigure(sampleWorkbook()), { generatedAt: "2023-01-05T00:00:00Z" });
+    const files = unzipSync(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${body}`)));
+    files["word/styles.xml"] = strToU8(styles);
+    const filled = fillFromEngine(zipSync(files), engine, { workbookName: "l.xlsx", generatedAt: "2023-01-05T00:00:00Z", templateName: "t.docx" });
+    return strFromU8(unzipSync(filled.bytes)["word/styles.xml"]);
+  };
+
+  test("is added to a document that lacks it (LibreOffice squeezes a table whose style is missing), after its own styles", () => {
+    const styles = fillWithStyles(STYLES());
+    expect(styles.startsWith(STYLES().replace("</w:styles>", ""))).toBe(true);
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="LRTableText"><w:name w:val="表格文字"\/>.*<w:jc w:val="center"\/>.*<\/w:style><\/w:styles>$/);
+  });
+
+  test("a document that has it keeps its own, and one with no table figure is not touched", () => {
+    const own = STYLES(`<w:style w:type="paragraph" w:styleId="LRTableText"><w:name w:val="我的表格"/></w:style>`);
+    expect(fillWithStyles(own)).toBe(own);
+    expect(fillWithStyles(STYLES(), `<w:p><w:r><w:t>{{年度}}</w:t></w:r></w:p>`)).toBe(STYLES());
   });
 });

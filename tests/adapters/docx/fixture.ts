@@ -1,20 +1,11 @@
 // A hand-built report in the shape of the seed 述职报告: title, level-1 heading, run-in kai heading,
 // figure slots, a signature line on the right and a small table.
 
+import { defaultSettings } from "../../../src/core/settings";
 import type { FigureResult, LinkRecord, ReportDocument, ReportSettings, Run } from "../../../src/core/types";
 
 export const settings: ReportSettings = {
-  year: 2022,
-  periodStart: "2022-01-01",
-  periodEnd: "2022-12-31",
-  orgName: "某市公共资源交易中心",
-  orgShort: "市公共资源交易中心",
-  reporter: "市公共资源交易中心党组书记",
-  jointIssuer: "市住房和城乡建设局",
-  platformName: "公共资源交易平台",
-  city: "某市",
-  scope: "全部门",
-  template: "default",
+  ...defaultSettings(2022),
   workbookId: "6F1C2B9E-4A1D-4C7B-9C1E-2D3F4A5B6C7D",
   signature: "市公共资源交易中心党组书记",
   signatureDate: "2023年1月9日",

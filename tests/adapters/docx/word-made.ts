@@ -60,13 +60,13 @@ const DOCUMENT_RELS =
   `<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>` +
   `<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>`;
 
-export function wordMadePackage(documentXml = WORD_MADE_DOCUMENT): Uint8Array {
+export function wordMadePackage(documentXml = WORD_MADE_DOCUMENT, headerXml = WORD_MADE_HEADER): Uint8Array {
   return zipSync({
     "[Content_Types].xml": strToU8(CONTENT_TYPES),
     "_rels/.rels": strToU8(PACKAGE_RELS),
     "word/document.xml": strToU8(documentXml),
     "word/_rels/document.xml.rels": strToU8(DOCUMENT_RELS),
-    "word/header1.xml": strToU8(WORD_MADE_HEADER),
+    "word/header1.xml": strToU8(headerXml),
     "word/footer1.xml": strToU8(WORD_MADE_FOOTER),
   });
 }

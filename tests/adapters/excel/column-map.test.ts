@@ -1,10 +1,9 @@
 // 列名对照 in the live workbook, over the simulated Excel host: the pane's read hands the sheet to the
 // engine, and the one-click answer writes one row of it — nothing else.
-import { createExcelWorkbookSource } from "../../../src/adapters/excel";
 import { runEngine } from "../../../src/core/engine";
 import type { RawCell } from "../../../src/core/types";
-import { createSimulatedExcel, type SimOptions, type SimSheet, type SimWorkbook } from "../../../src/simulated-host";
-import { clone, sheet, smallWorkbook } from "./fixtures";
+import type { SimSheet, SimWorkbook } from "../../../src/simulated-host";
+import { changedCells, clone, sheet, smallWorkbook, sourceOver } from "./fixtures";
 
 /** smallWorkbook with 学习记录's 形式 renamed 学习方式. */
 function renamedWorkbook(...extra: SimSheet[]): SimWorkbook {
@@ -17,28 +16,6 @@ function renamedWorkbook(...extra: SimSheet[]): SimWorkbook {
 
 function columnMapSheet(rows: RawCell[][], extra: Partial<SimSheet> = {}): SimSheet {
   return sheet("列名对照", [["台账", "标准列名", "工作簿列名"], ...rows], extra);
-}
-
-function sourceOver(wb: SimWorkbook, simOpts: SimOptions = {}) {
-  const sim = createSimulatedExcel(wb, simOpts);
-  const source = createExcelWorkbookSource(sim.Excel.run, { isSetSupported: sim.isSetSupported });
-  return { sim, source };
-}
-
-/** Every cell that differs between two versions of the workbook, as `sheet!A1` → new value. */
-function changedCells(before: SimWorkbook, after: SimWorkbook): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const b of after.sheets) {
-    const a = before.sheets.find((s) => s.name === b.name)?.cells ?? [];
-    for (let r = 0; r < Math.max(a.length, b.cells.length); r++) {
-      for (let c = 0; c < Math.max(a[r]?.length ?? 0, b.cells[r]?.length ?? 0); c++) {
-        const x = a[r]?.[c] ?? null;
-        const y = b.cells[r]?.[c] ?? null;
-        if (x !== y) out[`${b.name}!${String.fromCharCode(65 + c)}${r + 1}`] = y;
-      }
-    }
-  }
-  return out;
 }
 
 const ENTRY = { ledger: "学习记录" as const, column: "形式", header: "学习方式" };

@@ -1,6 +1,8 @@
 // Hand-built workbooks for the simulated host.
 import type { RawCell } from "../../../src/core/types";
-import type { SimSheet, SimWorkbook } from "../../../src/simulated-host";
+import { createExcelWorkbookSource, type ExcelWorkbookSourceOptions } from "../../../src/adapters/excel";
+import { createSimulatedExcel, type SimOptions, type SimSheet, type SimWorkbook } from "../../../src/simulated-host";
+import { GUARANTEE_HEADERS } from "../../../bench/generate-ledger";
 
 export function sheet(name: string, cells: RawCell[][], extra: Partial<SimSheet> = {}): SimSheet {
   return { name, cells, merges: [], tables: [], ...extra };
@@ -57,17 +59,7 @@ export function smallWorkbook(): SimWorkbook {
 
 /** A 电子保函 ledger table of `rows` records × 9 columns, like a city's several years of letters. */
 export function largeLedgerWorkbook(rows: number): SimWorkbook {
-  const header: RawCell[] = [
-    "保函编号",
-    "开立日期",
-    "投标企业",
-    "统一社会信用代码",
-    "项目名称",
-    "保证金金额（元）",
-    "出函机构",
-    "状态",
-    "部门",
-  ];
+  const header: RawCell[] = [...GUARANTEE_HEADERS];
   const cells: RawCell[][] = [header];
   for (let i = 0; i < rows; i++) {
     cells.push([
@@ -95,4 +87,27 @@ export function largeLedgerWorkbook(rows: number): SimWorkbook {
 
 export function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The pane's workbook source over a simulated Excel holding `wb`; `options` as the pane would pass them. */
+export function sourceOver(wb: SimWorkbook, simOpts: SimOptions = {}, options: ExcelWorkbookSourceOptions = {}) {
+  const sim = createSimulatedExcel(wb, simOpts);
+  const source = createExcelWorkbookSource(sim.Excel.run, { isSetSupported: sim.isSetSupported, ...options });
+  return { sim, source };
+}
+
+/** Every cell that differs between two versions of the workbook, as `sheet!A1` → new value. */
+export function changedCells(before: SimWorkbook, after: SimWorkbook): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const b of after.sheets) {
+    const a = before.sheets.find((s) => s.name === b.name)?.cells ?? [];
+    for (let r = 0; r < Math.max(a.length, b.cells.length); r++) {
+      for (let c = 0; c < Math.max(a[r]?.length ?? 0, b.cells[r]?.length ?? 0); c++) {
+        const x = a[r]?.[c] ?? null;
+        const y = b.cells[r]?.[c] ?? null;
+        if (x !== y) out[`${b.name}!${String.fromCharCode(65 + c)}${r + 1}`] = y;
+      }
+    }
+  }
+  return out;
 }

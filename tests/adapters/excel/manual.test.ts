@@ -3,7 +3,7 @@ import { createExcelWorkbookSource } from "../../../src/adapters/excel";
 import { runEngine } from "../../../src/core/engine";
 import type { RawCell } from "../../../src/core/types";
 import { createSimulatedExcel, type SimSheet, type SimWorkbook } from "../../../src/simulated-host";
-import { clone, sheet, smallWorkbook } from "./fixtures";
+import { changedCells, clone, sheet, smallWorkbook, sourceOver } from "./fixtures";
 
 const HEADERS = ["指标ID", "名称", "台账", "统计", "条件", "区间", "格式", "手工值"];
 const ROWS: RawCell[][] = [
@@ -24,28 +24,6 @@ function workbookWith(...sheets: SimSheet[]): SimWorkbook {
   const wb = smallWorkbook();
   wb.sheets.push(...sheets);
   return wb;
-}
-
-function sourceOver(wb: SimWorkbook) {
-  const sim = createSimulatedExcel(wb);
-  const source = createExcelWorkbookSource(sim.Excel.run, { isSetSupported: sim.isSetSupported });
-  return { sim, source };
-}
-
-/** Every cell that differs between two versions of the workbook, as `sheet!A1` → new value. */
-function changedCells(before: SimWorkbook, after: SimWorkbook): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const b of after.sheets) {
-    const a = before.sheets.find((s) => s.name === b.name)?.cells ?? [];
-    for (let r = 0; r < Math.max(a.length, b.cells.length); r++) {
-      for (let c = 0; c < Math.max(a[r]?.length ?? 0, b.cells[r]?.length ?? 0); c++) {
-        const x = a[r]?.[c] ?? null;
-        const y = b.cells[r]?.[c] ?? null;
-        if (x !== y) out[`${b.name}!${String.fromCharCode(65 + c)}${r + 1}`] = y;
-      }
-    }
-  }
-  return out;
 }
 
 describe("writing a manual value into 指标定义", () => {

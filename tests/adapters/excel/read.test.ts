@@ -1,15 +1,9 @@
 import { createExcelWorkbookSource } from "../../../src/adapters/excel";
 import { jsonBytes } from "../../../src/adapters/excel/shared";
-import { createSimulatedExcel, type SimOptions, type SimWorkbook } from "../../../src/simulated-host";
-import { largeLedgerWorkbook, smallWorkbook } from "./fixtures";
+import { createSimulatedExcel, type SimWorkbook } from "../../../src/simulated-host";
+import { largeLedgerWorkbook, smallWorkbook, sourceOver } from "./fixtures";
 
 const MB = 1024 * 1024;
-
-function sourceOver(wb: SimWorkbook, simOpts: SimOptions = {}) {
-  const sim = createSimulatedExcel(wb, simOpts);
-  const source = createExcelWorkbookSource(sim.Excel.run, { isSetSupported: sim.isSetSupported });
-  return { sim, source };
-}
 
 describe("reading the live workbook", () => {
   it("returns every ledger, 报告设置 and nothing else as raw tables, in two round trips", async () => {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { createExcelWorkbookSource } from "../../../src/adapters/excel";
 import { readXlsxWorkbook } from "../../../src/adapters/xlsx";
-import { main } from "../../../src/cli/main";
+import { runCli } from "../../helpers/cli";
 import { runEngine } from "../../../src/core/engine";
 import type { RawCell } from "../../../src/core/types";
 import { createSimulatedExcel, simWorkbookFromXlsx, type SimWorkbook } from "../../../src/simulated-host";
@@ -65,11 +65,7 @@ async function cleanTablesWorkbook(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-async function cli(args: string[]): Promise<{ code: number; out: string }> {
-  let out = "";
-  const code = await main(args, { out: (s) => (out += s), err: () => {} });
-  return { code, out };
-}
+const cli = (args: string[]) => runCli(args);
 
 describe("a formatted table with a totals row", () => {
   let bytes: Uint8Array;

@@ -1,7 +1,8 @@
 import { createExcelWorkbookSource, type SetUpConfig } from "../../../src/adapters/excel";
 import { rowRuns } from "../../../src/adapters/excel/workbook-source";
 import { createSimulatedExcel, type SimOptions, type SimWorkbook } from "../../../src/simulated-host";
-import { clone, settingsSheet, sheet, smallWorkbook } from "./fixtures";
+import { clone, settingsSheet, sheet, smallWorkbook, sourceOver as simulatedSource } from "./fixtures";
+import { GUARANTEE_HEADERS } from "../../../bench/generate-ledger";
 
 const CONFIG: SetUpConfig = {
   settingsRows: [
@@ -14,13 +15,7 @@ const CONFIG: SetUpConfig = {
 };
 
 function sourceOver(wb: SimWorkbook, simOpts: SimOptions = {}) {
-  const sim = createSimulatedExcel(wb, simOpts);
-  const source = createExcelWorkbookSource(sim.Excel.run, {
-    isSetSupported: sim.isSetSupported,
-    setUpConfig: CONFIG,
-    newWorkbookId: () => "00000000-0000-4000-8000-000000000001",
-  });
-  return { sim, source };
+  return simulatedSource(wb, simOpts, { setUpConfig: CONFIG, newWorkbookId: () => "00000000-0000-4000-8000-000000000001" });
 }
 
 /** Cells that differ between two versions of a sheet, as `A1`-style keys. */
@@ -190,17 +185,7 @@ describe("setting up the workbook", () => {
     const { sim, source } = sourceOver({ date1904: false, sheets: [] });
     await source.setUp();
     const eg = sim.workbook.sheets.find((s) => s.name === "电子保函")!;
-    expect(eg.cells[0]).toEqual([
-      "保函编号",
-      "开立日期",
-      "投标企业",
-      "统一社会信用代码",
-      "项目名称",
-      "保证金金额（元）",
-      "出函机构",
-      "状态",
-      "部门",
-    ]);
+    expect(eg.cells[0]).toEqual([...GUARANTEE_HEADERS]);
     expect(eg.tables).toEqual([{ name: "EGuarantees", range: { top: 0, left: 0, bottom: 5, right: 8 } }]);
     expect(eg.frozenRows).toBe(1);
     expect(eg.numberFormats?.["1,1"]).toBe("yyyy-mm-dd");

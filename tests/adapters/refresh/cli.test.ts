@@ -5,18 +5,11 @@ import { tmpdir } from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { Document, Packer, Paragraph } from "docx";
-import { main } from "../../../src/cli/main";
+import { cli } from "../../helpers/cli";
 import { readLinkedDocx } from "../../../src/adapters/docx/patch";
 import { editControl, SAMPLE, unzipText, withDocumentXml, withPart } from "./clerk";
 
 const GUARANTEES_TWO = "电子保函（交易二科）";
-
-async function cli(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), "lr-refresh-cli-"));
 const lastMonth = path.join(dir, "上月台账.xlsx");

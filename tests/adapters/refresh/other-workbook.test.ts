@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../../src/cli/main";
+import { runCli } from "../../helpers/cli";
 import { HELP } from "../../../src/cli/help";
 import { readLinkedDocx } from "../../../src/adapters/docx/patch";
 import { SAMPLE } from "./clerk";
@@ -12,12 +12,8 @@ import { SAMPLE } from "./clerk";
 const withSample = existsSync(SAMPLE) ? describe : describe.skip;
 const dir = mkdtempSync(path.join(tmpdir(), "lr-other-workbook-"));
 
-async function cli(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), now: () => new Date(2026, 11, 6) });
-  return { code, out, err };
-}
+/** The CLI on 6 Dec 2026, so the generated report's date is fixed. */
+const cli = (...argv: string[]) => runCli(argv, new Date(2026, 11, 6));
 
 async function editedSample(name: string, edit: (workbook: ExcelJS.Workbook) => void): Promise<string> {
   const workbook = new ExcelJS.Workbook();

@@ -5,6 +5,7 @@ import { DocxReadError, decodeXml, encodeXml, locateControls, patchDocx, readLin
 import { linkRecordToXml } from "../../../src/core/link";
 import { planRefresh } from "../../../src/core/refresh/plan";
 import type { LinkRecord, LinkedFigure } from "../../../src/core/types";
+import { linkRecordOf } from "../../helpers/link-record";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
@@ -12,16 +13,7 @@ function fig(id: string, text: string): LinkedFigure {
   return { id, name: id, value: Number(text) || null, text, fingerprint: "", ledger: null, conditions: "", rows: 0 };
 }
 function record(...figures: LinkedFigure[]): LinkRecord {
-  return {
-    version: 1,
-    workbookId: "wb",
-    workbookName: "台账.xlsx",
-    templateId: "default",
-    period: { start: "2022-01-01", end: "2022-12-31" },
-    scope: "全部门",
-    generatedAt: "t",
-    figures,
-  };
+  return linkRecordOf(figures, { generatedAt: "t" });
 }
 const sdt = (id: string, content: string, props = "") =>
   `<w:sdt><w:sdtPr><w:tag w:val="lr:${id}"/>${props}</w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;

@@ -8,6 +8,7 @@ import { runEngine } from "../../../src/core/engine";
 import type { RawCell, RawWorkbook } from "../../../src/core/types";
 import { validateWordXml } from "../../helpers/ooxml";
 import { unzipText } from "./clerk";
+import { rawTable } from "../../helpers/raw-workbook";
 
 const HIGHLIGHT = '<w:highlight w:val="yellow"/>';
 
@@ -18,30 +19,19 @@ function workbook(withOrganiser: boolean): RawWorkbook {
     name: "台账.xlsx",
     date1904: false,
     tables: [
-      {
-        sheet: "学习记录",
-        top: 0,
-        left: 0,
-        values: [header, row(["2022-03-01", "专题学习", "二十大", "党组"]), row(["2022-05-01", "线上研讨", "二十大", "青年理论学习小组"])],
-      },
-      {
-        sheet: "共建单位",
-        top: 0,
-        left: 0,
-        values: [
-          ["单位名称", "协议签订日期"],
-          ["某社区", "2022-01-05"],
-        ],
-      },
-      {
-        sheet: "电子保函",
-        top: 0,
-        left: 0,
-        values: [
-          ["保函编号", "开立日期", "投标企业", "保证金金额（元）"],
-          ["BH-1", "2022-01-01", "甲", 100],
-        ],
-      },
+      rawTable("学习记录", [
+        header,
+        row(["2022-03-01", "专题学习", "二十大", "党组"]),
+        row(["2022-05-01", "线上研讨", "二十大", "青年理论学习小组"]),
+      ]),
+      rawTable("共建单位", [
+        ["单位名称", "协议签订日期"],
+        ["某社区", "2022-01-05"],
+      ]),
+      rawTable("电子保函", [
+        ["保函编号", "开立日期", "投标企业", "保证金金额（元）"],
+        ["BH-1", "2022-01-01", "甲", 100],
+      ]),
     ],
   };
 }

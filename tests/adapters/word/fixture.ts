@@ -4,7 +4,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { renderDocx } from "../../../src/adapters/docx";
 import { runEngine } from "../../../src/core/engine";
 import { defaultSettings, settingsToRows, SETTINGS_HEADER } from "../../../src/core/settings";
-import type { RawCell, RawWorkbook } from "../../../src/core/types";
+import type { WordEnvironment } from "../../../src/adapters/word";
+import { LINK_NAMESPACE, parseLinkRecord } from "../../../src/core/link";
+import type { LinkRecord, RawCell, RawWorkbook } from "../../../src/core/types";
+import type { SimulatedWord } from "../../../src/simulated-host/word";
 
 export const GENERATED_AT = "2023-01-09T08:30:00.000Z";
 export const REFRESHED_AT = "2023-02-01T09:00:00.000Z";
@@ -85,4 +88,26 @@ export function deleteControlXml(xml: string, tag: string): string {
   const start = xml.lastIndexOf("<w:sdt>", at);
   const end = xml.indexOf("</w:sdt>", at) + "</w:sdt>".length;
   return xml.slice(0, start) + xml.slice(end);
+}
+
+/** The Office environment the Word adapter sees when it runs in the simulated Word `sim`. */
+export function wordEnvironment(sim: SimulatedWord): WordEnvironment {
+  return {
+    isSetSupported: (name, version) => sim.isSetSupported(name, version),
+    commonCustomXmlParts: () => sim.commonCustomXmlParts as unknown as Office.CustomXmlParts | undefined,
+  };
+}
+
+/** The document's custom XML parts in the link namespace. */
+export function linkParts(sim: SimulatedWord) {
+  return sim.document.customXmlParts().filter((p) => p.namespaceUri === LINK_NAMESPACE);
+}
+
+/** The document's one link record (a second one would be a bug: the test fails on it). */
+export function storedLinkRecord(sim: SimulatedWord): LinkRecord {
+  const parts = linkParts(sim);
+  expect(parts).toHaveLength(1);
+  const parsed = parseLinkRecord(parts[0].xml);
+  if (!parsed.ok) throw new Error(parsed.messageEn);
+  return parsed.record;
 }

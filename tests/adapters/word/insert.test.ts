@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { bytesToBase64, insertReport, readLinkedReport, type WordEnvironment } from "../../../src/adapters/word";
+import { bytesToBase64, insertReport, readLinkedReport } from "../../../src/adapters/word";
 import { LINK_NAMESPACE, linkRecordToXml, parseLinkRecord } from "../../../src/core/link";
 import type { LinkRecord } from "../../../src/core/types";
 import { createSimulatedWord, type SimulatedWord } from "../../../src/simulated-host/word";
 import { renderDocx } from "../../../src/adapters/docx";
 import { runEngine } from "../../../src/core/engine";
-import { GENERATED_AT, generatedReport, ledgerWorkbook, withLateEntries } from "./fixture";
+import { GENERATED_AT, generatedReport, ledgerWorkbook, withLateEntries, wordEnvironment } from "./fixture";
 
 let reportBytes: Uint8Array;
 let link: LinkRecord;
@@ -14,12 +14,7 @@ beforeAll(async () => {
   ({ bytes: reportBytes, link } = await generatedReport());
 });
 
-function envOf(sim: SimulatedWord): WordEnvironment {
-  return {
-    isSetSupported: (name, version) => sim.isSetSupported(name, version),
-    commonCustomXmlParts: () => sim.commonCustomXmlParts as unknown as Office.CustomXmlParts | undefined,
-  };
-}
+const envOf = wordEnvironment;
 
 function linkRecords(sim: SimulatedWord): LinkRecord[] {
   return sim.document

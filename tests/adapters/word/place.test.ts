@@ -3,10 +3,10 @@
 import { applyRefresh, readLinkedReport, refreshInWord, type WordEnvironment } from "../../../src/adapters/word";
 import { convertPlaceholdersInWord, insertFigureAtCursor, PLACEHOLDER_SEARCH, type PlaceSource } from "../../../src/adapters/word/place";
 import { runEngine } from "../../../src/core/engine";
-import { LINK_NAMESPACE, parseLinkRecord } from "../../../src/core/link";
 import { createSimulatedWord, type SimulatedWord, type SimWordOptions } from "../../../src/simulated-host/word";
 import { laterWorkbook, sampleWorkbook } from "../refresh/clerk";
 import { wordMadePackage } from "../docx/word-made";
+import { storedLinkRecord, wordEnvironment } from "./fixture";
 
 let source: PlaceSource;
 beforeAll(() => {
@@ -18,20 +18,10 @@ const text = (id: string) => source.figures.find((f) => f.id === id)!.text;
 
 function open(opts: SimWordOptions = {}): { sim: SimulatedWord; env: WordEnvironment; run: SimulatedWord["Word"]["run"] } {
   const sim = createSimulatedWord(wordMadePackage(), opts);
-  const env: WordEnvironment = {
-    isSetSupported: (name, version) => sim.isSetSupported(name, version),
-    commonCustomXmlParts: () => sim.commonCustomXmlParts as unknown as Office.CustomXmlParts | undefined,
-  };
-  return { sim, env, run: sim.Word.run };
+  return { sim, env: wordEnvironment(sim), run: sim.Word.run };
 }
 
-function record(sim: SimulatedWord) {
-  const parts = sim.document.customXmlParts().filter((p) => p.namespaceUri === LINK_NAMESPACE);
-  expect(parts).toHaveLength(1);
-  const parsed = parseLinkRecord(parts[0].xml);
-  if (!parsed.ok) throw new Error(parsed.messageEn);
-  return parsed.record;
-}
+const record = storedLinkRecord;
 
 describe("insert a figure at the cursor", () => {
   it.each([
@@ -76,7 +66,8 @@ describe("将占位符转为指标 in the open document", () => {
   it("turns each known placeholder of the body, split across runs or in a table cell, into a linked control", async () => {
     const { sim, env, run } = open();
     const result = await convertPlaceholdersInWord(source, run as never, env);
-    expect(result.placed.map((p) => p.id)).toEqual(["setting.year", "setting.org_name", "eg.count", "eg.count"]);
+    // The body's first, then the header's and the footer's (see the next test).
+    expect(result.placed.map((p) => p.id)).toEqual(["setting.year", "setting.org_name", "eg.count", "eg.count", "setting.org_name", "setting.year"]);
     expect(result.unknown).toEqual(["{{不存在的指标}}"]);
     expect(sim.document.controls().map((c) => [c.tag, c.text])).toEqual([
       ["lr:setting.year", "2022"],
@@ -88,6 +79,19 @@ describe("将占位符转为指标 in the open document", () => {
     expect(sim.document.text()).toContain("{{不存在的指标}}");
     expect([...sim.document.bookmarks.keys()]).toEqual(["lr_setting_year", "lr_setting_org_name", "lr_eg_count", "lr_eg_count__2"]);
     expect(record(sim).figures.map((f) => f.id)).toEqual(["setting.year", "setting.org_name", "eg.count"]);
+  });
+
+  it("turns the placeholders of the header and the footer into linked controls there, which a refresh then finds", async () => {
+    const { sim, env, run } = open();
+    await convertPlaceholdersInWord(source, run as never, env);
+    expect(sim.document.storyControls("header").map((c) => [c.tag, c.text])).toEqual([["lr:setting.org_name", source.settings.orgName]]);
+    expect(sim.document.storyControls("footer").map((c) => [c.tag, c.text])).toEqual([["lr:setting.year", "2022"]]);
+    const read = await readLinkedReport(run as never, env);
+    expect(read.controls.filter((c) => c.id === "setting.year")).toHaveLength(2);
+    const refresh = await refreshInWord(sampleWorkbook(), { run: run as never, env, overrides: { year: 2023 } });
+    expect(refresh.plan.removed).toEqual([]);
+    await applyRefresh(refresh.plan, run as never, env);
+    expect(sim.document.storyControls("footer").map((c) => c.text)).toEqual(["2023"]);
   });
 
   it("then refreshes like a generated report when the ledgers change", async () => {

@@ -1,7 +1,7 @@
 import { refreshDocx } from "../../../src/adapters/docx/refresh";
 import { controlTexts } from "../../../src/adapters/docx/patch";
-import { applyRefresh, readLinkedReport, refreshInWord, WordLinkError, type WordEnvironment } from "../../../src/adapters/word";
-import { LINK_NAMESPACE, linkRecordToXml, parseLinkRecord } from "../../../src/core/link";
+import { applyRefresh, readLinkedReport, refreshInWord, WordLinkError } from "../../../src/adapters/word";
+import { LINK_NAMESPACE, linkRecordToXml } from "../../../src/core/link";
 import type { LinkRecord } from "../../../src/core/types";
 import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord, type SimWordOptions } from "../../../src/simulated-host/word";
 import { strFromU8, unzipSync } from "fflate";
@@ -10,6 +10,8 @@ import {
   editDocumentXml,
   generatedReport,
   ledgerWorkbook,
+  storedLinkRecord,
+  wordEnvironment,
   REFRESHED_AT,
   typeInControlXml,
   withLateEntries,
@@ -22,24 +24,9 @@ beforeAll(async () => {
   ({ bytes: reportBytes, link } = await generatedReport());
 });
 
-function envOf(sim: SimulatedWord): WordEnvironment {
-  return {
-    isSetSupported: (name, version) => sim.isSetSupported(name, version),
-    commonCustomXmlParts: () => sim.commonCustomXmlParts as unknown as Office.CustomXmlParts | undefined,
-  };
-}
+const envOf = wordEnvironment;
 
-function linkParts(sim: SimulatedWord) {
-  return sim.document.customXmlParts().filter((p) => p.namespaceUri === LINK_NAMESPACE);
-}
-
-function storedRecord(sim: SimulatedWord): LinkRecord {
-  const parts = linkParts(sim);
-  expect(parts).toHaveLength(1);
-  const parsed = parseLinkRecord(parts[0].xml);
-  if (!parsed.ok) throw new Error(parsed.messageEn);
-  return parsed.record;
-}
+const storedRecord = storedLinkRecord;
 
 function textsByTag(sim: SimulatedWord): Record<string, string[]> {
   const out: Record<string, string[]> = {};

@@ -5,6 +5,7 @@ import { reportPlainText } from "../../../src/core/report";
 import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../../src/core/figures";
 import { settingsToRows, defaultSettings, SETTINGS_HEADER } from "../../../src/core/settings";
 import type { RawCell, RawTable, RawWorkbook } from "../../../src/core/types";
+import { rawTable } from "../../helpers/raw-workbook";
 
 const STUDY_HEADER: RawCell[] = ["日期", "形式", "主题", "组织"];
 const STUDY_ROWS: RawCell[][] = [
@@ -19,9 +20,7 @@ const EG_ROWS: RawCell[][] = [
   ["BH-2", "2022-02-01", "乙公司", "", 50000000, "撤销"],
 ];
 
-function table(sheet: string, values: RawCell[][]): RawTable {
-  return { sheet, top: 0, left: 0, values };
-}
+const table = rawTable;
 
 function settings(over: Record<string, string> = {}): RawTable {
   const rows = settingsToRows({ ...defaultSettings(2022), workbookId: "wb-1" }).map(([k, v]): [string, string] => [k, over[k] ?? v]);

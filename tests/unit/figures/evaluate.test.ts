@@ -483,6 +483,22 @@ describe("missing ledgers and manual figures", () => {
       },
     ]);
   });
+  it("use the manual value, with an info naming ledger and value, when the ledger sheet exists but has no records", () => {
+    const d = def("学习记录", "", { id: "s.count", name: "加入社区群数", manualValue: 6, cells: { manual: "指标定义!H7" } });
+    const result = evaluateFigures([d], set(ledger("学习记录", [])), YEAR_2022);
+    expect(result.figures[0]).toMatchObject({ value: 6, text: "6", manual: true });
+    expect(result.issues.map((i) => [i.severity, i.code, i.cell])).toEqual([["info", "figure.manual_for_empty_ledger", "指标定义!H7"]]);
+    expect(result.issues[0].message).toContain("学习记录");
+    expect(result.issues[0].message).toContain("手工值 6");
+  });
+  it("count from the ledger once it has records, warning at the 手工值 cell that the hand value is no longer used", () => {
+    const d = def("学习记录", "", { id: "s.count", name: "加入社区群数", manualValue: 6, cells: { manual: "指标定义!H7" } });
+    const result = evaluateFigures([d], set(ledger("学习记录", [study(3, "2022-03-01", "集中学习", "党章")])), YEAR_2022);
+    expect(result.figures[0]).toMatchObject({ value: 1, manual: false });
+    const notUsed = result.issues.filter((i) => i.code === "figure.manual_not_used");
+    expect(notUsed.map((i) => [i.severity, i.cell])).toEqual([["warning", "指标定义!H7"]]);
+    expect(notUsed[0].message).toContain("不再使用");
+  });
   it("name the figure in every message, and keep its id apart for JSON and details", () => {
     const manual = evaluateFigures([def(null, "", { id: "m.fig", name: "目标要求条数" })], set(), YEAR_2022);
     const missing = evaluateFigures([def("人员", "", { id: "p.count", name: "包联干部人数" })], set(), YEAR_2022);

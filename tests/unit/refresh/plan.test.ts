@@ -1,20 +1,12 @@
 import { planRefresh } from "../../../src/core/refresh/plan";
 import type { LinkRecord, LinkedFigure } from "../../../src/core/types";
+import { linkRecordOf } from "../../helpers/link-record";
 
 function fig(id: string, text: string, value: number | null = Number(text) || null): LinkedFigure {
   return { id, name: id, value, text, fingerprint: `fp-${id}-${text}`, ledger: "电子保函", conditions: "", rows: 1 };
 }
 function record(figures: LinkedFigure[], generatedAt = "2023-01-05T00:00:00Z"): LinkRecord {
-  return {
-    version: 1,
-    workbookId: "wb",
-    workbookName: "台账.xlsx",
-    templateId: "default",
-    period: { start: "2022-01-01", end: "2022-12-31" },
-    scope: "全部门",
-    generatedAt,
-    figures,
-  };
+  return linkRecordOf(figures, { generatedAt });
 }
 
 describe("planning a refresh", () => {

@@ -15,18 +15,10 @@ function workbook(rows: RawCell[][], at: Partial<RawTable> = {}, date1904 = fals
 
 const header: RawCell[] = ["项目", "值"];
 
+/** Every setting filled, the ones a fresh workbook leaves blank too. */
 const full: ReportSettings = {
-  year: 2023,
-  periodStart: "2023-01-01",
-  periodEnd: "2023-12-31",
-  orgName: "某市公共资源交易中心",
-  orgShort: "市公共资源交易中心",
-  reporter: "市公共资源交易中心党组书记",
-  jointIssuer: "市住房和城乡建设局",
-  platformName: "公共资源交易平台",
-  city: "某市",
+  ...defaultSettings(2023),
   scope: "交易一科",
-  template: "default",
   workbookId: "0f8fad5b-d9cb-469f-a165-70867728950e",
   signature: "张三",
   signatureDate: "2024-01-10",

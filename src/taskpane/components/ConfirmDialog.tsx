@@ -1,0 +1,40 @@
+// The one confirm dialog of both panes: a question, what it means, go on or cancel. 初始化工作簿,
+// generating with unresolved figures and refreshing from another workbook all ask through it.
+import type { ReactNode } from "react";
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import { useI18n } from "../i18n";
+
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  /** The go-on button's words and test id. */
+  confirm: { text: string; testId: string };
+  cancelTestId?: string;
+  testId?: string;
+  /** Which button is the primary one: going on, or (when going on is the risky choice) cancelling. */
+  primary?: "confirm" | "cancel";
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const cancelIsPrimary = props.primary === "cancel";
+  return (
+    <Dialog open={props.open} onOpenChange={(_, data) => !data.open && props.onCancel()}>
+      <DialogSurface data-testid={props.testId}>
+        <DialogBody>
+          <DialogTitle>{props.title}</DialogTitle>
+          <DialogContent>{props.children}</DialogContent>
+          <DialogActions>
+            <Button appearance={cancelIsPrimary ? "secondary" : "primary"} data-testid={props.confirm.testId} onClick={props.onConfirm}>
+              {props.confirm.text}
+            </Button>
+            <Button appearance={cancelIsPrimary ? "primary" : "secondary"} data-testid={props.cancelTestId} onClick={props.onCancel}>
+              {t("cancel")}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
