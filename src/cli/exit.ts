@@ -17,6 +17,11 @@ export interface Outcome {
   figures?: readonly { id: string; name?: string; unresolved?: unknown }[];
   /** Figures the clerk changed by hand that a refresh kept (not overwritten). */
   conflictsKept?: readonly { id: string }[];
+  /**
+   * Hand edits a refresh kept over a figure the ledgers did not move. One whose text no longer says
+   * the ledgers' number (`999` or blank where they say 7) is a figure the ledgers do not support.
+   */
+  keptAsWritten?: readonly { id: string; agrees: boolean }[];
 }
 
 /** One reason the clerk must look, with how many things it concerns (also in the JSON as `mustLook`). */
@@ -35,7 +40,8 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
   function errorRowsExcluded(o) {
     // A missing column is not "some rows": the whole column was ignored, and it must say so.
     const missingColumn = (i: Issue) => i.code === "ledger.missing_column";
-    const errors = (o.issues ?? []).filter((i) => i.severity === "error");
+    // A definition or settings error is no ledger row: it is told by definitionErrors below.
+    const errors = (o.issues ?? []).filter((i) => i.severity === "error" && !isConfigurationIssue(i));
     const n = errors.filter((i) => !missingColumn(i)).length;
     const columns = errors.filter(missingColumn).length;
     if (n + columns === 0) return null;
@@ -48,16 +54,30 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
         : `${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed.`;
     return { code: "rows.excluded", count: n + columns, message: rows + cols, messageEn: [rowsEn, colsEn].filter(Boolean).join(" ") };
   },
+  function definitionErrors(o) {
+    const found = (o.issues ?? []).filter((i) => i.severity === "error" && isConfigurationIssue(i));
+    if (found.length === 0) return null;
+    const cells = found.map((i) => i.cell).filter(Boolean);
+    const at = cells.length ? `（${cells.join("、")}）` : "";
+    const atEn = cells.length ? ` (${cells.join(", ")})` : "";
+    return {
+      code: "definitions.errors",
+      count: found.length,
+      message: `“指标定义”或“报告设置”中有 ${found.length} 个错误${at}：出错的指标未计算、设置已用默认值。`,
+      messageEn: `${found.length} error(s) in 指标定义 or 报告设置${atEn}: those figures were not computed, those settings fell back to defaults.`,
+    };
+  },
   function duplicateKeys(o) {
     // Both rows are counted (the engine cannot know which one is right), so a figure may be too high.
     const n = (o.issues ?? []).filter((i) => i.code === "key.duplicate").reduce((sum, i) => sum + (i.count ?? 1), 0);
+    const keys = keyColumns(o);
     return n === 0
       ? null
       : {
           code: "keys.duplicate",
           count: n,
-          message: `${n} 个编号重复，两行都已计入指标，请核对。`,
-          messageEn: `${n} key(s) (保函编号, 单位名称) are duplicated; both rows were counted in the figures — please check them.`,
+          message: `${n} 个编号重复${keys.length ? `（${keys.join("、")}）` : ""}，两行都已计入指标，请核对。`,
+          messageEn: `${n} key(s) are duplicated${keys.length ? ` (${keys.join(", ")})` : ""}; both rows were counted in the figures — please check them.`,
         };
   },
   function unresolvedFigures(o) {
@@ -76,6 +96,41 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
       message: `${unresolved.length} 项指标无法由台账得出，报告中显示为黄色的“待补”占位，不会写成 0：\n${unresolved.map((f) => line(f, false)).join("\n")}`,
       messageEn: `${unresolved.length} figure(s) could not be computed from the ledgers; the report shows a highlighted placeholder for each, never 0:\n${unresolved.map((f) => line(f, true)).join("\n")}`,
     };
+  },
+  function yearOutsidePeriod(o) {
+    // 年度 names the report (its title, its file), the period decides every number: when they disagree
+    // the report says one year and counts another, so it is written but never passes unnoticed.
+    const found = (o.issues ?? []).filter((i) => i.code === "settings.year_outside_period");
+    if (found.length === 0) return null;
+    const at = (i: Issue, en: boolean) => (i.cell ? (en ? ` (${i.cell})` : `（${i.cell}）`) : "");
+    return {
+      code: "settings.year_outside_period",
+      count: found.length,
+      message: found
+        .map(
+          (i) =>
+            `${i.message.replace(/，?请核对。$/, "")}${at(i, false)}：报告标题写的年度与数字统计的期间不是同一年。请改正“报告设置”中的期间开始、期间结束（或清空它们，期间即为该年度全年）。`,
+        )
+        .join("\n"),
+      messageEn: found
+        .map(
+          (i) =>
+            `${i.messageEn.replace(/;? ?please check\.$/, "")}${at(i, true)}: the report is titled one year but its figures count another. Correct 期间开始/期间结束 in 报告设置 (or clear them: the period is then the whole year).`,
+        )
+        .join("\n"),
+    };
+  },
+  function workbookYearDiffers(o) {
+    // The refresh counted the report's year; the clerk may have meant the workbook's: the issue says --year.
+    const found = (o.issues ?? []).filter((i) => i.code === "refresh.workbook_year_differs");
+    return found.length === 0
+      ? null
+      : {
+          code: "refresh.workbook_year_differs",
+          count: found.length,
+          message: found.map((i) => i.message).join("\n"),
+          messageEn: found.map((i) => i.messageEn).join("\n"),
+        };
   },
   function otherWorkbook(o) {
     // --other-workbook: done as asked, but every figure now comes from another workbook.
@@ -112,6 +167,17 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
           messageEn: `${n} figure(s) you changed by hand were kept as you wrote them (--overwrite-conflicts takes the ledgers' values).`,
         };
   },
+  function handEditsKept(o) {
+    const n = (o.keptAsWritten ?? []).filter((k) => !k.agrees).length;
+    return n === 0
+      ? null
+      : {
+          code: "hand_edits.kept",
+          count: n,
+          message: `${n} 项数字您手工改过，与台账不一致，已保留您的写法（上面“保留写法”一行中括号内为台账的值；加 --overwrite-conflicts 改为台账中的值）。`,
+          messageEn: `${n} figure(s) you changed by hand no longer match the ledgers and were kept as you wrote them (the "kept" lines show the ledgers' value in brackets; --overwrite-conflicts takes the ledgers' values).`,
+        };
+  },
 ];
 
 export function mustLook(o: Outcome): LookReason[] {
@@ -121,4 +187,18 @@ export function mustLook(o: Outcome): LookReason[] {
 /** 1 when anything needs the clerk's eye, else 0. (2 is never a finished command's: see UsageError.) */
 export function exitCode(o: Outcome): typeof EXIT_OK | typeof EXIT_MUST_LOOK {
   return mustLook(o).length > 0 ? EXIT_MUST_LOOK : EXIT_OK;
+}
+
+/** Errors of the configuration sheets (指标定义, 报告设置), not of ledger rows. */
+function isConfigurationIssue(i: Issue): boolean {
+  return i.code.startsWith("definition.") || i.code.startsWith("settings.");
+}
+
+/** The key columns the duplicates are in, as their messages name them (`保函编号“…”与 … 重复`). */
+function keyColumns(o: Outcome): string[] {
+  const names = (o.issues ?? [])
+    .filter((i) => i.code === "key.duplicate")
+    .map((i) => /([^\s：:。，,]+)“/.exec(i.message)?.[1] ?? "")
+    .filter(Boolean);
+  return [...new Set(names)];
 }

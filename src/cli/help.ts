@@ -118,7 +118,7 @@ ${COMMON}`,
 校验工作簿中的台账：每个问题给出严重程度、单元格（如 电子保函!C12）和说明。
 Checks the ledgers: every issue with its severity, cell and message (zh + en with --json).
 
-  --json               {"version":1,"ledgers":[…],"issues":[{"severity","code","message","messageEn","cell"}],"mustLook":[…]}
+  --json 的结果        {"version":1,"ledgers":[…],"issues":[{"severity","code","message","messageEn","cell"}],"mustLook":[…]}
 ${YEAR}
 ${SCOPE}
 ${COMMON}`,
@@ -127,7 +127,7 @@ ${COMMON}`,
 按“指标定义”计算每项指标：数值、报告中显示的文字、使用的行数及来源。
 Computes every figure: value, report text, rows used, provenance.
 
-  --json               {"version":1,"figures":[{"id","name","value","text","rows","ledger","conditions","period"}],"issues":[…],"period":{"start","end"},"scope","mustLook":[…]}
+  --json 的结果        {"version":1,"figures":[{"id","name","value","text","rows","ledger","conditions","period"}],"issues":[…],"period":{"start","end"},"scope","mustLook":[…]}
 ${YEAR}
 ${SCOPE}
 ${COMMON}`,
@@ -157,7 +157,7 @@ as typed (exit 1). A second argument that is no file names a template stored in 
   --force              输出文件已存在时覆盖它 / replace an existing output
 ${YEAR}
 ${SCOPE}
-  --json               {"version":1,"output","placeholders":[{"text","part","paragraph","id","converted"}],"figures":[…],"issues":[…],"mustLook":[…]}
+  --json 的结果        {"version":1,"output","placeholders":[{"text","part","paragraph","id","converted"}],"figures":[…],"issues":[…],"mustLook":[…]}
 ${COMMON}`,
   refresh: `ledger-report refresh <台账.xlsx> <报告.docx> [-o 新报告.docx] [--year 2023] [--overwrite-conflicts] [--other-workbook] [--force] [--verbose] [--json]
 
@@ -179,6 +179,6 @@ and how many issues the ledgers have (--verbose lists them).
                            hand-edited figures listed for review (never overwritten); written to a new file
   --scope <部门>           统计范围（默认为报告生成时的范围）/ scope (default: the report's own)
   --verbose                列出台账中的每个问题 / list every issue of the ledgers
-  --json                   {"version":1,"output","updated":[{"id","name","old","new"}],"unchanged":[…],"conflicts":[{"id","name","written","current","new","resolution"}],"removed":[…],"issues":[…],"mustLook":[…]}
+  --json 的结果            {"version":1,"output","period":{"start","end"},"scope","updated":[{"id","name","old","new"}],"unchanged":[…],"conflicts":[{"id","name","written","current","new","resolution"}],"kept":[{"id","name","written","current","ledgers","agrees"}],"removed":[…],"issues":[…],"mustLook":[…]}
 ${COMMON}`,
 };

@@ -304,6 +304,7 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
       issues: result.issues,
       figures: result.figures.filter((f) => inReport.has(f.id)),
       conflictsKept: plan.conflicts.filter((c) => c.resolution === "keep"),
+      keptAsWritten: plan.kept,
     };
     const reasons = mustLook(outcome);
     if (flags.json) {

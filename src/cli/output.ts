@@ -192,18 +192,23 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
   const en = lang === "en";
   const { name, updated, overwritten, kept } = refreshSummary(plan);
   const lines: string[] = [];
-  for (const u of updated) lines.push(`${en ? "updated " : "已更新"}  ${name(u.id)}  ${u.old} → ${u.new}`);
-  for (const c of overwritten) lines.push(`${en ? "overwritten" : "已覆盖"}  ${name(c.id)}  “${c.current}” → ${c.new}`);
+  // A table figure's text is its cells one per line: on one console line they read as ` / `-joined cells.
+  const oneLine = (text: string) => text.replace(/\n/g, " / ");
+  for (const u of updated) lines.push(`${en ? "updated " : "已更新"}  ${name(u.id)}  ${oneLine(u.old)} → ${oneLine(u.new)}`);
+  for (const c of overwritten) lines.push(`${en ? "overwritten" : "已覆盖"}  ${name(c.id)}  “${oneLine(c.current)}” → ${oneLine(c.new)}`);
   for (const c of kept)
     lines.push(
-      `${en ? "conflict" : "手工修改"}  ${name(c.id)}  ${en ? "kept your text" : "保留您的文字"}“${c.current}”（${en ? "ledgers say" : "台账为"} ${c.new}）`,
+      `${en ? "conflict" : "手工修改"}  ${name(c.id)}  ${en ? "kept your text" : "保留您的文字"}“${oneLine(c.current)}”（${en ? "ledgers say" : "台账为"} ${oneLine(c.new)}）`,
     );
   for (const k of plan.kept)
-    lines.push(`${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${k.current}”${en ? " (ledgers unchanged)" : "（台账未变化）"}`);
+    lines.push(`${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${oneLine(k.current)}”${en ? ` (ledgers: ${oneLine(k.new)})` : `（台账：${oneLine(k.new)}）`}`);
   for (const id of plan.removed)
     lines.push(
       `${en ? "removed " : "已删除"}  ${name(id)}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,
     );
+  // The period and scope counted, as figures and generate say them: a refresh keeps the report's own.
+  const { period, scope } = plan.record;
+  lines.push(en ? `period ${period.start}–${period.end}, scope ${scope}` : `期间 ${period.start} 至 ${period.end}，范围 ${scope}`);
   const overwrote = overwritten.length ? (en ? `, ${overwritten.length} overwritten` : `，覆盖手工修改 ${overwritten.length} 项`) : "";
   lines.push(
     en
@@ -217,6 +222,8 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
 export function refreshJson(plan: RefreshPlan, issues: Issue[]) {
   const { name, updated } = refreshSummary(plan);
   return {
+    period: plan.record.period,
+    scope: plan.record.scope,
     updated: updated.map((u) => ({ id: u.id, name: name(u.id), old: u.old, new: u.new })),
     unchanged: plan.unchanged,
     conflicts: plan.conflicts.map((c) => ({
@@ -228,7 +235,7 @@ export function refreshJson(plan: RefreshPlan, issues: Issue[]) {
       resolution: c.resolution,
     })),
     /** Hand edits over a value the ledgers did not move: kept as written, not conflicts. */
-    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), written: k.written, current: k.current })),
+    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), written: k.written, current: k.current, ledgers: k.new, agrees: k.agrees })),
     removed: plan.removed,
     issues: issues.map(issueJson),
   };

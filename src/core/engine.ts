@@ -131,31 +131,47 @@ function undefinedFigures(
       if (piece.kind !== "slot" || isSettingSlot(piece.id) || known.has(piece.id)) continue;
       known.add(piece.id);
       const name = DEFAULT_DEFINITIONS.find((d) => d.id === piece.id)?.name ?? piece.id;
-      out.push({
-        id: piece.id,
-        name,
-        value: null,
-        text: placeholderText(name),
-        unresolved: {
-          code: "not_defined",
-          reason: `“指标定义”中没有指标 ${piece.id}`,
-          reasonEn: `指标定义 has no figure ${piece.id}`,
-        },
-        rows: 0,
-        ledger: null,
-        conditions: "",
-        period: { kind: "all", label: "全部", start: null, end: settings.periodEnd },
-        rowRefs: [],
-        fingerprint: `undefined:${piece.id}`,
-        manual: true,
-      });
+      const missing = undefinedFigure(piece.id, name, settings);
+      out.push(missing.figure);
       issues.push({
-        severity: "warning",
-        code: "figure.not_defined",
+        ...missing.issue,
         message: `报告模板使用指标“${name}”（${piece.id}），但“指标定义”中没有这一行：报告中显示为“${placeholderText(name)}”。`,
         messageEn: `The report template uses figure ${piece.id} (${name}), which 指标定义 does not define; the report shows a placeholder.`,
       });
     }
   }
   return { figures: out, issues };
+}
+
+/**
+ * A figure the report shows (by its template or its link record) that 指标定义 does not define: no
+ * number the ledgers support, so it is unresolved — never the text it had before the row was deleted.
+ */
+export function undefinedFigure(id: string, name: string, settings: ReportSettings): { figure: FigureResult; issue: Issue } {
+  return {
+    figure: {
+      id,
+      name,
+      value: null,
+      text: placeholderText(name),
+      unresolved: {
+        code: "not_defined",
+        reason: `“指标定义”中没有指标 ${id}`,
+        reasonEn: `指标定义 has no figure ${id}`,
+      },
+      rows: 0,
+      ledger: null,
+      conditions: "",
+      period: { kind: "all", label: "全部", start: null, end: settings.periodEnd },
+      rowRefs: [],
+      fingerprint: `undefined:${id}`,
+      manual: true,
+    },
+    issue: {
+      severity: "warning",
+      code: "figure.not_defined",
+      message: `报告中有指标“${name}”（${id}），但“指标定义”中没有这一行：报告中改为显示“${placeholderText(name)}”。`,
+      messageEn: `The report shows figure ${id} (${name}), which 指标定义 does not define (any more); the report now shows a placeholder.`,
+    },
+  };
 }

@@ -8,9 +8,11 @@ import { strFromU8, strToU8, unzipSync } from "fflate";
 import { cli } from "../helpers/cli";
 import { EXIT_MUST_LOOK, EXIT_OK, LOOK_REASONS, exitCode, mustLook } from "../../src/cli/exit";
 import { COMMANDS, didYouMean, HELP } from "../../src/cli/help";
+import { formatRefresh } from "../../src/cli/output";
 import { readLedgers } from "../../src/core/ledger";
 import type { Issue, RawTable } from "../../src/core/types";
 import { editControl, withDocumentXml } from "../adapters/docx/refresh/clerk";
+import { readLinkedDocx } from "../../src/adapters/docx/patch";
 import { rawTable } from "../helpers/raw-workbook";
 
 const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
@@ -54,6 +56,24 @@ async function fillManualValues(path: string, values: Record<string, number | nu
     const id = String(row.getCell(idCol).value ?? "");
     if (id in values) row.getCell(manualCol).value = values[id];
   });
+  await wb.xlsx.writeFile(path);
+}
+
+/** Writes 报告设置 items (by their 项目 label) into a workbook. */
+async function setSettings(path: string, values: Record<string, unknown>): Promise<void> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheet = wb.getWorksheet("报告设置")!;
+  let found = 0;
+  sheet.eachRow((row) => {
+    const label = String(row.getCell(1).value ?? "");
+    if (label in values) {
+      row.getCell(2).value = values[label] as never;
+      found++;
+    }
+  });
+  expect(found).toBe(Object.keys(values).length);
   await wb.xlsx.writeFile(path);
 }
 
@@ -105,9 +125,36 @@ describe("the exit code is decided in one place", () => {
     const issues = readLedgers({ name: "重复.xlsx", date1904: false, tables }).issues;
     // BH-1 once more, BH-D six times with five duplicates: six duplicated rows in all.
     expect(mustLook({ issues })).toEqual([
-      expect.objectContaining({ code: "keys.duplicate", count: 6, message: "6 个编号重复，两行都已计入指标，请核对。" }),
+      expect.objectContaining({ code: "keys.duplicate", count: 6, message: "6 个编号重复（保函编号），两行都已计入指标，请核对。" }),
     ]);
     expect(exitCode({ issues })).toBe(EXIT_MUST_LOOK);
+  });
+
+  test("1 for a 年度 outside the statistics period: the title says one year, the figures count another", () => {
+    const outside: Issue = {
+      severity: "warning",
+      code: "settings.year_outside_period",
+      message: "年度 2026 不在统计期间 2025-01-01 至 2025-12-31 内，请核对。",
+      messageEn: "Year 2026 is outside the period 2025-01-01 to 2025-12-31; please check.",
+      cell: "报告设置!B2",
+    };
+    const [reason] = mustLook({ issues: [outside] });
+    expect(reason).toMatchObject({ code: "settings.year_outside_period", count: 1 });
+    expect(reason.message).toContain("报告设置!B2");
+    expect(reason.message).toContain("期间开始");
+    expect(reason.messageEn).toContain("报告设置!B2");
+    expect(exitCode({ issues: [outside] })).toBe(EXIT_MUST_LOOK);
+  });
+
+  test("tells errors of 指标定义 apart from ledger rows left out, naming their cells", () => {
+    const definition: Issue = { severity: "error", code: "definition.bad_aggregate", message: "指标定义!D5 统计方式无法识别", messageEn: "bad", cell: "指标定义!D5" };
+    const reasons = mustLook({ issues: [error, definition] });
+    expect(reasons.map((r) => [r.code, r.count])).toEqual([
+      ["rows.excluded", 1],
+      ["definitions.errors", 1],
+    ]);
+    expect(reasons[1].message).toContain("指标定义!D5");
+    expect(reasons[0].message).toContain("台账中有 1 个错误");
   });
 
   test("takes a new reason by appending to LOOK_REASONS, for every command at once", () => {
@@ -162,7 +209,7 @@ describe("exit codes, command by command", () => {
       await wb.xlsx.writeFile(twice);
       const run = await cli(cmd, twice, ...(cmd === "generate" ? ["-o", join(dir, `重复-${cmd}.docx`)] : []));
       expect(run.code).toBe(1);
-      expect(run.out + run.err).toContain("1 个编号重复，两行都已计入指标，请核对");
+      expect(run.out + run.err).toContain("1 个编号重复（保函编号），两行都已计入指标，请核对");
     },
   );
 
@@ -177,6 +224,34 @@ describe("exit codes, command by command", () => {
     const bad = await cli("refresh", clean, notReport, "-o", join(dir, "r-bad.docx"));
     expect(bad.code).toBe(2);
     expect(existsSync(join(dir, "r-bad.docx"))).toBe(false);
+  });
+
+  test("generate and fill: 1 when 年度 was changed but 期间 was not, naming the cell", async () => {
+    const forgot = join(dir, "忘改期间.xlsx");
+    writeFileSync(forgot, readFileSync(clean));
+    // Last year's workbook with the period typed in, moved on by its 年度 only.
+    await setSettings(forgot, { 年度: 2026, 期间开始: new Date(Date.UTC(2025, 0, 1)), 期间结束: new Date(Date.UTC(2025, 11, 31)) });
+    const r = await cli("generate", forgot, "-o", join(dir, "忘改期间.docx"), "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).mustLook).toEqual([expect.objectContaining({ code: "settings.year_outside_period" })]);
+    const f = await cli("fill", forgot, cleanReport, "-o", join(dir, "忘改期间-fill.docx"));
+    expect(f.code).toBe(1);
+    expect(f.err).toMatch(/年度 2026 不在统计期间 .*报告设置!B\d+/);
+  });
+
+  test("refresh without --year from next year's workbook: says the period it used and suggests --year, exit 1", async () => {
+    const nextYear = join(dir, "干净-明年.xlsx");
+    writeFileSync(nextYear, readFileSync(clean));
+    const reportYear = Number(readLinkedDocx(new Uint8Array(readFileSync(cleanReport))).record.period.end.slice(0, 4));
+    const y = reportYear + 1;
+    await setSettings(nextYear, { 年度: y, 期间开始: new Date(Date.UTC(y, 0, 1)), 期间结束: new Date(Date.UTC(y, 11, 31)) });
+    const r = await cli("refresh", nextYear, cleanReport, "-o", join(dir, "r-next.docx"));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`期间 ${reportYear}-01-01 至 ${reportYear}-12-31`);
+    expect(r.err).toContain(`--year ${reportYear + 1}`);
+    const asked = await cli("refresh", nextYear, cleanReport, "-o", join(dir, "r-next-year.docx"), "--year", String(reportYear + 1), "--json");
+    expect(JSON.parse(asked.out).period.start).toBe(`${reportYear + 1}-01-01`);
+    expect(JSON.parse(asked.out).mustLook.map((m: { code: string }) => m.code)).not.toContain("refresh.workbook_year_differs");
   });
 
   test("refresh: 1 when a hand edit is kept, 0 when --overwrite-conflicts takes the ledgers' value", async () => {
@@ -209,11 +284,22 @@ describe("exit codes, command by command", () => {
     expect(r.err).toContain("--lang");
   });
 
-  test("refresh: 0 when a hand edit stands over an unmoved value (kept as written, not a conflict)", async () => {
+  test("refresh: 1 when a hand edit that says another number stands over an unmoved value, the ledgers' value beside it", async () => {
+    // The clean workbook has no guarantees: the ledgers say 0, the clerk typed 五.
     const edited = handEdited(cleanReport, "eg.count", "五");
     const r = await cli("refresh", clean, edited, "-o", join(dir, "r-stands.docx"));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("保留写法  电子保函笔数  “五”（台账：0）");
+    expect(r.err).toContain("手工改过，与台账不一致");
+    const emptied = await cli("refresh", clean, handEdited(cleanReport, "eg.count", ""), "-o", join(dir, "r-emptied.docx"), "--json");
+    expect(emptied.code).toBe(1);
+    expect(JSON.parse(emptied.out).mustLook.map((m: { code: string }) => m.code)).toEqual(["hand_edits.kept"]);
+  });
+
+  test("refresh: 0 when the clerk wrote the ledgers' own number another way (零 for 0), still shown beside it", async () => {
+    const r = await cli("refresh", clean, handEdited(cleanReport, "eg.count", "零"), "-o", join(dir, "r-zero.docx"));
     expect(r.code).toBe(0);
-    expect(r.out).toContain("“五”");
+    expect(r.out).toContain("“零”（台账：0）");
   });
 });
 
@@ -256,6 +342,16 @@ describe("--json", () => {
 });
 
 describe("refresh output", () => {
+  test("puts a table figure's change on one console line, its cells joined by ' / '", () => {
+    const record = { version: 1 as const, workbookId: "", workbookName: "", templateId: "default", period: { start: "2025-01-01", end: "2025-12-31" }, scope: "全部门", generatedAt: "", figures: [] };
+    const text = formatRefresh(
+      { updated: [{ id: "eg.by_issuer", old: "出函机构\n数量\n某银行\n3", new: "［待补：按出函机构］" }], unchanged: [], conflicts: [], kept: [], removed: [], notInDocument: [], writes: [], record, names: { "eg.by_issuer": "按出函机构" } },
+      "zh",
+    );
+    expect(text.split("\n")[0]).toBe("已更新  按出函机构  出函机构 / 数量 / 某银行 / 3 → ［待补：按出函机构］");
+    expect(text).toContain("期间 2025-01-01 至 2025-12-31，范围 全部门");
+  });
+
   test("prints what changed and a count of the issues; --verbose lists them", async () => {
     const plain = await cli("refresh", sample, sampleReport, "-o", join(dir, "v1.docx"));
     expect(plain.out).toMatch(/台账问题：错误 \d+ 个，警告 \d+ 个，提示 \d+ 个。加 --verbose 列出明细。/);
@@ -284,6 +380,12 @@ describe("refresh output", () => {
 });
 
 describe("help and courtesy", () => {
+  test.each(COMMANDS)("%s --help lists each option once", (cmd) => {
+    const options = HELP[cmd].match(/^\s+(--[a-z-]+)(?! 的结果)/gm)!.map((o) => o.trim());
+    expect(options.length).toBeGreaterThan(0);
+    expect(new Set(options).size).toBe(options.length);
+  });
+
   test.each(["init", "generate", "refresh"] as const)("%s --help shows --force and --year", async (cmd) => {
     const r = await cli(cmd, "--help");
     expect(r.code).toBe(0);

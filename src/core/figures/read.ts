@@ -14,7 +14,7 @@ import type {
 } from "../types";
 import { cellAddress } from "../address";
 import { DEFINITIONS_SHEET, LEDGER_SPECS } from "../ledger/schema";
-import { formatKindFromLabel } from "../format";
+import { formatKindFromLabel, formatValue } from "../format";
 import { DEFAULT_DEFINITIONS } from "./defaults";
 import { parseAggregate, parseConditions, periodKindFromLabel } from "./syntax";
 
@@ -249,6 +249,16 @@ export function readDefinitions(wb: RawWorkbook): {
       );
     }
 
+    // A count is a number of rows: printed as 万元, 亿元 or a percentage it would be a wrong number
+    // that looks right (7 笔 as "0.00" 亿元), so the definition is refused at its 格式 cell.
+    if (!isManual && aggregate && aggregate.kind !== "sum" && (format === "wan" || format === "yi" || format === "percent"))
+      fail(
+        "format",
+        "definition.count_as_amount",
+        `统计方式“${aggregateText}”得出的是笔数/个数，不能用格式“${formatText}”（万元、亿元、百分比只用于“求和:<金额列>”或手工值）；请改为 整数 或 余`,
+        `aggregate "${aggregateText}" gives a count, which cannot be formatted as "${formatText}" (万元, 亿元 and 百分比 are for 求和:<amount column> or a manual value); use 整数 or 余`,
+      );
+
     if (rowIssues.length > 0) {
       // The row's id and name (as typed), so a placeholder naming the figure is pointed at this row, not called unknown.
       // (A duplicate's figure exists — the first row's — so a duplicate row is not tagged.)
@@ -259,6 +269,7 @@ export function readDefinitions(wb: RawWorkbook): {
       issues.push(...rowIssues.map(named));
       continue;
     }
+    if (typeof manualValue === "number") issues.push(...manualValueWarnings(manualValue, format!, formatText, address("manual")));
     definitions.push({
       id,
       name: text("name") || id,
@@ -293,4 +304,35 @@ export function readDefinitions(wb: RawWorkbook): {
     };
   }
   return { definitions, issues, fromWorkbook: true };
+}
+
+/**
+ * What a 手工值 the figure will print differently from how it was typed: rounded away by its 格式,
+ * below zero where every figure counts or sums something, or a fraction under 百分比 (an Excel
+ * percent cell holds 0.95 for 95%, and the figure would print 1.0). Warned at the cell, not refused.
+ */
+function manualValueWarnings(value: number, format: FormatKind, formatText: string, cell: string): Issue[] {
+  const out: Issue[] = [];
+  const warn = (code: string, zh: string, en: string) =>
+    out.push({ severity: "warning", code, message: `${cell} ${zh}`, messageEn: `${cell} ${en}`, cell });
+  const label = formatText || "整数";
+  if (value < 0)
+    warn(
+      "definition.manual_negative",
+      `手工值 ${value} 是负数，而指标是次数、人数或金额，不应为负；请核对`,
+      `manual value ${value} is negative, but a figure counts or sums something and cannot be below zero; please check`,
+    );
+  if (format === "integer" && !Number.isInteger(value))
+    warn(
+      "definition.manual_rounded",
+      `手工值 ${value} 按格式“${label}”将写作 ${formatValue(value, format)}；如需小数，请改格式或手工值`,
+      `manual value ${value} is written as ${formatValue(value, format)} under the format "${label}"; change the format or the value if the decimals matter`,
+    );
+  if (format === "percent" && value !== 0 && Math.abs(value) <= 1)
+    warn(
+      "definition.manual_percent_fraction",
+      `手工值 ${value} 按格式“百分比”将写作 ${formatValue(value, format)}（%）；如这是 Excel 百分比单元格（显示为 ${formatValue(value * 100, format)}%），请在手工值中直接填 ${formatValue(value * 100, format)}`,
+      `manual value ${value} is written as ${formatValue(value, format)} (%) under 百分比; if it is an Excel percent cell (showing ${formatValue(value * 100, format)}%), type ${formatValue(value * 100, format)} as the manual value`,
+    );
+  return out;
 }

@@ -27,7 +27,15 @@ export interface RefreshPlan {
   unchanged: string[];
   conflicts: { id: string; written: string; current: string; new: string; resolution: ConflictChoice }[];
   /** Hand edits over a figure the ledgers did not move: kept as the clerk wrote them, not a conflict. */
-  kept: { id: string; written: string; current: string }[];
+  kept: {
+    id: string;
+    written: string;
+    current: string;
+    /** What the ledgers say now (shown beside the clerk's text, so a kept figure is never silent). */
+    new: string;
+    /** The clerk's text means the ledgers' number (`七` for 7): kept, but nothing to check. */
+    agrees: boolean;
+  }[];
   removed: string[];
   /** Figures the workbook defines now that the document has no control for (never inserted silently). */
   notInDocument: string[];
@@ -96,7 +104,7 @@ export function planRefresh(previous: LinkRecord, controls: FoundControl[], fres
           wroteNew = true;
           continue;
         }
-        plan.kept.push({ id: before.id, written: before.text, current });
+        plan.kept.push({ id: before.id, written: before.text, current, new: newText, agrees: sameNumber(current, newText) });
         keptConflict = true;
         continue;
       }

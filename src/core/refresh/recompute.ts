@@ -3,9 +3,11 @@
 // report came from stops the refresh unless the clerk confirms it. Shared by the file patcher and
 // the Word adapter.
 import { LocalizedError } from "../errors";
-import { runEngine, type EngineResult } from "../engine";
+import { runEngine, undefinedFigure, type EngineResult } from "../engine";
 import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../types";
 import { withSlots } from "../fill";
+import { isSettingSlot } from "../report";
+import { readSettings } from "../settings";
 
 export function overridesFromRecord(record: LinkRecord, given?: Partial<ReportSettings>): Partial<ReportSettings> {
   const year = Number(record.period.end.slice(0, 4));
@@ -70,10 +72,39 @@ export function recomputeForReport(
   // Every slot the document has is recomputed, not only the template's: a filled document or a figure
   // inserted at the cursor refreshes like a generated one.
   const ids = record.figures.map((f) => f.id);
-  const fresh = { ...engine, link: withSlots(engine.link, ids, engine.figures, engine.settings) };
+  // A figure the report links whose 指标定义 row was deleted has nothing to support its old number:
+  // it becomes the placeholder and is named, as a template's undefined figure is.
+  const defined = new Set(engine.figures.map((f) => f.id));
+  const undefinedOnes = record.figures
+    .filter((f) => !isSettingSlot(f.id) && !defined.has(f.id))
+    .map((f) => undefinedFigure(f.id, f.name || f.id, engine.settings));
+  const figures = [...engine.figures, ...undefinedOnes.map((u) => u.figure)];
+  const issues = [...engine.issues, ...undefinedOnes.map((u) => u.issue)];
+  const fresh = { ...engine, figures, issues, link: withSlots(engine.link, ids, figures, engine.settings) };
   const mismatch = workbookMismatch(record, fresh.link.workbookId, workbook.name ?? "");
   if (mismatch && !options.allowOtherWorkbook) throw new OtherWorkbookError(mismatch);
-  return { fresh, issues: [...otherWorkbook(mismatch), ...fresh.issues] };
+  return { fresh, issues: [...otherWorkbook(mismatch), ...otherYear(workbook, record, options.overrides), ...fresh.issues] };
+}
+
+/**
+ * Next year's workbook used on last year's report without --year: the refresh keeps the report's
+ * period (as it should), but the clerk who meant the new year gets last year's numbers — so it is said.
+ */
+function otherYear(workbook: RawWorkbook, record: LinkRecord, given: Partial<ReportSettings> | undefined): Issue[] {
+  if (given?.year !== undefined || given?.periodStart !== undefined) return [];
+  const reportYear = Number(record.period.end.slice(0, 4));
+  const own = readSettings(workbook);
+  if (!own.fromWorkbook || !Number.isFinite(reportYear) || own.settings.year === reportYear) return [];
+  const year = own.settings.year;
+  const cell = own.cells.year;
+  const issue: Issue = {
+    severity: "warning",
+    code: "refresh.workbook_year_differs",
+    message: `${cell ? `${cell}：` : ""}工作簿的年度是 ${year}，而这份报告是 ${reportYear} 年的（期间 ${record.period.start} 至 ${record.period.end}）：已按报告的期间刷新。如要生成 ${year} 年的报告，请加 --year ${year}。`,
+    messageEn: `${cell ? `${cell}: ` : ""}the workbook's year is ${year}, but this report is for ${reportYear} (period ${record.period.start} to ${record.period.end}): refreshed for the report's period. For the ${year} report, add --year ${year}.`,
+  };
+  if (cell) issue.cell = cell;
+  return [issue];
 }
 
 /** Said again in the result when the clerk chose to refresh from another workbook anyway. */

@@ -302,3 +302,42 @@ describe("reading 指标定义", () => {
     expect(DEFAULT_DEFINITIONS[0].manualValue).toBeNull();
   });
 });
+
+describe("a definition whose number would print wrong", () => {
+  // Header on row 1: the first definition is row 2; 格式 is column G, 手工值 column H.
+  const read = (...rows: RawCell[][]) => readDefinitions(workbook(sheet([["指标ID", "名称", "台账", "统计", "条件", "区间", "格式", "手工值"], ...rows])));
+
+  it.each(["万元", "亿元", "百分比"])("refuses a count formatted as %s, at its 格式 cell", (format) => {
+    const result = read(["p.count", "保函笔数", "电子保函", "计数", "", "本期", format, ""]);
+    expect(result.definitions.map((d) => d.id)).not.toContain("p.count");
+    expect(result.issues).toEqual([
+      expect.objectContaining({ severity: "error", code: "definition.count_as_amount", cell: "指标定义!G2", message: expect.stringContaining(format) }),
+    ]);
+  });
+
+  it("still takes a sum formatted as 万元", () => {
+    const result = read(["p.sum", "金额", "电子保函", "求和:保证金金额", "", "本期", "万元", ""]);
+    expect(result.issues).toEqual([]);
+  });
+
+  it("warns at the 手工值 cell when 整数 would round the value away", () => {
+    const result = read(["p.dec", "手工小数", "", "", "", "", "整数", 12.7]);
+    expect(result.definitions.map((d) => d.id)).toEqual(["p.dec"]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ severity: "warning", code: "definition.manual_rounded", cell: "指标定义!H2", message: expect.stringContaining("写作 13") }),
+    ]);
+  });
+
+  it("warns at the 手工值 cell for a negative value", () => {
+    expect(read(["p.neg", "手工负数", "", "", "", "", "整数", -5]).issues).toEqual([
+      expect.objectContaining({ severity: "warning", code: "definition.manual_negative", cell: "指标定义!H2" }),
+    ]);
+  });
+
+  it("warns that 0.95 under 百分比 reads as an Excel percent cell, and says to type 95.0; 95 passes", () => {
+    expect(read(["m.pct", "满意度", "", "", "", "", "百分比", 0.95]).issues).toEqual([
+      expect.objectContaining({ code: "definition.manual_percent_fraction", cell: "指标定义!H2", message: expect.stringContaining("95.0") }),
+    ]);
+    expect(read(["m.pct", "满意度", "", "", "", "", "百分比", 95]).issues).toEqual([]);
+  });
+});

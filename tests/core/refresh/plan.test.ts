@@ -44,9 +44,30 @@ describe("planning a refresh", () => {
   it("keeps a hand edit as written, not as a conflict, when the ledgers did not move", () => {
     const plan = planRefresh(previous, [{ id: "eg.amount", text: "约15亿" }], fresh);
     expect(plan.conflicts).toEqual([]);
-    expect(plan.kept).toEqual([{ id: "eg.amount", written: "15.20", current: "约15亿" }]);
+    expect(plan.kept).toEqual([{ id: "eg.amount", written: "15.20", current: "约15亿", new: "15.20", agrees: false }]);
     expect(plan.writes).toEqual([]);
     expect(plan.record.figures.find((f) => f.id === "eg.amount")!.text).toBe("15.20");
+  });
+
+  it("tells a kept text that says another number (or nothing) from one that says the ledgers' number another way", () => {
+    const same = record([fig("eg.count", "7")]);
+    const kept = (text: string) => planRefresh(same, [{ id: "eg.count", text }], same).kept[0];
+    expect(kept("999")).toMatchObject({ current: "999", new: "7", agrees: false });
+    expect(kept("")).toMatchObject({ current: "", new: "7", agrees: false });
+    expect(kept("七")).toMatchObject({ current: "七", new: "7", agrees: true });
+  });
+
+  it("lists a figure placed twice and edited in one copy again on the next refresh", () => {
+    const same = record([fig("eg.count", "7")]);
+    const controls = [
+      { id: "eg.count", text: "7" },
+      { id: "eg.count", text: "999" },
+    ];
+    const first = planRefresh(same, controls, same);
+    expect(first.kept).toEqual([expect.objectContaining({ current: "999", agrees: false })]);
+    const second = planRefresh(first.record, controls, same);
+    expect(second.kept).toEqual([expect.objectContaining({ current: "999", agrees: false })]);
+    expect(second.unchanged).not.toContain("eg.count");
   });
 
   it("overwrites even such an edit when told to take the ledgers' values everywhere, and says so as a taken conflict", () => {
