@@ -1,7 +1,7 @@
 import { overridesFromRecord, recomputeForReport } from "../../../src/core/refresh/recompute";
 import { planRefresh } from "../../../src/core/refresh/plan";
 import { runEngine } from "../../../src/core/engine";
-import { sampleWorkbook } from "../../adapters/refresh/clerk";
+import { sampleWorkbook } from "../../adapters/docx/refresh/clerk";
 import type { LinkRecord } from "../../../src/core/types";
 
 const record: LinkRecord = {
