@@ -201,7 +201,9 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
       `${en ? "conflict" : "手工修改"}  ${name(c.id)}  ${en ? "kept your text" : "保留您的文字"}“${oneLine(c.current)}”（${en ? "ledgers say" : "台账为"} ${oneLine(c.new)}）`,
     );
   for (const k of plan.kept)
-    lines.push(`${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${oneLine(k.current)}”${en ? ` (ledgers: ${oneLine(k.new)})` : `（台账：${oneLine(k.new)}）`}`);
+    lines.push(
+      `${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${oneLine(k.current)}”${en ? ` (ledgers: ${oneLine(k.new)})` : `（台账：${oneLine(k.new)}）`}`,
+    );
   for (const id of plan.removed)
     lines.push(
       `${en ? "removed " : "已删除"}  ${name(id)}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,

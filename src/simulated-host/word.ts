@@ -545,7 +545,11 @@ export class SimWordDocument {
     const found = this.stories.find((st) => st.kind === kind && st.types.includes(type));
     if (found) return found.doc;
     const key = `${kind}:${type}`;
-    if (!this.emptyStories.has(key)) this.emptyStories.set(key, SimWordDocument.story({ kind, types: [type], items: [], controls: [] }, 900000 + 10000 * this.emptyStories.size));
+    if (!this.emptyStories.has(key))
+      this.emptyStories.set(
+        key,
+        SimWordDocument.story({ kind, types: [type], items: [], controls: [] }, 900000 + 10000 * this.emptyStories.size),
+      );
     return this.emptyStories.get(key)!;
   }
 
@@ -561,7 +565,10 @@ export class SimWordDocument {
     const doc = new SimWordDocument();
     doc.nextKey = base;
     doc.nextWordId = base;
-    doc.replaceBody({ ...parsed, styles: blankStyleSheet(), evenAndOddHeaders: false, footers: [], stories: [], pageSize: null, parts: [] }, "body");
+    doc.replaceBody(
+      { ...parsed, styles: blankStyleSheet(), evenAndOddHeaders: false, footers: [], stories: [], pageSize: null, parts: [] },
+      "body",
+    );
     return doc;
   }
 
@@ -573,7 +580,9 @@ export class SimWordDocument {
 
   /** Every control of the document, body first, then headers and footers: Document.contentControls. */
   allControls(): ControlModel[] {
-    return [this, ...this.stories.map((st) => st.doc), ...this.emptyStories.values()].flatMap((d) => d.controlKeys().map((k) => d.control(k)!));
+    return [this, ...this.stories.map((st) => st.doc), ...this.emptyStories.values()].flatMap((d) =>
+      d.controlKeys().map((k) => d.control(k)!),
+    );
   }
 
   /** The controls of the headers (or footers) as Word shows them, for assertions. */
@@ -1396,7 +1405,9 @@ class SimBodyProxy extends SimProxy<SimWordDocument> {
   }
   get paragraphs(): SimParagraphCollection {
     return new SimParagraphCollection(this.context, () =>
-      this._story().paragraphInfos().map((p, index) => ({ index, text: p.text, ...this._host.doc.formatOf(p.styleId) })),
+      this._story()
+        .paragraphInfos()
+        .map((p, index) => ({ index, text: p.text, ...this._host.doc.formatOf(p.styleId) })),
     );
   }
   /** WordApi 1.1: the matches, found at the sync (see SimWordDocument.search for the wildcard subset). */
@@ -1662,7 +1673,12 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
     this._host.need("1.3", "ContentControl.tables");
     return new SimTableCollection(this.context, () => {
       const c = this._target("ContentControl.tables");
-      return c ? this._host.doc.docOf(c.key).controlTables(c.key).map((values) => ({ values })) : [];
+      return c
+        ? this._host.doc
+            .docOf(c.key)
+            .controlTables(c.key)
+            .map((values) => ({ values }))
+        : [];
     });
   }
 
@@ -2090,7 +2106,11 @@ function getFileAsync(host: Host, open: { count: number }) {
           const done = lastCallback<{ data: number[]; index: number; size: number }>(rest);
           void host.roundTrip().then(() => {
             if (closed || index < 0 || index >= file.sliceCount)
-              return done?.({ status: "failed", value: undefined as never, error: { name: "Error", message: "The slice does not exist.", code: 5001 } });
+              return done?.({
+                status: "failed",
+                value: undefined as never,
+                error: { name: "Error", message: "The slice does not exist.", code: 5001 },
+              });
             const data = Array.from(bytes.subarray(index * sliceSize, (index + 1) * sliceSize));
             done?.({ status: "succeeded", value: { data, index, size: data.length } });
           });

@@ -147,7 +147,13 @@ describe("the exit code is decided in one place", () => {
   });
 
   test("tells errors of 指标定义 apart from ledger rows left out, naming their cells", () => {
-    const definition: Issue = { severity: "error", code: "definition.bad_aggregate", message: "指标定义!D5 统计方式无法识别", messageEn: "bad", cell: "指标定义!D5" };
+    const definition: Issue = {
+      severity: "error",
+      code: "definition.bad_aggregate",
+      message: "指标定义!D5 统计方式无法识别",
+      messageEn: "bad",
+      cell: "指标定义!D5",
+    };
     const reasons = mustLook({ issues: [error, definition] });
     expect(reasons.map((r) => [r.code, r.count])).toEqual([
       ["rows.excluded", 1],
@@ -249,7 +255,16 @@ describe("exit codes, command by command", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`期间 ${reportYear}-01-01 至 ${reportYear}-12-31`);
     expect(r.err).toContain(`--year ${reportYear + 1}`);
-    const asked = await cli("refresh", nextYear, cleanReport, "-o", join(dir, "r-next-year.docx"), "--year", String(reportYear + 1), "--json");
+    const asked = await cli(
+      "refresh",
+      nextYear,
+      cleanReport,
+      "-o",
+      join(dir, "r-next-year.docx"),
+      "--year",
+      String(reportYear + 1),
+      "--json",
+    );
     expect(JSON.parse(asked.out).period.start).toBe(`${reportYear + 1}-01-01`);
     expect(JSON.parse(asked.out).mustLook.map((m: { code: string }) => m.code)).not.toContain("refresh.workbook_year_differs");
   });
@@ -343,9 +358,28 @@ describe("--json", () => {
 
 describe("refresh output", () => {
   test("puts a table figure's change on one console line, its cells joined by ' / '", () => {
-    const record = { version: 1 as const, workbookId: "", workbookName: "", templateId: "default", period: { start: "2025-01-01", end: "2025-12-31" }, scope: "全部门", generatedAt: "", figures: [] };
+    const record = {
+      version: 1 as const,
+      workbookId: "",
+      workbookName: "",
+      templateId: "default",
+      period: { start: "2025-01-01", end: "2025-12-31" },
+      scope: "全部门",
+      generatedAt: "",
+      figures: [],
+    };
     const text = formatRefresh(
-      { updated: [{ id: "eg.by_issuer", old: "出函机构\n数量\n某银行\n3", new: "［待补：按出函机构］" }], unchanged: [], conflicts: [], kept: [], removed: [], notInDocument: [], writes: [], record, names: { "eg.by_issuer": "按出函机构" } },
+      {
+        updated: [{ id: "eg.by_issuer", old: "出函机构\n数量\n某银行\n3", new: "［待补：按出函机构］" }],
+        unchanged: [],
+        conflicts: [],
+        kept: [],
+        removed: [],
+        notInDocument: [],
+        writes: [],
+        record,
+        names: { "eg.by_issuer": "按出函机构" },
+      },
       "zh",
     );
     expect(text.split("\n")[0]).toBe("已更新  按出函机构  出函机构 / 数量 / 某银行 / 3 → ［待补：按出函机构］");

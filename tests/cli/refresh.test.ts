@@ -46,7 +46,19 @@ describe("ledger-report refresh", () => {
     const r = await cli("refresh", SAMPLE, report, "--json");
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(["version", "output", "period", "scope", "updated", "unchanged", "conflicts", "kept", "removed", "issues", "mustLook"]);
+    expect(Object.keys(json)).toEqual([
+      "version",
+      "output",
+      "period",
+      "scope",
+      "updated",
+      "unchanged",
+      "conflicts",
+      "kept",
+      "removed",
+      "issues",
+      "mustLook",
+    ]);
     // The sample has error rows and a duplicated key (both rows counted): two reasons to look.
     expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded", "keys.duplicate"]);
     expect(json.output).toBe(path.join(dir, "报告.refreshed.docx"));

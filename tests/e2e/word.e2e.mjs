@@ -357,7 +357,9 @@ runScenarios(async (browser, url) => {
     await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一
     const before = await documentState(page);
     const pick = () =>
-      page.getByTestId("next-year-pick-input").setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+      page
+        .getByTestId("next-year-pick-input")
+        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
     // Cancel first: nothing is saved, nothing changes.
     await pick();
     await page.getByTestId("next-year-file-review").waitFor();
@@ -367,7 +369,11 @@ runScenarios(async (browser, url) => {
     await page.getByTestId("next-year-file-review").waitFor();
     const note = await page.getByTestId("next-year-file-note").textContent();
     assert(note.includes("2023") && note.includes(".docx") && note.includes("不会被改动"), `the note should name 2023's file: ${note}`);
-    const listed = await page.locator("[data-testid=next-year-file-review] [data-testid=review-conflict], [data-testid=next-year-file-review] [data-testid=review-kept]").allTextContents();
+    const listed = await page
+      .locator(
+        "[data-testid=next-year-file-review] [data-testid=review-conflict], [data-testid=next-year-file-review] [data-testid=review-kept]",
+      )
+      .allTextContents();
     assert(listed.join().includes("党建共建单位数"), `the hand-typed figure should be listed: ${listed}`);
     await assertNoHorizontalScroll(page, "word next year file 320");
     await page.screenshot({ path: join(shots, "word-13-next-year-file-zh-320.png"), fullPage: true });
@@ -388,36 +394,48 @@ runScenarios(async (browser, url) => {
   });
 
   // Word on a Mac cannot download from the pane: next year is made in the open document, with its Save As warning.
-  await scenario("Word on a Mac: 生成下一年度 turns the open report into next year's, words kept, the hand-typed figure listed and kept", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320&platform=Mac");
-    await statuses(page);
-    await page.getByTestId("sim-edit-narrative").click();
-    await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一
-    const before = await documentState(page);
-    assert(controlTexts(before, "setting.year").every((t) => t === "2022"), `the report's year: ${controlTexts(before, "setting.year")}`);
-    await page
-      .getByTestId("next-year-pick-input")
-      .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
-    await page.getByTestId("review").waitFor();
-    const note = await page.getByTestId("next-year-note").textContent();
-    assert(note.includes("2023") && note.includes("另存为"), `the note should say 2023 and Save As: ${note}`);
-    const listed = await page.locator("[data-testid=review-conflict], [data-testid=review-kept]").allTextContents();
-    assert(listed.join().includes("党建共建单位数"), `the hand-typed figure should be listed: ${listed}`);
-    await assertNoHorizontalScroll(page, "word next year 320");
-    await page.screenshot({ path: join(shots, "word-12-next-year-zh-320.png"), fullPage: true });
-    await page.getByTestId("apply").click();
-    await page.getByTestId("outcome").waitFor();
-    const after = await documentState(page);
-    assert(controlTexts(after, "setting.year").every((t) => t === "2023"), `next year's year slots: ${controlTexts(after, "setting.year")}`);
-    assert(controlTexts(after, "partners.count").join() === "十一", "the clerk's 十一 must stay");
-    assert(after.paragraphs.join("\n") !== before.paragraphs.join("\n"), "the document should have changed");
-    assert(after.paragraphs.some((p) => p.includes("经办人")) === before.paragraphs.some((p) => p.includes("经办人")), "the narrative edit stays");
-    // The pane still works: it reads the document again as the 2023 report.
-    await page.getByTestId("reload").click();
-    await statuses(page);
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+  await scenario(
+    "Word on a Mac: 生成下一年度 turns the open report into next year's, words kept, the hand-typed figure listed and kept",
+    async () => {
+      const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320&platform=Mac");
+      await statuses(page);
+      await page.getByTestId("sim-edit-narrative").click();
+      await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一
+      const before = await documentState(page);
+      assert(
+        controlTexts(before, "setting.year").every((t) => t === "2022"),
+        `the report's year: ${controlTexts(before, "setting.year")}`,
+      );
+      await page
+        .getByTestId("next-year-pick-input")
+        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+      await page.getByTestId("review").waitFor();
+      const note = await page.getByTestId("next-year-note").textContent();
+      assert(note.includes("2023") && note.includes("另存为"), `the note should say 2023 and Save As: ${note}`);
+      const listed = await page.locator("[data-testid=review-conflict], [data-testid=review-kept]").allTextContents();
+      assert(listed.join().includes("党建共建单位数"), `the hand-typed figure should be listed: ${listed}`);
+      await assertNoHorizontalScroll(page, "word next year 320");
+      await page.screenshot({ path: join(shots, "word-12-next-year-zh-320.png"), fullPage: true });
+      await page.getByTestId("apply").click();
+      await page.getByTestId("outcome").waitFor();
+      const after = await documentState(page);
+      assert(
+        controlTexts(after, "setting.year").every((t) => t === "2023"),
+        `next year's year slots: ${controlTexts(after, "setting.year")}`,
+      );
+      assert(controlTexts(after, "partners.count").join() === "十一", "the clerk's 十一 must stay");
+      assert(after.paragraphs.join("\n") !== before.paragraphs.join("\n"), "the document should have changed");
+      assert(
+        after.paragraphs.some((p) => p.includes("经办人")) === before.paragraphs.some((p) => p.includes("经办人")),
+        "the narrative edit stays",
+      );
+      // The pane still works: it reads the document again as the 2023 report.
+      await page.getByTestId("reload").click();
+      await statuses(page);
+      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
+      await context.close();
+    },
+  );
 
   await scenario("Word on a Mac: the undo hint says ⌘Z", async () => {
     const { page, context } = await openPane(browser, url, "host=word&width=320&platform=Mac");

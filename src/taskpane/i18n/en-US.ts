@@ -241,10 +241,8 @@ export const enUS: Messages = {
   wordNextYearLabel: "Pick this year's workbook (.xlsx) to turn this report into the {year} report",
   wordNextYearFileNote:
     "The {from} report becomes the {to} report as a new file, {file}: your words stay; the title year, the period and every figure are recomputed for {to}; figures you edited by hand are listed below and are not overwritten — check each. The open {from} report is not changed.",
-  wordNextYearSave:
-    "Save as a new file",
-  wordNextYearSaved:
-    "{file} is the new report; the open document was not changed. Open it from your downloads to go on.",
+  wordNextYearSave: "Save as a new file",
+  wordNextYearSaved: "{file} is the new report; the open document was not changed. Open it from your downloads to go on.",
   wordNextYearBlocked:
     "Files cannot be downloaded here, so {file} was not saved. Pick 生成下一年度 again to make it in the open document, then save it under a new name with Save As.",
   wordNextYearNote:

@@ -229,12 +229,9 @@ export const zhCN = {
   wordNextYearLabel: "选择今年的台账（.xlsx），把本报告改为 {year} 年度报告",
   wordNextYearFileNote:
     "将由 {from} 年度报告生成 {to} 年度报告，另存为新文件 {file}：你写的文字保留，标题年份、期间和每个数字按 {to} 年度重新计算；你手工改过的数字列在下面，不会被覆盖，请逐项核对。当前打开的 {from} 年度报告不会被改动。",
-  wordNextYearSave:
-    "保存为新文件",
-  wordNextYearSaved:
-    "{file} 是新的年度报告，当前打开的文档没有改动。请在下载位置打开它继续编辑。",
-  wordNextYearBlocked:
-    "此处无法下载文件，{file} 没有保存。请再点“生成下一年度…”后按提示在当前文档中生成，并用“另存为”保存为新文件。",
+  wordNextYearSave: "保存为新文件",
+  wordNextYearSaved: "{file} 是新的年度报告，当前打开的文档没有改动。请在下载位置打开它继续编辑。",
+  wordNextYearBlocked: "此处无法下载文件，{file} 没有保存。请再点“生成下一年度…”后按提示在当前文档中生成，并用“另存为”保存为新文件。",
   wordNextYearNote:
     "应用后，当前文档将成为 {to} 年度报告：你写的文字保留，标题年份、期间和每个数字按 {to} 年度重新计算；你手工改过的数字列在下面，不会被覆盖。应用后请用“文件 › 另存为”保存为新文件（如 述职报告-{to}.docx），不要直接保存，{from} 年度的报告文件才不会被改动。",
   updateNextYearLabel: "选择去年的报告（.docx），生成下一年度的报告",

@@ -21,7 +21,10 @@ function envOf(sim: SimulatedWord): WordEnvironment {
   };
 }
 
-function getFile(sim: SimulatedWord, sliceSize?: number): Promise<{ status: string; value?: { sliceCount: number; size: number; closeAsync(cb?: () => void): void } }> {
+function getFile(
+  sim: SimulatedWord,
+  sliceSize?: number,
+): Promise<{ status: string; value?: { sliceCount: number; size: number; closeAsync(cb?: () => void): void } }> {
   return new Promise((resolve) => sim.getFileAsync("compressed", sliceSize ? { sliceSize } : {}, resolve));
 }
 

@@ -17,7 +17,11 @@ let orgName: string;
 beforeAll(() => {
   const engine = runEngine(sampleWorkbook(), { generatedAt: GENERATED });
   orgName = engine.settings.orgName;
-  filled = fillFromEngine(wordMadePackage(), engine, { workbookName: "sample-ledgers.xlsx", generatedAt: GENERATED, templateName: "工作总结.docx" }).bytes;
+  filled = fillFromEngine(wordMadePackage(), engine, {
+    workbookName: "sample-ledgers.xlsx",
+    generatedAt: GENERATED,
+    templateName: "工作总结.docx",
+  }).bytes;
 });
 
 describe("a filled document's header and footer figures in Word", () => {
@@ -69,6 +73,11 @@ describe("a filled document's header and footer figures in Word", () => {
     expect(refresh.plan.conflicts).toEqual([expect.objectContaining({ id: "setting.year", current: "二〇二二", resolution: "keep" })]);
     await refresh.apply();
     expect(sim.document.storyControls("footer").map((c) => c.text)).toEqual(["二〇二二"]);
-    expect(sim.document.controls().filter((c) => c.tag === "lr:setting.year").map((c) => c.text)).toEqual(["2023"]);
+    expect(
+      sim.document
+        .controls()
+        .filter((c) => c.tag === "lr:setting.year")
+        .map((c) => c.text),
+    ).toEqual(["2023"]);
   });
 });

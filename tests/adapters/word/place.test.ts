@@ -67,7 +67,14 @@ describe("将占位符转为指标 in the open document", () => {
     const { sim, env, run } = open();
     const result = await convertPlaceholdersInWord(source, run as never, env);
     // The body's first, then the header's and the footer's (see the next test).
-    expect(result.placed.map((p) => p.id)).toEqual(["setting.year", "setting.org_name", "eg.count", "eg.count", "setting.org_name", "setting.year"]);
+    expect(result.placed.map((p) => p.id)).toEqual([
+      "setting.year",
+      "setting.org_name",
+      "eg.count",
+      "eg.count",
+      "setting.org_name",
+      "setting.year",
+    ]);
     expect(result.unknown).toEqual(["{{不存在的指标}}"]);
     expect(sim.document.controls().map((c) => [c.tag, c.text])).toEqual([
       ["lr:setting.year", "2022"],

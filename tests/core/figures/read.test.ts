@@ -305,13 +305,19 @@ describe("reading 指标定义", () => {
 
 describe("a definition whose number would print wrong", () => {
   // Header on row 1: the first definition is row 2; 格式 is column G, 手工值 column H.
-  const read = (...rows: RawCell[][]) => readDefinitions(workbook(sheet([["指标ID", "名称", "台账", "统计", "条件", "区间", "格式", "手工值"], ...rows])));
+  const read = (...rows: RawCell[][]) =>
+    readDefinitions(workbook(sheet([["指标ID", "名称", "台账", "统计", "条件", "区间", "格式", "手工值"], ...rows])));
 
   it.each(["万元", "亿元", "百分比"])("refuses a count formatted as %s, at its 格式 cell", (format) => {
     const result = read(["p.count", "保函笔数", "电子保函", "计数", "", "本期", format, ""]);
     expect(result.definitions.map((d) => d.id)).not.toContain("p.count");
     expect(result.issues).toEqual([
-      expect.objectContaining({ severity: "error", code: "definition.count_as_amount", cell: "指标定义!G2", message: expect.stringContaining(format) }),
+      expect.objectContaining({
+        severity: "error",
+        code: "definition.count_as_amount",
+        cell: "指标定义!G2",
+        message: expect.stringContaining(format),
+      }),
     ]);
   });
 
@@ -324,7 +330,12 @@ describe("a definition whose number would print wrong", () => {
     const result = read(["p.dec", "手工小数", "", "", "", "", "整数", 12.7]);
     expect(result.definitions.map((d) => d.id)).toEqual(["p.dec"]);
     expect(result.issues).toEqual([
-      expect.objectContaining({ severity: "warning", code: "definition.manual_rounded", cell: "指标定义!H2", message: expect.stringContaining("写作 13") }),
+      expect.objectContaining({
+        severity: "warning",
+        code: "definition.manual_rounded",
+        cell: "指标定义!H2",
+        message: expect.stringContaining("写作 13"),
+      }),
     ]);
   });
 
@@ -336,7 +347,11 @@ describe("a definition whose number would print wrong", () => {
 
   it("warns that 0.95 under 百分比 reads as an Excel percent cell, and says to type 95.0; 95 passes", () => {
     expect(read(["m.pct", "满意度", "", "", "", "", "百分比", 0.95]).issues).toEqual([
-      expect.objectContaining({ code: "definition.manual_percent_fraction", cell: "指标定义!H2", message: expect.stringContaining("95.0") }),
+      expect.objectContaining({
+        code: "definition.manual_percent_fraction",
+        cell: "指标定义!H2",
+        message: expect.stringContaining("95.0"),
+      }),
     ]);
     expect(read(["m.pct", "满意度", "", "", "", "", "百分比", 95]).issues).toEqual([]);
   });

@@ -49,7 +49,17 @@ describe("a figure the report links whose 指标定义 row was deleted", () => {
     figures: [
       ...generated.figures,
       { id: "eg.bank.count", name: "银行出函笔数", value: 3, text: "3", fingerprint: "x", ledger: "电子保函", conditions: "", rows: 3 },
-      { id: "eg.by_issuer", name: "按出函机构", value: null, text: "出函机构\n数量\n某银行\n3", fingerprint: "y", ledger: "电子保函", conditions: "", rows: 3, kind: "table" },
+      {
+        id: "eg.by_issuer",
+        name: "按出函机构",
+        value: null,
+        text: "出函机构\n数量\n某银行\n3",
+        fingerprint: "y",
+        ledger: "电子保函",
+        conditions: "",
+        rows: 3,
+        kind: "table",
+      },
     ],
   };
   const { fresh } = recomputeForReport(workbook, deleted);
