@@ -34,9 +34,9 @@ describe("the 生成 view's list of figures to fill in", () => {
     expect(open.map((f) => f.id)).toEqual(result.figures.filter((f) => f.value === null).map((f) => f.id));
     expect(open.map((f) => f.id)).toEqual(expect.arrayContaining(["goals.count", "study.topic.count", "cadres.baolian.count"]));
     const topic = open.find((f) => f.id === "study.topic.count")!;
-    expect(unresolvedLine(topic.unresolved!, makeT("zh-CN"), "zh-CN")).toBe("“学习记录”台账中没有条件列“形式”（见 学习记录 · A1）");
+    expect(unresolvedLine(topic.unresolved!, makeT("zh-CN"), "zh-CN")).toBe("“学习记录”台账中没有条件列“形式”（见 学习记录 · B1）");
     expect(unresolvedLine(topic.unresolved!, makeT("en-US"), "en-US")).toBe(
-      'ledger 学习记录 has no condition column "形式" (see 学习记录 · A1)',
+      'ledger 学习记录 has no condition column "形式" (see 学习记录 · B1)',
     );
     expect(result.figures.filter((f) => f.value !== null).every((f) => !open.includes(f))).toBe(true);
   });
