@@ -27,3 +27,9 @@ export class LocalizedError extends Error {
     return lang === "en" ? this.messageEn : this.message;
   }
 }
+
+/**
+ * The code of a refresh stopped because the workbook is not the report's. The panes know that error
+ * by this code, never by its class name, which a production build's minifier renames.
+ */
+export const OTHER_WORKBOOK = "refresh.other_workbook";

@@ -4,6 +4,7 @@ import { chromium } from "playwright-core";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tmpdir } from "node:os";
 import { startPlaygroundServer } from "../../scripts/playground.mjs";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -96,6 +97,12 @@ export function paneScenario(browser, url, name, query, steps, contextOptions = 
     try {
       await steps(opened);
       assert(opened.pageErrors.length === 0, `page errors: ${opened.pageErrors.join("; ")}`);
+    } catch (error) {
+      // What the page showed when the step failed: the first thing anyone reading a red CI log wants.
+      const file = join(tmpdir(), `e2e-failed-${name.replace(/[^\w\u4e00-\u9fff]+/g, "-").slice(0, 80)}.png`);
+      await opened.page.screenshot({ path: file, fullPage: true }).catch(() => {});
+      console.error(`FAIL ${name}: the page at failure is in ${file}`);
+      throw error;
     } finally {
       await opened.context.close();
     }

@@ -57,7 +57,10 @@ describe("a refresh that stopped at another workbook", () => {
     const mismatch = { report: { id: "A-1", name: "台账2022.xlsx" }, workbook: { id: "", name: "新台账.xlsx" } };
     expect(otherWorkbookOf(new OtherWorkbookError(mismatch))).toEqual(mismatch);
     // As it arrives from the lazily loaded patcher chunk: another copy of the class, the same shape.
-    expect(otherWorkbookOf(Object.assign(new Error("x"), { name: "OtherWorkbookError", mismatch }))).toEqual(mismatch);
+    expect(otherWorkbookOf(Object.assign(new Error("x"), { code: "refresh.other_workbook", mismatch }))).toEqual(mismatch);
+    // A production build minifies class names: the error is known by its code, never by its name.
+    expect(otherWorkbookOf(Object.assign(new Error("x"), { name: "e", code: "refresh.other_workbook", mismatch }))).toEqual(mismatch);
+    expect(otherWorkbookOf(Object.assign(new Error("x"), { name: "OtherWorkbookError", code: "other", mismatch }))).toBeNull();
     expect(otherWorkbookOf(new Error("boom"))).toBeNull();
     expect(otherWorkbookOf(null)).toBeNull();
   });

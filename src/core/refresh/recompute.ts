@@ -2,7 +2,7 @@
 // was generated with (unless the clerk chooses another year). A workbook that is not the one the
 // report came from stops the refresh unless the clerk confirms it. Shared by the file patcher and
 // the Word adapter.
-import { LocalizedError } from "../errors";
+import { LocalizedError, OTHER_WORKBOOK } from "../errors";
 import { runEngine, undefinedFigure, type EngineResult } from "../engine";
 import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../types";
 import { withSlots } from "../fill";
@@ -44,7 +44,7 @@ export class OtherWorkbookError extends LocalizedError {
     const theirs = workbook.id ? `工作簿ID为 ${workbook.id}` : "没有工作簿ID（可能是新建的或别人的工作簿）";
     const theirsEn = workbook.id ? `has workbook ID ${workbook.id}` : "has no workbook ID (a new or someone else's workbook?)";
     super(
-      "refresh.other_workbook",
+      OTHER_WORKBOOK,
       `这份报告由工作簿“${report.name || "（未记录名称）"}”（工作簿ID ${report.id}）生成，而所选工作簿“${workbook.name || "（未命名）"}”${theirs}。未写入任何内容。`,
       `This report was generated from workbook "${report.name || "(name not recorded)"}" (workbook ID ${report.id}), but the chosen workbook "${workbook.name || "(unnamed)"}" ${theirsEn}. Nothing was written.`,
     );
@@ -114,7 +114,7 @@ function otherWorkbook(mismatch: WorkbookMismatch | null): Issue[] {
   return [
     {
       severity: "warning",
-      code: "refresh.other_workbook",
+      code: OTHER_WORKBOOK,
       message: `这份报告是由另一个工作簿生成的（报告记录的工作簿ID为 ${report.id}，当前工作簿“报告设置”中为 ${workbook.id || "空"}）。已按您的确认用当前工作簿刷新。`,
       messageEn: `this report was generated from another workbook (the report records workbook ID ${report.id}; 报告设置 of this workbook says ${workbook.id || "nothing"}). Refreshed from this workbook as you confirmed.`,
     },

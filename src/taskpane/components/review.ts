@@ -4,16 +4,18 @@
 import type { Issue, LinkRecord } from "../../core/types";
 import type { ConflictChoice, RefreshPlan } from "../../core/refresh/plan";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
+import { OTHER_WORKBOOK } from "../../core/errors";
 import { describePlacesIn } from "../../core/describe";
 
 /**
  * The two workbooks when a refresh stopped because the workbook is not the report's (the error the
  * file patcher and the Word adapter throw before writing anything); null for any other error.
- * Read by shape, not class, so it survives the lazy chunk the patcher loads in.
+ * Read by its code and shape, not class or name: it survives the lazy chunk the patcher loads in and
+ * the production build, whose minifier renames classes (so `name` is not "OtherWorkbookError" there).
  */
 export function otherWorkbookOf(error: unknown): WorkbookMismatch | null {
-  const e = error as { name?: unknown; mismatch?: WorkbookMismatch } | null;
-  if (!e || e.name !== "OtherWorkbookError" || !e.mismatch) return null;
+  const e = error as { code?: unknown; mismatch?: WorkbookMismatch } | null;
+  if (!e || e.code !== OTHER_WORKBOOK || !e.mismatch) return null;
   const { report, workbook } = e.mismatch;
   if (typeof report?.id !== "string" || typeof workbook?.id !== "string") return null;
   return e.mismatch;
