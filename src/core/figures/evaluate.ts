@@ -759,6 +759,8 @@ class Evaluation {
     return {
       id: def.id,
       name: def.name,
+      // A hand value is the clerk's for the report as a whole; a counted figure is the department's.
+      ...(this.everyDepartment || def.ledger === null ? {} : { scope: this.scope }),
       ledger: def.ledger,
       conditions: conditionsToText(def.conditions),
       period: {
