@@ -23,6 +23,7 @@ import {
   refreshJson,
   issueCountLine,
   summaryLine,
+  scopeNoteLine,
   type Lang,
 } from "./output";
 import { COMMANDS, HELP, OPTIONS, didYouMean, type Command } from "./help";
@@ -239,7 +240,7 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
       writeFileSync(output, bytesOut);
       progress.done();
       if (flags.json) printJson(io, { output, ...figuresJson(result), mustLook: lookJson(reasons) });
-      else io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Report written: " : "报告已写入："}${output}\n`);
+      else io.out(`${summaryLine(result, lang)}\n${scopeNoteLine(result, lang)}${lang === "en" ? "Report written: " : "报告已写入："}${output}\n`);
     }
     if (!flags.json) tellReasons(cmd, reasons, lang, io);
     return exitCode(outcome);

@@ -99,7 +99,7 @@ withSample("ledger-report on the sample workbook", () => {
     expect(j.version).toBe(1);
     expect(j.period).toEqual({ start: "2022-01-01", end: "2022-12-31" });
     for (const f of j.figures) {
-      expect(Object.keys(f).sort()).toEqual(["conditions", "id", "ledger", "name", "period", "rows", "text", "unresolved", "value"]);
+      expect(Object.keys(f).sort()).toEqual(["conditions", "id", "ledger", "name", "period", "rows", "scope", "text", "unresolved", "value"]);
       expect(f.text).not.toMatch(/NaN|undefined|-0\b/);
     }
     for (const i of j.issues) expect(["error", "warning", "info"]).toContain(i.severity);
