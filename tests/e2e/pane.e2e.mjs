@@ -143,10 +143,15 @@ runScenarios(async (browser, url) => {
       await page.waitForFunction((old) => document.querySelector("[data-testid=sim-selection]")?.textContent !== old, before);
 
       await page.getByTestId("tab-generate").click();
+      // The sample repeats one 保函编号: both rows count, so it is said where the report is made.
+      const before2 = await page.getByTestId("duplicate-keys").textContent();
+      assert(/1 个编号重复（'电子保函（交易二科）'!A1304）.*两行都已计入指标/.test(before2), `duplicate keys before generating: ${before2}`);
       await page.getByTestId("generate").click();
       const result = page.getByTestId("result");
       await result.waitFor();
       assert(await result.evaluate((el) => el === document.activeElement), "focus should move to the result");
+      const dupAfter = await page.getByTestId("result-duplicates").textContent();
+      assert(dupAfter.includes("两行都已计入指标"), `the result should say the duplicate key: ${dupAfter}`);
       const steps = await page.getByTestId("steps").locator("li").allTextContents();
       assert(steps.length === 4 && steps[0].includes("读取台账") && steps[3].includes("排版"), `steps: ${steps.join(" | ")}`);
       await assertNoHorizontalScroll(page, "generate 320");
@@ -192,6 +197,7 @@ runScenarios(async (browser, url) => {
     await page.getByTestId("result").waitFor();
     const summary = await page.getByTestId("result").textContent();
     assert(/Report generated/.test(summary), `result: ${summary}`);
+    assert(/1 key\(s\) are duplicated .*both rows were counted/.test(summary), `the result should say the duplicate key: ${summary}`);
     await assertNoHorizontalScroll(page, "generate 450 en");
     await shot(page, "07-generate-en-450");
   });
@@ -766,6 +772,28 @@ runScenarios(async (browser, url) => {
         const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
         assert(parts["word/document.xml"] && slotTexts(strFromU8(parts["word/document.xml"])).size >= 10, "the report has its figures");
         await assertPaneUsable(m.page, "after a large Generate");
+
+        // 查看来源 on the big ledger: where Excel got a block holding more rows than the figure counts
+        // (its rows lie in too many runs for one selection), the note says the block, never "N rows".
+        await m.page.getByTestId("tab-figures").click();
+        const eg = m.page.locator("[data-testid=figure][data-figure='eg.count']");
+        await eg.getByTestId("show-source").click();
+        const note = eg.getByTestId("source-selected");
+        await note.waitFor();
+        const said = await note.textContent();
+        const selection = await m.page.getByTestId("sim-selection").textContent();
+        const block = /!(\d+):(\d+)$/.exec(selection);
+        const counted = Number((await eg.getByTestId("figure-source").textContent()).match(/([\d,]+) 行/)[1].replace(/,/g, ""));
+        if (block && Number(block[2]) - Number(block[1]) + 1 > counted) {
+          const rows = (Number(block[2]) - Number(block[1]) + 1).toLocaleString("en-US");
+          assert(
+            !said.startsWith("已选中") && said.includes(`${block[1]}:${block[2]}`) && said.includes(`共 ${rows} 行`) && said.includes("不计入"),
+            `Excel selected ${selection} for ${counted} rows, the pane said: ${said}`,
+          );
+        } else {
+          assert(said.includes(`${counted.toLocaleString("en-US")} 行`), `the note should count the rows selected (${selection}): ${said}`);
+        }
+        await assertPaneUsable(m.page, "after 查看来源 on a large ledger");
         assert(m.pageErrors.length === 0, `page errors: ${m.pageErrors.join("; ")}`);
       } finally {
         await m.close();
