@@ -253,9 +253,14 @@ export default function WebApp(props: {
           setPlace(null);
           setTab(next);
         }}
-        ledgers={{ settingUp: false, onSetUp: () => setSetUpNote(true), onSelectCell: (cell) => void source.selectCell(cell) }}
+        ledgers={{
+          settingUp: false,
+          setUpInformOnly: true,
+          onSetUp: () => setSetUpNote(true),
+          onSelectCell: (cell) => void source.selectCell(cell),
+        }}
         figures={{
-          onSelectRows: (refs) => void source.selectRows(refs),
+          onSelectRows: (refs) => source.selectRows(refs),
           onSaveManual: async (figureId, value) => {
             const saved = await saveManualValue(services, figureId, value);
             setLoad({ kind: "ready", result: saved.result });

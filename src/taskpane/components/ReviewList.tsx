@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   list: PLAIN_LIST,
   item: FIGURE_ROW,
   text: { display: "block", overflowWrap: "anywhere", minWidth: 0 },
+  /** One name of a list kept whole on its line (unless it is longer than the line). */
+  wholeName: { display: "inline-block", maxWidth: "100%", overflowWrap: "anywhere" },
   muted: MUTED,
   change: { display: "block", overflowWrap: "anywhere", color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   allButtons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -110,11 +112,14 @@ export function ReviewList(props: {
         </Caption1>
       )}
       {review.notInDocument.length > 0 && (
-        <Caption1 className={styles.muted}>
-          {t("reviewNotInDocument", {
-            count: review.notInDocument.length,
-            names: review.notInDocument.map((f) => f.name).join(t("listSeparator")),
-          })}
+        <Caption1 className={styles.muted} data-testid="review-not-in-document">
+          {t("reviewNotInDocument", { count: review.notInDocument.length, names: "" })}
+          {review.notInDocument.map((f, i) => (
+            <span key={f.id}>
+              {i > 0 && t("listSeparator")}
+              <span className={styles.wholeName}>{f.name}</span>
+            </span>
+          ))}
         </Caption1>
       )}
     </section>
