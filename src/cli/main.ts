@@ -96,18 +96,28 @@ export async function main(
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: OPTIONS[cmd] });
   } catch (e) {
-    const bad = /'(-[^']+)'/.exec((e as Error).message)?.[1] ?? "";
+    // What went wrong is node's error code; only the option's name is read from its message
+    // ("Option '-o, --output <value>' argument missing", "Unknown option '--forse'").
+    const code = (e as { code?: unknown }).code;
+    const bad = /'(?:-\w, )?(-[^'\s,]+)/.exec((e as Error).message)?.[1] ?? "";
     const known = Object.keys(OPTIONS[cmd]).map((o) => `--${o}`);
     const guess = bad.startsWith("--") ? didYouMean(bad.split("=")[0], known) : null;
-    const optionNotValue = /argument missing/.test((e as Error).message);
+    // Node says the same code for a value left off and a value given to a switch: the option's type tells them apart.
+    const badValue = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE";
+    const valueMissing = badValue && OPTIONS[cmd][bad.slice(2)]?.type === "string";
+    const valueGiven = badValue && !valueMissing;
     return fail(
       "usage.bad_option",
-      optionNotValue
+      valueMissing
         ? `${cmd}：选项 ${bad} 缺少取值。`
-        : `${cmd} 不接受选项 ${bad || (e as Error).message}。${guess ? `您是不是要用 ${guess}？` : ""}`,
-      optionNotValue
+        : valueGiven
+          ? `${cmd}：选项 ${bad} 不带取值，请去掉“=”及其后的内容。`
+          : `${cmd} 不接受选项 ${bad || (e as Error).message}。${guess ? `您是不是要用 ${guess}？` : ""}`,
+      valueMissing
         ? `${cmd}: option ${bad} needs a value.`
-        : `${cmd} has no option ${bad || (e as Error).message}.${guess ? ` Did you mean ${guess}?` : ""}`,
+        : valueGiven
+          ? `${cmd}: option ${bad} takes no value; drop the "=" and what follows.`
+          : `${cmd} has no option ${bad || (e as Error).message}.${guess ? ` Did you mean ${guess}?` : ""}`,
       ` (ledger-report ${cmd} --help)`,
     );
   }
