@@ -273,13 +273,17 @@ interface Edit {
  * cannot: its runs must share one parent, and nothing but its own text, spell-check marks and
  * bookmarks may lie between its first and last character.
  */
-function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, control: (rPr: string) => string): Edit | { refused: string } {
+/** Why a placeholder cannot become a control, in both languages (the CLI and the panes speak either). */
+type Refusal = { zh: string; en: string };
+
+function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, control: (rPr: string) => string): Edit | { refused: Refusal } {
   const first = p.where[a];
   const last = p.where[b - 1];
   const r1 = p.runs[first.run];
   const rn = p.runs[last.run];
   const between = p.runs.slice(first.run, last.run + 1);
-  if (between.some((r) => r.parent !== r1.parent)) return { refused: "跨越了超链接、域或修订的边界" };
+  if (between.some((r) => r.parent !== r1.parent))
+    return { refused: { zh: "跨越了超链接、域或修订的边界", en: "it crosses the edge of a hyperlink, field or revision" } };
   // Inside the placeholder: the first run after its start, the last run before its end, the runs between.
   const inside = (r: RunInfo, from: number, to: number) =>
     r.others.filter((o) => o.start >= from && o.end <= to && !RUN_IGNORABLE.has(o.name));
@@ -293,7 +297,7 @@ function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, contro
           ...between.slice(1, -1).flatMap((r) => inside(r, r.contentStart, r.contentEnd)),
           ...inside(rn, rn.contentStart, sn.end),
         ];
-  if (blocked.length) return { refused: `中间夹有 ${blocked[0].name}` };
+  if (blocked.length) return { refused: { zh: `中间夹有 ${blocked[0].name}`, en: `a ${blocked[0].name} lies inside it` } };
   const kept: string[] = [];
   for (let i = 0; i < between.length - 1; i++) {
     let problem: string | null = null;
@@ -303,7 +307,7 @@ function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, contro
       else if (!(t.kind === "empty" && BETWEEN_DROPPED.has(t.name))) problem ??= t.name;
     });
     if (gap.replace(/<[^>]*>/g, "").trim() !== "") problem ??= "text";
-    if (problem) return { refused: `中间夹有 ${problem}` };
+    if (problem) return { refused: { zh: `中间夹有 ${problem}`, en: `a ${problem} lies inside it` } };
   }
   const piece = (text: string) => (text ? `<w:t xml:space="preserve">${escapeXmlText(text)}</w:t>` : "");
   // What stays of the first run: its content before the placeholder's piece and that piece's text before it.
@@ -414,7 +418,7 @@ function addTableTextStyle(files: Unzipped): void {
  * Why a table figure's placeholder cannot become its table here (null when it can, or is no table
  * figure): a table needs a block-level paragraph of its own in the body or a table cell.
  */
-function tableFigureMisplaced(part: string, p: Paragraph, placeholder: string, value: FillValue): { zh: string; en: string } | null {
+function tableFigureMisplaced(part: string, p: Paragraph, placeholder: string, value: FillValue): Refusal | null {
   if (value.table === undefined) return null;
   if (part !== "word/document.xml") return { zh: "在页眉或页脚中，那里不放表格", en: "is in a header or footer, where no table goes" };
   if (!p.block || p.text.trim() !== placeholder) return { zh: "与其他文字同在一段", en: "shares its paragraph with other text" };
@@ -510,12 +514,12 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
         }
         const edit = placeholderEdit(original, p, m.index!, m.index! + m[0].length, () => "");
         if ("refused" in edit) {
-          found.refused = edit.refused;
+          found.refused = edit.refused.zh;
           issues.push({
             severity: "warning",
             code: "fill.placeholder_not_converted",
-            message: `${where.zh}第 ${p.number} 段中的 ${m[0]} ${edit.refused}，无法转为指标，已原样保留：请在 Word 中重新输入这个占位符。`,
-            messageEn: `${m[0]} in paragraph ${p.number} of the ${where.en} cannot become a figure (${edit.refused}); it was left as typed. Type the placeholder again in Word.`,
+            message: `${where.zh}第 ${p.number} 段中的 ${m[0]} ${edit.refused.zh}，无法转为指标，已原样保留：请在 Word 中重新输入这个占位符。`,
+            messageEn: `${m[0]} in paragraph ${p.number} of the ${where.en} cannot become a figure (${edit.refused.en}); it was left as typed. Type the placeholder again in Word.`,
           });
           continue;
         }
