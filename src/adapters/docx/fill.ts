@@ -268,6 +268,18 @@ interface Edit {
   text: string;
 }
 
+/** The text with its edits (spans that do not overlap) made. */
+function applyEdits(xml: string, edits: Edit[]): string {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of [...edits].sort((x, y) => x.start - y.start)) {
+    pieces.push(xml.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  pieces.push(xml.slice(at));
+  return pieces.join("");
+}
+
 /**
  * The edit turning one placeholder (characters a..b of the paragraph) into a control, or why it
  * cannot: its runs must share one parent, and nothing but its own text, spell-check marks and
@@ -425,6 +437,53 @@ function tableFigureMisplaced(part: string, p: Paragraph, placeholder: string, v
   return null;
 }
 
+/**
+ * Why a placeholder found in a part stays as typed — an issue naming its paragraph (and marking
+ * `found.refused` where a known slot could not be placed) — or null when it becomes a control.
+ */
+function leftAsTyped(found: FoundPlaceholder, name: string, p: Paragraph, at: number, xml: string, slots: FillSlots): Issue | null {
+  const where = partLabel(found.part);
+  const typed = found.text;
+  const { target } = found;
+  const broken = target ? null : (slots.brokenDefinition?.(name) ?? null);
+  if (broken)
+    return {
+      severity: "warning",
+      code: "fill.unknown_placeholder",
+      message: `${where.zh}第 ${p.number} 段中的 ${typed} 对应的指标定义有误，没有算出数字，已原样保留：请改正 ${broken.cell ?? "指标定义"}（${broken.message}）。`,
+      messageEn: `${typed} in paragraph ${p.number} of the ${where.en} names a figure whose definition is broken; it was left as typed. Correct ${broken.cell ?? "指标定义"} (${broken.messageEn}).`,
+      ...(broken.cell ? { cell: broken.cell } : {}),
+    };
+  if (!target)
+    return {
+      severity: "warning",
+      code: "fill.unknown_placeholder",
+      message: `${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${typed} 不是任何指标（编号或名称）或报告设置项的名称，已原样保留。`,
+      messageEn: `${typed} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") names no figure (id or name) and no 报告设置 item; it was left as typed.`,
+    };
+  const misplaced = tableFigureMisplaced(found.part, p, typed, slots.value(target.id));
+  if (misplaced) {
+    found.refused = misplaced.zh;
+    return {
+      severity: "warning",
+      code: "fill.placeholder_not_converted",
+      message: `表格指标须单独成段：${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${typed} ${misplaced.zh}，已原样保留（不会把表格压成一行文字）：请把它单独放在正文或表格单元格的一段里。`,
+      messageEn: `A table figure needs a paragraph of its own: ${typed} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") ${misplaced.en}; it was left as typed (a table is never flattened into a line of text). Put it alone in a paragraph of the body or of a table cell.`,
+    };
+  }
+  const edit = placeholderEdit(xml, p, at, at + typed.length, () => "");
+  if ("refused" in edit) {
+    found.refused = edit.refused.zh;
+    return {
+      severity: "warning",
+      code: "fill.placeholder_not_converted",
+      message: `${where.zh}第 ${p.number} 段中的 ${typed} ${edit.refused.zh}，无法转为指标，已原样保留：请在 Word 中重新输入这个占位符。`,
+      messageEn: `${typed} in paragraph ${p.number} of the ${where.en} cannot become a figure (${edit.refused.en}); it was left as typed. Type the placeholder again in Word.`,
+    };
+  }
+  return null;
+}
+
 /** Fills every placeholder of a .docx with a linked control; unknown ones are issues, left as typed. */
 export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
   const { files, order } = openPackage(bytes);
@@ -461,7 +520,6 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
 
   for (const part of parts) {
     const { text: original, encoding } = decoded.get(part)!;
-    const where = partLabel(part);
     const read = (xml: string): Paragraph[] => {
       try {
         return readParagraphs(xml);
@@ -481,49 +539,9 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
         const target = slots.resolve(m[1]);
         const found: FoundPlaceholder = { text: m[0], part, paragraph: p.number, paragraphText: p.text, target };
         placeholders.push(found);
-        const broken = target ? null : (slots.brokenDefinition?.(m[1]) ?? null);
-        if (broken) {
-          issues.push({
-            severity: "warning",
-            code: "fill.unknown_placeholder",
-            message: `${where.zh}第 ${p.number} 段中的 ${m[0]} 对应的指标定义有误，没有算出数字，已原样保留：请改正 ${broken.cell ?? "指标定义"}（${broken.message}）。`,
-            messageEn: `${m[0]} in paragraph ${p.number} of the ${where.en} names a figure whose definition is broken; it was left as typed. Correct ${broken.cell ?? "指标定义"} (${broken.messageEn}).`,
-            ...(broken.cell ? { cell: broken.cell } : {}),
-          });
-          continue;
-        }
-        if (!target) {
-          issues.push({
-            severity: "warning",
-            code: "fill.unknown_placeholder",
-            message: `${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${m[0]} 不是任何指标（编号或名称）或报告设置项的名称，已原样保留。`,
-            messageEn: `${m[0]} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") names no figure (id or name) and no 报告设置 item; it was left as typed.`,
-          });
-          continue;
-        }
-        const misplaced = tableFigureMisplaced(part, p, m[0], slots.value(target.id));
-        if (misplaced) {
-          found.refused = misplaced.zh;
-          issues.push({
-            severity: "warning",
-            code: "fill.placeholder_not_converted",
-            message: `表格指标须单独成段：${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${m[0]} ${misplaced.zh}，已原样保留（不会把表格压成一行文字）：请把它单独放在正文或表格单元格的一段里。`,
-            messageEn: `A table figure needs a paragraph of its own: ${m[0]} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") ${misplaced.en}; it was left as typed (a table is never flattened into a line of text). Put it alone in a paragraph of the body or of a table cell.`,
-          });
-          continue;
-        }
-        const edit = placeholderEdit(original, p, m.index!, m.index! + m[0].length, () => "");
-        if ("refused" in edit) {
-          found.refused = edit.refused.zh;
-          issues.push({
-            severity: "warning",
-            code: "fill.placeholder_not_converted",
-            message: `${where.zh}第 ${p.number} 段中的 ${m[0]} ${edit.refused.zh}，无法转为指标，已原样保留：请在 Word 中重新输入这个占位符。`,
-            messageEn: `${m[0]} in paragraph ${p.number} of the ${where.en} cannot become a figure (${edit.refused.en}); it was left as typed. Type the placeholder again in Word.`,
-          });
-          continue;
-        }
-        ids.push(target.id);
+        const left = leftAsTyped(found, m[1], p, m.index!, original, slots);
+        if (left) issues.push(left);
+        else ids.push(target!.id);
       }
     }
     // Then the conversions, one placeholder per paragraph per pass: two in one run share that run's
@@ -578,14 +596,7 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
         }
       }
       if (edits.length === 0) break;
-      const pieces: string[] = [];
-      let at = 0;
-      for (const e of edits.sort((x, y) => x.start - y.start)) {
-        pieces.push(xml.slice(at, e.start), e.text);
-        at = e.end;
-      }
-      pieces.push(xml.slice(at));
-      xml = pieces.join("");
+      xml = applyEdits(xml, edits);
     }
     if (xml !== original) {
       files[part] = encodeXml(xml, encoding);
