@@ -1,7 +1,7 @@
 // ledger-report: the engine on .xlsx/.docx files. Exit codes, the same for every command (exit.ts):
 // 0 nothing to look at, 1 finished but the clerk must look, 2 the input cannot be used and nothing
 // was written (one line on stderr, or with --json one JSON error on stdout; never a stack trace).
-import { LocalizedError } from "../core/errors";
+import { LocalizedError, OTHER_WORKBOOK } from "../core/errors";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -291,7 +291,7 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
         throw new UsageError(
           `${e.message}如确认要用这个工作簿刷新，请加 --other-workbook。`,
           `${e.messageEn} If this is the right workbook, add --other-workbook.`,
-          "refresh.other_workbook",
+          OTHER_WORKBOOK,
         );
       throw e;
     }
