@@ -8,6 +8,7 @@ import { strToU8, zipSync, type Unzipped } from "fflate";
 import { LINK_NAMESPACE, linkRecordToXml, parseLinkRecord, escapeXmlText, escapeXmlAttribute, slotTag } from "../../core/link";
 import {
   PLACEHOLDER,
+  brokenDefinitionOf,
   filledTemplateId,
   linkRecordForSlots,
   resolvePlaceholder,
@@ -629,15 +630,7 @@ export function fillFromEngine(
   return fillDocx(templateBytes, {
     resolve: (name) => resolvePlaceholder(name, figures),
     value: (id) => slotValue(id, figures, settings),
-    brokenDefinition: (name) => {
-      const fold = (t: string) => t.replace(/\s+/g, "");
-      return (
-        (engine.issues ?? []).find(
-          (i) =>
-            i.code.startsWith("definition.") && i.cell && (i.figure === name.trim() || (i.figureName && fold(i.figureName) === fold(name))),
-        ) ?? null
-      );
-    },
+    brokenDefinition: (name) => brokenDefinitionOf(name, engine.issues ?? []),
     record: (ids, previous) =>
       previous
         ? withSlots(previous, ids, figures, settings)
