@@ -38,6 +38,22 @@ describe("ledger-report help and usage", () => {
     expect(r.err).toContain("找不到文件");
     expect(r.err.trim().split("\n")).toHaveLength(1);
   });
+
+  // Told apart by node's error code (ERR_PARSE_ARGS_*), not by the wording of its message.
+  it.each([
+    [
+      "an option it does not know, with the one meant",
+      ["generate", sample, "--forse"],
+      "generate 不接受选项 --forse。您是不是要用 --force？",
+    ],
+    ["an option without its value", ["figures", sample, "--year"], "figures：选项 --year 缺少取值。"],
+    ["a short option without its value", ["generate", sample, "-o"], "generate：选项 --output 缺少取值。"],
+    ["a value given to a switch", ["check", sample, "--json=1"], "check：选项 --json 不带取值"],
+  ])("says what is wrong with %s, exit 2", async (_, argv, said) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(said);
+  });
 });
 
 describe("ledger-report on unusable input", () => {
