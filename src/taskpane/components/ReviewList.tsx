@@ -32,6 +32,9 @@ export function ReviewList(props: {
   const { review } = props;
   const resolution = (id: string, planned: ConflictChoice) => props.choices[id] ?? planned;
   const titleId = useId();
+  // A copy that differs from the ledgers is never "everything agrees", even when nothing is to be written.
+  const differing = review.kept.filter((k) => !k.agrees);
+  const agreeing = review.kept.filter((k) => k.agrees);
   const nothing = review.updates.length === 0 && review.conflicts.length === 0 && review.removed.length === 0;
   return (
     <section className={styles.root} aria-labelledby={titleId} data-testid="review">
@@ -39,7 +42,9 @@ export function ReviewList(props: {
         {t("reviewTitle")}
       </Subtitle2>
       <Text className={styles.text} data-testid="review-summary">
-        {nothing
+        {nothing && differing.length > 0
+          ? t("reviewOnlyDiffering", { count: differing.length })
+          : nothing
           ? t("reviewNothing")
           : t("reviewSummary", { updates: review.updates.length, conflicts: review.conflicts.length, removed: review.removed.length })}
       </Text>
@@ -126,9 +131,36 @@ export function ReviewList(props: {
         </div>
       )}
 
-      {review.kept.length > 0 && (
+      {differing.length > 0 && (
+        <div className={styles.section}>
+          <Body1Strong as="h3" className={styles.title}>
+            {t("reviewDiffering", { count: differing.length })}
+          </Body1Strong>
+          <Caption1 className={styles.muted}>{t("reviewDifferingHint")}</Caption1>
+          <ul className={styles.list}>
+            {differing.map((k, n) => (
+              <li key={`${k.id}-${n}`} className={styles.item} data-testid="review-differing" data-figure={k.id}>
+                <Text className={styles.text} weight="semibold">
+                  {k.name}
+                </Text>
+                <span className={styles.text}>{t("reviewYours", { text: k.current })}</span>
+                <span className={styles.text}>{t("reviewLedger", { text: k.ledger })}</span>
+                <Button
+                  size="small"
+                  disabled={props.disabled}
+                  data-testid="review-differing-take"
+                  onClick={() => props.onChoose({ ...props.choices, [k.id]: "take" })}
+                >
+                  {t("reviewTakeLedger")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {agreeing.length > 0 && (
         <Caption1 className={styles.muted} data-testid="review-kept">
-          {t("reviewKept", { count: review.kept.length, names: review.kept.map((k) => k.name).join(t("listSeparator")) })}
+          {t("reviewKept", { count: agreeing.length, names: agreeing.map((k) => k.name).join(t("listSeparator")) })}
         </Caption1>
       )}
       {review.notInDocument.length > 0 && (

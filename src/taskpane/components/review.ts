@@ -45,8 +45,12 @@ export interface ReviewModel {
   /** One entry per figure the clerk retyped and the ledgers disagree with. */
   conflicts: ReviewConflict[];
   removed: { id: string; name: string }[];
-  /** Hand edits over figures the ledgers did not move: kept as written, nothing to decide. */
-  kept: { id: string; name: string; current: string }[];
+  /**
+   * Hand edits over figures the ledgers did not move, one per copy: kept as written. A copy whose
+   * text does not mean the ledgers' number (`agrees` false) is listed with both, never passed over
+   * as agreeing — one figure may have copies that say different things.
+   */
+  kept: { id: string; name: string; current: string; ledger: string; agrees: boolean }[];
   /** Figures the workbook defines that the report has no place for. */
   notInDocument: { id: string; name: string }[];
   /** Controls the plan would write. */
@@ -90,7 +94,7 @@ export function reviewModel(
     updates: plan.updated.filter((u) => !conflicted.has(u.id)).map((u) => ({ id: u.id, name: name(u.id), old: u.old, new: u.new })),
     conflicts,
     removed: plan.removed.map((id) => ({ id, name: name(id) })),
-    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), current: k.current })),
+    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), current: k.current, ledger: k.new, agrees: k.agrees })),
     notInDocument: plan.notInDocument.map((id) => ({ id, name: name(id) })),
     writes: plan.writes.length,
   };
