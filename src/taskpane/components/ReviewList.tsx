@@ -5,7 +5,7 @@ import { useId } from "react";
 import { Body1Strong, Button, Caption1, Radio, RadioGroup, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import { useI18n } from "../i18n";
-import { chooseAll, type ReviewModel } from "./review";
+import { chooseAll, type ReviewModel, type ReviewUpdate } from "./review";
 import { FIGURE_ROW, MUTED, PLAIN_LIST, SECTION_TITLE } from "./styles";
 
 const useStyles = makeStyles({
@@ -58,7 +58,11 @@ export function ReviewList(props: {
             {review.updates.map((u) => (
               <li key={u.id} className={styles.item} data-testid="review-update" data-figure={u.id}>
                 <Text className={styles.text}>{u.name}</Text>
-                <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
+                {u.table ? (
+                  <TableUpdate table={u.table} />
+                ) : (
+                  <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
+                )}
               </li>
             ))}
           </ul>
@@ -172,5 +176,31 @@ export function ReviewList(props: {
         </Caption1>
       )}
     </section>
+  );
+}
+
+/** A table figure's update: each changed cell by group and column, the groups that came and went, then the rounding note. */
+function TableUpdate({ table }: { table: NonNullable<ReviewUpdate["table"]> }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <>
+      <ul className={styles.list} data-testid="review-table-changes">
+        {table.changes.map((c, k) => (
+          <li key={k} className={styles.change} data-testid="review-table-change">
+            {c.kind === "changed"
+              ? t("reviewTableChanged", { group: c.group, column: c.column, old: c.old, new: c.new })
+              : t(c.kind === "added" ? "reviewTableAdded" : "reviewTableRemoved", { group: c.group, cells: c.cells.join(" · ") })}
+          </li>
+        ))}
+      </ul>
+      {table.adjustments.length > 0 && (
+        <Caption1 className={styles.muted} data-testid="review-table-rounding">
+          {t("reviewTableRounding", {
+            list: table.adjustments.map((a) => t("reviewTableRoundingItem", a)).join(t("listSeparator")),
+          })}
+        </Caption1>
+      )}
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { DEFINITION_HEADERS } from "../../../src/core/figures";
 import type { RawCell, RawWorkbook } from "../../../src/core/types";
 import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord } from "../../../src/simulated-host/word";
 import { TABLE_TEMPLATE } from "../../helpers/table-template";
+import { figureNames, reviewModel } from "../../../src/taskpane/components/review";
 
 const GUARANTEES: RawCell[] = ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"];
 
@@ -109,5 +110,21 @@ describe("refreshing a table figure in Word", () => {
     await refresh.apply();
     expect(tableIn(sim)[2][0]).toBe("乙担保公司");
     expect(tableIn(sim)).toHaveLength(4);
+  });
+
+  test("the review names the groups and cells a refresh changes, and the shares rounding moved, not just “the table changed”", async () => {
+    const refresh = await refreshInWord(workbook([...FIRST, "丙保险"]));
+    const update = reviewModel(refresh.plan, figureNames(refresh.plan.record)).updates.find((u) => u.id === "eg.by_issuer")!;
+    expect(update.table?.changes).toEqual([
+      { kind: "changed", group: "甲银行", column: "占比", old: "66.7%", new: "50.0%" },
+      { kind: "added", group: "丙保险", cells: ["1", "25.0%"] },
+      { kind: "changed", group: "乙担保", column: "占比", old: "33.3%", new: "25.0%" },
+      { kind: "changed", group: "合计", column: "数量", old: "3", new: "4" },
+    ]);
+    expect(update.table?.adjustments).toEqual([]);
+    // Three equal groups: 33.3% each would add to 99.9%; one is shown as 33.4%, and the review says which.
+    const thirds = await refreshInWord(workbook(["甲银行", "乙担保", "丙保险"]));
+    const rounded = reviewModel(thirds.plan, figureNames(thirds.plan.record)).updates.find((u) => u.id === "eg.by_issuer")!;
+    expect(rounded.table?.adjustments).toEqual([{ group: "丙保险", rounded: "33.3%", shown: "33.4%" }]);
   });
 });
