@@ -233,25 +233,25 @@ runScenarios(async (browser, url) => {
     "host=word&width=320",
     async ({ page }) => {
       await page.getByTestId("word-figure").first().waitFor();
-      // eg.firms is written twice; the second copy now says something else, the ledgers unchanged.
-      await page.evaluate(() => window.__playground.word.typeInControl("lr:eg.firms", "1299", 1));
+      // 城市 is written twice; the second copy now says something else, the ledgers unchanged.
+      await page.evaluate(() => window.__playground.word.typeInControl("lr:setting.city", "某县", 1));
       await page.getByTestId("reload").click();
       await page.getByTestId("word-figure").first().waitFor();
       await page.getByTestId("refresh-pick-input").setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
       await page.getByTestId("review").waitFor();
       const summary = await page.getByTestId("review-summary").textContent();
       assert(!summary.includes("所有数字都与台账一致"), `a differing copy is not "all agree": ${summary}`);
-      const listed = await page.locator('[data-testid=review-differing][data-figure="eg.firms"]').textContent();
-      assert(listed.includes("1299") && listed.includes("1300余"), `the differing copy is listed with both texts: ${listed}`);
-      const detail = await page.locator('[data-testid=word-figure][data-figure="eg.firms"]').textContent();
-      assert(detail.includes("1299") && detail.includes("台账：1300余"), `the status row says both: ${detail}`);
+      const listed = await page.locator('[data-testid=review-differing][data-figure="setting.city"]').textContent();
+      assert(listed.includes("某县") && listed.includes("某市"), `the differing copy is listed with both texts: ${listed}`);
+      const detail = await page.locator('[data-testid=word-figure][data-figure="setting.city"]').textContent();
+      assert(detail.includes("某县") && detail.includes("台账：某市"), `the status row says both: ${detail}`);
       await shot(page, "word-place-10-differing-copy-zh-320");
       await page.getByTestId("review-differing-take").click();
-      await page.locator('[data-testid=review-conflict][data-figure="eg.firms"]').waitFor();
+      await page.locator('[data-testid=review-conflict][data-figure="setting.city"]').waitFor();
       await page.getByTestId("apply").click();
       await page.getByTestId("outcome").waitFor();
-      const firms = textsOf(await documentState(page), "eg.firms");
-      assert(firms.length === 2 && firms.every((t) => t === "1300余"), `both copies say the ledgers' value: ${firms}`);
+      const cities = textsOf(await documentState(page), "setting.city");
+      assert(cities.length === 2 && cities.every((t) => t === "某市"), `both copies say the ledgers' value: ${cities}`);
       await assertPaneUsable(page, "after taking the ledgers' value for a differing copy");
     },
   );

@@ -11,10 +11,13 @@
 // parts (CustomXmlParts 1.1), as every other write of the record.
 import { LINK_NAMESPACE, linkRecordToXml, slotTag } from "../../core/link";
 import { PLACEHOLDER, filledTemplateId, linkRecordForSlots, resolvePlaceholder, slotValue, withSlots } from "../../core/fill";
-import type { FigureResult, LinkRecord, ReportSettings } from "../../core/types";
+import type { FigureResult, FigureTable, LinkRecord, ReportSettings } from "../../core/types";
 import { LocalizedError } from "../../core/errors";
 import { OtherWorkbookError, workbookMismatch } from "../../core/refresh/recompute";
 import { contentLook } from "../docx/content-control";
+import { tableFigureContent } from "../docx/table-figure";
+import { tableOfText } from "../../core/figures/grouped";
+import { ooxmlPackage } from "./apply";
 import { figureBookmarkName } from "../docx/bookmark-names";
 import {
   asyncCall,
@@ -152,13 +155,19 @@ export async function insertFigureAtCursor(
   const { read, bookmarks } = await beginPlacing(source, options, run, env);
   const name = resolvePlaceholder(id, source.figures)?.name ?? id;
   const differing: DifferingFigure[] = [];
-  const shown = placedText(id, slotValue(id, source.figures, source.settings).text, read.record, options, differing);
+  const value = slotValue(id, source.figures, source.settings);
+  const shown = placedText(id, value.text, read.record, options, differing);
   if (differing.length) throw new FigureDiffersError(differing);
-  await run(async (context) => {
-    const text = context.document.getSelection().insertText(shown, "Replace");
-    dressAsFigure(text, id, name, shown, bookmarks ? figureBookmarkName(id, occurrence(read.controls, id)) : null);
-    await context.sync();
-  });
+  if (value.table !== undefined) {
+    // The recorded value, when the clerk chose it, is the table the document already shows.
+    const table = shown === value.text ? value.table : tableOfText(shown);
+    await placeTableFigure(id, name, table, shown, run, env);
+  } else
+    await run(async (context) => {
+      const text = context.document.getSelection().insertText(shown, "Replace");
+      dressAsFigure(text, id, name, shown, bookmarks ? figureBookmarkName(id, occurrence(read.controls, id)) : null);
+      await context.sync();
+    });
   const record = nextRecord(read.record, [id], source);
   const linkPart = await storeRecord(record, read, run, env);
   return finish({ placed: [{ id, name, text: shown }], unknown: [], linkPart, bookmarks, warnings: [] });
@@ -176,6 +185,7 @@ export async function convertPlaceholdersInWord(
   const seen = new Map<string, number>();
   for (const c of read.controls) seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
   const differing: DifferingFigure[] = [];
+  const tables: string[] = [];
   const textOf = (id: string) => placedText(id, slotValue(id, source.figures, source.settings).text, read.record, options, differing);
   await run(async (context) => {
     /** The placeholders of one story (the body, a header, a footer), each with the figure it names (null: unknown). */
@@ -203,13 +213,21 @@ export async function convertPlaceholdersInWord(
     };
     // First only read: a figure the document holds with another value stops the whole conversion
     // before anything is written (never two copies silently different).
-    for (const story of await stories()) for (const { target } of await placeholdersIn(story)) if (target) textOf(target.id);
+    // A table figure's placeholder is left as typed: its table cannot go where the text is (the
+    // placeholder may sit mid-sentence); the insert list places it as a block (said in the result).
+    const isTable = (id: string) => slotValue(id, source.figures, source.settings).table !== undefined;
+    for (const story of await stories())
+      for (const { target } of await placeholdersIn(story)) if (target && !isTable(target.id)) textOf(target.id);
     if (differing.length) throw new FigureDiffersError(differing);
     for (const story of await stories()) {
       let placed = 0;
       for (const { range, target } of await placeholdersIn(story)) {
         if (!target) {
           result.unknown.push(range.text);
+          continue;
+        }
+        if (isTable(target.id)) {
+          if (!tables.includes(range.text)) tables.push(range.text);
           continue;
         }
         const shown = textOf(target.id);
@@ -224,6 +242,11 @@ export async function convertPlaceholdersInWord(
       if (placed) await context.sync();
     }
   });
+  if (tables.length)
+    result.warnings.push({
+      message: `${tables.join(" ")} 是表格指标，已原样保留：表格不能放在一行文字中。请把光标放在要放表格的段落，在列表中点“插入”（表格放在该段之后）。`,
+      messageEn: `${tables.join(" ")} ${tables.length > 1 ? "are table figures" : "is a table figure"}, left as typed: a table cannot go inside a line of text. Put the cursor in the paragraph the table should follow and use Insert in the list.`,
+    });
   if (result.placed.length === 0) return finish(result);
   const record = nextRecord(
     read.record,
@@ -232,6 +255,52 @@ export async function convertPlaceholdersInWord(
   );
   result.linkPart = await storeRecord(record, read, run, env);
   return finish(result);
+}
+
+/** The code of a table figure refused because the cursor is in a table cell. */
+export const TABLE_IN_CELL = "place.table_in_cell";
+/** The code of a table figure refused because this Word lacks WordApi 1.3. */
+export const TABLE_NEEDS_1_3 = "place.table_needs_wordapi_1_3";
+
+/**
+ * A table figure is a block of its own: a new paragraph after the one the cursor is in becomes a
+ * block-level control (tagged and locked like every figure) and gets the three-line table by
+ * insertOoxml — the same table the generated report and the refresh write. The cursor inside a
+ * table cell places nothing (Word would nest the table in the cell, wider than it): the clerk is told
+ * which cell and what to do. Needs WordApi 1.3 (Range.parentTableCellOrNullObject, ParagraphCollection.getLast).
+ */
+async function placeTableFigure(
+  id: string,
+  name: string,
+  table: FigureTable | null,
+  shown: string,
+  run: WordRun,
+  env?: Partial<WordEnvironment>,
+): Promise<void> {
+  if (!environment(env).isSetSupported("WordApi", "1.3"))
+    throw new LocalizedError(
+      TABLE_NEEDS_1_3,
+      `“${name}”是表格指标，在光标处插入表格需要 Word 2016 以后的版本（WordApi 1.3）。未插入任何内容。可在文档中输入 {{${name}}}，再在 Excel 的“报告模板”中用此文档生成报告。`,
+      `"${name}" is a table figure; inserting a table at the cursor needs a newer Word (WordApi 1.3). Nothing was inserted. Type {{${name}}} in the document instead and generate the report from it in Excel's report templates.`,
+    );
+  await run(async (context) => {
+    const selection = context.document.getSelection();
+    const cell = selection.parentTableCellOrNullObject;
+    cell.load("rowIndex,cellIndex");
+    await context.sync();
+    if (!cell.isNullObject)
+      throw new LocalizedError(
+        TABLE_IN_CELL,
+        `光标在表格的第 ${cell.rowIndex + 1} 行第 ${cell.cellIndex + 1} 列：“${name}”是表格指标，不能放进另一个表格的单元格。未插入任何内容。请把光标放在表格外的段落中（表格指标插在该段之后）。`,
+        `The cursor is in a table, row ${cell.rowIndex + 1}, column ${cell.cellIndex + 1}: "${name}" is a table figure and cannot go inside another table's cell. Nothing was inserted. Put the cursor in a paragraph outside the table (the table goes after that paragraph).`,
+      );
+    const control = selection.paragraphs.getLast().insertParagraph("", "After").insertContentControl();
+    control.tag = slotTag(id);
+    control.title = name;
+    control.cannotDelete = true;
+    control.insertOoxml(ooxmlPackage(tableFigureContent(table, shown)), "Replace");
+    await context.sync();
+  });
 }
 
 /** The text just written becomes a figure control: tagged, titled, not deletable by accident, yellow when unresolved. */

@@ -193,3 +193,18 @@ export function shareAdjustments(table: FigureTable): { group: string; rounded: 
   }
   return out;
 }
+
+/**
+ * A table as its text shows it (tableText), for writing it again as shown: the values are not
+ * known from text and are 0 (only the cells are written); null when the text is not a table's.
+ */
+export function tableOfText(text: string): FigureTable | null {
+  const rows = cellsOfTableText(text);
+  if (!rows || rows.length < 2) return null;
+  const total = rows[rows.length - 1];
+  return {
+    header: rows[0],
+    rows: rows.slice(1, -1).map(([group, cell, share]) => ({ group, value: 0, text: cell, share })),
+    total: { value: 0, text: total[1], share: total[2] },
+  };
+}

@@ -6,7 +6,7 @@ import { Body1Strong, Button, Caption1, Input, MessageBar, MessageBarBody, makeS
 import { settingSlots } from "../../core/report";
 import { differingFiguresOf, type DifferingFigure, type PlaceOptions, type PlaceResult, type PlaceSource } from "../../adapters/word/place";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
-import { otherWorkbookOf } from "../components/review";
+import { clerkMessage, otherWorkbookOf } from "../components/review";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
@@ -129,7 +129,8 @@ export function PlaceFigures(props: {
           setAsking({ work, message, options, differing });
           return null;
         }
-        return { what: t("placeFailed"), where: t("placeFailedWhere"), todo: t("placeFailedTodo") };
+        // The adapter's own words where it has them (a table figure at a cell, a Word too old for it).
+        return { what: t("placeFailed"), where: t("placeFailedWhere"), todo: clerkMessage(err, lang) ?? t("placeFailedTodo") };
       },
       done: (r: PlaceResult) => summary(r),
     });
