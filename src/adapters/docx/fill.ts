@@ -128,6 +128,15 @@ function readParagraphs(xml: string): Paragraph[] {
   let rPrStart = -1;
   let count = 0;
   let cellWidth: number | null = null;
+  // Each open table's grid and where the current cell starts in it: a cell without a w:tcW of its
+  // own (the docx package, LibreOffice) is as wide as the grid columns it spans.
+  const tables: { grid: number[]; column: number; cellStart: number; span: number }[] = [];
+  const gridWidth = (): number | null => {
+    const t = tables[tables.length - 1];
+    if (!t) return null;
+    const cols = t.grid.slice(t.cellStart, t.cellStart + t.span);
+    return cols.length === t.span && cols.every((w) => w > 0) ? cols.reduce((a, b) => a + b, 0) : null;
+  };
   scanTags(xml, (tag) => {
     const para = paragraphs[paragraphs.length - 1];
     const run = runs[runs.length - 1] ?? null;
@@ -135,11 +144,23 @@ function readParagraphs(xml: string): Paragraph[] {
     if (tag.kind === "open" || tag.kind === "empty") {
       if (tag.name === "w:p" && tag.kind === "open") {
         const block = parentName === "w:body" || parentName === "w:tc" || parentName === "w:sdtContent";
-        const cell = parentName === "w:tc" ? { width: cellWidth, last: false } : undefined;
+        const cell = parentName === "w:tc" ? { width: cellWidth ?? gridWidth(), last: false } : undefined;
         paragraphs.push({ start: tag.start, end: -1, block, cell, runs: [], text: "", where: [], number: ++count });
         runs.push(null);
+      } else if (tag.name === "w:tbl" && tag.kind === "open") {
+        tables.push({ grid: [], column: 0, cellStart: 0, span: 1 });
+      } else if (tag.name === "w:gridCol" && parentName === "w:tblGrid") {
+        tables[tables.length - 1]?.grid.push(Number(attribute(xml.slice(tag.start, tag.end), "w:w")) || 0);
+      } else if (tag.name === "w:tr" && tag.kind === "open") {
+        if (tables.length) tables[tables.length - 1].column = 0;
+      } else if (tag.name === "w:gridBefore" && parentName === "w:trPr") {
+        if (tables.length) tables[tables.length - 1].column += Number(attribute(xml.slice(tag.start, tag.end), "w:val")) || 0;
+      } else if (tag.name === "w:gridSpan" && parentName === "w:tcPr") {
+        if (tables.length) tables[tables.length - 1].span = Math.max(1, Number(attribute(xml.slice(tag.start, tag.end), "w:val")) || 1);
       } else if (tag.name === "w:tc" && tag.kind === "open") {
         cellWidth = null;
+        const t = tables[tables.length - 1];
+        if (t) [t.cellStart, t.span] = [t.column, 1];
       } else if (tag.name === "w:tcW" && parentName === "w:tcPr") {
         const w = Number(attribute(xml.slice(tag.start, tag.end), "w:w"));
         const type = attribute(xml.slice(tag.start, tag.end), "w:type") ?? "dxa";
@@ -176,6 +197,11 @@ function readParagraphs(xml: string): Paragraph[] {
     }
     stack.pop();
     const ownParent = stack[stack.length - 1]?.name;
+    if (tag.name === "w:tbl") tables.pop();
+    else if (tag.name === "w:tc" && tables.length) {
+      const t = tables[tables.length - 1];
+      t.column = t.cellStart + t.span;
+    }
     if (tag.name === "w:p") {
       const done = paragraphs.pop();
       runs.pop();

@@ -76,6 +76,26 @@ describe("a table figure's placeholder where a table cannot simply replace the p
     if (outcome) expect(outcome.errors).toEqual([]);
   });
 
+  test("in a cell that gives no width of its own (the docx package, LibreOffice) the table takes its column's width from the grid", () => {
+    // No w:tcW: the second column is 3000 twips by the table grid, and a nested table the text block's
+    // width would run out of its cell (a clerk's 占比 column cut off in print).
+    const noCellWidths =
+      `<w:tbl><w:tblPr><w:tblW w:w="100" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="3000"/></w:tblGrid>` +
+      `<w:tr><w:tc><w:p><w:r><w:t>出函机构</w:t></w:r></w:p></w:tc><w:tc>${PARAGRAPH}</w:tc></w:tr></w:tbl>`;
+    const { filled } = filledDocument(noCellWidths);
+    const xml = strFromU8(unzipSync(filled.bytes)["word/document.xml"]);
+    expect(xml).toMatch(/<w:sdt>.*?<w:tbl><w:tblPr><w:tblW w:w="2784" w:type="dxa"\/>/s);
+  });
+
+  test("a cell spanning two grid columns without a width of its own takes both columns' width", () => {
+    const spanning =
+      `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="2000"/><w:gridCol w:w="3000"/></w:tblGrid>` +
+      `<w:tr><w:tc><w:p/></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>${PARAGRAPH}</w:tc></w:tr></w:tbl>`;
+    const { filled } = filledDocument(spanning);
+    const xml = strFromU8(unzipSync(filled.bytes)["word/document.xml"]);
+    expect(xml).toMatch(/<w:sdt>.*?<w:tbl><w:tblPr><w:tblW w:w="4784" w:type="dxa"\/>/s);
+  });
+
   test("a cell's paragraph followed by another keeps the cell as it was after the table", () => {
     const { filled } = filledDocument(inCell(PARAGRAPH + `<w:p><w:r><w:t>注：按出函机构</w:t></w:r></w:p>`));
     const xml = strFromU8(unzipSync(filled.bytes)["word/document.xml"]);
