@@ -25,6 +25,7 @@ import { createEngineClient, type EngineClient } from "../worker/client";
 import { startEngineWorker } from "../worker/start";
 import { hasLedgers, saveManualValue } from "../taskpane/model";
 import { ErrorNotice } from "../taskpane/components/ErrorNotice";
+import { clerkMessage } from "../taskpane/components/review";
 import { useAction } from "../taskpane/shell/useAction";
 import { Workspace, firstTab, type TabId } from "../taskpane/views/Workspace";
 import { FileWorkbookSource, type OpenedFile, type Place, type SessionChanges } from "./file-source";
@@ -149,12 +150,7 @@ export default function WebApp(props: {
         },
         fail: (stage, err) => {
           if (stage === "engine") return { what: t("errorEngineWhat"), todo: t("errorEngineTodo") };
-          const worded = err as { message?: unknown; messageEn?: unknown };
-          return {
-            what: w("openFailedWhat", { file: source.current.name }),
-            todo:
-              typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : w("openFailedTodo"),
-          };
+          return { what: w("openFailedWhat", { file: source.current.name }), todo: clerkMessage(err, lang) ?? w("openFailedTodo") };
         },
       });
     },
@@ -253,9 +249,14 @@ export default function WebApp(props: {
           setPlace(null);
           setTab(next);
         }}
-        ledgers={{ settingUp: false, onSetUp: () => setSetUpNote(true), onSelectCell: (cell) => void source.selectCell(cell) }}
+        ledgers={{
+          settingUp: false,
+          setUpInformOnly: true,
+          onSetUp: () => setSetUpNote(true),
+          onSelectCell: (cell) => void source.selectCell(cell),
+        }}
         figures={{
-          onSelectRows: (refs) => void source.selectRows(refs),
+          onSelectRows: (refs) => source.selectRows(refs),
           onSaveManual: async (figureId, value) => {
             const saved = await saveManualValue(services, figureId, value);
             setLoad({ kind: "ready", result: saved.result });

@@ -106,8 +106,10 @@ export class FileWorkbookSource implements WorkbookSource {
     this.onPlace({ kind: "cell", address });
   }
 
-  async selectRows(refs: { sheet: string; row: number }[]): Promise<void> {
+  /** Nothing is selected (a page cannot): the rows' places are said in words, and null says so to the view. */
+  async selectRows(refs: { sheet: string; row: number }[]): Promise<null> {
     if (refs.length) this.onPlace({ kind: "rows", refs });
+    return null;
   }
 
   async writeSettings(pairs: [string, string][]): Promise<void> {

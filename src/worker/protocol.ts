@@ -46,7 +46,17 @@ export type EngineResponse =
   | { type: "result"; run: number; result: PackedEngineResult }
   | { type: "document"; run: number; bytes: Uint8Array }
   /** `missing`: a render asked for a result the worker no longer holds (the pane then sends the report). */
-  | { type: "error"; run: number; stage: EngineStage; message: string; stack?: string; missing?: boolean };
+  | {
+      type: "error";
+      run: number;
+      stage: EngineStage;
+      message: string;
+      /** Set when the engine threw a LocalizedError: its code and English text cross the thread too. */
+      code?: string;
+      messageEn?: string;
+      stack?: string;
+      missing?: boolean;
+    };
 
 /** A figure's row references as three arrays that move between threads without copying. */
 export interface PackedRowRefs {
