@@ -125,7 +125,7 @@ if (out) {
     }),
     "",
     summary.web.runs.length
-      ? `Opening the file on the web page (before Generate) reads the .xlsx on the page's main thread: longest task ${cell(summary.web.runs.map((r) => r.openLongestMs))} ms.`
+      ? `Opening the file on the web page (before Generate: the .xlsx read, in the worker where one runs, and the first figures): longest main-thread task ${cell(summary.web.runs.map((r) => r.openLongestMs))} ms.`
       : "",
     MARK_END,
   ].join("\n");

@@ -67,7 +67,7 @@ export async function measureGenerate(browser, { file, query = "", init, timeout
       const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByTestId("choose-workbook").click()]);
       await chooser.setFiles(file);
       await page.getByTestId("tab-generate").click();
-      // Opening the file reads it on the page's main thread: reported apart from Generate.
+      // Opening the file (its read, then the first figures) is reported apart from Generate.
       openMs = Math.round(
         await page.evaluate((from) => Math.max(0, ...window.__longTasks.filter((t) => t.start >= from).map((t) => t.ms)), opened),
       );
