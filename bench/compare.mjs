@@ -7,7 +7,7 @@
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -134,6 +134,12 @@ const table = [
   ...rows,
   "",
   `Round trips (simulated hosts): before ${roundTrips(ob)}; after ${roundTrips(oa)}.`,
+  ...(Math.max(...load.map((l) => l[0])) > cpus().length
+    ? [
+        "",
+        `The machine was busy (load average above its ${cpus().length} cores): wall times were inflated several times over and unevenly between runs, so the wall ratio says more about the neighbours than about the code. The CPU columns (same runs) are the comparison that holds.`,
+      ]
+    : []),
   MARK_END,
 ].join("\n");
 process.stdout.write(`${table}\n`);

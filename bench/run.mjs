@@ -38,7 +38,10 @@ try {
   // The pane's main thread during Generate, in Chromium (bench/main-thread.mjs; issue #12 item 7).
   // --pane=skip leaves it out (e.g. while comparing the file path alone against an older commit).
   if (!process.argv.includes("--pane=skip")) {
-    const pane = spawnSync(process.execPath, [join(root, "bench/main-thread.mjs"), ...process.argv.slice(2)], {
+    // Its section goes into the same results file (bench/main.ts's default unless --out).
+    const argv = process.argv.slice(2);
+    const out = argv.some((a) => a.startsWith("--out=") || a === "--only-flood" || a === "--quick") ? [] : ["--out=bench/RESULTS.md"];
+    const pane = spawnSync(process.execPath, [join(root, "bench/main-thread.mjs"), ...argv, ...out], {
       stdio: "inherit",
       cwd: root,
     });

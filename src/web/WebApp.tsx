@@ -92,12 +92,16 @@ function sessionItems(changes: SessionChanges, result: EngineResult | null, w: W
 let engineClient: EngineClient | null = null;
 
 /**
- * The engine and the .docx writer in a Web Worker, as in the pane (the main thread where none can
- * start: the one-file copy opened from disk), so a large workbook never holds the page. One worker
- * for the page, whichever file it shows.
+ * The file reader, the engine and the .docx writer in a Web Worker, the engine's as in the pane (the
+ * main thread where none can start: the one-file copy opened from disk), so a large workbook never
+ * holds the page. One worker for the page, whichever file it shows.
  */
 function pageEngine(): EngineClient {
-  return (engineClient ??= createEngineClient({ startWorker: startEngineWorker, renderOnMainThread: renderDocxLazily }));
+  return (engineClient ??= createEngineClient({
+    startWorker: startEngineWorker,
+    renderOnMainThread: renderDocxLazily,
+    readOnMainThread: readWorkbookFileLazily,
+  }));
 }
 
 export default function WebApp(props: {
@@ -120,7 +124,13 @@ export default function WebApp(props: {
   const engine = pageEngine();
   // One source per workbook (the page remounts this for another file); a re-read file replaces its bytes.
   const source = useMemo(
-    () => new FileWorkbookSource(props.file, readWorkbookFileLazily, setPlace, (workbook, options) => engine.runEngine(workbook, options)),
+    () =>
+      new FileWorkbookSource(
+        props.file,
+        (bytes, name) => engine.readWorkbookFile(bytes, name),
+        setPlace,
+        (workbook, options) => engine.runEngine(workbook, options),
+      ),
     [], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const services: PaneServices = useMemo(

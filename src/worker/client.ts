@@ -7,7 +7,17 @@
 import { engineStages, type EngineOptions, type EngineProgress, type EngineResult } from "../core/engine";
 import type { LinkRecord, RawWorkbook, ReportDocument } from "../core/types";
 import { LocalizedError } from "../core/errors";
-import { unpackEngineResult, workbookMessages, workbookRows, type EngineRequest, type EngineResponse, type EngineStage } from "./protocol";
+import {
+  beginGathering,
+  gather,
+  unpackEngineResult,
+  workbookMessages,
+  workbookRows,
+  type EngineRequest,
+  type EngineResponse,
+  type EngineStage,
+  type Gathering,
+} from "./protocol";
 
 /** What the pane shows while it waits: the workbook handed over, then each stage of the engine. */
 export type RunProgress = { stage: "send"; rows: number; total: number } | EngineProgress;
@@ -33,10 +43,14 @@ export interface EngineClientOptions {
   renderOnMainThread: (doc: ReportDocument, link: LinkRecord) => Promise<Uint8Array>;
   /** Gives the main thread back to the browser (paint, input) between slices and stages. */
   yieldToHost?: () => Promise<void>;
+  /** The file reader on the main thread (the lazily loaded chunk), for when there is no worker. */
+  readOnMainThread?: (bytes: Uint8Array, name: string) => Promise<RawWorkbook>;
 }
 
 export interface EngineClient {
   runEngine(workbook: RawWorkbook, options?: RunOptions): Promise<EngineResult>;
+  /** A workbook file read in the worker (readOnMainThread where none runs); throws the reader's errors. */
+  readWorkbookFile(bytes: Uint8Array, name: string): Promise<RawWorkbook>;
   renderDocx(doc: ReportDocument, link: LinkRecord): Promise<Uint8Array>;
   /** Where the work runs now: in the worker, or on the main thread (none could start, or it failed). */
   where(): "worker" | "main thread" | "not started";
@@ -62,6 +76,7 @@ export class EngineWorkerError extends LocalizedError {
 }
 
 const STAGE_NAMES: Record<EngineStage, { zh: string; en: string }> = {
+  read: { zh: "读取工作簿文件", en: "reading the workbook file" },
   check: { zh: "读取台账", en: "reading the ledgers" },
   figures: { zh: "计算指标", en: "computing the figures" },
   report: { zh: "组成报告", en: "composing the report" },
@@ -233,8 +248,34 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     }
   }
 
+  async function readInWorker(target: WorkerPort, bytes: Uint8Array, name: string): Promise<RawWorkbook> {
+    const run = nextRun++;
+    let into: Gathering | null = null;
+    return exchange<RawWorkbook>(
+      run,
+      // Copied, not moved: the page keeps the file's bytes to read them again.
+      () => target.postMessage({ type: "read-workbook", run, bytes, name }),
+      (message, resolve, reject) => {
+        if (message.type === "workbook") {
+          const part = message.part;
+          if (part.type === "begin") into = beginGathering(part);
+          else if (into) gather(into, part);
+        } else if (message.type === "workbook-read") {
+          if (into) resolve((into as Gathering).workbook);
+          else reject(new Error("the engine worker sent no workbook"));
+        } else if (message.type === "error") reject(new EngineWorkerError(message));
+      },
+    );
+  }
+
   return {
     where: () => state,
+    async readWorkbookFile(bytes, name) {
+      const done = await inWorker((target) => readInWorker(target, bytes, name));
+      if (done !== LOST) return done;
+      if (!options.readOnMainThread) throw new Error("no engine worker, and no reader on the main thread");
+      return options.readOnMainThread(bytes, name);
+    },
     async runEngine(workbook, opts = {}) {
       if (opts.signal?.aborted) throw abortError();
       const done = await inWorker((target) => runInWorker(target, workbook, opts));

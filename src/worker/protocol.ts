@@ -37,14 +37,25 @@ export type EngineRequest =
   /** Lays out a report the pane sends (one the worker no longer holds). */
   | { type: "render-document"; run: number; document: ReportDocument; link: LinkRecord }
   /** The pane no longer wants this run (a newer one started): stop and forget it. */
-  | { type: "cancel"; run: number };
+  | { type: "cancel"; run: number }
+  /**
+   * Reads a workbook file (the web page's, the clerk's choice) in the worker: reading 100k rows
+   * held the page's main thread for seconds. The workbook comes back in the slices it goes out in.
+   */
+  | { type: "read-workbook"; run: number; bytes: Uint8Array; name: string };
 
-export type EngineStage = EngineProgress["stage"] | "layout";
+/** The messages that carry a workbook, either way (workbookMessages). */
+export type WorkbookPart = Extract<EngineRequest, { type: "begin" | "table" | "rows" | "around" }>;
+
+export type EngineStage = "read" | EngineProgress["stage"] | "layout";
 
 export type EngineResponse =
   | { type: "progress"; run: number; progress: EngineProgress }
   | { type: "result"; run: number; result: PackedEngineResult }
   | { type: "document"; run: number; bytes: Uint8Array }
+  /** A slice of the workbook a read-workbook asked for; `workbook-read` follows the last one. */
+  | { type: "workbook"; run: number; part: WorkbookPart }
+  | { type: "workbook-read"; run: number }
   /** `missing`: a render asked for a result the worker no longer holds (the pane then sends the report). */
   | {
       type: "error";
@@ -178,7 +189,7 @@ export function unpackEngineResult(packed: PackedEngineResult): EngineResult {
 }
 
 /** The workbook as the messages that carry it: its tables' values in slices of `ROWS_PER_SLICE`. */
-export function* workbookMessages(run: number, workbook: RawWorkbook, rowsPerSlice = ROWS_PER_SLICE): Generator<EngineRequest> {
+export function* workbookMessages(run: number, workbook: RawWorkbook, rowsPerSlice = ROWS_PER_SLICE): Generator<WorkbookPart> {
   yield { type: "begin", run, name: workbook.name, date1904: workbook.date1904, tables: workbook.tables.length };
   const sent = new Map<RawSurroundings, number>();
   for (const [index, { values, around, ...rest }] of workbook.tables.entries()) {

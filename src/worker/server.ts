@@ -3,11 +3,13 @@
 // with the one .docx writer. `engine.worker.ts` only wires it to `self`.
 import { engineStages, type EngineResult } from "../core/engine";
 import { renderDocx } from "../adapters/docx";
+import { readWorkbookFile } from "../adapters/xlsx/workbook-file";
 import { LocalizedError } from "../core/errors";
 import {
   beginGathering,
   gather,
   packEngineResult,
+  workbookMessages,
   type EngineRequest,
   type EngineResponse,
   type EngineStage,
@@ -102,6 +104,20 @@ export function createEngineServer(post: Post): (request: EngineRequest) => Prom
       }
       case "render-document":
         return render(request.run, () => renderDocx(request.document, request.link));
+      case "read-workbook": {
+        let workbook;
+        try {
+          workbook = readWorkbookFile(request.bytes, request.name);
+        } catch (error) {
+          return fail(request.run, "read", error);
+        }
+        for (const part of workbookMessages(request.run, workbook)) {
+          if (cancelled.has(request.run)) return;
+          post({ type: "workbook", run: request.run, part });
+        }
+        post({ type: "workbook-read", run: request.run });
+        return;
+      }
     }
   };
 }

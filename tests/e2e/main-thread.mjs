@@ -25,7 +25,9 @@ function watchPage() {
   }).observe({ type: "longtask", buffered: true });
   window.__said = [];
   const note = () => {
-    for (const el of document.querySelectorAll("#pane [data-testid=steps] li, #pane [data-testid=live]")) {
+    // The pane's root in the playground (beside the simulated Excel); the whole page on the web page.
+    const root = document.querySelector("#pane") ?? document.body;
+    for (const el of root.querySelectorAll("[data-testid=steps] li, [data-testid=live]")) {
       const text = el.textContent.trim();
       if (text && window.__said.at(-1) !== text && !window.__said.includes(text)) window.__said.push(text);
       // When the workbook has been read (读取台账 done): from here on the engine and the writer work.
@@ -43,8 +45,11 @@ function watchPage() {
  * simulated host's too), and what the pane said meanwhile.
  * `init` runs in the page before its scripts too (the fallback test takes `Worker` away there).
  */
-export async function measureGenerate(browser, { file, query = "", init, timeout = 300_000 } = {}) {
-  const { server, url } = await startPlaygroundServer({ port: 0, examples: dirname(file) });
+export async function measureGenerate(browser, { file, query = "", init, timeout = 300_000, web = false } = {}) {
+  // The web page (dist/web) over the file chosen in it, or the playground's pane over the simulated Excel host.
+  const { server, url } = await startPlaygroundServer(
+    web ? { port: 0, dist: join(repo, "dist", "web") } : { port: 0, examples: dirname(file) },
+  );
   const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, locale: "zh-CN", acceptDownloads: true });
   try {
     const page = await context.newPage();
@@ -53,9 +58,24 @@ export async function measureGenerate(browser, { file, query = "", init, timeout
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.addInitScript(watchPage);
     if (init) await page.addInitScript(init);
-    await page.goto(`${url}?file=examples/${encodeURIComponent(basename(file))}${query ? `&${query}` : ""}`);
-    await page.getByTestId("tab-generate").click();
-    await page.waitForFunction(() => !document.querySelector("#pane .fui-Spinner"));
+    let openMs = null;
+    if (web) {
+      // The page's own file input (as in Firefox): no file handle needed.
+      await page.addInitScript(() => delete window.showOpenFilePicker);
+      await page.goto(`${url}?lang=zh`);
+      const opened = await page.evaluate(() => performance.now());
+      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByTestId("choose-workbook").click()]);
+      await chooser.setFiles(file);
+      await page.getByTestId("tab-generate").click();
+      // Opening the file (its read, then the first figures) is reported apart from Generate.
+      openMs = Math.round(
+        await page.evaluate((from) => Math.max(0, ...window.__longTasks.filter((t) => t.start >= from).map((t) => t.ms)), opened),
+      );
+    } else {
+      await page.goto(`${url}?file=examples/${encodeURIComponent(basename(file))}${query ? `&${query}` : ""}`);
+      await page.getByTestId("tab-generate").click();
+    }
+    await page.waitForFunction(() => !(document.querySelector("#pane") ?? document.body).querySelector(".fui-Spinner"));
     const started = await page.evaluate(() => {
       window.__said = [];
       window.__readDoneAt = undefined;
@@ -96,6 +116,8 @@ export async function measureGenerate(browser, { file, query = "", init, timeout
       longestMs: Math.round(Math.max(0, ...during.map((t) => t.ms))),
       longestAfterReadMs: Math.round(Math.max(0, ...afterRead.map((t) => t.ms))),
       readMs: readDoneAt === undefined ? null : Math.round(readDoneAt - started),
+      /** Web page only: the longest task while the chosen file was opened (read in the page), before Generate. */
+      openLongestMs: openMs,
       said,
       close: async () => {
         await context.close();

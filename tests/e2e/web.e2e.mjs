@@ -327,6 +327,12 @@ try {
     const generated = /<generatedAt>([^<]*)<\/generatedAt>/.exec(linkPart(report.bytes))?.[1];
     assert(generated === new Date(EPOCH * 1000).toISOString(), `the page's generation time: ${generated}`);
     assert(linkPart(report.bytes) === linkPart(expected), "the link record differs from the CLI's");
+    // The reader, the engine and the writer ran in the page's Web Worker (as the pane's), not on its
+    // main thread. Asked of the requests: the fixed clock replaces the page's performance timeline.
+    assert(
+      seen.requests.some((u) => u.includes("/engine-worker.")),
+      "the engine worker was never loaded: the page computed on its main thread",
+    );
     await assertUsable(page, "after generating", "generate");
     await shot(page, "web-generate-zh-1280");
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { runEngine } from "../../src/core/engine";
 import type { RawWorkbook } from "../../src/core/types";
 import { readXlsx } from "../../src/adapters/xlsx";
+import { readWorkbookFile } from "../../src/adapters/xlsx/workbook-file";
 import { createEngineClient, EngineWorkerError, type RunProgress, type WorkerPort } from "../../src/worker/client";
 import { createEngineServer } from "../../src/worker/server";
 import { LocalizedError } from "../../src/core/errors";
@@ -139,6 +140,47 @@ describe("the engine worker's protocol", () => {
     const compute = log.find((m): m is Extract<EngineRequest, { type: "compute" }> => m.type === "compute")!;
     expect(compute.options.generatedAt! >= before).toBe(true);
     expect(result.link.generatedAt).toBe(compute.options.generatedAt);
+  });
+
+  it("reads a workbook file in the worker and hands it back in slices, the same workbook as read here", async () => {
+    const bytes = new Uint8Array(readFileSync(SAMPLE));
+    const arrived: EngineResponse[] = [];
+    const port = inProcessWorker();
+    port.addEventListener("message", (e) => arrived.push(e.data));
+    const client = createEngineClient({ startWorker: () => port, renderOnMainThread });
+    const workbook = await client.readWorkbookFile(bytes, "sample-ledgers.xlsx");
+    expect(client.where()).toBe("worker");
+    expectSame(workbook, readWorkbookFile(bytes, "sample-ledgers.xlsx"));
+    const parts = arrived.filter((m): m is Extract<EngineResponse, { type: "workbook" }> => m.type === "workbook");
+    expect(parts.length).toBeGreaterThan(1);
+    for (const { part } of parts) if (part.type === "rows") expect(part.rows.length).toBeLessThanOrEqual(ROWS_PER_SLICE);
+  });
+
+  it("gives the reader's own words when the worker cannot read the file", async () => {
+    const client = createEngineClient({ startWorker: () => inProcessWorker(), renderOnMainThread });
+    const error = await client.readWorkbookFile(new Uint8Array([1, 2, 3, 4]), "not-a-workbook.xlsx").catch((e: unknown) => e);
+    let expected: unknown;
+    try {
+      readWorkbookFile(new Uint8Array([1, 2, 3, 4]), "not-a-workbook.xlsx");
+    } catch (e) {
+      expected = e;
+    }
+    expect(error).toBeInstanceOf(EngineWorkerError);
+    expect(error).toMatchObject({
+      stage: "read",
+      code: (expected as EngineWorkerError).code,
+      message: (expected as Error).message,
+      messageEn: (expected as EngineWorkerError).messageEn,
+    });
+  });
+
+  it("reads the file on the main thread where no worker can start", async () => {
+    const readOnMainThread = jest.fn(async (b: Uint8Array, name: string) => readWorkbookFile(b, name));
+    const client = createEngineClient({ startWorker: () => null, renderOnMainThread, readOnMainThread });
+    const bytes = new Uint8Array(readFileSync(SAMPLE));
+    const workbook = await client.readWorkbookFile(bytes, "sample-ledgers.xlsx");
+    expect(readOnMainThread).toHaveBeenCalledTimes(1);
+    expect(workbook.tables.length).toBeGreaterThan(0);
   });
 
   it("lays out the report the worker already holds without sending it back", async () => {

@@ -71,8 +71,16 @@ export function distinctCount(main: Column | null, fallback: Column | null, used
       if (name !== "") uncoded.add(fold(name));
       continue;
     }
+    if (name === "") {
+      codes.add(code);
+      continue;
+    }
+    // The same code under the very same name as its first row (most rows of a ledger): nothing
+    // new — the code is counted, its name's first code and any conflict between them were taken
+    // at that first row. Three lookups a row fewer on 100,000 guarantees.
+    const first = nameOfCode.get(code);
+    if (first !== undefined && first.name === name) continue;
     codes.add(code);
-    if (name === "") continue;
     const folded = fold(name);
     const byName = codeOfName.get(folded);
     if (byName === undefined) codeOfName.set(folded, { code, row: i, name });
@@ -85,7 +93,7 @@ export function distinctCount(main: Column | null, fallback: Column | null, used
         );
       if (!conflict.others.some((o) => o.text === code)) conflict.others.push({ text: code, row: i });
     }
-    const byCode = nameOfCode.get(code);
+    const byCode = first;
     if (byCode === undefined) nameOfCode.set(code, { folded, row: i, name });
     else if (byCode.folded !== folded) {
       let conflict = codeConflicts.get(code);

@@ -146,12 +146,25 @@ function dateOf(ctx: Context, raw: RawCell): string | null {
 function normalCreditCode(ctx: Context, text: string): string | null {
   // Nearly every code is already canonical: checking it costs less than looking it up.
   if (isValidCreditCode(text)) return text;
+  // Printable ASCII without lower case or spaces folds to itself: a code typed wrong that way (a
+  // whole column of them is the issue flood of #10) is simply invalid — no folding, and no cache
+  // entry per distinct code (100,000 of them were a 100,000-entry map).
+  if (isCanonicalAscii(text)) return null;
   const hit = ctx.creditCodes.get(text);
   if (hit !== undefined) return hit;
   const code = foldText(text).replace(SPACES, "").toUpperCase();
   const result = isValidCreditCode(code) ? code : null;
   if (ctx.creditCodes.size < CACHE_LIMIT) ctx.creditCodes.set(text, result);
   return result;
+}
+
+/** Only printable ASCII other than a–z: what foldText, dropping spaces and upper-casing leave as it is. */
+function isCanonicalAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 127 || (c >= 97 && c <= 122)) return false;
+  }
+  return true;
 }
 
 export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}): LedgerSet {
