@@ -666,6 +666,8 @@ class Evaluation {
   private scratch = new Int32Array(0);
   /** Identity conflicts already said (warnIdentity): figures sharing rows would repeat them. */
   private readonly identitySeen = new Set<string>();
+  /** Text cells a 求和 met, said once however many figures sum them (warnSumText). */
+  private readonly sumTextSeen = new Set<string>();
 
   constructor(
     private readonly defs: FigureDefinition[],
@@ -914,7 +916,55 @@ class Evaluation {
         issueCode: "figure.column_missing",
       };
     }
+    const noNumbers = this.sumWithoutNumbers(def, view);
+    if (noNumbers) return { unresolved: noNumbers, issueCode: null };
     return null;
+  }
+
+  /**
+   * A 求和 over a column that holds no number in any record (text, or nothing at all) would print 0
+   * for what is no amount: an error at the 统计 cell, and the figure unresolved.
+   */
+  private sumWithoutNumbers(def: FigureDefinition, view: LedgerView): Unresolved | null {
+    const how = def.aggregate;
+    if (how.kind !== "sum" || view.table.length === 0) return null;
+    const key = view.resolve(how.column);
+    if (key === null) return null;
+    const values = view.table.column(key);
+    let firstText = -1;
+    let texts = 0;
+    for (let i = 0; i < view.table.length; i++) {
+      const v = values[i];
+      if (numericValue(v) !== null) return null;
+      if (valueText(v) !== "") {
+        texts++;
+        if (firstText < 0) firstText = i;
+      }
+    }
+    const where = def.cells?.aggregate;
+    const example =
+      firstText < 0
+        ? null
+        : { cell: view.table.cellAddress(firstText, key) ?? `${view.table.sheet(firstText)} 第${view.table.rowNumber(firstText)}行`, text: valueText(values[firstText]) };
+    const found = example
+      ? { zh: `${texts} 个单元格都是文字，如 ${example.cell}“${example.text}”`, en: `its ${texts} filled cells are text, such as ${example.cell} "${example.text}"` }
+      : { zh: "整列都是空白", en: "it is blank in every record" };
+    const issue: Issue = {
+      severity: "error",
+      code: "figure.sum_not_numbers",
+      message: `${where ? `${where} ` : ""}统计“求和:${how.column}”无法计算：“${def.ledger}”台账的“${how.column}”列中没有数字（${found.zh}）。指标“${def.name}”显示为“${placeholderText(def.name)}”，不会写成 0；请求和一个金额或数量列，或改用 计数。`,
+      messageEn: `${where ? `${where} ` : ""}aggregate "求和:${how.column}" cannot be computed: column ${how.column} of ledger ${def.ledger} holds no number (${found.en}). Figure “${def.name}” shows a placeholder, never 0; sum an amount or quantity column, or use 计数 (count).`,
+      figure: def.id,
+      ledger: def.ledger!,
+    };
+    if (where) issue.cell = where;
+    this.issues.push(issue);
+    return {
+      code: "sum_not_numbers",
+      reason: `“${how.column}”列中没有数字（${found.zh}），无法求和`,
+      reasonEn: `column ${how.column} holds no number (${found.en}), so it cannot be summed`,
+      cell: where ?? example?.cell,
+    };
   }
 
   /** A figure its ledger supports: its rows, its value and its fingerprint; rowRefs made when first read. */
@@ -925,6 +975,7 @@ class Evaluation {
     }
     const plan = this.plan(def, view);
     const selection = this.selectRows(def, view, plan);
+    this.warnSumText(def, view, selection.used);
     const value = aggregate(def, view, selection.used, (conflicts, key, fallback) => this.warnIdentity(def, view, conflicts, key, fallback));
     const fingerprint = this.fingerprintOf(def, view, plan, selection);
     const table = groupedTable(def, view, selection.used);
@@ -974,6 +1025,52 @@ class Evaluation {
         view.table,
       ),
     );
+  }
+
+  /**
+   * A 求和 whose rows hold some text among the numbers: the text cells add nothing, so each is said
+   * at its cell (one grouped warning past five), once per column however many figures sum it.
+   */
+  private warnSumText(def: FigureDefinition, view: LedgerView, used: Int32Array): void {
+    const how = def.aggregate;
+    if (how.kind !== "sum") return;
+    const key = view.resolve(how.column);
+    if (key === null) return;
+    const values = view.table.column(key);
+    const shown: { cell: string; text: string }[] = [];
+    let count = 0;
+    for (let u = 0; u < used.length; u++) {
+      const i = used[u];
+      const v = values[i];
+      if (typeof v === "number" || v === null || v === undefined || numericValue(v) !== null || valueText(v) === "") continue;
+      const cell = view.table.cellAddress(i, key) ?? `${view.table.sheet(i)} 第${view.table.rowNumber(i)}行`;
+      if (this.sumTextSeen.has(cell)) continue;
+      this.sumTextSeen.add(cell);
+      count++;
+      if (shown.length < 5) shown.push({ cell, text: valueText(v) });
+    }
+    if (count === 0) return;
+    const cells = shown.map((x) => x.cell);
+    const base = { severity: "warning" as const, code: "figure.sum_text_cell", ledger: def.ledger!, figure: def.id };
+    if (count <= 5) {
+      for (const { cell, text } of shown) {
+        this.issues.push({
+          ...base,
+          cell,
+          message: `${cell}“${text}”不是数字，未计入“${def.name}”（求和:${how.column}）；如是金额或数量，请只填数字`,
+          messageEn: `${cell} "${text}" is not a number and is not added into “${def.name}” (求和:${how.column}); type the number alone if it is an amount`,
+        });
+      }
+      return;
+    }
+    this.issues.push({
+      ...base,
+      cell: cells[0],
+      count,
+      cells,
+      message: `“${how.column}”列共 ${count} 个单元格不是数字（如 ${cells.join("、")} 等；${cells[0]}“${shown[0].text}”），未计入“${def.name}”（求和:${how.column}）；如是金额或数量，请只填数字`,
+      messageEn: `${count} cells of column ${how.column} are not numbers (such as ${cells.join(", ")}; ${cells[0]} "${shown[0].text}") and are not added into “${def.name}” (求和:${how.column}); type the numbers alone if they are amounts`,
+    });
   }
 
   /** The figure's filter and the columns it reads; says when an optional date column is missing (every record counts). */
