@@ -17,12 +17,13 @@ import type {
 } from "../types";
 import { ledgerSpec, type ColumnSpec, type LedgerSpec } from "../ledger/schema";
 import { quoteSheet } from "../address";
-import { trimmed } from "../ledger/text";
+import { foldKey, trimmed } from "../ledger/text";
+import { editDistance } from "../ledger/headers";
 import { columnarOf, type Column, type ColumnarLedger } from "../ledger/columnar";
 import { formatValue, placeholderText, roundedText } from "../format";
 import { definitionToRow } from "./defaults";
 import { Hasher, cellDigest } from "../hash";
-import { conditionsToText, periodLabel } from "./syntax";
+import { ALLOW_ZERO_CLAUSE, conditionsToText, periodLabel } from "./syntax";
 import { groupTable, groupingOf, markTableFigures, tableText } from "./grouped";
 import { distinctCount, identityIssues, type IdentityConflict } from "./identity";
 
@@ -636,6 +637,8 @@ interface LedgerView {
   departments: Set<string> | null;
   /** Whether the partner warnings were given (once per ledger, with its first counted figure). */
   warned: boolean;
+  /** The texts each condition column holds (made on first need: only an = condition asks). */
+  values: Map<string, { exact: Set<string> }>;
 }
 
 /** The columns a counted figure reads and the filter it selects its rows by. */
@@ -834,6 +837,7 @@ class Evaluation {
       rowRefs: null,
       departments: null,
       warned: false,
+      values: new Map(),
     };
     this.views.set(ledger, view);
     return view;
@@ -916,9 +920,96 @@ class Evaluation {
         issueCode: "figure.column_missing",
       };
     }
+    const absent = this.absentConditionValue(def, view);
+    if (absent) return { unresolved: absent, issueCode: null };
     const noNumbers = this.sumWithoutNumbers(def, view);
     if (noNumbers) return { unresolved: noNumbers, issueCode: null };
     return null;
+  }
+
+  /**
+   * A condition value (`形式=专题学习会`) that no record of the ledger has, even folded: most likely a
+   * typo, and the figure's 0 would be silent. Unless the value is one of the column's own choices
+   * (its drop-down list, 是/否) or 条件 says 允许为零, the figure is unresolved and the clerk is shown
+   * the nearest values the column holds, at the condition's cell.
+   */
+  private absentConditionValue(def: FigureDefinition, view: LedgerView): Unresolved | null {
+    if (view.table.length === 0) return null;
+    for (const written of def.conditions) {
+      const c = canonicalCondition(view.spec, written);
+      if (c.kind !== "eq") continue;
+      const key = view.resolve(c.column);
+      if (key === null) continue;
+      const spec = specColumnOf(view.spec, c.column);
+      const choices = spec?.type === "yesno" ? ["是", "否"] : (spec?.values ?? []);
+      const present = this.columnValues(def, view, key);
+      const missing = c.values.map((v) => v.trim()).filter((v) => !present.exact.has(v) && !choices.includes(v));
+      if (missing.length === 0) continue;
+      const value = missing[0];
+      const where = def.cells?.conditions;
+      const prefix = where ? `${where} ` : "";
+      if (def.allowZero) {
+        this.issues.push({
+          severity: "info",
+          code: "figure.condition_value_allowed_zero",
+          message: `${prefix}条件“${c.column}=${value}”：台账中还没有这个值，按“允许为零”计算指标“${def.name}”`,
+          messageEn: `${prefix}condition "${c.column}=${value}": no record has this value yet; figure “${def.name}” is counted as 允许为零 says`,
+          figure: def.id,
+          ledger: def.ledger!,
+          ...(where ? { cell: where } : {}),
+        });
+        continue;
+      }
+      const near = nearestValues(value, present.exact);
+      // Nothing near: the column's first few values, so the clerk sees how the ledger writes them.
+      const some = [...present.exact].slice(0, 5);
+      const nearZh = near.length
+        ? `最接近的有：${near.map((n) => `“${n}”`).join("、")}`
+        : some.length
+          ? `该列的值有：${some.map((n) => `“${n}”`).join("、")}${present.exact.size > some.length ? " 等" : ""}`
+          : "该列没有任何值";
+      const nearEn = near.length
+        ? `the nearest found: ${near.map((n) => `"${n}"`).join(", ")}`
+        : some.length
+          ? `the column holds ${some.map((n) => `"${n}"`).join(", ")}${present.exact.size > some.length ? ", …" : ""}`
+          : "the column holds no value";
+      this.issues.push({
+        severity: "warning",
+        code: "figure.condition_value_absent",
+        message: `${prefix}条件“${c.column}=${value}”在“${def.ledger}”台账中一条记录也没有（${nearZh}）。指标“${def.name}”显示为“${placeholderText(def.name)}”，不会写成 0；请改成台账中的写法，或确属为零时在条件末尾加“; ${ALLOW_ZERO_CLAUSE}”。`,
+        messageEn: `${prefix}condition "${c.column}=${value}" matches no record of ledger ${def.ledger} (${nearEn}). Figure “${def.name}” shows a placeholder, never 0; write the value as the ledger does, or add "; ${ALLOW_ZERO_CLAUSE}" to the conditions if 0 is right.`,
+        figure: def.id,
+        ledger: def.ledger!,
+        ...(where ? { cell: where } : {}),
+      });
+      return {
+        code: "condition_value_absent",
+        reason: `条件“${c.column}=${value}”在台账中一条记录也没有（${nearZh}）`,
+        reasonEn: `condition "${c.column}=${value}" matches no record (${nearEn})`,
+        cell: where,
+      };
+    }
+    return null;
+  }
+
+  /** The texts a column holds (as conditions compare them), gathered once per ledger and column. */
+  private columnValues(def: FigureDefinition, view: LedgerView, key: string): { exact: Set<string> } {
+    const cacheKey = `${def.ledger === "共建单位" ? "partner:" : ""}${key}`;
+    let found = view.values.get(cacheKey);
+    if (found === undefined) {
+      const values = this.ruleColumn(def, view, key);
+      const exact = new Set<string>();
+      let last: FieldValue | undefined = undefined;
+      for (let i = 0; i < view.table.length; i++) {
+        const v = values[i];
+        if (v === last) continue;
+        last = v;
+        const t = valueText(v);
+        if (t !== "") exact.add(t);
+      }
+      view.values.set(cacheKey, (found = { exact }));
+    }
+    return found;
   }
 
   /**
@@ -1238,6 +1329,22 @@ class Evaluation {
     }
     return (view.planned = bySelection);
   }
+}
+
+/**
+ * Up to three values of the column nearest to a condition's value: equal once folded (width, spaces,
+ * case) first, then by edit distance — within half the longer text, as a typo would be.
+ */
+function nearestValues(wanted: string, present: Set<string>): string[] {
+  const w = foldKey(wanted);
+  const scored: { text: string; d: number }[] = [];
+  for (const text of present) {
+    const f = foldKey(text);
+    const d = f === w ? 0 : editDistance(w, f);
+    if (d <= Math.max(1, Math.ceil(Math.max(w.length, f.length) / 2))) scored.push({ text, d });
+  }
+  scored.sort((a, b) => a.d - b.d || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return scored.slice(0, 3).map((x) => x.text);
 }
 
 /** A table figure: the same rows, split by its group column (grouped.ts); null for a figure of one number. */

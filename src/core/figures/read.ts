@@ -17,7 +17,7 @@ import { DEFINITIONS_SHEET, LEDGER_SPECS } from "../ledger/schema";
 import { formatKindFromLabel, formatValue } from "../format";
 import { DEFAULT_DEFINITIONS } from "./defaults";
 import { catalogueIssue, codeOf, issueText, type IssueTextKey, type TextParams } from "../messages";
-import { parseAggregate, parseConditions, periodKindFromLabel } from "./syntax";
+import { parseAggregate, parseConditions, periodKindFromLabel, splitAllowZero } from "./syntax";
 
 import { DEFINITIONS_TABLE } from "../workbook/spec";
 
@@ -185,7 +185,8 @@ export function readDefinitions(wb: RawWorkbook): {
       }
     }
 
-    const parsedConditions = parseConditions(text("conditions"));
+    const conditionText = splitAllowZero(text("conditions"));
+    const parsedConditions = parseConditions(conditionText.text);
     let conditions: Condition[] = [];
     if (Array.isArray(parsedConditions)) conditions = parsedConditions;
     // The condition parser words its own errors (it knows which part of the condition is wrong).
@@ -237,6 +238,7 @@ export function readDefinitions(wb: RawWorkbook): {
       period: period!,
       format: format!,
       manualValue: manualValue ?? null,
+      ...(conditionText.allowZero ? { allowZero: true } : {}),
       sourceRow: table.top + r + 1,
       cells: {
         manual: cellAddress(table.sheet, table.top + r, table.left + (columns.manual ?? columns.id!)),
