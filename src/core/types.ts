@@ -271,6 +271,11 @@ export interface FigureDefinition {
   period: PeriodKind;
   format: FormatKind;
   manualValue: number | null;
+  /**
+   * 条件 says `允许为零`: a condition value no record has yet is meant, and the figure's 0 is right.
+   * Without it such a value is taken for a typo and the figure is unresolved.
+   */
+  allowZero?: boolean;
   /** The 指标定义 row it was read from (1-based), when it came from the workbook. */
   sourceRow?: number;
   /** Cells of that row a clerk may have to fill or fix (`指标定义!H3`), when it came from the workbook. */

@@ -2,7 +2,7 @@
 // Set-up writes these rows into 指标定义; readDefinitions reads them back unchanged.
 import type { Aggregate, Condition, FigureDefinition, FormatKind, LedgerName, PeriodKind } from "../types";
 import { formatLabel } from "../format";
-import { aggregateToText, conditionsToText, parseConditions, periodLabel } from "./syntax";
+import { ALLOW_ZERO_CLAUSE, aggregateToText, conditionsToText, parseConditions, periodLabel } from "./syntax";
 
 export const DEFINITION_HEADERS: string[] = ["指标ID", "名称", "台账", "统计", "条件", "区间", "格式", "手工值"];
 
@@ -104,7 +104,7 @@ export function definitionToRow(def: FigureDefinition): (string | number)[] {
     def.name,
     def.ledger ?? "",
     aggregate,
-    conditionsToText(def.conditions),
+    [conditionsToText(def.conditions), def.allowZero ? ALLOW_ZERO_CLAUSE : ""].filter(Boolean).join("; "),
     period,
     formatLabel(def.format),
     def.manualValue ?? "",

@@ -17,12 +17,13 @@ import type {
 } from "../types";
 import { ledgerSpec, type ColumnSpec, type LedgerSpec } from "../ledger/schema";
 import { quoteSheet } from "../address";
-import { trimmed } from "../ledger/text";
+import { foldKey, trimmed } from "../ledger/text";
+import { editDistance } from "../ledger/headers";
 import { columnarOf, type Column, type ColumnarLedger } from "../ledger/columnar";
 import { formatValue, placeholderText, roundedText } from "../format";
 import { definitionToRow } from "./defaults";
 import { Hasher, cellDigest } from "../hash";
-import { conditionsToText, periodLabel } from "./syntax";
+import { ALLOW_ZERO_CLAUSE, conditionsToText, periodLabel } from "./syntax";
 import { groupTable, groupingOf, markTableFigures, tableText } from "./grouped";
 import { distinctCount, identityIssues, type IdentityConflict } from "./identity";
 
@@ -636,6 +637,8 @@ interface LedgerView {
   departments: Set<string> | null;
   /** Whether the partner warnings were given (once per ledger, with its first counted figure). */
   warned: boolean;
+  /** The texts each condition column holds (made on first need: only an = condition asks). */
+  values: Map<string, { exact: Set<string> }>;
 }
 
 /** The columns a counted figure reads and the filter it selects its rows by. */
@@ -666,6 +669,8 @@ class Evaluation {
   private scratch = new Int32Array(0);
   /** Identity conflicts already said (warnIdentity): figures sharing rows would repeat them. */
   private readonly identitySeen = new Set<string>();
+  /** Text cells a 求和 met, said once however many figures sum them (warnSumText). */
+  private readonly sumTextSeen = new Set<string>();
 
   constructor(
     private readonly defs: FigureDefinition[],
@@ -832,6 +837,7 @@ class Evaluation {
       rowRefs: null,
       departments: null,
       warned: false,
+      values: new Map(),
     };
     this.views.set(ledger, view);
     return view;
@@ -914,7 +920,142 @@ class Evaluation {
         issueCode: "figure.column_missing",
       };
     }
+    const absent = this.absentConditionValue(def, view);
+    if (absent) return { unresolved: absent, issueCode: null };
+    const noNumbers = this.sumWithoutNumbers(def, view);
+    if (noNumbers) return { unresolved: noNumbers, issueCode: null };
     return null;
+  }
+
+  /**
+   * A condition value (`形式=专题学习会`) that no record of the ledger has, even folded: most likely a
+   * typo, and the figure's 0 would be silent. Unless the value is one of the column's own choices
+   * (its drop-down list, 是/否) or 条件 says 允许为零, the figure is unresolved and the clerk is shown
+   * the nearest values the column holds, at the condition's cell.
+   */
+  private absentConditionValue(def: FigureDefinition, view: LedgerView): Unresolved | null {
+    if (view.table.length === 0) return null;
+    for (const written of def.conditions) {
+      const c = canonicalCondition(view.spec, written);
+      if (c.kind !== "eq") continue;
+      const key = view.resolve(c.column);
+      if (key === null) continue;
+      const spec = specColumnOf(view.spec, c.column);
+      const choices = spec?.type === "yesno" ? ["是", "否"] : (spec?.values ?? []);
+      const present = this.columnValues(def, view, key);
+      const missing = c.values.map((v) => v.trim()).filter((v) => !present.exact.has(v) && !choices.includes(v));
+      if (missing.length === 0) continue;
+      const value = missing[0];
+      const where = def.cells?.conditions;
+      const prefix = where ? `${where} ` : "";
+      if (def.allowZero) {
+        this.issues.push({
+          severity: "info",
+          code: "figure.condition_value_allowed_zero",
+          message: `${prefix}条件“${c.column}=${value}”：台账中还没有这个值，按“允许为零”计算指标“${def.name}”`,
+          messageEn: `${prefix}condition "${c.column}=${value}": no record has this value yet; figure “${def.name}” is counted as 允许为零 says`,
+          figure: def.id,
+          ledger: def.ledger!,
+          ...(where ? { cell: where } : {}),
+        });
+        continue;
+      }
+      const near = nearestValues(value, present.exact);
+      // Nothing near: the column's first few values, so the clerk sees how the ledger writes them.
+      const some = [...present.exact].slice(0, 5);
+      const nearZh = near.length
+        ? `最接近的有：${near.map((n) => `“${n}”`).join("、")}`
+        : some.length
+          ? `该列的值有：${some.map((n) => `“${n}”`).join("、")}${present.exact.size > some.length ? " 等" : ""}`
+          : "该列没有任何值";
+      const nearEn = near.length
+        ? `the nearest found: ${near.map((n) => `"${n}"`).join(", ")}`
+        : some.length
+          ? `the column holds ${some.map((n) => `"${n}"`).join(", ")}${present.exact.size > some.length ? ", …" : ""}`
+          : "the column holds no value";
+      this.issues.push({
+        severity: "warning",
+        code: "figure.condition_value_absent",
+        message: `${prefix}条件“${c.column}=${value}”在“${def.ledger}”台账中一条记录也没有（${nearZh}）。指标“${def.name}”显示为“${placeholderText(def.name)}”，不会写成 0；请改成台账中的写法，或确属为零时在条件末尾加“; ${ALLOW_ZERO_CLAUSE}”。`,
+        messageEn: `${prefix}condition "${c.column}=${value}" matches no record of ledger ${def.ledger} (${nearEn}). Figure “${def.name}” shows a placeholder, never 0; write the value as the ledger does, or add "; ${ALLOW_ZERO_CLAUSE}" to the conditions if 0 is right.`,
+        figure: def.id,
+        ledger: def.ledger!,
+        ...(where ? { cell: where } : {}),
+      });
+      return {
+        code: "condition_value_absent",
+        reason: `条件“${c.column}=${value}”在台账中一条记录也没有（${nearZh}）`,
+        reasonEn: `condition "${c.column}=${value}" matches no record (${nearEn})`,
+        cell: where,
+      };
+    }
+    return null;
+  }
+
+  /** The texts a column holds (as conditions compare them), gathered once per ledger and column. */
+  private columnValues(def: FigureDefinition, view: LedgerView, key: string): { exact: Set<string> } {
+    const cacheKey = `${def.ledger === "共建单位" ? "partner:" : ""}${key}`;
+    let found = view.values.get(cacheKey);
+    if (found === undefined) {
+      const values = this.ruleColumn(def, view, key);
+      const exact = new Set<string>();
+      let last: FieldValue | undefined = undefined;
+      for (let i = 0; i < view.table.length; i++) {
+        const v = values[i];
+        if (v === last) continue;
+        last = v;
+        const t = valueText(v);
+        if (t !== "") exact.add(t);
+      }
+      view.values.set(cacheKey, (found = { exact }));
+    }
+    return found;
+  }
+
+  /**
+   * A 求和 over a column that holds no number in any record (text, or nothing at all) would print 0
+   * for what is no amount: an error at the 统计 cell, and the figure unresolved.
+   */
+  private sumWithoutNumbers(def: FigureDefinition, view: LedgerView): Unresolved | null {
+    const how = def.aggregate;
+    if (how.kind !== "sum" || view.table.length === 0) return null;
+    const key = view.resolve(how.column);
+    if (key === null) return null;
+    const values = view.table.column(key);
+    let firstText = -1;
+    let texts = 0;
+    for (let i = 0; i < view.table.length; i++) {
+      const v = values[i];
+      if (numericValue(v) !== null) return null;
+      if (valueText(v) !== "") {
+        texts++;
+        if (firstText < 0) firstText = i;
+      }
+    }
+    const where = def.cells?.aggregate;
+    const example =
+      firstText < 0
+        ? null
+        : { cell: view.table.cellAddress(firstText, key) ?? `${view.table.sheet(firstText)} 第${view.table.rowNumber(firstText)}行`, text: valueText(values[firstText]) };
+    const found = example
+      ? { zh: `${texts} 个单元格都是文字，如 ${example.cell}“${example.text}”`, en: `its ${texts} filled cells are text, such as ${example.cell} "${example.text}"` }
+      : { zh: "整列都是空白", en: "it is blank in every record" };
+    const issue: Issue = {
+      severity: "error",
+      code: "figure.sum_not_numbers",
+      message: `${where ? `${where} ` : ""}统计“求和:${how.column}”无法计算：“${def.ledger}”台账的“${how.column}”列中没有数字（${found.zh}）。指标“${def.name}”显示为“${placeholderText(def.name)}”，不会写成 0；请求和一个金额或数量列，或改用 计数。`,
+      messageEn: `${where ? `${where} ` : ""}aggregate "求和:${how.column}" cannot be computed: column ${how.column} of ledger ${def.ledger} holds no number (${found.en}). Figure “${def.name}” shows a placeholder, never 0; sum an amount or quantity column, or use 计数 (count).`,
+      figure: def.id,
+      ledger: def.ledger!,
+    };
+    if (where) issue.cell = where;
+    this.issues.push(issue);
+    return {
+      code: "sum_not_numbers",
+      reason: `“${how.column}”列中没有数字（${found.zh}），无法求和`,
+      reasonEn: `column ${how.column} holds no number (${found.en}), so it cannot be summed`,
+      cell: where ?? example?.cell,
+    };
   }
 
   /** A figure its ledger supports: its rows, its value and its fingerprint; rowRefs made when first read. */
@@ -925,6 +1066,7 @@ class Evaluation {
     }
     const plan = this.plan(def, view);
     const selection = this.selectRows(def, view, plan);
+    this.warnSumText(def, view, selection.used);
     const value = aggregate(def, view, selection.used, (conflicts, key, fallback) =>
       this.warnIdentity(def, view, conflicts, key, fallback),
     );
@@ -982,6 +1124,52 @@ class Evaluation {
         view.table,
       ),
     );
+  }
+
+  /**
+   * A 求和 whose rows hold some text among the numbers: the text cells add nothing, so each is said
+   * at its cell (one grouped warning past five), once per column however many figures sum it.
+   */
+  private warnSumText(def: FigureDefinition, view: LedgerView, used: Int32Array): void {
+    const how = def.aggregate;
+    if (how.kind !== "sum") return;
+    const key = view.resolve(how.column);
+    if (key === null) return;
+    const values = view.table.column(key);
+    const shown: { cell: string; text: string }[] = [];
+    let count = 0;
+    for (let u = 0; u < used.length; u++) {
+      const i = used[u];
+      const v = values[i];
+      if (typeof v === "number" || v === null || v === undefined || numericValue(v) !== null || valueText(v) === "") continue;
+      const cell = view.table.cellAddress(i, key) ?? `${view.table.sheet(i)} 第${view.table.rowNumber(i)}行`;
+      if (this.sumTextSeen.has(cell)) continue;
+      this.sumTextSeen.add(cell);
+      count++;
+      if (shown.length < 5) shown.push({ cell, text: valueText(v) });
+    }
+    if (count === 0) return;
+    const cells = shown.map((x) => x.cell);
+    const base = { severity: "warning" as const, code: "figure.sum_text_cell", ledger: def.ledger!, figure: def.id };
+    if (count <= 5) {
+      for (const { cell, text } of shown) {
+        this.issues.push({
+          ...base,
+          cell,
+          message: `${cell}“${text}”不是数字，未计入“${def.name}”（求和:${how.column}）；如是金额或数量，请只填数字`,
+          messageEn: `${cell} "${text}" is not a number and is not added into “${def.name}” (求和:${how.column}); type the number alone if it is an amount`,
+        });
+      }
+      return;
+    }
+    this.issues.push({
+      ...base,
+      cell: cells[0],
+      count,
+      cells,
+      message: `“${how.column}”列共 ${count} 个单元格不是数字（如 ${cells.join("、")} 等；${cells[0]}“${shown[0].text}”），未计入“${def.name}”（求和:${how.column}）；如是金额或数量，请只填数字`,
+      messageEn: `${count} cells of column ${how.column} are not numbers (such as ${cells.join(", ")}; ${cells[0]} "${shown[0].text}") and are not added into “${def.name}” (求和:${how.column}); type the numbers alone if they are amounts`,
+    });
   }
 
   /** The figure's filter and the columns it reads; says when an optional date column is missing (every record counts). */
@@ -1149,6 +1337,22 @@ class Evaluation {
     }
     return (view.planned = bySelection);
   }
+}
+
+/**
+ * Up to three values of the column nearest to a condition's value: equal once folded (width, spaces,
+ * case) first, then by edit distance — within half the longer text, as a typo would be.
+ */
+function nearestValues(wanted: string, present: Set<string>): string[] {
+  const w = foldKey(wanted);
+  const scored: { text: string; d: number }[] = [];
+  for (const text of present) {
+    const f = foldKey(text);
+    const d = f === w ? 0 : editDistance(w, f);
+    if (d <= Math.max(1, Math.ceil(Math.max(w.length, f.length) / 2))) scored.push({ text, d });
+  }
+  scored.sort((a, b) => a.d - b.d || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return scored.slice(0, 3).map((x) => x.text);
 }
 
 /** A table figure: the same rows, split by its group column (grouped.ts); null for a figure of one number. */

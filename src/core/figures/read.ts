@@ -15,9 +15,10 @@ import type {
 import { cellAddress } from "../address";
 import { DEFINITIONS_SHEET, LEDGER_SPECS } from "../ledger/schema";
 import { formatKindFromLabel, formatValue } from "../format";
+import { parseHandNumber } from "../format/hand-number";
 import { DEFAULT_DEFINITIONS } from "./defaults";
 import { catalogueIssue, codeOf, issueText, type IssueTextKey, type TextParams } from "../messages";
-import { parseAggregate, parseConditions, periodKindFromLabel } from "./syntax";
+import { parseAggregate, parseConditions, periodKindFromLabel, splitAllowZero } from "./syntax";
 
 import { DEFINITIONS_TABLE } from "../workbook/spec";
 
@@ -78,6 +79,18 @@ function parseManualValue(cell: RawCell | undefined): number | null | undefined 
   if (text === "") return null;
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return undefined;
   return Number(text);
+}
+
+/**
+ * A 手工值 written in Chinese numerals (`七`, `十二`, `二十`, `一百零五`, `两千`, `三点五`): its number.
+ * Null for anything else — words around it, 余/多 (a lower bound is no value), Arabic digits mixed in.
+ */
+function chineseManualValue(cell: RawCell | undefined): number | null {
+  if (typeof cell !== "string") return null;
+  const text = cell.normalize("NFKC").replace(/\s+/g, "");
+  if (!/^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億点]+$/.test(text)) return null;
+  const read = parseHandNumber(text);
+  return read === null || read.approx ? null : read.value;
 }
 
 /** Copies deep enough that a caller editing a definition never edits DEFAULT_DEFINITIONS. */
@@ -185,7 +198,8 @@ export function readDefinitions(wb: RawWorkbook): {
       }
     }
 
-    const parsedConditions = parseConditions(text("conditions"));
+    const conditionText = splitAllowZero(text("conditions"));
+    const parsedConditions = parseConditions(conditionText.text);
     let conditions: Condition[] = [];
     if (Array.isArray(parsedConditions)) conditions = parsedConditions;
     // The condition parser words its own errors (it knows which part of the condition is wrong).
@@ -207,7 +221,21 @@ export function readDefinitions(wb: RawWorkbook): {
     }
 
     const manualCell = columns.manual === undefined ? null : row[columns.manual];
-    const manualValue = parseManualValue(manualCell);
+    let manualValue = parseManualValue(manualCell);
+    // A small number in Chinese numerals (七, 十二, 二十) is read as that number, and said at the cell.
+    const chinese = manualValue === undefined ? chineseManualValue(manualCell) : null;
+    let chineseNote: Issue | null = null;
+    if (chinese !== null) {
+      manualValue = chinese;
+      const cell = address("manual");
+      chineseNote = {
+        severity: "info",
+        code: "definition.manual_chinese_numeral",
+        message: `${cell} 手工值“${cellText(manualCell)}”按数字 ${chinese} 读取；报告中写作阿拉伯数字`,
+        messageEn: `${cell} manual value "${cellText(manualCell)}" is read as the number ${chinese}; the report writes it in Arabic digits`,
+        cell,
+      };
+    }
     if (manualValue === undefined) {
       fail("manual", "definition.bad_manual_value", { value: cellText(manualCell) });
     }
@@ -227,6 +255,7 @@ export function readDefinitions(wb: RawWorkbook): {
       issues.push(...rowIssues.map(named));
       continue;
     }
+    if (chineseNote) issues.push(chineseNote);
     if (typeof manualValue === "number") issues.push(...manualValueWarnings(manualValue, format!, formatText, address("manual")));
     definitions.push({
       id,
@@ -237,6 +266,7 @@ export function readDefinitions(wb: RawWorkbook): {
       period: period!,
       format: format!,
       manualValue: manualValue ?? null,
+      ...(conditionText.allowZero ? { allowZero: true } : {}),
       sourceRow: table.top + r + 1,
       cells: {
         manual: cellAddress(table.sheet, table.top + r, table.left + (columns.manual ?? columns.id!)),

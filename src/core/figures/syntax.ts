@@ -88,6 +88,19 @@ function clauseError(clause: string, why?: { zh: string; en: string }): { error:
   };
 }
 
+/**
+ * The clause a clerk adds to 条件 to say that a value no record has yet is right, and its figure's 0
+ * with it (`形式=专题学习会; 允许为零`). Without it such a value is taken for a typo: the figure is unresolved.
+ */
+export const ALLOW_ZERO_CLAUSE = "允许为零";
+
+/** 条件 text without its 允许为零 clause (also `允许为0`), and whether it had one. */
+export function splitAllowZero(text: string): { text: string; allowZero: boolean } {
+  const clauses = halfWidth(text).split(";");
+  const kept = clauses.filter((c) => !/^\s*允许为(零|0)\s*$/.test(c));
+  return kept.length === clauses.length ? { text, allowZero: false } : { text: kept.join(";"), allowZero: true };
+}
+
 /** `;`/`；`-separated clauses; an empty text means no conditions. */
 export function parseConditions(text: string): Condition[] | { error: string; errorEn: string } {
   const conditions: Condition[] = [];

@@ -1,0 +1,81 @@
+// A 条件 value no record has (`形式=专题学习会` where the ledger says 专题学习) is taken for a typo:
+// the figure is unresolved and the condition's cell names the nearest values — unless the value is one
+// of the column's own choices or 条件 says 允许为零.
+import { runEngine } from "../../../src/core/engine";
+import { DEFINITION_HEADERS, definitionToRow, readDefinitions } from "../../../src/core/figures";
+import type { RawCell } from "../../../src/core/types";
+import { rawTable, rawWorkbook } from "../../helpers/raw-workbook";
+
+const count = (id: string, conditions: string): RawCell[] => [id, id, "学习记录", "计数", conditions, "本期", "整数", ""];
+
+const DEFINITIONS: RawCell[][] = [
+  count("t.typo", "形式=专题学习会"),
+  count("t.own_column", "地点=会议厅"),
+  count("t.choice", "形式=党课"),
+  count("t.allowed", "地点=礼堂; 允许为零"),
+  count("t.one_of_two", "形式=专题学习|专题研讨会"),
+  count("t.right", "形式=专题学习"),
+];
+
+function run() {
+  const result = runEngine(
+    rawWorkbook(
+      "台账.xlsx",
+      rawTable("学习记录", [
+        ["日期", "形式", "主题", "地点"],
+        ["2022-03-01", "专题学习", "二十大", "会议室"],
+        ["2022-04-01", "专题学习", "二十大", "会议室"],
+        ["2022-05-01", "专题研讨", "作风", "线上"],
+      ]),
+      rawTable("指标定义", [DEFINITION_HEADERS, ...DEFINITIONS]),
+    ),
+  );
+  return { figure: (id: string) => result.figures.find((f) => f.id === id)!, issues: result.issues };
+}
+
+describe("a condition value that no record has", () => {
+  const r = run();
+
+  test("is unresolved, never 0, with the nearest values found named at the condition's cell", () => {
+    expect(r.figure("t.typo")).toMatchObject({ value: null, text: "［待补：t.typo］", unresolved: { code: "condition_value_absent", cell: "指标定义!E2" } });
+    const issue = r.issues.find((i) => i.code === "figure.condition_value_absent" && i.figure === "t.typo")!;
+    expect(issue).toMatchObject({ severity: "warning", cell: "指标定义!E2" });
+    expect(issue.message).toContain("条件“形式=专题学习会”在“学习记录”台账中一条记录也没有（最接近的有：“专题学习”、“专题研讨”）");
+    expect(issue.message).toContain("允许为零");
+    expect(issue.messageEn).toContain('the nearest found: "专题学习", "专题研讨"');
+  });
+
+  test("in a clerk's own column as well", () => {
+    expect(r.figure("t.own_column").value).toBeNull();
+    expect(r.issues.find((i) => i.figure === "t.own_column")!.message).toContain("最接近的有：“会议室”");
+  });
+
+  test("one absent value among several leaves the figure unresolved (it would count too few)", () => {
+    expect(r.figure("t.one_of_two")).toMatchObject({ value: null, unresolved: { code: "condition_value_absent" } });
+    expect(r.issues.find((i) => i.figure === "t.one_of_two")!.message).toContain("形式=专题研讨会");
+  });
+
+  test("a value of the column's own choices (its drop-down list) gives 0 without an issue", () => {
+    expect(r.figure("t.choice").value).toBe(0);
+    expect(r.issues.filter((i) => i.figure === "t.choice")).toEqual([]);
+  });
+
+  test("允许为零 in 条件 makes the 0 the clerk's, said as an info at the cell", () => {
+    expect(r.figure("t.allowed")).toMatchObject({ value: 0, conditions: "地点=礼堂" });
+    expect(r.issues.filter((i) => i.figure === "t.allowed")).toEqual([
+      expect.objectContaining({ severity: "info", code: "figure.condition_value_allowed_zero", cell: "指标定义!E5" }),
+    ]);
+  });
+
+  test("a value the ledger has counts as before", () => {
+    expect(r.figure("t.right").value).toBe(2);
+    expect(r.issues.filter((i) => i.figure === "t.right")).toEqual([]);
+  });
+
+  test("允许为零 is kept when the definition is written back to 指标定义", () => {
+    const read = readDefinitions(rawWorkbook("w", rawTable("指标定义", [DEFINITION_HEADERS, count("t.allowed", "地点=礼堂；允许为零")])));
+    expect(read.issues).toEqual([]);
+    expect(read.definitions[0].allowZero).toBe(true);
+    expect(definitionToRow(read.definitions[0])[4]).toBe("地点=礼堂; 允许为零");
+  });
+});
