@@ -1,7 +1,15 @@
 // The pane's pure helpers: what each view shows, derived from one EngineResult.
 import type { EngineResult } from "../../src/core/engine";
 import type { Block, FigureDefinition, FigureResult, Issue, Ledger, LedgerName } from "../../src/core/types";
-import { duplicateKeys, excludedRows, figureSections, figureSourceParts, ledgerOverview, reportFileName, scopeChoices } from "../../src/taskpane/model";
+import {
+  duplicateKeys,
+  excludedRows,
+  figureSections,
+  figureSourceParts,
+  ledgerOverview,
+  reportFileName,
+  scopeChoices,
+} from "../../src/taskpane/model";
 import { issueText } from "../../src/taskpane/components/review";
 import { makeT, pickLang } from "../../src/taskpane/i18n";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
@@ -180,7 +188,7 @@ describe("figure sections", () => {
 describe("small view helpers", () => {
   it("builds the source line from ledger, conditions and period, skipping blanks", () => {
     expect(figureSourceParts(figure("x"))).toEqual(["电子保函", "状态不是“撤销”", "截至2022年12月31日"]);
-    expect(figureSourceParts(figure("x"), "en-US")).toEqual(["电子保函", "状态 is not “撤销”", "截至2022年12月31日"]);
+    expect(figureSourceParts(figure("x"), "en-US")).toEqual(["电子保函", '状态 is not "撤销"', "截至2022年12月31日"]);
     expect(figureSourceParts(figure("y", { ledger: null, conditions: "" }))).toEqual(["截至2022年12月31日"]);
   });
 
