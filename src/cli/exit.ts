@@ -15,7 +15,7 @@ export interface Outcome {
   /** Every issue the ledgers raised. */
   issues?: readonly Issue[];
   /** The figures computed; one marked `unresolved` has no number the ledgers support. */
-  figures?: readonly { id: string; name?: string; unresolved?: unknown }[];
+  figures?: readonly { id: string; name?: string; ledger?: string | null; unresolved?: unknown }[];
   /** Figures the clerk changed by hand that a refresh kept (not overwritten). */
   conflictsKept?: readonly { id: string }[];
   /**
@@ -97,6 +97,26 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
       message: `${unresolved.length} 项指标无法由台账得出，报告中显示为黄色的“待补”占位，不会写成 0：\n${unresolved.map((f) => line(f, false)).join("\n")}`,
       messageEn: `${unresolved.length} figure(s) could not be computed from the ledgers; the report shows a highlighted placeholder for each, never 0:\n${unresolved.map((f) => line(f, true)).join("\n")}`,
     };
+  },
+  function periodEmpty(o) {
+    // A ledger with records, none in the period: its figures are 0, which a clerk signs only after seeing why.
+    return zerosToSee(
+      o,
+      "figure.period_empty",
+      "ledgers.period_empty",
+      "以上台账的指标按 0 计入报告，请确认。",
+      "Those ledgers' figures are 0 in the report: make sure that is right.",
+    );
+  },
+  function departmentBlank(o) {
+    // Under a scope, rows with a blank 部门 were left out: the department's figures may be too low.
+    return zerosToSee(
+      o,
+      "figure.department_blank",
+      "ledgers.department_blank",
+      "这些行未计入本部门的指标，请核对。",
+      "Those rows are not in this department's figures: please check them.",
+    );
   },
   function yearOutsidePeriod(o) {
     // 年度 names the report (its title, its file), the period decides every number: when they disagree
@@ -188,6 +208,24 @@ export function mustLook(o: Outcome): LookReason[] {
 /** 1 when anything needs the clerk's eye, else 0. (2 is never a finished command's: see UsageError.) */
 export function exitCode(o: Outcome): typeof EXIT_OK | typeof EXIT_MUST_LOOK {
   return mustLook(o).length > 0 ? EXIT_MUST_LOOK : EXIT_OK;
+}
+
+/**
+ * The warnings of one code about a ledger that a figure in the outcome counts (a ledger only a
+ * figure the report does not show reads decides nothing), each with its cell, then what it means.
+ */
+function zerosToSee(o: Outcome, issueCode: string, code: string, then: string, thenEn: string): LookReason | null {
+  const counted = o.figures ? new Set(o.figures.filter((f) => !f.unresolved && f.ledger).map((f) => f.ledger)) : null;
+  const found = (o.issues ?? []).filter(
+    (i) => i.code === issueCode && (counted === null || (i.ledger !== undefined && counted.has(i.ledger))),
+  );
+  if (found.length === 0) return null;
+  return {
+    code,
+    count: found.length,
+    message: `${found.map((i) => i.message).join("\n")}\n${then}`,
+    messageEn: `${found.map((i) => i.messageEn).join("\n")}\n${thenEn}`,
+  };
 }
 
 /** Errors of the configuration sheets (指标定义, 报告设置), not of ledger rows. */

@@ -226,7 +226,12 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
     const workbook = await readWorkbookFileAsync(bytes, basename(input), nodeZipCodec);
     const result = computeFigures(workbook, input, overrides, progress);
 
-    const outcome: Outcome = { issues: result.issues, figures: result.figures };
+    // A report is judged by the figures it shows; check and figures list (and judge) every definition.
+    const shown = new Set(result.link.figures.map((f) => f.id));
+    const outcome: Outcome = {
+      issues: result.issues,
+      figures: cmd === "generate" ? result.figures.filter((f) => shown.has(f.id)) : result.figures,
+    };
     const reasons = mustLook(outcome);
     if (cmd === "check") {
       progress.done();

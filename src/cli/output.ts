@@ -60,12 +60,14 @@ export function formatLedgers(result: EngineResult, lang: Lang): string {
       // The column store's length: asking rows for theirs would build 100,000 records to count them.
       String(ledger.columnar?.length ?? ledger.rows.length),
       String(ledger.excluded),
-      ledger.sources.map((s) => (s.table ? `${s.sheet}（${s.table}）` : s.sheet)).join(" + "),
+      ledger.sources.map((s) => (s.table ? (lang === "en" ? `${s.sheet} (${s.table})` : `${s.sheet}（${s.table}）`) : s.sheet)).join(" + "),
     ]);
   }
   if (rows.length === 1) return "";
   // Every non-blank row of every sheet, accounted for in words (issue #16).
-  const accounts = (result.ledgers.rowAccounts ?? []).map((a) => `  ${a.ledger} · ${a.sheet}：${describeRowAccount(a, lang)}`);
+  const accounts = (result.ledgers.rowAccounts ?? []).map(
+    (a) => `  ${a.ledger} · ${a.sheet}${lang === "en" ? ": " : "："}${describeRowAccount(a, lang)}`,
+  );
   return `${table(rows)}${accounts.length ? `${accounts.join("\n")}\n` : ""}\n`;
 }
 
@@ -208,15 +210,19 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
   const lines: string[] = [];
   // A table figure's text is its cells one per line: on one console line they read as ` / `-joined cells.
   const oneLine = (text: string) => text.replace(/\n/g, " / ");
+  // The clerk's own text, quoted as the language quotes.
+  const quote = (text: string) => (en ? `"${oneLine(text)}"` : `“${oneLine(text)}”`);
   for (const u of updated) lines.push(`${en ? "updated " : "已更新"}  ${name(u.id)}  ${oneLine(u.old)} → ${oneLine(u.new)}`);
-  for (const c of overwritten) lines.push(`${en ? "overwritten" : "已覆盖"}  ${name(c.id)}  “${oneLine(c.current)}” → ${oneLine(c.new)}`);
+  for (const c of overwritten) lines.push(`${en ? "overwritten" : "已覆盖"}  ${name(c.id)}  ${quote(c.current)} → ${oneLine(c.new)}`);
   for (const c of kept)
     lines.push(
-      `${en ? "conflict" : "手工修改"}  ${name(c.id)}  ${en ? "kept your text" : "保留您的文字"}“${oneLine(c.current)}”（${en ? "ledgers say" : "台账为"} ${oneLine(c.new)}）`,
+      en
+        ? `conflict  ${name(c.id)}  kept your text ${quote(c.current)} (ledgers say ${oneLine(c.new)})`
+        : `手工修改  ${name(c.id)}  保留您的文字${quote(c.current)}（台账为 ${oneLine(c.new)}）`,
     );
   for (const k of plan.kept)
     lines.push(
-      `${en ? "kept    " : "保留写法"}  ${name(k.id)}  “${oneLine(k.current)}”${en ? ` (ledgers: ${oneLine(k.new)})` : `（台账：${oneLine(k.new)}）`}`,
+      `${en ? "kept    " : "保留写法"}  ${name(k.id)}  ${quote(k.current)}${en ? ` (ledgers: ${oneLine(k.new)})` : `（台账：${oneLine(k.new)}）`}`,
     );
   for (const id of plan.removed)
     lines.push(

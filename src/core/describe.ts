@@ -27,12 +27,13 @@ export function describePlacesIn(text: string): string {
   return text.replace(/(?:'(?:[^']|'')+'|[\p{L}\p{N}_]+)!\$?[A-Za-z]{1,3}\$?\d+/gu, (address) => describePlace(address));
 }
 
-function quoted(text: string): string {
-  return `“${text}”`;
+/** A value as each language quotes it: “专题学习” in Chinese, "专题学习" in English. */
+function quoted(text: string, lang: Lang): string {
+  return lang === "zh-CN" ? `“${text}”` : `"${text}"`;
 }
 
 function alternatives(values: string[], lang: Lang): string {
-  return values.map(quoted).join(lang === "zh-CN" ? "或" : " or ");
+  return values.map((v) => quoted(v, lang)).join(lang === "zh-CN" ? "或" : " or ");
 }
 
 /** One condition in words: `形式为“专题学习”`, `状态不是“撤销”`, `主题包含“二十大”`, `包联社区不为空`. */
@@ -44,7 +45,7 @@ export function describeCondition(c: Condition, lang: Lang): string {
     case "ne":
       return zh ? `${c.column}不是${alternatives(c.values, lang)}` : `${c.column} is not ${alternatives(c.values, lang)}`;
     case "contains":
-      return zh ? `${c.column}包含${quoted(c.text)}` : `${c.column} contains ${quoted(c.text)}`;
+      return zh ? `${c.column}包含${quoted(c.text, lang)}` : `${c.column} contains ${quoted(c.text, lang)}`;
     case "blank":
       return zh ? `${c.column}为空` : `${c.column} is blank`;
     case "notBlank":

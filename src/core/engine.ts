@@ -77,7 +77,7 @@ export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}
     scopeCell,
   });
   const template = options.template ?? templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
-  const undefinedSlots = undefinedFigures(template, evaluated.figures, settings);
+  const undefinedSlots = undefinedFigures(template, evaluated.figures, settings, defs.issues);
   const figures = [...evaluated.figures, ...undefinedSlots.figures];
   yield { stage: "figures", figures: figures.length };
   const report = buildReport(template, settings, figures);
@@ -119,6 +119,7 @@ function undefinedFigures(
   template: Template,
   figures: FigureResult[],
   settings: ReportSettings,
+  definitionIssues: readonly Issue[],
 ): { figures: FigureResult[]; issues: Issue[] } {
   const known = new Set(figures.map((f) => f.id));
   const out: FigureResult[] = [];
@@ -128,12 +129,14 @@ function undefinedFigures(
       if (piece.kind !== "slot" || isSettingSlot(piece.id) || known.has(piece.id)) continue;
       known.add(piece.id);
       const name = DEFAULT_DEFINITIONS.find((d) => d.id === piece.id)?.name ?? piece.id;
-      const missing = undefinedFigure(piece.id, name, settings);
+      const missing = undefinedFigure(piece.id, name, settings, definitionIssues);
       out.push(missing.figure);
-      issues.push({
-        ...missing.issue,
-        ...issueText("figure.not_defined#template", { name, id: piece.id, placeholder: placeholderText(name) }),
-      });
+      // A row that is there but broken was already told at its cell; "no such row" would be untrue.
+      if (missing.figure.unresolved?.code === "not_defined")
+        issues.push({
+          ...missing.issue,
+          ...issueText("figure.not_defined#template", { name, id: piece.id, placeholder: placeholderText(name) }),
+        });
     }
   }
   return { figures: out, issues };
@@ -142,8 +145,32 @@ function undefinedFigures(
 /**
  * A figure the report shows (by its template or its link record) that 指标定义 does not define: no
  * number the ledgers support, so it is unresolved — never the text it had before the row was deleted.
+ * When its row is there but was refused (`手工值应为数字：“7条”`, among `definitionIssues`), that
+ * error is the reason and its cell the place; the returned issue is then only for a caller that
+ * has not told the error already.
  */
-export function undefinedFigure(id: string, name: string, settings: ReportSettings): { figure: FigureResult; issue: Issue } {
+export function undefinedFigure(
+  id: string,
+  name: string,
+  settings: ReportSettings,
+  definitionIssues: readonly Issue[] = [],
+): { figure: FigureResult; issue: Issue } {
+  const broken = definitionIssues.find((i) => i.severity === "error" && i.code.startsWith("definition.") && i.figure === id && i.cell);
+  if (broken) {
+    // The error's own words, without the address it starts with: the cell is given apart.
+    const own = (text: string) => (text.startsWith(broken.cell!) ? text.slice(broken.cell!.length).replace(/^[\s:：]+/, "") : text);
+    const figure: FigureResult = {
+      ...undefinedFigure(id, name, settings).figure,
+      unresolved: {
+        code: "definition_error",
+        reason: `“指标定义”中这一行有误：${own(broken.message)}`,
+        reasonEn: `its 指标定义 row has an error: ${own(broken.messageEn)}`,
+        cell: broken.cell,
+      },
+      fingerprint: `broken:${id}`,
+    };
+    return { figure, issue: broken };
+  }
   return {
     figure: {
       id,

@@ -287,7 +287,7 @@ export interface FigureDefinition {
  * a 0), and the clerk is told where to look.
  */
 export interface Unresolved {
-  /** Stable machine code: `manual_blank`, `ledger_missing`, `column_missing`, `scope_unknown`, `scope_no_department`, `not_defined`. */
+  /** Stable machine code: `manual_blank`, `ledger_missing`, `column_missing`, `scope_unknown`, `scope_no_department`, `not_defined`, `definition_error` (its 指标定义 row was refused). */
   code: string;
   reason: string;
   reasonEn: string;

@@ -33,15 +33,15 @@ describe("conditions in words", () => {
     expect(describeCondition({ kind: "notBlank", column: "包联社区" }, "zh-CN")).toBe("包联社区不为空");
   });
   it("say each kind of condition in English, column names as the workbook has them", () => {
-    expect(describeCondition({ kind: "contains", column: "主题", text: "二十大" }, "en-US")).toBe("主题 contains “二十大”");
-    expect(describeCondition({ kind: "ne", column: "状态", values: ["撤销"] }, "en-US")).toBe("状态 is not “撤销”");
-    expect(describeCondition({ kind: "eq", column: "形式", values: ["A", "B"] }, "en-US")).toBe("形式 is “A” or “B”");
+    expect(describeCondition({ kind: "contains", column: "主题", text: "二十大" }, "en-US")).toBe('主题 contains "二十大"');
+    expect(describeCondition({ kind: "ne", column: "状态", values: ["撤销"] }, "en-US")).toBe('状态 is not "撤销"');
+    expect(describeCondition({ kind: "eq", column: "形式", values: ["A", "B"] }, "en-US")).toBe('形式 is "A" or "B"');
     expect(describeCondition({ kind: "blank", column: "X" }, "en-US")).toBe("X is blank");
     expect(describeCondition({ kind: "notBlank", column: "X" }, "en-US")).toBe("X is not blank");
   });
   it("read conditions as written in 指标定义, and show unparseable text as written", () => {
     expect(describeConditionText("形式=专题学习; 主题~二十大", "zh-CN")).toBe("形式为“专题学习”，主题包含“二十大”");
-    expect(describeConditionText("状态≠撤销", "en-US")).toBe("状态 is not “撤销”");
+    expect(describeConditionText("状态≠撤销", "en-US")).toBe('状态 is not "撤销"');
     expect(describeConditionText("", "zh-CN")).toBe("");
     expect(describeConditionText("乱写", "zh-CN")).toBe("乱写");
   });

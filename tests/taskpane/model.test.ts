@@ -188,7 +188,7 @@ describe("figure sections", () => {
 describe("small view helpers", () => {
   it("builds the source line from ledger, conditions and period, skipping blanks", () => {
     expect(figureSourceParts(figure("x"))).toEqual(["电子保函", "状态不是“撤销”", "截至2022年12月31日"]);
-    expect(figureSourceParts(figure("x"), "en-US")).toEqual(["电子保函", "状态 is not “撤销”", "截至2022年12月31日"]);
+    expect(figureSourceParts(figure("x"), "en-US")).toEqual(["电子保函", '状态 is not "撤销"', "截至2022年12月31日"]);
     expect(figureSourceParts(figure("y", { ledger: null, conditions: "" }))).toEqual(["截至2022年12月31日"]);
   });
 

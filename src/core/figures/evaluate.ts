@@ -86,6 +86,33 @@ function specColumnOf(spec: LedgerSpec, name: string): ColumnSpec | null {
 }
 
 const STATUS_COLUMN = "状态";
+/**
+ * A row's department, wherever 部门 is read (a condition, a grouping, a scope): its own 部门 cell,
+ * else the department its sheet's name gives (`电子保函-交易二科`) — the column `table.departments`.
+ */
+const DEPARTMENT_COLUMN = "部门";
+
+/** The cells of a column as figures read them: 部门 is each row's department (see DEPARTMENT_COLUMN). */
+function cellsOf(table: ColumnarLedger, key: string): Column {
+  return key === DEPARTMENT_COLUMN ? table.departments : table.column(key);
+}
+
+/**
+ * The resolver of columnResolver, where 部门 (or an alias) resolves whenever some row has a
+ * department, though no sheet has a 部门 column: split sheets (`电子保函-交易一科`) give theirs by name.
+ */
+function withDepartments(
+  resolve: (name: string) => string | null,
+  spec: LedgerSpec,
+  shapes: SourceShape[],
+): (name: string) => string | null {
+  const named = shapes.some((s) => s.hasDepartment);
+  return (name) => {
+    const key = resolve(name);
+    if (key !== null || !named) return key;
+    return foldColumn(name) === DEPARTMENT_COLUMN || specColumnOf(spec, name)?.name === DEPARTMENT_COLUMN ? DEPARTMENT_COLUMN : null;
+  };
+}
 const REVOKED = "撤销";
 const TERMINATED = "终止";
 const ACTIVE = "有效";
@@ -308,7 +335,7 @@ class CellDigests {
    */
   feedColumns(into: Hasher[], keys: string[], used: Int32Array, count: number): void {
     const columns = keys.map((key) => this.column(key));
-    const cells = keys.map((key) => this.table.column(key));
+    const cells = keys.map((key) => cellsOf(this.table, key));
     const width = keys.length;
     // Neighbouring rows often hold the very same string (a date, 有效, a shared string read
     // once from the workbook): comparing references is far cheaper than hashing it again.
@@ -428,7 +455,8 @@ function missingColumn(
   resolve: (name: string) => string | null,
   sources: SourceShape[],
 ): Lacking | null {
-  const lacks = (key: string) => sources.find((s) => s.names !== null && !(key in s.names));
+  const lacks = (key: string) =>
+    sources.find((s) => s.names !== null && !(key in s.names) && !(key === DEPARTMENT_COLUMN && s.hasDepartment));
   const need = (name: string, role: Lacking["role"]): Lacking | null => {
     const key = resolve(name);
     if (key === null) return { column: name, role };
@@ -725,7 +753,7 @@ class Evaluation {
         severity: "warning",
         code: "figure.ledger_missing",
         message: `${def.ledger} 台账缺失，指标“${def.name}”使用手工值`,
-        messageEn: `Ledger ${def.ledger} is missing; figure “${def.name}” uses its manual value`,
+        messageEn: `Ledger ${def.ledger} is missing; figure "${def.name}" uses its manual value`,
         ledger: def.ledger,
         figure: def.id,
         ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
@@ -740,7 +768,7 @@ class Evaluation {
           severity: "info",
           code: "figure.manual_for_empty_ledger",
           message: `${def.ledger} 台账还没有记录，指标“${def.name}”使用手工值 ${def.manualValue}`,
-          messageEn: `Ledger ${def.ledger} has no records yet; figure “${def.name}” uses its manual value ${def.manualValue}`,
+          messageEn: `Ledger ${def.ledger} has no records yet; figure "${def.name}" uses its manual value ${def.manualValue}`,
           ledger: def.ledger,
           figure: def.id,
           ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
@@ -751,7 +779,7 @@ class Evaluation {
         severity: "warning",
         code: "figure.manual_not_used",
         message: `${def.ledger} 台账已有记录，指标“${def.name}”按台账计算，手工值 ${def.manualValue} 不再使用`,
-        messageEn: `Ledger ${def.ledger} has records; figure “${def.name}” is counted from it and its manual value ${def.manualValue} is no longer used`,
+        messageEn: `Ledger ${def.ledger} has records; figure "${def.name}" is counted from it and its manual value ${def.manualValue} is no longer used`,
         ledger: def.ledger,
         figure: def.id,
         ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
@@ -799,7 +827,7 @@ class Evaluation {
         severity: "warning",
         code: issueCode,
         message: `指标“${def.name}”无法计算：${u.reason}。报告中显示为“${placeholderText(def.name)}”，不会写成 0。`,
-        messageEn: `Figure “${def.name}” cannot be computed: ${u.reasonEn}. The report shows a placeholder, never 0.`,
+        messageEn: `Figure "${def.name}" cannot be computed: ${u.reasonEn}. The report shows a placeholder, never 0.`,
         figure: def.id,
       };
       if (u.cell) issue.cell = u.cell;
@@ -824,12 +852,13 @@ class Evaluation {
     if (view) return view;
     const spec = ledgerSpec(name);
     const table = this.tableOf(ledger);
+    const shapes = sourceShapes(ledger, table);
     view = {
       ledger,
       spec,
       table,
-      resolve: columnResolver(ledger, spec, table),
-      shapes: sourceShapes(ledger, table),
+      resolve: withDepartments(columnResolver(ledger, spec, table), spec, shapes),
+      shapes,
       derived: new Map(),
       selections: new Map(),
       planned: null,
@@ -1065,6 +1094,8 @@ class Evaluation {
       this.warnPartners(view);
     }
     const plan = this.plan(def, view);
+    if (plan.periodKind !== "all") this.warnPeriodEmpty(def, view, plan);
+    if (!this.everyDepartment) this.warnBlankDepartments(def, view);
     const selection = this.selectRows(def, view, plan);
     this.warnSumText(def, view, selection.used);
     const value = aggregate(def, view, selection.used, (conflicts, key, fallback) =>
@@ -1088,6 +1119,108 @@ class Evaluation {
         return selection.refs.slice();
       },
     );
+  }
+
+  /** Ledgers and period kinds already checked for a record in the period (`学习记录|current`). */
+  private readonly periodsChecked = new Set<string>();
+
+  /**
+   * A ledger with records, none of them in the figure's period (a report for 2023 from a workbook
+   * of 2022): its figures are 0, and a clerk signs that 0 only after being told, once per ledger,
+   * at its date column's header, with the dates the ledger does have.
+   */
+  private warnPeriodEmpty(def: FigureDefinition, view: LedgerView, plan: FigurePlan): void {
+    const key = `${def.ledger}|${plan.periodKind}`;
+    if (this.periodsChecked.has(key)) return;
+    this.periodsChecked.add(key);
+    const { table, spec } = view;
+    if (table.length === 0) return;
+    const dates = table.column(plan.dateKey!);
+    const fromStart = plan.periodKind === "current";
+    const undatedCount = !fromStart && !spec.columns.find((c) => c.name === spec.dateColumn)?.required;
+    const { periodStart: start, periodEnd: end } = this.opts;
+    let first = "";
+    let last = "";
+    for (let i = 0; i < table.length; i++) {
+      const d = dates[i];
+      if (typeof d !== "string" || d === "") {
+        if (undatedCount) return;
+        continue;
+      }
+      const day = d.length > 10 ? d.slice(0, 10) : d;
+      if (day <= end && (!fromStart || day >= start)) return;
+      if (first === "" || day < first) first = day;
+      if (day > last) last = day;
+    }
+    const column = spec.dateColumn!;
+    const shape = view.shapes.find((s) => s.names?.[plan.dateKey!] !== undefined);
+    const headerRow = shape ? (view.ledger.sources.find((x) => x.sheet === shape.sheet)?.headerRow ?? 1) : 0;
+    const cell = shape ? `${quoteSheet(shape.sheet)}!${shape.names![plan.dateKey!]}${headerRow}` : view.shapes[0]?.headerCell;
+    const period = fromStart ? `期间 ${start} 至 ${end}` : `期末 ${end} 及以前`;
+    const periodEn = fromStart ? `the period ${start} to ${end}` : `the period end ${end} or before`;
+    const dated =
+      last === ""
+        ? "没有一条填了日期"
+        : first === last
+          ? `记录的${column}都是 ${last}`
+          : `记录的${column}从 ${first} 到 ${last}（最近一条 ${last}）`;
+    const datedEn =
+      last === ""
+        ? "none of them has a date"
+        : first === last
+          ? `every record is dated ${last}`
+          : `its records are dated ${first} to ${last} (the latest ${last})`;
+    const issue: Issue = {
+      severity: "warning",
+      code: "figure.period_empty",
+      message: `${cell ? `${cell}（${column}）：` : ""}“${def.ledger}”台账有 ${table.length} 条记录，但没有一条在${period} 内，${dated}；用到它的指标（如“${def.name}”）按 0 计入报告。请确认 0 无误，或核对“报告设置”中的年度和期间。`,
+      messageEn: `${cell ? `${cell} (${column}): ` : ""}ledger ${def.ledger} has ${table.length} record(s), none in ${periodEn}; ${datedEn}. Its figures (such as "${def.name}") are 0 in the report: make sure 0 is right, or check the year and period in 报告设置.`,
+      ledger: def.ledger!,
+      figure: def.id,
+    };
+    if (cell) issue.cell = cell;
+    this.issues.push(issue);
+  }
+
+  /** Ledgers whose blank-部门 rows were told under this scope. */
+  private readonly blanksChecked = new Set<Ledger>();
+
+  /**
+   * Under a scope, rows whose 部门 is blank belong to no department and are not counted; the
+   * all-department report counts them. Said once per counted ledger, as one issue over its cells.
+   */
+  private warnBlankDepartments(def: FigureDefinition, view: LedgerView): void {
+    if (this.blanksChecked.has(view.ledger)) return;
+    this.blanksChecked.add(view.ledger);
+    const { table } = view;
+    const departments = table.departments;
+    const blank: number[] = [];
+    for (let i = 0; i < departments.length; i++) {
+      const d = departments[i];
+      if (d === null || d.trim() === "") blank.push(i);
+    }
+    if (blank.length === 0) return;
+    const place = (i: number) =>
+      table.cellAddress(i, DEPARTMENT_COLUMN) ?? `${quoteSheet(table.sheet(i))}!${table.rowNumber(i)}:${table.rowNumber(i)}`;
+    const cells = blank.slice(0, 5).map(place);
+    const lastCell = place(blank[blank.length - 1]);
+    const bang = cells[0].lastIndexOf("!");
+    const sameSheet = lastCell.startsWith(cells[0].slice(0, bang + 1));
+    const range = blank.length > 1 && sameSheet ? `${cells[0]}:${lastCell.slice(bang + 1)}` : undefined;
+    const where = range ?? cells.join("、");
+    const scope = this.scope;
+    const issue: Issue = {
+      severity: "warning",
+      code: "figure.department_blank",
+      message: `${cells[0]}：“${def.ledger}”台账有 ${blank.length} 行未填部门，未计入 ${scope} 的统计（${where}）；全部门的报告计入这些行。如它们属于 ${scope}，请在“部门”列填上。`,
+      messageEn: `${cells[0]}: ${blank.length} row(s) of ledger ${def.ledger} have a blank 部门 (department) and are not counted for ${scope} (${where.replace(/、/g, ", ")}); the all-department report counts them. If they belong to ${scope}, fill in 部门.`,
+      cell: cells[0],
+      ledger: def.ledger!,
+      count: blank.length,
+      cells,
+    };
+    if (range) issue.range = range;
+    this.issues.push(issue);
   }
 
   /**
@@ -1186,7 +1319,7 @@ class Evaluation {
         severity: "info",
         code: "figure.date_column_missing",
         message: `${def.ledger} 台账没有“${spec.dateColumn}”列，指标“${def.name}”按全部记录计算`,
-        messageEn: `Ledger ${def.ledger} has no column "${spec.dateColumn}"; figure “${def.name}” counts all records`,
+        messageEn: `Ledger ${def.ledger} has no column "${spec.dateColumn}"; figure "${def.name}" counts all records`,
         ledger: def.ledger!,
         figure: def.id,
       });
@@ -1199,7 +1332,7 @@ class Evaluation {
     const cached = view.derived.get(key);
     if (cached) return cached;
     const { spec, table, resolve } = view;
-    let values = table.column(key);
+    let values = cellsOf(table, key);
     const col = spec.columns.find((c) => c.name === key);
     if (def.ledger === "共建单位" && key === resolve(STATUS_COLUMN))
       values = statusAtPeriodEnd(values, resolve(TERMINATION_DATE_COLUMN), table, this.opts.periodEnd);
@@ -1361,7 +1494,7 @@ function groupedTable(def: FigureDefinition, view: LedgerView, used: Int32Array)
   const grouping = groupingOf(how);
   if (!grouping) return null;
   const { table, resolve } = view;
-  const groupValues = table.column(resolve(grouping.column)!);
+  const groupValues = cellsOf(table, resolve(grouping.column)!);
   const sumKey = how.kind === "sum" ? resolve(how.column) : null;
   const amounts = sumKey === null ? NO_VALUES : table.column(sumKey);
   return groupTable(
@@ -1391,7 +1524,7 @@ function aggregate(
   if (how.kind === "distinct") {
     const key = resolve(how.column);
     const fallback = how.fallback === undefined ? null : resolve(how.fallback);
-    const counted = distinctCount(key === null ? null : table.column(key), fallback === null ? null : table.column(fallback), used);
+    const counted = distinctCount(key === null ? null : cellsOf(table, key), fallback === null ? null : cellsOf(table, fallback), used);
     onConflicts?.(counted.conflicts, key, fallback);
     return counted.count;
   }

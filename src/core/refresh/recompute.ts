@@ -77,9 +77,10 @@ export function recomputeForReport(
   const defined = new Set(engine.figures.map((f) => f.id));
   const undefinedOnes = record.figures
     .filter((f) => !isSettingSlot(f.id) && !defined.has(f.id))
-    .map((f) => undefinedFigure(f.id, f.name || f.id, engine.settings));
+    .map((f) => undefinedFigure(f.id, f.name || f.id, engine.settings, engine.issues));
   const figures = [...engine.figures, ...undefinedOnes.map((u) => u.figure)];
-  const issues = [...engine.issues, ...undefinedOnes.map((u) => u.issue)];
+  // A broken row's error is among engine.issues already.
+  const issues = [...engine.issues, ...undefinedOnes.filter((u) => u.figure.unresolved?.code === "not_defined").map((u) => u.issue)];
   const fresh = { ...engine, figures, issues, link: withSlots(engine.link, ids, figures, engine.settings) };
   const mismatch = workbookMismatch(record, fresh.link.workbookId, workbook.name ?? "");
   if (mismatch && !options.allowOtherWorkbook) throw new OtherWorkbookError(mismatch);
