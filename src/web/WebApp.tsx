@@ -20,7 +20,7 @@ import { ArrowClockwise16Regular, Dismiss16Regular, FolderOpen16Regular } from "
 import type { EngineResult } from "../core/engine";
 import { useI18n } from "../taskpane/i18n";
 import type { PaneServices } from "../taskpane/services";
-import { readWorkbookFileLazily, refreshReportFileLazily, renderDocxLazily } from "../taskpane/shell/services";
+import { readAction, readWorkbookFileLazily, refreshReportFileLazily, renderDocxLazily } from "../taskpane/shell/services";
 import { hasLedgers, saveManualValue } from "../taskpane/model";
 import { ErrorNotice } from "../taskpane/components/ErrorNotice";
 import { useAction } from "../taskpane/shell/useAction";
@@ -121,25 +121,28 @@ export default function WebApp(props: {
   const read = useCallback(
     async (quiet = false) => {
       if (!quiet) setLoad({ kind: "loading" });
-      await runRead({
-        stage: "read" as "read" | "engine",
-        work: async (step) => {
-          const { workbook } = await source.read();
-          await step("engine");
-          const result = await services.runEngine(workbook);
-          setLoad({ kind: "ready", result });
-          setTab((current) => current ?? firstTab(result));
-        },
-        fail: (stage, err) => {
-          if (stage === "engine") return { what: t("errorEngineWhat"), todo: t("errorEngineTodo") };
-          const worded = err as { message?: unknown; messageEn?: unknown };
-          return {
-            what: w("openFailedWhat", { file: source.current.name }),
-            todo:
-              typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : w("openFailedTodo"),
-          };
-        },
-      });
+      await runRead(
+        readAction(
+          services,
+          t,
+          (err) => {
+            const worded = err as { message?: unknown; messageEn?: unknown };
+            return {
+              what: w("openFailedWhat", { file: source.current.name }),
+              todo:
+                typeof worded?.messageEn === "string"
+                  ? lang === "zh-CN"
+                    ? String(worded.message)
+                    : worded.messageEn
+                  : w("openFailedTodo"),
+            };
+          },
+          ({ result }) => {
+            setLoad({ kind: "ready", result });
+            setTab((current) => current ?? firstTab(result));
+          },
+        ),
+      );
     },
     [source, services, t, w, lang, runRead],
   );
