@@ -179,7 +179,10 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
             // Each slice is copied in its own task.
             if (message.type === "rows" || message.type === "around") await pause();
           }
-          if (pending.has(run)) target.postMessage({ type: "compute", run, options: engineOptions });
+          // The time of Generate is the page's (a worker's clock is its own: a page with a fixed
+          // clock, as the browser tests have, would otherwise date its reports differently).
+          const options = { ...engineOptions, generatedAt: engineOptions.generatedAt ?? new Date().toISOString() };
+          if (pending.has(run)) target.postMessage({ type: "compute", run, options });
         },
         (message, resolve, reject) => {
           if (message.type === "progress") onProgress?.(message.progress);
@@ -187,7 +190,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
           else if (message.type === "error") reject(new EngineWorkerError(message));
         },
       );
-      const result = await unpackEngineResult(packed, pause);
+      const result = unpackEngineResult(packed);
       heldBy.set(result.report, run);
       return result;
     } finally {

@@ -115,6 +115,32 @@ describe("the engine worker's protocol", () => {
     for (const ledger of Object.values(result.ledgers.ledgers)) expect(ledger?.rows).toEqual([]);
   });
 
+  it("leaves each figure's row references packed until someone reads them, then gives the engine's", async () => {
+    const workbook = grownWorkbook(3_000);
+    const client = createEngineClient({ startWorker: () => inProcessWorker(), renderOnMainThread });
+    const result = await client.runEngine(workbook, FIXED);
+    const expected = runEngine(workbook, FIXED);
+    const counted = result.figures.filter((f) => f.rows > 0);
+    expect(counted.length).toBeGreaterThan(0);
+    // Arriving costs no object per row: the references are still a getter over the packed arrays.
+    for (const f of counted) expect(Object.getOwnPropertyDescriptor(f, "rowRefs")?.get).toBeInstanceOf(Function);
+    for (const f of counted) {
+      expect(f.rowRefs).toEqual(expected.figures.find((e) => e.id === f.id)!.rowRefs);
+      // Read once, then an ordinary property: the same array every time.
+      expect(Object.getOwnPropertyDescriptor(f, "rowRefs")?.value).toBe(f.rowRefs);
+    }
+  });
+
+  it("dates the report by the page's clock, not the worker's", async () => {
+    const log: EngineRequest[] = [];
+    const client = createEngineClient({ startWorker: () => inProcessWorker(log), renderOnMainThread });
+    const before = new Date().toISOString();
+    const result = await client.runEngine(sampleWorkbook());
+    const compute = log.find((m): m is Extract<EngineRequest, { type: "compute" }> => m.type === "compute")!;
+    expect(compute.options.generatedAt! >= before).toBe(true);
+    expect(result.link.generatedAt).toBe(compute.options.generatedAt);
+  });
+
   it("lays out the report the worker already holds without sending it back", async () => {
     const log: EngineRequest[] = [];
     const client = createEngineClient({ startWorker: () => inProcessWorker(log), renderOnMainThread });
