@@ -1,6 +1,7 @@
 // Placing figures in the open document through Word.run, on the simulated Word host: a figure at
 // the cursor, the document's own placeholders turned into figures — then a refresh finds them all.
-import { applyRefresh, readLinkedReport, refreshInWord, type WordEnvironment, type WordRun } from "../../../src/adapters/word";
+import { readLinkedReport, refreshInWord, type WordEnvironment, type WordRun } from "../../../src/adapters/word";
+import { applyRefresh } from "../../../src/adapters/word/apply";
 import {
   convertPlaceholdersInWord,
   differingFiguresOf,
@@ -194,7 +195,12 @@ describe("placing a figure the report already holds", () => {
     const sim = createSimulatedWord(await renderDocx(engine.report, engine.link));
     // In the paragraph that already says 开立投标保证电子保函{{eg.count}}笔.
     sim.document.placeCursorAfter("充分释放企业现金流");
-    return { sim, env: wordEnvironment(sim), run: sim.Word.run as unknown as WordRun, written: engine.figures.find((f) => f.id === "eg.count")!.text };
+    return {
+      sim,
+      env: wordEnvironment(sim),
+      run: sim.Word.run as unknown as WordRun,
+      written: engine.figures.find((f) => f.id === "eg.count")!.text,
+    };
   }
   const countsIn = (sim: SimulatedWord) =>
     sim.document
