@@ -104,7 +104,8 @@ export const enUS: Messages = {
   fieldTemplate: "Template",
   settingsSaved: "Written back to 报告设置",
   excludedBeforeGenerate: "Rows with errors that will not count: {rows}; see Ledgers.",
-  duplicateKeys: "{count} key(s) are duplicated ({cells}); both rows were counted in the figures, so a figure may be too high. Check them under Ledgers and delete or correct one row.",
+  duplicateKeys:
+    "{count} key(s) are duplicated ({cells}); both rows were counted in the figures, so a figure may be too high. Check them under Ledgers and delete or correct one row.",
   generate: "Generate report",
   generating: "Generating the report",
   stepRead: "Read ledgers",
@@ -219,7 +220,8 @@ export const enUS: Messages = {
   reviewWritten: "Written before: {text}",
   reviewOnlyDiffering: "The ledgers are unchanged and nothing needs updating, but {count} place(s) differ from the ledgers; see below.",
   reviewDiffering: "Different from the ledgers ({count})",
-  reviewDifferingHint: "The ledgers did not change, but these places say something else; kept as written for now. If one was inserted or typed by mistake, set it to the ledgers' value.",
+  reviewDifferingHint:
+    "The ledgers did not change, but these places say something else; kept as written for now. If one was inserted or typed by mistake, set it to the ledgers' value.",
   reviewLedger: "Ledgers: {text}",
   reviewTakeLedger: "Use the ledgers' value",
   reviewTableChanged: "{group}, {column}: {old} → {new}",
