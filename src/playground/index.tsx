@@ -24,6 +24,7 @@ import { startPane } from "../taskpane/start";
 import { createExcelServices, type PaneServices } from "../taskpane/services";
 import type { PanePlatform } from "../taskpane/shell/services";
 import { openWord, WordSidePanel } from "./word";
+import { SideTable } from "./side-table";
 
 const params = new URLSearchParams(window.location.search);
 const mode: "excel" | "word" = params.get("host") === "word" ? "word" : "excel";
@@ -261,26 +262,16 @@ function SidePanel() {
           }}
         />
       </label>
-      <table style={{ borderCollapse: "collapse", width: "100%" }} data-testid="sim-calls">
-        <thead>
-          <tr style={{ textAlign: "left" }}>
-            <th>call</th>
-            <th>syncs</th>
-            <th>ms</th>
-            <th>detail</th>
+      <SideTable testId="sim-calls" columns={["call", "syncs", "ms", "detail"]}>
+        {s.calls.map((c, i) => (
+          <tr key={i} style={{ color: c.ok ? undefined : "#b10e1c", borderTop: "1px solid #e1dfdd" }}>
+            <td>{c.call}</td>
+            <td>{c.roundTrips}</td>
+            <td>{c.ms}</td>
+            <td style={{ overflowWrap: "anywhere" }}>{c.note}</td>
           </tr>
-        </thead>
-        <tbody>
-          {s.calls.map((c, i) => (
-            <tr key={i} style={{ color: c.ok ? undefined : "#b10e1c", borderTop: "1px solid #e1dfdd" }}>
-              <td>{c.call}</td>
-              <td>{c.roundTrips}</td>
-              <td>{c.ms}</td>
-              <td style={{ overflowWrap: "anywhere" }}>{c.note}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </SideTable>
     </div>
   );
 }

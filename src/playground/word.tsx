@@ -17,6 +17,7 @@ import type { WordEnvironment, WordRun } from "../adapters/word";
 import { startPane } from "../taskpane/start";
 import { createWordServices } from "../taskpane/word/services";
 import { readWorkbookFileLazily, renderDocxLazily } from "../taskpane/shell/services";
+import { SideTable } from "./side-table";
 
 /** The clerk's edits the demo buttons make: one narrative sentence, one figure retyped, one deleted. */
 export const CLERK_EDITS = {
@@ -240,22 +241,14 @@ export function WordSidePanel(props: { toggle: ReactNode }) {
         </a>{" "}
         (edit a copy, then pick it in the pane)
       </p>
-      <table style={{ borderCollapse: "collapse", width: "100%" }} data-testid="sim-controls">
-        <thead>
-          <tr style={{ textAlign: "left" }}>
-            <th>control</th>
-            <th>text</th>
+      <SideTable testId="sim-controls" columns={["control", "text"]}>
+        {figures.map((c) => (
+          <tr key={c.id} style={{ borderTop: "1px solid #e1dfdd" }}>
+            <td style={{ overflowWrap: "anywhere" }}>{c.tag.slice(3)}</td>
+            <td style={{ overflowWrap: "anywhere" }}>{c.text}</td>
           </tr>
-        </thead>
-        <tbody>
-          {figures.map((c) => (
-            <tr key={c.id} style={{ borderTop: "1px solid #e1dfdd" }}>
-              <td style={{ overflowWrap: "anywhere" }}>{c.tag.slice(3)}</td>
-              <td style={{ overflowWrap: "anywhere" }}>{c.text}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </SideTable>
     </div>
   );
 }

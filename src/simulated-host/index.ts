@@ -1,5 +1,5 @@
 // The simulated Office host: an in-memory Excel behind the Office.js API subset the add-in uses.
 export * from "./excel";
 export { installSimulatedOffice, type SimulatedOfficeOptions } from "./office";
-export { formatAddress, formatRef, parseRef, splitSheet } from "./a1";
+export { formatAddress, parseRef, splitSheet } from "./a1";
 export * from "./word";

@@ -15,6 +15,7 @@ import type { ColumnMappingEntry } from "../adapters/excel/column-map";
 import { clerkMessage } from "./components/review";
 import { useI18n } from "./i18n";
 import type { PaneServices } from "./services";
+import { readAction } from "./shell/services";
 import { hasLedgers, saveManualValue } from "./model";
 import { ErrorNotice, workbookReadProblem } from "./components/ErrorNotice";
 import { PaneHeader } from "./components/PaneHeader";
@@ -91,20 +92,19 @@ export function App({ services: given }: { services: PaneServices }) {
   const read = useCallback(
     async (quiet = false) => {
       if (!quiet) setLoad({ kind: "loading" });
-      await runRead({
-        stage: "read" as "read" | "engine",
-        work: async (step) => {
-          const started = Date.now();
-          const { workbook } = await services.source.read();
-          await step("engine");
-          const result = await services.runEngine(workbook);
-          lastReadMs.current = Date.now() - started;
-          setStale(false);
-          setLoad({ kind: "ready", result, workbookName: workbook.name ?? "" });
-          setTab((current) => current ?? firstTab(result));
-        },
-        fail: (stage) => (stage === "read" ? workbookReadProblem(t) : { what: t("errorEngineWhat"), todo: t("errorEngineTodo") }),
-      });
+      await runRead(
+        readAction(
+          services,
+          t,
+          () => workbookReadProblem(t),
+          ({ workbook, result, ms }) => {
+            lastReadMs.current = ms;
+            setStale(false);
+            setLoad({ kind: "ready", result, workbookName: workbook.name ?? "" });
+            setTab((current) => current ?? firstTab(result));
+          },
+        ),
+      );
     },
     [services, t, runRead],
   );

@@ -20,7 +20,7 @@ import { ArrowClockwise16Regular, Dismiss16Regular, FolderOpen16Regular } from "
 import type { EngineResult } from "../core/engine";
 import { useI18n } from "../taskpane/i18n";
 import type { PaneServices } from "../taskpane/services";
-import { readWorkbookFileLazily, refreshReportFileLazily, renderDocxLazily } from "../taskpane/shell/services";
+import { readAction, readWorkbookFileLazily, refreshReportFileLazily, renderDocxLazily } from "../taskpane/shell/services";
 import { createEngineClient, type EngineClient } from "../worker/client";
 import { startEngineWorker } from "../worker/start";
 import { hasLedgers, saveManualValue } from "../taskpane/model";
@@ -149,20 +149,17 @@ export default function WebApp(props: {
   const read = useCallback(
     async (quiet = false) => {
       if (!quiet) setLoad({ kind: "loading" });
-      await runRead({
-        stage: "read" as "read" | "engine",
-        work: async (step) => {
-          const { workbook } = await source.read();
-          await step("engine");
-          const result = await services.runEngine(workbook);
-          setLoad({ kind: "ready", result });
-          setTab((current) => current ?? firstTab(result));
-        },
-        fail: (stage, err) => {
-          if (stage === "engine") return { what: t("errorEngineWhat"), todo: t("errorEngineTodo") };
-          return { what: w("openFailedWhat", { file: source.current.name }), todo: clerkMessage(err, lang) ?? w("openFailedTodo") };
-        },
-      });
+      await runRead(
+        readAction(
+          services,
+          t,
+          (err) => ({ what: w("openFailedWhat", { file: source.current.name }), todo: clerkMessage(err, lang) ?? w("openFailedTodo") }),
+          ({ result }) => {
+            setLoad({ kind: "ready", result });
+            setTab((current) => current ?? firstTab(result));
+          },
+        ),
+      );
     },
     [source, services, t, w, lang, runRead],
   );

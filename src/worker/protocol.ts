@@ -9,6 +9,7 @@
 // ledgers' row objects stay in the worker) and with each figure's row references packed into typed
 // arrays that are moved, not copied.
 import type { EngineOptions, EngineProgress, EngineResult } from "../core/engine";
+import { withLazyRowRefs } from "../core/figures/evaluate";
 import type { FigureResult, Ledger, LinkRecord, RawSurroundings, RawTable, RawWorkbook, ReportDocument } from "../core/types";
 
 /** Rows per message: a slice of the 100k bench ledger costs the main thread ~15 ms to copy (Chromium, loaded machine). */
@@ -154,33 +155,12 @@ export function packEngineResult(result: EngineResult): { packed: PackedEngineRe
   };
 }
 
-/**
- * A figure whose row references are unpacked when first read (查看来源, the figures tab), then kept
- * as a plain property, so spreading, JSON and structured clone see an ordinary array. Generate
- * never reads them: unpacking the bench ledger's three figures of 97,000 rows on the main thread
- * built 291,000 objects (~60 ms, then the collector's work) at the moment the result arrives.
- */
-function withPackedRowRefs(figure: Omit<FigureResult, "rowRefs">, packed: PackedRowRefs): FigureResult {
-  const settle = (target: object, value: FigureResult["rowRefs"]) =>
-    Object.defineProperty(target, "rowRefs", { value, enumerable: true, writable: true, configurable: true });
-  Object.defineProperty(figure, "rowRefs", {
-    enumerable: true,
-    configurable: true,
-    get(this: object) {
-      const value = unpackRowRefs(packed);
-      settle(this, value);
-      return value;
-    },
-    set(this: object, value: FigureResult["rowRefs"]) {
-      settle(this, value);
-    },
-  });
-  return figure as FigureResult;
-}
-
 /** Back to an EngineResult; each figure's row references are unpacked only when read. */
 export function unpackEngineResult(packed: PackedEngineResult): EngineResult {
-  const figures = packed.result.figures.map(({ packedRows, ...figure }) => withPackedRowRefs(figure, packedRows));
+  // Unpacked when first read (查看来源, the figures tab), then a plain property. Generate never reads
+  // them: unpacking the bench ledger's three figures of 97,000 rows on the main thread built 291,000
+  // objects (~60 ms, then the collector's work) at the moment the result arrives.
+  const figures = packed.result.figures.map(({ packedRows, ...figure }) => withLazyRowRefs(figure, () => unpackRowRefs(packedRows)));
   return {
     ...packed.result,
     figures,

@@ -1,7 +1,7 @@
 // Every path by which a figure used to come out as a quiet 0, built as a clerk's workbook and run
 // through the whole engine: each must give value null, the placeholder and a reason, never 0.
 import { runEngine } from "../../src/core/engine";
-import { reportPlainText } from "../../src/core/report";
+import { reportPlainText } from "../helpers/report-text";
 import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
 import { settingsToRows, defaultSettings, SETTINGS_HEADER } from "../../src/core/settings";
 import type { RawCell, RawTable, RawWorkbook } from "../../src/core/types";

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { readXlsx } from "../../src/adapters/xlsx";
-import { isSheetRead } from "../../src/core/ledger";
+import { isSheetRead } from "../../src/core/ledger/sheets";
 import { readLedgers } from "../../src/core/ledger";
 import type { RowAccount } from "../../src/core/types";
 import { assertRowAccounting } from "../helpers/row-accounting";

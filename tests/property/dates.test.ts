@@ -1,7 +1,7 @@
 // Every date spelling LEDGERS.md promises, generated from one calendar date and read back: the
 // reference calendar here is Date.UTC, never the engine's own serial arithmetic.
 import fc from "fast-check";
-import { parseDate } from "../../src/core/ledger";
+import { parseDate } from "../../src/core/ledger/values";
 import type { RawCell } from "../../src/core/types";
 
 const DAY_MS = 86400000;

@@ -1,7 +1,7 @@
 // Amounts as clerks type them (`1,234.50`, `１２３`, `1.2万`, `500万元`, `¥300`), generated from an
 // exact integer mantissa so the expected value never depends on the parser's own arithmetic.
 import fc from "fast-check";
-import { parseNumber } from "../../src/core/ledger";
+import { parseNumber } from "../../src/core/ledger/values";
 import type { RawCell } from "../../src/core/types";
 
 const FULL_WIDTH: Record<string, string> = { ",": "，", ".": "．", "-": "－" };

@@ -575,7 +575,9 @@ describe("random ledgers through the whole engine", () => {
   });
 
   it("the generator's GB 32100 codes are valid, so distinct counts key on them", () => {
-    const { isValidCreditCode } = jest.requireActual("../../src/core/ledger") as typeof import("../../src/core/ledger");
+    const { isValidCreditCode } = jest.requireActual(
+      "../../src/core/ledger/creditcode",
+    ) as typeof import("../../src/core/ledger/creditcode");
     expect(FIRM_CODES.every((c) => isValidCreditCode(c))).toBe(true);
     expect(isValidCreditCode(FIRM_CODES[0].slice(0, 17) + (FIRM_CODES[0][17] === "0" ? "1" : "0"))).toBe(false);
   });

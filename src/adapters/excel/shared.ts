@@ -23,23 +23,6 @@ export function ledgerOfName(name: string): LedgerSpec | null {
   return match ? (LEDGER_SPECS.find((spec) => spec.name === match.ledger) ?? null) : null;
 }
 
-/** Bytes a value takes as JSON on the wire (UTF-8) — what the 5 MB limit counts. */
-export function jsonBytes(value: unknown): number {
-  const s = JSON.stringify(value);
-  if (s === undefined) return 0;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 /** Rows a block's size is measured on; past this, evenly spaced rows stand for the rest. */
 export const SIZED_ROWS = 512;
 

@@ -286,7 +286,7 @@ interface Selection {
  * Gives a result a rowRefs that is built on first read and then stays a plain property, so
  * spreading, JSON and structured clone still see an ordinary array.
  */
-function withLazyRowRefs(result: Omit<FigureResult, "rowRefs">, build: () => FigureResult["rowRefs"]): FigureResult {
+export function withLazyRowRefs(result: Omit<FigureResult, "rowRefs">, build: () => FigureResult["rowRefs"]): FigureResult {
   const settle = (target: object, value: FigureResult["rowRefs"]) =>
     Object.defineProperty(target, "rowRefs", { value, enumerable: true, writable: true, configurable: true });
   Object.defineProperty(result, "rowRefs", {

@@ -1,9 +1,5 @@
 // core/ledger: the clerk's raw tables → typed ledger rows, and every problem as an issue at its cell.
 export { readLedgers, rowCellAddress } from "./read";
-export { parseDate, parseNumber } from "./values";
-export { foldText, foldHeader, isExcelError } from "./text";
-export { isValidCreditCode } from "./creditcode";
-export { matchLedgerName } from "./names";
 export { isSheetRead, isTableRead } from "./sheets";
 export {
   LEDGER_SPECS,
@@ -15,7 +11,6 @@ export {
   COLUMN_MAP_HEADERS,
 } from "./schema";
 export { readColumnMappings, isColumnMapTable } from "./mapping";
-export { missingColumn } from "./headers";
 export type { ColumnSpec, ColumnType, LedgerSpec } from "./schema";
 export { describeRowAccount, SKIP_REASON_WORDS } from "./accounting";
 export type { AccountLang } from "./accounting";

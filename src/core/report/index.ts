@@ -1,6 +1,5 @@
 // Template + settings + figures → the report as a document model, and the link record that lets
 // a later refresh find every bound value again.
-import { tableCells } from "../figures/grouped";
 import type { Block, FigureResult, FigureTable, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
 import { parseTemplate, type TemplateBlock } from "./template";
 import { isSettingSlot, settingSlots } from "./slots";
@@ -161,25 +160,4 @@ function tableOf(tables: Map<string, FigureTable | null>, id: string): Pick<Link
   if (!tables.has(id)) return {};
   const table = tables.get(id);
   return table ? { kind: "table", table } : { kind: "table" };
-}
-
-function runsText(runs: Run[]): string {
-  return runs.map((r) => r.text).join("");
-}
-
-/** The report as plain text, one line per block (table rows one line each, cells tab-separated). */
-export function reportPlainText(doc: ReportDocument): string {
-  return doc.blocks
-    .map((b) =>
-      b.kind === "table"
-        ? b.rows.map((row) => row.map(runsText).join("\t")).join("\n")
-        : b.kind === "tableFigure"
-          ? b.table
-            ? tableCells(b.table)
-                .map((row) => row.join("\t"))
-                .join("\n")
-            : b.slot.text
-          : runsText(b.runs),
-    )
-    .join("\n");
 }

@@ -4,11 +4,44 @@ import type { LinkRecord, RawWorkbook, ReportDocument } from "../../core/types";
 import type { ReportFileRefresh } from "../../adapters/docx/refresh";
 
 import type { PanePlatform } from "../../adapters/office/requirements";
+import type { EngineResult } from "../../core/engine";
+import type { ActionSpec, Problem } from "./action";
+import type { Translate } from "../i18n";
 export type { PanePlatform };
 
 /** The undo keys the clerk's keyboard has: ⌘Z on a Mac or an iPad, Ctrl+Z elsewhere (Office.context.platform). */
 export function undoKeys(platform: PanePlatform | undefined): string {
   return platform === "Mac" || platform === "iOS" ? "⌘Z" : "Ctrl+Z";
+}
+
+/** The two stages of a pane's reading, each with its own progress line and its own failure words. */
+export type ReadStage = "read" | "engine";
+
+/**
+ * A pane's reading as an action, the same over Office and over a file: the workbook from its source,
+ * then the engine on it; `done` gets both and how long it took. A failure to compute is worded here,
+ * a failure to read by the pane (it knows whether a workbook or a file was read).
+ */
+export function readAction(
+  services: {
+    source: { read(): Promise<{ workbook: RawWorkbook }> };
+    runEngine: (workbook: RawWorkbook) => EngineResult | Promise<EngineResult>;
+  },
+  t: Translate,
+  readProblem: (error: unknown) => Problem,
+  done: (read: { workbook: RawWorkbook; result: EngineResult; ms: number }) => void,
+): ActionSpec<ReadStage, void> {
+  return {
+    stage: "read",
+    work: async (step) => {
+      const started = Date.now();
+      const { workbook } = await services.source.read();
+      await step("engine");
+      const result = await services.runEngine(workbook);
+      done({ workbook, result, ms: Date.now() - started });
+    },
+    fail: (stage, error) => (stage === "read" ? readProblem(error) : { what: t("errorEngineWhat"), todo: t("errorEngineTodo") }),
+  };
 }
 
 /** The OOXML writer and zip are the heaviest code in the pane: load them only when a report is made. */

@@ -1,5 +1,5 @@
 import { createExcelWorkbookSource } from "../../../src/adapters/excel";
-import { jsonBytes } from "../../../src/adapters/excel/shared";
+import { jsonBytes } from "../../../src/simulated-host/common";
 import { createSimulatedExcel, type SimWorkbook } from "../../../src/simulated-host";
 import { largeLedgerWorkbook, smallWorkbook, sourceOver } from "./fixtures";
 

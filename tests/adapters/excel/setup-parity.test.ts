@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { main } from "../../../src/cli/main";
 import { createExcelWorkbookSource } from "../../../src/adapters/excel";
 import { defaultSetUpConfig } from "../../../src/adapters/excel/setup-defaults";
-import { createSimulatedExcel, formatRef, type SimSheet, type SimValidation } from "../../../src/simulated-host";
+import { createSimulatedExcel, type SimSheet, type SimValidation } from "../../../src/simulated-host";
+import { formatRef } from "../../../src/simulated-host/a1";
 import { columnLetters } from "../../../src/core/address";
 import { VALIDATED_ROWS, widthInPoints, workbookLayout, type ValidationRule, type ValidationSpec } from "../../../src/core/workbook/spec";
 

@@ -1,4 +1,6 @@
-import { SIZED_ROWS, blockJsonBytes, jsonBytes } from "../../../src/adapters/excel/shared";
+import { SIZED_ROWS, blockJsonBytes } from "../../../src/adapters/excel/shared";
+// The host's measure (it encodes the JSON), the truth the adapter's estimate must agree with.
+import { jsonBytes } from "../../../src/simulated-host/common";
 
 // What the 5 MB limit counts, measured independently of both: the UTF-8 bytes of the JSON text.
 const wireBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf8");

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { bytesToBase64, insertReport, readLinkedReport } from "../../../src/adapters/word";
+import { insertReport, readLinkedReport } from "../../../src/adapters/word";
+import { bytesToBase64 } from "../../../src/adapters/word/host";
 import { LINK_NAMESPACE, linkRecordToXml, parseLinkRecord } from "../../../src/core/link";
 import type { LinkRecord } from "../../../src/core/types";
 import { createSimulatedWord, type SimulatedWord } from "../../../src/simulated-host/word";

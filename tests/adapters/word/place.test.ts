@@ -1,6 +1,7 @@
 // Placing figures in the open document through Word.run, on the simulated Word host: a figure at
 // the cursor, the document's own placeholders turned into figures — then a refresh finds them all.
-import { applyRefresh, readLinkedReport, refreshInWord, type WordEnvironment, type WordRun } from "../../../src/adapters/word";
+import { readLinkedReport, refreshInWord, type WordEnvironment, type WordRun } from "../../../src/adapters/word";
+import { applyRefresh } from "../../../src/adapters/word/apply";
 import {
   convertPlaceholdersInWord,
   differingFiguresOf,

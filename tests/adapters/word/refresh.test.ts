@@ -1,6 +1,8 @@
 import { refreshDocx } from "../../../src/adapters/docx/refresh";
 import { controlTexts } from "../../../src/adapters/docx/patch";
-import { applyRefresh, readLinkedReport, refreshInWord, WordLinkError } from "../../../src/adapters/word";
+import { readLinkedReport, refreshInWord } from "../../../src/adapters/word";
+import { applyRefresh } from "../../../src/adapters/word/apply";
+import { WordLinkError } from "../../../src/adapters/word/read";
 import { LINK_NAMESPACE, linkRecordToXml } from "../../../src/core/link";
 import type { LinkRecord } from "../../../src/core/types";
 import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord, type SimWordOptions } from "../../../src/simulated-host/word";

@@ -1,7 +1,7 @@
 // 列名对照 read from a file: the .xlsx reader hands the sheet to the engine, which binds the renamed
 // header by it — the same path the Word pane's file read takes (readXlsx on the whole file).
 import { readXlsx } from "../../../src/adapters/xlsx";
-import { isSheetRead } from "../../../src/core/ledger";
+import { isSheetRead } from "../../../src/core/ledger/sheets";
 import { runEngine } from "../../../src/core/engine";
 import { readWorkbookFileLazily } from "../../../src/taskpane/shell/services";
 import { renamedStudyWorkbook, STUDY_COUNTS } from "../../helpers/renamed-workbook";

@@ -1,6 +1,7 @@
 // Binding header cells to ledger columns, and saying what a header probably is (issue #10, items 2
 // and 4). Every workbook is built here in code; the assertions are the rules of LEDGERS.md.
-import { missingColumn, readLedgers } from "../../../src/core/ledger";
+import { readLedgers } from "../../../src/core/ledger";
+import { missingColumn } from "../../../src/core/ledger/headers";
 import {
   editDistance,
   headerDistance,

@@ -1,4 +1,4 @@
-import { matchLedgerName } from "../../../src/core/ledger";
+import { matchLedgerName } from "../../../src/core/ledger/names";
 
 describe("matching sheet and table names to ledgers", () => {
   it("finds a ledger by its Chinese name, English name or alias", () => {

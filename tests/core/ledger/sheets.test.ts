@@ -1,4 +1,4 @@
-import { isSheetRead } from "../../../src/core/ledger";
+import { isSheetRead } from "../../../src/core/ledger/sheets";
 
 describe("which sheets a file read takes", () => {
   it("takes the ledgers, by sheet or by table name", () => {

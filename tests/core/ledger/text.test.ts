@@ -1,4 +1,5 @@
-import { foldHeader, foldText, isExcelError, isValidCreditCode } from "../../../src/core/ledger";
+import { foldHeader, foldText, isExcelError } from "../../../src/core/ledger/text";
+import { isValidCreditCode } from "../../../src/core/ledger/creditcode";
 import { cleanText, isBlankCell, isTrimSpace, trimmed } from "../../../src/core/ledger/text";
 
 describe("folding text typed on a Chinese IME", () => {

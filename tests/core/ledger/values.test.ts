@@ -1,4 +1,4 @@
-import { parseDate, parseNumber } from "../../../src/core/ledger";
+import { parseDate, parseNumber } from "../../../src/core/ledger/values";
 
 const iso = (cell: Parameters<typeof parseDate>[0], date1904 = false) => {
   const r = parseDate(cell, date1904);

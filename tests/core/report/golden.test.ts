@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "fs";
 import { resolve } from "path";
 import type { Block, ReportDocument } from "../../../src/core/types";
-import { buildReport, parseTemplate, reportPlainText, templateById, DEFAULT_TEMPLATE_ID } from "../../../src/core/report";
+import { buildReport, parseTemplate, templateById, DEFAULT_TEMPLATE_ID } from "../../../src/core/report";
+import { reportPlainText } from "../../helpers/report-text";
 import { defaultSettings } from "../../../src/core/settings";
 import { DEFAULT_TEMPLATE } from "../../../src/templates/default";
 import { SEED_FIGURE_BLANKS, SEED_SETTING_MASKS, figure } from "./fixtures";

@@ -1,9 +1,9 @@
 import type { ReportDocument, ReportSettings } from "../../../src/core/types";
+import { reportPlainText } from "../../helpers/report-text";
 import {
   buildLinkRecord,
   buildReport,
   parseTemplate,
-  reportPlainText,
   settingSlots,
   stableHash,
   templateById,

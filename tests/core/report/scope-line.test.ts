@@ -1,6 +1,7 @@
 // A report counted for one department says so where an official document puts such a note: a
 // centred line in 楷体 under the title (GB/T 9704 practice for a 题注), never only in its metadata.
-import { buildReport, parseTemplate, reportPlainText, templateById, DEFAULT_TEMPLATE_ID } from "../../../src/core/report";
+import { buildReport, parseTemplate, templateById, DEFAULT_TEMPLATE_ID } from "../../../src/core/report";
+import { reportPlainText } from "../../helpers/report-text";
 import { defaultSettings } from "../../../src/core/settings";
 import type { Block, ReportSettings } from "../../../src/core/types";
 

@@ -5,7 +5,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import { readXlsx } from "../../../../src/adapters/xlsx";
-import { isSheetRead } from "../../../../src/core/ledger";
+import { isSheetRead } from "../../../../src/core/ledger/sheets";
 import type { RawCell, RawTable, RawWorkbook } from "../../../../src/core/types";
 
 export const SAMPLE = path.resolve(__dirname, "../../../../examples/sample-ledgers.xlsx");

@@ -9,7 +9,7 @@ import { renderDocx } from "../../../../src/adapters/docx";
 import { refreshDocx } from "../../../../src/adapters/docx/refresh";
 import { readLinkedDocx } from "../../../../src/adapters/docx/patch";
 import { readXlsx } from "../../../../src/adapters/xlsx";
-import { isSheetRead } from "../../../../src/core/ledger";
+import { isSheetRead } from "../../../../src/core/ledger/sheets";
 import { parseLinkRecord } from "../../../../src/core/link";
 import { main } from "../../../../src/cli/main";
 import type { RawWorkbook } from "../../../../src/core/types";
