@@ -36,6 +36,7 @@ import { FilePicker, fileBytes } from "../components/FilePicker";
 import { ReviewList } from "../components/ReviewList";
 import { IssuesLine } from "../components/IssuesLine";
 import { PlaceFigures } from "./PlaceFigures";
+import { cellsOfTableText } from "../../core/figures/grouped";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../components/review";
@@ -127,7 +128,13 @@ const BADGE: Record<
   deleted: { color: "informative", label: "statusDeleted" },
 };
 
-function statusDetail(row: FigureStatusRow, t: Translate): string {
+function statusDetail(full: FigureStatusRow, t: Translate): string {
+  // A table figure's text is every cell: the row says its size and 合计; the review says which cells changed.
+  const short = (text: string) => {
+    const rows = cellsOfTableText(text);
+    return rows ? t("statusTableText", { groups: rows.length - 2, total: rows[rows.length - 1][1] }) : text;
+  };
+  const row = { ...full, current: short(full.current), written: short(full.written), ...(full.next !== undefined ? { next: short(full.next) } : {}) };
   switch (row.status) {
     case "current":
       return row.current;
