@@ -158,7 +158,10 @@ runScenarios(async (browser, url) => {
       await page.getByTestId("figure-search").fill("保函笔数");
       let state = await documentState(page);
       const copies = textsOf(state, "eg.count").length;
-      assert(textsOf(state, "eg.count").every((t) => t === "3372"), `the report's eg.count: ${textsOf(state, "eg.count")}`);
+      assert(
+        textsOf(state, "eg.count").every((t) => t === "3372"),
+        `the report's eg.count: ${textsOf(state, "eg.count")}`,
+      );
 
       // 1. Asked, cancelled: nothing placed.
       await cursor();
@@ -254,7 +257,9 @@ runScenarios(async (browser, url) => {
       await page.evaluate(() => window.__playground.word.typeInControl("lr:setting.city", "某县", 1));
       await page.getByTestId("reload").click();
       await page.getByTestId("word-figure").first().waitFor();
-      await page.getByTestId("refresh-pick-input").setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+      await page
+        .getByTestId("refresh-pick-input")
+        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
       await page.getByTestId("review").waitFor();
       const summary = await page.getByTestId("review-summary").textContent();
       assert(!summary.includes("所有数字都与台账一致"), `a differing copy is not "all agree": ${summary}`);
@@ -301,8 +306,14 @@ runScenarios(async (browser, url) => {
       const changes = await page
         .locator('[data-testid=review-update][data-figure="eg.by_issuer"] [data-testid=review-table-change]')
         .allTextContents();
-      assert(changes.length > 0 && changes.some((c) => c.startsWith("合计「数量」")), `the table's review by group and cell: ${changes.join(" | ")}`);
-      assert(changes.every((c) => !c.includes("\n")), "each change is one cell, not the whole table");
+      assert(
+        changes.length > 0 && changes.some((c) => c.startsWith("合计「数量」")),
+        `the table's review by group and cell: ${changes.join(" | ")}`,
+      );
+      assert(
+        changes.every((c) => !c.includes("\n")),
+        "each change is one cell, not the whole table",
+      );
       await shot(page, "word-place-12-table-review-zh-320");
       await page.getByTestId("apply").click();
       await page.getByTestId("outcome").waitFor();

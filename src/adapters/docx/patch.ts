@@ -6,7 +6,7 @@ import { LINK_NAMESPACE, parseLinkRecord, linkRecordToXml, type ParseLinkResult 
 import type { RefreshPlan } from "../../core/refresh/plan";
 import type { LinkRecord } from "../../core/types";
 import { XmlScanError } from "./xml-scan";
-import { regainTableFigures, tableFigureContent } from "./table-figure";
+import { addTableTextStyle, regainTableFigures, tableFigureContent } from "./table-figure";
 import { tableOfText } from "../../core/figures/grouped";
 import { decodeXml, DocxPackage, DocxReadError, encodeXml, type DocxReadErrorCode, type XmlEncoding } from "./opc";
 
@@ -211,7 +211,12 @@ export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
       const patched = patchPart(name, other.xml);
       out[name] = patched === other.xml ? docx.files[name] : encodeXml(patched, other.encoding);
     } else if (name === docx.linkPartName) out[name] = strToU8(linkRecordToXml(plan.record));
-    else out[name] = docx.files[name];
+    else if (name === "word/styles.xml" && docx.controls.some((c) => c.regained)) {
+      // LibreOffice renamed the table text style; the table written again names ours, so ours comes back.
+      const styles: Unzipped = { [name]: docx.files[name] };
+      addTableTextStyle(styles);
+      out[name] = styles[name];
+    } else out[name] = docx.files[name];
   }
   return zipSync(out, { level: 6 });
 }

@@ -10,6 +10,9 @@ import { tableCells } from "../../core/figures/grouped";
 import { escapeXmlText, escapeXmlAttribute } from "../../core/link";
 import { STYLE } from "./style-names";
 import type { LocatedControl } from "./content-control";
+import type { Unzipped } from "fflate";
+import { decodeXml, encodeXml } from "./opc";
+import { unescapeXml } from "./xml-scan";
 
 /** Width of the text block in twips (A4 less the GB/T 9704 margins; body.ts TEXT_WIDTH). */
 const WIDTH = 8845;
@@ -134,11 +137,23 @@ export function regainTableFigures(
   });
 }
 
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+/**
+ * The table text style (表格文字, the generator's LRTableText) a placed table's cells name, added to a
+ * document that lacks it — by insertion only. Self-contained (based on nothing of ours): LibreOffice
+ * lays a table whose paragraphs name a missing style out one character column wide.
+ */
+const TABLE_TEXT_STYLE =
+  `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE.table}"><w:name w:val="表格文字"/><w:uiPriority w:val="14"/><w:qFormat/>` +
+  `<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr>` +
+  `<w:rPr><w:rFonts w:ascii="仿宋" w:eastAsia="仿宋" w:hAnsi="仿宋" w:hint="eastAsia"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>`;
+
+export function addTableTextStyle(files: Unzipped): void {
+  const part = "word/styles.xml";
+  const decoded = files[part] ? decodeXml(files[part]) : null;
+  if (!decoded) return;
+  const { text, encoding } = decoded;
+  if (new RegExp(`<w:style\\b[^>]*w:styleId="${STYLE.table}"`).test(text)) return;
+  const end = text.lastIndexOf("</w:styles>");
+  if (end < 0) return;
+  files[part] = encodeXml(text.slice(0, end) + TABLE_TEXT_STYLE + text.slice(end), encoding);
 }

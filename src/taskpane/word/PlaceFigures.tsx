@@ -63,7 +63,12 @@ function entries(source: PlaceSource, t: Translate): Entry[] {
     const rows = cellsOfTableText(text);
     return rows ? t("statusTableText", { groups: rows.length - 2, total: rows[rows.length - 1][1] }) : text;
   };
-  const figures = source.figures.map((f) => ({ id: f.id, name: f.name, text: f.table !== undefined ? shown(f.text) : f.text, group: f.ledger ?? t("placeManual") }));
+  const figures = source.figures.map((f) => ({
+    id: f.id,
+    name: f.name,
+    text: f.table !== undefined ? shown(f.text) : f.text,
+    group: f.ledger ?? t("placeManual"),
+  }));
   const settings = settingSlots(source.settings)
     .filter((s) => s.text.trim() !== "")
     .map((s) => ({ id: s.id, name: s.name, text: s.text, group: t("placeSettings") }));
