@@ -10,9 +10,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { EngineResult } from "../core/engine";
-import type { SetUpResult } from "../adapters/excel/types";
+import type { RowSelection, SetUpResult } from "../adapters/excel/types";
 import type { ColumnMappingEntry } from "../adapters/excel/column-map";
-import { WorkbookSourceError } from "../adapters/excel/shared";
+import { clerkMessage } from "./components/review";
 import { useI18n } from "./i18n";
 import type { PaneServices } from "./services";
 import { hasLedgers, saveManualValue } from "./model";
@@ -187,11 +187,11 @@ export function App({ services: given }: { services: PaneServices }) {
         return t(written.existed ? "columnMapExisted" : "columnMapSaved", params);
       },
       fail: (_, err) => {
-        const known = err instanceof WorkbookSourceError;
+        const cell = (err as { cell?: unknown } | null)?.cell;
         return {
           what: t("errorColumnMapWhat"),
-          where: t("errorReadWhere", { where: known && err.cell ? err.cell : "列名对照" }),
-          todo: known ? (lang === "en-US" ? err.messageEn : err.message) : t("errorColumnMapTodo"),
+          where: t("errorReadWhere", { where: typeof cell === "string" && cell ? cell : "列名对照" }),
+          todo: clerkMessage(err, lang) ?? t("errorColumnMapTodo"),
         };
       },
     });
@@ -249,7 +249,13 @@ export function App({ services: given }: { services: PaneServices }) {
           columnMapping: { onAdd: addColumnMapping, busy: mapping.busy },
         }}
         figures={{
-          onSelectRows: (refs) => select(refs[0] ? `${refs[0].sheet}!${refs[0].row}` : "", () => services.source.selectRows(refs)),
+          onSelectRows: async (refs) => {
+            let selected: RowSelection | null = null;
+            const done = await select(refs[0] ? `${refs[0].sheet}!${refs[0].row}` : "", async () => {
+              selected = await services.source.selectRows(refs);
+            });
+            return done ? selected : false;
+          },
           onSaveManual: async (figureId, value) => {
             // A quiet re-read (no spinner): the figures stay on screen and focus stays in the value.
             const saved = await saveManualValue(services, figureId, value);

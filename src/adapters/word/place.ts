@@ -286,7 +286,7 @@ async function placeTableFigure(
     );
   await run(async (context) => {
     const selection = context.document.getSelection();
-    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation property: a proxy to load, not a value read
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation to another proxy, loaded on the next line
     const cell = selection.parentTableCellOrNullObject;
     cell.load("rowIndex,cellIndex");
     await context.sync();
