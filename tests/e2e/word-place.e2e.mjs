@@ -45,6 +45,23 @@ async function otherWorkbook() {
   return { name: "别处的台账.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
 
+/** The sample with a table figure defined (电子保函 by 出函机构, 前3 then 其他); `drop` guarantees of 交易一科 deleted. */
+async function tableWorkbook(drop = 0) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(SAMPLE));
+  const definitions = workbook.getWorksheet("指标定义");
+  // 指标定义 is an Excel table (FigureDefinitions): the row goes after its last one and the table's range grows over it.
+  const row = definitions.rowCount + 1;
+  ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构:前3", "状态≠撤销", "截至期末", "整数", ""].forEach(
+    (v, c) => (definitions.getRow(row).getCell(c + 1).value = v),
+  );
+  const table = definitions.getTables()[0].table;
+  table.tableRef = table.tableRef.replace(/\d+$/, String(row));
+  if (table.autoFilterRef) table.autoFilterRef = table.autoFilterRef.replace(/\d+$/, String(row));
+  if (drop) workbook.getWorksheet("电子保函-交易一科").spliceRows(3, drop);
+  return { name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
 async function documentState(page) {
   return page.evaluate(() => ({ controls: window.__playground.word.controls(), paragraphs: window.__playground.word.paragraphs() }));
 }
@@ -297,6 +314,51 @@ runScenarios(async (browser, url) => {
       const cities = textsOf(await documentState(page), "setting.city");
       assert(cities.length === 2 && cities.every((t) => t === "某市"), `both copies say the ledgers' value: ${cities}`);
       await assertPaneUsable(page, "after taking the ledgers' value for a differing copy");
+    },
+  );
+
+  await paneScenario(
+    browser,
+    url,
+    "Word, the sample's report at 320 px: a table figure inserted at the cursor, refreshed, its review by group and cell",
+    "host=word&width=320",
+    async ({ page }) => {
+      await page.getByTestId("word-figure").first().waitFor();
+      await page.getByTestId("place-workbook-input").setInputFiles(await tableWorkbook());
+      await page.getByTestId("convert-placeholders").waitFor();
+      await page.evaluate(() => window.__playground.word.placeCursorAfter("充分释放企业现金流"));
+      const paragraphs = (await documentState(page)).paragraphs;
+      await page.getByTestId("figure-search").fill("出函机构");
+      await page.getByTestId("insert-figure-eg.by_issuer").click();
+      await page.getByTestId("place-outcome").filter({ hasText: "电子保函按出函机构" }).waitFor();
+      let state = await documentState(page);
+      const table = textsOf(state, "eg.by_issuer");
+      assert(table.length === 1 && table[0].includes("出函机构") && table[0].includes("合计"), `the table figure's control: ${table}`);
+      const at = paragraphs.findIndex((p) => p.includes("充分释放企业现金流"));
+      assert(state.paragraphs[at] === paragraphs[at], "the cursor's paragraph stays whole; the table goes after it");
+      await page.locator('[data-testid=word-figure][data-figure="eg.by_issuer"]').waitFor();
+      await assertPaneUsable(page, "after inserting a table figure");
+      await shot(page, "word-place-11-table-inserted-zh-320");
+
+      await page.getByTestId("refresh-pick-input").setInputFiles(await tableWorkbook(40));
+      await page.getByTestId("review").waitFor();
+      const changes = await page
+        .locator('[data-testid=review-update][data-figure="eg.by_issuer"] [data-testid=review-table-change]')
+        .allTextContents();
+      assert(
+        changes.length > 0 && changes.some((c) => c.startsWith("合计「数量」")),
+        `the table's review by group and cell: ${changes.join(" | ")}`,
+      );
+      assert(
+        changes.every((c) => !c.includes("\n")),
+        "each change is one cell, not the whole table",
+      );
+      await shot(page, "word-place-12-table-review-zh-320");
+      await page.getByTestId("apply").click();
+      await page.getByTestId("outcome").waitFor();
+      state = await documentState(page);
+      assert(textsOf(state, "eg.by_issuer")[0] !== table[0], "the table was refreshed in place");
+      await assertPaneUsable(page, "after refreshing a table figure");
     },
   );
 

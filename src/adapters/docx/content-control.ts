@@ -78,6 +78,11 @@ export interface LocatedControl extends FoundControl {
   inTextBox?: true;
   /** For a control found again without its tag: the new `w:sdtPr` restoring tag, title and lock. */
   restore?: { start: number; end: number; xml: string };
+  /**
+   * A table figure whose block control another word processor dissolved (regainTableFigures): the
+   * span is its bare table, always written again whole, inside these tags that make it a control again.
+   */
+  regained?: { open: string; close: string };
 }
 
 /** A `w:sdt` without an `lr:` tag, as another word processor leaves ours: placed again from the link record. */

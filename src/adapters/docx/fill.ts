@@ -22,9 +22,8 @@ import { decodeXml, DocxReadError, encodeXml, type XmlEncoding } from "./patch";
 import { DocxPackage, DOCUMENT_RELS } from "./opc";
 import { customXmlPart } from "./package";
 import { contentControlXml } from "./content-control";
-import { tableFigureControlXml } from "./table-figure";
+import { addTableTextStyle, tableFigureControlXml } from "./table-figure";
 import { figureBookmarkName } from "./bookmark-names";
-import { STYLE } from "./style-names";
 
 /** A slot's current text, and whether it is an unresolved figure's 待补 placeholder (highlighted). */
 export interface FillValue {
@@ -430,27 +429,6 @@ function separatedFromPrevious(xml: string, edit: Edit): Edit {
     edit.text.startsWith("<w:bookmarkStart") &&
     /<\/w:sdt><w:bookmarkEnd w:id="\d+"\/>$/.test(xml.slice(Math.max(0, edit.start - 100), edit.start));
   return adjacent ? { ...edit, text: `<w:r><w:t>\u200B</w:t></w:r>${edit.text}` } : edit;
-}
-
-/**
- * The table text style (表格文字, the generator's LRTableText) a placed table's cells name, added to a
- * document that lacks it — by insertion only. Self-contained (based on nothing of ours): LibreOffice
- * lays a table whose paragraphs name a missing style out one character column wide.
- */
-const TABLE_TEXT_STYLE =
-  `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE.table}"><w:name w:val="表格文字"/><w:uiPriority w:val="14"/><w:qFormat/>` +
-  `<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr>` +
-  `<w:rPr><w:rFonts w:ascii="仿宋" w:eastAsia="仿宋" w:hAnsi="仿宋" w:hint="eastAsia"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>`;
-
-function addTableTextStyle(files: Unzipped): void {
-  const part = "word/styles.xml";
-  const decoded = files[part] ? decodeXml(files[part]) : null;
-  if (!decoded) return;
-  const { text, encoding } = decoded;
-  if (new RegExp(`<w:style\\b[^>]*w:styleId="${STYLE.table}"`).test(text)) return;
-  const end = text.lastIndexOf("</w:styles>");
-  if (end < 0) return;
-  files[part] = encodeXml(text.slice(0, end) + TABLE_TEXT_STYLE + text.slice(end), encoding);
 }
 
 /**

@@ -6,7 +6,8 @@ import { LINK_NAMESPACE, parseLinkRecord, linkRecordToXml, type ParseLinkResult 
 import type { RefreshPlan } from "../../core/refresh/plan";
 import type { LinkRecord } from "../../core/types";
 import { XmlScanError } from "./xml-scan";
-import { tableFigureContent } from "./table-figure";
+import { addTableTextStyle, regainTableFigures, tableFigureContent } from "./table-figure";
+import { tableOfText } from "../../core/figures/grouped";
 import { decodeXml, DocxPackage, DocxReadError, encodeXml, type DocxReadErrorCode, type XmlEncoding } from "./opc";
 
 // The package model is opc.ts's; these stay importable from here for the callers that read a report file.
@@ -96,6 +97,14 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
     controls = [...controls, ...placeUntagged(untagged, parsed.record, controls.length === 0)].sort(
       (a, b) => a.contentStart - b.contentStart,
     );
+  // A table figure's block control LibreOffice dissolved: found by its bookmark in the table's first cell, widened back to the table.
+  if (untagged.length)
+    controls = regainTableFigures(
+      documentXml,
+      controls,
+      new Set(parsed.record.figures.filter((f) => f.kind === "table").map((f) => f.id)),
+      new Map(parsed.record.figures.map((f) => [f.id, f.name])),
+    );
   // A refresh that "removes" every figure is that loss, where nothing could be placed.
   if (controls.length === 0 && parsed.record.figures.length > 0)
     throw new DocxReadError(
@@ -175,6 +184,17 @@ export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
     const indexes = docx.controls.map((c, i) => (c.part === part ? i : -1)).filter((i) => i >= 0);
     const local = new Map(indexes.map((i, k) => [i, k]));
     const writes = plan.writes.filter((w) => local.has(w.index)).map((w) => ({ ...w, index: local.get(w.index)!, ...tableBlock(w) }));
+    // A regained table figure is written whole even when the ledgers did not move: its tags come back around a clean table.
+    indexes.forEach((i, k) => {
+      const c = docx.controls[i];
+      if (!c.regained) return;
+      const write = writes.find((w) => w.index === k);
+      const text = write?.text ?? c.text;
+      const table = write && tables.get(c.id)?.table !== undefined ? tables.get(c.id)!.table : tableOfText(text);
+      const block = c.regained.open + tableFigureContent(table, text) + c.regained.close;
+      if (write) write.block = block;
+      else writes.push({ index: k, id: c.id, text, block });
+    });
     return replaceControlContents(
       xml,
       indexes.map((i) => docx.controls[i]),
@@ -191,7 +211,12 @@ export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
       const patched = patchPart(name, other.xml);
       out[name] = patched === other.xml ? docx.files[name] : encodeXml(patched, other.encoding);
     } else if (name === docx.linkPartName) out[name] = strToU8(linkRecordToXml(plan.record));
-    else out[name] = docx.files[name];
+    else if (name === "word/styles.xml" && docx.controls.some((c) => c.regained)) {
+      // LibreOffice renamed the table text style; the table written again names ours, so ours comes back.
+      const styles: Unzipped = { [name]: docx.files[name] };
+      addTableTextStyle(styles);
+      out[name] = styles[name];
+    } else out[name] = docx.files[name];
   }
   return zipSync(out, { level: 6 });
 }

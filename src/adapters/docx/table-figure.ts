@@ -9,6 +9,10 @@ import type { FigureTable } from "../../core/types";
 import { tableCells } from "../../core/figures/grouped";
 import { escapeXmlText, escapeXmlAttribute } from "../../core/link";
 import { STYLE } from "./style-names";
+import type { LocatedControl } from "./content-control";
+import type { Unzipped } from "fflate";
+import { decodeXml, encodeXml } from "./opc";
+import { unescapeXml } from "./xml-scan";
 
 /** Width of the text block in twips (A4 less the GB/T 9704 margins; body.ts TEXT_WIDTH). */
 const WIDTH = 8845;
@@ -79,4 +83,77 @@ export function tableFigureControlXml(c: {
 /** What a table figure's control holds: its table, or — with no table — the placeholder paragraph. */
 export function tableFigureContent(table: FigureTable | null | undefined, text: string, width?: number): string {
   return table ? figureTableXml(table, width) : figurePlaceholderXml(text);
+}
+
+/**
+ * What LibreOffice 7.4 makes of a table figure on `--convert-to docx`: the block-level `w:sdt` around
+ * the table is gone, the table stays as a plain `w:tbl` (its rules moved onto the cells), and the
+ * first cell gets up to three untagged inline controls — ours, with the `lr_` bookmark start, and
+ * copies repeating the cell's text (the bookmark's end is lost). The bookmark places the figure as an
+ * inline control in that cell; a write there would put the table's text into one cell.
+ *
+ * So such a figure is widened back to its whole table: the located control spans the `w:tbl`, its
+ * text is the table's cells (the anchored control's own text for the first cell, LibreOffice's copies
+ * left out), and `regained` carries what the patcher writes in the table's place — the tagged block
+ * control with a fresh three-line table, between its bookmark — whether or not the ledgers moved.
+ */
+export function regainTableFigures(
+  xml: string,
+  controls: LocatedControl[],
+  tableIds: ReadonlySet<string>,
+  names: ReadonlyMap<string, string>,
+): LocatedControl[] {
+  let nextId = Math.max(0, ...[...xml.matchAll(/<w:(?:id|bookmarkStart)\b[^>]*w:(?:val|id)="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
+  return controls.map((c) => {
+    if (!tableIds.has(c.id) || c.anchor !== "bookmark" || c.paragraphProperties !== null) return c;
+    const start = xml.lastIndexOf("<w:tbl>", c.contentStart);
+    const close = xml.indexOf("</w:tbl>", c.contentStart);
+    // Only the simple case LibreOffice leaves: the anchor in a table of its own, no table nested in it.
+    if (start < 0 || close < 0 || xml.slice(start + 7, close).includes("<w:tbl>")) return c;
+    const end = close + "</w:tbl>".length;
+    const cells = [...xml.slice(start, end).matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m, k) =>
+      k === 0 ? c.text : [...m[1].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1])).join(""),
+    );
+    const mark = /<w:bookmarkStart\b[^>]*w:id="(\d+)"[^>]*w:name="lr_[^"]*"/.exec(xml.slice(start, end));
+    const markId = mark ? Number(mark[1]) : nextId++;
+    const markName = /w:name="(lr_[^"]*)"/.exec(mark?.[0] ?? "")?.[1] ?? "";
+    const sdtId = nextId++;
+    return {
+      ...c,
+      contentStart: start,
+      contentEnd: end,
+      text: cells.join("\n"),
+      paragraphProperties: "",
+      innerMarks: undefined,
+      restore: undefined,
+      regained: {
+        open:
+          (markName ? `<w:bookmarkStart w:id="${markId}" w:name="${escapeXmlAttribute(markName)}"/>` : "") +
+          `<w:sdt><w:sdtPr><w:alias w:val="${escapeXmlAttribute((names.get(c.id) ?? c.id).replace(/[\t\n\r]/g, " "))}"/>` +
+          `<w:tag w:val="lr:${escapeXmlAttribute(c.id)}"/><w:id w:val="${sdtId}"/><w:lock w:val="sdtLocked"/></w:sdtPr><w:sdtContent>`,
+        close: `</w:sdtContent></w:sdt>${markName ? `<w:bookmarkEnd w:id="${markId}"/>` : ""}`,
+      },
+    };
+  });
+}
+
+/**
+ * The table text style (表格文字, the generator's LRTableText) a placed table's cells name, added to a
+ * document that lacks it — by insertion only. Self-contained (based on nothing of ours): LibreOffice
+ * lays a table whose paragraphs name a missing style out one character column wide.
+ */
+const TABLE_TEXT_STYLE =
+  `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE.table}"><w:name w:val="表格文字"/><w:uiPriority w:val="14"/><w:qFormat/>` +
+  `<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr>` +
+  `<w:rPr><w:rFonts w:ascii="仿宋" w:eastAsia="仿宋" w:hAnsi="仿宋" w:hint="eastAsia"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>`;
+
+export function addTableTextStyle(files: Unzipped): void {
+  const part = "word/styles.xml";
+  const decoded = files[part] ? decodeXml(files[part]) : null;
+  if (!decoded) return;
+  const { text, encoding } = decoded;
+  if (new RegExp(`<w:style\\b[^>]*w:styleId="${STYLE.table}"`).test(text)) return;
+  const end = text.lastIndexOf("</w:styles>");
+  if (end < 0) return;
+  files[part] = encodeXml(text.slice(0, end) + TABLE_TEXT_STYLE + text.slice(end), encoding);
 }

@@ -47,8 +47,8 @@ export function ReviewList(props: {
         {nothing && differing.length > 0
           ? t("reviewOnlyDiffering", { count: differing.length })
           : nothing
-          ? t("reviewNothing")
-          : t("reviewSummary", { updates: review.updates.length, conflicts: review.conflicts.length, removed: review.removed.length })}
+            ? t("reviewNothing")
+            : t("reviewSummary", { updates: review.updates.length, conflicts: review.conflicts.length, removed: review.removed.length })}
       </Text>
 
       <ReviewSection

@@ -183,6 +183,7 @@ export const enUS: Messages = {
   statusEdited: "Edited by hand",
   statusKeptAsWritten: "ledgers unchanged; kept as you wrote it",
   statusDeleted: "Deleted",
+  statusTableText: "table of {groups} groups, total {total}",
   statusWasText: "was {text}",
   statusDocText: "Document: {text}",
   statusLedgerText: "Ledger: {text}",

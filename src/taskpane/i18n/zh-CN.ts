@@ -174,6 +174,7 @@ export const zhCN = {
   statusEdited: "手工修改",
   statusKeptAsWritten: "台账未变化，保留你的写法",
   statusDeleted: "已删除",
+  statusTableText: "表格 {groups} 组，合计 {total}",
   statusWasText: "原为 {text}",
   statusDocText: "文档：{text}",
   statusLedgerText: "台账：{text}",

@@ -7,6 +7,7 @@ import { settingSlots } from "../../core/report";
 import { differingFiguresOf, type DifferingFigure, type PlaceOptions, type PlaceResult, type PlaceSource } from "../../adapters/word/place";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 import { clerkMessage, otherWorkbookOf } from "../components/review";
+import { cellsOfTableText } from "../../core/figures/grouped";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
@@ -57,7 +58,17 @@ interface Entry {
 
 /** Every figure and setting the source offers, grouped: each ledger in turn, then typed-in figures, then settings. */
 function entries(source: PlaceSource, t: Translate): Entry[] {
-  const figures = source.figures.map((f) => ({ id: f.id, name: f.name, text: f.text, group: f.ledger ?? t("placeManual") }));
+  // A table figure shows its size and 合计, not every cell run together.
+  const shown = (text: string) => {
+    const rows = cellsOfTableText(text);
+    return rows ? t("statusTableText", { groups: rows.length - 2, total: rows[rows.length - 1][1] }) : text;
+  };
+  const figures = source.figures.map((f) => ({
+    id: f.id,
+    name: f.name,
+    text: f.table !== undefined ? shown(f.text) : f.text,
+    group: f.ledger ?? t("placeManual"),
+  }));
   const settings = settingSlots(source.settings)
     .filter((s) => s.text.trim() !== "")
     .map((s) => ({ id: s.id, name: s.name, text: s.text, group: t("placeSettings") }));

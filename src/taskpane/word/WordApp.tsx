@@ -36,6 +36,7 @@ import { FilePicker, fileBytes } from "../components/FilePicker";
 import { ReviewList } from "../components/ReviewList";
 import { IssuesLine } from "../components/IssuesLine";
 import { PlaceFigures } from "./PlaceFigures";
+import { cellsOfTableText } from "../../core/figures/grouped";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../components/review";
@@ -127,7 +128,18 @@ const BADGE: Record<
   deleted: { color: "informative", label: "statusDeleted" },
 };
 
-function statusDetail(row: FigureStatusRow, t: Translate): string {
+function statusDetail(full: FigureStatusRow, t: Translate): string {
+  // A table figure's text is every cell: the row says its size and 合计; the review says which cells changed.
+  const short = (text: string) => {
+    const rows = cellsOfTableText(text);
+    return rows ? t("statusTableText", { groups: rows.length - 2, total: rows[rows.length - 1][1] }) : text;
+  };
+  const row = {
+    ...full,
+    current: short(full.current),
+    written: short(full.written),
+    ...(full.next !== undefined ? { next: short(full.next) } : {}),
+  };
   switch (row.status) {
     case "current":
       return row.current;
@@ -219,7 +231,9 @@ export function WordApp({ services }: { services: WordPaneServices }) {
         await step("refresh", t("progressCompare"));
         // Next year as a new file where Word can hand over the open document's bytes; else in place.
         const asFile =
-          nextYear !== null && services.nextYearFile ? await services.nextYearFile(workbook, { allowOtherWorkbook: confirmed !== undefined }) : null;
+          nextYear !== null && services.nextYearFile
+            ? await services.nextYearFile(workbook, { allowOtherWorkbook: confirmed !== undefined })
+            : null;
         if (asFile) {
           setFileReview({ file: asFile, choices: {}, plan: asFile.refresh.plan });
           return;
@@ -384,7 +398,11 @@ export function WordApp({ services }: { services: WordPaneServices }) {
               </MessageBar>
               <IssuesLine issues={fileReview.file.refresh.issues} />
               <ReviewList
-                review={reviewModel(fileReview.plan, figureNames(fileReview.file.refresh.previous, fileReview.plan.record), fileReview.choices)}
+                review={reviewModel(
+                  fileReview.plan,
+                  figureNames(fileReview.file.refresh.previous, fileReview.plan.record),
+                  fileReview.choices,
+                )}
                 choices={fileReview.choices}
                 onChoose={(choices) => setFileReview({ ...fileReview, choices, plan: fileReview.file.refresh.replan(choices) })}
                 disabled={busy !== null}

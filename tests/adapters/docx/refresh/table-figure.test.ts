@@ -1,6 +1,8 @@
 // A table figure in a generated report: a block-level control around a three-line table that a
 // refresh rewrites in place when groups appear or disappear — and never over a clerk's edit.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { execFile } from "child_process";
+import { promisify } from "util";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import ExcelJS from "exceljs";
@@ -15,6 +17,7 @@ import { main } from "../../../../src/cli/main";
 import type { RawWorkbook } from "../../../../src/core/types";
 import { TABLE_TEMPLATE } from "../../../helpers/table-template";
 import { validateWordXml } from "../../../helpers/ooxml";
+import { hasSoffice } from "../../../helpers/render";
 import { editControl, outside, SAMPLE, unzipText, withDocumentXml } from "./clerk";
 
 /** The 指标定义 row of the table figure: the year's guarantees by issuer (前N and 其他: tests/core/figures/grouped.test.ts). */
@@ -176,5 +179,60 @@ describe("refreshing a table figure", () => {
     expect(existsSync(output)).toBe(true);
     expect(JSON.parse(out).updated.map((u: { id: string }) => u.id)).toContain("eg.by_issuer");
     expect(groups(new Uint8Array(readFileSync(output)))).toContain("新设融资担保有限公司");
+  });
+});
+
+const describeIfSoffice = hasSoffice() ? describe : describe.skip;
+if (!hasSoffice()) console.log("soffice not found: skipping the table figure's LibreOffice round trip");
+
+describeIfSoffice("a table figure's report re-saved by LibreOffice (soffice --convert-to docx)", () => {
+  let resaved: Uint8Array;
+
+  beforeAll(async () => {
+    const profile = mkdtempSync(path.join(tmpdir(), "lo-"));
+    const out = mkdtempSync(path.join(tmpdir(), "lr-lo-table-"));
+    try {
+      await promisify(execFile)(
+        "soffice",
+        [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "docx", "--outdir", out, path.join(dir, "报告.docx")],
+        { timeout: 240000 },
+      );
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    resaved = new Uint8Array(readFileSync(path.join(out, "报告.docx")));
+  }, 300000);
+
+  test("refresh finds the table again and grows it, the tag restored", async () => {
+    const grown = read(await workbookFile("新增机构-LO.xlsx", (s) => newIssuer(s, 3)));
+    const { plan, bytes } = refreshDocx(grown, resaved);
+    expect(plan.removed).toEqual([]);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    expect(groups(bytes)).toContain("新设融资担保有限公司");
+    expect(unzipText(bytes).text("word/document.xml")).toContain('<w:tag w:val="lr:eg.by_issuer"/>');
+    // LibreOffice renamed the table text style (to StyleNN); the table's cells name ours, so it is back (a missing style lays the table out one character wide).
+    expect(unzipText(bytes).text("word/styles.xml")).toMatch(/<w:style\b[^>]*w:styleId="LRTableText"/);
+    if (process.env.LR_KEEP_LO_TABLE) writeFileSync(process.env.LR_KEEP_LO_TABLE, bytes);
+  });
+
+  test("LibreOffice dissolved the table's control: the bare table, its first cell holding untagged copies (the situation this guards)", () => {
+    const xml = unzipText(resaved).text("word/document.xml");
+    expect(xml).not.toContain("lr:eg.by_issuer");
+    expect(xml).toMatch(/<w:tc>(?:(?!<\/w:tc>)[\s\S])*lr_eg_by_issuer/);
+  });
+
+  test("refresh from the same ledgers: no conflict, the control back around one clean table, the header cell said once, valid WordprocessingML", async () => {
+    const { plan, bytes } = refreshDocx(read(base), resaved);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.kept).toEqual([]);
+    expect(plan.removed).toEqual([]);
+    const again = readLinkedDocx(bytes);
+    const control = again.controls.find((c) => c.id === "eg.by_issuer")!;
+    expect(control.anchor).toBe("tag");
+    expect(groups(bytes)).toEqual(baseGroups);
+    expect(control.text.split("\n")[0]).toBe("出函机构");
+    const outcome = await validateWordXml(again.documentXml);
+    if (outcome) expect(outcome.errors).toEqual([]);
   });
 });
