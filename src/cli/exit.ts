@@ -4,6 +4,7 @@
 //   2  the input cannot be used: nothing was written (a UsageError, an unreadable file).
 // A command builds an Outcome from what it did and asks exitCode; it never picks 0 or 1 itself.
 import type { Issue } from "../core/types";
+import { OTHER_WORKBOOK } from "../core/errors";
 
 export const EXIT_OK = 0;
 export const EXIT_MUST_LOOK = 1;
@@ -134,11 +135,11 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
   },
   function otherWorkbook(o) {
     // --other-workbook: done as asked, but every figure now comes from another workbook.
-    const n = (o.issues ?? []).filter((i) => i.code === "refresh.other_workbook").length;
+    const n = (o.issues ?? []).filter((i) => i.code === OTHER_WORKBOOK).length;
     return n === 0
       ? null
       : {
-          code: "refresh.other_workbook",
+          code: OTHER_WORKBOOK,
           count: n,
           message: "报告已按您的确认用另一个工作簿刷新，请逐项核对数字。",
           messageEn: "The report was refreshed from another workbook, as you confirmed: check every figure.",

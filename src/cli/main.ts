@@ -1,7 +1,7 @@
 // ledger-report: the engine on .xlsx/.docx files. Exit codes, the same for every command (exit.ts):
 // 0 nothing to look at, 1 finished but the clerk must look, 2 the input cannot be used and nothing
 // was written (one line on stderr, or with --json one JSON error on stdout; never a stack trace).
-import { LocalizedError } from "../core/errors";
+import { LocalizedError, OTHER_WORKBOOK } from "../core/errors";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -23,6 +23,7 @@ import {
   refreshJson,
   issueCountLine,
   summaryLine,
+  scopeNoteLine,
   type Lang,
 } from "./output";
 import { COMMANDS, HELP, OPTIONS, didYouMean, type Command } from "./help";
@@ -96,18 +97,28 @@ export async function main(
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: OPTIONS[cmd] });
   } catch (e) {
-    const bad = /'(-[^']+)'/.exec((e as Error).message)?.[1] ?? "";
+    // What went wrong is node's error code; only the option's name is read from its message
+    // ("Option '-o, --output <value>' argument missing", "Unknown option '--forse'").
+    const code = (e as { code?: unknown }).code;
+    const bad = /'(?:-\w, )?(-[^'\s,]+)/.exec((e as Error).message)?.[1] ?? "";
     const known = Object.keys(OPTIONS[cmd]).map((o) => `--${o}`);
     const guess = bad.startsWith("--") ? didYouMean(bad.split("=")[0], known) : null;
-    const optionNotValue = /argument missing/.test((e as Error).message);
+    // Node says the same code for a value left off and a value given to a switch: the option's type tells them apart.
+    const badValue = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE";
+    const valueMissing = badValue && OPTIONS[cmd][bad.slice(2)]?.type === "string";
+    const valueGiven = badValue && !valueMissing;
     return fail(
       "usage.bad_option",
-      optionNotValue
+      valueMissing
         ? `${cmd}：选项 ${bad} 缺少取值。`
-        : `${cmd} 不接受选项 ${bad || (e as Error).message}。${guess ? `您是不是要用 ${guess}？` : ""}`,
-      optionNotValue
+        : valueGiven
+          ? `${cmd}：选项 ${bad} 不带取值，请去掉“=”及其后的内容。`
+          : `${cmd} 不接受选项 ${bad || (e as Error).message}。${guess ? `您是不是要用 ${guess}？` : ""}`,
+      valueMissing
         ? `${cmd}: option ${bad} needs a value.`
-        : `${cmd} has no option ${bad || (e as Error).message}.${guess ? ` Did you mean ${guess}?` : ""}`,
+        : valueGiven
+          ? `${cmd}: option ${bad} takes no value; drop the "=" and what follows.`
+          : `${cmd} has no option ${bad || (e as Error).message}.${guess ? ` Did you mean ${guess}?` : ""}`,
       ` (ledger-report ${cmd} --help)`,
     );
   }
@@ -239,7 +250,7 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
       writeFileSync(output, bytesOut);
       progress.done();
       if (flags.json) printJson(io, { output, ...figuresJson(result), mustLook: lookJson(reasons) });
-      else io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Report written: " : "报告已写入："}${output}\n`);
+      else io.out(`${summaryLine(result, lang)}\n${scopeNoteLine(result, lang)}${lang === "en" ? "Report written: " : "报告已写入："}${output}\n`);
     }
     if (!flags.json) tellReasons(cmd, reasons, lang, io);
     return exitCode(outcome);
@@ -281,7 +292,7 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
         throw new UsageError(
           `${e.message}如确认要用这个工作簿刷新，请加 --other-workbook。`,
           `${e.messageEn} If this is the right workbook, add --other-workbook.`,
-          "refresh.other_workbook",
+          OTHER_WORKBOOK,
         );
       throw e;
     }

@@ -12,7 +12,7 @@ import {
 import type { EngineResult } from "../core/engine";
 import type { RowSelection, SetUpResult } from "../adapters/excel/types";
 import type { ColumnMappingEntry } from "../adapters/excel/column-map";
-import { WorkbookSourceError } from "../adapters/excel/shared";
+import { clerkMessage } from "./components/review";
 import { useI18n } from "./i18n";
 import type { PaneServices } from "./services";
 import { hasLedgers, saveManualValue } from "./model";
@@ -187,11 +187,11 @@ export function App({ services: given }: { services: PaneServices }) {
         return t(written.existed ? "columnMapExisted" : "columnMapSaved", params);
       },
       fail: (_, err) => {
-        const known = err instanceof WorkbookSourceError;
+        const cell = (err as { cell?: unknown } | null)?.cell;
         return {
           what: t("errorColumnMapWhat"),
-          where: t("errorReadWhere", { where: known && err.cell ? err.cell : "列名对照" }),
-          todo: known ? (lang === "en-US" ? err.messageEn : err.message) : t("errorColumnMapTodo"),
+          where: t("errorReadWhere", { where: typeof cell === "string" && cell ? cell : "列名对照" }),
+          todo: clerkMessage(err, lang) ?? t("errorColumnMapTodo"),
         };
       },
     });

@@ -21,8 +21,11 @@ import type { EngineResult } from "../core/engine";
 import { useI18n } from "../taskpane/i18n";
 import type { PaneServices } from "../taskpane/services";
 import { readWorkbookFileLazily, refreshReportFileLazily, renderDocxLazily } from "../taskpane/shell/services";
+import { createEngineClient, type EngineClient } from "../worker/client";
+import { startEngineWorker } from "../worker/start";
 import { hasLedgers, saveManualValue } from "../taskpane/model";
 import { ErrorNotice } from "../taskpane/components/ErrorNotice";
+import { clerkMessage } from "../taskpane/components/review";
 import { useAction } from "../taskpane/shell/useAction";
 import { Workspace, firstTab, type TabId } from "../taskpane/views/Workspace";
 import { FileWorkbookSource, type OpenedFile, type Place, type SessionChanges } from "./file-source";
@@ -86,6 +89,17 @@ function sessionItems(changes: SessionChanges, result: EngineResult | null, w: W
   ];
 }
 
+let engineClient: EngineClient | null = null;
+
+/**
+ * The engine and the .docx writer in a Web Worker, as in the pane (the main thread where none can
+ * start: the one-file copy opened from disk), so a large workbook never holds the page. One worker
+ * for the page, whichever file it shows.
+ */
+function pageEngine(): EngineClient {
+  return (engineClient ??= createEngineClient({ startWorker: startEngineWorker, renderOnMainThread: renderDocxLazily }));
+}
+
 export default function WebApp(props: {
   file: OpenedFile;
   reread: Reread | null;
@@ -103,17 +117,21 @@ export default function WebApp(props: {
   const [changes, setChanges] = useState<SessionChanges>({ settings: [], manual: [] });
   const [setUpNote, setSetUpNote] = useState(false);
 
+  const engine = pageEngine();
   // One source per workbook (the page remounts this for another file); a re-read file replaces its bytes.
-  const source = useMemo(() => new FileWorkbookSource(props.file, readWorkbookFileLazily, setPlace), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const source = useMemo(
+    () => new FileWorkbookSource(props.file, readWorkbookFileLazily, setPlace, (workbook, options) => engine.runEngine(workbook, options)),
+    [], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const services: PaneServices = useMemo(
     () => ({
       source,
       runEngine: source.runEngine,
-      renderDocx: renderDocxLazily,
+      renderDocx: (doc, link) => engine.renderDocx(doc, link),
       refreshReportFile: refreshReportFileLazily,
       platform: "unknown",
     }),
-    [source],
+    [source, engine],
   );
 
   const reading = useAction();
@@ -132,12 +150,7 @@ export default function WebApp(props: {
         },
         fail: (stage, err) => {
           if (stage === "engine") return { what: t("errorEngineWhat"), todo: t("errorEngineTodo") };
-          const worded = err as { message?: unknown; messageEn?: unknown };
-          return {
-            what: w("openFailedWhat", { file: source.current.name }),
-            todo:
-              typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : w("openFailedTodo"),
-          };
+          return { what: w("openFailedWhat", { file: source.current.name }), todo: clerkMessage(err, lang) ?? w("openFailedTodo") };
         },
       });
     },

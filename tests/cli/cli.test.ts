@@ -38,6 +38,22 @@ describe("ledger-report help and usage", () => {
     expect(r.err).toContain("找不到文件");
     expect(r.err.trim().split("\n")).toHaveLength(1);
   });
+
+  // Told apart by node's error code (ERR_PARSE_ARGS_*), not by the wording of its message.
+  it.each([
+    [
+      "an option it does not know, with the one meant",
+      ["generate", sample, "--forse"],
+      "generate 不接受选项 --forse。您是不是要用 --force？",
+    ],
+    ["an option without its value", ["figures", sample, "--year"], "figures：选项 --year 缺少取值。"],
+    ["a short option without its value", ["generate", sample, "-o"], "generate：选项 --output 缺少取值。"],
+    ["a value given to a switch", ["check", sample, "--json=1"], "check：选项 --json 不带取值"],
+  ])("says what is wrong with %s, exit 2", async (_, argv, said) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(said);
+  });
 });
 
 describe("ledger-report on unusable input", () => {
@@ -99,7 +115,7 @@ withSample("ledger-report on the sample workbook", () => {
     expect(j.version).toBe(1);
     expect(j.period).toEqual({ start: "2022-01-01", end: "2022-12-31" });
     for (const f of j.figures) {
-      expect(Object.keys(f).sort()).toEqual(["conditions", "id", "ledger", "name", "period", "rows", "text", "unresolved", "value"]);
+      expect(Object.keys(f).sort()).toEqual(["conditions", "id", "ledger", "name", "period", "rows", "scope", "text", "unresolved", "value"]);
       expect(f.text).not.toMatch(/NaN|undefined|-0\b/);
     }
     for (const i of j.issues) expect(["error", "warning", "info"]).toContain(i.severity);

@@ -8,6 +8,7 @@ import { strToU8, zipSync, type Unzipped } from "fflate";
 import { LINK_NAMESPACE, linkRecordToXml, parseLinkRecord, escapeXmlText, escapeXmlAttribute, slotTag } from "../../core/link";
 import {
   PLACEHOLDER,
+  brokenDefinitionOf,
   filledTemplateId,
   linkRecordForSlots,
   resolvePlaceholder,
@@ -268,18 +269,34 @@ interface Edit {
   text: string;
 }
 
+/** The text with its edits (spans that do not overlap) made. */
+function applyEdits(xml: string, edits: Edit[]): string {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of [...edits].sort((x, y) => x.start - y.start)) {
+    pieces.push(xml.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  pieces.push(xml.slice(at));
+  return pieces.join("");
+}
+
 /**
  * The edit turning one placeholder (characters a..b of the paragraph) into a control, or why it
  * cannot: its runs must share one parent, and nothing but its own text, spell-check marks and
  * bookmarks may lie between its first and last character.
  */
-function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, control: (rPr: string) => string): Edit | { refused: string } {
+/** Why a placeholder cannot become a control, in both languages (the CLI and the panes speak either). */
+type Refusal = { zh: string; en: string };
+
+function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, control: (rPr: string) => string): Edit | { refused: Refusal } {
   const first = p.where[a];
   const last = p.where[b - 1];
   const r1 = p.runs[first.run];
   const rn = p.runs[last.run];
   const between = p.runs.slice(first.run, last.run + 1);
-  if (between.some((r) => r.parent !== r1.parent)) return { refused: "跨越了超链接、域或修订的边界" };
+  if (between.some((r) => r.parent !== r1.parent))
+    return { refused: { zh: "跨越了超链接、域或修订的边界", en: "it crosses the edge of a hyperlink, field or revision" } };
   // Inside the placeholder: the first run after its start, the last run before its end, the runs between.
   const inside = (r: RunInfo, from: number, to: number) =>
     r.others.filter((o) => o.start >= from && o.end <= to && !RUN_IGNORABLE.has(o.name));
@@ -293,7 +310,7 @@ function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, contro
           ...between.slice(1, -1).flatMap((r) => inside(r, r.contentStart, r.contentEnd)),
           ...inside(rn, rn.contentStart, sn.end),
         ];
-  if (blocked.length) return { refused: `中间夹有 ${blocked[0].name}` };
+  if (blocked.length) return { refused: { zh: `中间夹有 ${blocked[0].name}`, en: `a ${blocked[0].name} lies inside it` } };
   const kept: string[] = [];
   for (let i = 0; i < between.length - 1; i++) {
     let problem: string | null = null;
@@ -303,7 +320,7 @@ function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, contro
       else if (!(t.kind === "empty" && BETWEEN_DROPPED.has(t.name))) problem ??= t.name;
     });
     if (gap.replace(/<[^>]*>/g, "").trim() !== "") problem ??= "text";
-    if (problem) return { refused: `中间夹有 ${problem}` };
+    if (problem) return { refused: { zh: `中间夹有 ${problem}`, en: `a ${problem} lies inside it` } };
   }
   const piece = (text: string) => (text ? `<w:t xml:space="preserve">${escapeXmlText(text)}</w:t>` : "");
   // What stays of the first run: its content before the placeholder's piece and that piece's text before it.
@@ -414,10 +431,57 @@ function addTableTextStyle(files: Unzipped): void {
  * Why a table figure's placeholder cannot become its table here (null when it can, or is no table
  * figure): a table needs a block-level paragraph of its own in the body or a table cell.
  */
-function tableFigureMisplaced(part: string, p: Paragraph, placeholder: string, value: FillValue): { zh: string; en: string } | null {
+function tableFigureMisplaced(part: string, p: Paragraph, placeholder: string, value: FillValue): Refusal | null {
   if (value.table === undefined) return null;
   if (part !== "word/document.xml") return { zh: "在页眉或页脚中，那里不放表格", en: "is in a header or footer, where no table goes" };
   if (!p.block || p.text.trim() !== placeholder) return { zh: "与其他文字同在一段", en: "shares its paragraph with other text" };
+  return null;
+}
+
+/**
+ * Why a placeholder found in a part stays as typed — an issue naming its paragraph (and marking
+ * `found.refused` where a known slot could not be placed) — or null when it becomes a control.
+ */
+function leftAsTyped(found: FoundPlaceholder, name: string, p: Paragraph, at: number, xml: string, slots: FillSlots): Issue | null {
+  const where = partLabel(found.part);
+  const typed = found.text;
+  const { target } = found;
+  const broken = target ? null : (slots.brokenDefinition?.(name) ?? null);
+  if (broken)
+    return {
+      severity: "warning",
+      code: "fill.unknown_placeholder",
+      message: `${where.zh}第 ${p.number} 段中的 ${typed} 对应的指标定义有误，没有算出数字，已原样保留：请改正 ${broken.cell ?? "指标定义"}（${broken.message}）。`,
+      messageEn: `${typed} in paragraph ${p.number} of the ${where.en} names a figure whose definition is broken; it was left as typed. Correct ${broken.cell ?? "指标定义"} (${broken.messageEn}).`,
+      ...(broken.cell ? { cell: broken.cell } : {}),
+    };
+  if (!target)
+    return {
+      severity: "warning",
+      code: "fill.unknown_placeholder",
+      message: `${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${typed} 不是任何指标（编号或名称）或报告设置项的名称，已原样保留。`,
+      messageEn: `${typed} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") names no figure (id or name) and no 报告设置 item; it was left as typed.`,
+    };
+  const misplaced = tableFigureMisplaced(found.part, p, typed, slots.value(target.id));
+  if (misplaced) {
+    found.refused = misplaced.zh;
+    return {
+      severity: "warning",
+      code: "fill.placeholder_not_converted",
+      message: `表格指标须单独成段：${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${typed} ${misplaced.zh}，已原样保留（不会把表格压成一行文字）：请把它单独放在正文或表格单元格的一段里。`,
+      messageEn: `A table figure needs a paragraph of its own: ${typed} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") ${misplaced.en}; it was left as typed (a table is never flattened into a line of text). Put it alone in a paragraph of the body or of a table cell.`,
+    };
+  }
+  const edit = placeholderEdit(xml, p, at, at + typed.length, () => "");
+  if ("refused" in edit) {
+    found.refused = edit.refused.zh;
+    return {
+      severity: "warning",
+      code: "fill.placeholder_not_converted",
+      message: `${where.zh}第 ${p.number} 段中的 ${typed} ${edit.refused.zh}，无法转为指标，已原样保留：请在 Word 中重新输入这个占位符。`,
+      messageEn: `${typed} in paragraph ${p.number} of the ${where.en} cannot become a figure (${edit.refused.en}); it was left as typed. Type the placeholder again in Word.`,
+    };
+  }
   return null;
 }
 
@@ -457,7 +521,6 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
 
   for (const part of parts) {
     const { text: original, encoding } = decoded.get(part)!;
-    const where = partLabel(part);
     const read = (xml: string): Paragraph[] => {
       try {
         return readParagraphs(xml);
@@ -477,49 +540,9 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
         const target = slots.resolve(m[1]);
         const found: FoundPlaceholder = { text: m[0], part, paragraph: p.number, paragraphText: p.text, target };
         placeholders.push(found);
-        const broken = target ? null : (slots.brokenDefinition?.(m[1]) ?? null);
-        if (broken) {
-          issues.push({
-            severity: "warning",
-            code: "fill.unknown_placeholder",
-            message: `${where.zh}第 ${p.number} 段中的 ${m[0]} 对应的指标定义有误，没有算出数字，已原样保留：请改正 ${broken.cell ?? "指标定义"}（${broken.message}）。`,
-            messageEn: `${m[0]} in paragraph ${p.number} of the ${where.en} names a figure whose definition is broken; it was left as typed. Correct ${broken.cell ?? "指标定义"} (${broken.messageEn}).`,
-            ...(broken.cell ? { cell: broken.cell } : {}),
-          });
-          continue;
-        }
-        if (!target) {
-          issues.push({
-            severity: "warning",
-            code: "fill.unknown_placeholder",
-            message: `${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${m[0]} 不是任何指标（编号或名称）或报告设置项的名称，已原样保留。`,
-            messageEn: `${m[0]} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") names no figure (id or name) and no 报告设置 item; it was left as typed.`,
-          });
-          continue;
-        }
-        const misplaced = tableFigureMisplaced(part, p, m[0], slots.value(target.id));
-        if (misplaced) {
-          found.refused = misplaced.zh;
-          issues.push({
-            severity: "warning",
-            code: "fill.placeholder_not_converted",
-            message: `表格指标须单独成段：${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${m[0]} ${misplaced.zh}，已原样保留（不会把表格压成一行文字）：请把它单独放在正文或表格单元格的一段里。`,
-            messageEn: `A table figure needs a paragraph of its own: ${m[0]} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") ${misplaced.en}; it was left as typed (a table is never flattened into a line of text). Put it alone in a paragraph of the body or of a table cell.`,
-          });
-          continue;
-        }
-        const edit = placeholderEdit(original, p, m.index!, m.index! + m[0].length, () => "");
-        if ("refused" in edit) {
-          found.refused = edit.refused;
-          issues.push({
-            severity: "warning",
-            code: "fill.placeholder_not_converted",
-            message: `${where.zh}第 ${p.number} 段中的 ${m[0]} ${edit.refused}，无法转为指标，已原样保留：请在 Word 中重新输入这个占位符。`,
-            messageEn: `${m[0]} in paragraph ${p.number} of the ${where.en} cannot become a figure (${edit.refused}); it was left as typed. Type the placeholder again in Word.`,
-          });
-          continue;
-        }
-        ids.push(target.id);
+        const left = leftAsTyped(found, m[1], p, m.index!, original, slots);
+        if (left) issues.push(left);
+        else ids.push(target!.id);
       }
     }
     // Then the conversions, one placeholder per paragraph per pass: two in one run share that run's
@@ -574,14 +597,7 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
         }
       }
       if (edits.length === 0) break;
-      const pieces: string[] = [];
-      let at = 0;
-      for (const e of edits.sort((x, y) => x.start - y.start)) {
-        pieces.push(xml.slice(at, e.start), e.text);
-        at = e.end;
-      }
-      pieces.push(xml.slice(at));
-      xml = pieces.join("");
+      xml = applyEdits(xml, edits);
     }
     if (xml !== original) {
       files[part] = encodeXml(xml, encoding);
@@ -614,15 +630,7 @@ export function fillFromEngine(
   return fillDocx(templateBytes, {
     resolve: (name) => resolvePlaceholder(name, figures),
     value: (id) => slotValue(id, figures, settings),
-    brokenDefinition: (name) => {
-      const fold = (t: string) => t.replace(/\s+/g, "");
-      return (
-        (engine.issues ?? []).find(
-          (i) =>
-            i.code.startsWith("definition.") && i.cell && (i.figure === name.trim() || (i.figureName && fold(i.figureName) === fold(name))),
-        ) ?? null
-      );
-    },
+    brokenDefinition: (name) => brokenDefinitionOf(name, engine.issues ?? []),
     record: (ids, previous) =>
       previous
         ? withSlots(previous, ids, figures, settings)

@@ -2,7 +2,7 @@
 // name a figure (by id or name) or a setting (by its slot id or its 报告设置 name). Resolving one gives
 // a slot id — never a text — so how the value looks stays the one figure-rendering path (and a table
 // figure can be placed by a placeholder later). Pure: plain data in, plain data out.
-import type { Block, FigureResult, FigureTable, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
+import type { Block, FigureResult, FigureTable, Issue, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
 import { buildLinkRecord, MISSING_FIGURE_TEXT } from "../report";
 import { SETTING_SLOT_NAMES, isSettingSlot, settingSlots } from "../report/slots";
 
@@ -42,6 +42,24 @@ export function resolvePlaceholder(placeholder: string, figures: readonly Pick<F
   const setting = Object.keys(SETTING_SLOT_NAMES).find((id) => settingName(id) === fold(wanted)) ?? SETTING_ALIASES[fold(wanted)];
   if (setting) return { kind: "setting", id: setting, name: settingName(setting) };
   return null;
+}
+
+/**
+ * The error of the 指标定义 row a placeholder names (by the row's 编号 or 名称) when that row could not
+ * be read — so the name resolves to no figure — or null. The placeholder then points at that row's
+ * cell instead of being called the name of nothing. For every caller that resolves placeholders.
+ */
+export function brokenDefinitionOf(placeholder: string, issues: readonly Issue[]): Issue | null {
+  const fold = (t: string) => t.replace(/\s+/g, "");
+  const wanted = placeholder.trim();
+  return (
+    issues.find(
+      (i) =>
+        i.code.startsWith("definition.") &&
+        Boolean(i.cell) &&
+        (i.figure === wanted || (i.figureName !== undefined && fold(i.figureName) === fold(wanted))),
+    ) ?? null
+  );
 }
 
 /** What a slot shows now, and whether the clerk must look at it (an unresolved figure's 待补 placeholder). */

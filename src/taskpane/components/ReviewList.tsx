@@ -1,11 +1,11 @@
 // The review of a refresh before anything is written, the same in Word (刷新数据) and in Excel
 // (更新已有报告): what the ledgers changed, which hand edits disagree and how to settle each, what
 // the clerk deleted.
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { Body1Strong, Button, Caption1, Radio, RadioGroup, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import { useI18n } from "../i18n";
-import { chooseAll, type ReviewModel } from "./review";
+import { chooseAll, type ReviewModel, type ReviewUpdate } from "./review";
 import { FIGURE_ROW, MUTED, PLAIN_LIST, SECTION_TITLE } from "./styles";
 
 const useStyles = makeStyles({
@@ -34,6 +34,9 @@ export function ReviewList(props: {
   const { review } = props;
   const resolution = (id: string, planned: ConflictChoice) => props.choices[id] ?? planned;
   const titleId = useId();
+  // A copy that differs from the ledgers is never "everything agrees", even when nothing is to be written.
+  const differing = review.kept.filter((k) => !k.agrees);
+  const agreeing = review.kept.filter((k) => k.agrees);
   const nothing = review.updates.length === 0 && review.conflicts.length === 0 && review.removed.length === 0;
   return (
     <section className={styles.root} aria-labelledby={titleId} data-testid="review">
@@ -41,96 +44,107 @@ export function ReviewList(props: {
         {t("reviewTitle")}
       </Subtitle2>
       <Text className={styles.text} data-testid="review-summary">
-        {nothing
+        {nothing && differing.length > 0
+          ? t("reviewOnlyDiffering", { count: differing.length })
+          : nothing
           ? t("reviewNothing")
           : t("reviewSummary", { updates: review.updates.length, conflicts: review.conflicts.length, removed: review.removed.length })}
       </Text>
 
-      {review.updates.length > 0 && (
-        <div className={styles.section}>
-          <Body1Strong as="h3" className={styles.title}>
-            {t("reviewUpdates", { count: review.updates.length })}
-          </Body1Strong>
-          <ul className={styles.list}>
-            {review.updates.map((u) => (
-              <li key={u.id} className={styles.item} data-testid="review-update" data-figure={u.id}>
-                <Text className={styles.text}>{u.name}</Text>
-                <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
-              </li>
-            ))}
-          </ul>
+      <ReviewSection
+        title={t("reviewUpdates", { count: review.updates.length })}
+        items={review.updates}
+        testId="review-update"
+        render={(u) => (
+          <>
+            <Text className={styles.text}>{u.name}</Text>
+            {u.table ? (
+              <TableUpdate table={u.table} />
+            ) : (
+              <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
+            )}
+          </>
+        )}
+      />
+      <ReviewSection
+        title={t("reviewConflicts", { count: review.conflicts.length })}
+        hint={t("reviewConflictsHint")}
+        items={review.conflicts}
+        testId="review-conflict"
+        render={(c) => (
+          <>
+            <Text className={styles.text} weight="semibold">
+              {c.name}
+            </Text>
+            <span className={styles.text}>{t("reviewYours", { text: c.current })}</span>
+            <span className={styles.text}>{t("reviewNew", { text: c.new })}</span>
+            <Caption1 className={styles.muted}>{t("reviewWritten", { text: c.written })}</Caption1>
+            <RadioGroup
+              className={styles.radios}
+              layout="horizontal"
+              aria-label={t("reviewChoiceLabel", { name: c.name })}
+              value={resolution(c.id, c.resolution)}
+              disabled={props.disabled}
+              onChange={(_, data) => props.onChoose({ ...props.choices, [c.id]: data.value as ConflictChoice })}
+            >
+              <Radio value="keep" label={t("reviewKeep")} data-testid="choice-keep" />
+              <Radio value="take" label={t("reviewTake")} data-testid="choice-take" />
+            </RadioGroup>
+          </>
+        )}
+      >
+        <div className={styles.allButtons}>
+          {(["keep", "take"] as const).map((choice) => (
+            <Button
+              key={choice}
+              size="small"
+              disabled={props.disabled}
+              data-testid={`review-${choice}-all`}
+              onClick={() => props.onChoose(chooseAll(review, choice))}
+            >
+              {t(choice === "keep" ? "reviewKeepAll" : "reviewTakeAll")}
+            </Button>
+          ))}
         </div>
-      )}
+      </ReviewSection>
+      <ReviewSection
+        title={t("reviewRemoved", { count: review.removed.length })}
+        hint={t("reviewRemovedHint")}
+        items={review.removed}
+        testId="review-removed"
+        render={(r) => <Text className={styles.text}>{r.name}</Text>}
+      />
 
-      {review.conflicts.length > 0 && (
+      {differing.length > 0 && (
         <div className={styles.section}>
           <Body1Strong as="h3" className={styles.title}>
-            {t("reviewConflicts", { count: review.conflicts.length })}
+            {t("reviewDiffering", { count: differing.length })}
           </Body1Strong>
-          <Caption1 className={styles.muted}>{t("reviewConflictsHint")}</Caption1>
-          <div className={styles.allButtons}>
-            <Button
-              size="small"
-              disabled={props.disabled}
-              data-testid="review-keep-all"
-              onClick={() => props.onChoose(chooseAll(review, "keep"))}
-            >
-              {t("reviewKeepAll")}
-            </Button>
-            <Button
-              size="small"
-              disabled={props.disabled}
-              data-testid="review-take-all"
-              onClick={() => props.onChoose(chooseAll(review, "take"))}
-            >
-              {t("reviewTakeAll")}
-            </Button>
-          </div>
+          <Caption1 className={styles.muted}>{t("reviewDifferingHint")}</Caption1>
           <ul className={styles.list}>
-            {review.conflicts.map((c) => (
-              <li key={c.id} className={styles.item} data-testid="review-conflict" data-figure={c.id}>
+            {differing.map((k, n) => (
+              <li key={`${k.id}-${n}`} className={styles.item} data-testid="review-differing" data-figure={k.id}>
                 <Text className={styles.text} weight="semibold">
-                  {c.name}
+                  {k.name}
                 </Text>
-                <span className={styles.text}>{t("reviewYours", { text: c.current })}</span>
-                <span className={styles.text}>{t("reviewNew", { text: c.new })}</span>
-                <Caption1 className={styles.muted}>{t("reviewWritten", { text: c.written })}</Caption1>
-                <RadioGroup
-                  className={styles.radios}
-                  layout="horizontal"
-                  aria-label={t("reviewChoiceLabel", { name: c.name })}
-                  value={resolution(c.id, c.resolution)}
+                <span className={styles.text}>{t("reviewYours", { text: k.current })}</span>
+                <span className={styles.text}>{t("reviewLedger", { text: k.ledger })}</span>
+                <Button
+                  size="small"
                   disabled={props.disabled}
-                  onChange={(_, data) => props.onChoose({ ...props.choices, [c.id]: data.value as ConflictChoice })}
+                  data-testid="review-differing-take"
+                  onClick={() => props.onChoose({ ...props.choices, [k.id]: "take" })}
                 >
-                  <Radio value="keep" label={t("reviewKeep")} data-testid="choice-keep" />
-                  <Radio value="take" label={t("reviewTake")} data-testid="choice-take" />
-                </RadioGroup>
+                  {t("reviewTakeLedger")}
+                </Button>
               </li>
             ))}
           </ul>
         </div>
       )}
-
-      {review.removed.length > 0 && (
-        <div className={styles.section}>
-          <Body1Strong as="h3" className={styles.title}>
-            {t("reviewRemoved", { count: review.removed.length })}
-          </Body1Strong>
-          <Caption1 className={styles.muted}>{t("reviewRemovedHint")}</Caption1>
-          <ul className={styles.list}>
-            {review.removed.map((r) => (
-              <li key={r.id} className={styles.item} data-testid="review-removed" data-figure={r.id}>
-                <Text className={styles.text}>{r.name}</Text>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-
-      {review.kept.length > 0 && (
+      {agreeing.length > 0 && (
         <Caption1 className={styles.muted} data-testid="review-kept">
-          {t("reviewKept", { count: review.kept.length, names: review.kept.map((k) => k.name).join(t("listSeparator")) })}
+          {t("reviewKept", { count: agreeing.length, names: agreeing.map((k) => k.name).join(t("listSeparator")) })}
         </Caption1>
       )}
       {review.notInDocument.length > 0 && (
@@ -145,5 +159,61 @@ export function ReviewList(props: {
         </Caption1>
       )}
     </section>
+  );
+}
+
+/** One kind of figure in the review (updated, hand-edited, deleted): a heading, a hint, then a row each; nothing when none. */
+function ReviewSection<T extends { id: string }>(props: {
+  title: string;
+  hint?: string;
+  items: readonly T[];
+  testId: string;
+  render: (item: T) => ReactNode;
+  /** Controls for the whole section, between the hint and the rows. */
+  children?: ReactNode;
+}) {
+  const styles = useStyles();
+  if (props.items.length === 0) return null;
+  return (
+    <div className={styles.section}>
+      <Body1Strong as="h3" className={styles.title}>
+        {props.title}
+      </Body1Strong>
+      {props.hint && <Caption1 className={styles.muted}>{props.hint}</Caption1>}
+      {props.children}
+      <ul className={styles.list}>
+        {props.items.map((item) => (
+          <li key={item.id} className={styles.item} data-testid={props.testId} data-figure={item.id}>
+            {props.render(item)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A table figure's update: each changed cell by group and column, the groups that came and went, then the rounding note. */
+function TableUpdate({ table }: { table: NonNullable<ReviewUpdate["table"]> }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <>
+      <ul className={styles.list} data-testid="review-table-changes">
+        {table.changes.map((c, k) => (
+          <li key={k} className={styles.change} data-testid="review-table-change">
+            {c.kind === "changed"
+              ? t("reviewTableChanged", { group: c.group, column: c.column, old: c.old, new: c.new })
+              : t(c.kind === "added" ? "reviewTableAdded" : "reviewTableRemoved", { group: c.group, cells: c.cells.join(" · ") })}
+          </li>
+        ))}
+      </ul>
+      {table.adjustments.length > 0 && (
+        <Caption1 className={styles.muted} data-testid="review-table-rounding">
+          {t("reviewTableRounding", {
+            list: table.adjustments.map((a) => t("reviewTableRoundingItem", a)).join(t("listSeparator")),
+          })}
+        </Caption1>
+      )}
+    </>
   );
 }

@@ -20,6 +20,7 @@ import { DEFINITIONS_SHEET } from "../../core/ledger/schema";
 import { useI18n, type Lang, type Translate } from "../i18n";
 import { ManualSaveError, canEditManual, figureSections, figureSourceParts, manualAdvice, manualInputText, parseManualInput } from "../model";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { clerkMessage } from "../components/review";
 import { useAction } from "../shell/useAction";
 import type { Problem } from "../shell/action";
 import { describePlace, describePlacesIn, describeValue } from "../../core/describe";
@@ -69,12 +70,11 @@ function manualSaveProblem(error: unknown, name: string, t: Translate, lang: Lan
   if (error instanceof ManualSaveError && error.stage === "refresh") {
     return { what: t("errorManualRefreshWhat", { cell: error.cell ?? "" }), todo: t("errorManualRefreshTodo") };
   }
-  const worded = cause as { message?: unknown; messageEn?: unknown; cell?: unknown };
-  const clerkText = typeof worded?.messageEn === "string" ? (lang === "zh-CN" ? String(worded.message) : worded.messageEn) : null;
+  const cell = (cause as { cell?: unknown } | null)?.cell;
   return {
     what: t("errorManualWhat", { name }),
-    where: typeof worded?.cell === "string" ? t("errorManualWhere", { cell: worded.cell }) : undefined,
-    todo: clerkText ?? t("errorManualTodo"),
+    where: typeof cell === "string" ? t("errorManualWhere", { cell }) : undefined,
+    todo: clerkMessage(cause, lang) ?? t("errorManualTodo"),
   };
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Caption1,
@@ -226,12 +226,23 @@ export function GenerateView(props: {
     });
     if (engine && unresolvedFigures(engine).length > 0) {
       // A report with 待补 figures is made only when the clerk says so, having seen which.
-      props.onResult(engine);
+      showResult(engine);
       setAsk(engine);
     } else if (engine) {
       await layOut(engine);
     }
     setRunning(false);
+  }
+
+  /**
+   * The whole pane re-renders over a new result: as a transition, React renders it in slices
+   * between which the browser paints and answers input, instead of in one long task.
+   */
+  function showResult(engine: EngineResult, alongside?: () => void) {
+    startTransition(() => {
+      props.onResult(engine);
+      alongside?.();
+    });
   }
 
   async function layOut(engine: EngineResult) {
@@ -243,8 +254,9 @@ export function GenerateView(props: {
         await step("render");
         const bytes = await services.renderDocx(engine.report, engine.link);
         mark(3, "done", t("stepLayoutDone"));
-        props.onResult(engine);
-        setOutput({ bytes, result: engine });
+        // One transition: the result notice and the pane's new result render together (a notice
+        // over the old result would read as outdated and be taken away).
+        showResult(engine, () => setOutput({ bytes, result: engine }));
       },
       fail: problem,
     });

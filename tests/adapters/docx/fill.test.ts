@@ -207,6 +207,10 @@ describe("fill: what cannot be converted is said, never guessed", () => {
     const refused = result.issues.filter((i) => i.code === "fill.placeholder_not_converted");
     expect(refused).toHaveLength(1);
     expect(refused[0].message).toContain("{{年度}}");
+    expect(refused[0].message).toContain("修订");
+    // The reason in English in the English message, not the Chinese one inside it.
+    expect(refused[0].messageEn).toContain("revision");
+    expect(refused[0].messageEn.replace("{{年度}}", "")).not.toMatch(/[\u4e00-\u9fff]/);
     expect(strFromU8(unzipSync(result.bytes)["word/document.xml"])).toContain("<w:t>{{年</w:t>");
   });
 

@@ -1,7 +1,7 @@
 // What a placeholder's name leads to: a figure by id or name, a setting by its slot id or 报告设置 name.
-import { linkRecordForSlots, resolvePlaceholder, slotValue, withSlots } from "../../../src/core/fill";
+import { brokenDefinitionOf, linkRecordForSlots, resolvePlaceholder, slotValue, withSlots } from "../../../src/core/fill";
 import { defaultSettings } from "../../../src/core/settings";
-import type { FigureResult } from "../../../src/core/types";
+import type { FigureResult, Issue } from "../../../src/core/types";
 
 const figure = (id: string, name: string, text: string, unresolved = false): FigureResult => ({
   id,
@@ -57,5 +57,28 @@ describe("slot values and the link record", () => {
       "setting.year",
       "eg.count",
     ]);
+  });
+});
+
+describe("brokenDefinitionOf", () => {
+  const broken: Issue = {
+    severity: "error",
+    code: "definition.bad_aggregate",
+    message: "汇总方式“平均”无法识别",
+    messageEn: "unknown aggregate",
+    cell: "指标定义!D9",
+    figure: "eg.avg",
+    figureName: "电子保函 平均金额",
+  };
+  const ledgerError: Issue = { ...broken, code: "date.unparseable", cell: "电子保函!C4" };
+
+  it("finds the unreadable 指标定义 row a placeholder names by 编号 or by 名称, spaces ignored", () => {
+    expect(brokenDefinitionOf("eg.avg", [ledgerError, broken])).toBe(broken);
+    expect(brokenDefinitionOf(" 电子保函平均金额 ", [broken])).toBe(broken);
+  });
+  it("is null for a name no broken row has, for a ledger's own error, and for an error with no cell to point at", () => {
+    expect(brokenDefinitionOf("eg.count", [broken])).toBeNull();
+    expect(brokenDefinitionOf("eg.avg", [ledgerError])).toBeNull();
+    expect(brokenDefinitionOf("eg.avg", [{ ...broken, cell: undefined }])).toBeNull();
   });
 });
