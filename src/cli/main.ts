@@ -250,7 +250,10 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
       writeFileSync(output, bytesOut);
       progress.done();
       if (flags.json) printJson(io, { output, ...figuresJson(result), mustLook: lookJson(reasons) });
-      else io.out(`${summaryLine(result, lang)}\n${scopeNoteLine(result, lang)}${lang === "en" ? "Report written: " : "报告已写入："}${output}\n`);
+      else
+        io.out(
+          `${summaryLine(result, lang)}\n${scopeNoteLine(result, lang)}${lang === "en" ? "Report written: " : "报告已写入："}${output}\n`,
+        );
     }
     if (!flags.json) tellReasons(cmd, reasons, lang, io);
     return exitCode(outcome);

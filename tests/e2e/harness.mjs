@@ -195,16 +195,24 @@ export async function assertPaneUsable(page, where) {
   }, MAIN_BUTTONS);
   assert(testId, `${where}: no main button is visible (${MAIN_BUTTONS.join(", ")})`);
   const button = page.locator(`#pane [data-testid="${testId}"]`).first();
-  await button.scrollIntoViewIfNeeded();
-  const hit = await button.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const x = r.left + r.width / 2;
-    const y = r.top + r.height / 2;
-    const top = document.elementFromPoint(x, y);
-    const describe = (n) =>
-      n ? `${n.tagName.toLowerCase()}${n.id ? "#" + n.id : ""}.${String(n.className).split(" ").slice(0, 3).join(".")}` : "nothing";
-    return { x, y, inside: !!top && el.contains(top), top: describe(top), visible: r.width > 0 && r.height > 0 };
-  });
+  // Scrolled to and measured in one task: a recount the pane starts after a choice (a scope picked)
+  // can still move the button between a separate scroll and the measurement. A cover that stays is
+  // a failure; a layout that is still settling gets a few short waits.
+  let hit;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (attempt > 0) await page.waitForTimeout(300);
+    hit = await button.evaluate((el) => {
+      el.scrollIntoView({ block: "center", inline: "nearest" });
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const top = document.elementFromPoint(x, y);
+      const describe = (n) =>
+        n ? `${n.tagName.toLowerCase()}${n.id ? "#" + n.id : ""}.${String(n.className).split(" ").slice(0, 3).join(".")}` : "nothing";
+      return { x, y, inside: !!top && el.contains(top), top: describe(top), visible: r.width > 0 && r.height > 0 };
+    });
+    if (hit.visible && hit.inside) break;
+  }
   assert(hit.visible, `${where}: the main button ${testId} has no size`);
   assert(hit.inside, `${where}: a click at the centre of ${testId} reaches ${hit.top}, not the button`);
   await page.evaluate((id) => {

@@ -140,9 +140,18 @@ runScenarios(async (browser, url) => {
       const target = /“(.+)”/.exec(label)?.[1];
       assert(target && target !== "—", `the button should name text to click after: ${label}`);
       let state = await documentState(page);
-      assert(state.paragraphs.some((p) => p.includes(target)), `“${target}” is not in the report: ${state.paragraphs.join(" | ")}`);
+      assert(
+        state.paragraphs.some((p) => p.includes(target)),
+        `“${target}” is not in the report: ${state.paragraphs.join(" | ")}`,
+      );
       await button.click();
-      assert((await page.getByTestId("sim-load-error").count()) === 0, `the click failed: ${await page.getByTestId("sim-load-error").textContent().catch(() => "")}`);
+      assert(
+        (await page.getByTestId("sim-load-error").count()) === 0,
+        `the click failed: ${await page
+          .getByTestId("sim-load-error")
+          .textContent()
+          .catch(() => "")}`,
+      );
       assert((await page.getByTestId("sim-edits").textContent()).includes("cursor"), "the click is listed among the clerk's edits");
       await pickWorkbook(page);
       await page.getByTestId("figure-search").fill("服务企业");
@@ -171,7 +180,10 @@ runScenarios(async (browser, url) => {
       await page.getByTestId("figure-search").fill("保函笔数");
       let state = await documentState(page);
       const copies = textsOf(state, "eg.count").length;
-      assert(textsOf(state, "eg.count").every((t) => t === "3372"), `the report's eg.count: ${textsOf(state, "eg.count")}`);
+      assert(
+        textsOf(state, "eg.count").every((t) => t === "3372"),
+        `the report's eg.count: ${textsOf(state, "eg.count")}`,
+      );
 
       // 1. Asked, cancelled: nothing placed.
       await cursor();
@@ -267,7 +279,9 @@ runScenarios(async (browser, url) => {
       await page.evaluate(() => window.__playground.word.typeInControl("lr:setting.city", "某县", 1));
       await page.getByTestId("reload").click();
       await page.getByTestId("word-figure").first().waitFor();
-      await page.getByTestId("refresh-pick-input").setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+      await page
+        .getByTestId("refresh-pick-input")
+        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
       await page.getByTestId("review").waitFor();
       const summary = await page.getByTestId("review-summary").textContent();
       assert(!summary.includes("所有数字都与台账一致"), `a differing copy is not "all agree": ${summary}`);

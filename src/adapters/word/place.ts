@@ -126,7 +126,8 @@ async function beginPlacing(source: PlaceSource, options: PlaceOptions, run: Wor
   if (read.problem && read.problem.code !== "not_linked")
     throw new WordLinkError(read.problem.code, read.problem.message, read.problem.messageEn);
   // A report's figures come from its own workbook: another one is asked about, as 刷新数据 does.
-  const mismatch = read.record && source.workbookId !== undefined ? workbookMismatch(read.record, source.workbookId, source.workbookName) : null;
+  const mismatch =
+    read.record && source.workbookId !== undefined ? workbookMismatch(read.record, source.workbookId, source.workbookName) : null;
   if (mismatch && !options.allowOtherWorkbook) throw new OtherWorkbookError(mismatch);
   return { read, bookmarks: environment(env).isSetSupported("WordApi", "1.4") };
 }
@@ -285,6 +286,7 @@ async function placeTableFigure(
     );
   await run(async (context) => {
     const selection = context.document.getSelection();
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation to another proxy, loaded on the next line
     const cell = selection.parentTableCellOrNullObject;
     cell.load("rowIndex,cellIndex");
     await context.sync();

@@ -157,7 +157,8 @@ export function tableChanges(oldText: string, newText: string): TableChange[] | 
   const changes: TableChange[] = [];
   // A renamed column (the 分组列 or the unit) is said once, as the header's change.
   header.forEach((cell, k) => {
-    if (before[0][k] !== cell) changes.push({ kind: "changed", group: "表头", column: before[0][k] ?? "", old: before[0][k] ?? "", new: cell });
+    if (before[0][k] !== cell)
+      changes.push({ kind: "changed", group: "表头", column: before[0][k] ?? "", old: before[0][k] ?? "", new: cell });
   });
   const old = new Map(before.slice(1).map((row) => [row[0], row]));
   const seen = new Set<string>();

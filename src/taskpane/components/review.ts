@@ -96,7 +96,9 @@ export function reviewModel(
     });
   }
   return {
-    updates: plan.updated.filter((u) => !conflicted.has(u.id)).map((u) => withTable({ id: u.id, name: name(u.id), old: u.old, new: u.new }, plan)),
+    updates: plan.updated
+      .filter((u) => !conflicted.has(u.id))
+      .map((u) => withTable({ id: u.id, name: name(u.id), old: u.old, new: u.new }, plan)),
     conflicts,
     removed: plan.removed.map((id) => ({ id, name: name(id) })),
     kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), current: k.current, ledger: k.new, agrees: k.agrees })),

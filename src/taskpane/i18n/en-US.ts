@@ -105,7 +105,8 @@ export const enUS: Messages = {
   settingsSaved: "Written back to 报告设置",
   settingsSaving: "Writing to 报告设置 and recomputing the figures…",
   excludedBeforeGenerate: "Rows with errors that will not count: {rows}; see Ledgers.",
-  duplicateKeys: "{count} key(s) are duplicated ({cells}); both rows were counted in the figures, so a figure may be too high. Check them under Ledgers and delete or correct one row.",
+  duplicateKeys:
+    "{count} key(s) are duplicated ({cells}); both rows were counted in the figures, so a figure may be too high. Check them under Ledgers and delete or correct one row.",
   generate: "Generate report",
   generating: "Generating the report",
   stepRead: "Read ledgers",
@@ -220,7 +221,8 @@ export const enUS: Messages = {
   reviewWritten: "Written before: {text}",
   reviewOnlyDiffering: "The ledgers are unchanged and nothing needs updating, but {count} place(s) differ from the ledgers; see below.",
   reviewDiffering: "Different from the ledgers ({count})",
-  reviewDifferingHint: "The ledgers did not change, but these places say something else; kept as written for now. If one was inserted or typed by mistake, set it to the ledgers' value.",
+  reviewDifferingHint:
+    "The ledgers did not change, but these places say something else; kept as written for now. If one was inserted or typed by mistake, set it to the ledgers' value.",
   reviewLedger: "Ledgers: {text}",
   reviewTakeLedger: "Use the ledgers' value",
   reviewTableChanged: "{group}, {column}: {old} → {new}",

@@ -14,7 +14,13 @@ import {
   type WordRun,
 } from "../../adapters/word";
 import { readWorkbookFileLazily, renderDocxLazily, type PanePlatform } from "../shell/services";
-import { convertPlaceholdersInWord, insertFigureAtCursor, type PlaceOptions, type PlaceResult, type PlaceSource } from "../../adapters/word/place";
+import {
+  convertPlaceholdersInWord,
+  insertFigureAtCursor,
+  type PlaceOptions,
+  type PlaceResult,
+  type PlaceSource,
+} from "../../adapters/word/place";
 import { canReadOpenFile, readOpenDocumentFile } from "../../adapters/word/file";
 import { prepareRefresh, type ReportFileRefresh } from "../../adapters/docx/refresh";
 import { downloadsBlocked } from "../shell/download";

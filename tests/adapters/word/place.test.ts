@@ -194,7 +194,12 @@ describe("placing a figure the report already holds", () => {
     const sim = createSimulatedWord(await renderDocx(engine.report, engine.link));
     // In the paragraph that already says 开立投标保证电子保函{{eg.count}}笔.
     sim.document.placeCursorAfter("充分释放企业现金流");
-    return { sim, env: wordEnvironment(sim), run: sim.Word.run as unknown as WordRun, written: engine.figures.find((f) => f.id === "eg.count")!.text };
+    return {
+      sim,
+      env: wordEnvironment(sim),
+      run: sim.Word.run as unknown as WordRun,
+      written: engine.figures.find((f) => f.id === "eg.count")!.text,
+    };
   }
   const countsIn = (sim: SimulatedWord) =>
     sim.document

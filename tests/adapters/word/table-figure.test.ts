@@ -11,7 +11,13 @@ import type { RawCell, RawWorkbook } from "../../../src/core/types";
 import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord } from "../../../src/simulated-host/word";
 import { TABLE_TEMPLATE } from "../../helpers/table-template";
 import { figureNames, reviewModel } from "../../../src/taskpane/components/review";
-import { convertPlaceholdersInWord, insertFigureAtCursor, TABLE_IN_CELL, TABLE_NEEDS_1_3, type PlaceSource } from "../../../src/adapters/word/place";
+import {
+  convertPlaceholdersInWord,
+  insertFigureAtCursor,
+  TABLE_IN_CELL,
+  TABLE_NEEDS_1_3,
+  type PlaceSource,
+} from "../../../src/adapters/word/place";
 import { wordMadePackage } from "../docx/word-made";
 
 const GUARANTEES: RawCell[] = ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"];

@@ -182,14 +182,40 @@ describe("what a reader is told about a table figure", () => {
   };
 
   test("a share the largest remainder moved off plain rounding is named with both values; none when plain rounding adds up", () => {
-    expect(shareAdjustments(table([["甲", 1], ["乙", 1], ["丙", 1]]))).toEqual([{ group: "甲", rounded: "33.3%", shown: "33.4%" }]);
-    expect(shareAdjustments(table([["甲", 2], ["乙", 1], ["丙", 1]]))).toEqual([]);
+    expect(
+      shareAdjustments(
+        table([
+          ["甲", 1],
+          ["乙", 1],
+          ["丙", 1],
+        ]),
+      ),
+    ).toEqual([{ group: "甲", rounded: "33.3%", shown: "33.4%" }]);
+    expect(
+      shareAdjustments(
+        table([
+          ["甲", 2],
+          ["乙", 1],
+          ["丙", 1],
+        ]),
+      ),
+    ).toEqual([]);
     expect(shareAdjustments(table([]))).toEqual([]);
   });
 
   test("a refresh's changes are said by group and column: a cell that moved, a group that appeared, one that went", () => {
-    const before = tableText(table([["甲银行", 2], ["乙担保", 1]]));
-    const after = tableText(table([["丙保险", 3], ["甲银行", 2]]));
+    const before = tableText(
+      table([
+        ["甲银行", 2],
+        ["乙担保", 1],
+      ]),
+    );
+    const after = tableText(
+      table([
+        ["丙保险", 3],
+        ["甲银行", 2],
+      ]),
+    );
     expect(tableChanges(before, after)).toEqual([
       { kind: "added", group: "丙保险", cells: ["3", "60.0%"] },
       { kind: "changed", group: "甲银行", column: "占比", old: "66.7%", new: "40.0%" },
