@@ -103,6 +103,7 @@ export const enUS: Messages = {
   fieldScope: "Scope",
   fieldTemplate: "Template",
   settingsSaved: "Written back to 报告设置",
+  settingsSaving: "Writing to 报告设置 and recomputing the figures…",
   excludedBeforeGenerate: "Rows with errors that will not count: {rows}; see Ledgers.",
   duplicateKeys:
     "{count} key(s) are duplicated ({cells}); both rows were counted in the figures, so a figure may be too high. Check them under Ledgers and delete or correct one row.",

@@ -98,6 +98,7 @@ export const zhCN = {
   fieldScope: "统计范围",
   fieldTemplate: "报告模板",
   settingsSaved: "已写回“报告设置”",
+  settingsSaving: "正在写回“报告设置”并重新计算指标…",
   excludedBeforeGenerate: "有 {rows} 行因错误将不计入指标，详见“台账”。",
   duplicateKeys: "{count} 个编号重复（{cells}），两行都已计入指标，数字可能偏大。请在“台账”中核对，删去或改正其中一行。",
   generate: "生成报告",

@@ -339,7 +339,8 @@ export function GenerateView(props: {
           </Dropdown>
         </Field>
         <Caption1 className={styles.muted} aria-live="polite">
-          {savedNote}
+          {/* Writing back and recomputing takes a moment: the figures and notices below change after it. */}
+          {settingsAction.busy ? <Spinner size="extra-tiny" labelPosition="after" label={t("settingsSaving")} /> : savedNote}
         </Caption1>
         {settingsAction.error && <ErrorNotice error={settingsAction.error} />}
       </div>
