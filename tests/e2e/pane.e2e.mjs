@@ -23,6 +23,24 @@ import {
 } from "./harness.mjs";
 import { ledgerFile, measureGenerate } from "./main-thread.mjs";
 
+/** After a confirm dialog closes the pane is no longer hidden from assistive tech, and focus is on a control, not a bare DIV. */
+async function assertOpenAfterConfirm(page, where) {
+  await page.waitForTimeout(600); // the dialog's closing motion
+  const hidden = await page.evaluate(() => document.querySelector("#pane")?.closest("[aria-hidden=true]") !== null);
+  assert(!hidden, `${where}: #pane (or an ancestor) keeps aria-hidden="true"`);
+  // Role-based queries skip aria-hidden content: a tab found by role proves a screen reader reaches the pane.
+  const tabs = await page.getByRole("tab").count();
+  assert(tabs > 0, `${where}: no tab is reachable by role`);
+  // Focus goes to the outcome message (so it is read out) or a control — never a DIV inside hidden content.
+  const focus = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el.closest("[aria-hidden=true]")) return "hidden";
+    if (el.getAttribute("data-testid") === "set-up-outcome" || el.matches("button, [role=tab], input")) return "ok";
+    return el.tagName;
+  });
+  assert(focus === "ok", `${where}: focus was left on ${focus}`);
+}
+
 async function ledgersAppear(page) {
   await page.getByTestId("ledger-card").first().waitFor();
   return page.getByTestId("ledger-card").count();
@@ -189,7 +207,23 @@ runScenarios(async (browser, url) => {
       await outcome.waitFor();
       const text = await outcome.textContent();
       assert(/已添加 \d+ 张工作表/.test(text) && text.includes("报告设置"), `set-up outcome: ${text}`);
+      await assertOpenAfterConfirm(page, "set-up confirmed (zh)");
       await shot(page, "10-after-set-up-zh-320");
+    },
+  );
+
+  await paneScenario(
+    browser,
+    url,
+    "Confirming set-up in English leaves the pane reachable by role",
+    "empty=1&width=320&lang=en",
+    async ({ page }) => {
+      await page.getByTestId("set-up").click();
+      await page.getByTestId("set-up-confirm").click();
+      await page.getByTestId("set-up-outcome").waitFor();
+      await assertOpenAfterConfirm(page, "set-up confirmed (en)");
+      await page.getByRole("tab").first().click();
+      await assertPaneUsable(page, "after set-up (en)");
     },
   );
 
