@@ -25,7 +25,16 @@ const OFFICE_JS_FILES = {
   from: "node_modules/@microsoft/office-js/dist",
   to: "office-js",
   globOptions: {
-    ignore: ["**/*.debug.js", "**/*.d.ts", "**/office-vsdoc.js", "**/outlook*", "**/onenote*", "**/powerpoint*", "**/project*", "**/access*"],
+    ignore: [
+      "**/*.debug.js",
+      "**/*.d.ts",
+      "**/office-vsdoc.js",
+      "**/outlook*",
+      "**/onenote*",
+      "**/powerpoint*",
+      "**/project*",
+      "**/access*",
+    ],
   },
 };
 
@@ -145,7 +154,7 @@ module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   if (env.playground) return { mode: options.mode || "production", ...playgroundConfig(dev) };
   // The offline web page alone (`npm run web`); a plain build makes it beside the add-in, in dist/web/.
-  if (env.web) return { mode: options.mode || "production", ...webConfig(common(dev)) };
+  if (env.web) return { mode: options.mode || "production", ...webConfig(common(dev), { engineWorker: engineWorkerEntry }) };
   const config = { mode: options.mode || "production", ...paneConfig(dev) };
   if (env.WEBPACK_SERVE) {
     config.devServer = {
@@ -157,5 +166,5 @@ module.exports = async (env = {}, options = {}) => {
     };
   }
   if (env.WEBPACK_SERVE) return config;
-  return [config, { mode: config.mode, ...webConfig(common(dev)), dependencies: ["pane"] }];
+  return [config, { mode: config.mode, ...webConfig(common(dev), { engineWorker: engineWorkerEntry }), dependencies: ["pane"] }];
 };

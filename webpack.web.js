@@ -64,10 +64,12 @@ class SingleFilePlugin {
             .toString()
             .replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "")
             .replace(/<\/script/gi, "<\\/script");
+        // Not the engine worker: inline it would run as page script, and a page from file:// may not
+        // start a worker anyway (origin 'null'); the one-file copy computes on its main thread.
         const chunks = compilation
           .getAssets()
           .map((a) => a.name)
-          .filter((name) => name.endsWith(".js") && name !== entryTag[1])
+          .filter((name) => name.endsWith(".js") && name !== entryTag[1] && !name.startsWith("engine-worker."))
           .sort();
         const scripts = [...chunks.map(code), code(entryTag[1])];
         const hashes = scripts.map((js) => `'sha256-${crypto.createHash("sha256").update(js, "utf8").digest("base64")}'`);
@@ -101,13 +103,14 @@ function webContentSecurityPolicy(inlineHash) {
   ].join("; ");
 }
 
-module.exports = function webConfig(common) {
+/** `engineWorker`: the engine's Web Worker entry (webpack.config.js), the same one the pane runs. */
+module.exports = function webConfig(common, { engineWorker } = {}) {
   return {
     ...common,
     name: "web",
     // The budget is for what a browser loads from the folder; the one-file copy is for disks and USB sticks.
     performance: { ...common.performance, assetFilter: (name) => name.endsWith(".js") },
-    entry: { web: "./src/web/index.tsx" },
+    entry: { web: "./src/web/index.tsx", ...(engineWorker ? { "engine-worker": engineWorker } : {}) },
     output: {
       path: path.resolve(__dirname, "dist", "web"),
       filename: "[name].[contenthash:8].js",

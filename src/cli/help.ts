@@ -12,33 +12,22 @@ const ALWAYS: Record<string, OptionSpec> = {
   lang: { type: "string" },
 };
 
+/** What every command that reads the ledgers for a year and a department takes. */
+const COMPUTING: Record<string, OptionSpec> = { ...ALWAYS, year: { type: "string" }, scope: { type: "string" } };
+/** What every command that writes a report takes besides. */
+const WRITING: Record<string, OptionSpec> = { ...COMPUTING, output: { type: "string", short: "o" }, force: { type: "boolean" } };
+
 /** The options of each command, for node:util parseArgs. */
 export const OPTIONS: Record<Command, Record<string, OptionSpec>> = {
   init: { ...ALWAYS, year: { type: "string" }, force: { type: "boolean" } },
-  check: { ...ALWAYS, year: { type: "string" }, scope: { type: "string" } },
-  figures: { ...ALWAYS, year: { type: "string" }, scope: { type: "string" } },
-  generate: {
-    ...ALWAYS,
-    output: { type: "string", short: "o" },
-    year: { type: "string" },
-    scope: { type: "string" },
-    force: { type: "boolean" },
-  },
-  fill: {
-    ...ALWAYS,
-    output: { type: "string", short: "o" },
-    year: { type: "string" },
-    scope: { type: "string" },
-    force: { type: "boolean" },
-  },
+  check: COMPUTING,
+  figures: COMPUTING,
+  generate: WRITING,
+  fill: WRITING,
   refresh: {
-    ...ALWAYS,
-    output: { type: "string", short: "o" },
-    year: { type: "string" },
-    scope: { type: "string" },
+    ...WRITING,
     "overwrite-conflicts": { type: "boolean" },
     "other-workbook": { type: "boolean" },
-    force: { type: "boolean" },
     verbose: { type: "boolean" },
   },
 };

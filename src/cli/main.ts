@@ -23,6 +23,7 @@ import {
   refreshJson,
   issueCountLine,
   summaryLine,
+  scopeNoteLine,
   type Lang,
 } from "./output";
 import { COMMANDS, HELP, OPTIONS, didYouMean, type Command } from "./help";
@@ -249,7 +250,7 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
       writeFileSync(output, bytesOut);
       progress.done();
       if (flags.json) printJson(io, { output, ...figuresJson(result), mustLook: lookJson(reasons) });
-      else io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Report written: " : "报告已写入："}${output}\n`);
+      else io.out(`${summaryLine(result, lang)}\n${scopeNoteLine(result, lang)}${lang === "en" ? "Report written: " : "报告已写入："}${output}\n`);
     }
     if (!flags.json) tellReasons(cmd, reasons, lang, io);
     return exitCode(outcome);
@@ -589,8 +590,29 @@ function randomId(): string {
 }
 
 /** Entry point of the `ledger-report` binary. */
+/**
+ * The terminal streams, for a reader that may stop reading: `ledger-report figures … | head` closes
+ * the pipe after ten lines, and the next write failed with EPIPE as an unhandled error — a stack
+ * trace. A closed stream is not the clerk's problem: what is left to print is dropped, the command
+ * finishes its work (a report being written is still written) and exits with its own code.
+ */
+function closableIo(): Io {
+  const closed = { out: false, err: false };
+  const quietOnClose = (stream: NodeJS.WriteStream, which: keyof typeof closed) =>
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+      closed[which] = true;
+    });
+  quietOnClose(process.stdout, "out");
+  quietOnClose(process.stderr, "err");
+  return {
+    out: (s) => void (closed.out || process.stdout.write(s)),
+    err: (s) => void (closed.err || process.stderr.write(s)),
+  };
+}
+
 export function run(): void {
-  main(process.argv.slice(2)).then(
+  main(process.argv.slice(2), closableIo()).then(
     (code) => {
       process.exitCode = code;
     },

@@ -3,7 +3,8 @@ import type { EngineResult } from "../core/engine";
 import type { Issue, Severity } from "../core/types";
 import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
-import { describeConditionText, sortIssues } from "../core/describe";
+import { scopeText } from "../core/report/slots";
+import { describeConditionText, scopedName, sortIssues } from "../core/describe";
 
 export type Lang = "zh" | "en";
 
@@ -107,7 +108,7 @@ export function formatFigures(result: EngineResult, lang: Lang): string {
           ? "manual"
           : "手工值"
         : [f.ledger, describeConditionText(f.conditions, lang === "en" ? "en-US" : "zh-CN"), f.period.label].filter(Boolean).join(" · ");
-    rows.push([f.id, f.name, f.text, String(f.rows), source]);
+    rows.push([f.id, scopedName(f), f.text, String(f.rows), source]);
   }
   return `${table(rows)}\n`;
 }
@@ -119,6 +120,15 @@ export function summaryLine(result: EngineResult, lang: Lang): string {
   return lang === "en"
     ? `${result.figures.length} figures, ${periodStart}–${periodEnd}, scope ${scope}; ${excluded} row(s) excluded; ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s).`
     : `指标 ${result.figures.length} 项，期间 ${periodStart} 至 ${periodEnd}，范围 ${scope}；排除错误行 ${excluded} 行；错误 ${count("error")} 个，警告 ${count("warning")} 个，提示 ${count("info")} 个。`;
+}
+
+/** For a report limited to one department: what it says under its title, so the clerk knows it is not the agency's. */
+export function scopeNoteLine(result: EngineResult, lang: Lang): string {
+  const scope = scopeText(result.settings.scope);
+  if (!scope) return "";
+  return lang === "en"
+    ? `The report counts ${scope} only and says so under its title: （统计范围：${scope}）\n`
+    : `报告只统计“${scope}”，已在标题下注明：（统计范围：${scope}）\n`;
 }
 
 function issueJson(i: Issue) {
@@ -142,7 +152,9 @@ export function figuresJson(result: EngineResult) {
   return {
     figures: result.figures.map((f) => ({
       id: f.id,
-      name: f.name,
+      // Counted for one department: its name says so, and `scope` names it (null for the whole agency).
+      name: scopedName(f),
+      scope: f.scope ?? null,
       value: f.value,
       text: f.text,
       rows: f.rows,
@@ -177,7 +189,9 @@ export function checkJson(result: EngineResult) {
  * is counted once, as overwritten.
  */
 export function refreshSummary(plan: RefreshPlan) {
-  const name = new Map(plan.record.figures.map((f) => [f.id, f.name]));
+  // A report for one department: each figure's name says so, as the report's line under the title does.
+  const scope = scopeText(plan.record.scope);
+  const name = new Map(plan.record.figures.map((f) => [f.id, scopedName({ name: f.name, scope: f.ledger && scope ? scope : undefined })]));
   const taken = new Set(plan.conflicts.filter((c) => c.resolution === "take").map((c) => c.id));
   return {
     // A removed figure is no longer in the new record: the plan still knows its name.

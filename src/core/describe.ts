@@ -129,3 +129,11 @@ export function sortIssues(issues: readonly Issue[]): Issue[] {
     })
     .map((x) => x.issue);
 }
+
+/**
+ * A figure's name as a list shows it: with its department when it was counted for one
+ * (`电子保函笔数（交易一科）`), so a department's number never reads as the agency's.
+ */
+export function scopedName(figure: { name: string; scope?: string }): string {
+  return figure.scope ? `${figure.name}（${figure.scope}）` : figure.name;
+}

@@ -7,6 +7,7 @@ import { readDefinitions, evaluateFigures, ledgerDepartments, DEFAULT_DEFINITION
 import { readSettings, ALL_DEPARTMENTS } from "./settings";
 import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById, parseTemplate, isSettingSlot, type Template } from "./report";
 import { placeholderText } from "./format";
+import { catalogueIssue, issueText } from "./messages";
 
 export interface EngineOptions {
   /** Settings chosen for this run (CLI flags, pane fields) over those of 报告设置. */
@@ -98,20 +99,16 @@ export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}
 function unknownScope(scope: string, departments: string[], cell: string | undefined): Issue[] {
   const wanted = scope.trim();
   if (wanted === "" || wanted === ALL_DEPARTMENTS || departments.includes(wanted)) return [];
-  const known = departments.length
-    ? `台账中的部门有：${departments.join("、")}（或填“${ALL_DEPARTMENTS}”）`
-    : `台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），只能填“${ALL_DEPARTMENTS}”`;
-  const knownEn = departments.length
-    ? `the ledgers name these departments: ${departments.join(", ")} (or ${ALL_DEPARTMENTS} for all)`
-    : `the ledgers name no department at all (no 部门 column, no department in a sheet name); only ${ALL_DEPARTMENTS} can be used`;
-  const issue: Issue = {
-    severity: "error",
-    code: "settings.scope_unknown",
-    message: `${cell ? `${cell}：` : ""}统计范围“${wanted}”不是任何台账中的部门；${known}。按该范围统计的指标显示为待补。`,
-    messageEn: `${cell ? `${cell}: ` : ""}the scope "${wanted}" is no department of any ledger; ${knownEn}. The figures it would limit are left unresolved.`,
+  const params = {
+    at: cell ? `${cell}：` : "",
+    atEn: cell ? `${cell}: ` : "",
+    scope: wanted,
+    all: ALL_DEPARTMENTS,
+    departments: departments.join("、"),
+    departmentsEn: departments.join(", "),
   };
-  if (cell) issue.cell = cell;
-  return [issue];
+  const key = departments.length ? "settings.scope_unknown" : "settings.scope_unknown#no_departments";
+  return [catalogueIssue("error", key, params, cell ? { cell } : {})];
 }
 
 /**
@@ -135,8 +132,7 @@ function undefinedFigures(
       out.push(missing.figure);
       issues.push({
         ...missing.issue,
-        message: `报告模板使用指标“${name}”（${piece.id}），但“指标定义”中没有这一行：报告中显示为“${placeholderText(name)}”。`,
-        messageEn: `The report template uses figure ${piece.id} (${name}), which 指标定义 does not define; the report shows a placeholder.`,
+        ...issueText("figure.not_defined#template", { name, id: piece.id, placeholder: placeholderText(name) }),
       });
     }
   }
@@ -167,11 +163,6 @@ export function undefinedFigure(id: string, name: string, settings: ReportSettin
       fingerprint: `undefined:${id}`,
       manual: true,
     },
-    issue: {
-      severity: "warning",
-      code: "figure.not_defined",
-      message: `报告中有指标“${name}”（${id}），但“指标定义”中没有这一行：报告中改为显示“${placeholderText(name)}”。`,
-      messageEn: `The report shows figure ${id} (${name}), which 指标定义 does not define (any more); the report now shows a placeholder.`,
-    },
+    issue: catalogueIssue("warning", "figure.not_defined", { name, id, placeholder: placeholderText(name) }),
   };
 }

@@ -306,6 +306,11 @@ export interface FigureResult {
   table?: FigureTable | null;
   /** Number of ledger rows used (0 for manual figures). */
   rows: number;
+  /**
+   * The one department the figure was counted for (统计范围/--scope); absent for the whole agency.
+   * Whoever shows the figure by its name says it too, so a department's count never reads as the agency's.
+   */
+  scope?: string;
   ledger: LedgerName | null;
   /** The conditions as written, e.g. `状态≠撤销`. */
   conditions: string;

@@ -64,8 +64,22 @@ export interface PlaygroundWordHook {
   placeCursorAfter(text: string): void;
 }
 
-/** Where the side panel's click puts the cursor: text in the clerk's own example document. */
+/** Where the side panel's click puts the cursor in the clerk's own example document (fill-template.docx). */
 const CURSOR_AFTER = "为企业减少资金占用";
+
+/**
+ * Text the open document really has to click after: the example's words where they are there, else
+ * the end of the first sentence of narrative (a generated report says other things), else nothing.
+ */
+function cursorTarget(word: SimulatedWord | null): string | null {
+  const narrative = word?.document.narrative() ?? [];
+  if (narrative.some((t) => t.includes(CURSOR_AFTER))) return CURSOR_AFTER;
+  for (const text of narrative) {
+    const end = text.indexOf("。");
+    if (end >= 6) return text.slice(Math.max(0, end - 10), end + 1);
+  }
+  return null;
+}
 
 function installHook() {
   const hook: PlaygroundWordHook = {
@@ -204,9 +218,13 @@ export function WordSidePanel(props: { toggle: ReactNode }) {
           type="button"
           style={button}
           data-testid="sim-place-cursor"
-          onClick={() => clerkEdit("cursor", (w) => w.document.placeCursorAfter(CURSOR_AFTER))}
+          disabled={cursorTarget(sim) === null}
+          onClick={() => {
+            const target = cursorTarget(sim);
+            if (target !== null) clerkEdit("cursor", (w) => w.document.placeCursorAfter(target));
+          }}
         >
-          Click after “{CURSOR_AFTER}” (the cursor for 插入)
+          Click after “{cursorTarget(sim) ?? "—"}” (the cursor for 插入)
         </button>
         <p style={{ margin: "4px 0", color: "#605e5c" }} data-testid="sim-edits">
           Done: {s.edits.length ? s.edits.join(", ") : "none"}

@@ -779,6 +779,11 @@ export class SimWordDocument {
   private caret: { item: Item; offset: number } | null = null;
 
   /** The clerk clicks just after the first `after` in the narrative (text outside every control). */
+  /** The narrative pieces outside any control (where placeCursorAfter can put the caret), in order. */
+  narrative(): string[] {
+    return this.items.flatMap((i) => (i.kind === "text" && i.controls.length === 0 && i.revision !== "deleted" ? [i.text] : []));
+  }
+
   placeCursorAfter(after: string): void {
     const it = this.items.find((i) => i.kind === "text" && i.controls.length === 0 && i.text.includes(after));
     if (!it || it.kind !== "text") throw new Error(`narrative text not found: ${after}`);

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { EngineResult } from "../core/engine";
-import type { SetUpResult } from "../adapters/excel/types";
+import type { RowSelection, SetUpResult } from "../adapters/excel/types";
 import type { ColumnMappingEntry } from "../adapters/excel/column-map";
 import { clerkMessage } from "./components/review";
 import { useI18n } from "./i18n";
@@ -249,7 +249,13 @@ export function App({ services: given }: { services: PaneServices }) {
           columnMapping: { onAdd: addColumnMapping, busy: mapping.busy },
         }}
         figures={{
-          onSelectRows: (refs) => select(refs[0] ? `${refs[0].sheet}!${refs[0].row}` : "", () => services.source.selectRows(refs)),
+          onSelectRows: async (refs) => {
+            let selected: RowSelection | null = null;
+            const done = await select(refs[0] ? `${refs[0].sheet}!${refs[0].row}` : "", async () => {
+              selected = await services.source.selectRows(refs);
+            });
+            return done ? selected : false;
+          },
           onSaveManual: async (figureId, value) => {
             // A quiet re-read (no spinner): the figures stay on screen and focus stays in the value.
             const saved = await saveManualValue(services, figureId, value);

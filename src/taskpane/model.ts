@@ -86,6 +86,22 @@ export function excludedRows(result: EngineResult): number {
   return Object.values(result.ledgers.ledgers).reduce((sum, ledger) => sum + (ledger?.excluded ?? 0), 0);
 }
 
+/** Repeated keys (保函编号, 单位名称 …), with the first few cells where one repeats. */
+export interface DuplicateKeys {
+  count: number;
+  cells: string[];
+}
+
+/**
+ * Repeated keys: the engine cannot know which of two rows is right, so it counts both and a figure
+ * may be too high. Said with the report, not only under 台账, as the command line says it.
+ */
+export function duplicateKeys(result: EngineResult): DuplicateKeys {
+  const found = result.issues.filter((i) => i.code === "key.duplicate");
+  const cells = found.flatMap((i) => i.cells ?? (i.cell ? [i.cell] : []));
+  return { count: found.reduce((sum, i) => sum + (i.count ?? 1), 0), cells: [...new Set(cells)].slice(0, 3) };
+}
+
 /**
  * Departments a report can be scoped to: only those named by rows or by sheet names. A scope no
  * ledger has (a typo in 报告设置) is not offered; the view shows it as an error instead.
@@ -203,6 +219,17 @@ export function manualInputText(value: number | null): string {
 /** A manual figure can be edited in the pane when its definition came from the workbook's 指标定义. */
 export function canEditManual(figure: FigureResult, definition: FigureDefinition | undefined): boolean {
   return figure.manual && definition?.sourceRow !== undefined;
+}
+
+/**
+ * What to tell the clerk about a manual figure the pane cannot edit. "notDefined": 指标定义 is there
+ * but has no row for it (a row deleted, a template naming a new figure) — 初始化工作簿 and 补齐 leave
+ * an existing 指标定义 alone, so the advice is the row to add. "builtIn": no 指标定义 at all, the
+ * built-in definitions are in use and set-up adds the sheet.
+ */
+export function manualAdvice(figure: FigureResult, definition: FigureDefinition | undefined): "notDefined" | "builtIn" | null {
+  if (!figure.manual || canEditManual(figure, definition)) return null;
+  return figure.unresolved?.code === "not_defined" ? "notDefined" : "builtIn";
 }
 
 /** Where saving a manual value failed: writing the cell, or reading the workbook again afterwards. */

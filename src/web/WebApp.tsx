@@ -21,6 +21,8 @@ import type { EngineResult } from "../core/engine";
 import { useI18n } from "../taskpane/i18n";
 import type { PaneServices } from "../taskpane/services";
 import { readWorkbookFileLazily, refreshReportFileLazily, renderDocxLazily } from "../taskpane/shell/services";
+import { createEngineClient, type EngineClient } from "../worker/client";
+import { startEngineWorker } from "../worker/start";
 import { hasLedgers, saveManualValue } from "../taskpane/model";
 import { ErrorNotice } from "../taskpane/components/ErrorNotice";
 import { clerkMessage } from "../taskpane/components/review";
@@ -87,6 +89,17 @@ function sessionItems(changes: SessionChanges, result: EngineResult | null, w: W
   ];
 }
 
+let engineClient: EngineClient | null = null;
+
+/**
+ * The engine and the .docx writer in a Web Worker, as in the pane (the main thread where none can
+ * start: the one-file copy opened from disk), so a large workbook never holds the page. One worker
+ * for the page, whichever file it shows.
+ */
+function pageEngine(): EngineClient {
+  return (engineClient ??= createEngineClient({ startWorker: startEngineWorker, renderOnMainThread: renderDocxLazily }));
+}
+
 export default function WebApp(props: {
   file: OpenedFile;
   reread: Reread | null;
@@ -104,17 +117,21 @@ export default function WebApp(props: {
   const [changes, setChanges] = useState<SessionChanges>({ settings: [], manual: [] });
   const [setUpNote, setSetUpNote] = useState(false);
 
+  const engine = pageEngine();
   // One source per workbook (the page remounts this for another file); a re-read file replaces its bytes.
-  const source = useMemo(() => new FileWorkbookSource(props.file, readWorkbookFileLazily, setPlace), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const source = useMemo(
+    () => new FileWorkbookSource(props.file, readWorkbookFileLazily, setPlace, (workbook, options) => engine.runEngine(workbook, options)),
+    [], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const services: PaneServices = useMemo(
     () => ({
       source,
       runEngine: source.runEngine,
-      renderDocx: renderDocxLazily,
+      renderDocx: (doc, link) => engine.renderDocx(doc, link),
       refreshReportFile: refreshReportFileLazily,
       platform: "unknown",
     }),
-    [source],
+    [source, engine],
   );
 
   const reading = useAction();
@@ -232,9 +249,14 @@ export default function WebApp(props: {
           setPlace(null);
           setTab(next);
         }}
-        ledgers={{ settingUp: false, onSetUp: () => setSetUpNote(true), onSelectCell: (cell) => void source.selectCell(cell) }}
+        ledgers={{
+          settingUp: false,
+          setUpInformOnly: true,
+          onSetUp: () => setSetUpNote(true),
+          onSelectCell: (cell) => void source.selectCell(cell),
+        }}
         figures={{
-          onSelectRows: (refs) => void source.selectRows(refs),
+          onSelectRows: (refs) => source.selectRows(refs),
           onSaveManual: async (figureId, value) => {
             const saved = await saveManualValue(services, figureId, value);
             setLoad({ kind: "ready", result: saved.result });

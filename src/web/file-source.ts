@@ -6,7 +6,8 @@ import type { RawWorkbook } from "../core/types";
 import type { ReadStats, SetUpResult, WorkbookSource } from "../adapters/excel/types";
 import type { ColumnMappingEntry, ColumnMappingWrite } from "../adapters/excel/column-map";
 import { COLUMN_MAP_HEADERS, COLUMN_MAP_SHEET } from "../core/ledger/schema";
-import { runEngine, type EngineOptions, type EngineResult } from "../core/engine";
+import { runEngine, type EngineResult } from "../core/engine";
+import type { RunOptions } from "../worker/client";
 import { manualCell, settingsOverrides, withManualValues } from "./session";
 
 /** A workbook file as the page holds it: the bytes of one reading, and how to read it again. */
@@ -50,6 +51,8 @@ export class FileWorkbookSource implements WorkbookSource {
     private file: OpenedFile,
     private readonly readWorkbook: (bytes: Uint8Array, name: string) => Promise<RawWorkbook>,
     private readonly onPlace: (place: Place) => void,
+    /** Where the engine runs: the page's engine worker (as the pane's), or here, in place (tests). */
+    private readonly engine: (workbook: RawWorkbook, options: RunOptions) => EngineResult | Promise<EngineResult> = runEngine,
   ) {}
 
   get current(): OpenedFile {
@@ -96,15 +99,17 @@ export class FileWorkbookSource implements WorkbookSource {
   }
 
   /** The engine with this session's settings under whatever the caller chose for this run. */
-  readonly runEngine = (workbook: RawWorkbook, options: EngineOptions = {}): EngineResult =>
-    runEngine(workbook, { ...options, overrides: { ...settingsOverrides(this.settings), ...options.overrides } });
+  readonly runEngine = (workbook: RawWorkbook, options: RunOptions = {}): EngineResult | Promise<EngineResult> =>
+    this.engine(workbook, { ...options, overrides: { ...settingsOverrides(this.settings), ...options.overrides } });
 
   async selectCell(address: string): Promise<void> {
     this.onPlace({ kind: "cell", address });
   }
 
-  async selectRows(refs: { sheet: string; row: number }[]): Promise<void> {
+  /** Nothing is selected (a page cannot): the rows' places are said in words, and null says so to the view. */
+  async selectRows(refs: { sheet: string; row: number }[]): Promise<null> {
     if (refs.length) this.onPlace({ kind: "rows", refs });
+    return null;
   }
 
   async writeSettings(pairs: [string, string][]): Promise<void> {

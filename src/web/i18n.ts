@@ -5,6 +5,7 @@ import { makeT, type Lang, type Messages, type Translate } from "../taskpane/i18
 
 const webZh = {
   pageTitle: "台账成文 · 网页版",
+  otherLanguage: "English",
   tagline: "把台账工作簿（.xlsx）变成述职报告（.docx）。不用安装加载项，也不用联网。",
   privacy: "文件只在这台电脑的浏览器里读取，不会上传到任何地方。",
   chooseWorkbook: "选择台账工作簿…",
@@ -50,6 +51,7 @@ export type WebKey = keyof typeof webZh;
 
 const webEn: Record<WebKey, string> = {
   pageTitle: "Ledger Report · web",
+  otherLanguage: "中文",
   tagline: "Turns a ledger workbook (.xlsx) into the annual report (.docx). No add-in to install, no network needed.",
   privacy: "The file is read in this browser on this computer and is not uploaded anywhere.",
   chooseWorkbook: "Choose the ledger workbook…",
@@ -179,9 +181,13 @@ export function makeWebT(lang: Lang): WebTranslate {
 }
 
 /** `?lang=en|zh` first (tests, screenshots), then the browser's language; Chinese for any zh-*. */
-export function webLang(search: string, navigatorLanguage: string | undefined): Lang {
-  const wanted = new URLSearchParams(search).get("lang") ?? navigatorLanguage ?? "zh-CN";
-  return /^zh/i.test(wanted) ? "zh-CN" : "en-US";
+/**
+ * Chinese unless the address asks for English (`?lang=en`, which the page's own English/中文 switch
+ * sets): the page is for Chinese agencies, and a clerk on an English-language browser still expects
+ * the page the README and their colleagues show — the browser's language is not asked.
+ */
+export function webLang(search: string): Lang {
+  return /^en/i.test(new URLSearchParams(search).get("lang") ?? "") ? "en-US" : "zh-CN";
 }
 
 /** `2026年12月6日 15:20` / `Dec 6, 2026, 3:20 PM` in the clerk's local time. */

@@ -4,7 +4,7 @@
 // load as a lazy chunk when a file is chosen (and the .docx writer only when a report is made).
 import { StrictMode, Suspense, lazy, useCallback, useMemo, useState, type DragEvent } from "react";
 import { createRoot } from "react-dom/client";
-import { Body1, Button, Caption1, Spinner, Text, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Link, Spinner, Text, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { DocumentTable24Regular, ShieldCheckmark16Regular } from "@fluentui/react-icons";
 import type { Lang } from "../taskpane/i18n";
 import { Shell } from "../taskpane/shell/Shell";
@@ -45,6 +45,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalXXL}`,
   },
   title: { margin: 0 },
+  languageSwitch: { alignSelf: "flex-end" },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   drop: {
     display: "flex",
@@ -72,8 +73,15 @@ function notWorkbookProblem(w: WebTranslate, fileName: string): Problem {
   return { what: w("notWorkbook", { file: fileName }), todo: w("openFailedTodo") };
 }
 
+/** The page in the other language: the same address with ?lang= switched (Chinese is the default). */
+function otherLanguageHref(lang: Lang): string {
+  const next = new URLSearchParams(window.location.search);
+  next.set("lang", lang === "zh-CN" ? "en" : "zh");
+  return `?${next.toString()}`;
+}
+
 function Page() {
-  const { w } = useWebI18n();
+  const { w, lang } = useWebI18n();
   const styles = useStyles();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
@@ -195,6 +203,14 @@ function Page() {
           </Suspense>
         ) : (
           <main className={styles.start}>
+            <Link
+              className={styles.languageSwitch}
+              href={otherLanguageHref(lang)}
+              lang={lang === "zh-CN" ? "en" : "zh-CN"}
+              data-testid="language-switch"
+            >
+              {w("otherLanguage")}
+            </Link>
             <Text as="h1" size={700} weight="semibold" className={styles.title}>
               {w("pageTitle")}
             </Text>
@@ -238,7 +254,7 @@ function WebShell(props: { lang: Lang }) {
   );
 }
 
-const lang = webLang(window.location.search, navigator.language);
+const lang = webLang(window.location.search);
 document.documentElement.lang = lang;
 document.title = makeWebT(lang)("pageTitle");
 createRoot(document.getElementById("root")!).render(

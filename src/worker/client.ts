@@ -6,6 +6,7 @@
 // pane works as before, only less smoothly on very large workbooks.
 import { engineStages, type EngineOptions, type EngineProgress, type EngineResult } from "../core/engine";
 import type { LinkRecord, RawWorkbook, ReportDocument } from "../core/types";
+import { LocalizedError } from "../core/errors";
 import { unpackEngineResult, workbookMessages, workbookRows, type EngineRequest, type EngineResponse, type EngineStage } from "./protocol";
 
 /** What the pane shows while it waits: the workbook handed over, then each stage of the engine. */
@@ -41,20 +42,35 @@ export interface EngineClient {
   where(): "worker" | "main thread" | "not started";
 }
 
-/** The worker failed on a stage: its message, where it happened. */
-export class EngineWorkerError extends Error {
-  constructor(
-    readonly stage: EngineStage,
-    message: string,
-    readonly workerStack?: string,
-  ) {
-    super(message);
-    this.name = "EngineWorkerError";
+/**
+ * The engine failed in the worker on a stage. An engine error that is worded for the clerk keeps its
+ * code and both texts; any other failure is worded here, naming the stage, with its own message.
+ */
+export class EngineWorkerError extends LocalizedError {
+  readonly stage: EngineStage;
+  readonly workerStack?: string;
+  constructor(failure: Extract<EngineResponse, { type: "error" }>) {
+    const worded = failure.code !== undefined && failure.messageEn !== undefined;
+    super(
+      worded ? failure.code! : `engine.${failure.stage}`,
+      worded ? failure.message : `计算引擎在“${STAGE_NAMES[failure.stage].zh}”一步出错：${failure.message}`,
+      worded ? failure.messageEn! : `The engine failed while ${STAGE_NAMES[failure.stage].en}: ${failure.message}`,
+    );
+    this.stage = failure.stage;
+    if (failure.stack !== undefined) this.workerStack = failure.stack;
   }
 }
 
+const STAGE_NAMES: Record<EngineStage, { zh: string; en: string }> = {
+  check: { zh: "读取台账", en: "reading the ledgers" },
+  figures: { zh: "计算指标", en: "computing the figures" },
+  report: { zh: "组成报告", en: "composing the report" },
+  layout: { zh: "排版文档", en: "laying out the document" },
+};
+
 /** The worker itself is gone (failed to load, crashed): the run goes to the main thread. */
 class WorkerLost extends Error {}
+const LOST: unique symbol = Symbol("worker lost");
 
 function abortError(): Error {
   const error = new Error("The run was cancelled");
@@ -163,15 +179,18 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
             // Each slice is copied in its own task.
             if (message.type === "rows" || message.type === "around") await pause();
           }
-          if (pending.has(run)) target.postMessage({ type: "compute", run, options: engineOptions });
+          // The time of Generate is the page's (a worker's clock is its own: a page with a fixed
+          // clock, as the browser tests have, would otherwise date its reports differently).
+          const options = { ...engineOptions, generatedAt: engineOptions.generatedAt ?? new Date().toISOString() };
+          if (pending.has(run)) target.postMessage({ type: "compute", run, options });
         },
         (message, resolve, reject) => {
           if (message.type === "progress") onProgress?.(message.progress);
           else if (message.type === "result") resolve(message.result);
-          else if (message.type === "error") reject(new EngineWorkerError(message.stage, message.message, message.stack));
+          else if (message.type === "error") reject(new EngineWorkerError(message));
         },
       );
-      const result = await unpackEngineResult(packed, pause);
+      const result = unpackEngineResult(packed);
       heldBy.set(result.report, run);
       return result;
     } finally {
@@ -188,7 +207,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
         (message, resolve, reject) => {
           if (message.type === "document") resolve(message.bytes);
           else if (message.type === "error" && message.missing) resolve("missing");
-          else if (message.type === "error") reject(new EngineWorkerError(message.stage, message.message, message.stack));
+          else if (message.type === "error") reject(new EngineWorkerError(message));
         },
       );
     };
@@ -202,29 +221,28 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     return bytes;
   }
 
+  /** The work done in the worker, or LOST when there is none or it went away (the caller then works here). */
+  async function inWorker<T>(work: (target: WorkerPort) => Promise<T>): Promise<T | typeof LOST> {
+    const target = port();
+    if (!target) return LOST;
+    try {
+      return await work(target);
+    } catch (error) {
+      if (error instanceof WorkerLost) return LOST;
+      throw error;
+    }
+  }
+
   return {
     where: () => state,
     async runEngine(workbook, opts = {}) {
       if (opts.signal?.aborted) throw abortError();
-      const target = port();
-      if (target) {
-        try {
-          return await runInWorker(target, workbook, opts);
-        } catch (error) {
-          if (!(error instanceof WorkerLost)) throw error;
-        }
-      }
-      return runOnMainThread(workbook, opts);
+      const done = await inWorker((target) => runInWorker(target, workbook, opts));
+      return done !== LOST ? done : runOnMainThread(workbook, opts);
     },
     async renderDocx(doc, link) {
-      const target = port();
-      if (target) {
-        try {
-          return await renderInWorker(target, doc, link);
-        } catch (error) {
-          if (!(error instanceof WorkerLost)) throw error;
-        }
-      }
+      const done = await inWorker((target) => renderInWorker(target, doc, link));
+      if (done !== LOST) return done;
       await pause();
       return options.renderOnMainThread(doc, link);
     },

@@ -3,6 +3,7 @@
 // with the one .docx writer. `engine.worker.ts` only wires it to `self`.
 import { engineStages, type EngineResult } from "../core/engine";
 import { renderDocx } from "../adapters/docx";
+import { LocalizedError } from "../core/errors";
 import {
   beginGathering,
   gather,
@@ -30,6 +31,7 @@ export function createEngineServer(post: Post): (request: EngineRequest) => Prom
       run,
       stage,
       message: error instanceof Error ? error.message : String(error),
+      ...(error instanceof LocalizedError ? { code: error.code, messageEn: error.messageEn } : {}),
       stack: error instanceof Error ? error.stack : undefined,
     });
 

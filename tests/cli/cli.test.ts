@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -115,7 +115,7 @@ withSample("ledger-report on the sample workbook", () => {
     expect(j.version).toBe(1);
     expect(j.period).toEqual({ start: "2022-01-01", end: "2022-12-31" });
     for (const f of j.figures) {
-      expect(Object.keys(f).sort()).toEqual(["conditions", "id", "ledger", "name", "period", "rows", "text", "unresolved", "value"]);
+      expect(Object.keys(f).sort()).toEqual(["conditions", "id", "ledger", "name", "period", "rows", "scope", "text", "unresolved", "value"]);
       expect(f.text).not.toMatch(/NaN|undefined|-0\b/);
     }
     for (const i of j.issues) expect(["error", "warning", "info"]).toContain(i.severity);
@@ -184,4 +184,25 @@ withSample("ledger-report on the sample workbook", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   });
+
+  it("exits quietly with its own code when the reader closes the pipe early (`figures … | head`)", async () => {
+    if (!existsSync(join(root, "dist-cli/ledger-report.js"))) {
+      console.warn("dist-cli not built (npm run build:cli): skipping the closed-pipe test");
+      return;
+    }
+    for (const args of [["figures", sample], ["check", sample]]) {
+      const child = spawn(process.execPath, [binary, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+      // The reader is gone before the command prints its first line, as `head` is after ten.
+      child.stdout.destroy();
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+        child.on("close", (c, s) => done([c, s])),
+      );
+      // What the clerk must look at still goes to stderr; a stack trace never does.
+      expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+      expect(signal).toBeNull();
+      expect([0, 1]).toContain(code);
+    }
+  }, 60_000);
 });

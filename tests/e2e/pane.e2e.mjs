@@ -14,31 +14,45 @@ import {
   repo,
   runScenarios,
   scenario,
+  settle,
   shot,
   shots,
   slotTexts,
+  XLSX_MIME,
   useEveryControl,
   useEveryDropdown,
   useEveryTab,
 } from "./harness.mjs";
 import { ledgerFile, measureGenerate } from "./main-thread.mjs";
 
-/** After a confirm dialog closes the pane is no longer hidden from assistive tech, and focus is on a control, not a bare DIV. */
-async function assertOpenAfterConfirm(page, where) {
-  await page.waitForTimeout(600); // the dialog's closing motion
+/**
+ * After a confirm dialog closed, the pane is open to assistive technology again: neither #pane nor an
+ * ancestor keeps aria-hidden="true", focus is on the outcome message or a control (never inside hidden
+ * content), and a button found by its role and name — as a screen reader finds it — works: 重新读取
+ * reads the workbook again (a new `read` call in the simulated host's log).
+ */
+async function assertReachableAfterConfirm(page, where, reloadName) {
+  await page.waitForTimeout(600); // the dialog's closing motion and the focus manager's deferred un-hiding
   const hidden = await page.evaluate(() => document.querySelector("#pane")?.closest("[aria-hidden=true]") !== null);
   assert(!hidden, `${where}: #pane (or an ancestor) keeps aria-hidden="true"`);
-  // Role-based queries skip aria-hidden content: a tab found by role proves a screen reader reaches the pane.
-  const tabs = await page.getByRole("tab").count();
-  assert(tabs > 0, `${where}: no tab is reachable by role`);
-  // Focus goes to the outcome message (so it is read out) or a control — never a DIV inside hidden content.
   const focus = await page.evaluate(() => {
     const el = document.activeElement;
-    if (!el || el.closest("[aria-hidden=true]")) return "hidden";
+    if (!el || el === document.body) return "nothing";
+    if (el.closest("[aria-hidden=true]")) return "inside hidden content";
     if (el.getAttribute("data-testid") === "set-up-outcome" || el.matches("button, [role=tab], input")) return "ok";
-    return el.tagName;
+    return `${el.tagName} ${el.getAttribute("data-testid") ?? ""}`;
   });
   assert(focus === "ok", `${where}: focus was left on ${focus}`);
+  const reads = () => page.getByTestId("sim-calls").locator("tbody tr td:first-child", { hasText: /^read$/ }).count();
+  const before = await reads();
+  await page.getByRole("button", { name: reloadName, exact: true }).click();
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll("[data-testid=sim-calls] tbody tr td:first-child")].filter((td) => td.textContent === "read").length > n,
+    before,
+  );
+  await settle(page);
+  const tabs = await page.locator("#pane").getByRole("tab").count();
+  assert(tabs === 3, `${where}: ${tabs} tabs are reachable by role, not the pane's 3`);
 }
 
 async function ledgersAppear(page) {
@@ -129,10 +143,15 @@ runScenarios(async (browser, url) => {
       await page.waitForFunction((old) => document.querySelector("[data-testid=sim-selection]")?.textContent !== old, before);
 
       await page.getByTestId("tab-generate").click();
+      // The sample repeats one 保函编号: both rows count, so it is said where the report is made.
+      const before2 = await page.getByTestId("duplicate-keys").textContent();
+      assert(/1 个编号重复（'电子保函（交易二科）'!A1304）.*两行都已计入指标/.test(before2), `duplicate keys before generating: ${before2}`);
       await page.getByTestId("generate").click();
       const result = page.getByTestId("result");
       await result.waitFor();
       assert(await result.evaluate((el) => el === document.activeElement), "focus should move to the result");
+      const dupAfter = await page.getByTestId("result-duplicates").textContent();
+      assert(dupAfter.includes("两行都已计入指标"), `the result should say the duplicate key: ${dupAfter}`);
       const steps = await page.getByTestId("steps").locator("li").allTextContents();
       assert(steps.length === 4 && steps[0].includes("读取台账") && steps[3].includes("排版"), `steps: ${steps.join(" | ")}`);
       await assertNoHorizontalScroll(page, "generate 320");
@@ -178,6 +197,7 @@ runScenarios(async (browser, url) => {
     await page.getByTestId("result").waitFor();
     const summary = await page.getByTestId("result").textContent();
     assert(/Report generated/.test(summary), `result: ${summary}`);
+    assert(/1 key\(s\) are duplicated .*both rows were counted/.test(summary), `the result should say the duplicate key: ${summary}`);
     await assertNoHorizontalScroll(page, "generate 450 en");
     await shot(page, "07-generate-en-450");
   });
@@ -207,8 +227,9 @@ runScenarios(async (browser, url) => {
       await outcome.waitFor();
       const text = await outcome.textContent();
       assert(/已添加 \d+ 张工作表/.test(text) && text.includes("报告设置"), `set-up outcome: ${text}`);
-      await assertOpenAfterConfirm(page, "set-up confirmed (zh)");
+      await assertReachableAfterConfirm(page, "初始化工作簿 confirmed", "重新读取");
       await shot(page, "10-after-set-up-zh-320");
+      await assertPaneUsable(page, "after 初始化工作簿");
     },
   );
 
@@ -221,11 +242,35 @@ runScenarios(async (browser, url) => {
       await page.getByTestId("set-up").click();
       await page.getByTestId("set-up-confirm").click();
       await page.getByTestId("set-up-outcome").waitFor();
-      await assertOpenAfterConfirm(page, "set-up confirmed (en)");
-      await page.getByRole("tab").first().click();
+      await assertReachableAfterConfirm(page, "Set up workbook confirmed", "Read again");
       await assertPaneUsable(page, "after set-up (en)");
     },
   );
+
+  for (const [lang, add, reload] of [
+    ["zh", "补齐缺少的工作表", "重新读取"],
+    ["en", "Add the missing sheets", "Read again"],
+  ]) {
+    await paneScenario(
+      browser,
+      url,
+      `Confirming ${add} on a workbook without its 学习记录 ledger adds it and leaves the pane reachable by role`,
+      `width=320&lang=${lang}`,
+      async ({ page }) => {
+        await ledgersAppear(page);
+        await page.getByTestId("sim-file-input").setInputFiles({ name: "no-study.xlsx", mimeType: XLSX_MIME, buffer: await sampleWithoutStudy() });
+        await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "no-study.xlsx");
+        await ledgersAppear(page);
+        await page.getByTestId("tab-ledgers").click();
+        await page.getByRole("button", { name: add }).click();
+        await page.getByTestId("set-up-confirm").click();
+        const outcome = await page.getByTestId("set-up-outcome").textContent();
+        assert(outcome.includes("学习记录"), `the outcome should name the added 学习记录 sheet: ${outcome}`);
+        await assertReachableAfterConfirm(page, `${add} confirmed`, reload);
+        await assertPaneUsable(page, `after ${add}`);
+      },
+    );
+  }
 
   await scenario("On Mac the pane says up front that the report is made in Word, and offers no save", async () => {
     const { page, context } = await openPane(browser, url, "platform=Mac&width=320");
@@ -727,6 +772,28 @@ runScenarios(async (browser, url) => {
         const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
         assert(parts["word/document.xml"] && slotTexts(strFromU8(parts["word/document.xml"])).size >= 10, "the report has its figures");
         await assertPaneUsable(m.page, "after a large Generate");
+
+        // 查看来源 on the big ledger: where Excel got a block holding more rows than the figure counts
+        // (its rows lie in too many runs for one selection), the note says the block, never "N rows".
+        await m.page.getByTestId("tab-figures").click();
+        const eg = m.page.locator("[data-testid=figure][data-figure='eg.count']");
+        await eg.getByTestId("show-source").click();
+        const note = eg.getByTestId("source-selected");
+        await note.waitFor();
+        const said = await note.textContent();
+        const selection = await m.page.getByTestId("sim-selection").textContent();
+        const block = /!(\d+):(\d+)$/.exec(selection);
+        const counted = Number((await eg.getByTestId("figure-source").textContent()).match(/([\d,]+) 行/)[1].replace(/,/g, ""));
+        if (block && Number(block[2]) - Number(block[1]) + 1 > counted) {
+          const rows = (Number(block[2]) - Number(block[1]) + 1).toLocaleString("en-US");
+          assert(
+            !said.startsWith("已选中") && said.includes(`${block[1]}:${block[2]}`) && said.includes(`共 ${rows} 行`) && said.includes("不计入"),
+            `Excel selected ${selection} for ${counted} rows, the pane said: ${said}`,
+          );
+        } else {
+          assert(said.includes(`${counted.toLocaleString("en-US")} 行`), `the note should count the rows selected (${selection}): ${said}`);
+        }
+        await assertPaneUsable(m.page, "after 查看来源 on a large ledger");
         assert(m.pageErrors.length === 0, `page errors: ${m.pageErrors.join("; ")}`);
       } finally {
         await m.close();
@@ -811,5 +878,16 @@ async function renamedSample() {
   const study = wb.worksheets.find((s) => s.name.includes("学习记录"));
   assert(study.getCell("C4").value === "形式", "the sample's 形式 header should be at C4");
   study.getCell("C4").value = "学习方式";
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The sample without its 学习记录 ledger sheet: what 补齐缺少的工作表 is for. */
+async function sampleWithoutStudy() {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(repo, "examples", "sample-ledgers.xlsx")));
+  const study = wb.worksheets.find((s) => s.name.includes("学习记录"));
+  assert(study, "the sample should have a 学习记录 ledger");
+  wb.removeWorksheet(study.id);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

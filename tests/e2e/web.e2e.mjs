@@ -308,12 +308,19 @@ try {
     await page.getByTestId("show-source").first().click();
     const rows = await page.getByTestId("place-line").allTextContents();
     assert(rows.length >= 1 && /^工作表“.+”：第 \d/.test(rows[0]) && /共 [\d,]+ 行/.test(rows[0]), `查看来源 in words: ${rows}`);
+    // One true message: the page selects nothing, so the figure says no "已选中 … 行" beside the places.
+    assert((await page.getByTestId("source-selected").count()) === 0, "the page claims a selection it cannot make");
     await assertUsable(page, "after 查看来源");
     await page.getByTestId("place-close").click();
 
     await page.getByTestId("tab-generate").click();
+    // The sample repeats one 保函编号: both rows count, and the page says so where the report is made.
+    const dupBefore = await page.getByTestId("duplicate-keys").textContent();
+    assert(dupBefore.includes("1 个编号重复") && dupBefore.includes("两行都已计入指标"), `duplicate keys before generating: ${dupBefore}`);
     await page.getByTestId("generate").click();
     await page.getByTestId("result").waitFor();
+    const dupAfter = await page.getByTestId("result-duplicates").textContent();
+    assert(dupAfter.includes("两行都已计入指标"), `the result should say the duplicate key: ${dupAfter}`);
     const report = await download(page, "save");
     assert(report.name === "述职报告-2022.docx", `download name: ${report.name}`);
     assert(part(report.bytes, "word/document.xml") === part(expected, "word/document.xml"), "document.xml differs from the CLI's");
@@ -464,10 +471,29 @@ try {
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
     assert((await dialog.textContent()).includes("网页不会修改你的工作簿"), "the dialog says the page does not change the file");
+    // It only explains: one button, no 取消 beside it doing the same thing.
+    const buttons = await dialog.getByRole("button").allTextContents();
+    assert(buttons.join("|") === "知道了", `the dialog's buttons: ${buttons.join("|")}`);
     await dialog.getByRole("button", { name: "知道了" }).click();
     await dialog.waitFor({ state: "hidden" });
     await page.getByTestId("set-up-web").waitFor();
     await assertUsable(page, "after the set-up dialog");
+    await context.close();
+  });
+
+  await scenario("an English-language browser gets the page in Chinese first, and its English link switches it", async () => {
+    const { page, context, seen } = await openWeb(browser, url, { lang: "en-US" });
+    await page.goto(url); // no ?lang: as a clerk opens the address
+    await page.getByTestId("choose-workbook").waitFor();
+    assert((await page.evaluate(() => document.documentElement.lang)) === "zh-CN", "the page's language should be Chinese");
+    assert((await page.getByRole("heading", { level: 1 }).textContent()) === "台账成文 · 网页版", "the Chinese title first");
+    await page.getByTestId("language-switch").click();
+    await page.waitForURL(/[?&]lang=en/);
+    assert((await page.getByRole("heading", { level: 1 }).textContent()) === "Ledger Report · web", "English after the switch");
+    assert((await page.getByTestId("language-switch").textContent()) === "中文", "the switch offers Chinese back");
+    await chooseSample(page);
+    await assertUsable(page, "after switching to English");
+    assert(seen.pageErrors.length === 0, `page errors: ${seen.pageErrors.join("; ")}`);
     await context.close();
   });
 

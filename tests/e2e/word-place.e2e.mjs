@@ -111,6 +111,36 @@ runScenarios(async (browser, url) => {
     },
   );
 
+  await paneScenario(
+    browser,
+    url,
+    "On a generated report the playground's cursor button clicks after words the report has, and 插入 lands there",
+    "host=word&width=320",
+    async ({ page }) => {
+      await page.getByTestId("word-figure").first().waitFor();
+      const button = page.getByTestId("sim-place-cursor");
+      const label = await button.textContent();
+      const target = /“(.+)”/.exec(label)?.[1];
+      assert(target && target !== "—", `the button should name text to click after: ${label}`);
+      let state = await documentState(page);
+      assert(state.paragraphs.some((p) => p.includes(target)), `“${target}” is not in the report: ${state.paragraphs.join(" | ")}`);
+      await button.click();
+      assert((await page.getByTestId("sim-load-error").count()) === 0, `the click failed: ${await page.getByTestId("sim-load-error").textContent().catch(() => "")}`);
+      assert((await page.getByTestId("sim-edits").textContent()).includes("cursor"), "the click is listed among the clerk's edits");
+      await pickWorkbook(page);
+      await page.getByTestId("figure-search").fill("服务企业");
+      await page.getByTestId("insert-figure-eg.firms").click();
+      await page.getByTestId("place-outcome").filter({ hasText: "服务企业家数" }).waitFor();
+      state = await documentState(page);
+      const firms = textsOf(state, "eg.firms");
+      assert(
+        state.paragraphs.some((p) => firms.some((t) => p.includes(`${target}${t}`))),
+        `the figure should follow “${target}”: ${state.paragraphs.join(" | ")}`,
+      );
+      await assertPaneUsable(page, "after 插入 at the clicked place");
+    },
+  );
+
   for (const [lang, width, input] of [
     ["zh", 320, "mouse"],
     ["en", 450, "keyboard"],

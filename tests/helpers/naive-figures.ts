@@ -151,7 +151,11 @@ export async function naiveSampleFigures(xlsxPath: string): Promise<Record<strin
   // 电子保函 — 截至期末, two sheets
   let egCount = 0;
   let egAmount = 0;
-  const firms = new Set<string>();
+  // A firm is its code; a row without one is the firm of a coded row of the same name, else its name.
+  const firmCodes = new Set<string>();
+  const codedNames = new Set<string>();
+  const uncodedNames = new Set<string>();
+  const sameName = (name: string) => foldDigits(name).normalize("NFKC").replace(/\s/g, "").toLowerCase();
   for (const [name, header] of [
     ["电子保函-交易一科", 2],
     ["电子保函（交易二科）", 4],
@@ -174,11 +178,14 @@ export async function naiveSampleFigures(xlsxPath: string): Promise<Record<strin
       if (!byPeriodEnd(date)) continue;
       egCount++;
       egAmount += amount;
-      firms.add(code !== "" ? code : firm);
+      if (code !== "") {
+        firmCodes.add(code);
+        codedNames.add(sameName(firm));
+      } else uncodedNames.add(sameName(firm));
     }
   }
   figures["eg.count"] = egCount;
-  figures["eg.firms"] = firms.size;
+  figures["eg.firms"] = firmCodes.size + [...uncodedNames].filter((n) => !codedNames.has(n)).length;
   figures["eg.amount"] = Math.round(egAmount * 100) / 100;
 
   // 共建单位 — 截至期末

@@ -1,7 +1,7 @@
 // The pane's pure helpers: what each view shows, derived from one EngineResult.
 import type { EngineResult } from "../../src/core/engine";
 import type { Block, FigureDefinition, FigureResult, Issue, Ledger, LedgerName } from "../../src/core/types";
-import { excludedRows, figureSections, figureSourceParts, ledgerOverview, reportFileName, scopeChoices } from "../../src/taskpane/model";
+import { duplicateKeys, excludedRows, figureSections, figureSourceParts, ledgerOverview, reportFileName, scopeChoices } from "../../src/taskpane/model";
 import { issueText } from "../../src/taskpane/components/review";
 import { makeT, pickLang } from "../../src/taskpane/i18n";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
@@ -123,6 +123,29 @@ describe("ledger overview", () => {
 
   it("adds up the rows excluded across ledgers", () => {
     expect(excludedRows(r)).toBe(3);
+  });
+});
+
+describe("duplicate keys said with the report", () => {
+  const dup = (cell: string, over: Partial<Issue> = {}): Issue => ({
+    ...issue("warning", "电子保函", cell),
+    code: "key.duplicate",
+    ...over,
+  });
+
+  it("counts every repeated key, a flood by its count, and names the first cells", () => {
+    const r = result({
+      issues: [
+        dup("电子保函!A1304"),
+        issue("warning", "电子保函", "电子保函!C9"),
+        dup("电子保函!A20", { count: 7, cells: ["电子保函!A20", "电子保函!A21", "电子保函!A22", "电子保函!A23"] }),
+      ],
+    });
+    expect(duplicateKeys(r)).toEqual({ count: 8, cells: ["电子保函!A1304", "电子保函!A20", "电子保函!A21"] });
+  });
+
+  it("is nothing when no key repeats", () => {
+    expect(duplicateKeys(result({ issues: [issue("warning", "电子保函", "电子保函!C9")] }))).toEqual({ count: 0, cells: [] });
   });
 });
 

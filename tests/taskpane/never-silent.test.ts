@@ -2,7 +2,8 @@
 import { runEngine } from "../../src/core/engine";
 import { OtherWorkbookError } from "../../src/core/refresh/recompute";
 import type { RawWorkbook } from "../../src/core/types";
-import { scopeChoices, scopeIsKnown, unresolvedFigures } from "../../src/taskpane/model";
+import { manualAdvice, scopeChoices, scopeIsKnown, unresolvedFigures } from "../../src/taskpane/model";
+import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
 import { otherWorkbookOf } from "../../src/taskpane/components/review";
 import { unresolvedLine } from "../../src/taskpane/views/FiguresView";
 import { makeT } from "../../src/taskpane/i18n";
@@ -39,6 +40,32 @@ describe("the 生成 view's list of figures to fill in", () => {
       'ledger 学习记录 has no condition column "形式" (see 学习记录 · B1)',
     );
     expect(result.figures.filter((f) => f.value !== null).every((f) => !open.includes(f))).toBe(true);
+  });
+});
+
+describe("the advice at a manual figure the pane cannot edit", () => {
+  const advice = (wb: RawWorkbook, id: string) => {
+    const result = runEngine(wb, { overrides: { year: 2022 } });
+    const figure = result.figures.find((f) => f.id === id)!;
+    return manualAdvice(figure, result.definitions.find((d) => d.id === id));
+  };
+  const manualId = DEFAULT_DEFINITIONS.find((d) => d.ledger === null)!.id;
+
+  it("names the 指标定义 row to add when the sheet is there but lacks the figure (set-up would leave it alone)", () => {
+    const rows = DEFAULT_DEFINITIONS.filter((d) => d.id !== manualId).map(definitionToRow);
+    const withDefinitions = { ...workbook, tables: [...workbook.tables, rawTable("指标定义", [DEFINITION_HEADERS, ...rows])] };
+    expect(advice(withDefinitions, manualId)).toBe("notDefined");
+    expect(makeT("zh-CN")("manualNotDefined", { id: manualId, name: "某指标" })).toContain(`在“指标定义”末尾添加一行：指标ID 填“${manualId}”`);
+  });
+
+  it("says to set up the workbook only when it has no 指标定义 at all", () => {
+    expect(advice(workbook, manualId)).toBe("builtIn");
+  });
+
+  it("says nothing where the 手工值 can be typed in the pane", () => {
+    const rows = DEFAULT_DEFINITIONS.map(definitionToRow);
+    const withDefinitions = { ...workbook, tables: [...workbook.tables, rawTable("指标定义", [DEFINITION_HEADERS, ...rows])] };
+    expect(advice(withDefinitions, manualId)).toBeNull();
   });
 });
 

@@ -7,6 +7,7 @@ import type { RawWorkbook } from "../../src/core/types";
 import { readXlsx } from "../../src/adapters/xlsx";
 import { createEngineClient, EngineWorkerError, type RunProgress, type WorkerPort } from "../../src/worker/client";
 import { createEngineServer } from "../../src/worker/server";
+import { LocalizedError } from "../../src/core/errors";
 import {
   ROWS_PER_SLICE,
   beginGathering,
@@ -114,6 +115,32 @@ describe("the engine worker's protocol", () => {
     for (const ledger of Object.values(result.ledgers.ledgers)) expect(ledger?.rows).toEqual([]);
   });
 
+  it("leaves each figure's row references packed until someone reads them, then gives the engine's", async () => {
+    const workbook = grownWorkbook(3_000);
+    const client = createEngineClient({ startWorker: () => inProcessWorker(), renderOnMainThread });
+    const result = await client.runEngine(workbook, FIXED);
+    const expected = runEngine(workbook, FIXED);
+    const counted = result.figures.filter((f) => f.rows > 0);
+    expect(counted.length).toBeGreaterThan(0);
+    // Arriving costs no object per row: the references are still a getter over the packed arrays.
+    for (const f of counted) expect(Object.getOwnPropertyDescriptor(f, "rowRefs")?.get).toBeInstanceOf(Function);
+    for (const f of counted) {
+      expect(f.rowRefs).toEqual(expected.figures.find((e) => e.id === f.id)!.rowRefs);
+      // Read once, then an ordinary property: the same array every time.
+      expect(Object.getOwnPropertyDescriptor(f, "rowRefs")?.value).toBe(f.rowRefs);
+    }
+  });
+
+  it("dates the report by the page's clock, not the worker's", async () => {
+    const log: EngineRequest[] = [];
+    const client = createEngineClient({ startWorker: () => inProcessWorker(log), renderOnMainThread });
+    const before = new Date().toISOString();
+    const result = await client.runEngine(sampleWorkbook());
+    const compute = log.find((m): m is Extract<EngineRequest, { type: "compute" }> => m.type === "compute")!;
+    expect(compute.options.generatedAt! >= before).toBe(true);
+    expect(result.link.generatedAt).toBe(compute.options.generatedAt);
+  });
+
   it("lays out the report the worker already holds without sending it back", async () => {
     const log: EngineRequest[] = [];
     const client = createEngineClient({ startWorker: () => inProcessWorker(log), renderOnMainThread });
@@ -144,6 +171,26 @@ describe("the engine worker's protocol", () => {
     expect((error as EngineWorkerError).stage).toBe("check");
     expect((error as EngineWorkerError).message).toMatch(/\S/);
     expect(client.where()).toBe("worker"); // an engine error is the engine's, not a reason to leave the worker
+  });
+
+  it("words a failure in the worker for the clerk in both languages, naming the stage", async () => {
+    const client = createEngineClient({ startWorker: () => inProcessWorker(), renderOnMainThread });
+    const broken = { name: "x.xlsx", date1904: false, tables: [{ top: 0, left: 0, values: [[1]] }] } as unknown as RawWorkbook;
+    const error = (await client.runEngine(broken, FIXED).catch((e: unknown) => e)) as EngineWorkerError;
+    expect(error).toBeInstanceOf(LocalizedError);
+    expect(error.code).toBe("engine.check");
+    expect(error.text("zh")).toMatch(/^计算引擎在“读取台账”一步出错：\S/);
+    expect(error.text("en")).toMatch(/^The engine failed while reading the ledgers: \S/);
+  });
+
+  it("keeps the code and both texts of an error the engine words itself", async () => {
+    const client = createEngineClient({ startWorker: () => inProcessWorker(), renderOnMainThread });
+    const template = { id: "own", name: "own", text: "年度 {{eg.count" };
+    const error = (await client.runEngine(sampleWorkbook(), { ...FIXED, template }).catch((e: unknown) => e)) as EngineWorkerError;
+    expect(error).toBeInstanceOf(EngineWorkerError);
+    expect(error.code).toBe("template.markup");
+    expect(error.message).toBe("模板第 1 行：插槽缺少结尾的 }}");
+    expect(error.messageEn).toBe("template line 1: a slot has no closing }}");
   });
 
   it("drops a cancelled run: the promise rejects as aborted and the worker computes nothing for it", async () => {

@@ -171,13 +171,11 @@ export class DocxPackage {
   addParts(additions: PackageAdditions): void {
     for (const part of additions.parts) this.setXml(part.path, part.data, "utf-8");
     if (additions.contentTypes.length || additions.parts.some((p) => p.path.endsWith(".xml"))) {
-      const types = this.xml(CONTENT_TYPES);
-      if (!types)
-        throw new DocxReadError(
-          "corrupt",
-          "文档的内容类型表（[Content_Types].xml）已损坏。",
-          "the package's [Content_Types].xml is damaged.",
-        );
+      const types = this.partToAmend(
+        CONTENT_TYPES,
+        "文档的内容类型表（[Content_Types].xml）已损坏。",
+        "the package's [Content_Types].xml is damaged.",
+      );
       const inserted =
         (/<Default\b[^>]*Extension="xml"/i.test(types.text) ? "" : `<Default Extension="xml" ContentType="application/xml"/>`) +
         additions.contentTypes
@@ -189,15 +187,20 @@ export class DocxPackage {
     this.addRelationships(PACKAGE_RELS, additions.packageRelationships);
   }
 
+  /** A part an addition must amend: without it (or unreadable) the package is damaged, said in the clerk's words. */
+  private partToAmend(part: string, message: string, messageEn: string): { text: string; encoding: XmlEncoding } {
+    const xml = this.xml(part);
+    if (!xml) throw new DocxReadError("corrupt", message, messageEn);
+    return xml;
+  }
+
   private addRelationships(part: string, relationships: PackageAdditions["documentRelationships"]): void {
     if (relationships.length === 0) return;
-    const rels = this.xml(part);
-    if (!rels)
-      throw new DocxReadError(
-        "corrupt",
-        "文档的关系表（document.xml.rels）缺失或已损坏。",
-        "the document's relationships part is missing or damaged.",
-      );
+    const rels = this.partToAmend(
+      part,
+      "文档的关系表（document.xml.rels）缺失或已损坏。",
+      "the document's relationships part is missing or damaged.",
+    );
     for (const r of relationships)
       if (this.relationshipIdUsed(part, r.id)) throw new Error(`relationship id ${r.id} is already used in ${part}`);
     const a = escapeXmlAttribute;

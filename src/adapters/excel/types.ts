@@ -23,13 +23,26 @@ export interface SetUpResult {
   failed: { sheet: string; reason: string }[];
 }
 
+/**
+ * What 查看来源 selected. "rows": exactly the figure's rows. "block": they lie in more separate runs
+ * than one selection may hold (or the host has no multi-area ranges), so the block from the first to
+ * the last of them is selected — `rows` rows, among them rows the figure does not count (撤销, errors).
+ */
+export type RowSelection =
+  | { kind: "rows"; sheet: string; rows: number }
+  | { kind: "block"; sheet: string; address: string; rows: number; counted: number };
+
 export interface WorkbookSource {
   /** Reads every ledger, 报告设置 and 指标定义 as raw tables: one snapshot, no caching across calls. */
   read(): Promise<{ workbook: RawWorkbook; stats: ReadStats }>;
   /** Selects a cell given as `电子保函!C12` (activates its sheet). */
   selectCell(address: string): Promise<void>;
-  /** Selects the given rows (查看来源): on one sheet, the rows' cells; across sheets, the first sheet's. */
-  selectRows(refs: { sheet: string; row: number }[]): Promise<void>;
+  /**
+   * Selects the given rows (查看来源): on one sheet, the rows' cells; across sheets, the first sheet's.
+   * Says what it selected — the pane must not claim "selected N rows" for a coarser block — or null
+   * where nothing is selected (the web page says the places in words instead).
+   */
+  selectRows(refs: { sheet: string; row: number }[]): Promise<RowSelection | null>;
   /** Writes 项目/值 pairs into 报告设置 (only the 值 cells of the named 项目, adding missing rows below). */
   writeSettings(pairs: [string, string][]): Promise<void>;
   /**

@@ -126,23 +126,28 @@ export function createExcelWorkbookSource(run: typeof Excel.run = Excel.run, opt
     },
 
     async selectRows(refs) {
-      if (!refs.length) return;
+      if (!refs.length) return null;
       const sheetName = refs[0].sheet;
       const runs = rowRuns(refs.filter((r) => r.sheet === sheetName).map((r) => r.row));
-      if (!runs.length) return;
+      if (!runs.length) return null;
+      const counted = runs.reduce((sum, [a, b]) => sum + b - a + 1, 0);
+      const exact = runs.length === 1 || (runs.length <= MAX_SELECTED_AREAS && can("ExcelApi", "1.9"));
+      const [first, last] = [runs[0][0], runs[runs.length - 1][1]];
       await run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(sheetName);
         sheet.activate();
-        if (runs.length === 1) sheet.getRange(`${runs[0][0]}:${runs[0][1]}`).select();
-        else if (runs.length <= MAX_SELECTED_AREAS && can("ExcelApi", "1.9")) {
-          sheet.getRanges(runs.map(([a, b]) => `${a}:${b}`).join(",")).select();
-        } else sheet.getRange(`${runs[0][0]}:${runs[runs.length - 1][1]}`).select();
+        if (runs.length === 1) sheet.getRange(`${first}:${last}`).select();
+        else if (exact) sheet.getRanges(runs.map(([a, b]) => `${a}:${b}`).join(",")).select();
+        else sheet.getRange(`${first}:${last}`).select();
         try {
           await context.sync();
         } catch (e) {
           throw errorCode(e) === "ItemNotFound" ? sheetMissing(sheetName, e) : e;
         }
       });
+      return exact
+        ? { kind: "rows", sheet: sheetName, rows: counted }
+        : { kind: "block", sheet: sheetName, address: `${first}:${last}`, rows: last - first + 1, counted };
     },
 
     async writeSettings(pairs) {

@@ -24,6 +24,7 @@ import { definitionToRow } from "./defaults";
 import { Hasher, cellDigest } from "../hash";
 import { conditionsToText, periodLabel } from "./syntax";
 import { groupTable, groupingOf, markTableFigures, tableText } from "./grouped";
+import { distinctCount, identityIssues, type IdentityConflict } from "./identity";
 
 export interface EvaluateOptions {
   /** Inclusive ISO dates. */
@@ -663,6 +664,8 @@ class Evaluation {
   /** A scope no ledger knows (a typo, a renamed department) would make every figure 0. */
   private readonly scopeKnown: boolean;
   private scratch = new Int32Array(0);
+  /** Identity conflicts already said (warnIdentity): figures sharing rows would repeat them. */
+  private readonly identitySeen = new Set<string>();
 
   constructor(
     private readonly defs: FigureDefinition[],
@@ -759,6 +762,8 @@ class Evaluation {
     return {
       id: def.id,
       name: def.name,
+      // A hand value is the clerk's for the report as a whole; a counted figure is the department's.
+      ...(this.everyDepartment || def.ledger === null ? {} : { scope: this.scope }),
       ledger: def.ledger,
       conditions: conditionsToText(def.conditions),
       period: {
@@ -920,7 +925,7 @@ class Evaluation {
     }
     const plan = this.plan(def, view);
     const selection = this.selectRows(def, view, plan);
-    const value = aggregate(def, view, selection.used);
+    const value = aggregate(def, view, selection.used, (conflicts, key, fallback) => this.warnIdentity(def, view, conflicts, key, fallback));
     const fingerprint = this.fingerprintOf(def, view, plan, selection);
     const table = groupedTable(def, view, selection.used);
     return withLazyRowRefs(
@@ -938,6 +943,36 @@ class Evaluation {
         // A copy each, so a caller editing one figure's list does not edit its neighbours'.
         return selection.refs.slice();
       },
+    );
+  }
+
+  /**
+   * Where a 去重计数 with a fallback met code and name disagreeing (identity.ts): said at the cells,
+   * once per ledger and conflict however many figures count the same rows.
+   */
+  private warnIdentity(def: FigureDefinition, view: LedgerView, conflicts: IdentityConflict[], key: string | null, fallback: string | null): void {
+    if (conflicts.length === 0 || key === null || fallback === null || def.aggregate.kind !== "distinct") return;
+    const fresh = conflicts.filter((c) => {
+      const seen = `${view.ledger.name}\u0000${key}\u0000${fallback}\u0000${c.kind}\u0000${c.shared}\u0000${c.others.map((o) => o.text).join("\u0000")}`;
+      if (this.identitySeen.has(seen)) return false;
+      this.identitySeen.add(seen);
+      return true;
+    });
+    const how = def.aggregate;
+    this.issues.push(
+      ...identityIssues(
+        fresh,
+        {
+          ledger: view.ledger.name,
+          figureId: def.id,
+          figureName: def.name,
+          codeColumn: how.column,
+          nameColumn: how.fallback ?? fallback,
+          codeKey: key,
+          nameKey: fallback,
+        },
+        view.table,
+      ),
     );
   }
 
@@ -1131,7 +1166,12 @@ function groupedTable(def: FigureDefinition, view: LedgerView, used: Int32Array)
 }
 
 /** The figure's number over its rows: a count, a count of distinct values (with a fallback column), or a sum to the cent. */
-function aggregate(def: FigureDefinition, view: LedgerView, used: Int32Array): number {
+function aggregate(
+  def: FigureDefinition,
+  view: LedgerView,
+  used: Int32Array,
+  onConflicts?: (conflicts: IdentityConflict[], key: string | null, fallback: string | null) => void,
+): number {
   const { table, resolve } = view;
   const count = used.length;
   const how = def.aggregate;
@@ -1139,16 +1179,9 @@ function aggregate(def: FigureDefinition, view: LedgerView, used: Int32Array): n
   if (how.kind === "distinct") {
     const key = resolve(how.column);
     const fallback = how.fallback === undefined ? null : resolve(how.fallback);
-    const seen = new Set<string>();
-    const main = key === null ? null : table.column(key);
-    const second = fallback === null ? null : table.column(fallback);
-    for (let u = 0; u < count; u++) {
-      const i = used[u];
-      let text = main === null ? "" : valueText(main[i]);
-      if (text === "" && second !== null) text = valueText(second[i]);
-      if (text !== "") seen.add(text);
-    }
-    return seen.size;
+    const counted = distinctCount(key === null ? null : table.column(key), fallback === null ? null : table.column(fallback), used);
+    onConflicts?.(counted.conflicts, key, fallback);
+    return counted.count;
   }
   const key = resolve(how.column);
   let cents = 0;

@@ -16,6 +16,7 @@ import { cellAddress } from "../address";
 import { DEFINITIONS_SHEET, LEDGER_SPECS } from "../ledger/schema";
 import { formatKindFromLabel, formatValue } from "../format";
 import { DEFAULT_DEFINITIONS } from "./defaults";
+import { catalogueIssue, codeOf, issueText, type IssueTextKey, type TextParams } from "../messages";
 import { parseAggregate, parseConditions, periodKindFromLabel } from "./syntax";
 
 import { DEFINITIONS_TABLE } from "../workbook/spec";
@@ -104,13 +105,7 @@ export function readDefinitions(wb: RawWorkbook): {
     return {
       definitions: defaultDefinitions(),
       issues: [
-        {
-          severity: "warning",
-          code: "definition.no_header",
-          message: `${sheet} 工作表中没有“指标ID”表头行，已使用默认指标`,
-          messageEn: `Sheet ${sheet} has no header row with 指标ID; the default figures are used`,
-          cell: cellAddress(sheet, candidates[0].top, candidates[0].left),
-        },
+        catalogueIssue("warning", "definition.no_header", { sheet }, { cell: cellAddress(sheet, candidates[0].top, candidates[0].left) }),
       ],
       fromWorkbook: false,
     };
@@ -129,13 +124,14 @@ export function readDefinitions(wb: RawWorkbook): {
   const missing = (Object.keys(FIELD_HEADERS) as Field[]).filter((f) => columns[f] === undefined);
   if (missing.length > 0) {
     const names = missing.map((f) => FIELD_HEADERS[f][0]);
-    issues.push({
-      severity: "warning",
-      code: "definition.missing_columns",
-      message: `${table.sheet} 缺少列：${names.join("、")}，按空白读取`,
-      messageEn: `Sheet ${table.sheet} lacks the columns ${names.join(", ")}; they are read as blank`,
-      cell: cellAddress(table.sheet, table.top + headerRow, table.left),
-    });
+    issues.push(
+      catalogueIssue(
+        "warning",
+        "definition.missing_columns",
+        { sheet: table.sheet, columns: names.join("、"), columnsEn: names.join(", ") },
+        { cell: cellAddress(table.sheet, table.top + headerRow, table.left) },
+      ),
+    );
   }
   const definitions: FigureDefinition[] = [];
   const seen = new Map<string, string>();
@@ -149,34 +145,22 @@ export function readDefinitions(wb: RawWorkbook): {
     const address = (field: Field) => cellAddress(table.sheet, table.top + r, table.left + (columns[field] ?? columns.id!));
     const text = (field: Field) => (columns[field] === undefined ? "" : cellText(row[columns[field]!]));
     const rowIssues: Issue[] = [];
-    const fail = (field: Field, code: string, zh: string, en: string) => {
+    const report = (field: Field, code: string, message: string, messageEn: string) => {
       const cell = address(field);
-      rowIssues.push({
-        severity: "error",
-        code,
-        message: `${cell} ${zh}`,
-        messageEn: `${cell} ${en}`,
-        cell,
-      });
+      rowIssues.push({ severity: "error", code, message: `${cell} ${message}`, messageEn: `${cell} ${messageEn}`, cell });
+    };
+    const fail = (field: Field, key: IssueTextKey, params: TextParams = {}) => {
+      const { message, messageEn } = issueText(key, params);
+      report(field, codeOf(key), message, messageEn);
     };
 
     const id = text("id");
     if (id === "") {
-      fail("id", "definition.bad_id", "指标ID为空，该行未读取", "figure id is blank; the row is skipped");
+      fail("id", "definition.bad_id#blank");
     } else if (!ID_PATTERN.test(id)) {
-      fail(
-        "id",
-        "definition.bad_id",
-        `指标ID无法识别：“${id}”，应为小写英文字母开头，仅含小写字母、数字、_ 和 .`,
-        `figure id not valid: "${id}"; expected a lower-case letter followed by lower-case letters, digits, _ or .`,
-      );
+      fail("id", "definition.bad_id", { id });
     } else if (seen.has(id)) {
-      fail(
-        "id",
-        "definition.duplicate_id",
-        `指标ID“${id}”重复，已在 ${seen.get(id)} 定义`,
-        `figure id "${id}" is a duplicate of ${seen.get(id)}`,
-      );
+      fail("id", "definition.duplicate_id", { id, first: seen.get(id)! });
     } else {
       seen.set(id, address("id"));
     }
@@ -184,13 +168,11 @@ export function readDefinitions(wb: RawWorkbook): {
     const ledgerText = text("ledger");
     const ledger = ledgerText === "" ? null : ledgerFromLabel(ledgerText);
     if (ledgerText !== "" && ledger === null) {
-      const known = LEDGER_SPECS.map((s) => s.name).join("、");
-      fail(
-        "ledger",
-        "definition.unknown_ledger",
-        `台账无法识别：“${ledgerText}”，应为 ${known} 之一，手工指标留空`,
-        `ledger not recognised: "${ledgerText}"; expected one of ${LEDGER_SPECS.map((s) => `${s.name} (${s.english})`).join(", ")}, or blank for a manual figure`,
-      );
+      fail("ledger", "definition.unknown_ledger", {
+        ledger: ledgerText,
+        known: LEDGER_SPECS.map((s) => s.name).join("、"),
+        knownEn: LEDGER_SPECS.map((s) => `${s.name} (${s.english})`).join(", "),
+      });
     }
     const isManual = ledgerText === "";
 
@@ -199,65 +181,41 @@ export function readDefinitions(wb: RawWorkbook): {
     if (aggregateText !== "" || !isManual) {
       aggregate = parseAggregate(aggregateText);
       if (!aggregate) {
-        fail(
-          "aggregate",
-          "definition.bad_aggregate",
-          `统计方式无法识别：“${aggregateText}”，应为 计数、去重计数:<列>、求和:<列>、分组计数:<分组列>[:前N] 或 分组求和:<求和列>:<分组列>[:前N]`,
-          `aggregate not recognised: "${aggregateText}"; expected 计数 (count), 去重计数:<column> (distinct), 求和:<column> (sum), 分组计数:<group column>[:前N] (a table of counts) or 分组求和:<sum column>:<group column>[:前N] (a table of sums)`,
-        );
+        fail("aggregate", "definition.bad_aggregate", { aggregate: aggregateText });
       }
     }
 
     const parsedConditions = parseConditions(text("conditions"));
     let conditions: Condition[] = [];
     if (Array.isArray(parsedConditions)) conditions = parsedConditions;
-    else fail("conditions", "definition.bad_condition", parsedConditions.error, parsedConditions.errorEn);
+    // The condition parser words its own errors (it knows which part of the condition is wrong).
+    else report("conditions", "definition.bad_condition", parsedConditions.error, parsedConditions.errorEn);
 
     const periodText = text("period");
     let period: PeriodKind | null = "all";
     if (periodText !== "" || !isManual) {
       period = periodKindFromLabel(periodText);
       if (!period) {
-        fail(
-          "period",
-          "definition.bad_period",
-          `区间无法识别：“${periodText}”，应为 本期、截至期末 或 全部`,
-          `period not recognised: "${periodText}"; expected 本期 (current period), 截至期末 (up to the period end) or 全部 (all)`,
-        );
+        fail("period", "definition.bad_period", { period: periodText });
       }
     }
 
     const formatText = text("format");
     const format: FormatKind | null = formatText === "" ? "integer" : formatKindFromLabel(formatText);
     if (!format) {
-      fail(
-        "format",
-        "definition.bad_format",
-        `格式无法识别：“${formatText}”，应为 整数、余、亿元、万元 或 百分比`,
-        `format not recognised: "${formatText}"; expected 整数, 余, 亿元, 万元 or 百分比`,
-      );
+      fail("format", "definition.bad_format", { format: formatText });
     }
 
     const manualCell = columns.manual === undefined ? null : row[columns.manual];
     const manualValue = parseManualValue(manualCell);
     if (manualValue === undefined) {
-      fail(
-        "manual",
-        "definition.bad_manual_value",
-        `手工值应为数字：“${cellText(manualCell)}”`,
-        `manual value must be a number: "${cellText(manualCell)}"`,
-      );
+      fail("manual", "definition.bad_manual_value", { value: cellText(manualCell) });
     }
 
     // A count is a number of rows: printed as 万元, 亿元 or a percentage it would be a wrong number
     // that looks right (7 笔 as "0.00" 亿元), so the definition is refused at its 格式 cell.
     if (!isManual && aggregate && aggregate.kind !== "sum" && (format === "wan" || format === "yi" || format === "percent"))
-      fail(
-        "format",
-        "definition.count_as_amount",
-        `统计方式“${aggregateText}”得出的是笔数/个数，不能用格式“${formatText}”（万元、亿元、百分比只用于“求和:<金额列>”或手工值）；请改为 整数 或 余`,
-        `aggregate "${aggregateText}" gives a count, which cannot be formatted as "${formatText}" (万元, 亿元 and 百分比 are for 求和:<amount column> or a manual value); use 整数 or 余`,
-      );
+      fail("format", "definition.count_as_amount", { aggregate: aggregateText, format: formatText });
 
     if (rowIssues.length > 0) {
       // The row's id and name (as typed), so a placeholder naming the figure is pointed at this row, not called unknown.
@@ -292,14 +250,7 @@ export function readDefinitions(wb: RawWorkbook): {
     // An emptied sheet is more likely an accident than a wish for a report without figures.
     return {
       definitions: defaultDefinitions(),
-      issues: [
-        {
-          severity: "warning",
-          code: "definition.empty",
-          message: `${table.sheet} 工作表没有指标定义行，已使用默认指标`,
-          messageEn: `Sheet ${table.sheet} has no figure definitions; the default figures are used`,
-        },
-      ],
+      issues: [catalogueIssue("warning", "definition.empty", { sheet: table.sheet })],
       fromWorkbook: false,
     };
   }
@@ -313,26 +264,14 @@ export function readDefinitions(wb: RawWorkbook): {
  */
 function manualValueWarnings(value: number, format: FormatKind, formatText: string, cell: string): Issue[] {
   const out: Issue[] = [];
-  const warn = (code: string, zh: string, en: string) =>
-    out.push({ severity: "warning", code, message: `${cell} ${zh}`, messageEn: `${cell} ${en}`, cell });
-  const label = formatText || "整数";
-  if (value < 0)
-    warn(
-      "definition.manual_negative",
-      `手工值 ${value} 是负数，而指标是次数、人数或金额，不应为负；请核对`,
-      `manual value ${value} is negative, but a figure counts or sums something and cannot be below zero; please check`,
-    );
+  const warn = (key: IssueTextKey, params: TextParams) => {
+    const { message, messageEn } = issueText(key, { value, ...params });
+    out.push({ severity: "warning", code: codeOf(key), message: `${cell} ${message}`, messageEn: `${cell} ${messageEn}`, cell });
+  };
+  if (value < 0) warn("definition.manual_negative", {});
   if (format === "integer" && !Number.isInteger(value))
-    warn(
-      "definition.manual_rounded",
-      `手工值 ${value} 按格式“${label}”将写作 ${formatValue(value, format)}；如需小数，请改格式或手工值`,
-      `manual value ${value} is written as ${formatValue(value, format)} under the format "${label}"; change the format or the value if the decimals matter`,
-    );
+    warn("definition.manual_rounded", { format: formatText || "整数", written: formatValue(value, format) });
   if (format === "percent" && value !== 0 && Math.abs(value) <= 1)
-    warn(
-      "definition.manual_percent_fraction",
-      `手工值 ${value} 按格式“百分比”将写作 ${formatValue(value, format)}（%）；如这是 Excel 百分比单元格（显示为 ${formatValue(value * 100, format)}%），请在手工值中直接填 ${formatValue(value * 100, format)}`,
-      `manual value ${value} is written as ${formatValue(value, format)} (%) under 百分比; if it is an Excel percent cell (showing ${formatValue(value * 100, format)}%), type ${formatValue(value * 100, format)} as the manual value`,
-    );
+    warn("definition.manual_percent_fraction", { written: formatValue(value, format), percent: formatValue(value * 100, format) });
   return out;
 }

@@ -7,6 +7,7 @@ import { cellAddress } from "../address";
 import { COLUMN_MAP_HEADERS, COLUMN_MAP_SHEET, COLUMN_MAP_TABLE, LEDGER_SPECS, type ColumnSpec, type LedgerSpec } from "./schema";
 import { cleanText, foldHeader, foldKey, headerUnit } from "./text";
 import { matchLedgerName } from "./names";
+import { catalogueIssue, type IssueTextKey, type TextParams } from "../messages";
 
 const HEADER_SEARCH_ROWS = 10;
 
@@ -70,10 +71,8 @@ function columnOf(spec: LedgerSpec, name: string): ColumnSpec | null {
   );
 }
 
-function warning(code: string, cell: string, message: string, messageEn: string, ledger?: string): Issue {
-  const i: Issue = { severity: "warning", code, message, messageEn, cell };
-  if (ledger) i.ledger = ledger;
-  return i;
+function warning(key: IssueTextKey, cell: string, params: TextParams, ledger?: string): Issue {
+  return catalogueIssue("warning", key, { cell, ...params }, ledger ? { cell, ledger } : { cell });
 }
 
 /**
@@ -125,14 +124,7 @@ function readTable(table: RawTable, mappings: ColumnMapping[], issues: Issue[]):
   if (!located) {
     const anything = rows.some((row) => Array.isArray(row) && row.some((c) => text(c) !== ""));
     if (anything) {
-      issues.push(
-        warning(
-          "column_map.no_header",
-          at(0, 0),
-          `${at(0, 0)} “${sheet}”中找不到“台账 / 标准列名 / 工作簿列名”表头行，其中的列名对照未使用`,
-          `${at(0, 0)}: "${sheet}" has no 台账 / 标准列名 / 工作簿列名 (ledger / standard column / workbook header) header row; none of its mappings is used`,
-        ),
-      );
+      issues.push(warning("column_map.no_header", at(0, 0), { sheet }));
     }
     return;
   }
@@ -148,12 +140,11 @@ function readTable(table: RawTable, mappings: ColumnMapping[], issues: Issue[]):
     if (!spec) {
       const cell = at(r, cols.ledger);
       issues.push(
-        warning(
-          "column_map.unknown_ledger",
-          cell,
-          `${cell} 列名对照中的台账“${ledgerText}”不存在（应为 ${LEDGER_SPECS.map((s) => s.name).join("、")} 之一），此行未使用`,
-          `${cell}: 列名对照 names the ledger "${ledgerText}", which does not exist (expected one of ${LEDGER_SPECS.map((s) => `${s.name}/${s.english}`).join(", ")}); the row is not used`,
-        ),
+        warning("column_map.unknown_ledger", cell, {
+          ledger: ledgerText,
+          known: LEDGER_SPECS.map((s) => s.name).join("、"),
+          knownEn: LEDGER_SPECS.map((s) => `${s.name}/${s.english}`).join(", "),
+        }),
       );
       continue;
     }
@@ -164,8 +155,12 @@ function readTable(table: RawTable, mappings: ColumnMapping[], issues: Issue[]):
         warning(
           "column_map.unknown_column",
           cell,
-          `${cell} “${spec.name}”台账没有标准列“${columnText}”（可用：${spec.columns.map((c) => c.name).join("、")}），此行未使用`,
-          `${cell}: ledger ${spec.name} has no standard column "${columnText}" (its columns: ${spec.columns.map((c) => c.name).join(", ")}); the row is not used`,
+          {
+            ledger: spec.name,
+            column: columnText,
+            known: spec.columns.map((c) => c.name).join("、"),
+            knownEn: spec.columns.map((c) => c.name).join(", "),
+          },
           spec.name,
         ),
       );
@@ -173,15 +168,7 @@ function readTable(table: RawTable, mappings: ColumnMapping[], issues: Issue[]):
     }
     const cell = at(r, cols.header);
     if (!headerText) {
-      issues.push(
-        warning(
-          "column_map.blank_header",
-          cell,
-          `${cell} 列名对照中“${spec.name} / ${column.name}”的工作簿列名为空，此行未使用`,
-          `${cell}: the workbook header of 列名对照 row ${spec.name} / ${column.name} is blank; the row is not used`,
-          spec.name,
-        ),
-      );
+      issues.push(warning("column_map.blank_header", cell, { ledger: spec.name, column: column.name }, spec.name));
       continue;
     }
     const clash = mappings.find(
@@ -193,8 +180,7 @@ function readTable(table: RawTable, mappings: ColumnMapping[], issues: Issue[]):
         warning(
           "column_map.conflict",
           cell,
-          `${cell} 列名“${headerText}”已在 ${clash.cell} 对照为“${clash.column}”，不能再对照为“${column.name}”，此行未使用`,
-          `${cell}: the header "${headerText}" is already mapped to ${clash.column} at ${clash.cell}; it cannot also be ${column.name}, so the row is not used`,
+          { header: headerText, first: clash.cell, firstColumn: clash.column, column: column.name },
           spec.name,
         ),
       );
@@ -212,13 +198,16 @@ export function unusedMappingIssues(mappings: ColumnMapping[], headersByLedger: 
     const headers = headersByLedger.get(m.ledger);
     // A ledger that was not found is reported as missing already.
     if (!headers) continue;
-    const shown = headers.length > 0 ? headers.join("、") : "（无）";
     issues.push(
       warning(
         "column_map.header_not_found",
         m.cell,
-        `${m.cell} 列名对照中的“${m.header}”不在“${m.ledger}”台账的表头中（表头：${shown}），此行未使用`,
-        `${m.cell}: the header "${m.header}" named in 列名对照 is not in the header row of ledger ${m.ledger} (headers: ${headers.join(", ") || "none"}); the row is not used`,
+        {
+          header: m.header,
+          ledger: m.ledger,
+          headers: headers.length > 0 ? headers.join("、") : "（无）",
+          headersEn: headers.join(", ") || "none",
+        },
         m.ledger,
       ),
     );

@@ -2,6 +2,7 @@
 import type { ReportSettings } from "../types";
 import { chineseDate } from "../format";
 import { periodEndText } from "../settings/dates";
+import { ALL_DEPARTMENTS } from "../settings";
 
 export const SETTING_SLOT_PREFIX = "setting.";
 
@@ -18,7 +19,17 @@ export const SETTING_SLOT_NAMES: Readonly<Record<string, string>> = {
   "setting.city": "城市",
   "setting.signature": "落款",
   "setting.signature_date": "落款日期",
+  "setting.scope": "统计范围",
 };
+
+/**
+ * The department a report is limited to, or "" for the whole agency: a scoped report must say so
+ * (the template's line under the title), or its figures read as the agency's.
+ */
+export function scopeText(scope: string): string {
+  const s = scope.trim();
+  return s === "" || s === ALL_DEPARTMENTS ? "" : s;
+}
 
 export function isSettingSlot(id: string): boolean {
   return id.startsWith(SETTING_SLOT_PREFIX);
@@ -52,6 +63,7 @@ export function settingSlots(s: ReportSettings): { id: string; name: string; tex
     "setting.signature": s.signature.trim(),
     // An ISO date reads as 2023年1月10日; anything else the clerk wrote is kept as written.
     "setting.signature_date": signatureDateText(s.signatureDate),
+    "setting.scope": scopeText(s.scope),
   };
   return Object.keys(SETTING_SLOT_NAMES).map((id) => ({ id, name: SETTING_SLOT_NAMES[id], text: text[id] }));
 }

@@ -6,6 +6,7 @@
  *   # text               a level-1 heading on its own line (一、…, 黑体); `##`, `###` for levels 2 and 3
  *   ~                    an empty paragraph (the blank line GB/T 9704 keeps under the title)
  *   > text               a right-aligned paragraph without indent (落款, 落款日期)
+ *   ^ text               a centred paragraph without indent (a 题注 under the title, such as the scope line)
  *   text                 a body paragraph: justified, first line indented two characters
  *   ? <any of the above> an optional block, left out when every slot in it renders blank
  *
@@ -16,7 +17,7 @@
  *                        also [hei]…[/hei] and [bold]…[/bold]; styles do not nest
  *   [wbr]                in a title, a place it may break when it needs two lines or more (GB/T 9704
  *                        §7.3.1: break between words); marked points replace the renderer's own word list
- *   \x                   the character x taken literally (\{  \[  \\  or a leading \# \= \> \? \~ \%)
+ *   \x                   the character x taken literally (\{  \[  \\  or a leading \# \= \> \^ \? \~ \%)
  *
  * Only the marks above are markup: any other `[`, `#` or `>` inside a line is text.
  */
@@ -35,7 +36,7 @@ export interface TemplateBlock {
   /** Heading level; absent for other blocks. */
   level?: 1 | 2 | 3;
   /** Paragraph alignment and first-line indent; absent for titles and headings. */
-  align?: "both" | "right";
+  align?: "both" | "right" | "center";
   indent?: boolean;
   optional: boolean;
   pieces: TemplatePiece[];
@@ -135,6 +136,15 @@ export function parseTemplate(text: string): TemplateBlock[] {
       blocks.push({
         kind: "paragraph",
         align: "right",
+        indent: false,
+        optional,
+        pieces: parseInline(src.slice(1).trimStart(), line),
+        line,
+      });
+    } else if (src.startsWith("^")) {
+      blocks.push({
+        kind: "paragraph",
+        align: "center",
         indent: false,
         optional,
         pieces: parseInline(src.slice(1).trimStart(), line),

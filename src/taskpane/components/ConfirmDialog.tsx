@@ -14,6 +14,8 @@ export function ConfirmDialog(props: {
   testId?: string;
   /** Which button is the primary one: going on, or (when going on is the risky choice) cancelling. */
   primary?: "confirm" | "cancel";
+  /** False where the dialog only informs: one button, since a 取消 beside it would do the same. */
+  cancellable?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -29,9 +31,11 @@ export function ConfirmDialog(props: {
             <Button appearance={cancelIsPrimary ? "secondary" : "primary"} data-testid={props.confirm.testId} onClick={props.onConfirm}>
               {props.confirm.text}
             </Button>
-            <Button appearance={cancelIsPrimary ? "primary" : "secondary"} data-testid={props.cancelTestId} onClick={props.onCancel}>
-              {t("cancel")}
-            </Button>
+            {props.cancellable !== false && (
+              <Button appearance={cancelIsPrimary ? "primary" : "secondary"} data-testid={props.cancelTestId} onClick={props.onCancel}>
+                {t("cancel")}
+              </Button>
+            )}
           </DialogActions>
         </DialogBody>
       </DialogSurface>

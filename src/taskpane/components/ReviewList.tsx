@@ -1,7 +1,7 @@
 // The review of a refresh before anything is written, the same in Word (刷新数据) and in Excel
 // (更新已有报告): what the ledgers changed, which hand edits disagree and how to settle each, what
 // the clerk deleted.
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { Body1Strong, Button, Caption1, Radio, RadioGroup, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import { useI18n } from "../i18n";
@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   list: PLAIN_LIST,
   item: FIGURE_ROW,
   text: { display: "block", overflowWrap: "anywhere", minWidth: 0 },
+  /** One name of a list kept whole on its line (unless it is longer than the line). */
+  wholeName: { display: "inline-block", maxWidth: "100%", overflowWrap: "anywhere" },
   muted: MUTED,
   change: { display: "block", overflowWrap: "anywhere", color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   allButtons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -44,87 +46,65 @@ export function ReviewList(props: {
           : t("reviewSummary", { updates: review.updates.length, conflicts: review.conflicts.length, removed: review.removed.length })}
       </Text>
 
-      {review.updates.length > 0 && (
-        <div className={styles.section}>
-          <Body1Strong as="h3" className={styles.title}>
-            {t("reviewUpdates", { count: review.updates.length })}
-          </Body1Strong>
-          <ul className={styles.list}>
-            {review.updates.map((u) => (
-              <li key={u.id} className={styles.item} data-testid="review-update" data-figure={u.id}>
-                <Text className={styles.text}>{u.name}</Text>
-                <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-
-      {review.conflicts.length > 0 && (
-        <div className={styles.section}>
-          <Body1Strong as="h3" className={styles.title}>
-            {t("reviewConflicts", { count: review.conflicts.length })}
-          </Body1Strong>
-          <Caption1 className={styles.muted}>{t("reviewConflictsHint")}</Caption1>
-          <div className={styles.allButtons}>
+      <ReviewSection
+        title={t("reviewUpdates", { count: review.updates.length })}
+        items={review.updates}
+        testId="review-update"
+        render={(u) => (
+          <>
+            <Text className={styles.text}>{u.name}</Text>
+            <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
+          </>
+        )}
+      />
+      <ReviewSection
+        title={t("reviewConflicts", { count: review.conflicts.length })}
+        hint={t("reviewConflictsHint")}
+        items={review.conflicts}
+        testId="review-conflict"
+        render={(c) => (
+          <>
+            <Text className={styles.text} weight="semibold">
+              {c.name}
+            </Text>
+            <span className={styles.text}>{t("reviewYours", { text: c.current })}</span>
+            <span className={styles.text}>{t("reviewNew", { text: c.new })}</span>
+            <Caption1 className={styles.muted}>{t("reviewWritten", { text: c.written })}</Caption1>
+            <RadioGroup
+              className={styles.radios}
+              layout="horizontal"
+              aria-label={t("reviewChoiceLabel", { name: c.name })}
+              value={resolution(c.id, c.resolution)}
+              disabled={props.disabled}
+              onChange={(_, data) => props.onChoose({ ...props.choices, [c.id]: data.value as ConflictChoice })}
+            >
+              <Radio value="keep" label={t("reviewKeep")} data-testid="choice-keep" />
+              <Radio value="take" label={t("reviewTake")} data-testid="choice-take" />
+            </RadioGroup>
+          </>
+        )}
+      >
+        <div className={styles.allButtons}>
+          {(["keep", "take"] as const).map((choice) => (
             <Button
+              key={choice}
               size="small"
               disabled={props.disabled}
-              data-testid="review-keep-all"
-              onClick={() => props.onChoose(chooseAll(review, "keep"))}
+              data-testid={`review-${choice}-all`}
+              onClick={() => props.onChoose(chooseAll(review, choice))}
             >
-              {t("reviewKeepAll")}
+              {t(choice === "keep" ? "reviewKeepAll" : "reviewTakeAll")}
             </Button>
-            <Button
-              size="small"
-              disabled={props.disabled}
-              data-testid="review-take-all"
-              onClick={() => props.onChoose(chooseAll(review, "take"))}
-            >
-              {t("reviewTakeAll")}
-            </Button>
-          </div>
-          <ul className={styles.list}>
-            {review.conflicts.map((c) => (
-              <li key={c.id} className={styles.item} data-testid="review-conflict" data-figure={c.id}>
-                <Text className={styles.text} weight="semibold">
-                  {c.name}
-                </Text>
-                <span className={styles.text}>{t("reviewYours", { text: c.current })}</span>
-                <span className={styles.text}>{t("reviewNew", { text: c.new })}</span>
-                <Caption1 className={styles.muted}>{t("reviewWritten", { text: c.written })}</Caption1>
-                <RadioGroup
-                  className={styles.radios}
-                  layout="horizontal"
-                  aria-label={t("reviewChoiceLabel", { name: c.name })}
-                  value={resolution(c.id, c.resolution)}
-                  disabled={props.disabled}
-                  onChange={(_, data) => props.onChoose({ ...props.choices, [c.id]: data.value as ConflictChoice })}
-                >
-                  <Radio value="keep" label={t("reviewKeep")} data-testid="choice-keep" />
-                  <Radio value="take" label={t("reviewTake")} data-testid="choice-take" />
-                </RadioGroup>
-              </li>
-            ))}
-          </ul>
+          ))}
         </div>
-      )}
-
-      {review.removed.length > 0 && (
-        <div className={styles.section}>
-          <Body1Strong as="h3" className={styles.title}>
-            {t("reviewRemoved", { count: review.removed.length })}
-          </Body1Strong>
-          <Caption1 className={styles.muted}>{t("reviewRemovedHint")}</Caption1>
-          <ul className={styles.list}>
-            {review.removed.map((r) => (
-              <li key={r.id} className={styles.item} data-testid="review-removed" data-figure={r.id}>
-                <Text className={styles.text}>{r.name}</Text>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      </ReviewSection>
+      <ReviewSection
+        title={t("reviewRemoved", { count: review.removed.length })}
+        hint={t("reviewRemovedHint")}
+        items={review.removed}
+        testId="review-removed"
+        render={(r) => <Text className={styles.text}>{r.name}</Text>}
+      />
 
       {review.kept.length > 0 && (
         <Caption1 className={styles.muted} data-testid="review-kept">
@@ -132,13 +112,46 @@ export function ReviewList(props: {
         </Caption1>
       )}
       {review.notInDocument.length > 0 && (
-        <Caption1 className={styles.muted}>
-          {t("reviewNotInDocument", {
-            count: review.notInDocument.length,
-            names: review.notInDocument.map((f) => f.name).join(t("listSeparator")),
-          })}
+        <Caption1 className={styles.muted} data-testid="review-not-in-document">
+          {t("reviewNotInDocument", { count: review.notInDocument.length, names: "" })}
+          {review.notInDocument.map((f, i) => (
+            <span key={f.id}>
+              {i > 0 && t("listSeparator")}
+              <span className={styles.wholeName}>{f.name}</span>
+            </span>
+          ))}
         </Caption1>
       )}
     </section>
+  );
+}
+
+/** One kind of figure in the review (updated, hand-edited, deleted): a heading, a hint, then a row each; nothing when none. */
+function ReviewSection<T extends { id: string }>(props: {
+  title: string;
+  hint?: string;
+  items: readonly T[];
+  testId: string;
+  render: (item: T) => ReactNode;
+  /** Controls for the whole section, between the hint and the rows. */
+  children?: ReactNode;
+}) {
+  const styles = useStyles();
+  if (props.items.length === 0) return null;
+  return (
+    <div className={styles.section}>
+      <Body1Strong as="h3" className={styles.title}>
+        {props.title}
+      </Body1Strong>
+      {props.hint && <Caption1 className={styles.muted}>{props.hint}</Caption1>}
+      {props.children}
+      <ul className={styles.list}>
+        {props.items.map((item) => (
+          <li key={item.id} className={styles.item} data-testid={props.testId} data-figure={item.id}>
+            {props.render(item)}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

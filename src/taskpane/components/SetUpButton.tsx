@@ -4,7 +4,14 @@ import { useI18n, type MessageKey } from "../i18n";
 import { ConfirmDialog } from "./ConfirmDialog";
 
 /** 初始化工作簿 asks first: it adds sheets to a shared workbook, and the clerk should know nothing is overwritten. */
-export function SetUpButton(props: { label: MessageKey; primary?: boolean; busy: boolean; onConfirm: () => void }) {
+export function SetUpButton(props: {
+  label: MessageKey;
+  primary?: boolean;
+  busy: boolean;
+  onConfirm: () => void;
+  /** Where sheets cannot be added (the web page): the dialog only explains, with one button. */
+  informOnly?: boolean;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   // Without a DialogTrigger the button marks itself as where focus returns when the dialog closes.
@@ -25,6 +32,7 @@ export function SetUpButton(props: { label: MessageKey; primary?: boolean; busy:
         open={open}
         title={t("setUpConfirmTitle")}
         confirm={{ text: t("setUpConfirm"), testId: "set-up-confirm" }}
+        cancellable={!props.informOnly}
         onConfirm={() => {
           setOpen(false);
           props.onConfirm();

@@ -69,7 +69,9 @@ export function reviewModel(
   names: ReadonlyMap<string, string>,
   choices: Record<string, ConflictChoice> = {},
 ): ReviewModel {
-  const name = (id: string) => names.get(id) ?? id;
+  // The plan's own names hold the workbook's too: a figure the document has no place for is in no
+  // record the panes pass, and was listed by its raw id.
+  const name = (id: string) => names.get(id) ?? plan.names[id] ?? id;
   // A conflict resolved as "take" is also listed as updated by the plan; the review shows it once, as the conflict.
   const conflicted = new Set(plan.conflicts.map((c) => c.id));
   const seen = new Set<string>();

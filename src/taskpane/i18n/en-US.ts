@@ -67,7 +67,9 @@ export const enUS: Messages = {
   figureRows: "rows: {rows}",
   figureManual: "Manual value",
   figureSourceSelected: "Selected {rows} rows on {sheet}",
-  figureSourceSelectedOf: "Selected {rows} rows on {sheet} (sheet {index} of {count})",
+  figureSourceSheetOf: " (sheet {index} of {count})",
+  figureSourceBlock:
+    "These {counted} rows are spread over {sheet} and cannot be selected at once: selected {address}, the {rows} rows from the first to the last, including rows that do not count",
   figureShowSourceNext: "Select the next sheet's rows",
   figureShowSource: "Show source",
   figureShowSourceHint: "Select the rows {name} uses in Excel ({rows})",
@@ -85,6 +87,8 @@ export const enUS: Messages = {
   manualInvalidNegative: "A manual value cannot be negative. Type 0 or more.",
   manualSaved: "Written to {cell}",
   manualCleared: "Cleared {cell}",
+  manualNotDefined:
+    "指标定义 has no row for this figure (id {id}), so it has no number. Add a row at the end of 指标定义: 指标ID “{id}”, 名称 “{name}”, then fill 台账, 统计 and the other columns as the other rows do — or only 手工值. The rows already there stay as they are.",
   manualBuiltIn:
     "The built-in figure definitions are in use. Run Set up workbook to add the 指标定义 sheet, then you can change manual values here.",
   errorManualWhat: "The manual value of {name} was not saved",
@@ -100,6 +104,7 @@ export const enUS: Messages = {
   fieldTemplate: "Template",
   settingsSaved: "Written back to 报告设置",
   excludedBeforeGenerate: "Rows with errors that will not count: {rows}; see Ledgers.",
+  duplicateKeys: "{count} key(s) are duplicated ({cells}); both rows were counted in the figures, so a figure may be too high. Check them under Ledgers and delete or correct one row.",
   generate: "Generate report",
   generating: "Generating the report",
   stepRead: "Read ledgers",

@@ -63,7 +63,9 @@ export const zhCN = {
   figureRows: "{rows} 行",
   figureManual: "手工值",
   figureSourceSelected: "已选中 {sheet} 的 {rows} 行",
-  figureSourceSelectedOf: "已选中 {sheet} 的 {rows} 行（第 {index} 张，共 {count} 张表）",
+  figureSourceSheetOf: "（第 {index} 张，共 {count} 张表）",
+  figureSourceBlock:
+    "这 {counted} 行分散在 {sheet} 各处，一次选不全：已选中从第一行到最后一行的 {address}，共 {rows} 行，其中也有不计入的行",
   figureShowSourceNext: "选中下一张表的行",
   figureShowSource: "查看来源",
   figureShowSourceHint: "在 Excel 中选中 {name} 使用的 {rows} 行",
@@ -81,6 +83,8 @@ export const zhCN = {
   manualInvalidNegative: "手工值不能为负数。请输入 0 或更大的数字。",
   manualSaved: "已写入 {cell}",
   manualCleared: "已清除 {cell}",
+  manualNotDefined:
+    "“指标定义”中没有这一项（指标ID {id}），所以没有数字。请在“指标定义”末尾添加一行：指标ID 填“{id}”，名称填“{name}”，再照其他行填写台账、统计等列，或只填手工值。已有的行不用改动。",
   manualBuiltIn: "目前使用内置指标定义。先点“初始化工作簿”添加“指标定义”工作表，就能在这里修改手工值。",
   errorManualWhat: "{name} 的手工值没有保存",
   errorManualWhere: "位置：{cell}",
@@ -95,6 +99,7 @@ export const zhCN = {
   fieldTemplate: "报告模板",
   settingsSaved: "已写回“报告设置”",
   excludedBeforeGenerate: "有 {rows} 行因错误将不计入指标，详见“台账”。",
+  duplicateKeys: "{count} 个编号重复（{cells}），两行都已计入指标，数字可能偏大。请在“台账”中核对，删去或改正其中一行。",
   generate: "生成报告",
   generating: "正在生成报告",
   stepRead: "读取台账",

@@ -2,7 +2,7 @@
 // the theme, the page background, and an error boundary so a rendering fault shows the clerk words
 // and IT the detail instead of a blank pane.
 import { Component, useMemo, type ReactNode } from "react";
-import { FluentProvider, makeStyles, tokens, useModalAttributes, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens, useFocusFinders, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { I18nContext, makeT, useI18n, type Lang, type Translate } from "../i18n";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { paneError } from "./action";
@@ -28,7 +28,7 @@ export function Shell(props: {
   return (
     <I18nContext.Provider value={i18n}>
       <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} lang={lang}>
-        <KeepModalizer />
+        <KeepFocusManagerAlive />
         <div className={styles.page}>
           <PaneErrorBoundary>{props.children}</PaneErrorBoundary>
         </div>
@@ -38,14 +38,14 @@ export function Shell(props: {
 }
 
 /**
- * Holds Fluent's focus manager (tabster) and its modal part for as long as the pane lives. A dialog
- * hides the rest of the page (aria-hidden) and tabster un-hides it 250 ms after the dialog goes; but
- * when the dialog was the last thing using tabster — 初始化工作簿's, whose view set-up replaces —
- * tabster was disposed first, its clean-up dropped (tabster#530), and the pane stayed hidden from
- * screen readers for good.
+ * Holds one reference to Fluent's focus manager (tabster) for as long as the pane lives. Each Fluent
+ * control takes a reference and the manager is disposed when the last one unmounts: after a confirmed
+ * 初始化工作簿 the view holding the dialog gives way to a spinner, no control held a reference, and the
+ * disposal dropped the manager's pending "un-hide the page" step, so #pane kept aria-hidden="true" for
+ * good (microsoft/tabster#530, microsoft/fluentui#35139) and a screen reader found nothing.
  */
-function KeepModalizer() {
-  useModalAttributes();
+function KeepFocusManagerAlive() {
+  useFocusFinders();
   return null;
 }
 

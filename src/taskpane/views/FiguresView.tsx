@@ -15,9 +15,10 @@ import {
 } from "@fluentui/react-components";
 import type { EngineResult } from "../../core/engine";
 import type { FigureDefinition, FigureResult } from "../../core/types";
+import type { RowSelection } from "../../adapters/excel/types";
 import { DEFINITIONS_SHEET } from "../../core/ledger/schema";
 import { useI18n, type Lang, type Translate } from "../i18n";
-import { ManualSaveError, canEditManual, figureSections, figureSourceParts, manualInputText, parseManualInput } from "../model";
+import { ManualSaveError, canEditManual, figureSections, figureSourceParts, manualAdvice, manualInputText, parseManualInput } from "../model";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { clerkMessage } from "../components/review";
 import { useAction } from "../shell/useAction";
@@ -168,7 +169,8 @@ function rowsBySheet(refs: { sheet: string; row: number }[]): { sheet: string; r
 }
 
 /** Selects rows in Excel; resolves false when it failed (the pane shows why). */
-export type SelectRows = (refs: { sheet: string; row: number }[]) => Promise<boolean> | void;
+/** Selects a figure's rows: what was selected, null where nothing is (the web page says where), false when it failed. */
+export type SelectRows = (refs: { sheet: string; row: number }[]) => Promise<RowSelection | null | false> | void;
 
 function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition; onSelectRows: SelectRows; onSaveManual?: SaveManual }) {
   const { t, lang } = useI18n();
@@ -183,12 +185,16 @@ function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition
     const index = turn % sheets.length;
     const group = sheets[index];
     setSelected(null);
-    if ((await props.onSelectRows(group.refs)) === false) return;
+    const outcome = await props.onSelectRows(group.refs);
+    if (outcome === false) return;
     setTurn(index + 1);
+    // Only what the host really selected is said: a page that selects nothing says the places itself.
+    if (!outcome) return;
+    const of = sheets.length > 1 ? t("figureSourceSheetOf", { index: index + 1, count: sheets.length }) : "";
     setSelected(
-      sheets.length > 1
-        ? t("figureSourceSelectedOf", { sheet: group.sheet, rows: group.refs.length, index: index + 1, count: sheets.length })
-        : t("figureSourceSelected", { sheet: group.sheet, rows: group.refs.length }),
+      outcome.kind === "rows"
+        ? t("figureSourceSelected", { sheet: outcome.sheet, rows: outcome.rows }) + of
+        : t("figureSourceBlock", { sheet: outcome.sheet, counted: outcome.counted, address: outcome.address, rows: outcome.rows }) + of,
     );
   }
   const editable = figure.manual && !!props.onSaveManual && canEditManual(figure, definition);
@@ -229,7 +235,11 @@ function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition
         editable ? (
           <ManualEditor figure={figure} save={props.onSaveManual} />
         ) : (
-          <Caption1 className={styles.muted}>{t("manualBuiltIn")}</Caption1>
+          <Caption1 className={styles.muted} data-testid="manual-advice">
+            {manualAdvice(figure, definition) === "notDefined"
+              ? t("manualNotDefined", { id: figure.id, name: figure.name })
+              : t("manualBuiltIn")}
+          </Caption1>
         )
       ) : figure.manual ? (
         definition?.sourceRow !== undefined && (

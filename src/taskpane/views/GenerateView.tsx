@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Caption1,
@@ -21,9 +21,9 @@ import type { FigureResult, ReportSettings } from "../../core/types";
 import { ALL_DEPARTMENTS, SETTINGS_ITEMS } from "../../core/settings";
 import { shiftYears } from "../../core/settings/dates";
 import { TEMPLATES } from "../../core/report";
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n, type MessageKey, type Translate } from "../i18n";
 import type { PaneServices } from "../services";
-import { excludedRows, reportFileName, scopeChoices, scopeIsKnown, uncomputedFigures, unresolvedFigures } from "../model";
+import { duplicateKeys, excludedRows, reportFileName, scopeChoices, scopeIsKnown, uncomputedFigures, unresolvedFigures } from "../model";
 import { unresolvedLine } from "./FiguresView";
 import { downloadsBlocked as downloadsBlockedOn, reportMadeInWord, saveBytes, type SaveOutcome } from "../download";
 import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
@@ -90,6 +90,12 @@ function UnresolvedList(props: { figures: FigureResult[] }) {
   );
 }
 
+/** Repeated keys, said where the report is made: both rows are counted, so a figure may be too high. */
+function duplicateKeysText(result: EngineResult, t: Translate, lang: string): string {
+  const { count, cells } = duplicateKeys(result);
+  return count === 0 ? "" : t("duplicateKeys", { count, cells: cells.join(lang === "en-US" ? ", " : "、") });
+}
+
 export function GenerateView(props: {
   services: PaneServices;
   result: EngineResult;
@@ -97,7 +103,7 @@ export function GenerateView(props: {
   /** After 报告设置 was written: recompute the figures from the workbook at once (no 重新读取 needed). */
   onSettingsWritten?: () => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const styles = useStyles();
   const { services, result } = props;
   const settings = result.settings;
@@ -124,6 +130,7 @@ export function GenerateView(props: {
   }, [template]);
   const excluded = excludedRows(result);
   const unresolved = unresolvedFigures(result);
+  const duplicates = duplicateKeysText(result, t, lang);
   const scopeKnown = scopeIsKnown(result, scope, ALL_DEPARTMENTS);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
   /** Said before anything else where saving from the pane cannot (or may not) work: the report is made in Word. */
@@ -219,12 +226,23 @@ export function GenerateView(props: {
     });
     if (engine && unresolvedFigures(engine).length > 0) {
       // A report with 待补 figures is made only when the clerk says so, having seen which.
-      props.onResult(engine);
+      showResult(engine);
       setAsk(engine);
     } else if (engine) {
       await layOut(engine);
     }
     setRunning(false);
+  }
+
+  /**
+   * The whole pane re-renders over a new result: as a transition, React renders it in slices
+   * between which the browser paints and answers input, instead of in one long task.
+   */
+  function showResult(engine: EngineResult, alongside?: () => void) {
+    startTransition(() => {
+      props.onResult(engine);
+      alongside?.();
+    });
   }
 
   async function layOut(engine: EngineResult) {
@@ -236,8 +254,9 @@ export function GenerateView(props: {
         await step("render");
         const bytes = await services.renderDocx(engine.report, engine.link);
         mark(3, "done", t("stepLayoutDone"));
-        props.onResult(engine);
-        setOutput({ bytes, result: engine });
+        // One transition: the result notice and the pane's new result render together (a notice
+        // over the old result would read as outdated and be taken away).
+        showResult(engine, () => setOutput({ bytes, result: engine }));
       },
       fail: problem,
     });
@@ -326,6 +345,11 @@ export function GenerateView(props: {
       </div>
 
       {excluded > 0 && <Caption1 className={styles.muted}>{t("excludedBeforeGenerate", { rows: excluded })}</Caption1>}
+      {duplicates && (
+        <MessageBar intent="warning" layout="multiline" data-testid="duplicate-keys">
+          <MessageBarBody>{duplicates}</MessageBarBody>
+        </MessageBar>
+      )}
 
       {unresolved.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="unresolved">
@@ -385,6 +409,7 @@ export function GenerateView(props: {
       >
         {t("unresolvedAskBody")}
         {ask && <UnresolvedList figures={unresolvedFigures(ask)} />}
+        {ask && duplicateKeysText(ask, t, lang) && <span className={styles.text}>{duplicateKeysText(ask, t, lang)}</span>}
       </ConfirmDialog>
 
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} onRetry={() => void generate()} />}
@@ -404,6 +429,11 @@ export function GenerateView(props: {
             </span>
             {uncomputedFigures(output.result) > 0 && (
               <span className={styles.text}>{t("resultUncomputed", { count: uncomputedFigures(output.result) })}</span>
+            )}
+            {duplicateKeysText(output.result, t, lang) && (
+              <span className={styles.text} data-testid="result-duplicates">
+                {duplicateKeysText(output.result, t, lang)}
+              </span>
             )}
             {saved?.kind === "started" && (
               <span className={styles.text} data-testid="save-note">

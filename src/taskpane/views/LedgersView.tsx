@@ -255,6 +255,8 @@ export function LedgersView(props: {
   settingUp: boolean;
   onSelectCell: (cell: string) => void;
   onSetUp: () => void;
+  /** Where sheets cannot be added (the web page): 补齐 only explains why, in a one-button dialog. */
+  setUpInformOnly?: boolean;
   /** Absent where the workbook cannot be written (the Word pane reads a file). */
   columnMapping?: ColumnMappingAction;
 }) {
@@ -307,7 +309,7 @@ export function LedgersView(props: {
       <Caption1 className={styles.muted}>{t("ledgerHiddenRowsNote")}</Caption1>
       {overview.missing.length > 0 && (
         <div>
-          <SetUpButton label="setUpMissing" busy={props.settingUp} onConfirm={props.onSetUp} />
+          <SetUpButton label="setUpMissing" busy={props.settingUp} onConfirm={props.onSetUp} informOnly={props.setUpInformOnly} />
         </div>
       )}
     </div>

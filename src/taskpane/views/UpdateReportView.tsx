@@ -136,24 +136,34 @@ export function UpdateReportView(props: { services: PaneServices }) {
   return (
     <PaneSection id="update" title={t("updateTitle")} intro={t("updateBody")} testId="update-report" className={styles.root}>
       <div className={styles.actions}>
-        <FilePicker
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          label={t("updatePickLabel")}
-          text={t("updatePick")}
-          icon={<DocumentArrowUp16Regular />}
-          disabled={busy !== null}
-          testId="update-pick"
-          onFile={(file) => void pick(file, false)}
-        />
-        <FilePicker
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          label={t("updateNextYearLabel")}
-          text={t("updateNextYear")}
-          icon={<CalendarArrowRight16Regular />}
-          disabled={busy !== null}
-          testId="update-next-year-pick"
-          onFile={(file) => void pick(file, true)}
-        />
+        {/* The same report either way: refreshed for its own year, or made next year's. */}
+        {[
+          {
+            nextYear: false,
+            label: t("updatePickLabel"),
+            text: t("updatePick"),
+            icon: <DocumentArrowUp16Regular />,
+            testId: "update-pick",
+          },
+          {
+            nextYear: true,
+            label: t("updateNextYearLabel"),
+            text: t("updateNextYear"),
+            icon: <CalendarArrowRight16Regular />,
+            testId: "update-next-year-pick",
+          },
+        ].map((choice) => (
+          <FilePicker
+            key={choice.testId}
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            label={choice.label}
+            text={choice.text}
+            icon={choice.icon}
+            disabled={busy !== null}
+            testId={choice.testId}
+            onFile={(file) => void pick(file, choice.nextYear)}
+          />
+        ))}
       </div>
       <OtherWorkbookDialog
         mismatch={asking?.mismatch ?? null}

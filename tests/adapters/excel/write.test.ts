@@ -52,23 +52,40 @@ describe("selecting in the live workbook", () => {
 
   it("selects the first sheet's rows as whole-row runs, ignoring other sheets' rows", async () => {
     const { sim, source } = sourceOver(smallWorkbook());
-    await source.selectRows([
+    const selected = await source.selectRows([
       { sheet: "学习记录", row: 3 },
       { sheet: "学习记录", row: 2 },
       { sheet: "电子保函-交易二科", row: 3 },
       { sheet: "学习记录", row: 7 },
     ]);
     expect(sim.workbook.selection).toEqual({ sheet: "学习记录", address: "2:3,7:7" });
+    expect(selected).toEqual({ kind: "rows", sheet: "学习记录", rows: 3 });
     expect(sim.stats.syncs).toBe(1);
   });
 
   it("falls back to the rows' bounding block where ranges of areas are unsupported", async () => {
     const { sim, source } = sourceOver(smallWorkbook(), { apiSets: { ExcelApi: "1.8" } });
-    await source.selectRows([
+    const selected = await source.selectRows([
       { sheet: "学习记录", row: 2 },
       { sheet: "学习记录", row: 9 },
     ]);
     expect(sim.workbook.selection).toEqual({ sheet: "学习记录", address: "2:9" });
+    // The pane must not say "2 rows selected" of a block of 8: the block, its size and the rows counted.
+    expect(selected).toEqual({ kind: "block", sheet: "学习记录", address: "2:9", rows: 8, counted: 2 });
+  });
+
+  it("says it selected the whole block when the rows lie in more runs than one selection may hold", async () => {
+    const { sim, source } = sourceOver(smallWorkbook());
+    // Every other row from 3 to 1001: 500 separate runs, as the 撤销 rows of a big ledger leave them.
+    const refs = Array.from({ length: 500 }, (_, i) => ({ sheet: "学习记录", row: 3 + 2 * i }));
+    const selected = await source.selectRows(refs);
+    expect(sim.workbook.selection).toEqual({ sheet: "学习记录", address: "3:1001" });
+    expect(selected).toEqual({ kind: "block", sheet: "学习记录", address: "3:1001", rows: 999, counted: 500 });
+  });
+
+  it("selects nothing and says so when no row is given", async () => {
+    const { source } = sourceOver(smallWorkbook());
+    await expect(source.selectRows([])).resolves.toBeNull();
   });
 
   it("merges consecutive rows into runs", () => {

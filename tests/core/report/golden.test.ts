@@ -11,9 +11,25 @@ const seedPresent = existsSync(SEED_PATH);
 if (!seedPresent) console.warn(`seed report not found at ${SEED_PATH}: the golden tests are skipped`);
 const withSeed = seedPresent ? test : test.skip;
 
+/**
+ * Where the built-in template departs from the seed on purpose: it is for any agency, so the seed's
+ * own region and its city's districts are neutral wording, and the seed's typos are corrected.
+ */
+const SEED_DEPARTURES: [seed: string, template: string][] = [
+  ["习近平总书记对内蒙古重要讲话", "习近平总书记重要讲话"],
+  ["参加了新城区、玉泉区青年突击队", "参加了属地青年突击队"],
+  ["持续参于包联社区", "持续参与包联社区"],
+  ["“双报道”制度", "“双报到”制度"],
+];
+
 function seedLines(): string[] {
   // The seed ends with a newline, and one paragraph carries a stray trailing space the template drops.
-  return readFileSync(SEED_PATH, "utf8")
+  let text = readFileSync(SEED_PATH, "utf8");
+  for (const [seed, template] of SEED_DEPARTURES) {
+    expect([seed, text.split(seed).length - 1]).toEqual([seed, 1]);
+    text = text.replace(seed, template);
+  }
+  return text
     .replace(/\n$/, "")
     .split("\n")
     .map((l) => l.trimEnd());
@@ -40,8 +56,27 @@ function seedFigures() {
   return SEED_FIGURE_BLANKS.map((b) => figure(b.id, b.mask));
 }
 
+describe("the default template is for any agency", () => {
+  const literal = () =>
+    parseTemplate(DEFAULT_TEMPLATE)
+      .flatMap((b) => b.pieces)
+      .filter((p) => p.kind === "text")
+      .map((p) => (p as { text: string }).text)
+      .join("\n");
+
+  test("names no region, city or district of the sample agency: places come from 报告设置 or are neutral", () => {
+    expect(literal()).not.toMatch(/内蒙古|呼和浩特|新城区|玉泉区|回民区|赛罕区/);
+  });
+
+  test("has none of the seed's typos", () => {
+    expect(literal()).not.toMatch(/参于|双报道/);
+    expect(literal()).toContain("参与包联社区");
+    expect(literal()).toContain("“双报到”制度");
+  });
+});
+
 describe("the default template reproduces the 2022 seed report", () => {
-  withSeed("renders, with the seed's masks in every slot, exactly the seed's text line by line", () => {
+  withSeed("renders, with the seed's masks in every slot, the seed's text line by line but for the listed departures", () => {
     const doc = buildReport(templateById(DEFAULT_TEMPLATE_ID)!, defaultSettings(2022), seedFigures());
     const lines = reportPlainText(maskNames(doc)).split("\n");
     const seed = seedLines();

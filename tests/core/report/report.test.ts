@@ -206,6 +206,8 @@ describe("settingSlots", () => {
       { id: "setting.city", name: "城市", text: "某市" },
       { id: "setting.signature", name: "落款", text: "张三" },
       { id: "setting.signature_date", name: "落款日期", text: "2023年1月10日" },
+      // The whole agency: no department to name.
+      { id: "setting.scope", name: "统计范围", text: "" },
     ]);
   });
 });
@@ -291,7 +293,7 @@ describe("buildLinkRecord", () => {
     ]);
   });
 
-  test("links all twenty figures and the eight setting slots of the default report", () => {
+  test("links all twenty figures and the nine setting slots of the default report for one department (its scope line too)", () => {
     const doc = buildReport(
       defaultTemplate(),
       s,
@@ -301,6 +303,7 @@ describe("buildLinkRecord", () => {
     expect(ids.filter((id) => id.startsWith("setting."))).toEqual([
       "setting.year",
       "setting.reporter",
+      "setting.scope",
       "setting.org_short",
       "setting.joint_issuer",
       "setting.city",

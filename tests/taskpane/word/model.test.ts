@@ -92,8 +92,15 @@ describe("the review of a refresh plan", () => {
     expect(review.conflicts[0].resolution).toBe("take");
   });
 
-  it("falls back to the figure id when no record names it", () => {
-    const review = reviewModel(planRefresh(BEFORE, CONTROLS, AFTER), new Map());
+  it("names a figure the report has no place for by the workbook's name, as the panes call it", () => {
+    // The panes pass the document's record and the record to store: neither holds the new figure.
+    const plan = planRefresh(BEFORE, CONTROLS, AFTER);
+    const review = reviewModel(plan, figureNames(BEFORE, plan.record));
+    expect(review.notInDocument).toEqual([{ id: "extra", name: "新指标" }]);
+  });
+
+  it("falls back to the figure id when nothing names it", () => {
+    const review = reviewModel({ ...planRefresh(BEFORE, CONTROLS, AFTER), names: {} }, new Map());
     expect(review.removed).toEqual([{ id: "donations", name: "donations" }]);
   });
 
