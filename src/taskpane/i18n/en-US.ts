@@ -311,7 +311,6 @@ export const enUS: Messages = {
   templatesFill: "Fill and download",
   templatesFilling: "Filling the template from the ledgers…",
   templatesFilled: "Filled {n} placeholder(s).",
-  templatesUnknown: "Not recognised, left as typed: {list}",
   templatesNotDocx: "This is not a Word document (.docx)",
   templatesFailStore: "The template could not be stored in the workbook",
   templatesFailFill: "The template could not be filled",

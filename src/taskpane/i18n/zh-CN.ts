@@ -294,7 +294,6 @@ export const zhCN = {
   templatesFill: "填写并下载",
   templatesFilling: "正在用台账数字填写模板…",
   templatesFilled: "已填写 {n} 个占位符。",
-  templatesUnknown: "未识别、原样保留：{list}",
   templatesNotDocx: "这不是 Word 文档（.docx）",
   templatesFailStore: "模板未能保存到工作簿",
   templatesFailFill: "模板未能填写",
