@@ -10,6 +10,7 @@ import type { FillResult } from "../../adapters/docx/fill";
 import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import type { PaneServices } from "../services";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { clerkMessage } from "../components/review";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import { useAction } from "../shell/useAction";
@@ -103,7 +104,12 @@ export function TemplatesView({ services }: { services: PaneServices }) {
         saveBytes(filled.bytes, `${template.name}-${engine.settings.year}.docx`, services.platform);
         return filled;
       },
-      fail: () => ({ what: t("templatesFailFill"), where: template.fileName || template.name, todo: t("templatesTodo") }),
+      // A damaged or oversized template says what is wrong with it (DocxReadError's words), as the CLI does.
+      fail: (_, err) => ({
+        what: t("templatesFailFill"),
+        where: template.fileName || template.name,
+        todo: clerkMessage(err, lang) ?? t("templatesTodo"),
+      }),
     });
     if (result) setNote(filledNote(result, t, lang));
   }
