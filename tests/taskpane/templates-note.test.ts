@@ -29,22 +29,23 @@ function filled() {
   const engine = runEngine(withTableFigure(sampleWorkbook()), { generatedAt: "2023-01-05T00:00:00Z" });
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>`;
   const header = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:hdr ${W}><w:p/></w:hdr>`;
-  return fillFromEngine(wordMadePackage(document, header), engine, {
+  const filled = fillFromEngine(wordMadePackage(document, header), engine, {
     workbookName: "sample-ledgers.xlsx",
     generatedAt: "2023-01-05T00:00:00Z",
     templateName: "工作总结.docx",
   });
+  return { filled, figures: engine.figures };
 }
 
 describe("the note after 填写并下载", () => {
-  const result = filled();
+  const { filled: result, figures } = filled();
 
   it("counts only the placeholders that became figures", () => {
-    expect(filledNote(result, makeT("zh-CN"), "zh-CN").text.split("\n")[0]).toBe(makeT("zh-CN")("templatesFilled", { n: 2 }));
+    expect(filledNote(result, figures, makeT("zh-CN"), "zh-CN").text.split("\n")[0]).toBe(makeT("zh-CN")("templatesFilled", { n: 2 }));
   });
 
   it("names every placeholder left as typed with why: the unknown name and the table figure inside a sentence", () => {
-    const note = filledNote(result, makeT("zh-CN"), "zh-CN");
+    const note = filledNote(result, figures, makeT("zh-CN"), "zh-CN");
     expect(note.leftAsTyped).toBe(2);
     const lines = note.text.split("\n").slice(1);
     expect(lines).toHaveLength(2);
@@ -53,15 +54,24 @@ describe("the note after 填写并下载", () => {
   });
 
   it("says them in English in the English pane", () => {
-    const lines = filledNote(result, makeT("en-US"), "en-US").text.split("\n");
+    const lines = filledNote(result, figures, makeT("en-US"), "en-US").text.split("\n");
     expect(lines[0]).toBe(makeT("en-US")("templatesFilled", { n: 2 }));
     expect(lines.find((l) => l.includes("{{电子保函按出函机构}}"))).toContain("A table figure needs a paragraph of its own");
   });
 
   it("has nothing to add when every placeholder became a figure", () => {
-    expect(filledNote({ placeholders: [], issues: [] }, makeT("zh-CN"), "zh-CN")).toEqual({
+    expect(filledNote({ placeholders: [], issues: [] }, figures, makeT("zh-CN"), "zh-CN")).toEqual({
       text: makeT("zh-CN")("templatesFilled", { n: 0 }),
       leftAsTyped: 0,
     });
+  });
+
+  it("says how many placed figures show ［待补］ instead of counting them as numbers", () => {
+    const unresolved = figures.map((f) =>
+      f.id === "eg.count" ? { ...f, value: null, unresolved: { code: "manual_blank", reason: "r", reasonEn: "r" } } : f,
+    );
+    const note = filledNote(result, unresolved, makeT("zh-CN"), "zh-CN");
+    expect(note.text.split("\n")[0]).toBe(makeT("zh-CN")("templatesFilled", { n: 2 }) + makeT("zh-CN")("templatesPending", { n: 1 }));
+    expect(note.leftAsTyped).toBe(3);
   });
 });

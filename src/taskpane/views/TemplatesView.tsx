@@ -5,6 +5,8 @@ import { useEffect, useState } from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { TEMPLATES } from "../../core/report";
 import { templateNameOf, type StoredTemplate } from "../../core/fill/stored";
+import { placedCounts } from "../../core/fill";
+import type { FigureResult } from "../../core/types";
 import { useI18n, type Lang, type Translate } from "../i18n";
 import type { FillResult } from "../../adapters/docx/fill";
 import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
@@ -44,13 +46,17 @@ const useStyles = makeStyles({
  */
 export function filledNote(
   result: Pick<FillResult, "placeholders" | "issues">,
+  figures: readonly Pick<FigureResult, "id" | "unresolved">[],
   t: Translate,
   lang: Lang,
 ): { text: string; leftAsTyped: number } {
-  const converted = result.placeholders.filter((p) => p.target && !p.refused).length;
+  const { placed, pending } = placedCounts(result.placeholders, figures);
   const left = result.issues.filter((i) => i.code.startsWith("fill."));
-  const lines = [t("templatesFilled", { n: converted }), ...left.map((i) => (lang === "zh-CN" ? i.message : i.messageEn))];
-  return { text: lines.join("\n"), leftAsTyped: left.length };
+  const lines = [
+    t("templatesFilled", { n: placed }) + (pending ? t("templatesPending", { n: pending }) : ""),
+    ...left.map((i) => (lang === "zh-CN" ? i.message : i.messageEn)),
+  ];
+  return { text: lines.join("\n"), leftAsTyped: left.length + pending };
 }
 
 export function TemplatesView({ services }: { services: PaneServices }) {
@@ -102,7 +108,7 @@ export function TemplatesView({ services }: { services: PaneServices }) {
           templateName: template.fileName || `${template.name}.docx`,
         });
         saveBytes(filled.bytes, `${template.name}-${engine.settings.year}.docx`, services.platform);
-        return filled;
+        return { filled, figures: engine.figures };
       },
       // A damaged or oversized template says what is wrong with it (DocxReadError's words), as the CLI does.
       fail: (_, err) => ({
@@ -111,7 +117,7 @@ export function TemplatesView({ services }: { services: PaneServices }) {
         todo: clerkMessage(err, lang) ?? t("templatesTodo"),
       }),
     });
-    if (result) setNote(filledNote(result, t, lang));
+    if (result) setNote(filledNote(result.filled, result.figures, t, lang));
   }
 
   const busy = action.busy !== null;
