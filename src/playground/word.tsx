@@ -62,6 +62,8 @@ export interface PlaygroundWordHook {
   selection(): { id: number; tag: string; text: string } | null;
   /** The clerk clicks just after `text` in the narrative (Document.getSelection is there). */
   placeCursorAfter(text: string): void;
+  /** The clerk retypes the n-th control tagged `tag` (a copy of a figure that then says something else). */
+  typeInControl(tag: string, text: string, occurrence?: number): void;
 }
 
 /** Where the side panel's click puts the cursor in the clerk's own example document (fill-template.docx). */
@@ -89,6 +91,7 @@ function installHook() {
     syncs: () => sim?.stats.syncs ?? 0,
     selection: () => sim?.document.selection() ?? null,
     placeCursorAfter: (text: string) => sim?.document.placeCursorAfter(text),
+    typeInControl: (tag: string, text: string, occurrence?: number) => sim?.document.typeInControl(tag, text, occurrence),
   };
   const w = window as unknown as { __playground?: Record<string, unknown> };
   w.__playground = { ...(w.__playground ?? {}), mode: "word", word: hook };

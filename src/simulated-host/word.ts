@@ -812,6 +812,36 @@ export class SimWordDocument {
     return rangeOf([added]);
   }
 
+  /** The table cell the caret is in (Range.parentTableCellOrNullObject), null outside tables or before a click. */
+  caretCell(): CellRef | null {
+    return this.caret?.item.cell ?? null;
+  }
+
+  /**
+   * Paragraph.insertParagraph("", "After") on the paragraph the caret is in (the first paragraph
+   * before any click): a new empty paragraph after it, inside the same block controls. The caret
+   * stays where it was, as Word leaves the selection.
+   */
+  insertParagraphAfterCaret(): Item {
+    const at = this.caret ? this.items.indexOf(this.caret.item) : 0;
+    let end = Math.max(at, 0);
+    while (end < this.items.length - 1 && this.items[end].kind !== "break") end++;
+    const ending = this.items[end];
+    const added: Item = { kind: "break", controls: [...(ending?.controls ?? [])] };
+    if (ending?.cell) added.cell = { ...ending.cell };
+    this.items.splice(end + 1, 0, added);
+    return added;
+  }
+
+  /** Paragraph.insertContentControl(): a block-level rich-text control around the whole paragraph ending at `ending`. */
+  wrapParagraphInControl(ending: Item): number {
+    const end = this.items.indexOf(ending);
+    if (end < 0) fail("ItemNotFound", "Paragraph.insertContentControl");
+    let start = end;
+    while (start > 0 && this.items[start - 1].kind !== "break") start--;
+    return this.wrapInControl(rangeOf(this.items.slice(start, end + 1)));
+  }
+
   /** Range.insertContentControl(): a rich-text control around exactly the range's text. */
   wrapInControl(range: SimRangeModel): number {
     if (range.items.length === 0) fail("InvalidArgument", "Range.insertContentControl", "The range is empty.");
@@ -1527,6 +1557,28 @@ class SimRangeProxy extends SimProxy<RangeLike> {
     });
   }
 
+  /** WordApi 1.3: the table cell this range (the caret) is in, or a null object outside tables. */
+  get parentTableCellOrNullObject(): SimTableCellProxy {
+    this._host.need("1.3", "Range.parentTableCellOrNullObject");
+    return new SimTableCellProxy(
+      this.context,
+      () => {
+        const m = this._target("Range.parentTableCellOrNullObject");
+        if (!m) return null;
+        return m.caret ? this._host.doc.caretCell() : (m.items?.find((it) => it.cell)?.cell ?? null);
+      },
+      true,
+    );
+  }
+
+  /**
+   * WordApi 1.1: the paragraphs of the range. Only what placing a block at the caret needs is
+   * modelled: the caret's paragraph (getFirst/getLast, WordApi 1.3) and inserting after it.
+   */
+  get paragraphs(): SimCaretParagraphCollection {
+    return new SimCaretParagraphCollection(this.context, () => this._target("Range.paragraphs"));
+  }
+
   /** WordApi 1.1: a rich-text content control around exactly this range's text. */
   insertContentControl(): SimContentControlProxy {
     const location = "Range.insertContentControl";
@@ -1539,6 +1591,79 @@ class SimRangeProxy extends SimProxy<RangeLike> {
   }
   protected _read(m: { text: string }, name: string): unknown {
     return name === "text" ? m.text : undefined;
+  }
+}
+
+/** Range.parentTableCellOrNullObject: the cell, by its row and column in its (outermost) table. */
+class SimTableCellProxy extends SimProxy<CellRef> {
+  readonly _className = "TableCell";
+  protected readonly _scalars = ["rowIndex", "cellIndex"] as const;
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get cellIndex(): number {
+    return this._get("cellIndex");
+  }
+  protected _read(m: CellRef, name: string): unknown {
+    return name === "rowIndex" ? m.row : name === "cellIndex" ? m.col : undefined;
+  }
+}
+
+/** The caret's paragraphs (Range.paragraphs on the selection): one, the paragraph the caret is in. */
+class SimCaretParagraphCollection extends SimProxy<RangeLike> {
+  readonly _className = "ParagraphCollection";
+  protected readonly _scalars = [] as const;
+  getFirst(): SimCaretParagraphProxy {
+    this._host.need("1.3", "ParagraphCollection.getFirst");
+    return this.caretParagraph("ParagraphCollection.getFirst");
+  }
+  getLast(): SimCaretParagraphProxy {
+    this._host.need("1.3", "ParagraphCollection.getLast");
+    return this.caretParagraph("ParagraphCollection.getLast");
+  }
+  private caretParagraph(location: string): SimCaretParagraphProxy {
+    return new SimCaretParagraphProxy(this.context, () => {
+      const m = this._target(location);
+      if (m && !m.caret) fail("InvalidArgument", location, "Only the caret's paragraph is modelled by the simulated host.");
+      return m ? { ending: null } : null;
+    });
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+}
+
+/** A paragraph placing works on: the caret's (ending null), or one just inserted (ending: its end-of-paragraph item). */
+class SimCaretParagraphProxy extends SimProxy<{ ending: Item | null }> {
+  readonly _className = "Paragraph";
+  protected readonly _scalars = [] as const;
+  /** WordApi 1.1: only an empty paragraph after the caret's is modelled. */
+  insertParagraph(paragraphText: string, insertLocation: string): SimCaretParagraphProxy {
+    const location = "Paragraph.insertParagraph";
+    // Paragraph.insertParagraph takes Before or After (Word.InsertLocation); anything else is Word's InvalidArgument.
+    if (insertLocation !== "Before" && insertLocation !== "After")
+      fail("InvalidArgument", location, `The insert location '${insertLocation}' is not valid here.`);
+    if (paragraphText !== "" || insertLocation !== "After")
+      fail("InvalidArgument", location, "Only an empty paragraph After the caret's is modelled by the simulated host.");
+    const made: { ending: Item | null } = { ending: null };
+    this._queue(() => {
+      if (this._target(location)) made.ending = this._host.doc.insertParagraphAfterCaret();
+    });
+    return new SimCaretParagraphProxy(this.context, () => made);
+  }
+  /** WordApi 1.1: a block-level control around the whole paragraph. */
+  insertContentControl(): SimContentControlProxy {
+    const location = "Paragraph.insertContentControl";
+    let key = -1;
+    this._queue(() => {
+      const m = this._target(location);
+      if (!m?.ending) fail("InvalidArgument", location, "Only a paragraph just inserted is modelled by the simulated host.");
+      key = this._host.doc.wrapParagraphInControl(m.ending);
+    });
+    return new SimContentControlProxy(this.context, () => (key < 0 ? null : this._host.doc.control(key)));
+  }
+  protected _read(): unknown {
+    return undefined;
   }
 }
 

@@ -115,7 +115,18 @@ withSample("ledger-report on the sample workbook", () => {
     expect(j.version).toBe(1);
     expect(j.period).toEqual({ start: "2022-01-01", end: "2022-12-31" });
     for (const f of j.figures) {
-      expect(Object.keys(f).sort()).toEqual(["conditions", "id", "ledger", "name", "period", "rows", "scope", "text", "unresolved", "value"]);
+      expect(Object.keys(f).sort()).toEqual([
+        "conditions",
+        "id",
+        "ledger",
+        "name",
+        "period",
+        "rows",
+        "scope",
+        "text",
+        "unresolved",
+        "value",
+      ]);
       expect(f.text).not.toMatch(/NaN|undefined|-0\b/);
     }
     for (const i of j.issues) expect(["error", "warning", "info"]).toContain(i.severity);
@@ -190,15 +201,16 @@ withSample("ledger-report on the sample workbook", () => {
       console.warn("dist-cli not built (npm run build:cli): skipping the closed-pipe test");
       return;
     }
-    for (const args of [["figures", sample], ["check", sample]]) {
+    for (const args of [
+      ["figures", sample],
+      ["check", sample],
+    ]) {
       const child = spawn(process.execPath, [binary, ...args], { stdio: ["ignore", "pipe", "pipe"] });
       // The reader is gone before the command prints its first line, as `head` is after ten.
       child.stdout.destroy();
       let stderr = "";
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
-        child.on("close", (c, s) => done([c, s])),
-      );
+      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on("close", (c, s) => done([c, s])));
       // What the clerk must look at still goes to stderr; a stack trace never does.
       expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
       expect(signal).toBeNull();

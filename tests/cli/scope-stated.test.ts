@@ -15,7 +15,9 @@ const dir = mkdtempSync(join(tmpdir(), "lr-scope-stated-"));
 /** The document's paragraphs as text, tags dropped (a slot's text sits in its own run). */
 function paragraphs(docx: string): string[] {
   const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))["word/document.xml"]);
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
+    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+  );
 }
 
 withSample("a report for one department says so", () => {

@@ -43,11 +43,17 @@ async function assertReachableAfterConfirm(page, where, reloadName) {
     return `${el.tagName} ${el.getAttribute("data-testid") ?? ""}`;
   });
   assert(focus === "ok", `${where}: focus was left on ${focus}`);
-  const reads = () => page.getByTestId("sim-calls").locator("tbody tr td:first-child", { hasText: /^read$/ }).count();
+  const reads = () =>
+    page
+      .getByTestId("sim-calls")
+      .locator("tbody tr td:first-child", { hasText: /^read$/ })
+      .count();
   const before = await reads();
   await page.getByRole("button", { name: reloadName, exact: true }).click();
   await page.waitForFunction(
-    (n) => [...document.querySelectorAll("[data-testid=sim-calls] tbody tr td:first-child")].filter((td) => td.textContent === "read").length > n,
+    (n) =>
+      [...document.querySelectorAll("[data-testid=sim-calls] tbody tr td:first-child")].filter((td) => td.textContent === "read").length >
+      n,
     before,
   );
   await settle(page);
@@ -145,7 +151,10 @@ runScenarios(async (browser, url) => {
       await page.getByTestId("tab-generate").click();
       // The sample repeats one 保函编号: both rows count, so it is said where the report is made.
       const before2 = await page.getByTestId("duplicate-keys").textContent();
-      assert(/1 个编号重复（'电子保函（交易二科）'!A1304）.*两行都已计入指标/.test(before2), `duplicate keys before generating: ${before2}`);
+      assert(
+        /1 个编号重复（'电子保函（交易二科）'!A1304）.*两行都已计入指标/.test(before2),
+        `duplicate keys before generating: ${before2}`,
+      );
       await page.getByTestId("generate").click();
       const result = page.getByTestId("result");
       await result.waitFor();
@@ -258,7 +267,9 @@ runScenarios(async (browser, url) => {
       `width=320&lang=${lang}`,
       async ({ page }) => {
         await ledgersAppear(page);
-        await page.getByTestId("sim-file-input").setInputFiles({ name: "no-study.xlsx", mimeType: XLSX_MIME, buffer: await sampleWithoutStudy() });
+        await page
+          .getByTestId("sim-file-input")
+          .setInputFiles({ name: "no-study.xlsx", mimeType: XLSX_MIME, buffer: await sampleWithoutStudy() });
         await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "no-study.xlsx");
         await ledgersAppear(page);
         await page.getByTestId("tab-ledgers").click();
@@ -787,7 +798,10 @@ runScenarios(async (browser, url) => {
         if (block && Number(block[2]) - Number(block[1]) + 1 > counted) {
           const rows = (Number(block[2]) - Number(block[1]) + 1).toLocaleString("en-US");
           assert(
-            !said.startsWith("已选中") && said.includes(`${block[1]}:${block[2]}`) && said.includes(`共 ${rows} 行`) && said.includes("不计入"),
+            !said.startsWith("已选中") &&
+              said.includes(`${block[1]}:${block[2]}`) &&
+              said.includes(`共 ${rows} 行`) &&
+              said.includes("不计入"),
             `Excel selected ${selection} for ${counted} rows, the pane said: ${said}`,
           );
         } else {

@@ -6,6 +6,7 @@
 // Run:         node tests/e2e/word-place.e2e.mjs
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   assert,
   assertNoHorizontalScroll,
@@ -14,6 +15,7 @@ import {
   runScenarios,
   SAMPLE_LEDGERS as SAMPLE,
   shot,
+  shots,
   useEveryControl,
   XLSX_MIME,
 } from "./harness.mjs";
@@ -26,6 +28,21 @@ async function changedWorkbook() {
   await workbook.xlsx.load(readFileSync(SAMPLE));
   workbook.getWorksheet("电子保函-交易一科").spliceRows(3, 1);
   return { name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
+/** The sample under another 工作簿ID: a colleague's copy, not the report's workbook. */
+async function otherWorkbook() {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(SAMPLE));
+  let found = false;
+  workbook.getWorksheet("报告设置").eachRow((row) => {
+    if (row.getCell(1).value === "工作簿ID") {
+      row.getCell(2).value = "9f0e0000-0000-4000-8000-0000000000aa";
+      found = true;
+    }
+  });
+  assert(found, "the sample's 报告设置 has no 工作簿ID row");
+  return { name: "别处的台账.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
 
 async function documentState(page) {
@@ -123,9 +140,18 @@ runScenarios(async (browser, url) => {
       const target = /“(.+)”/.exec(label)?.[1];
       assert(target && target !== "—", `the button should name text to click after: ${label}`);
       let state = await documentState(page);
-      assert(state.paragraphs.some((p) => p.includes(target)), `“${target}” is not in the report: ${state.paragraphs.join(" | ")}`);
+      assert(
+        state.paragraphs.some((p) => p.includes(target)),
+        `“${target}” is not in the report: ${state.paragraphs.join(" | ")}`,
+      );
       await button.click();
-      assert((await page.getByTestId("sim-load-error").count()) === 0, `the click failed: ${await page.getByTestId("sim-load-error").textContent().catch(() => "")}`);
+      assert(
+        (await page.getByTestId("sim-load-error").count()) === 0,
+        `the click failed: ${await page
+          .getByTestId("sim-load-error")
+          .textContent()
+          .catch(() => "")}`,
+      );
       assert((await page.getByTestId("sim-edits").textContent()).includes("cursor"), "the click is listed among the clerk's edits");
       await pickWorkbook(page);
       await page.getByTestId("figure-search").fill("服务企业");
@@ -138,6 +164,139 @@ runScenarios(async (browser, url) => {
         `the figure should follow “${target}”: ${state.paragraphs.join(" | ")}`,
       );
       await assertPaneUsable(page, "after 插入 at the clicked place");
+    },
+  );
+
+  await paneScenario(
+    browser,
+    url,
+    "Word, the sample's report at 320 px: inserting 电子保函笔数 from a workbook where it differs asks first; refresh first, or the document's value",
+    "host=word&width=320",
+    async ({ page }) => {
+      await page.getByTestId("word-figure").first().waitFor();
+      const cursor = () => page.evaluate(() => window.__playground.word.placeCursorAfter("充分释放企业现金流"));
+      await page.getByTestId("place-workbook-input").setInputFiles(changed);
+      await page.getByTestId("convert-placeholders").waitFor();
+      await page.getByTestId("figure-search").fill("保函笔数");
+      let state = await documentState(page);
+      const copies = textsOf(state, "eg.count").length;
+      assert(
+        textsOf(state, "eg.count").every((t) => t === "3372"),
+        `the report's eg.count: ${textsOf(state, "eg.count")}`,
+      );
+
+      // 1. Asked, cancelled: nothing placed.
+      await cursor();
+      await page.getByTestId("insert-figure-eg.count").click();
+      const dialog = page.getByTestId("place-differs-dialog");
+      await dialog.waitFor();
+      const said = await page.getByTestId("place-differs-figure").textContent();
+      assert(said.includes("3372") && said.includes("3371"), `the dialog names both values: ${said}`);
+      await page.waitForTimeout(500); // let the dialog finish fading in
+      await page.screenshot({ path: join(shots, "word-place-07-differs-zh-320.png") });
+      await page.getByTestId("place-differs-cancel").click();
+      await dialog.waitFor({ state: "detached" });
+      state = await documentState(page);
+      assert(textsOf(state, "eg.count").length === copies, "cancelled: nothing may be placed");
+
+      // 2. The document's value: one more copy, the same number, and the status stays 最新.
+      await page.getByTestId("insert-figure-eg.count").click();
+      await dialog.waitFor();
+      await page.getByTestId("place-differs-recorded").click();
+      await page.getByTestId("place-outcome").waitFor();
+      state = await documentState(page);
+      const placed = textsOf(state, "eg.count");
+      assert(placed.length === copies + 1 && placed.every((t) => t === "3372"), `eg.count after the recorded insert: ${placed}`);
+      const status = await page.locator('[data-testid=word-figure][data-figure="eg.count"]').getAttribute("data-status");
+      assert(status === "current", `eg.count's copies agree, so it is 最新, not ${status}`);
+      await assertPaneUsable(page, "after inserting the document's value");
+
+      // 3. Refresh first: the review of the picked workbook, applied to every copy; then the insert needs no question.
+      await cursor();
+      await page.getByTestId("insert-figure-eg.count").click();
+      await dialog.waitFor();
+      await page.getByTestId("place-differs-refresh").click();
+      await page.getByTestId("review").waitFor();
+      const update = await page.locator('[data-testid=review-update][data-figure="eg.count"]').textContent();
+      assert(update.includes("3372 → 3371"), `the review: ${update}`);
+      await page.getByTestId("apply").click();
+      await page.getByTestId("outcome").waitFor();
+      await cursor();
+      await page.getByTestId("insert-figure-eg.count").click();
+      await page.getByTestId("place-outcome").filter({ hasText: "电子保函笔数" }).waitFor();
+      state = await documentState(page);
+      const after = textsOf(state, "eg.count");
+      assert(after.length === copies + 2 && after.every((t) => t === "3371"), `eg.count after refresh + insert: ${after}`);
+      await assertPaneUsable(page, "after refresh first, then insert");
+      await shot(page, "word-place-08-refreshed-then-inserted-zh-320");
+    },
+  );
+
+  await paneScenario(
+    browser,
+    url,
+    "Word, the sample's report at 320 px: inserting from another workbook (another 工作簿ID) asks as 刷新数据 does",
+    "host=word&width=320",
+    async ({ page }) => {
+      await page.getByTestId("word-figure").first().waitFor();
+      await page.getByTestId("place-workbook-input").setInputFiles(await otherWorkbook());
+      await page.getByTestId("convert-placeholders").waitFor();
+      await page.evaluate(() => window.__playground.word.placeCursorAfter("充分释放企业现金流"));
+      const before = (await documentState(page)).controls.length;
+      await page.getByTestId("figure-search").fill("服务企业");
+      await page.getByTestId("insert-figure-eg.firms").click();
+      const dialog = page.getByTestId("other-workbook-dialog");
+      await dialog.waitFor();
+      const chosen = await page.getByTestId("other-workbook-chosen").textContent();
+      assert(chosen.includes("别处的台账.xlsx"), `the dialog names the chosen workbook: ${chosen}`);
+      await page.waitForTimeout(500); // let the dialog finish fading in
+      await page.screenshot({ path: join(shots, "word-place-09-other-workbook-zh-320.png") });
+      await page.getByTestId("other-workbook-cancel").click();
+      await dialog.waitFor({ state: "detached" });
+      assert((await documentState(page)).controls.length === before, "cancelled: nothing placed");
+      await page.getByTestId("convert-placeholders").click();
+      await dialog.waitFor();
+      await page.getByTestId("other-workbook-cancel").click();
+      await dialog.waitFor({ state: "detached" });
+      await page.getByTestId("insert-figure-eg.firms").click();
+      await dialog.waitFor();
+      await page.getByTestId("other-workbook-proceed").click();
+      await dialog.waitFor({ state: "detached" });
+      await page.getByTestId("place-outcome").filter({ hasText: "服务企业家数" }).waitFor();
+      assert((await documentState(page)).controls.length === before + 1, "confirmed: the figure is placed");
+      await assertPaneUsable(page, "after placing from another workbook");
+    },
+  );
+
+  await paneScenario(
+    browser,
+    url,
+    "Word, the sample's report at 320 px: a refresh judges each copy of a figure — one that differs from unchanged ledgers is listed, never 'all agree'",
+    "host=word&width=320",
+    async ({ page }) => {
+      await page.getByTestId("word-figure").first().waitFor();
+      // 城市 is written twice; the second copy now says something else, the ledgers unchanged.
+      await page.evaluate(() => window.__playground.word.typeInControl("lr:setting.city", "某县", 1));
+      await page.getByTestId("reload").click();
+      await page.getByTestId("word-figure").first().waitFor();
+      await page
+        .getByTestId("refresh-pick-input")
+        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+      await page.getByTestId("review").waitFor();
+      const summary = await page.getByTestId("review-summary").textContent();
+      assert(!summary.includes("所有数字都与台账一致"), `a differing copy is not "all agree": ${summary}`);
+      const listed = await page.locator('[data-testid=review-differing][data-figure="setting.city"]').textContent();
+      assert(listed.includes("某县") && listed.includes("某市"), `the differing copy is listed with both texts: ${listed}`);
+      const detail = await page.locator('[data-testid=word-figure][data-figure="setting.city"]').textContent();
+      assert(detail.includes("某县") && detail.includes("台账：某市"), `the status row says both: ${detail}`);
+      await shot(page, "word-place-10-differing-copy-zh-320");
+      await page.getByTestId("review-differing-take").click();
+      await page.locator('[data-testid=review-conflict][data-figure="setting.city"]').waitFor();
+      await page.getByTestId("apply").click();
+      await page.getByTestId("outcome").waitFor();
+      const cities = textsOf(await documentState(page), "setting.city");
+      assert(cities.length === 2 && cities.every((t) => t === "某市"), `both copies say the ledgers' value: ${cities}`);
+      await assertPaneUsable(page, "after taking the ledgers' value for a differing copy");
     },
   );
 

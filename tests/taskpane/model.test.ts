@@ -1,7 +1,15 @@
 // The pane's pure helpers: what each view shows, derived from one EngineResult.
 import type { EngineResult } from "../../src/core/engine";
 import type { Block, FigureDefinition, FigureResult, Issue, Ledger, LedgerName } from "../../src/core/types";
-import { duplicateKeys, excludedRows, figureSections, figureSourceParts, ledgerOverview, reportFileName, scopeChoices } from "../../src/taskpane/model";
+import {
+  duplicateKeys,
+  excludedRows,
+  figureSections,
+  figureSourceParts,
+  ledgerOverview,
+  reportFileName,
+  scopeChoices,
+} from "../../src/taskpane/model";
 import { issueText } from "../../src/taskpane/components/review";
 import { makeT, pickLang } from "../../src/taskpane/i18n";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";

@@ -47,7 +47,10 @@ describe("the advice at a manual figure the pane cannot edit", () => {
   const advice = (wb: RawWorkbook, id: string) => {
     const result = runEngine(wb, { overrides: { year: 2022 } });
     const figure = result.figures.find((f) => f.id === id)!;
-    return manualAdvice(figure, result.definitions.find((d) => d.id === id));
+    return manualAdvice(
+      figure,
+      result.definitions.find((d) => d.id === id),
+    );
   };
   const manualId = DEFAULT_DEFINITIONS.find((d) => d.ledger === null)!.id;
 
@@ -55,7 +58,9 @@ describe("the advice at a manual figure the pane cannot edit", () => {
     const rows = DEFAULT_DEFINITIONS.filter((d) => d.id !== manualId).map(definitionToRow);
     const withDefinitions = { ...workbook, tables: [...workbook.tables, rawTable("指标定义", [DEFINITION_HEADERS, ...rows])] };
     expect(advice(withDefinitions, manualId)).toBe("notDefined");
-    expect(makeT("zh-CN")("manualNotDefined", { id: manualId, name: "某指标" })).toContain(`在“指标定义”末尾添加一行：指标ID 填“${manualId}”`);
+    expect(makeT("zh-CN")("manualNotDefined", { id: manualId, name: "某指标" })).toContain(
+      `在“指标定义”末尾添加一行：指标ID 填“${manualId}”`,
+    );
   });
 
   it("says to set up the workbook only when it has no 指标定义 at all", () => {

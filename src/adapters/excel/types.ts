@@ -29,8 +29,7 @@ export interface SetUpResult {
  * the last of them is selected — `rows` rows, among them rows the figure does not count (撤销, errors).
  */
 export type RowSelection =
-  | { kind: "rows"; sheet: string; rows: number }
-  | { kind: "block"; sheet: string; address: string; rows: number; counted: number };
+  { kind: "rows"; sheet: string; rows: number } | { kind: "block"; sheet: string; address: string; rows: number; counted: number };
 
 export interface WorkbookSource {
   /** Reads every ledger, 报告设置 and 指标定义 as raw tables: one snapshot, no caching across calls. */

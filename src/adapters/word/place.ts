@@ -11,8 +11,13 @@
 // parts (CustomXmlParts 1.1), as every other write of the record.
 import { LINK_NAMESPACE, linkRecordToXml, slotTag } from "../../core/link";
 import { PLACEHOLDER, filledTemplateId, linkRecordForSlots, resolvePlaceholder, slotValue, withSlots } from "../../core/fill";
-import type { FigureResult, LinkRecord, ReportSettings } from "../../core/types";
+import type { FigureResult, FigureTable, LinkRecord, ReportSettings } from "../../core/types";
+import { LocalizedError } from "../../core/errors";
+import { OtherWorkbookError, workbookMismatch } from "../../core/refresh/recompute";
 import { contentLook } from "../docx/content-control";
+import { tableFigureContent } from "../docx/table-figure";
+import { tableOfText } from "../../core/figures/grouped";
+import { ooxmlPackage } from "./apply";
 import { figureBookmarkName } from "../docx/bookmark-names";
 import {
   asyncCall,
@@ -32,6 +37,56 @@ export interface PlaceSource {
   figures: FigureResult[];
   settings: ReportSettings;
   workbookName: string;
+  /** The workbook's 工作簿ID (EngineResult.link.workbookId): placing from another workbook than the report's is asked first. */
+  workbookId?: string;
+}
+
+/** How a placing goes on after the clerk was asked. */
+export interface PlaceOptions {
+  /** The clerk confirmed the workbook is right although its 工作簿ID is not the report's. */
+  allowOtherWorkbook?: boolean;
+  /**
+   * A figure the document already holds with another value than the picked workbook's: `recorded`
+   * places the document's recorded value (so its copies agree); without it nothing is placed and
+   * FigureDiffersError says so.
+   */
+  differing?: "recorded";
+}
+
+/** A figure already in the document whose recorded value is not the picked workbook's. */
+export interface DifferingFigure {
+  id: string;
+  name: string;
+  /** The value the document's link record holds (what its copies were written with). */
+  recorded: string;
+  /** The picked workbook's value. */
+  picked: string;
+}
+
+/** The code of a placing stopped because a figure would get a second, different copy. */
+export const FIGURE_DIFFERS = "place.figure_differs";
+
+/**
+ * Placing a figure the document already holds with a different value would leave two copies of it
+ * silently different (the new one then reads as a hand edit): nothing is placed; the pane offers to
+ * refresh first or to place the recorded value.
+ */
+export class FigureDiffersError extends LocalizedError {
+  constructor(readonly differing: DifferingFigure[]) {
+    const zh = differing.map((d) => `“${d.name}”文档中为 ${d.recorded}，所选工作簿为 ${d.picked}`).join("；");
+    const en = differing.map((d) => `"${d.name}" is ${d.recorded} in the document but ${d.picked} in the chosen workbook`).join("; ");
+    super(
+      FIGURE_DIFFERS,
+      `${zh}。同一个指标在文档中不能有两个不同的数字：请先用所选工作簿刷新数据，或插入文档中记录的值。未插入任何内容。`,
+      `${en}. One figure cannot show two different numbers in a document: refresh from the chosen workbook first, or insert the document's recorded value. Nothing was inserted.`,
+    );
+  }
+}
+
+/** The figures a placing would stop at (FigureDiffersError), read by code and shape so it survives the production build. */
+export function differingFiguresOf(error: unknown): DifferingFigure[] | null {
+  const e = error as { code?: unknown; differing?: unknown } | null;
+  return e && e.code === FIGURE_DIFFERS && Array.isArray(e.differing) ? (e.differing as DifferingFigure[]) : null;
 }
 
 export interface PlaceResult {
@@ -66,11 +121,28 @@ const UNVERIFIED: WordMessage = {
  * What every placing starts from: the link record the document had (null for a document without
  * one; a damaged or newer one stops the placing) and whether figures get bookmarks (WordApi 1.4).
  */
-async function beginPlacing(run: WordRun, env?: Partial<WordEnvironment>) {
+async function beginPlacing(source: PlaceSource, options: PlaceOptions, run: WordRun, env?: Partial<WordEnvironment>) {
   const read = await readLinkedReport(run, env);
   if (read.problem && read.problem.code !== "not_linked")
     throw new WordLinkError(read.problem.code, read.problem.message, read.problem.messageEn);
+  // A report's figures come from its own workbook: another one is asked about, as 刷新数据 does.
+  const mismatch =
+    read.record && source.workbookId !== undefined ? workbookMismatch(read.record, source.workbookId, source.workbookName) : null;
+  if (mismatch && !options.allowOtherWorkbook) throw new OtherWorkbookError(mismatch);
   return { read, bookmarks: environment(env).isSetSupported("WordApi", "1.4") };
+}
+
+/**
+ * The text a placed copy of `id` gets: the picked workbook's, unless the document already records
+ * the figure with another value — then the recorded one when the clerk chose it, else it is listed
+ * (and nothing is placed).
+ */
+function placedText(id: string, picked: string, record: LinkRecord | null, options: PlaceOptions, differing: DifferingFigure[]): string {
+  const recorded = record?.figures.find((f) => f.id === id);
+  if (!recorded || recorded.text === picked) return picked;
+  if (options.differing === "recorded") return recorded.text;
+  if (!differing.some((d) => d.id === id)) differing.push({ id, name: recorded.name, recorded: recorded.text, picked });
+  return picked;
 }
 
 /** Puts one figure (or setting) where the clerk's cursor is, as a linked control showing its current text. */
@@ -79,18 +151,27 @@ export async function insertFigureAtCursor(
   source: PlaceSource,
   run: WordRun = defaultRun,
   env?: Partial<WordEnvironment>,
+  options: PlaceOptions = {},
 ): Promise<PlaceResult> {
-  const { read, bookmarks } = await beginPlacing(run, env);
+  const { read, bookmarks } = await beginPlacing(source, options, run, env);
   const name = resolvePlaceholder(id, source.figures)?.name ?? id;
+  const differing: DifferingFigure[] = [];
   const value = slotValue(id, source.figures, source.settings);
-  await run(async (context) => {
-    const text = context.document.getSelection().insertText(value.text, "Replace");
-    dressAsFigure(text, id, name, value.text, bookmarks ? figureBookmarkName(id, occurrence(read.controls, id)) : null);
-    await context.sync();
-  });
+  const shown = placedText(id, value.text, read.record, options, differing);
+  if (differing.length) throw new FigureDiffersError(differing);
+  if (value.table !== undefined) {
+    // The recorded value, when the clerk chose it, is the table the document already shows.
+    const table = shown === value.text ? value.table : tableOfText(shown);
+    await placeTableFigure(id, name, table, shown, run, env);
+  } else
+    await run(async (context) => {
+      const text = context.document.getSelection().insertText(shown, "Replace");
+      dressAsFigure(text, id, name, shown, bookmarks ? figureBookmarkName(id, occurrence(read.controls, id)) : null);
+      await context.sync();
+    });
   const record = nextRecord(read.record, [id], source);
   const linkPart = await storeRecord(record, read, run, env);
-  return finish({ placed: [{ id, name, text: value.text }], unknown: [], linkPart, bookmarks, warnings: [] });
+  return finish({ placed: [{ id, name, text: shown }], unknown: [], linkPart, bookmarks, warnings: [] });
 }
 
 /** Turns every `{{…}}` the document's body, headers and footers hold into a linked figure; unknown ones are listed and left as typed. */
@@ -98,51 +179,75 @@ export async function convertPlaceholdersInWord(
   source: PlaceSource,
   run: WordRun = defaultRun,
   env?: Partial<WordEnvironment>,
+  options: PlaceOptions = {},
 ): Promise<PlaceResult> {
-  const { read, bookmarks } = await beginPlacing(run, env);
+  const { read, bookmarks } = await beginPlacing(source, options, run, env);
   const result: PlaceResult = { placed: [], unknown: [], linkPart: "unavailable", bookmarks, warnings: [] };
   const seen = new Map<string, number>();
   for (const c of read.controls) seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
+  const differing: DifferingFigure[] = [];
+  const tables: string[] = [];
+  const textOf = (id: string) => placedText(id, slotValue(id, source.figures, source.settings).text, read.record, options, differing);
   await run(async (context) => {
-    /** Converts the placeholders of one story (the body, a header, a footer): search, then replace. */
-    const convertIn = async (story: Word.Body) => {
+    /** The placeholders of one story (the body, a header, a footer), each with the figure it names (null: unknown). */
+    const placeholdersIn = async (story: Word.Body) => {
       const found = story.search(PLACEHOLDER_SEARCH, { matchWildcards: true });
       found.load("items/text");
       await context.sync();
+      // `*` stops at the first `}}`; a match that is not one whole placeholder (a brace typed alone) is passed over.
+      return itemsOf(found)
+        .map((range) => ({ range, whole: new RegExp(`^${PLACEHOLDER.source}$`).exec(range.text) }))
+        .filter((m) => m.whole !== null)
+        .map(({ range, whole }) => ({ range, target: resolvePlaceholder(whole![1], source.figures) }));
+    };
+    // Headers and footers are stories of their own that Body.search does not reach: each section's
+    // three of each (Section.getHeader/getFooter, WordApi 1.1), one after the other — should Word
+    // hand back the same story for two types, the second search no longer finds what the first converted.
+    const stories = async (): Promise<Word.Body[]> => {
+      const sections = context.document.sections;
+      sections.load("items");
+      await context.sync();
+      const all: Word.Body[] = [context.document.body];
+      for (const section of itemsOf(sections))
+        for (const type of HEADER_FOOTER_TYPES) all.push(section.getHeader(type), section.getFooter(type));
+      return all;
+    };
+    // First only read: a figure the document holds with another value stops the whole conversion
+    // before anything is written (never two copies silently different).
+    // A table figure's placeholder is left as typed: its table cannot go where the text is (the
+    // placeholder may sit mid-sentence); the insert list places it as a block (said in the result).
+    const isTable = (id: string) => slotValue(id, source.figures, source.settings).table !== undefined;
+    for (const story of await stories())
+      for (const { target } of await placeholdersIn(story)) if (target && !isTable(target.id)) textOf(target.id);
+    if (differing.length) throw new FigureDiffersError(differing);
+    for (const story of await stories()) {
       let placed = 0;
-      for (const range of itemsOf(found)) {
-        // `*` stops at the first `}}`; a match that is not one whole placeholder (a brace typed alone) is passed over.
-        const whole = new RegExp(`^${PLACEHOLDER.source}$`).exec(range.text);
-        if (!whole) continue;
-        const target = resolvePlaceholder(whole[1], source.figures);
+      for (const { range, target } of await placeholdersIn(story)) {
         if (!target) {
           result.unknown.push(range.text);
           continue;
         }
-        const value = slotValue(target.id, source.figures, source.settings);
+        if (isTable(target.id)) {
+          if (!tables.includes(range.text)) tables.push(range.text);
+          continue;
+        }
+        const shown = textOf(target.id);
         const n = (seen.get(target.id) ?? 0) + 1;
         seen.set(target.id, n);
         // The placeholder's text becomes the value, in the look of its first character (Word's Replace).
-        const text = range.insertText(value.text, "Replace");
-        dressAsFigure(text, target.id, target.name, value.text, bookmarks ? figureBookmarkName(target.id, n) : null);
-        result.placed.push({ id: target.id, name: target.name, text: value.text });
+        const text = range.insertText(shown, "Replace");
+        dressAsFigure(text, target.id, target.name, shown, bookmarks ? figureBookmarkName(target.id, n) : null);
+        result.placed.push({ id: target.id, name: target.name, text: shown });
         placed++;
       }
       if (placed) await context.sync();
-    };
-    await convertIn(context.document.body);
-    // Headers and footers are stories of their own that Body.search does not reach: each section's
-    // three of each (Section.getHeader/getFooter, WordApi 1.1), one after the other — should Word
-    // hand back the same story for two types, the second search no longer finds what the first converted.
-    const sections = context.document.sections;
-    sections.load("items");
-    await context.sync();
-    for (const section of itemsOf(sections))
-      for (const type of HEADER_FOOTER_TYPES) {
-        await convertIn(section.getHeader(type));
-        await convertIn(section.getFooter(type));
-      }
+    }
   });
+  if (tables.length)
+    result.warnings.push({
+      message: `${tables.join(" ")} 是表格指标，已原样保留：表格不能放在一行文字中。请把光标放在要放表格的段落，在列表中点“插入”（表格放在该段之后）。`,
+      messageEn: `${tables.join(" ")} ${tables.length > 1 ? "are table figures" : "is a table figure"}, left as typed: a table cannot go inside a line of text. Put the cursor in the paragraph the table should follow and use Insert in the list.`,
+    });
   if (result.placed.length === 0) return finish(result);
   const record = nextRecord(
     read.record,
@@ -151,6 +256,53 @@ export async function convertPlaceholdersInWord(
   );
   result.linkPart = await storeRecord(record, read, run, env);
   return finish(result);
+}
+
+/** The code of a table figure refused because the cursor is in a table cell. */
+export const TABLE_IN_CELL = "place.table_in_cell";
+/** The code of a table figure refused because this Word lacks WordApi 1.3. */
+export const TABLE_NEEDS_1_3 = "place.table_needs_wordapi_1_3";
+
+/**
+ * A table figure is a block of its own: a new paragraph after the one the cursor is in becomes a
+ * block-level control (tagged and locked like every figure) and gets the three-line table by
+ * insertOoxml — the same table the generated report and the refresh write. The cursor inside a
+ * table cell places nothing (Word would nest the table in the cell, wider than it): the clerk is told
+ * which cell and what to do. Needs WordApi 1.3 (Range.parentTableCellOrNullObject, ParagraphCollection.getLast).
+ */
+async function placeTableFigure(
+  id: string,
+  name: string,
+  table: FigureTable | null,
+  shown: string,
+  run: WordRun,
+  env?: Partial<WordEnvironment>,
+): Promise<void> {
+  if (!environment(env).isSetSupported("WordApi", "1.3"))
+    throw new LocalizedError(
+      TABLE_NEEDS_1_3,
+      `“${name}”是表格指标，在光标处插入表格需要 Word 2016 以后的版本（WordApi 1.3）。未插入任何内容。可在文档中输入 {{${name}}}，再在 Excel 的“报告模板”中用此文档生成报告。`,
+      `"${name}" is a table figure; inserting a table at the cursor needs a newer Word (WordApi 1.3). Nothing was inserted. Type {{${name}}} in the document instead and generate the report from it in Excel's report templates.`,
+    );
+  await run(async (context) => {
+    const selection = context.document.getSelection();
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation to another proxy, loaded on the next line
+    const cell = selection.parentTableCellOrNullObject;
+    cell.load("rowIndex,cellIndex");
+    await context.sync();
+    if (!cell.isNullObject)
+      throw new LocalizedError(
+        TABLE_IN_CELL,
+        `光标在表格的第 ${cell.rowIndex + 1} 行第 ${cell.cellIndex + 1} 列：“${name}”是表格指标，不能放进另一个表格的单元格。未插入任何内容。请把光标放在表格外的段落中（表格指标插在该段之后）。`,
+        `The cursor is in a table, row ${cell.rowIndex + 1}, column ${cell.cellIndex + 1}: "${name}" is a table figure and cannot go inside another table's cell. Nothing was inserted. Put the cursor in a paragraph outside the table (the table goes after that paragraph).`,
+      );
+    const control = selection.paragraphs.getLast().insertParagraph("", "After").insertContentControl();
+    control.tag = slotTag(id);
+    control.title = name;
+    control.cannotDelete = true;
+    control.insertOoxml(ooxmlPackage(tableFigureContent(table, shown)), "Replace");
+    await context.sync();
+  });
 }
 
 /** The text just written becomes a figure control: tagged, titled, not deletable by accident, yellow when unresolved. */

@@ -925,7 +925,9 @@ class Evaluation {
     }
     const plan = this.plan(def, view);
     const selection = this.selectRows(def, view, plan);
-    const value = aggregate(def, view, selection.used, (conflicts, key, fallback) => this.warnIdentity(def, view, conflicts, key, fallback));
+    const value = aggregate(def, view, selection.used, (conflicts, key, fallback) =>
+      this.warnIdentity(def, view, conflicts, key, fallback),
+    );
     const fingerprint = this.fingerprintOf(def, view, plan, selection);
     const table = groupedTable(def, view, selection.used);
     return withLazyRowRefs(
@@ -950,7 +952,13 @@ class Evaluation {
    * Where a 去重计数 with a fallback met code and name disagreeing (identity.ts): said at the cells,
    * once per ledger and conflict however many figures count the same rows.
    */
-  private warnIdentity(def: FigureDefinition, view: LedgerView, conflicts: IdentityConflict[], key: string | null, fallback: string | null): void {
+  private warnIdentity(
+    def: FigureDefinition,
+    view: LedgerView,
+    conflicts: IdentityConflict[],
+    key: string | null,
+    fallback: string | null,
+  ): void {
     if (conflicts.length === 0 || key === null || fallback === null || def.aggregate.kind !== "distinct") return;
     const fresh = conflicts.filter((c) => {
       const seen = `${view.ledger.name}\u0000${key}\u0000${fallback}\u0000${c.kind}\u0000${c.shared}\u0000${c.others.map((o) => o.text).join("\u0000")}`;

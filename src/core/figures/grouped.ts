@@ -128,3 +128,84 @@ export function markTableFigures(defs: FigureDefinition[], figures: FigureResult
   for (const f of figures) if (tables.has(f.id) && f.table === undefined) f.table = null;
   return figures;
 }
+
+/** One difference between two states of a table figure, by group (row) and column. */
+export type TableChange =
+  | { kind: "changed"; group: string; column: string; old: string; new: string }
+  | { kind: "added"; group: string; cells: string[] }
+  | { kind: "removed"; group: string; cells: string[] };
+
+/** A table figure's text (tableText: every cell, one per line) back as rows of `width` cells; null when it is not one. */
+export function cellsOfTableText(text: string, width = 3): string[][] | null {
+  const cells = text.split("\n");
+  if (cells.length < width * 2 || cells.length % width !== 0) return null;
+  const rows: string[][] = [];
+  for (let k = 0; k < cells.length; k += width) rows.push(cells.slice(k, k + width));
+  return rows;
+}
+
+/**
+ * What a refresh changes in a table figure, said by group and column (`甲银行 数量 2 → 3`), groups
+ * that appear or go, in the new table's order; null when either text is not a table's (a 待补
+ * placeholder, a hand edit), so the caller says old → new as for any figure.
+ */
+export function tableChanges(oldText: string, newText: string): TableChange[] | null {
+  const before = cellsOfTableText(oldText);
+  const after = cellsOfTableText(newText);
+  if (!before || !after) return null;
+  const header = after[0];
+  const changes: TableChange[] = [];
+  // A renamed column (the 分组列 or the unit) is said once, as the header's change.
+  header.forEach((cell, k) => {
+    if (before[0][k] !== cell)
+      changes.push({ kind: "changed", group: "表头", column: before[0][k] ?? "", old: before[0][k] ?? "", new: cell });
+  });
+  const old = new Map(before.slice(1).map((row) => [row[0], row]));
+  const seen = new Set<string>();
+  for (const row of after.slice(1)) {
+    seen.add(row[0]);
+    const was = old.get(row[0]);
+    if (!was) {
+      changes.push({ kind: "added", group: row[0], cells: row.slice(1) });
+      continue;
+    }
+    for (let k = 1; k < row.length; k++)
+      if (was[k] !== row[k]) changes.push({ kind: "changed", group: row[0], column: header[k], old: was[k], new: row[k] });
+  }
+  for (const row of before.slice(1)) if (!seen.has(row[0])) changes.push({ kind: "removed", group: row[0], cells: row.slice(1) });
+  return changes;
+}
+
+/**
+ * The shares the largest remainder method moved off plain rounding so that they add up to 100.0%:
+ * each with the share plain rounding gives and the one shown. Empty when plain rounding already adds
+ * up (or no share is given). Said under the table, so a reader who checks a share with a calculator
+ * knows why one is a tenth off.
+ */
+export function shareAdjustments(table: FigureTable): { group: string; rounded: string; shown: string }[] {
+  const total = table.total.value;
+  if (!(total > 0) || table.rows.some((r) => r.share === NO_SHARE)) return [];
+  const out: { group: string; rounded: string; shown: string }[] = [];
+  for (const r of table.rows) {
+    // In tenths of a percent, from the same whole units the table was made of (cents for a sum).
+    const rounded = Math.round((Math.round(r.value * 100) * 1000) / Math.round(total * 100));
+    const text = `${Math.floor(rounded / 10)}.${rounded % 10}%`;
+    if (text !== r.share) out.push({ group: r.group, rounded: text, shown: r.share });
+  }
+  return out;
+}
+
+/**
+ * A table as its text shows it (tableText), for writing it again as shown: the values are not
+ * known from text and are 0 (only the cells are written); null when the text is not a table's.
+ */
+export function tableOfText(text: string): FigureTable | null {
+  const rows = cellsOfTableText(text);
+  if (!rows || rows.length < 2) return null;
+  const total = rows[rows.length - 1];
+  return {
+    header: rows[0],
+    rows: rows.slice(1, -1).map(([group, cell, share]) => ({ group, value: 0, text: cell, share })),
+    total: { value: 0, text: total[1], share: total[2] },
+  };
+}

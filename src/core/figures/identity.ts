@@ -79,7 +79,10 @@ export function distinctCount(main: Column | null, fallback: Column | null, used
     else if (byName.code !== code) {
       let conflict = nameConflicts.get(folded);
       if (conflict === undefined)
-        nameConflicts.set(folded, (conflict = { kind: "name_codes", shared: byName.name, others: [{ text: byName.code, row: byName.row }] }));
+        nameConflicts.set(
+          folded,
+          (conflict = { kind: "name_codes", shared: byName.name, others: [{ text: byName.code, row: byName.row }] }),
+        );
       if (!conflict.others.some((o) => o.text === code)) conflict.others.push({ text: code, row: i });
     }
     const byCode = nameOfCode.get(code);
@@ -111,7 +114,15 @@ const SHOWN = 5;
  */
 export function identityIssues(
   conflicts: IdentityConflict[],
-  at: { ledger: LedgerName; figureId: string; figureName: string; codeColumn: string; nameColumn: string; codeKey: string; nameKey: string },
+  at: {
+    ledger: LedgerName;
+    figureId: string;
+    figureName: string;
+    codeColumn: string;
+    nameColumn: string;
+    codeKey: string;
+    nameKey: string;
+  },
   table: ColumnarLedger,
 ): Issue[] {
   const place = (row: number, key: string) => table.cellAddress(row, key) ?? `${table.sheet(row)} 第${table.rowNumber(row)}行`;
@@ -155,8 +166,14 @@ export function identityIssues(
     const examples = mine.slice(0, 2).map(one);
     const what =
       kind === "name_codes"
-        ? { zh: `${mine.length} 个${at.nameColumn}各有不止一个${at.codeColumn}`, en: `${mine.length} ${at.nameColumn} values each have more than one ${at.codeColumn}` }
-        : { zh: `${mine.length} 个${at.codeColumn}各对应不止一个${at.nameColumn}`, en: `${mine.length} ${at.codeColumn} values each stand with more than one ${at.nameColumn}` };
+        ? {
+            zh: `${mine.length} 个${at.nameColumn}各有不止一个${at.codeColumn}`,
+            en: `${mine.length} ${at.nameColumn} values each have more than one ${at.codeColumn}`,
+          }
+        : {
+            zh: `${mine.length} 个${at.codeColumn}各对应不止一个${at.nameColumn}`,
+            en: `${mine.length} ${at.codeColumn} values each stand with more than one ${at.nameColumn}`,
+          };
     issues.push({
       ...base,
       message: `${what.zh}（如 ${cells.join("、")} 等）。例如：${examples.map((e) => e.zh).join("；")}`,

@@ -5,7 +5,7 @@ import { useId, type ReactNode } from "react";
 import { Body1Strong, Button, Caption1, Radio, RadioGroup, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import { useI18n } from "../i18n";
-import { chooseAll, type ReviewModel } from "./review";
+import { chooseAll, type ReviewModel, type ReviewUpdate } from "./review";
 import { FIGURE_ROW, MUTED, PLAIN_LIST, SECTION_TITLE } from "./styles";
 
 const useStyles = makeStyles({
@@ -34,6 +34,9 @@ export function ReviewList(props: {
   const { review } = props;
   const resolution = (id: string, planned: ConflictChoice) => props.choices[id] ?? planned;
   const titleId = useId();
+  // A copy that differs from the ledgers is never "everything agrees", even when nothing is to be written.
+  const differing = review.kept.filter((k) => !k.agrees);
+  const agreeing = review.kept.filter((k) => k.agrees);
   const nothing = review.updates.length === 0 && review.conflicts.length === 0 && review.removed.length === 0;
   return (
     <section className={styles.root} aria-labelledby={titleId} data-testid="review">
@@ -41,7 +44,9 @@ export function ReviewList(props: {
         {t("reviewTitle")}
       </Subtitle2>
       <Text className={styles.text} data-testid="review-summary">
-        {nothing
+        {nothing && differing.length > 0
+          ? t("reviewOnlyDiffering", { count: differing.length })
+          : nothing
           ? t("reviewNothing")
           : t("reviewSummary", { updates: review.updates.length, conflicts: review.conflicts.length, removed: review.removed.length })}
       </Text>
@@ -53,7 +58,11 @@ export function ReviewList(props: {
         render={(u) => (
           <>
             <Text className={styles.text}>{u.name}</Text>
-            <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
+            {u.table ? (
+              <TableUpdate table={u.table} />
+            ) : (
+              <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
+            )}
           </>
         )}
       />
@@ -106,9 +115,36 @@ export function ReviewList(props: {
         render={(r) => <Text className={styles.text}>{r.name}</Text>}
       />
 
-      {review.kept.length > 0 && (
+      {differing.length > 0 && (
+        <div className={styles.section}>
+          <Body1Strong as="h3" className={styles.title}>
+            {t("reviewDiffering", { count: differing.length })}
+          </Body1Strong>
+          <Caption1 className={styles.muted}>{t("reviewDifferingHint")}</Caption1>
+          <ul className={styles.list}>
+            {differing.map((k, n) => (
+              <li key={`${k.id}-${n}`} className={styles.item} data-testid="review-differing" data-figure={k.id}>
+                <Text className={styles.text} weight="semibold">
+                  {k.name}
+                </Text>
+                <span className={styles.text}>{t("reviewYours", { text: k.current })}</span>
+                <span className={styles.text}>{t("reviewLedger", { text: k.ledger })}</span>
+                <Button
+                  size="small"
+                  disabled={props.disabled}
+                  data-testid="review-differing-take"
+                  onClick={() => props.onChoose({ ...props.choices, [k.id]: "take" })}
+                >
+                  {t("reviewTakeLedger")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {agreeing.length > 0 && (
         <Caption1 className={styles.muted} data-testid="review-kept">
-          {t("reviewKept", { count: review.kept.length, names: review.kept.map((k) => k.name).join(t("listSeparator")) })}
+          {t("reviewKept", { count: agreeing.length, names: agreeing.map((k) => k.name).join(t("listSeparator")) })}
         </Caption1>
       )}
       {review.notInDocument.length > 0 && (
@@ -153,5 +189,31 @@ function ReviewSection<T extends { id: string }>(props: {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A table figure's update: each changed cell by group and column, the groups that came and went, then the rounding note. */
+function TableUpdate({ table }: { table: NonNullable<ReviewUpdate["table"]> }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <>
+      <ul className={styles.list} data-testid="review-table-changes">
+        {table.changes.map((c, k) => (
+          <li key={k} className={styles.change} data-testid="review-table-change">
+            {c.kind === "changed"
+              ? t("reviewTableChanged", { group: c.group, column: c.column, old: c.old, new: c.new })
+              : t(c.kind === "added" ? "reviewTableAdded" : "reviewTableRemoved", { group: c.group, cells: c.cells.join(" · ") })}
+          </li>
+        ))}
+      </ul>
+      {table.adjustments.length > 0 && (
+        <Caption1 className={styles.muted} data-testid="review-table-rounding">
+          {t("reviewTableRounding", {
+            list: table.adjustments.map((a) => t("reviewTableRoundingItem", a)).join(t("listSeparator")),
+          })}
+        </Caption1>
+      )}
+    </>
   );
 }

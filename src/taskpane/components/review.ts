@@ -6,6 +6,7 @@ import type { ConflictChoice, RefreshPlan } from "../../core/refresh/plan";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 import { OTHER_WORKBOOK } from "../../core/errors";
 import { describePlacesIn } from "../../core/describe";
+import { shareAdjustments, tableChanges, type TableChange } from "../../core/figures/grouped";
 
 /**
  * The two workbooks when a refresh stopped because the workbook is not the report's (the error the
@@ -26,6 +27,8 @@ export interface ReviewUpdate {
   name: string;
   old: string;
   new: string;
+  /** A table figure's change by group and column (not its whole text twice), and the shares rounding moved. */
+  table?: { changes: TableChange[]; adjustments: ReturnType<typeof shareAdjustments> };
 }
 
 export interface ReviewConflict {
@@ -45,8 +48,12 @@ export interface ReviewModel {
   /** One entry per figure the clerk retyped and the ledgers disagree with. */
   conflicts: ReviewConflict[];
   removed: { id: string; name: string }[];
-  /** Hand edits over figures the ledgers did not move: kept as written, nothing to decide. */
-  kept: { id: string; name: string; current: string }[];
+  /**
+   * Hand edits over figures the ledgers did not move, one per copy: kept as written. A copy whose
+   * text does not mean the ledgers' number (`agrees` false) is listed with both, never passed over
+   * as agreeing — one figure may have copies that say different things.
+   */
+  kept: { id: string; name: string; current: string; ledger: string; agrees: boolean }[];
   /** Figures the workbook defines that the report has no place for. */
   notInDocument: { id: string; name: string }[];
   /** Controls the plan would write. */
@@ -89,13 +96,23 @@ export function reviewModel(
     });
   }
   return {
-    updates: plan.updated.filter((u) => !conflicted.has(u.id)).map((u) => ({ id: u.id, name: name(u.id), old: u.old, new: u.new })),
+    updates: plan.updated
+      .filter((u) => !conflicted.has(u.id))
+      .map((u) => withTable({ id: u.id, name: name(u.id), old: u.old, new: u.new }, plan)),
     conflicts,
     removed: plan.removed.map((id) => ({ id, name: name(id) })),
-    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), current: k.current })),
+    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), current: k.current, ledger: k.new, agrees: k.agrees })),
     notInDocument: plan.notInDocument.map((id) => ({ id, name: name(id) })),
     writes: plan.writes.length,
   };
+}
+
+/** A table figure's update said by group and column, with the new table's rounded shares. */
+function withTable(update: ReviewUpdate, plan: RefreshPlan): ReviewUpdate {
+  const changes = tableChanges(update.old, update.new);
+  if (!changes) return update;
+  const table = plan.record.figures.find((f) => f.id === update.id)?.table;
+  return { ...update, table: { changes, adjustments: table ? shareAdjustments(table) : [] } };
 }
 
 /** The choice for every conflict at once (全部保留 / 全部采用新值). */

@@ -4,7 +4,11 @@
 import { useMemo, useState } from "react";
 import { Body1Strong, Button, Caption1, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { settingSlots } from "../../core/report";
-import type { PlaceResult, PlaceSource } from "../../adapters/word/place";
+import { differingFiguresOf, type DifferingFigure, type PlaceOptions, type PlaceResult, type PlaceSource } from "../../adapters/word/place";
+import type { WorkbookMismatch } from "../../core/refresh/recompute";
+import { clerkMessage, otherWorkbookOf } from "../components/review";
+import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
 import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -20,6 +24,7 @@ const useStyles = makeStyles({
   title: SECTION_TITLE,
   muted: MUTED,
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  differing: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   group: { margin: 0, padding: 0, listStyleType: "none" },
   groupName: { marginBlockStart: tokens.spacingVerticalS },
   row: {
@@ -59,11 +64,27 @@ function entries(source: PlaceSource, t: Translate): Entry[] {
   return [...figures, ...settings];
 }
 
-export function PlaceFigures(props: { services: WordPaneServices; onChanged: () => Promise<void> | void }) {
+/** A placing that stopped to ask: the same placing runs again with the clerk's answer added to `options`. */
+interface Asking {
+  work: (options: PlaceOptions) => Promise<PlaceResult>;
+  message: MessageKey;
+  options: PlaceOptions;
+  mismatch?: WorkbookMismatch;
+  differing?: DifferingFigure[];
+}
+
+export function PlaceFigures(props: {
+  services: WordPaneServices;
+  onChanged: () => Promise<void> | void;
+  /** 先刷新数据: the report refreshed from the picked workbook (its review), so the figure can then be placed with the same value everywhere. */
+  onRefreshFirst?: (file: File) => void;
+}) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const action = useAction();
   const [source, setSource] = useState<PlaceSource | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
   const [query, setQuery] = useState("");
   const [outcome, setOutcome] = useState<PlaceResult | null>(null);
   const { services } = props;
@@ -82,25 +103,46 @@ export function PlaceFigures(props: { services: WordPaneServices; onChanged: () 
       work: async () => {
         const workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
         const engine = services.runEngine(workbook);
-        setSource({ figures: engine.figures, settings: engine.settings, workbookName: file.name });
+        setSource({ figures: engine.figures, settings: engine.settings, workbookName: file.name, workbookId: engine.link.workbookId });
+        setFile(file);
       },
       fail: () => ({ what: t("placeReadFailed"), where: file.name, todo: t("placeReadTodo") }),
     });
   }
 
-  async function place(message: MessageKey, work: () => Promise<PlaceResult>) {
+  async function place(message: MessageKey, work: (options: PlaceOptions) => Promise<PlaceResult>, options: PlaceOptions = {}) {
     setOutcome(null);
+    setAsking(null);
     const result = await action.run({
       stage: "place",
       message: t(message),
-      work,
-      fail: () => ({ what: t("placeFailed"), where: t("placeFailedWhere"), todo: t("placeFailedTodo") }),
+      work: () => work(options),
+      fail: (_, err) => {
+        // Nothing was placed: the clerk is asked, and the same placing goes on with the answer.
+        const mismatch = otherWorkbookOf(err);
+        if (mismatch) {
+          setAsking({ work, message, options, mismatch });
+          return null;
+        }
+        const differing = differingFiguresOf(err);
+        if (differing) {
+          setAsking({ work, message, options, differing });
+          return null;
+        }
+        // The adapter's own words where it has them (a table figure at a cell, a Word too old for it).
+        return { what: t("placeFailed"), where: t("placeFailedWhere"), todo: clerkMessage(err, lang) ?? t("placeFailedTodo") };
+      },
       done: (r: PlaceResult) => summary(r),
     });
     if (result) {
       setOutcome(result);
       await props.onChanged();
     }
+  }
+
+  /** Goes on with the placing that asked, with the clerk's answer. */
+  function answer(more: PlaceOptions) {
+    if (asking) void place(asking.message, asking.work, { ...asking.options, ...more });
   }
 
   function summary(r: PlaceResult): string {
@@ -132,12 +174,46 @@ export function PlaceFigures(props: { services: WordPaneServices; onChanged: () 
             appearance="primary"
             disabled={busy}
             data-testid="convert-placeholders"
-            onClick={() => void place("placeConverting", () => services.convertPlaceholders!(source))}
+            onClick={() => void place("placeConverting", (options) => services.convertPlaceholders!(source, options))}
           >
             {t("placeConvert")}
           </Button>
         )}
       </div>
+      <OtherWorkbookDialog
+        mismatch={asking?.mismatch ?? null}
+        onProceed={() => answer({ allowOtherWorkbook: true })}
+        onCancel={() => setAsking(null)}
+      />
+      <ConfirmDialog
+        open={asking?.differing !== undefined}
+        testId="place-differs-dialog"
+        title={t("placeDiffersTitle")}
+        confirm={{ text: t("placeDiffersRecorded"), testId: "place-differs-recorded" }}
+        cancelTestId="place-differs-cancel"
+        onConfirm={() => answer({ differing: "recorded" })}
+        onCancel={() => setAsking(null)}
+      >
+        {t("placeDiffersBody")}
+        <ul className={styles.differing}>
+          {(asking?.differing ?? []).map((d) => (
+            <li key={d.id} data-testid="place-differs-figure">
+              {t("placeDiffersFigure", { name: d.name, recorded: d.recorded, picked: d.picked })}
+            </li>
+          ))}
+        </ul>
+        {props.onRefreshFirst && file && (
+          <Button
+            data-testid="place-differs-refresh"
+            onClick={() => {
+              setAsking(null);
+              props.onRefreshFirst!(file);
+            }}
+          >
+            {t("placeDiffersRefresh", { file: file.name })}
+          </Button>
+        )}
+      </ConfirmDialog>
       {action.busy && <ProgressLine text={action.busy} />}
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {outcome && (
@@ -182,7 +258,7 @@ export function PlaceFigures(props: { services: WordPaneServices; onChanged: () 
                         disabled={busy}
                         aria-label={`${t("placeInsert")} ${e.name}`}
                         data-testid={`insert-figure-${e.id}`}
-                        onClick={() => void place("placeInserting", () => services.insertFigure!(e.id, source))}
+                        onClick={() => void place("placeInserting", (options) => services.insertFigure!(e.id, source, options))}
                       >
                         {t("placeInsert")}
                       </Button>

@@ -134,7 +134,12 @@ function statusDetail(row: FigureStatusRow, t: Translate): string {
     case "changed":
       return t("statusChangedText", { old: row.current, new: row.next ?? "" });
     case "edited":
-      if (row.keptAsWritten) return [t("statusDocText", { text: row.current }), t("statusKeptAsWritten")].join(" · ");
+      if (row.keptAsWritten)
+        return [
+          t("statusDocText", { text: row.current }),
+          ...(row.next !== undefined ? [t("statusLedgerText", { text: row.next })] : []),
+          t("statusKeptAsWritten"),
+        ].join(" · ");
       return [
         t("statusDocText", { text: row.current }),
         row.next !== undefined ? t("statusLedgerText", { text: row.next }) : t("statusWasText", { text: row.written }),
@@ -450,7 +455,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
       {body}
       {/* Placing figures works on a plain document and on a linked report alike; not on one whose link is damaged or newer. */}
       {!reading.error && !(load.kind === "ready" && load.read.problem && load.read.problem.code !== "not_linked") && (
-        <PlaceFigures services={services} onChanged={read} />
+        <PlaceFigures services={services} onChanged={read} onRefreshFirst={(file) => void pickWorkbook(file)} />
       )}
       <LiveRegion text={action.live} testId="live" />
     </main>

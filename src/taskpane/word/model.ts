@@ -46,8 +46,16 @@ export function statusFromPlan(record: LinkRecord, plan: RefreshPlan): FigureSta
     const base = { id: figure.id, name: figure.name, written: figure.text };
     const conflict = conflicts.get(figure.id);
     if (conflict) return { ...base, status: "edited", current: conflict.current, next: conflict.new };
-    const keptEdit = kept.get(figure.id);
-    if (keptEdit) return { ...base, status: "edited", current: keptEdit.current, keptAsWritten: true };
+    // A figure's copies are each judged on their own: one that disagrees with the ledgers is the one shown.
+    const keptEdit = plan.kept.find((k) => k.id === figure.id && !k.agrees) ?? kept.get(figure.id);
+    if (keptEdit)
+      return {
+        ...base,
+        status: "edited",
+        current: keptEdit.current,
+        keptAsWritten: true,
+        ...(keptEdit.agrees ? {} : { next: keptEdit.new }),
+      };
     if (removed.has(figure.id)) return { ...base, status: "deleted", current: "" };
     const update = updated.get(figure.id);
     if (update) return { ...base, status: "changed", current: update.old, next: update.new };

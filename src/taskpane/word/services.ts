@@ -14,7 +14,13 @@ import {
   type WordRun,
 } from "../../adapters/word";
 import { readWorkbookFileLazily, renderDocxLazily, type PanePlatform } from "../shell/services";
-import { convertPlaceholdersInWord, insertFigureAtCursor, type PlaceResult, type PlaceSource } from "../../adapters/word/place";
+import {
+  convertPlaceholdersInWord,
+  insertFigureAtCursor,
+  type PlaceOptions,
+  type PlaceResult,
+  type PlaceSource,
+} from "../../adapters/word/place";
 import { canReadOpenFile, readOpenDocumentFile } from "../../adapters/word/file";
 import { prepareRefresh, type ReportFileRefresh } from "../../adapters/docx/refresh";
 import { downloadsBlocked } from "../shell/download";
@@ -44,10 +50,14 @@ export interface WordPaneServices {
   insert(bytes: Uint8Array, link: LinkRecord): Promise<InsertResult>;
   /** The workbook file the clerk picked, read in the pane; throws XlsxReadError with the clerk's message. */
   readWorkbookFile(bytes: Uint8Array, fileName: string): Promise<RawWorkbook>;
-  /** Puts a figure (or setting) at the cursor as a linked control (adapters/word/place). */
-  insertFigure?(id: string, source: PlaceSource): Promise<PlaceResult>;
-  /** Turns the document's {{…}} placeholders into linked figures. */
-  convertPlaceholders?(source: PlaceSource): Promise<PlaceResult>;
+  /**
+   * Puts a figure (or setting) at the cursor as a linked control (adapters/word/place); throws,
+   * placing nothing, OtherWorkbookError for another workbook than the report's and FigureDiffersError
+   * for a figure the document holds with another value, unless `options` carries the clerk's answer.
+   */
+  insertFigure?(id: string, source: PlaceSource, options?: PlaceOptions): Promise<PlaceResult>;
+  /** Turns the document's {{…}} placeholders into linked figures (the same questions as insertFigure). */
+  convertPlaceholders?(source: PlaceSource, options?: PlaceOptions): Promise<PlaceResult>;
   /**
    * 生成下一年度 as a new file (getFileAsync, then the file refresh the CLI's `refresh --year` uses);
    * null where the open document cannot be read as a file or a file cannot be saved from the pane —
@@ -72,8 +82,8 @@ export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>
       }),
     insert: (bytes, link) => insertReport(bytes, link, run, env),
     selectFigure: (figureId) => selectFigure(figureId, run),
-    insertFigure: (id, source) => insertFigureAtCursor(id, source, run, env),
-    convertPlaceholders: (source) => convertPlaceholdersInWord(source, run, env),
+    insertFigure: (id, source, options) => insertFigureAtCursor(id, source, run, env, options),
+    convertPlaceholders: (source, options) => convertPlaceholdersInWord(source, run, env, options),
     nextYearFile: async (workbook, options) => {
       if (!canReadOpenFile(env) || downloadsBlocked(platform)) return null;
       const bytes = await readOpenDocumentFile(env);

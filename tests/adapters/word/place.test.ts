@@ -1,7 +1,16 @@
 // Placing figures in the open document through Word.run, on the simulated Word host: a figure at
 // the cursor, the document's own placeholders turned into figures — then a refresh finds them all.
-import { applyRefresh, readLinkedReport, refreshInWord, type WordEnvironment } from "../../../src/adapters/word";
-import { convertPlaceholdersInWord, insertFigureAtCursor, PLACEHOLDER_SEARCH, type PlaceSource } from "../../../src/adapters/word/place";
+import { applyRefresh, readLinkedReport, refreshInWord, type WordEnvironment, type WordRun } from "../../../src/adapters/word";
+import {
+  convertPlaceholdersInWord,
+  differingFiguresOf,
+  insertFigureAtCursor,
+  PLACEHOLDER_SEARCH,
+  type PlaceSource,
+} from "../../../src/adapters/word/place";
+import { renderDocx } from "../../../src/adapters/docx";
+import { otherWorkbookOf } from "../../../src/taskpane/components/review";
+import type { RawWorkbook } from "../../../src/core/types";
 import { runEngine } from "../../../src/core/engine";
 import { createSimulatedWord, type SimulatedWord, type SimWordOptions } from "../../../src/simulated-host/word";
 import { laterWorkbook, sampleWorkbook } from "../docx/refresh/clerk";
@@ -152,5 +161,100 @@ describe("the simulated Word host models what the placing relies on", () => {
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});
+
+/** The sample workbook with its first guarantee gone: 电子保函笔数 one less (3371 for the sample's 3372). */
+function oneGuaranteeFewer(): RawWorkbook {
+  const wb = sampleWorkbook();
+  const guarantees = wb.tables.find((t) => t.sheet === "电子保函（交易二科）")!;
+  const total = guarantees.values.findIndex((r) => String(r[0]).replace(/\s/g, "") === "合计");
+  guarantees.values.splice(total - 1, 1);
+  return wb;
+}
+
+/** The workbook with another 工作簿ID in its 报告设置, as a colleague's copy made by 初始化 has. */
+function withWorkbookId(wb: RawWorkbook, id: string): RawWorkbook {
+  const settings = wb.tables.find((t) => t.sheet === "报告设置")!;
+  const row = settings.values.find((r) => r[0] === "工作簿ID");
+  if (row) row[1] = id;
+  else settings.values.push(["工作簿ID", id]);
+  return wb;
+}
+
+function placeSource(wb: RawWorkbook): PlaceSource {
+  const engine = runEngine(wb, { generatedAt: "2023-01-06T00:00:00.000Z" });
+  return { figures: engine.figures, settings: engine.settings, workbookName: wb.name ?? "", workbookId: engine.link.workbookId };
+}
+
+describe("placing a figure the report already holds", () => {
+  /** The report generated from the sample, open in Word, the cursor at the end of its first body paragraph. */
+  async function sampleReport(workbook: RawWorkbook = sampleWorkbook()) {
+    const engine = runEngine(workbook, { generatedAt: "2023-01-05T00:00:00.000Z" });
+    const sim = createSimulatedWord(await renderDocx(engine.report, engine.link));
+    // In the paragraph that already says 开立投标保证电子保函{{eg.count}}笔.
+    sim.document.placeCursorAfter("充分释放企业现金流");
+    return {
+      sim,
+      env: wordEnvironment(sim),
+      run: sim.Word.run as unknown as WordRun,
+      written: engine.figures.find((f) => f.id === "eg.count")!.text,
+    };
+  }
+  const countsIn = (sim: SimulatedWord) =>
+    sim.document
+      .controls()
+      .filter((c) => c.tag === "lr:eg.count")
+      .map((c) => c.text);
+
+  it("from a workbook whose value differs, places nothing and names both values", async () => {
+    const { sim, env, run, written } = await sampleReport();
+    const picked = placeSource(oneGuaranteeFewer());
+    const fewer = picked.figures.find((f) => f.id === "eg.count")!.text;
+    expect(fewer).not.toBe(written);
+    const before = countsIn(sim);
+    const error = await insertFigureAtCursor("eg.count", picked, run, env).catch((e: unknown) => e);
+    expect(differingFiguresOf(error)).toEqual([{ id: "eg.count", name: "电子保函笔数", recorded: written, picked: fewer }]);
+    expect((error as Error).message).toContain(`文档中为 ${written}，所选工作簿为 ${fewer}`);
+    expect(countsIn(sim)).toEqual(before);
+  });
+
+  it("places the document's recorded value when the clerk chose it, so a refresh finds every copy in agreement", async () => {
+    const { sim, env, run, written } = await sampleReport();
+    const result = await insertFigureAtCursor("eg.count", placeSource(oneGuaranteeFewer()), run, env, { differing: "recorded" });
+    expect(result.placed).toEqual([{ id: "eg.count", name: "电子保函笔数", text: written }]);
+    expect(new Set(countsIn(sim))).toEqual(new Set([written]));
+    const refresh = await refreshInWord(sampleWorkbook(), { run, env });
+    expect(refresh.plan.kept).toEqual([]);
+    expect(refresh.plan.conflicts).toEqual([]);
+  });
+
+  it("from a workbook that agrees, places its value without asking", async () => {
+    const { sim, env, run, written } = await sampleReport();
+    await insertFigureAtCursor("eg.count", placeSource(sampleWorkbook()), run, env);
+    expect(countsIn(sim).filter((t) => t === written).length).toBeGreaterThan(1);
+  });
+
+  it("将占位符转为指标 stops before writing anything when one placeholder names a figure the document holds with another value", async () => {
+    const { sim, env, run } = await sampleReport();
+    await run(async (context) => {
+      context.document.getSelection().insertText("{{单位名称}}{{电子保函笔数}}", "Replace");
+      await context.sync();
+    });
+    const error = await convertPlaceholdersInWord(placeSource(oneGuaranteeFewer()), run, env).catch((e: unknown) => e);
+    expect(differingFiguresOf(error)?.map((d) => d.id)).toEqual(["eg.count"]);
+    expect(sim.document.text()).toContain("{{单位名称}}{{电子保函笔数}}");
+  });
+
+  it("from another workbook than the report's (another 工作簿ID), stops with the refresh's other-workbook error, and places once confirmed", async () => {
+    const { sim, env, run } = await sampleReport(withWorkbookId(sampleWorkbook(), "WB-REPORT"));
+    const other = placeSource(withWorkbookId(sampleWorkbook(), "WB-OTHER"));
+    const before = sim.document.controls().length;
+    const error = await insertFigureAtCursor("eg.firms", other, run, env).catch((e: unknown) => e);
+    expect(otherWorkbookOf(error)).toMatchObject({ report: { id: "WB-REPORT" }, workbook: { id: "WB-OTHER" } });
+    expect(sim.document.controls()).toHaveLength(before);
+    await expect(convertPlaceholdersInWord(other, run, env)).rejects.toMatchObject({ code: "refresh.other_workbook" });
+    await insertFigureAtCursor("eg.firms", other, run, env, { allowOtherWorkbook: true });
+    expect(sim.document.controls()).toHaveLength(before + 1);
   });
 });

@@ -10,6 +10,15 @@ import { DEFINITION_HEADERS } from "../../../src/core/figures";
 import type { RawCell, RawWorkbook } from "../../../src/core/types";
 import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord } from "../../../src/simulated-host/word";
 import { TABLE_TEMPLATE } from "../../helpers/table-template";
+import { figureNames, reviewModel } from "../../../src/taskpane/components/review";
+import {
+  convertPlaceholdersInWord,
+  insertFigureAtCursor,
+  TABLE_IN_CELL,
+  TABLE_NEEDS_1_3,
+  type PlaceSource,
+} from "../../../src/adapters/word/place";
+import { wordMadePackage } from "../docx/word-made";
 
 const GUARANTEES: RawCell[] = ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"];
 
@@ -109,5 +118,98 @@ describe("refreshing a table figure in Word", () => {
     await refresh.apply();
     expect(tableIn(sim)[2][0]).toBe("乙担保公司");
     expect(tableIn(sim)).toHaveLength(4);
+  });
+
+  test("the review names the groups and cells a refresh changes, and the shares rounding moved, not just “the table changed”", async () => {
+    const refresh = await refreshInWord(workbook([...FIRST, "丙保险"]));
+    const update = reviewModel(refresh.plan, figureNames(refresh.plan.record)).updates.find((u) => u.id === "eg.by_issuer")!;
+    expect(update.table?.changes).toEqual([
+      { kind: "changed", group: "甲银行", column: "占比", old: "66.7%", new: "50.0%" },
+      { kind: "added", group: "丙保险", cells: ["1", "25.0%"] },
+      { kind: "changed", group: "乙担保", column: "占比", old: "33.3%", new: "25.0%" },
+      { kind: "changed", group: "合计", column: "数量", old: "3", new: "4" },
+    ]);
+    expect(update.table?.adjustments).toEqual([]);
+    // Three equal groups: 33.3% each would add to 99.9%; one is shown as 33.4%, and the review says which.
+    const thirds = await refreshInWord(workbook(["甲银行", "乙担保", "丙保险"]));
+    const rounded = reviewModel(thirds.plan, figureNames(thirds.plan.record)).updates.find((u) => u.id === "eg.by_issuer")!;
+    expect(rounded.table?.adjustments).toEqual([{ group: "丙保险", rounded: "33.3%", shown: "33.4%" }]);
+  });
+});
+
+describe("a table figure inserted at the cursor", () => {
+  let sim: SimulatedWord;
+  let uninstall: () => void;
+  const source = (issuers: string[]): PlaceSource => {
+    const engine = runEngine(workbook(issuers));
+    return { figures: engine.figures, settings: engine.settings, workbookName: "台账2022.xlsx", workbookId: engine.link.workbookId };
+  };
+  const open = (sets?: Record<string, string>) => {
+    sim = createSimulatedWord(wordMadePackage(), sets ? { supportedSets: sets } : {});
+    uninstall = installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, { language: "zh-CN" });
+  };
+  afterEach(() => uninstall());
+
+  test("goes in as a block control after the cursor's paragraph, the paragraph left whole, then grows and shrinks with refresh", async () => {
+    open();
+    sim.document.placeCursorAfter("全年共开立电子保函");
+    const paragraph = sim.document.paragraphs()[1];
+    const result = await insertFigureAtCursor("eg.by_issuer", source(FIRST));
+    expect(result.placed.map((p) => p.id)).toEqual(["eg.by_issuer"]);
+    expect(sim.document.paragraphs()[1]).toBe(paragraph);
+    const control = sim.document.controls().find((c) => c.tag === "lr:eg.by_issuer")!;
+    expect([control.title, control.cannotDelete]).toEqual(["电子保函按出函机构", true]);
+    expect(tableIn(sim)).toEqual([
+      ["出函机构", "数量", "占比"],
+      ["甲银行", "2", "66.7%"],
+      ["乙担保", "1", "33.3%"],
+      ["合计", "3", "100.0%"],
+    ]);
+    // The table sits between the cursor's paragraph and the clerk's own table.
+    const tables = sim.document.controlTables(sim.document.controlKeys().find((k) => sim.document.control(k)!.tag === "lr:eg.by_issuer")!);
+    expect(tables).toHaveLength(1);
+
+    const grown = await refreshInWord(workbook([...FIRST, "丙保险"]));
+    expect(grown.plan.conflicts).toEqual([]);
+    await grown.apply();
+    expect(tableIn(sim).map((r) => r[0])).toEqual(["出函机构", "甲银行", "丙保险", "乙担保", "合计"]);
+    const shrunk = await refreshInWord(workbook(["甲银行"]));
+    await shrunk.apply();
+    expect(tableIn(sim)).toEqual([
+      ["出函机构", "数量", "占比"],
+      ["甲银行", "1", "100.0%"],
+      ["合计", "1", "100.0%"],
+    ]);
+  });
+
+  test("with the cursor in a table cell places nothing and names the cell", async () => {
+    open();
+    sim.document.placeCursorAfter("电子保函（笔）");
+    const before = sim.document.controls().length;
+    await expect(insertFigureAtCursor("eg.by_issuer", source(FIRST))).rejects.toMatchObject({
+      code: TABLE_IN_CELL,
+      message: expect.stringContaining("第 1 行第 1 列"),
+    });
+    expect(sim.document.controls()).toHaveLength(before);
+  });
+
+  test("on Word without WordApi 1.3 places nothing and says what it needs", async () => {
+    open({ WordApi: "1.2", CustomXmlParts: "1.1" });
+    sim.document.placeCursorAfter("全年共开立电子保函");
+    await expect(insertFigureAtCursor("eg.by_issuer", source(FIRST))).rejects.toMatchObject({ code: TABLE_NEEDS_1_3 });
+    expect(sim.document.controls()).toHaveLength(0);
+  });
+
+  test("将占位符转为指标 leaves a table figure's placeholder as typed and says to insert it from the list", async () => {
+    open();
+    sim.document.placeCursorAfter("全年共开立电子保函");
+    await sim.Word.run(async (context) => {
+      context.document.getSelection().insertText("{{电子保函按出函机构}}", "Replace");
+      await context.sync();
+    });
+    const result = await convertPlaceholdersInWord(source(FIRST));
+    expect(result.placed.map((p) => p.id)).not.toContain("eg.by_issuer");
+    expect(sim.document.text()).toContain("{{电子保函按出函机构}}");
+    expect(result.warnings.map((w) => w.message).join()).toContain("{{电子保函按出函机构}} 是表格指标");
   });
 });

@@ -19,7 +19,10 @@ const EG_HEADER: RawCell[] = ["保函编号", "开立日期", "投标企业", "�
 
 /** One guarantee row per [firm, code]; row n of the sheet is row n+1 of the list (header in row 1). */
 function guarantees(firms: [string, string][]): RawTable {
-  return rawTable("电子保函", [EG_HEADER, ...firms.map(([firm, code], i): RawCell[] => [`BH-${i + 1}`, "2022-03-01", firm, code, 10000, "有效"])]);
+  return rawTable("电子保函", [
+    EG_HEADER,
+    ...firms.map(([firm, code], i): RawCell[] => [`BH-${i + 1}`, "2022-03-01", firm, code, 10000, "有效"]),
+  ]);
 }
 
 function firmsOf(firms: [string, string][]) {
@@ -80,7 +83,9 @@ describe("服务企业家数 counts a firm once, by code or by name", () => {
     expect(r.value).toBe(1);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ code: "figure.identity_code_names", cell: "电子保函!C3" });
-    expect(r.issues[0].message).toContain(`统一社会信用代码 ${C} 对应 2 个投标企业：戊公司（电子保函!C2）、戊有限公司（电子保函!C3），按 1 家计入`);
+    expect(r.issues[0].message).toContain(
+      `统一社会信用代码 ${C} 对应 2 个投标企业：戊公司（电子保函!C2）、戊有限公司（电子保函!C3），按 1 家计入`,
+    );
     expect(r.issues[0].messageEn).toContain("counted once");
   });
 

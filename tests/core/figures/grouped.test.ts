@@ -1,7 +1,7 @@
 // Table figures (分组计数 / 分组求和): the rows a figure chooses, split by a column, with 未填, 其他,
 // 占比 and 合计 — the rules stated at the top of src/core/figures/grouped.ts.
 import { evaluateFigures, parseAggregate, aggregateToText } from "../../../src/core/figures";
-import { shareTexts, tableCells, tableText } from "../../../src/core/figures/grouped";
+import { shareAdjustments, shareTexts, tableCells, tableChanges, tableText } from "../../../src/core/figures/grouped";
 import { ledgerSpec } from "../../../src/core/ledger/schema";
 import type { FieldValue, FigureDefinition, FigureTable, LedgerRow, LedgerSet } from "../../../src/core/types";
 
@@ -164,5 +164,71 @@ describe("a table figure over the chosen rows", () => {
     expect(figures[0].table).toBeNull();
     expect(figures[0].unresolved?.reason).toContain("分组列“经办人”");
     expect(issues.some((i) => i.code === "figure.column_missing")).toBe(true);
+  });
+});
+
+describe("what a reader is told about a table figure", () => {
+  const table = (rows: [string, number][], header = ["出函机构", "数量", "占比"]): FigureTable => {
+    const total = rows.reduce((s, [, v]) => s + v, 0);
+    const shares = shareTexts(
+      rows.map(([, v]) => v),
+      total,
+    );
+    return {
+      header,
+      rows: rows.map(([group, value], k) => ({ group, value, text: String(value), share: shares[k] })),
+      total: { value: total, text: String(total), share: total > 0 ? "100.0%" : "—" },
+    };
+  };
+
+  test("a share the largest remainder moved off plain rounding is named with both values; none when plain rounding adds up", () => {
+    expect(
+      shareAdjustments(
+        table([
+          ["甲", 1],
+          ["乙", 1],
+          ["丙", 1],
+        ]),
+      ),
+    ).toEqual([{ group: "甲", rounded: "33.3%", shown: "33.4%" }]);
+    expect(
+      shareAdjustments(
+        table([
+          ["甲", 2],
+          ["乙", 1],
+          ["丙", 1],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(shareAdjustments(table([]))).toEqual([]);
+  });
+
+  test("a refresh's changes are said by group and column: a cell that moved, a group that appeared, one that went", () => {
+    const before = tableText(
+      table([
+        ["甲银行", 2],
+        ["乙担保", 1],
+      ]),
+    );
+    const after = tableText(
+      table([
+        ["丙保险", 3],
+        ["甲银行", 2],
+      ]),
+    );
+    expect(tableChanges(before, after)).toEqual([
+      { kind: "added", group: "丙保险", cells: ["3", "60.0%"] },
+      { kind: "changed", group: "甲银行", column: "占比", old: "66.7%", new: "40.0%" },
+      { kind: "changed", group: "合计", column: "数量", old: "3", new: "5" },
+      { kind: "removed", group: "乙担保", cells: ["1", "33.3%"] },
+    ]);
+  });
+
+  test("a renamed column is said once, as the header's change; text that is not a table's is left to the plain old → new", () => {
+    const before = tableText(table([["甲", 1]]));
+    expect(tableChanges(before, tableText(table([["甲", 1]], ["出函银行", "数量", "占比"])))).toEqual([
+      { kind: "changed", group: "表头", column: "出函机构", old: "出函机构", new: "出函银行" },
+    ]);
+    expect(tableChanges("［待补：保函按出函机构］", before)).toBeNull();
   });
 });

@@ -206,7 +206,34 @@ describe("a hand edit the ledgers did not move", () => {
     expect(rows[0]).toMatchObject({ status: "edited", keptAsWritten: true, current: "十一" });
     const review = reviewModel(plan, figureNames(record));
     expect(review.conflicts).toEqual([]);
-    expect(review.kept).toEqual([{ id: "partners.count", name: "党建共建单位数", current: "十一" }]);
+    expect(review.kept).toEqual([{ id: "partners.count", name: "党建共建单位数", current: "十一", ledger: "11", agrees: true }]);
     expect(refreshCounts(plan)).toEqual({ updated: 0, kept: 1, removed: 0 });
+  });
+});
+
+describe("a figure with two copies that say different things", () => {
+  // The report wrote 3372 twice; a second copy inserted from another workbook says 3371; the ledgers still say 3372.
+  const figures = [
+    { id: "eg.count", name: "电子保函笔数", value: 3372, text: "3372", fingerprint: "f", ledger: "电子保函", conditions: "", rows: 3372 },
+  ];
+  const record = linkRecordOf(figures);
+  const controls = [
+    { id: "eg.count", text: "3372" },
+    { id: "eg.count", text: "3371" },
+  ];
+
+  it("is listed in the review with the copy's text and the ledgers' value, and offers the ledgers' value", () => {
+    const plan = planRefresh(record, controls, record);
+    const review = reviewModel(plan, figureNames(record));
+    expect(review.kept).toEqual([{ id: "eg.count", name: "电子保函笔数", current: "3371", ledger: "3372", agrees: false }]);
+    // Taking the ledgers' value for it writes that copy only.
+    const taken = planRefresh(record, controls, record, { choices: { "eg.count": "take" } });
+    expect(taken.writes).toEqual([{ index: 1, id: "eg.count", text: "3372" }]);
+  });
+
+  it("shows in the status list the differing copy beside the ledgers' value", () => {
+    const rows = statusFromPlan(record, planRefresh(record, controls, record));
+    expect(rows[0]).toMatchObject({ status: "edited", current: "3371", next: "3372", keptAsWritten: true });
+    expect(statusFromDocument(record, controls)[0]).toMatchObject({ status: "edited", current: "3371" });
   });
 });
