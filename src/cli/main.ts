@@ -11,6 +11,7 @@ import { readWorkbookFileAsync } from "../adapters/xlsx/workbook-file";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { runEngine, type EngineResult } from "../core/engine";
 import type { RawWorkbook, ReportSettings } from "../core/types";
+import { placedCounts } from "../core/fill";
 import { createProgress, type Progress } from "./progress";
 import {
   formatRefresh,
@@ -424,14 +425,13 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
         mustLook: lookJson(reasons),
       });
     } else {
-      const converted = filled.placeholders.filter((p) => p.target && !p.refused);
       // A figure the ledgers cannot support is converted too, but shows its yellow ［待补］: never called a number.
-      const pending = converted.filter((p) => figures.some((f) => f.id === p.target!.id && f.unresolved !== undefined)).length;
+      const { placed, pending } = placedCounts(filled.placeholders, figures);
       io.out(
         lang === "en"
-          ? `${converted.length} of ${filled.placeholders.length} placeholder(s) filled with linked figures` +
+          ? `${placed} of ${filled.placeholders.length} placeholder(s) filled with linked figures` +
               (pending ? `; ${pending} of them show [待补] (the ledgers cannot give the number yet).\n` : ".\n")
-          : `已填写 ${converted.length} 个占位符（共 ${filled.placeholders.length} 个），` +
+          : `已填写 ${placed} 个占位符（共 ${filled.placeholders.length} 个），` +
               (pending ? `均可刷新；其中 ${pending} 个显示［待补］（台账还给不出这个数字）。\n` : `均为可刷新的数字。\n`),
       );
       if (filled.issues.length) io.out(formatIssues(filled.issues, lang));

@@ -62,6 +62,19 @@ export function brokenDefinitionOf(placeholder: string, issues: readonly Issue[]
   );
 }
 
+/**
+ * How a fill's placeholders came out: those that became linked figures, and how many of them show an
+ * unresolved figure's ［待补］ (placed and refreshable, but no number yet — never to be called one).
+ */
+export function placedCounts(
+  placeholders: readonly { target: { id: string } | null; refused?: string }[],
+  figures: readonly Pick<FigureResult, "id" | "unresolved">[],
+): { placed: number; pending: number } {
+  const placed = placeholders.filter((p) => p.target !== null && !p.refused);
+  const unresolved = new Set(figures.filter((f) => f.unresolved !== undefined).map((f) => f.id));
+  return { placed: placed.length, pending: placed.filter((p) => unresolved.has(p.target!.id)).length };
+}
+
 /** What a slot shows now, and whether the clerk must look at it (an unresolved figure's 待补 placeholder). */
 export interface SlotValue {
   text: string;

@@ -18,17 +18,11 @@ export function ConfirmDialog(props: {
   cancellable?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
-  /** Called once the dialog has finished closing (its exit motion ended). */
-  onClosed?: () => void;
 }) {
   const { t } = useI18n();
   const cancelIsPrimary = props.primary === "cancel";
   return (
-    <Dialog
-      open={props.open}
-      onOpenChange={(_, data) => !data.open && props.onCancel()}
-      surfaceMotion={{ onMotionFinish: (_, data) => data.direction === "exit" && props.onClosed?.() }}
-    >
+    <Dialog open={props.open} onOpenChange={(_, data) => !data.open && props.onCancel()}>
       <DialogSurface data-testid={props.testId}>
         <DialogBody>
           <DialogTitle>{props.title}</DialogTitle>

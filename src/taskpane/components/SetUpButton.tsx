@@ -1,5 +1,5 @@
 import { Button, Spinner, useRestoreFocusTarget } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useI18n, type MessageKey } from "../i18n";
 import { ConfirmDialog } from "./ConfirmDialog";
 
@@ -16,25 +16,6 @@ export function SetUpButton(props: {
   const [open, setOpen] = useState(false);
   // Without a DialogTrigger the button marks itself as where focus returns when the dialog closes.
   const restoreFocus = useRestoreFocusTarget();
-  // Set-up replaces the view this button lives in. Started while the dialog was still closing, it
-  // unmounted the dialog mid-motion and the pane kept aria-hidden="true" for good: so the work
-  // starts once the dialog has closed (its exit motion finished, or a short fallback if none runs).
-  const pending = useRef(false);
-  const fallback = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const { onConfirm } = props;
-  const start = () => {
-    if (!pending.current) return;
-    pending.current = false;
-    if (fallback.current) clearTimeout(fallback.current);
-    fallback.current = null;
-    onConfirm();
-  };
-  useEffect(
-    () => () => {
-      if (fallback.current) clearTimeout(fallback.current);
-    },
-    [],
-  );
   return (
     <>
       <Button
@@ -53,12 +34,10 @@ export function SetUpButton(props: {
         confirm={{ text: t("setUpConfirm"), testId: "set-up-confirm" }}
         cancellable={!props.informOnly}
         onConfirm={() => {
-          pending.current = true;
           setOpen(false);
-          fallback.current = setTimeout(start, 1000);
+          props.onConfirm();
         }}
         onCancel={() => setOpen(false)}
-        onClosed={start}
       >
         {t("setUpConfirmBody")}
       </ConfirmDialog>

@@ -325,7 +325,7 @@ export const enUS: Messages = {
   templatesFill: "Fill and download",
   templatesFilling: "Filling the template from the ledgers…",
   templatesFilled: "Filled {n} placeholder(s).",
-  templatesUnknown: "Not recognised, left as typed: {list}",
+  templatesPending: " {n} of them show the highlighted [待补]: the ledgers cannot give the number yet; fill them in and refresh.",
   templatesNotDocx: "This is not a Word document (.docx)",
   templatesFailStore: "The template could not be stored in the workbook",
   templatesFailFill: "The template could not be filled",

@@ -306,7 +306,7 @@ export const zhCN = {
   templatesFill: "填写并下载",
   templatesFilling: "正在用台账数字填写模板…",
   templatesFilled: "已填写 {n} 个占位符。",
-  templatesUnknown: "未识别、原样保留：{list}",
+  templatesPending: "其中 {n} 个显示黄色的“［待补］”：台账还给不出这个数字，补齐后刷新即可。",
   templatesNotDocx: "这不是 Word 文档（.docx）",
   templatesFailStore: "模板未能保存到工作簿",
   templatesFailFill: "模板未能填写",

@@ -5,10 +5,14 @@ import { useEffect, useState } from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { TEMPLATES } from "../../core/report";
 import { templateNameOf, type StoredTemplate } from "../../core/fill/stored";
-import { useI18n } from "../i18n";
+import { placedCounts } from "../../core/fill";
+import type { FigureResult } from "../../core/types";
+import { useI18n, type Lang, type Translate } from "../i18n";
+import type { FillResult } from "../../adapters/docx/fill";
 import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import type { PaneServices } from "../services";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { clerkMessage } from "../components/review";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import { useAction } from "../shell/useAction";
@@ -31,14 +35,36 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   name: ROW_NAME,
+  // One line per placeholder left as typed.
+  lines: { whiteSpace: "pre-line" },
 });
 
+/**
+ * What 填写并下载 says: how many placeholders became figures, then every one left as typed in fill's
+ * own words (named nothing, its 指标定义 row broken, a table figure inside a line of text, split
+ * across a field) — the same issues `ledger-report fill` lists, never a count that leaves one out.
+ */
+export function filledNote(
+  result: Pick<FillResult, "placeholders" | "issues">,
+  figures: readonly Pick<FigureResult, "id" | "unresolved">[],
+  t: Translate,
+  lang: Lang,
+): { text: string; leftAsTyped: number } {
+  const { placed, pending } = placedCounts(result.placeholders, figures);
+  const left = result.issues.filter((i) => i.code.startsWith("fill."));
+  const lines = [
+    t("templatesFilled", { n: placed }) + (pending ? t("templatesPending", { n: pending }) : ""),
+    ...left.map((i) => (lang === "zh-CN" ? i.message : i.messageEn)),
+  ];
+  return { text: lines.join("\n"), leftAsTyped: left.length + pending };
+}
+
 export function TemplatesView({ services }: { services: PaneServices }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const styles = useStyles();
   const action = useAction();
   const [stored, setStored] = useState<StoredTemplate[] | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ text: string; leftAsTyped: number } | null>(null);
   const templates = services.templates;
 
   useEffect(() => {
@@ -63,7 +89,7 @@ export function TemplatesView({ services }: { services: PaneServices }) {
     });
     if (result) {
       setStored(result);
-      setNote(t("templatesStoredDone", { name }));
+      setNote({ text: t("templatesStoredDone", { name }), leftAsTyped: 0 });
     }
   }
 
@@ -82,17 +108,16 @@ export function TemplatesView({ services }: { services: PaneServices }) {
           templateName: template.fileName || `${template.name}.docx`,
         });
         saveBytes(filled.bytes, `${template.name}-${engine.settings.year}.docx`, services.platform);
-        return filled;
+        return { filled, figures: engine.figures };
       },
-      fail: () => ({ what: t("templatesFailFill"), where: template.fileName || template.name, todo: t("templatesTodo") }),
+      // A damaged or oversized template says what is wrong with it (DocxReadError's words), as the CLI does.
+      fail: (_, err) => ({
+        what: t("templatesFailFill"),
+        where: template.fileName || template.name,
+        todo: clerkMessage(err, lang) ?? t("templatesTodo"),
+      }),
     });
-    if (result) {
-      const converted = result.placeholders.filter((p) => p.target && !p.refused).length;
-      const unknown = result.placeholders.filter((p) => !p.target).map((p) => p.text);
-      setNote(
-        [t("templatesFilled", { n: converted }), unknown.length ? t("templatesUnknown", { list: unknown.join(" ") }) : ""].join(" ").trim(),
-      );
-    }
+    if (result) setNote(filledNote(result.filled, result.figures, t, lang));
   }
 
   const busy = action.busy !== null;
@@ -128,8 +153,8 @@ export function TemplatesView({ services }: { services: PaneServices }) {
       {action.busy && <ProgressLine text={action.busy} />}
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {note && (
-        <MessageBar intent="success" layout="multiline" data-testid="template-note">
-          <MessageBarBody>{note}</MessageBarBody>
+        <MessageBar intent={note.leftAsTyped ? "warning" : "success"} layout="multiline" data-testid="template-note">
+          <MessageBarBody className={styles.lines}>{note.text}</MessageBarBody>
         </MessageBar>
       )}
       <LiveRegion text={action.live} testId="templates-live" />

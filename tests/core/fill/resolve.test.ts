@@ -1,5 +1,5 @@
 // What a placeholder's name leads to: a figure by id or name, a setting by its slot id or 报告设置 name.
-import { brokenDefinitionOf, linkRecordForSlots, resolvePlaceholder, slotValue, withSlots } from "../../../src/core/fill";
+import { brokenDefinitionOf, linkRecordForSlots, placedCounts, resolvePlaceholder, slotValue, withSlots } from "../../../src/core/fill";
 import { defaultSettings } from "../../../src/core/settings";
 import type { FigureResult, Issue } from "../../../src/core/types";
 
@@ -80,5 +80,17 @@ describe("brokenDefinitionOf", () => {
     expect(brokenDefinitionOf("eg.count", [broken])).toBeNull();
     expect(brokenDefinitionOf("eg.avg", [ledgerError])).toBeNull();
     expect(brokenDefinitionOf("eg.avg", [{ ...broken, cell: undefined }])).toBeNull();
+  });
+});
+
+describe("placedCounts", () => {
+  it("counts the placeholders that became figures, and of those the ones showing an unresolved figure's ［待补］", () => {
+    const placeholders = [
+      { target: { id: "eg.count" } },
+      { target: { id: "goals.count" } },
+      { target: { id: "goals.count" }, refused: "与其他文字同在一段" },
+      { target: null },
+    ];
+    expect(placedCounts(placeholders, figures)).toEqual({ placed: 2, pending: 1 });
   });
 });
