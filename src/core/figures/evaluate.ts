@@ -1065,9 +1065,15 @@ class Evaluation {
     const example =
       firstText < 0
         ? null
-        : { cell: view.table.cellAddress(firstText, key) ?? `${view.table.sheet(firstText)} 第${view.table.rowNumber(firstText)}行`, text: valueText(values[firstText]) };
+        : {
+            cell: view.table.cellAddress(firstText, key) ?? `${view.table.sheet(firstText)} 第${view.table.rowNumber(firstText)}行`,
+            text: valueText(values[firstText]),
+          };
     const found = example
-      ? { zh: `${texts} 个单元格都是文字，如 ${example.cell}“${example.text}”`, en: `its ${texts} filled cells are text, such as ${example.cell} "${example.text}"` }
+      ? {
+          zh: `${texts} 个单元格都是文字，如 ${example.cell}“${example.text}”`,
+          en: `its ${texts} filled cells are text, such as ${example.cell} "${example.text}"`,
+        }
       : { zh: "整列都是空白", en: "it is blank in every record" };
     const issue: Issue = {
       severity: "error",

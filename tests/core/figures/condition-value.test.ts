@@ -37,7 +37,11 @@ describe("a condition value that no record has", () => {
   const r = run();
 
   test("is unresolved, never 0, with the nearest values found named at the condition's cell", () => {
-    expect(r.figure("t.typo")).toMatchObject({ value: null, text: "［待补：t.typo］", unresolved: { code: "condition_value_absent", cell: "指标定义!E2" } });
+    expect(r.figure("t.typo")).toMatchObject({
+      value: null,
+      text: "［待补：t.typo］",
+      unresolved: { code: "condition_value_absent", cell: "指标定义!E2" },
+    });
     const issue = r.issues.find((i) => i.code === "figure.condition_value_absent" && i.figure === "t.typo")!;
     expect(issue).toMatchObject({ severity: "warning", cell: "指标定义!E2" });
     expect(issue.message).toContain("条件“形式=专题学习会”在“学习记录”台账中一条记录也没有（最接近的有：“专题学习”、“专题研讨”）");

@@ -27,17 +27,25 @@ describe("a 手工值 in Chinese numerals", () => {
     expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
   });
 
-  test.each(["七余", "十多", "七次", "约七", "7七", "十十"])("%s is no plain number: an error at the cell, the figure not defined", (typed) => {
-    const read = definitions(manual("t.hand", typed));
-    expect(read.definitions.find((d) => d.id === "t.hand")).toBeUndefined();
-    expect(read.issues).toEqual([expect.objectContaining({ severity: "error", code: "definition.bad_manual_value", cell: "指标定义!H2" })]);
-  });
+  test.each(["七余", "十多", "七次", "约七", "7七", "十十"])(
+    "%s is no plain number: an error at the cell, the figure not defined",
+    (typed) => {
+      const read = definitions(manual("t.hand", typed));
+      expect(read.definitions.find((d) => d.id === "t.hand")).toBeUndefined();
+      expect(read.issues).toEqual([
+        expect.objectContaining({ severity: "error", code: "definition.bad_manual_value", cell: "指标定义!H2" }),
+      ]);
+    },
+  );
 
   test("the report prints the number in Arabic digits", () => {
     const result = runEngine(
       rawWorkbook(
         "台账.xlsx",
-        rawTable("学习记录", [["日期", "形式", "主题"], ["2022-03-01", "专题学习", "二十大"]]),
+        rawTable("学习记录", [
+          ["日期", "形式", "主题"],
+          ["2022-03-01", "专题学习", "二十大"],
+        ]),
         rawTable("指标定义", [DEFINITION_HEADERS, manual("goals.count", "十二")]),
       ),
     );

@@ -9,11 +9,7 @@ const EG_HEADER: RawCell[] = ["保函编号", "开立日期", "投标企业", "�
 
 function run(egRows: RawCell[][], definitions: RawCell[][]) {
   const result = runEngine(
-    rawWorkbook(
-      "台账.xlsx",
-      rawTable("电子保函", [EG_HEADER, ...egRows]),
-      rawTable("指标定义", [DEFINITION_HEADERS, ...definitions]),
-    ),
+    rawWorkbook("台账.xlsx", rawTable("电子保函", [EG_HEADER, ...egRows]), rawTable("指标定义", [DEFINITION_HEADERS, ...definitions])),
   );
   return { figure: (id: string) => result.figures.find((f) => f.id === id)!, issues: result.issues };
 }
