@@ -4,16 +4,7 @@
 import { runEngine } from "../../../src/core/engine";
 import type { RawCell, RawTable } from "../../../src/core/types";
 import { rawTable, rawWorkbook } from "../../helpers/raw-workbook";
-
-const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** A valid 统一社会信用代码 ending in the given serial (GB 32100 check character computed here). */
-export function creditCode(serial: number): string {
-  const body = `91150100MA${String(serial).padStart(7, "0")}`;
-  const sum = [...body].reduce((s, ch, i) => s + ALPHABET.indexOf(ch) * WEIGHTS[i], 0);
-  return body + ALPHABET[(31 - (sum % 31)) % 31];
-}
+import { creditCode } from "../../helpers/credit-code";
 
 const EG_HEADER: RawCell[] = ["保函编号", "开立日期", "投标企业", "统一社会信用代码", "保证金金额（元）", "状态"];
 
