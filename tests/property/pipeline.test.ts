@@ -255,7 +255,9 @@ const EG: LedgerGen = {
         出函机构: pick(g, ["", "某银行", "某担保公司", "#N/A"]),
         状态: enumCell(g, status),
       },
-      fact: { date: iso(day), kind, firmKey: withCode ? code : FIRMS[firm], hasCode: withCode, cents },
+      // One firm, one name, one code here: a row without its code is the coded rows' firm of the same
+      // name (docs/figures.md), so the firm is who counts, whichever way the row names it.
+      fact: { date: iso(day), kind, firmKey: FIRMS[firm], hasCode: withCode, cents },
     };
   },
   spoil(g, cells, present) {
