@@ -78,7 +78,10 @@ function assertFigures(json: { figures: { id: string; value: number | null; unre
   const want = expected();
   for (const [id, value] of Object.entries(want)) expect([id, json.figures.find((f) => f.id === id)!.value]).toEqual([id, value]);
   for (const id of ["study.topic.count", "study.seminar.count"])
-    expect(json.figures.find((f) => f.id === id)).toMatchObject({ value: null, unresolved: expect.objectContaining({ code: "column_missing" }) });
+    expect(json.figures.find((f) => f.id === id)).toMatchObject({
+      value: null,
+      unresolved: expect.objectContaining({ code: "column_missing" }),
+    });
 }
 
 describe("workbooks a new user makes", () => {
@@ -98,9 +101,13 @@ describe("workbooks a new user makes", () => {
     if (!hasSoffice()) return console.log("skipped: soffice not installed");
     const out = join(dir, "calc");
     const profile = join(dir, "profile");
-    await promisify(execFile)("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", out, file], {
-      timeout: 240000,
-    });
+    await promisify(execFile)(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", out, file],
+      {
+        timeout: 240000,
+      },
+    );
     const resaved = join(out, "新用户.xlsx");
     if (!existsSync(resaved)) return console.log("skipped: LibreOffice Calc could not convert");
     const { json } = await figuresOf(resaved);
