@@ -26,7 +26,9 @@ function watchPage() {
   window.__said = [];
   const note = () => {
     // The pane's root in the playground (beside the simulated Excel); the whole page on the web page.
+    // Before <body> is parsed there is nothing to read yet.
     const root = document.querySelector("#pane") ?? document.body;
+    if (!root) return;
     for (const el of root.querySelectorAll("[data-testid=steps] li, [data-testid=live]")) {
       const text = el.textContent.trim();
       if (text && window.__said.at(-1) !== text && !window.__said.includes(text)) window.__said.push(text);
