@@ -1,11 +1,12 @@
 // The open document as a file (getFileAsync, Compressed) on the simulated Word host, and 生成下一年度
 // as a new file made from it — the open document left as it was.
+import { openInWord } from "../../helpers/simulated-word";
 import { strFromU8, unzipSync } from "fflate";
 import { canReadOpenFile, readOpenDocumentFile } from "../../../src/adapters/word/file";
 import { readLinkedDocx } from "../../../src/adapters/docx/patch";
 import { refreshInWord, type WordEnvironment } from "../../../src/adapters/word";
 import { createWordServices } from "../../../src/taskpane/word/services";
-import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord } from "../../../src/simulated-host/word";
+import { createSimulatedWord, type SimulatedWord } from "../../../src/simulated-host/word";
 import { generatedReport, ledgerWorkbook, REFRESHED_AT, withLateEntries } from "./fixture";
 
 let reportBytes: Uint8Array;
@@ -75,12 +76,9 @@ describe("reading the open document as a file", () => {
 
 describe("生成下一年度 in the Word pane as a new file", () => {
   let sim: SimulatedWord;
-  let uninstall: () => void;
   beforeEach(() => {
-    sim = createSimulatedWord(reportBytes);
-    uninstall = installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, { language: "zh-CN" });
+    sim = openInWord(reportBytes);
   });
-  afterEach(() => uninstall());
 
   test("makes next year's report from the open document's bytes and leaves the open document as it was", async () => {
     const before = sim.document.controls();

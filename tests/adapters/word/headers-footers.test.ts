@@ -2,10 +2,11 @@
 // stories: Body.contentControls does not reach their controls, Document.contentControls does
 // (WordApi 1.1, "includes content controls in the body of the document, headers, footers"). A
 // refresh that reads only the body would call every header/footer figure deleted and drop it.
+import { openInWord } from "../../helpers/simulated-word";
 import { fillFromEngine } from "../../../src/adapters/docx/fill";
 import { readLinkedReport, refreshInWord } from "../../../src/adapters/word";
 import { runEngine } from "../../../src/core/engine";
-import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord } from "../../../src/simulated-host/word";
+import { type SimulatedWord } from "../../../src/simulated-host/word";
 import { wordMadePackage } from "../docx/word-made";
 import { laterWorkbook, sampleWorkbook } from "../docx/refresh/clerk";
 
@@ -26,12 +27,9 @@ beforeAll(() => {
 
 describe("a filled document's header and footer figures in Word", () => {
   let sim: SimulatedWord;
-  let uninstall: () => void;
   beforeEach(() => {
-    sim = createSimulatedWord(filled);
-    uninstall = installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, { language: "zh-CN" });
+    sim = openInWord(filled);
   });
-  afterEach(() => uninstall());
 
   test("the simulated Word keeps header and footer controls out of the body, as Word does", () => {
     expect(sim.document.storyControls("header").map((c) => [c.tag, c.text])).toEqual([["lr:setting.org_name", orgName]]);

@@ -1,12 +1,13 @@
 // The Word path with figures the ledgers cannot support, and with the wrong workbook: a placeholder
 // is highlighted and filled by a later refresh (a number never stays yellow), and a refresh from a
 // workbook other than the report's writes nothing unless the clerk confirms it.
+import { openInWord } from "../../helpers/simulated-word";
 import { renderDocx } from "../../../src/adapters/docx";
 import { refreshInWord } from "../../../src/adapters/word";
 import { runEngine } from "../../../src/core/engine";
 import { OtherWorkbookError } from "../../../src/core/refresh/recompute";
 import type { RawWorkbook } from "../../../src/core/types";
-import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord } from "../../../src/simulated-host/word";
+import { type SimulatedWord } from "../../../src/simulated-host/word";
 import { GENERATED_AT, ledgerWorkbook, REFRESHED_AT } from "./fixture";
 
 const YOUTH = "lr:study.youth_online.count";
@@ -38,11 +39,8 @@ async function reportFrom(workbook: RawWorkbook, workbookId?: string) {
 
 describe("placeholders in the open report", () => {
   let sim: SimulatedWord;
-  let uninstall: () => void;
-  afterEach(() => uninstall());
   const open = (bytes: Uint8Array) => {
-    sim = createSimulatedWord(bytes);
-    uninstall = installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, { language: "zh-CN" });
+    sim = openInWord(bytes);
   };
 
   test("a placeholder arrives highlighted, and the number a refresh writes over it is not", async () => {
@@ -80,13 +78,10 @@ describe("placeholders in the open report", () => {
 
 describe("refreshing the open report from another workbook", () => {
   let sim: SimulatedWord;
-  let uninstall: () => void;
   beforeEach(async () => {
     const { bytes } = await reportFrom(ledgerWorkbook(), "A-1");
-    sim = createSimulatedWord(bytes);
-    uninstall = installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, { language: "zh-CN" });
+    sim = openInWord(bytes);
   });
-  afterEach(() => uninstall());
 
   test("throws OtherWorkbookError naming both, before any write, when the workbook has another id or none", async () => {
     const texts = () => sim.document.controls().map((c) => c.text);

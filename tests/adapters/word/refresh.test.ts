@@ -1,3 +1,4 @@
+import { openInWord } from "../../helpers/simulated-word";
 import { refreshDocx } from "../../../src/adapters/docx/refresh";
 import { controlTexts } from "../../../src/adapters/docx/patch";
 import { readLinkedReport, refreshInWord } from "../../../src/adapters/word";
@@ -5,7 +6,7 @@ import { applyRefresh } from "../../../src/adapters/word/apply";
 import { WordLinkError } from "../../../src/adapters/word/read";
 import { LINK_NAMESPACE, linkRecordToXml } from "../../../src/core/link";
 import type { LinkRecord } from "../../../src/core/types";
-import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord, type SimWordOptions } from "../../../src/simulated-host/word";
+import { createSimulatedWord, type SimulatedWord, type SimWordOptions } from "../../../src/simulated-host/word";
 import { strFromU8, unzipSync } from "fflate";
 import {
   deleteControlXml,
@@ -48,13 +49,10 @@ function clerkEdits(sim: SimulatedWord): void {
 
 describe("refreshing the open report in Word", () => {
   let sim: SimulatedWord;
-  let uninstall: () => void;
 
   beforeEach(() => {
-    sim = createSimulatedWord(reportBytes);
-    uninstall = installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, { language: "zh-CN" });
+    sim = openInWord(reportBytes);
   });
-  afterEach(() => uninstall());
 
   test("reads the link record and every figure control in exactly one sync", async () => {
     const read = await readLinkedReport();

@@ -2,13 +2,14 @@
 // ContentControl.text runs its cells together, so the adapter writes the table as OOXML and reads it
 // by its cells (Table.values) — against the simulated Word, which models both (and the empty
 // paragraph Word leaves after a table inserted into a control).
+import { openInWord } from "../../helpers/simulated-word";
 import { renderDocx } from "../../../src/adapters/docx";
 import { refreshInWord } from "../../../src/adapters/word";
 import { runEngine } from "../../../src/core/engine";
 import { defaultSettings, settingsToRows, SETTINGS_HEADER } from "../../../src/core/settings";
 import { DEFINITION_HEADERS } from "../../../src/core/figures";
 import type { RawCell, RawWorkbook } from "../../../src/core/types";
-import { createSimulatedWord, installSimulatedWordOffice, type SimulatedWord } from "../../../src/simulated-host/word";
+import { type SimulatedWord } from "../../../src/simulated-host/word";
 import { TABLE_TEMPLATE } from "../../helpers/table-template";
 import { figureNames, reviewModel } from "../../../src/taskpane/components/review";
 import {
@@ -58,14 +59,11 @@ function tableIn(sim: SimulatedWord): string[][] {
 
 describe("refreshing a table figure in Word", () => {
   let sim: SimulatedWord;
-  let uninstall: () => void;
 
   beforeEach(async () => {
     const result = runEngine(workbook(FIRST), { template: TABLE_TEMPLATE, generatedAt: "2023-01-09T00:00:00Z" });
-    sim = createSimulatedWord(await renderDocx(result.report, result.link));
-    uninstall = installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, { language: "zh-CN" });
+    sim = openInWord(await renderDocx(result.report, result.link));
   });
-  afterEach(() => uninstall());
 
   test("the generated table reads back as its cells, so an untouched table is no hand edit", async () => {
     expect(tableIn(sim)).toEqual([
@@ -139,16 +137,13 @@ describe("refreshing a table figure in Word", () => {
 
 describe("a table figure inserted at the cursor", () => {
   let sim: SimulatedWord;
-  let uninstall: () => void;
   const source = (issuers: string[]): PlaceSource => {
     const engine = runEngine(workbook(issuers));
     return { figures: engine.figures, settings: engine.settings, workbookName: "台账2022.xlsx", workbookId: engine.link.workbookId };
   };
   const open = (sets?: Record<string, string>) => {
-    sim = createSimulatedWord(wordMadePackage(), sets ? { supportedSets: sets } : {});
-    uninstall = installSimulatedWordOffice(globalThis as unknown as Record<string, unknown>, sim, { language: "zh-CN" });
+    sim = openInWord(wordMadePackage(), sets ? { supportedSets: sets } : {});
   };
-  afterEach(() => uninstall());
 
   test("goes in as a block control after the cursor's paragraph, the paragraph left whole, then grows and shrinks with refresh", async () => {
     open();
