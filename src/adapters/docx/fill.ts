@@ -126,13 +126,14 @@ function readParagraphs(xml: string): Paragraph[] {
   let piece: Partial<TextPiece> | null = null;
   let rPrStart = -1;
   let count = 0;
-  let cellWidth: number | null = null;
-  // Each open table's grid and where the current cell starts in it: a cell without a w:tcW of its
-  // own (the docx package, LibreOffice) is as wide as the grid columns it spans.
-  const tables: { grid: number[]; column: number; cellStart: number; span: number }[] = [];
-  const gridWidth = (): number | null => {
+  // Each open table's grid and its current cell: the cell's own w:tcW width in twips, else (the docx
+  // package, LibreOffice write none) the width of the grid columns it spans. Kept per table, so a
+  // paragraph after a nested table is measured by its own cell again.
+  const tables: { grid: number[]; column: number; cellStart: number; span: number; cellWidth: number | null }[] = [];
+  const cellWidth = (): number | null => {
     const t = tables[tables.length - 1];
     if (!t) return null;
+    if (t.cellWidth !== null) return t.cellWidth;
     const cols = t.grid.slice(t.cellStart, t.cellStart + t.span);
     return cols.length === t.span && cols.every((w) => w > 0) ? cols.reduce((a, b) => a + b, 0) : null;
   };
@@ -143,11 +144,11 @@ function readParagraphs(xml: string): Paragraph[] {
     if (tag.kind === "open" || tag.kind === "empty") {
       if (tag.name === "w:p" && tag.kind === "open") {
         const block = parentName === "w:body" || parentName === "w:tc" || parentName === "w:sdtContent";
-        const cell = parentName === "w:tc" ? { width: cellWidth ?? gridWidth(), last: false } : undefined;
+        const cell = parentName === "w:tc" ? { width: cellWidth(), last: false } : undefined;
         paragraphs.push({ start: tag.start, end: -1, block, cell, runs: [], text: "", where: [], number: ++count });
         runs.push(null);
       } else if (tag.name === "w:tbl" && tag.kind === "open") {
-        tables.push({ grid: [], column: 0, cellStart: 0, span: 1 });
+        tables.push({ grid: [], column: 0, cellStart: 0, span: 1, cellWidth: null });
       } else if (tag.name === "w:gridCol" && parentName === "w:tblGrid") {
         tables[tables.length - 1]?.grid.push(Number(attribute(xml.slice(tag.start, tag.end), "w:w")) || 0);
       } else if (tag.name === "w:tr" && tag.kind === "open") {
@@ -157,13 +158,13 @@ function readParagraphs(xml: string): Paragraph[] {
       } else if (tag.name === "w:gridSpan" && parentName === "w:tcPr") {
         if (tables.length) tables[tables.length - 1].span = Math.max(1, Number(attribute(xml.slice(tag.start, tag.end), "w:val")) || 1);
       } else if (tag.name === "w:tc" && tag.kind === "open") {
-        cellWidth = null;
         const t = tables[tables.length - 1];
-        if (t) [t.cellStart, t.span] = [t.column, 1];
+        if (t) [t.cellStart, t.span, t.cellWidth] = [t.column, 1, null];
       } else if (tag.name === "w:tcW" && parentName === "w:tcPr") {
         const w = Number(attribute(xml.slice(tag.start, tag.end), "w:w"));
         const type = attribute(xml.slice(tag.start, tag.end), "w:type") ?? "dxa";
-        cellWidth = type === "dxa" && Number.isFinite(w) && w > 0 ? w : null;
+        const t = tables[tables.length - 1];
+        if (t) t.cellWidth = type === "dxa" && Number.isFinite(w) && w > 0 ? w : null;
       } else if (tag.name === "w:r" && tag.kind === "open" && para) {
         runs[runs.length - 1] = {
           start: tag.start,

@@ -96,6 +96,15 @@ describe("a table figure's placeholder where a table cannot simply replace the p
     expect(xml).toMatch(/<w:sdt>.*?<w:tbl><w:tblPr><w:tblW w:w="4784" w:type="dxa"\/>/s);
   });
 
+  test("after a narrower table nested in the same cell, the placeholder still takes its own cell's width", () => {
+    const nested =
+      `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="1000"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="1000" w:type="dxa"/></w:tcPr>` +
+      `<w:p><w:r><w:t>小表</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`;
+    const { filled } = filledDocument(inCell(nested + PARAGRAPH));
+    const xml = strFromU8(unzipSync(filled.bytes)["word/document.xml"]);
+    expect(xml).toMatch(/<w:sdt>.*?<w:tbl><w:tblPr><w:tblW w:w="2784" w:type="dxa"\/>/s);
+  });
+
   test("a cell's paragraph followed by another keeps the cell as it was after the table", () => {
     const { filled } = filledDocument(inCell(PARAGRAPH + `<w:p><w:r><w:t>注：按出函机构</w:t></w:r></w:p>`));
     const xml = strFromU8(unzipSync(filled.bytes)["word/document.xml"]);
