@@ -195,12 +195,18 @@ export async function assertPaneUsable(page, where) {
   }, MAIN_BUTTONS);
   assert(testId, `${where}: no main button is visible (${MAIN_BUTTONS.join(", ")})`);
   const button = page.locator(`#pane [data-testid="${testId}"]`).first();
-  // Scrolled to and measured in one task: a recount the pane starts after a choice (a scope picked)
-  // can still move the button between a separate scroll and the measurement. A cover that stays is
-  // a failure; a layout that is still settling gets a few short waits.
+  // Scrolled to, measured and clicked as one attempt: a recount the pane starts after a choice (a
+  // scope picked) can move the button between the measurement and the click, even after `settle`
+  // (the recount's spinner may not have appeared yet). A cover that stays fails every attempt; a
+  // layout that is still settling gets a few short waits. The click is caught before the pane's own
+  // handler, so a missed attempt has no effect on the pane.
   let hit;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (attempt > 0) await page.waitForTimeout(300);
+  let reached;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    if (attempt > 0) {
+      await page.waitForTimeout(300);
+      await settle(page);
+    }
     hit = await button.evaluate((el) => {
       el.scrollIntoView({ block: "center", inline: "nearest" });
       const r = el.getBoundingClientRect();
@@ -211,24 +217,27 @@ export async function assertPaneUsable(page, where) {
         n ? `${n.tagName.toLowerCase()}${n.id ? "#" + n.id : ""}.${String(n.className).split(" ").slice(0, 3).join(".")}` : "nothing";
       return { x, y, inside: !!top && el.contains(top), top: describe(top), visible: r.width > 0 && r.height > 0 };
     });
-    if (hit.visible && hit.inside) break;
+    if (!hit.visible || !hit.inside) continue;
+    await page.evaluate((id) => {
+      window.__clickReached = null;
+      window.__clickCatcher = (e) => {
+        const t = e.target instanceof Element ? e.target : null;
+        window.__clickReached = t && t.closest(`[data-testid="${id}"]`) ? true : t ? t.tagName.toLowerCase() : "nothing";
+        e.stopPropagation();
+        e.preventDefault();
+      };
+      window.addEventListener("click", window.__clickCatcher, { capture: true, once: true });
+    }, testId);
+    await page.mouse.click(hit.x, hit.y);
+    // A click that never fired must not leave the catcher to swallow the clerk's next real click.
+    reached = await page.evaluate(() => {
+      window.removeEventListener("click", window.__clickCatcher, { capture: true });
+      return window.__clickReached;
+    });
+    if (reached === true) break;
   }
   assert(hit.visible, `${where}: the main button ${testId} has no size`);
   assert(hit.inside, `${where}: a click at the centre of ${testId} reaches ${hit.top}, not the button`);
-  await page.evaluate((id) => {
-    window.__clickReached = null;
-    window.addEventListener(
-      "click",
-      (e) => {
-        window.__clickReached = e.target instanceof Element && !!e.target.closest(`[data-testid="${id}"]`);
-        e.stopPropagation();
-        e.preventDefault();
-      },
-      { capture: true, once: true },
-    );
-  }, testId);
-  await page.mouse.click(hit.x, hit.y);
-  const reached = await page.evaluate(() => window.__clickReached);
   assert(reached === true, `${where}: a mouse click on ${testId} did not reach it (${reached})`);
 }
 
