@@ -1,12 +1,13 @@
 // Our side of the file path: the streaming .xlsx reader alone, and the whole Generate of the CLI
 // (file → raw tables → ledgers, figures, report → .docx bytes), read as the CLI reads: Node's
 // zlib as the inflater (sheets on its thread pool while the shared strings are read), only the
-// sheets a ledger or the settings live on.
+// sheets a ledger or the settings live on, and the report zipped with zlib's deflate.
 import { readFileSync } from "node:fs";
 import { readXlsxAsync } from "../../src/adapters/xlsx";
 import { nodeZipCodec } from "../../src/adapters/xlsx/node-codec";
 import { isSheetRead } from "../../src/core/ledger";
 import { renderDocx } from "../../src/adapters/docx";
+import { nodeDeflater } from "../../src/adapters/docx/node-deflater";
 import { runEngine } from "../../src/core/engine";
 import type { RawWorkbook } from "../../src/core/types";
 
@@ -47,7 +48,7 @@ export interface EndToEndFacts extends ReadFacts {
 export async function oursEndToEnd(path: string): Promise<EndToEndFacts> {
   const wb = await readXlsxAsync(bytesOf(path), CLI_READ);
   const result = runEngine(wb, { generatedAt: BENCH_GENERATED_AT });
-  const docx = await renderDocx(result.report, result.link);
+  const docx = await renderDocx(result.report, result.link, { deflater: nodeDeflater });
   const figures: Record<string, string> = {};
   for (const f of result.figures) if (f.ledger === "电子保函") figures[f.id] = f.text;
   const issuesJsonBytes = Buffer.byteLength(JSON.stringify(result.issues));

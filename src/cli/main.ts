@@ -538,8 +538,8 @@ export function generationTime(env: NodeJS.ProcessEnv = process.env): string | u
 }
 
 async function renderReport(result: EngineResult): Promise<Uint8Array> {
-  const { renderDocx } = await import("../adapters/docx");
-  return renderDocx(result.report, result.link);
+  const [{ renderDocx }, { nodeDeflater }] = await Promise.all([import("../adapters/docx"), import("../adapters/docx/node-deflater")]);
+  return renderDocx(result.report, result.link, { deflater: nodeDeflater });
 }
 
 /** `--scope` naming no department of any ledger: nothing is written, and the departments there are are listed. */

@@ -2,22 +2,26 @@
 // The one formatting implementation: the Word adapter inserts these same bytes with
 // insertFileFromBase64, so the file and the live document look alike.
 
-import { AlignmentType, Document, DocumentDefaults, Footer, Packer, PageNumber, Paragraph, TextRun } from "docx";
+import { AlignmentType, Document, DocumentDefaults, Footer, PageNumber, Paragraph, TextRun } from "docx";
 import type { LinkRecord, ReportDocument } from "../../core/types";
 import { LINK_NAMESPACE, linkRecordToXml, sanitizeXmlText } from "../../core/link";
 import { blockChildren, ControlIds, runsText } from "./body";
 import { applyAdditions, customXmlPart, mergeAdditions } from "./package";
 import { taskpaneWebExtension, type WebExtensionOptions } from "./webextension";
 import { documentDefaults, LINE_PITCH, reportFonts, reportStyles, STYLE, type FontChoice } from "./styles";
+import { packDocument, type PackageDeflater } from "./zip-out";
 
 export { sanitizeXmlText } from "../../core/link";
 export type { WebExtensionOptions } from "./webextension";
+export type { PackageDeflater } from "./zip-out";
 
 export interface RenderOptions {
   /** `gb2312`: the faces GB/T 9704 names (仿宋_GB2312 …); `windows`: the ones Windows 10+ ships (仿宋 …). */
   fonts?: FontChoice;
   /** When given, Word opens the Ledger Report task pane with the document. */
   webExtension?: WebExtensionOptions;
+  /** A native deflater (Node's zlib, `node-deflater.ts`) to zip the package with; docx's own zip without one. Same parts either way. */
+  deflater?: PackageDeflater;
 }
 
 /** A4 and the GB/T 9704 margins, in twips. */
@@ -84,5 +88,5 @@ export async function renderDocx(doc: ReportDocument, link: LinkRecord, opts: Re
   let additions = customXmlPart(linkRecordToXml(link), LINK_NAMESPACE);
   if (opts.webExtension) additions = mergeAdditions(additions, taskpaneWebExtension(opts.webExtension));
   const parts = applyAdditions(document, additions);
-  return new Uint8Array(await Packer.toArrayBuffer(document, undefined, parts));
+  return packDocument(document, parts, opts.deflater);
 }
