@@ -61,6 +61,20 @@ export class Hasher {
     return this;
   }
 
+  /** int(values[used[u]]) for each u below count, with the lanes in locals: a column of digests at a time. */
+  intsAt(values: Int32Array, used: Int32Array, count: number): this {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let u = 0; u < count; u++) {
+      const n = values[used[u]];
+      h1 = imul(h1 ^ n, 2654435761);
+      h2 = imul(h2 ^ n, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    return this;
+  }
+
   /** Length first, so that ("ab","c") and ("a","bc") differ. */
   text(s: string): this {
     this.int(s.length);
