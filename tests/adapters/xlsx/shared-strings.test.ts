@@ -144,6 +144,23 @@ describe("the shared-strings scanner", () => {
     expect(bothWays(partZip(xml), limits)).toEqual({ sax: { strings: expected }, scanned: { strings: expected } });
   });
 
+  it("reads a large part of plain items to the strings saxes gives, with a rich item or an entity among them, at any chunk size", () => {
+    const plain = Array.from({ length: 3000 }, (_, i) =>
+      i % 3 === 0 ? `<si><t>DZBH2022-${String(i).padStart(7, "0")}</t></si>` : i % 3 === 1 ? `<si><t xml:space="preserve"> 某市第${i}建设有限公司 😀 </t></si>` : `<si><t>_x0041_${i}</t></si>`,
+    );
+    const withRich = [...plain];
+    withRich.splice(1700, 0, `<si><r><t>共建</t></r><r><t>单位</t></r></si>`);
+    const withEntity = [...plain];
+    withEntity.splice(10, 0, `<si><t>a&amp;b</t></si>`);
+    for (const items of [plain, withRich, withEntity]) {
+      const xml = sst(items.join(""));
+      const { sax, scanned } = bothWays(partZip(xml), resolveLimits());
+      expect((sax as { strings: SharedStrings }).strings).toHaveLength(items.length);
+      expect(scanned).toEqual(sax);
+      for (const chunk of [1 << 20, 65536, 4093]) expect(scanOnly(strToU8(xml), chunk)).toEqual((sax as { strings: SharedStrings }).strings);
+    }
+  });
+
   it("reads shared strings through readXlsx exactly as the cells use them", () => {
     const bytes = handXlsx({
       sheets: [{ name: "电子保函", xml: worksheet(`<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>3</v></c></row>`) }],
