@@ -277,6 +277,21 @@ export class SheetScanner {
         p = e + 2;
         continue;
       }
+      if (this.inSheetData && !this.inCell) {
+        // Every row opens and closes once: `<row r="2" spans="1:9">` and `</row>` read here, not
+        // through tag(), to the same state (the general path takes anything unusual).
+        if (c1 === 114 /* r */) {
+          const q = this.fastRow(buf, p, n);
+          if (q > 0) {
+            p = q;
+            continue;
+          }
+        } else if (c1 === SLASH && p + 5 < n && buf[p + 2] === 114 && buf[p + 3] === 111 && buf[p + 4] === 119 && buf[p + 5] === GT) {
+          this.depth--;
+          p += 6;
+          continue;
+        }
+      }
       if (c1 === 99 /* c */ && this.inSheetData && !this.inCell) {
         let q = this.fastCell(buf, p, n);
         if (q > 0) {
@@ -595,6 +610,46 @@ export class SheetScanner {
     this.col = col;
     if (value !== "") this.o.onCell(row, col, value);
     return ve + 8;
+  }
+
+  /**
+   * A row's start tag as writers write it — attributes separated by one space, values in double
+   * quotes, `r` plain digits — read as tag() reads it; -1 (nothing changed) for anything else,
+   * a self-closing row included. Returns the position after its `>`.
+   */
+  private fastRow(b: Uint8Array, p: number, n: number): number {
+    if (b[p + 2] !== 111 /* o */ || b[p + 3] !== 119 /* w */) return -1;
+    let i = p + 4;
+    let r = -1;
+    while (b[i] === 32) {
+      const name = i + 1;
+      let j = name;
+      while (j < n && b[j] !== 61 && b[j] > 32 && b[j] !== GT && b[j] !== SLASH) j++;
+      if (j + 1 >= n || b[j] !== 61 || b[j + 1] !== 34) return -1;
+      let ve = j + 2;
+      if (j - name === 1 && b[name] === 114 /* r */) {
+        if (r >= 0) return -1;
+        let v = 0;
+        let digits = 0;
+        for (let x = b[ve]; x >= 48 && x <= 57; x = b[++ve]) {
+          v = v * 10 + (x - 48);
+          digits++;
+        }
+        if (b[ve] !== 34 || digits === 0 || digits > 7 || v < 1 || v > MAX_ROW + 1) return -1;
+        r = v;
+      } else {
+        while (ve < n && b[ve] !== 34) ve++;
+        if (ve >= n) return -1;
+      }
+      i = ve + 1;
+    }
+    if (b[i] !== GT || i >= n) return -1;
+    const row = r >= 0 ? r - 1 : this.row + 1;
+    if (row > MAX_ROW || this.depth + 1 > this.o.limits.maxXmlDepth) return -1;
+    this.depth++;
+    this.row = row;
+    this.col = -1;
+    return i + 1;
   }
 
   private endCell(): void {
