@@ -94,6 +94,19 @@ export const ISSUE_TEXTS = {
     zh: "{at}统计范围“{scope}”不是任何台账中的部门；台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），只能填“{all}”。按该范围统计的指标显示为待补。",
     en: '{atEn}the scope "{scope}" is no department of any ledger; the ledgers name no department at all (no 部门 column, no department in a sheet name); only {all} can be used. The figures it would limit are left unresolved.',
   },
+  // 条件 `列~文字` (包含) whose text no record of the ledger contains (figures/evaluate.ts).
+  "figure.condition_value_absent#contains": {
+    zh: "{at}条件“{condition}”：“{ledger}”台账中没有一条记录的“{column}”包含“{text}”（{near}）。指标“{name}”显示为“{placeholder}”，不会写成 0；请改成台账中的写法，或确属为零时在条件末尾加“; {allowZero}”。",
+    en: '{at}condition "{condition}": no record of ledger {ledger} has a {column} containing "{text}" ({nearEn}). Figure “{name}” shows {placeholder}, never 0; write the text as the ledger does, or add "; {allowZero}" to the conditions if 0 is right.',
+  },
+  "figure.condition_value_absent#contains_reason": {
+    zh: "条件“{condition}”：没有一条记录的“{column}”包含“{text}”（{near}）",
+    en: 'condition "{condition}": no record\'s {column} contains "{text}" ({nearEn})',
+  },
+  "figure.condition_value_allowed_zero#contains": {
+    zh: "{at}条件“{condition}”：台账中还没有一条记录的“{column}”包含“{text}”，按“{allowZero}”计算指标“{name}”",
+    en: '{at}condition "{condition}": no record\'s {column} contains "{text}" yet; figure “{name}” is counted as {allowZero} says',
+  },
   "figure.not_defined": {
     zh: "报告中有指标“{name}”（{id}），但“指标定义”中没有这一行：报告中改为显示“{placeholder}”。",
     en: "The report shows figure {id} ({name}), which 指标定义 does not define (any more); the report now shows the placeholder {placeholder}.",
