@@ -124,19 +124,28 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     const found = (o.issues ?? []).filter((i) => i.code === "settings.year_outside_period");
     if (found.length === 0) return null;
     const at = (i: Issue, en: boolean) => (i.cell ? (en ? ` (${i.cell})` : `（${i.cell}）`) : "");
+    // Worded from the issue's data (its year and period), never cut out of its message.
+    const outside = (i: Issue, en: boolean) =>
+      i.year === undefined || i.period === undefined
+        ? en
+          ? "The year is outside the period"
+          : "年度不在统计期间内"
+        : en
+          ? `Year ${i.year} is outside the period ${i.period.start} to ${i.period.end}`
+          : `年度 ${i.year} 不在统计期间 ${i.period.start} 至 ${i.period.end} 内`;
     return {
       code: "settings.year_outside_period",
       count: found.length,
       message: found
         .map(
           (i) =>
-            `${i.message.replace(/，?请核对。$/, "")}${at(i, false)}：报告标题写的年度与数字统计的期间不是同一年。请改正“报告设置”中的期间开始、期间结束（或清空它们，期间即为该年度全年）。`,
+            `${outside(i, false)}${at(i, false)}：报告标题写的年度与数字统计的期间不是同一年。请改正“报告设置”中的期间开始、期间结束（或清空它们，期间即为该年度全年）。`,
         )
         .join("\n"),
       messageEn: found
         .map(
           (i) =>
-            `${i.messageEn.replace(/;? ?please check\.$/, "")}${at(i, true)}: the report is titled one year but its figures count another. Correct 期间开始/期间结束 in 报告设置 (or clear them: the period is then the whole year).`,
+            `${outside(i, true)}${at(i, true)}: the report is titled one year but its figures count another. Correct 期间开始/期间结束 in 报告设置 (or clear them: the period is then the whole year).`,
         )
         .join("\n"),
     };
@@ -233,11 +242,11 @@ function isConfigurationIssue(i: Issue): boolean {
   return i.code.startsWith("definition.") || i.code.startsWith("settings.");
 }
 
-/** The key columns the duplicates are in, as their messages name them (`保函编号“…”与 … 重复`). */
+/** The key columns the duplicates are in, as the issues give them (their `column`). */
 function keyColumns(o: Outcome): string[] {
   const names = (o.issues ?? [])
     .filter((i) => i.code === "key.duplicate")
-    .map((i) => /([^\s：:。，,]+)“/.exec(i.message)?.[1] ?? "")
+    .map((i) => i.column ?? "")
     .filter(Boolean);
   return [...new Set(names)];
 }

@@ -94,6 +94,19 @@ export interface Issue {
    * to write it, `check` prints it.
    */
   columnMapping?: { ledger: LedgerName; column: string; header: string };
+  /**
+   * The ledger column the issue is about, by its standard name (`保函编号` on `key.duplicate`): for
+   * whoever words it again (the CLI's exit reasons), which never reads it back out of the message.
+   */
+  column?: string;
+  /** On `settings.year_outside_period`: the 年度 and the period it lies outside. */
+  year?: number;
+  period?: { start: string; end: string };
+  /**
+   * Every figure the issue is about, when it is about several (`figure.ledger_empty`: the figures
+   * that are 0 because their ledger has no records); only those the report shows decide its exit code.
+   */
+  figures?: string[];
   /** The figure id the issue is about: for `--json` and a details line (messages name the figure). */
   figure?: string;
   /** A broken 指标定义 row's 名称, so a placeholder naming that figure can point at the row's cell. */

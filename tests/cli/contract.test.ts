@@ -137,6 +137,8 @@ describe("the exit code is decided in one place", () => {
       message: "年度 2026 不在统计期间 2025-01-01 至 2025-12-31 内，请核对。",
       messageEn: "Year 2026 is outside the period 2025-01-01 to 2025-12-31; please check.",
       cell: "报告设置!B2",
+      year: 2026,
+      period: { start: "2025-01-01", end: "2025-12-31" },
     };
     const [reason] = mustLook({ issues: [outside] });
     expect(reason).toMatchObject({ code: "settings.year_outside_period", count: 1 });
@@ -144,6 +146,45 @@ describe("the exit code is decided in one place", () => {
     expect(reason.message).toContain("期间开始");
     expect(reason.messageEn).toContain("报告设置!B2");
     expect(exitCode({ issues: [outside] })).toBe(EXIT_MUST_LOOK);
+  });
+
+  test("names the duplicated key's column from the issue's data, whatever its message says", () => {
+    const duplicate = (message: string, column: string): Issue => ({
+      severity: "warning",
+      code: "key.duplicate",
+      message,
+      messageEn: message,
+      cell: "电子保函!A3",
+      ledger: "电子保函",
+      column,
+    });
+    // An English-only message, a reworded one: the column still comes from the data.
+    const issues = [duplicate("A3: the guarantee number duplicates A2", "保函编号"), duplicate("与 B2 相同的单位出现了两次", "单位名称")];
+    expect(mustLook({ issues })).toEqual([
+      expect.objectContaining({
+        code: "keys.duplicate",
+        count: 2,
+        message: "2 个编号重复（保函编号、单位名称），两行都已计入指标，请核对。",
+      }),
+    ]);
+  });
+
+  test("words a 年度 outside the period from the issue's year and period, not from its message", () => {
+    const outside: Issue = {
+      severity: "warning",
+      code: "settings.year_outside_period",
+      message: "年度与期间不一致",
+      messageEn: "The year and the period disagree.",
+      cell: "报告设置!B2",
+      year: 2026,
+      period: { start: "2025-01-01", end: "2025-12-31" },
+    };
+    const [reason] = mustLook({ issues: [outside] });
+    expect(reason.message).toContain("年度 2026 不在统计期间 2025-01-01 至 2025-12-31 内（报告设置!B2）：报告标题写的年度");
+    expect(reason.messageEn).toContain(
+      "Year 2026 is outside the period 2025-01-01 to 2025-12-31 (报告设置!B2): the report is titled one year",
+    );
+    expect(reason.message).not.toContain("不一致");
   });
 
   test("tells errors of 指标定义 apart from ledger rows left out, naming their cells", () => {

@@ -990,6 +990,7 @@ function report(
   prefix: string,
   row: number,
   messages: (at: string) => [string, string],
+  column?: string,
 ): void {
   if (severity === "error") state.failed = true;
   let bySeverity = state.floods.get(prefix);
@@ -1001,23 +1002,32 @@ function report(
     if (row > flood.lastRow) flood.lastRow = row;
     if (row < flood.firstRow) flood.firstRow = row;
     if (flood.members.length < FLOOD_SHOWN) {
-      const member = rowIssue(state, severity, code, prefix + row, messages);
+      const member = rowIssue(state, severity, code, prefix + row, messages, column);
       flood.members.push(member);
       flood.slots.push(ctx.issues.length);
       ctx.issues.push(member);
     }
     return;
   }
-  const first = rowIssue(state, severity, code, prefix + row, messages);
+  const first = rowIssue(state, severity, code, prefix + row, messages, column);
   const fresh: Flood = { slots: [ctx.issues.length], members: [first], count: 1, prefix, firstRow: row, lastRow: row };
   byCode.set(code, fresh);
   ctx.floods.push(fresh);
   ctx.issues.push(first);
 }
 
-function rowIssue(state: LedgerState, severity: Severity, code: string, at: string, messages: (at: string) => [string, string]): Issue {
+function rowIssue(
+  state: LedgerState,
+  severity: Severity,
+  code: string,
+  at: string,
+  messages: (at: string) => [string, string],
+  column?: string,
+): Issue {
   const [message, messageEn] = messages(at);
-  return issue(severity, code, state.spec.name, at, message, messageEn);
+  const found = issue(severity, code, state.spec.name, at, message, messageEn);
+  if (column !== undefined) found.column = column;
+  return found;
 }
 
 /** The issues in the order they were found, each flood of one column as one issue where its first cell was. */
@@ -1071,6 +1081,7 @@ function floodIssue(flood: Flood): Issue {
     range,
   };
   if (first.ledger !== undefined) grouped.ledger = first.ledger;
+  if (first.column !== undefined) grouped.column = first.column;
   return grouped;
 }
 
@@ -1244,10 +1255,19 @@ function checkUnique(ctx: Context, state: LedgerState, b: Binding, col: ColumnSp
   const earlier = seen.firstOrAdd(foldText(value), b.prefixIndex * ROW_SPAN + rowNumber);
   if (earlier === undefined) return;
   const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
-  report(ctx, state, "warning", "key.duplicate", b.prefix, rowNumber, (at) => [
-    `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复：两行都已计入指标，请核对后删去或改正其中一行`,
-    `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}; both rows are counted in the figures — check them and delete or correct one`,
-  ]);
+  report(
+    ctx,
+    state,
+    "warning",
+    "key.duplicate",
+    b.prefix,
+    rowNumber,
+    (at) => [
+      `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复：两行都已计入指标，请核对后删去或改正其中一行`,
+      `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}; both rows are counted in the figures — check them and delete or correct one`,
+    ],
+    col.name,
+  );
 }
 
 /** A row without errors into the ledger's records: its cells, its place, its department (its own 部门, else its sheet's). */

@@ -150,4 +150,3 @@ describe("a 包含 (~) condition whose text no record contains", () => {
     expect(r.issues.filter((i) => i.figure === "c.choice")).toEqual([]);
   });
 });
-
