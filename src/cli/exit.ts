@@ -15,7 +15,14 @@ export interface Outcome {
   /** Every issue the ledgers raised. */
   issues?: readonly Issue[];
   /** The figures computed; one marked `unresolved` has no number the ledgers support. */
-  figures?: readonly { id: string; name?: string; ledger?: string | null; unresolved?: unknown }[];
+  figures?: readonly {
+    id: string;
+    name?: string;
+    ledger?: string | null;
+    unresolved?: unknown;
+    /** A written 0 no record supports (its ledger has no records): see FigureResult.zeroToSee. */
+    zeroToSee?: { code: string; cell?: string };
+  }[];
   /** Figures the clerk changed by hand that a refresh kept (not overwritten). */
   conflictsKept?: readonly { id: string }[];
   /**
@@ -107,6 +114,31 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
       "以上台账的指标按 0 计入报告，请确认。",
       "Those ledgers' figures are 0 in the report: make sure that is right.",
     );
+  },
+  function ledgersEmpty(o) {
+    // A ledger with its header and no records (a fresh init, a sheet added empty): its figures are 0
+    // that no record supports. One line per ledger with its cell and the figures, then what to do.
+    const zeros = (o.figures ?? []).filter((f) => f.zeroToSee?.code === "ledger_empty" && !f.unresolved);
+    if (zeros.length === 0) return null;
+    const byLedger = new Map<string, typeof zeros>();
+    for (const f of zeros) {
+      const key = f.ledger ?? "";
+      byLedger.set(key, [...(byLedger.get(key) ?? []), f]);
+    }
+    const lines = [...byLedger].map(([ledger, figures]) => {
+      const cell = figures.find((f) => f.zeroToSee?.cell)?.zeroToSee?.cell;
+      const names = figures.map((f) => f.name ?? f.id);
+      return {
+        zh: `  “${ledger}”台账还没有任何记录${cell ? `（见 ${cell}）` : ""}：${names.join("、")}`,
+        en: `  ledger ${ledger} has no records yet${cell ? ` (see ${cell})` : ""}: ${names.join(", ")}`,
+      };
+    });
+    return {
+      code: "ledgers.empty",
+      count: zeros.length,
+      message: `${zeros.length} 项指标因台账没有记录而按 0 计入报告：\n${lines.map((l) => l.zh).join("\n")}\n请先在表头下填入记录；确属为零的指标，在“指标定义”的条件末尾加“; 允许为零”。`,
+      messageEn: `${zeros.length} figure(s) are 0 in the report because their ledger has no records:\n${lines.map((l) => l.en).join("\n")}\nEnter the records under the header first; where 0 is right, add "; 允许为零" to the figure's 条件 in 指标定义.`,
+    };
   },
   function departmentBlank(o) {
     // Under a scope, rows with a blank 部门 were left out: the department's figures may be too low.

@@ -322,6 +322,12 @@ export interface FigureResult {
    * Null for a table figure the ledgers cannot support (its placeholder still gets a block of its own).
    */
   table?: FigureTable | null;
+  /**
+   * Set on a counted 0 the clerk signs only after seeing why: its ledger has a header and no records
+   * (`ledger_empty`). Unlike `unresolved` the 0 is written; `generate`/`refresh` exit 1 and the pane
+   * lists it before Generate. Absent when 条件 says 允许为零 (the 0 is the clerk's).
+   */
+  zeroToSee?: { code: "ledger_empty"; reason: string; reasonEn: string; cell?: string };
   /** Number of ledger rows used (0 for manual figures). */
   rows: number;
   /**

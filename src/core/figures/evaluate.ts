@@ -1172,9 +1172,11 @@ class Evaluation {
     );
     const fingerprint = this.fingerprintOf(def, view, plan, selection);
     const table = groupedTable(def, view, selection.used);
+    const zeroToSee = this.emptyLedgerZero(def, view);
     return withLazyRowRefs(
       {
         ...this.base(def),
+        ...(zeroToSee ? { zeroToSee } : {}),
         value,
         text: table ? tableText(table) : formatValue(value, def.format),
         ...(table ? { table } : {}),
@@ -1188,6 +1190,19 @@ class Evaluation {
         return selection.refs.slice();
       },
     );
+  }
+
+  /**
+   * A ledger with its header and no records (the reader's `ledger.empty` says what to fill): its
+   * figures are 0, and a 0 no record supports is signed only after being seen, as period_empty's
+   * is — unless 条件 says 允许为零. (A 手工值 stands in for such a ledger before this is reached; rows
+   * all left out for errors are told as errors.)
+   */
+  private emptyLedgerZero(def: FigureDefinition, view: LedgerView): FigureResult["zeroToSee"] {
+    if (view.table.length > 0 || view.ledger.excluded > 0 || def.allowZero) return undefined;
+    const { message, messageEn } = issueText("ledger.empty#figure_reason", { ledger: def.ledger! });
+    const cell = view.shapes[0]?.headerCell ?? emptyHeaderCell(view.ledger);
+    return { code: "ledger_empty", reason: message, reasonEn: messageEn, ...(cell ? { cell } : {}) };
   }
 
   /** Ledgers and period kinds already checked for a record in the period (`学习记录|current`). */
@@ -1555,6 +1570,16 @@ function nearestValues(wanted: string, present: Set<string>): string[] {
   }
   scored.sort((a, b) => a.d - b.d || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return scored.slice(0, 3).map((x) => x.text);
+}
+
+/** The first header cell of a ledger without rows (it has no source shapes): where the clerk starts filling. */
+function emptyHeaderCell(ledger: Ledger): string | undefined {
+  const source = ledger.sources[0];
+  if (!source) return undefined;
+  const first = ledger.columns
+    .map((c) => c.column)
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0];
+  return first ? `${quoteSheet(source.sheet)}!${first}${source.headerRow}` : undefined;
 }
 
 /**

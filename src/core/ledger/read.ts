@@ -26,6 +26,7 @@ import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./va
 import { creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./creditcode";
 import { matchLedgerName } from "./names";
 import { KeyIndex } from "./key-index";
+import { catalogueIssue } from "../messages";
 import { ColumnarLedger, columnarLedger } from "./columnar";
 
 const HEADER_SEARCH_ROWS = 10;
@@ -247,20 +248,21 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
   return { ledgers, issues: settleFloods(ctx), rowAccounts };
 }
 
-/** A ledger found with its header but not one record: its figures are 0, which must not pass unseen. */
+/**
+ * A ledger found with its header but not one record: its figures are 0, which must not pass unseen.
+ * One line per ledger says what to fill: under which header row, and the required columns as the
+ * sheet heads them (a fresh `init` has every ledger empty, and `check` should read as a to-do list).
+ */
 function emptyLedger(state: LedgerState): Issue {
   const name = state.spec.name;
   const first = state.read.find((r) => r.bindings !== null);
   const source = state.sources[0];
   const cell = first && source ? `${quoteSheet(first.sheet)}!${columnLetters(first.left)}${source.headerRow}` : undefined;
-  return issue(
-    "warning",
-    "ledger.empty",
-    name,
-    cell,
-    `“${name}”台账没有任何记录：用到它的指标都为 0；如果数据还没有填入，请先填入再生成`,
-    `Ledger ${name} (${state.spec.english}) has no records: every figure that uses it is 0; if the data is not entered yet, enter it before generating`,
-  );
+  const required = state.spec.columns
+    .filter((c) => c.required)
+    .map((c) => state.columns.find((found) => found.name === c.name)?.header ?? c.name);
+  const params = { ledger: name, headerRow: source?.headerRow ?? 1, required: required.join("、"), requiredEn: required.join(", ") };
+  return catalogueIssue("warning", "ledger.empty", params, { ledger: name, ...(cell !== undefined ? { cell } : {}) });
 }
 
 function whichLedger(table: RawTable): { ledger: LedgerName; department?: string } | null {
