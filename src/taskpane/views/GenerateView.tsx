@@ -23,7 +23,17 @@ import { shiftYears } from "../../core/settings/dates";
 import { TEMPLATES } from "../../core/report";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
 import type { PaneServices } from "../services";
-import { duplicateKeys, excludedRows, reportFileName, scopeChoices, scopeIsKnown, uncomputedFigures, unresolvedFigures } from "../model";
+import {
+  duplicateKeys,
+  emptyLedgerZeros,
+  excludedRows,
+  listScope,
+  reportFileName,
+  scopeChoices,
+  scopeIsKnown,
+  uncomputedFigures,
+  unresolvedFigures,
+} from "../model";
 import { unresolvedLine } from "./FiguresView";
 import { downloadsBlocked as downloadsBlockedOn, reportMadeInWord, saveBytes, type SaveOutcome } from "../download";
 import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
@@ -74,19 +84,33 @@ function periodFor(settings: ReportSettings, year: number): Pick<ReportSettings,
   return { periodStart: shiftYears(settings.periodStart, shift), periodEnd: shiftYears(settings.periodEnd, shift) };
 }
 
-/** 待补 figures by name, each with why and where to look. */
-function UnresolvedList(props: { figures: FigureResult[] }) {
+/**
+ * Figures by name, each with why and where to look: the 待补 ones (`unresolved`), or the 0s of a ledger
+ * without records (`zeroToSee`). Under a 统计范围 the department is said once above them, not after
+ * every name (a counted figure is that department's; a 手工值 is the report's own).
+ */
+function FigureReasonList(props: { figures: FigureResult[]; scope: string | null; itemTestId: string }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   return (
-    <ul className={styles.unresolvedList}>
-      {props.figures.map((f) => (
-        <li key={f.id} data-testid="unresolved-figure" data-figure={f.id}>
-          <span className={styles.unresolvedName}>{f.name}</span>
-          {f.unresolved ? `：${unresolvedLine(f.unresolved, t, lang)}` : ""}
-        </li>
-      ))}
-    </ul>
+    <>
+      {props.scope && (
+        <span className={styles.text} data-testid="list-scope">
+          {t("listScope", { scope: props.scope })}
+        </span>
+      )}
+      <ul className={styles.unresolvedList}>
+        {props.figures.map((f) => {
+          const why = f.unresolved ?? f.zeroToSee;
+          return (
+            <li key={f.id} data-testid={props.itemTestId} data-figure={f.id}>
+              <span className={styles.unresolvedName}>{f.name}</span>
+              {why ? `${lang === "en-US" ? ": " : "："}${unresolvedLine(why, t, lang)}` : ""}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 
@@ -130,6 +154,7 @@ export function GenerateView(props: {
   }, [template]);
   const excluded = excludedRows(result);
   const unresolved = unresolvedFigures(result);
+  const zeros = emptyLedgerZeros(result);
   const duplicates = duplicateKeysText(result, t, lang);
   const scopeKnown = scopeIsKnown(result, scope, ALL_DEPARTMENTS);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
@@ -224,8 +249,8 @@ export function GenerateView(props: {
       },
       fail: problem,
     });
-    if (engine && unresolvedFigures(engine).length > 0) {
-      // A report with 待补 figures is made only when the clerk says so, having seen which.
+    if (engine && (unresolvedFigures(engine).length > 0 || emptyLedgerZeros(engine).length > 0)) {
+      // A report with 待补 figures, or with 0s no record supports, is made only when the clerk says so, having seen which.
       showResult(engine);
       setAsk(engine);
     } else if (engine) {
@@ -357,7 +382,20 @@ export function GenerateView(props: {
           <MessageBarBody>
             <MessageBarTitle>{t("unresolvedTitle", { count: unresolved.length })}</MessageBarTitle>
             <span className={styles.text}>{t("unresolvedBody")}</span>
-            <UnresolvedList figures={unresolved} />
+            <FigureReasonList
+              figures={unresolved}
+              scope={listScope(result.settings.scope, ALL_DEPARTMENTS)}
+              itemTestId="unresolved-figure"
+            />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {zeros.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="empty-ledger-zeros">
+          <MessageBarBody>
+            <MessageBarTitle>{t("zerosTitle", { count: zeros.length })}</MessageBarTitle>
+            <span className={styles.text}>{t("zerosBody")}</span>
+            <FigureReasonList figures={zeros} scope={listScope(result.settings.scope, ALL_DEPARTMENTS)} itemTestId="zero-figure" />
           </MessageBarBody>
         </MessageBar>
       )}
@@ -398,7 +436,11 @@ export function GenerateView(props: {
       <ConfirmDialog
         open={ask !== null}
         testId="unresolved-dialog"
-        title={t("unresolvedAskTitle", { count: ask ? unresolvedFigures(ask).length : 0 })}
+        title={
+          ask && unresolvedFigures(ask).length === 0
+            ? t("zerosAskTitle", { count: emptyLedgerZeros(ask).length })
+            : t("unresolvedAskTitle", { count: ask ? unresolvedFigures(ask).length : 0 })
+        }
         confirm={{ text: t("unresolvedAskConfirm"), testId: "unresolved-confirm" }}
         cancelTestId="unresolved-cancel"
         onConfirm={() => {
@@ -408,8 +450,22 @@ export function GenerateView(props: {
         }}
         onCancel={cancelAsk}
       >
-        {t("unresolvedAskBody")}
-        {ask && <UnresolvedList figures={unresolvedFigures(ask)} />}
+        {ask && unresolvedFigures(ask).length > 0 && t("unresolvedAskBody")}
+        {ask && unresolvedFigures(ask).length > 0 && (
+          <FigureReasonList
+            figures={unresolvedFigures(ask)}
+            scope={listScope(ask.settings.scope, ALL_DEPARTMENTS)}
+            itemTestId="unresolved-figure"
+          />
+        )}
+        {ask && emptyLedgerZeros(ask).length > 0 && <span className={styles.text}>{t("zerosBody")}</span>}
+        {ask && emptyLedgerZeros(ask).length > 0 && (
+          <FigureReasonList
+            figures={emptyLedgerZeros(ask)}
+            scope={unresolvedFigures(ask).length > 0 ? null : listScope(ask.settings.scope, ALL_DEPARTMENTS)}
+            itemTestId="zero-figure"
+          />
+        )}
         {ask && duplicateKeysText(ask, t, lang) && <span className={styles.text}>{duplicateKeysText(ask, t, lang)}</span>}
       </ConfirmDialog>
 
