@@ -275,10 +275,11 @@ describe("exit codes, command by command", () => {
     expect(existsSync(join(dir, "台账.txt"))).toBe(false);
   });
 
-  test("generate on a fresh init with its 手工值 filled: 1, naming per empty ledger the figures written as 0", async () => {
+  test("generate on a fresh init with its 手工值 and 报告设置 filled: 1, naming per empty ledger the figures written as 0", async () => {
     const fresh = join(dir, "新建-手工值.xlsx");
     expect((await cli("init", fresh)).code).toBe(0);
     await fillManualValues(fresh, { "goals.count": 20, "xxqg.threshold": 40, "xxqg.rank": 10 });
+    await answerSettings(fresh);
     const r = await cli("generate", fresh, "-o", join(dir, "新建-手工值.docx"), "--json");
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as { mustLook: { code: string; message: string }[] };
