@@ -609,7 +609,10 @@ runScenarios(async (browser, url) => {
       assert((await dialog.textContent()).includes("部门"), "the dialog should say why (no 部门 information)");
       // The department is said once, above the names, not after each of them.
       const dialogScope = await dialog.getByTestId("list-scope").allTextContents();
-      assert(dialogScope.length === 1 && dialogScope[0].startsWith("统计范围：交易一科"), `the dialog's scope line: ${dialogScope.join(" | ")}`);
+      assert(
+        dialogScope.length === 1 && dialogScope[0].startsWith("统计范围：交易一科"),
+        `the dialog's scope line: ${dialogScope.join(" | ")}`,
+      );
       const firstItem = await dialog.getByTestId("unresolved-figure").first().textContent();
       assert(!firstItem.includes("交易一科"), `a name should not repeat the scope: ${firstItem}`);
       await page.screenshot({ path: join(shots, "13-unresolved-ask-zh.png") });
