@@ -24,6 +24,7 @@ import { TEMPLATES } from "../../core/report";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
 import type { PaneServices } from "../services";
 import {
+  blankSettings,
   duplicateKeys,
   emptyLedgerZeros,
   excludedRows,
@@ -35,6 +36,7 @@ import {
   unresolvedFigures,
 } from "../model";
 import { unresolvedLine } from "./FiguresView";
+import { describePlace } from "../../core/describe";
 import { downloadsBlocked as downloadsBlockedOn, reportMadeInWord, saveBytes, type SaveOutcome } from "../download";
 import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
@@ -84,31 +86,66 @@ function periodFor(settings: ReportSettings, year: number): Pick<ReportSettings,
   return { periodStart: shiftYears(settings.periodStart, shift), periodEnd: shiftYears(settings.periodEnd, shift) };
 }
 
+/** How many places the report will show as 待补: figures the ledgers cannot support and blank 报告设置 answers. */
+function toFillIn(result: EngineResult): number {
+  return unresolvedFigures(result).length + blankSettings(result).length;
+}
+
 /**
- * Figures by name, each with why and where to look: the 待补 ones (`unresolved`), or the 0s of a ledger
- * without records (`zeroToSee`). Under a 统计范围 the department is said once above them, not after
- * every name (a counted figure is that department's; a 手工值 is the report's own).
+ * 待补 figures by name, each with why and where to look; then the blank 报告设置 answers. Under a
+ * 统计范围 the department is said once above them, not after every name.
  */
-function FigureReasonList(props: { figures: FigureResult[]; scope: string | null; itemTestId: string }) {
+function UnresolvedList(props: { result: EngineResult }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
+  const scope = listScope(props.result.settings.scope, ALL_DEPARTMENTS);
   return (
     <>
-      {props.scope && (
+      {scope && unresolvedFigures(props.result).length > 0 && (
         <span className={styles.text} data-testid="list-scope">
-          {t("listScope", { scope: props.scope })}
+          {t("listScope", { scope })}
         </span>
       )}
       <ul className={styles.unresolvedList}>
-        {props.figures.map((f) => {
-          const why = f.unresolved ?? f.zeroToSee;
-          return (
-            <li key={f.id} data-testid={props.itemTestId} data-figure={f.id}>
-              <span className={styles.unresolvedName}>{f.name}</span>
-              {why ? `${lang === "en-US" ? ": " : "："}${unresolvedLine(why, t, lang)}` : ""}
-            </li>
-          );
-        })}
+        {unresolvedFigures(props.result).map((f) => (
+          <li key={f.id} data-testid="unresolved-figure" data-figure={f.id}>
+            <span className={styles.unresolvedName}>{f.name}</span>
+            {f.unresolved ? `：${unresolvedLine(f.unresolved, t, lang)}` : ""}
+          </li>
+        ))}
+        {blankSettings(props.result).map((s) => (
+          <li key={s.name} data-testid="unresolved-setting">
+            <span className={styles.unresolvedName}>{s.name}</span>
+            {`：${t("blankSettingLine")}${s.cell ? t("unresolvedAt", { cell: describePlace(s.cell) }) : ""}`}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * Figures written as 0 because their ledger has no records, by name, each with why and where to
+ * look; the department said once above them under a 统计范围.
+ */
+function ZerosList(props: { result: EngineResult; scopeSaid?: boolean }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const scope = props.scopeSaid ? null : listScope(props.result.settings.scope, ALL_DEPARTMENTS);
+  return (
+    <>
+      {scope && (
+        <span className={styles.text} data-testid="list-scope">
+          {t("listScope", { scope })}
+        </span>
+      )}
+      <ul className={styles.unresolvedList}>
+        {emptyLedgerZeros(props.result).map((f) => (
+          <li key={f.id} data-testid="zero-figure" data-figure={f.id}>
+            <span className={styles.unresolvedName}>{f.name}</span>
+            {f.zeroToSee ? `${lang === "en-US" ? ": " : "："}${unresolvedLine(f.zeroToSee, t, lang)}` : ""}
+          </li>
+        ))}
       </ul>
     </>
   );
@@ -153,7 +190,7 @@ export function GenerateView(props: {
     return known.some((k) => k.id === template) ? known : [...known, { id: template, name: template }];
   }, [template]);
   const excluded = excludedRows(result);
-  const unresolved = unresolvedFigures(result);
+  const unresolved = toFillIn(result);
   const zeros = emptyLedgerZeros(result);
   const duplicates = duplicateKeysText(result, t, lang);
   const scopeKnown = scopeIsKnown(result, scope, ALL_DEPARTMENTS);
@@ -249,8 +286,8 @@ export function GenerateView(props: {
       },
       fail: problem,
     });
-    if (engine && (unresolvedFigures(engine).length > 0 || emptyLedgerZeros(engine).length > 0)) {
-      // A report with 待补 figures, or with 0s no record supports, is made only when the clerk says so, having seen which.
+    if (engine && (toFillIn(engine) > 0 || emptyLedgerZeros(engine).length > 0)) {
+      // A report with 待补 places, or with 0s no record supports, is made only when the clerk says so, having seen which.
       showResult(engine);
       setAsk(engine);
     } else if (engine) {
@@ -377,16 +414,12 @@ export function GenerateView(props: {
         </MessageBar>
       )}
 
-      {unresolved.length > 0 && (
+      {unresolved > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="unresolved">
           <MessageBarBody>
-            <MessageBarTitle>{t("unresolvedTitle", { count: unresolved.length })}</MessageBarTitle>
+            <MessageBarTitle>{t("unresolvedTitle", { count: unresolved })}</MessageBarTitle>
             <span className={styles.text}>{t("unresolvedBody")}</span>
-            <FigureReasonList
-              figures={unresolved}
-              scope={listScope(result.settings.scope, ALL_DEPARTMENTS)}
-              itemTestId="unresolved-figure"
-            />
+            <UnresolvedList result={result} />
           </MessageBarBody>
         </MessageBar>
       )}
@@ -395,7 +428,7 @@ export function GenerateView(props: {
           <MessageBarBody>
             <MessageBarTitle>{t("zerosTitle", { count: zeros.length })}</MessageBarTitle>
             <span className={styles.text}>{t("zerosBody")}</span>
-            <FigureReasonList figures={zeros} scope={listScope(result.settings.scope, ALL_DEPARTMENTS)} itemTestId="zero-figure" />
+            <ZerosList result={result} />
           </MessageBarBody>
         </MessageBar>
       )}
@@ -437,9 +470,9 @@ export function GenerateView(props: {
         open={ask !== null}
         testId="unresolved-dialog"
         title={
-          ask && unresolvedFigures(ask).length === 0
+          ask && toFillIn(ask) === 0
             ? t("zerosAskTitle", { count: emptyLedgerZeros(ask).length })
-            : t("unresolvedAskTitle", { count: ask ? unresolvedFigures(ask).length : 0 })
+            : t("unresolvedAskTitle", { count: ask ? toFillIn(ask) : 0 })
         }
         confirm={{ text: t("unresolvedAskConfirm"), testId: "unresolved-confirm" }}
         cancelTestId="unresolved-cancel"
@@ -450,22 +483,10 @@ export function GenerateView(props: {
         }}
         onCancel={cancelAsk}
       >
-        {ask && unresolvedFigures(ask).length > 0 && t("unresolvedAskBody")}
-        {ask && unresolvedFigures(ask).length > 0 && (
-          <FigureReasonList
-            figures={unresolvedFigures(ask)}
-            scope={listScope(ask.settings.scope, ALL_DEPARTMENTS)}
-            itemTestId="unresolved-figure"
-          />
-        )}
+        {ask && toFillIn(ask) > 0 && t("unresolvedAskBody")}
+        {ask && toFillIn(ask) > 0 && <UnresolvedList result={ask} />}
         {ask && emptyLedgerZeros(ask).length > 0 && <span className={styles.text}>{t("zerosBody")}</span>}
-        {ask && emptyLedgerZeros(ask).length > 0 && (
-          <FigureReasonList
-            figures={emptyLedgerZeros(ask)}
-            scope={unresolvedFigures(ask).length > 0 ? null : listScope(ask.settings.scope, ALL_DEPARTMENTS)}
-            itemTestId="zero-figure"
-          />
-        )}
+        {ask && emptyLedgerZeros(ask).length > 0 && <ZerosList result={ask} scopeSaid={unresolvedFigures(ask).length > 0} />}
         {ask && duplicateKeysText(ask, t, lang) && <span className={styles.text}>{duplicateKeysText(ask, t, lang)}</span>}
       </ConfirmDialog>
 
