@@ -102,11 +102,6 @@ export interface Issue {
   /** On `settings.year_outside_period`: the 年度 and the period it lies outside. */
   year?: number;
   period?: { start: string; end: string };
-  /**
-   * Every figure the issue is about, when it is about several (`figure.ledger_empty`: the figures
-   * that are 0 because their ledger has no records); only those the report shows decide its exit code.
-   */
-  figures?: string[];
   /** The figure id the issue is about: for `--json` and a details line (messages name the figure). */
   figure?: string;
   /** A broken 指标定义 row's 名称, so a placeholder naming that figure can point at the row's cell. */
