@@ -26,6 +26,7 @@ import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./va
 import { creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./creditcode";
 import { matchLedgerName } from "./names";
 import { KeyIndex } from "./key-index";
+import { catalogueIssue } from "../messages";
 import { ColumnarLedger, columnarLedger } from "./columnar";
 
 const HEADER_SEARCH_ROWS = 10;
@@ -247,20 +248,21 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
   return { ledgers, issues: settleFloods(ctx), rowAccounts };
 }
 
-/** A ledger found with its header but not one record: its figures are 0, which must not pass unseen. */
+/**
+ * A ledger found with its header but not one record: its figures are 0, which must not pass unseen.
+ * One line per ledger says what to fill: under which header row, and the required columns as the
+ * sheet heads them (a fresh `init` has every ledger empty, and `check` should read as a to-do list).
+ */
 function emptyLedger(state: LedgerState): Issue {
   const name = state.spec.name;
   const first = state.read.find((r) => r.bindings !== null);
   const source = state.sources[0];
   const cell = first && source ? `${quoteSheet(first.sheet)}!${columnLetters(first.left)}${source.headerRow}` : undefined;
-  return issue(
-    "warning",
-    "ledger.empty",
-    name,
-    cell,
-    `“${name}”台账没有任何记录：用到它的指标都为 0；如果数据还没有填入，请先填入再生成`,
-    `Ledger ${name} (${state.spec.english}) has no records: every figure that uses it is 0; if the data is not entered yet, enter it before generating`,
-  );
+  const required = state.spec.columns
+    .filter((c) => c.required)
+    .map((c) => state.columns.find((found) => found.name === c.name)?.header ?? c.name);
+  const params = { ledger: name, headerRow: source?.headerRow ?? 1, required: required.join("、"), requiredEn: required.join(", ") };
+  return catalogueIssue("warning", "ledger.empty", params, { ledger: name, ...(cell !== undefined ? { cell } : {}) });
 }
 
 function whichLedger(table: RawTable): { ledger: LedgerName; department?: string } | null {
@@ -990,6 +992,7 @@ function report(
   prefix: string,
   row: number,
   messages: (at: string) => [string, string],
+  column?: string,
 ): void {
   if (severity === "error") state.failed = true;
   let bySeverity = state.floods.get(prefix);
@@ -1001,23 +1004,32 @@ function report(
     if (row > flood.lastRow) flood.lastRow = row;
     if (row < flood.firstRow) flood.firstRow = row;
     if (flood.members.length < FLOOD_SHOWN) {
-      const member = rowIssue(state, severity, code, prefix + row, messages);
+      const member = rowIssue(state, severity, code, prefix + row, messages, column);
       flood.members.push(member);
       flood.slots.push(ctx.issues.length);
       ctx.issues.push(member);
     }
     return;
   }
-  const first = rowIssue(state, severity, code, prefix + row, messages);
+  const first = rowIssue(state, severity, code, prefix + row, messages, column);
   const fresh: Flood = { slots: [ctx.issues.length], members: [first], count: 1, prefix, firstRow: row, lastRow: row };
   byCode.set(code, fresh);
   ctx.floods.push(fresh);
   ctx.issues.push(first);
 }
 
-function rowIssue(state: LedgerState, severity: Severity, code: string, at: string, messages: (at: string) => [string, string]): Issue {
+function rowIssue(
+  state: LedgerState,
+  severity: Severity,
+  code: string,
+  at: string,
+  messages: (at: string) => [string, string],
+  column?: string,
+): Issue {
   const [message, messageEn] = messages(at);
-  return issue(severity, code, state.spec.name, at, message, messageEn);
+  const found = issue(severity, code, state.spec.name, at, message, messageEn);
+  if (column !== undefined) found.column = column;
+  return found;
 }
 
 /** The issues in the order they were found, each flood of one column as one issue where its first cell was. */
@@ -1071,6 +1083,7 @@ function floodIssue(flood: Flood): Issue {
     range,
   };
   if (first.ledger !== undefined) grouped.ledger = first.ledger;
+  if (first.column !== undefined) grouped.column = first.column;
   return grouped;
 }
 
@@ -1244,10 +1257,19 @@ function checkUnique(ctx: Context, state: LedgerState, b: Binding, col: ColumnSp
   const earlier = seen.firstOrAdd(foldText(value), b.prefixIndex * ROW_SPAN + rowNumber);
   if (earlier === undefined) return;
   const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
-  report(ctx, state, "warning", "key.duplicate", b.prefix, rowNumber, (at) => [
-    `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复：两行都已计入指标，请核对后删去或改正其中一行`,
-    `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}; both rows are counted in the figures — check them and delete or correct one`,
-  ]);
+  report(
+    ctx,
+    state,
+    "warning",
+    "key.duplicate",
+    b.prefix,
+    rowNumber,
+    (at) => [
+      `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复：两行都已计入指标，请核对后删去或改正其中一行`,
+      `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}; both rows are counted in the figures — check them and delete or correct one`,
+    ],
+    col.name,
+  );
 }
 
 /** A row without errors into the ledger's records: its cells, its place, its department (its own 部门, else its sheet's). */
