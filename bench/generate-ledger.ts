@@ -6,6 +6,7 @@
 import { Zip, ZipDeflate, strToU8 } from "fflate";
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
+import { mulberry32 } from "../examples/seeded-random";
 
 /** Bumped whenever the rows or the package change, so cached files in bench/data are rebuilt. */
 export const GENERATOR_VERSION = 3;
@@ -43,17 +44,6 @@ export interface GuaranteeRow {
   /** 有效, 撤销 or blank (= 有效). */
   status: string;
   department: string;
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRM_PLACES = [
