@@ -1,6 +1,6 @@
 import { evaluateFigures, parseConditions } from "../../../src/core/figures";
 import type { FigureDefinition } from "../../../src/core/types";
-import { EG_HEADER, partnerSheet, sheet, studySheet, readSheets } from "../ledger/build";
+import { EG_HEADER, sheet, readBesideRequired } from "../ledger/build";
 
 const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
 
@@ -17,9 +17,7 @@ function count(conditions: string): number | null {
     format: "integer",
     manualValue: null,
   };
-  const ledgers = readSheets(
-    studySheet(),
-    partnerSheet(),
+  const ledgers = readBesideRequired(
     sheet("电子保函", [
       EG_HEADER,
       ["BH-1", "2022-01-01", "甲", "", 100, "已撤销"],

@@ -43,3 +43,11 @@ export function codes(issues: { code: string; severity: string; cell?: string }[
 export function readSheets(...tables: RawTable[]): LedgerSet {
   return readLedgers(workbook(...tables));
 }
+
+/**
+ * The ledgers read from these tables beside a valid 学习记录 and 共建单位 (the required ledgers), so the
+ * test sees only what its own tables cause.
+ */
+export function readBesideRequired(...tables: RawTable[]): LedgerSet {
+  return readSheets(studySheet(), partnerSheet(), ...tables);
+}

@@ -14,7 +14,7 @@ import { readColumnMappings } from "../../../src/core/ledger/mapping";
 import { ledgerSpec } from "../../../src/core/ledger/schema";
 import { runEngine } from "../../../src/core/engine";
 import type { Issue, RawCell } from "../../../src/core/types";
-import { partnerSheet, sheet, studySheet, workbook, readSheets } from "./build";
+import { partnerSheet, sheet, studySheet, workbook, readSheets, readBesideRequired } from "./build";
 
 const EG = ledgerSpec("电子保函");
 const STUDY = ledgerSpec("学习记录");
@@ -61,7 +61,7 @@ describe("two columns that could both be 保证金金额", () => {
   const header: RawCell[] = ["保函编号", "开立日期", "投标企业", "保证金（万元）", "保证金金额（元）"];
 
   it("binds the exact 元 column, keeps the 万元 one under its own header and says so at its header cell", () => {
-    const set = readSheets(studySheet(), partnerSheet(), guarantees(header, rows));
+    const set = readBesideRequired(guarantees(header, rows));
     const eg = set.ledgers.电子保函!;
     expect(eg.columns.find((c) => c.name === "保证金金额")).toEqual({ name: "保证金金额", header: "保证金金额（元）", column: "E" });
     expect(eg.rows.map((r) => r.values.保证金金额)).toEqual(yuan);
@@ -73,11 +73,7 @@ describe("two columns that could both be 保证金金额", () => {
 
   it("does the same whichever column comes first", () => {
     const swapped = rows.map((r) => [r[0], r[1], r[2], r[4], r[3]]);
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
-      guarantees(["保函编号", "开立日期", "投标企业", "保证金金额（元）", "保证金（万元）"], swapped),
-    );
+    const set = readBesideRequired(guarantees(["保函编号", "开立日期", "投标企业", "保证金金额（元）", "保证金（万元）"], swapped));
     expect(set.ledgers.电子保函!.rows.map((r) => r.values.保证金金额)).toEqual(yuan);
     expect(byCode(set.issues, "column.not_used").map((i) => i.cell)).toEqual(["电子保函!E1"]);
   });
@@ -93,9 +89,7 @@ describe("two columns that could both be 保证金金额", () => {
   });
 
   it("names the second of two exact headers as not used, and reads the first", () => {
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
+    const set = readBesideRequired(
       guarantees(["保函编号", "开立日期", "投标企业", "保证金金额", "保证金金额（元）"], [["BH-1", "2022-03-01", "甲", 1, 2]]),
     );
     expect(set.ledgers.电子保函!.rows[0].values.保证金金额).toBe(1);
@@ -103,11 +97,7 @@ describe("two columns that could both be 保证金金额", () => {
   });
 
   it("never keeps a refused column under the canonical name, so no figure reads it as that column", () => {
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
-      guarantees(["保函编号", "开立日期", "投标企业", "保证金（万元）"], [["BH-1", "2022-03-01", "甲", 1.5]]),
-    );
+    const set = readBesideRequired(guarantees(["保函编号", "开立日期", "投标企业", "保证金（万元）"], [["BH-1", "2022-03-01", "甲", 1.5]]));
     const eg = set.ledgers.电子保函!;
     expect(eg.columns.map((c) => c.name)).not.toContain("保证金金额");
     expect(eg.rows[0].values).not.toHaveProperty("保证金金额");
@@ -154,9 +144,7 @@ describe("a missing required column names the header it probably is", () => {
   });
 
   it("finds a header one edit away (保证金额 for 保证金金额) and prefers a header in the column's unit", () => {
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
+    const set = readBesideRequired(
       guarantees(["保函编号", "开立日期", "投标企业", "保证金（万元）", "保证金额（元）"], [["BH-1", "2022-03-01", "甲", 1, -10000]]),
     );
     const [missing] = byCode(set.issues, "ledger.missing_column");
@@ -173,9 +161,7 @@ describe("a missing required column names the header it probably is", () => {
   });
 
   it("suggests an optional column only when a header is near it, as info", () => {
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
+    const set = readBesideRequired(
       guarantees(["保函编号", "开立日期", "投标企业", "保证金金额", "状况"], [["BH-1", "2022-03-01", "甲", 1, "撤销"]]),
     );
     const hints = byCode(set.issues, "ledger.column_suggestion");
@@ -245,9 +231,7 @@ describe("列名对照: the clerk's answer", () => {
   });
 
   it("with a renamed amount column mapped, checks every amount again: a negative is an error at its cell", () => {
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
+    const set = readBesideRequired(
       guarantees(
         ["保函编号", "开立日期", "投标企业", "保证金额（元）"],
         [
@@ -316,9 +300,7 @@ describe("列名对照: the clerk's answer", () => {
 describe("missingColumn: what figures ask before they count", () => {
   it("names the sheet and cell where one department's sheet lacks a column the other has", () => {
     const row = (n: number): RawCell[] => [`BH-${n}`, "2022-03-01", "甲", 100];
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
+    const set = readBesideRequired(
       sheet("电子保函-交易一科", [["保函编号", "开立日期", "投标企业", "保证金额（元）"], row(1)]),
       sheet("电子保函-交易二科", [["保函编号", "开立日期", "投标企业", "保证金金额（元）"], row(2)]),
     );

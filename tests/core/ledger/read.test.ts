@@ -1,7 +1,7 @@
 import { readLedgers } from "../../../src/core/ledger";
 import { rowCellAddress } from "../../../src/core/ledger/read";
 import type { RawCell } from "../../../src/core/types";
-import { EG_HEADER, STUDY_HEADER, codes, partnerSheet, sheet, studySheet, workbook, readSheets } from "./build";
+import { EG_HEADER, STUDY_HEADER, codes, partnerSheet, sheet, studySheet, workbook, readSheets, readBesideRequired } from "./build";
 
 const CODE = "914403001922038216";
 const CODE2 = "91350100M000100Y43";
@@ -71,9 +71,7 @@ describe("finding ledgers in a workbook", () => {
     expect(set.issues[0].message).toBe("未找到“电子保函”台账：应有名称包含“电子保函”的工作表或表格");
   });
   it("reports a ledger sheet whose headers match nothing, naming the sheet and the expected columns", () => {
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
+    const set = readBesideRequired(
       sheet("电子保函", [
         ["编码", "日子"],
         ["x", "y"],
@@ -123,9 +121,7 @@ describe("finding the header row", () => {
     expect(["名称", "类型", "备注", "负责人"].map((c) => rowCellAddress(row, c))).toEqual(["Teams!B2", "Teams!C2", "Teams!D2", "Teams!E2"]);
   });
   it("says which required column a header lacks", () => {
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
+    const set = readBesideRequired(
       sheet("电子保函", [
         ["保函编号", "开立日期", "投标企业"],
         ["BH-1", "2022-01-01", "甲"],

@@ -2,7 +2,7 @@
 // skipped one with a reason; a table's totals row is never a record; rows that look like records
 // where none is read (below or beside a table, after 注/制表人) are warnings at their cells.
 import type { RawCell, RawTable, RowAccount } from "../../../src/core/types";
-import { EG_HEADER, codes, partnerSheet, sheet, studySheet, readSheets } from "./build";
+import { EG_HEADER, codes, sheet, readSheets, readBesideRequired } from "./build";
 
 const code = "914403001922038216";
 const eg = (n: number): RawCell[] => [`BH-${n}`, 44621 + n, `企业${n}`, code, 10000 * n, ""];
@@ -40,11 +40,7 @@ describe("a table's own rows", () => {
   it("never reads the totals row as a record, whether Excel labels it 汇总, Total or nothing", () => {
     for (const label of ["汇总", "Total", ""]) {
       const cells: RawCell[][] = [EG_HEADER, eg(1), eg(2), [label, "", 2, "", 30000, ""]];
-      const set = readSheets(
-        studySheet(),
-        partnerSheet(),
-        tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 3, right: 5 }, { totalsRows: 1 }),
-      );
+      const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 3, right: 5 }, { totalsRows: 1 }));
       expect([label, set.ledgers.电子保函?.rows.map((r) => r.row)]).toEqual([label, [2, 3]]);
       expect([label, codes(set.issues)]).toEqual([label, []]);
       expect(account(set.rowAccounts, "电子保函", "电子保函")).toEqual({
@@ -60,7 +56,7 @@ describe("a table's own rows", () => {
 
   it("reads the last row as a record when the table has no totals row", () => {
     const cells: RawCell[][] = [EG_HEADER, eg(1), eg(2)];
-    const set = readSheets(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 }));
+    const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 }));
     expect(set.ledgers.电子保函?.rows.map((r) => r.row)).toEqual([2, 3]);
   });
 });
@@ -85,7 +81,7 @@ describe("rows outside a table", () => {
   it("warns at each row typed directly below a table, which the table does not read", () => {
     // A table of 4 guarantees, 3 more rows pasted under it that the table did not grow to include.
     const cells: RawCell[][] = [EG_HEADER, eg(1), eg(2), eg(3), eg(4), eg(5), eg(6), eg(7)];
-    const set = readSheets(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 4, right: 5 }));
+    const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 4, right: 5 }));
     expect(set.ledgers.电子保函?.rows.length).toBe(4);
     expect(codes(set.issues)).toEqual([
       "warning row.outside_table 电子保函!A6",
@@ -104,7 +100,7 @@ describe("rows outside a table", () => {
 
   it("counts the titles above a table and a note below it without warning", () => {
     const cells: RawCell[][] = [["2022年电子保函台账"], [], EG_HEADER, eg(1), [], ["注：金额单位为元"], ["制表人：张三"]];
-    const set = readSheets(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 2, left: 0, bottom: 3, right: 5 }));
+    const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 2, left: 0, bottom: 3, right: 5 }));
     expect(codes(set.issues)).toEqual([]);
     expect(account(set.rowAccounts, "电子保函", "电子保函")).toEqual({
       ledger: "电子保函",
@@ -122,7 +118,7 @@ describe("rows outside a table", () => {
       [...eg(1), "", ""],
       ["", "", "", "", "", "", "", "BH-9", 44700, "某公司"],
     ];
-    const set = readSheets(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 }));
+    const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 }));
     expect(codes(set.issues)).toEqual(["warning row.outside_table 电子保函!H3"]);
     expect(set.issues.find((i) => i.code === "row.outside_table")?.message).toMatch(/表格“EGuarantees”旁边/);
     // Row 1's 备注 beside the header is part of a row the table reads: counted once, as the header.
@@ -137,7 +133,7 @@ describe("rows outside a table", () => {
     const cells: RawCell[][] = [EG_HEADER, eg(1), [], ["分类", "笔数"], ["银行", 1]];
     const table = tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 1, right: 5 });
     table.around!.tables.push({ top: 3, left: 0, bottom: 4, right: 1 });
-    const set = readSheets(studySheet(), partnerSheet(), table);
+    const set = readBesideRequired(table);
     expect(codes(set.issues)).toEqual([]);
     expect(account(set.rowAccounts, "电子保函", "电子保函")?.skipped).toEqual({ header: 1, other_table: 2 });
   });
@@ -145,9 +141,7 @@ describe("rows outside a table", () => {
 
 describe("rows after the notes", () => {
   it("warns at a record typed after 制表人, and counts the note and signature lines without warning", () => {
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
+    const set = readBesideRequired(
       sheet("电子保函-交易一科", [
         ["2022年电子保函台账"],
         EG_HEADER,
@@ -201,7 +195,7 @@ describe("the accounting of a sheet", () => {
     const second = tableOnSheet("电子保函", cells, { top: 3, left: 0, bottom: 5, right: 5 }, { table: "EGuarantees2" });
     first.around!.tables.push({ top: 3, left: 0, bottom: 5, right: 5 });
     second.around = first.around;
-    const set = readSheets(studySheet(), partnerSheet(), first, second);
+    const set = readBesideRequired(first, second);
     expect(codes(set.issues)).toEqual([]);
     expect(account(set.rowAccounts, "电子保函", "电子保函")).toEqual({
       ledger: "电子保函",
@@ -219,11 +213,7 @@ describe("issue floods", () => {
     sheet("电子保函", [EG_HEADER, ...Array.from({ length: n }, (_, i) => [`BH-${i}`, 44621, "某公司", codeOf(i), 1000, ""])]);
 
   it("reports the same problem in many cells of one column once, with the count, the first cells and the range", () => {
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
-      rows(10000, () => "12345"),
-    );
+    const set = readBesideRequired(rows(10000, () => "12345"));
     const flood = set.issues.filter((i) => i.code === "creditcode.invalid");
     expect(flood).toHaveLength(1);
     expect(flood[0]).toMatchObject({
@@ -242,19 +232,13 @@ describe("issue floods", () => {
   });
 
   it("keeps a few cells' problems as one issue each, in the order they were found", () => {
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
-      rows(5, () => "12345"),
-    );
+    const set = readBesideRequired(rows(5, () => "12345"));
     expect(codes(set.issues)).toEqual(["2", "3", "4", "5", "6"].map((r) => `warning creditcode.invalid 电子保函!D${r}`));
     expect(set.issues.every((i) => i.count === undefined)).toBe(true);
   });
 
   it("groups by column: the same problem in two columns is two issues, and errors still exclude every row", () => {
-    const set = readSheets(
-      studySheet(),
-      partnerSheet(),
+    const set = readBesideRequired(
       sheet("电子保函", [EG_HEADER, ...Array.from({ length: 20 }, (_, i) => [`BH-${i}`, "", "", code, 1000, ""])]),
     );
     const blank = set.issues.filter((i) => i.code === "required.blank");
