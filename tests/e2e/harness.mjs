@@ -209,6 +209,12 @@ export async function downloadBy(page, testId) {
   };
 }
 
+/** In Word, 刷新数据 from this workbook file: waits for the review of what would change. */
+export async function reviewRefreshFrom(page, file) {
+  await page.getByTestId("refresh-pick-input").setInputFiles(file);
+  await page.getByTestId("review").waitFor();
+}
+
 /** 应用 on an open review, waiting for what the pane says it did. */
 export async function applyReview(page) {
   await page.getByTestId("apply").click();

@@ -12,6 +12,7 @@ import {
   assertPaneUsable,
   editedSample,
   paneScenario,
+  reviewRefreshFrom,
   runScenarios,
   sampleFile,
   setWorkbookId,
@@ -122,8 +123,7 @@ runScenarios(async () => {
       );
       await shot(page, "word-place-04-inserted-zh-320");
 
-      await page.getByTestId("refresh-pick-input").setInputFiles(changed);
-      await page.getByTestId("review").waitFor();
+      await reviewRefreshFrom(page, changed);
       await applyReview(page);
       state = await documentState(page);
       assert(
@@ -273,8 +273,7 @@ runScenarios(async () => {
       await page.evaluate(() => window.__playground.word.typeInControl("lr:setting.city", "某县", 1));
       await page.getByTestId("reload").click();
       await page.getByTestId("word-figure").first().waitFor();
-      await page.getByTestId("refresh-pick-input").setInputFiles(sampleFile());
-      await page.getByTestId("review").waitFor();
+      await reviewRefreshFrom(page, sampleFile());
       const summary = await page.getByTestId("review-summary").textContent();
       assert(!summary.includes("所有数字都与台账一致"), `a differing copy is not "all agree": ${summary}`);
       const listed = await page.locator('[data-testid=review-differing][data-figure="setting.city"]').textContent();
@@ -309,8 +308,7 @@ runScenarios(async () => {
       await assertPaneUsable(page, "after inserting a table figure");
       await shot(page, "word-place-11-table-inserted-zh-320");
 
-      await page.getByTestId("refresh-pick-input").setInputFiles(await tableWorkbook(40));
-      await page.getByTestId("review").waitFor();
+      await reviewRefreshFrom(page, await tableWorkbook(40));
       const changes = await page
         .locator('[data-testid=review-update][data-figure="eg.by_issuer"] [data-testid=review-table-change]')
         .allTextContents();

@@ -18,6 +18,7 @@ import {
   openPane as openPaneIn,
   openWorkbookInExcel,
   paneScenario,
+  reviewRefreshFrom,
   repo,
   runScenarios,
   sampleFile,
@@ -146,8 +147,7 @@ runScenarios(async (browser, url) => {
       await assertPaneUsable(page, `${where}: on opening`);
       await page.getByTestId("sim-edit-figure").click();
       const used = await useEveryControl(page, `${where} status`, input);
-      await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-      await page.getByTestId("review").waitFor();
+      await reviewRefreshFrom(page, changedFile);
       await useEveryDropdown(page, `${where} review`, input);
       used.push(...(await useEveryControl(page, `${where} review`, input, { skip: ["apply", "review-cancel", "reload", "refresh-pick"] })));
       assert(
@@ -216,8 +216,7 @@ runScenarios(async (browser, url) => {
       );
       await shot(page, "word-02-clerk-edits-zh-320");
 
-      await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-      await page.getByTestId("review").waitFor();
+      await reviewRefreshFrom(page, changedFile);
       assert(
         await page.getByTestId("word-review").evaluate((el) => el.contains(document.activeElement)),
         "focus should move to the review",
@@ -318,8 +317,7 @@ runScenarios(async (browser, url) => {
     async ({ page }) => {
       await statuses(page);
       await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一; the sample still says 11
-      await page.getByTestId("refresh-pick-input").setInputFiles(sampleFile());
-      await page.getByTestId("review").waitFor();
+      await reviewRefreshFrom(page, sampleFile());
       assert((await page.getByTestId("review-conflict").count()) === 0, "十一 over an unchanged 11 is not a conflict");
       assert((await page.getByTestId("review-kept").textContent()).includes("党建共建单位数"), "the kept edit should be named");
       const rows = await statuses(page);
@@ -411,8 +409,7 @@ runScenarios(async (browser, url) => {
 
   await wordScenario("Word on a Mac: the undo hint says ⌘Z", "host=word&width=320&platform=Mac", async ({ page }) => {
     await statuses(page);
-    await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-    await page.getByTestId("review").waitFor();
+    await reviewRefreshFrom(page, changedFile);
     await applyReview(page);
     assert(
       (await page.getByTestId("outcome").textContent()).includes("⌘Z"),
@@ -423,8 +420,7 @@ runScenarios(async (browser, url) => {
   await wordScenario("Word: taking the new value for one hand-edited figure writes it", "host=word&width=320", async ({ page }) => {
     await statuses(page);
     await page.getByTestId("sim-edit-figure").click();
-    await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-    await page.getByTestId("review").waitFor();
+    await reviewRefreshFrom(page, changedFile);
     await page.getByTestId("review-conflict").getByRole("radio", { name: "采用新值" }).check();
     await applyReview(page);
     const after = await documentState(page);
