@@ -301,15 +301,16 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
     s[key] = text[key]!;
     if (text[key] === "") {
       const label = SETTINGS_ITEMS.find((i) => i.key === key)!.label;
-      issues.push(
-        issue(
+      issues.push({
+        ...issue(
           "warning",
           "settings.blank",
           `${f.cell}：${label}为空，报告中相应位置显示为“［待补：${label}］”。`,
           `${f.cell}: ${label} is blank; the report shows the placeholder ［待补：${label}］ there.`,
           f.cell,
         ),
-      );
+        setting: label,
+      });
     }
   }
   if (absent.length)
