@@ -672,75 +672,83 @@ runScenarios(async (browser, url) => {
   // Issue #12 item 7: desktop Office asks to restart a pane that stops answering. The engine and the
   // .docx writer run in a Web Worker; the pane shows each stage with its count meanwhile.
   const LARGE_ROWS = Number(process.env.E2E_LARGE_ROWS ?? 30_000);
-  await scenario(
-    `Generate on a ${LARGE_ROWS / 1000}k-row ledger runs in the worker, each stage shown, and never freezes the pane for Office's 5 s`,
-    async () => {
-      const m = await measureGenerate(browser, { file: ledgerFile(LARGE_ROWS) });
+  /** A scenario around one measured Generate (main-thread.mjs); its pane is closed whatever the steps did. */
+  const generateScenario = (name, options, steps) =>
+    scenario(name, async () => {
+      const m = await measureGenerate(browser, options);
       try {
-        const engineInWorker = await m.page.evaluate(() =>
-          performance.getEntriesByType("resource").some((r) => r.name.includes("engine-worker.")),
-        );
-        assert(engineInWorker, "the engine worker script was never loaded");
-        // Desktop Office restarts an add-in that does not answer for 5 s: that is the rule here. The
-        // < 200 ms goal is measured by bench/main-thread.mjs, not asserted (timing on a shared machine).
-        console.log(`  longest main-thread task after the read: ${m.longestAfterReadMs} ms`);
-        assert(
-          m.longestAfterReadMs < 5000,
-          `a main-thread task of ${m.longestAfterReadMs} ms after the read (${m.longTasks.map((t) => Math.round(t.ms)).join(", ")} ms over the whole Generate)`,
-        );
-        const handedOver = m.said.filter((s) => /已交给后台计算 [\d,]+ \/ [\d,]+ 行/.test(s));
-        assert(handedOver.length >= 3, `the rows handed to the worker are counted up: ${m.said.join(" | ")}`);
-        assert(
-          m.said.some((s) => /^校验：\d+ 个错误/.test(s)),
-          `校验 is done with its counts before the end: ${m.said.join(" | ")}`,
-        );
-        assert(
-          m.said.some((s) => /^计算指标：已校验 [\d,]+ 行/.test(s)),
-          `计算指标 says how many rows were checked: ${m.said.join(" | ")}`,
-        );
-        assert(
-          m.said.some((s) => s.startsWith("正在生成报告: 校验：已交给后台计算")),
-          "the live region reads the hand-over aloud",
-        );
-        // The report is the real one: a .docx whose figures are the pane's.
-        const report = await downloadBy(m.page, "save");
-        assert(report.parts()["word/document.xml"] && report.slots().size >= 10, "the report has its figures");
-        await assertPaneUsable(m.page, "after a large Generate");
-
-        // 查看来源 on the big ledger: where Excel got a block holding more rows than the figure counts
-        // (its rows lie in too many runs for one selection), the note says the block, never "N rows".
-        await m.page.getByTestId("tab-figures").click();
-        const eg = m.page.locator("[data-testid=figure][data-figure='eg.count']");
-        await eg.getByTestId("show-source").click();
-        const note = eg.getByTestId("source-selected");
-        await note.waitFor();
-        const said = await note.textContent();
-        const selection = await m.page.getByTestId("sim-selection").textContent();
-        const block = /!(\d+):(\d+)$/.exec(selection);
-        const counted = Number((await eg.getByTestId("figure-source").textContent()).match(/([\d,]+) 行/)[1].replace(/,/g, ""));
-        if (block && Number(block[2]) - Number(block[1]) + 1 > counted) {
-          const rows = (Number(block[2]) - Number(block[1]) + 1).toLocaleString("en-US");
-          assert(
-            !said.startsWith("已选中") &&
-              said.includes(`${block[1]}:${block[2]}`) &&
-              said.includes(`共 ${rows} 行`) &&
-              said.includes("不计入"),
-            `Excel selected ${selection} for ${counted} rows, the pane said: ${said}`,
-          );
-        } else {
-          assert(said.includes(`${counted.toLocaleString("en-US")} 行`), `the note should count the rows selected (${selection}): ${said}`);
-        }
-        await assertPaneUsable(m.page, "after 查看来源 on a large ledger");
-        assert(m.pageErrors.length === 0, `page errors: ${m.pageErrors.join("; ")}`);
+        await steps(m);
       } finally {
         await m.close();
       }
+    });
+
+  await generateScenario(
+    `Generate on a ${LARGE_ROWS / 1000}k-row ledger runs in the worker, each stage shown, and never freezes the pane for Office's 5 s`,
+    { file: ledgerFile(LARGE_ROWS) },
+    async (m) => {
+      const engineInWorker = await m.page.evaluate(() =>
+        performance.getEntriesByType("resource").some((r) => r.name.includes("engine-worker.")),
+      );
+      assert(engineInWorker, "the engine worker script was never loaded");
+      // Desktop Office restarts an add-in that does not answer for 5 s: that is the rule here. The
+      // < 200 ms goal is measured by bench/main-thread.mjs, not asserted (timing on a shared machine).
+      console.log(`  longest main-thread task after the read: ${m.longestAfterReadMs} ms`);
+      assert(
+        m.longestAfterReadMs < 5000,
+        `a main-thread task of ${m.longestAfterReadMs} ms after the read (${m.longTasks.map((t) => Math.round(t.ms)).join(", ")} ms over the whole Generate)`,
+      );
+      const handedOver = m.said.filter((s) => /已交给后台计算 [\d,]+ \/ [\d,]+ 行/.test(s));
+      assert(handedOver.length >= 3, `the rows handed to the worker are counted up: ${m.said.join(" | ")}`);
+      assert(
+        m.said.some((s) => /^校验：\d+ 个错误/.test(s)),
+        `校验 is done with its counts before the end: ${m.said.join(" | ")}`,
+      );
+      assert(
+        m.said.some((s) => /^计算指标：已校验 [\d,]+ 行/.test(s)),
+        `计算指标 says how many rows were checked: ${m.said.join(" | ")}`,
+      );
+      assert(
+        m.said.some((s) => s.startsWith("正在生成报告: 校验：已交给后台计算")),
+        "the live region reads the hand-over aloud",
+      );
+      // The report is the real one: a .docx whose figures are the pane's.
+      const report = await downloadBy(m.page, "save");
+      assert(report.parts()["word/document.xml"] && report.slots().size >= 10, "the report has its figures");
+      await assertPaneUsable(m.page, "after a large Generate");
+
+      // 查看来源 on the big ledger: where Excel got a block holding more rows than the figure counts
+      // (its rows lie in too many runs for one selection), the note says the block, never "N rows".
+      await m.page.getByTestId("tab-figures").click();
+      const eg = m.page.locator("[data-testid=figure][data-figure='eg.count']");
+      await eg.getByTestId("show-source").click();
+      const note = eg.getByTestId("source-selected");
+      await note.waitFor();
+      const said = await note.textContent();
+      const selection = await m.page.getByTestId("sim-selection").textContent();
+      const block = /!(\d+):(\d+)$/.exec(selection);
+      const counted = Number((await eg.getByTestId("figure-source").textContent()).match(/([\d,]+) 行/)[1].replace(/,/g, ""));
+      if (block && Number(block[2]) - Number(block[1]) + 1 > counted) {
+        const rows = (Number(block[2]) - Number(block[1]) + 1).toLocaleString("en-US");
+        assert(
+          !said.startsWith("已选中") &&
+            said.includes(`${block[1]}:${block[2]}`) &&
+            said.includes(`共 ${rows} 行`) &&
+            said.includes("不计入"),
+          `Excel selected ${selection} for ${counted} rows, the pane said: ${said}`,
+        );
+      } else {
+        assert(said.includes(`${counted.toLocaleString("en-US")} 行`), `the note should count the rows selected (${selection}): ${said}`);
+      }
+      await assertPaneUsable(m.page, "after 查看来源 on a large ledger");
+      assert(m.pageErrors.length === 0, `page errors: ${m.pageErrors.join("; ")}`);
     },
   );
 
-  await scenario("Where no worker can start, Generate still makes the report on the main thread, stage by stage", async () => {
+  await generateScenario(
+    "Where no worker can start, Generate still makes the report on the main thread, stage by stage",
     // As on a page opened from file:// or under a CSP that refuses workers: the constructor throws.
-    const m = await measureGenerate(browser, {
+    {
       file: SAMPLE_LEDGERS,
       query: "lang=en",
       init: () => {
@@ -750,8 +758,8 @@ runScenarios(async (browser, url) => {
           }
         };
       },
-    });
-    try {
+    },
+    async (m) => {
       const loaded = await m.page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.includes("engine-worker.")));
       assert(!loaded, "no worker script should load when Worker cannot be constructed");
       assert(
@@ -766,13 +774,12 @@ runScenarios(async (browser, url) => {
       await shot(m.page, "generate-main-thread-en-320");
       await assertPaneUsable(m.page, "after Generate on the main thread");
       assert(m.pageErrors.length === 0, `page errors: ${m.pageErrors.join("; ")}`);
-    } finally {
-      await m.close();
-    }
-  });
+    },
+  );
 
-  await scenario("A worker script that fails to load leaves Generate to the main thread, and the report is made", async () => {
-    const m = await measureGenerate(browser, {
+  await generateScenario(
+    "A worker script that fails to load leaves Generate to the main thread, and the report is made",
+    {
       file: SAMPLE_LEDGERS,
       // The worker starts but its script is missing: it reports an error event, never an answer.
       init: () => {
@@ -783,14 +790,12 @@ runScenarios(async (browser, url) => {
           }
         };
       },
-    });
-    try {
+    },
+    async (m) => {
       assert(await m.page.getByTestId("result").isVisible(), "the report was made");
       await assertPaneUsable(m.page, "after the worker failed to load");
-    } finally {
-      await m.close();
-    }
-  });
+    },
+  );
 });
 
 const STUDY_FIGURES = ["study.topic.count", "study.seminar.count", "study.youth_online.count", "study.lecture.count"];
