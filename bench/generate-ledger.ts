@@ -6,6 +6,7 @@
 import { Zip, ZipDeflate, strToU8 } from "fflate";
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
+import { mulberry32 } from "../examples/seeded-random";
 
 /** Bumped whenever the rows or the package change, so cached files in bench/data are rebuilt. */
 export const GENERATOR_VERSION = 3;
@@ -43,17 +44,6 @@ export interface GuaranteeRow {
   /** 有效, 撤销 or blank (= 有效). */
   status: string;
   department: string;
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRM_PLACES = [
@@ -230,9 +220,12 @@ function xmlEscape(s: string): string {
 
 const COLS = "ABCDEFGHI";
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+/** The namespaces of SpreadsheetML, of its relationship ids, and of a package's relationships. */
+const [MAIN_NS, REL_NS, PKG_REL_NS] = [
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  "http://schemas.openxmlformats.org/package/2006/relationships",
+];
 const SHEET_NAME = "电子保函";
 const SETTINGS_NAME = "报告设置";
 
@@ -308,9 +301,13 @@ const CONTENT_TYPES =
   '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
   "</Types>";
 
-const ROOT_RELS =
-  XML_HEAD +
-  `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+/** A relationships part: each [type, target] gets the next rId, from rId1. */
+function relationships(...targets: [type: string, target: string][]): string {
+  const items = targets.map(([type, target], i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/${type}" Target="${target}"/>`);
+  return `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${items.join("")}</Relationships>`;
+}
+
+const ROOT_RELS = relationships(["officeDocument", "xl/workbook.xml"]);
 
 const WORKBOOK =
   XML_HEAD +
@@ -318,18 +315,14 @@ const WORKBOOK =
   `<sheet name="${SETTINGS_NAME}" sheetId="1" r:id="rId1"/><sheet name="${SHEET_NAME}" sheetId="2" r:id="rId2"/>` +
   "</sheets></workbook>";
 
-const WORKBOOK_RELS =
-  XML_HEAD +
-  `<Relationships xmlns="${PKG_REL_NS}">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/>` +
-  `<Relationship Id="rId3" Type="${REL_NS}/styles" Target="styles.xml"/>` +
-  `<Relationship Id="rId4" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
-  "</Relationships>";
+const WORKBOOK_RELS = relationships(
+  ["worksheet", "worksheets/sheet1.xml"],
+  ["worksheet", "worksheets/sheet2.xml"],
+  ["styles", "styles.xml"],
+  ["sharedStrings", "sharedStrings.xml"],
+);
 
-const SHEET2_RELS =
-  XML_HEAD +
-  `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/table" Target="../tables/table1.xml"/></Relationships>`;
+const SHEET2_RELS = relationships(["table", "../tables/table1.xml"]);
 
 // Style 1: the built-in short date (numFmt 14); style 2: money with thousands separators.
 const STYLES =

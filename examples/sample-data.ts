@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
 import { addDefinitionsSheet, addSettingsSheet } from "../src/adapters/xlsx/setup-writer";
+import { mulberry32 } from "./seeded-random";
 
 export interface SampleConfig {
   settingsRows?: [string, string][];
@@ -67,16 +68,6 @@ function stampZip(bytes: Uint8Array): Uint8Array {
 
 type Rng = () => number;
 
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const between = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 function shuffle<T>(rng: Rng, items: T[]): T[] {

@@ -3,39 +3,22 @@
 // every string in English too, no host-specific requirement sets, icons that exist at their size.
 import * as fs from "fs";
 import * as path from "path";
-import { validateXML } from "xmllint-wasm";
+import { MANIFEST_SCHEMA_DIR, manifestSchemasPresent, validateManifest } from "../helpers/manifest-schema";
 
 const root = path.resolve(__dirname, "../..");
-const schemaDir = path.resolve(__dirname, "../../../shared/schemas", "addin-manifest");
 const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
 // The promises below are about elements; the manifest's own comments may mention what it leaves out.
 const elements = manifest.replace(/<!--[\s\S]*?-->/g, "");
-const schemasPresent = fs.existsSync(path.join(schemaDir, "OfficeAppManifestV1_1.xsd"));
-
-async function validate(xml: string) {
-  const read = (name: string) => fs.readFileSync(path.join(schemaDir, name), "utf8");
-  const imports = [
-    "OfficeAppBasicTypesV1_0.xsd",
-    "MailAppVersionOverridesV1_0.xsd",
-    "MailAppVersionOverridesV1_1.xsd",
-    "TaskPaneAppVersionOverridesV1_0.xsd",
-    "ContentAppVersionOverridesV1_0.xsd",
-  ];
-  return validateXML({
-    xml: [{ fileName: "manifest.xml", contents: xml }],
-    schema: [{ fileName: "OfficeAppManifestV1_1.xsd", contents: read("OfficeAppManifestV1_1.xsd") }],
-    preload: imports.map((fileName) => ({ fileName, contents: read(fileName) })),
-  });
-}
+const schemasPresent = manifestSchemasPresent();
 
 if (!schemasPresent) {
-  console.warn(`manifest schema checks skipped: no schemas at ${schemaDir}`);
+  console.warn(`manifest schema checks skipped: no schemas at ${MANIFEST_SCHEMA_DIR}`);
 }
 const describeWithSchemas = schemasPresent ? describe : describe.skip;
 
 describeWithSchemas("manifest.xml against the add-in manifest schema", () => {
   it("validates against OfficeAppManifestV1_1 and its imports", async () => {
-    const result = await validate(manifest);
+    const result = await validateManifest(manifest);
     expect(result.errors.map((e) => e.rawMessage)).toEqual([]);
     expect(result.valid).toBe(true);
   });
@@ -44,7 +27,7 @@ describeWithSchemas("manifest.xml against the add-in manifest schema", () => {
     const displayName = manifest.match(/<DisplayName[\s\S]*?<\/DisplayName>\s*/)![0];
     const swapped = manifest.replace(displayName, "").replace("<DefaultLocale>", `${displayName}<DefaultLocale>`);
     expect(swapped).not.toBe(manifest);
-    const result = await validate(swapped);
+    const result = await validateManifest(swapped);
     expect(result.valid).toBe(false);
     expect(result.errors.some((e) => /DisplayName/.test(e.message))).toBe(true);
   });
@@ -99,7 +82,7 @@ describeWithSchemas("the production manifest (npm run build with LEDGER_REPORT_U
     expect(out).toContain("<AppDomain>https://oa.example.gov.cn</AppDomain>");
     expect(out).toContain('<SourceLocation DefaultValue="https://oa.example.gov.cn/ledger-report/taskpane.html"/>');
     expect(out).toContain('DefaultValue="https://oa.example.gov.cn/ledger-report/assets/icon-32.png"');
-    const result = await validate(out);
+    const result = await validateManifest(out);
     expect(result.errors.map((e) => e.rawMessage)).toEqual([]);
   });
 

@@ -1,9 +1,7 @@
 // The bench harness on a 1k-row ledger, in process: what it measures must be the same work on every
 // side, and its verdicts must follow the targets. Structure only — no timing is asserted.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { guaranteeRows, ledgerXlsxBytes } from "../../bench/generate-ledger";
+import { tempFolder } from "../helpers/temp-folder";
 import { exceljsRead, sheetjsRead } from "../../bench/tasks/libs";
 import { oursEndToEnd, oursRead } from "../../bench/tasks/ours";
 import { coreEvaluate } from "../../bench/tasks/core";
@@ -19,16 +17,12 @@ import {
 } from "../../bench/report";
 
 const ROWS = 1000;
-let dir: string;
+const folder = tempFolder("lr-bench-smoke-");
 let file: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "lr-bench-smoke-"));
-  file = join(dir, "eg-1000.xlsx");
-  writeFileSync(file, ledgerXlsxBytes(ROWS));
+  file = folder.write("eg-1000.xlsx", ledgerXlsxBytes(ROWS));
 });
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function expectedGuaranteeTexts(rows: number): Record<string, string> {
   let count = 0;

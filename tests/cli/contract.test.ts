@@ -14,6 +14,7 @@ import type { Issue, RawTable } from "../../src/core/types";
 import { editControl, withDocumentXml } from "../adapters/docx/refresh/clerk";
 import { readLinkedDocx } from "../../src/adapters/docx/patch";
 import { rawTable } from "../helpers/raw-workbook";
+import { linkRecordOf } from "../helpers/link-record";
 import { answerSettings } from "../helpers/answered-settings";
 
 const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
@@ -478,25 +479,18 @@ describe("--json", () => {
 
 describe("refresh output", () => {
   test("puts a table figure's change on one console line, its cells joined by ' / '", () => {
-    const record = {
-      version: 1 as const,
+    const record = linkRecordOf([], {
       workbookId: "",
       workbookName: "",
-      templateId: "default",
       period: { start: "2025-01-01", end: "2025-12-31" },
-      scope: "全部门",
       generatedAt: "",
-      figures: [],
-    };
+    });
+    // A plan whose only change is the table figure's.
+    const nothingElse = { unchanged: [], conflicts: [], kept: [], removed: [], notInDocument: [], writes: [] };
     const text = formatRefresh(
       {
         updated: [{ id: "eg.by_issuer", old: "出函机构\n数量\n某银行\n3", new: "［待补：按出函机构］" }],
-        unchanged: [],
-        conflicts: [],
-        kept: [],
-        removed: [],
-        notInDocument: [],
-        writes: [],
+        ...nothingElse,
         record,
         names: { "eg.by_issuer": "按出函机构" },
       },

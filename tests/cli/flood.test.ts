@@ -1,21 +1,16 @@
 // Issue #10.9: a warning on every row of a 100,000-row ledger (a bad 统一社会信用代码 each) is one
 // grouped issue — count, first cells, range — so `figures --json` stays small and readable.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { ledgerXlsxBytes } from "../../bench/generate-ledger";
 import { runCli } from "../helpers/cli";
+import { tempFolder } from "../helpers/temp-folder";
 
 const ROWS = 100_000;
-let dir: string;
+const folder = tempFolder("lr-flood-");
 let file: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "lr-flood-"));
-  file = join(dir, "eg-flood.xlsx");
-  writeFileSync(file, ledgerXlsxBytes(ROWS, { flood: true }));
+  file = folder.write("eg-flood.xlsx", ledgerXlsxBytes(ROWS, { flood: true }));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (args: string[]) => runCli(args);
 

@@ -6,19 +6,13 @@ function fakeStream(isTTY: boolean) {
 }
 
 describe("the progress line", () => {
-  it("stays silent when stderr is not a terminal, so exit-2 messages stay one line", () => {
-    const { written, stream } = fakeStream(false);
-    const p = createProgress(["a", "b"], stream, 0);
-    p.step("a");
-    p.step("b");
-    p.done();
-    expect(written).toEqual([]);
-  });
-
-  it("stays silent on a terminal for a job quicker than the delay", () => {
-    const { written, stream } = fakeStream(true);
-    const p = createProgress(["a", "b"], stream, 60_000);
-    p.step("a");
+  it.each([
+    ["when stderr is not a terminal, so exit-2 messages stay one line", false, 0, ["a", "b"]],
+    ["on a terminal for a job quicker than the delay", true, 60_000, ["a"]],
+  ])("stays silent %s", (_when, isTTY, delayMs, steps) => {
+    const { written, stream } = fakeStream(isTTY);
+    const p = createProgress(["a", "b"], stream, delayMs);
+    for (const step of steps) p.step(step);
     p.done();
     expect(written).toEqual([]);
   });

@@ -6,7 +6,7 @@ import {
   describeValue,
   sortIssues,
 } from "../../src/core/describe";
-import type { Issue } from "../../src/core/types";
+import type { Condition, Issue } from "../../src/core/types";
 
 describe("places in the clerk's words", () => {
   it("show a quoted sheet and its cell as `sheet · cell`, not formula syntax", () => {
@@ -25,19 +25,16 @@ describe("places in the clerk's words", () => {
 });
 
 describe("conditions in words", () => {
-  it("say each kind of condition in Chinese", () => {
-    expect(describeCondition({ kind: "contains", column: "主题", text: "二十大" }, "zh-CN")).toBe("主题包含“二十大”");
-    expect(describeCondition({ kind: "ne", column: "状态", values: ["撤销"] }, "zh-CN")).toBe("状态不是“撤销”");
-    expect(describeCondition({ kind: "eq", column: "形式", values: ["专题学习", "研讨"] }, "zh-CN")).toBe("形式为“专题学习”或“研讨”");
-    expect(describeCondition({ kind: "blank", column: "包联社区" }, "zh-CN")).toBe("包联社区为空");
-    expect(describeCondition({ kind: "notBlank", column: "包联社区" }, "zh-CN")).toBe("包联社区不为空");
-  });
-  it("say each kind of condition in English, column names as the workbook has them", () => {
-    expect(describeCondition({ kind: "contains", column: "主题", text: "二十大" }, "en-US")).toBe('主题 contains "二十大"');
-    expect(describeCondition({ kind: "ne", column: "状态", values: ["撤销"] }, "en-US")).toBe('状态 is not "撤销"');
-    expect(describeCondition({ kind: "eq", column: "形式", values: ["A", "B"] }, "en-US")).toBe('形式 is "A" or "B"');
-    expect(describeCondition({ kind: "blank", column: "X" }, "en-US")).toBe("X is blank");
-    expect(describeCondition({ kind: "notBlank", column: "X" }, "en-US")).toBe("X is not blank");
+  // Column names stay as the workbook has them in either language.
+  it.each<[string, Condition, string, string]>([
+    ["contains", { kind: "contains", column: "主题", text: "二十大" }, "主题包含“二十大”", '主题 contains "二十大"'],
+    ["ne", { kind: "ne", column: "状态", values: ["撤销"] }, "状态不是“撤销”", '状态 is not "撤销"'],
+    ["eq", { kind: "eq", column: "形式", values: ["专题学习", "研讨"] }, "形式为“专题学习”或“研讨”", '形式 is "专题学习" or "研讨"'],
+    ["blank", { kind: "blank", column: "包联社区" }, "包联社区为空", "包联社区 is blank"],
+    ["notBlank", { kind: "notBlank", column: "包联社区" }, "包联社区不为空", "包联社区 is not blank"],
+  ])("say a %s condition in Chinese and in English", (_kind, condition, zh, en) => {
+    expect(describeCondition(condition, "zh-CN")).toBe(zh);
+    expect(describeCondition(condition, "en-US")).toBe(en);
   });
   it("read conditions as written in 指标定义, and show unparseable text as written", () => {
     expect(describeConditionText("形式=专题学习; 主题~二十大", "zh-CN")).toBe("形式为“专题学习”，主题包含“二十大”");

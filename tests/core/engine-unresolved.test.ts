@@ -1,11 +1,21 @@
 // Every path by which a figure used to come out as a quiet 0, built as a clerk's workbook and run
 // through the whole engine: each must give value null, the placeholder and a reason, never 0.
-import { runEngine } from "../../src/core/engine";
+import { runEngine, type EngineResult } from "../../src/core/engine";
 import { reportPlainText } from "../helpers/report-text";
 import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
 import { settingsToRows, defaultSettings, SETTINGS_HEADER } from "../../src/core/settings";
 import type { RawCell, RawTable, RawWorkbook } from "../../src/core/types";
 import { rawTable } from "../helpers/raw-workbook";
+
+/**
+ * Figure `id` is unresolved for `code` at `cell`: no value, and the report shows ［待补：name］ in its
+ * place — never a number. Returns the figure for the test's further checks.
+ */
+function expectUnresolved(result: EngineResult, id: string, code: string, cell: string) {
+  const f = result.figures.find((x) => x.id === id)!;
+  expect([id, f.value, f.text, f.unresolved?.code, f.unresolved?.cell]).toEqual([id, null, `［待补：${f.name}］`, code, cell]);
+  return f;
+}
 
 const STUDY_HEADER: RawCell[] = ["日期", "形式", "主题", "组织"];
 const STUDY_ROWS: RawCell[][] = [
@@ -55,15 +65,8 @@ describe("figures the ledgers cannot support", () => {
     renamed[1] = table("学习记录", [["日期", "学习方式", "主题", "组织"], ...STUDY_ROWS]);
     const result = runEngine(workbook(...renamed));
     for (const id of STUDY_IDS) {
-      const f = result.figures.find((x) => x.id === id)!;
-      expect([id, f.value, f.text, f.unresolved?.code, f.unresolved?.cell]).toEqual([
-        id,
-        null,
-        `［待补：${f.name}］`,
-        "column_missing",
-        // The clerk's 学习方式 header, where the ledger's own issue stands — not the 日期 header first in the row.
-        "学习记录!B1",
-      ]);
+      // The clerk's 学习方式 header, where the ledger's own issue stands — not the 日期 header first in the row.
+      expectUnresolved(result, id, "column_missing", "学习记录!B1");
     }
     const text = reportPlainText(result.report);
     expect(text).toContain("专题学习党的二十大精神［待补：专题学习党的二十大精神次数］次");
@@ -192,14 +195,7 @@ describe("a scope", () => {
     expect(result.issues.some((i) => i.code === "settings.scope_unknown")).toBe(false);
     expect(result.figures.find((f) => f.id === "study.seminar.count")!.value).toBe(1);
     for (const id of ["eg.count", "eg.firms", "eg.amount"]) {
-      const f = result.figures.find((x) => x.id === id)!;
-      expect([id, f.value, f.text, f.unresolved?.code, f.unresolved?.cell]).toEqual([
-        id,
-        null,
-        `［待补：${f.name}］`,
-        "scope_not_in_ledger",
-        "'电子保函-交易一科'!A1",
-      ]);
+      const f = expectUnresolved(result, id, "scope_not_in_ledger", "'电子保函-交易一科'!A1");
       expect(f.unresolved!.reason).toContain("交易二科");
       expect(f.unresolved!.reason).toContain("交易一科");
     }

@@ -1,7 +1,8 @@
 // What the browser tests share: the Chromium launch, the scenario runner and its report, and the
 // checks every pane screen gets. Not named *.e2e.mjs, so scripts/test.mjs does not run it as a test.
 import { chromium } from "playwright-core";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
@@ -87,12 +88,20 @@ export async function openPane(browser, url, query, contextOptions = {}) {
   return { page, context, pageErrors };
 }
 
+/** The Chromium and playground server of the `runScenarios` under way (each e2e script runs one). */
+let running = null;
+
 /**
  * A scenario on one freshly opened pane: opens it with the query, runs the steps, requires that the
  * page threw nothing, and closes the context even when a step failed (the next scenario starts clean).
+ * Called as `paneScenario(name, query, steps, contextOptions?)` inside `runScenarios`; the older form
+ * with the browser and url first is still taken, so scenarios written on other branches merge as they are.
  */
-export function paneScenario(browser, url, name, query, steps, contextOptions = {}) {
+export function paneScenario(...args) {
+  if (typeof args[0] !== "string") args = args.slice(2);
+  const [name, query, steps, contextOptions = {}] = args;
   return scenario(name, async () => {
+    const { browser, url } = running;
     const opened = await openPane(browser, url, query, contextOptions);
     try {
       await steps(opened);
@@ -131,6 +140,87 @@ export async function shot(page, name) {
   await page.locator("#pane").screenshot({ path: join(shots, `${name}.png`) });
 }
 
+// ---------------------------------------------------------------------------------------------------
+// The clerk's steps in the Excel pane, named once: the scenarios differ in what they check after them.
+
+/** Waits until the ledgers are read and shown as cards; returns how many. */
+export async function ledgersAppear(page) {
+  await page.getByTestId("ledger-card").first().waitFor();
+  return page.getByTestId("ledger-card").count();
+}
+
+/** The sample workbook as a file input takes it. */
+export function sampleFile(name = "sample-ledgers.xlsx") {
+  return { name, mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE_LEDGERS) };
+}
+
+/**
+ * The sample workbook after `edit` (given the exceljs workbook) changed it, as a file input takes it:
+ * how a scenario builds "the sample with one thing different".
+ */
+export async function editedSample(name, edit) {
+  const ExcelJS = (await import("exceljs")).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(SAMPLE_LEDGERS));
+  await edit(workbook);
+  return { name, mimeType: XLSX_MIME, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
+/** Gives an exceljs workbook (the sample) another 工作簿ID in 报告设置: a colleague's copy, not the report's workbook. */
+export function setWorkbookId(workbook, id) {
+  let found = false;
+  workbook.getWorksheet("报告设置").eachRow((row) => {
+    if (row.getCell(1).value === "工作簿ID") {
+      row.getCell(2).value = id;
+      found = true;
+    }
+  });
+  assert(found, "the sample's 报告设置 has no 工作簿ID row");
+}
+
+/** The clerk opens another workbook in the simulated Excel (its side panel): the pane reads it. */
+export async function openWorkbookInExcel(page, file) {
+  await page.getByTestId("sim-file-input").setInputFiles(file);
+  await page.waitForFunction((name) => document.querySelector("[data-testid=sim-file]")?.textContent === name, file.name);
+  return ledgersAppear(page);
+}
+
+/** 生成报告 on the generate tab, waiting for the result (no 待补 question on the way). */
+export async function generateReport(page) {
+  await page.getByTestId("tab-generate").click();
+  await page.getByTestId("generate").click();
+  await page.getByTestId("result").waitFor();
+}
+
+/**
+ * Clicks the control that downloads a file and returns what came: its name, its bytes, the file as a
+ * file input takes it back, and (for a .docx) the texts of its linked figures by id.
+ */
+export async function downloadBy(page, testId) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+  const name = file.suggestedFilename();
+  const bytes = readFileSync(await file.path());
+  return {
+    name,
+    bytes,
+    file: { name, mimeType: DOCX_MIME, buffer: bytes },
+    parts: () => unzipSync(new Uint8Array(bytes)),
+    slots: () => slotTexts(strFromU8(unzipSync(new Uint8Array(bytes))["word/document.xml"])),
+  };
+}
+
+/** In Word, 刷新数据 from this workbook file: waits for the review of what would change. */
+export async function reviewRefreshFrom(page, file) {
+  await page.getByTestId("refresh-pick-input").setInputFiles(file);
+  await page.getByTestId("review").waitFor();
+}
+
+/** 应用 on an open review, waiting for what the pane says it did. */
+export async function applyReview(page) {
+  await page.getByTestId("apply").click();
+  await page.getByTestId("outcome").waitFor();
+}
+
 /** Text of every w:t inside the content control tagged lr:<id>, with XML entities decoded. */
 export function slotTexts(documentXml) {
   const slots = new Map();
@@ -152,6 +242,7 @@ export function runScenarios(body) {
     requirePlaygroundAndChromium();
     const { server, url } = await startPlaygroundServer({ port: 0 });
     const browser = await launchBrowser();
+    running = { browser, url };
     try {
       await body(browser, url);
     } finally {

@@ -49,16 +49,25 @@ async function open({ userAgent, locale, blockBundle }) {
   return { page, context, requests };
 }
 
-await scenario("Internet Explorer 11 (Trident), zh-CN, bundle unparseable: a Chinese message, not a blank pane", async () => {
-  const { page, context, requests } = await open({ userAgent: IE11, locale: "zh-CN", blockBundle: true });
+/** The ES5 check's message, once shown, with each thing it must say (phrase → what is missing without it). */
+async function unsupportedMessage(page, mustSay) {
   const box = page.locator("#unsupported-webview");
   await box.waitFor({ state: "visible" });
   const text = await box.innerText();
-  assert(text.includes("此版本的 Office 无法运行台账成文加载项"), `no Chinese title: ${text.slice(0, 80)}`);
-  assert(text.includes("Internet Explorer 11"), "does not name the webview");
-  assert(text.includes("Word 2016 只支持 WordApi 1.1"), "does not say Word 2016 has WordApi 1.1 only");
-  assert(text.includes("Microsoft 365") && text.includes("Office 2021"), "does not say which Office works");
-  assert(text.includes("ledger-report generate"), "does not name the command line");
+  for (const [phrase, missing] of mustSay) assert(text.includes(phrase), `${missing}: ${text.slice(0, 80)}`);
+  return { box, text };
+}
+
+await scenario("Internet Explorer 11 (Trident), zh-CN, bundle unparseable: a Chinese message, not a blank pane", async () => {
+  const { page, context, requests } = await open({ userAgent: IE11, locale: "zh-CN", blockBundle: true });
+  const { box } = await unsupportedMessage(page, [
+    ["此版本的 Office 无法运行台账成文加载项", "no Chinese title"],
+    ["Internet Explorer 11", "does not name the webview"],
+    ["Word 2016 只支持 WordApi 1.1", "does not say Word 2016 has WordApi 1.1 only"],
+    ["Microsoft 365", "does not say which Office works"],
+    ["Office 2021", "does not say which Office works"],
+    ["ledger-report generate", "does not name the command line"],
+  ]);
   assert((await box.getAttribute("lang")) === "zh-CN", "not marked zh-CN");
   assert(
     requests.some((r) => r.endsWith("/unsupported-webview.js")),
@@ -79,12 +88,11 @@ await scenario("Internet Explorer 11 (Trident), zh-CN, bundle unparseable: a Chi
 
 await scenario("legacy Edge (EdgeHTML), en-US: the English message, and the pane's bundle does not start", async () => {
   const { page, context } = await open({ userAgent: EDGE_HTML, locale: "en-US", blockBundle: false });
-  const box = page.locator("#unsupported-webview");
-  await box.waitFor({ state: "visible" });
-  const text = await box.innerText();
-  assert(text.includes("This version of Office cannot run the Ledger Report add-in"), `no English title: ${text.slice(0, 80)}`);
-  assert(text.includes("legacy Edge"), "does not name the webview");
-  assert(text.includes("Word 2016 has WordApi 1.1 only"), "does not say Word 2016 has WordApi 1.1 only");
+  const { text } = await unsupportedMessage(page, [
+    ["This version of Office cannot run the Ledger Report add-in", "no English title"],
+    ["legacy Edge", "does not name the webview"],
+    ["Word 2016 has WordApi 1.1 only", "does not say Word 2016 has WordApi 1.1 only"],
+  ]);
   assert(!/Word 2016 or later/.test(text), "still says Word 2016 works");
   await page.waitForLoadState("load");
   await page.waitForTimeout(500);

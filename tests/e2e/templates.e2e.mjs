@@ -18,10 +18,8 @@ import {
   useEveryControl,
 } from "./harness.mjs";
 
-runScenarios(async (browser, url) => {
+runScenarios(async () => {
   await paneScenario(
-    browser,
-    url,
     "Excel, Chinese at 320 px: 选择 Word 模板… stores it in the workbook; 填写并下载 fills it",
     "width=320",
     async ({ page }) => {
@@ -58,25 +56,19 @@ runScenarios(async (browser, url) => {
     },
   );
 
-  await paneScenario(
-    browser,
-    url,
-    "Every control of 报告模板 (en, 450 px, keyboard) leaves the pane usable",
-    "width=450&lang=en",
-    async ({ page }) => {
-      await page.getByTestId("tab-generate").click();
-      await page.getByTestId("templates-view").waitFor();
-      await page
-        .getByTestId("template-choose-input")
-        .setInputFiles({ name: "monthly.docx", mimeType: DOCX_MIME, buffer: readFileSync(TEMPLATE) });
-      await page.getByTestId("template-stored").first().waitFor();
-      page.on("download", () => {});
-      const used = await useEveryControl(page, "templates en 450", "keyboard");
-      for (const id of ["template-choose", "template-fill-monthly"])
-        assert(used.includes(`id:${id}`), `${id} was never used (used: ${used.join(", ")})`);
-      await assertPaneUsable(page, "templates: after every control");
-      await page.getByTestId("templates-view").scrollIntoViewIfNeeded();
-      await shot(page, "templates-03-en-450");
-    },
-  );
+  await paneScenario("Every control of 报告模板 (en, 450 px, keyboard) leaves the pane usable", "width=450&lang=en", async ({ page }) => {
+    await page.getByTestId("tab-generate").click();
+    await page.getByTestId("templates-view").waitFor();
+    await page
+      .getByTestId("template-choose-input")
+      .setInputFiles({ name: "monthly.docx", mimeType: DOCX_MIME, buffer: readFileSync(TEMPLATE) });
+    await page.getByTestId("template-stored").first().waitFor();
+    page.on("download", () => {});
+    const used = await useEveryControl(page, "templates en 450", "keyboard");
+    for (const id of ["template-choose", "template-fill-monthly"])
+      assert(used.includes(`id:${id}`), `${id} was never used (used: ${used.join(", ")})`);
+    await assertPaneUsable(page, "templates: after every control");
+    await page.getByTestId("templates-view").scrollIntoViewIfNeeded();
+    await shot(page, "templates-03-en-450");
+  });
 });

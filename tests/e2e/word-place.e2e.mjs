@@ -4,62 +4,49 @@
 // used, the pane proven usable after each step. Screenshots: docs/screenshots/word-place-*.png.
 // Build first: npx webpack --mode production --env playground
 // Run:         node tests/e2e/word-place.e2e.mjs
-import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  applyReview,
   assert,
   assertNoHorizontalScroll,
   assertPaneUsable,
+  editedSample,
   paneScenario,
+  reviewRefreshFrom,
   runScenarios,
-  SAMPLE_LEDGERS as SAMPLE,
+  sampleFile,
+  setWorkbookId,
   shot,
   shots,
   useEveryControl,
-  XLSX_MIME,
 } from "./harness.mjs";
 
 const DOC = "doc=examples/fill-template.docx";
 
 /** The sample a week on: one e-guarantee entered by mistake deleted, so 电子保函笔数 moves. */
-async function changedWorkbook() {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(SAMPLE));
-  workbook.getWorksheet("电子保函-交易一科").spliceRows(3, 1);
-  return { name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+function changedWorkbook() {
+  return editedSample("sample-ledgers.xlsx", (workbook) => workbook.getWorksheet("电子保函-交易一科").spliceRows(3, 1));
 }
 
 /** The sample under another 工作簿ID: a colleague's copy, not the report's workbook. */
-async function otherWorkbook() {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(SAMPLE));
-  let found = false;
-  workbook.getWorksheet("报告设置").eachRow((row) => {
-    if (row.getCell(1).value === "工作簿ID") {
-      row.getCell(2).value = "9f0e0000-0000-4000-8000-0000000000aa";
-      found = true;
-    }
-  });
-  assert(found, "the sample's 报告设置 has no 工作簿ID row");
-  return { name: "别处的台账.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+function otherWorkbook() {
+  return editedSample("别处的台账.xlsx", (workbook) => setWorkbookId(workbook, "9f0e0000-0000-4000-8000-0000000000aa"));
 }
 
 /** The sample with a table figure defined (电子保函 by 出函机构, 前3 then 其他); `drop` guarantees of 交易一科 deleted. */
-async function tableWorkbook(drop = 0) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(SAMPLE));
-  const definitions = workbook.getWorksheet("指标定义");
-  // 指标定义 is an Excel table (FigureDefinitions): the row goes after its last one and the table's range grows over it.
-  const row = definitions.rowCount + 1;
-  ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构:前3", "状态≠撤销", "截至期末", "整数", ""].forEach(
-    (v, c) => (definitions.getRow(row).getCell(c + 1).value = v),
-  );
-  const table = definitions.getTables()[0].table;
-  table.tableRef = table.tableRef.replace(/\d+$/, String(row));
-  if (table.autoFilterRef) table.autoFilterRef = table.autoFilterRef.replace(/\d+$/, String(row));
-  if (drop) workbook.getWorksheet("电子保函-交易一科").spliceRows(3, drop);
-  return { name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+function tableWorkbook(drop = 0) {
+  return editedSample("sample-ledgers.xlsx", (workbook) => {
+    const definitions = workbook.getWorksheet("指标定义");
+    // 指标定义 is an Excel table (FigureDefinitions): the row goes after its last one and the table's range grows over it.
+    const row = definitions.rowCount + 1;
+    ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构:前3", "状态≠撤销", "截至期末", "整数", ""].forEach(
+      (v, c) => (definitions.getRow(row).getCell(c + 1).value = v),
+    );
+    const table = definitions.getTables()[0].table;
+    table.tableRef = table.tableRef.replace(/\d+$/, String(row));
+    if (table.autoFilterRef) table.autoFilterRef = table.autoFilterRef.replace(/\d+$/, String(row));
+    if (drop) workbook.getWorksheet("电子保函-交易一科").spliceRows(3, drop);
+  });
 }
 
 async function documentState(page) {
@@ -67,19 +54,26 @@ async function documentState(page) {
 }
 const textsOf = (state, id) => state.controls.filter((c) => c.tag === `lr:${id}`).map((c) => c.text);
 
-async function pickWorkbook(page) {
-  await page
-    .getByTestId("place-workbook-input")
-    .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+/** 放置指标's workbook picked (the sample unless another is given): the figures are listed to place. */
+async function pickWorkbook(page, file = sampleFile()) {
+  await page.getByTestId("place-workbook-input").setInputFiles(file);
   await page.getByTestId("convert-placeholders").waitFor();
 }
 
-runScenarios(async (browser, url) => {
+/** Searches the figures for `search` and inserts figure `id` at the cursor, waiting for the pane to name it placed. */
+async function insertFigure(page, search, id, name) {
+  await page.getByTestId("figure-search").fill(search);
+  await page.getByTestId(`insert-figure-${id}`).click();
+  await page.getByTestId("place-outcome").filter({ hasText: name }).waitFor();
+}
+
+/** Puts the simulated Word's cursor after this text of the document. */
+const cursorAfter = (page, text) => page.evaluate((t) => window.__playground.word.placeCursorAfter(t), text);
+
+runScenarios(async () => {
   const changed = await changedWorkbook();
 
   await paneScenario(
-    browser,
-    url,
     "Word, a clerk's own document at 320 px: pick the workbook, search, 将占位符转为指标, insert at the cursor, 刷新数据",
     `host=word&width=320&${DOC}`,
     async ({ page }) => {
@@ -117,9 +111,7 @@ runScenarios(async (browser, url) => {
       await shot(page, "word-place-03-converted-zh-320");
 
       await page.getByTestId("sim-place-cursor").click();
-      await page.getByTestId("figure-search").fill("服务企业");
-      await page.getByTestId("insert-figure-eg.firms").click();
-      await page.getByTestId("place-outcome").filter({ hasText: "服务企业家数" }).waitFor();
+      await insertFigure(page, "服务企业", "eg.firms", "服务企业家数");
       state = await documentState(page);
       assert(
         textsOf(state, "eg.firms").length === 2,
@@ -131,10 +123,8 @@ runScenarios(async (browser, url) => {
       );
       await shot(page, "word-place-04-inserted-zh-320");
 
-      await page.getByTestId("refresh-pick-input").setInputFiles(changed);
-      await page.getByTestId("review").waitFor();
-      await page.getByTestId("apply").click();
-      await page.getByTestId("outcome").waitFor();
+      await reviewRefreshFrom(page, changed);
+      await applyReview(page);
       state = await documentState(page);
       assert(
         textsOf(state, "eg.count").every((t) => t === "3371"),
@@ -146,8 +136,6 @@ runScenarios(async (browser, url) => {
   );
 
   await paneScenario(
-    browser,
-    url,
     "On a generated report the playground's cursor button clicks after words the report has, and 插入 lands there",
     "host=word&width=320",
     async ({ page }) => {
@@ -171,9 +159,7 @@ runScenarios(async (browser, url) => {
       );
       assert((await page.getByTestId("sim-edits").textContent()).includes("cursor"), "the click is listed among the clerk's edits");
       await pickWorkbook(page);
-      await page.getByTestId("figure-search").fill("服务企业");
-      await page.getByTestId("insert-figure-eg.firms").click();
-      await page.getByTestId("place-outcome").filter({ hasText: "服务企业家数" }).waitFor();
+      await insertFigure(page, "服务企业", "eg.firms", "服务企业家数");
       state = await documentState(page);
       const firms = textsOf(state, "eg.firms");
       assert(
@@ -185,15 +171,12 @@ runScenarios(async (browser, url) => {
   );
 
   await paneScenario(
-    browser,
-    url,
     "Word, the sample's report at 320 px: inserting 电子保函笔数 from a workbook where it differs asks first; refresh first, or the document's value",
     "host=word&width=320",
     async ({ page }) => {
       await page.getByTestId("word-figure").first().waitFor();
-      const cursor = () => page.evaluate(() => window.__playground.word.placeCursorAfter("充分释放企业现金流"));
-      await page.getByTestId("place-workbook-input").setInputFiles(changed);
-      await page.getByTestId("convert-placeholders").waitFor();
+      const cursor = () => cursorAfter(page, "充分释放企业现金流");
+      await pickWorkbook(page, changed);
       await page.getByTestId("figure-search").fill("保函笔数");
       let state = await documentState(page);
       const copies = textsOf(state, "eg.count").length;
@@ -236,8 +219,7 @@ runScenarios(async (browser, url) => {
       await page.getByTestId("review").waitFor();
       const update = await page.locator('[data-testid=review-update][data-figure="eg.count"]').textContent();
       assert(update.includes("3372 → 3371"), `the review: ${update}`);
-      await page.getByTestId("apply").click();
-      await page.getByTestId("outcome").waitFor();
+      await applyReview(page);
       await cursor();
       await page.getByTestId("insert-figure-eg.count").click();
       await page.getByTestId("place-outcome").filter({ hasText: "电子保函笔数" }).waitFor();
@@ -250,15 +232,12 @@ runScenarios(async (browser, url) => {
   );
 
   await paneScenario(
-    browser,
-    url,
     "Word, the sample's report at 320 px: inserting from another workbook (another 工作簿ID) asks as 刷新数据 does",
     "host=word&width=320",
     async ({ page }) => {
       await page.getByTestId("word-figure").first().waitFor();
-      await page.getByTestId("place-workbook-input").setInputFiles(await otherWorkbook());
-      await page.getByTestId("convert-placeholders").waitFor();
-      await page.evaluate(() => window.__playground.word.placeCursorAfter("充分释放企业现金流"));
+      await pickWorkbook(page, await otherWorkbook());
+      await cursorAfter(page, "充分释放企业现金流");
       const before = (await documentState(page)).controls.length;
       await page.getByTestId("figure-search").fill("服务企业");
       await page.getByTestId("insert-figure-eg.firms").click();
@@ -286,8 +265,6 @@ runScenarios(async (browser, url) => {
   );
 
   await paneScenario(
-    browser,
-    url,
     "Word, the sample's report at 320 px: a refresh judges each copy of a figure — one that differs from unchanged ledgers is listed, never 'all agree'",
     "host=word&width=320",
     async ({ page }) => {
@@ -296,10 +273,7 @@ runScenarios(async (browser, url) => {
       await page.evaluate(() => window.__playground.word.typeInControl("lr:setting.city", "某县", 1));
       await page.getByTestId("reload").click();
       await page.getByTestId("word-figure").first().waitFor();
-      await page
-        .getByTestId("refresh-pick-input")
-        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
-      await page.getByTestId("review").waitFor();
+      await reviewRefreshFrom(page, sampleFile());
       const summary = await page.getByTestId("review-summary").textContent();
       assert(!summary.includes("所有数字都与台账一致"), `a differing copy is not "all agree": ${summary}`);
       const listed = await page.locator('[data-testid=review-differing][data-figure="setting.city"]').textContent();
@@ -309,8 +283,7 @@ runScenarios(async (browser, url) => {
       await shot(page, "word-place-10-differing-copy-zh-320");
       await page.getByTestId("review-differing-take").click();
       await page.locator('[data-testid=review-conflict][data-figure="setting.city"]').waitFor();
-      await page.getByTestId("apply").click();
-      await page.getByTestId("outcome").waitFor();
+      await applyReview(page);
       const cities = textsOf(await documentState(page), "setting.city");
       assert(cities.length === 2 && cities.every((t) => t === "某市"), `both copies say the ledgers' value: ${cities}`);
       await assertPaneUsable(page, "after taking the ledgers' value for a differing copy");
@@ -318,19 +291,14 @@ runScenarios(async (browser, url) => {
   );
 
   await paneScenario(
-    browser,
-    url,
     "Word, the sample's report at 320 px: a table figure inserted at the cursor, refreshed, its review by group and cell",
     "host=word&width=320",
     async ({ page }) => {
       await page.getByTestId("word-figure").first().waitFor();
-      await page.getByTestId("place-workbook-input").setInputFiles(await tableWorkbook());
-      await page.getByTestId("convert-placeholders").waitFor();
-      await page.evaluate(() => window.__playground.word.placeCursorAfter("充分释放企业现金流"));
+      await pickWorkbook(page, await tableWorkbook());
+      await cursorAfter(page, "充分释放企业现金流");
       const paragraphs = (await documentState(page)).paragraphs;
-      await page.getByTestId("figure-search").fill("出函机构");
-      await page.getByTestId("insert-figure-eg.by_issuer").click();
-      await page.getByTestId("place-outcome").filter({ hasText: "电子保函按出函机构" }).waitFor();
+      await insertFigure(page, "出函机构", "eg.by_issuer", "电子保函按出函机构");
       let state = await documentState(page);
       const table = textsOf(state, "eg.by_issuer");
       assert(table.length === 1 && table[0].includes("出函机构") && table[0].includes("合计"), `the table figure's control: ${table}`);
@@ -340,8 +308,7 @@ runScenarios(async (browser, url) => {
       await assertPaneUsable(page, "after inserting a table figure");
       await shot(page, "word-place-11-table-inserted-zh-320");
 
-      await page.getByTestId("refresh-pick-input").setInputFiles(await tableWorkbook(40));
-      await page.getByTestId("review").waitFor();
+      await reviewRefreshFrom(page, await tableWorkbook(40));
       const changes = await page
         .locator('[data-testid=review-update][data-figure="eg.by_issuer"] [data-testid=review-table-change]')
         .allTextContents();
@@ -354,8 +321,7 @@ runScenarios(async (browser, url) => {
         "each change is one cell, not the whole table",
       );
       await shot(page, "word-place-12-table-review-zh-320");
-      await page.getByTestId("apply").click();
-      await page.getByTestId("outcome").waitFor();
+      await applyReview(page);
       state = await documentState(page);
       assert(textsOf(state, "eg.by_issuer")[0] !== table[0], "the table was refreshed in place");
       await assertPaneUsable(page, "after refreshing a table figure");
@@ -368,24 +334,18 @@ runScenarios(async (browser, url) => {
   ]) {
     const where = `place ${lang} ${width} ${input}`;
     const query = `host=word&width=${width}&${DOC}${lang === "en" ? "&lang=en" : ""}`;
-    await paneScenario(
-      browser,
-      url,
-      `Every control of 放置指标 (${lang}, ${width} px, ${input}) leaves the pane usable`,
-      query,
-      async ({ page }) => {
-        await page.getByTestId("place-figures").waitFor();
-        await assertPaneUsable(page, `${where}: on opening`);
-        await pickWorkbook(page);
-        await page.getByTestId("sim-place-cursor").click();
-        // Every insert button, the converter and the rest; the report insert would replace the clerk's words.
-        const used = await useEveryControl(page, where, input, { skip: ["insert"] });
-        for (const id of ["convert-placeholders", "insert-figure-eg.count", "insert-figure-setting.org_name", "place-workbook"])
-          assert(used.includes(`id:${id}`), `${where}: ${id} was never used (used: ${used.join(", ")})`);
-        await assertPaneUsable(page, `${where}: after every control`);
-        await assertNoHorizontalScroll(page, where);
-        if (lang === "en") await shot(page, "word-place-06-en-450");
-      },
-    );
+    await paneScenario(`Every control of 放置指标 (${lang}, ${width} px, ${input}) leaves the pane usable`, query, async ({ page }) => {
+      await page.getByTestId("place-figures").waitFor();
+      await assertPaneUsable(page, `${where}: on opening`);
+      await pickWorkbook(page);
+      await page.getByTestId("sim-place-cursor").click();
+      // Every insert button, the converter and the rest; the report insert would replace the clerk's words.
+      const used = await useEveryControl(page, where, input, { skip: ["insert"] });
+      for (const id of ["convert-placeholders", "insert-figure-eg.count", "insert-figure-setting.org_name", "place-workbook"])
+        assert(used.includes(`id:${id}`), `${where}: ${id} was never used (used: ${used.join(", ")})`);
+      await assertPaneUsable(page, `${where}: after every control`);
+      await assertNoHorizontalScroll(page, where);
+      if (lang === "en") await shot(page, "word-place-06-en-450");
+    });
   }
 });

@@ -3,27 +3,31 @@
 // (inside its table) and one 电子保函 row removed, built here with exceljs.
 // Build first: npx webpack --mode production --env playground
 // Run:         node tests/e2e/word.e2e.mjs          (screenshots go to docs/screenshots/word-*.png)
-import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import {
+  applyReview,
   assert,
   assertNoHorizontalScroll,
   assertPaneUsable,
-  DOCX_MIME,
+  downloadBy,
+  editedSample,
+  generateReport,
+  ledgersAppear,
   openPane as openPaneIn,
+  openWorkbookInExcel,
   paneScenario,
+  reviewRefreshFrom,
   repo,
   runScenarios,
-  SAMPLE_LEDGERS as SAMPLE,
+  sampleFile,
   scenario,
+  setWorkbookId,
   shot,
   shots,
-  slotTexts,
   useEveryControl,
   useEveryDropdown,
-  XLSX_MIME,
 } from "./harness.mjs";
 
 const LINK_NAMESPACE = "urn:ledger-report:link:1";
@@ -36,13 +40,13 @@ const FIGURES = JSON.parse(readFileSync(join(repo, "examples", "sample-figures.e
  * entered by mistake deleted.
  */
 async function changedWorkbook() {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(SAMPLE));
-  const partners = workbook.getWorksheet("共建单位");
-  const last = partners.actualRowCount;
-  partners.getRow(last + 1).values = [last, "内蒙古大学机关党委", new Date(Date.UTC(2022, 5, 1)), "党建联学", "有效", null, "综合科"];
-  workbook.getWorksheet("电子保函-交易一科").spliceRows(3, 1);
-  const files = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  const edited = await editedSample("台账-更新.xlsx", (workbook) => {
+    const partners = workbook.getWorksheet("共建单位");
+    const last = partners.actualRowCount;
+    partners.getRow(last + 1).values = [last, "内蒙古大学机关党委", new Date(Date.UTC(2022, 5, 1)), "党建联学", "有效", null, "综合科"];
+    workbook.getWorksheet("电子保函-交易一科").spliceRows(3, 1);
+  });
+  const files = unzipSync(new Uint8Array(edited.buffer));
   // exceljs keeps a loaded table's XML as it was; grow its range over the new row.
   const table = Object.keys(files).find(
     (name) => name.startsWith("xl/tables/") && strFromU8(files[name]).includes('name="CoConstructionUnits"'),
@@ -51,23 +55,12 @@ async function changedWorkbook() {
   files[table] = strToU8(
     strFromU8(files[table]).replace(/ref="([A-Z]+\d+):([A-Z]+)(\d+)"/g, (_, from, col, row) => `ref="${from}:${col}${Number(row) + 1}"`),
   );
-  return Buffer.from(zipSync(files));
+  return { ...edited, buffer: Buffer.from(zipSync(files)) };
 }
 
 /** The sample saved as another workbook would be: the same ledgers under another 工作簿ID. */
-async function otherWorkbook() {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(SAMPLE));
-  const settings = workbook.getWorksheet("报告设置");
-  let found = false;
-  settings.eachRow((row) => {
-    if (row.getCell(1).value === "工作簿ID") {
-      row.getCell(2).value = "00000000-0000-4000-8000-0000000000aa";
-      found = true;
-    }
-  });
-  assert(found, "the sample's 报告设置 has no 工作簿ID row");
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+function otherWorkbook() {
+  return editedSample("别处的台账.xlsx", (workbook) => setWorkbookId(workbook, "00000000-0000-4000-8000-0000000000aa"));
 }
 
 /** The generated-at line is checked as the clerk in China reads it. */
@@ -78,8 +71,8 @@ function openPane(browser, url, query) {
   return openPaneIn(browser, url, query, WORD_CONTEXT);
 }
 
-function wordScenario(browser, url, name, query, steps) {
-  return paneScenario(browser, url, name, query, steps, WORD_CONTEXT);
+function wordScenario(name, query, steps) {
+  return paneScenario(name, query, steps, WORD_CONTEXT);
 }
 
 /** Status of each figure as the pane shows it: id → { status, badge, detail }. */
@@ -129,9 +122,15 @@ async function clerkEdits(page) {
   assert(failures.length === 0, `clerk edit failed: ${failures.join("; ")}`);
 }
 
+/** In the Excel pane: the sample's report generated and saved, as the clerk's last year's report. */
+async function generatedAndSaved(page) {
+  await ledgersAppear(page);
+  await generateReport(page);
+  return downloadBy(page, "save");
+}
+
 runScenarios(async (browser, url) => {
-  const changed = await changedWorkbook();
-  const changedFile = { name: "台账-更新.xlsx", mimeType: XLSX_MIME, buffer: changed };
+  const changedFile = await changedWorkbook();
   // Every control of the Word pane — status, review, insert — at both widths, in both languages,
   // by mouse and by keyboard, proving the pane after each.
   for (const [lang, width, input] of [
@@ -148,8 +147,7 @@ runScenarios(async (browser, url) => {
       await assertPaneUsable(page, `${where}: on opening`);
       await page.getByTestId("sim-edit-figure").click();
       const used = await useEveryControl(page, `${where} status`, input);
-      await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-      await page.getByTestId("review").waitFor();
+      await reviewRefreshFrom(page, changedFile);
       await useEveryDropdown(page, `${where} review`, input);
       used.push(...(await useEveryControl(page, `${where} review`, input, { skip: ["apply", "review-cancel", "reload", "refresh-pick"] })));
       assert(
@@ -174,9 +172,7 @@ runScenarios(async (browser, url) => {
       await empty.page.getByTestId("insert-view").waitFor();
       await assertPaneUsable(empty.page, `${where} insert: on opening`);
       await useEveryControl(empty.page, `${where} insert`, input, { skip: ["insert"] });
-      await empty.page
-        .getByTestId("insert-pick-input")
-        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+      await empty.page.getByTestId("insert-pick-input").setInputFiles(sampleFile());
       await empty.page.getByTestId("insert-ready").waitFor();
       await useEveryControl(empty.page, `${where} insert ready`, input, { skip: ["insert"] });
       await assertPaneUsable(empty.page, `${where} insert: file picked`);
@@ -185,8 +181,6 @@ runScenarios(async (browser, url) => {
     });
   }
   await wordScenario(
-    browser,
-    url,
     "Word, Chinese at 320 px: status, clerk edits, 刷新数据 with a changed workbook, review, 应用",
     "host=word&width=320",
     async ({ page }) => {
@@ -222,8 +216,7 @@ runScenarios(async (browser, url) => {
       );
       await shot(page, "word-02-clerk-edits-zh-320");
 
-      await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-      await page.getByTestId("review").waitFor();
+      await reviewRefreshFrom(page, changedFile);
       assert(
         await page.getByTestId("word-review").evaluate((el) => el.contains(document.activeElement)),
         "focus should move to the review",
@@ -247,9 +240,8 @@ runScenarios(async (browser, url) => {
       await assertNoHorizontalScroll(page, "word review 320");
       await page.getByTestId("word-review").screenshot({ path: join(shots, "word-03-review-zh-320.png") });
 
-      await page.getByTestId("apply").click();
+      await applyReview(page);
       const outcome = page.getByTestId("outcome");
-      await outcome.waitFor();
       assert(await outcome.evaluate((el) => el === document.activeElement), "focus should move to the result");
       const summary = await outcome.textContent();
       assert(/更新 \d+ 项，保留手工修改 1 项，已删除 1 项/.test(summary), `result: ${summary}`);
@@ -281,26 +273,18 @@ runScenarios(async (browser, url) => {
     },
   );
 
-  await wordScenario(
-    browser,
-    url,
-    "Word: a click on a figure selects its control in the document",
-    "host=word&width=320",
-    async ({ page }) => {
-      await statuses(page);
-      const row = page.locator("[data-testid=word-figure][data-figure='eg.count']");
-      await row.getByTestId("word-figure-select").click();
-      await page.waitForFunction(() => window.__playground.word.selection()?.tag === "lr:eg.count");
-      const selected = await page.evaluate(() => window.__playground.word.selection());
-      const state = await documentState(page);
-      assert(selected.text === controlTexts(state, "eg.count")[0], `selected text ${selected.text}`);
-      await assertPaneUsable(page, "after selecting a figure");
-    },
-  );
+  await wordScenario("Word: a click on a figure selects its control in the document", "host=word&width=320", async ({ page }) => {
+    await statuses(page);
+    const row = page.locator("[data-testid=word-figure][data-figure='eg.count']");
+    await row.getByTestId("word-figure-select").click();
+    await page.waitForFunction(() => window.__playground.word.selection()?.tag === "lr:eg.count");
+    const selected = await page.evaluate(() => window.__playground.word.selection());
+    const state = await documentState(page);
+    assert(selected.text === controlTexts(state, "eg.count")[0], `selected text ${selected.text}`);
+    await assertPaneUsable(page, "after selecting a figure");
+  });
 
   await wordScenario(
-    browser,
-    url,
     "Word: before a refresh the pane says the saved file is read, and shows when it was saved",
     "host=word&width=320",
     async ({ page }) => {
@@ -315,7 +299,7 @@ runScenarios(async (browser, url) => {
           input.files = list.files;
           input.dispatchEvent(new Event("change", { bubbles: true }));
         },
-        { bytes: [...readFileSync(SAMPLE)], name: "sample-ledgers.xlsx", savedAt },
+        { bytes: [...sampleFile().buffer], name: "sample-ledgers.xlsx", savedAt },
       );
       await page.getByTestId("review").waitFor();
       const saved = await page.getByTestId("review-file-saved").textContent();
@@ -328,76 +312,67 @@ runScenarios(async (browser, url) => {
   );
 
   await wordScenario(
-    browser,
-    url,
     "Word: a hand edit the ledgers did not move is kept as written, not a conflict",
     "host=word&width=320",
     async ({ page }) => {
       await statuses(page);
       await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一; the sample still says 11
-      await page
-        .getByTestId("refresh-pick-input")
-        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
-      await page.getByTestId("review").waitFor();
+      await reviewRefreshFrom(page, sampleFile());
       assert((await page.getByTestId("review-conflict").count()) === 0, "十一 over an unchanged 11 is not a conflict");
       assert((await page.getByTestId("review-kept").textContent()).includes("党建共建单位数"), "the kept edit should be named");
       const rows = await statuses(page);
       assert(rows.get("partners.count").detail.includes("保留你的写法"), `status detail: ${rows.get("partners.count").detail}`);
-      await page.getByTestId("apply").click();
-      await page.getByTestId("outcome").waitFor();
+      await applyReview(page);
       const after = await documentState(page);
       assert(controlTexts(after, "partners.count").join() === "十一", "the clerk's 十一 must stay");
       assert((await page.getByTestId("outcome").textContent()).includes("Ctrl+Z"), "the undo hint on this platform is Ctrl+Z");
     },
   );
 
-  await scenario("Word: 生成下一年度 makes next year's report as a new file from the open document, which stays as it was", async () => {
-    const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320");
-    await statuses(page);
-    await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一
-    const before = await documentState(page);
-    const pick = () =>
-      page
-        .getByTestId("next-year-pick-input")
-        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
-    // Cancel first: nothing is saved, nothing changes.
-    await pick();
-    await page.getByTestId("next-year-file-review").waitFor();
-    await page.getByTestId("next-year-cancel").click();
-    await page.waitForFunction(() => !document.querySelector("[data-testid=next-year-file-review]"));
-    await pick();
-    await page.getByTestId("next-year-file-review").waitFor();
-    const note = await page.getByTestId("next-year-file-note").textContent();
-    assert(note.includes("2023") && note.includes(".docx") && note.includes("不会被改动"), `the note should name 2023's file: ${note}`);
-    const listed = await page
-      .locator(
-        "[data-testid=next-year-file-review] [data-testid=review-conflict], [data-testid=next-year-file-review] [data-testid=review-kept]",
-      )
-      .allTextContents();
-    assert(listed.join().includes("党建共建单位数"), `the hand-typed figure should be listed: ${listed}`);
-    await assertNoHorizontalScroll(page, "word next year file 320");
-    await page.screenshot({ path: join(shots, "word-13-next-year-file-zh-320.png"), fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("next-year-save").click()]);
-    assert(/2023\.docx$/.test(download.suggestedFilename()), `next year's file name: ${download.suggestedFilename()}`);
-    const saved = readFileSync(await download.path());
-    const xml = unzipSync(new Uint8Array(saved))["word/document.xml"];
-    assert(xml && new TextDecoder().decode(xml).includes("十一"), "the new file keeps the clerk's 十一");
-    await page.getByTestId("next-year-saved").waitFor();
-    const after = await documentState(page);
-    assert(JSON.stringify(after) === JSON.stringify(before), "the open document must not change");
-    await page.screenshot({ path: join(shots, "word-14-next-year-saved-zh-320.png"), fullPage: true });
-    // The pane still works: it reads the (unchanged, 2022) report again.
-    await page.getByTestId("reload").click();
-    await statuses(page);
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-    await context.close();
-  });
+  await wordScenario(
+    "Word: 生成下一年度 makes next year's report as a new file from the open document, which stays as it was",
+    "host=word&width=320",
+    async ({ page }) => {
+      await statuses(page);
+      await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一
+      const before = await documentState(page);
+      const pick = () => page.getByTestId("next-year-pick-input").setInputFiles(sampleFile());
+      // Cancel first: nothing is saved, nothing changes.
+      await pick();
+      await page.getByTestId("next-year-file-review").waitFor();
+      await page.getByTestId("next-year-cancel").click();
+      await page.waitForFunction(() => !document.querySelector("[data-testid=next-year-file-review]"));
+      await pick();
+      await page.getByTestId("next-year-file-review").waitFor();
+      const note = await page.getByTestId("next-year-file-note").textContent();
+      assert(note.includes("2023") && note.includes(".docx") && note.includes("不会被改动"), `the note should name 2023's file: ${note}`);
+      const listed = await page
+        .locator(
+          "[data-testid=next-year-file-review] [data-testid=review-conflict], [data-testid=next-year-file-review] [data-testid=review-kept]",
+        )
+        .allTextContents();
+      assert(listed.join().includes("党建共建单位数"), `the hand-typed figure should be listed: ${listed}`);
+      await assertNoHorizontalScroll(page, "word next year file 320");
+      await page.screenshot({ path: join(shots, "word-13-next-year-file-zh-320.png"), fullPage: true });
+      const nextYear = await downloadBy(page, "next-year-save");
+      assert(/2023\.docx$/.test(nextYear.name), `next year's file name: ${nextYear.name}`);
+      const xml = nextYear.parts()["word/document.xml"];
+      assert(xml && new TextDecoder().decode(xml).includes("十一"), "the new file keeps the clerk's 十一");
+      await page.getByTestId("next-year-saved").waitFor();
+      const after = await documentState(page);
+      assert(JSON.stringify(after) === JSON.stringify(before), "the open document must not change");
+      await page.screenshot({ path: join(shots, "word-14-next-year-saved-zh-320.png"), fullPage: true });
+      // The pane still works: it reads the (unchanged, 2022) report again.
+      await page.getByTestId("reload").click();
+      await statuses(page);
+    },
+  );
 
   // Word on a Mac cannot download from the pane: next year is made in the open document, with its Save As warning.
-  await scenario(
+  await wordScenario(
     "Word on a Mac: 生成下一年度 turns the open report into next year's, words kept, the hand-typed figure listed and kept",
-    async () => {
-      const { page, context, pageErrors } = await openPane(browser, url, "host=word&width=320&platform=Mac");
+    "host=word&width=320&platform=Mac",
+    async ({ page }) => {
       await statuses(page);
       await page.getByTestId("sim-edit-narrative").click();
       await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一
@@ -406,9 +381,7 @@ runScenarios(async (browser, url) => {
         controlTexts(before, "setting.year").every((t) => t === "2022"),
         `the report's year: ${controlTexts(before, "setting.year")}`,
       );
-      await page
-        .getByTestId("next-year-pick-input")
-        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
+      await page.getByTestId("next-year-pick-input").setInputFiles(sampleFile());
       await page.getByTestId("review").waitFor();
       const note = await page.getByTestId("next-year-note").textContent();
       assert(note.includes("2023") && note.includes("另存为"), `the note should say 2023 and Save As: ${note}`);
@@ -416,8 +389,7 @@ runScenarios(async (browser, url) => {
       assert(listed.join().includes("党建共建单位数"), `the hand-typed figure should be listed: ${listed}`);
       await assertNoHorizontalScroll(page, "word next year 320");
       await page.screenshot({ path: join(shots, "word-12-next-year-zh-320.png"), fullPage: true });
-      await page.getByTestId("apply").click();
-      await page.getByTestId("outcome").waitFor();
+      await applyReview(page);
       const after = await documentState(page);
       assert(
         controlTexts(after, "setting.year").every((t) => t === "2023"),
@@ -432,45 +404,31 @@ runScenarios(async (browser, url) => {
       // The pane still works: it reads the document again as the 2023 report.
       await page.getByTestId("reload").click();
       await statuses(page);
-      assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
-      await context.close();
     },
   );
 
-  await scenario("Word on a Mac: the undo hint says ⌘Z", async () => {
-    const { page, context } = await openPane(browser, url, "host=word&width=320&platform=Mac");
+  await wordScenario("Word on a Mac: the undo hint says ⌘Z", "host=word&width=320&platform=Mac", async ({ page }) => {
     await statuses(page);
-    await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-    await page.getByTestId("review").waitFor();
-    await page.getByTestId("apply").click();
-    await page.getByTestId("outcome").waitFor();
+    await reviewRefreshFrom(page, changedFile);
+    await applyReview(page);
     assert(
       (await page.getByTestId("outcome").textContent()).includes("⌘Z"),
       `undo hint: ${await page.getByTestId("outcome").textContent()}`,
     );
-    await context.close();
   });
 
-  await wordScenario(
-    browser,
-    url,
-    "Word: taking the new value for one hand-edited figure writes it",
-    "host=word&width=320",
-    async ({ page }) => {
-      await statuses(page);
-      await page.getByTestId("sim-edit-figure").click();
-      await page.getByTestId("refresh-pick-input").setInputFiles(changedFile);
-      await page.getByTestId("review").waitFor();
-      await page.getByTestId("review-conflict").getByRole("radio", { name: "采用新值" }).check();
-      await page.getByTestId("apply").click();
-      await page.getByTestId("outcome").waitFor();
-      const after = await documentState(page);
-      assert(controlTexts(after, "partners.count").join() === "12", `partners.count: ${controlTexts(after, "partners.count")}`);
-      assert((await page.getByTestId("outcome").textContent()).includes("保留手工修改 0 项"), "no edit should be counted as kept");
-    },
-  );
+  await wordScenario("Word: taking the new value for one hand-edited figure writes it", "host=word&width=320", async ({ page }) => {
+    await statuses(page);
+    await page.getByTestId("sim-edit-figure").click();
+    await reviewRefreshFrom(page, changedFile);
+    await page.getByTestId("review-conflict").getByRole("radio", { name: "采用新值" }).check();
+    await applyReview(page);
+    const after = await documentState(page);
+    assert(controlTexts(after, "partners.count").join() === "12", `partners.count: ${controlTexts(after, "partners.count")}`);
+    assert((await page.getByTestId("outcome").textContent()).includes("保留手工修改 0 项"), "no edit should be counted as kept");
+  });
 
-  await wordScenario(browser, url, "Word, English at 450 px: the status view", "host=word&lang=en&width=450", async ({ page }) => {
+  await wordScenario("Word, English at 450 px: the status view", "host=word&lang=en&width=450", async ({ page }) => {
     await statuses(page);
     await page.getByTestId("sim-edit-figure").click();
     await page.getByTestId("sim-delete-figure").click();
@@ -488,47 +446,37 @@ runScenarios(async (browser, url) => {
     await shot(page, "word-05-status-en-450");
   });
 
-  await wordScenario(
-    browser,
-    url,
-    "Word, unlinked document: 插入报告 from a picked workbook",
-    "host=word&empty=1&width=320",
-    async ({ page }) => {
-      await page.getByTestId("insert-view").waitFor();
-      await page
-        .getByTestId("insert-pick-input")
-        .setInputFiles({ name: "sample-ledgers.xlsx", mimeType: XLSX_MIME, buffer: readFileSync(SAMPLE) });
-      await page.getByTestId("insert-ready").waitFor();
-      assert(
-        (await page.getByTestId("insert-ready").textContent()).includes("替换当前文档中的全部内容"),
-        "the pane must say the insert replaces the document",
-      );
-      await assertNoHorizontalScroll(page, "word insert 320");
-      await shot(page, "word-06-insert-zh-320");
-      await page.getByTestId("insert").click();
-      const outcome = page.getByTestId("outcome");
-      await outcome.waitFor();
-      assert((await outcome.textContent()).includes("保留了页面设置和页码"), `insert outcome: ${await outcome.textContent()}`);
-      const rows = await statuses(page);
-      assert(
-        FIGURES.every((id) => rows.has(id)),
-        `the inserted report should list every figure, saw ${[...rows.keys()].join()}`,
-      );
-      const state = await documentState(page);
-      assert(
-        FIGURES.every((id) => controlTexts(state, id).length > 0),
-        "the figure controls were not inserted",
-      );
-      linkXml(state);
-      await shot(page, "word-07-inserted-zh-320");
-    },
-  );
+  await wordScenario("Word, unlinked document: 插入报告 from a picked workbook", "host=word&empty=1&width=320", async ({ page }) => {
+    await page.getByTestId("insert-view").waitFor();
+    await page.getByTestId("insert-pick-input").setInputFiles(sampleFile());
+    await page.getByTestId("insert-ready").waitFor();
+    assert(
+      (await page.getByTestId("insert-ready").textContent()).includes("替换当前文档中的全部内容"),
+      "the pane must say the insert replaces the document",
+    );
+    await assertNoHorizontalScroll(page, "word insert 320");
+    await shot(page, "word-06-insert-zh-320");
+    await page.getByTestId("insert").click();
+    const outcome = page.getByTestId("outcome");
+    await outcome.waitFor();
+    assert((await outcome.textContent()).includes("保留了页面设置和页码"), `insert outcome: ${await outcome.textContent()}`);
+    const rows = await statuses(page);
+    assert(
+      FIGURES.every((id) => rows.has(id)),
+      `the inserted report should list every figure, saw ${[...rows.keys()].join()}`,
+    );
+    const state = await documentState(page);
+    assert(
+      FIGURES.every((id) => controlTexts(state, id).length > 0),
+      "the figure controls were not inserted",
+    );
+    linkXml(state);
+    await shot(page, "word-07-inserted-zh-320");
+  });
 
-  const otherFile = { name: "别处的台账.xlsx", mimeType: XLSX_MIME, buffer: await otherWorkbook() };
+  const otherFile = await otherWorkbook();
 
   await wordScenario(
-    browser,
-    url,
     "Word: 刷新数据 from another workbook shows both and asks; cancel writes nothing, proceed reviews",
     "host=word&width=320",
     async ({ page }) => {
@@ -558,8 +506,7 @@ runScenarios(async (browser, url) => {
         "the review should say it is another workbook",
       );
       await assertNoHorizontalScroll(page, "word other workbook 320");
-      await page.getByTestId("apply").click();
-      await page.getByTestId("outcome").waitFor();
+      await applyReview(page);
       // The pane still works: reload reads the document again.
       await page.getByTestId("reload").click();
       await statuses(page);
@@ -567,21 +514,12 @@ runScenarios(async (browser, url) => {
   );
 
   await wordScenario(
-    browser,
-    url,
     "Excel: 更新已有报告 of a report from another workbook shows both and asks before anything",
     "width=320",
     async ({ page }) => {
-      await page.getByTestId("ledger-card").first().waitFor();
-      await page.getByTestId("tab-generate").click();
-      await page.getByTestId("generate").click();
-      await page.getByTestId("result").waitFor();
-      const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
-      const reportFile = { name: original.suggestedFilename(), mimeType: DOCX_MIME, buffer: readFileSync(await original.path()) };
+      const reportFile = (await generatedAndSaved(page)).file;
       // The clerk opens a different workbook in Excel and picks that report.
-      await page.getByTestId("sim-file-input").setInputFiles(otherFile);
-      await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "别处的台账.xlsx");
-      await page.getByTestId("ledger-card").first().waitFor();
+      await openWorkbookInExcel(page, otherFile);
       await page.getByTestId("tab-generate").click();
       await page.getByTestId("update-pick-input").setInputFiles(reportFile);
       const dialog = page.getByTestId("other-workbook-dialog");
@@ -596,28 +534,20 @@ runScenarios(async (browser, url) => {
       await dialog.waitFor();
       await page.getByTestId("other-workbook-proceed").click();
       await page.getByTestId("update-review").waitFor();
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("update-save").click()]);
-      assert(download.suggestedFilename().endsWith(".refreshed.docx"), `file name ${download.suggestedFilename()}`);
+      const refreshed = await downloadBy(page, "update-save");
+      assert(refreshed.name.endsWith(".refreshed.docx"), `file name ${refreshed.name}`);
     },
   );
 
   await wordScenario(
-    browser,
-    url,
     "Excel: 生成下一年度 from last year's report downloads next year's report, the old file untouched",
     "width=320",
     async ({ page }) => {
-      await page.getByTestId("ledger-card").first().waitFor();
-      await page.getByTestId("tab-generate").click();
-      await page.getByTestId("generate").click();
-      await page.getByTestId("result").waitFor();
-      const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
-      const reportName = original.suggestedFilename();
-      const reportBytes = readFileSync(await original.path());
-      const lastYear = slotTexts(strFromU8(unzipSync(new Uint8Array(reportBytes))["word/document.xml"])).get("setting.year")?.[0];
+      const report = await generatedAndSaved(page);
+      const lastYear = report.slots().get("setting.year")?.[0];
       assert(lastYear === "2022", `the generated report's year: ${lastYear}`);
 
-      await page.getByTestId("update-next-year-pick-input").setInputFiles({ name: reportName, mimeType: DOCX_MIME, buffer: reportBytes });
+      await page.getByTestId("update-next-year-pick-input").setInputFiles(report.file);
       await page.getByTestId("update-review").waitFor();
       const note = await page.getByTestId("update-next-year-note").textContent();
       assert(note.includes("2022") && note.includes("2023"), `the note should name both years: ${note}`);
@@ -626,43 +556,32 @@ runScenarios(async (browser, url) => {
       await assertNoHorizontalScroll(page, "excel next year 320");
       await page.getByTestId("update-report").screenshot({ path: join(shots, "word-11-excel-next-year-zh-320.png") });
 
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("update-save").click()]);
-      const name = download.suggestedFilename();
-      assert(name.includes("2023") && name !== reportName, `next year's file name ${name} (last year's ${reportName})`);
-      const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
-      const slots = slotTexts(strFromU8(parts["word/document.xml"]));
+      const nextYear = await downloadBy(page, "update-save");
+      const name = nextYear.name;
+      assert(name.includes("2023") && name !== report.name, `next year's file name ${name} (last year's ${report.name})`);
+      const slots = nextYear.slots();
       assert(
         slots.get("setting.year")?.every((t) => t === "2023"),
         `setting.year in next year's file: ${slots.get("setting.year")}`,
       );
       assert((await page.getByTestId("update-save-note").textContent()).includes(name), "the save note should name the new file");
       // The pane still works: an ordinary update of the same report right after.
-      await page.getByTestId("update-pick-input").setInputFiles({ name: reportName, mimeType: DOCX_MIME, buffer: reportBytes });
+      await page.getByTestId("update-pick-input").setInputFiles(report.file);
       await page.waitForFunction(() => !document.querySelector("[data-testid=update-next-year-note]"));
       await page.getByTestId("update-review").waitFor();
     },
   );
 
   await wordScenario(
-    browser,
-    url,
     "Excel: 更新已有报告 with a generated .docx downloads a .refreshed.docx with the new figures",
     "width=320",
     async ({ page }) => {
-      await page.getByTestId("ledger-card").first().waitFor();
-      await page.getByTestId("tab-generate").click();
-      await page.getByTestId("generate").click();
-      await page.getByTestId("result").waitFor();
-      const [original] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
-      const reportName = original.suggestedFilename();
-      const reportBytes = readFileSync(await original.path());
+      const report = await generatedAndSaved(page);
 
       // The ledgers change in Excel: the side panel opens the changed copy in the simulated host.
-      await page.getByTestId("sim-file-input").setInputFiles(changedFile);
-      await page.waitForFunction(() => document.querySelector("[data-testid=sim-file]")?.textContent === "台账-更新.xlsx");
-      await page.getByTestId("ledger-card").first().waitFor();
+      await openWorkbookInExcel(page, changedFile);
       await page.getByTestId("tab-generate").click();
-      await page.getByTestId("update-pick-input").setInputFiles({ name: reportName, mimeType: DOCX_MIME, buffer: reportBytes });
+      await page.getByTestId("update-pick-input").setInputFiles(report.file);
       await page.getByTestId("update-review").waitFor();
       const updates = await page
         .getByTestId("review-update")
@@ -678,11 +597,10 @@ runScenarios(async (browser, url) => {
       await assertNoHorizontalScroll(page, "excel update 320");
       await page.getByTestId("update-report").screenshot({ path: join(shots, "word-08-excel-update-zh-320.png") });
 
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("update-save").click()]);
-      const expected = reportName.replace(/\.docx$/, ".refreshed.docx");
-      assert(download.suggestedFilename() === expected, `file name ${download.suggestedFilename()}, expected ${expected}`);
-      const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
-      const slots = slotTexts(strFromU8(parts["word/document.xml"]));
+      const refreshed = await downloadBy(page, "update-save");
+      const expected = report.name.replace(/\.docx$/, ".refreshed.docx");
+      assert(refreshed.name === expected, `file name ${refreshed.name}, expected ${expected}`);
+      const slots = refreshed.slots();
       assert(slots.get("eg.count")?.join() === "3371", `eg.count in the refreshed file: ${slots.get("eg.count")}`);
       assert(
         slots.get("partners.count")?.every((t) => t === "12"),

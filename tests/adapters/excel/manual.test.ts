@@ -115,44 +115,50 @@ describe("writing a manual value into 指标定义", () => {
 });
 
 describe("refusing to write a manual value", () => {
-  it("tells the clerk to run 初始化工作簿 when the workbook has no 指标定义, writing nothing", async () => {
-    const wb = smallWorkbook();
+  /** Writes a manual value the adapter must refuse: returns the error, having checked the workbook is as it was. */
+  async function refusedWrite(wb: SimWorkbook, id = "goals.count", value = 25) {
     const before = clone(wb);
     const { sim, source } = sourceOver(wb);
-    await expect(source.writeManualValue("goals.count", 25)).rejects.toMatchObject({
+    const error = await source.writeManualValue(id, value).then(
+      (written) => new Error(`written where it should be refused: ${JSON.stringify(written)}`),
+      (e: unknown) => e,
+    );
+    expect(wb).toEqual(before);
+    return { error, sim };
+  }
+
+  it("tells the clerk to run 初始化工作簿 when the workbook has no 指标定义, writing nothing", async () => {
+    const wb = smallWorkbook();
+    const { error, sim } = await refusedWrite(wb);
+    expect(error).toMatchObject({
       name: "WorkbookSourceError",
       code: "excel.definitions_missing",
       message: expect.stringContaining("初始化工作簿"),
       messageEn: expect.stringContaining("Set up workbook"),
     });
-    expect(wb).toEqual(before);
     expect(sim.stats.syncs).toBeLessThanOrEqual(2);
   });
 
   it("names the sheet and the cell when 指标定义 is protected, writing nothing", async () => {
     const wb = workbookWith(definitionsSheet({ protected: true }));
-    const before = clone(wb);
-    const { sim, source } = sourceOver(wb);
-    await expect(source.writeManualValue("goals.count", 25)).rejects.toMatchObject({
+    const { error, sim } = await refusedWrite(wb);
+    expect(error).toMatchObject({
       code: "excel.sheet_protected",
       cell: "指标定义!H2",
       message: expect.stringContaining("工作表「指标定义」受保护"),
       messageEn: expect.stringContaining('Sheet "指标定义" is protected'),
     });
-    expect(wb).toEqual(before);
     expect(sim.stats.syncs).toBe(2);
   });
 
   it("says the figure is not in 指标定义 when its id has no row", async () => {
     const wb = workbookWith(definitionsSheet());
-    const before = clone(wb);
-    const { source } = sourceOver(wb);
-    await expect(source.writeManualValue("goals.total", 25)).rejects.toMatchObject({
+    const { error } = await refusedWrite(wb, "goals.total");
+    expect(error).toMatchObject({
       code: "excel.figure_not_found",
       message: expect.stringContaining("“goals.total”"),
       messageEn: expect.stringContaining('"goals.total"'),
     });
-    expect(wb).toEqual(before);
   });
 
   it("asks for a 手工值 column when the header row has none", async () => {
@@ -162,8 +168,8 @@ describe("refusing to write a manual value", () => {
         ["goals.count", "目标要求条数", ""],
       ]),
     );
-    const { source } = sourceOver(wb);
-    await expect(source.writeManualValue("goals.count", 25)).rejects.toMatchObject({
+    const { error } = await refusedWrite(wb);
+    expect(error).toMatchObject({
       code: "excel.manual_column_missing",
       cell: "指标定义!A1",
       message: expect.stringContaining("手工值"),
@@ -172,8 +178,8 @@ describe("refusing to write a manual value", () => {
 
   it("says the built-in definitions are in use when 指标定义 has no 指标ID header row", async () => {
     const wb = workbookWith(sheet("指标定义", [["随便写的备注"]]));
-    const { source } = sourceOver(wb);
-    await expect(source.writeManualValue("goals.count", 25)).rejects.toMatchObject({
+    const { error } = await refusedWrite(wb);
+    expect(error).toMatchObject({
       code: "excel.definitions_no_header",
       cell: "指标定义!A1",
     });

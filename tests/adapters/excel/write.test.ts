@@ -3,6 +3,7 @@ import { rowRuns } from "../../../src/adapters/excel/workbook-source";
 import { createSimulatedExcel, type SimOptions, type SimWorkbook } from "../../../src/simulated-host";
 import { clone, settingsSheet, sheet, smallWorkbook, sourceOver as simulatedSource } from "./fixtures";
 import { GUARANTEE_HEADERS } from "../../../bench/generate-ledger";
+import { NEW_WORKBOOK_SHEETS } from "../../helpers/new-workbook";
 
 const CONFIG: SetUpConfig = {
   settingsRows: [
@@ -286,16 +287,7 @@ describe("setting up the workbook", () => {
     const { sim, source } = sourceOver(wb);
     const result = await source.setUp();
     expect(result.added).toEqual([]);
-    expect(result.failed.map((f) => f.sheet)).toEqual([
-      "报告设置",
-      "指标定义",
-      "学习记录",
-      "共建单位",
-      "电子保函",
-      "活动记录",
-      "人员",
-      "队伍",
-    ]);
+    expect(result.failed.map((f) => f.sheet)).toEqual(NEW_WORKBOOK_SHEETS);
     expect(result.failed[0].reason).toContain("受保护");
     expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   });

@@ -31,6 +31,14 @@ const envOf = wordEnvironment;
 
 const storedRecord = storedLinkRecord;
 
+/** The refresh (read and plan) after entries made late in the year: the change most tests start from. */
+function refreshWithLateEntries(options: Parameters<typeof refreshInWord>[1] = {}) {
+  return refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, ...options });
+}
+
+/** Run against this simulated Word rather than the installed one. */
+const inWord = (sim: SimulatedWord) => ({ run: sim.Word.run, env: envOf(sim) });
+
 function textsByTag(sim: SimulatedWord): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const c of sim.document.controls()) (out[c.tag] ??= []).push(c.text);
@@ -66,7 +74,7 @@ describe("refreshing the open report in Word", () => {
   test("plans updates, the hand edit as a conflict and the deleted figure as removed, reading in one sync and one more for the hand-edited figure's reviewed text", async () => {
     clerkEdits(sim);
     sim.resetStats();
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    const refresh = await refreshWithLateEntries();
     expect(sim.stats.syncs).toBe(2);
     expect(refresh.plan.updated).toEqual([
       { id: "study.topic.count", old: "1", new: "2" },
@@ -82,7 +90,7 @@ describe("refreshing the open report in Word", () => {
   test("writes in two syncs (look, then write and read back), keeping the narrative edit and the hand edit and not re-inserting the deleted figure", async () => {
     clerkEdits(sim);
     const before = textsByTag(sim);
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    const refresh = await refreshWithLateEntries();
     sim.resetStats();
     const result = await refresh.apply();
     expect(sim.stats.syncs).toBe(2);
@@ -112,7 +120,7 @@ describe("refreshing the open report in Word", () => {
 
   test("rewrites the link record with the new figures, keeping the written text of a kept conflict", async () => {
     clerkEdits(sim);
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    const refresh = await refreshWithLateEntries();
     await refresh.apply();
     const record = storedRecord(sim);
     expect(record.generatedAt).toBe(REFRESHED_AT);
@@ -125,7 +133,7 @@ describe("refreshing the open report in Word", () => {
 
   test("replaces the hand edit when told to overwrite conflicts", async () => {
     clerkEdits(sim);
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, overwriteConflicts: true });
+    const refresh = await refreshWithLateEntries({ overwriteConflicts: true });
     expect(refresh.plan.conflicts.map((c) => [c.id, c.resolution])).toEqual([["study.seminar.count", "take"]]);
     await refresh.apply();
     expect(textsByTag(sim)["lr:study.seminar.count"]).toEqual(["2"]);
@@ -134,7 +142,7 @@ describe("refreshing the open report in Word", () => {
 
   test("writes the plan made again with the clerk's per-figure choice", async () => {
     clerkEdits(sim);
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    const refresh = await refreshWithLateEntries();
     const chosen = refresh.replan({ choices: { "study.seminar.count": "take" } });
     await refresh.apply(chosen);
     expect(textsByTag(sim)["lr:study.seminar.count"]).toEqual(["2"]);
@@ -142,10 +150,7 @@ describe("refreshing the open report in Word", () => {
   });
 
   test("keeps the write to two syncs however many figures change", async () => {
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
-      generatedAt: REFRESHED_AT,
-      overrides: { orgShort: "市交易中心", city: "某某市" },
-    });
+    const refresh = await refreshWithLateEntries({ overrides: { orgShort: "市交易中心", city: "某某市" } });
     expect(refresh.plan.writes.length).toBeGreaterThan(6);
     sim.resetStats();
     await refresh.apply();
@@ -154,7 +159,7 @@ describe("refreshing the open report in Word", () => {
   });
 
   test("reports a figure the clerk changed between the review and the write", async () => {
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    const refresh = await refreshWithLateEntries();
     sim.document.typeInControl("lr:eg.count", "约3");
     const result = await refresh.apply();
     expect(result.changedSinceReview).toEqual(["eg.count"]);
@@ -167,7 +172,7 @@ describe("refreshing the open report in Word", () => {
     expect(blank.stats.syncs).toBe(1);
     expect(read.problem?.code).toBe("not_linked");
     expect(read.problem?.message).toContain("不是由台账成文生成的报告");
-    await expect(refreshInWord(ledgerWorkbook(), { run: blank.Word.run, env: envOf(blank) })).rejects.toMatchObject({ code: "not_linked" });
+    await expect(refreshInWord(ledgerWorkbook(), inWord(blank))).rejects.toMatchObject({ code: "not_linked" });
   });
 
   test("refuses figures whose link part is gone, counting the controls it found", async () => {
@@ -190,7 +195,7 @@ describe("refreshing the open report in Word", () => {
   test("uses the first readable record when a report was inserted twice, and leaves one after the write", async () => {
     sim.document.addCustomXmlPart(linkRecordToXml({ ...link, generatedAt: "2024-01-01T00:00:00.000Z" }));
     sim.resetStats();
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT });
+    const refresh = await refreshWithLateEntries();
     expect(sim.stats.syncs).toBe(2);
     await refresh.apply();
     expect(storedRecord(sim).generatedAt).toBe(REFRESHED_AT);
@@ -202,7 +207,7 @@ describe("on hosts without WordApi 1.4 or with stricter null objects", () => {
     const sim = createSimulatedWord(reportBytes, opts);
     clerkEdits(sim);
     const env = envOf(sim);
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env });
+    const refresh = await refreshWithLateEntries({ run: sim.Word.run, env });
     const readSyncs = sim.stats.syncs;
     const result = await refresh.apply();
     return { sim, refresh, result, readSyncs, writeSyncs: sim.stats.syncs - readSyncs };
@@ -290,11 +295,7 @@ describe("the Word path and the file patcher", () => {
   test("agree with a Word edit made through the simulated host", async () => {
     const sim = createSimulatedWord(reportBytes);
     clerkEdits(sim);
-    const viaHost = await refreshInWord(ledgerWorkbook(withLateEntries()), {
-      generatedAt: REFRESHED_AT,
-      run: sim.Word.run,
-      env: envOf(sim),
-    });
+    const viaHost = await refreshWithLateEntries(inWord(sim));
     const edited = editDocumentXml(reportBytes, (xml) =>
       deleteControlXml(typeInControlXml(xml, "lr:study.seminar.count", "3次左右"), "lr:partners.count"),
     );
@@ -310,11 +311,7 @@ describe("the Word path and the file patcher", () => {
 describe("applyRefresh", () => {
   test("refuses a plan whose writes do not match the controls it carries", async () => {
     const sim = createSimulatedWord(reportBytes);
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
-      generatedAt: REFRESHED_AT,
-      run: sim.Word.run,
-      env: envOf(sim),
-    });
+    const refresh = await refreshWithLateEntries(inWord(sim));
     const broken = { ...refresh.plan, writes: [{ index: 0, id: "eg.count", text: "9" }] };
     await expect(applyRefresh(broken, sim.Word.run, envOf(sim))).rejects.toThrow("does not match");
     expect(textsByTag(sim)["lr:eg.count"]).toEqual(["2"]);
@@ -340,11 +337,7 @@ describe("Word's empty and null results (real hosts, not the happy path)", () =>
 
   test("skips and reports a figure deleted after the review, writes the others and stores the link record", async () => {
     const sim = createSimulatedWord(reportBytes);
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
-      generatedAt: REFRESHED_AT,
-      run: sim.Word.run,
-      env: envOf(sim),
-    });
+    const refresh = await refreshWithLateEntries(inWord(sim));
     expect(refresh.plan.writes.map((w) => w.id)).toContain("eg.count");
     sim.document.deleteControl("lr:eg.count");
     const result = await refresh.apply();
@@ -359,11 +352,7 @@ describe("Word's empty and null results (real hosts, not the happy path)", () =>
 
   test("keeps a figure the clerk locked or retyped after the review instead of failing half-way or overwriting it", async () => {
     const sim = createSimulatedWord(reportBytes);
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
-      generatedAt: REFRESHED_AT,
-      run: sim.Word.run,
-      env: envOf(sim),
-    });
+    const refresh = await refreshWithLateEntries(inWord(sim));
     sim.document.lockControl("lr:eg.firms");
     sim.document.typeInControl("lr:eg.count", "约3");
     const result = await refresh.apply();
@@ -391,7 +380,7 @@ describe("Track Changes", () => {
     test(`never calls a figure written under Track Changes a hand edit on the next refresh (WordApi ${sets.WordApi})`, async () => {
       const sim = createSimulatedWord(reportBytes, { supportedSets: sets, changeTracking: true });
       const env = envOf(sim);
-      const first = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: sim.Word.run, env });
+      const first = await refreshWithLateEntries({ run: sim.Word.run, env });
       const applied = await first.apply();
       expect(applied.notTaken).toEqual([]);
       // ContentControl.text now holds the deleted old value too; the reader sees the new one.
@@ -409,25 +398,17 @@ describe("Track Changes", () => {
   test("reports a figure the clerk retyped under Track Changes with the text the clerk sees", async () => {
     const sim = createSimulatedWord(reportBytes, { changeTracking: true });
     sim.document.typeInControl("lr:eg.count", "约3");
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
-      generatedAt: REFRESHED_AT,
-      run: sim.Word.run,
-      env: envOf(sim),
-    });
+    const refresh = await refreshWithLateEntries(inWord(sim));
     expect(refresh.plan.conflicts).toEqual([{ id: "eg.count", written: "2", current: "约3", new: "3", resolution: "keep" }]);
   });
 
   test("tells the clerk that the refresh will show as tracked changes when Track Changes is on", async () => {
     const sim = createSimulatedWord(reportBytes, { changeTracking: true });
-    const refresh = await refreshInWord(ledgerWorkbook(withLateEntries()), {
-      generatedAt: REFRESHED_AT,
-      run: sim.Word.run,
-      env: envOf(sim),
-    });
+    const refresh = await refreshWithLateEntries(inWord(sim));
     expect(refresh.notices.map((n) => n.messageEn)).toEqual([expect.stringContaining("Track Changes")]);
     expect(refresh.notices[0].message).toContain("修订");
     const off = createSimulatedWord(reportBytes);
-    const plain = await refreshInWord(ledgerWorkbook(withLateEntries()), { generatedAt: REFRESHED_AT, run: off.Word.run, env: envOf(off) });
+    const plain = await refreshWithLateEntries(inWord(off));
     expect(plain.notices).toEqual([]);
   });
 });
@@ -441,7 +422,7 @@ describe("a report whose controls another word processor left untagged (LibreOff
     const read = await readLinkedReport(sim.Word.run, envOf(sim));
     expect(read.problem).toMatchObject({ code: "link_missing", message: expect.stringContaining("更新已有报告") });
     expect(read.problem?.messageEn).toContain("LibreOffice");
-    await expect(refreshInWord(ledgerWorkbook(withLateEntries()), { run: sim.Word.run, env: envOf(sim) })).rejects.toMatchObject({
+    await expect(refreshInWord(ledgerWorkbook(withLateEntries()), inWord(sim))).rejects.toMatchObject({
       code: "link_missing",
     });
   });

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
 import { XlsxReadError, readXlsx, readXlsxAsync } from "../../../src/adapters/xlsx";
 import { nodeZipCodec } from "../../../src/adapters/xlsx/node-codec";
 import { compareWithReference } from "./compare";
+import { exceljsXlsx } from "./fixtures";
 
 // The brief's path, and the shared folder beside the checkout where the corpus actually lives.
 const CORPUS =
@@ -35,15 +35,9 @@ const EXCELJS_TOO_SLOW = new Set(["57893-many-merges.xlsx"]);
  */
 const KNOWN_MISMATCHES = 7;
 
-async function exceljsBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  build(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
 describe("equivalence with exceljs", () => {
   it("reads exceljs-written workbooks to exactly exceljs's values", async () => {
-    const plain = await exceljsBytes((wb) => {
+    const plain = await exceljsXlsx((wb) => {
       const ws = wb.addWorksheet("学习记录");
       ws.addRow(["日期", "主题", "人数", "金额", "完成", "备注"]);
       for (let i = 0; i < 200; i++) {
@@ -70,7 +64,7 @@ describe("equivalence with exceljs", () => {
       other.getCell("C5").value = -1.5e-10;
       other.getCell("XFD1").value = "far right";
     });
-    const in1904 = await exceljsBytes((wb) => {
+    const in1904 = await exceljsXlsx((wb) => {
       wb.properties.date1904 = true;
       const ws = wb.addWorksheet("保函");
       ws.addRow([new Date(Date.UTC(2024, 2, 1)), new Date(Date.UTC(1904, 0, 2))]);

@@ -1,5 +1,6 @@
 // Hand-built .xlsx packages for the cases generators rarely write (inline strings, missing `r`,
 // `x:` prefixes, t="d", 1904 dates, hidden sheets, tables), zipped with fflate.
+import ExcelJS from "exceljs";
 import { crc32 } from "node:zlib";
 import { strToU8, zipSync, type Zippable } from "fflate";
 
@@ -173,4 +174,11 @@ export function deflatedSpaces(prefix: string, repeat: number, suffix: string): 
   code(0, 7); // end of block
   stored(enc.encode(" ".repeat((repeat - 1) % 258) + suffix), true);
   return new Uint8Array(out);
+}
+
+/** The .xlsx exceljs writes for the workbook `build` fills in: a file as another program makes it. */
+export async function exceljsXlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -10,17 +10,7 @@ import {
 } from "../../../src/adapters/xlsx";
 import { nodeZipCodec } from "../../../src/adapters/xlsx/node-codec";
 import { NS, deflatedSpaces, handXlsx, rawZip, worksheet } from "./fixtures";
-
-/** The error a read throws, failing the test if it returns or throws anything else. */
-function errorOf(read: () => unknown): XlsxReadError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof XlsxReadError) return e;
-    throw new Error(`expected XlsxReadError, got ${String(e)}`);
-  }
-  throw new Error("expected the read to fail");
-}
+import { thrown } from "../../helpers/thrown";
 
 function indexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
@@ -75,7 +65,7 @@ describe.each([
   it("refuses a 600 MB bomb from its declared size before inflating it", () => {
     const bytes = bomb(600 * 1024 * 1024);
     expect(bytes.length).toBeLessThan(5_000_000);
-    const err = errorOf(() => readXlsx(bytes));
+    const err = thrown(XlsxReadError, () => readXlsx(bytes));
     expect(err.code).toBe("limit_uncompressed");
     expect(err.message).toContain("512 MiB");
     expect(err.messageEn).toContain("512 MiB");
@@ -84,14 +74,14 @@ describe.each([
   it("stops a bomb that lies about its size while inflating, without holding the output", () => {
     const bytes = bomb(600 * 1024 * 1024, 1000);
     const before = process.memoryUsage().rss;
-    const err = errorOf(() => readXlsx(bytes, { limits: { maxUncompressedBytes: 96 * 1024 * 1024 } }));
+    const err = thrown(XlsxReadError, () => readXlsx(bytes, { limits: { maxUncompressedBytes: 96 * 1024 * 1024 } }));
     expect(err.code).toBe("limit_uncompressed");
     expect(err.messageEn).toContain("96 MiB");
     expect(process.memoryUsage().rss - before).toBeLessThan(80 * 1024 * 1024);
   });
 
   it("stops on the compression ratio when a ratio limit is set", () => {
-    const err = errorOf(() => readXlsx(bomb(20 * 1024 * 1024, 1000), { limits: { maxCompressionRatio: 100 } }));
+    const err = thrown(XlsxReadError, () => readXlsx(bomb(20 * 1024 * 1024, 1000), { limits: { maxCompressionRatio: 100 } }));
     expect(err.code).toBe("limit_ratio");
     expect(err.messageEn).toContain("100:1");
   });
@@ -102,8 +92,8 @@ describe.each([
 
   it("calls a file cut off in the middle truncated", async () => {
     const bytes = await exceljsFile();
-    expect(errorOf(() => readXlsx(bytes.subarray(0, Math.floor(bytes.length * 0.6)))).code).toBe("truncated");
-    expect(errorOf(() => readXlsx(bytes.subarray(0, 10))).code).toBe("truncated");
+    expect(thrown(XlsxReadError, () => readXlsx(bytes.subarray(0, Math.floor(bytes.length * 0.6)))).code).toBe("truncated");
+    expect(thrown(XlsxReadError, () => readXlsx(bytes.subarray(0, 10))).code).toBe("truncated");
   });
 
   it("calls a damaged ZIP directory corrupt", async () => {
@@ -112,7 +102,7 @@ describe.each([
     const eocd = bytes.length - 22;
     const cd = view.getUint32(eocd + 16, true);
     bytes[cd] = 0; // the first directory entry's signature
-    expect(errorOf(() => readXlsx(bytes)).code).toBe("corrupt");
+    expect(thrown(XlsxReadError, () => readXlsx(bytes)).code).toBe("corrupt");
   });
 
   it("never throws anything but XlsxReadError on a file with damaged bytes", async () => {
@@ -146,7 +136,7 @@ describe.each([
     // One digit changed in the stored sheet: still well-formed XML, only the checksum knows.
     const at = indexOfBytes(stored, sheet) + new TextDecoder().decode(sheet).indexOf("123");
     stored[at] = "9".charCodeAt(0);
-    const err = errorOf(() => readXlsx(stored));
+    const err = thrown(XlsxReadError, () => readXlsx(stored));
     expect(err.code).toBe("corrupt");
     expect(err.messageEn).toContain("checksum mismatch in part xl/worksheets/sheet1.xml");
   });
@@ -166,7 +156,7 @@ describe.each([
     const good = build(crc32(xml));
     expect((await readXlsxAsync(good, { codec })).tables[0].values).toEqual([[123]]);
     const bad = build((crc32(xml) ^ 1) >>> 0);
-    for (const err of [errorOf(() => readXlsx(bad)), await readXlsxAsync(bad, { codec }).catch((e: XlsxReadError) => e)]) {
+    for (const err of [thrown(XlsxReadError, () => readXlsx(bad)), await readXlsxAsync(bad, { codec }).catch((e: XlsxReadError) => e)]) {
       expect(err).toBeInstanceOf(XlsxReadError);
       expect((err as XlsxReadError).messageEn).toContain("checksum mismatch in part xl/worksheets/sheet1.xml");
     }
@@ -177,7 +167,7 @@ describe.each([
     const { unzipSync } = jest.requireActual("fflate") as typeof import("fflate");
     const entries = Object.entries(unzipSync(bytes)).map(([name, data]) => ({ name, data }));
     entries.push({ name: "xl/worksheets/sheet1.xml", data: strToU8(worksheet(`<row><c><v>2</v></c></row>`)) });
-    expect(errorOf(() => readXlsx(rawZip(entries))).messageEn).toContain("two parts named xl/worksheets/sheet1.xml");
+    expect(thrown(XlsxReadError, () => readXlsx(rawZip(entries))).messageEn).toContain("two parts named xl/worksheets/sheet1.xml");
   });
 
   it("names a Word document renamed to .xlsx as a Word document", () => {
@@ -188,14 +178,14 @@ describe.each([
       ),
       "word/document.xml": strToU8(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`),
     });
-    const err = errorOf(() => readXlsx(docx, { name: "述职报告.xlsx" }));
+    const err = thrown(XlsxReadError, () => readXlsx(docx, { name: "述职报告.xlsx" }));
     expect(err.code).toBe("not_spreadsheet");
     expect(err.message).toBe("「述职报告.xlsx」：这是 Word 文档（.docx），不是 Excel 工作簿，请选择 .xlsx 文件");
     expect(err.messageEn).toBe('"述职报告.xlsx": This is a Word document (.docx), not an Excel workbook; choose an .xlsx file');
   });
 
   it("calls a ZIP without a workbook not a spreadsheet", () => {
-    const err = errorOf(() => readXlsx(zipSync({ "readme.txt": strToU8("hello") })));
+    const err = thrown(XlsxReadError, () => readXlsx(zipSync({ "readme.txt": strToU8("hello") })));
     expect(err.code).toBe("not_spreadsheet");
     expect(err.messageEn).toContain("xl/workbook.xml");
   });
@@ -204,20 +194,20 @@ describe.each([
     let seed = 7;
     const bytes = Uint8Array.from({ length: 4096 }, () => ((seed = (seed * 69069 + 1) >>> 0), seed >>> 24));
     bytes[0] = 0x12;
-    expect(errorOf(() => readXlsx(bytes)).code).toBe("not_zip");
-    expect(errorOf(() => readXlsx(new Uint8Array(0))).code).toBe("not_zip");
-    expect(errorOf(() => readXlsx(strToU8("姓名,金额\n张三,1\n"))).code).toBe("not_zip");
+    expect(thrown(XlsxReadError, () => readXlsx(bytes)).code).toBe("not_zip");
+    expect(thrown(XlsxReadError, () => readXlsx(new Uint8Array(0))).code).toBe("not_zip");
+    expect(thrown(XlsxReadError, () => readXlsx(strToU8("姓名,金额\n张三,1\n"))).code).toBe("not_zip");
   });
 
   it("tells an old .xls from a password-protected .xlsx by the OLE directory", () => {
     const ole = new Uint8Array(4096);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    const xls = errorOf(() => readXlsx(ole));
+    const xls = thrown(XlsxReadError, () => readXlsx(ole));
     expect(xls.code).toBe("xls_format");
     expect(xls.message).toContain("97-2003 (.xls)");
     const name = "EncryptedPackage";
     for (let i = 0; i < name.length; i++) ole[1024 + 2 * i] = name.charCodeAt(i);
-    const enc = errorOf(() => readXlsx(ole));
+    const enc = thrown(XlsxReadError, () => readXlsx(ole));
     expect(enc.code).toBe("encrypted");
     expect(enc.message).toContain("请在 Excel 中取消密码后再试");
   });
@@ -228,11 +218,11 @@ describe.each([
       sheets: [{ name: "S", rows: "" }],
       extra: { "xl/workbook.xml": `<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets>${nest(5000)}</workbook>` },
     });
-    const e1 = errorOf(() => readXlsx(inWorkbook));
+    const e1 = thrown(XlsxReadError, () => readXlsx(inWorkbook));
     expect(e1.code).toBe("limit_depth");
     expect(e1.messageEn).toContain("xl/workbook.xml");
     const inSheet = handXlsx({ sheets: [{ name: "S", xml: worksheet(`<row><c><v>1</v></c></row>`, nest(100000)) }] });
-    expect(errorOf(() => readXlsx(inSheet)).code).toBe("limit_depth");
+    expect(thrown(XlsxReadError, () => readXlsx(inSheet)).code).toBe("limit_depth");
   });
 
   it("refuses a 40 000-character cell, naming its sheet and cell", async () => {
@@ -241,7 +231,7 @@ describe.each([
     ws.getCell("A1").value = "单位";
     ws.getCell("B2").value = "长".repeat(40000);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const err = errorOf(() => readXlsx(bytes));
+    const err = thrown(XlsxReadError, () => readXlsx(bytes));
     expect(err.code).toBe("limit_cell_length");
     expect(err.message).toBe("工作表「共建单位」单元格 B2 的内容超过 32767 个字符的上限（maxCellChars）");
     expect([err.sheet, err.cell]).toEqual(["共建单位", "B2"]);
@@ -249,14 +239,14 @@ describe.each([
 
   it("refuses more cells than the cell limit, and a used range too large to fill", () => {
     const rows = Array.from({ length: 20 }, (_, r) => `<row><c><v>${r}</v></c><c><v>${r}</v></c></row>`).join("");
-    const err = errorOf(() => readXlsx(handXlsx({ sheets: [{ name: "人员", rows }] }), { limits: { maxCells: 30 } }));
+    const err = thrown(XlsxReadError, () => readXlsx(handXlsx({ sheets: [{ name: "人员", rows }] }), { limits: { maxCells: 30 } }));
     expect(err.code).toBe("limit_cells");
     expect(err.message).toContain("「人员」");
     expect(err.message).toContain("30");
     const far = handXlsx({
       sheets: [{ name: "远", rows: `<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>` }],
     });
-    expect(errorOf(() => readXlsxWorkbook(far)).code).toBe("limit_cells");
+    expect(thrown(XlsxReadError, () => readXlsxWorkbook(far)).code).toBe("limit_cells");
   });
 });
 

@@ -1,16 +1,9 @@
-import ExcelJS from "exceljs";
 import { readXlsx, readXlsxWorkbook, toRawWorkbook } from "../../../src/adapters/xlsx";
-import { handXlsx, worksheet } from "./fixtures";
-
-async function excelFile(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  build(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+import { exceljsXlsx, handXlsx, worksheet } from "./fixtures";
 
 describe("reading an .xlsx workbook", () => {
   it("reads an exceljs-written ledger with its table, merges and hidden sheet", async () => {
-    const bytes = await excelFile((wb) => {
+    const bytes = await exceljsXlsx((wb) => {
       const ws = wb.addWorksheet("电子保函");
       ws.getCell("A1").value = "电子保函台账";
       ws.mergeCells("A1:C1");

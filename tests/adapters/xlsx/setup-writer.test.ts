@@ -3,6 +3,7 @@ import { LEDGER_SPECS } from "../../../src/core/ledger/schema";
 import { writeSetupWorkbook } from "../../../src/adapters/xlsx/setup-writer";
 import { VALIDATED_ROWS } from "../../../src/core/workbook/spec";
 import { GUARANTEE_HEADERS } from "../../../bench/generate-ledger";
+import { NEW_WORKBOOK_SHEETS } from "../../helpers/new-workbook";
 
 const settingsRows: [string, string][] = [
   ["年度", "2022"],
@@ -37,16 +38,7 @@ describe("the set-up workbook writer", () => {
   });
 
   it("writes the two configuration sheets first, then one sheet per ledger named in Chinese", () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([
-      "报告设置",
-      "指标定义",
-      "学习记录",
-      "共建单位",
-      "电子保函",
-      "活动记录",
-      "人员",
-      "队伍",
-    ]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(NEW_WORKBOOK_SHEETS);
   });
 
   it("puts each ledger in a table named by its English name, with the spec's headers and a few empty rows", () => {

@@ -174,77 +174,82 @@ describe("reading 指标定义", () => {
     return result.issues.map((i) => [i.severity, i.code, i.cell, i.message]);
   }
 
-  it("reports an aggregate it cannot read at its cell, with what was expected", () => {
-    expect(errorsFor(["eg.x", "某", "电子保函", "合计", "", "本期", "整数", ""])).toEqual([
-      [
-        "error",
-        "definition.bad_aggregate",
-        "指标定义!D5",
-        "指标定义!D5 统计方式无法识别：“合计”，应为 计数、去重计数:<列>、求和:<列>、分组计数:<分组列>[:前N] 或 分组求和:<求和列>:<分组列>[:前N]",
-      ],
-    ]);
-  });
-  it("reports a blank aggregate on a ledger figure", () => {
-    expect(errorsFor(["eg.x", "某", "电子保函", "", "", "本期", "整数", ""])).toEqual([
-      [
-        "error",
-        "definition.bad_aggregate",
-        "指标定义!D5",
-        "指标定义!D5 统计方式无法识别：“”，应为 计数、去重计数:<列>、求和:<列>、分组计数:<分组列>[:前N] 或 分组求和:<求和列>:<分组列>[:前N]",
-      ],
-    ]);
-  });
-  it("reports an id that is not lower-case ASCII", () => {
-    expect(errorsFor(["EG.Count", "某", "电子保函", "计数", "", "本期", "整数", ""])).toEqual([
-      [
-        "error",
-        "definition.bad_id",
-        "指标定义!A5",
-        "指标定义!A5 指标ID无法识别：“EG.Count”，应为小写英文字母开头，仅含小写字母、数字、_ 和 .",
-      ],
-    ]);
-    expect(errorsFor(["", "某", "电子保函", "计数", "", "本期", "整数", ""])).toEqual([
-      ["error", "definition.bad_id", "指标定义!A5", "指标定义!A5 指标ID为空，该行未读取"],
-    ]);
-  });
-  it("reports an unknown ledger", () => {
-    expect(errorsFor(["eg.x", "某", "保函台账2", "计数", "", "本期", "整数", ""])).toEqual([
-      [
-        "error",
-        "definition.unknown_ledger",
-        "指标定义!C5",
-        "指标定义!C5 台账无法识别：“保函台账2”，应为 学习记录、共建单位、电子保函、活动记录、人员、队伍 之一，手工指标留空",
-      ],
-    ]);
-  });
-  it("reports a condition it cannot read", () => {
-    expect(errorsFor(["eg.x", "某", "电子保函", "计数", "状态 撤销", "本期", "整数", ""])).toEqual([
-      [
-        "error",
-        "definition.bad_condition",
-        "指标定义!E5",
-        "指标定义!E5 条件无法识别：“状态 撤销”，应为 列=值、列≠值、列~包含、列 为空、列 非空 或 列=值1|值2",
-      ],
-    ]);
-  });
-  it("reports an unknown or missing period on a ledger figure", () => {
-    expect(errorsFor(["eg.x", "某", "电子保函", "计数", "", "全年", "整数", ""])).toEqual([
-      ["error", "definition.bad_period", "指标定义!F5", "指标定义!F5 区间无法识别：“全年”，应为 本期、截至期末 或 全部"],
-    ]);
-    expect(errorsFor(["eg.x", "某", "电子保函", "计数", "", "", "整数", ""])).toEqual([
-      ["error", "definition.bad_period", "指标定义!F5", "指标定义!F5 区间无法识别：“”，应为 本期、截至期末 或 全部"],
-    ]);
-  });
-  it("reports an unknown format", () => {
-    expect(errorsFor(["eg.x", "某", "电子保函", "计数", "", "本期", "千元", ""])).toEqual([
-      ["error", "definition.bad_format", "指标定义!G5", "指标定义!G5 格式无法识别：“千元”，应为 整数、余、亿元、万元 或 百分比"],
-    ]);
-  });
-  it("reports a manual value that is not a number", () => {
-    // (二十 alone is read as 20: manual-chinese.test.ts.)
-    expect(errorsFor(["goals.x", "某", "", "", "", "", "整数", "约二十"])).toEqual([
-      ["error", "definition.bad_manual_value", "指标定义!H5", "指标定义!H5 手工值应为数字：“约二十”"],
-    ]);
+  // One malformed cell a row: the error names the cell, the text found and what was expected.
+  const AGGREGATES = "计数、去重计数:<列>、求和:<列>、分组计数:<分组列>[:前N] 或 分组求和:<求和列>:<分组列>[:前N]";
+  it.each<[string, RawCell[], string, string, string]>([
+    [
+      "an aggregate it cannot read",
+      ["eg.x", "某", "电子保函", "合计", "", "本期", "整数", ""],
+      "definition.bad_aggregate",
+      "指标定义!D5",
+      `指标定义!D5 统计方式无法识别：“合计”，应为 ${AGGREGATES}`,
+    ],
+    [
+      "a blank aggregate on a ledger figure",
+      ["eg.x", "某", "电子保函", "", "", "本期", "整数", ""],
+      "definition.bad_aggregate",
+      "指标定义!D5",
+      `指标定义!D5 统计方式无法识别：“”，应为 ${AGGREGATES}`,
+    ],
+    [
+      "an id that is not lower-case ASCII",
+      ["EG.Count", "某", "电子保函", "计数", "", "本期", "整数", ""],
+      "definition.bad_id",
+      "指标定义!A5",
+      "指标定义!A5 指标ID无法识别：“EG.Count”，应为小写英文字母开头，仅含小写字母、数字、_ 和 .",
+    ],
+    [
+      "a blank id",
+      ["", "某", "电子保函", "计数", "", "本期", "整数", ""],
+      "definition.bad_id",
+      "指标定义!A5",
+      "指标定义!A5 指标ID为空，该行未读取",
+    ],
+    [
+      "an unknown ledger",
+      ["eg.x", "某", "保函台账2", "计数", "", "本期", "整数", ""],
+      "definition.unknown_ledger",
+      "指标定义!C5",
+      "指标定义!C5 台账无法识别：“保函台账2”，应为 学习记录、共建单位、电子保函、活动记录、人员、队伍 之一，手工指标留空",
+    ],
+    [
+      "a condition it cannot read",
+      ["eg.x", "某", "电子保函", "计数", "状态 撤销", "本期", "整数", ""],
+      "definition.bad_condition",
+      "指标定义!E5",
+      "指标定义!E5 条件无法识别：“状态 撤销”，应为 列=值、列≠值、列~包含、列 为空、列 非空 或 列=值1|值2",
+    ],
+    [
+      "an unknown period on a ledger figure",
+      ["eg.x", "某", "电子保函", "计数", "", "全年", "整数", ""],
+      "definition.bad_period",
+      "指标定义!F5",
+      "指标定义!F5 区间无法识别：“全年”，应为 本期、截至期末 或 全部",
+    ],
+    [
+      "a missing period on a ledger figure",
+      ["eg.x", "某", "电子保函", "计数", "", "", "整数", ""],
+      "definition.bad_period",
+      "指标定义!F5",
+      "指标定义!F5 区间无法识别：“”，应为 本期、截至期末 或 全部",
+    ],
+    [
+      "an unknown format",
+      ["eg.x", "某", "电子保函", "计数", "", "本期", "千元", ""],
+      "definition.bad_format",
+      "指标定义!G5",
+      "指标定义!G5 格式无法识别：“千元”，应为 整数、余、亿元、万元 或 百分比",
+    ],
+    [
+      // (二十 alone is read as 20: manual-chinese.test.ts.)
+      "a manual value that is not a number",
+      ["goals.x", "某", "", "", "", "", "整数", "约二十"],
+      "definition.bad_manual_value",
+      "指标定义!H5",
+      "指标定义!H5 手工值应为数字：“约二十”",
+    ],
+  ])("reports %s as an error at its cell, saying what was expected", (_what, row, code, cell, message) => {
+    expect(errorsFor(row)).toEqual([["error", code, cell, message]]);
   });
   it("reports every malformed cell of one row", () => {
     expect(errorsFor(["eg.x", "某", "电子保函", "合计", "", "全年", "千元", ""]).map((e) => e[2])).toEqual([

@@ -1,7 +1,6 @@
 import { evaluateFigures, parseConditions } from "../../../src/core/figures";
-import { readLedgers } from "../../../src/core/ledger";
 import type { FigureDefinition } from "../../../src/core/types";
-import { EG_HEADER, partnerSheet, sheet, studySheet, workbook } from "../ledger/build";
+import { EG_HEADER, sheet, readBesideRequired } from "../ledger/build";
 
 const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
 
@@ -18,17 +17,13 @@ function count(conditions: string): number | null {
     format: "integer",
     manualValue: null,
   };
-  const ledgers = readLedgers(
-    workbook(
-      studySheet(),
-      partnerSheet(),
-      sheet("电子保函", [
-        EG_HEADER,
-        ["BH-1", "2022-01-01", "甲", "", 100, "已撤销"],
-        ["BH-2", "2022-01-02", "乙", "", 100, "作废"],
-        ["BH-3", "2022-01-03", "丙", "", 100, "正常"],
-      ]),
-    ),
+  const ledgers = readBesideRequired(
+    sheet("电子保函", [
+      EG_HEADER,
+      ["BH-1", "2022-01-01", "甲", "", 100, "已撤销"],
+      ["BH-2", "2022-01-02", "乙", "", 100, "作废"],
+      ["BH-3", "2022-01-03", "丙", "", 100, "正常"],
+    ]),
   );
   return evaluateFigures([def], ledgers, YEAR_2022).figures[0].value;
 }

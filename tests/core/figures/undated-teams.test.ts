@@ -4,7 +4,7 @@
 import { readLedgers } from "../../../src/core/ledger";
 import { DEFAULT_DEFINITIONS, evaluateFigures } from "../../../src/core/figures";
 import type { FigureDefinition, RawCell } from "../../../src/core/types";
-import { partnerSheet, sheet, studySheet, workbook } from "../ledger/build";
+import { partnerSheet, sheet, studySheet, workbook, readSheets } from "../ledger/build";
 
 const YEAR = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "" };
 const TEAM_HEADER: RawCell[] = ["名称", "类型", "成立日期"];
@@ -56,14 +56,12 @@ describe("a team without 成立日期", () => {
   });
 
   it("is not said of a ledger whose date is required: a blank 日期 there is an error and the row is left out", () => {
-    const set = readLedgers(
-      workbook(
-        sheet("学习记录", [
-          ["日期", "形式", "主题"],
-          ["", "专题学习", "二十大"],
-        ]),
-        partnerSheet(),
-      ),
+    const set = readSheets(
+      sheet("学习记录", [
+        ["日期", "形式", "主题"],
+        ["", "专题学习", "二十大"],
+      ]),
+      partnerSheet(),
     );
     expect(set.issues.filter((i) => i.ledger === "学习记录").map((i) => [i.severity, i.code, i.cell])).toEqual([
       ["error", "required.blank", "学习记录!A2"],

@@ -1,6 +1,11 @@
 import { chineseDate, chineseMonthEnd, formatKindFromLabel, formatLabel, formatValue } from "../../../src/core/format";
 import type { FormatKind } from "../../../src/core/types";
 
+/** Each number written in `kind` is the text beside it (a failure shows every pair as written). */
+function expectFormatted(kind: FormatKind, cases: [number, string][]) {
+  expect(cases.map(([n]) => [n, formatValue(n, kind)])).toEqual(cases);
+}
+
 describe("整数 format", () => {
   it("writes whole numbers as bare digits without thousands separators", () => {
     expect([0, 9, 10, 99, 100, 1236, 3567, 10_000, 1_000_000].map((n) => formatValue(n, "integer"))).toEqual([
@@ -16,14 +21,18 @@ describe("整数 format", () => {
     ]);
   });
   it("rounds non-integers half up", () => {
-    expect(formatValue(2.5, "integer")).toBe("3");
-    expect(formatValue(2.4999, "integer")).toBe("2");
-    expect(formatValue(1234.5, "integer")).toBe("1235");
+    expectFormatted("integer", [
+      [2.5, "3"],
+      [2.4999, "2"],
+      [1234.5, "1235"],
+    ]);
   });
   it("never writes a minus sign on zero", () => {
-    expect(formatValue(-0, "integer")).toBe("0");
-    expect(formatValue(-0.4, "integer")).toBe("0");
-    expect(formatValue(-3, "integer")).toBe("-3");
+    expectFormatted("integer", [
+      [-0, "0"],
+      [-0.4, "0"],
+      [-3, "-3"],
+    ]);
   });
   it("writes numbers past 1e21 as digits, not exponent notation", () => {
     expect(formatValue(1e21, "integer")).toBe("1000000000000000000000");
@@ -50,8 +59,10 @@ describe("余 format", () => {
     ]);
   });
   it("never rounds a fractional count up", () => {
-    expect(formatValue(9.9, "approx")).toBe("9余");
-    expect(formatValue(199.99, "approx")).toBe("190余");
+    expectFormatted("approx", [
+      [9.9, "9余"],
+      [199.99, "190余"],
+    ]);
   });
   it("writes negative zero as 0", () => {
     expect(formatValue(-0, "approx")).toBe("0");
@@ -60,17 +71,21 @@ describe("余 format", () => {
 
 describe("亿元 and 万元 formats", () => {
   it("divides yuan by 1e8 and keeps two decimals with trailing zeros", () => {
-    expect(formatValue(320_000_000, "yi")).toBe("3.20");
-    expect(formatValue(0, "yi")).toBe("0.00");
-    expect(formatValue(1_500_000_000, "yi")).toBe("15.00");
-    expect(formatValue(123_456_789_012, "yi")).toBe("1234.57");
+    expectFormatted("yi", [
+      [320_000_000, "3.20"],
+      [0, "0.00"],
+      [1_500_000_000, "15.00"],
+      [123_456_789_012, "1234.57"],
+    ]);
   });
   it("rounds the 0.005 亿元 edge half up, exactly", () => {
-    expect(formatValue(500_000, "yi")).toBe("0.01");
-    expect(formatValue(499_999.99, "yi")).toBe("0.00");
-    expect(formatValue(100_500_000, "yi")).toBe("1.01");
-    expect(formatValue(100_499_999.99, "yi")).toBe("1.00");
-    expect(formatValue(1_234_500_000, "yi")).toBe("12.35");
+    expectFormatted("yi", [
+      [500_000, "0.01"],
+      [499_999.99, "0.00"],
+      [100_500_000, "1.01"],
+      [100_499_999.99, "1.00"],
+      [1_234_500_000, "12.35"],
+    ]);
   });
   it("does not fall for binary floating point at 1.005", () => {
     expect((1.005).toFixed(2)).toBe("1.00");
@@ -78,10 +93,12 @@ describe("亿元 and 万元 formats", () => {
     expect(formatValue(1.005e8, "yi")).toBe("1.01");
   });
   it("divides yuan by 1e4 for 万元", () => {
-    expect(formatValue(32_000, "wan")).toBe("3.20");
-    expect(formatValue(12_345.67, "wan")).toBe("1.23");
-    expect(formatValue(49.99, "wan")).toBe("0.00");
-    expect(formatValue(50, "wan")).toBe("0.01");
+    expectFormatted("wan", [
+      [32_000, "3.20"],
+      [12_345.67, "1.23"],
+      [49.99, "0.00"],
+      [50, "0.01"],
+    ]);
   });
   it("never writes -0.00 for a tiny negative amount", () => {
     expect(formatValue(-1, "yi")).toBe("0.00");
@@ -92,10 +109,12 @@ describe("亿元 and 万元 formats", () => {
 
 describe("百分比 format", () => {
   it("writes a percentage number with one decimal, half up", () => {
-    expect(formatValue(12.345, "percent")).toBe("12.3");
-    expect(formatValue(12.35, "percent")).toBe("12.4");
-    expect(formatValue(100, "percent")).toBe("100.0");
-    expect(formatValue(0, "percent")).toBe("0.0");
+    expectFormatted("percent", [
+      [12.345, "12.3"],
+      [12.35, "12.4"],
+      [100, "100.0"],
+      [0, "0.0"],
+    ]);
   });
   it("never writes -0.0", () => {
     expect(formatValue(-0.04, "percent")).toBe("0.0");

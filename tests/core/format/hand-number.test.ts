@@ -104,28 +104,22 @@ describe("the number a hand-typed figure means", () => {
 });
 
 describe("whether two texts mean the same figure", () => {
-  it("is the same for one number written in different ways", () => {
-    for (const [a, b] of [
-      ["十一", "11"],
-      ["１１", "11"],
-      ["1,200", "1200"],
-      ["一千二百", "1200"],
-      ["一千二", "1,200"],
-      ["1200余", "一千二百余"],
-      ["二〇二二", "2022"],
-    ]) {
-      expect([a, b, sameNumber(a, b)]).toEqual([a, b, true]);
-    }
-  });
-  it("differs for different numbers, an approximation against an exact number, or words", () => {
-    for (const [a, b] of [
-      ["十一", "12"],
-      ["1200余", "1200"],
-      ["十一家", "11"],
-      ["", "0"],
-    ]) {
-      expect([a, b, sameNumber(a, b)]).toEqual([a, b, false]);
-    }
+  // One number written in different ways is the same figure; a different number, an approximation
+  // against an exact number, or words are not.
+  it.each([
+    ["十一", "11", true],
+    ["１１", "11", true],
+    ["1,200", "1200", true],
+    ["一千二百", "1200", true],
+    ["一千二", "1,200", true],
+    ["1200余", "一千二百余", true],
+    ["二〇二二", "2022", true],
+    ["十一", "12", false],
+    ["1200余", "1200", false],
+    ["十一家", "11", false],
+    ["", "0", false],
+  ])("“%s” and “%s”: the same number is %s", (a, b, same) => {
+    expect(sameNumber(a, b)).toBe(same);
   });
   it("is the same for identical texts that are not numbers", () => {
     expect(sameNumber("*", "*")).toBe(true);

@@ -1,5 +1,6 @@
 // Tiny builders for hand-made workbooks: a sheet is a 2-D array, as Range.values gives it.
-import type { CellRange, RawCell, RawTable, RawWorkbook } from "../../../src/core/types";
+import type { CellRange, LedgerSet, RawCell, RawTable, RawWorkbook } from "../../../src/core/types";
+import { readLedgers } from "../../../src/core/ledger";
 
 export function sheet(
   name: string,
@@ -36,4 +37,17 @@ export function partnerSheet(name = "共建单位"): RawTable {
 /** Issues without the ones every partial workbook raises about optional ledgers it lacks. */
 export function codes(issues: { code: string; severity: string; cell?: string }[]) {
   return issues.filter((i) => i.code !== "ledger.missing").map((i) => `${i.severity} ${i.code} ${i.cell ?? ""}`.trim());
+}
+
+/** The ledgers read from a workbook of these tables: what most ledger tests start from. */
+export function readSheets(...tables: RawTable[]): LedgerSet {
+  return readLedgers(workbook(...tables));
+}
+
+/**
+ * The ledgers read from these tables beside a valid 学习记录 and 共建单位 (the required ledgers), so the
+ * test sees only what its own tables cause.
+ */
+export function readBesideRequired(...tables: RawTable[]): LedgerSet {
+  return readSheets(studySheet(), partnerSheet(), ...tables);
 }

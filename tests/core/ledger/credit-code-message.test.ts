@@ -1,12 +1,9 @@
-import { readLedgers } from "../../../src/core/ledger";
 import { creditCodeProblem } from "../../../src/core/ledger/creditcode";
 import type { RawCell } from "../../../src/core/types";
-import { EG_HEADER, partnerSheet, sheet, studySheet, workbook } from "./build";
+import { EG_HEADER, sheet, readBesideRequired } from "./build";
 
 function messageFor(code: RawCell) {
-  const set = readLedgers(
-    workbook(studySheet(), partnerSheet(), sheet("电子保函", [EG_HEADER, ["BH-1", "2022-01-01", "甲", code, 100, ""]])),
-  );
+  const set = readBesideRequired(sheet("电子保函", [EG_HEADER, ["BH-1", "2022-01-01", "甲", code, 100, ""]]));
   const issue = set.issues.find((i) => i.code === "creditcode.invalid");
   return [issue?.message, issue?.messageEn];
 }

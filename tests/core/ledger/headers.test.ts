@@ -1,6 +1,5 @@
 // Binding header cells to ledger columns, and saying what a header probably is (issue #10, items 2
 // and 4). Every workbook is built here in code; the assertions are the rules of LEDGERS.md.
-import { readLedgers } from "../../../src/core/ledger";
 import { missingColumn } from "../../../src/core/ledger/headers";
 import {
   editDistance,
@@ -15,7 +14,7 @@ import { readColumnMappings } from "../../../src/core/ledger/mapping";
 import { ledgerSpec } from "../../../src/core/ledger/schema";
 import { runEngine } from "../../../src/core/engine";
 import type { Issue, RawCell } from "../../../src/core/types";
-import { partnerSheet, sheet, studySheet, workbook } from "./build";
+import { partnerSheet, sheet, studySheet, workbook, readSheets, readBesideRequired } from "./build";
 
 const EG = ledgerSpec("电子保函");
 const STUDY = ledgerSpec("学习记录");
@@ -62,7 +61,7 @@ describe("two columns that could both be 保证金金额", () => {
   const header: RawCell[] = ["保函编号", "开立日期", "投标企业", "保证金（万元）", "保证金金额（元）"];
 
   it("binds the exact 元 column, keeps the 万元 one under its own header and says so at its header cell", () => {
-    const set = readLedgers(workbook(studySheet(), partnerSheet(), guarantees(header, rows)));
+    const set = readBesideRequired(guarantees(header, rows));
     const eg = set.ledgers.电子保函!;
     expect(eg.columns.find((c) => c.name === "保证金金额")).toEqual({ name: "保证金金额", header: "保证金金额（元）", column: "E" });
     expect(eg.rows.map((r) => r.values.保证金金额)).toEqual(yuan);
@@ -74,13 +73,7 @@ describe("two columns that could both be 保证金金额", () => {
 
   it("does the same whichever column comes first", () => {
     const swapped = rows.map((r) => [r[0], r[1], r[2], r[4], r[3]]);
-    const set = readLedgers(
-      workbook(
-        studySheet(),
-        partnerSheet(),
-        guarantees(["保函编号", "开立日期", "投标企业", "保证金金额（元）", "保证金（万元）"], swapped),
-      ),
-    );
+    const set = readBesideRequired(guarantees(["保函编号", "开立日期", "投标企业", "保证金金额（元）", "保证金（万元）"], swapped));
     expect(set.ledgers.电子保函!.rows.map((r) => r.values.保证金金额)).toEqual(yuan);
     expect(byCode(set.issues, "column.not_used").map((i) => i.cell)).toEqual(["电子保函!E1"]);
   });
@@ -96,25 +89,15 @@ describe("two columns that could both be 保证金金额", () => {
   });
 
   it("names the second of two exact headers as not used, and reads the first", () => {
-    const set = readLedgers(
-      workbook(
-        studySheet(),
-        partnerSheet(),
-        guarantees(["保函编号", "开立日期", "投标企业", "保证金金额", "保证金金额（元）"], [["BH-1", "2022-03-01", "甲", 1, 2]]),
-      ),
+    const set = readBesideRequired(
+      guarantees(["保函编号", "开立日期", "投标企业", "保证金金额", "保证金金额（元）"], [["BH-1", "2022-03-01", "甲", 1, 2]]),
     );
     expect(set.ledgers.电子保函!.rows[0].values.保证金金额).toBe(1);
     expect(byCode(set.issues, "column.not_used").map((i) => i.cell)).toEqual(["电子保函!E1"]);
   });
 
   it("never keeps a refused column under the canonical name, so no figure reads it as that column", () => {
-    const set = readLedgers(
-      workbook(
-        studySheet(),
-        partnerSheet(),
-        guarantees(["保函编号", "开立日期", "投标企业", "保证金（万元）"], [["BH-1", "2022-03-01", "甲", 1.5]]),
-      ),
-    );
+    const set = readBesideRequired(guarantees(["保函编号", "开立日期", "投标企业", "保证金（万元）"], [["BH-1", "2022-03-01", "甲", 1.5]]));
     const eg = set.ledgers.电子保函!;
     expect(eg.columns.map((c) => c.name)).not.toContain("保证金金额");
     expect(eg.rows[0].values).not.toHaveProperty("保证金金额");
@@ -140,7 +123,7 @@ describe("a missing required column names the header it probably is", () => {
   ];
 
   it("says C4「学习方式」是不是“形式”？ at the header cell, not at A4, and that the whole column is ignored", () => {
-    const set = readLedgers(workbook(titled(["序号", "日期", "学习方式", "主题"], studyRows), partnerSheet()));
+    const set = readSheets(titled(["序号", "日期", "学习方式", "主题"], studyRows), partnerSheet());
     const [missing] = byCode(set.issues, "ledger.missing_column");
     expect(missing.severity).toBe("error");
     expect(missing.cell).toBe("学习记录!C4");
@@ -153,7 +136,7 @@ describe("a missing required column names the header it probably is", () => {
   });
 
   it("tells figures the column is missing: the ledger lists it, with the cell, and no row carries 形式", () => {
-    const set = readLedgers(workbook(titled(["序号", "日期", "学习方式", "主题"], studyRows), partnerSheet()));
+    const set = readSheets(titled(["序号", "日期", "学习方式", "主题"], studyRows), partnerSheet());
     const study = set.ledgers.学习记录!;
     expect(study.columns.map((c) => c.name)).not.toContain("形式");
     expect(study.missingColumns).toContainEqual({ name: "形式", sheet: "学习记录", cell: "学习记录!C4", required: true });
@@ -161,12 +144,8 @@ describe("a missing required column names the header it probably is", () => {
   });
 
   it("finds a header one edit away (保证金额 for 保证金金额) and prefers a header in the column's unit", () => {
-    const set = readLedgers(
-      workbook(
-        studySheet(),
-        partnerSheet(),
-        guarantees(["保函编号", "开立日期", "投标企业", "保证金（万元）", "保证金额（元）"], [["BH-1", "2022-03-01", "甲", 1, -10000]]),
-      ),
+    const set = readBesideRequired(
+      guarantees(["保函编号", "开立日期", "投标企业", "保证金（万元）", "保证金额（元）"], [["BH-1", "2022-03-01", "甲", 1, -10000]]),
     );
     const [missing] = byCode(set.issues, "ledger.missing_column");
     expect(missing.cell).toBe("电子保函!E1");
@@ -174,7 +153,7 @@ describe("a missing required column names the header it probably is", () => {
   });
 
   it("falls back to the header row's first cell when no header is near", () => {
-    const set = readLedgers(workbook(titled(["序号", "日期", "备注", "主题"], studyRows), partnerSheet()));
+    const set = readSheets(titled(["序号", "日期", "备注", "主题"], studyRows), partnerSheet());
     const [missing] = byCode(set.issues, "ledger.missing_column");
     expect(missing.cell).toBe("学习记录!A4");
     expect(missing.columnMapping).toBeUndefined();
@@ -182,12 +161,8 @@ describe("a missing required column names the header it probably is", () => {
   });
 
   it("suggests an optional column only when a header is near it, as info", () => {
-    const set = readLedgers(
-      workbook(
-        studySheet(),
-        partnerSheet(),
-        guarantees(["保函编号", "开立日期", "投标企业", "保证金金额", "状况"], [["BH-1", "2022-03-01", "甲", 1, "撤销"]]),
-      ),
+    const set = readBesideRequired(
+      guarantees(["保函编号", "开立日期", "投标企业", "保证金金额", "状况"], [["BH-1", "2022-03-01", "甲", 1, "撤销"]]),
     );
     const hints = byCode(set.issues, "ledger.column_suggestion");
     expect(hints.map((i) => [i.severity, i.cell, i.columnMapping?.column])).toEqual([["info", "电子保函!E1", "状态"]]);
@@ -234,7 +209,7 @@ describe("列名对照: the clerk's answer", () => {
   ]);
 
   it("binds the mapped header, types its values, and is never read as a ledger", () => {
-    const set = readLedgers(workbook(renamedStudy, partnerSheet(), columnMap(["学习记录", "形式", "学习方式"])));
+    const set = readSheets(renamedStudy, partnerSheet(), columnMap(["学习记录", "形式", "学习方式"]));
     const study = set.ledgers.学习记录!;
     expect(study.columns.find((c) => c.name === "形式")).toEqual({ name: "形式", header: "学习方式", column: "B" });
     expect(study.rows.map((r) => r.values.形式)).toEqual(["专题学习", "专题研讨", "主题宣讲", "线上研讨"]);
@@ -256,19 +231,15 @@ describe("列名对照: the clerk's answer", () => {
   });
 
   it("with a renamed amount column mapped, checks every amount again: a negative is an error at its cell", () => {
-    const set = readLedgers(
-      workbook(
-        studySheet(),
-        partnerSheet(),
-        guarantees(
-          ["保函编号", "开立日期", "投标企业", "保证金额（元）"],
-          [
-            ["BH-1", "2022-03-01", "甲", 100],
-            ["BH-2", "2022-03-02", "乙", -50],
-          ],
-        ),
-        columnMap(["电子保函", "保证金金额", "保证金额（元）"]),
+    const set = readBesideRequired(
+      guarantees(
+        ["保函编号", "开立日期", "投标企业", "保证金额（元）"],
+        [
+          ["BH-1", "2022-03-01", "甲", 100],
+          ["BH-2", "2022-03-02", "乙", -50],
+        ],
       ),
+      columnMap(["电子保函", "保证金金额", "保证金额（元）"]),
     );
     expect(byCode(set.issues, "number.negative").map((i) => i.cell)).toEqual(["电子保函!D3"]);
     expect(set.ledgers.电子保函!.rows.map((r) => r.values.保证金金额)).toEqual([100]);
@@ -282,18 +253,16 @@ describe("列名对照: the clerk's answer", () => {
   });
 
   it("puts every row it cannot honour at that row's cell", () => {
-    const set = readLedgers(
-      workbook(
-        renamedStudy,
-        partnerSheet(),
-        columnMap(
-          ["学习台帐X", "形式", "学习方式"],
-          ["学习记录", "学习方式", "学习方式"],
-          ["学习记录", "形式", ""],
-          ["学习记录", "形式", "学习形态"],
-          ["学习记录", "主题", "学习形态"],
-          ["", "", ""],
-        ),
+    const set = readSheets(
+      renamedStudy,
+      partnerSheet(),
+      columnMap(
+        ["学习台帐X", "形式", "学习方式"],
+        ["学习记录", "学习方式", "学习方式"],
+        ["学习记录", "形式", ""],
+        ["学习记录", "形式", "学习形态"],
+        ["学习记录", "主题", "学习形态"],
+        ["", "", ""],
       ),
     );
     const mapIssues = set.issues.filter((i) => i.code.startsWith("column_map."));
@@ -331,13 +300,9 @@ describe("列名对照: the clerk's answer", () => {
 describe("missingColumn: what figures ask before they count", () => {
   it("names the sheet and cell where one department's sheet lacks a column the other has", () => {
     const row = (n: number): RawCell[] => [`BH-${n}`, "2022-03-01", "甲", 100];
-    const set = readLedgers(
-      workbook(
-        studySheet(),
-        partnerSheet(),
-        sheet("电子保函-交易一科", [["保函编号", "开立日期", "投标企业", "保证金额（元）"], row(1)]),
-        sheet("电子保函-交易二科", [["保函编号", "开立日期", "投标企业", "保证金金额（元）"], row(2)]),
-      ),
+    const set = readBesideRequired(
+      sheet("电子保函-交易一科", [["保函编号", "开立日期", "投标企业", "保证金额（元）"], row(1)]),
+      sheet("电子保函-交易二科", [["保函编号", "开立日期", "投标企业", "保证金金额（元）"], row(2)]),
     );
     const eg = set.ledgers.电子保函!;
     // Ledger.columns alone would say the column is there: the second sheet has it.
@@ -355,7 +320,7 @@ describe("a header row with too many renamed columns to be found", () => {
   ]);
 
   it("still asks, at each renamed header, which column it is — and the answers make it a header", () => {
-    const set = readLedgers(workbook(renamed, partnerSheet()));
+    const set = readSheets(renamed, partnerSheet());
     expect(set.ledgers.学习记录).toBeUndefined();
     expect(byCode(set.issues, "ledger.no_header").map((i) => i.cell)).toEqual(["学习记录!A1"]);
     const asked = byCode(set.issues, "ledger.missing_column");
@@ -366,13 +331,13 @@ describe("a header row with too many renamed columns to be found", () => {
     expect(asked[1].message).toMatch(/^学习记录!B2「学习方式」是不是“形式”？学习记录：第2行像是表头/);
 
     const map = sheet("列名对照", [["台账", "标准列名", "工作簿列名"], ...asked.map((i) => Object.values(i.columnMapping!))]);
-    const answered = readLedgers(workbook(renamed, partnerSheet(), map));
+    const answered = readSheets(renamed, partnerSheet(), map);
     expect(answered.ledgers.学习记录!.rows.map((r) => [r.values.日期, r.values.形式])).toEqual([["2022-03-01", "专题学习"]]);
     expect(answered.issues.filter((i) => i.ledger === "学习记录" && i.severity === "error")).toEqual([]);
   });
 
   it("asks nothing about a sheet whose rows hold no required column at all", () => {
-    const set = readLedgers(workbook(sheet("学习记录", [["说明"], ["本表暂无数据"]]), partnerSheet()));
+    const set = readSheets(sheet("学习记录", [["说明"], ["本表暂无数据"]]), partnerSheet());
     expect(byCode(set.issues, "ledger.missing_column")).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 // Issue #16 and #10.1: every non-blank row of a ledger's sheet is a record, an excluded row or a
 // skipped one with a reason; a table's totals row is never a record; rows that look like records
 // where none is read (below or beside a table, after 注/制表人) are warnings at their cells.
-import { readLedgers } from "../../../src/core/ledger";
 import type { RawCell, RawTable, RowAccount } from "../../../src/core/types";
-import { EG_HEADER, codes, partnerSheet, sheet, studySheet, workbook } from "./build";
+import { EG_HEADER, codes, sheet, readSheets, readBesideRequired } from "./build";
 
 const code = "914403001922038216";
 const eg = (n: number): RawCell[] => [`BH-${n}`, 44621 + n, `企业${n}`, code, 10000 * n, ""];
@@ -41,13 +40,7 @@ describe("a table's own rows", () => {
   it("never reads the totals row as a record, whether Excel labels it 汇总, Total or nothing", () => {
     for (const label of ["汇总", "Total", ""]) {
       const cells: RawCell[][] = [EG_HEADER, eg(1), eg(2), [label, "", 2, "", 30000, ""]];
-      const set = readLedgers(
-        workbook(
-          studySheet(),
-          partnerSheet(),
-          tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 3, right: 5 }, { totalsRows: 1 }),
-        ),
-      );
+      const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 3, right: 5 }, { totalsRows: 1 }));
       expect([label, set.ledgers.电子保函?.rows.map((r) => r.row)]).toEqual([label, [2, 3]]);
       expect([label, codes(set.issues)]).toEqual([label, []]);
       expect(account(set.rowAccounts, "电子保函", "电子保函")).toEqual({
@@ -63,24 +56,20 @@ describe("a table's own rows", () => {
 
   it("reads the last row as a record when the table has no totals row", () => {
     const cells: RawCell[][] = [EG_HEADER, eg(1), eg(2)];
-    const set = readLedgers(
-      workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 })),
-    );
+    const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 }));
     expect(set.ledgers.电子保函?.rows.map((r) => r.row)).toEqual([2, 3]);
   });
 });
 
 describe("total rows on plain sheets", () => {
   it("skips 汇总 and 汇 总 like 合计, with an info issue", () => {
-    const set = readLedgers(
-      workbook(
-        sheet("学习记录", [
-          ["日期", "形式", "主题"],
-          ["2022-01-01", "党课", "x"],
-          ["汇总", "", ""],
-          ["汇 总：", "", ""],
-        ]),
-      ),
+    const set = readSheets(
+      sheet("学习记录", [
+        ["日期", "形式", "主题"],
+        ["2022-01-01", "党课", "x"],
+        ["汇总", "", ""],
+        ["汇 总：", "", ""],
+      ]),
     );
     expect(set.ledgers.学习记录?.rows.map((r) => r.row)).toEqual([2]);
     expect(codes(set.issues)).toEqual(["info row.total_skipped 学习记录!A3", "info row.total_skipped 学习记录!A4"]);
@@ -92,9 +81,7 @@ describe("rows outside a table", () => {
   it("warns at each row typed directly below a table, which the table does not read", () => {
     // A table of 4 guarantees, 3 more rows pasted under it that the table did not grow to include.
     const cells: RawCell[][] = [EG_HEADER, eg(1), eg(2), eg(3), eg(4), eg(5), eg(6), eg(7)];
-    const set = readLedgers(
-      workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 4, right: 5 })),
-    );
+    const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 4, right: 5 }));
     expect(set.ledgers.电子保函?.rows.length).toBe(4);
     expect(codes(set.issues)).toEqual([
       "warning row.outside_table 电子保函!A6",
@@ -113,9 +100,7 @@ describe("rows outside a table", () => {
 
   it("counts the titles above a table and a note below it without warning", () => {
     const cells: RawCell[][] = [["2022年电子保函台账"], [], EG_HEADER, eg(1), [], ["注：金额单位为元"], ["制表人：张三"]];
-    const set = readLedgers(
-      workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 2, left: 0, bottom: 3, right: 5 })),
-    );
+    const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 2, left: 0, bottom: 3, right: 5 }));
     expect(codes(set.issues)).toEqual([]);
     expect(account(set.rowAccounts, "电子保函", "电子保函")).toEqual({
       ledger: "电子保函",
@@ -133,9 +118,7 @@ describe("rows outside a table", () => {
       [...eg(1), "", ""],
       ["", "", "", "", "", "", "", "BH-9", 44700, "某公司"],
     ];
-    const set = readLedgers(
-      workbook(studySheet(), partnerSheet(), tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 })),
-    );
+    const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 2, right: 5 }));
     expect(codes(set.issues)).toEqual(["warning row.outside_table 电子保函!H3"]);
     expect(set.issues.find((i) => i.code === "row.outside_table")?.message).toMatch(/表格“EGuarantees”旁边/);
     // Row 1's 备注 beside the header is part of a row the table reads: counted once, as the header.
@@ -150,7 +133,7 @@ describe("rows outside a table", () => {
     const cells: RawCell[][] = [EG_HEADER, eg(1), [], ["分类", "笔数"], ["银行", 1]];
     const table = tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 1, right: 5 });
     table.around!.tables.push({ top: 3, left: 0, bottom: 4, right: 1 });
-    const set = readLedgers(workbook(studySheet(), partnerSheet(), table));
+    const set = readBesideRequired(table);
     expect(codes(set.issues)).toEqual([]);
     expect(account(set.rowAccounts, "电子保函", "电子保函")?.skipped).toEqual({ header: 1, other_table: 2 });
   });
@@ -158,21 +141,17 @@ describe("rows outside a table", () => {
 
 describe("rows after the notes", () => {
   it("warns at a record typed after 制表人, and counts the note and signature lines without warning", () => {
-    const set = readLedgers(
-      workbook(
-        studySheet(),
-        partnerSheet(),
-        sheet("电子保函-交易一科", [
-          ["2022年电子保函台账"],
-          EG_HEADER,
-          eg(1),
-          ["合计", "", "", "", 10000, ""],
-          ["注：单位为元"],
-          ["制表人：王磊"],
-          eg(2),
-          ["2023年1月5日"],
-        ]),
-      ),
+    const set = readBesideRequired(
+      sheet("电子保函-交易一科", [
+        ["2022年电子保函台账"],
+        EG_HEADER,
+        eg(1),
+        ["合计", "", "", "", 10000, ""],
+        ["注：单位为元"],
+        ["制表人：王磊"],
+        eg(2),
+        ["2023年1月5日"],
+      ]),
     );
     expect(set.ledgers.电子保函?.rows.map((r) => r.row)).toEqual([3]);
     expect(codes(set.issues)).toEqual([
@@ -193,18 +172,16 @@ describe("rows after the notes", () => {
 
 describe("the accounting of a sheet", () => {
   it("gives a sheet of only titles and a header: no records, every row skipped with its reason", () => {
-    const set = readLedgers(workbook(sheet("学习记录", [["2022年学习记录台账"], ["填报单位：党支部"], [], ["日期", "形式", "主题"]])));
+    const set = readSheets(sheet("学习记录", [["2022年学习记录台账"], ["填报单位：党支部"], [], ["日期", "形式", "主题"]]));
     expect(set.rowAccounts).toEqual([
       { ledger: "学习记录", sheet: "学习记录", nonBlankRows: 3, records: 0, excluded: 0, skipped: { title: 2, header: 1 } },
     ]);
   });
 
   it("counts excluded rows and pre-numbered 序号 rows, and sheets whose header was not found", () => {
-    const set = readLedgers(
-      workbook(
-        sheet("学习记录", [["序号", "日期", "形式", "主题"], [1, "2022-01-01", "党课", "x"], [2, "", "党课", ""], [3]]),
-        sheet("学习记录（二）", [["这不是表头"], ["x"]]),
-      ),
+    const set = readSheets(
+      sheet("学习记录", [["序号", "日期", "形式", "主题"], [1, "2022-01-01", "党课", "x"], [2, "", "党课", ""], [3]]),
+      sheet("学习记录（二）", [["这不是表头"], ["x"]]),
     );
     expect(set.rowAccounts).toEqual([
       { ledger: "学习记录", sheet: "学习记录", nonBlankRows: 4, records: 1, excluded: 1, skipped: { header: 1, row_number_only: 1 } },
@@ -218,7 +195,7 @@ describe("the accounting of a sheet", () => {
     const second = tableOnSheet("电子保函", cells, { top: 3, left: 0, bottom: 5, right: 5 }, { table: "EGuarantees2" });
     first.around!.tables.push({ top: 3, left: 0, bottom: 5, right: 5 });
     second.around = first.around;
-    const set = readLedgers(workbook(studySheet(), partnerSheet(), first, second));
+    const set = readBesideRequired(first, second);
     expect(codes(set.issues)).toEqual([]);
     expect(account(set.rowAccounts, "电子保函", "电子保函")).toEqual({
       ledger: "电子保函",
@@ -236,13 +213,7 @@ describe("issue floods", () => {
     sheet("电子保函", [EG_HEADER, ...Array.from({ length: n }, (_, i) => [`BH-${i}`, 44621, "某公司", codeOf(i), 1000, ""])]);
 
   it("reports the same problem in many cells of one column once, with the count, the first cells and the range", () => {
-    const set = readLedgers(
-      workbook(
-        studySheet(),
-        partnerSheet(),
-        rows(10000, () => "12345"),
-      ),
-    );
+    const set = readBesideRequired(rows(10000, () => "12345"));
     const flood = set.issues.filter((i) => i.code === "creditcode.invalid");
     expect(flood).toHaveLength(1);
     expect(flood[0]).toMatchObject({
@@ -261,24 +232,14 @@ describe("issue floods", () => {
   });
 
   it("keeps a few cells' problems as one issue each, in the order they were found", () => {
-    const set = readLedgers(
-      workbook(
-        studySheet(),
-        partnerSheet(),
-        rows(5, () => "12345"),
-      ),
-    );
+    const set = readBesideRequired(rows(5, () => "12345"));
     expect(codes(set.issues)).toEqual(["2", "3", "4", "5", "6"].map((r) => `warning creditcode.invalid 电子保函!D${r}`));
     expect(set.issues.every((i) => i.count === undefined)).toBe(true);
   });
 
   it("groups by column: the same problem in two columns is two issues, and errors still exclude every row", () => {
-    const set = readLedgers(
-      workbook(
-        studySheet(),
-        partnerSheet(),
-        sheet("电子保函", [EG_HEADER, ...Array.from({ length: 20 }, (_, i) => [`BH-${i}`, "", "", code, 1000, ""])]),
-      ),
+    const set = readBesideRequired(
+      sheet("电子保函", [EG_HEADER, ...Array.from({ length: 20 }, (_, i) => [`BH-${i}`, "", "", code, 1000, ""])]),
     );
     const blank = set.issues.filter((i) => i.code === "required.blank");
     expect(blank.map((i) => [i.range, i.count])).toEqual([

@@ -80,26 +80,17 @@ describe("planning a refresh", () => {
   it("reads hand-typed numbers by what they mean: the same number is no edit to decide on", () => {
     const same = record([fig("partners.count", "11"), fig("eg.count", "1200")]);
     const moved = record([fig("partners.count", "12"), fig("eg.count", "1300")]);
+    /** The two figures' controls as the clerk typed them. */
+    const typed = (partners: string, eg: string) => [
+      { id: "partners.count", text: partners },
+      { id: "eg.count", text: eg },
+    ];
     // Ledgers unchanged, the clerk restyled the number: kept as written.
-    const restyled = planRefresh(
-      same,
-      [
-        { id: "partners.count", text: "１１" },
-        { id: "eg.count", text: "一千二百" },
-      ],
-      same,
-    );
+    const restyled = planRefresh(same, typed("１１", "一千二百"), same);
     expect(restyled.conflicts).toEqual([]);
     expect(restyled.kept.map((k) => k.current)).toEqual(["１１", "一千二百"]);
     // The clerk already typed the new number: nothing to decide, nothing overwritten.
-    const typedNew = planRefresh(
-      same,
-      [
-        { id: "partners.count", text: "十二" },
-        { id: "eg.count", text: "1,300" },
-      ],
-      moved,
-    );
+    const typedNew = planRefresh(same, typed("十二", "1,300"), moved);
     expect(typedNew.conflicts).toEqual([]);
     expect(typedNew.writes).toEqual([]);
     // The clerk changed the text and the ledgers moved: a true conflict.

@@ -3,17 +3,9 @@ import { planRefresh } from "../../../src/core/refresh/plan";
 import { runEngine } from "../../../src/core/engine";
 import { sampleWorkbook } from "../../adapters/docx/refresh/clerk";
 import type { LinkRecord } from "../../../src/core/types";
+import { linkRecordOf } from "../../helpers/link-record";
 
-const record: LinkRecord = {
-  version: 1,
-  workbookId: "wb-1",
-  workbookName: "台账.xlsx",
-  templateId: "default",
-  period: { start: "2022-01-01", end: "2022-12-31" },
-  scope: "交易一科",
-  generatedAt: "2023-01-05T00:00:00Z",
-  figures: [],
-};
+const record = linkRecordOf([], { workbookId: "wb-1", scope: "交易一科" });
 
 describe("recomputing a report's figures", () => {
   it("keeps the report's own period, year, scope and template", () => {

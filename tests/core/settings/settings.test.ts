@@ -24,6 +24,9 @@ const full: ReportSettings = {
   signatureDate: "2024-01-10",
 };
 
+/** Every name a report prints, blank: what a workbook gets where it names nothing — never the sample's names. */
+const NO_NAMES = { orgName: "", orgShort: "", reporter: "", jointIssuer: "", platformName: "", city: "" };
+
 describe("SETTINGS_ITEMS", () => {
   test("names every setting once, with the 项目 labels of the 报告设置 sheet", () => {
     expect(SETTINGS_ITEMS.map((i) => i.label)).toEqual([
@@ -72,12 +75,7 @@ describe("readSettings", () => {
     const read = readSettings({ date1904: false, tables: [{ sheet: "电子保函", top: 0, left: 0, values: [["保函编号"]] }] });
     expect(read.settings).toEqual({
       ...defaultSettings(),
-      orgName: "",
-      orgShort: "",
-      reporter: "",
-      jointIssuer: "",
-      platformName: "",
-      city: "",
+      ...NO_NAMES,
     });
     expect(read.fromWorkbook).toBe(false);
     expect(read.issues).toHaveLength(1);
@@ -92,7 +90,7 @@ describe("readSettings", () => {
 
   test("leaves names blank, never the sample's, when their rows are missing, and says which in one warning", () => {
     const read = readSettings(workbook([header, ["年度", 2024], ["单位名称", "甲中心"]]));
-    expect(read.settings).toMatchObject({ orgName: "甲中心", orgShort: "", reporter: "", jointIssuer: "", platformName: "", city: "" });
+    expect(read.settings).toMatchObject({ ...NO_NAMES, orgName: "甲中心" });
     expect(read.issues.map((i) => [i.severity, i.code, i.message])).toEqual([
       [
         "warning",
@@ -274,12 +272,7 @@ describe("a new workbook's settings", () => {
       year: 2026,
       periodStart: "2026-01-01",
       periodEnd: "2026-12-31",
-      orgName: "",
-      orgShort: "",
-      reporter: "",
-      jointIssuer: "",
-      platformName: "",
-      city: "",
+      ...NO_NAMES,
       scope: "全部门",
       template: "default",
       workbookId: "id-1",

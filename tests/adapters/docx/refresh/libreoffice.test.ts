@@ -17,6 +17,7 @@ import { runEngine } from "../../../../src/core/engine";
 import { parseLinkRecord } from "../../../../src/core/link";
 import { hasSoffice } from "../../../helpers/render";
 import { editControl, laterWorkbook, sampleWorkbook, unzipText, withDocumentXml } from "./clerk";
+import { thrown } from "../../../helpers/thrown";
 
 const run = promisify(execFile);
 
@@ -50,16 +51,6 @@ function clerkWork(report: Uint8Array): Uint8Array {
   xml = xml.replace(NARRATIVE, NARRATIVE_EDITED);
   xml = editControl(xml, "study.seminar.count", (sdt) => sdt.replace(/<w:t( [^>]*)?>[^<]*<\/w:t>/, '<w:t xml:space="preserve">好几</w:t>'));
   return withDocumentXml(report, xml);
-}
-
-function caught(f: () => unknown): DocxReadError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DocxReadError) return e;
-    throw e;
-  }
-  throw new Error("expected a DocxReadError");
 }
 
 const describeIfSoffice = hasSoffice() ? describe : describe.skip;
@@ -172,7 +163,7 @@ describeIfSoffice("a report re-saved by LibreOffice", () => {
         .text("word/document.xml")
         .replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, ""),
     );
-    const e = caught(() => readLinkedDocx(stripped));
+    const e = thrown(DocxReadError, () => readLinkedDocx(stripped));
     expect(e.code).toBe("link_missing");
     expect(e.message).toContain(`找不到任何数字控件（共 ${figures} 个）`);
     expect(e.messageEn).toContain("re-saved");

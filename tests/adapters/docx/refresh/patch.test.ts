@@ -6,6 +6,7 @@ import { linkRecordToXml } from "../../../../src/core/link";
 import { planRefresh } from "../../../../src/core/refresh/plan";
 import type { LinkRecord, LinkedFigure } from "../../../../src/core/types";
 import { linkRecordOf } from "../../../helpers/link-record";
+import { thrown } from "../../../helpers/thrown";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
@@ -41,15 +42,8 @@ function refreshed(
   return { xml: strFromU8(unzipSync(patchDocx(docx, plan))["word/document.xml"]), plan };
 }
 
-function readError(bytes: Uint8Array): DocxReadError {
-  try {
-    readLinkedDocx(bytes);
-  } catch (e) {
-    if (e instanceof DocxReadError) return e;
-    throw e;
-  }
-  throw new Error("read succeeded");
-}
+/** The error reading this package as a linked report throws (the test fails if the read succeeds). */
+const readError = (bytes: Uint8Array) => thrown(DocxReadError, () => readLinkedDocx(bytes));
 
 describe("locating figure controls", () => {
   test("reads tabs and line breaks as part of a figure's text, so a clerk's line break counts as an edit", () => {

@@ -27,9 +27,8 @@ const GENERATED = "2023-01-05T01:30:00.000Z";
 const REFRESHED = "2023-02-05T01:30:00.000Z";
 const LINK_PART = "customXml/item1.xml";
 
-const EDITED_FIGURE = "partners.count";
-const DELETED_FIGURE = "eg.amount";
-const BOLDED_FIGURE = "eg.count";
+/** The figures the clerk touches in Word: one typed over, one deleted outright, one made bold. */
+const CLERK = { edited: "partners.count", deleted: "eg.amount", bolded: "eg.count" };
 
 let first: EngineResult;
 let later: EngineResult;
@@ -53,9 +52,9 @@ function clerkEdits(xml: string): string {
   const pPr = /<w:pPr><w:pStyle w:val="[^"]+"\/><\/w:pPr>/.exec(xml)!;
   xml = xml.slice(0, pPr.index) + pPr[0].replace("</w:pPr>", '<w:jc w:val="center"/></w:pPr>') + xml.slice(pPr.index + pPr[0].length);
   // One figure typed over, one figure made bold (its text untouched), one figure deleted outright.
-  xml = editControl(xml, EDITED_FIGURE, (sdt) => sdt.replace(`>${textOf(first, EDITED_FIGURE)}</w:t>`, ">十一</w:t>"));
-  xml = editControl(xml, BOLDED_FIGURE, (sdt) => sdt.replace("<w:r><w:t", "<w:r><w:rPr><w:b/></w:rPr><w:t"));
-  xml = deleteControl(xml, DELETED_FIGURE);
+  xml = editControl(xml, CLERK.edited, (sdt) => sdt.replace(`>${textOf(first, CLERK.edited)}</w:t>`, ">十一</w:t>"));
+  xml = editControl(xml, CLERK.bolded, (sdt) => sdt.replace("<w:r><w:t", "<w:r><w:rPr><w:b/></w:rPr><w:t"));
+  xml = deleteControl(xml, CLERK.deleted);
   return xml;
 }
 
@@ -70,7 +69,7 @@ beforeAll(async () => {
 /** Figures the later ledgers changed, other than the one typed over and the one deleted. */
 function changedFigures(): string[] {
   return first.link.figures
-    .filter((f) => f.id !== EDITED_FIGURE && f.id !== DELETED_FIGURE && textOf(later, f.id) !== f.text)
+    .filter((f) => f.id !== CLERK.edited && f.id !== CLERK.deleted && textOf(later, f.id) !== f.text)
     .map((f) => f.id);
 }
 
@@ -86,8 +85,8 @@ describe("refreshing an edited report after the ledgers changed", () => {
   });
 
   test("the later ledgers really move the guarantee count, the vanguard teams and the partners", () => {
-    expect(changedFigures()).toEqual(expect.arrayContaining([BOLDED_FIGURE, "teams.vanguard.count"]));
-    expect(textOf(later, EDITED_FIGURE)).not.toBe(textOf(first, EDITED_FIGURE));
+    expect(changedFigures()).toEqual(expect.arrayContaining([CLERK.bolded, "teams.vanguard.count"]));
+    expect(textOf(later, CLERK.edited)).not.toBe(textOf(first, CLERK.edited));
   });
 
   test("replaces every figure the ledgers changed with the new engine text", () => {
@@ -99,28 +98,26 @@ describe("refreshing an edited report after the ledgers changed", () => {
   });
 
   test("leaves every figure the ledgers did not change as it was", () => {
-    const untouched = first.link.figures
-      .map((f) => f.id)
-      .filter((id) => ![...changedFigures(), EDITED_FIGURE, DELETED_FIGURE].includes(id));
+    const untouched = first.link.figures.map((f) => f.id).filter((id) => ![...changedFigures(), CLERK.edited, CLERK.deleted].includes(id));
     expect(result.plan.unchanged).toEqual(untouched);
   });
 
   test("keeps the figure the clerk typed over and reports it as a conflict", () => {
     expect(result.plan.conflicts).toEqual([
-      { id: EDITED_FIGURE, written: textOf(first, EDITED_FIGURE), current: "十一", new: textOf(later, EDITED_FIGURE), resolution: "keep" },
+      { id: CLERK.edited, written: textOf(first, CLERK.edited), current: "十一", new: textOf(later, CLERK.edited), resolution: "keep" },
     ]);
-    expect(controlTexts(outXml).find((c) => c.id === EDITED_FIGURE)?.text).toBe("十一");
+    expect(controlTexts(outXml).find((c) => c.id === CLERK.edited)?.text).toBe("十一");
   });
 
   test("reports the deleted figure as removed and does not put it back", () => {
-    expect(result.plan.removed).toEqual([DELETED_FIGURE]);
-    expect(outXml).not.toContain(`lr:${DELETED_FIGURE}"`);
+    expect(result.plan.removed).toEqual([CLERK.deleted]);
+    expect(outXml).not.toContain(`lr:${CLERK.deleted}"`);
   });
 
   test("keeps the clerk's formatting of a replaced figure", () => {
-    const control = locateControls(outXml).find((c) => c.id === BOLDED_FIGURE)!;
+    const control = locateControls(outXml).find((c) => c.id === CLERK.bolded)!;
     expect(outXml.slice(control.contentStart, control.contentEnd)).toBe(
-      `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${textOf(later, BOLDED_FIGURE)}</w:t></w:r>`,
+      `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${textOf(later, CLERK.bolded)}</w:t></w:r>`,
     );
   });
 
@@ -156,8 +153,8 @@ describe("refreshing an edited report after the ledgers changed", () => {
     expect(parsed.record.generatedAt).toBe(REFRESHED);
     const texts = new Map(parsed.record.figures.map((f) => [f.id, f.text]));
     for (const id of changedFigures()) expect(texts.get(id)).toBe(textOf(later, id));
-    expect(texts.get(EDITED_FIGURE)).toBe(textOf(first, EDITED_FIGURE));
-    expect(texts.has(DELETED_FIGURE)).toBe(false);
+    expect(texts.get(CLERK.edited)).toBe(textOf(first, CLERK.edited));
+    expect(texts.has(CLERK.deleted)).toBe(false);
   });
 
   test("writes a document.xml that the WordprocessingML schemas accept", async () => {
@@ -174,7 +171,7 @@ describe("refreshing an edited report after the ledgers changed", () => {
     const pdf = await renderPdf(file);
     if (pdf === null) return console.log("soffice not found: skipping the LibreOffice conversion");
     const page = pdf.text.replace(/\s+/g, "");
-    expect(page).toContain(`${textOf(later, BOLDED_FIGURE)}笔`);
+    expect(page).toContain(`${textOf(later, CLERK.bolded)}笔`);
     expect(page).toContain("十一");
     expect(page).toContain("（修订稿）");
   });
@@ -182,7 +179,7 @@ describe("refreshing an edited report after the ledgers changed", () => {
   test("a second refresh updates nothing, changes no text and still reports the conflict", () => {
     const again = refreshDocx(laterWorkbook(), result.bytes, { generatedAt: REFRESHED });
     expect(again.plan.updated).toEqual([]);
-    expect(again.plan.conflicts.map((c) => [c.id, c.current, c.resolution])).toEqual([[EDITED_FIGURE, "十一", "keep"]]);
+    expect(again.plan.conflicts.map((c) => [c.id, c.current, c.resolution])).toEqual([[CLERK.edited, "十一", "keep"]]);
     expect(unzipText(again.bytes).text("word/document.xml")).toBe(outXml);
   });
 });
@@ -190,11 +187,11 @@ describe("refreshing an edited report after the ledgers changed", () => {
 describe("refreshing with overwriteConflicts", () => {
   test("replaces the clerk's hand edit with the new figure and records the new text", () => {
     const result = refreshDocx(laterWorkbook(), edited, { generatedAt: REFRESHED, overwriteConflicts: true });
-    expect(result.plan.conflicts.map((c) => [c.id, c.resolution])).toEqual([[EDITED_FIGURE, "take"]]);
-    expect(result.plan.updated.map((u) => u.id)).toContain(EDITED_FIGURE);
+    expect(result.plan.conflicts.map((c) => [c.id, c.resolution])).toEqual([[CLERK.edited, "take"]]);
+    expect(result.plan.updated.map((u) => u.id)).toContain(CLERK.edited);
     const back = readLinkedDocx(result.bytes);
-    expect(back.controls.find((c) => c.id === EDITED_FIGURE)?.text).toBe(textOf(later, EDITED_FIGURE));
-    expect(back.record.figures.find((f) => f.id === EDITED_FIGURE)?.text).toBe(textOf(later, EDITED_FIGURE));
+    expect(back.controls.find((c) => c.id === CLERK.edited)?.text).toBe(textOf(later, CLERK.edited));
+    expect(back.record.figures.find((f) => f.id === CLERK.edited)?.text).toBe(textOf(later, CLERK.edited));
     expect(refreshDocx(laterWorkbook(), result.bytes, { generatedAt: REFRESHED }).plan.conflicts).toEqual([]);
   });
 });
