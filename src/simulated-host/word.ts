@@ -1090,6 +1090,30 @@ export class SimWordDocument {
   }
 
   /**
+   * The paragraphs a control holds (ContentControl.paragraphs, WordApi 1.1), each with its text as
+   * read with tracked changes accepted and Paragraph.tableNestingLevel (WordApi 1.3: 0 outside any
+   * table, 1 in a cell — the model keeps the outermost table only).
+   */
+  controlParagraphs(key: number): { text: string; tableNestingLevel: number }[] {
+    const out: { text: string; tableNestingLevel: number }[] = [];
+    let current = "";
+    let open = false;
+    for (const it of this.items) {
+      if (!it.controls.includes(key)) continue;
+      if (it.kind === "text") {
+        if (it.revision !== "deleted") current += it.text;
+        open = true;
+      } else {
+        out.push({ text: current, tableNestingLevel: it.cell ? 1 : 0 });
+        current = "";
+        open = false;
+      }
+    }
+    if (open) out.push({ text: current, tableNestingLevel: 0 });
+    return out;
+  }
+
+  /**
    * insertOoxml(ooxml, "Replace") on a control: what was inside goes, the package's body comes in
    * (its controls as new controls nested in this one). Word leaves an empty paragraph after a table
    * it inserts into a control (OfficeDev/office-js#116, #2655: content with tables inserted with
@@ -1670,6 +1694,8 @@ class SimCaretParagraphProxy extends SimProxy<{ ending: Item | null }> {
 interface ParagraphModel {
   index: number;
   text: string;
+  /** WordApi 1.3: 0 outside tables, 1 in a table cell (only modelled for a control's paragraphs). */
+  tableNestingLevel?: number;
   /** The style's name, as Paragraph.style gives it. */
   style: string;
   font: string;
@@ -1679,9 +1705,12 @@ interface ParagraphModel {
 
 class SimParagraphProxy extends SimProxy<ParagraphModel> {
   readonly _className = "Paragraph";
-  protected readonly _scalars = ["text", "style", "lineSpacing", "font/name", "font/size"] as const;
+  protected readonly _scalars = ["text", "style", "lineSpacing", "font/name", "font/size", "tableNestingLevel"] as const;
   get text(): string {
     return this._get("text");
+  }
+  get tableNestingLevel(): number {
+    return this._get("tableNestingLevel");
   }
   get style(): string {
     return this._get("style");
@@ -1705,6 +1734,8 @@ class SimParagraphProxy extends SimProxy<ParagraphModel> {
         return m.font;
       case "font/size":
         return m.size;
+      case "tableNestingLevel":
+        return m.tableNestingLevel ?? 0;
       default:
         return undefined;
     }
@@ -1795,6 +1826,19 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       if (!c) return;
       if (c.cannotEdit) fail("AccessDenied", location, "The content control cannot be edited.");
       this._host.doc.docOf(c.key).replaceControlOoxml(c.key, ooxml);
+    });
+  }
+
+  /** WordApi 1.1: the paragraphs in the control, table cells' included (text and tableNestingLevel modelled). */
+  get paragraphs(): SimParagraphCollection {
+    return new SimParagraphCollection(this.context, () => {
+      const c = this._target("ContentControl.paragraphs");
+      return c
+        ? this._host.doc
+            .docOf(c.key)
+            .controlParagraphs(c.key)
+            .map((p, index) => ({ index, ...p, style: "", font: "", size: 0, lineSpacing: 0 }))
+        : [];
     });
   }
 

@@ -52,7 +52,19 @@ export function figureTableXml(table: FigureTable, width: number = WIDTH): strin
       return `<w:tr>${trPr}${cells.map((c, k) => cellXml(c, columns[k] ?? columns[columns.length - 1], r === 0)).join("")}</w:tr>`;
     })
     .join("");
-  return `<w:tbl>${tblPr}${grid}${body}</w:tbl>`;
+  return `<w:tbl>${tblPr}${grid}${body}</w:tbl>` + (table.note ? figureNoteXml(table.note) : "");
+}
+
+/**
+ * The rounding note under a table whose shown parts do not add up (grouped.ts ROUNDING_NOTE): a
+ * paragraph inside the figure's control, after the table, so a refresh writes or drops it with the
+ * numbers and a reader of the control's text sees it as its last line. Left-aligned table text.
+ */
+export function figureNoteXml(note: string): string {
+  return (
+    `<w:p><w:pPr><w:pStyle w:val="${escapeXmlAttribute(STYLE.table)}"/><w:jc w:val="left"/></w:pPr>` +
+    `<w:r><w:t xml:space="preserve">${escapeXmlText(note)}</w:t></w:r></w:p>`
+  );
 }
 
 /** The placeholder paragraph of a table figure the ledgers cannot support (yellow, as every 待补). */

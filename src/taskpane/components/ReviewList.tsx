@@ -207,11 +207,9 @@ function TableUpdate({ table }: { table: NonNullable<ReviewUpdate["table"]> }) {
           </li>
         ))}
       </ul>
-      {table.adjustments.length > 0 && (
+      {table.note && (
         <Caption1 className={styles.muted} data-testid="review-table-rounding">
-          {t("reviewTableRounding", {
-            list: table.adjustments.map((a) => t("reviewTableRoundingItem", a)).join(t("listSeparator")),
-          })}
+          {t("reviewTableRounding", { note: table.note })}
         </Caption1>
       )}
     </>

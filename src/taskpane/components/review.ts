@@ -6,7 +6,7 @@ import type { ConflictChoice, RefreshPlan } from "../../core/refresh/plan";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 import { OTHER_WORKBOOK } from "../../core/errors";
 import { describePlacesIn } from "../../core/describe";
-import { shareAdjustments, tableChanges, type TableChange } from "../../core/figures/grouped";
+import { splitTableText, tableChanges, type TableChange } from "../../core/figures/grouped";
 
 /**
  * The two workbooks when a refresh stopped because the workbook is not the report's (the error the
@@ -27,8 +27,11 @@ export interface ReviewUpdate {
   name: string;
   old: string;
   new: string;
-  /** A table figure's change by group and column (not its whole text twice), and the shares rounding moved. */
-  table?: { changes: TableChange[]; adjustments: ReturnType<typeof shareAdjustments> };
+  /**
+   * A table figure's change by group and column (not its whole text twice), and the rounding note the
+   * new table carries under it (null when its shown parts add up).
+   */
+  table?: { changes: TableChange[]; note: string | null };
 }
 
 export interface ReviewConflict {
@@ -98,7 +101,7 @@ export function reviewModel(
   return {
     updates: plan.updated
       .filter((u) => !conflicted.has(u.id))
-      .map((u) => withTable({ id: u.id, name: name(u.id), old: u.old, new: u.new }, plan)),
+      .map((u) => withTable({ id: u.id, name: name(u.id), old: u.old, new: u.new })),
     conflicts,
     removed: plan.removed.map((id) => ({ id, name: name(id) })),
     kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), current: k.current, ledger: k.new, agrees: k.agrees })),
@@ -107,12 +110,11 @@ export function reviewModel(
   };
 }
 
-/** A table figure's update said by group and column, with the new table's rounded shares. */
-function withTable(update: ReviewUpdate, plan: RefreshPlan): ReviewUpdate {
+/** A table figure's update said by group and column, with the new table's rounding note. */
+function withTable(update: ReviewUpdate): ReviewUpdate {
   const changes = tableChanges(update.old, update.new);
   if (!changes) return update;
-  const table = plan.record.figures.find((f) => f.id === update.id)?.table;
-  return { ...update, table: { changes, adjustments: table ? shareAdjustments(table) : [] } };
+  return { ...update, table: { changes, note: splitTableText(update.new)?.note ?? null } };
 }
 
 /** The choice for every conflict at once (全部保留 / 全部采用新值). */
