@@ -6,7 +6,7 @@
 // the table, a thin one under the header row, no vertical rules; 仿宋 on the table text style
 // (LRTableText: 4号, centred, no first-line indent), the header row bold and repeated on each page.
 import type { FigureTable } from "../../core/types";
-import { tableCells } from "../../core/figures/grouped";
+import { ROUNDING_NOTE, ROUNDING_NOTE_EN, tableCells } from "../../core/figures/grouped";
 import { escapeXmlText, escapeXmlAttribute } from "../../core/link";
 import { STYLE } from "./style-names";
 import type { LocatedControl } from "./content-control";
@@ -122,11 +122,16 @@ export function regainTableFigures(
     const close = xml.indexOf("</w:tbl>", c.contentStart);
     // Only the simple case LibreOffice leaves: the anchor in a table of its own, no table nested in it.
     if (start < 0 || close < 0 || xml.slice(start + 7, close).includes("<w:tbl>")) return c;
-    const end = close + "</w:tbl>".length;
-    const cells = [...xml.slice(start, end).matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m, k) =>
+    const tableEnd = close + "</w:tbl>".length;
+    const cells = [...xml.slice(start, tableEnd).matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m, k) =>
       k === 0 ? c.text : [...m[1].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1])).join(""),
     );
-    const mark = /<w:bookmarkStart\b[^>]*w:id="(\d+)"[^>]*w:name="lr_[^"]*"/.exec(xml.slice(start, end));
+    // The rounding note LibreOffice left as a plain paragraph right after the table is the figure's
+    // too: taken in (only our own words, so a paragraph the clerk wrote there is never rewritten).
+    const note = noteParagraphAt(xml, tableEnd);
+    const end = note ? note.end : tableEnd;
+    if (note) cells.push(note.text);
+    const mark = /<w:bookmarkStart\b[^>]*w:id="(\d+)"[^>]*w:name="lr_[^"]*"/.exec(xml.slice(start, tableEnd));
     const markId = mark ? Number(mark[1]) : nextId++;
     const markName = /w:name="(lr_[^"]*)"/.exec(mark?.[0] ?? "")?.[1] ?? "";
     const sdtId = nextId++;
@@ -147,6 +152,17 @@ export function regainTableFigures(
       },
     };
   });
+}
+
+/** A paragraph starting at `at` whose whole text is the rounding note, with where it ends; null otherwise. */
+function noteParagraphAt(xml: string, at: number): { text: string; end: number } | null {
+  if (!/^<w:p[ >]/.test(xml.slice(at, at + 5))) return null;
+  const close = xml.indexOf("</w:p>", at);
+  if (close < 0) return null;
+  const inner = xml.slice(at, close);
+  if (/<w:(?:tbl|sdt|p)[ >]/.test(inner.slice(4))) return null;
+  const text = [...inner.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1])).join("");
+  return text === ROUNDING_NOTE || text === ROUNDING_NOTE_EN ? { text, end: close + "</w:p>".length } : null;
 }
 
 /**

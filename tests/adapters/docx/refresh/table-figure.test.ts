@@ -183,6 +183,22 @@ describe("refreshing a table figure", () => {
 });
 
 const describeIfSoffice = hasSoffice() ? describe : describe.skip;
+
+/** The file as LibreOffice writes it back: `soffice --headless --convert-to docx`, in a profile of its own. */
+async function resaveWithLibreOffice(file: string): Promise<Uint8Array> {
+  const profile = mkdtempSync(path.join(tmpdir(), "lo-"));
+  const out = mkdtempSync(path.join(tmpdir(), "lr-lo-table-"));
+  try {
+    await promisify(execFile)(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "docx", "--outdir", out, file],
+      { timeout: 240000 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return new Uint8Array(readFileSync(path.join(out, path.basename(file))));
+}
 if (!hasSoffice()) console.log("soffice not found: skipping the table figure's LibreOffice round trip");
 
 describeIfSoffice("a table figure's report re-saved by LibreOffice (soffice --convert-to docx)", () => {
@@ -237,30 +253,31 @@ describeIfSoffice("a table figure's report re-saved by LibreOffice (soffice --co
   });
 });
 
+/** A small workbook: one guarantee of 2022 per issuer named, and the table figure. */
+function noteWorkbook(names: string[]): RawWorkbook {
+  return {
+    name: "台账2022.xlsx",
+    date1904: false,
+    tables: [
+      {
+        sheet: "电子保函",
+        top: 0,
+        left: 0,
+        values: [
+          ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"],
+          ...names.map((who, n) => [`BH-${n}`, "2022-03-01", `企业${n}`, 1000, who, ""]),
+        ],
+      },
+      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADER], ...settingsToRows(defaultSettings(2022))] },
+      { sheet: "指标定义", top: 0, left: 0, values: [[...DEFINITION_HEADERS], BY_ISSUER] },
+    ],
+  };
+}
+
+
 describe("the rounding note of a table figure in a report file (CLI refresh, 更新已有报告)", () => {
   const thirds = ["甲银行", "乙担保", "丙保险"];
   const addsUp = ["甲银行", "甲银行", "乙担保"];
-
-  /** A small workbook: one guarantee of 2022 per issuer named, and the table figure. */
-  function issuers(names: string[]): RawWorkbook {
-    return {
-      name: "台账2022.xlsx",
-      date1904: false,
-      tables: [
-        {
-          sheet: "电子保函",
-          top: 0,
-          left: 0,
-          values: [
-            ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"],
-            ...names.map((who, n) => [`BH-${n}`, "2022-03-01", `企业${n}`, 1000, who, ""]),
-          ],
-        },
-        { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADER], ...settingsToRows(defaultSettings(2022))] },
-        { sheet: "指标定义", top: 0, left: 0, values: [[...DEFINITION_HEADERS], BY_ISSUER] },
-      ],
-    };
-  }
 
   function controlXml(bytes: Uint8Array): string {
     const xml = unzipText(bytes).text("word/document.xml");
@@ -269,11 +286,11 @@ describe("the rounding note of a table figure in a report file (CLI refresh, 更
   }
 
   test("a refresh whose shares stop adding up writes the note under the table inside the control; the next refresh that adds up removes it", async () => {
-    const first = runEngine(issuers(addsUp), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
+    const first = runEngine(noteWorkbook(addsUp), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
     const report = await renderDocx(first.report, first.link);
     expect(controlXml(report)).not.toContain(ROUNDING_NOTE);
 
-    const noted = refreshDocx(issuers(thirds), report);
+    const noted = refreshDocx(noteWorkbook(thirds), report);
     expect(noted.plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
     // Inside the control, after the table: the note is the figure's rendering, rewritten with it.
     expect(controlXml(noted.bytes)).toMatch(new RegExp(`</w:tbl><w:p>(?:(?!</w:p>).)*${ROUNDING_NOTE}`, "s"));
@@ -282,12 +299,12 @@ describe("the rounding note of a table figure in a report file (CLI refresh, 更
     if (outcome) expect(outcome.errors).toEqual([]);
 
     // The untouched table with its note is no hand edit.
-    const same = refreshDocx(issuers(thirds), noted.bytes);
+    const same = refreshDocx(noteWorkbook(thirds), noted.bytes);
     expect(same.plan.conflicts).toEqual([]);
     expect(same.plan.kept).toEqual([]);
     expect(same.plan.unchanged).toContain("eg.by_issuer");
 
-    const back = refreshDocx(issuers(addsUp), noted.bytes);
+    const back = refreshDocx(noteWorkbook(addsUp), noted.bytes);
     expect(back.plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
     expect(controlXml(back.bytes)).not.toContain(ROUNDING_NOTE);
     expect(readLinkedDocx(back.bytes).controls.find((c) => c.id === "eg.by_issuer")!.text).toBe(
@@ -296,12 +313,41 @@ describe("the rounding note of a table figure in a report file (CLI refresh, 更
   });
 
   test("a clerk's edit of the note is a hand edit: a conflict to review, the note kept as the clerk wrote it", async () => {
-    const first = runEngine(issuers(thirds), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
+    const first = runEngine(noteWorkbook(thirds), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
     const report = await renderDocx(first.report, first.link);
     const xml = unzipText(report).text("word/document.xml");
     const edited = withDocumentXml(report, editControl(xml, "eg.by_issuer", (sdt) => sdt.replace(ROUNDING_NOTE, "注：占比四舍五入。")));
-    const { plan, bytes } = refreshDocx(issuers([...thirds, "丁银行"]), edited);
+    const { plan, bytes } = refreshDocx(noteWorkbook([...thirds, "丁银行"]), edited);
     expect(plan.conflicts.map((c) => [c.id, c.resolution])).toEqual([["eg.by_issuer", "keep"]]);
     expect(controlXml(bytes)).toContain("注：占比四舍五入。");
+  });
+});
+
+describeIfSoffice("a table figure with its rounding note, re-saved by LibreOffice", () => {
+  const thirds = ["甲银行", "乙担保", "丙保险"];
+  let resaved: Uint8Array;
+
+  beforeAll(async () => {
+    const first = runEngine(noteWorkbook(thirds), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
+    const source = path.join(dir, "注报告.docx");
+    writeFileSync(source, await renderDocx(first.report, first.link));
+    resaved = await resaveWithLibreOffice(source);
+  }, 300000);
+
+  test("refresh from the same ledgers finds the table and its note again: no conflict, one note inside the control", () => {
+    const { plan, bytes } = refreshDocx(noteWorkbook(thirds), resaved);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.kept).toEqual([]);
+    const xml = unzipText(bytes).text("word/document.xml");
+    expect(xml.split(ROUNDING_NOTE)).toHaveLength(2);
+    const { start, end } = sdtSpan(xml, "eg.by_issuer");
+    expect(xml.slice(start, end)).toContain(ROUNDING_NOTE);
+  });
+
+  test("a refresh whose shares add up again removes the note LibreOffice left after the table", () => {
+    const { plan, bytes } = refreshDocx(noteWorkbook(["甲银行", "甲银行", "乙担保"]), resaved);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    expect(unzipText(bytes).text("word/document.xml")).not.toContain(ROUNDING_NOTE);
   });
 });
