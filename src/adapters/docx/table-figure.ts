@@ -5,6 +5,12 @@
 // The table is the three-line table (三线表) of official documents: a thick rule above and below
 // the table, a thin one under the header row, no vertical rules; 仿宋 on the table text style
 // (LRTableText: 4号, centred, no first-line indent), the header row bold and repeated on each page.
+//
+// The header's bold is in its paragraph style (LRTableHeader, based on LRTableText) as well as on its
+// runs. LibreOffice (7.4) reads the block-level control around the table as an inline control in the
+// first cell and shows that control's text without the run's own bold, so 出函机构 came out regular
+// on screen and after a LibreOffice re-save; the paragraph style is kept there, and the run's bold
+// stays for the other cells, where LibreOffice lets a table's defaults override a style's bold.
 import type { FigureTable } from "../../core/types";
 import { ROUNDING_NOTE, ROUNDING_NOTE_EN, tableCells } from "../../core/figures/grouped";
 import { escapeXmlText, escapeXmlAttribute } from "../../core/link";
@@ -28,7 +34,7 @@ function cellXml(text: string, width: number, header: boolean): string {
     text === "" ? "" : `<w:r>${header ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
   return (
     `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${borders}<w:vAlign w:val="center"/></w:tcPr>` +
-    `<w:p><w:pPr><w:pStyle w:val="${escapeXmlAttribute(STYLE.table)}"/></w:pPr>${run}</w:p></w:tc>`
+    `<w:p><w:pPr><w:pStyle w:val="${escapeXmlAttribute(header ? STYLE.tableHeader : STYLE.table)}"/></w:pPr>${run}</w:p></w:tc>`
   );
 }
 
@@ -175,13 +181,19 @@ const TABLE_TEXT_STYLE =
   `<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr>` +
   `<w:rPr><w:rFonts w:ascii="仿宋" w:eastAsia="仿宋" w:hAnsi="仿宋" w:hint="eastAsia"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>`;
 
+/** The header row's style (表格表头): the table text, bold. */
+const TABLE_HEADER_STYLE =
+  `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE.tableHeader}"><w:name w:val="表格表头"/><w:basedOn w:val="${STYLE.table}"/><w:uiPriority w:val="14"/><w:qFormat/>` +
+  `<w:rPr><w:b/><w:bCs/></w:rPr></w:style>`;
+
 export function addTableTextStyle(files: Unzipped): void {
   const part = "word/styles.xml";
   const decoded = files[part] ? decodeXml(files[part]) : null;
   if (!decoded) return;
   const { text, encoding } = decoded;
-  if (new RegExp(`<w:style\\b[^>]*w:styleId="${STYLE.table}"`).test(text)) return;
+  const has = (id: string) => new RegExp(`<w:style\\b[^>]*w:styleId="${id}"`).test(text);
+  const added = (has(STYLE.table) ? "" : TABLE_TEXT_STYLE) + (has(STYLE.tableHeader) ? "" : TABLE_HEADER_STYLE);
   const end = text.lastIndexOf("</w:styles>");
-  if (end < 0) return;
-  files[part] = encodeXml(text.slice(0, end) + TABLE_TEXT_STYLE + text.slice(end), encoding);
+  if (!added || end < 0) return;
+  files[part] = encodeXml(text.slice(0, end) + added + text.slice(end), encoding);
 }

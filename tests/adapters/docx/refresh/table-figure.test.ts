@@ -184,6 +184,18 @@ describe("refreshing a table figure", () => {
 
 const describeIfSoffice = hasSoffice() ? describe : describe.skip;
 
+/** Whether a paragraph style, or a style it is based on, makes its text bold. */
+function boldInStyle(styles: string, id: string): boolean {
+  for (let at: string | undefined = id, depth = 0; at && depth < 10; depth++) {
+    const style: string | undefined = new RegExp(`<w:style\\b[^>]*w:styleId="${at}"[^>]*>([\\s\\S]*?)</w:style>`).exec(styles)?.[1];
+    if (!style) return false;
+    const bold = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(style)?.[0].match(/<w:b(?: w:val="(\w+)")?\/>/);
+    if (bold) return !bold[1] || !["0", "false", "off"].includes(bold[1]);
+    at = /<w:basedOn w:val="([^"]+)"/.exec(style)?.[1];
+  }
+  return false;
+}
+
 /** The file as LibreOffice writes it back: `soffice --headless --convert-to docx`, in a profile of its own. */
 async function resaveWithLibreOffice(file: string): Promise<Uint8Array> {
   const profile = mkdtempSync(path.join(tmpdir(), "lo-"));
@@ -230,6 +242,23 @@ describeIfSoffice("a table figure's report re-saved by LibreOffice (soffice --co
     // LibreOffice renamed the table text style (to StyleNN); the table's cells name ours, so it is back (a missing style lays the table out one character wide).
     expect(unzipText(bytes).text("word/styles.xml")).toMatch(/<w:style\b[^>]*w:styleId="LRTableText"/);
     if (process.env.LR_KEEP_LO_TABLE) writeFileSync(process.env.LR_KEEP_LO_TABLE, bytes);
+  });
+
+  test("the header cells stay bold through the LibreOffice round trip: LibreOffice empties the first cell's run properties, the bold is in the paragraph's style", () => {
+    const xml = unzipText(resaved).text("word/document.xml");
+    const styles = unzipText(resaved).text("word/styles.xml");
+    const table = xml.slice(xml.indexOf("<w:tbl>"), xml.indexOf("</w:tr>", xml.indexOf("<w:tbl>")));
+    const cells = [...table.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => m[1]);
+    expect(cells).toHaveLength(3);
+    // The situation: LibreOffice wrote the first cell's text in runs without their bold.
+    expect(cells[0]).not.toMatch(/<w:rPr>(?:(?!<\/w:rPr>).)*<w:b\/>/s);
+    for (const cell of cells) expect(boldInStyle(styles, /<w:pStyle w:val="([^"]+)"/.exec(cell)![1])).toBe(true);
+    // And after a refresh the header is written again on its bold style.
+    const { bytes } = refreshDocx(read(base), resaved);
+    const refreshed = unzipText(bytes);
+    const header = /<w:tblHeader\/>[\s\S]*?<\/w:tr>/.exec(refreshed.text("word/document.xml"))![0];
+    for (const id of [...header.matchAll(/<w:pStyle w:val="([^"]+)"/g)].map((m) => m[1]))
+      expect(boldInStyle(refreshed.text("word/styles.xml"), id)).toBe(true);
   });
 
   test("LibreOffice dissolved the table's control: the bare table, its first cell holding untagged copies (the situation this guards)", () => {
