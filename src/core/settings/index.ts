@@ -301,15 +301,16 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
     s[key] = text[key]!;
     if (text[key] === "") {
       const label = SETTINGS_ITEMS.find((i) => i.key === key)!.label;
-      issues.push(
-        issue(
+      issues.push({
+        ...issue(
           "warning",
           "settings.blank",
-          `${f.cell}：${label}为空，报告中相应位置将空缺。`,
-          `${f.cell}: ${label} is blank; the report will have a gap there.`,
+          `${f.cell}：${label}为空，报告中相应位置显示为“［待补：${label}］”。`,
+          `${f.cell}: ${label} is blank; the report shows the placeholder ［待补：${label}］ there.`,
           f.cell,
         ),
-      );
+        setting: label,
+      });
     }
   }
   if (absent.length)
@@ -317,8 +318,8 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
       issue(
         "warning",
         "settings.items_missing",
-        `${SETTINGS_SHEET}中没有这些项目：${absent.join("、")}，报告中相应位置将空缺（可在“项目”列添加）。`,
-        `${SETTINGS_SHEET} lacks these items: ${absent.join(", ")}; the report will have gaps there (add them in the 项目 column).`,
+        `${SETTINGS_SHEET}中没有这些项目：${absent.join("、")}，报告中相应位置显示为“［待补：…］”（可在“项目”列添加）。`,
+        `${SETTINGS_SHEET} lacks these items: ${absent.join(", ")}; the report shows placeholders (［待补：…］) there (add them in the 项目 column).`,
       ),
     );
   for (const key of ["workbookId", "signature"] as const) if (text[key] !== undefined) s[key] = text[key]!;
