@@ -229,6 +229,7 @@ export const enUS: Messages = {
   reviewTableChanged: "{group}, {column}: {old} → {new}",
   reviewTableAdded: "New group {group}: {cells}",
   reviewTableRemoved: "{group} is gone (was {cells})",
+  reviewCopyOf: "{name} (copy {n})",
   reviewTableRounding: "Each value is rounded on its own and the parts do not add up to the total; the table says under it: {note}",
   reviewKept: "Kept as you wrote them, the ledgers being unchanged ({count}): {names}",
   reviewRemoved: "Deleted ({count})",

@@ -217,6 +217,7 @@ export const zhCN = {
   reviewTableChanged: "{group}「{column}」：{old} → {new}",
   reviewTableAdded: "新增 {group}：{cells}",
   reviewTableRemoved: "{group} 不再出现（原为 {cells}）",
+  reviewCopyOf: "{name}（第 {n} 处）",
   reviewTableRounding: "每项单独四舍五入，分项之和与合计不等，表下写明：{note}",
   reviewKept: "台账未变化、按你的写法保留 {count} 项：{names}",
   reviewRemoved: "已删除（{count}）",

@@ -96,7 +96,9 @@ describe("a figure inserted right beside another figure", () => {
     // The clerk clicks again just before the figure placed there.
     sim.document.placeCursorAfter("全年共开立电子保函");
     await insertFigureAtCursor("eg.count", source, run as never, env);
-    expect(sim.document.paragraphs()[1].startsWith(`全年共开立电子保函${text("eg.count")}${FIGURE_SEPARATOR}${text("eg.firms")}`)).toBe(true);
+    expect(sim.document.paragraphs()[1].startsWith(`全年共开立电子保函${text("eg.count")}${FIGURE_SEPARATOR}${text("eg.firms")}`)).toBe(
+      true,
+    );
     expect(sim.document.paragraphs()[1].split(FIGURE_SEPARATOR)).toHaveLength(2);
   });
 

@@ -303,7 +303,6 @@ function noteWorkbook(names: string[]): RawWorkbook {
   };
 }
 
-
 describe("the rounding note of a table figure in a report file (CLI refresh, 更新已有报告)", () => {
   const thirds = ["甲银行", "乙担保", "丙保险"];
   const addsUp = ["甲银行", "甲银行", "乙担保"];
@@ -323,7 +322,12 @@ describe("the rounding note of a table figure in a report file (CLI refresh, 更
     expect(noted.plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
     // Inside the control, after the table: the note is the figure's rendering, rewritten with it.
     expect(controlXml(noted.bytes)).toMatch(new RegExp(`</w:tbl><w:p>(?:(?!</w:p>).)*${ROUNDING_NOTE}`, "s"));
-    expect(readLinkedDocx(noted.bytes).controls.find((c) => c.id === "eg.by_issuer")!.text.split("\n").pop()).toBe(ROUNDING_NOTE);
+    expect(
+      readLinkedDocx(noted.bytes)
+        .controls.find((c) => c.id === "eg.by_issuer")!
+        .text.split("\n")
+        .pop(),
+    ).toBe(ROUNDING_NOTE);
     const outcome = await validateWordXml(readLinkedDocx(noted.bytes).documentXml);
     if (outcome) expect(outcome.errors).toEqual([]);
 
@@ -345,7 +349,10 @@ describe("the rounding note of a table figure in a report file (CLI refresh, 更
     const first = runEngine(noteWorkbook(thirds), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
     const report = await renderDocx(first.report, first.link);
     const xml = unzipText(report).text("word/document.xml");
-    const edited = withDocumentXml(report, editControl(xml, "eg.by_issuer", (sdt) => sdt.replace(ROUNDING_NOTE, "注：占比四舍五入。")));
+    const edited = withDocumentXml(
+      report,
+      editControl(xml, "eg.by_issuer", (sdt) => sdt.replace(ROUNDING_NOTE, "注：占比四舍五入。")),
+    );
     const { plan, bytes } = refreshDocx(noteWorkbook([...thirds, "丁银行"]), edited);
     expect(plan.conflicts.map((c) => [c.id, c.resolution])).toEqual([["eg.by_issuer", "keep"]]);
     expect(controlXml(bytes)).toContain("注：占比四舍五入。");
