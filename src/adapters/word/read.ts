@@ -199,6 +199,7 @@ export function queueTableFigureText(control: Word.ContentControl): () => string
   table.load("values");
   const paragraphs = control.paragraphs.load("items/text,items/tableNestingLevel");
   return () => {
+    // eslint-disable-next-line office-addins/call-sync-before-read -- the caller syncs before calling this
     if (table.isNullObject) return null;
     const outside = itemsOf(paragraphs)
       .filter((p) => p.tableNestingLevel === 0 && p.text !== "")
