@@ -107,7 +107,14 @@ describe("refreshing an edited report after the ledgers changed", () => {
 
   test("keeps the figure the clerk typed over and reports it as a conflict", () => {
     expect(result.plan.conflicts).toEqual([
-      { id: EDITED_FIGURE, written: textOf(first, EDITED_FIGURE), current: "十一", new: textOf(later, EDITED_FIGURE), resolution: "keep" },
+      {
+        id: EDITED_FIGURE,
+        copy: 1,
+        written: textOf(first, EDITED_FIGURE),
+        current: "十一",
+        new: textOf(later, EDITED_FIGURE),
+        resolution: "keep",
+      },
     ]);
     expect(controlTexts(outXml).find((c) => c.id === EDITED_FIGURE)?.text).toBe("十一");
   });
