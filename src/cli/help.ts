@@ -21,7 +21,7 @@ const WRITING: Record<string, OptionSpec> = { ...COMPUTING, output: { type: "str
 export const OPTIONS: Record<Command, Record<string, OptionSpec>> = {
   init: { ...ALWAYS, year: { type: "string" }, force: { type: "boolean" } },
   check: COMPUTING,
-  figures: COMPUTING,
+  figures: { ...COMPUTING, verbose: { type: "boolean" } },
   generate: WRITING,
   fill: WRITING,
   refresh: {
@@ -111,10 +111,14 @@ Checks the ledgers: every issue with its severity, cell and message (zh + en wit
 ${YEAR}
 ${SCOPE}
 ${COMMON}`,
-  figures: `ledger-report figures <台账.xlsx> [--json] [--year 2022] [--scope 交易一科]
+  figures: `ledger-report figures <台账.xlsx> [--json] [--year 2022] [--scope 交易一科] [--verbose]
 
-按“指标定义”计算每项指标：数值、报告中显示的文字、使用的行数及来源。
-Computes every figure: value, report text, rows used, provenance.
+按“指标定义”计算每项指标：数值、报告中显示的文字、使用的行数及来源。每项一行；表格指标显示为
+“表格 5 行 · 合计 172.09 亿元”，加 --verbose 在其下缩进列出各行。
+Computes every figure: value, report text, rows used, provenance. One line per figure; a table figure
+reads “表格 5 行 · 合计 172.09 亿元” (its rows listed indented below it with --verbose).
+
+  --verbose                在表格指标下列出其各行 / list a table figure's rows under it
 
   --json 的结果        {"version":1,"figures":[{"id","name","value","text","rows","ledger","conditions","period"}],"issues":[…],"period":{"start","end"},"scope","mustLook":[…]}
 ${YEAR}

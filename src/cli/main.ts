@@ -245,7 +245,7 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
     } else if (cmd === "figures") {
       progress.done();
       if (flags.json) printJson(io, { ...figuresJson(result), mustLook: lookJson(reasons) });
-      else io.out(`${formatFigures(result, lang)}${summaryLine(result, lang)}\n`);
+      else io.out(`${formatFigures(result, lang, flags.verbose === true)}${summaryLine(result, lang)}\n`);
     } else {
       // Without -o the name carries the report's year, known once 报告设置 has been read.
       const output = flags.output !== undefined ? resolve(flags.output) : resolve(`述职报告-${result.settings.year}.docx`);

@@ -1,6 +1,7 @@
 // What the command prints: aligned text for people, stable JSON for scripts.
 import type { EngineResult } from "../core/engine";
-import type { Issue, Severity } from "../core/types";
+import type { FigureTable, Issue, Severity } from "../core/types";
+import { tableCells } from "../core/figures/grouped";
 import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
 import { scopeText } from "../core/report/slots";
@@ -101,7 +102,12 @@ export function formatColumnMappingLines(issues: Issue[], lang: Lang): string {
   return `${intro}\n${rows.map((r) => `${r.ledger}\t${r.column}\t${r.header}`).join("\n")}\n\n`;
 }
 
-export function formatFigures(result: EngineResult, lang: Lang): string {
+/**
+ * The figures, one line each. A table figure's line says what it is (`表格 5 行 · 合计 172.09 亿元`);
+ * its cells, one row a line, are only listed indented below it with `verbose` (--verbose), so the
+ * listing stays one line per figure.
+ */
+export function formatFigures(result: EngineResult, lang: Lang, verbose = false): string {
   const rows: string[][] = [lang === "en" ? ["id", "name", "text", "rows", "source"] : ["指标ID", "名称", "报告文字", "行数", "来源"]];
   for (const f of result.figures) {
     const source =
@@ -110,9 +116,30 @@ export function formatFigures(result: EngineResult, lang: Lang): string {
           ? "manual"
           : "手工值"
         : [f.ledger, describeConditionText(f.conditions, lang === "en" ? "en-US" : "zh-CN"), f.period.label].filter(Boolean).join(" · ");
-    rows.push([f.id, scopedName(f), f.text, String(f.rows), source]);
+    rows.push([f.id, scopedName(f), f.table ? tableLine(f.table, lang) : f.text, String(f.rows), source]);
   }
-  return `${table(rows)}\n`;
+  const lines = table(rows).split("\n");
+  if (!verbose) return `${lines.join("\n")}\n`;
+  const out: string[] = [lines[0]];
+  result.figures.forEach((f, k) => {
+    out.push(lines[k + 1]);
+    if (f.table) out.push(...tableRowsIndented(f.table));
+  });
+  return `${out.join("\n")}\n\n`;
+}
+
+/** A table figure on one line: how many group rows, and 合计 with the unit its header names. */
+export function tableLine(t: FigureTable, lang: Lang): string {
+  const unit = /（(.+)）/.exec(t.header[1] ?? "")?.[1];
+  const total = unit ? `${t.total.text} ${unit}` : t.total.text;
+  const note = t.note ? (lang === "en" ? " · rounding note" : " · 附四舍五入注") : "";
+  return lang === "en" ? `table, ${t.rows.length} rows · total ${total}${note}` : `表格 ${t.rows.length} 行 · 合计 ${total}${note}`;
+}
+
+/** A table figure's cells, aligned, each row a line indented under its figure, then its note. */
+function tableRowsIndented(t: FigureTable): string[] {
+  const cells = table(tableCells(t)).trimEnd().split("\n");
+  return [...cells, ...(t.note ? [t.note] : [])].map((line) => `    ${line}`);
 }
 
 export function summaryLine(result: EngineResult, lang: Lang): string {

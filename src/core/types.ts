@@ -256,6 +256,8 @@ export interface FigureTable {
   header: string[];
   rows: { group: string; value: number; text: string; share: string; kind?: "blank" | "other" }[];
   total: { value: number; text: string; share: string };
+  /** The rounding note (figures/grouped.ts ROUNDING_NOTE) when the shown parts do not add up; absent when they do. */
+  note?: string;
 }
 
 export type Condition =

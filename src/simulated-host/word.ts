@@ -812,10 +812,50 @@ export class SimWordDocument {
       const before: Item = { ...item, text: item.text.slice(0, caret.offset) };
       const after: Item = { ...item, text: item.text.slice(caret.offset) };
       Object.assign(added, { controls: [...item.controls] }, item.highlight ? { highlight: item.highlight } : {});
-      this.items.splice(at, 1, ...[before, added, after].filter((x) => x.kind !== "text" || x.text !== "" || x === added));
+      // The piece after the caret stays even when empty: the caret is there now.
+      this.items.splice(at, 1, ...[before, added, after].filter((x) => x.kind !== "text" || x.text !== "" || x === added || x === after));
       this.caret = { item: after, offset: 0 };
     }
     return rangeOf([added]);
+  }
+
+  /**
+   * The clerk clicks just after the control tagged `tag` (the End key after a figure): the caret is
+   * outside the control, at the start of what follows it in its paragraph.
+   */
+  placeCursorAfterControl(tag: string): void {
+    const key = this.controlKeys().find((k) => this.controlsByKey.get(k)!.tag === tag);
+    if (key === undefined) throw new Error(`no control tagged ${tag}`);
+    let last = -1;
+    this.items.forEach((it, i) => {
+      if (it.controls.includes(key)) last = i;
+    });
+    const outer = this.items[last].controls.slice(0, this.items[last].controls.indexOf(key));
+    const next = this.items[last + 1];
+    if (next?.kind === "text" && next.controls.length === outer.length && outer.every((k, i) => next.controls[i] === k)) {
+      this.caret = { item: next, offset: 0 };
+      return;
+    }
+    const empty: Item = { kind: "text", text: "", controls: outer };
+    this.items.splice(last + 1, 0, empty);
+    this.caret = { item: empty, offset: 0 };
+  }
+
+  /**
+   * Range.compareLocationWith(selection) for a range of items against the caret: AdjacentBefore when
+   * the range ends right where the caret is, AdjacentAfter when it starts there, else Before or After
+   * (Unrelated without a caret).
+   */
+  compareWithCaret(items: Item[]): string {
+    const caret = this.caret;
+    const at = caret ? this.items.indexOf(caret.item) : -1;
+    if (!caret || at < 0 || items.length === 0) return "Unrelated";
+    const first = this.items.indexOf(items[0]);
+    const last = this.items.indexOf(items[items.length - 1]);
+    const text = caret.item.kind === "text" ? caret.item.text : "";
+    if (last < at) return last === at - 1 && caret.offset === 0 ? "AdjacentBefore" : "Before";
+    if (first > at) return first === at + 1 && caret.offset === text.length ? "AdjacentAfter" : "After";
+    return "Unrelated";
   }
 
   /** The table cell the caret is in (Range.parentTableCellOrNullObject), null outside tables or before a click. */
@@ -1093,6 +1133,30 @@ export class SimWordDocument {
       }
     }
     return [...tables.values()].map((rows) => Array.from(rows, (r) => Array.from(r ?? [], (c) => c ?? "")));
+  }
+
+  /**
+   * The paragraphs a control holds (ContentControl.paragraphs, WordApi 1.1), each with its text as
+   * read with tracked changes accepted and Paragraph.tableNestingLevel (WordApi 1.3: 0 outside any
+   * table, 1 in a cell — the model keeps the outermost table only).
+   */
+  controlParagraphs(key: number): { text: string; tableNestingLevel: number }[] {
+    const out: { text: string; tableNestingLevel: number }[] = [];
+    let current = "";
+    let open = false;
+    for (const it of this.items) {
+      if (!it.controls.includes(key)) continue;
+      if (it.kind === "text") {
+        if (it.revision !== "deleted") current += it.text;
+        open = true;
+      } else {
+        out.push({ text: current, tableNestingLevel: it.cell ? 1 : 0 });
+        current = "";
+        open = false;
+      }
+    }
+    if (open) out.push({ text: current, tableNestingLevel: 0 });
+    return out;
   }
 
   /**
@@ -1554,6 +1618,25 @@ class SimRangeProxy extends SimProxy<RangeLike> {
     return new SimRangeProxy(this.context, () => made.range);
   }
 
+  /**
+   * WordApi 1.3: where this range lies relative to `range`. Modelled for a range of text (a control's
+   * Whole range) against the selection (the caret): "AdjacentBefore" when it ends right at the caret
+   * (nothing between, not even an invisible character), "AdjacentAfter" when it starts there.
+   */
+  compareLocationWith(range: SimRangeProxy): SimClientResult<string> {
+    const location = "Range.compareLocationWith";
+    this._host.need("1.3", location);
+    const result = this._result<string>(location);
+    this._queue(() => {
+      const m = this._target(location);
+      const other = range._target(location);
+      if (!other?.caret) fail("NotImplemented", location, "The simulated host compares a range with the selection only.");
+      const relation = m?.items ? this._host.doc.compareWithCaret(m.items) : "Unrelated";
+      return () => result._set(relation);
+    });
+    return result;
+  }
+
   /** WordApi 1.4: a bookmark around the range. */
   insertBookmark(name: string): void {
     const location = "Range.insertBookmark";
@@ -1677,6 +1760,8 @@ class SimCaretParagraphProxy extends SimProxy<{ ending: Item | null }> {
 interface ParagraphModel {
   index: number;
   text: string;
+  /** WordApi 1.3: 0 outside tables, 1 in a table cell (only modelled for a control's paragraphs). */
+  tableNestingLevel?: number;
   /** The style's name, as Paragraph.style gives it. */
   style: string;
   font: string;
@@ -1686,9 +1771,12 @@ interface ParagraphModel {
 
 class SimParagraphProxy extends SimProxy<ParagraphModel> {
   readonly _className = "Paragraph";
-  protected readonly _scalars = ["text", "style", "lineSpacing", "font/name", "font/size"] as const;
+  protected readonly _scalars = ["text", "style", "lineSpacing", "font/name", "font/size", "tableNestingLevel"] as const;
   get text(): string {
     return this._get("text");
+  }
+  get tableNestingLevel(): number {
+    return this._get("tableNestingLevel");
   }
   get style(): string {
     return this._get("style");
@@ -1712,6 +1800,8 @@ class SimParagraphProxy extends SimProxy<ParagraphModel> {
         return m.font;
       case "font/size":
         return m.size;
+      case "tableNestingLevel":
+        return m.tableNestingLevel ?? 0;
       default:
         return undefined;
     }
@@ -1802,6 +1892,19 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       if (!c) return;
       if (c.cannotEdit) fail("AccessDenied", location, "The content control cannot be edited.");
       this._host.doc.docOf(c.key).replaceControlOoxml(c.key, ooxml);
+    });
+  }
+
+  /** WordApi 1.1: the paragraphs in the control, table cells' included (text and tableNestingLevel modelled). */
+  get paragraphs(): SimParagraphCollection {
+    return new SimParagraphCollection(this.context, () => {
+      const c = this._target("ContentControl.paragraphs");
+      return c
+        ? this._host.doc
+            .docOf(c.key)
+            .controlParagraphs(c.key)
+            .map((p, index) => ({ index, ...p, style: "", font: "", size: 0, lineSpacing: 0 }))
+        : [];
     });
   }
 

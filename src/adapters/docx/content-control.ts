@@ -49,6 +49,19 @@ export function unchangedSinceReview(
   return now.tag === figureTag(reviewed.id) && now.text === (reviewed.rawText ?? reviewed.text);
 }
 
+/**
+ * What goes between a new figure control and the figure controls right beside it: a zero-width space
+ * on each side where another figure control touches it with nothing between (`{{单位名称}}{{年度}}`, or
+ * a figure inserted at the cursor just after one), nothing elsewhere. LibreOffice (7.4) re-saves two
+ * adjacent inline controls nested one in the other, which a later refresh would read as the clerk's
+ * edit; the space is invisible and outside both controls. The one rule for the file filler (fill.ts)
+ * and Word's insert at the cursor (word/place.ts).
+ */
+export const FIGURE_SEPARATOR = "\u200B";
+export function figureSeparators(touching: { before: boolean; after: boolean }): { before: string; after: string } {
+  return { before: touching.before ? FIGURE_SEPARATOR : "", after: touching.after ? FIGURE_SEPARATOR : "" };
+}
+
 /** How a figure's new text looks: a placeholder (［待补：…］) is highlighted yellow so no one signs it unseen; a number is not. */
 export function contentLook(text: string): { highlight: "yellow" | null } {
   return { highlight: isPlaceholderText(text) ? "yellow" : null };

@@ -21,7 +21,7 @@ import { attribute, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
 import { decodeXml, DocxReadError, encodeXml, type XmlEncoding } from "./patch";
 import { DocxPackage, DOCUMENT_RELS } from "./opc";
 import { customXmlPart } from "./package";
-import { contentControlXml } from "./content-control";
+import { contentControlXml, figureSeparators } from "./content-control";
 import { addTableTextStyle, tableFigureControlXml } from "./table-figure";
 import { figureBookmarkName } from "./bookmark-names";
 
@@ -421,15 +421,16 @@ function openPackage(bytes: Uint8Array): { files: Unzipped; order: string[] } {
 }
 
 /**
- * Two figure controls with nothing between them (`{{单位名称}}{{年度}}`) get a zero-width space between
- * them: LibreOffice (7.4) re-saves adjacent inline controls nested one in the other, which a later
- * refresh would read as the clerk's edit. The space is invisible and outside both controls.
+ * A figure control right after another with nothing between them (`{{单位名称}}{{年度}}`) is kept apart
+ * by the separator of figureSeparators (content-control.ts says why). Placeholders are filled in
+ * document order, so only the previous one can touch.
  */
 function separatedFromPrevious(xml: string, edit: Edit): Edit {
   const adjacent =
     edit.text.startsWith("<w:bookmarkStart") &&
     /<\/w:sdt><w:bookmarkEnd w:id="\d+"\/>$/.test(xml.slice(Math.max(0, edit.start - 100), edit.start));
-  return adjacent ? { ...edit, text: `<w:r><w:t>\u200B</w:t></w:r>${edit.text}` } : edit;
+  const { before } = figureSeparators({ before: adjacent, after: false });
+  return before ? { ...edit, text: `<w:r><w:t>${before}</w:t></w:r>${edit.text}` } : edit;
 }
 
 /**

@@ -15,6 +15,8 @@ export const STYLE = {
   heading2: "LRHeading2",
   heading3: "LRHeading3",
   table: "LRTableText",
+  /** A table figure's header row: bold in the style, not only on its runs (table-figure.ts says why). */
+  tableHeader: "LRTableHeader",
   pageNumber: "LRPageNumber",
   runInKai: "LRRunInKai",
   runInHei: "LRRunInHei",

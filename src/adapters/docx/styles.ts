@@ -126,6 +126,14 @@ export function reportStyles(fonts: ReportFonts): OoxmlElement[] {
     }),
     style({
       type: "paragraph",
+      id: STYLE.tableHeader,
+      name: "表格表头",
+      basedOn: STYLE.table,
+      uiPriority: 14,
+      run: { bold: true },
+    }),
+    style({
+      type: "paragraph",
       id: STYLE.pageNumber,
       name: "页码",
       basedOn: STYLE.body,

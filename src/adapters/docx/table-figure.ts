@@ -5,8 +5,14 @@
 // The table is the three-line table (三线表) of official documents: a thick rule above and below
 // the table, a thin one under the header row, no vertical rules; 仿宋 on the table text style
 // (LRTableText: 4号, centred, no first-line indent), the header row bold and repeated on each page.
+//
+// The header's bold is in its paragraph style (LRTableHeader, based on LRTableText) as well as on its
+// runs. LibreOffice (7.4) reads the block-level control around the table as an inline control in the
+// first cell and shows that control's text without the run's own bold, so 出函机构 came out regular
+// on screen and after a LibreOffice re-save; the paragraph style is kept there, and the run's bold
+// stays for the other cells, where LibreOffice lets a table's defaults override a style's bold.
 import type { FigureTable } from "../../core/types";
-import { tableCells } from "../../core/figures/grouped";
+import { ROUNDING_NOTE, ROUNDING_NOTE_EN, tableCells } from "../../core/figures/grouped";
 import { escapeXmlText, escapeXmlAttribute } from "../../core/link";
 import { STYLE } from "./style-names";
 import type { LocatedControl } from "./content-control";
@@ -28,7 +34,7 @@ function cellXml(text: string, width: number, header: boolean): string {
     text === "" ? "" : `<w:r>${header ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXmlText(text)}</w:t></w:r>`;
   return (
     `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${borders}<w:vAlign w:val="center"/></w:tcPr>` +
-    `<w:p><w:pPr><w:pStyle w:val="${escapeXmlAttribute(STYLE.table)}"/></w:pPr>${run}</w:p></w:tc>`
+    `<w:p><w:pPr><w:pStyle w:val="${escapeXmlAttribute(header ? STYLE.tableHeader : STYLE.table)}"/></w:pPr>${run}</w:p></w:tc>`
   );
 }
 
@@ -52,7 +58,19 @@ export function figureTableXml(table: FigureTable, width: number = WIDTH): strin
       return `<w:tr>${trPr}${cells.map((c, k) => cellXml(c, columns[k] ?? columns[columns.length - 1], r === 0)).join("")}</w:tr>`;
     })
     .join("");
-  return `<w:tbl>${tblPr}${grid}${body}</w:tbl>`;
+  return `<w:tbl>${tblPr}${grid}${body}</w:tbl>` + (table.note ? figureNoteXml(table.note) : "");
+}
+
+/**
+ * The rounding note under a table whose shown parts do not add up (grouped.ts ROUNDING_NOTE): a
+ * paragraph inside the figure's control, after the table, so a refresh writes or drops it with the
+ * numbers and a reader of the control's text sees it as its last line. Left-aligned table text.
+ */
+export function figureNoteXml(note: string): string {
+  return (
+    `<w:p><w:pPr><w:pStyle w:val="${escapeXmlAttribute(STYLE.table)}"/><w:jc w:val="left"/></w:pPr>` +
+    `<w:r><w:t xml:space="preserve">${escapeXmlText(note)}</w:t></w:r></w:p>`
+  );
 }
 
 /** The placeholder paragraph of a table figure the ledgers cannot support (yellow, as every 待补). */
@@ -110,11 +128,16 @@ export function regainTableFigures(
     const close = xml.indexOf("</w:tbl>", c.contentStart);
     // Only the simple case LibreOffice leaves: the anchor in a table of its own, no table nested in it.
     if (start < 0 || close < 0 || xml.slice(start + 7, close).includes("<w:tbl>")) return c;
-    const end = close + "</w:tbl>".length;
-    const cells = [...xml.slice(start, end).matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m, k) =>
+    const tableEnd = close + "</w:tbl>".length;
+    const cells = [...xml.slice(start, tableEnd).matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m, k) =>
       k === 0 ? c.text : [...m[1].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1])).join(""),
     );
-    const mark = /<w:bookmarkStart\b[^>]*w:id="(\d+)"[^>]*w:name="lr_[^"]*"/.exec(xml.slice(start, end));
+    // The rounding note LibreOffice left as a plain paragraph right after the table is the figure's
+    // too: taken in (only our own words, so a paragraph the clerk wrote there is never rewritten).
+    const note = noteParagraphAt(xml, tableEnd);
+    const end = note ? note.end : tableEnd;
+    if (note) cells.push(note.text);
+    const mark = /<w:bookmarkStart\b[^>]*w:id="(\d+)"[^>]*w:name="lr_[^"]*"/.exec(xml.slice(start, tableEnd));
     const markId = mark ? Number(mark[1]) : nextId++;
     const markName = /w:name="(lr_[^"]*)"/.exec(mark?.[0] ?? "")?.[1] ?? "";
     const sdtId = nextId++;
@@ -137,6 +160,17 @@ export function regainTableFigures(
   });
 }
 
+/** A paragraph starting at `at` whose whole text is the rounding note, with where it ends; null otherwise. */
+function noteParagraphAt(xml: string, at: number): { text: string; end: number } | null {
+  if (!/^<w:p[ >]/.test(xml.slice(at, at + 5))) return null;
+  const close = xml.indexOf("</w:p>", at);
+  if (close < 0) return null;
+  const inner = xml.slice(at, close);
+  if (/<w:(?:tbl|sdt|p)[ >]/.test(inner.slice(4))) return null;
+  const text = [...inner.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1])).join("");
+  return text === ROUNDING_NOTE || text === ROUNDING_NOTE_EN ? { text, end: close + "</w:p>".length } : null;
+}
+
 /**
  * The table text style (表格文字, the generator's LRTableText) a placed table's cells name, added to a
  * document that lacks it — by insertion only. Self-contained (based on nothing of ours): LibreOffice
@@ -147,13 +181,19 @@ const TABLE_TEXT_STYLE =
   `<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr>` +
   `<w:rPr><w:rFonts w:ascii="仿宋" w:eastAsia="仿宋" w:hAnsi="仿宋" w:hint="eastAsia"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>`;
 
+/** The header row's style (表格表头): the table text, bold. */
+const TABLE_HEADER_STYLE =
+  `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE.tableHeader}"><w:name w:val="表格表头"/><w:basedOn w:val="${STYLE.table}"/><w:uiPriority w:val="14"/><w:qFormat/>` +
+  `<w:rPr><w:b/><w:bCs/></w:rPr></w:style>`;
+
 export function addTableTextStyle(files: Unzipped): void {
   const part = "word/styles.xml";
   const decoded = files[part] ? decodeXml(files[part]) : null;
   if (!decoded) return;
   const { text, encoding } = decoded;
-  if (new RegExp(`<w:style\\b[^>]*w:styleId="${STYLE.table}"`).test(text)) return;
+  const has = (id: string) => new RegExp(`<w:style\\b[^>]*w:styleId="${id}"`).test(text);
+  const added = (has(STYLE.table) ? "" : TABLE_TEXT_STYLE) + (has(STYLE.tableHeader) ? "" : TABLE_HEADER_STYLE);
   const end = text.lastIndexOf("</w:styles>");
-  if (end < 0) return;
-  files[part] = encodeXml(text.slice(0, end) + TABLE_TEXT_STYLE + text.slice(end), encoding);
+  if (!added || end < 0) return;
+  files[part] = encodeXml(text.slice(0, end) + added + text.slice(end), encoding);
 }

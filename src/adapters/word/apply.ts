@@ -14,6 +14,7 @@ import { contentLook, unchangedSinceReview } from "../docx/content-control";
 import type { RefreshPlan } from "../../core/refresh/plan";
 import { asyncCall, currentTextOfOoxml, defaultRun, environment, partPayload, sameRecord } from "./host";
 import type { LinkPartRef, WordEnvironment, WordFoundControl, WordMessage, WordRun } from "./host";
+import { queueTableFigureText } from "./read";
 
 /** A refresh plan with what the write needs to find the controls and the link part again. */
 export interface WordRefreshPlan extends RefreshPlan {
@@ -138,7 +139,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
     // With Track Changes on, `text` still holds the deleted old value; the reviewed text does not.
     // Before WordApi 1.4, a control that reads back otherwise is looked at once more in its OOXML.
     tableReadBack.forEach(({ w, table }) => {
-      const shown = table.isNullObject ? null : table.values.map((row) => row.join("\n")).join("\n");
+      const shown = table();
       if (shown === w.text || (shown === null && !tables.get(w.id)!.table)) return;
       result.notTaken.push(w.id);
       missed.add(w.index);
@@ -189,14 +190,13 @@ export function ooxmlPackage(body: string): string {
 
 /**
  * A table figure is written whole: insertText would flatten its table into one paragraph, so its
- * content is replaced by OOXML (insertOoxml "Replace", WordApi 1.1) — the same three-line table the
- * generated report and the file patcher hold — and read back by its cells (Table.values, WordApi 1.3).
+ * content is replaced by OOXML (insertOoxml "Replace", WordApi 1.1) — the same three-line table (and
+ * rounding note) the generated report and the file patcher hold — and read back by its cells and
+ * note (queueTableFigureText: Table.values, Paragraph.tableNestingLevel, WordApi 1.3).
  */
-function writeTable(control: Word.ContentControl, figure: LinkedFigure, text: string): Word.Table {
+function writeTable(control: Word.ContentControl, figure: LinkedFigure, text: string): () => string | null {
   control.insertOoxml(ooxmlPackage(tableFigureContent(figure.table, text)), "Replace");
-  const table = control.tables.getFirstOrNullObject();
-  table.load("values");
-  return table;
+  return queueTableFigureText(control);
 }
 
 /** Queues the record's write (replace, or add) and its read-back; extra link parts go. */

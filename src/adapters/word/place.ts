@@ -14,7 +14,7 @@ import { PLACEHOLDER, filledTemplateId, linkRecordForSlots, resolvePlaceholder, 
 import type { FigureResult, FigureTable, LinkRecord, ReportSettings } from "../../core/types";
 import { LocalizedError } from "../../core/errors";
 import { OtherWorkbookError, workbookMismatch } from "../../core/refresh/recompute";
-import { contentLook } from "../docx/content-control";
+import { contentLook, figureSeparators } from "../docx/content-control";
 import { tableFigureContent } from "../docx/table-figure";
 import { tableOfText } from "../../core/figures/grouped";
 import { ooxmlPackage } from "./apply";
@@ -165,8 +165,13 @@ export async function insertFigureAtCursor(
     await placeTableFigure(id, name, table, shown, run, env);
   } else
     await run(async (context) => {
+      const touching = await figuresTouchingCursor(context, read.controls, env);
+      const { before, after } = figureSeparators(touching);
+      // Each piece goes in at the cursor, which Word moves past what it inserts: the separators stay outside the control.
+      if (before) context.document.getSelection().insertText(before, "Replace");
       const text = context.document.getSelection().insertText(shown, "Replace");
       dressAsFigure(text, id, name, shown, bookmarks ? figureBookmarkName(id, occurrence(read.controls, id)) : null);
+      if (after) context.document.getSelection().insertText(after, "Replace");
       await context.sync();
     });
   const record = nextRecord(read.record, [id], source);
@@ -313,6 +318,27 @@ function dressAsFigure(text: Word.Range, id: string, name: string, shown: string
   control.title = name;
   control.cannotDelete = true;
   if (bookmark) (control.getRange("Whole") as Word.Range).insertBookmark(bookmark);
+}
+
+/**
+ * Whether a figure control ends right at the cursor (before) or starts right there (after), with
+ * nothing between: Range.compareLocationWith (WordApi 1.3) of each figure's whole range with the
+ * selection, one sync. Before WordApi 1.3 nothing is known and no separator is put in.
+ */
+async function figuresTouchingCursor(
+  context: Word.RequestContext,
+  controls: { wordId: number }[],
+  env?: Partial<WordEnvironment>,
+): Promise<{ before: boolean; after: boolean }> {
+  if (controls.length === 0 || !environment(env).isSetSupported("WordApi", "1.3")) return { before: false, after: false };
+  const selection = context.document.getSelection();
+  const all = context.document.contentControls;
+  const relations = controls.map((c) => all.getByIdOrNullObject(c.wordId).getRange("Whole").compareLocationWith(selection));
+  await context.sync();
+  return {
+    before: relations.some((r) => r.value === "AdjacentBefore"),
+    after: relations.some((r) => r.value === "AdjacentAfter"),
+  };
 }
 
 function occurrence(controls: { id: string }[], id: string): number {

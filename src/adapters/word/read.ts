@@ -158,11 +158,14 @@ async function readAsReviewed(run: WordRun, host: WordEnvironment, controls: Wor
 
 /**
  * A table figure's control is read by its table's cells (Table.values, WordApi 1.3): every cell, row by
- * row, one per line — the text the file patcher reads and the record keeps. ContentControl.text runs the
- * cells together, and Word may leave an empty paragraph after an inserted table (office-js#116, #2655),
- * so neither can tell a hand edit from our own table. A control without a table (its placeholder, or
- * the clerk deleted the table) keeps its text. Before WordApi 1.3 nothing more is read: the text then
- * differs from the record and the figure is kept as a conflict — never overwritten.
+ * row, one per line, then each paragraph of the control outside the table that shows text (its
+ * rounding note; Paragraph.tableNestingLevel, WordApi 1.3) — the text the file patcher reads and the
+ * record keeps, so an untouched table with its note is no edit and a changed note is one.
+ * ContentControl.text runs the cells together, and Word may leave an empty paragraph after an inserted
+ * table (office-js#116, #2655) — an empty paragraph is not read — so neither can tell a hand edit from
+ * our own table. A control without a table (its placeholder, or the clerk deleted the table) keeps its
+ * text. Before WordApi 1.3 nothing more is read: the text then differs from the record and the figure
+ * is kept as a conflict — never overwritten.
  */
 async function readTables(run: WordRun, host: WordEnvironment, controls: WordFoundControl[], record: LinkRecord): Promise<void> {
   const tableIds = new Set(record.figures.filter((f) => f.kind === "table").map((f) => f.id));
@@ -171,23 +174,38 @@ async function readTables(run: WordRun, host: WordEnvironment, controls: WordFou
   try {
     await run(async (context) => {
       const all = context.document.contentControls;
-      const tables = candidates.map((c) => {
-        const table = all.getByIdOrNullObject(c.wordId).tables.getFirstOrNullObject();
-        table.load("values");
-        return table;
-      });
+      const texts = candidates.map((c) => queueTableFigureText(all.getByIdOrNullObject(c.wordId)));
       await context.sync();
       candidates.forEach((c, i) => {
-        const table = tables[i];
-        if (table.isNullObject) return;
+        const text = texts[i]();
+        if (text === null) return;
         c.rawText ??= c.text;
-        c.text = table.values.map((row) => row.join("\n")).join("\n");
+        c.text = text;
       });
     });
   } catch (e) {
     // A control deleted since the first read: its text stands (a conflict is kept, never overwritten).
     if (!isOfficeError(e)) throw e;
   }
+}
+
+/**
+ * Queues the read of a table figure's text in its control (see readTables: the table's cells by
+ * Table.values, then the paragraphs outside the table that show text); after the sync the returned
+ * function gives it, or null when the control holds no table. Read and write-back use this one rule.
+ */
+export function queueTableFigureText(control: Word.ContentControl): () => string | null {
+  const table = control.tables.getFirstOrNullObject();
+  table.load("values");
+  const paragraphs = control.paragraphs.load("items/text,items/tableNestingLevel");
+  return () => {
+    // eslint-disable-next-line office-addins/call-sync-before-read -- the caller syncs before calling this
+    if (table.isNullObject) return null;
+    const outside = itemsOf(paragraphs)
+      .filter((p) => p.tableNestingLevel === 0 && p.text !== "")
+      .map((p) => textOfWordControl(p.text));
+    return [...table.values.map((row) => row.join("\n")), ...outside].join("\n");
+  };
 }
 
 async function readControls(run: WordRun): Promise<WordFoundControl[]> {

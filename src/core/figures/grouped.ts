@@ -3,15 +3,18 @@
 // that); this module only splits the chosen rows by the group column and lays out the table.
 //
 // The rules a clerk can rely on:
-// - every chosen row is in exactly one table row, so the group rows always add up to 合计;
+// - every chosen row is in exactly one table row, so the exact group amounts always add up to 合计;
 // - a blank group value is its own row, 未填, never dropped and never merged into 其他: a clerk
 //   sees at once that some records lack it (and where, through 查看来源);
 // - rows are ordered largest first, equal values by the group's name; 未填 and then 其他 (the
 //   groups past 前N, summed) come last;
-// - 占比 has one decimal place and the shown shares add up to exactly 100.0%: each share is
-//   rounded down and the remaining tenths go to the largest remainders (largest remainder
-//   method; equal remainders in table order). 合计 shows 100.0%. With a 合计 of 0 — or a sum with
-//   negative amounts, where a share means nothing — every 占比 is “—”.
+// - every amount and every 占比 is rounded on its own, half up, exactly as a plain figure with
+//   that 格式 shows it (合计 is the figure's plain value; 占比 has one decimal place). A shown value
+//   is never moved to force a sum: where the shown parts do not add up to the shown 合计 (amounts)
+//   or to 100.0% (shares), the table carries the rounding note (ROUNDING_NOTE), written under the
+//   table inside the same control, so a refresh adds or removes it with the numbers. 合计 shows
+//   100.0%. With a 合计 of 0 — or a sum with negative amounts, where a share means nothing — every
+//   占比 is “—”.
 import type { Aggregate, FigureDefinition, FigureResult, FigureTable, FormatKind, Grouping } from "../types";
 import { formatValue } from "../format";
 
@@ -21,6 +24,13 @@ export const BLANK_GROUP = "未填";
 export const OTHER_GROUP = "其他";
 /** 占比 where a share cannot be given (合计 0, or negative amounts). */
 export const NO_SHARE = "—";
+/**
+ * The line under a table whose shown parts do not add up to its shown 合计 or 100.0% because each
+ * was rounded on its own. The report is Chinese; an English report would say
+ * "Note: parts may not add up to the total because of rounding." (ROUNDING_NOTE_EN).
+ */
+export const ROUNDING_NOTE = "注：因四舍五入，分项之和与合计略有出入。";
+export const ROUNDING_NOTE_EN = "Note: parts may not add up to the total because of rounding.";
 
 /** The grouping of a definition, when it is a table figure. */
 export function groupingOf(aggregate: Aggregate): Grouping | null {
@@ -67,7 +77,7 @@ export function groupTable(
     total,
   );
   const format: FormatKind = def.format;
-  return {
+  const table: FigureTable = {
     header: tableHeader(def.aggregate, grouping, format),
     rows: rows.map((r, k) => {
       const value = r.units / scale;
@@ -81,6 +91,31 @@ export function groupTable(
       share: total > 0 && shares[0] !== NO_SHARE ? "100.0%" : NO_SHARE,
     },
   };
+  if (!shownPartsAddUp(table)) table.note = ROUNDING_NOTE;
+  return table;
+}
+
+/**
+ * A shown number as whole units of its last digit (`0.13` → 13, `1,200余` → 1200): the texts of one
+ * table share one 格式, so their units are the same size. Null for text that is no number.
+ */
+function shownUnits(text: string): number | null {
+  const t = text.replace(/[,，余]/g, "");
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t.replace(".", "")) : null;
+}
+
+/**
+ * Whether the table as shown adds up: the parts' amounts to the shown 合计, and the parts' 占比 to
+ * 100.0% (when shares are given). Decided on the shown texts — what a reader adds up.
+ */
+export function shownPartsAddUp(table: FigureTable): boolean {
+  if (table.rows.length === 0) return true;
+  const parts = table.rows.map((r) => shownUnits(r.text));
+  const total = shownUnits(table.total.text);
+  if (total !== null && parts.every((p) => p !== null) && parts.reduce((s: number, p) => s + p!, 0) !== total) return false;
+  if (table.total.share === NO_SHARE) return true;
+  const shares = table.rows.map((r) => shownUnits(r.share.replace("%", "")));
+  return shares.some((p) => p === null) || shares.reduce((s: number, p) => s + p!, 0) === 1000;
 }
 
 /** 分组列 / 数量 or 金额 (with the unit the format gives) / 占比. */
@@ -89,19 +124,18 @@ function tableHeader(aggregate: Aggregate, grouping: Grouping, format: FormatKin
   return [grouping.column, (aggregate.kind === "sum" ? "金额" : "数量") + unit, "占比"];
 }
 
-/** Each part's share of the whole in tenths of a percent, adding up to exactly 100.0% (see the header). */
+/**
+ * Each part's share of the whole, one decimal place, each rounded on its own half up (2/7 → 28.6%),
+ * from whole units (rows or cents) so no float error moves a half; “—” for all when none can be given.
+ */
 export function shareTexts(parts: number[], whole: number): string[] {
   if (whole <= 0 || parts.some((p) => p < 0)) return parts.map(() => NO_SHARE);
-  const exact = parts.map((p) => (p * 1000) / whole);
-  const floors = exact.map(Math.floor);
-  let left = 1000 - floors.reduce((s, f) => s + f, 0);
-  const order = exact.map((e, k) => ({ k, rest: e - floors[k] })).sort((a, b) => b.rest - a.rest || a.k - b.k);
-  for (const { k } of order) {
-    if (left <= 0) break;
-    floors[k]++;
-    left--;
-  }
-  return floors.map((t) => `${Math.floor(t / 10)}.${t % 10}%`);
+  const w = BigInt(Math.round(whole));
+  return parts.map((p) => {
+    // tenths = round(p × 1000 / whole), half up: floor((2·p·1000 + whole) / (2·whole)).
+    const tenths = Number((2n * BigInt(Math.round(p)) * 1000n + w) / (2n * w));
+    return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
+  });
 }
 
 /** Every cell of the table as shown: header, group rows, 合计. */
@@ -110,13 +144,16 @@ export function tableCells(table: FigureTable): string[][] {
 }
 
 /**
- * The text of a table figure: every cell, row by row, one per line — what a reader of its control
- * sees (a paragraph per cell), and so what a refresh compares to find a hand edit.
+ * The text of a table figure: every cell, row by row, one per line, then its rounding note when it
+ * has one — what a reader of its control sees (a paragraph per cell, the note's paragraph under the
+ * table), and so what a refresh records and compares to find a hand edit: an untouched table with
+ * its note is no edit, a clerk's change to the note is one.
  */
 export function tableText(table: FigureTable): string {
-  return tableCells(table)
+  const cells = tableCells(table)
     .map((row) => row.join("\n"))
     .join("\n");
+  return table.note ? `${cells}\n${table.note}` : cells;
 }
 
 /**
@@ -135,13 +172,26 @@ export type TableChange =
   | { kind: "added"; group: string; cells: string[] }
   | { kind: "removed"; group: string; cells: string[] };
 
-/** A table figure's text (tableText: every cell, one per line) back as rows of `width` cells; null when it is not one. */
+/**
+ * A table figure's text (tableText: every cell, one per line, maybe a note line) back as rows of
+ * `width` cells, the note left out; null when it is not one.
+ */
 export function cellsOfTableText(text: string, width = 3): string[][] | null {
-  const cells = text.split("\n");
+  return splitTableText(text, width)?.rows ?? null;
+}
+
+/** A table figure's text as its rows of cells and the note line under them (absent when none); null when it is not one. */
+export function splitTableText(text: string, width = 3): { rows: string[][]; note?: string } | null {
+  let cells = text.split("\n");
+  let note: string | undefined;
+  if (cells.length % width === 1 && cells.length > width * 2) {
+    note = cells[cells.length - 1];
+    cells = cells.slice(0, -1);
+  }
   if (cells.length < width * 2 || cells.length % width !== 0) return null;
   const rows: string[][] = [];
   for (let k = 0; k < cells.length; k += width) rows.push(cells.slice(k, k + width));
-  return rows;
+  return note === undefined ? { rows } : { rows, note };
 }
 
 /**
@@ -177,35 +227,19 @@ export function tableChanges(oldText: string, newText: string): TableChange[] | 
 }
 
 /**
- * The shares the largest remainder method moved off plain rounding so that they add up to 100.0%:
- * each with the share plain rounding gives and the one shown. Empty when plain rounding already adds
- * up (or no share is given). Said under the table, so a reader who checks a share with a calculator
- * knows why one is a tenth off.
- */
-export function shareAdjustments(table: FigureTable): { group: string; rounded: string; shown: string }[] {
-  const total = table.total.value;
-  if (!(total > 0) || table.rows.some((r) => r.share === NO_SHARE)) return [];
-  const out: { group: string; rounded: string; shown: string }[] = [];
-  for (const r of table.rows) {
-    // In tenths of a percent, from the same whole units the table was made of (cents for a sum).
-    const rounded = Math.round((Math.round(r.value * 100) * 1000) / Math.round(total * 100));
-    const text = `${Math.floor(rounded / 10)}.${rounded % 10}%`;
-    if (text !== r.share) out.push({ group: r.group, rounded: text, shown: r.share });
-  }
-  return out;
-}
-
-/**
  * A table as its text shows it (tableText), for writing it again as shown: the values are not
  * known from text and are 0 (only the cells are written); null when the text is not a table's.
  */
 export function tableOfText(text: string): FigureTable | null {
-  const rows = cellsOfTableText(text);
-  if (!rows || rows.length < 2) return null;
+  const split = splitTableText(text);
+  if (!split || split.rows.length < 2) return null;
+  const { rows, note } = split;
   const total = rows[rows.length - 1];
-  return {
+  const table: FigureTable = {
     header: rows[0],
     rows: rows.slice(1, -1).map(([group, cell, share]) => ({ group, value: 0, text: cell, share })),
     total: { value: 0, text: total[1], share: total[2] },
   };
+  if (note !== undefined) table.note = note;
+  return table;
 }

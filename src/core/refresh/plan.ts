@@ -18,17 +18,32 @@ export type ConflictChoice = "keep" | "take";
 export interface RefreshOptions {
   /** Take the new value for every conflict (CLI --overwrite-conflicts, pane "all at once"). */
   overwriteConflicts?: boolean;
-  /** Per-figure choices from the pane's review list; they win over overwriteConflicts. */
+  /**
+   * Choices from the pane's review list, by figure id (every copy of it) or by one copy
+   * (`copyKey(id, copy)`, which wins); they win over overwriteConflicts.
+   */
   choices?: Record<string, ConflictChoice>;
+}
+
+/**
+ * The key of one copy of a figure (its `copy`-th control in document order, from 1): a figure placed
+ * several times, one copy edited by hand, is decided copy by copy — taking the ledgers' value for one
+ * never rewrites another.
+ */
+export function copyKey(id: string, copy: number): string {
+  return `${id}#${copy}`;
 }
 
 export interface RefreshPlan {
   updated: { id: string; old: string; new: string }[];
   unchanged: string[];
-  conflicts: { id: string; written: string; current: string; new: string; resolution: ConflictChoice }[];
+  /** `copy`: which control of the figure, in document order from 1 (copyKey). */
+  conflicts: { id: string; copy: number; written: string; current: string; new: string; resolution: ConflictChoice }[];
   /** Hand edits over a figure the ledgers did not move: kept as the clerk wrote them, not a conflict. */
   kept: {
     id: string;
+    /** Which control of the figure, in document order from 1 (copyKey). */
+    copy: number;
     written: string;
     current: string;
     /** What the ledgers say now (shown beside the clerk's text, so a kept figure is never silent). */
@@ -83,8 +98,11 @@ export function planRefresh(previous: LinkRecord, controls: FoundControl[], fres
     const newText = after ? after.text : before.text;
     let wroteNew = false;
     let keptConflict = false;
-    for (const index of indexes) {
+    for (const [k, index] of indexes.entries()) {
       const current = controls[index].text;
+      const copy = k + 1;
+      const choice =
+        options.choices?.[copyKey(before.id, copy)] ?? options.choices?.[before.id] ?? (options.overwriteConflicts ? "take" : "keep");
       // A placeholder (［待补：…］) is ours even when it names the figure differently now: the clerk
       // did not write it, so filling it is no conflict.
       if (current === before.text || isPlaceholderText(current)) {
@@ -97,21 +115,21 @@ export function planRefresh(previous: LinkRecord, controls: FoundControl[], fres
       // The ledgers did not move: the hand edit stands as written; the old record keeps recognising it.
       if (sameNumber(newText, before.text)) {
         // Unless the clerk asked for the ledgers' values everywhere: then it is overwritten, and said so.
-        if ((options.choices?.[before.id] ?? (options.overwriteConflicts ? "take" : "keep")) === "take") {
-          plan.conflicts.push({ id: before.id, written: before.text, current, new: newText, resolution: "take" });
+        if (choice === "take") {
+          plan.conflicts.push({ id: before.id, copy, written: before.text, current, new: newText, resolution: "take" });
           conflictIndex.set(plan.conflicts[plan.conflicts.length - 1], index);
           plan.writes.push({ index, id: before.id, text: newText });
           wroteNew = true;
           continue;
         }
-        plan.kept.push({ id: before.id, written: before.text, current, new: newText, agrees: sameNumber(current, newText) });
+        plan.kept.push({ id: before.id, copy, written: before.text, current, new: newText, agrees: sameNumber(current, newText) });
         keptConflict = true;
         continue;
       }
       // The clerk's text already says the new number (`十二` for 12): nothing to decide.
       if (sameNumber(current, newText)) continue;
-      const resolution = options.choices?.[before.id] ?? (options.overwriteConflicts ? "take" : "keep");
-      plan.conflicts.push({ id: before.id, written: before.text, current, new: newText, resolution });
+      const resolution = choice;
+      plan.conflicts.push({ id: before.id, copy, written: before.text, current, new: newText, resolution });
       conflictIndex.set(plan.conflicts[plan.conflicts.length - 1], index);
       if (resolution === "take") {
         plan.writes.push({ index, id: before.id, text: newText });

@@ -32,7 +32,7 @@ export function ReviewList(props: {
   const { t } = useI18n();
   const styles = useStyles();
   const { review } = props;
-  const resolution = (id: string, planned: ConflictChoice) => props.choices[id] ?? planned;
+  const resolution = (key: string, id: string, planned: ConflictChoice) => props.choices[key] ?? props.choices[id] ?? planned;
   const titleId = useId();
   // A copy that differs from the ledgers is never "everything agrees", even when nothing is to be written.
   const differing = review.kept.filter((k) => !k.agrees);
@@ -79,7 +79,7 @@ export function ReviewList(props: {
         render={(c) => (
           <>
             <Text className={styles.text} weight="semibold">
-              {c.name}
+              {c.oneOfSeveral ? t("reviewCopyOf", { name: c.name, n: c.copy }) : c.name}
             </Text>
             <span className={styles.text}>{t("reviewYours", { text: c.current })}</span>
             <span className={styles.text}>{t("reviewNew", { text: c.new })}</span>
@@ -88,9 +88,9 @@ export function ReviewList(props: {
               className={styles.radios}
               layout="horizontal"
               aria-label={t("reviewChoiceLabel", { name: c.name })}
-              value={resolution(c.id, c.resolution)}
+              value={resolution(c.key, c.id, c.resolution)}
               disabled={props.disabled}
-              onChange={(_, data) => props.onChoose({ ...props.choices, [c.id]: data.value as ConflictChoice })}
+              onChange={(_, data) => props.onChoose({ ...props.choices, [c.key]: data.value as ConflictChoice })}
             >
               <Radio value="keep" label={t("reviewKeep")} data-testid="choice-keep" />
               <Radio value="take" label={t("reviewTake")} data-testid="choice-take" />
@@ -128,9 +128,9 @@ export function ReviewList(props: {
           <Caption1 className={styles.muted}>{t("reviewDifferingHint")}</Caption1>
           <ul className={styles.list}>
             {differing.map((k, n) => (
-              <li key={`${k.id}-${n}`} className={styles.item} data-testid="review-differing" data-figure={k.id}>
+              <li key={`${k.key}-${n}`} className={styles.item} data-testid="review-differing" data-figure={k.id} data-copy={k.copy}>
                 <Text className={styles.text} weight="semibold">
-                  {k.name}
+                  {k.oneOfSeveral ? t("reviewCopyOf", { name: k.name, n: k.copy }) : k.name}
                 </Text>
                 <span className={styles.text}>{t("reviewYours", { text: k.current })}</span>
                 <span className={styles.text}>{t("reviewLedger", { text: k.ledger })}</span>
@@ -138,7 +138,7 @@ export function ReviewList(props: {
                   size="small"
                   disabled={props.disabled}
                   data-testid="review-differing-take"
-                  onClick={() => props.onChoose({ ...props.choices, [k.id]: "take" })}
+                  onClick={() => props.onChoose({ ...props.choices, [k.key]: "take" })}
                 >
                   {t("reviewTakeLedger")}
                 </Button>
@@ -212,11 +212,9 @@ function TableUpdate({ table }: { table: NonNullable<ReviewUpdate["table"]> }) {
           </li>
         ))}
       </ul>
-      {table.adjustments.length > 0 && (
+      {table.note && (
         <Caption1 className={styles.muted} data-testid="review-table-rounding">
-          {t("reviewTableRounding", {
-            list: table.adjustments.map((a) => t("reviewTableRoundingItem", a)).join(t("listSeparator")),
-          })}
+          {t("reviewTableRounding", { note: table.note })}
         </Caption1>
       )}
     </>

@@ -2,11 +2,11 @@
 // clerk's words from a reader's error. Pure, so the Word pane and the Excel pane's 更新已有报告 read
 // one plan the same way.
 import type { Issue, LinkRecord } from "../../core/types";
-import type { ConflictChoice, RefreshPlan } from "../../core/refresh/plan";
+import { copyKey, type ConflictChoice, type RefreshPlan } from "../../core/refresh/plan";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 import { OTHER_WORKBOOK } from "../../core/errors";
 import { describePlacesIn } from "../../core/describe";
-import { shareAdjustments, tableChanges, type TableChange } from "../../core/figures/grouped";
+import { splitTableText, tableChanges, type TableChange } from "../../core/figures/grouped";
 import { ALL_DEPARTMENTS } from "../../core/figures/evaluate";
 
 /**
@@ -28,12 +28,20 @@ export interface ReviewUpdate {
   name: string;
   old: string;
   new: string;
-  /** A table figure's change by group and column (not its whole text twice), and the shares rounding moved. */
-  table?: { changes: TableChange[]; adjustments: ReturnType<typeof shareAdjustments> };
+  /**
+   * A table figure's change by group and column (not its whole text twice), and the rounding note the
+   * new table carries under it (null when its shown parts add up).
+   */
+  table?: { changes: TableChange[]; note: string | null };
 }
 
 export interface ReviewConflict {
   id: string;
+  /** Which copy of the figure (document order, from 1), and the key a choice for it goes under (copyKey). */
+  copy: number;
+  key: string;
+  /** More than one copy of the figure is listed: the view says which (第 2 处). */
+  oneOfSeveral: boolean;
   name: string;
   /** What the report last wrote. */
   written: string;
@@ -54,7 +62,7 @@ export interface ReviewModel {
    * text does not mean the ledgers' number (`agrees` false) is listed with both, never passed over
    * as agreeing — one figure may have copies that say different things.
    */
-  kept: { id: string; name: string; current: string; ledger: string; agrees: boolean }[];
+  kept: { id: string; copy: number; key: string; oneOfSeveral: boolean; name: string; current: string; ledger: string; agrees: boolean }[];
   /** Figures the workbook defines that the report has no place for. */
   notInDocument: { id: string; name: string }[];
   /** Controls the plan would write. */
@@ -84,27 +92,42 @@ export function reviewModel(
   const name = (id: string) => names.get(id) ?? plan.names[id] ?? id;
   // A conflict resolved as "take" is also listed as updated by the plan; the review shows it once, as the conflict.
   const conflicted = new Set(plan.conflicts.map((c) => c.id));
+  // One entry per copy: a figure placed several times is decided copy by copy (copyKey).
   const seen = new Set<string>();
   const conflicts: ReviewConflict[] = [];
+  const several = (list: { id: string }[], id: string) => list.filter((x) => x.id === id).length > 1;
   for (const c of plan.conflicts) {
-    if (seen.has(c.id)) continue;
-    seen.add(c.id);
+    const key = copyKey(c.id, c.copy);
+    if (seen.has(key)) continue;
+    seen.add(key);
     conflicts.push({
       id: c.id,
+      copy: c.copy,
+      key,
+      oneOfSeveral: several(plan.conflicts, c.id),
       name: name(c.id),
       written: c.written,
       current: c.current,
       new: c.new,
-      resolution: choices[c.id] ?? c.resolution,
+      resolution: choices[key] ?? choices[c.id] ?? c.resolution,
     });
   }
   return {
     updates: plan.updated
       .filter((u) => !conflicted.has(u.id))
-      .map((u) => withTable({ id: u.id, name: name(u.id), old: u.old, new: u.new }, plan)),
+      .map((u) => withTable({ id: u.id, name: name(u.id), old: u.old, new: u.new })),
     conflicts,
     removed: plan.removed.map((id) => ({ id, name: name(id) })),
-    kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), current: k.current, ledger: k.new, agrees: k.agrees })),
+    kept: plan.kept.map((k) => ({
+      id: k.id,
+      copy: k.copy,
+      key: copyKey(k.id, k.copy),
+      oneOfSeveral: several(plan.kept, k.id),
+      name: name(k.id),
+      current: k.current,
+      ledger: k.new,
+      agrees: k.agrees,
+    })),
     notInDocument: plan.notInDocument.map((id) => ({ id, name: name(id) })),
     writes: plan.writes.length,
     ...scopeOf(plan),
@@ -117,17 +140,16 @@ function scopeOf(plan: RefreshPlan): { scope?: string } {
   return scope === "" || scope === ALL_DEPARTMENTS ? {} : { scope };
 }
 
-/** A table figure's update said by group and column, with the new table's rounded shares. */
-function withTable(update: ReviewUpdate, plan: RefreshPlan): ReviewUpdate {
+/** A table figure's update said by group and column, with the new table's rounding note. */
+function withTable(update: ReviewUpdate): ReviewUpdate {
   const changes = tableChanges(update.old, update.new);
   if (!changes) return update;
-  const table = plan.record.figures.find((f) => f.id === update.id)?.table;
-  return { ...update, table: { changes, adjustments: table ? shareAdjustments(table) : [] } };
+  return { ...update, table: { changes, note: splitTableText(update.new)?.note ?? null } };
 }
 
 /** The choice for every conflict at once (全部保留 / 全部采用新值). */
 export function chooseAll(review: Pick<ReviewModel, "conflicts">, choice: ConflictChoice): Record<string, ConflictChoice> {
-  return Object.fromEntries(review.conflicts.map((c) => [c.id, choice]));
+  return Object.fromEntries(review.conflicts.map((c) => [c.key, choice]));
 }
 
 /** Issue text without a leading copy of its cell, since the view shows the cell as the link. */

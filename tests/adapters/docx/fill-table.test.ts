@@ -152,13 +152,22 @@ describe("the table text style a placed table names", () => {
     const styles = fillWithStyles(STYLES());
     expect(styles.startsWith(STYLES().replace("</w:styles>", ""))).toBe(true);
     expect(styles).toMatch(
-      /<w:style w:type="paragraph" w:customStyle="1" w:styleId="LRTableText"><w:name w:val="表格文字"\/>.*<w:jc w:val="center"\/>.*<\/w:style><\/w:styles>$/,
+      /<w:style w:type="paragraph" w:customStyle="1" w:styleId="LRTableText"><w:name w:val="表格文字"\/>.*<w:jc w:val="center"\/>.*<\/w:style>/,
+    );
+    // The header row's bold style (表格表头), based on it: bold that survives a LibreOffice re-save.
+    expect(styles).toMatch(
+      /<w:style w:type="paragraph" w:customStyle="1" w:styleId="LRTableHeader"><w:name w:val="表格表头"\/><w:basedOn w:val="LRTableText"\/>.*<w:b\/>.*<\/w:style><\/w:styles>$/,
     );
   });
 
-  test("a document that has it keeps its own, and one with no table figure is not touched", () => {
-    const own = STYLES(`<w:style w:type="paragraph" w:styleId="LRTableText"><w:name w:val="我的表格"/></w:style>`);
+  test("a document that has them keeps its own, one with only the table text style gets just the header's, one with no table figure is not touched", () => {
+    const text = `<w:style w:type="paragraph" w:styleId="LRTableText"><w:name w:val="我的表格"/></w:style>`;
+    const own = STYLES(text + `<w:style w:type="paragraph" w:styleId="LRTableHeader"><w:name w:val="我的表头"/></w:style>`);
     expect(fillWithStyles(own)).toBe(own);
+    const added = fillWithStyles(STYLES(text));
+    expect(added.startsWith(STYLES(text).replace("</w:styles>", ""))).toBe(true);
+    expect(added.match(/w:styleId="LRTableText"/g)).toHaveLength(1);
+    expect(added).toMatch(/w:styleId="LRTableHeader"/);
     expect(fillWithStyles(STYLES(), `<w:p><w:r><w:t>{{年度}}</w:t></w:r></w:p>`)).toBe(STYLES());
   });
 });

@@ -10,6 +10,7 @@ import {
   type PlaceSource,
 } from "../../../src/adapters/word/place";
 import { renderDocx } from "../../../src/adapters/docx";
+import { FIGURE_SEPARATOR } from "../../../src/adapters/docx/content-control";
 import { otherWorkbookOf } from "../../../src/taskpane/components/review";
 import type { RawWorkbook } from "../../../src/core/types";
 import { runEngine } from "../../../src/core/engine";
@@ -69,6 +70,45 @@ describe("insert a figure at the cursor", () => {
       env,
     );
     expect(sim.document.highlightsByTag("lr:goals.count")).toEqual(["yellow"]);
+  });
+});
+
+describe("a figure inserted right beside another figure", () => {
+  it("is kept apart from it by the fill's separator (a zero-width space outside both controls), so LibreOffice cannot nest them", async () => {
+    const { sim, env, run } = open();
+    sim.document.placeCursorAfter("全年共开立电子保函");
+    await insertFigureAtCursor("eg.firms", source, run as never, env);
+    sim.document.placeCursorAfterControl("lr:eg.firms");
+    await insertFigureAtCursor("eg.count", source, run as never, env);
+    expect(sim.document.controls().map((c) => [c.tag, c.text])).toEqual([
+      ["lr:eg.firms", text("eg.firms")],
+      ["lr:eg.count", text("eg.count")],
+    ]);
+    const paragraph = sim.document.paragraphs()[1];
+    expect(paragraph.startsWith(`全年共开立电子保函${text("eg.firms")}${FIGURE_SEPARATOR}${text("eg.count")}`)).toBe(true);
+    expect(sim.document.narrative()).toContain(FIGURE_SEPARATOR);
+  });
+
+  it("inserted just before a figure gets the separator after it", async () => {
+    const { sim, env, run } = open();
+    sim.document.placeCursorAfter("全年共开立电子保函");
+    await insertFigureAtCursor("eg.firms", source, run as never, env);
+    // The clerk clicks again just before the figure placed there.
+    sim.document.placeCursorAfter("全年共开立电子保函");
+    await insertFigureAtCursor("eg.count", source, run as never, env);
+    expect(sim.document.paragraphs()[1].startsWith(`全年共开立电子保函${text("eg.count")}${FIGURE_SEPARATOR}${text("eg.firms")}`)).toBe(
+      true,
+    );
+    expect(sim.document.paragraphs()[1].split(FIGURE_SEPARATOR)).toHaveLength(2);
+  });
+
+  it("inserted apart from every figure gets no separator", async () => {
+    const { sim, env, run } = open();
+    sim.document.placeCursorAfter("全年共开立电子保函");
+    await insertFigureAtCursor("eg.firms", source, run as never, env);
+    sim.document.placeCursorAfter("为企业减少资金占用");
+    await insertFigureAtCursor("eg.amount", source, run as never, env);
+    expect(sim.document.paragraphs().join("\n")).not.toContain(FIGURE_SEPARATOR);
   });
 });
 
@@ -151,6 +191,27 @@ describe("the simulated Word host models what the placing relies on", () => {
     await expect(search("a".repeat(256))).rejects.toMatchObject({ code: "SearchStringInvalidOrTooLong" });
     // Escaped, the expression finds each placeholder within its paragraph, across the runs Word split it into.
     expect(await search(PLACEHOLDER_SEARCH)).toEqual(["{{年度}}", "{{单位名称}}", "{{电子保函笔数}}", "{{不存在的指标}}", "{{eg.count}}"]);
+  });
+
+  it("compares a control's range with the selection: AdjacentBefore with the caret right after it, Before with text between", async () => {
+    const { sim, env, run } = open();
+    sim.document.placeCursorAfter("全年共开立电子保函");
+    await insertFigureAtCursor("eg.firms", source, run as never, env);
+    const relation = () =>
+      run(async (context) => {
+        const controls = context.document.contentControls;
+        controls.load("items/id");
+        await context.sync();
+        const r = controls.items[0].getRange("Whole").compareLocationWith(context.document.getSelection());
+        await context.sync();
+        return r.value;
+      });
+    sim.document.placeCursorAfterControl("lr:eg.firms");
+    expect(await relation()).toBe("AdjacentBefore");
+    sim.document.placeCursorAfter("全年共开立电子保函");
+    expect(await relation()).toBe("AdjacentAfter");
+    sim.document.placeCursorAfter("为企业减少资金占用");
+    expect(await relation()).toBe("Before");
   });
 
   it("has no Range.insertBookmark before WordApi 1.4", async () => {

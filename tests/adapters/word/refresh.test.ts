@@ -82,7 +82,9 @@ describe("refreshing the open report in Word", () => {
       { id: "eg.firms", old: "2", new: "3" },
       { id: "eg.amount", old: "1.50", new: "2.70" },
     ]);
-    expect(refresh.plan.conflicts).toEqual([{ id: "study.seminar.count", written: "1", current: "3次左右", new: "2", resolution: "keep" }]);
+    expect(refresh.plan.conflicts).toEqual([
+      { id: "study.seminar.count", copy: 1, written: "1", current: "3次左右", new: "2", resolution: "keep" },
+    ]);
     expect(refresh.plan.removed).toEqual(["partners.count"]);
     expect(refresh.plan.notInDocument).toEqual([]);
   });
@@ -399,7 +401,7 @@ describe("Track Changes", () => {
     const sim = createSimulatedWord(reportBytes, { changeTracking: true });
     sim.document.typeInControl("lr:eg.count", "约3");
     const refresh = await refreshWithLateEntries(inWord(sim));
-    expect(refresh.plan.conflicts).toEqual([{ id: "eg.count", written: "2", current: "约3", new: "3", resolution: "keep" }]);
+    expect(refresh.plan.conflicts).toEqual([{ id: "eg.count", copy: 1, written: "2", current: "约3", new: "3", resolution: "keep" }]);
   });
 
   test("tells the clerk that the refresh will show as tracked changes when Track Changes is on", async () => {

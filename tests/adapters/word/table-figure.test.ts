@@ -11,6 +11,7 @@ import { DEFINITION_HEADERS } from "../../../src/core/figures";
 import type { RawCell, RawWorkbook } from "../../../src/core/types";
 import { type SimulatedWord } from "../../../src/simulated-host/word";
 import { TABLE_TEMPLATE } from "../../helpers/table-template";
+import { ROUNDING_NOTE } from "../../../src/core/figures/grouped";
 import { figureNames, reviewModel } from "../../../src/taskpane/components/review";
 import {
   convertPlaceholdersInWord,
@@ -51,10 +52,21 @@ function workbook(issuers: string[]): RawWorkbook {
 
 const FIRST = ["甲银行", "甲银行", "乙担保"];
 
+function controlKey(sim: SimulatedWord): number {
+  return sim.document.controlKeys().find((k) => sim.document.control(k)!.tag === "lr:eg.by_issuer")!;
+}
+
 /** The table as the clerk sees it in the simulated document: rows of cells. */
 function tableIn(sim: SimulatedWord): string[][] {
-  const key = sim.document.controlKeys().find((k) => sim.document.control(k)!.tag === "lr:eg.by_issuer")!;
-  return sim.document.controlTables(key)[0];
+  return sim.document.controlTables(controlKey(sim))[0];
+}
+
+/** The lines the table figure's control shows outside its table (its rounding note). */
+function noteIn(sim: SimulatedWord): string[] {
+  return sim.document
+    .controlParagraphs(controlKey(sim))
+    .filter((p) => p.tableNestingLevel === 0 && p.text !== "")
+    .map((p) => p.text);
 }
 
 /** The table figure from a ledger of one guarantee, issued by 甲银行: what a shrunk table must become. */
@@ -121,7 +133,7 @@ describe("refreshing a table figure in Word", () => {
     expect(tableIn(sim)).toHaveLength(4);
   });
 
-  test("the review names the groups and cells a refresh changes, and the shares rounding moved, not just “the table changed”", async () => {
+  test("the review names the groups and cells a refresh changes, and the rounding note the new table carries, not just “the table changed”", async () => {
     const refresh = await refreshInWord(workbook([...FIRST, "丙保险"]));
     const update = reviewModel(refresh.plan, figureNames(refresh.plan.record)).updates.find((u) => u.id === "eg.by_issuer")!;
     expect(update.table?.changes).toEqual([
@@ -130,11 +142,41 @@ describe("refreshing a table figure in Word", () => {
       { kind: "changed", group: "乙担保", column: "占比", old: "33.3%", new: "25.0%" },
       { kind: "changed", group: "合计", column: "数量", old: "3", new: "4" },
     ]);
-    expect(update.table?.adjustments).toEqual([]);
-    // Three equal groups: 33.3% each would add to 99.9%; one is shown as 33.4%, and the review says which.
+    expect(update.table?.note).toBeNull();
+    // Three equal groups: 33.3% each, shown as rounded, add to 99.9%; the review says the table gets its note.
     const thirds = await refreshInWord(workbook(["甲银行", "乙担保", "丙保险"]));
     const rounded = reviewModel(thirds.plan, figureNames(thirds.plan.record)).updates.find((u) => u.id === "eg.by_issuer")!;
-    expect(rounded.table?.adjustments).toEqual([{ group: "丙保险", rounded: "33.3%", shown: "33.4%" }]);
+    expect(rounded.table?.note).toBe(ROUNDING_NOTE);
+  });
+
+  test("a refresh that makes the shares stop adding up writes the rounding note under the table inside its control; the next one that makes them add up removes it", async () => {
+    const thirds = ["甲银行", "乙担保", "丙保险"];
+    expect(await (await refreshInWord(workbook(thirds))).apply()).toMatchObject({ notTaken: [], warnings: [] });
+    expect(tableIn(sim).map((r) => r[2])).toEqual(["占比", "33.3%", "33.3%", "33.3%", "100.0%"]);
+    expect(noteIn(sim)).toEqual([ROUNDING_NOTE]);
+    // Read back with its note, the table is the figure's own rendering: no conflict, nothing to write.
+    const again = await refreshInWord(workbook(thirds));
+    expect(again.plan.conflicts).toEqual([]);
+    expect(again.plan.kept).toEqual([]);
+    expect(again.plan.unchanged).toContain("eg.by_issuer");
+    const back = await refreshInWord(workbook(FIRST));
+    expect(back.plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    expect(await back.apply()).toMatchObject({ notTaken: [], warnings: [] });
+    expect(noteIn(sim)).toEqual([]);
+    expect(tableIn(sim)[1]).toEqual(["甲银行", "2", "66.7%"]);
+  });
+
+  test("a clerk's edit of the rounding note is a hand edit: a conflict, kept as the clerk wrote it", async () => {
+    const thirds = ["甲银行", "乙担保", "丙保险"];
+    await (await refreshInWord(workbook(thirds))).apply();
+    const key = controlKey(sim);
+    (sim.document as unknown as { items: { kind: string; text?: string; controls: number[] }[] }).items.find(
+      (it) => it.kind === "text" && it.text === ROUNDING_NOTE && it.controls.includes(key),
+    )!.text = "注：占比四舍五入。";
+    const refresh = await refreshInWord(workbook([...thirds, "丁银行"]));
+    expect(refresh.plan.conflicts.map((c) => [c.id, c.resolution])).toEqual([["eg.by_issuer", "keep"]]);
+    await refresh.apply();
+    expect(noteIn(sim)).toEqual(["注：占比四舍五入。"]);
   });
 });
 

@@ -1,7 +1,16 @@
 // Table figures (分组计数 / 分组求和): the rows a figure chooses, split by a column, with 未填, 其他,
 // 占比 and 合计 — the rules stated at the top of src/core/figures/grouped.ts.
 import { evaluateFigures, parseAggregate, aggregateToText } from "../../../src/core/figures";
-import { shareAdjustments, shareTexts, tableCells, tableChanges, tableText } from "../../../src/core/figures/grouped";
+import {
+  ROUNDING_NOTE,
+  shareTexts,
+  splitTableText,
+  tableCells,
+  tableChanges,
+  tableOfText,
+  tableText,
+} from "../../../src/core/figures/grouped";
+import { formatValue } from "../../../src/core/format";
 import { ledgerSpec } from "../../../src/core/ledger/schema";
 import type { FieldValue, FigureDefinition, FigureTable, LedgerRow, LedgerSet } from "../../../src/core/types";
 
@@ -116,23 +125,83 @@ describe("a table figure over the chosen rows", () => {
     ]);
   });
 
-  test("the shown shares add up to exactly 100.0% by the largest remainder", () => {
+  test("each 占比 is rounded on its own, half up, as any reader computes it (2/7 is 28.6%, never rounded down)", () => {
+    expect(shareTexts([2, 5], 7)).toEqual(["28.6%", "71.4%"]);
+    expect(shareTexts([1, 1, 1], 3)).toEqual(["33.3%", "33.3%", "33.3%"]);
+    // Exactly half a tenth goes up: 1/16 = 6.25%, 1/8 = 12.5%, 1/2000 = 0.05%.
+    expect(shareTexts([1, 2, 13], 16)).toEqual(["6.3%", "12.5%", "81.3%"]);
+    expect(shareTexts([1, 1999], 2000)).toEqual(["0.1%", "100.0%"]);
+    // Amounts of hundreds of 亿元 in cents round without float error.
+    expect(shareTexts([5_000_000_000_005, 5_000_000_000_000 * 19], 100_000_000_000_005)).toEqual(["5.0%", "95.0%"]);
+  });
+
+  test("three equal groups show 33.3% each and the table carries the rounding note, no share moved to force 100.0%", () => {
     const three = tableOf("分组计数:出函机构", [
       guarantee(2, "2022-01-01", "甲", 1),
       guarantee(3, "2022-01-01", "乙", 1),
       guarantee(4, "2022-01-01", "丙", 1),
     ]);
-    expect(three.rows.map((r) => r.share)).toEqual(["33.4%", "33.3%", "33.3%"]);
-    for (const parts of [
-      [1, 1, 1],
-      [1, 2, 3, 4, 5, 6],
-      [7, 0, 13],
-      [1, 1, 1, 1, 1, 1, 1],
-    ]) {
-      const whole = parts.reduce((a, b) => a + b, 0);
-      const tenths = shareTexts(parts, whole).reduce((s, t) => s + Math.round(parseFloat(t) * 10), 0);
-      expect(tenths).toBe(1000);
-    }
+    expect(three.rows.map((r) => r.share)).toEqual(["33.3%", "33.3%", "33.3%"]);
+    expect(three.total.share).toBe("100.0%");
+    expect(three.note).toBe(ROUNDING_NOTE);
+  });
+
+  test("counts that add up with shares that add up carry no note", () => {
+    const table = tableOf("分组计数:出函机构", rows2022);
+    expect(table.rows.map((r) => r.share)).toEqual(["40.0%", "20.0%", "20.0%", "20.0%"]);
+    expect(table.note).toBeUndefined();
+    expect(tableText(table).split("\n")).toHaveLength(3 * 6);
+  });
+
+  test("amounts in 亿元 are each rounded as a plain 求和 would show them; 合计 is the plain value; rows that do not add up get the note", () => {
+    // The clerk's case: 0.13 + 0.11 + 0.04 + 0.03 = 0.31 shown against 合计 0.30.
+    const amounts = [12_600_000, 10_600_000, 3_600_000, 2_600_000];
+    const table = tableOf(
+      "分组求和:保证金金额:出函机构",
+      amounts.map((a, k) => guarantee(2 + k, "2022-01-01", "甲乙丙丁"[k] + "银行", a)),
+      { format: "yi" },
+    );
+    expect(table.rows.map((r) => r.text)).toEqual(amounts.map((a) => formatValue(a, "yi")));
+    expect(table.rows.map((r) => r.text)).toEqual(["0.13", "0.11", "0.04", "0.03"]);
+    const total = amounts.reduce((s, a) => s + a, 0);
+    expect(table.total).toMatchObject({ value: total, text: formatValue(total, "yi") });
+    expect(table.total.text).toBe("0.29");
+    expect(table.note).toBe(ROUNDING_NOTE);
+    expect(tableText(table).split("\n").pop()).toBe(ROUNDING_NOTE);
+  });
+
+  test("amounts whose rounded parts add up to the rounded 合计 and shares to 100.0% carry no note", () => {
+    const table = tableOf(
+      "分组求和:保证金金额:出函机构",
+      [guarantee(2, "2022-01-01", "甲", 30_000_000), guarantee(3, "2022-01-01", "乙", 10_000_000)],
+      { format: "yi" },
+    );
+    expect(tableCells(table).slice(1)).toEqual([
+      ["甲", "0.30", "75.0%"],
+      ["乙", "0.10", "25.0%"],
+      ["合计", "0.40", "100.0%"],
+    ]);
+    expect(table.note).toBeUndefined();
+  });
+
+  test("shares alone can call for the note: amounts add up, shares 33.3% × 3 do not", () => {
+    const table = tableOf(
+      "分组求和:保证金金额:出函机构",
+      ["甲", "乙", "丙"].map((g, k) => guarantee(2 + k, "2022-01-01", g, 100)),
+    );
+    expect(tableCells(table).map((r) => r[1])).toEqual(["金额（元）", "100", "100", "100", "300"]);
+    expect(table.note).toBe(ROUNDING_NOTE);
+  });
+
+  test("a table's text with its note reads back as the same rows and note, and writes back as shown", () => {
+    const three = tableOf(
+      "分组计数:出函机构",
+      ["甲", "乙", "丙"].map((g, k) => guarantee(2 + k, "2022-01-01", g, 1)),
+    );
+    const text = tableText(three);
+    expect(splitTableText(text)).toEqual({ rows: tableCells(three), note: ROUNDING_NOTE });
+    expect(tableText(tableOfText(text)!)).toBe(text);
+    expect(tableChanges(text, text)).toEqual([]);
   });
 
   test("with no rows the table has only 合计 0 and no share, never a made-up 100%", () => {
@@ -180,28 +249,6 @@ describe("what a reader is told about a table figure", () => {
       total: { value: total, text: String(total), share: total > 0 ? "100.0%" : "—" },
     };
   };
-
-  test("a share the largest remainder moved off plain rounding is named with both values; none when plain rounding adds up", () => {
-    expect(
-      shareAdjustments(
-        table([
-          ["甲", 1],
-          ["乙", 1],
-          ["丙", 1],
-        ]),
-      ),
-    ).toEqual([{ group: "甲", rounded: "33.3%", shown: "33.4%" }]);
-    expect(
-      shareAdjustments(
-        table([
-          ["甲", 2],
-          ["乙", 1],
-          ["丙", 1],
-        ]),
-      ),
-    ).toEqual([]);
-    expect(shareAdjustments(table([]))).toEqual([]);
-  });
 
   test("a refresh's changes are said by group and column: a cell that moved, a group that appeared, one that went", () => {
     const before = tableText(

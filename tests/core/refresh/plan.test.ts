@@ -35,7 +35,7 @@ describe("planning a refresh", () => {
 
   it("keeps a figure the clerk edited by hand and reports it as a conflict", () => {
     const plan = planRefresh(previous, [{ id: "partners.count", text: "十一" }], fresh);
-    expect(plan.conflicts).toEqual([{ id: "partners.count", written: "11", current: "十一", new: "12", resolution: "keep" }]);
+    expect(plan.conflicts).toEqual([{ id: "partners.count", copy: 1, written: "11", current: "十一", new: "12", resolution: "keep" }]);
     expect(plan.writes).toEqual([]);
     // The record still remembers what we wrote, so the next refresh sees the edit again.
     expect(plan.record.figures.find((f) => f.id === "partners.count")!.text).toBe("11");
@@ -44,7 +44,7 @@ describe("planning a refresh", () => {
   it("keeps a hand edit as written, not as a conflict, when the ledgers did not move", () => {
     const plan = planRefresh(previous, [{ id: "eg.amount", text: "约15亿" }], fresh);
     expect(plan.conflicts).toEqual([]);
-    expect(plan.kept).toEqual([{ id: "eg.amount", written: "15.20", current: "约15亿", new: "15.20", agrees: false }]);
+    expect(plan.kept).toEqual([{ id: "eg.amount", copy: 1, written: "15.20", current: "约15亿", new: "15.20", agrees: false }]);
     expect(plan.writes).toEqual([]);
     expect(plan.record.figures.find((f) => f.id === "eg.amount")!.text).toBe("15.20");
   });
@@ -73,7 +73,7 @@ describe("planning a refresh", () => {
   it("overwrites even such an edit when told to take the ledgers' values everywhere, and says so as a taken conflict", () => {
     const plan = planRefresh(previous, [{ id: "eg.amount", text: "约15亿" }], fresh, { overwriteConflicts: true });
     expect(plan.kept).toEqual([]);
-    expect(plan.conflicts).toEqual([{ id: "eg.amount", written: "15.20", current: "约15亿", new: "15.20", resolution: "take" }]);
+    expect(plan.conflicts).toEqual([{ id: "eg.amount", copy: 1, written: "15.20", current: "约15亿", new: "15.20", resolution: "take" }]);
     expect(plan.writes).toEqual([{ index: 0, id: "eg.amount", text: "15.20" }]);
   });
 

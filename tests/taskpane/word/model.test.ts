@@ -72,7 +72,19 @@ describe("the review of a refresh plan", () => {
     const review = reviewModel(planRefresh(BEFORE, CONTROLS, AFTER), names);
     expect(review).toEqual({
       updates: [{ id: "partners", name: "共建单位数", old: "11", new: "12" }],
-      conflicts: [{ id: "study", name: "专题学习", written: "7", current: "七", new: "9", resolution: "keep" }],
+      conflicts: [
+        {
+          id: "study",
+          copy: 1,
+          key: "study#1",
+          oneOfSeveral: false,
+          name: "专题学习",
+          written: "7",
+          current: "七",
+          new: "9",
+          resolution: "keep",
+        },
+      ],
       removed: [{ id: "donations", name: "捐赠次数" }],
       kept: [],
       notInDocument: [{ id: "extra", name: "新指标" }],
@@ -113,12 +125,32 @@ describe("the review of a refresh plan", () => {
   it("chooses the same for every conflict at once", () => {
     const review = {
       conflicts: [
-        { id: "a", name: "A", written: "1", current: "一", new: "2", resolution: "keep" as const },
-        { id: "b", name: "B", written: "3", current: "三", new: "4", resolution: "keep" as const },
+        {
+          id: "a",
+          copy: 1,
+          key: "a#1",
+          oneOfSeveral: false,
+          name: "A",
+          written: "1",
+          current: "一",
+          new: "2",
+          resolution: "keep" as const,
+        },
+        {
+          id: "b",
+          copy: 2,
+          key: "b#2",
+          oneOfSeveral: false,
+          name: "B",
+          written: "3",
+          current: "三",
+          new: "4",
+          resolution: "keep" as const,
+        },
       ],
     };
-    expect(chooseAll(review, "take")).toEqual({ a: "take", b: "take" });
-    expect(chooseAll(review, "keep")).toEqual({ a: "keep", b: "keep" });
+    expect(chooseAll(review, "take")).toEqual({ "a#1": "take", "b#2": "take" });
+    expect(chooseAll(review, "keep")).toEqual({ "a#1": "keep", "b#2": "keep" });
   });
 
   it("counts what the write did: updated, hand edits kept, deleted", () => {
@@ -212,7 +244,18 @@ describe("a hand edit the ledgers did not move", () => {
     expect(rows[0]).toMatchObject({ status: "edited", keptAsWritten: true, current: "十一" });
     const review = reviewModel(plan, figureNames(record));
     expect(review.conflicts).toEqual([]);
-    expect(review.kept).toEqual([{ id: "partners.count", name: "党建共建单位数", current: "十一", ledger: "11", agrees: true }]);
+    expect(review.kept).toEqual([
+      {
+        id: "partners.count",
+        copy: 1,
+        key: "partners.count#1",
+        oneOfSeveral: false,
+        name: "党建共建单位数",
+        current: "十一",
+        ledger: "11",
+        agrees: true,
+      },
+    ]);
     expect(refreshCounts(plan)).toEqual({ updated: 0, kept: 1, removed: 0 });
   });
 });
@@ -231,10 +274,38 @@ describe("a figure with two copies that say different things", () => {
   it("is listed in the review with the copy's text and the ledgers' value, and offers the ledgers' value", () => {
     const plan = planRefresh(record, controls, record);
     const review = reviewModel(plan, figureNames(record));
-    expect(review.kept).toEqual([{ id: "eg.count", name: "电子保函笔数", current: "3371", ledger: "3372", agrees: false }]);
+    expect(review.kept).toEqual([
+      {
+        id: "eg.count",
+        copy: 2,
+        key: "eg.count#2",
+        oneOfSeveral: false,
+        name: "电子保函笔数",
+        current: "3371",
+        ledger: "3372",
+        agrees: false,
+      },
+    ]);
     // Taking the ledgers' value for it writes that copy only.
     const taken = planRefresh(record, controls, record, { choices: { "eg.count": "take" } });
     expect(taken.writes).toEqual([{ index: 1, id: "eg.count", text: "3372" }]);
+  });
+
+  it("with two hand-edited copies, lists each copy apart and takes the ledgers' value for the one chosen only", () => {
+    const edited = [
+      { id: "eg.count", text: "3370" },
+      { id: "eg.count", text: "3372" },
+      { id: "eg.count", text: "3371" },
+    ];
+    const review = reviewModel(planRefresh(record, edited, record), figureNames(record));
+    expect(review.kept.map((k) => [k.key, k.current, k.oneOfSeveral])).toEqual([
+      ["eg.count#1", "3370", true],
+      ["eg.count#3", "3371", true],
+    ]);
+    // 改为台账值 on the third copy: that copy is written, the first stays as the clerk wrote it.
+    const taken = planRefresh(record, edited, record, { choices: { [review.kept[1].key]: "take" } });
+    expect(taken.writes).toEqual([{ index: 2, id: "eg.count", text: "3372" }]);
+    expect(taken.kept.map((k) => [k.copy, k.current])).toEqual([[1, "3370"]]);
   });
 
   it("shows in the status list the differing copy beside the ledgers' value", () => {

@@ -73,7 +73,17 @@ describe("the Word pane's services", () => {
     const read = await services.read();
     const review = reviewModel(refresh.plan, figureNames(read.record, refresh.plan.record));
     expect(review.conflicts).toEqual([
-      { id: "partners.count", name: expect.any(String), written: "2", current: "两", new: "3", resolution: "keep" },
+      {
+        id: "partners.count",
+        copy: 1,
+        key: "partners.count#1",
+        oneOfSeveral: false,
+        name: expect.any(String),
+        written: "2",
+        current: "两",
+        new: "3",
+        resolution: "keep",
+      },
     ]);
     expect(review.removed.map((r) => r.id)).toEqual(["study.seminar.count"]);
     expect(review.updates.map((u) => [u.id, u.old, u.new])).toContainEqual(["study.topic.count", "1", "2"]);

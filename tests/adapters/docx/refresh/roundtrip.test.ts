@@ -104,7 +104,14 @@ describe("refreshing an edited report after the ledgers changed", () => {
 
   test("keeps the figure the clerk typed over and reports it as a conflict", () => {
     expect(result.plan.conflicts).toEqual([
-      { id: CLERK.edited, written: textOf(first, CLERK.edited), current: "十一", new: textOf(later, CLERK.edited), resolution: "keep" },
+      {
+        id: CLERK.edited,
+        copy: 1,
+        written: textOf(first, CLERK.edited),
+        current: "十一",
+        new: textOf(later, CLERK.edited),
+        resolution: "keep",
+      },
     ]);
     expect(controlTexts(outXml).find((c) => c.id === CLERK.edited)?.text).toBe("十一");
   });

@@ -18,7 +18,10 @@ import type { RawWorkbook } from "../../../../src/core/types";
 import { TABLE_TEMPLATE } from "../../../helpers/table-template";
 import { validateWordXml } from "../../../helpers/ooxml";
 import { hasSoffice } from "../../../helpers/render";
-import { editControl, outside, SAMPLE, unzipText, withDocumentXml } from "./clerk";
+import { editControl, outside, SAMPLE, sdtSpan, unzipText, withDocumentXml } from "./clerk";
+import { cellsOfTableText, ROUNDING_NOTE } from "../../../../src/core/figures/grouped";
+import { defaultSettings, settingsToRows, SETTINGS_HEADER } from "../../../../src/core/settings";
+import { DEFINITION_HEADERS } from "../../../../src/core/figures";
 
 /** The 指标定义 row of the table figure: the year's guarantees by issuer (前N and 其他: tests/core/figures/grouped.test.ts). */
 const BY_ISSUER = ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构", "", "本期", "整数", ""];
@@ -58,10 +61,9 @@ function newIssuer(sheet: ExcelJS.Worksheet, count: number): void {
 /** The groups (first column) of the table in the control, as the patcher reads its text. */
 function groups(bytes: Uint8Array): string[] {
   const text = readLinkedDocx(bytes).controls.find((c) => c.id === "eg.by_issuer")!.text;
-  const cells = text.split("\n");
-  const rows: string[] = [];
-  for (let i = 3; i < cells.length - 3; i += 3) rows.push(cells[i]);
-  return rows;
+  return cellsOfTableText(text)!
+    .slice(1, -1)
+    .map((row) => row[0]);
 }
 
 let base: string;
@@ -145,10 +147,8 @@ describe("refreshing a table figure", () => {
     const { plan, bytes } = refreshDocx(read(only), reportBytes);
     expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
     expect(groups(bytes)).toEqual(["唯一担保公司"]);
-    const text = readLinkedDocx(bytes)
-      .controls.find((c) => c.id === "eg.by_issuer")!
-      .text.split("\n");
-    expect(text.slice(-3)).toEqual(["合计", text[4], "100.0%"]);
+    const rows = cellsOfTableText(readLinkedDocx(bytes).controls.find((c) => c.id === "eg.by_issuer")!.text)!;
+    expect(rows[rows.length - 1]).toEqual(["合计", rows[1][1], "100.0%"]);
     const outcome = await validateWordXml(readLinkedDocx(bytes).documentXml);
     if (outcome) expect(outcome.errors).toEqual([]);
   });
@@ -183,6 +183,34 @@ describe("refreshing a table figure", () => {
 });
 
 const describeIfSoffice = hasSoffice() ? describe : describe.skip;
+
+/** Whether a paragraph style, or a style it is based on, makes its text bold. */
+function boldInStyle(styles: string, id: string): boolean {
+  for (let at: string | undefined = id, depth = 0; at && depth < 10; depth++) {
+    const style: string | undefined = new RegExp(`<w:style\\b[^>]*w:styleId="${at}"[^>]*>([\\s\\S]*?)</w:style>`).exec(styles)?.[1];
+    if (!style) return false;
+    const bold = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(style)?.[0].match(/<w:b(?: w:val="(\w+)")?\/>/);
+    if (bold) return !bold[1] || !["0", "false", "off"].includes(bold[1]);
+    at = /<w:basedOn w:val="([^"]+)"/.exec(style)?.[1];
+  }
+  return false;
+}
+
+/** The file as LibreOffice writes it back: `soffice --headless --convert-to docx`, in a profile of its own. */
+async function resaveWithLibreOffice(file: string): Promise<Uint8Array> {
+  const profile = mkdtempSync(path.join(tmpdir(), "lo-"));
+  const out = mkdtempSync(path.join(tmpdir(), "lr-lo-table-"));
+  try {
+    await promisify(execFile)(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "docx", "--outdir", out, file],
+      { timeout: 240000 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return new Uint8Array(readFileSync(path.join(out, path.basename(file))));
+}
 if (!hasSoffice()) console.log("soffice not found: skipping the table figure's LibreOffice round trip");
 
 describeIfSoffice("a table figure's report re-saved by LibreOffice (soffice --convert-to docx)", () => {
@@ -216,6 +244,23 @@ describeIfSoffice("a table figure's report re-saved by LibreOffice (soffice --co
     if (process.env.LR_KEEP_LO_TABLE) writeFileSync(process.env.LR_KEEP_LO_TABLE, bytes);
   });
 
+  test("the header cells stay bold through the LibreOffice round trip: LibreOffice empties the first cell's run properties, the bold is in the paragraph's style", () => {
+    const xml = unzipText(resaved).text("word/document.xml");
+    const styles = unzipText(resaved).text("word/styles.xml");
+    const table = xml.slice(xml.indexOf("<w:tbl>"), xml.indexOf("</w:tr>", xml.indexOf("<w:tbl>")));
+    const cells = [...table.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => m[1]);
+    expect(cells).toHaveLength(3);
+    // The situation: LibreOffice wrote the first cell's text in runs without their bold.
+    expect(cells[0]).not.toMatch(/<w:rPr>(?:(?!<\/w:rPr>).)*<w:b\/>/s);
+    for (const cell of cells) expect(boldInStyle(styles, /<w:pStyle w:val="([^"]+)"/.exec(cell)![1])).toBe(true);
+    // And after a refresh the header is written again on its bold style.
+    const { bytes } = refreshDocx(read(base), resaved);
+    const refreshed = unzipText(bytes);
+    const header = /<w:tblHeader\/>[\s\S]*?<\/w:tr>/.exec(refreshed.text("word/document.xml"))![0];
+    for (const id of [...header.matchAll(/<w:pStyle w:val="([^"]+)"/g)].map((m) => m[1]))
+      expect(boldInStyle(refreshed.text("word/styles.xml"), id)).toBe(true);
+  });
+
   test("LibreOffice dissolved the table's control: the bare table, its first cell holding untagged copies (the situation this guards)", () => {
     const xml = unzipText(resaved).text("word/document.xml");
     expect(xml).not.toContain("lr:eg.by_issuer");
@@ -234,5 +279,111 @@ describeIfSoffice("a table figure's report re-saved by LibreOffice (soffice --co
     expect(control.text.split("\n")[0]).toBe("出函机构");
     const outcome = await validateWordXml(again.documentXml);
     if (outcome) expect(outcome.errors).toEqual([]);
+  });
+});
+
+/** A small workbook: one guarantee of 2022 per issuer named, and the table figure. */
+function noteWorkbook(names: string[]): RawWorkbook {
+  return {
+    name: "台账2022.xlsx",
+    date1904: false,
+    tables: [
+      {
+        sheet: "电子保函",
+        top: 0,
+        left: 0,
+        values: [
+          ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"],
+          ...names.map((who, n) => [`BH-${n}`, "2022-03-01", `企业${n}`, 1000, who, ""]),
+        ],
+      },
+      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADER], ...settingsToRows(defaultSettings(2022))] },
+      { sheet: "指标定义", top: 0, left: 0, values: [[...DEFINITION_HEADERS], BY_ISSUER] },
+    ],
+  };
+}
+
+describe("the rounding note of a table figure in a report file (CLI refresh, 更新已有报告)", () => {
+  const thirds = ["甲银行", "乙担保", "丙保险"];
+  const addsUp = ["甲银行", "甲银行", "乙担保"];
+
+  function controlXml(bytes: Uint8Array): string {
+    const xml = unzipText(bytes).text("word/document.xml");
+    const { start, end } = sdtSpan(xml, "eg.by_issuer");
+    return xml.slice(start, end);
+  }
+
+  test("a refresh whose shares stop adding up writes the note under the table inside the control; the next refresh that adds up removes it", async () => {
+    const first = runEngine(noteWorkbook(addsUp), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
+    const report = await renderDocx(first.report, first.link);
+    expect(controlXml(report)).not.toContain(ROUNDING_NOTE);
+
+    const noted = refreshDocx(noteWorkbook(thirds), report);
+    expect(noted.plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    // Inside the control, after the table: the note is the figure's rendering, rewritten with it.
+    expect(controlXml(noted.bytes)).toMatch(new RegExp(`</w:tbl><w:p>(?:(?!</w:p>).)*${ROUNDING_NOTE}`, "s"));
+    expect(
+      readLinkedDocx(noted.bytes)
+        .controls.find((c) => c.id === "eg.by_issuer")!
+        .text.split("\n")
+        .pop(),
+    ).toBe(ROUNDING_NOTE);
+    const outcome = await validateWordXml(readLinkedDocx(noted.bytes).documentXml);
+    if (outcome) expect(outcome.errors).toEqual([]);
+
+    // The untouched table with its note is no hand edit.
+    const same = refreshDocx(noteWorkbook(thirds), noted.bytes);
+    expect(same.plan.conflicts).toEqual([]);
+    expect(same.plan.kept).toEqual([]);
+    expect(same.plan.unchanged).toContain("eg.by_issuer");
+
+    const back = refreshDocx(noteWorkbook(addsUp), noted.bytes);
+    expect(back.plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    expect(controlXml(back.bytes)).not.toContain(ROUNDING_NOTE);
+    expect(readLinkedDocx(back.bytes).controls.find((c) => c.id === "eg.by_issuer")!.text).toBe(
+      first.figures.find((f) => f.id === "eg.by_issuer")!.text,
+    );
+  });
+
+  test("a clerk's edit of the note is a hand edit: a conflict to review, the note kept as the clerk wrote it", async () => {
+    const first = runEngine(noteWorkbook(thirds), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
+    const report = await renderDocx(first.report, first.link);
+    const xml = unzipText(report).text("word/document.xml");
+    const edited = withDocumentXml(
+      report,
+      editControl(xml, "eg.by_issuer", (sdt) => sdt.replace(ROUNDING_NOTE, "注：占比四舍五入。")),
+    );
+    const { plan, bytes } = refreshDocx(noteWorkbook([...thirds, "丁银行"]), edited);
+    expect(plan.conflicts.map((c) => [c.id, c.resolution])).toEqual([["eg.by_issuer", "keep"]]);
+    expect(controlXml(bytes)).toContain("注：占比四舍五入。");
+  });
+});
+
+describeIfSoffice("a table figure with its rounding note, re-saved by LibreOffice", () => {
+  const thirds = ["甲银行", "乙担保", "丙保险"];
+  let resaved: Uint8Array;
+
+  beforeAll(async () => {
+    const first = runEngine(noteWorkbook(thirds), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
+    const source = path.join(dir, "注报告.docx");
+    writeFileSync(source, await renderDocx(first.report, first.link));
+    resaved = await resaveWithLibreOffice(source);
+  }, 300000);
+
+  test("refresh from the same ledgers finds the table and its note again: no conflict, one note inside the control", () => {
+    const { plan, bytes } = refreshDocx(noteWorkbook(thirds), resaved);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.kept).toEqual([]);
+    const xml = unzipText(bytes).text("word/document.xml");
+    expect(xml.split(ROUNDING_NOTE)).toHaveLength(2);
+    const { start, end } = sdtSpan(xml, "eg.by_issuer");
+    expect(xml.slice(start, end)).toContain(ROUNDING_NOTE);
+  });
+
+  test("a refresh whose shares add up again removes the note LibreOffice left after the table", () => {
+    const { plan, bytes } = refreshDocx(noteWorkbook(["甲银行", "甲银行", "乙担保"]), resaved);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    expect(unzipText(bytes).text("word/document.xml")).not.toContain(ROUNDING_NOTE);
   });
 });
