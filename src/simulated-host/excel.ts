@@ -951,7 +951,18 @@ class SimRange extends SimObject<RangeRef> {
   readonly _className = "Range";
   static {
     SimObject.describe(this, {
-      loaded: ["address", "addressLocal", "values", "text", "numberFormat", "rowIndex", "columnIndex", "rowCount", "columnCount", "cellCount"],
+      loaded: [
+        "address",
+        "addressLocal",
+        "values",
+        "text",
+        "numberFormat",
+        "rowIndex",
+        "columnIndex",
+        "rowCount",
+        "columnCount",
+        "cellCount",
+      ],
       navigations: {
         worksheet: (r) => new SimWorksheet(r.context, () => r._resolve()?.sheet ?? null),
         format: (r) => new SimRangeFormat(r.context, () => r._resolve()),
