@@ -476,9 +476,10 @@ export abstract class SimObjectCore<M, C extends SimContextCore<SimHostCore>> {
     const own = (name: string) => Object.getOwnPropertyDescriptor(proto, name);
     LOADED.set(proto, description.loaded ?? []);
     for (const name of description.loaded ?? []) {
-      // A writable property's setter stays the class's own; its reading is the rule's.
+      // A writable property's setter stays the class's own; its reading is the rule's. A path
+      // (Word's `font/name`) is read through the object it names, which the class gives.
       const written = own(name);
-      if (written?.get) continue;
+      if (written?.get || name.includes("/")) continue;
       Object.defineProperty(proto, name, {
         get(this: SimObjectCore<unknown, SimContextCore<SimHostCore>>) {
           return this._get(name);
@@ -542,7 +543,13 @@ export abstract class SimCollectionCore<M, P extends SimObjectCore<M, C>, C exte
   protected _hasCount = true;
   /** Set on a collection whose empty `items` the host answers as `undefined` (office-js#6673). */
   protected _undefinedWhenEmpty = false;
-  protected abstract _item(m: M): P;
+  /** The proxy class of an item, bound to that item's model (a collection whose items find their model again overrides `_item`). */
+  protected readonly _itemClass?: new (context: C, resolver: () => M) => P;
+
+  protected _item(m: M): P {
+    if (!this._itemClass) throw new Error(`${this._className} names no item class`);
+    return new this._itemClass(this.context, () => m);
+  }
 
   get items(): P[] {
     if (!this._itemsLoaded) throw this._host.error("PropertyNotLoaded", notLoadedMessage("items"), `${this._className}.items`);

@@ -532,9 +532,7 @@ class SimWorksheetCollection extends SimCollection<SimSheet, SimWorksheet> {
       },
     };
   }
-  protected _item(m: SimSheet): SimWorksheet {
-    return new SimWorksheet(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimWorksheet;
   getItem(key: string): SimWorksheet {
     return new SimWorksheet(this.context, () => this._host.sheet(key) ?? fail("ItemNotFound", "WorksheetCollection.getItem"), false, true);
   }
@@ -732,9 +730,7 @@ class SimTableCollection extends SimCollection<TableRef, SimTable_> {
   ) {
     super(context, resolver);
   }
-  protected _item(m: TableRef): SimTable_ {
-    return new SimTable_(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimTable_;
   private _find(key: string): TableRef | null {
     const t = this._host.table(key);
     if (!t || !this._sheet) return t;
@@ -863,9 +859,7 @@ class SimTableColumnCollection extends SimCollection<ColumnRef, SimTableColumn> 
       return t ? Array.from({ length: colsOf(t.table.range) }, (_, index) => ({ t, index })) : null;
     });
   }
-  protected _item(m: ColumnRef): SimTableColumn {
-    return new SimTableColumn(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimTableColumn;
   private _find(key: number | string): ColumnRef | null {
     const list = this._resolve() ?? [];
     if (typeof key === "number") return list[key] ?? null;
@@ -1319,9 +1313,7 @@ class SimRangeAreas extends SimObject<AreasRef> {
 
 class SimRangeCollection extends SimCollection<RangeRef, SimRange> {
   readonly _className = "RangeCollection";
-  protected _item(m: RangeRef): SimRange {
-    return new SimRange(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimRange;
 }
 
 // ---------------------------------------------------------------------------------------------
