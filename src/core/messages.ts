@@ -102,6 +102,65 @@ export const ISSUE_TEXTS = {
     zh: "报告模板使用指标“{name}”（{id}），但“指标定义”中没有这一行：报告中显示为“{placeholder}”。",
     en: "The report template uses figure {id} ({name}), which 指标定义 does not define; the report shows the placeholder {placeholder}.",
   },
+
+  // Evaluating figures: rows the engine reads differently from what they say, and figures without a number.
+  "partner.terminated_without_date": {
+    zh: "{where} 状态为终止，但没有终止日期：按期末前已终止计算。请填写终止日期，以便往年报告保持原数。",
+    en: "{whereEn}: 状态 is 终止 (terminated) but 终止日期 is blank; counted as terminated before the period end. Fill in the date so earlier reports keep their figures.",
+  },
+  "partner.active_with_end_date": {
+    zh: "{where} 状态为有效{blank}，但终止日期 {day} 表明期末（{periodEnd}）前已终止：按已终止计算。如仍在共建，请删去终止日期；否则请把状态改为终止。",
+    en: "{whereEn}: 状态 says 有效 (active){blankEn} but 终止日期 {day} says it ended by the period end ({periodEnd}); counted as ended. Clear the date if the partnership goes on, or set 状态 to 终止.",
+  },
+  "figure.ledger_missing": {
+    zh: "{ledger} 台账缺失，指标“{name}”使用手工值",
+    en: 'Ledger {ledger} is missing; figure "{name}" uses its manual value',
+  },
+  "figure.manual_for_empty_ledger": {
+    zh: "{ledger} 台账还没有记录，指标“{name}”使用手工值 {value}",
+    en: 'Ledger {ledger} has no records yet; figure "{name}" uses its manual value {value}',
+  },
+  "figure.manual_not_used": {
+    zh: "{ledger} 台账已有记录，指标“{name}”按台账计算，手工值 {value} 不再使用",
+    en: 'Ledger {ledger} has records; figure "{name}" is counted from it and its manual value {value} is no longer used',
+  },
+  // One wording for every code that leaves a figure without a number (the code says why).
+  "figure.unresolved": {
+    zh: "指标“{name}”无法计算：{reason}。报告中显示为“{placeholder}”，不会写成 0。",
+    en: 'Figure "{name}" cannot be computed: {reasonEn}. The report shows the placeholder {placeholder}, never 0.',
+  },
+  "figure.condition_value_allowed_zero": {
+    zh: "{prefix}条件“{column}={value}”：台账中还没有这个值，按“允许为零”计算指标“{name}”",
+    en: '{prefix}condition "{column}={value}": no record has this value yet; figure “{name}” is counted as 允许为零 says',
+  },
+  "figure.condition_value_absent": {
+    zh: "{prefix}条件“{column}={value}”在“{ledger}”台账中一条记录也没有（{near}）。指标“{name}”显示为“{placeholder}”，不会写成 0；请改成台账中的写法，或确属为零时在条件末尾加“; {allowZero}”。",
+    en: '{prefix}condition "{column}={value}" matches no record of ledger {ledger} ({nearEn}). Figure “{name}” shows the placeholder {placeholder}, never 0; write the value as the ledger does, or add "; {allowZero}" to the conditions if 0 is right.',
+  },
+  "figure.sum_not_numbers": {
+    zh: "{prefix}统计“求和:{column}”无法计算：“{ledger}”台账的“{column}”列中没有数字（{found}）。指标“{name}”显示为“{placeholder}”，不会写成 0；请求和一个金额或数量列，或改用 计数。",
+    en: '{prefix}aggregate "求和:{column}" cannot be computed: column {column} of ledger {ledger} holds no number ({foundEn}). Figure “{name}” shows the placeholder {placeholder}, never 0; sum an amount or quantity column, or use 计数 (count).',
+  },
+  "figure.period_empty": {
+    zh: "{at}“{ledger}”台账有 {records} 条记录，但没有一条在{period} 内，{dated}；用到它的指标（如“{name}”）按 0 计入报告。请确认 0 无误，或核对“报告设置”中的年度和期间。",
+    en: '{atEn}ledger {ledger} has {records} record(s), none in {periodEn}; {datedEn}. Its figures (such as "{name}") are 0 in the report: make sure 0 is right, or check the year and period in 报告设置.',
+  },
+  "figure.department_blank": {
+    zh: "{cell}：“{ledger}”台账有 {rows} 行未填部门，未计入 {scope} 的统计（{where}）；全部门的报告计入这些行。如它们属于 {scope}，请在“部门”列填上。",
+    en: "{cell}: {rows} row(s) of ledger {ledger} have a blank 部门 (department) and are not counted for {scope} ({whereEn}); the all-department report counts them. If they belong to {scope}, fill in 部门.",
+  },
+  "figure.sum_text_cell": {
+    zh: "{cell}“{text}”不是数字，未计入“{name}”（求和:{column}）；如是金额或数量，请只填数字",
+    en: '{cell} "{text}" is not a number and is not added into “{name}” (求和:{column}); type the number alone if it is an amount',
+  },
+  "figure.sum_text_cell#many": {
+    zh: "“{column}”列共 {count} 个单元格不是数字（如 {cells} 等；{first}“{text}”），未计入“{name}”（求和:{column}）；如是金额或数量，请只填数字",
+    en: '{count} cells of column {column} are not numbers (such as {cellsEn}; {first} "{text}") and are not added into “{name}” (求和:{column}); type the numbers alone if they are amounts',
+  },
+  "figure.date_column_missing": {
+    zh: "{ledger} 台账没有“{column}”列，指标“{name}”按全部记录计算",
+    en: 'Ledger {ledger} has no column "{column}"; figure "{name}" counts all records',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type IssueTextKey = keyof typeof ISSUE_TEXTS;
