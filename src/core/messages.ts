@@ -103,6 +103,113 @@ export const ISSUE_TEXTS = {
     en: "The report template uses figure {id} ({name}), which 指标定义 does not define; the report shows the placeholder {placeholder}.",
   },
 
+  // Reading the ledgers: the workbook, each ledger's header, then its rows (`{at}` is the cell).
+  "workbook.no_ledger": {
+    zh: "工作簿中未找到任何台账：工作表或表格名称应包含台账名称（{names}）",
+    en: "No ledger found in the workbook: a sheet or table name must contain a ledger name ({namesEn})",
+  },
+  "ledger.missing#optional": {
+    zh: "未找到可选台账“{ledger}”，相关指标使用手工值",
+    en: "Optional ledger {ledgerEn} not found; its figures use their manual values",
+  },
+  "ledger.missing": {
+    zh: "未找到“{ledger}”台账：应有名称包含“{names}”的工作表或表格",
+    en: "Ledger {ledgerEn} not found: expected a sheet or table whose name contains {namesEn}",
+  },
+  "ledger.empty": {
+    zh: "“{ledger}”台账没有任何记录：用到它的指标都为 0；如果数据还没有填入，请先填入再生成",
+    en: "Ledger {ledgerEn} has no records: every figure that uses it is 0; if the data is not entered yet, enter it before generating",
+  },
+  "merges.unknown": {
+    zh: "{where}：无法读取合并单元格，合并区域中除左上角外的单元格按空白读取",
+    en: "{whereEn}: merged cells could not be read; cells of a merged area other than its top-left read as blank",
+  },
+  "ledger.no_header": {
+    zh: "{where}：前{rows}行中找不到“{ledger}”台账的表头，应包含：{expected}",
+    en: "{whereEn}: no header row for ledger {ledger} in the first {rows} rows; expected columns: {expectedEn}",
+  },
+  "column.not_used": {
+    zh: "{at}「{header}」未作为“{column}”读取：已使用 {otherAt}「{otherHeader}」{mapped}；本列按原列名保留，仅供条件使用",
+    en: '{at} "{header}" is not read as {column}: {otherAt} "{otherHeader}" is{mappedEn}; this column is kept under its own header, for conditions only',
+  },
+  "ledger.missing_column#suggestion": {
+    zh: "{cell}「{header}」是不是“{column}”？{where}：第{row}行表头缺少必填列“{column}”，整列未读取，用到“{column}”的指标无法计算。若是，请在“{mapSheet}”工作表添加一行：{line}",
+    en: '{cell} "{header}": is this {columnEn}? In {whereEn}, the header in row {row} lacks the required column {columnEn}; the whole column is ignored and figures that use {column} cannot be computed. If it is, add a row to sheet {mapSheet}: {line}',
+  },
+  "ledger.column_suggestion": {
+    zh: "{cell}「{header}」是不是“{column}”？{where}：第{row}行表头没有“{column}”列，整列未读取，用到“{column}”的指标无法计算。若是，请在“{mapSheet}”工作表添加一行：{line}",
+    en: '{cell} "{header}": is this {columnEn}? In {whereEn}, the header in row {row} has no column {columnEn}; the whole column is ignored and figures that use {column} cannot be computed. If it is, add a row to sheet {mapSheet}: {line}',
+  },
+  "ledger.missing_column": {
+    zh: "{cell} {where}：第{row}行表头缺少必填列“{column}”，也没有相近的列名；整列未读取，用到“{column}”的指标无法计算。请添加该列，或在“{mapSheet}”工作表写明哪一列是“{column}”（台账 / 标准列名 / 工作簿列名）",
+    en: "{cell}: in {whereEn}, the header in row {row} lacks the required column {columnEn} and no header is close to it; the whole column is ignored and figures that use {column} cannot be computed. Add the column, or name the header that holds it in sheet {mapSheet} (台账 / 标准列名 / 工作簿列名)",
+  },
+  "ledger.missing_column#header_unsure": {
+    zh: "{cell}「{header}」是不是“{column}”？{where}：第{row}行像是表头，但缺少必填列“{column}”，整张表未读取。若是，请在“{mapSheet}”工作表添加一行：{line}",
+    en: '{cell} "{header}": is this {columnEn}? In {whereEn}, row {row} looks like the header but lacks the required column {columnEn}, so the whole sheet is ignored. If it is, add a row to sheet {mapSheet}: {line}',
+  },
+  "row.total_skipped": {
+    zh: "{at} “{text}”行是合计行，不是记录，已跳过",
+    en: "{at}: total row ({text}) is not a record and was skipped",
+  },
+  "row.notes_skipped": {
+    zh: "{at} 注释、制表人等 {lines} 行不是记录，已跳过；这些行下方的行不作为记录读取",
+    en: "{at}: {lines} note or signature line(s) (注：, 制表人 …) are not records and were skipped; rows below them are not read as records",
+  },
+  "row.outside_table#beside": {
+    zh: "{at} 这一行的数据在表格“{table}”旁边，不在表格的列中，没有作为记录读取。如果它是一条记录，请把它移进表格，或扩展表格（表设计 → 调整表格大小）",
+    en: "{at}: this row's data is beside table {table}, outside its columns, and was not read as a record. If it is a record, move it into the table or extend the table (Table Design → Resize Table)",
+  },
+  "row.outside_table": {
+    zh: "{at} 这一行在表格“{table}”下方，不在表格内，没有作为记录读取。如果它是一条记录，请扩展表格把它包含进来（表设计 → 调整表格大小）",
+    en: "{at}: this row is below table {table}, outside it, and was not read as a record. If it is a record, extend the table to include it (Table Design → Resize Table)",
+  },
+  "row.after_notes": {
+    zh: "{at} 这一行在第{noteRow}行的注释/制表人行下方，没有作为记录读取。如果它是一条记录，请把它移到合计行和制表人行的上方",
+    en: "{at}: this row is below the note/signature line in row {noteRow} and was not read as a record. If it is a record, move it above the total and signature lines",
+  },
+  "required.blank": { zh: "{at} {column}为必填项，不能为空", en: "{at}: {column} is required but blank" },
+  "date.blank": {
+    zh: "{at} {column}为空：按期末前已有计入“截至期末”和“全部”的统计，不计入“本期”的统计；请填写{column}",
+    en: "{at}: {column} is blank; counted as existing by the period end (in 截至期末 and 全部 figures) but in no 本期 figure — fill in the date",
+  },
+  "date.unparseable#excel_error": { zh: "{at} 日期为错误值：{shown}", en: "{at}: the date cell holds the error {shown}" },
+  "date.unparseable": { zh: "{at} 日期无法识别：“{shown}”", en: '{at}: date not recognised: "{shown}"' },
+  "date.after_period": {
+    zh: "{at} 日期 {date} 晚于报告期末 {periodEnd}，不计入截至期末的统计",
+    en: "{at}: date {date} is after the period end {periodEnd}; not counted in figures up to the period end",
+  },
+  "number.invalid#excel_error": { zh: "{at} {column}为错误值：{shown}", en: "{at}: {column} holds the error {shown}" },
+  "number.invalid": { zh: "{at} {column}不是数字：“{shown}”", en: '{at}: {column} is not a number: "{shown}"' },
+  "number.invalid#not_whole": { zh: "{at} {column}应为整数：“{shown}”", en: '{at}: {column} must be a whole number: "{shown}"' },
+  "number.negative": { zh: "{at} {column}不能为负数：“{shown}”", en: '{at}: {column} cannot be negative: "{shown}"' },
+  "enum.unknown_status": {
+    zh: "{at} {column}“{shown}”无法识别，应为：{words}（或留空表示“{blankMeans}”）；在改为其中之一之前，该行不计入任何指标",
+    en: '{at}: {column} "{shown}" is not recognised; it must be one of {wordsEn} (or blank for {blankMeans}); the row is left out of every figure until it is',
+  },
+  "enum.unknown#other": {
+    zh: "{at} {column}“{shown}”不在可选值（{allowed}）中，按“其他”统计",
+    en: '{at}: {column} "{shown}" is not one of {allowedEn}; counted as 其他',
+  },
+  "enum.unknown": {
+    zh: "{at} {column}“{shown}”不在可选值（{allowed}）中，按原值保留",
+    en: '{at}: {column} "{shown}" is not one of {allowedEn}; kept as written',
+  },
+  "creditcode.invalid": {
+    zh: "{at} 统一社会信用代码“{shown}”有误：{why}",
+    en: '{at}: unified social credit code "{shown}" is invalid: {whyEn}',
+  },
+  "key.duplicate": {
+    zh: "{at} {column}“{shown}”与 {first} 重复：两行都已计入指标，请核对后删去或改正其中一行",
+    en: '{at}: {column} "{shown}" duplicates {first}; both rows are counted in the figures — check them and delete or correct one',
+  },
+  "cell.excel_error": { zh: "{at} {column}为错误值：{shown}", en: "{at}: {column} holds the error {shown}" },
+  // Many cells of one column with one problem: one issue of the first one's code, around its own words.
+  "flood.same_problem": {
+    zh: "同一列共 {count} 处同类问题（{range}），如 {cells} 等。{first}：{problem}",
+    en: "{count} cells of one column have the same problem ({range}), such as {cellsEn}. {first}: {problemEn}",
+  },
+
   // Evaluating figures: rows the engine reads differently from what they say, and figures without a number.
   "partner.terminated_without_date": {
     zh: "{where} 状态为终止，但没有终止日期：按期末前已终止计算。请填写终止日期，以便往年报告保持原数。",
