@@ -85,6 +85,70 @@ export const ISSUE_TEXTS = {
     en: '{cell}: the header "{header}" named in 列名对照 is not in the header row of ledger {ledger} (headers: {headersEn}); the row is not used',
   },
 
+  // 报告设置 (report settings) and the overrides a caller gives (--year, the pane's choices).
+  "settings.no_header": {
+    zh: "工作表“{sheet}”中没有“项目/值”表头行，已使用默认设置。",
+    en: "Sheet {sheet} has no 项目/值 (item/value) header row; default settings are used.",
+  },
+  "settings.missing": {
+    zh: "工作簿中没有“{sheet}”工作表：按 {year} 年全年统计，单位名称、述职人等留空（可用“初始化工作簿”创建该表）。",
+    en: 'The workbook has no {sheet} (report settings) sheet: the whole year {year} is counted and the names are left blank ("Set up workbook" creates it).',
+  },
+  "settings.year_outside_period": {
+    zh: "年度 {year} 不在统计期间 {start} 至 {end} 内，请核对。",
+    en: "Year {year} is outside the period {start} to {end}; please check.",
+  },
+  "settings.bad_value#year": {
+    zh: "{cell}：{label}“{value}”不是有效的年份，已使用 {fallback}。",
+    en: '{cell}: {label} "{value}" is not a valid year; using {fallback}.',
+  },
+  "settings.bad_value#date": {
+    zh: "{cell}：{label}“{value}”不是有效的日期（可写 2022-01-01、2022/1/1 或 2022年1月1日），已使用 {fallback}。",
+    en: '{cell}: {label} "{value}" is not a date (write 2022-01-01, 2022/1/1 or 2022年1月1日); using {fallback}.',
+  },
+  "settings.excel_error": {
+    zh: "{cell}：{label}是错误值 {value}，已使用默认值。",
+    en: "{cell}: {label} is the error value {value}; the default is used.",
+  },
+  "settings.blank#year": {
+    zh: "{cell}：年度为空，已按 {year} 年计算。请填写报告年度。",
+    en: "{cell}: 年度 (year) is blank; {year} is used. Fill in the report year.",
+  },
+  "settings.blank": {
+    zh: "{cell}：{label}为空，报告中相应位置将空缺。",
+    en: "{cell}: {label} is blank; the report will have a gap there.",
+  },
+  "settings.period_reversed": {
+    zh: "{at}：期间结束 {end} 早于期间开始 {start}，已使用 {year} 年全年。",
+    en: "{at}: period end {end} is before period start {start}; using the whole year {year}.",
+  },
+  "settings.period_reversed#given": {
+    zh: "期间结束 {end} 早于期间开始 {start}，已使用 {year} 年全年。",
+    en: "Period end {end} is before period start {start}; using the whole year {year}.",
+  },
+  "settings.items_missing": {
+    zh: "{sheet}中没有这些项目：{items}，报告中相应位置将空缺（可在“项目”列添加）。",
+    en: "{sheet} lacks these items: {itemsEn}; the report will have gaps there (add them in the 项目 column).",
+  },
+  "settings.template_unknown": {
+    zh: "{cell}：没有名为“{template}”的报告模板，已使用内置模板 {builtIn}。",
+    en: '{cell}: there is no report template "{template}"; the built-in template {builtIn} is used.',
+  },
+  "settings.bad_override": {
+    zh: "指定的{label}“{value}”无效，已忽略。",
+    en: 'The {labelEn} given ("{value}") is not valid and was ignored.',
+  },
+
+  // Refreshing a report from the ledgers.
+  "refresh.workbook_year_differs": {
+    zh: "{at}工作簿的年度是 {year}，而这份报告是 {reportYear} 年的（期间 {start} 至 {end}）：已按报告的期间刷新。如要生成 {year} 年的报告，请加 --year {year}。",
+    en: "{atEn}the workbook's year is {year}, but this report is for {reportYear} (period {start} to {end}): refreshed for the report's period. For the {year} report, add --year {year}.",
+  },
+  "refresh.other_workbook": {
+    zh: "这份报告是由另一个工作簿生成的（报告记录的工作簿ID为 {reportId}，当前工作簿“报告设置”中为 {workbookId}）。已按您的确认用当前工作簿刷新。",
+    en: "this report was generated from another workbook (the report records workbook ID {reportId}; 报告设置 of this workbook says {workbookIdEn}). Refreshed from this workbook as you confirmed.",
+  },
+
   // The engine: scope and figures the report shows but 指标定义 lacks.
   "settings.scope_unknown": {
     zh: "{at}统计范围“{scope}”不是任何台账中的部门；台账中的部门有：{departments}（或填“{all}”）。按该范围统计的指标显示为待补。",
