@@ -5,6 +5,8 @@
 // A command builds an Outcome from what it did and asks exitCode; it never picks 0 or 1 itself.
 import type { Issue } from "../core/types";
 import { OTHER_WORKBOOK } from "../core/errors";
+import { isSettingSlot } from "../core/report/slots";
+import { isPlaceholderText } from "../core/format";
 
 export const EXIT_OK = 0;
 export const EXIT_MUST_LOOK = 1;
@@ -23,6 +25,8 @@ export interface Outcome {
    * the ledgers' number (`999` or blank where they say 7) is a figure the ledgers do not support.
    */
   keptAsWritten?: readonly { id: string; agrees: boolean }[];
+  /** What the written document's linked slots show (its link record): a blank setting shows its 待补. */
+  slots?: readonly { id: string; name: string; text: string }[];
 }
 
 /** One reason the clerk must look, with how many things it concerns (also in the JSON as `mustLook`). */
@@ -80,6 +84,18 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
           message: `${n} 个编号重复${keys.length ? `（${keys.join("、")}）` : ""}，两行都已计入指标，请核对。`,
           messageEn: `${n} key(s) are duplicated${keys.length ? ` (${keys.join(", ")})` : ""}; both rows were counted in the figures — please check them.`,
         };
+  },
+  function blankSettings(o) {
+    // A blank 联合发文单位 shows ［待补：联合发文单位］ in a sentence of the report: written, but not signable.
+    const blank = (o.slots ?? []).filter((slot) => isSettingSlot(slot.id) && isPlaceholderText(slot.text));
+    if (blank.length === 0) return null;
+    const names = blank.map((slot) => slot.name);
+    return {
+      code: "settings.blank_shown",
+      count: blank.length,
+      message: `报告设置中 ${names.join("、")} 为空，报告中显示为黄色的“待补”占位：请在“报告设置”中填写后刷新。`,
+      messageEn: `${names.join(", ")} ${blank.length === 1 ? "is" : "are"} blank in 报告设置; the report shows a highlighted placeholder there: fill ${blank.length === 1 ? "it" : "them"} in 报告设置, then refresh.`,
+    };
   },
   function unresolvedFigures(o) {
     const unresolved = (o.figures ?? []).filter((f) => Boolean(f.unresolved));

@@ -232,6 +232,7 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
     const outcome: Outcome = {
       issues: result.issues,
       figures: cmd === "generate" ? result.figures.filter((f) => shown.has(f.id)) : result.figures,
+      ...(cmd === "generate" ? { slots: result.link.figures } : {}),
     };
     const reasons = mustLook(outcome);
     if (cmd === "check") {
@@ -325,6 +326,7 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
       figures: result.figures.filter((f) => inReport.has(f.id)),
       conflictsKept: plan.conflicts.filter((c) => c.resolution === "keep"),
       keptAsWritten: plan.kept,
+      slots: plan.record.figures,
     };
     const reasons = mustLook(outcome);
     if (flags.json) {
@@ -401,7 +403,7 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
     const used = new Set(filled.ids);
     const figures = result.figures.filter((f) => used.has(f.id));
     const issues = [...result.issues, ...filled.issues];
-    const outcome: Outcome = { issues, figures };
+    const outcome: Outcome = { issues, figures, slots: filled.record.figures };
     const reasons = mustLook(outcome);
     if (flags.json) {
       printJson(io, {

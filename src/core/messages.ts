@@ -115,8 +115,8 @@ export const ISSUE_TEXTS = {
     en: "{cell}: 年度 (year) is blank; {year} is used. Fill in the report year.",
   },
   "settings.blank": {
-    zh: "{cell}：{label}为空，报告中相应位置将空缺。",
-    en: "{cell}: {label} is blank; the report will have a gap there.",
+    zh: "{cell}：{label}为空，报告中相应位置显示为“［待补：{label}］”。",
+    en: "{cell}: {label} is blank; the report shows the placeholder ［待补：{label}］ there.",
   },
   "settings.period_reversed": {
     zh: "{at}：期间结束 {end} 早于期间开始 {start}，已使用 {year} 年全年。",
@@ -127,8 +127,8 @@ export const ISSUE_TEXTS = {
     en: "Period end {end} is before period start {start}; using the whole year {year}.",
   },
   "settings.items_missing": {
-    zh: "{sheet}中没有这些项目：{items}，报告中相应位置将空缺（可在“项目”列添加）。",
-    en: "{sheet} lacks these items: {itemsEn}; the report will have gaps there (add them in the 项目 column).",
+    zh: "{sheet}中没有这些项目：{items}，报告中相应位置显示为“［待补：…］”（可在“项目”列添加）。",
+    en: "{sheet} lacks these items: {itemsEn}; the report shows placeholders (［待补：…］) there (add them in the 项目 column).",
   },
   "settings.template_unknown": {
     zh: "{cell}：没有名为“{template}”的报告模板，已使用内置模板 {builtIn}。",

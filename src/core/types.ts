@@ -98,6 +98,8 @@ export interface Issue {
   figure?: string;
   /** A broken 指标定义 row's 名称, so a placeholder naming that figure can point at the row's cell. */
   figureName?: string;
+  /** The 报告设置 item (its 项目, e.g. 联合发文单位) a settings issue is about. */
+  setting?: string;
 }
 
 /** Canonical (Chinese) ledger names. */

@@ -17,6 +17,8 @@ import { LEDGER_SPECS } from "../core/ledger/schema";
 import { ledgerDepartments } from "../core/figures/evaluate";
 import { describeConditionText, sortIssues } from "../core/describe";
 import { LocalizedError } from "../core/errors";
+import { isSettingSlot } from "../core/report/slots";
+import { isPlaceholderText } from "../core/format";
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -120,6 +122,19 @@ export function scopeIsKnown(result: EngineResult, scope: string, allDepartments
 }
 
 /** Figures the ledgers cannot support, in report order: listed (as 待补) before 生成报告. */
+/**
+ * The 报告设置 answers the report shows as ［待补：名称］ (a blank 联合发文单位 in its sentence), each
+ * with the cell to fill: listed with the 待补 figures and asked about before generating.
+ */
+export function blankSettings(result: EngineResult): { name: string; cell?: string }[] {
+  return result.link.figures
+    .filter((slot) => isSettingSlot(slot.id) && isPlaceholderText(slot.text))
+    .map((slot) => {
+      const cell = result.issues.find((i) => i.code === "settings.blank" && i.setting === slot.name)?.cell;
+      return cell ? { name: slot.name, cell } : { name: slot.name };
+    });
+}
+
 export function unresolvedFigures(result: EngineResult): FigureResult[] {
   return result.figures.filter((f) => f.unresolved !== undefined || f.value === null);
 }

@@ -14,13 +14,15 @@ import type { Issue, RawTable } from "../../src/core/types";
 import { editControl, withDocumentXml } from "../adapters/docx/refresh/clerk";
 import { readLinkedDocx } from "../../src/adapters/docx/patch";
 import { rawTable } from "../helpers/raw-workbook";
+import { answerSettings } from "../helpers/answered-settings";
 
 const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
 
 const dir = mkdtempSync(join(tmpdir(), "lr-contract-"));
 /**
- * A workbook from `init` with its three 手工值 filled in (a fresh one leaves them blank, and a blank
- * manual figure is unresolved): every ledger present, no rows, no issue — nothing to look at.
+ * A workbook from `init` with its three 手工值 and its 报告设置 answers filled in (a fresh one leaves
+ * them blank: a blank manual figure is unresolved, a blank 单位名称 shows ［待补］): every ledger
+ * present, no rows, no issue — nothing to look at.
  */
 const clean = join(dir, "干净.xlsx");
 let cleanReport: string;
@@ -33,6 +35,7 @@ const existingDocx = join(dir, "已有.docx");
 beforeAll(async () => {
   expect((await cli("init", clean)).code).toBe(0);
   await fillManualValues(clean, { "goals.count": 20, "xxqg.threshold": 40, "xxqg.rank": 10 });
+  await answerSettings(clean);
   cleanReport = join(dir, "干净.docx");
   expect((await cli("generate", clean, "-o", cleanReport)).code).toBe(0);
   writeFileSync(moved, readFileSync(clean));

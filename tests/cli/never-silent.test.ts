@@ -75,6 +75,37 @@ withSample("figures the ledgers cannot support, on the command line", () => {
     );
   });
 
+  it("generate with a blank 联合发文单位 writes its highlighted ［待补］ in the sentence, names it as a reason to look, and refresh after filling it in writes the name", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(sample) as unknown as ArrayBuffer);
+    const settings = workbook.getWorksheet("报告设置")!;
+    let row = 0;
+    settings.eachRow((r, n) => {
+      if (r.getCell(1).value === "联合发文单位") row = n;
+    });
+    settings.getRow(row).getCell(2).value = null;
+    const blank = join(dir, "联合发文单位为空.xlsx");
+    writeFileSync(blank, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+
+    const out = join(dir, "联合发文单位为空.docx");
+    const r = await cli(["generate", blank, "-o", out, "--json"]);
+    const look = JSON.parse(r.out).mustLook as { code: string; count: number }[];
+    expect(look).toContainEqual(expect.objectContaining({ code: "settings.blank_shown", count: 1 }));
+    const docx = readLinkedDocx(new Uint8Array(readFileSync(out)));
+    const issuer = docx.controls.find((c) => c.id === "setting.joint_issuer")!;
+    expect(issuer.text).toBe("［待补：联合发文单位］");
+    expect(issuer.runProperties).toContain('<w:highlight w:val="yellow"/>');
+
+    settings.getRow(row).getCell(2).value = "市住房和城乡建设局";
+    const filled = join(dir, "联合发文单位已填.xlsx");
+    writeFileSync(filled, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    const refreshed = join(dir, "联合发文单位已填.docx");
+    const again = await cli(["refresh", filled, out, "-o", refreshed, "--json"]);
+    expect((JSON.parse(again.out).mustLook as { code: string }[]).map((l) => l.code)).not.toContain("settings.blank_shown");
+    const now = readLinkedDocx(new Uint8Array(readFileSync(refreshed)));
+    expect(now.controls.find((c) => c.id === "setting.joint_issuer")!.text).toBe("市住房和城乡建设局");
+  });
+
   it("--scope naming no department exits 2, lists the departments found and writes nothing", async () => {
     const out = join(dir, "范围.docx");
     const r = await cli(["generate", sample, "-o", out, "--scope", "交易三科"]);

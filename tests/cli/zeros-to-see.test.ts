@@ -6,10 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { cli } from "../helpers/cli";
+import { answerSettings } from "../helpers/answered-settings";
 
 const dir = mkdtempSync(join(tmpdir(), "lr-zeros-to-see-"));
 
-/** A workbook from `init` with its 手工值 filled and a few 2022 records, one of them with 部门 blank when asked. */
+/** A workbook from `init` with its 手工值 and 报告设置 answers filled and a few 2022 records, one of them with 部门 blank when asked. */
 async function workbook(name: string, opts: { blankDepartment?: boolean; extraDefinition?: (string | number)[] } = {}): Promise<string> {
   const file = join(dir, name);
   expect((await cli("init", file)).code).toBe(0);
@@ -37,6 +38,7 @@ async function workbook(name: string, opts: { blankDepartment?: boolean; extraDe
   const eg = wb.getWorksheet("电子保函")!;
   eg.getRow(2).values = ["BH-1", day("2022-05-01"), "甲公司", "", "项目A", 100000, "中国银行", "有效", "交易一科"];
   await wb.xlsx.writeFile(file);
+  await answerSettings(file);
   return file;
 }
 

@@ -2,7 +2,7 @@
 import { runEngine } from "../../src/core/engine";
 import { OtherWorkbookError } from "../../src/core/refresh/recompute";
 import type { RawWorkbook } from "../../src/core/types";
-import { manualAdvice, scopeChoices, scopeIsKnown, unresolvedFigures } from "../../src/taskpane/model";
+import { blankSettings, manualAdvice, scopeChoices, scopeIsKnown, unresolvedFigures } from "../../src/taskpane/model";
 import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
 import { otherWorkbookOf } from "../../src/taskpane/components/review";
 import { unresolvedLine } from "../../src/taskpane/views/FiguresView";
@@ -27,6 +27,26 @@ const workbook: RawWorkbook = {
     ]),
   ],
 };
+
+describe("the 生成 view's list of blank settings to fill in", () => {
+  it("names each 报告设置 answer the report would show as ［待补］, with its cell, and none once answered", () => {
+    const settings = (issuer: string) =>
+      rawTable("报告设置", [
+        ["项目", "值"],
+        ["年度", 2022],
+        ["单位名称", "某市公共资源交易中心"],
+        ["单位简称", "市公共资源交易中心"],
+        ["述职人", "市公共资源交易中心党组书记"],
+        ["联合发文单位", issuer],
+        ["平台名称", "公共资源交易平台"],
+        ["城市", "某市"],
+      ]);
+    const blank = runEngine({ ...workbook, tables: [...workbook.tables, settings("")] });
+    expect(blankSettings(blank)).toEqual([{ name: "联合发文单位", cell: "报告设置!B6" }]);
+    const answered = runEngine({ ...workbook, tables: [...workbook.tables, settings("市住房和城乡建设局")] });
+    expect(blankSettings(answered)).toEqual([]);
+  });
+});
 
 describe("the 生成 view's list of figures to fill in", () => {
   const result = runEngine(workbook, { overrides: { year: 2022 } });

@@ -84,7 +84,10 @@ export interface SlotValue {
 }
 
 export function slotValue(id: string, figures: readonly FigureResult[], settings: ReportSettings): SlotValue {
-  if (isSettingSlot(id)) return { text: settingSlots(settings).find((s) => s.id === id)?.text ?? "", unresolved: false };
+  if (isSettingSlot(id)) {
+    const slot = settingSlots(settings).find((s) => s.id === id);
+    return { text: slot?.text ?? "", unresolved: slot?.unresolved ?? false };
+  }
   const fig = figures.find((f) => f.id === id);
   if (!fig) return { text: MISSING_FIGURE_TEXT, unresolved: true };
   const value: SlotValue = { text: fig.text, unresolved: fig.unresolved !== undefined };

@@ -48,6 +48,7 @@ export function buildReport(t: Template, s: ReportSettings, figures: FigureResul
         const slot = settingById.get(p.id)!;
         name = slot.name;
         text = slot.text;
+        unresolved = slot.unresolved;
       } else {
         const fig = figureById.get(p.id);
         name = fig?.name ?? p.id;
@@ -75,7 +76,9 @@ export function buildReport(t: Template, s: ReportSettings, figures: FigureResul
   const blocks: Block[] = [];
   for (const tb of parseTemplate(t.text)) {
     const runs = runsOf(tb);
-    if (tb.optional && runs.every((r) => r.kind === "text" || r.text.trim() === "")) continue;
+    // An optional block (落款, 统计范围) whose settings are all blank is left out, not shown as 待补.
+    const blank = (r: Run) => r.kind === "text" || r.text.trim() === "" || (r.unresolved === true && isSettingSlot(r.id));
+    if (tb.optional && runs.every(blank)) continue;
     const merged = mergeText(runs);
     // A paragraph that is one table figure's slot and nothing else becomes the table itself.
     const only = merged.length === 1 && merged[0].kind === "slot" ? merged[0] : null;

@@ -1,6 +1,6 @@
 // The setting slots a template may use, and the text each one shows for given settings.
 import type { ReportSettings } from "../types";
-import { chineseDate } from "../format";
+import { chineseDate, placeholderText } from "../format";
 import { periodEndText } from "../settings/dates";
 import { ALL_DEPARTMENTS } from "../settings";
 
@@ -49,7 +49,31 @@ export function signatureDateText(raw: string): string {
   return chineseDate(`${year}-${month}-${day}`);
 }
 
-export function settingSlots(s: ReportSettings): { id: string; name: string; text: string }[] {
+/**
+ * The settings a clerk answers (单位名称, 联合发文单位, 城市 …). Left blank, each shows the yellow
+ * ［待补：名称］ like an unresolved figure: a blank in the middle of a sentence (“与联合出台”) reads as
+ * a finished report with a word missing. The year and period are never blank; a blank 统计范围 means
+ * every department, and a blank 落款/落款日期 is not written (报告设置 says so): both show nothing.
+ */
+const ANSWERED_SLOTS: ReadonlySet<string> = new Set([
+  "setting.org_name",
+  "setting.org_short",
+  "setting.reporter",
+  "setting.joint_issuer",
+  "setting.platform_name",
+  "setting.city",
+]);
+
+export interface SettingSlot {
+  id: string;
+  name: string;
+  /** What the report shows: the setting, or ［待补：名称］ when a setting the clerk answers is blank. */
+  text: string;
+  /** The setting is blank: the text is the placeholder, highlighted, and an optional block may drop it. */
+  unresolved: boolean;
+}
+
+export function settingSlots(s: ReportSettings): SettingSlot[] {
   const text: Record<string, string> = {
     "setting.year": String(s.year),
     "setting.next_year": String(s.year + 1),
@@ -65,5 +89,9 @@ export function settingSlots(s: ReportSettings): { id: string; name: string; tex
     "setting.signature_date": signatureDateText(s.signatureDate),
     "setting.scope": scopeText(s.scope),
   };
-  return Object.keys(SETTING_SLOT_NAMES).map((id) => ({ id, name: SETTING_SLOT_NAMES[id], text: text[id] }));
+  return Object.keys(SETTING_SLOT_NAMES).map((id) => {
+    const name = SETTING_SLOT_NAMES[id];
+    const blank = ANSWERED_SLOTS.has(id) && text[id].trim() === "";
+    return { id, name, text: blank ? placeholderText(name) : text[id], unresolved: blank };
+  });
 }

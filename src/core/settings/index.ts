@@ -253,7 +253,7 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
     s[key] = text[key]!;
     if (text[key] === "") {
       const label = SETTINGS_ITEMS.find((i) => i.key === key)!.label;
-      issues.push(issue("warning", "settings.blank", { cell: f.cell, label }, f.cell));
+      issues.push({ ...issue("warning", "settings.blank", { cell: f.cell, label }, f.cell), setting: label });
     }
   }
   if (absent.length)

@@ -4,6 +4,12 @@ import type { ReactNode } from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
 
+/**
+ * Fluent's surface is the whole viewport width below 480 px, so in a 320–360 px task pane it touched
+ * the pane's edges; a 12 px margin each side and a slimmer padding keep it a dialog there.
+ */
+const NARROW_SURFACE = { maxWidth: "min(600px, calc(100vw - 24px))", padding: "clamp(16px, 5vw, 24px)" } as const;
+
 export function ConfirmDialog(props: {
   open: boolean;
   title: string;
@@ -23,7 +29,7 @@ export function ConfirmDialog(props: {
   const cancelIsPrimary = props.primary === "cancel";
   return (
     <Dialog open={props.open} onOpenChange={(_, data) => !data.open && props.onCancel()}>
-      <DialogSurface data-testid={props.testId}>
+      <DialogSurface data-testid={props.testId} style={NARROW_SURFACE}>
         <DialogBody>
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent>{props.children}</DialogContent>

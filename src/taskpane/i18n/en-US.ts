@@ -295,13 +295,14 @@ export const enUS: Messages = {
   errorUnsupportedWordTodo:
     "It needs Word 2019 or later, Microsoft 365 or Word on the web (WordApi 1.3). Word 2016 has WordApi 1.1 only and cannot run it: use the offline web page or the command line instead.",
   // Figures the ledgers cannot support (待补), and a report from another workbook.
-  unresolvedTitle: "Figures to fill in: {count}",
+  unresolvedTitle: "To fill in: {count}",
   unresolvedBody:
-    "These figures cannot be computed from the ledgers. The report shows a yellow “［待补：name］” for each, never 0; refresh the report once they are filled in.",
+    "These figures cannot be computed from the ledgers (or these settings are blank). The report shows a yellow “［待补：name］” for each, never 0; refresh the report once they are filled in.",
+  blankSettingLine: "blank in 报告设置",
   unresolvedBadge: "To fill in",
-  unresolvedAskTitle: "{count} figure(s) to fill in. Generate anyway?",
+  unresolvedAskTitle: "{count} place(s) to fill in. Generate anyway?",
   unresolvedAskBody:
-    "The report will show a yellow “［待补：name］” for these. You can generate now and refresh the report once the ledgers or manual values are complete.",
+    "The report will show a yellow “［待补：name］” for these. You can generate now and refresh the report once the ledgers, manual values or settings are complete.",
   unresolvedAskConfirm: "Generate anyway",
   unresolvedAt: " (see {cell})",
   scopeUnknown: "The scope “{scope}” is no department of any ledger; choose a department or 全部门.",

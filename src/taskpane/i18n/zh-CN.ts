@@ -278,11 +278,12 @@ export const zhCN = {
   errorUnsupportedWordTodo:
     "需要 Word 2019 或更新版本、Microsoft 365 或 Word 网页版（WordApi 1.3）。Word 2016 只支持 WordApi 1.1，无法运行：请改用离线网页或命令行。",
   // Figures the ledgers cannot support (待补), and a report from another workbook.
-  unresolvedTitle: "待补指标 {count} 项",
-  unresolvedBody: "以下指标无法从台账计算，报告中将显示黄色的“［待补：名称］”，不会写成 0。补齐后刷新报告即可填上。",
+  unresolvedTitle: "待补 {count} 项",
+  unresolvedBody: "以下指标无法从台账计算（或报告设置未填），报告中将显示黄色的“［待补：名称］”，不会写成 0。补齐后刷新报告即可填上。",
+  blankSettingLine: "报告设置中未填写",
   unresolvedBadge: "待补",
-  unresolvedAskTitle: "有 {count} 项指标待补，仍然生成？",
-  unresolvedAskBody: "这些指标在报告中将显示为黄色的“［待补：名称］”。可以先生成，补齐台账或手工值后再刷新报告。",
+  unresolvedAskTitle: "有 {count} 项待补，仍然生成？",
+  unresolvedAskBody: "这些位置在报告中将显示为黄色的“［待补：名称］”。可以先生成，补齐台账、手工值或报告设置后再刷新报告。",
   unresolvedAskConfirm: "仍然生成",
   unresolvedAt: "（见 {cell}）",
   scopeUnknown: "统计范围“{scope}”不是任何台账中的部门，请选择一个部门或“全部门”。",

@@ -23,8 +23,18 @@ import { shiftYears } from "../../core/settings/dates";
 import { TEMPLATES } from "../../core/report";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
 import type { PaneServices } from "../services";
-import { duplicateKeys, excludedRows, reportFileName, scopeChoices, scopeIsKnown, uncomputedFigures, unresolvedFigures } from "../model";
+import {
+  blankSettings,
+  duplicateKeys,
+  excludedRows,
+  reportFileName,
+  scopeChoices,
+  scopeIsKnown,
+  uncomputedFigures,
+  unresolvedFigures,
+} from "../model";
 import { unresolvedLine } from "./FiguresView";
+import { describePlace } from "../../core/describe";
 import { downloadsBlocked as downloadsBlockedOn, reportMadeInWord, saveBytes, type SaveOutcome } from "../download";
 import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
@@ -74,16 +84,27 @@ function periodFor(settings: ReportSettings, year: number): Pick<ReportSettings,
   return { periodStart: shiftYears(settings.periodStart, shift), periodEnd: shiftYears(settings.periodEnd, shift) };
 }
 
-/** 待补 figures by name, each with why and where to look. */
-function UnresolvedList(props: { figures: FigureResult[] }) {
+/** How many places the report will show as 待补: figures the ledgers cannot support and blank 报告设置 answers. */
+function toFillIn(result: EngineResult): number {
+  return unresolvedFigures(result).length + blankSettings(result).length;
+}
+
+/** 待补 figures by name, each with why and where to look; then the blank 报告设置 answers. */
+function UnresolvedList(props: { result: EngineResult }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   return (
     <ul className={styles.unresolvedList}>
-      {props.figures.map((f) => (
+      {unresolvedFigures(props.result).map((f) => (
         <li key={f.id} data-testid="unresolved-figure" data-figure={f.id}>
           <span className={styles.unresolvedName}>{f.name}</span>
           {f.unresolved ? `：${unresolvedLine(f.unresolved, t, lang)}` : ""}
+        </li>
+      ))}
+      {blankSettings(props.result).map((s) => (
+        <li key={s.name} data-testid="unresolved-setting">
+          <span className={styles.unresolvedName}>{s.name}</span>
+          {`：${t("blankSettingLine")}${s.cell ? t("unresolvedAt", { cell: describePlace(s.cell) }) : ""}`}
         </li>
       ))}
     </ul>
@@ -129,7 +150,7 @@ export function GenerateView(props: {
     return known.some((k) => k.id === template) ? known : [...known, { id: template, name: template }];
   }, [template]);
   const excluded = excludedRows(result);
-  const unresolved = unresolvedFigures(result);
+  const unresolved = toFillIn(result);
   const duplicates = duplicateKeysText(result, t, lang);
   const scopeKnown = scopeIsKnown(result, scope, ALL_DEPARTMENTS);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
@@ -224,7 +245,7 @@ export function GenerateView(props: {
       },
       fail: problem,
     });
-    if (engine && unresolvedFigures(engine).length > 0) {
+    if (engine && toFillIn(engine) > 0) {
       // A report with 待补 figures is made only when the clerk says so, having seen which.
       showResult(engine);
       setAsk(engine);
@@ -352,12 +373,12 @@ export function GenerateView(props: {
         </MessageBar>
       )}
 
-      {unresolved.length > 0 && (
+      {unresolved > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="unresolved">
           <MessageBarBody>
-            <MessageBarTitle>{t("unresolvedTitle", { count: unresolved.length })}</MessageBarTitle>
+            <MessageBarTitle>{t("unresolvedTitle", { count: unresolved })}</MessageBarTitle>
             <span className={styles.text}>{t("unresolvedBody")}</span>
-            <UnresolvedList figures={unresolved} />
+            <UnresolvedList result={result} />
           </MessageBarBody>
         </MessageBar>
       )}
@@ -398,7 +419,7 @@ export function GenerateView(props: {
       <ConfirmDialog
         open={ask !== null}
         testId="unresolved-dialog"
-        title={t("unresolvedAskTitle", { count: ask ? unresolvedFigures(ask).length : 0 })}
+        title={t("unresolvedAskTitle", { count: ask ? toFillIn(ask) : 0 })}
         confirm={{ text: t("unresolvedAskConfirm"), testId: "unresolved-confirm" }}
         cancelTestId="unresolved-cancel"
         onConfirm={() => {
@@ -409,7 +430,7 @@ export function GenerateView(props: {
         onCancel={cancelAsk}
       >
         {t("unresolvedAskBody")}
-        {ask && <UnresolvedList figures={unresolvedFigures(ask)} />}
+        {ask && <UnresolvedList result={ask} />}
         {ask && duplicateKeysText(ask, t, lang) && <span className={styles.text}>{duplicateKeysText(ask, t, lang)}</span>}
       </ConfirmDialog>
 

@@ -70,7 +70,7 @@ function entries(source: PlaceSource, t: Translate): Entry[] {
     group: f.ledger ?? t("placeManual"),
   }));
   const settings = settingSlots(source.settings)
-    .filter((s) => s.text.trim() !== "")
+    .filter((s) => !s.unresolved && s.text.trim() !== "")
     .map((s) => ({ id: s.id, name: s.name, text: s.text, group: t("placeSettings") }));
   return [...figures, ...settings];
 }

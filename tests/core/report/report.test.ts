@@ -184,6 +184,16 @@ describe("buildReport", () => {
     expect(date.kind === "paragraph" && date.runs.map((r) => r.text).join("")).toBe(shown);
   });
 
+  test("writes a blank 联合发文单位 as a highlighted ［待补］ in its sentence, and still leaves out a blank 落款", () => {
+    const doc = buildReport(defaultTemplate(), settings({ jointIssuer: "", signature: "", signatureDate: "" }), []);
+    const text = reportPlainText(doc);
+    expect(text).toContain("二是与［待补：联合发文单位］联合出台");
+    expect(text).not.toContain("与联合出台");
+    const slot = doc.blocks.flatMap((b) => ("runs" in b ? b.runs : [])).find((r) => r.kind === "slot" && r.id === "setting.joint_issuer");
+    expect(slot).toMatchObject({ text: "［待补：联合发文单位］", unresolved: true });
+    expect(text.split("\n").slice(-1)).toEqual(["以上述职如有不妥之处，请批评指正。"]);
+  });
+
   test("leaves out only the date line when the signature date is blank, and keeps a free-text date as written", () => {
     const noDate = buildReport(defaultTemplate(), settings({ signature: "张三" }), []);
     expect(reportPlainText(noDate).split("\n").slice(-2)).toEqual(["以上述职如有不妥之处，请批评指正。", "张三"]);
@@ -195,20 +205,37 @@ describe("buildReport", () => {
 describe("settingSlots", () => {
   test("lists every setting slot with its Chinese name and its text for the settings", () => {
     expect(settingSlots(settings({ orgName: "某市公共资源交易中心", signature: " 张三 ", signatureDate: "2023-01-10" }))).toEqual([
-      { id: "setting.year", name: "年度", text: "2022" },
-      { id: "setting.next_year", name: "下一年度", text: "2023" },
-      { id: "setting.period_end_month", name: "期末月份", text: "2022年12月底" },
-      { id: "setting.org_name", name: "单位名称", text: "某市公共资源交易中心" },
-      { id: "setting.org_short", name: "单位简称", text: "市公共资源交易中心" },
-      { id: "setting.reporter", name: "述职人", text: "市公共资源交易中心党组书记" },
-      { id: "setting.joint_issuer", name: "联合发文单位", text: "市住房和城乡建设局" },
-      { id: "setting.platform_name", name: "平台名称", text: "公共资源交易平台" },
-      { id: "setting.city", name: "城市", text: "某市" },
-      { id: "setting.signature", name: "落款", text: "张三" },
-      { id: "setting.signature_date", name: "落款日期", text: "2023年1月10日" },
+      { id: "setting.year", name: "年度", text: "2022", unresolved: false },
+      { id: "setting.next_year", name: "下一年度", text: "2023", unresolved: false },
+      { id: "setting.period_end_month", name: "期末月份", text: "2022年12月底", unresolved: false },
+      { id: "setting.org_name", name: "单位名称", text: "某市公共资源交易中心", unresolved: false },
+      { id: "setting.org_short", name: "单位简称", text: "市公共资源交易中心", unresolved: false },
+      { id: "setting.reporter", name: "述职人", text: "市公共资源交易中心党组书记", unresolved: false },
+      { id: "setting.joint_issuer", name: "联合发文单位", text: "市住房和城乡建设局", unresolved: false },
+      { id: "setting.platform_name", name: "平台名称", text: "公共资源交易平台", unresolved: false },
+      { id: "setting.city", name: "城市", text: "某市", unresolved: false },
+      { id: "setting.signature", name: "落款", text: "张三", unresolved: false },
+      { id: "setting.signature_date", name: "落款日期", text: "2023年1月10日", unresolved: false },
       // The whole agency: no department to name.
-      { id: "setting.scope", name: "统计范围", text: "" },
+      { id: "setting.scope", name: "统计范围", text: "", unresolved: false },
     ]);
+  });
+
+  test("shows a blank setting the clerk answers as the yellow ［待补：名称］, never a gap in a sentence", () => {
+    const blank = settingSlots(settings({ jointIssuer: " ", city: "" }));
+    expect(blank.find((s) => s.id === "setting.joint_issuer")).toEqual({
+      id: "setting.joint_issuer",
+      name: "联合发文单位",
+      text: "［待补：联合发文单位］",
+      unresolved: true,
+    });
+    expect(blank.find((s) => s.id === "setting.city")).toMatchObject({ text: "［待补：城市］", unresolved: true });
+  });
+
+  test("leaves a blank 统计范围, 落款 and 落款日期 blank: they mean every department and no signature", () => {
+    const blank = settingSlots(settings({ scope: "", signature: "", signatureDate: "" }));
+    for (const id of ["setting.scope", "setting.signature", "setting.signature_date"])
+      expect(blank.find((s) => s.id === id)).toMatchObject({ text: "", unresolved: false });
   });
 });
 
