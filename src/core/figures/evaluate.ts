@@ -742,6 +742,19 @@ class Evaluation {
       return this.manual(def);
     }
     const ledger = this.ledgers.ledgers[def.ledger];
+    // What became of the figure's 手工值, said at its cell.
+    const ledgerName = def.ledger;
+    const manualIssue = (
+      severity: Issue["severity"],
+      key: "figure.ledger_missing" | "figure.manual_for_empty_ledger" | "figure.manual_not_used",
+    ): Issue => ({
+      severity,
+      code: key,
+      ...issueText(key, { ledger: ledgerName, name: def.name, value: def.manualValue ?? "" }),
+      ledger: ledgerName,
+      figure: def.id,
+      ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
+    });
     if (!ledger) {
       if (def.manualValue === null) {
         return this.unresolved(
@@ -755,38 +768,17 @@ class Evaluation {
           "figure.ledger_missing",
         );
       }
-      this.issues.push({
-        severity: "warning",
-        code: "figure.ledger_missing",
-        ...issueText("figure.ledger_missing", { ledger: def.ledger, name: def.name }),
-        ledger: def.ledger,
-        figure: def.id,
-        ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
-      });
+      this.issues.push(manualIssue("warning", "figure.ledger_missing"));
       return this.manual(def);
     }
     if (def.manualValue !== null) {
       // A ledger sheet added empty (补齐缺少的工作表) holds no records yet: counting it would turn the
       // clerk's 手工值 into a quiet 0, so the hand value stands until the ledger has records.
       if (ledger.rows.length === 0 && ledger.excluded === 0) {
-        this.issues.push({
-          severity: "info",
-          code: "figure.manual_for_empty_ledger",
-          ...issueText("figure.manual_for_empty_ledger", { ledger: def.ledger, name: def.name, value: def.manualValue }),
-          ledger: def.ledger,
-          figure: def.id,
-          ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
-        });
+        this.issues.push(manualIssue("info", "figure.manual_for_empty_ledger"));
         return this.manual(def);
       }
-      this.issues.push({
-        severity: "warning",
-        code: "figure.manual_not_used",
-        ...issueText("figure.manual_not_used", { ledger: def.ledger, name: def.name, value: def.manualValue }),
-        ledger: def.ledger,
-        figure: def.id,
-        ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
-      });
+      this.issues.push(manualIssue("warning", "figure.manual_not_used"));
     }
     const view = this.viewOf(ledger, def.ledger);
     const why = this.whyUnresolved(def, view);
