@@ -3,9 +3,10 @@
 import { runEngine } from "../../src/core/engine";
 import { reportPlainText } from "../helpers/report-text";
 import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
-import { settingsToRows, defaultSettings, SETTINGS_HEADER } from "../../src/core/settings";
+import { settingsToRows, defaultSettings } from "../../src/core/settings";
 import type { RawCell, RawTable, RawWorkbook } from "../../src/core/types";
 import { rawTable } from "../helpers/raw-workbook";
+import { SETTINGS_HEADERS } from "../../src/core/workbook/spec";
 
 const STUDY_HEADER: RawCell[] = ["日期", "形式", "主题", "组织"];
 const STUDY_ROWS: RawCell[][] = [
@@ -24,7 +25,7 @@ const table = rawTable;
 
 function settings(over: Record<string, string> = {}): RawTable {
   const rows = settingsToRows({ ...defaultSettings(2022), workbookId: "wb-1" }).map(([k, v]): [string, string] => [k, over[k] ?? v]);
-  return table("报告设置", [[...SETTINGS_HEADER], ...rows]);
+  return table("报告设置", [[...SETTINGS_HEADERS], ...rows]);
 }
 
 function workbook(...tables: RawTable[]): RawWorkbook {

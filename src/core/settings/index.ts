@@ -9,7 +9,6 @@ import { catalogueIssue, type IssueTextKey, type TextParams } from "../messages"
 
 export { periodEndText, parseSettingDate } from "./dates";
 
-export const SETTINGS_HEADER: [string, string] = ["项目", "值"];
 export const ALL_DEPARTMENTS = "全部门";
 
 export const SETTINGS_ITEMS: { key: keyof ReportSettings; label: string; labelEn: string; help: string }[] = [
@@ -72,7 +71,7 @@ export function newWorkbookSettings(now: Date, workbookId = ""): ReportSettings 
   return { ...s, workbookId };
 }
 
-/** The 项目/值 data rows (without the header row, see SETTINGS_HEADER), in SETTINGS_ITEMS order. */
+/** The 项目/值 data rows (without the header row, SETTINGS_HEADERS of the workbook spec), in SETTINGS_ITEMS order. */
 export function settingsToRows(s: ReportSettings): [string, string][] {
   return SETTINGS_ITEMS.map((item) => [item.label, String(s[item.key] ?? "")]);
 }
