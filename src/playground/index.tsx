@@ -4,7 +4,7 @@
 // and wait for a host that never answers. The side panel shows what the pane did to the "workbook"
 // or "document", and in Word mode makes the clerk's edits that a refresh must respect.
 //
-// Query: ?lang=en  ?width=450  ?platform=Mac|PC  ?latency=200  ?empty=1  ?file=examples/other.xlsx
+// Query: ?lang=en  ?width=450  ?platform=Mac|PC  ?latency=200  ?empty=1  ?file=examples/other.xlsx  ?cheapReadMs=10000
 //        ?host=word (a report generated in the page from ?file; with ?empty=1 an unlinked document;
 //        with ?doc=examples/fill-template.docx a clerk's own document with placeholders)
 import { useSyncExternalStore } from "react";
@@ -32,6 +32,8 @@ const language = /^en/i.test(params.get("lang") ?? "") ? "en-US" : "zh-CN";
 const platform = (["PC", "Mac", "OfficeOnline"].includes(params.get("platform") ?? "") ? params.get("platform") : "OfficeOnline") as
   "PC" | "Mac" | "OfficeOnline";
 const latencyMs = Number(params.get("latency") ?? 0) || 0;
+/** How quick a read must be to be redone by itself after an edit (the pane's default when absent). */
+const cheapReadMs = Number(params.get("cheapReadMs")) || undefined;
 const paneFrame = document.getElementById("pane")!;
 paneFrame.style.setProperty("--pane-width", `${Number(params.get("width") ?? 320) || 320}px`);
 
@@ -176,7 +178,7 @@ async function open(bytes: Uint8Array | null, file: string) {
   uninstall = installSimulatedOffice(globalThis as unknown as Record<string, unknown>, sim, { host: "Excel", language, platform });
   update({ file, selection: selectionOf(sim), totalRoundTrips: 0, maxResponseBytes: 0, calls: [], loadError: "" });
   const base = createExcelServices(sim.Excel.run, platform as PanePlatform);
-  const services: PaneServices = { ...base, source: recordingSource(base.source, sim) };
+  const services: PaneServices = { ...base, source: recordingSource(base.source, sim), ...(cheapReadMs ? { cheapReadMs } : {}) };
   paneRoot = await startPane({ container: paneFrame, services: () => services, search: window.location.search });
 }
 

@@ -123,7 +123,7 @@ export function App({ services: given }: { services: PaneServices }) {
       if (Date.now() - lastWrite.current < OWN_WRITE_MS) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (lastReadMs.current <= CHEAP_READ_MS) void read(true);
+        if (lastReadMs.current <= (services.cheapReadMs ?? CHEAP_READ_MS)) void read(true);
         else setStale(true);
       }, CHANGE_DEBOUNCE_MS);
     };

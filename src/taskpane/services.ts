@@ -27,6 +27,11 @@ export interface PaneServices {
   platform?: PanePlatform;
   /** The clerk's Word templates stored in the workbook (hidden sheet 报告模板库); absent where there is no workbook to store in. */
   templates?: { list(): Promise<StoredTemplate[]>; store(template: StoredTemplate): Promise<StoredTemplate[]> };
+  /**
+   * A read that took at most this long is redone by itself after an edit in the sheets (default 1 s);
+   * the playground sets it so a test of that behaviour does not depend on how loaded the machine is.
+   */
+  cheapReadMs?: number;
 }
 
 /** The engine and the .docx writer in a Web Worker, on the main thread where none can start. */
