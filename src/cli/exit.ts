@@ -17,7 +17,14 @@ export interface Outcome {
   /** Every issue the ledgers raised. */
   issues?: readonly Issue[];
   /** The figures computed; one marked `unresolved` has no number the ledgers support. */
-  figures?: readonly { id: string; name?: string; ledger?: string | null; unresolved?: unknown }[];
+  figures?: readonly {
+    id: string;
+    name?: string;
+    ledger?: string | null;
+    unresolved?: unknown;
+    /** A written 0 no record supports (its ledger has no records): see FigureResult.zeroToSee. */
+    zeroToSee?: { code: string; cell?: string };
+  }[];
   /** Figures the clerk changed by hand that a refresh kept (not overwritten). */
   conflictsKept?: readonly { id: string }[];
   /**
@@ -124,6 +131,31 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
       "Those ledgers' figures are 0 in the report: make sure that is right.",
     );
   },
+  function ledgersEmpty(o) {
+    // A ledger with its header and no records (a fresh init, a sheet added empty): its figures are 0
+    // that no record supports. One line per ledger with its cell and the figures, then what to do.
+    const zeros = (o.figures ?? []).filter((f) => f.zeroToSee?.code === "ledger_empty" && !f.unresolved);
+    if (zeros.length === 0) return null;
+    const byLedger = new Map<string, typeof zeros>();
+    for (const f of zeros) {
+      const key = f.ledger ?? "";
+      byLedger.set(key, [...(byLedger.get(key) ?? []), f]);
+    }
+    const lines = [...byLedger].map(([ledger, figures]) => {
+      const cell = figures.find((f) => f.zeroToSee?.cell)?.zeroToSee?.cell;
+      const names = figures.map((f) => f.name ?? f.id);
+      return {
+        zh: `  “${ledger}”台账还没有任何记录${cell ? `（见 ${cell}）` : ""}：${names.join("、")}`,
+        en: `  ledger ${ledger} has no records yet${cell ? ` (see ${cell})` : ""}: ${names.join(", ")}`,
+      };
+    });
+    return {
+      code: "ledgers.empty",
+      count: zeros.length,
+      message: `${zeros.length} 项指标因台账没有记录而按 0 计入报告：\n${lines.map((l) => l.zh).join("\n")}\n请先在表头下填入记录；确属为零的指标，在“指标定义”的条件末尾加“; 允许为零”。`,
+      messageEn: `${zeros.length} figure(s) are 0 in the report because their ledger has no records:\n${lines.map((l) => l.en).join("\n")}\nEnter the records under the header first; where 0 is right, add "; 允许为零" to the figure's 条件 in 指标定义.`,
+    };
+  },
   function departmentBlank(o) {
     // Under a scope, rows with a blank 部门 were left out: the department's figures may be too low.
     return zerosToSee(
@@ -140,19 +172,28 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     const found = (o.issues ?? []).filter((i) => i.code === "settings.year_outside_period");
     if (found.length === 0) return null;
     const at = (i: Issue, en: boolean) => (i.cell ? (en ? ` (${i.cell})` : `（${i.cell}）`) : "");
+    // Worded from the issue's data (its year and period), never cut out of its message.
+    const outside = (i: Issue, en: boolean) =>
+      i.year === undefined || i.period === undefined
+        ? en
+          ? "The year is outside the period"
+          : "年度不在统计期间内"
+        : en
+          ? `Year ${i.year} is outside the period ${i.period.start} to ${i.period.end}`
+          : `年度 ${i.year} 不在统计期间 ${i.period.start} 至 ${i.period.end} 内`;
     return {
       code: "settings.year_outside_period",
       count: found.length,
       message: found
         .map(
           (i) =>
-            `${i.message.replace(/，?请核对。$/, "")}${at(i, false)}：报告标题写的年度与数字统计的期间不是同一年。请改正“报告设置”中的期间开始、期间结束（或清空它们，期间即为该年度全年）。`,
+            `${outside(i, false)}${at(i, false)}：报告标题写的年度与数字统计的期间不是同一年。请改正“报告设置”中的期间开始、期间结束（或清空它们，期间即为该年度全年）。`,
         )
         .join("\n"),
       messageEn: found
         .map(
           (i) =>
-            `${i.messageEn.replace(/;? ?please check\.$/, "")}${at(i, true)}: the report is titled one year but its figures count another. Correct 期间开始/期间结束 in 报告设置 (or clear them: the period is then the whole year).`,
+            `${outside(i, true)}${at(i, true)}: the report is titled one year but its figures count another. Correct 期间开始/期间结束 in 报告设置 (or clear them: the period is then the whole year).`,
         )
         .join("\n"),
     };
@@ -249,11 +290,11 @@ function isConfigurationIssue(i: Issue): boolean {
   return i.code.startsWith("definition.") || i.code.startsWith("settings.");
 }
 
-/** The key columns the duplicates are in, as their messages name them (`保函编号“…”与 … 重复`). */
+/** The key columns the duplicates are in, as the issues give them (their `column`). */
 function keyColumns(o: Outcome): string[] {
   const names = (o.issues ?? [])
     .filter((i) => i.code === "key.duplicate")
-    .map((i) => /([^\s：:。，,]+)“/.exec(i.message)?.[1] ?? "")
+    .map((i) => i.column ?? "")
     .filter(Boolean);
   return [...new Set(names)];
 }

@@ -10,7 +10,7 @@ import { version as packageVersion } from "../../package.json";
 import { readWorkbookFileAsync } from "../adapters/xlsx/workbook-file";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { runEngine, type EngineResult } from "../core/engine";
-import type { RawWorkbook, ReportSettings } from "../core/types";
+import type { FigureResult, RawWorkbook, ReportSettings } from "../core/types";
 import { placedCounts } from "../core/fill";
 import { createProgress, type Progress } from "./progress";
 import {
@@ -269,6 +269,19 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
   }
 }
 
+/**
+ * The clerk's own document may put a 截至期末 or 全部 figure (电子保函笔数 counts every guarantee up to
+ * the period end) into a sentence about this year: said once, by name, so the words can be checked.
+ */
+function carriedOverNote(figures: readonly FigureResult[], lang: Lang): string {
+  const carried = figures.filter((f) => f.ledger !== null && f.period.kind !== "current" && f.unresolved === undefined);
+  if (carried.length === 0) return "";
+  const named = carried.map((f) => (lang === "en" ? `${f.name} (${f.period.label})` : `${f.name}（${f.period.label}）`));
+  return lang === "en"
+    ? `Note: ${named.join(", ")} also count records before this period; if a sentence says "this year", set 区间 to 本期 in 指标定义.\n`
+    : `注意：${named.join("、")} 含本期以前的记录，不只是本期数；如文档中写的是“本年”，请在“指标定义”的“区间”列改为“本期”。\n`;
+}
+
 async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
   const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
   if (!positionals[1]) throw new UsageError("缺少要刷新的报告（.docx）。", "missing the report (.docx) to refresh.", "usage.missing_input");
@@ -437,6 +450,7 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
               (pending ? `均可刷新；其中 ${pending} 个显示［待补］（台账还给不出这个数字）。\n` : `均为可刷新的数字。\n`),
       );
       if (filled.issues.length) io.out(formatIssues(filled.issues, lang));
+      io.out(carriedOverNote(figures, lang));
       io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Document written: " : "文档已写入："}${output}\n`);
       tellReasons("fill", reasons, lang, io);
     }

@@ -158,6 +158,28 @@ export const ISSUE_TEXTS = {
     zh: "{at}统计范围“{scope}”不是任何台账中的部门；台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），只能填“{all}”。按该范围统计的指标显示为待补。",
     en: '{atEn}the scope "{scope}" is no department of any ledger; the ledgers name no department at all (no 部门 column, no department in a sheet name); only {all} can be used. The figures it would limit are left unresolved.',
   },
+  // A ledger with its header and no records (ledger/read.ts), and the figures it makes 0 (figures/evaluate.ts).
+  "ledger.empty": {
+    zh: "“{ledger}”台账还没有任何记录：请在表头（第 {headerRow} 行）下逐行填入，必填列：{required}。在此之前用到它的指标按 0 计入报告，生成和刷新会提示确认（条件写了“允许为零”或填了手工值的指标除外）",
+    en: "Ledger {ledger} has no records yet: enter them row by row under its header (row {headerRow}); required columns: {requiredEn}. Until then the figures that use it are 0 in the report, and generate and refresh ask you to look at them (unless their 条件 says 允许为零 or they have a 手工值)",
+  },
+  "ledger.empty#figure_reason": {
+    zh: "“{ledger}”台账还没有任何记录，按 0 计入",
+    en: "ledger {ledger} has no records yet, so it is 0",
+  },
+  // 条件 `列~文字` (包含) whose text no record of the ledger contains (figures/evaluate.ts).
+  "figure.condition_value_absent#contains": {
+    zh: "{at}条件“{condition}”：“{ledger}”台账中没有一条记录的“{column}”包含“{text}”（{near}）。指标“{name}”显示为“{placeholder}”，不会写成 0；请改成台账中的写法，或确属为零时在条件末尾加“; {allowZero}”。",
+    en: '{at}condition "{condition}": no record of ledger {ledger} has a {column} containing "{text}" ({nearEn}). Figure “{name}” shows {placeholder}, never 0; write the text as the ledger does, or add "; {allowZero}" to the conditions if 0 is right.',
+  },
+  "figure.condition_value_absent#contains_reason": {
+    zh: "条件“{condition}”：没有一条记录的“{column}”包含“{text}”（{near}）",
+    en: 'condition "{condition}": no record\'s {column} contains "{text}" ({nearEn})',
+  },
+  "figure.condition_value_allowed_zero#contains": {
+    zh: "{at}条件“{condition}”：台账中还没有一条记录的“{column}”包含“{text}”，按“{allowZero}”计算指标“{name}”",
+    en: '{at}condition "{condition}": no record\'s {column} contains "{text}" yet; figure “{name}” is counted as {allowZero} says',
+  },
   "figure.not_defined": {
     zh: "报告中有指标“{name}”（{id}），但“指标定义”中没有这一行：报告中改为显示“{placeholder}”。",
     en: "The report shows figure {id} ({name}), which 指标定义 does not define (any more); the report now shows the placeholder {placeholder}.",
@@ -179,10 +201,6 @@ export const ISSUE_TEXTS = {
   "ledger.missing": {
     zh: "未找到“{ledger}”台账：应有名称包含“{names}”的工作表或表格",
     en: "Ledger {ledgerEn} not found: expected a sheet or table whose name contains {namesEn}",
-  },
-  "ledger.empty": {
-    zh: "“{ledger}”台账没有任何记录：用到它的指标都为 0；如果数据还没有填入，请先填入再生成",
-    en: "Ledger {ledgerEn} has no records: every figure that uses it is 0; if the data is not entered yet, enter it before generating",
   },
   "merges.unknown": {
     zh: "{where}：无法读取合并单元格，合并区域中除左上角外的单元格按空白读取",

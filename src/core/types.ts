@@ -94,6 +94,14 @@ export interface Issue {
    * to write it, `check` prints it.
    */
   columnMapping?: { ledger: LedgerName; column: string; header: string };
+  /**
+   * The ledger column the issue is about, by its standard name (`保函编号` on `key.duplicate`): for
+   * whoever words it again (the CLI's exit reasons), which never reads it back out of the message.
+   */
+  column?: string;
+  /** On `settings.year_outside_period`: the 年度 and the period it lies outside. */
+  year?: number;
+  period?: { start: string; end: string };
   /** The figure id the issue is about: for `--json` and a details line (messages name the figure). */
   figure?: string;
   /** A broken 指标定义 row's 名称, so a placeholder naming that figure can point at the row's cell. */
@@ -311,6 +319,12 @@ export interface FigureResult {
    * Null for a table figure the ledgers cannot support (its placeholder still gets a block of its own).
    */
   table?: FigureTable | null;
+  /**
+   * Set on a counted 0 the clerk signs only after seeing why: its ledger has a header and no records
+   * (`ledger_empty`). Unlike `unresolved` the 0 is written; `generate`/`refresh` exit 1 and the pane
+   * lists it before Generate. Absent when 条件 says 允许为零 (the 0 is the clerk's).
+   */
+  zeroToSee?: { code: "ledger_empty"; reason: string; reasonEn: string; cell?: string };
   /** Number of ledger rows used (0 for manual figures). */
   rows: number;
   /**

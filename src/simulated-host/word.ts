@@ -569,6 +569,7 @@ export class SimWordDocument {
       { ...parsed, styles: blankStyleSheet(), evenAndOddHeaders: false, footers: [], stories: [], pageSize: null, parts: [] },
       "body",
     );
+    doc.fileControlKeys = doc.controlKeys();
     return doc;
   }
 
@@ -599,6 +600,10 @@ export class SimWordDocument {
 
   /** The file the document was opened from: what getFileAsync writes the current state into. */
   readonly openedFrom: Uint8Array | undefined;
+  /** The keys of the file's controls, in the order their `w:sdt` start in it: how getFileAsync finds each again. */
+  fileControlKeys: number[] = [];
+  /** Controls removed with their content kept (ContentControl.delete(true)): the file keeps their words. */
+  readonly unwrapped = new Set<number>();
 
   constructor(initialDocx?: Uint8Array) {
     this.openedFrom = initialDocx;
@@ -608,6 +613,7 @@ export class SimWordDocument {
     }
     const parsed = parseDocx(initialDocx, () => this.newPartId());
     this.replaceBody(parsed, "document");
+    this.fileControlKeys = this.controlKeys();
     this.parts.push(...parsed.parts);
     // Opening a file (not inserting one): its own styles and settings.
     this.styles = parsed.styles;
@@ -1131,6 +1137,7 @@ export class SimWordDocument {
 
   removeControl(key: number, keepContent: boolean): void {
     if (keepContent) {
+      this.unwrapped.add(key);
       for (const it of this.items) if (it.controls.includes(key)) it.controls = it.controls.filter((k) => k !== key);
     } else {
       this.items = this.items.filter((it) => !it.controls.includes(key));
@@ -2128,18 +2135,7 @@ export function serializeDocument(doc: SimWordDocument): Uint8Array {
     const story = doc.stories[i];
     if (story) stories.push({ name, doc: story.doc });
   });
-  for (const { name, doc: story } of stories) {
-    const states = story.controls();
-    let i = 0;
-    const xml = decode(files[name]).replace(/<w:sdtContent>([\s\S]*?)<\/w:sdtContent>/g, (whole, inner: string) => {
-      const state = states[i++];
-      if (!state || /<w:(p|tbl|sdt)\b/.test(inner)) return whole;
-      const rPr = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(inner)?.[0] ?? "";
-      const text = state.current.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-      return `<w:sdtContent><w:r>${rPr}<w:t xml:space="preserve">${text}</w:t></w:r></w:sdtContent>`;
-    });
-    files[name] = new TextEncoder().encode(xml);
-  }
+  for (const { name, doc: story } of stories) files[name] = new TextEncoder().encode(writeControls(decode(files[name]), story));
   for (const name of Object.keys(files)) {
     const m = /^customXml\/item(\d*)\.xml$/i.exec(name);
     const props = m && files[`customXml/itemProps${m[1]}.xml`];
@@ -2148,6 +2144,57 @@ export function serializeDocument(doc: SimWordDocument): Uint8Array {
     if (part) files[name] = new TextEncoder().encode(part.xml);
   }
   return zipSync(files);
+}
+
+/**
+ * A story's XML with each of the file's controls as the document holds it now, found by the order
+ * its `w:sdt` starts in the file (the order the controls were read in), never by its place among the
+ * live controls: a control deleted in Word is gone from the file (with its words, or its words left
+ * when deleted with them kept), and the controls after it keep their own texts. An inline control
+ * is written as one run in the look of its first run; one holding paragraphs or a table keeps the
+ * file's content, its nested controls written the same way.
+ */
+function writeControls(xml: string, story: SimWordDocument): string {
+  const states = story.controls();
+  const live = new Map(story.controlKeys().map((key, i) => [key, states[i]]));
+  let next = 0;
+  const rewrite = (text: string): string => {
+    let out = "";
+    let pos = 0;
+    for (let start = text.indexOf("<w:sdt>", pos); start >= 0; start = text.indexOf("<w:sdt>", pos)) {
+      const end = sdtEnd(text, start);
+      const key = story.fileControlKeys[next++];
+      const whole = text.slice(start, end);
+      const open = whole.indexOf("<w:sdtContent>") + "<w:sdtContent>".length;
+      const close = whole.lastIndexOf("</w:sdtContent>");
+      const inner = whole.slice(open, close);
+      const state = key === undefined ? undefined : live.get(key);
+      let written: string;
+      if (state === undefined) written = key !== undefined && story.unwrapped.has(key) ? rewrite(inner) : "";
+      else if (/<w:(p|tbl|sdt)\b/.test(inner)) written = whole.slice(0, open) + rewrite(inner) + whole.slice(close);
+      else {
+        const rPr = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(inner)?.[0] ?? "";
+        const words = state.current.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        written = `${whole.slice(0, open)}<w:r>${rPr}<w:t xml:space="preserve">${words}</w:t></w:r>${whole.slice(close)}`;
+      }
+      out += text.slice(pos, start) + written;
+      pos = end;
+    }
+    return out + text.slice(pos);
+  };
+  return rewrite(xml);
+}
+
+/** The index just past the `</w:sdt>` that closes the `<w:sdt>` at `start` (controls nest). */
+function sdtEnd(xml: string, start: number): number {
+  let depth = 0;
+  const tags = /<w:sdt>|<\/w:sdt>/g;
+  tags.lastIndex = start;
+  for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
+    depth += m[0] === "<w:sdt>" ? 1 : -1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return xml.length;
 }
 
 interface SimFileState {

@@ -121,6 +121,20 @@ export function scopeIsKnown(result: EngineResult, scope: string, allDepartments
   return wanted === "" || wanted === allDepartments || scopeChoices(result, allDepartments).includes(wanted);
 }
 
+/**
+ * Figures written as 0 because their ledger has a header and no records (a fresh set-up, a sheet added
+ * empty), in report order: listed with the 待补 ones before 生成报告, and asked about, as the CLI exits 1.
+ */
+export function emptyLedgerZeros(result: EngineResult): FigureResult[] {
+  return result.figures.filter((f) => f.zeroToSee?.code === "ledger_empty" && f.unresolved === undefined);
+}
+
+/** The department a report counts, or null for 全部门: said once above a list of figures by name. */
+export function listScope(scope: string | undefined, allDepartments: string): string | null {
+  const wanted = (scope ?? "").trim();
+  return wanted === "" || wanted === allDepartments ? null : wanted;
+}
+
 /** Figures the ledgers cannot support, in report order: listed (as 待补) before 生成报告. */
 /**
  * The 报告设置 answers the report shows as ［待补：名称］ (a blank 联合发文单位 in its sentence), each

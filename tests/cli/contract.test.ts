@@ -21,8 +21,9 @@ const sample = resolve(__dirname, "../../examples/sample-ledgers.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "lr-contract-"));
 /**
  * A workbook from `init` with its three 手工值 and its 报告设置 answers filled in (a fresh one leaves
- * them blank: a blank manual figure is unresolved, a blank 单位名称 shows ［待补］): every ledger
- * present, no rows, no issue — nothing to look at.
+ * them blank: a blank manual figure is unresolved, a blank 单位名称 shows ［待补］) and every counted
+ * figure's 条件 ending 允许为零 (its ledgers have no records, and a 0 no record supports is asked about
+ * unless the clerk allowed it): every ledger present, no rows, no issue — nothing to look at.
  */
 const clean = join(dir, "干净.xlsx");
 let cleanReport: string;
@@ -36,6 +37,7 @@ beforeAll(async () => {
   expect((await cli("init", clean)).code).toBe(0);
   await fillManualValues(clean, { "goals.count": 20, "xxqg.threshold": 40, "xxqg.rank": 10 });
   await answerSettings(clean);
+  await allowZeroEverywhere(clean);
   cleanReport = join(dir, "干净.docx");
   expect((await cli("generate", clean, "-o", cleanReport)).code).toBe(0);
   writeFileSync(moved, readFileSync(clean));
@@ -45,6 +47,23 @@ beforeAll(async () => {
   writeFileSync(unusable, "日期,形式,主题\n2022-01-01,专题学习,二十大\n");
   writeFileSync(existingDocx, "the clerk's edited report");
 }, 120000);
+
+/** Adds `; 允许为零` to the 条件 of every figure counted from a ledger: the clerk signs its 0. */
+async function allowZeroEverywhere(path: string): Promise<void> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheet = wb.getWorksheet("指标定义")!;
+  const header = sheet.getRow(1).values as unknown[];
+  const ledgerCol = header.indexOf("台账");
+  const conditionsCol = header.indexOf("条件");
+  sheet.eachRow((row, r) => {
+    if (r === 1 || !row.getCell(ledgerCol).value) return;
+    const conditions = String(row.getCell(conditionsCol).value ?? "");
+    row.getCell(conditionsCol).value = conditions ? `${conditions}; 允许为零` : "允许为零";
+  });
+  await wb.xlsx.writeFile(path);
+}
 
 async function fillManualValues(path: string, values: Record<string, number | null>): Promise<void> {
   const ExcelJS = (await import("exceljs")).default;
@@ -140,6 +159,8 @@ describe("the exit code is decided in one place", () => {
       message: "年度 2026 不在统计期间 2025-01-01 至 2025-12-31 内，请核对。",
       messageEn: "Year 2026 is outside the period 2025-01-01 to 2025-12-31; please check.",
       cell: "报告设置!B2",
+      year: 2026,
+      period: { start: "2025-01-01", end: "2025-12-31" },
     };
     const [reason] = mustLook({ issues: [outside] });
     expect(reason).toMatchObject({ code: "settings.year_outside_period", count: 1 });
@@ -147,6 +168,70 @@ describe("the exit code is decided in one place", () => {
     expect(reason.message).toContain("期间开始");
     expect(reason.messageEn).toContain("报告设置!B2");
     expect(exitCode({ issues: [outside] })).toBe(EXIT_MUST_LOOK);
+  });
+
+  test("1 for a figure that is 0 because its ledger has no records, one line per ledger naming its figures", () => {
+    const empty = (id: string, name: string, ledger: string) => ({
+      id,
+      name,
+      ledger,
+      zeroToSee: { code: "ledger_empty", reason: `“${ledger}”台账还没有任何记录，按 0 计入`, reasonEn: "no records", cell: `${ledger}!A1` },
+    });
+    const figures = [
+      empty("eg.count", "电子保函笔数", "电子保函"),
+      empty("eg.firms", "服务企业家数", "电子保函"),
+      empty("partners.count", "党建共建单位数", "共建单位"),
+    ];
+    const [reason] = mustLook({ figures });
+    expect(reason).toMatchObject({ code: "ledgers.empty", count: 3 });
+    const lines = reason.message.split("\n");
+    expect(lines.filter((l) => l.includes("电子保函笔数"))).toEqual([expect.stringContaining("服务企业家数")]);
+    expect(lines.find((l) => l.includes("电子保函笔数"))).toContain("电子保函!A1");
+    expect(lines.find((l) => l.includes("党建共建单位数"))).toContain("共建单位!A1");
+    expect(reason.message).toContain("允许为零");
+    expect(reason.messageEn).toContain("电子保函!A1");
+    expect(exitCode({ figures })).toBe(EXIT_MUST_LOOK);
+    // The same 0 the clerk allowed (no zeroToSee) needs no look.
+    expect(exitCode({ figures: [{ id: "eg.count", name: "电子保函笔数", ledger: "电子保函" }] })).toBe(EXIT_OK);
+  });
+
+  test("names the duplicated key's column from the issue's data, whatever its message says", () => {
+    const duplicate = (message: string, column: string): Issue => ({
+      severity: "warning",
+      code: "key.duplicate",
+      message,
+      messageEn: message,
+      cell: "电子保函!A3",
+      ledger: "电子保函",
+      column,
+    });
+    // An English-only message, a reworded one: the column still comes from the data.
+    const issues = [duplicate("A3: the guarantee number duplicates A2", "保函编号"), duplicate("与 B2 相同的单位出现了两次", "单位名称")];
+    expect(mustLook({ issues })).toEqual([
+      expect.objectContaining({
+        code: "keys.duplicate",
+        count: 2,
+        message: "2 个编号重复（保函编号、单位名称），两行都已计入指标，请核对。",
+      }),
+    ]);
+  });
+
+  test("words a 年度 outside the period from the issue's year and period, not from its message", () => {
+    const outside: Issue = {
+      severity: "warning",
+      code: "settings.year_outside_period",
+      message: "年度与期间不一致",
+      messageEn: "The year and the period disagree.",
+      cell: "报告设置!B2",
+      year: 2026,
+      period: { start: "2025-01-01", end: "2025-12-31" },
+    };
+    const [reason] = mustLook({ issues: [outside] });
+    expect(reason.message).toContain("年度 2026 不在统计期间 2025-01-01 至 2025-12-31 内（报告设置!B2）：报告标题写的年度");
+    expect(reason.messageEn).toContain(
+      "Year 2026 is outside the period 2025-01-01 to 2025-12-31 (报告设置!B2): the report is titled one year",
+    );
+    expect(reason.message).not.toContain("不一致");
   });
 
   test("tells errors of 指标定义 apart from ledger rows left out, naming their cells", () => {
@@ -188,6 +273,38 @@ describe("exit codes, command by command", () => {
     expect(readFileSync(fresh).equals(before)).toBe(true);
     expect((await cli("init", join(dir, "台账.txt"))).code).toBe(2);
     expect(existsSync(join(dir, "台账.txt"))).toBe(false);
+  });
+
+  test("generate on a fresh init with its 手工值 and 报告设置 filled: 1, naming per empty ledger the figures written as 0", async () => {
+    const fresh = join(dir, "新建-手工值.xlsx");
+    expect((await cli("init", fresh)).code).toBe(0);
+    await fillManualValues(fresh, { "goals.count": 20, "xxqg.threshold": 40, "xxqg.rank": 10 });
+    await answerSettings(fresh);
+    const r = await cli("generate", fresh, "-o", join(dir, "新建-手工值.docx"), "--json");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { mustLook: { code: string; message: string }[] };
+    expect(json.mustLook.map((l) => l.code)).toEqual(["ledgers.empty"]);
+    const lines = json.mustLook[0].message.split("\n");
+    for (const [ledger, figure] of [
+      ["电子保函", "电子保函笔数"],
+      ["共建单位", "党建共建单位数"],
+      ["学习记录", "专题研讨次数"],
+    ])
+      expect(lines.filter((l) => l.includes(`“${ledger}”`))).toEqual([expect.stringContaining(figure)]);
+  });
+
+  test("check on a fresh init says, one line per ledger, under which row and which columns to fill", async () => {
+    const fresh = join(dir, "新建-检查.xlsx");
+    expect((await cli("init", fresh)).code).toBe(0);
+    const r = await cli("check", fresh);
+    expect(r.code).toBe(1);
+    const lines = (r.out + r.err).split("\n");
+    for (const ledger of ["学习记录", "共建单位", "电子保函", "活动记录", "人员", "队伍"]) {
+      const told = lines.filter((l) => l.includes(`“${ledger}”台账还没有任何记录：请在表头`));
+      expect(told).toHaveLength(1);
+      expect(told[0]).toMatch(/第 1 行.*必填列：/);
+    }
+    expect(lines.find((l) => l.includes("“电子保函”台账还没有任何记录：请在表头"))).toContain("保函编号");
   });
 
   test.each(["check", "figures", "generate"])("%s: 0 on a clean workbook, 1 on the sample's error rows, 2 on a CSV", async (cmd) => {

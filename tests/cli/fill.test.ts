@@ -27,6 +27,13 @@ describe("ledger-report fill", () => {
     expect(locateControls(xml).map((c) => c.id)).toEqual(["setting.year", "setting.org_name", "eg.count", "eg.count"]);
   });
 
+  it("says which placed figures count records before this period (截至期末), so a sentence about this year can be checked", async () => {
+    const r = await cli("fill", sample, template, "-o", join(dir, "filled-note.docx"));
+    expect(r.out).toMatch(/注意：电子保函笔数（截至期末） 含本期以前的记录/);
+    const en = await cli("fill", sample, template, "-o", join(dir, "filled-note-en.docx"), "--lang", "en");
+    expect(en.out).toContain("Note: 电子保函笔数 (截至期末) also count records before this period");
+  });
+
   it("answers in JSON with every placeholder, where it stands and whether it was converted", async () => {
     const out = join(dir, "filled-json.docx");
     const r = await cli("fill", sample, template, "-o", out, "--json");

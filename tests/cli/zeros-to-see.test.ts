@@ -10,7 +10,11 @@ import { answerSettings } from "../helpers/answered-settings";
 
 const dir = mkdtempSync(join(tmpdir(), "lr-zeros-to-see-"));
 
-/** A workbook from `init` with its 手工值 and 报告设置 answers filled and a few 2022 records, one of them with 部门 blank when asked. */
+/**
+ * A workbook from `init` with its 手工值 and 报告设置 answers filled and a few 2022 records, one of them
+ * with 部门 blank when asked. The ledgers left without records (共建单位, 活动记录, 人员, 队伍) have their
+ * figures' 0 signed with 允许为零, so only what each test builds is left to see.
+ */
 async function workbook(name: string, opts: { blankDepartment?: boolean; extraDefinition?: (string | number)[] } = {}): Promise<string> {
   const file = join(dir, name);
   expect((await cli("init", file)).code).toBe(0);
@@ -18,9 +22,14 @@ async function workbook(name: string, opts: { blankDepartment?: boolean; extraDe
   await wb.xlsx.readFile(file);
   const defs = wb.getWorksheet("指标定义")!;
   const manual: Record<string, number> = { "goals.count": 20, "xxqg.threshold": 40, "xxqg.rank": 10 };
+  const unfilled = ["共建单位", "活动记录", "人员", "队伍"];
   defs.eachRow((row) => {
     const id = String(row.getCell(1).value ?? "");
     if (id in manual) row.getCell(8).value = manual[id];
+    if (unfilled.includes(String(row.getCell(3).value ?? ""))) {
+      const conditions = String(row.getCell(5).value ?? "");
+      row.getCell(5).value = conditions ? `${conditions}; 允许为零` : "允许为零";
+    }
   });
   if (opts.extraDefinition) {
     // Right under the last definition, in a sheet without the formatted table (whose range would end above it).
@@ -33,7 +42,8 @@ async function workbook(name: string, opts: { blankDepartment?: boolean; extraDe
   const study = wb.getWorksheet("学习记录")!;
   [
     [day("2022-03-01"), "专题学习", "学习二十大精神", "党支部", 20, "交易一科"],
-    [day("2022-11-20"), "专题研讨", "作风建设", "党支部", 18, opts.blankDepartment ? null : "交易一科"],
+    // An organiser holding 青年, so the default 组织~青年 matches a record (a text none holds is unresolved).
+    [day("2022-11-20"), "专题研讨", "作风建设", "青年理论学习小组", 18, opts.blankDepartment ? null : "交易一科"],
   ].forEach((values, k) => (study.getRow(2 + k).values = values));
   const eg = wb.getWorksheet("电子保函")!;
   eg.getRow(2).values = ["BH-1", day("2022-05-01"), "甲公司", "", "项目A", 100000, "中国银行", "有效", "交易一科"];
@@ -109,5 +119,49 @@ describe("a figure the built-in report does not show", () => {
       (JSON.parse(figures.out) as { figures: { id: string; value: number | null }[] }).figures.find((f) => f.id === "eg.unused.count")!
         .value,
     ).toBeNull();
+  });
+});
+
+describe("a ledger with its header and no records", () => {
+  it("writes its figures as 0 and exits 1 naming them; 允许为零 on each makes the same report exit 0", async () => {
+    const file = await workbook("无保函.xlsx");
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet("电子保函")!.spliceRows(2, 1);
+    await wb.xlsx.writeFile(file);
+    const r = await cli("generate", file, "--year", "2022", "-o", join(dir, "无保函.docx"), "--json");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { mustLook: Look[]; figures: { id: string; value: number | null }[] };
+    expect(json.figures.find((f) => f.id === "eg.count")!.value).toBe(0);
+    expect(json.mustLook.map((l) => l.code)).toEqual(["ledgers.empty"]);
+    expect(json.mustLook[0].message).toContain(
+      "“电子保函”台账还没有任何记录（见 电子保函!A1）：电子保函笔数、服务企业家数、减少企业资金占用（亿元）",
+    );
+    expect(json.mustLook[0].messageEn).toContain("ledger 电子保函 has no records yet (see 电子保函!A1)");
+
+    const defs = wb.getWorksheet("指标定义")!;
+    defs.eachRow((row) => {
+      if (row.getCell(3).value === "电子保函") row.getCell(5).value = `${String(row.getCell(5).value ?? "")}; 允许为零`;
+    });
+    const allowed = join(dir, "无保函-允许为零.xlsx");
+    await wb.xlsx.writeFile(allowed);
+    const signed = await cli("generate", allowed, "--year", "2022", "-o", join(dir, "无保函-允许为零.docx"), "--json");
+    expect(JSON.parse(signed.out).mustLook).toEqual([]);
+    expect(signed.code).toBe(0);
+  });
+
+  it("refresh from it says the same and exits 1", async () => {
+    const file = await workbook("刷新无保函.xlsx");
+    const report = join(dir, "刷新无保函.docx");
+    expect((await cli("generate", file, "--year", "2022", "-o", report)).code).toBe(0);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet("电子保函")!.spliceRows(2, 1);
+    await wb.xlsx.writeFile(file);
+    const r = await cli("refresh", file, report, "-o", join(dir, "刷新无保函-2.docx"));
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toContain("“电子保函”台账还没有任何记录");
   });
 });

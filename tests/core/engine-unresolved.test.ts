@@ -79,6 +79,46 @@ describe("figures the ledgers cannot support", () => {
     });
   });
 
+  // A clerk's log once said such a figure pointed at B3, a data cell, instead of the header cell where
+  // the column should be. Built as that sheet: a title, a blank row, the header on row 3 after a 序号.
+  describe("on a sheet whose header is row 3", () => {
+    const titled = (header: RawCell[], rows: RawCell[][]) =>
+      table("学习记录", [["2022年学习记录台账"], [], header, ...rows.map((r, k) => [k + 1, ...r])]);
+
+    it("point at the renamed header's own cell (C3), where the ledger's issue asks 是不是“形式”", () => {
+      const renamed = baseTables();
+      renamed[1] = titled(["序号", "日期", "学习方式", "主题", "组织"], STUDY_ROWS);
+      const result = runEngine(workbook(...renamed));
+      const missing = result.issues.find((i) => i.code === "ledger.missing_column" && i.ledger === "学习记录")!;
+      expect(missing.cell).toBe("学习记录!C3");
+      for (const id of STUDY_IDS)
+        expect(result.figures.find((f) => f.id === id)!.unresolved).toMatchObject({ code: "column_missing", cell: "学习记录!C3" });
+    });
+
+    it("count the sheet's columns when the block starts in column B (the header 学习方式 is then D3)", () => {
+      const shifted = baseTables();
+      const block = titled(["序号", "日期", "学习方式", "主题", "组织"], STUDY_ROWS);
+      shifted[1] = { ...block, left: 1 };
+      const result = runEngine(workbook(...shifted));
+      for (const id of STUDY_IDS)
+        expect(result.figures.find((f) => f.id === id)!.unresolved).toMatchObject({ code: "column_missing", cell: "学习记录!D3" });
+    });
+
+    it("point at the header row, never a data row, when the column is not there at all", () => {
+      const lacking = baseTables();
+      lacking[1] = titled(
+        ["序号", "日期", "主题", "组织"],
+        STUDY_ROWS.map((r) => [r[0], r[2], r[3]]),
+      );
+      const result = runEngine(workbook(...lacking));
+      for (const id of STUDY_IDS) {
+        const u = result.figures.find((f) => f.id === id)!.unresolved!;
+        expect(u.code).toBe("column_missing");
+        expect(u.cell).toMatch(/^学习记录![A-Z]+3$/);
+      }
+    });
+  });
+
   it("are unresolved, not a smaller sum, when 保证金金额（元） is renamed 保证金额（元）", () => {
     const renamed = baseTables();
     renamed[3] = table("电子保函", [["保函编号", "开立日期", "投标企业", "统一社会信用代码", "保证金额（元）", "状态"], ...EG_ROWS]);

@@ -169,3 +169,44 @@ describe("a department given by the sheet's name", () => {
     expect(result.figures.find((f) => f.id === "eg.one.count")!.value).toBe(2);
   });
 });
+
+describe("a ledger with its header and no records", () => {
+  const emptyGuarantees = () => table("电子保函", [EG_HEADER]);
+
+  it("gives its figures 0, each marked as a 0 to see with the ledger's header cell, never unresolved", () => {
+    const result = runEngine(workbook(settings(), study(), emptyGuarantees(), definitions()));
+    const count = result.figures.find((f) => f.id === "eg.count")!;
+    expect(count).toMatchObject({ value: 0, text: "0" });
+    expect(count.unresolved).toBeUndefined();
+    expect(count.zeroToSee).toMatchObject({ code: "ledger_empty", cell: "电子保函!A1" });
+    expect(count.zeroToSee!.reason).toContain("电子保函");
+    expect(count.zeroToSee!.reasonEn).toContain("no records");
+    // A ledger with records is no such 0, even where a figure's conditions select none.
+    expect(result.figures.find((f) => f.id === "study.lecture.count")).toMatchObject({ value: 0 });
+    expect(result.figures.find((f) => f.id === "study.lecture.count")!.zeroToSee).toBeUndefined();
+  });
+
+  it("is the clerk's 0 when 条件 says 允许为零, and the 手工值 when there is one: neither is marked", () => {
+    const result = runEngine(
+      workbook(
+        settings(),
+        study(),
+        emptyGuarantees(),
+        definitions((d) =>
+          d.id === "eg.count" ? { ...d, allowZero: true } : d.id === "eg.firms" ? { ...d, manualValue: 12 } : d,
+        ),
+      ),
+    );
+    expect(result.figures.find((f) => f.id === "eg.count")).toMatchObject({ value: 0 });
+    expect(result.figures.find((f) => f.id === "eg.count")!.zeroToSee).toBeUndefined();
+    expect(result.figures.find((f) => f.id === "eg.firms")).toMatchObject({ value: 12, manual: true });
+    expect(result.figures.find((f) => f.id === "eg.firms")!.zeroToSee).toBeUndefined();
+    expect(result.figures.find((f) => f.id === "eg.amount")!.zeroToSee).toMatchObject({ code: "ledger_empty" });
+  });
+
+  it("is not marked when its rows were all left out for errors (those are told as errors)", () => {
+    const result = runEngine(workbook(settings(), study(), table("电子保函", [EG_HEADER, ["BH-1", "不是日期", "甲", "", 100, ""]]), definitions()));
+    expect(result.figures.find((f) => f.id === "eg.count")!.zeroToSee).toBeUndefined();
+  });
+});
+

@@ -239,6 +239,26 @@ runScenarios(async (browser, url) => {
       await assertReachableAfterConfirm(page, "初始化工作簿 confirmed", "重新读取");
       await shot(page, "10-after-set-up-zh-320");
       await assertPaneUsable(page, "after 初始化工作簿");
+      // A fresh workbook's ledgers have no records: their figures would be 0, listed before 生成报告
+      // beside the 待补 ones, and Generate asks about both.
+      await page.getByTestId("tab-generate").click();
+      const zeros = page.getByTestId("empty-ledger-zeros");
+      await zeros.waitFor();
+      const zeroIds = await zeros.getByTestId("zero-figure").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
+      assert(zeroIds.includes("eg.count") && zeroIds.includes("partners.count"), `0s listed: ${zeroIds.join()}`);
+      assert(!zeroIds.includes("goals.count"), "a blank 手工值 is 待补, not a 0");
+      assert((await zeros.textContent()).includes("允许为零"), "the list should say how to sign a right 0");
+      await assertNoHorizontalScroll(page, "empty-ledger zeros 320");
+      await shot(page, "10b-empty-ledger-zeros-zh-320");
+      await page.getByTestId("generate").click();
+      const ask = page.getByTestId("unresolved-dialog");
+      await ask.waitFor();
+      const askedZeros = await ask.getByTestId("zero-figure").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
+      assert(askedZeros.join() === zeroIds.join(), `the dialog asks about the same 0s: ${askedZeros.join()}`);
+      await page.getByTestId("unresolved-cancel").click();
+      await ask.waitFor({ state: "detached" });
+      assert((await page.getByTestId("result").count()) === 0, "cancel must not make a report");
+      await assertPaneUsable(page, "after asking about the 0s");
     },
   );
 
@@ -589,6 +609,18 @@ runScenarios(async (browser, url) => {
       const asked = await dialog.getByTestId("unresolved-figure").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
       assert(asked.includes("study.topic.count") && !asked.includes("eg.count"), `asked about: ${asked.join()}`);
       assert((await dialog.textContent()).includes("部门"), "the dialog should say why (no 部门 information)");
+      // The department is said once, above the names, not after each of them.
+      const dialogScope = await dialog.getByTestId("list-scope").allTextContents();
+      assert(
+        dialogScope.length === 1 && dialogScope[0].startsWith("统计范围：交易一科"),
+        `the dialog's scope line: ${dialogScope.join(" | ")}`,
+      );
+      // The name alone (its first span): the reason after it may well name the department it cannot count.
+      const firstItem = await dialog
+        .getByTestId("unresolved-figure")
+        .first()
+        .evaluate((li) => li.querySelector("span")?.textContent ?? "");
+      assert(!firstItem.includes("交易一科"), `a name should not repeat the scope: ${firstItem}`);
       await page.screenshot({ path: join(shots, "13-unresolved-ask-zh.png") });
       await page.getByTestId("unresolved-cancel").click();
       await dialog.waitFor({ state: "detached" });
@@ -599,6 +631,8 @@ runScenarios(async (browser, url) => {
         .getByTestId("unresolved-figure")
         .evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
       assert(listed.join() === asked.join(), `listed above the button: ${listed.join()}`);
+      const listScope = await page.getByTestId("unresolved").getByTestId("list-scope").allTextContents();
+      assert(listScope.length === 1 && listScope[0].includes("交易一科"), `the list's scope line: ${listScope.join(" | ")}`);
       await assertNoHorizontalScroll(page, "unresolved 320");
       await shot(page, "14-unresolved-list-zh-320");
 

@@ -515,7 +515,8 @@ function naive(expected: Map<LedgerName, Expected>): Record<string, number | nul
     .facts.filter(
       (f) => f.date <= PERIOD_END && !(f.endDate != null && f.endDate <= PERIOD_END) && !(f.kind === "终止" && f.endDate == null),
     );
-  const study = expected.get("学习记录")!.facts.filter((f) => f.date >= PERIOD_START && f.date <= PERIOD_END);
+  const studyAll = expected.get("学习记录")!.facts;
+  const study = studyAll.filter((f) => f.date >= PERIOD_START && f.date <= PERIOD_END);
   let cents = 0;
   for (const f of eg) cents += f.cents!;
   // The clerk's 统一社会信用代码 为空 figure needs that column in every sheet that gave a record,
@@ -530,7 +531,11 @@ function naive(expected: Map<LedgerName, Expected>): Record<string, number | nul
     "eg.nocode.count": !anySheetHasCode || recordSheetLacksCode ? null : eg.filter((f) => !f.hasCode).length,
     "partners.count": partners.length,
     "study.seminar.count": study.filter((f) => f.kind === "专题研讨").length,
-    "study.topic.count": study.filter((f) => f.kind === "专题学习" && f.topic!.includes("二十大")).length,
+    // 主题~二十大 where no record's 主题 (in any period) holds 二十大 is taken for a typo: unresolved, never 0.
+    "study.topic.count":
+      studyAll.length > 0 && !studyAll.some((f) => f.topic!.includes("二十大"))
+        ? null
+        : study.filter((f) => f.kind === "专题学习" && f.topic!.includes("二十大")).length,
   };
 }
 

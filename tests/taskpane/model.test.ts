@@ -3,7 +3,9 @@ import type { EngineResult } from "../../src/core/engine";
 import type { Block, FigureDefinition, FigureResult, Issue, Ledger, LedgerName } from "../../src/core/types";
 import {
   duplicateKeys,
+  emptyLedgerZeros,
   excludedRows,
+  listScope,
   figureSections,
   figureSourceParts,
   ledgerOverview,
@@ -154,6 +156,34 @@ describe("duplicate keys said with the report", () => {
 
   it("is nothing when no key repeats", () => {
     expect(duplicateKeys(result({ issues: [issue("warning", "电子保函", "电子保函!C9")] }))).toEqual({ count: 0, cells: [] });
+  });
+});
+
+describe("figures asked about before 生成报告", () => {
+  const empty = {
+    code: "ledger_empty" as const,
+    reason: "“电子保函”台账还没有任何记录，按 0 计入",
+    reasonEn: "no records",
+    cell: "电子保函!A1",
+  };
+
+  it("lists the 0s of a ledger without records, not the clerk's allowed 0s nor a 待补 figure", () => {
+    const r = result({
+      figures: [
+        figure("eg.count", { value: 0, text: "0", zeroToSee: empty }),
+        figure("eg.allowed", { value: 0, text: "0" }),
+        figure("eg.amount", { value: null, text: "［待补］", unresolved: { code: "column_missing", reason: "r", reasonEn: "r" } }),
+      ],
+    });
+    expect(emptyLedgerZeros(r).map((f) => f.id)).toEqual(["eg.count"]);
+  });
+
+  it("says the department once above the lists under a scope, and nothing for 全部门", () => {
+    expect(listScope("交易一科", "全部门")).toBe("交易一科");
+    expect(listScope(" 全部门 ", "全部门")).toBeNull();
+    expect(listScope("", "全部门")).toBeNull();
+    expect(makeT("zh-CN")("listScope", { scope: "交易一科" })).toContain("交易一科");
+    expect(makeT("en-US")("listScope", { scope: "交易一科" })).toMatch(/^Scope: 交易一科/);
   });
 });
 

@@ -24,9 +24,9 @@ import { formatValue, placeholderText, roundedText } from "../format";
 import { definitionToRow } from "./defaults";
 import { Hasher, cellDigest } from "../hash";
 import { ALLOW_ZERO_CLAUSE, conditionsToText, periodLabel } from "./syntax";
-import { issueText } from "../messages";
 import { groupTable, groupingOf, markTableFigures, tableText } from "./grouped";
 import { distinctCount, identityIssues, type IdentityConflict } from "./identity";
+import { catalogueIssue, issueText } from "../messages";
 
 export interface EvaluateOptions {
   /** Inclusive ISO dates. */
@@ -671,7 +671,7 @@ interface LedgerView {
   departments: Set<string> | null;
   /** Whether the partner warnings were given (once per ledger, with its first counted figure). */
   warned: boolean;
-  /** The texts each condition column holds (made on first need: only an = condition asks). */
+  /** The texts each condition column holds (made on first need: only an = or ~ condition asks). */
   values: Map<string, { exact: Set<string> }>;
 }
 
@@ -963,8 +963,22 @@ class Evaluation {
    */
   private absentConditionValue(def: FigureDefinition, view: LedgerView): Unresolved | null {
     if (view.table.length === 0) return null;
+    // Which conditions can "match no row" because of a typo:
+    // - `=` and `~` name a value (or a text within one) the clerk typed: one no record has is most
+    //   likely mistyped, and the figure's 0 would be silent — checked here.
+    // - `≠` excludes a value: one no record has excludes nothing, so the count is the count without
+    //   the clause, never a 0 from the clause (状态≠撤销 in a year without a revocation is right).
+    // - 为空 / 非空 name no value: a column the ledger lacks is told as column_missing, and all or no
+    //   blanks is what the ledger says (统一社会信用代码 为空 → 0 is the answer, not a slip).
+    // - dates and ranges are no condition but the 区间: a ledger with no record in it is told by
+    //   warnPeriodEmpty (figure.period_empty, exit 1); `>`/`<` are no operators of 条件 (an error).
     for (const written of def.conditions) {
       const c = canonicalCondition(view.spec, written);
+      if (c.kind === "contains") {
+        const absent = this.absentContainedText(def, view, c);
+        if (absent) return absent;
+        continue;
+      }
       if (c.kind !== "eq") continue;
       const key = view.resolve(c.column);
       if (key === null) continue;
@@ -1026,6 +1040,54 @@ class Evaluation {
       };
     }
     return null;
+  }
+
+  /**
+   * A 包含 condition (`出函机构~工商银行`) whose text no value of the column contains, compared as the
+   * match compares (the cell's text, trimmed, holding the trimmed text): the `=` rule for `~`.
+   */
+  private absentContainedText(def: FigureDefinition, view: LedgerView, c: Extract<Condition, { kind: "contains" }>): Unresolved | null {
+    const key = view.resolve(c.column);
+    if (key === null) return null;
+    const text = c.text.trim();
+    const spec = specColumnOf(view.spec, c.column);
+    const choices = spec?.type === "yesno" ? ["是", "否"] : (spec?.values ?? []);
+    if (choices.some((v) => v.includes(text))) return null;
+    const present = this.columnValues(def, view, key);
+    for (const v of present.exact) if (v.includes(text)) return null;
+    const where = def.cells?.conditions;
+    const params = {
+      at: where ? `${where} ` : "",
+      condition: `${c.column}~${text}`,
+      column: c.column,
+      text,
+      ledger: def.ledger!,
+      name: def.name,
+      placeholder: placeholderText(def.name),
+      allowZero: ALLOW_ZERO_CLAUSE,
+    };
+    const at = { figure: def.id, ledger: def.ledger!, ...(where ? { cell: where } : {}) };
+    if (def.allowZero) {
+      this.issues.push({ ...catalogueIssue("info", "figure.condition_value_allowed_zero#contains", params), ...at });
+      return null;
+    }
+    const near = nearestContaining(text, present.exact);
+    const some = [...present.exact].slice(0, 5);
+    const more = present.exact.size > some.length;
+    const nearZh = near.length
+      ? `最接近的有：${near.map((n) => `“${n}”`).join("、")}`
+      : some.length
+        ? `该列的值有：${some.map((n) => `“${n}”`).join("、")}${more ? " 等" : ""}`
+        : "该列没有任何值";
+    const nearEn = near.length
+      ? `the nearest found: ${near.map((n) => `"${n}"`).join(", ")}`
+      : some.length
+        ? `the column holds ${some.map((n) => `"${n}"`).join(", ")}${more ? ", …" : ""}`
+        : "the column holds no value";
+    const worded = { ...params, near: nearZh, nearEn };
+    this.issues.push({ ...catalogueIssue("warning", "figure.condition_value_absent#contains", worded), ...at });
+    const reason = issueText("figure.condition_value_absent#contains_reason", worded);
+    return { code: "condition_value_absent", reason: reason.message, reasonEn: reason.messageEn, cell: where };
   }
 
   /** The texts a column holds (as conditions compare them), gathered once per ledger and column. */
@@ -1123,9 +1185,11 @@ class Evaluation {
     );
     const fingerprint = this.fingerprintOf(def, view, plan, selection);
     const table = groupedTable(def, view, selection.used);
+    const zeroToSee = this.emptyLedgerZero(def, view);
     return withLazyRowRefs(
       {
         ...this.base(def),
+        ...(zeroToSee ? { zeroToSee } : {}),
         value,
         text: table ? tableText(table) : formatValue(value, def.format),
         ...(table ? { table } : {}),
@@ -1139,6 +1203,19 @@ class Evaluation {
         return selection.refs.slice();
       },
     );
+  }
+
+  /**
+   * A ledger with its header and no records (the reader's `ledger.empty` says what to fill): its
+   * figures are 0, and a 0 no record supports is signed only after being seen, as period_empty's
+   * is — unless 条件 says 允许为零. (A 手工值 stands in for such a ledger before this is reached; rows
+   * all left out for errors are told as errors.)
+   */
+  private emptyLedgerZero(def: FigureDefinition, view: LedgerView): FigureResult["zeroToSee"] {
+    if (view.table.length > 0 || view.ledger.excluded > 0 || def.allowZero) return undefined;
+    const { message, messageEn } = issueText("ledger.empty#figure_reason", { ledger: def.ledger! });
+    const cell = view.shapes[0]?.headerCell ?? emptyHeaderCell(view.ledger);
+    return { code: "ledger_empty", reason: message, reasonEn: messageEn, ...(cell ? { cell } : {}) };
   }
 
   /** Ledgers and period kinds already checked for a record in the period (`学习记录|current`). */
@@ -1526,6 +1603,45 @@ function nearestValues(wanted: string, present: Set<string>): string[] {
   }
   scored.sort((a, b) => a.d - b.d || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return scored.slice(0, 3).map((x) => x.text);
+}
+
+/** The first header cell of a ledger without rows (it has no source shapes): where the clerk starts filling. */
+function emptyHeaderCell(ledger: Ledger): string | undefined {
+  const source = ledger.sources[0];
+  if (!source) return undefined;
+  const first = ledger.columns
+    .map((c) => c.column)
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0];
+  return first ? `${quoteSheet(source.sheet)}!${first}${source.headerRow}` : undefined;
+}
+
+/**
+ * Up to three values of the column nearest to holding a 包含 text: holding it once folded (width,
+ * spaces, case) first, then by the fewest edits to some stretch of the value — within half the text.
+ */
+function nearestContaining(wanted: string, present: Set<string>): string[] {
+  const w = foldKey(wanted);
+  const limit = Math.max(1, Math.ceil(w.length / 2));
+  const scored: { text: string; d: number }[] = [];
+  for (const text of present) {
+    const d = substringDistance(w, foldKey(text));
+    if (d <= limit) scored.push({ text, d });
+  }
+  scored.sort((a, b) => a.d - b.d || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return scored.slice(0, 3).map((x) => x.text);
+}
+
+/** The fewest edits that make `wanted` a stretch of `text` (edit distance with free ends in text). */
+function substringDistance(wanted: string, text: string): number {
+  let prev = new Array<number>(text.length + 1).fill(0);
+  for (let i = 1; i <= wanted.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= text.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (wanted[i - 1] === text[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return Math.min(...prev);
 }
 
 /** A table figure: the same rows, split by its group column (grouped.ts); null for a figure of one number. */

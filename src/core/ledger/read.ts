@@ -27,7 +27,7 @@ import { creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./
 import { matchLedgerName } from "./names";
 import { KeyIndex } from "./key-index";
 import { ColumnarLedger, columnarLedger } from "./columnar";
-import { codeOf, issueText, type IssueTextKey, type TextParams } from "../messages";
+import { catalogueIssue, codeOf, issueText, type IssueTextKey, type TextParams } from "../messages";
 
 const HEADER_SEARCH_ROWS = 10;
 const ROW_NUMBER_HEADER = "序号";
@@ -250,13 +250,21 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
   return { ledgers, issues: settleFloods(ctx), rowAccounts };
 }
 
-/** A ledger found with its header but not one record: its figures are 0, which must not pass unseen. */
+/**
+ * A ledger found with its header but not one record: its figures are 0, which must not pass unseen.
+ * One line per ledger says what to fill: under which header row, and the required columns as the
+ * sheet heads them (a fresh `init` has every ledger empty, and `check` should read as a to-do list).
+ */
 function emptyLedger(state: LedgerState): Issue {
   const name = state.spec.name;
   const first = state.read.find((r) => r.bindings !== null);
   const source = state.sources[0];
   const cell = first && source ? `${quoteSheet(first.sheet)}!${columnLetters(first.left)}${source.headerRow}` : undefined;
-  return issue("warning", "ledger.empty", name, cell, { ledger: name, ledgerEn: `${name} (${state.spec.english})` });
+  const required = state.spec.columns
+    .filter((c) => c.required)
+    .map((c) => state.columns.find((found) => found.name === c.name)?.header ?? c.name);
+  const params = { ledger: name, headerRow: source?.headerRow ?? 1, required: required.join("、"), requiredEn: required.join(", ") };
+  return catalogueIssue("warning", "ledger.empty", params, { ledger: name, ...(cell !== undefined ? { cell } : {}) });
 }
 
 function whichLedger(table: RawTable): { ledger: LedgerName; department?: string } | null {
@@ -959,6 +967,7 @@ function report(
   prefix: string,
   row: number,
   params: (at: string) => TextParams,
+  column?: string,
 ): void {
   const code = codeOf(key);
   if (severity === "error") state.failed = true;
@@ -971,20 +980,33 @@ function report(
     if (row > flood.lastRow) flood.lastRow = row;
     if (row < flood.firstRow) flood.firstRow = row;
     if (flood.members.length < FLOOD_SHOWN) {
-      const member = issue(severity, key, state.spec.name, prefix + row, params(prefix + row));
+      const member = rowIssue(state, severity, key, prefix + row, params, column);
       flood.members.push(member);
       flood.slots.push(ctx.issues.length);
       ctx.issues.push(member);
     }
     return;
   }
-  const first = issue(severity, key, state.spec.name, prefix + row, params(prefix + row));
+  const first = rowIssue(state, severity, key, prefix + row, params, column);
   const fresh: Flood = { slots: [ctx.issues.length], members: [first], count: 1, prefix, firstRow: row, lastRow: row };
   byCode.set(code, fresh);
   ctx.floods.push(fresh);
   ctx.issues.push(first);
 }
 
+/** One row's issue from the catalogue, naming the column it is about when the caller gives it. */
+function rowIssue(
+  state: LedgerState,
+  severity: Severity,
+  key: IssueTextKey,
+  at: string,
+  params: (at: string) => TextParams,
+  column?: string,
+): Issue {
+  const found = issue(severity, key, state.spec.name, at, params(at));
+  if (column !== undefined) found.column = column;
+  return found;
+}
 /** The issues in the order they were found, each flood of one column as one issue where its first cell was. */
 function settleFloods(ctx: Context): Issue[] {
   const grouped = new Map<number, Flood | null>();
@@ -1043,6 +1065,7 @@ function floodIssue(flood: Flood): Issue {
     range,
   };
   if (first.ledger !== undefined) grouped.ledger = first.ledger;
+  if (first.column !== undefined) grouped.column = first.column;
   return grouped;
 }
 
@@ -1208,7 +1231,16 @@ function checkUnique(ctx: Context, state: LedgerState, b: Binding, col: ColumnSp
   const earlier = seen.firstOrAdd(foldText(value), b.prefixIndex * ROW_SPAN + rowNumber);
   if (earlier === undefined) return;
   const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
-  report(ctx, state, "warning", "key.duplicate", b.prefix, rowNumber, (at) => ({ at, column: col.name, shown: displayCell(raw), first }));
+  report(
+    ctx,
+    state,
+    "warning",
+    "key.duplicate",
+    b.prefix,
+    rowNumber,
+    (at) => ({ at, column: col.name, shown: displayCell(raw), first }),
+    col.name,
+  );
 }
 
 /** A row without errors into the ledger's records: its cells, its place, its department (its own 部门, else its sheet's). */

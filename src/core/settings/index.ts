@@ -180,14 +180,17 @@ export function readSettings(
   const startYear = Number(settings.periodStart.slice(0, 4));
   const endYear = Number(settings.periodEnd.slice(0, 4));
   if (settings.year !== startYear && settings.year !== endYear)
-    issues.push(
-      issue(
+    issues.push({
+      ...issue(
         "warning",
         "settings.year_outside_period",
         { year: settings.year, start: settings.periodStart, end: settings.periodEnd },
         items?.get("year")?.cell,
       ),
-    );
+      // The parts themselves: whoever words this again (the CLI's exit reason) reads them, not the message.
+      year: settings.year,
+      period: { start: settings.periodStart, end: settings.periodEnd },
+    });
   const cells: Partial<Record<keyof ReportSettings, string>> = {};
   if (items) for (const [key, found] of items) cells[key] = found.cell;
   return { settings, issues, fromWorkbook: items !== null, cells };

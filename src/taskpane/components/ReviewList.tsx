@@ -70,6 +70,11 @@ export function ReviewList(props: ReviewListProps) {
       <Subtitle2 as="h2" id={titleId} className={styles.title}>
         {t("reviewTitle")}
       </Subtitle2>
+      {review.scope && (
+        <Text className={styles.text} weight="semibold" data-testid="list-scope">
+          {t("listScope", { scope: review.scope })}
+        </Text>
+      )}
       <Text className={styles.text} data-testid="review-summary">
         {nothing && differing.length > 0
           ? t("reviewOnlyDiffering", { count: differing.length })

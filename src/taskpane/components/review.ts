@@ -7,6 +7,7 @@ import type { WorkbookMismatch } from "../../core/refresh/recompute";
 import { OTHER_WORKBOOK } from "../../core/errors";
 import { describePlacesIn } from "../../core/describe";
 import { shareAdjustments, tableChanges, type TableChange } from "../../core/figures/grouped";
+import { ALL_DEPARTMENTS } from "../../core/figures/evaluate";
 
 /**
  * The two workbooks when a refresh stopped because the workbook is not the report's (the error the
@@ -58,6 +59,8 @@ export interface ReviewModel {
   notInDocument: { id: string; name: string }[];
   /** Controls the plan would write. */
   writes: number;
+  /** The department the refreshed report counts (its 统计范围), said once above the lists; absent for 全部门. */
+  scope?: string;
 }
 
 /** Figure names by id: the report's own names first, the workbook's for figures it adds. */
@@ -104,7 +107,14 @@ export function reviewModel(
     kept: plan.kept.map((k) => ({ id: k.id, name: name(k.id), current: k.current, ledger: k.new, agrees: k.agrees })),
     notInDocument: plan.notInDocument.map((id) => ({ id, name: name(id) })),
     writes: plan.writes.length,
+    ...scopeOf(plan),
   };
+}
+
+/** The report's 统计范围 from the record the plan writes, unless it is every department. */
+function scopeOf(plan: RefreshPlan): { scope?: string } {
+  const scope = (plan.record.scope ?? "").trim();
+  return scope === "" || scope === ALL_DEPARTMENTS ? {} : { scope };
 }
 
 /** A table figure's update said by group and column, with the new table's rounded shares. */

@@ -305,6 +305,13 @@ export const enUS: Messages = {
     "The report will show a yellow “［待补：name］” for these. You can generate now and refresh the report once the ledgers, manual values or settings are complete.",
   unresolvedAskConfirm: "Generate anyway",
   unresolvedAt: " (see {cell})",
+  // Said once at the top of a list of figures by name when the report is for one department.
+  listScope: "Scope: {scope} (every figure below counts this department only)",
+  // Figures written as 0 because their ledger has no records (a 0 the clerk signs only after seeing it).
+  zerosTitle: "Figures written as 0 because their ledger has no records: {count}",
+  zerosBody:
+    "The ledgers of these figures have no records yet, so the report will say 0. Enter the records first; where 0 is right, add “; 允许为零” to the figure’s 条件 in 指标定义.",
+  zerosAskTitle: "{count} figure(s) will be 0 because their ledger has no records. Generate anyway?",
   scopeUnknown: "The scope “{scope}” is no department of any ledger; choose a department or 全部门.",
   otherWorkbookTitle: "This report comes from another workbook",
   otherWorkbookBody: "Refreshing from this workbook recomputes every figure in the report from it. Nothing has been written yet.",

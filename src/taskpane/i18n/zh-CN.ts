@@ -286,6 +286,12 @@ export const zhCN = {
   unresolvedAskBody: "这些位置在报告中将显示为黄色的“［待补：名称］”。可以先生成，补齐台账、手工值或报告设置后再刷新报告。",
   unresolvedAskConfirm: "仍然生成",
   unresolvedAt: "（见 {cell}）",
+  // Said once at the top of a list of figures by name when the report is for one department.
+  listScope: "统计范围：{scope}（以下各项只统计该部门）",
+  // Figures written as 0 because their ledger has no records (a 0 the clerk signs only after seeing it).
+  zerosTitle: "因台账没有记录按 0 计入的指标 {count} 项",
+  zerosBody: "以下指标的台账还没有任何记录，报告中将写成 0。请先在台账中填入记录；确属为零的，在“指标定义”的条件末尾加“; 允许为零”。",
+  zerosAskTitle: "有 {count} 项指标因台账没有记录将写成 0，仍然生成？",
   scopeUnknown: "统计范围“{scope}”不是任何台账中的部门，请选择一个部门或“全部门”。",
   otherWorkbookTitle: "这份报告来自另一个工作簿",
   otherWorkbookBody: "用这个工作簿刷新，报告中的数字将全部按它重新计算。尚未写入任何内容。",

@@ -26,7 +26,9 @@ import type { PaneServices } from "../services";
 import {
   blankSettings,
   duplicateKeys,
+  emptyLedgerZeros,
   excludedRows,
+  listScope,
   reportFileName,
   scopeChoices,
   scopeIsKnown,
@@ -89,25 +91,63 @@ function toFillIn(result: EngineResult): number {
   return unresolvedFigures(result).length + blankSettings(result).length;
 }
 
-/** 待补 figures by name, each with why and where to look; then the blank 报告设置 answers. */
+/**
+ * 待补 figures by name, each with why and where to look; then the blank 报告设置 answers. Under a
+ * 统计范围 the department is said once above them, not after every name.
+ */
 function UnresolvedList(props: { result: EngineResult }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
+  const scope = listScope(props.result.settings.scope, ALL_DEPARTMENTS);
   return (
-    <ul className={styles.unresolvedList}>
-      {unresolvedFigures(props.result).map((f) => (
-        <li key={f.id} data-testid="unresolved-figure" data-figure={f.id}>
-          <span className={styles.unresolvedName}>{f.name}</span>
-          {f.unresolved ? `：${unresolvedLine(f.unresolved, t, lang)}` : ""}
-        </li>
-      ))}
-      {blankSettings(props.result).map((s) => (
-        <li key={s.name} data-testid="unresolved-setting">
-          <span className={styles.unresolvedName}>{s.name}</span>
-          {`：${t("blankSettingLine")}${s.cell ? t("unresolvedAt", { cell: describePlace(s.cell) }) : ""}`}
-        </li>
-      ))}
-    </ul>
+    <>
+      {scope && unresolvedFigures(props.result).length > 0 && (
+        <span className={styles.text} data-testid="list-scope">
+          {t("listScope", { scope })}
+        </span>
+      )}
+      <ul className={styles.unresolvedList}>
+        {unresolvedFigures(props.result).map((f) => (
+          <li key={f.id} data-testid="unresolved-figure" data-figure={f.id}>
+            <span className={styles.unresolvedName}>{f.name}</span>
+            {f.unresolved ? `：${unresolvedLine(f.unresolved, t, lang)}` : ""}
+          </li>
+        ))}
+        {blankSettings(props.result).map((s) => (
+          <li key={s.name} data-testid="unresolved-setting">
+            <span className={styles.unresolvedName}>{s.name}</span>
+            {`：${t("blankSettingLine")}${s.cell ? t("unresolvedAt", { cell: describePlace(s.cell) }) : ""}`}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * Figures written as 0 because their ledger has no records, by name, each with why and where to
+ * look; the department said once above them under a 统计范围.
+ */
+function ZerosList(props: { result: EngineResult; scopeSaid?: boolean }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const scope = props.scopeSaid ? null : listScope(props.result.settings.scope, ALL_DEPARTMENTS);
+  return (
+    <>
+      {scope && (
+        <span className={styles.text} data-testid="list-scope">
+          {t("listScope", { scope })}
+        </span>
+      )}
+      <ul className={styles.unresolvedList}>
+        {emptyLedgerZeros(props.result).map((f) => (
+          <li key={f.id} data-testid="zero-figure" data-figure={f.id}>
+            <span className={styles.unresolvedName}>{f.name}</span>
+            {f.zeroToSee ? `${lang === "en-US" ? ": " : "："}${unresolvedLine(f.zeroToSee, t, lang)}` : ""}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -151,6 +191,7 @@ export function GenerateView(props: {
   }, [template]);
   const excluded = excludedRows(result);
   const unresolved = toFillIn(result);
+  const zeros = emptyLedgerZeros(result);
   const duplicates = duplicateKeysText(result, t, lang);
   const scopeKnown = scopeIsKnown(result, scope, ALL_DEPARTMENTS);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
@@ -245,8 +286,8 @@ export function GenerateView(props: {
       },
       fail: problem,
     });
-    if (engine && toFillIn(engine) > 0) {
-      // A report with 待补 figures is made only when the clerk says so, having seen which.
+    if (engine && (toFillIn(engine) > 0 || emptyLedgerZeros(engine).length > 0)) {
+      // A report with 待补 places, or with 0s no record supports, is made only when the clerk says so, having seen which.
       showResult(engine);
       setAsk(engine);
     } else if (engine) {
@@ -382,6 +423,15 @@ export function GenerateView(props: {
           </MessageBarBody>
         </MessageBar>
       )}
+      {zeros.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="empty-ledger-zeros">
+          <MessageBarBody>
+            <MessageBarTitle>{t("zerosTitle", { count: zeros.length })}</MessageBarTitle>
+            <span className={styles.text}>{t("zerosBody")}</span>
+            <ZerosList result={result} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       <div>
         <Button
@@ -419,7 +469,11 @@ export function GenerateView(props: {
       <ConfirmDialog
         open={ask !== null}
         testId="unresolved-dialog"
-        title={t("unresolvedAskTitle", { count: ask ? toFillIn(ask) : 0 })}
+        title={
+          ask && toFillIn(ask) === 0
+            ? t("zerosAskTitle", { count: emptyLedgerZeros(ask).length })
+            : t("unresolvedAskTitle", { count: ask ? toFillIn(ask) : 0 })
+        }
         confirm={{ text: t("unresolvedAskConfirm"), testId: "unresolved-confirm" }}
         cancelTestId="unresolved-cancel"
         onConfirm={() => {
@@ -429,8 +483,10 @@ export function GenerateView(props: {
         }}
         onCancel={cancelAsk}
       >
-        {t("unresolvedAskBody")}
-        {ask && <UnresolvedList result={ask} />}
+        {ask && toFillIn(ask) > 0 && t("unresolvedAskBody")}
+        {ask && toFillIn(ask) > 0 && <UnresolvedList result={ask} />}
+        {ask && emptyLedgerZeros(ask).length > 0 && <span className={styles.text}>{t("zerosBody")}</span>}
+        {ask && emptyLedgerZeros(ask).length > 0 && <ZerosList result={ask} scopeSaid={unresolvedFigures(ask).length > 0} />}
         {ask && duplicateKeysText(ask, t, lang) && <span className={styles.text}>{duplicateKeysText(ask, t, lang)}</span>}
       </ConfirmDialog>
 

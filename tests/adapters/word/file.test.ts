@@ -62,6 +62,26 @@ describe("reading the open document as a file", () => {
     expect(strFromU8(unzipSync(bytes!)["word/document.xml"])).toContain("lr:eg.count");
   });
 
+  test("gives a control the clerk deleted as gone, and every other control with its own text (Word writes the file as it is)", async () => {
+    const sim = createSimulatedWord(reportBytes);
+    const controls = sim.document.controls();
+    const deleted = controls[3];
+    const after = controls.slice(4, 8);
+    sim.document.deleteControl(deleted.tag);
+    const kept = controls[1];
+    sim.document.deleteControl(kept.tag, 0, true);
+    const docx = readLinkedDocx((await readOpenDocumentFile(envOf(sim)))!);
+    const tags = docx.controls.map((c) => `lr:${c.id}`);
+    expect(tags.filter((t) => t === deleted.tag)).toHaveLength(controls.filter((c) => c.tag === deleted.tag).length - 1);
+    expect(tags.filter((t) => t === kept.tag)).toHaveLength(controls.filter((c) => c.tag === kept.tag).length - 1);
+    // The controls after the deleted one keep their own texts, in their own places.
+    const live = sim.document.controls();
+    expect(docx.controls.map((c) => c.text)).toEqual(live.map((c) => c.current));
+    for (const c of after) expect(live.some((l) => l.tag === c.tag && l.current === c.current)).toBe(true);
+    // A control removed with its content kept leaves its words in the paragraph.
+    expect(strFromU8(unzipSync((await readOpenDocumentFile(envOf(sim)))!)["word/document.xml"])).toContain(`>${kept.current}<`);
+  });
+
   test("closes every file it opens, so it can be read again and again (Office keeps at most two open)", async () => {
     const sim = createSimulatedWord(reportBytes);
     for (let i = 0; i < 3; i++) expect(await readOpenDocumentFile(envOf(sim))).not.toBeNull();
@@ -90,6 +110,22 @@ describe("生成下一年度 in the Word pane as a new file", () => {
     const next = readLinkedDocx(file!.refresh.patch(file!.refresh.plan));
     expect(next.record.period.end.slice(0, 4)).toBe("2023");
     expect(sim.document.controls()).toEqual(before);
+  });
+
+  test("lists a figure the clerk deleted as deleted and gives every other figure next year's value in its own place", async () => {
+    const deleted = sim.document.controls().find((c) => c.tag === "lr:donations.count")!;
+    sim.document.deleteControl(deleted.tag);
+    const services = createWordServices(sim.Word.run, envOf(sim), "OfficeOnline");
+    const file = (await services.nextYearFile!(ledgerWorkbook(withLateEntries())))!;
+    expect(file.refresh.plan.removed).toContain("donations.count");
+    // Nothing was typed by hand: no figure is taken for a hand edit by being paired with its neighbour's text.
+    expect(file.refresh.plan.conflicts).toEqual([]);
+    const next = readLinkedDocx(file.refresh.patch(file.refresh.plan));
+    expect(next.controls.some((c) => c.id === "donations.count")).toBe(false);
+    // Each control says its own figure: the year slots the year, the city slot the city.
+    for (const c of next.controls.filter((x) => x.id === "setting.year")) expect(c.text).toBe("2023");
+    const city = file.refresh.plan.record.figures.find((f) => f.id === "setting.city")!;
+    for (const c of next.controls.filter((x) => x.id === "setting.city")) expect(c.text).toBe(city.text);
   });
 
   test("is not offered where the pane cannot save a file (Word on Mac), so the pane changes the open document instead", async () => {

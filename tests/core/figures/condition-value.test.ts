@@ -83,3 +83,70 @@ describe("a condition value that no record has", () => {
     expect(definitionToRow(read.definitions[0])[4]).toBe("地点=礼堂; 允许为零");
   });
 });
+
+// `~` (包含) fails the same way: a text no value of the column contains counts nothing, and a 0 from a
+// typo (`出函机构~工商银行` where the ledger writes 工行) must not reach the report unseen.
+describe("a 包含 (~) condition whose text no record contains", () => {
+  const CONTAINS: RawCell[][] = [
+    ["c.typo", "工商银行出函", "电子保函", "计数", "出函机构~工商银行", "本期", "整数", ""],
+    ["c.right", "工行出函", "电子保函", "计数", "出函机构~工行", "本期", "整数", ""],
+    ["c.allowed", "农行出函", "电子保函", "计数", "出函机构~农业银行; 允许为零", "本期", "整数", ""],
+    ["c.choice", "撤销笔数", "电子保函", "计数", "状态~撤; 状态=撤销", "本期", "整数", ""],
+    ["c.spaced", "建行出函", "电子保函", "计数", "出函机构~ 建设银行 ", "本期", "整数", ""],
+  ];
+  function runContains() {
+    const result = runEngine(
+      rawWorkbook(
+        "台账.xlsx",
+        rawTable("电子保函", [
+          ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"],
+          ["BH-1", "2022-03-01", "甲公司", 1000, "工行某支行", "有效"],
+          ["BH-2", "2022-04-01", "乙公司", 2000, "中国建设银行某分行", "有效"],
+          ["BH-3", "2022-05-01", "丙公司", 3000, "某担保公司", "有效"],
+        ]),
+        rawTable("指标定义", [DEFINITION_HEADERS, ...CONTAINS]),
+      ),
+    );
+    return { figure: (id: string) => result.figures.find((f) => f.id === id)!, issues: result.issues };
+  }
+  const r = runContains();
+
+  test("is unresolved, never 0, with the values nearest to the text named at the condition's cell", () => {
+    expect(r.figure("c.typo")).toMatchObject({
+      value: null,
+      text: "［待补：工商银行出函］",
+      unresolved: { code: "condition_value_absent", cell: "指标定义!E2" },
+    });
+    expect(r.figure("c.typo").unresolved!.reason).toContain("出函机构~工商银行");
+    const issue = r.issues.find((i) => i.code === "figure.condition_value_absent" && i.figure === "c.typo")!;
+    expect(issue).toMatchObject({ severity: "warning", cell: "指标定义!E2", ledger: "电子保函" });
+    expect(issue.message).toContain("条件“出函机构~工商银行”：“电子保函”台账中没有一条记录的“出函机构”包含“工商银行”");
+    expect(issue.message).toContain("“中国建设银行某分行”");
+    expect(issue.message).toContain("允许为零");
+    expect(issue.messageEn).toContain('condition "出函机构~工商银行"');
+    expect(issue.messageEn).toContain('"中国建设银行某分行"');
+  });
+
+  test("a text some value contains counts as before, with no issue", () => {
+    expect(r.figure("c.right").value).toBe(1);
+    expect(r.issues.filter((i) => i.figure === "c.right")).toEqual([]);
+  });
+
+  test("the text is trimmed as the match trims it, so spaces around it are no typo", () => {
+    expect(r.figure("c.spaced").value).toBe(1);
+    expect(r.issues.filter((i) => i.figure === "c.spaced")).toEqual([]);
+  });
+
+  test("允许为零 in 条件 makes the 0 the clerk's, said as an info at the cell", () => {
+    expect(r.figure("c.allowed")).toMatchObject({ value: 0 });
+    expect(r.issues.filter((i) => i.figure === "c.allowed")).toEqual([
+      expect.objectContaining({ severity: "info", code: "figure.condition_value_allowed_zero", cell: "指标定义!E4" }),
+    ]);
+    expect(r.issues.find((i) => i.figure === "c.allowed")!.message).toContain("出函机构~农业银行");
+  });
+
+  test("a text contained in one of the column's own choices (its drop-down list) gives 0 without an issue", () => {
+    expect(r.figure("c.choice").value).toBe(0);
+    expect(r.issues.filter((i) => i.figure === "c.choice")).toEqual([]);
+  });
+});

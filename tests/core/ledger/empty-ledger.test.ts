@@ -8,8 +8,14 @@ describe("a ledger with a header and no records", () => {
     );
     const empty = set.issues.filter((i) => i.code === "ledger.empty");
     expect(empty.map((i) => [i.severity, i.ledger, i.cell])).toEqual([["warning", "电子保函", "电子保函!B2"]]);
-    expect(empty[0].message).toBe("“电子保函”台账没有任何记录：用到它的指标都为 0；如果数据还没有填入，请先填入再生成");
+    // What to fill, in one line: under which header row, and the required columns as the sheet names them.
+    expect(empty[0].message).toContain("“电子保函”台账还没有任何记录");
+    expect(empty[0].message).toContain("第 2 行");
+    expect(empty[0].message).toContain("保函编号、开立日期、投标企业、保证金金额（元）");
+    expect(empty[0].message).toContain("按 0 计入报告");
     expect(empty[0].messageEn).toContain("no records");
+    expect(empty[0].messageEn).toContain("row 2");
+    expect(empty[0].messageEn).toContain("保函编号, 开立日期, 投标企业, 保证金金额（元）");
   });
   it("says nothing of the kind when the ledger has a record, or when its rows were all left out for errors", () => {
     const withRecord = readLedgers(

@@ -198,6 +198,14 @@ describe("readSettings", () => {
       ["warning", "settings.year_outside_period", "报告设置!B2"],
     ]);
   });
+
+  test("gives the year and the period on the issue, so no one reads them back out of its words", () => {
+    const read = readSettings(workbook([header, ["年度", 2020], ["期间开始", "2022-01-01"], ["期间结束", "2022-12-31"]]));
+    expect(read.issues.find((i) => i.code === "settings.year_outside_period")).toMatchObject({
+      year: 2020,
+      period: { start: "2022-01-01", end: "2022-12-31" },
+    });
+  });
 });
 
 describe("readSettings with overrides", () => {

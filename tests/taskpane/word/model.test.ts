@@ -99,6 +99,12 @@ describe("the review of a refresh plan", () => {
     expect(review.notInDocument).toEqual([{ id: "extra", name: "新指标" }]);
   });
 
+  it("says the report's 统计范围 once, for the list, and nothing for 全部门", () => {
+    const scoped = { ...AFTER, scope: "交易一科" };
+    expect(reviewModel(planRefresh(BEFORE, CONTROLS, scoped), names).scope).toBe("交易一科");
+    expect(reviewModel(planRefresh(BEFORE, CONTROLS, { ...AFTER, scope: "全部门" }), names)).not.toHaveProperty("scope");
+  });
+
   it("falls back to the figure id when nothing names it", () => {
     const review = reviewModel({ ...planRefresh(BEFORE, CONTROLS, AFTER), names: {} }, new Map());
     expect(review.removed).toEqual([{ id: "donations", name: "donations" }]);
