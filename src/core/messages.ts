@@ -85,6 +85,70 @@ export const ISSUE_TEXTS = {
     en: '{cell}: the header "{header}" named in 列名对照 is not in the header row of ledger {ledger} (headers: {headersEn}); the row is not used',
   },
 
+  // 报告设置 (report settings) and the overrides a caller gives (--year, the pane's choices).
+  "settings.no_header": {
+    zh: "工作表“{sheet}”中没有“项目/值”表头行，已使用默认设置。",
+    en: "Sheet {sheet} has no 项目/值 (item/value) header row; default settings are used.",
+  },
+  "settings.missing": {
+    zh: "工作簿中没有“{sheet}”工作表：按 {year} 年全年统计，单位名称、述职人等留空（可用“初始化工作簿”创建该表）。",
+    en: 'The workbook has no {sheet} (report settings) sheet: the whole year {year} is counted and the names are left blank ("Set up workbook" creates it).',
+  },
+  "settings.year_outside_period": {
+    zh: "年度 {year} 不在统计期间 {start} 至 {end} 内，请核对。",
+    en: "Year {year} is outside the period {start} to {end}; please check.",
+  },
+  "settings.bad_value#year": {
+    zh: "{cell}：{label}“{value}”不是有效的年份，已使用 {fallback}。",
+    en: '{cell}: {label} "{value}" is not a valid year; using {fallback}.',
+  },
+  "settings.bad_value#date": {
+    zh: "{cell}：{label}“{value}”不是有效的日期（可写 2022-01-01、2022/1/1 或 2022年1月1日），已使用 {fallback}。",
+    en: '{cell}: {label} "{value}" is not a date (write 2022-01-01, 2022/1/1 or 2022年1月1日); using {fallback}.',
+  },
+  "settings.excel_error": {
+    zh: "{cell}：{label}是错误值 {value}，已使用默认值。",
+    en: "{cell}: {label} is the error value {value}; the default is used.",
+  },
+  "settings.blank#year": {
+    zh: "{cell}：年度为空，已按 {year} 年计算。请填写报告年度。",
+    en: "{cell}: 年度 (year) is blank; {year} is used. Fill in the report year.",
+  },
+  "settings.blank": {
+    zh: "{cell}：{label}为空，报告中相应位置显示为“［待补：{label}］”。",
+    en: "{cell}: {label} is blank; the report shows the placeholder ［待补：{label}］ there.",
+  },
+  "settings.period_reversed": {
+    zh: "{at}：期间结束 {end} 早于期间开始 {start}，已使用 {year} 年全年。",
+    en: "{at}: period end {end} is before period start {start}; using the whole year {year}.",
+  },
+  "settings.period_reversed#given": {
+    zh: "期间结束 {end} 早于期间开始 {start}，已使用 {year} 年全年。",
+    en: "Period end {end} is before period start {start}; using the whole year {year}.",
+  },
+  "settings.items_missing": {
+    zh: "{sheet}中没有这些项目：{items}，报告中相应位置显示为“［待补：…］”（可在“项目”列添加）。",
+    en: "{sheet} lacks these items: {itemsEn}; the report shows placeholders (［待补：…］) there (add them in the 项目 column).",
+  },
+  "settings.template_unknown": {
+    zh: "{cell}：没有名为“{template}”的报告模板，已使用内置模板 {builtIn}。",
+    en: '{cell}: there is no report template "{template}"; the built-in template {builtIn} is used.',
+  },
+  "settings.bad_override": {
+    zh: "指定的{label}“{value}”无效，已忽略。",
+    en: 'The {labelEn} given ("{value}") is not valid and was ignored.',
+  },
+
+  // Refreshing a report from the ledgers.
+  "refresh.workbook_year_differs": {
+    zh: "{at}工作簿的年度是 {year}，而这份报告是 {reportYear} 年的（期间 {start} 至 {end}）：已按报告的期间刷新。如要生成 {year} 年的报告，请加 --year {year}。",
+    en: "{atEn}the workbook's year is {year}, but this report is for {reportYear} (period {start} to {end}): refreshed for the report's period. For the {year} report, add --year {year}.",
+  },
+  "refresh.other_workbook": {
+    zh: "这份报告是由另一个工作簿生成的（报告记录的工作簿ID为 {reportId}，当前工作簿“报告设置”中为 {workbookId}）。已按您的确认用当前工作簿刷新。",
+    en: "this report was generated from another workbook (the report records workbook ID {reportId}; 报告设置 of this workbook says {workbookIdEn}). Refreshed from this workbook as you confirmed.",
+  },
+
   // The engine: scope and figures the report shows but 指标定义 lacks.
   "settings.scope_unknown": {
     zh: "{at}统计范围“{scope}”不是任何台账中的部门；台账中的部门有：{departments}（或填“{all}”）。按该范围统计的指标显示为待补。",
@@ -123,6 +187,168 @@ export const ISSUE_TEXTS = {
   "figure.not_defined#template": {
     zh: "报告模板使用指标“{name}”（{id}），但“指标定义”中没有这一行：报告中显示为“{placeholder}”。",
     en: "The report template uses figure {id} ({name}), which 指标定义 does not define; the report shows the placeholder {placeholder}.",
+  },
+
+  // Reading the ledgers: the workbook, each ledger's header, then its rows (`{at}` is the cell).
+  "workbook.no_ledger": {
+    zh: "工作簿中未找到任何台账：工作表或表格名称应包含台账名称（{names}）",
+    en: "No ledger found in the workbook: a sheet or table name must contain a ledger name ({namesEn})",
+  },
+  "ledger.missing#optional": {
+    zh: "未找到可选台账“{ledger}”，相关指标使用手工值",
+    en: "Optional ledger {ledgerEn} not found; its figures use their manual values",
+  },
+  "ledger.missing": {
+    zh: "未找到“{ledger}”台账：应有名称包含“{names}”的工作表或表格",
+    en: "Ledger {ledgerEn} not found: expected a sheet or table whose name contains {namesEn}",
+  },
+  "merges.unknown": {
+    zh: "{where}：无法读取合并单元格，合并区域中除左上角外的单元格按空白读取",
+    en: "{whereEn}: merged cells could not be read; cells of a merged area other than its top-left read as blank",
+  },
+  "ledger.no_header": {
+    zh: "{where}：前{rows}行中找不到“{ledger}”台账的表头，应包含：{expected}",
+    en: "{whereEn}: no header row for ledger {ledger} in the first {rows} rows; expected columns: {expectedEn}",
+  },
+  "column.not_used": {
+    zh: "{at}「{header}」未作为“{column}”读取：已使用 {otherAt}「{otherHeader}」{mapped}；本列按原列名保留，仅供条件使用",
+    en: '{at} "{header}" is not read as {column}: {otherAt} "{otherHeader}" is{mappedEn}; this column is kept under its own header, for conditions only',
+  },
+  "ledger.missing_column#suggestion": {
+    zh: "{cell}「{header}」是不是“{column}”？{where}：第{row}行表头缺少必填列“{column}”，整列未读取，用到“{column}”的指标无法计算。若是，请在“{mapSheet}”工作表添加一行：{line}",
+    en: '{cell} "{header}": is this {columnEn}? In {whereEn}, the header in row {row} lacks the required column {columnEn}; the whole column is ignored and figures that use {column} cannot be computed. If it is, add a row to sheet {mapSheet}: {line}',
+  },
+  "ledger.column_suggestion": {
+    zh: "{cell}「{header}」是不是“{column}”？{where}：第{row}行表头没有“{column}”列，整列未读取，用到“{column}”的指标无法计算。若是，请在“{mapSheet}”工作表添加一行：{line}",
+    en: '{cell} "{header}": is this {columnEn}? In {whereEn}, the header in row {row} has no column {columnEn}; the whole column is ignored and figures that use {column} cannot be computed. If it is, add a row to sheet {mapSheet}: {line}',
+  },
+  "ledger.missing_column": {
+    zh: "{cell} {where}：第{row}行表头缺少必填列“{column}”，也没有相近的列名；整列未读取，用到“{column}”的指标无法计算。请添加该列，或在“{mapSheet}”工作表写明哪一列是“{column}”（台账 / 标准列名 / 工作簿列名）",
+    en: "{cell}: in {whereEn}, the header in row {row} lacks the required column {columnEn} and no header is close to it; the whole column is ignored and figures that use {column} cannot be computed. Add the column, or name the header that holds it in sheet {mapSheet} (台账 / 标准列名 / 工作簿列名)",
+  },
+  "ledger.missing_column#header_unsure": {
+    zh: "{cell}「{header}」是不是“{column}”？{where}：第{row}行像是表头，但缺少必填列“{column}”，整张表未读取。若是，请在“{mapSheet}”工作表添加一行：{line}",
+    en: '{cell} "{header}": is this {columnEn}? In {whereEn}, row {row} looks like the header but lacks the required column {columnEn}, so the whole sheet is ignored. If it is, add a row to sheet {mapSheet}: {line}',
+  },
+  "row.total_skipped": {
+    zh: "{at} “{text}”行是合计行，不是记录，已跳过",
+    en: "{at}: total row ({text}) is not a record and was skipped",
+  },
+  "row.notes_skipped": {
+    zh: "{at} 注释、制表人等 {lines} 行不是记录，已跳过；这些行下方的行不作为记录读取",
+    en: "{at}: {lines} note or signature line(s) (注：, 制表人 …) are not records and were skipped; rows below them are not read as records",
+  },
+  "row.outside_table#beside": {
+    zh: "{at} 这一行的数据在表格“{table}”旁边，不在表格的列中，没有作为记录读取。如果它是一条记录，请把它移进表格，或扩展表格（表设计 → 调整表格大小）",
+    en: "{at}: this row's data is beside table {table}, outside its columns, and was not read as a record. If it is a record, move it into the table or extend the table (Table Design → Resize Table)",
+  },
+  "row.outside_table": {
+    zh: "{at} 这一行在表格“{table}”下方，不在表格内，没有作为记录读取。如果它是一条记录，请扩展表格把它包含进来（表设计 → 调整表格大小）",
+    en: "{at}: this row is below table {table}, outside it, and was not read as a record. If it is a record, extend the table to include it (Table Design → Resize Table)",
+  },
+  "row.after_notes": {
+    zh: "{at} 这一行在第{noteRow}行的注释/制表人行下方，没有作为记录读取。如果它是一条记录，请把它移到合计行和制表人行的上方",
+    en: "{at}: this row is below the note/signature line in row {noteRow} and was not read as a record. If it is a record, move it above the total and signature lines",
+  },
+  "required.blank": { zh: "{at} {column}为必填项，不能为空", en: "{at}: {column} is required but blank" },
+  "date.blank": {
+    zh: "{at} {column}为空：按期末前已有计入“截至期末”和“全部”的统计，不计入“本期”的统计；请填写{column}",
+    en: "{at}: {column} is blank; counted as existing by the period end (in 截至期末 and 全部 figures) but in no 本期 figure — fill in the date",
+  },
+  "date.unparseable#excel_error": { zh: "{at} 日期为错误值：{shown}", en: "{at}: the date cell holds the error {shown}" },
+  "date.unparseable": { zh: "{at} 日期无法识别：“{shown}”", en: '{at}: date not recognised: "{shown}"' },
+  "date.after_period": {
+    zh: "{at} 日期 {date} 晚于报告期末 {periodEnd}，不计入截至期末的统计",
+    en: "{at}: date {date} is after the period end {periodEnd}; not counted in figures up to the period end",
+  },
+  "number.invalid#excel_error": { zh: "{at} {column}为错误值：{shown}", en: "{at}: {column} holds the error {shown}" },
+  "number.invalid": { zh: "{at} {column}不是数字：“{shown}”", en: '{at}: {column} is not a number: "{shown}"' },
+  "number.invalid#not_whole": { zh: "{at} {column}应为整数：“{shown}”", en: '{at}: {column} must be a whole number: "{shown}"' },
+  "number.negative": { zh: "{at} {column}不能为负数：“{shown}”", en: '{at}: {column} cannot be negative: "{shown}"' },
+  "enum.unknown_status": {
+    zh: "{at} {column}“{shown}”无法识别，应为：{words}（或留空表示“{blankMeans}”）；在改为其中之一之前，该行不计入任何指标",
+    en: '{at}: {column} "{shown}" is not recognised; it must be one of {wordsEn} (or blank for {blankMeans}); the row is left out of every figure until it is',
+  },
+  "enum.unknown#other": {
+    zh: "{at} {column}“{shown}”不在可选值（{allowed}）中，按“其他”统计",
+    en: '{at}: {column} "{shown}" is not one of {allowedEn}; counted as 其他',
+  },
+  "enum.unknown": {
+    zh: "{at} {column}“{shown}”不在可选值（{allowed}）中，按原值保留",
+    en: '{at}: {column} "{shown}" is not one of {allowedEn}; kept as written',
+  },
+  "creditcode.invalid": {
+    zh: "{at} 统一社会信用代码“{shown}”有误：{why}",
+    en: '{at}: unified social credit code "{shown}" is invalid: {whyEn}',
+  },
+  "key.duplicate": {
+    zh: "{at} {column}“{shown}”与 {first} 重复：两行都已计入指标，请核对后删去或改正其中一行",
+    en: '{at}: {column} "{shown}" duplicates {first}; both rows are counted in the figures — check them and delete or correct one',
+  },
+  "cell.excel_error": { zh: "{at} {column}为错误值：{shown}", en: "{at}: {column} holds the error {shown}" },
+  // Many cells of one column with one problem: one issue of the first one's code, around its own words.
+  "flood.same_problem": {
+    zh: "同一列共 {count} 处同类问题（{range}），如 {cells} 等。{first}：{problem}",
+    en: "{count} cells of one column have the same problem ({range}), such as {cellsEn}. {first}: {problemEn}",
+  },
+
+  // Evaluating figures: rows the engine reads differently from what they say, and figures without a number.
+  "partner.terminated_without_date": {
+    zh: "{where} 状态为终止，但没有终止日期：按期末前已终止计算。请填写终止日期，以便往年报告保持原数。",
+    en: "{whereEn}: 状态 is 终止 (terminated) but 终止日期 is blank; counted as terminated before the period end. Fill in the date so earlier reports keep their figures.",
+  },
+  "partner.active_with_end_date": {
+    zh: "{where} 状态为有效{blank}，但终止日期 {day} 表明期末（{periodEnd}）前已终止：按已终止计算。如仍在共建，请删去终止日期；否则请把状态改为终止。",
+    en: "{whereEn}: 状态 says 有效 (active){blankEn} but 终止日期 {day} says it ended by the period end ({periodEnd}); counted as ended. Clear the date if the partnership goes on, or set 状态 to 终止.",
+  },
+  "figure.ledger_missing": {
+    zh: "{ledger} 台账缺失，指标“{name}”使用手工值",
+    en: 'Ledger {ledger} is missing; figure "{name}" uses its manual value',
+  },
+  "figure.manual_for_empty_ledger": {
+    zh: "{ledger} 台账还没有记录，指标“{name}”使用手工值 {value}",
+    en: 'Ledger {ledger} has no records yet; figure "{name}" uses its manual value {value}',
+  },
+  "figure.manual_not_used": {
+    zh: "{ledger} 台账已有记录，指标“{name}”按台账计算，手工值 {value} 不再使用",
+    en: 'Ledger {ledger} has records; figure "{name}" is counted from it and its manual value {value} is no longer used',
+  },
+  // One wording for every code that leaves a figure without a number (the code says why).
+  "figure.unresolved": {
+    zh: "指标“{name}”无法计算：{reason}。报告中显示为“{placeholder}”，不会写成 0。",
+    en: 'Figure "{name}" cannot be computed: {reasonEn}. The report shows the placeholder {placeholder}, never 0.',
+  },
+  "figure.condition_value_allowed_zero": {
+    zh: "{prefix}条件“{column}={value}”：台账中还没有这个值，按“允许为零”计算指标“{name}”",
+    en: '{prefix}condition "{column}={value}": no record has this value yet; figure “{name}” is counted as 允许为零 says',
+  },
+  "figure.condition_value_absent": {
+    zh: "{prefix}条件“{column}={value}”在“{ledger}”台账中一条记录也没有（{near}）。指标“{name}”显示为“{placeholder}”，不会写成 0；请改成台账中的写法，或确属为零时在条件末尾加“; {allowZero}”。",
+    en: '{prefix}condition "{column}={value}" matches no record of ledger {ledger} ({nearEn}). Figure “{name}” shows the placeholder {placeholder}, never 0; write the value as the ledger does, or add "; {allowZero}" to the conditions if 0 is right.',
+  },
+  "figure.sum_not_numbers": {
+    zh: "{prefix}统计“求和:{column}”无法计算：“{ledger}”台账的“{column}”列中没有数字（{found}）。指标“{name}”显示为“{placeholder}”，不会写成 0；请求和一个金额或数量列，或改用 计数。",
+    en: '{prefix}aggregate "求和:{column}" cannot be computed: column {column} of ledger {ledger} holds no number ({foundEn}). Figure “{name}” shows the placeholder {placeholder}, never 0; sum an amount or quantity column, or use 计数 (count).',
+  },
+  "figure.period_empty": {
+    zh: "{at}“{ledger}”台账有 {records} 条记录，但没有一条在{period} 内，{dated}；用到它的指标（如“{name}”）按 0 计入报告。请确认 0 无误，或核对“报告设置”中的年度和期间。",
+    en: '{atEn}ledger {ledger} has {records} record(s), none in {periodEn}; {datedEn}. Its figures (such as "{name}") are 0 in the report: make sure 0 is right, or check the year and period in 报告设置.',
+  },
+  "figure.department_blank": {
+    zh: "{cell}：“{ledger}”台账有 {rows} 行未填部门，未计入 {scope} 的统计（{where}）；全部门的报告计入这些行。如它们属于 {scope}，请在“部门”列填上。",
+    en: "{cell}: {rows} row(s) of ledger {ledger} have a blank 部门 (department) and are not counted for {scope} ({whereEn}); the all-department report counts them. If they belong to {scope}, fill in 部门.",
+  },
+  "figure.sum_text_cell": {
+    zh: "{cell}“{text}”不是数字，未计入“{name}”（求和:{column}）；如是金额或数量，请只填数字",
+    en: '{cell} "{text}" is not a number and is not added into “{name}” (求和:{column}); type the number alone if it is an amount',
+  },
+  "figure.sum_text_cell#many": {
+    zh: "“{column}”列共 {count} 个单元格不是数字（如 {cells} 等；{first}“{text}”），未计入“{name}”（求和:{column}）；如是金额或数量，请只填数字",
+    en: '{count} cells of column {column} are not numbers (such as {cellsEn}; {first} "{text}") and are not added into “{name}” (求和:{column}); type the numbers alone if they are amounts',
+  },
+  "figure.date_column_missing": {
+    zh: "{ledger} 台账没有“{column}”列，指标“{name}”按全部记录计算",
+    en: 'Ledger {ledger} has no column "{column}"; figure "{name}" counts all records',
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

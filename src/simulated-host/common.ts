@@ -308,6 +308,11 @@ export class SimClientResult<T> {
   }
 }
 
+/** The navigation properties each simulated class describes, by its prototype. */
+const NAVIGATIONS = new WeakMap<object, Record<string, (self: never) => unknown>>();
+/** The loaded scalars each simulated class describes, by its prototype. */
+const LOADED = new WeakMap<object, readonly string[]>();
+
 /**
  * A proxy object. Loads and actions are queued; `_loadNow` reads scalars (a bare load: every scalar)
  * and passes `nav/…` paths on to navigation properties. An object made with `instantiate` is fixed at
@@ -316,7 +321,7 @@ export class SimClientResult<T> {
  */
 export abstract class SimObjectCore<M, C extends SimContextCore<SimHostCore>> {
   abstract readonly _className: string;
-  /** Scalar properties loaded by a bare load(). */
+  /** Scalar properties loaded by a bare load() (a described class: `SimObjectCore.loadedOf(this)`). */
   protected abstract readonly _scalars: readonly string[];
   readonly _loaded = new Map<string, unknown>();
   private _model: M | null | undefined;
@@ -456,13 +461,63 @@ export abstract class SimObjectCore<M, C extends SimContextCore<SimHostCore>> {
     return new SimClientResult<T>(location, (code, message, at) => this._host.error(code, message, at));
   }
 
+  /**
+   * Describes a simulated class's properties once: each name in `loaded` gets a read-only getter that
+   * answers what the last load read, or PropertyNotLoaded (as every Office proxy property does); each
+   * navigation is made from its parent once, on first use, and takes the `name/…` paths of a load.
+   * A property the class writes by hand (a setter beside it, a requirement check first) keeps its
+   * own accessor; its navigation may still be described here.
+   */
+  static describe<T extends object>(
+    cls: abstract new (...args: never[]) => T,
+    description: { loaded?: readonly string[]; navigations?: Record<string, (self: T) => object> },
+  ): void {
+    const proto = cls.prototype as object;
+    const own = (name: string) => Object.getOwnPropertyDescriptor(proto, name);
+    LOADED.set(proto, description.loaded ?? []);
+    for (const name of description.loaded ?? []) {
+      // A writable property's setter stays the class's own; its reading is the rule's. A path
+      // (Word's `font/name`) is read through the object it names, which the class gives.
+      const written = own(name);
+      if (written?.get || name.includes("/")) continue;
+      Object.defineProperty(proto, name, {
+        get(this: SimObjectCore<unknown, SimContextCore<SimHostCore>>) {
+          return this._get(name);
+        },
+        set: written?.set,
+        configurable: true,
+      });
+    }
+    const navigations = description.navigations ?? {};
+    NAVIGATIONS.set(proto, navigations);
+    for (const name of Object.keys(navigations))
+      if (!own(name))
+        Object.defineProperty(proto, name, {
+          get(this: SimObjectCore<unknown, SimContextCore<SimHostCore>>) {
+            return this._nav(name);
+          },
+          configurable: true,
+        });
+  }
+
+  /** The scalars `describe` gave this object's class. */
+  static loadedOf(object: object): readonly string[] {
+    return LOADED.get(Object.getPrototypeOf(object) as object) ?? [];
+  }
+
+  private _navigations(): Record<string, (self: never) => unknown> {
+    return NAVIGATIONS.get(Object.getPrototypeOf(this) as object) ?? {};
+  }
   protected _navNames(): string[] {
-    return [];
+    return Object.keys(this._navigations());
   }
   protected _extraScalars(): readonly string[] {
     return [];
   }
   protected _makeNav(name: string): SimObjectCore<unknown, C> {
+    const make = this._navigations()[name];
+    // The description was written for this object's class, which made it with its own type.
+    if (make) return make(this as never) as SimObjectCore<unknown, C>;
     throw this._host.error("InvalidArgument", undefined, `${this._className}.${name}`);
   }
   _nav<T extends SimObjectCore<unknown, C>>(name: string): T {
@@ -488,7 +543,13 @@ export abstract class SimCollectionCore<M, P extends SimObjectCore<M, C>, C exte
   protected _hasCount = true;
   /** Set on a collection whose empty `items` the host answers as `undefined` (office-js#6673). */
   protected _undefinedWhenEmpty = false;
-  protected abstract _item(m: M): P;
+  /** The proxy class of an item, bound to that item's model (a collection whose items find their model again overrides `_item`). */
+  protected readonly _itemClass?: new (context: C, resolver: () => M) => P;
+
+  protected _item(m: M): P {
+    if (!this._itemClass) throw new Error(`${this._className} names no item class`);
+    return new this._itemClass(this.context, () => m);
+  }
 
   get items(): P[] {
     if (!this._itemsLoaded) throw this._host.error("PropertyNotLoaded", notLoadedMessage("items"), `${this._className}.items`);

@@ -459,7 +459,9 @@ class SimRequestContext extends SimContextCore<Host> {
   }
 }
 
-abstract class SimObject<M> extends SimObjectCore<M, SimRequestContext> {}
+abstract class SimObject<M> extends SimObjectCore<M, SimRequestContext> {
+  protected readonly _scalars = SimObjectCore.loadedOf(this);
+}
 
 abstract class SimCollection<M, P extends SimObject<M>> extends SimCollectionCore<M, P, SimRequestContext> {}
 
@@ -467,27 +469,19 @@ abstract class SimCollection<M, P extends SimObject<M>> extends SimCollectionCor
 
 class SimWorkbookProxy extends SimObject<Host> {
   readonly _className = "Workbook";
-  protected readonly _scalars = ["name"] as const;
+  static {
+    SimObject.describe(this, {
+      loaded: ["name"],
+      navigations: {
+        worksheets: (w) => new SimWorksheetCollection(w.context, () => w._host.wb.sheets),
+        tables: (w) => new SimTableCollection(w.context, () => w._host.tables(), null),
+      },
+    });
+  }
+  private _functions: SimFunctions | undefined;
+  /** Not a navigation a load can take: Office loads no property of it. */
   get functions(): SimFunctions {
-    return this._nav("functions");
-  }
-  get worksheets(): SimWorksheetCollection {
-    return this._nav("worksheets");
-  }
-  get tables(): SimTableCollection {
-    return this._nav("tables");
-  }
-  get name(): string {
-    return this._get("name");
-  }
-  protected override _navNames(): string[] {
-    return ["worksheets", "tables"];
-  }
-  protected override _makeNav(name: string): SimObject<unknown> {
-    if (name === "functions") return new SimFunctions(this.context, () => this._host);
-    if (name === "worksheets") return new SimWorksheetCollection(this.context, () => this._host.wb.sheets);
-    if (name === "tables") return new SimTableCollection(this.context, () => this._host.tables(), null);
-    return super._makeNav(name);
+    return (this._functions ??= new SimFunctions(this.context, () => this._host));
   }
   protected _read(m: Host, name: string): unknown {
     return name === "name" ? (m.wb.name ?? "Book1.xlsx") : undefined;
@@ -497,7 +491,6 @@ class SimWorkbookProxy extends SimObject<Host> {
 /** Worksheet functions; only DATE, which answers in the workbook's date system. */
 class SimFunctions extends SimObject<Host> {
   readonly _className = "Functions";
-  protected readonly _scalars = [] as const;
   date(year: number, month: number, day: number): SimFunctionResult {
     return new SimFunctionResult(
       this.context,
@@ -516,12 +509,8 @@ class SimFunctions extends SimObject<Host> {
 
 class SimFunctionResult extends SimObject<{ value: number }> {
   readonly _className = "FunctionResult";
-  protected readonly _scalars = ["value", "error"] as const;
-  get value(): number {
-    return this._get("value");
-  }
-  get error(): string | null {
-    return this._get("error");
+  static {
+    SimObject.describe(this, { loaded: ["value", "error"] });
   }
   protected _read(m: { value: number }, name: string): unknown {
     return name === "value" ? m.value : null;
@@ -543,9 +532,7 @@ class SimWorksheetCollection extends SimCollection<SimSheet, SimWorksheet> {
       },
     };
   }
-  protected _item(m: SimSheet): SimWorksheet {
-    return new SimWorksheet(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimWorksheet;
   getItem(key: string): SimWorksheet {
     return new SimWorksheet(this.context, () => this._host.sheet(key) ?? fail("ItemNotFound", "WorksheetCollection.getItem"), false, true);
   }
@@ -572,12 +559,23 @@ export interface SimEventHandlerResult {
 
 class SimWorksheet extends SimObject<SimSheet> {
   readonly _className = "Worksheet";
-  protected readonly _scalars = ["name", "visibility", "position", "id"] as const;
-  get name(): string {
-    return this._get("name");
-  }
-  get visibility(): string {
-    return this._get("visibility");
+  static {
+    SimObject.describe(this, {
+      loaded: ["name", "visibility", "position", "id"],
+      navigations: {
+        tables: (w) =>
+          new SimTableCollection(
+            w.context,
+            () => {
+              const s = w._resolve();
+              return s ? s.tables.map((table) => ({ sheet: s, table })) : null;
+            },
+            () => w._resolve(),
+          ),
+        protection: (w) => new SimWorksheetProtection(w.context, () => w._resolve()),
+        freezePanes: (w) => new SimFreezePanes(w.context, () => w._resolve()),
+      },
+    });
   }
   /** ExcelApi 1.1: Visible, Hidden (the clerk can unhide it) or VeryHidden (only code can). */
   set visibility(v: string) {
@@ -587,40 +585,6 @@ class SimWorksheet extends SimObject<SimSheet> {
       if (!sheet) fail("ItemNotFound", "Worksheet.visibility");
       sheet.visibility = v as "Visible" | "Hidden" | "VeryHidden";
     });
-  }
-  get position(): number {
-    return this._get("position");
-  }
-  get id(): string {
-    return this._get("id");
-  }
-  get tables(): SimTableCollection {
-    return this._nav("tables");
-  }
-  get protection(): SimWorksheetProtection {
-    return this._nav("protection");
-  }
-  get freezePanes(): SimFreezePanes {
-    return this._nav("freezePanes");
-  }
-  protected override _navNames(): string[] {
-    return ["tables", "protection", "freezePanes"];
-  }
-  protected override _makeNav(name: string): SimObject<unknown> {
-    const sheet = () => this._resolve();
-    if (name === "tables") {
-      return new SimTableCollection(
-        this.context,
-        () => {
-          const s = sheet();
-          return s ? s.tables.map((table) => ({ sheet: s, table })) : null;
-        },
-        sheet,
-      );
-    }
-    if (name === "protection") return new SimWorksheetProtection(this.context, sheet);
-    if (name === "freezePanes") return new SimFreezePanes(this.context, sheet);
-    return super._makeNav(name);
   }
   protected _read(m: SimSheet, name: string): unknown {
     switch (name) {
@@ -733,9 +697,8 @@ class SimWorksheet extends SimObject<SimSheet> {
 
 class SimWorksheetProtection extends SimObject<SimSheet> {
   readonly _className = "WorksheetProtection";
-  protected readonly _scalars = ["protected"] as const;
-  get protected(): boolean {
-    return this._get("protected");
+  static {
+    SimObject.describe(this, { loaded: ["protected"] });
   }
   protected _read(m: SimSheet): unknown {
     return !!m.protected;
@@ -744,7 +707,6 @@ class SimWorksheetProtection extends SimObject<SimSheet> {
 
 class SimFreezePanes extends SimObject<SimSheet> {
   readonly _className = "WorksheetFreezePanes";
-  protected readonly _scalars = [] as const;
   freezeRows(count = 1): void {
     this._host.need("1.7", "WorksheetFreezePanes.freezeRows");
     this._action("WorksheetFreezePanes.freezeRows", count, () => {
@@ -768,9 +730,7 @@ class SimTableCollection extends SimCollection<TableRef, SimTable_> {
   ) {
     super(context, resolver);
   }
-  protected _item(m: TableRef): SimTable_ {
-    return new SimTable_(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimTable_;
   private _find(key: string): TableRef | null {
     const t = this._host.table(key);
     if (!t || !this._sheet) return t;
@@ -806,12 +766,15 @@ class SimTableCollection extends SimCollection<TableRef, SimTable_> {
 // Named with a trailing underscore so it does not clash with the exported SimTable model type.
 class SimTable_ extends SimObject<TableRef> {
   readonly _className = "Table";
-  protected readonly _scalars = ["name", "showTotals", "showHeaders", "id", "showFilterButton", "style"] as const;
-  get name(): string {
-    return this._get("name");
-  }
-  get showFilterButton(): boolean {
-    return this._get("showFilterButton");
+  static {
+    SimObject.describe(this, {
+      loaded: ["name", "showTotals", "showHeaders", "id", "showFilterButton", "style"],
+      navigations: {
+        worksheet: (t) => new SimWorksheet(t.context, () => t._resolve()?.sheet ?? null),
+        columns: (t) => new SimTableColumnCollection(t.context, () => t._resolve()),
+        rows: (t) => new SimTableRowCollection(t.context, () => t._resolve()),
+      },
+    });
   }
   set showFilterButton(value: boolean) {
     this._host.need("1.3", "Table.showFilterButton");
@@ -820,9 +783,6 @@ class SimTable_ extends SimObject<TableRef> {
       this._host.guardWrite(t.sheet, "Table.showFilterButton");
       t.table.showFilterButton = value;
     });
-  }
-  get style(): string {
-    return this._get("style");
   }
   set style(value: string) {
     this._action("Table.style", value, () => {
@@ -835,33 +795,6 @@ class SimTable_ extends SimObject<TableRef> {
     this._action("Table.name", value, () => {
       this._host.renameTable(this._need("Table.name"), value, "Table.name");
     });
-  }
-  get showTotals(): boolean {
-    return this._get("showTotals");
-  }
-  get showHeaders(): boolean {
-    return this._get("showHeaders");
-  }
-  get id(): string {
-    return this._get("id");
-  }
-  get worksheet(): SimWorksheet {
-    return this._nav("worksheet");
-  }
-  get columns(): SimTableColumnCollection {
-    return this._nav("columns");
-  }
-  get rows(): SimTableRowCollection {
-    return this._nav("rows");
-  }
-  protected override _navNames(): string[] {
-    return ["worksheet", "columns", "rows"];
-  }
-  protected override _makeNav(name: string): SimObject<unknown> {
-    if (name === "worksheet") return new SimWorksheet(this.context, () => this._resolve()?.sheet ?? null);
-    if (name === "columns") return new SimTableColumnCollection(this.context, () => this._resolve());
-    if (name === "rows") return new SimTableRowCollection(this.context, () => this._resolve());
-    return super._makeNav(name);
   }
   protected _read(m: TableRef, name: string): unknown {
     switch (name) {
@@ -926,9 +859,7 @@ class SimTableColumnCollection extends SimCollection<ColumnRef, SimTableColumn> 
       return t ? Array.from({ length: colsOf(t.table.range) }, (_, index) => ({ t, index })) : null;
     });
   }
-  protected _item(m: ColumnRef): SimTableColumn {
-    return new SimTableColumn(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimTableColumn;
   private _find(key: number | string): ColumnRef | null {
     const list = this._resolve() ?? [];
     if (typeof key === "number") return list[key] ?? null;
@@ -955,12 +886,8 @@ class SimTableColumnCollection extends SimCollection<ColumnRef, SimTableColumn> 
 
 class SimTableColumn extends SimObject<ColumnRef> {
   readonly _className = "TableColumn";
-  protected readonly _scalars = ["name", "index", "id"] as const;
-  get name(): string {
-    return this._get("name");
-  }
-  get index(): number {
-    return this._get("index");
+  static {
+    SimObject.describe(this, { loaded: ["name", "index", "id"] });
   }
   protected _read(m: ColumnRef, name: string): unknown {
     if (name === "name") return String(this._host.cell(m.t.sheet, m.t.table.range.top, m.t.table.range.left + m.index));
@@ -995,9 +922,8 @@ class SimTableColumn extends SimObject<ColumnRef> {
 
 class SimTableRowCollection extends SimObject<TableRef> {
   readonly _className = "TableRowCollection";
-  protected readonly _scalars = ["count"] as const;
-  get count(): number {
-    return this._get("count");
+  static {
+    SimObject.describe(this, { loaded: ["count"] });
   }
   protected _read(m: TableRef): unknown {
     return rowsOf(m.table.range) - (m.table.showHeaders === false ? 0 : 1) - (m.table.showTotals ? 1 : 0);
@@ -1010,74 +936,43 @@ class SimTableRowCollection extends SimObject<TableRef> {
 
 // --- Ranges -------------------------------------------------------------------------------------
 
+/** A rectangle moved by rows down and columns right (Range.getCell is the top-left cell moved). */
+function moved(r: CellRange, rows: number, columns: number): CellRange {
+  return { top: r.top + rows, bottom: r.bottom + rows, left: r.left + columns, right: r.right + columns };
+}
+
 class SimRange extends SimObject<RangeRef> {
   readonly _className = "Range";
-  protected readonly _scalars = [
-    "address",
-    "addressLocal",
-    "values",
-    "text",
-    "numberFormat",
-    "rowIndex",
-    "columnIndex",
-    "rowCount",
-    "columnCount",
-    "cellCount",
-  ] as const;
-  get address(): string {
-    return this._get("address");
-  }
-  get addressLocal(): string {
-    return this._get("addressLocal");
-  }
-  get values(): RawCell[][] {
-    return this._get("values");
+  static {
+    SimObject.describe(this, {
+      loaded: [
+        "address",
+        "addressLocal",
+        "values",
+        "text",
+        "numberFormat",
+        "rowIndex",
+        "columnIndex",
+        "rowCount",
+        "columnCount",
+        "cellCount",
+      ],
+      navigations: {
+        worksheet: (r) => new SimWorksheet(r.context, () => r._resolve()?.sheet ?? null),
+        format: (r) => new SimRangeFormat(r.context, () => r._resolve()),
+        dataValidation: (r) => new SimDataValidation(r.context, () => r._resolve()),
+      },
+    });
   }
   set values(v: RawCell[][]) {
     this._action("Range.values", v, () => this._host.writeValues(this._need("Range.values"), v, "Range.values"));
   }
-  get text(): string[][] {
-    return this._get("text");
-  }
-  get numberFormat(): string[][] {
-    return this._get("numberFormat");
-  }
   set numberFormat(v: string[][]) {
     this._action("Range.numberFormat", v, () => this._host.writeNumberFormats(this._need("Range.numberFormat"), v, "Range.numberFormat"));
-  }
-  get rowIndex(): number {
-    return this._get("rowIndex");
-  }
-  get columnIndex(): number {
-    return this._get("columnIndex");
-  }
-  get rowCount(): number {
-    return this._get("rowCount");
-  }
-  get columnCount(): number {
-    return this._get("columnCount");
-  }
-  get cellCount(): number {
-    return this._get("cellCount");
-  }
-  get worksheet(): SimWorksheet {
-    return this._nav("worksheet");
-  }
-  get format(): SimRangeFormat {
-    return this._nav("format");
   }
   get dataValidation(): SimDataValidation {
     this._host.need("1.8", "Range.dataValidation");
     return this._nav("dataValidation");
-  }
-  protected override _navNames(): string[] {
-    return ["worksheet", "format", "dataValidation"];
-  }
-  protected override _makeNav(name: string): SimObject<unknown> {
-    if (name === "worksheet") return new SimWorksheet(this.context, () => this._resolve()?.sheet ?? null);
-    if (name === "format") return new SimRangeFormat(this.context, () => this._resolve());
-    if (name === "dataValidation") return new SimDataValidation(this.context, () => this._resolve());
-    return super._makeNav(name);
   }
   protected _read(m: RangeRef, name: string): unknown {
     switch (name) {
@@ -1124,12 +1019,7 @@ class SimRange extends SimObject<RangeRef> {
   }
 
   getCell(row: number, column: number): SimRange {
-    return this._derive("Range.getCell", (m) => ({
-      top: m.r.top + row,
-      left: m.r.left + column,
-      bottom: m.r.top + row,
-      right: m.r.left + column,
-    }));
+    return this._derive("Range.getCell", (m) => moved({ ...m.r, bottom: m.r.top, right: m.r.left }, row, column));
   }
   getRow(row: number): SimRange {
     return this._derive("Range.getRow", (m) => (row < rowsOf(m.r) ? { ...m.r, top: m.r.top + row, bottom: m.r.top + row } : null));
@@ -1149,12 +1039,7 @@ class SimRange extends SimObject<RangeRef> {
     return this._derive("Range.getEntireColumn", (m) => ({ ...m.r, top: 0, bottom: MAX_ROWS - 1 }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
-    return this._derive("Range.getOffsetRange", (m) => ({
-      top: m.r.top + rowOffset,
-      bottom: m.r.bottom + rowOffset,
-      left: m.r.left + columnOffset,
-      right: m.r.right + columnOffset,
-    }));
+    return this._derive("Range.getOffsetRange", (m) => moved(m.r, rowOffset, columnOffset));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): SimRange {
     return this._derive("Range.getResizedRange", (m) => ({
@@ -1233,9 +1118,8 @@ class SimRange extends SimObject<RangeRef> {
 
 class SimRangeFormat extends SimObject<RangeRef> {
   readonly _className = "RangeFormat";
-  protected readonly _scalars = ["columnWidth"] as const;
-  get columnWidth(): number {
-    return this._get("columnWidth");
+  static {
+    SimObject.describe(this, { loaded: ["columnWidth"] });
   }
   set columnWidth(width: number) {
     this._action("RangeFormat.columnWidth", width, () => {
@@ -1270,9 +1154,8 @@ class SimRangeFormat extends SimObject<RangeRef> {
 
 class SimDataValidation extends SimObject<RangeRef> {
   readonly _className = "DataValidation";
-  protected readonly _scalars = ["rule", "type", "errorAlert", "prompt", "ignoreBlanks"] as const;
-  get rule(): SimValidationRule {
-    return this._get("rule");
+  static {
+    SimObject.describe(this, { loaded: ["rule", "type", "errorAlert", "prompt", "ignoreBlanks"] });
   }
   set rule(rule: SimValidationRule) {
     this._action("DataValidation.rule", rule, () => {
@@ -1283,9 +1166,6 @@ class SimDataValidation extends SimObject<RangeRef> {
       validationAt(m, true).rule = rule;
     });
   }
-  get errorAlert(): NonNullable<SimValidation["errorAlert"]> {
-    return this._get("errorAlert");
-  }
   set errorAlert(alert: SimValidation["errorAlert"]) {
     this._action("DataValidation.errorAlert", alert, () => {
       const full = checkErrorAlert(alert);
@@ -1293,9 +1173,6 @@ class SimDataValidation extends SimObject<RangeRef> {
       this._host.guardWrite(m.sheet, "DataValidation.errorAlert");
       validationAt(m, false).errorAlert = full;
     });
-  }
-  get prompt(): NonNullable<SimValidation["prompt"]> {
-    return this._get("prompt");
   }
   set prompt(prompt: SimValidation["prompt"]) {
     const full = { showPrompt: prompt?.showPrompt ?? false, title: prompt?.title ?? "", message: prompt?.message ?? "" };
@@ -1305,18 +1182,12 @@ class SimDataValidation extends SimObject<RangeRef> {
       validationAt(m, false).prompt = full;
     });
   }
-  get ignoreBlanks(): boolean {
-    return this._get("ignoreBlanks");
-  }
   set ignoreBlanks(value: boolean) {
     this._action("DataValidation.ignoreBlanks", value, () => {
       const m = this._need("DataValidation.ignoreBlanks");
       this._host.guardWrite(m.sheet, "DataValidation.ignoreBlanks");
       validationAt(m, false).ignoreBlanks = value;
     });
-  }
-  get type(): string {
-    return this._get("type");
   }
   clear(): void {
     this._action("DataValidation.clear", null, () => {
@@ -1415,30 +1286,17 @@ function sameRect(a: CellRange, b: CellRange): boolean {
 
 class SimRangeAreas extends SimObject<AreasRef> {
   readonly _className = "RangeAreas";
-  protected readonly _scalars = ["address", "areaCount", "cellCount"] as const;
-  get address(): string {
-    return this._get("address");
-  }
-  get areaCount(): number {
-    return this._get("areaCount");
-  }
-  get cellCount(): number {
-    return this._get("cellCount");
-  }
-  get areas(): SimRangeCollection {
-    return this._nav("areas");
-  }
-  protected override _navNames(): string[] {
-    return ["areas"];
-  }
-  protected override _makeNav(name: string): SimObject<unknown> {
-    if (name === "areas") {
-      return new SimRangeCollection(this.context, () => {
-        const m = this._resolve();
-        return m ? m.rects.map((r) => ({ sheet: m.sheet, r })) : null;
-      });
-    }
-    return super._makeNav(name);
+  static {
+    SimObject.describe(this, {
+      loaded: ["address", "areaCount", "cellCount"],
+      navigations: {
+        areas: (a) =>
+          new SimRangeCollection(a.context, () => {
+            const m = a._resolve();
+            return m ? m.rects.map((r) => ({ sheet: m.sheet, r })) : null;
+          }),
+      },
+    });
   }
   protected _read(m: AreasRef, name: string): unknown {
     if (name === "address") return m.rects.map((r) => formatAddress(m.sheet.name, r)).join(", ");
@@ -1455,9 +1313,7 @@ class SimRangeAreas extends SimObject<AreasRef> {
 
 class SimRangeCollection extends SimCollection<RangeRef, SimRange> {
   readonly _className = "RangeCollection";
-  protected _item(m: RangeRef): SimRange {
-    return new SimRange(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimRange;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1381,6 +1381,7 @@ class SimWordContext extends SimContextCore<Host> {
 
 /** A Word proxy: a load of an object that is gone fails with ItemNotFound (a null object's loads answer null). */
 abstract class SimProxy<M> extends SimObjectCore<M, SimWordContext> {
+  protected readonly _scalars = SimObjectCore.loadedOf(this);
   protected override _loadTarget(): M | null {
     return this._target(`${this._className}.load`);
   }
@@ -1399,11 +1400,10 @@ abstract class SimCollectionProxy<M, P extends SimProxy<M>> extends SimCollectio
 
 class SimDocumentProxy extends SimProxy<SimWordDocument> {
   readonly _className = "Document";
-  protected readonly _scalars = ["changeTrackingMode"] as const;
-  /** WordApi 1.4. */
-  get changeTrackingMode(): string {
-    return this._get("changeTrackingMode");
+  static {
+    SimProxy.describe(this, { loaded: ["changeTrackingMode"] });
   }
+  /** WordApi 1.4. */
   private _body: SimBodyProxy | undefined;
   constructor(context: SimWordContext) {
     super(context, () => context._host.doc);
@@ -1465,15 +1465,12 @@ function insertLocationOf(loc: string, where: string): "Replace" | "Start" | "En
 
 class SimSectionCollection extends SimCollectionProxy<SimWordDocument, SimSectionProxy> {
   readonly _className = "SectionCollection";
-  protected _item(m: SimWordDocument): SimSectionProxy {
-    return new SimSectionProxy(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimSectionProxy;
 }
 
 /** WordApi 1.1: a section; one is modelled, its headers and footers by type. */
 class SimSectionProxy extends SimProxy<SimWordDocument> {
   readonly _className = "Section";
-  protected readonly _scalars = [] as const;
   getHeader(type: string): SimBodyProxy {
     return new SimBodyProxy(this.context, () => this._host.doc.storyFor("header", headerFooterType(type, "Section.getHeader")));
   }
@@ -1492,16 +1489,15 @@ function headerFooterType(type: string, where: string): string {
 
 class SimBodyProxy extends SimProxy<SimWordDocument> {
   readonly _className = "Body";
-  protected readonly _scalars = ["text"] as const;
+  static {
+    SimProxy.describe(this, { loaded: ["text"] });
+  }
   /** The document's body, or a header's or footer's (Section.getHeader/getFooter). */
   constructor(
     context: SimWordContext,
     private readonly _story: () => SimWordDocument = () => context._host.doc,
   ) {
     super(context, _story);
-  }
-  get text(): string {
-    return this._get("text");
   }
   get contentControls(): SimContentControlCollection {
     return new SimContentControlCollection(this.context, () => {
@@ -1552,9 +1548,7 @@ const HIGHLIGHT_NAMES = new Map([
 
 class SimRangeCollection extends SimCollectionProxy<RangeLike, SimRangeProxy> {
   readonly _className = "RangeCollection";
-  protected _item(m: RangeLike): SimRangeProxy {
-    return new SimRangeProxy(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimRangeProxy;
 }
 
 /** What a Range proxy stands for: its text, and where known its items (a caret has none). */
@@ -1562,7 +1556,9 @@ type RangeLike = { text: string; items?: Item[]; caret?: boolean };
 
 class SimRangeProxy extends SimProxy<RangeLike> {
   readonly _className = "Range";
-  protected readonly _scalars = ["text"] as const;
+  static {
+    SimProxy.describe(this, { loaded: ["text"] });
+  }
   constructor(
     context: SimWordContext,
     resolver: () => RangeLike | null,
@@ -1570,9 +1566,6 @@ class SimRangeProxy extends SimProxy<RangeLike> {
     private readonly _controlKey: () => number = () => -1,
   ) {
     super(context, resolver);
-  }
-  get text(): string {
-    return this._get("text");
   }
   /** Only highlightColor is modelled: the one font property the add-in sets. */
   get font(): { highlightColor: string | null } {
@@ -1687,12 +1680,8 @@ class SimRangeProxy extends SimProxy<RangeLike> {
 /** Range.parentTableCellOrNullObject: the cell, by its row and column in its (outermost) table. */
 class SimTableCellProxy extends SimProxy<CellRef> {
   readonly _className = "TableCell";
-  protected readonly _scalars = ["rowIndex", "cellIndex"] as const;
-  get rowIndex(): number {
-    return this._get("rowIndex");
-  }
-  get cellIndex(): number {
-    return this._get("cellIndex");
+  static {
+    SimProxy.describe(this, { loaded: ["rowIndex", "cellIndex"] });
   }
   protected _read(m: CellRef, name: string): unknown {
     return name === "rowIndex" ? m.row : name === "cellIndex" ? m.col : undefined;
@@ -1702,7 +1691,6 @@ class SimTableCellProxy extends SimProxy<CellRef> {
 /** The caret's paragraphs (Range.paragraphs on the selection): one, the paragraph the caret is in. */
 class SimCaretParagraphCollection extends SimProxy<RangeLike> {
   readonly _className = "ParagraphCollection";
-  protected readonly _scalars = [] as const;
   getFirst(): SimCaretParagraphProxy {
     this._host.need("1.3", "ParagraphCollection.getFirst");
     return this.caretParagraph("ParagraphCollection.getFirst");
@@ -1726,7 +1714,6 @@ class SimCaretParagraphCollection extends SimProxy<RangeLike> {
 /** A paragraph placing works on: the caret's (ending null), or one just inserted (ending: its end-of-paragraph item). */
 class SimCaretParagraphProxy extends SimProxy<{ ending: Item | null }> {
   readonly _className = "Paragraph";
-  protected readonly _scalars = [] as const;
   /** WordApi 1.1: only an empty paragraph after the caret's is modelled. */
   insertParagraph(paragraphText: string, insertLocation: string): SimCaretParagraphProxy {
     const location = "Paragraph.insertParagraph";
@@ -1771,18 +1758,8 @@ interface ParagraphModel {
 
 class SimParagraphProxy extends SimProxy<ParagraphModel> {
   readonly _className = "Paragraph";
-  protected readonly _scalars = ["text", "style", "lineSpacing", "font/name", "font/size", "tableNestingLevel"] as const;
-  get text(): string {
-    return this._get("text");
-  }
-  get tableNestingLevel(): number {
-    return this._get("tableNestingLevel");
-  }
-  get style(): string {
-    return this._get("style");
-  }
-  get lineSpacing(): number {
-    return this._get("lineSpacing");
+  static {
+    SimProxy.describe(this, { loaded: ["text", "style", "lineSpacing", "font/name", "font/size", "tableNestingLevel"] });
   }
   /** Paragraph.font: only `name` and `size`, loaded as `font/name`, `font/size`. */
   get font(): { name: string; size: number } {
@@ -1810,48 +1787,27 @@ class SimParagraphProxy extends SimProxy<ParagraphModel> {
 
 class SimParagraphCollection extends SimCollectionProxy<ParagraphModel, SimParagraphProxy> {
   readonly _className = "ParagraphCollection";
-  protected _item(m: ParagraphModel): SimParagraphProxy {
-    return new SimParagraphProxy(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimParagraphProxy;
 }
 
 // --- Content controls -------------------------------------------------------------------------
 
 class SimContentControlProxy extends SimProxy<ControlModel> {
   readonly _className = "ContentControl";
-  protected readonly _scalars = ["id", "tag", "title", "text", "cannotDelete", "cannotEdit", "type", "appearance"] as const;
-  get id(): number {
-    return this._get("id");
-  }
-  get tag(): string {
-    return this._get("tag");
+  static {
+    SimProxy.describe(this, { loaded: ["id", "tag", "title", "text", "cannotDelete", "cannotEdit", "type", "appearance"] });
   }
   set tag(v: string) {
     this._set("tag", v);
   }
-  get title(): string {
-    return this._get("title");
-  }
   set title(v: string) {
     this._set("title", v);
-  }
-  get text(): string {
-    return this._get("text");
-  }
-  get cannotDelete(): boolean {
-    return this._get("cannotDelete");
   }
   set cannotDelete(v: boolean) {
     this._set("cannotDelete", v);
   }
-  get cannotEdit(): boolean {
-    return this._get("cannotEdit");
-  }
   set cannotEdit(v: boolean) {
     this._set("cannotEdit", v);
-  }
-  get type(): string {
-    return this._get("type");
   }
 
   private _set(name: "tag" | "title" | "cannotDelete" | "cannotEdit", value: string | boolean): void {
@@ -1998,7 +1954,7 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
 
 class SimContentControlCollection extends SimCollectionProxy<ControlModel, SimContentControlProxy> {
   readonly _className = "ContentControlCollection";
-  protected _item(m: ControlModel): SimContentControlProxy {
+  protected override _item(m: ControlModel): SimContentControlProxy {
     // Bound to that control: it stays addressable while it lives, wherever it moves.
     return new SimContentControlProxy(this.context, () => this._host.doc.docOf(m.key).control(m.key));
   }
@@ -2039,12 +1995,8 @@ interface TableModel {
 
 class SimTableProxy extends SimProxy<TableModel> {
   readonly _className = "Table";
-  protected readonly _scalars = ["values", "rowCount"] as const;
-  get values(): string[][] {
-    return this._get("values");
-  }
-  get rowCount(): number {
-    return this._get("rowCount");
+  static {
+    SimProxy.describe(this, { loaded: ["values", "rowCount"] });
   }
   protected _read(m: TableModel, name: string): unknown {
     return name === "values" ? m.values.map((r) => [...r]) : m.values.length;
@@ -2053,9 +2005,7 @@ class SimTableProxy extends SimProxy<TableModel> {
 
 class SimTableCollection extends SimCollectionProxy<TableModel, SimTableProxy> {
   readonly _className = "TableCollection";
-  protected _item(m: TableModel): SimTableProxy {
-    return new SimTableProxy(this.context, () => m);
-  }
+  protected override readonly _itemClass = SimTableProxy;
   getFirst(): SimTableProxy {
     return new SimTableProxy(this.context, () => (this._target("TableCollection.getFirst") ?? [])[0] ?? null);
   }
@@ -2068,12 +2018,8 @@ class SimTableCollection extends SimCollectionProxy<TableModel, SimTableProxy> {
 
 class SimCustomXmlPartProxy extends SimProxy<PartModel> {
   readonly _className = "CustomXmlPart";
-  protected readonly _scalars = ["id", "namespaceUri"] as const;
-  get id(): string {
-    return this._get("id");
-  }
-  get namespaceUri(): string {
-    return this._get("namespaceUri");
+  static {
+    SimProxy.describe(this, { loaded: ["id", "namespaceUri"] });
   }
   getXml(): SimClientResult<string> {
     const location = "CustomXmlPart.getXml";
@@ -2116,7 +2062,7 @@ class SimCustomXmlPartProxy extends SimProxy<PartModel> {
 
 class SimCustomXmlPartScopedCollection extends SimCollectionProxy<PartModel, SimCustomXmlPartProxy> {
   readonly _className: string = "CustomXmlPartScopedCollection";
-  protected _item(m: PartModel): SimCustomXmlPartProxy {
+  protected override _item(m: PartModel): SimCustomXmlPartProxy {
     return new SimCustomXmlPartProxy(this.context, () => (this._host.doc.parts.includes(m) ? m : null));
   }
   getCount(): SimClientResult<number> {

@@ -3,9 +3,10 @@
 // is built as a clerk's workbook and run through the whole engine; the rule is asserted, not the text.
 import { runEngine } from "../../src/core/engine";
 import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
-import { settingsToRows, defaultSettings, SETTINGS_HEADER } from "../../src/core/settings";
+import { settingsToRows, defaultSettings } from "../../src/core/settings";
 import type { FigureDefinition, RawCell, RawTable, RawWorkbook } from "../../src/core/types";
 import { rawTable as table } from "../helpers/raw-workbook";
+import { SETTINGS_HEADERS } from "../../src/core/workbook/spec";
 
 const STUDY_HEADER: RawCell[] = ["日期", "形式", "主题", "组织", "部门"];
 const STUDY_ROWS: RawCell[][] = [
@@ -17,7 +18,7 @@ const EG_HEADER: RawCell[] = ["保函编号", "开立日期", "投标企业", "�
 
 function settings(over: Record<string, string> = {}): RawTable {
   const rows = settingsToRows({ ...defaultSettings(2022), workbookId: "wb-1" }).map(([k, v]): [string, string] => [k, over[k] ?? v]);
-  return table("报告设置", [[...SETTINGS_HEADER], ...rows]);
+  return table("报告设置", [[...SETTINGS_HEADERS], ...rows]);
 }
 
 function workbook(...tables: RawTable[]): RawWorkbook {

@@ -1,8 +1,14 @@
 // Amounts as clerks type them (`1,234.50`, `１２３`, `1.2万`, `500万元`, `¥300`), generated from an
 // exact integer mantissa so the expected value never depends on the parser's own arithmetic.
 import fc from "fast-check";
-import { parseNumber } from "../../src/core/ledger/values";
+import { parseNumberParts } from "../../src/core/ledger/values";
 import type { RawCell } from "../../src/core/types";
+
+/** What the ledger reader makes of a number cell: its value, or that it is no number. */
+function parseNumber(cell: RawCell): { ok: true; value: number } | { ok: false } {
+  const parts = parseNumberParts(cell);
+  return parts ? { ok: true, value: parts.value } : { ok: false };
+}
 
 const FULL_WIDTH: Record<string, string> = { ",": "，", ".": "．", "-": "－" };
 function fullWidth(s: string): string {

@@ -20,6 +20,59 @@ describe("simulated Excel host", () => {
       expect(() => ws.visibility).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     });
   });
+
+  it("gives every object one rule for its properties: each a bare load reads is PropertyNotLoaded before the sync and the loaded value after", async () => {
+    const sim = createSimulatedExcel(smallWorkbook());
+    await sim.Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem("StudySessions");
+      const objects: Record<string, { load(): unknown }> = {
+        workbook: context.workbook,
+        worksheet: context.workbook.worksheets.getItem("学习记录"),
+        table,
+        column: table.columns.getItemAt(0),
+        rows: table.rows,
+        range: table.getRange(),
+        format: table.getRange().format,
+        areas: context.workbook.worksheets.getItem("学习记录").getRanges("A1:B2, D4"),
+      };
+      const scalars: Record<string, string[]> = {
+        workbook: ["name"],
+        worksheet: ["name", "visibility", "position", "id"],
+        table: ["name", "showTotals", "showHeaders", "id", "showFilterButton", "style"],
+        column: ["name", "index", "id"],
+        rows: ["count"],
+        range: [
+          "address",
+          "addressLocal",
+          "values",
+          "text",
+          "numberFormat",
+          "rowIndex",
+          "columnIndex",
+          "rowCount",
+          "columnCount",
+          "cellCount",
+        ],
+        format: ["columnWidth"],
+        areas: ["address", "areaCount", "cellCount"],
+      };
+      const read = (kind: string, name: string) => (objects[kind] as unknown as Record<string, unknown>)[name];
+      for (const [kind, names] of Object.entries(scalars))
+        for (const name of names) expect(() => read(kind, name)).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      for (const object of Object.values(objects)) object.load();
+      await context.sync();
+      for (const [kind, names] of Object.entries(scalars))
+        for (const name of names) expect({ [`${kind}.${name}`]: read(kind, name) }).not.toEqual({ [`${kind}.${name}`]: undefined });
+      expect(read("table", "name")).toBe("StudySessions");
+      expect(read("column", "index")).toBe(0);
+      expect(read("areas", "areaCount")).toBe(2);
+      // A navigation is one object, made once, whose properties a `nav/…` path loads.
+      expect(table.worksheet).toBe(table.worksheet);
+      table.load("worksheet/name");
+      await context.sync();
+      expect(table.worksheet.name).toBe("学习记录");
+    });
+  });
   /* eslint-enable office-addins/call-sync-after-load */
 
   it("runs a whole queue in one round trip and counts it", async () => {

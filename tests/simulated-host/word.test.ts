@@ -30,6 +30,22 @@ describe("the simulated Word host", () => {
     ).rejects.toMatchObject({ code: "PropertyNotLoaded" });
   });
 
+  test("reads every property of a content control only after its load and sync, and still writes the ones Word lets a caller set", async () => {
+    const names = ["id", "tag", "title", "text", "cannotDelete", "cannotEdit", "type", "appearance"] as const;
+    await sim.Word.run(async (context) => {
+      const control = context.document.body.contentControls.getFirst();
+      for (const name of names) expect(() => control[name]).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      control.load();
+      await context.sync();
+      for (const name of names) expect({ [name]: control[name] }).not.toEqual({ [name]: undefined });
+      control.title = "改过的标题";
+      control.cannotDelete = true;
+      control.load("title,cannotDelete");
+      await context.sync();
+      expect([control.title, control.cannotDelete]).toEqual(["改过的标题", true]);
+    });
+  });
+
   test("counts one round trip per sync with queued work, and none for an empty one", async () => {
     await sim.Word.run(async (context) => {
       await context.sync();

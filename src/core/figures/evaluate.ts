@@ -553,8 +553,7 @@ function warnTerminatedWithoutDate(ledger: Ledger, table: ColumnarLedger, status
     const issue: Issue = {
       severity: "warning",
       code: "partner.terminated_without_date",
-      message: `${where} 状态为终止，但没有终止日期：按期末前已终止计算。请填写终止日期，以便往年报告保持原数。`,
-      messageEn: `${cell ?? `${row.sheet} row ${row.row}`}: 状态 is 终止 (terminated) but 终止日期 is blank; counted as terminated before the period end. Fill in the date so earlier reports keep their figures.`,
+      ...issueText("partner.terminated_without_date", { where, whereEn: cell ?? `${row.sheet} row ${row.row}` }),
       ledger: ledger.name,
     };
     if (cell) issue.cell = cell;
@@ -584,8 +583,14 @@ function warnActiveWithPastEnd(
     const issue: Issue = {
       severity: "warning",
       code: "partner.active_with_end_date",
-      message: `${cell ?? `${row.sheet} 第${row.row}行`} 状态为有效${text === "" ? "（空白）" : ""}，但终止日期 ${day} 表明期末（${periodEnd}）前已终止：按已终止计算。如仍在共建，请删去终止日期；否则请把状态改为终止。`,
-      messageEn: `${cell ?? `${row.sheet} row ${row.row}`}: 状态 says 有效 (active)${text === "" ? " (blank)" : ""} but 终止日期 ${day} says it ended by the period end (${periodEnd}); counted as ended. Clear the date if the partnership goes on, or set 状态 to 终止.`,
+      ...issueText("partner.active_with_end_date", {
+        where: cell ?? `${row.sheet} 第${row.row}行`,
+        whereEn: cell ?? `${row.sheet} row ${row.row}`,
+        blank: text === "" ? "（空白）" : "",
+        blankEn: text === "" ? " (blank)" : "",
+        day,
+        periodEnd,
+      }),
       ledger: ledger.name,
     };
     if (cell) issue.cell = cell;
@@ -736,6 +741,19 @@ class Evaluation {
       return this.manual(def);
     }
     const ledger = this.ledgers.ledgers[def.ledger];
+    // What became of the figure's 手工值, said at its cell.
+    const ledgerName = def.ledger;
+    const manualIssue = (
+      severity: Issue["severity"],
+      key: "figure.ledger_missing" | "figure.manual_for_empty_ledger" | "figure.manual_not_used",
+    ): Issue => ({
+      severity,
+      code: key,
+      ...issueText(key, { ledger: ledgerName, name: def.name, value: def.manualValue ?? "" }),
+      ledger: ledgerName,
+      figure: def.id,
+      ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
+    });
     if (!ledger) {
       if (def.manualValue === null) {
         return this.unresolved(
@@ -749,41 +767,17 @@ class Evaluation {
           "figure.ledger_missing",
         );
       }
-      this.issues.push({
-        severity: "warning",
-        code: "figure.ledger_missing",
-        message: `${def.ledger} 台账缺失，指标“${def.name}”使用手工值`,
-        messageEn: `Ledger ${def.ledger} is missing; figure "${def.name}" uses its manual value`,
-        ledger: def.ledger,
-        figure: def.id,
-        ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
-      });
+      this.issues.push(manualIssue("warning", "figure.ledger_missing"));
       return this.manual(def);
     }
     if (def.manualValue !== null) {
       // A ledger sheet added empty (补齐缺少的工作表) holds no records yet: counting it would turn the
       // clerk's 手工值 into a quiet 0, so the hand value stands until the ledger has records.
       if (ledger.rows.length === 0 && ledger.excluded === 0) {
-        this.issues.push({
-          severity: "info",
-          code: "figure.manual_for_empty_ledger",
-          message: `${def.ledger} 台账还没有记录，指标“${def.name}”使用手工值 ${def.manualValue}`,
-          messageEn: `Ledger ${def.ledger} has no records yet; figure "${def.name}" uses its manual value ${def.manualValue}`,
-          ledger: def.ledger,
-          figure: def.id,
-          ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
-        });
+        this.issues.push(manualIssue("info", "figure.manual_for_empty_ledger"));
         return this.manual(def);
       }
-      this.issues.push({
-        severity: "warning",
-        code: "figure.manual_not_used",
-        message: `${def.ledger} 台账已有记录，指标“${def.name}”按台账计算，手工值 ${def.manualValue} 不再使用`,
-        messageEn: `Ledger ${def.ledger} has records; figure "${def.name}" is counted from it and its manual value ${def.manualValue} is no longer used`,
-        ledger: def.ledger,
-        figure: def.id,
-        ...(def.cells?.manual ? { cell: def.cells.manual } : {}),
-      });
+      this.issues.push(manualIssue("warning", "figure.manual_not_used"));
     }
     const view = this.viewOf(ledger, def.ledger);
     const why = this.whyUnresolved(def, view);
@@ -826,8 +820,12 @@ class Evaluation {
       const issue: Issue = {
         severity: "warning",
         code: issueCode,
-        message: `指标“${def.name}”无法计算：${u.reason}。报告中显示为“${placeholderText(def.name)}”，不会写成 0。`,
-        messageEn: `Figure "${def.name}" cannot be computed: ${u.reasonEn}. The report shows a placeholder, never 0.`,
+        ...issueText("figure.unresolved", {
+          name: def.name,
+          reason: u.reason,
+          reasonEn: u.reasonEn,
+          placeholder: placeholderText(def.name),
+        }),
         figure: def.id,
       };
       if (u.cell) issue.cell = u.cell;
@@ -995,8 +993,7 @@ class Evaluation {
         this.issues.push({
           severity: "info",
           code: "figure.condition_value_allowed_zero",
-          message: `${prefix}条件“${c.column}=${value}”：台账中还没有这个值，按“允许为零”计算指标“${def.name}”`,
-          messageEn: `${prefix}condition "${c.column}=${value}": no record has this value yet; figure “${def.name}” is counted as 允许为零 says`,
+          ...issueText("figure.condition_value_allowed_zero", { prefix, column: c.column, value, name: def.name }),
           figure: def.id,
           ledger: def.ledger!,
           ...(where ? { cell: where } : {}),
@@ -1019,8 +1016,17 @@ class Evaluation {
       this.issues.push({
         severity: "warning",
         code: "figure.condition_value_absent",
-        message: `${prefix}条件“${c.column}=${value}”在“${def.ledger}”台账中一条记录也没有（${nearZh}）。指标“${def.name}”显示为“${placeholderText(def.name)}”，不会写成 0；请改成台账中的写法，或确属为零时在条件末尾加“; ${ALLOW_ZERO_CLAUSE}”。`,
-        messageEn: `${prefix}condition "${c.column}=${value}" matches no record of ledger ${def.ledger} (${nearEn}). Figure “${def.name}” shows a placeholder, never 0; write the value as the ledger does, or add "; ${ALLOW_ZERO_CLAUSE}" to the conditions if 0 is right.`,
+        ...issueText("figure.condition_value_absent", {
+          prefix,
+          column: c.column,
+          value,
+          ledger: def.ledger!,
+          near: nearZh,
+          nearEn,
+          name: def.name,
+          placeholder: placeholderText(def.name),
+          allowZero: ALLOW_ZERO_CLAUSE,
+        }),
         figure: def.id,
         ledger: def.ledger!,
         ...(where ? { cell: where } : {}),
@@ -1140,8 +1146,15 @@ class Evaluation {
     const issue: Issue = {
       severity: "error",
       code: "figure.sum_not_numbers",
-      message: `${where ? `${where} ` : ""}统计“求和:${how.column}”无法计算：“${def.ledger}”台账的“${how.column}”列中没有数字（${found.zh}）。指标“${def.name}”显示为“${placeholderText(def.name)}”，不会写成 0；请求和一个金额或数量列，或改用 计数。`,
-      messageEn: `${where ? `${where} ` : ""}aggregate "求和:${how.column}" cannot be computed: column ${how.column} of ledger ${def.ledger} holds no number (${found.en}). Figure “${def.name}” shows a placeholder, never 0; sum an amount or quantity column, or use 计数 (count).`,
+      ...issueText("figure.sum_not_numbers", {
+        prefix: where ? `${where} ` : "",
+        column: how.column,
+        ledger: def.ledger!,
+        found: found.zh,
+        foundEn: found.en,
+        name: def.name,
+        placeholder: placeholderText(def.name),
+      }),
       figure: def.id,
       ledger: def.ledger!,
     };
@@ -1256,8 +1269,17 @@ class Evaluation {
     const issue: Issue = {
       severity: "warning",
       code: "figure.period_empty",
-      message: `${cell ? `${cell}（${column}）：` : ""}“${def.ledger}”台账有 ${table.length} 条记录，但没有一条在${period} 内，${dated}；用到它的指标（如“${def.name}”）按 0 计入报告。请确认 0 无误，或核对“报告设置”中的年度和期间。`,
-      messageEn: `${cell ? `${cell} (${column}): ` : ""}ledger ${def.ledger} has ${table.length} record(s), none in ${periodEn}; ${datedEn}. Its figures (such as "${def.name}") are 0 in the report: make sure 0 is right, or check the year and period in 报告设置.`,
+      ...issueText("figure.period_empty", {
+        at: cell ? `${cell}（${column}）：` : "",
+        atEn: cell ? `${cell} (${column}): ` : "",
+        ledger: def.ledger!,
+        records: table.length,
+        period,
+        periodEn,
+        dated,
+        datedEn,
+        name: def.name,
+      }),
       ledger: def.ledger!,
       figure: def.id,
     };
@@ -1295,8 +1317,14 @@ class Evaluation {
     const issue: Issue = {
       severity: "warning",
       code: "figure.department_blank",
-      message: `${cells[0]}：“${def.ledger}”台账有 ${blank.length} 行未填部门，未计入 ${scope} 的统计（${where}）；全部门的报告计入这些行。如它们属于 ${scope}，请在“部门”列填上。`,
-      messageEn: `${cells[0]}: ${blank.length} row(s) of ledger ${def.ledger} have a blank 部门 (department) and are not counted for ${scope} (${where.replace(/、/g, ", ")}); the all-department report counts them. If they belong to ${scope}, fill in 部门.`,
+      ...issueText("figure.department_blank", {
+        cell: cells[0],
+        ledger: def.ledger!,
+        rows: blank.length,
+        scope,
+        where,
+        whereEn: where.replace(/、/g, ", "),
+      }),
       cell: cells[0],
       ledger: def.ledger!,
       count: blank.length,
@@ -1372,8 +1400,7 @@ class Evaluation {
         this.issues.push({
           ...base,
           cell,
-          message: `${cell}“${text}”不是数字，未计入“${def.name}”（求和:${how.column}）；如是金额或数量，请只填数字`,
-          messageEn: `${cell} "${text}" is not a number and is not added into “${def.name}” (求和:${how.column}); type the number alone if it is an amount`,
+          ...issueText("figure.sum_text_cell", { cell, text, name: def.name, column: how.column }),
         });
       }
       return;
@@ -1383,8 +1410,15 @@ class Evaluation {
       cell: cells[0],
       count,
       cells,
-      message: `“${how.column}”列共 ${count} 个单元格不是数字（如 ${cells.join("、")} 等；${cells[0]}“${shown[0].text}”），未计入“${def.name}”（求和:${how.column}）；如是金额或数量，请只填数字`,
-      messageEn: `${count} cells of column ${how.column} are not numbers (such as ${cells.join(", ")}; ${cells[0]} "${shown[0].text}") and are not added into “${def.name}” (求和:${how.column}); type the numbers alone if they are amounts`,
+      ...issueText("figure.sum_text_cell#many", {
+        column: how.column,
+        count,
+        cells: cells.join("、"),
+        cellsEn: cells.join(", "),
+        first: cells[0],
+        text: shown[0].text,
+        name: def.name,
+      }),
     });
   }
 
@@ -1401,8 +1435,7 @@ class Evaluation {
       this.issues.push({
         severity: "info",
         code: "figure.date_column_missing",
-        message: `${def.ledger} 台账没有“${spec.dateColumn}”列，指标“${def.name}”按全部记录计算`,
-        messageEn: `Ledger ${def.ledger} has no column "${spec.dateColumn}"; figure "${def.name}" counts all records`,
+        ...issueText("figure.date_column_missing", { ledger: def.ledger!, column: spec.dateColumn, name: def.name }),
         ledger: def.ledger!,
         figure: def.id,
       });

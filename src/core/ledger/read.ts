@@ -26,8 +26,8 @@ import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./va
 import { creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./creditcode";
 import { matchLedgerName } from "./names";
 import { KeyIndex } from "./key-index";
-import { catalogueIssue } from "../messages";
 import { ColumnarLedger, columnarLedger } from "./columnar";
+import { catalogueIssue, codeOf, issueText, type IssueTextKey, type TextParams } from "../messages";
 
 const HEADER_SEARCH_ROWS = 10;
 const ROW_NUMBER_HEADER = "序号";
@@ -199,8 +199,10 @@ export function readLedgers(wb: RawWorkbook, opts: { periodEnd?: string } = {}):
     issues.push({
       severity: "error",
       code: "workbook.no_ledger",
-      message: `工作簿中未找到任何台账：工作表或表格名称应包含台账名称（${LEDGER_SPECS.map((s) => s.name).join("、")}）`,
-      messageEn: `No ledger found in the workbook: a sheet or table name must contain a ledger name (${LEDGER_SPECS.map((s) => `${s.name}/${s.english}`).join(", ")})`,
+      ...issueText("workbook.no_ledger", {
+        names: LEDGER_SPECS.map((s) => s.name).join("、"),
+        namesEn: LEDGER_SPECS.map((s) => `${s.name}/${s.english}`).join(", "),
+      }),
     });
     return { ledgers: {}, issues };
   }
@@ -285,16 +287,19 @@ function missingLedger(spec: LedgerSpec): Issue {
     return {
       severity: "info",
       code: "ledger.missing",
-      message: `未找到可选台账“${spec.name}”，相关指标使用手工值`,
-      messageEn: `Optional ledger ${spec.name} (${spec.english}) not found; its figures use their manual values`,
+      ...issueText("ledger.missing#optional", { ledger: spec.name, ledgerEn: `${spec.name} (${spec.english})` }),
       ledger: spec.name,
     };
   }
   return {
     severity: "warning",
     code: "ledger.missing",
-    message: `未找到“${spec.name}”台账：应有名称包含“${spec.name}”的工作表或表格`,
-    messageEn: `Ledger ${spec.name} (${spec.english}) not found: expected a sheet or table whose name contains ${spec.name} or ${spec.english}`,
+    ...issueText("ledger.missing", {
+      ledger: spec.name,
+      ledgerEn: `${spec.name} (${spec.english})`,
+      names: spec.name,
+      namesEn: `${spec.name} or ${spec.english}`,
+    }),
     ledger: spec.name,
   };
 }
@@ -366,8 +371,9 @@ class Grid {
   }
 }
 
-function issue(severity: Severity, code: string, ledger: string, cell: string | undefined, message: string, messageEn: string): Issue {
-  const i: Issue = { severity, code, message, messageEn, ledger };
+/** An issue of one ledger, worded from the catalogue. */
+function issue(severity: Severity, key: IssueTextKey, ledger: string, cell: string | undefined, params: TextParams): Issue {
+  const i: Issue = { severity, code: codeOf(key), ...issueText(key, params), ledger };
   if (cell !== undefined) i.cell = cell;
   return i;
 }
@@ -400,16 +406,7 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   state.read.push(read);
 
   if (table.mergesUnknown) {
-    ctx.issues.push(
-      issue(
-        "info",
-        "merges.unknown",
-        ledger,
-        undefined,
-        `${where}：无法读取合并单元格，合并区域中除左上角外的单元格按空白读取`,
-        `${whereEn}: merged cells could not be read; cells of a merged area other than its top-left read as blank`,
-      ),
-    );
+    ctx.issues.push(issue("info", "merges.unknown", ledger, undefined, { where, whereEn }));
   }
 
   const required = spec.columns.filter((c) => c.required);
@@ -426,14 +423,14 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   if (headerRow < 0) {
     const expected = required.map((c) => c.name).join("、");
     ctx.issues.push(
-      issue(
-        "error",
-        "ledger.no_header",
+      issue("error", "ledger.no_header", ledger, grid.rows.length > 0 ? address(0, 0) : undefined, {
+        where,
+        whereEn,
+        rows: HEADER_SEARCH_ROWS,
         ledger,
-        grid.rows.length > 0 ? address(0, 0) : undefined,
-        `${where}：前${HEADER_SEARCH_ROWS}行中找不到“${ledger}”台账的表头，应包含：${expected}`,
-        `${whereEn}: no header row for ledger ${ledger} in the first ${HEADER_SEARCH_ROWS} rows; expected columns: ${required.map((c) => `${c.name} (${c.aliases?.[0] ?? ""})`).join(", ")}`,
-      ),
+        expected,
+        expectedEn: required.map((c) => `${c.name} (${c.aliases?.[0] ?? ""})`).join(", "),
+      }),
     );
     for (let r = 0; r < grid.rows.length; r++) if (!isBlankRow(grid.rows[r])) skip(account, "no_header");
     suggestUnfoundHeader(ctx, state, grid, searchRows, address, where, whereEn, top);
@@ -511,7 +508,7 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
       if (read.notesAt < 0) {
         read.notesAt = top + r;
         const at = `${sheetRef}!${columnLetters(left + firstCol)}${top + r + 1}`;
-        notes = issue("info", "row.notes_skipped", ledger, at, "", "");
+        notes = issue("info", "row.notes_skipped", ledger, at, { at });
         ctx.issues.push(notes);
       }
       noteLines++;
@@ -519,10 +516,10 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
     }
     if (line === "total") {
       skip(account, "total", false);
-      report(ctx, state, "info", "row.total_skipped", `${sheetRef}!${columnLetters(left + firstCol)}`, top + r + 1, (at) => [
-        `${at} “${String(first).trim()}”行是合计行，不是记录，已跳过`,
-        `${at}: total row (${String(first).trim()}) is not a record and was skipped`,
-      ]);
+      report(ctx, state, "info", "row.total_skipped", `${sheetRef}!${columnLetters(left + firstCol)}`, top + r + 1, (at) => ({
+        at,
+        text: String(first).trim(),
+      }));
       continue;
     }
     if (read.notesAt >= 0) {
@@ -542,8 +539,7 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   }
   if (notes !== null) {
     const at = notes.cell!;
-    notes.message = `${at} 注释、制表人等 ${noteLines} 行不是记录，已跳过；这些行下方的行不作为记录读取`;
-    notes.messageEn = `${at}: ${noteLines} note or signature line(s) (注：, 制表人 …) are not records and were skipped; rows below them are not read as records`;
+    Object.assign(notes, issueText("row.notes_skipped", { at, lines: noteLines }));
   }
 }
 
@@ -685,17 +681,10 @@ function accountAroundTables(ctx: Context, state: LedgerState): void {
       if (!recordLike) continue;
       const name = near.table.table ?? "";
       const prefix = `${quoteSheet(sheet)}!${columnLetters(row.firstCol)}`;
-      report(ctx, state, "warning", "row.outside_table", prefix, R + 1, (at) =>
-        holder
-          ? [
-              `${at} 这一行的数据在表格“${name}”旁边，不在表格的列中，没有作为记录读取。如果它是一条记录，请把它移进表格，或扩展表格（表设计 → 调整表格大小）`,
-              `${at}: this row's data is beside table ${name}, outside its columns, and was not read as a record. If it is a record, move it into the table or extend the table (Table Design → Resize Table)`,
-            ]
-          : [
-              `${at} 这一行在表格“${name}”下方，不在表格内，没有作为记录读取。如果它是一条记录，请扩展表格把它包含进来（表设计 → 调整表格大小）`,
-              `${at}: this row is below table ${name}, outside it, and was not read as a record. If it is a record, extend the table to include it (Table Design → Resize Table)`,
-            ],
-      );
+      report(ctx, state, "warning", holder ? "row.outside_table#beside" : "row.outside_table", prefix, R + 1, (at) => ({
+        at,
+        table: name,
+      }));
     }
   }
 }
@@ -763,10 +752,7 @@ function rowAfterNotes(ctx: Context, state: LedgerState, read: ReadSource, shape
     "row.after_notes",
     `${quoteSheet(read.sheet)}!${columnLetters(read.left + firstCol)}`,
     shape.top + r + 1,
-    (at) => [
-      `${at} 这一行在第${noteRow}行的注释/制表人行下方，没有作为记录读取。如果它是一条记录，请把它移到合计行和制表人行的上方`,
-      `${at}: this row is below the note/signature line in row ${noteRow} and was not read as a record. If it is a record, move it above the total and signature lines`,
-    ],
+    (at) => ({ at, noteRow }),
   );
 }
 
@@ -829,14 +815,15 @@ function bindHeaderRow(
       const at = headerAt(cell.index);
       const otherAt = columnLetters(left + other.index) + (top + headerRow + 1);
       ctx.issues.push(
-        issue(
-          "info",
-          "column.not_used",
-          ledger,
+        issue("info", "column.not_used", ledger, at, {
           at,
-          `${at}「${cleanText(cell.text)}」未作为“${lost.name}”读取：已使用 ${otherAt}「${cleanText(other.text)}」${other.match!.rank === MatchRank.Mapped ? "（列名对照）" : ""}；本列按原列名保留，仅供条件使用`,
-          `${at} "${cleanText(cell.text)}" is not read as ${lost.name}: ${otherAt} "${cleanText(other.text)}" is${other.match!.rank === MatchRank.Mapped ? " (per 列名对照)" : ""}; this column is kept under its own header, for conditions only`,
-        ),
+          header: cleanText(cell.text),
+          column: lost.name,
+          otherAt,
+          otherHeader: cleanText(other.text),
+          mapped: other.match!.rank === MatchRank.Mapped ? "（列名对照）" : "",
+          mappedEn: other.match!.rank === MatchRank.Mapped ? " (per 列名对照)" : "",
+        }),
       );
     }
     const prefix = `${sheetRef}!${columnLetters(left + cell.index)}`;
@@ -857,36 +844,21 @@ function bindHeaderRow(
     if (!col.required && !hint) continue;
     const english = col.aliases?.find((a) => /^[\x00-\x7f]+$/.test(a));
     const colEn = english ? `${col.name} (${english})` : col.name;
-    const consequence = `整列未读取，用到“${col.name}”的指标无法计算`;
-    const consequenceEn = `the whole column is ignored and figures that use ${col.name} cannot be computed`;
-    const lacks = col.required ? `第${headerRowNumber}行表头缺少必填列“${col.name}”` : `第${headerRowNumber}行表头没有“${col.name}”列`;
-    const lacksEn = col.required
-      ? `the header in row ${headerRowNumber} lacks the required column ${colEn}`
-      : `the header in row ${headerRowNumber} has no column ${colEn}`;
+    const words = { column: col.name, columnEn: colEn, where, whereEn, row: headerRowNumber, mapSheet: COLUMN_MAP_SHEET };
     if (hint) {
       const header = cleanText(headerText(grid.cell(headerRow, hint.index)));
       const line = `${ledger} | ${col.name} | ${header}`;
       const i = issue(
         col.required ? "error" : "info",
-        col.required ? "ledger.missing_column" : "ledger.column_suggestion",
+        col.required ? "ledger.missing_column#suggestion" : "ledger.column_suggestion",
         ledger,
         cell,
-        `${cell}「${header}」是不是“${col.name}”？${where}：${lacks}，${consequence}。若是，请在“${COLUMN_MAP_SHEET}”工作表添加一行：${line}`,
-        `${cell} "${header}": is this ${colEn}? In ${whereEn}, ${lacksEn}; ${consequenceEn}. If it is, add a row to sheet ${COLUMN_MAP_SHEET}: ${line}`,
+        { ...words, cell, header, line },
       );
       i.columnMapping = { ledger, column: col.name, header };
       ctx.issues.push(i);
     } else {
-      ctx.issues.push(
-        issue(
-          "error",
-          "ledger.missing_column",
-          ledger,
-          cell,
-          `${cell} ${where}：${lacks}，也没有相近的列名；${consequence}。请添加该列，或在“${COLUMN_MAP_SHEET}”工作表写明哪一列是“${col.name}”（台账 / 标准列名 / 工作簿列名）`,
-          `${cell}: in ${whereEn}, ${lacksEn} and no header is close to it; ${consequenceEn}. Add the column, or name the header that holds it in sheet ${COLUMN_MAP_SHEET} (台账 / 标准列名 / 工作簿列名)`,
-        ),
-      );
+      ctx.issues.push(issue("error", "ledger.missing_column", ledger, cell, { ...words, cell }));
     }
   }
   return bindings;
@@ -937,14 +909,17 @@ function suggestUnfoundHeader(
     const line = `${spec.name} | ${col.name} | ${header}`;
     const english = col.aliases?.find((a) => /^[\x00-\x7f]+$/.test(a));
     const colEn = english ? `${col.name} (${english})` : col.name;
-    const i = issue(
-      "error",
-      "ledger.missing_column",
-      spec.name,
+    const i = issue("error", "ledger.missing_column#header_unsure", spec.name, cell, {
       cell,
-      `${cell}「${header}」是不是“${col.name}”？${where}：第${rowNumber}行像是表头，但缺少必填列“${col.name}”，整张表未读取。若是，请在“${COLUMN_MAP_SHEET}”工作表添加一行：${line}`,
-      `${cell} "${header}": is this ${colEn}? In ${whereEn}, row ${rowNumber} looks like the header but lacks the required column ${colEn}, so the whole sheet is ignored. If it is, add a row to sheet ${COLUMN_MAP_SHEET}: ${line}`,
-    );
+      header,
+      column: col.name,
+      columnEn: colEn,
+      where,
+      whereEn,
+      row: rowNumber,
+      mapSheet: COLUMN_MAP_SHEET,
+      line,
+    });
     i.columnMapping = { ledger: spec.name, column: col.name, header };
     ctx.issues.push(i);
   }
@@ -988,12 +963,13 @@ function report(
   ctx: Context,
   state: LedgerState,
   severity: Severity,
-  code: string,
+  key: IssueTextKey,
   prefix: string,
   row: number,
-  messages: (at: string) => [string, string],
+  params: (at: string) => TextParams,
   column?: string,
 ): void {
+  const code = codeOf(key);
   if (severity === "error") state.failed = true;
   let bySeverity = state.floods.get(prefix);
   if (bySeverity === undefined) state.floods.set(prefix, (bySeverity = { error: new Map(), warning: new Map(), info: new Map() }));
@@ -1004,34 +980,33 @@ function report(
     if (row > flood.lastRow) flood.lastRow = row;
     if (row < flood.firstRow) flood.firstRow = row;
     if (flood.members.length < FLOOD_SHOWN) {
-      const member = rowIssue(state, severity, code, prefix + row, messages, column);
+      const member = rowIssue(state, severity, key, prefix + row, params, column);
       flood.members.push(member);
       flood.slots.push(ctx.issues.length);
       ctx.issues.push(member);
     }
     return;
   }
-  const first = rowIssue(state, severity, code, prefix + row, messages, column);
+  const first = rowIssue(state, severity, key, prefix + row, params, column);
   const fresh: Flood = { slots: [ctx.issues.length], members: [first], count: 1, prefix, firstRow: row, lastRow: row };
   byCode.set(code, fresh);
   ctx.floods.push(fresh);
   ctx.issues.push(first);
 }
 
+/** One row's issue from the catalogue, naming the column it is about when the caller gives it. */
 function rowIssue(
   state: LedgerState,
   severity: Severity,
-  code: string,
+  key: IssueTextKey,
   at: string,
-  messages: (at: string) => [string, string],
+  params: (at: string) => TextParams,
   column?: string,
 ): Issue {
-  const [message, messageEn] = messages(at);
-  const found = issue(severity, code, state.spec.name, at, message, messageEn);
+  const found = issue(severity, key, state.spec.name, at, params(at));
   if (column !== undefined) found.column = column;
   return found;
 }
-
 /** The issues in the order they were found, each flood of one column as one issue where its first cell was. */
 function settleFloods(ctx: Context): Issue[] {
   const grouped = new Map<number, Flood | null>();
@@ -1075,8 +1050,15 @@ function floodIssue(flood: Flood): Issue {
   const grouped: Issue = {
     severity: first.severity,
     code: first.code,
-    message: `同一列共 ${n} 处同类问题（${range}），如 ${short.join("、")} 等。${short[0]}：${own(first.message)}`,
-    messageEn: `${n} cells of one column have the same problem (${range}), such as ${short.join(", ")}. ${short[0]}: ${own(first.messageEn)}`,
+    ...issueText("flood.same_problem", {
+      count: n,
+      range,
+      cells: short.join("、"),
+      cellsEn: short.join(", "),
+      first: short[0],
+      problem: own(first.message),
+      problemEn: own(first.messageEn),
+    }),
     cell: first.cell,
     count: flood.count,
     cells,
@@ -1133,17 +1115,11 @@ function readCell(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec,
 function blankCell(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec, rowNumber: number): FieldValue {
   if (col.blankMeans !== undefined) return col.blankMeans;
   if (col.required) {
-    report(ctx, state, "error", "required.blank", b.prefix, rowNumber, (at) => [
-      `${at} ${col.name}为必填项，不能为空`,
-      `${at}: ${col.name} is required but blank`,
-    ]);
+    report(ctx, state, "error", "required.blank", b.prefix, rowNumber, (at) => ({ at, column: col.name }));
   } else if (col.name === state.spec.dateColumn) {
     // An optional date (队伍's 成立日期): the record is kept, and counted as LEDGERS.md's rule for
     // undated records says — there all along, so in 截至期末 and 全部 but in no 本期 figure.
-    report(ctx, state, "warning", "date.blank", b.prefix, rowNumber, (at) => [
-      `${at} ${col.name}为空：按期末前已有计入“截至期末”和“全部”的统计，不计入“本期”的统计；请填写${col.name}`,
-      `${at}: ${col.name} is blank; counted as existing by the period end (in 截至期末 and 全部 figures) but in no 本期 figure — fill in the date`,
-    ]);
+    report(ctx, state, "warning", "date.blank", b.prefix, rowNumber, (at) => ({ at, column: col.name }));
   }
   return null;
 }
@@ -1152,18 +1128,14 @@ function readDate(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec,
   const iso = dateOf(ctx, raw);
   if (iso === null) {
     const error = isExcelError(raw);
-    report(ctx, state, "error", "date.unparseable", b.prefix, rowNumber, (at) =>
-      error
-        ? [`${at} 日期为错误值：${displayCell(raw)}`, `${at}: the date cell holds the error ${displayCell(raw)}`]
-        : [`${at} 日期无法识别：“${displayCell(raw)}”`, `${at}: date not recognised: "${displayCell(raw)}"`],
-    );
+    report(ctx, state, "error", error ? "date.unparseable#excel_error" : "date.unparseable", b.prefix, rowNumber, (at) => ({
+      at,
+      shown: displayCell(raw),
+    }));
     return null;
   }
   if (ctx.periodEnd !== null && iso > ctx.periodEnd && col.name === state.spec.dateColumn) {
-    report(ctx, state, "info", "date.after_period", b.prefix, rowNumber, (at) => [
-      `${at} 日期 ${iso} 晚于报告期末 ${ctx.periodEnd}，不计入截至期末的统计`,
-      `${at}: date ${iso} is after the period end ${ctx.periodEnd}; not counted in figures up to the period end`,
-    ]);
+    report(ctx, state, "info", "date.after_period", b.prefix, rowNumber, (at) => ({ at, date: iso, periodEnd: ctx.periodEnd! }));
   }
   return iso;
 }
@@ -1177,27 +1149,25 @@ function readNumber(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpe
     const parts = parseNumberParts(raw, col.type === "integer" ? INTEGER_SUFFIXES : undefined);
     if (parts === null) {
       const error = isExcelError(raw);
-      report(ctx, state, "error", "number.invalid", b.prefix, rowNumber, (at) =>
-        error
-          ? [`${at} ${col.name}为错误值：${displayCell(raw)}`, `${at}: ${col.name} holds the error ${displayCell(raw)}`]
-          : [`${at} ${col.name}不是数字：“${displayCell(raw)}”`, `${at}: ${col.name} is not a number: "${displayCell(raw)}"`],
-      );
+      report(ctx, state, "error", error ? "number.invalid#excel_error" : "number.invalid", b.prefix, rowNumber, (at) => ({
+        at,
+        column: col.name,
+        shown: displayCell(raw),
+      }));
       return null;
     }
     n = b.power > 0 && !parts.ownUnit ? scaleByPowerOfTen(parts.value, b.power) : parts.value;
   }
   if (n < 0) {
-    report(ctx, state, "error", "number.negative", b.prefix, rowNumber, (at) => [
-      `${at} ${col.name}不能为负数：“${displayCell(raw)}”`,
-      `${at}: ${col.name} cannot be negative: "${displayCell(raw)}"`,
-    ]);
+    report(ctx, state, "error", "number.negative", b.prefix, rowNumber, (at) => ({ at, column: col.name, shown: displayCell(raw) }));
     return null;
   }
   if (col.type === "integer" && !Number.isInteger(n)) {
-    report(ctx, state, "error", "number.invalid", b.prefix, rowNumber, (at) => [
-      `${at} ${col.name}应为整数：“${displayCell(raw)}”`,
-      `${at}: ${col.name} must be a whole number: "${displayCell(raw)}"`,
-    ]);
+    report(ctx, state, "error", "number.invalid#not_whole", b.prefix, rowNumber, (at) => ({
+      at,
+      column: col.name,
+      shown: displayCell(raw),
+    }));
     return null;
   }
   // -0 from a formula would print as "-0".
@@ -1216,17 +1186,24 @@ function readChoice(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpe
   if (col.unknownIsError) {
     // A status decides whether the row counts: guessing 有效 would be a silent wrong number.
     const words = [...allowed, ...Object.keys(col.synonyms ?? {})];
-    report(ctx, state, "error", "enum.unknown_status", b.prefix, rowNumber, (at) => [
-      `${at} ${col.name}“${displayCell(raw)}”无法识别，应为：${words.join("、")}（或留空表示“${col.blankMeans ?? allowed[0]}”）；在改为其中之一之前，该行不计入任何指标`,
-      `${at}: ${col.name} "${displayCell(raw)}" is not recognised; it must be one of ${words.join(", ")} (or blank for ${col.blankMeans ?? allowed[0]}); the row is left out of every figure until it is`,
-    ]);
+    report(ctx, state, "error", "enum.unknown_status", b.prefix, rowNumber, (at) => ({
+      at,
+      column: col.name,
+      shown: displayCell(raw),
+      words: words.join("、"),
+      wordsEn: words.join(", "),
+      blankMeans: col.blankMeans ?? allowed[0],
+    }));
     return null;
   }
   const fallback = allowed.includes("其他") ? "其他" : null;
-  report(ctx, state, "warning", "enum.unknown", b.prefix, rowNumber, (at) => [
-    `${at} ${col.name}“${displayCell(raw)}”不在可选值（${allowed.join("、")}）中，${fallback ? "按“其他”统计" : "按原值保留"}`,
-    `${at}: ${col.name} "${displayCell(raw)}" is not one of ${allowed.join(", ")}; ${fallback ? "counted as 其他" : "kept as written"}`,
-  ]);
+  report(ctx, state, "warning", fallback ? "enum.unknown#other" : "enum.unknown", b.prefix, rowNumber, (at) => ({
+    at,
+    column: col.name,
+    shown: displayCell(raw),
+    allowed: allowed.join("、"),
+    allowedEn: allowed.join(", "),
+  }));
   return fallback ?? looseValue(raw);
 }
 
@@ -1242,10 +1219,7 @@ function readText(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec,
   if (code !== null) return code;
   report(ctx, state, "warning", "creditcode.invalid", b.prefix, rowNumber, (at) => {
     const [why, whyEn] = creditCodeWhy(creditCodeProblem(foldText(value).replace(SPACES, "").toUpperCase()));
-    return [
-      `${at} 统一社会信用代码“${displayCell(raw)}”有误：${why}`,
-      `${at}: unified social credit code "${displayCell(raw)}" is invalid: ${whyEn}`,
-    ];
+    return { at, shown: displayCell(raw), why, whyEn };
   });
   return value;
 }
@@ -1264,10 +1238,7 @@ function checkUnique(ctx: Context, state: LedgerState, b: Binding, col: ColumnSp
     "key.duplicate",
     b.prefix,
     rowNumber,
-    (at) => [
-      `${at} ${col.name}“${displayCell(raw)}”与 ${first} 重复：两行都已计入指标，请核对后删去或改正其中一行`,
-      `${at}: ${col.name} "${displayCell(raw)}" duplicates ${first}; both rows are counted in the figures — check them and delete or correct one`,
-    ],
+    (at) => ({ at, column: col.name, shown: displayCell(raw), first }),
     col.name,
   );
 }
@@ -1310,10 +1281,7 @@ export function rowCellAddress(row: LedgerRow, column: string): string | undefin
 
 function excelErrorInText(ctx: Context, state: LedgerState, col: ColumnSpec, prefix: string, rowNumber: number, shown: string): void {
   // A failed lookup in an optional column leaves the record usable; in a required one it does not.
-  report(ctx, state, col.required ? "error" : "warning", "cell.excel_error", prefix, rowNumber, (at) => [
-    `${at} ${col.name}为错误值：${shown}`,
-    `${at}: ${col.name} holds the error ${shown}`,
-  ]);
+  report(ctx, state, col.required ? "error" : "warning", "cell.excel_error", prefix, rowNumber, (at) => ({ at, column: col.name, shown }));
 }
 
 const ENUM_KEYS = new Map<ColumnSpec, Map<string, string>>();

@@ -44,6 +44,23 @@ export interface LedgerSpec {
 
 const department: ColumnSpec = { name: "部门", type: "text", required: false, aliases: ["Department", "科室"] };
 
+/**
+ * A 状态 column: 有效 or the one word that takes a row out of the count (终止, 撤销). It decides
+ * whether a row counts, so an unknown word is an error at the cell and a blank one means 有效.
+ */
+function statusColumn(ended: string, synonyms: Record<string, string>): ColumnSpec {
+  return {
+    name: "状态",
+    type: "enum",
+    required: false,
+    aliases: ["Status"],
+    values: ["有效", ended],
+    synonyms,
+    unknownIsError: true,
+    blankMeans: "有效",
+  };
+}
+
 export const LEDGER_SPECS: readonly LedgerSpec[] = [
   {
     name: "学习记录",
@@ -76,16 +93,7 @@ export const LEDGER_SPECS: readonly LedgerSpec[] = [
       { name: "单位名称", type: "text", required: true, unique: true, aliases: ["Unit", "共建单位名称"] },
       { name: "协议签订日期", type: "date", required: true, aliases: ["AgreementDate", "签订日期"], numberFormat: "yyyy-mm-dd" },
       { name: "共建内容", type: "text", required: false, aliases: ["Content"] },
-      {
-        name: "状态",
-        type: "enum",
-        required: false,
-        aliases: ["Status"],
-        values: ["有效", "终止"],
-        synonyms: { 正常: "有效", 生效: "有效", 已终止: "终止", 解除: "终止", 已解除: "终止" },
-        unknownIsError: true,
-        blankMeans: "有效",
-      },
+      statusColumn("终止", { 正常: "有效", 生效: "有效", 已终止: "终止", 解除: "终止", 已解除: "终止" }),
       { name: "终止日期", type: "date", required: false, aliases: ["EndDate"], numberFormat: "yyyy-mm-dd" },
       department,
     ],
@@ -111,16 +119,7 @@ export const LEDGER_SPECS: readonly LedgerSpec[] = [
         numberFormat: "#,##0.00",
       },
       { name: "出函机构", type: "text", required: false, aliases: ["Issuer"] },
-      {
-        name: "状态",
-        type: "enum",
-        required: false,
-        aliases: ["Status"],
-        values: ["有效", "撤销"],
-        synonyms: { 正常: "有效", 生效: "有效", 已撤销: "撤销", 撤消: "撤销", 已撤消: "撤销", 作废: "撤销", 已作废: "撤销" },
-        unknownIsError: true,
-        blankMeans: "有效",
-      },
+      statusColumn("撤销", { 正常: "有效", 生效: "有效", 已撤销: "撤销", 撤消: "撤销", 已撤消: "撤销", 作废: "撤销", 已作废: "撤销" }),
       department,
     ],
   },

@@ -128,12 +128,6 @@ export function scaleByPowerOfTen(value: number, power: number): number {
   return Number.isFinite(shifted) ? shifted : scaled;
 }
 
-/** A number cell: numbers, numeric text, `1,234.5`, `１２３`, `1.2万`, `500万元`, `¥300`. */
-export function parseNumber(cell: RawCell): { ok: true; value: number } | { ok: false } {
-  const parts = parseNumberParts(cell);
-  return parts ? { ok: true, value: parts.value } : { ok: false };
-}
-
 const YES = new Set(["是", "y", "yes", "√", "✓", "✔", "true", "对"]);
 const NO = new Set(["否", "n", "no", "×", "✗", "✘", "false", "不是"]);
 

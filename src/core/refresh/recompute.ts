@@ -8,6 +8,7 @@ import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../types";
 import { withSlots } from "../fill";
 import { isSettingSlot } from "../report";
 import { readSettings } from "../settings";
+import { issueText } from "../messages";
 
 export function overridesFromRecord(record: LinkRecord, given?: Partial<ReportSettings>): Partial<ReportSettings> {
   const year = Number(record.period.end.slice(0, 4));
@@ -101,8 +102,14 @@ function otherYear(workbook: RawWorkbook, record: LinkRecord, given: Partial<Rep
   const issue: Issue = {
     severity: "warning",
     code: "refresh.workbook_year_differs",
-    message: `${cell ? `${cell}：` : ""}工作簿的年度是 ${year}，而这份报告是 ${reportYear} 年的（期间 ${record.period.start} 至 ${record.period.end}）：已按报告的期间刷新。如要生成 ${year} 年的报告，请加 --year ${year}。`,
-    messageEn: `${cell ? `${cell}: ` : ""}the workbook's year is ${year}, but this report is for ${reportYear} (period ${record.period.start} to ${record.period.end}): refreshed for the report's period. For the ${year} report, add --year ${year}.`,
+    ...issueText("refresh.workbook_year_differs", {
+      at: cell ? `${cell}：` : "",
+      atEn: cell ? `${cell}: ` : "",
+      year,
+      reportYear,
+      start: record.period.start,
+      end: record.period.end,
+    }),
   };
   if (cell) issue.cell = cell;
   return [issue];
@@ -116,8 +123,11 @@ function otherWorkbook(mismatch: WorkbookMismatch | null): Issue[] {
     {
       severity: "warning",
       code: OTHER_WORKBOOK,
-      message: `这份报告是由另一个工作簿生成的（报告记录的工作簿ID为 ${report.id}，当前工作簿“报告设置”中为 ${workbook.id || "空"}）。已按您的确认用当前工作簿刷新。`,
-      messageEn: `this report was generated from another workbook (the report records workbook ID ${report.id}; 报告设置 of this workbook says ${workbook.id || "nothing"}). Refreshed from this workbook as you confirmed.`,
+      ...issueText("refresh.other_workbook", {
+        reportId: report.id,
+        workbookId: workbook.id || "空",
+        workbookIdEn: workbook.id || "nothing",
+      }),
     },
   ];
 }

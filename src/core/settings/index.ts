@@ -5,10 +5,10 @@ import { SETTINGS_SHEET } from "../ledger/schema";
 import { cellAddress } from "../address";
 import { foldWidth, isoDate, parseSettingDate, shiftYears } from "./dates";
 import { DEFAULT_TEMPLATE_ID, templateById } from "../report/templates";
+import { catalogueIssue, type IssueTextKey, type TextParams } from "../messages";
 
 export { periodEndText, parseSettingDate } from "./dates";
 
-export const SETTINGS_HEADER: [string, string] = ["项目", "值"];
 export const ALL_DEPARTMENTS = "全部门";
 
 export const SETTINGS_ITEMS: { key: keyof ReportSettings; label: string; labelEn: string; help: string }[] = [
@@ -71,7 +71,7 @@ export function newWorkbookSettings(now: Date, workbookId = ""): ReportSettings 
   return { ...s, workbookId };
 }
 
-/** The 项目/值 data rows (without the header row, see SETTINGS_HEADER), in SETTINGS_ITEMS order. */
+/** The 项目/值 data rows (without the header row, SETTINGS_HEADERS of the workbook spec), in SETTINGS_ITEMS order. */
 export function settingsToRows(s: ReportSettings): [string, string][] {
   return SETTINGS_ITEMS.map((item) => [item.label, String(s[item.key] ?? "")]);
 }
@@ -107,8 +107,9 @@ function parseYear(cell: RawCell): number | null {
   return Number.isInteger(n) && n >= 1900 && n <= 9999 ? n : null;
 }
 
-function issue(severity: Issue["severity"], code: string, message: string, messageEn: string, cell?: string): Issue {
-  return cell ? { severity, code, message, messageEn, cell } : { severity, code, message, messageEn };
+/** A settings issue worded from the catalogue, at its cell when it has one. */
+function issue(severity: Issue["severity"], key: IssueTextKey, params: TextParams, cell?: string): Issue {
+  return catalogueIssue(severity, key, params, cell ? { cell } : {});
 }
 
 interface Found {
@@ -168,18 +169,8 @@ export function readSettings(
     for (const key of ANSWER_ITEMS) settings[key] = "";
     issues.push(
       candidates.length
-        ? issue(
-            "warning",
-            "settings.no_header",
-            `工作表“${SETTINGS_SHEET}”中没有“项目/值”表头行，已使用默认设置。`,
-            `Sheet ${SETTINGS_SHEET} has no 项目/值 (item/value) header row; default settings are used.`,
-          )
-        : issue(
-            "info",
-            "settings.missing",
-            `工作簿中没有“${SETTINGS_SHEET}”工作表：按 ${settings.year} 年全年统计，单位名称、述职人等留空（可用“初始化工作簿”创建该表）。`,
-            `The workbook has no ${SETTINGS_SHEET} (report settings) sheet: the whole year ${settings.year} is counted and the names are left blank ("Set up workbook" creates it).`,
-          ),
+        ? issue("warning", "settings.no_header", { sheet: SETTINGS_SHEET })
+        : issue("info", "settings.missing", { sheet: SETTINGS_SHEET, year: settings.year }),
     );
   } else {
     settings = fromItems(items, wb.date1904, issues);
@@ -193,8 +184,7 @@ export function readSettings(
       ...issue(
         "warning",
         "settings.year_outside_period",
-        `年度 ${settings.year} 不在统计期间 ${settings.periodStart} 至 ${settings.periodEnd} 内，请核对。`,
-        `Year ${settings.year} is outside the period ${settings.periodStart} to ${settings.periodEnd}; please check.`,
+        { year: settings.year, start: settings.periodStart, end: settings.periodEnd },
         items?.get("year")?.cell,
       ),
       // The parts themselves: whoever words this again (the CLI's exit reason) reads them, not the message.
@@ -209,29 +199,13 @@ export function readSettings(
 function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, issues: Issue[]): ReportSettings {
   const base = defaultSettings();
   const text: Partial<Record<keyof ReportSettings, string>> = {};
-  const bad = (f: Found, label: string, what: string, whatEn: string, fallback: string) =>
-    issues.push(
-      issue(
-        "error",
-        "settings.bad_value",
-        `${f.cell}：${label}“${cellText(f.value)}”${what}，已使用 ${fallback}。`,
-        `${f.cell}: ${label} "${cellText(f.value)}" ${whatEn}; using ${fallback}.`,
-        f.cell,
-      ),
-    );
+  const bad = (f: Found, label: string, key: "settings.bad_value#year" | "settings.bad_value#date", fallback: string) =>
+    issues.push(issue("error", key, { cell: f.cell, label, value: cellText(f.value), fallback }, f.cell));
 
   for (const [key, f] of items) {
     if (typeof f.value === "string" && EXCEL_ERROR.test(f.value.trim())) {
       const label = SETTINGS_ITEMS.find((i) => i.key === key)!.label;
-      issues.push(
-        issue(
-          "error",
-          "settings.excel_error",
-          `${f.cell}：${label}是错误值 ${f.value.trim()}，已使用默认值。`,
-          `${f.cell}: ${label} is the error value ${f.value.trim()}; the default is used.`,
-          f.cell,
-        ),
-      );
+      issues.push(issue("error", "settings.excel_error", { cell: f.cell, label, value: f.value.trim() }, f.cell));
       continue;
     }
     text[key] = cellText(f.value);
@@ -241,19 +215,11 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
   const yearCell = items.get("year");
   if (yearCell && text.year === "") {
     // Never a silent year: the report would be dated and counted for a year no one chose.
-    issues.push(
-      issue(
-        "warning",
-        "settings.blank",
-        `${yearCell.cell}：年度为空，已按 ${base.year} 年计算。请填写报告年度。`,
-        `${yearCell.cell}: 年度 (year) is blank; ${base.year} is used. Fill in the report year.`,
-        yearCell.cell,
-      ),
-    );
+    issues.push(issue("warning", "settings.blank#year", { cell: yearCell.cell, year: base.year }, yearCell.cell));
   }
   if (yearCell && text.year) {
     const y = parseYear(yearCell.value);
-    if (y === null) bad(yearCell, "年度", "不是有效的年份", "is not a valid year", String(base.year));
+    if (y === null) bad(yearCell, "年度", "settings.bad_value#year", String(base.year));
     else year = y;
   }
   const s = defaultSettings(year);
@@ -262,14 +228,7 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
     const f = items.get(key);
     if (!f || !text[key]) return null;
     const iso = parseSettingDate(f.value, date1904);
-    if (!iso)
-      bad(
-        f,
-        label,
-        "不是有效的日期（可写 2022-01-01、2022/1/1 或 2022年1月1日）",
-        "is not a date (write 2022-01-01, 2022/1/1 or 2022年1月1日)",
-        label === "期间开始" ? s.periodStart : s.periodEnd,
-      );
+    if (!iso) bad(f, label, "settings.bad_value#date", label === "期间开始" ? s.periodStart : s.periodEnd);
     return iso;
   };
   const start = date("periodStart", "期间开始");
@@ -278,15 +237,7 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
   if (end) s.periodEnd = end;
   if (s.periodStart > s.periodEnd) {
     const at = items.get("periodEnd")?.cell ?? items.get("periodStart")?.cell;
-    issues.push(
-      issue(
-        "error",
-        "settings.period_reversed",
-        `${at ?? SETTINGS_SHEET}：期间结束 ${s.periodEnd} 早于期间开始 ${s.periodStart}，已使用 ${year} 年全年。`,
-        `${at ?? SETTINGS_SHEET}: period end ${s.periodEnd} is before period start ${s.periodStart}; using the whole year ${year}.`,
-        at,
-      ),
-    );
+    issues.push(issue("error", "settings.period_reversed", { at: at ?? SETTINGS_SHEET, start: s.periodStart, end: s.periodEnd, year }, at));
     s.periodStart = `${year}-01-01`;
     s.periodEnd = `${year}-12-31`;
   }
@@ -304,26 +255,12 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
     s[key] = text[key]!;
     if (text[key] === "") {
       const label = SETTINGS_ITEMS.find((i) => i.key === key)!.label;
-      issues.push({
-        ...issue(
-          "warning",
-          "settings.blank",
-          `${f.cell}：${label}为空，报告中相应位置显示为“［待补：${label}］”。`,
-          `${f.cell}: ${label} is blank; the report shows the placeholder ［待补：${label}］ there.`,
-          f.cell,
-        ),
-        setting: label,
-      });
+      issues.push({ ...issue("warning", "settings.blank", { cell: f.cell, label }, f.cell), setting: label });
     }
   }
   if (absent.length)
     issues.push(
-      issue(
-        "warning",
-        "settings.items_missing",
-        `${SETTINGS_SHEET}中没有这些项目：${absent.join("、")}，报告中相应位置显示为“［待补：…］”（可在“项目”列添加）。`,
-        `${SETTINGS_SHEET} lacks these items: ${absent.join(", ")}; the report shows placeholders (［待补：…］) there (add them in the 项目 column).`,
-      ),
+      issue("warning", "settings.items_missing", { sheet: SETTINGS_SHEET, items: absent.join("、"), itemsEn: absent.join(", ") }),
     );
   for (const key of ["workbookId", "signature"] as const) if (text[key] !== undefined) s[key] = text[key]!;
   // Blank scope means every department; a blank or unknown template falls back to the built-in one.
@@ -333,13 +270,7 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
     if (templateById(text.template)) s.template = text.template;
     else
       issues.push(
-        issue(
-          "warning",
-          "settings.template_unknown",
-          `${tpl.cell}：没有名为“${text.template}”的报告模板，已使用内置模板 ${DEFAULT_TEMPLATE_ID}。`,
-          `${tpl.cell}: there is no report template "${text.template}"; the built-in template ${DEFAULT_TEMPLATE_ID} is used.`,
-          tpl.cell,
-        ),
+        issue("warning", "settings.template_unknown", { cell: tpl.cell, template: text.template, builtIn: DEFAULT_TEMPLATE_ID }, tpl.cell),
       );
   }
 
@@ -354,14 +285,7 @@ function fromItems(items: Map<keyof ReportSettings, Found>, date1904: boolean, i
 function applyOverrides(s: ReportSettings, o: Partial<ReportSettings>, issues: Issue[]): ReportSettings {
   const out = { ...s };
   const badOverride = (label: string, value: unknown, en: string) =>
-    issues.push(
-      issue(
-        "error",
-        "settings.bad_override",
-        `指定的${label}“${String(value)}”无效，已忽略。`,
-        `The ${en} given ("${String(value)}") is not valid and was ignored.`,
-      ),
-    );
+    issues.push(issue("error", "settings.bad_override", { label, labelEn: en, value: String(value) }));
 
   for (const item of SETTINGS_ITEMS) {
     const v = o[item.key];
@@ -392,14 +316,7 @@ function applyOverrides(s: ReportSettings, o: Partial<ReportSettings>, issues: I
     else out[key] = iso;
   }
   if (out.periodStart > out.periodEnd) {
-    issues.push(
-      issue(
-        "error",
-        "settings.period_reversed",
-        `期间结束 ${out.periodEnd} 早于期间开始 ${out.periodStart}，已使用 ${out.year} 年全年。`,
-        `Period end ${out.periodEnd} is before period start ${out.periodStart}; using the whole year ${out.year}.`,
-      ),
-    );
+    issues.push(issue("error", "settings.period_reversed#given", { start: out.periodStart, end: out.periodEnd, year: out.year }));
     out.periodStart = isoDate(out.year, 1, 1)!;
     out.periodEnd = isoDate(out.year, 12, 31)!;
   }

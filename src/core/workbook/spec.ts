@@ -27,9 +27,6 @@ export const YES_NO_CHOICES: readonly string[] = ["是", "否"];
 export const DATE_RANGE = { from: "1990-01-01", to: "2099-12-31" } as const;
 /** Excel's built-in style for a new table (also Office.js's default for tables.add). */
 export const TABLE_STYLE = "TableStyleMedium2";
-/** Excel's data-validation dialog refuses a title over 32 characters and an error message over 225. */
-export const MAX_VALIDATION_TITLE = 32;
-export const MAX_VALIDATION_MESSAGE = 225;
 
 /** What a cell accepts. `any` accepts everything and exists to carry a prompt. */
 export type ValidationRule =

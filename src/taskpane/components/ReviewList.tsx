@@ -23,12 +23,39 @@ const useStyles = makeStyles({
   radios: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
 });
 
-export function ReviewList(props: {
+type ReviewListProps = {
   review: ReviewModel;
   choices: Record<string, ConflictChoice>;
   onChoose: (choices: Record<string, ConflictChoice>) => void;
   disabled?: boolean;
-}) {
+};
+
+/**
+ * The review with the clerk's decision under it: the action that writes (apply, save) and 取消.
+ * Both are off while something runs, like the review's own choices.
+ */
+export function ReviewDecision(
+  props: ReviewListProps & { confirm: { text: string; testId: string; onClick: () => void }; cancelTestId: string; onCancel: () => void },
+) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { confirm, cancelTestId, onCancel, ...review } = props;
+  return (
+    <>
+      <ReviewList {...review} />
+      <div className={styles.allButtons}>
+        <Button appearance="primary" disabled={props.disabled} data-testid={confirm.testId} onClick={confirm.onClick}>
+          {confirm.text}
+        </Button>
+        <Button disabled={props.disabled} data-testid={cancelTestId} onClick={onCancel}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+export function ReviewList(props: ReviewListProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const { review } = props;

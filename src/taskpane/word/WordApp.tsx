@@ -33,7 +33,7 @@ import type { NextYearFile, WordPaneServices } from "./services";
 import { saveBytes, type SaveOutcome } from "../shell/download";
 import { undoKeys, type PanePlatform } from "../shell/services";
 import { FilePicker, fileBytes } from "../components/FilePicker";
-import { ReviewList } from "../components/ReviewList";
+import { ReviewDecision } from "../components/ReviewList";
 import { IssuesLine } from "../components/IssuesLine";
 import { PlaceFigures } from "./PlaceFigures";
 import { cellsOfTableText } from "../../core/figures/grouped";
@@ -397,7 +397,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
                 </MessageBarBody>
               </MessageBar>
               <IssuesLine issues={fileReview.file.refresh.issues} />
-              <ReviewList
+              <ReviewDecision
                 review={reviewModel(
                   fileReview.plan,
                   figureNames(fileReview.file.refresh.previous, fileReview.plan.record),
@@ -406,15 +406,10 @@ export function WordApp({ services }: { services: WordPaneServices }) {
                 choices={fileReview.choices}
                 onChoose={(choices) => setFileReview({ ...fileReview, choices, plan: fileReview.file.refresh.replan(choices) })}
                 disabled={busy !== null}
+                confirm={{ text: t("wordNextYearSave"), testId: "next-year-save", onClick: () => void saveNextYearFile() }}
+                cancelTestId="next-year-cancel"
+                onCancel={() => setFileReview(null)}
               />
-              <div className={styles.actions}>
-                <Button appearance="primary" disabled={busy !== null} data-testid="next-year-save" onClick={() => void saveNextYearFile()}>
-                  {t("wordNextYearSave")}
-                </Button>
-                <Button disabled={busy !== null} data-testid="next-year-cancel" onClick={() => setFileReview(null)}>
-                  {t("cancel")}
-                </Button>
-              </div>
             </div>
           )}
           {review && (
@@ -438,20 +433,15 @@ export function WordApp({ services }: { services: WordPaneServices }) {
                   <MessageBarBody>{localized(n, lang)}</MessageBarBody>
                 </MessageBar>
               ))}
-              <ReviewList
+              <ReviewDecision
                 review={reviewModel(review.plan, figureNames(record, review.plan.record))}
                 choices={review.choices}
                 onChoose={choose}
                 disabled={busy !== null}
+                confirm={{ text: t("apply"), testId: "apply", onClick: () => void apply() }}
+                cancelTestId="review-cancel"
+                onCancel={() => setReview(null)}
               />
-              <div className={styles.actions}>
-                <Button appearance="primary" disabled={busy !== null} data-testid="apply" onClick={() => void apply()}>
-                  {t("apply")}
-                </Button>
-                <Button disabled={busy !== null} data-testid="review-cancel" onClick={() => setReview(null)}>
-                  {t("cancel")}
-                </Button>
-              </div>
             </div>
           )}
         </section>

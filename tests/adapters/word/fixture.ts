@@ -3,11 +3,12 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { renderDocx } from "../../../src/adapters/docx";
 import { runEngine } from "../../../src/core/engine";
-import { defaultSettings, settingsToRows, SETTINGS_HEADER } from "../../../src/core/settings";
+import { defaultSettings, settingsToRows } from "../../../src/core/settings";
 import type { WordEnvironment } from "../../../src/adapters/word";
 import { LINK_NAMESPACE, parseLinkRecord } from "../../../src/core/link";
 import type { LinkRecord, RawCell, RawWorkbook } from "../../../src/core/types";
 import type { SimulatedWord } from "../../../src/simulated-host/word";
+import { SETTINGS_HEADERS } from "../../../src/core/workbook/spec";
 
 export const GENERATED_AT = "2023-01-09T08:30:00.000Z";
 export const REFRESHED_AT = "2023-02-01T09:00:00.000Z";
@@ -55,7 +56,7 @@ export function ledgerWorkbook(rows: LedgerRows = FIRST_ROWS): RawWorkbook {
       { sheet: "共建单位", top: 0, left: 0, values: [PARTNERS, ...rows.partners] },
       { sheet: "电子保函", top: 0, left: 0, values: [GUARANTEES, ...rows.guarantees] },
       // The sample's names, so the report reads as the seed does (a workbook without them leaves gaps).
-      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADER], ...settingsToRows(defaultSettings(2022))] },
+      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADERS], ...settingsToRows(defaultSettings(2022))] },
     ],
   };
 }

@@ -6,7 +6,7 @@ import { openInWord } from "../../helpers/simulated-word";
 import { renderDocx } from "../../../src/adapters/docx";
 import { refreshInWord } from "../../../src/adapters/word";
 import { runEngine } from "../../../src/core/engine";
-import { defaultSettings, settingsToRows, SETTINGS_HEADER } from "../../../src/core/settings";
+import { defaultSettings, settingsToRows } from "../../../src/core/settings";
 import { DEFINITION_HEADERS } from "../../../src/core/figures";
 import type { RawCell, RawWorkbook } from "../../../src/core/types";
 import { type SimulatedWord } from "../../../src/simulated-host/word";
@@ -21,6 +21,7 @@ import {
   type PlaceSource,
 } from "../../../src/adapters/word/place";
 import { wordMadePackage } from "../docx/word-made";
+import { SETTINGS_HEADERS } from "../../../src/core/workbook/spec";
 
 const GUARANTEES: RawCell[] = ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"];
 
@@ -35,7 +36,7 @@ function workbook(issuers: string[]): RawWorkbook {
         left: 0,
         values: [GUARANTEES, ...issuers.map((who, n) => [`BH-${n}`, "2022-03-01", `企业${n}`, 1000, who, ""])],
       },
-      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADER], ...settingsToRows(defaultSettings(2022))] },
+      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADERS], ...settingsToRows(defaultSettings(2022))] },
       {
         sheet: "指标定义",
         top: 0,

@@ -1,13 +1,10 @@
-import { parseDate, parseNumber } from "../../../src/core/ledger/values";
+import { parseDate, parseNumberParts } from "../../../src/core/ledger/values";
 
 const iso = (cell: Parameters<typeof parseDate>[0], date1904 = false) => {
   const r = parseDate(cell, date1904);
   return r.ok ? r.iso : null;
 };
-const value = (cell: Parameters<typeof parseNumber>[0]) => {
-  const r = parseNumber(cell);
-  return r.ok ? r.value : null;
-};
+const value = (cell: Parameters<typeof parseNumberParts>[0]) => parseNumberParts(cell)?.value ?? null;
 
 describe("reading dates", () => {
   it("reads 1900-system serials, ignoring the time of day", () => {

@@ -5,9 +5,9 @@ import {
   readSettings,
   reportYearDue,
   settingsToRows,
-  SETTINGS_HEADER,
   SETTINGS_ITEMS,
 } from "../../../src/core/settings";
+import { SETTINGS_HEADERS } from "../../../src/core/workbook/spec";
 
 function workbook(rows: RawCell[][], at: Partial<RawTable> = {}, date1904 = false): RawWorkbook {
   return { name: "台账.xlsx", date1904, tables: [{ sheet: "报告设置", top: 0, left: 0, values: rows, ...at }] };
@@ -51,7 +51,7 @@ describe("SETTINGS_ITEMS", () => {
 
 describe("settingsToRows and readSettings", () => {
   test("round-trip every setting through the 项目/值 rows", () => {
-    const read = readSettings(workbook([[...SETTINGS_HEADER], ...settingsToRows(full)]));
+    const read = readSettings(workbook([[...SETTINGS_HEADERS], ...settingsToRows(full)]));
     expect(read).toMatchObject({ settings: full, issues: [], fromWorkbook: true });
     // Each item's 值 cell is known, for issues that must point there (统计范围 is the 10th item, row 11).
     expect(read.cells.scope).toBe("报告设置!B11");

@@ -20,7 +20,8 @@ import { validateWordXml } from "../../../helpers/ooxml";
 import { hasSoffice } from "../../../helpers/render";
 import { editControl, outside, SAMPLE, sdtSpan, unzipText, withDocumentXml } from "./clerk";
 import { cellsOfTableText, ROUNDING_NOTE } from "../../../../src/core/figures/grouped";
-import { defaultSettings, settingsToRows, SETTINGS_HEADER } from "../../../../src/core/settings";
+import { defaultSettings, settingsToRows } from "../../../../src/core/settings";
+import { SETTINGS_HEADERS } from "../../../../src/core/workbook/spec";
 import { DEFINITION_HEADERS } from "../../../../src/core/figures";
 
 /** The 指标定义 row of the table figure: the year's guarantees by issuer (前N and 其他: tests/core/figures/grouped.test.ts). */
@@ -297,7 +298,7 @@ function noteWorkbook(names: string[]): RawWorkbook {
           ...names.map((who, n) => [`BH-${n}`, "2022-03-01", `企业${n}`, 1000, who, ""]),
         ],
       },
-      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADER], ...settingsToRows(defaultSettings(2022))] },
+      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADERS], ...settingsToRows(defaultSettings(2022))] },
       { sheet: "指标定义", top: 0, left: 0, values: [[...DEFINITION_HEADERS], BY_ISSUER] },
     ],
   };
