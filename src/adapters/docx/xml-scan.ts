@@ -2,6 +2,7 @@
 // outside the spans we replace must stay exactly as Word (or the clerk) left it, which a parse and
 // re-serialise would not guarantee. It understands quoted attributes (a `>` inside a value),
 // comments, CDATA, processing instructions and the doctype, which is all XML can throw at a tag.
+import { tagEnd } from "../../core/xml-markup";
 
 export interface XmlTag {
   kind: "open" | "close" | "empty";
@@ -40,16 +41,8 @@ export function scanTags(xml: string, onTag: (tag: XmlTag) => void): void {
       continue;
     }
     // Find the closing `>` outside quoted attribute values.
-    let j = lt + 1;
-    let quote = 0;
-    for (; j < n; j++) {
-      const c = xml.charCodeAt(j);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 34 || c === 39) quote = c;
-      else if (c === 62 /* > */) break;
-    }
-    if (j >= n) throw new XmlScanError(`unterminated tag at offset ${lt}`);
+    const j = tagEnd(xml, lt + 1);
+    if (j < 0) throw new XmlScanError(`unterminated tag at offset ${lt}`);
     const closing = next === 47; /* / */
     const selfClosing = !closing && xml.charCodeAt(j - 1) === 47 && j - 1 > lt;
     // The name runs from after `<` (or `</`) to the first space, `/` or `>`; read by hand, as this is the hot loop.

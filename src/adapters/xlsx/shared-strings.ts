@@ -14,6 +14,7 @@ import { fail } from "./errors";
 import type { XlsxLimits } from "./limits";
 import type { SharedStrings } from "./sheet-scanner";
 import { decodeXString } from "./xml-text";
+import { LT, GT, SLASH, BANG, QUESTION, COLON, EQUALS, DQUOTE, SQUOTE, CR, RBRACKET, tagEnd } from "../../core/xml-markup";
 import { XmlDecoder } from "./zip";
 
 /** The part left the plain grammar; `reason` says where, for tests and debugging. */
@@ -26,18 +27,6 @@ export class SharedStringsFallback extends Error {
 
 /** An unfinished tag, comment, CDATA section or entity this long goes to the general parser. */
 const MAX_PENDING_CHARS = 4 * 1024 * 1024;
-
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const BANG = 33;
-const QUESTION = 63;
-const COLON = 58;
-const EQUALS = 61;
-const DQUOTE = 34;
-const SQUOTE = 39;
-const CR = 13;
-const RBRACKET = 93;
 
 // What the handler distinguishes, by local name (after the first colon, as saxes-based code split it).
 const K_OTHER = 0;
@@ -340,16 +329,8 @@ export class SharedStringsScanner {
         p = e + 2;
       } else {
         // An element tag; '>' may legally sit inside a quoted attribute value.
-        let i = p + 1;
-        let quote = 0;
-        for (; i < n; i++) {
-          const ch = b.charCodeAt(i);
-          if (quote) {
-            if (ch === quote) quote = 0;
-          } else if (ch === GT) break;
-          else if (ch === DQUOTE || ch === SQUOTE) quote = ch;
-        }
-        if (i >= n) return p;
+        const i = tagEnd(b, p + 1);
+        if (i < 0) return p;
         this.tag(b, p, i);
         p = i + 1;
       }

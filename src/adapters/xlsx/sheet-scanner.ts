@@ -7,6 +7,7 @@
 // the result is the same: anything incomplete at the end of a chunk is carried over whole, and the
 // text of a value is decoded only once all its bytes are in.
 import { concatBytes } from "../../core/bytes";
+import { LT, GT, SLASH, BANG, QUESTION, COLON } from "../../core/xml-markup";
 import type { CellRange, RawCell } from "../../core/types";
 import { columnLetters } from "../../core/address";
 import { fail } from "./errors";
@@ -41,13 +42,6 @@ const T_INLINE = 3;
 const T_BOOL = 4;
 const T_ERROR = 5;
 const T_DATE = 6;
-
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const BANG = 33;
-const QUESTION = 63;
-const COLON = 58;
 
 const POW10 = [
   1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
