@@ -192,3 +192,66 @@ describe("a placeholder naming a figure whose definition is broken", () => {
     }
   });
 });
+
+describe("a table figure filled into a table cell and refreshed", () => {
+  const CELL = 3000;
+  /** Every width the nested table (the figure's) gives: its w:tblW, its grid's total and each cell's w:tcW. */
+  function nestedTableWidths(xml: string): { table: number; grid: number; cells: number[]; rows: number } {
+    const sdt = /<w:tag w:val="lr:eg\.by_issuer"\/>[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent>/.exec(xml)![1];
+    const tbl = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(sdt)![0];
+    const table = Number(/<w:tblW w:w="(\d+)"/.exec(tbl)![1]);
+    const grid = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"/g)].reduce((a, m) => a + Number(m[1]), 0);
+    const cells = [...tbl.matchAll(/<w:tcW w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    return { table, grid, cells, rows: tbl.split("<w:tr>").length - 1 };
+  }
+  /** The ledgers a month on with guarantees from an issuer not seen before: the table gains a row. */
+  function withNewIssuer(): RawWorkbook {
+    const wb = withTableFigure(laterWorkbook());
+    const ledger = wb.tables.find((t) => t.sheet === "电子保函（交易二科）")!;
+    const column = ledger.values.find((r) => r.includes("出函机构"))!.indexOf("出函机构");
+    const total = ledger.values.findIndex((r) => String(r[0]).replace(/\s/g, "") === "合计");
+    const model = ledger.values[total - 1];
+    // Enough of them to be among the groups the table shows by name.
+    const added = Array.from({ length: 400 }, (_, n) => model.map((v, c) => (c === column ? "新开业担保有限公司" : c === 0 ? `DZBH2022${800000 + n}` : v)));
+    ledger.values.splice(total, 0, ...added);
+    return wb;
+  }
+  function cellOf(xml: string): number {
+    return Number(/<w:tcW w:w="(\d+)" w:type="dxa"\/><\/w:tcPr><w:bookmarkStart[^>]*\/><w:sdt>/.exec(xml)![1]);
+  }
+
+  test("keeps the table within its cell when the refresh brings more groups (not the text block's width)", () => {
+    const { filled } = filledDocument(inCell(PARAGRAPH));
+    const before = nestedTableWidths(strFromU8(unzipSync(filled.bytes)["word/document.xml"]));
+    const { plan, bytes } = refreshDocx(withNewIssuer(), filled.bytes);
+    expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    const xml = strFromU8(unzipSync(bytes)["word/document.xml"]);
+    expect(xml).toContain("新开业担保有限公司");
+    const after = nestedTableWidths(xml);
+    expect(after.rows).toBeGreaterThan(before.rows);
+    expect(cellOf(xml)).toBe(CELL);
+    expect(after.table).toBeLessThanOrEqual(CELL - 216);
+    expect(after.grid).toBeLessThanOrEqual(after.table);
+    for (const w of after.cells) expect(w).toBeLessThanOrEqual(after.table);
+  });
+
+  test("a figure that was a 待补 placeholder when filled becomes a table as wide as its cell", () => {
+    // Filled before the guarantee ledgers existed: the control holds the yellow placeholder paragraph.
+    const engine = runEngine(
+      withTableFigure({ ...sampleWorkbook(), tables: sampleWorkbook().tables.filter((t) => !t.sheet.startsWith("电子保函")) }),
+      { generatedAt: "2023-01-05T00:00:00Z" },
+    );
+    const filled = fillFromEngine(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${inCell(PARAGRAPH)}`)), engine, {
+      workbookName: "sample-ledgers.xlsx",
+      generatedAt: "2023-01-05T00:00:00Z",
+      templateName: "t.docx",
+    });
+    const filledXml = strFromU8(unzipSync(filled.bytes)["word/document.xml"]);
+    expect(filledXml).toMatch(/<w:tag w:val="lr:eg\.by_issuer"\/>[\s\S]*?<w:sdtContent><w:p>[\s\S]*?待补/);
+    const { bytes } = refreshDocx(withTableFigure(sampleWorkbook()), filled.bytes);
+    const xml = strFromU8(unzipSync(bytes)["word/document.xml"]);
+    const after = nestedTableWidths(xml);
+    expect(after.table).toBeLessThanOrEqual(CELL - 216);
+    expect(after.grid).toBeLessThanOrEqual(after.table);
+  });
+});
