@@ -183,7 +183,10 @@ export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
     // A table written in a table cell is as wide as that cell, as fill made it (cell-width.ts); in the body, the text block's.
     const widths = new Map<number, number>();
     const tableIndexes = indexes.filter((i) => tables.has(docx.controls[i].id));
-    cellWidthsAt(xml, tableIndexes.map((i) => docx.controls[i].contentStart)).forEach((w, k) => {
+    cellWidthsAt(
+      xml,
+      tableIndexes.map((i) => docx.controls[i].contentStart),
+    ).forEach((w, k) => {
       if (w !== null) widths.set(tableIndexes[k], w);
     });
     const tableBlock = (w: RefreshPlan["writes"][number]): { block?: string } => {

@@ -86,6 +86,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
         control.load("tag,text,cannotEdit");
         // A table written into a table cell must fit it (TableCell.columnWidth, points; WordApi 1.3 like the table's read-back).
         if (tableIds.has(w.id)) {
+          // eslint-disable-next-line office-addins/call-sync-before-read -- a navigation property (a proxy), loaded and read after the sync
           const cell = control.parentTableCellOrNullObject;
           cell.load("columnWidth");
           cells.push({ w, cell });
@@ -95,8 +96,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
       if (proxies.length) await context.sync();
 
       now = proxies.map((c) => (c.isNullObject ? null : c));
-      for (const { w, cell } of cells)
-        if (!cell.isNullObject && cell.columnWidth > 0) cellWidths.set(w, Math.round(cell.columnWidth * 20));
+      for (const { w, cell } of cells) if (!cell.isNullObject && cell.columnWidth > 0) cellWidths.set(w, Math.round(cell.columnWidth * 20));
     } else {
       // WordApi 1.1/1.2 have no *OrNullObject: look the ids up in the loaded collection.
       controls.load("items/id,items/tag,items/text,items/cannotEdit");

@@ -218,7 +218,9 @@ describe("a table figure filled into a table cell and refreshed", () => {
     const total = ledger.values.findIndex((r) => String(r[0]).replace(/\s/g, "") === "合计");
     const model = ledger.values[total - 1];
     // Enough of them to be among the groups the table shows by name.
-    const added = Array.from({ length: 400 }, (_, n) => model.map((v, c) => (c === column ? "新开业担保有限公司" : c === 0 ? `DZBH2022${800000 + n}` : v)));
+    const added = Array.from({ length: 400 }, (_, n) =>
+      model.map((v, c) => (c === column ? "新开业担保有限公司" : c === 0 ? `DZBH2022${800000 + n}` : v)),
+    );
     ledger.values.splice(total, 0, ...added);
     return wb;
   }
@@ -324,7 +326,13 @@ describe("the columns of a table figure in a narrow cell", () => {
       const png = await renderPng(rendered.pdf, 100);
       console.log(`narrow cell rendered: ${png}`);
       const lines = rendered.text.split("\n");
-      const cells = [table.header[1], ...table.rows.map((r) => r.text), ...table.rows.map((r) => r.share), table.total.text, table.total.share];
+      const cells = [
+        table.header[1],
+        ...table.rows.map((r) => r.text),
+        ...table.rows.map((r) => r.share),
+        table.total.text,
+        table.total.share,
+      ];
       expect(cells.filter((text) => !lines.some((l) => l.includes(text)))).toEqual([]);
       // Every 占比 (each row and 合计, on every page) ends inside the cell: left margin 1587 twips + 4300, in points.
       const bbox = execFileSync("pdftotext", ["-bbox", rendered.pdf, "-"]).toString();
@@ -347,7 +355,10 @@ function withStylesPart(bytes: Uint8Array): Uint8Array {
   );
   const types = strFromU8(files["[Content_Types].xml"]);
   files["[Content_Types].xml"] = strToU8(
-    types.replace("</Types>", `<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`),
+    types.replace(
+      "</Types>",
+      `<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`,
+    ),
   );
   const rels = strFromU8(files["word/_rels/document.xml.rels"]);
   files["word/_rels/document.xml.rels"] = strToU8(
