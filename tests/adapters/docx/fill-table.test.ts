@@ -243,6 +243,15 @@ describe("a table figure filled into a table cell and refreshed", () => {
     for (const w of after.cells) expect(w).toBeLessThanOrEqual(after.table);
   });
 
+  test("keeps the table within its cell when refreshed for another year (refresh --year)", () => {
+    const { filled } = filledDocument(inCell(PARAGRAPH));
+    const { plan, bytes } = refreshDocx(withTableFigure(sampleWorkbook()), filled.bytes, { overrides: { year: 2021 } });
+    expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    const after = nestedTableWidths(strFromU8(unzipSync(bytes)["word/document.xml"]));
+    expect(after.table).toBeLessThanOrEqual(CELL - 216);
+    expect(after.grid).toBeLessThanOrEqual(after.table);
+  });
+
   test("a figure that was a 待补 placeholder when filled becomes a table as wide as its cell", () => {
     // Filled before the guarantee ledgers existed: the control holds the yellow placeholder paragraph.
     const engine = runEngine(
