@@ -71,6 +71,8 @@ interface CellRef {
   table: number;
   row: number;
   col: number;
+  /** TableCell.columnWidth in points: the cell's w:tcW (dxa), else its grid column's; absent when neither gives one. */
+  width?: number;
 }
 
 /** Tables get ids unique across every body parsed, so an inserted table never merges with another. */
@@ -194,6 +196,8 @@ interface ControlModel {
   cannotEdit: boolean;
   /** Word shows the control's placeholder text (w:showingPlcHdr) until something is typed in. */
   showingPlaceholder: boolean;
+  /** The table cell the control stands in (ContentControl.parentTableCellOrNullObject), outermost table only. */
+  cell?: CellRef;
 }
 
 interface PartModel {
@@ -429,6 +433,7 @@ function parseBody(xml: string): {
       cannotDelete: lock === "sdtLocked" || lock === "sdtContentLocked",
       cannotEdit: lock === "contentLocked" || lock === "sdtContentLocked",
       showingPlaceholder: onOff(firstChild(props, "w:showingPlcHdr")),
+      ...(cell ? { cell: { ...cell } } : {}),
     });
     // An empty control still has a place in the text.
     pushItem({ kind: "text", text: "", controls: [...active] });
@@ -450,12 +455,23 @@ function parseBody(xml: string): {
           const table = nextTableId++;
           let row = -1;
           let col = -1;
+          const grid = childElements(firstChild(c, "w:tblGrid") ?? c)
+            .filter((g) => g.name === "w:gridCol")
+            .map((g) => Number(g.attrs["w:w"]) / 20);
+          /** A cell's width in points as Word reports it: its own w:tcW in twips, else its grid column's. */
+          const widthOf = (tc: XmlElement, at: number): number | undefined => {
+            const w = firstChild(firstChild(tc, "w:tcPr"), "w:tcW");
+            const own = w && (w.attrs["w:type"] ?? "dxa") === "dxa" ? Number(w.attrs["w:w"]) / 20 : NaN;
+            return own > 0 ? own : grid[at] > 0 ? grid[at] : undefined;
+          };
           // Rows and cells may stand inside row- and cell-level controls (CT_SdtRow, CT_SdtCell) or
           // custom XML: Word lists those controls and reads the cells inside them as the table's.
           const cells = (e: XmlElement): void => {
             for (const x of childElements(e))
               if (x.name === "w:tc") {
                 cell = { table, row, col: ++col };
+                const width = widthOf(x, col);
+                if (width !== undefined) cell.width = width;
                 walk(x, revision);
               } else if (x.name === "w:sdt") withControl(x, cells);
               else if (x.name === "w:customXml") cells(x);
@@ -1165,6 +1181,16 @@ export class SimWordDocument {
    * it inserts into a control (OfficeDev/office-js#116, #2655: content with tables inserted with
    * insertOoxml gets an extra paragraph), so a table figure's control ends with one here too.
    */
+  /**
+   * The width (w:tblW, twips) of the table insertOoxml last put into a control, as given: Word lays a
+   * fixed-layout table out at that width even where it stands in a narrower table cell (the items
+   * model keeps no widths, so this is where a test sees it); null when none was written.
+   */
+  controlTableWidth(key: number): number | null {
+    return this.tableWidths.get(key) ?? null;
+  }
+  private readonly tableWidths = new Map<number, number>();
+
   replaceControlOoxml(key: number, ooxml: string): void {
     const [first, last] = this.span(key);
     if (first < 0) fail("ItemNotFound", "ContentControl.insertOoxml");
@@ -1174,6 +1200,9 @@ export class SimWordDocument {
       `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
     );
     this.controlsByKey.get(key)!.showingPlaceholder = false;
+    const tblW = /<w:tblW\b[^>]*w:w="(\d+)"[^>]*w:type="dxa"/.exec(body);
+    if (tblW) this.tableWidths.set(key, Number(tblW[1]));
+    else this.tableWidths.delete(key);
     const outer = this.items[first].controls;
     const stack = outer.slice(0, outer.indexOf(key) + 1);
     const keyOf = parsed.controls.map((c) => {
@@ -1681,10 +1710,11 @@ class SimRangeProxy extends SimProxy<RangeLike> {
 class SimTableCellProxy extends SimProxy<CellRef> {
   readonly _className = "TableCell";
   static {
-    SimProxy.describe(this, { loaded: ["rowIndex", "cellIndex"] });
+    // columnWidth: WordApi 1.3, the width of the cell's column in points.
+    SimProxy.describe(this, { loaded: ["rowIndex", "cellIndex", "columnWidth"] });
   }
   protected _read(m: CellRef, name: string): unknown {
-    return name === "rowIndex" ? m.row : name === "cellIndex" ? m.col : undefined;
+    return name === "rowIndex" ? m.row : name === "cellIndex" ? m.col : name === "columnWidth" ? m.width : undefined;
   }
 }
 
@@ -1836,6 +1866,12 @@ class SimContentControlProxy extends SimProxy<ControlModel> {
       () => (key < 0 ? null : { text: this._host.doc.docOf(key).controlText(key) }),
       () => (where === "Replace" ? key : -1),
     );
+  }
+
+  /** WordApi 1.3: the table cell the control stands in, or a null object outside tables. */
+  get parentTableCellOrNullObject(): SimTableCellProxy {
+    this._host.need("1.3", "ContentControl.parentTableCellOrNullObject");
+    return new SimTableCellProxy(this.context, () => this._target("ContentControl.parentTableCellOrNullObject")?.cell ?? null, true);
   }
 
   /** WordApi 1.1: only "Replace" is modelled (a table figure's whole content written again). */

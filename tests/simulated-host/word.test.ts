@@ -1,5 +1,6 @@
 import { createSimulatedWord, installSimulatedWordOffice, rootNamespace, type SimulatedWord } from "../../src/simulated-host/word";
 import { generatedReport } from "../adapters/word/fixture";
+import { WORD_MADE_DOCUMENT, wordMadePackage } from "../adapters/docx/word-made";
 
 let sim: SimulatedWord;
 let reportBytes: Uint8Array;
@@ -221,5 +222,38 @@ describe("the simulated Word host's custom XML parts, as Word keeps them", () =>
       return scoped.items;
     });
     expect(items).toBeUndefined();
+  });
+});
+
+describe("ContentControl.parentTableCellOrNullObject (WordApi 1.3)", () => {
+  const control = (tag: string) =>
+    `<w:sdt><w:sdtPr><w:tag w:val="${tag}"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>${tag}</w:t></w:r></w:p></w:sdtContent></w:sdt>`;
+  const body =
+    control("in-body") +
+    `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="2000"/></w:tblGrid><w:tr>` +
+    `<w:tc><w:tcPr><w:tcW w:w="4300" w:type="dxa"/></w:tcPr>${control("own-width")}<w:p/></w:tc>` +
+    `<w:tc>${control("grid-width")}<w:p/></w:tc></w:tr></w:tbl><w:p/>`;
+
+  test("gives the cell a control stands in with its column width in points (its w:tcW, else its grid column), and a null object in the body", async () => {
+    const word = createSimulatedWord(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>[\s\S]*?(<w:sectPr)/, `<w:body>${body}$1`)), {
+      supportedSets: { WordApi: "1.3" },
+    });
+    const cells = await word.Word.run(async (context) => {
+      const controls = context.document.contentControls;
+      controls.load("items/tag");
+      await context.sync();
+      const found = controls.items.map((c) => {
+        const cell = c.parentTableCellOrNullObject;
+        cell.load("columnWidth");
+        return { tag: c.tag, cell };
+      });
+      await context.sync();
+      return found.map(({ tag, cell }) => [tag, cell.isNullObject ? null : cell.columnWidth]);
+    });
+    expect(cells).toEqual([
+      ["in-body", null],
+      ["own-width", 4300 / 20],
+      ["grid-width", 2000 / 20],
+    ]);
   });
 });

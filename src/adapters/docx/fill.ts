@@ -23,6 +23,7 @@ import { DocxPackage, DOCUMENT_RELS } from "./opc";
 import { customXmlPart } from "./package";
 import { contentControlXml, figureSeparators } from "./content-control";
 import { addTableTextStyle, tableFigureControlXml } from "./table-figure";
+import { CellWidths } from "./cell-width";
 import { figureBookmarkName } from "./bookmark-names";
 
 /** A slot's current text, and whether it is an unresolved figure's 待补 placeholder (highlighted). */
@@ -126,45 +127,19 @@ function readParagraphs(xml: string): Paragraph[] {
   let piece: Partial<TextPiece> | null = null;
   let rPrStart = -1;
   let count = 0;
-  // Each open table's grid and its current cell: the cell's own w:tcW width in twips, else (the docx
-  // package, LibreOffice write none) the width of the grid columns it spans. Kept per table, so a
-  // paragraph after a nested table is measured by its own cell again.
-  const tables: { grid: number[]; column: number; cellStart: number; span: number; cellWidth: number | null }[] = [];
-  const cellWidth = (): number | null => {
-    const t = tables[tables.length - 1];
-    if (!t) return null;
-    if (t.cellWidth !== null) return t.cellWidth;
-    const cols = t.grid.slice(t.cellStart, t.cellStart + t.span);
-    return cols.length === t.span && cols.every((w) => w > 0) ? cols.reduce((a, b) => a + b, 0) : null;
-  };
+  // The cell a paragraph stands in is measured as every nested table's writer measures it (cell-width.ts).
+  const cells = new CellWidths(xml);
   scanTags(xml, (tag) => {
     const para = paragraphs[paragraphs.length - 1];
     const run = runs[runs.length - 1] ?? null;
     const parentName = stack[stack.length - 1]?.name;
+    if (tag.kind !== "close") cells.onTag(tag, parentName);
     if (tag.kind === "open" || tag.kind === "empty") {
       if (tag.name === "w:p" && tag.kind === "open") {
         const block = parentName === "w:body" || parentName === "w:tc" || parentName === "w:sdtContent";
-        const cell = parentName === "w:tc" ? { width: cellWidth(), last: false } : undefined;
+        const cell = parentName === "w:tc" ? { width: cells.width(), last: false } : undefined;
         paragraphs.push({ start: tag.start, end: -1, block, cell, runs: [], text: "", where: [], number: ++count });
         runs.push(null);
-      } else if (tag.name === "w:tbl" && tag.kind === "open") {
-        tables.push({ grid: [], column: 0, cellStart: 0, span: 1, cellWidth: null });
-      } else if (tag.name === "w:gridCol" && parentName === "w:tblGrid") {
-        tables[tables.length - 1]?.grid.push(Number(attribute(xml.slice(tag.start, tag.end), "w:w")) || 0);
-      } else if (tag.name === "w:tr" && tag.kind === "open") {
-        if (tables.length) tables[tables.length - 1].column = 0;
-      } else if (tag.name === "w:gridBefore" && parentName === "w:trPr") {
-        if (tables.length) tables[tables.length - 1].column += Number(attribute(xml.slice(tag.start, tag.end), "w:val")) || 0;
-      } else if (tag.name === "w:gridSpan" && parentName === "w:tcPr") {
-        if (tables.length) tables[tables.length - 1].span = Math.max(1, Number(attribute(xml.slice(tag.start, tag.end), "w:val")) || 1);
-      } else if (tag.name === "w:tc" && tag.kind === "open") {
-        const t = tables[tables.length - 1];
-        if (t) [t.cellStart, t.span, t.cellWidth] = [t.column, 1, null];
-      } else if (tag.name === "w:tcW" && parentName === "w:tcPr") {
-        const w = Number(attribute(xml.slice(tag.start, tag.end), "w:w"));
-        const type = attribute(xml.slice(tag.start, tag.end), "w:type") ?? "dxa";
-        const t = tables[tables.length - 1];
-        if (t) t.cellWidth = type === "dxa" && Number.isFinite(w) && w > 0 ? w : null;
       } else if (tag.name === "w:r" && tag.kind === "open" && para) {
         runs[runs.length - 1] = {
           start: tag.start,
@@ -197,11 +172,7 @@ function readParagraphs(xml: string): Paragraph[] {
     }
     stack.pop();
     const ownParent = stack[stack.length - 1]?.name;
-    if (tag.name === "w:tbl") tables.pop();
-    else if (tag.name === "w:tc" && tables.length) {
-      const t = tables[tables.length - 1];
-      t.column = t.cellStart + t.span;
-    }
+    cells.onTag(tag, ownParent);
     if (tag.name === "w:p") {
       const done = paragraphs.pop();
       runs.pop();

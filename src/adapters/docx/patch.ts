@@ -8,6 +8,7 @@ import type { LinkRecord } from "../../core/types";
 import { XmlScanError } from "./xml-scan";
 import { addTableTextStyle, regainTableFigures, tableFigureContent } from "./table-figure";
 import { tableOfText } from "../../core/figures/grouped";
+import { cellWidthsAt } from "./cell-width";
 import { decodeXml, DocxPackage, DocxReadError, encodeXml, type DocxReadErrorCode, type XmlEncoding } from "./opc";
 
 // The package model is opc.ts's; these stay importable from here for the callers that read a report file.
@@ -175,14 +176,25 @@ export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
   // A table figure is written whole — its table, or its placeholder paragraph — into a block-level
   // control: groups come and go, so rows are not patched one by one.
   const tables = new Map(plan.record.figures.filter((f) => f.kind === "table").map((f) => [f.id, f]));
-  const tableBlock = (w: RefreshPlan["writes"][number]): { block?: string } => {
-    const figure = tables.get(w.id);
-    return figure && docx.controls[w.index].paragraphProperties !== null ? { block: tableFigureContent(figure.table, w.text) } : {};
-  };
   // Each part is patched with its own controls; a write's index is into docx.controls, so it is mapped to the part's list.
   const patchPart = (part: string | undefined, xml: string): string => {
     const indexes = docx.controls.map((c, i) => (c.part === part ? i : -1)).filter((i) => i >= 0);
     const local = new Map(indexes.map((i, k) => [i, k]));
+    // A table written in a table cell is as wide as that cell, as fill made it (cell-width.ts); in the body, the text block's.
+    const widths = new Map<number, number>();
+    const tableIndexes = indexes.filter((i) => tables.has(docx.controls[i].id));
+    cellWidthsAt(
+      xml,
+      tableIndexes.map((i) => docx.controls[i].contentStart),
+    ).forEach((w, k) => {
+      if (w !== null) widths.set(tableIndexes[k], w);
+    });
+    const tableBlock = (w: RefreshPlan["writes"][number]): { block?: string } => {
+      const figure = tables.get(w.id);
+      return figure && docx.controls[w.index].paragraphProperties !== null
+        ? { block: tableFigureContent(figure.table, w.text, widths.get(w.index)) }
+        : {};
+    };
     const writes = plan.writes.filter((w) => local.has(w.index)).map((w) => ({ ...w, index: local.get(w.index)!, ...tableBlock(w) }));
     // A regained table figure is written whole even when the ledgers did not move: its tags come back around a clean table.
     indexes.forEach((i, k) => {
@@ -191,7 +203,7 @@ export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
       const write = writes.find((w) => w.index === k);
       const text = write?.text ?? c.text;
       const table = write && tables.get(c.id)?.table !== undefined ? tables.get(c.id)!.table : tableOfText(text);
-      const block = c.regained.open + tableFigureContent(table, text) + c.regained.close;
+      const block = c.regained.open + tableFigureContent(table, text, widths.get(i)) + c.regained.close;
       if (write) write.block = block;
       else writes.push({ index: k, id: c.id, text, block });
     });

@@ -75,16 +75,28 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
     const controls = context.document.contentControls;
     // Sync 1: each control as it is now.
     let now: (Word.ContentControl | null)[];
+    const tableIds = new Set(plan.record.figures.filter((f) => f.kind === "table").map((f) => f.id));
+    /** The width in twips of the table cell a table figure's control stands in, by write (none in the body). */
+    const cellWidths = new Map<Write, number>();
     if (nullObjects) {
+      const cells: { w: Write; cell: Word.TableCell }[] = [];
       const proxies = plan.writes.map((w) => {
         const control = controls.getByIdOrNullObject(plan.controls[w.index].wordId);
         // eslint-disable-next-line office-addins/no-navigational-load -- plain properties of ContentControl
         control.load("tag,text,cannotEdit");
+        // A table written into a table cell must fit it (TableCell.columnWidth, points; WordApi 1.3 like the table's read-back).
+        if (tableIds.has(w.id)) {
+          // eslint-disable-next-line office-addins/call-sync-before-read -- a navigation property (a proxy), loaded and read after the sync
+          const cell = control.parentTableCellOrNullObject;
+          cell.load("columnWidth");
+          cells.push({ w, cell });
+        }
         return control;
       });
       if (proxies.length) await context.sync();
 
       now = proxies.map((c) => (c.isNullObject ? null : c));
+      for (const { w, cell } of cells) if (!cell.isNullObject && cell.columnWidth > 0) cellWidths.set(w, Math.round(cell.columnWidth * 20));
     } else {
       // WordApi 1.1/1.2 have no *OrNullObject: look the ids up in the loaded collection.
       controls.load("items/id,items/tag,items/text,items/cannotEdit");
@@ -119,7 +131,7 @@ export async function applyRefresh(plan: WordRefreshPlan, run: WordRun = default
     const notWritten = result.notTaken.length;
     const tableReadBack = writing
       .filter(({ w }) => nullObjects && tables.has(w.id))
-      .map(({ w, control }) => ({ w, table: writeTable(control, tables.get(w.id)!, w.text) }));
+      .map(({ w, control }) => ({ w, table: writeTable(control, tables.get(w.id)!, w.text, cellWidths.get(w)) }));
     const readBack = writing
       .filter(({ w }) => !tables.has(w.id))
       .map(({ w, control }) => {
@@ -191,11 +203,12 @@ export function ooxmlPackage(body: string): string {
 /**
  * A table figure is written whole: insertText would flatten its table into one paragraph, so its
  * content is replaced by OOXML (insertOoxml "Replace", WordApi 1.1) — the same three-line table (and
- * rounding note) the generated report and the file patcher hold — and read back by its cells and
+ * rounding note) the generated report and the file patcher hold, as wide as the table cell the control
+ * stands in (TableCell.columnWidth) or the text block — and read back by its cells and
  * note (queueTableFigureText: Table.values, Paragraph.tableNestingLevel, WordApi 1.3).
  */
-function writeTable(control: Word.ContentControl, figure: LinkedFigure, text: string): () => string | null {
-  control.insertOoxml(ooxmlPackage(tableFigureContent(figure.table, text)), "Replace");
+function writeTable(control: Word.ContentControl, figure: LinkedFigure, text: string, cellWidth: number | undefined): () => string | null {
+  control.insertOoxml(ooxmlPackage(tableFigureContent(figure.table, text, cellWidth)), "Replace");
   return queueTableFigureText(control);
 }
 

@@ -4,10 +4,16 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { fillFromEngine } from "../../../src/adapters/docx/fill";
 import { locateControls } from "../../../src/adapters/docx/patch";
 import { refreshDocx } from "../../../src/adapters/docx/refresh";
+import { figureTableXml } from "../../../src/adapters/docx/table-figure";
 import { runEngine } from "../../../src/core/engine";
 import { parseLinkRecord } from "../../../src/core/link";
 import type { RawWorkbook } from "../../../src/core/types";
 import { validateWordXml } from "../../helpers/ooxml";
+import { hasSoffice, renderPdf, renderPng } from "../../helpers/render";
+import { execFileSync } from "child_process";
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import path from "path";
 import { laterWorkbook, sampleWorkbook } from "./refresh/clerk";
 import { WORD_MADE_DOCUMENT, WORD_MADE_HEADER, wordMadePackage } from "./word-made";
 
@@ -192,3 +198,183 @@ describe("a placeholder naming a figure whose definition is broken", () => {
     }
   });
 });
+
+describe("a table figure filled into a table cell and refreshed", () => {
+  const CELL = 3000;
+  /** Every width the nested table (the figure's) gives: its w:tblW, its grid's total and each cell's w:tcW. */
+  function nestedTableWidths(xml: string): { table: number; grid: number; cells: number[]; rows: number } {
+    const sdt = /<w:tag w:val="lr:eg\.by_issuer"\/>[\s\S]*?<w:sdtContent>([\s\S]*?)<\/w:sdtContent>/.exec(xml)![1];
+    const tbl = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(sdt)![0];
+    const table = Number(/<w:tblW w:w="(\d+)"/.exec(tbl)![1]);
+    const grid = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"/g)].reduce((a, m) => a + Number(m[1]), 0);
+    const cells = [...tbl.matchAll(/<w:tcW w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    return { table, grid, cells, rows: tbl.split("<w:tr>").length - 1 };
+  }
+  /** The ledgers a month on with guarantees from an issuer not seen before: the table gains a row. */
+  function withNewIssuer(): RawWorkbook {
+    const wb = withTableFigure(laterWorkbook());
+    const ledger = wb.tables.find((t) => t.sheet === "电子保函（交易二科）")!;
+    const column = ledger.values.find((r) => r.includes("出函机构"))!.indexOf("出函机构");
+    const total = ledger.values.findIndex((r) => String(r[0]).replace(/\s/g, "") === "合计");
+    const model = ledger.values[total - 1];
+    // Enough of them to be among the groups the table shows by name.
+    const added = Array.from({ length: 400 }, (_, n) =>
+      model.map((v, c) => (c === column ? "新开业担保有限公司" : c === 0 ? `DZBH2022${800000 + n}` : v)),
+    );
+    ledger.values.splice(total, 0, ...added);
+    return wb;
+  }
+  function cellOf(xml: string): number {
+    return Number(/<w:tcW w:w="(\d+)" w:type="dxa"\/><\/w:tcPr><w:bookmarkStart[^>]*\/><w:sdt>/.exec(xml)![1]);
+  }
+
+  test("keeps the table within its cell when the refresh brings more groups (not the text block's width)", () => {
+    const { filled } = filledDocument(inCell(PARAGRAPH));
+    const before = nestedTableWidths(strFromU8(unzipSync(filled.bytes)["word/document.xml"]));
+    const { plan, bytes } = refreshDocx(withNewIssuer(), filled.bytes);
+    expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    const xml = strFromU8(unzipSync(bytes)["word/document.xml"]);
+    expect(xml).toContain("新开业担保有限公司");
+    const after = nestedTableWidths(xml);
+    expect(after.rows).toBeGreaterThan(before.rows);
+    expect(cellOf(xml)).toBe(CELL);
+    expect(after.table).toBeLessThanOrEqual(CELL - 216);
+    expect(after.grid).toBeLessThanOrEqual(after.table);
+    for (const w of after.cells) expect(w).toBeLessThanOrEqual(after.table);
+  });
+
+  test("keeps the table within its cell when refreshed for another year (refresh --year)", () => {
+    const { filled } = filledDocument(inCell(PARAGRAPH));
+    const { plan, bytes } = refreshDocx(withTableFigure(sampleWorkbook()), filled.bytes, { overrides: { year: 2021 } });
+    expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
+    const after = nestedTableWidths(strFromU8(unzipSync(bytes)["word/document.xml"]));
+    expect(after.table).toBeLessThanOrEqual(CELL - 216);
+    expect(after.grid).toBeLessThanOrEqual(after.table);
+  });
+
+  test("a figure that was a 待补 placeholder when filled becomes a table as wide as its cell", () => {
+    // Filled before the guarantee ledgers existed: the control holds the yellow placeholder paragraph.
+    const engine = runEngine(
+      withTableFigure({ ...sampleWorkbook(), tables: sampleWorkbook().tables.filter((t) => !t.sheet.startsWith("电子保函")) }),
+      { generatedAt: "2023-01-05T00:00:00Z" },
+    );
+    const filled = fillFromEngine(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${inCell(PARAGRAPH)}`)), engine, {
+      workbookName: "sample-ledgers.xlsx",
+      generatedAt: "2023-01-05T00:00:00Z",
+      templateName: "t.docx",
+    });
+    const filledXml = strFromU8(unzipSync(filled.bytes)["word/document.xml"]);
+    expect(filledXml).toMatch(/<w:tag w:val="lr:eg\.by_issuer"\/>[\s\S]*?<w:sdtContent><w:p>[\s\S]*?待补/);
+    const { bytes } = refreshDocx(withTableFigure(sampleWorkbook()), filled.bytes);
+    const xml = strFromU8(unzipSync(bytes)["word/document.xml"]);
+    const after = nestedTableWidths(xml);
+    expect(after.table).toBeLessThanOrEqual(CELL - 216);
+    expect(after.grid).toBeLessThanOrEqual(after.table);
+  });
+});
+
+/** The guarantees' amounts by issuer in 万元: the clerk's {{保证金按部门}} kind of table, with a 金额（万元） header. */
+const AMOUNT_BY_ISSUER = ["eg.amount_by_issuer", "保证金按出函机构", "电子保函", "分组求和:保证金金额:出函机构", "", "本期", "万元", ""];
+
+describe("the columns of a table figure in a narrow cell", () => {
+  /** The figure filled into the left cell (4300 twips) of a two-column table, the neighbour cell beside it. */
+  function filledInNarrowCell() {
+    const wb = sampleWorkbook();
+    wb.tables.find((t) => t.sheet === "指标定义")!.values.push(AMOUNT_BY_ISSUER);
+    const engine = runEngine(wb, { generatedAt: "2023-01-05T00:00:00Z" });
+    const outer =
+      `<w:tbl><w:tblPr><w:tblW w:w="8845" w:type="dxa"/><w:tblBorders><w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders></w:tblPr>` +
+      `<w:tblGrid><w:gridCol w:w="4300"/><w:gridCol w:w="4545"/></w:tblGrid><w:tr>` +
+      `<w:tc><w:tcPr><w:tcW w:w="4300" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>{{保证金按出函机构}}</w:t></w:r></w:p></w:tc>` +
+      `<w:tc><w:tcPr><w:tcW w:w="4545" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>右邻单元格的文字</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`;
+    const filled = fillFromEngine(withStylesPart(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${outer}`))), engine, {
+      workbookName: "sample-ledgers.xlsx",
+      generatedAt: "2023-01-05T00:00:00Z",
+      templateName: "t.docx",
+    });
+    const table = engine.figures.find((f) => f.id === "eg.amount_by_issuer")!.table!;
+    return { filled, table };
+  }
+  const nested = (xml: string) => /<w:tag w:val="lr:eg\.amount_by_issuer"\/>[\s\S]*?<w:sdtContent>(<w:tbl>[\s\S]*?<\/w:tbl>)/.exec(xml)![1];
+
+  test("the amount and 占比 columns are as wide as their longest text and never wrap; 分组 takes the rest", () => {
+    const { filled, table } = filledInNarrowCell();
+    const tbl = nested(strFromU8(unzipSync(filled.bytes)["word/document.xml"]));
+    const [group, amount, share] = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(group + amount + share).toBe(4300 - 216);
+    // 4号 text: 金额（万元） is six full-width characters of 280 twips, bold, plus the cell's margins of 216.
+    expect(table.header[1]).toBe("金额（万元）");
+    expect(amount).toBeGreaterThanOrEqual(6 * 280 + 216);
+    const longestShare = Math.max(...[...table.rows.map((r) => r.share), table.total.share].map((t) => t.length));
+    expect(share).toBeGreaterThanOrEqual(longestShare * 140 + 216);
+    expect(group).toBeGreaterThan(2 * 280);
+    // Every number and 占比 cell says no wrap; no 分组 cell does.
+    for (const row of tbl.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!) {
+      const cells = row.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!;
+      expect(cells.map((c) => c.includes("<w:noWrap/>"))).toEqual([false, true, true]);
+    }
+  });
+
+  test("a cell too narrow for the numbers and two characters of 分组 still holds the whole table", () => {
+    const { table } = filledInNarrowCell();
+    const tbl = figureTableXml(table, 2400);
+    const widths = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(Number(/<w:tblW w:w="(\d+)"/.exec(tbl)![1])).toBe(2400 - 216);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(2400 - 216);
+    expect(widths[0]).toBeGreaterThan(0);
+  });
+
+  const describeIfSoffice = hasSoffice() ? describe : describe.skip;
+  describeIfSoffice("rendered by LibreOffice (soffice --convert-to pdf)", () => {
+    test("no amount or 占比 breaks across lines, and the table stays inside its 4300-twip cell", async () => {
+      const { filled, table } = filledInNarrowCell();
+      const dir = mkdtempSync(path.join(tmpdir(), "lr-narrow-cell-"));
+      const file = path.join(dir, "窄单元格.docx");
+      writeFileSync(file, filled.bytes);
+      const rendered = (await renderPdf(file))!;
+      const png = await renderPng(rendered.pdf, 100);
+      console.log(`narrow cell rendered: ${png}`);
+      const lines = rendered.text.split("\n");
+      const cells = [
+        table.header[1],
+        ...table.rows.map((r) => r.text),
+        ...table.rows.map((r) => r.share),
+        table.total.text,
+        table.total.share,
+      ];
+      expect(cells.filter((text) => !lines.some((l) => l.includes(text)))).toEqual([]);
+      // Every 占比 (each row and 合计, on every page) ends inside the cell: left margin 1587 twips + 4300, in points.
+      const bbox = execFileSync("pdftotext", ["-bbox", rendered.pdf, "-"]).toString();
+      const shares = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*%)<\/word>/g)];
+      expect(shares.length).toBe(table.rows.length + 1);
+      for (const [, xMax] of shares) expect(Number(xMax)).toBeLessThanOrEqual((1587 + 4300) / 20);
+    }, 240000);
+  });
+});
+
+/**
+ * The package with the styles part Word always writes (fill adds the table text styles to it; with
+ * no styles part at all LibreOffice lays a nested table's cells out as loose paragraphs).
+ */
+function withStylesPart(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  files["word/styles.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+      `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>`,
+  );
+  const types = strFromU8(files["[Content_Types].xml"]);
+  files["[Content_Types].xml"] = strToU8(
+    types.replace(
+      "</Types>",
+      `<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`,
+    ),
+  );
+  const rels = strFromU8(files["word/_rels/document.xml.rels"]);
+  files["word/_rels/document.xml.rels"] = strToU8(
+    rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    ),
+  );
+  return zipSync(files);
+}

@@ -20,8 +20,9 @@ import {
   TABLE_NEEDS_1_3,
   type PlaceSource,
 } from "../../../src/adapters/word/place";
-import { wordMadePackage } from "../docx/word-made";
+import { WORD_MADE_DOCUMENT, wordMadePackage } from "../docx/word-made";
 import { SETTINGS_HEADERS } from "../../../src/core/workbook/spec";
+import { fillFromEngine } from "../../../src/adapters/docx/fill";
 
 const GUARANTEES: RawCell[] = ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"];
 
@@ -248,5 +249,33 @@ describe("a table figure inserted at the cursor", () => {
     expect(result.placed.map((p) => p.id)).not.toContain("eg.by_issuer");
     expect(sim.document.text()).toContain("{{电子保函按出函机构}}");
     expect(result.warnings.map((w) => w.message).join()).toContain("{{电子保函按出函机构}} 是表格指标");
+  });
+});
+
+describe("a table figure standing in a table cell, refreshed in Word (刷新数据)", () => {
+  /** A clerk's document whose 3000-twip cell held {{电子保函按出函机构}}, filled from the ledgers. */
+  function filledInCell(): SimulatedWord {
+    const cell =
+      `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="5845"/><w:gridCol w:w="3000"/></w:tblGrid>` +
+      `<w:tr><w:tc><w:tcPr><w:tcW w:w="5845" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>各出函机构开立情况</w:t></w:r></w:p></w:tc>` +
+      `<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>{{电子保函按出函机构}}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`;
+    const engine = runEngine(workbook(FIRST), { generatedAt: "2023-01-09T00:00:00Z" });
+    const filled = fillFromEngine(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${cell}`)), engine, {
+      workbookName: "台账2022.xlsx",
+      generatedAt: "2023-01-09T00:00:00Z",
+      templateName: "t.docx",
+    });
+    return openInWord(filled.bytes);
+  }
+
+  test("writes the grown table as wide as the cell (less its margins), not the text block's 8845 twips", async () => {
+    const sim = filledInCell();
+    const refresh = await refreshInWord(workbook([...FIRST, "丙保险", "丙保险", "丙保险"]));
+    // The simulated Word keeps only outermost tables, so it reads the nested table into its outer cell
+    // and the figure comes out as a hand edit; the clerk's 采用新值 writes it anyway — what is tested here is the write.
+    const plan = refresh.replan({ choices: { "eg.by_issuer": "take" } });
+    expect(plan.writes.map((w) => w.id)).toContain("eg.by_issuer");
+    await refresh.apply(plan);
+    expect(sim.document.controlTableWidth(controlKey(sim))).toBe(3000 - 216);
   });
 });
