@@ -11,6 +11,7 @@ import {
   ledgerOverview,
   reportFileName,
   scopeChoices,
+  scopeLabel,
 } from "../../src/taskpane/model";
 import { issueText } from "../../src/taskpane/components/review";
 import { makeT, pickLang } from "../../src/taskpane/i18n";
@@ -184,6 +185,17 @@ describe("figures asked about before 生成报告", () => {
     expect(listScope("", "全部门")).toBeNull();
     expect(makeT("zh-CN")("listScope", { scope: "交易一科" })).toContain("交易一科");
     expect(makeT("en-US")("listScope", { scope: "交易一科" })).toMatch(/^Scope: 交易一科/);
+  });
+
+  it("shows 全部门 as All departments in English and a department as named, the stored value untouched", () => {
+    const all = (lang: "zh-CN" | "en-US") => makeT(lang)("scopeAll");
+    expect(scopeLabel("全部门", "全部门", all("en-US"))).toBe("All departments");
+    expect(scopeLabel(" 全部门 ", "全部门", all("en-US"))).toBe("All departments");
+    expect(scopeLabel("", "全部门", all("en-US"))).toBe("All departments");
+    expect(scopeLabel("全部门", "全部门", all("zh-CN"))).toBe("全部门");
+    expect(scopeLabel("交易一科", "全部门", all("en-US"))).toBe("交易一科");
+    // No English message offers the clerk a Chinese 全部门 to choose.
+    expect(Object.values(enUS).filter((m) => m.includes("全部门"))).toEqual([]);
   });
 });
 

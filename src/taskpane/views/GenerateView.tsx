@@ -31,6 +31,7 @@ import {
   listScope,
   reportFileName,
   scopeChoices,
+  scopeLabel,
   scopeIsKnown,
   uncomputedFigures,
   unresolvedFigures,
@@ -366,7 +367,7 @@ export function GenerateView(props: {
         >
           <Dropdown
             className={styles.dropdown}
-            value={scope}
+            value={scopeLabel(scope, ALL_DEPARTMENTS, t("scopeAll"))}
             selectedOptions={[scope]}
             data-testid="field-scope"
             onOptionSelect={(_, data) => {
@@ -375,9 +376,10 @@ export function GenerateView(props: {
               void writeBack([[settingLabel("scope"), data.optionValue]]);
             }}
           >
+            {/* The option's value stays 全部门 (what the workbook stores); its words are the pane's language. */}
             {scopes.map((s) => (
-              <Option key={s} value={s}>
-                {s}
+              <Option key={s} value={s} text={scopeLabel(s, ALL_DEPARTMENTS, t("scopeAll"))}>
+                {scopeLabel(s, ALL_DEPARTMENTS, t("scopeAll"))}
               </Option>
             ))}
           </Dropdown>

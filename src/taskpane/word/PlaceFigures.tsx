@@ -10,7 +10,9 @@ import { clerkMessage, otherWorkbookOf } from "../components/review";
 import { cellsOfTableText } from "../../core/figures/grouped";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import { ConfirmDialog } from "../components/ConfirmDialog";
-import { useI18n, type MessageKey, type Translate } from "../i18n";
+import { useI18n, type Lang, type MessageKey, type Translate } from "../i18n";
+import { placeholderSuggestion } from "../../core/fill";
+import type { FigureResult, RawWorkbook } from "../../core/types";
 import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { LiveRegion } from "../components/LiveRegion";
@@ -75,6 +77,41 @@ function entries(source: PlaceSource, t: Translate): Entry[] {
   return [...figures, ...settings];
 }
 
+/**
+ * How a placing's outcome is marked: a warning for placeholders left as typed, information (never a
+ * success mark) when the document had nothing to convert, success when figures were placed.
+ */
+export function outcomeIntent(r: Pick<PlaceResult, "placed" | "unknown" | "warnings">): "warning" | "info" | "success" {
+  if (r.unknown.length || r.warnings.length) return "warning";
+  return r.placed.length ? "success" : "info";
+}
+
+/**
+ * What a placing says: the figures placed, or that the document had no placeholder (and what to do);
+ * each placeholder left as typed, with the name it most likely meant (the same question `fill` asks).
+ */
+export function placeSummary(
+  r: Pick<PlaceResult, "placed" | "unknown" | "warnings">,
+  figures: readonly Pick<FigureResult, "id" | "name">[],
+  t: Translate,
+  lang: Lang,
+): string {
+  const lines: string[] = [];
+  if (r.placed.length)
+    lines.push(t("placePlaced", { n: r.placed.length, names: [...new Set(r.placed.map((p) => p.name))].join(lang === "zh-CN" ? "、" : ", ") }));
+  else if (r.unknown.length === 0) lines.push(t("placeNoneFound"));
+  if (r.unknown.length) {
+    const said = r.unknown.map((typed) => {
+      const near = placeholderSuggestion(typed.replace(/^\{\{|\}\}$/g, ""), figures);
+      const question = lang === "zh-CN" ? near.zh : near.en;
+      return question ? (lang === "zh-CN" ? `${typed}（${question}）` : `${typed} (${question})`) : typed;
+    });
+    lines.push(t("placeUnknown", { list: said.join(" ") }));
+  }
+  for (const w of r.warnings) lines.push(lang === "zh-CN" ? w.message : w.messageEn);
+  return lines.join(" ");
+}
+
 /** A placing that stopped to ask: the same placing runs again with the clerk's answer added to `options`. */
 interface Asking {
   work: (options: PlaceOptions) => Promise<PlaceResult>;
@@ -87,14 +124,18 @@ interface Asking {
 export function PlaceFigures(props: {
   services: WordPaneServices;
   onChanged: () => Promise<void> | void;
-  /** 先刷新数据: the report refreshed from the picked workbook (its review), so the figure can then be placed with the same value everywhere. */
-  onRefreshFirst?: (file: File) => void;
+  /**
+   * 改为刷新: the report refreshed from the picked workbook (its review), so the figure can then be
+   * placed with the same value everywhere. `confirmed` is the workbook when the clerk already chose to
+   * place from it although it is another one: the refresh then does not ask that again (no loop).
+   */
+  onRefreshFirst?: (file: File, confirmed?: RawWorkbook) => void;
 }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const action = useAction();
   const [source, setSource] = useState<PlaceSource | null>(null);
-  const [file, setFile] = useState<File | null>(null);
+  const [file, setFile] = useState<{ file: File; workbook: RawWorkbook } | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [query, setQuery] = useState("");
   const [outcome, setOutcome] = useState<PlaceResult | null>(null);
@@ -115,7 +156,7 @@ export function PlaceFigures(props: {
         const workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
         const engine = services.runEngine(workbook);
         setSource({ figures: engine.figures, settings: engine.settings, workbookName: file.name, workbookId: engine.link.workbookId });
-        setFile(file);
+        setFile({ file, workbook });
       },
       fail: () => ({ what: t("placeReadFailed"), where: file.name, todo: t("placeReadTodo") }),
     });
@@ -156,17 +197,7 @@ export function PlaceFigures(props: {
     if (asking) void place(asking.message, asking.work, { ...asking.options, ...more });
   }
 
-  function summary(r: PlaceResult): string {
-    const lines: string[] = [];
-    if (r.placed.length)
-      lines.push(
-        t("placePlaced", { n: r.placed.length, names: [...new Set(r.placed.map((p) => p.name))].join(lang === "zh-CN" ? "、" : ", ") }),
-      );
-    else if (r.unknown.length === 0) lines.push(t("placeNoneFound"));
-    if (r.unknown.length) lines.push(t("placeUnknown", { list: r.unknown.join(" ") }));
-    for (const w of r.warnings) lines.push(lang === "zh-CN" ? w.message : w.messageEn);
-    return lines.join(" ");
-  }
+  const summary = (r: PlaceResult) => placeSummary(r, source?.figures ?? [], t, lang);
 
   const busy = action.busy !== null;
   return (
@@ -193,6 +224,7 @@ export function PlaceFigures(props: {
       </div>
       <OtherWorkbookDialog
         mismatch={asking?.mismatch ?? null}
+        purpose={asking?.message === "placeConverting" ? "convert" : "insert"}
         onProceed={() => answer({ allowOtherWorkbook: true })}
         onCancel={() => setAsking(null)}
       />
@@ -213,15 +245,26 @@ export function PlaceFigures(props: {
             </li>
           ))}
         </ul>
+        {t("placeDiffersChoices")}
+        <ul className={styles.differing}>
+          <li data-testid="place-differs-recorded-means">{t("placeDiffersRecordedMeans")}</li>
+          {props.onRefreshFirst && file && (
+            <li data-testid="place-differs-refresh-means">
+              {t("placeDiffersRefreshMeans", { file: file.file.name })}
+              {asking?.options.allowOtherWorkbook && t("placeDiffersRefreshOther", { file: file.file.name })}
+            </li>
+          )}
+        </ul>
         {props.onRefreshFirst && file && (
           <Button
             data-testid="place-differs-refresh"
             onClick={() => {
+              const otherAllowed = asking?.options.allowOtherWorkbook === true;
               setAsking(null);
-              props.onRefreshFirst!(file);
+              props.onRefreshFirst!(file.file, otherAllowed ? file.workbook : undefined);
             }}
           >
-            {t("placeDiffersRefresh", { file: file.name })}
+            {t("placeDiffersRefresh", { file: file.file.name })}
           </Button>
         )}
       </ConfirmDialog>
@@ -229,7 +272,7 @@ export function PlaceFigures(props: {
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       {outcome && (
         <MessageBar
-          intent={outcome.unknown.length || outcome.warnings.length ? "warning" : "success"}
+          intent={outcomeIntent(outcome)}
           layout="multiline"
           data-testid="place-outcome"
         >

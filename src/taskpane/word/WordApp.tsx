@@ -52,6 +52,8 @@ import {
 } from "./model";
 import { FIGURE_ROW, MUTED, PANE_ROOT, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import { PaneSection } from "../components/PaneSection";
+import { scopeLabel } from "../model";
+import { ALL_DEPARTMENTS } from "../../core/settings";
 
 /** The document as last read; a failed read is the reading action's error. */
 type Load = { kind: "loading" } | { kind: "ready"; read: LinkedReportRead };
@@ -463,7 +465,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
       {body}
       {/* Placing figures works on a plain document and on a linked report alike; not on one whose link is damaged or newer. */}
       {!reading.error && !(load.kind === "ready" && load.read.problem && load.read.problem.code !== "not_linked") && (
-        <PlaceFigures services={services} onChanged={read} onRefreshFirst={(file) => void pickWorkbook(file)} />
+        <PlaceFigures services={services} onChanged={read} onRefreshFirst={(file, confirmed) => void pickWorkbook(file, confirmed)} />
       )}
       <LiveRegion text={action.live} testId="live" />
     </main>
@@ -481,7 +483,7 @@ function ReportInfo({ record }: { record: LinkRecord }) {
       t("wordPeriodRange", { start: formatDay(record.period.start, lang), end: formatDay(record.period.end, lang) }),
       "info-period",
     ],
-    [t("wordScope"), record.scope, "info-scope"],
+    [t("wordScope"), scopeLabel(record.scope, ALL_DEPARTMENTS, t("scopeAll")), "info-scope"],
   ];
   return (
     <section className={styles.section} aria-label={t("wordReportInfo")} data-testid="report-info">
@@ -610,7 +612,7 @@ function InsertView(props: {
             {t("insertReady", {
               file: prepared.fileName,
               year: String(prepared.engine.settings.year),
-              scope: prepared.engine.settings.scope,
+              scope: scopeLabel(prepared.engine.settings.scope, ALL_DEPARTMENTS, t("scopeAll")),
               figures: prepared.engine.figures.length,
             })}
           </Text>
