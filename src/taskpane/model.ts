@@ -129,15 +129,6 @@ export function emptyLedgerZeros(result: EngineResult): FigureResult[] {
   return result.figures.filter((f) => f.zeroToSee?.code === "ledger_empty" && f.unresolved === undefined);
 }
 
-/**
- * How the pane shows a 统计范围: 全部门 (or blank) in the pane's language — "All departments" in
- * English — while the value stays 全部门, which is what the workbook stores; a department as named.
- */
-export function scopeLabel(scope: string | undefined, allDepartments: string, allLabel: string): string {
-  const wanted = (scope ?? "").trim();
-  return wanted === "" || wanted === allDepartments ? allLabel : wanted;
-}
-
 /** The department a report counts, or null for 全部门: said once above a list of figures by name. */
 export function listScope(scope: string | undefined, allDepartments: string): string | null {
   const wanted = (scope ?? "").trim();

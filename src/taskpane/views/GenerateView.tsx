@@ -21,7 +21,7 @@ import type { FigureResult, ReportSettings } from "../../core/types";
 import { ALL_DEPARTMENTS, SETTINGS_ITEMS } from "../../core/settings";
 import { shiftYears } from "../../core/settings/dates";
 import { TEMPLATES } from "../../core/report";
-import { useI18n, type MessageKey, type Translate } from "../i18n";
+import { scopeLabel, useI18n, type MessageKey, type Translate } from "../i18n";
 import type { PaneServices } from "../services";
 import {
   blankSettings,
@@ -31,7 +31,6 @@ import {
   listScope,
   reportFileName,
   scopeChoices,
-  scopeLabel,
   scopeIsKnown,
   uncomputedFigures,
   unresolvedFigures,
@@ -367,7 +366,7 @@ export function GenerateView(props: {
         >
           <Dropdown
             className={styles.dropdown}
-            value={scopeLabel(scope, ALL_DEPARTMENTS, t("scopeAll"))}
+            value={scopeLabel(scope, t)}
             selectedOptions={[scope]}
             data-testid="field-scope"
             onOptionSelect={(_, data) => {
@@ -378,8 +377,8 @@ export function GenerateView(props: {
           >
             {/* The option's value stays 全部门 (what the workbook stores); its words are the pane's language. */}
             {scopes.map((s) => (
-              <Option key={s} value={s} text={scopeLabel(s, ALL_DEPARTMENTS, t("scopeAll"))}>
-                {scopeLabel(s, ALL_DEPARTMENTS, t("scopeAll"))}
+              <Option key={s} value={s} text={scopeLabel(s, t)}>
+                {scopeLabel(s, t)}
               </Option>
             ))}
           </Dropdown>

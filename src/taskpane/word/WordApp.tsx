@@ -25,7 +25,7 @@ import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import { PaneHeader } from "../components/PaneHeader";
 import type { EngineResult } from "../../core/engine";
 import type { InsertResult, LinkedReportRead, WordMessage, WordRefresh, WordRefreshPlan } from "../../adapters/word";
-import { useI18n, type Translate } from "../i18n";
+import { scopeLabel, useI18n, type Translate } from "../i18n";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import type { ActionSpec } from "../shell/action";
@@ -52,8 +52,6 @@ import {
 } from "./model";
 import { FIGURE_ROW, MUTED, PANE_ROOT, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import { PaneSection } from "../components/PaneSection";
-import { scopeLabel } from "../model";
-import { ALL_DEPARTMENTS } from "../../core/settings";
 
 /** The document as last read; a failed read is the reading action's error. */
 type Load = { kind: "loading" } | { kind: "ready"; read: LinkedReportRead };
@@ -483,7 +481,7 @@ function ReportInfo({ record }: { record: LinkRecord }) {
       t("wordPeriodRange", { start: formatDay(record.period.start, lang), end: formatDay(record.period.end, lang) }),
       "info-period",
     ],
-    [t("wordScope"), scopeLabel(record.scope, ALL_DEPARTMENTS, t("scopeAll")), "info-scope"],
+    [t("wordScope"), scopeLabel(record.scope, t), "info-scope"],
   ];
   return (
     <section className={styles.section} aria-label={t("wordReportInfo")} data-testid="report-info">
@@ -612,7 +610,7 @@ function InsertView(props: {
             {t("insertReady", {
               file: prepared.fileName,
               year: String(prepared.engine.settings.year),
-              scope: scopeLabel(prepared.engine.settings.scope, ALL_DEPARTMENTS, t("scopeAll")),
+              scope: scopeLabel(prepared.engine.settings.scope, t),
               figures: prepared.engine.figures.length,
             })}
           </Text>
