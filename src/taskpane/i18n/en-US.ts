@@ -321,9 +321,11 @@ export const enUS: Messages = {
   otherWorkbookNoId: "no workbook ID",
   otherWorkbookIdLabel: "workbook ID {id}",
   otherWorkbookProceed: "Refresh from this workbook anyway",
-  otherWorkbookInsertBody: "The chosen workbook is not the one this report was made from. If you go on, only the figure inserted now takes the chosen workbook’s number; the rest of the document, its other figures included, stays as it is. The report stays linked to its own workbook, and the next refresh recomputes this figure from it too. Nothing has been inserted yet.",
+  otherWorkbookInsertBody:
+    "The chosen workbook is not the one this report was made from. If you go on, only the figure inserted now takes the chosen workbook’s number; the rest of the document, its other figures included, stays as it is. The report stays linked to its own workbook, and the next refresh recomputes this figure from it too. Nothing has been inserted yet.",
   otherWorkbookInsertProceed: "Insert from this workbook anyway",
-  otherWorkbookConvertBody: "The chosen workbook is not the one this report was made from. If you go on, the document’s {{…}} placeholders become figures with the chosen workbook’s numbers; the rest of the document, its other figures included, stays as it is, and the report stays linked to its own workbook. Nothing has been converted yet.",
+  otherWorkbookConvertBody:
+    "The chosen workbook is not the one this report was made from. If you go on, the document’s {{…}} placeholders become figures with the chosen workbook’s numbers; the rest of the document, its other figures included, stays as it is, and the report stays linked to its own workbook. Nothing has been converted yet.",
   otherWorkbookConvertProceed: "Convert from this workbook anyway",
   // 报告模板 (Excel pane)
   templatesTitle: "Report templates",
@@ -360,7 +362,8 @@ export const enUS: Messages = {
   placeManual: "Typed in 指标定义",
   placeNone: "No figure's name contains “{q}”.",
   placePlaced: "Placed {n} figure(s): {names}.",
-  placeNoneFound: "No {{…}} placeholders were found in the document, so nothing was converted. To place figures, type {{name}} in the document (e.g. {{电子保函笔数}}) then Turn placeholders into figures, or use Insert in the list below to put one at the cursor.",
+  placeNoneFound:
+    "No {{…}} placeholders were found in the document, so nothing was converted. To place figures, type {{name}} in the document (e.g. {{电子保函笔数}}) then Turn placeholders into figures, or use Insert in the list below to put one at the cursor.",
   placeUnknown: "These placeholders name no figure or setting and were left as typed: {list}",
   placeDiffersTitle: "The document already has this figure, with another number",
   placeDiffersBody: "One figure cannot show two different numbers in a document. Nothing has been inserted yet.",
@@ -369,7 +372,8 @@ export const enUS: Messages = {
   placeDiffersRefresh: "Refresh the whole report from {file} instead (no insert)",
   placeDiffersChoices: "You can:",
   placeDiffersRecordedMeans: "Insert the document’s number: the new copy agrees with those already there; nothing else changes.",
-  placeDiffersRefreshMeans: "Refresh instead: nothing is inserted now; the numbers of the report that {file} changes are listed, written only when you confirm, and then you insert again.",
+  placeDiffersRefreshMeans:
+    "Refresh instead: nothing is inserted now; the numbers of the report that {file} changes are listed, written only when you confirm, and then you insert again.",
   placeDiffersRefreshOther: "({file} is not the workbook this report was made from; after the refresh the report is linked to it.)",
   placeFailed: "The figures could not be placed",
   placeFailedWhere: "In the open Word document",

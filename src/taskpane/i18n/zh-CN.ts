@@ -301,9 +301,11 @@ export const zhCN = {
   otherWorkbookNoId: "没有工作簿ID",
   otherWorkbookIdLabel: "工作簿ID {id}",
   otherWorkbookProceed: "仍用这个工作簿刷新",
-  otherWorkbookInsertBody: "所选工作簿不是生成这份报告的那个。继续的话，只有这次插入的指标取所选工作簿中的数字，文档中其余的文字和已有的指标都不变；报告仍链接原来的工作簿，下次刷新时这个指标也按它重新计算。尚未插入任何内容。",
+  otherWorkbookInsertBody:
+    "所选工作簿不是生成这份报告的那个。继续的话，只有这次插入的指标取所选工作簿中的数字，文档中其余的文字和已有的指标都不变；报告仍链接原来的工作簿，下次刷新时这个指标也按它重新计算。尚未插入任何内容。",
   otherWorkbookInsertProceed: "仍从这个工作簿插入",
-  otherWorkbookConvertBody: "所选工作簿不是生成这份报告的那个。继续的话，文档中的 {{…}} 占位符转为指标，取所选工作簿中的数字；文档中其余的文字和已有的指标都不变，报告仍链接原来的工作簿。尚未转换任何内容。",
+  otherWorkbookConvertBody:
+    "所选工作簿不是生成这份报告的那个。继续的话，文档中的 {{…}} 占位符转为指标，取所选工作簿中的数字；文档中其余的文字和已有的指标都不变，报告仍链接原来的工作簿。尚未转换任何内容。",
   otherWorkbookConvertProceed: "仍从这个工作簿转换占位符",
   // 报告模板 (Excel pane)
   templatesTitle: "报告模板",
@@ -339,7 +341,8 @@ export const zhCN = {
   placeManual: "手工填写",
   placeNone: "没有名称含“{q}”的指标。",
   placePlaced: "已放入 {n} 个指标：{names}。",
-  placeNoneFound: "文档中没有找到 {{…}} 占位符，没有转换任何内容。要放入指标，可在文档中输入 {{名称}}（如 {{电子保函笔数}}）后再点“将占位符转为指标”，或在下方列表中点“插入”放到光标处。",
+  placeNoneFound:
+    "文档中没有找到 {{…}} 占位符，没有转换任何内容。要放入指标，可在文档中输入 {{名称}}（如 {{电子保函笔数}}）后再点“将占位符转为指标”，或在下方列表中点“插入”放到光标处。",
   placeUnknown: "以下占位符不是任何指标或设置的名称，已原样保留：{list}",
   placeDiffersTitle: "文档中已有这个指标，数字不同",
   placeDiffersBody: "同一个指标在文档中不能出现两个不同的数字。尚未插入任何内容。",

@@ -15,7 +15,7 @@ import { placeholderSuggestion } from "../../core/fill";
 import type { FigureResult, RawWorkbook } from "../../core/types";
 import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { LiveRegion } from "../components/LiveRegion";
+import { LiveRegion, OutcomeRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import { useAction } from "../shell/useAction";
 import { FilePicker, fileBytes } from "../components/FilePicker";
@@ -98,7 +98,9 @@ export function placeSummary(
 ): string {
   const lines: string[] = [];
   if (r.placed.length)
-    lines.push(t("placePlaced", { n: r.placed.length, names: [...new Set(r.placed.map((p) => p.name))].join(lang === "zh-CN" ? "、" : ", ") }));
+    lines.push(
+      t("placePlaced", { n: r.placed.length, names: [...new Set(r.placed.map((p) => p.name))].join(lang === "zh-CN" ? "、" : ", ") }),
+    );
   else if (r.unknown.length === 0) lines.push(t("placeNoneFound"));
   if (r.unknown.length) {
     const said = r.unknown.map((typed) => {
@@ -184,7 +186,8 @@ export function PlaceFigures(props: {
         // The adapter's own words where it has them (a table figure at a cell, a Word too old for it).
         return { what: t("placeFailed"), where: t("placeFailedWhere"), todo: clerkMessage(err, lang) ?? t("placeFailedTodo") };
       },
-      done: (r: PlaceResult) => summary(r),
+      // The outcome below says it (and is read aloud there): said here too it would be found twice.
+      done: () => "",
     });
     if (result) {
       setOutcome(result);
@@ -270,15 +273,13 @@ export function PlaceFigures(props: {
       </ConfirmDialog>
       {action.busy && <ProgressLine text={action.busy} />}
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
-      {outcome && (
-        <MessageBar
-          intent={outcomeIntent(outcome)}
-          layout="multiline"
-          data-testid="place-outcome"
-        >
-          <MessageBarBody>{summary(outcome)}</MessageBarBody>
-        </MessageBar>
-      )}
+      <OutcomeRegion testId="place-outcome-region">
+        {outcome && (
+          <MessageBar intent={outcomeIntent(outcome)} layout="multiline" data-testid="place-outcome" data-intent={outcomeIntent(outcome)}>
+            <MessageBarBody>{summary(outcome)}</MessageBarBody>
+          </MessageBar>
+        )}
+      </OutcomeRegion>
       {source && (
         <>
           <Caption1 className={styles.muted} data-testid="place-source">
