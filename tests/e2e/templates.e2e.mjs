@@ -12,6 +12,7 @@ import {
   DOCX_MIME,
   FILL_TEMPLATE as TEMPLATE,
   paneScenario,
+  pickOption,
   runScenarios,
   shot,
   slotTexts,
@@ -74,6 +75,21 @@ runScenarios(async () => {
 
   await paneScenario("Every control of 报告模板 (en, 450 px, keyboard) leaves the pane usable", "width=450&lang=en", async ({ page }) => {
     await page.getByTestId("tab-generate").click();
+    await page.getByTestId("templates-view").waitFor();
+    // The scope above the templates reads in English.
+    const scope = await page.getByTestId("field-scope").textContent();
+    assert(scope.includes("All departments") && !scope.includes("全部门"), `the scope in English: ${scope}`);
+    // Away to a department and back: the workbook is written 全部门, what it stores, never the English words.
+    const scopeIs = (value) =>
+      page.waitForFunction((v) => {
+        for (let row = 1; row <= 40; row++)
+          if (window.__playground.cell("报告设置", `A${row}`) === "统计范围") return window.__playground.cell("报告设置", `B${row}`) === v;
+        return false;
+      }, value);
+    await pickOption(page, "field-scope", "交易一科");
+    await scopeIs("交易一科");
+    await pickOption(page, "field-scope", "All departments");
+    await scopeIs("全部门");
     await page.getByTestId("templates-view").waitFor();
     await page
       .getByTestId("template-choose-input")

@@ -363,7 +363,7 @@ export const enUS: Messages = {
   placeNone: "No figure's name contains “{q}”.",
   placePlaced: "Placed {n} figure(s): {names}.",
   placeNoneFound:
-    "No {{…}} placeholders were found in the document, so nothing was converted. To place figures, type {{name}} in the document (e.g. {{电子保函笔数}}) then Turn placeholders into figures, or use Insert in the list below to put one at the cursor.",
+    "No {{…}} placeholders were found in the document, so nothing was converted. To place figures, type {{name}} in the document (e.g. {{电子保函笔数}}) then click “Turn placeholders into figures”, or use Insert in the list below to put one at the cursor.",
   placeUnknown: "These placeholders name no figure or setting and were left as typed: {list}",
   placeDiffersTitle: "The document already has this figure, with another number",
   placeDiffersBody: "One figure cannot show two different numbers in a document. Nothing has been inserted yet.",
