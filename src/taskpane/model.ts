@@ -135,7 +135,6 @@ export function listScope(scope: string | undefined, allDepartments: string): st
   return wanted === "" || wanted === allDepartments ? null : wanted;
 }
 
-/** Figures the ledgers cannot support, in report order: listed (as 待补) before 生成报告. */
 /**
  * The 报告设置 answers the report shows as ［待补：名称］ (a blank 联合发文单位 in its sentence), each
  * with the cell to fill: listed with the 待补 figures and asked about before generating.
@@ -149,6 +148,7 @@ export function blankSettings(result: EngineResult): { name: string; cell?: stri
     });
 }
 
+/** Figures the ledgers cannot support, in report order: listed (as 待补) before 生成报告. */
 export function unresolvedFigures(result: EngineResult): FigureResult[] {
   return result.figures.filter((f) => f.unresolved !== undefined || f.value === null);
 }

@@ -308,6 +308,7 @@ export const enUS: Messages = {
   // Said once at the top of a list of figures by name when the report is for one department.
   listScope: "Scope: {scope} (every figure below counts this department only)",
   // Figures written as 0 because their ledger has no records (a 0 the clerk signs only after seeing it).
+  zerosLedgerLine: ": no records yet{at}; written as 0: ",
   zerosTitle: "Figures written as 0 because their ledger has no records: {count}",
   zerosBody:
     "The ledgers of these figures have no records yet, so the report will say 0. Enter the records first; where 0 is right, add “; 允许为零” to the figure’s 条件 in 指标定义.",

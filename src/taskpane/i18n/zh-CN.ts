@@ -289,6 +289,7 @@ export const zhCN = {
   // Said once at the top of a list of figures by name when the report is for one department.
   listScope: "统计范围：{scope}（以下各项只统计该部门）",
   // Figures written as 0 because their ledger has no records (a 0 the clerk signs only after seeing it).
+  zerosLedgerLine: "：台账还没有任何记录{at}，按 0 计入的指标有 ",
   zerosTitle: "因台账没有记录按 0 计入的指标 {count} 项",
   zerosBody: "以下指标的台账还没有任何记录，报告中将写成 0。请先在台账中填入记录；确属为零的，在“指标定义”的条件末尾加“; 允许为零”。",
   zerosAskTitle: "有 {count} 项指标因台账没有记录将写成 0，仍然生成？",

@@ -125,13 +125,20 @@ function UnresolvedList(props: { result: EngineResult }) {
 }
 
 /**
- * Figures written as 0 because their ledger has no records, by name, each with why and where to
- * look; the department said once above them under a 统计范围.
+ * Figures written as 0 because their ledger has no records, one line per ledger (where to start
+ * filling it, then its figures by name): a fresh workbook has 17 of them, and the reason is the
+ * ledger's, not each figure's. The department is said once above them under a 统计范围.
  */
 function ZerosList(props: { result: EngineResult; scopeSaid?: boolean }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const scope = props.scopeSaid ? null : listScope(props.result.settings.scope, ALL_DEPARTMENTS);
+  const byLedger = new Map<string, FigureResult[]>();
+  for (const f of emptyLedgerZeros(props.result)) {
+    const ledger = f.ledger ?? "";
+    byLedger.set(ledger, [...(byLedger.get(ledger) ?? []), f]);
+  }
+  const separator = lang === "en-US" ? ", " : "、";
   return (
     <>
       {scope && (
@@ -140,12 +147,21 @@ function ZerosList(props: { result: EngineResult; scopeSaid?: boolean }) {
         </span>
       )}
       <ul className={styles.unresolvedList}>
-        {emptyLedgerZeros(props.result).map((f) => (
-          <li key={f.id} data-testid="zero-figure" data-figure={f.id}>
-            <span className={styles.unresolvedName}>{f.name}</span>
-            {f.zeroToSee ? `${lang === "en-US" ? ": " : "："}${unresolvedLine(f.zeroToSee, t, lang)}` : ""}
-          </li>
-        ))}
+        {[...byLedger].map(([ledger, figures]) => {
+          const cell = figures[0].zeroToSee?.cell;
+          return (
+            <li key={ledger} data-testid="zero-ledger" data-ledger={ledger}>
+              <span className={styles.unresolvedName}>{ledger}</span>
+              {t("zerosLedgerLine", { at: cell ? t("unresolvedAt", { cell: describePlace(cell) }) : "" })}
+              {figures.map((f, i) => (
+                <span key={f.id} data-testid="zero-figure" data-figure={f.id}>
+                  {i > 0 ? separator : ""}
+                  {f.name}
+                </span>
+              ))}
+            </li>
+          );
+        })}
       </ul>
     </>
   );
