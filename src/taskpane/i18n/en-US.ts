@@ -376,6 +376,13 @@ export const enUS: Messages = {
   placeDiffersRefreshMeans:
     "Refresh instead: nothing is inserted now; the numbers of the report that {file} changes are listed, written only when you confirm, and then you insert again.",
   placeDiffersRefreshOther: "({file} is not the workbook this report was made from; after the refresh the report is linked to it.)",
+  placeDiffersConvertBody: "One figure cannot show two different numbers in a document. No placeholder has been converted yet.",
+  placeDiffersConvertRecorded: "Convert with the document’s numbers",
+  placeDiffersConvertRecordedMeans:
+    "Convert with the document’s numbers: the placeholders become figures that agree with those already there; nothing else changes.",
+  placeDiffersConvertRefresh: "Refresh the whole report from {file} instead (no convert)",
+  placeDiffersConvertRefreshMeans:
+    "Refresh instead: nothing is converted now; the numbers of the report that {file} changes are listed, written only when you confirm, and then you convert again.",
   placeFailed: "The figures could not be placed",
   placeFailedWhere: "In the open Word document",
   placeFailedTodo: "Make sure the cursor is in the body and the document is not protected, then try again.",

@@ -354,6 +354,12 @@ export const zhCN = {
   placeDiffersRecordedMeans: "插入文档中已有的数字：新插入的与文档中已有的一致，其他都不变。",
   placeDiffersRefreshMeans: "改为刷新：这次不插入；列出报告中按 {file} 重新计算后变化的数字，您确认后才写入，之后再点“插入”。",
   placeDiffersRefreshOther: "（{file} 不是生成这份报告的工作簿，刷新后报告将改为链接它。）",
+  placeDiffersConvertBody: "同一个指标在文档中不能出现两个不同的数字。尚未转换任何占位符。",
+  placeDiffersConvertRecorded: "按文档中已有的数字转换",
+  placeDiffersConvertRecordedMeans: "按文档中已有的数字转换：占位符转成的指标与文档中已有的一致，其他都不变。",
+  placeDiffersConvertRefresh: "改为用 {file} 刷新整份报告（不转换）",
+  placeDiffersConvertRefreshMeans:
+    "改为刷新：这次不转换；列出报告中按 {file} 重新计算后变化的数字，您确认后才写入，之后再点“将占位符转为指标”。",
   placeFailed: "未能放入指标",
   placeFailedWhere: "在当前 Word 文档中",
   placeFailedTodo: "请确认光标在正文中、文档未被保护，然后再试。",

@@ -114,6 +114,34 @@ export function placeSummary(
   return lines.join(" ");
 }
 
+/** Which placing asked: the dialogs' words and buttons say that one (inserting or converting), never a refresh. */
+export type Placing = "insert" | "convert";
+
+/** The figure-differs dialog's words for a placing: its body and each choice say what they do to this placing. */
+export function differsWords(placing: Placing): {
+  body: MessageKey;
+  recorded: MessageKey;
+  recordedMeans: MessageKey;
+  refresh: MessageKey;
+  refreshMeans: MessageKey;
+} {
+  return placing === "convert"
+    ? {
+        body: "placeDiffersConvertBody",
+        recorded: "placeDiffersConvertRecorded",
+        recordedMeans: "placeDiffersConvertRecordedMeans",
+        refresh: "placeDiffersConvertRefresh",
+        refreshMeans: "placeDiffersConvertRefreshMeans",
+      }
+    : {
+        body: "placeDiffersBody",
+        recorded: "placeDiffersRecorded",
+        recordedMeans: "placeDiffersRecordedMeans",
+        refresh: "placeDiffersRefresh",
+        refreshMeans: "placeDiffersRefreshMeans",
+      };
+}
+
 /** A placing that stopped to ask: the same placing runs again with the clerk's answer added to `options`. */
 interface Asking {
   work: (options: PlaceOptions) => Promise<PlaceResult>;
@@ -203,6 +231,8 @@ export function PlaceFigures(props: {
   const summary = (r: PlaceResult) => placeSummary(r, source?.figures ?? [], t, lang);
 
   const busy = action.busy !== null;
+  const placing: Placing = asking?.message === "placeConverting" ? "convert" : "insert";
+  const words = differsWords(placing);
   return (
     <PaneSection id="place" title={t("placeTitle")} intro={t("placeIntro")} testId="place-figures">
       <div className={styles.actions}>
@@ -227,7 +257,7 @@ export function PlaceFigures(props: {
       </div>
       <OtherWorkbookDialog
         mismatch={asking?.mismatch ?? null}
-        purpose={asking?.message === "placeConverting" ? "convert" : "insert"}
+        purpose={placing}
         onProceed={() => answer({ allowOtherWorkbook: true })}
         onCancel={() => setAsking(null)}
       />
@@ -235,12 +265,12 @@ export function PlaceFigures(props: {
         open={asking?.differing !== undefined}
         testId="place-differs-dialog"
         title={t("placeDiffersTitle")}
-        confirm={{ text: t("placeDiffersRecorded"), testId: "place-differs-recorded" }}
+        confirm={{ text: t(words.recorded), testId: "place-differs-recorded" }}
         cancelTestId="place-differs-cancel"
         onConfirm={() => answer({ differing: "recorded" })}
         onCancel={() => setAsking(null)}
       >
-        {t("placeDiffersBody")}
+        {t(words.body)}
         <ul className={styles.differing}>
           {(asking?.differing ?? []).map((d) => (
             <li key={d.id} data-testid="place-differs-figure">
@@ -250,10 +280,10 @@ export function PlaceFigures(props: {
         </ul>
         {t("placeDiffersChoices")}
         <ul className={styles.differing}>
-          <li data-testid="place-differs-recorded-means">{t("placeDiffersRecordedMeans")}</li>
+          <li data-testid="place-differs-recorded-means">{t(words.recordedMeans)}</li>
           {props.onRefreshFirst && file && (
             <li data-testid="place-differs-refresh-means">
-              {t("placeDiffersRefreshMeans", { file: file.file.name })}
+              {t(words.refreshMeans, { file: file.file.name })}
               {asking?.options.allowOtherWorkbook && t("placeDiffersRefreshOther", { file: file.file.name })}
             </li>
           )}
@@ -267,7 +297,7 @@ export function PlaceFigures(props: {
               props.onRefreshFirst!(file.file, otherAllowed ? file.workbook : undefined);
             }}
           >
-            {t("placeDiffersRefresh", { file: file.file.name })}
+            {t(words.refresh, { file: file.file.name })}
           </Button>
         )}
       </ConfirmDialog>

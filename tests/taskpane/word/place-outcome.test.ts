@@ -2,7 +2,7 @@
 // name each most likely meant (warning), or a document with nothing to convert — information and what
 // to do, never a success mark for nothing done.
 import { makeT, type Lang } from "../../../src/taskpane/i18n";
-import { outcomeIntent, placeSummary } from "../../../src/taskpane/word/PlaceFigures";
+import { differsWords, outcomeIntent, placeSummary } from "../../../src/taskpane/word/PlaceFigures";
 
 const figures = [
   { id: "eg.count", name: "电子保函笔数" },
@@ -38,5 +38,20 @@ describe("放置指标's outcome", () => {
     expect(zh).toContain("{{不认识的指标}}");
     expect(zh).not.toMatch(/不认识的指标}}（/);
     expect(say(r, "en-US")).toContain('{{电子保函比数}} (Did you mean "电子保函笔数"?)');
+  });
+});
+
+describe("放置指标's figure-differs dialog", () => {
+  it("speaks of the placing that asked: converting's choices say converting, inserting's say inserting, in both languages", () => {
+    for (const lang of ["zh-CN", "en-US"] as const) {
+      const t = makeT(lang);
+      const said = (placing: "insert" | "convert") => Object.values(differsWords(placing)).map((key) => t(key, { file: "台账.xlsx" }));
+      const [insertWord, convertWord] = lang === "zh-CN" ? ["插入", "转换"] : [/insert/i, /convert/i];
+      for (const text of said("convert")) {
+        expect(text).toMatch(convertWord);
+        expect(text).not.toMatch(insertWord);
+      }
+      for (const text of said("insert")) expect(text).toMatch(insertWord);
+    }
   });
 });
