@@ -5,6 +5,7 @@
 // their order are exactly Packer's (its compiler's output, which Packer zips as is); only the
 // deflate differs. Without a deflater, or if docx's compiler is not where this expects it, the
 // Packer writes the file as before.
+import { concatBytes } from "../../core/bytes";
 import { Packer } from "docx";
 import { Zip, type ZipInputFile } from "fflate";
 
@@ -55,15 +56,7 @@ export function zipParts(parts: Iterable<[string, PartData]>, deflater: PackageD
   }
   zip.end();
   if (failure) throw failure;
-  let length = 0;
-  for (const chunk of out) length += chunk.length;
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of out) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  return concatBytes(...out);
 }
 
 /** The document as .docx bytes: Packer's parts, zipped with the deflater when there is one. */

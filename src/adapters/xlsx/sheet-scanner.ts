@@ -6,6 +6,7 @@
 // numbers straight from them, and decodes text only for the values it keeps. Whatever the chunking,
 // the result is the same: anything incomplete at the end of a chunk is carried over whole, and the
 // text of a value is decoded only once all its bytes are in.
+import { concatBytes } from "../../core/bytes";
 import type { CellRange, RawCell } from "../../core/types";
 import { columnLetters } from "../../core/address";
 import { fail } from "./errors";
@@ -173,7 +174,7 @@ export class SheetScanner {
     if (!this.started) {
       if (!chunk.length) return;
       if (this.pending) {
-        chunk = concat(this.pending, chunk);
+        chunk = concatBytes(this.pending, chunk);
         this.pending = null;
       }
       if (chunk.length < 2) {
@@ -212,7 +213,7 @@ export class SheetScanner {
   private scanChunk(chunk: Uint8Array): void {
     let buf = chunk;
     if (this.pending) {
-      buf = concat(this.pending, chunk);
+      buf = concatBytes(this.pending, chunk);
       this.pending = null;
     }
     const p = this.run(buf);
@@ -773,7 +774,7 @@ class TextCapture {
     // Raw runs are joined before decoding: a chunk boundary may fall inside a character.
     const flush = () => {
       if (!raw.length) return;
-      out += decodeEntities(lineEnds(utf8.decode(raw.length === 1 ? raw[0] : concatAll(raw))));
+      out += decodeEntities(lineEnds(utf8.decode(raw.length === 1 ? raw[0] : concatBytes(...raw))));
       raw = [];
     };
     for (const p of this.pieces) {
@@ -800,25 +801,6 @@ function isBlank(b: Uint8Array): boolean {
 function isPrefixOf(b: Uint8Array, p: number, n: number, word: string): boolean {
   for (let i = p; i < n; i++) if (i - p >= word.length || b[i] !== word.charCodeAt(i - p)) return false;
   return true;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
-
-function concatAll(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /** Collects a sheet's non-blank cells and turns them into the dense used range. */

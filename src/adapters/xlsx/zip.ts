@@ -3,6 +3,7 @@
 // fflate's streaming `Inflate`, one bounded slice at a time, so no part is ever held whole unless
 // its caller asks for the text — or, where the host has one (Node's zlib), by a native inflater
 // that is five times faster and is bounded by the same limits before it allocates.
+import { concatBytes } from "../../core/bytes";
 import { Inflate } from "fflate";
 import { fail } from "./errors";
 import type { XlsxLimits } from "./limits";
@@ -312,7 +313,7 @@ export class XmlDecoder {
   decode(chunk: Uint8Array): string {
     if (!this.decoder) {
       // Wait for two bytes to see the byte-order mark.
-      const bytes = this.head ? concat(this.head, chunk) : chunk;
+      const bytes = this.head ? concatBytes(this.head, chunk) : chunk;
       if (bytes.length < 2) {
         this.head = bytes;
         return "";
@@ -333,11 +334,4 @@ export class XmlDecoder {
     }
     return this.decoder.decode();
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }
