@@ -12,11 +12,21 @@ import {
   DOCX_MIME,
   FILL_TEMPLATE as TEMPLATE,
   paneScenario,
+  pickOption,
   runScenarios,
   shot,
   slotTexts,
   useEveryControl,
 } from "./harness.mjs";
+
+/** Every text in the pane, the screen reader's hidden live region included: what is said twice is found twice. */
+const paneTexts = (page) =>
+  page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.getElementById("pane"), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) out.push(walker.currentNode.textContent);
+    return out;
+  });
 
 runScenarios(async () => {
   await paneScenario(
@@ -35,6 +45,9 @@ runScenarios(async () => {
         (await page.getByTestId("template-note").textContent()).includes("ledger-report fill"),
         "the note should say how the command line uses it",
       );
+      // Said once — in the note, which is read aloud where it shows — not a second time in the live region.
+      const savedSaid = (await paneTexts(page)).filter((t) => t.includes("已把“工作总结”保存到工作簿"));
+      assert(savedSaid.length === 1, `the saved message should be in the pane once, not ${savedSaid.length} times`);
       const stored = await page.getByTestId("template-stored").evaluateAll((items) => items.map((li) => li.getAttribute("data-name")));
       assert(stored.join() === "工作总结", `stored templates: ${stored.join()}`);
       await view.scrollIntoViewIfNeeded();
@@ -48,6 +61,10 @@ runScenarios(async () => {
       assert(slots.get("eg.count")?.length === 2, `eg.count in the filled document: ${JSON.stringify([...slots])}`);
       assert(strFromU8(parts["word/footer1.xml"]).includes("lr:setting.year"), "the footer's year should be a linked control");
       await page.getByTestId("template-note").filter({ hasText: "{{不认识的指标}}" }).waitFor();
+      // The progress line's words go once the fill is done; its outcome is said once.
+      const texts = await paneTexts(page);
+      assert(!texts.some((t) => t.includes("正在用台账数字填写模板")), "the progress message must go when the fill is done");
+      assert(texts.filter((t) => /已填写 \d+ 个占位符/.test(t)).length === 1, "the fill's outcome should be in the pane once");
       await shot(page, "templates-02-filled-zh-320");
 
       // Stored in the workbook itself (its hidden sheet; hidden is checked in tests/adapters/excel/stored-templates.test.ts).
@@ -58,6 +75,21 @@ runScenarios(async () => {
 
   await paneScenario("Every control of 报告模板 (en, 450 px, keyboard) leaves the pane usable", "width=450&lang=en", async ({ page }) => {
     await page.getByTestId("tab-generate").click();
+    await page.getByTestId("templates-view").waitFor();
+    // The scope above the templates reads in English.
+    const scope = await page.getByTestId("field-scope").textContent();
+    assert(scope.includes("All departments") && !scope.includes("全部门"), `the scope in English: ${scope}`);
+    // Away to a department and back: the workbook is written 全部门, what it stores, never the English words.
+    const scopeIs = (value) =>
+      page.waitForFunction((v) => {
+        for (let row = 1; row <= 40; row++)
+          if (window.__playground.cell("报告设置", `A${row}`) === "统计范围") return window.__playground.cell("报告设置", `B${row}`) === v;
+        return false;
+      }, value);
+    await pickOption(page, "field-scope", "交易一科");
+    await scopeIs("交易一科");
+    await pickOption(page, "field-scope", "All departments");
+    await scopeIs("全部门");
     await page.getByTestId("templates-view").waitFor();
     await page
       .getByTestId("template-choose-input")

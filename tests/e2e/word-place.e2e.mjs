@@ -33,6 +33,23 @@ function otherWorkbook() {
   return editedSample("别处的台账.xlsx", (workbook) => setWorkbookId(workbook, "9f0e0000-0000-4000-8000-0000000000aa"));
 }
 
+/** The sample a week on (one e-guarantee fewer) under another 工作簿ID: another workbook where 电子保函笔数 differs. */
+function otherChangedWorkbook() {
+  return editedSample("别处的新台账.xlsx", (workbook) => {
+    workbook.getWorksheet("电子保函-交易一科").spliceRows(3, 1);
+    setWorkbookId(workbook, "9f0e0000-0000-4000-8000-0000000000bb");
+  });
+}
+
+/** Every text in the pane, the screen reader's hidden live regions included: what is said twice is found twice. */
+const paneTexts = (page) =>
+  page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.getElementById("pane"), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) out.push(walker.currentNode.textContent);
+    return out;
+  });
+
 /** The sample with a table figure defined (电子保函 by 出函机构, 前3 then 其他); `drop` guarantees of 交易一科 deleted. */
 function tableWorkbook(drop = 0) {
   return editedSample("sample-ledgers.xlsx", (workbook) => {
@@ -192,6 +209,13 @@ runScenarios(async () => {
       await dialog.waitFor();
       const said = await page.getByTestId("place-differs-figure").textContent();
       assert(said.includes("3372") && said.includes("3371"), `the dialog names both values: ${said}`);
+      // Each choice says what it does: the document's number is inserted; or a refresh instead, inserting nothing.
+      const recordedText = await page.getByTestId("place-differs-recorded").textContent();
+      assert(recordedText === "插入文档中已有的数字", `the recorded choice: ${recordedText}`);
+      const refreshText = await page.getByTestId("place-differs-refresh").textContent();
+      assert(refreshText.includes("刷新整份报告") && refreshText.includes("不插入"), `the refresh choice: ${refreshText}`);
+      const means = await page.getByTestId("place-differs-refresh-means").textContent();
+      assert(means.includes("您确认后才写入") && !means.includes("不是生成这份报告"), `the refresh choice's meaning: ${means}`);
       await page.waitForTimeout(500); // let the dialog finish fading in
       await page.screenshot({ path: join(shots, "word-place-07-differs-zh-320.png") });
       await page.getByTestId("place-differs-cancel").click();
@@ -245,6 +269,11 @@ runScenarios(async () => {
       await dialog.waitFor();
       const chosen = await page.getByTestId("other-workbook-chosen").textContent();
       assert(chosen.includes("别处的台账.xlsx"), `the dialog names the chosen workbook: ${chosen}`);
+      // It speaks of inserting — what happens to the inserted figure and that nothing else changes — not of refreshing.
+      const body = await page.getByTestId("other-workbook-body").textContent();
+      assert(body.includes("只有这次插入的指标") && body.includes("都不变") && !body.includes("全部按它重新计算"), `the body: ${body}`);
+      const proceed = await page.getByTestId("other-workbook-proceed").textContent();
+      assert(proceed === "仍从这个工作簿插入", `the go-on button: ${proceed}`);
       await page.waitForTimeout(500); // let the dialog finish fading in
       await page.screenshot({ path: join(shots, "word-place-09-other-workbook-zh-320.png") });
       await page.getByTestId("other-workbook-cancel").click();
@@ -252,6 +281,12 @@ runScenarios(async () => {
       assert((await documentState(page)).controls.length === before, "cancelled: nothing placed");
       await page.getByTestId("convert-placeholders").click();
       await dialog.waitFor();
+      const convertBody = await page.getByTestId("other-workbook-body").textContent();
+      assert(convertBody.includes("占位符转为指标") && convertBody.includes("都不变"), `converting's body: ${convertBody}`);
+      assert(
+        (await page.getByTestId("other-workbook-proceed").textContent()) === "仍从这个工作簿转换占位符",
+        "converting's go-on button says converting",
+      );
       await page.getByTestId("other-workbook-cancel").click();
       await dialog.waitFor({ state: "detached" });
       await page.getByTestId("insert-figure-eg.firms").click();
@@ -263,6 +298,80 @@ runScenarios(async () => {
       await assertPaneUsable(page, "after placing from another workbook");
     },
   );
+
+  await paneScenario(
+    "Word, the sample's report at 320 px: inserting from another workbook where the figure differs asks each thing once — refreshing instead does not ask about the workbook again",
+    "host=word&width=320",
+    async ({ page }) => {
+      await page.getByTestId("word-figure").first().waitFor();
+      await pickWorkbook(page, await otherChangedWorkbook());
+      await cursorAfter(page, "充分释放企业现金流");
+      await page.getByTestId("figure-search").fill("保函笔数");
+      const other = page.getByTestId("other-workbook-dialog");
+      const differs = page.getByTestId("place-differs-dialog");
+      await page.getByTestId("insert-figure-eg.count").click();
+      await other.waitFor();
+      await page.getByTestId("other-workbook-proceed").click();
+      await other.waitFor({ state: "detached" });
+      await differs.waitFor();
+      const means = await page.getByTestId("place-differs-refresh-means").textContent();
+      assert(
+        means.includes("别处的新台账.xlsx") && means.includes("不是生成这份报告"),
+        `the refresh choice names the other workbook: ${means}`,
+      );
+      await page.waitForTimeout(500); // let the dialog finish fading in
+      await page.screenshot({ path: join(shots, "word-place-13-differs-other-workbook-zh-320.png") });
+      await page.getByTestId("place-differs-refresh").click();
+      await differs.waitFor({ state: "detached" });
+      // Straight to the review: the clerk already chose this workbook, so the other-workbook question does not come back.
+      await page.getByTestId("review").waitFor();
+      assert((await other.count()) === 0, "refreshing instead must not ask about the other workbook again");
+      await applyReview(page);
+      await cursorAfter(page, "充分释放企业现金流");
+      await page.getByTestId("insert-figure-eg.count").click();
+      await page.getByTestId("place-outcome").filter({ hasText: "电子保函笔数" }).waitFor();
+      assert((await other.count()) === 0 && (await differs.count()) === 0, "after the refresh, inserting asks nothing");
+      const counts = textsOf(await documentState(page), "eg.count");
+      assert(
+        counts.every((t) => t === "3371"),
+        `every copy says the refreshed number: ${counts}`,
+      );
+      await assertPaneUsable(page, "after refreshing instead, then inserting");
+    },
+  );
+
+  for (const [lang, none, all] of [
+    ["zh", "文档中没有找到", "全部门"],
+    ["en", "No {{…}} placeholders", "All departments"],
+  ])
+    await paneScenario(
+      `Word (${lang}): 将占位符转为指标 on a report without placeholders is information with what to do, not a success; the scope reads ${all}`,
+      `host=word&width=320${lang === "en" ? "&lang=en" : ""}`,
+      async ({ page }) => {
+        await page.getByTestId("word-figure").first().waitFor();
+        const scope = await page.getByTestId("info-scope").textContent();
+        assert(scope.includes(all), `the report's scope: ${scope}`);
+        await pickWorkbook(page);
+        const before = (await documentState(page)).controls.length;
+        await page.getByTestId("convert-placeholders").click();
+        const outcome = page.getByTestId("place-outcome");
+        await outcome.waitFor();
+        const said = await outcome.textContent();
+        assert(said.includes(none) && said.includes(lang === "en" ? "{{name}}" : "{{名称}}"), `the outcome: ${said}`);
+        assert((await outcome.getAttribute("data-intent")) === "info", "nothing found is information, not a success");
+        assert((await documentState(page)).controls.length === before, "nothing converted");
+        // Said once: the outcome is read aloud where it shows, not repeated in the live region.
+        assert((await paneTexts(page)).filter((t) => t.includes(none)).length === 1, "the outcome is in the pane once");
+        await assertPaneUsable(page, `${lang}: after converting a document without placeholders`);
+        // The report's details (the scope) and 放置指标 with its outcome, each as the clerk sees it at 320 px.
+        await page.getByTestId("report-info").screenshot({ path: join(shots, `word-place-14-scope-${lang}-320.png`) });
+        await page.getByTestId("place-figures").evaluate((el) => el.scrollIntoView());
+        await page.screenshot({
+          path: join(shots, `word-place-15-no-placeholders-${lang}-320.png`),
+          clip: { x: 0, y: 0, width: 320, height: 520 },
+        });
+      },
+    );
 
   await paneScenario(
     "Word, the sample's report at 320 px: a refresh judges each copy of a figure — one that differs from unchanged ledgers is listed, never 'all agree'",

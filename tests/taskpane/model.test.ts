@@ -13,7 +13,7 @@ import {
   scopeChoices,
 } from "../../src/taskpane/model";
 import { issueText } from "../../src/taskpane/components/review";
-import { makeT, pickLang } from "../../src/taskpane/i18n";
+import { makeT, pickLang, scopeLabel } from "../../src/taskpane/i18n";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import { describeRowAccount } from "../../src/core/ledger/accounting";
 import { enUS } from "../../src/taskpane/i18n/en-US";
@@ -184,6 +184,17 @@ describe("figures asked about before 生成报告", () => {
     expect(listScope("", "全部门")).toBeNull();
     expect(makeT("zh-CN")("listScope", { scope: "交易一科" })).toContain("交易一科");
     expect(makeT("en-US")("listScope", { scope: "交易一科" })).toMatch(/^Scope: 交易一科/);
+  });
+
+  it("shows 全部门 as All departments in English and a department as named, the stored value untouched", () => {
+    const en = makeT("en-US");
+    expect(scopeLabel("全部门", en)).toBe("All departments");
+    expect(scopeLabel(" 全部门 ", en)).toBe("All departments");
+    expect(scopeLabel("", en)).toBe("All departments");
+    expect(scopeLabel("全部门", makeT("zh-CN"))).toBe("全部门");
+    expect(scopeLabel("交易一科", en)).toBe("交易一科");
+    // No English message offers the clerk a Chinese 全部门 to choose.
+    expect(Object.values(enUS).filter((m) => m.includes("全部门"))).toEqual([]);
   });
 });
 

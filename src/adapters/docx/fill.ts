@@ -10,6 +10,7 @@ import {
   PLACEHOLDER,
   brokenDefinitionOf,
   filledTemplateId,
+  placeholderSuggestion,
   linkRecordForSlots,
   resolvePlaceholder,
   slotValue,
@@ -42,6 +43,8 @@ export interface FillSlots {
   record(ids: string[], previous: LinkRecord | null): LinkRecord;
   /** The error of a 指标定义 row that names this placeholder but could not be read (null when none). */
   brokenDefinition?(name: string): Issue | null;
+  /** The question an unknown name's issue ends with (「是不是“电子保函笔数”？」); empty when none is near. */
+  suggest?(name: string): { zh: string; en: string };
 }
 
 /** One placeholder met in the document, converted or not. */
@@ -432,13 +435,15 @@ function leftAsTyped(found: FoundPlaceholder, name: string, p: Paragraph, at: nu
       messageEn: `${typed} in paragraph ${p.number} of the ${where.en} names a figure whose definition is broken; it was left as typed. Correct ${broken.cell ?? "指标定义"} (${broken.messageEn}).`,
       ...(broken.cell ? { cell: broken.cell } : {}),
     };
-  if (!target)
+  if (!target) {
+    const near = slots.suggest?.(name) ?? { zh: "", en: "" };
     return {
       severity: "warning",
       code: "fill.unknown_placeholder",
-      message: `${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${typed} 不是任何指标（编号或名称）或报告设置项的名称，已原样保留。`,
-      messageEn: `${typed} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") names no figure (id or name) and no 报告设置 item; it was left as typed.`,
+      message: `${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${typed} 不是任何指标（编号或名称）或报告设置项的名称，已原样保留。${near.zh}`,
+      messageEn: `${typed} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") names no figure (id or name) and no 报告设置 item; it was left as typed.${near.en ? ` ${near.en}` : ""}`,
     };
+  }
   const misplaced = tableFigureMisplaced(found.part, p, typed, slots.value(target.id));
   if (misplaced) {
     found.refused = misplaced.zh;
@@ -608,6 +613,7 @@ export function fillFromEngine(
     resolve: (name) => resolvePlaceholder(name, figures),
     value: (id) => slotValue(id, figures, settings),
     brokenDefinition: (name) => brokenDefinitionOf(name, engine.issues ?? []),
+    suggest: (name) => placeholderSuggestion(name, figures),
     record: (ids, previous) =>
       previous
         ? withSlots(previous, ids, figures, settings)

@@ -5,6 +5,7 @@
 import type { Block, FigureResult, FigureTable, Issue, LinkRecord, LinkedFigure, ReportDocument, ReportSettings, Run } from "../types";
 import { buildLinkRecord, MISSING_FIGURE_TEXT } from "../report";
 import { SETTING_SLOT_NAMES, isSettingSlot, settingSlots } from "../report/slots";
+import { headerDistance } from "../ledger/headers";
 
 /**
  * A placeholder as typed: two braces, a name of up to 60 characters without braces, tabs or line
@@ -42,6 +43,42 @@ export function resolvePlaceholder(placeholder: string, figures: readonly Pick<F
   const setting = Object.keys(SETTING_SLOT_NAMES).find((id) => settingName(id) === fold(wanted)) ?? SETTING_ALIASES[fold(wanted)];
   if (setting) return { kind: "setting", id: setting, name: settingName(setting) };
   return null;
+}
+
+/**
+ * The figure or setting name a placeholder that names nothing most likely meant (`电子保函比数` →
+ * `电子保函笔数`), by the same nearness the ledgers' headers are suggested with; null when none is
+ * near enough or two are equally near (a guess between two would mislead). Only ever offered as a
+ * question beside the placeholder, which stays as typed: never resolved to it.
+ */
+export function nearestPlaceholderName(placeholder: string, figures: readonly Pick<FigureResult, "id" | "name">[]): string | null {
+  const wanted = placeholder.trim();
+  if (wanted === "" || resolvePlaceholder(wanted, figures)) return null;
+  const candidates = [
+    ...figures.map((f) => ({ name: f.name, aliases: [f.id] })),
+    ...Object.entries(SETTING_SLOT_NAMES).map(([id, name]) => ({ name, aliases: [id] })),
+    ...Object.entries(SETTING_ALIASES).map(([alias, id]) => ({ name: SETTING_SLOT_NAMES[id], aliases: [alias] })),
+  ];
+  let best: { name: string; distance: number } | null = null;
+  let tied = false;
+  for (const candidate of candidates) {
+    const distance = headerDistance(candidate, wanted);
+    if (distance === null) continue;
+    if (best === null || distance < best.distance) {
+      best = { name: candidate.name, distance };
+      tied = false;
+    } else if (distance === best.distance && candidate.name !== best.name) tied = true;
+  }
+  return best && !tied ? best.name : null;
+}
+
+/** The question an unknown placeholder's message ends with, zh and en; empty when no name is near. */
+export function placeholderSuggestion(
+  placeholder: string,
+  figures: readonly Pick<FigureResult, "id" | "name">[],
+): { zh: string; en: string } {
+  const near = nearestPlaceholderName(placeholder, figures);
+  return near ? { zh: `是不是“${near}”？`, en: `Did you mean "${near}"?` } : { zh: "", en: "" };
 }
 
 /**

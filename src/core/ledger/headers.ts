@@ -146,7 +146,7 @@ export function editDistance(a: string, b: string): number {
  * synonyms, or null when too far to suggest. Chinese characters each carry meaning, so half the
  * longer spelling may differ; Latin letters do not, so a third.
  */
-export function headerDistance(column: ColumnSpec, header: string): number | null {
+export function headerDistance(column: Pick<ColumnSpec, "name" | "aliases">, header: string): number | null {
   const h = synonymKey(header);
   if (h.length === 0) return null;
   let best: number | null = null;

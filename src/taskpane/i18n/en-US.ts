@@ -313,7 +313,8 @@ export const enUS: Messages = {
   zerosBody:
     "The ledgers of these figures have no records yet, so the report will say 0. Enter the records first; where 0 is right, add “; 允许为零” to the figure’s 条件 in 指标定义.",
   zerosAskTitle: "{count} figure(s) will be 0 because their ledger has no records. Generate anyway?",
-  scopeUnknown: "The scope “{scope}” is no department of any ledger; choose a department or 全部门.",
+  scopeUnknown: "The scope “{scope}” is no department of any ledger; choose a department or All departments.",
+  scopeAll: "All departments",
   otherWorkbookTitle: "This report comes from another workbook",
   otherWorkbookBody: "Refreshing from this workbook recomputes every figure in the report from it. Nothing has been written yet.",
   otherWorkbookReport: "Report made from: {name} (workbook ID {id})",
@@ -321,6 +322,12 @@ export const enUS: Messages = {
   otherWorkbookNoId: "no workbook ID",
   otherWorkbookIdLabel: "workbook ID {id}",
   otherWorkbookProceed: "Refresh from this workbook anyway",
+  otherWorkbookInsertBody:
+    "The chosen workbook is not the one this report was made from. If you go on, only the figure inserted now takes the chosen workbook’s number; the rest of the document, its other figures included, stays as it is. The report stays linked to its own workbook, and the next refresh recomputes this figure from it too. Nothing has been inserted yet.",
+  otherWorkbookInsertProceed: "Insert from this workbook anyway",
+  otherWorkbookConvertBody:
+    "The chosen workbook is not the one this report was made from. If you go on, the document’s {{…}} placeholders become figures with the chosen workbook’s numbers; the rest of the document, its other figures included, stays as it is, and the report stays linked to its own workbook. Nothing has been converted yet.",
+  otherWorkbookConvertProceed: "Convert from this workbook anyway",
   // 报告模板 (Excel pane)
   templatesTitle: "Report templates",
   templatesIntro:
@@ -356,13 +363,26 @@ export const enUS: Messages = {
   placeManual: "Typed in 指标定义",
   placeNone: "No figure's name contains “{q}”.",
   placePlaced: "Placed {n} figure(s): {names}.",
-  placeNoneFound: "No {{…}} placeholders were found in the document.",
+  placeNoneFound:
+    "No {{…}} placeholders were found in the document, so nothing was converted. To place figures, type {{name}} in the document (e.g. {{电子保函笔数}}) then click “Turn placeholders into figures”, or use Insert in the list below to put one at the cursor.",
   placeUnknown: "These placeholders name no figure or setting and were left as typed: {list}",
   placeDiffersTitle: "The document already has this figure, with another number",
   placeDiffersBody: "One figure cannot show two different numbers in a document. Nothing has been inserted yet.",
   placeDiffersFigure: "{name}: {recorded} in the document, {picked} in the chosen workbook",
-  placeDiffersRecorded: "Insert the document's value",
-  placeDiffersRefresh: "Refresh from {file} first",
+  placeDiffersRecorded: "Insert the document’s number",
+  placeDiffersRefresh: "Refresh the whole report from {file} instead (no insert)",
+  placeDiffersChoices: "You can:",
+  placeDiffersRecordedMeans: "Insert the document’s number: the new copy agrees with those already there; nothing else changes.",
+  placeDiffersRefreshMeans:
+    "Refresh instead: nothing is inserted now; the numbers of the report that {file} changes are listed, written only when you confirm, and then you insert again.",
+  placeDiffersRefreshOther: "({file} is not the workbook this report was made from; after the refresh the report is linked to it.)",
+  placeDiffersConvertBody: "One figure cannot show two different numbers in a document. No placeholder has been converted yet.",
+  placeDiffersConvertRecorded: "Convert with the document’s numbers",
+  placeDiffersConvertRecordedMeans:
+    "Convert with the document’s numbers: the placeholders become figures that agree with those already there; nothing else changes.",
+  placeDiffersConvertRefresh: "Refresh the whole report from {file} instead (no convert)",
+  placeDiffersConvertRefreshMeans:
+    "Refresh instead: nothing is converted now; the numbers of the report that {file} changes are listed, written only when you confirm, and then you convert again.",
   placeFailed: "The figures could not be placed",
   placeFailedWhere: "In the open Word document",
   placeFailedTodo: "Make sure the cursor is in the body and the document is not protected, then try again.",

@@ -1,6 +1,7 @@
 import { createContext, useContext } from "react";
 import { zhCN } from "./zh-CN";
 import { enUS } from "./en-US";
+import { ALL_DEPARTMENTS } from "../../core/settings";
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
@@ -25,6 +26,15 @@ export function makeT(lang: Lang): Translate {
       if (value === undefined) return whole;
       return typeof value === "number" ? numberFormat.format(value) : value;
     });
+}
+
+/**
+ * How both panes show a 统计范围: 全部门 (or blank) in the pane's language — "All departments" in
+ * English — while the value stays 全部门, which is what the workbook stores; a department as named.
+ */
+export function scopeLabel(scope: string | undefined, t: Translate): string {
+  const wanted = (scope ?? "").trim();
+  return wanted === "" || wanted === ALL_DEPARTMENTS ? t("scopeAll") : wanted;
 }
 
 export interface I18n {

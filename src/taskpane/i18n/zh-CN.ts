@@ -294,6 +294,7 @@ export const zhCN = {
   zerosBody: "以下指标的台账还没有任何记录，报告中将写成 0。请先在台账中填入记录；确属为零的，在“指标定义”的条件末尾加“; 允许为零”。",
   zerosAskTitle: "有 {count} 项指标因台账没有记录将写成 0，仍然生成？",
   scopeUnknown: "统计范围“{scope}”不是任何台账中的部门，请选择一个部门或“全部门”。",
+  scopeAll: "全部门",
   otherWorkbookTitle: "这份报告来自另一个工作簿",
   otherWorkbookBody: "用这个工作簿刷新，报告中的数字将全部按它重新计算。尚未写入任何内容。",
   otherWorkbookReport: "报告来自：{name}（工作簿ID {id}）",
@@ -301,6 +302,12 @@ export const zhCN = {
   otherWorkbookNoId: "没有工作簿ID",
   otherWorkbookIdLabel: "工作簿ID {id}",
   otherWorkbookProceed: "仍用这个工作簿刷新",
+  otherWorkbookInsertBody:
+    "所选工作簿不是生成这份报告的那个。继续的话，只有这次插入的指标取所选工作簿中的数字，文档中其余的文字和已有的指标都不变；报告仍链接原来的工作簿，下次刷新时这个指标也按它重新计算。尚未插入任何内容。",
+  otherWorkbookInsertProceed: "仍从这个工作簿插入",
+  otherWorkbookConvertBody:
+    "所选工作簿不是生成这份报告的那个。继续的话，文档中的 {{…}} 占位符转为指标，取所选工作簿中的数字；文档中其余的文字和已有的指标都不变，报告仍链接原来的工作簿。尚未转换任何内容。",
+  otherWorkbookConvertProceed: "仍从这个工作簿转换占位符",
   // 报告模板 (Excel pane)
   templatesTitle: "报告模板",
   templatesIntro:
@@ -335,13 +342,24 @@ export const zhCN = {
   placeManual: "手工填写",
   placeNone: "没有名称含“{q}”的指标。",
   placePlaced: "已放入 {n} 个指标：{names}。",
-  placeNoneFound: "文档中没有找到 {{…}} 占位符。",
+  placeNoneFound:
+    "文档中没有找到 {{…}} 占位符，没有转换任何内容。要放入指标，可在文档中输入 {{名称}}（如 {{电子保函笔数}}）后再点“将占位符转为指标”，或在下方列表中点“插入”放到光标处。",
   placeUnknown: "以下占位符不是任何指标或设置的名称，已原样保留：{list}",
   placeDiffersTitle: "文档中已有这个指标，数字不同",
   placeDiffersBody: "同一个指标在文档中不能出现两个不同的数字。尚未插入任何内容。",
   placeDiffersFigure: "{name}：文档中为 {recorded}，所选工作簿为 {picked}",
-  placeDiffersRecorded: "插入文档中的值",
-  placeDiffersRefresh: "先用 {file} 刷新数据",
+  placeDiffersRecorded: "插入文档中已有的数字",
+  placeDiffersRefresh: "改为用 {file} 刷新整份报告（不插入）",
+  placeDiffersChoices: "您可以：",
+  placeDiffersRecordedMeans: "插入文档中已有的数字：新插入的与文档中已有的一致，其他都不变。",
+  placeDiffersRefreshMeans: "改为刷新：这次不插入；列出报告中按 {file} 重新计算后变化的数字，您确认后才写入，之后再点“插入”。",
+  placeDiffersRefreshOther: "（{file} 不是生成这份报告的工作簿，刷新后报告将改为链接它。）",
+  placeDiffersConvertBody: "同一个指标在文档中不能出现两个不同的数字。尚未转换任何占位符。",
+  placeDiffersConvertRecorded: "按文档中已有的数字转换",
+  placeDiffersConvertRecordedMeans: "按文档中已有的数字转换：占位符转成的指标与文档中已有的一致，其他都不变。",
+  placeDiffersConvertRefresh: "改为用 {file} 刷新整份报告（不转换）",
+  placeDiffersConvertRefreshMeans:
+    "改为刷新：这次不转换；列出报告中按 {file} 重新计算后变化的数字，您确认后才写入，之后再点“将占位符转为指标”。",
   placeFailed: "未能放入指标",
   placeFailedWhere: "在当前 Word 文档中",
   placeFailedTodo: "请确认光标在正文中、文档未被保护，然后再试。",

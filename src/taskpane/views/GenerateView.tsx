@@ -21,7 +21,7 @@ import type { FigureResult, ReportSettings } from "../../core/types";
 import { ALL_DEPARTMENTS, SETTINGS_ITEMS } from "../../core/settings";
 import { shiftYears } from "../../core/settings/dates";
 import { TEMPLATES } from "../../core/report";
-import { useI18n, type MessageKey, type Translate } from "../i18n";
+import { scopeLabel, useI18n, type MessageKey, type Translate } from "../i18n";
 import type { PaneServices } from "../services";
 import {
   blankSettings,
@@ -382,7 +382,7 @@ export function GenerateView(props: {
         >
           <Dropdown
             className={styles.dropdown}
-            value={scope}
+            value={scopeLabel(scope, t)}
             selectedOptions={[scope]}
             data-testid="field-scope"
             onOptionSelect={(_, data) => {
@@ -391,9 +391,10 @@ export function GenerateView(props: {
               void writeBack([[settingLabel("scope"), data.optionValue]]);
             }}
           >
+            {/* The option's value stays 全部门 (what the workbook stores); its words are the pane's language. */}
             {scopes.map((s) => (
-              <Option key={s} value={s}>
-                {s}
+              <Option key={s} value={s} text={scopeLabel(s, t)}>
+                {scopeLabel(s, t)}
               </Option>
             ))}
           </Dropdown>

@@ -13,7 +13,7 @@ import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../componen
 import type { PaneServices } from "../services";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { clerkMessage } from "../components/review";
-import { LiveRegion } from "../components/LiveRegion";
+import { LiveRegion, OutcomeRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import { useAction } from "../shell/useAction";
 import { FilePicker, fileBytes } from "../components/FilePicker";
@@ -85,7 +85,8 @@ export function TemplatesView({ services }: { services: PaneServices }) {
         return templates!.store({ name, fileName: file.name, savedAt: new Date().toISOString().slice(0, 10), bytes });
       },
       fail: () => ({ what: t("templatesFailStore"), where: file.name, todo: t("templatesTodo") }),
-      done: () => t("templatesStoredDone", { name }),
+      // The note below says it (and is read aloud there): said here too it would show twice.
+      done: () => "",
     });
     if (result) {
       setStored(result);
@@ -116,6 +117,8 @@ export function TemplatesView({ services }: { services: PaneServices }) {
         where: template.fileName || template.name,
         todo: clerkMessage(err, lang) ?? t("templatesTodo"),
       }),
+      // The progress line's 正在用台账数字填写模板… goes; the note below says how the fill came out.
+      done: () => "",
     });
     if (result) setNote(filledNote(result.filled, result.figures, t, lang));
   }
@@ -152,11 +155,13 @@ export function TemplatesView({ services }: { services: PaneServices }) {
       </div>
       {action.busy && <ProgressLine text={action.busy} />}
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
-      {note && (
-        <MessageBar intent={note.leftAsTyped ? "warning" : "success"} layout="multiline" data-testid="template-note">
-          <MessageBarBody className={styles.lines}>{note.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <OutcomeRegion testId="template-outcome">
+        {note && (
+          <MessageBar intent={note.leftAsTyped ? "warning" : "success"} layout="multiline" data-testid="template-note">
+            <MessageBarBody className={styles.lines}>{note.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </OutcomeRegion>
       <LiveRegion text={action.live} testId="templates-live" />
     </PaneSection>
   );

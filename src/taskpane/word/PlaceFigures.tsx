@@ -10,10 +10,12 @@ import { clerkMessage, otherWorkbookOf } from "../components/review";
 import { cellsOfTableText } from "../../core/figures/grouped";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import { ConfirmDialog } from "../components/ConfirmDialog";
-import { useI18n, type MessageKey, type Translate } from "../i18n";
+import { useI18n, type Lang, type MessageKey, type Translate } from "../i18n";
+import { placeholderSuggestion } from "../../core/fill";
+import type { FigureResult, RawWorkbook } from "../../core/types";
 import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { LiveRegion } from "../components/LiveRegion";
+import { LiveRegion, OutcomeRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
 import { useAction } from "../shell/useAction";
 import { FilePicker, fileBytes } from "../components/FilePicker";
@@ -75,6 +77,71 @@ function entries(source: PlaceSource, t: Translate): Entry[] {
   return [...figures, ...settings];
 }
 
+/**
+ * How a placing's outcome is marked: a warning for placeholders left as typed, information (never a
+ * success mark) when the document had nothing to convert, success when figures were placed.
+ */
+export function outcomeIntent(r: Pick<PlaceResult, "placed" | "unknown" | "warnings">): "warning" | "info" | "success" {
+  if (r.unknown.length || r.warnings.length) return "warning";
+  return r.placed.length ? "success" : "info";
+}
+
+/**
+ * What a placing says: the figures placed, or that the document had no placeholder (and what to do);
+ * each placeholder left as typed, with the name it most likely meant (the same question `fill` asks).
+ */
+export function placeSummary(
+  r: Pick<PlaceResult, "placed" | "unknown" | "warnings">,
+  figures: readonly Pick<FigureResult, "id" | "name">[],
+  t: Translate,
+  lang: Lang,
+): string {
+  const lines: string[] = [];
+  if (r.placed.length)
+    lines.push(
+      t("placePlaced", { n: r.placed.length, names: [...new Set(r.placed.map((p) => p.name))].join(lang === "zh-CN" ? "、" : ", ") }),
+    );
+  else if (r.unknown.length === 0) lines.push(t("placeNoneFound"));
+  if (r.unknown.length) {
+    const said = r.unknown.map((typed) => {
+      const near = placeholderSuggestion(typed.replace(/^\{\{|\}\}$/g, ""), figures);
+      const question = lang === "zh-CN" ? near.zh : near.en;
+      return question ? (lang === "zh-CN" ? `${typed}（${question}）` : `${typed} (${question})`) : typed;
+    });
+    lines.push(t("placeUnknown", { list: said.join(" ") }));
+  }
+  for (const w of r.warnings) lines.push(lang === "zh-CN" ? w.message : w.messageEn);
+  return lines.join(" ");
+}
+
+/** Which placing asked: the dialogs' words and buttons say that one (inserting or converting), never a refresh. */
+export type Placing = "insert" | "convert";
+
+/** The figure-differs dialog's words for a placing: its body and each choice say what they do to this placing. */
+export function differsWords(placing: Placing): {
+  body: MessageKey;
+  recorded: MessageKey;
+  recordedMeans: MessageKey;
+  refresh: MessageKey;
+  refreshMeans: MessageKey;
+} {
+  return placing === "convert"
+    ? {
+        body: "placeDiffersConvertBody",
+        recorded: "placeDiffersConvertRecorded",
+        recordedMeans: "placeDiffersConvertRecordedMeans",
+        refresh: "placeDiffersConvertRefresh",
+        refreshMeans: "placeDiffersConvertRefreshMeans",
+      }
+    : {
+        body: "placeDiffersBody",
+        recorded: "placeDiffersRecorded",
+        recordedMeans: "placeDiffersRecordedMeans",
+        refresh: "placeDiffersRefresh",
+        refreshMeans: "placeDiffersRefreshMeans",
+      };
+}
+
 /** A placing that stopped to ask: the same placing runs again with the clerk's answer added to `options`. */
 interface Asking {
   work: (options: PlaceOptions) => Promise<PlaceResult>;
@@ -87,14 +154,18 @@ interface Asking {
 export function PlaceFigures(props: {
   services: WordPaneServices;
   onChanged: () => Promise<void> | void;
-  /** 先刷新数据: the report refreshed from the picked workbook (its review), so the figure can then be placed with the same value everywhere. */
-  onRefreshFirst?: (file: File) => void;
+  /**
+   * 改为刷新: the report refreshed from the picked workbook (its review), so the figure can then be
+   * placed with the same value everywhere. `confirmed` is the workbook when the clerk already chose to
+   * place from it although it is another one: the refresh then does not ask that again (no loop).
+   */
+  onRefreshFirst?: (file: File, confirmed?: RawWorkbook) => void;
 }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const action = useAction();
   const [source, setSource] = useState<PlaceSource | null>(null);
-  const [file, setFile] = useState<File | null>(null);
+  const [file, setFile] = useState<{ file: File; workbook: RawWorkbook } | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [query, setQuery] = useState("");
   const [outcome, setOutcome] = useState<PlaceResult | null>(null);
@@ -115,7 +186,7 @@ export function PlaceFigures(props: {
         const workbook = await services.readWorkbookFile(await fileBytes(file), file.name);
         const engine = services.runEngine(workbook);
         setSource({ figures: engine.figures, settings: engine.settings, workbookName: file.name, workbookId: engine.link.workbookId });
-        setFile(file);
+        setFile({ file, workbook });
       },
       fail: () => ({ what: t("placeReadFailed"), where: file.name, todo: t("placeReadTodo") }),
     });
@@ -143,7 +214,8 @@ export function PlaceFigures(props: {
         // The adapter's own words where it has them (a table figure at a cell, a Word too old for it).
         return { what: t("placeFailed"), where: t("placeFailedWhere"), todo: clerkMessage(err, lang) ?? t("placeFailedTodo") };
       },
-      done: (r: PlaceResult) => summary(r),
+      // The outcome below says it (and is read aloud there): said here too it would be found twice.
+      done: () => "",
     });
     if (result) {
       setOutcome(result);
@@ -156,19 +228,11 @@ export function PlaceFigures(props: {
     if (asking) void place(asking.message, asking.work, { ...asking.options, ...more });
   }
 
-  function summary(r: PlaceResult): string {
-    const lines: string[] = [];
-    if (r.placed.length)
-      lines.push(
-        t("placePlaced", { n: r.placed.length, names: [...new Set(r.placed.map((p) => p.name))].join(lang === "zh-CN" ? "、" : ", ") }),
-      );
-    else if (r.unknown.length === 0) lines.push(t("placeNoneFound"));
-    if (r.unknown.length) lines.push(t("placeUnknown", { list: r.unknown.join(" ") }));
-    for (const w of r.warnings) lines.push(lang === "zh-CN" ? w.message : w.messageEn);
-    return lines.join(" ");
-  }
+  const summary = (r: PlaceResult) => placeSummary(r, source?.figures ?? [], t, lang);
 
   const busy = action.busy !== null;
+  const placing: Placing = asking?.message === "placeConverting" ? "convert" : "insert";
+  const words = differsWords(placing);
   return (
     <PaneSection id="place" title={t("placeTitle")} intro={t("placeIntro")} testId="place-figures">
       <div className={styles.actions}>
@@ -193,6 +257,7 @@ export function PlaceFigures(props: {
       </div>
       <OtherWorkbookDialog
         mismatch={asking?.mismatch ?? null}
+        purpose={placing}
         onProceed={() => answer({ allowOtherWorkbook: true })}
         onCancel={() => setAsking(null)}
       />
@@ -200,12 +265,12 @@ export function PlaceFigures(props: {
         open={asking?.differing !== undefined}
         testId="place-differs-dialog"
         title={t("placeDiffersTitle")}
-        confirm={{ text: t("placeDiffersRecorded"), testId: "place-differs-recorded" }}
+        confirm={{ text: t(words.recorded), testId: "place-differs-recorded" }}
         cancelTestId="place-differs-cancel"
         onConfirm={() => answer({ differing: "recorded" })}
         onCancel={() => setAsking(null)}
       >
-        {t("placeDiffersBody")}
+        {t(words.body)}
         <ul className={styles.differing}>
           {(asking?.differing ?? []).map((d) => (
             <li key={d.id} data-testid="place-differs-figure">
@@ -213,29 +278,38 @@ export function PlaceFigures(props: {
             </li>
           ))}
         </ul>
+        {t("placeDiffersChoices")}
+        <ul className={styles.differing}>
+          <li data-testid="place-differs-recorded-means">{t(words.recordedMeans)}</li>
+          {props.onRefreshFirst && file && (
+            <li data-testid="place-differs-refresh-means">
+              {t(words.refreshMeans, { file: file.file.name })}
+              {asking?.options.allowOtherWorkbook && t("placeDiffersRefreshOther", { file: file.file.name })}
+            </li>
+          )}
+        </ul>
         {props.onRefreshFirst && file && (
           <Button
             data-testid="place-differs-refresh"
             onClick={() => {
+              const otherAllowed = asking?.options.allowOtherWorkbook === true;
               setAsking(null);
-              props.onRefreshFirst!(file);
+              props.onRefreshFirst!(file.file, otherAllowed ? file.workbook : undefined);
             }}
           >
-            {t("placeDiffersRefresh", { file: file.name })}
+            {t(words.refresh, { file: file.file.name })}
           </Button>
         )}
       </ConfirmDialog>
       {action.busy && <ProgressLine text={action.busy} />}
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
-      {outcome && (
-        <MessageBar
-          intent={outcome.unknown.length || outcome.warnings.length ? "warning" : "success"}
-          layout="multiline"
-          data-testid="place-outcome"
-        >
-          <MessageBarBody>{summary(outcome)}</MessageBarBody>
-        </MessageBar>
-      )}
+      <OutcomeRegion testId="place-outcome-region">
+        {outcome && (
+          <MessageBar intent={outcomeIntent(outcome)} layout="multiline" data-testid="place-outcome" data-intent={outcomeIntent(outcome)}>
+            <MessageBarBody>{summary(outcome)}</MessageBarBody>
+          </MessageBar>
+        )}
+      </OutcomeRegion>
       {source && (
         <>
           <Caption1 className={styles.muted} data-testid="place-source">

@@ -25,7 +25,7 @@ import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import { PaneHeader } from "../components/PaneHeader";
 import type { EngineResult } from "../../core/engine";
 import type { InsertResult, LinkedReportRead, WordMessage, WordRefresh, WordRefreshPlan } from "../../adapters/word";
-import { useI18n, type Translate } from "../i18n";
+import { scopeLabel, useI18n, type Translate } from "../i18n";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import type { ActionSpec } from "../shell/action";
@@ -463,7 +463,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
       {body}
       {/* Placing figures works on a plain document and on a linked report alike; not on one whose link is damaged or newer. */}
       {!reading.error && !(load.kind === "ready" && load.read.problem && load.read.problem.code !== "not_linked") && (
-        <PlaceFigures services={services} onChanged={read} onRefreshFirst={(file) => void pickWorkbook(file)} />
+        <PlaceFigures services={services} onChanged={read} onRefreshFirst={(file, confirmed) => void pickWorkbook(file, confirmed)} />
       )}
       <LiveRegion text={action.live} testId="live" />
     </main>
@@ -481,7 +481,7 @@ function ReportInfo({ record }: { record: LinkRecord }) {
       t("wordPeriodRange", { start: formatDay(record.period.start, lang), end: formatDay(record.period.end, lang) }),
       "info-period",
     ],
-    [t("wordScope"), record.scope, "info-scope"],
+    [t("wordScope"), scopeLabel(record.scope, t), "info-scope"],
   ];
   return (
     <section className={styles.section} aria-label={t("wordReportInfo")} data-testid="report-info">
@@ -610,7 +610,7 @@ function InsertView(props: {
             {t("insertReady", {
               file: prepared.fileName,
               year: String(prepared.engine.settings.year),
-              scope: prepared.engine.settings.scope,
+              scope: scopeLabel(prepared.engine.settings.scope, t),
               figures: prepared.engine.figures.length,
             })}
           </Text>

@@ -141,6 +141,21 @@ describe("fill: a document made the way Word makes it", () => {
     expect(unknown[0].messageEn).toContain("paragraph 2");
   });
 
+  it("asks after a misspelled placeholder which figure it meant, in both languages, and still leaves it as typed", () => {
+    const misspelled = fillFromEngine(wordMadePackage(WORD_MADE_DOCUMENT.replace("{{不存在的指标}}", "{{电子保函比数}}")), engine, {
+      workbookName: "sample-ledgers.xlsx",
+      generatedAt: GENERATED,
+      templateName: "工作总结.docx",
+    });
+    const [issue] = misspelled.issues.filter((i) => i.code === "fill.unknown_placeholder");
+    expect(issue.message).toContain("{{电子保函比数}}");
+    expect(issue.message).toContain("是不是“电子保函笔数”？");
+    expect(issue.messageEn).toContain('Did you mean "电子保函笔数"?');
+    expect(strFromU8(unzipSync(misspelled.bytes)["word/document.xml"])).toContain("{{电子保函比数}}");
+    // A name near nothing gets no guess.
+    expect(filled.issues.find((i) => i.code === "fill.unknown_placeholder")!.message).not.toContain("是不是");
+  });
+
   it("stores a link record naming every slot once, in reading order, with the template it came from", () => {
     const parsed = parseLinkRecord(parts["customXml/item1.xml"]);
     if (!parsed.ok) throw new Error(parsed.message);

@@ -1,5 +1,14 @@
 // What a placeholder's name leads to: a figure by id or name, a setting by its slot id or 报告设置 name.
-import { brokenDefinitionOf, linkRecordForSlots, placedCounts, resolvePlaceholder, slotValue, withSlots } from "../../../src/core/fill";
+import {
+  brokenDefinitionOf,
+  linkRecordForSlots,
+  nearestPlaceholderName,
+  placedCounts,
+  placeholderSuggestion,
+  resolvePlaceholder,
+  slotValue,
+  withSlots,
+} from "../../../src/core/fill";
 import { defaultSettings } from "../../../src/core/settings";
 import type { FigureResult, Issue } from "../../../src/core/types";
 
@@ -33,6 +42,29 @@ describe("resolvePlaceholder", () => {
     expect(resolvePlaceholder("电子保函", figures)).toBeNull();
     expect(resolvePlaceholder("setting.nothing", figures)).toBeNull();
     expect(resolvePlaceholder("  ", figures)).toBeNull();
+  });
+});
+
+describe("nearestPlaceholderName: what a misspelled placeholder most likely meant", () => {
+  it("offers the figure name one character away (电子保函比数 → 电子保函笔数), and a setting's", () => {
+    expect(nearestPlaceholderName("电子保函比数", figures)).toBe("电子保函笔数");
+    expect(nearestPlaceholderName(" 电子保函比数 ", figures)).toBe("电子保函笔数");
+    expect(nearestPlaceholderName("述职入", figures)).toBe("述职人");
+    expect(nearestPlaceholderName("单位明称", figures)).toBeNull(); // 单位名称 and 单位简称 are equally near
+    expect(nearestPlaceholderName("eg.cuont", figures)).toBe("电子保函笔数");
+  });
+  it("offers nothing for a name far from every figure and setting, or for one that resolves", () => {
+    expect(nearestPlaceholderName("不认识的指标", figures)).toBeNull();
+    expect(nearestPlaceholderName("电子保函笔数", figures)).toBeNull();
+    expect(nearestPlaceholderName("", figures)).toBeNull();
+  });
+  it("offers nothing when two names are equally near: a guess between them would mislead", () => {
+    const two = [figure("a.count", "甲类笔数", "1"), figure("b.count", "乙类笔数", "2")];
+    expect(nearestPlaceholderName("丙类笔数", two)).toBeNull();
+  });
+  it("asks the question in both languages, and says nothing when no name is near", () => {
+    expect(placeholderSuggestion("电子保函比数", figures)).toEqual({ zh: "是不是“电子保函笔数”？", en: 'Did you mean "电子保函笔数"?' });
+    expect(placeholderSuggestion("不认识的指标", figures)).toEqual({ zh: "", en: "" });
   });
 });
 
