@@ -192,9 +192,7 @@ describe("a ledger with its header and no records", () => {
         settings(),
         study(),
         emptyGuarantees(),
-        definitions((d) =>
-          d.id === "eg.count" ? { ...d, allowZero: true } : d.id === "eg.firms" ? { ...d, manualValue: 12 } : d,
-        ),
+        definitions((d) => (d.id === "eg.count" ? { ...d, allowZero: true } : d.id === "eg.firms" ? { ...d, manualValue: 12 } : d)),
       ),
     );
     expect(result.figures.find((f) => f.id === "eg.count")).toMatchObject({ value: 0 });
@@ -205,8 +203,9 @@ describe("a ledger with its header and no records", () => {
   });
 
   it("is not marked when its rows were all left out for errors (those are told as errors)", () => {
-    const result = runEngine(workbook(settings(), study(), table("电子保函", [EG_HEADER, ["BH-1", "不是日期", "甲", "", 100, ""]]), definitions()));
+    const result = runEngine(
+      workbook(settings(), study(), table("电子保函", [EG_HEADER, ["BH-1", "不是日期", "甲", "", 100, ""]]), definitions()),
+    );
     expect(result.figures.find((f) => f.id === "eg.count")!.zeroToSee).toBeUndefined();
   });
 });
-

@@ -1608,9 +1608,7 @@ function nearestValues(wanted: string, present: Set<string>): string[] {
 function emptyHeaderCell(ledger: Ledger): string | undefined {
   const source = ledger.sources[0];
   if (!source) return undefined;
-  const first = ledger.columns
-    .map((c) => c.column)
-    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0];
+  const first = ledger.columns.map((c) => c.column).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0];
   return first ? `${quoteSheet(source.sheet)}!${first}${source.headerRow}` : undefined;
 }
 

@@ -146,7 +146,11 @@ describe("the shared-strings scanner", () => {
 
   it("reads a large part of plain items to the strings saxes gives, with a rich item or an entity among them, at any chunk size", () => {
     const plain = Array.from({ length: 3000 }, (_, i) =>
-      i % 3 === 0 ? `<si><t>DZBH2022-${String(i).padStart(7, "0")}</t></si>` : i % 3 === 1 ? `<si><t xml:space="preserve"> 某市第${i}建设有限公司 😀 </t></si>` : `<si><t>_x0041_${i}</t></si>`,
+      i % 3 === 0
+        ? `<si><t>DZBH2022-${String(i).padStart(7, "0")}</t></si>`
+        : i % 3 === 1
+          ? `<si><t xml:space="preserve"> 某市第${i}建设有限公司 😀 </t></si>`
+          : `<si><t>_x0041_${i}</t></si>`,
     );
     const withRich = [...plain];
     withRich.splice(1700, 0, `<si><r><t>共建</t></r><r><t>单位</t></r></si>`);
@@ -157,7 +161,8 @@ describe("the shared-strings scanner", () => {
       const { sax, scanned } = bothWays(partZip(xml), resolveLimits());
       expect((sax as { strings: SharedStrings }).strings).toHaveLength(items.length);
       expect(scanned).toEqual(sax);
-      for (const chunk of [1 << 20, 65536, 4093]) expect(scanOnly(strToU8(xml), chunk)).toEqual((sax as { strings: SharedStrings }).strings);
+      for (const chunk of [1 << 20, 65536, 4093])
+        expect(scanOnly(strToU8(xml), chunk)).toEqual((sax as { strings: SharedStrings }).strings);
     }
   });
 

@@ -17,7 +17,7 @@ import { locateControls } from "../../../../src/adapters/docx/patch";
 import { refreshDocx } from "../../../../src/adapters/docx/refresh";
 import { runEngine } from "../../../../src/core/engine";
 import { hasSoffice } from "../../../helpers/render";
-import { WORD_MADE_DOCUMENT, WORD_MADE_FOOTER, WORD_MADE_HEADER, wordMadePackage } from "../word-made";
+import { WORD_MADE_DOCUMENT, WORD_MADE_HEADER, wordMadePackage } from "../word-made";
 import { sampleWorkbook } from "./clerk";
 
 const run = promisify(execFile);
