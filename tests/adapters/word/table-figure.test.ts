@@ -6,9 +6,6 @@ import { openInWord } from "../../helpers/simulated-word";
 import { renderDocx } from "../../../src/adapters/docx";
 import { refreshInWord } from "../../../src/adapters/word";
 import { runEngine } from "../../../src/core/engine";
-import { defaultSettings, settingsToRows } from "../../../src/core/settings";
-import { DEFINITION_HEADERS } from "../../../src/core/figures";
-import type { RawCell, RawWorkbook } from "../../../src/core/types";
 import { type SimulatedWord } from "../../../src/simulated-host/word";
 import { TABLE_TEMPLATE } from "../../helpers/table-template";
 import { ROUNDING_NOTE } from "../../../src/core/figures/grouped";
@@ -21,36 +18,11 @@ import {
   type PlaceSource,
 } from "../../../src/adapters/word/place";
 import { WORD_MADE_DOCUMENT, wordMadePackage } from "../docx/word-made";
-import { SETTINGS_HEADERS } from "../../../src/core/workbook/spec";
+import { BY_ISSUER, EG_COUNT, issuerWorkbook } from "../../helpers/issuer-workbook";
 import { fillFromEngine } from "../../../src/adapters/docx/fill";
 
-const GUARANTEES: RawCell[] = ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"];
-
-function workbook(issuers: string[]): RawWorkbook {
-  return {
-    name: "台账2022.xlsx",
-    date1904: false,
-    tables: [
-      {
-        sheet: "电子保函",
-        top: 0,
-        left: 0,
-        values: [GUARANTEES, ...issuers.map((who, n) => [`BH-${n}`, "2022-03-01", `企业${n}`, 1000, who, ""])],
-      },
-      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADERS], ...settingsToRows(defaultSettings(2022))] },
-      {
-        sheet: "指标定义",
-        top: 0,
-        left: 0,
-        values: [
-          [...DEFINITION_HEADERS],
-          ["eg.count", "电子保函笔数", "电子保函", "计数", "", "本期", "整数", ""],
-          ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构", "", "本期", "整数", ""],
-        ],
-      },
-    ],
-  };
-}
+/** The guarantees of 2022 by issuer, with 电子保函笔数 beside the table figure. */
+const workbook = (issuers: string[]) => issuerWorkbook(issuers, [EG_COUNT, BY_ISSUER]);
 
 const FIRST = ["甲银行", "甲银行", "乙担保"];
 

@@ -20,12 +20,9 @@ import { validateWordXml } from "../../../helpers/ooxml";
 import { hasSoffice } from "../../../helpers/render";
 import { editControl, outside, SAMPLE, sdtSpan, unzipText, withDocumentXml } from "./clerk";
 import { cellsOfTableText, ROUNDING_NOTE } from "../../../../src/core/figures/grouped";
-import { defaultSettings, settingsToRows } from "../../../../src/core/settings";
-import { SETTINGS_HEADERS } from "../../../../src/core/workbook/spec";
-import { DEFINITION_HEADERS } from "../../../../src/core/figures";
+import { BY_ISSUER, issuerWorkbook } from "../../../helpers/issuer-workbook";
 
 /** The 指标定义 row of the table figure: the year's guarantees by issuer (前N and 其他: tests/core/figures/grouped.test.ts). */
-const BY_ISSUER = ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构", "", "本期", "整数", ""];
 
 const dir = mkdtempSync(path.join(tmpdir(), "lr-table-figure-"));
 
@@ -283,27 +280,6 @@ describeIfSoffice("a table figure's report re-saved by LibreOffice (soffice --co
   });
 });
 
-/** A small workbook: one guarantee of 2022 per issuer named, and the table figure. */
-function noteWorkbook(names: string[]): RawWorkbook {
-  return {
-    name: "台账2022.xlsx",
-    date1904: false,
-    tables: [
-      {
-        sheet: "电子保函",
-        top: 0,
-        left: 0,
-        values: [
-          ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"],
-          ...names.map((who, n) => [`BH-${n}`, "2022-03-01", `企业${n}`, 1000, who, ""]),
-        ],
-      },
-      { sheet: "报告设置", top: 0, left: 0, values: [[...SETTINGS_HEADERS], ...settingsToRows(defaultSettings(2022))] },
-      { sheet: "指标定义", top: 0, left: 0, values: [[...DEFINITION_HEADERS], BY_ISSUER] },
-    ],
-  };
-}
-
 describe("the rounding note of a table figure in a report file (CLI refresh, 更新已有报告)", () => {
   const thirds = ["甲银行", "乙担保", "丙保险"];
   const addsUp = ["甲银行", "甲银行", "乙担保"];
@@ -315,11 +291,11 @@ describe("the rounding note of a table figure in a report file (CLI refresh, 更
   }
 
   test("a refresh whose shares stop adding up writes the note under the table inside the control; the next refresh that adds up removes it", async () => {
-    const first = runEngine(noteWorkbook(addsUp), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
+    const first = runEngine(issuerWorkbook(addsUp), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
     const report = await renderDocx(first.report, first.link);
     expect(controlXml(report)).not.toContain(ROUNDING_NOTE);
 
-    const noted = refreshDocx(noteWorkbook(thirds), report);
+    const noted = refreshDocx(issuerWorkbook(thirds), report);
     expect(noted.plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
     // Inside the control, after the table: the note is the figure's rendering, rewritten with it.
     expect(controlXml(noted.bytes)).toMatch(new RegExp(`</w:tbl><w:p>(?:(?!</w:p>).)*${ROUNDING_NOTE}`, "s"));
@@ -333,12 +309,12 @@ describe("the rounding note of a table figure in a report file (CLI refresh, 更
     if (outcome) expect(outcome.errors).toEqual([]);
 
     // The untouched table with its note is no hand edit.
-    const same = refreshDocx(noteWorkbook(thirds), noted.bytes);
+    const same = refreshDocx(issuerWorkbook(thirds), noted.bytes);
     expect(same.plan.conflicts).toEqual([]);
     expect(same.plan.kept).toEqual([]);
     expect(same.plan.unchanged).toContain("eg.by_issuer");
 
-    const back = refreshDocx(noteWorkbook(addsUp), noted.bytes);
+    const back = refreshDocx(issuerWorkbook(addsUp), noted.bytes);
     expect(back.plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
     expect(controlXml(back.bytes)).not.toContain(ROUNDING_NOTE);
     expect(readLinkedDocx(back.bytes).controls.find((c) => c.id === "eg.by_issuer")!.text).toBe(
@@ -347,14 +323,14 @@ describe("the rounding note of a table figure in a report file (CLI refresh, 更
   });
 
   test("a clerk's edit of the note is a hand edit: a conflict to review, the note kept as the clerk wrote it", async () => {
-    const first = runEngine(noteWorkbook(thirds), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
+    const first = runEngine(issuerWorkbook(thirds), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
     const report = await renderDocx(first.report, first.link);
     const xml = unzipText(report).text("word/document.xml");
     const edited = withDocumentXml(
       report,
       editControl(xml, "eg.by_issuer", (sdt) => sdt.replace(ROUNDING_NOTE, "注：占比四舍五入。")),
     );
-    const { plan, bytes } = refreshDocx(noteWorkbook([...thirds, "丁银行"]), edited);
+    const { plan, bytes } = refreshDocx(issuerWorkbook([...thirds, "丁银行"]), edited);
     expect(plan.conflicts.map((c) => [c.id, c.resolution])).toEqual([["eg.by_issuer", "keep"]]);
     expect(controlXml(bytes)).toContain("注：占比四舍五入。");
   });
@@ -365,14 +341,14 @@ describeIfSoffice("a table figure with its rounding note, re-saved by LibreOffic
   let resaved: Uint8Array;
 
   beforeAll(async () => {
-    const first = runEngine(noteWorkbook(thirds), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
+    const first = runEngine(issuerWorkbook(thirds), { template: TABLE_TEMPLATE, generatedAt: "2023-01-10T00:00:00Z" });
     const source = path.join(dir, "注报告.docx");
     writeFileSync(source, await renderDocx(first.report, first.link));
     resaved = await resaveWithLibreOffice(source);
   }, 300000);
 
   test("refresh from the same ledgers finds the table and its note again: no conflict, one note inside the control", () => {
-    const { plan, bytes } = refreshDocx(noteWorkbook(thirds), resaved);
+    const { plan, bytes } = refreshDocx(issuerWorkbook(thirds), resaved);
     expect(plan.conflicts).toEqual([]);
     expect(plan.kept).toEqual([]);
     const xml = unzipText(bytes).text("word/document.xml");
@@ -382,7 +358,7 @@ describeIfSoffice("a table figure with its rounding note, re-saved by LibreOffic
   });
 
   test("a refresh whose shares add up again removes the note LibreOffice left after the table", () => {
-    const { plan, bytes } = refreshDocx(noteWorkbook(["甲银行", "甲银行", "乙担保"]), resaved);
+    const { plan, bytes } = refreshDocx(issuerWorkbook(["甲银行", "甲银行", "乙担保"]), resaved);
     expect(plan.conflicts).toEqual([]);
     expect(plan.updated.map((u) => u.id)).toContain("eg.by_issuer");
     expect(unzipText(bytes).text("word/document.xml")).not.toContain(ROUNDING_NOTE);
