@@ -506,3 +506,12 @@ export async function useEveryControl(page, where, input, { skip = [], tooltips 
   }
   return [...used].filter((k) => !skip.includes(k.replace(/^id:/, "")));
 }
+
+/** Every text in the pane, the screen reader's hidden live region included: what is said twice is found twice. */
+export const paneTexts = (page) =>
+  page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.getElementById("pane"), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) out.push(walker.currentNode.textContent);
+    return out;
+  });

@@ -17,16 +17,8 @@ import {
   shot,
   slotTexts,
   useEveryControl,
+  paneTexts,
 } from "./harness.mjs";
-
-/** Every text in the pane, the screen reader's hidden live region included: what is said twice is found twice. */
-const paneTexts = (page) =>
-  page.evaluate(() => {
-    const out = [];
-    const walker = document.createTreeWalker(document.getElementById("pane"), NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) out.push(walker.currentNode.textContent);
-    return out;
-  });
 
 runScenarios(async () => {
   await paneScenario(

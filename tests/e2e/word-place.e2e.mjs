@@ -19,6 +19,7 @@ import {
   shot,
   shots,
   useEveryControl,
+  paneTexts,
 } from "./harness.mjs";
 
 const DOC = "doc=examples/fill-template.docx";
@@ -40,15 +41,6 @@ function otherChangedWorkbook() {
     setWorkbookId(workbook, "9f0e0000-0000-4000-8000-0000000000bb");
   });
 }
-
-/** Every text in the pane, the screen reader's hidden live regions included: what is said twice is found twice. */
-const paneTexts = (page) =>
-  page.evaluate(() => {
-    const out = [];
-    const walker = document.createTreeWalker(document.getElementById("pane"), NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) out.push(walker.currentNode.textContent);
-    return out;
-  });
 
 /** The sample with a table figure defined (电子保函 by 出函机构, 前3 then 其他); `drop` guarantees of 交易一科 deleted. */
 function tableWorkbook(drop = 0) {
