@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { crc32 } from "node:zlib";
 import { strToU8, zipSync, type Zippable } from "fflate";
+import { concatBytes } from "../../../src/core/bytes";
 
 export const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -129,11 +130,7 @@ export function rawZip(entries: { name: string; data: Uint8Array; method?: 0 | 8
   ev.setUint16(10, entries.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
-  const all = [...chunks, ...central, eocd];
-  const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of all) (out.set(c, o), (o += c.length));
-  return out;
+  return concatBytes(...chunks, ...central, eocd);
 }
 
 /**
