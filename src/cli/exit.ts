@@ -210,6 +210,20 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
           messageEn: found.map((i) => i.messageEn).join("\n"),
         };
   },
+  function nextYearCarried(o) {
+    // Next year's report keeps last year's 手工值, 落款日期 and the workbook's 年度 as they were:
+    // each named, so none is signed for the new year without being looked at.
+    const codes = ["refresh.manual_carried", "refresh.signature_date_early", "refresh.next_year_workbook_year"];
+    const found = (o.issues ?? []).filter((i) => codes.includes(i.code));
+    return found.length === 0
+      ? null
+      : {
+          code: "refresh.next_year_carried",
+          count: found.length,
+          message: `以下内容从上一年度原样带入新报告，请核对：\n${found.map((i) => `  ${i.message}`).join("\n")}`,
+          messageEn: `These were carried over from last year's report as they were; check them:\n${found.map((i) => `  ${i.messageEn}`).join("\n")}`,
+        };
+  },
   function otherWorkbook(o) {
     // --other-workbook: done as asked, but every figure now comes from another workbook.
     const n = (o.issues ?? []).filter((i) => i.code === OTHER_WORKBOOK).length;

@@ -144,6 +144,19 @@ export const ISSUE_TEXTS = {
     zh: "{at}工作簿的年度是 {year}，而这份报告是 {reportYear} 年的（期间 {start} 至 {end}）：已按报告的期间刷新。如要生成 {year} 年的报告，请加 --year {year}。",
     en: "{atEn}the workbook's year is {year}, but this report is for {reportYear} (period {start} to {end}): refreshed for the report's period. For the {year} report, add --year {year}.",
   },
+  // Next year's report from last year's: what carries over unchanged is said, never passed silently.
+  "refresh.manual_carried": {
+    zh: "{at}{name} {text} 仍是 {year} 年的手工值，请在报告设置/指标定义中核对。",
+    en: "{atEn}{name} {text} is still the hand-entered value of {year}: check it in 报告设置/指标定义.",
+  },
+  "refresh.signature_date_early": {
+    zh: "{at}落款日期 {date} 早于新报告期间的结束日 {end}，请在“报告设置”中改为 {reportYear} 年度结束之后的日期。",
+    en: "{atEn}the signature date {date} is before the end of the new report's period, {end}: set a date after {reportYear} ends in 报告设置.",
+  },
+  "refresh.next_year_workbook_year": {
+    zh: "{at}工作簿的年度是 {year}，而新报告是 {reportYear} 年度的（期间 {start} 至 {end}）：请确认台账已记到 {reportYear} 年，并把“报告设置”中的年度改为 {reportYear}。",
+    en: "{atEn}the workbook's year is {year}, but the new report is for {reportYear} (period {start} to {end}): make sure the ledgers hold {reportYear}'s records, and set the year in 报告设置 to {reportYear}.",
+  },
   "refresh.other_workbook": {
     zh: "这份报告是由另一个工作簿生成的（报告记录的工作簿ID为 {reportId}，当前工作簿“报告设置”中为 {workbookId}）。已按您的确认用当前工作簿刷新。",
     en: "this report was generated from another workbook (the report records workbook ID {reportId}; 报告设置 of this workbook says {workbookIdEn}). Refreshed from this workbook as you confirmed.",
@@ -329,6 +342,11 @@ export const ISSUE_TEXTS = {
   "figure.sum_not_numbers": {
     zh: "{prefix}统计“求和:{column}”无法计算：“{ledger}”台账的“{column}”列中没有数字（{found}）。指标“{name}”显示为“{placeholder}”，不会写成 0；请求和一个金额或数量列，或改用 计数。",
     en: '{prefix}aggregate "求和:{column}" cannot be computed: column {column} of ledger {ledger} holds no number ({foundEn}). Figure “{name}” shows the placeholder {placeholder}, never 0; sum an amount or quantity column, or use 计数 (count).',
+  },
+  // The reason a figure of such a ledger carries (zeroToSee), said once per ledger in a review.
+  "figure.period_empty#figure_reason": {
+    zh: "“{ledger}”台账在{period}内没有记录，按 0 计入",
+    en: "ledger {ledger} has no record in {periodEn}, so it is 0",
   },
   "figure.period_empty": {
     zh: "{at}“{ledger}”台账有 {records} 条记录，但没有一条在{period} 内，{dated}；用到它的指标（如“{name}”）按 0 计入报告。请确认 0 无误，或核对“报告设置”中的年度和期间。",

@@ -323,10 +323,12 @@ export interface FigureResult {
   table?: FigureTable | null;
   /**
    * Set on a counted 0 the clerk signs only after seeing why: its ledger has a header and no records
-   * (`ledger_empty`). Unlike `unresolved` the 0 is written; `generate`/`refresh` exit 1 and the pane
-   * lists it before Generate. Absent when 条件 says 允许为零 (the 0 is the clerk's).
+   * (`ledger_empty`), or records but none in the figure's period (`period_empty`, e.g. next year's
+   * report from this year's workbook). Unlike `unresolved` the 0 is written; `generate`/`refresh`
+   * exit 1, the pane lists it before Generate and every review sets it apart before saving. An empty
+   * ledger's is absent when 条件 says 允许为零 (the 0 is the clerk's).
    */
-  zeroToSee?: { code: "ledger_empty"; reason: string; reasonEn: string; cell?: string };
+  zeroToSee?: { code: "ledger_empty" | "period_empty"; reason: string; reasonEn: string; cell?: string };
   /** Number of ledger rows used (0 for manual figures). */
   rows: number;
   /**

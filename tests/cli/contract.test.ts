@@ -162,6 +162,19 @@ describe("the exit code is decided in one place", () => {
     expect(exitCode({ issues: [outside] })).toBe(EXIT_MUST_LOOK);
   });
 
+  test("1 for next year's report carrying over a 手工值, an early 落款日期 or the workbook's 年度, each named", () => {
+    const carried = (code: string, message: string): Issue => ({ severity: "warning", code, message, messageEn: message });
+    const issues = [
+      carried("refresh.manual_carried", "指标定义!H2：目标要求条数 7 仍是 2025 年的手工值，请在报告设置/指标定义中核对。"),
+      carried("refresh.signature_date_early", "报告设置!B15：落款日期 2026-01-10 早于新报告期间的结束日 2026-12-31"),
+      carried("refresh.next_year_workbook_year", "报告设置!B2：工作簿的年度是 2025，而新报告是 2026 年度的"),
+    ];
+    const [reason] = mustLook({ issues });
+    expect(reason).toMatchObject({ code: "refresh.next_year_carried", count: 3 });
+    for (const i of issues) expect(reason.message).toContain(i.message);
+    expect(exitCode({ issues: [issues[0]] })).toBe(EXIT_MUST_LOOK);
+  });
+
   test("1 for a figure that is 0 because its ledger has no records, one line per ledger naming its figures", () => {
     const empty = (id: string, name: string, ledger: string) => ({
       id,

@@ -91,6 +91,20 @@ describe("ledger-report refresh --year 2023 (next year's report)", () => {
     expect(r.code).toBe(1);
   });
 
+  test("names what it carries over from 2022 as it was — each 手工值 and the workbook's 年度 — and exits 1", async () => {
+    const r = await cli("refresh", ledgers2023, edited, "--year", "2023", "-o", path.join(dir, "carried-2023.docx"), "--json");
+    expect(r.code).toBe(1);
+    const carried = (JSON.parse(r.out).mustLook as { code: string; message: string; messageEn: string }[]).find(
+      (l) => l.code === "refresh.next_year_carried",
+    );
+    expect(carried).toBeDefined();
+    // Every 手工值 of the sample's report by name and value, as last year's.
+    expect(carried!.message).toMatch(/目标要求条数 \d+ 仍是 2022 年的手工值/);
+    expect(carried!.message).toMatch(/指标定义!H\d+/);
+    expect(carried!.message).toContain("工作簿的年度是 2022");
+    expect(carried!.messageEn).toContain("2023");
+  });
+
   test("the default name follows the year: the report's year changed, or the year added", () => {
     expect(refreshedName("/d/述职报告-2022.docx", 2023)).toBe("/d/述职报告-2023.docx");
     expect(refreshedName("/d/2022年度述职报告.docx", 2023)).toBe("/d/2023年度述职报告.docx");

@@ -40,6 +40,24 @@ describe("a period in which a ledger has no record", () => {
     expect(warned[0].messageEn).toContain("2022-12-20");
   });
 
+  it("marks every 0 of that ledger as a 0 to see, with the period and the date header, so a review can set it apart", () => {
+    const result = runEngine(workbook(settings(), study()), {
+      overrides: { year: 2023, periodStart: "2023-01-01", periodEnd: "2023-12-31" },
+    });
+    const studyZeros = result.figures.filter((f) => f.ledger === "学习记录" && f.value === 0 && !f.unresolved);
+    expect(studyZeros.length).toBeGreaterThan(1);
+    for (const f of studyZeros) {
+      expect(f.zeroToSee).toMatchObject({ code: "period_empty", cell: "学习记录!A1" });
+      expect(f.zeroToSee!.reason).toContain("2023-01-01");
+      expect(f.zeroToSee!.reasonEn).toContain("2023-12-31");
+    }
+  });
+
+  it("marks no figure when the ledger has a record in the period", () => {
+    const result = runEngine(workbook(settings(), study()));
+    expect(result.figures.filter((f) => f.zeroToSee)).toEqual([]);
+  });
+
   it("is not said when one record of the ledger falls in the period, though the figure's conditions select none", () => {
     const result = runEngine(workbook(settings(), study()));
     expect(result.figures.find((f) => f.id === "study.lecture.count")!.value).toBe(0);

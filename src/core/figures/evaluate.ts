@@ -1175,7 +1175,7 @@ class Evaluation {
       this.warnPartners(view);
     }
     const plan = this.plan(def, view);
-    if (plan.periodKind !== "all") this.warnPeriodEmpty(def, view, plan);
+    const periodEmpty = plan.periodKind !== "all" ? this.warnPeriodEmpty(def, view, plan) : null;
     if (!this.everyDepartment) this.warnBlankDepartments(def, view);
     const selection = this.selectRows(def, view, plan);
     this.warnSumText(def, view, selection.used);
@@ -1184,7 +1184,8 @@ class Evaluation {
     );
     const fingerprint = this.fingerprintOf(def, view, plan, selection);
     const table = groupedTable(def, view, selection.used);
-    const zeroToSee = this.emptyLedgerZero(def, view);
+    // A 0 from a ledger with no record in the period is as much to be seen as an empty ledger's.
+    const zeroToSee = this.emptyLedgerZero(def, view) ?? (periodEmpty && value === 0 ? periodEmpty : undefined);
     return withLazyRowRefs(
       {
         ...this.base(def),
@@ -1217,20 +1218,25 @@ class Evaluation {
     return { code: "ledger_empty", reason: message, reasonEn: messageEn, ...(cell ? { cell } : {}) };
   }
 
-  /** Ledgers and period kinds already checked for a record in the period (`学习记录|current`). */
-  private readonly periodsChecked = new Set<string>();
+  /**
+   * Ledgers and period kinds already checked for a record in the period (`学习记录|current`), with
+   * the zeroToSee their figures carry when there is none (null when the period has records).
+   */
+  private readonly periodsChecked = new Map<string, FigureResult["zeroToSee"] | null>();
 
   /**
    * A ledger with records, none of them in the figure's period (a report for 2023 from a workbook
    * of 2022): its figures are 0, and a clerk signs that 0 only after being told, once per ledger,
-   * at its date column's header, with the dates the ledger does have.
+   * at its date column's header, with the dates the ledger does have. Returns the zeroToSee each of
+   * its figures carries (so every review that writes the 0 can set it apart), or null.
    */
-  private warnPeriodEmpty(def: FigureDefinition, view: LedgerView, plan: FigurePlan): void {
+  private warnPeriodEmpty(def: FigureDefinition, view: LedgerView, plan: FigurePlan): FigureResult["zeroToSee"] | null {
     const key = `${def.ledger}|${plan.periodKind}`;
-    if (this.periodsChecked.has(key)) return;
-    this.periodsChecked.add(key);
+    const checked = this.periodsChecked.get(key);
+    if (checked !== undefined) return checked;
+    this.periodsChecked.set(key, null);
     const { table, spec } = view;
-    if (table.length === 0) return;
+    if (table.length === 0) return null;
     const dates = table.column(plan.dateKey!);
     const fromStart = plan.periodKind === "current";
     const undatedCount = !fromStart && !spec.columns.find((c) => c.name === spec.dateColumn)?.required;
@@ -1240,11 +1246,11 @@ class Evaluation {
     for (let i = 0; i < table.length; i++) {
       const d = dates[i];
       if (typeof d !== "string" || d === "") {
-        if (undatedCount) return;
+        if (undatedCount) return null;
         continue;
       }
       const day = d.length > 10 ? d.slice(0, 10) : d;
-      if (day <= end && (!fromStart || day >= start)) return;
+      if (day <= end && (!fromStart || day >= start)) return null;
       if (first === "" || day < first) first = day;
       if (day > last) last = day;
     }
@@ -1285,6 +1291,15 @@ class Evaluation {
     };
     if (cell) issue.cell = cell;
     this.issues.push(issue);
+    const reason = issueText("figure.period_empty#figure_reason", { ledger: def.ledger!, period, periodEn });
+    const zero: FigureResult["zeroToSee"] = {
+      code: "period_empty",
+      reason: reason.message,
+      reasonEn: reason.messageEn,
+      ...(cell ? { cell } : {}),
+    };
+    this.periodsChecked.set(key, zero);
+    return zero;
   }
 
   /** Ledgers whose blank-部门 rows were told under this scope. */

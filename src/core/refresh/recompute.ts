@@ -8,7 +8,7 @@ import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../types";
 import { withSlots } from "../fill";
 import { isSettingSlot } from "../report";
 import { readSettings } from "../settings";
-import { issueText } from "../messages";
+import { catalogueIssue, issueText } from "../messages";
 
 export function overridesFromRecord(record: LinkRecord, given?: Partial<ReportSettings>): Partial<ReportSettings> {
   const year = Number(record.period.end.slice(0, 4));
@@ -85,7 +85,62 @@ export function recomputeForReport(
   const fresh = { ...engine, figures, issues, link: withSlots(engine.link, ids, figures, engine.settings) };
   const mismatch = workbookMismatch(record, fresh.link.workbookId, workbook.name ?? "");
   if (mismatch && !options.allowOtherWorkbook) throw new OtherWorkbookError(mismatch);
-  return { fresh, issues: [...otherWorkbook(mismatch), ...otherYear(workbook, record, options.overrides), ...fresh.issues] };
+  return {
+    fresh,
+    issues: [
+      ...otherWorkbook(mismatch),
+      ...otherYear(workbook, record, options.overrides),
+      ...nextYearCarries(workbook, record, fresh, options.overrides),
+      ...fresh.issues,
+    ],
+  };
+}
+
+/**
+ * Next year's report from last year's (生成下一年度, --year): the ledgers are counted afresh, but the
+ * 手工值, the 落款日期 and the workbook's own 年度 carry over as they were — each said as a warning,
+ * so last year's value is never signed as this year's without a word.
+ */
+export function nextYearCarries(
+  workbook: RawWorkbook,
+  record: LinkRecord,
+  fresh: Pick<EngineResult, "figures" | "definitions" | "settings" | "link">,
+  given: Partial<ReportSettings> | undefined,
+): Issue[] {
+  const reportYear = Number(record.period.end.slice(0, 4));
+  const newYear = given?.year;
+  if (newYear === undefined || !Number.isFinite(reportYear) || newYear === reportYear) return [];
+  const issues: Issue[] = [];
+  const at = (cell: string | undefined) => (cell ? { at: `${cell}：`, atEn: `${cell}: ` } : { at: "", atEn: "" });
+  const inReport = new Set(record.figures.map((f) => f.id));
+  for (const f of fresh.figures) {
+    if (!f.manual || f.unresolved || f.value === null || !inReport.has(f.id)) continue;
+    const cell = fresh.definitions.find((d) => d.id === f.id)?.cells?.manual;
+    issues.push(
+      catalogueIssue("warning", "refresh.manual_carried", { ...at(cell), name: f.name, text: f.text, year: reportYear }, cell ? { cell } : {}),
+    );
+  }
+  const own = readSettings(workbook);
+  const { start, end } = fresh.link.period;
+  const date = fresh.settings.signatureDate;
+  if (date && date < end) {
+    const cell = own.cells.signatureDate;
+    issues.push(
+      catalogueIssue("warning", "refresh.signature_date_early", { ...at(cell), date, end, reportYear: newYear }, cell ? { cell } : {}),
+    );
+  }
+  if (own.fromWorkbook && own.settings.year !== newYear) {
+    const cell = own.cells.year;
+    issues.push(
+      catalogueIssue(
+        "warning",
+        "refresh.next_year_workbook_year",
+        { ...at(cell), year: own.settings.year, reportYear: newYear, start, end },
+        cell ? { cell } : {},
+      ),
+    );
+  }
+  return issues;
 }
 
 /**
