@@ -1,7 +1,8 @@
 // What the shared widgets show of a refresh and of issues — the review list, the issue line, the
 // clerk's words from a reader's error. Pure, so the Word pane and the Excel pane's 更新已有报告 read
 // one plan the same way.
-import type { Issue, LinkRecord } from "../../core/types";
+import type { FigureResult, Issue, LinkRecord } from "../../core/types";
+import { sameNumber } from "../../core/format/hand-number";
 import { copyKey, type ConflictChoice, type RefreshPlan } from "../../core/refresh/plan";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 import { OTHER_WORKBOOK } from "../../core/errors";
@@ -43,6 +44,12 @@ export interface ReviewConflict {
   /** More than one copy of the figure is listed: the view says which (第 2 处). */
   oneOfSeveral: boolean;
   name: string;
+  /**
+   * The ledgers' value is not what the report last wrote. False for a hand edit over an unmoved
+   * figure the clerk chose to change back (改为台账值): listed with the differing ones, never as
+   * "the ledgers changed too".
+   */
+  ledgerMoved: boolean;
   /** What the report last wrote. */
   written: string;
   /** The clerk's text. */
@@ -51,11 +58,35 @@ export interface ReviewConflict {
   resolution: ConflictChoice;
 }
 
+/**
+ * Figures a save writes as 0 (or keeps at 0) that no record supports: their ledger has no record in
+ * the period, or none at all (FigureResult.zeroToSee). One group per ledger, its reason said once.
+ */
+export interface ReviewZeros {
+  ledger: string;
+  reason: string;
+  reasonEn: string;
+  /** The ledger's header (or date column's header) cell, where the clerk looks. */
+  cell?: string;
+  figures: ReviewUpdate[];
+}
+
 export interface ReviewModel {
-  /** Figures the ledgers moved and the clerk left alone: replaced without asking. */
+  /** Figures the ledgers moved and the clerk left alone: replaced without asking (0s to see are in `zeros`). */
   updates: ReviewUpdate[];
-  /** One entry per figure the clerk retyped and the ledgers disagree with. */
+  /** Updated (or unchanged) figures that are 0 because their ledger has no record: shown apart, asked about before saving. */
+  zeros: ReviewZeros[];
+  /**
+   * What next year's report takes over from last year's as it was (a 手工值, the 落款日期, the
+   * workbook's 年度): warnings said in the review, never passed silently.
+   */
+  carried: Issue[];
+  /** Hand edits the ledgers moved too (`ledgerMoved`): one entry per copy, each with keep / take. */
   conflicts: ReviewConflict[];
+  /** Hand edits over unmoved figures the clerk chose to change to the ledgers' value (改为台账值). */
+  retaken: ReviewConflict[];
+  /** Figures (copies, for a hand edit) a save changes: what "将更新 N 项" counts. */
+  toWrite: number;
   removed: { id: string; name: string }[];
   /**
    * Hand edits over figures the ledgers did not move, one per copy: kept as written. A copy whose
@@ -86,6 +117,8 @@ export function reviewModel(
   plan: RefreshPlan,
   names: ReadonlyMap<string, string>,
   choices: Record<string, ConflictChoice> = {},
+  /** The recomputed figures and the refresh's issues: the 0s to see and what next year carries over. */
+  fresh: { figures?: readonly FigureResult[]; issues?: readonly Issue[] } = {},
 ): ReviewModel {
   // The plan's own names hold the workbook's too: a figure the document has no place for is in no
   // record the panes pass, and was listed by its raw id.
@@ -106,17 +139,31 @@ export function reviewModel(
       key,
       oneOfSeveral: several(plan.conflicts, c.id),
       name: name(c.id),
+      ledgerMoved: !sameNumber(c.new, c.written),
       written: c.written,
       current: c.current,
       new: c.new,
       resolution: choices[key] ?? choices[c.id] ?? c.resolution,
     });
   }
+  const updates = plan.updated
+    .filter((u) => !conflicted.has(u.id))
+    .map((u) => withTable({ id: u.id, name: name(u.id), old: u.old, new: u.new }));
+  const resolved = (c: ReviewConflict) => choices[c.key] ?? choices[c.id] ?? c.resolution;
+  const retaken = conflicts.filter((c) => !c.ledgerMoved && resolved(c) === "take");
+  const zeros = zerosToSee(plan, updates, fresh.figures ?? [], name);
+  const zeroIds = new Set(zeros.flatMap((z) => z.figures.map((f) => f.id)));
+  const changed = updates.filter((u) => !zeroIds.has(u.id));
   return {
-    updates: plan.updated
-      .filter((u) => !conflicted.has(u.id))
-      .map((u) => withTable({ id: u.id, name: name(u.id), old: u.old, new: u.new })),
-    conflicts,
+    updates: changed,
+    zeros,
+    carried: (fresh.issues ?? []).filter((i) => CARRIED_CODES.includes(i.code)),
+    conflicts: conflicts.filter((c) => c.ledgerMoved),
+    retaken,
+    toWrite:
+      updates.length +
+      conflicts.filter((c) => c.ledgerMoved && resolved(c) === "take").length +
+      retaken.length,
     removed: plan.removed.map((id) => ({ id, name: name(id) })),
     kept: plan.kept.map((k) => ({
       id: k.id,
@@ -132,6 +179,50 @@ export function reviewModel(
     writes: plan.writes.length,
     ...scopeOf(plan),
   };
+}
+
+/** Issues of a next-year refresh about what it takes over unchanged (core/refresh/recompute nextYearCarries). */
+const CARRIED_CODES = ["refresh.manual_carried", "refresh.signature_date_early", "refresh.next_year_workbook_year"];
+
+/**
+ * The updated and unchanged figures whose new value is a 0 no record supports, grouped by ledger in
+ * report order. An unchanged one is listed too: last year's 0 is not this year's because it repeats.
+ */
+function zerosToSee(
+  plan: RefreshPlan,
+  updates: readonly ReviewUpdate[],
+  figures: readonly FigureResult[],
+  name: (id: string) => string,
+): ReviewZeros[] {
+  const zeroFigure = new Map(
+    figures.filter((f) => f.zeroToSee && f.value === 0 && f.unresolved === undefined).map((f) => [f.id, f] as const),
+  );
+  if (zeroFigure.size === 0) return [];
+  const texts = new Map(plan.record.figures.map((f) => [f.id, f.text]));
+  const listed: ReviewUpdate[] = [
+    ...updates.filter((u) => zeroFigure.has(u.id)),
+    ...plan.unchanged
+      .filter((id) => zeroFigure.has(id))
+      .map((id) => ({ id, name: name(id), old: texts.get(id) ?? zeroFigure.get(id)!.text, new: texts.get(id) ?? zeroFigure.get(id)!.text })),
+  ];
+  const order = new Map(plan.record.figures.map((f, i) => [f.id, i]));
+  listed.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const groups = new Map<string, ReviewZeros>();
+  for (const u of listed) {
+    const f = zeroFigure.get(u.id)!;
+    const key = f.ledger ?? "";
+    const group = groups.get(key);
+    if (group) group.figures.push(u);
+    else
+      groups.set(key, {
+        ledger: key,
+        reason: f.zeroToSee!.reason,
+        reasonEn: f.zeroToSee!.reasonEn,
+        ...(f.zeroToSee!.cell ? { cell: f.zeroToSee!.cell } : {}),
+        figures: [u],
+      });
+  }
+  return [...groups.values()];
 }
 
 /** The report's 统计范围 from the record the plan writes, unless it is every department. */

@@ -1,5 +1,5 @@
 // What the refresh views show: figure statuses, the review of a plan, and the small texts around them.
-import type { Issue, LinkRecord, LinkedFigure } from "../../../src/core/types";
+import type { FigureResult, Issue, LinkRecord, LinkedFigure } from "../../../src/core/types";
 import { planRefresh, type FoundControl } from "../../../src/core/refresh/plan";
 import { formatDay, formatGeneratedAt, refreshCounts, statusFromDocument, statusFromPlan } from "../../../src/taskpane/word/model";
 import { chooseAll, clerkMessage, figureNames, issueSummary, reviewModel } from "../../../src/taskpane/components/review";
@@ -79,12 +79,17 @@ describe("the review of a refresh plan", () => {
           key: "study#1",
           oneOfSeveral: false,
           name: "专题学习",
+          ledgerMoved: true,
           written: "7",
           current: "七",
           new: "9",
           resolution: "keep",
         },
       ],
+      retaken: [],
+      zeros: [],
+      carried: [],
+      toWrite: 1,
       removed: [{ id: "donations", name: "捐赠次数" }],
       kept: [],
       notInDocument: [{ id: "extra", name: "新指标" }],
@@ -131,6 +136,7 @@ describe("the review of a refresh plan", () => {
           key: "a#1",
           oneOfSeveral: false,
           name: "A",
+          ledgerMoved: true,
           written: "1",
           current: "一",
           new: "2",
@@ -142,6 +148,7 @@ describe("the review of a refresh plan", () => {
           key: "b#2",
           oneOfSeveral: false,
           name: "B",
+          ledgerMoved: true,
           written: "3",
           current: "三",
           new: "4",
@@ -312,5 +319,112 @@ describe("a figure with two copies that say different things", () => {
     const rows = statusFromPlan(record, planRefresh(record, controls, record));
     expect(rows[0]).toMatchObject({ status: "edited", current: "3371", next: "3372", keptAsWritten: true });
     expect(statusFromDocument(record, controls)[0]).toMatchObject({ status: "edited", current: "3371" });
+  });
+});
+
+describe("a hand edit over an unmoved figure changed back with 改为台账值", () => {
+  // The report wrote 5; the clerk typed 6; the ledgers still say 5; the clerk chose the ledgers' value.
+  const figures = [{ id: "eg.firms", name: "服务企业家数", value: 5, text: "5", fingerprint: "f", ledger: "电子保函", conditions: "", rows: 5 }];
+  const record = linkRecordOf(figures);
+  const controls = [{ id: "eg.firms", text: "6" }];
+  const choices = { "eg.firms#1": "take" as const };
+  const review = reviewModel(planRefresh(record, controls, record, { choices }), figureNames(record), choices);
+
+  it("is never said to be a figure whose ledgers changed too: it is listed apart as going back to the ledgers' value", () => {
+    expect(review.conflicts).toEqual([]);
+    expect(review.retaken).toEqual([expect.objectContaining({ id: "eg.firms", ledgerMoved: false, current: "6", new: "5" })]);
+  });
+
+  it("is counted in what saving writes", () => {
+    expect(review.toWrite).toBe(1);
+  });
+
+  it("is counted nowhere once the clerk keeps it again", () => {
+    const keep = { "eg.firms#1": "keep" as const };
+    const again = reviewModel(planRefresh(record, controls, record, { choices: keep }), figureNames(record), keep);
+    expect(again.retaken).toEqual([]);
+    expect(again.toWrite).toBe(0);
+    expect(again.kept).toEqual([expect.objectContaining({ id: "eg.firms", agrees: false })]);
+  });
+
+  it("leaves a hand edit the ledgers moved too among the conflicts, counted when its new value is taken", () => {
+    const moved = linkRecordOf([{ ...figures[0], value: 7, text: "7" }]);
+    const keepPlan = reviewModel(planRefresh(record, controls, moved), figureNames(record));
+    expect(keepPlan.conflicts).toEqual([expect.objectContaining({ ledgerMoved: true })]);
+    expect(keepPlan.toWrite).toBe(0);
+    const take = { "eg.firms#1": "take" as const };
+    expect(reviewModel(planRefresh(record, controls, moved, { choices: take }), figureNames(record), take).toWrite).toBe(1);
+  });
+});
+
+describe("next year's review", () => {
+  // Last year's report: two study figures and one guarantee count; this year the study ledger has no record in the period.
+  const linked = (id: string, name: string, text: string, ledger: string): LinkedFigure => ({
+    id,
+    name,
+    value: Number(text),
+    text,
+    fingerprint: `${id}-${text}`,
+    ledger,
+    conditions: "",
+    rows: 1,
+  });
+  const lastYear = linkRecordOf([
+    linked("study.topic.count", "专题学习次数", "2", "学习记录"),
+    linked("study.seminar.count", "专题研讨次数", "0", "学习记录"),
+    linked("eg.count", "电子保函笔数", "8", "电子保函"),
+  ]);
+  const thisYear = linkRecordOf(
+    [
+      linked("study.topic.count", "专题学习次数", "0", "学习记录"),
+      linked("study.seminar.count", "专题研讨次数", "0", "学习记录"),
+      linked("eg.count", "电子保函笔数", "10", "电子保函"),
+    ],
+    { period: { start: "2023-01-01", end: "2023-12-31" } },
+  );
+  const zeroToSee = {
+    code: "period_empty" as const,
+    reason: "“学习记录”台账在期间 2023-01-01 至 2023-12-31内没有记录，按 0 计入",
+    reasonEn: "ledger 学习记录 has no record in the period 2023-01-01 to 2023-12-31, so it is 0",
+    cell: "学习记录!A1",
+  };
+  const result = (f: LinkedFigure, zero: boolean): FigureResult =>
+    ({ ...f, value: f.value, ledger: f.ledger, manual: false, ...(zero ? { zeroToSee } : {}) }) as unknown as FigureResult;
+  const figures = [result(thisYear.figures[0], true), result(thisYear.figures[1], true), result(thisYear.figures[2], false)];
+  const controls = lastYear.figures.map((f) => ({ id: f.id, text: f.text }));
+  const carried: Issue = {
+    severity: "warning",
+    code: "refresh.manual_carried",
+    message: "指标定义!H2：目标要求条数 7 仍是 2022 年的手工值，请在报告设置/指标定义中核对。",
+    messageEn: "x",
+    cell: "指标定义!H2",
+  };
+  const other: Issue = { severity: "warning", code: "key.duplicate", message: "重复", messageEn: "dup" };
+  const review = reviewModel(planRefresh(lastYear, controls, thisYear), figureNames(lastYear), {}, { figures, issues: [carried, other] });
+
+  it("sets the 0s no record supports apart from the ordinary changes, one group per ledger with its reason once", () => {
+    expect(review.updates.map((u) => u.id)).toEqual(["eg.count"]);
+    expect(review.zeros).toHaveLength(1);
+    expect(review.zeros[0]).toMatchObject({ ledger: "学习记录", reason: zeroToSee.reason, cell: "学习记录!A1" });
+    // The one that becomes 0, and the one that was 0 already and stays 0 for want of records.
+    expect(review.zeros[0].figures.map((f) => [f.id, f.old, f.new])).toEqual([
+      ["study.topic.count", "2", "0"],
+      ["study.seminar.count", "0", "0"],
+    ]);
+  });
+
+  it("still counts the 0 it writes among what saving writes", () => {
+    expect(review.toWrite).toBe(2);
+  });
+
+  it("says what it carries over from last year, and only that", () => {
+    expect(review.carried).toEqual([carried]);
+  });
+
+  it("has no 0s to set apart and nothing carried when not given the figures and issues", () => {
+    const plain = reviewModel(planRefresh(lastYear, controls, thisYear), figureNames(lastYear));
+    expect(plain.zeros).toEqual([]);
+    expect(plain.carried).toEqual([]);
+    expect(plain.updates.map((u) => u.id)).toEqual(["study.topic.count", "eg.count"]);
   });
 });
