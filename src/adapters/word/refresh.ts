@@ -3,7 +3,7 @@
 // review → apply (one sync). The plan is the same one the file patcher makes on the same document.
 import { recomputeForReport } from "../../core/refresh/recompute";
 import { planRefresh, type RefreshOptions } from "../../core/refresh/plan";
-import type { Issue, LinkRecord, RawWorkbook, ReportSettings } from "../../core/types";
+import type { FigureResult, Issue, LinkRecord, RawWorkbook, ReportSettings } from "../../core/types";
 import { applyRefresh, type ApplyResult, type WordRefreshPlan } from "./apply";
 import { defaultRun, type WordEnvironment, type WordMessage, type WordRun } from "./host";
 import { readLinkedReport, WordLinkError, type LinkedReportRead } from "./read";
@@ -21,6 +21,8 @@ export interface WordRefreshOptions extends RefreshOptions {
 export interface WordRefresh {
   plan: WordRefreshPlan;
   issues: Issue[];
+  /** The recomputed figures: the review sets apart the 0s no record supports (zeroToSee). */
+  figures: FigureResult[];
   /** What the clerk should know before applying (e.g. Track Changes is on). */
   notices: WordMessage[];
   /** The same read and figures planned again, e.g. with the clerk's per-conflict choices. */
@@ -61,6 +63,7 @@ export async function refreshInWord(workbook: RawWorkbook, options: WordRefreshO
   return {
     plan,
     issues,
+    figures: fresh.figures,
     notices,
     replan: (again) => planFor(read, record, fresh.link, again),
     apply: (chosen = plan) => applyRefresh(chosen, run, options.env),

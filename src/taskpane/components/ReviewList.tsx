@@ -1,11 +1,25 @@
 // The review of a refresh before anything is written, the same in Word (刷新数据) and in Excel
 // (更新已有报告): what the ledgers changed, which hand edits disagree and how to settle each, what
 // the clerk deleted.
-import { useId, type ReactNode } from "react";
-import { Body1Strong, Button, Caption1, Radio, RadioGroup, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useState, type ReactNode } from "react";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import { useI18n } from "../i18n";
-import { chooseAll, type ReviewModel, type ReviewUpdate } from "./review";
+import { chooseAll, issueText, type ReviewModel, type ReviewUpdate } from "./review";
+import { ConfirmDialog } from "./ConfirmDialog";
 import { FIGURE_ROW, MUTED, PLAIN_LIST, SECTION_TITLE } from "./styles";
 
 const useStyles = makeStyles({
@@ -40,23 +54,89 @@ export function ReviewDecision(
   const { t } = useI18n();
   const styles = useStyles();
   const { confirm, cancelTestId, onCancel, ...review } = props;
+  const [asking, setAsking] = useState(false);
   return (
     <>
       <ReviewList {...review} />
       <div className={styles.allButtons}>
-        <Button appearance="primary" disabled={props.disabled} data-testid={confirm.testId} onClick={confirm.onClick}>
+        <Button
+          appearance="primary"
+          disabled={props.disabled}
+          data-testid={confirm.testId}
+          onClick={() => (props.review.zeros.length > 0 ? setAsking(true) : confirm.onClick())}
+        >
           {confirm.text}
         </Button>
         <Button disabled={props.disabled} data-testid={cancelTestId} onClick={onCancel}>
           {t("cancel")}
         </Button>
       </div>
+      <ZerosAskDialog
+        review={props.review}
+        open={asking}
+        onConfirm={() => {
+          setAsking(false);
+          confirm.onClick();
+        }}
+        onCancel={() => setAsking(false)}
+      />
     </>
   );
 }
 
-export function ReviewList(props: ReviewListProps) {
+/**
+ * Asked before a save that writes 0s no record supports, as 生成报告 asks before writing them: the
+ * figures by ledger, with the reason once each. Cancelling leaves the review as it was.
+ */
+export function ZerosAskDialog(props: { review: ReviewModel; open: boolean; onConfirm: () => void; onCancel: () => void }) {
   const { t } = useI18n();
+  const count = props.review.zeros.reduce((n, z) => n + z.figures.length, 0);
+  return (
+    <ConfirmDialog
+      open={props.open}
+      testId="review-zeros-dialog"
+      title={t("reviewZerosAskTitle", { count })}
+      confirm={{ text: t("reviewZerosAskConfirm"), testId: "review-zeros-confirm" }}
+      cancelTestId="review-zeros-cancel"
+      primary="cancel"
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
+    >
+      {t("reviewZerosAskBody")}
+      <ZerosGroups review={props.review} />
+    </ConfirmDialog>
+  );
+}
+
+/** The 0s to see, one group per ledger: its reason (and cell) once, then its figures. */
+function ZerosGroups({ review }: { review: ReviewModel }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  return (
+    <ul className={styles.list}>
+      {review.zeros.map((z) => (
+        <li key={z.ledger} className={styles.item} data-testid="review-zero-ledger">
+          <Text className={styles.text} weight="semibold">
+            {lang === "zh-CN" ? z.reason : z.reasonEn}
+            {z.cell && (lang === "zh-CN" ? `（见 ${z.cell}）` : ` (see ${z.cell})`)}
+          </Text>
+          <ul className={styles.list}>
+            {z.figures.map((f) => (
+              <li key={f.id} className={styles.text} data-testid="review-zero" data-figure={f.id}>
+                {f.name}
+                {lang === "zh-CN" ? "：" : ": "}
+                {f.old === f.new ? t("reviewZeroSame", { text: f.new }) : t("statusChangedText", { old: f.old, new: f.new })}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ReviewList(props: ReviewListProps) {
+  const { t, lang } = useI18n();
   const styles = useStyles();
   const { review } = props;
   const resolution = (key: string, id: string, planned: ConflictChoice) => props.choices[key] ?? props.choices[id] ?? planned;
@@ -64,7 +144,9 @@ export function ReviewList(props: ReviewListProps) {
   // A copy that differs from the ledgers is never "everything agrees", even when nothing is to be written.
   const differing = review.kept.filter((k) => !k.agrees);
   const agreeing = review.kept.filter((k) => k.agrees);
-  const nothing = review.updates.length === 0 && review.conflicts.length === 0 && review.removed.length === 0;
+  // "Nothing to update" only when saving writes nothing and nothing waits for a decision.
+  const nothing = review.toWrite === 0 && review.conflicts.length === 0 && review.removed.length === 0 && review.zeros.length === 0;
+  const zeroCount = review.zeros.reduce((n, z) => n + z.figures.length, 0);
   return (
     <section className={styles.root} aria-labelledby={titleId} data-testid="review">
       <Subtitle2 as="h2" id={titleId} className={styles.title}>
@@ -80,8 +162,33 @@ export function ReviewList(props: ReviewListProps) {
           ? t("reviewOnlyDiffering", { count: differing.length })
           : nothing
             ? t("reviewNothing")
-            : t("reviewSummary", { updates: review.updates.length, conflicts: review.conflicts.length, removed: review.removed.length })}
+            : t("reviewSummary", { updates: review.toWrite, conflicts: review.conflicts.length, removed: review.removed.length })}
       </Text>
+
+      {review.zeros.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="review-zeros">
+          <MessageBarBody>
+            <MessageBarTitle>{t("reviewZeros", { count: zeroCount })}</MessageBarTitle>
+            <span className={styles.text}>{t("reviewZerosHint")}</span>
+            <ZerosGroups review={review} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {review.carried.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="review-carried">
+          <MessageBarBody>
+            <MessageBarTitle>{t("reviewCarried", { count: review.carried.length })}</MessageBarTitle>
+            <span className={styles.text}>{t("reviewCarriedHint")}</span>
+            <ul className={styles.list}>
+              {review.carried.map((i, n) => (
+                <li key={n} className={styles.text} data-testid="review-carried-item" data-code={i.code}>
+                  {i.cell ? `${i.cell} ${issueText(i, lang)}` : lang === "zh-CN" ? i.message : i.messageEn}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       <ReviewSection
         title={t("reviewUpdates", { count: review.updates.length })}
@@ -132,7 +239,7 @@ export function ReviewList(props: ReviewListProps) {
               size="small"
               disabled={props.disabled}
               data-testid={`review-${choice}-all`}
-              onClick={() => props.onChoose(chooseAll(review, choice))}
+              onClick={() => props.onChoose({ ...props.choices, ...chooseAll(review, choice) })}
             >
               {t(choice === "keep" ? "reviewKeepAll" : "reviewTakeAll")}
             </Button>
@@ -147,10 +254,10 @@ export function ReviewList(props: ReviewListProps) {
         render={(r) => <Text className={styles.text}>{r.name}</Text>}
       />
 
-      {differing.length > 0 && (
+      {differing.length + review.retaken.length > 0 && (
         <div className={styles.section}>
           <Body1Strong as="h3" className={styles.title}>
-            {t("reviewDiffering", { count: differing.length })}
+            {t("reviewDiffering", { count: differing.length + review.retaken.length })}
           </Body1Strong>
           <Caption1 className={styles.muted}>{t("reviewDifferingHint")}</Caption1>
           <ul className={styles.list}>
@@ -168,6 +275,24 @@ export function ReviewList(props: ReviewListProps) {
                   onClick={() => props.onChoose({ ...props.choices, [k.key]: "take" })}
                 >
                   {t("reviewTakeLedger")}
+                </Button>
+              </li>
+            ))}
+            {/* 改为台账值 chosen: still a place that differs, now going back to the ledgers' value on saving. */}
+            {review.retaken.map((c, n) => (
+              <li key={`${c.key}-r${n}`} className={styles.item} data-testid="review-retaken" data-figure={c.id} data-copy={c.copy}>
+                <Text className={styles.text} weight="semibold">
+                  {c.oneOfSeveral ? t("reviewCopyOf", { name: c.name, n: c.copy }) : c.name}
+                </Text>
+                <span className={styles.text}>{t("reviewYours", { text: c.current })}</span>
+                <span className={styles.change}>{t("reviewRetaken", { text: c.new })}</span>
+                <Button
+                  size="small"
+                  disabled={props.disabled}
+                  data-testid="review-retaken-keep"
+                  onClick={() => props.onChoose({ ...props.choices, [c.key]: "keep" })}
+                >
+                  {t("reviewKeepMine")}
                 </Button>
               </li>
             ))}

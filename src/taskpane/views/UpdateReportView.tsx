@@ -16,7 +16,7 @@ import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice, workbookReadProblem } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import { FilePicker, fileBytes } from "../components/FilePicker";
-import { ReviewList } from "../components/ReviewList";
+import { ReviewList, ZerosAskDialog } from "../components/ReviewList";
 import { IssuesLine } from "../components/IssuesLine";
 import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../components/review";
 import { nextYearFileName, refreshedFileName } from "../model";
@@ -71,6 +71,11 @@ export function UpdateReportView(props: { services: PaneServices }) {
   const [asking, setAsking] = useState<Asking | null>(null);
   const reviewRef = useRef<HTMLDivElement>(null);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
+  // Saving 0s no record supports is asked about first, as 生成报告 asks.
+  const [askingZeros, setAskingZeros] = useState(false);
+  const review = pending
+    ? reviewModel(pending.plan, figureNames(pending.refresh.previous, pending.plan.record), pending.choices, pending.refresh)
+    : null;
 
   useEffect(() => {
     if (pending) reviewRef.current?.focus();
@@ -186,7 +191,7 @@ export function UpdateReportView(props: { services: PaneServices }) {
           )}
           <IssuesLine issues={pending.refresh.issues} />
           <ReviewList
-            review={reviewModel(pending.plan, figureNames(pending.refresh.previous, pending.plan.record), pending.choices)}
+            review={review!}
             choices={pending.choices}
             onChoose={(choices) => {
               setSaved(null);
@@ -196,10 +201,25 @@ export function UpdateReportView(props: { services: PaneServices }) {
           />
           {!downloadsBlocked && (
             <div className={styles.actions}>
-              <Button appearance="primary" data-testid="update-save" onClick={() => void save()}>
+              <Button
+                appearance="primary"
+                data-testid="update-save"
+                onClick={() => (review && review.zeros.length > 0 ? setAskingZeros(true) : void save())}
+              >
                 {t("updateSave")}
               </Button>
             </div>
+          )}
+          {review && (
+            <ZerosAskDialog
+              review={review}
+              open={askingZeros}
+              onConfirm={() => {
+                setAskingZeros(false);
+                void save();
+              }}
+              onCancel={() => setAskingZeros(false)}
+            />
           )}
           {saved?.kind === "started" && (
             <Caption1 className={styles.text} data-testid="update-save-note">

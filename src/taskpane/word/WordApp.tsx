@@ -402,6 +402,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
                   fileReview.plan,
                   figureNames(fileReview.file.refresh.previous, fileReview.plan.record),
                   fileReview.choices,
+                  fileReview.file.refresh,
                 )}
                 choices={fileReview.choices}
                 onChoose={(choices) => setFileReview({ ...fileReview, choices, plan: fileReview.file.refresh.replan(choices) })}
@@ -434,7 +435,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
                 </MessageBar>
               ))}
               <ReviewDecision
-                review={reviewModel(review.plan, figureNames(record, review.plan.record))}
+                review={reviewModel(review.plan, figureNames(record, review.plan.record), review.choices, review.refresh)}
                 choices={review.choices}
                 onChoose={choose}
                 disabled={busy !== null}

@@ -79,6 +79,7 @@ describe("the Word pane's services", () => {
         key: "partners.count#1",
         oneOfSeveral: false,
         name: expect.any(String),
+        ledgerMoved: true,
         written: "2",
         current: "两",
         new: "3",
