@@ -24,6 +24,7 @@ import { clerkMessage } from "../components/review";
 import { useAction } from "../shell/useAction";
 import type { Problem } from "../shell/action";
 import { describePlace, describePlacesIn, describeValue } from "../../core/describe";
+import { tableCells } from "../../core/figures/grouped";
 import { FIGURE_ROW, PLAIN_LIST, SECTION_TITLE } from "../components/styles";
 
 /** Writes a manual figure's value into 指标定义 and refreshes the figures; resolves with the cell written. */
@@ -55,7 +56,69 @@ const useStyles = makeStyles({
   manual: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalXS, minWidth: 0 },
   manualRow: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", minWidth: 0 },
   manualInput: { flexGrow: 1, minWidth: 0, maxWidth: "12em" },
+  /** A table figure as a small table: each cell apart, so no two cells run together into one number. */
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontVariantNumeric: "tabular-nums",
+    "& th, & td": {
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      verticalAlign: "top",
+    },
+    "& th": { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, textAlign: "start" },
+    "& td": { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  },
+  groupCell: { overflowWrap: "anywhere", textAlign: "start" },
+  numberCell: { textAlign: "end", whiteSpace: "nowrap" },
+  totalRow: { "& td": { borderBottom: "none", borderTop: `1px solid ${tokens.colorNeutralStroke1}` } },
 });
+
+/**
+ * A table figure's rows in the 指标 list as the report's table shows them (header, a row per group,
+ * 合计), then its rounding note: each cell apart, so no two cells wrap into one number.
+ */
+function FigureTableView({ table, name }: { table: NonNullable<FigureResult["table"]>; name: string }) {
+  const styles = useStyles();
+  const [header, ...rows] = tableCells(table);
+  const align = (k: number) => (k === 0 ? styles.groupCell : styles.numberCell);
+  return (
+    <>
+      <table className={styles.table} aria-label={name} data-testid="figure-table">
+        <thead>
+          <tr>
+            {header.map((h, k) => (
+              <th key={k} scope="col" className={align(k)}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, r) => {
+            const total = r === rows.length - 1;
+            return (
+              <tr key={r} className={total ? styles.totalRow : undefined} data-testid={total ? "figure-table-total" : "figure-table-row"}>
+                {row.map((c, k) => (
+                  <td key={k} className={align(k)}>
+                    {c}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {table.note && (
+        <Caption1 className={styles.muted} data-testid="figure-table-note">
+          {table.note}
+        </Caption1>
+      )}
+    </>
+  );
+}
 
 /** Why a figure is 待补, in the pane's language, with the cell to look at. */
 export function unresolvedLine(u: NonNullable<FigureResult["unresolved"]>, t: Translate, lang: Lang): string {
@@ -210,12 +273,13 @@ function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition
           <Badge appearance="tint" color="warning" data-testid="figure-unresolved">
             {t("unresolvedBadge")}
           </Badge>
-        ) : (
+        ) : figure.table ? null : (
           <Text className={styles.text} data-testid="figure-text">
             {figure.text}
           </Text>
         )}
       </div>
+      {!figure.unresolved && figure.table && <FigureTableView table={figure.table} name={figure.name} />}
       <Caption1 className={styles.muted} data-testid={figure.unresolved ? "figure-unresolved-reason" : undefined}>
         {figure.unresolved ? unresolvedLine(figure.unresolved, t, lang) : value === null ? t("figureNoValue") : t("figureValue", { value })}
       </Caption1>
