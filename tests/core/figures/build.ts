@@ -1,8 +1,10 @@
-// Builders for figure tests that hand evaluateFigures ledgers and definitions as plain data,
-// without reading a workbook (tests/core/ledger/build.ts builds the workbooks).
-import { parseConditions } from "../../../src/core/figures";
+// Builders for figure tests: ledgers and definitions as plain data for evaluateFigures, and one run
+// of the whole engine over a ledger sheet and 指标定义 rows (tests/core/ledger/build.ts builds sheets).
+import { runEngine } from "../../../src/core/engine";
+import { DEFINITION_HEADERS, parseConditions } from "../../../src/core/figures";
 import { ledgerSpec } from "../../../src/core/ledger/schema";
-import type { FieldValue, FigureDefinition, Ledger, LedgerName, LedgerRow, LedgerSet } from "../../../src/core/types";
+import type { FieldValue, FigureDefinition, Ledger, LedgerName, LedgerRow, LedgerSet, RawCell, RawTable } from "../../../src/core/types";
+import { rawTable, rawWorkbook } from "../../helpers/raw-workbook";
 
 /** The 2022 report over every department. */
 export const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
@@ -52,4 +54,10 @@ export function figureDef(ledgerName: LedgerName | null, conditions: string, ext
     manualValue: null,
     ...extra,
   };
+}
+
+/** The whole engine over one ledger sheet and these 指标定义 rows: a figure by id, and every issue. */
+export function runWithDefinitions(ledger: RawTable, definitions: RawCell[][]) {
+  const result = runEngine(rawWorkbook("台账.xlsx", ledger, rawTable("指标定义", [DEFINITION_HEADERS, ...definitions])));
+  return { figure: (id: string) => result.figures.find((f) => f.id === id)!, issues: result.issues };
 }
