@@ -345,7 +345,7 @@ export const ISSUE_TEXTS = {
   },
   // The reason a figure of such a ledger carries (zeroToSee), said once per ledger in a review.
   "figure.period_empty#figure_reason": {
-    zh: "“{ledger}”台账在{period}内没有记录，按 0 计入",
+    zh: "“{ledger}”台账在{period} 内没有记录，按 0 计入",
     en: "ledger {ledger} has no record in {periodEn}, so it is 0",
   },
   "figure.period_empty": {

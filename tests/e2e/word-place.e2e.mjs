@@ -390,7 +390,19 @@ runScenarios(async () => {
       assert(detail.includes("某县") && detail.includes("台账：某市"), `the status row says both: ${detail}`);
       await shot(page, "word-place-10-differing-copy-zh-320");
       await page.getByTestId("review-differing-take").click();
-      await page.locator('[data-testid=review-conflict][data-figure="setting.city"]').waitFor();
+      // Still a place that differs (the ledgers did not change), now going back to the ledgers' value; counted in 将更新.
+      const retaken = page.locator('[data-testid=review-retaken][data-figure="setting.city"]');
+      await retaken.waitFor();
+      assert((await retaken.textContent()).includes("保存时改为台账值：某市"), `the retaken copy says what saving does: ${await retaken.textContent()}`);
+      assert((await page.getByTestId("review-conflict").count()) === 0, "the ledgers did not change: no 手工修改 (台账的值也变了) entry");
+      const counted = await page.getByTestId("review-summary").textContent();
+      assert(counted.includes("将更新 1 项"), `the summary counts what saving writes: ${counted}`);
+      // Keeping it again puts it back as it was, then the ledgers' value is taken for good.
+      await page.getByTestId("review-retaken-keep").click();
+      await page.locator('[data-testid=review-differing][data-figure="setting.city"]').waitFor();
+      await page.getByTestId("review-differing-take").click();
+      await retaken.waitFor();
+      await shot(page, "word-place-10b-differing-taken-zh-320");
       await applyReview(page);
       const cities = textsOf(await documentState(page), "setting.city");
       assert(cities.length === 2 && cities.every((t) => t === "某市"), `both copies say the ledgers' value: ${cities}`);

@@ -555,10 +555,31 @@ runScenarios(async (browser, url) => {
       assert(note.includes("2022") && note.includes("2023"), `the note should name both years: ${note}`);
       const updates = await listedFigures(page, "review-update");
       assert(updates.includes("setting.year"), `the year slot should be updated: ${JSON.stringify(updates)}`);
+      // The sample's 活动记录 has no record in 2023: its 0s are set apart with the reason, never listed as ordinary changes.
+      const zeros = await listedFigures(page, "review-zero");
+      assert(zeros.length > 0, "the 0s no 2023 record supports should be listed apart");
+      assert(!zeros.some((id) => updates.includes(id)), `a 0 to see is not also an ordinary change: ${JSON.stringify({ zeros, updates })}`);
+      const reasons = await page.getByTestId("review-zero-ledger").allTextContents();
+      assert(reasons.some((r) => r.includes("活动记录") && r.includes("2023-01-01")), `each ledger's reason, once: ${reasons}`);
+      // What next year takes over from 2022 as it was: each 手工值 by name, and the workbook's 年度.
+      const carried = await page.getByTestId("review-carried-item").allTextContents();
+      assert(carried.some((c) => c.includes("目标要求条数") && c.includes("仍是 2022 年的手工值")), `carried: ${carried}`);
+      assert(carried.some((c) => c.includes("工作簿的年度是 2022")), `the workbook's year: ${carried}`);
       await assertNoHorizontalScroll(page, "excel next year 320");
       await page.getByTestId("update-report").screenshot({ path: join(shots, "word-11-excel-next-year-zh-320.png") });
 
-      const nextYear = await downloadBy(page, "update-save");
+      // Saving those 0s is asked first; cancelling writes nothing and leaves the review as it was.
+      await page.getByTestId("update-save").click();
+      await page.getByTestId("review-zeros-dialog").waitFor();
+      const asked = await page.getByTestId("review-zeros-dialog").textContent();
+      assert(asked.includes("活动记录"), `the question names the ledger: ${asked}`);
+      await page.screenshot({ path: join(shots, "word-12-excel-next-year-zeros-ask-zh-320.png") });
+      await page.getByTestId("review-zeros-cancel").click();
+      await page.getByTestId("review-zeros-dialog").waitFor({ state: "detached" });
+      assert((await page.getByTestId("update-save-note").count()) === 0, "cancelling must not save");
+      await page.getByTestId("update-save").click();
+      await page.getByTestId("review-zeros-dialog").waitFor();
+      const nextYear = await downloadBy(page, "review-zeros-confirm");
       const name = nextYear.name;
       assert(name.includes("2023") && name !== report.name, `next year's file name ${name} (last year's ${report.name})`);
       const slots = nextYear.slots();

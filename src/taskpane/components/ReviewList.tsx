@@ -20,6 +20,7 @@ import type { ConflictChoice } from "../../core/refresh/plan";
 import { useI18n } from "../i18n";
 import { chooseAll, issueText, type ReviewModel, type ReviewUpdate } from "./review";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { describePlace } from "../../core/describe";
 import { FIGURE_ROW, MUTED, PLAIN_LIST, SECTION_TITLE } from "./styles";
 
 const useStyles = makeStyles({
@@ -35,6 +36,15 @@ const useStyles = makeStyles({
   change: { display: "block", overflowWrap: "anywhere", color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   allButtons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   radios: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  /** Warnings one under another, each with its bullet, so one item's end never reads as the next's start. */
+  bullets: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  bullet: { display: "list-item", overflowWrap: "anywhere" },
 });
 
 type ReviewListProps = {
@@ -118,7 +128,7 @@ function ZerosGroups({ review }: { review: ReviewModel }) {
         <li key={z.ledger} className={styles.item} data-testid="review-zero-ledger">
           <Text className={styles.text} weight="semibold">
             {lang === "zh-CN" ? z.reason : z.reasonEn}
-            {z.cell && (lang === "zh-CN" ? `（见 ${z.cell}）` : ` (see ${z.cell})`)}
+            {z.cell && (lang === "zh-CN" ? `（见 ${describePlace(z.cell)}）` : ` (see ${describePlace(z.cell)})`)}
           </Text>
           <ul className={styles.list}>
             {z.figures.map((f) => (
@@ -179,10 +189,10 @@ export function ReviewList(props: ReviewListProps) {
           <MessageBarBody>
             <MessageBarTitle>{t("reviewCarried", { count: review.carried.length })}</MessageBarTitle>
             <span className={styles.text}>{t("reviewCarriedHint")}</span>
-            <ul className={styles.list}>
+            <ul className={styles.bullets}>
               {review.carried.map((i, n) => (
-                <li key={n} className={styles.text} data-testid="review-carried-item" data-code={i.code}>
-                  {i.cell ? `${i.cell} ${issueText(i, lang)}` : lang === "zh-CN" ? i.message : i.messageEn}
+                <li key={n} className={styles.bullet} data-testid="review-carried-item" data-code={i.code}>
+                  {i.cell ? `${describePlace(i.cell)}${lang === "zh-CN" ? "：" : ": "}${issueText(i, lang)}` : lang === "zh-CN" ? i.message : i.messageEn}
                 </li>
               ))}
             </ul>
