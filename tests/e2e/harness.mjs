@@ -548,3 +548,20 @@ export const paneTexts = (page) =>
     while (walker.nextNode()) out.push(walker.currentNode.textContent);
     return out;
   });
+
+/**
+ * The sample with a table figure added to 指标定义 (电子保函按出函机构, 分组计数 top 3): how a scenario
+ * gets a figure whose value is a table. 指标定义 is an Excel table, so its range grows over the row.
+ */
+export function sampleWithIssuerTable(name = "sample-ledgers.xlsx") {
+  return editedSample(name, (workbook) => {
+    const definitions = workbook.getWorksheet("指标定义");
+    const row = definitions.rowCount + 1;
+    ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构:前3", "状态≠撤销", "截至期末", "整数", ""].forEach(
+      (v, c) => (definitions.getRow(row).getCell(c + 1).value = v),
+    );
+    const table = definitions.getTables()[0].table;
+    table.tableRef = table.tableRef.replace(/\d+$/, String(row));
+    if (table.autoFilterRef) table.autoFilterRef = table.autoFilterRef.replace(/\d+$/, String(row));
+  });
+}

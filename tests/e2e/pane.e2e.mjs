@@ -18,6 +18,7 @@ import {
   paneScenario,
   runScenarios,
   SAMPLE_LEDGERS,
+  sampleWithIssuerTable,
   scenario,
   settle,
   shot,
@@ -615,6 +616,32 @@ runScenarios(async (browser, url) => {
       await assertPaneUsable(page, "after the scope changed under a made report");
     },
   );
+
+  // A table figure in the 指标 list (clerk 7, finding 8): once one run of every cell, so `1` `14.3%` wrapped into `114.3%`.
+  for (const lang of ["zh", "en"])
+    await ledgerScenario(
+      `The 指标 list at 320 px (${lang}) shows a table figure as a small table, each cell apart`,
+      `width=320${lang === "en" ? "&lang=en" : ""}`,
+      async ({ page }) => {
+        await openWorkbookInExcel(page, await sampleWithIssuerTable());
+        await page.getByTestId("tab-figures").click();
+        const figure = page.locator('[data-testid=figure][data-figure="eg.by_issuer"]');
+        const table = figure.getByTestId("figure-table");
+        await table.waitFor();
+        const rows = await table.locator("tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+        assert(rows.length >= 3 && rows.every((r) => r.length === 3), `three cells a row: ${JSON.stringify(rows)}`);
+        assert(rows[0][0] === "出函机构" && rows[rows.length - 1][0] === "合计", `header and 合计 rows: ${JSON.stringify(rows)}`);
+        // Every count and share is a cell of its own: one number each, never two run together.
+        for (const [, count, share] of rows.slice(1)) {
+          assert(/^\d+$/.test(count) && /^\d+\.\d%$/.test(share), `a count and a share, apart: ${count} | ${share}`);
+        }
+        assert((await figure.getByTestId("figure-text").count()) === 0, "the table is not also shown as one run of text");
+        await assertNoHorizontalScroll(page, `table figure ${lang} 320`);
+        await figure.scrollIntoViewIfNeeded();
+        await figure.screenshot({ path: join(shots, `16-figure-table-${lang}-320.png`) });
+        await assertPaneUsable(page, `after the table figure (${lang})`);
+      },
+    );
 
   await ledgerScenario("Dark theme (?theme=dark)", { query: "theme=dark&width=320", tab: "figures" }, async ({ page }) => {
     await shot(page, "12-figures-dark-zh-320");

@@ -11,6 +11,7 @@ import {
   Subtitle2,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { EngineResult } from "../../core/engine";
@@ -68,11 +69,12 @@ const useStyles = makeStyles({
       borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
       verticalAlign: "top",
     },
-    "& th": { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, textAlign: "start" },
-    "& td": { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+    "& th": { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   },
   groupCell: { overflowWrap: "anywhere", textAlign: "start" },
+  /** The numbers in the figure's colour, right-aligned under their header, never broken. */
   numberCell: { textAlign: "end", whiteSpace: "nowrap" },
+  numberValue: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   totalRow: { "& td": { borderBottom: "none", borderTop: `1px solid ${tokens.colorNeutralStroke1}` } },
 });
 
@@ -102,7 +104,7 @@ function FigureTableView({ table, name }: { table: NonNullable<FigureResult["tab
             return (
               <tr key={r} className={total ? styles.totalRow : undefined} data-testid={total ? "figure-table-total" : "figure-table-row"}>
                 {row.map((c, k) => (
-                  <td key={k} className={align(k)}>
+                  <td key={k} className={k === 0 ? styles.groupCell : mergeClasses(styles.numberCell, styles.numberValue)}>
                     {c}
                   </td>
                 ))}
