@@ -96,7 +96,7 @@ await scenario("opened in a browser, starts with office.js from its own origin a
   const { server, url } = await startPlaygroundServer({ dist: out, port: 0 });
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ locale: "en-US" });
     page.setDefaultTimeout(TIMEOUT);
     const outside = [];
     await page.route("**/*", (route) => {
@@ -119,6 +119,16 @@ await scenario("opened in a browser, starts with office.js from its own origin a
     assert(outside.length === 0, `requests outside the origin: ${outside.join(", ")}`);
     // A frame pointing elsewhere is fine only when the page's own policy refused it (no request left).
     assert(elsewhere.length === 0 || refused.some((t) => /frame-src/.test(t)), `frames to other origins allowed: ${elsewhere.join(", ")}`);
+    // Outside Office (an admin checking the server): what to open, in the browser's language, with the web page linked.
+    const notice = await page.locator("#root").innerText();
+    assert(/Open Ledger Report in Excel or Word/.test(notice), `not the English notice: ${notice.slice(0, 120)}`);
+    const link = page.getByRole("link", { name: "Open the offline web page" });
+    const response = await page.request.get(new URL((await link.getAttribute("href")) ?? "", page.url()).href);
+    assert(response.ok(), `the web page link answers ${response.status()}`);
+    const zh = await browser.newPage({ locale: "zh-CN" });
+    await zh.goto(`${url}taskpane.html`);
+    await zh.getByRole("link", { name: "打开离线网页版" }).waitFor();
+    assert((await zh.locator("#root").innerText()).includes("请在 Excel 或 Word 中打开台账成文"), "not the Chinese notice");
   } finally {
     await browser.close();
     server.close();
