@@ -364,8 +364,13 @@ runScenarios(async (browser, url) => {
         .allTextContents();
       assert(listed.join().includes("党建共建单位数"), `the hand-typed figure should be listed: ${listed}`);
       await assertNoHorizontalScroll(page, "word next year file 320");
+      // 活动记录 has no record in 2023: its 0s are set apart, and saving them is asked first.
+      const zeros = await listedFigures(page.getByTestId("next-year-file-review"), "review-zero");
+      assert(zeros.length > 0, "next year's 0s no record supports are listed apart");
       await page.screenshot({ path: join(shots, "word-13-next-year-file-zh-320.png"), fullPage: true });
-      const nextYear = await downloadBy(page, "next-year-save");
+      await page.getByTestId("next-year-save").click();
+      await page.getByTestId("review-zeros-dialog").waitFor();
+      const nextYear = await downloadBy(page, "review-zeros-confirm");
       assert(/2023\.docx$/.test(nextYear.name), `next year's file name: ${nextYear.name}`);
       const xml = nextYear.parts()["word/document.xml"];
       assert(xml && new TextDecoder().decode(xml).includes("十一"), "the new file keeps the clerk's 十一");
@@ -398,7 +403,11 @@ runScenarios(async (browser, url) => {
       assert(listed.join().includes("党建共建单位数"), `the hand-typed figure should be listed: ${listed}`);
       await assertNoHorizontalScroll(page, "word next year 320");
       await page.screenshot({ path: join(shots, "word-12-next-year-zh-320.png"), fullPage: true });
-      await applyReview(page);
+      // Writing 0s no 2023 record supports is asked first, as in every review that writes.
+      await page.getByTestId("apply").click();
+      await page.getByTestId("review-zeros-dialog").waitFor();
+      await page.getByTestId("review-zeros-confirm").click();
+      await page.getByTestId("outcome").waitFor();
       const after = await documentState(page);
       assert(
         controlTexts(after, "setting.year").every((t) => t === "2023"),
@@ -573,6 +582,7 @@ runScenarios(async (browser, url) => {
       await page.getByTestId("review-zeros-dialog").waitFor();
       const asked = await page.getByTestId("review-zeros-dialog").textContent();
       assert(asked.includes("活动记录"), `the question names the ledger: ${asked}`);
+      await page.waitForTimeout(600); // the dialog's opening motion
       await page.screenshot({ path: join(shots, "word-12-excel-next-year-zeros-ask-zh-320.png") });
       await page.getByTestId("review-zeros-cancel").click();
       await page.getByTestId("review-zeros-dialog").waitFor({ state: "detached" });
