@@ -605,6 +605,42 @@ runScenarios(async (browser, url) => {
     },
   );
 
+  // Clerk 7, finding 7: after 改为台账值 the item read "台账的值也变了" and the summary "将更新 0 项".
+  await wordScenario(
+    "Excel: 更新已有报告 of a retyped figure the ledgers did not move — 改为台账值 says so and counts the write",
+    "width=320",
+    async ({ page }) => {
+      const report = await generatedAndSaved(page);
+      const written = report.slots().get("partners.count")?.[0];
+      assert(written && /^\d+$/.test(written), `the report's 党建共建单位数: ${written}`);
+      // The clerk retypes it in Word: one more than the ledgers say.
+      const files = unzipSync(new Uint8Array(report.bytes));
+      const xml = strFromU8(files["word/document.xml"]);
+      const control = (xml.match(/<w:sdt>[\s\S]*?<\/w:sdt>/g) ?? []).find((sdt) => sdt.includes('w:val="lr:partners.count"'));
+      assert(control, "the report has a 党建共建单位数 control");
+      const retyped = String(Number(written) + 1);
+      files["word/document.xml"] = strToU8(xml.replace(control, control.replace(`>${written}</w:t>`, `>${retyped}</w:t>`)));
+      const edited = { ...report.file, buffer: Buffer.from(zipSync(files)) };
+
+      await page.getByTestId("update-pick-input").setInputFiles(edited);
+      await page.getByTestId("update-review").waitFor();
+      await page.locator('[data-testid=review-differing][data-figure="partners.count"]').waitFor();
+      await page.getByTestId("review-differing-take").click();
+      const retaken = page.locator('[data-testid=review-retaken][data-figure="partners.count"]');
+      await retaken.waitFor();
+      const says = await retaken.textContent();
+      assert(says.includes(retyped) && says.includes(`保存时改为台账值：${written}`), `what saving does to it: ${says}`);
+      assert((await page.getByTestId("review-conflict").count()) === 0, "no 手工修改 entry: the ledgers did not change");
+      const summary = await page.getByTestId("review-summary").textContent();
+      assert(summary.includes("将更新 1 项"), `the summary counts the write: ${summary}`);
+      await assertNoHorizontalScroll(page, "excel retaken 320");
+      await page.getByTestId("update-report").screenshot({ path: join(shots, "word-15-excel-update-retaken-zh-320.png") });
+      const saved = await downloadBy(page, "update-save");
+      assert(saved.slots().get("partners.count")?.[0] === written, `the saved file says the ledgers' value: ${saved.slots().get("partners.count")}`);
+      await assertPaneUsable(page, "after saving a figure set back to the ledgers' value");
+    },
+  );
+
   await wordScenario(
     "Excel: 更新已有报告 with a generated .docx downloads a .refreshed.docx with the new figures",
     "width=320",
