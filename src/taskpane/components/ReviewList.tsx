@@ -269,7 +269,8 @@ export function ReviewList(props: ReviewListProps) {
           <Body1Strong as="h3" className={styles.title}>
             {t("reviewDiffering", { count: differing.length + review.retaken.length })}
           </Body1Strong>
-          <Caption1 className={styles.muted}>{t("reviewDifferingHint")}</Caption1>
+          {/* Said of what is listed: kept as written for now, or (only 改为台账值 ones) going back on saving. */}
+          <Caption1 className={styles.muted}>{t(differing.length > 0 ? "reviewDifferingHint" : "reviewRetakenHint")}</Caption1>
           <ul className={styles.list}>
             {differing.map((k, n) => (
               <li key={`${k.key}-${n}`} className={styles.item} data-testid="review-differing" data-figure={k.id} data-copy={k.copy}>

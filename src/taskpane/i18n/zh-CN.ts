@@ -227,6 +227,7 @@ export const zhCN = {
   reviewNotInDocument: "台账还定义了 {count} 项报告中没有位置的指标，不会自动插入：{names}",
   reviewRetaken: "保存时改为台账值：{text}",
   reviewKeepMine: "保留我的写法",
+  reviewRetakenHint: "台账没有变化；你已选择把这些位置改为台账值，保存时写入。如要保留你的写法，点“保留我的写法”。",
   reviewZeros: "按 0 写入，台账没有记录（{count}）",
   reviewZerosHint: "这些数字是 0，不是因为统计结果为零，而是台账中没有可统计的记录。保存前请确认 0 无误；确属为零的，在“指标定义”的条件末尾加“; 允许为零”。",
   reviewZeroSame: "{text}（与原来相同）",
