@@ -393,7 +393,10 @@ runScenarios(async () => {
       // Still a place that differs (the ledgers did not change), now going back to the ledgers' value; counted in 将更新.
       const retaken = page.locator('[data-testid=review-retaken][data-figure="setting.city"]');
       await retaken.waitFor();
-      assert((await retaken.textContent()).includes("保存时改为台账值：某市"), `the retaken copy says what saving does: ${await retaken.textContent()}`);
+      assert(
+        (await retaken.textContent()).includes("保存时改为台账值：某市"),
+        `the retaken copy says what saving does: ${await retaken.textContent()}`,
+      );
       assert((await page.getByTestId("review-conflict").count()) === 0, "the ledgers did not change: no 手工修改 (台账的值也变了) entry");
       const counted = await page.getByTestId("review-summary").textContent();
       assert(counted.includes("将更新 1 项"), `the summary counts what saving writes: ${counted}`);

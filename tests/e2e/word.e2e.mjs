@@ -569,11 +569,20 @@ runScenarios(async (browser, url) => {
       assert(zeros.length > 0, "the 0s no 2023 record supports should be listed apart");
       assert(!zeros.some((id) => updates.includes(id)), `a 0 to see is not also an ordinary change: ${JSON.stringify({ zeros, updates })}`);
       const reasons = await page.getByTestId("review-zero-ledger").allTextContents();
-      assert(reasons.some((r) => r.includes("活动记录") && r.includes("2023-01-01")), `each ledger's reason, once: ${reasons}`);
+      assert(
+        reasons.some((r) => r.includes("活动记录") && r.includes("2023-01-01")),
+        `each ledger's reason, once: ${reasons}`,
+      );
       // What next year takes over from 2022 as it was: each 手工值 by name, and the workbook's 年度.
       const carried = await page.getByTestId("review-carried-item").allTextContents();
-      assert(carried.some((c) => c.includes("目标要求条数") && c.includes("仍是 2022 年的手工值")), `carried: ${carried}`);
-      assert(carried.some((c) => c.includes("工作簿的年度是 2022")), `the workbook's year: ${carried}`);
+      assert(
+        carried.some((c) => c.includes("目标要求条数") && c.includes("仍是 2022 年的手工值")),
+        `carried: ${carried}`,
+      );
+      assert(
+        carried.some((c) => c.includes("工作簿的年度是 2022")),
+        `the workbook's year: ${carried}`,
+      );
       await assertNoHorizontalScroll(page, "excel next year 320");
       await page.getByTestId("update-report").screenshot({ path: join(shots, "word-11-excel-next-year-zh-320.png") });
 
@@ -636,7 +645,10 @@ runScenarios(async (browser, url) => {
       await assertNoHorizontalScroll(page, "excel retaken 320");
       await page.getByTestId("update-report").screenshot({ path: join(shots, "word-15-excel-update-retaken-zh-320.png") });
       const saved = await downloadBy(page, "update-save");
-      assert(saved.slots().get("partners.count")?.[0] === written, `the saved file says the ledgers' value: ${saved.slots().get("partners.count")}`);
+      assert(
+        saved.slots().get("partners.count")?.[0] === written,
+        `the saved file says the ledgers' value: ${saved.slots().get("partners.count")}`,
+      );
       await assertPaneUsable(page, "after saving a figure set back to the ledgers' value");
     },
   );

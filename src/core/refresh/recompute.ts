@@ -117,7 +117,12 @@ export function nextYearCarries(
     if (!f.manual || f.unresolved || f.value === null || !inReport.has(f.id)) continue;
     const cell = fresh.definitions.find((d) => d.id === f.id)?.cells?.manual;
     issues.push(
-      catalogueIssue("warning", "refresh.manual_carried", { ...at(cell), name: f.name, text: f.text, year: reportYear }, cell ? { cell } : {}),
+      catalogueIssue(
+        "warning",
+        "refresh.manual_carried",
+        { ...at(cell), name: f.name, text: f.text, year: reportYear },
+        cell ? { cell } : {},
+      ),
     );
   }
   const own = readSettings(workbook);

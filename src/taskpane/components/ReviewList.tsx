@@ -192,7 +192,11 @@ export function ReviewList(props: ReviewListProps) {
             <ul className={styles.bullets}>
               {review.carried.map((i, n) => (
                 <li key={n} className={styles.bullet} data-testid="review-carried-item" data-code={i.code}>
-                  {i.cell ? `${describePlace(i.cell)}${lang === "zh-CN" ? "：" : ": "}${issueText(i, lang)}` : lang === "zh-CN" ? i.message : i.messageEn}
+                  {i.cell
+                    ? `${describePlace(i.cell)}${lang === "zh-CN" ? "：" : ": "}${issueText(i, lang)}`
+                    : lang === "zh-CN"
+                      ? i.message
+                      : i.messageEn}
                 </li>
               ))}
             </ul>

@@ -160,10 +160,7 @@ export function reviewModel(
     carried: (fresh.issues ?? []).filter((i) => CARRIED_CODES.includes(i.code)),
     conflicts: conflicts.filter((c) => c.ledgerMoved),
     retaken,
-    toWrite:
-      updates.length +
-      conflicts.filter((c) => c.ledgerMoved && resolved(c) === "take").length +
-      retaken.length,
+    toWrite: updates.length + conflicts.filter((c) => c.ledgerMoved && resolved(c) === "take").length + retaken.length,
     removed: plan.removed.map((id) => ({ id, name: name(id) })),
     kept: plan.kept.map((k) => ({
       id: k.id,
@@ -203,7 +200,12 @@ function zerosToSee(
     ...updates.filter((u) => zeroFigure.has(u.id)),
     ...plan.unchanged
       .filter((id) => zeroFigure.has(id))
-      .map((id) => ({ id, name: name(id), old: texts.get(id) ?? zeroFigure.get(id)!.text, new: texts.get(id) ?? zeroFigure.get(id)!.text })),
+      .map((id) => ({
+        id,
+        name: name(id),
+        old: texts.get(id) ?? zeroFigure.get(id)!.text,
+        new: texts.get(id) ?? zeroFigure.get(id)!.text,
+      })),
   ];
   const order = new Map(plan.record.figures.map((f, i) => [f.id, i]));
   listed.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));

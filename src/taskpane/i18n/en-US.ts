@@ -239,9 +239,11 @@ export const enUS: Messages = {
   reviewNotInDocument: "The ledgers define {count} more figures the report has no place for; they are not inserted: {names}",
   reviewRetaken: "Set to the ledgers' value on saving: {text}",
   reviewKeepMine: "Keep my text",
-  reviewRetakenHint: "The ledgers did not change; you chose the ledgers' value for these places, written on saving. To keep your text, choose Keep my text.",
+  reviewRetakenHint:
+    "The ledgers did not change; you chose the ledgers' value for these places, written on saving. To keep your text, choose Keep my text.",
   reviewZeros: "Written as 0: no ledger records ({count})",
-  reviewZerosHint: "These figures are 0 not because the count is zero but because the ledger has no record to count. Make sure 0 is right before saving; where it is, add \"; 允许为零\" to the figure's 条件 in 指标定义.",
+  reviewZerosHint:
+    "These figures are 0 not because the count is zero but because the ledger has no record to count (the reason is under each ledger). Before saving, enter the records or check the year and period, and make sure 0 is right.",
   reviewZeroSame: "{text} (as before)",
   reviewCarried: "Carried over from last year as it was ({count})",
   reviewCarriedHint: "These did not move with the year; check them before saving:",

@@ -229,7 +229,8 @@ export const zhCN = {
   reviewKeepMine: "保留我的写法",
   reviewRetakenHint: "台账没有变化；你已选择把这些位置改为台账值，保存时写入。如要保留你的写法，点“保留我的写法”。",
   reviewZeros: "按 0 写入，台账没有记录（{count}）",
-  reviewZerosHint: "这些数字是 0，不是因为统计结果为零，而是台账中没有可统计的记录。保存前请确认 0 无误；确属为零的，在“指标定义”的条件末尾加“; 允许为零”。",
+  reviewZerosHint:
+    "这些数字是 0，不是统计出的零，而是台账中没有可统计的记录（原因见下方各台账）。保存前请补录台账或核对年度和期间，确认 0 无误。",
   reviewZeroSame: "{text}（与原来相同）",
   reviewCarried: "从上一年度原样带入（{count}）",
   reviewCarriedHint: "以下内容没有随年度更新，请核对后再保存：",

@@ -324,7 +324,9 @@ describe("a figure with two copies that say different things", () => {
 
 describe("a hand edit over an unmoved figure changed back with 改为台账值", () => {
   // The report wrote 5; the clerk typed 6; the ledgers still say 5; the clerk chose the ledgers' value.
-  const figures = [{ id: "eg.firms", name: "服务企业家数", value: 5, text: "5", fingerprint: "f", ledger: "电子保函", conditions: "", rows: 5 }];
+  const figures = [
+    { id: "eg.firms", name: "服务企业家数", value: 5, text: "5", fingerprint: "f", ledger: "电子保函", conditions: "", rows: 5 },
+  ];
   const record = linkRecordOf(figures);
   const controls = [{ id: "eg.firms", text: "6" }];
   const choices = { "eg.firms#1": "take" as const };
