@@ -7,7 +7,7 @@ import { readDefinitions, evaluateFigures, ledgerDepartments, DEFAULT_DEFINITION
 import { readSettings, ALL_DEPARTMENTS } from "./settings";
 import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById, parseTemplate, isSettingSlot, type Template } from "./report";
 import { placeholderText } from "./format";
-import { catalogueIssue, issueText } from "./messages";
+import { catalogueIssue, issueText, unresolvedText } from "./messages";
 
 export interface EngineOptions {
   /** Settings chosen for this run (CLI flags, pane fields) over those of 报告设置. */
@@ -162,9 +162,7 @@ export function undefinedFigure(
     const figure: FigureResult = {
       ...undefinedFigure(id, name, settings).figure,
       unresolved: {
-        code: "definition_error",
-        reason: `“指标定义”中这一行有误：${own(broken.message)}`,
-        reasonEn: `its 指标定义 row has an error: ${own(broken.messageEn)}`,
+        ...unresolvedText("definition_error", { error: own(broken.message), errorEn: own(broken.messageEn) }),
         cell: broken.cell,
       },
       fingerprint: `broken:${id}`,
@@ -177,11 +175,7 @@ export function undefinedFigure(
       name,
       value: null,
       text: placeholderText(name),
-      unresolved: {
-        code: "not_defined",
-        reason: `“指标定义”中没有指标 ${id}`,
-        reasonEn: `指标定义 has no figure ${id}`,
-      },
+      unresolved: unresolvedText("not_defined", { id }),
       rows: 0,
       ledger: null,
       conditions: "",

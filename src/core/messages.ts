@@ -158,23 +158,15 @@ export const ISSUE_TEXTS = {
     zh: "{at}统计范围“{scope}”不是任何台账中的部门；台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），只能填“{all}”。按该范围统计的指标显示为待补。",
     en: '{atEn}the scope "{scope}" is no department of any ledger; the ledgers name no department at all (no 部门 column, no department in a sheet name); only {all} can be used. The figures it would limit are left unresolved.',
   },
-  // A ledger with its header and no records (ledger/read.ts), and the figures it makes 0 (figures/evaluate.ts).
+  // A ledger with its header and no records (ledger/read.ts); the figures it makes 0 say so by UNRESOLVED_TEXTS.ledger_empty.
   "ledger.empty": {
     zh: "“{ledger}”台账还没有任何记录：请在表头（第 {headerRow} 行）下逐行填入，必填列：{required}。在此之前用到它的指标按 0 计入报告，生成和刷新会提示确认（条件写了“允许为零”或填了手工值的指标除外）",
     en: "Ledger {ledger} has no records yet: enter them row by row under its header (row {headerRow}); required columns: {requiredEn}. Until then the figures that use it are 0 in the report, and generate and refresh ask you to look at them (unless their 条件 says 允许为零 or they have a 手工值)",
-  },
-  "ledger.empty#figure_reason": {
-    zh: "“{ledger}”台账还没有任何记录，按 0 计入",
-    en: "ledger {ledger} has no records yet, so it is 0",
   },
   // 条件 `列~文字` (包含) whose text no record of the ledger contains (figures/evaluate.ts).
   "figure.condition_value_absent#contains": {
     zh: "{at}条件“{condition}”：“{ledger}”台账中没有一条记录的“{column}”包含“{text}”（{near}）。指标“{name}”显示为“{placeholder}”，不会写成 0；请改成台账中的写法，或确属为零时在条件末尾加“; {allowZero}”。",
     en: '{at}condition "{condition}": no record of ledger {ledger} has a {column} containing "{text}" ({nearEn}). Figure “{name}” shows {placeholder}, never 0; write the text as the ledger does, or add "; {allowZero}" to the conditions if 0 is right.',
-  },
-  "figure.condition_value_absent#contains_reason": {
-    zh: "条件“{condition}”：没有一条记录的“{column}”包含“{text}”（{near}）",
-    en: 'condition "{condition}": no record\'s {column} contains "{text}" ({nearEn})',
   },
   "figure.condition_value_allowed_zero#contains": {
     zh: "{at}条件“{condition}”：台账中还没有一条记录的“{column}”包含“{text}”，按“{allowZero}”计算指标“{name}”",
@@ -352,13 +344,87 @@ export const ISSUE_TEXTS = {
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
+/**
+ * Why a figure has no number (its `unresolved`; and `zeroToSee`, a 0 to be seen), keyed by the
+ * unresolved code, under the same template rules: the reason is the part after “无法计算：” in
+ * figure.unresolved's text, and what the CLI and the pane list beside the figure's name. A
+ * `code#variant` is one code worded by case, or a piece of that code's reason (the values near a
+ * mistyped one, what a column holds instead of numbers).
+ */
+export const UNRESOLVED_TEXTS = {
+  manual_blank: { zh: "手工指标的手工值为空", en: "it is a manual figure and its manual value is blank" },
+  ledger_missing: { zh: "未找到“{ledger}”台账，手工值也为空", en: "ledger {ledger} is missing and the manual value is blank" },
+  scope_unknown: { zh: "统计范围“{scope}”不是任何台账中的部门", en: 'the scope "{scope}" is no department of any ledger' },
+  scope_no_department: {
+    zh: "{sheet} 中的“{ledger}”记录没有部门信息（没有“部门”列，工作表名也未写明部门），无法只统计“{scope}”",
+    en: 'the {ledger} records in {sheet} say nothing about their department (no 部门 column, no department in the sheet name), so they cannot be limited to "{scope}"',
+  },
+  scope_not_in_ledger: {
+    zh: "“{ledger}”台账中没有部门为“{scope}”的记录（其中的部门：{found}），无法判断“{scope}”是没有此项还是记在别处",
+    en: 'no {ledger} record belongs to "{scope}" (its departments: {foundEn}), so a 0 could not tell "none" from "kept elsewhere"',
+  },
+  column_missing: { zh: "“{ledger}”台账中没有{role}“{column}”", en: 'ledger {ledger} has no {roleEn} "{column}"' },
+  "column_missing#sheet": { zh: "{sheet} 中没有{role}“{column}”", en: '{sheet} has no {roleEn} "{column}"' },
+  condition_value_absent: {
+    zh: "条件“{column}={value}”在台账中一条记录也没有（{near}）",
+    en: 'condition "{column}={value}" matches no record ({nearEn})',
+  },
+  "condition_value_absent#contains": {
+    zh: "条件“{condition}”：没有一条记录的“{column}”包含“{text}”（{near}）",
+    en: 'condition "{condition}": no record\'s {column} contains "{text}" ({nearEn})',
+  },
+  // `{near}` of condition_value_absent (and of its issues): the values like the one typed, else the column's first few.
+  "condition_value_absent#nearest": { zh: "最接近的有：{values}", en: "the nearest found: {valuesEn}" },
+  "condition_value_absent#values": { zh: "该列的值有：{values}", en: "the column holds {valuesEn}" },
+  "condition_value_absent#values_more": { zh: "该列的值有：{values} 等", en: "the column holds {valuesEn}, …" },
+  "condition_value_absent#no_values": { zh: "该列没有任何值", en: "the column holds no value" },
+  sum_not_numbers: {
+    zh: "“{column}”列中没有数字（{found}），无法求和",
+    en: "column {column} holds no number ({foundEn}), so it cannot be summed",
+  },
+  // `{found}` of sum_not_numbers (and of figure.sum_not_numbers): what the column holds instead.
+  "sum_not_numbers#text_cells": {
+    zh: "{count} 个单元格都是文字，如 {cell}“{text}”",
+    en: 'its {count} filled cells are text, such as {cell} "{text}"',
+  },
+  "sum_not_numbers#blank": { zh: "整列都是空白", en: "it is blank in every record" },
+  // A counted 0, not an unresolved figure: FigureResult.zeroToSee.
+  ledger_empty: { zh: "“{ledger}”台账还没有任何记录，按 0 计入", en: "ledger {ledger} has no records yet, so it is 0" },
+  definition_error: { zh: "“指标定义”中这一行有误：{error}", en: "its 指标定义 row has an error: {errorEn}" },
+  not_defined: { zh: "“指标定义”中没有指标 {id}", en: "指标定义 has no figure {id}" },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+/** What a column a figure needs is to it, as column_missing names it (“没有条件列‘形式’”). */
+export const COLUMN_ROLE_TEXTS = {
+  condition: { zh: "条件列", en: "condition column" },
+  sum: { zh: "求和列", en: "sum column" },
+  distinct: { zh: "去重计数列", en: "distinct-count column" },
+  date: { zh: "日期列", en: "date column" },
+  group: { zh: "分组列", en: "group column" },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
 export type IssueTextKey = keyof typeof ISSUE_TEXTS;
+export type UnresolvedTextKey = keyof typeof UNRESOLVED_TEXTS;
+export type ColumnRole = keyof typeof COLUMN_ROLE_TEXTS;
 export type TextParams = Record<string, string | number>;
+/** The code a key words: the key without its `#variant`. */
+export type CodeOf<K extends string> = K extends `${infer Code}#${string}` ? Code : K;
+/** Every code a figure's `unresolved` (or `zeroToSee`) can have: each has its text above. */
+export type UnresolvedCode = CodeOf<UnresolvedTextKey>;
 
 /** The issue code a text key words: the key without its `#variant`. */
-export function codeOf(key: IssueTextKey): string {
+export function codeOf<K extends string>(key: K): CodeOf<K> {
   const hash = key.indexOf("#");
-  return hash < 0 ? key : key.slice(0, hash);
+  return (hash < 0 ? key : key.slice(0, hash)) as CodeOf<K>;
+}
+
+/** Why a figure has no number, by its code: the code and both reasons (the caller adds the cell). */
+export function unresolvedText<K extends UnresolvedTextKey>(
+  key: K,
+  params: TextParams = {},
+): { code: CodeOf<K>; reason: string; reasonEn: string } {
+  const text = UNRESOLVED_TEXTS[key];
+  return { code: codeOf(key), reason: fillTemplate(text.zh, params), reasonEn: fillTemplate(text.en, params) };
 }
 
 /**

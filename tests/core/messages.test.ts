@@ -1,6 +1,15 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ISSUE_TEXTS, catalogueIssue, codeOf, issueText, type IssueTextKey } from "../../src/core/messages";
+import {
+  COLUMN_ROLE_TEXTS,
+  ISSUE_TEXTS,
+  UNRESOLVED_TEXTS,
+  catalogueIssue,
+  codeOf,
+  issueText,
+  unresolvedText,
+  type IssueTextKey,
+} from "../../src/core/messages";
 
 const SRC = join(__dirname, "../../src");
 
@@ -14,11 +23,15 @@ function sources(dir: string): string[] {
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1].replace(/En$/, "")).sort();
 
-describe("the issue catalogue", () => {
-  const keys = Object.keys(ISSUE_TEXTS) as IssueTextKey[];
+const catalogues: [string, Record<string, { zh: string; en: string }>][] = [
+  ["the issue catalogue", ISSUE_TEXTS],
+  ["the unresolved reasons", UNRESOLVED_TEXTS],
+  ["the column roles", COLUMN_ROLE_TEXTS],
+];
 
-  it.each(keys)("words %s in Chinese and English with the same parameters", (key) => {
-    const { zh, en } = ISSUE_TEXTS[key];
+describe.each(catalogues)("%s", (_, texts) => {
+  it.each(Object.keys(texts))("words %s in Chinese and English with the same parameters", (key) => {
+    const { zh, en } = texts[key];
     expect(zh.trim()).not.toBe("");
     expect(en.trim()).not.toBe("");
     // `{xEn}` is the English wording of `{x}` (a list joined with commas instead of 、).
@@ -27,6 +40,10 @@ describe("the issue catalogue", () => {
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(en).toMatch(/[a-z]{3}/);
   });
+});
+
+describe("the issue catalogue", () => {
+  const keys = Object.keys(ISSUE_TEXTS) as IssueTextKey[];
 
   it("has every text used by some reporting place in src/, and every key used there is in it", () => {
     const files = sources(SRC)
@@ -66,5 +83,41 @@ describe("the issue catalogue", () => {
       cell: "指标定义!A3",
     });
     expect("ledger" in issue).toBe(false);
+  });
+});
+
+describe("the unresolved reasons", () => {
+  const code = sources(SRC)
+    .filter((p) => !p.endsWith(join("core", "messages.ts")))
+    .map((p) => readFileSync(p, "utf8"))
+    .join("\n");
+
+  it("has every reason and every column role used by some place in src/", () => {
+    const unused = Object.keys(UNRESOLVED_TEXTS).filter((key) => !code.includes(`"${key}"`));
+    expect(unused).toEqual([]);
+    const roles = Object.keys(COLUMN_ROLE_TEXTS).filter((role) => !new RegExp(`role: "${role}"|, "${role}"\\)`).test(code));
+    expect(roles).toEqual([]);
+  });
+
+  it("words no reason inline: every reason in src/ comes from unresolvedText", () => {
+    // A `reasonEn:` written as a literal would be a reason worded outside the catalogue.
+    expect(code).not.toMatch(/\breasonEn:\s*[`"']/);
+  });
+
+  it("gives the code of a worded variant and puts the parameters into both reasons", () => {
+    expect(
+      unresolvedText("column_missing#sheet", { sheet: "学习记录2", role: "条件列", roleEn: "condition column", column: "形式" }),
+    ).toEqual({
+      code: "column_missing",
+      reason: "学习记录2 中没有条件列“形式”",
+      reasonEn: '学习记录2 has no condition column "形式"',
+    });
+    expect(unresolvedText("manual_blank")).toEqual({
+      code: "manual_blank",
+      reason: "手工指标的手工值为空",
+      reasonEn: "it is a manual figure and its manual value is blank",
+    });
+    // A parameter left out stays visible in the reason, never dropped.
+    expect(unresolvedText("not_defined").reason).toContain("{id}");
   });
 });
