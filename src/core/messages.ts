@@ -352,9 +352,18 @@ export const ISSUE_TEXTS = {
  * mistyped one, what a column holds instead of numbers).
  */
 export const UNRESOLVED_TEXTS = {
-  manual_blank: { zh: "手工指标的手工值为空", en: "it is a manual figure and its manual value is blank" },
-  ledger_missing: { zh: "未找到“{ledger}”台账，手工值也为空", en: "ledger {ledger} is missing and the manual value is blank" },
-  scope_unknown: { zh: "统计范围“{scope}”不是任何台账中的部门", en: 'the scope "{scope}" is no department of any ledger' },
+  manual_blank: {
+    zh: "手工指标的手工值为空",
+    en: "it is a manual figure and its manual value is blank",
+  },
+  ledger_missing: {
+    zh: "未找到“{ledger}”台账，手工值也为空",
+    en: "ledger {ledger} is missing and the manual value is blank",
+  },
+  scope_unknown: {
+    zh: "统计范围“{scope}”不是任何台账中的部门",
+    en: 'the scope "{scope}" is no department of any ledger',
+  },
   scope_no_department: {
     zh: "{sheet} 中的“{ledger}”记录没有部门信息（没有“部门”列，工作表名也未写明部门），无法只统计“{scope}”",
     en: 'the {ledger} records in {sheet} say nothing about their department (no 部门 column, no department in the sheet name), so they cannot be limited to "{scope}"',
@@ -363,8 +372,35 @@ export const UNRESOLVED_TEXTS = {
     zh: "“{ledger}”台账中没有部门为“{scope}”的记录（其中的部门：{found}），无法判断“{scope}”是没有此项还是记在别处",
     en: 'no {ledger} record belongs to "{scope}" (its departments: {foundEn}), so a 0 could not tell "none" from "kept elsewhere"',
   },
-  column_missing: { zh: "“{ledger}”台账中没有{role}“{column}”", en: 'ledger {ledger} has no {roleEn} "{column}"' },
-  "column_missing#sheet": { zh: "{sheet} 中没有{role}“{column}”", en: '{sheet} has no {roleEn} "{column}"' },
+  column_missing: {
+    zh: "“{ledger}”台账中没有{role}“{column}”",
+    en: 'ledger {ledger} has no {roleEn} "{column}"',
+  },
+  "column_missing#sheet": {
+    zh: "{sheet} 中没有{role}“{column}”",
+    en: '{sheet} has no {roleEn} "{column}"',
+  },
+  // `{role}` of column_missing: what the column is to the figure (“没有条件列‘形式’”).
+  "column_missing#role_condition": {
+    zh: "条件列",
+    en: "condition column",
+  },
+  "column_missing#role_sum": {
+    zh: "求和列",
+    en: "sum column",
+  },
+  "column_missing#role_distinct": {
+    zh: "去重计数列",
+    en: "distinct-count column",
+  },
+  "column_missing#role_date": {
+    zh: "日期列",
+    en: "date column",
+  },
+  "column_missing#role_group": {
+    zh: "分组列",
+    en: "group column",
+  },
   condition_value_absent: {
     zh: "条件“{column}={value}”在台账中一条记录也没有（{near}）",
     en: 'condition "{column}={value}" matches no record ({nearEn})',
@@ -374,10 +410,22 @@ export const UNRESOLVED_TEXTS = {
     en: 'condition "{condition}": no record\'s {column} contains "{text}" ({nearEn})',
   },
   // `{near}` of condition_value_absent (and of its issues): the values like the one typed, else the column's first few.
-  "condition_value_absent#nearest": { zh: "最接近的有：{values}", en: "the nearest found: {valuesEn}" },
-  "condition_value_absent#values": { zh: "该列的值有：{values}", en: "the column holds {valuesEn}" },
-  "condition_value_absent#values_more": { zh: "该列的值有：{values} 等", en: "the column holds {valuesEn}, …" },
-  "condition_value_absent#no_values": { zh: "该列没有任何值", en: "the column holds no value" },
+  "condition_value_absent#nearest": {
+    zh: "最接近的有：{values}",
+    en: "the nearest found: {valuesEn}",
+  },
+  "condition_value_absent#values": {
+    zh: "该列的值有：{values}",
+    en: "the column holds {valuesEn}",
+  },
+  "condition_value_absent#values_more": {
+    zh: "该列的值有：{values} 等",
+    en: "the column holds {valuesEn}, …",
+  },
+  "condition_value_absent#no_values": {
+    zh: "该列没有任何值",
+    en: "the column holds no value",
+  },
   sum_not_numbers: {
     zh: "“{column}”列中没有数字（{found}），无法求和",
     en: "column {column} holds no number ({foundEn}), so it cannot be summed",
@@ -387,25 +435,30 @@ export const UNRESOLVED_TEXTS = {
     zh: "{count} 个单元格都是文字，如 {cell}“{text}”",
     en: 'its {count} filled cells are text, such as {cell} "{text}"',
   },
-  "sum_not_numbers#blank": { zh: "整列都是空白", en: "it is blank in every record" },
+  "sum_not_numbers#blank": {
+    zh: "整列都是空白",
+    en: "it is blank in every record",
+  },
   // A counted 0, not an unresolved figure: FigureResult.zeroToSee.
-  ledger_empty: { zh: "“{ledger}”台账还没有任何记录，按 0 计入", en: "ledger {ledger} has no records yet, so it is 0" },
-  definition_error: { zh: "“指标定义”中这一行有误：{error}", en: "its 指标定义 row has an error: {errorEn}" },
-  not_defined: { zh: "“指标定义”中没有指标 {id}", en: "指标定义 has no figure {id}" },
-} as const satisfies Record<string, { zh: string; en: string }>;
-
-/** What a column a figure needs is to it, as column_missing names it (“没有条件列‘形式’”). */
-export const COLUMN_ROLE_TEXTS = {
-  condition: { zh: "条件列", en: "condition column" },
-  sum: { zh: "求和列", en: "sum column" },
-  distinct: { zh: "去重计数列", en: "distinct-count column" },
-  date: { zh: "日期列", en: "date column" },
-  group: { zh: "分组列", en: "group column" },
+  ledger_empty: {
+    zh: "“{ledger}”台账还没有任何记录，按 0 计入",
+    en: "ledger {ledger} has no records yet, so it is 0",
+  },
+  definition_error: {
+    zh: "“指标定义”中这一行有误：{error}",
+    en: "its 指标定义 row has an error: {errorEn}",
+  },
+  not_defined: {
+    zh: "“指标定义”中没有指标 {id}",
+    en: "指标定义 has no figure {id}",
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type IssueTextKey = keyof typeof ISSUE_TEXTS;
 export type UnresolvedTextKey = keyof typeof UNRESOLVED_TEXTS;
-export type ColumnRole = keyof typeof COLUMN_ROLE_TEXTS;
+type RoleOf<K> = K extends `column_missing#role_${infer Role}` ? Role : never;
+/** What a column a figure needs is to it (`condition`, `sum` …), worded by column_missing#role_<role>. */
+export type ColumnRole = RoleOf<UnresolvedTextKey>;
 export type TextParams = Record<string, string | number>;
 /** The code a key words: the key without its `#variant`. */
 export type CodeOf<K extends string> = K extends `${infer Code}#${string}` ? Code : K;
@@ -416,6 +469,12 @@ export type UnresolvedCode = CodeOf<UnresolvedTextKey>;
 export function codeOf<K extends string>(key: K): CodeOf<K> {
   const hash = key.indexOf("#");
   return (hash < 0 ? key : key.slice(0, hash)) as CodeOf<K>;
+}
+
+/** The `{role}` of column_missing in both languages (“条件列”, "condition column"). */
+export function roleParams(role: ColumnRole): TextParams {
+  const { reason, reasonEn } = unresolvedText(`column_missing#role_${role}`);
+  return { role: reason, roleEn: reasonEn };
 }
 
 /** Why a figure has no number, by its code: the code and both reasons (the caller adds the cell). */
@@ -449,6 +508,7 @@ export function catalogueIssue(
   return issue;
 }
 
-function fillTemplate(template: string, params: TextParams): string {
+/** A template with its `{name}`s put in; a parameter not given stays visible as `{name}`. */
+export function fillTemplate(template: string, params: TextParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }

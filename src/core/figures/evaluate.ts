@@ -26,7 +26,7 @@ import { Hasher, cellDigest } from "../hash";
 import { ALLOW_ZERO_CLAUSE, conditionsToText, periodLabel } from "./syntax";
 import { groupTable, groupingOf, markTableFigures, tableText } from "./grouped";
 import { distinctCount, identityIssues, type IdentityConflict } from "./identity";
-import { COLUMN_ROLE_TEXTS, catalogueIssue, issueText, unresolvedText, type ColumnRole } from "../messages";
+import { catalogueIssue, issueText, roleParams, unresolvedText, type ColumnRole } from "../messages";
 
 export interface EvaluateOptions {
   /** Inclusive ISO dates. */
@@ -905,8 +905,7 @@ class Evaluation {
           ...unresolvedText(lacking.where ? "column_missing#sheet" : "column_missing", {
             sheet: lacking.where?.sheet ?? "",
             ledger: def.ledger!,
-            role: COLUMN_ROLE_TEXTS[lacking.role].zh,
-            roleEn: COLUMN_ROLE_TEXTS[lacking.role].en,
+            ...roleParams(lacking.role),
             column: lacking.column,
           }),
           cell:
