@@ -12,7 +12,7 @@ import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { runEngine, type EngineResult } from "../core/engine";
 import type { FigureResult, RawWorkbook, ReportSettings } from "../core/types";
 import { placedCounts } from "../core/fill";
-import { createProgress, type Progress } from "./progress";
+import { createProgress } from "./progress";
 import {
   formatRefresh,
   formatIssues,
@@ -66,7 +66,19 @@ function lookJson(reasons: LookReason[]) {
   return reasons.map(({ code, count, message, messageEn }) => ({ code, count, message, messageEn }));
 }
 
-const STEPS = ["读取工作簿", "校验台账", "计算指标", "排版", "写入文件"];
+const STEPS: StepKey[] = ["step.read_workbook", "step.check_ledgers", "step.compute_figures", "step.lay_out", "step.write_file"];
+
+type StepKey = Extract<CliTextKey, `step.${string}`>;
+/** A progress line whose steps are named by key and shown in the clerk's language. */
+interface Steps {
+  step(key: StepKey): void;
+  done(): void;
+}
+
+function progressIn(lang: Lang, steps: StepKey[]): Steps {
+  const progress = createProgress(steps.map((key) => say(key, {}, lang)));
+  return { step: (key) => progress.step(say(key, {}, lang)), done: () => progress.done() };
+}
 
 interface Io {
   out: (s: string) => void;
@@ -194,10 +206,10 @@ function loadWorkbookBytes(path: string): Uint8Array {
 
 /** 校验台账 and 计算指标, the steps every command that reads figures takes: refuses a workbook without a
  * ledger and a --scope the ledgers do not know, rather than report on nothing. */
-function computeFigures(workbook: RawWorkbook, input: string, overrides: Partial<ReportSettings>, progress: Progress): EngineResult {
-  progress.step("校验台账");
+function computeFigures(workbook: RawWorkbook, input: string, overrides: Partial<ReportSettings>, progress: Steps): EngineResult {
+  progress.step("step.check_ledgers");
   const result = runEngine(workbook, { overrides, generatedAt: generationTime() });
-  progress.step("计算指标");
+  progress.step("step.compute_figures");
   const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
   if (noLedger) throw fileRefusal(basename(input), noLedger, "workbook.no_ledger");
   refuseUnknownScope(overrides, result);
@@ -209,9 +221,9 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
   const overrides = parseOverrides(flags);
   if (cmd === "generate" && flags.output !== undefined) checkOutput(resolve(flags.output), input, Boolean(flags.force));
 
-  const progress = createProgress(cmd === "generate" ? STEPS : STEPS.slice(0, 3));
+  const progress = progressIn(lang, cmd === "generate" ? STEPS : STEPS.slice(0, 3));
   try {
-    progress.step("读取工作簿");
+    progress.step("step.read_workbook");
     const bytes = loadWorkbookBytes(input);
     const workbook = await readWorkbookFileAsync(bytes, basename(input), nodeZipCodec);
     const result = computeFigures(workbook, input, overrides, progress);
@@ -239,9 +251,9 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
       // Without -o the name carries the report's year, known once 报告设置 has been read.
       const output = flags.output !== undefined ? resolve(flags.output) : resolve(`述职报告-${result.settings.year}.docx`);
       if (flags.output === undefined) checkOutput(output, input, Boolean(flags.force));
-      progress.step("排版");
+      progress.step("step.lay_out");
       const bytesOut = await renderReport(result);
-      progress.step("写入文件");
+      progress.step("step.write_file");
       mkdirSync(dirname(output), { recursive: true });
       writeFileSync(output, bytesOut);
       progress.done();
@@ -275,17 +287,17 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
   const output = flags.output !== undefined ? resolve(flags.output) : freeName(refreshedName(reportPath, overrides.year));
   // Naming the report itself with -o is the one way to refresh it in place.
   if (output !== reportPath) checkOutput(output, input, Boolean(flags.force));
-  const progress = createProgress(["读取工作簿", "读取报告", "计算指标", "写入文件"]);
+  const progress = progressIn(lang, ["step.read_workbook", "step.read_report", "step.compute_figures", "step.write_file"]);
   try {
-    progress.step("读取工作簿");
+    progress.step("step.read_workbook");
     const workbook = await readWorkbookFileAsync(loadWorkbookBytes(input), basename(input), nodeZipCodec);
-    progress.step("读取报告");
+    progress.step("step.read_report");
     if (!existsSync(reportPath)) throw refusal("file.not_found", { path: reportPath });
     const docxBytes = new Uint8Array(readFileSync(reportPath));
     const { refreshDocx, DocxReadError, OtherWorkbookError } = await loadRefresh();
     let result;
     try {
-      progress.step("计算指标");
+      progress.step("step.compute_figures");
       result = refreshDocx(workbook, docxBytes, {
         overwriteConflicts: Boolean(flags["overwrite-conflicts"]),
         overrides,
@@ -301,7 +313,7 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
     if (noLedger) throw fileRefusal(basename(input), noLedger, "workbook.no_ledger");
     if (overrides.scope !== undefined && result.issues.some((i) => i.code === "settings.scope_unknown"))
       throw refusal("usage.scope_unknown#refresh", { scope: overrides.scope.trim() });
-    progress.step("写入文件");
+    progress.step("step.write_file");
     writeFileSync(output, result.bytes);
     progress.done();
     const { plan } = result;
@@ -342,9 +354,15 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
     if (output === templatePath) throw refusal("output.is_input#template");
     checkOutput(output, input, Boolean(flags.force));
   }
-  const progress = createProgress(["读取工作簿", "校验台账", "计算指标", "填写模板", "写入文件"]);
+  const progress = progressIn(lang, [
+    "step.read_workbook",
+    "step.check_ledgers",
+    "step.compute_figures",
+    "step.fill_template",
+    "step.write_file",
+  ]);
   try {
-    progress.step("读取工作簿");
+    progress.step("step.read_workbook");
     const workbookBytes = loadWorkbookBytes(input);
     const workbook = await readWorkbookFileAsync(workbookBytes, basename(input), nodeZipCodec);
     let template: { bytes: Uint8Array; name: string };
@@ -352,7 +370,7 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
     else if (/\.docx$/i.test(templateArg) || /[\\/]/.test(templateArg)) throw refusal("file.not_found", { path: templatePath });
     else template = await storedTemplate(workbookBytes, templateArg.trim(), basename(input));
     const result = computeFigures(workbook, input, overrides, progress);
-    progress.step("填写模板");
+    progress.step("step.fill_template");
     const { fillFromEngine } = await import("../adapters/docx/fill");
     const { DocxReadError } = await import("../adapters/docx/patch");
     let filled;
@@ -372,7 +390,7 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
       if (output === templatePath) throw refusal("output.is_input#template");
       checkOutput(output, input, Boolean(flags.force));
     }
-    progress.step("写入文件");
+    progress.step("step.write_file");
     mkdirSync(dirname(output), { recursive: true });
     writeFileSync(output, filled.bytes);
     progress.done();

@@ -26,6 +26,36 @@ export const CLI_TEXTS = {
     en: '"{text}"',
   },
 
+  // The steps a progress line names (shown on a terminal once a job takes longer than a second).
+  "step.read_workbook": {
+    zh: "读取工作簿",
+    en: "reading the workbook",
+  },
+  "step.check_ledgers": {
+    zh: "校验台账",
+    en: "checking the ledgers",
+  },
+  "step.compute_figures": {
+    zh: "计算指标",
+    en: "computing the figures",
+  },
+  "step.lay_out": {
+    zh: "排版",
+    en: "laying out the report",
+  },
+  "step.write_file": {
+    zh: "写入文件",
+    en: "writing the file",
+  },
+  "step.read_report": {
+    zh: "读取报告",
+    en: "reading the report",
+  },
+  "step.fill_template": {
+    zh: "填写模板",
+    en: "filling the template",
+  },
+
   // Refusals: nothing was written (exit 2). The key is the `--json` error's code.
   "usage.unknown_command": {
     zh: "未知命令“{command}”。{guess}用 ledger-report --help 查看可用命令。",
