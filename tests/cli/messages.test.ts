@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { OTHER_WORKBOOK } from "../../src/core/errors";
+import { runCli } from "../helpers/cli";
 import { CLI_TEXTS, inLang, listParams, pieceParams, say, texts, type CliTextKey } from "../../src/cli/messages";
 
 const CLI = join(__dirname, "../../src/cli");
@@ -67,5 +68,21 @@ describe("the CLI's catalogue", () => {
     );
     expect(inLang({ message: "中", messageEn: "en" }, "en")).toBe("en");
     expect(inLang({ message: "中", messageEn: "en" }, "zh")).toBe("中");
+  });
+});
+
+describe("a refusal worded by the catalogue", () => {
+  it("names the file and why it could not be read, in the language asked", async () => {
+    // A folder exists but cannot be read as a file (EISDIR): exit 2, nothing written.
+    const zh = await runCli(["check", __dirname]);
+    expect(zh).toMatchObject({ code: 2, out: "" });
+    expect(zh.err).toBe(`ledger-report: 无法读取文件：${__dirname}（EISDIR）\n`);
+    const en = await runCli(["check", __dirname, "--lang", "en", "--json"]);
+    expect(en.code).toBe(2);
+    expect(JSON.parse(en.out).error).toEqual({
+      code: "file.unreadable",
+      message: `无法读取文件：${__dirname}（EISDIR）`,
+      messageEn: `cannot read file: ${__dirname} (EISDIR)`,
+    });
   });
 });
