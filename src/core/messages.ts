@@ -42,6 +42,10 @@ export const ISSUE_TEXTS = {
     en: 'format not recognised: "{format}"; expected 整数, 余, 亿元, 万元 or 百分比',
   },
   "definition.bad_manual_value": { zh: "手工值应为数字：“{value}”", en: 'manual value must be a number: "{value}"' },
+  "definition.manual_chinese_numeral": {
+    zh: "{cell} 手工值“{value}”按数字 {number} 读取；报告中写作阿拉伯数字",
+    en: '{cell} manual value "{value}" is read as the number {number}; the report writes it in Arabic digits',
+  },
   "definition.count_as_amount": {
     zh: "统计方式“{aggregate}”得出的是笔数/个数，不能用格式“{format}”（万元、亿元、百分比只用于“求和:<金额列>”或手工值）；请改为 整数 或 余",
     en: 'aggregate "{aggregate}" gives a count, which cannot be formatted as "{format}" (万元, 亿元 and 百分比 are for 求和:<amount column> or a manual value); use 整数 or 余',
@@ -337,6 +341,23 @@ export const ISSUE_TEXTS = {
   "figure.sum_text_cell#many": {
     zh: "“{column}”列共 {count} 个单元格不是数字（如 {cells} 等；{first}“{text}”），未计入“{name}”（求和:{column}）；如是金额或数量，请只填数字",
     en: '{count} cells of column {column} are not numbers (such as {cellsEn}; {first} "{text}") and are not added into “{name}” (求和:{column}); type the numbers alone if they are amounts',
+  },
+  // One firm under two codes, or one code for two firms (figures/identity.ts): each alone while few, else grouped.
+  "figure.identity_name_codes": {
+    zh: "{nameColumn}“{shared}”有 {count} 个{codeColumn}：{listed}，按 {count} 家计入“{figureName}”；如是同一家，请统一{codeColumn}",
+    en: '{nameColumn} "{shared}" has {count} different {codeColumn} values: {listedEn}; counted as {count} in "{figureName}". If it is one firm, make its codes the same',
+  },
+  "figure.identity_code_names": {
+    zh: "{codeColumn} {shared} 对应 {count} 个{nameColumn}：{listed}，按 1 家计入“{figureName}”；请核对名称",
+    en: '{codeColumn} {shared} stands with {count} different {nameColumn} values: {listedEn}; counted once in "{figureName}". Please check the names',
+  },
+  "figure.identity_name_codes#many": {
+    zh: "{count} 个{nameColumn}各有不止一个{codeColumn}（如 {cells} 等）。例如：{examples}",
+    en: "{count} {nameColumn} values each have more than one {codeColumn} (such as {cellsEn}). For example: {examplesEn}",
+  },
+  "figure.identity_code_names#many": {
+    zh: "{count} 个{codeColumn}各对应不止一个{nameColumn}（如 {cells} 等）。例如：{examples}",
+    en: "{count} {codeColumn} values each stand with more than one {nameColumn} (such as {cellsEn}). For example: {examplesEn}",
   },
   "figure.date_column_missing": {
     zh: "{ledger} 台账没有“{column}”列，指标“{name}”按全部记录计算",
