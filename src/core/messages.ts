@@ -153,6 +153,46 @@ export const ISSUE_TEXTS = {
     en: "this report was generated from another workbook (the report records workbook ID {reportId}; 报告设置 of this workbook says {workbookIdEn}). Refreshed from this workbook as you confirmed.",
   },
 
+  // `fill`: a {{placeholder}} left as typed in the clerk's document (adapters/docx/fill.ts), said with
+  // where it stands (正文/页眉/页脚, paragraph, its text) and why.
+  "fill.unknown_placeholder": {
+    zh: "{where}第 {paragraph} 段“{text}”中的 {typed} 不是任何指标（编号或名称）或报告设置项的名称，已原样保留。{near}",
+    en: '{typed} in paragraph {paragraph} of the {whereEn} ("{text}") names no figure (id or name) and no 报告设置 item; it was left as typed.{nearEn}',
+  },
+  "fill.unknown_placeholder#near": {
+    zh: "是不是“{name}”？",
+    en: 'Did you mean "{name}"?',
+  },
+  "fill.unknown_placeholder#broken_definition": {
+    zh: "{where}第 {paragraph} 段中的 {typed} 对应的指标定义有误，没有算出数字，已原样保留：请改正 {cell}（{error}）。",
+    en: "{typed} in paragraph {paragraph} of the {whereEn} names a figure whose definition is broken; it was left as typed. Correct {cell} ({errorEn}).",
+  },
+  "fill.placeholder_not_converted": {
+    zh: "{where}第 {paragraph} 段中的 {typed} {why}，无法转为指标，已原样保留：请在 Word 中重新输入这个占位符。",
+    en: "{typed} in paragraph {paragraph} of the {whereEn} cannot become a figure ({whyEn}); it was left as typed. Type the placeholder again in Word.",
+  },
+  "fill.placeholder_not_converted#table": {
+    zh: "表格指标须单独成段：{where}第 {paragraph} 段“{text}”中的 {typed} {why}，已原样保留（不会把表格压成一行文字）：请把它单独放在正文或表格单元格的一段里。",
+    en: 'A table figure needs a paragraph of its own: {typed} in paragraph {paragraph} of the {whereEn} ("{text}") {whyEn}; it was left as typed (a table is never flattened into a line of text). Put it alone in a paragraph of the body or of a table cell.',
+  },
+  // `{why}` of placeholder_not_converted: what keeps the placeholder from becoming a control.
+  "fill.refused#crosses_edge": {
+    zh: "跨越了超链接、域或修订的边界",
+    en: "it crosses the edge of a hyperlink, field or revision",
+  },
+  "fill.refused#lies_inside": {
+    zh: "中间夹有 {name}",
+    en: "a {name} lies inside it",
+  },
+  "fill.refused#table_in_header": {
+    zh: "在页眉或页脚中，那里不放表格",
+    en: "is in a header or footer, where no table goes",
+  },
+  "fill.refused#table_shares_paragraph": {
+    zh: "与其他文字同在一段",
+    en: "shares its paragraph with other text",
+  },
+
   // The engine: scope and figures the report shows but 指标定义 lacks.
   "settings.scope_unknown": {
     zh: "{at}统计范围“{scope}”不是任何台账中的部门；台账中的部门有：{departments}（或填“{all}”）。按该范围统计的指标显示为待补。",
