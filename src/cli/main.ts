@@ -97,11 +97,13 @@ export async function main(
   const json = rest.includes("--json");
   const langAt = rest.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
   if (langAt >= 0 && (rest[langAt] === "--lang=en" || rest[langAt + 1] === "en")) lang = "en";
-  const fail = (code: string, { message, messageEn }: Bilingual, hint = ""): number => {
-    if (json) printJson(io, { error: { code, message, messageEn } });
-    else io.err(`ledger-report: ${inLang({ message, messageEn }, lang)}${hint}\n`);
+  const fail = (code: string, text: Bilingual, hint = ""): number => {
+    if (json) printJson(io, { error: { code, message: text.message, messageEn: text.messageEn } });
+    else io.err(`ledger-report: ${inLang(text, lang)}${hint}\n`);
     return EXIT_UNUSABLE;
   };
+  // A refusal before any work, worded by its key (the code is the key's).
+  const refuse = (key: CliTextKey, params: TextParams, hint = ""): number => fail(codeOf(key), texts(key, params), hint);
   const didYouMeanPiece = (guess: string | null) => pieceParams("guess", guess ? texts("usage.did_you_mean", { guess }) : null);
 
   if (!command || command === "--help" || command === "-h" || command === "help") {
@@ -114,7 +116,7 @@ export async function main(
   }
   if (!(COMMANDS as readonly string[]).includes(command)) {
     const guess = didYouMean(command, COMMANDS);
-    return fail("usage.unknown_command", texts("usage.unknown_command", { command, ...didYouMeanPiece(guess) }));
+    return refuse("usage.unknown_command", { command, ...didYouMeanPiece(guess) });
   }
   const cmd = command as Command;
   let parsed;
@@ -133,12 +135,11 @@ export async function main(
     const valueGiven = badValue && !valueMissing;
     const key = valueMissing ? "usage.bad_option#value_missing" : valueGiven ? "usage.bad_option#value_given" : "usage.bad_option";
     const option = valueMissing || valueGiven ? bad : bad || (e as Error).message;
-    return fail("usage.bad_option", texts(key, { command: cmd, option, ...didYouMeanPiece(guess) }), ` (ledger-report ${cmd} --help)`);
+    return refuse(key, { command: cmd, option, ...didYouMeanPiece(guess) }, ` (ledger-report ${cmd} --help)`);
   }
   const { values: flags, positionals } = parsed as { values: Flags; positionals: string[] };
   // A language we do not speak is said, not answered in Chinese as if nothing happened.
-  if (flags.lang !== undefined && flags.lang !== "en" && flags.lang !== "zh")
-    return fail("usage.bad_lang", texts("usage.bad_lang", { lang: flags.lang }));
+  if (flags.lang !== undefined && flags.lang !== "en" && flags.lang !== "zh") return refuse("usage.bad_lang", { lang: flags.lang });
   if (flags.help) {
     io.out(HELP[cmd]);
     return 0;
@@ -162,7 +163,7 @@ export async function main(
     // A bug of ours: still one line, with a hint where the detail is.
     const detail = (e as Error)?.message ?? String(e);
     if (process.env.LEDGER_REPORT_DEBUG) io.err(`${(e as Error)?.stack}\n`);
-    return fail("internal", texts("internal", { detail }));
+    return refuse("internal", { detail });
   }
 }
 
