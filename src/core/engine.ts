@@ -4,6 +4,7 @@ import type { FigureDefinition, FigureResult, Issue, LedgerSet, LinkRecord, RawW
 import { readLedgers } from "./ledger";
 import { columnarOf } from "./ledger/columnar";
 import { readDefinitions, evaluateFigures, ledgerDepartments, DEFAULT_DEFINITIONS } from "./figures";
+import { markRowsLeftOut } from "./figures/left-out";
 import { readSettings, ALL_DEPARTMENTS } from "./settings";
 import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById, parseTemplate, isSettingSlot, type Template } from "./report";
 import { placeholderText } from "./format";
@@ -78,7 +79,7 @@ export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}
   });
   const template = options.template ?? templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
   const undefinedSlots = undefinedFigures(template, evaluated.figures, settings, defs.issues);
-  const figures = [...evaluated.figures, ...undefinedSlots.figures];
+  const figures = markRowsLeftOut([...evaluated.figures, ...undefinedSlots.figures], ledgers, ledgers.issues);
   yield { stage: "figures", figures: figures.length };
   const report = buildReport(template, settings, figures);
   const link = buildLinkRecord(report, workbook.name ?? "", options.generatedAt ?? new Date().toISOString());

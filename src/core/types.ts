@@ -328,6 +328,11 @@ export interface FigureResult {
    * lists it before Generate. Absent when 条件 says 允许为零 (the 0 is the clerk's).
    */
   zeroToSee?: { code: "ledger_empty"; reason: string; reasonEn: string; cell?: string };
+  /**
+   * Set when its ledger has rows left out for errors (LEDGERS.md: such a row counts in no figure): the
+   * number may be short by them. How many, and the first cells whose errors did it.
+   */
+  rowsLeftOut?: { count: number; cells: string[] };
   /** Number of ledger rows used (0 for manual figures). */
   rows: number;
   /**
