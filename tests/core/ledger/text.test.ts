@@ -1,4 +1,4 @@
-import { foldHeader, foldText, isExcelError } from "../../../src/core/ledger/text";
+import { foldHeader, foldKey, foldText, isExcelError } from "../../../src/core/ledger/text";
 import { isValidCreditCode } from "../../../src/core/ledger/creditcode";
 import { cleanText, isBlankCell, isTrimSpace, trimmed } from "../../../src/core/ledger/text";
 
@@ -9,6 +9,23 @@ describe("folding text typed on a Chinese IME", () => {
   });
   it("leaves ordinary text as it is", () => {
     expect(foldText("电子保函")).toBe("电子保函");
+  });
+});
+
+describe("folding keys (width, spaces, case)", () => {
+  /** foldKey's definition, without its shortcut for text with nothing to fold. */
+  const general = (s: string) => foldText(s).replace(/\s+/g, "").toLowerCase();
+  it("gives the general fold for every character of the BMP, alone and inside a firm's name", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `华信${ch}建设`, `a${ch}b`])
+        if (foldKey(s) !== general(s)) throw new Error(`foldKey differs at U+${c.toString(16)}: ${s}`);
+    }
+  });
+  it("folds width, spaces and case and leaves an already folded name as it is", () => {
+    expect(foldKey(" 华信 建设ＡＢ有限公司 ")).toBe("华信建设ab有限公司");
+    expect(foldKey("华信第三建设有限公司")).toBe("华信第三建设有限公司");
   });
 });
 
