@@ -7,6 +7,7 @@ import { Zip, ZipDeflate, strToU8 } from "fflate";
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { mulberry32 } from "../examples/seeded-random";
+import { concatBytes } from "../src/core/bytes";
 
 /** Bumped whenever the rows or the package change, so cached files in bench/data are rebuilt. */
 export const GENERATOR_VERSION = 3;
@@ -446,13 +447,7 @@ export function writeLedgerXlsx(rows: number, sink: (chunk: Uint8Array) => void,
 export function ledgerXlsxBytes(rows: number, variant: LedgerVariant = {}): Uint8Array {
   const chunks: Uint8Array[] = [];
   writeLedgerXlsx(rows, (c) => chunks.push(c), variant);
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(...chunks);
 }
 
 export function ledgerPath(dataDir: string, rows: number, variant: LedgerVariant = {}): string {

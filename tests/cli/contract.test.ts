@@ -11,6 +11,7 @@ import { COMMANDS, didYouMean, HELP } from "../../src/cli/help";
 import { formatRefresh } from "../../src/cli/output";
 import { readLedgers } from "../../src/core/ledger";
 import type { Issue, RawTable } from "../../src/core/types";
+import type { Cell } from "exceljs";
 import { editControl, withDocumentXml } from "../adapters/docx/refresh/clerk";
 import { readLinkedDocx } from "../../src/adapters/docx/patch";
 import { rawTable } from "../helpers/raw-workbook";
@@ -49,55 +50,40 @@ beforeAll(async () => {
   writeFileSync(existingDocx, "the clerk's edited report");
 }, 120000);
 
-/** Adds `; 允许为零` to the 条件 of every figure counted from a ledger: the clerk signs its 0. */
-async function allowZeroEverywhere(path: string): Promise<void> {
+/**
+ * Opens the workbook file, hands each row of 指标定义 below its header to `edit` with its cells by
+ * header (a header that is not there fails the test), and saves the file.
+ */
+async function editDefinitionRows(path: string, edit: (cell: (header: string) => Cell) => void): Promise<void> {
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const sheet = wb.getWorksheet("指标定义")!;
   const header = sheet.getRow(1).values as unknown[];
-  const ledgerCol = header.indexOf("台账");
-  const conditionsCol = header.indexOf("条件");
+  const column = (name: string) => {
+    expect({ [name]: header.indexOf(name) }).not.toEqual({ [name]: -1 });
+    return header.indexOf(name);
+  };
   sheet.eachRow((row, r) => {
-    if (r === 1 || !row.getCell(ledgerCol).value) return;
-    const conditions = String(row.getCell(conditionsCol).value ?? "");
-    row.getCell(conditionsCol).value = conditions ? `${conditions}; 允许为零` : "允许为零";
+    if (r > 1) edit((name) => row.getCell(column(name)));
   });
   await wb.xlsx.writeFile(path);
 }
 
-async function fillManualValues(path: string, values: Record<string, number | null>): Promise<void> {
-  const ExcelJS = (await import("exceljs")).default;
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const sheet = wb.getWorksheet("指标定义")!;
-  const header = sheet.getRow(1).values as unknown[];
-  const idCol = header.indexOf("指标ID");
-  const manualCol = header.indexOf("手工值");
-  expect([idCol, manualCol].every((c) => c > 0)).toBe(true);
-  sheet.eachRow((row) => {
-    const id = String(row.getCell(idCol).value ?? "");
-    if (id in values) row.getCell(manualCol).value = values[id];
+/** Adds `; 允许为零` to the 条件 of every figure counted from a ledger: the clerk signs its 0. */
+function allowZeroEverywhere(path: string): Promise<void> {
+  return editDefinitionRows(path, (cell) => {
+    if (!cell("台账").value) return;
+    const conditions = String(cell("条件").value ?? "");
+    cell("条件").value = conditions ? `${conditions}; 允许为零` : "允许为零";
   });
-  await wb.xlsx.writeFile(path);
 }
 
-/** Writes 报告设置 items (by their 项目 label) into a workbook. */
-async function setSettings(path: string, values: Record<string, unknown>): Promise<void> {
-  const ExcelJS = (await import("exceljs")).default;
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const sheet = wb.getWorksheet("报告设置")!;
-  let found = 0;
-  sheet.eachRow((row) => {
-    const label = String(row.getCell(1).value ?? "");
-    if (label in values) {
-      row.getCell(2).value = values[label] as never;
-      found++;
-    }
+function fillManualValues(path: string, values: Record<string, number | null>): Promise<void> {
+  return editDefinitionRows(path, (cell) => {
+    const id = String(cell("指标ID").value ?? "");
+    if (id in values) cell("手工值").value = values[id];
   });
-  expect(found).toBe(Object.keys(values).length);
-  await wb.xlsx.writeFile(path);
 }
 
 function handEdited(report: string, id: string, text: string): string {
@@ -112,6 +98,16 @@ function handEdited(report: string, id: string, text: string): string {
 describe("the exit code is decided in one place", () => {
   const error: Issue = { severity: "error", code: "x", message: "错", messageEn: "bad", cell: "学习记录!C3" };
   const warning: Issue = { ...error, severity: "warning" };
+  /** The settings reader's warning for 年度 2026 against a 2025 period (报告设置!B2), with the message given. */
+  const yearOutsidePeriod = (message: string, messageEn: string): Issue => ({
+    severity: "warning",
+    code: "settings.year_outside_period",
+    message,
+    messageEn,
+    cell: "报告设置!B2",
+    year: 2026,
+    period: { start: "2025-01-01", end: "2025-12-31" },
+  });
 
   test("0 when nothing needs the clerk's eye, warnings included", () => {
     expect(exitCode({})).toBe(EXIT_OK);
@@ -154,15 +150,10 @@ describe("the exit code is decided in one place", () => {
   });
 
   test("1 for a 年度 outside the statistics period: the title says one year, the figures count another", () => {
-    const outside: Issue = {
-      severity: "warning",
-      code: "settings.year_outside_period",
-      message: "年度 2026 不在统计期间 2025-01-01 至 2025-12-31 内，请核对。",
-      messageEn: "Year 2026 is outside the period 2025-01-01 to 2025-12-31; please check.",
-      cell: "报告设置!B2",
-      year: 2026,
-      period: { start: "2025-01-01", end: "2025-12-31" },
-    };
+    const outside = yearOutsidePeriod(
+      "年度 2026 不在统计期间 2025-01-01 至 2025-12-31 内，请核对。",
+      "Year 2026 is outside the period 2025-01-01 to 2025-12-31; please check.",
+    );
     const [reason] = mustLook({ issues: [outside] });
     expect(reason).toMatchObject({ code: "settings.year_outside_period", count: 1 });
     expect(reason.message).toContain("报告设置!B2");
@@ -218,15 +209,7 @@ describe("the exit code is decided in one place", () => {
   });
 
   test("words a 年度 outside the period from the issue's year and period, not from its message", () => {
-    const outside: Issue = {
-      severity: "warning",
-      code: "settings.year_outside_period",
-      message: "年度与期间不一致",
-      messageEn: "The year and the period disagree.",
-      cell: "报告设置!B2",
-      year: 2026,
-      period: { start: "2025-01-01", end: "2025-12-31" },
-    };
+    const outside = yearOutsidePeriod("年度与期间不一致", "The year and the period disagree.");
     const [reason] = mustLook({ issues: [outside] });
     expect(reason.message).toContain("年度 2026 不在统计期间 2025-01-01 至 2025-12-31 内（报告设置!B2）：报告标题写的年度");
     expect(reason.messageEn).toContain(
@@ -357,7 +340,7 @@ describe("exit codes, command by command", () => {
     const forgot = join(dir, "忘改期间.xlsx");
     writeFileSync(forgot, readFileSync(clean));
     // Last year's workbook with the period typed in, moved on by its 年度 only.
-    await setSettings(forgot, { 年度: 2026, 期间开始: new Date(Date.UTC(2025, 0, 1)), 期间结束: new Date(Date.UTC(2025, 11, 31)) });
+    await answerSettings(forgot, { 年度: 2026, 期间开始: new Date(Date.UTC(2025, 0, 1)), 期间结束: new Date(Date.UTC(2025, 11, 31)) });
     const r = await cli("generate", forgot, "-o", join(dir, "忘改期间.docx"), "--json");
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).mustLook).toEqual([expect.objectContaining({ code: "settings.year_outside_period" })]);
@@ -371,7 +354,7 @@ describe("exit codes, command by command", () => {
     writeFileSync(nextYear, readFileSync(clean));
     const reportYear = Number(readLinkedDocx(new Uint8Array(readFileSync(cleanReport))).record.period.end.slice(0, 4));
     const y = reportYear + 1;
-    await setSettings(nextYear, { 年度: y, 期间开始: new Date(Date.UTC(y, 0, 1)), 期间结束: new Date(Date.UTC(y, 11, 31)) });
+    await answerSettings(nextYear, { 年度: y, 期间开始: new Date(Date.UTC(y, 0, 1)), 期间结束: new Date(Date.UTC(y, 11, 31)) });
     const r = await cli("refresh", nextYear, cleanReport, "-o", join(dir, "r-next.docx"));
     expect(r.code).toBe(1);
     expect(r.out).toContain(`期间 ${reportYear}-01-01 至 ${reportYear}-12-31`);

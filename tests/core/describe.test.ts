@@ -9,18 +9,21 @@ import {
 import type { Condition, Issue } from "../../src/core/types";
 
 describe("places in the clerk's words", () => {
-  it("show a quoted sheet and its cell as `sheet · cell`, not formula syntax", () => {
-    expect(describePlace("'2022年学习记录台账'!C23")).toBe("2022年学习记录台账 · C23");
-    expect(describePlace("电子保函!C12")).toBe("电子保函 · C12");
-    expect(describePlace("'O''Brien'!$AB$7")).toBe("O'Brien · AB7");
+  // A quoted sheet and its cell show as `sheet · cell`, not formula syntax; text that is no address stays.
+  it.each([
+    ["'2022年学习记录台账'!C23", "2022年学习记录台账 · C23"],
+    ["电子保函!C12", "电子保函 · C12"],
+    ["'O''Brien'!$AB$7", "O'Brien · AB7"],
+    ["指标定义", "指标定义"],
+  ])("show the address %s as %s", (address, place) => {
+    expect(describePlace(address)).toBe(place);
   });
-  it("say every address inside a message as a place", () => {
-    expect(describePlacesIn("保函编号“DZBH1”与'电子保函-交易一科'!B1500 重复")).toBe("保函编号“DZBH1”与电子保函-交易一科 · B1500 重复");
-    expect(describePlacesIn("见 电子保函!C12 和 人员!A3")).toBe("见 电子保函 · C12 和 人员 · A3");
-    expect(describePlacesIn("金额为 3.93 亿元!")).toBe("金额为 3.93 亿元!");
-  });
-  it("leave text that is not an address as it is", () => {
-    expect(describePlace("指标定义")).toBe("指标定义");
+  it.each([
+    ["保函编号“DZBH1”与'电子保函-交易一科'!B1500 重复", "保函编号“DZBH1”与电子保函-交易一科 · B1500 重复"],
+    ["见 电子保函!C12 和 人员!A3", "见 电子保函 · C12 和 人员 · A3"],
+    ["金额为 3.93 亿元!", "金额为 3.93 亿元!"],
+  ])("say every address inside the message %s as a place: %s", (message, said) => {
+    expect(describePlacesIn(message)).toBe(said);
   });
 });
 

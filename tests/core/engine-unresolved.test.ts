@@ -3,10 +3,9 @@
 import { runEngine, type EngineResult } from "../../src/core/engine";
 import { reportPlainText } from "../helpers/report-text";
 import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
-import { settingsToRows, defaultSettings } from "../../src/core/settings";
-import type { RawCell, RawTable, RawWorkbook } from "../../src/core/types";
-import { rawTable } from "../helpers/raw-workbook";
-import { SETTINGS_HEADERS } from "../../src/core/workbook/spec";
+import { settingsSheet as settings } from "../helpers/settings-sheet";
+import type { RawCell, RawTable } from "../../src/core/types";
+import { rawTable, rawWorkbook } from "../helpers/raw-workbook";
 
 /**
  * Figure `id` is unresolved for `code` at `cell`: no value, and the report shows ［待补：name］ in its
@@ -33,14 +32,7 @@ const EG_ROWS: RawCell[][] = [
 
 const table = rawTable;
 
-function settings(over: Record<string, string> = {}): RawTable {
-  const rows = settingsToRows({ ...defaultSettings(2022), workbookId: "wb-1" }).map(([k, v]): [string, string] => [k, over[k] ?? v]);
-  return table("报告设置", [[...SETTINGS_HEADERS], ...rows]);
-}
-
-function workbook(...tables: RawTable[]): RawWorkbook {
-  return { name: "台账.xlsx", date1904: false, tables };
-}
+const workbook = (...tables: RawTable[]) => rawWorkbook("台账.xlsx", ...tables);
 
 const baseTables = () => [
   settings(),

@@ -3,10 +3,9 @@
 // is built as a clerk's workbook and run through the whole engine; the rule is asserted, not the text.
 import { runEngine } from "../../src/core/engine";
 import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
-import { settingsToRows, defaultSettings } from "../../src/core/settings";
-import type { FigureDefinition, RawCell, RawTable, RawWorkbook } from "../../src/core/types";
-import { rawTable as table } from "../helpers/raw-workbook";
-import { SETTINGS_HEADERS } from "../../src/core/workbook/spec";
+import { settingsSheet as settings } from "../helpers/settings-sheet";
+import type { FigureDefinition, RawCell, RawTable } from "../../src/core/types";
+import { rawTable as table, rawWorkbook } from "../helpers/raw-workbook";
 
 const STUDY_HEADER: RawCell[] = ["日期", "形式", "主题", "组织", "部门"];
 const STUDY_ROWS: RawCell[][] = [
@@ -16,14 +15,7 @@ const STUDY_ROWS: RawCell[][] = [
 ];
 const EG_HEADER: RawCell[] = ["保函编号", "开立日期", "投标企业", "统一社会信用代码", "保证金金额（元）", "状态"];
 
-function settings(over: Record<string, string> = {}): RawTable {
-  const rows = settingsToRows({ ...defaultSettings(2022), workbookId: "wb-1" }).map(([k, v]): [string, string] => [k, over[k] ?? v]);
-  return table("报告设置", [[...SETTINGS_HEADERS], ...rows]);
-}
-
-function workbook(...tables: RawTable[]): RawWorkbook {
-  return { name: "台账.xlsx", date1904: false, tables };
-}
+const workbook = (...tables: RawTable[]) => rawWorkbook("台账.xlsx", ...tables);
 
 function definitions(edit: (d: FigureDefinition) => FigureDefinition | FigureDefinition[] = (d) => d): RawTable {
   return table("指标定义", [DEFINITION_HEADERS, ...DEFAULT_DEFINITIONS.flatMap((d) => edit(d)).map(definitionToRow)]);

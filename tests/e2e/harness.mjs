@@ -119,6 +119,24 @@ export function paneScenario(...args) {
 }
 
 /**
+ * A scenario on a pane whose workbook has ledgers: opened with `where` (a query, or `{ query, tab }`),
+ * the ledgers read and shown as cards, then the tab given (if any) opened, before the steps begin.
+ */
+export function ledgerScenario(name, where, steps, contextOptions) {
+  const { query, tab } = typeof where === "string" ? { query: where } : where;
+  return paneScenario(
+    name,
+    query,
+    async (opened) => {
+      await ledgersAppear(opened.page);
+      if (tab) await opened.page.getByTestId(`tab-${tab}`).click();
+      await steps(opened);
+    },
+    contextOptions,
+  );
+}
+
+/**
  * Picks an option of a Fluent Dropdown, opened from the keyboard: in headless Chromium a mouse click
  * on the Dropdown opens and closes it again.
  */
@@ -147,6 +165,21 @@ export async function shot(page, name) {
 export async function ledgersAppear(page) {
   await page.getByTestId("ledger-card").first().waitFor();
   return page.getByTestId("ledger-card").count();
+}
+
+/** The Word pane's counterpart: waits until the open report's figures are listed. */
+export async function wordFiguresAppear(page) {
+  await page.getByTestId("word-figure").first().waitFor();
+}
+
+/**
+ * The ids of the figures a list shows, in its order: the data-figure of each item with this test id
+ * inside `scope` — a list or dialog (waited for until it shows), or the whole page.
+ */
+export async function listedFigures(scope, testId) {
+  // A locator (it has evaluateAll; the page has not) is waited for until it shows.
+  if (typeof scope.evaluateAll === "function") await scope.waitFor();
+  return scope.getByTestId(testId).evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
 }
 
 /** The sample workbook as a file input takes it. */

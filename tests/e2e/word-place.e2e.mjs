@@ -20,6 +20,7 @@ import {
   shots,
   useEveryControl,
   paneTexts,
+  wordFiguresAppear,
 } from "./harness.mjs";
 
 const DOC = "doc=examples/fill-template.docx";
@@ -76,6 +77,25 @@ async function insertFigure(page, search, id, name) {
   await page.getByTestId("place-outcome").filter({ hasText: name }).waitFor();
 }
 
+/**
+ * 放置指标's workbook picked, then the cursor put where the clerk inserts: in the report's paragraph
+ * that already says 开立投标保证电子保函…笔 (after 充分释放企业现金流).
+ */
+async function readyToInsert(page, file) {
+  await pickWorkbook(page, file);
+  await cursorAfter(page, "充分释放企业现金流");
+}
+
+/**
+ * A scenario on the sample's generated report open in Word (320 px unless the query says more), its
+ * figures listed before the steps begin.
+ */
+const reportScenario = (name, steps, query = "host=word&width=320") =>
+  paneScenario(name, query, async (opened) => {
+    await wordFiguresAppear(opened.page);
+    await steps(opened);
+  });
+
 /** Puts the simulated Word's cursor after this text of the document. */
 const cursorAfter = (page, text) => page.evaluate((t) => window.__playground.word.placeCursorAfter(t), text);
 
@@ -115,7 +135,7 @@ runScenarios(async () => {
         "the unknown placeholder stays as typed",
       );
       // The document is now linked: the pane lists its figures.
-      await page.getByTestId("word-figure").first().waitFor();
+      await wordFiguresAppear(page);
       await assertPaneUsable(page, "after 将占位符转为指标");
       await shot(page, "word-place-03-converted-zh-320");
 
@@ -144,11 +164,9 @@ runScenarios(async () => {
     },
   );
 
-  await paneScenario(
+  await reportScenario(
     "On a generated report the playground's cursor button clicks after words the report has, and 插入 lands there",
-    "host=word&width=320",
     async ({ page }) => {
-      await page.getByTestId("word-figure").first().waitFor();
       const button = page.getByTestId("sim-place-cursor");
       const label = await button.textContent();
       const target = /“(.+)”/.exec(label)?.[1];
@@ -179,11 +197,9 @@ runScenarios(async () => {
     },
   );
 
-  await paneScenario(
+  await reportScenario(
     "Word, the sample's report at 320 px: inserting 电子保函笔数 from a workbook where it differs asks first; refresh first, or the document's value",
-    "host=word&width=320",
     async ({ page }) => {
-      await page.getByTestId("word-figure").first().waitFor();
       const cursor = () => cursorAfter(page, "充分释放企业现金流");
       await pickWorkbook(page, changed);
       await page.getByTestId("figure-search").fill("保函笔数");
@@ -247,13 +263,10 @@ runScenarios(async () => {
     },
   );
 
-  await paneScenario(
+  await reportScenario(
     "Word, the sample's report at 320 px: inserting from another workbook (another 工作簿ID) asks as 刷新数据 does",
-    "host=word&width=320",
     async ({ page }) => {
-      await page.getByTestId("word-figure").first().waitFor();
-      await pickWorkbook(page, await otherWorkbook());
-      await cursorAfter(page, "充分释放企业现金流");
+      await readyToInsert(page, await otherWorkbook());
       const before = (await documentState(page)).controls.length;
       await page.getByTestId("figure-search").fill("服务企业");
       await page.getByTestId("insert-figure-eg.firms").click();
@@ -291,13 +304,10 @@ runScenarios(async () => {
     },
   );
 
-  await paneScenario(
+  await reportScenario(
     "Word, the sample's report at 320 px: inserting from another workbook where the figure differs asks each thing once — refreshing instead does not ask about the workbook again",
-    "host=word&width=320",
     async ({ page }) => {
-      await page.getByTestId("word-figure").first().waitFor();
-      await pickWorkbook(page, await otherChangedWorkbook());
-      await cursorAfter(page, "充分释放企业现金流");
+      await readyToInsert(page, await otherChangedWorkbook());
       await page.getByTestId("figure-search").fill("保函笔数");
       const other = page.getByTestId("other-workbook-dialog");
       const differs = page.getByTestId("place-differs-dialog");
@@ -336,11 +346,9 @@ runScenarios(async () => {
     ["zh", "文档中没有找到", "全部门"],
     ["en", "No {{…}} placeholders", "All departments"],
   ])
-    await paneScenario(
+    await reportScenario(
       `Word (${lang}): 将占位符转为指标 on a report without placeholders is information with what to do, not a success; the scope reads ${all}`,
-      `host=word&width=320${lang === "en" ? "&lang=en" : ""}`,
       async ({ page }) => {
-        await page.getByTestId("word-figure").first().waitFor();
         const scope = await page.getByTestId("info-scope").textContent();
         assert(scope.includes(all), `the report's scope: ${scope}`);
         await pickWorkbook(page);
@@ -363,17 +371,16 @@ runScenarios(async () => {
           clip: { x: 0, y: 0, width: 320, height: 520 },
         });
       },
+      `host=word&width=320${lang === "en" ? "&lang=en" : ""}`,
     );
 
-  await paneScenario(
+  await reportScenario(
     "Word, the sample's report at 320 px: a refresh judges each copy of a figure — one that differs from unchanged ledgers is listed, never 'all agree'",
-    "host=word&width=320",
     async ({ page }) => {
-      await page.getByTestId("word-figure").first().waitFor();
       // 城市 is written twice; the second copy now says something else, the ledgers unchanged.
       await page.evaluate(() => window.__playground.word.typeInControl("lr:setting.city", "某县", 1));
       await page.getByTestId("reload").click();
-      await page.getByTestId("word-figure").first().waitFor();
+      await wordFiguresAppear(page);
       await reviewRefreshFrom(page, sampleFile());
       const summary = await page.getByTestId("review-summary").textContent();
       assert(!summary.includes("所有数字都与台账一致"), `a differing copy is not "all agree": ${summary}`);
@@ -391,13 +398,10 @@ runScenarios(async () => {
     },
   );
 
-  await paneScenario(
+  await reportScenario(
     "Word, the sample's report at 320 px: a table figure inserted at the cursor, refreshed, its review by group and cell",
-    "host=word&width=320",
     async ({ page }) => {
-      await page.getByTestId("word-figure").first().waitFor();
-      await pickWorkbook(page, await tableWorkbook());
-      await cursorAfter(page, "充分释放企业现金流");
+      await readyToInsert(page, await tableWorkbook());
       const paragraphs = (await documentState(page)).paragraphs;
       await insertFigure(page, "出函机构", "eg.by_issuer", "电子保函按出函机构");
       let state = await documentState(page);

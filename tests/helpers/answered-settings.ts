@@ -11,8 +11,8 @@ export const CLERK_ANSWERS: Readonly<Record<string, string>> = {
   城市: "某市",
 };
 
-/** Writes the answers into the workbook's 报告设置 (by 项目 label); fails if a label is not there. */
-export async function answerSettings(path: string, answers: Readonly<Record<string, string>> = CLERK_ANSWERS): Promise<void> {
+/** Writes the answers (texts, or a 年度 and dates) into the workbook's 报告设置 (by 项目 label); fails if a label is not there. */
+export async function answerSettings(path: string, answers: Readonly<Record<string, ExcelJS.CellValue>> = CLERK_ANSWERS): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const sheet = wb.getWorksheet("报告设置");

@@ -116,26 +116,33 @@ function column(sheet: SheetRows, ...headers: string[]): number {
   throw new Error(`no column ${headers.join("/")}`);
 }
 
+/**
+ * The data rows of a sheet as records of the named columns' raw values, each keyed by its first header;
+ * a column may be found under alternative headers (`["投标企业", "企业名称"]`). A missing column throws.
+ */
+function records(workbook: ExcelJS.Workbook, sheetName: string, headerRow: number, headers: (string | string[])[]): Record<string, Cell>[] {
+  const sheet = dataRows(workbook, sheetName, headerRow);
+  const columns = headers.map((h) => (typeof h === "string" ? [h] : h)).map((names) => [names[0], column(sheet, ...names)] as const);
+  return sheet.rows.map((row) => Object.fromEntries(columns.map(([name, c]) => [name, row.getCell(c).value])));
+}
+
+const countOf = (values: string[], wanted: string) => values.filter((v) => v === wanted).length;
+
 export async function naiveSampleFigures(xlsxPath: string): Promise<Record<string, number>> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(xlsxPath);
   const figures: Record<string, number> = {};
 
   // 学习记录 — 本期
-  const study = dataRows(workbook, "2022年学习记录台账", 4);
-  const sDate = column(study, "日期");
-  const sForm = column(study, "形式");
-  const sTopic = column(study, "主题");
-  const sOrg = column(study, "组织");
   let topic = 0;
   let seminar = 0;
   let youthOnline = 0;
   let lecture = 0;
-  for (const row of study.rows) {
-    const date = dateOf(row.getCell(sDate).value);
-    const form = text(row.getCell(sForm).value);
-    const subject = text(row.getCell(sTopic).value);
-    const org = text(row.getCell(sOrg).value);
+  for (const r of records(workbook, "2022年学习记录台账", 4, ["日期", "形式", "主题", "组织"])) {
+    const date = dateOf(r.日期);
+    const form = text(r.形式);
+    const subject = text(r.主题);
+    const org = text(r.组织);
     if (date === null || form === "" || subject === "") continue;
     if (!inPeriod(date)) continue;
     if (form === "专题学习" && subject.includes("二十大")) topic++;
@@ -160,21 +167,15 @@ export async function naiveSampleFigures(xlsxPath: string): Promise<Record<strin
     ["电子保函-交易一科", 2],
     ["电子保函（交易二科）", 4],
   ] as const) {
-    const eg = dataRows(workbook, name, header);
-    const cNo = column(eg, "保函编号");
-    const cDate = column(eg, "开立日期");
-    const cFirm = column(eg, "投标企业", "企业名称");
-    const cCode = column(eg, "统一社会信用代码");
-    const cAmount = column(eg, "保证金金额（元）", "保证金金额(元)");
-    const cStatus = column(eg, "状态");
-    for (const row of eg.rows) {
-      const date = dateOf(row.getCell(cDate).value);
-      const amount = amountOf(row.getCell(cAmount).value);
-      const firm = text(row.getCell(cFirm).value);
-      const code = text(row.getCell(cCode).value);
-      if (text(row.getCell(cNo).value) === "" || firm === "" || date === null) continue;
+    const columns = ["保函编号", "开立日期", ["投标企业", "企业名称"], "统一社会信用代码", ["保证金金额（元）", "保证金金额(元)"], "状态"];
+    for (const r of records(workbook, name, header, columns)) {
+      const date = dateOf(r.开立日期);
+      const amount = amountOf(r["保证金金额（元）"]);
+      const firm = text(r.投标企业);
+      const code = text(r.统一社会信用代码);
+      if (text(r.保函编号) === "" || firm === "" || date === null) continue;
       if (amount === null || amount < 0) continue;
-      if (text(row.getCell(cStatus).value) === "撤销") continue;
+      if (text(r.状态) === "撤销") continue;
       if (!byPeriodEnd(date)) continue;
       egCount++;
       egAmount += amount;
@@ -189,84 +190,59 @@ export async function naiveSampleFigures(xlsxPath: string): Promise<Record<strin
   figures["eg.amount"] = Math.round(egAmount * 100) / 100;
 
   // 共建单位 — 截至期末
-  const partners = dataRows(workbook, "共建单位", 1);
-  const pName = column(partners, "单位名称");
-  const pDate = column(partners, "协议签订日期");
-  const pStatus = column(partners, "状态");
-  const pEnd = column(partners, "终止日期");
   let partnerCount = 0;
-  for (const row of partners.rows) {
-    const date = dateOf(row.getCell(pDate).value);
-    if (text(row.getCell(pName).value) === "" || date === null) continue;
+  for (const r of records(workbook, "共建单位", 1, ["单位名称", "协议签订日期", "状态", "终止日期"])) {
+    const date = dateOf(r.协议签订日期);
+    if (text(r.单位名称) === "" || date === null) continue;
     if (!byPeriodEnd(date)) continue;
     // Active at the period end unless terminated by then; 终止 without a date counts as terminated.
-    const ended = dateOf(row.getCell(pEnd).value);
-    const terminated = text(row.getCell(pStatus).value) === "终止" && (ended === null || ended <= PERIOD_END);
+    const ended = dateOf(r.终止日期);
+    const terminated = text(r.状态) === "终止" && (ended === null || ended <= PERIOD_END);
     if (!terminated) partnerCount++;
   }
   figures["partners.count"] = partnerCount;
 
   // 活动记录 — 本期
-  const activities = dataRows(workbook, "活动记录", 2);
-  const aDate = column(activities, "日期");
-  const aType = column(activities, "类型");
-  const aContent = column(activities, "内容");
-  let groups = 0;
-  let donations = 0;
-  for (const row of activities.rows) {
-    const date = dateOf(row.getCell(aDate).value);
-    const type = text(row.getCell(aType).value);
-    if (date === null || type === "" || text(row.getCell(aContent).value) === "") continue;
-    if (!inPeriod(date)) continue;
-    if (type === "社区群") groups++;
-    if (type === "捐赠") donations++;
+  const activityTypes: string[] = [];
+  for (const r of records(workbook, "活动记录", 2, ["日期", "类型", "内容"])) {
+    const date = dateOf(r.日期);
+    const type = text(r.类型);
+    if (date === null || type === "" || text(r.内容) === "") continue;
+    if (inPeriod(date)) activityTypes.push(type);
   }
-  figures["community_groups.count"] = groups;
-  figures["donations.count"] = donations;
+  figures["community_groups.count"] = countOf(activityTypes, "社区群");
+  figures["donations.count"] = countOf(activityTypes, "捐赠");
 
   // 队伍 — 截至期末
-  const teams = dataRows(workbook, "队伍", 1);
-  const tName = column(teams, "名称");
-  const tType = column(teams, "类型");
-  const tDate = column(teams, "成立日期");
-  let vanguard = 0;
-  let volunteer = 0;
-  for (const row of teams.rows) {
-    const type = text(row.getCell(tType).value);
-    if (text(row.getCell(tName).value) === "" || type === "") continue;
-    const founded = row.getCell(tDate).value;
-    if (text(founded) !== "") {
-      const date = dateOf(founded);
+  const teamTypes: string[] = [];
+  for (const r of records(workbook, "队伍", 1, ["名称", "类型", "成立日期"])) {
+    const type = text(r.类型);
+    if (text(r.名称) === "" || type === "") continue;
+    if (text(r.成立日期) !== "") {
+      const date = dateOf(r.成立日期);
       if (date === null || !byPeriodEnd(date)) continue;
     }
-    if (type === "党员先锋队") vanguard++;
-    if (type === "青年志愿服务队") volunteer++;
+    teamTypes.push(type);
   }
-  figures["teams.vanguard.count"] = vanguard;
-  figures["teams.volunteer.count"] = volunteer;
+  figures["teams.vanguard.count"] = countOf(teamTypes, "党员先锋队");
+  figures["teams.volunteer.count"] = countOf(teamTypes, "青年志愿服务队");
 
   // 人员 — 全部
-  const people = dataRows(workbook, "人员", 1);
-  const hName = column(people, "姓名");
-  const hDouble = column(people, "双报到社区");
-  const hPaired = column(people, "包联社区");
-  const hCommando = column(people, "青年突击队");
-  const hPraise = column(people, "表扬");
   let baolian = 0;
   let commando = 0;
   let doubleReport = 0;
   let commended = 0;
   const communities = new Set<string>();
-  for (const row of people.rows) {
-    if (text(row.getCell(hName).value) === "") continue;
-    const community = text(row.getCell(hDouble).value);
-    if (text(row.getCell(hPaired).value) !== "") baolian++;
-    if (text(row.getCell(hCommando).value) === "是") commando++;
+  for (const r of records(workbook, "人员", 1, ["姓名", "双报到社区", "包联社区", "青年突击队", "表扬"])) {
+    if (text(r.姓名) === "") continue;
+    const community = text(r.双报到社区);
+    if (text(r.包联社区) !== "") baolian++;
+    if (text(r.青年突击队) === "是") commando++;
     if (community !== "") {
       doubleReport++;
       communities.add(community);
     }
-    if (text(row.getCell(hPraise).value) !== "") commended++;
+    if (text(r.表扬) !== "") commended++;
   }
   figures["cadres.baolian.count"] = baolian;
   figures["cadres.commando.count"] = commando;

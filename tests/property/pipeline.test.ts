@@ -210,9 +210,13 @@ interface LedgerGen {
   spoil(g: Gen, cells: Record<string, RawCell>, present: Set<string>): void;
 }
 
-const SERIAL = { key: "序号", spellings: ["序号", "序 号"], required: false };
-const REMARK = { key: "备注", spellings: ["备注", "说明"], required: false };
-const DEPARTMENT = { key: "部门", spellings: ["部门", "科室", "Department"], required: false };
+/** A column whose key is its first spelling; a record is invalid without a value in a required one. */
+const required = (...spellings: string[]): Column => ({ key: spellings[0], spellings, required: true });
+const optional = (...spellings: string[]): Column => ({ key: spellings[0], spellings, required: false });
+
+const SERIAL = optional("序号", "序 号");
+const REMARK = optional("备注", "说明");
+const DEPARTMENT = optional("部门", "科室", "Department");
 const DEPARTMENTS = ["交易一科", "交易二科", "综合科", ""];
 const REMARKS = ["", "无", "补录", "已核对", "退回后重开"];
 
@@ -224,17 +228,17 @@ const EG: LedgerGen = {
   sheetNames: ["电子保函", "2022年电子保函台账", "EGuarantees", "电子保函台账（交易一科）", "电子保函-交易二科", "保函", "电子保函明细"],
   titles: ["2022年电子保函台账", "填报单位：交易一科　　填报日期：2023年1月5日", "单位：元"],
   columns: [
-    { key: "保函编号", spellings: ["保函编号", "GuaranteeNo", "编号"], required: true },
-    { key: "开立日期", spellings: ["开立日期", "IssueDate", "出函日期"], required: true },
-    { key: "投标企业", spellings: ["投标企业", "Bidder", "企业名称", "投标人"], required: true },
-    { key: "统一社会信用代码", spellings: ["统一社会信用代码", "CreditCode", "信用代码"], required: false },
+    required("保函编号", "GuaranteeNo", "编号"),
+    required("开立日期", "IssueDate", "出函日期"),
+    required("投标企业", "Bidder", "企业名称", "投标人"),
+    optional("统一社会信用代码", "CreditCode", "信用代码"),
     {
       key: "保证金金额",
       spellings: ["保证金金额（元）", "保证金金额(元)", "保证金金额", "Amount", "保证金", "担保金额【元】"],
       required: true,
     },
-    { key: "出函机构", spellings: ["出函机构", "Issuer"], required: false },
-    { key: "状态", spellings: ["状态", "Status"], required: false },
+    optional("出函机构", "Issuer"),
+    optional("状态", "Status"),
   ],
   record(g, index, date1904, present) {
     const day = randomDay(g);
@@ -291,11 +295,11 @@ const PARTNERS: LedgerGen = {
   sheetNames: ["共建单位", "党建共建", "CoConstructionUnits", "共建单位台账（综合科）", "2022年共建单位名单"],
   titles: ["党建共建单位一览表", "截至2022年12月"],
   columns: [
-    { key: "单位名称", spellings: ["单位名称", "Unit", "共建单位名称"], required: true },
-    { key: "协议签订日期", spellings: ["协议签订日期", "AgreementDate", "签订日期"], required: true },
-    { key: "共建内容", spellings: ["共建内容", "Content"], required: false },
-    { key: "状态", spellings: ["状态", "Status"], required: false },
-    { key: "终止日期", spellings: ["终止日期", "EndDate"], required: false },
+    required("单位名称", "Unit", "共建单位名称"),
+    required("协议签订日期", "AgreementDate", "签订日期"),
+    optional("共建内容", "Content"),
+    optional("状态", "Status"),
+    optional("终止日期", "EndDate"),
   ],
   record(g, index, date1904, present) {
     const day = randomDay(g);
@@ -343,11 +347,11 @@ const STUDY: LedgerGen = {
   sheetNames: ["学习记录", "2022年学习记录台账", "StudySessions", "理论学习", "学习台账-党支部"],
   titles: ["2022年度理论学习记录", "填报人：王某"],
   columns: [
-    { key: "日期", spellings: ["日期", "Date", "学习日期", "时间"], required: true },
-    { key: "形式", spellings: ["形式", "Form", "学习形式"], required: true },
-    { key: "主题", spellings: ["主题", "Topic", "学习主题", "内容"], required: true },
-    { key: "组织", spellings: ["组织", "Organizer", "组织单位"], required: false },
-    { key: "参加人数", spellings: ["参加人数", "Attendees", "人数"], required: false },
+    required("日期", "Date", "学习日期", "时间"),
+    required("形式", "Form", "学习形式"),
+    required("主题", "Topic", "学习主题", "内容"),
+    optional("组织", "Organizer", "组织单位"),
+    optional("参加人数", "Attendees", "人数"),
   ],
   record(g, _index, date1904) {
     const day = randomDay(g);

@@ -5,6 +5,7 @@
 // this way and runs the file refresh on it (the CLI's `refresh --year` path), so the clerk gets a
 // new file for next year and the open report stays as it is.
 import { asyncCall, environment, type WordEnvironment } from "./host";
+import { concatBytes } from "../../core/bytes";
 
 /** The slice size asked for: the largest Office allows, so a report is one or two round trips. */
 export const SLICE_SIZE = 4 * 1024 * 1024;
@@ -30,13 +31,7 @@ export async function readOpenDocumentFile(env?: Partial<WordEnvironment>): Prom
       const slice = await asyncCall<Office.Slice>((cb) => file.getSliceAsync(i, cb));
       slices.push(Uint8Array.from(slice.data as ArrayLike<number>));
     }
-    const out = new Uint8Array(slices.reduce((n, s) => n + s.length, 0));
-    let at = 0;
-    for (const s of slices) {
-      out.set(s, at);
-      at += s.length;
-    }
-    return out;
+    return concatBytes(...slices);
   } finally {
     await asyncCall<void>((cb) => file.closeAsync(cb)).catch(() => undefined);
   }

@@ -41,8 +41,10 @@ export interface PlaceSource {
   workbookId?: string;
 }
 
-/** How a placing goes on after the clerk was asked. */
+/** Where a placing runs (the open document by default) and how it goes on after the clerk was asked. */
 export interface PlaceOptions {
+  run?: WordRun;
+  env?: Partial<WordEnvironment>;
   /** The clerk confirmed the workbook is right although its 工作簿ID is not the report's. */
   allowOtherWorkbook?: boolean;
   /**
@@ -121,7 +123,8 @@ const UNVERIFIED: WordMessage = {
  * What every placing starts from: the link record the document had (null for a document without
  * one; a damaged or newer one stops the placing) and whether figures get bookmarks (WordApi 1.4).
  */
-async function beginPlacing(source: PlaceSource, options: PlaceOptions, run: WordRun, env?: Partial<WordEnvironment>) {
+async function beginPlacing(source: PlaceSource, options: PlaceOptions) {
+  const { run = defaultRun, env } = options;
   const read = await readLinkedReport(run, env);
   if (read.problem && read.problem.code !== "not_linked")
     throw new WordLinkError(read.problem.code, read.problem.message, read.problem.messageEn);
@@ -129,7 +132,7 @@ async function beginPlacing(source: PlaceSource, options: PlaceOptions, run: Wor
   const mismatch =
     read.record && source.workbookId !== undefined ? workbookMismatch(read.record, source.workbookId, source.workbookName) : null;
   if (mismatch && !options.allowOtherWorkbook) throw new OtherWorkbookError(mismatch);
-  return { read, bookmarks: environment(env).isSetSupported("WordApi", "1.4") };
+  return { read, bookmarks: environment(env).isSetSupported("WordApi", "1.4"), run, env };
 }
 
 /**
@@ -146,14 +149,8 @@ function placedText(id: string, picked: string, record: LinkRecord | null, optio
 }
 
 /** Puts one figure (or setting) where the clerk's cursor is, as a linked control showing its current text. */
-export async function insertFigureAtCursor(
-  id: string,
-  source: PlaceSource,
-  run: WordRun = defaultRun,
-  env?: Partial<WordEnvironment>,
-  options: PlaceOptions = {},
-): Promise<PlaceResult> {
-  const { read, bookmarks } = await beginPlacing(source, options, run, env);
+export async function insertFigureAtCursor(id: string, source: PlaceSource, options: PlaceOptions = {}): Promise<PlaceResult> {
+  const { read, bookmarks, run, env } = await beginPlacing(source, options);
   const name = resolvePlaceholder(id, source.figures)?.name ?? id;
   const differing: DifferingFigure[] = [];
   const value = slotValue(id, source.figures, source.settings);
@@ -180,13 +177,8 @@ export async function insertFigureAtCursor(
 }
 
 /** Turns every `{{…}}` the document's body, headers and footers hold into a linked figure; unknown ones are listed and left as typed. */
-export async function convertPlaceholdersInWord(
-  source: PlaceSource,
-  run: WordRun = defaultRun,
-  env?: Partial<WordEnvironment>,
-  options: PlaceOptions = {},
-): Promise<PlaceResult> {
-  const { read, bookmarks } = await beginPlacing(source, options, run, env);
+export async function convertPlaceholdersInWord(source: PlaceSource, options: PlaceOptions = {}): Promise<PlaceResult> {
+  const { read, bookmarks, run, env } = await beginPlacing(source, options);
   const result: PlaceResult = { placed: [], unknown: [], linkPart: "unavailable", bookmarks, warnings: [] };
   const seen = new Map<string, number>();
   for (const c of read.controls) seen.set(c.id, (seen.get(c.id) ?? 0) + 1);

@@ -82,8 +82,8 @@ export function createWordServices(run?: WordRun, env?: Partial<WordEnvironment>
       }),
     insert: (bytes, link) => insertReport(bytes, link, run, env),
     selectFigure: (figureId) => selectFigure(figureId, run),
-    insertFigure: (id, source, options) => insertFigureAtCursor(id, source, run, env, options),
-    convertPlaceholders: (source, options) => convertPlaceholdersInWord(source, run, env, options),
+    insertFigure: (id, source, options) => insertFigureAtCursor(id, source, { ...options, run, env }),
+    convertPlaceholders: (source, options) => convertPlaceholdersInWord(source, { ...options, run, env }),
     nextYearFile: async (workbook, options) => {
       if (!canReadOpenFile(env) || downloadsBlocked(platform)) return null;
       const bytes = await readOpenDocumentFile(env);

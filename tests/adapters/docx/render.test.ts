@@ -58,12 +58,7 @@ describe("page layout (GB/T 9704)", () => {
   test("is A4 with the standard's margins and a 22-line grid", () => {
     const sectPr = get(documentXml, "w:sectPr");
     expect(get(sectPr, "w:pgSz").attributes).toMatchObject({ "w:w": "11906", "w:h": "16838" });
-    expect(get(sectPr, "w:pgMar").attributes).toMatchObject({
-      "w:top": "2098",
-      "w:bottom": "1984",
-      "w:left": "1587",
-      "w:right": "1474",
-    });
+    expect(get(sectPr, "w:pgMar").attributes).toMatchObject({ "w:top": "2098", "w:bottom": "1984", "w:left": "1587", "w:right": "1474" });
     expect(get(sectPr, "w:docGrid").attributes).toEqual({ "w:type": "lines", "w:linePitch": "579" });
   });
 

@@ -26,24 +26,24 @@ function workbookWith(...sheets: SimSheet[]): SimWorkbook {
   return wb;
 }
 
+/** Writes a manual value through the adapter: where it says it wrote, the cells that changed, and the round trips it took. */
+async function writeOver(wb: SimWorkbook, id: string, value: number | null) {
+  const before = clone(wb);
+  const { sim, source } = sourceOver(wb);
+  const at = await source.writeManualValue(id, value);
+  return { at, changed: changedCells(before, sim.workbook), syncs: sim.stats.syncs, before, sim };
+}
+
 describe("writing a manual value into 指标定义", () => {
   it("writes only the figure's 手工值 cell, as a number, in two round trips", async () => {
-    const wb = workbookWith(definitionsSheet());
-    const before = clone(wb);
-    const { sim, source } = sourceOver(wb);
-    await expect(source.writeManualValue("goals.count", 25)).resolves.toEqual({ cell: "指标定义!H2" });
-    expect(changedCells(before, sim.workbook)).toEqual({ "指标定义!H2": 25 });
-    expect(sim.stats.syncs).toBe(2);
+    const { at, changed, syncs, before, sim } = await writeOver(workbookWith(definitionsSheet()), "goals.count", 25);
+    expect({ at, changed, syncs }).toEqual({ at: { cell: "指标定义!H2" }, changed: { "指标定义!H2": 25 }, syncs: 2 });
     expect(sim.workbook.sheets.map((s) => s.numberFormats)).toEqual(before.sheets.map((s) => s.numberFormats));
   });
 
   it("clears the cell when the value is null, leaving the rest of the row alone", async () => {
-    const wb = workbookWith(definitionsSheet());
-    const before = clone(wb);
-    const { sim, source } = sourceOver(wb);
-    await expect(source.writeManualValue("xxqg.rank", null)).resolves.toEqual({ cell: "指标定义!H4" });
-    expect(changedCells(before, sim.workbook)).toEqual({ "指标定义!H4": null });
-    expect(sim.stats.syncs).toBe(2);
+    const { at, changed, syncs } = await writeOver(workbookWith(definitionsSheet()), "xxqg.rank", null);
+    expect({ at, changed, syncs }).toEqual({ at: { cell: "指标定义!H4" }, changed: { "指标定义!H4": null }, syncs: 2 });
   });
 
   it("the engine reads the new value on the next read", async () => {
@@ -72,21 +72,13 @@ describe("writing a manual value into 指标定义", () => {
       [null, "xxqg.threshold", "学习强国分数线", 40, "", "", "", "", "整数"],
       [null, " goals.count ", "目标要求条数", 20, "", "", "", "", "整数"],
     ]);
-    const wb = workbookWith(defs);
-    const before = clone(wb);
-    const { sim, source } = sourceOver(wb);
-    await expect(source.writeManualValue("goals.count", 30)).resolves.toEqual({ cell: "指标定义!D5" });
-    expect(changedCells(before, sim.workbook)).toEqual({ "指标定义!D5": 30 });
-    expect(sim.stats.syncs).toBe(2);
+    const { at, changed, syncs } = await writeOver(workbookWith(defs), "goals.count", 30);
+    expect({ at, changed, syncs }).toEqual({ at: { cell: "指标定义!D5" }, changed: { "指标定义!D5": 30 }, syncs: 2 });
   });
 
   it("finds table FigureDefinitions on a sheet with another name", async () => {
-    const wb = workbookWith(definitionsSheet({}, "指标"));
-    const before = clone(wb);
-    const { sim, source } = sourceOver(wb);
-    await expect(source.writeManualValue("goals.count", 25)).resolves.toEqual({ cell: "指标!H2" });
-    expect(changedCells(before, sim.workbook)).toEqual({ "指标!H2": 25 });
-    expect(sim.stats.syncs).toBe(2);
+    const { at, changed, syncs } = await writeOver(workbookWith(definitionsSheet({}, "指标")), "goals.count", 25);
+    expect({ at, changed, syncs }).toEqual({ at: { cell: "指标!H2" }, changed: { "指标!H2": 25 }, syncs: 2 });
   });
 
   it("still finds the cell step by step when the host refuses the look-ahead batch", async () => {
@@ -126,39 +118,35 @@ describe("refusing to write a manual value", () => {
     expect(wb).toEqual(before);
     return { error, sim };
   }
+  /** What a refusal carries: its class and code, the cell it names (if any), and its message in each language containing the words given. */
+  const refusal = (code: string, cell: string | undefined, zh: string, en?: string) => ({
+    name: "WorkbookSourceError",
+    code,
+    ...(cell ? { cell } : {}),
+    message: expect.stringContaining(zh),
+    ...(en ? { messageEn: expect.stringContaining(en) } : {}),
+  });
 
   it("tells the clerk to run 初始化工作簿 when the workbook has no 指标定义, writing nothing", async () => {
     const wb = smallWorkbook();
     const { error, sim } = await refusedWrite(wb);
-    expect(error).toMatchObject({
-      name: "WorkbookSourceError",
-      code: "excel.definitions_missing",
-      message: expect.stringContaining("初始化工作簿"),
-      messageEn: expect.stringContaining("Set up workbook"),
-    });
+    expect(error).toMatchObject(refusal("excel.definitions_missing", undefined, "初始化工作簿", "Set up workbook"));
     expect(sim.stats.syncs).toBeLessThanOrEqual(2);
   });
 
   it("names the sheet and the cell when 指标定义 is protected, writing nothing", async () => {
     const wb = workbookWith(definitionsSheet({ protected: true }));
     const { error, sim } = await refusedWrite(wb);
-    expect(error).toMatchObject({
-      code: "excel.sheet_protected",
-      cell: "指标定义!H2",
-      message: expect.stringContaining("工作表「指标定义」受保护"),
-      messageEn: expect.stringContaining('Sheet "指标定义" is protected'),
-    });
+    expect(error).toMatchObject(
+      refusal("excel.sheet_protected", "指标定义!H2", "工作表「指标定义」受保护", 'Sheet "指标定义" is protected'),
+    );
     expect(sim.stats.syncs).toBe(2);
   });
 
   it("says the figure is not in 指标定义 when its id has no row", async () => {
     const wb = workbookWith(definitionsSheet());
     const { error } = await refusedWrite(wb, "goals.total");
-    expect(error).toMatchObject({
-      code: "excel.figure_not_found",
-      message: expect.stringContaining("“goals.total”"),
-      messageEn: expect.stringContaining('"goals.total"'),
-    });
+    expect(error).toMatchObject(refusal("excel.figure_not_found", undefined, "“goals.total”", '"goals.total"'));
   });
 
   it("asks for a 手工值 column when the header row has none", async () => {
@@ -169,20 +157,13 @@ describe("refusing to write a manual value", () => {
       ]),
     );
     const { error } = await refusedWrite(wb);
-    expect(error).toMatchObject({
-      code: "excel.manual_column_missing",
-      cell: "指标定义!A1",
-      message: expect.stringContaining("手工值"),
-    });
+    expect(error).toMatchObject(refusal("excel.manual_column_missing", "指标定义!A1", "手工值"));
   });
 
   it("says the built-in definitions are in use when 指标定义 has no 指标ID header row", async () => {
     const wb = workbookWith(sheet("指标定义", [["随便写的备注"]]));
     const { error } = await refusedWrite(wb);
-    expect(error).toMatchObject({
-      code: "excel.definitions_no_header",
-      cell: "指标定义!A1",
-    });
+    expect(error).toMatchObject({ name: "WorkbookSourceError", code: "excel.definitions_no_header", cell: "指标定义!A1" });
   });
 
   it("refuses a value that is not a finite number without touching the workbook", async () => {

@@ -27,9 +27,16 @@ beforeAll(() => {
 
 const text = (id: string) => source.figures.find((f) => f.id === id)!.text;
 
-function open(opts: SimWordOptions = {}): { sim: SimulatedWord; env: WordEnvironment; run: SimulatedWord["Word"]["run"] } {
+/** The simulated Word with its document open, and the clerk's step of clicking after a text and inserting a figure there. */
+function open(opts: SimWordOptions = {}) {
   const sim = createSimulatedWord(wordMadePackage(), opts);
-  return { sim, env: wordEnvironment(sim), run: sim.Word.run };
+  const env: WordEnvironment = wordEnvironment(sim);
+  const run = sim.Word.run;
+  const insertAfter = (anchor: string, id: string, from: PlaceSource = source) => {
+    sim.document.placeCursorAfter(anchor);
+    return insertFigureAtCursor(id, from, { run: run as never, env });
+  };
+  return { sim, env, run, insertAfter };
 }
 
 const record = storedLinkRecord;
@@ -39,9 +46,8 @@ describe("insert a figure at the cursor", () => {
     ["WordApi 1.3 (Office 2019/2021), link part through the Common API", { WordApi: "1.3", CustomXmlParts: "1.1" }],
     ["WordApi 1.9", { WordApi: "1.9", CustomXmlParts: "1.1" }],
   ])("puts a linked control with the figure's text where the cursor is, and gives the document a link record — %s", async (_, sets) => {
-    const { sim, env, run } = open({ supportedSets: sets });
-    sim.document.placeCursorAfter("全年共开立电子保函");
-    const result = await insertFigureAtCursor("eg.firms", source, run as never, env);
+    const { sim, insertAfter } = open({ supportedSets: sets });
+    const result = await insertAfter("全年共开立电子保函", "eg.firms");
     expect(result.linkPart).toBe("added");
     expect(sim.document.controls().map((c) => [c.tag, c.title, c.text, c.cannotDelete])).toEqual([
       ["lr:eg.firms", "服务企业家数", text("eg.firms"), true],
@@ -54,32 +60,25 @@ describe("insert a figure at the cursor", () => {
   });
 
   it("marks an unresolved figure's 待补 placeholder yellow", async () => {
-    const { sim, env, run } = open();
-    sim.document.placeCursorAfter("全年共开立电子保函");
-    await insertFigureAtCursor(
-      "goals.count",
-      {
-        ...source,
-        figures: source.figures.map((f) =>
-          f.id === "goals.count"
-            ? { ...f, text: "［待补：目标要求条数］", value: null, unresolved: { code: "manual_blank", reason: "r", reasonEn: "r" } }
-            : f,
-        ),
-      },
-      run as never,
-      env,
-    );
+    const { sim, insertAfter } = open();
+    await insertAfter("全年共开立电子保函", "goals.count", {
+      ...source,
+      figures: source.figures.map((f) =>
+        f.id === "goals.count"
+          ? { ...f, text: "［待补：目标要求条数］", value: null, unresolved: { code: "manual_blank", reason: "r", reasonEn: "r" } }
+          : f,
+      ),
+    });
     expect(sim.document.highlightsByTag("lr:goals.count")).toEqual(["yellow"]);
   });
 });
 
 describe("a figure inserted right beside another figure", () => {
   it("is kept apart from it by the fill's separator (a zero-width space outside both controls), so LibreOffice cannot nest them", async () => {
-    const { sim, env, run } = open();
-    sim.document.placeCursorAfter("全年共开立电子保函");
-    await insertFigureAtCursor("eg.firms", source, run as never, env);
+    const { sim, env, run, insertAfter } = open();
+    await insertAfter("全年共开立电子保函", "eg.firms");
     sim.document.placeCursorAfterControl("lr:eg.firms");
-    await insertFigureAtCursor("eg.count", source, run as never, env);
+    await insertFigureAtCursor("eg.count", source, { run: run as never, env });
     expect(sim.document.controls().map((c) => [c.tag, c.text])).toEqual([
       ["lr:eg.firms", text("eg.firms")],
       ["lr:eg.count", text("eg.count")],
@@ -90,12 +89,10 @@ describe("a figure inserted right beside another figure", () => {
   });
 
   it("inserted just before a figure gets the separator after it", async () => {
-    const { sim, env, run } = open();
-    sim.document.placeCursorAfter("全年共开立电子保函");
-    await insertFigureAtCursor("eg.firms", source, run as never, env);
+    const { sim, insertAfter } = open();
+    await insertAfter("全年共开立电子保函", "eg.firms");
     // The clerk clicks again just before the figure placed there.
-    sim.document.placeCursorAfter("全年共开立电子保函");
-    await insertFigureAtCursor("eg.count", source, run as never, env);
+    await insertAfter("全年共开立电子保函", "eg.count");
     expect(sim.document.paragraphs()[1].startsWith(`全年共开立电子保函${text("eg.count")}${FIGURE_SEPARATOR}${text("eg.firms")}`)).toBe(
       true,
     );
@@ -103,11 +100,9 @@ describe("a figure inserted right beside another figure", () => {
   });
 
   it("inserted apart from every figure gets no separator", async () => {
-    const { sim, env, run } = open();
-    sim.document.placeCursorAfter("全年共开立电子保函");
-    await insertFigureAtCursor("eg.firms", source, run as never, env);
-    sim.document.placeCursorAfter("为企业减少资金占用");
-    await insertFigureAtCursor("eg.amount", source, run as never, env);
+    const { sim, insertAfter } = open();
+    await insertAfter("全年共开立电子保函", "eg.firms");
+    await insertAfter("为企业减少资金占用", "eg.amount");
     expect(sim.document.paragraphs().join("\n")).not.toContain(FIGURE_SEPARATOR);
   });
 });
@@ -115,7 +110,7 @@ describe("a figure inserted right beside another figure", () => {
 describe("将占位符转为指标 in the open document", () => {
   it("turns each known placeholder of the body, split across runs or in a table cell, into a linked control", async () => {
     const { sim, env, run } = open();
-    const result = await convertPlaceholdersInWord(source, run as never, env);
+    const result = await convertPlaceholdersInWord(source, { run: run as never, env });
     // The body's first, then the header's and the footer's (see the next test).
     expect(result.placed.map((p) => p.id)).toEqual([
       "setting.year",
@@ -140,7 +135,7 @@ describe("将占位符转为指标 in the open document", () => {
 
   it("turns the placeholders of the header and the footer into linked controls there, which a refresh then finds", async () => {
     const { sim, env, run } = open();
-    await convertPlaceholdersInWord(source, run as never, env);
+    await convertPlaceholdersInWord(source, { run: run as never, env });
     expect(sim.document.storyControls("header").map((c) => [c.tag, c.text])).toEqual([["lr:setting.org_name", source.settings.orgName]]);
     expect(sim.document.storyControls("footer").map((c) => [c.tag, c.text])).toEqual([["lr:setting.year", "2022"]]);
     const read = await readLinkedReport(run as never, env);
@@ -153,7 +148,7 @@ describe("将占位符转为指标 in the open document", () => {
 
   it("then refreshes like a generated report when the ledgers change", async () => {
     const { sim, env, run } = open();
-    await convertPlaceholdersInWord(source, run as never, env);
+    await convertPlaceholdersInWord(source, { run: run as never, env });
     const read = await readLinkedReport(run as never, env);
     expect(read.problem).toBeUndefined();
     const refresh = await refreshInWord(laterWorkbook(), { run: run as never, env });
@@ -169,10 +164,9 @@ describe("将占位符转为指标 in the open document", () => {
   });
 
   it("adds a figure to a document that already has a link record, keeping the figures it had", async () => {
-    const { sim, env, run } = open();
-    await convertPlaceholdersInWord(source, run as never, env);
-    sim.document.placeCursorAfter("为企业减少资金占用");
-    await insertFigureAtCursor("eg.amount", source, run as never, env);
+    const { sim, env, run, insertAfter } = open();
+    await convertPlaceholdersInWord(source, { run: run as never, env });
+    await insertAfter("为企业减少资金占用", "eg.amount");
     expect(record(sim).figures.map((f) => f.id)).toEqual(["setting.year", "setting.org_name", "eg.count", "eg.amount"]);
   });
 });
@@ -194,9 +188,8 @@ describe("the simulated Word host models what the placing relies on", () => {
   });
 
   it("compares a control's range with the selection: AdjacentBefore with the caret right after it, Before with text between", async () => {
-    const { sim, env, run } = open();
-    sim.document.placeCursorAfter("全年共开立电子保函");
-    await insertFigureAtCursor("eg.firms", source, run as never, env);
+    const { sim, run, insertAfter } = open();
+    await insertAfter("全年共开立电子保函", "eg.firms");
     const relation = () =>
       run(async (context) => {
         const controls = context.document.contentControls;
@@ -275,7 +268,7 @@ describe("placing a figure the report already holds", () => {
     const fewer = picked.figures.find((f) => f.id === "eg.count")!.text;
     expect(fewer).not.toBe(written);
     const before = countsIn(sim);
-    const error = await insertFigureAtCursor("eg.count", picked, run, env).catch((e: unknown) => e);
+    const error = await insertFigureAtCursor("eg.count", picked, { run, env }).catch((e: unknown) => e);
     expect(differingFiguresOf(error)).toEqual([{ id: "eg.count", name: "电子保函笔数", recorded: written, picked: fewer }]);
     expect((error as Error).message).toContain(`文档中为 ${written}，所选工作簿为 ${fewer}`);
     expect(countsIn(sim)).toEqual(before);
@@ -283,7 +276,7 @@ describe("placing a figure the report already holds", () => {
 
   it("places the document's recorded value when the clerk chose it, so a refresh finds every copy in agreement", async () => {
     const { sim, env, run, written } = await sampleReport();
-    const result = await insertFigureAtCursor("eg.count", placeSource(oneGuaranteeFewer()), run, env, { differing: "recorded" });
+    const result = await insertFigureAtCursor("eg.count", placeSource(oneGuaranteeFewer()), { run, env, differing: "recorded" });
     expect(result.placed).toEqual([{ id: "eg.count", name: "电子保函笔数", text: written }]);
     expect(new Set(countsIn(sim))).toEqual(new Set([written]));
     const refresh = await refreshInWord(sampleWorkbook(), { run, env });
@@ -293,7 +286,7 @@ describe("placing a figure the report already holds", () => {
 
   it("from a workbook that agrees, places its value without asking", async () => {
     const { sim, env, run, written } = await sampleReport();
-    await insertFigureAtCursor("eg.count", placeSource(sampleWorkbook()), run, env);
+    await insertFigureAtCursor("eg.count", placeSource(sampleWorkbook()), { run, env });
     expect(countsIn(sim).filter((t) => t === written).length).toBeGreaterThan(1);
   });
 
@@ -303,7 +296,7 @@ describe("placing a figure the report already holds", () => {
       context.document.getSelection().insertText("{{单位名称}}{{电子保函笔数}}", "Replace");
       await context.sync();
     });
-    const error = await convertPlaceholdersInWord(placeSource(oneGuaranteeFewer()), run, env).catch((e: unknown) => e);
+    const error = await convertPlaceholdersInWord(placeSource(oneGuaranteeFewer()), { run, env }).catch((e: unknown) => e);
     expect(differingFiguresOf(error)?.map((d) => d.id)).toEqual(["eg.count"]);
     expect(sim.document.text()).toContain("{{单位名称}}{{电子保函笔数}}");
   });
@@ -312,11 +305,11 @@ describe("placing a figure the report already holds", () => {
     const { sim, env, run } = await sampleReport(withWorkbookId(sampleWorkbook(), "WB-REPORT"));
     const other = placeSource(withWorkbookId(sampleWorkbook(), "WB-OTHER"));
     const before = sim.document.controls().length;
-    const error = await insertFigureAtCursor("eg.firms", other, run, env).catch((e: unknown) => e);
+    const error = await insertFigureAtCursor("eg.firms", other, { run, env }).catch((e: unknown) => e);
     expect(otherWorkbookOf(error)).toMatchObject({ report: { id: "WB-REPORT" }, workbook: { id: "WB-OTHER" } });
     expect(sim.document.controls()).toHaveLength(before);
-    await expect(convertPlaceholdersInWord(other, run, env)).rejects.toMatchObject({ code: "refresh.other_workbook" });
-    await insertFigureAtCursor("eg.firms", other, run, env, { allowOtherWorkbook: true });
+    await expect(convertPlaceholdersInWord(other, { run, env })).rejects.toMatchObject({ code: "refresh.other_workbook" });
+    await insertFigureAtCursor("eg.firms", other, { run, env, allowOtherWorkbook: true });
     expect(sim.document.controls()).toHaveLength(before + 1);
   });
 });

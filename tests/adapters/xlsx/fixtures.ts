@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { crc32 } from "node:zlib";
 import { strToU8, zipSync, type Zippable } from "fflate";
+import { concatBytes } from "../../../src/core/bytes";
 
 export const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -95,26 +96,26 @@ export function rawZip(entries: { name: string; data: Uint8Array; method?: 0 | 8
     const method = e.method ?? 0;
     const size = e.size ?? (method === 0 ? e.data.length : 0);
     const crc = e.crc ?? (method === 0 ? crc32(e.data) : 0);
+    // A central directory entry is its local header with "version made by" put in at offset 4: the
+    // fields they share sit 2 bytes later there.
+    const entryFields = (view: DataView, shift: 0 | 2) => {
+      view.setUint16(4 + shift, 20, true);
+      view.setUint16(8 + shift, method, true);
+      view.setUint32(14 + shift, crc, true);
+      view.setUint32(18 + shift, e.data.length, true);
+      view.setUint32(22 + shift, size, true);
+      view.setUint16(26 + shift, name.length, true);
+    };
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint16(8, method, true);
-    lv.setUint32(14, crc, true);
-    lv.setUint32(18, e.data.length, true);
-    lv.setUint32(22, size, true);
-    lv.setUint16(26, name.length, true);
+    entryFields(lv, 0);
     local.set(name, 30);
     const cd = new Uint8Array(46 + name.length);
     const cv = new DataView(cd.buffer);
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(10, method, true);
-    cv.setUint32(16, crc, true);
-    cv.setUint32(20, e.data.length, true);
-    cv.setUint32(24, size, true);
-    cv.setUint16(28, name.length, true);
+    entryFields(cv, 2);
     cv.setUint32(42, offset, true);
     cd.set(name, 46);
     chunks.push(local, e.data);
@@ -129,11 +130,7 @@ export function rawZip(entries: { name: string; data: Uint8Array; method?: 0 | 8
   ev.setUint16(10, entries.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
-  const all = [...chunks, ...central, eocd];
-  const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of all) (out.set(c, o), (o += c.length));
-  return out;
+  return concatBytes(...chunks, ...central, eocd);
 }
 
 /**

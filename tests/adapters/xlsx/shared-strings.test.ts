@@ -8,6 +8,7 @@ import { readSharedStrings, readSharedStringsSax, readWorkbookInfo } from "../..
 import { SharedStringsFallback, SharedStringsScanner } from "../../../src/adapters/xlsx/shared-strings";
 import type { SharedStrings } from "../../../src/adapters/xlsx/sheet-scanner";
 import { ZipArchive } from "../../../src/adapters/xlsx/zip";
+import { concatBytes } from "../../../src/core/bytes";
 import { NS, handXlsx, worksheet } from "./fixtures";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -117,8 +118,7 @@ describe("the shared-strings scanner", () => {
     const parts: Uint8Array[] = [utf8.encode(sst("").replace("</sst>", ""))];
     for (const p of pieces) parts.push(utf8.encode("<si><t>"), p, utf8.encode("</t></si>"));
     parts.push(utf8.encode("</sst>"));
-    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+    const bytes = concatBytes(...parts);
     const expected = pieces.map((p) => new TextDecoder().decode(p));
     for (const chunk of [1, 5, 4096]) expect(scanOnly(bytes, chunk)).toEqual(expected);
   });

@@ -3,7 +3,7 @@
 // of the column's own choices or 条件 says 允许为零.
 import { runEngine } from "../../../src/core/engine";
 import { DEFINITION_HEADERS, definitionToRow, readDefinitions } from "../../../src/core/figures";
-import type { RawCell } from "../../../src/core/types";
+import type { RawCell, RawTable } from "../../../src/core/types";
 import { rawTable, rawWorkbook } from "../../helpers/raw-workbook";
 
 const count = (id: string, conditions: string): RawCell[] => [id, id, "学习记录", "计数", conditions, "本期", "整数", ""];
@@ -17,35 +17,44 @@ const DEFINITIONS: RawCell[][] = [
   count("t.right", "形式=专题学习"),
 ];
 
-function run() {
-  const result = runEngine(
-    rawWorkbook(
-      "台账.xlsx",
-      rawTable("学习记录", [
-        ["日期", "形式", "主题", "地点"],
-        ["2022-03-01", "专题学习", "二十大", "会议室"],
-        ["2022-04-01", "专题学习", "二十大", "会议室"],
-        ["2022-05-01", "专题研讨", "作风", "线上"],
-      ]),
-      rawTable("指标定义", [DEFINITION_HEADERS, ...DEFINITIONS]),
-    ),
-  );
+/** The engine's run over one ledger and these 指标定义 rows: a figure by id, and the issues. */
+function run(ledger: RawTable, definitions: RawCell[][]) {
+  const result = runEngine(rawWorkbook("台账.xlsx", ledger, rawTable("指标定义", [DEFINITION_HEADERS, ...definitions])));
   return { figure: (id: string) => result.figures.find((f) => f.id === id)!, issues: result.issues };
 }
 
+/**
+ * The figure is unresolved, never 0, pointing at the condition's cell, and a warning at that cell says
+ * how to allow the 0 (允许为零); the warning is returned for its words.
+ */
+function expectAbsentValueWarning(r: ReturnType<typeof run>, id: string, text: string, cell: string) {
+  expect(r.figure(id)).toMatchObject({ value: null, text, unresolved: { code: "condition_value_absent", cell } });
+  const issue = r.issues.find((i) => i.code === "figure.condition_value_absent" && i.figure === id)!;
+  expect(issue).toMatchObject({ severity: "warning", cell });
+  expect(issue.message).toContain("允许为零");
+  return issue;
+}
+
+/** The figure counts `value` and nothing is said about it. */
+function expectCountedWithoutIssue(r: ReturnType<typeof run>, id: string, value: number) {
+  expect(r.figure(id).value).toBe(value);
+  expect(r.issues.filter((i) => i.figure === id)).toEqual([]);
+}
+
 describe("a condition value that no record has", () => {
-  const r = run();
+  const r = run(
+    rawTable("学习记录", [
+      ["日期", "形式", "主题", "地点"],
+      ["2022-03-01", "专题学习", "二十大", "会议室"],
+      ["2022-04-01", "专题学习", "二十大", "会议室"],
+      ["2022-05-01", "专题研讨", "作风", "线上"],
+    ]),
+    DEFINITIONS,
+  );
 
   test("is unresolved, never 0, with the nearest values found named at the condition's cell", () => {
-    expect(r.figure("t.typo")).toMatchObject({
-      value: null,
-      text: "［待补：t.typo］",
-      unresolved: { code: "condition_value_absent", cell: "指标定义!E2" },
-    });
-    const issue = r.issues.find((i) => i.code === "figure.condition_value_absent" && i.figure === "t.typo")!;
-    expect(issue).toMatchObject({ severity: "warning", cell: "指标定义!E2" });
+    const issue = expectAbsentValueWarning(r, "t.typo", "［待补：t.typo］", "指标定义!E2");
     expect(issue.message).toContain("条件“形式=专题学习会”在“学习记录”台账中一条记录也没有（最接近的有：“专题学习”、“专题研讨”）");
-    expect(issue.message).toContain("允许为零");
     expect(issue.messageEn).toContain('the nearest found: "专题学习", "专题研讨"');
   });
 
@@ -60,8 +69,7 @@ describe("a condition value that no record has", () => {
   });
 
   test("a value of the column's own choices (its drop-down list) gives 0 without an issue", () => {
-    expect(r.figure("t.choice").value).toBe(0);
-    expect(r.issues.filter((i) => i.figure === "t.choice")).toEqual([]);
+    expectCountedWithoutIssue(r, "t.choice", 0);
   });
 
   test("允许为零 in 条件 makes the 0 the clerk's, said as an info at the cell", () => {
@@ -72,8 +80,7 @@ describe("a condition value that no record has", () => {
   });
 
   test("a value the ledger has counts as before", () => {
-    expect(r.figure("t.right").value).toBe(2);
-    expect(r.issues.filter((i) => i.figure === "t.right")).toEqual([]);
+    expectCountedWithoutIssue(r, "t.right", 2);
   });
 
   test("允许为零 is kept when the definition is written back to 指标定义", () => {
@@ -94,47 +101,32 @@ describe("a 包含 (~) condition whose text no record contains", () => {
     ["c.choice", "撤销笔数", "电子保函", "计数", "状态~撤; 状态=撤销", "本期", "整数", ""],
     ["c.spaced", "建行出函", "电子保函", "计数", "出函机构~ 建设银行 ", "本期", "整数", ""],
   ];
-  function runContains() {
-    const result = runEngine(
-      rawWorkbook(
-        "台账.xlsx",
-        rawTable("电子保函", [
-          ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"],
-          ["BH-1", "2022-03-01", "甲公司", 1000, "工行某支行", "有效"],
-          ["BH-2", "2022-04-01", "乙公司", 2000, "中国建设银行某分行", "有效"],
-          ["BH-3", "2022-05-01", "丙公司", 3000, "某担保公司", "有效"],
-        ]),
-        rawTable("指标定义", [DEFINITION_HEADERS, ...CONTAINS]),
-      ),
-    );
-    return { figure: (id: string) => result.figures.find((f) => f.id === id)!, issues: result.issues };
-  }
-  const r = runContains();
+  const r = run(
+    rawTable("电子保函", [
+      ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"],
+      ["BH-1", "2022-03-01", "甲公司", 1000, "工行某支行", "有效"],
+      ["BH-2", "2022-04-01", "乙公司", 2000, "中国建设银行某分行", "有效"],
+      ["BH-3", "2022-05-01", "丙公司", 3000, "某担保公司", "有效"],
+    ]),
+    CONTAINS,
+  );
 
   test("is unresolved, never 0, with the values nearest to the text named at the condition's cell", () => {
-    expect(r.figure("c.typo")).toMatchObject({
-      value: null,
-      text: "［待补：工商银行出函］",
-      unresolved: { code: "condition_value_absent", cell: "指标定义!E2" },
-    });
+    const issue = expectAbsentValueWarning(r, "c.typo", "［待补：工商银行出函］", "指标定义!E2");
     expect(r.figure("c.typo").unresolved!.reason).toContain("出函机构~工商银行");
-    const issue = r.issues.find((i) => i.code === "figure.condition_value_absent" && i.figure === "c.typo")!;
-    expect(issue).toMatchObject({ severity: "warning", cell: "指标定义!E2", ledger: "电子保函" });
+    expect(issue.ledger).toBe("电子保函");
     expect(issue.message).toContain("条件“出函机构~工商银行”：“电子保函”台账中没有一条记录的“出函机构”包含“工商银行”");
     expect(issue.message).toContain("“中国建设银行某分行”");
-    expect(issue.message).toContain("允许为零");
     expect(issue.messageEn).toContain('condition "出函机构~工商银行"');
     expect(issue.messageEn).toContain('"中国建设银行某分行"');
   });
 
   test("a text some value contains counts as before, with no issue", () => {
-    expect(r.figure("c.right").value).toBe(1);
-    expect(r.issues.filter((i) => i.figure === "c.right")).toEqual([]);
+    expectCountedWithoutIssue(r, "c.right", 1);
   });
 
   test("the text is trimmed as the match trims it, so spaces around it are no typo", () => {
-    expect(r.figure("c.spaced").value).toBe(1);
-    expect(r.issues.filter((i) => i.figure === "c.spaced")).toEqual([]);
+    expectCountedWithoutIssue(r, "c.spaced", 1);
   });
 
   test("允许为零 in 条件 makes the 0 the clerk's, said as an info at the cell", () => {
@@ -146,7 +138,6 @@ describe("a 包含 (~) condition whose text no record contains", () => {
   });
 
   test("a text contained in one of the column's own choices (its drop-down list) gives 0 without an issue", () => {
-    expect(r.figure("c.choice").value).toBe(0);
-    expect(r.issues.filter((i) => i.figure === "c.choice")).toEqual([]);
+    expectCountedWithoutIssue(r, "c.choice", 0);
   });
 });

@@ -11,6 +11,9 @@ function sheet(values: RawCell[][], extra: Partial<RawTable> = {}): RawTable {
 
 const header = DEFINITION_HEADERS;
 
+/** What readDefinitions makes of a workbook holding just this 指标定义 sheet. */
+const readSheet = (values: RawCell[][], extra: Partial<RawTable> = {}) => readDefinitions(workbook(sheet(values, extra)));
+
 describe("the default figures", () => {
   it("are the twenty figures of the seed report, in its order", () => {
     expect(DEFAULT_DEFINITIONS.map((d) => d.id)).toEqual([
@@ -92,7 +95,7 @@ describe("reading 指标定义", () => {
 
   it("reads back the rows set-up writes, below a title and offset on the sheet", () => {
     const values: RawCell[][] = [["指标定义（可增加行）", "", ""], ["", "", ""], header, ...DEFAULT_DEFINITIONS.map(definitionToRow)];
-    const result = readDefinitions(workbook(sheet(values, { top: 3, left: 1 })));
+    const result = readSheet(values, { top: 3, left: 1 });
     expect(result.issues).toEqual([]);
     expect(result.fromWorkbook).toBe(true);
     // The sheet starts at B4 (top 3, left 1): the header is row 6, the first definition row 7, 手工值 column I.
@@ -111,7 +114,7 @@ describe("reading 指标定义", () => {
       ["亿元", "", "Status≠撤销", "eg.amount", "EGuarantees", "截至期末", "求和:保证金金额", "金额"],
       ["整数", " 1,200 ", "", "goals.count", "", "", "", "目标"],
     ];
-    const result = readDefinitions(workbook(sheet(values, { sheet: "配置", table: "FigureDefinitions" })));
+    const result = readSheet(values, { sheet: "配置", table: "FigureDefinitions" });
     expect(result.issues).toEqual([]);
     expect(result.definitions).toEqual([
       {
@@ -148,7 +151,7 @@ describe("reading 指标定义", () => {
       ["x.count", "", "队伍", "计数", "", "全部", "", 3],
       [null, null],
     ];
-    const result = readDefinitions(workbook(sheet(values)));
+    const result = readSheet(values);
     expect(result.issues).toEqual([]);
     expect(result.definitions).toEqual([
       {
@@ -167,89 +170,54 @@ describe("reading 指标定义", () => {
   });
 
   function errorsFor(row: RawCell[]) {
-    const result = readDefinitions(workbook(sheet([header, row, ["ok.count", "好", "队伍", "计数", "", "全部", "整数", ""]], { top: 3 })));
+    const result = readSheet([header, row, ["ok.count", "好", "队伍", "计数", "", "全部", "整数", ""]], { top: 3 });
     // The good row is always read: a malformed cell costs only its own row.
     expect(result.definitions.map((d) => d.id)).toEqual(["ok.count"]);
     expect(result.fromWorkbook).toBe(true);
     return result.issues.map((i) => [i.severity, i.code, i.cell, i.message]);
   }
 
-  // One malformed cell a row: the error names the cell, the text found and what was expected.
+  // One malformed cell in an otherwise good ledger figure on row 5: the error names the cell, the text
+  // found and what was expected.
+  const LEDGER_FIGURE: RawCell[] = ["eg.x", "某", "电子保函", "计数", "", "本期", "整数", ""];
   const AGGREGATES = "计数、去重计数:<列>、求和:<列>、分组计数:<分组列>[:前N] 或 分组求和:<求和列>:<分组列>[:前N]";
-  it.each<[string, RawCell[], string, string, string]>([
-    [
-      "an aggregate it cannot read",
-      ["eg.x", "某", "电子保函", "合计", "", "本期", "整数", ""],
-      "definition.bad_aggregate",
-      "指标定义!D5",
-      `指标定义!D5 统计方式无法识别：“合计”，应为 ${AGGREGATES}`,
-    ],
-    [
-      "a blank aggregate on a ledger figure",
-      ["eg.x", "某", "电子保函", "", "", "本期", "整数", ""],
-      "definition.bad_aggregate",
-      "指标定义!D5",
-      `指标定义!D5 统计方式无法识别：“”，应为 ${AGGREGATES}`,
-    ],
+  it.each<[string, string, string, string, string]>([
+    ["an aggregate it cannot read", "D", "合计", "definition.bad_aggregate", `统计方式无法识别：“合计”，应为 ${AGGREGATES}`],
+    ["a blank aggregate on a ledger figure", "D", "", "definition.bad_aggregate", `统计方式无法识别：“”，应为 ${AGGREGATES}`],
     [
       "an id that is not lower-case ASCII",
-      ["EG.Count", "某", "电子保函", "计数", "", "本期", "整数", ""],
+      "A",
+      "EG.Count",
       "definition.bad_id",
-      "指标定义!A5",
-      "指标定义!A5 指标ID无法识别：“EG.Count”，应为小写英文字母开头，仅含小写字母、数字、_ 和 .",
+      "指标ID无法识别：“EG.Count”，应为小写英文字母开头，仅含小写字母、数字、_ 和 .",
     ],
-    [
-      "a blank id",
-      ["", "某", "电子保函", "计数", "", "本期", "整数", ""],
-      "definition.bad_id",
-      "指标定义!A5",
-      "指标定义!A5 指标ID为空，该行未读取",
-    ],
+    ["a blank id", "A", "", "definition.bad_id", "指标ID为空，该行未读取"],
     [
       "an unknown ledger",
-      ["eg.x", "某", "保函台账2", "计数", "", "本期", "整数", ""],
+      "C",
+      "保函台账2",
       "definition.unknown_ledger",
-      "指标定义!C5",
-      "指标定义!C5 台账无法识别：“保函台账2”，应为 学习记录、共建单位、电子保函、活动记录、人员、队伍 之一，手工指标留空",
+      "台账无法识别：“保函台账2”，应为 学习记录、共建单位、电子保函、活动记录、人员、队伍 之一，手工指标留空",
     ],
     [
       "a condition it cannot read",
-      ["eg.x", "某", "电子保函", "计数", "状态 撤销", "本期", "整数", ""],
+      "E",
+      "状态 撤销",
       "definition.bad_condition",
-      "指标定义!E5",
-      "指标定义!E5 条件无法识别：“状态 撤销”，应为 列=值、列≠值、列~包含、列 为空、列 非空 或 列=值1|值2",
+      "条件无法识别：“状态 撤销”，应为 列=值、列≠值、列~包含、列 为空、列 非空 或 列=值1|值2",
     ],
-    [
-      "an unknown period on a ledger figure",
-      ["eg.x", "某", "电子保函", "计数", "", "全年", "整数", ""],
-      "definition.bad_period",
-      "指标定义!F5",
-      "指标定义!F5 区间无法识别：“全年”，应为 本期、截至期末 或 全部",
-    ],
-    [
-      "a missing period on a ledger figure",
-      ["eg.x", "某", "电子保函", "计数", "", "", "整数", ""],
-      "definition.bad_period",
-      "指标定义!F5",
-      "指标定义!F5 区间无法识别：“”，应为 本期、截至期末 或 全部",
-    ],
-    [
-      "an unknown format",
-      ["eg.x", "某", "电子保函", "计数", "", "本期", "千元", ""],
-      "definition.bad_format",
-      "指标定义!G5",
-      "指标定义!G5 格式无法识别：“千元”，应为 整数、余、亿元、万元 或 百分比",
-    ],
-    [
-      // (二十 alone is read as 20: manual-chinese.test.ts.)
-      "a manual value that is not a number",
-      ["goals.x", "某", "", "", "", "", "整数", "约二十"],
-      "definition.bad_manual_value",
-      "指标定义!H5",
-      "指标定义!H5 手工值应为数字：“约二十”",
-    ],
-  ])("reports %s as an error at its cell, saying what was expected", (_what, row, code, cell, message) => {
-    expect(errorsFor(row)).toEqual([["error", code, cell, message]]);
+    ["an unknown period on a ledger figure", "F", "全年", "definition.bad_period", "区间无法识别：“全年”，应为 本期、截至期末 或 全部"],
+    ["a missing period on a ledger figure", "F", "", "definition.bad_period", "区间无法识别：“”，应为 本期、截至期末 或 全部"],
+    ["an unknown format", "G", "千元", "definition.bad_format", "格式无法识别：“千元”，应为 整数、余、亿元、万元 或 百分比"],
+  ])("reports %s (column %s: %j) as an error at its cell, saying what was expected", (_what, column, text, code, message) => {
+    const row = LEDGER_FIGURE.map((cell, i) => ("ABCDEFGH"[i] === column ? text : cell));
+    expect(errorsFor(row)).toEqual([["error", code, `指标定义!${column}5`, `指标定义!${column}5 ${message}`]]);
+  });
+  it("reports a manual value that is not a number as an error at its cell", () => {
+    // (二十 alone is read as 20: manual-chinese.test.ts.)
+    expect(errorsFor(["goals.x", "某", "", "", "", "", "整数", "约二十"])).toEqual([
+      ["error", "definition.bad_manual_value", "指标定义!H5", "指标定义!H5 手工值应为数字：“约二十”"],
+    ]);
   });
   it("reports every malformed cell of one row", () => {
     expect(errorsFor(["eg.x", "某", "电子保函", "合计", "", "全年", "千元", ""]).map((e) => e[2])).toEqual([
@@ -264,7 +232,7 @@ describe("reading 指标定义", () => {
       ["a.count", "一", "队伍", "计数", "", "全部", "整数", ""],
       ["a.count", "二", "人员", "计数", "", "全部", "整数", ""],
     ];
-    const result = readDefinitions(workbook(sheet(values)));
+    const result = readSheet(values);
     expect(result.definitions.map((d) => d.name)).toEqual(["一"]);
     expect(result.issues).toEqual([
       {
@@ -277,27 +245,23 @@ describe("reading 指标定义", () => {
     ]);
   });
   it("says which columns are missing and reads them as blank", () => {
-    const result = readDefinitions(
-      workbook(
-        sheet([
-          ["指标ID", "名称", "台账", "统计"],
-          ["a.count", "一", "", ""],
-        ]),
-      ),
-    );
+    const result = readSheet([
+      ["指标ID", "名称", "台账", "统计"],
+      ["a.count", "一", "", ""],
+    ]);
     expect(result.definitions.map((d) => [d.id, d.period, d.format, d.manualValue])).toEqual([["a.count", "all", "integer", null]]);
     expect(result.issues.map((i) => [i.severity, i.code, i.cell, i.message])).toEqual([
       ["warning", "definition.missing_columns", "指标定义!A1", "指标定义 缺少列：条件、区间、格式、手工值，按空白读取"],
     ]);
   });
   it("falls back to the default figures, with a warning, when the sheet has no 指标ID header", () => {
-    const result = readDefinitions(workbook(sheet([["随便写的"], ["内容"]])));
+    const result = readSheet([["随便写的"], ["内容"]]);
     expect(result.definitions).toEqual(DEFAULT_DEFINITIONS);
     expect(result.fromWorkbook).toBe(false);
     expect(result.issues.map((i) => [i.severity, i.code])).toEqual([["warning", "definition.no_header"]]);
   });
   it("falls back to the default figures, with a warning, when the sheet has only its header", () => {
-    const result = readDefinitions(workbook(sheet([header, ["", ""]])));
+    const result = readSheet([header, ["", ""]]);
     expect(result.definitions).toEqual(DEFAULT_DEFINITIONS);
     expect(result.fromWorkbook).toBe(false);
     expect(result.issues.map((i) => [i.severity, i.code])).toEqual([["warning", "definition.empty"]]);
@@ -311,8 +275,7 @@ describe("reading 指标定义", () => {
 
 describe("a definition whose number would print wrong", () => {
   // Header on row 1: the first definition is row 2; 格式 is column G, 手工值 column H.
-  const read = (...rows: RawCell[][]) =>
-    readDefinitions(workbook(sheet([["指标ID", "名称", "台账", "统计", "条件", "区间", "格式", "手工值"], ...rows])));
+  const read = (...rows: RawCell[][]) => readSheet([["指标ID", "名称", "台账", "统计", "条件", "区间", "格式", "手工值"], ...rows]);
 
   it.each(["万元", "亿元", "百分比"])("refuses a count formatted as %s, at its 格式 cell", (format) => {
     const result = read(["p.count", "保函笔数", "电子保函", "计数", "", "本期", format, ""]);

@@ -9,9 +9,8 @@ import {
 import type { Condition, PeriodKind } from "../../../src/core/types";
 
 describe("统计 (aggregate) text", () => {
-  it("reads a row count", () => {
-    expect(parseAggregate("计数")).toEqual({ kind: "count" });
-    expect(parseAggregate(" 计数 ")).toEqual({ kind: "count" });
+  it.each(["计数", " 计数 "])("reads %j as a row count", (text) => {
+    expect(parseAggregate(text)).toEqual({ kind: "count" });
   });
   it("reads a distinct count with and without a fallback column", () => {
     expect(parseAggregate("去重计数:双报到社区")).toEqual({

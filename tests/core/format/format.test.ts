@@ -27,13 +27,6 @@ describe("整数 format", () => {
       [1234.5, "1235"],
     ]);
   });
-  it("never writes a minus sign on zero", () => {
-    expectFormatted("integer", [
-      [-0, "0"],
-      [-0.4, "0"],
-      [-3, "-3"],
-    ]);
-  });
   it("writes numbers past 1e21 as digits, not exponent notation", () => {
     expect(formatValue(1e21, "integer")).toBe("1000000000000000000000");
   });
@@ -63,9 +56,6 @@ describe("余 format", () => {
       [9.9, "9余"],
       [199.99, "190余"],
     ]);
-  });
-  it("writes negative zero as 0", () => {
-    expect(formatValue(-0, "approx")).toBe("0");
   });
 });
 
@@ -100,24 +90,33 @@ describe("亿元 and 万元 formats", () => {
       [50, "0.01"],
     ]);
   });
-  it("never writes -0.00 for a tiny negative amount", () => {
-    expect(formatValue(-1, "yi")).toBe("0.00");
-    expect(formatValue(-0, "wan")).toBe("0.00");
-    expect(formatValue(-20_000, "wan")).toBe("-2.00");
-  });
 });
 
 describe("百分比 format", () => {
-  it("writes a percentage number with one decimal, half up", () => {
-    expectFormatted("percent", [
-      [12.345, "12.3"],
-      [12.35, "12.4"],
-      [100, "100.0"],
-      [0, "0.0"],
-    ]);
+  it.each([
+    [12.345, "12.3"],
+    [12.35, "12.4"],
+    [100, "100.0"],
+    [0, "0.0"],
+  ])("writes the percentage number %d with one decimal, half up: %s", (n, text) => expect(formatValue(n, "percent")).toBe(text));
+});
+
+describe("negative numbers", () => {
+  it.each<[number, FormatKind, string]>([
+    [-0, "integer", "0"],
+    [-0.4, "integer", "0"],
+    [-0, "approx", "0"],
+    [-1, "yi", "0.00"],
+    [-0, "wan", "0.00"],
+    [-0.04, "percent", "0.0"],
+  ])("never carry a minus sign when they show as zero: %d in %s is %s", (n, kind, text) => {
+    expect(formatValue(n, kind)).toBe(text);
   });
-  it("never writes -0.0", () => {
-    expect(formatValue(-0.04, "percent")).toBe("0.0");
+  it.each<[number, FormatKind, string]>([
+    [-3, "integer", "-3"],
+    [-20_000, "wan", "-2.00"],
+  ])("keep the minus sign when they do not: %d in %s is %s", (n, kind, text) => {
+    expect(formatValue(n, kind)).toBe(text);
   });
 });
 
@@ -144,17 +143,16 @@ describe("format labels", () => {
 });
 
 describe("Chinese dates", () => {
-  it("write dates the way official documents do, without zero padding", () => {
-    expect(chineseDate("2022-12-31")).toBe("2022年12月31日");
-    expect(chineseDate("2023-01-05")).toBe("2023年1月5日");
-  });
-  it("name the period end as the end of its month", () => {
-    expect(chineseMonthEnd("2022-12-31")).toBe("2022年12月底");
-    expect(chineseMonthEnd("2022-06-30")).toBe("2022年6月底");
-  });
-  it("leave text that is not an ISO date unchanged", () => {
-    expect(chineseDate("不详")).toBe("不详");
-  });
+  // The way official documents write them: without zero padding; text that is no ISO date stays as it is.
+  it.each([
+    ["2022-12-31", "2022年12月31日"],
+    ["2023-01-05", "2023年1月5日"],
+    ["不详", "不详"],
+  ])("write %s as %s", (iso, text) => expect(chineseDate(iso)).toBe(text));
+  it.each([
+    ["2022-12-31", "2022年12月底"],
+    ["2022-06-30", "2022年6月底"],
+  ])("name the period end %s as the end of its month, %s", (iso, text) => expect(chineseMonthEnd(iso)).toBe(text));
 });
 
 describe("money rounding against exact integer arithmetic", () => {

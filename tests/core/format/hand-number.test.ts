@@ -33,42 +33,37 @@ function chinese(n: number): string {
 }
 
 describe("reading Chinese numerals", () => {
-  it("reads the everyday forms", () => {
-    const cases: [string, number][] = [
-      ["零", 0],
-      ["十", 10],
-      ["十一", 11],
-      ["二十", 20],
-      ["二十五", 25],
-      ["一百", 100],
-      ["一百零五", 105],
-      ["一百一十", 110],
-      ["一千二百", 1200],
-      ["一千零五", 1005],
-      ["两万三千", 23000],
-      ["一万零五百", 10500],
-      ["一亿零五百万", 105000000],
-      ["三亿九千三百零四万四千", 393044000],
-      ["壹仟贰佰", 1200],
-      ["拾壹", 11],
-    ];
-    for (const [text, value] of cases) expect([text, parseChineseInteger(text)]).toEqual([text, value]);
-  });
-  it("reads the colloquial shortened forms as a clerk means them", () => {
-    expect(parseChineseInteger("一千二")).toBe(1200);
-    expect(parseChineseInteger("一万二")).toBe(12000);
-    expect(parseChineseInteger("三百五")).toBe(350);
-    expect(parseChineseInteger("一百一")).toBe(110);
-  });
-  it("reads digit-by-digit numbers such as years", () => {
-    expect(parseChineseInteger("二〇二二")).toBe(2022);
-    expect(parseChineseInteger("二零二三")).toBe(2023);
-  });
-  it("refuses characters that do not make one number", () => {
-    for (const text of ["千一百", "一二千", "百", "万", "十十", "一万万", "二十余个", "约十一", "十一家", ""]) {
-      expect([text, parseChineseInteger(text)]).toEqual([text, null]);
-    }
-  });
+  it.each<[string, number]>([
+    // The everyday forms, in lower and upper (大写) case.
+    ["零", 0],
+    ["十", 10],
+    ["十一", 11],
+    ["二十", 20],
+    ["二十五", 25],
+    ["一百", 100],
+    ["一百零五", 105],
+    ["一百一十", 110],
+    ["一千二百", 1200],
+    ["一千零五", 1005],
+    ["两万三千", 23000],
+    ["一万零五百", 10500],
+    ["一亿零五百万", 105000000],
+    ["三亿九千三百零四万四千", 393044000],
+    ["壹仟贰佰", 1200],
+    ["拾壹", 11],
+    // The colloquial shortened forms, as a clerk means them.
+    ["一千二", 1200],
+    ["一万二", 12000],
+    ["三百五", 350],
+    ["一百一", 110],
+    // Digit-by-digit numbers such as years.
+    ["二〇二二", 2022],
+    ["二零二三", 2023],
+  ])("reads %s as %d", (text, value) => expect(parseChineseInteger(text)).toBe(value));
+  it.each(["千一百", "一二千", "百", "万", "十十", "一万万", "二十余个", "约十一", "十一家", ""])(
+    "refuses %j, whose characters do not make one number",
+    (text) => expect(parseChineseInteger(text)).toBeNull(),
+  );
   it("reads every number from 0 to 20,000 written the standard way", () => {
     for (let n = 0; n <= 20000; n++) {
       const text = chinese(n);

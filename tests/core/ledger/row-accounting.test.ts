@@ -1,7 +1,7 @@
 // Issue #16 and #10.1: every non-blank row of a ledger's sheet is a record, an excluded row or a
 // skipped one with a reason; a table's totals row is never a record; rows that look like records
 // where none is read (below or beside a table, after 注/制表人) are warnings at their cells.
-import type { RawCell, RawTable, RowAccount } from "../../../src/core/types";
+import type { LedgerSet, RawCell, RawTable, RowAccount } from "../../../src/core/types";
 import { EG_HEADER, codes, sheet, readSheets, readBesideRequired } from "./build";
 
 const code = "914403001922038216";
@@ -36,6 +36,11 @@ function account(accounts: RowAccount[] | undefined, ledger: string, sheetName: 
   return accounts?.find((a) => a.ledger === ledger && a.sheet === sheetName);
 }
 
+/** The 电子保函 ledger's account of the sheet is exactly these counts. */
+function expectGuaranteeAccount(set: LedgerSet, sheetName: string, counts: Omit<RowAccount, "ledger" | "sheet">) {
+  expect(account(set.rowAccounts, "电子保函", sheetName)).toEqual({ ledger: "电子保函", sheet: sheetName, ...counts });
+}
+
 describe("a table's own rows", () => {
   it("never reads the totals row as a record, whether Excel labels it 汇总, Total or nothing", () => {
     for (const label of ["汇总", "Total", ""]) {
@@ -43,14 +48,7 @@ describe("a table's own rows", () => {
       const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 0, left: 0, bottom: 3, right: 5 }, { totalsRows: 1 }));
       expect([label, set.ledgers.电子保函?.rows.map((r) => r.row)]).toEqual([label, [2, 3]]);
       expect([label, codes(set.issues)]).toEqual([label, []]);
-      expect(account(set.rowAccounts, "电子保函", "电子保函")).toEqual({
-        ledger: "电子保函",
-        sheet: "电子保函",
-        nonBlankRows: 4,
-        records: 2,
-        excluded: 0,
-        skipped: { header: 1, total: 1 },
-      });
+      expectGuaranteeAccount(set, "电子保函", { nonBlankRows: 4, records: 2, excluded: 0, skipped: { header: 1, total: 1 } });
     }
   });
 
@@ -102,9 +100,7 @@ describe("rows outside a table", () => {
     const cells: RawCell[][] = [["2022年电子保函台账"], [], EG_HEADER, eg(1), [], ["注：金额单位为元"], ["制表人：张三"]];
     const set = readBesideRequired(tableOnSheet("电子保函", cells, { top: 2, left: 0, bottom: 3, right: 5 }));
     expect(codes(set.issues)).toEqual([]);
-    expect(account(set.rowAccounts, "电子保函", "电子保函")).toEqual({
-      ledger: "电子保函",
-      sheet: "电子保函",
+    expectGuaranteeAccount(set, "电子保函", {
       nonBlankRows: 5,
       records: 1,
       excluded: 0,
@@ -159,9 +155,7 @@ describe("rows after the notes", () => {
       "info row.notes_skipped '电子保函-交易一科'!A5",
       "warning row.after_notes '电子保函-交易一科'!A7",
     ]);
-    expect(account(set.rowAccounts, "电子保函", "电子保函-交易一科")).toEqual({
-      ledger: "电子保函",
-      sheet: "电子保函-交易一科",
+    expectGuaranteeAccount(set, "电子保函-交易一科", {
       nonBlankRows: 8,
       records: 1,
       excluded: 0,
@@ -197,14 +191,7 @@ describe("the accounting of a sheet", () => {
     second.around = first.around;
     const set = readBesideRequired(first, second);
     expect(codes(set.issues)).toEqual([]);
-    expect(account(set.rowAccounts, "电子保函", "电子保函")).toEqual({
-      ledger: "电子保函",
-      sheet: "电子保函",
-      nonBlankRows: 5,
-      records: 3,
-      excluded: 0,
-      skipped: { header: 2 },
-    });
+    expectGuaranteeAccount(set, "电子保函", { nonBlankRows: 5, records: 3, excluded: 0, skipped: { header: 2 } });
   });
 });
 
