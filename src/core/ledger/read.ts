@@ -375,6 +375,12 @@ class Grid {
     return v === undefined ? null : (v as RawCell);
   }
 
+  /** Row r's own cells when no merged area can stand in for one of them (the usual ledger), else null. */
+  plainRow(r: number): RawCell[] | null {
+    const row = this.rows[r];
+    return this.merged === null && Array.isArray(row) ? (row as RawCell[]) : null;
+  }
+
   cell(r: number, c: number): RawCell {
     if (this.merged !== null) {
       const key = r * this.width + c;
@@ -1095,9 +1101,16 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
   const rowNumber = shape.top + r + 1;
   const values = shape.scratch;
   state.failed = false;
+  // Read straight from the row when no merged area is in the way: grid.cell's checks, a million
+  // times over on 100,000 rows, were a tenth of this loop's time.
+  const row = grid.plainRow(r);
   for (let k = 0; k < bindings.length; k++) {
     const b = bindings[k];
-    const raw = grid.cell(r, b.index);
+    let raw: RawCell;
+    if (row !== null) {
+      const v = row[b.index];
+      raw = v === undefined ? null : v;
+    } else raw = grid.cell(r, b.index);
     values[k] = b.spec === null ? looseValue(raw) : readCell(ctx, state, b, b.spec, raw, rowNumber);
   }
   if (state.failed) state.excluded++;
