@@ -154,77 +154,104 @@ function cellOf(size: SizeResult, tool: Tool, pick: (r: ToolResult) => number): 
   return ms(pick(r));
 }
 
+/**
+ * A markdown table: the header row, its alignment row (`r` a right-aligned column, `l` a left one,
+ * `c` centred), then one line per row of cells; an empty cell is written `| |`.
+ */
+function markdownTable(header: string[], align: string, rows: string[][]): string {
+  const line = (cells: string[]) => `|${cells.map((c) => (c === "" ? " " : ` ${c} `)).join("|")}|`;
+  const rule = `|${[...align].map((a) => ({ r: "---:", l: "---", c: ":---:" })[a]).join("|")}|`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
 export function speedTable(sizes: SizeResult[]): string {
-  const lines = [
-    "| rows | file MB | ours: read ms | ours: read + figures + .docx ms | exceljs stream read ms | SheetJS read ms | ours read / fastest lib | ours end to end / fastest lib | runs |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+  const header = [
+    "rows",
+    "file MB",
+    ...TOOLS.map((t) => `${TOOL_LABELS[t]} ms`),
+    "ours read / fastest lib",
+    "ours end to end / fastest lib",
+    "runs",
   ];
-  for (const s of sizes) {
-    const fastest = fastestLibrary(s);
-    const runs = TOOLS.map((t) => s.tools[t]?.runs.length ?? 0).join("/");
-    lines.push(
-      `| ${sizeLabel(s.rows)} | ${mb(s.fileBytes)} | ${cellOf(s, "oursRead", (r) => r.ms)} | ${cellOf(s, "oursEndToEnd", (r) => r.ms)} | ` +
-        `${cellOf(s, "exceljs", (r) => r.ms)} | ${cellOf(s, "sheetjs", (r) => r.ms)} | ` +
-        `${ratio(s.tools.oursRead?.ms, fastest?.ms)} | ${ratio(s.tools.oursEndToEnd?.ms, fastest?.ms)} | ${runs} |`,
-    );
-  }
-  return lines.join("\n");
+  return markdownTable(
+    header,
+    "rrrrrrrrl",
+    sizes.map((s) => {
+      const fastest = fastestLibrary(s);
+      return [
+        sizeLabel(s.rows),
+        mb(s.fileBytes),
+        ...TOOLS.map((t) => cellOf(s, t, (r) => r.ms)),
+        ratio(s.tools.oursRead?.ms, fastest?.ms),
+        ratio(s.tools.oursEndToEnd?.ms, fastest?.ms),
+        TOOLS.map((t) => s.tools[t]?.runs.length ?? 0).join("/"),
+      ];
+    }),
+  );
 }
 
 export function memoryTable(sizes: SizeResult[]): string {
-  const lines = [
-    "| rows | ours: read MB | ours: read + figures + .docx MB | exceljs stream read MB | SheetJS read MB |",
-    "|---:|---:|---:|---:|---:|",
-  ];
-  for (const s of sizes) {
-    const rss = (t: Tool) => cellOf(s, t, (r) => r.peakRssMb);
-    lines.push(`| ${sizeLabel(s.rows)} | ${rss("oursRead")} | ${rss("oursEndToEnd")} | ${rss("exceljs")} | ${rss("sheetjs")} |`);
-  }
-  return lines.join("\n");
+  const rss = (s: SizeResult) => TOOLS.map((t) => cellOf(s, t, (r) => r.peakRssMb));
+  return markdownTable(
+    ["rows", ...TOOLS.map((t) => `${TOOL_LABELS[t]} MB`)],
+    "rrrrr",
+    sizes.map((s) => [sizeLabel(s.rows), ...rss(s)]),
+  );
 }
 
 export function officeTable(sizes: SizeResult[]): string {
-  const lines = [
-    "| rows | ledger data MB | Generate: Excel syncs (allowed) | largest request KB | largest response MB | Generate: Word insert syncs | insert payload KB | Refresh in Word: syncs | Refresh: figures written | Refresh payload KB |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  const header = [
+    "rows",
+    "ledger data MB",
+    "Generate: Excel syncs (allowed)",
+    "largest request KB",
+    "largest response MB",
+    "Generate: Word insert syncs",
+    "insert payload KB",
+    "Refresh in Word: syncs",
+    "Refresh: figures written",
+    "Refresh payload KB",
   ];
-  for (const s of sizes) {
-    const o = s.office;
-    if (!o) {
-      lines.push(
-        `| ${sizeLabel(s.rows)} | ${s.officeError ? `failed: ${s.officeError.split("\n")[0].slice(0, 80)}` : "—"} | | | | | | | | |`,
-      );
-      continue;
-    }
-    lines.push(
-      `| ${sizeLabel(s.rows)} | ${mb(o.ledgerBytes)} | ${o.generate.excelSyncs} (${allowedGenerateSyncs(o.ledgerBytes)}) | ` +
-        `${kb(o.generate.largestRequestBytes)} | ${mb(o.generate.largestResponseBytes)} | ${o.generate.wordSyncs} | ${kb(o.generate.insertPayloadBytes)} | ` +
-        `${o.refresh.wordSyncs} | ${o.refresh.written} | ${kb(o.refresh.applyPayloadBytes)} |`,
-    );
-  }
-  return lines.join("\n");
+  const row = (s: SizeResult, o: OfficeFacts | undefined) =>
+    o
+      ? [
+          mb(o.ledgerBytes),
+          `${o.generate.excelSyncs} (${allowedGenerateSyncs(o.ledgerBytes)})`,
+          kb(o.generate.largestRequestBytes),
+          mb(o.generate.largestResponseBytes),
+          String(o.generate.wordSyncs),
+          kb(o.generate.insertPayloadBytes),
+          String(o.refresh.wordSyncs),
+          String(o.refresh.written),
+          kb(o.refresh.applyPayloadBytes),
+        ]
+      : [s.officeError ? `failed: ${s.officeError.split("\n")[0].slice(0, 80)}` : "—", ...Array<string>(8).fill("")];
+  return markdownTable(
+    header,
+    "rrrrrrrrrr",
+    sizes.map((s) => [sizeLabel(s.rows), ...row(s, s.office)]),
+  );
 }
 
 export function coreTable(core: CoreResult[]): string {
-  const lines = ["| guarantee rows | evaluateFigures ms | ns per row | peak RSS MB |", "|---:|---:|---:|---:|"];
-  for (const c of core) {
-    if (c.error) {
-      lines.push(`| ${sizeLabel(c.rows)} | failed | | |`);
-      continue;
-    }
-    lines.push(`| ${sizeLabel(c.rows)} | ${ms(c.evaluateMs)} | ${((c.evaluateMs * 1e6) / c.rows).toFixed(0)} | ${ms(c.peakRssMb)} |`);
-  }
-  return lines.join("\n");
+  return markdownTable(
+    ["guarantee rows", "evaluateFigures ms", "ns per row", "peak RSS MB"],
+    "rrrr",
+    core.map((c) =>
+      c.error
+        ? [sizeLabel(c.rows), "failed", "", ""]
+        : [sizeLabel(c.rows), ms(c.evaluateMs), ((c.evaluateMs * 1e6) / c.rows).toFixed(0), ms(c.peakRssMb)],
+    ),
+  );
 }
 
 export function bundleTable(bundle: BundleFacts): string {
   if (!bundle.measured) return `Not measured: ${bundle.note}`;
-  const lines = [`Source: ${bundle.source}`, "", "| chunk | loaded | KB | KB gzip |", "|---|---|---:|---:|"];
-  for (const c of bundle.initial) lines.push(`| ${c.file} | initial | ${kb(c.bytes)} | ${kb(c.gzipBytes)} |`);
-  for (const c of bundle.lazy) lines.push(`| ${c.file} | lazy | ${kb(c.bytes)} | ${kb(c.gzipBytes)} |`);
+  const chunks = [...bundle.initial.map((c) => ({ ...c, loaded: "initial" })), ...bundle.lazy.map((c) => ({ ...c, loaded: "lazy" }))];
   const initialGzip = bundle.initial.reduce((n, c) => n + c.gzipBytes, 0);
-  lines.push(`| **initial total** | | ${kb(bundle.initial.reduce((n, c) => n + c.bytes, 0))} | **${kb(initialGzip)}** |`);
-  return lines.join("\n");
+  const total = ["**initial total**", "", kb(bundle.initial.reduce((n, c) => n + c.bytes, 0)), `**${kb(initialGzip)}**`];
+  const rows = [...chunks.map((c) => [c.file, c.loaded, kb(c.bytes), kb(c.gzipBytes)]), total];
+  return [`Source: ${bundle.source}`, "", markdownTable(["chunk", "loaded", "KB", "KB gzip"], "llrr", rows)].join("\n");
 }
 
 function find(sizes: SizeResult[], rows: number): SizeResult | undefined {
@@ -331,11 +358,30 @@ export function floodTable(f: FloodResult | undefined): string {
   if (!f) return "not measured";
   const e2e = f.tools.oursEndToEnd;
   const lib = f.tools.exceljs;
-  return [
-    "| rows | file MB | ours: read + figures + .docx ms | exceljs stream read ms | ours / exceljs | ours peak RSS MB | issues | issues JSON KB | runs |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-    `| ${sizeLabel(f.rows)} | ${mb(f.fileBytes)} | ${ms(e2e?.ms)} | ${ms(lib?.ms)} | ${ratio(e2e?.ms, lib?.ms)} | ${ms(e2e?.peakRssMb)} | ${f.issues ?? "—"} | ${f.issuesJsonBytes === undefined ? "—" : kb(f.issuesJsonBytes)} | ${e2e?.runs.length ?? 0}/${lib?.runs.length ?? 0} |`,
-  ].join("\n");
+  const header = [
+    "rows",
+    "file MB",
+    "ours: read + figures + .docx ms",
+    "exceljs stream read ms",
+    "ours / exceljs",
+    "ours peak RSS MB",
+    "issues",
+    "issues JSON KB",
+    "runs",
+  ];
+  return markdownTable(header, "rrrrrrrrl", [
+    [
+      sizeLabel(f.rows),
+      mb(f.fileBytes),
+      ms(e2e?.ms),
+      ms(lib?.ms),
+      ratio(e2e?.ms, lib?.ms),
+      ms(e2e?.peakRssMb),
+      String(f.issues ?? "—"),
+      f.issuesJsonBytes === undefined ? "—" : kb(f.issuesJsonBytes),
+      `${e2e?.runs.length ?? 0}/${lib?.runs.length ?? 0}`,
+    ],
+  ]);
 }
 
 /** The flood's targets: those of #5 for 100k rows, on a ledger with a warning on every row. */
@@ -364,9 +410,12 @@ export function floodChecks(f: FloodResult | undefined): TargetCheck[] {
 }
 
 export function targetsTable(checks: TargetCheck[]): string {
-  const lines = ["| target | measured | met |", "|---|---|:---:|"];
-  for (const c of checks) lines.push(`| ${c.target} | ${c.measured} | ${c.ok === null ? "—" : c.ok ? "yes" : "**no**"} |`);
-  return lines.join("\n");
+  const met = (ok: boolean | null) => (ok === null ? "—" : ok ? "yes" : "**no**");
+  return markdownTable(
+    ["target", "measured", "met"],
+    "llc",
+    checks.map((c) => [c.target, c.measured, met(c.ok)]),
+  );
 }
 
 export function renderResults(r: BenchResults): string {

@@ -219,13 +219,8 @@ describe("the exit code is decided in one place", () => {
   });
 
   test("tells errors of 指标定义 apart from ledger rows left out, naming their cells", () => {
-    const definition: Issue = {
-      severity: "error",
-      code: "definition.bad_aggregate",
-      message: "指标定义!D5 统计方式无法识别",
-      messageEn: "bad",
-      cell: "指标定义!D5",
-    };
+    // An error as the row error is, but in 指标定义.
+    const definition: Issue = { ...error, code: "definition.bad_aggregate", message: "指标定义!D5 统计方式无法识别", cell: "指标定义!D5" };
     const reasons = mustLook({ issues: [error, definition] });
     expect(reasons.map((r) => [r.code, r.count])).toEqual([
       ["rows.excluded", 1],

@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { runCli } from "../helpers/cli";
 import { hasSoffice } from "../helpers/render";
+import { addTotalsTable } from "../helpers/totals-table";
 import { creditCode } from "../helpers/credit-code";
 
 const dir = mkdtempSync(join(tmpdir(), "lr-new-user-"));
@@ -36,20 +37,11 @@ function expected() {
 
 async function makeWorkbook(): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  const eg = wb.addWorksheet("电子保函");
-  eg.addTable({
+  addTotalsTable(wb.addWorksheet("电子保函"), {
     name: "电子保函",
     ref: "A1",
-    headerRow: true,
-    totalsRow: true,
-    columns: [
-      { name: "保函编号", totalsRowLabel: "汇总" },
-      { name: "开立日期" },
-      { name: "投标企业" },
-      { name: "统一社会信用代码" },
-      { name: "保证金金额（元）", totalsRowFunction: "sum" },
-      { name: "状态" },
-    ],
+    headers: ["保函编号", "开立日期", "投标企业", "统一社会信用代码", "保证金金额（元）", "状态"],
+    totals: { "保证金金额（元）": "sum" },
     rows: GUARANTEES.map((r) => [...r]),
   });
   // 形式 renamed by the clerk: the study figures cannot be counted and must say so.

@@ -6,6 +6,7 @@ import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../
 import { settingsSheet as settings } from "../helpers/settings-sheet";
 import type { RawCell, RawTable } from "../../src/core/types";
 import { rawTable, rawWorkbook } from "../helpers/raw-workbook";
+import { EG_HEADER } from "./ledger/build";
 
 /**
  * Figure `id` is unresolved for `code` at `cell`: no value, and the report shows ［待补：name］ in its
@@ -24,7 +25,6 @@ const STUDY_ROWS: RawCell[][] = [
   ["2022-05-01", "线上研讨", "二十大", "青年理论学习小组"],
   ["2022-06-01", "主题宣讲", "二十大", "党支部"],
 ];
-const EG_HEADER: RawCell[] = ["保函编号", "开立日期", "投标企业", "统一社会信用代码", "保证金金额（元）", "状态"];
 const EG_ROWS: RawCell[][] = [
   ["BH-1", "2022-01-01", "甲公司", "", 100000000, "有效"],
   ["BH-2", "2022-02-01", "乙公司", "", 50000000, "撤销"],

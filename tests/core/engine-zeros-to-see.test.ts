@@ -6,6 +6,7 @@ import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../
 import { settingsSheet as settings } from "../helpers/settings-sheet";
 import type { FigureDefinition, RawCell, RawTable } from "../../src/core/types";
 import { rawTable as table, rawWorkbook } from "../helpers/raw-workbook";
+import { EG_HEADER } from "./ledger/build";
 
 const STUDY_HEADER: RawCell[] = ["日期", "形式", "主题", "组织", "部门"];
 const STUDY_ROWS: RawCell[][] = [
@@ -13,7 +14,6 @@ const STUDY_ROWS: RawCell[][] = [
   ["2022-04-01", "专题研讨", "作风建设", "党组", "交易二科"],
   ["2022-12-20", "专题研讨", "年度总结", "党组", "交易一科"],
 ];
-const EG_HEADER: RawCell[] = ["保函编号", "开立日期", "投标企业", "统一社会信用代码", "保证金金额（元）", "状态"];
 
 const workbook = (...tables: RawTable[]) => rawWorkbook("台账.xlsx", ...tables);
 

@@ -15,6 +15,7 @@ import {
   editedSample,
   generateReport,
   ledgersAppear,
+  listedFigures,
   openPane as openPaneIn,
   openWorkbookInExcel,
   paneScenario,
@@ -28,6 +29,7 @@ import {
   shots,
   useEveryControl,
   useEveryDropdown,
+  wordFiguresAppear,
 } from "./harness.mjs";
 
 const LINK_NAMESPACE = "urn:ledger-report:link:1";
@@ -75,9 +77,23 @@ function wordScenario(name, query, steps) {
   return paneScenario(name, query, steps, WORD_CONTEXT);
 }
 
+/** A scenario in the Word pane on the open report: its figures' statuses shown before the steps begin. */
+function reportScenario(name, query, steps) {
+  return wordScenario(name, query, async (opened) => {
+    await statuses(opened.page);
+    await steps(opened);
+  });
+}
+
+/** 重新读取 in the Word pane: the open document read again, its figures' statuses as the pane then shows them. */
+async function readAgain(page) {
+  await page.getByTestId("reload").click();
+  return statuses(page);
+}
+
 /** Status of each figure as the pane shows it: id → { status, badge, detail }. */
 async function statuses(page) {
-  await page.getByTestId("word-figure").first().waitFor();
+  await wordFiguresAppear(page);
   const rows = await page.getByTestId("word-figure").evaluateAll((items) =>
     items.map((li) => ({
       id: li.getAttribute("data-figure"),
@@ -203,8 +219,7 @@ runScenarios(async (browser, url) => {
       const linkBefore = linkXml(before);
 
       await clerkEdits(page);
-      await page.getByTestId("reload").click();
-      rows = await statuses(page);
+      rows = await readAgain(page);
       assert(
         rows.get("partners.count").status === "edited" && rows.get("partners.count").badge === "手工修改",
         "hand edit not shown as 手工修改",
@@ -221,8 +236,8 @@ runScenarios(async (browser, url) => {
         await page.getByTestId("word-review").evaluate((el) => el.contains(document.activeElement)),
         "focus should move to the review",
       );
-      const conflicts = await page.getByTestId("review-conflict").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
-      const removed = await page.getByTestId("review-removed").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
+      const conflicts = await listedFigures(page, "review-conflict");
+      const removed = await listedFigures(page, "review-removed");
       const updates = await page
         .getByTestId("review-update")
         .evaluateAll((items) => items.map((li) => [li.getAttribute("data-figure"), li.textContent]));
@@ -273,8 +288,7 @@ runScenarios(async (browser, url) => {
     },
   );
 
-  await wordScenario("Word: a click on a figure selects its control in the document", "host=word&width=320", async ({ page }) => {
-    await statuses(page);
+  await reportScenario("Word: a click on a figure selects its control in the document", "host=word&width=320", async ({ page }) => {
     const row = page.locator("[data-testid=word-figure][data-figure='eg.count']");
     await row.getByTestId("word-figure-select").click();
     await page.waitForFunction(() => window.__playground.word.selection()?.tag === "lr:eg.count");
@@ -284,11 +298,10 @@ runScenarios(async (browser, url) => {
     await assertPaneUsable(page, "after selecting a figure");
   });
 
-  await wordScenario(
+  await reportScenario(
     "Word: before a refresh the pane says the saved file is read, and shows when it was saved",
     "host=word&width=320",
     async ({ page }) => {
-      await statuses(page);
       assert((await page.getByTestId("refresh-save-first").textContent()).includes("请先在 Excel 中保存"), "no reminder to save first");
       const savedAt = Date.UTC(2026, 11, 6, 1, 5); // 09:05 in Asia/Shanghai
       await page.getByTestId("refresh-pick-input").evaluate(
@@ -311,11 +324,10 @@ runScenarios(async (browser, url) => {
     },
   );
 
-  await wordScenario(
+  await reportScenario(
     "Word: a hand edit the ledgers did not move is kept as written, not a conflict",
     "host=word&width=320",
     async ({ page }) => {
-      await statuses(page);
       await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一; the sample still says 11
       await reviewRefreshFrom(page, sampleFile());
       assert((await page.getByTestId("review-conflict").count()) === 0, "十一 over an unchanged 11 is not a conflict");
@@ -329,11 +341,10 @@ runScenarios(async (browser, url) => {
     },
   );
 
-  await wordScenario(
+  await reportScenario(
     "Word: 生成下一年度 makes next year's report as a new file from the open document, which stays as it was",
     "host=word&width=320",
     async ({ page }) => {
-      await statuses(page);
       await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一
       const before = await documentState(page);
       const pick = () => page.getByTestId("next-year-pick-input").setInputFiles(sampleFile());
@@ -363,17 +374,15 @@ runScenarios(async (browser, url) => {
       assert(JSON.stringify(after) === JSON.stringify(before), "the open document must not change");
       await page.screenshot({ path: join(shots, "word-14-next-year-saved-zh-320.png"), fullPage: true });
       // The pane still works: it reads the (unchanged, 2022) report again.
-      await page.getByTestId("reload").click();
-      await statuses(page);
+      await readAgain(page);
     },
   );
 
   // Word on a Mac cannot download from the pane: next year is made in the open document, with its Save As warning.
-  await wordScenario(
+  await reportScenario(
     "Word on a Mac: 生成下一年度 turns the open report into next year's, words kept, the hand-typed figure listed and kept",
     "host=word&width=320&platform=Mac",
     async ({ page }) => {
-      await statuses(page);
       await page.getByTestId("sim-edit-narrative").click();
       await page.getByTestId("sim-edit-figure").click(); // partners.count 11 → 十一
       const before = await documentState(page);
@@ -402,13 +411,11 @@ runScenarios(async (browser, url) => {
         "the narrative edit stays",
       );
       // The pane still works: it reads the document again as the 2023 report.
-      await page.getByTestId("reload").click();
-      await statuses(page);
+      await readAgain(page);
     },
   );
 
-  await wordScenario("Word on a Mac: the undo hint says ⌘Z", "host=word&width=320&platform=Mac", async ({ page }) => {
-    await statuses(page);
+  await reportScenario("Word on a Mac: the undo hint says ⌘Z", "host=word&width=320&platform=Mac", async ({ page }) => {
     await reviewRefreshFrom(page, changedFile);
     await applyReview(page);
     assert(
@@ -417,8 +424,7 @@ runScenarios(async (browser, url) => {
     );
   });
 
-  await wordScenario("Word: taking the new value for one hand-edited figure writes it", "host=word&width=320", async ({ page }) => {
-    await statuses(page);
+  await reportScenario("Word: taking the new value for one hand-edited figure writes it", "host=word&width=320", async ({ page }) => {
     await page.getByTestId("sim-edit-figure").click();
     await reviewRefreshFrom(page, changedFile);
     await page.getByTestId("review-conflict").getByRole("radio", { name: "采用新值" }).check();
@@ -428,12 +434,10 @@ runScenarios(async (browser, url) => {
     assert((await page.getByTestId("outcome").textContent()).includes("保留手工修改 0 项"), "no edit should be counted as kept");
   });
 
-  await wordScenario("Word, English at 450 px: the status view", "host=word&lang=en&width=450", async ({ page }) => {
-    await statuses(page);
+  await reportScenario("Word, English at 450 px: the status view", "host=word&lang=en&width=450", async ({ page }) => {
     await page.getByTestId("sim-edit-figure").click();
     await page.getByTestId("sim-delete-figure").click();
-    await page.getByTestId("reload").click();
-    const rows = await statuses(page);
+    const rows = await readAgain(page);
     assert(rows.get("goals.count").badge === "Up to date", `badge: ${rows.get("goals.count").badge}`);
     assert(rows.get("partners.count").badge === "Edited by hand", `badge: ${rows.get("partners.count").badge}`);
     assert(rows.get("donations.count").badge === "Deleted", `badge: ${rows.get("donations.count").badge}`);
@@ -476,11 +480,10 @@ runScenarios(async (browser, url) => {
 
   const otherFile = await otherWorkbook();
 
-  await wordScenario(
+  await reportScenario(
     "Word: 刷新数据 from another workbook shows both and asks; cancel writes nothing, proceed reviews",
     "host=word&width=320",
     async ({ page }) => {
-      await statuses(page);
       const before = await documentState(page);
       await page.getByTestId("refresh-pick-input").setInputFiles(otherFile);
       const dialog = page.getByTestId("other-workbook-dialog");
@@ -508,8 +511,7 @@ runScenarios(async (browser, url) => {
       await assertNoHorizontalScroll(page, "word other workbook 320");
       await applyReview(page);
       // The pane still works: reload reads the document again.
-      await page.getByTestId("reload").click();
-      await statuses(page);
+      await readAgain(page);
     },
   );
 
@@ -551,7 +553,7 @@ runScenarios(async (browser, url) => {
       await page.getByTestId("update-review").waitFor();
       const note = await page.getByTestId("update-next-year-note").textContent();
       assert(note.includes("2022") && note.includes("2023"), `the note should name both years: ${note}`);
-      const updates = await page.getByTestId("review-update").evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
+      const updates = await listedFigures(page, "review-update");
       assert(updates.includes("setting.year"), `the year slot should be updated: ${JSON.stringify(updates)}`);
       await assertNoHorizontalScroll(page, "excel next year 320");
       await page.getByTestId("update-report").screenshot({ path: join(shots, "word-11-excel-next-year-zh-320.png") });

@@ -13,6 +13,7 @@ import { runEngine } from "../../../src/core/engine";
 import type { RawCell } from "../../../src/core/types";
 import { createSimulatedExcel, simWorkbookFromXlsx, type SimWorkbook } from "../../../src/simulated-host";
 import { settingsSheet, sheet } from "./fixtures";
+import { addTotalsTable } from "../../helpers/totals-table";
 
 const CODES = ["914403001922038216", "91350100M000100Y43", "91110000600037341L"];
 
@@ -20,38 +21,30 @@ const CODES = ["914403001922038216", "91350100M000100Y43", "91110000600037341L"]
 async function cleanTablesWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const study = wb.addWorksheet("学习记录");
-  study.addTable({
+  addTotalsTable(study, {
     name: "StudySessions",
     ref: "A1",
-    totalsRow: true,
-    columns: [{ name: "日期", totalsRowLabel: "汇总" }, { name: "形式", totalsRowFunction: "count" }, { name: "主题" }],
+    headers: ["日期", "形式", "主题"],
+    totals: { 形式: "count" },
     rows: [
       [new Date(Date.UTC(2022, 2, 1)), "专题学习", "学习贯彻党的二十大精神"],
       [new Date(Date.UTC(2022, 5, 1)), "专题研讨", "作风建设"],
     ],
   });
   const partners = wb.addWorksheet("共建单位");
-  partners.addTable({
+  addTotalsTable(partners, {
     name: "CoConstructionUnits",
     ref: "A1",
-    totalsRow: true,
-    columns: [{ name: "单位名称", totalsRowLabel: "汇总" }, { name: "协议签订日期" }],
+    headers: ["单位名称", "协议签订日期"],
     rows: [["某社区党委", new Date(Date.UTC(2022, 0, 5))]],
   });
   const eg = wb.addWorksheet("电子保函");
   eg.getCell("A1").value = "2022年电子保函台账";
-  eg.addTable({
+  addTotalsTable(eg, {
     name: "EGuarantees",
     ref: "A2",
-    totalsRow: true,
-    columns: [
-      { name: "保函编号", totalsRowLabel: "汇总" },
-      { name: "开立日期" },
-      { name: "投标企业", totalsRowFunction: "count" },
-      { name: "统一社会信用代码" },
-      { name: "保证金金额（元）", totalsRowFunction: "sum" },
-      { name: "状态" },
-    ],
+    headers: ["保函编号", "开立日期", "投标企业", "统一社会信用代码", "保证金金额（元）", "状态"],
+    totals: { 投标企业: "count", "保证金金额（元）": "sum" },
     rows: CODES.map((code, i) => [`BH-${i + 1}`, new Date(Date.UTC(2022, i, 10)), `企业${i + 1}`, code, 100000 * (i + 1), "有效"]),
   });
   // Excel saves the totals row's results with its formulas; the row then looks like a record but for its 保函编号.

@@ -44,11 +44,10 @@ function noteIn(sim: SimulatedWord): string[] {
 }
 
 /** The table figure from a ledger of one guarantee, issued by 甲银行: what a shrunk table must become. */
-const ONE_GUARANTEE_TABLE = [
-  ["出函机构", "数量", "占比"],
-  ["甲银行", "1", "100.0%"],
-  ["合计", "1", "100.0%"],
-];
+/** The header row every 分组计数:出函机构 table starts with. */
+const HEADER = ["出函机构", "数量", "占比"];
+
+const ONE_GUARANTEE_TABLE = [HEADER, ["甲银行", "1", "100.0%"], ["合计", "1", "100.0%"]];
 
 describe("refreshing a table figure in Word", () => {
   let sim: SimulatedWord;
@@ -59,12 +58,7 @@ describe("refreshing a table figure in Word", () => {
   });
 
   test("the generated table reads back as its cells, so an untouched table is no hand edit", async () => {
-    expect(tableIn(sim)).toEqual([
-      ["出函机构", "数量", "占比"],
-      ["甲银行", "2", "66.7%"],
-      ["乙担保", "1", "33.3%"],
-      ["合计", "3", "100.0%"],
-    ]);
+    expect(tableIn(sim)).toEqual([HEADER, ["甲银行", "2", "66.7%"], ["乙担保", "1", "33.3%"], ["合计", "3", "100.0%"]]);
     const refresh = await refreshInWord(workbook(FIRST));
     expect(refresh.plan.conflicts).toEqual([]);
     expect(refresh.plan.unchanged).toContain("eg.by_issuer");
@@ -76,7 +70,7 @@ describe("refreshing a table figure in Word", () => {
     const result = await refresh.apply();
     expect(result).toMatchObject({ written: 2, notTaken: [], changedSinceReview: [] });
     expect(tableIn(sim)).toEqual([
-      ["出函机构", "数量", "占比"],
+      HEADER,
       ["丙保险", "3", "50.0%"],
       ["甲银行", "2", "33.3%"],
       ["乙担保", "1", "16.7%"],
@@ -173,12 +167,7 @@ describe("a table figure inserted at the cursor", () => {
     expect(sim.document.paragraphs()[1]).toBe(paragraph);
     const control = sim.document.controls().find((c) => c.tag === "lr:eg.by_issuer")!;
     expect([control.title, control.cannotDelete]).toEqual(["电子保函按出函机构", true]);
-    expect(tableIn(sim)).toEqual([
-      ["出函机构", "数量", "占比"],
-      ["甲银行", "2", "66.7%"],
-      ["乙担保", "1", "33.3%"],
-      ["合计", "3", "100.0%"],
-    ]);
+    expect(tableIn(sim)).toEqual([HEADER, ["甲银行", "2", "66.7%"], ["乙担保", "1", "33.3%"], ["合计", "3", "100.0%"]]);
     // The table sits between the cursor's paragraph and the clerk's own table.
     const tables = sim.document.controlTables(sim.document.controlKeys().find((k) => sim.document.control(k)!.tag === "lr:eg.by_issuer")!);
     expect(tables).toHaveLength(1);

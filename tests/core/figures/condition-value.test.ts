@@ -1,10 +1,10 @@
 // A 条件 value no record has (`形式=专题学习会` where the ledger says 专题学习) is taken for a typo:
 // the figure is unresolved and the condition's cell names the nearest values — unless the value is one
 // of the column's own choices or 条件 says 允许为零.
-import { runEngine } from "../../../src/core/engine";
 import { DEFINITION_HEADERS, definitionToRow, readDefinitions } from "../../../src/core/figures";
-import type { RawCell, RawTable } from "../../../src/core/types";
+import type { RawCell } from "../../../src/core/types";
 import { rawTable, rawWorkbook } from "../../helpers/raw-workbook";
+import { runWithDefinitions } from "./build";
 
 const count = (id: string, conditions: string): RawCell[] => [id, id, "学习记录", "计数", conditions, "本期", "整数", ""];
 
@@ -17,17 +17,11 @@ const DEFINITIONS: RawCell[][] = [
   count("t.right", "形式=专题学习"),
 ];
 
-/** The engine's run over one ledger and these 指标定义 rows: a figure by id, and the issues. */
-function run(ledger: RawTable, definitions: RawCell[][]) {
-  const result = runEngine(rawWorkbook("台账.xlsx", ledger, rawTable("指标定义", [DEFINITION_HEADERS, ...definitions])));
-  return { figure: (id: string) => result.figures.find((f) => f.id === id)!, issues: result.issues };
-}
-
 /**
  * The figure is unresolved, never 0, pointing at the condition's cell, and a warning at that cell says
  * how to allow the 0 (允许为零); the warning is returned for its words.
  */
-function expectAbsentValueWarning(r: ReturnType<typeof run>, id: string, text: string, cell: string) {
+function expectAbsentValueWarning(r: ReturnType<typeof runWithDefinitions>, id: string, text: string, cell: string) {
   expect(r.figure(id)).toMatchObject({ value: null, text, unresolved: { code: "condition_value_absent", cell } });
   const issue = r.issues.find((i) => i.code === "figure.condition_value_absent" && i.figure === id)!;
   expect(issue).toMatchObject({ severity: "warning", cell });
@@ -36,13 +30,13 @@ function expectAbsentValueWarning(r: ReturnType<typeof run>, id: string, text: s
 }
 
 /** The figure counts `value` and nothing is said about it. */
-function expectCountedWithoutIssue(r: ReturnType<typeof run>, id: string, value: number) {
+function expectCountedWithoutIssue(r: ReturnType<typeof runWithDefinitions>, id: string, value: number) {
   expect(r.figure(id).value).toBe(value);
   expect(r.issues.filter((i) => i.figure === id)).toEqual([]);
 }
 
 describe("a condition value that no record has", () => {
-  const r = run(
+  const r = runWithDefinitions(
     rawTable("学习记录", [
       ["日期", "形式", "主题", "地点"],
       ["2022-03-01", "专题学习", "二十大", "会议室"],
@@ -101,7 +95,7 @@ describe("a 包含 (~) condition whose text no record contains", () => {
     ["c.choice", "撤销笔数", "电子保函", "计数", "状态~撤; 状态=撤销", "本期", "整数", ""],
     ["c.spaced", "建行出函", "电子保函", "计数", "出函机构~ 建设银行 ", "本期", "整数", ""],
   ];
-  const r = run(
+  const r = runWithDefinitions(
     rawTable("电子保函", [
       ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "出函机构", "状态"],
       ["BH-1", "2022-03-01", "甲公司", 1000, "工行某支行", "有效"],

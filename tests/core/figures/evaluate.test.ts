@@ -1,55 +1,9 @@
-import { DEFAULT_DEFINITIONS as BLANK_DEFAULTS, evaluateFigures, parseConditions, withSeedManualValues } from "../../../src/core/figures";
-import { ledgerSpec } from "../../../src/core/ledger/schema";
-import type { Aggregate, FieldValue, FigureDefinition, Ledger, LedgerName, LedgerRow, LedgerSet } from "../../../src/core/types";
+import { DEFAULT_DEFINITIONS as BLANK_DEFAULTS, evaluateFigures, withSeedManualValues } from "../../../src/core/figures";
+import { YEAR_2022, figureDef as def, ledgerOf as ledger, ledgerRow as row, ledgerSet as set } from "./build";
+import type { Aggregate, FieldValue, FigureDefinition, Ledger, LedgerRow, LedgerSet } from "../../../src/core/types";
 
 /** The default figures with the seed report's hand values, as the sample workbook holds them. */
 const DEFAULT_DEFINITIONS = withSeedManualValues(BLANK_DEFAULTS);
-
-const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
-
-/** A row carrying every column of its ledger, blank unless given, as the ledger reader produces it. */
-function row(
-  ledger: LedgerName,
-  n: number,
-  values: Record<string, FieldValue>,
-  department: string | null = null,
-  sheet: string = ledger,
-): LedgerRow {
-  const all: Record<string, FieldValue> = {};
-  for (const c of ledgerSpec(ledger).columns) all[c.name] = null;
-  return { sheet, row: n, values: { ...all, ...values }, department };
-}
-
-function ledger(name: LedgerName, rows: LedgerRow[]): Ledger {
-  const columns = ledgerSpec(name).columns.map((c, i) => ({
-    name: c.name,
-    header: c.name,
-    column: String.fromCharCode(65 + i),
-  }));
-  return { name, sources: [], columns, rows, excluded: 0 };
-}
-
-function set(...ledgers: Ledger[]): LedgerSet {
-  const result: LedgerSet = { ledgers: {}, issues: [] };
-  for (const l of ledgers) result.ledgers[l.name] = l;
-  return result;
-}
-
-function def(ledgerName: LedgerName | null, conditions: string, extra: Partial<FigureDefinition> = {}): FigureDefinition {
-  const parsed = parseConditions(conditions);
-  if (!Array.isArray(parsed)) throw new Error(parsed.errorEn);
-  return {
-    id: "t.fig",
-    name: "测试",
-    ledger: ledgerName,
-    aggregate: { kind: "count" },
-    conditions: parsed,
-    period: "all",
-    format: "integer",
-    manualValue: null,
-    ...extra,
-  };
-}
 
 const study = (n: number, 日期: string | null, 形式: string, 主题: string, 组织: string | null = null) =>
   row("学习记录", n, { 日期, 形式, 主题, 组织 });

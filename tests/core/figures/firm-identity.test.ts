@@ -5,8 +5,7 @@ import { runEngine } from "../../../src/core/engine";
 import type { RawCell, RawTable } from "../../../src/core/types";
 import { rawTable, rawWorkbook } from "../../helpers/raw-workbook";
 import { creditCode } from "../../helpers/credit-code";
-
-const EG_HEADER: RawCell[] = ["保函编号", "开立日期", "投标企业", "统一社会信用代码", "保证金金额（元）", "状态"];
+import { EG_HEADER } from "../ledger/build";
 
 /** One guarantee row per [firm, code]; row n of the sheet is row n+1 of the list (header in row 1). */
 function guarantees(firms: [string, string][]): RawTable {

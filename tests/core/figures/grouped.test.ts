@@ -11,37 +11,19 @@ import {
   tableText,
 } from "../../../src/core/figures/grouped";
 import { formatValue } from "../../../src/core/format";
-import { ledgerSpec } from "../../../src/core/ledger/schema";
-import type { FieldValue, FigureDefinition, FigureTable, LedgerRow, LedgerSet } from "../../../src/core/types";
-
-const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
+import { YEAR_2022, figureDef, ledgerOf, ledgerRow, ledgerSet } from "./build";
+import type { FieldValue, FigureDefinition, FigureTable, LedgerRow } from "../../../src/core/types";
 
 function guarantee(n: number, 开立日期: string, 出函机构: string | null, 保证金金额: FieldValue, 状态 = "有效"): LedgerRow {
-  const values: Record<string, FieldValue> = {};
-  for (const c of ledgerSpec("电子保函").columns) values[c.name] = null;
-  Object.assign(values, { 保函编号: `BH${n}`, 开立日期, 投标企业: `企业${n}`, 出函机构, 保证金金额, 状态 });
-  return { sheet: "电子保函", row: n, values, department: null };
+  return ledgerRow("电子保函", n, { 保函编号: `BH${n}`, 开立日期, 投标企业: `企业${n}`, 出函机构, 保证金金额, 状态 });
 }
 
-function guarantees(rows: LedgerRow[]): LedgerSet {
-  const columns = ledgerSpec("电子保函").columns.map((c, i) => ({ name: c.name, header: c.name, column: String.fromCharCode(65 + i) }));
-  return { ledgers: { 电子保函: { name: "电子保函", sources: [], columns, rows, excluded: 0 } }, issues: [] };
-}
+const guarantees = (rows: LedgerRow[]) => ledgerSet(ledgerOf("电子保函", rows));
 
 function tableDef(statistic: string, extra: Partial<FigureDefinition> = {}): FigureDefinition {
   const aggregate = parseAggregate(statistic);
   if (!aggregate) throw new Error(`not a statistic: ${statistic}`);
-  return {
-    id: "eg.by_issuer",
-    name: "保函按出函机构",
-    ledger: "电子保函",
-    aggregate,
-    conditions: [],
-    period: "current",
-    format: "integer",
-    manualValue: null,
-    ...extra,
-  };
+  return figureDef("电子保函", "", { id: "eg.by_issuer", name: "保函按出函机构", aggregate, period: "current", ...extra });
 }
 
 function tableOf(statistic: string, rows: LedgerRow[], extra: Partial<FigureDefinition> = {}): FigureTable {

@@ -2,8 +2,7 @@ import { DEFAULT_DEFINITIONS, evaluateFigures } from "../../../src/core/figures"
 import { readLedgers } from "../../../src/core/ledger";
 import type { RawCell } from "../../../src/core/types";
 import { sheet, workbook } from "../ledger/build";
-
-const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
+import { YEAR_2022 } from "./build";
 
 /** partners.count over a 共建单位 sheet built from these rows under this header. */
 function partnersCount(header: RawCell[], rows: RawCell[][]) {

@@ -1,7 +1,6 @@
-import { evaluateFigures, parseConditions } from "../../../src/core/figures";
+import { evaluateFigures } from "../../../src/core/figures";
 import type { FigureDefinition, LedgerRow, LedgerSet } from "../../../src/core/types";
-
-const YEAR_2022 = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "全部门" };
+import { YEAR_2022, figureDef } from "./build";
 
 function guarantee(n: number, 开立日期: string, 状态: string, 保证金金额: number): LedgerRow {
   return { sheet: "电子保函", row: n, values: { 开立日期, 状态, 保证金金额, 投标企业: `企业${n}` }, department: null };
@@ -25,21 +24,9 @@ const ledgers: LedgerSet = {
   issues: [],
 };
 
-function def(id: string, conditions: string, extra: Partial<FigureDefinition> = {}): FigureDefinition {
-  const parsed = parseConditions(conditions);
-  if (!Array.isArray(parsed)) throw new Error(parsed.errorEn);
-  return {
-    id,
-    name: id,
-    ledger: "电子保函",
-    aggregate: { kind: "count" },
-    conditions: parsed,
-    period: "toEnd",
-    format: "integer",
-    manualValue: null,
-    ...extra,
-  };
-}
+/** Figure `id`: the guarantees meeting `conditions` up to the period end. */
+const def = (id: string, conditions: string, extra: Partial<FigureDefinition> = {}) =>
+  figureDef("电子保函", conditions, { id, name: id, period: "toEnd", ...extra });
 
 describe("rowRefs of evaluated figures", () => {
   const run = () =>

@@ -1,18 +1,14 @@
 // `求和:<列>` over a column with no number in it (text, or nothing) is an error at the 统计 cell and
 // the figure is unresolved — never 0; text cells among numbers are warned at their cells.
-import { runEngine } from "../../../src/core/engine";
-import { DEFINITION_HEADERS } from "../../../src/core/figures";
 import type { RawCell } from "../../../src/core/types";
-import { rawTable, rawWorkbook } from "../../helpers/raw-workbook";
+import { rawTable } from "../../helpers/raw-workbook";
+import { runWithDefinitions } from "./build";
 
 const EG_HEADER: RawCell[] = ["保函编号", "开立日期", "投标企业", "保证金金额（元）", "状态", "备注", "服务费", "空列"];
 
-function run(egRows: RawCell[][], definitions: RawCell[][]) {
-  const result = runEngine(
-    rawWorkbook("台账.xlsx", rawTable("电子保函", [EG_HEADER, ...egRows]), rawTable("指标定义", [DEFINITION_HEADERS, ...definitions])),
-  );
-  return { figure: (id: string) => result.figures.find((f) => f.id === id)!, issues: result.issues };
-}
+/** The engine over a 电子保函 sheet of these rows and these 指标定义 rows. */
+const run = (egRows: RawCell[][], definitions: RawCell[][]) =>
+  runWithDefinitions(rawTable("电子保函", [EG_HEADER, ...egRows]), definitions);
 
 const sum = (id: string, column: string): RawCell[] => [id, `${column}合计`, "电子保函", `求和:${column}`, "", "全部", "整数", ""];
 
