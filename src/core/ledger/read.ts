@@ -479,6 +479,10 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
   const records = state.records;
   const slots = bindings.map((b) => records.columnIndex(b.name));
   records.reserve(Math.max(0, grid.rows.length - headerRow - 1));
+  // A key column's index (checkUnique) sized for this table's rows at once.
+  for (const b of bindings) {
+    if (b.spec?.unique && !state.keys.has(b.spec.name)) state.keys.set(b.spec.name, new KeyIndex(grid.rows.length - headerRow - 1));
+  }
   const shape: RowShape = {
     bindings,
     slots,
