@@ -38,9 +38,20 @@ const OFFICE_JS_FILES = {
   },
 };
 
-/** Scripts only from the pane's own origin and the office.js CDN (office.js loads its host files from there). */
-function contentSecurityPolicy(scriptOrigins) {
-  return [`script-src 'self' ${scriptOrigins.join(" ")}`.trim(), "object-src 'none'", "base-uri 'self'"].join("; ");
+/**
+ * Scripts only from the pane's own origin and the office.js CDN (office.js loads its host files from there).
+ * `closed`: the intranet build, which must reach nothing outside its origin. office.js still carries the
+ * addresses of Microsoft's telemetry (a hidden frame to telemetryservice.firstpartyapps.oaspapps.com, made by
+ * its *-16.00 host files and the loader outside Office, and Aria beacons): frames and connections are held to
+ * the pane's own origin, so the browser refuses them before any request leaves the machine.
+ */
+function contentSecurityPolicy(scriptOrigins, { closed = false } = {}) {
+  return [
+    `script-src 'self' ${scriptOrigins.join(" ")}`.trim(),
+    ...(closed ? ["connect-src 'self'", "frame-src 'self'"] : []),
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join("; ");
 }
 
 async function httpsOptions() {
@@ -78,7 +89,8 @@ function tsRule() {
 }
 
 const common = (dev) => ({
-  devtool: "source-map", // not eval-*: the CSP forbids eval
+  // Not eval-*: the CSP forbids eval. None in production unless asked: a map ships the whole source.
+  devtool: dev || shipSourceMaps ? "source-map" : false,
   resolve: { extensions: [".ts", ".tsx", ".js", ".mjs"] },
   module: { rules: [tsRule()] },
   performance: {
@@ -94,7 +106,6 @@ function paneConfig(dev) {
   return {
     ...common(dev),
     name: "pane",
-    devtool: dev || shipSourceMaps ? "source-map" : false,
     entry: { taskpane: "./src/taskpane/index.tsx", "engine-worker": engineWorkerEntry },
     output: {
       path: path.resolve(__dirname, process.env.LEDGER_REPORT_OUT || "dist"),
@@ -108,7 +119,7 @@ function paneConfig(dev) {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         officeJs: officeJsLocal ? "office-js/office.js" : OFFICE_JS_CDN,
-        csp: officeJsLocal ? contentSecurityPolicy([]) : contentSecurityPolicy(["https://appsforoffice.microsoft.com"]),
+        csp: officeJsLocal ? contentSecurityPolicy([], { closed: true }) : contentSecurityPolicy(["https://appsforoffice.microsoft.com"]),
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -130,6 +141,8 @@ function paneConfig(dev) {
 function playgroundConfig(dev) {
   return {
     ...common(dev),
+    // A test bench, never deployed: its stack traces should name our files.
+    devtool: "source-map",
     entry: { playground: "./src/playground/index.tsx", "engine-worker": engineWorkerEntry },
     output: {
       path: path.resolve(__dirname, "dist-playground"),

@@ -112,7 +112,8 @@ module.exports = function webConfig(common, { engineWorker } = {}) {
     performance: { ...common.performance, assetFilter: (name) => name.endsWith(".js") },
     entry: { web: "./src/web/index.tsx", ...(engineWorker ? { "engine-worker": engineWorker } : {}) },
     output: {
-      path: path.resolve(__dirname, "dist", "web"),
+      // Inside the add-in's folder (LEDGER_REPORT_OUT, as the pane's build), where the old-webview message links to it.
+      path: path.resolve(__dirname, process.env.LEDGER_REPORT_OUT || "dist", "web"),
       filename: "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,

@@ -2,7 +2,7 @@
 // playground exercises the same start-up path (language, theme, host and requirement checks).
 import { createRoot, type Root } from "react-dom/client";
 import type { ReactNode } from "react";
-import { Body1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Link, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { pickLang, useI18n } from "./i18n";
 import { Shell } from "./shell/Shell";
 import { App } from "./App";
@@ -48,6 +48,9 @@ function HostNotice(props: { kind: "other" | "unsupported" | "unsupportedWord" }
     <div className={styles.notice}>
       <Subtitle1 as="h1">{t("appTitle")}</Subtitle1>
       <Body1>{t("otherHostBody")}</Body1>
+      {/* The web page is built inside the add-in's folder (web/): what an admin opening this page looks for. */}
+      <Body1>{t("otherHostWeb")}</Body1>
+      <Link href="web/index.html">{t("otherHostWebLink")}</Link>
     </div>
   );
 }
@@ -56,13 +59,14 @@ export async function startPane(options: StartOptions): Promise<Root> {
   const info = await Office.onReady();
   const context = typeof Office !== "undefined" ? Office.context : undefined;
   const search = options.search ?? "";
-  const lang = pickLang(context?.displayLanguage, search);
+  const host = String(info?.host ?? "");
+  // Outside Office there is no display language: the browser's says which one a reader has.
+  const lang = pickLang(context?.displayLanguage ?? (host ? undefined : navigator.language), search);
   const forcedTheme = new URLSearchParams(search).get("theme");
   const dark = forcedTheme ? forcedTheme === "dark" : isDarkTheme(context?.officeTheme?.bodyBackgroundColor);
   document.documentElement.lang = lang;
 
   let content: ReactNode;
-  const host = String(info?.host ?? "");
   if (host === "Excel") {
     content = paneSupported("excel", context) ? (
       <App services={(options.services ?? (() => createExcelServices(undefined, platformOf(context))))()} />

@@ -1,7 +1,10 @@
 /* Ledger Report: the check that runs before the pane's bundle, in ES5 only.
  *
- * Volume-licensed Office 2016/2019 shows add-ins in Internet Explorer 11 (Trident); Office 2019 retail
- * on older Windows 10 in legacy Edge (EdgeHTML). The pane's bundle is ES2020 and does not parse there,
+ * Volume-licensed Office 2016/2019 always shows add-ins in Internet Explorer 11 (Trident); Office 2016/2019
+ * retail and older Microsoft 365 builds without the WebView2 runtime in legacy Edge (EdgeHTML). Office 2021,
+ * retail or volume-licensed, uses WebView2 (Microsoft's table: "Browsers and webview controls used by Office
+ * Add-ins"). So the advice differs: nothing installed changes Trident under volume-licensed Office, while
+ * the WebView2 runtime moves EdgeHTML computers onto a webview that runs the pane. The pane's bundle is ES2020 and does not parse there,
  * so without this the pane would stay blank. On those webviews this script says, in the clerk's
  * language, which Office versions run the add-in and what to use instead, and tells the bundle not
  * to start. It is served from the add-in's own origin (the CSP allows scripts from 'self' only) and
@@ -29,12 +32,14 @@
         (trident ? "Internet Explorer 11" : "旧版 Edge") +
         "）显示加载项，台账成文需要更新的组件，所以任务窗格无法打开。",
       works:
-        "可以运行的 Office：Microsoft 365（Windows 10/11 上使用 WebView2）、Office 2021 及更新的零售版、Office 网页版。" +
+        "可以运行的 Office：Office 2021 及更新版本（零售版、批量许可版均可）、Microsoft 365、装有 Microsoft Edge WebView2 运行时的零售版 Office 2016/2019，以及 Office 网页版。" +
         "批量许可版 Office 2016/2019 不能运行；Word 2016 只支持 WordApi 1.1，即使能打开也无法刷新报告中的数字。",
       instead: "改用以下任一方式，功能相同，文件不会上传：",
       web: "离线网页：用 Chrome、Edge 或其他新版浏览器打开下面的地址，选择台账工作簿即可生成报告或更新已有报告：",
-      cli: "命令行：ledger-report generate 台账.xlsx -o 报告.docx；更新已有报告：ledger-report refresh 台账.xlsx 报告.docx。",
-      admin: "如需在 Office 中使用，请联系信息管理员升级 Office 或安装 Microsoft Edge WebView2 运行时。",
+      cli: "命令行（由信息管理员安装）：ledger-report generate 台账.xlsx -o 报告.docx；更新已有报告：ledger-report refresh 台账.xlsx 报告.docx。",
+      admin: trident
+        ? "批量许可版 Office 2016/2019 总是用 Internet Explorer 11 显示加载项，安装其他组件也不会改变；要在 Office 中使用，需升级到 Office 2021 或更新版本、或 Microsoft 365。零售版 Office 2016/2019 可请信息管理员安装 Microsoft Edge WebView2 运行时。"
+        : "如需在 Office 中使用，请信息管理员在这台电脑上安装 Microsoft Edge WebView2 运行时，然后重新打开 Office。",
     },
     "en-US": {
       title: "This version of Office cannot run the Ledger Report add-in",
@@ -43,12 +48,14 @@
         (trident ? "Internet Explorer 11" : "legacy Edge") +
         "); Ledger Report needs a newer one, so its task pane cannot open.",
       works:
-        "Office that runs it: Microsoft 365 (with WebView2 on Windows 10/11), Office 2021 or later retail, and Office on the web. " +
+        "Office that runs it: Office 2021 or later (retail or volume-licensed), Microsoft 365, retail Office 2016/2019 with the Microsoft Edge WebView2 Runtime installed, and Office on the web. " +
         "Volume-licensed Office 2016/2019 cannot; Word 2016 has WordApi 1.1 only and could not refresh a report's figures even where it opens.",
       instead: "Use one of these instead; they do the same and upload nothing:",
       web: "The offline web page: open this address in Chrome, Edge or another current browser, then pick the ledger workbook to generate a report or update one:",
-      cli: "The command line: ledger-report generate ledgers.xlsx -o report.docx; to update a report: ledger-report refresh ledgers.xlsx report.docx.",
-      admin: "To use it inside Office, ask your IT administrator to upgrade Office or install the Microsoft Edge WebView2 Runtime.",
+      cli: "The command line (installed by your IT administrator): ledger-report generate ledgers.xlsx -o report.docx; to update a report: ledger-report refresh ledgers.xlsx report.docx.",
+      admin: trident
+        ? "Volume-licensed Office 2016/2019 always shows add-ins in Internet Explorer 11, whatever else is installed; to use it inside Office, upgrade to Office 2021 or later, or Microsoft 365. On retail Office 2016/2019, your IT administrator can install the Microsoft Edge WebView2 Runtime."
+        : "To use it inside Office, ask your IT administrator to install the Microsoft Edge WebView2 Runtime on this computer, then open Office again.",
     },
   };
 

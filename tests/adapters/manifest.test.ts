@@ -89,4 +89,13 @@ describeWithSchemas("the production manifest (npm run build with LEDGER_REPORT_U
   it("adds the trailing slash a folder address needs", () => {
     expect(productionManifest(manifest, "https://oa.example.gov.cn/lr")).toContain("https://oa.example.gov.cn/lr/taskpane.html");
   });
+
+  it("refuses an http address: Office loads add-ins over HTTPS only", () => {
+    expect(() => productionManifest(manifest, "http://oa.example.gov.cn/ledger-report/")).toThrow(/https/);
+  });
+
+  it("rewrites URLs only, so its comment still reads as written", () => {
+    const comment = (xml: string) => /<!--([\s\S]*?)-->/.exec(xml)?.[1];
+    expect(comment(productionManifest(manifest, "https://oa.example.gov.cn/ledger-report/"))).toBe(comment(manifest));
+  });
 });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { unzipSync, zipSync, strToU8 } from "fflate";
@@ -194,6 +194,21 @@ withSample("ledger-report on the sample workbook", () => {
     const bad = spawnSync(process.execPath, [binary, "check", join(root, "package.json")], { encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("the bundle runs alone, copied with nothing beside it, as an administrator installs it on an offline PC", () => {
+    const bundle = join(root, "dist-cli/ledger-report.js");
+    if (!existsSync(bundle)) {
+      console.warn("dist-cli not built (npm run build:cli): skipping the standalone test");
+      return;
+    }
+    const alone = mkdtempSync(join(tmpdir(), "lr-alone-"));
+    copyFileSync(bundle, join(alone, "ledger-report.js"));
+    copyFileSync(sample, join(alone, "台账.xlsx"));
+    const run = spawnSync(process.execPath, ["ledger-report.js", "figures", "台账.xlsx"], { cwd: alone, encoding: "utf8" });
+    expect(run.stderr).not.toMatch(/Cannot find module/);
+    expect([0, 1]).toContain(run.status);
+    expect(run.stdout).toContain("eg.count");
   });
 
   it("exits quietly with its own code when the reader closes the pipe early (`figures … | head`)", async () => {

@@ -55,6 +55,16 @@ await scenario("serves office.js and its host files from the add-in's own folder
   assert(scripts[0] === "office-js/office.js", `office.js is not first: ${scripts[0]}`);
   const csp = /Content-Security-Policy["']?\s+content=(["'])(.*?)\1/i.exec(html)?.[2] ?? "";
   assert(/script-src 'self'(;|$)/.test(csp), `the CSP allows other script origins: ${csp}`);
+  // office.js carries Microsoft's telemetry frame and beacons: the page itself must refuse them.
+  assert(/connect-src 'self'(;|$)/.test(csp) && /frame-src 'self'(;|$)/.test(csp), `the CSP lets frames or connections out: ${csp}`);
+});
+
+await scenario("puts the offline web page inside the add-in's folder, where the old-webview message links to it", async () => {
+  assert(existsSync(join(out, "web", "index.html")), "no web/index.html in the intranet build");
+  const web = files.filter((f) => f.startsWith("web") && f.endsWith(".js"));
+  assert(web.length > 0, "no scripts in web/");
+  const mapped = web.filter((f) => /sourceMappingURL=/.test(readFileSync(join(out, f), "utf8")));
+  assert(mapped.length === 0, `scripts pointing at source maps: ${mapped.slice(0, 3).join(", ")}`);
 });
 
 await scenario("names no other origin in any page, script or manifest of its own (XML namespace names aside)", async () => {
@@ -86,7 +96,7 @@ await scenario("opened in a browser, starts with office.js from its own origin a
   const { server, url } = await startPlaygroundServer({ dist: out, port: 0 });
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ locale: "en-US" });
     page.setDefaultTimeout(TIMEOUT);
     const outside = [];
     await page.route("**/*", (route) => {
@@ -95,11 +105,30 @@ await scenario("opened in a browser, starts with office.js from its own origin a
       outside.push(u);
       return route.abort();
     });
+    const refused = [];
+    page.on("console", (m) => /Content Security Policy/i.test(m.text()) && refused.push(m.text()));
     await page.goto(`${url}taskpane.html`);
     await page.waitForFunction(() => (document.getElementById("root")?.children.length ?? 0) > 0);
     assert(await page.evaluate(() => typeof window.Office !== "undefined"), "office.js did not load");
-    await page.waitForTimeout(1000);
+    // office.js makes its telemetry frame a moment after it starts (a clerk saw it on every load).
+    await page.waitForTimeout(3000);
+    const frames = await page.evaluate(() =>
+      [...document.querySelectorAll("iframe")].map((f) => f.src).filter((s) => s && !s.startsWith("about:")),
+    );
+    const elsewhere = frames.filter((s) => !s.startsWith(url));
     assert(outside.length === 0, `requests outside the origin: ${outside.join(", ")}`);
+    // A frame pointing elsewhere is fine only when the page's own policy refused it (no request left).
+    assert(elsewhere.length === 0 || refused.some((t) => /frame-src/.test(t)), `frames to other origins allowed: ${elsewhere.join(", ")}`);
+    // Outside Office (an admin checking the server): what to open, in the browser's language, with the web page linked.
+    const notice = await page.locator("#root").innerText();
+    assert(/Open Ledger Report in Excel or Word/.test(notice), `not the English notice: ${notice.slice(0, 120)}`);
+    const link = page.getByRole("link", { name: "Open the offline web page" });
+    const response = await page.request.get(new URL((await link.getAttribute("href")) ?? "", page.url()).href);
+    assert(response.ok(), `the web page link answers ${response.status()}`);
+    const zh = await browser.newPage({ locale: "zh-CN" });
+    await zh.goto(`${url}taskpane.html`);
+    await zh.getByRole("link", { name: "打开离线网页版" }).waitFor();
+    assert((await zh.locator("#root").innerText()).includes("请在 Excel 或 Word 中打开台账成文"), "not the Chinese notice");
   } finally {
     await browser.close();
     server.close();

@@ -65,8 +65,9 @@ await scenario("Internet Explorer 11 (Trident), zh-CN, bundle unparseable: a Chi
     ["Internet Explorer 11", "does not name the webview"],
     ["Word 2016 只支持 WordApi 1.1", "does not say Word 2016 has WordApi 1.1 only"],
     ["Microsoft 365", "does not say which Office works"],
-    ["Office 2021", "does not say which Office works"],
+    ["Office 2021 及更新版本（零售版、批量许可版均可）", "does not say volume-licensed Office 2021 works"],
     ["ledger-report generate", "does not name the command line"],
+    ["总是用 Internet Explorer 11", "does not say volume-licensed 2016/2019 cannot be changed"],
   ]);
   assert((await box.getAttribute("lang")) === "zh-CN", "not marked zh-CN");
   assert(
@@ -92,8 +93,10 @@ await scenario("legacy Edge (EdgeHTML), en-US: the English message, and the pane
     ["This version of Office cannot run the Ledger Report add-in", "no English title"],
     ["legacy Edge", "does not name the webview"],
     ["Word 2016 has WordApi 1.1 only", "does not say Word 2016 has WordApi 1.1 only"],
+    ["install the Microsoft Edge WebView2 Runtime on this computer", "does not say what fixes legacy Edge"],
   ]);
   assert(!/Word 2016 or later/.test(text), "still says Word 2016 works");
+  assert(!/Office 2021 or later retail/.test(text), "still says only retail Office 2021 works");
   await page.waitForLoadState("load");
   await page.waitForTimeout(500);
   const children = await page.locator("#root > *").count();

@@ -67,6 +67,14 @@ export function readLinkedDocx(bytes: Uint8Array): LinkedDocx {
 
   const link = findLinkPart(files, order);
   if (!link) {
+    // Through .odt and back, LibreOffice drops the link part and the controls but keeps the `lr_` bookmarks.
+    const bookmarks = controls.length === 0 && untagged.length === 0 ? figureBookmarkCount(documentXml) : 0;
+    if (bookmarks > 0)
+      throw new DocxReadError(
+        "link_missing",
+        `文档中有 ${bookmarks} 个指标书签，但链接信息和数字控件都已丢失（另存为 .odt 等其他格式再转回 .docx 时会这样），无法判断哪些数字被手工修改过。请用另存之前的 .docx 报告刷新，或重新生成报告。`,
+        `the document has ${bookmarks} figure bookmarks but its link part and figure controls are gone (as after a round trip through .odt); hand edits cannot be told apart. Refresh the .docx from before that save, or generate the report again.`,
+      );
     if (controls.length === 0)
       throw new DocxReadError(
         "not_linked",
@@ -231,4 +239,11 @@ export function patchDocx(docx: LinkedDocx, plan: RefreshPlan): Uint8Array {
     } else out[name] = docx.files[name];
   }
   return zipSync(out, { level: 6 });
+}
+
+/** How many figures' `lr_<id>` bookmarks (first uses only: `lr_<id>__2`… mark later copies) the body holds. */
+function figureBookmarkCount(documentXml: string): number {
+  let n = 0;
+  for (const m of documentXml.matchAll(/<w:bookmarkStart\b[^>]*\bw:name="(lr_[^"]*)"/g)) if (!m[1].includes("__")) n++;
+  return n;
 }

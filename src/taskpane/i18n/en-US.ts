@@ -166,6 +166,8 @@ export const enUS: Messages = {
   errorUnsupportedTodo: "It needs Excel 2019 or later, Microsoft 365, or Excel on the web (ExcelApi 1.7).",
 
   otherHostBody: "Open Ledger Report in Excel or Word.",
+  otherHostWeb: "Without Office, use the offline web page: choose the ledger workbook to generate or update a report.",
+  otherHostWebLink: "Open the offline web page",
 
   // Word pane and 更新已有报告: refreshing a report from its ledgers.
   wordLoading: "Reading the document…",

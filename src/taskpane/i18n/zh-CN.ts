@@ -157,6 +157,8 @@ export const zhCN = {
   errorUnsupportedTodo: "需要 Excel 2019 或更新版本、Microsoft 365 或 Excel 网页版（ExcelApi 1.7）。",
 
   otherHostBody: "请在 Excel 或 Word 中打开台账成文。",
+  otherHostWeb: "不用 Office 时，可使用离线网页版：选择台账工作簿即可生成或更新报告。",
+  otherHostWebLink: "打开离线网页版",
 
   // Word pane and 更新已有报告: refreshing a report from its ledgers.
   wordLoading: "正在读取文档…",
