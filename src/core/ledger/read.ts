@@ -23,7 +23,7 @@ import { isColumnMapTable, readColumnMappings, unusedMappingIssues, type ColumnM
 import { matchHeader, MatchRank, suggestHeaders, type HeaderMatch, type Suggestion, type UnitRefusal } from "./headers";
 import { cleanText, displayCell, foldHeader, foldKey, foldText, isBlankCell, isExcelError, isTrimSpace } from "./text";
 import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
-import { creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./creditcode";
+import { creditCodeCheck, creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./creditcode";
 import { matchLedgerName } from "./names";
 import { KeyIndex } from "./key-index";
 import { ColumnarLedger, columnarLedger } from "./columnar";
@@ -75,6 +75,11 @@ interface LedgerState {
   headerFound: boolean;
   /** Groups of this ledger's row issues by column (`sheet!C`), severity and code. */
   floods: Map<string, FloodsBySeverity>;
+  /**
+   * The flood report() last added to, with the column, key and severity it was found by: a flood
+   * is one problem down one column, so the next call is nearly always the same one (no lookups).
+   */
+  lastFlood: { prefix: string; key: IssueTextKey; severity: Severity; flood: Flood } | null;
   /** Set by report() when the row being read has an error issue. */
   failed: boolean;
   /** Every header cell's text of every source, for a 列名对照 row naming none of them. */
@@ -146,8 +151,11 @@ function dateOf(ctx: Context, raw: RawCell): string | null {
 
 /** The code in canonical form (half-width, no spaces, upper case) when it is valid, else null. */
 function normalCreditCode(ctx: Context, text: string): string | null {
-  // Nearly every code is already canonical: checking it costs less than looking it up.
-  if (isValidCreditCode(text)) return text;
+  // Nearly every code is already canonical: checking it costs less than looking it up. One typed
+  // in the alphabet with a wrong check character is canonical too: invalid, with no second pass.
+  const check = creditCodeCheck(text);
+  if (check === 0) return text;
+  if (check === 1) return null;
   // Printable ASCII without lower case or spaces folds to itself: a code typed wrong that way (a
   // whole column of them is the issue flood of #10) is simply invalid — no folding, and no cache
   // entry per distinct code (100,000 of them were a 100,000-entry map).
@@ -235,6 +243,7 @@ export function readLedgers(
       accounts: new Map(),
       read: [],
       floods: new Map(),
+      lastFlood: null,
       columns: [],
       records: new ColumnarLedger(),
       excluded: 0,
@@ -995,12 +1004,19 @@ function report(
   params: (at: string) => TextParams,
   column?: string,
 ): void {
-  const code = codeOf(key);
   if (severity === "error") state.failed = true;
-  let bySeverity = state.floods.get(prefix);
-  if (bySeverity === undefined) state.floods.set(prefix, (bySeverity = { error: new Map(), warning: new Map(), info: new Map() }));
-  const byCode = bySeverity[severity];
-  const flood = byCode.get(code);
+  const last = state.lastFlood;
+  let flood: Flood | undefined;
+  let byCode: Map<string, Flood> | null = null;
+  const code = last !== null && last.prefix === prefix && last.key === key && last.severity === severity ? null : codeOf(key);
+  if (code === null) flood = last!.flood;
+  else {
+    let bySeverity = state.floods.get(prefix);
+    if (bySeverity === undefined) state.floods.set(prefix, (bySeverity = { error: new Map(), warning: new Map(), info: new Map() }));
+    byCode = bySeverity[severity];
+    flood = byCode.get(code);
+    if (flood !== undefined) state.lastFlood = { prefix, key, severity, flood };
+  }
   if (flood !== undefined) {
     flood.count++;
     if (row > flood.lastRow) flood.lastRow = row;
@@ -1015,7 +1031,8 @@ function report(
   }
   const first = rowIssue(state, severity, key, prefix + row, params, column);
   const fresh: Flood = { slots: [ctx.issues.length], members: [first], count: 1, prefix, firstRow: row, lastRow: row };
-  byCode.set(code, fresh);
+  byCode!.set(code!, fresh);
+  state.lastFlood = { prefix, key, severity, flood: fresh };
   ctx.floods.push(fresh);
   ctx.issues.push(first);
 }

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { foldHeader, foldKey, foldText, isExcelError } from "../../../src/core/ledger/text";
-import { isValidCreditCode } from "../../../src/core/ledger/creditcode";
+import { creditCodeCheck, isValidCreditCode } from "../../../src/core/ledger/creditcode";
 import { cleanText, isBlankCell, isTrimSpace, trimmed } from "../../../src/core/ledger/text";
 
 describe("folding text typed on a Chinese IME", () => {
@@ -62,6 +63,33 @@ describe("checking 统一社会信用代码 against GB 32100", () => {
     expect(isValidCreditCode("91440300192203821")).toBe(false);
     expect(isValidCreditCode("91440300192203821I")).toBe(false);
     expect(isValidCreditCode("9144030O1922038216")).toBe(false);
+  });
+  it("tells a code of the alphabet with a wrong check character from every other invalid text", () => {
+    expect(creditCodeCheck("914403001922038216")).toBe(0);
+    expect(creditCodeCheck("914403001922038217")).toBe(1);
+    // Each other last character of the alphabet is a wrong check; outside it, lower case or a space is not one.
+    for (const last of "0123456789ABCDEFGHJKLMNPQRTUWXY") if (last !== "6") expect(creditCodeCheck(`91440300192203821${last}`)).toBe(1);
+    for (const text of [
+      "91440300192203821I",
+      "91440300192203821a",
+      "91440300192203821 ",
+      "9144030O1922038216",
+      "91440300192203821",
+      "",
+      "914403001922038216 ",
+    ])
+      expect(creditCodeCheck(text)).toBe(2);
+  });
+  it("calls a code valid exactly when isValidCreditCode does, and a 1 is canonical already", () => {
+    const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXYIOSVZa ８";
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 16, maxLength: 19 }), (chars) => {
+        const text = chars.join("");
+        const check = creditCodeCheck(text);
+        expect(check === 0).toBe(isValidCreditCode(text));
+        if (check === 1) expect(/^[0-9A-HJ-NP-RTUWXY]{18}$/.test(text)).toBe(true);
+      }),
+    );
   });
 });
 
