@@ -7,6 +7,8 @@ import type { Issue } from "../core/types";
 import { OTHER_WORKBOOK } from "../core/errors";
 import { isSettingSlot } from "../core/report/slots";
 import { isPlaceholderText } from "../core/format";
+import { listParams, pieceParams, texts, type Bilingual, type CliTextKey } from "./messages";
+import { codeOf, type TextParams } from "../core/messages";
 
 export const EXIT_OK = 0;
 export const EXIT_MUST_LOOK = 1;
@@ -57,79 +59,48 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     const n = errors.filter((i) => !missingColumn(i)).length;
     const columns = errors.filter(missingColumn).length;
     if (n + columns === 0) return null;
-    const rows = n === 0 ? "" : `台账中有 ${n} 个错误，相关行未计入指标。`;
-    const rowsEn = n === 0 ? "" : `${n} error(s) in the ledgers: those rows were left out of the figures.`;
-    const cols = columns === 0 ? "" : `缺少 ${columns} 个必填列，这些列整列未读取，用到它们的指标无法计算。`;
-    const colsEn =
-      columns === 0
-        ? ""
-        : `${columns} required column(s) are missing, so those whole columns were ignored and the figures that use them cannot be computed.`;
-    return { code: "rows.excluded", count: n + columns, message: rows + cols, messageEn: [rowsEn, colsEn].filter(Boolean).join(" ") };
+    const said = [
+      ...(n === 0 ? [] : [texts("rows.excluded#rows", { count: n })]),
+      ...(columns === 0 ? [] : [texts("rows.excluded#columns", { count: columns })]),
+    ];
+    // Chinese sentences follow each other; English ones are spaced.
+    const message = said.map((t) => t.message).join("");
+    const messageEn = said.map((t) => t.messageEn).join(" ");
+    return { code: "rows.excluded", count: n + columns, message, messageEn };
   },
   function definitionErrors(o) {
     const found = (o.issues ?? []).filter((i) => i.severity === "error" && isConfigurationIssue(i));
     if (found.length === 0) return null;
-    const cells = found.map((i) => i.cell).filter(Boolean);
-    const at = cells.length ? `（${cells.join("、")}）` : "";
-    const atEn = cells.length ? ` (${cells.join(", ")})` : "";
-    return {
-      code: "definitions.errors",
-      count: found.length,
-      message: `“指标定义”或“报告设置”中有 ${found.length} 个错误${at}：出错的指标未计算、设置已用默认值。`,
-      messageEn: `${found.length} error(s) in 指标定义 or 报告设置${atEn}: those figures were not computed, those settings fell back to defaults.`,
-    };
+    const cells = found.map((i) => i.cell ?? "").filter(Boolean);
+    return reason("definitions.errors", found.length, pieceParams("cells", aside(cells)));
   },
   function duplicateKeys(o) {
     // Both rows are counted (the engine cannot know which one is right), so a figure may be too high.
     const n = (o.issues ?? []).filter((i) => i.code === "key.duplicate").reduce((sum, i) => sum + (i.count ?? 1), 0);
     const keys = keyColumns(o);
-    return n === 0
-      ? null
-      : {
-          code: "keys.duplicate",
-          count: n,
-          message: `${n} 个编号重复${keys.length ? `（${keys.join("、")}）` : ""}，两行都已计入指标，请核对。`,
-          messageEn: `${n} key(s) are duplicated${keys.length ? ` (${keys.join(", ")})` : ""}; both rows were counted in the figures — please check them.`,
-        };
+    return n === 0 ? null : reason("keys.duplicate", n, pieceParams("keys", aside(keys)));
   },
   function blankSettings(o) {
     // A blank 联合发文单位 shows ［待补：联合发文单位］ in a sentence of the report: written, but not signable.
     const blank = (o.slots ?? []).filter((slot) => isSettingSlot(slot.id) && isPlaceholderText(slot.text));
     if (blank.length === 0) return null;
     const names = blank.map((slot) => slot.name);
-    return {
-      code: "settings.blank_shown",
-      count: blank.length,
-      message: `报告设置中 ${names.join("、")} 为空，报告中显示为黄色的“待补”占位：请在“报告设置”中填写后刷新。`,
-      messageEn: `${names.join(", ")} ${blank.length === 1 ? "is" : "are"} blank in 报告设置; the report shows a highlighted placeholder there: fill ${blank.length === 1 ? "it" : "them"} in 报告设置, then refresh.`,
-    };
+    return reason(blank.length === 1 ? "settings.blank_shown" : "settings.blank_shown#many", blank.length, listParams("names", names));
   },
   function unresolvedFigures(o) {
     const unresolved = (o.figures ?? []).filter((f) => Boolean(f.unresolved));
     if (unresolved.length === 0) return null;
     // Each by name, with why and where to look: the clerk fixes them one by one.
-    const line = (f: (typeof unresolved)[number], en: boolean) => {
+    const lines = unresolved.map((f) => {
       const u = f.unresolved as { reason?: string; reasonEn?: string; cell?: string };
-      const why = (en ? u.reasonEn : u.reason) ?? "";
-      const at = u.cell ? (en ? ` (see ${u.cell})` : `（见 ${u.cell}）`) : "";
-      return en ? `  ${f.name ?? f.id}: ${why}${at}` : `  ${f.name ?? f.id}：${why}${at}`;
-    };
-    return {
-      code: "figures.unresolved",
-      count: unresolved.length,
-      message: `${unresolved.length} 项指标无法由台账得出，报告中显示为黄色的“待补”占位，不会写成 0：\n${unresolved.map((f) => line(f, false)).join("\n")}`,
-      messageEn: `${unresolved.length} figure(s) could not be computed from the ledgers; the report shows a highlighted placeholder for each, never 0:\n${unresolved.map((f) => line(f, true)).join("\n")}`,
-    };
+      const see = pieceParams("see", u.cell ? texts("see", { cell: u.cell }) : null);
+      return texts("figures.unresolved#line", { name: f.name ?? f.id, reason: u.reason ?? "", reasonEn: u.reasonEn ?? "", ...see });
+    });
+    return reason("figures.unresolved", unresolved.length, lineParams(lines));
   },
   function periodEmpty(o) {
     // A ledger with records, none in the period: its figures are 0, which a clerk signs only after seeing why.
-    return zerosToSee(
-      o,
-      "figure.period_empty",
-      "ledgers.period_empty",
-      "以上台账的指标按 0 计入报告，请确认。",
-      "Those ledgers' figures are 0 in the report: make sure that is right.",
-    );
+    return zerosToSee(o, "figure.period_empty", "ledgers.period_empty#then");
   },
   function ledgersEmpty(o) {
     // A ledger with its header and no records (a fresh init, a sheet added empty): its figures are 0
@@ -143,60 +114,39 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     }
     const lines = [...byLedger].map(([ledger, figures]) => {
       const cell = figures.find((f) => f.zeroToSee?.cell)?.zeroToSee?.cell;
-      const names = figures.map((f) => f.name ?? f.id);
-      return {
-        zh: `  “${ledger}”台账还没有任何记录${cell ? `（见 ${cell}）` : ""}：${names.join("、")}`,
-        en: `  ledger ${ledger} has no records yet${cell ? ` (see ${cell})` : ""}: ${names.join(", ")}`,
-      };
+      const see = pieceParams("see", cell ? texts("see", { cell }) : null);
+      return texts("ledgers.empty#line", {
+        ledger,
+        ...see,
+        ...listParams(
+          "names",
+          figures.map((f) => f.name ?? f.id),
+        ),
+      });
     });
-    return {
-      code: "ledgers.empty",
-      count: zeros.length,
-      message: `${zeros.length} 项指标因台账没有记录而按 0 计入报告：\n${lines.map((l) => l.zh).join("\n")}\n请先在表头下填入记录；确属为零的指标，在“指标定义”的条件末尾加“; 允许为零”。`,
-      messageEn: `${zeros.length} figure(s) are 0 in the report because their ledger has no records:\n${lines.map((l) => l.en).join("\n")}\nEnter the records under the header first; where 0 is right, add "; 允许为零" to the figure's 条件 in 指标定义.`,
-    };
+    return reason("ledgers.empty", zeros.length, lineParams(lines));
   },
   function departmentBlank(o) {
     // Under a scope, rows with a blank 部门 were left out: the department's figures may be too low.
-    return zerosToSee(
-      o,
-      "figure.department_blank",
-      "ledgers.department_blank",
-      "这些行未计入本部门的指标，请核对。",
-      "Those rows are not in this department's figures: please check them.",
-    );
+    return zerosToSee(o, "figure.department_blank", "ledgers.department_blank#then");
   },
   function yearOutsidePeriod(o) {
     // 年度 names the report (its title, its file), the period decides every number: when they disagree
     // the report says one year and counts another, so it is written but never passes unnoticed.
     const found = (o.issues ?? []).filter((i) => i.code === "settings.year_outside_period");
     if (found.length === 0) return null;
-    const at = (i: Issue, en: boolean) => (i.cell ? (en ? ` (${i.cell})` : `（${i.cell}）`) : "");
     // Worded from the issue's data (its year and period), never cut out of its message.
-    const outside = (i: Issue, en: boolean) =>
+    const outside = (i: Issue) =>
       i.year === undefined || i.period === undefined
-        ? en
-          ? "The year is outside the period"
-          : "年度不在统计期间内"
-        : en
-          ? `Year ${i.year} is outside the period ${i.period.start} to ${i.period.end}`
-          : `年度 ${i.year} 不在统计期间 ${i.period.start} 至 ${i.period.end} 内`;
-    return {
-      code: "settings.year_outside_period",
-      count: found.length,
-      message: found
-        .map(
-          (i) =>
-            `${outside(i, false)}${at(i, false)}：报告标题写的年度与数字统计的期间不是同一年。请改正“报告设置”中的期间开始、期间结束（或清空它们，期间即为该年度全年）。`,
-        )
-        .join("\n"),
-      messageEn: found
-        .map(
-          (i) =>
-            `${outside(i, true)}${at(i, true)}: the report is titled one year but its figures count another. Correct 期间开始/期间结束 in 报告设置 (or clear them: the period is then the whole year).`,
-        )
-        .join("\n"),
-    };
+        ? texts("settings.year_outside_period#unknown")
+        : texts("settings.year_outside_period#outside", { year: i.year, start: i.period.start, end: i.period.end });
+    const said = found.map((i) =>
+      texts("settings.year_outside_period", {
+        ...pieceParams("outside", outside(i)),
+        ...pieceParams("cell", aside(i.cell ? [i.cell] : [])),
+      }),
+    );
+    return { code: "settings.year_outside_period", count: found.length, ...joinLines(said) };
   },
   function workbookYearDiffers(o) {
     // The refresh counted the report's year; the clerk may have meant the workbook's: the issue says --year.
@@ -213,48 +163,20 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
   function otherWorkbook(o) {
     // --other-workbook: done as asked, but every figure now comes from another workbook.
     const n = (o.issues ?? []).filter((i) => i.code === OTHER_WORKBOOK).length;
-    return n === 0
-      ? null
-      : {
-          code: OTHER_WORKBOOK,
-          count: n,
-          message: "报告已按您的确认用另一个工作簿刷新，请逐项核对数字。",
-          messageEn: "The report was refreshed from another workbook, as you confirmed: check every figure.",
-        };
+    return n === 0 ? null : { code: OTHER_WORKBOOK, count: n, ...texts("refresh.other_workbook#done") };
   },
   function placeholdersLeft(o) {
     // `fill`: a placeholder naming nothing (or one that could not be converted) is still in the document as typed.
     const n = (o.issues ?? []).filter((i) => i.code === "fill.unknown_placeholder" || i.code === "fill.placeholder_not_converted").length;
-    return n === 0
-      ? null
-      : {
-          code: "placeholders.left",
-          count: n,
-          message: `${n} 个占位符没有换成数字，已原样留在文档中（见上面所列段落）。`,
-          messageEn: `${n} placeholder(s) were not replaced and stay in the document as typed (see the paragraphs listed).`,
-        };
+    return n === 0 ? null : reason("placeholders.left", n);
   },
   function conflictsKept(o) {
     const n = o.conflictsKept?.length ?? 0;
-    return n === 0
-      ? null
-      : {
-          code: "conflicts.kept",
-          count: n,
-          message: `${n} 项数字您手工改过，已保留您的文字（加 --overwrite-conflicts 改为台账中的值）。`,
-          messageEn: `${n} figure(s) you changed by hand were kept as you wrote them (--overwrite-conflicts takes the ledgers' values).`,
-        };
+    return n === 0 ? null : reason("conflicts.kept", n);
   },
   function handEditsKept(o) {
     const n = (o.keptAsWritten ?? []).filter((k) => !k.agrees).length;
-    return n === 0
-      ? null
-      : {
-          code: "hand_edits.kept",
-          count: n,
-          message: `${n} 项数字您手工改过，与台账不一致，已保留您的写法（上面“保留写法”一行中括号内为台账的值；加 --overwrite-conflicts 改为台账中的值）。`,
-          messageEn: `${n} figure(s) you changed by hand no longer match the ledgers and were kept as you wrote them (the "kept" lines show the ledgers' value in brackets; --overwrite-conflicts takes the ledgers' values).`,
-        };
+    return n === 0 ? null : reason("hand_edits.kept", n);
   },
 ];
 
@@ -271,18 +193,35 @@ export function exitCode(o: Outcome): typeof EXIT_OK | typeof EXIT_MUST_LOOK {
  * The warnings of one code about a ledger that a figure in the outcome counts (a ledger only a
  * figure the report does not show reads decides nothing), each with its cell, then what it means.
  */
-function zerosToSee(o: Outcome, issueCode: string, code: string, then: string, thenEn: string): LookReason | null {
+function zerosToSee(o: Outcome, issueCode: string, then: "ledgers.period_empty#then" | "ledgers.department_blank#then"): LookReason | null {
   const counted = o.figures ? new Set(o.figures.filter((f) => !f.unresolved && f.ledger).map((f) => f.ledger)) : null;
   const found = (o.issues ?? []).filter(
     (i) => i.code === issueCode && (counted === null || (i.ledger !== undefined && counted.has(i.ledger))),
   );
   if (found.length === 0) return null;
-  return {
-    code,
-    count: found.length,
-    message: `${found.map((i) => i.message).join("\n")}\n${then}`,
-    messageEn: `${found.map((i) => i.messageEn).join("\n")}\n${thenEn}`,
-  };
+  return { code: codeOf(then), count: found.length, ...joinLines([...found, texts(then)]) };
+}
+
+/** A reason worded by the CLI's catalogue, its code the key's, `{count}` the things it concerns. */
+function reason(key: CliTextKey, count: number, params: TextParams = {}): LookReason {
+  return { code: codeOf(key), count, ...texts(key, { count, ...params }) };
+}
+
+/** Texts one a line, in each language. */
+function joinLines(lines: readonly Bilingual[]): Bilingual {
+  return { message: lines.map((l) => l.message).join("\n"), messageEn: lines.map((l) => l.messageEn).join("\n") };
+}
+
+/** Lines under a reason's first sentence, as its `{lines}`. */
+function lineParams(lines: readonly Bilingual[]): TextParams {
+  const joined = joinLines(lines);
+  return { lines: joined.message, linesEn: joined.messageEn };
+}
+
+/** Cells or keys in brackets after what they belong to (`（A2、A3）`, ` (A2, A3)`), or nothing when there are none. */
+function aside(items: readonly string[]): Bilingual | null {
+  if (items.length === 0) return null;
+  return { message: texts("aside", { text: items.join("、") }).message, messageEn: texts("aside", { text: items.join(", ") }).messageEn };
 }
 
 /** Errors of the configuration sheets (指标定义, 报告设置), not of ledger rows. */

@@ -12,7 +12,7 @@ import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { runEngine, type EngineResult } from "../core/engine";
 import type { FigureResult, RawWorkbook, ReportSettings } from "../core/types";
 import { placedCounts } from "../core/fill";
-import { createProgress, type Progress } from "./progress";
+import { createProgress } from "./progress";
 import {
   formatRefresh,
   formatIssues,
@@ -29,6 +29,8 @@ import {
 } from "./output";
 import { COMMANDS, HELP, OPTIONS, didYouMean, type Command } from "./help";
 import { EXIT_UNUSABLE, exitCode, mustLook, type LookReason, type Outcome } from "./exit";
+import { inLang, listParams, pieceParams, say, texts, type Bilingual, type CliTextKey } from "./messages";
+import { codeOf, type TextParams } from "../core/messages";
 
 /** An input the tool cannot use: reported as one line (or one JSON error), exit 2, nothing written. */
 export class UsageError extends LocalizedError {
@@ -36,6 +38,18 @@ export class UsageError extends LocalizedError {
   constructor(message: string, messageEn: string, code = "usage") {
     super(code, message, messageEn);
   }
+}
+
+/** A refusal worded by the CLI's catalogue; its code is the key's (`output.exists#workbook` → `output.exists`). */
+function refusal(key: CliTextKey, params: TextParams = {}): UsageError {
+  const { message, messageEn } = texts(key, params);
+  return new UsageError(message, messageEn, codeOf(key));
+}
+
+/** A reader's error about one file, its name first; the code names what was read (`report.not_docx`). */
+function fileRefusal(file: string, e: Bilingual, code: string): UsageError {
+  const { message, messageEn } = texts("file.error", { file, message: e.message, messageEn: e.messageEn });
+  return new UsageError(message, messageEn, code);
 }
 
 /** The version of every JSON document the command prints. */
@@ -52,7 +66,19 @@ function lookJson(reasons: LookReason[]) {
   return reasons.map(({ code, count, message, messageEn }) => ({ code, count, message, messageEn }));
 }
 
-const STEPS = ["读取工作簿", "校验台账", "计算指标", "排版", "写入文件"];
+const STEPS: StepKey[] = ["step.read_workbook", "step.check_ledgers", "step.compute_figures", "step.lay_out", "step.write_file"];
+
+type StepKey = Extract<CliTextKey, `step.${string}`>;
+/** A progress line whose steps are named by key and shown in the clerk's language. */
+interface Steps {
+  step(key: StepKey): void;
+  done(): void;
+}
+
+function progressIn(lang: Lang, steps: StepKey[]): Steps {
+  const progress = createProgress(steps.map((key) => say(key, {}, lang)));
+  return { step: (key) => progress.step(say(key, {}, lang)), done: () => progress.done() };
+}
 
 interface Io {
   out: (s: string) => void;
@@ -71,11 +97,14 @@ export async function main(
   const json = rest.includes("--json");
   const langAt = rest.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
   if (langAt >= 0 && (rest[langAt] === "--lang=en" || rest[langAt + 1] === "en")) lang = "en";
-  const fail = (code: string, message: string, messageEn: string, hint = ""): number => {
-    if (json) printJson(io, { error: { code, message, messageEn } });
-    else io.err(`ledger-report: ${lang === "en" ? messageEn : message}${hint}\n`);
+  const fail = (code: string, text: Bilingual, hint = ""): number => {
+    if (json) printJson(io, { error: { code, message: text.message, messageEn: text.messageEn } });
+    else io.err(`ledger-report: ${inLang(text, lang)}${hint}\n`);
     return EXIT_UNUSABLE;
   };
+  // A refusal before any work, worded by its key (the code is the key's).
+  const refuse = (key: CliTextKey, params: TextParams, hint = ""): number => fail(codeOf(key), texts(key, params), hint);
+  const didYouMeanPiece = (guess: string | null) => pieceParams("guess", guess ? texts("usage.did_you_mean", { guess }) : null);
 
   if (!command || command === "--help" || command === "-h" || command === "help") {
     io.out(HELP.main);
@@ -87,11 +116,7 @@ export async function main(
   }
   if (!(COMMANDS as readonly string[]).includes(command)) {
     const guess = didYouMean(command, COMMANDS);
-    return fail(
-      "usage.unknown_command",
-      `未知命令“${command}”。${guess ? `您是不是要用 ${guess}？` : ""}用 ledger-report --help 查看可用命令。`,
-      `unknown command "${command}".${guess ? ` Did you mean ${guess}?` : ""} See ledger-report --help.`,
-    );
+    return refuse("usage.unknown_command", { command, ...didYouMeanPiece(guess) });
   }
   const cmd = command as Command;
   let parsed;
@@ -108,25 +133,13 @@ export async function main(
     const badValue = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE";
     const valueMissing = badValue && OPTIONS[cmd][bad.slice(2)]?.type === "string";
     const valueGiven = badValue && !valueMissing;
-    return fail(
-      "usage.bad_option",
-      valueMissing
-        ? `${cmd}：选项 ${bad} 缺少取值。`
-        : valueGiven
-          ? `${cmd}：选项 ${bad} 不带取值，请去掉“=”及其后的内容。`
-          : `${cmd} 不接受选项 ${bad || (e as Error).message}。${guess ? `您是不是要用 ${guess}？` : ""}`,
-      valueMissing
-        ? `${cmd}: option ${bad} needs a value.`
-        : valueGiven
-          ? `${cmd}: option ${bad} takes no value; drop the "=" and what follows.`
-          : `${cmd} has no option ${bad || (e as Error).message}.${guess ? ` Did you mean ${guess}?` : ""}`,
-      ` (ledger-report ${cmd} --help)`,
-    );
+    const key = valueMissing ? "usage.bad_option#value_missing" : valueGiven ? "usage.bad_option#value_given" : "usage.bad_option";
+    const option = valueMissing || valueGiven ? bad : bad || (e as Error).message;
+    return refuse(key, { command: cmd, option, ...didYouMeanPiece(guess) }, ` (ledger-report ${cmd} --help)`);
   }
   const { values: flags, positionals } = parsed as { values: Flags; positionals: string[] };
   // A language we do not speak is said, not answered in Chinese as if nothing happened.
-  if (flags.lang !== undefined && flags.lang !== "en" && flags.lang !== "zh")
-    return fail("usage.bad_lang", `--lang 只能是 zh 或 en，而不是“${flags.lang}”。`, `--lang must be zh or en, not "${flags.lang}".`);
+  if (flags.lang !== undefined && flags.lang !== "en" && flags.lang !== "zh") return refuse("usage.bad_lang", { lang: flags.lang });
   if (flags.help) {
     io.out(HELP[cmd]);
     return 0;
@@ -145,16 +158,12 @@ export async function main(
         return await refresh(positionals, flags, lang, io);
     }
   } catch (e) {
-    if (e instanceof UsageError) return fail(e.code, e.message, e.messageEn);
-    if (e instanceof XlsxReadError) return fail(`workbook.${e.code}`, e.message, e.messageEn);
+    if (e instanceof UsageError) return fail(e.code, e);
+    if (e instanceof XlsxReadError) return fail(`workbook.${e.code}`, e);
     // A bug of ours: still one line, with a hint where the detail is.
     const detail = (e as Error)?.message ?? String(e);
     if (process.env.LEDGER_REPORT_DEBUG) io.err(`${(e as Error)?.stack}\n`);
-    return fail(
-      "internal",
-      `内部错误：${detail}（设置 LEDGER_REPORT_DEBUG=1 可查看详细信息）`,
-      `internal error: ${detail} (set LEDGER_REPORT_DEBUG=1 for details)`,
-    );
+    return refuse("internal", { detail });
   }
 }
 
@@ -175,54 +184,47 @@ interface Flags {
 /** What the clerk must look at, on stderr after the result (the JSON carries it as `mustLook`). */
 function tellReasons(cmd: Command, reasons: LookReason[], lang: Lang, io: Io): void {
   for (const r of reasons) {
-    let hint = "";
     // `check` has just listed the issues and `refresh` has offered --verbose with its count; the others say where the list is.
-    if (r.code === "rows.excluded" && cmd !== "check" && cmd !== "refresh")
-      hint = lang === "en" ? " Run `ledger-report check` to list them." : "运行 ledger-report check 查看明细。";
-    io.err(`${lang === "en" ? r.messageEn : r.message}${hint}\n`);
+    const hint = r.code === "rows.excluded" && cmd !== "check" && cmd !== "refresh" ? say("rows.excluded#check_hint", {}, lang) : "";
+    io.err(`${inLang(r, lang)}${hint}\n`);
   }
 }
 
-function requireInput(positionals: string[], what: string, whatEn: string): string {
+function requireInput(positionals: string[], missing: "usage.missing_input#workbook" | "usage.missing_input#new_workbook"): string {
   const p = positionals[0];
-  if (!p) throw new UsageError(`缺少${what}文件。`, `missing ${whatEn} file.`, "usage.missing_input");
+  if (!p) throw refusal(missing);
   return resolve(p);
 }
 
 function loadWorkbookBytes(path: string): Uint8Array {
-  if (!existsSync(path)) throw new UsageError(`找不到文件：${path}`, `file not found: ${path}`, "file.not_found");
+  if (!existsSync(path)) throw refusal("file.not_found", { path });
   try {
     return new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new UsageError(
-      `无法读取文件：${path}（${(e as NodeJS.ErrnoException).code ?? "?"}）`,
-      `cannot read file: ${path}`,
-      "file.unreadable",
-    );
+    throw refusal("file.unreadable", { path, reason: (e as NodeJS.ErrnoException).code ?? "?" });
   }
 }
 
 /** 校验台账 and 计算指标, the steps every command that reads figures takes: refuses a workbook without a
  * ledger and a --scope the ledgers do not know, rather than report on nothing. */
-function computeFigures(workbook: RawWorkbook, input: string, overrides: Partial<ReportSettings>, progress: Progress): EngineResult {
-  progress.step("校验台账");
+function computeFigures(workbook: RawWorkbook, input: string, overrides: Partial<ReportSettings>, progress: Steps): EngineResult {
+  progress.step("step.check_ledgers");
   const result = runEngine(workbook, { overrides, generatedAt: generationTime() });
-  progress.step("计算指标");
+  progress.step("step.compute_figures");
   const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
-  if (noLedger)
-    throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`, "workbook.no_ledger");
+  if (noLedger) throw fileRefusal(basename(input), noLedger, "workbook.no_ledger");
   refuseUnknownScope(overrides, result);
   return result;
 }
 
 async function analyse(cmd: "check" | "figures" | "generate", positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
-  const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
+  const input = requireInput(positionals, "usage.missing_input#workbook");
   const overrides = parseOverrides(flags);
   if (cmd === "generate" && flags.output !== undefined) checkOutput(resolve(flags.output), input, Boolean(flags.force));
 
-  const progress = createProgress(cmd === "generate" ? STEPS : STEPS.slice(0, 3));
+  const progress = progressIn(lang, cmd === "generate" ? STEPS : STEPS.slice(0, 3));
   try {
-    progress.step("读取工作簿");
+    progress.step("step.read_workbook");
     const bytes = loadWorkbookBytes(input);
     const workbook = await readWorkbookFileAsync(bytes, basename(input), nodeZipCodec);
     const result = computeFigures(workbook, input, overrides, progress);
@@ -250,17 +252,14 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
       // Without -o the name carries the report's year, known once 报告设置 has been read.
       const output = flags.output !== undefined ? resolve(flags.output) : resolve(`述职报告-${result.settings.year}.docx`);
       if (flags.output === undefined) checkOutput(output, input, Boolean(flags.force));
-      progress.step("排版");
+      progress.step("step.lay_out");
       const bytesOut = await renderReport(result);
-      progress.step("写入文件");
+      progress.step("step.write_file");
       mkdirSync(dirname(output), { recursive: true });
       writeFileSync(output, bytesOut);
       progress.done();
       if (flags.json) printJson(io, { output, ...figuresJson(result), mustLook: lookJson(reasons) });
-      else
-        io.out(
-          `${summaryLine(result, lang)}\n${scopeNoteLine(result, lang)}${lang === "en" ? "Report written: " : "报告已写入："}${output}\n`,
-        );
+      else io.out(`${summaryLine(result, lang)}\n${scopeNoteLine(result, lang)}${say("generate.written", { path: output }, lang)}\n`);
     }
     if (!flags.json) tellReasons(cmd, reasons, lang, io);
     return exitCode(outcome);
@@ -276,32 +275,30 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
 function carriedOverNote(figures: readonly FigureResult[], lang: Lang): string {
   const carried = figures.filter((f) => f.ledger !== null && f.period.kind !== "current" && f.unresolved === undefined);
   if (carried.length === 0) return "";
-  const named = carried.map((f) => (lang === "en" ? `${f.name} (${f.period.label})` : `${f.name}（${f.period.label}）`));
-  return lang === "en"
-    ? `Note: ${named.join(", ")} also count records before this period; if a sentence says "this year", set 区间 to 本期 in 指标定义.\n`
-    : `注意：${named.join("、")} 含本期以前的记录，不只是本期数；如文档中写的是“本年”，请在“指标定义”的“区间”列改为“本期”。\n`;
+  const named = carried.map((f) => f.name + say("aside", { text: f.period.label }, lang));
+  return `${say("fill.carried_over", listParams("figures", named), lang)}\n`;
 }
 
 async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
-  const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
-  if (!positionals[1]) throw new UsageError("缺少要刷新的报告（.docx）。", "missing the report (.docx) to refresh.", "usage.missing_input");
+  const input = requireInput(positionals, "usage.missing_input#workbook");
+  if (!positionals[1]) throw refusal("usage.missing_input#report");
   const reportPath = resolve(positionals[1]);
   const overrides = parseOverrides(flags);
   // The default never replaces anything: an earlier refreshed copy may hold the clerk's edits.
   const output = flags.output !== undefined ? resolve(flags.output) : freeName(refreshedName(reportPath, overrides.year));
   // Naming the report itself with -o is the one way to refresh it in place.
   if (output !== reportPath) checkOutput(output, input, Boolean(flags.force));
-  const progress = createProgress(["读取工作簿", "读取报告", "计算指标", "写入文件"]);
+  const progress = progressIn(lang, ["step.read_workbook", "step.read_report", "step.compute_figures", "step.write_file"]);
   try {
-    progress.step("读取工作簿");
+    progress.step("step.read_workbook");
     const workbook = await readWorkbookFileAsync(loadWorkbookBytes(input), basename(input), nodeZipCodec);
-    progress.step("读取报告");
-    if (!existsSync(reportPath)) throw new UsageError(`找不到文件：${reportPath}`, `file not found: ${reportPath}`, "file.not_found");
+    progress.step("step.read_report");
+    if (!existsSync(reportPath)) throw refusal("file.not_found", { path: reportPath });
     const docxBytes = new Uint8Array(readFileSync(reportPath));
     const { refreshDocx, DocxReadError, OtherWorkbookError } = await loadRefresh();
     let result;
     try {
-      progress.step("计算指标");
+      progress.step("step.compute_figures");
       result = refreshDocx(workbook, docxBytes, {
         overwriteConflicts: Boolean(flags["overwrite-conflicts"]),
         overrides,
@@ -309,26 +306,15 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
         allowOtherWorkbook: Boolean(flags["other-workbook"]),
       });
     } catch (e) {
-      if (e instanceof DocxReadError)
-        throw new UsageError(`${basename(reportPath)}：${e.message}`, `${basename(reportPath)}: ${e.messageEn}`, `report.${e.code}`);
-      if (e instanceof OtherWorkbookError)
-        throw new UsageError(
-          `${e.message}如确认要用这个工作簿刷新，请加 --other-workbook。`,
-          `${e.messageEn} If this is the right workbook, add --other-workbook.`,
-          OTHER_WORKBOOK,
-        );
+      if (e instanceof DocxReadError) throw fileRefusal(basename(reportPath), e, `report.${e.code}`);
+      if (e instanceof OtherWorkbookError) throw refusal(OTHER_WORKBOOK, { message: e.message, messageEn: e.messageEn });
       throw e;
     }
     const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
-    if (noLedger)
-      throw new UsageError(`${basename(input)}：${noLedger.message}`, `${basename(input)}: ${noLedger.messageEn}`, "workbook.no_ledger");
+    if (noLedger) throw fileRefusal(basename(input), noLedger, "workbook.no_ledger");
     if (overrides.scope !== undefined && result.issues.some((i) => i.code === "settings.scope_unknown"))
-      throw new UsageError(
-        `--scope “${overrides.scope.trim()}”不是任何台账中的部门，未写入任何文件。`,
-        `--scope "${overrides.scope.trim()}" is no department of any ledger; nothing was written.`,
-        "usage.scope_unknown",
-      );
-    progress.step("写入文件");
+      throw refusal("usage.scope_unknown#refresh", { scope: overrides.scope.trim() });
+    progress.step("step.write_file");
     writeFileSync(output, result.bytes);
     progress.done();
     const { plan } = result;
@@ -348,7 +334,7 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
       io.out(formatRefresh(plan, lang));
       if (flags.verbose) io.out(formatIssues(result.issues, lang));
       io.out(`${issueCountLine(result.issues, lang, !flags.verbose)}\n`);
-      io.out(`${lang === "en" ? "Refreshed report written: " : "已写入刷新后的报告："}${output}\n`);
+      io.out(`${say("refresh.written", { path: output }, lang)}\n`);
       tellReasons("refresh", reasons, lang, io);
     }
     return exitCode(outcome);
@@ -358,35 +344,34 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
 }
 
 async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
-  const input = requireInput(positionals, "工作簿（.xlsx）", "workbook (.xlsx)");
+  const input = requireInput(positionals, "usage.missing_input#workbook");
   const templateArg = positionals[1];
-  if (!templateArg)
-    throw new UsageError(
-      "缺少要填写的 Word 模板（.docx 文件，或工作簿中保存的模板名称）。",
-      "missing the Word template to fill (a .docx file, or the name of a template stored in the workbook).",
-      "usage.missing_input",
-    );
+  if (!templateArg) throw refusal("usage.missing_input#template");
   const overrides = parseOverrides(flags);
   const templatePath = resolve(templateArg);
   const isFile = existsSync(templatePath);
   if (flags.output !== undefined) {
     const output = resolve(flags.output);
-    if (output === templatePath)
-      throw new UsageError("输出文件不能覆盖模板。", "the output must not overwrite the template.", "output.is_input");
+    if (output === templatePath) throw refusal("output.is_input#template");
     checkOutput(output, input, Boolean(flags.force));
   }
-  const progress = createProgress(["读取工作簿", "校验台账", "计算指标", "填写模板", "写入文件"]);
+  const progress = progressIn(lang, [
+    "step.read_workbook",
+    "step.check_ledgers",
+    "step.compute_figures",
+    "step.fill_template",
+    "step.write_file",
+  ]);
   try {
-    progress.step("读取工作簿");
+    progress.step("step.read_workbook");
     const workbookBytes = loadWorkbookBytes(input);
     const workbook = await readWorkbookFileAsync(workbookBytes, basename(input), nodeZipCodec);
     let template: { bytes: Uint8Array; name: string };
     if (isFile) template = { bytes: new Uint8Array(readFileSync(templatePath)), name: basename(templatePath) };
-    else if (/\.docx$/i.test(templateArg) || /[\\/]/.test(templateArg))
-      throw new UsageError(`找不到文件：${templatePath}`, `file not found: ${templatePath}`, "file.not_found");
+    else if (/\.docx$/i.test(templateArg) || /[\\/]/.test(templateArg)) throw refusal("file.not_found", { path: templatePath });
     else template = await storedTemplate(workbookBytes, templateArg.trim(), basename(input));
     const result = computeFigures(workbook, input, overrides, progress);
-    progress.step("填写模板");
+    progress.step("step.fill_template");
     const { fillFromEngine } = await import("../adapters/docx/fill");
     const { DocxReadError } = await import("../adapters/docx/patch");
     let filled;
@@ -397,18 +382,16 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
         templateName: template.name,
       });
     } catch (e) {
-      if (e instanceof DocxReadError)
-        throw new UsageError(`${template.name}：${e.message}`, `${template.name}: ${e.messageEn}`, `template.${e.code}`);
+      if (e instanceof DocxReadError) throw fileRefusal(template.name, e, `template.${e.code}`);
       throw e;
     }
     const output =
       flags.output !== undefined ? resolve(flags.output) : resolve(`${template.name.replace(/\.docx$/i, "")}-${result.settings.year}.docx`);
     if (flags.output === undefined) {
-      if (output === templatePath)
-        throw new UsageError("输出文件不能覆盖模板。", "the output must not overwrite the template.", "output.is_input");
+      if (output === templatePath) throw refusal("output.is_input#template");
       checkOutput(output, input, Boolean(flags.force));
     }
-    progress.step("写入文件");
+    progress.step("step.write_file");
     mkdirSync(dirname(output), { recursive: true });
     writeFileSync(output, filled.bytes);
     progress.done();
@@ -442,16 +425,10 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
     } else {
       // A figure the ledgers cannot support is converted too, but shows its yellow ［待补］: never called a number.
       const { placed, pending } = placedCounts(filled.placeholders, figures);
-      io.out(
-        lang === "en"
-          ? `${placed} of ${filled.placeholders.length} placeholder(s) filled with linked figures` +
-              (pending ? `; ${pending} of them show [待补] (the ledgers cannot give the number yet).\n` : ".\n")
-          : `已填写 ${placed} 个占位符（共 ${filled.placeholders.length} 个），` +
-              (pending ? `均可刷新；其中 ${pending} 个显示［待补］（台账还给不出这个数字）。\n` : `均为可刷新的数字。\n`),
-      );
+      io.out(`${say(pending ? "fill.placed#pending" : "fill.placed", { placed, total: filled.placeholders.length, pending }, lang)}\n`);
       if (filled.issues.length) io.out(formatIssues(filled.issues, lang));
       io.out(carriedOverNote(figures, lang));
-      io.out(`${summaryLine(result, lang)}\n${lang === "en" ? "Document written: " : "文档已写入："}${output}\n`);
+      io.out(`${summaryLine(result, lang)}\n${say("fill.written", { path: output }, lang)}\n`);
       tellReasons("fill", reasons, lang, io);
     }
     return exitCode(outcome);
@@ -467,29 +444,18 @@ async function storedTemplate(workbookBytes: Uint8Array, name: string, workbookN
   const found = stored.find((t) => t.name === name);
   if (found) return { bytes: found.bytes, name: found.fileName || `${found.name}.docx` };
   const names = stored.map((t) => t.name);
-  throw new UsageError(
-    names.length
-      ? `找不到文件“${name}”，工作簿“${workbookName}”中也没有名为“${name}”的模板。保存的模板有：${names.join("、")}。`
-      : `找不到文件“${name}”，工作簿“${workbookName}”中也没有保存任何模板（在 Excel 任务窗格中用“报告模板 → 选择 Word 模板…”保存）。`,
-    names.length
-      ? `no file "${name}", and workbook "${workbookName}" stores no template by that name. Stored templates: ${names.join(", ")}.`
-      : `no file "${name}", and workbook "${workbookName}" stores no templates (save one in the Excel pane: 报告模板 → 选择 Word 模板…).`,
-    "template.not_found",
-  );
+  throw refusal(names.length ? "template.not_found" : "template.not_found#none_stored", {
+    name,
+    workbook: workbookName,
+    ...listParams("stored", names),
+  });
 }
 
 /** Refuses an output that would overwrite the workbook, is not a .docx, or exists (unless --force). */
 function checkOutput(output: string, input: string, force: boolean): void {
-  if (output === input)
-    throw new UsageError("输出文件不能覆盖输入的工作簿。", "the output must not overwrite the input workbook.", "output.is_input");
-  if (!/\.docx$/i.test(output))
-    throw new UsageError(`输出文件应以 .docx 结尾：${output}`, `the output must end in .docx: ${output}`, "output.not_docx");
-  if (!force && existsSync(output))
-    throw new UsageError(
-      `${output} 已存在，未做任何修改。请换一个文件名，或加 --force 覆盖。`,
-      `${output} already exists; nothing was changed. Choose another name, or add --force to replace it.`,
-      "output.exists",
-    );
+  if (output === input) throw refusal("output.is_input");
+  if (!/\.docx$/i.test(output)) throw refusal("output.not_docx", { path: output });
+  if (!force && existsSync(output)) throw refusal("output.exists", { path: output });
 }
 
 /**
@@ -531,8 +497,7 @@ async function loadRefresh() {
 
 function parseYear(text: string): number {
   const year = Number(text);
-  if (!/^\d{4}$/.test(text.trim()) || year < 1990 || year > 2100)
-    throw new UsageError(`--year 应为四位年份，而不是“${text}”。`, `--year must be a four-digit year, not "${text}".`, "usage.bad_year");
+  if (!/^\d{4}$/.test(text.trim()) || year < 1990 || year > 2100) throw refusal("usage.bad_year", { year: text });
   return year;
 }
 
@@ -563,28 +528,17 @@ function refuseUnknownScope(overrides: Partial<ReportSettings>, result: EngineRe
   if (overrides.scope === undefined || !result.issues.some((i) => i.code === "settings.scope_unknown")) return;
   const scope = overrides.scope.trim();
   const known = result.departments;
-  throw new UsageError(
-    known.length
-      ? `--scope “${scope}”不是任何台账中的部门，未写入任何文件。台账中的部门有：${known.join("、")}（或用“全部门”）。`
-      : `--scope “${scope}”无法使用：台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），未写入任何文件。`,
-    known.length
-      ? `--scope "${scope}" is no department of any ledger; nothing was written. The ledgers name: ${known.join(", ")} (or 全部门 for all).`
-      : `--scope "${scope}" cannot be used: the ledgers name no department (no 部门 column, none in a sheet name); nothing was written.`,
-    "usage.scope_unknown",
-  );
+  throw refusal(known.length ? "usage.scope_unknown" : "usage.scope_unknown#no_departments", {
+    scope,
+    ...listParams("departments", known),
+  });
 }
 
 async function init(positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
-  const target = requireInput(positionals, "要创建的工作簿", "workbook to create");
+  const target = requireInput(positionals, "usage.missing_input#new_workbook");
   const existed = existsSync(target);
-  if (existed && !flags.force)
-    throw new UsageError(
-      `${target} 已存在，未做任何修改。请换一个文件名，或在 Excel 中用“初始化工作簿”补齐缺少的工作表（加 --force 则整个替换，原有台账全部丢失）。`,
-      `${target} already exists; nothing was changed. Choose a new name, or use "Set up workbook" in Excel to add what is missing (--force replaces the whole file, losing its ledgers).`,
-      "output.exists",
-    );
-  if (!/\.xlsx$/i.test(target))
-    throw new UsageError(`工作簿文件名应以 .xlsx 结尾：${target}`, `the workbook name must end in .xlsx: ${target}`, "output.not_xlsx");
+  if (existed && !flags.force) throw refusal("output.exists#workbook", { path: target });
+  if (!/\.xlsx$/i.test(target)) throw refusal("output.not_xlsx", { path: target });
   const year = flags.year !== undefined ? parseYear(flags.year) : undefined;
   const { writeSetupWorkbook } = await import("../adapters/xlsx/setup-writer");
   const { newWorkbookSettings, settingsToRows } = await import("../core/settings");
@@ -600,12 +554,7 @@ async function init(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
   // Without --force, `wx` still refuses a file that appeared meanwhile.
   writeFileSync(target, bytes, { flag: flags.force ? "w" : "wx" });
   if (flags.json) printJson(io, { created: target, replaced: existed, year: settings.year });
-  else
-    io.out(
-      lang === "en"
-        ? `${existed ? "Replaced" : "Created"} ${target}: every ledger as a table, 报告设置 (year ${settings.year}) and 指标定义. Fill in the names in 报告设置 and the 手工值 in 指标定义; \`ledger-report check\` lists what is still blank.\n`
-        : `已${existed ? "替换" : "创建"} ${target}：各台账表格、报告设置（年度 ${settings.year}）、指标定义。请在“报告设置”中填写单位名称等，在“指标定义”中填写手工值；ledger-report check 会列出仍为空的单元格。\n`,
-    );
+  else io.out(`${say(existed ? "init.created#replaced" : "init.created", { path: target, year: settings.year }, lang)}\n`);
   return exitCode({});
 }
 

@@ -6,13 +6,12 @@ import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
 import { scopeText } from "../core/report/slots";
 import { describeConditionText, scopedName, sortIssues } from "../core/describe";
+import { inLang, pieceParams, say, texts, type Lang } from "./messages";
 
-export type Lang = "zh" | "en";
+export type { Lang } from "./messages";
 
-const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
-  zh: { error: "错误", warning: "警告", info: "提示" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
+/** A listing's header row: the catalogue's text, tab between columns. */
+const headerRow = (key: "ledgers.header" | "figures.header", lang: Lang) => say(key, {}, lang).split("\t");
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
@@ -53,7 +52,7 @@ function table(rows: string[][]): string {
 }
 
 export function formatLedgers(result: EngineResult, lang: Lang): string {
-  const rows: string[][] = [lang === "en" ? ["ledger", "rows", "excluded", "found in"] : ["台账", "行数", "排除", "位置"]];
+  const rows: string[][] = [headerRow("ledgers.header", lang)];
   for (const ledger of Object.values(result.ledgers.ledgers)) {
     if (!ledger) continue;
     rows.push([
@@ -61,28 +60,28 @@ export function formatLedgers(result: EngineResult, lang: Lang): string {
       // The column store's length: asking rows for theirs would build 100,000 records to count them.
       String(ledger.columnar?.length ?? ledger.rows.length),
       String(ledger.excluded),
-      ledger.sources.map((s) => (s.table ? (lang === "en" ? `${s.sheet} (${s.table})` : `${s.sheet}（${s.table}）`) : s.sheet)).join(" + "),
+      ledger.sources.map((s) => (s.table ? s.sheet + say("aside", { text: s.table }, lang) : s.sheet)).join(" + "),
     ]);
   }
   if (rows.length === 1) return "";
   // Every non-blank row of every sheet, accounted for in words (issue #16).
-  const accounts = (result.ledgers.rowAccounts ?? []).map(
-    (a) => `  ${a.ledger} · ${a.sheet}${lang === "en" ? ": " : "："}${describeRowAccount(a, lang)}`,
+  const accounts = (result.ledgers.rowAccounts ?? []).map((a) =>
+    say("ledgers.account", { ledger: a.ledger, sheet: a.sheet, account: describeRowAccount(a, lang) }, lang),
   );
   return `${table(rows)}${accounts.length ? `${accounts.join("\n")}\n` : ""}\n`;
 }
 
 export function formatIssues(issues: Issue[], lang: Lang): string {
-  if (issues.length === 0) return lang === "en" ? "No issues.\n" : "没有发现问题。\n";
+  if (issues.length === 0) return `${say("issues.none", {}, lang)}\n`;
   const sorted = sortIssues(issues);
   return (
     table(
       sorted.map((i) => {
-        const message = lang === "en" ? i.messageEn : i.message;
+        const message = inLang(i, lang);
         // Messages name their cell for the pane; in the aligned column it would be said twice.
         const text = i.cell && message.startsWith(i.cell) ? message.slice(i.cell.length).replace(/^[\s:：]+/, "") : message;
         // A flood of one problem down a column is at its first cell; its message gives the count, first cells and range.
-        return [SEVERITY_LABEL[lang][i.severity], i.cell ?? "", text];
+        return [say(`severity.${i.severity}`, {}, lang), i.cell ?? "", text];
       }),
     ) + "\n"
   );
@@ -95,10 +94,7 @@ export function formatIssues(issues: Issue[], lang: Lang): string {
 export function formatColumnMappingLines(issues: Issue[], lang: Lang): string {
   const rows = issues.filter((i) => i.columnMapping).map((i) => i.columnMapping!);
   if (rows.length === 0) return "";
-  const intro =
-    lang === "en"
-      ? "If the guesses above are right, add these rows to sheet 列名对照 (create it if absent; columns 台账 / 标准列名 / 工作簿列名; they paste into Excel as cells):"
-      : "若上面的猜测正确，请在“列名对照”工作表（没有就新建，列为 台账 / 标准列名 / 工作簿列名）添加以下行（可直接粘贴到 Excel）：";
+  const intro = say("column_map.intro", {}, lang);
   return `${intro}\n${rows.map((r) => `${r.ledger}\t${r.column}\t${r.header}`).join("\n")}\n\n`;
 }
 
@@ -108,13 +104,11 @@ export function formatColumnMappingLines(issues: Issue[], lang: Lang): string {
  * listing stays one line per figure.
  */
 export function formatFigures(result: EngineResult, lang: Lang, verbose = false): string {
-  const rows: string[][] = [lang === "en" ? ["id", "name", "text", "rows", "source"] : ["指标ID", "名称", "报告文字", "行数", "来源"]];
+  const rows: string[][] = [headerRow("figures.header", lang)];
   for (const f of result.figures) {
     const source =
       f.manual || !f.ledger
-        ? lang === "en"
-          ? "manual"
-          : "手工值"
+        ? say("figures.manual", {}, lang)
         : [f.ledger, describeConditionText(f.conditions, lang === "en" ? "en-US" : "zh-CN"), f.period.label].filter(Boolean).join(" · ");
     rows.push([f.id, scopedName(f), f.table ? tableLine(f.table, lang) : f.text, String(f.rows), source]);
   }
@@ -132,8 +126,8 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
 export function tableLine(t: FigureTable, lang: Lang): string {
   const unit = /（(.+)）/.exec(t.header[1] ?? "")?.[1];
   const total = unit ? `${t.total.text} ${unit}` : t.total.text;
-  const note = t.note ? (lang === "en" ? " · rounding note" : " · 附四舍五入注") : "";
-  return lang === "en" ? `table, ${t.rows.length} rows · total ${total}${note}` : `表格 ${t.rows.length} 行 · 合计 ${total}${note}`;
+  const note = pieceParams("note", t.note ? texts("figures.table#rounding_note") : null);
+  return say("figures.table", { rows: t.rows.length, total, ...note }, lang);
 }
 
 /** A table figure's cells, aligned, each row a line indented under its figure, then its note. */
@@ -146,18 +140,15 @@ export function summaryLine(result: EngineResult, lang: Lang): string {
   const count = (s: Severity) => result.issues.filter((i) => i.severity === s).length;
   const excluded = Object.values(result.ledgers.ledgers).reduce((n, l) => n + (l?.excluded ?? 0), 0);
   const { periodStart, periodEnd, scope } = result.settings;
-  return lang === "en"
-    ? `${result.figures.length} figures, ${periodStart}–${periodEnd}, scope ${scope}; ${excluded} row(s) excluded; ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s).`
-    : `指标 ${result.figures.length} 项，期间 ${periodStart} 至 ${periodEnd}，范围 ${scope}；排除错误行 ${excluded} 行；错误 ${count("error")} 个，警告 ${count("warning")} 个，提示 ${count("info")} 个。`;
+  const counts = { errors: count("error"), warnings: count("warning"), infos: count("info") };
+  return say("summary.line", { figures: result.figures.length, start: periodStart, end: periodEnd, scope, excluded, ...counts }, lang);
 }
 
 /** For a report limited to one department: what it says under its title, so the clerk knows it is not the agency's. */
 export function scopeNoteLine(result: EngineResult, lang: Lang): string {
   const scope = scopeText(result.settings.scope);
   if (!scope) return "";
-  return lang === "en"
-    ? `The report counts ${scope} only and says so under its title: （统计范围：${scope}）\n`
-    : `报告只统计“${scope}”，已在标题下注明：（统计范围：${scope}）\n`;
+  return `${say("summary.scope_note", { scope }, lang)}\n`;
 }
 
 function issueJson(i: Issue) {
@@ -232,38 +223,27 @@ export function refreshSummary(plan: RefreshPlan) {
 }
 
 export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
-  const en = lang === "en";
   const { name, updated, overwritten, kept } = refreshSummary(plan);
   const lines: string[] = [];
   // A table figure's text is its cells one per line: on one console line they read as ` / `-joined cells.
   const oneLine = (text: string) => text.replace(/\n/g, " / ");
   // The clerk's own text, quoted as the language quotes.
-  const quote = (text: string) => (en ? `"${oneLine(text)}"` : `“${oneLine(text)}”`);
-  for (const u of updated) lines.push(`${en ? "updated " : "已更新"}  ${name(u.id)}  ${oneLine(u.old)} → ${oneLine(u.new)}`);
-  for (const c of overwritten) lines.push(`${en ? "overwritten" : "已覆盖"}  ${name(c.id)}  ${quote(c.current)} → ${oneLine(c.new)}`);
-  for (const c of kept)
-    lines.push(
-      en
-        ? `conflict  ${name(c.id)}  kept your text ${quote(c.current)} (ledgers say ${oneLine(c.new)})`
-        : `手工修改  ${name(c.id)}  保留您的文字${quote(c.current)}（台账为 ${oneLine(c.new)}）`,
-    );
-  for (const k of plan.kept)
-    lines.push(
-      `${en ? "kept    " : "保留写法"}  ${name(k.id)}  ${quote(k.current)}${en ? ` (ledgers: ${oneLine(k.new)})` : `（台账：${oneLine(k.new)}）`}`,
-    );
-  for (const id of plan.removed)
-    lines.push(
-      `${en ? "removed " : "已删除"}  ${name(id)}  ${en ? "(not in the document; not re-inserted)" : "（文档中已没有这个数字，未重新插入）"}`,
-    );
+  const quote = (text: string) => say("quoted", { text: oneLine(text) }, lang);
+  for (const u of updated) lines.push(say("refresh.updated", { name: name(u.id), old: oneLine(u.old), new: oneLine(u.new) }, lang));
+  for (const c of overwritten)
+    lines.push(say("refresh.overwritten", { name: name(c.id), current: quote(c.current), new: oneLine(c.new) }, lang));
+  for (const c of kept) lines.push(say("refresh.conflict", { name: name(c.id), current: quote(c.current), new: oneLine(c.new) }, lang));
+  for (const k of plan.kept) lines.push(say("refresh.kept", { name: name(k.id), current: quote(k.current), new: oneLine(k.new) }, lang));
+  for (const id of plan.removed) lines.push(say("refresh.removed", { name: name(id) }, lang));
   // The period and scope counted, as figures and generate say them: a refresh keeps the report's own.
   const { period, scope } = plan.record;
-  lines.push(en ? `period ${period.start}–${period.end}, scope ${scope}` : `期间 ${period.start} 至 ${period.end}，范围 ${scope}`);
-  const overwrote = overwritten.length ? (en ? `, ${overwritten.length} overwritten` : `，覆盖手工修改 ${overwritten.length} 项`) : "";
-  lines.push(
-    en
-      ? `${updated.length} updated${overwrote}, ${plan.unchanged.length} unchanged, ${kept.length} hand edit(s) kept, ${plan.kept.length} kept as you wrote them (ledgers unchanged), ${plan.removed.length} removed.`
-      : `更新 ${updated.length} 项${overwrote}，未变 ${plan.unchanged.length} 项，保留手工修改 ${kept.length} 项，保留写法 ${plan.kept.length} 项（台账未变化），已删除 ${plan.removed.length} 项。`,
+  lines.push(say("refresh.period", { start: period.start, end: period.end, scope }, lang));
+  const overwrote = pieceParams(
+    "overwrote",
+    overwritten.length ? texts("refresh.totals#overwritten", { count: overwritten.length }) : null,
   );
+  const totals = { updated: updated.length, unchanged: plan.unchanged.length, conflicts: kept.length, kept: plan.kept.length };
+  lines.push(say("refresh.totals", { ...totals, removed: plan.removed.length, ...overwrote }, lang));
   return `${lines.join("\n")}\n`;
 }
 
@@ -293,8 +273,7 @@ export function refreshJson(plan: RefreshPlan, issues: Issue[]) {
 /** `台账问题：错误 3 个，警告 4 个，提示 10 个。` — the count that stands in for the list (`--verbose`). */
 export function issueCountLine(issues: Issue[], lang: Lang, offerList: boolean): string {
   const count = (s: Severity) => issues.filter((i) => i.severity === s).length;
-  if (issues.length === 0) return lang === "en" ? "The ledgers have no issues." : "台账没有问题。";
-  return lang === "en"
-    ? `Ledger issues: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} note(s).${offerList ? " --verbose lists them." : ""}`
-    : `台账问题：错误 ${count("error")} 个，警告 ${count("warning")} 个，提示 ${count("info")} 个。${offerList ? "加 --verbose 列出明细。" : ""}`;
+  if (issues.length === 0) return say("issues.count#none", {}, lang);
+  const more = pieceParams("more", offerList ? texts("issues.count#more") : null);
+  return say("issues.count", { errors: count("error"), warnings: count("warning"), infos: count("info"), ...more }, lang);
 }

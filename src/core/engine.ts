@@ -4,10 +4,11 @@ import type { FigureDefinition, FigureResult, Issue, LedgerSet, LinkRecord, RawW
 import { readLedgers } from "./ledger";
 import { columnarOf } from "./ledger/columnar";
 import { readDefinitions, evaluateFigures, figureColumns, ledgerDepartments, DEFAULT_DEFINITIONS } from "./figures";
+import { markRowsLeftOut } from "./figures/left-out";
 import { readSettings, ALL_DEPARTMENTS } from "./settings";
 import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById, parseTemplate, isSettingSlot, type Template } from "./report";
 import { placeholderText } from "./format";
-import { catalogueIssue, issueText } from "./messages";
+import { catalogueIssue, issueText, unresolvedText } from "./messages";
 
 export interface EngineOptions {
   /** Settings chosen for this run (CLI flags, pane fields) over those of 报告设置. */
@@ -78,7 +79,7 @@ export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}
   });
   const template = options.template ?? templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
   const undefinedSlots = undefinedFigures(template, evaluated.figures, settings, defs.issues);
-  const figures = [...evaluated.figures, ...undefinedSlots.figures];
+  const figures = markRowsLeftOut([...evaluated.figures, ...undefinedSlots.figures], ledgers, ledgers.issues);
   yield { stage: "figures", figures: figures.length };
   const report = buildReport(template, settings, figures);
   const link = buildLinkRecord(report, workbook.name ?? "", options.generatedAt ?? new Date().toISOString());
@@ -162,9 +163,7 @@ export function undefinedFigure(
     const figure: FigureResult = {
       ...undefinedFigure(id, name, settings).figure,
       unresolved: {
-        code: "definition_error",
-        reason: `“指标定义”中这一行有误：${own(broken.message)}`,
-        reasonEn: `its 指标定义 row has an error: ${own(broken.messageEn)}`,
+        ...unresolvedText("definition_error", { error: own(broken.message), errorEn: own(broken.messageEn) }),
         cell: broken.cell,
       },
       fingerprint: `broken:${id}`,
@@ -177,11 +176,7 @@ export function undefinedFigure(
       name,
       value: null,
       text: placeholderText(name),
-      unresolved: {
-        code: "not_defined",
-        reason: `“指标定义”中没有指标 ${id}`,
-        reasonEn: `指标定义 has no figure ${id}`,
-      },
+      unresolved: unresolvedText("not_defined", { id }),
       rows: 0,
       ledger: null,
       conditions: "",

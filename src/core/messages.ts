@@ -42,6 +42,10 @@ export const ISSUE_TEXTS = {
     en: 'format not recognised: "{format}"; expected 整数, 余, 亿元, 万元 or 百分比',
   },
   "definition.bad_manual_value": { zh: "手工值应为数字：“{value}”", en: 'manual value must be a number: "{value}"' },
+  "definition.manual_chinese_numeral": {
+    zh: "{cell} 手工值“{value}”按数字 {number} 读取；报告中写作阿拉伯数字",
+    en: '{cell} manual value "{value}" is read as the number {number}; the report writes it in Arabic digits',
+  },
   "definition.count_as_amount": {
     zh: "统计方式“{aggregate}”得出的是笔数/个数，不能用格式“{format}”（万元、亿元、百分比只用于“求和:<金额列>”或手工值）；请改为 整数 或 余",
     en: 'aggregate "{aggregate}" gives a count, which cannot be formatted as "{format}" (万元, 亿元 and 百分比 are for 求和:<amount column> or a manual value); use 整数 or 余',
@@ -149,6 +153,46 @@ export const ISSUE_TEXTS = {
     en: "this report was generated from another workbook (the report records workbook ID {reportId}; 报告设置 of this workbook says {workbookIdEn}). Refreshed from this workbook as you confirmed.",
   },
 
+  // `fill`: a {{placeholder}} left as typed in the clerk's document (adapters/docx/fill.ts), said with
+  // where it stands (正文/页眉/页脚, paragraph, its text) and why.
+  "fill.unknown_placeholder": {
+    zh: "{where}第 {paragraph} 段“{text}”中的 {typed} 不是任何指标（编号或名称）或报告设置项的名称，已原样保留。{near}",
+    en: '{typed} in paragraph {paragraph} of the {whereEn} ("{text}") names no figure (id or name) and no 报告设置 item; it was left as typed.{nearEn}',
+  },
+  "fill.unknown_placeholder#near": {
+    zh: "是不是“{name}”？",
+    en: 'Did you mean "{name}"?',
+  },
+  "fill.unknown_placeholder#broken_definition": {
+    zh: "{where}第 {paragraph} 段中的 {typed} 对应的指标定义有误，没有算出数字，已原样保留：请改正 {cell}（{error}）。",
+    en: "{typed} in paragraph {paragraph} of the {whereEn} names a figure whose definition is broken; it was left as typed. Correct {cell} ({errorEn}).",
+  },
+  "fill.placeholder_not_converted": {
+    zh: "{where}第 {paragraph} 段中的 {typed} {why}，无法转为指标，已原样保留：请在 Word 中重新输入这个占位符。",
+    en: "{typed} in paragraph {paragraph} of the {whereEn} cannot become a figure ({whyEn}); it was left as typed. Type the placeholder again in Word.",
+  },
+  "fill.placeholder_not_converted#table": {
+    zh: "表格指标须单独成段：{where}第 {paragraph} 段“{text}”中的 {typed} {why}，已原样保留（不会把表格压成一行文字）：请把它单独放在正文或表格单元格的一段里。",
+    en: 'A table figure needs a paragraph of its own: {typed} in paragraph {paragraph} of the {whereEn} ("{text}") {whyEn}; it was left as typed (a table is never flattened into a line of text). Put it alone in a paragraph of the body or of a table cell.',
+  },
+  // `{why}` of placeholder_not_converted: what keeps the placeholder from becoming a control.
+  "fill.refused#crosses_edge": {
+    zh: "跨越了超链接、域或修订的边界",
+    en: "it crosses the edge of a hyperlink, field or revision",
+  },
+  "fill.refused#lies_inside": {
+    zh: "中间夹有 {name}",
+    en: "a {name} lies inside it",
+  },
+  "fill.refused#table_in_header": {
+    zh: "在页眉或页脚中，那里不放表格",
+    en: "is in a header or footer, where no table goes",
+  },
+  "fill.refused#table_shares_paragraph": {
+    zh: "与其他文字同在一段",
+    en: "shares its paragraph with other text",
+  },
+
   // The engine: scope and figures the report shows but 指标定义 lacks.
   "settings.scope_unknown": {
     zh: "{at}统计范围“{scope}”不是任何台账中的部门；台账中的部门有：{departments}（或填“{all}”）。按该范围统计的指标显示为待补。",
@@ -158,23 +202,15 @@ export const ISSUE_TEXTS = {
     zh: "{at}统计范围“{scope}”不是任何台账中的部门；台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），只能填“{all}”。按该范围统计的指标显示为待补。",
     en: '{atEn}the scope "{scope}" is no department of any ledger; the ledgers name no department at all (no 部门 column, no department in a sheet name); only {all} can be used. The figures it would limit are left unresolved.',
   },
-  // A ledger with its header and no records (ledger/read.ts), and the figures it makes 0 (figures/evaluate.ts).
+  // A ledger with its header and no records (ledger/read.ts); the figures it makes 0 say so by UNRESOLVED_TEXTS.ledger_empty.
   "ledger.empty": {
     zh: "“{ledger}”台账还没有任何记录：请在表头（第 {headerRow} 行）下逐行填入，必填列：{required}。在此之前用到它的指标按 0 计入报告，生成和刷新会提示确认（条件写了“允许为零”或填了手工值的指标除外）",
     en: "Ledger {ledger} has no records yet: enter them row by row under its header (row {headerRow}); required columns: {requiredEn}. Until then the figures that use it are 0 in the report, and generate and refresh ask you to look at them (unless their 条件 says 允许为零 or they have a 手工值)",
-  },
-  "ledger.empty#figure_reason": {
-    zh: "“{ledger}”台账还没有任何记录，按 0 计入",
-    en: "ledger {ledger} has no records yet, so it is 0",
   },
   // 条件 `列~文字` (包含) whose text no record of the ledger contains (figures/evaluate.ts).
   "figure.condition_value_absent#contains": {
     zh: "{at}条件“{condition}”：“{ledger}”台账中没有一条记录的“{column}”包含“{text}”（{near}）。指标“{name}”显示为“{placeholder}”，不会写成 0；请改成台账中的写法，或确属为零时在条件末尾加“; {allowZero}”。",
     en: '{at}condition "{condition}": no record of ledger {ledger} has a {column} containing "{text}" ({nearEn}). Figure “{name}” shows {placeholder}, never 0; write the text as the ledger does, or add "; {allowZero}" to the conditions if 0 is right.',
-  },
-  "figure.condition_value_absent#contains_reason": {
-    zh: "条件“{condition}”：没有一条记录的“{column}”包含“{text}”（{near}）",
-    en: 'condition "{condition}": no record\'s {column} contains "{text}" ({nearEn})',
   },
   "figure.condition_value_allowed_zero#contains": {
     zh: "{at}条件“{condition}”：台账中还没有一条记录的“{column}”包含“{text}”，按“{allowZero}”计算指标“{name}”",
@@ -346,19 +382,169 @@ export const ISSUE_TEXTS = {
     zh: "“{column}”列共 {count} 个单元格不是数字（如 {cells} 等；{first}“{text}”），未计入“{name}”（求和:{column}）；如是金额或数量，请只填数字",
     en: '{count} cells of column {column} are not numbers (such as {cellsEn}; {first} "{text}") and are not added into “{name}” (求和:{column}); type the numbers alone if they are amounts',
   },
+  // One firm under two codes, or one code for two firms (figures/identity.ts): each alone while few, else grouped.
+  "figure.identity_name_codes": {
+    zh: "{nameColumn}“{shared}”有 {count} 个{codeColumn}：{listed}，按 {count} 家计入“{figureName}”；如是同一家，请统一{codeColumn}",
+    en: '{nameColumn} "{shared}" has {count} different {codeColumn} values: {listedEn}; counted as {count} in "{figureName}". If it is one firm, make its codes the same',
+  },
+  "figure.identity_code_names": {
+    zh: "{codeColumn} {shared} 对应 {count} 个{nameColumn}：{listed}，按 1 家计入“{figureName}”；请核对名称",
+    en: '{codeColumn} {shared} stands with {count} different {nameColumn} values: {listedEn}; counted once in "{figureName}". Please check the names',
+  },
+  "figure.identity_name_codes#many": {
+    zh: "{count} 个{nameColumn}各有不止一个{codeColumn}（如 {cells} 等）。例如：{examples}",
+    en: "{count} {nameColumn} values each have more than one {codeColumn} (such as {cellsEn}). For example: {examplesEn}",
+  },
+  "figure.identity_code_names#many": {
+    zh: "{count} 个{codeColumn}各对应不止一个{nameColumn}（如 {cells} 等）。例如：{examples}",
+    en: "{count} {codeColumn} values each stand with more than one {nameColumn} (such as {cellsEn}). For example: {examplesEn}",
+  },
   "figure.date_column_missing": {
     zh: "{ledger} 台账没有“{column}”列，指标“{name}”按全部记录计算",
     en: 'Ledger {ledger} has no column "{column}"; figure "{name}" counts all records',
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
+/**
+ * Why a figure has no number (its `unresolved`; and `zeroToSee`, a 0 to be seen), keyed by the
+ * unresolved code, under the same template rules: the reason is the part after “无法计算：” in
+ * figure.unresolved's text, and what the CLI and the pane list beside the figure's name. A
+ * `code#variant` is one code worded by case, or a piece of that code's reason (the values near a
+ * mistyped one, what a column holds instead of numbers).
+ */
+export const UNRESOLVED_TEXTS = {
+  manual_blank: {
+    zh: "手工指标的手工值为空",
+    en: "it is a manual figure and its manual value is blank",
+  },
+  ledger_missing: {
+    zh: "未找到“{ledger}”台账，手工值也为空",
+    en: "ledger {ledger} is missing and the manual value is blank",
+  },
+  scope_unknown: {
+    zh: "统计范围“{scope}”不是任何台账中的部门",
+    en: 'the scope "{scope}" is no department of any ledger',
+  },
+  scope_no_department: {
+    zh: "{sheet} 中的“{ledger}”记录没有部门信息（没有“部门”列，工作表名也未写明部门），无法只统计“{scope}”",
+    en: 'the {ledger} records in {sheet} say nothing about their department (no 部门 column, no department in the sheet name), so they cannot be limited to "{scope}"',
+  },
+  scope_not_in_ledger: {
+    zh: "“{ledger}”台账中没有部门为“{scope}”的记录（其中的部门：{found}），无法判断“{scope}”是没有此项还是记在别处",
+    en: 'no {ledger} record belongs to "{scope}" (its departments: {foundEn}), so a 0 could not tell "none" from "kept elsewhere"',
+  },
+  column_missing: {
+    zh: "“{ledger}”台账中没有{role}“{column}”",
+    en: 'ledger {ledger} has no {roleEn} "{column}"',
+  },
+  "column_missing#sheet": {
+    zh: "{sheet} 中没有{role}“{column}”",
+    en: '{sheet} has no {roleEn} "{column}"',
+  },
+  // `{role}` of column_missing: what the column is to the figure (“没有条件列‘形式’”).
+  "column_missing#role_condition": {
+    zh: "条件列",
+    en: "condition column",
+  },
+  "column_missing#role_sum": {
+    zh: "求和列",
+    en: "sum column",
+  },
+  "column_missing#role_distinct": {
+    zh: "去重计数列",
+    en: "distinct-count column",
+  },
+  "column_missing#role_date": {
+    zh: "日期列",
+    en: "date column",
+  },
+  "column_missing#role_group": {
+    zh: "分组列",
+    en: "group column",
+  },
+  condition_value_absent: {
+    zh: "条件“{column}={value}”在台账中一条记录也没有（{near}）",
+    en: 'condition "{column}={value}" matches no record ({nearEn})',
+  },
+  "condition_value_absent#contains": {
+    zh: "条件“{condition}”：没有一条记录的“{column}”包含“{text}”（{near}）",
+    en: 'condition "{condition}": no record\'s {column} contains "{text}" ({nearEn})',
+  },
+  // `{near}` of condition_value_absent (and of its issues): the values like the one typed, else the column's first few.
+  "condition_value_absent#nearest": {
+    zh: "最接近的有：{values}",
+    en: "the nearest found: {valuesEn}",
+  },
+  "condition_value_absent#values": {
+    zh: "该列的值有：{values}",
+    en: "the column holds {valuesEn}",
+  },
+  "condition_value_absent#values_more": {
+    zh: "该列的值有：{values} 等",
+    en: "the column holds {valuesEn}, …",
+  },
+  "condition_value_absent#no_values": {
+    zh: "该列没有任何值",
+    en: "the column holds no value",
+  },
+  sum_not_numbers: {
+    zh: "“{column}”列中没有数字（{found}），无法求和",
+    en: "column {column} holds no number ({foundEn}), so it cannot be summed",
+  },
+  // `{found}` of sum_not_numbers (and of figure.sum_not_numbers): what the column holds instead.
+  "sum_not_numbers#text_cells": {
+    zh: "{count} 个单元格都是文字，如 {cell}“{text}”",
+    en: 'its {count} filled cells are text, such as {cell} "{text}"',
+  },
+  "sum_not_numbers#blank": {
+    zh: "整列都是空白",
+    en: "it is blank in every record",
+  },
+  // A counted 0, not an unresolved figure: FigureResult.zeroToSee.
+  ledger_empty: {
+    zh: "“{ledger}”台账还没有任何记录，按 0 计入",
+    en: "ledger {ledger} has no records yet, so it is 0",
+  },
+  definition_error: {
+    zh: "“指标定义”中这一行有误：{error}",
+    en: "its 指标定义 row has an error: {errorEn}",
+  },
+  not_defined: {
+    zh: "“指标定义”中没有指标 {id}",
+    en: "指标定义 has no figure {id}",
+  },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
 export type IssueTextKey = keyof typeof ISSUE_TEXTS;
+export type UnresolvedTextKey = keyof typeof UNRESOLVED_TEXTS;
+type RoleOf<K> = K extends `column_missing#role_${infer Role}` ? Role : never;
+/** What a column a figure needs is to it (`condition`, `sum` …), worded by column_missing#role_<role>. */
+export type ColumnRole = RoleOf<UnresolvedTextKey>;
 export type TextParams = Record<string, string | number>;
+/** The code a key words: the key without its `#variant`. */
+export type CodeOf<K extends string> = K extends `${infer Code}#${string}` ? Code : K;
+/** Every code a figure's `unresolved` (or `zeroToSee`) can have: each has its text above. */
+export type UnresolvedCode = CodeOf<UnresolvedTextKey>;
 
 /** The issue code a text key words: the key without its `#variant`. */
-export function codeOf(key: IssueTextKey): string {
+export function codeOf<K extends string>(key: K): CodeOf<K> {
   const hash = key.indexOf("#");
-  return hash < 0 ? key : key.slice(0, hash);
+  return (hash < 0 ? key : key.slice(0, hash)) as CodeOf<K>;
+}
+
+/** The `{role}` of column_missing in both languages (“条件列”, "condition column"). */
+export function roleParams(role: ColumnRole): TextParams {
+  const { reason, reasonEn } = unresolvedText(`column_missing#role_${role}`);
+  return { role: reason, roleEn: reasonEn };
+}
+
+/** Why a figure has no number, by its code: the code and both reasons (the caller adds the cell). */
+export function unresolvedText<K extends UnresolvedTextKey>(
+  key: K,
+  params: TextParams = {},
+): { code: CodeOf<K>; reason: string; reasonEn: string } {
+  const text = UNRESOLVED_TEXTS[key];
+  return { code: codeOf(key), reason: fillTemplate(text.zh, params), reasonEn: fillTemplate(text.en, params) };
 }
 
 /**
@@ -383,6 +569,7 @@ export function catalogueIssue(
   return issue;
 }
 
-function fillTemplate(template: string, params: TextParams): string {
+/** A template with its `{name}`s put in; a parameter not given stays visible as `{name}`. */
+export function fillTemplate(template: string, params: TextParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }

@@ -3,6 +3,7 @@
 // (.docx file, live Word document) consume a ReportDocument and a LinkRecord.
 
 import type { ColumnarLedger } from "./ledger/columnar";
+import type { UnresolvedCode } from "./messages";
 
 /**
  * One cell as `Range.values` gives it: a number (dates are serial numbers), text, a boolean, or
@@ -299,8 +300,8 @@ export interface FigureDefinition {
  * a 0), and the clerk is told where to look.
  */
 export interface Unresolved {
-  /** Stable machine code: `manual_blank`, `ledger_missing`, `column_missing`, `scope_unknown`, `scope_no_department`, `not_defined`, `definition_error` (its 指标定义 row was refused). */
-  code: string;
+  /** Stable machine code, which also says which reason: one of UNRESOLVED_TEXTS (core/messages.ts), where each is worded. */
+  code: UnresolvedCode;
   reason: string;
   reasonEn: string;
   /** Where to fix it: the 手工值 cell, the ledger's header row, the 统计范围 setting … */
@@ -327,6 +328,11 @@ export interface FigureResult {
    * lists it before Generate. Absent when 条件 says 允许为零 (the 0 is the clerk's).
    */
   zeroToSee?: { code: "ledger_empty"; reason: string; reasonEn: string; cell?: string };
+  /**
+   * Set when its ledger has rows left out for errors (LEDGERS.md: such a row counts in no figure): the
+   * number may be short by them. How many, and the first cells whose errors did it.
+   */
+  rowsLeftOut?: { count: number; cells: string[] };
   /** Number of ledger rows used (0 for manual figures). */
   rows: number;
   /**

@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ISSUE_TEXTS, catalogueIssue, codeOf, issueText, type IssueTextKey } from "../../src/core/messages";
+import {
+  ISSUE_TEXTS,
+  UNRESOLVED_TEXTS,
+  catalogueIssue,
+  codeOf,
+  issueText,
+  unresolvedText,
+  type IssueTextKey,
+} from "../../src/core/messages";
 
 const SRC = join(__dirname, "../../src");
 
@@ -14,11 +22,14 @@ function sources(dir: string): string[] {
 
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1].replace(/En$/, "")).sort();
 
-describe("the issue catalogue", () => {
-  const keys = Object.keys(ISSUE_TEXTS) as IssueTextKey[];
+const catalogues: [string, Record<string, { zh: string; en: string }>][] = [
+  ["the issue catalogue", ISSUE_TEXTS],
+  ["the unresolved reasons", UNRESOLVED_TEXTS],
+];
 
-  it.each(keys)("words %s in Chinese and English with the same parameters", (key) => {
-    const { zh, en } = ISSUE_TEXTS[key];
+describe.each(catalogues)("%s", (_, texts) => {
+  it.each(Object.keys(texts))("words %s in Chinese and English with the same parameters", (key) => {
+    const { zh, en } = texts[key];
     expect(zh.trim()).not.toBe("");
     expect(en.trim()).not.toBe("");
     // `{xEn}` is the English wording of `{x}` (a list joined with commas instead of 、).
@@ -27,6 +38,10 @@ describe("the issue catalogue", () => {
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(en).toMatch(/[a-z]{3}/);
   });
+});
+
+describe("the issue catalogue", () => {
+  const keys = Object.keys(ISSUE_TEXTS) as IssueTextKey[];
 
   it("has every text used by some reporting place in src/, and every key used there is in it", () => {
     const files = sources(SRC)
@@ -34,7 +49,9 @@ describe("the issue catalogue", () => {
       .map((p) => readFileSync(p, "utf8"));
     const code = files.join("\n");
     // Where a file words an issue through the catalogue, its fail/warn/warning helpers take keys.
-    const reporting = files.filter((text) => /from "[./]*\/messages"/.test(text)).join("\n");
+    // (The CLI's own texts are keyed in src/cli/messages.ts and checked by tests/cli/messages.test.ts.)
+    const cli = sources(join(SRC, "cli")).map((p) => readFileSync(p, "utf8"));
+    const reporting = files.filter((text) => /from "[./]*\/messages"/.test(text) && !cli.includes(text)).join("\n");
     const unused = keys.filter((key) => !code.includes(`"${key}"`));
     expect(unused).toEqual([]);
     // Keys passed to the catalogue's helpers (directly or through a file's own fail/warn/warning wrapper).
@@ -66,5 +83,42 @@ describe("the issue catalogue", () => {
       cell: "指标定义!A3",
     });
     expect("ledger" in issue).toBe(false);
+  });
+});
+
+describe("the unresolved reasons", () => {
+  const code = sources(SRC)
+    .filter((p) => !p.endsWith(join("core", "messages.ts")))
+    .map((p) => readFileSync(p, "utf8"))
+    .join("\n");
+
+  it("has every reason used by some place in src/, a column role where a figure's need names it", () => {
+    // A role's text is looked up as `column_missing#role_${role}` with the role a figure needs (`need(…, "sum")`).
+    const role = /^column_missing#role_(\w+)$/;
+    const used = (key: string) =>
+      role.test(key) ? new RegExp(`role: "${role.exec(key)![1]}"|, "${role.exec(key)![1]}"\\)`).test(code) : code.includes(`"${key}"`);
+    expect(Object.keys(UNRESOLVED_TEXTS).filter((key) => !used(key))).toEqual([]);
+  });
+
+  it("words no reason inline: every reason in src/ comes from unresolvedText", () => {
+    // A `reasonEn:` written as a literal would be a reason worded outside the catalogue.
+    expect(code).not.toMatch(/\breasonEn:\s*[`"']/);
+  });
+
+  it("gives the code of a worded variant and puts the parameters into both reasons", () => {
+    expect(
+      unresolvedText("column_missing#sheet", { sheet: "学习记录2", role: "条件列", roleEn: "condition column", column: "形式" }),
+    ).toEqual({
+      code: "column_missing",
+      reason: "学习记录2 中没有条件列“形式”",
+      reasonEn: '学习记录2 has no condition column "形式"',
+    });
+    expect(unresolvedText("manual_blank")).toEqual({
+      code: "manual_blank",
+      reason: "手工指标的手工值为空",
+      reasonEn: "it is a manual figure and its manual value is blank",
+    });
+    // A parameter left out stays visible in the reason, never dropped.
+    expect(unresolvedText("not_defined").reason).toContain("{id}");
   });
 });

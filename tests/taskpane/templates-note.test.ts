@@ -68,7 +68,7 @@ describe("the note after 填写并下载", () => {
 
   it("says how many placed figures show ［待补］ instead of counting them as numbers", () => {
     const unresolved = figures.map((f) =>
-      f.id === "eg.count" ? { ...f, value: null, unresolved: { code: "manual_blank", reason: "r", reasonEn: "r" } } : f,
+      f.id === "eg.count" ? { ...f, value: null, unresolved: { code: "manual_blank" as const, reason: "r", reasonEn: "r" } } : f,
     );
     const note = filledNote(result, unresolved, makeT("zh-CN"), "zh-CN");
     expect(note.text.split("\n")[0]).toBe(makeT("zh-CN")("templatesFilled", { n: 2 }) + makeT("zh-CN")("templatesPending", { n: 1 }));

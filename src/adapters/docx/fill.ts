@@ -19,6 +19,7 @@ import {
 } from "../../core/fill";
 import type { FigureResult, FigureTable, Issue, LinkRecord, ReportSettings } from "../../core/types";
 import { attribute, scanTags, unescapeXml, XmlScanError } from "./xml-scan";
+import { catalogueIssue, issueText, type TextParams } from "../../core/messages";
 import { decodeXml, DocxReadError, encodeXml, type XmlEncoding } from "./patch";
 import { DocxPackage, DOCUMENT_RELS } from "./opc";
 import { customXmlPart } from "./package";
@@ -289,14 +290,22 @@ function applyEdits(xml: string, edits: Edit[]): string {
 /** Why a placeholder cannot become a control, in both languages (the CLI and the panes speak either). */
 type Refusal = { zh: string; en: string };
 
+/** A refusal in the catalogue's words. */
+function refusal(
+  key: "fill.refused#crosses_edge" | "fill.refused#lies_inside" | "fill.refused#table_in_header" | "fill.refused#table_shares_paragraph",
+  params: TextParams = {},
+): Refusal {
+  const { message, messageEn } = issueText(key, params);
+  return { zh: message, en: messageEn };
+}
+
 function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, control: (rPr: string) => string): Edit | { refused: Refusal } {
   const first = p.where[a];
   const last = p.where[b - 1];
   const r1 = p.runs[first.run];
   const rn = p.runs[last.run];
   const between = p.runs.slice(first.run, last.run + 1);
-  if (between.some((r) => r.parent !== r1.parent))
-    return { refused: { zh: "跨越了超链接、域或修订的边界", en: "it crosses the edge of a hyperlink, field or revision" } };
+  if (between.some((r) => r.parent !== r1.parent)) return { refused: refusal("fill.refused#crosses_edge") };
   // Inside the placeholder: the first run after its start, the last run before its end, the runs between.
   const inside = (r: RunInfo, from: number, to: number) =>
     r.others.filter((o) => o.start >= from && o.end <= to && !RUN_IGNORABLE.has(o.name));
@@ -310,7 +319,7 @@ function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, contro
           ...between.slice(1, -1).flatMap((r) => inside(r, r.contentStart, r.contentEnd)),
           ...inside(rn, rn.contentStart, sn.end),
         ];
-  if (blocked.length) return { refused: { zh: `中间夹有 ${blocked[0].name}`, en: `a ${blocked[0].name} lies inside it` } };
+  if (blocked.length) return { refused: refusal("fill.refused#lies_inside", { name: blocked[0].name }) };
   const kept: string[] = [];
   for (let i = 0; i < between.length - 1; i++) {
     let problem: string | null = null;
@@ -320,7 +329,7 @@ function placeholderEdit(xml: string, p: Paragraph, a: number, b: number, contro
       else if (!(t.kind === "empty" && BETWEEN_DROPPED.has(t.name))) problem ??= t.name;
     });
     if (gap.replace(/<[^>]*>/g, "").trim() !== "") problem ??= "text";
-    if (problem) return { refused: { zh: `中间夹有 ${problem}`, en: `a ${problem} lies inside it` } };
+    if (problem) return { refused: refusal("fill.refused#lies_inside", { name: problem }) };
   }
   const piece = (text: string) => (text ? `<w:t xml:space="preserve">${escapeXmlText(text)}</w:t>` : "");
   // What stays of the first run: its content before the placeholder's piece and that piece's text before it.
@@ -413,8 +422,8 @@ function separatedFromPrevious(xml: string, edit: Edit): Edit {
  */
 function tableFigureMisplaced(part: string, p: Paragraph, placeholder: string, value: FillValue): Refusal | null {
   if (value.table === undefined) return null;
-  if (part !== "word/document.xml") return { zh: "在页眉或页脚中，那里不放表格", en: "is in a header or footer, where no table goes" };
-  if (!p.block || p.text.trim() !== placeholder) return { zh: "与其他文字同在一段", en: "shares its paragraph with other text" };
+  if (part !== "word/document.xml") return refusal("fill.refused#table_in_header");
+  if (!p.block || p.text.trim() !== placeholder) return refusal("fill.refused#table_shares_paragraph");
   return null;
 }
 
@@ -427,42 +436,30 @@ function leftAsTyped(found: FoundPlaceholder, name: string, p: Paragraph, at: nu
   const typed = found.text;
   const { target } = found;
   const broken = target ? null : (slots.brokenDefinition?.(name) ?? null);
-  if (broken)
-    return {
-      severity: "warning",
-      code: "fill.unknown_placeholder",
-      message: `${where.zh}第 ${p.number} 段中的 ${typed} 对应的指标定义有误，没有算出数字，已原样保留：请改正 ${broken.cell ?? "指标定义"}（${broken.message}）。`,
-      messageEn: `${typed} in paragraph ${p.number} of the ${where.en} names a figure whose definition is broken; it was left as typed. Correct ${broken.cell ?? "指标定义"} (${broken.messageEn}).`,
-      ...(broken.cell ? { cell: broken.cell } : {}),
-    };
+  // Where the placeholder stands, as every message of it says.
+  const stands = { where: where.zh, whereEn: where.en, paragraph: p.number, typed, text: shorten(p.text) };
+  if (broken) {
+    const error = { cell: broken.cell ?? "指标定义", error: broken.message, errorEn: broken.messageEn };
+    return catalogueIssue(
+      "warning",
+      "fill.unknown_placeholder#broken_definition",
+      { ...stands, ...error },
+      broken.cell ? { cell: broken.cell } : {},
+    );
+  }
   if (!target) {
     const near = slots.suggest?.(name) ?? { zh: "", en: "" };
-    return {
-      severity: "warning",
-      code: "fill.unknown_placeholder",
-      message: `${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${typed} 不是任何指标（编号或名称）或报告设置项的名称，已原样保留。${near.zh}`,
-      messageEn: `${typed} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") names no figure (id or name) and no 报告设置 item; it was left as typed.${near.en ? ` ${near.en}` : ""}`,
-    };
+    return catalogueIssue("warning", "fill.unknown_placeholder", { ...stands, near: near.zh, nearEn: near.en ? ` ${near.en}` : "" });
   }
   const misplaced = tableFigureMisplaced(found.part, p, typed, slots.value(target.id));
   if (misplaced) {
     found.refused = misplaced.zh;
-    return {
-      severity: "warning",
-      code: "fill.placeholder_not_converted",
-      message: `表格指标须单独成段：${where.zh}第 ${p.number} 段“${shorten(p.text)}”中的 ${typed} ${misplaced.zh}，已原样保留（不会把表格压成一行文字）：请把它单独放在正文或表格单元格的一段里。`,
-      messageEn: `A table figure needs a paragraph of its own: ${typed} in paragraph ${p.number} of the ${where.en} ("${shorten(p.text)}") ${misplaced.en}; it was left as typed (a table is never flattened into a line of text). Put it alone in a paragraph of the body or of a table cell.`,
-    };
+    return catalogueIssue("warning", "fill.placeholder_not_converted#table", { ...stands, why: misplaced.zh, whyEn: misplaced.en });
   }
   const edit = placeholderEdit(xml, p, at, at + typed.length, () => "");
   if ("refused" in edit) {
     found.refused = edit.refused.zh;
-    return {
-      severity: "warning",
-      code: "fill.placeholder_not_converted",
-      message: `${where.zh}第 ${p.number} 段中的 ${typed} ${edit.refused.zh}，无法转为指标，已原样保留：请在 Word 中重新输入这个占位符。`,
-      messageEn: `${typed} in paragraph ${p.number} of the ${where.en} cannot become a figure (${edit.refused.en}); it was left as typed. Type the placeholder again in Word.`,
-    };
+    return catalogueIssue("warning", "fill.placeholder_not_converted", { ...stands, why: edit.refused.zh, whyEn: edit.refused.en });
   }
   return null;
 }

@@ -26,7 +26,7 @@ import { Hasher, cellDigest } from "../hash";
 import { ALLOW_ZERO_CLAUSE, conditionsToText, periodLabel } from "./syntax";
 import { groupTable, groupingOf, markTableFigures, tableText } from "./grouped";
 import { distinctCount, identityIssues, type IdentityConflict } from "./identity";
-import { catalogueIssue, issueText } from "../messages";
+import { catalogueIssue, issueText, roleParams, unresolvedText, type ColumnRole } from "../messages";
 
 export interface EvaluateOptions {
   /** Inclusive ISO dates. */
@@ -455,16 +455,10 @@ export function figureColumns(defs: readonly FigureDefinition[]): (ledger: Ledge
 /** What a figure needs and a ledger (or one of its sheets) lacks. */
 interface Lacking {
   column: string;
-  role: { zh: string; en: string };
+  role: ColumnRole;
   /** The sheet without it, when the ledger has it elsewhere. */
   where?: SourceShape;
 }
-
-const ROLE_CONDITION = { zh: "条件列", en: "condition column" };
-const ROLE_SUM = { zh: "求和列", en: "sum column" };
-const ROLE_DISTINCT = { zh: "去重计数列", en: "distinct-count column" };
-const ROLE_DATE = { zh: "日期列", en: "date column" };
-const ROLE_GROUP = { zh: "分组列", en: "group column" };
 
 /**
  * The first column the figure needs that the ledger, or a sheet of it that gave rows, does not
@@ -487,32 +481,32 @@ function missingColumn(
   };
   for (const c of def.conditions) {
     if (specColumnOf(spec, c.column)?.blankMeans !== undefined) continue;
-    const lacking = need(c.column, ROLE_CONDITION);
+    const lacking = need(c.column, "condition");
     if (lacking) return lacking;
   }
   const aggregate = def.aggregate;
   if (aggregate.kind === "sum") {
-    const lacking = need(aggregate.column, ROLE_SUM);
+    const lacking = need(aggregate.column, "sum");
     if (lacking) return lacking;
   } else if (aggregate.kind === "distinct") {
     const main = resolve(aggregate.column);
     const fallback = aggregate.fallback === undefined ? null : resolve(aggregate.fallback);
     const named = aggregate.fallback === undefined ? aggregate.column : `${aggregate.column}|${aggregate.fallback}`;
-    if (main === null && fallback === null) return { column: named, role: ROLE_DISTINCT };
+    if (main === null && fallback === null) return { column: named, role: "distinct" };
     const where = sources.find(
       (s) => s.names !== null && !(main !== null && main in s.names) && !(fallback !== null && fallback in s.names),
     );
-    if (where) return { column: named, role: ROLE_DISTINCT, where };
+    if (where) return { column: named, role: "distinct", where };
   }
   const grouping = groupingOf(aggregate);
   if (grouping) {
-    const lacking = need(grouping.column, ROLE_GROUP);
+    const lacking = need(grouping.column, "group");
     if (lacking) return lacking;
   }
   if (def.period !== "all" && spec.dateColumn !== null) {
     const dateSpec = spec.columns.find((c) => c.name === spec.dateColumn);
     if (dateSpec?.required) {
-      const lacking = need(spec.dateColumn, ROLE_DATE);
+      const lacking = need(spec.dateColumn, "date");
       if (lacking) return lacking;
     }
   }
@@ -749,16 +743,7 @@ class Evaluation {
   figure(def: FigureDefinition): FigureResult {
     if (def.ledger === null) {
       if (def.manualValue === null) {
-        return this.unresolved(
-          def,
-          {
-            code: "manual_blank",
-            reason: "手工指标的手工值为空",
-            reasonEn: "it is a manual figure and its manual value is blank",
-            cell: def.cells?.manual,
-          },
-          "figure.manual_blank",
-        );
+        return this.unresolved(def, { ...unresolvedText("manual_blank"), cell: def.cells?.manual }, "figure.manual_blank");
       }
       return this.manual(def);
     }
@@ -780,12 +765,7 @@ class Evaluation {
       if (def.manualValue === null) {
         return this.unresolved(
           def,
-          {
-            code: "ledger_missing",
-            reason: `未找到“${def.ledger}”台账，手工值也为空`,
-            reasonEn: `ledger ${def.ledger} is missing and the manual value is blank`,
-            cell: def.cells?.manual,
-          },
+          { ...unresolvedText("ledger_missing", { ledger: def.ledger }), cell: def.cells?.manual },
           "figure.ledger_missing",
         );
       }
@@ -908,12 +888,7 @@ class Evaluation {
     const scope = this.scope;
     if (!this.scopeKnown) {
       return {
-        unresolved: {
-          code: "scope_unknown",
-          reason: `统计范围“${scope}”不是任何台账中的部门`,
-          reasonEn: `the scope "${scope}" is no department of any ledger`,
-          cell: this.opts.scopeCell,
-        },
+        unresolved: { ...unresolvedText("scope_unknown", { scope }), cell: this.opts.scopeCell },
         // One settings issue lists the departments; a line per figure would only repeat it.
         issueCode: null,
       };
@@ -923,9 +898,7 @@ class Evaluation {
       if (blind) {
         return {
           unresolved: {
-            code: "scope_no_department",
-            reason: `${blind.sheet} 中的“${def.ledger}”记录没有部门信息（没有“部门”列，工作表名也未写明部门），无法只统计“${scope}”`,
-            reasonEn: `the ${def.ledger} records in ${blind.sheet} say nothing about their department (no 部门 column, no department in the sheet name), so they cannot be limited to "${scope}"`,
+            ...unresolvedText("scope_no_department", { sheet: blind.sheet, ledger: def.ledger!, scope }),
             cell: likelyHeaderCell(view.ledger, "部门", blind.sheet) ?? blind.headerCell,
           },
           issueCode: "figure.scope_no_department",
@@ -938,9 +911,7 @@ class Evaluation {
         const found = [...view.departments].sort();
         return {
           unresolved: {
-            code: "scope_not_in_ledger",
-            reason: `“${def.ledger}”台账中没有部门为“${scope}”的记录（其中的部门：${found.join("、")}），无法判断“${scope}”是没有此项还是记在别处`,
-            reasonEn: `no ${def.ledger} record belongs to "${scope}" (its departments: ${found.join(", ")}), so a 0 could not tell "none" from "kept elsewhere"`,
+            ...unresolvedText("scope_not_in_ledger", { ledger: def.ledger!, scope, found: found.join("、"), foundEn: found.join(", ") }),
             cell: view.shapes[0]?.headerCell,
           },
           issueCode: "figure.scope_not_in_ledger",
@@ -953,13 +924,12 @@ class Evaluation {
     if (lacking) {
       return {
         unresolved: {
-          code: "column_missing",
-          reason: lacking.where
-            ? `${lacking.where.sheet} 中没有${lacking.role.zh}“${lacking.column}”`
-            : `“${def.ledger}”台账中没有${lacking.role.zh}“${lacking.column}”`,
-          reasonEn: lacking.where
-            ? `${lacking.where.sheet} has no ${lacking.role.en} "${lacking.column}"`
-            : `ledger ${def.ledger} has no ${lacking.role.en} "${lacking.column}"`,
+          ...unresolvedText(lacking.where ? "column_missing#sheet" : "column_missing", {
+            sheet: lacking.where?.sheet ?? "",
+            ledger: def.ledger!,
+            ...roleParams(lacking.role),
+            column: lacking.column,
+          }),
           cell:
             likelyHeaderCell(view.ledger, lacking.column, lacking.where?.sheet) ??
             lacking.where?.headerCell ??
@@ -1022,19 +992,7 @@ class Evaluation {
         });
         continue;
       }
-      const near = nearestValues(value, present.exact);
-      // Nothing near: the column's first few values, so the clerk sees how the ledger writes them.
-      const some = [...present.exact].slice(0, 5);
-      const nearZh = near.length
-        ? `最接近的有：${near.map((n) => `“${n}”`).join("、")}`
-        : some.length
-          ? `该列的值有：${some.map((n) => `“${n}”`).join("、")}${present.exact.size > some.length ? " 等" : ""}`
-          : "该列没有任何值";
-      const nearEn = near.length
-        ? `the nearest found: ${near.map((n) => `"${n}"`).join(", ")}`
-        : some.length
-          ? `the column holds ${some.map((n) => `"${n}"`).join(", ")}${present.exact.size > some.length ? ", …" : ""}`
-          : "the column holds no value";
+      const { reason: nearZh, reasonEn: nearEn } = nearText(nearestValues(value, present.exact), present.exact);
       this.issues.push({
         severity: "warning",
         code: "figure.condition_value_absent",
@@ -1053,12 +1011,7 @@ class Evaluation {
         ledger: def.ledger!,
         ...(where ? { cell: where } : {}),
       });
-      return {
-        code: "condition_value_absent",
-        reason: `条件“${c.column}=${value}”在台账中一条记录也没有（${nearZh}）`,
-        reasonEn: `condition "${c.column}=${value}" matches no record (${nearEn})`,
-        cell: where,
-      };
+      return { ...unresolvedText("condition_value_absent", { column: c.column, value, near: nearZh, nearEn }), cell: where };
     }
     return null;
   }
@@ -1092,23 +1045,10 @@ class Evaluation {
       this.issues.push({ ...catalogueIssue("info", "figure.condition_value_allowed_zero#contains", params), ...at });
       return null;
     }
-    const near = nearestContaining(text, present.exact);
-    const some = [...present.exact].slice(0, 5);
-    const more = present.exact.size > some.length;
-    const nearZh = near.length
-      ? `最接近的有：${near.map((n) => `“${n}”`).join("、")}`
-      : some.length
-        ? `该列的值有：${some.map((n) => `“${n}”`).join("、")}${more ? " 等" : ""}`
-        : "该列没有任何值";
-    const nearEn = near.length
-      ? `the nearest found: ${near.map((n) => `"${n}"`).join(", ")}`
-      : some.length
-        ? `the column holds ${some.map((n) => `"${n}"`).join(", ")}${more ? ", …" : ""}`
-        : "the column holds no value";
+    const { reason: nearZh, reasonEn: nearEn } = nearText(nearestContaining(text, present.exact), present.exact);
     const worded = { ...params, near: nearZh, nearEn };
     this.issues.push({ ...catalogueIssue("warning", "figure.condition_value_absent#contains", worded), ...at });
-    const reason = issueText("figure.condition_value_absent#contains_reason", worded);
-    return { code: "condition_value_absent", reason: reason.message, reasonEn: reason.messageEn, cell: where };
+    return { ...unresolvedText("condition_value_absent#contains", worded), cell: where };
   }
 
   /** The texts a column holds (as conditions compare them), gathered once per ledger and column. */
@@ -1159,12 +1099,9 @@ class Evaluation {
             cell: view.table.cellAddress(firstText, key) ?? `${view.table.sheet(firstText)} 第${view.table.rowNumber(firstText)}行`,
             text: valueText(values[firstText]),
           };
-    const found = example
-      ? {
-          zh: `${texts} 个单元格都是文字，如 ${example.cell}“${example.text}”`,
-          en: `its ${texts} filled cells are text, such as ${example.cell} "${example.text}"`,
-        }
-      : { zh: "整列都是空白", en: "it is blank in every record" };
+    const { reason: foundZh, reasonEn: foundEn } = example
+      ? unresolvedText("sum_not_numbers#text_cells", { count: texts, ...example })
+      : unresolvedText("sum_not_numbers#blank");
     const issue: Issue = {
       severity: "error",
       code: "figure.sum_not_numbers",
@@ -1172,8 +1109,8 @@ class Evaluation {
         prefix: where ? `${where} ` : "",
         column: how.column,
         ledger: def.ledger!,
-        found: found.zh,
-        foundEn: found.en,
+        found: foundZh,
+        foundEn,
         name: def.name,
         placeholder: placeholderText(def.name),
       }),
@@ -1182,12 +1119,7 @@ class Evaluation {
     };
     if (where) issue.cell = where;
     this.issues.push(issue);
-    return {
-      code: "sum_not_numbers",
-      reason: `“${how.column}”列中没有数字（${found.zh}），无法求和`,
-      reasonEn: `column ${how.column} holds no number (${found.en}), so it cannot be summed`,
-      cell: where ?? example?.cell,
-    };
+    return { ...unresolvedText("sum_not_numbers", { column: how.column, found: foundZh, foundEn }), cell: where ?? example?.cell };
   }
 
   /** A figure its ledger supports: its rows, its value and its fingerprint; rowRefs made when first read. */
@@ -1234,9 +1166,8 @@ class Evaluation {
    */
   private emptyLedgerZero(def: FigureDefinition, view: LedgerView): FigureResult["zeroToSee"] {
     if (view.table.length > 0 || view.ledger.excluded > 0 || def.allowZero) return undefined;
-    const { message, messageEn } = issueText("ledger.empty#figure_reason", { ledger: def.ledger! });
     const cell = view.shapes[0]?.headerCell ?? emptyHeaderCell(view.ledger);
-    return { code: "ledger_empty", reason: message, reasonEn: messageEn, ...(cell ? { cell } : {}) };
+    return { ...unresolvedText("ledger_empty", { ledger: def.ledger! }), ...(cell ? { cell } : {}) };
   }
 
   /** Ledgers and period kinds already checked for a record in the period (`学习记录|current`). */
@@ -1624,6 +1555,19 @@ function nearestValues(wanted: string, present: Set<string>): string[] {
   }
   scored.sort((a, b) => a.d - b.d || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return scored.slice(0, 3).map((x) => x.text);
+}
+
+/**
+ * The `{near}` of a value no record has: the nearest found, else the column's first few values (so
+ * the clerk sees how the ledger writes them), else that the column is empty — each value quoted as
+ * its language quotes.
+ */
+function nearText(near: string[], present: Set<string>): { reason: string; reasonEn: string } {
+  const some = near.length ? near : [...present].slice(0, 5);
+  const values = { values: some.map((n) => `“${n}”`).join("、"), valuesEn: some.map((n) => `"${n}"`).join(", ") };
+  if (near.length) return unresolvedText("condition_value_absent#nearest", values);
+  if (some.length === 0) return unresolvedText("condition_value_absent#no_values");
+  return unresolvedText(present.size > some.length ? "condition_value_absent#values_more" : "condition_value_absent#values", values);
 }
 
 /** The first header cell of a ledger without rows (it has no source shapes): where the clerk starts filling. */

@@ -10,6 +10,7 @@
 import type { FieldValue, Issue, LedgerName } from "../types";
 import type { Column, ColumnarLedger } from "../ledger/columnar";
 import { foldKey, trimmed } from "../ledger/text";
+import { issueText } from "../messages";
 
 /** The cell text conditions and counts compare: trimmed; numbers by their text form; 是/否 for yes/no. */
 function cellText(v: FieldValue | undefined): string {
@@ -116,6 +117,12 @@ export function distinctCount(main: Column | null, fallback: Column | null, used
 /** Past this many conflicts of one kind, they are one grouped issue: count, first cells. */
 const SHOWN = 5;
 
+/** The catalogue's words for each kind of conflict: one alone, and many grouped. */
+const IDENTITY_TEXTS = {
+  name_codes: { one: "figure.identity_name_codes", many: "figure.identity_name_codes#many" },
+  code_names: { one: "figure.identity_code_names", many: "figure.identity_code_names#many" },
+} as const;
+
 /**
  * The conflicts as issues at their cells, for the figure named: each one alone while there are
  * few, else one grouped issue per kind (how many, the first few cells, examples).
@@ -136,6 +143,7 @@ export function identityIssues(
   const place = (row: number, key: string) => table.cellAddress(row, key) ?? `${table.sheet(row)} 第${table.rowNumber(row)}行`;
   const placeEn = (row: number, key: string) => table.cellAddress(row, key) ?? `${table.sheet(row)} row ${table.rowNumber(row)}`;
   const issues: Issue[] = [];
+  const columns = { nameColumn: at.nameColumn, codeColumn: at.codeColumn, figureName: at.figureName };
   for (const kind of ["name_codes", "code_names"] as const) {
     const mine = conflicts.filter((c) => c.kind === kind);
     if (mine.length === 0) continue;
@@ -147,23 +155,14 @@ export function identityIssues(
       const more = c.others.length > SHOWN;
       const listed = shown.map((o) => `${o.text}（${place(o.row, key)}）`).join("、") + (more ? " 等" : "");
       const listedEn = shown.map((o) => `${o.text} (${placeEn(o.row, key)})`).join(", ") + (more ? ", …" : "");
-      return kind === "name_codes"
-        ? {
-            zh: `${at.nameColumn}“${c.shared}”有 ${c.others.length} 个${at.codeColumn}：${listed}，按 ${c.others.length} 家计入“${at.figureName}”；如是同一家，请统一${at.codeColumn}`,
-            en: `${at.nameColumn} "${c.shared}" has ${c.others.length} different ${at.codeColumn} values: ${listedEn}; counted as ${c.others.length} in "${at.figureName}". If it is one firm, make its codes the same`,
-          }
-        : {
-            zh: `${at.codeColumn} ${c.shared} 对应 ${c.others.length} 个${at.nameColumn}：${listed}，按 1 家计入“${at.figureName}”；请核对名称`,
-            en: `${at.codeColumn} ${c.shared} stands with ${c.others.length} different ${at.nameColumn} values: ${listedEn}; counted once in "${at.figureName}". Please check the names`,
-          };
+      return issueText(IDENTITY_TEXTS[kind].one, { ...columns, shared: c.shared, count: c.others.length, listed, listedEn });
     };
     const cellOf = (c: IdentityConflict) => table.cellAddress(c.others[1].row, key);
     const base = { severity: "warning" as const, code: `figure.identity_${kind}`, ledger: at.ledger, figure: at.figureId };
     if (mine.length <= SHOWN) {
       for (const c of mine) {
-        const text = one(c);
         const cell = cellOf(c);
-        issues.push({ ...base, message: text.zh, messageEn: text.en, ...(cell ? { cell } : {}) });
+        issues.push({ ...base, ...one(c), ...(cell ? { cell } : {}) });
       }
       continue;
     }
@@ -172,20 +171,16 @@ export function identityIssues(
       .map(cellOf)
       .filter((c): c is string => c !== undefined);
     const examples = mine.slice(0, 2).map(one);
-    const what =
-      kind === "name_codes"
-        ? {
-            zh: `${mine.length} 个${at.nameColumn}各有不止一个${at.codeColumn}`,
-            en: `${mine.length} ${at.nameColumn} values each have more than one ${at.codeColumn}`,
-          }
-        : {
-            zh: `${mine.length} 个${at.codeColumn}各对应不止一个${at.nameColumn}`,
-            en: `${mine.length} ${at.codeColumn} values each stand with more than one ${at.nameColumn}`,
-          };
     issues.push({
       ...base,
-      message: `${what.zh}（如 ${cells.join("、")} 等）。例如：${examples.map((e) => e.zh).join("；")}`,
-      messageEn: `${what.en} (such as ${cells.join(", ")}). For example: ${examples.map((e) => e.en).join("; ")}`,
+      ...issueText(IDENTITY_TEXTS[kind].many, {
+        ...columns,
+        count: mine.length,
+        cells: cells.join("、"),
+        cellsEn: cells.join(", "),
+        examples: examples.map((e) => e.message).join("；"),
+        examplesEn: examples.map((e) => e.messageEn).join("; "),
+      }),
       ...(cells[0] ? { cell: cells[0] } : {}),
       count: mine.length,
       cells,

@@ -228,13 +228,8 @@ export function readDefinitions(wb: RawWorkbook): {
     if (chinese !== null) {
       manualValue = chinese;
       const cell = address("manual");
-      chineseNote = {
-        severity: "info",
-        code: "definition.manual_chinese_numeral",
-        message: `${cell} 手工值“${cellText(manualCell)}”按数字 ${chinese} 读取；报告中写作阿拉伯数字`,
-        messageEn: `${cell} manual value "${cellText(manualCell)}" is read as the number ${chinese}; the report writes it in Arabic digits`,
-        cell,
-      };
+      const params = { cell, value: cellText(manualCell), number: chinese };
+      chineseNote = catalogueIssue("info", "definition.manual_chinese_numeral", params, { cell });
     }
     if (manualValue === undefined) {
       fail("manual", "definition.bad_manual_value", { value: cellText(manualCell) });

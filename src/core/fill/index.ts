@@ -6,6 +6,7 @@ import type { Block, FigureResult, FigureTable, Issue, LinkRecord, LinkedFigure,
 import { buildLinkRecord, MISSING_FIGURE_TEXT } from "../report";
 import { SETTING_SLOT_NAMES, isSettingSlot, settingSlots } from "../report/slots";
 import { headerDistance } from "../ledger/headers";
+import { issueText } from "../messages";
 
 /**
  * A placeholder as typed: two braces, a name of up to 60 characters without braces, tabs or line
@@ -78,7 +79,9 @@ export function placeholderSuggestion(
   figures: readonly Pick<FigureResult, "id" | "name">[],
 ): { zh: string; en: string } {
   const near = nearestPlaceholderName(placeholder, figures);
-  return near ? { zh: `是不是“${near}”？`, en: `Did you mean "${near}"?` } : { zh: "", en: "" };
+  if (!near) return { zh: "", en: "" };
+  const { message, messageEn } = issueText("fill.unknown_placeholder#near", { name: near });
+  return { zh: message, en: messageEn };
 }
 
 /**
