@@ -257,6 +257,10 @@ export const CLI_TEXTS = {
     zh: "表格 {rows} 行 · 合计 {total}{note}",
     en: "table, {rows} rows · total {total}{noteEn}",
   },
+  "figures.rows_left_out": {
+    zh: "“{ledger}”有 {count} 行因错误未计入任何指标（{cells}），以上该台账的 {figures} 个指标可能偏少：改正这些单元格后再运行。",
+    en: "{count} row(s) of {ledger} were left out of every figure for errors ({cellsEn}), so its {figures} figure(s) above may be short: fix those cells and run again.",
+  },
   "figures.table#rounding_note": {
     zh: " · 附四舍五入注",
     en: " · rounding note",

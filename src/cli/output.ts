@@ -6,7 +6,7 @@ import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
 import { scopeText } from "../core/report/slots";
 import { describeConditionText, scopedName, sortIssues } from "../core/describe";
-import { inLang, pieceParams, say, texts, type Lang } from "./messages";
+import { inLang, listParams, pieceParams, say, texts, type Lang } from "./messages";
 
 export type { Lang } from "./messages";
 
@@ -113,13 +113,28 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
     rows.push([f.id, scopedName(f), f.table ? tableLine(f.table, lang) : f.text, String(f.rows), source]);
   }
   const lines = table(rows).split("\n");
-  if (!verbose) return `${lines.join("\n")}\n`;
+  const leftOut = rowsLeftOutLines(result, lang);
+  if (!verbose) return `${[...lines, ...leftOut].join("\n")}\n`;
   const out: string[] = [lines[0]];
   result.figures.forEach((f, k) => {
     out.push(lines[k + 1]);
     if (f.table) out.push(...tableRowsIndented(f.table));
   });
-  return `${out.join("\n")}\n\n`;
+  return `${[...out, ...leftOut].join("\n")}\n\n`;
+}
+
+/** One line per ledger whose rows with errors counted in no figure: its figures above may be short. */
+function rowsLeftOutLines(result: EngineResult, lang: Lang): string[] {
+  const byLedger = new Map<string, { count: number; cells: string[]; figures: number }>();
+  for (const f of result.figures) {
+    if (!f.rowsLeftOut || !f.ledger) continue;
+    const seen = byLedger.get(f.ledger);
+    if (seen) seen.figures++;
+    else byLedger.set(f.ledger, { ...f.rowsLeftOut, figures: 1 });
+  }
+  return [...byLedger].map(([ledger, { count, cells, figures }]) =>
+    say("figures.rows_left_out", { ledger, count, figures, ...listParams("cells", cells) }, lang),
+  );
 }
 
 /** A table figure on one line: how many group rows, and 合计 with the unit its header names. */
@@ -185,6 +200,8 @@ export function figuresJson(result: EngineResult) {
       unresolved: f.unresolved
         ? { code: f.unresolved.code, reason: f.unresolved.reason, reasonEn: f.unresolved.reasonEn, cell: f.unresolved.cell ?? null }
         : null,
+      // Its ledger's rows with errors counted in no figure: this one may be short by them.
+      rowsLeftOut: f.rowsLeftOut ?? null,
     })),
     issues: result.issues.map(issueJson),
     period: { start: result.settings.periodStart, end: result.settings.periodEnd },

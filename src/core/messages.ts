@@ -429,6 +429,10 @@ export const UNRESOLVED_TEXTS = {
     zh: "{sheet} 中的“{ledger}”记录没有部门信息（没有“部门”列，工作表名也未写明部门），无法只统计“{scope}”",
     en: 'the {ledger} records in {sheet} say nothing about their department (no 部门 column, no department in the sheet name), so they cannot be limited to "{scope}"',
   },
+  "scope_no_department#blank": {
+    zh: "{sheet} 中的“{ledger}”记录没有部门信息（“部门”列全是空白，工作表名也未写明部门），无法只统计“{scope}”",
+    en: 'the {ledger} records in {sheet} say nothing about their department (their 部门 column is blank in every row, and the sheet name names none), so they cannot be limited to "{scope}"',
+  },
   scope_not_in_ledger: {
     zh: "“{ledger}”台账中没有部门为“{scope}”的记录（其中的部门：{found}），无法判断“{scope}”是没有此项还是记在别处",
     en: 'no {ledger} record belongs to "{scope}" (its departments: {foundEn}), so a 0 could not tell "none" from "kept elsewhere"',

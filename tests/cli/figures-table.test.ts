@@ -33,8 +33,9 @@ withSample("ledger-report figures with a table figure", () => {
     const r = await cli("figures", file);
     const json = JSON.parse((await cli("figures", file, "--json")).out);
     const lines = r.out.trimEnd().split("\n");
-    // Header, one line per figure, the blank line, the summary line.
-    expect(lines).toHaveLength(1 + json.figures.length + 2);
+    // Header, one line per figure, one per ledger with rows left out for errors, the blank line, the summary line.
+    const leftOut = new Set(json.figures.filter((f: { rowsLeftOut: unknown }) => f.rowsLeftOut).map((f: { ledger: string }) => f.ledger));
+    expect(lines).toHaveLength(1 + json.figures.length + leftOut.size + 2);
     const line = lines.find((l) => l.startsWith("eg.by_issuer"))!;
     expect(line).toMatch(/电子保函按出函机构\s+表格 6 行 · 合计 \d+\.\d\d 亿元 · 附四舍五入注\s+\d+\s+电子保函/);
     expect(r.out).not.toContain("中国建设银行");

@@ -37,6 +37,53 @@ async function sampleWithRenamedForm(): Promise<string> {
 
 const STUDY = ["study.topic.count", "study.seminar.count", "study.youth_online.count", "study.lecture.count"];
 
+/** The sample with one 参加人数 typed as words (`约30`): an error that leaves its whole row out. */
+async function sampleWithWordyAttendance(): Promise<{ file: string; cell: string }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(sample) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet("2022年学习记录台账")!;
+  let column = 0;
+  sheet.getRow(4).eachCell((cell, c) => {
+    if (cell.value === "参加人数") column = c;
+  });
+  if (!column) throw new Error("the sample's study header has no 参加人数 cell in row 4");
+  const cell = sheet.getRow(5).getCell(column);
+  cell.value = "约30";
+  const file = join(dir, "参加人数写成文字.xlsx");
+  writeFileSync(file, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+  return { file, cell: `'2022年学习记录台账'!${cell.address}` };
+}
+
+withSample("figures that may be short by a row left out for an error, on the command line", () => {
+  it("figures --json marks each figure of that ledger with the row count and the cell, and the listing says so once per ledger", async () => {
+    const { file, cell } = await sampleWithWordyAttendance();
+    const json = await cli(["figures", file, "--json"]);
+    expect(json.code).toBe(1);
+    type Listed = { id: string; ledger: string | null; rowsLeftOut: { count: number; cells: string[] } | null };
+    const figures = JSON.parse(json.out).figures as Listed[];
+    // The sample keeps a few bad study rows of its own: this one more is counted and named with them.
+    const sampleFigures = JSON.parse((await cli(["figures", sample, "--json"])).out).figures as Listed[];
+    const before = sampleFigures.find((x) => x.id === "study.topic.count")!;
+    const study = figures.filter((x) => x.ledger === "学习记录");
+    expect(study.length).toBeGreaterThan(1);
+    for (const f of study) {
+      expect([f.id, f.rowsLeftOut?.count]).toEqual([f.id, (before.rowsLeftOut?.count ?? 0) + 1]);
+      expect(f.rowsLeftOut?.cells).toContain(cell);
+    }
+    // A ledger with every row counted stays unmarked.
+    const whole = sampleFigures.filter((x) => x.ledger && x.ledger !== "学习记录" && x.rowsLeftOut === null).map((x) => x.id);
+    expect(whole.length).toBeGreaterThan(0);
+    expect(figures.filter((x) => whole.includes(x.id)).map((x) => x.rowsLeftOut)).toEqual(whole.map(() => null));
+    const text = await cli(["figures", file]);
+    expect(text.out).toMatch(
+      new RegExp(
+        `“学习记录”有 ${study[0].rowsLeftOut!.count} 行因错误未计入任何指标（[^）]*${cell.replace(/[.*+?^${}()|[\]\\']/g, "\\$&")}`,
+      ),
+    );
+    expect(text.out).toContain(`以上该台账的 ${study.length} 个指标可能偏少`);
+  });
+});
+
 withSample("figures the ledgers cannot support, on the command line", () => {
   let renamed: string;
   beforeAll(async () => {

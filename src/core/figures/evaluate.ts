@@ -896,10 +896,19 @@ class Evaluation {
     if (!this.everyDepartment) {
       const blind = view.shapes.find((s) => !s.hasDepartment);
       if (blind) {
+        const blankDepartment = blind.names?.[DEPARTMENT_COLUMN];
         return {
           unresolved: {
-            ...unresolvedText("scope_no_department", { sheet: blind.sheet, ledger: def.ledger!, scope }),
-            cell: likelyHeaderCell(view.ledger, "部门", blind.sheet) ?? blind.headerCell,
+            // A 部门 column there but blank in every row is not "no 部门 column": say which the clerk has,
+            // and point at that column's header.
+            ...unresolvedText(blankDepartment ? "scope_no_department#blank" : "scope_no_department", {
+              sheet: blind.sheet,
+              ledger: def.ledger!,
+              scope,
+            }),
+            cell: blankDepartment
+              ? blind.headerCell.replace(/![A-Z]+(?=\d+$)/, `!${blankDepartment}`)
+              : (likelyHeaderCell(view.ledger, "部门", blind.sheet) ?? blind.headerCell),
           },
           issueCode: "figure.scope_no_department",
         };

@@ -221,6 +221,26 @@ describe("each reason a figure has no number", () => {
     expect(reasonOf(id, overrides)).toEqual(expected);
   });
 
+  it("says the 部门 column is blank, not missing, when the sheet has one with nothing in it", () => {
+    const blankDepartments = rawWorkbook(
+      "台账.xlsx",
+      ...WORKBOOK.tables.filter((t) => t.sheet !== "人员" && t.sheet !== "指标定义"),
+      rawTable("人员", [
+        ["姓名", "身份", "部门"],
+        ["张三", "党员干部", ""],
+        ["李四", "党员干部", null],
+      ]),
+      rawTable("指标定义", [DEFINITION_HEADERS, definition("p.staff", "人员", "计数", "")]),
+    );
+    expect(runEngine(blankDepartments, { overrides: { scope: "办公室" } }).figures.find((f) => f.id === "p.staff")!.unresolved).toEqual({
+      code: "scope_no_department",
+      reason: "人员 中的“人员”记录没有部门信息（“部门”列全是空白，工作表名也未写明部门），无法只统计“办公室”",
+      reasonEn:
+        'the 人员 records in 人员 say nothing about their department (their 部门 column is blank in every row, and the sheet name names none), so they cannot be limited to "办公室"',
+      cell: "人员!C1",
+    });
+  });
+
   it("names the sheet that lacks a column when another sheet of the ledger has it", () => {
     const twoSheets = rawWorkbook(
       "台账.xlsx",
