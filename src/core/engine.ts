@@ -3,7 +3,7 @@
 import type { FigureDefinition, FigureResult, Issue, LedgerSet, LinkRecord, RawWorkbook, ReportDocument, ReportSettings } from "./types";
 import { readLedgers } from "./ledger";
 import { columnarOf } from "./ledger/columnar";
-import { readDefinitions, evaluateFigures, ledgerDepartments, DEFAULT_DEFINITIONS } from "./figures";
+import { readDefinitions, evaluateFigures, figureColumns, ledgerDepartments, DEFAULT_DEFINITIONS } from "./figures";
 import { markRowsLeftOut } from "./figures/left-out";
 import { readSettings, ALL_DEPARTMENTS } from "./settings";
 import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById, parseTemplate, isSettingSlot, type Template } from "./report";
@@ -57,8 +57,8 @@ export function runEngine(workbook: RawWorkbook, options: EngineOptions = {}): E
 export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}): Generator<EngineProgress, EngineResult, void> {
   const settingsRead = readSettings(workbook, options.overrides);
   const settings = settingsRead.settings;
-  const ledgers = readLedgers(workbook, { periodEnd: settings.periodEnd });
   const defs = readDefinitions(workbook);
+  const ledgers = readLedgers(workbook, { periodEnd: settings.periodEnd, digest: figureColumns(defs.definitions) });
   const checked = [...ledgers.issues, ...settingsRead.issues, ...defs.issues];
   yield {
     stage: "check",

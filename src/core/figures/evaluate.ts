@@ -337,6 +337,12 @@ class CellDigests {
    */
   feedColumns(into: Hasher[], keys: string[], used: Int32Array, count: number): void {
     for (let j = 0; j < keys.length; j++) {
+      // The reader's own digests, made with the cells (ColumnarLedger.writeCell): no string read again.
+      const written = keys[j] === DEPARTMENT_COLUMN ? null : this.table.digestsOf(keys[j]);
+      if (written !== null) {
+        into[j].intsAt(written, used, count);
+        continue;
+      }
       const { digests, done } = this.column(keys[j]);
       const cells = cellsOf(this.table, keys[j]);
       // Neighbouring rows often hold the very same string (a date, 有效, a shared string read
@@ -428,6 +434,22 @@ function figureReads(
   const grouping = groupingOf(aggregate);
   if (grouping) reads(resolve(grouping.column));
   return { filterKey: filterKeyOf(periodKind, dateKey, def), keys };
+}
+
+/**
+ * The columns the definitions' figures read, by ledger and column name as the reader names them
+ * (an alias taken for its column): the reader digests their cells as it keeps them (readLedgers'
+ * `digest`). Naming a column the figures end up not reading, or missing one, costs time only.
+ */
+export function figureColumns(defs: readonly FigureDefinition[]): (ledger: LedgerName, column: string) => boolean {
+  const read = new Set<string>();
+  for (const def of defs) {
+    if (def.ledger === null) continue;
+    const spec = ledgerSpec(def.ledger);
+    const canonical = (name: string) => specColumnOf(spec, name)?.name ?? name;
+    for (const key of figureReads(def, spec, canonical).keys) read.add(`${def.ledger}\u0000${key}`);
+  }
+  return (ledger, column) => read.has(`${ledger}\u0000${column}`);
 }
 
 /** What a figure needs and a ledger (or one of its sheets) lacks. */

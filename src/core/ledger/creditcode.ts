@@ -11,6 +11,26 @@ const VALUE = (() => {
   return t;
 })();
 
+/**
+ * isValidCreditCode, telling apart the two ways a code typed in the alphabet fails: 0 when it is
+ * valid, 1 when it is 18 characters of the alphabet whose check character does not fit (a typo,
+ * or a whole column of them: the issue flood of #10), 2 for anything else. A 1 is printable ASCII
+ * in canonical form already, so the reader needs no second look at it.
+ */
+export function creditCodeCheck(code: string): 0 | 1 | 2 {
+  if (typeof code !== "string" || code.length !== 18) return 2;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = code.charCodeAt(i);
+    const v = c < 128 ? VALUE[c] : -1;
+    if (v < 0) return 2;
+    sum += v * WEIGHTS[i];
+  }
+  const last = code.charCodeAt(17);
+  if (last === ALPHABET.charCodeAt((31 - (sum % 31)) % 31)) return 0;
+  return last < 128 && VALUE[last] >= 0 ? 1 : 2;
+}
+
 /** True when the code has 18 valid characters and the right check character. Upper case only. */
 export function isValidCreditCode(code: string): boolean {
   if (typeof code !== "string" || code.length !== 18) return false;

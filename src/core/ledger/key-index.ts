@@ -8,12 +8,24 @@
 import { cellDigest } from "../hash";
 
 export class KeyIndex {
-  private slots = new Int32Array(1024).fill(-1);
-  private mask = 1023;
+  private slots: Int32Array;
+  private mask: number;
   private readonly keys: string[] = [];
   private readonly places: number[] = [];
   /** Each key's hash, so growing the table does not hash every key again. */
-  private hashes = new Int32Array(512);
+  private hashes: Int32Array;
+
+  /**
+   * `expected`: how many keys there may be (a table's rows), so the table starts that large: on
+   * 100,000 guarantees it would otherwise grow eight times, each time placing every key again.
+   */
+  constructor(expected = 0) {
+    let size = 1024;
+    while (size < expected * 2 + 2 && size < 1 << 24) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size / 2);
+  }
 
   get size(): number {
     return this.keys.length;

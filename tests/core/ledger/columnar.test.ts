@@ -1,6 +1,7 @@
 import { readLedgers } from "../../../src/core/ledger";
 import { ColumnarLedger, columnarOf } from "../../../src/core/ledger/columnar";
-import { DEFAULT_DEFINITIONS, evaluateFigures } from "../../../src/core/figures";
+import { DEFAULT_DEFINITIONS, evaluateFigures, figureColumns } from "../../../src/core/figures";
+import { cellDigest } from "../../../src/core/hash";
 import type { Ledger, LedgerSet } from "../../../src/core/types";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,18 +15,19 @@ const CODE2 = "91350100M000100Y43";
 const YEAR = { periodStart: "2022-01-01", periodEnd: "2022-12-31", scope: "" };
 
 function guarantees(): LedgerSet {
-  return readLedgers(
-    workbook(
-      studySheet(),
-      partnerSheet(),
-      sheet("电子保函台账（交易一科）", [EG_HEADER, ["BH-1", "2022-01-01", "甲公司", CODE, 100, "有效"]]),
-      sheet("电子保函-交易二科", [
-        [...EG_HEADER, "部门", "备注"],
-        ["BH-2", "2022-01-02", "乙公司", CODE2, 200, "有效", "", "加急"],
-        ["BH-3", "2022-01-03", "丙公司", "", 300, "撤销", "综合科", ""],
-      ]),
-    ),
-    { periodEnd: "2022-12-31" },
+  return readLedgers(guaranteesWorkbook(), { periodEnd: "2022-12-31" });
+}
+
+function guaranteesWorkbook() {
+  return workbook(
+    studySheet(),
+    partnerSheet(),
+    sheet("电子保函台账（交易一科）", [EG_HEADER, ["BH-1", "2022-01-01", "甲公司", CODE, 100, "有效"]]),
+    sheet("电子保函-交易二科", [
+      [...EG_HEADER, "部门", "备注"],
+      ["BH-2", "2022-01-02", "乙公司", CODE2, 200, "有效", "", "加急"],
+      ["BH-3", "2022-01-03", "丙公司", "", 300, "撤销", "综合科", ""],
+    ]),
   );
 }
 
@@ -113,6 +115,29 @@ describe("a ledger's values kept by column", () => {
     expect(figure(set, "eg.count").value).toBe(1);
   });
 
+  it("keeps the digest of every cell the reader writes, and none for a column some rows never wrote", () => {
+    const table = new ColumnarLedger();
+    const first = table.addSource("甲", null);
+    const amount = table.columnIndex("金额");
+    // A repeated string, 0 then -0 (equal to ===, different cells to a digest), text, a blank.
+    const cells = ["有效", "有效", 0, -0, "撤销", null];
+    cells.forEach((v, i) => {
+      table.writeCell(amount, i, v);
+      table.addRow(first, i + 2, null);
+    });
+    const second = table.addSource("乙", null);
+    const note = table.columnIndex("备注");
+    table.writeCell(amount, cells.length, 5);
+    table.writeCell(note, cells.length, "加急");
+    table.addRow(second, 2, null);
+    table.finish();
+    expect([...table.digestsOf("金额")!]).toEqual([...cells, 5].map(cellDigest));
+    expect(cellDigest(-0)).not.toBe(cellDigest(0));
+    // 备注 is blank in the first sheet's rows, which never wrote it: the figures digest it themselves.
+    expect(table.digestsOf("备注")).toBeNull();
+    expect(table.digestsOf("没有的列")).toBeNull();
+  });
+
   it("gives the same figures for rows built by hand as for the same rows read from a sheet", () => {
     const read = guarantees();
     const byHand: LedgerSet = JSON.parse(JSON.stringify(read));
@@ -147,6 +172,27 @@ describe("figures read by column and from rows", () => {
     const naive = await naiveSampleFigures(file);
     const figures = result(set, "");
     for (const [id, value] of Object.entries(naive)) expect({ id, value: figures.find((f) => f.id === id)?.value }).toEqual({ id, value });
+  });
+
+  it("are identical whether the reader digested the columns figures read or the figures did", () => {
+    const file = join(__dirname, "../../../examples/sample-ledgers.xlsx");
+    const wb = readXlsx(new Uint8Array(readFileSync(file)));
+    const digest = figureColumns(DEFAULT_DEFINITIONS);
+    const sets = [
+      [readLedgers(wb, { periodEnd: PERIOD.periodEnd, digest }), readLedgers(wb, { periodEnd: PERIOD.periodEnd })],
+      [
+        readLedgers(guaranteesWorkbook(), { periodEnd: PERIOD.periodEnd, digest }),
+        readLedgers(guaranteesWorkbook(), { periodEnd: PERIOD.periodEnd }),
+      ],
+    ];
+    for (const [digested, plain] of sets) {
+      // Not vacuous: the reader did digest the columns every guarantee figure reads, and no other.
+      const table = digested.ledgers.电子保函!.columnar!;
+      expect(table.digestsOf("状态")).not.toBeNull();
+      expect(table.digestsOf("保函编号")).toBeNull();
+      expect(plain.ledgers.电子保函!.columnar!.digestsOf("状态")).toBeNull();
+      for (const scope of ["", "交易一科"]) expect(result(digested, scope)).toEqual(result(plain, scope));
+    }
   });
 
   it("are identical on a generated ledger of thousands of guarantees, under every scope", () => {

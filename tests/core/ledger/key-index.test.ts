@@ -20,6 +20,18 @@ describe("the index of first places of keys", () => {
     expect(index.size).toBe(50_000);
   });
 
+  it("gives the same answers when made for as many keys as it will hold, for fewer, or for none", () => {
+    const answers = (index: KeyIndex) => {
+      const out: (number | undefined)[] = [];
+      for (let i = 0; i < 5000; i++) out.push(index.firstOrAdd(`保函${i % 3001}`, i));
+      return out;
+    };
+    const plain = answers(new KeyIndex());
+    expect(answers(new KeyIndex(5000))).toEqual(plain);
+    expect(answers(new KeyIndex(10))).toEqual(plain);
+    expect(plain.filter((p) => p !== undefined)).toHaveLength(5000 - 3001);
+  });
+
   it("tells apart keys that differ only in width, case or one character, and knows the empty key", () => {
     const index = new KeyIndex();
     const keys = ["", "a", "A", "ａ", "ab", "ba", "中文", "中文 ", "\u0000"];

@@ -1,5 +1,6 @@
-import { foldHeader, foldText, isExcelError } from "../../../src/core/ledger/text";
-import { isValidCreditCode } from "../../../src/core/ledger/creditcode";
+import fc from "fast-check";
+import { foldHeader, foldKey, foldText, isExcelError } from "../../../src/core/ledger/text";
+import { creditCodeCheck, isValidCreditCode } from "../../../src/core/ledger/creditcode";
 import { cleanText, isBlankCell, isTrimSpace, trimmed } from "../../../src/core/ledger/text";
 
 describe("folding text typed on a Chinese IME", () => {
@@ -9,6 +10,23 @@ describe("folding text typed on a Chinese IME", () => {
   });
   it("leaves ordinary text as it is", () => {
     expect(foldText("电子保函")).toBe("电子保函");
+  });
+});
+
+describe("folding keys (width, spaces, case)", () => {
+  /** foldKey's definition, without its shortcut for text with nothing to fold. */
+  const general = (s: string) => foldText(s).replace(/\s+/g, "").toLowerCase();
+  it("gives the general fold for every character of the BMP, alone and inside a firm's name", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `华信${ch}建设`, `a${ch}b`])
+        if (foldKey(s) !== general(s)) throw new Error(`foldKey differs at U+${c.toString(16)}: ${s}`);
+    }
+  });
+  it("folds width, spaces and case and leaves an already folded name as it is", () => {
+    expect(foldKey(" 华信 建设ＡＢ有限公司 ")).toBe("华信建设ab有限公司");
+    expect(foldKey("华信第三建设有限公司")).toBe("华信第三建设有限公司");
   });
 });
 
@@ -45,6 +63,33 @@ describe("checking 统一社会信用代码 against GB 32100", () => {
     expect(isValidCreditCode("91440300192203821")).toBe(false);
     expect(isValidCreditCode("91440300192203821I")).toBe(false);
     expect(isValidCreditCode("9144030O1922038216")).toBe(false);
+  });
+  it("tells a code of the alphabet with a wrong check character from every other invalid text", () => {
+    expect(creditCodeCheck("914403001922038216")).toBe(0);
+    expect(creditCodeCheck("914403001922038217")).toBe(1);
+    // Each other last character of the alphabet is a wrong check; outside it, lower case or a space is not one.
+    for (const last of "0123456789ABCDEFGHJKLMNPQRTUWXY") if (last !== "6") expect(creditCodeCheck(`91440300192203821${last}`)).toBe(1);
+    for (const text of [
+      "91440300192203821I",
+      "91440300192203821a",
+      "91440300192203821 ",
+      "9144030O1922038216",
+      "91440300192203821",
+      "",
+      "914403001922038216 ",
+    ])
+      expect(creditCodeCheck(text)).toBe(2);
+  });
+  it("calls a code valid exactly when isValidCreditCode does, and a 1 is canonical already", () => {
+    const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXYIOSVZa ８";
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 16, maxLength: 19 }), (chars) => {
+        const text = chars.join("");
+        const check = creditCodeCheck(text);
+        expect(check === 0).toBe(isValidCreditCode(text));
+        if (check === 1) expect(/^[0-9A-HJ-NP-RTUWXY]{18}$/.test(text)).toBe(true);
+      }),
+    );
   });
 });
 
