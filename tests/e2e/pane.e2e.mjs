@@ -386,6 +386,21 @@ runScenarios(async (browser, url) => {
   });
 
   await ledgerScenario(
+    "a figure whose ledger has rows left out for errors says it may be short, naming the cells; others say nothing",
+    { query: "width=320", tab: "figures" },
+    async ({ page }) => {
+      const topic = page.locator("[data-testid=figure][data-figure='study.topic.count'] [data-testid=figure-rows-left-out]");
+      const text = await topic.textContent();
+      assert(text === "可能偏少：“学习记录”有 2 行因错误未计入（D30、B44）", `the study figure says: ${text}`);
+      const partners = page.locator("[data-testid=figure][data-figure='partners.count']");
+      await partners.waitFor();
+      assert((await partners.getByTestId("figure-rows-left-out").count()) === 0, "a ledger with every row counted is marked");
+      await topic.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, "17-figure-rows-left-out-zh-320.png") });
+    },
+  );
+
+  await ledgerScenario(
     "查看来源 on a ledger read from two sheets selects each sheet's rows in turn and says so",
     { query: "width=320", tab: "figures" },
     async ({ page }) => {

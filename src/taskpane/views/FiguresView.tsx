@@ -52,6 +52,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  leftOut: { color: tokens.colorStatusWarningForeground1, overflowWrap: "anywhere" },
   nowrap: { whiteSpace: "nowrap" },
   action: { alignSelf: "flex-start", minWidth: 0, paddingInline: 0 },
   manual: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalXS, minWidth: 0 },
@@ -285,6 +286,17 @@ function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition
       <Caption1 className={styles.muted} data-testid={figure.unresolved ? "figure-unresolved-reason" : undefined}>
         {figure.unresolved ? unresolvedLine(figure.unresolved, t, lang) : value === null ? t("figureNoValue") : t("figureValue", { value })}
       </Caption1>
+      {/* Its ledger's rows with errors count in no figure: this number may be short by them (LEDGERS.md). */}
+      {figure.rowsLeftOut && (
+        <Caption1 className={styles.leftOut} data-testid="figure-rows-left-out">
+          {/* Short: it stands under every figure of the ledger; the 台账 tab names each cell's sheet and problem. */}
+          {t("figureRowsLeftOut", {
+            count: figure.rowsLeftOut.count,
+            ledger: figure.ledger ?? "",
+            cells: figure.rowsLeftOut.cells.map((c) => c.slice(c.lastIndexOf("!") + 1)).join(lang === "zh-CN" ? "、" : ", "),
+          })}
+        </Caption1>
+      )}
       {/* With the editor below labelled 手工值, a bare 手工值 source line would only repeat it. */}
       {!(editable && figure.ledger === null) && (
         <Caption1 className={styles.muted} data-testid="figure-source">
