@@ -126,6 +126,11 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     });
     return reason("ledgers.empty", zeros.length, lineParams(lines));
   },
+  function rowsNotRead(o) {
+    // A row that looks like a record but stands under a table or below a note line counts in no figure:
+    // the figures of its ledger may be short by it, which a warning alone let pass with exit 0.
+    return zerosToSee(o, ["row.outside_table", "row.after_notes"], "ledgers.rows_not_read#then");
+  },
   function departmentBlank(o) {
     // Under a scope, rows with a blank 部门 were left out: the department's figures may be too low.
     return zerosToSee(o, "figure.department_blank", "ledgers.department_blank#then");
@@ -202,10 +207,15 @@ export function exitCode(o: Outcome): typeof EXIT_OK | typeof EXIT_MUST_LOOK {
  * The warnings of one code about a ledger that a figure in the outcome counts (a ledger only a
  * figure the report does not show reads decides nothing), each with its cell, then what it means.
  */
-function zerosToSee(o: Outcome, issueCode: string, then: "ledgers.period_empty#then" | "ledgers.department_blank#then"): LookReason | null {
+function zerosToSee(
+  o: Outcome,
+  issueCode: string | readonly string[],
+  then: "ledgers.period_empty#then" | "ledgers.department_blank#then" | "ledgers.rows_not_read#then",
+): LookReason | null {
+  const codes = typeof issueCode === "string" ? [issueCode] : issueCode;
   const counted = o.figures ? new Set(o.figures.filter((f) => !f.unresolved && f.ledger).map((f) => f.ledger)) : null;
   const found = (o.issues ?? []).filter(
-    (i) => i.code === issueCode && (counted === null || (i.ledger !== undefined && counted.has(i.ledger))),
+    (i) => codes.includes(i.code) && (counted === null || (i.ledger !== undefined && counted.has(i.ledger))),
   );
   if (found.length === 0) return null;
   return { code: codeOf(then), count: found.length, ...joinLines([...found, texts(then)]) };

@@ -258,8 +258,8 @@ export const CLI_TEXTS = {
     en: "table, {rows} rows · total {total}{noteEn}",
   },
   "figures.rows_left_out": {
-    zh: "“{ledger}”有 {count} 行因错误未计入任何指标（{cells}），以上该台账的 {figures} 个指标可能偏少：改正这些单元格后再运行。",
-    en: "{count} row(s) of {ledger} were left out of every figure for errors ({cellsEn}), so its {figures} figure(s) above may be short: fix those cells and run again.",
+    zh: "“{ledger}”有 {count} 行未计入任何指标（{cells}：有错误，或在表格、注释行之外），以上该台账的 {figures} 个指标可能偏少：改正后再运行。",
+    en: "{count} row(s) of {ledger} count in no figure ({cellsEn}: an error, or outside the table or below a note line), so its {figures} figure(s) above may be short: fix them and run again.",
   },
   "figures.table#rounding_note": {
     zh: " · 附四舍五入注",
@@ -339,6 +339,10 @@ export const CLI_TEXTS = {
   "figures.unresolved#line": {
     zh: "  {name}：{reason}{see}",
     en: "  {name}: {reasonEn}{seeEn}",
+  },
+  "ledgers.rows_not_read#then": {
+    zh: "以上各行看起来是记录，但没有计入任何指标，这些台账的指标可能偏少，请确认。",
+    en: "Those rows look like records but count in no figure, so those ledgers' figures may be short: make sure that is right.",
   },
   "ledgers.period_empty#then": {
     zh: "以上台账的指标按 0 计入报告，请确认。",

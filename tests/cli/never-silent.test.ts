@@ -77,7 +77,7 @@ withSample("figures that may be short by a row left out for an error, on the com
     const text = await cli(["figures", file]);
     expect(text.out).toMatch(
       new RegExp(
-        `“学习记录”有 ${study[0].rowsLeftOut!.count} 行因错误未计入任何指标（[^）]*${cell.replace(/[.*+?^${}()|[\]\\']/g, "\\$&")}`,
+        `“学习记录”有 ${study[0].rowsLeftOut!.count} 行未计入任何指标（[^）]*${cell.replace(/[.*+?^${}()|[\]\\']/g, "\\$&")}`,
       ),
     );
     expect(text.out).toContain(`以上该台账的 ${study.length} 个指标可能偏少`);

@@ -59,8 +59,9 @@ describe("ledger-report refresh", () => {
       "issues",
       "mustLook",
     ]);
-    // The sample has error rows and a duplicated key (both rows counted): two reasons to look.
-    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded", "keys.duplicate"]);
+    // The sample has error rows, a duplicated key (both rows counted) and a record-like row below a note
+    // line (counted in no figure): three reasons to look.
+    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded", "keys.duplicate", "ledgers.rows_not_read"]);
     expect(json.output).toBe(path.join(dir, "报告.refreshed.docx"));
     const before = texts(reportBytes);
     const after = texts(new Uint8Array(readFileSync(json.output)));
@@ -90,13 +91,22 @@ describe("ledger-report refresh", () => {
     expect(json.conflicts).toEqual([
       { id: "eg.count", name: "电子保函笔数", written, current: "三千余", new: String(Number(written) + 3), resolution: "keep" },
     ]);
-    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded", "keys.duplicate", "conflicts.kept"]);
+    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual([
+      "rows.excluded",
+      "keys.duplicate",
+      "ledgers.rows_not_read",
+      "conflicts.kept",
+    ]);
     expect(json.updated.map((u: { id: string }) => u.id)).not.toContain("eg.count");
     expect(texts(new Uint8Array(readFileSync(json.output))).get("eg.count")).toBe("三千余");
 
     const taken = await cli("refresh", SAMPLE, edited, "--json", "--overwrite-conflicts", "-o", path.join(dir, "覆盖.docx"));
     expect(taken.code).toBe(1); // the sample's error rows, no longer the conflict
-    expect(JSON.parse(taken.out).mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded", "keys.duplicate"]);
+    expect(JSON.parse(taken.out).mustLook.map((m: { code: string }) => m.code)).toEqual([
+      "rows.excluded",
+      "keys.duplicate",
+      "ledgers.rows_not_read",
+    ]);
     expect(JSON.parse(taken.out).conflicts.map((c: { id: string }) => c.id)).toEqual(["eg.count"]);
     expect(texts(new Uint8Array(readFileSync(path.join(dir, "覆盖.docx")))).get("eg.count")).toBe(String(Number(written) + 3));
   });

@@ -314,7 +314,7 @@ export const enUS: Messages = {
   unresolvedBody:
     "These figures cannot be computed from the ledgers (or these settings are blank). The report shows a yellow “［待补：name］” for each, never 0; refresh the report once they are filled in.",
   blankSettingLine: "blank in 报告设置",
-  figureRowsLeftOut: "May be short: {count} row(s) of {ledger} left out for errors ({cells})",
+  figureRowsLeftOut: "May be short: {count} row(s) of {ledger} not counted ({cells})",
   unresolvedBadge: "To fill in",
   unresolvedAskTitle: "{count} place(s) to fill in. Generate anyway?",
   unresolvedAskBody:

@@ -27,6 +27,19 @@ describe("figures of a ledger with rows left out for errors", () => {
     expect(bad.figure("goal").rowsLeftOut).toBeUndefined();
   });
 
+  it("count a record-like row below a note line, which is read as no record, and name its cell", () => {
+    const sheetWithNote = sheet("学习记录", [
+      STUDY,
+      ["2022-01-10", "专题学习", "第1次", 30],
+      ["注：参加人数以签到表为准"],
+      ["2022-03-10", "专题学习", "第2次", 12],
+    ]);
+    const { figure, issues } = runWithDefinitions(sheetWithNote, [TOPIC_COUNT]);
+    const below = issues.find((i) => i.code === "row.after_notes");
+    expect(below?.cell).toBe("学习记录!A4");
+    expect(figure("study.topic")).toMatchObject({ value: 1, rowsLeftOut: { count: 1, cells: ["学习记录!A4"] } });
+  });
+
   it("name at most three cells however many rows were left out, and count them all", () => {
     const { figure } = runWithDefinitions(studies("a", "b", "c", "d", "e"), [TOPIC_COUNT]);
     expect(figure("study.topic").rowsLeftOut?.count).toBe(5);
