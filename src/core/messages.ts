@@ -15,6 +15,10 @@ export const ISSUE_TEXTS = {
     zh: "{sheet} 缺少列：{columns}，按空白读取",
     en: "Sheet {sheet} lacks the columns {columnsEn}; they are read as blank",
   },
+  "definition.outside_table": {
+    zh: "{cell} 这一行在表格“{table}”下方，不在表格内，没有作为指标读取。如果它是一个指标，请扩展表格把它包含进来（表设计 → 调整表格大小）",
+    en: "{cell}: this row is below table {table}, outside it, and was not read as a figure. If it is one, extend the table to include it (Table Design → Resize Table)",
+  },
   "definition.empty": {
     zh: "{sheet} 工作表没有指标定义行，已使用默认指标",
     en: "Sheet {sheet} has no figure definitions; the default figures are used",

@@ -5,7 +5,7 @@ import type { RawWorkbook } from "../../src/core/types";
 import { blankSettings, manualAdvice, scopeChoices, scopeIsKnown, unresolvedFigures } from "../../src/taskpane/model";
 import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
 import { otherWorkbookOf } from "../../src/taskpane/components/review";
-import { unresolvedLine } from "../../src/taskpane/views/FiguresView";
+import { shortCells, unresolvedLine } from "../../src/taskpane/views/FiguresView";
 import { makeT } from "../../src/taskpane/i18n";
 import { rawTable } from "../helpers/raw-workbook";
 
@@ -115,5 +115,14 @@ describe("a refresh that stopped at another workbook", () => {
     expect(otherWorkbookOf(Object.assign(new Error("x"), { name: "OtherWorkbookError", code: "other", mismatch }))).toBeNull();
     expect(otherWorkbookOf(new Error("boom"))).toBeNull();
     expect(otherWorkbookOf(null)).toBeNull();
+  });
+});
+
+describe("the cells a figure's rows-left-out mark names", () => {
+  it("are bare addresses when all are on one sheet, so the mark stays one short line", () => {
+    expect(shortCells(["'2022年学习记录台账'!D30", "'2022年学习记录台账'!B44"])).toEqual(["D30", "B44"]);
+  });
+  it("keep their sheet when the ledger spans sheets, so F4 of one is not taken for F4 of another", () => {
+    expect(shortCells(["学习记录-交易一科!F4", "'学习记录-交易二科'!B5"])).toEqual(["学习记录-交易一科!F4", "学习记录-交易二科!B5"]);
   });
 });

@@ -47,6 +47,33 @@ function cellText(cell: RawCell | undefined): string {
   return String(cell).trim();
 }
 
+/**
+ * Rows typed under the 指标定义 table: Excel grows a table for a row typed right under it, but a row
+ * added by a script, WPS or LibreOffice, or pasted further down, stays outside and is read as no figure.
+ * Said at each such row, as a ledger's rows under its table are, so a figure never vanishes unsaid.
+ */
+function rowsBelowTable(table: RawTable): Issue[] {
+  const around = table.around;
+  if (!table.table || !around) return [];
+  const bottom = table.top + table.values.length - 1;
+  const right = table.left + Math.max(0, ...table.values.map((row) => row.length)) - 1;
+  const inTable = (r: number, c: number) => around.tables.some((t) => r >= t.top && r <= t.bottom && c >= t.left && c <= t.right);
+  const issues: Issue[] = [];
+  for (const region of around.regions) {
+    region.values.forEach((row, i) => {
+      const r = region.top + i;
+      if (r <= bottom) return;
+      for (let c = Math.max(table.left, region.left); c <= right && c - region.left < row.length; c++) {
+        if (cellText(row[c - region.left]) === "" || inTable(r, c)) continue;
+        const cell = cellAddress(table.sheet, r, c);
+        issues.push(catalogueIssue("warning", "definition.outside_table", { cell, table: table.table! }, { cell }));
+        return;
+      }
+    });
+  }
+  return issues;
+}
+
 /** Whether readDefinitions takes this table (a sheet 指标定义 or a table FigureDefinitions). */
 export function isDefinitionsTable(t: RawTable): boolean {
   const names = [t.sheet, t.table ?? ""].map((n) => n.trim());
@@ -271,6 +298,7 @@ export function readDefinitions(wb: RawWorkbook): {
     });
   }
 
+  issues.push(...rowsBelowTable(table));
   if (dataRows === 0) {
     // An emptied sheet is more likely an accident than a wish for a report without figures.
     return {

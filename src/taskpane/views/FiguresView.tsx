@@ -124,6 +124,13 @@ function FigureTableView({ table, name }: { table: NonNullable<FigureResult["tab
 }
 
 /** Why a figure is 待补, in the pane's language, with the cell to look at. */
+/** Cells as a short list: the bare address when all are on one sheet, else each with its sheet (`电子保函-交易一科!G9`). */
+export function shortCells(cells: readonly string[]): string[] {
+  const parts = cells.map((c) => ({ sheet: c.slice(0, c.lastIndexOf("!")).replace(/^'(.*)'$/, "$1").replace(/''/g, "'"), at: c.slice(c.lastIndexOf("!") + 1) }));
+  const oneSheet = parts.every((p) => p.sheet === parts[0].sheet);
+  return parts.map((p) => (oneSheet || !p.sheet ? p.at : `${p.sheet}!${p.at}`));
+}
+
 export function unresolvedLine(u: NonNullable<FigureResult["unresolved"]>, t: Translate, lang: Lang): string {
   // Places as the clerk reads them (`2022年学习记录台账 · B4`), in the reason and in the pointer.
   const reason = describePlacesIn(lang === "zh-CN" ? u.reason : u.reasonEn);
@@ -293,7 +300,7 @@ function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition
           {t("figureRowsLeftOut", {
             count: figure.rowsLeftOut.count,
             ledger: figure.ledger ?? "",
-            cells: figure.rowsLeftOut.cells.map((c) => c.slice(c.lastIndexOf("!") + 1)).join(lang === "zh-CN" ? "、" : ", "),
+            cells: shortCells(figure.rowsLeftOut.cells).join(lang === "zh-CN" ? "、" : ", "),
           })}
         </Caption1>
       )}

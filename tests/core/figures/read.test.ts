@@ -325,3 +325,37 @@ describe("a definition whose number would print wrong", () => {
     expect(read(["m.pct", "满意度", "", "", "", "", "百分比", 95]).issues).toEqual([]);
   });
 });
+
+describe("rows typed under the 指标定义 table", () => {
+  const row = definitionToRow(DEFAULT_DEFINITIONS[0]);
+  const added: RawCell[] = ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构", "", "本期", "整数", ""];
+  // As the file reader gives a table: its own rows, and the whole used range around it.
+  const table = sheet([header, row], {
+    table: "FigureDefinitions",
+    around: {
+      tables: [{ top: 0, left: 0, bottom: 1, right: header.length - 1 }],
+      regions: [{ top: 0, left: 0, values: [header, row, [], added] }],
+    },
+  });
+
+  it("are read as no figure, and each is said at its row with the table's name", () => {
+    const read = readDefinitions(workbook(table));
+    expect(read.definitions.map((d) => d.id)).toEqual([row[0]]);
+    expect(read.issues).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        code: "definition.outside_table",
+        cell: "指标定义!A4",
+        message: expect.stringContaining("FigureDefinitions"),
+      }),
+    ]);
+  });
+
+  it("are nothing to say when the table holds every row", () => {
+    const whole = sheet([header, row, added], {
+      table: "FigureDefinitions",
+      around: { tables: [{ top: 0, left: 0, bottom: 2, right: header.length - 1 }], regions: [] },
+    });
+    expect(readDefinitions(workbook(whole)).issues).toEqual([]);
+  });
+});
