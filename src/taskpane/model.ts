@@ -122,11 +122,12 @@ export function scopeIsKnown(result: EngineResult, scope: string, allDepartments
 }
 
 /**
- * Figures written as 0 because their ledger has a header and no records (a fresh set-up, a sheet added
- * empty), in report order: listed with the 待补 ones before 生成报告, and asked about, as the CLI exits 1.
+ * Figures written as 0 that no record supports: their ledger has a header and no records (a fresh
+ * set-up, a sheet added empty), or records but none in the period (a year not yet kept). In report
+ * order: listed with the 待补 ones before 生成报告, and asked about, as the CLI exits 1.
  */
 export function emptyLedgerZeros(result: EngineResult): FigureResult[] {
-  return result.figures.filter((f) => f.zeroToSee?.code === "ledger_empty" && f.unresolved === undefined);
+  return result.figures.filter((f) => f.zeroToSee !== undefined && f.unresolved === undefined);
 }
 
 /** The department a report counts, or null for 全部门: said once above a list of figures by name. */

@@ -178,6 +178,17 @@ describe("figures asked about before 生成报告", () => {
     expect(emptyLedgerZeros(r).map((f) => f.id)).toEqual(["eg.count"]);
   });
 
+  it("lists the 0s of a ledger with records but none in the period too, as the CLI exits 1 for them", () => {
+    const periodEmpty = { ...empty, code: "period_empty" as const, reason: "本期没有记录" };
+    const r = result({
+      figures: [
+        figure("study.topic.count", { value: 0, text: "0", zeroToSee: periodEmpty }),
+        figure("eg.allowed", { value: 0, text: "0" }),
+      ],
+    });
+    expect(emptyLedgerZeros(r).map((f) => f.id)).toEqual(["study.topic.count"]);
+  });
+
   it("says the department once above the lists under a scope, and nothing for 全部门", () => {
     expect(listScope("交易一科", "全部门")).toBe("交易一科");
     expect(listScope(" 全部门 ", "全部门")).toBeNull();

@@ -325,9 +325,10 @@ export const enUS: Messages = {
   listScope: "Scope: {scope} (every figure below counts this department only)",
   // Figures written as 0 because their ledger has no records (a 0 the clerk signs only after seeing it).
   zerosLedgerLine: ": no records yet{at}; written as 0: ",
+  zerosPeriodLine: ": no records in this period{at}; written as 0: ",
   zerosTitle: "Figures written as 0 because their ledger has no records: {count}",
   zerosBody:
-    "The ledgers of these figures have no records yet, so the report will say 0. Enter the records first; where 0 is right, add “; 允许为零” to the figure’s 条件 in 指标定义.",
+    "The ledgers of these figures have no records yet (or none in this period), so the report will say 0. Enter the records first; where 0 is right, add “; 允许为零” to the figure’s 条件 in 指标定义.",
   zerosAskTitle: "{count} figure(s) will be 0 because their ledger has no records. Generate anyway?",
   scopeUnknown: "The scope “{scope}” is no department of any ledger; choose a department or All departments.",
   scopeAll: "All departments",

@@ -305,8 +305,9 @@ export const zhCN = {
   listScope: "统计范围：{scope}（以下各项只统计该部门）",
   // Figures written as 0 because their ledger has no records (a 0 the clerk signs only after seeing it).
   zerosLedgerLine: "：台账还没有任何记录{at}，按 0 计入的指标有 ",
+  zerosPeriodLine: "：台账在本期没有记录{at}，按 0 计入的指标有 ",
   zerosTitle: "因台账没有记录按 0 计入的指标 {count} 项",
-  zerosBody: "以下指标的台账还没有任何记录，报告中将写成 0。请先在台账中填入记录；确属为零的，在“指标定义”的条件末尾加“; 允许为零”。",
+  zerosBody: "以下指标的台账还没有记录（或本期没有记录），报告中将写成 0。请先在台账中填入记录；确属为零的，在“指标定义”的条件末尾加“; 允许为零”。",
   zerosAskTitle: "有 {count} 项指标因台账没有记录将写成 0，仍然生成？",
   scopeUnknown: "统计范围“{scope}”不是任何台账中的部门，请选择一个部门或“全部门”。",
   scopeAll: "全部门",

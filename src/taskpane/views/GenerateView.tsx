@@ -152,7 +152,9 @@ function ZerosList(props: { result: EngineResult; scopeSaid?: boolean }) {
           return (
             <li key={ledger} data-testid="zero-ledger" data-ledger={ledger}>
               <span className={styles.unresolvedName}>{ledger}</span>
-              {t("zerosLedgerLine", { at: cell ? t("unresolvedAt", { cell: describePlace(cell) }) : "" })}
+              {t(figures[0].zeroToSee?.code === "period_empty" ? "zerosPeriodLine" : "zerosLedgerLine", {
+                at: cell ? t("unresolvedAt", { cell: describePlace(cell) }) : "",
+              })}
               {figures.map((f, i) => (
                 <span key={f.id} data-testid="zero-figure" data-figure={f.id}>
                   {i > 0 ? separator : ""}
