@@ -552,8 +552,9 @@ export const paneTexts = (page) =>
 /**
  * The sample with a table figure added to 指标定义 (电子保函按出函机构, 分组计数 top 3): how a scenario
  * gets a figure whose value is a table. 指标定义 is an Excel table, so its range grows over the row.
+ * `drop`: that many guarantees of 交易一科 deleted, so the table's rows change.
  */
-export function sampleWithIssuerTable(name = "sample-ledgers.xlsx") {
+export function sampleWithIssuerTable({ name = "sample-ledgers.xlsx", drop = 0 } = {}) {
   return editedSample(name, (workbook) => {
     const definitions = workbook.getWorksheet("指标定义");
     const row = definitions.rowCount + 1;
@@ -563,5 +564,6 @@ export function sampleWithIssuerTable(name = "sample-ledgers.xlsx") {
     const table = definitions.getTables()[0].table;
     table.tableRef = table.tableRef.replace(/\d+$/, String(row));
     if (table.autoFilterRef) table.autoFilterRef = table.autoFilterRef.replace(/\d+$/, String(row));
+    if (drop) workbook.getWorksheet("电子保函-交易一科").spliceRows(3, drop);
   });
 }

@@ -15,6 +15,7 @@ import {
   reviewRefreshFrom,
   runScenarios,
   sampleFile,
+  sampleWithIssuerTable,
   setWorkbookId,
   shot,
   shots,
@@ -40,22 +41,6 @@ function otherChangedWorkbook() {
   return editedSample("别处的新台账.xlsx", (workbook) => {
     workbook.getWorksheet("电子保函-交易一科").spliceRows(3, 1);
     setWorkbookId(workbook, "9f0e0000-0000-4000-8000-0000000000bb");
-  });
-}
-
-/** The sample with a table figure defined (电子保函 by 出函机构, 前3 then 其他); `drop` guarantees of 交易一科 deleted. */
-function tableWorkbook(drop = 0) {
-  return editedSample("sample-ledgers.xlsx", (workbook) => {
-    const definitions = workbook.getWorksheet("指标定义");
-    // 指标定义 is an Excel table (FigureDefinitions): the row goes after its last one and the table's range grows over it.
-    const row = definitions.rowCount + 1;
-    ["eg.by_issuer", "电子保函按出函机构", "电子保函", "分组计数:出函机构:前3", "状态≠撤销", "截至期末", "整数", ""].forEach(
-      (v, c) => (definitions.getRow(row).getCell(c + 1).value = v),
-    );
-    const table = definitions.getTables()[0].table;
-    table.tableRef = table.tableRef.replace(/\d+$/, String(row));
-    if (table.autoFilterRef) table.autoFilterRef = table.autoFilterRef.replace(/\d+$/, String(row));
-    if (drop) workbook.getWorksheet("电子保函-交易一科").spliceRows(3, drop);
   });
 }
 
@@ -416,7 +401,7 @@ runScenarios(async () => {
   await reportScenario(
     "Word, the sample's report at 320 px: a table figure inserted at the cursor, refreshed, its review by group and cell",
     async ({ page }) => {
-      await readyToInsert(page, await tableWorkbook());
+      await readyToInsert(page, await sampleWithIssuerTable());
       const paragraphs = (await documentState(page)).paragraphs;
       await insertFigure(page, "出函机构", "eg.by_issuer", "电子保函按出函机构");
       let state = await documentState(page);
@@ -428,7 +413,7 @@ runScenarios(async () => {
       await assertPaneUsable(page, "after inserting a table figure");
       await shot(page, "word-place-11-table-inserted-zh-320");
 
-      await reviewRefreshFrom(page, await tableWorkbook(40));
+      await reviewRefreshFrom(page, await sampleWithIssuerTable({ drop: 40 }));
       const changes = await page
         .locator('[data-testid=review-update][data-figure="eg.by_issuer"] [data-testid=review-table-change]')
         .allTextContents();
