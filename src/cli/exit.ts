@@ -100,7 +100,7 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
   },
   function periodEmpty(o) {
     // A ledger with records, none in the period: its figures are 0, which a clerk signs only after seeing why.
-    return zerosToSee(o, "figure.period_empty", "ledgers.period_empty#then");
+    return warningsOnCountedLedgers(o, "figure.period_empty", "ledgers.period_empty#then");
   },
   function ledgersEmpty(o) {
     // A ledger with its header and no records (a fresh init, a sheet added empty): its figures are 0
@@ -129,11 +129,11 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
   function rowsNotRead(o) {
     // A row that looks like a record but stands under a table or below a note line counts in no figure:
     // the figures of its ledger may be short by it, which a warning alone let pass with exit 0.
-    return zerosToSee(o, ["row.outside_table", "row.after_notes"], "ledgers.rows_not_read#then");
+    return warningsOnCountedLedgers(o, ["row.outside_table", "row.after_notes"], "ledgers.rows_not_read#then");
   },
   function departmentBlank(o) {
     // Under a scope, rows with a blank 部门 were left out: the department's figures may be too low.
-    return zerosToSee(o, "figure.department_blank", "ledgers.department_blank#then");
+    return warningsOnCountedLedgers(o, "figure.department_blank", "ledgers.department_blank#then");
   },
   function yearOutsidePeriod(o) {
     // 年度 names the report (its title, its file), the period decides every number: when they disagree
@@ -207,7 +207,7 @@ export function exitCode(o: Outcome): typeof EXIT_OK | typeof EXIT_MUST_LOOK {
  * The warnings of one code about a ledger that a figure in the outcome counts (a ledger only a
  * figure the report does not show reads decides nothing), each with its cell, then what it means.
  */
-function zerosToSee(
+function warningsOnCountedLedgers(
   o: Outcome,
   issueCode: string | readonly string[],
   then: "ledgers.period_empty#then" | "ledgers.department_blank#then" | "ledgers.rows_not_read#then",

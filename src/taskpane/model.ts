@@ -126,7 +126,7 @@ export function scopeIsKnown(result: EngineResult, scope: string, allDepartments
  * set-up, a sheet added empty), or records but none in the period (a year not yet kept). In report
  * order: listed with the 待补 ones before 生成报告, and asked about, as the CLI exits 1.
  */
-export function emptyLedgerZeros(result: EngineResult): FigureResult[] {
+export function figuresZeroToSee(result: EngineResult): FigureResult[] {
   return result.figures.filter((f) => f.zeroToSee !== undefined && f.unresolved === undefined);
 }
 

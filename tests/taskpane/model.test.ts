@@ -3,7 +3,7 @@ import type { EngineResult } from "../../src/core/engine";
 import type { Block, FigureDefinition, FigureResult, Issue, Ledger, LedgerName } from "../../src/core/types";
 import {
   duplicateKeys,
-  emptyLedgerZeros,
+  figuresZeroToSee,
   excludedRows,
   listScope,
   figureSections,
@@ -175,7 +175,7 @@ describe("figures asked about before 生成报告", () => {
         figure("eg.amount", { value: null, text: "［待补］", unresolved: { code: "column_missing", reason: "r", reasonEn: "r" } }),
       ],
     });
-    expect(emptyLedgerZeros(r).map((f) => f.id)).toEqual(["eg.count"]);
+    expect(figuresZeroToSee(r).map((f) => f.id)).toEqual(["eg.count"]);
   });
 
   it("lists the 0s of a ledger with records but none in the period too, as the CLI exits 1 for them", () => {
@@ -186,7 +186,7 @@ describe("figures asked about before 生成报告", () => {
         figure("eg.allowed", { value: 0, text: "0" }),
       ],
     });
-    expect(emptyLedgerZeros(r).map((f) => f.id)).toEqual(["study.topic.count"]);
+    expect(figuresZeroToSee(r).map((f) => f.id)).toEqual(["study.topic.count"]);
   });
 
   it("says the department once above the lists under a scope, and nothing for 全部门", () => {

@@ -26,7 +26,7 @@ import type { PaneServices } from "../services";
 import {
   blankSettings,
   duplicateKeys,
-  emptyLedgerZeros,
+  figuresZeroToSee,
   excludedRows,
   listScope,
   reportFileName,
@@ -134,7 +134,7 @@ function ZerosList(props: { result: EngineResult; scopeSaid?: boolean }) {
   const styles = useStyles();
   const scope = props.scopeSaid ? null : listScope(props.result.settings.scope, ALL_DEPARTMENTS);
   const byLedger = new Map<string, FigureResult[]>();
-  for (const f of emptyLedgerZeros(props.result)) {
+  for (const f of figuresZeroToSee(props.result)) {
     const ledger = f.ledger ?? "";
     byLedger.set(ledger, [...(byLedger.get(ledger) ?? []), f]);
   }
@@ -209,7 +209,7 @@ export function GenerateView(props: {
   }, [template]);
   const excluded = excludedRows(result);
   const unresolved = toFillIn(result);
-  const zeros = emptyLedgerZeros(result);
+  const zeros = figuresZeroToSee(result);
   const duplicates = duplicateKeysText(result, t, lang);
   const scopeKnown = scopeIsKnown(result, scope, ALL_DEPARTMENTS);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
@@ -304,7 +304,7 @@ export function GenerateView(props: {
       },
       fail: problem,
     });
-    if (engine && (toFillIn(engine) > 0 || emptyLedgerZeros(engine).length > 0)) {
+    if (engine && (toFillIn(engine) > 0 || figuresZeroToSee(engine).length > 0)) {
       // A report with 待补 places, or with 0s no record supports, is made only when the clerk says so, having seen which.
       showResult(engine);
       setAsk(engine);
@@ -490,7 +490,7 @@ export function GenerateView(props: {
         testId="unresolved-dialog"
         title={
           ask && toFillIn(ask) === 0
-            ? t("zerosAskTitle", { count: emptyLedgerZeros(ask).length })
+            ? t("zerosAskTitle", { count: figuresZeroToSee(ask).length })
             : t("unresolvedAskTitle", { count: ask ? toFillIn(ask) : 0 })
         }
         confirm={{ text: t("unresolvedAskConfirm"), testId: "unresolved-confirm" }}
@@ -504,8 +504,8 @@ export function GenerateView(props: {
       >
         {ask && toFillIn(ask) > 0 && t("unresolvedAskBody")}
         {ask && toFillIn(ask) > 0 && <UnresolvedList result={ask} />}
-        {ask && emptyLedgerZeros(ask).length > 0 && <span className={styles.text}>{t("zerosBody")}</span>}
-        {ask && emptyLedgerZeros(ask).length > 0 && <ZerosList result={ask} scopeSaid={unresolvedFigures(ask).length > 0} />}
+        {ask && figuresZeroToSee(ask).length > 0 && <span className={styles.text}>{t("zerosBody")}</span>}
+        {ask && figuresZeroToSee(ask).length > 0 && <ZerosList result={ask} scopeSaid={unresolvedFigures(ask).length > 0} />}
         {ask && duplicateKeysText(ask, t, lang) && <span className={styles.text}>{duplicateKeysText(ask, t, lang)}</span>}
       </ConfirmDialog>
 
