@@ -1,7 +1,14 @@
 // What the refresh views show: figure statuses, the review of a plan, and the small texts around them.
 import type { FigureResult, Issue, LinkRecord, LinkedFigure } from "../../../src/core/types";
 import { planRefresh, type FoundControl } from "../../../src/core/refresh/plan";
-import { formatDay, formatGeneratedAt, refreshCounts, statusFromDocument, statusFromPlan } from "../../../src/taskpane/word/model";
+import {
+  formatDay,
+  formatGeneratedAt,
+  refreshCounts,
+  statusFromDocument,
+  statusFromPlan,
+  zeroGroups,
+} from "../../../src/taskpane/word/model";
 import { chooseAll, clerkMessage, figureNames, issueSummary, reviewModel } from "../../../src/taskpane/components/review";
 import { nextYearFileName, refreshedFileName } from "../../../src/taskpane/model";
 import { XlsxReadError } from "../../../src/adapters/xlsx";
@@ -430,6 +437,21 @@ describe("next year's review", () => {
 
   it("says what it carries over from last year, and only that", () => {
     expect(review.carried).toEqual([carried]);
+  });
+
+  it("shows those 0s in the Word status list as 0s no record supports, never as ordinary updates, grouped by ledger with the reason once", () => {
+    const rows = statusFromPlan(lastYear, planRefresh(lastYear, controls, thisYear), figures);
+    expect(rows.map((r) => [r.id, r.status])).toEqual([
+      ["study.topic.count", "zero"],
+      ["study.seminar.count", "zero"],
+      ["eg.count", "changed"],
+    ]);
+    const { rows: ordinary, zeros } = zeroGroups(rows);
+    expect(ordinary.map((r) => r.id)).toEqual(["eg.count"]);
+    expect(zeros).toEqual([
+      expect.objectContaining({ ledger: "学习记录", reason: zeroToSee.reason, cell: "学习记录!A1", rows: [rows[0], rows[1]] }),
+    ]);
+    expect([rows[0].current, rows[0].next]).toEqual(["2", "0"]);
   });
 
   it("has no 0s to set apart and nothing carried when not given the figures and issues", () => {
