@@ -251,7 +251,7 @@ export function ReviewList(props: ReviewListProps) {
         </MessageBar>
       )}
       {review.leftOut.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="review-left-out">
+        <MessageBar intent="warning" layout="multiline" data-testid="review-may-be-short">
           <MessageBarBody>
             <MessageBarTitle>{t("reviewLeftOut", { count: shortCount })}</MessageBarTitle>
             <span className={styles.text}>{t("reviewLeftOutHint")}</span>
