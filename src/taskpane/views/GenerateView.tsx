@@ -173,7 +173,7 @@ function ZerosList(props: { result: EngineResult; scopeSaid?: boolean }) {
 /** Repeated keys, said where the report is made: both rows are counted, so a figure may be too high. */
 function duplicateKeysText(result: EngineResult, t: Translate, lang: string): string {
   const { count, cells } = duplicateKeys(result);
-  return count === 0 ? "" : t("duplicateKeys", { count, cells: cells.join(lang === "en-US" ? ", " : "、") });
+  return count === 0 ? "" : t("duplicateKeys", { count, cells: cells.map((c) => describePlace(c)).join(lang === "en-US" ? ", " : "、") });
 }
 
 export function GenerateView(props: {
