@@ -10,7 +10,7 @@
 // status rules — and a cell that could not be read (the error itself) could hold anything: a test on
 // it could pass. Where in doubt, the row is counted as one the figure may lack.
 import type { Condition, FieldValue, FigureDefinition, FigureResult, Issue, Ledger, LedgerSet, LeftOutRow } from "../types";
-import { ledgerSpec, type LedgerSpec } from "../ledger/schema";
+import { ledgerSpec, type ColumnSpec, type LedgerSpec } from "../ledger/schema";
 import { canonicalCondition, compileCondition, foldColumn, specColumnOf, valueText } from "./evaluate";
 
 /** How many of its ledger's rows were left out, and the first cells whose errors did it. */
@@ -56,14 +56,19 @@ export function markRowsLeftOut(
     const leftOut = f.ledger !== null && !f.unresolved ? byLedger.get(f.ledger) : undefined;
     if (!leftOut) return f;
     const def = defs.get(f.id);
-    const could = def && def.ledger === f.ledger ? leftOut.rows.filter((row) => couldCount(row, def, f)) : leftOut.rows;
-    const count = could.length + leftOut.unknown;
-    if (count === 0) return f;
+    const could = def && def.ledger === f.ledger ? rowTest(def, f) : () => true;
     const cells: string[] = [];
-    for (const cell of [...could.flatMap((row) => row.cells), ...(leftOut.unknown > 0 ? leftOut.issueCells : [])]) {
-      if (cells.length >= CELLS_SHOWN) break;
-      if (!cells.includes(cell)) cells.push(cell);
+    const shown = (cell: string) => {
+      if (cells.length < CELLS_SHOWN && !cells.includes(cell)) cells.push(cell);
+    };
+    let count = leftOut.unknown;
+    for (const row of leftOut.rows) {
+      if (!could(row)) continue;
+      count++;
+      for (const cell of row.cells) shown(cell);
     }
+    if (count === 0) return f;
+    if (leftOut.unknown > 0) for (const cell of leftOut.issueCells) shown(cell);
     return { ...f, rowsLeftOut: { count, cells } };
   });
 }
@@ -99,8 +104,29 @@ function ledgerLeftOut(name: string, ledger: Ledger, issues: Issue[]): LedgerLef
  * could be read, a cell that could not be passing whatever is asked of it.
  */
 export function couldCount(row: LeftOutRow, def: FigureDefinition, figure: Pick<FigureResult, "scope" | "period">): boolean {
+  return rowTest(def, figure)(row);
+}
+
+/** couldCount for one figure, its definition worked out once for all of its ledger's left-out rows. */
+function rowTest(def: FigureDefinition, figure: Pick<FigureResult, "scope" | "period">): (row: LeftOutRow) => boolean {
   const spec = ledgerSpec(def.ledger!);
-  return inScope(row, figure.scope) && inPeriod(row, spec, figure.period) && passesConditions(row, def, spec, figure.period.end);
+  // Each condition's column worked out once: folding a name per row and clause was most of the cost.
+  const clauses = def.conditions.map((written): Clause => {
+    const c = canonicalCondition(spec, written);
+    return { condition: c, column: specColumnOf(spec, c.column) };
+  });
+  const revokedCount = def.ledger !== "电子保函" || namesRevoked(def.conditions, spec);
+  const status: Clause = { condition: { kind: "eq", column: STATUS_COLUMN, values: [REVOKED] }, column: specColumnOf(spec, STATUS_COLUMN) };
+  const partner = def.ledger === "共建单位";
+  const { scope, period } = figure;
+  return (row) =>
+    inScope(row, scope) && inPeriod(row, spec, period) && passesConditions(row, clauses, revokedCount ? null : status, partner, period.end);
+}
+
+/** A condition and the spec column it names (null for a clerk's own column). */
+interface Clause {
+  condition: Condition;
+  column: ColumnSpec | null;
 }
 
 function inScope(row: LeftOutRow, scope: string | undefined): boolean {
@@ -123,16 +149,15 @@ function inPeriod(row: LeftOutRow, spec: LedgerSpec, period: FigureResult["perio
   return day <= period.end && !(period.kind === "current" && period.start !== null && day < period.start);
 }
 
-function passesConditions(row: LeftOutRow, def: FigureDefinition, spec: LedgerSpec, periodEnd: string): boolean {
-  for (const written of def.conditions) {
-    const c = canonicalCondition(spec, written);
-    const value = cellFor(row, spec, c.column, def, periodEnd);
+/** `revoked`: the 状态 clause of a guarantee figure that does not ask for 撤销 (they never count), else null. */
+function passesConditions(row: LeftOutRow, clauses: Clause[], revoked: Clause | null, partner: boolean, periodEnd: string): boolean {
+  for (const clause of clauses) {
+    const value = cellFor(row, clause, partner, periodEnd);
     if (value === UNKNOWN) continue;
-    if (!compileCondition(c, [value])(0)) return false;
+    if (!compileCondition(clause.condition, [value])(0)) return false;
   }
-  // 撤销 guarantees never count unless the figure asks for them by name.
-  if (def.ledger === "电子保函" && !namesRevoked(def.conditions, spec)) {
-    const status = cellFor(row, spec, STATUS_COLUMN, def, periodEnd);
+  if (revoked !== null) {
+    const status = cellFor(row, revoked, false, periodEnd);
     if (status !== UNKNOWN && valueText(status) === REVOKED) return false;
   }
   return true;
@@ -145,12 +170,12 @@ const UNKNOWN = Symbol("unknown");
  * for 部门, a partner's 状态 as it stood at the period end, a blank with its documented meaning
  * (状态 blank = 有效) — or UNKNOWN when it could not be read, or the row's sheet has no such column.
  */
-function cellFor(row: LeftOutRow, spec: LedgerSpec, column: string, def: FigureDefinition, periodEnd: string): FieldValue | typeof UNKNOWN {
-  const specColumn = specColumnOf(spec, column);
-  const key = specColumn?.name ?? ownColumn(row, column);
+function cellFor(row: LeftOutRow, clause: Clause, partner: boolean, periodEnd: string): FieldValue | typeof UNKNOWN {
+  const specColumn = clause.column;
+  const key = specColumn?.name ?? ownColumn(row, clause.condition.column);
   if (key === DEPARTMENT_COLUMN) return row.unread.includes(DEPARTMENT_COLUMN) ? UNKNOWN : row.department;
   if (key === null || row.unread.includes(key)) return UNKNOWN;
-  if (def.ledger === "共建单位" && key === STATUS_COLUMN) {
+  if (partner && key === STATUS_COLUMN) {
     if (row.unread.includes(TERMINATION_DATE_COLUMN)) return UNKNOWN;
     return partnerStatusAtPeriodEnd(row.values[STATUS_COLUMN] ?? null, row.values[TERMINATION_DATE_COLUMN] ?? null, periodEnd);
   }
@@ -162,9 +187,21 @@ function cellFor(row: LeftOutRow, spec: LedgerSpec, column: string, def: FigureD
 /** A column of the clerk's own (not in the ledger's spec) as the row names it, folded as headers are. */
 function ownColumn(row: LeftOutRow, column: string): string | null {
   if (column in row.values || row.unread.includes(column)) return column;
-  const wanted = foldColumn(column);
-  for (const key of [...Object.keys(row.values), ...row.unread]) if (foldColumn(key) === wanted) return key;
+  const wanted = folded(column);
+  for (const key of Object.keys(row.values)) if (folded(key) === wanted) return key;
+  for (const key of row.unread) if (folded(key) === wanted) return key;
   return null;
+}
+
+/** foldColumn, remembered: a clerk's column names are few, the rows asking many. */
+const FOLDED = new Map<string, string>();
+function folded(name: string): string {
+  let f = FOLDED.get(name);
+  if (f === undefined) {
+    if (FOLDED.size > 1000) FOLDED.clear();
+    FOLDED.set(name, (f = foldColumn(name)));
+  }
+  return f;
 }
 
 /** evaluate.ts statusAtPeriodEnd for one row: 终止 after the period end was still 有效; 有效 with an earlier 终止日期 had ended. */

@@ -883,7 +883,7 @@ function leftOutRow(state: LedgerState, grid: Grid, shape: RowShape, r: number, 
     if (errors.includes(b.prefix) || (v === null && b.spec !== null && !isBlankCell(grid.cell(r, b.index)))) unread.push(b.name);
     else read[b.name] = v;
   }
-  const cells = [...new Set(errors)].map((prefix) => prefix + rowNumber);
+  const cells = errors.length === 1 ? [errors[0] + rowNumber] : [...new Set(errors)].map((prefix) => prefix + rowNumber);
   state.rowErrors = [];
   return {
     sheet: shape.sheet,
