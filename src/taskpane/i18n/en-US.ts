@@ -4,6 +4,8 @@ export const enUS: Messages = {
   appTitle: "Ledger Report",
   loading: "Reading the ledgers…",
   listSeparator: ", ",
+  templateDefaultName: "Party-building work report (default)",
+  clearSelection: "Clear selection",
   reload: "Read again",
   reloadHint: "Read the ledgers and settings of the workbook again",
   staleBody: "The sheets have changed; the figures below may be out of date.",

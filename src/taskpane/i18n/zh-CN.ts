@@ -4,6 +4,8 @@ export const zhCN = {
   appTitle: "台账成文",
   loading: "正在读取台账…",
   listSeparator: "、",
+  templateDefaultName: "抓党建工作述职报告（默认）",
+  clearSelection: "清除选择",
   reload: "重新读取",
   reloadHint: "重新读取工作簿中的台账和设置",
   staleBody: "工作表已修改，下面的指标可能已过时。",

@@ -205,7 +205,7 @@ describe("texts around the review", () => {
     expect(refreshedFileName(".docx")).toBe("报告.refreshed.docx");
   });
 
-  it("summarises ledger errors and warnings with their cells and leaves infos out", () => {
+  it("summarises ledger errors and warnings with their places as the clerk reads them and leaves infos out", () => {
     const issues: Issue[] = [
       {
         severity: "error",
@@ -217,8 +217,10 @@ describe("texts around the review", () => {
       { severity: "warning", code: "refresh.other_workbook", message: "另一个工作簿", messageEn: "another workbook" },
       { severity: "info", code: "ledger.hidden_rows", message: "隐藏行", messageEn: "hidden rows" },
     ];
-    expect(issueSummary(issues, "zh-CN")).toEqual({ errors: 1, warnings: 1, lines: ["电子保函!C12 日期无法识别", "另一个工作簿"] });
-    expect(issueSummary(issues, "en-US").lines).toEqual(["电子保函!C12 date not recognised", "another workbook"]);
+    expect(issueSummary(issues, "zh-CN")).toEqual({ errors: 1, warnings: 1, lines: ["电子保函 · C12 日期无法识别", "另一个工作簿"] });
+    expect(issueSummary(issues, "en-US").lines).toEqual(["电子保函 · C12 date not recognised", "another workbook"]);
+    const quoted: Issue = { ...issues[0], cell: "'2022年学习记录台账'!C23", message: "'2022年学习记录台账'!C23 日期无法识别" };
+    expect(issueSummary([quoted], "zh-CN").lines).toEqual(["2022年学习记录台账 · C23 日期无法识别"]);
   });
 
   it("takes the clerk's message from errors that carry one in both languages, and nothing from others", () => {
