@@ -1,6 +1,7 @@
 // What the command prints: aligned text for people, stable JSON for scripts.
 import type { EngineResult } from "../core/engine";
-import type { FigureTable, Issue, Severity } from "../core/types";
+import type { FigureResult, FigureTable, Issue, Severity } from "../core/types";
+import type { TextParams } from "../core/messages";
 import { tableCells } from "../core/figures/grouped";
 import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
@@ -113,7 +114,7 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
     rows.push([f.id, scopedName(f), f.table ? tableLine(f.table, lang) : f.text, String(f.rows), source]);
   }
   const lines = table(rows).split("\n");
-  const leftOut = rowsLeftOutLines(result, lang);
+  const leftOut = rowsLeftOutLines(result.figures, lang);
   if (!verbose) return `${[...lines, ...leftOut].join("\n")}\n`;
   const out: string[] = [lines[0]];
   result.figures.forEach((f, k) => {
@@ -123,18 +124,31 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
   return `${[...out, ...leftOut].join("\n")}\n\n`;
 }
 
-/** One line per ledger whose rows with errors counted in no figure: its figures above may be short. */
-function rowsLeftOutLines(result: EngineResult, lang: Lang): string[] {
-  const byLedger = new Map<string, { count: number; cells: string[]; figures: number }>();
-  for (const f of result.figures) {
+/**
+ * Which of `figures` may be short, by name, with the rows left out that they could have counted
+ * (FigureResult.rowsLeftOut): one line per ledger and set of rows, naming every figure those rows
+ * could belong in. `figures` lists every figure; `generate` and `fill` list those they placed.
+ */
+export function rowsLeftOutLines(figures: readonly FigureResult[], lang: Lang): string[] {
+  const groups = new Map<string, { ledger: string; count: number; cells: string[]; names: string[] }>();
+  for (const f of figures) {
     if (!f.rowsLeftOut || !f.ledger) continue;
-    const seen = byLedger.get(f.ledger);
-    if (seen) seen.figures++;
-    else byLedger.set(f.ledger, { ...f.rowsLeftOut, figures: 1 });
+    const { count, cells } = f.rowsLeftOut;
+    const key = [f.ledger, count, ...cells].join("\u0000");
+    const group = groups.get(key);
+    if (group) group.names.push(scopedName(f));
+    else groups.set(key, { ledger: f.ledger, count, cells, names: [scopedName(f)] });
   }
-  return [...byLedger].map(([ledger, { count, cells, figures }]) =>
-    say("figures.rows_left_out", { ledger, count, figures, ...listParams("cells", cells) }, lang),
+  return [...groups.values()].map(({ ledger, count, cells, names }) =>
+    say("figures.rows_left_out", { ledger, count, ...listParams("cells", cells), ...quotedList("names", names) }, lang),
   );
+}
+
+/** Names in the language's quotes, listed (`“甲”、“乙”`, `"甲", "乙"`). */
+function quotedList(name: string, items: readonly string[]): TextParams {
+  const zh = items.map((text) => say("quoted", { text }, "zh"));
+  const en = items.map((text) => say("quoted", { text }, "en"));
+  return { [name]: zh.join("、"), [`${name}En`]: en.join(", ") };
 }
 
 /** A table figure on one line: how many group rows, and 合计 with the unit its header names. */
