@@ -345,9 +345,9 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
     };
     const reasons = mustLook(outcome);
     if (flags.json) {
-      printJson(io, { output, ...refreshJson(plan, issues), mustLook: lookJson(reasons) });
+      printJson(io, { output, ...refreshJson(plan, issues, result.figures), mustLook: lookJson(reasons) });
     } else {
-      io.out(formatRefresh(plan, lang));
+      io.out(formatRefresh(plan, lang, result.figures));
       if (flags.verbose) io.out(formatIssues(issues, lang));
       io.out(`${issueCountLine(issues, lang, !flags.verbose)}\n`);
       io.out(`${say("refresh.written", { path: output }, lang)}\n`);

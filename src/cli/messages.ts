@@ -274,6 +274,18 @@ export const CLI_TEXTS = {
     zh: "已更新  {name}  {old} → {new}",
     en: "updated   {name}  {old} → {new}",
   },
+  "refresh.zeros": {
+    zh: "按 0 写入，请确认  {reason}{see}：",
+    en: "written as 0, to confirm  {reasonEn}{seeEn}:",
+  },
+  "refresh.zeros#line": {
+    zh: "  {name}：{old} → {new}",
+    en: "  {name}: {old} → {new}",
+  },
+  "refresh.zeros#line_unchanged": {
+    zh: "  {name}：{new}（未变，仍按 0 计入）",
+    en: "  {name}: {new} (unchanged, still 0)",
+  },
   "refresh.overwritten": {
     zh: "已覆盖  {name}  {current} → {new}",
     en: "overwritten  {name}  {current} → {new}",
