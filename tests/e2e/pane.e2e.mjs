@@ -658,6 +658,43 @@ runScenarios(async (browser, url) => {
       },
     );
 
+  // The last new clerk (#10), item 7: switching tabs collapsed 查看问题; the clerk came back to a closed list.
+  for (const lang of ["zh", "en"])
+    await ledgerScenario(
+      `查看问题 (${lang}) stays as the clerk left it after a look at the other tabs`,
+      `width=320${lang === "en" ? "&lang=en" : ""}`,
+      async ({ page }) => {
+        await page.getByTestId("tab-ledgers").click();
+        const toggles = page.getByTestId("toggle-issues");
+        assert((await toggles.count()) >= 2, "the sample has at least two cards with issues");
+        // The severity filter stays too: warnings only; then the first card with warnings opened.
+        await page
+          .getByRole("group")
+          .getByRole("button", { name: lang === "zh" ? "警告" : "Warnings" })
+          .click();
+        await toggles.nth(0).click();
+        const state = () => toggles.evaluateAll((buttons) => buttons.map((b) => b.getAttribute("aria-expanded")));
+        const before = await state();
+        assert(before[0] === "true", `the first card opened: ${before.join()}`);
+        for (const tab of ["figures", "generate", "ledgers"]) await page.getByTestId(`tab-${tab}`).click();
+        const after = await state();
+        assert(JSON.stringify(after) === JSON.stringify(before), `after the tabs: ${after.join()} (was ${before.join()})`);
+        assert((await page.getByTestId("issue").count()) > 0, "the opened card's issues show again");
+        const pressed = await page
+          .getByRole("group")
+          .getByRole("button", { name: lang === "zh" ? "警告" : "Warnings" })
+          .getAttribute("aria-pressed");
+        assert(pressed === "true", `the filter stays on warnings: ${pressed}`);
+        await shot(page, `17-issues-kept-open-${lang}-320`);
+        // Closed again, it stays closed.
+        await toggles.nth(0).click();
+        await page.getByTestId("tab-figures").click();
+        await page.getByTestId("tab-ledgers").click();
+        assert((await toggles.nth(0).getAttribute("aria-expanded")) === "false", "closed stays closed");
+        await assertPaneUsable(page, `after the tabs (${lang})`);
+      },
+    );
+
   await ledgerScenario("Dark theme (?theme=dark)", { query: "theme=dark&width=320", tab: "figures" }, async ({ page }) => {
     await shot(page, "12-figures-dark-zh-320");
   });
