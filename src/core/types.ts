@@ -109,6 +109,12 @@ export interface Issue {
   figureName?: string;
   /** The 报告设置 item (its 项目, e.g. 联合发文单位) a settings issue is about. */
   setting?: string;
+  /**
+   * The catalogue's params the message was worded from, where it names one figure as an example
+   * (`figure.period_empty`'s {name}): whoever knows which figures a document shows words it again
+   * naming one of those (core/refresh/shown.ts), never by editing the message.
+   */
+  words?: Record<string, string | number>;
 }
 
 /** Canonical (Chinese) ledger names. */

@@ -1234,22 +1234,24 @@ class Evaluation {
         : first === last
           ? `every record is dated ${last}`
           : `its records are dated ${first} to ${last} (the latest ${last})`;
+    const words = {
+      at: cell ? `${cell}（${column}）：` : "",
+      atEn: cell ? `${cell} (${column}): ` : "",
+      ledger: def.ledger!,
+      records: table.length,
+      period,
+      periodEn,
+      dated,
+      datedEn,
+      name: def.name,
+    };
     const issue: Issue = {
       severity: "warning",
       code: "figure.period_empty",
-      ...issueText("figure.period_empty", {
-        at: cell ? `${cell}（${column}）：` : "",
-        atEn: cell ? `${cell} (${column}): ` : "",
-        ledger: def.ledger!,
-        records: table.length,
-        period,
-        periodEn,
-        dated,
-        datedEn,
-        name: def.name,
-      }),
+      ...issueText("figure.period_empty", words),
       ledger: def.ledger!,
       figure: def.id,
+      words,
     };
     if (cell) issue.cell = cell;
     this.issues.push(issue);

@@ -3,7 +3,7 @@
 import type { FieldValue, FigureDefinition, LeftOutRow, RawCell, RawTable } from "../../../src/core/types";
 import { couldCount } from "../../../src/core/figures/left-out";
 import { figureDef, runWithDefinitions } from "./build";
-import { sheet } from "../ledger/build";
+import { readBesideRequired, sheet } from "../ledger/build";
 
 const STUDY: RawCell[] = ["日期", "形式", "主题", "参加人数"];
 const TOPIC_COUNT: RawCell[] = ["study.topic", "专题学习次数", "学习记录", "计数", "形式=专题学习", "本期", "整数", ""];
@@ -230,5 +230,42 @@ describe("couldCount, on a left-out row as plain data", () => {
     expect(couldCount(row({ 经办人: "张三" }), def("经办人=李四"), period2022("all"))).toBe(false);
     // A column the row's sheet does not have: nothing says the row fails it.
     expect(couldCount(row({}), def("经办人=李四"), period2022("all"))).toBe(true);
+  });
+});
+
+describe("what the reader keeps of a left-out row", () => {
+  it("keeps its readable cells as their columns read them, its cells in error as unread, its department and the cells to fix", () => {
+    const header: RawCell[] = ["保函编号", "开立日期", "投标企业", "保证金金额（万元）", "状态", "出函机构"];
+    const set = readBesideRequired(
+      sheet("电子保函-交易二科", [
+        header,
+        ["BH-1", "2022-02-01", "甲公司", 1.5, "", "#N/A"],
+        ["BH-2", "2022/3/1", "乙公司", "一万", "作废", ""],
+      ]),
+    );
+    const ledger = set.ledgers.电子保函!;
+    expect(ledger.excluded).toBe(1);
+    expect(ledger.leftOut).toEqual([
+      {
+        sheet: "电子保函-交易二科",
+        row: 3,
+        reason: "error",
+        // 作废 is read as 撤销; the blank 出函机构 is blank, not unread; the 万元 amount is the error.
+        values: { 保函编号: "BH-2", 开立日期: "2022-03-01", 投标企业: "乙公司", 状态: "撤销", 出函机构: null },
+        unread: ["保证金金额"],
+        department: "交易二科",
+        cells: ["'电子保函-交易二科'!D3"],
+      },
+    ]);
+  });
+
+  it("keeps nothing for a ledger whose rows all count", () => {
+    const set = readBesideRequired(
+      sheet("电子保函", [
+        ["保函编号", "开立日期", "投标企业", "保证金金额（元）"],
+        ["BH-1", "2022-02-01", "甲公司", 100],
+      ]),
+    );
+    expect(set.ledgers.电子保函!.leftOut).toBeUndefined();
   });
 });
