@@ -49,9 +49,9 @@ export class CellColumns {
       case NUMBER:
         return this.payload[i];
       case TEXT:
-        return this.strings[this.payload[i]] ?? "";
+        return this.strings[this.payload[i] | 0] ?? "";
       case OTHER:
-        return this.others[this.payload[i]];
+        return this.others[this.payload[i] | 0];
       default:
         return "";
     }
