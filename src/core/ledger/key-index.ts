@@ -27,16 +27,6 @@ export class KeyIndex {
     this.hashes = new Int32Array(size / 2);
   }
 
-  /** Per strings table (a workbook's shared strings), where each string's key was first seen, plus one; 0 not yet. */
-  private readonly byStrings = new Map<readonly unknown[], Float64Array>();
-
-  /** The first places by string index of `strings`, for the reader to fill (see checkUnique). */
-  byString(strings: readonly unknown[]): Float64Array {
-    let places = this.byStrings.get(strings);
-    if (places === undefined) this.byStrings.set(strings, (places = new Float64Array(strings.length)));
-    return places;
-  }
-
   get size(): number {
     return this.keys.length;
   }

@@ -567,6 +567,7 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
     scratchDigests: new Float64Array(bindings.length),
     columnAt: bindings.map((b) => grid.cols.at(0, b.index)),
     outcomes: bindings.map(() => undefined),
+    direct: bindings.map((b) => b.spec !== null && b.spec.unique === true),
     source: records.addSource(sheet, Object.freeze(letters)),
     departmentSlot,
     department,
@@ -1047,6 +1048,11 @@ interface RowShape {
   columnAt: number[];
   /** bindings[k]'s outcomes by string index, made when its column first has a text. */
   outcomes: (TextOutcomes | undefined)[];
+  /**
+   * Whether bindings[k]'s texts are read as they are, each time: a key column's (保函编号), whose
+   * texts nearly all differ — remembering 100,000 outcomes used once gains nothing.
+   */
+  direct: boolean[];
   /** This source in the ledger's records. */
   source: number;
   /** The binding of 部门, or -1. */
@@ -1205,35 +1211,17 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
   const payload = cols.payload;
   for (let k = 0; k < bindings.length; k++) {
     const b = bindings[k];
-    const at = shape.columnAt[k] + r;
     let raw: RawCell;
     if (!plain) raw = grid.cell(r, b.index);
     else {
+      const at = shape.columnAt[k] + r;
       const kind = kinds[at];
       if (kind === TEXT) {
-        // An integer key: a float64 one sends every array access below down V8's generic path.
+        // An integer key: a float64 one sends every array access by it down V8's generic path.
         const index = payload[at] | 0;
-        const outcomes = shape.outcomes[k] ?? (shape.outcomes[k] = new TextOutcomes(cols.strings.length));
-        if (!outcomes.direct) {
-          outcomes.cells++;
-          let o = outcomes.slot![index] - 1;
-          if (o < 0) o = textOutcome(ctx, state, b, outcomes, cols.strings, index, shape.digested[k]);
-          if (o >= 0) {
-            const said = outcomes.problems[o];
-            if (said !== null) {
-              for (let p = 0; p < said.length; p++) {
-                const c = said[p];
-                report(ctx, state, c.severity, c.key, b.prefix, rowNumber, c.params, c.column);
-              }
-            }
-            const value = outcomes.values[o];
-            values[k] = value;
-            digests[k] = outcomes.digests[o];
-            if (b.spec !== null && b.spec.unique && typeof value === "string") {
-              checkUnique(ctx, state, b, b.spec, value, cols.strings[index], rowNumber, cols.strings, index);
-            }
-            continue;
-          }
+        if (!shape.direct[k]) {
+          values[k] = textCell(ctx, state, shape, k, cols.strings, index, rowNumber);
+          continue;
         }
         raw = cols.strings[index] ?? "";
       } else raw = kind === NUMBER ? payload[at] : kind === BLANK ? null : cols.others[payload[at] | 0];
@@ -1245,44 +1233,62 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
   else keepRecord(state, shape, values, rowNumber);
 }
 
+/**
+ * Binding k's text cell at string `index`: its outcome, worked out the first time the column has
+ * that string, with its problems said again at this row. Its own function, not part of readRow's
+ * loop: one large optimised function took TurboFan ~40 ms (CPU) to compile, three times over.
+ */
+function textCell(
+  ctx: Context,
+  state: LedgerState,
+  shape: RowShape,
+  k: number,
+  strings: readonly (string | null)[],
+  index: number,
+  rowNumber: number,
+): FieldValue {
+  const b = shape.bindings[k];
+  const outcomes = shape.outcomes[k] ?? (shape.outcomes[k] = new TextOutcomes(strings.length));
+  let o = outcomes.slot[index] - 1;
+  if (o < 0) o = textOutcome(ctx, state, b, outcomes, strings, index, shape.digested[k]);
+  const said = outcomes.problems[o];
+  if (said !== null) replay(ctx, state, b, said, rowNumber);
+  // No key check: a key column is read directly (RowShape.direct).
+  shape.scratchDigests[k] = outcomes.digests[o];
+  return outcomes.values[o];
+}
+
+function replay(ctx: Context, state: LedgerState, b: Binding, said: Captured[], rowNumber: number): void {
+  for (let p = 0; p < said.length; p++) {
+    const c = said[p];
+    report(ctx, state, c.severity, c.key, b.prefix, rowNumber, c.params, c.column);
+  }
+}
+
 /** A digest no cell has (digests are 32-bit integers): keepRecord then digests the value itself. */
 const NO_DIGEST = 0.5;
 
 /**
  * One column's outcomes, by string index (of its source's strings): `slot` leads from the index to
  * the outcome's place in small dense arrays, so the column's few distinct texts stay in the
- * processor's cache (three arrays by string index were ~60 ms more on the bench than this, their
- * reads cache misses). A column whose texts nearly all differ (保函编号: 100,000 of 100,000) gains
- * nothing from remembering them and turns `direct`: its cells are read as text, as before.
+ * processor's cache (three arrays by string index had their reads miss it).
  */
 class TextOutcomes {
-  /** Per string index, its outcome's place plus one; 0 not yet worked out. Null once direct. */
-  slot: Int32Array | null;
+  /** Per string index, its outcome's place plus one; 0 not yet worked out. */
+  readonly slot: Int32Array;
   readonly values: FieldValue[] = [];
   /** cellDigest of each value, for a column figures read (else NO_DIGEST). */
   readonly digests: number[] = [];
   /** The problems to say at each row with the text, or null. */
   readonly problems: (Captured[] | null)[] = [];
-  /** Text cells read so far. */
-  cells = 0;
-  direct = false;
-
   constructor(size: number) {
     this.slot = new Int32Array(size);
   }
 }
 
 /**
- * Outcomes worked out before a column may turn direct: fewer, and remembering costs nothing to
- * speak of. Distinct texts come early (the bench's 12,000 firms fill the first rows), so only a
- * column with nine in ten of its cells different by then turns.
- */
-const DIRECT_AFTER = 16384;
-
-/**
  * Works out the outcome of the text at `index` in binding b's column — its value, digest and the
- * problems readCell reports, which depend on the text alone — and returns its place; -1 when the
- * column has just turned direct.
+ * problems readCell reports, which depend on the text alone — and returns its place.
  */
 function textOutcome(
   ctx: Context,
@@ -1294,11 +1300,6 @@ function textOutcome(
   digested: boolean,
 ): number {
   const o = outcomes.values.length;
-  if (o >= DIRECT_AFTER && o * 10 > outcomes.cells * 9) {
-    outcomes.direct = true;
-    outcomes.slot = null;
-    return -1;
-  }
   const raw = strings[index] ?? "";
   const captured: Captured[] = [];
   ctx.capture = captured;
@@ -1311,7 +1312,7 @@ function textOutcome(
   outcomes.values.push(value);
   outcomes.digests.push(digested ? cellDigest(value) : NO_DIGEST);
   outcomes.problems.push(captured.length > 0 ? captured : null);
-  outcomes.slot![index] = o + 1;
+  outcomes.slot[index] = o + 1;
   return o;
 }
 
@@ -1342,7 +1343,7 @@ function readCell(
     default:
       value = readText(ctx, state, b, col, raw, rowNumber);
   }
-  if (unique && col.unique && typeof value === "string") checkUnique(ctx, state, b, col, value, raw, rowNumber, null, -1);
+  if (unique && col.unique && typeof value === "string") checkUnique(ctx, state, b, col, value, raw, rowNumber);
   return value;
 }
 
@@ -1459,36 +1460,11 @@ function readText(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec,
   return value;
 }
 
-/**
- * A key column (保函编号, 单位名称): a value seen before is a warning naming the first row; both rows count.
- * Keys are compared by their folded text; a text cell's string index (`strings`, `index`) also
- * remembers where its key was first seen, so a string met again needs no folding and hashing —
- * two indices may still hold the same text, which the key index by text finds.
- */
-function checkUnique(
-  ctx: Context,
-  state: LedgerState,
-  b: Binding,
-  col: ColumnSpec,
-  value: string,
-  raw: RawCell,
-  rowNumber: number,
-  strings: readonly (string | null)[] | null,
-  index: number,
-): void {
+/** A key column (保函编号, 单位名称): a value seen before is a warning naming the first row; both rows count. */
+function checkUnique(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec, value: string, raw: RawCell, rowNumber: number): void {
   let seen = state.keys.get(col.name);
   if (!seen) state.keys.set(col.name, (seen = new KeyIndex()));
-  const place = b.prefixIndex * ROW_SPAN + rowNumber;
-  let earlier: number | undefined;
-  if (strings !== null) {
-    const byIndex = seen.byString(strings);
-    const known = byIndex[index];
-    if (known > 0) earlier = known - 1;
-    else {
-      earlier = seen.firstOrAdd(foldText(value), place);
-      byIndex[index] = (earlier ?? place) + 1;
-    }
-  } else earlier = seen.firstOrAdd(foldText(value), place);
+  const earlier = seen.firstOrAdd(foldText(value), b.prefixIndex * ROW_SPAN + rowNumber);
   if (earlier === undefined) return;
   const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
   report(
