@@ -277,7 +277,9 @@ export function toRawWorkbook(x: XlsxWorkbook, name?: string): RawWorkbook {
         tables.push(raw);
       }
     } else if (columns) {
-      tables.push(withColumns({ sheet: sheet.name, top: sheet.top, left: sheet.left, merges: sheet.merges.map((m) => ({ ...m })) }, columns));
+      tables.push(
+        withColumns({ sheet: sheet.name, top: sheet.top, left: sheet.left, merges: sheet.merges.map((m) => ({ ...m })) }, columns),
+      );
     }
   }
   const out: RawWorkbook = { date1904: x.date1904, tables };
