@@ -1251,8 +1251,11 @@ function textCell(
   const outcomes = shape.outcomes[k] ?? (shape.outcomes[k] = new TextOutcomes(strings.length));
   let o = outcomes.slot[index] - 1;
   if (o < 0) o = textOutcome(ctx, state, b, outcomes, strings, index, shape.digested[k]);
-  const said = outcomes.problems[o];
-  if (said !== null) replay(ctx, state, b, said, rowNumber);
+  const problem = outcomes.problems[o];
+  if (problem !== null) {
+    if (problem !== MANY) report(ctx, state, problem.severity, problem.key, b.prefix, rowNumber, outcomes.params[o]!, problem.column);
+    else replay(ctx, state, b, outcomes.many.get(o)!, rowNumber);
+  }
   // No key check: a key column is read directly (RowShape.direct).
   shape.scratchDigests[k] = outcomes.digests[o];
   return outcomes.values[o];
@@ -1279,12 +1282,31 @@ class TextOutcomes {
   readonly values: FieldValue[] = [];
   /** cellDigest of each value, for a column figures read (else NO_DIGEST). */
   readonly digests: number[] = [];
-  /** The problems to say at each row with the text, or null. */
-  readonly problems: (Captured[] | null)[] = [];
+  /**
+   * The problem to say at each row with the text (null: none; MANY: more than one, in `many`),
+   * shared by every text with the same kind of problem, and its words' parameters by text — read
+   * only for the few cells of a flood that are named. On the flood file every row says one: an
+   * array of problems per text cost two more cache misses a row than this (~30 ms).
+   */
+  readonly problems: (Problem | null)[] = [];
+  readonly params: (((at: string) => TextParams) | undefined)[] = [];
+  readonly many = new Map<number, Captured[]>();
+  /** The column's kinds of problem, by severity, key and column. */
+  readonly kinds = new Map<string, Problem>();
   constructor(size: number) {
     this.slot = new Int32Array(size);
   }
 }
+
+/** A kind of problem a text has: what report() needs besides the row and the words' parameters. */
+interface Problem {
+  severity: Severity;
+  key: IssueTextKey;
+  column: string | undefined;
+}
+
+/** Stands for more than one problem of one text. */
+const MANY: Problem = { severity: "info", key: "flood.same_problem", column: undefined };
 
 /**
  * Works out the outcome of the text at `index` in binding b's column — its value, digest and the
@@ -1311,7 +1333,18 @@ function textOutcome(
   }
   outcomes.values.push(value);
   outcomes.digests.push(digested ? cellDigest(value) : NO_DIGEST);
-  outcomes.problems.push(captured.length > 0 ? captured : null);
+  if (captured.length === 1) {
+    const c = captured[0];
+    const kind = `${c.severity}\u0000${c.key}\u0000${c.column ?? ""}`;
+    let problem = outcomes.kinds.get(kind);
+    if (problem === undefined) outcomes.kinds.set(kind, (problem = { severity: c.severity, key: c.key, column: c.column }));
+    outcomes.problems.push(problem);
+    outcomes.params.push(c.params);
+  } else {
+    outcomes.problems.push(captured.length === 0 ? null : MANY);
+    outcomes.params.push(undefined);
+    if (captured.length > 1) outcomes.many.set(o, captured);
+  }
   outcomes.slot[index] = o + 1;
   return o;
 }
