@@ -1306,8 +1306,11 @@ function floodIssue(flood: Flood): Issue {
  *
  * A text cell's outcome — its value, its digest, the problem it has — depends on its text alone,
  * so it is worked out once per distinct string of the column (textOutcome) and its problem said
- * again at each row that has it: on the 100,000-row bench (flood file, CPU ms, load ~2) readRow,
- * readText/cleanText and the per-cell digests went from ~190 ms to ~?? ms.
+ * again at each row that has it. Measured on the 100,000-row bench (CPU ms, load 6–11 on 2 cores,
+ * so ±20 %): readCell, cleanText, normalCreditCode and the digests fell from ~40 % of readLedgers'
+ * samples to ~10 %, but readLedgers as a whole stayed where it was (warm, minimum of 12: 196–236
+ * before, 197–283 after): the outcome lookups by string index miss the processor's cache as the
+ * strings did, and the key column, the records' writes and the flood's counting are per row.
  */
 function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, r: number): void {
   const bindings = shape.bindings;
