@@ -156,6 +156,17 @@ export class ColumnarLedger {
     }
   }
 
+  /** writeCell with the value's cellDigest already known (the reader works it out once per distinct text). */
+  writeCellDigest(j: number, i: number, value: Cell, digest: number): void {
+    if (i >= this.capacity) this.reserve(Math.max(16, i + 1 - this.count, this.capacity));
+    this.data[j][i] = value;
+    this.digests[j][i] = digest;
+    if (i > this.lastRow[j]) {
+      this.lastRow[j] = i;
+      this.digestRows[j]++;
+    }
+  }
+
   /** cellDigest of every cell of the column, when the reader wrote them all; null otherwise. */
   digestsOf(name: string): Int32Array | null {
     const j = this.at.get(name);
