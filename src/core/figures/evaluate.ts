@@ -187,12 +187,16 @@ export function ledgerDepartments(ledgers: LedgerSet, tableOf: (ledger: Ledger) 
 /** The departments a ledger's rows belong to (their 部门, else their sheet's), trimmed. */
 function rowDepartments(table: ColumnarLedger): Set<string> {
   const found = new Set<string>();
+  // Each department as written is trimmed once: the four of a ledger alternate down 100,000 rows.
+  const seen = new Set<string>();
   const departments = table.departments;
   let last: string | null = null;
   for (let i = 0; i < departments.length; i++) {
     const d = departments[i];
     if (d === null || d === last) continue;
     last = d;
+    if (seen.has(d)) continue;
+    seen.add(d);
     const t = d.trim();
     if (t) found.add(t);
   }
@@ -423,6 +427,12 @@ class CellDigests {
       });
     }
     const sheetOf = this.sheetOfSource;
+    if (count > 0 && sheetOf.every((id) => id === sheetOf[0])) {
+      // One sheet (the usual ledger): its name once, then the row numbers in one tight loop.
+      into.int(-1).text(this.sheetNames[sheetOf[0]]);
+      into.intsAt(table.rowNumberColumn, used, count);
+      return;
+    }
     let sheet = -1;
     for (let u = 0; u < count; u++) {
       const i = used[u];
@@ -1172,10 +1182,16 @@ class Evaluation {
     const periodEmpty = plan.periodKind !== "all" ? this.warnPeriodEmpty(def, view, plan) : null;
     if (!this.everyDepartment) this.warnBlankDepartments(def, view);
     const selection = this.selectRows(def, view, plan);
-    this.warnSumText(def, view, selection.used);
-    const value = aggregate(def, view, selection.used, (conflicts, key, fallback) =>
-      this.warnIdentity(def, view, conflicts, key, fallback),
+    // A 求和's rows holding text: found by the sum's own pass, told before anything else of the figure.
+    const textRows: number[] = [];
+    const value = aggregate(
+      def,
+      view,
+      selection.used,
+      (conflicts, key, fallback) => this.warnIdentity(def, view, conflicts, key, fallback),
+      textRows,
     );
+    this.warnSumText(def, view, textRows);
     const fingerprint = this.fingerprintOf(def, view, plan, selection);
     const table = groupedTable(def, view, selection.used);
     // A 0 from a ledger with no record in the period is as much to be seen as an empty ledger's.
@@ -1381,19 +1397,18 @@ class Evaluation {
   /**
    * A 求和 whose rows hold some text among the numbers: the text cells add nothing, so each is said
    * at its cell (one grouped warning past five), once per column however many figures sum it.
+   * `textRows`: the used rows whose cell is text and no amount, in row order (aggregate finds them).
    */
-  private warnSumText(def: FigureDefinition, view: LedgerView, used: Int32Array): void {
+  private warnSumText(def: FigureDefinition, view: LedgerView, textRows: readonly number[]): void {
     const how = def.aggregate;
-    if (how.kind !== "sum") return;
+    if (how.kind !== "sum" || textRows.length === 0) return;
     const key = view.resolve(how.column);
     if (key === null) return;
     const values = view.table.column(key);
     const shown: { cell: string; text: string }[] = [];
     let count = 0;
-    for (let u = 0; u < used.length; u++) {
-      const i = used[u];
+    for (const i of textRows) {
       const v = values[i];
-      if (typeof v === "number" || v === null || v === undefined || numericValue(v) !== null || valueText(v) === "") continue;
       const cell = view.table.cellAddress(i, key) ?? `${view.table.sheet(i)} 第${view.table.rowNumber(i)}行`;
       if (this.sumTextSeen.has(cell)) continue;
       this.sumTextSeen.add(cell);
@@ -1707,6 +1722,8 @@ function aggregate(
   view: LedgerView,
   used: Int32Array,
   onConflicts?: (conflicts: IdentityConflict[], key: string | null, fallback: string | null) => void,
+  /** Where a sum puts the used rows whose cell is text and no amount (warnSumText tells them). */
+  textRows?: number[],
 ): number {
   const { table, resolve } = view;
   const count = used.length;
@@ -1735,6 +1752,7 @@ function aggregate(
       } else {
         const n = numericValue(v);
         if (n !== null) cents += toCents(n);
+        else if (textRows !== undefined && v !== null && v !== undefined && valueText(v) !== "") textRows.push(used[u]);
       }
     }
   }
