@@ -100,7 +100,10 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
   },
   function periodEmpty(o) {
     // A ledger with records, none in the period: its figures are 0, which a clerk signs only after seeing why.
-    return warningsOnCountedLedgers(o, "figure.period_empty", "ledgers.period_empty#then");
+    // Only where a figure the document shows is such a 0 (issuesForDocument names one of those).
+    const zeros = o.figures ? new Set(o.figures.filter((f) => f.zeroToSee?.code === "period_empty").map((f) => f.id)) : null;
+    const told = (i: Issue) => i.code !== "figure.period_empty" || zeros === null || (i.figure !== undefined && zeros.has(i.figure));
+    return warningsOnCountedLedgers({ ...o, issues: (o.issues ?? []).filter(told) }, "figure.period_empty", "ledgers.period_empty#then");
   },
   function ledgersEmpty(o) {
     // A ledger with its header and no records (a fresh init, a sheet added empty): its figures are 0

@@ -12,6 +12,7 @@ import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { runEngine, type EngineResult } from "../core/engine";
 import type { FigureResult, RawWorkbook, ReportSettings } from "../core/types";
 import { placedCounts } from "../core/fill";
+import { issuesForDocument } from "../core/refresh/shown";
 import { createProgress } from "./progress";
 import {
   formatRefresh,
@@ -25,6 +26,7 @@ import {
   issueCountLine,
   summaryLine,
   scopeNoteLine,
+  rowsLeftOutLines,
   type Lang,
 } from "./output";
 import { COMMANDS, HELP, OPTIONS, didYouMean, type Command } from "./help";
@@ -231,9 +233,12 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
 
     // A report is judged by the figures it shows; check and figures list (and judge) every definition.
     const shown = new Set(result.link.figures.map((f) => f.id));
+    // Its warnings name only figures it shows, or say the figure is not in it.
+    const issues = cmd === "generate" ? issuesForDocument(result.issues, result.figures, shown) : result.issues;
+    const placed = cmd === "generate" ? result.figures.filter((f) => shown.has(f.id)) : result.figures;
     const outcome: Outcome = {
-      issues: result.issues,
-      figures: cmd === "generate" ? result.figures.filter((f) => shown.has(f.id)) : result.figures,
+      issues,
+      figures: placed,
       ...(cmd === "generate" ? { slots: result.link.figures } : {}),
     };
     const reasons = mustLook(outcome);
@@ -258,14 +263,23 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
       mkdirSync(dirname(output), { recursive: true });
       writeFileSync(output, bytesOut);
       progress.done();
-      if (flags.json) printJson(io, { output, ...figuresJson(result), mustLook: lookJson(reasons) });
-      else io.out(`${summaryLine(result, lang)}\n${scopeNoteLine(result, lang)}${say("generate.written", { path: output }, lang)}\n`);
+      if (flags.json) printJson(io, { output, ...figuresJson({ ...result, issues }), mustLook: lookJson(reasons) });
+      else
+        io.out(
+          `${summaryLine(result, lang)}\n${scopeNoteLine(result, lang)}${shortLines(placed, lang)}${say("generate.written", { path: output }, lang)}\n`,
+        );
     }
     if (!flags.json) tellReasons(cmd, reasons, lang, io);
     return exitCode(outcome);
   } finally {
     progress.done();
   }
+}
+
+/** The placed figures that may be short by rows left out, each by name with the cells (rowsLeftOutLines). */
+function shortLines(figures: readonly FigureResult[], lang: Lang): string {
+  const lines = rowsLeftOutLines(figures, lang);
+  return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
 /**
@@ -320,8 +334,10 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
     const { plan } = result;
     // The figures the report shows: one the ledgers cannot support is written as its placeholder.
     const inReport = new Set(plan.record.figures.map((f) => f.id));
+    // Its warnings name only figures it shows, or say the figure is not in it.
+    const issues = issuesForDocument(result.issues, result.figures, inReport);
     const outcome: Outcome = {
-      issues: result.issues,
+      issues,
       figures: result.figures.filter((f) => inReport.has(f.id)),
       conflictsKept: plan.conflicts.filter((c) => c.resolution === "keep"),
       keptAsWritten: plan.kept,
@@ -329,11 +345,11 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
     };
     const reasons = mustLook(outcome);
     if (flags.json) {
-      printJson(io, { output, ...refreshJson(plan, result.issues), mustLook: lookJson(reasons) });
+      printJson(io, { output, ...refreshJson(plan, issues, result.figures), mustLook: lookJson(reasons) });
     } else {
-      io.out(formatRefresh(plan, lang));
-      if (flags.verbose) io.out(formatIssues(result.issues, lang));
-      io.out(`${issueCountLine(result.issues, lang, !flags.verbose)}\n`);
+      io.out(formatRefresh(plan, lang, result.figures));
+      if (flags.verbose) io.out(formatIssues(issues, lang));
+      io.out(`${issueCountLine(issues, lang, !flags.verbose)}\n`);
       io.out(`${say("refresh.written", { path: output }, lang)}\n`);
       tellReasons("refresh", reasons, lang, io);
     }
@@ -398,7 +414,8 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
     // The figures the document shows: an unresolved one is written as its visible 待补 placeholder.
     const used = new Set(filled.ids);
     const figures = result.figures.filter((f) => used.has(f.id));
-    const issues = [...result.issues, ...filled.issues];
+    // Its warnings name only figures it shows, or say the figure is not in it.
+    const issues = [...issuesForDocument(result.issues, result.figures, used), ...filled.issues];
     const outcome: Outcome = { issues, figures, slots: filled.record.figures };
     const reasons = mustLook(outcome);
     if (flags.json) {
@@ -418,6 +435,8 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
           value: f.value,
           text: f.text,
           ...(f.unresolved ? { unresolved: f.unresolved } : {}),
+          // Its ledger's rows left out that it could have counted: it may be short by them.
+          rowsLeftOut: f.rowsLeftOut ?? null,
         })),
         issues,
         mustLook: lookJson(reasons),
@@ -428,6 +447,7 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
       io.out(`${say(pending ? "fill.placed#pending" : "fill.placed", { placed, total: filled.placeholders.length, pending }, lang)}\n`);
       if (filled.issues.length) io.out(formatIssues(filled.issues, lang));
       io.out(carriedOverNote(figures, lang));
+      io.out(shortLines(figures, lang));
       io.out(`${summaryLine(result, lang)}\n${say("fill.written", { path: output }, lang)}\n`);
       tellReasons("fill", reasons, lang, io);
     }

@@ -258,8 +258,8 @@ export const CLI_TEXTS = {
     en: "table, {rows} rows · total {total}{noteEn}",
   },
   "figures.rows_left_out": {
-    zh: "“{ledger}”有 {count} 行未计入任何指标（{cells}：有错误，或在表格、注释行之外），以上该台账的 {figures} 个指标可能偏少：改正后再运行。",
-    en: "{count} row(s) of {ledger} count in no figure ({cellsEn}: an error, or outside the table or below a note line), so its {figures} figure(s) above may be short: fix them and run again.",
+    zh: "“{ledger}”有 {count} 行未计入任何指标（{cells}：有错误，或在表格、注释行之外），而它们可能应计入{names}，这些指标可能偏少：改正后再运行。",
+    en: "{count} row(s) of {ledger} count in no figure ({cellsEn}: an error, or outside the table or below a note line) and could belong in {namesEn}, which may be short: fix them and run again.",
   },
   "figures.table#rounding_note": {
     zh: " · 附四舍五入注",
@@ -273,6 +273,18 @@ export const CLI_TEXTS = {
   "refresh.updated": {
     zh: "已更新  {name}  {old} → {new}",
     en: "updated   {name}  {old} → {new}",
+  },
+  "refresh.zeros": {
+    zh: "按 0 写入，请确认  {reason}{see}：",
+    en: "written as 0, to confirm  {reasonEn}{seeEn}:",
+  },
+  "refresh.zeros#line": {
+    zh: "  {name}：{old} → {new}",
+    en: "  {name}: {old} → {new}",
+  },
+  "refresh.zeros#line_unchanged": {
+    zh: "  {name}：{new}（未变，仍按 0 计入）",
+    en: "  {name}: {new} (unchanged, still 0)",
   },
   "refresh.overwritten": {
     zh: "已覆盖  {name}  {current} → {new}",

@@ -1,6 +1,7 @@
 // What the command prints: aligned text for people, stable JSON for scripts.
 import type { EngineResult } from "../core/engine";
-import type { FigureTable, Issue, Severity } from "../core/types";
+import type { FigureResult, FigureTable, Issue, Severity } from "../core/types";
+import type { TextParams } from "../core/messages";
 import { tableCells } from "../core/figures/grouped";
 import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
@@ -113,7 +114,7 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
     rows.push([f.id, scopedName(f), f.table ? tableLine(f.table, lang) : f.text, String(f.rows), source]);
   }
   const lines = table(rows).split("\n");
-  const leftOut = rowsLeftOutLines(result, lang);
+  const leftOut = rowsLeftOutLines(result.figures, lang);
   if (!verbose) return `${[...lines, ...leftOut].join("\n")}\n`;
   const out: string[] = [lines[0]];
   result.figures.forEach((f, k) => {
@@ -123,18 +124,31 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
   return `${[...out, ...leftOut].join("\n")}\n\n`;
 }
 
-/** One line per ledger whose rows with errors counted in no figure: its figures above may be short. */
-function rowsLeftOutLines(result: EngineResult, lang: Lang): string[] {
-  const byLedger = new Map<string, { count: number; cells: string[]; figures: number }>();
-  for (const f of result.figures) {
+/**
+ * Which of `figures` may be short, by name, with the rows left out that they could have counted
+ * (FigureResult.rowsLeftOut): one line per ledger and set of rows, naming every figure those rows
+ * could belong in. `figures` lists every figure; `generate` and `fill` list those they placed.
+ */
+export function rowsLeftOutLines(figures: readonly FigureResult[], lang: Lang): string[] {
+  const groups = new Map<string, { ledger: string; count: number; cells: string[]; names: string[] }>();
+  for (const f of figures) {
     if (!f.rowsLeftOut || !f.ledger) continue;
-    const seen = byLedger.get(f.ledger);
-    if (seen) seen.figures++;
-    else byLedger.set(f.ledger, { ...f.rowsLeftOut, figures: 1 });
+    const { count, cells } = f.rowsLeftOut;
+    const key = [f.ledger, count, ...cells].join("\u0000");
+    const group = groups.get(key);
+    if (group) group.names.push(scopedName(f));
+    else groups.set(key, { ledger: f.ledger, count, cells, names: [scopedName(f)] });
   }
-  return [...byLedger].map(([ledger, { count, cells, figures }]) =>
-    say("figures.rows_left_out", { ledger, count, figures, ...listParams("cells", cells) }, lang),
+  return [...groups.values()].map(({ ledger, count, cells, names }) =>
+    say("figures.rows_left_out", { ledger, count, ...listParams("cells", cells), ...quotedList("names", names) }, lang),
   );
+}
+
+/** Names in the language's quotes, listed (`“甲”、“乙”`, `"甲", "乙"`). */
+function quotedList(name: string, items: readonly string[]): TextParams {
+  const zh = items.map((text) => say("quoted", { text }, "zh"));
+  const en = items.map((text) => say("quoted", { text }, "en"));
+  return { [name]: zh.join("、"), [`${name}En`]: en.join(", ") };
 }
 
 /** A table figure on one line: how many group rows, and 合计 with the unit its header names. */
@@ -239,14 +253,68 @@ export function refreshSummary(plan: RefreshPlan) {
   };
 }
 
-export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
+/**
+ * The figures a refresh writes (or keeps) as a 0 no record supports (FigureResult.zeroToSee: next
+ * year's report from this year's ledgers, a ledger without records), grouped by ledger in report
+ * order, each group with its reason: never listed as an ordinary update.
+ */
+export function refreshZeros(plan: RefreshPlan, figures: readonly FigureResult[]) {
+  const zero = new Map(figures.filter((f) => f.zeroToSee && f.value === 0 && !f.unresolved).map((f) => [f.id, f] as const));
+  const { name, updated } = refreshSummary(plan);
+  const texts = new Map(plan.record.figures.map((f) => [f.id, f.text]));
+  const listed = [
+    ...updated.filter((u) => zero.has(u.id)).map((u) => ({ id: u.id, old: u.old, new: u.new, changed: true })),
+    // An unchanged 0 is listed too: last year's 0 is not this year's because it repeats.
+    ...plan.unchanged
+      .filter((id) => zero.has(id))
+      .map((id) => ({ id, old: texts.get(id) ?? "", new: texts.get(id) ?? "", changed: false })),
+  ];
+  const order = new Map(plan.record.figures.map((f, i) => [f.id, i]));
+  listed.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const named = listed.map((z) => ({ ...z, name: name(z.id) }));
+  const groups = new Map<string, { ledger: string; reason: string; reasonEn: string; cell: string | null; figures: typeof named }>();
+  for (const z of named) {
+    const f = zero.get(z.id)!;
+    const key = f.ledger ?? "";
+    const group = groups.get(key);
+    if (group) group.figures.push(z);
+    else
+      groups.set(key, {
+        ledger: key,
+        reason: f.zeroToSee!.reason,
+        reasonEn: f.zeroToSee!.reasonEn,
+        cell: f.zeroToSee!.cell ?? null,
+        figures: [z],
+      });
+  }
+  return [...groups.values()];
+}
+
+export function formatRefresh(plan: RefreshPlan, lang: Lang, figures: readonly FigureResult[] = []): string {
   const { name, updated, overwritten, kept } = refreshSummary(plan);
+  const zeros = refreshZeros(plan, figures);
+  const zeroIds = new Set(zeros.flatMap((g) => g.figures.map((z) => z.id)));
   const lines: string[] = [];
   // A table figure's text is its cells one per line: on one console line they read as ` / `-joined cells.
   const oneLine = (text: string) => text.replace(/\n/g, " / ");
   // The clerk's own text, quoted as the language quotes.
   const quote = (text: string) => say("quoted", { text: oneLine(text) }, lang);
-  for (const u of updated) lines.push(say("refresh.updated", { name: name(u.id), old: oneLine(u.old), new: oneLine(u.new) }, lang));
+  for (const u of updated) {
+    if (zeroIds.has(u.id)) continue;
+    lines.push(say("refresh.updated", { name: name(u.id), old: oneLine(u.old), new: oneLine(u.new) }, lang));
+  }
+  for (const group of zeros) {
+    const see = pieceParams("see", group.cell ? texts("see", { cell: group.cell }) : null);
+    lines.push(say("refresh.zeros", { reason: group.reason, reasonEn: group.reasonEn, ...see }, lang));
+    for (const z of group.figures)
+      lines.push(
+        say(
+          z.changed ? "refresh.zeros#line" : "refresh.zeros#line_unchanged",
+          { name: z.name, old: oneLine(z.old), new: oneLine(z.new) },
+          lang,
+        ),
+      );
+  }
   for (const c of overwritten)
     lines.push(say("refresh.overwritten", { name: name(c.id), current: quote(c.current), new: oneLine(c.new) }, lang));
   for (const c of kept) lines.push(say("refresh.conflict", { name: name(c.id), current: quote(c.current), new: oneLine(c.new) }, lang));
@@ -265,12 +333,17 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang): string {
 }
 
 /** `refresh --json`: each figure once (see refreshSummary), names beside ids. */
-export function refreshJson(plan: RefreshPlan, issues: Issue[]) {
+export function refreshJson(plan: RefreshPlan, issues: Issue[], figures: readonly FigureResult[] = []) {
   const { name, updated } = refreshSummary(plan);
   return {
     period: plan.record.period,
     scope: plan.record.scope,
     updated: updated.map((u) => ({ id: u.id, name: name(u.id), old: u.old, new: u.new })),
+    /** Updated (or unchanged) figures written as a 0 no record supports, by ledger with the reason: to confirm. */
+    zeros: refreshZeros(plan, figures).map((g) => ({
+      ...g,
+      figures: g.figures.map(({ id, name, old, new: now, changed }) => ({ id, name, old, new: now, changed })),
+    })),
     unchanged: plan.unchanged,
     conflicts: plan.conflicts.map((c) => ({
       id: c.id,

@@ -79,7 +79,7 @@ export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}
   });
   const template = options.template ?? templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
   const undefinedSlots = undefinedFigures(template, evaluated.figures, settings, defs.issues);
-  const figures = markRowsLeftOut([...evaluated.figures, ...undefinedSlots.figures], ledgers, ledgers.issues);
+  const figures = markRowsLeftOut([...evaluated.figures, ...undefinedSlots.figures], ledgers, ledgers.issues, defs.definitions);
   yield { stage: "figures", figures: figures.length };
   const report = buildReport(template, settings, figures);
   const link = buildLinkRecord(report, workbook.name ?? "", options.generatedAt ?? new Date().toISOString());

@@ -392,6 +392,10 @@ export const ISSUE_TEXTS = {
     zh: "{at}“{ledger}”台账有 {records} 条记录，但没有一条在{period} 内，{dated}；用到它的指标（如“{name}”）按 0 计入报告。请确认 0 无误，或核对“报告设置”中的年度和期间。",
     en: '{atEn}ledger {ledger} has {records} record(s), none in {periodEn}; {datedEn}. Its figures (such as "{name}") are 0 in the report: make sure 0 is right, or check the year and period in 报告设置.',
   },
+  "figure.not_shown#note": {
+    zh: "（“{name}”不在本文档中。）",
+    en: ' ("{name}" is not in this document.)',
+  },
   "figure.department_blank": {
     zh: "{cell}：“{ledger}”台账有 {rows} 行未填部门，未计入 {scope} 的统计（{where}）；全部门的报告计入这些行。如它们属于 {scope}，请在“部门”列填上。",
     en: "{cell}: {rows} row(s) of ledger {ledger} have a blank 部门 (department) and are not counted for {scope} ({whereEn}); the all-department report counts them. If they belong to {scope}, fill in 部门.",

@@ -109,6 +109,12 @@ export interface Issue {
   figureName?: string;
   /** The 报告设置 item (its 项目, e.g. 联合发文单位) a settings issue is about. */
   setting?: string;
+  /**
+   * The catalogue's params the message was worded from, where it names one figure as an example
+   * (`figure.period_empty`'s {name}): whoever knows which figures a document shows words it again
+   * naming one of those (core/refresh/shown.ts), never by editing the message.
+   */
+  words?: Record<string, string | number>;
 }
 
 /** Canonical (Chinese) ledger names. */
@@ -163,11 +169,39 @@ export interface Ledger {
    */
   missingColumns?: { name: string; sheet: string; cell: string; required: boolean }[];
   /**
+   * The rows that look like records and count in no figure — an error at one of their cells, or
+   * typed below/beside an Excel table or below a 注：/制表人 line — with what could be read of them,
+   * so each figure says it may be short only by the rows it could have counted (figures/left-out.ts).
+   * Set by the reader; absent for ledgers built by hand (then every figure of a ledger with
+   * `excluded` rows is marked).
+   */
+  leftOut?: LeftOutRow[];
+  /**
    * The rows' values by column, as the reader kept them: what figures read (`columnarOf`). Set by
    * the reader, and only while `rows` is the list it read (a row's record there is frozen); a
    * ledger built by hand has none and its columns are gathered from its rows.
    */
   readonly columnar?: ColumnarLedger;
+}
+
+/** A row that counts in no figure, and what could be read of it (see Ledger.leftOut). */
+export interface LeftOutRow {
+  sheet: string;
+  /** 1-based Excel row. */
+  row: number;
+  /** An error at one of its cells, or typed where no record is read. */
+  reason: "error" | "outside_table" | "after_notes";
+  /** Cells read as their columns read them (状态 blank = 有效), by column name as in LedgerRow.values. */
+  values: Record<string, FieldValue>;
+  /**
+   * Columns whose cell could not be read — the error itself, a blank required cell, an Excel error:
+   * it could hold anything, so every condition on it could match. `部门` here: the department is unknown.
+   */
+  unread: string[];
+  /** Its own 部门, else its sheet's; null when neither says. */
+  department: string | null;
+  /** Where to look: its error cells, or its first cell. */
+  cells: string[];
 }
 
 export interface LedgerSet {

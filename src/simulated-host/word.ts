@@ -227,6 +227,8 @@ export interface SimWordPartState {
 
 interface ParsedBody {
   items: Item[];
+  /** The file's bookmarks (w:bookmarkStart … w:bookmarkEnd): each name with the items it spans, [from, to). */
+  bookmarks?: { name: string; from: number; to: number }[];
   controls: Omit<ControlModel, "key" | "wordId">[];
   styles: SimStyleSheet;
   evenAndOddHeaders: boolean;
@@ -275,7 +277,7 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
   }
   const doc = files["word/document.xml"];
   if (!doc) fail("InvalidArgument", "insertFileFromBase64", "The file is not a valid Word document.");
-  const { items, controls, pageSize } = parseBody(decode(doc));
+  const { items, controls, pageSize, bookmarks } = parseBody(decode(doc));
   const footers = Object.keys(files)
     .filter((n) => /^word\/footer\d*\.xml$/.test(n))
     .sort()
@@ -315,7 +317,7 @@ function parseDocx(bytes: Uint8Array, partIds: () => string): ParsedBody {
   const styleXml = files["word/styles.xml"];
   const styles = styleXml ? parseStyleSheet(decode(styleXml)) : blankStyleSheet();
   const evenAndOddHeaders = parseEvenAndOddHeaders(files["word/settings.xml"] ? decode(files["word/settings.xml"]) : undefined);
-  return { items, controls, styles, evenAndOddHeaders, footers, stories, pageSize, parts };
+  return { items, controls, bookmarks, styles, evenAndOddHeaders, footers, stories, pageSize, parts };
 }
 
 /** w:headerReference/@w:type → Word.HeaderFooterType. */
@@ -361,8 +363,12 @@ function parseBody(xml: string): {
   items: Item[];
   controls: Omit<ControlModel, "key" | "wordId">[];
   pageSize: ParsedBody["pageSize"];
+  bookmarks: NonNullable<ParsedBody["bookmarks"]>;
 } {
   const items: Item[] = [];
+  // Word keeps a file's bookmarks (a report's `lr_` anchors survive an .odt round trip that drops its controls).
+  const bookmarks: NonNullable<ParsedBody["bookmarks"]> = [];
+  const openBookmarks = new Map<string, { name: string; from: number }>();
   const controls: Omit<ControlModel, "key" | "wordId">[] = [];
   /** The controls the element being read lies in, outermost first. */
   const active: number[] = [];
@@ -513,6 +519,15 @@ function parseBody(xml: string): {
         case "w:pgSz":
           pageSize = { width: Number(c.attrs["w:w"] ?? 0), height: Number(c.attrs["w:h"] ?? 0) };
           break;
+        case "w:bookmarkStart":
+          if (c.attrs["w:name"]) openBookmarks.set(c.attrs["w:id"] ?? "", { name: c.attrs["w:name"], from: items.length });
+          break;
+        case "w:bookmarkEnd": {
+          const start = openBookmarks.get(c.attrs["w:id"] ?? "");
+          if (start) bookmarks.push({ name: start.name, from: start.from, to: items.length });
+          openBookmarks.delete(c.attrs["w:id"] ?? "");
+          break;
+        }
         // Properties hold no text of the body.
         case "w:pPr":
         case "w:rPr":
@@ -527,7 +542,7 @@ function parseBody(xml: string): {
       }
   };
   if (body) walk(body, undefined);
-  return { items, controls, pageSize };
+  return { items, controls, pageSize, bookmarks };
 }
 
 /** The live document: every API write and every simulated clerk's edit lands here. */
@@ -931,6 +946,24 @@ export class SimWordDocument {
     this.bookmarks.set(name, range);
   }
 
+  /** The whole story's range (Body.getRange("Whole")). */
+  wholeRange(): SimRangeModel {
+    return rangeOf(this.items);
+  }
+
+  /**
+   * Range.getBookmarks: the names of the bookmarks in or overlapping the range, in document order;
+   * hidden ones (a name starting with _) only when asked. An empty bookmark counts when it lies inside.
+   */
+  bookmarksIn(items: readonly Item[], includeHidden: boolean): string[] {
+    const inRange = new Set(items);
+    const at = (it: Item | undefined) => (it ? this.items.indexOf(it) : -1);
+    return [...this.bookmarks.entries()]
+      .filter(([name, r]) => (includeHidden || !name.startsWith("_")) && r.items.some((it) => inRange.has(it)))
+      .sort(([, a], [, b]) => at(a.items[0]) - at(b.items[0]))
+      .map(([name]) => name);
+  }
+
   /** The range of a control's whole content (ContentControl.getRange("Whole")). */
   controlRange(key: number): SimRangeModel {
     return rangeOf(this.items.filter((it) => it.controls.includes(key)));
@@ -1257,6 +1290,9 @@ export class SimWordDocument {
       ...it,
       controls: it.controls.map((i) => keyOf.get(i)!),
     }));
+    // The bookmarks of the replaced body go with it; the file's come with its text.
+    if (where === "Replace") this.bookmarks.clear();
+    for (const b of parsed.bookmarks ?? []) this.bookmarks.set(b.name, rangeOf(items.slice(b.from, b.to)));
     if (where === "Replace") this.items = items.length ? items : [{ kind: "break", controls: [] }];
     else if (where === "Start") this.items = [...items, ...this.items];
     else this.items = [...this.items, ...items];
@@ -1541,6 +1577,13 @@ class SimBodyProxy extends SimProxy<SimWordDocument> {
         .map((p, index) => ({ index, text: p.text, ...this._host.doc.formatOf(p.styleId) })),
     );
   }
+  /** WordApi 1.3: the story's range; only "Whole" is modelled. */
+  getRange(rangeLocation = "Whole"): SimRangeProxy {
+    const location = "Body.getRange";
+    this._host.need("1.3", location);
+    if (rangeLocation !== "Whole") fail("NotImplemented", location, `The simulated host models Body.getRange("Whole") only.`);
+    return new SimRangeProxy(this.context, () => this._story().wholeRange());
+  }
   /** WordApi 1.1: the matches, found at the sync (see SimWordDocument.search for the wildcard subset). */
   search(searchText: string, options?: { matchWildcards?: boolean }): SimRangeCollection {
     const found: { ranges: SimRangeModel[] | null } = { ranges: null };
@@ -1655,6 +1698,20 @@ class SimRangeProxy extends SimProxy<RangeLike> {
       if (!other?.caret) fail("NotImplemented", location, "The simulated host compares a range with the selection only.");
       const relation = m?.items ? this._host.doc.compareWithCaret(m.items) : "Unrelated";
       return () => result._set(relation);
+    });
+    return result;
+  }
+
+  /** WordApi 1.4: the names of the bookmarks in or overlapping the range (see SimWordDocument.bookmarksIn). */
+  getBookmarks(includeHidden = false, includeAdjacent = false): SimClientResult<string[]> {
+    const location = "Range.getBookmarks";
+    this._host.need("1.4", location);
+    if (includeAdjacent) fail("NotImplemented", location, "The simulated host does not model adjacent bookmarks.");
+    const result = this._result<string[]>(location);
+    this._queue(() => {
+      const m = this._target(location);
+      const names = m?.items ? this._host.doc.docOfItems(m.items).bookmarksIn(m.items, includeHidden) : [];
+      return () => result._set(names);
     });
     return result;
   }

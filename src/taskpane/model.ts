@@ -212,7 +212,20 @@ export function figureSections(result: EngineResult, unusedTitle: string): Figur
  * row count is added by the view (it is localised).
  */
 export function figureSourceParts(figure: FigureResult, lang: "zh-CN" | "en-US" = "zh-CN"): string[] {
-  return [figure.ledger ?? "", describeConditionText(figure.conditions, lang), figure.period.label].filter((part) => part.trim() !== "");
+  const period = lang === "zh-CN" ? figure.period.label : periodInEnglish(figure.period);
+  return [figure.ledger ?? "", describeConditionText(figure.conditions, lang), period].filter((part) => part.trim() !== "");
+}
+
+/** The 区间 said in English by its kind and dates (its label, 本期 · 截至期末 · 全部, is the Chinese). */
+function periodInEnglish(period: FigureResult["period"]): string {
+  switch (period.kind) {
+    case "current":
+      return period.start ? `${period.start} to ${period.end}` : `up to ${period.end}`;
+    case "toEnd":
+      return `up to ${period.end}`;
+    case "all":
+      return "all records";
+  }
 }
 
 export function reportFileName(settings: Pick<ReportSettings, "year">): string {

@@ -37,8 +37,8 @@ async function sampleWithRenamedForm(): Promise<string> {
 
 const STUDY = ["study.topic.count", "study.seminar.count", "study.youth_online.count", "study.lecture.count"];
 
-/** The sample with one 参加人数 typed as words (`约30`): an error that leaves its whole row out. */
-async function sampleWithWordyAttendance(): Promise<{ file: string; cell: string }> {
+/** The sample with one 参加人数 typed as words (`约30`) in `row`: an error that leaves its whole row out. */
+async function sampleWithWordyAttendance(row: number): Promise<{ file: string; cell: string }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(sample) as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet("2022年学习记录台账")!;
@@ -47,40 +47,91 @@ async function sampleWithWordyAttendance(): Promise<{ file: string; cell: string
     if (cell.value === "参加人数") column = c;
   });
   if (!column) throw new Error("the sample's study header has no 参加人数 cell in row 4");
-  const cell = sheet.getRow(5).getCell(column);
+  const cell = sheet.getRow(row).getCell(column);
   cell.value = "约30";
-  const file = join(dir, "参加人数写成文字.xlsx");
+  const file = join(dir, `参加人数写成文字-${row}.xlsx`);
   writeFileSync(file, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
   return { file, cell: `'2022年学习记录台账'!${cell.address}` };
 }
 
 withSample("figures that may be short by a row left out for an error, on the command line", () => {
-  it("figures --json marks each figure of that ledger with the row count and the cell, and the listing says so once per ledger", async () => {
-    const { file, cell } = await sampleWithWordyAttendance();
-    const json = await cli(["figures", file, "--json"]);
-    expect(json.code).toBe(1);
-    type Listed = { id: string; ledger: string | null; rowsLeftOut: { count: number; cells: string[] } | null };
-    const figures = JSON.parse(json.out).figures as Listed[];
-    // The sample keeps a few bad study rows of its own: this one more is counted and named with them.
-    const sampleFigures = JSON.parse((await cli(["figures", sample, "--json"])).out).figures as Listed[];
-    const before = sampleFigures.find((x) => x.id === "study.topic.count")!;
-    const study = figures.filter((x) => x.ledger === "学习记录");
-    expect(study.length).toBeGreaterThan(1);
-    for (const f of study) {
-      expect([f.id, f.rowsLeftOut?.count]).toEqual([f.id, (before.rowsLeftOut?.count ?? 0) + 1]);
-      expect(f.rowsLeftOut?.cells).toContain(cell);
-    }
-    // A ledger with every row counted stays unmarked.
-    const whole = sampleFigures.filter((x) => x.ledger && x.ledger !== "学习记录" && x.rowsLeftOut === null).map((x) => x.id);
-    expect(whole.length).toBeGreaterThan(0);
-    expect(figures.filter((x) => whole.includes(x.id)).map((x) => x.rowsLeftOut)).toEqual(whole.map(() => null));
-    const text = await cli(["figures", file]);
-    expect(text.out).toMatch(
-      new RegExp(
-        `“学习记录”有 ${study[0].rowsLeftOut!.count} 行未计入任何指标（[^）]*${cell.replace(/[.*+?^${}()|[\]\\']/g, "\\$&")}`,
-      ),
+  // Row 5 is a 专题学习 of 2021, row 10 a 专题研讨 of 2022: the 2022 figures the first could not have
+  // counted in, the second only the 专题研讨 one.
+  it.each([5, 10])(
+    "figures --json marks each figure the row would have counted in (row %i), with the row count and the cell",
+    async (row) => {
+      const { file, cell } = await sampleWithWordyAttendance(row);
+      const json = await cli(["figures", file, "--json"]);
+      expect(json.code).toBe(1);
+      type Listed = { id: string; value: number | null; ledger: string | null; rowsLeftOut: { count: number; cells: string[] } | null };
+      const figures = JSON.parse(json.out).figures as Listed[];
+      // The sample keeps a few bad study rows of its own, and counts this row: a figure it counted in
+      // is one short now, and says so with this one more row and its cell; every other is as it was.
+      const sampleFigures = JSON.parse((await cli(["figures", sample, "--json"])).out).figures as Listed[];
+      const study = figures.filter((x) => x.ledger === "学习记录");
+      const counted = study.filter((f) => sampleFigures.find((x) => x.id === f.id)!.value !== f.value);
+      expect(counted.map((f) => f.id)).toEqual(row === 5 ? [] : ["study.seminar.count"]);
+      for (const f of study) {
+        const before = sampleFigures.find((x) => x.id === f.id)!;
+        const short = counted.includes(f);
+        expect([f.id, f.rowsLeftOut?.count ?? 0]).toEqual([f.id, (before.rowsLeftOut?.count ?? 0) + (short ? 1 : 0)]);
+        expect([f.id, f.rowsLeftOut?.cells.includes(cell) ?? false]).toEqual([f.id, short]);
+      }
+      // A ledger with every row counted stays unmarked.
+      const whole = sampleFigures.filter((x) => x.ledger && x.ledger !== "学习记录" && x.rowsLeftOut === null).map((x) => x.id);
+      expect(whole.length).toBeGreaterThan(0);
+      expect(figures.filter((x) => whole.includes(x.id)).map((x) => x.rowsLeftOut)).toEqual(whole.map(() => null));
+      if (row === 5) return;
+      // The listing names the figures the row could belong in, with its cell.
+      const text = await cli(["figures", file]);
+      const line = text.out.split("\n").find((l) => l.includes(cell))!;
+      expect(line).toMatch(/^“学习记录”有 \d+ 行未计入任何指标（/);
+      expect(line).toContain("可能应计入“专题研讨次数”，");
+      expect(line).not.toContain("专题学习党的二十大精神次数");
+      const en = await cli(["figures", file, "--lang", "en"]);
+      expect(en.out.split("\n").find((l) => l.includes(cell))).toContain('could belong in "专题研讨次数", which may be short');
+    },
+  );
+});
+
+withSample("generate and fill name the figures they placed that may be short", () => {
+  const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+
+  it("generate names each by the rows it could have counted, with their cells, and exits 1 as rows were not read", async () => {
+    const { file, cell } = await sampleWithWordyAttendance(10);
+    const r = await cli(["generate", file, "-o", join(dir, "可能偏少.docx")]);
+    expect(r.code).toBe(1);
+    const study = r.out.split("\n").filter((l) => l.startsWith("“学习记录”"));
+    expect(study.find((l) => l.includes(cell))).toContain("可能应计入“专题研讨次数”，");
+    expect(study.join("\n")).not.toContain("青年线上学习研讨次数");
+    // G1660's guarantee (a negative amount) is of 2022; A1872, typed below the 制表人 line, of 2023: no 2022 figure's.
+    expect(r.out).toMatch(/“电子保函”有 1 行未计入任何指标（'电子保函-交易一科'!G1660：.*“电子保函笔数”/);
+    expect(r.out).not.toContain("A1872");
+    expect(r.err).toContain("以上各行看起来是记录，但没有计入任何指标");
+    const json = JSON.parse((await cli(["generate", file, "-o", join(dir, "可能偏少-json.docx"), "--json"])).out);
+    expect(json.mustLook.map((l: { code: string }) => l.code)).toContain("ledgers.rows_not_read");
+  });
+
+  it("fill names only the figures the document holds", async () => {
+    const { file, cell } = await sampleWithWordyAttendance(10);
+    const template = join(dir, "两项.docx");
+    const { wordMadePackage } = await import("../adapters/docx/word-made");
+    const body = paragraph("专题研讨{{study.seminar.count}}次，捐赠{{donations.count}}次。");
+    writeFileSync(
+      template,
+      wordMadePackage(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}</w:body></w:document>`),
     );
-    expect(text.out).toContain(`以上该台账的 ${study.length} 个指标可能偏少`);
+    const r = await cli(["fill", file, template, "-o", join(dir, "两项-2022.docx")]);
+    expect(r.code).toBe(1);
+    const lines = r.out.split("\n").filter((l) => l.includes("行未计入任何指标"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(cell);
+    expect(lines[0]).toContain("可能应计入“专题研讨次数”，");
+    const json = JSON.parse((await cli(["fill", file, template, "-o", join(dir, "两项-json.docx"), "--json"])).out);
+    const seminar = json.figures.find((f: { id: string }) => f.id === "study.seminar.count");
+    expect(seminar.rowsLeftOut.cells).toContain(cell);
+    expect(json.figures.find((f: { id: string }) => f.id === "donations.count").rowsLeftOut).toBeNull();
   });
 });
 

@@ -105,6 +105,40 @@ describe("ledger-report refresh --year 2023 (next year's report)", () => {
     expect(carried!.messageEn).toContain("2023");
   });
 
+  test("lists the 0s of a ledger with no record in 2023 apart from the updates, its reason once, in Chinese and English", async () => {
+    const r = await cli("refresh", ledgers2023, edited, "--year", "2023", "-o", path.join(dir, "zeros-2023.docx"));
+    const lines = r.out.split("\n");
+    // 活动记录 holds nothing of 2023: its two figures are 0s to confirm, under one line with the reason and its cell.
+    const head = lines.findIndex((l) => l.startsWith("按 0 写入，请确认") && l.includes("“活动记录”"));
+    expect(head).toBeGreaterThanOrEqual(0);
+    expect(lines[head]).toContain("2023-01-01 至 2023-12-31");
+    expect(lines[head]).toContain("（见 活动记录!B2）");
+    expect(lines.filter((l) => l.includes("“活动记录”台账在"))).toHaveLength(1);
+    expect(lines[head + 1]).toMatch(/^ {2}加入社区群个数：\d+ → 0$/);
+    expect(lines[head + 2]).toMatch(/^ {2}捐赠次数：\d+ → 0$/);
+    expect(lines.filter((l) => l.startsWith("已更新") && /社区群|捐赠/.test(l))).toEqual([]);
+    // A 0 counted from a ledger that has 2023 records is an ordinary update; so is a number that moved.
+    expect(lines.some((l) => /^已更新 {2}电子保函笔数 {2}\d+ → \d+$/.test(l))).toBe(true);
+    const en = await cli("refresh", ledgers2023, edited, "--year", "2023", "-o", path.join(dir, "zeros-2023-en.docx"), "--lang", "en");
+    expect(en.out).toMatch(
+      /written as 0, to confirm {2}ledger 活动记录 has no record in the period 2023-01-01 to 2023-12-31, so it is 0 \(see 活动记录!B2\):\n {2}加入社区群个数: \d+ → 0/,
+    );
+    expect(en.out).not.toMatch(/^updated +捐赠次数/m);
+    const json = JSON.parse(
+      (await cli("refresh", ledgers2023, edited, "--year", "2023", "-o", path.join(dir, "zeros-2023-json.docx"), "--json")).out,
+    );
+    expect(json.zeros).toEqual([
+      expect.objectContaining({
+        ledger: "活动记录",
+        cell: "活动记录!B2",
+        figures: [
+          expect.objectContaining({ id: "community_groups.count", new: "0" }),
+          expect.objectContaining({ id: "donations.count", new: "0" }),
+        ],
+      }),
+    ]);
+  });
+
   test("the default name follows the year: the report's year changed, or the year added", () => {
     expect(refreshedName("/d/述职报告-2022.docx", 2023)).toBe("/d/述职报告-2023.docx");
     expect(refreshedName("/d/2022年度述职报告.docx", 2023)).toBe("/d/2023年度述职报告.docx");

@@ -52,6 +52,7 @@ describe("ledger-report refresh", () => {
       "period",
       "scope",
       "updated",
+      "zeros",
       "unchanged",
       "conflicts",
       "kept",

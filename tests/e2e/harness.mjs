@@ -242,15 +242,48 @@ export async function downloadBy(page, testId) {
   };
 }
 
+/**
+ * Clicks a review's save (保存更新后的报告, 应用, 另存为下一年度) that may first ask about what no record
+ * supports or what may be short (the sample's 学习记录 and 电子保函 have rows left out): answers
+ * 仍然保存 when asked. Resolves to what the question listed ("" when none was asked).
+ */
+export async function saveAnswering(page, testId) {
+  await page.getByTestId(testId).click();
+  const dialog = page.getByTestId("review-zeros-dialog");
+  const asked = await dialog
+    .waitFor({ timeout: 1500 })
+    .then(() => true)
+    .catch(() => false);
+  if (!asked) return "";
+  const said = await dialog.textContent();
+  await page.getByTestId("review-zeros-confirm").click();
+  await dialog.waitFor({ state: "detached" });
+  return said;
+}
+
+/** downloadBy for a review's save that may ask first (saveAnswering): the file that comes after the answer. */
+export async function downloadSaving(page, testId) {
+  const [file] = await Promise.all([page.waitForEvent("download"), saveAnswering(page, testId)]);
+  const name = file.suggestedFilename();
+  const bytes = readFileSync(await file.path());
+  return {
+    name,
+    bytes,
+    file: { name, mimeType: DOCX_MIME, buffer: bytes },
+    parts: () => unzipSync(new Uint8Array(bytes)),
+    slots: () => slotTexts(strFromU8(unzipSync(new Uint8Array(bytes))["word/document.xml"])),
+  };
+}
+
 /** In Word, 刷新数据 from this workbook file: waits for the review of what would change. */
 export async function reviewRefreshFrom(page, file) {
   await page.getByTestId("refresh-pick-input").setInputFiles(file);
   await page.getByTestId("review").waitFor();
 }
 
-/** 应用 on an open review, waiting for what the pane says it did. */
+/** 应用 on an open review (answering 仍然保存 if it asks first), waiting for what the pane says it did. */
 export async function applyReview(page) {
-  await page.getByTestId("apply").click();
+  await saveAnswering(page, "apply");
   await page.getByTestId("outcome").waitFor();
 }
 

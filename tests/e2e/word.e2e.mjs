@@ -12,6 +12,7 @@ import {
   assertNoHorizontalScroll,
   assertPaneUsable,
   downloadBy,
+  downloadSaving,
   editedSample,
   generateReport,
   ledgersAppear,
@@ -170,11 +171,17 @@ runScenarios(async (browser, url) => {
         used.includes("id:choice-keep") && used.includes("id:choice-take"),
         `the conflict's choices were never used (used: ${used.join(", ")})`,
       );
-      if (input === "mouse") await page.getByTestId("apply").click();
-      else {
-        await page.getByTestId("apply").focus();
-        await page.keyboard.press("Enter");
-      }
+      // The sample's 学习记录 and 电子保函 have rows left out: 应用 asks first, answered the same way.
+      const press = async (testId) => {
+        if (input === "mouse") await page.getByTestId(testId).click();
+        else {
+          await page.getByTestId(testId).focus();
+          await page.keyboard.press("Enter");
+        }
+      };
+      await press("apply");
+      await page.getByTestId("review-zeros-dialog").waitFor();
+      await press("review-zeros-confirm");
       await page.getByTestId("outcome").waitFor();
       await assertPaneUsable(page, `${where}: after 应用`);
       used.push(...(await useEveryControl(page, `${where} after apply`, input)));
@@ -545,7 +552,7 @@ runScenarios(async (browser, url) => {
       await dialog.waitFor();
       await page.getByTestId("other-workbook-proceed").click();
       await page.getByTestId("update-review").waitFor();
-      const refreshed = await downloadBy(page, "update-save");
+      const refreshed = await downloadSaving(page, "update-save");
       assert(refreshed.name.endsWith(".refreshed.docx"), `file name ${refreshed.name}`);
     },
   );
@@ -563,7 +570,13 @@ runScenarios(async (browser, url) => {
       const note = await page.getByTestId("update-next-year-note").textContent();
       assert(note.includes("2022") && note.includes("2023"), `the note should name both years: ${note}`);
       const updates = await listedFigures(page, "review-update");
-      assert(updates.includes("setting.year"), `the year slot should be updated: ${JSON.stringify(updates)}`);
+      // 年度 and 期末月份 move with the year: the report's settings, under their own heading, never among the ledgers' changes.
+      const settings = await listedFigures(page, "review-setting");
+      assert(settings.includes("setting.year"), `the year slot should be listed as a setting: ${JSON.stringify(settings)}`);
+      assert(!updates.some((id) => id.startsWith("setting.")), `no setting under 台账已变化: ${JSON.stringify(updates)}`);
+      const settingsSection = page.getByTestId("review-setting").first().locator("xpath=ancestor::div[1]");
+      const heading = await settingsSection.locator("h3").textContent();
+      assert(heading.startsWith("报告设置"), `the settings' heading: ${heading}`);
       // The sample's 活动记录 has no record in 2023: its 0s are set apart with the reason, never listed as ordinary changes.
       const zeros = await listedFigures(page, "review-zero");
       assert(zeros.length > 0, "the 0s no 2023 record supports should be listed apart");
@@ -644,7 +657,7 @@ runScenarios(async (browser, url) => {
       assert(summary.includes("将更新 1 项"), `the summary counts the write: ${summary}`);
       await assertNoHorizontalScroll(page, "excel retaken 320");
       await page.getByTestId("update-report").screenshot({ path: join(shots, "word-15-excel-update-retaken-zh-320.png") });
-      const saved = await downloadBy(page, "update-save");
+      const saved = await downloadSaving(page, "update-save");
       assert(
         saved.slots().get("partners.count")?.[0] === written,
         `the saved file says the ledgers' value: ${saved.slots().get("partners.count")}`,
@@ -678,7 +691,7 @@ runScenarios(async (browser, url) => {
       await assertNoHorizontalScroll(page, "excel update 320");
       await page.getByTestId("update-report").screenshot({ path: join(shots, "word-08-excel-update-zh-320.png") });
 
-      const refreshed = await downloadBy(page, "update-save");
+      const refreshed = await downloadSaving(page, "update-save");
       const expected = report.name.replace(/\.docx$/, ".refreshed.docx");
       assert(refreshed.name === expected, `file name ${refreshed.name}, expected ${expected}`);
       const slots = refreshed.slots();
@@ -688,6 +701,174 @@ runScenarios(async (browser, url) => {
         `partners.count in the refreshed file: ${slots.get("partners.count")}`,
       );
       assert((await page.getByTestId("update-save-note").textContent()).includes(expected), "the save note should name the file");
+    },
+  );
+
+  // The last new clerk (#10), items 1 and 2: a figure whose ledger has rows left out had no mark in the
+  // review; 手工修改 0 项 stood beside a listed hand edit; after saving the review still said 将更新 1 项.
+  for (const lang of ["zh", "en"])
+    await wordScenario(
+      `Excel: 更新已有报告 (${lang}) marks a value whose ledger has rows left out, asks before saving it, and says what was saved`,
+      `width=320${lang === "en" ? "&lang=en" : ""}`,
+      async ({ page }) => {
+        const zh = lang === "zh";
+        const report = await generatedAndSaved(page);
+        const written = report.slots().get("study.topic.count")?.[0];
+        assert(written && /^\d+$/.test(written), `the report's study.topic.count: ${written}`);
+        // The clerk retypes a 学习记录 figure (of the sample's 2 学习记录 rows left out for errors, B44 could count in it).
+        const files = unzipSync(new Uint8Array(report.bytes));
+        const xml = strFromU8(files["word/document.xml"]);
+        const control = (xml.match(/<w:sdt>[\s\S]*?<\/w:sdt>/g) ?? []).find((sdt) => sdt.includes('w:val="lr:study.topic.count"'));
+        assert(control, "the report has a study.topic.count control");
+        const retyped = String(Number(written) + 1);
+        files["word/document.xml"] = strToU8(xml.replace(control, control.replace(`>${written}</w:t>`, `>${retyped}</w:t>`)));
+        await page.getByTestId("update-pick-input").setInputFiles({ ...report.file, buffer: Buffer.from(zipSync(files)) });
+        await page.getByTestId("update-review").waitFor();
+
+        // Beside the ledgers' value of the retyped figure: 可能偏少, the ledger and its cells, as the 指标 list says it.
+        const differing = page.locator('[data-testid=review-differing][data-figure="study.topic.count"]');
+        const mark = await differing.getByTestId("review-left-out-mark").textContent();
+        assert(
+          mark.includes(zh ? "可能偏少" : "May be short") && mark.includes("学习记录") && mark.includes("B44"),
+          `the mark beside the ledger value: ${mark}`,
+        );
+        // Every figure of that ledger the saved report holds, once per ledger, above the lists.
+        const shortIds = await listedFigures(page.getByTestId("review-may-be-short"), "review-left-out");
+        assert(shortIds.includes("study.topic.count") && !shortIds.includes("partners.count"), `may be short: ${shortIds.join()}`);
+        // Each set of rows said once, over the figures it could belong in: B44 over study.topic.count, not D30 (a 专题研讨's).
+        const ledgerLines = await page.getByTestId("review-left-out-ledger").allTextContents();
+        const topicLine = ledgerLines.filter((l) => l.includes("B44"));
+        assert(topicLine.length === 1 && !topicLine[0].includes("D30"), `学习记录's B44 said once, alone: ${ledgerLines.join(" | ")}`);
+
+        // 改为台账值: the summary counts the hand edit it lists, never "0 edited by hand" beside it.
+        await differing.getByTestId("review-differing-take").click();
+        await page.locator('[data-testid=review-retaken][data-figure="study.topic.count"]').waitFor();
+        const summary = await page.getByTestId("review-summary").textContent();
+        assert(
+          zh
+            ? summary.includes("将更新 1 项") && summary.includes("手工修改 1 项")
+            : summary.includes("1 to update") && summary.includes("1 edited by hand"),
+          `the summary: ${summary}`,
+        );
+        assert(
+          (await page.getByTestId("review-retaken").getByTestId("review-left-out-mark").count()) === 1,
+          "the value it goes back to is marked too",
+        );
+        await assertNoHorizontalScroll(page, `left out review ${lang} 320`);
+        await page.getByTestId("update-report").screenshot({ path: join(shots, `word-16-excel-update-left-out-${lang}-320.png`) });
+
+        // Saving a value that may be short is asked first, as a 0 is; cancelling saves nothing.
+        await page.getByTestId("update-save").click();
+        const dialog = page.getByTestId("review-zeros-dialog");
+        await dialog.waitFor();
+        const asked = await dialog.textContent();
+        assert(asked.includes("学习记录") && asked.includes(zh ? "可能偏少" : "may be short"), `the question: ${asked}`);
+        await page.waitForTimeout(600); // the dialog's opening motion
+        await page.screenshot({ path: join(shots, `word-17-excel-update-left-out-ask-${lang}-320.png`) });
+        await page.getByTestId("review-zeros-cancel").click();
+        await dialog.waitFor({ state: "detached" });
+        assert((await page.getByTestId("update-saved").count()) === 0, "cancelling must not save");
+        await page.getByTestId("update-save").click();
+        await dialog.waitFor();
+        const saved = await downloadBy(page, "review-zeros-confirm");
+        await dialog.waitFor({ state: "detached" });
+        assert(saved.slots().get("study.topic.count")?.[0] === written, `saved: ${saved.slots().get("study.topic.count")}`);
+
+        // After saving: what was saved and that nothing is left to update — no "将更新 1 项" left standing.
+        const said = await page.getByTestId("update-saved").textContent();
+        assert(said.includes(saved.name), `the saved line names the file: ${said}`);
+        assert(said.includes(zh ? "没有待更新" : "Nothing is left to update"), `the saved line: ${said}`);
+        const pane = await page.getByTestId("update-report").textContent();
+        assert(!pane.includes(zh ? "将更新" : "to update;"), `nothing still "to update" after saving: ${pane}`);
+        assert((await page.getByTestId("update-save").count()) === 0, "no second save of the same review");
+        await assertNoHorizontalScroll(page, `saved ${lang} 320`);
+        await page.getByTestId("update-report").screenshot({ path: join(shots, `word-18-excel-update-saved-${lang}-320.png`) });
+        // The pane still works: the same report picked again gives a fresh review.
+        await page.getByTestId("update-pick-input").setInputFiles(report.file);
+        await page.getByTestId("review-summary").waitFor();
+        await assertPaneUsable(page, `after saving (${lang})`);
+      },
+    );
+
+  // Item 4: 刷新数据 from a workbook whose 活动记录 has records, none in 2022 — its figures become 0s no record supports.
+  for (const lang of ["zh", "en"])
+    await reportScenario(
+      `Word (${lang}): 刷新数据 lists the 0s no record supports apart in the status list, the reason once per ledger`,
+      `host=word&width=320${lang === "en" ? "&lang=en" : ""}`,
+      async ({ page }) => {
+        const noActivities = await editedSample("活动记录-2020.xlsx", (workbook) => {
+          const sheet = workbook.getWorksheet("活动记录");
+          sheet.eachRow((row, n) => {
+            const date = row.getCell(2).value;
+            if (n > 2 && date instanceof Date) row.getCell(2).value = new Date(Date.UTC(2020, date.getUTCMonth(), date.getUTCDate()));
+          });
+        });
+        await reviewRefreshFrom(page, noActivities);
+        const zeros = page.getByTestId("status-zeros");
+        await zeros.waitFor();
+        const reasons = await zeros
+          .getByTestId("status-zero-ledger")
+          .evaluateAll((items) => items.map((li) => li.firstElementChild.textContent));
+        assert(reasons.length === 1 && reasons[0].includes("活动记录"), `one reason for the one ledger: ${reasons.join(" | ")}`);
+        const zeroRows = await zeros.getByTestId("word-figure").evaluateAll((items) => items.map((li) => li.getAttribute("data-status")));
+        assert(zeroRows.length > 0 && zeroRows.every((s) => s === "zero"), `the 0s apart: ${zeroRows.join()}`);
+        // Never also an ordinary 台账已变化 row.
+        const zeroIds = await listedFigures(zeros, "word-figure");
+        const ordinary = await page
+          .getByTestId("word-figures")
+          .locator(":scope > ul > [data-testid=word-figure]")
+          .evaluateAll((items) => items.map((li) => li.getAttribute("data-figure")));
+        assert(!zeroIds.some((id) => ordinary.includes(id)), `a 0 listed twice: ${zeroIds.join()}`);
+        await assertNoHorizontalScroll(page, `word zeros ${lang} 320`);
+        await zeros.scrollIntoViewIfNeeded();
+        await page.getByTestId("word-figures").screenshot({ path: join(shots, `word-19-status-zeros-${lang}-320.png`) });
+        // The pane still works: 应用 asks about the 0s, then writes.
+        await page.getByTestId("apply").click();
+        await page.getByTestId("review-zeros-dialog").waitFor();
+        await page.getByTestId("review-zeros-confirm").click();
+        await page.getByTestId("outcome").waitFor();
+        await assertPaneUsable(page, `after applying the 0s (${lang})`);
+      },
+    );
+
+  // Item 5: a report re-saved through .odt by LibreOffice — link part and controls gone, `lr_` bookmarks kept.
+  await wordScenario(
+    "Word: a report whose link was lost through .odt is said to be one, with what to do",
+    "width=320",
+    async ({ page, context }) => {
+      const report = await generatedAndSaved(page);
+      const files = unzipSync(new Uint8Array(report.bytes));
+      for (const name of Object.keys(files)) if (name.startsWith("customXml/")) delete files[name];
+      files["word/document.xml"] = strToU8(
+        strFromU8(files["word/document.xml"])
+          .replace(/<w:sdt>[\s\S]*?<w:sdtContent>/g, "")
+          .replace(/<\/w:sdtContent>(<w:sdtEndPr\/>)?<\/w:sdt>/g, ""),
+      );
+      files["word/_rels/document.xml.rels"] = strToU8(
+        strFromU8(files["word/_rels/document.xml.rels"]).replace(/<Relationship [^>]*customXml[^>]*\/>/g, ""),
+      );
+      const lost = Buffer.from(zipSync(files));
+      await context.route("**/lost-link.docx", (route) => route.fulfill({ body: lost, contentType: "application/octet-stream" }));
+      for (const lang of ["zh", "en"]) {
+        const base = new URL(page.url());
+        await page.goto(`${base.origin}${base.pathname}?host=word&width=320&doc=lost-link.docx${lang === "en" ? "&lang=en" : ""}`);
+        const problem = page.getByTestId("link-problem");
+        await problem.waitFor();
+        const said = await problem.textContent();
+        assert(
+          lang === "zh"
+            ? /有 \d+ 个指标书签/.test(said) && said.includes("另存") && said.includes("重新生成")
+            : /\d+ figure bookmarks/.test(said) && said.includes("generate the report again"),
+          `the diagnosis (${lang}): ${said}`,
+        );
+        assert((await page.getByTestId("insert-view").count()) === 0, "not offered as a document that was never a report");
+        await assertNoHorizontalScroll(page, `lost link ${lang} 320`);
+        await shot(page, `word-20-lost-link-${lang}-320`);
+        // The pane still works: 重新读取 reads it again and says the same.
+        await page.getByTestId("reload").click();
+        await problem.waitFor();
+        await assertPaneUsable(page, `lost link ${lang}`);
+      }
     },
   );
 });

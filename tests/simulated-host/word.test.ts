@@ -257,3 +257,28 @@ describe("ContentControl.parentTableCellOrNullObject (WordApi 1.3)", () => {
     ]);
   });
 });
+
+describe("Range.getBookmarks (WordApi 1.4), on the bookmarks a file opens with", () => {
+  const body =
+    `<w:p><w:bookmarkStart w:id="1" w:name="lr_eg_count"/><w:r><w:t>3372</w:t></w:r><w:bookmarkEnd w:id="1"/>` +
+    `<w:r><w:t> 笔，</w:t></w:r><w:bookmarkStart w:id="2" w:name="_GoBack"/><w:r><w:t>另</w:t></w:r><w:bookmarkEnd w:id="2"/>` +
+    `<w:bookmarkStart w:id="3" w:name="mine"/><w:r><w:t>备注</w:t></w:r><w:bookmarkEnd w:id="3"/></w:p>`;
+  const file = () => wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>[\s\S]*?(<w:sectPr)/, `<w:body>${body}$1`));
+  const names = (word: SimulatedWord, includeHidden?: boolean) =>
+    word.Word.run(async (context) => {
+      const found = context.document.body.getRange("Whole").getBookmarks(includeHidden);
+      await context.sync();
+      return found.value;
+    });
+
+  test("names the file's bookmarks in document order, the hidden ones (a leading _) only when asked", async () => {
+    const word = createSimulatedWord(file(), { supportedSets: { WordApi: "1.4" } });
+    expect(await names(word)).toEqual(["lr_eg_count", "mine"]);
+    expect(await names(word, true)).toEqual(["lr_eg_count", "_GoBack", "mine"]);
+  });
+
+  test("is not there below WordApi 1.4", async () => {
+    const word = createSimulatedWord(file(), { supportedSets: { WordApi: "1.3" } });
+    await expect(names(word)).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});

@@ -238,9 +238,17 @@ describe("figure sections", () => {
 });
 
 describe("small view helpers", () => {
+  it("says a figure's 区间 in English by its kind and dates, never as the Chinese label", () => {
+    const period = (kind: "current" | "toEnd" | "all", label: string) =>
+      figureSourceParts(figure("x", { period: { kind, label, start: "2022-01-01", end: "2022-12-31" } }), "en-US").at(-1);
+    expect(period("current", "本期")).toBe("2022-01-01 to 2022-12-31");
+    expect(period("toEnd", "截至期末")).toBe("up to 2022-12-31");
+    expect(period("all", "全部")).toBe("all records");
+  });
+
   it("builds the source line from ledger, conditions and period, skipping blanks", () => {
     expect(figureSourceParts(figure("x"))).toEqual(["电子保函", "状态不是“撤销”", "截至2022年12月31日"]);
-    expect(figureSourceParts(figure("x"), "en-US")).toEqual(["电子保函", '状态 is not "撤销"', "截至2022年12月31日"]);
+    expect(figureSourceParts(figure("x"), "en-US")).toEqual(["电子保函", '状态 is not "撤销"', "up to 2022-12-31"]);
     expect(figureSourceParts(figure("y", { ledger: null, conditions: "" }))).toEqual(["截至2022年12月31日"]);
   });
 

@@ -64,6 +64,13 @@ interface WordPartsRead {
   controls: WordFoundControl[];
   parts: PartText[];
   tracking: boolean;
+  /** The body's `lr_` figure bookmarks (first copies): what is left of a report whose link went through .odt. */
+  figureBookmarks: number;
+}
+
+/** A figure's `lr_<id>` bookmark, not a further copy's (`lr_<id>__2`): counted as the file reader counts them. */
+function figureBookmarkCount(names: readonly string[]): number {
+  return names.filter((n) => n.startsWith("lr_") && !n.includes("__")).length;
 }
 
 /**
@@ -77,12 +84,16 @@ function queueFirstRead(context: Word.RequestContext) {
   const all = context.document.contentControls.load("items/id,items/tag,items/text");
   const scoped = context.document.customXmlParts.getByNamespace(LINK_NAMESPACE);
   scoped.load("items/id");
-  return { all, scoped };
+  // The `lr_` bookmarks survive where the link part and the controls do not (an .odt round trip):
+  // read in the same sync (Range.getBookmarks, WordApi 1.4, like the rest of this read), so a lost
+  // link is said as lost rather than as "never a report".
+  const bookmarks = context.document.body.getRange("Whole").getBookmarks(false, false);
+  return { all, scoped, bookmarks };
 }
 
 async function readWithWordParts(run: WordRun): Promise<WordPartsRead> {
   return run(async (context) => {
-    const { all, scoped } = queueFirstRead(context);
+    const { all, scoped, bookmarks } = queueFirstRead(context);
     const only = scoped.getOnlyItemOrNullObject();
     only.load("id");
     const onlyXml = only.getXml();
@@ -90,20 +101,22 @@ async function readWithWordParts(run: WordRun): Promise<WordPartsRead> {
     const controls = figureControls(all.items);
     const items = itemsOf(scoped);
     const tracking = context.document.changeTrackingMode !== "Off";
+    const figureBookmarks = figureBookmarkCount(bookmarks.value);
     /* eslint-disable office-addins/load-object-before-read -- scoped.load("items/id") and only.getXml() were synced above */
-    if (items.length === 0) return { controls, parts: [], tracking };
-    if (items.length === 1 && !only.isNullObject) return { controls, parts: [{ id: only.id, xml: onlyXml.value }], tracking };
+    if (items.length === 0) return { controls, parts: [], tracking, figureBookmarks };
+    if (items.length === 1 && !only.isNullObject)
+      return { controls, parts: [{ id: only.id, xml: onlyXml.value }], tracking, figureBookmarks };
     /* eslint-enable office-addins/load-object-before-read */
     const xmls = items.map((p) => ({ id: p.id, xml: p.getXml() }));
     await context.sync();
-    return { controls, parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })), tracking };
+    return { controls, parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })), tracking, figureBookmarks };
   });
 }
 
 /** Two syncs, for a host that rejects a method called on a null object. */
 async function readWithWordPartsStepwise(run: WordRun): Promise<WordPartsRead> {
   return run(async (context) => {
-    const { all, scoped } = queueFirstRead(context);
+    const { all, scoped, bookmarks } = queueFirstRead(context);
     await context.sync();
     const xmls = itemsOf(scoped).map((p) => ({ id: p.id, xml: p.getXml() }));
     if (xmls.length) await context.sync();
@@ -111,6 +124,7 @@ async function readWithWordPartsStepwise(run: WordRun): Promise<WordPartsRead> {
       controls: figureControls(all.items),
       parts: xmls.map((p) => ({ id: p.id, xml: p.xml.value })),
       tracking: context.document.changeTrackingMode !== "Off",
+      figureBookmarks: figureBookmarkCount(bookmarks.value),
     };
   });
 }
@@ -254,14 +268,16 @@ export async function readLinkedReport(run: WordRun = defaultRun, env?: Partial<
   let parts: PartText[] | null;
   let via: LinkPartRef["via"] = "word";
   let tracking = false;
+  /** Below WordApi 1.4 bookmarks cannot be read: a lost link is then told from no link only by the file path. */
+  let figureBookmarks = 0;
   if (host.isSetSupported("WordApi", "1.4")) {
     try {
-      ({ controls, parts, tracking } = await readWithWordParts(run));
+      ({ controls, parts, tracking, figureBookmarks } = await readWithWordParts(run));
     } catch (e) {
       // Whether a method on a null object answers null or fails — and with which code — is not
       // documented; any Office error only costs one more round trip.
       if (!isOfficeError(e)) throw e;
-      ({ controls, parts, tracking } = await readWithWordPartsStepwise(run));
+      ({ controls, parts, tracking, figureBookmarks } = await readWithWordPartsStepwise(run));
     }
   } else {
     controls = await readControls(run);
@@ -273,6 +289,15 @@ export async function readLinkedReport(run: WordRun = defaultRun, env?: Partial<
   const result: LinkedReportRead = { record: null, controls, linkPart: null, extraLinkParts: [], changeTracking: tracking };
   if (parts === null) {
     result.problem = problemFor(controls.length ? "link_unreadable" : "not_linked", controls.length);
+    return result;
+  }
+  if (parts.length === 0 && controls.length === 0 && figureBookmarks > 0) {
+    // Through .odt and back, LibreOffice drops the link part and the controls but keeps the `lr_` bookmarks.
+    result.problem = {
+      code: "link_missing",
+      message: `文档中有 ${figureBookmarks} 个指标书签，但链接信息和数字控件都已丢失（另存为 .odt 等其他格式再转回 .docx 时会这样），无法判断哪些数字被手工修改过，不能在这里刷新。请打开另存之前的 .docx 报告刷新，或在 Excel 中重新生成报告。`,
+      messageEn: `The document has ${figureBookmarks} figure bookmarks but its link data and figure controls are gone (as after a round trip through .odt or another format); hand edits cannot be told apart, so it cannot be refreshed here. Open the .docx from before that save and refresh it, or generate the report again in Excel.`,
+    };
     return result;
   }
   if (parts.length === 0) {

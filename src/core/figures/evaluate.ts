@@ -42,7 +42,7 @@ export interface EvaluateOptions {
 export const ALL_DEPARTMENTS = "全部门";
 
 /** A cell as the text conditions compare: trimmed; numbers by their text form; 是/否 for yes/no. */
-function valueText(v: FieldValue | undefined): string {
+export function valueText(v: FieldValue | undefined): string {
   if (v === null || v === undefined) return "";
   // trimmed(): ledger text is stored trimmed already, and trim() costs ~50 ns even then.
   if (typeof v === "string") return trimmed(v);
@@ -50,7 +50,7 @@ function valueText(v: FieldValue | undefined): string {
   return String(v);
 }
 
-function foldColumn(name: string): string {
+export function foldColumn(name: string): string {
   return name
     .normalize("NFKC")
     .replace(/\s+/g, "")
@@ -81,7 +81,7 @@ function columnResolver(ledger: Ledger, spec: LedgerSpec, table: ColumnarLedger)
 }
 
 /** The spec column a definition's column name means (`Status` → 状态), or null for a clerk's own column. */
-function specColumnOf(spec: LedgerSpec, name: string): ColumnSpec | null {
+export function specColumnOf(spec: LedgerSpec, name: string): ColumnSpec | null {
   const folded = foldColumn(name);
   return spec.columns.find((col) => [col.name, ...(col.aliases ?? [])].some((n) => foldColumn(n) === folded)) ?? null;
 }
@@ -245,7 +245,7 @@ function cellTest(c: Condition, blank: string | null): (v: FieldValue | undefine
   }
 }
 
-function compileCondition(c: Condition, column: Column | null, blank: string | null = null): RowTest {
+export function compileCondition(c: Condition, column: Column | null, blank: string | null = null): RowTest {
   const test = cellTest(c, blank);
   // A column the ledger lacks reads as blank in every row, so the clause has one answer.
   if (column === null) {
@@ -668,7 +668,7 @@ function namesRevoked(def: FigureDefinition, statusKey: string, resolve: (name: 
  * A condition with the clerk's words for an enum value read as the value (`状态=已撤销` → `状态=撤销`):
  * the ledger stores the canonical value, so the word as written would match no row.
  */
-function canonicalCondition(spec: LedgerSpec, c: Condition): Condition {
+export function canonicalCondition(spec: LedgerSpec, c: Condition): Condition {
   if (c.kind !== "eq" && c.kind !== "ne") return c;
   const synonyms = specColumnOf(spec, c.column)?.synonyms;
   if (synonyms === undefined) return c;
@@ -1281,22 +1281,24 @@ class Evaluation {
         : first === last
           ? `every record is dated ${last}`
           : `its records are dated ${first} to ${last} (the latest ${last})`;
+    const words = {
+      at: cell ? `${cell}（${column}）：` : "",
+      atEn: cell ? `${cell} (${column}): ` : "",
+      ledger: def.ledger!,
+      records: table.length,
+      period,
+      periodEn,
+      dated,
+      datedEn,
+      name: def.name,
+    };
     const issue: Issue = {
       severity: "warning",
       code: "figure.period_empty",
-      ...issueText("figure.period_empty", {
-        at: cell ? `${cell}（${column}）：` : "",
-        atEn: cell ? `${cell} (${column}): ` : "",
-        ledger: def.ledger!,
-        records: table.length,
-        period,
-        periodEn,
-        dated,
-        datedEn,
-        name: def.name,
-      }),
+      ...issueText("figure.period_empty", words),
       ledger: def.ledger!,
       figure: def.id,
+      words,
     };
     if (cell) issue.cell = cell;
     this.issues.push(issue);

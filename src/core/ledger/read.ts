@@ -10,6 +10,7 @@ import type {
   LedgerRow,
   LedgerSet,
   LedgerSource,
+  LeftOutRow,
   RawCell,
   RawTable,
   RawWorkbook,
@@ -82,6 +83,10 @@ interface LedgerState {
   lastFlood: { prefix: string; key: IssueTextKey; severity: Severity; flood: Flood } | null;
   /** Set by report() when the row being read has an error issue. */
   failed: boolean;
+  /** The cells (`sheet!C`) report() gave an error at in the row being read: only errors add here. */
+  rowErrors: string[];
+  /** Rows that look like records and count in no figure, with what could be read of them. */
+  leftOut: LeftOutRow[];
   /** Every header cell's text of every source, for a 列名对照 row naming none of them. */
   headers: string[];
   missingColumns: NonNullable<Ledger["missingColumns"]>;
@@ -102,6 +107,8 @@ interface ReadSource {
   bindings: Binding[] | null;
   /** The first note or signature line under the data, as a sheet row (0-based), or -1. */
   notesAt: number;
+  /** Department named by the sheet or table name. */
+  department: string | undefined;
 }
 
 /** One column's floods, by severity then code: looked up per row, so no key string is built per row. */
@@ -251,6 +258,8 @@ export function readLedgers(
       prefixes: [],
       headerFound: false,
       failed: false,
+      rowErrors: [],
+      leftOut: [],
       headers: [],
       missingColumns: [],
     };
@@ -264,6 +273,7 @@ export function readLedgers(
         records,
       );
       if (records.length === 0 && state.excluded === 0) issues.push(emptyLedger(state));
+      if (state.leftOut.length > 0) ledger.leftOut = state.leftOut;
       ledgers[spec.name] = ledger;
       headersByLedger.set(spec.name, [...new Set(state.headers)]);
     }
@@ -430,6 +440,7 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
     right: left + grid.width - 1,
     bindings: null,
     notesAt: -1,
+    department,
   };
   state.read.push(read);
 
@@ -557,7 +568,7 @@ function readSource(ctx: Context, state: LedgerState, table: RawTable, departmen
     }
     if (read.notesAt >= 0) {
       skip(account, "after_notes", false);
-      if (looksLikeRecord(bindings, (c) => grid.cell(r, c))) rowAfterNotes(ctx, state, read, shape, r, firstCol);
+      if (looksLikeRecord(bindings, (c) => grid.cell(r, c))) rowAfterNotes(ctx, state, read, shape, grid, r, firstCol);
       continue;
     }
     if (firstCol < 0 || !filled) {
@@ -718,6 +729,14 @@ function accountAroundTables(ctx: Context, state: LedgerState): void {
         at,
         table: name,
       }));
+      if (near.bindings !== null) {
+        // A row below the table is read under the table's columns; one beside it has columns of
+        // its own, which nothing binds: every cell of it could be anything.
+        const peeked = holder
+          ? { values: {}, unread: [...near.bindings.map((b) => b.name), DEPARTMENT_COLUMN], department: null }
+          : peekRow(ctx, near.bindings, (index) => cellAt(near.left + index), near.department);
+        state.leftOut.push({ sheet, row: R + 1, reason: "outside_table", ...peeked, cells: [prefix + (R + 1)] });
+      }
     }
   }
 }
@@ -776,17 +795,105 @@ function looksLikeRecord(bindings: Binding[], cellAt: (index: number) => RawCell
   return bound >= 2 && requiredFilled > 0 && requiredFilled * 2 >= required;
 }
 
-function rowAfterNotes(ctx: Context, state: LedgerState, read: ReadSource, shape: RowShape, r: number, firstCol: number): void {
+function rowAfterNotes(ctx: Context, state: LedgerState, read: ReadSource, shape: RowShape, grid: Grid, r: number, firstCol: number): void {
   const noteRow = read.notesAt + 1;
-  report(
-    ctx,
-    state,
-    "warning",
-    "row.after_notes",
-    `${quoteSheet(read.sheet)}!${columnLetters(read.left + firstCol)}`,
-    shape.top + r + 1,
-    (at) => ({ at, noteRow }),
-  );
+  const prefix = `${quoteSheet(read.sheet)}!${columnLetters(read.left + firstCol)}`;
+  const row = shape.top + r + 1;
+  report(ctx, state, "warning", "row.after_notes", prefix, row, (at) => ({ at, noteRow }));
+  const peeked = peekRow(ctx, shape.bindings, (c) => grid.cell(r, c), shape.department);
+  state.leftOut.push({ sheet: read.sheet, row, reason: "after_notes", ...peeked, cells: [prefix + row] });
+}
+
+/**
+ * What can be read of a row the reader does not take as a record, as readCell would read it but
+ * with no issue: a cell its column cannot read (an unparseable date, an unknown 状态, an Excel
+ * error, a blank required cell) is `unread` — it could hold anything.
+ */
+function peekRow(
+  ctx: Context,
+  bindings: Binding[],
+  cellAt: (index: number) => RawCell,
+  sheetDepartment: string | undefined,
+): Pick<LeftOutRow, "values" | "unread" | "department"> {
+  const values: Record<string, FieldValue> = {};
+  const unread: string[] = [];
+  for (const b of bindings) {
+    const raw = cellAt(b.index);
+    const value = b.spec === null ? looseValue(raw) : peekCell(ctx, b, b.spec, raw);
+    if (value === undefined) unread.push(b.name);
+    else values[b.name] = value;
+  }
+  return { values, unread, department: departmentOf(values, unread, sheetDepartment) };
+}
+
+/** One cell as its column reads it, or undefined when it cannot be read (see peekRow). */
+function peekCell(ctx: Context, b: Binding, col: ColumnSpec, raw: RawCell): FieldValue | undefined {
+  if (isBlankCell(raw)) return col.blankMeans !== undefined ? col.blankMeans : col.required ? undefined : null;
+  if (isExcelError(raw)) return undefined;
+  switch (col.type) {
+    case "date":
+      return dateOf(ctx, raw) ?? undefined;
+    case "money":
+    case "integer": {
+      let n: number;
+      if (typeof raw === "number" && isFiniteNumber(raw)) n = b.power > 0 ? scaleByPowerOfTen(raw, b.power) : raw;
+      else {
+        const parts = parseNumberParts(raw, col.type === "integer" ? INTEGER_SUFFIXES : undefined);
+        if (parts === null) return undefined;
+        n = b.power > 0 && !parts.ownUnit ? scaleByPowerOfTen(parts.value, b.power) : parts.value;
+      }
+      if (n < 0 || (col.type === "integer" && !Number.isInteger(n))) return undefined;
+      return n === 0 ? 0 : n;
+    }
+    case "enum":
+    case "yesno": {
+      const canonical = col.type === "yesno" ? parseYesNo(raw) : enumValue(col, raw);
+      if (canonical !== null) return canonical;
+      if (col.unknownIsError) return undefined;
+      return (col.values ?? []).includes("其他") ? "其他" : looseValue(raw);
+    }
+    default: {
+      const value = looseText(raw);
+      if (value === null || col.name !== CREDIT_CODE_COLUMN) return value;
+      return normalCreditCode(ctx, value) ?? value;
+    }
+  }
+}
+
+/** A left-out row's department as keepRecord gives a record's: its own 部门, else its sheet's. */
+function departmentOf(values: Record<string, FieldValue>, unread: string[], sheetDepartment: string | undefined): string | null {
+  if (unread.includes(DEPARTMENT_COLUMN)) return null;
+  const own = values[DEPARTMENT_COLUMN];
+  return typeof own === "string" && own.length > 0 ? own : (sheetDepartment ?? null);
+}
+
+/**
+ * A row with an error, kept out of every figure: what its cells read as (readRow's `values`), its
+ * error cells unread, and a cell in error elsewhere too (an Excel error in an optional column).
+ */
+function leftOutRow(state: LedgerState, grid: Grid, shape: RowShape, r: number, values: FieldValue[]): LeftOutRow {
+  const rowNumber = shape.top + r + 1;
+  const errors = state.rowErrors;
+  const read: Record<string, FieldValue> = {};
+  const unread: string[] = [];
+  const bindings = shape.bindings;
+  for (let k = 0; k < bindings.length; k++) {
+    const b = bindings[k];
+    const v = values[k];
+    if (errors.includes(b.prefix) || (v === null && b.spec !== null && !isBlankCell(grid.cell(r, b.index)))) unread.push(b.name);
+    else read[b.name] = v;
+  }
+  const cells = errors.length === 1 ? [errors[0] + rowNumber] : [...new Set(errors)].map((prefix) => prefix + rowNumber);
+  state.rowErrors = [];
+  return {
+    sheet: shape.sheet,
+    row: rowNumber,
+    reason: "error",
+    values: read,
+    unread,
+    department: departmentOf(read, unread, shape.department),
+    cells,
+  };
 }
 
 /**
@@ -1004,7 +1111,10 @@ function report(
   params: (at: string) => TextParams,
   column?: string,
 ): void {
-  if (severity === "error") state.failed = true;
+  if (severity === "error") {
+    state.failed = true;
+    state.rowErrors.push(prefix);
+  }
   const last = state.lastFlood;
   let flood: Flood | undefined;
   let byCode: Map<string, Flood> | null = null;
@@ -1122,6 +1232,7 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
   const rowNumber = shape.top + r + 1;
   const values = shape.scratch;
   state.failed = false;
+  if (state.rowErrors.length > 0) state.rowErrors = [];
   // Read straight from the row when no merged area is in the way: grid.cell's checks, a million
   // times over on 100,000 rows, were a tenth of this loop's time.
   const row = grid.plainRow(r);
@@ -1134,8 +1245,10 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
     } else raw = grid.cell(r, b.index);
     values[k] = b.spec === null ? looseValue(raw) : readCell(ctx, state, b, b.spec, raw, rowNumber);
   }
-  if (state.failed) state.excluded++;
-  else keepRecord(state, shape, values, rowNumber);
+  if (state.failed) {
+    state.excluded++;
+    state.leftOut.push(leftOutRow(state, grid, shape, r, values));
+  } else keepRecord(state, shape, values, rowNumber);
 }
 
 /** A cell of a column the ledger knows, as its type reads it; problems are reported at the cell. */

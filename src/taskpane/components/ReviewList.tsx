@@ -18,8 +18,10 @@ import {
 } from "@fluentui/react-components";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import { useI18n } from "../i18n";
-import { chooseAll, issueText, type ReviewModel, type ReviewUpdate } from "./review";
+import { chooseAll, issueText, leftOutKey, type LeftOutMark, type ReviewModel, type ReviewUpdate } from "./review";
 import { ConfirmDialog } from "./ConfirmDialog";
+// Cells said as the 指标 list says them, so the mark reads the same in both places.
+import { shortCells } from "./cells";
 import { describePlace } from "../../core/describe";
 import { FIGURE_ROW, MUTED, PLAIN_LIST, SECTION_TITLE } from "./styles";
 
@@ -45,7 +47,29 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   bullet: { display: "list-item", overflowWrap: "anywhere" },
+  leftOut: { display: "block", overflowWrap: "anywhere", color: tokens.colorPaletteDarkOrangeForeground1 },
 });
+
+/** A review asks before saving what no record supports (0s) or what may be short (rows left out). */
+export function asksBeforeSaving(review: ReviewModel): boolean {
+  return review.zeros.length > 0 || review.leftOut.length > 0;
+}
+
+/** Beside a ledger value whose ledger has rows left out: the same words as the 指标 list. */
+function LeftOutLine({ mark }: { mark?: LeftOutMark }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  if (!mark) return null;
+  return (
+    <Caption1 className={styles.leftOut} data-testid="review-left-out-mark">
+      {t("figureRowsLeftOut", {
+        count: mark.count,
+        ledger: mark.ledger,
+        cells: shortCells(mark.cells).join(lang === "zh-CN" ? "、" : ", "),
+      })}
+    </Caption1>
+  );
+}
 
 type ReviewListProps = {
   review: ReviewModel;
@@ -73,7 +97,7 @@ export function ReviewDecision(
           appearance="primary"
           disabled={props.disabled}
           data-testid={confirm.testId}
-          onClick={() => (props.review.zeros.length > 0 ? setAsking(true) : confirm.onClick())}
+          onClick={() => (asksBeforeSaving(props.review) ? setAsking(true) : confirm.onClick())}
         >
           {confirm.text}
         </Button>
@@ -95,26 +119,67 @@ export function ReviewDecision(
 }
 
 /**
- * Asked before a save that writes 0s no record supports, as 生成报告 asks before writing them: the
- * figures by ledger, with the reason once each. Cancelling leaves the review as it was.
+ * Asked before a save that writes 0s no record supports, as 生成报告 asks before writing them, or
+ * figures whose ledger has rows left out (they may be short): the figures by ledger, with the reason
+ * once each. Cancelling leaves the review as it was.
  */
 export function ZerosAskDialog(props: { review: ReviewModel; open: boolean; onConfirm: () => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const count = props.review.zeros.reduce((n, z) => n + z.figures.length, 0);
+  const zeros = props.review.zeros.reduce((n, z) => n + z.figures.length, 0);
+  const short = props.review.leftOut.reduce((n, g) => n + g.figures.length, 0);
+  const title =
+    zeros > 0 && short > 0
+      ? t("reviewAskBothTitle", { zeros, short })
+      : zeros > 0
+        ? t("reviewZerosAskTitle", { count: zeros })
+        : t("reviewLeftOutAskTitle", { count: short });
   return (
     <ConfirmDialog
       open={props.open}
       testId="review-zeros-dialog"
-      title={t("reviewZerosAskTitle", { count })}
+      title={title}
       confirm={{ text: t("reviewZerosAskConfirm"), testId: "review-zeros-confirm" }}
       cancelTestId="review-zeros-cancel"
       primary="cancel"
       onConfirm={props.onConfirm}
       onCancel={props.onCancel}
     >
-      {t("reviewZerosAskBody")}
-      <ZerosGroups review={props.review} />
+      {zeros > 0 && t("reviewZerosAskBody")}
+      {zeros > 0 && <ZerosGroups review={props.review} />}
+      {short > 0 && t("reviewLeftOutAskBody")}
+      {short > 0 && <LeftOutGroups review={props.review} />}
     </ConfirmDialog>
+  );
+}
+
+/** The figures that may be short, one group per ledger: how many rows are left out and where, then its figures. */
+function LeftOutGroups({ review }: { review: ReviewModel }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  return (
+    <ul className={styles.list}>
+      {review.leftOut.map((g) => (
+        <li key={leftOutKey(g)} className={styles.item} data-testid="review-left-out-ledger">
+          <Text className={styles.text} weight="semibold">
+            {t("reviewLeftOutLedger", {
+              ledger: g.ledger,
+              count: g.count,
+              cells: shortCells(g.cells).join(lang === "zh-CN" ? "、" : ", "),
+            })}
+          </Text>
+          <span className={styles.text}>
+            {g.figures.map((f, i) => (
+              <span key={f.id} data-testid="review-left-out" data-figure={f.id}>
+                {i > 0 && t("listSeparator")}
+                {f.name}
+                {lang === "zh-CN" ? "：" : ": "}
+                {f.text}
+              </span>
+            ))}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -156,6 +221,7 @@ export function ReviewList(props: ReviewListProps) {
   const agreeing = review.kept.filter((k) => k.agrees);
   // "Nothing to update" only when saving writes nothing and nothing waits for a decision.
   const nothing = review.toWrite === 0 && review.conflicts.length === 0 && review.removed.length === 0 && review.zeros.length === 0;
+  const shortCount = review.leftOut.reduce((n, g) => n + g.figures.length, 0);
   const zeroCount = review.zeros.reduce((n, z) => n + z.figures.length, 0);
   return (
     <section className={styles.root} aria-labelledby={titleId} data-testid="review">
@@ -172,7 +238,7 @@ export function ReviewList(props: ReviewListProps) {
           ? t("reviewOnlyDiffering", { count: differing.length })
           : nothing
             ? t("reviewNothing")
-            : t("reviewSummary", { updates: review.toWrite, conflicts: review.conflicts.length, removed: review.removed.length })}
+            : t("reviewSummary", { updates: review.toWrite, conflicts: review.handEdits, removed: review.removed.length })}
       </Text>
 
       {review.zeros.length > 0 && (
@@ -181,6 +247,15 @@ export function ReviewList(props: ReviewListProps) {
             <MessageBarTitle>{t("reviewZeros", { count: zeroCount })}</MessageBarTitle>
             <span className={styles.text}>{t("reviewZerosHint")}</span>
             <ZerosGroups review={review} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {review.leftOut.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="review-may-be-short">
+          <MessageBarBody>
+            <MessageBarTitle>{t("reviewLeftOut", { count: shortCount })}</MessageBarTitle>
+            <span className={styles.text}>{t("reviewLeftOutHint")}</span>
+            <LeftOutGroups review={review} />
           </MessageBarBody>
         </MessageBar>
       )}
@@ -216,6 +291,19 @@ export function ReviewList(props: ReviewListProps) {
             ) : (
               <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
             )}
+            <LeftOutLine mark={u.leftOut} />
+          </>
+        )}
+      />
+      <ReviewSection
+        title={t("reviewSettings", { count: review.settings.length })}
+        hint={t("reviewSettingsHint")}
+        items={review.settings}
+        testId="review-setting"
+        render={(u) => (
+          <>
+            <Text className={styles.text}>{u.name}</Text>
+            <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
           </>
         )}
       />
@@ -231,6 +319,7 @@ export function ReviewList(props: ReviewListProps) {
             </Text>
             <span className={styles.text}>{t("reviewYours", { text: c.current })}</span>
             <span className={styles.text}>{t("reviewNew", { text: c.new })}</span>
+            <LeftOutLine mark={c.leftOut} />
             <Caption1 className={styles.muted}>{t("reviewWritten", { text: c.written })}</Caption1>
             <RadioGroup
               className={styles.radios}
@@ -283,6 +372,7 @@ export function ReviewList(props: ReviewListProps) {
                 </Text>
                 <span className={styles.text}>{t("reviewYours", { text: k.current })}</span>
                 <span className={styles.text}>{t("reviewLedger", { text: k.ledger })}</span>
+                <LeftOutLine mark={k.leftOut} />
                 <Button
                   size="small"
                   disabled={props.disabled}
@@ -301,6 +391,7 @@ export function ReviewList(props: ReviewListProps) {
                 </Text>
                 <span className={styles.text}>{t("reviewYours", { text: c.current })}</span>
                 <span className={styles.change}>{t("reviewRetaken", { text: c.new })}</span>
+                <LeftOutLine mark={c.leftOut} />
                 <Button
                   size="small"
                   disabled={props.disabled}

@@ -6,9 +6,20 @@ import { sameNumber } from "../../core/format/hand-number";
 import { copyKey, type ConflictChoice, type RefreshPlan } from "../../core/refresh/plan";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 import { OTHER_WORKBOOK } from "../../core/errors";
-import { describePlacesIn } from "../../core/describe";
+import { describePlace, describePlacesIn } from "../../core/describe";
 import { splitTableText, tableChanges, type TableChange } from "../../core/figures/grouped";
 import { ALL_DEPARTMENTS } from "../../core/figures/evaluate";
+import { isSettingSlot } from "../../core/report/slots";
+
+/**
+ * The ledger value may be short: its ledger has rows left out for errors (FigureResult.rowsLeftOut),
+ * said beside the value wherever a review shows it, as the 指标 list says it.
+ */
+export interface LeftOutMark {
+  ledger: string;
+  count: number;
+  cells: string[];
+}
 
 /**
  * The two workbooks when a refresh stopped because the workbook is not the report's (the error the
@@ -34,6 +45,8 @@ export interface ReviewUpdate {
    * new table carries under it (null when its shown parts add up).
    */
   table?: { changes: TableChange[]; note: string | null };
+  /** The new value may be short: its ledger has rows left out. */
+  leftOut?: LeftOutMark;
 }
 
 export interface ReviewConflict {
@@ -56,6 +69,16 @@ export interface ReviewConflict {
   current: string;
   new: string;
   resolution: ConflictChoice;
+  /** The ledgers' value may be short: its ledger has rows left out. */
+  leftOut?: LeftOutMark;
+}
+
+/**
+ * A ledger with rows left out and the report's figures counted from it: what a save writes (or keeps)
+ * that may be too low. Said once per ledger, and asked about before saving as the 0s are.
+ */
+export interface ReviewLeftOut extends LeftOutMark {
+  figures: { id: string; name: string; text: string }[];
 }
 
 /**
@@ -74,6 +97,15 @@ export interface ReviewZeros {
 export interface ReviewModel {
   /** Figures the ledgers moved and the clerk left alone: replaced without asking (0s to see are in `zeros`). */
   updates: ReviewUpdate[];
+  /**
+   * The report's settings it writes anew (年度, 期末月份 moving to next year, a 单位名称 changed in
+   * 报告设置): not ledger changes, listed under their own heading.
+   */
+  settings: ReviewUpdate[];
+  /** Ledgers with rows left out, each with the report's figures from it: asked about before saving. */
+  leftOut: ReviewLeftOut[];
+  /** Hand-edited places the review lists (conflicts, ones differing from the ledgers, ones going back): what "手工修改 N 项" counts. */
+  handEdits: number;
   /** Updated (or unchanged) figures that are 0 because their ledger has no record: shown apart, asked about before saving. */
   zeros: ReviewZeros[];
   /**
@@ -93,7 +125,17 @@ export interface ReviewModel {
    * text does not mean the ledgers' number (`agrees` false) is listed with both, never passed over
    * as agreeing — one figure may have copies that say different things.
    */
-  kept: { id: string; copy: number; key: string; oneOfSeveral: boolean; name: string; current: string; ledger: string; agrees: boolean }[];
+  kept: {
+    id: string;
+    copy: number;
+    key: string;
+    oneOfSeveral: boolean;
+    name: string;
+    current: string;
+    ledger: string;
+    agrees: boolean;
+    leftOut?: LeftOutMark;
+  }[];
   /** Figures the workbook defines that the report has no place for. */
   notInDocument: { id: string; name: string }[];
   /** Controls the plan would write. */
@@ -123,6 +165,8 @@ export function reviewModel(
   // The plan's own names hold the workbook's too: a figure the document has no place for is in no
   // record the panes pass, and was listed by its raw id.
   const name = (id: string) => names.get(id) ?? plan.names[id] ?? id;
+  const marks = leftOutMarks(fresh.figures ?? []);
+  const mark = (id: string) => (marks.has(id) ? { leftOut: marks.get(id)! } : {});
   // A conflict resolved as "take" is also listed as updated by the plan; the review shows it once, as the conflict.
   const conflicted = new Set(plan.conflicts.map((c) => c.id));
   // One entry per copy: a figure placed several times is decided copy by copy (copyKey).
@@ -144,34 +188,41 @@ export function reviewModel(
       current: c.current,
       new: c.new,
       resolution: choices[key] ?? choices[c.id] ?? c.resolution,
+      ...mark(c.id),
     });
   }
   const updates = plan.updated
     .filter((u) => !conflicted.has(u.id))
-    .map((u) => withTable({ id: u.id, name: name(u.id), old: u.old, new: u.new }));
+    .map((u) => withTable({ id: u.id, name: name(u.id), old: u.old, new: u.new, ...mark(u.id) }));
   const resolved = (c: ReviewConflict) => choices[c.key] ?? choices[c.id] ?? c.resolution;
   const retaken = conflicts.filter((c) => !c.ledgerMoved && resolved(c) === "take");
   const zeros = zerosToSee(plan, updates, fresh.figures ?? [], name);
   const zeroIds = new Set(zeros.flatMap((z) => z.figures.map((f) => f.id)));
   const changed = updates.filter((u) => !zeroIds.has(u.id));
+  const kept = plan.kept.map((k) => ({
+    id: k.id,
+    copy: k.copy,
+    key: copyKey(k.id, k.copy),
+    oneOfSeveral: several(plan.kept, k.id),
+    name: name(k.id),
+    current: k.current,
+    ledger: k.new,
+    agrees: k.agrees,
+    ...mark(k.id),
+  }));
+  const moved = conflicts.filter((c) => c.ledgerMoved);
   return {
-    updates: changed,
+    updates: changed.filter((u) => !isSettingSlot(u.id)),
+    settings: changed.filter((u) => isSettingSlot(u.id)),
+    leftOut: leftOutGroups(plan, marks, name),
+    handEdits: moved.length + retaken.length + kept.filter((k) => !k.agrees).length,
     zeros,
     carried: (fresh.issues ?? []).filter((i) => CARRIED_CODES.includes(i.code)),
-    conflicts: conflicts.filter((c) => c.ledgerMoved),
+    conflicts: moved,
     retaken,
     toWrite: updates.length + conflicts.filter((c) => c.ledgerMoved && resolved(c) === "take").length + retaken.length,
     removed: plan.removed.map((id) => ({ id, name: name(id) })),
-    kept: plan.kept.map((k) => ({
-      id: k.id,
-      copy: k.copy,
-      key: copyKey(k.id, k.copy),
-      oneOfSeveral: several(plan.kept, k.id),
-      name: name(k.id),
-      current: k.current,
-      ledger: k.new,
-      agrees: k.agrees,
-    })),
+    kept,
     notInDocument: plan.notInDocument.map((id) => ({ id, name: name(id) })),
     writes: plan.writes.length,
     ...scopeOf(plan),
@@ -227,6 +278,40 @@ function zerosToSee(
   return [...groups.values()];
 }
 
+/** Each recomputed figure whose ledger has rows left out, by id, with what to say beside its value. */
+function leftOutMarks(figures: readonly FigureResult[]): Map<string, LeftOutMark> {
+  const marks = new Map<string, LeftOutMark>();
+  for (const f of figures)
+    if (f.rowsLeftOut && f.ledger) marks.set(f.id, { ledger: f.ledger, count: f.rowsLeftOut.count, cells: [...f.rowsLeftOut.cells] });
+  return marks;
+}
+
+/**
+ * The figures the saved report holds (written or kept) from a ledger with rows left out, one group
+ * per ledger and set of rows in report order: a figure is marked only by the rows it could have
+ * counted (figures/left-out.ts), so two figures of one ledger may be short by different rows. A
+ * figure the document has no place for is not in the report, so not here.
+ */
+function leftOutGroups(plan: RefreshPlan, marks: ReadonlyMap<string, LeftOutMark>, name: (id: string) => string): ReviewLeftOut[] {
+  if (marks.size === 0) return [];
+  const absent = new Set([...plan.notInDocument, ...plan.removed]);
+  const groups = new Map<string, ReviewLeftOut>();
+  for (const f of plan.record.figures) {
+    const m = marks.get(f.id);
+    if (!m || absent.has(f.id)) continue;
+    const key = leftOutKey(m);
+    const group = groups.get(key) ?? { ...m, figures: [] };
+    group.figures.push({ id: f.id, name: name(f.id), text: f.text });
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** One group's key: its ledger and the rows it is short by. */
+export function leftOutKey(mark: LeftOutMark): string {
+  return [mark.ledger, mark.count, ...mark.cells].join("\u0000");
+}
+
 /** The report's 统计范围 from the record the plan writes, unless it is every department. */
 function scopeOf(plan: RefreshPlan): { scope?: string } {
   const scope = (plan.record.scope ?? "").trim();
@@ -265,7 +350,8 @@ export function issueSummary(issues: readonly Issue[], lang: "zh-CN" | "en-US"):
   return {
     errors: shown.filter((i) => i.severity === "error").length,
     warnings: shown.filter((i) => i.severity === "warning").length,
-    lines: shown.map((i) => (i.cell ? `${i.cell} ${issueText(i, lang)}` : lang === "zh-CN" ? i.message : i.messageEn)),
+    // The cell as the clerk reads it (`2022年学习记录台账 · C23`), as every other list says it, never in formula syntax.
+    lines: shown.map((i) => (i.cell ? `${describePlace(i.cell)} ${issueText(i, lang)}` : lang === "zh-CN" ? i.message : i.messageEn)),
   };
 }
 

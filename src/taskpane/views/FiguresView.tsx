@@ -19,7 +19,15 @@ import type { FigureDefinition, FigureResult } from "../../core/types";
 import type { RowSelection } from "../../adapters/excel/types";
 import { DEFINITIONS_SHEET } from "../../core/ledger/schema";
 import { useI18n, type Lang, type Translate } from "../i18n";
-import { ManualSaveError, canEditManual, figureSections, figureSourceParts, manualAdvice, manualInputText, parseManualInput } from "../model";
+import {
+  ManualSaveError,
+  canEditManual,
+  figureSections,
+  figureSourceParts,
+  manualAdvice,
+  manualInputText,
+  parseManualInput,
+} from "../model";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { clerkMessage } from "../components/review";
 import { useAction } from "../shell/useAction";
@@ -27,6 +35,9 @@ import type { Problem } from "../shell/action";
 import { describePlace, describePlacesIn, describeValue } from "../../core/describe";
 import { tableCells } from "../../core/figures/grouped";
 import { FIGURE_ROW, PLAIN_LIST, SECTION_TITLE } from "../components/styles";
+import { shortCells } from "../components/cells";
+
+export { shortCells };
 
 /** Writes a manual figure's value into 指标定义 and refreshes the figures; resolves with the cell written. */
 export type SaveManual = (figureId: string, value: number | null) => Promise<{ cell: string }>;
@@ -124,13 +135,6 @@ function FigureTableView({ table, name }: { table: NonNullable<FigureResult["tab
 }
 
 /** Why a figure is 待补, in the pane's language, with the cell to look at. */
-/** Cells as a short list: the bare address when all are on one sheet, else each with its sheet (`电子保函-交易一科!G9`). */
-export function shortCells(cells: readonly string[]): string[] {
-  const parts = cells.map((c) => ({ sheet: c.slice(0, c.lastIndexOf("!")).replace(/^'(.*)'$/, "$1").replace(/''/g, "'"), at: c.slice(c.lastIndexOf("!") + 1) }));
-  const oneSheet = parts.every((p) => p.sheet === parts[0].sheet);
-  return parts.map((p) => (oneSheet || !p.sheet ? p.at : `${p.sheet}!${p.at}`));
-}
-
 export function unresolvedLine(u: NonNullable<FigureResult["unresolved"]>, t: Translate, lang: Lang): string {
   // Places as the clerk reads them (`2022年学习记录台账 · B4`), in the reason and in the pointer.
   const reason = describePlacesIn(lang === "zh-CN" ? u.reason : u.reasonEn);

@@ -22,6 +22,7 @@ import { ALL_DEPARTMENTS, SETTINGS_ITEMS } from "../../core/settings";
 import { shiftYears } from "../../core/settings/dates";
 import { TEMPLATES } from "../../core/report";
 import { scopeLabel, useI18n, type MessageKey, type Translate } from "../i18n";
+import { templateLabel } from "../template-label";
 import type { PaneServices } from "../services";
 import {
   blankSettings,
@@ -172,7 +173,7 @@ function ZerosList(props: { result: EngineResult; scopeSaid?: boolean }) {
 /** Repeated keys, said where the report is made: both rows are counted, so a figure may be too high. */
 function duplicateKeysText(result: EngineResult, t: Translate, lang: string): string {
   const { count, cells } = duplicateKeys(result);
-  return count === 0 ? "" : t("duplicateKeys", { count, cells: cells.join(lang === "en-US" ? ", " : "、") });
+  return count === 0 ? "" : t("duplicateKeys", { count, cells: cells.map((c) => describePlace(c)).join(lang === "en-US" ? ", " : "、") });
 }
 
 export function GenerateView(props: {
@@ -204,9 +205,9 @@ export function GenerateView(props: {
   const year = validYear(yearText);
   const scopes = useMemo(() => scopeChoices(result, ALL_DEPARTMENTS), [result]);
   const templates = useMemo(() => {
-    const known = TEMPLATES.map((tpl) => ({ id: tpl.id, name: tpl.name }));
+    const known = TEMPLATES.map((tpl) => ({ id: tpl.id, name: templateLabel(tpl, t) }));
     return known.some((k) => k.id === template) ? known : [...known, { id: template, name: template }];
-  }, [template]);
+  }, [template, t]);
   const excluded = excludedRows(result);
   const unresolved = toFillIn(result);
   const zeros = figuresZeroToSee(result);
@@ -387,6 +388,8 @@ export function GenerateView(props: {
             value={scopeLabel(scope, t)}
             selectedOptions={[scope]}
             data-testid="field-scope"
+            // Fluent's own label for the (hidden) clear button is English: said in the pane's language.
+            clearButton={{ "aria-label": t("clearSelection") }}
             onOptionSelect={(_, data) => {
               if (!data.optionValue || data.optionValue === scope) return;
               setScope(data.optionValue);
@@ -406,6 +409,7 @@ export function GenerateView(props: {
             className={styles.dropdown}
             value={templates.find((tpl) => tpl.id === template)?.name ?? template}
             selectedOptions={[template]}
+            clearButton={{ "aria-label": t("clearSelection") }}
             onOptionSelect={(_, data) => {
               if (!data.optionValue || data.optionValue === template) return;
               setTemplate(data.optionValue);

@@ -25,7 +25,20 @@ import { SetUpButton } from "../components/SetUpButton";
 /** Long issue lists render in pages: a 4,000-row ledger with a bad column must not freeze the pane. */
 const PAGE = 50;
 
-type Filter = Severity | "all";
+export type Filter = Severity | "all";
+
+/**
+ * What the clerk opened and chose on the 台账 tab (each card's 查看问题, the severity filter): kept by
+ * the tabs' owner, so a look at 指标 or 生成 does not collapse what the clerk was working through.
+ */
+export interface LedgersViewMemory {
+  /** Titles of the cards whose issues are shown. */
+  open: ReadonlySet<string>;
+  filter: Filter;
+}
+/** The card of issues belonging to no ledger, remembered under a key no ledger is named. */
+const OTHER_ISSUES_CARD = "\u0000other";
+export const FRESH_LEDGERS_MEMORY: LedgersViewMemory = { open: new Set(), filter: "all" };
 const FILTERS: { value: Filter; label: MessageKey }[] = [
   { value: "all", label: "filterAll" },
   { value: "error", label: "filterError" },
@@ -192,10 +205,12 @@ function IssueCard(props: {
   filter: Filter;
   onSelectCell: (cell: string) => void;
   columnMapping?: ColumnMappingAction;
+  open: boolean;
+  onOpen: (open: boolean) => void;
 }) {
   const { t } = useI18n();
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
+  const { open, onOpen: setOpen } = props;
   const counts = useMemo(() => countBySeverity(props.issues), [props.issues]);
   const visible = props.filter === "all" ? props.issues : props.issues.filter((i) => i.severity === props.filter);
   const listId = useId("issues");
@@ -259,10 +274,26 @@ export function LedgersView(props: {
   setUpInformOnly?: boolean;
   /** Absent where the workbook cannot be written (the Word pane reads a file). */
   columnMapping?: ColumnMappingAction;
+  /** Kept by the tabs' owner across tab switches; the view keeps its own when not given. */
+  memory?: LedgersViewMemory;
+  onMemory?: (memory: LedgersViewMemory) => void;
 }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
-  const [filter, setFilter] = useState<Filter>("all");
+  const [ownMemory, setOwnMemory] = useState<LedgersViewMemory>(FRESH_LEDGERS_MEMORY);
+  const memory = props.memory ?? ownMemory;
+  const remember = props.onMemory ?? setOwnMemory;
+  const { filter } = memory;
+  const setFilter = (value: Filter) => remember({ ...memory, filter: value });
+  const cardOpen = (title: string) => ({
+    open: memory.open.has(title),
+    onOpen: (open: boolean) => {
+      const next = new Set(memory.open);
+      if (open) next.add(title);
+      else next.delete(title);
+      remember({ ...memory, open: next });
+    },
+  });
   const overview = useMemo(() => ledgerOverview(props.result), [props.result]);
   return (
     <div className={styles.root} data-testid="ledgers-view">
@@ -288,10 +319,17 @@ export function LedgersView(props: {
           filter={filter}
           onSelectCell={props.onSelectCell}
           columnMapping={props.columnMapping}
+          {...cardOpen(card.name)}
         />
       ))}
       {overview.otherIssues.length > 0 && (
-        <IssueCard title={t("otherIssuesTitle")} issues={overview.otherIssues} filter={filter} onSelectCell={props.onSelectCell} />
+        <IssueCard
+          title={t("otherIssuesTitle")}
+          issues={overview.otherIssues}
+          filter={filter}
+          onSelectCell={props.onSelectCell}
+          {...cardOpen(OTHER_ISSUES_CARD)}
+        />
       )}
       {overview.missing.length > 0 && (
         <ul className={styles.missing} data-testid="missing-ledgers">

@@ -8,6 +8,7 @@ import { templateNameOf, type StoredTemplate } from "../../core/fill/stored";
 import { placedCounts } from "../../core/fill";
 import type { FigureResult } from "../../core/types";
 import { useI18n, type Lang, type Translate } from "../i18n";
+import { templateLabel } from "../template-label";
 import type { FillResult } from "../../adapters/docx/fill";
 import { MUTED, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import type { PaneServices } from "../services";
@@ -129,7 +130,7 @@ export function TemplatesView({ services }: { services: PaneServices }) {
       <ul className={styles.list} data-testid="template-list">
         {TEMPLATES.map((template) => (
           <li key={template.id} className={styles.row} data-testid="template-builtin">
-            <span className={styles.name}>{template.name}</span>
+            <span className={styles.name}>{templateLabel(template, t)}</span>
             <Caption1 className={styles.muted}>{t("templatesBuiltIn")}</Caption1>
           </li>
         ))}

@@ -2,7 +2,7 @@
 // figures from this workbook's ledgers (same rules as Word's 刷新数据 and the CLI), shows the review
 // and saves `<name>.refreshed.docx` next to nothing: the original file is never touched.
 import { useEffect, useRef, useState } from "react";
-import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { CalendarArrowRight16Regular, DocumentArrowUp16Regular } from "@fluentui/react-icons";
 import type { ConflictChoice, RefreshPlan } from "../../core/refresh/plan";
 import type { RawWorkbook } from "../../core/types";
@@ -16,9 +16,9 @@ import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice, workbookReadProblem } from "../components/ErrorNotice";
 import { useAction } from "../shell/useAction";
 import { FilePicker, fileBytes } from "../components/FilePicker";
-import { ReviewList, ZerosAskDialog } from "../components/ReviewList";
+import { ReviewList, ZerosAskDialog, asksBeforeSaving } from "../components/ReviewList";
 import { IssuesLine } from "../components/IssuesLine";
-import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../components/review";
+import { clerkMessage, figureNames, otherWorkbookOf, reviewModel, type ReviewModel } from "../components/review";
 import { nextYearFileName, refreshedFileName } from "../model";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
@@ -71,7 +71,7 @@ export function UpdateReportView(props: { services: PaneServices }) {
   const [asking, setAsking] = useState<Asking | null>(null);
   const reviewRef = useRef<HTMLDivElement>(null);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
-  // Saving 0s no record supports is asked about first, as 生成报告 asks.
+  // Saving 0s no record supports, or figures that may be short, is asked about first, as 生成报告 asks.
   const [askingZeros, setAskingZeros] = useState(false);
   const review = pending
     ? reviewModel(pending.plan, figureNames(pending.refresh.previous, pending.plan.record), pending.choices, pending.refresh)
@@ -190,21 +190,28 @@ export function UpdateReportView(props: { services: PaneServices }) {
             </Caption1>
           )}
           <IssuesLine issues={pending.refresh.issues} />
-          <ReviewList
-            review={review!}
-            choices={pending.choices}
-            onChoose={(choices) => {
-              setSaved(null);
-              setPending({ ...pending, choices, plan: pending.refresh.replan(choices) });
-            }}
-            disabled={busy !== null}
-          />
-          {!downloadsBlocked && (
+          {saved?.kind === "started" ? (
+            // Saved: the review's "将更新 N 项" is done; what the file got is said instead, and nothing is left pending.
+            <MessageBar intent="success" layout="multiline" data-testid="update-saved">
+              <MessageBarBody>{t("updateSaved", { file: saved.fileName, ...savedCounts(review!) })}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <ReviewList
+              review={review!}
+              choices={pending.choices}
+              onChoose={(choices) => {
+                setSaved(null);
+                setPending({ ...pending, choices, plan: pending.refresh.replan(choices) });
+              }}
+              disabled={busy !== null}
+            />
+          )}
+          {!downloadsBlocked && saved?.kind !== "started" && (
             <div className={styles.actions}>
               <Button
                 appearance="primary"
                 data-testid="update-save"
-                onClick={() => (review && review.zeros.length > 0 ? setAskingZeros(true) : void save())}
+                onClick={() => (review && asksBeforeSaving(review) ? setAskingZeros(true) : void save())}
               >
                 {t("updateSave")}
               </Button>
@@ -237,4 +244,10 @@ export function UpdateReportView(props: { services: PaneServices }) {
       )}
     </PaneSection>
   );
+}
+
+/** What a saved file got from its review: the figures written, and the hand edits left as typed. */
+function savedCounts(review: ReviewModel): { updates: number; kept: number } {
+  const keptConflicts = review.conflicts.filter((c) => c.resolution === "keep").length;
+  return { updates: review.toWrite, kept: keptConflicts + review.kept.filter((k) => !k.agrees).length };
 }

@@ -46,12 +46,14 @@ import {
   refreshCounts,
   statusFromDocument,
   statusFromPlan,
+  zeroGroups,
   type FigureStatusKind,
   type FigureStatusRow,
   type RefreshCounts,
 } from "./model";
 import { FIGURE_ROW, MUTED, PANE_ROOT, PLAIN_LIST, ROW_NAME, SECTION, SECTION_TITLE } from "../components/styles";
 import { PaneSection } from "../components/PaneSection";
+import { describePlace } from "../../core/describe";
 
 /** The document as last read; a failed read is the reading action's error. */
 type Load = { kind: "loading" } | { kind: "ready"; read: LinkedReportRead };
@@ -120,12 +122,13 @@ const useStyles = makeStyles({
 
 const BADGE: Record<
   FigureStatusKind,
-  { color: BadgeProps["color"]; label: "statusCurrent" | "statusChanged" | "statusEdited" | "statusDeleted" }
+  { color: BadgeProps["color"]; label: "statusCurrent" | "statusChanged" | "statusEdited" | "statusDeleted" | "statusZero" }
 > = {
   current: { color: "success", label: "statusCurrent" },
   changed: { color: "brand", label: "statusChanged" },
   edited: { color: "warning", label: "statusEdited" },
   deleted: { color: "informative", label: "statusDeleted" },
+  zero: { color: "danger", label: "statusZero" },
 };
 
 function statusDetail(full: FigureStatusRow, t: Translate): string {
@@ -158,6 +161,10 @@ function statusDetail(full: FigureStatusRow, t: Translate): string {
       ].join(" · ");
     case "deleted":
       return t("statusWasText", { text: row.written });
+    case "zero":
+      return row.current === row.next
+        ? t("reviewZeroSame", { text: row.next ?? "" })
+        : t("statusChangedText", { old: row.current, new: row.next ?? "" });
   }
 }
 
@@ -345,7 +352,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
     );
   } else {
     const record = load.read.record;
-    const rows = review ? statusFromPlan(record, review.plan) : statusFromDocument(record, load.read.controls);
+    const rows = review ? statusFromPlan(record, review.plan, review.refresh.figures) : statusFromDocument(record, load.read.controls);
     body = (
       <>
         <ReportInfo record={record} />
@@ -501,8 +508,10 @@ function ReportInfo({ record }: { record: LinkRecord }) {
 }
 
 function FigureStatusList({ rows, source, onSelect }: { rows: FigureStatusRow[]; source?: string; onSelect?: (id: string) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const styles = useStyles();
+  // The 0s no record supports are set apart, their ledger's reason said once, as the review does.
+  const { rows: ordinary, zeros } = zeroGroups(rows);
   return (
     <section className={styles.section} aria-labelledby="figures-title" data-testid="word-figures">
       <Subtitle2 as="h2" id="figures-title" className={styles.title}>
@@ -511,34 +520,64 @@ function FigureStatusList({ rows, source, onSelect }: { rows: FigureStatusRow[];
       <Caption1 className={styles.muted} data-testid="status-source">
         {source ? t("wordStatusFromWorkbook", { file: source }) : t("wordStatusFromDocument")}
       </Caption1>
+      {zeros.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="status-zeros">
+          <MessageBarBody>
+            <MessageBarTitle>{t("reviewZeros", { count: zeros.reduce((n, z) => n + z.rows.length, 0) })}</MessageBarTitle>
+            <ul className={styles.list}>
+              {zeros.map((z) => (
+                <li key={z.ledger} className={styles.figure} data-testid="status-zero-ledger">
+                  <Text className={styles.text} weight="semibold">
+                    {lang === "zh-CN" ? z.reason : z.reasonEn}
+                    {z.cell && (lang === "zh-CN" ? `（见 ${describePlace(z.cell)}）` : ` (see ${describePlace(z.cell)})`)}
+                  </Text>
+                  <ul className={styles.list}>
+                    {z.rows.map((row) => (
+                      <StatusRow key={row.id} row={row} onSelect={onSelect} />
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <ul className={styles.list}>
-        {rows.map((row) => (
-          <li key={row.id} className={styles.figure} data-testid="word-figure" data-figure={row.id} data-status={row.status}>
-            <div className={styles.figureHead}>
-              <Body1Strong className={styles.name}>
-                {onSelect && row.status !== "deleted" ? (
-                  <button
-                    type="button"
-                    className={styles.nameButton}
-                    title={t("wordSelectFigureHint", { name: row.name })}
-                    data-testid="word-figure-select"
-                    onClick={() => onSelect(row.id)}
-                  >
-                    {row.name}
-                  </button>
-                ) : (
-                  row.name
-                )}
-              </Body1Strong>
-              <Badge className={styles.badge} appearance="tint" color={BADGE[row.status].color} data-testid="status-badge">
-                {t(BADGE[row.status].label)}
-              </Badge>
-            </div>
-            <Caption1 className={styles.figureText}>{statusDetail(row, t)}</Caption1>
-          </li>
+        {ordinary.map((row) => (
+          <StatusRow key={row.id} row={row} onSelect={onSelect} />
         ))}
       </ul>
     </section>
+  );
+}
+
+function StatusRow({ row, onSelect }: { row: FigureStatusRow; onSelect?: (id: string) => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <li className={styles.figure} data-testid="word-figure" data-figure={row.id} data-status={row.status}>
+      <div className={styles.figureHead}>
+        <Body1Strong className={styles.name}>
+          {onSelect && row.status !== "deleted" ? (
+            <button
+              type="button"
+              className={styles.nameButton}
+              title={t("wordSelectFigureHint", { name: row.name })}
+              data-testid="word-figure-select"
+              onClick={() => onSelect(row.id)}
+            >
+              {row.name}
+            </button>
+          ) : (
+            row.name
+          )}
+        </Body1Strong>
+        <Badge className={styles.badge} appearance="tint" color={BADGE[row.status].color} data-testid="status-badge">
+          {t(BADGE[row.status].label)}
+        </Badge>
+      </div>
+      <Caption1 className={styles.figureText}>{statusDetail(row, t)}</Caption1>
+    </li>
   );
 }
 

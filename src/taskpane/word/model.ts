@@ -1,10 +1,10 @@
 // What the Word pane shows of a linked report: each figure's state from the document or a refresh
 // plan, the counts after 应用, and dates. The review itself is the shared widgets' (../components/review).
-import type { LinkRecord } from "../../core/types";
+import type { FigureResult, LinkRecord } from "../../core/types";
 import type { FoundControl, RefreshPlan } from "../../core/refresh/plan";
 
-/** 最新 / 台账已变化 / 手工修改 / 已删除. */
-export type FigureStatusKind = "current" | "changed" | "edited" | "deleted";
+/** 最新 / 台账已变化 / 手工修改 / 已删除 / 按 0 写入 (a 0 no ledger record supports). */
+export type FigureStatusKind = "current" | "changed" | "edited" | "deleted" | "zero";
 
 export interface FigureStatusRow {
   id: string;
@@ -18,6 +18,8 @@ export interface FigureStatusRow {
   next?: string;
   /** Edited by hand over a figure the ledgers did not move: kept as written, not a conflict. */
   keptAsWritten?: boolean;
+  /** Status "zero": its ledger and why no record supports the 0 (FigureResult.zeroToSee), said once per ledger. */
+  zero?: { ledger: string; reason: string; reasonEn: string; cell?: string };
 }
 
 /**
@@ -35,8 +37,13 @@ export function statusFromDocument(record: LinkRecord, controls: readonly FoundC
   });
 }
 
-/** The same list once a workbook was read: the plan says which figures the ledgers moved. */
-export function statusFromPlan(record: LinkRecord, plan: RefreshPlan): FigureStatusRow[] {
+/**
+ * The same list once a workbook was read: the plan says which figures the ledgers moved. Given the
+ * recomputed figures, a figure written (or kept) as a 0 no record supports is "zero", with its
+ * ledger's reason, never an ordinary update: the review sets those apart too.
+ */
+export function statusFromPlan(record: LinkRecord, plan: RefreshPlan, figures: readonly FigureResult[] = []): FigureStatusRow[] {
+  const zeros = new Map(figures.filter((f) => f.zeroToSee && f.value === 0 && f.unresolved === undefined).map((f) => [f.id, f] as const));
   const updated = new Map(plan.updated.map((u) => [u.id, u]));
   const conflicts = new Map<string, RefreshPlan["conflicts"][number]>();
   for (const c of plan.conflicts) if (!conflicts.has(c.id)) conflicts.set(c.id, c);
@@ -58,9 +65,35 @@ export function statusFromPlan(record: LinkRecord, plan: RefreshPlan): FigureSta
       };
     if (removed.has(figure.id)) return { ...base, status: "deleted", current: "" };
     const update = updated.get(figure.id);
+    const zero = zeros.get(figure.id);
+    if (zero) {
+      const { reason, reasonEn, cell } = zero.zeroToSee!;
+      return {
+        ...base,
+        status: "zero",
+        current: update?.old ?? figure.text,
+        next: update?.new ?? figure.text,
+        zero: { ledger: zero.ledger ?? "", reason, reasonEn, ...(cell ? { cell } : {}) },
+      };
+    }
     if (update) return { ...base, status: "changed", current: update.old, next: update.new };
     return { ...base, status: "current", current: figure.text };
   });
+}
+
+/** The status rows with the 0s no record supports taken out and grouped by ledger, in list order, each reason once. */
+export function zeroGroups(rows: readonly FigureStatusRow[]): {
+  rows: FigureStatusRow[];
+  zeros: { ledger: string; reason: string; reasonEn: string; cell?: string; rows: FigureStatusRow[] }[];
+} {
+  const groups = new Map<string, { ledger: string; reason: string; reasonEn: string; cell?: string; rows: FigureStatusRow[] }>();
+  for (const row of rows) {
+    if (row.status !== "zero" || !row.zero) continue;
+    const group = groups.get(row.zero.ledger);
+    if (group) group.rows.push(row);
+    else groups.set(row.zero.ledger, { ...row.zero, rows: [row] });
+  }
+  return { rows: rows.filter((r) => r.status !== "zero"), zeros: [...groups.values()] };
 }
 
 export interface RefreshCounts {

@@ -177,6 +177,25 @@ describe("refreshing the open report in Word", () => {
     await expect(refreshInWord(ledgerWorkbook(), inWord(blank))).rejects.toMatchObject({ code: "not_linked" });
   });
 
+  test("says a report whose link part and controls were lost through .odt is a report whose link was lost, counting its figure bookmarks — not that it was never a report", async () => {
+    // What LibreOffice's .odt round trip leaves: no custom XML link part, no w:sdt, the `lr_` bookmarks kept.
+    const lost = editDocumentXml(reportBytes, (xml) =>
+      xml.replace(/<w:sdt>[\s\S]*?<w:sdtContent>/g, "").replace(/<\/w:sdtContent>(<w:sdtEndPr\/>)?<\/w:sdt>/g, ""),
+    );
+    const odt = createSimulatedWord(lost);
+    odt.document.removeCustomXmlParts(LINK_NAMESPACE);
+    expect(odt.document.controls()).toEqual([]);
+    const read = await readLinkedReport(odt.Word.run, envOf(odt));
+    expect(read.problem?.code).toBe("link_missing");
+    expect(read.problem?.message).toMatch(/有 \d+ 个指标书签/);
+    expect(read.problem?.message).toContain("另存");
+    expect(read.problem?.message).toContain("重新生成");
+    expect(read.problem?.messageEn).toMatch(/\d+ figure bookmarks/);
+    // The same read, no more round trips than for any document.
+    expect(odt.stats.syncs).toBe(1);
+    await expect(refreshInWord(ledgerWorkbook(), inWord(odt))).rejects.toMatchObject({ code: "link_missing" });
+  });
+
   test("refuses figures whose link part is gone, counting the controls it found", async () => {
     sim.document.removeCustomXmlParts(LINK_NAMESPACE);
     const read = await readLinkedReport();

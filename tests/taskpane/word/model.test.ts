@@ -1,7 +1,14 @@
 // What the refresh views show: figure statuses, the review of a plan, and the small texts around them.
 import type { FigureResult, Issue, LinkRecord, LinkedFigure } from "../../../src/core/types";
 import { planRefresh, type FoundControl } from "../../../src/core/refresh/plan";
-import { formatDay, formatGeneratedAt, refreshCounts, statusFromDocument, statusFromPlan } from "../../../src/taskpane/word/model";
+import {
+  formatDay,
+  formatGeneratedAt,
+  refreshCounts,
+  statusFromDocument,
+  statusFromPlan,
+  zeroGroups,
+} from "../../../src/taskpane/word/model";
 import { chooseAll, clerkMessage, figureNames, issueSummary, reviewModel } from "../../../src/taskpane/components/review";
 import { nextYearFileName, refreshedFileName } from "../../../src/taskpane/model";
 import { XlsxReadError } from "../../../src/adapters/xlsx";
@@ -86,6 +93,9 @@ describe("the review of a refresh plan", () => {
           resolution: "keep",
         },
       ],
+      settings: [],
+      leftOut: [],
+      handEdits: 1,
       retaken: [],
       zeros: [],
       carried: [],
@@ -195,7 +205,7 @@ describe("texts around the review", () => {
     expect(refreshedFileName(".docx")).toBe("报告.refreshed.docx");
   });
 
-  it("summarises ledger errors and warnings with their cells and leaves infos out", () => {
+  it("summarises ledger errors and warnings with their places as the clerk reads them and leaves infos out", () => {
     const issues: Issue[] = [
       {
         severity: "error",
@@ -207,8 +217,10 @@ describe("texts around the review", () => {
       { severity: "warning", code: "refresh.other_workbook", message: "另一个工作簿", messageEn: "another workbook" },
       { severity: "info", code: "ledger.hidden_rows", message: "隐藏行", messageEn: "hidden rows" },
     ];
-    expect(issueSummary(issues, "zh-CN")).toEqual({ errors: 1, warnings: 1, lines: ["电子保函!C12 日期无法识别", "另一个工作簿"] });
-    expect(issueSummary(issues, "en-US").lines).toEqual(["电子保函!C12 date not recognised", "another workbook"]);
+    expect(issueSummary(issues, "zh-CN")).toEqual({ errors: 1, warnings: 1, lines: ["电子保函 · C12 日期无法识别", "另一个工作簿"] });
+    expect(issueSummary(issues, "en-US").lines).toEqual(["电子保函 · C12 date not recognised", "another workbook"]);
+    const quoted: Issue = { ...issues[0], cell: "'2022年学习记录台账'!C23", message: "'2022年学习记录台账'!C23 日期无法识别" };
+    expect(issueSummary([quoted], "zh-CN").lines).toEqual(["2022年学习记录台账 · C23 日期无法识别"]);
   });
 
   it("takes the clerk's message from errors that carry one in both languages, and nothing from others", () => {
@@ -341,6 +353,12 @@ describe("a hand edit over an unmoved figure changed back with 改为台账值",
     expect(review.toWrite).toBe(1);
   });
 
+  it("is counted among the hand edits the summary names, chosen back or kept (never 手工修改 0 项 beside it)", () => {
+    expect(review.handEdits).toBe(1);
+    const keep = { "eg.firms#1": "keep" as const };
+    expect(reviewModel(planRefresh(record, controls, record, { choices: keep }), figureNames(record), keep).handEdits).toBe(1);
+  });
+
   it("is counted nowhere once the clerk keeps it again", () => {
     const keep = { "eg.firms#1": "keep" as const };
     const again = reviewModel(planRefresh(record, controls, record, { choices: keep }), figureNames(record), keep);
@@ -423,10 +441,142 @@ describe("next year's review", () => {
     expect(review.carried).toEqual([carried]);
   });
 
+  it("shows those 0s in the Word status list as 0s no record supports, never as ordinary updates, grouped by ledger with the reason once", () => {
+    const rows = statusFromPlan(lastYear, planRefresh(lastYear, controls, thisYear), figures);
+    expect(rows.map((r) => [r.id, r.status])).toEqual([
+      ["study.topic.count", "zero"],
+      ["study.seminar.count", "zero"],
+      ["eg.count", "changed"],
+    ]);
+    const { rows: ordinary, zeros } = zeroGroups(rows);
+    expect(ordinary.map((r) => r.id)).toEqual(["eg.count"]);
+    expect(zeros).toEqual([
+      expect.objectContaining({ ledger: "学习记录", reason: zeroToSee.reason, cell: "学习记录!A1", rows: [rows[0], rows[1]] }),
+    ]);
+    expect([rows[0].current, rows[0].next]).toEqual(["2", "0"]);
+  });
+
   it("has no 0s to set apart and nothing carried when not given the figures and issues", () => {
     const plain = reviewModel(planRefresh(lastYear, controls, thisYear), figureNames(lastYear));
     expect(plain.zeros).toEqual([]);
     expect(plain.carried).toEqual([]);
     expect(plain.updates.map((u) => u.id)).toEqual(["study.topic.count", "eg.count"]);
+  });
+});
+
+describe("a figure whose ledger has rows left out", () => {
+  // 学习记录 has 2 rows left out for errors: its two figures may be short; 电子保函's is not.
+  const linked = (id: string, name: string, text: string, ledger: string): LinkedFigure => ({
+    id,
+    name,
+    value: Number(text),
+    text,
+    fingerprint: `${id}-${text}`,
+    ledger,
+    conditions: "",
+    rows: 1,
+  });
+  const before = linkRecordOf([
+    linked("study.topic.count", "专题学习次数", "5", "学习记录"),
+    linked("study.seminar.count", "专题研讨次数", "3", "学习记录"),
+    linked("eg.count", "电子保函笔数", "8", "电子保函"),
+  ]);
+  const after = linkRecordOf([
+    linked("study.topic.count", "专题学习次数", "4", "学习记录"),
+    linked("study.seminar.count", "专题研讨次数", "3", "学习记录"),
+    linked("eg.count", "电子保函笔数", "9", "电子保函"),
+  ]);
+  const rowsLeftOut = { count: 2, cells: ["'2022年学习记录台账'!D30", "'2022年学习记录台账'!B44"] };
+  const figures = after.figures.map(
+    (f) => ({ ...f, manual: false, ...(f.ledger === "学习记录" ? { rowsLeftOut } : {}) }) as unknown as FigureResult,
+  );
+  const controls = before.figures.map((f) => ({ id: f.id, text: f.text }));
+  const mark = { ledger: "学习记录", count: 2, cells: rowsLeftOut.cells };
+
+  it("is marked beside its new value as possibly short, and a figure of another ledger is not", () => {
+    const review = reviewModel(planRefresh(before, controls, after), figureNames(before), {}, { figures });
+    expect(review.updates.find((u) => u.id === "study.topic.count")?.leftOut).toEqual(mark);
+    expect(review.updates.find((u) => u.id === "eg.count")?.leftOut).toBeUndefined();
+  });
+
+  it("is listed once per ledger with every figure of the saved report from it, changed or not, to be asked about before saving", () => {
+    const review = reviewModel(planRefresh(before, controls, after), figureNames(before), {}, { figures });
+    expect(review.leftOut).toEqual([
+      {
+        ...mark,
+        figures: [
+          { id: "study.topic.count", name: "专题学习次数", text: "4" },
+          { id: "study.seminar.count", name: "专题研讨次数", text: "3" },
+        ],
+      },
+    ]);
+  });
+
+  it("is marked beside the ledgers' value of a hand edit too, and left out of the list once deleted from the report", () => {
+    const edited = [
+      { id: "study.topic.count", text: "五" },
+      { id: "eg.count", text: "8" },
+    ];
+    const review = reviewModel(planRefresh(before, edited, after), figureNames(before), {}, { figures });
+    expect(review.conflicts[0]).toMatchObject({ id: "study.topic.count", leftOut: mark });
+    expect(review.leftOut[0].figures.map((f) => f.id)).toEqual(["study.topic.count"]);
+  });
+
+  it("is listed apart for two figures of one ledger short by different rows, each under its own rows", () => {
+    const apart = figures.map((f) =>
+      f.id === "study.seminar.count" ? { ...f, rowsLeftOut: { count: 1, cells: ["'2022年学习记录台账'!D30"] } } : f,
+    );
+    const review = reviewModel(planRefresh(before, controls, after), figureNames(before), {}, { figures: apart });
+    expect(review.leftOut.map((g) => [g.ledger, g.cells, g.figures.map((f) => f.id)])).toEqual([
+      ["学习记录", rowsLeftOut.cells, ["study.topic.count"]],
+      ["学习记录", ["'2022年学习记录台账'!D30"], ["study.seminar.count"]],
+    ]);
+  });
+
+  it("is nothing to mark or ask about when the figures are not given", () => {
+    expect(reviewModel(planRefresh(before, controls, after), figureNames(before)).leftOut).toEqual([]);
+  });
+});
+
+describe("the report's settings moving with the year", () => {
+  const linked = (id: string, name: string, text: string, ledger: string | null): LinkedFigure => ({
+    id,
+    name,
+    value: Number(text),
+    text,
+    fingerprint: `${id}-${text}`,
+    ledger,
+    conditions: "",
+    rows: 1,
+  });
+  const lastYear = linkRecordOf([
+    linked("setting.year", "年度", "2022", null),
+    linked("setting.period_end_month", "期末月份", "12", null),
+    linked("eg.count", "电子保函笔数", "8", "电子保函"),
+  ]);
+  const nextYear = linkRecordOf(
+    [
+      linked("setting.year", "年度", "2023", null),
+      linked("setting.period_end_month", "期末月份", "12", null),
+      linked("eg.count", "电子保函笔数", "10", "电子保函"),
+    ],
+    { period: { start: "2023-01-01", end: "2023-12-31" } },
+  );
+  const review = reviewModel(
+    planRefresh(
+      lastYear,
+      lastYear.figures.map((f) => ({ id: f.id, text: f.text })),
+      nextYear,
+    ),
+    figureNames(lastYear),
+  );
+
+  it("are listed under their own heading, never among the ledgers' changes", () => {
+    expect(review.settings.map((u) => [u.name, u.old, u.new])).toEqual([["年度", "2022", "2023"]]);
+    expect(review.updates.map((u) => u.id)).toEqual(["eg.count"]);
+  });
+
+  it("are still counted in what saving writes", () => {
+    expect(review.toWrite).toBe(2);
   });
 });
