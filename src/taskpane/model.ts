@@ -130,10 +130,47 @@ export function figuresZeroToSee(result: EngineResult): FigureResult[] {
   return result.figures.filter((f) => f.zeroToSee !== undefined && f.unresolved === undefined);
 }
 
+/** Figures of one ledger short by the same rows left out: said once per ledger and set of rows. */
+export interface MayBeShort {
+  ledger: string;
+  count: number;
+  cells: string[];
+  figures: FigureResult[];
+}
+
+/**
+ * Figures the report shows whose ledger has rows left out for errors (FigureResult.rowsLeftOut): the
+ * number may be short by them. Grouped by ledger and rows, in report order, and asked about before
+ * 生成报告 as 更新已有报告 and Word's 应用 ask before saving. A 待补 figure is listed as 待补 already;
+ * one the report has no place for is not written.
+ */
+export function figuresMayBeShort(result: EngineResult): MayBeShort[] {
+  const placed = result.link?.figures ? new Set(result.link.figures.map((f) => f.id)) : null;
+  const groups = new Map<string, MayBeShort>();
+  for (const f of result.figures) {
+    if (!f.rowsLeftOut || f.unresolved !== undefined || f.value === null) continue;
+    if (placed && !placed.has(f.id)) continue;
+    const ledger = f.ledger ?? "";
+    const key = [ledger, f.rowsLeftOut.count, ...f.rowsLeftOut.cells].join("\u0000");
+    const group = groups.get(key) ?? { ledger, count: f.rowsLeftOut.count, cells: [...f.rowsLeftOut.cells], figures: [] };
+    group.figures.push(f);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 /** The department a report counts, or null for 全部门: said once above a list of figures by name. */
 export function listScope(scope: string | undefined, allDepartments: string): string | null {
   const wanted = (scope ?? "").trim();
   return wanted === "" || wanted === allDepartments ? null : wanted;
+}
+
+/**
+ * The department the figures of a result count, or null for the whole agency: said at the top of the
+ * 指标 tab, so a department's 3 never reads as the agency's (the CLI names it after each figure).
+ */
+export function figuresScope(result: EngineResult, allDepartments: string): string | null {
+  return listScope(result.settings.scope, allDepartments) ?? listScope(result.figures.find((f) => f.scope)?.scope, allDepartments);
 }
 
 /**

@@ -4,6 +4,8 @@ import type { Block, FigureDefinition, FigureResult, Issue, Ledger, LedgerName }
 import {
   duplicateKeys,
   figuresZeroToSee,
+  figuresMayBeShort,
+  figuresScope,
   excludedRows,
   listScope,
   figureSections,
@@ -187,6 +189,35 @@ describe("figures asked about before 生成报告", () => {
       ],
     });
     expect(figuresZeroToSee(r).map((f) => f.id)).toEqual(["study.topic.count"]);
+  });
+
+  it("lists the figures that may be short by ledger and rows left out, not a 待补 one nor one the report does not show", () => {
+    const rowsA = { count: 2, cells: ["电子保函!F13", "电子保函!A14"] };
+    const rowsB = { count: 1, cells: ["电子保函!A14"] };
+    const r = {
+      ...result({
+        figures: [
+          figure("eg.count", { value: 6, text: "6", rowsLeftOut: rowsA }),
+          figure("eg.firms", { value: 4, text: "4", rowsLeftOut: rowsA }),
+          figure("eg.amount", { value: 0.5, text: "0.50", rowsLeftOut: rowsB }),
+          figure("eg.sure", { value: 3, text: "3" }),
+          figure("eg.gone", { value: null, text: "［待补］", rowsLeftOut: rowsA, unresolved: { code: "column_missing", reason: "r", reasonEn: "r" } }),
+          figure("eg.unused", { value: 2, text: "2", rowsLeftOut: rowsA }),
+        ],
+      }),
+    };
+    r.link = { figures: ["eg.count", "eg.firms", "eg.amount", "eg.sure", "eg.gone"].map((id) => ({ id })) } as EngineResult["link"];
+    expect(figuresMayBeShort(r).map((g) => [g.ledger, g.count, g.cells, g.figures.map((f) => f.id)])).toEqual([
+      ["电子保函", 2, rowsA.cells, ["eg.count", "eg.firms"]],
+      ["电子保函", 1, rowsB.cells, ["eg.amount"]],
+    ]);
+    expect(figuresMayBeShort(result({ figures: [figure("eg.sure")] }))).toEqual([]);
+  });
+
+  it("names the department the 指标 tab's figures count under a scope, from the settings or the figures, and none for 全部门", () => {
+    expect(figuresScope(result({ scope: "交易一科", figures: [figure("eg.count")] }), "全部门")).toBe("交易一科");
+    expect(figuresScope(result({ figures: [figure("eg.count", { scope: "交易二科" })] }), "全部门")).toBe("交易二科");
+    expect(figuresScope(result({ figures: [figure("eg.count")] }), "全部门")).toBeNull();
   });
 
   it("says the department once above the lists under a scope, and nothing for 全部门", () => {

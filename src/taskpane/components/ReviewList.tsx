@@ -173,7 +173,9 @@ function LeftOutGroups({ review }: { review: ReviewModel }) {
                 {i > 0 && t("listSeparator")}
                 {f.name}
                 {lang === "zh-CN" ? "：" : ": "}
-                {f.text}
+                {f.source === "hand"
+                  ? t("reviewSavedHand", { text: f.text, ledger: f.ledger ?? "" })
+                  : t("reviewSavedLedger", { text: f.text })}
               </span>
             ))}
           </span>

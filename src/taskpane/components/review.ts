@@ -79,7 +79,21 @@ export interface ReviewConflict {
  * that may be too low. Said once per ledger, and asked about before saving as the 0s are.
  */
 export interface ReviewLeftOut extends LeftOutMark {
-  figures: { id: string; name: string; text: string }[];
+  figures: SavedFigure[];
+}
+
+/**
+ * A figure as the save leaves it in the report: the ledgers' value it writes (or leaves, unchanged),
+ * or the clerk's own text it keeps (`source` "hand", with the ledgers' value beside it) — never the
+ * value the report was first written with, which the document no longer holds.
+ */
+export interface SavedFigure {
+  id: string;
+  name: string;
+  text: string;
+  source: "ledger" | "hand";
+  /** For a kept hand text: what the ledgers say. */
+  ledger?: string;
 }
 
 /**
@@ -215,7 +229,7 @@ export function reviewModel(
   return {
     updates: changed.filter((u) => !isSettingSlot(u.id)),
     settings: changed.filter((u) => isSettingSlot(u.id)),
-    leftOut: leftOutGroups(plan, marks, name),
+    leftOut: leftOutGroups(plan, marks, name, (id) => savedText(plan, id, conflicts, resolved)),
     handEdits: moved.length + retaken.length + kept.filter((k) => !k.agrees).length,
     zeros,
     carried: (fresh.issues ?? []).filter((i) => CARRIED_CODES.includes(i.code)),
@@ -293,7 +307,12 @@ function leftOutMarks(figures: readonly FigureResult[]): Map<string, LeftOutMark
  * counted (figures/left-out.ts), so two figures of one ledger may be short by different rows. A
  * figure the document has no place for is not in the report, so not here.
  */
-function leftOutGroups(plan: RefreshPlan, marks: ReadonlyMap<string, LeftOutMark>, name: (id: string) => string): ReviewLeftOut[] {
+function leftOutGroups(
+  plan: RefreshPlan,
+  marks: ReadonlyMap<string, LeftOutMark>,
+  name: (id: string) => string,
+  saved: (id: string) => Omit<SavedFigure, "id" | "name"> | null,
+): ReviewLeftOut[] {
   if (marks.size === 0) return [];
   const absent = new Set([...plan.notInDocument, ...plan.removed]);
   const groups = new Map<string, ReviewLeftOut>();
@@ -302,10 +321,33 @@ function leftOutGroups(plan: RefreshPlan, marks: ReadonlyMap<string, LeftOutMark
     if (!m || absent.has(f.id)) continue;
     const key = leftOutKey(m);
     const group = groups.get(key) ?? { ...m, figures: [] };
-    group.figures.push({ id: f.id, name: name(f.id), text: f.text });
+    group.figures.push({ id: f.id, name: name(f.id), ...(saved(f.id) ?? { text: f.text, source: "ledger" }) });
     groups.set(key, group);
   }
   return [...groups.values()];
+}
+
+/**
+ * What the save leaves in the report for a figure (its first copy, as the 指标 list names it once): the
+ * clerk's text where a hand edit is kept, else the ledgers' value written or left. Null when the plan
+ * neither writes nor keeps it (the record's text is then the ledgers' unchanged value).
+ */
+function savedText(
+  plan: RefreshPlan,
+  id: string,
+  conflicts: readonly ReviewConflict[],
+  resolved: (c: ReviewConflict) => ConflictChoice,
+): Omit<SavedFigure, "id" | "name"> | null {
+  const conflict = conflicts.find((c) => c.id === id);
+  if (conflict)
+    return resolved(conflict) === "take"
+      ? { text: conflict.new, source: "ledger" }
+      : { text: conflict.current, source: "hand", ledger: conflict.new };
+  const kept = plan.kept.find((k) => k.id === id);
+  if (kept) return { text: kept.current, source: "hand", ledger: kept.new };
+  const updated = plan.updated.find((u) => u.id === id);
+  if (updated) return { text: updated.new, source: "ledger" };
+  return null;
 }
 
 /** One group's key: its ledger and the rows it is short by. */

@@ -256,7 +256,9 @@ export const enUS: Messages = {
   reviewSettingsHint: "From 报告设置 (year, period end and the like), written with the report; not ledger changes.",
   reviewLeftOut: "May be short: ledger rows not counted ({count})",
   reviewLeftOutHint:
-    "These ledgers have rows with errors that count in no figure, so the figures below may be short. Fix them on the Ledgers tab first; saving anyway asks first.",
+    "These ledgers have rows with errors that count in no figure, so the figures below may be short. Fix those rows in the workbook first (the Excel pane's Ledgers tab lists them); saving anyway asks first.",
+  reviewSavedLedger: "{text} (the ledgers' value)",
+  reviewSavedHand: "{text} (your text, kept; the ledgers say {ledger})",
   reviewLeftOutLedger: "{count} row(s) of {ledger} not counted ({cells}):",
   reviewLeftOutAskTitle: "{count} figure(s) may be short (ledger rows not counted). Save anyway?",
   reviewLeftOutAskBody: "The ledgers of these figures have rows left out for errors:",
@@ -342,6 +344,7 @@ export const enUS: Messages = {
   zerosTitle: "Figures written as 0 because their ledger has no records: {count}",
   zerosBody:
     "The ledgers of these figures have no records yet (or none in this period), so the report will say 0. Enter the records first; where 0 is right, add “; 允许为零” to the figure’s 条件 in 指标定义.",
+  shortAskTitle: "{count} figure(s) may be short (ledger rows not counted). Generate anyway?",
   zerosAskTitle: "{count} figure(s) will be 0 because their ledger has no records. Generate anyway?",
   scopeUnknown: "The scope “{scope}” is no department of any ledger; choose a department or All departments.",
   scopeAll: "All departments",

@@ -242,7 +242,10 @@ export const zhCN = {
   reviewSettings: "报告设置（{count}）",
   reviewSettingsHint: "来自“报告设置”（年度、期末月份等），随报告写入，不是台账的变化。",
   reviewLeftOut: "可能偏少：台账有行未计入（{count}）",
-  reviewLeftOutHint: "这些台账中有出错的行没有计入任何指标，下列数字可能偏少。请先在“台账”页改正；仍要保存时会先询问。",
+  reviewLeftOutHint:
+    "这些台账中有出错的行没有计入任何指标，下列数字可能偏少。请先在工作簿中改正这些行（Excel 任务窗格的“台账”页列出了它们）；仍要保存时会先询问。",
+  reviewSavedLedger: "{text}（台账值）",
+  reviewSavedHand: "{text}（保留您的文字，台账为 {ledger}）",
   reviewLeftOutLedger: "“{ledger}”有 {count} 行未计入（{cells}）：",
   reviewLeftOutAskTitle: "有 {count} 项指标可能偏少（台账有行未计入），仍然保存？",
   reviewLeftOutAskBody: "这些数字所在的台账有出错的行未计入：",
@@ -321,6 +324,7 @@ export const zhCN = {
   zerosTitle: "因台账没有记录按 0 计入的指标 {count} 项",
   zerosBody:
     "以下指标的台账还没有记录（或本期没有记录），报告中将写成 0。请先在台账中填入记录；确属为零的，在“指标定义”的条件末尾加“; 允许为零”。",
+  shortAskTitle: "有 {count} 项指标可能偏少（台账有行未计入），仍然生成？",
   zerosAskTitle: "有 {count} 项指标因台账没有记录将写成 0，仍然生成？",
   scopeUnknown: "统计范围“{scope}”不是任何台账中的部门，请选择一个部门或“全部门”。",
   scopeAll: "全部门",

@@ -27,7 +27,9 @@ import {
   manualAdvice,
   manualInputText,
   parseManualInput,
+  figuresScope,
 } from "../model";
+import { ALL_DEPARTMENTS } from "../../core/settings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { clerkMessage } from "../components/review";
 import { useAction } from "../shell/useAction";
@@ -379,8 +381,14 @@ export function FiguresView(props: {
   const sections = useMemo(() => figureSections(props.result, unusedTitle), [props.result, unusedTitle]);
   const definitions = useMemo(() => new Map(props.result.definitions.map((d) => [d.id, d])), [props.result]);
   if (sections.length === 0) return <Caption1 className={styles.muted}>{t("figuresEmpty")}</Caption1>;
+  const scope = figuresScope(props.result, ALL_DEPARTMENTS);
   return (
     <div className={styles.root} data-testid="figures-view">
+      {scope && (
+        <MessageBar intent="info" layout="multiline" data-testid="figures-scope">
+          <MessageBarBody>{t("listScope", { scope })}</MessageBarBody>
+        </MessageBar>
+      )}
       {sections.map((section) => (
         <section
           key={section.title}

@@ -28,6 +28,7 @@ import {
   blankSettings,
   duplicateKeys,
   figuresZeroToSee,
+  figuresMayBeShort,
   excludedRows,
   listScope,
   reportFileName,
@@ -43,6 +44,7 @@ import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { shortCells } from "../components/cells";
 import { useAction } from "../shell/useAction";
 import { UpdateReportView } from "./UpdateReportView";
 import { TemplatesView } from "./TemplatesView";
@@ -167,6 +169,39 @@ function ZerosList(props: { result: EngineResult; scopeSaid?: boolean }) {
         })}
       </ul>
     </>
+  );
+}
+
+/** How many figures the report shows that may be short (their ledger has rows left out). */
+function mayBeShort(result: EngineResult): number {
+  return figuresMayBeShort(result).reduce((n, g) => n + g.figures.length, 0);
+}
+
+/**
+ * Figures that may be short, one line per ledger and rows left out (how many, where), then its
+ * figures with the value the report will show: the same words as 更新已有报告's question.
+ */
+function ShortList(props: { result: EngineResult }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  return (
+    <ul className={styles.unresolvedList}>
+      {figuresMayBeShort(props.result).map((g) => (
+        <li key={[g.ledger, ...g.cells].join("|")} data-testid="short-ledger" data-ledger={g.ledger}>
+          <span className={styles.unresolvedName}>
+            {t("reviewLeftOutLedger", { ledger: g.ledger, count: g.count, cells: shortCells(g.cells).join(t("listSeparator")) })}
+          </span>
+          {g.figures.map((f, i) => (
+            <span key={f.id} data-testid="short-figure" data-figure={f.id}>
+              {i > 0 ? t("listSeparator") : ""}
+              {f.name}
+              {lang === "zh-CN" ? "：" : ": "}
+              {f.text}
+            </span>
+          ))}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -305,8 +340,9 @@ export function GenerateView(props: {
       },
       fail: problem,
     });
-    if (engine && (toFillIn(engine) > 0 || figuresZeroToSee(engine).length > 0)) {
-      // A report with 待补 places, or with 0s no record supports, is made only when the clerk says so, having seen which.
+    if (engine && (toFillIn(engine) > 0 || figuresZeroToSee(engine).length > 0 || mayBeShort(engine) > 0)) {
+      // A report with 待补 places, 0s no record supports or figures that may be short is made only
+      // when the clerk says so, having seen which (as 更新已有报告 and Word's 应用 ask before saving).
       showResult(engine);
       setAsk(engine);
     } else if (engine) {
@@ -494,7 +530,9 @@ export function GenerateView(props: {
         testId="unresolved-dialog"
         title={
           ask && toFillIn(ask) === 0
-            ? t("zerosAskTitle", { count: figuresZeroToSee(ask).length })
+            ? figuresZeroToSee(ask).length > 0
+              ? t("zerosAskTitle", { count: figuresZeroToSee(ask).length })
+              : t("shortAskTitle", { count: mayBeShort(ask) })
             : t("unresolvedAskTitle", { count: ask ? toFillIn(ask) : 0 })
         }
         confirm={{ text: t("unresolvedAskConfirm"), testId: "unresolved-confirm" }}
@@ -510,6 +548,8 @@ export function GenerateView(props: {
         {ask && toFillIn(ask) > 0 && <UnresolvedList result={ask} />}
         {ask && figuresZeroToSee(ask).length > 0 && <span className={styles.text}>{t("zerosBody")}</span>}
         {ask && figuresZeroToSee(ask).length > 0 && <ZerosList result={ask} scopeSaid={unresolvedFigures(ask).length > 0} />}
+        {ask && mayBeShort(ask) > 0 && <span className={styles.text}>{t("reviewLeftOutAskBody")}</span>}
+        {ask && mayBeShort(ask) > 0 && <ShortList result={ask} />}
         {ask && duplicateKeysText(ask, t, lang) && <span className={styles.text}>{duplicateKeysText(ask, t, lang)}</span>}
       </ConfirmDialog>
 

@@ -506,8 +506,8 @@ describe("a figure whose ledger has rows left out", () => {
       {
         ...mark,
         figures: [
-          { id: "study.topic.count", name: "专题学习次数", text: "4" },
-          { id: "study.seminar.count", name: "专题研讨次数", text: "3" },
+          { id: "study.topic.count", name: "专题学习次数", text: "4", source: "ledger" },
+          { id: "study.seminar.count", name: "专题研讨次数", text: "3", source: "ledger" },
         ],
       },
     ]);
@@ -521,6 +521,24 @@ describe("a figure whose ledger has rows left out", () => {
     const review = reviewModel(planRefresh(before, edited, after), figureNames(before), {}, { figures });
     expect(review.conflicts[0]).toMatchObject({ id: "study.topic.count", leftOut: mark });
     expect(review.leftOut[0].figures.map((f) => f.id)).toEqual(["study.topic.count"]);
+  });
+
+  it("lists a kept hand edit with the clerk's text the save leaves, and a taken one with the ledgers' new value, never the old written one", () => {
+    // 专题学习次数 was written 5, the clerk typed 五, the ledgers now say 4: the report holds 五 or 4, never 5.
+    const edited = [
+      { id: "study.topic.count", text: "五" },
+      { id: "study.seminar.count", text: "三" },
+      { id: "eg.count", text: "8" },
+    ];
+    const plan = planRefresh(before, edited, after);
+    const keep = reviewModel(plan, figureNames(before), { [plan.conflicts[0].id]: "keep" }, { figures });
+    expect(keep.leftOut[0].figures).toEqual([
+      { id: "study.topic.count", name: "专题学习次数", text: "五", source: "hand", ledger: "4" },
+      { id: "study.seminar.count", name: "专题研讨次数", text: "三", source: "hand", ledger: "3" },
+    ]);
+    const take = reviewModel(plan, figureNames(before), { [plan.conflicts[0].id]: "take" }, { figures });
+    expect(take.leftOut[0].figures[0]).toEqual({ id: "study.topic.count", name: "专题学习次数", text: "4", source: "ledger" });
+    expect(take.leftOut.flatMap((g) => g.figures.map((f) => f.text))).not.toContain("5");
   });
 
   it("is listed apart for two figures of one ledger short by different rows, each under its own rows", () => {
