@@ -218,11 +218,36 @@ export async function openWorkbookInExcel(page, file) {
   return ledgersAppear(page);
 }
 
-/** 生成报告 on the generate tab, waiting for the result (no 待补 question on the way). */
+/** 生成报告 on the generate tab, waiting for the result (answering 仍然生成 if it asks first). */
 export async function generateReport(page) {
   await page.getByTestId("tab-generate").click();
+  await generateAnswering(page);
+}
+
+/**
+ * Clicks 生成报告, which first asks about 待补 places, 0s no record supports and figures that may be
+ * short (the sample's 学习记录 and 电子保函 have rows left out): answers 仍然生成 when asked. Resolves to
+ * what the question listed ("" when none was asked) once the report is made.
+ */
+export async function generateAnswering(page) {
   await page.getByTestId("generate").click();
+  const outcome = await Promise.race([
+    page
+      .getByTestId("result")
+      .waitFor()
+      .then(() => "result"),
+    page
+      .getByTestId("unresolved-confirm")
+      .waitFor()
+      .then(() => "ask"),
+  ]);
+  let said = "";
+  if (outcome === "ask") {
+    said = await page.getByTestId("unresolved-dialog").textContent();
+    await page.getByTestId("unresolved-confirm").click();
+  }
   await page.getByTestId("result").waitFor();
+  return said;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   assertPaneUsable,
   downloadBy,
   editedSample,
+  generateAnswering,
   generateReport,
   ledgerScenario,
   ledgersAppear,
@@ -290,8 +291,7 @@ runScenarios(async (browser, url) => {
         return !!(path.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING);
       });
       assert(order, "the Word path must be said before the generate button");
-      await page.getByTestId("generate").click();
-      await page.getByTestId("result").waitFor();
+      await generateAnswering(page);
       assert((await page.getByTestId("save").count()) === 0, "no save button where downloads cannot work");
       assert((await page.getByTestId("save-blocked").count()) === 0, "no apology after generating: the way was said up front");
       await shot(page, "11-generate-mac-zh-320");
@@ -303,7 +303,7 @@ runScenarios(async (browser, url) => {
     { query: "platform=PC&width=320&lang=en", tab: "generate" },
     async ({ page }) => {
       assert((await page.getByTestId("word-path").textContent()).includes("The report is made in Word"), "the Word path should lead");
-      await page.getByTestId("generate").click();
+      await generateAnswering(page);
       await page.getByTestId("save").waitFor();
       await assertNoHorizontalScroll(page, "generate pc 320 en");
       await shot(page, "15-generate-windows-en-320");
@@ -622,6 +622,67 @@ runScenarios(async (browser, url) => {
       await ledgersAppear(page);
     },
   );
+
+  // The last new clerk (#10), finding 8: 生成报告 downloaded without asking about figures that may be
+  // short, while 更新已有报告 and Word's 应用 asked. Finding 7: under a scope the 指标 tab did not say so.
+  for (const lang of ["zh", "en"]) {
+    const zh = lang === "zh";
+    await ledgerScenario(
+      `生成报告 (${lang}) asks about figures that may be short, naming them and the rows; cancel makes nothing, confirm makes the report`,
+      { query: `width=320${zh ? "" : "&lang=en"}`, tab: "generate" },
+      async ({ page }) => {
+        // Listed above 生成报告 first, as the 待补 places and the 0s are.
+        const above = await listedFigures(page.getByTestId("may-be-short"), "short-figure");
+        assert(above.includes("study.topic.count") && !above.includes("partners.count"), `listed above the button: ${above.join()}`);
+        await page.getByTestId("may-be-short").scrollIntoViewIfNeeded();
+        await shot(page, `18a-generate-short-list-${lang}-320`);
+        await page.getByTestId("generate").click();
+        const dialog = page.getByTestId("unresolved-dialog");
+        await dialog.waitFor();
+        await page.waitForTimeout(600); // the dialog's opening motion
+        const title = await dialog.locator("h2").first().textContent();
+        assert(zh ? title.includes("可能偏少") && title.includes("仍然生成") : /may be short.*Generate anyway/.test(title), `the question: ${title}`);
+        const asked = await listedFigures(dialog, "short-figure");
+        assert(asked.join() === above.join(), `asked about the same figures: ${asked.join()}`);
+        // Each set of rows named once, over the figures it could belong in (B44 a 专题学习's, not D30 a 专题研讨's).
+        const lines = await dialog.getByTestId("short-ledger").allTextContents();
+        const topic = lines.filter((l) => l.includes("B44"));
+        assert(topic.length === 1 && topic[0].includes("学习记录") && !topic[0].includes("D30"), `rows said: ${lines.join(" | ")}`);
+        await assertNoHorizontalScroll(page, `short ask ${lang} 320`);
+        await page.screenshot({ path: join(shots, `18-generate-short-ask-${lang}-320.png`) });
+        await page.getByTestId("unresolved-cancel").click();
+        await dialog.waitFor({ state: "detached" });
+        assert((await page.getByTestId("result").count()) === 0, "cancel must not make a report");
+        await assertPaneUsable(page, `after cancelling the short question (${lang})`);
+
+        await page.getByTestId("generate").click();
+        await dialog.waitFor();
+        await page.getByTestId("unresolved-confirm").click();
+        await page.getByTestId("result").waitFor();
+        const slots = (await downloadBy(page, "save")).slots();
+        assert(slots.get("study.topic.count")?.every((t) => /^\d+$/.test(t)), `study.topic.count in the report: ${slots.get("study.topic.count")}`);
+        await assertPaneUsable(page, `after generating anyway (${lang})`);
+      },
+    );
+
+    await ledgerScenario(
+      `Under a scope the 指标 tab (${lang}) says its figures count that department only`,
+      { query: `width=320${zh ? "" : "&lang=en"}`, tab: "generate" },
+      async ({ page }) => {
+        await page.getByTestId("tab-figures").click();
+        assert((await page.getByTestId("figures-scope").count()) === 0, "全部门 needs no scope line");
+        await page.getByTestId("tab-generate").click();
+        await pickOption(page, "field-scope", "交易一科");
+        await settle(page);
+        await page.getByTestId("tab-figures").click();
+        const said = await page.getByTestId("figures-scope").textContent();
+        assert(said.includes("交易一科") && said.startsWith(zh ? "统计范围" : "Scope"), `the 指标 tab says: ${said}`);
+        await assertNoHorizontalScroll(page, `figures scope ${lang} 320`);
+        await shot(page, `19-figures-scope-${lang}-320`);
+        await assertPaneUsable(page, `figures under a scope (${lang})`);
+      },
+    );
+  }
 
   await ledgerScenario(
     "A report made before 统计范围 changes is set aside, never saved as if it were current",

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { startPlaygroundServer } from "../../scripts/playground.mjs";
-import { TIMEOUT, launchBrowser, repo } from "./harness.mjs";
+import { TIMEOUT, generateAnswering, launchBrowser, repo } from "./harness.mjs";
 
 let failed = 0;
 const lines = [];
@@ -54,8 +54,7 @@ try {
   await page.goto(`${url}?width=320`);
   await page.getByTestId("ledger-card").first().waitFor();
   await page.getByTestId("tab-generate").click();
-  await page.getByTestId("generate").click();
-  await page.getByTestId("result").waitFor();
+  await generateAnswering(page);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("save").click()]);
   await download.path();
   const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:"));

@@ -740,9 +740,30 @@ runScenarios(async (browser, url) => {
         const topicLine = ledgerLines.filter((l) => l.includes("B44"));
         assert(topicLine.length === 1 && !topicLine[0].includes("D30"), `学习记录's B44 said once, alone: ${ledgerLines.join(" | ")}`);
 
+        // The list says what the save leaves in the report: the clerk's kept text, labelled so, never the
+        // value first written (clerk #10, finding 2); once taken back, the ledgers' value, labelled so.
+        const listed = page.getByTestId("review-may-be-short").locator('[data-testid=review-left-out][data-figure="study.topic.count"]');
+        // Where to fix the rows, said so that it holds in the Word pane too (it has no 台账 tab): the workbook.
+        const hint = await page.getByTestId("review-may-be-short").textContent();
+        assert(
+          zh ? hint.includes("请先在工作簿中改正") && hint.includes("Excel 任务窗格的“台账”页") : hint.includes("in the workbook first (the Excel pane's Ledgers tab"),
+          `where to fix them: ${hint}`,
+        );
+        const keptSaid = await listed.textContent();
+        assert(
+          keptSaid.includes(zh ? `：${retyped}（保留您的文字，台账为 ${written}）` : `: ${retyped} (your text, kept; the ledgers say ${written})`),
+          `the may-be-short list says for the kept hand edit: ${keptSaid}`,
+        );
+        await page.getByTestId("update-report").screenshot({ path: join(shots, `word-15-excel-update-short-kept-${lang}-320.png`) });
+
         // 改为台账值: the summary counts the hand edit it lists, never "0 edited by hand" beside it.
         await differing.getByTestId("review-differing-take").click();
         await page.locator('[data-testid=review-retaken][data-figure="study.topic.count"]').waitFor();
+        const takenSaid = await listed.textContent();
+        assert(
+          takenSaid.includes(zh ? `：${written}（台账值）` : `: ${written} (the ledgers' value)`) && !takenSaid.includes(retyped),
+          `the may-be-short list says once taken: ${takenSaid}`,
+        );
         const summary = await page.getByTestId("review-summary").textContent();
         assert(
           zh

@@ -344,6 +344,8 @@ export const enUS: Messages = {
   zerosTitle: "Figures written as 0 because their ledger has no records: {count}",
   zerosBody:
     "The ledgers of these figures have no records yet (or none in this period), so the report will say 0. Enter the records first; where 0 is right, add “; 允许为零” to the figure’s 条件 in 指标定义.",
+  shortBody:
+    "These ledgers have rows with errors that count in no figure, so the figures below may be short. Fix them on the Ledgers tab first; generating anyway asks first.",
   shortAskTitle: "{count} figure(s) may be short (ledger rows not counted). Generate anyway?",
   zerosAskTitle: "{count} figure(s) will be 0 because their ledger has no records. Generate anyway?",
   scopeUnknown: "The scope “{scope}” is no department of any ledger; choose a department or All departments.",

@@ -246,6 +246,7 @@ export function GenerateView(props: {
   const excluded = excludedRows(result);
   const unresolved = toFillIn(result);
   const zeros = figuresZeroToSee(result);
+  const short = mayBeShort(result);
   const duplicates = duplicateKeysText(result, t, lang);
   const scopeKnown = scopeIsKnown(result, scope, ALL_DEPARTMENTS);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
@@ -488,6 +489,15 @@ export function GenerateView(props: {
             <MessageBarTitle>{t("zerosTitle", { count: zeros.length })}</MessageBarTitle>
             <span className={styles.text}>{t("zerosBody")}</span>
             <ZerosList result={result} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {short > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="may-be-short">
+          <MessageBarBody>
+            <MessageBarTitle>{t("reviewLeftOut", { count: short })}</MessageBarTitle>
+            <span className={styles.text}>{t("shortBody")}</span>
+            <ShortList result={result} />
           </MessageBarBody>
         </MessageBar>
       )}
