@@ -191,6 +191,7 @@ function ShortList(props: { result: EngineResult }) {
           <span className={styles.unresolvedName}>
             {t("reviewLeftOutLedger", { ledger: g.ledger, count: g.count, cells: shortCells(g.cells).join(t("listSeparator")) })}
           </span>
+          {lang === "zh-CN" ? "" : " "}
           {g.figures.map((f, i) => (
             <span key={f.id} data-testid="short-figure" data-figure={f.id}>
               {i > 0 ? t("listSeparator") : ""}
