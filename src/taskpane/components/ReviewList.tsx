@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import { useI18n } from "../i18n";
-import { chooseAll, issueText, type LeftOutMark, type ReviewModel, type ReviewUpdate } from "./review";
+import { chooseAll, issueText, leftOutKey, type LeftOutMark, type ReviewModel, type ReviewUpdate } from "./review";
 import { ConfirmDialog } from "./ConfirmDialog";
 // Cells said as the 指标 list says them, so the mark reads the same in both places.
 import { shortCells } from "./cells";
@@ -159,7 +159,7 @@ function LeftOutGroups({ review }: { review: ReviewModel }) {
   return (
     <ul className={styles.list}>
       {review.leftOut.map((g) => (
-        <li key={g.ledger} className={styles.item} data-testid="review-left-out-ledger">
+        <li key={leftOutKey(g)} className={styles.item} data-testid="review-left-out-ledger">
           <Text className={styles.text} weight="semibold">
             {t("reviewLeftOutLedger", {
               ledger: g.ledger,

@@ -289,7 +289,9 @@ function leftOutMarks(figures: readonly FigureResult[]): Map<string, LeftOutMark
 
 /**
  * The figures the saved report holds (written or kept) from a ledger with rows left out, one group
- * per ledger in report order. A figure the document has no place for is not in the report, so not here.
+ * per ledger and set of rows in report order: a figure is marked only by the rows it could have
+ * counted (figures/left-out.ts), so two figures of one ledger may be short by different rows. A
+ * figure the document has no place for is not in the report, so not here.
  */
 function leftOutGroups(plan: RefreshPlan, marks: ReadonlyMap<string, LeftOutMark>, name: (id: string) => string): ReviewLeftOut[] {
   if (marks.size === 0) return [];
@@ -298,11 +300,17 @@ function leftOutGroups(plan: RefreshPlan, marks: ReadonlyMap<string, LeftOutMark
   for (const f of plan.record.figures) {
     const m = marks.get(f.id);
     if (!m || absent.has(f.id)) continue;
-    const group = groups.get(m.ledger) ?? { ...m, figures: [] };
+    const key = leftOutKey(m);
+    const group = groups.get(key) ?? { ...m, figures: [] };
     group.figures.push({ id: f.id, name: name(f.id), text: f.text });
-    groups.set(m.ledger, group);
+    groups.set(key, group);
   }
   return [...groups.values()];
+}
+
+/** One group's key: its ledger and the rows it is short by. */
+export function leftOutKey(mark: LeftOutMark): string {
+  return [mark.ledger, mark.count, ...mark.cells].join("\u0000");
 }
 
 /** The report's 统计范围 from the record the plan writes, unless it is every department. */

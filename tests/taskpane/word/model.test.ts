@@ -523,6 +523,17 @@ describe("a figure whose ledger has rows left out", () => {
     expect(review.leftOut[0].figures.map((f) => f.id)).toEqual(["study.topic.count"]);
   });
 
+  it("is listed apart for two figures of one ledger short by different rows, each under its own rows", () => {
+    const apart = figures.map((f) =>
+      f.id === "study.seminar.count" ? { ...f, rowsLeftOut: { count: 1, cells: ["'2022年学习记录台账'!D30"] } } : f,
+    );
+    const review = reviewModel(planRefresh(before, controls, after), figureNames(before), {}, { figures: apart });
+    expect(review.leftOut.map((g) => [g.ledger, g.cells, g.figures.map((f) => f.id)])).toEqual([
+      ["学习记录", rowsLeftOut.cells, ["study.topic.count"]],
+      ["学习记录", ["'2022年学习记录台账'!D30"], ["study.seminar.count"]],
+    ]);
+  });
+
   it("is nothing to mark or ask about when the figures are not given", () => {
     expect(reviewModel(planRefresh(before, controls, after), figureNames(before)).leftOut).toEqual([]);
   });
