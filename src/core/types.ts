@@ -3,6 +3,7 @@
 // (.docx file, live Word document) consume a ReportDocument and a LinkRecord.
 
 import type { ColumnarLedger } from "./ledger/columnar";
+import type { CellColumns } from "./ledger/raw-columns";
 import type { UnresolvedCode } from "./messages";
 
 /**
@@ -32,6 +33,12 @@ export interface RawTable {
   top: number;
   left: number;
   values: RawCell[][];
+  /**
+   * The same cells column by column, when the source has them so (the .xlsx reader: text as
+   * shared-string indices); the ledger reader reads these, or makes them from `values`
+   * (tableColumns). Not enumerable: a copy or a clone is a table of `values`.
+   */
+  columns?: CellColumns;
   /** Merged areas that intersect this table, in sheet coordinates (the file reader knows them). */
   merges?: CellRange[];
   /** Set when the source could not tell merged cells apart (they then read as blanks). */

@@ -83,7 +83,11 @@ export class FileWorkbookSource implements WorkbookSource {
   private async fileWorkbook(): Promise<{ workbook: RawWorkbook; cells: number }> {
     if (this.parsed?.bytes !== this.file.bytes) {
       const workbook = await this.readWorkbook(this.file.bytes, this.file.name);
-      const cells = workbook.tables.reduce((sum, t) => sum + t.values.reduce((n, row) => n + row.length, 0), 0);
+      // Counted on the columns where the reader has them: reading `values` would make every row.
+      const cells = workbook.tables.reduce(
+        (sum, t) => sum + (t.columns ? t.columns.height * t.columns.width : t.values.reduce((n, row) => n + row.length, 0)),
+        0,
+      );
       this.parsed = { bytes: this.file.bytes, workbook, cells };
     }
     return this.parsed;

@@ -4,7 +4,8 @@ import type { CellRange, RawCell, RawSurroundings, RawTable, RawWorkbook } from 
 import { XlsxReadError, asXlsxError, fail } from "./errors";
 import { type XlsxLimits, resolveLimits } from "./limits";
 import { readSharedStrings, readSheetTables, readWorkbookInfo } from "./parts";
-import { CellGrid, SheetScanner, type SharedStrings } from "./sheet-scanner";
+import { ColumnGrid, SheetScanner, sharedStringFlags, type SharedStrings } from "./sheet-scanner";
+import { CellColumns, lazyRows, withColumns } from "../../core/ledger/raw-columns";
 import { ZipArchive, type ZipCodec, type ZipEntry } from "./zip";
 
 export { XlsxReadError } from "./errors";
@@ -25,6 +26,8 @@ export interface XlsxSheet {
    * a million blank rows).
    */
   cells: RawCell[][];
+  /** The same used range column by column (text as shared-string indices); absent when it holds no values. */
+  columns?: CellColumns;
   merges: CellRange[];
   /** Header and totals rows included; headerRows/totalsRows as the table part says (1 and 0 by default). */
   tables: { name: string; range: CellRange; headerRows?: number; totalsRows?: number }[];
@@ -122,22 +125,30 @@ function sharedStringsFor(plan: ReadPlan): SharedStrings {
 function scanSheets(plan: ReadPlan, sharedStrings: SharedStrings): XlsxWorkbook {
   const { zip, limits, info } = plan;
   const budget = { cells: 0 };
+  const sharedFlags = sharedStringFlags(sharedStrings);
   for (const { sheet, entry } of plan.wanted) {
-    const grid = new CellGrid(sheet.name, limits, budget);
+    const grid = new ColumnGrid(sheet.name, limits, budget);
     const scanner = new SheetScanner({
       sheet: sheet.name,
       part: entry.name,
       sharedStrings,
+      sharedFlags,
       date1904: info.date1904,
       limits,
-      onCell: (row, col, value) => grid.set(row, col, value),
+      sink: grid,
     });
     zip.stream(entry, (chunk) => scanner.pushBytes(chunk));
     scanner.finish();
-    const used = grid.build();
-    sheet.top = used.top;
-    sheet.left = used.left;
-    sheet.cells = used.cells;
+    const columns = grid.build(sharedStrings);
+    if (columns !== null) {
+      sheet.top = grid.top;
+      sheet.left = grid.left;
+      sheet.columns = columns;
+      // Rows only for whoever asks (the simulated host, tests): the ledger reader reads the columns.
+      lazyRows(sheet, "cells", columns);
+      // Not enumerable: a test comparing sheets compares their cells.
+      Object.defineProperty(sheet, "columns", { value: columns, enumerable: false, configurable: true, writable: true });
+    }
     sheet.merges = scanner.merges;
     if (scanner.dimension) sheet.dimension = scanner.dimension;
   }
@@ -176,57 +187,67 @@ function intersects(a: CellRange, b: CellRange): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
+/** The sheet's used range: its bottom and right edges (top - 1 / left - 1 when it holds no values). */
+function usedEdges(sheet: XlsxSheet): { bottom: number; right: number } {
+  const c = sheet.columns;
+  return { bottom: sheet.top + (c ? c.height : 0) - 1, right: sheet.left + (c ? c.width : 0) - 1 };
+}
+
 /**
- * Cuts a table's values out of its sheet. Rows and columns past the sheet's used range are blank
- * in Excel too; they are dropped so a table declared over a whole column costs nothing.
+ * Cuts a table's cells out of its sheet. Rows and columns past the sheet's used range are blank
+ * in Excel too; they are dropped so a table declared over a whole column costs nothing. A table
+ * inside the used range (the usual ledger) is a view of the sheet's columns, not a copy.
  */
-function cutTable(sheet: XlsxSheet, range: CellRange): RawCell[][] {
-  const usedBottom = sheet.top + sheet.cells.length - 1;
-  const usedRight = sheet.left + (sheet.cells[0]?.length ?? 0) - 1;
-  const bottom = Math.max(range.top, Math.min(range.bottom, usedBottom));
-  const right = Math.max(range.left, Math.min(range.right, usedRight));
-  const out: RawCell[][] = [];
+function cutTable(sheet: XlsxSheet, range: CellRange): CellColumns {
+  const used = usedEdges(sheet);
+  const bottom = Math.max(range.top, Math.min(range.bottom, used.bottom));
+  const right = Math.max(range.left, Math.min(range.right, used.right));
+  const height = bottom - range.top + 1;
   const width = right - range.left + 1;
-  // A table as wide as the used range (the usual ledger) takes the sheet's rows as they are, as a
-  // sheet without tables already does: a second copy of every row would double the peak memory.
-  const whole = range.left === sheet.left;
-  for (let r = range.top; r <= bottom; r++) {
-    const src = sheet.cells[r - sheet.top];
-    if (whole && src && src.length === width) {
-      out.push(src);
-      continue;
-    }
-    const row: RawCell[] = new Array(width);
-    for (let c = range.left; c <= right; c++) {
-      const v = src ? src[c - sheet.left] : undefined;
-      row[c - range.left] = v === undefined ? "" : v;
-    }
-    out.push(row);
+  const src = sheet.columns;
+  if (src && range.top >= sheet.top && range.left >= sheet.left && bottom <= used.bottom && right <= used.right) {
+    return src.view(range.top - sheet.top, range.left - sheet.left, height, width);
   }
-  return out;
+  // Part of it lies outside the used range (blank there): a copy with blanks around.
+  const kinds = new Uint8Array(height * width);
+  const payload = new Float64Array(height * width);
+  if (src) {
+    for (let c = 0; c < width; c++) {
+      const sc = range.left + c - sheet.left;
+      if (sc < 0 || sc >= src.width) continue;
+      for (let r = 0; r < height; r++) {
+        const sr = range.top + r - sheet.top;
+        if (sr < 0 || sr >= src.height) continue;
+        const from = src.at(sr, sc);
+        kinds[c * height + r] = src.kinds[from];
+        payload[c * height + r] = src.payload[from];
+      }
+    }
+  }
+  return new CellColumns(kinds, payload, height, 0, 0, height, width, src ? src.strings : [], src ? src.others : []);
 }
 
 /** Whether `range` covers every row and column of the sheet's used range (its cells are all inside). */
 function holdsUsedRange(sheet: XlsxSheet, range: CellRange): boolean {
-  const bottom = sheet.top + sheet.cells.length - 1;
-  const right = sheet.left + (sheet.cells[0]?.length ?? 0) - 1;
-  return range.top <= sheet.top && range.left <= sheet.left && range.bottom >= bottom && range.right >= right;
+  const used = usedEdges(sheet);
+  return range.top <= sheet.top && range.left <= sheet.left && range.bottom >= used.bottom && range.right >= used.right;
 }
 
 /** A totals row past the used range (blank) is cut with the rest of the blank rows. */
 function cutTotals(sheet: XlsxSheet, range: CellRange, totals: number): number {
-  const usedBottom = sheet.top + sheet.cells.length - 1;
-  return totals > 0 && range.bottom <= usedBottom ? totals : 0;
+  return totals > 0 && range.bottom <= usedEdges(sheet).bottom ? totals : 0;
 }
 
 /**
  * One RawTable per Excel table (header row included, `table` set); one RawTable of the used range
- * for a sheet without tables. Sheets that were skipped or hold no values give no table.
+ * for a sheet without tables. Sheets that were skipped or hold no values give no table. Each
+ * table has its cells as columns (RawTable.columns); its `values` are made only if read.
  */
 export function toRawWorkbook(x: XlsxWorkbook, name?: string): RawWorkbook {
   const tables: RawTable[] = [];
   for (const sheet of x.sheets) {
     if (sheet.skipped) continue;
+    const columns = sheet.columns;
     if (sheet.tables.length) {
       // The whole used range, shared by the sheet's tables: rows typed below or beside a table
       // are then seen (core ignores the cells inside tables). No copy: the rows are the sheet's.
@@ -235,32 +256,30 @@ export function toRawWorkbook(x: XlsxWorkbook, name?: string): RawWorkbook {
       const around: RawSurroundings = {
         tables: sheet.tables.map((t) => ({ ...t.range })),
         regions:
-          sheet.cells.length && !sheet.tables.some((t) => holdsUsedRange(sheet, t.range))
-            ? [{ top: sheet.top, left: sheet.left, values: sheet.cells }]
+          columns && !sheet.tables.some((t) => holdsUsedRange(sheet, t.range))
+            ? [lazyRows({ top: sheet.top, left: sheet.left }, "values", columns)]
             : [],
       };
       for (const t of sheet.tables) {
-        const raw: RawTable = {
-          sheet: sheet.name,
-          table: t.name,
-          top: t.range.top,
-          left: t.range.left,
-          values: cutTable(sheet, t.range),
-          merges: sheet.merges.filter((m) => intersects(m, t.range)).map((m) => ({ ...m })),
-          headerRows: t.headerRows ?? 1,
-          totalsRows: cutTotals(sheet, t.range, t.totalsRows ?? 0),
-          around,
-        };
+        const raw = withColumns(
+          {
+            sheet: sheet.name,
+            table: t.name,
+            top: t.range.top,
+            left: t.range.left,
+            merges: sheet.merges.filter((m) => intersects(m, t.range)).map((m) => ({ ...m })),
+            headerRows: t.headerRows ?? 1,
+            totalsRows: cutTotals(sheet, t.range, t.totalsRows ?? 0),
+            around,
+          },
+          cutTable(sheet, t.range),
+        );
         tables.push(raw);
       }
-    } else if (sheet.cells.length) {
-      tables.push({
-        sheet: sheet.name,
-        top: sheet.top,
-        left: sheet.left,
-        values: sheet.cells,
-        merges: sheet.merges.map((m) => ({ ...m })),
-      });
+    } else if (columns) {
+      tables.push(
+        withColumns({ sheet: sheet.name, top: sheet.top, left: sheet.left, merges: sheet.merges.map((m) => ({ ...m })) }, columns),
+      );
     }
   }
   const out: RawWorkbook = { date1904: x.date1904, tables };

@@ -9,6 +9,7 @@
 import { concatBytes } from "../../core/bytes";
 import { LT, GT, SLASH, BANG, QUESTION, COLON } from "../../core/xml-markup";
 import type { CellRange, RawCell } from "../../core/types";
+import { CellColumns, NUMBER, OTHER, TEXT } from "../../core/ledger/raw-columns";
 import { columnLetters } from "../../core/address";
 import { fail } from "./errors";
 import type { XlsxLimits } from "./limits";
@@ -17,14 +18,56 @@ import { MAX_COL, MAX_ROW, decodeEntities, decodeXString, isoToSerial, parseRang
 /** Shared strings by index; null marks a string longer than maxCellChars (an error only if a cell uses it). */
 export type SharedStrings = readonly (string | null)[];
 
+/**
+ * Where the cells go. A shared string goes as its index, never as its text: the string is not
+ * touched per cell (on the 100,000-row bench the lookup was a third of the cell loop, a cache
+ * miss each), and whoever reads the cells works on each distinct string once.
+ */
+export interface CellSink {
+  number(row: number, col: number, value: number): void;
+  /** A shared string known to be there, not blank ("") and not too long. */
+  shared(row: number, col: number, index: number): void;
+  /** Anything else not blank: a boolean, an error's text, inline or formula text. */
+  value(row: number, col: number, value: RawCell): void;
+}
+
 export interface ScannerOptions {
   sheet: string;
   /** Zip path, for messages about the part itself. */
   part: string;
   sharedStrings: SharedStrings;
+  /** sharedStringFlags(sharedStrings), when the caller scans several sheets with the same strings. */
+  sharedFlags?: Uint8Array;
   date1904: boolean;
   limits: XlsxLimits;
-  onCell: (row: number, col: number, value: RawCell) => void;
+  /** Each non-blank cell with its value (shared strings as their text); or `sink`. */
+  onCell?: (row: number, col: number, value: RawCell) => void;
+  sink?: CellSink;
+}
+
+const SHARED_EMPTY = 1;
+const SHARED_TOO_LONG = 2;
+
+/** Per shared string: 0, or SHARED_EMPTY for "", SHARED_TOO_LONG for one past maxCellChars (null). */
+export function sharedStringFlags(strings: SharedStrings): Uint8Array {
+  const flags = new Uint8Array(strings.length);
+  for (let i = 0; i < strings.length; i++) {
+    const s = strings[i];
+    if (s === null) flags[i] = SHARED_TOO_LONG;
+    else if (s === "") flags[i] = SHARED_EMPTY;
+  }
+  return flags;
+}
+
+function sinkOf(o: ScannerOptions): CellSink {
+  if (o.sink) return o.sink;
+  const onCell = o.onCell ?? (() => {});
+  const strings = o.sharedStrings;
+  return {
+    number: onCell,
+    shared: (row, col, index) => onCell(row, col, strings[index]!),
+    value: onCell,
+  };
 }
 
 /** An unfinished tag, comment or CDATA section this long is not a spreadsheet. */
@@ -157,8 +200,12 @@ export class SheetScanner {
   private readonly t = new TextCapture();
   private readonly maxRawBytes: number;
   private readonly attr: Attr = { s: 0, e: 0 };
+  private readonly sink: CellSink;
+  private readonly sharedFlags: Uint8Array;
 
   constructor(private readonly o: ScannerOptions) {
+    this.sink = sinkOf(o);
+    this.sharedFlags = o.sharedFlags ?? sharedStringFlags(o.sharedStrings);
     // Raw bytes may hold entities (`&#x10FFFF;` is 10 bytes for 2 characters) or 4-byte characters,
     // so cap them generously here and exactly once decoded.
     this.maxRawBytes = o.limits.maxCellChars * 10 + 16;
@@ -580,20 +627,18 @@ export class SheetScanner {
     }
     // The general path would open two elements here; past the depth limit it is the one to say so.
     if (this.depth + 2 > this.o.limits.maxXmlDepth) return -1;
-    let value: RawCell;
+    // An index past the table reads as blank, as the general path has it; "" is blank too.
+    let flag = SHARED_EMPTY;
+    let num = 0;
     if (shared) {
-      const strings = this.o.sharedStrings;
-      if (index >= strings.length) value = "";
-      else {
-        const text = strings[index];
+      if (index < this.sharedFlags.length) {
+        flag = this.sharedFlags[index];
         // Too long for the limits: the general path names the cell.
-        if (text === null) return -1;
-        value = text;
+        if (flag === SHARED_TOO_LONG) return -1;
       }
     } else {
-      const num = numberFromBytes(b, vs, ve);
+      num = numberFromBytes(b, vs, ve);
       if (!Number.isFinite(num)) return -1;
-      value = num;
     }
     // Placed as place() places it: a cell without `r` follows the previous one.
     if (this.row < 0) this.row = 0;
@@ -603,7 +648,8 @@ export class SheetScanner {
       if (col > MAX_COL) return -1;
     }
     this.col = col;
-    if (value !== "") this.o.onCell(row, col, value);
+    if (!shared) this.sink.number(row, col, num);
+    else if (flag !== SHARED_EMPTY) this.sink.shared(row, col, index);
     return ve + 8;
   }
 
@@ -652,26 +698,37 @@ export class SheetScanner {
     this.capture = CAPTURE_NONE;
     this.inCell = false;
     this.inIs = false;
+    if (this.cellType === T_SHARED) {
+      const index = this.sharedIndex();
+      // Let go of the chunk buffers the captures point into.
+      this.v.reset();
+      this.t.reset();
+      if (index >= 0) this.sink.shared(this.cellRow, this.cellCol, index);
+      return;
+    }
     const value = this.cellValue();
-    // Let go of the chunk buffers the captures point into.
     this.v.reset();
     this.t.reset();
     if (value === "") return;
     if (typeof value === "string" && value.length > this.o.limits.maxCellChars) throw this.tooLong();
-    this.o.onCell(this.cellRow, this.cellCol, value);
+    if (typeof value === "number") this.sink.number(this.cellRow, this.cellCol, value);
+    else this.sink.value(this.cellRow, this.cellCol, value);
+  }
+
+  /** The shared string's index, or -1 when the cell reads as blank; a string too long throws. */
+  private sharedIndex(): number {
+    const v = this.v;
+    if (v.empty()) return -1;
+    const index = v.number();
+    if (!Number.isInteger(index) || index < 0 || index >= this.o.sharedStrings.length) return -1;
+    const flag = this.sharedFlags[index];
+    if (flag === SHARED_TOO_LONG) throw this.tooLong();
+    return flag === SHARED_EMPTY ? -1 : index;
   }
 
   private cellValue(): RawCell {
     const v = this.v;
     switch (this.cellType) {
-      case T_SHARED: {
-        if (v.empty()) return "";
-        const index = v.number();
-        if (!Number.isInteger(index) || index < 0 || index >= this.o.sharedStrings.length) return "";
-        const s = this.o.sharedStrings[index];
-        if (s === null) throw this.tooLong();
-        return s;
-      }
       case T_INLINE:
         if (this.t.present) return decodeXString(this.t.text());
         return v.present ? decodeXString(v.text()) : "";
@@ -797,14 +854,24 @@ function isPrefixOf(b: Uint8Array, p: number, n: number, word: string): boolean 
   return true;
 }
 
-/** Collects a sheet's non-blank cells and turns them into the dense used range. */
-export class CellGrid {
-  // Rows in the order first met (almost always ascending); a map is built only if one comes back.
-  private readonly rowNums: number[] = [];
-  private readonly rowCells: RawCell[][] = [];
-  private byRow: Map<number, RawCell[]> | null = null;
-  private lastRow = -1;
-  private lastCells: RawCell[] | null = null;
+/** One sheet column's cells from row `base` on: kinds and payloads as CellColumns keeps them. */
+interface GridColumn {
+  base: number;
+  kinds: Uint8Array;
+  payload: Float64Array;
+}
+
+/**
+ * Collects a sheet's non-blank cells column by column and turns them into the dense used range
+ * (CellColumns). No array per row, no string per cell: a shared string stays its index. On the
+ * 100,000-row bench (CPU ms, medians of 6–8 runs interleaved with the row grid, load 6–11 on 2
+ * cores) the read fell ~35–65 ms (flood 504 → 456, clean 498 → 434), and the whole task's
+ * scavenges from ~165–190 ms to ~110–130 ms (--trace-gc, 3 runs each): 100,000 row arrays and a
+ * million string pointers are no longer there for the collector to copy.
+ */
+export class ColumnGrid implements CellSink {
+  private readonly columns: (GridColumn | undefined)[] = [];
+  private readonly others: RawCell[] = [];
   top = Infinity;
   left = Infinity;
   bottom = -1;
@@ -817,79 +884,69 @@ export class CellGrid {
     private readonly budget: { cells: number },
   ) {}
 
-  /** Blanks as wide as the rows so far, copied for each new row. */
-  private blankRow: RawCell[] = [];
-
-  private rowFor(row: number): RawCell[] {
-    if (row > this.bottom) {
-      // A copy of a packed row of blanks is exactly as wide as the rows before it; an empty array
-      // would grow room for 16 cells at its first store, twice what a 9-column ledger needs, and
-      // 100,000 rows of that slack is 7 MB more for the collector to move.
-      if (this.blankRow.length !== this.right + 1 && this.right < 256) this.blankRow = Array.from({ length: this.right + 1 }, () => "");
-      const cells: RawCell[] = this.blankRow.slice();
-      this.rowNums.push(row);
-      this.rowCells.push(cells);
-      this.byRow?.set(row, cells);
-      return cells;
-    }
-    if (!this.byRow) {
-      this.byRow = new Map();
-      for (let i = 0; i < this.rowNums.length; i++) this.byRow.set(this.rowNums[i], this.rowCells[i]);
-    }
-    let cells = this.byRow.get(row);
-    if (!cells) {
-      cells = [];
-      this.rowNums.push(row);
-      this.rowCells.push(cells);
-      this.byRow.set(row, cells);
-    }
-    return cells;
+  number(row: number, col: number, value: number): void {
+    this.put(row, col, NUMBER, value);
   }
 
-  set(row: number, col: number, value: RawCell): void {
-    let cells = this.lastCells;
-    if (row !== this.lastRow || !cells) {
-      cells = this.rowFor(row);
-      this.lastRow = row;
-      this.lastCells = cells;
-    }
-    cells[col] = value;
+  shared(row: number, col: number, index: number): void {
+    this.put(row, col, TEXT, index);
+  }
+
+  value(row: number, col: number, value: RawCell): void {
+    this.put(row, col, OTHER, this.others.length);
+    this.others.push(value);
+  }
+
+  private put(row: number, col: number, kind: number, payload: number): void {
     if (++this.budget.cells > this.limits.maxCells) throw fail.cells(this.sheet, this.limits.maxCells);
     if (row < this.top) this.top = row;
     if (row > this.bottom) this.bottom = row;
     if (col < this.left) this.left = col;
     if (col > this.right) this.right = col;
+    let column = this.columns[col];
+    if (column === undefined || row < column.base || row - column.base >= column.kinds.length) column = this.room(col, row);
+    const i = row - column.base;
+    column.kinds[i] = kind;
+    column.payload[i] = payload;
   }
 
-  /** Blank-filled rows from (top, left) to (bottom, right); empty when the sheet has no values. */
-  build(): { top: number; left: number; cells: RawCell[][] } {
-    if (this.bottom < 0) return { top: 0, left: 0, cells: [] };
+  /** The column, grown (or moved down, for a row above its first) to hold `row`. */
+  private room(col: number, row: number): GridColumn {
+    // Two stray cells far apart would otherwise ask for billions of blanks.
+    if ((this.bottom - this.top + 1) * (this.right - this.left + 1) > this.limits.maxCells) {
+      throw fail.cells(this.sheet, this.limits.maxCells);
+    }
+    const old = this.columns[col];
+    const base = old === undefined ? row : Math.min(old.base, row);
+    const end = old === undefined ? row + 1 : Math.max(old.base + old.kinds.length, row + 1);
+    const size = old === undefined ? 1024 : Math.max(end - base, old.kinds.length * 2);
+    const column: GridColumn = { base, kinds: new Uint8Array(size), payload: new Float64Array(size) };
+    if (old !== undefined) {
+      column.kinds.set(old.kinds, old.base - base);
+      column.payload.set(old.payload, old.base - base);
+    }
+    this.columns[col] = column;
+    return column;
+  }
+
+  /** The used range from (top, left) as columns; null when the sheet has no values. */
+  build(strings: SharedStrings): CellColumns | null {
+    if (this.bottom < 0) return null;
     const height = this.bottom - this.top + 1;
     const width = this.right - this.left + 1;
-    // Two stray cells far apart would otherwise ask for billions of blanks.
     if (height * width > this.limits.maxCells) throw fail.cells(this.sheet, this.limits.maxCells);
-    const out: RawCell[][] = new Array(height);
-    for (let i = 0; i < this.rowNums.length; i++) {
-      const src = this.rowCells[i];
-      let dst: RawCell[];
-      if (this.left === 0) {
-        // Reuse the row in place: the common case, and it halves peak memory on big sheets.
-        dst = src;
-        for (let c = 0; c < width; c++) if (dst[c] === undefined) dst[c] = "";
-      } else {
-        dst = new Array<RawCell>(width);
-        for (let c = 0; c < width; c++) {
-          const v = src[this.left + c];
-          dst[c] = v === undefined ? "" : v;
-        }
-      }
-      out[this.rowNums[i] - this.top] = dst;
+    const kinds = new Uint8Array(height * width);
+    const payload = new Float64Array(height * width);
+    for (let c = 0; c < width; c++) {
+      const column = this.columns[this.left + c];
+      if (column === undefined) continue;
+      const from = column.base;
+      const to = Math.min(column.base + column.kinds.length, this.bottom + 1);
+      const at = c * height + (from - this.top);
+      kinds.set(column.kinds.subarray(0, to - from), at);
+      payload.set(column.payload.subarray(0, to - from), at);
     }
-    for (let r = 0; r < height; r++) if (!out[r]) out[r] = new Array<RawCell>(width).fill("");
-    this.rowNums.length = 0;
-    this.rowCells.length = 0;
-    this.byRow = null;
-    this.lastCells = null;
-    return { top: this.top, left: this.left, cells: out };
+    this.columns.length = 0;
+    return new CellColumns(kinds, payload, height, 0, 0, height, width, strings, this.others);
   }
 }

@@ -84,6 +84,11 @@ export class ColumnarLedger {
     return this.rowNumbers[i];
   }
 
+  /** Every row's Excel row number (rowNumber(i) for all i), to read only: figures hash a selection's places from it. */
+  get rowNumberColumn(): Int32Array {
+    return this.rowNumbers;
+  }
+
   /** The address of row i's cell in that column (`电子保函!G12`); undefined for rows built by hand or a column its sheet lacks. */
   cellAddress(i: number, column: string): string | undefined {
     const source = this.sources[this.sourceIds[i]];
@@ -150,6 +155,17 @@ export class ColumnarLedger {
       this.lastDigest[j] = cellDigest(value);
     }
     this.digests[j][i] = this.lastDigest[j];
+    if (i > this.lastRow[j]) {
+      this.lastRow[j] = i;
+      this.digestRows[j]++;
+    }
+  }
+
+  /** writeCell with the value's cellDigest already known (the reader works it out once per distinct text). */
+  writeCellDigest(j: number, i: number, value: Cell, digest: number): void {
+    if (i >= this.capacity) this.reserve(Math.max(16, i + 1 - this.count, this.capacity));
+    this.data[j][i] = value;
+    this.digests[j][i] = digest;
     if (i > this.lastRow[j]) {
       this.lastRow[j] = i;
       this.digestRows[j]++;

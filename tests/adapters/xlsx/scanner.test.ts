@@ -189,3 +189,46 @@ describe("the worksheet cell scanner", () => {
     expect(() => scan(`<worksheet><sheetData><row><c><v>1</v>`, 4096)).toThrow(expect.objectContaining({ code: "corrupt" }));
   });
 });
+
+describe("the scanner's sink", () => {
+  function sinkScan(xml: string, sharedStrings: (string | null)[]) {
+    const got: string[] = [];
+    const scanner = new SheetScanner({
+      sheet: "电子保函",
+      part: "xl/worksheets/sheet1.xml",
+      sharedStrings,
+      date1904: false,
+      limits: resolveLimits({ maxCellChars: 5 }),
+      sink: {
+        number: (r, c, v) => got.push(`${r},${c} number ${v}`),
+        shared: (r, c, i) => got.push(`${r},${c} shared ${i}`),
+        value: (r, c, v) => got.push(`${r},${c} value ${String(v)}`),
+      },
+    });
+    scanner.pushText(xml);
+    scanner.finish();
+    return got;
+  }
+  const sheet = (cells: string) => `<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+
+  it("hands a shared string on as its index, by the fast and the general path alike", () => {
+    // B1 has a formula, so the general path reads it.
+    const got = sinkScan(sheet(`<c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><f>X</f><v>1</v></c><c r="C1"><v>7</v></c>`), ["a", "b"]);
+    expect(got).toEqual(["0,0 shared 1", "0,1 shared 1", "0,2 number 7"]);
+  });
+
+  it("leaves out a shared string that is empty or past the table, as a blank cell", () => {
+    const got = sinkScan(sheet(`<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>9</v></c><c r="C1" t="s"><f>X</f><v>0</v></c>`), [""]);
+    expect(got).toEqual([]);
+  });
+
+  it("names the cell whose shared string is too long, whichever path reads it", () => {
+    expect(() => sinkScan(sheet(`<c r="B1" t="s"><v>0</v></c>`), [null])).toThrow(/B1/);
+    expect(() => sinkScan(sheet(`<c r="C1" t="s"><f>X</f><v>0</v></c>`), [null])).toThrow(/C1/);
+  });
+
+  it("hands on everything else as its value", () => {
+    const got = sinkScan(sheet(`<c r="A1" t="b"><v>1</v></c><c r="B1" t="inlineStr"><is><t>x</t></is></c>`), []);
+    expect(got).toEqual(["0,0 value true", "0,1 value x"]);
+  });
+});
