@@ -635,7 +635,7 @@ runScenarios(async (browser, url) => {
         const above = await listedFigures(page.getByTestId("may-be-short"), "short-figure");
         assert(above.includes("study.topic.count") && !above.includes("partners.count"), `listed above the button: ${above.join()}`);
         await page.getByTestId("may-be-short").scrollIntoViewIfNeeded();
-        await shot(page, `18a-generate-short-list-${lang}-320`);
+        await shot(page, `20a-generate-short-list-${lang}-320`);
         await page.getByTestId("generate").click();
         const dialog = page.getByTestId("unresolved-dialog");
         await dialog.waitFor();
@@ -649,7 +649,7 @@ runScenarios(async (browser, url) => {
         const topic = lines.filter((l) => l.includes("B44"));
         assert(topic.length === 1 && topic[0].includes("学习记录") && !topic[0].includes("D30"), `rows said: ${lines.join(" | ")}`);
         await assertNoHorizontalScroll(page, `short ask ${lang} 320`);
-        await page.screenshot({ path: join(shots, `18-generate-short-ask-${lang}-320.png`) });
+        await page.screenshot({ path: join(shots, `20-generate-short-ask-${lang}-320.png`) });
         await page.getByTestId("unresolved-cancel").click();
         await dialog.waitFor({ state: "detached" });
         assert((await page.getByTestId("result").count()) === 0, "cancel must not make a report");
@@ -678,7 +678,7 @@ runScenarios(async (browser, url) => {
         const said = await page.getByTestId("figures-scope").textContent();
         assert(said.includes("交易一科") && said.startsWith(zh ? "统计范围" : "Scope"), `the 指标 tab says: ${said}`);
         await assertNoHorizontalScroll(page, `figures scope ${lang} 320`);
-        await shot(page, `19-figures-scope-${lang}-320`);
+        await shot(page, `21-figures-scope-${lang}-320`);
         await assertPaneUsable(page, `figures under a scope (${lang})`);
       },
     );
