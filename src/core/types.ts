@@ -376,6 +376,12 @@ export interface FigureResult {
    * number may be short by them. How many, and the first cells whose errors did it.
    */
   rowsLeftOut?: { count: number; cells: string[] };
+  /**
+   * Set when the figure counts two or more rows of one key (保函编号, 单位名称 repeated — both rows
+   * count, LEDGERS.md): the number may be too large by them. How many rows repeat a key counted
+   * before, and the first cells of them (figures/counted-twice.ts).
+   */
+  rowsCountedTwice?: { count: number; cells: string[] };
   /** Number of ledger rows used (0 for manual figures). */
   rows: number;
   /**
