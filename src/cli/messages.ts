@@ -253,6 +253,15 @@ export const CLI_TEXTS = {
     zh: "手工值",
     en: "manual",
   },
+  // The 来源 of a figure without a number: no ledger to count and no 手工值 to take — not "手工值".
+  "figures.manual#ledger_missing": {
+    zh: "待补：无“{ledger}”台账，手工值为空",
+    en: "unresolved: no {ledger} ledger, manual value blank",
+  },
+  "figures.manual#blank": {
+    zh: "待补：手工值为空",
+    en: "unresolved: manual value blank",
+  },
   "figures.table": {
     zh: "表格 {rows} 行 · 合计 {total}{note}",
     en: "table, {rows} rows · total {total}{noteEn}",

@@ -109,7 +109,7 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
   for (const f of result.figures) {
     const source =
       f.manual || !f.ledger
-        ? say("figures.manual", {}, lang)
+        ? manualSource(f, lang)
         : [f.ledger, describeConditionText(f.conditions, lang === "en" ? "en-US" : "zh-CN"), f.period.label].filter(Boolean).join(" · ");
     rows.push([f.id, scopedName(f), f.table ? tableLine(f.table, lang) : f.text, String(f.rows), source]);
   }
@@ -122,6 +122,12 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
     if (f.table) out.push(...tableRowsIndented(f.table));
   });
   return `${[...out, ...leftOut].join("\n")}\n\n`;
+}
+
+/** A manual figure's 来源: 手工值 when it has one; when it has none it is unresolved, and says why. */
+function manualSource(f: FigureResult, lang: Lang): string {
+  if (!f.unresolved) return say("figures.manual", {}, lang);
+  return f.ledger ? say("figures.manual#ledger_missing", { ledger: f.ledger }, lang) : say("figures.manual#blank", {}, lang);
 }
 
 /**

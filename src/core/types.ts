@@ -73,6 +73,12 @@ export interface RawWorkbook {
   /** True when the workbook uses the 1904 date system. */
   date1904: boolean;
   tables: RawTable[];
+  /**
+   * The sheets hidden in Excel (hidden or very hidden), when the source knows (workbook.xml's
+   * `state`, Office.js `Worksheet.visibility`): a ledger read from one is said (`sheet.hidden`) —
+   * a hidden copy of a sheet (`电子保函 (2)`) would otherwise count its rows unseen.
+   */
+  hiddenSheets?: string[];
 }
 
 export type Severity = "error" | "warning" | "info";
