@@ -29,8 +29,27 @@ export function columnIndex(letters: string): number {
  * digits, underscores and CJK (Excel quotes `电子保函-交易二科` but not `电子保函`).
  */
 export function quoteSheet(sheet: string): string {
-  if (/^[\p{L}\p{N}_]+$/u.test(sheet) && !/^\d/.test(sheet)) return sheet;
+  const plain = plainSheetName(sheet);
+  if ((plain ?? /^[\p{L}\p{N}_]+$/u.test(sheet)) && !/^\d/.test(sheet)) return sheet;
   return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The answer of /^[\p{L}\p{N}_]+$/u for the names ledgers have — ASCII and common CJK characters —
+ * without the expression, or null when another character decides. The expression's Unicode sets
+ * take ~2–6 ms to build at its first use in a process: on the command line's every run.
+ */
+function plainSheetName(sheet: string): boolean | null {
+  if (sheet.length === 0) return false;
+  let other = false;
+  for (let i = 0; i < sheet.length; i++) {
+    const c = sheet.charCodeAt(i);
+    if (c < 128) {
+      const wordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+      if (!wordChar) return false;
+    } else if (c < 0x4e00 || c > 0x9fff) other = true;
+  }
+  return other ? null : true;
 }
 
 /** Zero-based row/col on a sheet → `电子保函!C12`. */

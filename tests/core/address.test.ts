@@ -6,6 +6,7 @@ import {
   formatRef,
   parseAddress,
   parseRef,
+  quoteSheet,
   splitAreas,
   splitSheet,
 } from "../../src/core/address";
@@ -46,5 +47,30 @@ describe("range references as Excel's API spells them", () => {
     expect(splitSheet("A1")).toEqual({ sheet: null, ref: "A1" });
     expect(splitAreas("Sheet1!A1:B2, 'a, b'!C3")).toEqual(["Sheet1!A1:B2", "'a, b'!C3"]);
     expect(formatAddress("a, b", { top: 2, left: 2, bottom: 2, right: 2 })).toBe("'a, b'!C3");
+  });
+});
+
+describe("quoteSheet quotes exactly what Excel quotes, for every kind of character", () => {
+  test("a name of letters, digits, underscores and CJK stays bare; anything else is quoted", () => {
+    const asExcel = (sheet: string) => (/^[\p{L}\p{N}_]+$/u.test(sheet) && !/^\d/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`);
+    const names = [
+      "电子保函",
+      "电子保函-交易二科",
+      "Sheet1",
+      "sheet_2",
+      "2022年",
+      "报告 设置",
+      "",
+      "O'Brien",
+      "Ａ表",
+      "Ⅻ",
+      "é表",
+      "表①",
+      "〇号表",
+      "𠀀表",
+      "表（一）",
+      "α",
+    ];
+    for (const name of names) expect([name, quoteSheet(name)]).toEqual([name, asExcel(name)]);
   });
 });

@@ -69,15 +69,17 @@ export function relationshipsPart(relationships: { id: string; type: string; tar
   );
 }
 
-/** A GUID in the braces Word writes for datastore item ids. */
+/**
+ * A GUID in the braces Word writes for datastore item ids: a random (version 4) one. It only has to
+ * differ from other documents' ids, so Math.random serves; `globalThis.crypto` is not touched
+ * because in Node its first read loads the whole Web Crypto module (~1 ms of a one-shot Generate,
+ * several under load).
+ */
 export function newGuid(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  const uuid =
-    c?.randomUUID?.() ??
-    "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, (ch) => {
-      const r = Math.floor(Math.random() * 16);
-      return (ch === "x" ? r : (r & 0x3) | 0x8).toString(16);
-    });
+  const uuid = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, (ch) => {
+    const r = Math.floor(Math.random() * 16);
+    return (ch === "x" ? r : (r & 0x3) | 0x8).toString(16);
+  });
   return `{${uuid.toUpperCase()}}`;
 }
 

@@ -137,11 +137,23 @@ function sourceShapes(ledger: Ledger, table: ColumnarLedger): SourceShape[] {
   const rows = new Int32Array(table.sources.length);
   const withDepartment = new Uint8Array(table.sources.length);
   const departments = table.departments;
-  for (let i = 0; i < table.length; i++) {
-    const s = table.sourceIndex(i);
-    rows[s]++;
-    const d = departments[i];
-    if (withDepartment[s] === 0 && d !== null && d.trim() !== "") withDepartment[s] = 1;
+  if (table.sources.length === 1) {
+    // One sheet (the usual ledger): every row is its, and the first department found settles it.
+    rows[0] = table.length;
+    for (let i = 0; i < table.length; i++) {
+      const d = departments[i];
+      if (d !== null && d.trim() !== "") {
+        withDepartment[0] = 1;
+        break;
+      }
+    }
+  } else {
+    for (let i = 0; i < table.length; i++) {
+      const s = table.sourceIndex(i);
+      rows[s]++;
+      const d = departments[i];
+      if (withDepartment[s] === 0 && d !== null && d.trim() !== "") withDepartment[s] = 1;
+    }
   }
   // Only the sheets that gave rows: a sheet of headers alone neither lacks a column nor a department.
   const shapes: SourceShape[] = [];
@@ -175,12 +187,16 @@ export function ledgerDepartments(ledgers: LedgerSet, tableOf: (ledger: Ledger) 
 /** The departments a ledger's rows belong to (their 部门, else their sheet's), trimmed. */
 function rowDepartments(table: ColumnarLedger): Set<string> {
   const found = new Set<string>();
+  // Each department as written is trimmed once: the four of a ledger alternate down 100,000 rows.
+  const seen = new Set<string>();
   const departments = table.departments;
   let last: string | null = null;
   for (let i = 0; i < departments.length; i++) {
     const d = departments[i];
     if (d === null || d === last) continue;
     last = d;
+    if (seen.has(d)) continue;
+    seen.add(d);
     const t = d.trim();
     if (t) found.add(t);
   }
@@ -188,42 +204,67 @@ function rowDepartments(table: ColumnarLedger): Set<string> {
 }
 
 const NO_VALUES: Column = [];
+/** No cell is this object: where a loop keeps the last cell it saw, it starts from this. */
+const NOT_A_CELL = {};
 
 /** Whether row i passes one condition. */
 type RowTest = (i: number) => boolean;
 
-export function compileCondition(c: Condition, column: Column | null): RowTest {
-  // A column the ledger lacks reads as blank in every row, so the clause has one answer.
-  if (column === null) {
-    const answer = compileCondition(c, [null])(0);
-    return () => answer;
-  }
+/**
+ * Whether a cell passes one condition, on its text as conditions compare it; where the column gives
+ * blank a meaning (状态 blank = 有效), a blank cell reads as that meaning, as withBlankMeaning fills it.
+ */
+function cellTest(c: Condition, blank: string | null): (v: FieldValue | undefined) => boolean {
+  const text =
+    blank === null ? valueText : (v: FieldValue | undefined) => (v === undefined || v === null || v === "" ? blank : valueText(v));
   switch (c.kind) {
     case "eq": {
       if (c.values.length === 1) {
         const only = c.values[0].trim();
-        return (i) => valueText(column[i]) === only;
+        return (v) => text(v) === only;
       }
       const set = new Set(c.values.map((v) => v.trim()));
-      return (i) => set.has(valueText(column[i]));
+      return (v) => set.has(text(v));
     }
     case "ne": {
       if (c.values.length === 1) {
         const only = c.values[0].trim();
-        return (i) => valueText(column[i]) !== only;
+        return (v) => text(v) !== only;
       }
       const set = new Set(c.values.map((v) => v.trim()));
-      return (i) => !set.has(valueText(column[i]));
+      return (v) => !set.has(text(v));
     }
     case "contains": {
-      const text = c.text.trim();
-      return (i) => valueText(column[i]).includes(text);
+      const wanted = c.text.trim();
+      return (v) => text(v).includes(wanted);
     }
     case "blank":
-      return (i) => valueText(column[i]) === "";
+      return (v) => text(v) === "";
     case "notBlank":
-      return (i) => valueText(column[i]) !== "";
+      return (v) => text(v) !== "";
   }
+}
+
+export function compileCondition(c: Condition, column: Column | null, blank: string | null = null): RowTest {
+  const test = cellTest(c, blank);
+  // A column the ledger lacks reads as blank in every row, so the clause has one answer.
+  if (column === null) {
+    const answer = test(null);
+    return () => answer;
+  }
+  // Neighbouring rows mostly hold the very same value (有效 thousands of rows running, a shared
+  // string read once): its answer is taken again rather than worked out again. The answer depends
+  // on the value alone, so this changes no row's.
+  let last: FieldValue | undefined = undefined;
+  let answer = test(undefined);
+  return (i) => {
+    const v = column[i];
+    if (v !== last) {
+      last = v;
+      answer = test(v);
+    }
+    return answer;
+  };
 }
 
 // Hot-loop helpers read once (see hash.ts: global lookups are slow inside a vm context).
@@ -312,9 +353,8 @@ export function withLazyRowRefs(result: Omit<FigureResult, "rowRefs">, build: ()
  */
 class CellDigests {
   private readonly columns = new Map<string, { digests: Int32Array; done: Uint8Array }>();
-  /** Where each row is, copied out once: the fingerprint of every figure walks it. */
-  private sheetIds: Int32Array | null = null;
-  private rowNumbers: Int32Array | null = null;
+  /** Each source's sheet, numbered by name, and the names (made on first need). */
+  private sheetOfSource: Int32Array | null = null;
   private readonly sheetNames: string[] = [];
 
   constructor(private readonly table: ColumnarLedger) {}
@@ -366,16 +406,17 @@ class CellDigests {
     }
   }
 
-  /** Each used row's place: the sheet name where it changes, behind a marker no row number can take. */
+  /**
+   * Each used row's place: the sheet name where it changes, behind a marker no row number can take.
+   * Read from the table in one pass over the used rows (copying every row's place out first cost a
+   * second pass over all of them, for the one selection most ledgers have).
+   */
   feedPlaces(into: Hasher, used: Int32Array, count: number): void {
-    if (this.sheetIds === null || this.rowNumbers === null) {
-      const table = this.table;
-      const n = table.length;
-      const ids = new Int32Array(n);
-      const numbers = new Int32Array(n);
+    const table = this.table;
+    if (this.sheetOfSource === null) {
       // By sheet name, not by source: two tables on one sheet are one place to the digest.
       const byName = new Map<string, number>();
-      const bySource = table.sources.map((source) => {
+      this.sheetOfSource = Int32Array.from(table.sources, (source) => {
         let id = byName.get(source.sheet);
         if (id === undefined) {
           id = this.sheetNames.length;
@@ -384,23 +425,23 @@ class CellDigests {
         }
         return id;
       });
-      for (let i = 0; i < n; i++) {
-        ids[i] = bySource[table.sourceIndex(i)];
-        numbers[i] = table.rowNumber(i);
-      }
-      this.sheetIds = ids;
-      this.rowNumbers = numbers;
     }
-    const ids = this.sheetIds;
-    const numbers = this.rowNumbers;
+    const sheetOf = this.sheetOfSource;
+    if (count > 0 && sheetOf.every((id) => id === sheetOf[0])) {
+      // One sheet (the usual ledger): its name once, then the row numbers in one tight loop.
+      into.int(-1).text(this.sheetNames[sheetOf[0]]);
+      into.intsAt(table.rowNumberColumn, used, count);
+      return;
+    }
     let sheet = -1;
     for (let u = 0; u < count; u++) {
       const i = used[u];
-      if (ids[i] !== sheet) {
-        sheet = ids[i];
+      const id = sheetOf[table.sourceIndex(i)];
+      if (id !== sheet) {
+        sheet = id;
         into.int(-1).text(this.sheetNames[sheet]);
       }
-      into.int(numbers[i]);
+      into.int(table.rowNumber(i));
     }
   }
 }
@@ -1141,10 +1182,16 @@ class Evaluation {
     const periodEmpty = plan.periodKind !== "all" ? this.warnPeriodEmpty(def, view, plan) : null;
     if (!this.everyDepartment) this.warnBlankDepartments(def, view);
     const selection = this.selectRows(def, view, plan);
-    this.warnSumText(def, view, selection.used);
-    const value = aggregate(def, view, selection.used, (conflicts, key, fallback) =>
-      this.warnIdentity(def, view, conflicts, key, fallback),
+    // A 求和's rows holding text: found by the sum's own pass, told before anything else of the figure.
+    const textRows: number[] = [];
+    const value = aggregate(
+      def,
+      view,
+      selection.used,
+      (conflicts, key, fallback) => this.warnIdentity(def, view, conflicts, key, fallback),
+      textRows,
     );
+    this.warnSumText(def, view, textRows);
     const fingerprint = this.fingerprintOf(def, view, plan, selection);
     const table = groupedTable(def, view, selection.used);
     // A 0 from a ledger with no record in the period is as much to be seen as an empty ledger's.
@@ -1352,19 +1399,18 @@ class Evaluation {
   /**
    * A 求和 whose rows hold some text among the numbers: the text cells add nothing, so each is said
    * at its cell (one grouped warning past five), once per column however many figures sum it.
+   * `textRows`: the used rows whose cell is text and no amount, in row order (aggregate finds them).
    */
-  private warnSumText(def: FigureDefinition, view: LedgerView, used: Int32Array): void {
+  private warnSumText(def: FigureDefinition, view: LedgerView, textRows: readonly number[]): void {
     const how = def.aggregate;
-    if (how.kind !== "sum") return;
+    if (how.kind !== "sum" || textRows.length === 0) return;
     const key = view.resolve(how.column);
     if (key === null) return;
     const values = view.table.column(key);
     const shown: { cell: string; text: string }[] = [];
     let count = 0;
-    for (let u = 0; u < used.length; u++) {
-      const i = used[u];
+    for (const i of textRows) {
       const v = values[i];
-      if (typeof v === "number" || v === null || v === undefined || numericValue(v) !== null || valueText(v) === "") continue;
       const cell = view.table.cellAddress(i, key) ?? `${view.table.sheet(i)} 第${view.table.rowNumber(i)}行`;
       if (this.sumTextSeen.has(cell)) continue;
       this.sumTextSeen.add(cell);
@@ -1436,6 +1482,17 @@ class Evaluation {
     return values;
   }
 
+  /**
+   * A condition on a column as the rules read it (ruleColumn), compiled to a row test: a blank
+   * meaning is read at the test rather than copied into a column of every row first.
+   */
+  private ruleTest(c: Condition, def: FigureDefinition, view: LedgerView, key: string): RowTest {
+    const { spec, table, resolve } = view;
+    if (def.ledger === "共建单位" && key === resolve(STATUS_COLUMN)) return compileCondition(c, this.ruleColumn(def, view, key));
+    const blankMeans = spec.columns.find((col) => col.name === key)?.blankMeans;
+    return compileCondition(c, cellsOf(table, key), blankMeans ?? null);
+  }
+
   /** The figure's conditions compiled to row tests, the status rules (撤销 never counts) among them. */
   private rowTests(def: FigureDefinition, view: LedgerView): RowTest[] {
     const { spec, table, resolve } = view;
@@ -1455,11 +1512,11 @@ class Evaluation {
         const answer = compileCondition(c, meaning === null ? null : [meaning])(0);
         return () => answer;
       }
-      return compileCondition(c, this.ruleColumn(def, view, key));
+      return this.ruleTest(c, def, view, key);
     });
     // 撤销 guarantees never count unless the figure asks for them by name.
     if (def.ledger === "电子保函" && statusKey !== null && !namesRevoked(def, statusKey, resolve)) {
-      tests.unshift(compileCondition({ kind: "ne", column: statusKey, values: [REVOKED] }, this.ruleColumn(def, view, statusKey)));
+      tests.unshift(this.ruleTest({ kind: "ne", column: statusKey, values: [REVOKED] }, def, view, statusKey));
     }
     return tests;
   }
@@ -1488,6 +1545,8 @@ class Evaluation {
     const scope = this.scope;
     const departments = table.departments;
     const testCount = tests.length;
+    let lastDate: unknown = NOT_A_CELL;
+    let inPeriod = false;
     for (let i = 0; i < n; i++) {
       if (!everyDepartment) {
         const d = departments[i];
@@ -1495,13 +1554,17 @@ class Evaluation {
       }
       if (byPeriod) {
         const d = dates![i];
-        if (typeof d !== "string" || d === "") {
-          if (!undatedCount) continue;
-        } else {
-          // ISO text compares as dates; a time after the day (YYYY-MM-DDTHH…) is cut off first.
-          const day = d.length > 10 ? d.slice(0, 10) : d;
-          if (day > end || (fromStart && day < start)) continue;
+        // Rows of one day stand together (a ledger is kept in date order): the day's answer is kept.
+        if (d !== lastDate) {
+          lastDate = d;
+          if (typeof d !== "string" || d === "") inPeriod = undatedCount;
+          else {
+            // ISO text compares as dates; a time after the day (YYYY-MM-DDTHH…) is cut off first.
+            const day = d.length > 10 ? d.slice(0, 10) : d;
+            inPeriod = !(day > end || (fromStart && day < start));
+          }
         }
+        if (!inPeriod) continue;
       }
       let pass = true;
       for (let t = 0; t < testCount && pass; t++) pass = tests[t](i);
@@ -1661,6 +1724,8 @@ function aggregate(
   view: LedgerView,
   used: Int32Array,
   onConflicts?: (conflicts: IdentityConflict[], key: string | null, fallback: string | null) => void,
+  /** Where a sum puts the used rows whose cell is text and no amount (warnSumText tells them). */
+  textRows?: number[],
 ): number {
   const { table, resolve } = view;
   const count = used.length;
@@ -1678,8 +1743,19 @@ function aggregate(
   if (key !== null) {
     const amounts = table.column(key);
     for (let u = 0; u < count; u++) {
-      const n = numericValue(amounts[used[u]]);
-      if (n !== null) cents += toCents(n);
+      const v = amounts[used[u]];
+      if (typeof v === "number") {
+        // An amount the reader read as a number (nearly every one), to the cent here: toCents's
+        // first steps, without two calls a row. `v - v` is 0 only for a finite number.
+        if (v - v !== 0) continue;
+        const scaled = v * 100;
+        const rounded = round(scaled);
+        cents += abs(scaled - rounded) < 1e-6 ? rounded : toCents(v);
+      } else {
+        const n = numericValue(v);
+        if (n !== null) cents += toCents(n);
+        else if (textRows !== undefined && v !== null && v !== undefined && valueText(v) !== "") textRows.push(used[u]);
+      }
     }
   }
   return cents / 100;

@@ -84,6 +84,11 @@ export class ColumnarLedger {
     return this.rowNumbers[i];
   }
 
+  /** Every row's Excel row number (rowNumber(i) for all i), to read only: figures hash a selection's places from it. */
+  get rowNumberColumn(): Int32Array {
+    return this.rowNumbers;
+  }
+
   /** The address of row i's cell in that column (`电子保函!G12`); undefined for rows built by hand or a column its sheet lacks. */
   cellAddress(i: number, column: string): string | undefined {
     const source = this.sources[this.sourceIds[i]];

@@ -10,6 +10,7 @@ import { describePlace, describePlacesIn } from "../../core/describe";
 import { splitTableText, tableChanges, type TableChange } from "../../core/figures/grouped";
 import { ALL_DEPARTMENTS } from "../../core/figures/evaluate";
 import { isSettingSlot } from "../../core/report/slots";
+import { issuesForDocument } from "../../core/refresh/shown";
 
 /**
  * The ledger value may be short: its ledger has rows left out for errors (FigureResult.rowsLeftOut),
@@ -323,6 +324,14 @@ function withTable(update: ReviewUpdate): ReviewUpdate {
   const changes = tableChanges(update.old, update.new);
   if (!changes) return update;
   return { ...update, table: { changes, note: splitTableText(update.new)?.note ?? null } };
+}
+
+/**
+ * A refresh's issues as the reader of this report sees them: a warning naming a figure the report does
+ * not show names one it shows, or says the figure is not in it — as the CLI's refresh says them.
+ */
+export function issuesOfReport(refresh: { issues: readonly Issue[]; figures: readonly FigureResult[] }, plan: RefreshPlan): Issue[] {
+  return issuesForDocument(refresh.issues, refresh.figures, new Set(plan.record.figures.map((f) => f.id)));
 }
 
 /** The choice for every conflict at once (全部保留 / 全部采用新值). */

@@ -18,7 +18,7 @@ import { useAction } from "../shell/useAction";
 import { FilePicker, fileBytes } from "../components/FilePicker";
 import { ReviewList, ZerosAskDialog, asksBeforeSaving } from "../components/ReviewList";
 import { IssuesLine } from "../components/IssuesLine";
-import { clerkMessage, figureNames, otherWorkbookOf, reviewModel, type ReviewModel } from "../components/review";
+import { clerkMessage, figureNames, issuesOfReport, otherWorkbookOf, reviewModel, type ReviewModel } from "../components/review";
 import { nextYearFileName, refreshedFileName } from "../model";
 import { OtherWorkbookDialog } from "../components/OtherWorkbookDialog";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
@@ -189,7 +189,7 @@ export function UpdateReportView(props: { services: PaneServices }) {
               })}
             </Caption1>
           )}
-          <IssuesLine issues={pending.refresh.issues} />
+          <IssuesLine issues={issuesOfReport(pending.refresh, pending.plan)} />
           {saved?.kind === "started" ? (
             // Saved: the review's "将更新 N 项" is done; what the file got is said instead, and nothing is left pending.
             <MessageBar intent="success" layout="multiline" data-testid="update-saved">

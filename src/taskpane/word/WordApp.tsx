@@ -39,7 +39,7 @@ import { PlaceFigures } from "./PlaceFigures";
 import { cellsOfTableText } from "../../core/figures/grouped";
 import { LiveRegion } from "../components/LiveRegion";
 import { ProgressLine } from "../components/ProgressLine";
-import { clerkMessage, figureNames, otherWorkbookOf, reviewModel } from "../components/review";
+import { clerkMessage, figureNames, issuesOfReport, otherWorkbookOf, reviewModel } from "../components/review";
 import {
   formatDay,
   formatGeneratedAt,
@@ -403,7 +403,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
                   })}
                 </MessageBarBody>
               </MessageBar>
-              <IssuesLine issues={fileReview.file.refresh.issues} />
+              <IssuesLine issues={issuesOfReport(fileReview.file.refresh, fileReview.plan)} />
               <ReviewDecision
                 review={reviewModel(
                   fileReview.plan,
@@ -435,7 +435,7 @@ export function WordApp({ services }: { services: WordPaneServices }) {
                   </MessageBarBody>
                 </MessageBar>
               )}
-              <IssuesLine issues={review.refresh.issues} />
+              <IssuesLine issues={issuesOfReport(review.refresh, review.plan)} />
               {review.refresh.notices.map((n) => (
                 <MessageBar key={n.messageEn} intent="info" layout="multiline" data-testid="review-notice">
                   <MessageBarBody>{localized(n, lang)}</MessageBarBody>
