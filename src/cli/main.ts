@@ -336,9 +336,10 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
     const inReport = new Set(plan.record.figures.map((f) => f.id));
     // Its warnings name only figures it shows, or say the figure is not in it.
     const issues = issuesForDocument(result.issues, result.figures, inReport);
+    const placed = result.figures.filter((f) => inReport.has(f.id));
     const outcome: Outcome = {
       issues,
-      figures: result.figures.filter((f) => inReport.has(f.id)),
+      figures: placed,
       conflictsKept: plan.conflicts.filter((c) => c.resolution === "keep"),
       keptAsWritten: plan.kept,
       slots: plan.record.figures,
@@ -348,6 +349,8 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
       printJson(io, { output, ...refreshJson(plan, issues, result.figures), mustLook: lookJson(reasons) });
     } else {
       io.out(formatRefresh(plan, lang, result.figures));
+      // The report's figures that may be short by rows left out, by name with the cells, as generate says them.
+      io.out(shortLines(placed, lang));
       if (flags.verbose) io.out(formatIssues(issues, lang));
       io.out(`${issueCountLine(issues, lang, !flags.verbose)}\n`);
       io.out(`${say("refresh.written", { path: output }, lang)}\n`);
