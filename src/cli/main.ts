@@ -26,7 +26,7 @@ import {
   issueCountLine,
   summaryLine,
   scopeNoteLine,
-  rowsLeftOutLines,
+  figureMarkLines,
   type Lang,
 } from "./output";
 import { COMMANDS, HELP, OPTIONS, didYouMean, type Command } from "./help";
@@ -276,9 +276,9 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
   }
 }
 
-/** The placed figures that may be short by rows left out, each by name with the cells (rowsLeftOutLines). */
+/** The placed figures that may be short by rows left out, or too large by rows counted twice, each by name with the cells (figureMarkLines). */
 function shortLines(figures: readonly FigureResult[], lang: Lang): string {
-  const lines = rowsLeftOutLines(figures, lang);
+  const lines = figureMarkLines(figures, lang);
   return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
@@ -440,6 +440,8 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
           ...(f.unresolved ? { unresolved: f.unresolved } : {}),
           // Its ledger's rows left out that it could have counted: it may be short by them.
           rowsLeftOut: f.rowsLeftOut ?? null,
+          // Rows repeating a key that both count in it: it may be too large by them.
+          rowsCountedTwice: f.rowsCountedTwice ?? null,
         })),
         issues,
         mustLook: lookJson(reasons),
