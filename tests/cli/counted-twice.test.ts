@@ -65,6 +65,12 @@ describe("a hidden copy of a ledger sheet on the command line", () => {
     expect(out + err).toContain("可能偏大：“电子保函”有 2 行编号重复且都已计入");
   });
 
+  it("fill names the figures it placed that may be too large", async () => {
+    const template = join(__dirname, "../../examples/fill-template.docx");
+    const { out, err } = await cli("fill", file, template, "-o", join(dir, "填写.docx"));
+    expect(out + err).toContain("可能偏大：“电子保函”有 2 行编号重复且都已计入");
+  });
+
   it("check says the copy is hidden, at its header, and that its name is a copied sheet's", async () => {
     const { out } = await cli("check", file);
     const line = out.split("\n").find((l) => l.includes("是隐藏的"));
