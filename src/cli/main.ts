@@ -9,7 +9,7 @@ import { XlsxReadError } from "../adapters/xlsx";
 import { version as packageVersion } from "../../package.json";
 import { readWorkbookFileAsync } from "../adapters/xlsx/workbook-file";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
-import { runEngine, type EngineResult } from "../core/engine";
+import { runEngine, withRefusedDefinitions, type EngineResult } from "../core/engine";
 import type { FigureResult, RawWorkbook, ReportSettings } from "../core/types";
 import { placedCounts } from "../core/fill";
 import { issuesForDocument } from "../core/refresh/shown";
@@ -230,6 +230,8 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
     const bytes = loadWorkbookBytes(input);
     const workbook = await readWorkbookFileAsync(bytes, basename(input), nodeZipCodec);
     const result = computeFigures(workbook, input, overrides, progress);
+    // figures lists every definition: a refused 指标定义 row as unresolved, its error the reason, at its cell.
+    if (cmd === "figures") result.figures = withRefusedDefinitions(result.figures, result.settings, result.issues);
 
     // A report is judged by the figures it shows; check and figures list (and judge) every definition.
     const shown = new Set(result.link.figures.map((f) => f.id));

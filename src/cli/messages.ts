@@ -253,6 +253,14 @@ export const CLI_TEXTS = {
     zh: "手工值",
     en: "manual",
   },
+  "figures.source_unresolved": {
+    zh: "待补，见 {cell}",
+    en: "to fill in, see {cell}",
+  },
+  "figures.source_unresolved#no_cell": {
+    zh: "待补",
+    en: "to fill in",
+  },
   "figures.table": {
     zh: "表格 {rows} 行 · 合计 {total}{note}",
     en: "table, {rows} rows · total {total}{noteEn}",

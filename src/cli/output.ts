@@ -109,7 +109,12 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
   for (const f of result.figures) {
     const source =
       f.manual || !f.ledger
-        ? say("figures.manual", {}, lang)
+        ? // No manual value stands in for a figure that has none: it is to fill in, at its cell.
+          f.unresolved
+          ? f.unresolved.cell
+            ? say("figures.source_unresolved", { cell: f.unresolved.cell }, lang)
+            : say("figures.source_unresolved#no_cell", {}, lang)
+          : say("figures.manual", {}, lang)
         : [f.ledger, describeConditionText(f.conditions, lang === "en" ? "en-US" : "zh-CN"), f.period.label].filter(Boolean).join(" · ");
     rows.push([f.id, scopedName(f), f.table ? tableLine(f.table, lang) : f.text, String(f.rows), source]);
   }
