@@ -12,6 +12,7 @@ import { nodeZipCodec } from "../adapters/xlsx/node-codec";
 import { runEngine, withRefusedDefinitions, type EngineResult } from "../core/engine";
 import type { FigureResult, RawWorkbook, ReportSettings } from "../core/types";
 import { placedCounts } from "../core/fill";
+import { nearestValues } from "../core/figures/evaluate";
 import { issuesForDocument } from "../core/refresh/shown";
 import { createProgress } from "./progress";
 import {
@@ -552,8 +553,15 @@ function refuseUnknownScope(overrides: Partial<ReportSettings>, result: EngineRe
   const known = result.departments;
   throw refusal(known.length ? "usage.scope_unknown" : "usage.scope_unknown#no_departments", {
     scope,
+    ...scopeGuess(scope, known),
     ...listParams("departments", known),
   });
+}
+
+/** The department nearest a mistyped `--scope` (交易1科 → 交易一科), as the `did you mean` piece; blank when none is near. */
+function scopeGuess(scope: string, departments: readonly string[]): TextParams {
+  const nearest = nearestValues(scope, new Set(departments))[0];
+  return pieceParams("guess", nearest ? texts("usage.did_you_mean#scope", { guess: nearest }) : null);
 }
 
 async function init(positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {
