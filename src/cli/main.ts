@@ -27,7 +27,7 @@ import {
   issueCountLine,
   summaryLine,
   scopeNoteLine,
-  rowsLeftOutLines,
+  figureMarkLines,
   type Lang,
 } from "./output";
 import { COMMANDS, HELP, OPTIONS, didYouMean, type Command } from "./help";
@@ -279,9 +279,9 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
   }
 }
 
-/** The placed figures that may be short by rows left out, each by name with the cells (rowsLeftOutLines). */
+/** The placed figures that may be short by rows left out, or too large by rows counted twice, each by name with the cells (figureMarkLines). */
 function shortLines(figures: readonly FigureResult[], lang: Lang): string {
-  const lines = rowsLeftOutLines(figures, lang);
+  const lines = figureMarkLines(figures, lang);
   return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
@@ -339,9 +339,10 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
     const inReport = new Set(plan.record.figures.map((f) => f.id));
     // Its warnings name only figures it shows, or say the figure is not in it.
     const issues = issuesForDocument(result.issues, result.figures, inReport);
+    const placed = result.figures.filter((f) => inReport.has(f.id));
     const outcome: Outcome = {
       issues,
-      figures: result.figures.filter((f) => inReport.has(f.id)),
+      figures: placed,
       conflictsKept: plan.conflicts.filter((c) => c.resolution === "keep"),
       keptAsWritten: plan.kept,
       slots: plan.record.figures,
@@ -351,6 +352,8 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
       printJson(io, { output, ...refreshJson(plan, issues, result.figures), mustLook: lookJson(reasons) });
     } else {
       io.out(formatRefresh(plan, lang, result.figures));
+      // The report's figures that may be short by rows left out, by name with the cells, as generate says them.
+      io.out(shortLines(placed, lang));
       if (flags.verbose) io.out(formatIssues(issues, lang));
       io.out(`${issueCountLine(issues, lang, !flags.verbose)}\n`);
       io.out(`${say("refresh.written", { path: output }, lang)}\n`);
@@ -440,6 +443,8 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
           ...(f.unresolved ? { unresolved: f.unresolved } : {}),
           // Its ledger's rows left out that it could have counted: it may be short by them.
           rowsLeftOut: f.rowsLeftOut ?? null,
+          // Rows repeating a key that both count in it: it may be too large by them.
+          rowsCountedTwice: f.rowsCountedTwice ?? null,
         })),
         issues,
         mustLook: lookJson(reasons),

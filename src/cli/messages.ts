@@ -257,13 +257,18 @@ export const CLI_TEXTS = {
     zh: "手工值",
     en: "manual",
   },
-  "figures.source_unresolved": {
-    zh: "待补，见 {cell}",
-    en: "to fill in, see {cell}",
+  // The 来源 of a figure without a number: no ledger to count and no 手工值 to take — not "手工值".
+  "figures.manual#ledger_missing": {
+    zh: "待补：无“{ledger}”台账，手工值为空",
+    en: "unresolved: no {ledger} ledger, manual value blank",
   },
-  "figures.source_unresolved#no_cell": {
-    zh: "待补",
-    en: "to fill in",
+  "figures.manual#definition_error": {
+    zh: "待补：指标定义有误，见 {cell}",
+    en: "unresolved: definition error, see {cell}",
+  },
+  "figures.manual#blank": {
+    zh: "待补：手工值为空",
+    en: "unresolved: manual value blank",
   },
   "figures.table": {
     zh: "表格 {rows} 行 · 合计 {total}{note}",
@@ -272,6 +277,10 @@ export const CLI_TEXTS = {
   "figures.rows_left_out": {
     zh: "“{ledger}”有 {count} 行未计入任何指标（{cells}：有错误，或在表格、注释行之外），而它们可能应计入{names}，这些指标可能偏少：改正后再运行。",
     en: "{count} row(s) of {ledger} count in no figure ({cellsEn}: an error, or outside the table or below a note line) and could belong in {namesEn}, which may be short: fix them and run again.",
+  },
+  "figures.rows_counted_twice": {
+    zh: "可能偏大：“{ledger}”有 {count} 行编号重复且都已计入（{cells}），计入了{names}：请核对，删去或改正重复的行后再运行。",
+    en: "May be too large: {count} row(s) of {ledger} repeat the key of another row and both are counted ({cellsEn}), in {namesEn}: check them, delete or correct the repeated rows and run again.",
   },
   "figures.table#rounding_note": {
     zh: " · 附四舍五入注",

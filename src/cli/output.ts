@@ -110,17 +110,12 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
   for (const f of result.figures) {
     const source =
       f.manual || !f.ledger
-        ? // No manual value stands in for a figure that has none: it is to fill in, at its cell.
-          f.unresolved
-          ? f.unresolved.cell
-            ? say("figures.source_unresolved", { cell: f.unresolved.cell }, lang)
-            : say("figures.source_unresolved#no_cell", {}, lang)
-          : say("figures.manual", {}, lang)
+        ? manualSource(f, lang)
         : [f.ledger, describeConditionText(f.conditions, lang === "en" ? "en-US" : "zh-CN"), f.period.label].filter(Boolean).join(" · ");
     rows.push([f.id, scopedName(f), f.table ? tableLine(f.table, lang) : f.text, String(f.rows), source]);
   }
   const lines = table(rows).split("\n");
-  const leftOut = rowsLeftOutLines(result.figures, lang);
+  const leftOut = figureMarkLines(result.figures, lang);
   if (!verbose) return `${[...lines, ...leftOut].join("\n")}\n`;
   const out: string[] = [lines[0]];
   result.figures.forEach((f, k) => {
@@ -128,6 +123,15 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
     if (f.table) out.push(...tableRowsIndented(f.table));
   });
   return `${[...out, ...leftOut].join("\n")}\n\n`;
+}
+
+/** A manual figure's 来源: 手工值 when it has one; when it has none it is unresolved, and says why. */
+function manualSource(f: FigureResult, lang: Lang): string {
+  if (!f.unresolved) return say("figures.manual", {}, lang);
+  // A refused 指标定义 row (withRefusedDefinitions): where to correct it.
+  if (f.unresolved.code === "definition_error" && f.unresolved.cell)
+    return say("figures.manual#definition_error", { cell: f.unresolved.cell }, lang);
+  return f.ledger ? say("figures.manual#ledger_missing", { ledger: f.ledger }, lang) : say("figures.manual#blank", {}, lang);
 }
 
 /**
@@ -148,6 +152,31 @@ export function rowsLeftOutLines(figures: readonly FigureResult[], lang: Lang): 
   return [...groups.values()].map(({ ledger, count, cells, names }) =>
     say("figures.rows_left_out", { ledger, count, ...listParams("cells", cells), ...quotedList("names", names) }, lang),
   );
+}
+
+/**
+ * Which of `figures` may be too large, by name, with the rows that repeat a key another counted row
+ * has (FigureResult.rowsCountedTwice): one line per ledger and set of rows, as rowsLeftOutLines.
+ */
+export function rowsCountedTwiceLines(figures: readonly FigureResult[], lang: Lang): string[] {
+  const groups = new Map<string, { ledger: string; count: number; cells: string[]; names: string[] }>();
+  for (const f of figures) {
+    if (!f.rowsCountedTwice || !f.ledger) continue;
+    const { count, cells } = f.rowsCountedTwice;
+    const key = [f.ledger, count, ...cells].join("\u0000");
+    const group = groups.get(key);
+    if (group) group.names.push(scopedName(f));
+    else groups.set(key, { ledger: f.ledger, count, cells, names: [scopedName(f)] });
+  }
+  return [...groups.values()].map(({ ledger, count, cells, names }) => {
+    const shown = count > cells.length ? [...cells, "…"] : cells;
+    return say("figures.rows_counted_twice", { ledger, count, ...listParams("cells", shown), ...quotedList("names", names) }, lang);
+  });
+}
+
+/** The figures' marks: those that may be short (rowsLeftOutLines), then those that may be too large (rowsCountedTwiceLines). */
+export function figureMarkLines(figures: readonly FigureResult[], lang: Lang): string[] {
+  return [...rowsLeftOutLines(figures, lang), ...rowsCountedTwiceLines(figures, lang)];
 }
 
 /** Names in the language's quotes, listed (`“甲”、“乙”`, `"甲", "乙"`). */
@@ -228,6 +257,8 @@ export function figuresJson(result: EngineResult) {
         : null,
       // Its ledger's rows with errors counted in no figure: this one may be short by them.
       rowsLeftOut: f.rowsLeftOut ?? null,
+      // Rows repeating a key (保函编号) that both count in it: it may be too large by them.
+      rowsCountedTwice: f.rowsCountedTwice ?? null,
     })),
     issues: result.issues.map(issueJson),
     period: { start: result.settings.periodStart, end: result.settings.periodEnd },

@@ -5,6 +5,7 @@ import { readLedgers } from "./ledger";
 import { columnarOf } from "./ledger/columnar";
 import { readDefinitions, evaluateFigures, figureColumns, ledgerDepartments, DEFAULT_DEFINITIONS } from "./figures";
 import { markRowsLeftOut } from "./figures/left-out";
+import { markRowsCountedTwice } from "./figures/counted-twice";
 import { readSettings, ALL_DEPARTMENTS } from "./settings";
 import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById, parseTemplate, isSettingSlot, type Template } from "./report";
 import { placeholderText } from "./format";
@@ -80,7 +81,11 @@ export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}
   });
   const template = options.template ?? templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
   const undefinedSlots = undefinedFigures(template, evaluated.figures, settings, defs.issues);
-  const figures = markRowsLeftOut([...evaluated.figures, ...undefinedSlots.figures], ledgers, ledgers.issues, defs.definitions);
+  const figures = markRowsCountedTwice(
+    markRowsLeftOut([...evaluated.figures, ...undefinedSlots.figures], ledgers, ledgers.issues, defs.definitions),
+    ledgers,
+    defs.definitions,
+  );
   yield { stage: "figures", figures: figures.length };
   const report = buildReport(template, settings, figures);
   const link = buildLinkRecord(report, workbook.name ?? "", options.generatedAt ?? new Date().toISOString());

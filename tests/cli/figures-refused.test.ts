@@ -73,8 +73,8 @@ describe("figures with refused 指标定义 rows", () => {
     for (const [id, name] of REFUSED) {
       // Its line in the listing: the 待补 placeholder, and where to correct it — never 手工值 (no manual value stands in).
       const at = `指标定义!.${rows[id]}`;
-      expect(r.out).toMatch(new RegExp(`^${id.replace(".", "\\.")}\\s+${name}\\s+［待补：${name}］\\s+0\\s+待补，见 ${at}$`, "m"));
-      expect(en.out).toMatch(new RegExp(`^${id.replace(".", "\\.")}\\s.*to fill in, see ${at}$`, "m"));
+      expect(r.out).toMatch(new RegExp(`^${id.replace(".", "\\.")}\\s+${name}\\s+［待补：${name}］\\s+0\\s+待补：指标定义有误，见 ${at}$`, "m"));
+      expect(en.out).toMatch(new RegExp(`^${id.replace(".", "\\.")}\\s.*unresolved: definition error, see ${at}$`, "m"));
       // And the error itself, at the same cell, in the unresolved list.
       expect(r.out + r.err).toMatch(new RegExp(`^  ${name}：“指标定义”中这一行有误：.*（见 ${at}）$`, "m"));
     }

@@ -42,6 +42,14 @@ function copyOfReport(name: string, bytes: Uint8Array = reportBytes): string {
 }
 
 describe("ledger-report refresh", () => {
+  test("names the report's figures that may be short by rows left out, with the rows' cells, as generate does", async () => {
+    const r = await cli("refresh", SAMPLE, report, "-o", path.join(dir, "可能偏少.docx"));
+    const lines = r.out.split("\n").filter((l) => l.includes("行未计入任何指标"));
+    // G1660 (a negative 2022 amount) could count in every guarantee figure; B44 (a 专题学习 whose date is the error) in the topic count.
+    expect(lines.find((l) => l.includes("G1660"))).toContain("可能应计入“电子保函笔数”、“服务企业家数”");
+    expect(lines.find((l) => l.includes("B44"))).toContain("可能应计入“专题学习党的二十大精神次数”，");
+  });
+
   test("updates the guarantee count, writes 报告.refreshed.docx beside the input, leaves the input alone and exits 1 for the sample's error rows", async () => {
     const r = await cli("refresh", SAMPLE, report, "--json");
     expect(r.code).toBe(1);

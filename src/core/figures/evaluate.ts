@@ -245,23 +245,30 @@ function cellTest(c: Condition, blank: string | null): (v: FieldValue | undefine
   }
 }
 
-export function compileCondition(c: Condition, column: Column | null, blank: string | null = null): RowTest {
-  const test = cellTest(c, blank);
+/** A condition as selectRows applies it: the column it reads and the test of one cell, or one answer for every row. */
+type ColumnTest = { column: Column; cell: (v: FieldValue | undefined) => boolean } | { answer: boolean };
+
+function conditionTest(c: Condition, column: Column | null, blank: string | null = null): ColumnTest {
+  const cell = cellTest(c, blank);
   // A column the ledger lacks reads as blank in every row, so the clause has one answer.
-  if (column === null) {
-    const answer = test(null);
+  return column === null ? { answer: cell(null) } : { column, cell };
+}
+
+export function compileCondition(c: Condition, column: Column | null, blank: string | null = null): RowTest {
+  const test = conditionTest(c, column, blank);
+  if ("answer" in test) {
+    const answer = test.answer;
     return () => answer;
   }
-  // Neighbouring rows mostly hold the very same value (有效 thousands of rows running, a shared
-  // string read once): its answer is taken again rather than worked out again. The answer depends
-  // on the value alone, so this changes no row's.
+  const { column: cells, cell } = test;
+  // Neighbouring rows mostly hold the very same value: its answer is taken again (see selectRows).
   let last: FieldValue | undefined = undefined;
-  let answer = test(undefined);
+  let answer = cell(undefined);
   return (i) => {
-    const v = column[i];
+    const v = cells[i];
     if (v !== last) {
       last = v;
-      answer = test(v);
+      answer = cell(v);
     }
     return answer;
   };
@@ -1486,31 +1493,30 @@ class Evaluation {
    * A condition on a column as the rules read it (ruleColumn), compiled to a row test: a blank
    * meaning is read at the test rather than copied into a column of every row first.
    */
-  private ruleTest(c: Condition, def: FigureDefinition, view: LedgerView, key: string): RowTest {
+  private ruleTest(c: Condition, def: FigureDefinition, view: LedgerView, key: string): ColumnTest {
     const { spec, table, resolve } = view;
-    if (def.ledger === "共建单位" && key === resolve(STATUS_COLUMN)) return compileCondition(c, this.ruleColumn(def, view, key));
+    if (def.ledger === "共建单位" && key === resolve(STATUS_COLUMN)) return conditionTest(c, this.ruleColumn(def, view, key));
     const blankMeans = spec.columns.find((col) => col.name === key)?.blankMeans;
-    return compileCondition(c, cellsOf(table, key), blankMeans ?? null);
+    return conditionTest(c, cellsOf(table, key), blankMeans ?? null);
   }
 
   /** The figure's conditions compiled to row tests, the status rules (撤销 never counts) among them. */
-  private rowTests(def: FigureDefinition, view: LedgerView): RowTest[] {
+  private rowTests(def: FigureDefinition, view: LedgerView): ColumnTest[] {
     const { spec, table, resolve } = view;
     const statusKey = resolve(STATUS_COLUMN);
     const endKey = def.ledger === "共建单位" ? resolve(TERMINATION_DATE_COLUMN) : null;
-    const tests: RowTest[] = def.conditions.map((written) => {
+    const tests: ColumnTest[] = def.conditions.map((written) => {
       const c = canonicalCondition(spec, written);
       const key = resolve(c.column);
       if (key === null && def.ledger === "共建单位" && endKey !== null && specColumnOf(spec, c.column)?.name === STATUS_COLUMN) {
         // No 状态 column, but a 终止日期 one: a date by the period end still means the unit had ended.
-        return compileCondition(c, statusAtPeriodEnd(NO_VALUES, endKey, table, this.opts.periodEnd));
+        return conditionTest(c, statusAtPeriodEnd(NO_VALUES, endKey, table, this.opts.periodEnd));
       }
       if (key === null) {
         // Only a column whose blank has a meaning gets here (missingColumn stops the rest): 状态
         // absent means every record is 有效.
         const meaning = specColumnOf(spec, c.column)?.blankMeans ?? null;
-        const answer = compileCondition(c, meaning === null ? null : [meaning])(0);
-        return () => answer;
+        return { answer: compileCondition(c, meaning === null ? null : [meaning])(0) };
       }
       return this.ruleTest(c, def, view, key);
     });
@@ -1531,7 +1537,25 @@ class Evaluation {
     if (known) return known;
     const tests = this.rowTests(def, view);
     const { table } = view;
-    const n = table.length;
+    // A clause with one answer for every row: a false one selects nothing, a true one nothing less.
+    const n = tests.some((t) => "answer" in t && !t.answer) ? 0 : table.length;
+    const columns: Column[] = [];
+    const cellTests: ((v: FieldValue | undefined) => boolean)[] = [];
+    for (const t of tests) {
+      if ("column" in t) {
+        columns.push(t.column);
+        cellTests.push(t.cell);
+      }
+    }
+    // Each test keeps the last cell it judged and its answer: neighbouring rows mostly hold the
+    // very same value (有效 thousands of rows running), and the answer depends on the value alone.
+    // The first test (撤销 never counts, on every guarantee figure) in locals, the rest in arrays.
+    const first = columns.length > 0 ? columns[0] : null;
+    const firstTest = cellTests[0];
+    let firstLast: unknown = NOT_A_CELL;
+    let firstAnswer = false;
+    const lasts: unknown[] = columns.map(() => NOT_A_CELL);
+    const answers: boolean[] = columns.map(() => false);
     if (this.scratch.length < n) this.scratch = new Int32Array(n);
     const picked = this.scratch;
     let count = 0;
@@ -1544,7 +1568,7 @@ class Evaluation {
     const everyDepartment = this.everyDepartment;
     const scope = this.scope;
     const departments = table.departments;
-    const testCount = tests.length;
+    const testCount = columns.length;
     let lastDate: unknown = NOT_A_CELL;
     let inPeriod = false;
     for (let i = 0; i < n; i++) {
@@ -1566,8 +1590,26 @@ class Evaluation {
         }
         if (!inPeriod) continue;
       }
+      if (first !== null) {
+        const v = first[i];
+        if (v !== firstLast) {
+          firstLast = v;
+          firstAnswer = firstTest(v);
+        }
+        if (!firstAnswer) continue;
+      }
       let pass = true;
-      for (let t = 0; t < testCount && pass; t++) pass = tests[t](i);
+      for (let t = 1; t < testCount; t++) {
+        const v = columns[t][i];
+        if (v !== lasts[t]) {
+          lasts[t] = v;
+          answers[t] = cellTests[t](v);
+        }
+        if (!answers[t]) {
+          pass = false;
+          break;
+        }
+      }
       if (pass) picked[count++] = i;
     }
     const selection: Selection = { used: picked.slice(0, count), refs: null, places: null, columns: new Map() };
