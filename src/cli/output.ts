@@ -205,7 +205,11 @@ export function summaryLine(result: EngineResult, lang: Lang): string {
   const excluded = Object.values(result.ledgers.ledgers).reduce((n, l) => n + (l?.excluded ?? 0), 0);
   const { periodStart, periodEnd, scope } = result.settings;
   const counts = { errors: count("error"), warnings: count("warning"), infos: count("info") };
-  return say("summary.line", { figures: result.figures.length, start: periodStart, end: periodEnd, ...scopeParams(scope), excluded, ...counts }, lang);
+  return say(
+    "summary.line",
+    { figures: result.figures.length, start: periodStart, end: periodEnd, ...scopeParams(scope), excluded, ...counts },
+    lang,
+  );
 }
 
 /** A 统计范围 as the summary lines say it: the department, or 全部门 — "all departments" in English. */

@@ -19,7 +19,12 @@ const REFUSED = [
   ["y.pipe", "竖线尾", "学习记录", "计数", "形式=专题学习|", "本期", "整数", ""],
 ];
 
-type JsonFigure = { id: string; name: string; value: number | null; unresolved: { code: string; reason: string; reasonEn: string; cell: string | null } | null };
+type JsonFigure = {
+  id: string;
+  name: string;
+  value: number | null;
+  unresolved: { code: string; reason: string; reasonEn: string; cell: string | null } | null;
+};
 
 let rows: Record<string, number>;
 beforeAll(async () => {
@@ -38,9 +43,9 @@ beforeAll(async () => {
 describe("figures with refused 指标定义 rows", () => {
   it("lists each refused row as an unresolved figure with its row's error and cell, in --json, and counts it", async () => {
     const check = await cli("check", workbook, "--json");
-    const errors = (JSON.parse(check.out) as { issues: { severity: string; figure: string | null; cell: string | null; message: string }[] }).issues.filter(
-      (i) => i.severity === "error" && REFUSED.some((r) => r[0] === i.figure),
-    );
+    const errors = (
+      JSON.parse(check.out) as { issues: { severity: string; figure: string | null; cell: string | null; message: string }[] }
+    ).issues.filter((i) => i.severity === "error" && REFUSED.some((r) => r[0] === i.figure));
     expect(errors.map((e) => e.figure).sort()).toEqual(REFUSED.map((r) => r[0]).sort());
 
     const r = await cli("figures", workbook, "--json");
@@ -73,7 +78,9 @@ describe("figures with refused 指标定义 rows", () => {
     for (const [id, name] of REFUSED) {
       // Its line in the listing: the 待补 placeholder, and where to correct it — never 手工值 (no manual value stands in).
       const at = `指标定义!.${rows[id]}`;
-      expect(r.out).toMatch(new RegExp(`^${id.replace(".", "\\.")}\\s+${name}\\s+［待补：${name}］\\s+0\\s+待补：指标定义有误，见 ${at}$`, "m"));
+      expect(r.out).toMatch(
+        new RegExp(`^${id.replace(".", "\\.")}\\s+${name}\\s+［待补：${name}］\\s+0\\s+待补：指标定义有误，见 ${at}$`, "m"),
+      );
       expect(en.out).toMatch(new RegExp(`^${id.replace(".", "\\.")}\\s.*unresolved: definition error, see ${at}$`, "m"));
       // And the error itself, at the same cell, in the unresolved list.
       expect(r.out + r.err).toMatch(new RegExp(`^  ${name}：“指标定义”中这一行有误：.*（见 ${at}）$`, "m"));

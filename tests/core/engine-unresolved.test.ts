@@ -159,7 +159,13 @@ describe("refused 指标定义 rows in the figures listing (withRefusedDefinitio
     const listed = withRefusedDefinitions(result.figures, result.settings, result.issues);
     const error = result.issues.find((i) => i.figure === "y.gt" && i.severity === "error")!;
     const f = listed.find((x) => x.id === "y.gt")!;
-    expect([f.name, f.value, f.text, f.unresolved?.code, f.unresolved?.cell]).toEqual(["大额保函笔数", null, "［待补：大额保函笔数］", "definition_error", error.cell]);
+    expect([f.name, f.value, f.text, f.unresolved?.code, f.unresolved?.cell]).toEqual([
+      "大额保函笔数",
+      null,
+      "［待补：大额保函笔数］",
+      "definition_error",
+      error.cell,
+    ]);
     expect(error.message).toContain(f.unresolved!.reason.replace(/^.*有误：/, ""));
   });
 

@@ -268,7 +268,9 @@ export function addTableTextStyle(files: Unzipped, order?: string[]): void {
         },
       ],
       contentTypes: [{ partName: `/${part}`, contentType: CT_STYLES }],
-      documentRelationships: hasRelationship ? [] : [{ id: `LedgerReportStyles${n}`, type: REL_STYLES, target: part.replace(/^word\//, "") }],
+      documentRelationships: hasRelationship
+        ? []
+        : [{ id: `LedgerReportStyles${n}`, type: REL_STYLES, target: part.replace(/^word\//, "") }],
       packageRelationships: [],
     });
     return;

@@ -192,7 +192,9 @@ describe("a placed table in a document with no styles part at all (a clerk's han
     expect(styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="LRTableText">.*<w:jc w:val="center"\/>/);
     expect(styles).toMatch(/<w:style [^>]*w:styleId="LRTableHeader"><w:name w:val="表格表头"\/><w:basedOn w:val="LRTableText"\/>.*<w:b\/>/);
     // Every style the document's paragraphs and tables name is now defined.
-    const named = new Set([...strFromU8(files["word/document.xml"]).matchAll(/<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"\/>/g)].map((m) => m[1]));
+    const named = new Set(
+      [...strFromU8(files["word/document.xml"]).matchAll(/<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"\/>/g)].map((m) => m[1]),
+    );
     expect([...named].filter((id) => !styles.includes(`w:styleId="${id}"`))).toEqual([]);
     const rels = strFromU8(files["word/_rels/document.xml.rels"]);
     expect(rels).toMatch(new RegExp(`<Relationship Id="[^"]+" Type="${REL_STYLES}" Target="styles\\.xml"/>`));
@@ -210,7 +212,11 @@ describe("a placed table in a document with no styles part at all (a clerk's han
     files["word/_rels/document.xml.rels"] = strToU8(
       rels.replace("</Relationships>", `<Relationship Id="rId3" Type="${REL_STYLES}" Target="myStyles.xml"/></Relationships>`),
     );
-    const filled = fillFromEngine(zipSync(files), engine, { workbookName: "l.xlsx", generatedAt: "2023-01-05T00:00:00Z", templateName: "t.docx" });
+    const filled = fillFromEngine(zipSync(files), engine, {
+      workbookName: "l.xlsx",
+      generatedAt: "2023-01-05T00:00:00Z",
+      templateName: "t.docx",
+    });
     const out = unzipSync(filled.bytes);
     expect(strFromU8(out["word/myStyles.xml"])).toMatch(/w:styleId="LRTableText"/);
     expect(out["word/styles.xml"]).toBeUndefined();
@@ -220,10 +226,18 @@ describe("a placed table in a document with no styles part at all (a clerk's han
   test("an empty styles part written as one element gains the two styles", () => {
     const engine = runEngine(withTableFigure(sampleWorkbook()), { generatedAt: "2023-01-05T00:00:00Z" });
     const files = unzipSync(withStylesPart(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${PARAGRAPH}`))));
-    files["word/styles.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`);
-    const filled = fillFromEngine(zipSync(files), engine, { workbookName: "l.xlsx", generatedAt: "2023-01-05T00:00:00Z", templateName: "t.docx" });
+    files["word/styles.xml"] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`,
+    );
+    const filled = fillFromEngine(zipSync(files), engine, {
+      workbookName: "l.xlsx",
+      generatedAt: "2023-01-05T00:00:00Z",
+      templateName: "t.docx",
+    });
     const styles = strFromU8(unzipSync(filled.bytes)["word/styles.xml"]);
-    expect(styles).toMatch(/^<\?xml[^>]*\?><w:styles xmlns:w="[^"]+"><w:style [^>]*w:styleId="LRTableText">.*w:styleId="LRTableHeader".*<\/w:styles>$/);
+    expect(styles).toMatch(
+      /^<\?xml[^>]*\?><w:styles xmlns:w="[^"]+"><w:style [^>]*w:styleId="LRTableText">.*w:styleId="LRTableHeader".*<\/w:styles>$/,
+    );
   });
 
   const describeIfSoffice = hasSoffice() ? describe : describe.skip;
