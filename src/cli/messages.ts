@@ -65,6 +65,10 @@ export const CLI_TEXTS = {
     zh: "您是不是要用 {guess}？",
     en: " Did you mean {guess}?",
   },
+  "usage.did_you_mean#scope": {
+    zh: "您是不是要用“{guess}”？",
+    en: ' Did you mean "{guess}"?',
+  },
   "usage.bad_option": {
     zh: "{command} 不接受选项 {option}。{guess}",
     en: "{command} has no option {option}.{guessEn}",
@@ -102,8 +106,8 @@ export const CLI_TEXTS = {
     en: "missing the Word template to fill (a .docx file, or the name of a template stored in the workbook).",
   },
   "usage.scope_unknown": {
-    zh: "--scope “{scope}”不是任何台账中的部门，未写入任何文件。台账中的部门有：{departments}（或用“全部门”）。",
-    en: '--scope "{scope}" is no department of any ledger; nothing was written. The ledgers name: {departmentsEn} (or 全部门 for all).',
+    zh: "--scope “{scope}”不是任何台账中的部门，未写入任何文件。{guess}台账中的部门有：{departments}（或用“全部门”）。",
+    en: '--scope "{scope}" is no department of any ledger; nothing was written.{guessEn} The ledgers name: {departmentsEn} (or 全部门 for all).',
   },
   "usage.scope_unknown#no_departments": {
     zh: "--scope “{scope}”无法使用：台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），未写入任何文件。",
@@ -202,7 +206,7 @@ export const CLI_TEXTS = {
   },
   "summary.line": {
     zh: "指标 {figures} 项，期间 {start} 至 {end}，范围 {scope}；排除错误行 {excluded} 行；错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个。",
-    en: "{figures} figures, {start}–{end}, scope {scope}; {excluded} row(s) excluded; {errors} error(s), {warnings} warning(s), {infos} note(s).",
+    en: "{figures} figures, {start}–{end}, scope {scopeEn}; {excluded} row(s) excluded; {errors} error(s), {warnings} warning(s), {infos} note(s).",
   },
   "summary.scope_note": {
     zh: "报告只统计“{scope}”，已在标题下注明：（统计范围：{scope}）",
@@ -257,6 +261,10 @@ export const CLI_TEXTS = {
   "figures.manual#ledger_missing": {
     zh: "待补：无“{ledger}”台账，手工值为空",
     en: "unresolved: no {ledger} ledger, manual value blank",
+  },
+  "figures.manual#definition_error": {
+    zh: "待补：指标定义有误，见 {cell}",
+    en: "unresolved: definition error, see {cell}",
   },
   "figures.manual#blank": {
     zh: "待补：手工值为空",
@@ -317,7 +325,7 @@ export const CLI_TEXTS = {
   },
   "refresh.period": {
     zh: "期间 {start} 至 {end}，范围 {scope}",
-    en: "period {start}–{end}, scope {scope}",
+    en: "period {start}–{end}, scope {scopeEn}",
   },
   "refresh.totals": {
     zh: "更新 {updated} 项{overwrote}，未变 {unchanged} 项，保留手工修改 {conflicts} 项，保留写法 {kept} 项（台账未变化），已删除 {removed} 项。",

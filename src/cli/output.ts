@@ -6,6 +6,7 @@ import { tableCells } from "../core/figures/grouped";
 import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
 import { scopeText } from "../core/report/slots";
+import { ALL_DEPARTMENTS } from "../core/settings";
 import { describeConditionText, scopedName, sortIssues } from "../core/describe";
 import { inLang, listParams, pieceParams, say, texts, type Lang } from "./messages";
 
@@ -127,6 +128,9 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
 /** A manual figure's 来源: 手工值 when it has one; when it has none it is unresolved, and says why. */
 function manualSource(f: FigureResult, lang: Lang): string {
   if (!f.unresolved) return say("figures.manual", {}, lang);
+  // A refused 指标定义 row (withRefusedDefinitions): where to correct it.
+  if (f.unresolved.code === "definition_error" && f.unresolved.cell)
+    return say("figures.manual#definition_error", { cell: f.unresolved.cell }, lang);
   return f.ledger ? say("figures.manual#ledger_missing", { ledger: f.ledger }, lang) : say("figures.manual#blank", {}, lang);
 }
 
@@ -201,7 +205,17 @@ export function summaryLine(result: EngineResult, lang: Lang): string {
   const excluded = Object.values(result.ledgers.ledgers).reduce((n, l) => n + (l?.excluded ?? 0), 0);
   const { periodStart, periodEnd, scope } = result.settings;
   const counts = { errors: count("error"), warnings: count("warning"), infos: count("info") };
-  return say("summary.line", { figures: result.figures.length, start: periodStart, end: periodEnd, scope, excluded, ...counts }, lang);
+  return say(
+    "summary.line",
+    { figures: result.figures.length, start: periodStart, end: periodEnd, ...scopeParams(scope), excluded, ...counts },
+    lang,
+  );
+}
+
+/** A 统计范围 as the summary lines say it: the department, or 全部门 — "all departments" in English. */
+function scopeParams(scope: string): { scope: string; scopeEn: string } {
+  const department = scopeText(scope);
+  return { scope: department || ALL_DEPARTMENTS, scopeEn: department || "all departments" };
 }
 
 /** For a report limited to one department: what it says under its title, so the clerk knows it is not the agency's. */
@@ -355,7 +369,7 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang, figures: readonly F
   for (const id of plan.removed) lines.push(say("refresh.removed", { name: name(id) }, lang));
   // The period and scope counted, as figures and generate say them: a refresh keeps the report's own.
   const { period, scope } = plan.record;
-  lines.push(say("refresh.period", { start: period.start, end: period.end, scope }, lang));
+  lines.push(say("refresh.period", { start: period.start, end: period.end, ...scopeParams(scope) }, lang));
   const overwrote = pieceParams(
     "overwrote",
     overwritten.length ? texts("refresh.totals#overwritten", { count: overwritten.length }) : null,

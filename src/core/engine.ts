@@ -187,6 +187,28 @@ function undefinedFigures(
 }
 
 /**
+ * Every 指标定义 row that was refused (区间 blank or `本年`, an unknown operator …) and whose figure is
+ * not among `figures`, as an unresolved figure with the row's error as the reason, at its cell: the
+ * `figures` listing judges every definition, so a refused row is shown there, not left out. (Kept out
+ * of the engine's own list: a placeholder naming such a row is left as typed by fill, with the error.)
+ */
+export function withRefusedDefinitions(
+  figures: readonly FigureResult[],
+  settings: ReportSettings,
+  definitionIssues: readonly Issue[],
+): FigureResult[] {
+  const known = new Set(figures.map((f) => f.id));
+  const refused: FigureResult[] = [];
+  for (const issue of definitionIssues) {
+    const id = issue.figure;
+    if (!id || known.has(id) || issue.severity !== "error" || !issue.code.startsWith("definition.") || !issue.cell) continue;
+    known.add(id);
+    refused.push(undefinedFigure(id, issue.figureName || id, settings, definitionIssues).figure);
+  }
+  return refused.length ? [...figures, ...refused] : [...figures];
+}
+
+/**
  * A figure the report shows (by its template or its link record) that 指标定义 does not define: no
  * number the ledgers support, so it is unresolved — never the text it had before the row was deleted.
  * When its row is there but was refused (`手工值应为数字：“7条”`, among `definitionIssues`), that
