@@ -9,9 +9,10 @@ import { XlsxReadError } from "../adapters/xlsx";
 import { version as packageVersion } from "../../package.json";
 import { readWorkbookFileAsync } from "../adapters/xlsx/workbook-file";
 import { nodeZipCodec } from "../adapters/xlsx/node-codec";
-import { runEngine, type EngineResult } from "../core/engine";
+import { runEngine, withRefusedDefinitions, type EngineResult } from "../core/engine";
 import type { FigureResult, RawWorkbook, ReportSettings } from "../core/types";
 import { placedCounts } from "../core/fill";
+import { nearestValues } from "../core/figures/evaluate";
 import { issuesForDocument } from "../core/refresh/shown";
 import { createProgress } from "./progress";
 import {
@@ -26,7 +27,7 @@ import {
   issueCountLine,
   summaryLine,
   scopeNoteLine,
-  rowsLeftOutLines,
+  figureMarkLines,
   type Lang,
 } from "./output";
 import { COMMANDS, HELP, OPTIONS, didYouMean, type Command } from "./help";
@@ -230,6 +231,8 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
     const bytes = loadWorkbookBytes(input);
     const workbook = await readWorkbookFileAsync(bytes, basename(input), nodeZipCodec);
     const result = computeFigures(workbook, input, overrides, progress);
+    // figures lists every definition: a refused 指标定义 row as unresolved, its error the reason, at its cell.
+    if (cmd === "figures") result.figures = withRefusedDefinitions(result.figures, result.settings, result.issues);
 
     // A report is judged by the figures it shows; check and figures list (and judge) every definition.
     const shown = new Set(result.link.figures.map((f) => f.id));
@@ -276,9 +279,9 @@ async function analyse(cmd: "check" | "figures" | "generate", positionals: strin
   }
 }
 
-/** The placed figures that may be short by rows left out, each by name with the cells (rowsLeftOutLines). */
+/** The placed figures that may be short by rows left out, or too large by rows counted twice, each by name with the cells (figureMarkLines). */
 function shortLines(figures: readonly FigureResult[], lang: Lang): string {
-  const lines = rowsLeftOutLines(figures, lang);
+  const lines = figureMarkLines(figures, lang);
   return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
@@ -440,6 +443,8 @@ async function fill(positionals: string[], flags: Flags, lang: Lang, io: Io): Pr
           ...(f.unresolved ? { unresolved: f.unresolved } : {}),
           // Its ledger's rows left out that it could have counted: it may be short by them.
           rowsLeftOut: f.rowsLeftOut ?? null,
+          // Rows repeating a key that both count in it: it may be too large by them.
+          rowsCountedTwice: f.rowsCountedTwice ?? null,
         })),
         issues,
         mustLook: lookJson(reasons),
@@ -553,8 +558,15 @@ function refuseUnknownScope(overrides: Partial<ReportSettings>, result: EngineRe
   const known = result.departments;
   throw refusal(known.length ? "usage.scope_unknown" : "usage.scope_unknown#no_departments", {
     scope,
+    ...scopeGuess(scope, known),
     ...listParams("departments", known),
   });
+}
+
+/** The department nearest a mistyped `--scope` (交易1科 → 交易一科), as the `did you mean` piece; blank when none is near. */
+function scopeGuess(scope: string, departments: readonly string[]): TextParams {
+  const nearest = nearestValues(scope, new Set(departments))[0];
+  return pieceParams("guess", nearest ? texts("usage.did_you_mean#scope", { guess: nearest }) : null);
 }
 
 async function init(positionals: string[], flags: Flags, lang: Lang, io: Io): Promise<number> {

@@ -65,6 +65,10 @@ export const CLI_TEXTS = {
     zh: "您是不是要用 {guess}？",
     en: " Did you mean {guess}?",
   },
+  "usage.did_you_mean#scope": {
+    zh: "您是不是要用“{guess}”？",
+    en: ' Did you mean "{guess}"?',
+  },
   "usage.bad_option": {
     zh: "{command} 不接受选项 {option}。{guess}",
     en: "{command} has no option {option}.{guessEn}",
@@ -102,8 +106,8 @@ export const CLI_TEXTS = {
     en: "missing the Word template to fill (a .docx file, or the name of a template stored in the workbook).",
   },
   "usage.scope_unknown": {
-    zh: "--scope “{scope}”不是任何台账中的部门，未写入任何文件。台账中的部门有：{departments}（或用“全部门”）。",
-    en: '--scope "{scope}" is no department of any ledger; nothing was written. The ledgers name: {departmentsEn} (or 全部门 for all).',
+    zh: "--scope “{scope}”不是任何台账中的部门，未写入任何文件。{guess}台账中的部门有：{departments}（或用“全部门”）。",
+    en: '--scope "{scope}" is no department of any ledger; nothing was written.{guessEn} The ledgers name: {departmentsEn} (or 全部门 for all).',
   },
   "usage.scope_unknown#no_departments": {
     zh: "--scope “{scope}”无法使用：台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），未写入任何文件。",
@@ -202,7 +206,7 @@ export const CLI_TEXTS = {
   },
   "summary.line": {
     zh: "指标 {figures} 项，期间 {start} 至 {end}，范围 {scope}；排除错误行 {excluded} 行；错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个。",
-    en: "{figures} figures, {start}–{end}, scope {scope}; {excluded} row(s) excluded; {errors} error(s), {warnings} warning(s), {infos} note(s).",
+    en: "{figures} figures, {start}–{end}, scope {scopeEn}; {excluded} row(s) excluded; {errors} error(s), {warnings} warning(s), {infos} note(s).",
   },
   "summary.scope_note": {
     zh: "报告只统计“{scope}”，已在标题下注明：（统计范围：{scope}）",
@@ -253,6 +257,19 @@ export const CLI_TEXTS = {
     zh: "手工值",
     en: "manual",
   },
+  // The 来源 of a figure without a number: no ledger to count and no 手工值 to take — not "手工值".
+  "figures.manual#ledger_missing": {
+    zh: "待补：无“{ledger}”台账，手工值为空",
+    en: "unresolved: no {ledger} ledger, manual value blank",
+  },
+  "figures.manual#definition_error": {
+    zh: "待补：指标定义有误，见 {cell}",
+    en: "unresolved: definition error, see {cell}",
+  },
+  "figures.manual#blank": {
+    zh: "待补：手工值为空",
+    en: "unresolved: manual value blank",
+  },
   "figures.table": {
     zh: "表格 {rows} 行 · 合计 {total}{note}",
     en: "table, {rows} rows · total {total}{noteEn}",
@@ -260,6 +277,10 @@ export const CLI_TEXTS = {
   "figures.rows_left_out": {
     zh: "“{ledger}”有 {count} 行未计入任何指标（{cells}：有错误，或在表格、注释行之外），而它们可能应计入{names}，这些指标可能偏少：改正后再运行。",
     en: "{count} row(s) of {ledger} count in no figure ({cellsEn}: an error, or outside the table or below a note line) and could belong in {namesEn}, which may be short: fix them and run again.",
+  },
+  "figures.rows_counted_twice": {
+    zh: "可能偏大：“{ledger}”有 {count} 行编号重复且都已计入（{cells}），计入了{names}：请核对，删去或改正重复的行后再运行。",
+    en: "May be too large: {count} row(s) of {ledger} repeat the key of another row and both are counted ({cellsEn}), in {namesEn}: check them, delete or correct the repeated rows and run again.",
   },
   "figures.table#rounding_note": {
     zh: " · 附四舍五入注",
@@ -304,7 +325,7 @@ export const CLI_TEXTS = {
   },
   "refresh.period": {
     zh: "期间 {start} 至 {end}，范围 {scope}",
-    en: "period {start}–{end}, scope {scope}",
+    en: "period {start}–{end}, scope {scopeEn}",
   },
   "refresh.totals": {
     zh: "更新 {updated} 项{overwrote}，未变 {unchanged} 项，保留手工修改 {conflicts} 项，保留写法 {kept} 项（台账未变化），已删除 {removed} 项。",

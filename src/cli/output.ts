@@ -6,6 +6,7 @@ import { tableCells } from "../core/figures/grouped";
 import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
 import { scopeText } from "../core/report/slots";
+import { ALL_DEPARTMENTS } from "../core/settings";
 import { describeConditionText, scopedName, sortIssues } from "../core/describe";
 import { inLang, listParams, pieceParams, say, texts, type Lang } from "./messages";
 
@@ -109,12 +110,12 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
   for (const f of result.figures) {
     const source =
       f.manual || !f.ledger
-        ? say("figures.manual", {}, lang)
+        ? manualSource(f, lang)
         : [f.ledger, describeConditionText(f.conditions, lang === "en" ? "en-US" : "zh-CN"), f.period.label].filter(Boolean).join(" · ");
     rows.push([f.id, scopedName(f), f.table ? tableLine(f.table, lang) : f.text, String(f.rows), source]);
   }
   const lines = table(rows).split("\n");
-  const leftOut = rowsLeftOutLines(result.figures, lang);
+  const leftOut = figureMarkLines(result.figures, lang);
   if (!verbose) return `${[...lines, ...leftOut].join("\n")}\n`;
   const out: string[] = [lines[0]];
   result.figures.forEach((f, k) => {
@@ -122,6 +123,15 @@ export function formatFigures(result: EngineResult, lang: Lang, verbose = false)
     if (f.table) out.push(...tableRowsIndented(f.table));
   });
   return `${[...out, ...leftOut].join("\n")}\n\n`;
+}
+
+/** A manual figure's 来源: 手工值 when it has one; when it has none it is unresolved, and says why. */
+function manualSource(f: FigureResult, lang: Lang): string {
+  if (!f.unresolved) return say("figures.manual", {}, lang);
+  // A refused 指标定义 row (withRefusedDefinitions): where to correct it.
+  if (f.unresolved.code === "definition_error" && f.unresolved.cell)
+    return say("figures.manual#definition_error", { cell: f.unresolved.cell }, lang);
+  return f.ledger ? say("figures.manual#ledger_missing", { ledger: f.ledger }, lang) : say("figures.manual#blank", {}, lang);
 }
 
 /**
@@ -142,6 +152,31 @@ export function rowsLeftOutLines(figures: readonly FigureResult[], lang: Lang): 
   return [...groups.values()].map(({ ledger, count, cells, names }) =>
     say("figures.rows_left_out", { ledger, count, ...listParams("cells", cells), ...quotedList("names", names) }, lang),
   );
+}
+
+/**
+ * Which of `figures` may be too large, by name, with the rows that repeat a key another counted row
+ * has (FigureResult.rowsCountedTwice): one line per ledger and set of rows, as rowsLeftOutLines.
+ */
+export function rowsCountedTwiceLines(figures: readonly FigureResult[], lang: Lang): string[] {
+  const groups = new Map<string, { ledger: string; count: number; cells: string[]; names: string[] }>();
+  for (const f of figures) {
+    if (!f.rowsCountedTwice || !f.ledger) continue;
+    const { count, cells } = f.rowsCountedTwice;
+    const key = [f.ledger, count, ...cells].join("\u0000");
+    const group = groups.get(key);
+    if (group) group.names.push(scopedName(f));
+    else groups.set(key, { ledger: f.ledger, count, cells, names: [scopedName(f)] });
+  }
+  return [...groups.values()].map(({ ledger, count, cells, names }) => {
+    const shown = count > cells.length ? [...cells, "…"] : cells;
+    return say("figures.rows_counted_twice", { ledger, count, ...listParams("cells", shown), ...quotedList("names", names) }, lang);
+  });
+}
+
+/** The figures' marks: those that may be short (rowsLeftOutLines), then those that may be too large (rowsCountedTwiceLines). */
+export function figureMarkLines(figures: readonly FigureResult[], lang: Lang): string[] {
+  return [...rowsLeftOutLines(figures, lang), ...rowsCountedTwiceLines(figures, lang)];
 }
 
 /** Names in the language's quotes, listed (`“甲”、“乙”`, `"甲", "乙"`). */
@@ -170,7 +205,17 @@ export function summaryLine(result: EngineResult, lang: Lang): string {
   const excluded = Object.values(result.ledgers.ledgers).reduce((n, l) => n + (l?.excluded ?? 0), 0);
   const { periodStart, periodEnd, scope } = result.settings;
   const counts = { errors: count("error"), warnings: count("warning"), infos: count("info") };
-  return say("summary.line", { figures: result.figures.length, start: periodStart, end: periodEnd, scope, excluded, ...counts }, lang);
+  return say(
+    "summary.line",
+    { figures: result.figures.length, start: periodStart, end: periodEnd, ...scopeParams(scope), excluded, ...counts },
+    lang,
+  );
+}
+
+/** A 统计范围 as the summary lines say it: the department, or 全部门 — "all departments" in English. */
+function scopeParams(scope: string): { scope: string; scopeEn: string } {
+  const department = scopeText(scope);
+  return { scope: department || ALL_DEPARTMENTS, scopeEn: department || "all departments" };
 }
 
 /** For a report limited to one department: what it says under its title, so the clerk knows it is not the agency's. */
@@ -216,6 +261,8 @@ export function figuresJson(result: EngineResult) {
         : null,
       // Its ledger's rows with errors counted in no figure: this one may be short by them.
       rowsLeftOut: f.rowsLeftOut ?? null,
+      // Rows repeating a key (保函编号) that both count in it: it may be too large by them.
+      rowsCountedTwice: f.rowsCountedTwice ?? null,
     })),
     issues: result.issues.map(issueJson),
     period: { start: result.settings.periodStart, end: result.settings.periodEnd },
@@ -322,7 +369,7 @@ export function formatRefresh(plan: RefreshPlan, lang: Lang, figures: readonly F
   for (const id of plan.removed) lines.push(say("refresh.removed", { name: name(id) }, lang));
   // The period and scope counted, as figures and generate say them: a refresh keeps the report's own.
   const { period, scope } = plan.record;
-  lines.push(say("refresh.period", { start: period.start, end: period.end, scope }, lang));
+  lines.push(say("refresh.period", { start: period.start, end: period.end, ...scopeParams(scope) }, lang));
   const overwrote = pieceParams(
     "overwrote",
     overwritten.length ? texts("refresh.totals#overwritten", { count: overwritten.length }) : null,

@@ -5,6 +5,7 @@ import { readLedgers } from "./ledger";
 import { columnarOf } from "./ledger/columnar";
 import { readDefinitions, evaluateFigures, figureColumns, ledgerDepartments, DEFAULT_DEFINITIONS } from "./figures";
 import { markRowsLeftOut } from "./figures/left-out";
+import { markRowsCountedTwice } from "./figures/counted-twice";
 import { readSettings, ALL_DEPARTMENTS } from "./settings";
 import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById, parseTemplate, isSettingSlot, type Template } from "./report";
 import { placeholderText } from "./format";
@@ -80,7 +81,11 @@ export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}
   });
   const template = options.template ?? templateById(settings.template) ?? templateById(DEFAULT_TEMPLATE_ID)!;
   const undefinedSlots = undefinedFigures(template, evaluated.figures, settings, defs.issues);
-  const figures = markRowsLeftOut([...evaluated.figures, ...undefinedSlots.figures], ledgers, ledgers.issues, defs.definitions);
+  const figures = markRowsCountedTwice(
+    markRowsLeftOut([...evaluated.figures, ...undefinedSlots.figures], ledgers, ledgers.issues, defs.definitions),
+    ledgers,
+    defs.definitions,
+  );
   yield { stage: "figures", figures: figures.length };
   const report = buildReport(template, settings, figures);
   const link = buildLinkRecord(report, workbook.name ?? "", options.generatedAt ?? new Date().toISOString());
@@ -179,6 +184,28 @@ function undefinedFigures(
     }
   }
   return { figures: out, issues };
+}
+
+/**
+ * Every 指标定义 row that was refused (区间 blank or `本年`, an unknown operator …) and whose figure is
+ * not among `figures`, as an unresolved figure with the row's error as the reason, at its cell: the
+ * `figures` listing judges every definition, so a refused row is shown there, not left out. (Kept out
+ * of the engine's own list: a placeholder naming such a row is left as typed by fill, with the error.)
+ */
+export function withRefusedDefinitions(
+  figures: readonly FigureResult[],
+  settings: ReportSettings,
+  definitionIssues: readonly Issue[],
+): FigureResult[] {
+  const known = new Set(figures.map((f) => f.id));
+  const refused: FigureResult[] = [];
+  for (const issue of definitionIssues) {
+    const id = issue.figure;
+    if (!id || known.has(id) || issue.severity !== "error" || !issue.code.startsWith("definition.") || !issue.cell) continue;
+    known.add(id);
+    refused.push(undefinedFigure(id, issue.figureName || id, settings, definitionIssues).figure);
+  }
+  return refused.length ? [...figures, ...refused] : [...figures];
 }
 
 /**

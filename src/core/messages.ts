@@ -248,8 +248,14 @@ export const ISSUE_TEXTS = {
     en: "No ledger found in the workbook: a sheet or table name must contain a ledger name ({namesEn})",
   },
   "ledger.missing#optional": {
-    zh: "未找到可选台账“{ledger}”，相关指标使用手工值",
-    en: "Optional ledger {ledgerEn} not found; its figures use their manual values",
+    // Said before 指标定义 is read: true whether or not a 手工值 is filled (a blank one leaves the figure unresolved).
+    zh: "未找到可选台账“{ledger}”：用到它的指标使用“指标定义”中的手工值，手工值为空的指标显示为待补",
+    en: "Optional ledger {ledgerEn} not found: its figures use their manual values from 指标定义, and those whose manual value is blank stay unresolved",
+  },
+  // A ledger's rows read from a sheet hidden in Excel (ledger/read.ts): counted, but nobody sees them.
+  "sheet.hidden": {
+    zh: "工作表“{sheet}”是隐藏的，其中 {rows} 行已作为“{ledger}”台账计入指标{copy}：请取消隐藏后核对；若是多余的副本，请删除该工作表",
+    en: "Sheet {sheet} is hidden, and its {rows} row(s) are counted as ledger {ledger}{copyEn}: unhide it and check; if it is a copy left over, delete the sheet",
   },
   "ledger.missing": {
     zh: "未找到“{ledger}”台账：应有名称包含“{names}”的工作表或表格",

@@ -73,6 +73,12 @@ export interface RawWorkbook {
   /** True when the workbook uses the 1904 date system. */
   date1904: boolean;
   tables: RawTable[];
+  /**
+   * The sheets hidden in Excel (hidden or very hidden), when the source knows (workbook.xml's
+   * `state`, Office.js `Worksheet.visibility`): a ledger read from one is said (`sheet.hidden`) —
+   * a hidden copy of a sheet (`电子保函 (2)`) would otherwise count its rows unseen.
+   */
+  hiddenSheets?: string[];
 }
 
 export type Severity = "error" | "warning" | "info";
@@ -376,6 +382,12 @@ export interface FigureResult {
    * number may be short by them. How many, and the first cells whose errors did it.
    */
   rowsLeftOut?: { count: number; cells: string[] };
+  /**
+   * Set when the figure counts two or more rows of one key (保函编号, 单位名称 repeated — both rows
+   * count, LEDGERS.md): the number may be too large by them. How many rows repeat a key counted
+   * before, and the first cells of them (figures/counted-twice.ts).
+   */
+  rowsCountedTwice?: { count: number; cells: string[] };
   /** Number of ledger rows used (0 for manual figures). */
   rows: number;
   /**

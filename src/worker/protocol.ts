@@ -20,7 +20,7 @@ export type TableHead = Omit<RawTable, "values">;
 
 export type EngineRequest =
   /** A new run: the workbook's name and date system; its tables follow. */
-  | { type: "begin"; run: number; name?: string; date1904: boolean; tables: number }
+  | { type: "begin"; run: number; name?: string; date1904: boolean; tables: number; hiddenSheets?: string[] }
   /** `aroundOf`: the table's surroundings are those of that earlier table of the run (one sheet's tables share them). */
   | { type: "table"; run: number; head: TableHead; aroundOf?: number }
   /** The next rows of the last table begun. */
@@ -170,7 +170,15 @@ export function unpackEngineResult(packed: PackedEngineResult): EngineResult {
 
 /** The workbook as the messages that carry it: its tables' values in slices of `ROWS_PER_SLICE`. */
 export function* workbookMessages(run: number, workbook: RawWorkbook, rowsPerSlice = ROWS_PER_SLICE): Generator<WorkbookPart> {
-  yield { type: "begin", run, name: workbook.name, date1904: workbook.date1904, tables: workbook.tables.length };
+  yield {
+    type: "begin",
+    run,
+    name: workbook.name,
+    date1904: workbook.date1904,
+    tables: workbook.tables.length,
+    // The engine says where a ledger is read from a hidden sheet: they travel with the workbook.
+    ...(workbook.hiddenSheets ? { hiddenSheets: workbook.hiddenSheets } : {}),
+  };
   const sent = new Map<RawSurroundings, number>();
   for (const [index, { values, around, ...rest }] of workbook.tables.entries()) {
     const aroundOf = around && sent.get(around);
@@ -209,7 +217,9 @@ export interface Gathering {
 }
 
 export function beginGathering(request: Extract<EngineRequest, { type: "begin" }>): Gathering {
-  return { workbook: { name: request.name, date1904: request.date1904, tables: [] }, table: null };
+  const workbook: RawWorkbook = { name: request.name, date1904: request.date1904, tables: [] };
+  if (request.hiddenSheets) workbook.hiddenSheets = request.hiddenSheets;
+  return { workbook, table: null };
 }
 
 /** The worker's side of workbookMessages: adds one table, slice of rows or slice of a region. */

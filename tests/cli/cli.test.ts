@@ -122,6 +122,7 @@ withSample("ledger-report on the sample workbook", () => {
         "name",
         "period",
         "rows",
+        "rowsCountedTwice",
         "rowsLeftOut",
         "scope",
         "text",

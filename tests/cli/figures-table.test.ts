@@ -33,12 +33,16 @@ withSample("ledger-report figures with a table figure", () => {
     const r = await cli("figures", file);
     const json = JSON.parse((await cli("figures", file, "--json")).out);
     const lines = r.out.trimEnd().split("\n");
-    // Header, one line per figure, one per ledger and set of rows left out its figures could have counted, the blank line, the summary line.
-    type Listed = { ledger: string; rowsLeftOut: unknown };
+    // Header, one line per figure, one per ledger and set of rows left out its figures could have counted,
+    // one per ledger and set of rows repeating a key its figures counted twice, the blank line, the summary line.
+    type Listed = { ledger: string; rowsLeftOut: unknown; rowsCountedTwice: unknown };
     const leftOut = new Set(
       json.figures.filter((f: Listed) => f.rowsLeftOut).map((f: Listed) => JSON.stringify([f.ledger, f.rowsLeftOut])),
     );
-    expect(lines).toHaveLength(1 + json.figures.length + leftOut.size + 2);
+    const countedTwice = new Set(
+      json.figures.filter((f: Listed) => f.rowsCountedTwice).map((f: Listed) => JSON.stringify([f.ledger, f.rowsCountedTwice])),
+    );
+    expect(lines).toHaveLength(1 + json.figures.length + leftOut.size + countedTwice.size + 2);
     const line = lines.find((l) => l.startsWith("eg.by_issuer"))!;
     expect(line).toMatch(/电子保函按出函机构\s+表格 6 行 · 合计 \d+\.\d\d 亿元 · 附四舍五入注\s+\d+\s+电子保函/);
     expect(r.out).not.toContain("中国建设银行");

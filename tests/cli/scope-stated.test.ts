@@ -64,3 +64,27 @@ withSample("a report for one department says so", () => {
     expect(r.out).toContain("The report counts 交易一科 only and says so under its title");
   });
 });
+
+withSample("the scope in the command's words", () => {
+  test("the summary line says all departments in English, 全部门 in Chinese, and a department by its name", async () => {
+    const en = await runCli(["figures", sample, "--lang", "en"]);
+    expect(en.out).toMatch(/, scope all departments; /);
+    expect(en.out + en.err).not.toContain("全部门;");
+    expect((await runCli(["figures", sample])).out).toMatch(/，范围 全部门；/);
+    expect((await runCli(["figures", sample, "--lang", "en", "--scope", "交易一科"])).out).toMatch(/, scope 交易一科; /);
+  });
+
+  test("a mistyped --scope is refused with the nearest department as a did-you-mean, in both languages; one near none has none", async () => {
+    const zh = await runCli(["figures", sample, "--scope", "交易1科"]);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain("您是不是要用“交易一科”？");
+    const en = await runCli(["figures", sample, "--scope", "交易1科", "--lang", "en"]);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain('Did you mean "交易一科"?');
+    const far = await runCli(["generate", sample, "--scope", "办公室", "-o", join(dir, "办公室.docx")]);
+    expect(far.code).toBe(2);
+    expect(far.err).toContain("台账中的部门有：");
+    expect(far.err).not.toContain("您是不是");
+    expect(existsSync(join(dir, "办公室.docx"))).toBe(false);
+  });
+});

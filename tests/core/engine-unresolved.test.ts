@@ -1,6 +1,6 @@
 // Every path by which a figure used to come out as a quiet 0, built as a clerk's workbook and run
 // through the whole engine: each must give value null, the placeholder and a reason, never 0.
-import { runEngine, type EngineResult } from "../../src/core/engine";
+import { runEngine, withRefusedDefinitions, type EngineResult } from "../../src/core/engine";
 import { reportPlainText } from "../helpers/report-text";
 import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
 import { settingsSheet as settings } from "../helpers/settings-sheet";
@@ -140,6 +140,42 @@ describe("figures the ledgers cannot support", () => {
     const eg = result.figures.find((f) => f.id === "eg.count")!;
     expect([eg.value, eg.text, eg.unresolved?.code]).toEqual([null, "［待补：电子保函笔数］", "not_defined"]);
     expect(result.issues.some((i) => i.code === "figure.not_defined")).toBe(true);
+  });
+});
+
+describe("refused 指标定义 rows in the figures listing (withRefusedDefinitions)", () => {
+  // One row the template shows (eg.count, 区间 blank) and one it does not (y.gt, an operator it does not know).
+  const refused = () => {
+    const rows = DEFAULT_DEFINITIONS.map(definitionToRow);
+    const eg = rows.findIndex((r) => r[0] === "eg.count");
+    rows[eg] = rows[eg].map((v, k) => (DEFINITION_HEADERS[k] === "区间" ? "" : v));
+    rows.push(["y.gt", "大额保函笔数", "电子保函", "计数", "保证金金额>1000000", "本期", "整数", ""]);
+    return runEngine(workbook(...baseTables(), table("指标定义", [DEFINITION_HEADERS, ...rows])));
+  };
+
+  it("lists a refused row the template does not show as unresolved, its row's error the reason, at its cell; the engine's own list leaves it to fill", () => {
+    const result = refused();
+    expect(result.figures.some((f) => f.id === "y.gt")).toBe(false);
+    const listed = withRefusedDefinitions(result.figures, result.settings, result.issues);
+    const error = result.issues.find((i) => i.figure === "y.gt" && i.severity === "error")!;
+    const f = listed.find((x) => x.id === "y.gt")!;
+    expect([f.name, f.value, f.text, f.unresolved?.code, f.unresolved?.cell]).toEqual([
+      "大额保函笔数",
+      null,
+      "［待补：大额保函笔数］",
+      "definition_error",
+      error.cell,
+    ]);
+    expect(error.message).toContain(f.unresolved!.reason.replace(/^.*有误：/, ""));
+  });
+
+  it("lists each figure once: a refused row the template shows is already there, unresolved at its cell", () => {
+    const result = refused();
+    const listed = withRefusedDefinitions(result.figures, result.settings, result.issues);
+    expect(listed.filter((f) => f.id === "eg.count")).toHaveLength(1);
+    expect(listed.find((f) => f.id === "eg.count")!.unresolved?.code).toBe("definition_error");
+    expect(listed.length).toBe(result.figures.length + 1);
+    expect(new Set(listed.map((f) => f.id)).size).toBe(listed.length);
   });
 });
 

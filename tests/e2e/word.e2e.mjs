@@ -718,7 +718,7 @@ runScenarios(async (browser, url) => {
         const inFigures = await page
           .locator('[data-testid=figure][data-figure="study.topic.count"] [data-testid=figure-rows-left-out]')
           .textContent();
-        await page.getByTestId("tab-ledgers").click(); // generatedAndSaved waits for the ledger cards
+        await page.getByTestId("tab-ledgers").click();
         const report = await generatedAndSaved(page);
         const written = report.slots().get("study.topic.count")?.[0];
         assert(written && /^\d+$/.test(written), `the report's study.topic.count: ${written}`);

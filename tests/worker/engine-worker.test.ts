@@ -351,3 +351,17 @@ describe("handing a workbook to the worker", () => {
     expect(copied).toBe(wide.values.length + narrow.values.length + 2);
   });
 });
+
+describe("the hidden sheets of a workbook handed to the worker", () => {
+  it("arrive with it, so the engine there says a ledger read from one as the main thread does", () => {
+    const workbook = { ...readThroughUsedRange(3), hiddenSheets: ["电子保函 (2)"] };
+    let gathering = beginGathering({ type: "begin", run: 1, date1904: false, tables: 0 });
+    for (const message of workbookMessages(1, workbook)) {
+      const arrived = structuredClone(message);
+      if (arrived.type === "begin") gathering = beginGathering(arrived);
+      else if (arrived.type === "table" || arrived.type === "rows" || arrived.type === "around") gather(gathering, arrived);
+    }
+    expect(gathering.workbook.hiddenSheets).toEqual(["电子保函 (2)"]);
+    expect(gathering.workbook).toEqual(workbook);
+  });
+});

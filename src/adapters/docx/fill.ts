@@ -584,7 +584,7 @@ export function fillDocx(bytes: Uint8Array, slots: FillSlots): FillResult {
     }
   }
 
-  if (tablesPlaced) addTableTextStyle(files);
+  if (tablesPlaced) addTableTextStyle(files, order);
 
   const previous = existingLink(files, order);
   const record = slots.record(ids, previous?.record ?? null);

@@ -17,7 +17,7 @@ import { escapeXmlText, escapeXmlAttribute } from "../../core/link";
 import { STYLE } from "./style-names";
 import type { LocatedControl } from "./content-control";
 import type { Unzipped } from "fflate";
-import { decodeXml, encodeXml } from "./opc";
+import { decodeXml, DOCUMENT_RELS, DocxPackage, encodeXml } from "./opc";
 import { unescapeXml } from "./xml-scan";
 
 /** Width of the text block in twips (A4 less the GB/T 9704 margins; body.ts TEXT_WIDTH). */
@@ -223,14 +223,72 @@ const TABLE_HEADER_STYLE =
   `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE.tableHeader}"><w:name w:val="表格表头"/><w:basedOn w:val="${STYLE.table}"/><w:uiPriority w:val="14"/><w:qFormat/>` +
   `<w:rPr><w:b/><w:bCs/></w:rPr></w:style>`;
 
-export function addTableTextStyle(files: Unzipped): void {
-  const part = "word/styles.xml";
+const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+const CT_STYLES = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
+const NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/**
+ * The main document's styles part, as its relationship names it (word/styles.xml in every file Word,
+ * WPS or LibreOffice writes); null when the document has no styles relationship.
+ */
+function stylesPartOf(files: Unzipped): string | null {
+  const rels = files[DOCUMENT_RELS] ? decodeXml(files[DOCUMENT_RELS])?.text : undefined;
+  if (!rels) return null;
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const type = /\bType="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (type !== REL_STYLES || !target || /\bTargetMode="External"/.test(m[0])) continue;
+    const path = unescapeXml(target);
+    return path.startsWith("/") ? path.slice(1) : `word/${path.replace(/^\.\//, "")}`;
+  }
+  return null;
+}
+
+/**
+ * Adds the styles a placed table names (LRTableText, LRTableHeader) to a document that lacks them, by
+ * insertion only: the document's own styles are never changed, and one of the same id is kept. A
+ * document with no styles part at all (a hand-made or stripped .docx) gets one holding just these two,
+ * with its relationship and content type, when `order` (the package's part order) is given — the
+ * table would otherwise be laid out one character column wide. Without `order` only an existing
+ * word/styles.xml is amended (the refresh's patcher, which rewrites that part in place).
+ */
+export function addTableTextStyle(files: Unzipped, order?: string[]): void {
+  const part = (order && stylesPartOf(files)) || "word/styles.xml";
   const decoded = files[part] ? decodeXml(files[part]) : null;
-  if (!decoded) return;
+  if (!decoded) {
+    if (!order || files[part]) return;
+    const pkg = DocxPackage.wrap(files, order);
+    const n = DocxPackage.freeNumber((k) => pkg.relationshipIdUsed(DOCUMENT_RELS, `LedgerReportStyles${k}`));
+    const hasRelationship = stylesPartOf(files) !== null;
+    pkg.addParts({
+      parts: [
+        {
+          path: part,
+          data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:styles xmlns:w="${NS_W}">${TABLE_TEXT_STYLE}${TABLE_HEADER_STYLE}</w:styles>`,
+        },
+      ],
+      contentTypes: [{ partName: `/${part}`, contentType: CT_STYLES }],
+      documentRelationships: hasRelationship
+        ? []
+        : [{ id: `LedgerReportStyles${n}`, type: REL_STYLES, target: part.replace(/^word\//, "") }],
+      packageRelationships: [],
+    });
+    return;
+  }
   const { text, encoding } = decoded;
   const has = (id: string) => new RegExp(`<w:style\\b[^>]*w:styleId="${id}"`).test(text);
   const added = (has(STYLE.table) ? "" : TABLE_TEXT_STYLE) + (has(STYLE.tableHeader) ? "" : TABLE_HEADER_STYLE);
+  if (!added) return;
   const end = text.lastIndexOf("</w:styles>");
-  if (!added || end < 0) return;
-  files[part] = encodeXml(text.slice(0, end) + added + text.slice(end), encoding);
+  if (end >= 0) {
+    files[part] = encodeXml(text.slice(0, end) + added + text.slice(end), encoding);
+    return;
+  }
+  // An empty styles part written as one element (`<w:styles …/>`).
+  const empty = /<w:styles\b[^>]*?\/>/.exec(text);
+  if (empty)
+    files[part] = encodeXml(
+      text.slice(0, empty.index) + empty[0].replace(/\s*\/>$/, ">") + added + "</w:styles>" + text.slice(empty.index + empty[0].length),
+      encoding,
+    );
 }

@@ -416,6 +416,9 @@ export async function readLiveWorkbook(run: typeof Excel.run, opts: ReadOptions)
       date1904: epoch ? epoch.value === 0 : false,
       tables: out,
     };
+    // Worksheet.visibility (ExcelApi 1.1): Hidden or VeryHidden sheets are read, and core says so.
+    const hidden = sheets.items.filter((s) => s.visibility !== undefined && s.visibility !== "Visible").map((s) => s.name);
+    if (hidden.length > 0) result.hiddenSheets = hidden;
     const name = knowsName ? workbook.name : opts.workbookName;
     if (name) result.name = name;
     return { workbook: result, stats };

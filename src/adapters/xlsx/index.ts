@@ -283,6 +283,9 @@ export function toRawWorkbook(x: XlsxWorkbook, name?: string): RawWorkbook {
     }
   }
   const out: RawWorkbook = { date1904: x.date1904, tables };
+  // Hidden sheets are read like any other: core says so where a ledger is read from one.
+  const hidden = x.sheets.filter((s) => s.hidden).map((s) => s.name);
+  if (hidden.length > 0) out.hiddenSheets = hidden;
   if (name !== undefined) out.name = name;
   return out;
 }

@@ -1676,7 +1676,7 @@ class Evaluation {
  * Up to three values of the column nearest to a condition's value: equal once folded (width, spaces,
  * case) first, then by edit distance — within half the longer text, as a typo would be.
  */
-function nearestValues(wanted: string, present: Set<string>): string[] {
+export function nearestValues(wanted: string, present: Set<string>): string[] {
   const w = foldKey(wanted);
   const scored: { text: string; d: number }[] = [];
   for (const text of present) {

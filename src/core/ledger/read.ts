@@ -231,6 +231,7 @@ export function readLedgers(
     capture: null,
   };
   const tables: RawTable[] = wb && Array.isArray(wb.tables) ? wb.tables : [];
+  const hidden = new Set(wb && Array.isArray(wb.hiddenSheets) ? wb.hiddenSheets : []);
 
   const found = new Map<LedgerName, { table: RawTable; department?: string }[]>();
   for (const table of tables) {
@@ -295,12 +296,43 @@ export function readLedgers(
       );
       if (records.length === 0 && state.excluded === 0) issues.push(emptyLedger(state));
       if (state.leftOut.length > 0) ledger.leftOut = state.leftOut;
+      issues.push(...hiddenSources(state, hidden));
       ledgers[spec.name] = ledger;
       headersByLedger.set(spec.name, [...new Set(state.headers)]);
     }
   }
   issues.push(...columnMap.issues, ...unusedMappingIssues(columnMap.mappings, headersByLedger));
   return { ledgers, issues: settleFloods(ctx), rowAccounts };
+}
+
+/** A name Excel gives a copied sheet: `电子保函 (2)`. */
+const COPIED_SHEET = /\s\(\d+\)$/;
+
+/**
+ * One warning per hidden sheet the ledger read a header from, at that header: its rows count in the
+ * figures though no one sees them (a hidden copy doubles them). A copy's name (`… (2)`) is said too.
+ */
+function hiddenSources(state: LedgerState, hidden: ReadonlySet<string>): Issue[] {
+  if (hidden.size === 0) return [];
+  const out: Issue[] = [];
+  const said = new Set<string>();
+  for (const source of state.sources) {
+    if (!hidden.has(source.sheet) || said.has(source.sheet)) continue;
+    said.add(source.sheet);
+    const rows = state.sources.filter((s) => s.sheet === source.sheet).reduce((n, s) => n + s.rowsRead, 0);
+    const read = state.read.find((r) => r.sheet === source.sheet && r.bindings !== null);
+    const cell = `${quoteSheet(source.sheet)}!${columnLetters(read?.left ?? 0)}${source.headerRow}`;
+    const copy = COPIED_SHEET.test(source.sheet);
+    const params = {
+      sheet: source.sheet,
+      rows,
+      ledger: state.spec.name,
+      copy: copy ? "（名称像是 Excel 复制出的工作表）" : "",
+      copyEn: copy ? " (its name is the one Excel gives a copied sheet)" : "",
+    };
+    out.push(catalogueIssue("warning", "sheet.hidden", params, { ledger: state.spec.name, cell }));
+  }
+  return out;
 }
 
 /**

@@ -330,6 +330,7 @@ export const enUS: Messages = {
     "These figures cannot be computed from the ledgers (or these settings are blank). The report shows a yellow “［待补：name］” for each, never 0; refresh the report once they are filled in.",
   blankSettingLine: "blank in 报告设置",
   figureRowsLeftOut: "May be short: {count} row(s) of {ledger} not counted ({cells})",
+  figureRowsCountedTwice: "May be too large: {count} row(s) of {ledger} repeat another row's key and both are counted ({cells})",
   unresolvedBadge: "To fill in",
   unresolvedAskTitle: "{count} place(s) to fill in. Generate anyway?",
   unresolvedAskBody:

@@ -311,6 +311,7 @@ export const zhCN = {
   unresolvedBody: "以下指标无法从台账计算（或报告设置未填），报告中将显示黄色的“［待补：名称］”，不会写成 0。补齐后刷新报告即可填上。",
   blankSettingLine: "报告设置中未填写",
   figureRowsLeftOut: "可能偏少：“{ledger}”有 {count} 行未计入（{cells}）",
+  figureRowsCountedTwice: "可能偏大：“{ledger}”有 {count} 行编号重复且都已计入（{cells}）",
   unresolvedBadge: "待补",
   unresolvedAskTitle: "有 {count} 项待补，仍然生成？",
   unresolvedAskBody: "这些位置在报告中将显示为黄色的“［待补：名称］”。可以先生成，补齐台账、手工值或报告设置后再刷新报告。",

@@ -178,6 +178,87 @@ describe("the table text style a placed table names", () => {
   });
 });
 
+describe("a placed table in a document with no styles part at all (a clerk's hand-made or stripped .docx)", () => {
+  const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+  const CT_STYLES = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
+
+  test("gets a styles part holding the two table styles, with its relationship and content type, the package's own relationships and types kept", () => {
+    const template = unzipSync(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${PARAGRAPH}`)));
+    expect(template["word/styles.xml"]).toBeUndefined();
+    const { filled } = filledDocument();
+    const files = unzipSync(filled.bytes);
+    const styles = strFromU8(files["word/styles.xml"]);
+    expect(styles).toMatch(/<w:styles xmlns:w="http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main">/);
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:customStyle="1" w:styleId="LRTableText">.*<w:jc w:val="center"\/>/);
+    expect(styles).toMatch(/<w:style [^>]*w:styleId="LRTableHeader"><w:name w:val="表格表头"\/><w:basedOn w:val="LRTableText"\/>.*<w:b\/>/);
+    // Every style the document's paragraphs and tables name is now defined.
+    const named = new Set(
+      [...strFromU8(files["word/document.xml"]).matchAll(/<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"\/>/g)].map((m) => m[1]),
+    );
+    expect([...named].filter((id) => !styles.includes(`w:styleId="${id}"`))).toEqual([]);
+    const rels = strFromU8(files["word/_rels/document.xml.rels"]);
+    expect(rels).toMatch(new RegExp(`<Relationship Id="[^"]+" Type="${REL_STYLES}" Target="styles\\.xml"/>`));
+    expect(rels.startsWith(strFromU8(template["word/_rels/document.xml.rels"]).replace("</Relationships>", ""))).toBe(true);
+    const types = strFromU8(files["[Content_Types].xml"]);
+    expect(types).toContain(`<Override PartName="/word/styles.xml" ContentType="${CT_STYLES}"/>`);
+    expect(types.startsWith(strFromU8(template["[Content_Types].xml"]).replace("</Types>", ""))).toBe(true);
+    expect(files["_rels/.rels"]).toEqual(template["_rels/.rels"]);
+  });
+
+  test("a styles relationship whose part is missing gets the part at its target, and no second relationship", () => {
+    const engine = runEngine(withTableFigure(sampleWorkbook()), { generatedAt: "2023-01-05T00:00:00Z" });
+    const files = unzipSync(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${PARAGRAPH}`)));
+    const rels = strFromU8(files["word/_rels/document.xml.rels"]);
+    files["word/_rels/document.xml.rels"] = strToU8(
+      rels.replace("</Relationships>", `<Relationship Id="rId3" Type="${REL_STYLES}" Target="myStyles.xml"/></Relationships>`),
+    );
+    const filled = fillFromEngine(zipSync(files), engine, {
+      workbookName: "l.xlsx",
+      generatedAt: "2023-01-05T00:00:00Z",
+      templateName: "t.docx",
+    });
+    const out = unzipSync(filled.bytes);
+    expect(strFromU8(out["word/myStyles.xml"])).toMatch(/w:styleId="LRTableText"/);
+    expect(out["word/styles.xml"]).toBeUndefined();
+    expect(strFromU8(out["word/_rels/document.xml.rels"]).match(new RegExp(REL_STYLES, "g"))).toHaveLength(1);
+  });
+
+  test("an empty styles part written as one element gains the two styles", () => {
+    const engine = runEngine(withTableFigure(sampleWorkbook()), { generatedAt: "2023-01-05T00:00:00Z" });
+    const files = unzipSync(withStylesPart(wordMadePackage(WORD_MADE_DOCUMENT.replace(/<w:body>/, `<w:body>${PARAGRAPH}`))));
+    files["word/styles.xml"] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`,
+    );
+    const filled = fillFromEngine(zipSync(files), engine, {
+      workbookName: "l.xlsx",
+      generatedAt: "2023-01-05T00:00:00Z",
+      templateName: "t.docx",
+    });
+    const styles = strFromU8(unzipSync(filled.bytes)["word/styles.xml"]);
+    expect(styles).toMatch(
+      /^<\?xml[^>]*\?><w:styles xmlns:w="[^"]+"><w:style [^>]*w:styleId="LRTableText">.*w:styleId="LRTableHeader".*<\/w:styles>$/,
+    );
+  });
+
+  const describeIfSoffice = hasSoffice() ? describe : describe.skip;
+  describeIfSoffice("rendered by LibreOffice (soffice --convert-to pdf)", () => {
+    test("is a table of rows — header, each group and 合计 on one line each — not one character column", async () => {
+      const { filled, engine } = filledDocument();
+      const table = engine.figures.find((f) => f.id === "eg.by_issuer")!.table!;
+      const dir = mkdtempSync(path.join(tmpdir(), "lr-no-styles-"));
+      const file = path.join(dir, "无样式部件.docx");
+      writeFileSync(file, filled.bytes);
+      const rendered = (await renderPdf(file))!;
+      console.log(`no styles part rendered: ${await renderPng(rendered.pdf, 60)}`);
+      const lines = rendered.text.split("\n");
+      // A long 分组 wraps in its cell; the amount and 占比 beside it stay on one line.
+      const rows = [table.header, ...table.rows.map((r) => [r.text, r.share]), ["合计", table.total.text, table.total.share]];
+      const onOneLine = (cells: string[]) => lines.some((l) => cells.every((c) => l.includes(c)));
+      expect(rows.filter((cells) => !onOneLine(cells))).toEqual([]);
+    }, 240000);
+  });
+});
+
 describe("a placeholder naming a figure whose definition is broken", () => {
   test("is pointed at the definition's cell, not called a name of no figure", () => {
     const wb = sampleWorkbook();

@@ -219,3 +219,27 @@ describe("block size by platform", () => {
     expect(desktop.failedSyncs).toBe(0);
   }, 120_000);
 });
+
+describe("hidden sheets in the live workbook", () => {
+  it("are named in the raw workbook (Worksheet.visibility), read in the same first round trip, and said by the engine", async () => {
+    const wb = smallWorkbook();
+    const ledger = wb.sheets.find((s) => s.name === "电子保函-交易二科")!;
+    wb.sheets.push({ ...ledger, name: "电子保函-交易二科 (2)", visibility: "Hidden" });
+    wb.sheets.find((s) => s.name === "说明")!.visibility = "VeryHidden";
+    const { source } = sourceOver(wb);
+    const { workbook, stats } = await source.read();
+    expect(workbook.hiddenSheets).toEqual(["说明", "电子保函-交易二科 (2)"]);
+    expect(stats.roundTrips).toBe(2);
+    const { runEngine } = await import("../../../src/core/engine");
+    const hidden = runEngine(workbook).issues.filter((i) => i.code === "sheet.hidden");
+    expect(hidden).toEqual([
+      expect.objectContaining({ severity: "warning", ledger: "电子保函", cell: "'电子保函-交易二科 (2)'!A2" }),
+    ]);
+  });
+
+  it("a workbook with every sheet visible names none", async () => {
+    const { source } = sourceOver(smallWorkbook());
+    const { workbook } = await source.read();
+    expect(workbook.hiddenSheets).toBeUndefined();
+  });
+});

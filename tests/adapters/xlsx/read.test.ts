@@ -34,6 +34,8 @@ describe("reading an .xlsx workbook", () => {
 
     const raw = toRawWorkbook(x, "台账.xlsx");
     expect(raw.name).toBe("台账.xlsx");
+    // Core says where a ledger is read from a hidden sheet: the raw workbook names them.
+    expect(raw.hiddenSheets).toEqual(["报告设置"]);
     expect(raw.tables).toEqual([
       {
         sheet: "电子保函",
@@ -121,6 +123,7 @@ describe("reading an .xlsx workbook", () => {
     const x = readXlsxWorkbook(bytes);
     expect(x.sheets.map((s) => s.hidden)).toEqual([true, false]);
     const raw = toRawWorkbook(x);
+    expect(raw.hiddenSheets).toEqual(["人员"]);
     // A table declared down to the last row stops at the sheet's last used row.
     expect(raw.tables[1]).toEqual({
       sheet: "活动记录",
