@@ -55,7 +55,10 @@ describe("a hidden copy of a ledger sheet on the command line", () => {
     const { out } = await cli("figures", file, "--json");
     const figures = JSON.parse(out).figures as { id: string; value: number | null; rowsCountedTwice: unknown }[];
     const byId = new Map(figures.map((f) => [f.id, f]));
-    expect(byId.get("eg.count")).toMatchObject({ value: 4, rowsCountedTwice: { count: 2, cells: ["'电子保函 (2)'!A2", "'电子保函 (2)'!A3"] } });
+    expect(byId.get("eg.count")).toMatchObject({
+      value: 4,
+      rowsCountedTwice: { count: 2, cells: ["'电子保函 (2)'!A2", "'电子保函 (2)'!A3"] },
+    });
     expect(byId.get("eg.amount")?.rowsCountedTwice).toEqual({ count: 2, cells: ["'电子保函 (2)'!A2", "'电子保函 (2)'!A3"] });
     expect(byId.get("eg.firms")?.rowsCountedTwice).toBeNull();
   });

@@ -41,7 +41,10 @@ runScenarios(async () => {
       await mark("eg.count").waitFor();
       const count = await mark("eg.count").textContent();
       // The sample itself repeats one 保函编号 (its key.duplicate warning); the copy repeats every one.
-      assert(/^可能偏大：“电子保函”有 [\d,]+ 行编号重复且都已计入（.*'电子保函[^']* \(2\)'![A-Z]+\d+/.test(count), `the count says: ${count}`);
+      assert(
+        /^可能偏大：“电子保函”有 [\d,]+ 行编号重复且都已计入（.*'电子保函[^']* \(2\)'![A-Z]+\d+/.test(count),
+        `the count says: ${count}`,
+      );
       const amount = await mark("eg.amount").textContent();
       assert(amount === count, `the amount says: ${amount}`);
       assert((await mark("eg.firms").count()) === 0, "服务企业家数 counts each firm once, yet is marked");
@@ -49,14 +52,15 @@ runScenarios(async () => {
       await mark("eg.count").scrollIntoViewIfNeeded();
       await assertNoHorizontalScroll(page, "指标 with a counted-twice mark");
       // The guarantee figures as the clerk reads them: 可能偏少 and 可能偏大 under each.
-      await page
-        .locator("[data-testid=figure][data-figure='eg.count']")
-        .screenshot({ path: join(shots, "counted-twice-zh-320.png") });
+      await page.locator("[data-testid=figure][data-figure='eg.count']").screenshot({ path: join(shots, "counted-twice-zh-320.png") });
 
       await page.getByTestId("tab-ledgers").click();
       const card = page.getByTestId("ledger-card").filter({ has: page.getByRole("heading", { name: "电子保函", exact: true }) });
       await card.getByTestId("toggle-issues").click();
-      await card.getByText(/是隐藏的/).first().waitFor();
+      await card
+        .getByText(/是隐藏的/)
+        .first()
+        .waitFor();
       await assertPaneUsable(page, "after the 指标 and 台账 tabs");
     },
   );

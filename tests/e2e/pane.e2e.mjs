@@ -653,7 +653,10 @@ runScenarios(async (browser, url) => {
         await dialog.waitFor();
         await page.waitForTimeout(600); // the dialog's opening motion
         const title = await dialog.locator("h2").first().textContent();
-        assert(zh ? title.includes("可能偏少") && title.includes("仍然生成") : /may be short.*Generate anyway/.test(title), `the question: ${title}`);
+        assert(
+          zh ? title.includes("可能偏少") && title.includes("仍然生成") : /may be short.*Generate anyway/.test(title),
+          `the question: ${title}`,
+        );
         const asked = await listedFigures(dialog, "short-figure");
         assert(asked.join() === above.join(), `asked about the same figures: ${asked.join()}`);
         // Each set of rows named once, over the figures it could belong in (B44 a 专题学习's, not D30 a 专题研讨's).
@@ -672,7 +675,10 @@ runScenarios(async (browser, url) => {
         await page.getByTestId("unresolved-confirm").click();
         await page.getByTestId("result").waitFor();
         const slots = (await downloadBy(page, "save")).slots();
-        assert(slots.get("study.topic.count")?.every((t) => /^\d+$/.test(t)), `study.topic.count in the report: ${slots.get("study.topic.count")}`);
+        assert(
+          slots.get("study.topic.count")?.every((t) => /^\d+$/.test(t)),
+          `study.topic.count in the report: ${slots.get("study.topic.count")}`,
+        );
         await assertPaneUsable(page, `after generating anyway (${lang})`);
       },
     );

@@ -753,12 +753,16 @@ runScenarios(async (browser, url) => {
         // Where to fix the rows, said so that it holds in the Word pane too (it has no 台账 tab): the workbook.
         const hint = await page.getByTestId("review-may-be-short").textContent();
         assert(
-          zh ? hint.includes("请先在工作簿中改正") && hint.includes("Excel 任务窗格的“台账”页") : hint.includes("in the workbook first (the Excel pane's Ledgers tab"),
+          zh
+            ? hint.includes("请先在工作簿中改正") && hint.includes("Excel 任务窗格的“台账”页")
+            : hint.includes("in the workbook first (the Excel pane's Ledgers tab"),
           `where to fix them: ${hint}`,
         );
         const keptSaid = await listed.textContent();
         assert(
-          keptSaid.includes(zh ? `：${retyped}（保留您的文字，台账为 ${written}）` : `: ${retyped} (your text, kept; the ledgers say ${written})`),
+          keptSaid.includes(
+            zh ? `：${retyped}（保留您的文字，台账为 ${written}）` : `: ${retyped} (your text, kept; the ledgers say ${written})`,
+          ),
           `the may-be-short list says for the kept hand edit: ${keptSaid}`,
         );
         await page.getByTestId("update-report").screenshot({ path: join(shots, `word-15-excel-update-short-kept-${lang}-320.png`) });

@@ -201,7 +201,12 @@ describe("figures asked about before 生成报告", () => {
           figure("eg.firms", { value: 4, text: "4", rowsLeftOut: rowsA }),
           figure("eg.amount", { value: 0.5, text: "0.50", rowsLeftOut: rowsB }),
           figure("eg.sure", { value: 3, text: "3" }),
-          figure("eg.gone", { value: null, text: "［待补］", rowsLeftOut: rowsA, unresolved: { code: "column_missing", reason: "r", reasonEn: "r" } }),
+          figure("eg.gone", {
+            value: null,
+            text: "［待补］",
+            rowsLeftOut: rowsA,
+            unresolved: { code: "column_missing", reason: "r", reasonEn: "r" },
+          }),
           figure("eg.unused", { value: 2, text: "2", rowsLeftOut: rowsA }),
         ],
       }),

@@ -102,7 +102,11 @@ function repeatedRows(table: ReturnType<typeof columnarOf>, key: string): Map<st
     for (const i of rows) {
       const sheet = table.sheet(i);
       const row = table.rowNumber(i);
-      out.set(placeOf(sheet, row), { place: placeOf(sheet, row), group: g, cell: table.cellAddress(i, key) ?? `${quoteSheet(sheet)}!${row}` });
+      out.set(placeOf(sheet, row), {
+        place: placeOf(sheet, row),
+        group: g,
+        cell: table.cellAddress(i, key) ?? `${quoteSheet(sheet)}!${row}`,
+      });
     }
     g++;
   }

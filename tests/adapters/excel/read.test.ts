@@ -232,9 +232,7 @@ describe("hidden sheets in the live workbook", () => {
     expect(stats.roundTrips).toBe(2);
     const { runEngine } = await import("../../../src/core/engine");
     const hidden = runEngine(workbook).issues.filter((i) => i.code === "sheet.hidden");
-    expect(hidden).toEqual([
-      expect.objectContaining({ severity: "warning", ledger: "电子保函", cell: "'电子保函-交易二科 (2)'!A2" }),
-    ]);
+    expect(hidden).toEqual([expect.objectContaining({ severity: "warning", ledger: "电子保函", cell: "'电子保函-交易二科 (2)'!A2" })]);
   });
 
   it("a workbook with every sheet visible names none", async () => {

@@ -22,7 +22,10 @@ describe("figures counting two rows of one key", () => {
   it("a copied sheet holding the same guarantees marks the count and the amount with the copy's cells", () => {
     const { figure, issues } = run(rawTable("电子保函", [GUARANTEE, C1, C2]), rawTable("电子保函 (2)", [GUARANTEE, C1, C2]));
     expect(issues.filter((i) => i.code === "key.duplicate")).toHaveLength(2);
-    expect(figure("eg.count")).toMatchObject({ value: 4, rowsCountedTwice: { count: 2, cells: ["'电子保函 (2)'!A2", "'电子保函 (2)'!A3"] } });
+    expect(figure("eg.count")).toMatchObject({
+      value: 4,
+      rowsCountedTwice: { count: 2, cells: ["'电子保函 (2)'!A2", "'电子保函 (2)'!A3"] },
+    });
     expect(figure("eg.amount").rowsCountedTwice).toEqual({ count: 2, cells: ["'电子保函 (2)'!A2", "'电子保函 (2)'!A3"] });
   });
 
@@ -51,7 +54,10 @@ describe("figures counting two rows of one key", () => {
     const later: RawCell[] = ["C1", "2023-02-01", "甲公司", 1000000, "有效"];
     const every: RawCell[] = ["eg.all", "全部保函笔数", "电子保函", "计数", "", "全部", "整数", ""];
     const toEnd: RawCell[] = ["eg.to_end", "电子保函笔数", "电子保函", "计数", "", "截至期末", "整数", ""];
-    const settings = rawTable("报告设置", [["项目", "值"], ["年度", 2022]]);
+    const settings = rawTable("报告设置", [
+      ["项目", "值"],
+      ["年度", 2022],
+    ]);
     const definitions = rawTable("指标定义", [DEFINITION_HEADERS, every, toEnd]);
     const { figure } = run(rawTable("电子保函", [GUARANTEE, C1, C2, later]), definitions, settings);
     expect(figure("eg.to_end").value).toBe(2);
@@ -90,7 +96,11 @@ describe("figures counting two rows of one key", () => {
       ...over,
     });
     const [counted, manual, unresolved] = markRowsCountedTwice(
-      [base({}), base({ manual: true, ledger: null }), base({ value: null, unresolved: { code: "ledger_missing", reason: "", reasonEn: "" } as never })],
+      [
+        base({}),
+        base({ manual: true, ledger: null }),
+        base({ value: null, unresolved: { code: "ledger_missing", reason: "", reasonEn: "" } as never }),
+      ],
       set,
       [figureDef("电子保函", "")],
     );
