@@ -245,6 +245,8 @@ export async function generateAnswering(page) {
   if (outcome === "ask") {
     said = await page.getByTestId("unresolved-dialog").textContent();
     await page.getByTestId("unresolved-confirm").click();
+    // The dialog fades out after the answer: until it is gone its backdrop takes the pane's clicks.
+    await page.getByTestId("unresolved-dialog").waitFor({ state: "detached" });
   }
   await page.getByTestId("result").waitFor();
   return said;

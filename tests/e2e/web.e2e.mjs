@@ -21,6 +21,7 @@ import {
   assert,
   launchBrowser,
   repo,
+  generateAnswering,
   saveAnswering,
   reportScenarios,
   scenario,
@@ -318,8 +319,7 @@ try {
     // The sample repeats one 保函编号: both rows count, and the page says so where the report is made.
     const dupBefore = await page.getByTestId("duplicate-keys").textContent();
     assert(dupBefore.includes("1 个编号重复") && dupBefore.includes("两行都已计入指标"), `duplicate keys before generating: ${dupBefore}`);
-    await page.getByTestId("generate").click();
-    await page.getByTestId("result").waitFor();
+    await generateAnswering(page);
     const dupAfter = await page.getByTestId("result-duplicates").textContent();
     assert(dupAfter.includes("两行都已计入指标"), `the result should say the duplicate key: ${dupAfter}`);
     const report = await download(page, "save");
@@ -528,8 +528,7 @@ try {
       await assertUsable(page, `figures ${tag}`);
       await shot(page, `web-figures-${tag}`);
       await page.getByTestId("tab-generate").click();
-      await page.getByTestId("generate").click();
-      await page.getByTestId("result").waitFor();
+      await generateAnswering(page);
       await assertUsable(page, `generate ${tag}`, "generate");
       await shot(page, `web-generate-${tag}`);
       await page.getByTestId("update-pick-input").setInputFiles({
@@ -567,8 +566,7 @@ try {
     await chooser.setFiles(SAMPLE);
     await page.getByTestId("ledger-card").first().waitFor();
     await page.getByTestId("tab-generate").click();
-    await page.getByTestId("generate").click();
-    await page.getByTestId("result").waitFor();
+    await generateAnswering(page);
     const report = await download(page, "save");
     assert(
       part(report.bytes, "word/document.xml") === part(expected, "word/document.xml"),
