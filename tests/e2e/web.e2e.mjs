@@ -162,13 +162,19 @@ async function chooseSample(page) {
  */
 async function assertUsable(page, where, testId = "reload") {
   const button = page.getByTestId(testId).first();
-  await button.scrollIntoViewIfNeeded();
-  assert(await button.isVisible(), `${where}: ${testId} is not visible`);
-  const hit = await button.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return { ok: !!top && el.contains(top), what: top ? `${top.tagName}.${top.className}` : "nothing" };
-  });
+  // The 生成 tab's may-be-short list appears once the figures are counted and moves the button down:
+  // measured again after it settles (a few tries), so only a button that stays covered fails.
+  let hit = { ok: false, what: "nothing" };
+  for (let attempt = 0; attempt < 5 && !hit.ok; attempt++) {
+    if (attempt > 0) await page.waitForTimeout(300);
+    await button.scrollIntoViewIfNeeded();
+    assert(await button.isVisible(), `${where}: ${testId} is not visible`);
+    hit = await button.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { ok: !!top && el.contains(top), what: top ? `${top.tagName}.${top.className}` : "nothing" };
+    });
+  }
   assert(hit.ok, `${where}: a click at the centre of ${testId} reaches ${hit.what}`);
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({
     scrollWidth: document.scrollingElement.scrollWidth,
