@@ -258,6 +258,11 @@ export async function generateAnswering(page) {
  */
 export async function downloadBy(page, testId) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+  return downloaded(file);
+}
+
+/** What a download brought: its name, bytes, the file as an input takes it back, a .docx's parts and figure texts. */
+async function downloaded(file) {
   const name = file.suggestedFilename();
   const bytes = readFileSync(await file.path());
   return {
@@ -291,15 +296,7 @@ export async function saveAnswering(page, testId) {
 /** downloadBy for a review's save that may ask first (saveAnswering): the file that comes after the answer. */
 export async function downloadSaving(page, testId) {
   const [file] = await Promise.all([page.waitForEvent("download"), saveAnswering(page, testId)]);
-  const name = file.suggestedFilename();
-  const bytes = readFileSync(await file.path());
-  return {
-    name,
-    bytes,
-    file: { name, mimeType: DOCX_MIME, buffer: bytes },
-    parts: () => unzipSync(new Uint8Array(bytes)),
-    slots: () => slotTexts(strFromU8(unzipSync(new Uint8Array(bytes))["word/document.xml"])),
-  };
+  return downloaded(file);
 }
 
 /** In Word, 刷新数据 from this workbook file: waits for the review of what would change. */
