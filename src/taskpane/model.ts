@@ -1,6 +1,6 @@
 // What the views show, derived from one EngineResult. Pure functions so the views stay thin and
 // nothing here is cached across actions (the workbook may change under a co-authoring clerk).
-import type { EngineResult } from "../core/engine";
+import { withRefusedDefinitions, type EngineResult } from "../core/engine";
 import type {
   Block,
   FigureDefinition,
@@ -13,7 +13,8 @@ import type {
   Severity,
 } from "../core/types";
 import type { WorkbookSource } from "../adapters/excel/types";
-import { LEDGER_SPECS } from "../core/ledger/schema";
+import { DEFINITIONS_SHEET, LEDGER_SPECS } from "../core/ledger/schema";
+import { parseAddress } from "../core/address";
 import { ledgerDepartments } from "../core/figures/evaluate";
 import { describeConditionText, sortIssues } from "../core/describe";
 import { LocalizedError } from "../core/errors";
@@ -211,7 +212,10 @@ function shortTitle(text: string): string {
  * Figures the report does not use come last, under `unusedTitle`.
  */
 export function figureSections(result: EngineResult, unusedTitle: string): FigureSection[] {
-  const byId = new Map(result.figures.map((f) => [f.id, f]));
+  // A 指标定义 row that was refused is listed too, unresolved with its row's error, as the command
+  // line's `figures` lists it: a figure the clerk defined never just vanishes from the 指标 tab.
+  const figures = withRefusedDefinitions(result.figures, result.settings, result.issues);
+  const byId = new Map(figures.map((f) => [f.id, f]));
   const sections: FigureSection[] = [];
   const placed = new Set<string>();
   let heading = "";
@@ -239,7 +243,7 @@ export function figureSections(result: EngineResult, unusedTitle: string): Figur
     }
   };
   result.report.blocks.forEach(visit);
-  const unused = result.figures.filter((f) => !placed.has(f.id));
+  const unused = figures.filter((f) => !placed.has(f.id));
   if (unused.length) sections.push({ title: unusedTitle, figures: unused });
   return sections;
 }
@@ -302,13 +306,25 @@ export function canEditManual(figure: FigureResult, definition: FigureDefinition
 }
 
 /**
+ * The 指标定义 row (sheet row, from 1) a figure's definition is on: its definition's, or, for a row
+ * that was refused (no definition, unresolved at the row's cell), that cell's row.
+ */
+export function definitionRow(figure: FigureResult, definition: FigureDefinition | undefined): number | undefined {
+  if (definition?.sourceRow !== undefined) return definition.sourceRow;
+  if (figure.unresolved?.code !== "definition_error" || !figure.unresolved.cell) return undefined;
+  const at = parseAddress(figure.unresolved.cell);
+  return at && at.sheet === DEFINITIONS_SHEET ? at.row + 1 : undefined;
+}
+
+/**
  * What to tell the clerk about a manual figure the pane cannot edit. "notDefined": 指标定义 is there
  * but has no row for it (a row deleted, a template naming a new figure) — 初始化工作簿 and 补齐 leave
  * an existing 指标定义 alone, so the advice is the row to add. "builtIn": no 指标定义 at all, the
  * built-in definitions are in use and set-up adds the sheet.
  */
 export function manualAdvice(figure: FigureResult, definition: FigureDefinition | undefined): "notDefined" | "builtIn" | null {
-  if (!figure.manual || canEditManual(figure, definition)) return null;
+  // A refused row: its reason names the row's cell and the error; 在指标定义中修改 selects it.
+  if (!figure.manual || canEditManual(figure, definition) || figure.unresolved?.code === "definition_error") return null;
   return figure.unresolved?.code === "not_defined" ? "notDefined" : "builtIn";
 }
 

@@ -10,6 +10,8 @@ import {
   listScope,
   figureSections,
   figureSourceParts,
+  definitionRow,
+  manualAdvice,
   ledgerOverview,
   reportFileName,
   scopeChoices,
@@ -270,6 +272,29 @@ describe("figure sections", () => {
 
   it("leaves setting slots out, since they are not figures", () => {
     expect(sections.flatMap((s) => s.figures.map((f) => f.id))).not.toContain("setting.year");
+  });
+
+  it("lists a refused 指标定义 row among the unused figures, unresolved at its row's cell, as `figures` does", () => {
+    const refused: Issue = {
+      severity: "error",
+      code: "definition.period_blank",
+      message: "指标定义!F31：区间不能为空",
+      messageEn: "指标定义!F31: 区间 is blank",
+      cell: "指标定义!F31",
+      figure: "my.custom",
+      figureName: "自定义笔数",
+    };
+    const listed = figureSections(result({ figures, blocks, issues: [refused] }), "未在报告中使用");
+    const unused = listed.find((s) => s.title === "未在报告中使用")!.figures;
+    expect(unused.map((f) => f.id)).toEqual(["unused", "my.custom"]);
+    const custom = unused[1];
+    expect(custom.value).toBeNull();
+    expect(custom.name).toBe("自定义笔数");
+    expect(custom.unresolved?.cell).toBe("指标定义!F31");
+    expect(custom.unresolved?.reason).toContain("区间不能为空");
+    // Its row is where to correct it; no advice about built-in definitions or a row to add.
+    expect(definitionRow(custom, undefined)).toBe(31);
+    expect(manualAdvice(custom, undefined)).toBeNull();
   });
 });
 

@@ -22,6 +22,7 @@ import { useI18n, type Lang, type Translate } from "../i18n";
 import {
   ManualSaveError,
   canEditManual,
+  definitionRow,
   figureSections,
   figureSourceParts,
   manualAdvice,
@@ -277,6 +278,9 @@ function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition
     );
   }
   const editable = figure.manual && !!props.onSaveManual && canEditManual(figure, definition);
+  const advice = manualAdvice(figure, definition);
+  // A refused 指标定义 row has no definition, but its row is where the clerk corrects it.
+  const row = definitionRow(figure, definition);
   const source = figure.manual
     ? [figure.ledger ? t("figureManualLedgerMissing", { ledger: figure.ledger }) : t("figureManual")]
     : [...figureSourceParts(figure, lang), t("figureRows", { rows: figure.rows })];
@@ -336,24 +340,23 @@ function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition
           ))}
         </Caption1>
       )}
-      {figure.manual && props.onSaveManual ? (
+      {figure.manual && props.onSaveManual && (editable || advice !== null) ? (
         editable ? (
           <ManualEditor figure={figure} save={props.onSaveManual} />
         ) : (
           <Caption1 className={styles.muted} data-testid="manual-advice">
-            {manualAdvice(figure, definition) === "notDefined"
-              ? t("manualNotDefined", { id: figure.id, name: figure.name })
-              : t("manualBuiltIn")}
+            {advice === "notDefined" ? t("manualNotDefined", { id: figure.id, name: figure.name }) : t("manualBuiltIn")}
           </Caption1>
         )
       ) : figure.manual ? (
-        definition?.sourceRow !== undefined && (
+        row !== undefined && (
           <Button
             className={styles.action}
             appearance="transparent"
             size="small"
             title={t("figureEditManualHint", { name: figure.name })}
-            onClick={() => props.onSelectRows([{ sheet: DEFINITIONS_SHEET, row: definition.sourceRow! }])}
+            data-testid="edit-definition"
+            onClick={() => props.onSelectRows([{ sheet: DEFINITIONS_SHEET, row }])}
           >
             {t("figureEditManual")}
           </Button>
