@@ -329,8 +329,10 @@ async function refresh(positionals: string[], flags: Flags, lang: Lang, io: Io):
     }
     const noLedger = result.issues.find((i) => i.code === "workbook.no_ledger");
     if (noLedger) throw fileRefusal(basename(input), noLedger, "workbook.no_ledger");
+    // The same refusal as generate's, with the departments there are and the nearest one: the
+    // ledgers are read once more for them, only on this way out.
     if (overrides.scope !== undefined && result.issues.some((i) => i.code === "settings.scope_unknown"))
-      throw refusal("usage.scope_unknown#refresh", { scope: overrides.scope.trim() });
+      refuseUnknownScope(overrides, runEngine(workbook, { overrides }));
     progress.step("step.write_file");
     writeFileSync(output, result.bytes);
     progress.done();

@@ -113,10 +113,6 @@ export const CLI_TEXTS = {
     zh: "--scope “{scope}”无法使用：台账中没有任何部门信息（没有“部门”列，工作表名也未写明部门），未写入任何文件。",
     en: '--scope "{scope}" cannot be used: the ledgers name no department (no 部门 column, none in a sheet name); nothing was written.',
   },
-  "usage.scope_unknown#refresh": {
-    zh: "--scope “{scope}”不是任何台账中的部门，未写入任何文件。",
-    en: '--scope "{scope}" is no department of any ledger; nothing was written.',
-  },
   "file.not_found": {
     zh: "找不到文件：{path}",
     en: "file not found: {path}",

@@ -87,4 +87,18 @@ withSample("the scope in the command's words", () => {
     expect(far.err).not.toContain("您是不是");
     expect(existsSync(join(dir, "办公室.docx"))).toBe(false);
   });
+
+  test("refresh refuses a mistyped --scope as generate does: the nearest department, the departments there are, nothing written", async () => {
+    const report = join(dir, "刷新前.docx");
+    expect((await runCli(["generate", sample, "-o", report])).code).toBeLessThan(2);
+    const out = join(dir, "刷新.docx");
+    const zh = await runCli(["refresh", sample, report, "--scope", "交易1科", "-o", out]);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain("您是不是要用“交易一科”？");
+    expect(zh.err).toContain("台账中的部门有：");
+    const en = await runCli(["refresh", sample, report, "--scope", "交易1科", "-o", out, "--lang", "en"]);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain('Did you mean "交易一科"?');
+    expect(existsSync(out)).toBe(false);
+  });
 });
