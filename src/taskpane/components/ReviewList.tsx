@@ -55,19 +55,34 @@ export function asksBeforeSaving(review: ReviewModel): boolean {
   return review.zeros.length > 0 || review.leftOut.length > 0;
 }
 
-/** Beside a ledger value whose ledger has rows left out: the same words as the 指标 list. */
-function LeftOutLine({ mark }: { mark?: LeftOutMark }) {
+/**
+ * Beside a ledger value whose ledger has rows left out (may be short), or whose rows repeating a key
+ * were both counted (may be too large): the same words as the 指标 list.
+ */
+function FigureMarks({ item }: { item: { leftOut?: LeftOutMark; countedTwice?: LeftOutMark } }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
-  if (!mark) return null;
+  const separator = lang === "zh-CN" ? "、" : ", ";
+  const short = item.leftOut;
+  const twice = item.countedTwice;
   return (
-    <Caption1 className={styles.leftOut} data-testid="review-left-out-mark">
-      {t("figureRowsLeftOut", {
-        count: mark.count,
-        ledger: mark.ledger,
-        cells: shortCells(mark.cells).join(lang === "zh-CN" ? "、" : ", "),
-      })}
-    </Caption1>
+    <>
+      {short && (
+        <Caption1 className={styles.leftOut} data-testid="review-left-out-mark">
+          {t("figureRowsLeftOut", { count: short.count, ledger: short.ledger, cells: shortCells(short.cells).join(separator) })}
+        </Caption1>
+      )}
+      {twice && (
+        // Each cell with its sheet, as the 指标 list has it: the repeat is often on a copied sheet.
+        <Caption1 className={styles.leftOut} data-testid="review-counted-twice-mark">
+          {t("figureRowsCountedTwice", {
+            count: twice.count,
+            ledger: twice.ledger,
+            cells: [...twice.cells, ...(twice.count > twice.cells.length ? ["…"] : [])].join(separator),
+          })}
+        </Caption1>
+      )}
+    </>
   );
 }
 
@@ -293,7 +308,7 @@ export function ReviewList(props: ReviewListProps) {
             ) : (
               <span className={styles.change}>{t("statusChangedText", { old: u.old, new: u.new })}</span>
             )}
-            <LeftOutLine mark={u.leftOut} />
+            <FigureMarks item={u} />
           </>
         )}
       />
@@ -321,7 +336,7 @@ export function ReviewList(props: ReviewListProps) {
             </Text>
             <span className={styles.text}>{t("reviewYours", { text: c.current })}</span>
             <span className={styles.text}>{t("reviewNew", { text: c.new })}</span>
-            <LeftOutLine mark={c.leftOut} />
+            <FigureMarks item={c} />
             <Caption1 className={styles.muted}>{t("reviewWritten", { text: c.written })}</Caption1>
             <RadioGroup
               className={styles.radios}
@@ -374,7 +389,7 @@ export function ReviewList(props: ReviewListProps) {
                 </Text>
                 <span className={styles.text}>{t("reviewYours", { text: k.current })}</span>
                 <span className={styles.text}>{t("reviewLedger", { text: k.ledger })}</span>
-                <LeftOutLine mark={k.leftOut} />
+                <FigureMarks item={k} />
                 <Button
                   size="small"
                   disabled={props.disabled}
@@ -393,7 +408,7 @@ export function ReviewList(props: ReviewListProps) {
                 </Text>
                 <span className={styles.text}>{t("reviewYours", { text: c.current })}</span>
                 <span className={styles.change}>{t("reviewRetaken", { text: c.new })}</span>
-                <LeftOutLine mark={c.leftOut} />
+                <FigureMarks item={c} />
                 <Button
                   size="small"
                   disabled={props.disabled}

@@ -48,6 +48,8 @@ export interface ReviewUpdate {
   table?: { changes: TableChange[]; note: string | null };
   /** The new value may be short: its ledger has rows left out. */
   leftOut?: LeftOutMark;
+  /** The new value may be too large: rows repeating a key are both counted. */
+  countedTwice?: LeftOutMark;
 }
 
 export interface ReviewConflict {
@@ -72,6 +74,8 @@ export interface ReviewConflict {
   resolution: ConflictChoice;
   /** The ledgers' value may be short: its ledger has rows left out. */
   leftOut?: LeftOutMark;
+  /** The ledgers' value may be too large: rows repeating a key are both counted. */
+  countedTwice?: LeftOutMark;
 }
 
 /**
@@ -150,6 +154,7 @@ export interface ReviewModel {
     ledger: string;
     agrees: boolean;
     leftOut?: LeftOutMark;
+    countedTwice?: LeftOutMark;
   }[];
   /** Figures the workbook defines that the report has no place for. */
   notInDocument: { id: string; name: string }[];
@@ -181,7 +186,11 @@ export function reviewModel(
   // record the panes pass, and was listed by its raw id.
   const name = (id: string) => names.get(id) ?? plan.names[id] ?? id;
   const marks = leftOutMarks(fresh.figures ?? []);
-  const mark = (id: string) => (marks.has(id) ? { leftOut: marks.get(id)! } : {});
+  const twice = countedTwiceMarks(fresh.figures ?? []);
+  const mark = (id: string) => ({
+    ...(marks.has(id) ? { leftOut: marks.get(id)! } : {}),
+    ...(twice.has(id) ? { countedTwice: twice.get(id)! } : {}),
+  });
   // A conflict resolved as "take" is also listed as updated by the plan; the review shows it once, as the conflict.
   const conflicted = new Set(plan.conflicts.map((c) => c.id));
   // One entry per copy: a figure placed several times is decided copy by copy (copyKey).
@@ -291,6 +300,18 @@ function zerosToSee(
       });
   }
   return [...groups.values()];
+}
+
+/**
+ * Each recomputed figure that counted rows repeating a key (a copied sheet, a row typed twice), by
+ * id: the value the save writes may be too large, said beside it as the 指标 list says it.
+ */
+function countedTwiceMarks(figures: readonly FigureResult[]): Map<string, LeftOutMark> {
+  const marks = new Map<string, LeftOutMark>();
+  for (const f of figures)
+    if (f.rowsCountedTwice && f.ledger)
+      marks.set(f.id, { ledger: f.ledger, count: f.rowsCountedTwice.count, cells: [...f.rowsCountedTwice.cells] });
+  return marks;
 }
 
 /** Each recomputed figure whose ledger has rows left out, by id, with what to say beside its value. */

@@ -555,6 +555,22 @@ describe("a figure whose ledger has rows left out", () => {
   it("is nothing to mark or ask about when the figures are not given", () => {
     expect(reviewModel(planRefresh(before, controls, after), figureNames(before)).leftOut).toEqual([]);
   });
+
+  it("marks a figure that counted rows repeating a key as possibly too large, beside its new value or the ledgers' value of a hand edit", () => {
+    // A copied sheet `电子保函 (2)` doubles the guarantees: the review says so where it shows 9, as the 指标 list does.
+    const rowsCountedTwice = { count: 2, cells: ["'电子保函 (2)'!A2", "'电子保函 (2)'!A3"] };
+    const doubled = figures.map((f) => (f.id === "eg.count" ? { ...f, rowsCountedTwice } : f));
+    const twice = { ledger: "电子保函", ...rowsCountedTwice };
+    const review = reviewModel(planRefresh(before, controls, after), figureNames(before), {}, { figures: doubled });
+    expect(review.updates.find((u) => u.id === "eg.count")?.countedTwice).toEqual(twice);
+    expect(review.updates.find((u) => u.id === "study.topic.count")?.countedTwice).toBeUndefined();
+    const edited = [
+      { id: "study.topic.count", text: "5" },
+      { id: "eg.count", text: "八" },
+    ];
+    const withEdit = reviewModel(planRefresh(before, edited, after), figureNames(before), {}, { figures: doubled });
+    expect(withEdit.conflicts.find((c) => c.id === "eg.count")).toMatchObject({ countedTwice: twice });
+  });
 });
 
 describe("the report's settings moving with the year", () => {
