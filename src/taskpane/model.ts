@@ -131,7 +131,7 @@ export function figuresZeroToSee(result: EngineResult): FigureResult[] {
   return result.figures.filter((f) => f.zeroToSee !== undefined && f.unresolved === undefined);
 }
 
-/** Figures of one ledger short by the same rows left out: said once per ledger and set of rows. */
+/** Figures of one ledger marked by the same rows (left out, or counted twice): said once per ledger and set of rows. */
 export interface MayBeShort {
   ledger: string;
   count: number;
@@ -139,25 +139,53 @@ export interface MayBeShort {
   figures: FigureResult[];
 }
 
+/** Figures of one ledger that may be too large by the same rows repeating a key (both counted). */
+export type MayBeTooLarge = MayBeShort;
+
 /**
- * Figures the report shows whose ledger has rows left out for errors (FigureResult.rowsLeftOut): the
- * number may be short by them. Grouped by ledger and rows, in report order, and asked about before
- * 生成报告 as 更新已有报告 and Word's 应用 ask before saving. A 待补 figure is listed as 待补 already;
- * one the report has no place for is not written.
+ * The figures among `figures` carrying a mark (rowsLeftOut or rowsCountedTwice), grouped by ledger and
+ * rows in the order given. A 待补 figure is listed as 待补 already, so not here.
  */
-export function figuresMayBeShort(result: EngineResult): MayBeShort[] {
-  const placed = result.link?.figures ? new Set(result.link.figures.map((f) => f.id)) : null;
+export function markGroups(figures: readonly FigureResult[], mark: "rowsLeftOut" | "rowsCountedTwice"): MayBeShort[] {
   const groups = new Map<string, MayBeShort>();
-  for (const f of result.figures) {
-    if (!f.rowsLeftOut || f.unresolved !== undefined || f.value === null) continue;
-    if (placed && !placed.has(f.id)) continue;
+  for (const f of figures) {
+    const rows = f[mark];
+    if (!rows || f.unresolved !== undefined || f.value === null) continue;
     const ledger = f.ledger ?? "";
-    const key = [ledger, f.rowsLeftOut.count, ...f.rowsLeftOut.cells].join("\u0000");
-    const group = groups.get(key) ?? { ledger, count: f.rowsLeftOut.count, cells: [...f.rowsLeftOut.cells], figures: [] };
+    const key = [ledger, rows.count, ...rows.cells].join("\u0000");
+    const group = groups.get(key) ?? { ledger, count: rows.count, cells: [...rows.cells], figures: [] };
     group.figures.push(f);
     groups.set(key, group);
   }
   return [...groups.values()];
+}
+
+/** The figures of a result the report shows (its link names them); all of them when it has no link. */
+function placedFigures(result: EngineResult): FigureResult[] {
+  const placed = result.link?.figures ? new Set(result.link.figures.map((f) => f.id)) : null;
+  return placed ? result.figures.filter((f) => placed.has(f.id)) : result.figures;
+}
+
+/**
+ * Figures the report shows whose ledger has rows left out (FigureResult.rowsLeftOut): the number may
+ * be short by them. Grouped by ledger and rows, in report order, and asked about before 生成报告 as
+ * 更新已有报告 and Word's 应用 ask before saving. One the report has no place for is not written.
+ */
+export function figuresMayBeShort(result: EngineResult): MayBeShort[] {
+  return markGroups(placedFigures(result), "rowsLeftOut");
+}
+
+/**
+ * Figures the report shows that counted rows repeating a key (FigureResult.rowsCountedTwice: a copied
+ * sheet, a row typed twice): the number may be too large. Listed and asked about as the short ones are.
+ */
+export function figuresMayBeTooLarge(result: EngineResult): MayBeTooLarge[] {
+  return markGroups(placedFigures(result), "rowsCountedTwice");
+}
+
+/** How many figures a list of groups names. */
+export function groupedCount(groups: readonly { figures: readonly unknown[] }[]): number {
+  return groups.reduce((n, g) => n + g.figures.length, 0);
 }
 
 /** The department a report counts, or null for 全部门: said once above a list of figures by name. */
@@ -187,9 +215,12 @@ export function blankSettings(result: EngineResult): { name: string; cell?: stri
     });
 }
 
-/** Figures the ledgers cannot support, in report order: listed (as 待补) before 生成报告. */
+/**
+ * Figures the ledgers cannot support that the report shows, in report order: listed (as 待补) before
+ * 生成报告. One under 未在报告中使用 is not written, so not asked about (as the CLI's generate ignores it).
+ */
 export function unresolvedFigures(result: EngineResult): FigureResult[] {
-  return result.figures.filter((f) => f.unresolved !== undefined || f.value === null);
+  return placedFigures(result).filter((f) => f.unresolved !== undefined || f.value === null);
 }
 
 export interface FigureSection {

@@ -5,6 +5,9 @@ import {
   duplicateKeys,
   figuresZeroToSee,
   figuresMayBeShort,
+  figuresMayBeTooLarge,
+  groupedCount,
+  unresolvedFigures,
   figuresScope,
   excludedRows,
   listScope,
@@ -219,6 +222,47 @@ describe("figures asked about before 生成报告", () => {
       ["电子保函", 1, rowsB.cells, ["eg.amount"]],
     ]);
     expect(figuresMayBeShort(result({ figures: [figure("eg.sure")] }))).toEqual([]);
+  });
+
+  it("lists the figures that may be too large by ledger and repeated rows, as the short ones, not a 待补 one nor one the report does not show", () => {
+    const copy = { count: 3, cells: ["'电子保函 (2)'!A3", "'电子保函 (2)'!A4"] };
+    const typedTwice = { count: 1, cells: ["电子保函!A9"] };
+    const r = result({
+      figures: [
+        figure("eg.count", { value: 4, text: "4", rowsCountedTwice: copy }),
+        figure("eg.amount", { value: 0.05, text: "0.05", rowsCountedTwice: copy, rowsLeftOut: { count: 1, cells: ["电子保函!G5"] } }),
+        figure("eg.firms", { value: 2, text: "2" }),
+        figure("eg.other", { value: 2, text: "2", rowsCountedTwice: typedTwice }),
+        figure("eg.gone", {
+          value: null,
+          text: "［待补］",
+          rowsCountedTwice: copy,
+          unresolved: { code: "column_missing", reason: "r", reasonEn: "r" },
+        }),
+        figure("eg.unused", { value: 2, text: "2", rowsCountedTwice: copy }),
+      ],
+    });
+    r.link = { figures: ["eg.count", "eg.amount", "eg.firms", "eg.other", "eg.gone"].map((id) => ({ id })) } as EngineResult["link"];
+    expect(figuresMayBeTooLarge(r).map((g) => [g.ledger, g.count, g.cells, g.figures.map((f) => f.id)])).toEqual([
+      ["电子保函", 3, copy.cells, ["eg.count", "eg.amount"]],
+      ["电子保函", 1, typedTwice.cells, ["eg.other"]],
+    ]);
+    // A figure both short and too large is in both lists: the two marks are two questions.
+    expect(figuresMayBeShort(r).flatMap((g) => g.figures.map((f) => f.id))).toEqual(["eg.amount"]);
+    expect(groupedCount(figuresMayBeTooLarge(r))).toBe(3);
+    expect(figuresMayBeTooLarge(result({ figures: [figure("eg.sure")] }))).toEqual([]);
+  });
+
+  it("asks about 待补 only for figures the report shows, not one under 未在报告中使用", () => {
+    const missing = { code: "column_missing" as const, reason: "r", reasonEn: "r" };
+    const r = result({
+      figures: [
+        figure("eg.shown", { value: null, text: "［待补］", unresolved: missing }),
+        figure("eg.unused", { value: null, text: "［待补］", unresolved: missing }),
+      ],
+    });
+    r.link = { figures: [{ id: "eg.shown" }] } as EngineResult["link"];
+    expect(unresolvedFigures(r).map((f) => f.id)).toEqual(["eg.shown"]);
   });
 
   it("names the department the 指标 tab's figures count under a scope, from the settings or the figures, and none for 全部门", () => {

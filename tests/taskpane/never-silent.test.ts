@@ -119,10 +119,14 @@ describe("a refresh that stopped at another workbook", () => {
 });
 
 describe("the cells a figure's rows-left-out mark names", () => {
-  it("are bare addresses when all are on one sheet, so the mark stays one short line", () => {
-    expect(shortCells(["'2022年学习记录台账'!D30", "'2022年学习记录台账'!B44"])).toEqual(["D30", "B44"]);
+  it("say their sheet once before the first cell, so the mark stays one short line", () => {
+    expect(shortCells(["'2022年学习记录台账'!D30", "'2022年学习记录台账'!B44"])).toEqual(["2022年学习记录台账 · D30", "B44"]);
   });
-  it("keep their sheet when the ledger spans sheets, so F4 of one is not taken for F4 of another", () => {
-    expect(shortCells(["学习记录-交易一科!F4", "'学习记录-交易二科'!B5"])).toEqual(["学习记录-交易一科!F4", "学习记录-交易二科!B5"]);
+  it("say the sheet of each cell when the ledger spans sheets, so F4 of one is not taken for F4 of another", () => {
+    expect(shortCells(["学习记录-交易一科!F4", "'学习记录-交易二科'!B5"])).toEqual(["学习记录-交易一科 · F4", "学习记录-交易二科 · B5"]);
+  });
+  it("say the sheet of a lone cell too: a G5 exists on every department sheet of a ledger", () => {
+    expect(shortCells(["'电子保函-交易二科'!G5"])).toEqual(["电子保函-交易二科 · G5"]);
+    expect(shortCells(["'电子保函-交易一科 (2)'!B3", "…"])).toEqual(["电子保函-交易一科 (2) · B3", "…"]);
   });
 });

@@ -256,13 +256,36 @@ export const enUS: Messages = {
   reviewSettingsHint: "From 报告设置 (year, period end and the like), written with the report; not ledger changes.",
   reviewLeftOut: "May be short: ledger rows not counted ({count})",
   reviewLeftOutHint:
-    "These ledgers have rows with errors that count in no figure, so the figures below may be short. Fix those rows in the workbook first (the Excel pane's Ledgers tab lists them); saving anyway asks first.",
+    "These ledgers have rows that count in no figure (with errors, outside the table or below a note line), so the figures below may be short. Fix those rows in the workbook first (the Excel pane's Ledgers tab lists them); saving anyway asks first.",
   reviewSavedLedger: "{text} (the ledgers' value)",
   reviewSavedHand: "{text} (your text, kept; the ledgers say {ledger})",
   reviewLeftOutLedger: "{count} row(s) of {ledger} not counted ({cells}):",
   reviewLeftOutAskTitle: "{count} figure(s) may be short (ledger rows not counted). Save anyway?",
-  reviewLeftOutAskBody: "The ledgers of these figures have rows left out for errors:",
+  reviewLeftOutAskBody: "The ledgers of these figures have rows not counted (with errors, outside the table or below a note line):",
   reviewAskBothTitle: "{zeros} figure(s) will be 0 and {short} may be short. Save anyway?",
+  reviewLeftOutHintExcel:
+    "These ledgers have rows that count in no figure (with errors, outside the table or below a note line), so the figures below may be short. Fix those rows in the workbook first (this pane's Ledgers tab lists them); saving anyway asks first.",
+  reviewTooLarge: "May be too large: rows repeating a key, both counted ({count})",
+  reviewTooLargeHint:
+    "These ledgers have rows repeating another row's key (a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats (the Excel pane's Ledgers tab lists them); saving anyway asks first.",
+  reviewTooLargeHintExcel:
+    "These ledgers have rows repeating another row's key (a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats (this pane's Ledgers tab lists them); saving anyway asks first.",
+  reviewTooLargeLedger: "{count} row(s) of {ledger} repeat another row's key, both counted ({cells}):",
+  reviewTooLargeAskTitle: "{count} figure(s) may be too large (rows repeating a key, both counted). Save anyway?",
+  reviewTooLargeAskBody: "The ledgers of these figures have rows repeating a key, both counted:",
+  reviewAskManyTitle: "{parts}. Save anyway?",
+  reviewAskPartZeros: "{count} figure(s) will be 0",
+  reviewAskPartShort: "{count} figure(s) may be short",
+  reviewAskPartLarge: "{count} figure(s) may be too large",
+  tooLargeBody:
+    "These ledgers have rows repeating another row's key (a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats; generating anyway asks first.",
+  largeAskTitle: "{count} figure(s) may be too large (rows repeating a key, both counted). Generate anyway?",
+  shortLargeAskTitle: "{short} figure(s) may be short and {large} may be too large. Generate anyway?",
+  duplicateKeysNotCounted:
+    "{count} key(s) are duplicated ({cells}): no figure in the report counted both rows, but check them under Ledgers and delete or correct one row.",
+  templatesMarksTitle: "{parts}. Download anyway?",
+  templatesMarksConfirm: "Download anyway",
+  templatesCarriedOver: 'Note: {figures} also count records before this period; if a sentence says "this year", set 区间 to 本期 in 指标定义.',
   updateSaved: "Saved {file}: {updates} updated, {kept} hand edit(s) kept. Nothing is left to update in this report.",
   statusZero: "0, no records",
   apply: "Apply",
@@ -346,7 +369,7 @@ export const enUS: Messages = {
   zerosBody:
     "The ledgers of these figures have no records yet (or none in this period), so the report will say 0. Enter the records first; where 0 is right, add “; 允许为零” to the figure’s 条件 in 指标定义.",
   shortBody:
-    "These ledgers have rows with errors that count in no figure, so the figures below may be short. Fix them on the Ledgers tab first; generating anyway asks first.",
+    "These ledgers have rows that count in no figure (with errors, outside the table or below a note line), so the figures below may be short. Fix them on the Ledgers tab first; generating anyway asks first.",
   shortAskTitle: "{count} figure(s) may be short (ledger rows not counted). Generate anyway?",
   zerosAskTitle: "{count} figure(s) will be 0 because their ledger has no records. Generate anyway?",
   scopeUnknown: "The scope “{scope}” is no department of any ledger; choose a department or All departments.",

@@ -243,13 +243,36 @@ export const zhCN = {
   reviewSettingsHint: "来自“报告设置”（年度、期末月份等），随报告写入，不是台账的变化。",
   reviewLeftOut: "可能偏少：台账有行未计入（{count}）",
   reviewLeftOutHint:
-    "这些台账中有出错的行没有计入任何指标，下列数字可能偏少。请先在工作簿中改正这些行（Excel 任务窗格的“台账”页列出了它们）；仍要保存时会先询问。",
+    "这些台账中有行没有计入任何指标（有错误，或在表格之外、注释行之下），下列数字可能偏少。请先在工作簿中改正这些行（Excel 任务窗格的“台账”页列出了它们）；仍要保存时会先询问。",
   reviewSavedLedger: "{text}（台账值）",
   reviewSavedHand: "{text}（保留您的文字，台账为 {ledger}）",
   reviewLeftOutLedger: "“{ledger}”有 {count} 行未计入（{cells}）：",
   reviewLeftOutAskTitle: "有 {count} 项指标可能偏少（台账有行未计入），仍然保存？",
-  reviewLeftOutAskBody: "这些数字所在的台账有出错的行未计入：",
+  reviewLeftOutAskBody: "这些数字所在的台账有行未计入（有错误，或在表格之外、注释行之下）：",
   reviewAskBothTitle: "有 {zeros} 项指标将写成 0、{short} 项可能偏少，仍然保存？",
+  // Inside the Excel pane its 台账 tab is here, not elsewhere.
+  reviewLeftOutHintExcel:
+    "这些台账中有行没有计入任何指标（有错误，或在表格之外、注释行之下），下列数字可能偏少。请先在工作簿中改正这些行（本窗格的“台账”页列出了它们）；仍要保存时会先询问。",
+  reviewTooLarge: "可能偏大：编号重复的行都已计入（{count}）",
+  reviewTooLargeHint:
+    "这些台账中有编号重复的行（如复制的工作表、录入两次的行），两行都已计入，下列数字可能偏大。请先在工作簿中核对，删去或改正重复的行（Excel 任务窗格的“台账”页列出了它们）；仍要保存时会先询问。",
+  reviewTooLargeHintExcel:
+    "这些台账中有编号重复的行（如复制的工作表、录入两次的行），两行都已计入，下列数字可能偏大。请先在工作簿中核对，删去或改正重复的行（本窗格的“台账”页列出了它们）；仍要保存时会先询问。",
+  reviewTooLargeLedger: "“{ledger}”有 {count} 行编号重复且都已计入（{cells}）：",
+  reviewTooLargeAskTitle: "有 {count} 项指标可能偏大（编号重复的行都已计入），仍然保存？",
+  reviewTooLargeAskBody: "这些数字所在的台账有编号重复的行，两行都已计入：",
+  reviewAskManyTitle: "有 {parts}，仍然保存？",
+  reviewAskPartZeros: "{count} 项指标将写成 0",
+  reviewAskPartShort: "{count} 项指标可能偏少",
+  reviewAskPartLarge: "{count} 项指标可能偏大",
+  tooLargeBody:
+    "这些台账中有编号重复的行（如复制的工作表、录入两次的行），两行都已计入，下列数字可能偏大。请先在工作簿中核对，删去或改正重复的行；仍要生成时会先询问。",
+  largeAskTitle: "有 {count} 项指标可能偏大（编号重复的行都已计入），仍然生成？",
+  shortLargeAskTitle: "有 {short} 项指标可能偏少、{large} 项可能偏大，仍然生成？",
+  duplicateKeysNotCounted: "{count} 个编号重复（{cells}）：报告中的指标没有同时计入重复的两行，但请在“台账”中核对，删去或改正其中一行。",
+  templatesMarksTitle: "有 {parts}，仍然下载？",
+  templatesMarksConfirm: "仍然下载",
+  templatesCarriedOver: "注意：{figures} 含本期以前的记录，不只是本期数；如文档中写的是“本年”，请在“指标定义”的“区间”列改为“本期”。",
   updateSaved: "已保存 {file}：更新 {updates} 项，保留手工修改 {kept} 项。这份报告已没有待更新的内容。",
   statusZero: "按 0 写入",
   apply: "应用",
@@ -325,7 +348,7 @@ export const zhCN = {
   zerosTitle: "因台账没有记录按 0 计入的指标 {count} 项",
   zerosBody:
     "以下指标的台账还没有记录（或本期没有记录），报告中将写成 0。请先在台账中填入记录；确属为零的，在“指标定义”的条件末尾加“; 允许为零”。",
-  shortBody: "这些台账中有出错的行没有计入任何指标，下列数字可能偏少。请先在“台账”页改正；仍要生成时会先询问。",
+  shortBody: "这些台账中有行没有计入任何指标（有错误，或在表格之外、注释行之下），下列数字可能偏少。请先在“台账”页改正；仍要生成时会先询问。",
   shortAskTitle: "有 {count} 项指标可能偏少（台账有行未计入），仍然生成？",
   zerosAskTitle: "有 {count} 项指标因台账没有记录将写成 0，仍然生成？",
   scopeUnknown: "统计范围“{scope}”不是任何台账中的部门，请选择一个部门或“全部门”。",

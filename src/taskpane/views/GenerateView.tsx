@@ -29,6 +29,8 @@ import {
   duplicateKeys,
   figuresZeroToSee,
   figuresMayBeShort,
+  figuresMayBeTooLarge,
+  groupedCount,
   excludedRows,
   listScope,
   reportFileName,
@@ -174,26 +176,38 @@ function ZerosList(props: { result: EngineResult; scopeSaid?: boolean }) {
 
 /** How many figures the report shows that may be short (their ledger has rows left out). */
 function mayBeShort(result: EngineResult): number {
-  return figuresMayBeShort(result).reduce((n, g) => n + g.figures.length, 0);
+  return groupedCount(figuresMayBeShort(result));
+}
+
+/** How many figures the report shows that may be too large (rows repeating a key both counted). */
+function mayBeTooLarge(result: EngineResult): number {
+  return groupedCount(figuresMayBeTooLarge(result));
 }
 
 /**
- * Figures that may be short, one line per ledger and rows left out (how many, where), then its
- * figures with the value the report will show: the same words as 更新已有报告's question.
+ * Figures that may be short (or too large), one line per ledger and rows left out (or counted twice):
+ * how many, where, then its figures with the value the report will show — the same words as
+ * 更新已有报告's question.
  */
-function ShortList(props: { result: EngineResult }) {
+export function ShortList(props: { result: EngineResult; large?: boolean }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
+  const groups = props.large ? figuresMayBeTooLarge(props.result) : figuresMayBeShort(props.result);
+  const kind = props.large ? "large" : "short";
   return (
     <ul className={styles.unresolvedList}>
-      {figuresMayBeShort(props.result).map((g) => (
-        <li key={[g.ledger, ...g.cells].join("|")} data-testid="short-ledger" data-ledger={g.ledger}>
+      {groups.map((g) => (
+        <li key={[g.ledger, ...g.cells].join("|")} data-testid={`${kind}-ledger`} data-ledger={g.ledger}>
           <span className={styles.unresolvedName}>
-            {t("reviewLeftOutLedger", { ledger: g.ledger, count: g.count, cells: shortCells(g.cells).join(t("listSeparator")) })}
+            {t(props.large ? "reviewTooLargeLedger" : "reviewLeftOutLedger", {
+              ledger: g.ledger,
+              count: g.count,
+              cells: [...shortCells(g.cells), ...(g.count > g.cells.length && props.large ? ["…"] : [])].join(t("listSeparator")),
+            })}
           </span>
           {lang === "zh-CN" ? "" : " "}
           {g.figures.map((f, i) => (
-            <span key={f.id} data-testid="short-figure" data-figure={f.id}>
+            <span key={f.id} data-testid={`${kind}-figure`} data-figure={f.id}>
               {i > 0 ? t("listSeparator") : ""}
               {f.name}
               {lang === "zh-CN" ? "：" : ": "}
@@ -206,10 +220,31 @@ function ShortList(props: { result: EngineResult }) {
   );
 }
 
-/** Repeated keys, said where the report is made: both rows are counted, so a figure may be too high. */
+/**
+ * Repeated keys, said where the report is made. "Both counted, a figure may be too large" only when a
+ * figure the report shows did count both rows; else (the repeats are 撤销 or outside the period) the
+ * keys are named to check, never called a figure too large.
+ */
 function duplicateKeysText(result: EngineResult, t: Translate, lang: string): string {
   const { count, cells } = duplicateKeys(result);
-  return count === 0 ? "" : t("duplicateKeys", { count, cells: cells.map((c) => describePlace(c)).join(lang === "en-US" ? ", " : "、") });
+  if (count === 0) return "";
+  const params = { count, cells: cells.map((c) => describePlace(c)).join(lang === "en-US" ? ", " : "、") };
+  return t(mayBeTooLarge(result) > 0 ? "duplicateKeys" : "duplicateKeysNotCounted", params);
+}
+
+/** Whether 生成报告 asks first: 待补 places, 0s no record supports, figures that may be short or too large. */
+function asksBeforeGenerating(engine: EngineResult): boolean {
+  return toFillIn(engine) > 0 || figuresZeroToSee(engine).length > 0 || mayBeShort(engine) > 0 || mayBeTooLarge(engine) > 0;
+}
+
+/** The question's title: the first of 待补, 0s, then may be short and/or too large. */
+function askTitle(ask: EngineResult, t: Translate): string {
+  if (toFillIn(ask) > 0) return t("unresolvedAskTitle", { count: toFillIn(ask) });
+  if (figuresZeroToSee(ask).length > 0) return t("zerosAskTitle", { count: figuresZeroToSee(ask).length });
+  const short = mayBeShort(ask);
+  const large = mayBeTooLarge(ask);
+  if (short > 0 && large > 0) return t("shortLargeAskTitle", { short, large });
+  return large > 0 ? t("largeAskTitle", { count: large }) : t("shortAskTitle", { count: short });
 }
 
 export function GenerateView(props: {
@@ -248,6 +283,7 @@ export function GenerateView(props: {
   const unresolved = toFillIn(result);
   const zeros = figuresZeroToSee(result);
   const short = mayBeShort(result);
+  const large = mayBeTooLarge(result);
   const duplicates = duplicateKeysText(result, t, lang);
   const scopeKnown = scopeIsKnown(result, scope, ALL_DEPARTMENTS);
   const downloadsBlocked = downloadsBlockedOn(services.platform);
@@ -342,9 +378,9 @@ export function GenerateView(props: {
       },
       fail: problem,
     });
-    if (engine && (toFillIn(engine) > 0 || figuresZeroToSee(engine).length > 0 || mayBeShort(engine) > 0)) {
-      // A report with 待补 places, 0s no record supports or figures that may be short is made only
-      // when the clerk says so, having seen which (as 更新已有报告 and Word's 应用 ask before saving).
+    if (engine && asksBeforeGenerating(engine)) {
+      // A report with 待补 places, 0s no record supports or figures that may be short or too large is
+      // made only when the clerk says so, having seen which (as 更新已有报告 and Word's 应用 ask before saving).
       showResult(engine);
       setAsk(engine);
     } else if (engine) {
@@ -502,6 +538,15 @@ export function GenerateView(props: {
           </MessageBarBody>
         </MessageBar>
       )}
+      {large > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="may-be-too-large">
+          <MessageBarBody>
+            <MessageBarTitle>{t("reviewTooLarge", { count: large })}</MessageBarTitle>
+            <span className={styles.text}>{t("tooLargeBody")}</span>
+            <ShortList result={result} large />
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       <div>
         <Button
@@ -539,13 +584,7 @@ export function GenerateView(props: {
       <ConfirmDialog
         open={ask !== null}
         testId="unresolved-dialog"
-        title={
-          ask && toFillIn(ask) === 0
-            ? figuresZeroToSee(ask).length > 0
-              ? t("zerosAskTitle", { count: figuresZeroToSee(ask).length })
-              : t("shortAskTitle", { count: mayBeShort(ask) })
-            : t("unresolvedAskTitle", { count: ask ? toFillIn(ask) : 0 })
-        }
+        title={ask ? askTitle(ask, t) : ""}
         confirm={{ text: t("unresolvedAskConfirm"), testId: "unresolved-confirm" }}
         cancelTestId="unresolved-cancel"
         onConfirm={() => {
@@ -561,7 +600,12 @@ export function GenerateView(props: {
         {ask && figuresZeroToSee(ask).length > 0 && <ZerosList result={ask} scopeSaid={unresolvedFigures(ask).length > 0} />}
         {ask && mayBeShort(ask) > 0 && <span className={styles.text}>{t("reviewLeftOutAskBody")}</span>}
         {ask && mayBeShort(ask) > 0 && <ShortList result={ask} />}
-        {ask && duplicateKeysText(ask, t, lang) && <span className={styles.text}>{duplicateKeysText(ask, t, lang)}</span>}
+        {ask && mayBeTooLarge(ask) > 0 && <span className={styles.text}>{t("reviewTooLargeAskBody")}</span>}
+        {ask && mayBeTooLarge(ask) > 0 && <ShortList result={ask} large />}
+        {/* Repeated keys no figure counted twice: said, but not as a figure too large. */}
+        {ask && mayBeTooLarge(ask) === 0 && duplicateKeysText(ask, t, lang) && (
+          <span className={styles.text}>{duplicateKeysText(ask, t, lang)}</span>
+        )}
       </ConfirmDialog>
 
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} onRetry={() => void generate()} />}
