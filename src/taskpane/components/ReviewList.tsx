@@ -18,7 +18,16 @@ import {
 } from "@fluentui/react-components";
 import type { ConflictChoice } from "../../core/refresh/plan";
 import { useI18n } from "../i18n";
-import { chooseAll, issueText, leftOutKey, type LeftOutMark, type ReviewModel, type ReviewUpdate } from "./review";
+import {
+  askTitle,
+  asksBeforeSaving,
+  chooseAll,
+  issueText,
+  leftOutKey,
+  type LeftOutMark,
+  type ReviewModel,
+  type ReviewUpdate,
+} from "./review";
 import { ConfirmDialog } from "./ConfirmDialog";
 // Cells said as the 指标 list says them, so the mark reads the same in both places.
 import { shortCells } from "./cells";
@@ -50,10 +59,8 @@ const useStyles = makeStyles({
   leftOut: { display: "block", overflowWrap: "anywhere", color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
-/** A review asks before saving what no record supports (0s) or what may be short (rows left out). */
-export function asksBeforeSaving(review: ReviewModel): boolean {
-  return review.zeros.length > 0 || review.leftOut.length > 0;
-}
+// Pure, in review.ts: the Excel pane's 更新已有报告 and the tests read them without the widgets.
+export { askTitle, asksBeforeSaving };
 
 /**
  * Beside a ledger value whose ledger has rows left out (may be short), or whose rows repeating a key
@@ -78,7 +85,7 @@ function FigureMarks({ item }: { item: { leftOut?: LeftOutMark; countedTwice?: L
           {t("figureRowsCountedTwice", {
             count: twice.count,
             ledger: twice.ledger,
-            cells: [...twice.cells, ...(twice.count > twice.cells.length ? ["…"] : [])].join(separator),
+            cells: [...shortCells(twice.cells), ...(twice.count > twice.cells.length ? ["…"] : [])].join(separator),
           })}
         </Caption1>
       )}
@@ -91,6 +98,8 @@ type ReviewListProps = {
   choices: Record<string, ConflictChoice>;
   onChoose: (choices: Record<string, ConflictChoice>) => void;
   disabled?: boolean;
+  /** Shown in the Excel pane, whose own 台账 tab lists the rows (in Word it is the Excel pane's). */
+  inExcel?: boolean;
 };
 
 /**
@@ -142,12 +151,8 @@ export function ZerosAskDialog(props: { review: ReviewModel; open: boolean; onCo
   const { t } = useI18n();
   const zeros = props.review.zeros.reduce((n, z) => n + z.figures.length, 0);
   const short = props.review.leftOut.reduce((n, g) => n + g.figures.length, 0);
-  const title =
-    zeros > 0 && short > 0
-      ? t("reviewAskBothTitle", { zeros, short })
-      : zeros > 0
-        ? t("reviewZerosAskTitle", { count: zeros })
-        : t("reviewLeftOutAskTitle", { count: short });
+  const large = props.review.countedTwice.reduce((n, g) => n + g.figures.length, 0);
+  const title = askTitle({ zeros, short, large }, t);
   return (
     <ConfirmDialog
       open={props.open}
@@ -162,29 +167,35 @@ export function ZerosAskDialog(props: { review: ReviewModel; open: boolean; onCo
       {zeros > 0 && t("reviewZerosAskBody")}
       {zeros > 0 && <ZerosGroups review={props.review} />}
       {short > 0 && t("reviewLeftOutAskBody")}
-      {short > 0 && <LeftOutGroups review={props.review} />}
+      {short > 0 && <LeftOutGroups groups={props.review.leftOut} />}
+      {large > 0 && t("reviewTooLargeAskBody")}
+      {large > 0 && <LeftOutGroups groups={props.review.countedTwice} large />}
     </ConfirmDialog>
   );
 }
 
-/** The figures that may be short, one group per ledger: how many rows are left out and where, then its figures. */
-function LeftOutGroups({ review }: { review: ReviewModel }) {
+/**
+ * The figures that may be short (or, `large`, too large), one group per ledger: how many rows are left
+ * out (or counted twice) and where, then its figures as the save leaves them.
+ */
+function LeftOutGroups({ groups, large }: { groups: ReviewModel["leftOut"]; large?: boolean }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
+  const kind = large ? "review-too-large" : "review-left-out";
   return (
     <ul className={styles.list}>
-      {review.leftOut.map((g) => (
-        <li key={leftOutKey(g)} className={styles.item} data-testid="review-left-out-ledger">
+      {groups.map((g) => (
+        <li key={leftOutKey(g)} className={styles.item} data-testid={`${kind}-ledger`}>
           <Text className={styles.text} weight="semibold">
-            {t("reviewLeftOutLedger", {
+            {t(large ? "reviewTooLargeLedger" : "reviewLeftOutLedger", {
               ledger: g.ledger,
               count: g.count,
-              cells: shortCells(g.cells).join(lang === "zh-CN" ? "、" : ", "),
+              cells: [...shortCells(g.cells), ...(large && g.count > g.cells.length ? ["…"] : [])].join(lang === "zh-CN" ? "、" : ", "),
             })}
           </Text>
           <span className={styles.text}>
             {g.figures.map((f, i) => (
-              <span key={f.id} data-testid="review-left-out" data-figure={f.id}>
+              <span key={f.id} data-testid={kind} data-figure={f.id}>
                 {i > 0 && t("listSeparator")}
                 {f.name}
                 {lang === "zh-CN" ? "：" : ": "}
@@ -239,6 +250,7 @@ export function ReviewList(props: ReviewListProps) {
   // "Nothing to update" only when saving writes nothing and nothing waits for a decision.
   const nothing = review.toWrite === 0 && review.conflicts.length === 0 && review.removed.length === 0 && review.zeros.length === 0;
   const shortCount = review.leftOut.reduce((n, g) => n + g.figures.length, 0);
+  const largeCount = review.countedTwice.reduce((n, g) => n + g.figures.length, 0);
   const zeroCount = review.zeros.reduce((n, z) => n + z.figures.length, 0);
   return (
     <section className={styles.root} aria-labelledby={titleId} data-testid="review">
@@ -271,8 +283,17 @@ export function ReviewList(props: ReviewListProps) {
         <MessageBar intent="warning" layout="multiline" data-testid="review-may-be-short">
           <MessageBarBody>
             <MessageBarTitle>{t("reviewLeftOut", { count: shortCount })}</MessageBarTitle>
-            <span className={styles.text}>{t("reviewLeftOutHint")}</span>
-            <LeftOutGroups review={review} />
+            <span className={styles.text}>{t(props.inExcel ? "reviewLeftOutHintExcel" : "reviewLeftOutHint")}</span>
+            <LeftOutGroups groups={review.leftOut} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {review.countedTwice.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="review-may-be-too-large">
+          <MessageBarBody>
+            <MessageBarTitle>{t("reviewTooLarge", { count: largeCount })}</MessageBarTitle>
+            <span className={styles.text}>{t(props.inExcel ? "reviewTooLargeHintExcel" : "reviewTooLargeHint")}</span>
+            <LeftOutGroups groups={review.countedTwice} large />
           </MessageBarBody>
         </MessageBar>
       )}

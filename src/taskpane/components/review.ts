@@ -11,6 +11,7 @@ import { splitTableText, tableChanges, type TableChange } from "../../core/figur
 import { ALL_DEPARTMENTS } from "../../core/figures/evaluate";
 import { isSettingSlot } from "../../core/report/slots";
 import { issuesForDocument } from "../../core/refresh/shown";
+import type { Translate } from "../i18n";
 
 /**
  * The ledger value may be short: its ledger has rows left out for errors (FigureResult.rowsLeftOut),
@@ -123,6 +124,11 @@ export interface ReviewModel {
   settings: ReviewUpdate[];
   /** Ledgers with rows left out, each with the report's figures from it: asked about before saving. */
   leftOut: ReviewLeftOut[];
+  /**
+   * Ledgers with rows repeating a key that both count, each with the report's figures from them
+   * (written, kept or unchanged — an unchanged 4 is still doubled): asked about before saving.
+   */
+  countedTwice: ReviewLeftOut[];
   /** Hand-edited places the review lists (conflicts, ones differing from the ledgers, ones going back): what "手工修改 N 项" counts. */
   handEdits: number;
   /** Updated (or unchanged) figures that are 0 because their ledger has no record: shown apart, asked about before saving. */
@@ -162,6 +168,36 @@ export interface ReviewModel {
   writes: number;
   /** The department the refreshed report counts (its 统计范围), said once above the lists; absent for 全部门. */
   scope?: string;
+}
+
+/**
+ * A review asks before saving what no record supports (0s), what may be short (rows left out) or what
+ * may be too large (rows repeating a key, both counted).
+ */
+export function asksBeforeSaving(review: ReviewModel): boolean {
+  return review.zeros.length > 0 || review.leftOut.length > 0 || review.countedTwice.length > 0;
+}
+
+/** The question's title: the one kind it asks about, or each kind with its count. */
+export function askTitle(
+  counts: { zeros: number; short: number; large: number },
+  t: Translate,
+  many: "reviewAskManyTitle" | "templatesMarksTitle" = "reviewAskManyTitle",
+): string {
+  const { zeros, short, large } = counts;
+  const kinds = [zeros, short, large].filter((n) => n > 0).length;
+  if (many === "reviewAskManyTitle" && kinds === 1) {
+    if (zeros > 0) return t("reviewZerosAskTitle", { count: zeros });
+    if (short > 0) return t("reviewLeftOutAskTitle", { count: short });
+    return t("reviewTooLargeAskTitle", { count: large });
+  }
+  if (many === "reviewAskManyTitle" && large === 0) return t("reviewAskBothTitle", { zeros, short });
+  const parts = [
+    ...(zeros > 0 ? [t("reviewAskPartZeros", { count: zeros })] : []),
+    ...(short > 0 ? [t("reviewAskPartShort", { count: short })] : []),
+    ...(large > 0 ? [t("reviewAskPartLarge", { count: large })] : []),
+  ];
+  return t(many, { parts: parts.join(t("listSeparator")) });
 }
 
 /** Figure names by id: the report's own names first, the workbook's for figures it adds. */
@@ -239,6 +275,7 @@ export function reviewModel(
     updates: changed.filter((u) => !isSettingSlot(u.id)),
     settings: changed.filter((u) => isSettingSlot(u.id)),
     leftOut: leftOutGroups(plan, marks, name, (id) => savedText(plan, id, conflicts, resolved)),
+    countedTwice: leftOutGroups(plan, twice, name, (id) => savedText(plan, id, conflicts, resolved)),
     handEdits: moved.length + retaken.length + kept.filter((k) => !k.agrees).length,
     zeros,
     carried: (fresh.issues ?? []).filter((i) => CARRIED_CODES.includes(i.code)),
@@ -323,10 +360,11 @@ function leftOutMarks(figures: readonly FigureResult[]): Map<string, LeftOutMark
 }
 
 /**
- * The figures the saved report holds (written or kept) from a ledger with rows left out, one group
- * per ledger and set of rows in report order: a figure is marked only by the rows it could have
- * counted (figures/left-out.ts), so two figures of one ledger may be short by different rows. A
- * figure the document has no place for is not in the report, so not here.
+ * The figures the saved report holds (written, kept or left unchanged) from a ledger with rows left
+ * out — or, given the counted-twice marks, with rows counted twice — one group per ledger and set of
+ * rows in report order: a figure is marked only by the rows it could have counted
+ * (figures/left-out.ts, counted-twice.ts), so two figures of one ledger may be marked by different
+ * rows. A figure the document has no place for is not in the report, so not here.
  */
 function leftOutGroups(
   plan: RefreshPlan,

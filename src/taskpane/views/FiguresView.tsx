@@ -315,14 +315,14 @@ function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition
         </Caption1>
       )}
       {/* Rows repeating a key (保函编号) both count: this number may be too large by them (counted-twice.ts).
-          Each cell with its sheet: the repeat is often on a copied sheet (`电子保函 (2)`), which is the news. */}
+          Each sheet said (shortCells): the repeat is often on a copied sheet (`电子保函 (2)`), which is the news. */}
       {figure.rowsCountedTwice && (
         <Caption1 className={styles.leftOut} data-testid="figure-rows-counted-twice">
           {t("figureRowsCountedTwice", {
             count: figure.rowsCountedTwice.count,
             ledger: figure.ledger ?? "",
             cells: [
-              ...figure.rowsCountedTwice.cells,
+              ...shortCells(figure.rowsCountedTwice.cells),
               ...(figure.rowsCountedTwice.count > figure.rowsCountedTwice.cells.length ? ["…"] : []),
             ].join(lang === "zh-CN" ? "、" : ", "),
           })}

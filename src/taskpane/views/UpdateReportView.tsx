@@ -204,6 +204,7 @@ export function UpdateReportView(props: { services: PaneServices }) {
                 setPending({ ...pending, choices, plan: pending.refresh.replan(choices) });
               }}
               disabled={busy !== null}
+              inExcel
             />
           )}
           {!downloadsBlocked && saved?.kind !== "started" && (
