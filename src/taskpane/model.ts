@@ -188,6 +188,28 @@ export function groupedCount(groups: readonly { figures: readonly unknown[] }[])
   return groups.reduce((n, g) => n + g.figures.length, 0);
 }
 
+/**
+ * What 报告模板 → 填写并下载 asks about before the download: the filled document's figures (by the ids
+ * it placed) that may be short or too large, as `ledger-report fill` names them.
+ */
+export function filledMarks(
+  figures: readonly FigureResult[],
+  placedIds: readonly string[],
+): { short: MayBeShort[]; large: MayBeTooLarge[] } {
+  const placed = new Set(placedIds);
+  const shown = figures.filter((f) => placed.has(f.id));
+  return { short: markGroups(shown, "rowsLeftOut"), large: markGroups(shown, "rowsCountedTwice") };
+}
+
+/**
+ * The filled document's 截至期末 and 全部 figures (电子保函笔数 counts every guarantee up to the period
+ * end): the clerk's own sentence may call them this year's, so they are named, as the CLI's fill does.
+ */
+export function carriedOverFigures(figures: readonly FigureResult[], placedIds: readonly string[]): FigureResult[] {
+  const placed = new Set(placedIds);
+  return figures.filter((f) => placed.has(f.id) && f.ledger !== null && f.period.kind !== "current" && f.unresolved === undefined);
+}
+
 /** The department a report counts, or null for 全部门: said once above a list of figures by name. */
 export function listScope(scope: string | undefined, allDepartments: string): string | null {
   const wanted = (scope ?? "").trim();

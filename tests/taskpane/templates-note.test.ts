@@ -4,7 +4,9 @@ import { fillFromEngine } from "../../src/adapters/docx/fill";
 import { runEngine } from "../../src/core/engine";
 import type { RawWorkbook } from "../../src/core/types";
 import { makeT } from "../../src/taskpane/i18n";
-import { filledNote } from "../../src/taskpane/views/TemplatesView";
+import { carriedOverNote, filledNote } from "../../src/taskpane/views/TemplatesView";
+import { filledMarks } from "../../src/taskpane/model";
+import { askTitle } from "../../src/taskpane/components/review";
 import { sampleWorkbook } from "../adapters/docx/refresh/clerk";
 import { wordMadePackage } from "../adapters/docx/word-made";
 
@@ -73,5 +75,38 @@ describe("the note after 填写并下载", () => {
     const note = filledNote(result, unresolved, makeT("zh-CN"), "zh-CN");
     expect(note.text.split("\n")[0]).toBe(makeT("zh-CN")("templatesFilled", { n: 2 }) + makeT("zh-CN")("templatesPending", { n: 1 }));
     expect(note.leftAsTyped).toBe(3);
+  });
+});
+
+describe("what 填写并下载 asks about before the download", () => {
+  const { filled: result, figures } = filled();
+
+  it("lists the placed figures that may be too large or short, each by ledger and rows, and not the ones the document does not show", () => {
+    // The sample repeats one 保函编号 (counted twice in 电子保函笔数) and leaves a row out of 电子保函: both are said.
+    const { short, large } = filledMarks(figures, result.ids);
+    expect(result.ids).toContain("eg.count");
+    expect(large.map((g) => [g.ledger, g.figures.map((f) => f.id)])).toEqual([["电子保函", ["eg.count"]]]);
+    expect(short.map((g) => [g.ledger, g.figures.map((f) => f.id)])).toEqual([["电子保函", ["eg.count"]]]);
+    const marked = figures.filter((f) => f.rowsCountedTwice && !result.ids.includes(f.id));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(large.flatMap((g) => g.figures)).not.toEqual(expect.arrayContaining(marked));
+    expect(askTitle({ zeros: 0, short: 1, large: 1 }, makeT("zh-CN"), "templatesMarksTitle")).toBe(
+      "有 1 项指标可能偏少、1 项指标可能偏大，仍然下载？",
+    );
+  });
+
+  it("has nothing to ask when no placed figure is marked", () => {
+    const clean = figures.map((f) => ({ ...f, rowsLeftOut: undefined, rowsCountedTwice: undefined }));
+    expect(filledMarks(clean, result.ids)).toEqual({ short: [], large: [] });
+  });
+
+  it("names the placed 截至期末 figures with their 区间, as the CLI's fill does, and none that count only this period", () => {
+    const zh = carriedOverNote(figures, result.ids, makeT("zh-CN"), "zh-CN");
+    expect(zh).toMatch(/^注意：电子保函笔数（截至期末）含本期以前的记录/);
+    expect(carriedOverNote(figures, result.ids, makeT("en-US"), "en-US")).toMatch(
+      /^Note: 电子保函笔数 \(截至.*\) also count records before this period/,
+    );
+    const current = figures.map((f) => ({ ...f, period: { ...f.period, kind: "current" as const } }));
+    expect(carriedOverNote(current, result.ids, makeT("zh-CN"), "zh-CN")).toBe("");
   });
 });

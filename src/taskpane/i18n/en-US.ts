@@ -284,6 +284,7 @@ export const enUS: Messages = {
   duplicateKeysNotCounted:
     "{count} key(s) are duplicated ({cells}): no figure in the report counted both rows, but check them under Ledgers and delete or correct one row.",
   templatesMarksTitle: "{parts}. Download anyway?",
+  templatesNotDownloaded: "Not downloaded: correct those ledger rows, then fill again.",
   templatesMarksConfirm: "Download anyway",
   templatesCarriedOver: 'Note: {figures} also count records before this period; if a sentence says "this year", set 区间 to 本期 in 指标定义.',
   updateSaved: "Saved {file}: {updates} updated, {kept} hand edit(s) kept. Nothing is left to update in this report.",

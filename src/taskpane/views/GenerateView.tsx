@@ -46,7 +46,7 @@ import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ConfirmDialog } from "../components/ConfirmDialog";
-import { shortCells } from "../components/cells";
+import { MarkGroups } from "../components/MarkGroups";
 import { useAction } from "../shell/useAction";
 import { UpdateReportView } from "./UpdateReportView";
 import { TemplatesView } from "./TemplatesView";
@@ -184,40 +184,9 @@ function mayBeTooLarge(result: EngineResult): number {
   return groupedCount(figuresMayBeTooLarge(result));
 }
 
-/**
- * Figures that may be short (or too large), one line per ledger and rows left out (or counted twice):
- * how many, where, then its figures with the value the report will show — the same words as
- * 更新已有报告's question.
- */
-export function ShortList(props: { result: EngineResult; large?: boolean }) {
-  const { t, lang } = useI18n();
-  const styles = useStyles();
-  const groups = props.large ? figuresMayBeTooLarge(props.result) : figuresMayBeShort(props.result);
-  const kind = props.large ? "large" : "short";
-  return (
-    <ul className={styles.unresolvedList}>
-      {groups.map((g) => (
-        <li key={[g.ledger, ...g.cells].join("|")} data-testid={`${kind}-ledger`} data-ledger={g.ledger}>
-          <span className={styles.unresolvedName}>
-            {t(props.large ? "reviewTooLargeLedger" : "reviewLeftOutLedger", {
-              ledger: g.ledger,
-              count: g.count,
-              cells: [...shortCells(g.cells), ...(g.count > g.cells.length && props.large ? ["…"] : [])].join(t("listSeparator")),
-            })}
-          </span>
-          {lang === "zh-CN" ? "" : " "}
-          {g.figures.map((f, i) => (
-            <span key={f.id} data-testid={`${kind}-figure`} data-figure={f.id}>
-              {i > 0 ? t("listSeparator") : ""}
-              {f.name}
-              {lang === "zh-CN" ? "：" : ": "}
-              {f.text}
-            </span>
-          ))}
-        </li>
-      ))}
-    </ul>
-  );
+/** Figures that may be short (or too large) by ledger and rows: the shared list (MarkGroups). */
+function ShortList(props: { result: EngineResult; large?: boolean }) {
+  return <MarkGroups groups={props.large ? figuresMayBeTooLarge(props.result) : figuresMayBeShort(props.result)} large={props.large} />;
 }
 
 /**

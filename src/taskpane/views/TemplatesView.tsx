@@ -20,6 +20,10 @@ import { useAction } from "../shell/useAction";
 import { FilePicker, fileBytes } from "../components/FilePicker";
 import { saveBytes } from "../download";
 import { PaneSection } from "../components/PaneSection";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { MarkGroups } from "../components/MarkGroups";
+import { askTitle } from "../components/review";
+import { carriedOverFigures, filledMarks, groupedCount, type MayBeShort } from "../model";
 
 const useStyles = makeStyles({
   section: SECTION,
@@ -38,7 +42,27 @@ const useStyles = makeStyles({
   name: ROW_NAME,
   // One line per placeholder left as typed.
   lines: { whiteSpace: "pre-line" },
+  text: { display: "block", overflowWrap: "anywhere" },
 });
+
+/** A filled document and what it shows that the clerk is asked about (or told) before and after the download. */
+interface Filled {
+  bytes: Uint8Array;
+  fileName: string;
+  note: { text: string; leftAsTyped: number };
+  short: MayBeShort[];
+  large: MayBeShort[];
+  /** The 截至期末 notice, in the pane's language, or "" when no 截至期末/全部 figure is placed. */
+  carried: string;
+}
+
+/** The 截至期末 and 全部 figures by name with their 区间, as `ledger-report fill` names them. */
+export function carriedOverNote(figures: readonly FigureResult[], placedIds: readonly string[], t: Translate, lang: Lang): string {
+  const carried = carriedOverFigures(figures, placedIds);
+  if (carried.length === 0) return "";
+  const named = carried.map((f) => (lang === "zh-CN" ? `${f.name}（${f.period.label}）` : `${f.name} (${f.period.label})`));
+  return t("templatesCarriedOver", { figures: named.join(t("listSeparator")) });
+}
 
 /**
  * What 填写并下载 says: how many placeholders became figures, then every one left as typed in fill's
@@ -66,6 +90,9 @@ export function TemplatesView({ services }: { services: PaneServices }) {
   const action = useAction();
   const [stored, setStored] = useState<StoredTemplate[] | null>(null);
   const [note, setNote] = useState<{ text: string; leftAsTyped: number } | null>(null);
+  /** The last fill: its marks stay listed under the note; `asking` while the question waits for an answer. */
+  const [filled, setFilled] = useState<Filled | null>(null);
+  const [asking, setAsking] = useState(false);
   const templates = services.templates;
 
   useEffect(() => {
@@ -97,6 +124,7 @@ export function TemplatesView({ services }: { services: PaneServices }) {
 
   async function fill(template: StoredTemplate) {
     setNote(null);
+    setFilled(null);
     const result = await action.run({
       stage: "fill",
       message: t("templatesFilling"),
@@ -109,8 +137,7 @@ export function TemplatesView({ services }: { services: PaneServices }) {
           generatedAt: new Date().toISOString(),
           templateName: template.fileName || `${template.name}.docx`,
         });
-        saveBytes(filled.bytes, `${template.name}-${engine.settings.year}.docx`, services.platform);
-        return { filled, figures: engine.figures };
+        return { filled, figures: engine.figures, fileName: `${template.name}-${engine.settings.year}.docx` };
       },
       // A damaged or oversized template says what is wrong with it (DocxReadError's words), as the CLI does.
       fail: (_, err) => ({
@@ -121,7 +148,30 @@ export function TemplatesView({ services }: { services: PaneServices }) {
       // The progress line's 正在用台账数字填写模板… goes; the note below says how the fill came out.
       done: () => "",
     });
-    if (result) setNote(filledNote(result.filled, result.figures, t, lang));
+    if (!result) return;
+    const marks = filledMarks(result.figures, result.filled.ids);
+    const made: Filled = {
+      bytes: result.filled.bytes,
+      fileName: result.fileName,
+      note: filledNote(result.filled, result.figures, t, lang),
+      ...marks,
+      carried: carriedOverNote(result.figures, result.filled.ids, t, lang),
+    };
+    setFilled(made);
+    setNote(made.note);
+    // Figures that may be short or too large are downloaded only when the clerk says so, having seen
+    // which (as 生成报告 asks): 取消 downloads nothing.
+    if (made.short.length + made.large.length > 0) setAsking(true);
+    else download(made);
+  }
+
+  function download(made: Filled) {
+    saveBytes(made.bytes, made.fileName, services.platform);
+  }
+
+  function cancelDownload() {
+    setAsking(false);
+    if (note) setNote({ text: `${note.text}\n${t("templatesNotDownloaded")}`, leftAsTyped: note.leftAsTyped });
   }
 
   const busy = action.busy !== null;
@@ -158,12 +208,58 @@ export function TemplatesView({ services }: { services: PaneServices }) {
       {action.error && <ErrorNotice ref={action.errorRef} error={action.error} />}
       <OutcomeRegion testId="template-outcome">
         {note && (
-          <MessageBar intent={note.leftAsTyped ? "warning" : "success"} layout="multiline" data-testid="template-note">
-            <MessageBarBody className={styles.lines}>{note.text}</MessageBarBody>
+          <MessageBar
+            intent={
+              note.leftAsTyped || (filled && filled.short.length + filled.large.length + filled.carried.length) ? "warning" : "success"
+            }
+            layout="multiline"
+            data-testid="template-note"
+          >
+            <MessageBarBody>
+              <span className={styles.lines}>{note.text}</span>
+              {filled && <FilledMarks filled={filled} />}
+            </MessageBarBody>
           </MessageBar>
         )}
       </OutcomeRegion>
       <LiveRegion text={action.live} testId="templates-live" />
+      <ConfirmDialog
+        open={asking && filled !== null}
+        testId="template-marks-dialog"
+        title={
+          filled
+            ? askTitle({ zeros: 0, short: groupedCount(filled.short), large: groupedCount(filled.large) }, t, "templatesMarksTitle")
+            : ""
+        }
+        confirm={{ text: t("templatesMarksConfirm"), testId: "template-marks-confirm" }}
+        cancelTestId="template-marks-cancel"
+        onConfirm={() => {
+          setAsking(false);
+          if (filled) download(filled);
+        }}
+        onCancel={cancelDownload}
+      >
+        {filled && <FilledMarks filled={filled} />}
+      </ConfirmDialog>
     </PaneSection>
+  );
+}
+
+/** The filled document's figures that may be short or too large, by ledger and rows, then the 截至期末 notice. */
+function FilledMarks({ filled }: { filled: Filled }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <>
+      {filled.short.length > 0 && <span className={styles.text}>{t("reviewLeftOutAskBody")}</span>}
+      {filled.short.length > 0 && <MarkGroups groups={filled.short} />}
+      {filled.large.length > 0 && <span className={styles.text}>{t("reviewTooLargeAskBody")}</span>}
+      {filled.large.length > 0 && <MarkGroups groups={filled.large} large />}
+      {filled.carried && (
+        <span className={styles.text} data-testid="template-carried-over">
+          {filled.carried}
+        </span>
+      )}
+    </>
   );
 }

@@ -1,0 +1,53 @@
+// Figures that may be short (rows left out) or too large (rows repeating a key, both counted), one line
+// per ledger and rows: where 生成报告 and 报告模板's 填写并下载 list them and ask about them.
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { MayBeShort } from "../model";
+import { useI18n } from "../i18n";
+import { shortCells } from "./cells";
+
+const useStyles = makeStyles({
+  list: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    overflowWrap: "anywhere",
+  },
+  name: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/**
+ * How many rows and where (each sheet said: a ledger kept on several sheets has a G5 on each), then the
+ * ledger's figures with the value the document will show — the same words as 更新已有报告's question.
+ */
+export function MarkGroups(props: { groups: readonly MayBeShort[]; large?: boolean }) {
+  const { t, lang } = useI18n();
+  const styles = useStyles();
+  const kind = props.large ? "large" : "short";
+  return (
+    <ul className={styles.list}>
+      {props.groups.map((g) => (
+        <li key={[g.ledger, g.count, ...g.cells].join("|")} data-testid={`${kind}-ledger`} data-ledger={g.ledger}>
+          <span className={styles.name}>
+            {t(props.large ? "reviewTooLargeLedger" : "reviewLeftOutLedger", {
+              ledger: g.ledger,
+              count: g.count,
+              // Repeats are capped at a few cells: the rest said as "…", never a count that looks complete.
+              cells: [...shortCells(g.cells), ...(props.large && g.count > g.cells.length ? ["…"] : [])].join(t("listSeparator")),
+            })}
+          </span>
+          {lang === "zh-CN" ? "" : " "}
+          {g.figures.map((f, i) => (
+            <span key={f.id} data-testid={`${kind}-figure`} data-figure={f.id}>
+              {i > 0 ? t("listSeparator") : ""}
+              {f.name}
+              {lang === "zh-CN" ? "：" : ": "}
+              {f.text}
+            </span>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
