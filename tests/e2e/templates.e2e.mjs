@@ -47,7 +47,10 @@ runScenarios(async () => {
       await assertNoHorizontalScroll(page, "templates 320");
       await shot(page, "templates-01-stored-zh-320");
 
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("template-fill-工作总结").click()]);
+      // The sample's guarantee figures may be short and too large: the fill asks before downloading.
+      await page.getByTestId("template-fill-工作总结").click();
+      await page.getByTestId("template-marks-dialog").waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("template-marks-confirm").click()]);
       assert(/^工作总结-\d{4}\.docx$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`);
       const parts = unzipSync(new Uint8Array(readFileSync(await download.path())));
       const slots = slotTexts(strFromU8(parts["word/document.xml"]));

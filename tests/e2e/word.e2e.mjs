@@ -750,12 +750,13 @@ runScenarios(async (browser, url) => {
         // The list says what the save leaves in the report: the clerk's kept text, labelled so, never the
         // value first written (clerk #10, finding 2); once taken back, the ledgers' value, labelled so.
         const listed = page.getByTestId("review-may-be-short").locator('[data-testid=review-left-out][data-figure="study.topic.count"]');
-        // Where to fix the rows, said so that it holds in the Word pane too (it has no 台账 tab): the workbook.
+        // Where to fix the rows: the workbook, listed on this pane's own 台账 tab (clerk #9, finding 13: not
+        // "the Excel pane's", as if elsewhere — the Word pane's review says that).
         const hint = await page.getByTestId("review-may-be-short").textContent();
         assert(
           zh
-            ? hint.includes("请先在工作簿中改正") && hint.includes("Excel 任务窗格的“台账”页")
-            : hint.includes("in the workbook first (the Excel pane's Ledgers tab"),
+            ? hint.includes("请先在工作簿中改正") && hint.includes("本窗格的“台账”页") && !hint.includes("Excel 任务窗格")
+            : hint.includes("in the workbook first (this pane's Ledgers tab"),
           `where to fix them: ${hint}`,
         );
         const keptSaid = await listed.textContent();
