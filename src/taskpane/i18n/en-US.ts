@@ -286,7 +286,8 @@ export const enUS: Messages = {
   templatesMarksTitle: "{parts}. Download anyway?",
   templatesNotDownloaded: "Not downloaded: correct those ledger rows, then fill again.",
   templatesMarksConfirm: "Download anyway",
-  templatesCarriedOver: 'Note: {figures} also count records before this period; if a sentence says "this year", set 区间 to 本期 in 指标定义.',
+  templatesCarriedOver:
+    'Note: {figures} also count records before this period; if a sentence says "this year", set 区间 to 本期 in 指标定义.',
   updateSaved: "Saved {file}: {updates} updated, {kept} hand edit(s) kept. Nothing is left to update in this report.",
   statusZero: "0, no records",
   apply: "Apply",
