@@ -18,6 +18,10 @@ import {
   assertPaneUsable,
   editedSample,
   ledgerScenario,
+  paneScenario,
+  reviewRefreshFrom,
+  sampleFile,
+  wordFiguresAppear,
   downloadBy,
   DOCX_MIME,
   FILL_TEMPLATE,
@@ -174,4 +178,35 @@ runScenarios(async () => {
       },
     );
   }
+
+  await paneScenario(
+    "Word at 320 px: 刷新数据 lists the unchanged figures that may be too large and asks before 应用; 取消 writes nothing",
+    "host=word&width=320",
+    async ({ page }) => {
+      await wordFiguresAppear(page);
+      await reviewRefreshFrom(page, sampleFile());
+      const box = page.getByTestId("review-may-be-too-large");
+      await box.waitFor();
+      const listed = await box.getByTestId("review-too-large").evaluateAll((els) => els.map((e) => e.getAttribute("data-figure")));
+      assert(listed.includes("eg.count"), `the doubled count, unchanged, is listed: ${listed.join()}`);
+      const said = await box.textContent();
+      // In Word the rows are listed by the Excel pane: said so, with each cell's sheet.
+      assert(said.includes("Excel 任务窗格") && /电子保函（交易二科） · A\d+/.test(said), `the Word review says: ${said}`);
+      await box.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, "too-large-word-review-zh-320.png") });
+      await page.getByTestId("apply").click();
+      const ask = page.getByTestId("review-zeros-dialog");
+      await ask.waitFor();
+      assert(/可能偏大/.test(await ask.locator("h2").first().textContent()), "the question's title names the too-large figures");
+      assert((await ask.getByTestId("review-too-large").count()) >= 1, "the question lists them");
+      await page.getByTestId("review-zeros-cancel").click();
+      await ask.waitFor({ state: "detached" });
+      assert((await page.getByTestId("outcome").count()) === 0, "取消 applied the refresh");
+      await page.getByTestId("apply").click();
+      await ask.waitFor();
+      await page.getByTestId("review-zeros-confirm").click();
+      await page.getByTestId("outcome").waitFor();
+      await assertPaneUsable(page, "Word, after 应用 answered");
+    },
+  );
 });

@@ -1,11 +1,12 @@
 // The panes' pure helpers for figures the ledgers cannot support, scopes and the wrong workbook.
-import { runEngine } from "../../src/core/engine";
+import { runEngine, type EngineResult } from "../../src/core/engine";
 import { OtherWorkbookError } from "../../src/core/refresh/recompute";
-import type { RawWorkbook } from "../../src/core/types";
+import type { FigureResult, RawWorkbook } from "../../src/core/types";
 import { blankSettings, manualAdvice, scopeChoices, scopeIsKnown, unresolvedFigures } from "../../src/taskpane/model";
 import { DEFAULT_DEFINITIONS, DEFINITION_HEADERS, definitionToRow } from "../../src/core/figures";
 import { otherWorkbookOf } from "../../src/taskpane/components/review";
 import { shortCells, unresolvedLine } from "../../src/taskpane/views/FiguresView";
+import { duplicateKeysText } from "../../src/taskpane/views/GenerateView";
 import { makeT } from "../../src/taskpane/i18n";
 import { rawTable } from "../helpers/raw-workbook";
 
@@ -128,5 +129,31 @@ describe("the cells a figure's rows-left-out mark names", () => {
   it("say the sheet of a lone cell too: a G5 exists on every department sheet of a ledger", () => {
     expect(shortCells(["'电子保函-交易二科'!G5"])).toEqual(["电子保函-交易二科 · G5"]);
     expect(shortCells(["'电子保函-交易一科 (2)'!B3", "…"])).toEqual(["电子保函-交易一科 (2) · B3", "…"]);
+  });
+});
+
+describe("the 生成 tab's line about repeated keys", () => {
+  const repeated = {
+    severity: "warning" as const,
+    code: "key.duplicate",
+    message: "m",
+    messageEn: "m",
+    cell: "'电子保函（交易二科）'!A1304",
+    ledger: "电子保函" as const,
+  };
+  const withFigures = (figures: Partial<FigureResult>[]) =>
+    ({ issues: [repeated], figures, link: { figures: figures.map((f) => ({ id: f.id })) } }) as unknown as EngineResult;
+  const counted = { id: "eg.count", value: 4, text: "4", ledger: "电子保函" as const, rowsCountedTwice: { count: 1, cells: [repeated.cell] } };
+
+  it("says a figure may be too large only when a figure the report shows counted both rows", () => {
+    expect(duplicateKeysText(withFigures([counted]), makeT("zh-CN"), "zh-CN")).toContain("两行都已计入指标，数字可能偏大");
+  });
+  it("names the keys to check, never a figure too large, when no figure counted both rows (撤销, outside the period)", () => {
+    const said = duplicateKeysText(withFigures([{ ...counted, rowsCountedTwice: undefined }]), makeT("zh-CN"), "zh-CN");
+    expect(said).toContain("电子保函（交易二科） · A1304");
+    expect(said).not.toContain("可能偏大");
+    expect(duplicateKeysText(withFigures([{ ...counted, rowsCountedTwice: undefined }]), makeT("en-US"), "en-US")).not.toMatch(
+      /too (high|large)/,
+    );
   });
 });

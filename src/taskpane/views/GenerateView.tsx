@@ -194,7 +194,7 @@ function ShortList(props: { result: EngineResult; large?: boolean }) {
  * figure the report shows did count both rows; else (the repeats are 撤销 or outside the period) the
  * keys are named to check, never called a figure too large.
  */
-function duplicateKeysText(result: EngineResult, t: Translate, lang: string): string {
+export function duplicateKeysText(result: EngineResult, t: Translate, lang: string): string {
   const { count, cells } = duplicateKeys(result);
   if (count === 0) return "";
   const params = { count, cells: cells.map((c) => describePlace(c)).join(lang === "en-US" ? ", " : "、") };
