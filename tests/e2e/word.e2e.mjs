@@ -755,8 +755,8 @@ runScenarios(async (browser, url) => {
         const hint = await page.getByTestId("review-may-be-short").textContent();
         assert(
           zh
-            ? hint.includes("请先在工作簿中改正") && hint.includes("本窗格的“台账”页") && !hint.includes("Excel 任务窗格")
-            : hint.includes("in the workbook first (this pane's Ledgers tab"),
+            ? hint.includes("请先在工作簿中改正") && hint.includes("（“台账”页列出了它们）") && !hint.includes("Excel 任务窗格")
+            : hint.includes("in the workbook first (the Ledgers tab lists them)"),
           `where to fix them: ${hint}`,
         );
         const keptSaid = await listed.textContent();

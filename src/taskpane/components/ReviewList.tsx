@@ -98,7 +98,7 @@ type ReviewListProps = {
   choices: Record<string, ConflictChoice>;
   onChoose: (choices: Record<string, ConflictChoice>) => void;
   disabled?: boolean;
-  /** Shown in the Excel pane, whose own 台账 tab lists the rows (in Word it is the Excel pane's). */
+  /** Shown in the Excel pane (or the web page), whose own 台账 tab lists the rows (in Word it is the Excel pane's). */
   inExcel?: boolean;
 };
 

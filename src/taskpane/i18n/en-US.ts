@@ -264,12 +264,12 @@ export const enUS: Messages = {
   reviewLeftOutAskBody: "The ledgers of these figures have rows not counted (with errors, outside the table or below a note line):",
   reviewAskBothTitle: "{zeros} figure(s) will be 0 and {short} may be short. Save anyway?",
   reviewLeftOutHintExcel:
-    "These ledgers have rows that count in no figure (with errors, outside the table or below a note line), so the figures below may be short. Fix those rows in the workbook first (this pane's Ledgers tab lists them); saving anyway asks first.",
+    "These ledgers have rows that count in no figure (with errors, outside the table or below a note line), so the figures below may be short. Fix those rows in the workbook first (the Ledgers tab lists them); saving anyway asks first.",
   reviewTooLarge: "May be too large: rows repeating a key, both counted ({count})",
   reviewTooLargeHint:
     "These ledgers have rows repeating another row's key (a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats (the Excel pane's Ledgers tab lists them); saving anyway asks first.",
   reviewTooLargeHintExcel:
-    "These ledgers have rows repeating another row's key (a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats (this pane's Ledgers tab lists them); saving anyway asks first.",
+    "These ledgers have rows repeating another row's key (a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats (the Ledgers tab lists them); saving anyway asks first.",
   reviewTooLargeLedger: "{count} row(s) of {ledger} repeat another row's key, both counted ({cells}):",
   reviewTooLargeAskTitle: "{count} figure(s) may be too large (rows repeating a key, both counted). Save anyway?",
   reviewTooLargeAskBody: "The ledgers of these figures have rows repeating a key, both counted:",
