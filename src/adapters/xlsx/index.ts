@@ -6,7 +6,7 @@ import { type XlsxLimits, resolveLimits } from "./limits";
 import { readSharedStrings, readSheetTables, readWorkbookInfo } from "./parts";
 import { ColumnGrid, SheetScanner, sharedStringFlags, type SharedStrings } from "./sheet-scanner";
 import { CellColumns, lazyRows, withColumns } from "../../core/ledger/raw-columns";
-import { BackgroundInflateFailed, ZipArchive, type ZipCodec, type ZipEntry } from "./zip";
+import { ZipArchive, type ZipCodec, type ZipEntry } from "./zip";
 
 export { XlsxReadError } from "./errors";
 export type { XlsxErrorCode } from "./errors";
@@ -122,67 +122,37 @@ function sharedStringsFor(plan: ReadPlan): SharedStrings {
   return plan.wanted.length ? readSharedStrings(plan.zip, plan.info.sharedStrings, plan.limits) : [];
 }
 
-/** One wanted sheet's scan: its parts' pieces go to `push`, then `finish` fills the sheet in. */
-function sheetScan(
-  plan: ReadPlan,
-  sheet: XlsxSheet,
-  entry: ZipEntry,
-  sharedStrings: SharedStrings,
-  sharedFlags: Uint8Array,
-  budget: { cells: number },
-): { push: (chunk: Uint8Array) => void; finish: () => void } {
-  const { limits, info } = plan;
-  const grid = new ColumnGrid(sheet.name, limits, budget);
-  const scanner = new SheetScanner({
-    sheet: sheet.name,
-    part: entry.name,
-    sharedStrings,
-    sharedFlags,
-    date1904: info.date1904,
-    limits,
-    sink: grid,
-  });
-  return {
-    push: (chunk) => scanner.pushBytes(chunk),
-    finish() {
-      scanner.finish();
-      const columns = grid.build(sharedStrings);
-      if (columns !== null) {
-        sheet.top = grid.top;
-        sheet.left = grid.left;
-        sheet.columns = columns;
-        // Rows only for whoever asks (the simulated host, tests): the ledger reader reads the columns.
-        lazyRows(sheet, "cells", columns);
-        // Not enumerable: a test comparing sheets compares their cells.
-        Object.defineProperty(sheet, "columns", { value: columns, enumerable: false, configurable: true, writable: true });
-      }
-      sheet.merges = scanner.merges;
-      if (scanner.dimension) sheet.dimension = scanner.dimension;
-    },
-  };
-}
-
 function scanSheets(plan: ReadPlan, sharedStrings: SharedStrings): XlsxWorkbook {
+  const { zip, limits, info } = plan;
   const budget = { cells: 0 };
   const sharedFlags = sharedStringFlags(sharedStrings);
   for (const { sheet, entry } of plan.wanted) {
-    const scan = sheetScan(plan, sheet, entry, sharedStrings, sharedFlags, budget);
-    plan.zip.stream(entry, scan.push);
-    scan.finish();
+    const grid = new ColumnGrid(sheet.name, limits, budget);
+    const scanner = new SheetScanner({
+      sheet: sheet.name,
+      part: entry.name,
+      sharedStrings,
+      sharedFlags,
+      date1904: info.date1904,
+      limits,
+      sink: grid,
+    });
+    zip.stream(entry, (chunk) => scanner.pushBytes(chunk));
+    scanner.finish();
+    const columns = grid.build(sharedStrings);
+    if (columns !== null) {
+      sheet.top = grid.top;
+      sheet.left = grid.left;
+      sheet.columns = columns;
+      // Rows only for whoever asks (the simulated host, tests): the ledger reader reads the columns.
+      lazyRows(sheet, "cells", columns);
+      // Not enumerable: a test comparing sheets compares their cells.
+      Object.defineProperty(sheet, "columns", { value: columns, enumerable: false, configurable: true, writable: true });
+    }
+    sheet.merges = scanner.merges;
+    if (scanner.dimension) sheet.dimension = scanner.dimension;
   }
-  return { date1904: plan.info.date1904, sheets: plan.sheets };
-}
-
-/** scanSheets, each sheet's pieces taken as the background inflates them (ZipArchive.streamAsync). */
-async function scanSheetsAsync(plan: ReadPlan, sharedStrings: SharedStrings): Promise<XlsxWorkbook> {
-  const budget = { cells: 0 };
-  const sharedFlags = sharedStringFlags(sharedStrings);
-  for (const { sheet, entry } of plan.wanted) {
-    const scan = sheetScan(plan, sheet, entry, sharedStrings, sharedFlags, budget);
-    await plan.zip.streamAsync(entry, scan.push);
-    scan.finish();
-  }
-  return { date1904: plan.info.date1904, sheets: plan.sheets };
+  return { date1904: info.date1904, sheets: plan.sheets };
 }
 
 /** Reads an .xlsx/.xlsm file. Throws only XlsxReadError. */
@@ -197,24 +167,18 @@ export function readXlsxWorkbook(bytes: Uint8Array, opts?: ReadOptions): XlsxWor
 
 /**
  * readXlsxWorkbook, with the wanted sheets inflated on the host's worker threads (a codec with
- * inflateRawStream: Node's zlib) a piece at a time as they are scanned — on a 100,000-row ledger
- * the sheet's 45 ms of inflating runs beside the scan, and its 35 MB of XML is never whole in
- * memory. The same result in every case: a sheet the background could not inflate is read again,
- * with the whole file, the synchronous way, which inflates it, or refuses it, as it always has.
+ * inflateRawAsync: Node's zlib) while the shared strings are read on this one — on a 100,000-row
+ * ledger the sheet's 45 ms of inflating then costs nothing. The same result in every case: a
+ * sheet the background could not inflate is inflated, or refused, as the synchronous read would.
  */
 export async function readXlsxWorkbookAsync(bytes: Uint8Array, opts?: ReadOptions): Promise<XlsxWorkbook> {
-  let plan: ReadPlan;
   try {
-    plan = planRead(bytes, opts);
+    const plan = planRead(bytes, opts);
+    const inflating = plan.zip.prefetch(plan.wanted.map((w) => w.entry));
+    const sharedStrings = sharedStringsFor(plan);
+    await inflating;
+    return scanSheets(plan, sharedStrings);
   } catch (e) {
-    throw asXlsxError(e);
-  }
-  plan.zip.open(plan.wanted.map((w) => w.entry));
-  try {
-    return await scanSheetsAsync(plan, sharedStringsFor(plan));
-  } catch (e) {
-    plan.zip.closeBackground();
-    if (e instanceof BackgroundInflateFailed) return readXlsxWorkbook(bytes, opts);
     throw asXlsxError(e);
   }
 }

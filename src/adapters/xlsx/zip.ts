@@ -34,27 +34,10 @@ export interface ZipCodec {
   /** CRC-32 of `bytes`; absent where the host has no native one. */
   crc32?(bytes: Uint8Array): number;
   /**
-   * inflateRaw on another thread, where the host has threads to spare (Node's zlib pool), piece by
-   * piece as the reader takes them: it starts at once, keeps a piece or so ahead of the reader and
-   * waits, so a part is never whole in memory. The output is checked there against the part's
-   * CRC-32 and size; the iteration throws when they differ or more than maxOutputBytes comes.
+   * inflateRaw on another thread, where the host has threads to spare (Node's zlib pool), the
+   * output also checked there against the part's CRC-32 and size: it rejects when they differ.
    */
-  inflateRawStream?(
-    compressed: Uint8Array,
-    maxOutputBytes: number,
-    expected: { crc32: number; size: number },
-  ): AsyncIterableIterator<Uint8Array>;
-}
-
-/**
- * A part inflating in the background failed (a damaged stream, a checksum that does not fit): the
- * caller reads the file again the synchronous way, which says what is wrong as it always has.
- */
-export class BackgroundInflateFailed extends Error {
-  constructor(readonly cause: unknown) {
-    super("a part failed to inflate in the background");
-    Object.setPrototypeOf(this, BackgroundInflateFailed.prototype);
-  }
+  inflateRawAsync?(compressed: Uint8Array, maxOutputBytes: number, expected: { crc32: number; size: number }): Promise<Uint8Array | null>;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -116,8 +99,8 @@ export class ZipArchive {
   private readonly byLowerName = new Map<string, ZipEntry>();
   /** Bytes inflated so far across all parts, checked against maxUncompressedBytes. */
   inflated = 0;
-  /** Parts inflating in the background (open), waiting for streamAsync to take them. */
-  private readonly background = new Map<ZipEntry, AsyncIterableIterator<Uint8Array>>();
+  /** Parts inflated ahead by prefetch, their checksums already checked, waiting for stream to take them. */
+  private readonly ready = new Map<ZipEntry, Uint8Array>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -219,15 +202,26 @@ export class ZipArchive {
     const maxRatio = this.limits.maxCompressionRatio;
     if (maxRatio && this.declaresBomb(e)) throw fail.ratio(e.name, maxRatio);
     const [start, end] = this.dataRange(e);
+    let produced = 0;
     let crc = 0xffffffff;
     const codec = this.codec;
-    const native = e.method === 8 && codec ? this.inflateNative(codec, e, start, end) : null;
-    const nativeCrc = native !== null && codec?.crc32 !== undefined;
-    if (native !== null && codec?.crc32) crc = ~codec.crc32(native);
-    const take = this.taker(e, (chunk) => {
+    const early = this.ready.get(e);
+    if (early) this.ready.delete(e);
+    const native = early ?? (e.method === 8 && codec ? this.inflateNative(codec, e, start, end) : null);
+    const nativeCrc = early !== undefined || (native !== null && codec?.crc32 !== undefined);
+    if (early !== undefined) crc = ~e.crc;
+    else if (native !== null && codec?.crc32) crc = ~codec.crc32(native);
+    const take = (chunk: Uint8Array) => {
+      if (!chunk.length) return;
       if (!nativeCrc) crc = crc32Update(crc, chunk);
+      produced += chunk.length;
+      this.inflated += chunk.length;
+      if (this.inflated > limit) throw fail.uncompressed(limit);
+      if (maxRatio && produced > RATIO_GRACE_BYTES && produced / Math.max(1, e.compressedSize) > maxRatio) {
+        throw fail.ratio(e.name, maxRatio);
+      }
       onChunk(chunk);
-    });
+    };
     if (e.method === 0) {
       for (let p = start; p < end; p += PUSH_BYTES * 16) take(this.bytes.subarray(p, Math.min(end, p + PUSH_BYTES * 16)));
     } else if (native) {
@@ -243,65 +237,6 @@ export class ZipArchive {
     } else throw fail.corrupt(`part ${e.name} uses unsupported compression method ${e.method}`);
     // Inflate accepts many damaged streams; the checksum is what tells a damaged part from a good one.
     if ((crc ^ 0xffffffff) >>> 0 !== e.crc) throw fail.corrupt(`checksum mismatch in part ${e.name}`);
-  }
-
-  /**
-   * What every inflated piece of part e goes through before `onChunk`: the limits on the whole
-   * workbook's output and on the part's compression ratio, checked as the pieces come.
-   */
-  private taker(e: ZipEntry, onChunk: (chunk: Uint8Array) => void): (chunk: Uint8Array) => void {
-    const limit = this.limits.maxUncompressedBytes;
-    const maxRatio = this.limits.maxCompressionRatio;
-    let produced = 0;
-    return (chunk) => {
-      if (!chunk.length) return;
-      produced += chunk.length;
-      this.inflated += chunk.length;
-      if (this.inflated > limit) throw fail.uncompressed(limit);
-      if (maxRatio && produced > RATIO_GRACE_BYTES && produced / Math.max(1, e.compressedSize) > maxRatio) {
-        throw fail.ratio(e.name, maxRatio);
-      }
-      onChunk(chunk);
-    };
-  }
-
-  /**
-   * stream(), taking a part open() started inflating in the background piece by piece (its checksum
-   * checked there); any other part the synchronous way. A background failure throws
-   * BackgroundInflateFailed, after which the caller reads the file again synchronously.
-   */
-  async streamAsync(e: ZipEntry, onChunk: (chunk: Uint8Array) => void): Promise<void> {
-    const pieces = this.background.get(e);
-    if (!pieces) return this.stream(e, onChunk);
-    this.background.delete(e);
-    // As stream() does before a byte comes out (other parts may have been read since open()).
-    const limit = this.limits.maxUncompressedBytes;
-    if (this.inflated + e.size > limit) {
-      void pieces.return?.();
-      throw fail.uncompressed(limit);
-    }
-    const take = this.taker(e, onChunk);
-    for (;;) {
-      let next: IteratorResult<Uint8Array>;
-      try {
-        next = await pieces.next();
-      } catch (cause) {
-        throw new BackgroundInflateFailed(cause);
-      }
-      if (next.done) return;
-      try {
-        take(next.value);
-      } catch (error) {
-        await pieces.return?.();
-        throw error;
-      }
-    }
-  }
-
-  /** Stops every part still inflating in the background (a read that failed, or ended early). */
-  closeBackground(): void {
-    for (const pieces of this.background.values()) void pieces.return?.();
-    this.background.clear();
   }
 
   /**
@@ -321,16 +256,17 @@ export class ZipArchive {
   }
 
   /**
-   * Starts inflating the given parts on the codec's threads, for streamAsync to take. Only what the
-   * limits allow up front: a part they refuse is not started, and streamAsync then reads it the
-   * synchronous way, which reports what is wrong exactly as without this.
+   * Inflates the given parts on the codec's threads, for stream to take later. Only what the
+   * limits allow up front: a part they refuse, or one the background fails on, is simply not
+   * ready, and stream then inflates it here and reports what is wrong, exactly as without this.
    */
-  open(entries: ZipEntry[]): void {
+  async prefetch(entries: ZipEntry[]): Promise<void> {
     const codec = this.codec;
-    if (!codec?.inflateRawStream) return;
+    if (!codec?.inflateRawAsync) return;
     let room = this.limits.maxUncompressedBytes - this.inflated;
+    const jobs: Promise<void>[] = [];
     for (const e of entries) {
-      if (e.method !== 8 || e.flags & 1 || this.background.has(e) || this.declaresBomb(e)) continue;
+      if (e.method !== 8 || e.flags & 1 || this.ready.has(e) || this.declaresBomb(e)) continue;
       room -= e.size;
       if (room < 0) break;
       let range: [number, number];
@@ -340,8 +276,16 @@ export class ZipArchive {
         continue;
       }
       if (range[0] === range[1]) continue;
-      this.background.set(e, codec.inflateRawStream(this.bytes.subarray(range[0], range[1]), e.size, { crc32: e.crc, size: e.size }));
+      jobs.push(
+        codec.inflateRawAsync(this.bytes.subarray(range[0], range[1]), e.size, { crc32: e.crc, size: e.size }).then(
+          (out) => {
+            if (out) this.ready.set(e, out);
+          },
+          () => undefined,
+        ),
+      );
     }
+    await Promise.all(jobs);
   }
 
   /** Whole text of a small part (workbook, rels, tables); limits still apply. */
