@@ -1,9 +1,16 @@
 // Figures that may be short (rows left out) or too large (rows repeating a key, both counted), one line
 // per ledger and rows: where 生成报告 and 报告模板's 填写并下载 list them and ask about them.
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { MayBeShort } from "../model";
 import { useI18n } from "../i18n";
 import { shortCells } from "./cells";
+
+/** One ledger's rows and the figures they mark (the Excel pane's model.ts MayBeShort has this shape). */
+export interface MarkGroup {
+  ledger: string;
+  count: number;
+  cells: string[];
+  figures: readonly { id: string; name: string; text: string }[];
+}
 
 const useStyles = makeStyles({
   list: {
@@ -21,7 +28,7 @@ const useStyles = makeStyles({
  * How many rows and where (each sheet said: a ledger kept on several sheets has a G5 on each), then the
  * ledger's figures with the value the document will show — the same words as 更新已有报告's question.
  */
-export function MarkGroups(props: { groups: readonly MayBeShort[]; large?: boolean }) {
+export function MarkGroups(props: { groups: readonly MarkGroup[]; large?: boolean }) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const kind = props.large ? "large" : "short";
