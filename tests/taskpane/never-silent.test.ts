@@ -143,7 +143,13 @@ describe("the 生成 tab's line about repeated keys", () => {
   };
   const withFigures = (figures: Partial<FigureResult>[]) =>
     ({ issues: [repeated], figures, link: { figures: figures.map((f) => ({ id: f.id })) } }) as unknown as EngineResult;
-  const counted = { id: "eg.count", value: 4, text: "4", ledger: "电子保函" as const, rowsCountedTwice: { count: 1, cells: [repeated.cell] } };
+  const counted = {
+    id: "eg.count",
+    value: 4,
+    text: "4",
+    ledger: "电子保函" as const,
+    rowsCountedTwice: { count: 1, cells: [repeated.cell] },
+  };
 
   it("says a figure may be too large only when a figure the report shows counted both rows", () => {
     expect(duplicateKeysText(withFigures([counted]), makeT("zh-CN"), "zh-CN")).toContain("两行都已计入指标，数字可能偏大");
