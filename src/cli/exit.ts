@@ -26,6 +26,8 @@ export interface Outcome {
     unresolved?: unknown;
     /** A written 0 no record supports (its ledger has no records): see FigureResult.zeroToSee. */
     zeroToSee?: { code: string; cell?: string };
+    /** Rows repeating another that both count in it (FigureResult.rowsCountedTwice): it may be too large. */
+    rowsCountedTwice?: unknown;
   }[];
   /** Figures the clerk changed by hand that a refresh kept (not overwritten). */
   conflictsKept?: readonly { id: string }[];
@@ -75,10 +77,14 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     return reason("definitions.errors", found.length, pieceParams("cells", aside(cells)));
   },
   function duplicateKeys(o) {
-    // Both rows are counted (the engine cannot know which one is right), so a figure may be too high.
-    const n = (o.issues ?? []).filter((i) => i.code === "key.duplicate").reduce((sum, i) => sum + (i.count ?? 1), 0);
-    const keys = keyColumns(o);
-    return n === 0 ? null : reason("keys.duplicate", n, pieceParams("keys", aside(keys)));
+    // Both rows are read (the engine cannot know which one is right): a figure counting both may be
+    // too high — said only when one does (rowsCountedTwice), not when both are of 2021 or 撤销.
+    return repeats(o, "key.duplicate", (counted) => (counted ? "keys.duplicate#counted" : "keys.duplicate"), "keys", keyColumns(o));
+  },
+  function repeatedRows(o) {
+    // The same on a ledger without a key: a row repeated in full (a copied 学习记录 sheet).
+    const ledgers = [...new Set((o.issues ?? []).filter((i) => i.code === "row.repeated").map((i) => i.ledger ?? ""))].filter(Boolean);
+    return repeats(o, "row.repeated", (counted) => (counted ? "rows.repeated#counted" : "rows.repeated"), "ledgers", ledgers);
   },
   function blankSettings(o) {
     // A blank 联合发文单位 shows ［待补：联合发文单位］ in a sentence of the report: written, but not signable.
@@ -222,6 +228,26 @@ function warningsOnCountedLedgers(
   );
   if (found.length === 0) return null;
   return { code: codeOf(then), count: found.length, ...joinLines([...found, texts(then)]) };
+}
+
+/**
+ * Repeated rows (issue `code`, a flood counting each), worded by whether a figure of the outcome
+ * counts two of them (FigureResult.rowsCountedTwice on a figure of their ledgers), the figures'
+ * count then `{figures}`; `where` (key columns, ledgers) in brackets as `{<name>}`.
+ */
+function repeats(
+  o: Outcome,
+  code: "key.duplicate" | "row.repeated",
+  key: (counted: boolean) => CliTextKey,
+  name: string,
+  where: readonly string[],
+): LookReason | null {
+  const found = (o.issues ?? []).filter((i) => i.code === code);
+  const n = found.reduce((sum, i) => sum + (i.count ?? 1), 0);
+  if (n === 0) return null;
+  const ledgers = new Set(found.map((i) => i.ledger));
+  const counted = (o.figures ?? []).filter((f) => Boolean(f.rowsCountedTwice) && f.ledger != null && ledgers.has(f.ledger)).length;
+  return reason(key(counted > 0), n, { ...pieceParams(name, aside(where)), figures: counted });
 }
 
 /** A reason worded by the CLI's catalogue, its code the key's, `{count}` the things it concerns. */

@@ -7,6 +7,7 @@ import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
 import { scopeText } from "../core/report/slots";
 import { ALL_DEPARTMENTS } from "../core/settings";
+import { LEDGER_SPECS } from "../core/ledger/schema";
 import { describeConditionText, scopedName, sortIssues } from "../core/describe";
 import { inLang, listParams, pieceParams, say, texts, type Lang } from "./messages";
 
@@ -170,7 +171,10 @@ export function rowsCountedTwiceLines(figures: readonly FigureResult[], lang: La
   }
   return [...groups.values()].map(({ ledger, count, cells, names }) => {
     const shown = count > cells.length ? [...cells, "…"] : cells;
-    return say("figures.rows_counted_twice", { ledger, count, ...listParams("cells", shown), ...quotedList("names", names) }, lang);
+    // A ledger with a key repeats it (编号); one without repeats whole rows (a copied 学习记录).
+    const keyed = LEDGER_SPECS.find((s) => s.name === ledger)?.columns.some((c) => c.unique) !== false;
+    const key = keyed ? "figures.rows_counted_twice" : "figures.rows_counted_twice#repeated";
+    return say(key, { ledger, count, ...listParams("cells", shown), ...quotedList("names", names) }, lang);
   });
 }
 

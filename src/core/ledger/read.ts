@@ -25,8 +25,9 @@ import { matchHeader, MatchRank, suggestHeaders, type HeaderMatch, type Suggesti
 import { cleanText, displayCell, foldHeader, foldKey, foldText, isBlankCell, isExcelError, isTrimSpace } from "./text";
 import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
 import { creditCodeCheck, creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./creditcode";
-import { matchLedgerName } from "./names";
+import { COPIED_SHEET, matchLedgerName } from "./names";
 import { KeyIndex } from "./key-index";
+import { leftMost, recordCell, repeatedRecords } from "./repeats";
 import { ColumnarLedger, columnarLedger } from "./columnar";
 import { BLANK, NUMBER, OTHER, TEXT, tableColumns, type CellColumns } from "./raw-columns";
 import { cellDigest } from "../hash";
@@ -289,6 +290,7 @@ export function readLedgers(
     accountAroundTables(ctx, state);
     for (const account of state.accounts.values()) rowAccounts.push(account);
     const records = state.records.finish();
+    if (!spec.columns.some((c) => c.unique)) warnRepeatedRecords(ctx, state, records);
     if (state.headerFound) {
       const ledger = columnarLedger(
         { name: spec.name, sources: state.sources, columns: state.columns, excluded: state.excluded, missingColumns: state.missingColumns },
@@ -304,9 +306,6 @@ export function readLedgers(
   issues.push(...columnMap.issues, ...unusedMappingIssues(columnMap.mappings, headersByLedger));
   return { ledgers, issues: settleFloods(ctx), rowAccounts };
 }
-
-/** A name Excel gives a copied sheet: `电子保函 (2)`. */
-const COPIED_SHEET = /\s\(\d+\)$/;
 
 /**
  * One warning per hidden sheet the ledger read a header from, at that header: its rows count in the
@@ -1658,6 +1657,26 @@ function checkUnique(ctx: Context, state: LedgerState, b: Binding, col: ColumnSp
     (at) => ({ at, column: col.name, shown: displayCell(raw), first }),
     col.name,
   );
+}
+
+/**
+ * On a ledger without a key, each record whose every value repeats an earlier record's (repeats.ts):
+ * a warning at its row naming the first. Both rows stay records — which one is the mistake is the
+ * clerk's to say — and the figures counting both say they may be too large (figures/counted-twice.ts).
+ */
+function warnRepeatedRecords(ctx: Context, state: LedgerState, records: ColumnarLedger): void {
+  const firstOf = repeatedRecords(records);
+  if (firstOf === null) return;
+  const prefixes = records.sources.map((s) => {
+    const letter = s.letters === null ? undefined : leftMost(Object.values(s.letters));
+    return `${quoteSheet(s.sheet)}!${letter ?? ""}`;
+  });
+  for (let i = 0; i < firstOf.length; i++) {
+    const at = firstOf[i];
+    if (at < 0) continue;
+    const first = recordCell(records, at);
+    report(ctx, state, "warning", "row.repeated", prefixes[records.sourceIndex(i)], records.rowNumber(i), (cell) => ({ at: cell, first }));
+  }
 }
 
 /** A row without errors into the ledger's records: its cells, its place, its department (its own 部门, else its sheet's). */

@@ -108,7 +108,7 @@ export const enUS: Messages = {
   settingsSaving: "Writing to 报告设置 and recomputing the figures…",
   excludedBeforeGenerate: "Rows with errors that will not count: {rows}; see Ledgers.",
   duplicateKeys:
-    "{count} key(s) are duplicated ({cells}); both rows were counted in the figures, so a figure may be too high. Check them under Ledgers and delete or correct one row.",
+    "{count} key(s) are duplicated ({cells}); both rows are read as records, and a figure counting both is marked “may be too large”. Check them under Ledgers and delete or correct one row.",
   generate: "Generate report",
   generating: "Generating the report",
   stepRead: "Read ledgers",
@@ -330,7 +330,7 @@ export const enUS: Messages = {
     "These figures cannot be computed from the ledgers (or these settings are blank). The report shows a yellow “［待补：name］” for each, never 0; refresh the report once they are filled in.",
   blankSettingLine: "blank in 报告设置",
   figureRowsLeftOut: "May be short: {count} row(s) of {ledger} not counted ({cells})",
-  figureRowsCountedTwice: "May be too large: {count} row(s) of {ledger} repeat another row's key and both are counted ({cells})",
+  figureRowsCountedTwice: "May be too large: {count} row(s) of {ledger} repeat another row (its key, or every value) and both are counted ({cells})",
   unresolvedBadge: "To fill in",
   unresolvedAskTitle: "{count} place(s) to fill in. Generate anyway?",
   unresolvedAskBody:
