@@ -6,17 +6,16 @@
 // as for a repeated key): the reader warns at the later row (read.ts), and figures counting both say
 // they may be too large (figures/counted-twice.ts). Both ask this module, so they agree on every row.
 //
-// One string and one hash-table probe per row (KeyIndex): a ledger with a key never comes here.
-import type { ColumnarLedger } from "./columnar";
-import { KeyIndex } from "./key-index";
+// No string per row: each cell's digest (cellDigest of the folded text; a column's one value many
+// rows running is digested once) is mixed into the row's 32 bits, and the rows go into one
+// open-addressing table of row indexes. Rows are compared cell by cell only when their bits meet —
+// a repeat, or a rare collision. A ledger with a key never comes here (its key says it).
+import type { Cell, ColumnarLedger } from "./columnar";
 import { foldText } from "./text";
 import { quoteSheet } from "../address";
+import { cellDigest } from "../hash";
 
-// Between cells, and before each cell's kind: no text a clerk types holds these.
-const CELL = "\u0001";
-const TEXT = "\u0002";
-const NUMBER = "\u0003";
-const OTHER = "\u0004";
+const imul = Math.imul;
 
 /**
  * For each record, the index of the first earlier record with the same values, or -1 (the first of
@@ -25,27 +24,61 @@ const OTHER = "\u0004";
 export function repeatedRecords(table: ColumnarLedger): Int32Array | null {
   const n = table.length;
   if (n < 2) return null;
-  const columns = table.names.map((name) => table.column(name));
-  const departments = table.departments;
-  const seen = new KeyIndex(n);
+  const columns: (readonly Cell[])[] = [table.departments, ...table.names.map((name) => table.column(name))];
+  const hashes = new Int32Array(n);
+  for (let j = 0; j < columns.length; j++) {
+    const column = columns[j];
+    let last: Cell = undefined;
+    let lastDigest = digestOf(undefined);
+    for (let i = 0; i < n; i++) {
+      const v = column[i];
+      if (v !== last || typeof v === "number") {
+        last = v;
+        lastDigest = digestOf(v);
+      }
+      hashes[i] = imul(hashes[i] ^ lastDigest, 2654435761) ^ j;
+    }
+  }
+  let size = 1024;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
   let firstOf: Int32Array | null = null;
   for (let i = 0; i < n; i++) {
-    let signature = departments[i] === null ? "" : TEXT + foldText(departments[i]!);
-    for (let j = 0; j < columns.length; j++) {
-      const v = columns[j][i];
-      signature += CELL;
-      // A blank cell and a column the row's sheet lacks read alike: nothing.
-      if (v === null || v === undefined) continue;
-      if (typeof v === "string") signature += TEXT + foldText(v);
-      else if (typeof v === "number") signature += NUMBER + v;
-      else signature += OTHER + String(v);
+    const h = hashes[i];
+    let slot = (h ^ (h >>> 16)) & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const k = slots[slot];
+      if (k < 0) {
+        slots[slot] = i;
+        break;
+      }
+      if (hashes[k] === h && sameRecord(columns, k, i)) {
+        firstOf ??= new Int32Array(n).fill(-1);
+        firstOf[i] = k;
+        break;
+      }
     }
-    const first = seen.firstOrAdd(signature, i);
-    if (first === undefined) continue;
-    firstOf ??= new Int32Array(n).fill(-1);
-    firstOf[i] = first;
   }
   return firstOf;
+}
+
+/** A cell's digest as the comparison reads it: text folded, and a blank cell and an absent one alike. */
+function digestOf(v: Cell): number {
+  if (v === undefined || v === null) return cellDigest(null);
+  return cellDigest(typeof v === "string" ? foldText(v) : v);
+}
+
+function sameRecord(columns: readonly (readonly Cell[])[], a: number, b: number): boolean {
+  for (const column of columns) {
+    const x = column[a];
+    const y = column[b];
+    if (x === y) continue;
+    if ((x === null || x === undefined) && (y === null || y === undefined)) continue;
+    if (typeof x === "string" && typeof y === "string" && foldText(x) === foldText(y)) continue;
+    return false;
+  }
+  return true;
 }
 
 /**
