@@ -125,6 +125,16 @@ describe("a copied 学习记录 sheet on the command line", () => {
     expect(lines).toContain("2 行与前面一行完全相同（学习记录），2 项指标把两行都计入了，可能偏大，请核对。");
   });
 
+  it("refresh of a report over the copy exits 1, names the doubled figures it holds, and says the rows were counted twice", async () => {
+    const file = await workbookWithStudyCopy(true);
+    const report = join(dir, "学习-刷新.docx");
+    await cli("generate", file, "-o", report);
+    const { code, out, err } = await cli("refresh", file, report, "-o", join(dir, "学习-刷新后.docx"));
+    expect(code).toBe(1);
+    expect(out + err).toContain("可能偏大：“学习记录”有 1 行与前面一行完全相同且都已计入（'学习记录 (2)'!B2），计入了“专题学习党的二十大精神次数”");
+    expect(out + err).toMatch(/2 行与前面一行完全相同（学习记录），\d+ 项指标把两行都计入了，可能偏大/);
+  });
+
   it("figures --json carries the same rowsCountedTwice as a repeated key, and mustLook says the rows", async () => {
     const file = await workbookWithStudyCopy(false);
     const { code, out } = await cli("figures", file, "--json");
