@@ -108,7 +108,7 @@ export const enUS: Messages = {
   settingsSaving: "Writing to 报告设置 and recomputing the figures…",
   excludedBeforeGenerate: "Rows with errors that will not count: {rows}; see Ledgers.",
   duplicateKeys:
-    "{count} key(s) are duplicated ({cells}); both rows are read as records, and a figure counting both is marked “may be too large”. Check them under Ledgers and delete or correct one row.",
+    "{count} key(s) are duplicated ({cells}); both rows are read as records (a figure that counts both is marked “may be too large” under Figures). Check them under Ledgers and delete or correct one row.",
   generate: "Generate report",
   generating: "Generating the report",
   stepRead: "Read ledgers",

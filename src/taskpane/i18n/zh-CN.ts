@@ -102,7 +102,7 @@ export const zhCN = {
   settingsSaved: "已写回“报告设置”",
   settingsSaving: "正在写回“报告设置”并重新计算指标…",
   excludedBeforeGenerate: "有 {rows} 行因错误将不计入指标，详见“台账”。",
-  duplicateKeys: "{count} 个编号重复（{cells}），两行都作为记录读取；把两行都计入的指标标有“可能偏大”。请在“台账”中核对，删去或改正其中一行。",
+  duplicateKeys: "{count} 个编号重复（{cells}），两行都作为记录读取（若有指标把两行都计入，“指标”页标为“可能偏大”）。请在“台账”中核对，删去或改正其中一行。",
   generate: "生成报告",
   generating: "正在生成报告",
   stepRead: "读取台账",
