@@ -363,6 +363,14 @@ describe("a figure marked by the rows whose unknown word was counted as 其他",
     expect(figure("study.seminar").rowsLeftOut).toEqual({ count: 1, cells: ["学习记录!A4"] });
   });
 
+  it("on a department's own sheet: a figure counting 其他 has the row (by its sheet and row) and is not marked", () => {
+    const ledger = sheet("学习记录-交易一科", [STUDY, session("2022-03-01", "专题研讨"), session("2022-08-01", "专题研讨会")]);
+    const { figure } = runWithDefinitions(ledger, [SEMINAR_COUNT, OTHER_COUNT]);
+    expect(figure("study.other")).toMatchObject({ value: 1 });
+    expect(figure("study.other").rowsLeftOut).toBeUndefined();
+    expect(figure("study.seminar")).toMatchObject({ value: 1, rowsLeftOut: readAsOther(["'学习记录-交易一科'!B3"]) });
+  });
+
   it("an unknown 类型 of 活动记录 (捐款) marks the figures asking for a 类型, not those counting 其他", () => {
     const ACTIVITY: RawCell[] = ["日期", "类型", "内容", "对象"];
     const DONATIONS: RawCell[] = ["donations.count", "捐赠次数", "活动记录", "计数", "类型=捐赠", "本期", "整数", ""];
