@@ -6,6 +6,7 @@
 import type { Issue } from "../core/types";
 import { OTHER_WORKBOOK } from "../core/errors";
 import { isSettingSlot } from "../core/report/slots";
+import { problemCount } from "../core/describe";
 import { isPlaceholderText } from "../core/format";
 import { listParams, pieceParams, texts, type Bilingual, type CliTextKey } from "./messages";
 import { codeOf, type TextParams } from "../core/messages";
@@ -58,7 +59,11 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     const missingColumn = (i: Issue) => i.code === "ledger.missing_column";
     // A definition or settings error is no ledger row: it is told by definitionErrors below.
     const errors = (o.issues ?? []).filter((i) => i.severity === "error" && !isConfigurationIssue(i));
-    const n = errors.filter((i) => !missingColumn(i)).length;
+    // A flood of one column's errors is one issue for many cells: each cell is an error (problemCount).
+    const n = problemCount(
+      errors.filter((i) => !missingColumn(i)),
+      "error",
+    );
     const columns = errors.filter(missingColumn).length;
     if (n + columns === 0) return null;
     const said = [

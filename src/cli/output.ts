@@ -7,7 +7,7 @@ import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
 import { scopeText } from "../core/report/slots";
 import { ALL_DEPARTMENTS } from "../core/settings";
-import { describeConditionText, scopedName, sortIssues } from "../core/describe";
+import { describeConditionText, problemCount, scopedName, sortIssues } from "../core/describe";
 import { inLang, listParams, pieceParams, say, texts, type Lang } from "./messages";
 
 export type { Lang } from "./messages";
@@ -220,7 +220,7 @@ function tableRowsIndented(t: FigureTable): string[] {
 }
 
 export function summaryLine(result: EngineResult, lang: Lang): string {
-  const count = (s: Severity) => result.issues.filter((i) => i.severity === s).length;
+  const count = (s: Severity) => problemCount(result.issues, s);
   const excluded = Object.values(result.ledgers.ledgers).reduce((n, l) => n + (l?.excluded ?? 0), 0);
   const { periodStart, periodEnd, scope } = result.settings;
   const counts = { errors: count("error"), warnings: count("warning"), infos: count("info") };
@@ -428,7 +428,7 @@ export function refreshJson(plan: RefreshPlan, issues: Issue[], figures: readonl
 
 /** `台账问题：错误 3 个，警告 4 个，提示 10 个。` — the count that stands in for the list (`--verbose`). */
 export function issueCountLine(issues: Issue[], lang: Lang, offerList: boolean): string {
-  const count = (s: Severity) => issues.filter((i) => i.severity === s).length;
+  const count = (s: Severity) => problemCount(issues, s);
   if (issues.length === 0) return say("issues.count#none", {}, lang);
   const more = pieceParams("more", offerList ? texts("issues.count#more") : null);
   return say("issues.count", { errors: count("error"), warnings: count("warning"), infos: count("info"), ...more }, lang);

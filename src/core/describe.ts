@@ -105,6 +105,16 @@ function columnNumber(letters: string): number {
   return n;
 }
 
+/**
+ * How many problems the issues stand for, of one severity: a flood (one issue for the same problem in
+ * 1,000 cells of a column) is 1,000 problems — "错误 1 个" beside "排除 1,000 行" would read as one.
+ */
+export function problemCount(issues: readonly Issue[], severity: Severity): number {
+  let n = 0;
+  for (const issue of issues) if (issue.severity === severity) n += issue.count ?? 1;
+  return n;
+}
+
 /** Where an issue sits, for sorting: sheet, then row, then column; issues without a cell come last. */
 function placeKey(issue: Issue): [number, string, number, number] {
   const at = issue.cell ? parseAddress(issue.cell) : null;

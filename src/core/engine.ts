@@ -9,6 +9,7 @@ import { markRowsCountedTwice } from "./figures/counted-twice";
 import { readSettings, ALL_DEPARTMENTS } from "./settings";
 import { buildReport, buildLinkRecord, DEFAULT_TEMPLATE_ID, templateById, parseTemplate, isSettingSlot, type Template } from "./report";
 import { placeholderText } from "./format";
+import { problemCount } from "./describe";
 import { catalogueIssue, issueText, unresolvedText } from "./messages";
 
 export interface EngineOptions {
@@ -65,8 +66,8 @@ export function* engineStages(workbook: RawWorkbook, options: EngineOptions = {}
     stage: "check",
     // Counted on the columns: reading `rows` would build every row object the reader left unbuilt.
     rows: Object.values(ledgers.ledgers).reduce((sum, ledger) => sum + (ledger ? columnarOf(ledger).length : 0), 0),
-    errors: checked.filter((i) => i.severity === "error").length,
-    warnings: checked.filter((i) => i.severity === "warning").length,
+    errors: problemCount(checked, "error"),
+    warnings: problemCount(checked, "warning"),
   };
   // Only a scope needs the departments now; the list itself is made when first read (withDepartments).
   const departments = scoped(settings.scope) ? ledgerDepartments(ledgers) : null;

@@ -16,7 +16,7 @@ import type { WorkbookSource } from "../adapters/excel/types";
 import { DEFINITIONS_SHEET, LEDGER_SPECS } from "../core/ledger/schema";
 import { parseAddress } from "../core/address";
 import { ledgerDepartments } from "../core/figures/evaluate";
-import { describeConditionText, sortIssues } from "../core/describe";
+import { describeConditionText, problemCount, sortIssues } from "../core/describe";
 import { LocalizedError } from "../core/errors";
 import { isSettingSlot } from "../core/report/slots";
 import { isPlaceholderText } from "../core/format";
@@ -49,9 +49,8 @@ export interface LedgerOverview {
 }
 
 export function countBySeverity(issues: readonly Issue[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const issue of issues) counts[issue.severity]++;
-  return counts;
+  // A flood (one issue for the same problem in many cells) counts each cell, as the CLI does.
+  return { error: problemCount(issues, "error"), warning: problemCount(issues, "warning"), info: problemCount(issues, "info") };
 }
 
 export function ledgerOverview(result: EngineResult): LedgerOverview {

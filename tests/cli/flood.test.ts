@@ -49,3 +49,36 @@ describe("a 100,000-row ledger with a bad credit code on every row", () => {
     expect(out).toContain("电子保函 · 电子保函：读取 100,000 行 · 跳过 1 行（表头 1）");
   });
 });
+
+describe("a ledger with the same error in many rows of a column", () => {
+  const BAD = 30;
+  let bad: string;
+  beforeAll(async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const eg = wb.addWorksheet("电子保函");
+    eg.addRow(["保函编号", "开立日期", "投标企业", "保证金金额（元）"]);
+    eg.addRow(["BH-0", "2022-03-01", "甲公司", 100000]);
+    // An amount typed as words in 30 rows: the same error in each, grouped into one issue of 30 cells.
+    for (let i = 1; i <= BAD; i++) eg.addRow([`BH-${i}`, "2022-03-01", "甲公司", "约十万"]);
+    const settings = wb.addWorksheet("报告设置");
+    settings.addRow(["项目", "值"]);
+    settings.addRow(["年度", "2022"]);
+    bad = folder.write("eg-errors.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+  });
+
+  it("counts each cell of the grouped error, in the summary and the reason to look, never '1 error' for 30 rows left out", async () => {
+    const check = await run(["check", bad]);
+    expect(check.out).toMatch(new RegExp(`错误 ${BAD} 个`));
+    const figures = await run(["figures", bad, "--json"]);
+    const json = JSON.parse(figures.out);
+    expect(json.issues.filter((i: { severity: string }) => i.severity === "error")).toEqual([
+      expect.objectContaining({ count: BAD, cell: "电子保函!D3" }),
+    ]);
+    const reason = json.mustLook.find((r: { code: string }) => r.code === "rows.excluded");
+    expect(reason.count).toBe(BAD);
+    expect(reason.message).toContain(`台账中有 ${BAD} 个错误`);
+    const en = await run(["check", bad, "--lang", "en"]);
+    expect(en.out).toContain(`${BAD} error`);
+  });
+});

@@ -6,7 +6,7 @@ import { sameNumber } from "../../core/format/hand-number";
 import { copyKey, type ConflictChoice, type RefreshPlan } from "../../core/refresh/plan";
 import type { WorkbookMismatch } from "../../core/refresh/recompute";
 import { OTHER_WORKBOOK } from "../../core/errors";
-import { describePlace, describePlacesIn } from "../../core/describe";
+import { describePlace, describePlacesIn, problemCount } from "../../core/describe";
 import { splitTableText, tableChanges, type TableChange } from "../../core/figures/grouped";
 import { ALL_DEPARTMENTS } from "../../core/figures/evaluate";
 import { isSettingSlot } from "../../core/report/slots";
@@ -420,8 +420,8 @@ export interface IssueSummary {
 export function issueSummary(issues: readonly Issue[], lang: "zh-CN" | "en-US"): IssueSummary {
   const shown = issues.filter((i) => i.severity !== "info");
   return {
-    errors: shown.filter((i) => i.severity === "error").length,
-    warnings: shown.filter((i) => i.severity === "warning").length,
+    errors: problemCount(shown, "error"),
+    warnings: problemCount(shown, "warning"),
     // The cell as the clerk reads it (`2022年学习记录台账 · C23`), as every other list says it, never in formula syntax.
     lines: shown.map((i) => (i.cell ? `${describePlace(i.cell)} ${issueText(i, lang)}` : lang === "zh-CN" ? i.message : i.messageEn)),
   };

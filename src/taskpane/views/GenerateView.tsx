@@ -38,7 +38,7 @@ import {
   unresolvedFigures,
 } from "../model";
 import { unresolvedLine } from "./FiguresView";
-import { describePlace } from "../../core/describe";
+import { describePlace, problemCount } from "../../core/describe";
 import { downloadsBlocked as downloadsBlockedOn, reportMadeInWord, saveBytes, type SaveOutcome } from "../download";
 import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
@@ -334,8 +334,8 @@ export function GenerateView(props: {
           overrides: { year, ...periodFor(settings, year), scope, template },
           onProgress: (progress) => setSteps((current) => current && stepsAfter(current, progress, t)),
         });
-        const errors = engine.issues.filter((i) => i.severity === "error").length;
-        const warnings = engine.issues.filter((i) => i.severity === "warning").length;
+        const errors = problemCount(engine.issues, "error");
+        const warnings = problemCount(engine.issues, "warning");
         mark(1, "done", t("stepCheckDone", { errors, warnings }));
         mark(2, "done", t("stepFiguresDone", { count: engine.figures.length }));
         return engine;
