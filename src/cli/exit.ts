@@ -29,6 +29,8 @@ export interface Outcome {
     zeroToSee?: { code: string; cell?: string };
     /** Rows repeating another that both count in it (FigureResult.rowsCountedTwice): it may be too large. */
     rowsCountedTwice?: unknown;
+    /** May be short by rows counted as 其他 it may have been meant to count: see FigureResult.rowsLeftOut. */
+    rowsLeftOut?: { readAsOther?: { count: number; cells: string[] } };
   }[];
   /** Figures the clerk changed by hand that a refresh kept (not overwritten). */
   conflictsKept?: readonly { id: string }[];
@@ -144,6 +146,14 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     // A row that looks like a record but stands under a table or below a note line counts in no figure:
     // the figures of its ledger may be short by it, which a warning alone let pass with exit 0.
     return warningsOnCountedLedgers(o, ["row.outside_table", "row.after_notes"], "ledgers.rows_not_read#then");
+  },
+  function readAsOther(o) {
+    // A word the ledger does not know counted as 其他 is only a warning at its cell: the figures asking
+    // for another word (形式=专题研讨) may lack the row, which the clerk signs only after checking.
+    const marked = (o.figures ?? []).filter((f) => f.rowsLeftOut?.readAsOther && !f.unresolved);
+    if (marked.length === 0) return null;
+    const cells = [...new Set(marked.flatMap((f) => f.rowsLeftOut!.readAsOther!.cells))];
+    return reason("figures.read_as_other", marked.length, pieceParams("cells", aside(cells.slice(0, 3))));
   },
   function departmentBlank(o) {
     // Under a scope, rows with a blank 部门 were left out: the department's figures may be too low.

@@ -274,6 +274,10 @@ export const CLI_TEXTS = {
     zh: "“{ledger}”有 {count} 行未计入任何指标（{cells}：有错误，或在表格、注释行之外），而它们可能应计入{names}，这些指标可能偏少：改正后再运行。",
     en: "{count} row(s) of {ledger} count in no figure ({cellsEn}: an error, or outside the table or below a note line) and could belong in {namesEn}, which may be short: fix them and run again.",
   },
+  "figures.rows_read_as_other": {
+    zh: "可能偏少：“{ledger}”有 {count} 行的{columns}不在可选值中，已按“其他”统计（{cells}），没有计入{names}：若应计入其中之一，请改为可选值后再运行。",
+    en: "May be short: {count} row(s) of {ledger} have a {columnsEn} that is not one of its values, counted as 其他 ({cellsEn}), not in {namesEn}: if one belongs there, change it to one of the values and run again.",
+  },
   "figures.rows_counted_twice": {
     zh: "可能偏大：“{ledger}”有 {count} 行编号重复且都已计入（{cells}），计入了{names}：请核对，删去或改正重复的行后再运行。",
     en: "May be too large: {count} row(s) of {ledger} repeat the key of another row and both are counted ({cellsEn}), in {namesEn}: check them, delete or correct the repeated rows and run again.",
@@ -386,6 +390,10 @@ export const CLI_TEXTS = {
   "figures.unresolved#line": {
     zh: "  {name}：{reason}{see}",
     en: "  {name}: {reasonEn}{seeEn}",
+  },
+  "figures.read_as_other": {
+    zh: "{count} 项指标可能偏少：台账中不在可选值中的词已按“其他”统计{cells}，没有计入这些指标，请核对。",
+    en: "{count} figure(s) may be short: words in the ledgers that are not among their column's values were counted as 其他{cellsEn}, not in those figures: please check them.",
   },
   "ledgers.rows_not_read#then": {
     zh: "以上各行看起来是记录，但没有计入任何指标，这些台账的指标可能偏少，请确认。",

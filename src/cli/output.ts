@@ -142,17 +142,36 @@ function manualSource(f: FigureResult, lang: Lang): string {
  */
 export function rowsLeftOutLines(figures: readonly FigureResult[], lang: Lang): string[] {
   const groups = new Map<string, { ledger: string; count: number; cells: string[]; names: string[] }>();
+  // Rows counted as 其他 (rowsLeftOut.readAsOther) are counted, only not here: their own line says so.
+  const asOther = new Map<string, { ledger: string; count: number; cells: string[]; columns: string[]; names: string[] }>();
   for (const f of figures) {
     if (!f.rowsLeftOut || !f.ledger) continue;
-    const { count, cells } = f.rowsLeftOut;
-    const key = [f.ledger, count, ...cells].join("\u0000");
-    const group = groups.get(key);
-    if (group) group.names.push(scopedName(f));
-    else groups.set(key, { ledger: f.ledger, count, cells, names: [scopedName(f)] });
+    const other = f.rowsLeftOut.readAsOther;
+    const count = f.rowsLeftOut.count - (other?.count ?? 0);
+    const cells = other ? f.rowsLeftOut.cells.filter((cell) => !other.cells.includes(cell)) : f.rowsLeftOut.cells;
+    if (count > 0) {
+      const key = [f.ledger, count, ...cells].join("\u0000");
+      const group = groups.get(key);
+      if (group) group.names.push(scopedName(f));
+      else groups.set(key, { ledger: f.ledger, count, cells, names: [scopedName(f)] });
+    }
+    if (other) {
+      const key = [f.ledger, other.count, ...other.cells, "", ...other.columns].join("\u0000");
+      const group = asOther.get(key);
+      if (group) group.names.push(scopedName(f));
+      else asOther.set(key, { ledger: f.ledger, ...other, names: [scopedName(f)] });
+    }
   }
-  return [...groups.values()].map(({ ledger, count, cells, names }) =>
-    say("figures.rows_left_out", { ledger, count, ...listParams("cells", cells), ...quotedList("names", names) }, lang),
-  );
+  return [
+    ...[...groups.values()].map(({ ledger, count, cells, names }) =>
+      say("figures.rows_left_out", { ledger, count, ...listParams("cells", cells), ...quotedList("names", names) }, lang),
+    ),
+    ...[...asOther.values()].map(({ ledger, count, cells, columns, names }) => {
+      const shown = count > cells.length ? [...cells, "…"] : cells;
+      const params = { ledger, count, ...listParams("cells", shown), ...quotedList("columns", columns), ...quotedList("names", names) };
+      return say("figures.rows_read_as_other", params, lang);
+    }),
+  ];
 }
 
 /**
