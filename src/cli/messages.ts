@@ -285,7 +285,7 @@ export const CLI_TEXTS = {
   // A ledger without a key (学习记录, 人员): rows the same as an earlier one in every value (ledger/repeats.ts).
   "figures.rows_counted_twice#repeated": {
     zh: "可能偏大：“{ledger}”有 {count} 行与前面一行完全相同且都已计入（{cells}），计入了{names}：请核对，删去多余的行后再运行。",
-    en: "May be too large: {count} row(s) of {ledger} repeat another row in every value and both are counted ({cellsEn}), in {namesEn}: check them, delete the rows too many and run again.",
+    en: "May be too large: {count} row(s) of {ledger} repeat another row in every value and both are counted ({cellsEn}), in {namesEn}: check them, delete the extra rows and run again.",
   },
   "figures.table#rounding_note": {
     zh: " · 附四舍五入注",

@@ -349,7 +349,7 @@ export const ISSUE_TEXTS = {
   // A ledger without a key (学习记录, 人员 …): a row the same as an earlier one in every value read (ledger/repeats.ts).
   "row.repeated": {
     zh: "{at} 这一行与 {first} 所在行的每一项都相同（如复制出的工作表）：两行都作为记录读取，请核对后删去多余的一行",
-    en: "{at}: this row repeats the row of {first} in every value (as a copied sheet does); both rows are read as records — check them and delete the one too many",
+    en: "{at}: this row repeats the row of {first} in every value (as a copied sheet does); both rows are read as records — check them and delete the extra one",
   },
   "cell.excel_error": { zh: "{at} {column}为错误值：{shown}", en: "{at}: {column} holds the error {shown}" },
   // Many cells of one column with one problem: one issue of the first one's code, around its own words.
