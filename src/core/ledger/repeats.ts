@@ -10,6 +10,9 @@
 // rows running is digested once) is mixed into the row's 32 bits, and the rows go into one
 // open-addressing table of row indexes. Rows are compared cell by cell only when their bits meet —
 // a repeat, or a rare collision. A ledger with a key never comes here (its key says it).
+// Measured on 100,000 学习记录 rows of six columns (in process, load 7–10 on 2 cores): 37–56 ms, where
+// one signature string per row into a KeyIndex took 220–380 ms; `check` on such a file 1.29–1.68 s
+// against main's 1.05–1.50 s (within the noise of that load).
 import type { Cell, ColumnarLedger } from "./columnar";
 import { foldText } from "./text";
 import { quoteSheet } from "../address";
