@@ -27,6 +27,10 @@ export interface Outcome {
     unresolved?: unknown;
     /** A written 0 no record supports (its ledger has no records): see FigureResult.zeroToSee. */
     zeroToSee?: { code: string; cell?: string };
+    /** Rows repeating another that both count in it (FigureResult.rowsCountedTwice): it may be too large. */
+    rowsCountedTwice?: unknown;
+    /** May be short by rows counted as 其他 it may have been meant to count: see FigureResult.rowsLeftOut. */
+    rowsLeftOut?: { readAsOther?: { count: number; cells: string[] } };
   }[];
   /** Figures the clerk changed by hand that a refresh kept (not overwritten). */
   conflictsKept?: readonly { id: string }[];
@@ -80,10 +84,14 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     return reason("definitions.errors", found.length, pieceParams("cells", aside(cells)));
   },
   function duplicateKeys(o) {
-    // Both rows are counted (the engine cannot know which one is right), so a figure may be too high.
-    const n = (o.issues ?? []).filter((i) => i.code === "key.duplicate").reduce((sum, i) => sum + (i.count ?? 1), 0);
-    const keys = keyColumns(o);
-    return n === 0 ? null : reason("keys.duplicate", n, pieceParams("keys", aside(keys)));
+    // Both rows are read (the engine cannot know which one is right): a figure counting both may be
+    // too high — said only when one does (rowsCountedTwice), not when both are of 2021 or 撤销.
+    return repeats(o, "key.duplicate", (counted) => (counted ? "keys.duplicate#counted" : "keys.duplicate"), "keys", keyColumns(o));
+  },
+  function repeatedRows(o) {
+    // The same on a ledger without a key: a row repeated in full (a copied 学习记录 sheet).
+    const ledgers = [...new Set((o.issues ?? []).filter((i) => i.code === "row.repeated").map((i) => i.ledger ?? ""))].filter(Boolean);
+    return repeats(o, "row.repeated", (counted) => (counted ? "rows.repeated#counted" : "rows.repeated"), "ledgers", ledgers);
   },
   function blankSettings(o) {
     // A blank 联合发文单位 shows ［待补：联合发文单位］ in a sentence of the report: written, but not signable.
@@ -138,6 +146,14 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     // A row that looks like a record but stands under a table or below a note line counts in no figure:
     // the figures of its ledger may be short by it, which a warning alone let pass with exit 0.
     return warningsOnCountedLedgers(o, ["row.outside_table", "row.after_notes"], "ledgers.rows_not_read#then");
+  },
+  function readAsOther(o) {
+    // A word the ledger does not know counted as 其他 is only a warning at its cell: the figures asking
+    // for another word (形式=专题研讨) may lack the row, which the clerk signs only after checking.
+    const marked = (o.figures ?? []).filter((f) => f.rowsLeftOut?.readAsOther && !f.unresolved);
+    if (marked.length === 0) return null;
+    const cells = [...new Set(marked.flatMap((f) => f.rowsLeftOut!.readAsOther!.cells))];
+    return reason("figures.read_as_other", marked.length, pieceParams("cells", aside(cells.slice(0, 3))));
   },
   function departmentBlank(o) {
     // Under a scope, rows with a blank 部门 were left out: the department's figures may be too low.
@@ -227,6 +243,26 @@ function warningsOnCountedLedgers(
   );
   if (found.length === 0) return null;
   return { code: codeOf(then), count: found.length, ...joinLines([...found, texts(then)]) };
+}
+
+/**
+ * Repeated rows (issue `code`, a flood counting each), worded by whether a figure of the outcome
+ * counts two of them (FigureResult.rowsCountedTwice on a figure of their ledgers), the figures'
+ * count then `{figures}`; `where` (key columns, ledgers) in brackets as `{<name>}`.
+ */
+function repeats(
+  o: Outcome,
+  code: "key.duplicate" | "row.repeated",
+  key: (counted: boolean) => CliTextKey,
+  name: string,
+  where: readonly string[],
+): LookReason | null {
+  const found = (o.issues ?? []).filter((i) => i.code === code);
+  const n = found.reduce((sum, i) => sum + (i.count ?? 1), 0);
+  if (n === 0) return null;
+  const ledgers = new Set(found.map((i) => i.ledger));
+  const counted = (o.figures ?? []).filter((f) => Boolean(f.rowsCountedTwice) && f.ledger != null && ledgers.has(f.ledger)).length;
+  return reason(key(counted > 0), n, { ...pieceParams(name, aside(where)), figures: counted });
 }
 
 /** A reason worded by the CLI's catalogue, its code the key's, `{count}` the things it concerns. */

@@ -274,9 +274,18 @@ export const CLI_TEXTS = {
     zh: "“{ledger}”有 {count} 行未计入任何指标（{cells}：有错误，或在表格、注释行之外），而它们可能应计入{names}，这些指标可能偏少：改正后再运行。",
     en: "{count} row(s) of {ledger} count in no figure ({cellsEn}: an error, or outside the table or below a note line) and could belong in {namesEn}, which may be short: fix them and run again.",
   },
+  "figures.rows_read_as_other": {
+    zh: "可能偏少：“{ledger}”有 {count} 行的{columns}不在可选值中，已按“其他”统计（{cells}），没有计入{names}：若应计入其中之一，请改为可选值后再运行。",
+    en: "May be short: {count} row(s) of {ledger} have a {columnsEn} that is not one of its values, counted as 其他 ({cellsEn}), not in {namesEn}: if one belongs there, change it to one of the values and run again.",
+  },
   "figures.rows_counted_twice": {
     zh: "可能偏大：“{ledger}”有 {count} 行编号重复且都已计入（{cells}），计入了{names}：请核对，删去或改正重复的行后再运行。",
     en: "May be too large: {count} row(s) of {ledger} repeat the key of another row and both are counted ({cellsEn}), in {namesEn}: check them, delete or correct the repeated rows and run again.",
+  },
+  // A ledger without a key (学习记录, 人员): rows the same as an earlier one in every value (ledger/repeats.ts).
+  "figures.rows_counted_twice#repeated": {
+    zh: "可能偏大：“{ledger}”有 {count} 行与前面一行完全相同且都已计入（{cells}），计入了{names}：请核对，删去多余的行后再运行。",
+    en: "May be too large: {count} row(s) of {ledger} repeat another row in every value and both are counted ({cellsEn}), in {namesEn}: check them, delete the extra rows and run again.",
   },
   "figures.table#rounding_note": {
     zh: " · 附四舍五入注",
@@ -349,9 +358,22 @@ export const CLI_TEXTS = {
     zh: "“指标定义”或“报告设置”中有 {count} 个错误{cells}：出错的指标未计算、设置已用默认值。",
     en: "{count} error(s) in 指标定义 or 报告设置{cellsEn}: those figures were not computed, those settings fell back to defaults.",
   },
+  // Counting is claimed only where a figure (of the document, for generate, fill and refresh) carries rowsCountedTwice.
   "keys.duplicate": {
-    zh: "{count} 个编号重复{keys}，两行都已计入指标，请核对。",
-    en: "{count} key(s) are duplicated{keysEn}; both rows were counted in the figures — please check them.",
+    zh: "{count} 个编号重复{keys}，两行都作为记录读取，没有指标把重复的两行都计入，请核对。",
+    en: "{count} key(s) are duplicated{keysEn}; both rows are read as records, and no figure counts both — please check them.",
+  },
+  "keys.duplicate#counted": {
+    zh: "{count} 个编号重复{keys}，{figures} 项指标把重复的两行都计入了，可能偏大，请核对。",
+    en: "{count} key(s) are duplicated{keysEn}; {figures} figure(s) count both rows and may be too large — please check them.",
+  },
+  "rows.repeated": {
+    zh: "{count} 行与前面一行完全相同{ledgers}，两行都作为记录读取，没有指标把两行都计入，请核对。",
+    en: "{count} row(s) repeat an earlier row in every value{ledgersEn}; both are read as records, and no figure counts both — please check them.",
+  },
+  "rows.repeated#counted": {
+    zh: "{count} 行与前面一行完全相同{ledgers}，{figures} 项指标把两行都计入了，可能偏大，请核对。",
+    en: "{count} row(s) repeat an earlier row in every value{ledgersEn}; {figures} figure(s) count both and may be too large — please check them.",
   },
   "settings.blank_shown": {
     zh: "报告设置中 {names} 为空，报告中显示为黄色的“待补”占位：请在“报告设置”中填写后刷新。",
@@ -368,6 +390,10 @@ export const CLI_TEXTS = {
   "figures.unresolved#line": {
     zh: "  {name}：{reason}{see}",
     en: "  {name}: {reasonEn}{seeEn}",
+  },
+  "figures.read_as_other": {
+    zh: "{count} 项指标可能偏少：台账中不在可选值中的词已按“其他”统计{cells}，没有计入这些指标，请核对。",
+    en: "{count} figure(s) may be short: words in the ledgers that are not among their column's values were counted as 其他{cellsEn}, not in those figures: please check them.",
   },
   "ledgers.rows_not_read#then": {
     zh: "以上各行看起来是记录，但没有计入任何指标，这些台账的指标可能偏少，请确认。",

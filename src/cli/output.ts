@@ -7,6 +7,7 @@ import type { RefreshPlan } from "../core/refresh/plan";
 import { describeRowAccount } from "../core/ledger/accounting";
 import { scopeText } from "../core/report/slots";
 import { ALL_DEPARTMENTS } from "../core/settings";
+import { LEDGER_SPECS } from "../core/ledger/schema";
 import { describeConditionText, problemCount, scopedName, sortIssues } from "../core/describe";
 import { inLang, listParams, pieceParams, say, texts, type Lang } from "./messages";
 
@@ -141,17 +142,36 @@ function manualSource(f: FigureResult, lang: Lang): string {
  */
 export function rowsLeftOutLines(figures: readonly FigureResult[], lang: Lang): string[] {
   const groups = new Map<string, { ledger: string; count: number; cells: string[]; names: string[] }>();
+  // Rows counted as 其他 (rowsLeftOut.readAsOther) are counted, only not here: their own line says so.
+  const asOther = new Map<string, { ledger: string; count: number; cells: string[]; columns: string[]; names: string[] }>();
   for (const f of figures) {
     if (!f.rowsLeftOut || !f.ledger) continue;
-    const { count, cells } = f.rowsLeftOut;
-    const key = [f.ledger, count, ...cells].join("\u0000");
-    const group = groups.get(key);
-    if (group) group.names.push(scopedName(f));
-    else groups.set(key, { ledger: f.ledger, count, cells, names: [scopedName(f)] });
+    const other = f.rowsLeftOut.readAsOther;
+    const count = f.rowsLeftOut.count - (other?.count ?? 0);
+    const cells = other ? f.rowsLeftOut.cells.filter((cell) => !other.cells.includes(cell)) : f.rowsLeftOut.cells;
+    if (count > 0) {
+      const key = [f.ledger, count, ...cells].join("\u0000");
+      const group = groups.get(key);
+      if (group) group.names.push(scopedName(f));
+      else groups.set(key, { ledger: f.ledger, count, cells, names: [scopedName(f)] });
+    }
+    if (other) {
+      const key = [f.ledger, other.count, ...other.cells, "", ...other.columns].join("\u0000");
+      const group = asOther.get(key);
+      if (group) group.names.push(scopedName(f));
+      else asOther.set(key, { ledger: f.ledger, ...other, names: [scopedName(f)] });
+    }
   }
-  return [...groups.values()].map(({ ledger, count, cells, names }) =>
-    say("figures.rows_left_out", { ledger, count, ...listParams("cells", cells), ...quotedList("names", names) }, lang),
-  );
+  return [
+    ...[...groups.values()].map(({ ledger, count, cells, names }) =>
+      say("figures.rows_left_out", { ledger, count, ...listParams("cells", cells), ...quotedList("names", names) }, lang),
+    ),
+    ...[...asOther.values()].map(({ ledger, count, cells, columns, names }) => {
+      const shown = count > cells.length ? [...cells, "…"] : cells;
+      const params = { ledger, count, ...listParams("cells", shown), ...quotedList("columns", columns), ...quotedList("names", names) };
+      return say("figures.rows_read_as_other", params, lang);
+    }),
+  ];
 }
 
 /**
@@ -170,7 +190,10 @@ export function rowsCountedTwiceLines(figures: readonly FigureResult[], lang: La
   }
   return [...groups.values()].map(({ ledger, count, cells, names }) => {
     const shown = count > cells.length ? [...cells, "…"] : cells;
-    return say("figures.rows_counted_twice", { ledger, count, ...listParams("cells", shown), ...quotedList("names", names) }, lang);
+    // A ledger with a key repeats it (编号); one without repeats whole rows (a copied 学习记录).
+    const keyed = LEDGER_SPECS.find((s) => s.name === ledger)?.columns.some((c) => c.unique) !== false;
+    const key = keyed ? "figures.rows_counted_twice" : "figures.rows_counted_twice#repeated";
+    return say(key, { ledger, count, ...listParams("cells", shown), ...quotedList("names", names) }, lang);
   });
 }
 

@@ -340,9 +340,16 @@ export const ISSUE_TEXTS = {
     zh: "{at} 统一社会信用代码“{shown}”有误：{why}",
     en: '{at}: unified social credit code "{shown}" is invalid: {whyEn}',
   },
+  // Said of the rows, not of figures: neither row may count (both of 2021, or 撤销). A figure that did
+  // count both carries rowsCountedTwice and says "may be too large" itself (figures/counted-twice.ts).
   "key.duplicate": {
-    zh: "{at} {column}“{shown}”与 {first} 重复：两行都已计入指标，请核对后删去或改正其中一行",
-    en: '{at}: {column} "{shown}" duplicates {first}; both rows are counted in the figures — check them and delete or correct one',
+    zh: "{at} {column}“{shown}”与 {first} 重复：两行都作为记录读取，请核对后删去或改正其中一行",
+    en: '{at}: {column} "{shown}" duplicates {first}; both rows are read as records — check them and delete or correct one',
+  },
+  // A ledger without a key (学习记录, 人员 …): a row the same as an earlier one in every value read (ledger/repeats.ts).
+  "row.repeated": {
+    zh: "{at} 这一行与 {first} 所在行的每一项都相同（如复制出的工作表）：两行都作为记录读取，请核对后删去多余的一行",
+    en: "{at}: this row repeats the row of {first} in every value (as a copied sheet does); both rows are read as records — check them and delete the extra one",
   },
   "cell.excel_error": { zh: "{at} {column}为错误值：{shown}", en: "{at}: {column} holds the error {shown}" },
   // Many cells of one column with one problem: one issue of the first one's code, around its own words.

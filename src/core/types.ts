@@ -190,6 +190,13 @@ export interface Ledger {
    */
   leftOut?: LeftOutRow[];
   /**
+   * The rows kept with a word their enumeration does not know, read as 其他 (`enum.unknown#other`):
+   * a figure asking for another word does not count them, though the clerk may have meant it
+   * (`专题研讨会` for 专题研讨) — so it says it may be short by them (figures/left-out.ts). Set by the
+   * reader only when there are such rows.
+   */
+  readAsOther?: ReadAsOtherRow[];
+  /**
    * The rows' values by column, as the reader kept them: what figures read (`columnarOf`). Set by
    * the reader, and only while `rows` is the list it read (a row's record there is frozen); a
    * ledger built by hand has none and its columns are gathered from its rows.
@@ -215,6 +222,20 @@ export interface LeftOutRow {
   department: string | null;
   /** Where to look: its error cells, or its first cell. */
   cells: string[];
+}
+
+/** A row kept and counted with an unknown word read as 其他 in some of its columns (see Ledger.readAsOther). */
+export interface ReadAsOtherRow {
+  sheet: string;
+  /** 1-based Excel row. */
+  row: number;
+  /** The row's values as kept, by column name (those columns hold 其他). */
+  values: Record<string, FieldValue>;
+  /** The columns whose word was read as 其他, and their cells, in the same order. */
+  columns: string[];
+  cells: string[];
+  /** Its own 部门, else its sheet's; null when neither says. */
+  department: string | null;
 }
 
 export interface LedgerSet {
@@ -378,10 +399,20 @@ export interface FigureResult {
    */
   zeroToSee?: { code: "ledger_empty" | "period_empty"; reason: string; reasonEn: string; cell?: string };
   /**
-   * Set when its ledger has rows left out for errors (LEDGERS.md: such a row counts in no figure): the
-   * number may be short by them. How many, and the first cells whose errors did it.
+   * Set when its ledger has rows left out for errors (LEDGERS.md: such a row counts in no figure), or
+   * rows counted as 其他 this figure may have been meant to count (`readAsOther`): the number may be
+   * short by them. How many, and the first cells whose errors (or unknown words) did it.
    */
-  rowsLeftOut?: { count: number; cells: string[] };
+  rowsLeftOut?: {
+    count: number;
+    cells: string[];
+    /**
+     * Of those, the rows that are counted, but as 其他: a word the ledger does not know (`专题研讨会`)
+     * in a column the figure asks for another word of (形式=专题研讨) — they may belong here. How
+     * many, their cells and columns (a subset of `count` and, where shown, of `cells`).
+     */
+    readAsOther?: { count: number; cells: string[]; columns: string[] };
+  };
   /**
    * Set when the figure counts two or more rows of one key (保函编号, 单位名称 repeated — both rows
    * count, LEDGERS.md): the number may be too large by them. How many rows repeat a key counted

@@ -124,7 +124,7 @@ describe("the exit code is decided in one place", () => {
       expect(exitCode(o)).toBe(EXIT_MUST_LOOK);
   });
 
-  test("1 for a duplicated key, counting each duplicate (a flood of them too), because both rows were counted", () => {
+  test("1 for a duplicated key, counting each duplicate (a flood of them too), not claiming a figure counted both when none did", () => {
     const header = ["保函编号", "开立日期", "投标企业", "保证金金额（元）"];
     const rows = [
       ["BH-1", "2022-01-01", "甲", 100],
@@ -144,9 +144,58 @@ describe("the exit code is decided in one place", () => {
     const issues = readLedgers({ name: "重复.xlsx", date1904: false, tables }).issues;
     // BH-1 once more, BH-D six times with five duplicates: six duplicated rows in all.
     expect(mustLook({ issues })).toEqual([
-      expect.objectContaining({ code: "keys.duplicate", count: 6, message: "6 个编号重复（保函编号），两行都已计入指标，请核对。" }),
+      expect.objectContaining({
+        code: "keys.duplicate",
+        count: 6,
+        message: "6 个编号重复（保函编号），两行都作为记录读取，没有指标把重复的两行都计入，请核对。",
+      }),
     ]);
     expect(exitCode({ issues })).toBe(EXIT_MUST_LOOK);
+    // A figure of another ledger carrying the mark says nothing about these keys.
+    const elsewhere = [{ id: "study", ledger: "学习记录", rowsCountedTwice: { count: 1, cells: ["学习记录!A3"] } }];
+    expect(mustLook({ issues, figures: elsewhere })[0].message).toContain("没有指标把重复的两行都计入");
+  });
+
+  test("a duplicated key some figure of its ledger counted twice says how many figures may be too large", () => {
+    const duplicate: Issue = {
+      severity: "warning",
+      code: "key.duplicate",
+      message: "电子保函!A3 …",
+      messageEn: "电子保函!A3 …",
+      cell: "电子保函!A3",
+      ledger: "电子保函",
+      column: "保函编号",
+    };
+    const marked = { count: 1, cells: ["电子保函!A3"] };
+    const figures = [
+      { id: "eg.count", ledger: "电子保函", rowsCountedTwice: marked },
+      { id: "eg.amount", ledger: "电子保函", rowsCountedTwice: marked },
+      { id: "eg.firms", ledger: "电子保函" },
+    ];
+    const [reason] = mustLook({ issues: [duplicate], figures });
+    expect(reason).toMatchObject({ code: "keys.duplicate", count: 1 });
+    expect(reason.message).toBe("1 个编号重复（保函编号），2 项指标把重复的两行都计入了，可能偏大，请核对。");
+    expect(reason.messageEn).toBe("1 key(s) are duplicated (保函编号); 2 figure(s) count both rows and may be too large — please check them.");
+  });
+
+  test("1 for rows repeated in full on a ledger without a key, counted twice or not, said as rows and their ledgers", () => {
+    const repeated = (ledger: string, cell: string, count?: number): Issue => ({
+      severity: "warning",
+      code: "row.repeated",
+      message: `${cell} …`,
+      messageEn: `${cell} …`,
+      cell,
+      ledger,
+      ...(count !== undefined ? { count } : {}),
+    });
+    const issues = [repeated("学习记录", "'学习记录 (2)'!A2", 6), repeated("人员", "'人员 (2)'!A2")];
+    const [notCounted] = mustLook({ issues, figures: [{ id: "study", ledger: "学习记录" }] });
+    expect(notCounted).toMatchObject({ code: "rows.repeated", count: 7 });
+    expect(notCounted.message).toBe("7 行与前面一行完全相同（学习记录、人员），两行都作为记录读取，没有指标把两行都计入，请核对。");
+    const figures = [{ id: "study", ledger: "学习记录", rowsCountedTwice: { count: 6, cells: ["'学习记录 (2)'!A2"] } }];
+    const [counted] = mustLook({ issues, figures });
+    expect(counted.message).toBe("7 行与前面一行完全相同（学习记录、人员），1 项指标把两行都计入了，可能偏大，请核对。");
+    expect(exitCode({ issues, figures })).toBe(EXIT_MUST_LOOK);
   });
 
   test("1 for a 年度 outside the statistics period: the title says one year, the figures count another", () => {
@@ -216,7 +265,7 @@ describe("the exit code is decided in one place", () => {
       expect.objectContaining({
         code: "keys.duplicate",
         count: 2,
-        message: "2 个编号重复（保函编号、单位名称），两行都已计入指标，请核对。",
+        message: "2 个编号重复（保函编号、单位名称），两行都作为记录读取，没有指标把重复的两行都计入，请核对。",
       }),
     ]);
   });
@@ -309,7 +358,7 @@ describe("exit codes, command by command", () => {
   });
 
   test.each(["check", "figures", "generate"])(
-    "%s: 1 on a workbook whose 保函编号 is duplicated, saying both rows were counted",
+    "%s: 1 on a workbook whose 保函编号 is duplicated, saying the figures that counted both rows may be too large",
     async (cmd) => {
       const ExcelJS = (await import("exceljs")).default;
       const wb = new ExcelJS.Workbook();
@@ -327,7 +376,7 @@ describe("exit codes, command by command", () => {
       await wb.xlsx.writeFile(twice);
       const run = await cli(cmd, twice, ...(cmd === "generate" ? ["-o", join(dir, `重复-${cmd}.docx`)] : []));
       expect(run.code).toBe(1);
-      expect(run.out + run.err).toContain("1 个编号重复（保函编号），两行都已计入指标，请核对");
+      expect(run.out + run.err).toMatch(/1 个编号重复（保函编号），\d+ 项指标把重复的两行都计入了，可能偏大，请核对/);
     },
   );
 

@@ -93,3 +93,72 @@ describe("a hidden copy of a ledger sheet on the command line", () => {
     expect(donations).not.toMatch(/\s手工值$/);
   });
 });
+
+// 学习记录 has no key: a copied sheet (移动或复制 → 建立副本) repeats whole records, visible or hidden.
+async function workbookWithStudyCopy(hidden: boolean, dated = 2022): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const fill = (ws: ExcelJS.Worksheet) => {
+    ws.addRow(["序号", "日期", "形式", "主题", "组织"]);
+    ws.addRow([1, new Date(Date.UTC(dated, 2, 1)), "专题学习", "学习党的二十大精神", "党组"]);
+    ws.addRow([2, new Date(Date.UTC(dated, 3, 12)), "专题研讨", "作风建设", "党支部"]);
+  };
+  fill(wb.addWorksheet("学习记录"));
+  fill(wb.addWorksheet("学习记录 (2)", hidden ? { state: "hidden" } : {}));
+  const settings = wb.addWorksheet("报告设置");
+  settings.addRow(["项目", "值"]);
+  settings.addRow(["年度", 2022]);
+  const file = join(dir, `复制了学习记录-${hidden ? "隐藏" : "可见"}-${dated}.xlsx`);
+  writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  return file;
+}
+
+describe("a copied 学习记录 sheet on the command line", () => {
+  it.each([[false], [true]])("generate (hidden copy: %p) exits 1 and names each doubled figure with the copy's cells", async (hidden) => {
+    const file = await workbookWithStudyCopy(hidden);
+    const { code, out, err } = await cli("generate", file, "-o", join(dir, `学习-${hidden}.docx`));
+    expect(code).toBe(1);
+    const lines = (out + err).split("\n");
+    const topic = lines.find((l) => l.startsWith("可能偏大") && l.includes("“专题学习党的二十大精神次数”"));
+    expect(topic).toContain("“学习记录”有 1 行与前面一行完全相同且都已计入（'学习记录 (2)'!B2）");
+    const seminar = lines.find((l) => l.startsWith("可能偏大") && l.includes("“专题研讨次数”"));
+    expect(seminar).toContain("'学习记录 (2)'!B3");
+    expect(lines).toContain("2 行与前面一行完全相同（学习记录），2 项指标把两行都计入了，可能偏大，请核对。");
+  });
+
+  it("refresh of a report over the copy exits 1, names the doubled figures it holds, and says the rows were counted twice", async () => {
+    const file = await workbookWithStudyCopy(true);
+    const report = join(dir, "学习-刷新.docx");
+    await cli("generate", file, "-o", report);
+    const { code, out, err } = await cli("refresh", file, report, "-o", join(dir, "学习-刷新后.docx"));
+    expect(code).toBe(1);
+    expect(out + err).toContain("可能偏大：“学习记录”有 1 行与前面一行完全相同且都已计入（'学习记录 (2)'!B2），计入了“专题学习党的二十大精神次数”");
+    expect(out + err).toMatch(/2 行与前面一行完全相同（学习记录），\d+ 项指标把两行都计入了，可能偏大/);
+  });
+
+  it("figures --json carries the same rowsCountedTwice as a repeated key, and mustLook says the rows", async () => {
+    const file = await workbookWithStudyCopy(false);
+    const { code, out } = await cli("figures", file, "--json");
+    expect(code).toBe(1);
+    const json = JSON.parse(out) as { figures: { id: string; value: number; rowsCountedTwice: unknown }[]; mustLook: { code: string }[] };
+    expect(json.figures.find((f) => f.id === "study.topic.count")).toMatchObject({
+      value: 2,
+      rowsCountedTwice: { count: 1, cells: ["'学习记录 (2)'!B2"] },
+    });
+    expect(json.figures.find((f) => f.id === "study.lecture.count")?.rowsCountedTwice).toBeNull();
+    expect(json.mustLook.map((r) => r.code)).toContain("rows.repeated");
+  });
+
+  it("check names each repeated row and the row it repeats, in English too", async () => {
+    const file = await workbookWithStudyCopy(true);
+    const { out } = await cli("check", file, "--lang", "en");
+    const line = out.split("\n").find((l) => l.includes("'学习记录 (2)'!B2"));
+    expect(line).toContain("repeats the row of 学习记录!B2 in every value");
+  });
+
+  it("a copy of last year's rows counts in no 2022 figure: nothing is called too large, and the rows are still named", async () => {
+    const file = await workbookWithStudyCopy(false, 2021);
+    const { out, err } = await cli("generate", file, "-o", join(dir, "学习-去年.docx"));
+    expect(out + err).not.toContain("可能偏大");
+    expect(out + err).toContain("2 行与前面一行完全相同（学习记录），两行都作为记录读取，没有指标把两行都计入，请核对。");
+  });
+});

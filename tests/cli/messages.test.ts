@@ -57,8 +57,8 @@ describe("the CLI's catalogue", () => {
 
   it("writes a list as each language does, and an optional piece as nothing when it is not said", () => {
     expect(texts("keys.duplicate", { count: 2, ...pieceParams("keys", null) })).toEqual({
-      message: "2 个编号重复，两行都已计入指标，请核对。",
-      messageEn: "2 key(s) are duplicated; both rows were counted in the figures — please check them.",
+      message: "2 个编号重复，两行都作为记录读取，没有指标把重复的两行都计入，请核对。",
+      messageEn: "2 key(s) are duplicated; both rows are read as records, and no figure counts both — please check them.",
     });
     expect(say("template.not_found", { name: "x", workbook: "台账.xlsx", ...listParams("stored", ["甲", "乙"]) }, "zh")).toContain(
       "保存的模板有：甲、乙。",

@@ -68,9 +68,14 @@ describe("ledger-report refresh", () => {
       "issues",
       "mustLook",
     ]);
-    // The sample has error rows, a duplicated key (both rows counted) and a record-like row below a note
-    // line (counted in no figure): three reasons to look.
-    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual(["rows.excluded", "keys.duplicate", "ledgers.rows_not_read"]);
+    // The sample has error rows, a duplicated key (both rows counted), a record-like row below a note
+    // line (counted in no figure) and a 形式 读书班 counted as 其他 (not in the 专题研讨 count): four reasons to look.
+    expect(json.mustLook.map((m: { code: string }) => m.code)).toEqual([
+      "rows.excluded",
+      "keys.duplicate",
+      "ledgers.rows_not_read",
+      "figures.read_as_other",
+    ]);
     expect(json.output).toBe(path.join(dir, "报告.refreshed.docx"));
     const before = texts(reportBytes);
     const after = texts(new Uint8Array(readFileSync(json.output)));
@@ -104,6 +109,7 @@ describe("ledger-report refresh", () => {
       "rows.excluded",
       "keys.duplicate",
       "ledgers.rows_not_read",
+      "figures.read_as_other",
       "conflicts.kept",
     ]);
     expect(json.updated.map((u: { id: string }) => u.id)).not.toContain("eg.count");
@@ -115,6 +121,7 @@ describe("ledger-report refresh", () => {
       "rows.excluded",
       "keys.duplicate",
       "ledgers.rows_not_read",
+      "figures.read_as_other",
     ]);
     expect(JSON.parse(taken.out).conflicts.map((c: { id: string }) => c.id)).toEqual(["eg.count"]);
     expect(texts(new Uint8Array(readFileSync(path.join(dir, "覆盖.docx")))).get("eg.count")).toBe(String(Number(written) + 3));

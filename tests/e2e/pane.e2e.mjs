@@ -163,13 +163,13 @@ runScenarios(async (browser, url) => {
       const before2 = await page.getByTestId("duplicate-keys").textContent();
       assert(
         // The place as the clerk reads it, not in formula syntax.
-        /1 个编号重复（电子保函（交易二科） · A1304）.*两行都已计入指标/.test(before2),
+        /1 个编号重复（电子保函（交易二科） · A1304）.*两行都作为记录读取/.test(before2),
         `duplicate keys before generating: ${before2}`,
       );
       await generateReport(page);
       assert(await page.getByTestId("result").evaluate((el) => el === document.activeElement), "focus should move to the result");
       const dupAfter = await page.getByTestId("result-duplicates").textContent();
-      assert(dupAfter.includes("两行都已计入指标"), `the result should say the duplicate key: ${dupAfter}`);
+      assert(dupAfter.includes("两行都作为记录读取"), `the result should say the duplicate key: ${dupAfter}`);
       const steps = await page.getByTestId("steps").locator("li").allTextContents();
       assert(steps.length === 4 && steps[0].includes("读取台账") && steps[3].includes("排版"), `steps: ${steps.join(" | ")}`);
       await assertNoHorizontalScroll(page, "generate 320");
@@ -210,7 +210,7 @@ runScenarios(async (browser, url) => {
     await generateReport(page);
     const summary = await page.getByTestId("result").textContent();
     assert(/Report generated/.test(summary), `result: ${summary}`);
-    assert(/1 key\(s\) are duplicated .*both rows were counted/.test(summary), `the result should say the duplicate key: ${summary}`);
+    assert(/1 key\(s\) are duplicated .*both rows are read as records/.test(summary), `the result should say the duplicate key: ${summary}`);
     await assertNoHorizontalScroll(page, "generate 450 en");
     await shot(page, "07-generate-en-450");
   });

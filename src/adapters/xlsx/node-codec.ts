@@ -65,8 +65,9 @@ export const nodeZipCodec: ZipCodec = {
     // its buffer exactly, a second buffer as large) for as long as it lives — past its handle's
     // close, until a full collection, which the ledgers, figures and report, run without a turn
     // of the event loop, often never trigger. On the 100,000-row bench that was 35 MB of sheet
-    // XML held through the whole Generate; taken from the engine, it is freed once scanned: peak
-    // RSS 171–186 MB before, 137–149 in 4 runs of 5 after (one 182: no full collection came).
+    // XML held through the whole Generate. Taken from the engine, it can go at the first full
+    // collection after the scan: peak RSS 137–149 MB where one comes during the engine, as before
+    // (171–186) where none does — a process this short gets one or none.
     const { chunkSize, maxOutputLength } = options(compressed, maxOutputBytes);
     // One byte more than the part: its output never fills the buffer, so no second one is made.
     const engine = zlib.createGunzip({ maxOutputLength, chunkSize: chunkSize! + 1 });

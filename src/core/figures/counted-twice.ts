@@ -1,4 +1,5 @@
-// Figures that count one key twice. LEDGERS.md: a key column (保函编号, 单位名称) seen again is a
+// Figures that count one key twice — or, on a ledger without a key (学习记录, 人员), one record
+// repeated in full (ledger/repeats.ts). LEDGERS.md: a key column (保函编号, 单位名称) seen again is a
 // warning and both rows count — the reader cannot tell which of the two is the clerk's mistake. A
 // hidden copy of a sheet (`电子保函 (2)`) then doubles 电子保函笔数 and the amount. The cell warnings
 // say so, but the figure itself must too: it is marked `rowsCountedTwice` ("may be too many"), the
@@ -10,7 +11,8 @@
 // 去重计数 (distinct) figure counts each value once, so a repeated row does not raise it: not marked.
 import type { FigureDefinition, FigureResult, LedgerSet } from "../types";
 import { ledgerSpec } from "../ledger/schema";
-import { columnarOf } from "../ledger/columnar";
+import { columnarOf, type ColumnarLedger } from "../ledger/columnar";
+import { recordCell, repeatedRecords } from "../ledger/repeats";
 import { foldText } from "../ledger/text";
 import { quoteSheet } from "../address";
 
@@ -39,14 +41,15 @@ export function markRowsCountedTwice(
   definitions: readonly FigureDefinition[] = [],
 ): FigureResult[] {
   const byLedger = new Map<string, Map<string, KeyedRow>>();
-  // The reader warns at every repeated key (key.duplicate): a ledger it read without one has none,
-  // and its 100,000 keys are not folded again. A ledger built by hand has no such warnings: looked at.
-  const warned = new Set(ledgers.issues.filter((i) => i.code === "key.duplicate").map((i) => i.ledger));
+  // The reader warns at every repeated key (key.duplicate) and every record repeated in full on a
+  // ledger without a key (row.repeated): a ledger it read without one has none, and its 100,000
+  // rows are not looked at again. A ledger built by hand has no such warnings: looked at.
+  const warned = new Set(ledgers.issues.filter((i) => i.code === "key.duplicate" || i.code === "row.repeated").map((i) => i.ledger));
   for (const [name, ledger] of Object.entries(ledgers.ledgers)) {
     if (!ledger || (ledger.columnar !== undefined && !warned.has(name))) continue;
     const key = ledgerSpec(ledger.name).columns.find((c) => c.unique)?.name;
-    if (key === undefined) continue;
-    const repeated = repeatedRows(columnarOf(ledger), key);
+    const table = columnarOf(ledger);
+    const repeated = key === undefined ? repeatedInFull(table) : repeatedKeys(table, key);
     if (repeated.size > 0) byLedger.set(name, repeated);
   }
   if (byLedger.size === 0) return figures;
@@ -78,7 +81,7 @@ function placeOf(sheet: string, row: number): string {
 }
 
 /** The rows whose key another row of the ledger has too (keys folded as the reader's checkUnique folds them), by place. */
-function repeatedRows(table: ReturnType<typeof columnarOf>, key: string): Map<string, KeyedRow> {
+function repeatedKeys(table: ColumnarLedger, key: string): Map<string, KeyedRow> {
   const column = table.column(key);
   const first = new Map<string, number>();
   const groups = new Map<string, number[]>();
@@ -96,17 +99,32 @@ function repeatedRows(table: ReturnType<typeof columnarOf>, key: string): Map<st
     if (!group) groups.set(folded, (group = [at]));
     group.push(i);
   }
+  return byPlace(table, groups.values(), (i) => table.cellAddress(i, key) ?? `${quoteSheet(table.sheet(i))}!${table.rowNumber(i)}`);
+}
+
+/** On a ledger without a key, the rows whose every value another row has too (ledger/repeats.ts, as the reader's row.repeated), by place. */
+function repeatedInFull(table: ColumnarLedger): Map<string, KeyedRow> {
+  const firstOf = repeatedRecords(table);
+  if (firstOf === null) return new Map();
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < firstOf.length; i++) {
+    const at = firstOf[i];
+    if (at < 0) continue;
+    let group = groups.get(at);
+    if (!group) groups.set(at, (group = [at]));
+    group.push(i);
+  }
+  return byPlace(table, groups.values(), (i) => recordCell(table, i));
+}
+
+/** Each row of each group (rows in reading order) by its place, with its group and the cell that names it. */
+function byPlace(table: ColumnarLedger, groups: Iterable<number[]>, cellOf: (i: number) => string): Map<string, KeyedRow> {
   const out = new Map<string, KeyedRow>();
   let g = 0;
-  for (const rows of groups.values()) {
+  for (const rows of groups) {
     for (const i of rows) {
-      const sheet = table.sheet(i);
-      const row = table.rowNumber(i);
-      out.set(placeOf(sheet, row), {
-        place: placeOf(sheet, row),
-        group: g,
-        cell: table.cellAddress(i, key) ?? `${quoteSheet(sheet)}!${row}`,
-      });
+      const place = placeOf(table.sheet(i), table.rowNumber(i));
+      out.set(place, { place, group: g, cell: cellOf(i) });
     }
     g++;
   }

@@ -9,15 +9,29 @@
 // figure on what could be read of it (Ledger.leftOut) — its period, its scope, its conditions and the
 // status rules — and a cell that could not be read (the error itself) could hold anything: a test on
 // it could pass. Where in doubt, the row is counted as one the figure may lack.
-import type { Condition, FieldValue, FigureDefinition, FigureResult, Issue, Ledger, LedgerSet, LeftOutRow } from "../types";
+//
+// A row kept with a word its enumeration does not know (`专题研讨会` in 形式) is counted as 其他
+// (Ledger.readAsOther): the 其他 figures have it, the 专题研讨 one does not, though the clerk most
+// likely meant it there. It is tried the same way, its unknown cells taken as unread: a figure that
+// reads the column, does not count the row (its rowRefs), and could have counted it on its other
+// cells may be short by it — the same mark, with `readAsOther` saying which rows were read as 其他.
+// A figure that counts 其他 (or reads no such column) has the row as the ledger says: not marked.
+import type {
+  Condition,
+  FieldValue,
+  FigureDefinition,
+  FigureResult,
+  Issue,
+  Ledger,
+  LedgerSet,
+  LeftOutRow,
+  ReadAsOtherRow,
+} from "../types";
 import { ledgerSpec, type ColumnSpec, type LedgerSpec } from "../ledger/schema";
 import { canonicalCondition, compileCondition, foldColumn, specColumnOf, valueText } from "./evaluate";
 
-/** How many of its ledger's rows were left out, and the first cells whose errors did it. */
-export interface RowsLeftOut {
-  count: number;
-  cells: string[];
-}
+/** How many of its ledger's rows were left out, and the first cells whose errors did it (FigureResult.rowsLeftOut). */
+export type RowsLeftOut = NonNullable<FigureResult["rowsLeftOut"]>;
 
 const CELLS_SHOWN = 3;
 /**
@@ -48,7 +62,7 @@ export function markRowsLeftOut(
   for (const [name, ledger] of Object.entries(ledgers.ledgers)) {
     if (!ledger) continue;
     const leftOut = ledgerLeftOut(name, ledger, issues);
-    if (leftOut.rows.length + leftOut.unknown > 0) byLedger.set(name, leftOut);
+    if (leftOut.rows.length + leftOut.unknown + leftOut.asOther.length > 0) byLedger.set(name, leftOut);
   }
   if (byLedger.size === 0) return figures;
   const defs = new Map(definitions.map((d) => [d.id, d]));
@@ -67,10 +81,50 @@ export function markRowsLeftOut(
       count++;
       for (const cell of row.cells) shown(cell);
     }
-    if (count === 0) return f;
     if (leftOut.unknown > 0) for (const cell of leftOut.issueCells) shown(cell);
-    return { ...f, rowsLeftOut: { count, cells } };
+    const asOther = def && def.ledger === f.ledger && !f.manual ? readAsOtherMissed(leftOut.asOther, def, f) : null;
+    if (asOther !== null) {
+      count += asOther.count;
+      for (const cell of asOther.cells) shown(cell);
+    }
+    if (count === 0) return f;
+    return { ...f, rowsLeftOut: asOther === null ? { count, cells } : { count, cells, readAsOther: asOther } };
   });
+}
+
+/**
+ * The rows read as 其他 that the figure may be missing: it reads one of their 其他 columns, does not
+ * count them, and could have on their other cells — with the 其他 cells unread, as left-out rows'
+ * errors are. Null when there are none.
+ */
+function readAsOtherMissed(
+  rows: readonly ReadAsOtherRow[],
+  def: FigureDefinition,
+  figure: FigureResult,
+): { count: number; cells: string[]; columns: string[] } | null {
+  if (rows.length === 0) return null;
+  const spec = ledgerSpec(def.ledger!);
+  const read = new Set(def.conditions.map((c) => specColumnOf(spec, canonicalCondition(spec, c).column)?.name));
+  const asked = rows.filter((row) => row.columns.some((column) => read.has(column)));
+  if (asked.length === 0) return null;
+  // The rows it counts, by place: built only for a figure asking about a column with such a row.
+  const counted = new Set(figure.rowRefs.map((ref) => `${ref.sheet}\u0000${ref.row}`));
+  const could = rowTest(def, figure);
+  const cells: string[] = [];
+  const columns: string[] = [];
+  let count = 0;
+  for (const row of asked) {
+    if (counted.has(`${row.sheet}\u0000${row.row}`)) continue;
+    const values = { ...row.values };
+    for (const column of row.columns) delete values[column];
+    if (!could({ values, unread: row.columns, department: row.department })) continue;
+    count++;
+    row.cells.forEach((cell, k) => {
+      if (cells.length < CELLS_SHOWN && !cells.includes(cell)) cells.push(cell);
+      if (!columns.includes(row.columns[k])) columns.push(row.columns[k]);
+    });
+  }
+  return count === 0 ? null : { count, cells, columns };
 }
 
 /** A ledger's left-out rows as the reader kept them, and how many more its issues tell of (`unknown`). */
@@ -80,6 +134,8 @@ interface LedgerLeftOut {
   unknown: number;
   /** The cells the ledger's errors and not-read rows are at, for those. */
   issueCells: string[];
+  /** Rows kept with an unknown word read as 其他 (Ledger.readAsOther). */
+  asOther: readonly ReadAsOtherRow[];
 }
 
 function ledgerLeftOut(name: string, ledger: Ledger, issues: Issue[]): LedgerLeftOut {
@@ -95,7 +151,7 @@ function ledgerLeftOut(name: string, ledger: Ledger, issues: Issue[]): LedgerLef
     }
   }
   const rows = ledger.leftOut ?? [];
-  return { rows, unknown: Math.max(0, told - rows.length), issueCells };
+  return { rows, unknown: Math.max(0, told - rows.length), issueCells, asOther: ledger.readAsOther ?? [] };
 }
 
 /**
@@ -108,7 +164,7 @@ export function couldCount(row: LeftOutRow, def: FigureDefinition, figure: Pick<
 }
 
 /** couldCount for one figure, its definition worked out once for all of its ledger's left-out rows. */
-function rowTest(def: FigureDefinition, figure: Pick<FigureResult, "scope" | "period">): (row: LeftOutRow) => boolean {
+function rowTest(def: FigureDefinition, figure: Pick<FigureResult, "scope" | "period">): (row: RowSeen) => boolean {
   const spec = ledgerSpec(def.ledger!);
   // Each condition's column worked out once: folding a name per row and clause was most of the cost.
   const clauses = def.conditions.map((written): Clause => {
@@ -123,20 +179,23 @@ function rowTest(def: FigureDefinition, figure: Pick<FigureResult, "scope" | "pe
     inScope(row, scope) && inPeriod(row, spec, period) && passesConditions(row, clauses, revokedCount ? null : status, partner, period.end);
 }
 
+/** What could be read of a row: its cells, those that could not be (unread), its department. */
+type RowSeen = Pick<LeftOutRow, "values" | "unread" | "department">;
+
 /** A condition and the spec column it names (null for a clerk's own column). */
 interface Clause {
   condition: Condition;
   column: ColumnSpec | null;
 }
 
-function inScope(row: LeftOutRow, scope: string | undefined): boolean {
+function inScope(row: RowSeen, scope: string | undefined): boolean {
   if (scope === undefined || row.unread.includes(DEPARTMENT_COLUMN)) return true;
   const d = row.department;
   return d !== null && d.trim() === scope;
 }
 
 /** The figure's period on the ledger's date column, as selectRows applies it (an undated optional date: there all along). */
-function inPeriod(row: LeftOutRow, spec: LedgerSpec, period: FigureResult["period"]): boolean {
+function inPeriod(row: RowSeen, spec: LedgerSpec, period: FigureResult["period"]): boolean {
   const column = spec.dateColumn;
   if (period.kind === "all" || column === null || row.unread.includes(column)) return true;
   // A sheet without the date column: the figure reads no date there either (or is unresolved).
@@ -150,7 +209,7 @@ function inPeriod(row: LeftOutRow, spec: LedgerSpec, period: FigureResult["perio
 }
 
 /** `revoked`: the 状态 clause of a guarantee figure that does not ask for 撤销 (they never count), else null. */
-function passesConditions(row: LeftOutRow, clauses: Clause[], revoked: Clause | null, partner: boolean, periodEnd: string): boolean {
+function passesConditions(row: RowSeen, clauses: Clause[], revoked: Clause | null, partner: boolean, periodEnd: string): boolean {
   for (const clause of clauses) {
     const value = cellFor(row, clause, partner, periodEnd);
     if (value === UNKNOWN) continue;
@@ -170,7 +229,7 @@ const UNKNOWN = Symbol("unknown");
  * for 部门, a partner's 状态 as it stood at the period end, a blank with its documented meaning
  * (状态 blank = 有效) — or UNKNOWN when it could not be read, or the row's sheet has no such column.
  */
-function cellFor(row: LeftOutRow, clause: Clause, partner: boolean, periodEnd: string): FieldValue | typeof UNKNOWN {
+function cellFor(row: RowSeen, clause: Clause, partner: boolean, periodEnd: string): FieldValue | typeof UNKNOWN {
   const specColumn = clause.column;
   const key = specColumn?.name ?? ownColumn(row, clause.condition.column);
   if (key === DEPARTMENT_COLUMN) return row.unread.includes(DEPARTMENT_COLUMN) ? UNKNOWN : row.department;
@@ -185,7 +244,7 @@ function cellFor(row: LeftOutRow, clause: Clause, partner: boolean, periodEnd: s
 }
 
 /** A column of the clerk's own (not in the ledger's spec) as the row names it, folded as headers are. */
-function ownColumn(row: LeftOutRow, column: string): string | null {
+function ownColumn(row: RowSeen, column: string): string | null {
   if (column in row.values || row.unread.includes(column)) return column;
   const wanted = folded(column);
   for (const key of Object.keys(row.values)) if (folded(key) === wanted) return key;

@@ -23,10 +23,14 @@ const BRACKETED = /^[([【](.*?)[)\]】]/;
 // `学习记录（2022年）` names a year, not a department.
 const YEAR_ONLY = /^[\d\s年度第季]*$/;
 
+/** A name Excel gives a copied sheet (移动或复制 → 建立副本): `电子保函-交易一科 (2)`. */
+export const COPIED_SHEET = /\s\(\d+\)$/;
+
 /** Which ledger a sheet or table name belongs to, and the department it names, or null. */
 export function matchLedgerName(name: string): { ledger: LedgerName; department?: string } | null {
   if (typeof name !== "string") return null;
-  const folded = foldText(name);
+  // A copy's ` (2)` is Excel's, not the clerk's: `电子保函-交易一科 (2)` is still 交易一科's sheet.
+  const folded = foldText(name).replace(COPIED_SHEET, "");
   if (folded.length === 0) return null;
   const lower = folded.toLowerCase();
   for (const c of CANDIDATES) {

@@ -14,6 +14,7 @@ import type {
   RawCell,
   RawTable,
   RawWorkbook,
+  ReadAsOtherRow,
   RowAccount,
   Severity,
   SkipReason,
@@ -25,8 +26,9 @@ import { matchHeader, MatchRank, suggestHeaders, type HeaderMatch, type Suggesti
 import { cleanText, displayCell, foldHeader, foldKey, foldText, isBlankCell, isExcelError, isTrimSpace } from "./text";
 import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
 import { creditCodeCheck, creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./creditcode";
-import { matchLedgerName } from "./names";
+import { COPIED_SHEET, matchLedgerName } from "./names";
 import { KeyIndex } from "./key-index";
+import { leftMost, recordCell, repeatedRecords } from "./repeats";
 import { ColumnarLedger, columnarLedger } from "./columnar";
 import { BLANK, NUMBER, OTHER, TEXT, tableColumns, type CellColumns } from "./raw-columns";
 import { cellDigest } from "../hash";
@@ -89,6 +91,10 @@ interface LedgerState {
   rowErrors: string[];
   /** Rows that look like records and count in no figure, with what could be read of them. */
   leftOut: LeftOutRow[];
+  /** The cells (`sheet!C`) of the row being read whose unknown word report() was told is read as 其他. */
+  rowOther: string[];
+  /** Rows kept with such a cell (Ledger.readAsOther). */
+  readAsOther: ReadAsOtherRow[];
   /** Every header cell's text of every source, for a 列名对照 row naming none of them. */
   headers: string[];
   missingColumns: NonNullable<Ledger["missingColumns"]>;
@@ -282,6 +288,8 @@ export function readLedgers(
       failed: false,
       rowErrors: [],
       leftOut: [],
+      rowOther: [],
+      readAsOther: [],
       headers: [],
       missingColumns: [],
     };
@@ -289,6 +297,7 @@ export function readLedgers(
     accountAroundTables(ctx, state);
     for (const account of state.accounts.values()) rowAccounts.push(account);
     const records = state.records.finish();
+    if (!spec.columns.some((c) => c.unique)) warnRepeatedRecords(ctx, state, records);
     if (state.headerFound) {
       const ledger = columnarLedger(
         { name: spec.name, sources: state.sources, columns: state.columns, excluded: state.excluded, missingColumns: state.missingColumns },
@@ -296,6 +305,7 @@ export function readLedgers(
       );
       if (records.length === 0 && state.excluded === 0) issues.push(emptyLedger(state));
       if (state.leftOut.length > 0) ledger.leftOut = state.leftOut;
+      if (state.readAsOther.length > 0) ledger.readAsOther = state.readAsOther;
       issues.push(...hiddenSources(state, hidden));
       ledgers[spec.name] = ledger;
       headersByLedger.set(spec.name, [...new Set(state.headers)]);
@@ -304,9 +314,6 @@ export function readLedgers(
   issues.push(...columnMap.issues, ...unusedMappingIssues(columnMap.mappings, headersByLedger));
   return { ledgers, issues: settleFloods(ctx), rowAccounts };
 }
-
-/** A name Excel gives a copied sheet: `电子保函 (2)`. */
-const COPIED_SHEET = /\s\(\d+\)$/;
 
 /**
  * One warning per hidden sheet the ledger read a header from, at that header: its rows count in the
@@ -902,7 +909,7 @@ function rowAfterNotes(ctx: Context, state: LedgerState, read: ReadSource, shape
 /**
  * What can be read of a row the reader does not take as a record, as readCell would read it but
  * with no issue: a cell its column cannot read (an unparseable date, an unknown 状态, an Excel
- * error, a blank required cell) is `unread` — it could hold anything.
+ * error, a blank required cell, a word read as 其他) is `unread` — it could hold anything.
  */
 function peekRow(
   ctx: Context,
@@ -944,8 +951,9 @@ function peekCell(ctx: Context, b: Binding, col: ColumnSpec, raw: RawCell): Fiel
     case "yesno": {
       const canonical = col.type === "yesno" ? parseYesNo(raw) : enumValue(col, raw);
       if (canonical !== null) return canonical;
-      if (col.unknownIsError) return undefined;
-      return (col.values ?? []).includes("其他") ? "其他" : looseValue(raw);
+      // A word a record would read as 其他 may have been meant as any of the column's words: unread.
+      if (col.unknownIsError || (col.values ?? []).includes("其他")) return undefined;
+      return looseValue(raw);
     }
     default: {
       const value = looseText(raw);
@@ -964,7 +972,8 @@ function departmentOf(values: Record<string, FieldValue>, unread: string[], shee
 
 /**
  * A row with an error, kept out of every figure: what its cells read as (readRow's `values`), its
- * error cells unread, and a cell in error elsewhere too (an Excel error in an optional column).
+ * error cells unread, and a cell in error elsewhere too (an Excel error in an optional column) or
+ * with a word read as 其他 (it may have been meant as any word of its column).
  */
 function leftOutRow(state: LedgerState, grid: Grid, shape: RowShape, r: number, values: FieldValue[]): LeftOutRow {
   const rowNumber = shape.top + r + 1;
@@ -975,7 +984,8 @@ function leftOutRow(state: LedgerState, grid: Grid, shape: RowShape, r: number, 
   for (let k = 0; k < bindings.length; k++) {
     const b = bindings[k];
     const v = values[k];
-    if (errors.includes(b.prefix) || (v === null && b.spec !== null && !isBlankCell(grid.cell(r, b.index)))) unread.push(b.name);
+    const other = state.rowOther.includes(b.prefix);
+    if (other || errors.includes(b.prefix) || (v === null && b.spec !== null && !isBlankCell(grid.cell(r, b.index)))) unread.push(b.name);
     else read[b.name] = v;
   }
   const cells = errors.length === 1 ? [errors[0] + rowNumber] : [...new Set(errors)].map((prefix) => prefix + rowNumber);
@@ -1223,7 +1233,7 @@ function report(
   if (severity === "error") {
     state.failed = true;
     state.rowErrors.push(prefix);
-  }
+  } else if (key === READ_AS_OTHER) state.rowOther.push(prefix);
   const last = state.lastFlood;
   let flood: Flood | undefined;
   let byCode: Map<string, Flood> | null = null;
@@ -1351,6 +1361,7 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
   const digests = shape.scratchDigests;
   state.failed = false;
   if (state.rowErrors.length > 0) state.rowErrors = [];
+  if (state.rowOther.length > 0) state.rowOther = [];
   const cols = grid.cols;
   const plain = grid.merged === null;
   const kinds = cols.kinds;
@@ -1378,7 +1389,29 @@ function readRow(ctx: Context, state: LedgerState, grid: Grid, shape: RowShape, 
   if (state.failed) {
     state.excluded++;
     state.leftOut.push(leftOutRow(state, grid, shape, r, values));
-  } else keepRecord(state, shape, values, rowNumber);
+  } else {
+    keepRecord(state, shape, values, rowNumber);
+    if (state.rowOther.length > 0) state.readAsOther.push(readAsOtherRow(state, shape, values, rowNumber));
+  }
+}
+
+/** The issue an unknown word read as 其他 raises: report() notes its cell for the row being read. */
+const READ_AS_OTHER: IssueTextKey = "enum.unknown#other";
+
+/** A record kept with words read as 其他 (state.rowOther): its values as kept and those cells. */
+function readAsOtherRow(state: LedgerState, shape: RowShape, values: FieldValue[], rowNumber: number): ReadAsOtherRow {
+  const read: Record<string, FieldValue> = {};
+  const columns: string[] = [];
+  const cells: string[] = [];
+  for (let k = 0; k < shape.bindings.length; k++) {
+    const b = shape.bindings[k];
+    read[b.name] = values[k];
+    if (state.rowOther.includes(b.prefix)) {
+      columns.push(b.name);
+      cells.push(b.prefix + rowNumber);
+    }
+  }
+  return { sheet: shape.sheet, row: rowNumber, values: read, columns, cells, department: departmentOf(read, [], shape.department) };
 }
 
 /**
@@ -1658,6 +1691,26 @@ function checkUnique(ctx: Context, state: LedgerState, b: Binding, col: ColumnSp
     (at) => ({ at, column: col.name, shown: displayCell(raw), first }),
     col.name,
   );
+}
+
+/**
+ * On a ledger without a key, each record whose every value repeats an earlier record's (repeats.ts):
+ * a warning at its row naming the first. Both rows stay records — which one is the mistake is the
+ * clerk's to say — and the figures counting both say they may be too large (figures/counted-twice.ts).
+ */
+function warnRepeatedRecords(ctx: Context, state: LedgerState, records: ColumnarLedger): void {
+  const firstOf = repeatedRecords(records);
+  if (firstOf === null) return;
+  const prefixes = records.sources.map((s) => {
+    const letter = s.letters === null ? undefined : leftMost(Object.values(s.letters));
+    return `${quoteSheet(s.sheet)}!${letter ?? ""}`;
+  });
+  for (let i = 0; i < firstOf.length; i++) {
+    const at = firstOf[i];
+    if (at < 0) continue;
+    const first = recordCell(records, at);
+    report(ctx, state, "warning", "row.repeated", prefixes[records.sourceIndex(i)], records.rowNumber(i), (cell) => ({ at: cell, first }));
+  }
 }
 
 /** A row without errors into the ledger's records: its cells, its place, its department (its own 部门, else its sheet's). */

@@ -108,7 +108,7 @@ export const enUS: Messages = {
   settingsSaving: "Writing to 报告设置 and recomputing the figures…",
   excludedBeforeGenerate: "Rows with errors that will not count: {rows}; see Ledgers.",
   duplicateKeys:
-    "{count} key(s) are duplicated ({cells}); both rows were counted in the figures, so a figure may be too high. Check them under Ledgers and delete or correct one row.",
+    "{count} key(s) are duplicated ({cells}); both rows are read as records (a figure that counts both is marked “may be too large” under Figures). Check them under Ledgers and delete or correct one row.",
   generate: "Generate report",
   generating: "Generating the report",
   stepRead: "Read ledgers",
@@ -265,24 +265,22 @@ export const enUS: Messages = {
   reviewAskBothTitle: "{zeros} figure(s) will be 0 and {short} may be short. Save anyway?",
   reviewLeftOutHintExcel:
     "These ledgers have rows that count in no figure (with errors, outside the table or below a note line), so the figures below may be short. Fix those rows in the workbook first (the Ledgers tab lists them); saving anyway asks first.",
-  reviewTooLarge: "May be too large: rows repeating a key, both counted ({count})",
+  reviewTooLarge: "May be too large: repeated rows, both counted ({count})",
   reviewTooLargeHint:
-    "These ledgers have rows repeating another row's key (a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats (the Excel pane's Ledgers tab lists them); saving anyway asks first.",
+    "These ledgers have rows repeating another row (its key, or every value: a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats (the Excel pane's Ledgers tab lists them); saving anyway asks first.",
   reviewTooLargeHintExcel:
-    "These ledgers have rows repeating another row's key (a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats (the Ledgers tab lists them); saving anyway asks first.",
-  reviewTooLargeLedger: "{count} row(s) of {ledger} repeat another row's key, both counted ({cells}):",
-  reviewTooLargeAskTitle: "{count} figure(s) may be too large (rows repeating a key, both counted). Save anyway?",
-  reviewTooLargeAskBody: "The ledgers of these figures have rows repeating a key, both counted:",
+    "These ledgers have rows repeating another row (its key, or every value: a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats (the Ledgers tab lists them); saving anyway asks first.",
+  reviewTooLargeLedger: "{count} row(s) of {ledger} repeat another row (its key, or every value), both counted ({cells}):",
+  reviewTooLargeAskTitle: "{count} figure(s) may be too large (repeated rows, both counted). Save anyway?",
+  reviewTooLargeAskBody: "The ledgers of these figures have repeated rows, both counted:",
   reviewAskManyTitle: "{parts}. Save anyway?",
   reviewAskPartZeros: "{count} figure(s) will be 0",
   reviewAskPartShort: "{count} figure(s) may be short",
   reviewAskPartLarge: "{count} figure(s) may be too large",
   tooLargeBody:
-    "These ledgers have rows repeating another row's key (a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats; generating anyway asks first.",
-  largeAskTitle: "{count} figure(s) may be too large (rows repeating a key, both counted). Generate anyway?",
+    "These ledgers have rows repeating another row (its key, or every value: a copied sheet, a row typed twice), both counted, so the figures below may be too large. Check them in the workbook first and delete or correct the repeats; generating anyway asks first.",
+  largeAskTitle: "{count} figure(s) may be too large (repeated rows, both counted). Generate anyway?",
   shortLargeAskTitle: "{short} figure(s) may be short and {large} may be too large. Generate anyway?",
-  duplicateKeysNotCounted:
-    "{count} key(s) are duplicated ({cells}): no figure in the report counted both rows, but check them under Ledgers and delete or correct one row.",
   templatesMarksTitle: "{parts}. Download anyway?",
   templatesNotDownloaded: "Not downloaded: correct those ledger rows, then fill again.",
   templatesMarksConfirm: "Download anyway",
@@ -355,7 +353,8 @@ export const enUS: Messages = {
     "These figures cannot be computed from the ledgers (or these settings are blank). The report shows a yellow “［待补：name］” for each, never 0; refresh the report once they are filled in.",
   blankSettingLine: "blank in 报告设置",
   figureRowsLeftOut: "May be short: {count} row(s) of {ledger} not counted ({cells})",
-  figureRowsCountedTwice: "May be too large: {count} row(s) of {ledger} repeat another row's key and both are counted ({cells})",
+  figureRowsCountedTwice:
+    "May be too large: {count} row(s) of {ledger} repeat another row (its key, or every value) and both are counted ({cells})",
   unresolvedBadge: "To fill in",
   unresolvedAskTitle: "{count} place(s) to fill in. Generate anyway?",
   unresolvedAskBody:

@@ -190,15 +190,12 @@ function ShortList(props: { result: EngineResult; large?: boolean }) {
 }
 
 /**
- * Repeated keys, said where the report is made. "Both counted, a figure may be too large" only when a
- * figure the report shows did count both rows; else (the repeats are 撤销 or outside the period) the
- * keys are named to check, never called a figure too large.
+ * Repeated keys, said where the report is made: the keys to check. The line claims no count itself; the
+ * figures that did count both rows are listed (and asked about) as may be too large.
  */
 export function duplicateKeysText(result: EngineResult, t: Translate, lang: string): string {
   const { count, cells } = duplicateKeys(result);
-  if (count === 0) return "";
-  const params = { count, cells: cells.map((c) => describePlace(c)).join(lang === "en-US" ? ", " : "、") };
-  return t(mayBeTooLarge(result) > 0 ? "duplicateKeys" : "duplicateKeysNotCounted", params);
+  return count === 0 ? "" : t("duplicateKeys", { count, cells: cells.map((c) => describePlace(c)).join(lang === "en-US" ? ", " : "、") });
 }
 
 /** Whether 生成报告 asks first: 待补 places, 0s no record supports, figures that may be short or too large. */
@@ -571,7 +568,7 @@ export function GenerateView(props: {
         {ask && mayBeShort(ask) > 0 && <ShortList result={ask} />}
         {ask && mayBeTooLarge(ask) > 0 && <span className={styles.text}>{t("reviewTooLargeAskBody")}</span>}
         {ask && mayBeTooLarge(ask) > 0 && <ShortList result={ask} large />}
-        {/* Repeated keys no figure counted twice: said, but not as a figure too large. */}
+        {/* Repeated keys no figure counted twice: the keys to check, said once with the question. */}
         {ask && mayBeTooLarge(ask) === 0 && duplicateKeysText(ask, t, lang) && (
           <span className={styles.text}>{duplicateKeysText(ask, t, lang)}</span>
         )}

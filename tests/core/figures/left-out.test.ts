@@ -3,7 +3,7 @@
 import type { FieldValue, FigureDefinition, LeftOutRow, RawCell, RawTable } from "../../../src/core/types";
 import { couldCount } from "../../../src/core/figures/left-out";
 import { figureDef, runWithDefinitions } from "./build";
-import { readBesideRequired, sheet } from "../ledger/build";
+import { readBesideRequired, readSheets, sheet } from "../ledger/build";
 
 const STUDY: RawCell[] = ["日期", "形式", "主题", "参加人数"];
 const TOPIC_COUNT: RawCell[] = ["study.topic", "专题学习次数", "学习记录", "计数", "形式=专题学习", "本期", "整数", ""];
@@ -267,5 +267,146 @@ describe("what the reader keeps of a left-out row", () => {
       ]),
     );
     expect(set.ledgers.电子保函!.leftOut).toBeUndefined();
+  });
+});
+
+// A clerk's variant of a 形式 or 类型 (`专题研讨会` for 专题研讨) is a warning and the row counts as
+// 其他: the figure asking for 专题研讨 does not have it, though the clerk meant it there. Each figure
+// that reads the column, does not count the row and could have on its other cells says it may be
+// short by it, with the cell and that it was read as 其他; one that counts 其他 or reads no 形式 does not.
+describe("a figure marked by the rows whose unknown word was counted as 其他", () => {
+  const SEMINAR_COUNT: RawCell[] = ["study.seminar", "专题研讨次数", "学习记录", "计数", "形式=专题研讨", "本期", "整数", ""];
+  const LECTURE_COUNT: RawCell[] = ["study.lecture", "主题宣讲次数", "学习记录", "计数", "形式=主题宣讲", "本期", "整数", ""];
+  const OTHER_COUNT: RawCell[] = ["study.other", "其他形式次数", "学习记录", "计数", "形式=其他", "本期", "整数", ""];
+  const NOT_TOPIC: RawCell[] = ["study.not_topic", "专题学习以外次数", "学习记录", "计数", "形式≠专题学习", "本期", "整数", ""];
+  const ALL_COUNT: RawCell[] = ["study.all", "学习次数", "学习记录", "计数", "", "本期", "整数", ""];
+  const ATTENDANCE: RawCell[] = ["study.people", "参学人次", "学习记录", "求和:参加人数", "", "本期", "整数", ""];
+  const TWENTIETH: RawCell[] = ["study.twentieth", "二十大专题研讨次数", "学习记录", "计数", "形式=专题研讨; 主题~二十大", "本期", "整数", ""];
+  const SEMINAR_TO_END: RawCell[] = ["study.seminar.to_end", "专题研讨累计", "学习记录", "计数", "形式=专题研讨", "截至期末", "整数", ""];
+  const session = (date: RawCell, form: RawCell, attendance: RawCell = 20, topic: RawCell = "营商环境"): RawCell[] => [
+    date,
+    form,
+    topic,
+    attendance,
+  ];
+  const readAsOther = (cells: string[]) => ({ count: cells.length, cells, readAsOther: { count: cells.length, cells, columns: ["形式"] } });
+
+  it("an unknown 形式 in the period marks 专题研讨次数 and 主题宣讲次数 with its cell, and that it was read as 其他", () => {
+    const ledger = sheet("学习记录", [STUDY, session("2022-03-01", "专题研讨"), session("2022-08-01", "专题研讨会")]);
+    const { figure, issues } = runWithDefinitions(ledger, [SEMINAR_COUNT, LECTURE_COUNT]);
+    // The cell's warning stays as it was.
+    const warning = issues.find((i) => i.cell === "学习记录!B3");
+    expect(warning).toMatchObject({ severity: "warning", code: "enum.unknown" });
+    expect(warning?.message).toContain("按“其他”统计");
+    expect(figure("study.seminar")).toMatchObject({ value: 1, rowsLeftOut: readAsOther(["学习记录!B3"]) });
+    expect(figure("study.lecture")).toMatchObject({ value: 0, rowsLeftOut: readAsOther(["学习记录!B3"]) });
+  });
+
+  it("does not mark a figure that counts the row as 其他, nor one that does not read 形式", () => {
+    const ledger = sheet("学习记录", [STUDY, session("2022-03-01", "专题研讨"), session("2022-08-01", "专题研讨会", 15)]);
+    const { figure } = runWithDefinitions(ledger, [OTHER_COUNT, NOT_TOPIC, ALL_COUNT, ATTENDANCE]);
+    expect(figure("study.other")).toMatchObject({ value: 1 });
+    expect(figure("study.not_topic")).toMatchObject({ value: 2 });
+    expect(figure("study.all")).toMatchObject({ value: 2 });
+    expect(figure("study.people")).toMatchObject({ value: 35 });
+    for (const id of ["study.other", "study.not_topic", "study.all", "study.people"]) expect(figure(id).rowsLeftOut).toBeUndefined();
+  });
+
+  it("an unknown 形式 in 2021 marks nothing of 2022, and marks a 专题研讨 figure counted up to the period end", () => {
+    const ledger = sheet("学习记录", [STUDY, session("2022-03-01", "专题研讨"), session("2021-11-05", "专题研讨会")]);
+    const { figure } = runWithDefinitions(ledger, [SEMINAR_COUNT, LECTURE_COUNT, SEMINAR_TO_END]);
+    expect(figure("study.seminar").rowsLeftOut).toBeUndefined();
+    expect(figure("study.lecture").rowsLeftOut).toBeUndefined();
+    expect(figure("study.seminar.to_end")).toMatchObject({ value: 1, rowsLeftOut: readAsOther(["学习记录!B3"]) });
+  });
+
+  it("a row another condition rules out does not mark the figure: its other cells decide", () => {
+    const ledger = sheet("学习记录", [
+      STUDY,
+      session("2022-03-01", "专题研讨", 20, "学习二十大精神"),
+      session("2022-08-01", "专题研讨会", 20, "营商环境"),
+      session("2022-09-01", "专题研讨会", 20, "二十大报告"),
+    ]);
+    const { figure } = runWithDefinitions(ledger, [TWENTIETH]);
+    expect(figure("study.twentieth")).toMatchObject({ value: 1, rowsLeftOut: readAsOther(["学习记录!B4"]) });
+  });
+
+  it("counts rows left out for errors and rows read as 其他 in one mark, saying which were read as 其他", () => {
+    const ledger = sheet("学习记录", [
+      STUDY,
+      session("2022-03-01", "专题研讨"),
+      session("2022-04-01", "专题研讨", "约30"),
+      session("2022-08-01", "专题研讨会"),
+      session("2022-09-01", "研讨"),
+    ]);
+    const { figure } = runWithDefinitions(ledger, [SEMINAR_COUNT]);
+    expect(figure("study.seminar")).toMatchObject({
+      value: 1,
+      rowsLeftOut: {
+        count: 3,
+        cells: ["学习记录!D3", "学习记录!B4", "学习记录!B5"],
+        readAsOther: { count: 2, cells: ["学习记录!B4", "学习记录!B5"], columns: ["形式"] },
+      },
+    });
+  });
+
+  it("a row left out for an error whose 形式 is unknown could be any 形式: it marks the 其他 figure and the 专题研讨 one", () => {
+    const ledger = sheet("学习记录", [STUDY, session("2022-03-01", "专题研讨"), session("2022-08-01", "专题研讨会", "约30")]);
+    const { figure } = runWithDefinitions(ledger, [SEMINAR_COUNT, OTHER_COUNT]);
+    expect(figure("study.seminar").rowsLeftOut).toEqual({ count: 1, cells: ["学习记录!D3"] });
+    expect(figure("study.other").rowsLeftOut).toEqual({ count: 1, cells: ["学习记录!D3"] });
+  });
+
+  it("a row below a 注： line whose 形式 is unknown could be any 形式 too", () => {
+    const ledger = sheet("学习记录", [STUDY, session("2022-03-01", "专题研讨"), ["注：参加人数以签到表为准"], session("2022-08-01", "专题研讨会")]);
+    const { figure } = runWithDefinitions(ledger, [SEMINAR_COUNT]);
+    expect(figure("study.seminar").rowsLeftOut).toEqual({ count: 1, cells: ["学习记录!A4"] });
+  });
+
+  it("on a department's own sheet: a figure counting 其他 has the row (by its sheet and row) and is not marked", () => {
+    const ledger = sheet("学习记录-交易一科", [STUDY, session("2022-03-01", "专题研讨"), session("2022-08-01", "专题研讨会")]);
+    const { figure } = runWithDefinitions(ledger, [SEMINAR_COUNT, OTHER_COUNT]);
+    expect(figure("study.other")).toMatchObject({ value: 1 });
+    expect(figure("study.other").rowsLeftOut).toBeUndefined();
+    expect(figure("study.seminar")).toMatchObject({ value: 1, rowsLeftOut: readAsOther(["'学习记录-交易一科'!B3"]) });
+  });
+
+  it("an unknown 类型 of 活动记录 (捐款) marks the figures asking for a 类型, not those counting 其他", () => {
+    const ACTIVITY: RawCell[] = ["日期", "类型", "内容", "对象"];
+    const DONATIONS: RawCell[] = ["donations.count", "捐赠次数", "活动记录", "计数", "类型=捐赠", "本期", "整数", ""];
+    const OTHERS: RawCell[] = ["activities.other", "其他活动次数", "活动记录", "计数", "类型=其他", "本期", "整数", ""];
+    const ledger = sheet("活动记录", [ACTIVITY, ["2022-05-01", "捐赠", "捐书", "某村"], ["2022-10-10", "捐款", "捐款", "某村"]]);
+    const { figure } = runWithDefinitions(ledger, [DONATIONS, OTHERS]);
+    expect(figure("donations.count")).toMatchObject({
+      value: 1,
+      rowsLeftOut: { count: 1, cells: ["活动记录!B3"], readAsOther: { count: 1, cells: ["活动记录!B3"], columns: ["类型"] } },
+    });
+    expect(figure("activities.other")).toMatchObject({ value: 1 });
+    expect(figure("activities.other").rowsLeftOut).toBeUndefined();
+  });
+});
+
+describe("what the reader keeps of a row read as 其他", () => {
+  it("keeps the row as counted, with its values, the column read as 其他, its cell and its department", () => {
+    const set = readBesideRequired(
+      sheet("学习记录-交易一科", [STUDY, ["2022-03-01", "专题研讨", "营商环境", 10], ["2022-08-01", "专题研讨会", "营商环境", 12]]),
+    );
+    const ledger = set.ledgers.学习记录!;
+    expect(ledger.excluded).toBe(0);
+    expect(ledger.readAsOther).toEqual([
+      {
+        sheet: "学习记录-交易一科",
+        row: 3,
+        values: { 日期: "2022-08-01", 形式: "其他", 主题: "营商环境", 参加人数: 12 },
+        columns: ["形式"],
+        cells: ["'学习记录-交易一科'!B3"],
+        department: "交易一科",
+      },
+    ]);
+  });
+
+  it("keeps none for a ledger whose words are all known", () => {
+    const set = readSheets(sheet("学习记录", [STUDY, ["2022-03-01", "专题研讨", "营商环境", 10], ["2022-08-01", "其他", "营商环境", 12]]));
+    expect(set.ledgers.学习记录!.readAsOther).toBeUndefined();
   });
 });

@@ -29,3 +29,11 @@ describe("matching sheet and table names to ledgers", () => {
     for (const n of ["Sheet1", "报告设置", "指标定义", "", "Table1"]) expect(matchLedgerName(n)).toBeNull();
   });
 });
+
+describe("a name Excel gives a copied sheet", () => {
+  it("names the department of the sheet it was copied from, never one with the copy's number", () => {
+    expect(matchLedgerName("电子保函-交易一科 (2)")).toEqual({ ledger: "电子保函", department: "交易一科" });
+    expect(matchLedgerName("电子保函台账（交易二科） (3)")).toEqual({ ledger: "电子保函", department: "交易二科" });
+    expect(matchLedgerName("学习记录 (2)")).toEqual({ ledger: "学习记录" });
+  });
+});

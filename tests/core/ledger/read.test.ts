@@ -312,9 +312,11 @@ describe("checking cell values", () => {
     ]);
     expect(codes(set.issues)).toEqual(["warning key.duplicate 电子保函!A4"]);
     expect(set.issues[0].message).toBe(
-      "电子保函!A4 保函编号“ＢＨ－００１”与 电子保函!A2 重复：两行都已计入指标，请核对后删去或改正其中一行",
+      "电子保函!A4 保函编号“ＢＨ－００１”与 电子保函!A2 重复：两行都作为记录读取，请核对后删去或改正其中一行",
     );
-    expect(set.issues[0].messageEn).toContain("both rows are counted");
+    expect(set.issues[0].messageEn).toContain("both rows are read as records");
+    // Of the rows, not of figures: whether a figure counted both is the figure's to say (rowsCountedTwice).
+    expect(set.issues[0].message).not.toContain("计入");
     expect(set.ledgers.电子保函?.rows).toHaveLength(3);
   });
   it("finds duplicate keys across the sheets of one ledger", () => {
@@ -329,7 +331,7 @@ describe("checking cell values", () => {
       ]),
     );
     expect(set.issues.filter((i) => i.code === "key.duplicate").map((i) => i.message)).toEqual([
-      "'共建单位-二科'!A2 单位名称“某社区”与 '共建单位-一科'!A2 重复：两行都已计入指标，请核对后删去或改正其中一行",
+      "'共建单位-二科'!A2 单位名称“某社区”与 '共建单位-一科'!A2 重复：两行都作为记录读取，请核对后删去或改正其中一行",
     ]);
   });
   it("warns about a credit code with a bad check character or length, and normalises good ones", () => {

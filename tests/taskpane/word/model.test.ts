@@ -601,7 +601,7 @@ describe("a figure whose ledger has rows left out", () => {
 
   it("asks in one title about each kind a save would leave: 0s, may be short, may be too large", () => {
     const t = makeT("zh-CN");
-    expect(askTitle({ zeros: 0, short: 0, large: 2 }, t)).toBe("有 2 项指标可能偏大（编号重复的行都已计入），仍然保存？");
+    expect(askTitle({ zeros: 0, short: 0, large: 2 }, t)).toBe("有 2 项指标可能偏大（重复的行都已计入），仍然保存？");
     expect(askTitle({ zeros: 0, short: 1, large: 2 }, t)).toBe("有 1 项指标可能偏少、2 项指标可能偏大，仍然保存？");
     expect(askTitle({ zeros: 1, short: 1, large: 0 }, t)).toBe(t("reviewAskBothTitle", { zeros: 1, short: 1 }));
     expect(askTitle({ zeros: 0, short: 0, large: 1 }, t, "templatesMarksTitle")).toBe("有 1 项指标可能偏大，仍然下载？");
