@@ -16,17 +16,7 @@
 // reads the column, does not count the row (its rowRefs), and could have counted it on its other
 // cells may be short by it — the same mark, with `readAsOther` saying which rows were read as 其他.
 // A figure that counts 其他 (or reads no such column) has the row as the ledger says: not marked.
-import type {
-  Condition,
-  FieldValue,
-  FigureDefinition,
-  FigureResult,
-  Issue,
-  Ledger,
-  LedgerSet,
-  LeftOutRow,
-  ReadAsOtherRow,
-} from "../types";
+import type { Condition, FieldValue, FigureDefinition, FigureResult, Issue, Ledger, LedgerSet, LeftOutRow, ReadAsOtherRow } from "../types";
 import { ledgerSpec, type ColumnSpec, type LedgerSpec } from "../ledger/schema";
 import { canonicalCondition, compileCondition, foldColumn, specColumnOf, valueText } from "./evaluate";
 
