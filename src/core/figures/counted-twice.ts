@@ -13,7 +13,7 @@ import type { FigureDefinition, FigureResult, LedgerSet } from "../types";
 import { ledgerSpec } from "../ledger/schema";
 import { columnarOf, type ColumnarLedger } from "../ledger/columnar";
 import { recordCell, repeatedRecords } from "../ledger/repeats";
-import { foldText } from "../ledger/text";
+import { keyText } from "../ledger/text";
 import { quoteSheet } from "../address";
 
 /** How many of a figure's rows repeat a key an earlier counted row has, and the first cells of them. */
@@ -88,7 +88,7 @@ function repeatedKeys(table: ColumnarLedger, key: string): Map<string, KeyedRow>
   for (let i = 0; i < table.length; i++) {
     const v = column[i];
     if (typeof v !== "string" || v === "") continue;
-    const folded = foldText(v);
+    const folded = keyText(v);
     if (folded === "") continue;
     const at = first.get(folded);
     if (at === undefined) {

@@ -23,7 +23,7 @@ import { columnLetters, quoteSheet } from "../address";
 import { COLUMN_MAP_SHEET, DEFINITIONS_SHEET, LEDGER_SPECS, SETTINGS_SHEET, type ColumnSpec, type LedgerSpec } from "./schema";
 import { isColumnMapTable, readColumnMappings, unusedMappingIssues, type ColumnMapping } from "./mapping";
 import { matchHeader, MatchRank, suggestHeaders, type HeaderMatch, type Suggestion, type UnitRefusal } from "./headers";
-import { cleanText, displayCell, foldHeader, foldKey, foldText, isBlankCell, isExcelError, isTrimSpace } from "./text";
+import { cleanText, displayCell, foldHeader, foldKey, foldText, isBlankCell, isExcelError, isTrimSpace, keyText } from "./text";
 import { parseDate, parseNumberParts, parseYesNo, scaleByPowerOfTen } from "./values";
 import { creditCodeCheck, creditCodeProblem, isValidCreditCode, type CreditCodeProblem } from "./creditcode";
 import { COPIED_SHEET, matchLedgerName } from "./names";
@@ -1678,7 +1678,7 @@ function readText(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec,
 function checkUnique(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec, value: string, raw: RawCell, rowNumber: number): void {
   let seen = state.keys.get(col.name);
   if (!seen) state.keys.set(col.name, (seen = new KeyIndex()));
-  const earlier = seen.firstOrAdd(foldText(value), b.prefixIndex * ROW_SPAN + rowNumber);
+  const earlier = seen.firstOrAdd(keyText(value), b.prefixIndex * ROW_SPAN + rowNumber);
   if (earlier === undefined) return;
   const first = state.prefixes[Math.floor(earlier / ROW_SPAN)] + (earlier % ROW_SPAN);
   report(

@@ -54,6 +54,15 @@ export function foldText(s: string): string {
   return trimmed(needsFold(s) ? s.replace(FOLDABLE, foldChar) : s);
 }
 
+/**
+ * A key (保函编号, 单位名称) as repeats of it are judged: foldText, and case ignored — `g001` typed, or
+ * pasted, for `G001` is the same guarantee, as `Ｇ００１` is. The reader's warning and the figures'
+ * 可能偏大 mark both judge by it, so they never disagree.
+ */
+export function keyText(s: string): string {
+  return foldText(s).toUpperCase();
+}
+
 /** foldText, then spaces dropped and a trailing unit in brackets dropped: `保证金金额（元）` → `保证金金额`. */
 export function foldHeader(s: string): string {
   const folded = foldText(s).replace(WHITESPACE, "");
