@@ -1561,11 +1561,22 @@ function readCell(
   return value;
 }
 
+/**
+ * A column as a cell's message names it: its name, and the clerk's own header beside it when the
+ * sheet calls it something else (`形式（学习方式）`, read through 列名对照 or an alias) — the clerk
+ * looks for the header the sheet shows.
+ */
+function columnSaid(b: Binding, col: ColumnSpec): string {
+  const header = b.header.trim();
+  const folded = foldHeader(header);
+  return folded === "" || folded === col.name ? col.name : `${col.name}（${header}）`;
+}
+
 /** A blank cell: its documented meaning (状态 blank = 有效), an error when the column is required, else null. */
 function blankCell(ctx: Context, state: LedgerState, b: Binding, col: ColumnSpec, rowNumber: number): FieldValue {
   if (col.blankMeans !== undefined) return col.blankMeans;
   if (col.required) {
-    report(ctx, state, "error", "required.blank", b.prefix, rowNumber, (at) => ({ at, column: col.name }));
+    report(ctx, state, "error", "required.blank", b.prefix, rowNumber, (at) => ({ at, column: columnSaid(b, col) }));
   } else if (col.name === state.spec.dateColumn) {
     // An optional date (队伍's 成立日期): the record is kept, and counted as LEDGERS.md's rule for
     // undated records says — there all along, so in 截至期末 and 全部 but in no 本期 figure.

@@ -217,6 +217,18 @@ describe("列名对照: the clerk's answer", () => {
     expect(study.missingColumns?.map((m) => m.name)).not.toContain("形式");
   });
 
+  it("names a blank mapped cell by the column and the clerk's own header, which is what the sheet shows", () => {
+    const blank = sheet("学习记录", [
+      ["日期", "学习方式", "主题"],
+      ["2022-03-01", "", "学习贯彻党的二十大精神"],
+    ]);
+    const set = readSheets(blank, partnerSheet(), columnMap(["学习记录", "形式", "学习方式"]));
+    const said = byCode(set.issues, "required.blank");
+    expect(said).toHaveLength(1);
+    expect(said[0].message).toContain("形式（学习方式）");
+    expect(said[0].messageEn).toContain("形式（学习方式）");
+  });
+
   it("gives the study figures their exact counts once the mapping is there", () => {
     const opts = { overrides: { year: 2022, periodStart: "2022-01-01", periodEnd: "2022-12-31" } };
     const result = runEngine(workbook(renamedStudy, partnerSheet(), columnMap(["学习记录", "形式", "学习方式"])), opts);
