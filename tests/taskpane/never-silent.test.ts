@@ -160,4 +160,13 @@ describe("the 生成 tab's line about repeated keys", () => {
       expect(duplicateKeysText(withFigures(figures), makeT("en-US"), "en-US")).not.toMatch(/both rows were counted|so a figure may be too/);
     }
   });
+
+  it("ends the cells it names with … when more keys repeat than it names", () => {
+    const five = { ...repeated, count: 5, cells: ["电子保函!B3", "电子保函!B4", "电子保函!B5", "电子保函!B6", "电子保函!B7"] };
+    const many = { issues: [five], figures: [], link: { figures: [] } } as unknown as EngineResult;
+    const zh = duplicateKeysText(many, makeT("zh-CN"), "zh-CN");
+    expect(zh).toContain("5 个编号重复");
+    expect(zh).toMatch(/B5、…/);
+    expect(duplicateKeysText({ ...many, issues: [repeated] } as EngineResult, makeT("zh-CN"), "zh-CN")).not.toContain("…");
+  });
 });

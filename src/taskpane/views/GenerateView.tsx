@@ -195,7 +195,9 @@ function ShortList(props: { result: EngineResult; large?: boolean }) {
  */
 export function duplicateKeysText(result: EngineResult, t: Translate, lang: string): string {
   const { count, cells } = duplicateKeys(result);
-  return count === 0 ? "" : t("duplicateKeys", { count, cells: cells.map((c) => describePlace(c)).join(lang === "en-US" ? ", " : "、") });
+  // The first cells only: more repeats than cells named end in "…", so three never read as all five.
+  const named = [...cells.map((c) => describePlace(c)), ...(count > cells.length ? ["…"] : [])];
+  return count === 0 ? "" : t("duplicateKeys", { count, cells: named.join(lang === "en-US" ? ", " : "、") });
 }
 
 /** Whether 生成报告 asks first: 待补 places, 0s no record supports, figures that may be short or too large. */
