@@ -2,6 +2,7 @@
 // per ledger and rows: where 生成报告 and 报告模板's 填写并下载 list them and ask about them.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
+import { BULLET_LIST } from "./styles";
 import { shortCells } from "./cells";
 
 /** One ledger's rows and the figures they mark (the Excel pane's model.ts MayBeShort has this shape). */
@@ -13,14 +14,7 @@ export interface MarkGroup {
 }
 
 const useStyles = makeStyles({
-  list: {
-    margin: `${tokens.spacingVerticalXS} 0 0`,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    overflowWrap: "anywhere",
-  },
+  list: BULLET_LIST,
   name: { fontWeight: tokens.fontWeightSemibold },
 });
 

@@ -29,6 +29,7 @@ import {
   type ReviewUpdate,
 } from "./review";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { ListNote } from "./ListNote";
 // Cells said as the 指标 list says them, so the mark reads the same in both places.
 import { shortCells } from "./cells";
 import { describePlace } from "../../core/describe";
@@ -271,50 +272,42 @@ export function ReviewList(props: ReviewListProps) {
       </Text>
 
       {review.zeros.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="review-zeros">
-          <MessageBarBody>
-            <MessageBarTitle>{t("reviewZeros", { count: zeroCount })}</MessageBarTitle>
-            <span className={styles.text}>{t("reviewZerosHint")}</span>
-            <ZerosGroups review={review} />
-          </MessageBarBody>
-        </MessageBar>
+        <ListNote testId="review-zeros" title={t("reviewZeros", { count: zeroCount })} body={t("reviewZerosHint")}>
+          <ZerosGroups review={review} />
+        </ListNote>
       )}
       {review.leftOut.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="review-may-be-short">
-          <MessageBarBody>
-            <MessageBarTitle>{t("reviewLeftOut", { count: shortCount })}</MessageBarTitle>
-            <span className={styles.text}>{t(props.inExcel ? "reviewLeftOutHintExcel" : "reviewLeftOutHint")}</span>
-            <LeftOutGroups groups={review.leftOut} />
-          </MessageBarBody>
-        </MessageBar>
+        <ListNote
+          testId="review-may-be-short"
+          title={t("reviewLeftOut", { count: shortCount })}
+          body={t(props.inExcel ? "reviewLeftOutHintExcel" : "reviewLeftOutHint")}
+        >
+          <LeftOutGroups groups={review.leftOut} />
+        </ListNote>
       )}
       {review.countedTwice.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="review-may-be-too-large">
-          <MessageBarBody>
-            <MessageBarTitle>{t("reviewTooLarge", { count: largeCount })}</MessageBarTitle>
-            <span className={styles.text}>{t(props.inExcel ? "reviewTooLargeHintExcel" : "reviewTooLargeHint")}</span>
-            <LeftOutGroups groups={review.countedTwice} large />
-          </MessageBarBody>
-        </MessageBar>
+        <ListNote
+          testId="review-may-be-too-large"
+          title={t("reviewTooLarge", { count: largeCount })}
+          body={t(props.inExcel ? "reviewTooLargeHintExcel" : "reviewTooLargeHint")}
+        >
+          <LeftOutGroups groups={review.countedTwice} large />
+        </ListNote>
       )}
       {review.carried.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="review-carried">
-          <MessageBarBody>
-            <MessageBarTitle>{t("reviewCarried", { count: review.carried.length })}</MessageBarTitle>
-            <span className={styles.text}>{t("reviewCarriedHint")}</span>
-            <ul className={styles.bullets}>
-              {review.carried.map((i, n) => (
-                <li key={n} className={styles.bullet} data-testid="review-carried-item" data-code={i.code}>
-                  {i.cell
-                    ? `${describePlace(i.cell)}${lang === "zh-CN" ? "：" : ": "}${issueText(i, lang)}`
-                    : lang === "zh-CN"
-                      ? i.message
-                      : i.messageEn}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <ListNote testId="review-carried" title={t("reviewCarried", { count: review.carried.length })} body={t("reviewCarriedHint")}>
+          <ul className={styles.bullets}>
+            {review.carried.map((i, n) => (
+              <li key={n} className={styles.bullet} data-testid="review-carried-item" data-code={i.code}>
+                {i.cell
+                  ? `${describePlace(i.cell)}${lang === "zh-CN" ? "：" : ": "}${issueText(i, lang)}`
+                  : lang === "zh-CN"
+                    ? i.message
+                    : i.messageEn}
+              </li>
+            ))}
+          </ul>
+        </ListNote>
       )}
 
       <ReviewSection

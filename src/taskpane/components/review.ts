@@ -221,8 +221,8 @@ export function reviewModel(
   // The plan's own names hold the workbook's too: a figure the document has no place for is in no
   // record the panes pass, and was listed by its raw id.
   const name = (id: string) => names.get(id) ?? plan.names[id] ?? id;
-  const marks = leftOutMarks(fresh.figures ?? []);
-  const twice = countedTwiceMarks(fresh.figures ?? []);
+  const marks = marksOf(fresh.figures ?? [], "rowsLeftOut");
+  const twice = marksOf(fresh.figures ?? [], "rowsCountedTwice");
   const mark = (id: string) => ({
     ...(marks.has(id) ? { leftOut: marks.get(id)! } : {}),
     ...(twice.has(id) ? { countedTwice: twice.get(id)! } : {}),
@@ -340,22 +340,16 @@ function zerosToSee(
 }
 
 /**
- * Each recomputed figure that counted rows repeating a key (a copied sheet, a row typed twice), by
- * id: the value the save writes may be too large, said beside it as the 指标 list says it.
+ * Each recomputed figure carrying the mark, by id, with what to say beside its value: `rowsLeftOut`
+ * (its ledger has rows left out: may be short) or `rowsCountedTwice` (it counted rows repeating a key
+ * or a whole row — a copied sheet, a row typed twice: may be too large), as the 指标 list says them.
  */
-function countedTwiceMarks(figures: readonly FigureResult[]): Map<string, LeftOutMark> {
+function marksOf(figures: readonly FigureResult[], mark: "rowsLeftOut" | "rowsCountedTwice"): Map<string, LeftOutMark> {
   const marks = new Map<string, LeftOutMark>();
-  for (const f of figures)
-    if (f.rowsCountedTwice && f.ledger)
-      marks.set(f.id, { ledger: f.ledger, count: f.rowsCountedTwice.count, cells: [...f.rowsCountedTwice.cells] });
-  return marks;
-}
-
-/** Each recomputed figure whose ledger has rows left out, by id, with what to say beside its value. */
-function leftOutMarks(figures: readonly FigureResult[]): Map<string, LeftOutMark> {
-  const marks = new Map<string, LeftOutMark>();
-  for (const f of figures)
-    if (f.rowsLeftOut && f.ledger) marks.set(f.id, { ledger: f.ledger, count: f.rowsLeftOut.count, cells: [...f.rowsLeftOut.cells] });
+  for (const f of figures) {
+    const rows = f[mark];
+    if (rows && f.ledger) marks.set(f.id, { ledger: f.ledger, count: rows.count, cells: [...rows.cells] });
+  }
   return marks;
 }
 

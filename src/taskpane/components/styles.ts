@@ -17,6 +17,16 @@ export const PANE_ROOT: GriffelStyle = {
 export const SECTION: GriffelStyle = { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 };
 export const SECTION_TITLE: GriffelStyle = { margin: 0, overflowWrap: "anywhere" };
 
+/** A bulleted list of figures under a note (待补, may be short, may be too large): tight, long names wrap. */
+export const BULLET_LIST: GriffelStyle = {
+  margin: `${tokens.spacingVerticalXS} 0 0`,
+  paddingLeft: tokens.spacingHorizontalL,
+  display: "flex",
+  flexDirection: "column",
+  gap: tokens.spacingVerticalXXS,
+  overflowWrap: "anywhere",
+};
+
 /** A list without bullets, one row per figure, template or change. */
 export const PLAIN_LIST: GriffelStyle = { listStyleType: "none", margin: 0, padding: 0 };
 /** A figure's row: name over value and note, ruled off from the next. */

@@ -45,6 +45,8 @@ import { downloadsBlocked as downloadsBlockedOn, reportMadeInWord, saveBytes, ty
 import { LiveRegion, visuallyHidden } from "../components/LiveRegion";
 import { SaveBlockedNotice } from "../components/SaveBlockedNotice";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { ListNote } from "../components/ListNote";
+import { BULLET_LIST } from "../components/styles";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { MarkGroups } from "../components/MarkGroups";
 import { useAction } from "../shell/useAction";
@@ -64,14 +66,7 @@ const useStyles = makeStyles({
   doneIcon: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
   icon: { flexShrink: 0 },
   text: { display: "block", overflowWrap: "anywhere" },
-  unresolvedList: {
-    margin: `${tokens.spacingVerticalXS} 0 0`,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    overflowWrap: "anywhere",
-  },
+  unresolvedList: BULLET_LIST,
   unresolvedName: { fontWeight: tokens.fontWeightSemibold },
   visuallyHidden,
 });
@@ -480,40 +475,24 @@ export function GenerateView(props: {
       )}
 
       {unresolved > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="unresolved">
-          <MessageBarBody>
-            <MessageBarTitle>{t("unresolvedTitle", { count: unresolved })}</MessageBarTitle>
-            <span className={styles.text}>{t("unresolvedBody")}</span>
-            <UnresolvedList result={result} />
-          </MessageBarBody>
-        </MessageBar>
+        <ListNote testId="unresolved" title={t("unresolvedTitle", { count: unresolved })} body={t("unresolvedBody")}>
+          <UnresolvedList result={result} />
+        </ListNote>
       )}
       {zeros.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="empty-ledger-zeros">
-          <MessageBarBody>
-            <MessageBarTitle>{t("zerosTitle", { count: zeros.length })}</MessageBarTitle>
-            <span className={styles.text}>{t("zerosBody")}</span>
-            <ZerosList result={result} />
-          </MessageBarBody>
-        </MessageBar>
+        <ListNote testId="empty-ledger-zeros" title={t("zerosTitle", { count: zeros.length })} body={t("zerosBody")}>
+          <ZerosList result={result} />
+        </ListNote>
       )}
       {short > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="may-be-short">
-          <MessageBarBody>
-            <MessageBarTitle>{t("reviewLeftOut", { count: short })}</MessageBarTitle>
-            <span className={styles.text}>{t("shortBody")}</span>
-            <ShortList result={result} />
-          </MessageBarBody>
-        </MessageBar>
+        <ListNote testId="may-be-short" title={t("reviewLeftOut", { count: short })} body={t("shortBody")}>
+          <ShortList result={result} />
+        </ListNote>
       )}
       {large > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="may-be-too-large">
-          <MessageBarBody>
-            <MessageBarTitle>{t("reviewTooLarge", { count: large })}</MessageBarTitle>
-            <span className={styles.text}>{t("tooLargeBody")}</span>
-            <ShortList result={result} large />
-          </MessageBarBody>
-        </MessageBar>
+        <ListNote testId="may-be-too-large" title={t("reviewTooLarge", { count: large })} body={t("tooLargeBody")}>
+          <ShortList result={result} large />
+        </ListNote>
       )}
 
       <div>
