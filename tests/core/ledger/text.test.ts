@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { foldHeader, foldKey, foldText, isExcelError } from "../../../src/core/ledger/text";
+import { foldHeader, foldKey, foldText, isExcelError, keyText } from "../../../src/core/ledger/text";
 import { creditCodeCheck, isValidCreditCode } from "../../../src/core/ledger/creditcode";
 import { cleanText, isBlankCell, isTrimSpace, trimmed } from "../../../src/core/ledger/text";
 
@@ -27,6 +27,24 @@ describe("folding keys (width, spaces, case)", () => {
   it("folds width, spaces and case and leaves an already folded name as it is", () => {
     expect(foldKey(" 华信 建设ＡＢ有限公司 ")).toBe("华信建设ab有限公司");
     expect(foldKey("华信第三建设有限公司")).toBe("华信第三建设有限公司");
+  });
+});
+
+describe("keys as repeats are judged (keyText)", () => {
+  /** keyText's definition, without its shortcut for a key with nothing to change. */
+  const general = (s: string) => foldText(s).toUpperCase();
+  it("gives the general form for every character of the BMP, alone, inside a key and at its ends", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `DZBH${ch}001`, `华信${ch}建设`, `${ch}G001`, `G001${ch}`])
+        if (keyText(s) !== general(s)) throw new Error(`keyText differs at U+${c.toString(16)}: ${s}`);
+    }
+  });
+  it("is the same key however it was typed: case, width, spaces at the ends", () => {
+    for (const typed of ["g001", "G001", "Ｇ００１", " G001 ", "ｇ001\u3000"]) expect(keyText(typed)).toBe("G001");
+    expect(keyText("DZBH 2022")).toBe("DZBH 2022");
+    expect(keyText("")).toBe("");
   });
 });
 
