@@ -1,5 +1,6 @@
 // What the views show, derived from one EngineResult. Pure functions so the views stay thin and
 // nothing here is cached across actions (the workbook may change under a co-authoring clerk).
+import { shortRowsKey, type ShortRows } from "./components/left-out";
 import { withRefusedDefinitions, type EngineResult } from "../core/engine";
 import type {
   Block,
@@ -136,6 +137,8 @@ export interface MayBeShort {
   count: number;
   cells: string[];
   figures: FigureResult[];
+  /** Of a may-be-short group's rows, those counted as 其他 (rowsLeftOut.readAsOther): said apart. */
+  readAsOther?: ShortRows["readAsOther"];
 }
 
 /** Figures of one ledger that may be too large by the same rows repeating a key (both counted). */
@@ -151,8 +154,10 @@ export function markGroups(figures: readonly FigureResult[], mark: "rowsLeftOut"
     const rows = f[mark];
     if (!rows || f.unresolved !== undefined || f.value === null) continue;
     const ledger = f.ledger ?? "";
-    const key = [ledger, rows.count, ...rows.cells].join("\u0000");
-    const group = groups.get(key) ?? { ledger, count: rows.count, cells: [...rows.cells], figures: [] };
+    const other = "readAsOther" in rows ? rows.readAsOther : undefined;
+    const rowsOf: ShortRows = { ledger, count: rows.count, cells: [...rows.cells], ...(other ? { readAsOther: other } : {}) };
+    const key = shortRowsKey(rowsOf);
+    const group = groups.get(key) ?? { ...rowsOf, figures: [] };
     group.figures.push(f);
     groups.set(key, group);
   }

@@ -4,6 +4,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
 import { BULLET_LIST } from "./styles";
 import { shortCells } from "./cells";
+import { shortRowsKey, shortRowsWords, type ShortRows } from "./left-out";
 
 /** One ledger's rows and the figures they mark (the Excel pane's model.ts MayBeShort has this shape). */
 export interface MarkGroup {
@@ -11,6 +12,8 @@ export interface MarkGroup {
   count: number;
   cells: string[];
   figures: readonly { id: string; name: string; text: string }[];
+  /** Of a may-be-short group's rows, those counted as 其他: said apart (left-out.ts). */
+  readAsOther?: ShortRows["readAsOther"];
 }
 
 const useStyles = makeStyles({
@@ -29,14 +32,16 @@ export function MarkGroups(props: { groups: readonly MarkGroup[]; large?: boolea
   return (
     <ul className={styles.list}>
       {props.groups.map((g) => (
-        <li key={[g.ledger, g.count, ...g.cells].join("|")} data-testid={`${kind}-ledger`} data-ledger={g.ledger}>
+        <li key={shortRowsKey(g)} data-testid={`${kind}-ledger`} data-ledger={g.ledger}>
           <span className={styles.name}>
-            {t(props.large ? "reviewTooLargeLedger" : "reviewLeftOutLedger", {
-              ledger: g.ledger,
-              count: g.count,
-              // Repeats are capped at a few cells: the rest said as "…", never a count that looks complete.
-              cells: [...shortCells(g.cells), ...(props.large && g.count > g.cells.length ? ["…"] : [])].join(t("listSeparator")),
-            })}
+            {props.large
+              ? t("reviewTooLargeLedger", {
+                  ledger: g.ledger,
+                  count: g.count,
+                  // Repeats are capped at a few cells: the rest said as "…", never a count that looks complete.
+                  cells: [...shortCells(g.cells), ...(g.count > g.cells.length ? ["…"] : [])].join(t("listSeparator")),
+                })
+              : t("reviewLeftOutLedger", { rows: shortRowsWords(g, t) })}
           </span>
           {lang === "zh-CN" ? "" : " "}
           {g.figures.map((f, i) => (

@@ -32,6 +32,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { ListNote } from "./ListNote";
 // Cells said as the 指标 list says them, so the mark reads the same in both places.
 import { shortCells } from "./cells";
+import { shortRowsBody, shortRowsWords } from "./left-out";
 import { describePlace } from "../../core/describe";
 import { FIGURE_ROW, MUTED, PLAIN_LIST, SECTION_TITLE } from "./styles";
 
@@ -77,7 +78,7 @@ function FigureMarks({ item }: { item: { leftOut?: LeftOutMark; countedTwice?: L
     <>
       {short && (
         <Caption1 className={styles.leftOut} data-testid="review-left-out-mark">
-          {t("figureRowsLeftOut", { count: short.count, ledger: short.ledger, cells: shortCells(short.cells).join(separator) })}
+          {t("figureRowsLeftOut", { rows: shortRowsWords(short, t) })}
         </Caption1>
       )}
       {twice && (
@@ -167,7 +168,7 @@ export function ZerosAskDialog(props: { review: ReviewModel; open: boolean; onCo
     >
       {zeros > 0 && t("reviewZerosAskBody")}
       {zeros > 0 && <ZerosGroups review={props.review} />}
-      {short > 0 && t("reviewLeftOutAskBody")}
+      {short > 0 && shortRowsBody(props.review.leftOut, t)}
       {short > 0 && <LeftOutGroups groups={props.review.leftOut} />}
       {large > 0 && t("reviewTooLargeAskBody")}
       {large > 0 && <LeftOutGroups groups={props.review.countedTwice} large />}
@@ -188,11 +189,13 @@ function LeftOutGroups({ groups, large }: { groups: ReviewModel["leftOut"]; larg
       {groups.map((g) => (
         <li key={leftOutKey(g)} className={styles.item} data-testid={`${kind}-ledger`}>
           <Text className={styles.text} weight="semibold">
-            {t(large ? "reviewTooLargeLedger" : "reviewLeftOutLedger", {
-              ledger: g.ledger,
-              count: g.count,
-              cells: [...shortCells(g.cells), ...(large && g.count > g.cells.length ? ["…"] : [])].join(lang === "zh-CN" ? "、" : ", "),
-            })}
+            {large
+              ? t("reviewTooLargeLedger", {
+                  ledger: g.ledger,
+                  count: g.count,
+                  cells: [...shortCells(g.cells), ...(g.count > g.cells.length ? ["…"] : [])].join(lang === "zh-CN" ? "、" : ", "),
+                })
+              : t("reviewLeftOutLedger", { rows: shortRowsWords(g, t) })}
           </Text>
           <span className={styles.text}>
             {g.figures.map((f, i) => (

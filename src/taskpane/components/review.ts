@@ -1,6 +1,7 @@
 // What the shared widgets show of a refresh and of issues — the review list, the issue line, the
 // clerk's words from a reader's error. Pure, so the Word pane and the Excel pane's 更新已有报告 read
 // one plan the same way.
+import { shortRowsKey, type ShortRows } from "./left-out";
 import type { FigureResult, Issue, LinkRecord } from "../../core/types";
 import { sameNumber } from "../../core/format/hand-number";
 import { copyKey, type ConflictChoice, type RefreshPlan } from "../../core/refresh/plan";
@@ -21,6 +22,8 @@ export interface LeftOutMark {
   ledger: string;
   count: number;
   cells: string[];
+  /** Of a may-be-short mark's rows, those counted as 其他 (FigureResult.rowsLeftOut.readAsOther): said apart. */
+  readAsOther?: ShortRows["readAsOther"];
 }
 
 /**
@@ -348,7 +351,9 @@ function marksOf(figures: readonly FigureResult[], mark: "rowsLeftOut" | "rowsCo
   const marks = new Map<string, LeftOutMark>();
   for (const f of figures) {
     const rows = f[mark];
-    if (rows && f.ledger) marks.set(f.id, { ledger: f.ledger, count: rows.count, cells: [...rows.cells] });
+    if (!rows || !f.ledger) continue;
+    const other = "readAsOther" in rows ? rows.readAsOther : undefined;
+    marks.set(f.id, { ledger: f.ledger, count: rows.count, cells: [...rows.cells], ...(other ? { readAsOther: other } : {}) });
   }
   return marks;
 }
@@ -405,7 +410,7 @@ function savedText(
 
 /** One group's key: its ledger and the rows it is short by. */
 export function leftOutKey(mark: LeftOutMark): string {
-  return [mark.ledger, mark.count, ...mark.cells].join("\u0000");
+  return shortRowsKey(mark);
 }
 
 /** The report's 统计范围 from the record the plan writes, unless it is every department. */

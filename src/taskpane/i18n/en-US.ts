@@ -4,6 +4,9 @@ export const enUS: Messages = {
   appTitle: "Ledger Report",
   loading: "Reading the ledgers…",
   listSeparator: ", ",
+  /** Between two clauses of one sentence. */
+  clauseSeparator: "; ",
+  quoted: '"{text}"',
   templateDefaultName: "Party-building work report (default)",
   clearSelection: "Clear selection",
   reload: "Read again",
@@ -259,9 +262,15 @@ export const enUS: Messages = {
     "These ledgers have rows that count in no figure (with errors, outside the table or below a note line), so the figures below may be short. Fix those rows in the workbook first (the Excel pane's Ledgers tab lists them); saving anyway asks first.",
   reviewSavedLedger: "{text} (the ledgers' value)",
   reviewSavedHand: "{text} (your text, kept; the ledgers say {ledger})",
-  reviewLeftOutLedger: "{count} row(s) of {ledger} not counted ({cells}):",
+  reviewLeftOutLedger: "{rows}:",
+  // The rows a figure may be short by (components/left-out.ts): counted in no figure, or counted as 其他.
+  rowsNotCounted: "{count} row(s) of {ledger} not counted ({cells})",
+  rowsReadAsOther:
+    "{count} row(s) of {ledger} have a {columns} that is not one of its values, counted as 其他 and not in these figures ({cells})",
   reviewLeftOutAskTitle: "{count} figure(s) may be short (ledger rows not counted). Save anyway?",
   reviewLeftOutAskBody: "The ledgers of these figures have rows not counted (with errors, outside the table or below a note line):",
+  reviewLeftOutAskBodyOther:
+    "The ledgers of these figures have rows not counted (with errors, outside the table or below a note line), or rows whose word is not one of the column's values, counted as 其他 and so not in these figures:",
   reviewAskBothTitle: "{zeros} figure(s) will be 0 and {short} may be short. Save anyway?",
   reviewLeftOutHintExcel:
     "These ledgers have rows that count in no figure (with errors, outside the table or below a note line), so the figures below may be short. Fix those rows in the workbook first (the Ledgers tab lists them); saving anyway asks first.",
@@ -352,7 +361,7 @@ export const enUS: Messages = {
   unresolvedBody:
     "These figures cannot be computed from the ledgers (or these settings are blank). The report shows a yellow “［待补：name］” for each, never 0; refresh the report once they are filled in.",
   blankSettingLine: "blank in 报告设置",
-  figureRowsLeftOut: "May be short: {count} row(s) of {ledger} not counted ({cells})",
+  figureRowsLeftOut: "May be short: {rows}",
   figureRowsCountedTwice:
     "May be too large: {count} row(s) of {ledger} repeat another row (its key, or every value) and both are counted ({cells})",
   unresolvedBadge: "To fill in",

@@ -4,6 +4,9 @@ export const zhCN = {
   appTitle: "台账成文",
   loading: "正在读取台账…",
   listSeparator: "、",
+  /** Between two clauses of one sentence. */
+  clauseSeparator: "；",
+  quoted: "“{text}”",
   templateDefaultName: "抓党建工作述职报告（默认）",
   clearSelection: "清除选择",
   reload: "重新读取",
@@ -247,9 +250,14 @@ export const zhCN = {
     "这些台账中有行没有计入任何指标（有错误，或在表格之外、注释行之下），下列数字可能偏少。请先在工作簿中改正这些行（Excel 任务窗格的“台账”页列出了它们）；仍要保存时会先询问。",
   reviewSavedLedger: "{text}（台账值）",
   reviewSavedHand: "{text}（保留您的文字，台账为 {ledger}）",
-  reviewLeftOutLedger: "“{ledger}”有 {count} 行未计入（{cells}）：",
+  reviewLeftOutLedger: "{rows}：",
+  // The rows a figure may be short by (components/left-out.ts): counted in no figure, or counted as 其他.
+  rowsNotCounted: "“{ledger}”有 {count} 行未计入（{cells}）",
+  rowsReadAsOther: "“{ledger}”有 {count} 行的{columns}不是可选值，已按“其他”统计，没有计入这些指标（{cells}）",
   reviewLeftOutAskTitle: "有 {count} 项指标可能偏少（台账有行未计入），仍然保存？",
   reviewLeftOutAskBody: "这些数字所在的台账有行未计入（有错误，或在表格之外、注释行之下）：",
+  reviewLeftOutAskBodyOther:
+    "这些数字所在的台账有行未计入（有错误，或在表格之外、注释行之下），或有行的用词不是可选值、按“其他”统计而没有计入这些指标：",
   reviewAskBothTitle: "有 {zeros} 项指标将写成 0、{short} 项可能偏少，仍然保存？",
   // Inside the Excel pane its 台账 tab is here, not elsewhere.
   reviewLeftOutHintExcel:
@@ -334,7 +342,7 @@ export const zhCN = {
   unresolvedTitle: "待补 {count} 项",
   unresolvedBody: "以下指标无法从台账计算（或报告设置未填），报告中将显示黄色的“［待补：名称］”，不会写成 0。补齐后刷新报告即可填上。",
   blankSettingLine: "报告设置中未填写",
-  figureRowsLeftOut: "可能偏少：“{ledger}”有 {count} 行未计入（{cells}）",
+  figureRowsLeftOut: "可能偏少：{rows}",
   figureRowsCountedTwice: "可能偏大：“{ledger}”有 {count} 行与另一行重复（编号相同或整行相同）且都已计入（{cells}）",
   unresolvedBadge: "待补",
   unresolvedAskTitle: "有 {count} 项待补，仍然生成？",

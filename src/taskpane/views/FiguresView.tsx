@@ -39,6 +39,7 @@ import { describePlace, describePlacesIn, describeValue } from "../../core/descr
 import { tableCells } from "../../core/figures/grouped";
 import { FIGURE_ROW, PLAIN_LIST, SECTION_TITLE } from "../components/styles";
 import { shortCells } from "../components/cells";
+import { shortRowsWords } from "../components/left-out";
 
 export { shortCells };
 
@@ -307,11 +308,7 @@ function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition
       {figure.rowsLeftOut && (
         <Caption1 className={styles.leftOut} data-testid="figure-rows-left-out">
           {/* Short: it stands under every figure of the ledger; the 台账 tab names each cell's sheet and problem. */}
-          {t("figureRowsLeftOut", {
-            count: figure.rowsLeftOut.count,
-            ledger: figure.ledger ?? "",
-            cells: shortCells(figure.rowsLeftOut.cells).join(lang === "zh-CN" ? "、" : ", "),
-          })}
+          {t("figureRowsLeftOut", { rows: shortRowsWords({ ledger: figure.ledger ?? "", ...figure.rowsLeftOut }, t) })}
         </Caption1>
       )}
       {/* Rows repeating a key (保函编号) both count: this number may be too large by them (counted-twice.ts).

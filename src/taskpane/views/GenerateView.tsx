@@ -49,6 +49,7 @@ import { ListNote } from "../components/ListNote";
 import { BULLET_LIST } from "../components/styles";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { MarkGroups } from "../components/MarkGroups";
+import { shortRowsBody } from "../components/left-out";
 import { useAction } from "../shell/useAction";
 import { UpdateReportView } from "./UpdateReportView";
 import { TemplatesView } from "./TemplatesView";
@@ -545,7 +546,7 @@ export function GenerateView(props: {
         {ask && toFillIn(ask) > 0 && <UnresolvedList result={ask} />}
         {ask && figuresZeroToSee(ask).length > 0 && <span className={styles.text}>{t("zerosBody")}</span>}
         {ask && figuresZeroToSee(ask).length > 0 && <ZerosList result={ask} scopeSaid={unresolvedFigures(ask).length > 0} />}
-        {ask && mayBeShort(ask) > 0 && <span className={styles.text}>{t("reviewLeftOutAskBody")}</span>}
+        {ask && mayBeShort(ask) > 0 && <span className={styles.text}>{shortRowsBody(figuresMayBeShort(ask), t)}</span>}
         {ask && mayBeShort(ask) > 0 && <ShortList result={ask} />}
         {ask && mayBeTooLarge(ask) > 0 && <span className={styles.text}>{t("reviewTooLargeAskBody")}</span>}
         {ask && mayBeTooLarge(ask) > 0 && <ShortList result={ask} large />}

@@ -22,6 +22,7 @@ import { saveBytes } from "../download";
 import { PaneSection } from "../components/PaneSection";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { MarkGroups } from "../components/MarkGroups";
+import { shortRowsBody } from "../components/left-out";
 import { askTitle } from "../components/review";
 import { carriedOverFigures, filledMarks, groupedCount, type MayBeShort } from "../model";
 
@@ -251,7 +252,7 @@ function FilledMarks({ filled }: { filled: Filled }) {
   const styles = useStyles();
   return (
     <>
-      {filled.short.length > 0 && <span className={styles.text}>{t("reviewLeftOutAskBody")}</span>}
+      {filled.short.length > 0 && <span className={styles.text}>{shortRowsBody(filled.short, t)}</span>}
       {filled.short.length > 0 && <MarkGroups groups={filled.short} />}
       {filled.large.length > 0 && <span className={styles.text}>{t("reviewTooLargeAskBody")}</span>}
       {filled.large.length > 0 && <MarkGroups groups={filled.large} large />}
