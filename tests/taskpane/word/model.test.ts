@@ -563,6 +563,21 @@ describe("a figure whose ledger has rows left out", () => {
     ]);
   });
 
+  it("keeps which of a figure's rows were counted as 其他, beside its value and in the list, so they are said apart", () => {
+    const readAsOther = { count: 1, cells: ["'2022年学习记录台账'!C10"], columns: ["形式"] };
+    const withOther = figures.map((f) =>
+      f.id === "study.topic.count"
+        ? { ...f, rowsLeftOut: { count: 3, cells: [...rowsLeftOut.cells, ...readAsOther.cells], readAsOther } }
+        : f,
+    );
+    const review = reviewModel(planRefresh(before, controls, after), figureNames(before), {}, { figures: withOther });
+    expect(review.updates.find((u) => u.id === "study.topic.count")?.leftOut?.readAsOther).toEqual(readAsOther);
+    expect(review.leftOut.map((g) => [g.count, g.readAsOther?.columns, g.figures.map((f) => f.id)])).toEqual([
+      [3, ["形式"], ["study.topic.count"]],
+      [2, undefined, ["study.seminar.count"]],
+    ]);
+  });
+
   it("is nothing to mark or ask about when the figures are not given", () => {
     expect(reviewModel(planRefresh(before, controls, after), figureNames(before)).leftOut).toEqual([]);
   });
