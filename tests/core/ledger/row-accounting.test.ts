@@ -75,6 +75,30 @@ describe("total rows on plain sheets", () => {
   });
 });
 
+describe("total lines a clerk labels in words of their own", () => {
+  // A 人员 row has no date a total line would lack: read as a record it is counted as a person.
+  const labels = ["共计", "合计（人）", "合计人数", "总人数", "总数", "累计", "合计：15人", "合 计 (人数)", "小计："];
+  it("never counts a 人员 total line as a person, whatever total word it starts with, and says each was skipped", () => {
+    const set = readSheets(
+      sheet("人员", [
+        ["姓名", "身份", "双报到社区", "包联社区", "青年突击队", "表扬"],
+        ["张三", "党员干部", "东社区", "西社区", "是", ""],
+        ["李四", "党员干部", "东社区", "北社区", "否", "市级表扬"],
+        ...labels.map((label): RawCell[] => [label, "", "3", "2", "", "2"]),
+      ]),
+    );
+    expect(set.ledgers.人员?.rows.map((r) => r.values.姓名)).toEqual(["张三", "李四"]);
+    expect(account(set.rowAccounts, "人员", "人员")?.skipped).toEqual({ header: 1, total: labels.length });
+    // Said at the first; more than a few of one kind are one grouped issue.
+    expect(codes(set.issues)).toEqual(["info row.total_skipped 人员!A4"]);
+  });
+  it("reads a name that only begins like a total word as the person it is", () => {
+    const names = ["小明", "总建华", "共青", "累积学时", "合计划"];
+    const set = readSheets(sheet("人员", [["姓名", "身份"], ...names.map((n): RawCell[] => [n, "党员干部"])]));
+    expect(set.ledgers.人员?.rows.map((r) => r.values.姓名)).toEqual(names);
+  });
+});
+
 describe("rows outside a table", () => {
   it("warns at each row typed directly below a table, which the table does not read", () => {
     // A table of 4 guarantees, 3 more rows pasted under it that the table did not grow to include.
