@@ -52,14 +52,38 @@ export function formatValue(value: number | null, kind: FormatKind): string {
     case "approx":
       return approxText(value);
     case "yi":
-      return roundedText(value, -8, 2);
+      return shownText(value, -8, 2);
     case "wan":
-      return roundedText(value, -4, 2);
+      return shownText(value, -4, 2);
     case "percent":
-      return roundedText(value, 0, 1);
+      return shownText(value, 0, 1);
   }
   return BLANK_TEXT;
 }
+
+/** Most decimals shownText shows: 1 元 in 亿元, 0.0001 元 in 万元. */
+const MAX_PLACES = 8;
+
+/**
+ * roundedText to `places` decimals — or, for a value that is not 0 but would read 0.00 there, to two
+ * significant digits (trailing zeros dropped): 70,000 元 is `0.0007` 亿元, never `0.00`. A clerk
+ * would otherwise sign 累计减少企业资金占用0.00亿元 over 7 guarantees. Below MAX_PLACES it stays 0.00.
+ */
+function shownText(value: number, shift: number, places: number): string {
+  const text = roundedText(value, shift, places);
+  if (value === 0 || !ZERO_TEXT.test(text)) return text;
+  // The place of the first significant digit: 0.00070 → 4. Only the count of places comes from
+  // floating point; the rounding itself is roundedText's, on the decimal digits.
+  const first = Math.ceil(-Math.log10(Math.abs(value) * Math.pow(10, shift)) - 1e-9);
+  if (first > MAX_PLACES) return text;
+  const finer = roundedText(value, shift, Math.min(MAX_PLACES, first + 1));
+  const dot = finer.indexOf(".");
+  let end = finer.length;
+  while (end > dot + places + 1 && finer.charCodeAt(end - 1) === 48 /* "0" */) end--;
+  return finer.slice(0, end);
+}
+
+const ZERO_TEXT = /^-?[0.]+$/;
 
 /**
  * A lower bound: a count is never rounded up, so the floor is taken and 余 added when it is

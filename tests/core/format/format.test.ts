@@ -71,7 +71,7 @@ describe("亿元 and 万元 formats", () => {
   it("rounds the 0.005 亿元 edge half up, exactly", () => {
     expectFormatted("yi", [
       [500_000, "0.01"],
-      [499_999.99, "0.00"],
+      [499_999.99, "0.005"],
       [100_500_000, "1.01"],
       [100_499_999.99, "1.00"],
       [1_234_500_000, "12.35"],
@@ -86,8 +86,50 @@ describe("亿元 and 万元 formats", () => {
     expectFormatted("wan", [
       [32_000, "3.20"],
       [12_345.67, "1.23"],
-      [49.99, "0.00"],
+      [49.99, "0.005"],
       [50, "0.01"],
+    ]);
+  });
+});
+
+describe("a value that is not 0 but would read 0 in its unit", () => {
+  it("shows decimals up to the first that is not 0, never 0.00 for a sum the ledger has", () => {
+    // 7 guarantees of 10,000 元: a clerk would sign 累计减少企业资金占用0.00亿元.
+    expectFormatted("yi", [
+      [70_000, "0.0007"],
+      [149_000, "0.0015"],
+      [499_999.99, "0.005"],
+      [1, "0.00000001"],
+      [0.4, "0.00"],
+    ]);
+    expectFormatted("wan", [
+      [30, "0.003"],
+      [0.01, "0.000001"],
+    ]);
+    expect(formatValue(0.04, "percent")).toBe("0.04");
+  });
+  it("stays within 5% of any sum of 1 元 or more that two decimals would show as 0.00", () => {
+    const fc = require("fast-check") as typeof import("fast-check");
+    // Below 0.005 of the unit: 500,000 元 in 亿元, 50 元 in 万元.
+    for (const [kind, unit, below] of [
+      ["yi", 1e8, 50_000_000],
+      ["wan", 1e4, 5_000],
+    ] as const) {
+      fc.assert(
+        fc.property(fc.integer({ min: 100, max: below - 1 }), (cents) => {
+          const yuan = cents / 100;
+          const shown = Number(formatValue(yuan, kind)) * unit;
+          // Two significant digits, but never finer than the 8th decimal (1 元 in 亿元).
+          expect(Math.abs(shown - yuan)).toBeLessThanOrEqual(Math.max(yuan * 0.05, unit * 0.5e-8));
+        }),
+        { numRuns: 1000 },
+      );
+    }
+  });
+  it("keeps the unit's decimals where they already show a digit, and 0 as 0.00", () => {
+    expectFormatted("yi", [
+      [500_000, "0.01"],
+      [0, "0.00"],
     ]);
   });
 });
@@ -106,15 +148,16 @@ describe("negative numbers", () => {
     [-0, "integer", "0"],
     [-0.4, "integer", "0"],
     [-0, "approx", "0"],
-    [-1, "yi", "0.00"],
+    [-1e-12, "yi", "0.00"],
     [-0, "wan", "0.00"],
-    [-0.04, "percent", "0.0"],
+    [-1e-12, "percent", "0.0"],
   ])("never carry a minus sign when they show as zero: %d in %s is %s", (n, kind, text) => {
     expect(formatValue(n, kind)).toBe(text);
   });
   it.each<[number, FormatKind, string]>([
     [-3, "integer", "-3"],
     [-20_000, "wan", "-2.00"],
+    [-1, "yi", "-0.00000001"],
   ])("keep the minus sign when they do not: %d in %s is %s", (n, kind, text) => {
     expect(formatValue(n, kind)).toBe(text);
   });
@@ -165,7 +208,8 @@ describe("money rounding against exact integer arithmetic", () => {
   it("agrees with the reference for any amount of yuan and fen", () => {
     const fc = require("fast-check") as typeof import("fast-check");
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), (cents) => {
+      // From 0.005 亿元 (0.005 万元) up: below, a sum that is not 0 shows more decimals than two (shownText).
+      fc.property(fc.bigInt({ min: 50_000_000n, max: 10n ** 15n }), (cents) => {
         const yuan = Number(cents) / 100;
         expect(formatValue(yuan, "yi")).toBe(reference(cents, 10n ** 8n));
         expect(formatValue(yuan, "wan")).toBe(reference(cents, 10n ** 4n));
