@@ -291,6 +291,8 @@ export const enUS: Messages = {
   largeAskTitle: "{count} figure(s) may be too large (repeated rows, both counted). Generate anyway?",
   shortLargeAskTitle: "{short} figure(s) may be short and {large} may be too large. Generate anyway?",
   templatesMarksTitle: "{parts}. Download anyway?",
+  generateAskManyTitle: "{parts}. Generate anyway?",
+  askPartUnresolved: "{count} place(s) to fill in",
   templatesNotDownloaded: "Not downloaded: correct those ledger rows, then fill again.",
   templatesMarksConfirm: "Download anyway",
   templatesCarriedOver:

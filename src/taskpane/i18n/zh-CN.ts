@@ -279,6 +279,8 @@ export const zhCN = {
   largeAskTitle: "有 {count} 项指标可能偏大（重复的行都已计入），仍然生成？",
   shortLargeAskTitle: "有 {short} 项指标可能偏少、{large} 项可能偏大，仍然生成？",
   templatesMarksTitle: "有 {parts}，仍然下载？",
+  generateAskManyTitle: "有 {parts}，仍然生成？",
+  askPartUnresolved: "{count} 项待补",
   templatesNotDownloaded: "未下载：可先改正台账中这些行，再填写一次。",
   templatesMarksConfirm: "仍然下载",
   templatesCarriedOver: "注意：{figures}含本期以前的记录，不只是本期数；如文档中写的是“本年”，请在“指标定义”的“区间”列改为“本期”。",

@@ -201,14 +201,29 @@ function asksBeforeGenerating(engine: EngineResult): boolean {
   return toFillIn(engine) > 0 || figuresZeroToSee(engine).length > 0 || mayBeShort(engine) > 0 || mayBeTooLarge(engine) > 0;
 }
 
-/** The question's title: the first of 待补, 0s, then may be short and/or too large. */
-function askTitle(ask: EngineResult, t: Translate): string {
-  if (toFillIn(ask) > 0) return t("unresolvedAskTitle", { count: toFillIn(ask) });
-  if (figuresZeroToSee(ask).length > 0) return t("zerosAskTitle", { count: figuresZeroToSee(ask).length });
+/**
+ * The question's title: the one kind it asks about (待补, 0s, may be short, may be too large), or every
+ * kind with its count — a 待补 never hides that 10 figures may be too large.
+ */
+export function askTitle(ask: EngineResult, t: Translate): string {
+  const unresolved = toFillIn(ask);
+  const zeros = figuresZeroToSee(ask).length;
   const short = mayBeShort(ask);
   const large = mayBeTooLarge(ask);
-  if (short > 0 && large > 0) return t("shortLargeAskTitle", { short, large });
-  return large > 0 ? t("largeAskTitle", { count: large }) : t("shortAskTitle", { count: short });
+  const kinds = [unresolved, zeros, short, large].filter((n) => n > 0).length;
+  if (kinds === 1) {
+    if (unresolved > 0) return t("unresolvedAskTitle", { count: unresolved });
+    if (zeros > 0) return t("zerosAskTitle", { count: zeros });
+    return large > 0 ? t("largeAskTitle", { count: large }) : t("shortAskTitle", { count: short });
+  }
+  if (unresolved === 0 && zeros === 0) return t("shortLargeAskTitle", { short, large });
+  const parts = [
+    ...(unresolved > 0 ? [t("askPartUnresolved", { count: unresolved })] : []),
+    ...(zeros > 0 ? [t("reviewAskPartZeros", { count: zeros })] : []),
+    ...(short > 0 ? [t("reviewAskPartShort", { count: short })] : []),
+    ...(large > 0 ? [t("reviewAskPartLarge", { count: large })] : []),
+  ];
+  return t("generateAskManyTitle", { parts: parts.join(t("listSeparator")) });
 }
 
 export function GenerateView(props: {
