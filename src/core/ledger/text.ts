@@ -55,16 +55,16 @@ export function foldText(s: string): string {
 }
 
 /**
- * A key (保函编号, 单位名称) as repeats of it are judged: foldText, and case ignored — `g001` typed, or
- * pasted, for `G001` is the same guarantee, as `Ｇ００１` is. The reader's warning and the figures'
- * 可能偏大 mark both judge by it, so they never disagree.
+ * A key (保函编号, 单位名称) as repeats of it are judged: foldText, spaces and case ignored — `g001`
+ * typed, or pasted, for `G001` is the same guarantee, as `Ｇ００１` and `G 001` are (and 某市 第一中学 is
+ * 某市第一中学). The reader's warning and the figures' 可能偏大 mark both judge by it, so they never disagree.
  */
 export function keyText(s: string): string {
-  return isKeyText(s) ? s : foldText(s).toUpperCase();
+  return isKeyText(s) ? s : foldText(s).replace(WHITESPACE, "").toUpperCase();
 }
 
 /**
- * Whether keyText would give `s` back: no space at either end, nothing to fold, no lower-case
+ * Whether keyText would give `s` back: no space, nothing to fold, no lower-case
  * letter — what nearly every key is (`DZBH2022-000123`, `宏远建设有限公司`). One loop instead of
  * foldText's two and toUpperCase's scan: on 100,000 guarantee numbers ~7 of the key check's ~35 ms
  * (warm). Anything else outside printable ASCII and the CJK ideographs takes the long way.
@@ -75,11 +75,8 @@ function isKeyText(s: string): boolean {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
-      if (c <= 0x20 || (c >= 0x61 && c <= 0x7a) || c === 0x7f) {
-        // A space inside is kept (only the ends are trimmed); a lower-case letter or a control character is not.
-        if (c === 0x20 && i > 0 && i < n - 1) continue;
-        return false;
-      }
+      // A space, a control character or a lower-case letter: keyText changes it.
+      if (c <= 0x20 || (c >= 0x61 && c <= 0x7a) || c === 0x7f) return false;
     } else if (!(c >= 0x4e00 && c <= 0x9fff) && !(c >= 0x3400 && c <= 0x4dbf)) return false;
   }
   return true;

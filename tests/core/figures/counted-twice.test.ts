@@ -78,6 +78,13 @@ describe("figures counting two rows of one key", () => {
     expect(figure("eg.count")).toMatchObject({ value: 3, rowsCountedTwice: { count: 1, cells: ["电子保函!A4"] } });
   });
 
+  it("a key typed again with a space inside (C 1 for C1) is the same key: warned at the cell and marked", () => {
+    const spaced: RawCell[] = ["C 1", "2022-06-01", "甲公司", 1000000, "有效"];
+    const { figure, issues } = run(rawTable("电子保函", [GUARANTEE, C1, C2, spaced]));
+    expect(issues.some((i) => i.code === "key.duplicate" && i.cell === "电子保函!A4")).toBe(true);
+    expect(figure("eg.count")).toMatchObject({ value: 3, rowsCountedTwice: { count: 1, cells: ["电子保函!A4"] } });
+  });
+
   it("names at most three cells however many rows repeat, and counts them all", () => {
     const rows: RawCell[][] = [1, 2, 3, 4, 5].map((n) => [`K${n}`, "2022-03-01", "甲公司", 100, "有效"]);
     const { figure } = run(rawTable("电子保函", [GUARANTEE, ...rows]), rawTable("电子保函 (2)", [GUARANTEE, ...rows]));
