@@ -357,6 +357,11 @@ export const ISSUE_TEXTS = {
     zh: "同一列共 {count} 处同类问题（{range}），如 {cells} 等。{first}：{problem}",
     en: "{count} cells of one column have the same problem ({range}), such as {cellsEn}. {first}: {problemEn}",
   },
+  // The same, of a problem about whole rows (row.*: a repeated row, a total line, a row outside the table).
+  "flood.same_problem#rows": {
+    zh: "共 {count} 行有同类问题（{range}），如 {cells} 等。{first}：{problem}",
+    en: "{count} rows have the same problem ({range}), such as {cellsEn}. {first}: {problemEn}",
+  },
 
   // Evaluating figures: rows the engine reads differently from what they say, and figures without a number.
   "partner.terminated_without_date": {

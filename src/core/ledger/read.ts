@@ -1331,7 +1331,8 @@ function floodIssue(flood: Flood): Issue {
   const grouped: Issue = {
     severity: first.severity,
     code: first.code,
-    ...issueText("flood.same_problem", {
+    // A problem of whole rows is said of rows, not of "one column" (its cells are where each row starts).
+    ...issueText(first.code.startsWith("row.") ? "flood.same_problem#rows" : "flood.same_problem", {
       count: n,
       range,
       cells: short.join("、"),

@@ -26,6 +26,16 @@ function read(tables: ReturnType<typeof rawTable>[], hiddenSheets?: string[]): R
 const repeated = (set: ReturnType<typeof readLedgers>) => set.issues.filter((i) => i.code === "row.repeated");
 
 describe("rows repeated in full on a ledger without a key", () => {
+  it("many repeated rows are one issue said of rows, not of one column", () => {
+    const many: RawCell[][] = [1, 2, 3, 4, 5, 6, 7].map((d) => [`2022-03-0${d}`, "专题学习", "学习党的二十大精神", "党组", 20]);
+    const set = read([rawTable("学习记录", [STUDY, ...many]), rawTable("学习记录 (2)", [STUDY, ...many])]);
+    const found = repeated(set);
+    expect(found).toHaveLength(1);
+    expect(found[0].count).toBe(7);
+    expect(found[0].message).toMatch(/^共 7 行有同类问题（'学习记录 \(2\)'!A2:A8）/);
+    expect(found[0].messageEn).toMatch(/^7 rows have the same problem/);
+  });
+
   it("a copied 学习记录 sheet is a warning at each of its rows naming the row it repeats, in Chinese and English", () => {
     const set = read([rawTable("学习记录", [STUDY, ...SESSIONS]), rawTable("学习记录 (2)", [STUDY, ...SESSIONS])]);
     const found = repeated(set);
