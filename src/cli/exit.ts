@@ -155,6 +155,21 @@ export const LOOK_REASONS: ((o: Outcome) => LookReason | null)[] = [
     const cells = [...new Set(marked.flatMap((f) => f.rowsLeftOut!.readAsOther!.cells))];
     return reason("figures.read_as_other", marked.length, pieceParams("cells", aside(cells.slice(0, 3))));
   },
+  function identityConflicts(o) {
+    // One firm under two codes counts twice, two firms under one code once (figures/identity.ts): a
+    // distinct count that met them cannot be sure, and was only a warning at the cells, with exit 0.
+    // Only for a figure the outcome lists (generate: one the report shows).
+    const figures = new Map((o.figures ?? []).map((f) => [f.id, f.name ?? f.id]));
+    const found = (o.issues ?? []).filter(
+      (i) => i.code.startsWith("figure.identity_") && (o.figures === undefined || (i.figure !== undefined && figures.has(i.figure))),
+    );
+    if (found.length === 0) return null;
+    const names = [...new Set(found.map((i) => figures.get(i.figure ?? "") ?? i.figure ?? ""))].filter(Boolean);
+    const cells = [...new Set(found.flatMap((i) => i.cells ?? (i.cell ? [i.cell] : [])))];
+    const n = found.reduce((sum, i) => sum + (i.count ?? 1), 0);
+    const quoted = { names: names.map((name) => `“${name}”`).join("、"), namesEn: names.map((name) => `"${name}"`).join(", ") };
+    return reason("figures.identity", n, { ...quoted, ...pieceParams("cells", aside(cells.slice(0, 3))) });
+  },
   function departmentBlank(o) {
     // Under a scope, rows with a blank 部门 were left out: the department's figures may be too low.
     return warningsOnCountedLedgers(o, "figure.department_blank", "ledgers.department_blank#then");

@@ -391,6 +391,10 @@ export const CLI_TEXTS = {
     zh: "  {name}：{reason}{see}",
     en: "  {name}: {reasonEn}{seeEn}",
   },
+  "figures.identity": {
+    zh: "{count} 处投标企业与统一社会信用代码不一致{cells}：{names}按规则计数（一个企业两个代码算 2 家，两个企业同一代码算 1 家），数字可能不准，请核对这些行。",
+    en: "{count} place(s) where a firm's name and credit code disagree{cellsEn}: {namesEn} counted them by the rule (one name under two codes is two firms, two names under one code one), so the number may be off: please check those rows.",
+  },
   "figures.read_as_other": {
     zh: "{count} 项指标可能偏少：台账中不在可选值中的词已按“其他”统计{cells}，没有计入这些指标，请核对。",
     en: "{count} figure(s) may be short: words in the ledgers that are not among their column's values were counted as 其他{cellsEn}, not in those figures: please check them.",

@@ -175,7 +175,9 @@ describe("the exit code is decided in one place", () => {
     const [reason] = mustLook({ issues: [duplicate], figures });
     expect(reason).toMatchObject({ code: "keys.duplicate", count: 1 });
     expect(reason.message).toBe("1 个编号重复（保函编号），2 项指标把重复的两行都计入了，可能偏大，请核对。");
-    expect(reason.messageEn).toBe("1 key(s) are duplicated (保函编号); 2 figure(s) count both rows and may be too large — please check them.");
+    expect(reason.messageEn).toBe(
+      "1 key(s) are duplicated (保函编号); 2 figure(s) count both rows and may be too large — please check them.",
+    );
   });
 
   test("1 for rows repeated in full on a ledger without a key, counted twice or not, said as rows and their ledgers", () => {
@@ -196,6 +198,29 @@ describe("the exit code is decided in one place", () => {
     const [counted] = mustLook({ issues, figures });
     expect(counted.message).toBe("7 行与前面一行完全相同（学习记录、人员），1 项指标把两行都计入了，可能偏大，请核对。");
     expect(exitCode({ issues, figures })).toBe(EXIT_MUST_LOOK);
+  });
+
+  test("1 when a distinct count met a firm's name and code that disagree: the figure named, with the cells", () => {
+    const conflict = (code: string, cell: string): Issue => ({
+      severity: "warning",
+      code,
+      message: `${cell} …`,
+      messageEn: `${cell} …`,
+      ledger: "电子保函",
+      figure: "eg.firms",
+      cell,
+    });
+    const issues = [conflict("figure.identity_name_codes", "电子保函!D5"), conflict("figure.identity_code_names", "电子保函!C8")];
+    const figures = [{ id: "eg.firms", name: "服务企业家数", ledger: "电子保函" }];
+    const [reason] = mustLook({ issues, figures });
+    expect(reason).toMatchObject({ code: "figures.identity", count: 2 });
+    expect(reason.message).toBe(
+      "2 处投标企业与统一社会信用代码不一致（电子保函!D5、电子保函!C8）：“服务企业家数”按规则计数（一个企业两个代码算 2 家，两个企业同一代码算 1 家），数字可能不准，请核对这些行。",
+    );
+    expect(reason.messageEn).toContain('"服务企业家数"');
+    expect(exitCode({ issues, figures })).toBe(EXIT_MUST_LOOK);
+    // A report that does not show the figure is not held up by it.
+    expect(mustLook({ issues, figures: [{ id: "eg.count", name: "电子保函笔数", ledger: "电子保函" }] })).toEqual([]);
   });
 
   test("1 for a 年度 outside the statistics period: the title says one year, the figures count another", () => {
