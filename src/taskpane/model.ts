@@ -427,3 +427,20 @@ export async function saveManualValue(
 
 // Next year's and a refreshed report's names are the shell's: the Word pane names files too.
 export { nextYearFileName, refreshedFileName } from "./shell/file-names";
+
+/**
+ * Per figure, the places its distinct count met a firm's name and credit code disagreeing
+ * (figure.identity_* warnings, figures/identity.ts): one name under two codes counted as two firms,
+ * two names under one code as one — the number may be off, so the 指标 list says so under it.
+ */
+export function identityConflictsByFigure(issues: readonly Issue[]): Map<string, { count: number; cells: string[] }> {
+  const out = new Map<string, { count: number; cells: string[] }>();
+  for (const i of issues) {
+    if (!i.code.startsWith("figure.identity_") || i.figure === undefined) continue;
+    const mark = out.get(i.figure) ?? { count: 0, cells: [] };
+    mark.count += i.count ?? 1;
+    for (const cell of i.cells ?? (i.cell ? [i.cell] : [])) if (!mark.cells.includes(cell)) mark.cells.push(cell);
+    out.set(i.figure, mark);
+  }
+  return out;
+}

@@ -364,6 +364,8 @@ export const enUS: Messages = {
     "These figures cannot be computed from the ledgers (or these settings are blank). The report shows a yellow “［待补：name］” for each, never 0; refresh the report once they are filled in.",
   blankSettingLine: "blank in 报告设置",
   figureRowsLeftOut: "May be short: {rows}",
+  figureIdentity:
+    "May be off: {count} place(s) where a firm's name and credit code disagree ({cells}), counted by the rule (one name under two codes is two firms, two names under one code one)",
   figureRowsCountedTwice:
     "May be too large: {count} row(s) of {ledger} repeat another row (its key, or every value) and both are counted ({cells})",
   unresolvedBadge: "To fill in",

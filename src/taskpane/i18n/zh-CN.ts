@@ -345,6 +345,8 @@ export const zhCN = {
   unresolvedBody: "以下指标无法从台账计算（或报告设置未填），报告中将显示黄色的“［待补：名称］”，不会写成 0。补齐后刷新报告即可填上。",
   blankSettingLine: "报告设置中未填写",
   figureRowsLeftOut: "可能偏少：{rows}",
+  figureIdentity:
+    "可能不准：有 {count} 处投标企业与统一社会信用代码不一致（{cells}），按规则计数（一个企业两个代码算 2 家，两个企业同一代码算 1 家）",
   figureRowsCountedTwice: "可能偏大：“{ledger}”有 {count} 行与另一行重复（编号相同或整行相同）且都已计入（{cells}）",
   unresolvedBadge: "待补",
   unresolvedAskTitle: "有 {count} 项待补，仍然生成？",

@@ -29,6 +29,7 @@ import {
   manualInputText,
   parseManualInput,
   figuresScope,
+  identityConflictsByFigure,
 } from "../model";
 import { ALL_DEPARTMENTS } from "../../core/settings";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -253,7 +254,14 @@ function rowsBySheet(refs: { sheet: string; row: number }[]): { sheet: string; r
 /** Selects a figure's rows: what was selected, null where nothing is (the web page says where), false when it failed. */
 export type SelectRows = (refs: { sheet: string; row: number }[]) => Promise<RowSelection | null | false> | void;
 
-function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition; onSelectRows: SelectRows; onSaveManual?: SaveManual }) {
+function FigureItem(props: {
+  figure: FigureResult;
+  definition?: FigureDefinition;
+  /** Where its distinct count met a firm's name and code disagreeing (identityConflictsByFigure). */
+  identity?: { count: number; cells: string[] };
+  onSelectRows: SelectRows;
+  onSaveManual?: SaveManual;
+}) {
   const { t, lang } = useI18n();
   const styles = useStyles();
   const { figure, definition } = props;
@@ -313,6 +321,15 @@ function FigureItem(props: { figure: FigureResult; definition?: FigureDefinition
       )}
       {/* Rows repeating a key (保函编号) both count: this number may be too large by them (counted-twice.ts).
           Each sheet said (shortCells): the repeat is often on a copied sheet (`电子保函 (2)`), which is the news. */}
+      {/* One firm under two codes counted twice, two under one code once: the count cannot be sure (figures/identity.ts). */}
+      {props.identity && !figure.unresolved && (
+        <Caption1 className={styles.leftOut} data-testid="figure-identity">
+          {t("figureIdentity", {
+            count: props.identity.count,
+            cells: shortCells(props.identity.cells).join(lang === "zh-CN" ? "、" : ", "),
+          })}
+        </Caption1>
+      )}
       {figure.rowsCountedTwice && (
         <Caption1 className={styles.leftOut} data-testid="figure-rows-counted-twice">
           {t("figureRowsCountedTwice", {
@@ -394,6 +411,7 @@ export function FiguresView(props: {
   const unusedTitle = t("figuresUnused");
   const sections = useMemo(() => figureSections(props.result, unusedTitle), [props.result, unusedTitle]);
   const definitions = useMemo(() => new Map(props.result.definitions.map((d) => [d.id, d])), [props.result]);
+  const identity = useMemo(() => identityConflictsByFigure(props.result.issues), [props.result]);
   if (sections.length === 0) return <Caption1 className={styles.muted}>{t("figuresEmpty")}</Caption1>;
   const scope = figuresScope(props.result, ALL_DEPARTMENTS);
   return (
@@ -419,6 +437,7 @@ export function FiguresView(props: {
                 key={figure.id}
                 figure={figure}
                 definition={definitions.get(figure.id)}
+                identity={identity.get(figure.id)}
                 onSelectRows={props.onSelectRows}
                 onSaveManual={props.onSaveManual}
               />

@@ -1,10 +1,15 @@
-// Browser test (playground, simulated Excel): the sample with one 学习记录 row's 形式 typed in the
+// Browser test (playground, simulated Excel) of the marks under a figure on the 指标 list.
+//
+// 1. The sample with one 学习记录 row's 形式 typed in the
 // clerk's own words (`专题研讨会` for 专题研讨). The row is counted, as 其他, so the panes must not say
 // it was "not counted" (the sample has one such row already, C10): on the 指标 list, 专题研讨次数 says its 形式 is not one of the values and was
 // counted as 其他, with the cell; 生成报告's question lists it the same way and gives the reason that
 // fits. zh and en at 320 px, each with 取消 (nothing made) and the pane usable after.
+//
+// 2. The sample with one firm's name typed again under another firm's credit code: 服务企业家数 says it
+// may be off, naming the code cell, and 电子保函笔数 says nothing of it.
 // Build first: npx webpack --mode production --env playground
-// Run:         node tests/e2e/read-as-other.e2e.mjs     (screenshots: docs/screenshots/read-as-other-*-320.png)
+// Run:         node tests/e2e/figure-marks.e2e.mjs     (screenshots: docs/screenshots/read-as-other-*-320.png, identity-zh-320.png)
 import { join } from "node:path";
 import {
   assert,
@@ -34,7 +39,53 @@ async function sampleWithOwnWord() {
   return { file, at };
 }
 
+/** The sample with its second 2022 guarantee of 交易一科 given the first one's firm name; resolves with that row's code cell. */
+async function sampleWithNameUnderTwoCodes() {
+  let at = "";
+  const file = await editedSample("name-two-codes.xlsx", (workbook) => {
+    const sheet = workbook.worksheets.find((s) => s.name.includes("交易一科") && s.name.includes("保函"));
+    assert(sheet, "the sample should have 交易一科's 电子保函 sheet");
+    let first = null;
+    sheet.eachRow((row, n) => {
+      const date = row.getCell(3).value;
+      if (at || !(date instanceof Date) || date.getUTCFullYear() !== 2022) return;
+      if (first === null) first = row;
+      else if (row.getCell(5).value !== first.getCell(5).value) {
+        row.getCell(4).value = first.getCell(4).value;
+        at = `E${n}`;
+      }
+    });
+    assert(at, "the sample should have two 2022 guarantees of 交易一科");
+  });
+  return { file, at };
+}
+
 runScenarios(async () => {
+  await ledgerScenario(
+    "zh at 320 px: 服务企业家数 whose firm name stands under two codes says it may be off, naming the cell; 电子保函笔数 does not",
+    { query: "width=320" },
+    async ({ page }) => {
+      const { file, at } = await sampleWithNameUnderTwoCodes();
+      await openWorkbookInExcel(page, file);
+      await page.getByTestId("tab-figures").click();
+      const mark = page.locator("[data-testid=figure][data-figure='eg.firms'] [data-testid=figure-identity]");
+      await mark.waitFor();
+      const said = await mark.textContent();
+      assert(
+        new RegExp(`^可能不准：有 \\d+ 处投标企业与统一社会信用代码不一致（[^）]*${at}[、）]`).test(said),
+        `服务企业家数 says: ${said}`,
+      );
+      assert(
+        (await page.locator("[data-testid=figure][data-figure='eg.count'] [data-testid=figure-identity]").count()) === 0,
+        "电子保函笔数 is marked",
+      );
+      await mark.scrollIntoViewIfNeeded();
+      await assertNoHorizontalScroll(page, "指标 with an identity mark");
+      await page.locator("[data-testid=figure][data-figure='eg.firms']").screenshot({ path: join(shots, "identity-zh-320.png") });
+      await assertPaneUsable(page, "after the 指标 tab");
+    },
+  );
+
   for (const lang of ["zh", "en"]) {
     const zh = lang === "zh";
     await ledgerScenario(
