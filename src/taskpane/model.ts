@@ -99,8 +99,9 @@ export interface DuplicateKeys {
  * Repeated keys: the engine cannot know which of two rows is right, so it counts both and a figure
  * may be too high. Said with the report, not only under 台账, as the command line says it.
  */
-export function duplicateKeys(result: EngineResult): DuplicateKeys {
-  const found = result.issues.filter((i) => i.code === "key.duplicate");
+export function duplicateKeys(result: EngineResult, code: "key.duplicate" | "row.repeated" = "key.duplicate"): DuplicateKeys {
+  // row.repeated: the same on a ledger without a key, a row repeating another in full (a copied 学习记录 sheet).
+  const found = result.issues.filter((i) => i.code === code);
   const cells = found.flatMap((i) => i.cells ?? (i.cell ? [i.cell] : []));
   return { count: found.reduce((sum, i) => sum + (i.count ?? 1), 0), cells: [...new Set(cells)].slice(0, 3) };
 }

@@ -161,6 +161,25 @@ describe("the 生成 tab's line about repeated keys", () => {
     }
   });
 
+  it("names rows repeated in full too (a copied 学习记录 sheet), after the repeated keys", () => {
+    const rows = {
+      severity: "warning",
+      code: "row.repeated",
+      ledger: "学习记录",
+      message: "",
+      messageEn: "",
+      cell: "'学习记录 (2)'!A2",
+      count: 7,
+      cells: ["'学习记录 (2)'!A2", "'学习记录 (2)'!A3", "'学习记录 (2)'!A4"],
+    };
+    const both = { issues: [repeated, rows], figures: [], link: { figures: [] } } as unknown as EngineResult;
+    const zh = duplicateKeysText(both, makeT("zh-CN"), "zh-CN");
+    expect(zh).toMatch(/^1 个编号重复（.*）.*7 行与前面一行完全相同（学习记录 \(2\) · A2、A3、A4、…，如复制出的工作表）/);
+    expect(duplicateKeysText({ ...both, issues: [rows] } as EngineResult, makeT("en-US"), "en-US")).toMatch(
+      /^7 row\(s\) repeat an earlier row in every value/,
+    );
+  });
+
   it("ends the cells it names with … when more keys repeat than it names", () => {
     const five = { ...repeated, count: 5, cells: ["电子保函!B3", "电子保函!B4", "电子保函!B5", "电子保函!B6", "电子保函!B7"] };
     const many = { issues: [five], figures: [], link: { figures: [] } } as unknown as EngineResult;

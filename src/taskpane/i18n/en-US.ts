@@ -112,6 +112,8 @@ export const enUS: Messages = {
   excludedBeforeGenerate: "Rows with errors that will not count: {rows}; see Ledgers.",
   duplicateKeys:
     "{count} key(s) are duplicated ({cells}); both rows are read as records (a figure that counts both is marked “may be too large” under Figures). Check them under Ledgers and delete or correct one row.",
+  repeatedRows:
+    "{count} row(s) repeat an earlier row in every value ({cells}, as a copied sheet does); both rows are read as records (a figure that counts both is marked “may be too large” under Figures). Check them under Ledgers and delete the extra rows.",
   generate: "Generate report",
   generating: "Generating the report",
   stepRead: "Read ledgers",

@@ -107,6 +107,8 @@ export const zhCN = {
   excludedBeforeGenerate: "有 {rows} 行因错误将不计入指标，详见“台账”。",
   duplicateKeys:
     "{count} 个编号重复（{cells}），两行都作为记录读取（若有指标把两行都计入，“指标”页标为“可能偏大”）。请在“台账”中核对，删去或改正其中一行。",
+  repeatedRows:
+    "{count} 行与前面一行完全相同（{cells}，如复制出的工作表），两行都作为记录读取（若有指标把两行都计入，“指标”页标为“可能偏大”）。请在“台账”中核对，删去多余的行。",
   generate: "生成报告",
   generating: "正在生成报告",
   stepRead: "读取台账",

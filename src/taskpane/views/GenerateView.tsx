@@ -50,6 +50,7 @@ import { BULLET_LIST } from "../components/styles";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { MarkGroups } from "../components/MarkGroups";
 import { shortRowsBody } from "../components/left-out";
+import { shortCells } from "../components/cells";
 import { useAction } from "../shell/useAction";
 import { UpdateReportView } from "./UpdateReportView";
 import { TemplatesView } from "./TemplatesView";
@@ -190,10 +191,16 @@ function ShortList(props: { result: EngineResult; large?: boolean }) {
  * figures that did count both rows are listed (and asked about) as may be too large.
  */
 export function duplicateKeysText(result: EngineResult, t: Translate, lang: string): string {
-  const { count, cells } = duplicateKeys(result);
-  // The first cells only: more repeats than cells named end in "…", so three never read as all five.
-  const named = [...cells.map((c) => describePlace(c)), ...(count > cells.length ? ["…"] : [])];
-  return count === 0 ? "" : t("duplicateKeys", { count, cells: named.join(lang === "en-US" ? ", " : "、") });
+  const said = (["key.duplicate", "row.repeated"] as const).map((code) => {
+    const { count, cells } = duplicateKeys(result, code);
+    // The first cells only: more repeats than cells named end in "…", so three never read as all five.
+    // Each sheet said once (shortCells), as every list of cells in the panes.
+    const named = [...shortCells(cells), ...(count > cells.length ? ["…"] : [])];
+    const params = { count, cells: named.join(lang === "en-US" ? ", " : "、") };
+    return count === 0 ? "" : t(code === "key.duplicate" ? "duplicateKeys" : "repeatedRows", params);
+  });
+  // Chinese sentences follow each other; English ones are spaced.
+  return said.filter(Boolean).join(lang === "en-US" ? " " : "");
 }
 
 /** Whether 生成报告 asks first: 待补 places, 0s no record supports, figures that may be short or too large. */
