@@ -40,15 +40,16 @@ const CREDIT_CODE_COLUMN = "统一社会信用代码";
 const DEPARTMENT_COLUMN = "部门";
 // 汇总 is what Chinese Excel writes in a table's totals row; clerks type it on plain sheets too.
 /**
- * A total line's first cell, folded and without spaces: a total word (合计, 共计, 总人数 …), then at most
+ * A total line's first cell, folded and without spaces: a total word (合计, 共计, 总人数 …), after at most
+ * a measure or a page (`人数合计`, `本页小计`), then at most
  * what a clerk writes after it — a measure (人数, 金额), a unit in brackets (`合计（人）`), a colon and a
  * number (`合计：15人`). A 人员 ledger has no date a total line would lack, so a total line read as a
  * record would be counted as a person: every such label is one (a clerk's 共计/合计人数 were).
  */
 const TOTAL_LINE =
-  /^(?:合计|小计|总计|汇总|共计|累计|总数|总人数|总额|总金额|总笔数|总件数)(?:人数|金额|笔数|件数|次数|个数|家数|数)?(?:\([^()]{0,8}\))?(?::?[\d,.]*(?:人次|人|笔|家|次|个|件|名|元|万元|亿元)?)?$/;
+  /^(?:人数|金额|笔数|件数|次数|个数|家数|本页|本年|全年)?(?:合计|小计|总计|汇总|共计|累计|总数|总人数|总额|总金额|总笔数|总件数)(?:人数|金额|笔数|件数|次数|个数|家数|数)?(?:\([^()]{0,8}\))?(?::?[\d,.]*(?:人次|人|笔|家|次|个|件|名|元|万元|亿元)?)?$/;
 /** The characters a total word starts with (TOTAL_LINE), for mayEndRecords' quick look. */
-const TOTAL_STARTS = ["合", "小", "总", "汇", "共", "累"];
+const TOTAL_STARTS = ["合", "小", "总", "汇", "共", "累", "人", "金", "笔", "件", "次", "个", "家", "本", "全"];
 // A note or signature line under the data: nothing below it is a record.
 const NOTE_WORDS = ["注:", "说明:"];
 const SIGNATURE_WORDS = ["制表人", "填表人", "审核人"];

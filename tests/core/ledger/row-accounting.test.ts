@@ -77,7 +77,19 @@ describe("total rows on plain sheets", () => {
 
 describe("total lines a clerk labels in words of their own", () => {
   // A 人员 row has no date a total line would lack: read as a record it is counted as a person.
-  const labels = ["共计", "合计（人）", "合计人数", "总人数", "总数", "累计", "合计：15人", "合 计 (人数)", "小计："];
+  const labels = [
+    "共计",
+    "合计（人）",
+    "合计人数",
+    "总人数",
+    "总数",
+    "累计",
+    "合计：15人",
+    "合 计 (人数)",
+    "小计：",
+    "人数合计",
+    "本页小计",
+  ];
   it("never counts a 人员 total line as a person, whatever total word it starts with, and says each was skipped", () => {
     const set = readSheets(
       sheet("人员", [
@@ -93,7 +105,7 @@ describe("total lines a clerk labels in words of their own", () => {
     expect(codes(set.issues)).toEqual(["info row.total_skipped 人员!A4"]);
   });
   it("reads a name that only begins like a total word as the person it is", () => {
-    const names = ["小明", "总建华", "共青", "累积学时", "合计划"];
+    const names = ["小明", "总建华", "共青", "累积学时", "合计划", "张累计", "人合计", "金晓合"];
     const set = readSheets(sheet("人员", [["姓名", "身份"], ...names.map((n): RawCell[] => [n, "党员干部"])]));
     expect(set.ledgers.人员?.rows.map((r) => r.values.姓名)).toEqual(names);
   });
