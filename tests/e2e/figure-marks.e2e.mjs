@@ -115,6 +115,12 @@ runScenarios(async () => {
         await page.getByTestId("tab-generate").click();
         const box = page.getByTestId("may-be-short");
         await box.waitFor();
+        // Its heading and reason fit rows counted as 其他 too, not only rows counted in no figure.
+        const boxText = await box.textContent();
+        assert(
+          (zh ? /台账有行未计入这些指标.*或用词不是可选值、已按“其他”统计/ : /not counted in these figures.*counted as 其他/).test(boxText),
+          `the box says: ${boxText}`,
+        );
         const line = await box.getByTestId("short-ledger").filter({ hasText: "其他" }).first().textContent();
         assert(asOther.test(line), `生成 lists: ${line}`);
         await page.getByTestId("generate").click();

@@ -283,7 +283,15 @@ export function ReviewList(props: ReviewListProps) {
         <ListNote
           testId="review-may-be-short"
           title={t("reviewLeftOut", { count: shortCount })}
-          body={t(props.inExcel ? "reviewLeftOutHintExcel" : "reviewLeftOutHint")}
+          body={t(
+            review.leftOut.some((g) => g.readAsOther)
+              ? props.inExcel
+                ? "reviewLeftOutHintExcelOther"
+                : "reviewLeftOutHintOther"
+              : props.inExcel
+                ? "reviewLeftOutHintExcel"
+                : "reviewLeftOutHint",
+          )}
         >
           <LeftOutGroups groups={review.leftOut} />
         </ListNote>

@@ -259,7 +259,7 @@ export const enUS: Messages = {
   reviewZerosAskConfirm: "Save anyway",
   reviewSettings: "Report settings ({count})",
   reviewSettingsHint: "From 报告设置 (year, period end and the like), written with the report; not ledger changes.",
-  reviewLeftOut: "May be short: ledger rows not counted ({count})",
+  reviewLeftOut: "May be short: ledger rows not counted in these figures ({count})",
   reviewLeftOutHint:
     "These ledgers have rows that count in no figure (with errors, outside the table or below a note line), so the figures below may be short. Fix those rows in the workbook first (the Excel pane's Ledgers tab lists them); saving anyway asks first.",
   reviewSavedLedger: "{text} (the ledgers' value)",
@@ -274,6 +274,10 @@ export const enUS: Messages = {
   reviewLeftOutAskBodyOther:
     "The ledgers of these figures have rows not counted (with errors, outside the table or below a note line), or rows whose word is not one of the column's values, counted as 其他 and so not in these figures:",
   reviewAskBothTitle: "{zeros} figure(s) will be 0 and {short} may be short. Save anyway?",
+  reviewLeftOutHintOther:
+    "These ledgers have rows not counted in the figures below: with errors, outside the table or below a note line (counted in no figure), or with a word that is not one of its column's values, counted as 其他. The figures below may be short. Fix those rows in the workbook first (the Excel pane's Ledgers tab lists them); saving anyway asks first.",
+  reviewLeftOutHintExcelOther:
+    "These ledgers have rows not counted in the figures below: with errors, outside the table or below a note line (counted in no figure), or with a word that is not one of its column's values, counted as 其他. The figures below may be short. Fix those rows in the workbook first (the Ledgers tab lists them); saving anyway asks first.",
   reviewLeftOutHintExcel:
     "These ledgers have rows that count in no figure (with errors, outside the table or below a note line), so the figures below may be short. Fix those rows in the workbook first (the Ledgers tab lists them); saving anyway asks first.",
   reviewTooLarge: "May be too large: repeated rows, both counted ({count})",
@@ -384,6 +388,8 @@ export const enUS: Messages = {
   zerosTitle: "Figures written as 0 because their ledger has no records: {count}",
   zerosBody:
     "The ledgers of these figures have no records yet (or none in this period), so the report will say 0. Enter the records first; where 0 is right, add “; 允许为零” to the figure’s 条件 in 指标定义.",
+  shortBodyOther:
+    "These ledgers have rows not counted in the figures below: with errors, outside the table or below a note line (counted in no figure), or with a word that is not one of its column's values, counted as 其他. The figures below may be short. Fix them on the Ledgers tab first; generating anyway asks first.",
   shortBody:
     "These ledgers have rows that count in no figure (with errors, outside the table or below a note line), so the figures below may be short. Fix them on the Ledgers tab first; generating anyway asks first.",
   shortAskTitle: "{count} figure(s) may be short (ledger rows not counted). Generate anyway?",

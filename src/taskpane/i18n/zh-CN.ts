@@ -247,7 +247,7 @@ export const zhCN = {
   reviewZerosAskConfirm: "仍然保存",
   reviewSettings: "报告设置（{count}）",
   reviewSettingsHint: "来自“报告设置”（年度、期末月份等），随报告写入，不是台账的变化。",
-  reviewLeftOut: "可能偏少：台账有行未计入（{count}）",
+  reviewLeftOut: "可能偏少：台账有行未计入这些指标（{count}）",
   reviewLeftOutHint:
     "这些台账中有行没有计入任何指标（有错误，或在表格之外、注释行之下），下列数字可能偏少。请先在工作簿中改正这些行（Excel 任务窗格的“台账”页列出了它们）；仍要保存时会先询问。",
   reviewSavedLedger: "{text}（台账值）",
@@ -262,6 +262,11 @@ export const zhCN = {
     "这些数字所在的台账有行未计入（有错误，或在表格之外、注释行之下），或有行的用词不是可选值、按“其他”统计而没有计入这些指标：",
   reviewAskBothTitle: "有 {zeros} 项指标将写成 0、{short} 项可能偏少，仍然保存？",
   // Inside the Excel pane its 台账 tab is here, not elsewhere.
+  // The same, where some of the rows were counted as 其他 (components/left-out.ts: shortRowsHint).
+  reviewLeftOutHintOther:
+    "这些台账中有行没有计入下列指标：有错误，或在表格之外、注释行之下（任何指标都没有计入），或用词不是可选值、已按“其他”统计。下列数字可能偏少。请先在工作簿中改正这些行（Excel 任务窗格的“台账”页列出了它们）；仍要保存时会先询问。",
+  reviewLeftOutHintExcelOther:
+    "这些台账中有行没有计入下列指标：有错误，或在表格之外、注释行之下（任何指标都没有计入），或用词不是可选值、已按“其他”统计。下列数字可能偏少。请先在工作簿中改正这些行（“台账”页列出了它们）；仍要保存时会先询问。",
   reviewLeftOutHintExcel:
     "这些台账中有行没有计入任何指标（有错误，或在表格之外、注释行之下），下列数字可能偏少。请先在工作簿中改正这些行（“台账”页列出了它们）；仍要保存时会先询问。",
   reviewTooLarge: "可能偏大：重复的行都已计入（{count}）",
@@ -363,6 +368,8 @@ export const zhCN = {
   zerosTitle: "因台账没有记录按 0 计入的指标 {count} 项",
   zerosBody:
     "以下指标的台账还没有记录（或本期没有记录），报告中将写成 0。请先在台账中填入记录；确属为零的，在“指标定义”的条件末尾加“; 允许为零”。",
+  shortBodyOther:
+    "这些台账中有行没有计入下列指标：有错误，或在表格之外、注释行之下（任何指标都没有计入），或用词不是可选值、已按“其他”统计。下列数字可能偏少。请先在“台账”页改正；仍要生成时会先询问。",
   shortBody:
     "这些台账中有行没有计入任何指标（有错误，或在表格之外、注释行之下），下列数字可能偏少。请先在“台账”页改正；仍要生成时会先询问。",
   shortAskTitle: "有 {count} 项指标可能偏少（台账有行未计入），仍然生成？",

@@ -508,7 +508,11 @@ export function GenerateView(props: {
         </ListNote>
       )}
       {short > 0 && (
-        <ListNote testId="may-be-short" title={t("reviewLeftOut", { count: short })} body={t("shortBody")}>
+        <ListNote
+          testId="may-be-short"
+          title={t("reviewLeftOut", { count: short })}
+          body={t(figuresMayBeShort(result).some((g) => g.readAsOther) ? "shortBodyOther" : "shortBody")}
+        >
           <ShortList result={result} />
         </ListNote>
       )}
