@@ -445,3 +445,18 @@ export function identityConflictsByFigure(issues: readonly Issue[]): Map<string,
   }
   return out;
 }
+
+/** A figure the report shows whose distinct count met firms' names and codes disagreeing: it may be off. */
+export interface MayBeOff {
+  figure: FigureResult;
+  count: number;
+  cells: string[];
+}
+
+/** The figures the report shows that may be off (identityConflictsByFigure), in report order: 生成报告 asks about them. */
+export function figuresMayBeOff(result: EngineResult): MayBeOff[] {
+  const marks = identityConflictsByFigure(result.issues);
+  return placedFigures(result)
+    .filter((f) => marks.has(f.id) && !f.unresolved && f.value !== null)
+    .map((figure) => ({ figure, ...marks.get(figure.id)! }));
+}

@@ -83,6 +83,23 @@ runScenarios(async () => {
       await assertNoHorizontalScroll(page, "指标 with an identity mark");
       await page.locator("[data-testid=figure][data-figure='eg.firms']").screenshot({ path: join(shots, "identity-zh-320.png") });
       await assertPaneUsable(page, "after the 指标 tab");
+
+      // 生成报告 asks about it, with the value and the cells; 取消 makes nothing.
+      await page.getByTestId("tab-generate").click();
+      await page.getByTestId("generate").click();
+      const ask = page.getByTestId("unresolved-dialog");
+      await ask.waitFor();
+      const title = await ask.getByRole("heading").first().textContent();
+      assert(/\d+ 项指标可能不准，仍然生成？$/.test(title), `the question's title: ${title}`);
+      const line = await ask.locator("[data-testid=off-figure][data-figure='eg.firms']").textContent();
+      assert(new RegExp(`^服务企业家数：[\\d,]+余?（\\d+ 处：[^）]*${at}[、）]`).test(line), `the question lists: ${line}`);
+      await ask.locator("[data-testid=off-figure]").first().scrollIntoViewIfNeeded();
+      await page.waitForTimeout(400); // the dialog fades in
+      await page.screenshot({ path: join(shots, "identity-ask-zh-320.png") });
+      await page.getByTestId("unresolved-cancel").click();
+      await ask.waitFor({ state: "detached" });
+      assert((await page.getByTestId("result").count()) === 0, "取消 made a report");
+      await assertPaneUsable(page, "after 取消");
     },
   );
 

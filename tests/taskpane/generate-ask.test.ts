@@ -5,6 +5,7 @@ import { runEngine } from "../../src/core/engine";
 import type { RawWorkbook } from "../../src/core/types";
 import { makeT } from "../../src/taskpane/i18n";
 import { askTitle } from "../../src/taskpane/views/GenerateView";
+import { figuresMayBeOff } from "../../src/taskpane/model";
 import { rawTable } from "../helpers/raw-workbook";
 
 const zh = makeT("zh-CN");
@@ -34,6 +35,31 @@ describe("生成报告's question", () => {
     expect(askTitle(result, en)).toMatch(
       /^\d+ place\(s\) to fill in, 3 figure\(s\) may be short, 2 figure\(s\) may be too large\. Generate anyway\?$/,
     );
+  });
+
+  it("asks about 服务企业家数 when firms' names and codes disagree, alone or with the rest", () => {
+    const firms = (rows: [string, string][]) =>
+      runEngine({
+        name: "台账.xlsx",
+        date1904: false,
+        tables: [
+          rawTable("电子保函", [
+            ["保函编号", "开立日期", "投标企业", "统一社会信用代码", "保证金金额（元）", "状态"],
+            ...rows.map(([firm, code], i) => [`BH-${i + 1}`, "2022-03-01", firm, code, 10_000, "有效"]),
+          ]),
+          rawTable("报告设置", [
+            ["项目", "值"],
+            ["年度", 2022],
+          ]),
+        ],
+      });
+    const off = firms([
+      ["乙公司", "91440300MA5F00001X"],
+      ["乙公司", "91440300MA5F00002X"],
+    ]);
+    expect(figuresMayBeOff(off).map((m) => [m.figure.id, m.count])).toEqual([["eg.firms", 1]]);
+    expect(askTitle(off, zh)).toMatch(/、1 项指标可能不准，仍然生成？$/);
+    expect(askTitle(off, en)).toMatch(/, 1 figure\(s\) may be off\. Generate anyway\?$/);
   });
 
   it("keeps its own words when it asks about one kind only", () => {

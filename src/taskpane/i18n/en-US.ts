@@ -299,6 +299,11 @@ export const enUS: Messages = {
   templatesMarksTitle: "{parts}. Download anyway?",
   generateAskManyTitle: "{parts}. Generate anyway?",
   askPartUnresolved: "{count} place(s) to fill in",
+  askPartOff: "{count} figure(s) may be off",
+  offAskTitle: "{count} figure(s) may be off (firms' names and credit codes disagree). Generate anyway?",
+  offAskBody:
+    "These figures met firms' names and credit codes that disagree and counted them by the rule (one name under two codes is two firms, two names under one code one), so they may be off:",
+  offLine: "{name}: {text} ({count} place(s): {cells})",
   templatesNotDownloaded: "Not downloaded: correct those ledger rows, then fill again.",
   templatesMarksConfirm: "Download anyway",
   templatesCarriedOver:

@@ -288,6 +288,11 @@ export const zhCN = {
   templatesMarksTitle: "有 {parts}，仍然下载？",
   generateAskManyTitle: "有 {parts}，仍然生成？",
   askPartUnresolved: "{count} 项待补",
+  askPartOff: "{count} 项指标可能不准",
+  offAskTitle: "有 {count} 项指标可能不准（投标企业与统一社会信用代码不一致），仍然生成？",
+  offAskBody:
+    "这些指标遇到投标企业与统一社会信用代码不一致，按规则计数（一个企业两个代码算 2 家，两个企业同一代码算 1 家），数字可能不准：",
+  offLine: "{name}：{text}（{count} 处：{cells}）",
   templatesNotDownloaded: "未下载：可先改正台账中这些行，再填写一次。",
   templatesMarksConfirm: "仍然下载",
   templatesCarriedOver: "注意：{figures}含本期以前的记录，不只是本期数；如文档中写的是“本年”，请在“指标定义”的“区间”列改为“本期”。",

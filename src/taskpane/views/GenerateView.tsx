@@ -29,6 +29,7 @@ import {
   duplicateKeys,
   figuresZeroToSee,
   figuresMayBeShort,
+  figuresMayBeOff,
   figuresMayBeTooLarge,
   groupedCount,
   excludedRows,
@@ -181,6 +182,21 @@ function mayBeTooLarge(result: EngineResult): number {
   return groupedCount(figuresMayBeTooLarge(result));
 }
 
+/** Figures that may be off (firms' names and codes disagree), each with its value and the cells. */
+function OffList(props: { result: EngineResult }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <ul className={styles.unresolvedList}>
+      {figuresMayBeOff(props.result).map((m) => (
+        <li key={m.figure.id} data-testid="off-figure" data-figure={m.figure.id}>
+          {t("offLine", { name: m.figure.name, text: m.figure.text, count: m.count, cells: shortCells(m.cells).join(t("listSeparator")) })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Figures that may be short (or too large) by ledger and rows: the shared list (MarkGroups). */
 function ShortList(props: { result: EngineResult; large?: boolean }) {
   return <MarkGroups groups={props.large ? figuresMayBeTooLarge(props.result) : figuresMayBeShort(props.result)} large={props.large} />;
@@ -203,9 +219,15 @@ export function duplicateKeysText(result: EngineResult, t: Translate, lang: stri
   return said.filter(Boolean).join(lang === "en-US" ? " " : "");
 }
 
-/** Whether 生成报告 asks first: 待补 places, 0s no record supports, figures that may be short or too large. */
+/** Whether 生成报告 asks first: 待补 places, 0s no record supports, figures that may be short, too large or off. */
 function asksBeforeGenerating(engine: EngineResult): boolean {
-  return toFillIn(engine) > 0 || figuresZeroToSee(engine).length > 0 || mayBeShort(engine) > 0 || mayBeTooLarge(engine) > 0;
+  return (
+    toFillIn(engine) > 0 ||
+    figuresZeroToSee(engine).length > 0 ||
+    mayBeShort(engine) > 0 ||
+    mayBeTooLarge(engine) > 0 ||
+    figuresMayBeOff(engine).length > 0
+  );
 }
 
 /**
@@ -217,18 +239,21 @@ export function askTitle(ask: EngineResult, t: Translate): string {
   const zeros = figuresZeroToSee(ask).length;
   const short = mayBeShort(ask);
   const large = mayBeTooLarge(ask);
-  const kinds = [unresolved, zeros, short, large].filter((n) => n > 0).length;
+  const off = figuresMayBeOff(ask).length;
+  const kinds = [unresolved, zeros, short, large, off].filter((n) => n > 0).length;
   if (kinds === 1) {
     if (unresolved > 0) return t("unresolvedAskTitle", { count: unresolved });
     if (zeros > 0) return t("zerosAskTitle", { count: zeros });
+    if (off > 0) return t("offAskTitle", { count: off });
     return large > 0 ? t("largeAskTitle", { count: large }) : t("shortAskTitle", { count: short });
   }
-  if (unresolved === 0 && zeros === 0) return t("shortLargeAskTitle", { short, large });
+  if (unresolved === 0 && zeros === 0 && off === 0) return t("shortLargeAskTitle", { short, large });
   const parts = [
     ...(unresolved > 0 ? [t("askPartUnresolved", { count: unresolved })] : []),
     ...(zeros > 0 ? [t("reviewAskPartZeros", { count: zeros })] : []),
     ...(short > 0 ? [t("reviewAskPartShort", { count: short })] : []),
     ...(large > 0 ? [t("reviewAskPartLarge", { count: large })] : []),
+    ...(off > 0 ? [t("askPartOff", { count: off })] : []),
   ];
   return t("generateAskManyTitle", { parts: parts.join(t("listSeparator")) });
 }
@@ -577,6 +602,8 @@ export function GenerateView(props: {
         {ask && mayBeTooLarge(ask) > 0 && <span className={styles.text}>{t("reviewTooLargeAskBody")}</span>}
         {ask && mayBeTooLarge(ask) > 0 && <ShortList result={ask} large />}
         {/* Repeated keys no figure counted twice: the keys to check, said once with the question. */}
+        {ask && figuresMayBeOff(ask).length > 0 && <span className={styles.text}>{t("offAskBody")}</span>}
+        {ask && figuresMayBeOff(ask).length > 0 && <OffList result={ask} />}
         {ask && mayBeTooLarge(ask) === 0 && duplicateKeysText(ask, t, lang) && (
           <span className={styles.text}>{duplicateKeysText(ask, t, lang)}</span>
         )}
